@@ -1,0 +1,113 @@
+import { LiuyanError } from './errors';
+import type { Problem } from './schemas/error';
+import type { CreateMessageInput, MessageCreated, TrackedMessage } from './schemas/message';
+import type { SiteConfig } from './schemas/site';
+
+export interface ClientOptions {
+  /** Where the service runs, e.g. `https://liuyan.example.gov.cn`. */
+  baseUrl: string;
+  /** The site id, e.g. `demo`. */
+  site: string;
+  /** Language for the service's error messages (`zh-CN` or `en`). */
+  locale?: string;
+  /** Attempts after the first for requests that are safe to repeat (default 4). */
+  retries?: number;
+  /** Give up on one attempt after this long (default 15 s). */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface RetryNotice {
+  /** The attempt about to be made, counting from 2. */
+  attempt: number;
+  delayMs: number;
+  error: LiuyanError;
+}
+
+export interface SubmitOptions {
+  /**
+   * Reuse this key to make a resubmission (after a reload, say) land on the same message.
+   * The client makes one when it is not given, and keeps it across its own retries.
+   */
+  idempotencyKey?: string;
+  onRetry?: (notice: RetryNotice) => void;
+  signal?: AbortSignal;
+}
+
+export interface LiuyanClient {
+  getSite(): Promise<SiteConfig>;
+  submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
+  track(trackingCode: string): Promise<TrackedMessage>;
+}
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+
+export function createClient(options: ClientOptions): LiuyanClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const sitePath = `${base}/v1/sites/${encodeURIComponent(options.site)}`;
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const retries = options.retries ?? 4;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  async function once<T>(url: string, init: RequestInit): Promise<T> {
+    const headers = new Headers(init.headers);
+    headers.set('Accept', 'application/json');
+    if (options.locale) headers.set('Accept-Language', options.locale);
+    const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(url, { ...init, headers, signal });
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause;
+      throw new LiuyanError(0, 'network', 'No answer from the service', null, { cause });
+    }
+    if (response.ok) return (await response.json()) as T;
+    let problem: Problem | null = null;
+    try {
+      problem = (await response.json()) as Problem;
+    } catch {
+      // A proxy's HTML error page: report the status alone.
+    }
+    throw new LiuyanError(response.status, problem?.code ?? 'internal', problem?.title ?? response.statusText, problem);
+  }
+
+  /** Repeats only what is safe to repeat: the caller guarantees the request is idempotent. */
+  async function withRetries<T>(run: () => Promise<T>, onRetry?: (n: RetryNotice) => void, signal?: AbortSignal): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof LiuyanError) || !error.retryable || attempt > retries) throw error;
+        const delayMs = Math.min(8_000, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+        onRetry?.({ attempt: attempt + 1, delayMs, error });
+        await sleep(delayMs, signal);
+      }
+    }
+  }
+
+  const postJson = (body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) =>
+    ({ method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body), signal }) satisfies RequestInit;
+
+  return {
+    getSite: () => withRetries(() => once<SiteConfig>(sitePath, { method: 'GET' })),
+
+    submitMessage(input, { idempotencyKey = newIdempotencyKey(), onRetry, signal } = {}) {
+      const init = postJson(input, { 'Idempotency-Key': idempotencyKey }, signal);
+      return withRetries(() => once<MessageCreated>(`${sitePath}/messages`, init), onRetry, signal);
+    },
+
+    // Not retried: a wrong code should fail fast, and the code must not sit in a retry queue.
+    track: (trackingCode) => once<TrackedMessage>(`${sitePath}/track`, postJson({ trackingCode })),
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Stable machine codes. Field codes say what is wrong with one field; problem codes say what
+ * is wrong with the request as a whole. Clients translate by code; `message` is a courtesy.
+ */
+export const FieldErrorCodeSchema = z.enum([
+  'required', 'too_long', 'too_short', 'invalid', 'invalid_choice', 'invalid_phone', 'invalid_email',
+  'consent_required', 'unknown_unit', 'type_not_allowed', 'domain_not_allowed', 'unknown_campaign',
+  'campaign_closed',
+]);
+export type FieldErrorCode = z.infer<typeof FieldErrorCodeSchema>;
+
+export const ProblemCodeSchema = z.enum([
+  'validation', 'not_found', 'site_not_found', 'origin_not_allowed', 'unsupported_media_type',
+  'payload_too_large', 'malformed_json', 'idempotency_key_reused', 'conflict', 'internal',
+]);
+export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
+
+export const FieldErrorSchema = z.object({
+  field: z.string(),
+  code: FieldErrorCodeSchema,
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/** RFC 9457 problem details, the body of every error (`application/problem+json`). */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: ProblemCodeSchema,
+  detail: z.string().optional(),
+  errors: z.array(FieldErrorSchema).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;

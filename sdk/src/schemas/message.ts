@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import {
+  DisplayAsSchema, DomainSchema, LIMITS, MessageStatusSchema, MessageTypeSchema, ModerationSchema, TimestampSchema,
+} from './common';
+import type { FieldErrorCode } from './error';
+
+// Where a generic check would say too little, the issue carries our field code as its message
+// (e.g. `invalid_phone`); the service reports such codes unchanged.
+const withCode = (code: FieldErrorCode) => ({ error: code });
+
+/** Mainland mobile (13912345678) or landline with area code (0571-88889999). */
+const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const AuthorInputSchema = z.object({
+  name: text(LIMITS.nameMax),
+  phone: z.string().trim().regex(PHONE, withCode('invalid_phone')),
+  email: z.email(withCode('invalid_email')).max(LIMITS.emailMax).nullable().optional(),
+  displayAs: DisplayAsSchema.default('masked'),
+});
+export type AuthorInput = z.input<typeof AuthorInputSchema>;
+
+/** `POST /v1/sites/:site/messages` body. */
+export const CreateMessageInputSchema = z.object({
+  unitId: z.string().min(1).max(64),
+  type: MessageTypeSchema,
+  domain: DomainSchema,
+  campaign: z.string().max(64).nullable().optional().describe('campaign slug'),
+  title: text(LIMITS.titleMax),
+  body: text(LIMITS.bodyMax),
+  region: text(LIMITS.regionMax),
+  author: AuthorInputSchema,
+  isPublic: z.boolean(),
+  consent: z.literal(true, withCode('consent_required')),
+});
+export type CreateMessageInput = z.input<typeof CreateMessageInputSchema>;
+
+/** `201` answer to a submission. The tracking code appears here and nowhere else, ever. */
+export const MessageCreatedSchema = z.object({
+  id: z.string(),
+  trackingCode: z.string().describe('shown once; keep it to follow the message'),
+  status: MessageStatusSchema,
+  moderation: ModerationSchema,
+  dueAt: TimestampSchema,
+});
+export type MessageCreated = z.infer<typeof MessageCreatedSchema>;
+
+export const TrackInputSchema = z.object({
+  trackingCode: z.string().min(1).max(LIMITS.trackingCodeMax),
+});
+export type TrackInput = z.infer<typeof TrackInputSchema>;
+
+export const TimelineEventKindSchema = z.enum([
+  'submitted', 'published', 'rejected', 'hidden', 'accepted', 'transferred', 'replied', 'extended', 'rated',
+  'followed_up', 'closed', 'reopened',
+]);
+export type TimelineEventKind = z.infer<typeof TimelineEventKindSchema>;
+
+export const TimelineEventSchema = z.object({
+  kind: TimelineEventKindSchema,
+  at: TimestampSchema,
+  unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+  note: z.string().nullable().describe('public reason, e.g. for a transfer or an extension'),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const ReplySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['interim', 'final']),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  body: z.string(),
+  createdAt: TimestampSchema,
+});
+export type Reply = z.infer<typeof ReplySchema>;
+
+/** What the citizen sees with the tracking code: the message, private or not, with its history. */
+export const TrackedMessageSchema = z.object({
+  id: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  type: MessageTypeSchema,
+  domain: DomainSchema,
+  campaign: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  region: z.string(),
+  displayName: z.string(),
+  isPublic: z.boolean(),
+  status: MessageStatusSchema,
+  moderation: ModerationSchema,
+  createdAt: TimestampSchema,
+  dueAt: TimestampSchema,
+  overdue: z.boolean(),
+  replies: z.array(ReplySchema),
+  timeline: z.array(TimelineEventSchema),
+});
+export type TrackedMessage = z.infer<typeof TrackedMessageSchema>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { DomainSchema, LIMITS, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
+
+export interface UnitNode {
+  id: string;
+  name: string;
+  kind: z.infer<typeof UnitKindSchema>;
+  children: UnitNode[];
+}
+
+/** A leader or department messages are addressed to; units form a tree. */
+export const UnitNodeSchema: z.ZodType<UnitNode> = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: UnitKindSchema,
+  get children() {
+    return z.array(UnitNodeSchema);
+  },
+});
+
+export const CampaignSummarySchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  description: z.string(),
+  startsAt: TimestampSchema,
+  endsAt: TimestampSchema,
+  unitIds: z.array(z.string()).describe('units the campaign collects for; empty means any'),
+  types: z.array(MessageTypeSchema),
+  domains: z.array(DomainSchema),
+});
+export type CampaignSummary = z.infer<typeof CampaignSummarySchema>;
+
+/** `GET /v1/sites/:site` — everything the widget needs to draw its form. */
+export const SiteConfigSchema = z.object({
+  site: z.object({
+    id: z.string(),
+    name: z.string(),
+    moderation: ModerationModeSchema,
+    locale: z.string(),
+  }),
+  units: z.array(UnitNodeSchema),
+  types: z.array(MessageTypeSchema),
+  domains: z.array(DomainSchema),
+  campaigns: z.array(CampaignSummarySchema),
+  limits: z.object({
+    titleMax: z.number().int(),
+    bodyMax: z.number().int(),
+  }),
+});
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+
+export const defaultLimits = { titleMax: LIMITS.titleMax, bodyMax: LIMITS.bodyMax };

@@ -1,0 +1,108 @@
+import type { Insertable } from 'kysely';
+import type { Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
+import { toSiteTime } from '../lib/site-time';
+import type { SiteDatabase } from './client';
+import type { IdempotencyKeyTable, NewMessage, NewMessageEvent } from './schema';
+
+export interface Submission {
+  message: NewMessage;
+  events: Omit<NewMessageEvent, 'message_id'>[];
+  idempotency: Insertable<IdempotencyKeyTable>;
+}
+
+/**
+ * The statements that store a submission, to run as one batch: the message, its first timeline
+ * events and the idempotency record land together or not at all. A live record with the same key
+ * (a concurrent retry) makes the last insert fail, and with it the whole batch.
+ */
+export function submissionStatements(db: SiteDatabase, { message, events, idempotency }: Submission) {
+  return [
+    db.q.deleteFrom('idempotency_keys')
+      .where('site_id', '=', idempotency.site_id)
+      .where('key', '=', idempotency.key)
+      .where('expires_at', '<=', idempotency.created_at),
+    db.q.insertInto('messages').values(message),
+    ...events.map((event) => db.q.insertInto('message_events').values({ ...event, message_id: message.id })),
+    db.q.insertInto('idempotency_keys').values(idempotency),
+  ];
+}
+
+export function findLiveIdempotencyRecord(db: SiteDatabase, siteId: string, key: string, now: string) {
+  return db.first(
+    db.q.selectFrom('idempotency_keys')
+      .select(['request_hash', 'message_id', 'response_enc'])
+      .where('site_id', '=', siteId)
+      .where('key', '=', key)
+      .where('expires_at', '>', now),
+  );
+}
+
+function findByTrackingHash(db: SiteDatabase, siteId: string, trackingHash: string) {
+  return db.first(
+    db.q.selectFrom('messages as m')
+      .innerJoin('units as u', 'u.id', 'm.unit_id')
+      .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
+      .select([
+        'm.id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
+        'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at',
+      ])
+      .where('m.tracking_hash', '=', trackingHash)
+      .where('m.site_id', '=', siteId),
+  );
+}
+
+export async function repliesOf(db: SiteDatabase, messageId: string): Promise<Reply[]> {
+  const rows = await db.all(
+    db.q.selectFrom('replies as r')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .select(['r.id', 'r.kind', 'r.unit_id', 'u.name as unit_name', 'r.body', 'r.created_at'])
+      .where('r.message_id', '=', messageId)
+      .orderBy('r.created_at'),
+  );
+  return rows.map((r) => ({ id: r.id, kind: r.kind, unit: { id: r.unit_id, name: r.unit_name }, body: r.body, createdAt: toSiteTime(r.created_at) }));
+}
+
+/** The message's history; `publicOnly` for everyone, everything for its author. */
+export async function timelineOf(db: SiteDatabase, messageId: string, { publicOnly }: { publicOnly: boolean }): Promise<TimelineEvent[]> {
+  let query = db.q.selectFrom('message_events as e')
+    .leftJoin('units as u', 'u.id', 'e.unit_id')
+    .select(['e.kind', 'e.created_at', 'e.unit_id', 'u.name as unit_name', 'e.note'])
+    .where('e.message_id', '=', messageId)
+    .orderBy('e.id');
+  if (publicOnly) query = query.where('e.is_public', '=', 1);
+  const rows = await db.all(query);
+  return rows.map((e) => ({
+    kind: e.kind as TimelineEvent['kind'],
+    at: toSiteTime(e.created_at),
+    unit: e.unit_id && e.unit_name ? { id: e.unit_id, name: e.unit_name } : null,
+    note: e.note,
+  }));
+}
+
+const OPEN_STATUSES = new Set(['submitted', 'accepted', 'in_progress']);
+
+/** The citizen's own view of a message: private ones too, with every reply and event. */
+export async function trackedMessage(db: SiteDatabase, siteId: string, trackingHash: string, now: Date): Promise<TrackedMessage | null> {
+  const m = await findByTrackingHash(db, siteId, trackingHash);
+  if (!m) return null;
+  const [replies, timeline] = await Promise.all([repliesOf(db, m.id), timelineOf(db, m.id, { publicOnly: false })]);
+  return {
+    id: m.id,
+    unit: { id: m.unit_id, name: m.unit_name },
+    type: m.type,
+    domain: m.domain as TrackedMessage['domain'],
+    campaign: m.campaign,
+    title: m.title,
+    body: m.body,
+    region: m.region,
+    displayName: m.display_name,
+    isPublic: m.is_public === 1,
+    status: m.status,
+    moderation: m.moderation,
+    createdAt: toSiteTime(m.created_at),
+    dueAt: toSiteTime(m.due_at),
+    overdue: OPEN_STATUSES.has(m.status) && Date.parse(m.due_at) < now.getTime(),
+    replies,
+    timeline,
+  };
+}

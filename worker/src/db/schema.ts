@@ -1,0 +1,219 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+// Types of every table in worker/migrations, kept in step with the SQL by hand.
+// JSON columns are TEXT holding the JSON; booleans are 0/1.
+
+export interface SiteTable {
+  id: string;
+  name: string;
+  locale: Generated<string>;
+  moderation: Generated<'pre' | 'post'>;
+  allowed_origins: Generated<string>;
+  types: Generated<string>;
+  domains: Generated<string>;
+  deadline_days: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarDayTable {
+  site_id: string;
+  day: string;
+  kind: 'holiday' | 'workday';
+  name: string | null;
+}
+
+export interface UnitTable {
+  id: string;
+  site_id: string;
+  parent_id: string | null;
+  name: string;
+  kind: 'leader' | 'department' | 'region' | 'ministry';
+  sort_order: Generated<number>;
+  active: Generated<number>;
+  created_at: string;
+}
+
+export interface CampaignTable {
+  id: string;
+  site_id: string;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  starts_at: string;
+  ends_at: string;
+  unit_ids: Generated<string>;
+  types: Generated<string>;
+  domains: Generated<string>;
+  created_at: string;
+}
+
+export interface MessageTable {
+  seq: Generated<number>;
+  id: string;
+  site_id: string;
+  unit_id: string;
+  campaign_id: string | null;
+  type: 'suggestion' | 'complaint' | 'help' | 'consultation';
+  domain: string;
+  title: string;
+  body: string;
+  region: string;
+  author_name_enc: string;
+  author_phone_enc: string;
+  author_email_enc: string | null;
+  display_name: string;
+  is_public: number;
+  moderation: 'pending' | 'published' | 'rejected' | 'hidden';
+  moderation_reason: string | null;
+  status: 'submitted' | 'accepted' | 'in_progress' | 'replied' | 'closed';
+  tracking_hash: string;
+  source_origin: string | null;
+  due_at: string;
+  support_count: Generated<number>;
+  reply_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  first_replied_at: string | null;
+  closed_at: string | null;
+}
+
+export interface MessageEventTable {
+  id: Generated<number>;
+  message_id: string;
+  kind: string;
+  is_public: Generated<number>;
+  unit_id: string | null;
+  from_unit_id: string | null;
+  account_id: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ReplyTable {
+  id: string;
+  message_id: string;
+  unit_id: string;
+  kind: 'interim' | 'final';
+  body: string;
+  account_id: string | null;
+  created_at: string;
+}
+
+export interface RatingTable {
+  id: Generated<number>;
+  message_id: string;
+  overall: number;
+  resolution: number;
+  attitude: number;
+  speed: number;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface FollowUpTable {
+  id: string;
+  message_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface SupportTable {
+  message_id: string;
+  supporter_hash: string;
+  created_at: string;
+}
+
+export interface MessageNoteTable {
+  id: string;
+  message_id: string;
+  account_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface ReplyTemplateTable {
+  id: string;
+  site_id: string;
+  title: string;
+  body: string;
+  created_at: string;
+}
+
+export interface AccountTable {
+  id: string;
+  site_id: string;
+  email: string;
+  display_name: string;
+  role: 'admin' | 'moderator' | 'responder';
+  password_hash: string;
+  password_salt: string;
+  password_iterations: number;
+  totp_secret_enc: string | null;
+  totp_last_step: number | null;
+  disabled: Generated<number>;
+  failed_sign_ins: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface AccountUnitTable {
+  account_id: string;
+  unit_id: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  site_id: string;
+  key: string;
+  request_hash: string;
+  message_id: string;
+  response_enc: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  site_id: string;
+  account_id: string | null;
+  action: string;
+  message_id: string | null;
+  detail: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  sites: SiteTable;
+  calendar_days: CalendarDayTable;
+  units: UnitTable;
+  campaigns: CampaignTable;
+  messages: MessageTable;
+  message_events: MessageEventTable;
+  replies: ReplyTable;
+  ratings: RatingTable;
+  follow_ups: FollowUpTable;
+  supports: SupportTable;
+  message_notes: MessageNoteTable;
+  reply_templates: ReplyTemplateTable;
+  accounts: AccountTable;
+  account_units: AccountUnitTable;
+  sessions: SessionTable;
+  idempotency_keys: IdempotencyKeyTable;
+  audit_log: AuditLogTable;
+}
+
+export type SiteRow = Selectable<SiteTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type CampaignRow = Selectable<CampaignTable>;
+export type MessageRow = Selectable<MessageTable>;
+export type NewMessage = Insertable<MessageTable>;
+export type NewMessageEvent = Insertable<MessageEventTable>;

@@ -1,0 +1,104 @@
+import type { CampaignSummary, Domain, MessageType, ModerationMode, UnitNode } from '../../../sdk/src';
+import type { WorkingCalendar } from '../lib/calendar';
+import { toSiteTime } from '../lib/site-time';
+import type { SiteDatabase } from './client';
+import type { CampaignRow, UnitRow } from './schema';
+
+/** A site's settings, parsed from its row. */
+export interface Site {
+  id: string;
+  name: string;
+  locale: string;
+  moderation: ModerationMode;
+  allowedOrigins: string[];
+  types: MessageType[];
+  domains: Domain[];
+  deadlineDays: Record<MessageType, number>;
+}
+
+export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
+  const row = await db.first(
+    db.q.selectFrom('sites')
+      .select(['id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days'])
+      .where('id', '=', siteId),
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    locale: row.locale,
+    moderation: row.moderation,
+    allowedOrigins: JSON.parse(row.allowed_origins),
+    types: JSON.parse(row.types),
+    domains: JSON.parse(row.domains),
+    deadlineDays: JSON.parse(row.deadline_days),
+  };
+}
+
+type UnitFields = Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'kind'>;
+
+export function activeUnits(db: SiteDatabase, siteId: string): Promise<UnitFields[]> {
+  return db.all(
+    db.q.selectFrom('units')
+      .select(['id', 'parent_id', 'name', 'kind'])
+      .where('site_id', '=', siteId)
+      .where('active', '=', 1)
+      .orderBy('sort_order').orderBy('id'),
+  );
+}
+
+/** Flat rows → the tree the widget's cascading picker walks. */
+export function unitTree(units: UnitFields[]): UnitNode[] {
+  const nodes = new Map<string, UnitNode>(units.map((u) => [u.id, { id: u.id, name: u.name, kind: u.kind, children: [] }]));
+  const roots: UnitNode[] = [];
+  for (const unit of units) {
+    const node = nodes.get(unit.id)!;
+    const parent = unit.parent_id ? nodes.get(unit.parent_id) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+export function findActiveUnit(db: SiteDatabase, siteId: string, unitId: string) {
+  return db.first(
+    db.q.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).where('site_id', '=', siteId).where('active', '=', 1),
+  );
+}
+
+export function toCampaignSummary(row: CampaignRow): CampaignSummary {
+  return {
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    startsAt: toSiteTime(row.starts_at),
+    endsAt: toSiteTime(row.ends_at),
+    unitIds: JSON.parse(row.unit_ids),
+    types: JSON.parse(row.types),
+    domains: JSON.parse(row.domains),
+  };
+}
+
+export function openCampaigns(db: SiteDatabase, siteId: string, now: string): Promise<CampaignRow[]> {
+  return db.all(
+    db.q.selectFrom('campaigns').selectAll()
+      .where('site_id', '=', siteId)
+      .where('starts_at', '<=', now)
+      .where('ends_at', '>', now)
+      .orderBy('ends_at'),
+  );
+}
+
+export function findCampaign(db: SiteDatabase, siteId: string, slug: string): Promise<CampaignRow | null> {
+  return db.first(db.q.selectFrom('campaigns').selectAll().where('site_id', '=', siteId).where('slug', '=', slug));
+}
+
+/** The site's holidays and make-up working days from `from` on. */
+export async function workingCalendar(db: SiteDatabase, siteId: string, from: string): Promise<WorkingCalendar> {
+  const days = await db.all(
+    db.q.selectFrom('calendar_days').select(['day', 'kind']).where('site_id', '=', siteId).where('day', '>=', from),
+  );
+  return {
+    holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.day)),
+    workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.day)),
+  };
+}

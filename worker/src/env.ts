@@ -1,0 +1,23 @@
+import type { SiteDatabase } from './db/client';
+import type { Site } from './db/sites';
+
+/** Bindings, vars and secrets (see wrangler.toml). */
+export interface Env {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  /** base64 of 32 bytes: AES-GCM key for personal data at rest (contact details, stored answers). */
+  DATA_KEY: string;
+  /** base64 of 32 bytes: HMAC key for tracking codes and request fingerprints. */
+  HASH_KEY: string;
+  MAX_BODY_BYTES: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    /** Set by the site middleware on every /v1/sites/:site route. */
+    site: Site;
+    db: SiteDatabase;
+  };
+}

@@ -1,0 +1,87 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import { fieldErrorMessage, pickLocale, problemTitle, type FieldErrorParams } from '../../sdk/src/error-messages';
+import { FieldErrorCodeSchema, type FieldErrorCode, type Problem, type ProblemCode } from '../../sdk/src/schemas/error';
+import type { AppEnv } from './env';
+
+export interface FieldProblem {
+  field: string;
+  code: FieldErrorCode;
+  params?: FieldErrorParams;
+}
+
+/** Every error a client can see. Thrown anywhere; turned into problem+json once, in `handleError`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ProblemCode,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(code);
+    this.name = 'ApiError';
+  }
+}
+
+export const validationError = (fields: FieldProblem[]) => new ApiError(422, 'validation', fields);
+export const notFound = () => new ApiError(404, 'not_found');
+
+function fieldCodeOf(issue: z.core.$ZodIssue): { code: FieldErrorCode; params?: FieldErrorParams } {
+  const own = FieldErrorCodeSchema.safeParse(issue.message);
+  if (own.success) return { code: own.data };
+  switch (issue.code) {
+    case 'invalid_type':
+      return { code: issue.input === undefined || issue.input === null ? 'required' : 'invalid' };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      return min <= 1 && issue.origin === 'string' ? { code: 'required' } : { code: 'too_short', params: { min } };
+    }
+    case 'too_big':
+      return { code: 'too_long', params: { max: Number(issue.maximum) } };
+    case 'invalid_value':
+      return { code: 'invalid_choice' };
+    default:
+      return { code: 'invalid' };
+  }
+}
+
+/** zod issues → field problems, one per field (the first problem of a field is the one to fix first). */
+export function fieldProblemsOf(error: z.ZodError): FieldProblem[] {
+  const byField = new Map<string, FieldProblem>();
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || 'body';
+    if (!byField.has(field)) byField.set(field, { field, ...fieldCodeOf(issue) });
+  }
+  return [...byField.values()];
+}
+
+export function problemOf(error: ApiError, acceptLanguage: string | undefined): Problem {
+  const locale = pickLocale(acceptLanguage);
+  const problem: Problem = {
+    type: `/docs/errors#${error.code}`,
+    title: problemTitle(locale, error.code),
+    status: error.status,
+    code: error.code,
+  };
+  if (error.fields.length > 0) {
+    problem.errors = error.fields.map(({ field, code, params }) => ({ field, code, message: fieldErrorMessage(locale, field, code, params) }));
+  }
+  return problem;
+}
+
+export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
+  c.header('Content-Type', 'application/problem+json; charset=UTF-8');
+  c.header('Cache-Control', 'no-store');
+  return c.body(JSON.stringify(problemOf(error, c.req.header('Accept-Language'))), error.status);
+}
+
+/** `app.onError`: known errors keep their status; anything else is a 500 that reveals nothing. */
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  if (err instanceof ApiError) return problemResponse(c, err);
+  // Hono's validator reports a body that is not JSON this way.
+  if (err instanceof HTTPException && err.status === 400) return problemResponse(c, new ApiError(400, 'malformed_json'));
+  // Only the error's name and message: request bodies and bound values never reach the log.
+  console.error(JSON.stringify({ requestId: c.get('requestId'), error: err.name, message: err.message.slice(0, 200) }));
+  return problemResponse(c, new ApiError(500, 'internal'));
+}

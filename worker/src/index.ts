@@ -1,0 +1,35 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import type { AppEnv } from './env';
+import { ApiError, handleError, problemResponse } from './errors';
+import { jsonBody } from './middleware/json-body';
+import { siteScope } from './middleware/site-scope';
+import { messages } from './routes/messages';
+import { sites } from './routes/sites';
+import { tracking } from './routes/tracking';
+
+// The route table. Static files (the widget bundle, the example pages) are served from
+// ./public by the assets binding before a request reaches this worker.
+const app = new OpenAPIHono<AppEnv>();
+
+app.use('*', requestId());
+app.onError(handleError);
+app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
+
+// Public API, per site: the site is loaded and its origin allow-list applied first.
+app.use('/v1/sites/:site', siteScope());
+app.use('/v1/sites/:site/*', siteScope(), jsonBody());
+app.route('/', sites); //      GET  /v1/sites/:site
+app.route('/', messages); //   POST /v1/sites/:site/messages
+app.route('/', tracking); //   POST /v1/sites/:site/track
+
+app.doc31('/openapi.json', {
+  openapi: '3.1.0',
+  info: {
+    title: 'Liuyan API',
+    version: '1.0.0',
+    description: 'Messages from citizens to their leaders and departments, and the official replies.',
+  },
+});
+
+export default app;

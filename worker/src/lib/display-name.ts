@@ -1,0 +1,20 @@
+import type { DisplayAs } from '../../../sdk/src/schemas/common';
+
+// Two-character surnames common enough that masking after one character would expose a name.
+const COMPOUND_SURNAMES = new Set([
+  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '独孤',
+]);
+
+function surnameOf(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join(''))) return chars.slice(0, 2).join('');
+  return chars[0] ?? '';
+}
+
+/** The only form of a citizen's name that is ever public: `陈***`, `陈先生` or `陈女士`. */
+export function displayName(name: string, displayAs: DisplayAs): string {
+  const surname = surnameOf(name);
+  if (displayAs === 'mr') return `${surname}先生`;
+  if (displayAs === 'ms') return `${surname}女士`;
+  return `${surname}***`;
+}

@@ -1,0 +1,39 @@
+import type { MiddlewareHandler } from 'hono';
+import { databaseFor } from '../db/client';
+import { findSite } from '../db/sites';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
+
+const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Accept-Language';
+
+/**
+ * Everything under /v1/sites/:site: loads the site and its database, and applies the site's
+ * origin allow-list. CORS is granted only to listed origins (and the service's own pages); a
+ * browser on any other origin cannot read answers, and its writes are refused before parsing.
+ * Requests with no Origin (servers using the SDK) are not browsers and pass.
+ */
+export function siteScope(): MiddlewareHandler<AppEnv> {
+  return async function siteScope(c, next) {
+    const siteId = c.req.param('site') ?? '';
+    const db = databaseFor(c.env, siteId);
+    const site = await findSite(db, siteId);
+    if (!site) throw new ApiError(404, 'site_not_found');
+    c.set('site', site);
+    c.set('db', db);
+
+    const origin = c.req.header('Origin');
+    const allowed = !origin || origin === new URL(c.req.url).origin || site.allowedOrigins.includes(origin);
+    c.header('Vary', 'Origin');
+    if (origin && allowed) c.header('Access-Control-Allow-Origin', origin);
+
+    if (c.req.method === 'OPTIONS') {
+      if (!allowed) throw new ApiError(403, 'origin_not_allowed');
+      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      c.header('Access-Control-Allow-Headers', ALLOWED_HEADERS);
+      c.header('Access-Control-Max-Age', '600');
+      return c.body(null, 204);
+    }
+    if (!allowed && c.req.method !== 'GET' && c.req.method !== 'HEAD') throw new ApiError(403, 'origin_not_allowed');
+    await next();
+  };
+}

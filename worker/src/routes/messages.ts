@@ -1,0 +1,165 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CreateMessageInputSchema, MessageCreatedSchema, type MessageCreated } from '../../../sdk/src/schemas/message';
+import { newRouteGroup } from '../app';
+import type { SiteDatabase } from '../db/client';
+import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
+import { findActiveUnit, findCampaign, workingCalendar, type Site } from '../db/sites';
+import { ApiError, validationError, type FieldProblem } from '../errors';
+import { dueAfterWorkingDays } from '../lib/calendar';
+import { createCipher, keyedHash, newId, type Cipher } from '../lib/crypto';
+import { displayName } from '../lib/display-name';
+import { localDay, toSiteTime } from '../lib/site-time';
+import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
+import { bodyErrorResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+
+export const messages = newRouteGroup();
+
+/** Answers to a submission are kept (encrypted) this long, so retries within it land on the same message. */
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+const submitMessage = createRoute({
+  operationId: 'submitMessage',
+  method: 'post',
+  path: '/v1/sites/{site}/messages',
+  summary: 'Submit a message; answers once with the private tracking code',
+  request: {
+    params: SiteParamsSchema,
+    headers: z.object({
+      'idempotency-key': z.string().min(8).max(128).describe('one per submission, reused on every retry of it'),
+    }),
+    body: { required: true, content: { 'application/json': { schema: CreateMessageInputSchema } } },
+  },
+  responses: {
+    201: { description: 'stored (or already stored under this Idempotency-Key)', content: { 'application/json': { schema: MessageCreatedSchema } } },
+    ...siteErrorResponses,
+    ...bodyErrorResponses,
+  },
+});
+
+type SubmitInput = z.output<typeof CreateMessageInputSchema>;
+
+/** Checks that need the site's data: who the message is for, and whether the campaign takes it. */
+async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string) {
+  const [unit, campaign] = await Promise.all([
+    findActiveUnit(db, site.id, input.unitId),
+    input.campaign ? findCampaign(db, site.id, input.campaign) : null,
+  ]);
+  const problems: FieldProblem[] = [];
+  if (!unit) problems.push({ field: 'unitId', code: 'unknown_unit' });
+  if (!site.types.includes(input.type)) problems.push({ field: 'type', code: 'type_not_allowed' });
+  if (!site.domains.includes(input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });
+  if (input.campaign) {
+    if (!campaign) problems.push({ field: 'campaign', code: 'unknown_campaign' });
+    else if (now < campaign.starts_at || now >= campaign.ends_at) problems.push({ field: 'campaign', code: 'campaign_closed' });
+    else {
+      const only = <T>(json: string, value: T) => {
+        const allowed = JSON.parse(json) as T[];
+        return allowed.length === 0 || allowed.includes(value);
+      };
+      if (!only(campaign.unit_ids, input.unitId)) problems.push({ field: 'unitId', code: 'invalid_choice' });
+      if (!only(campaign.types, input.type)) problems.push({ field: 'type', code: 'type_not_allowed' });
+      if (!only(campaign.domains, input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });
+    }
+  }
+  if (problems.length > 0) throw validationError(problems);
+  return { campaignId: campaign?.id ?? null };
+}
+
+interface Replay {
+  db: SiteDatabase;
+  site: Site;
+  key: string;
+  requestHash: string;
+  cipher: Cipher;
+  now: string;
+}
+
+/** The answer already given under this key, or null. A different body under the same key is refused. */
+async function earlierAnswer({ db, site, key, requestHash, cipher, now }: Replay): Promise<MessageCreated | null> {
+  const record = await findLiveIdempotencyRecord(db, site.id, key, now);
+  if (!record) return null;
+  if (record.request_hash !== requestHash) throw new ApiError(422, 'idempotency_key_reused');
+  return JSON.parse(await cipher.decrypt(record.response_enc, `idempotency:${site.id}:${key}`)) as MessageCreated;
+}
+
+messages.openapi(submitMessage, async (c) => {
+  const input = c.req.valid('json');
+  const key = c.req.valid('header')['idempotency-key'];
+  const site = c.get('site');
+  const db = c.get('db');
+  const now = new Date();
+  const nowIso = now.toISOString();
+  const cipher = await createCipher(c.env.DATA_KEY);
+  const replay: Replay = {
+    db, site, key, cipher, now: nowIso,
+    requestHash: await keyedHash(c.env.HASH_KEY, `${site.id}:${JSON.stringify(input)}`),
+  };
+
+  const earlier = await earlierAnswer(replay);
+  if (earlier) return c.json(earlier, 201);
+
+  const { campaignId } = await addressingOf(db, site, input, nowIso);
+  const calendar = await workingCalendar(db, site.id, localDay(now));
+  const dueAt = dueAfterWorkingDays(now, site.deadlineDays[input.type], calendar);
+  const id = newId('m');
+  const trackingCode = newTrackingCode();
+  // Post-moderation publishes public messages at once; private ones are never published.
+  const publishNow = site.moderation === 'post' && input.isPublic;
+  const answer: MessageCreated = {
+    id, trackingCode, status: 'submitted', moderation: publishNow ? 'published' : 'pending', dueAt: toSiteTime(dueAt),
+  };
+  const { author } = input;
+
+  const statements = submissionStatements(db, {
+    message: {
+      id,
+      site_id: site.id,
+      unit_id: input.unitId,
+      campaign_id: campaignId,
+      type: input.type,
+      domain: input.domain,
+      title: input.title,
+      body: input.body,
+      region: input.region,
+      author_name_enc: await cipher.encrypt(author.name, `${id}:name`),
+      author_phone_enc: await cipher.encrypt(author.phone, `${id}:phone`),
+      author_email_enc: author.email ? await cipher.encrypt(author.email, `${id}:email`) : null,
+      display_name: displayName(author.name, author.displayAs),
+      is_public: input.isPublic ? 1 : 0,
+      moderation: answer.moderation,
+      moderation_reason: null,
+      status: 'submitted',
+      tracking_hash: await trackingCodeHash(c.env.HASH_KEY, site.id, normalizeTrackingCode(trackingCode)!),
+      source_origin: c.req.header('Origin') ?? null,
+      due_at: dueAt,
+      created_at: nowIso,
+      updated_at: nowIso,
+      published_at: publishNow ? nowIso : null,
+      first_replied_at: null,
+      closed_at: null,
+    },
+    events: [
+      { kind: 'submitted', unit_id: input.unitId, from_unit_id: null, account_id: null, note: null, created_at: nowIso },
+      ...(publishNow ? [{ kind: 'published', unit_id: null, from_unit_id: null, account_id: null, note: null, created_at: nowIso }] : []),
+    ],
+    idempotency: {
+      site_id: site.id,
+      key,
+      request_hash: replay.requestHash,
+      message_id: id,
+      response_enc: await cipher.encrypt(JSON.stringify(answer), `idempotency:${site.id}:${key}`),
+      created_at: nowIso,
+      expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+    },
+  });
+
+  try {
+    await db.batch(statements);
+  } catch (error) {
+    // A concurrent retry with the same key stored its message first: give its answer.
+    const winner = await earlierAnswer(replay);
+    if (winner) return c.json(winner, 201);
+    throw error;
+  }
+  return c.json(answer, 201);
+});

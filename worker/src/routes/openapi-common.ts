@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ProblemSchema } from '../../../sdk/src/schemas/error';
+
+/** Path parameter shared by every /v1/sites/{site} route. */
+export const SiteParamsSchema = z.object({ site: z.string().min(1).max(64).describe('site id, e.g. `demo`') });
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** The error answers every site route can give. */
+export const siteErrorResponses = {
+  403: problem('the Origin is not allowed for this site'),
+  404: problem('no such site, or no such resource'),
+  422: problem('invalid fields, each named with a stable code'),
+  500: problem('the service could not answer'),
+};
+
+/** Extra answers of routes that take a JSON body. */
+export const bodyErrorResponses = {
+  400: problem('the body is not JSON'),
+  413: problem('the body is too large'),
+  415: problem('the body is not application/json'),
+};

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+// Worker tests run inside workerd on a real local D1, migrated with the real migrations.
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: path.join(root, 'wrangler.toml') },
+      miniflare: {
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'worker/migrations')),
+          // Fixed test keys: tests never touch real data.
+          DATA_KEY: 'dGVzdC1kYXRhLWtleS10ZXN0LWRhdGEta2V5LTMyYiE=',
+          HASH_KEY: 'dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYiE=',
+        },
+      },
+    }),
+  ],
+  test: {
+    name: 'worker',
+    include: ['worker/**/*.test.ts'],
+    setupFiles: ['worker/test/apply-migrations.ts'],
+  },
+  root,
+});
