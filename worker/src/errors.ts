@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { fieldErrorMessage, pickLocale, problemTitle, type FieldErrorParams } from '../../sdk/src/error-messages';
+import { fieldErrorMessage, pickLocale, type FieldErrorParams } from '../../sdk/src/error-messages';
+import { errorCatalogs } from '../../sdk/src/locales';
 import { FieldErrorCodeSchema, type FieldErrorCode, type Problem, type ProblemCode } from '../../sdk/src/schemas/error';
 import type { AppEnv } from './env';
 
@@ -57,15 +58,15 @@ export function fieldProblemsOf(error: z.ZodError): FieldProblem[] {
 }
 
 export function problemOf(error: ApiError, acceptLanguage: string | undefined): Problem {
-  const locale = pickLocale(acceptLanguage);
+  const catalog = errorCatalogs[pickLocale(acceptLanguage)];
   const problem: Problem = {
     type: `/docs/errors#${error.code}`,
-    title: problemTitle(locale, error.code),
+    title: catalog.problems[error.code],
     status: error.status,
     code: error.code,
   };
   if (error.fields.length > 0) {
-    problem.errors = error.fields.map(({ field, code, params }) => ({ field, code, message: fieldErrorMessage(locale, field, code, params) }));
+    problem.errors = error.fields.map(({ field, code, params }) => ({ field, code, message: fieldErrorMessage(catalog, field, code, params) }));
   }
   return problem;
 }

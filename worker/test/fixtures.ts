@@ -1,4 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
+import type { Problem, ProblemCode } from '../../sdk/src/schemas/error';
 import type { CreateMessageInput } from '../../sdk/src/schemas/message';
 import { siteDatabaseOn } from '../src/db/client';
 
@@ -74,4 +76,52 @@ export async function countRows(table: 'messages' | 'message_events' | 'idempote
     : `SELECT count(*) AS n FROM ${table} WHERE site_id = ?`;
   const row = await env.DB.prepare(sql).bind(siteId).first<{ n: number }>();
   return row!.n;
+}
+
+/** The personal data `validMessage` sends; none of it may appear in a public answer. */
+export const AUTHOR = { name: '陈明', phone: '13912345678', email: 'chenming@example.com' } as const;
+
+/** Fails if the text holds the author's name, phone or email. */
+export function expectNoPersonalData(text: string) {
+  for (const secret of [AUTHOR.name, AUTHOR.phone, AUTHOR.email]) expect(text).not.toContain(secret);
+}
+
+/** The stored row of a message, as D1 holds it. */
+export function messageRow(messageId: string) {
+  return db.first(db.q.selectFrom('messages').selectAll().where('id', '=', messageId));
+}
+
+/** The kinds of a message's timeline events, oldest first. */
+export async function eventKinds(messageId: string) {
+  const rows = await db.all(db.q.selectFrom('message_events').select('kind').where('message_id', '=', messageId).orderBy('id'));
+  return rows.map((row) => row.kind);
+}
+
+export async function createCampaign(siteId: string, { slug, startsAt, endsAt }: { slug: string; startsAt: Date; endsAt: Date }) {
+  const id = `${siteId}_${slug}`;
+  await db.run(db.q.insertInto('campaigns').values({
+    id, site_id: siteId, slug, title: `专栏 ${slug}`, starts_at: startsAt.toISOString(), ends_at: endsAt.toISOString(),
+    created_at: new Date().toISOString(),
+  }));
+  return id;
+}
+
+export async function addCalendarDay(siteId: string, day: string, kind: 'holiday' | 'workday') {
+  await db.run(db.q.insertInto('calendar_days').values({ site_id: siteId, day, kind, name: kind === 'holiday' ? '测试假日' : '调休上班' }));
+}
+
+/** Checks that a response is the problem+json of `status` and `code`, and returns it. */
+export async function expectProblem(response: Response, status: number, code: ProblemCode): Promise<Problem> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+  const problem = await response.json<Problem>();
+  expect(problem).toMatchObject({ status, code, type: `/docs/errors#${code}` });
+  return problem;
+}
+
+/** Nothing stored for the site: no message, no event, no idempotency record. */
+export async function expectNothingWritten(siteId: string) {
+  expect(await countRows('messages', siteId)).toBe(0);
+  expect(await countRows('message_events', siteId)).toBe(0);
+  expect(await countRows('idempotency_keys', siteId)).toBe(0);
 }

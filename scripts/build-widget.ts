@@ -1,0 +1,50 @@
+// Builds ./public, which the worker serves as static assets: the widget bundle and the example pages.
+import { build } from 'esbuild';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'public');
+
+export async function buildPublic(): Promise<void> {
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  await build({
+    entryPoints: { liuyan: path.join(root, 'widget/src/index.ts') },
+    metafile: true,
+    outdir: path.join(out, 'widget'),
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    charset: 'utf8',
+    minify: true,
+    sourcemap: 'linked',
+    target: 'es2021',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  await cp(path.join(root, 'examples'), path.join(out, 'examples'), {
+    recursive: true,
+    filter: (src) => !src.includes('node_modules') && !src.endsWith('.ts'),
+  });
+  // Host pages on other origins load the widget as a module script, which needs CORS.
+  await writeFile(path.join(out, '_headers'), [
+    '/widget/*',
+    '  Access-Control-Allow-Origin: *',
+    '  Cache-Control: public, max-age=300',
+    '  X-Content-Type-Options: nosniff',
+    '',
+  ].join('\n'));
+  await writeFile(path.join(out, 'index.html'), `<!doctype html>
+<html lang="zh-CN"><meta charset="utf-8"><title>Liuyan 留言</title>
+<h1>Liuyan 留言</h1>
+<ul>
+  <li><a href="/examples/gov-site/">示范县人民政府 — 领导留言 (example)</a></li>
+  <li><a href="/openapi.json">OpenAPI</a></li>
+</ul>
+</html>
+`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildPublic();

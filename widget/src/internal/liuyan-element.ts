@@ -1,0 +1,52 @@
+import { LitElement } from 'lit';
+import { createClient, type LiuyanClient } from '../../../sdk/src/client';
+import type { Locale } from '../../../sdk/src/error-messages';
+import { loadTranslation, localeOf, translationFor } from './localize';
+import type { Translation } from '../translations/zh-cn';
+
+/** Where the service is: the origin this script was loaded from, unless the page says otherwise. */
+const scriptOrigin = new URL(import.meta.url).origin;
+
+/**
+ * What every Liuyan element shares: the `site` and `api` attributes, a client for the service,
+ * and the element's language.
+ */
+export abstract class LiuyanElement extends LitElement {
+  static override properties = {
+    site: { type: String, reflect: true },
+    api: { type: String },
+  };
+
+  /** The site id, e.g. `demo`. */
+  site = '';
+  /** The service's base URL; defaults to where the widget script came from. */
+  api = '';
+
+  protected get locale(): Locale {
+    return localeOf(this);
+  }
+
+  protected get t(): Translation {
+    return translationFor(this.locale);
+  }
+
+  /** Renders only once the element's language is at hand (at once for Chinese). */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadTranslation(this.locale);
+    super.scheduleUpdate();
+  }
+
+  protected client(): LiuyanClient {
+    return createClient({ baseUrl: this.api || scriptOrigin, site: this.site, locale: this.locale });
+  }
+
+  /** Events bubble out of the shadow root so the host page can listen anywhere. */
+  protected emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/** Registers a tag once; a second copy of the script on the same page is harmless. */
+export function defineElement(tag: string, element: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}

@@ -1,0 +1,28 @@
+import { css } from 'lit';
+
+export const styles = css`
+  form { display: grid; gap: 1em; }
+  .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
+  legend, label { font-weight: 600; }
+  legend { padding: 0; margin-bottom: 0.3em; }
+  .choices { display: flex; flex-wrap: wrap; gap: 0.5em; }
+  .choice { font-weight: normal; display: inline-flex; align-items: center; gap: 0.4em; min-height: 44px; }
+  .choice input { width: auto; min-height: 0; margin: 0; }
+  .choice.block { display: flex; align-items: flex-start; }
+  .choice.block input { margin-top: 0.35em; }
+  .hint { display: block; font-size: 0.85em; margin-left: 0.4em; }
+  .counter { justify-self: end; font-size: 0.8em; }
+  .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: 1em; }
+  select + select { margin-top: 0.4em; }
+  .receipt { border: 2px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius); padding: 1em; }
+  .receipt h3 { margin: 0 0 0.5em; }
+  .code {
+    display: inline-block;
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 1.5em;
+    letter-spacing: 0.08em;
+    color: var(--liuyan-color-primary);
+    user-select: all;
+  }
+  .warning { font-weight: 600; }
+`;

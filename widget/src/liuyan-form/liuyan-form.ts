@@ -1,0 +1,350 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { fieldErrorMessage, fieldLabel } from '../../../sdk/src/error-messages';
+import { LiuyanError } from '../../../sdk/src/errors';
+import type { DisplayAs, Domain, MessageType } from '../../../sdk/src/schemas/common';
+import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
+import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
+import type { SiteConfig } from '../../../sdk/src/schemas/site';
+import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
+import { defineElement, LiuyanElement } from '../internal/liuyan-element';
+import { format, formatDateTime } from '../internal/localize';
+import { tokens } from '../styles/tokens.styles';
+import { DraftStore } from './draft-store';
+import { styles } from './liuyan-form.styles';
+import { chosenUnit, pathTo, pickerLevels } from './unit-path';
+
+/** Everything the citizen types, as kept in the draft. */
+interface FormValues {
+  units: string[];
+  type: MessageType | '';
+  domain: Domain | '';
+  title: string;
+  body: string;
+  region: string;
+  name: string;
+  phone: string;
+  email: string;
+  displayAs: DisplayAs;
+  isPublic: boolean;
+  consent: boolean;
+}
+
+const emptyValues = (): FormValues => ({
+  units: [], type: '', domain: '', title: '', body: '', region: '', name: '', phone: '', email: '',
+  displayAs: 'masked', isPublic: true, consent: false,
+});
+
+type Phase = 'loading' | 'load-failed' | 'editing' | 'sending' | 'send-failed' | 'done';
+
+/** Fields checked here before sending, so a slow network is not spent on an empty form. */
+const REQUIRED: (keyof FormValues)[] = ['type', 'domain', 'title', 'body', 'region', 'name', 'phone'];
+const FIELD_OF: Partial<Record<keyof FormValues, string>> = { name: 'author.name', phone: 'author.phone', email: 'author.email' };
+
+/**
+ * @summary The citizen's form: choose who to write to, write, and get a private tracking code.
+ *
+ * @event liuyan-submitted - The message was stored. `detail`: `{ id, status, moderation, dueAt }`.
+ * @event liuyan-error - The citizen was shown an error. `detail`: `{ code, status, fields }`.
+ *
+ * @csspart form - The form.
+ * @csspart field - Each labelled field.
+ * @csspart submit - The send button.
+ * @csspart status - Sending / retrying / failure notices.
+ * @csspart receipt - What is shown after sending.
+ * @csspart tracking-code - The tracking code.
+ *
+ * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
+ * @cssproperty --liuyan-font-size - Base text size.
+ */
+export class LiuyanForm extends LiuyanElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    ...LiuyanElement.properties,
+    campaign: { type: String },
+    unit: { type: String },
+    config: { state: true },
+    values: { state: true },
+    errors: { state: true },
+    phase: { state: true },
+    attempt: { state: true },
+    restored: { state: true },
+    created: { state: true },
+    copyState: { state: true },
+  };
+
+  /** Slug of a campaign (建言 drive) the messages belong to. */
+  campaign = '';
+  /** Id of the unit to preselect, e.g. on a department's own page. */
+  unit = '';
+
+  private config: SiteConfig | null = null;
+  private values: FormValues = emptyValues();
+  private errors: Partial<Record<string, string>> = {};
+  private phase: Phase = 'loading';
+  private attempt = 0;
+  private restored = false;
+  private created: MessageCreated | null = null;
+  private copyState: '' | 'copied' | 'failed' = '';
+  private drafts: DraftStore<FormValues> | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('site') && this.site) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.phase = 'loading';
+    this.drafts = new DraftStore<FormValues>(this.site);
+    try {
+      this.config = await this.client().getSite();
+    } catch (error) {
+      this.phase = 'load-failed';
+      this.report(error);
+      return;
+    }
+    const draft = this.drafts.load();
+    if (draft) {
+      this.values = { ...emptyValues(), ...draft };
+      this.restored = true;
+    } else if (this.unit) {
+      this.values = { ...this.values, units: pathTo(this.config.units, this.unit).map((u) => u.id) };
+    }
+    this.phase = 'editing';
+  }
+
+  private set<K extends keyof FormValues>(key: K, value: FormValues[K]): void {
+    this.values = { ...this.values, [key]: value };
+    const field = key === 'units' ? 'unitId' : (FIELD_OF[key] ?? key);
+    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    this.drafts?.save(this.values);
+  }
+
+  private input(): CreateMessageInput {
+    const v = this.values;
+    return {
+      unitId: chosenUnit(v.units),
+      type: v.type as MessageType,
+      domain: v.domain as Domain,
+      campaign: this.campaign || null,
+      title: v.title,
+      body: v.body,
+      region: v.region,
+      author: { name: v.name, phone: v.phone, email: v.email.trim() || null, displayAs: v.displayAs },
+      isPublic: v.isPublic,
+      consent: v.consent as true,
+    };
+  }
+
+  private localErrors(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    const fail = (field: string, code: FieldErrorCode) => (errors[field] = fieldErrorMessage(this.t.errors, field, code));
+    if (!chosenUnit(this.values.units)) fail('unitId', 'required');
+    for (const key of REQUIRED) if (!String(this.values[key]).trim()) fail(FIELD_OF[key] ?? key, 'required');
+    if (!this.values.consent) fail('consent', 'consent_required');
+    return errors;
+  }
+
+  private async send(event?: Event): Promise<void> {
+    event?.preventDefault();
+    if (this.phase === 'sending' || !this.drafts) return;
+    const local = this.localErrors();
+    if (Object.keys(local).length > 0) {
+      this.errors = local;
+      this.emit<LiuyanErrorDetail>('liuyan-error', { code: 'validation', status: 0, fields: Object.keys(local) });
+      return this.focusFirstError();
+    }
+    const input = this.input();
+    const idempotencyKey = this.drafts.keyFor(JSON.stringify(input));
+    this.phase = 'sending';
+    this.attempt = 1;
+    try {
+      const created = await this.client().submitMessage(input, {
+        idempotencyKey,
+        onRetry: ({ attempt }) => (this.attempt = attempt),
+      });
+      this.drafts.clear();
+      this.created = created;
+      this.phase = 'done';
+      const { trackingCode: _private, ...detail } = created;
+      this.emit<LiuyanSubmittedDetail>('liuyan-submitted', detail);
+    } catch (error) {
+      const retryable = error instanceof LiuyanError && error.retryable;
+      // Keep the key while the outcome is unknown; any definite answer settles it.
+      if (!retryable) this.drafts.settle();
+      this.phase = retryable ? 'send-failed' : 'editing';
+      if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
+        this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, this.limitsOf(e.field))]));
+        void this.focusFirstError();
+      } else if (!retryable) {
+        this.errors = { form: error instanceof LiuyanError ? error.message : String(error) };
+      }
+      this.report(error);
+    }
+  }
+
+  private limitsOf(field: string) {
+    const limits = this.config?.limits;
+    return { max: field === 'title' ? limits?.titleMax : field === 'body' ? limits?.bodyMax : undefined };
+  }
+
+  private report(error: unknown): void {
+    const e = error instanceof LiuyanError ? error : null;
+    this.emit<LiuyanErrorDetail>('liuyan-error', {
+      code: e?.code ?? 'internal', status: e?.status ?? 0, fields: e?.fieldErrors.map((f) => f.field) ?? [],
+    });
+  }
+
+  private async focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  private startOver(): void {
+    this.drafts?.clear();
+    this.values = emptyValues();
+    this.errors = {};
+    this.restored = false;
+    this.created = null;
+    this.copyState = '';
+    this.phase = 'editing';
+  }
+
+  private async copyCode(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.created!.trackingCode);
+      this.copyState = 'copied';
+    } catch {
+      this.copyState = 'failed';
+    }
+  }
+
+  override render() {
+    const t = this.t;
+    switch (this.phase) {
+      case 'loading':
+        return html`<p class="muted" role="status">${t.loading}</p>`;
+      case 'load-failed':
+        return html`<p class="notice" role="alert">${t.loadFailed}</p><button @click=${this.load}>${t.tryAgain}</button>`;
+      case 'done':
+        return this.renderReceipt();
+      default:
+        return this.renderForm();
+    }
+  }
+
+  /** A labelled field with its error; `id` ties label, control and message together. */
+  private field(id: string, label: string, control: TemplateResult, extra: unknown = nothing) {
+    const error = this.errors[id];
+    return html`<div class="field" part="field">
+      <label for=${id}>${label}</label>${control}${extra}
+      ${error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private invalid(id: string) {
+    return this.errors[id] ? 'true' : 'false';
+  }
+
+  private textField(key: 'title' | 'region' | 'name' | 'phone' | 'email', options: { type?: string; max?: number; autocomplete?: string; placeholder?: string; label?: string } = {}) {
+    const id = FIELD_OF[key] ?? key;
+    const value = this.values[key];
+    const counter = options.max ? html`<span class="counter muted" aria-hidden="true">${format(this.t.counter, { count: value.length, max: options.max })}</span>` : nothing;
+    return this.field(id, options.label ?? fieldLabel(this.t.errors, id), html`<input
+      id=${id} name=${id} type=${options.type ?? 'text'} .value=${value} maxlength=${options.max ?? nothing}
+      autocomplete=${options.autocomplete ?? 'off'} placeholder=${options.placeholder ?? nothing}
+      aria-invalid=${this.invalid(id)} aria-describedby="${id}-error"
+      @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)} />`, counter);
+  }
+
+  private renderUnitPicker() {
+    const levels = pickerLevels(this.config!.units, this.values.units);
+    const choose = (depth: number, id: string) => this.set('units', [...this.values.units.slice(0, depth), id]);
+    return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`${levels.map((level, depth) => html`<select
+      id=${depth === 0 ? 'unitId' : `unitId-${depth}`} aria-label=${depth === 0 ? nothing : fieldLabel(this.t.errors, 'unitId')}
+      aria-invalid=${this.invalid('unitId')} @change=${(e: Event) => choose(depth, (e.target as HTMLSelectElement).value)}>
+      <option value="" ?selected=${level.value === ''}>${level.parent ? format(this.t.directTo, { name: level.parent.name }) : this.t.chooseUnit}</option>
+      ${level.options.map((u) => html`<option value=${u.id} ?selected=${u.id === level.value}>${u.name}</option>`)}
+    </select>`)}`);
+  }
+
+  private renderForm() {
+    const t = this.t;
+    const config = this.config!;
+    const v = this.values;
+    const surname = [...v.name.trim()][0] ?? '陈';
+    const busy = this.phase === 'sending';
+    return html`<form part="form" novalidate @submit=${this.send}>
+      ${this.restored ? html`<p class="notice">${t.draftRestored} <button type="button" class="secondary" @click=${this.startOver}>${t.clearDraft}</button></p>` : nothing}
+      ${this.renderUnitPicker()}
+      <fieldset class="field" part="field" aria-invalid=${this.invalid('type')}>
+        <legend>${fieldLabel(this.t.errors, 'type')}</legend>
+        <div class="choices">${config.types.map((type) => html`<label class="choice"><input type="radio" name="type" value=${type}
+          .checked=${v.type === type} @change=${() => this.set('type', type)} />${t.types[type]}</label>`)}</div>
+        ${this.errors.type ? html`<p class="error" role="alert">${this.errors.type}</p>` : nothing}
+      </fieldset>
+      ${this.field('domain', fieldLabel(this.t.errors, 'domain'), html`<select id="domain" aria-invalid=${this.invalid('domain')}
+        @change=${(e: Event) => this.set('domain', (e.target as HTMLSelectElement).value as Domain)}>
+        <option value="" ?selected=${v.domain === ''}>${t.chooseDomain}</option>
+        ${config.domains.map((d) => html`<option value=${d} ?selected=${v.domain === d}>${t.domains[d]}</option>`)}
+      </select>`)}
+      ${this.textField('title', { max: config.limits.titleMax })}
+      ${this.field('body', fieldLabel(this.t.errors, 'body'), html`<textarea id="body" rows="8" maxlength=${config.limits.bodyMax}
+        .value=${v.body} aria-invalid=${this.invalid('body')} aria-describedby="body-error"
+        @input=${(e: Event) => this.set('body', (e.target as HTMLTextAreaElement).value)}></textarea>`,
+        html`<span class="counter muted" aria-hidden="true">${format(t.counter, { count: v.body.length, max: config.limits.bodyMax })}</span>`)}
+      ${this.textField('region', { placeholder: t.regionPlaceholder })}
+      <div class="row">
+        ${this.textField('name', { autocomplete: 'name' })}
+        ${this.textField('phone', { type: 'tel', autocomplete: 'tel' })}
+      </div>
+      ${this.textField('email', { type: 'email', autocomplete: 'email', label: fieldLabel(this.t.errors, 'author.email') + t.optional })}
+      ${this.field('author.displayAs', fieldLabel(this.t.errors, 'author.displayAs'), html`<select id="author.displayAs"
+        @change=${(e: Event) => this.set('displayAs', (e.target as HTMLSelectElement).value as DisplayAs)}>
+        ${(['masked', 'mr', 'ms'] as const).map((d) => html`<option value=${d} ?selected=${v.displayAs === d}>${format(
+          d === 'masked' ? t.displayAsMasked : d === 'mr' ? t.displayAsMr : t.displayAsMs, { surname })}</option>`)}
+      </select>`)}
+      <fieldset class="field" part="field">
+        <legend>${fieldLabel(this.t.errors, 'isPublic')}</legend>
+        <label class="choice block"><input type="radio" name="isPublic" .checked=${v.isPublic} @change=${() => this.set('isPublic', true)} />
+          ${t.public}<span class="muted hint">${t.publicHint}</span></label>
+        <label class="choice block"><input type="radio" name="isPublic" .checked=${!v.isPublic} @change=${() => this.set('isPublic', false)} />
+          ${t.private}<span class="muted hint">${t.privateHint}</span></label>
+      </fieldset>
+      <div class="field" part="field">
+        <label class="choice block"><input id="consent" type="checkbox" .checked=${v.consent} aria-invalid=${this.invalid('consent')}
+          @change=${(e: Event) => this.set('consent', (e.target as HTMLInputElement).checked)} />${t.consent}</label>
+        ${this.errors.consent ? html`<p class="error" role="alert">${this.errors.consent}</p>` : nothing}
+      </div>
+      <div part="status" role="status" aria-live="polite">
+        ${this.phase === 'sending' && this.attempt > 1 ? html`<p class="notice">${format(t.retrying, { attempt: this.attempt })}</p>` : nothing}
+        ${this.phase === 'send-failed' ? html`<p class="notice">${t.submitFailed}</p>` : nothing}
+        ${this.errors.form ? html`<p class="error">${this.errors.form}</p>` : nothing}
+      </div>
+      <button part="submit" type="submit" ?disabled=${busy}>${busy ? t.submitting : this.phase === 'send-failed' ? t.resubmit : t.submit}</button>
+    </form>`;
+  }
+
+  private renderReceipt() {
+    const t = this.t;
+    const created = this.created!;
+    return html`<section part="receipt" class="receipt" aria-labelledby="receipt-title">
+      <h3 id="receipt-title">${t.submitted}</h3>
+      <p>${t.trackingCodeLabel}</p>
+      <p><output part="tracking-code" class="code">${created.trackingCode}</output></p>
+      <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
+      <p><button type="button" @click=${this.copyCode}>${this.copyState === 'copied' ? t.copied : t.copy}</button>
+        ${this.copyState === 'failed' ? html`<span class="error">${t.copyFailed}</span>` : nothing}</p>
+      <p class="muted">${format(t.dueAt, { date: formatDateTime(this.locale, created.dueAt, false) })}</p>
+      ${this.values.isPublic ? (created.moderation === 'pending' ? html`<p class="muted">${t.pendingModeration}</p>` : nothing) : html`<p class="muted">${t.privateNotice}</p>`}
+      <button type="button" class="secondary" @click=${this.startOver}>${t.writeAnother}</button>
+    </section>`;
+  }
+}
+
+defineElement('liuyan-form', LiuyanForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-form': LiuyanForm;
+  }
+}

@@ -1,0 +1,17 @@
+import { css } from 'lit';
+
+export const styles = css`
+  form { display: flex; gap: 0.5em; flex-wrap: wrap; align-items: flex-end; }
+  form label { flex: 1 1 14em; display: grid; gap: 0.3em; font-weight: 600; }
+  form input { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; letter-spacing: 0.05em; text-transform: uppercase; }
+  article { margin-top: 1em; border-top: 1px solid var(--liuyan-color-border); padding-top: 1em; }
+  h3 { margin: 0 0 0.3em; overflow-wrap: anywhere; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; margin: 0.5em 0; }
+  dt { color: var(--liuyan-color-muted); }
+  dd { margin: 0; }
+  .reply { border-left: 3px solid var(--liuyan-color-primary); padding: 0.4em 0.8em; margin: 0.6em 0; background: var(--liuyan-color-notice); }
+  .reply header { font-weight: 600; }
+  ol.timeline { list-style: none; padding: 0; margin: 0; }
+  ol.timeline li { padding: 0.2em 0 0.2em 1em; border-left: 2px solid var(--liuyan-color-border); }
+  .overdue { color: var(--liuyan-color-error); }
+`;

@@ -1,0 +1,103 @@
+import { html, nothing } from 'lit';
+import { fieldLabel } from '../../../sdk/src/error-messages';
+import { LiuyanError } from '../../../sdk/src/errors';
+import type { TrackedMessage } from '../../../sdk/src/schemas/message';
+import type { LiuyanErrorDetail } from '../events';
+import { defineElement, LiuyanElement } from '../internal/liuyan-element';
+import { format, formatDateTime } from '../internal/localize';
+import { tokens } from '../styles/tokens.styles';
+import { styles } from './liuyan-track.styles';
+
+/**
+ * @summary The citizen's own view of a message, opened with the tracking code: status, replies, history.
+ *
+ * @event liuyan-error - A lookup failed. `detail`: `{ code, status, fields }`.
+ *
+ * @csspart form - The tracking-code form.
+ * @csspart message - The message found.
+ * @csspart reply - Each official reply.
+ * @csspart timeline - The list of events.
+ *
+ * @cssproperty --liuyan-color-primary - Buttons and reply accents.
+ */
+export class LiuyanTrack extends LiuyanElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    ...LiuyanElement.properties,
+    message: { state: true },
+    busy: { state: true },
+    error: { state: true },
+  };
+
+  private message: TrackedMessage | null = null;
+  private busy = false;
+  private error = '';
+
+  private async lookUp(event: Event): Promise<void> {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#trackingCode')!;
+    const code = input.value.trim();
+    if (!code || this.busy) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      this.message = await this.client().track(code);
+    } catch (error) {
+      this.message = null;
+      const e = error instanceof LiuyanError ? error : null;
+      this.error = e?.code === 'not_found' ? this.t.trackNotFound : e?.code === 'network' ? this.t.networkError : (e?.message ?? String(error));
+      this.emit<LiuyanErrorDetail>('liuyan-error', { code: e?.code ?? 'internal', status: e?.status ?? 0, fields: [] });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const t = this.t;
+    return html`<form part="form" @submit=${this.lookUp}>
+        <label>${t.trackTitle}
+          <input id="trackingCode" name="trackingCode" autocomplete="off" autocapitalize="characters" spellcheck="false"
+            placeholder=${t.trackingCodePlaceholder} aria-label=${fieldLabel(this.t.errors, 'trackingCode')} />
+        </label>
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? t.tracking : t.trackSubmit}</button>
+      </form>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.message ? this.renderMessage(this.message) : nothing}`;
+  }
+
+  private renderMessage(m: TrackedMessage) {
+    const t = this.t;
+    const when = (iso: string, withTime = true) => formatDateTime(this.locale, iso, withTime);
+    return html`<article part="message" aria-live="polite">
+      <h3>${m.title}</h3>
+      <p><span class="badge">${t.types[m.type]}</span> <span class="badge">${t.domains[m.domain]}</span>
+        <span class="badge">${m.isPublic ? t.moderation[m.moderation] : t.private}</span></p>
+      <dl>
+        <dt>${t.to}</dt><dd>${m.unit.name}</dd>
+        <dt>${t.status}</dt><dd>${t.statuses[m.status]} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>
+        <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
+        <dt>${fieldLabel(this.t.errors, 'region')}</dt><dd>${m.region}</dd>
+      </dl>
+      <p class="muted">${format(t.dueAt, { date: when(m.dueAt, false) })}</p>
+      <div class="body">${m.body}</div>
+      <h4>${t.replies}</h4>
+      ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply" part="reply">
+        <header>${r.unit.name} · ${r.kind === 'interim' ? t.interim : t.final} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
+        <div class="body">${r.body}</div>
+      </section>`)}
+      <h4>${t.timeline}</h4>
+      <ol class="timeline" part="timeline">${m.timeline.map((e) => html`<li>
+        <time datetime=${e.at}>${when(e.at)}</time> ${t.events[e.kind]}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? html`（${e.note}）` : nothing}
+      </li>`)}</ol>
+    </article>`;
+  }
+}
+
+defineElement('liuyan-track', LiuyanTrack);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-track': LiuyanTrack;
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createSite, expectNothingWritten, expectProblem, request, submit, validMessage } from '../../test/fixtures';
+
+const LIMIT = 16_384;
+
+describe('json body: media type', () => {
+  it('refuses text/plain with 415 before anything is written', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit), { headers: { 'Content-Type': 'text/plain' } });
+    await expectProblem(response, 415, 'unsupported_media_type');
+    await expectNothingWritten(siteId);
+  });
+
+  it('refuses a form post and a request with no Content-Type', async () => {
+    const { siteId, eduUnit } = await createSite();
+    await expectProblem(
+      await submit(siteId, 'title=x', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type',
+    );
+    const response = await request(`/v1/sites/${siteId}/messages`, {
+      method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() }, body: new TextEncoder().encode(JSON.stringify(validMessage(eduUnit))),
+    });
+    await expectProblem(response, 415, 'unsupported_media_type');
+    await expectNothingWritten(siteId);
+  });
+
+  it('accepts application/json with a charset, in any case', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit), { headers: { 'Content-Type': 'Application/JSON; charset=utf-8' } });
+    expect(response.status).toBe(201);
+  });
+
+  it('applies to the track route too', async () => {
+    const { siteId } = await createSite();
+    const response = await request(`/v1/sites/${siteId}/track`, {
+      method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ trackingCode: 'AAAA-BBBB-CCCC-DDDD' }),
+    });
+    await expectProblem(response, 415, 'unsupported_media_type');
+  });
+});
+
+describe('json body: size', () => {
+  it(`refuses a body over ${LIMIT} bytes with 413 before anything is written`, async () => {
+    const { siteId, eduUnit } = await createSite();
+    const body = JSON.stringify({ ...validMessage(eduUnit), padding: 'x'.repeat(LIMIT) });
+    expect(new TextEncoder().encode(body).length).toBeGreaterThan(LIMIT);
+    await expectProblem(await submit(siteId, body), 413, 'payload_too_large');
+    await expectNothingWritten(siteId);
+  });
+
+  it('refuses an oversized body sent in chunks, with no Content-Length', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const chunk = new TextEncoder().encode(JSON.stringify({ ...validMessage(eduUnit), padding: 'x'.repeat(6000) }));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 4; i++) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const response = await request(`/v1/sites/${siteId}/messages`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: stream,
+    });
+    await expectProblem(response, 413, 'payload_too_large');
+    await expectNothingWritten(siteId);
+  });
+
+  it('accepts a message at the longest body the form allows', async () => {
+    const { siteId, eduUnit } = await createSite();
+    // 2000 Chinese characters are 6000 bytes in UTF-8: well inside the limit.
+    const response = await submit(siteId, validMessage(eduUnit, { body: '路'.repeat(2000) }));
+    expect(response.status).toBe(201);
+  });
+});
+
+describe('json body: syntax', () => {
+  it('answers malformed JSON with 400 malformed_json', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, JSON.stringify(validMessage(eduUnit)).slice(0, -3));
+    await expectProblem(response, 400, 'malformed_json');
+    await expectNothingWritten(siteId);
+  });
+
+  it('answers a JSON array or a bare string as field errors, not a crash', async () => {
+    const { siteId } = await createSite();
+    for (const body of ['[]', '"hello"', 'null']) {
+      const response = await submit(siteId, body);
+      expect(response.status, body).toBeLessThan(500);
+      expect([400, 422], body).toContain(response.status);
+    }
+    await expectNothingWritten(siteId);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageCreated } from '../../../sdk/src/schemas/message';
+import type { SiteConfig } from '../../../sdk/src/schemas/site';
+import {
+  ALLOWED_ORIGIN, countRows, createSite, expectNothingWritten, expectProblem, FOREIGN_ORIGIN, request, submit, validMessage,
+} from '../../test/fixtures';
+
+const ACAO = 'Access-Control-Allow-Origin';
+
+function preflight(siteId: string, origin: string) {
+  return request(`/v1/sites/${siteId}/messages`, {
+    method: 'OPTIONS',
+    origin,
+    headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' },
+  });
+}
+
+describe('site scope: the site', () => {
+  it('answers 404 site_not_found for an unknown site, on every route', async () => {
+    await expectProblem(await request('/v1/sites/no-such-site'), 404, 'site_not_found');
+    const { eduUnit } = await createSite();
+    await expectProblem(await submit('no-such-site', validMessage(eduUnit)), 404, 'site_not_found');
+    await expectProblem(await request('/v1/sites/no-such-site/track', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackingCode: 'AAAA-BBBB-CCCC-DDDD' }),
+    }), 404, 'site_not_found');
+  });
+});
+
+describe('site scope: origins', () => {
+  it('refuses a write from an origin not on the allow-list, before anything is written', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit), { origin: FOREIGN_ORIGIN });
+    await expectProblem(response, 403, 'origin_not_allowed');
+    expect(response.headers.get(ACAO)).toBeNull();
+    await expectNothingWritten(siteId);
+  });
+
+  it('lets an allowed origin read the 201', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit), { origin: ALLOWED_ORIGIN });
+    expect(response.status).toBe(201);
+    expect(response.headers.get(ACAO)).toBe(ALLOWED_ORIGIN);
+    expect(response.headers.get('Vary')).toMatch(/Origin/);
+  });
+
+  it('lets an allowed origin read a 422, so the widget can show field errors', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit, { title: '' }), { origin: ALLOWED_ORIGIN });
+    expect(response.headers.get(ACAO)).toBe(ALLOWED_ORIGIN);
+    const problem = await expectProblem(response, 422, 'validation');
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'title', code: 'required' }));
+  });
+
+  it('lets an allowed origin read a 415', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit), { origin: ALLOWED_ORIGIN, headers: { 'Content-Type': 'text/plain' } });
+    expect(response.headers.get(ACAO)).toBe(ALLOWED_ORIGIN);
+    await expectProblem(response, 415, 'unsupported_media_type');
+  });
+
+  it('answers a preflight from an allowed origin with 204 and the headers a submission needs', async () => {
+    const { siteId } = await createSite();
+    const response = await preflight(siteId, ALLOWED_ORIGIN);
+    expect(response.status).toBe(204);
+    expect(response.headers.get(ACAO)).toBe(ALLOWED_ORIGIN);
+    const allowHeaders = (response.headers.get('Access-Control-Allow-Headers') ?? '').toLowerCase().split(/\s*,\s*/);
+    expect(allowHeaders).toEqual(expect.arrayContaining(['idempotency-key', 'content-type']));
+    expect(response.headers.get('Access-Control-Allow-Methods')).toContain('POST');
+    await expectNothingWritten(siteId);
+  });
+
+  it('refuses a preflight from a foreign origin without granting it', async () => {
+    const { siteId } = await createSite();
+    const response = await preflight(siteId, FOREIGN_ORIGIN);
+    await expectProblem(response, 403, 'origin_not_allowed');
+    expect(response.headers.get(ACAO)).toBeNull();
+    expect(response.headers.get('Access-Control-Allow-Headers')).toBeNull();
+  });
+
+  it('serves the site config to a foreign origin without letting its browser read it', async () => {
+    const { siteId } = await createSite();
+    const response = await request(`/v1/sites/${siteId}`, { origin: FOREIGN_ORIGIN });
+    expect(response.status).toBe(200);
+    expect(response.headers.get(ACAO)).toBeNull();
+    expect((await response.json<SiteConfig>()).site.id).toBe(siteId);
+  });
+
+  it('grants the site config to an allowed origin', async () => {
+    const { siteId } = await createSite();
+    const response = await request(`/v1/sites/${siteId}`, { origin: ALLOWED_ORIGIN });
+    expect(response.status).toBe(200);
+    expect(response.headers.get(ACAO)).toBe(ALLOWED_ORIGIN);
+  });
+
+  it('accepts a request with no Origin (a server using the SDK)', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit), { origin: null });
+    expect(response.status).toBe(201);
+    expect(response.headers.get(ACAO)).toBeNull();
+    const { id } = await response.json<MessageCreated>();
+    expect(id).toMatch(/^m_/);
+    expect(await countRows('messages', siteId)).toBe(1);
+  });
+
+  it("accepts the service's own pages", async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit), { origin: 'https://liuyan.test' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get(ACAO)).toBe('https://liuyan.test');
+  });
+
+  it("does not take one site's allowed origin for another's", async () => {
+    const { siteId, eduUnit } = await createSite();
+    const other = await createSite();
+    // Each fixture site lists ALLOWED_ORIGIN; a look-alike that is not listed is refused.
+    const lookAlike = `${ALLOWED_ORIGIN}.evil.example.com`;
+    await expectProblem(await submit(siteId, validMessage(eduUnit), { origin: lookAlike }), 403, 'origin_not_allowed');
+    await expectProblem(await submit(other.siteId, validMessage(other.eduUnit), { origin: 'http://www.county.example.gov.cn' }), 403, 'origin_not_allowed');
+    await expectNothingWritten(siteId);
+    await expectNothingWritten(other.siteId);
+  });
+});
