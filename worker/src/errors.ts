@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fieldErrorMessage, pickLocale, type FieldErrorParams } from '../../sdk/src/error-messages';
 import { errorCatalogs } from '../../sdk/src/locales';
 import { FieldErrorCodeSchema, type FieldErrorCode, type Problem, type ProblemCode } from '../../sdk/src/schemas/error';
@@ -28,12 +28,21 @@ export class ApiError extends Error {
 export const validationError = (fields: FieldProblem[]) => new ApiError(422, 'validation', fields);
 export const notFound = () => new ApiError(404, 'not_found');
 
+// zod keeps the offending input only while its error map runs; there, a missing value (of any
+// kind: string, enum, object) is told apart from a wrong one and reported as `required`.
+z.config({
+  customError: (issue) => (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value') ? 'required' : undefined),
+});
+
+/** Field name of problems with the request body as a whole (JSONPath's root: no field can have it). */
+export const WHOLE_BODY = '$';
+
 function fieldCodeOf(issue: z.core.$ZodIssue): { code: FieldErrorCode; params?: FieldErrorParams } {
   const own = FieldErrorCodeSchema.safeParse(issue.message);
   if (own.success) return { code: own.data };
   switch (issue.code) {
     case 'invalid_type':
-      return { code: issue.input === undefined || issue.input === null ? 'required' : 'invalid' };
+      return { code: 'invalid' };
     case 'too_small': {
       const min = Number(issue.minimum);
       return min <= 1 && issue.origin === 'string' ? { code: 'required' } : { code: 'too_short', params: { min } };
@@ -51,7 +60,7 @@ function fieldCodeOf(issue: z.core.$ZodIssue): { code: FieldErrorCode; params?: 
 export function fieldProblemsOf(error: z.ZodError): FieldProblem[] {
   const byField = new Map<string, FieldProblem>();
   for (const issue of error.issues) {
-    const field = issue.path.join('.') || 'body';
+    const field = issue.path.join('.') || WHOLE_BODY;
     if (!byField.has(field)) byField.set(field, { field, ...fieldCodeOf(issue) });
   }
   return [...byField.values()];

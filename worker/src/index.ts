@@ -17,7 +17,7 @@ app.onError(handleError);
 app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
 
 // Public API, per site: the site is loaded and its origin allow-list applied first.
-app.use('/v1/sites/:site', siteScope());
+// ('/v1/sites/:site/*' matches /v1/sites/:site itself too.)
 app.use('/v1/sites/:site/*', siteScope(), jsonBody());
 app.route('/', sites); //      GET  /v1/sites/:site
 app.route('/', messages); //   POST /v1/sites/:site/messages

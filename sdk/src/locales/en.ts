@@ -2,6 +2,7 @@ import type { ErrorCatalog } from '../error-messages';
 
 export const enErrors: ErrorCatalog = {
   fields: {
+    $: 'request body', author: 'contact details',
     unitId: 'recipient', type: 'message type', domain: 'domain', campaign: 'campaign', title: 'title', body: 'message',
     region: 'region', 'author.name': 'name', 'author.phone': 'phone', 'author.email': 'email',
     'author.displayAs': 'display name', isPublic: 'visibility', consent: 'privacy notice', trackingCode: 'tracking code',

@@ -2,6 +2,7 @@ import type { ErrorCatalog } from '../error-messages';
 
 export const zhCNErrors: ErrorCatalog = {
   fields: {
+    $: '请求内容', author: '联系人信息',
     unitId: '留言对象', type: '留言类型', domain: '所属领域', campaign: '专栏', title: '标题', body: '留言内容',
     region: '所在地区', 'author.name': '姓名', 'author.phone': '联系电话', 'author.email': '电子邮箱',
     'author.displayAs': '署名方式', isPublic: '公开方式', consent: '隐私声明', trackingCode: '查询码',

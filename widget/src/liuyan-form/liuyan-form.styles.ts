@@ -4,6 +4,8 @@ export const styles = css`
   form { display: grid; gap: 1em; }
   .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
   legend, label { font-weight: 600; }
+  /* Field names come from the error catalog, lower-case for use inside sentences. */
+  .field > label::first-letter, legend::first-letter { text-transform: uppercase; }
   legend { padding: 0; margin-bottom: 0.3em; }
   .choices { display: flex; flex-wrap: wrap; gap: 0.5em; }
   .choice { font-weight: normal; display: inline-flex; align-items: center; gap: 0.4em; min-height: 44px; }

@@ -260,7 +260,7 @@ export class LiuyanForm extends LiuyanElement {
     const levels = pickerLevels(this.config!.units, this.values.units);
     const choose = (depth: number, id: string) => this.set('units', [...this.values.units.slice(0, depth), id]);
     return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`${levels.map((level, depth) => html`<select
-      id=${depth === 0 ? 'unitId' : `unitId-${depth}`} aria-label=${depth === 0 ? nothing : fieldLabel(this.t.errors, 'unitId')}
+      id=${depth === 0 ? 'unitId' : `unitId-${depth}`} aria-label=${level.parent ? format(this.t.unitsUnder, { name: level.parent.name }) : nothing}
       aria-invalid=${this.invalid('unitId')} @change=${(e: Event) => choose(depth, (e.target as HTMLSelectElement).value)}>
       <option value="" ?selected=${level.value === ''}>${level.parent ? format(this.t.directTo, { name: level.parent.name }) : this.t.chooseUnit}</option>
       ${level.options.map((u) => html`<option value=${u.id} ?selected=${u.id === level.value}>${u.name}</option>`)}

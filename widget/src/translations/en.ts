@@ -22,6 +22,7 @@ export const en: Translation = {
 
   chooseUnit: 'Choose a leader or department',
   directTo: 'Write to {name} directly',
+  unitsUnder: 'Departments under {name}',
   chooseDomain: 'Choose a domain',
   regionPlaceholder: 'e.g. Xingfu village, Chengguan town',
   optional: ' (optional)',

@@ -20,6 +20,7 @@ const strings = {
 
   chooseUnit: '请选择领导或部门',
   directTo: '直接写给{name}',
+  unitsUnder: '{name}下属部门',
   chooseDomain: '请选择领域',
   regionPlaceholder: '如：示范县城关镇幸福村',
   optional: '（选填）',

@@ -50,10 +50,11 @@ describe('json body: size', () => {
   it('refuses an oversized body sent in chunks, with no Content-Length', async () => {
     const { siteId, eduUnit } = await createSite();
     const chunk = new TextEncoder().encode(JSON.stringify({ ...validMessage(eduUnit), padding: 'x'.repeat(6000) }));
+    let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 0; i < 4; i++) controller.enqueue(chunk);
-        controller.close();
+      pull(controller) {
+        if (sent++ < 4) controller.enqueue(chunk);
+        else controller.close();
       },
     });
     const response = await request(`/v1/sites/${siteId}/messages`, {
@@ -79,13 +80,17 @@ describe('json body: syntax', () => {
     await expectNothingWritten(siteId);
   });
 
-  it('answers a JSON array or a bare string as field errors, not a crash', async () => {
+  it('answers a body that is JSON but not an object with 422, not a crash', async () => {
     const { siteId } = await createSite();
-    for (const body of ['[]', '"hello"', 'null']) {
-      const response = await submit(siteId, body);
-      expect(response.status, body).toBeLessThan(500);
-      expect([400, 422], body).toContain(response.status);
+    for (const body of ['[]', '"hello"', 'null', '42']) {
+      await expectProblem(await submit(siteId, body), 422, 'validation');
     }
+    await expectNothingWritten(siteId);
+  });
+
+  it('answers an empty body with 400 malformed_json', async () => {
+    const { siteId } = await createSite();
+    await expectProblem(await submit(siteId, ''), 400, 'malformed_json');
     await expectNothingWritten(siteId);
   });
 });

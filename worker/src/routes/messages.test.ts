@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { createCipher } from '../lib/crypto';
 import type { Problem } from '../../../sdk/src/schemas/error';
 import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
 import {
-  addCalendarDay, AUTHOR, countRows, createCampaign, createSite, eventKinds, expectNoPersonalData, expectNothingWritten,
+  addCalendarDay, AUTHOR, countRows, createCampaign, createSite, db, eventKinds, expectNoPersonalData, expectNothingWritten,
   expectProblem, FOREIGN_ORIGIN, messageRow, request, submit, track, validMessage,
 } from '../../test/fixtures';
 
@@ -76,6 +77,18 @@ describe('POST /v1/sites/:site/messages — a valid submission', () => {
     expect(stored).not.toContain(answer.trackingCode);
     expect(stored).not.toContain(answer.trackingCode.replaceAll('-', ''));
     expect(row!.tracking_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps the contact details readable with the data key, bound to this message', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const answer = await created(await submit(siteId, validMessage(eduUnit)));
+    const row = (await messageRow(answer.id))!;
+    const cipher = await createCipher(env.DATA_KEY);
+    expect(await cipher.decrypt(row.author_name_enc, `${answer.id}:name`)).toBe(AUTHOR.name);
+    expect(await cipher.decrypt(row.author_phone_enc, `${answer.id}:phone`)).toBe(AUTHOR.phone);
+    expect(await cipher.decrypt(row.author_email_enc!, `${answer.id}:email`)).toBe(AUTHOR.email);
+    // Swapped between columns, a ciphertext does not open.
+    await expect(cipher.decrypt(row.author_phone_enc, `${answer.id}:name`)).rejects.toThrow();
   });
 
   it('leaves the email column empty when no email is given', async () => {
@@ -199,7 +212,28 @@ const invalidCases: InvalidCase[] = [
   { what: 'unknown unit', body: () => validMessage('u_nobody'), field: 'unitId', code: 'unknown_unit' },
   { what: 'inactive unit', body: (u) => validMessage(u.inactiveUnit), field: 'unitId', code: 'unknown_unit' },
   { what: 'unknown campaign', body: (u) => validMessage(u.eduUnit, { campaign: 'no-such-drive' }), field: 'campaign', code: 'unknown_campaign' },
+  { what: 'title of the wrong type', body: (u) => ({ ...validMessage(u.eduUnit), title: 5 }), field: 'title', code: 'invalid' },
+  { what: 'isPublic as a string', body: (u) => ({ ...validMessage(u.eduUnit), isPublic: 'yes' }), field: 'isPublic', code: 'invalid' },
+  { what: 'missing type', body: (u) => without(validMessage(u.eduUnit), 'type'), field: 'type', code: 'required' },
+  { what: 'missing author', body: (u) => without(validMessage(u.eduUnit), 'author'), field: 'author', code: 'required' },
 ];
+
+describe('POST /v1/sites/:site/messages — a body that is not a message', () => {
+  it.each([['an array', '[]'], ['a string', '"hello"'], ['null', 'null'], ['a number', '42']])(
+    '%s → 422 about the body as a whole, not about any form field', async (_, raw) => {
+      const { siteId } = await createSite();
+      const problem = await expectProblem(await submit(siteId, raw), 422, 'validation');
+      expect(problem.errors).toEqual([expect.objectContaining({ field: '$', message: '请求内容格式不正确' })]);
+      await expectNothingWritten(siteId);
+    },
+  );
+
+  it('names a missing author in words, not as a key', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const problem = await expectProblem(await submit(siteId, without(validMessage(eduUnit), 'author')), 422, 'validation');
+    expect(problem.errors).toContainEqual({ field: 'author', code: 'required', message: '请填写联系人信息' });
+  });
+});
 
 describe('POST /v1/sites/:site/messages — invalid input', () => {
   it.each(invalidCases)('$what → 422 naming $field with $code, nothing written', async ({ body, field, code }) => {
@@ -275,6 +309,35 @@ describe('POST /v1/sites/:site/messages — invalid input', () => {
     await expectNothingWritten(siteId);
   });
 
+  it('refuses a type or a domain the site does not take', async () => {
+    const { siteId, eduUnit } = await createSite();
+    await db.run(db.q.updateTable('sites').set({ types: '["suggestion"]', domains: '["urban"]' }).where('id', '=', siteId));
+    const response = await submit(siteId, validMessage(eduUnit, { type: 'complaint', domain: 'education' }));
+    const problem = await expectProblem(response, 422, 'validation');
+    expect(problem.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'type', code: 'type_not_allowed' }),
+      expect.objectContaining({ field: 'domain', code: 'domain_not_allowed' }),
+    ]));
+    await expectNothingWritten(siteId);
+  });
+
+  it('refuses a type a campaign does not collect', async () => {
+    const { siteId, eduUnit } = await createSite();
+    await createCampaign(siteId, { slug: 'ideas', startsAt: new Date(Date.now() - DAY_MS), endsAt: new Date(Date.now() + DAY_MS) });
+    await db.run(db.q.updateTable('campaigns').set({ types: '["suggestion"]' }).where('site_id', '=', siteId));
+    const response = await submit(siteId, validMessage(eduUnit, { type: 'complaint', campaign: 'ideas' }));
+    const problem = await expectProblem(response, 422, 'validation');
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'type', code: 'type_not_allowed' }));
+    await expectNothingWritten(siteId);
+  });
+
+  it('refuses a campaign that has not started yet', async () => {
+    const { siteId, eduUnit } = await createSite();
+    await createCampaign(siteId, { slug: 'soon', startsAt: new Date(Date.now() + DAY_MS), endsAt: new Date(Date.now() + 30 * DAY_MS) });
+    const problem = await expectProblem(await submit(siteId, validMessage(eduUnit, { campaign: 'soon' })), 422, 'validation');
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'campaign', code: 'campaign_closed' }));
+  });
+
   it('requires an Idempotency-Key header', async () => {
     const { siteId, eduUnit } = await createSite();
     const response = await submit(siteId, validMessage(eduUnit), { key: null });
@@ -296,6 +359,17 @@ describe('POST /v1/sites/:site/messages — retries with the same Idempotency-Ke
     expect(await countRows('idempotency_keys', siteId)).toBe(1);
     // The replayed tracking code is the one that works.
     expect((await track(siteId, second.trackingCode)).status).toBe(200);
+  });
+
+  it('takes a retry whose JSON is laid out differently as the same submission', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const key = crypto.randomUUID();
+    const input = validMessage(eduUnit);
+    const first = await created(await submit(siteId, input, { key }));
+    const reordered = Object.fromEntries(Object.entries(input).reverse());
+    const second = await created(await submit(siteId, JSON.stringify(reordered, null, 2), { key }));
+    expect(second).toEqual(first);
+    expect(await countRows('messages', siteId)).toBe(1);
   });
 
   it('refuses the same key with a different body', async () => {

@@ -1,0 +1,46 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureDevVars, migrate, root, seed, startWorker, stopWorker, waitUntilUp } from '../scripts/local-stack';
+import { PORTS } from './ports';
+
+/** A county website on its own origin, embedding the widget from the service's origin. */
+async function hostSite(port: number, workerOrigin: string): Promise<Server> {
+  const page = (await readFile(path.join(root, 'examples/gov-site/index.html'), 'utf8'))
+    .replace('src="/widget/liuyan.js"', `src="${workerOrigin}/widget/liuyan.js"`);
+  const server = createServer((request, response) => {
+    if (request.url === '/favicon.ico') return void response.writeHead(404).end();
+    const lang = new URL(request.url ?? '/', 'http://x').searchParams.get('lang');
+    const body = lang === 'en' ? page.replace('<html lang="zh-CN">', '<html lang="en">') : page;
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return server;
+}
+
+export default async function setup(project: TestProject) {
+  const persistTo = await mkdtemp(path.join(tmpdir(), 'liuyan-e2e-'));
+  const workerOrigin = `http://127.0.0.1:${PORTS.worker}`;
+  const hostOrigin = `http://127.0.0.1:${PORTS.host}`;
+  const keys = ensureDevVars();
+  migrate(persistTo);
+  await seed(keys, { port: PORTS.worker, persistTo, extraOrigins: [hostOrigin] });
+  const worker = startWorker({ port: PORTS.worker, persistTo }, 'ignore');
+  const servers = [await hostSite(PORTS.host, workerOrigin), await hostSite(PORTS.foreign, workerOrigin)];
+  await waitUntilUp(PORTS.worker);
+  project.provide('persistTo', persistTo);
+
+  return async () => {
+    for (const server of servers) server.close();
+    stopWorker(worker);
+    await rm(persistTo, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    persistTo: string;
+  }
+}

@@ -1,0 +1,88 @@
+// The local service, as `npm run dev`, the browser tests and the benchmark start it: keys in
+// .dev.vars, the real migrations on an embedded D1, the demo seed, then `wrangler dev`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { getPlatformProxy } from 'wrangler';
+import { siteDatabaseOn } from '../worker/src/db/client';
+import { seedDemo, type SeedKeys, type SeedResult } from '../worker/seed/demo';
+
+export const root = path.resolve(import.meta.dirname, '..');
+const wranglerBin = path.join(root, 'node_modules/.bin/wrangler');
+
+export interface StackOptions {
+  port: number;
+  /** Where the local D1 lives; each test run gets its own. Default: wrangler's `.wrangler/state`. */
+  persistTo?: string;
+  /** Origins besides the service's own that may embed the demo widget. */
+  extraOrigins?: string[];
+}
+
+/** Local secrets, made once per checkout and never committed (.dev.vars is ignored by git). */
+export function ensureDevVars(): SeedKeys {
+  const file = path.join(root, '.dev.vars');
+  if (!existsSync(file)) {
+    const key = () => randomBytes(32).toString('base64');
+    writeFileSync(file, `# Local secrets for wrangler dev. Never commit.\nDATA_KEY="${key()}"\nHASH_KEY="${key()}"\n`, { mode: 0o600 });
+  }
+  const vars = Object.fromEntries(
+    [...readFileSync(file, 'utf8').matchAll(/^(\w+)\s*=\s*"?([^"\n]*)"?$/gm)].map((m) => [m[1], m[2]]),
+  );
+  if (!vars.DATA_KEY || !vars.HASH_KEY) throw new Error('.dev.vars lacks DATA_KEY or HASH_KEY; delete it to make a new one');
+  return { DATA_KEY: vars.DATA_KEY, HASH_KEY: vars.HASH_KEY };
+}
+
+function persistArgs(persistTo?: string): string[] {
+  return persistTo ? ['--persist-to', persistTo] : [];
+}
+
+export function migrate(persistTo?: string): void {
+  const result = spawnSync(wranglerBin, ['d1', 'migrations', 'apply', 'DB', '--local', ...persistArgs(persistTo)], {
+    cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CI: 'true' },
+  });
+  if (result.status !== 0) throw new Error('applying migrations failed');
+}
+
+export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [] }: StackOptions): Promise<SeedResult> {
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({
+    configPath: path.join(root, 'wrangler.toml'),
+    persist: persistTo ? { path: path.join(persistTo, 'v3') } : true,
+  });
+  try {
+    const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`, ...extraOrigins];
+    return await seedDemo(siteDatabaseOn(proxy.env.DB), keys, { origins });
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+export function startWorker({ port, persistTo }: StackOptions, stdio: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
+  return spawn(wranglerBin, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', ...persistArgs(persistTo)], {
+    cwd: root, stdio: ['ignore', stdio, stdio], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, detached: process.platform !== 'win32',
+  });
+}
+
+/** Resolves when the service answers for the demo site. */
+export async function waitUntilUp(port: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/v1/sites/demo`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the service did not answer on port ${port} within ${timeoutMs / 1000} s`);
+}
+
+export function stopWorker(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill('SIGTERM');
+  }
+}
