@@ -16,6 +16,9 @@ app.use('*', requestId());
 app.onError(handleError);
 app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
 
+// Liveness for monitors, and the baseline the benchmark measures routes against.
+app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
+
 // Public API, per site: the site is loaded and its origin allow-list applied first.
 // ('/v1/sites/:site/*' matches /v1/sites/:site itself too.)
 app.use('/v1/sites/:site/*', siteScope(), jsonBody());

@@ -12,7 +12,7 @@ export const styles = css`
   .choice input { width: auto; min-height: 0; margin: 0; }
   .choice.block { display: flex; align-items: flex-start; }
   .choice.block input { margin-top: 0.35em; }
-  .hint { display: block; font-size: 0.85em; margin-left: 0.4em; }
+  .hint { display: block; font-size: 0.85em; }
   .counter { justify-self: end; font-size: 0.8em; }
   .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: 1em; }
   select + select { margin-top: 0.4em; }
@@ -21,8 +21,9 @@ export const styles = css`
   .code {
     display: inline-block;
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-size: 1.5em;
-    letter-spacing: 0.08em;
+    font-size: 1.3em;
+    letter-spacing: 0.04em;
+    white-space: nowrap;
     color: var(--liuyan-color-primary);
     user-select: all;
   }

@@ -306,9 +306,9 @@ export class LiuyanForm extends LiuyanElement {
       <fieldset class="field" part="field">
         <legend>${fieldLabel(this.t.errors, 'isPublic')}</legend>
         <label class="choice block"><input type="radio" name="isPublic" .checked=${v.isPublic} @change=${() => this.set('isPublic', true)} />
-          ${t.public}<span class="muted hint">${t.publicHint}</span></label>
+          <span>${t.public}<span class="muted hint">${t.publicHint}</span></span></label>
         <label class="choice block"><input type="radio" name="isPublic" .checked=${!v.isPublic} @change=${() => this.set('isPublic', false)} />
-          ${t.private}<span class="muted hint">${t.privateHint}</span></label>
+          <span>${t.private}<span class="muted hint">${t.privateHint}</span></span></label>
       </fieldset>
       <div class="field" part="field">
         <label class="choice block"><input id="consent" type="checkbox" .checked=${v.consent} aria-invalid=${this.invalid('consent')}

@@ -56,7 +56,7 @@ export const en: Translation = {
   writeAnother: 'Write another message',
 
   trackTitle: 'Track my message',
-  trackingCodePlaceholder: 'e.g. K7QM-4XPH-9TRW-2CVB',
+  trackingCodePlaceholder: 'XXXX-XXXX-XXXX-XXXX',
   trackSubmit: 'Track',
   tracking: 'Looking it up…',
   trackNotFound: 'No message matches this tracking code. Please check it and try again.',

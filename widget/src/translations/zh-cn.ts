@@ -54,7 +54,7 @@ const strings = {
   writeAnother: '再写一条',
 
   trackTitle: '查询我的留言',
-  trackingCodePlaceholder: '如：K7QM-4XPH-9TRW-2CVB',
+  trackingCodePlaceholder: 'XXXX-XXXX-XXXX-XXXX',
   trackSubmit: '查询',
   tracking: '正在查询…',
   trackNotFound: '没有找到与该查询码对应的留言，请核对后重试。',

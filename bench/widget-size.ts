@@ -1,0 +1,233 @@
+// What a host page downloads for each widget element, from the built files in public/widget.
+//
+// The import graph comes from esbuild parsing the built files themselves (a metafile of a
+// write-less bundle of the loader), so nothing depends on hashed chunk names. Which chunk holds
+// which source module (the form, the tracker, the English translation) comes from each chunk's
+// source map, falling back to esbuild's `[name]-[hash]` file name when a chunk has no map.
+import { build } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { root } from '../scripts/local-stack';
+
+/** 1 KB = 1024 bytes. */
+export const KB = 1024;
+export const GOAL_GZIP_BYTES = 10 * KB;
+export const CEILING_GZIP_BYTES = 12 * KB;
+
+const widgetDir = path.join(root, 'public/widget');
+const loaderFile = path.join(widgetDir, 'liuyan.js');
+
+/** The source modules that define each element and the English translation. */
+const FORM_SOURCE = path.join(root, 'widget/src/liuyan-form/liuyan-form.ts');
+const TRACK_SOURCE = path.join(root, 'widget/src/liuyan-track/liuyan-track.ts');
+const ENGLISH_SOURCE = path.join(root, 'widget/src/translations/en.ts');
+
+interface BuiltFile {
+  /** Path relative to public/widget, e.g. `chunks/liuyan-form-OFFUBYLI.js`. */
+  file: string;
+  rawBytes: number;
+  gzipBytes: number;
+  staticImports: string[];
+  dynamicImports: string[];
+  /** Absolute paths of the source modules bundled into this file (empty without a source map). */
+  sources: string[];
+}
+
+export interface FileSize {
+  file: string;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+export interface Download {
+  files: FileSize[];
+  rawBytes: number;
+  gzipBytes: number;
+  rawKB: number;
+  gzipKB: number;
+}
+
+export type BudgetVerdict = 'within goal' | 'over goal, within ceiling' | 'over ceiling';
+
+export interface WidgetSizes {
+  compression: 'gzip level 9, each file compressed on its own (as served), sizes summed';
+  /** Loader + form chunk + shared chunks, Chinese only: what a page with `<liuyan-form>` downloads. */
+  formChinese: Download;
+  /** Loader + track chunk + shared chunks. */
+  trackOnly: Download;
+  /** A page with both elements; shared chunks counted once. */
+  formAndTrack: Download;
+  /** What `lang="en"` adds to the form page. */
+  englishExtra: Download;
+  /** Built scripts under public/widget that none of the pages above downloads (expected: none). */
+  unreferenced: string[];
+  budget: {
+    goalGzipBytes: number;
+    ceilingGzipBytes: number;
+    formChineseGzipBytes: number;
+    formChineseRawBytes: number;
+    verdict: BudgetVerdict;
+    overGoalBytes: number;
+    overCeilingBytes: number;
+  };
+  /** `lit` bundled alone (esbuild, minified ESM, es2021), for reference. */
+  litAlone: {
+    rawBytes: number;
+    gzipBytes: number;
+    gzipKB: number;
+    /** litAlone.gzipBytes / formChinese.gzipBytes; approximate, since gzip sizes do not add exactly. */
+    shareOfFormChinese: number;
+  };
+}
+
+const gzipSize = (data: Uint8Array | string): number => gzipSync(data, { level: 9 }).length;
+const round = (value: number, places: number): number => Number(value.toFixed(places));
+const toKB = (bytes: number): number => round(bytes / KB, 2);
+
+/** The source modules listed in a built file's linked source map, as absolute paths. */
+function sourcesOf(absoluteFile: string, code: string): string[] {
+  const link = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+  if (!link || link.startsWith('data:')) return [];
+  const mapFile = path.resolve(path.dirname(absoluteFile), link);
+  try {
+    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sourceRoot?: string; sources?: string[] };
+    return (map.sources ?? []).map((source) => path.resolve(path.dirname(mapFile), map.sourceRoot ?? '', source));
+  } catch {
+    return [];
+  }
+}
+
+/** Every file the loader reaches, with its sizes and its static and dynamic imports. */
+async function readImportGraph(): Promise<Map<string, BuiltFile>> {
+  const { metafile } = await build({
+    entryPoints: [loaderFile],
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outdir: path.join(root, 'bench/.unused-out'),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const graph = new Map<string, BuiltFile>();
+  for (const [input, info] of Object.entries(metafile.inputs)) {
+    const absolute = path.resolve(root, input);
+    if (!absolute.startsWith(widgetDir + path.sep)) continue;
+    const code = readFileSync(absolute);
+    const relative = (p: string) => path.relative(widgetDir, path.resolve(root, p));
+    graph.set(relative(input), {
+      file: relative(input),
+      rawBytes: code.length,
+      gzipBytes: gzipSize(code),
+      staticImports: info.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => relative(i.path)),
+      dynamicImports: info.imports.filter((i) => i.kind === 'dynamic-import' && !i.external).map((i) => relative(i.path)),
+      sources: sourcesOf(absolute, code.toString('utf8')),
+    });
+  }
+  return graph;
+}
+
+/** The built files that bundle `source`; by source map, else by esbuild's `[name]-[hash].js` naming. */
+function filesHolding(graph: Map<string, BuiltFile>, source: string): string[] {
+  const bySourceMap = [...graph.values()].filter((f) => f.sources.includes(source)).map((f) => f.file);
+  if (bySourceMap.length > 0) return bySourceMap;
+  const stem = path.basename(source, path.extname(source));
+  return [...graph.values()].filter((f) => f.sources.length === 0 && path.basename(f.file).startsWith(`${stem}-`)).map((f) => f.file);
+}
+
+/** `starts` and everything they import, statically or dynamically, never entering `excluded`. */
+function reach(graph: Map<string, BuiltFile>, starts: string[], { dynamic, excluded = new Set<string>() }: { dynamic: boolean; excluded?: Set<string> }): Set<string> {
+  const seen = new Set<string>();
+  const queue = starts.filter((s) => !excluded.has(s));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const node = graph.get(file);
+    if (!node) throw new Error(`import graph has no entry for ${file}`);
+    for (const next of [...node.staticImports, ...(dynamic ? node.dynamicImports : [])]) {
+      if (!excluded.has(next) && !seen.has(next)) queue.push(next);
+    }
+  }
+  return seen;
+}
+
+/** Every `.js` file under public/widget, relative to it. */
+function builtScripts(): string[] {
+  return readdirSync(widgetDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort();
+}
+
+function download(graph: Map<string, BuiltFile>, files: Iterable<string>): Download {
+  const sizes = [...files].sort().map((file) => {
+    const { rawBytes, gzipBytes } = graph.get(file)!;
+    return { file, rawBytes, gzipBytes };
+  });
+  const rawBytes = sizes.reduce((sum, f) => sum + f.rawBytes, 0);
+  const gzipBytes = sizes.reduce((sum, f) => sum + f.gzipBytes, 0);
+  return { files: sizes, rawBytes, gzipBytes, rawKB: toKB(rawBytes), gzipKB: toKB(gzipBytes) };
+}
+
+function requireOne(kind: string, files: string[]): string[] {
+  if (files.length === 0) throw new Error(`no built file under public/widget holds the ${kind}; is the widget built?`);
+  return files;
+}
+
+async function measureLitAlone(): Promise<{ rawBytes: number; gzipBytes: number }> {
+  const { outputFiles } = await build({
+    stdin: { contents: "export * from 'lit';", resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2021',
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = outputFiles[0]!.contents;
+  return { rawBytes: code.length, gzipBytes: gzipSize(code) };
+}
+
+export async function measureWidget(): Promise<WidgetSizes> {
+  const graph = await readImportGraph();
+  const loader = path.relative(widgetDir, loaderFile);
+  const formChunks = requireOne('<liuyan-form> element', filesHolding(graph, FORM_SOURCE));
+  const trackChunks = requireOne('<liuyan-track> element', filesHolding(graph, TRACK_SOURCE));
+  const englishChunks = requireOne('English translation', filesHolding(graph, ENGLISH_SOURCE));
+
+  // The loader's own static imports always load; then each element's chunk and all it pulls in,
+  // except the English translation (only for lang="en") and the other element's chunk.
+  const loaderAlways = reach(graph, [loader], { dynamic: false });
+  const pageWith = (element: string[], otherElement: string[]) => new Set([
+    ...loaderAlways,
+    ...reach(graph, element, { dynamic: true, excluded: new Set([...englishChunks, ...otherElement]) }),
+  ]);
+  const formSet = pageWith(formChunks, trackChunks);
+  const trackSet = pageWith(trackChunks, formChunks);
+  const bothSet = new Set([...formSet, ...trackSet]);
+  const englishSet = [...reach(graph, englishChunks, { dynamic: true })].filter((f) => !formSet.has(f));
+
+  const formChinese = download(graph, formSet);
+  const lit = await measureLitAlone();
+  const gz = formChinese.gzipBytes;
+  return {
+    compression: 'gzip level 9, each file compressed on its own (as served), sizes summed',
+    formChinese,
+    trackOnly: download(graph, trackSet),
+    formAndTrack: download(graph, bothSet),
+    englishExtra: download(graph, englishSet),
+    unreferenced: builtScripts().filter((f) => !bothSet.has(f) && !englishSet.includes(f)),
+    budget: {
+      goalGzipBytes: GOAL_GZIP_BYTES,
+      ceilingGzipBytes: CEILING_GZIP_BYTES,
+      formChineseGzipBytes: gz,
+      formChineseRawBytes: formChinese.rawBytes,
+      verdict: gz <= GOAL_GZIP_BYTES ? 'within goal' : gz <= CEILING_GZIP_BYTES ? 'over goal, within ceiling' : 'over ceiling',
+      overGoalBytes: Math.max(0, gz - GOAL_GZIP_BYTES),
+      overCeilingBytes: Math.max(0, gz - CEILING_GZIP_BYTES),
+    },
+    litAlone: { ...lit, gzipKB: toKB(lit.gzipBytes), shareOfFormChinese: round(lit.gzipBytes / gz, 2) },
+  };
+}

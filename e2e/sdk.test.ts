@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createClient, LiuyanError, type CreateMessageInput } from '../sdk/src';
+import { countMessagesTitled, TRACKING_CODE } from './helpers';
+import { WORKER } from './ports';
+
+const client = createClient({ baseUrl: WORKER, site: 'demo' });
+
+const message = (title: string): CreateMessageInput => ({
+  unitId: 'u_edu',
+  type: 'consultation',
+  domain: 'education',
+  title,
+  body: '孩子明年上小学，户口在乡下、父母在县城务工，能否在县城学校就读？需要什么材料？',
+  region: '示范县城关镇',
+  author: { name: '王建国', phone: '13800138000', email: null },
+  isPublic: true,
+  consent: true,
+});
+
+describe('the SDK over real HTTP', () => {
+  it('reads the site, submits, and tracks with typed results', async () => {
+    const site = await client.getSite();
+    expect(site.site.name).toBe('示范县人民政府');
+    expect(site.units.map((u) => u.name)).toContain('示范县县长');
+
+    const title = `随迁子女入学咨询 ${Date.now()}`;
+    const created = await client.submitMessage(message(title));
+    expect(created.trackingCode).toMatch(TRACKING_CODE);
+    expect(created.status).toBe('submitted');
+
+    const tracked = await client.track(created.trackingCode);
+    expect(tracked).toMatchObject({ id: created.id, title, unit: { id: 'u_edu', name: '示范县教育局' }, displayName: '王***' });
+    expect(tracked.timeline.map((e) => e.kind)).toEqual(['submitted']);
+  });
+
+  it('lands a resubmission with the same key on the same message', async () => {
+    const title = `校车接送时间咨询 ${Date.now()}`;
+    const idempotencyKey = crypto.randomUUID();
+    const first = await client.submitMessage(message(title), { idempotencyKey });
+    const again = await client.submitMessage(message(title), { idempotencyKey });
+    expect(again).toEqual(first);
+    expect(countMessagesTitled(title)).toBe(1);
+  });
+
+  it('reports field errors as a typed LiuyanError, in the language asked for', async () => {
+    const english = createClient({ baseUrl: WORKER, site: 'demo', locale: 'en' });
+    const error = await english.submitMessage({ ...message('x'), author: { name: '王建国', phone: '110' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LiuyanError);
+    const problem = error as LiuyanError;
+    expect(problem.status).toBe(422);
+    expect(problem.code).toBe('validation');
+    expect(problem.retryable).toBe(false);
+    expect(problem.fieldErrors).toEqual([{ field: 'author.phone', code: 'invalid_phone', message: 'Please enter a valid mobile number, or a landline with its area code' }]);
+  });
+
+  it('reports an unknown tracking code as not_found', async () => {
+    const error = await client.track('2222-3333-4444-5555').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LiuyanError);
+    expect((error as LiuyanError).code).toBe('not_found');
+    expect((error as LiuyanError).status).toBe(404);
+  });
+
+  it('retries when there is no answer, then reports a network error', async () => {
+    const retries: number[] = [];
+    const unreachable = createClient({ baseUrl: 'http://127.0.0.1:9', site: 'demo', retries: 2 });
+    const error = await unreachable.submitMessage(message('x'), { onRetry: ({ attempt }) => retries.push(attempt) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LiuyanError);
+    expect((error as LiuyanError).code).toBe('network');
+    expect(retries).toEqual([2, 3]);
+  });
+});
