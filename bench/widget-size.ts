@@ -2,8 +2,8 @@
 //
 // The import graph comes from esbuild parsing the built files themselves (a metafile of a
 // write-less bundle of the loader), so nothing depends on hashed chunk names. Which chunk holds
-// which source module (the form, the tracker, the English translation) comes from each chunk's
-// source map, falling back to esbuild's `[name]-[hash]` file name when a chunk has no map.
+// which source module (the form, the tracker, English strings) comes from each chunk's source map,
+// falling back to esbuild's `[name]-[hash]` file name when a chunk has no map.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,10 +18,12 @@ export const CEILING_GZIP_BYTES = 12 * KB;
 const widgetDir = path.join(root, 'public/widget');
 const loaderFile = path.join(widgetDir, 'liuyan.js');
 
-/** The source modules that define each element and the English translation. */
+/** The source modules that define each element. */
 const FORM_SOURCE = path.join(root, 'widget/src/liuyan-form/liuyan-form.ts');
 const TRACK_SOURCE = path.join(root, 'widget/src/liuyan-track/liuyan-track.ts');
-const ENGLISH_SOURCE = path.join(root, 'widget/src/translations/en.ts');
+
+/** English strings live in modules named `en.ts` or `<something>.en.ts` (e.g. `strings.en.ts`). */
+const isEnglishModule = (file: string): boolean => /(^|\.)en\.[cm]?[jt]s$/.test(path.basename(file));
 
 interface BuiltFile {
   /** Path relative to public/widget, e.g. `chunks/liuyan-form-OFFUBYLI.js`. */
@@ -58,9 +60,11 @@ export interface WidgetSizes {
   trackOnly: Download;
   /** A page with both elements; shared chunks counted once. */
   formAndTrack: Download;
-  /** What `lang="en"` adds to the form page. */
-  englishExtra: Download;
-  /** Built scripts under public/widget that none of the pages above downloads (expected: none). */
+  /** What `lang="en"` adds to each page: the chunks of English strings and whatever only they import. */
+  englishExtra: { formPage: Download; trackPage: Download; bothPage: Download };
+  /** Built files holding only English strings (by source map, or `en-` / `*.en-` file names without one). */
+  englishChunks: string[];
+  /** Built scripts under public/widget that none of the pages above downloads, in any language (expected: none). */
   unreferenced: string[];
   budget: {
     goalGzipBytes: number;
@@ -137,6 +141,13 @@ function filesHolding(graph: Map<string, BuiltFile>, source: string): string[] {
   return [...graph.values()].filter((f) => f.sources.length === 0 && path.basename(f.file).startsWith(`${stem}-`)).map((f) => f.file);
 }
 
+/** Built files whose every source module holds English strings. */
+function englishOnlyFiles(graph: Map<string, BuiltFile>): string[] {
+  return [...graph.values()].filter((f) => f.sources.length > 0
+    ? f.sources.every(isEnglishModule)
+    : /^(.*\.)?en-[A-Z0-9]+\.js$/.test(path.basename(f.file))).map((f) => f.file);
+}
+
 /** `starts` and everything they import, statically or dynamically, never entering `excluded`. */
 function reach(graph: Map<string, BuiltFile>, starts: string[], { dynamic, excluded = new Set<string>() }: { dynamic: boolean; excluded?: Set<string> }): Set<string> {
   const seen = new Set<string>();
@@ -195,19 +206,21 @@ export async function measureWidget(): Promise<WidgetSizes> {
   const loader = path.relative(widgetDir, loaderFile);
   const formChunks = requireOne('<liuyan-form> element', filesHolding(graph, FORM_SOURCE));
   const trackChunks = requireOne('<liuyan-track> element', filesHolding(graph, TRACK_SOURCE));
-  const englishChunks = requireOne('English translation', filesHolding(graph, ENGLISH_SOURCE));
+  const englishChunks = englishOnlyFiles(graph);
 
-  // The loader's own static imports always load; then each element's chunk and all it pulls in,
-  // except the English translation (only for lang="en") and the other element's chunk.
+  // A page always runs the loader (and anything it imports statically), then the chunk of each of
+  // its elements and all that chunk imports, statically or dynamically, but never the other
+  // element's chunk. In Chinese it stops at chunks of English strings; in English it takes them too.
   const loaderAlways = reach(graph, [loader], { dynamic: false });
-  const pageWith = (element: string[], otherElement: string[]) => new Set([
+  const page = (elements: string[], others: string[], language: 'zh' | 'en') => new Set([
     ...loaderAlways,
-    ...reach(graph, element, { dynamic: true, excluded: new Set([...englishChunks, ...otherElement]) }),
+    ...reach(graph, elements, { dynamic: true, excluded: new Set([...others, ...(language === 'zh' ? englishChunks : [])]) }),
   ]);
-  const formSet = pageWith(formChunks, trackChunks);
-  const trackSet = pageWith(trackChunks, formChunks);
-  const bothSet = new Set([...formSet, ...trackSet]);
-  const englishSet = [...reach(graph, englishChunks, { dynamic: true })].filter((f) => !formSet.has(f));
+  const without = (all: Set<string>, chinese: Set<string>) => [...all].filter((f) => !chinese.has(f));
+  const formSet = page(formChunks, trackChunks, 'zh');
+  const trackSet = page(trackChunks, formChunks, 'zh');
+  const bothSet = page([...formChunks, ...trackChunks], [], 'zh');
+  const bothEnglishSet = page([...formChunks, ...trackChunks], [], 'en');
 
   const formChinese = download(graph, formSet);
   const lit = await measureLitAlone();
@@ -217,8 +230,13 @@ export async function measureWidget(): Promise<WidgetSizes> {
     formChinese,
     trackOnly: download(graph, trackSet),
     formAndTrack: download(graph, bothSet),
-    englishExtra: download(graph, englishSet),
-    unreferenced: builtScripts().filter((f) => !bothSet.has(f) && !englishSet.includes(f)),
+    englishExtra: {
+      formPage: download(graph, without(page(formChunks, trackChunks, 'en'), formSet)),
+      trackPage: download(graph, without(page(trackChunks, formChunks, 'en'), trackSet)),
+      bothPage: download(graph, without(bothEnglishSet, bothSet)),
+    },
+    englishChunks: englishChunks.sort(),
+    unreferenced: builtScripts().filter((f) => !bothEnglishSet.has(f)),
     budget: {
       goalGzipBytes: GOAL_GZIP_BYTES,
       ceilingGzipBytes: CEILING_GZIP_BYTES,

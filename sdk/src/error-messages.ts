@@ -13,20 +13,22 @@ export interface FieldErrorParams {
 }
 
 /**
- * How errors read in one language: field names, one sentence per field code, one title per
- * problem code. The service answers with it; the widget shows errors with it in its own language.
- * One file per language in `locales/`, so a page loads only the language it shows.
+ * How field errors read in one language: field names and one sentence per field code. The service
+ * answers with it; the widget shows errors with it in its own language. One file per language in
+ * `locales/`, so a page loads only the language it shows.
  */
-export interface ErrorCatalog {
+export interface FieldMessages {
   fields: Record<string, string>;
   fieldErrors: Record<FieldErrorCode, (label: string, params: FieldErrorParams) => string>;
-  problems: Record<ProblemCode, string>;
 }
 
-export function fieldLabel(catalog: ErrorCatalog, field: string): string {
-  return catalog.fields[field] ?? field;
+/** One title per problem code, for the service's answers. */
+export type ProblemTitles = Record<ProblemCode, string>;
+
+export function fieldLabel(messages: FieldMessages, field: string): string {
+  return messages.fields[field] ?? field;
 }
 
-export function fieldErrorMessage(catalog: ErrorCatalog, field: string, code: FieldErrorCode, params: FieldErrorParams = {}): string {
-  return catalog.fieldErrors[code](fieldLabel(catalog, field), params);
+export function fieldErrorMessage(messages: FieldMessages, field: string, code: FieldErrorCode, params: FieldErrorParams = {}): string {
+  return messages.fieldErrors[code](fieldLabel(messages, field), params);
 }

@@ -1,6 +1,6 @@
-import type { ErrorCatalog } from '../error-messages';
+import type { FieldMessages, ProblemTitles } from '../error-messages';
 
-export const enErrors: ErrorCatalog = {
+export const enFieldMessages: FieldMessages = {
   fields: {
     $: 'request body', author: 'contact details',
     unitId: 'recipient', type: 'message type', domain: 'domain', campaign: 'campaign', title: 'title', body: 'message',
@@ -23,16 +23,17 @@ export const enErrors: ErrorCatalog = {
     unknown_campaign: () => 'No such campaign',
     campaign_closed: () => 'This campaign has ended and no longer accepts messages',
   },
-  problems: {
-    validation: 'Please check the form',
-    not_found: 'Not found',
-    site_not_found: 'No such site',
-    origin_not_allowed: 'This website may not submit messages',
-    unsupported_media_type: 'Only JSON requests are accepted',
-    payload_too_large: 'The request is too large',
-    malformed_json: 'The request is not valid JSON',
-    idempotency_key_reused: 'This submission key was already used for different content',
-    conflict: 'Conflicting change; please reload and try again',
-    internal: 'The service is unavailable; please try again later',
-  },
+};
+
+export const enProblemTitles: ProblemTitles = {
+  validation: 'Please check the form',
+  not_found: 'Not found',
+  site_not_found: 'No such site',
+  origin_not_allowed: 'This website may not submit messages',
+  unsupported_media_type: 'Only JSON requests are accepted',
+  payload_too_large: 'The request is too large',
+  malformed_json: 'The request is not valid JSON',
+  idempotency_key_reused: 'This submission key was already used for different content',
+  conflict: 'Conflicting change; please reload and try again',
+  internal: 'The service is unavailable; please try again later',
 };

@@ -1,6 +1,9 @@
-import type { ErrorCatalog, Locale } from '../error-messages';
-import { enErrors } from './en';
-import { zhCNErrors } from './zh-cn';
+import type { FieldMessages, Locale, ProblemTitles } from '../error-messages';
+import { enFieldMessages, enProblemTitles } from './en';
+import { zhCNFieldMessages, zhCNProblemTitles } from './zh-cn';
 
 /** Every language at once, for the service. Browsers import only the one they show. */
-export const errorCatalogs: Record<Locale, ErrorCatalog> = { 'zh-CN': zhCNErrors, en: enErrors };
+export const errorCatalogs: Record<Locale, { fields: FieldMessages; problems: ProblemTitles }> = {
+  'zh-CN': { fields: zhCNFieldMessages, problems: zhCNProblemTitles },
+  en: { fields: enFieldMessages, problems: enProblemTitles },
+};

@@ -1,6 +1,6 @@
-import type { ErrorCatalog } from '../error-messages';
+import type { FieldMessages, ProblemTitles } from '../error-messages';
 
-export const zhCNErrors: ErrorCatalog = {
+export const zhCNFieldMessages: FieldMessages = {
   fields: {
     $: '请求内容', author: '联系人信息',
     unitId: '留言对象', type: '留言类型', domain: '所属领域', campaign: '专栏', title: '标题', body: '留言内容',
@@ -23,16 +23,17 @@ export const zhCNErrors: ErrorCatalog = {
     unknown_campaign: () => '专栏不存在',
     campaign_closed: () => '该专栏已结束，不再接收留言',
   },
-  problems: {
-    validation: '请检查填写的内容',
-    not_found: '未找到',
-    site_not_found: '站点不存在',
-    origin_not_allowed: '此网站未获授权提交留言',
-    unsupported_media_type: '只接受 JSON 格式的请求',
-    payload_too_large: '提交的内容过大',
-    malformed_json: '请求格式有误',
-    idempotency_key_reused: '同一提交编号已用于不同的内容',
-    conflict: '操作冲突，请刷新后再试',
-    internal: '服务暂时不可用，请稍后再试',
-  },
+};
+
+export const zhCNProblemTitles: ProblemTitles = {
+  validation: '请检查填写的内容',
+  not_found: '未找到',
+  site_not_found: '站点不存在',
+  origin_not_allowed: '此网站未获授权提交留言',
+  unsupported_media_type: '只接受 JSON 格式的请求',
+  payload_too_large: '提交的内容过大',
+  malformed_json: '请求格式有误',
+  idempotency_key_reused: '同一提交编号已用于不同的内容',
+  conflict: '操作冲突，请刷新后再试',
+  internal: '服务暂时不可用，请稍后再试',
 };

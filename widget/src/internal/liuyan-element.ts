@@ -1,17 +1,16 @@
 import { LitElement } from 'lit';
 import { createClient, type LiuyanClient } from '../../../sdk/src/client';
 import type { Locale } from '../../../sdk/src/error-messages';
-import { loadTranslation, localeOf, translationFor } from './localize';
-import type { Translation } from '../translations/zh-cn';
+import { localeOf, type Localized } from './localize';
 
 /** Where the service is: the origin this script was loaded from, unless the page says otherwise. */
 const scriptOrigin = new URL(import.meta.url).origin;
 
 /**
  * What every Liuyan element shares: the `site` and `api` attributes, a client for the service,
- * and the element's language.
+ * and its strings (`T`) in the element's language.
  */
-export abstract class LiuyanElement extends LitElement {
+export abstract class LiuyanElement<T> extends LitElement {
   static override properties = {
     site: { type: String, reflect: true },
     api: { type: String },
@@ -22,17 +21,19 @@ export abstract class LiuyanElement extends LitElement {
   /** The service's base URL; defaults to where the widget script came from. */
   api = '';
 
+  protected abstract readonly strings: Localized<T>;
+
   protected get locale(): Locale {
     return localeOf(this);
   }
 
-  protected get t(): Translation {
-    return translationFor(this.locale);
+  protected get t(): T {
+    return this.strings.get(this.locale);
   }
 
   /** Renders only once the element's language is at hand (at once for Chinese). */
   protected override async scheduleUpdate(): Promise<void> {
-    await loadTranslation(this.locale);
+    await this.strings.load(this.locale);
     super.scheduleUpdate();
   }
 
@@ -41,8 +42,8 @@ export abstract class LiuyanElement extends LitElement {
   }
 
   /** Events bubble out of the shadow root so the host page can listen anywhere. */
-  protected emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  protected emit<D>(type: string, detail: D): void {
+    this.dispatchEvent(new CustomEvent<D>(type, { detail, bubbles: true, composed: true }));
   }
 }
 

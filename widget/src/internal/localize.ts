@@ -1,7 +1,4 @@
 import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
-import { zhCN, type Translation } from '../translations/zh-cn';
-
-const loaded: Partial<Record<Locale, Translation>> = { 'zh-CN': zhCN };
 
 /** The element's language: its own `lang`, else the nearest ancestor's, else the page's. Chinese by default. */
 export function localeOf(element: HTMLElement): Locale {
@@ -9,13 +6,26 @@ export function localeOf(element: HTMLElement): Locale {
   return pickLocale(tagged);
 }
 
-/** Chinese is bundled; English is fetched only by pages that show it. */
-export async function loadTranslation(locale: Locale): Promise<Translation> {
-  return (loaded[locale] ??= locale === 'en' ? (await import('../translations/en')).en : zhCN);
-}
+/**
+ * An element's strings: Chinese in its bundle, English fetched the first time a page shows it,
+ * so a Chinese page never downloads English.
+ */
+export class Localized<T> {
+  private en: T | undefined;
 
-export function translationFor(locale: Locale): Translation {
-  return loaded[locale] ?? zhCN;
+  constructor(
+    private readonly zhCN: T,
+    private readonly loadEn: () => Promise<T>,
+  ) {}
+
+  async load(locale: Locale): Promise<T> {
+    return locale === 'en' ? (this.en ??= await this.loadEn()) : this.zhCN;
+  }
+
+  /** The strings for `locale` if loaded (the element waits for `load` before it renders). */
+  get(locale: Locale): T {
+    return locale === 'en' ? (this.en ?? this.zhCN) : this.zhCN;
+  }
 }
 
 /** `format('直接写给{name}', { name: '县长' })` → `直接写给县长`. */

@@ -7,10 +7,11 @@ import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schema
 import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
 import { defineElement, LiuyanElement } from '../internal/liuyan-element';
-import { format, formatDateTime } from '../internal/localize';
+import { format, formatDateTime, Localized } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
 import { DraftStore } from './draft-store';
 import { styles } from './liuyan-form.styles';
+import { formZhCN, type FormStrings } from './strings.zh-cn';
 import { chosenUnit, pathTo, pickerLevels } from './unit-path';
 
 /** Everything the citizen types, as kept in the draft. */
@@ -56,8 +57,12 @@ const FIELD_OF: Partial<Record<keyof FormValues, string>> = { name: 'author.name
  * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
  * @cssproperty --liuyan-font-size - Base text size.
  */
-export class LiuyanForm extends LiuyanElement {
+const strings = new Localized<FormStrings>(formZhCN, async () => (await import('./strings.en')).formEn);
+
+export class LiuyanForm extends LiuyanElement<FormStrings> {
   static override styles = [tokens, styles];
+
+  protected readonly strings = strings;
 
   static override properties = {
     ...LiuyanElement.properties,

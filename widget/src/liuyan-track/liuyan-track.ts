@@ -4,9 +4,10 @@ import { LiuyanError } from '../../../sdk/src/errors';
 import type { TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { LiuyanErrorDetail } from '../events';
 import { defineElement, LiuyanElement } from '../internal/liuyan-element';
-import { format, formatDateTime } from '../internal/localize';
+import { format, formatDateTime, Localized } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
 import { styles } from './liuyan-track.styles';
+import { trackZhCN, type TrackStrings } from './strings.zh-cn';
 
 /**
  * @summary The citizen's own view of a message, opened with the tracking code: status, replies, history.
@@ -20,8 +21,12 @@ import { styles } from './liuyan-track.styles';
  *
  * @cssproperty --liuyan-color-primary - Buttons and reply accents.
  */
-export class LiuyanTrack extends LiuyanElement {
+const strings = new Localized<TrackStrings>(trackZhCN, async () => (await import('./strings.en')).trackEn);
+
+export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   static override styles = [tokens, styles];
+
+  protected readonly strings = strings;
 
   static override properties = {
     ...LiuyanElement.properties,

@@ -1,0 +1,39 @@
+import { commonZhCN, type CommonStrings, type Widen } from '../translations/zh-cn';
+
+const strings = {
+  loadFailed: '留言板加载失败，请检查网络后重试。',
+  chooseUnit: '请选择领导或部门',
+  directTo: '直接写给{name}',
+  unitsUnder: '{name}下属部门',
+  chooseDomain: '请选择领域',
+  regionPlaceholder: '如：示范县城关镇幸福村',
+  optional: '（选填）',
+  displayAsMasked: '{surname}***',
+  displayAsMr: '{surname}先生',
+  displayAsMs: '{surname}女士',
+  public: '公开',
+  publicHint: '审核后在网站上展示，姓名只显示为所选署名，电话和邮箱不公开',
+  privateHint: '仅您本人（凭查询码）和办理部门可见',
+  consent: '我已阅读并同意隐私声明：姓名、电话和邮箱仅用于办理本留言，加密保存，任何情况下都不会公开。',
+  counter: '{count}/{max}',
+  submit: '提交留言',
+  submitting: '正在提交…',
+  retrying: '网络不稳定，正在第{attempt}次尝试提交…已填写的内容不会丢失。',
+  submitFailed: '网络连接失败，留言尚未提交。您填写的内容已保存在本机，网络恢复后请点击“重新提交”，不会重复提交。',
+  resubmit: '重新提交',
+  draftRestored: '已恢复您上次未提交的内容。',
+  clearDraft: '清空重写',
+  submitted: '留言已提交',
+  trackingCodeLabel: '您的查询码',
+  saveCodeWarning: '请立即保存查询码：它只显示这一次，是查看回复、评价和追问的唯一凭证，丢失后无法找回。',
+  copy: '复制查询码',
+  copied: '已复制',
+  copyFailed: '无法自动复制，请手动抄写',
+  pendingModeration: '留言将在审核后公开。',
+  privateNotice: '这是一条不公开的留言。',
+  writeAnother: '再写一条',
+} as const;
+
+export type FormStrings = CommonStrings & Widen<typeof strings>;
+
+export const formZhCN: FormStrings = { ...commonZhCN, ...strings };
