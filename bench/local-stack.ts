@@ -62,7 +62,8 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
     await rm(persistTo, { recursive: true, force: true });
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    console.error(`\n${signal}: stopping the worker and deleting ${persistTo} …`);
+    cleanUp().catch((error: unknown) => console.error('clean-up failed:', error)).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -7,6 +7,7 @@ import { siteScope } from './middleware/site-scope';
 import { messages } from './routes/messages';
 import { sites } from './routes/sites';
 import { tracking } from './routes/tracking';
+import { scheduled } from './scheduled';
 
 // The route table. Static files (the widget bundle, the example pages) are served from
 // ./public by the assets binding before a request reaches this worker.
@@ -35,4 +36,5 @@ app.doc31('/openapi.json', {
   },
 });
 
-export default app;
+// HTTP requests go to the app; the hourly cron (wrangler.toml) to the clean-up.
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<AppEnv['Bindings']>;

@@ -51,3 +51,8 @@ export function siteDatabaseOn(d1: D1Database): SiteDatabase {
 export function databaseFor(env: Env, _siteId: string): SiteDatabase {
   return siteDatabaseOn(env.DB);
 }
+
+/** Every database that holds sites, for work that spans them (scheduled clean-up). */
+export function allDatabases(env: Env): SiteDatabase[] {
+  return [siteDatabaseOn(env.DB)];
+}
