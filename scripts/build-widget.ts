@@ -1,7 +1,9 @@
-// Builds ./public, which the worker serves as static assets: the widget bundle and the example pages.
+// Builds ./public, which the worker serves as static assets: the widget bundle, the example pages
+// and the error reference.
 import { build } from 'esbuild';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errorsPage } from './errors-page';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'public');
@@ -36,12 +38,15 @@ export async function buildPublic(): Promise<void> {
     '  X-Content-Type-Options: nosniff',
     '',
   ].join('\n'));
+  await mkdir(path.join(out, 'docs/errors'), { recursive: true });
+  await writeFile(path.join(out, 'docs/errors/index.html'), errorsPage());
   await writeFile(path.join(out, 'index.html'), `<!doctype html>
 <html lang="zh-CN"><meta charset="utf-8"><title>Liuyan 留言</title>
 <h1>Liuyan 留言</h1>
 <ul>
   <li><a href="/examples/gov-site/">示范县人民政府 — 领导留言 (example)</a></li>
   <li><a href="/openapi.json">OpenAPI</a></li>
+  <li><a href="/docs/errors/">Errors</a></li>
 </ul>
 </html>
 `);
