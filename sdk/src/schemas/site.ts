@@ -9,14 +9,14 @@ export interface UnitNode {
 }
 
 /** A leader or department messages are addressed to; units form a tree. */
-export const UnitNodeSchema: z.ZodType<UnitNode> = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: UnitKindSchema,
-  get children() {
-    return z.array(UnitNodeSchema);
-  },
-});
+export const UnitNodeSchema: z.ZodType<UnitNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: UnitKindSchema,
+    children: z.array(UnitNodeSchema),
+  }),
+);
 
 export const CampaignSummarySchema = z.object({
   slug: z.string(),

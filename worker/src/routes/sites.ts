@@ -1,10 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { SiteConfigSchema, defaultLimits } from '../../../sdk/src/schemas/site';
+import { SiteConfigSchema, UnitNodeSchema, defaultLimits } from '../../../sdk/src/schemas/site';
 import { newRouteGroup } from '../app';
 import { activeUnits, openCampaigns, toCampaignSummary, unitTree } from '../db/sites';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 export const sites = newRouteGroup();
+
+// A named component, so the recursive unit tree is described by reference.
+sites.openAPIRegistry.register('UnitNode', UnitNodeSchema);
 
 const getSiteConfig = createRoute({
   operationId: 'getSite',
