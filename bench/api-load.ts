@@ -1,7 +1,7 @@
 // Throughput of the API routes under load, as ratios to GET /healthz measured in the same run.
 //
 // Each route gets a short warm-up, then a measured run of a fixed number of requests sized from the
-// warm-up's rate to last about MEASURE_SECONDS. A fixed count (autocannon `amount`) lets every sent
+// warm-up's rate to last about LOAD.measureSeconds. A fixed count (autocannon `amount`) lets every sent
 // request be answered before the run ends, so the messages found in D1 after the submit run can be
 // compared exactly with its 2xx answers (a timed run drops the requests in flight when it stops).
 import autocannon from 'autocannon';
@@ -23,9 +23,10 @@ export const LOAD = {
 
 const SITE = 'demo';
 
+/** Baseline runs further apart than this (fastest / slowest) mean other work disturbed the benchmark. */
+export const STEADY_SPREAD = 1.2;
+
 interface Route {
-  /** Stable key in the results. */
-  key: string;
   method: 'GET' | 'POST';
   path: string;
   headers?: Record<string, string>;
@@ -56,7 +57,9 @@ export interface RouteMeasurement {
 }
 
 export interface RouteResult extends RouteMeasurement {
-  /** requestsPerSecond / baseline requestsPerSecond, 2 decimals; null when either does not count. */
+  /** Mean of the baseline runs just before and just after this route's run. */
+  baselineRequestsPerSecond: number;
+  /** requestsPerSecond / baselineRequestsPerSecond, 2 decimals; null when either does not count. */
   throughputRatioToBaseline: number | null;
 }
 
@@ -65,12 +68,15 @@ export interface ApiResults {
   load: { connections: number; warmupSeconds: number; targetSecondsPerRoute: number; tool: string };
   baseline: {
     route: string;
-    /** Mean of the runs before and after the routes. */
+    /** Mean of all baseline runs. */
     requestsPerSecond: number;
     counts: boolean;
+    /** One before the first route and one after each route, so every route is bracketed. */
     runs: RouteMeasurement[];
-    /** Second run / first run: how much the machine drifted during the benchmark. */
-    drift: number;
+    /** Fastest / slowest baseline run: how much the machine's speed moved during the benchmark. */
+    spread: number;
+    /** spread ≤ STEADY_SPREAD: the machine kept its pace, so the ratios can be compared between runs. */
+    steady: boolean;
   };
   routes: Record<string, RouteResult>;
   submitWrites: {
@@ -110,21 +116,21 @@ function submission(title: string): CreateMessageInput {
 
 function healthz(): Route {
   return {
-    key: 'healthz', method: 'GET', path: '/healthz', expectedStatus: 200,
+    method: 'GET', path: '/healthz', expectedStatus: 200,
     bodyIsValid: (body) => parses<{ status?: string }>(body, (b) => b.status === 'ok'),
   };
 }
 
 function siteConfig(origin: string): Route {
   return {
-    key: 'siteConfig', method: 'GET', path: `/v1/sites/${SITE}`, headers: { Origin: origin }, expectedStatus: 200,
+    method: 'GET', path: `/v1/sites/${SITE}`, headers: { Origin: origin }, expectedStatus: 200,
     bodyIsValid: (body) => parses<SiteConfig>(body, (b) => b.site?.id === SITE),
   };
 }
 
 function submitMessage(origin: string, title: string): Route {
   return {
-    key: 'submitMessage', method: 'POST', path: `/v1/sites/${SITE}/messages`,
+    method: 'POST', path: `/v1/sites/${SITE}/messages`,
     headers: { 'Content-Type': 'application/json', Origin: origin },
     body: JSON.stringify(submission(title)),
     freshIdempotencyKey: true,
@@ -192,7 +198,7 @@ async function run(origin: string, route: Route, length: RunLength): Promise<Rou
   };
 }
 
-/** A warm-up, then a run of as many requests as the warm-up's rate says fill about MEASURE_SECONDS. */
+/** A warm-up, then a run of as many requests as the warm-up's rate says fill about LOAD.measureSeconds. */
 async function measure(origin: string, warmup: Route, measured: Route): Promise<RouteMeasurement> {
   const warm = await run(origin, warmup, { seconds: LOAD.warmupSeconds });
   const rate = warm.completedRequests / Math.max(warm.activeSeconds, 0.001);
@@ -211,29 +217,41 @@ export async function measureApi(stack: Stack, log: (line: string) => void): Pro
   const measuredTitle = `基准测试 ${runId}`;
   const warmupTitle = `基准测试预热 ${runId}`;
 
-  const ratio = (m: RouteMeasurement, baseline: number, baselineCounts: boolean): RouteResult => ({
-    ...m,
-    throughputRatioToBaseline: m.counts && baselineCounts && baseline > 0 ? round(m.requestsPerSecond / baseline) : null,
+  const baselineRuns: RouteMeasurement[] = [];
+  const runBaseline = async () => {
+    log('  baseline  GET /healthz …');
+    baselineRuns.push(await measure(origin, healthz(), healthz()));
+  };
+  /** The route's run between two baseline runs, and its throughput relative to their mean. */
+  const bracketed = async (warmup: Route, measured: Route, afterRun: () => void = () => {}): Promise<RouteResult> => {
+    if (baselineRuns.length === 0) await runBaseline();
+    log(`  route     ${measured.method} ${measured.path} …`);
+    const m = await measure(origin, warmup, measured);
+    afterRun();
+    await runBaseline();
+    const [before, after] = baselineRuns.slice(-2) as [RouteMeasurement, RouteMeasurement];
+    const baseline = round((before.requestsPerSecond + after.requestsPerSecond) / 2, 1);
+    return {
+      ...m,
+      baselineRequestsPerSecond: baseline,
+      throughputRatioToBaseline: m.counts && before.counts && after.counts && baseline > 0 ? round(m.requestsPerSecond / baseline) : null,
+    };
+  };
+
+  let messagesInD1 = 0;
+  const submit = await bracketed(submitMessage(origin, warmupTitle), submitMessage(origin, measuredTitle), () => {
+    messagesInD1 = messagesTitled(stack, measuredTitle);
   });
-
-  log(`  baseline  GET /healthz …`);
-  const baselineBefore = await measure(origin, healthz(), healthz());
-  log(`  route     POST /v1/sites/${SITE}/messages …`);
-  const submit = await measure(origin, submitMessage(origin, warmupTitle), submitMessage(origin, measuredTitle));
-  const messagesInD1 = messagesTitled(stack, measuredTitle);
-  log(`  route     GET /v1/sites/${SITE} …`);
-  const site = await measure(origin, siteConfig(origin), siteConfig(origin));
-  log(`  baseline  GET /healthz (again, for drift) …`);
-  const baselineAfter = await measure(origin, healthz(), healthz());
-
   const responses2xx = submit.completedRequests - submit.non2xx;
   if (messagesInD1 !== responses2xx) {
     submit.problems.push(`D1 holds ${messagesInD1} messages from the run, but ${responses2xx} were answered 2xx`);
     submit.counts = false;
+    submit.throughputRatioToBaseline = null;
   }
-  const baselineCounts = baselineBefore.counts && baselineAfter.counts;
-  const baselineRate = round((baselineBefore.requestsPerSecond + baselineAfter.requestsPerSecond) / 2, 1);
+  const site = await bracketed(siteConfig(origin), siteConfig(origin));
 
+  const rates = baselineRuns.map((m) => m.requestsPerSecond);
+  const spread = Math.min(...rates) > 0 ? round(Math.max(...rates) / Math.min(...rates)) : 0;
   return {
     target: `wrangler dev on ${origin} (local workerd + local D1, fresh temp database seeded with the demo site)`,
     load: {
@@ -244,15 +262,13 @@ export async function measureApi(stack: Stack, log: (line: string) => void): Pro
     },
     baseline: {
       route: 'GET /healthz',
-      requestsPerSecond: baselineRate,
-      counts: baselineCounts,
-      runs: [baselineBefore, baselineAfter],
-      drift: baselineBefore.requestsPerSecond > 0 ? round(baselineAfter.requestsPerSecond / baselineBefore.requestsPerSecond) : 0,
+      requestsPerSecond: round(rates.reduce((a, b) => a + b, 0) / rates.length, 1),
+      counts: baselineRuns.every((m) => m.counts),
+      runs: baselineRuns,
+      spread,
+      steady: spread > 0 && spread <= STEADY_SPREAD,
     },
-    routes: {
-      submitMessage: ratio(submit, baselineRate, baselineCounts),
-      siteConfig: ratio(site, baselineRate, baselineCounts),
-    },
+    routes: { submitMessage: submit, siteConfig: site },
     submitWrites: { messagesInD1, responses2xx, matches: messagesInD1 === responses2xx },
   };
 }

@@ -1,12 +1,13 @@
 // The real local service for the benchmark, started as the browser tests start it (a fresh D1 in
 // a temp dir, the real migrations, the demo seed, `wrangler dev`), and always torn down.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureDevVars, migrate, root, seed, startWorker, stopWorker, waitUntilUp } from '../scripts/local-stack';
+import { ensureDevVars, migrate, queryD1, seed, startWorker, stopWorker, waitUntilUp } from '../scripts/local-stack';
 
 export interface Stack {
   origin: string;
@@ -52,21 +53,49 @@ async function stopAndWait(worker: ChildProcess): Promise<void> {
   }
 }
 
+/**
+ * A detached shell that deletes `dir` once the process group `pgid` has exited (10 s at most),
+ * so the data goes even if this process is killed before its own clean-up finishes.
+ */
+function deleteAfterExit(pgid: number, dir: string): void {
+  const script = 'for i in $(seq 50); do kill -0 -- "-$0" 2>/dev/null || break; sleep 0.2; done; rm -rf -- "$1"';
+  spawn('sh', ['-c', script, String(pgid), dir], { detached: true, stdio: 'ignore' }).unref();
+}
+
 /** Starts the stack on `port`, runs `use`, and stops the worker and deletes its data however `use` ends. */
 export async function withLocalStack<T>(port: number, use: (stack: Stack) => Promise<T>): Promise<T> {
   if (await portInUse(port)) throw new Error(`port ${port} is already in use; the benchmark needs it for its own worker`);
   const persistTo = await mkdtemp(path.join(tmpdir(), 'liuyan-bench-'));
   let worker: ChildProcess | undefined;
-  const cleanUp = async () => {
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () => (cleaning ??= (async () => {
     if (worker) await stopAndWait(worker);
     await rm(persistTo, { recursive: true, force: true });
-  };
+  })());
+  // On Ctrl-C, act at once: tsx SIGKILLs a child that is slow to acknowledge a signal, and then
+  // only these synchronous steps are sure to have happened.
   const onSignal = (signal: NodeJS.Signals) => {
     console.error(`\n${signal}: stopping the worker and deleting ${persistTo} …`);
+    if (worker) {
+      stopWorker(worker);
+      if (worker.pid !== undefined) deleteAfterExit(worker.pid, persistTo);
+    }
     cleanUp().catch((error: unknown) => console.error('clean-up failed:', error)).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  // Last resort if the process exits with the stack still up (an uncaught error, say).
+  const onExit = () => {
+    if (worker?.pid !== undefined && worker.exitCode === null && worker.signalCode === null) {
+      try {
+        process.kill(-worker.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(persistTo, { recursive: true, force: true });
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  process.once('exit', onExit);
   try {
     migrate(persistTo);
     await seed(ensureDevVars(), { port, persistTo });
@@ -77,16 +106,10 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
       queryD1: <T>(sql: string) => queryD1<T>(persistTo, sql),
     });
   } finally {
+    await cleanUp();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await cleanUp();
+    process.off('exit', onExit);
   }
 }
 
-function queryD1<T>(persistTo: string, sql: string): T[] {
-  const result = spawnSync(path.join(root, 'node_modules/.bin/wrangler'),
-    ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', '--command', sql],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' } });
-  if (result.status !== 0) throw new Error(`wrangler d1 execute failed: ${result.stderr || result.stdout}`);
-  return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;
-}

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { measureApi, type ApiResults, type RouteMeasurement, type RouteResult } from './api-load';
+import { measureApi, STEADY_SPREAD, type ApiResults, type RouteMeasurement, type RouteResult } from './api-load';
 import { withLocalStack } from './local-stack';
 import { table } from './table';
 import { KB, measureWidget, type Download, type WidgetSizes } from './widget-size';
@@ -57,16 +57,18 @@ function printApi(api: ApiResults): void {
   const row = (label: string, m: RouteMeasurement, ratio: string) => [
     label, m.requestsPerSecond.toFixed(1), m.latencyMs.p50, m.latencyMs.p99, m.non2xx, m.completedRequests, ratio, m.counts ? 'yes' : 'NO',
   ];
-  const ratioOf = (r: RouteResult) => (r.throughputRatioToBaseline === null ? '—' : r.throughputRatioToBaseline.toFixed(2));
-  const [before, after] = api.baseline.runs;
-  console.log(`\nAPI throughput (${api.target};\n  ${api.load.connections} connections, ${api.load.warmupSeconds} s warm-up, ~${api.load.targetSecondsPerRoute} s measured per route)\n`);
+  const routeRow = (r: RouteResult) => row(r.route, r, r.throughputRatioToBaseline === null ? '—' : r.throughputRatioToBaseline.toFixed(2));
+  const baselineRow = (i: number) => row(`GET /healthz (baseline ${i + 1})`, api.baseline.runs[i]!, '—');
+  console.log(`\nAPI throughput (${api.target};\n  ${api.load.connections} connections, ${api.load.warmupSeconds} s warm-up, ~${api.load.targetSecondsPerRoute} s measured per run; in run order)\n`);
   console.log(table(['route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'requests', 'ratio', 'counts'], [
-    row('GET /healthz (baseline, before)', before!, '—'),
-    row('POST /v1/sites/demo/messages', api.routes.submitMessage!, ratioOf(api.routes.submitMessage!)),
-    row('GET /v1/sites/demo', api.routes.siteConfig!, ratioOf(api.routes.siteConfig!)),
-    row('GET /healthz (baseline, after)', after!, '—'),
+    baselineRow(0), ...Object.values(api.routes).flatMap((route, i) => [routeRow(route), baselineRow(i + 1)]),
   ]));
-  console.log(`\n  ratio = route req/s ÷ baseline ${api.baseline.requestsPerSecond.toFixed(1)} req/s (mean of the two baseline runs; drift after/before ${api.baseline.drift.toFixed(2)})`);
+  console.log(`\n  ratio = route req/s ÷ mean of the baseline runs just before and after it; ` +
+    `baseline spread (fastest/slowest) ${api.baseline.spread.toFixed(2)}`);
+  if (!api.baseline.steady) {
+    console.log(`  the baseline moved by more than ${STEADY_SPREAD}× during the run (other load on the machine?): ` +
+      'the ratios are rough; run again on a quiet machine to compare them');
+  }
   const w = api.submitWrites;
   console.log(`  submit run: ${w.messagesInD1} messages in D1, ${w.responses2xx} answered 2xx — ${w.matches ? 'equal' : 'NOT EQUAL'}`);
   for (const m of [...api.baseline.runs, ...Object.values(api.routes)]) {
@@ -74,8 +76,12 @@ function printApi(api: ApiResults): void {
   }
 }
 
+/** 1-, 5- and 15-minute load averages: other work on the machine skews throughput (ratios less so). */
+const loadAverage = (): number[] => os.loadavg().map((l) => Number(l.toFixed(2)));
+
 async function main(): Promise<number> {
   const measuredAt = new Date().toISOString();
+  const loadBefore = loadAverage();
 
   console.log('Measuring the widget bundle in public/widget …');
   let widget: Outcome<WidgetSizes>;
@@ -95,7 +101,13 @@ async function main(): Promise<number> {
 
   const results = {
     measuredAt,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      loadAverage: { before: loadBefore, after: loadAverage() },
+    },
     widget,
     api,
   };
@@ -105,7 +117,9 @@ async function main(): Promise<number> {
   else printWidget(widget);
   if ('error' in api) console.log(`\nAPI: not measured — ${api.error}`);
   else printApi(api);
-  console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)} (machine: ${results.machine.cpus} CPUs, Node ${results.machine.node})`);
+  const { cpus, node, loadAverage: load } = results.machine;
+  console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)} (machine: ${cpus} CPUs, Node ${node}, ` +
+    `1-min load average ${load.before[0]} before, ${load.after[0]} after)`);
   return 'error' in api ? 1 : 0;
 }
 

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { root } from '../scripts/local-stack';
+import { queryD1 } from '../scripts/local-stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -14,17 +12,8 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Runs SQL on the test stack's local D1, as an operator would with wrangler. */
-export function queryD1<T>(sql: string): T[] {
-  const result = spawnSync(path.join(root, 'node_modules/.bin/wrangler'),
-    ['d1', 'execute', 'DB', '--local', '--persist-to', inject('persistTo'), '--json', '--command', sql],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  if (result.status !== 0) throw new Error(`wrangler d1 execute failed: ${result.stderr}`);
-  return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;
-}
-
 export function countMessagesTitled(title: string): number {
-  return queryD1<{ n: number }>(`SELECT count(*) AS n FROM messages WHERE title = '${title.replaceAll("'", "''")}'`)[0]!.n;
+  return queryD1<{ n: number }>(inject('persistTo'), `SELECT count(*) AS n FROM messages WHERE title = '${title.replaceAll("'", "''")}'`)[0]!.n;
 }
 
 /** Fills `<liuyan-form>` as a citizen would: pick the recipient, type, domain, write, agree. */

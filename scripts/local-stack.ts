@@ -57,6 +57,15 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [] 
   }
 }
 
+/** Runs SQL on a local D1 through wrangler, as an operator would. */
+export function queryD1<T>(persistTo: string | undefined, sql: string): T[] {
+  const result = spawnSync(wranglerBin, ['d1', 'execute', 'DB', '--local', ...persistArgs(persistTo), '--json', '--command', sql], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+  });
+  if (result.status !== 0) throw new Error(`wrangler d1 execute failed: ${result.stderr || result.stdout}`);
+  return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;
+}
+
 export function startWorker({ port, persistTo }: StackOptions, stdio: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
   return spawn(wranglerBin, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', ...persistArgs(persistTo)], {
     cwd: root, stdio: ['ignore', stdio, stdio], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, detached: process.platform !== 'win32',
