@@ -8,23 +8,48 @@ import { errorsPage } from './errors-page';
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'public');
 
+/** Every element, by tag; each lives in widget/src/<tag>/<tag>.ts. */
+const ELEMENTS = ['liuyan-form', 'liuyan-track'];
+
 export async function buildPublic(): Promise<void> {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  await build({
-    entryPoints: { liuyan: path.join(root, 'widget/src/index.ts') },
-    metafile: true,
-    outdir: path.join(out, 'widget'),
-    bundle: true,
-    format: 'esm',
+  const widget = path.join(out, 'widget');
+  const common = {
+    bundle: true, format: 'esm', charset: 'utf8', minify: true, sourcemap: 'linked', target: 'es2021',
+    legalComments: 'none', logLevel: 'warning', metafile: true,
+  } as const;
+
+  // The elements, each an entry of its own, sharing Lit and common code through chunks.
+  const elements = await build({
+    ...common,
+    entryPoints: Object.fromEntries(ELEMENTS.map((tag) => [tag, path.join(root, `widget/src/${tag}/${tag}.ts`)])),
+    outdir: widget,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    charset: 'utf8',
-    minify: true,
-    sourcemap: 'linked',
-    target: 'es2021',
-    legalComments: 'none',
-    logLevel: 'warning',
+  });
+  const preloads: Record<string, string[]> = {};
+  for (const output of Object.values(elements.metafile.outputs)) {
+    const tag = ELEMENTS.find((t) => output.entryPoint?.endsWith(`${t}/${t}.ts`));
+    if (tag) {
+      preloads[tag] = output.imports
+        .filter((i) => i.kind === 'import-statement')
+        .map((i) => `./${path.relative(widget, path.resolve(root, i.path))}`);
+    }
+  }
+
+  // The loader: finds the tags on the page and imports those elements (and their chunks) only.
+  await build({
+    ...common,
+    entryPoints: { liuyan: path.join(root, 'widget/src/index.ts') },
+    outdir: widget,
+    define: { __LIUYAN_PRELOADS__: JSON.stringify(preloads) },
+    plugins: [{
+      name: 'elements-are-separate-files',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/liuyan-[a-z]+\/liuyan-[a-z]+$/ }, (args) => ({ path: `./${path.basename(args.path)}.js`, external: true }));
+      },
+    }],
   });
   await cp(path.join(root, 'examples'), path.join(out, 'examples'), {
     recursive: true,

@@ -1,17 +1,34 @@
 // The one script a host page includes: `<script type="module" src="…/widget/liuyan.js">`.
 // It is tiny; each element's code (and Lit, shared) is fetched only when its tag is on the page.
 
+/** Filled in by the build: the chunks each element imports, fetched in parallel with it. */
+declare const __LIUYAN_PRELOADS__: Record<string, string[]>;
+
 const elements: Record<string, () => Promise<unknown>> = {
   'liuyan-form': () => import('./liuyan-form/liuyan-form'),
   'liuyan-track': () => import('./liuyan-track/liuyan-track'),
 };
 
 const pending = new Set(Object.keys(elements));
+const preloaded = new Set<string>();
+
+/** On a slow network every round trip counts: ask for an element's chunks all at once. */
+function preloadChunksOf(tag: string): void {
+  for (const chunk of __LIUYAN_PRELOADS__[tag] ?? []) {
+    if (preloaded.has(chunk)) continue;
+    preloaded.add(chunk);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(chunk, import.meta.url).href;
+    document.head.appendChild(link);
+  }
+}
 
 function loadElementsInPage(): void {
   for (const tag of pending) {
     if (document.querySelector(tag)) {
       pending.delete(tag);
+      preloadChunksOf(tag);
       void elements[tag]!();
     }
   }

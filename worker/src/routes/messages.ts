@@ -39,7 +39,7 @@ const submitMessage = createRoute({
 type SubmitInput = z.output<typeof CreateMessageInputSchema>;
 
 /** Checks that need the site's data: who the message is for, and whether the campaign takes it. */
-async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string) {
+async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string): Promise<{ campaignId: string | null; problems: FieldProblem[] }> {
   const [unit, campaign] = await Promise.all([
     findActiveUnit(db, site.id, input.unitId),
     input.campaign ? findCampaign(db, site.id, input.campaign) : null,
@@ -61,8 +61,7 @@ async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, no
       if (!only(campaign.domains, input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });
     }
   }
-  if (problems.length > 0) throw validationError(problems);
-  return { campaignId: campaign?.id ?? null };
+  return { campaignId: campaign?.id ?? null, problems };
 }
 
 interface Replay {
@@ -95,11 +94,15 @@ messages.openapi(submitMessage, async (c) => {
     requestHash: await keyedHash(c.env.HASH_KEY, `${site.id}:${JSON.stringify(input)}`),
   };
 
-  const earlier = await earlierAnswer(replay);
+  // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
+  const [earlier, { campaignId, problems }, calendar] = await Promise.all([
+    earlierAnswer(replay),
+    addressingOf(db, site, input, nowIso),
+    workingCalendar(db, site.id, localDay(now)),
+  ]);
+  // A retry gets its first answer even if, say, the unit was retired in between.
   if (earlier) return c.json(earlier, 201);
-
-  const { campaignId } = await addressingOf(db, site, input, nowIso);
-  const calendar = await workingCalendar(db, site.id, localDay(now));
+  if (problems.length > 0) throw validationError(problems);
   const dueAt = dueAfterWorkingDays(now, site.deadlineDays[input.type], calendar);
   const id = newId('m');
   const trackingCode = newTrackingCode();
