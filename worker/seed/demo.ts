@@ -2,6 +2,7 @@
 // written with the service's own helpers (encryption, display names, deadlines, tracking codes).
 import type { Compilable } from 'kysely';
 import type { SiteDatabase } from '../src/db/client';
+import { indexForSearch } from '../src/db/messages';
 import type { NewMessageEvent } from '../src/db/schema';
 import { dueAfterWorkingDays, weekdaysOnly } from '../src/lib/calendar';
 import { createCipher, newId } from '../src/lib/crypto';
@@ -79,7 +80,8 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
   ];
 
   let sampleTrackingCode: string | null = null;
-  for (const m of demoMessages) {
+  // Oldest first, so that insertion order (seq, which the board pages by) follows the dates.
+  for (const m of [...demoMessages].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const id = newId('m');
     const trackingCode = newTrackingCode();
     if (!m.isPublic) sampleTrackingCode ??= trackingCode;
@@ -118,6 +120,7 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
       first_replied_at: replies[0] ? at(submitted, replies[0].daysAfter, 15) : null,
       closed_at: events.find((e) => e.kind === 'closed')?.created_at ?? null,
     }));
+    statements.push(indexForSearch(db, id, m.title, m.body));
     for (const event of events) statements.push(db.q.insertInto('message_events').values({ ...event, message_id: id }));
     for (const reply of replies) {
       statements.push(db.q.insertInto('replies').values({

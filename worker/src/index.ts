@@ -3,7 +3,9 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { ApiError, handleError, problemResponse } from './errors';
 import { jsonBody } from './middleware/json-body';
+import { publicCache } from './middleware/public-cache';
 import { siteScope } from './middleware/site-scope';
+import { board } from './routes/board';
 import { messages } from './routes/messages';
 import { sites } from './routes/sites';
 import { tracking } from './routes/tracking';
@@ -23,7 +25,9 @@ app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
 // Public API, per site: the site is loaded and its origin allow-list applied first.
 // ('/v1/sites/:site/*' matches /v1/sites/:site itself too.)
 app.use('/v1/sites/:site/*', siteScope(), jsonBody());
+app.use('/v1/sites/:site/messages/*', publicCache());
 app.route('/', sites); //      GET  /v1/sites/:site
+app.route('/', board); //      GET  /v1/sites/:site/messages, GET /v1/sites/:site/messages/:id
 app.route('/', messages); //   POST /v1/sites/:site/messages
 app.route('/', tracking); //   POST /v1/sites/:site/track
 

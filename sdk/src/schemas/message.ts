@@ -95,3 +95,75 @@ export const TrackedMessageSchema = z.object({
   timeline: z.array(TimelineEventSchema),
 });
 export type TrackedMessage = z.infer<typeof TrackedMessageSchema>;
+
+/** Public tabs, as on 领导留言板: 待回复 (submitted, accepted) / 办理中 / 已办理 (replied, closed). */
+export const PublicTabSchema = z.enum(['awaiting', 'in_progress', 'answered']);
+export type PublicTab = z.infer<typeof PublicTabSchema>;
+
+const UnitRefSchema = z.object({ id: z.string(), name: z.string() });
+
+/** `GET /v1/sites/:site/messages` query. */
+export const ListMessagesQuerySchema = z.object({
+  unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
+  type: MessageTypeSchema.optional(),
+  domain: DomainSchema.optional(),
+  status: PublicTabSchema.optional().describe('tab: awaiting 待回复, in_progress 办理中, answered 已办理; all when absent'),
+  campaign: z.string().max(64).optional().describe('campaign slug'),
+  q: z.string().trim().min(1).max(50).optional().describe('search in titles and bodies (Chinese: any 1+ characters)'),
+  cursor: z.string().max(32).optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type ListMessagesQuery = z.input<typeof ListMessagesQuerySchema>;
+
+/** The latest official reply, shortened for a card (查看全文 opens the message). */
+export const ReplyExcerptSchema = z.object({
+  kind: z.enum(['interim', 'final']),
+  unit: UnitRefSchema,
+  excerpt: z.string(),
+  createdAt: TimestampSchema,
+});
+
+/** A message as anyone may see it: no contact details, the name only as chosen for display. */
+export const PublicMessageSchema = z.object({
+  id: z.string(),
+  unit: UnitRefSchema,
+  type: MessageTypeSchema,
+  domain: DomainSchema,
+  campaign: z.string().nullable(),
+  title: z.string(),
+  excerpt: z.string().describe('the first lines of the body'),
+  region: z.string(),
+  displayName: z.string(),
+  status: MessageStatusSchema,
+  tab: PublicTabSchema,
+  createdAt: TimestampSchema,
+  dueAt: TimestampSchema,
+  overdue: z.boolean(),
+  supportCount: z.number().int(),
+  replyCount: z.number().int(),
+  latestReply: ReplyExcerptSchema.nullable(),
+});
+export type PublicMessage = z.infer<typeof PublicMessageSchema>;
+
+export const MessagePageSchema = z.object({
+  items: z.array(PublicMessageSchema),
+  nextCursor: z.string().nullable(),
+});
+export type MessagePage = z.infer<typeof MessagePageSchema>;
+
+export const RatingSchema = z.object({
+  overall: z.number().int().min(1).max(5),
+  resolution: z.number().int().min(1).max(5),
+  attitude: z.number().int().min(1).max(5),
+  speed: z.number().int().min(1).max(5),
+  createdAt: TimestampSchema,
+});
+
+/** `GET /v1/sites/:site/messages/:id`: the whole public message, its replies and its public timeline. */
+export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: true, latestReply: true }).extend({
+  body: z.string(),
+  replies: z.array(ReplySchema),
+  timeline: z.array(TimelineEventSchema),
+  rating: RatingSchema.nullable(),
+});
+export type PublicMessageDetail = z.infer<typeof PublicMessageDetailSchema>;

@@ -18,9 +18,18 @@ const builder = new Kysely<Database>({
 
 export type QueryBuilder = Kysely<Database>;
 
+/** What a request cost the database: D1 bills by rows read and written. */
+export interface QueryStats {
+  queries: number;
+  rowsRead: number;
+  rowsWritten: number;
+}
+
 export interface SiteDatabase {
   /** Build queries with this; run them with the methods below. */
   readonly q: QueryBuilder;
+  /** Counted over this object's life (one request). */
+  readonly stats: QueryStats;
   all<R>(query: Compilable<R>): Promise<R[]>;
   first<R>(query: Compilable<R>): Promise<R | null>;
   run(query: Compilable<unknown>): Promise<D1Result>;
@@ -34,12 +43,28 @@ function prepare(d1: D1Database, query: Compilable<unknown>): D1PreparedStatemen
 }
 
 export function siteDatabaseOn(d1: D1Database): SiteDatabase {
+  const stats: QueryStats = { queries: 0, rowsRead: 0, rowsWritten: 0 };
+  const count = <T extends D1Result>(result: T): T => {
+    stats.queries++;
+    stats.rowsRead += result.meta.rows_read ?? 0;
+    stats.rowsWritten += result.meta.rows_written ?? 0;
+    return result;
+  };
   return {
     q: builder,
-    all: async <R>(query: Compilable<R>) => (await prepare(d1, query).all<R>()).results,
-    first: <R>(query: Compilable<R>) => prepare(d1, query).first<R>(),
-    run: (query) => prepare(d1, query).run(),
-    batch: (queries) => d1.batch(queries.map((query) => prepare(d1, query))),
+    stats,
+    all: async <R>(query: Compilable<R>) => count(await prepare(d1, query).all<R>()).results,
+    first: async <R>(query: Compilable<R>) => count(await prepare(d1, query).all<R>()).results[0] ?? null,
+    run: async (query) => count(await prepare(d1, query).run()),
+    batch: async (queries) => {
+      const results = await d1.batch(queries.map((query) => prepare(d1, query)));
+      stats.queries++; // one round trip, one transaction
+      for (const r of results) {
+        stats.rowsRead += r.meta.rows_read ?? 0;
+        stats.rowsWritten += r.meta.rows_written ?? 0;
+      }
+      return results;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
+import { searchText } from '../lib/search-text';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import type { IdempotencyKeyTable, NewMessage, NewMessageEvent } from './schema';
@@ -10,9 +11,16 @@ export interface Submission {
   idempotency: Insertable<IdempotencyKeyTable>;
 }
 
+/** Indexes a stored message's text for search (rowid = its seq). Run in the batch that writes the text. */
+export function indexForSearch(db: SiteDatabase, messageId: string, title: string, body: string) {
+  return db.q.insertInto('message_search')
+    .columns(['rowid', 'text'])
+    .expression(db.q.selectFrom('messages').select(['seq', sql<string>`${searchText(title, body)}`.as('text')]).where('id', '=', messageId));
+}
+
 /**
- * The statements that store a submission, to run as one batch: the message, its first timeline
- * events and the idempotency record land together or not at all. A live record with the same key
+ * The statements that store a submission, to run as one batch: the message, its search entry, its
+ * first timeline events and the idempotency record land together or not at all. A live record with the same key
  * (a concurrent retry) makes the last insert fail, and with it the whole batch.
  */
 export function submissionStatements(db: SiteDatabase, { message, events, idempotency }: Submission) {
@@ -22,6 +30,7 @@ export function submissionStatements(db: SiteDatabase, { message, events, idempo
       .where('key', '=', idempotency.key)
       .where('expires_at', '<=', idempotency.created_at),
     db.q.insertInto('messages').values(message),
+    indexForSearch(db, message.id, message.title, message.body),
     ...events.map((event) => db.q.insertInto('message_events').values({ ...event, message_id: message.id })),
     db.q.insertInto('idempotency_keys').values(idempotency),
   ];

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 // Types of every table in worker/migrations, kept in step with the SQL by hand.
 // JSON columns are TEXT holding the JSON; booleans are 0/1.
@@ -77,6 +77,14 @@ export interface MessageTable {
   published_at: string | null;
   first_replied_at: string | null;
   closed_at: string | null;
+  /** Generated from status: 'awaiting' | 'in_progress' | 'answered'. Never written. */
+  public_tab: ColumnType<'awaiting' | 'in_progress' | 'answered', never, never>;
+}
+
+/** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */
+export interface MessageSearchTable {
+  rowid: number;
+  text: string;
 }
 
 export interface MessageEventTable {
@@ -197,6 +205,7 @@ export interface Database {
   units: UnitTable;
   campaigns: CampaignTable;
   messages: MessageTable;
+  message_search: MessageSearchTable;
   message_events: MessageEventTable;
   replies: ReplyTable;
   ratings: RatingTable;

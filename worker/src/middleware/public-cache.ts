@@ -1,0 +1,16 @@
+import type { MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
+import type { AppEnv } from '../env';
+
+/**
+ * Public reads: an ETag (a reader who has the page gets 304 and no body — cheap on a slow phone)
+ * and a short shared cache, so a busy board does not hit the database for every view.
+ */
+export function publicCache({ maxAge = 30 }: { maxAge?: number } = {}): MiddlewareHandler<AppEnv> {
+  const withEtag = etag();
+  return async function publicCache(c, next) {
+    if (c.req.method !== 'GET') return next();
+    await withEtag(c, next);
+    if (c.res.status === 200 || c.res.status === 304) c.header('Cache-Control', `public, max-age=${maxAge}`);
+  };
+}
