@@ -1,6 +1,8 @@
 import { LiuyanError } from './errors';
 import type { Problem } from './schemas/error';
-import type { CreateMessageInput, MessageCreated, TrackedMessage } from './schemas/message';
+import type {
+  CreateMessageInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, TrackedMessage,
+} from './schemas/message';
 import type { SiteConfig } from './schemas/site';
 
 export interface ClientOptions {
@@ -36,6 +38,12 @@ export interface SubmitOptions {
 
 export interface LiuyanClient {
   getSite(): Promise<SiteConfig>;
+  /** One page of the public board; pass `nextCursor` back as `cursor` for the next. */
+  listMessages(query?: ListMessagesQuery): Promise<MessagePage>;
+  /** Every public message matching `query`, page after page. */
+  messages(query?: Omit<ListMessagesQuery, 'cursor'>): AsyncIterableIterator<PublicMessage>;
+  /** One public message with its replies and public timeline. */
+  getMessage(id: string): Promise<PublicMessageDetail>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
   track(trackingCode: string): Promise<TrackedMessage>;
 }
@@ -99,8 +107,30 @@ export function createClient(options: ClientOptions): LiuyanClient {
   const postJson = (body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) =>
     ({ method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body), signal }) satisfies RequestInit;
 
+  const get = <T>(url: string) => withRetries(() => once<T>(url, { method: 'GET' }));
+
+  function listMessages(query: ListMessagesQuery = {}): Promise<MessagePage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params.set(key, String(value));
+    const search = params.size > 0 ? `?${params}` : '';
+    return get<MessagePage>(`${sitePath}/messages${search}`);
+  }
+
   return {
-    getSite: () => withRetries(() => once<SiteConfig>(sitePath, { method: 'GET' })),
+    getSite: () => get<SiteConfig>(sitePath),
+
+    listMessages,
+
+    async *messages(query = {}) {
+      for (let cursor: string | undefined; ; ) {
+        const page = await listMessages({ ...query, cursor });
+        yield* page.items;
+        if (!page.nextCursor) return;
+        cursor = page.nextCursor;
+      }
+    },
+
+    getMessage: (id) => get<PublicMessageDetail>(`${sitePath}/messages/${encodeURIComponent(id)}`),
 
     submitMessage(input, { idempotencyKey = newIdempotencyKey(), onRetry, signal } = {}) {
       const init = postJson(input, { 'Idempotency-Key': idempotencyKey }, signal);

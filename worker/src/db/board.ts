@@ -77,9 +77,9 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
 const OPEN = new Set(['submitted', 'accepted', 'in_progress']);
 const isOverdue = (status: string, dueAt: string, now: Date) => OPEN.has(status) && Date.parse(dueAt) < now.getTime();
 
-/** One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive). */
-export async function listPublicMessages(db: SiteDatabase, siteId: string, filter: BoardFilter, now: Date): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
-  const query = withFilters(publicMessages(db, siteId), siteId, filter)
+/** The statement behind a page of the board (exported so tests can check its plan). */
+export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFilter) {
+  return withFilters(publicMessages(db, siteId), siteId, filter)
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
     // The latest reply, for the card's 查看全文 preview.
@@ -94,7 +94,11 @@ export async function listPublicMessages(db: SiteDatabase, siteId: string, filte
     ])
     .orderBy('m.seq', 'desc')
     .limit(filter.limit + 1);
-  const rows = await db.all(query);
+}
+
+/** One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive). */
+export async function listPublicMessages(db: SiteDatabase, siteId: string, filter: BoardFilter, now: Date): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
+  const rows = await db.all(boardPageQuery(db, siteId, filter));
   const page = rows.slice(0, filter.limit);
   return {
     items: page.map((m) => ({
