@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { queryD1 } from '../scripts/local-stack';
 import { createClient, LiuyanError, type CreateMessageInput } from '../sdk/src';
 import { countMessagesTitled, TRACKING_CODE } from './helpers';
 import { WORKER } from './ports';
@@ -58,6 +59,29 @@ describe('the SDK over real HTTP', () => {
     expect(error).toBeInstanceOf(LiuyanError);
     expect((error as LiuyanError).code).toBe('not_found');
     expect((error as LiuyanError).status).toBe(404);
+  });
+
+  it('lists the public board page by page, and reads one message with its replies', async () => {
+    const first = await client.listMessages({ limit: 5, status: 'answered' });
+    expect(first.items).toHaveLength(5);
+    expect(first.items.every((m) => m.tab === 'answered')).toBe(true);
+    expect(first.nextCursor).not.toBeNull();
+
+    const all: string[] = [];
+    for await (const message of client.messages({ status: 'answered', limit: 7 })) all.push(message.id);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.slice(0, 5)).toEqual(first.items.map((m) => m.id));
+    const answered = queryD1<{ n: number }>(inject('persistTo'),
+      "SELECT count(*) AS n FROM messages WHERE site_id = 'demo' AND moderation = 'published' AND is_public = 1 AND status IN ('replied', 'closed')")[0]!.n;
+    expect(all).toHaveLength(answered);
+
+    const detail = await client.getMessage(first.items[0]!.id);
+    expect(detail.replies.length).toBeGreaterThan(0);
+    expect(detail.replies.at(-1)!.unit.name).toMatch(/^示范县/);
+    expect(detail.timeline[0]!.kind).toBe('submitted');
+
+    const missing = await client.getMessage('m_nosuchmessage').catch((e: unknown) => e);
+    expect((missing as LiuyanError).code).toBe('not_found');
   });
 
   it('retries when there is no answer, then reports a network error', async () => {
