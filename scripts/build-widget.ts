@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'public');
 
 /** Every element, by tag; each lives in widget/src/<tag>/<tag>.ts. */
-const ELEMENTS = ['liuyan-form', 'liuyan-track'];
+const ELEMENTS = ['liuyan-form', 'liuyan-track', 'liuyan-list', 'liuyan-message'];
 
 export async function buildPublic(): Promise<void> {
   await rm(out, { recursive: true, force: true });

@@ -11,9 +11,18 @@ export interface LiuyanErrorDetail {
   fields: string[];
 }
 
+/**
+ * `liuyan-open`: a reader opened a public message in `<liuyan-list>`. Cancelable: a page that
+ * shows messages its own way calls `preventDefault()` and the list stays as it is.
+ */
+export interface LiuyanOpenDetail {
+  id: string;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'liuyan-submitted': CustomEvent<LiuyanSubmittedDetail>;
     'liuyan-error': CustomEvent<LiuyanErrorDetail>;
+    'liuyan-open': CustomEvent<LiuyanOpenDetail>;
   }
 }

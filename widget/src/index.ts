@@ -7,6 +7,8 @@ declare const __LIUYAN_PRELOADS__: Record<string, string[]>;
 const elements: Record<string, () => Promise<unknown>> = {
   'liuyan-form': () => import('./liuyan-form/liuyan-form'),
   'liuyan-track': () => import('./liuyan-track/liuyan-track'),
+  'liuyan-list': () => import('./liuyan-list/liuyan-list'),
+  'liuyan-message': () => import('./liuyan-message/liuyan-message'),
 };
 
 const pending = new Set(Object.keys(elements));
@@ -40,4 +42,4 @@ const observer = new MutationObserver(loadElementsInPage);
 observer.observe(document.documentElement, { childList: true, subtree: true });
 loadElementsInPage();
 
-export type { LiuyanErrorDetail, LiuyanSubmittedDetail } from './events';
+export type { LiuyanErrorDetail, LiuyanOpenDetail, LiuyanSubmittedDetail } from './events';

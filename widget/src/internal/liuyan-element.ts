@@ -41,9 +41,12 @@ export abstract class LiuyanElement<T> extends LitElement {
     return createClient({ baseUrl: this.api || scriptOrigin, site: this.site, locale: this.locale });
   }
 
-  /** Events bubble out of the shadow root so the host page can listen anywhere. */
-  protected emit<D>(type: string, detail: D): void {
-    this.dispatchEvent(new CustomEvent<D>(type, { detail, bubbles: true, composed: true }));
+  /**
+   * Events bubble out of the shadow root so the host page can listen anywhere. Returns false when
+   * the page cancelled a `cancelable` event (`preventDefault()`).
+   */
+  protected emit<D>(type: string, detail: D, { cancelable = false }: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(new CustomEvent<D>(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 }
 

@@ -93,7 +93,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       </section>`)}
       <h4>${t.timeline}</h4>
       <ol class="timeline" part="timeline">${m.timeline.map((e) => html`<li>
-        <time datetime=${e.at}>${when(e.at)}</time> ${t.events[e.kind]}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? html`（${e.note}）` : nothing}
+        <time datetime=${e.at}>${when(e.at)}</time> ${t.events[e.kind]}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}
       </li>`)}</ol>
     </article>`;
   }

@@ -1,15 +1,11 @@
+import { progressEn } from '../translations/progress.en';
 import { commonEn } from '../translations/en';
 import type { TrackStrings } from './strings.zh-cn';
 
 export const trackEn: TrackStrings = {
   ...commonEn,
-  statuses: { submitted: 'Awaiting acceptance', accepted: 'Accepted', in_progress: 'In progress', replied: 'Replied', closed: 'Closed' },
+  ...progressEn,
   moderation: { pending: 'Awaiting review', published: 'Public', rejected: 'Not published', hidden: 'Hidden' },
-  events: {
-    submitted: 'Submitted', published: 'Reviewed and published', rejected: 'Not published', hidden: 'Hidden', accepted: 'Accepted',
-    transferred: 'Transferred', replied: 'Replied', extended: 'Deadline extended', rated: 'Rated', followed_up: 'Follow-up question',
-    closed: 'Closed', reopened: 'Reopened',
-  },
   trackTitle: 'Track my message',
   trackingCodePlaceholder: 'XXXX-XXXX-XXXX-XXXX',
   trackSubmit: 'Track',
@@ -18,10 +14,4 @@ export const trackEn: TrackStrings = {
   to: 'To',
   status: 'Status',
   submittedAt: 'Submitted',
-  overdue: 'Overdue',
-  replies: 'Official replies',
-  interim: 'Interim reply',
-  final: 'Reply',
-  timeline: 'Progress',
-  noReplyYet: 'No reply yet',
 };

@@ -1,0 +1,48 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* The height kept for the messages while they load, so nothing below jumps when they arrive. */
+    --liuyan-list-min-height: 36em;
+  }
+  [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.25em; border-bottom: 2px solid var(--liuyan-color-primary); }
+  [role='tab'] {
+    background: transparent; color: var(--liuyan-color-text); border: 1px solid transparent; border-bottom: 0;
+    border-radius: var(--liuyan-radius) var(--liuyan-radius) 0 0; padding: 0.4em 0.8em;
+  }
+  [role='tab']:hover { color: var(--liuyan-color-primary); }
+  [role='tab'][aria-selected='true'] { background: var(--liuyan-color-primary); color: var(--liuyan-color-on-primary); }
+  .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: 0.6em; margin: 0.8em 0 0.6em; }
+  .filters label, .search label { display: block; font-size: 0.9em; font-weight: 600; margin-bottom: 0.2em; }
+  .search { margin: 0 0 1em; }
+  .search-row { display: flex; gap: 0.5em; }
+  .search-row input { flex: 1; min-width: 0; }
+  .panel { min-height: var(--liuyan-list-min-height); }
+  .skeleton { height: var(--liuyan-list-min-height); overflow: hidden; display: grid; grid-auto-rows: 8em; gap: 0.8em; }
+  .skeleton div {
+    border-radius: var(--liuyan-radius);
+    background: linear-gradient(90deg, #eee 25%, #f6f6f6 50%, #eee 75%) 0 0 / 200% 100%;
+    animation: shimmer 1.5s linear infinite;
+  }
+  @keyframes shimmer { to { background-position: -200% 0; } }
+  @media (prefers-reduced-motion: reduce) { .skeleton div { animation: none; } }
+  ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.8em; }
+  .card { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 0.6em 1em 0.8em; background: var(--liuyan-color-surface); }
+  .card h3 { margin: 0; font-size: 1.05em; }
+  button.link {
+    display: block; width: 100%; min-height: 44px; padding: 0.3em 0; border: 0; background: none; color: inherit;
+    font-weight: 600; text-align: start; overflow-wrap: anywhere;
+  }
+  button.link:hover { color: var(--liuyan-color-primary); text-decoration: underline; }
+  .meta { margin: 0.2em 0; font-size: 0.9em; overflow-wrap: anywhere; }
+  .excerpt {
+    margin: 0.3em 0; overflow: hidden; overflow-wrap: anywhere; white-space: pre-line;
+    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2;
+  }
+  .card .reply { margin: 0.5em 0 0; }
+  .card .reply .excerpt { margin: 0.2em 0 0.4em; }
+  .supports { margin: 0.4em 0 0; font-size: 0.9em; }
+  .more { display: grid; justify-items: center; gap: 0.4em; margin-top: 1em; }
+  .end { text-align: center; margin-top: 1em; }
+  .detail .back { margin-bottom: 1em; }
+`;

@@ -1,0 +1,429 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { LiuyanError } from '../../../sdk/src/errors';
+import type { Domain, MessageType } from '../../../sdk/src/schemas/common';
+import type { ListMessagesQuery, PublicMessage, PublicMessageDetail, PublicTab } from '../../../sdk/src/schemas/message';
+import type { SiteConfig } from '../../../sdk/src/schemas/site';
+import type { LiuyanOpenDetail } from '../events';
+import { errorDetail } from '../internal/errors';
+import { defineElement, LiuyanElement } from '../internal/liuyan-element';
+import { format, formatDateTime, Localized } from '../internal/localize';
+import { messageStyles } from '../liuyan-message/liuyan-message.styles';
+import { renderBadges, renderMessage, replyKind } from '../liuyan-message/render-message';
+import { tokens } from '../styles/tokens.styles';
+import { styles } from './liuyan-list.styles';
+import { listZhCN, type ListStrings } from './strings.zh-cn';
+import { findUnit, unitOptions } from './unit-options';
+
+/** 全部 / 待回复 / 办理中 / 已办理; '' is 全部. */
+const TABS = ['', 'awaiting', 'in_progress', 'answered'] as const satisfies readonly (PublicTab | '')[];
+type Tab = (typeof TABS)[number];
+
+/** What the reader chose; the element's own attributes (`unit`, `type`, `campaign`) narrow it further. */
+interface Filters {
+  tab: Tab;
+  unit: string;
+  type: MessageType | '';
+  domain: Domain | '';
+  q: string;
+}
+
+/** `waiting`: not scrolled into view yet, so nothing is fetched. */
+type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
+type DetailPhase = 'loading' | 'ready' | 'failed' | 'not-found';
+
+/** Start fetching a little before the list scrolls into view. */
+const ROOT_MARGIN = '200px 0px';
+
+/**
+ * @summary The public board: published messages as cards, by tab, unit, type and domain, with search,
+ * "load more", and each message opened in place with its replies and timeline.
+ *
+ * @event liuyan-open - A message was opened. `detail`: `{ id }`. Cancelable: `preventDefault()` keeps the list as it is.
+ * @event liuyan-error - Messages could not be loaded. `detail`: `{ code, status, fields }`.
+ *
+ * @csspart tabs - The tab list (全部 / 待回复 / 办理中 / 已办理).
+ * @csspart tab - Each tab.
+ * @csspart filters - The unit, type and domain selects.
+ * @csspart search - The search form.
+ * @csspart panel - The messages (or their skeleton while loading).
+ * @csspart skeleton - The placeholder shown until the messages arrive.
+ * @csspart card - Each message.
+ * @csspart status - A message's status badge.
+ * @csspart author - A message's masked display name.
+ * @csspart reply - The latest reply on a card; each reply in an opened message. Also `reply-interim` or `reply-final`.
+ * @csspart load-more - The 加载更多 button.
+ * @csspart detail - An opened message and its 返回列表 button.
+ * @csspart back - The 返回列表 button.
+ * @csspart message - An opened message.
+ * @csspart timeline - An opened message's events.
+ * @csspart rating - An opened message's satisfaction rating.
+ *
+ * @cssproperty --liuyan-color-awaiting - 待回复 (default red).
+ * @cssproperty --liuyan-color-in-progress - 办理中 and interim replies (default orange).
+ * @cssproperty --liuyan-color-answered - 已办理 and final replies (default green).
+ * @cssproperty --liuyan-list-min-height - Height kept for the messages while they load (default 36em).
+ */
+const strings = new Localized<ListStrings>(listZhCN, async () => (await import('./strings.en')).listEn);
+
+export class LiuyanList extends LiuyanElement<ListStrings> {
+  static override styles = [tokens, messageStyles, styles];
+
+  protected readonly strings = strings;
+
+  static override properties = {
+    ...LiuyanElement.properties,
+    unit: { type: String },
+    campaign: { type: String },
+    type: { type: String },
+    config: { state: true },
+    filters: { state: true },
+    items: { state: true },
+    nextCursor: { state: true },
+    phase: { state: true },
+    failure: { state: true },
+    loadingMore: { state: true },
+    moreFailed: { state: true },
+    announcement: { state: true },
+    opened: { state: true },
+    detail: { state: true },
+    detailPhase: { state: true },
+  };
+
+  /** Only this unit's messages (its sub-units included), e.g. on a department's own page. */
+  unit = '';
+  /** Only the messages of this campaign (建言专栏), by slug. */
+  campaign = '';
+  /** Only messages of this type (`suggestion`, `complaint`, `help`, `consultation`); hides the type filter. */
+  type = '';
+
+  private config: SiteConfig | null = null;
+  private filters: Filters = { tab: '', unit: '', type: '', domain: '', q: '' };
+  private items: PublicMessage[] = [];
+  private nextCursor: string | null = null;
+  private phase: Phase = 'waiting';
+  private failure: unknown = null;
+  private loadingMore = false;
+  private moreFailed = false;
+  private announcement = '';
+  private opened: string | null = null;
+  private detail: PublicMessageDetail | null = null;
+  private detailPhase: DetailPhase = 'loading';
+
+  /** Counts list requests: only the answer to the latest one is shown. */
+  private request = 0;
+  private detailRequest = 0;
+  /** Whether the list has come near the viewport: until then nothing is fetched. */
+  private visible = false;
+  private observer: IntersectionObserver | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.visible) this.waitUntilVisible();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+
+  /** On a slow phone, a board far down the page costs nothing until the reader gets there. */
+  private waitUntilVisible(): void {
+    const show = () => {
+      this.visible = true;
+      void this.reload();
+    };
+    if (typeof IntersectionObserver === 'undefined') return show();
+    this.observer?.disconnect();
+    this.observer = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      this.observer?.disconnect();
+      this.observer = null;
+      show();
+    }, { rootMargin: ROOT_MARGIN });
+    this.observer.observe(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('site') || changed.has('api')) this.config = null;
+    // A reader's choice within the old scope may lie outside the new one.
+    if (changed.has('unit')) this.filters = { ...this.filters, unit: '' };
+    if (changed.has('type')) this.filters = { ...this.filters, type: '' };
+    const scopeChanged = changed.has('site') || changed.has('api') || changed.has('unit') || changed.has('campaign') || changed.has('type');
+    if (scopeChanged && this.visible) void this.reload();
+  }
+
+  private query(cursor?: string): ListMessagesQuery {
+    const f = this.filters;
+    return {
+      status: f.tab || undefined,
+      unit: f.unit || this.unit || undefined,
+      type: (this.type || f.type || undefined) as MessageType | undefined,
+      domain: f.domain || undefined,
+      campaign: this.campaign || undefined,
+      q: f.q || undefined,
+      cursor,
+    };
+  }
+
+  /** The first page for the current filters (and the site's units, the first time). */
+  private async reload(): Promise<void> {
+    if (!this.site) return;
+    const request = ++this.request;
+    this.phase = 'loading';
+    this.items = [];
+    this.nextCursor = null;
+    this.loadingMore = false;
+    this.moreFailed = false;
+    const client = this.client();
+    try {
+      const [config, page] = await Promise.all([this.config ?? client.getSite(), client.listMessages(this.query())]);
+      if (request !== this.request) return;
+      this.config = config;
+      this.items = page.items;
+      this.nextCursor = page.nextCursor;
+      this.phase = 'ready';
+      this.announcement = page.items.length > 0 ? format(this.t.shown, { count: page.items.length }) : this.emptyText();
+    } catch (error) {
+      if (request !== this.request) return;
+      this.failure = error;
+      this.phase = 'failed';
+      this.emit('liuyan-error', errorDetail(error));
+    }
+  }
+
+  /** 加载更多: the next page, appended. */
+  private async loadMore(): Promise<void> {
+    if (!this.nextCursor || this.loadingMore) return;
+    const request = this.request;
+    this.loadingMore = true;
+    this.moreFailed = false;
+    try {
+      const page = await this.client().listMessages(this.query(this.nextCursor));
+      if (request !== this.request) return;
+      const shown = new Set(this.items.map((m) => m.id));
+      this.items = [...this.items, ...page.items.filter((m) => !shown.has(m.id))];
+      this.nextCursor = page.nextCursor;
+      this.announcement = format(this.t.shown, { count: this.items.length });
+    } catch (error) {
+      if (request !== this.request) return;
+      this.moreFailed = true;
+      this.emit('liuyan-error', errorDetail(error));
+    } finally {
+      if (request === this.request) this.loadingMore = false;
+    }
+  }
+
+  private setFilter(change: Partial<Filters>): void {
+    const next = { ...this.filters, ...change };
+    const same = (Object.keys(next) as (keyof Filters)[]).every((key) => next[key] === this.filters[key]);
+    // The same choice again (the current tab clicked) changes nothing, unless the last load failed.
+    if (same && this.phase !== 'failed') return;
+    this.filters = next;
+    void this.reload();
+  }
+
+  private search(event: SubmitEvent): void {
+    event.preventDefault();
+    const q = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+    this.setFilter({ q });
+  }
+
+  /** Arrow keys, Home and End move between the tabs, as in any tab list. */
+  private async onTabKey(event: KeyboardEvent): Promise<void> {
+    const at = TABS.indexOf(this.filters.tab);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const tab = TABS[(to + TABS.length) % TABS.length]!;
+    this.setFilter({ tab });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${tab || 'all'}`)?.focus();
+  }
+
+  private async open(id: string): Promise<void> {
+    if (!this.emit<LiuyanOpenDetail>('liuyan-open', { id }, { cancelable: true })) return;
+    this.opened = id;
+    const loaded = this.loadDetail(id);
+    await this.updateComplete;
+    if (this.getBoundingClientRect().top < 0) this.scrollIntoView();
+    this.renderRoot.querySelector<HTMLElement>('.back')?.focus({ preventScroll: true });
+    await loaded;
+  }
+
+  private async loadDetail(id: string): Promise<void> {
+    const request = ++this.detailRequest;
+    this.detail = null;
+    this.detailPhase = 'loading';
+    try {
+      const detail = await this.client().getMessage(id);
+      if (request !== this.detailRequest) return;
+      this.detail = detail;
+      this.detailPhase = 'ready';
+    } catch (error) {
+      if (request !== this.detailRequest) return;
+      this.detailPhase = error instanceof LiuyanError && error.code === 'not_found' ? 'not-found' : 'failed';
+      this.emit('liuyan-error', errorDetail(error));
+    }
+  }
+
+  /** 返回列表: the list as it was, with focus back on the message that was opened. */
+  private async back(): Promise<void> {
+    const id = this.opened;
+    this.detailRequest++;
+    this.opened = null;
+    this.detail = null;
+    this.detailPhase = 'loading';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`button[data-id="${CSS.escape(id ?? '')}"]`)?.focus();
+  }
+
+  private emptyText(): string {
+    return this.filters.q ? format(this.t.noResults, { q: this.filters.q }) : this.t.empty;
+  }
+
+  override render() {
+    return html`<div class="list" ?hidden=${this.opened !== null}>
+        ${this.renderTabs()}
+        ${this.renderFilters()}
+        <div id="panel" class="panel" part="panel" role="tabpanel" aria-labelledby="tab-${this.filters.tab || 'all'}"
+          aria-busy=${this.phase === 'waiting' || this.phase === 'loading' ? 'true' : 'false'}>${this.renderPanel()}</div>
+        <p class="visually-hidden" role="status">${this.announcement}</p>
+      </div>
+      ${this.opened !== null ? this.renderDetail() : nothing}`;
+  }
+
+  private renderTabs() {
+    const t = this.t;
+    return html`<div role="tablist" part="tabs" aria-label=${t.tabsLabel} @keydown=${this.onTabKey}>
+      ${TABS.map((tab) => {
+        const selected = tab === this.filters.tab;
+        return html`<button type="button" role="tab" part="tab" id="tab-${tab || 'all'}" aria-controls="panel"
+          aria-selected=${selected ? 'true' : 'false'} tabindex=${selected ? 0 : -1}
+          @click=${() => this.setFilter({ tab })}>${tab ? t.tabs[tab] : t.all}</button>`;
+      })}
+    </div>`;
+  }
+
+  private renderFilters() {
+    const t = this.t;
+    const config = this.config;
+    const f = this.filters;
+    const scope = config && this.unit ? findUnit(config.units, this.unit) : null;
+    const units = config ? unitOptions(scope ? scope.children : config.units) : [];
+    const select = (key: 'unit' | 'type' | 'domain') => (e: Event) => this.setFilter({ [key]: (e.target as HTMLSelectElement).value });
+    return html`<div class="filters" part="filters">
+        <div>
+          <label for="filter-unit">${t.unitFilter}</label>
+          <select id="filter-unit" ?disabled=${!config} @change=${select('unit')}>
+            <option value="" ?selected=${!f.unit}>${scope ? format(t.unitWithSubunits, { name: scope.name }) : t.allUnits}</option>
+            ${units.map((u) => html`<option value=${u.id} ?selected=${u.id === f.unit}>${'\u3000'.repeat(u.depth)}${u.name}</option>`)}
+          </select>
+        </div>
+        ${this.type ? nothing : html`<div>
+          <label for="filter-type">${t.typeFilter}</label>
+          <select id="filter-type" ?disabled=${!config} @change=${select('type')}>
+            <option value="" ?selected=${!f.type}>${t.allTypes}</option>
+            ${config?.types.map((type) => html`<option value=${type} ?selected=${type === f.type}>${t.types[type]}</option>`)}
+          </select>
+        </div>`}
+        <div>
+          <label for="filter-domain">${t.domainFilter}</label>
+          <select id="filter-domain" ?disabled=${!config} @change=${select('domain')}>
+            <option value="" ?selected=${!f.domain}>${t.allDomains}</option>
+            ${config?.domains.map((d) => html`<option value=${d} ?selected=${d === f.domain}>${t.domains[d]}</option>`)}
+          </select>
+        </div>
+      </div>
+      <form class="search" part="search" role="search" @submit=${this.search}>
+        <label for="q">${t.search}</label>
+        <div class="search-row">
+          <input id="q" name="q" type="search" maxlength="50" autocomplete="off" enterkeyhint="search"
+            placeholder=${t.searchPlaceholder} .value=${f.q} />
+          <button type="submit">${t.searchSubmit}</button>
+        </div>
+      </form>`;
+  }
+
+  private renderPanel() {
+    const t = this.t;
+    switch (this.phase) {
+      case 'waiting':
+      case 'loading':
+        return html`<div class="skeleton" part="skeleton" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<div></div>`)}</div>
+          <span class="visually-hidden">${t.loading}</span>`;
+      case 'failed': {
+        const e = this.failure instanceof LiuyanError ? this.failure : null;
+        const text = !e || e.code === 'network' || e.status >= 500 ? t.loadFailed : e.message;
+        return html`<p class="notice" role="alert">${text}</p><button type="button" @click=${this.reload}>${t.tryAgain}</button>`;
+      }
+      case 'ready':
+        return this.items.length === 0
+          ? html`<p class="muted">${this.emptyText()}</p>`
+          : html`<ul class="cards" role="list">${this.items.map((m) => this.renderCard(m))}</ul>${this.renderMore()}`;
+    }
+  }
+
+  private renderCard(m: PublicMessage) {
+    const t = this.t;
+    const date = (iso: string) => html`<time datetime=${iso}>${formatDateTime(this.locale, iso, false)}</time>`;
+    const open = () => this.open(m.id);
+    const reply = m.latestReply;
+    return html`<li class="card" part="card">
+      <article aria-labelledby="title-${m.id}">
+        <h3 id="title-${m.id}"><button type="button" class="link" data-id=${m.id} @click=${open}>${m.title}</button></h3>
+        <p class="badges">${renderBadges(m, t)}</p>
+        <p class="meta muted"><span part="author">${m.displayName}</span> · ${m.region} · ${date(m.createdAt)} · ${format(t.toUnit, { name: m.unit.name })}</p>
+        <p class="excerpt">${m.excerpt}</p>
+        ${reply ? html`<section class="reply ${reply.kind}" part="reply reply-${reply.kind}">
+          <header>${reply.unit.name} <span class="kind">${replyKind(reply.kind, t)}</span> · ${date(reply.createdAt)}</header>
+          <p class="excerpt">${reply.excerpt}</p>
+          <button type="button" class="secondary" aria-describedby="title-${m.id}" @click=${open}>${t.viewFull}</button>
+        </section>` : nothing}
+        <p class="supports muted">${format(t.supports, { count: m.supportCount })}</p>
+      </article>
+    </li>`;
+  }
+
+  private renderMore() {
+    const t = this.t;
+    if (!this.nextCursor) return html`<p class="end muted">${t.noMore}</p>`;
+    return html`<div class="more">
+      ${this.moreFailed ? html`<p class="error" role="alert">${t.loadFailed}</p>` : nothing}
+      <button type="button" class="secondary" part="load-more" ?disabled=${this.loadingMore} @click=${this.loadMore}>
+        ${this.loadingMore ? t.loadingMore : this.moreFailed ? t.tryAgain : t.loadMore}</button>
+    </div>`;
+  }
+
+  private renderDetail() {
+    const t = this.t;
+    const id = this.opened!;
+    let content;
+    switch (this.detailPhase) {
+      case 'loading':
+        content = html`<p class="muted" role="status">${t.loading}</p>`;
+        break;
+      case 'not-found':
+        content = html`<p class="notice" role="alert">${t.notFound}</p>`;
+        break;
+      case 'failed':
+        content = html`<p class="notice" role="alert">${t.loadFailed}</p>
+          <button type="button" @click=${() => this.loadDetail(id)}>${t.tryAgain}</button>`;
+        break;
+      case 'ready':
+        content = this.detail ? renderMessage(this.detail, t, this.locale) : nothing;
+    }
+    return html`<div class="detail" part="detail">
+      <button type="button" class="secondary back" part="back" @click=${this.back}>${t.back}</button>
+      ${content}
+    </div>`;
+  }
+}
+
+defineElement('liuyan-list', LiuyanList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-list': LiuyanList;
+  }
+}

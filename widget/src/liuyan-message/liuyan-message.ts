@@ -1,0 +1,97 @@
+import { html, type PropertyValues } from 'lit';
+import { LiuyanError } from '../../../sdk/src/errors';
+import type { PublicMessageDetail } from '../../../sdk/src/schemas/message';
+import { errorDetail } from '../internal/errors';
+import { defineElement, LiuyanElement } from '../internal/liuyan-element';
+import { Localized } from '../internal/localize';
+import { tokens } from '../styles/tokens.styles';
+import { messageStyles } from './liuyan-message.styles';
+import { renderMessage } from './render-message';
+import { messageZhCN, type MessageStrings } from './strings.zh-cn';
+
+type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
+
+/**
+ * @summary One public message: what was written, every reply signed by its unit (interim and final),
+ * the public timeline and the citizen's rating. `<liuyan-list>` shows the same view when a message is opened.
+ *
+ * @event liuyan-error - The message could not be shown. `detail`: `{ code, status, fields }`.
+ *
+ * @csspart message - The message.
+ * @csspart status - The status badge (待回复 / 办理中 / 已办理).
+ * @csspart author - The masked display name.
+ * @csspart body - What the citizen wrote.
+ * @csspart reply - Each official reply; also `reply-interim` or `reply-final`.
+ * @csspart timeline - The list of events.
+ * @csspart rating - The satisfaction rating.
+ *
+ * @cssproperty --liuyan-color-awaiting - 待回复 (default red).
+ * @cssproperty --liuyan-color-in-progress - 办理中 and interim replies (default orange).
+ * @cssproperty --liuyan-color-answered - 已办理 and final replies (default green).
+ */
+const strings = new Localized<MessageStrings>(messageZhCN, async () => (await import('./strings.en')).messageEn);
+
+export class LiuyanMessage extends LiuyanElement<MessageStrings> {
+  static override styles = [tokens, messageStyles];
+
+  protected readonly strings = strings;
+
+  static override properties = {
+    ...LiuyanElement.properties,
+    messageId: { type: String, attribute: 'message-id' },
+    message: { state: true },
+    phase: { state: true },
+  };
+
+  /** The id of the public message to show, e.g. `m_…`. */
+  messageId = '';
+
+  private message: PublicMessageDetail | null = null;
+  private phase: Phase = 'idle';
+  /** Only the answer to the latest request is shown. */
+  private request = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('site') || changed.has('messageId') || changed.has('api')) && this.site && this.messageId) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const request = ++this.request;
+    this.phase = 'loading';
+    try {
+      const message = await this.client().getMessage(this.messageId);
+      if (request !== this.request) return;
+      this.message = message;
+      this.phase = 'ready';
+    } catch (error) {
+      if (request !== this.request) return;
+      this.message = null;
+      this.phase = error instanceof LiuyanError && error.code === 'not_found' ? 'not-found' : 'failed';
+      this.emit('liuyan-error', errorDetail(error));
+    }
+  }
+
+  override render() {
+    const t = this.t;
+    switch (this.phase) {
+      case 'idle':
+        return html``;
+      case 'loading':
+        return html`<p class="muted" role="status">${t.loading}</p>`;
+      case 'not-found':
+        return html`<p class="notice" role="alert">${t.notFound}</p>`;
+      case 'failed':
+        return html`<p class="notice" role="alert">${t.loadFailed}</p><button type="button" @click=${this.load}>${t.tryAgain}</button>`;
+      case 'ready':
+        return renderMessage(this.message!, t, this.locale);
+    }
+  }
+}
+
+defineElement('liuyan-message', LiuyanMessage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-message': LiuyanMessage;
+  }
+}

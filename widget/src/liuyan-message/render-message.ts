@@ -1,0 +1,67 @@
+// What a public message looks like, shared by <liuyan-message> and <liuyan-list> (its cards and
+// its detail view), so the two never drift apart. Everything the citizen wrote is bound as text.
+import { html, nothing } from 'lit';
+import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
+import type { PublicMessage, PublicMessageDetail } from '../../../sdk/src/schemas/message';
+import { format, formatDateTime } from '../internal/localize';
+import type { MessageStrings } from './strings.zh-cn';
+
+type Badged = Pick<PublicMessage, 'type' | 'domain' | 'tab' | 'overdue'>;
+
+/** Type, domain, the public tab in its colour, and 已超期 when the deadline has passed unanswered. */
+export function renderBadges(m: Badged, t: MessageStrings) {
+  return html`<span class="badge status ${m.tab}" part="status">${t.tabs[m.tab]}</span>
+    ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
+    <span class="badge">${t.types[m.type]}</span>
+    <span class="badge">${t.domains[m.domain]}</span>`;
+}
+
+/** 阶段性回复 or 正式回复. */
+export const replyKind = (kind: 'interim' | 'final', t: MessageStrings) => (kind === 'interim' ? t.interim : t.final);
+
+function stars(score: number) {
+  return html`<span class="stars" aria-hidden="true">${[1, 2, 3, 4, 5].map((n) => html`<span class=${n <= score ? 'on' : 'off'}>★</span>`)}</span>`;
+}
+
+function renderRating(rating: NonNullable<PublicMessageDetail['rating']>, t: MessageStrings) {
+  const level = t.levels[rating.overall as 1 | 2 | 3 | 4 | 5];
+  const score = (label: string, value: number) => html`<dt>${label}</dt>
+    <dd>${format(t.points, { score: value })}${stars(value)}</dd>`;
+  return html`<section part="rating" aria-labelledby="rating-title">
+    <h4 id="rating-title">${t.rating}</h4>
+    <dl>
+      <dt>${t.satisfaction}</dt><dd><strong>${format(t.levelWithPoints, { level, score: rating.overall })}</strong>${stars(rating.overall)}</dd>
+      ${score(t.resolution, rating.resolution)}
+      ${score(t.attitude, rating.attitude)}
+      ${score(t.speed, rating.speed)}
+    </dl>
+  </section>`;
+}
+
+/** The whole message: what was written, every reply signed by its unit, the public timeline, the rating. */
+export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale: Locale) {
+  const when = (iso: string, withTime = true) => html`<time datetime=${iso}>${formatDateTime(locale, iso, withTime)}</time>`;
+  return html`<article class="message" part="message" aria-labelledby="message-title">
+    <h3 id="message-title">${m.title}</h3>
+    <p class="badges">${renderBadges(m, t)}</p>
+    <dl>
+      <dt>${t.to}</dt><dd>${m.unit.name}</dd>
+      <dt>${t.author}</dt><dd part="author">${m.displayName}</dd>
+      <dt>${fieldLabel(t.errors, 'region')}</dt><dd>${m.region}</dd>
+      <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
+      <dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
+    </dl>
+    <div class="body" part="body">${m.body}</div>
+    <p class="muted">${m.tab === 'answered' ? nothing : html`${format(t.dueAt, { date: formatDateTime(locale, m.dueAt, false) })} · `}${format(t.supports, { count: m.supportCount })}</p>
+    <h4>${t.replies}</h4>
+    ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply ${r.kind}" part="reply reply-${r.kind}">
+      <header>${r.unit.name} <span class="kind">${replyKind(r.kind, t)}</span> · ${when(r.createdAt)}</header>
+      <div class="body">${r.body}</div>
+    </section>`)}
+    <h4>${t.timeline}</h4>
+    <ol class="timeline" part="timeline">${m.timeline.map((e) => html`<li>
+      ${when(e.at)} ${t.events[e.kind]}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}
+    </li>`)}</ol>
+    ${m.rating ? renderRating(m.rating, t) : nothing}
+  </article>`;
+}

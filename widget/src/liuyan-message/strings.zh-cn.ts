@@ -1,0 +1,24 @@
+import { progressZhCN, type ProgressStrings } from '../translations/progress.zh-cn';
+import { commonZhCN, type CommonStrings, type Widen } from '../translations/zh-cn';
+
+const strings = {
+  to: '留言对象',
+  author: '留言人',
+  submittedAt: '留言时间',
+  status: '办理状态',
+  loadFailed: '留言加载失败，请检查网络后重试。',
+  notFound: '没有找到这条留言：它可能尚未公开，或已被隐藏。',
+  rating: '满意度评价',
+  satisfaction: '满意度',
+  /** Overall satisfaction, 1–5. */
+  levels: { 1: '很不满意', 2: '不满意', 3: '基本满意', 4: '满意', 5: '很满意' },
+  resolution: '解决程度',
+  attitude: '办理态度',
+  speed: '办理速度',
+  points: '{score}分',
+  levelWithPoints: '{level}（{score}分）',
+} as const;
+
+export type MessageStrings = CommonStrings & ProgressStrings & Widen<typeof strings>;
+
+export const messageZhCN: MessageStrings = { ...commonZhCN, ...progressZhCN, ...strings };
