@@ -1,8 +1,12 @@
 import { env, exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
+import type { Compilable } from 'kysely';
+import type { Domain, MessageStatus, MessageType, Moderation } from '../../sdk/src/schemas/common';
 import type { Problem, ProblemCode } from '../../sdk/src/schemas/error';
-import type { CreateMessageInput } from '../../sdk/src/schemas/message';
+import type { CreateMessageInput, TimelineEventKind } from '../../sdk/src/schemas/message';
 import { siteDatabaseOn } from '../src/db/client';
+import { indexForSearch } from '../src/db/messages';
+import { newId } from '../src/lib/crypto';
 
 export const db = siteDatabaseOn(env.DB);
 export const ALLOWED_ORIGIN = 'https://www.county.example.gov.cn';
@@ -124,4 +128,136 @@ export async function expectNothingWritten(siteId: string) {
   expect(await countRows('messages', siteId)).toBe(0);
   expect(await countRows('message_events', siteId)).toBe(0);
   expect(await countRows('idempotency_keys', siteId)).toBe(0);
+}
+
+/** Stands in for an AES-GCM ciphertext in rows written by `seedMessages`; never part of a public answer. */
+export const PLACEHOLDER_CIPHERTEXT = 'v1:placeholder-iv:placeholder-ciphertext';
+
+/** One message to write directly in D1; everything not given has a plain default (a published, public complaint). */
+export interface SeedMessage {
+  unitId: string;
+  title?: string;
+  body?: string;
+  type?: MessageType;
+  domain?: Domain;
+  status?: MessageStatus;
+  moderation?: Moderation;
+  isPublic?: boolean;
+  campaignId?: string | null;
+  region?: string;
+  displayName?: string;
+  createdAt?: Date;
+  dueAt?: Date;
+}
+
+const SEED_BATCH = 50;
+
+/**
+ * Writes messages straight into D1, oldest first (so the last one is the newest on the board), the way
+ * the service stores them: the row, its search-index entry and its first timeline events in one batch
+ * per 50 messages; contact fields hold placeholder ciphertexts. Returns the ids in the order given.
+ */
+export async function seedMessages(siteId: string, messages: SeedMessage[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < messages.length; start += SEED_BATCH) {
+    const statements: Compilable<unknown>[] = [];
+    for (const m of messages.slice(start, start + SEED_BATCH)) {
+      const id = newId('m');
+      ids.push(id);
+      const createdAt = (m.createdAt ?? new Date()).toISOString();
+      const moderation = m.moderation ?? 'published';
+      const title = m.title ?? '城关小学门口早晚高峰拥堵';
+      const body = m.body ?? '每天早上七点半到八点，城关小学门口车辆乱停，孩子过马路很危险。';
+      statements.push(db.q.insertInto('messages').values({
+        id,
+        site_id: siteId,
+        unit_id: m.unitId,
+        campaign_id: m.campaignId ?? null,
+        type: m.type ?? 'complaint',
+        domain: m.domain ?? 'urban',
+        title,
+        body,
+        region: m.region ?? '测试县城关镇',
+        author_name_enc: PLACEHOLDER_CIPHERTEXT,
+        author_phone_enc: PLACEHOLDER_CIPHERTEXT,
+        author_email_enc: PLACEHOLDER_CIPHERTEXT,
+        display_name: m.displayName ?? '李***',
+        is_public: m.isPublic === false ? 0 : 1,
+        moderation,
+        moderation_reason: moderation === 'rejected' ? '含有不实信息' : null,
+        status: m.status ?? 'submitted',
+        tracking_hash: `${id}-tracking-hash`,
+        source_origin: ALLOWED_ORIGIN,
+        due_at: (m.dueAt ?? new Date(Date.parse(createdAt) + 7 * 86_400_000)).toISOString(),
+        created_at: createdAt,
+        updated_at: createdAt,
+        published_at: moderation === 'published' || moderation === 'hidden' ? createdAt : null,
+        first_replied_at: null,
+        closed_at: m.status === 'closed' ? createdAt : null,
+      }));
+      statements.push(indexForSearch(db, id, title, body));
+      const event = (kind: TimelineEventKind, isPublic: 0 | 1, unitId: string | null = null) =>
+        db.q.insertInto('message_events').values({
+          message_id: id, kind, is_public: isPublic, unit_id: unitId, from_unit_id: null, account_id: null, note: null, created_at: createdAt,
+        });
+      statements.push(event('submitted', 1, m.unitId));
+      if (moderation === 'rejected') statements.push(event('rejected', 0));
+      if (moderation === 'published' || moderation === 'hidden') statements.push(event('published', 1));
+      if (moderation === 'hidden') statements.push(event('hidden', 0));
+    }
+    await db.batch(statements);
+  }
+  return ids;
+}
+
+/** An official reply, as a unit signs it: the reply, its public `replied` event and the message's reply count. */
+export async function addReply(messageId: string, { unitId, kind = 'final', body = '已安排相关部门处理。', createdAt = new Date() }: {
+  unitId: string; kind?: 'interim' | 'final'; body?: string; createdAt?: Date;
+}): Promise<string> {
+  const id = newId('r');
+  const at = createdAt.toISOString();
+  await db.batch([
+    db.q.insertInto('replies').values({ id, message_id: messageId, unit_id: unitId, kind, body, account_id: null, created_at: at }),
+    db.q.insertInto('message_events').values({
+      message_id: messageId, kind: 'replied', is_public: 1, unit_id: unitId, from_unit_id: null, account_id: null, note: null, created_at: at,
+    }),
+    db.q.updateTable('messages')
+      .set((eb) => ({ reply_count: eb('reply_count', '+', 1), first_replied_at: eb.fn.coalesce('first_replied_at', eb.val(at)) }))
+      .where('id', '=', messageId),
+  ]);
+  return id;
+}
+
+/** A timeline event; `isPublic: false` for what only officials see (rejections, hidings, internal notes). */
+export async function addEvent(messageId: string, { kind, isPublic = true, unitId = null, fromUnitId = null, note = null, createdAt = new Date() }: {
+  kind: TimelineEventKind; isPublic?: boolean; unitId?: string | null; fromUnitId?: string | null; note?: string | null; createdAt?: Date;
+}) {
+  await db.run(db.q.insertInto('message_events').values({
+    message_id: messageId, kind, is_public: isPublic ? 1 : 0, unit_id: unitId, from_unit_id: fromUnitId, account_id: null, note,
+    created_at: createdAt.toISOString(),
+  }));
+}
+
+/** The citizen's rating of the handling. */
+export async function addRating(messageId: string, scores: { overall: number; resolution: number; attitude: number; speed: number }, createdAt = new Date()) {
+  await db.run(db.q.insertInto('ratings').values({ message_id: messageId, ...scores, reason: null, created_at: createdAt.toISOString() }));
+}
+
+/** What a request cost the database, from the `Server-Timing: d1;desc="queries=N rows_read=R rows_written=W"` header. */
+export function d1Cost(response: Response): { queries: number; rowsRead: number; rowsWritten: number } {
+  const header = response.headers.get('Server-Timing') ?? '';
+  const match = /d1;desc="queries=(\d+) rows_read=(\d+) rows_written=(\d+)"/.exec(header);
+  if (!match) throw new Error(`no d1 Server-Timing header: ${JSON.stringify(header)}`);
+  return { queries: Number(match[1]), rowsRead: Number(match[2]), rowsWritten: Number(match[3]) };
+}
+
+/** A unit below `parentId` (e.g. a section of a department), to test filters over the unit tree. */
+export async function addUnit(siteId: string, { id, parentId, name, kind = 'department' }: {
+  id: string; parentId: string | null; name: string; kind?: 'leader' | 'department' | 'region' | 'ministry';
+}): Promise<string> {
+  const unitId = `${siteId}_${id}`;
+  await db.run(db.q.insertInto('units').values({
+    id: unitId, site_id: siteId, parent_id: parentId, name, kind, sort_order: 9, active: 1, created_at: new Date().toISOString(),
+  }));
+  return unitId;
 }

@@ -3,7 +3,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { PublicMessage, PublicMessageDetail, PublicTab, Reply, TimelineEvent } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
-import { searchQuery } from '../lib/search-text';
+import { searchMatch, searchTerms } from '../lib/search-text';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import type { Database } from './schema';
@@ -21,7 +21,7 @@ export interface BoardFilter {
 
 const EXCERPT_CHARS = 100;
 const REPLY_EXCERPT_CHARS = 120;
-/** A one-character search cannot use the index; it scans at most this many of the newest messages. */
+/** A search the index cannot narrow (one character, digits, Latin) scans at most this many of the newest messages. */
 const SCAN_LIMIT = 5000;
 
 export function encodeCursor(seq: number): string {
@@ -60,14 +60,17 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
     q = q.where(sql<boolean>`m.campaign_id = (SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${filter.campaign})`);
   }
   if (filter.q) {
-    const match = searchQuery(filter.q);
-    if (match) {
-      q = q.where(sql<boolean>`m.seq IN (SELECT rowid FROM message_search WHERE message_search MATCH ${match})`);
-    } else {
-      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where(sql<boolean>`(m.title LIKE ${like} ESCAPE '\\' OR m.body LIKE ${like} ESCAPE '\\')`)
-        .where(sql<boolean>`m.seq >= coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
+    const terms = searchTerms(filter.q);
+    const match = searchMatch(terms);
+    q = match
+      ? q.where(sql<boolean>`m.seq IN (SELECT rowid FROM message_search WHERE message_search MATCH ${match})`)
+      // Nothing the index can narrow on (one Han character, digits, Latin): scan the newest only.
+      : q.where(sql<boolean>`m.seq >= coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
           AND is_public = 1 ORDER BY seq DESC LIMIT 1 OFFSET ${SCAN_LIMIT - 1}), 0)`);
+    // The index narrows; each whole term must still be in the title or the body.
+    for (const term of terms) {
+      const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where(sql<boolean>`(m.title LIKE ${like} ESCAPE '\\' OR m.body LIKE ${like} ESCAPE '\\')`);
     }
   }
   if (filter.cursor) q = q.where('m.seq', '<', decodeCursor(filter.cursor));
@@ -83,7 +86,7 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
     // The latest reply, for the card's 查看全文 preview.
-    .leftJoin('replies as r', (join) => join.on(sql<boolean>`r.id = (SELECT id FROM replies WHERE message_id = m.id ORDER BY created_at DESC, id DESC LIMIT 1)`))
+    .leftJoin('replies as r', (join) => join.on(sql<boolean>`r.id = (SELECT id FROM replies WHERE message_id = m.id ORDER BY created_at DESC LIMIT 1)`))
     .leftJoin('units as ru', 'ru.id', 'r.unit_id')
     .select([
       'm.seq', 'm.id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title',

@@ -1,10 +1,9 @@
 // Chinese has no spaces, and many words are two characters long: text is indexed as overlapping
 // character bigrams of each run of Han characters (路灯坏了 → 路灯 灯坏 坏了), other letters and
-// digits as lower-case words. A query is tokenized the same way and matched as a phrase.
+// digits as lower-case words. A query's Han words are matched as phrases of their bigrams.
 
 // The second branch excludes Han characters, which are letters (\p{L}) too.
 const RUNS = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
-const HAN = /\p{Script=Han}/u;
 
 function tokens(text: string): string[] {
   const out: string[] = [];
@@ -26,12 +25,27 @@ export function searchText(title: string, body: string): string {
 }
 
 /**
- * The FTS5 query for what a reader typed: the phrase of its tokens, or null when the index
- * cannot answer it (a single Han character: fall back to a bounded scan).
+ * What a reader typed, as terms: split at spaces, quotes and brackets around a word dropped
+ * ("路灯" → 路灯), at most five. Each term must appear in the title or the body.
  */
-export function searchQuery(q: string): string | null {
-  const parts = tokens(q);
-  if (parts.length === 0) return null;
-  if (parts.length === 1 && [...parts[0]!].length === 1 && HAN.test(parts[0]!)) return null;
-  return `"${parts.join(' ').replaceAll('"', '')}"`;
+export function searchTerms(q: string): string[] {
+  return q.split(/\s+/u).filter(Boolean).slice(0, 5)
+    .map((term) => term.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || term);
+}
+
+/**
+ * The FTS5 query that narrows the candidates for `terms`: every run of two or more Han characters
+ * in them, each as the phrase of its bigrams, all required. It only narrows — the caller keeps
+ * the rows that contain each whole term (a partial number like 3号 in 13号楼, a Latin prefix, a
+ * single character), which the index cannot judge. Null when no term has such a run: the caller
+ * then scans, within a bound.
+ */
+export function searchMatch(terms: string[]): string | null {
+  const phrases: string[] = [];
+  for (const term of terms) {
+    for (const [, han] of term.matchAll(RUNS)) {
+      if (han && [...han].length >= 2) phrases.push(`"${tokens(han).join(' ')}"`);
+    }
+  }
+  return phrases.length > 0 ? phrases.join(' AND ') : null;
 }

@@ -1,0 +1,195 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { MessagePage } from '../../../sdk/src/schemas/message';
+import { addReply, createCampaign, createSite, d1Cost, db, request, seedMessages, type SeedMessage } from '../../test/fixtures';
+import { boardPageQuery, encodeCursor, type BoardFilter } from './board';
+
+type Shape = Omit<BoardFilter, 'limit' | 'cursor'>;
+type Site = Awaited<ReturnType<typeof createSite>>;
+
+/** Every shape of board page a reader can ask for, by name; `index` where one index must give the order. */
+const SHAPES: { name: string; filter: (site: Site) => Shape; index?: string }[] = [
+  { name: 'no filter', filter: () => ({}), index: 'messages_board' },
+  { name: 'tab awaiting', filter: () => ({ status: 'awaiting' }), index: 'messages_board_tab' },
+  { name: 'tab in_progress', filter: () => ({ status: 'in_progress' }), index: 'messages_board_tab' },
+  { name: 'tab answered', filter: () => ({ status: 'answered' }), index: 'messages_board_tab' },
+  { name: 'type', filter: () => ({ type: 'help' }), index: 'messages_board_type' },
+  { name: 'domain', filter: () => ({ domain: 'transport' }), index: 'messages_board_domain' },
+  { name: 'campaign', filter: () => ({ campaign: 'roads' }), index: 'messages_board_campaign' },
+  { name: 'unit (leader)', filter: (s) => ({ unit: s.headUnit }) },
+  { name: 'unit (department)', filter: (s) => ({ unit: s.eduUnit }) },
+  { name: 'search, 2 characters', filter: () => ({ q: '路灯' }) },
+  { name: 'search, 4 characters', filter: () => ({ q: '路灯坏了' }) },
+  { name: 'search, Latin and digits', filter: () => ({ q: 'WiFi 3号楼' }) },
+  { name: 'search, 1 character (fallback)', filter: () => ({ q: '灯' }) },
+  { name: 'tab + type', filter: () => ({ status: 'answered', type: 'complaint' }) },
+  { name: 'tab + domain + type', filter: () => ({ status: 'awaiting', domain: 'urban', type: 'help' }) },
+  { name: 'unit + tab', filter: (s) => ({ unit: s.eduUnit, status: 'answered' }) },
+  { name: 'campaign + tab', filter: () => ({ campaign: 'roads', status: 'in_progress' }) },
+  { name: 'search + unit + tab', filter: (s) => ({ q: '路灯', unit: s.headUnit, status: 'answered' }) },
+  { name: 'search + campaign + type', filter: () => ({ q: '没人修', campaign: 'roads', type: 'help' }) },
+  { name: 'fallback + domain + tab', filter: () => ({ q: '修', domain: 'urban', status: 'awaiting' }) },
+];
+
+interface PlanRow { id: number; parent: number; detail: string }
+
+async function planOf(site: Site, filter: BoardFilter): Promise<PlanRow[]> {
+  const { sql, parameters } = boardPageQuery(db, site.siteId, filter).compile();
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...parameters).all<PlanRow>();
+  expect(results.length).toBeGreaterThan(0);
+  return results;
+}
+
+const describePlan = (plan: PlanRow[]) => plan.map((row) => `${row.parent}→${row.id} ${row.detail}`).join('\n');
+/** A full scan of messages, under either name (SEARCH … USING INDEX is a range of an index, and fine). */
+const FULL_SCAN = /^SCAN (m|messages)\b/;
+/** The outer ORDER BY done by sorting rather than by walking an index (parent 0: not a subquery's). */
+const sortsPage = (plan: PlanRow[]) => plan.some((row) => row.parent === 0 && /^USE TEMP B-TREE FOR .*ORDER BY/.test(row.detail));
+
+describe('boardPageQuery: query plans', () => {
+  for (const withCursor of [false, true]) {
+    it.each(SHAPES)(`$name${withCursor ? ', after a cursor' : ''}: no full scan of messages`, async ({ filter }) => {
+      const site = await createSite();
+      const plan = await planOf(site, { ...filter(site), limit: 20, ...(withCursor ? { cursor: encodeCursor(12345) } : {}) });
+      expect(plan.filter((row) => FULL_SCAN.test(row.detail)), describePlan(plan)).toEqual([]);
+      // The page reads messages through an index: a range, or rowids from the search index.
+      expect(plan.some((row) => /^SEARCH m USING (INDEX|INTEGER PRIMARY KEY)/.test(row.detail)), describePlan(plan)).toBe(true);
+    });
+
+    it.each(SHAPES.filter((shape) => shape.index))(
+      `$name${withCursor ? ', after a cursor' : ''}: newest first straight from $index, without sorting`, async ({ filter, index }) => {
+        const site = await createSite();
+        const plan = await planOf(site, { ...filter(site), limit: 20, ...(withCursor ? { cursor: encodeCursor(12345) } : {}) });
+        expect(plan.find((row) => row.parent === 0 && row.detail.startsWith('SEARCH m '))?.detail, describePlan(plan)).toContain(`USING INDEX ${index} (`);
+        expect(sortsPage(plan), describePlan(plan)).toBe(false);
+      });
+  }
+
+  it('answers a search with 2+ Han characters from the bigram index, and anything else by the bounded scan', async () => {
+    const site = await createSite();
+    const usesIndex = (plan: PlanRow[]) => plan.some((row) => /^SCAN message_search VIRTUAL TABLE INDEX \d+:M/.test(row.detail));
+    for (const q of ['路灯', '路灯坏了', '3号楼']) {
+      const plan = await planOf(site, { q, limit: 20 });
+      expect(usesIndex(plan), `${q}\n${describePlan(plan)}`).toBe(true);
+    }
+    for (const q of ['灯', '。', 'WiFi']) {
+      const plan = await planOf(site, { q, limit: 20 });
+      expect(usesIndex(plan), `${q}\n${describePlan(plan)}`).toBe(false);
+      // Bounded: only messages from the 5000th newest on (seq>?), found by the board index.
+      expect(plan.find((row) => row.parent === 0 && row.detail.startsWith('SEARCH m '))?.detail, describePlan(plan)).toMatch(/USING INDEX messages_board .*seq>\?/);
+    }
+  });
+
+  it('pages by cursor inside the index range (seq<?), not by filtering afterwards', async () => {
+    const site = await createSite();
+    for (const shape of SHAPES.filter((s) => s.index)) {
+      const plan = await planOf(site, { ...shape.filter(site), limit: 20, cursor: encodeCursor(12345) });
+      expect(plan.find((row) => row.detail.startsWith('SEARCH m '))?.detail, `${shape.name}\n${describePlan(plan)}`).toMatch(/seq<\?\)$/);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// What each public request costs D1, read from the Server-Timing header the site scope sets.
+
+const STATUSES = ['submitted', 'accepted', 'in_progress', 'replied', 'closed'] as const;
+const TYPES = ['suggestion', 'complaint', 'help', 'consultation'] as const;
+const DOMAINS = ['urban', 'transport', 'education', 'health'] as const;
+
+/**
+ * `n` published public messages over every unit, status, type and domain, a fifth in a campaign, each
+ * answered one with a reply, and 2 unseen messages (pending/rejected/hidden, private) per 5 in between.
+ */
+async function seedBoard(site: Site, campaignId: string, n: number) {
+  const specs: SeedMessage[] = [];
+  for (let i = 0; i < n; i++) {
+    const message: SeedMessage = {
+      unitId: [site.headUnit, site.eduUnit, site.transportUnit][i % 3]!,
+      status: STATUSES[i % 5], type: TYPES[i % 4], domain: DOMAINS[i % 4], campaignId: i % 5 === 0 ? campaignId : null,
+      title: i % 4 === 0 ? '县城的路灯坏了很久没人修' : '学校门口拥堵', body: '晚上出行很不方便，希望尽快处理。',
+    };
+    specs.push(message);
+    if (i % 5 === 0) specs.push({ ...message, moderation: (['pending', 'rejected', 'hidden'] as const)[i % 3] }, { ...message, isPublic: false });
+  }
+  const ids = await seedMessages(site.siteId, specs);
+  for (const [i, spec] of specs.entries()) {
+    const published = spec.moderation === undefined && spec.isPublic === undefined;
+    if (published && (spec.status === 'replied' || spec.status === 'closed')) await addReply(ids[i]!, { unitId: spec.unitId });
+  }
+  return ids;
+}
+
+/** A site whose newest 220 messages are alike in shape; `older` more published before them. */
+async function boardOfSize(older: number) {
+  const site = await createSite();
+  const campaignId = await createCampaign(site.siteId, { slug: 'roads', startsAt: new Date(0), endsAt: new Date(Date.now() + 86_400_000) });
+  if (older > 0) await seedBoard(site, campaignId, older);
+  const ids = await seedBoard(site, campaignId, 220);
+  return { ...site, newest: ids.at(-1)! };
+}
+
+async function costOf(path: string) {
+  const response = await request(path);
+  expect(response.status).toBe(200);
+  const body = await response.json<MessagePage>();
+  return { ...d1Cost(response), items: body.items?.length ?? 0, nextCursor: body.nextCursor ?? null };
+}
+
+/**
+ * Rows one card of the board may touch: its message, its unit, its campaign, the latest-reply lookup
+ * (index entry, row, and the sort on created_at DESC, id DESC), that reply and the reply's unit.
+ */
+const CARD_ROWS = 8;
+/** The site lookup of the site scope. */
+const SITE_ROWS = 1;
+/** rows_read of the same page can differ by a row between two databases of different sizes. */
+const LAYOUT_SLACK = 2;
+
+// Seeding hundreds of messages with their replies takes a few seconds on a shared machine.
+describe('cost of public requests', { timeout: 60_000 }, () => {
+  it('every public request makes at most 3 D1 queries', async () => {
+    const site = await boardOfSize(0);
+    const paths = [
+      `/v1/sites/${site.siteId}`,
+      `/v1/sites/${site.siteId}/messages/${site.newest}`,
+      ...SHAPES.map((shape) => `/v1/sites/${site.siteId}/messages?${new URLSearchParams(shape.filter(site) as Record<string, string>)}`),
+    ];
+    for (const path of paths) {
+      const first = await costOf(path);
+      expect(first.queries, path).toBeGreaterThan(0);
+      expect(first.queries, path).toBeLessThanOrEqual(3);
+      expect(first.rowsWritten, path).toBe(0);
+      if (first.nextCursor) expect((await costOf(`${path}&cursor=${first.nextCursor}`)).queries, `${path} (next page)`).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('a page of the list, a tab, a type, a domain or a campaign reads rows for its cards only, however large the site', async () => {
+    const small = await boardOfSize(0);
+    const large = await boardOfSize(220);
+    for (const shape of SHAPES.filter((s) => s.index)) {
+      const path = (site: Site, extra: Record<string, string> = {}) =>
+        `/v1/sites/${site.siteId}/messages?${new URLSearchParams({ ...(shape.filter(site) as Record<string, string>), ...extra })}`;
+      const smallFirst = await costOf(path(small));
+      const largeFirst = await costOf(path(large));
+      expect(largeFirst.items, shape.name).toBe(20);
+      // Twice the messages, the same page: the same rows read (give or take a row of b-tree layout).
+      expect(Math.abs(largeFirst.rowsRead - smallFirst.rowsRead), `${shape.name}: ${smallFirst.rowsRead} → ${largeFirst.rowsRead}`)
+        .toBeLessThanOrEqual(LAYOUT_SLACK);
+      const next = await costOf(path(large, { cursor: largeFirst.nextCursor! }));
+      const full = await costOf(path(large, { limit: '50' }));
+      for (const [page, cost] of [['first', largeFirst], ['next', next], ['limit 50', full]] as const) {
+        expect(cost.items, `${shape.name}, ${page} page`).toBeGreaterThan(0);
+        expect(cost.rowsRead, `${shape.name}, ${page} page`).toBeLessThanOrEqual(CARD_ROWS * (cost.items + 1) + SITE_ROWS);
+      }
+    }
+  });
+
+  it('the detail reads the message, its replies, events and rating, not the board', async () => {
+    const small = await boardOfSize(0);
+    const large = await boardOfSize(220);
+    const detail = (site: Awaited<ReturnType<typeof boardOfSize>>) => costOf(`/v1/sites/${site.siteId}/messages/${site.newest}`);
+    const cost = await detail(large);
+    expect(Math.abs(cost.rowsRead - (await detail(small)).rowsRead)).toBeLessThanOrEqual(LAYOUT_SLACK);
+    expect(cost.rowsRead).toBeLessThanOrEqual(20);
+  });
+});
