@@ -6,6 +6,7 @@ import { validationError } from '../errors';
 import { searchMatch, searchTerms } from '../lib/search-text';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
+import { boardFields } from './mappers';
 import type { Database } from './schema';
 
 export interface BoardFilter {
@@ -77,9 +78,6 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
   return q as Q;
 }
 
-const OPEN = new Set(['submitted', 'accepted', 'in_progress']);
-const isOverdue = (status: string, dueAt: string, now: Date) => OPEN.has(status) && Date.parse(dueAt) < now.getTime();
-
 /** The statement behind a page of the board (exported so tests can check its plan). */
 export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFilter) {
   return withFilters(publicMessages(db, siteId), siteId, filter)
@@ -105,22 +103,8 @@ export async function listPublicMessages(db: SiteDatabase, siteId: string, filte
   const page = rows.slice(0, filter.limit);
   return {
     items: page.map((m) => ({
-      id: m.id,
-      unit: { id: m.unit_id, name: m.unit_name },
-      type: m.type,
-      domain: m.domain as PublicMessage['domain'],
-      campaign: m.campaign,
-      title: m.title,
+      ...boardFields(m, now),
       excerpt: m.excerpt,
-      region: m.region,
-      displayName: m.display_name,
-      status: m.status,
-      tab: m.public_tab,
-      createdAt: toSiteTime(m.created_at),
-      dueAt: toSiteTime(m.due_at),
-      overdue: isOverdue(m.status, m.due_at, now),
-      supportCount: m.support_count,
-      replyCount: m.reply_count,
       latestReply: m.reply_kind && m.reply_unit_id && m.reply_created_at
         ? { kind: m.reply_kind, unit: { id: m.reply_unit_id, name: m.reply_unit_name ?? '' }, excerpt: m.reply_excerpt ?? '', createdAt: toSiteTime(m.reply_created_at) }
         : null,
@@ -157,22 +141,8 @@ export async function publicMessage(db: SiteDatabase, siteId: string, id: string
   const timeline = (JSON.parse(m.timeline) as EventJson[]).sort((a, b) => a.id - b.id);
   const rating = m.rating ? (JSON.parse(m.rating) as RatingJson) : null;
   return {
-    id: m.id,
-    unit: { id: m.unit_id, name: m.unit_name },
-    type: m.type,
-    domain: m.domain as PublicMessage['domain'],
-    campaign: m.campaign,
-    title: m.title,
+    ...boardFields(m, now),
     body: m.body,
-    region: m.region,
-    displayName: m.display_name,
-    status: m.status,
-    tab: m.public_tab,
-    createdAt: toSiteTime(m.created_at),
-    dueAt: toSiteTime(m.due_at),
-    overdue: isOverdue(m.status, m.due_at, now),
-    supportCount: m.support_count,
-    replyCount: m.reply_count,
     replies: replies.map((r): Reply => ({ id: r.id, kind: r.kind, unit: { id: r.unitId, name: r.unitName }, body: r.body, createdAt: toSiteTime(r.createdAt) })),
     timeline: timeline.map((e): TimelineEvent => ({
       kind: e.kind, at: toSiteTime(e.at), unit: e.unitId && e.unitName ? { id: e.unitId, name: e.unitName } : null, note: e.note,

@@ -3,6 +3,7 @@ import type { Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/sche
 import { searchText } from '../lib/search-text';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
+import { messageFields } from './mappers';
 import type { IdempotencyKeyTable, NewMessage, NewMessageEvent } from './schema';
 
 export interface Submission {
@@ -88,29 +89,16 @@ export async function timelineOf(db: SiteDatabase, messageId: string, { publicOn
   }));
 }
 
-const OPEN_STATUSES = new Set(['submitted', 'accepted', 'in_progress']);
-
 /** The citizen's own view of a message: private ones too, with every reply and event. */
 export async function trackedMessage(db: SiteDatabase, siteId: string, trackingHash: string, now: Date): Promise<TrackedMessage | null> {
   const m = await findByTrackingHash(db, siteId, trackingHash);
   if (!m) return null;
   const [replies, timeline] = await Promise.all([repliesOf(db, m.id), timelineOf(db, m.id, { publicOnly: false })]);
   return {
-    id: m.id,
-    unit: { id: m.unit_id, name: m.unit_name },
-    type: m.type,
-    domain: m.domain as TrackedMessage['domain'],
-    campaign: m.campaign,
-    title: m.title,
+    ...messageFields(m, now),
     body: m.body,
-    region: m.region,
-    displayName: m.display_name,
     isPublic: m.is_public === 1,
-    status: m.status,
     moderation: m.moderation,
-    createdAt: toSiteTime(m.created_at),
-    dueAt: toSiteTime(m.due_at),
-    overdue: OPEN_STATUSES.has(m.status) && Date.parse(m.due_at) < now.getTime(),
     replies,
     timeline,
   };
