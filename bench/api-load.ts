@@ -26,7 +26,7 @@ const SITE = 'demo';
 /** Baseline runs further apart than this (fastest / slowest) mean other work disturbed the benchmark. */
 export const STEADY_SPREAD = 1.2;
 
-interface Route {
+export interface Route {
   method: 'GET' | 'POST';
   path: string;
   headers?: Record<string, string>;
@@ -90,7 +90,7 @@ export interface ApiResults {
 
 const round = (value: number, places = 2): number => Number(value.toFixed(places));
 
-function parses<T>(body: string, check: (value: T) => boolean): boolean {
+export function parses<T>(body: string, check: (value: T) => boolean): boolean {
   try {
     return check(JSON.parse(body) as T);
   } catch {
@@ -114,7 +114,7 @@ function submission(title: string): CreateMessageInput {
   };
 }
 
-function healthz(): Route {
+export function healthz(): Route {
   return {
     method: 'GET', path: '/healthz', expectedStatus: 200,
     bodyIsValid: (body) => parses<{ status?: string }>(body, (b) => b.status === 'ok'),
@@ -198,12 +198,15 @@ async function run(origin: string, route: Route, length: RunLength): Promise<Rou
   };
 }
 
-/** A warm-up, then a run of as many requests as the warm-up's rate says fill about LOAD.measureSeconds. */
-async function measure(origin: string, warmup: Route, measured: Route): Promise<RouteMeasurement> {
+/**
+ * A warm-up, then a run of as many requests as the warm-up's rate says fill about `seconds`
+ * (LOAD.measureSeconds unless given), at most `maxRequests` when given.
+ */
+export async function measure(origin: string, warmup: Route, measured: Route, { seconds = LOAD.measureSeconds, maxRequests = Infinity }: { seconds?: number; maxRequests?: number } = {}): Promise<RouteMeasurement> {
   const warm = await run(origin, warmup, { seconds: LOAD.warmupSeconds });
   const rate = warm.completedRequests / Math.max(warm.activeSeconds, 0.001);
-  const requests = Math.max(LOAD.connections * 5, Math.round((rate * LOAD.measureSeconds) / LOAD.connections) * LOAD.connections);
-  return run(origin, measured, { requests });
+  const sized = Math.max(LOAD.connections * 5, Math.round((rate * seconds) / LOAD.connections) * LOAD.connections);
+  return run(origin, measured, { requests: Math.min(sized, maxRequests) });
 }
 
 function messagesTitled(stack: Stack, title: string): number {

@@ -11,6 +11,8 @@ import { ensureDevVars, migrate, queryD1, seed, startWorker, stopWorker, waitUnt
 
 export interface Stack {
   origin: string;
+  /** The stack's D1 directory (`wrangler dev --persist-to`), for seeding more data into it while it runs. */
+  persistTo: string;
   /** Runs SQL on the stack's D1 through wrangler, as an operator would. */
   queryD1<T>(sql: string): T[];
 }
@@ -103,6 +105,7 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
     await upOrExited(worker, port);
     return await use({
       origin: `http://127.0.0.1:${port}`,
+      persistTo,
       queryD1: <T>(sql: string) => queryD1<T>(persistTo, sql),
     });
   } finally {

@@ -1,10 +1,13 @@
-// `npm run bench` (after `npm run build`): the widget's download size and the API's throughput,
-// written to bench/results.json and printed. It reports only; nothing here passes or fails a build.
-// It exits non-zero only when the local stack could not be measured at all.
+// `npm run bench` (after `npm run build`): the widget's download size, the API's throughput and the
+// public board at ~1k and 100k messages, written to bench/results.json and printed. It reports only;
+// nothing here passes or fails a build. It exits non-zero only when the local stack could not be
+// measured at all. `npm run bench -- --quick` takes the board to 10k messages instead of 100k.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { measureApi, STEADY_SPREAD, type ApiResults, type RouteMeasurement, type RouteResult } from './api-load';
+import { measureBoard, SCALE_GOAL, type BoardResults, type BoardSize, type D1Cost } from './board-load';
 import { withLocalStack } from './local-stack';
 import { table } from './table';
 import { KB, measureWidget, type Download, type WidgetSizes } from './widget-size';
@@ -17,14 +20,18 @@ type Outcome<T> = T | { error: string };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Which pages download a file: `form`, `track` (in Chinese), `en` (only when English is shown). */
+/** Which pages download a file: `form`, `track`, `list`, `message` (in Chinese), `en` (only when English is shown). */
 function pagesOf(widget: WidgetSizes, file: string): string {
-  const holds = (d: Download) => d.files.some((f) => f.file === file);
+  const holds = (d: Download | null | undefined) => d?.files.some((f) => f.file === file) ?? false;
+  const list = widget.list.measured ? widget.list : null;
   return [
     holds(widget.formChinese) ? 'form' : '',
     holds(widget.trackOnly) ? 'track' : '',
+    holds(list?.listChinese) ? 'list' : '',
+    holds(widget.messageOnly) ? 'message' : '',
     holds(widget.englishExtra.formPage) ? 'form en' : '',
     holds(widget.englishExtra.trackPage) ? 'track en' : '',
+    holds(list?.englishExtra) ? 'list en' : '',
   ].filter(Boolean).join(', ');
 }
 
@@ -39,9 +46,18 @@ function printWidget(widget: WidgetSizes): void {
     row('English extra, form page', widget.englishExtra.formPage),
     row('English extra, track page', widget.englishExtra.trackPage),
     row('English extra, both', widget.englishExtra.bothPage),
+    ...(widget.list.measured ? [
+      row('<liuyan-list>, Chinese', widget.list.listChinese),
+      row('<liuyan-form> + <liuyan-list>, Chinese', widget.list.formAndList),
+      row('  what the list adds to the form page', widget.list.listAddsToFormPage),
+      row('English extra, list page', widget.list.englishExtra),
+    ] : []),
+    ...(widget.messageOnly ? [row('<liuyan-message>, Chinese', widget.messageOnly)] : []),
     ['lit alone, for reference', 1, lit.rawBytes, (lit.rawBytes / KB).toFixed(2), lit.gzipBytes, lit.gzipKB.toFixed(2)],
   ]));
-  const files = [...widget.formAndTrack.files, ...widget.englishExtra.bothPage.files].sort((a, b) => a.file.localeCompare(b.file));
+  const listFiles = widget.list.measured ? [...widget.list.listChinese.files, ...widget.list.englishExtra.files] : [];
+  const files = [...new Map([...widget.formAndTrack.files, ...widget.englishExtra.bothPage.files, ...listFiles, ...(widget.messageOnly?.files ?? [])]
+    .map((f) => [f.file, f])).values()].sort((a, b) => a.file.localeCompare(b.file));
   console.log('\n' + table(['file (public/widget/)', 'raw B', 'gzip B', 'downloaded by'],
     files.map((f) => [f.file, f.rawBytes, f.gzipBytes, pagesOf(widget, f.file)])));
   const b = widget.budget;
@@ -50,6 +66,13 @@ function printWidget(widget: WidgetSizes): void {
   console.log(`  goal ${b.goalGzipBytes / KB} KB gzip (${b.goalGzipBytes} B), ceiling ${b.ceilingGzipBytes / KB} KB gzip (${b.ceilingGzipBytes} B): ` +
     `${b.verdict}${b.overGoalBytes > 0 ? ` — ${b.overGoalBytes} B over the goal` : ''}${b.overCeilingBytes > 0 ? `, ${b.overCeilingBytes} B over the ceiling` : ''}`);
   console.log(`  lit alone is ${lit.gzipKB.toFixed(2)} KB gzip, about ${Math.round(lit.shareOfFormChinese * 100)}% of the form page`);
+  if (widget.list.measured) {
+    const l = widget.list;
+    console.log(`  <liuyan-list> in Chinese: ${l.listChinese.gzipKB.toFixed(2)} KB gzip; with <liuyan-form> on the same page ` +
+      `${l.formAndList.gzipKB.toFixed(2)} KB gzip (Lit and shared chunks once), ${l.listAddsToFormPage.gzipKB.toFixed(2)} KB more than the form alone`);
+  } else {
+    console.log(`  <liuyan-list>: skipped — ${widget.list.note}`);
+  }
   if (widget.unreferenced.length > 0) console.log(`  built but downloaded by no page: ${widget.unreferenced.join(', ')}`);
 }
 
@@ -76,10 +99,59 @@ function printApi(api: ApiResults): void {
   }
 }
 
+const fmt = (n: number | null | undefined, places = 2): string => (n === null || n === undefined ? '—' : n.toFixed(places));
+
+function printBoard(board: BoardResults): void {
+  const { small, large } = board;
+  const sizeLabel = (s: BoardSize) => `${Math.round(s.messages / 1000)}k`;
+  const [k1, k2] = [sizeLabel(small), sizeLabel(large)];
+  console.log(`\nBoard at scale (${board.target};\n  ${board.load.connections} connections, ${board.load.warmupSeconds} s warm-up, ` +
+    `~${board.load.targetSecondsPerRoute} s / ≤ ${board.load.maxRequestsPerRun} requests measured per run${board.quick ? '; --quick' : ''})\n`);
+  console.log(table(['', 'messages in D1', 'on the board', 'found by 路灯'], [
+    [`small (${k1})`, small.messages, small.publicMessages, small.searchMatches],
+    [`large (${k2})`, large.messages, large.publicMessages, large.searchMatches],
+  ]));
+  const s = board.seed;
+  console.log(`\n  seed: ${s.small.messages} + ${s.large.messages.toLocaleString('en')} messages; the large seed took ${s.large.seconds} s ` +
+    `(${s.large.messagesPerSecond} messages/s; ${s.large.rows.events.toLocaleString('en')} events, ${s.large.rows.replies.toLocaleString('en')} replies)\n`);
+  const routes: [string, keyof BoardResults['ratios']][] = [
+    ['list (全部, page 1)', 'list'], ['list, tab 已办理', 'tab'], ['search q=路灯', 'search'], ['detail', 'detail'],
+  ];
+  console.log(table(
+    ['route', `p50 ${k1}`, `p50 ${k2}`, `p99 ${k1}`, `p99 ${k2}`, `req/s ${k1}`, `req/s ${k2}`,
+      'p50 ×', 'p99 ×', 'req/s ×', 'machine ×', 'p50 × adj', 'req/s × adj', 'goal', 'counts'],
+    routes.map(([label, key]) => {
+      const a = small.routes[key];
+      const b = large.routes[key];
+      const r = board.ratios[key];
+      return [label, a.latencyMs.p50, b.latencyMs.p50, a.latencyMs.p99, b.latencyMs.p99, a.requestsPerSecond.toFixed(1), b.requestsPerSecond.toFixed(1),
+        fmt(r.p50), fmt(r.p99), fmt(r.requestsPerSecond), fmt(r.machineFactor), fmt(r.adjusted.p50), fmt(r.adjusted.requestsPerSecond),
+        r.withinGoal === null ? '—' : r.withinGoal ? 'yes' : 'NO', a.counts && b.counts ? 'yes' : 'NO'];
+    }),
+  ));
+  const rates = (size: BoardSize) => size.baselineRuns.map((m) => m.requestsPerSecond.toFixed(0)).join(', ');
+  console.log(`\n  × = ${k2} ÷ ${k1}; machine × = the GET /healthz runs just before and after the route, ${k2} ÷ ${k1}; ` +
+    `adj = with it taken out (req/s ÷ machine ×, p50 × machine ×);\n  goal: p50 × adj ≤ ${SCALE_GOAL} and req/s × adj ≥ ${fmt(1 / SCALE_GOAL)}. ` +
+    `GET /healthz req/s in run order: ${k1} ${rates(small)}; ${k2} ${rates(large)}`);
+  const smallCosts = new Map(small.d1.map((c) => [c.shape, c]));
+  const rowsRead = (c: D1Cost | undefined) => (c?.rowsRead === null || c === undefined ? '—' : String(c.rowsRead));
+  console.log(`\nD1 per request (Server-Timing; rows read include the site lookup; goal for list pages: ≤ 2 × rows returned + 10)\n`);
+  console.log(table(['request', 'queries', 'rows returned', `rows read ${k1}`, `rows read ${k2}`, `per row ${k2}`, 'goal', `within goal ${k2}`],
+    large.d1.map((c) => [
+      c.label, fmt(c.queries, 0), c.rowsReturned, rowsRead(smallCosts.get(c.shape)), rowsRead(c),
+      c.rowsRead !== null && c.rowsReturned > 0 ? (c.rowsRead / c.rowsReturned).toFixed(1) : '—',
+      c.goalRowsRead ?? '—', c.withinGoal === null ? '—' : c.withinGoal ? 'yes' : 'NO',
+    ])));
+  for (const m of [...small.baselineRuns, ...large.baselineRuns, ...Object.values(small.routes), ...Object.values(large.routes)]) {
+    for (const problem of m.problems) console.log(`  ${m.route}: ${problem}`);
+  }
+}
+
 /** 1-, 5- and 15-minute load averages: other work on the machine skews throughput (ratios less so). */
 const loadAverage = (): number[] => os.loadavg().map((l) => Number(l.toFixed(2)));
 
 async function main(): Promise<number> {
+  const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
   const measuredAt = new Date().toISOString();
   const loadBefore = loadAverage();
 
@@ -99,6 +171,15 @@ async function main(): Promise<number> {
     api = { error: messageOf(error) };
   }
 
+  // A stack of its own, so the submissions of the API run are not among the board's messages.
+  console.log(`Starting a second local stack on 127.0.0.1:${PORT} for the board at scale${args.quick ? ' (--quick)' : ''} …`);
+  let board: Outcome<BoardResults>;
+  try {
+    board = await withLocalStack(PORT, (stack) => measureBoard(stack, { quick: args.quick }, (line) => console.log(line)));
+  } catch (error) {
+    board = { error: messageOf(error) };
+  }
+
   const results = {
     measuredAt,
     machine: {
@@ -110,6 +191,7 @@ async function main(): Promise<number> {
     },
     widget,
     api,
+    board,
   };
   await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n');
 
@@ -117,10 +199,12 @@ async function main(): Promise<number> {
   else printWidget(widget);
   if ('error' in api) console.log(`\nAPI: not measured — ${api.error}`);
   else printApi(api);
+  if ('error' in board) console.log(`\nBoard: not measured — ${board.error}`);
+  else printBoard(board);
   const { cpus, node, loadAverage: load } = results.machine;
   console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)} (machine: ${cpus} CPUs, Node ${node}, ` +
     `1-min load average ${load.before[0]} before, ${load.after[0]} after)`);
-  return 'error' in api ? 1 : 0;
+  return 'error' in api || 'error' in board ? 1 : 0;
 }
 
 process.exitCode = await main();

@@ -5,7 +5,7 @@
 // which source module (the form, the tracker, English strings) comes from each chunk's source map,
 // falling back to esbuild's `[name]-[hash]` file name when a chunk has no map.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { root } from '../scripts/local-stack';
@@ -21,6 +21,10 @@ const loaderFile = path.join(widgetDir, 'liuyan.js');
 /** The source modules that define each element. */
 const FORM_SOURCE = path.join(root, 'widget/src/liuyan-form/liuyan-form.ts');
 const TRACK_SOURCE = path.join(root, 'widget/src/liuyan-track/liuyan-track.ts');
+/** Elements measured when they are built (public/widget/<tag>.js exists). */
+const LIST_TAG = 'liuyan-list';
+const MESSAGE_TAG = 'liuyan-message';
+const sourceOf = (tag: string) => path.join(root, `widget/src/${tag}/${tag}.ts`);
 
 /** English strings live in modules named `en.ts` or `<something>.en.ts` (e.g. `strings.en.ts`). */
 const isEnglishModule = (file: string): boolean => /(^|\.)en\.[cm]?[jt]s$/.test(path.basename(file));
@@ -64,6 +68,10 @@ export interface WidgetSizes {
   englishExtra: { formPage: Download; trackPage: Download; bothPage: Download };
   /** Built files holding only English strings (by source map, or `en-` / `*.en-` file names without one). */
   englishChunks: string[];
+  /** `<liuyan-list>`, when built: its page, and a page with the form too (shared chunks counted once). */
+  list: ListSizes;
+  /** `<liuyan-message>` alone, when built (null otherwise). */
+  messageOnly: Download | null;
   /** Built scripts under public/widget that none of the pages above downloads, in any language (expected: none). */
   unreferenced: string[];
   budget: {
@@ -84,6 +92,20 @@ export interface WidgetSizes {
     shareOfFormChinese: number;
   };
 }
+
+export type ListSizes =
+  | {
+    measured: true;
+    /** Loader + list chunk + shared chunks, Chinese only. */
+    listChinese: Download;
+    /** A page with `<liuyan-form>` and `<liuyan-list>`; shared chunks (Lit) counted once. */
+    formAndList: Download;
+    /** What the form page adds when the list is on it too. */
+    listAddsToFormPage: Download;
+    /** What `lang="en"` adds to the list page. */
+    englishExtra: Download;
+  }
+  | { measured: false; note: string };
 
 const gzipSize = (data: Uint8Array | string): number => gzipSync(data, { level: 9 }).length;
 const round = (value: number, places: number): number => Number(value.toFixed(places));
@@ -180,6 +202,28 @@ function download(graph: Map<string, BuiltFile>, files: Iterable<string>): Downl
   return { files: sizes, rawBytes, gzipBytes, rawKB: toKB(rawBytes), gzipKB: toKB(gzipBytes) };
 }
 
+/**
+ * The chunks of an element that is measured only once it exists: null unless public/widget/<tag>.js
+ * was built and the loader reaches it.
+ */
+function builtElementChunks(graph: Map<string, BuiltFile>, tag: string): string[] | null {
+  const held = filesHolding(graph, sourceOf(tag));
+  if (held.length > 0) return held;
+  return graph.has(`${tag}.js`) ? [`${tag}.js`] : null;
+}
+
+function listMissingNote(): string {
+  let built = false;
+  try {
+    built = statSync(path.join(widgetDir, `${LIST_TAG}.js`)).isFile();
+  } catch {
+    // not built
+  }
+  return built
+    ? `public/widget/${LIST_TAG}.js is built but the loader (liuyan.js) does not import it: add it to the loader's elements`
+    : `public/widget/${LIST_TAG}.js is not built yet (widget/src/${LIST_TAG}/ in progress?): <${LIST_TAG}> not measured`;
+}
+
 function requireOne(kind: string, files: string[]): string[] {
   if (files.length === 0) throw new Error(`no built file under public/widget holds the ${kind}; is the widget built?`);
   return files;
@@ -206,6 +250,8 @@ export async function measureWidget(): Promise<WidgetSizes> {
   const loader = path.relative(widgetDir, loaderFile);
   const formChunks = requireOne('<liuyan-form> element', filesHolding(graph, FORM_SOURCE));
   const trackChunks = requireOne('<liuyan-track> element', filesHolding(graph, TRACK_SOURCE));
+  const listChunks = builtElementChunks(graph, LIST_TAG);
+  const messageChunks = builtElementChunks(graph, MESSAGE_TAG);
   const englishChunks = englishOnlyFiles(graph);
 
   // A page always runs the loader (and anything it imports statically), then the chunk of each of
@@ -221,6 +267,27 @@ export async function measureWidget(): Promise<WidgetSizes> {
   const trackSet = page(trackChunks, formChunks, 'zh');
   const bothSet = page([...formChunks, ...trackChunks], [], 'zh');
   const bothEnglishSet = page([...formChunks, ...trackChunks], [], 'en');
+  // The list and message pages take everything their chunks import (the list may show messages).
+  const everything = new Set([
+    ...bothEnglishSet,
+    ...(listChunks ? page(listChunks, [], 'en') : []),
+    ...(messageChunks ? page(messageChunks, [], 'en') : []),
+  ]);
+
+  let list: ListSizes;
+  if (listChunks) {
+    const listSet = page(listChunks, [], 'zh');
+    const formAndListSet = page([...formChunks, ...listChunks], [], 'zh');
+    list = {
+      measured: true,
+      listChinese: download(graph, listSet),
+      formAndList: download(graph, formAndListSet),
+      listAddsToFormPage: download(graph, without(formAndListSet, formSet)),
+      englishExtra: download(graph, without(page(listChunks, [], 'en'), listSet)),
+    };
+  } else {
+    list = { measured: false, note: listMissingNote() };
+  }
 
   const formChinese = download(graph, formSet);
   const lit = await measureLitAlone();
@@ -236,7 +303,9 @@ export async function measureWidget(): Promise<WidgetSizes> {
       bothPage: download(graph, without(bothEnglishSet, bothSet)),
     },
     englishChunks: englishChunks.sort(),
-    unreferenced: builtScripts().filter((f) => !bothEnglishSet.has(f)),
+    list,
+    messageOnly: messageChunks ? download(graph, page(messageChunks, [], 'zh')) : null,
+    unreferenced: builtScripts().filter((f) => !everything.has(f)),
     budget: {
       goalGzipBytes: GOAL_GZIP_BYTES,
       ceilingGzipBytes: CEILING_GZIP_BYTES,

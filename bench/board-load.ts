@@ -1,0 +1,261 @@
+// The public board at scale: the same requests on the same stack with ~1k messages, then again after
+// `seedLarge` has filled it up to 100k (10k with --quick), as latency, throughput and D1 rows read.
+//
+// Both sizes are one generated history: the first run of the seed takes the oldest ~1k of it and the
+// second the rest, so `seq` follows the dates throughout. The worker keeps running while the seed
+// writes to its D1 (the seed opens the same SQLite files; new rows are served at once).
+import { performance } from 'node:perf_hooks';
+import type { MessagePage, PublicMessageDetail } from '../sdk/src/schemas/message';
+import { seedLarge, type LargeSeedResult } from '../scripts/seed-large';
+import { ensureDevVars } from '../scripts/local-stack';
+import { healthz, LOAD, measure, parses, type Route, type RouteMeasurement } from './api-load';
+import type { Stack } from './local-stack';
+
+const SITE = 'demo';
+const SMALL = 1_000;
+export const FULL_SIZE = 100_000;
+export const QUICK_SIZE = 10_000;
+const HISTORY_YEARS = 3;
+/** Seconds measured per run: 4 routes and 5 baseline runs between them, at each of the 2 sizes. */
+const MEASURE_SECONDS = 6;
+const MAX_REQUESTS = 8_000;
+/** Goal: 100k latency within this factor of 1k latency (and throughput within its inverse). */
+export const SCALE_GOAL = 1.5;
+
+const SEARCH_TERM = '路灯';
+const q = (params: Record<string, string>) => `/v1/sites/${SITE}/messages?${new URLSearchParams(params)}`;
+
+/** The board requests measured under load, by key. */
+const LOADED_SHAPES = {
+  list: { label: 'list (全部, page 1)', path: q({}) },
+  tab: { label: 'list, tab 已办理', path: q({ status: 'answered' }) },
+  search: { label: `search q=${SEARCH_TERM}`, path: q({ q: SEARCH_TERM }) },
+} as const;
+type LoadedShape = keyof typeof LOADED_SHAPES | 'detail';
+
+/** More list shapes whose D1 cost is read once each (no load). */
+const COST_SHAPES: Record<string, { label: string; path: string }> = {
+  ...LOADED_SHAPES,
+  tabAwaiting: { label: 'list, tab 待回复', path: q({ status: 'awaiting' }) },
+  type: { label: 'list, type=help', path: q({ type: 'help' }) },
+  domain: { label: 'list, domain=urban', path: q({ domain: 'urban' }) },
+  unit: { label: 'list, unit=县长 (+ sub-units)', path: q({ unit: 'u_county_head' }) },
+  smallUnit: { label: 'list, unit=自然资源局', path: q({ unit: 'u_natural_resources' }) },
+  searchPhrase: { label: 'search q=路灯不亮', path: q({ q: '路灯不亮' }) },
+  searchOneChar: { label: 'search q=灯 (1 char, LIKE fallback)', path: q({ q: '灯' }) },
+};
+
+export interface D1Cost {
+  shape: string;
+  label: string;
+  path: string;
+  status: number;
+  /** Items on the page (1 for a detail). */
+  rowsReturned: number;
+  queries: number | null;
+  rowsRead: number | null;
+  rowsWritten: number | null;
+  /** 2 × rowsReturned + 10, for list pages. */
+  goalRowsRead: number | null;
+  withinGoal: boolean | null;
+}
+
+export interface BoardSize {
+  /** Messages in D1 (all states) and those on the public board (published, public). */
+  messages: number;
+  publicMessages: number;
+  /** Public messages the search term finds (by the search index). */
+  searchMatches: number;
+  detailId: string;
+  /** GET /healthz before the first route and after each one, so every route is bracketed. */
+  baselineRuns: RouteMeasurement[];
+  routes: Record<LoadedShape, BracketedRoute>;
+  d1: D1Cost[];
+}
+
+export interface BracketedRoute extends RouteMeasurement {
+  /** Mean of the baseline runs just before and just after this route's run; null if either does not count. */
+  baselineRequestsPerSecond: number | null;
+}
+
+export interface ScaleRatio {
+  /** large ÷ small; null when either run does not count. */
+  p50: number | null;
+  p99: number | null;
+  requestsPerSecond: number | null;
+  /** How much the machine itself moved: the route's bracketing baseline throughput, large ÷ small. */
+  machineFactor: number | null;
+  /**
+   * The ratios with the machine's own change taken out: throughput ÷ machineFactor, latency × machineFactor
+   * (at a fixed number of connections, latency goes as 1 / throughput).
+   */
+  adjusted: { p50: number | null; requestsPerSecond: number | null };
+  /** Adjusted p50 ratio ≤ SCALE_GOAL and adjusted throughput ratio ≥ 1 / SCALE_GOAL. */
+  withinGoal: boolean | null;
+}
+
+export interface BoardResults {
+  target: string;
+  quick: boolean;
+  load: { connections: number; warmupSeconds: number; targetSecondsPerRoute: number; maxRequestsPerRun: number; tool: string };
+  seed: { small: LargeSeedResult; large: LargeSeedResult };
+  small: BoardSize;
+  large: BoardSize;
+  /** large ÷ small, per route. */
+  ratios: Record<LoadedShape, ScaleRatio>;
+  goals: { latencyRatio: number; rowsRead: string };
+  notes: string[];
+}
+
+const round = (value: number, places = 2): number => Number(value.toFixed(places));
+
+function parseServerTiming(header: string | null): { queries: number; rowsRead: number; rowsWritten: number } | null {
+  const m = /queries=(\d+) rows_read=(\d+) rows_written=(\d+)/.exec(header ?? '');
+  return m ? { queries: Number(m[1]), rowsRead: Number(m[2]), rowsWritten: Number(m[3]) } : null;
+}
+
+function listRoute(path: string): Route {
+  return {
+    method: 'GET', path, expectedStatus: 200,
+    bodyIsValid: (body) => parses<MessagePage>(body, (b) => Array.isArray(b.items) && b.items.length > 0),
+  };
+}
+
+function detailRoute(id: string): Route {
+  return {
+    method: 'GET', path: `/v1/sites/${SITE}/messages/${id}`, expectedStatus: 200,
+    bodyIsValid: (body) => parses<PublicMessageDetail>(body, (b) => b.id === id),
+  };
+}
+
+async function d1Cost(origin: string, shape: string, label: string, path: string, isList: boolean): Promise<D1Cost> {
+  const response = await fetch(origin + path);
+  const body = await response.json() as Partial<MessagePage>;
+  const rowsReturned = isList ? (body.items?.length ?? 0) : response.ok ? 1 : 0;
+  const timing = parseServerTiming(response.headers.get('Server-Timing'));
+  const goalRowsRead = isList ? 2 * rowsReturned + 10 : null;
+  return {
+    shape, label, path, status: response.status, rowsReturned,
+    queries: timing?.queries ?? null, rowsRead: timing?.rowsRead ?? null, rowsWritten: timing?.rowsWritten ?? null,
+    goalRowsRead, withinGoal: goalRowsRead === null || !timing ? null : timing.rowsRead <= goalRowsRead,
+  };
+}
+
+/** A public message with replies near the top of the board: a typical 查看全文. */
+async function pickDetailId(origin: string): Promise<string> {
+  const page = await (await fetch(origin + q({ status: 'answered' }))).json() as MessagePage;
+  const message = page.items.find((m) => m.replyCount > 0) ?? page.items[0];
+  if (!message) throw new Error('the board is empty: nothing to open');
+  return message.id;
+}
+
+function counts(stack: Stack): { messages: number; publicMessages: number; searchMatches: number } {
+  const [row] = stack.queryD1<{ messages: number; publicMessages: number; searchMatches: number }>(`
+    SELECT (SELECT count(*) FROM messages WHERE site_id = '${SITE}') AS messages,
+      (SELECT count(*) FROM messages WHERE site_id = '${SITE}' AND moderation = 'published' AND is_public = 1) AS publicMessages,
+      (SELECT count(*) FROM messages WHERE site_id = '${SITE}' AND moderation = 'published' AND is_public = 1
+        AND seq IN (SELECT rowid FROM message_search WHERE message_search MATCH '"${SEARCH_TERM}"')) AS searchMatches`);
+  return row!;
+}
+
+async function measureSize(stack: Stack, label: string, log: (line: string) => void): Promise<BoardSize> {
+  const { origin } = stack;
+  const sizes = counts(stack);
+  log(`  ${label}: ${sizes.messages.toLocaleString('en')} messages in D1, ${sizes.publicMessages.toLocaleString('en')} on the board, ` +
+    `${sizes.searchMatches.toLocaleString('en')} found by “${SEARCH_TERM}”`);
+  const detailId = await pickDetailId(origin);
+  const options = { seconds: MEASURE_SECONDS, maxRequests: MAX_REQUESTS };
+  const baselineRuns: RouteMeasurement[] = [];
+  const runBaseline = async () => {
+    log('    baseline  GET /healthz …');
+    baselineRuns.push(await measure(origin, healthz(), healthz(), options));
+  };
+  const bracketed = async (route: Route): Promise<BracketedRoute> => {
+    log(`    route     GET ${route.path} …`);
+    const m = await measure(origin, route, route, options);
+    await runBaseline();
+    const [before, after] = baselineRuns.slice(-2) as [RouteMeasurement, RouteMeasurement];
+    const counts = before.counts && after.counts;
+    return { ...m, baselineRequestsPerSecond: counts ? round((before.requestsPerSecond + after.requestsPerSecond) / 2, 1) : null };
+  };
+  await runBaseline();
+  const routes = {} as Record<LoadedShape, BracketedRoute>;
+  for (const [key, shape] of Object.entries(LOADED_SHAPES)) routes[key as LoadedShape] = await bracketed(listRoute(shape.path));
+  routes.detail = await bracketed(detailRoute(detailId));
+  const d1: D1Cost[] = [];
+  for (const [key, shape] of Object.entries(COST_SHAPES)) d1.push(await d1Cost(origin, key, shape.label, shape.path, true));
+  // Page 2 of the whole board: the keyset cursor must cost what page 1 costs.
+  const first = await (await fetch(origin + LOADED_SHAPES.list.path)).json() as MessagePage;
+  if (first.nextCursor) d1.push(await d1Cost(origin, 'listPage2', 'list (全部, page 2, cursor)', q({ cursor: first.nextCursor }), true));
+  d1.push(await d1Cost(origin, 'detail', 'detail', `/v1/sites/${SITE}/messages/${detailId}`, false));
+  return { ...sizes, detailId, baselineRuns, routes, d1 };
+}
+
+function ratio(small: BracketedRoute, large: BracketedRoute): ScaleRatio {
+  const both = small.counts && large.counts;
+  const machineFactor = small.baselineRequestsPerSecond && large.baselineRequestsPerSecond
+    ? round(large.baselineRequestsPerSecond / small.baselineRequestsPerSecond)
+    : null;
+  const divide = (a: number, b: number) => (both && b > 0 ? round(a / b) : null);
+  const p50 = divide(large.latencyMs.p50, small.latencyMs.p50);
+  const rps = divide(large.requestsPerSecond, small.requestsPerSecond);
+  const adjusted = {
+    p50: p50 === null || machineFactor === null ? null : round(p50 * machineFactor),
+    requestsPerSecond: rps === null || machineFactor === null ? null : round(rps / machineFactor),
+  };
+  return {
+    p50,
+    p99: divide(large.latencyMs.p99, small.latencyMs.p99),
+    requestsPerSecond: rps,
+    machineFactor,
+    adjusted,
+    withinGoal: adjusted.p50 === null || adjusted.requestsPerSecond === null
+      ? null
+      : adjusted.p50 <= SCALE_GOAL && adjusted.requestsPerSecond >= 1 / SCALE_GOAL,
+  };
+}
+
+export async function measureBoard(stack: Stack, { quick }: { quick: boolean }, log: (line: string) => void): Promise<BoardResults> {
+  const largeSize = quick ? QUICK_SIZE : FULL_SIZE;
+  const until = Date.now();
+  const from = until - HISTORY_YEARS * 365.25 * 86_400_000;
+  const splitAt = from + (until - from) * (SMALL / largeSize);
+  const keys = ensureDevVars();
+  const progress = (p: { written: number; total: number; seconds: number; messagesPerSecond: number }) =>
+    log(`    seeded ${p.written.toLocaleString('en')} / ${p.total.toLocaleString('en')} (${p.seconds.toFixed(0)} s, ${Math.round(p.messagesPerSecond)} messages/s)`);
+
+  const demo = counts(stack).messages;
+  log(`  seeding up to ${SMALL.toLocaleString('en')} messages …`);
+  const smallSeed = await seedLarge({ persistTo: stack.persistTo, keys, messages: SMALL - demo, from: new Date(from), until: new Date(splitAt) });
+  const small = await measureSize(stack, 'small', log);
+
+  log(`  seeding up to ${largeSize.toLocaleString('en')} messages …`);
+  const started = performance.now();
+  const largeSeed = await seedLarge({
+    persistTo: stack.persistTo, keys, messages: largeSize - small.messages, from: new Date(splitAt), until: new Date(until), onProgress: progress,
+  });
+  log(`  seeded ${largeSeed.messages.toLocaleString('en')} messages in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const large = await measureSize(stack, 'large', log);
+
+  const ratios = {} as Record<LoadedShape, ScaleRatio>;
+  for (const key of Object.keys(small.routes) as LoadedShape[]) ratios[key] = ratio(small.routes[key], large.routes[key]);
+  return {
+    target: `wrangler dev on ${stack.origin} (local workerd + local D1 in a fresh temp directory: demo seed, then scripts/seed-large.ts)`,
+    quick,
+    load: {
+      connections: LOAD.connections, warmupSeconds: LOAD.warmupSeconds, targetSecondsPerRoute: MEASURE_SECONDS, maxRequestsPerRun: MAX_REQUESTS,
+      tool: 'autocannon (programmatic API, same process as the bench; fixed request count per run)',
+    },
+    seed: { small: smallSeed, large: largeSeed },
+    small,
+    large,
+    ratios,
+    goals: { latencyRatio: SCALE_GOAL, rowsRead: '≤ 2 × rows returned + 10 per list page (Server-Timing total, which includes the site lookup)' },
+    notes: [
+      'Latency is under load (20 connections), so it includes queueing: p50 ≈ connections ÷ throughput.',
+      'Each route runs between two GET /healthz runs; machineFactor (their mean, large ÷ small) shows how much the machine itself ' +
+        'moved between the two sizes (other work on it); the goal is judged on the ratios adjusted by it.',
+      'rows_read counts rows of ordinary tables and indexes; FTS5 reads are not in it.',
+    ],
+  };
+}
