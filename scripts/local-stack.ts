@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { siteDatabaseOn } from '../worker/src/db/client';
+import { rebuildSearchIndex } from '../worker/src/db/search-index';
 import { seedDemo, type SeedKeys, type SeedResult } from '../worker/seed/demo';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -51,7 +52,14 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [] 
   });
   try {
     const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`, ...extraOrigins];
-    return await seedDemo(siteDatabaseOn(proxy.env.DB), keys, { origins });
+    const db = siteDatabaseOn(proxy.env.DB);
+    const result = await seedDemo(db, keys, { origins });
+    // A database seeded before the search index existed: index its messages now.
+    const unindexed = await proxy.env.DB.prepare(
+      "SELECT count(*) AS n FROM messages m WHERE site_id = 'demo' AND NOT EXISTS (SELECT 1 FROM message_search s WHERE s.rowid = m.seq)",
+    ).first<{ n: number }>();
+    if (unindexed && unindexed.n > 0) console.log(`Indexed ${await rebuildSearchIndex(db, 'demo')} demo messages for search.`);
+    return result;
   } finally {
     await proxy.dispose();
   }
