@@ -6,6 +6,7 @@ import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
 import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
 import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
+import { errorDetail } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../internal/liuyan-element';
 import { format, formatDateTime, Localized } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
@@ -193,10 +194,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   }
 
   private report(error: unknown): void {
-    const e = error instanceof LiuyanError ? error : null;
-    this.emit<LiuyanErrorDetail>('liuyan-error', {
-      code: e?.code ?? 'internal', status: e?.status ?? 0, fields: e?.fieldErrors.map((f) => f.field) ?? [],
-    });
+    this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
   }
 
   private async focusFirstError(): Promise<void> {
