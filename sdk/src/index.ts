@@ -7,3 +7,6 @@ export * from './schemas/common';
 export * from './schemas/error';
 export * from './schemas/message';
 export * from './schemas/site';
+export * from './schemas/console';
+export * from './schemas/auth';
+export * from './schemas/admin';

@@ -1,4 +1,5 @@
 import type { SiteDatabase } from './db/client';
+import type { Official } from './auth/official';
 import type { Site } from './db/sites';
 
 /** Bindings, vars and secrets (see wrangler.toml). */
@@ -19,5 +20,7 @@ export interface AppEnv {
     /** Set by the site middleware on every /v1/sites/:site route. */
     site: Site;
     db: SiteDatabase;
+    /** Set by `consoleAuth` on every console and admin route. */
+    official: Official;
   };
 }

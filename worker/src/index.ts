@@ -3,10 +3,19 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { ApiError, handleError, problemResponse } from './errors';
 import { jsonBody } from './middleware/json-body';
+import { consoleAuth, requireRole, sameOrigin } from './middleware/console-auth';
 import { publicCache } from './middleware/public-cache';
 import { siteScope } from './middleware/site-scope';
+import { adminAccounts } from './routes/admin-accounts';
+import { adminSite } from './routes/admin-site';
+import { adminUnits } from './routes/admin-units';
+import { auth } from './routes/auth';
 import { board } from './routes/board';
+import { consoleAccount } from './routes/console-account';
+import { consoleExport } from './routes/console-export';
+import { consoleMessages } from './routes/console-messages';
 import { messages } from './routes/messages';
+import { replyTemplates } from './routes/reply-templates';
 import { sites } from './routes/sites';
 import { tracking } from './routes/tracking';
 import { scheduled } from './scheduled';
@@ -30,6 +39,21 @@ app.route('/', sites); //      GET  /v1/sites/:site
 app.route('/', board); //      GET  /v1/sites/:site/messages, GET /v1/sites/:site/messages/:id
 app.route('/', messages); //   POST /v1/sites/:site/messages
 app.route('/', tracking); //   POST /v1/sites/:site/track
+
+// Officials. Changes are accepted only from the console's own origin (CSRF); every console route
+// needs a live session, and each route (or the action it runs) checks the role and the unit scope.
+// Admin routes are for admins only. The console app itself is static, at /console/.
+app.use('/v1/auth/*', sameOrigin(), jsonBody());
+app.use('/v1/console/*', sameOrigin(), consoleAuth(), jsonBody());
+app.use('/v1/admin/*', sameOrigin(), consoleAuth(), requireRole('admin'), jsonBody());
+app.route('/', auth); //             POST /v1/auth/sign-in
+app.route('/', consoleAccount); //   /v1/console/me, sign-out, TOTP enrolment
+app.route('/', consoleMessages); //  the queue and every action on a message
+app.route('/', consoleExport); //    GET /v1/console/export.csv
+app.route('/', replyTemplates); //   /v1/console/reply-templates, /v1/admin/reply-templates
+app.route('/', adminSite); //        /v1/admin/site, /v1/admin/calendar
+app.route('/', adminUnits); //       /v1/admin/units
+app.route('/', adminAccounts); //    /v1/admin/accounts
 
 app.doc31('/openapi.json', {
   openapi: '3.1.0',

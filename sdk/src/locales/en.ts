@@ -7,6 +7,8 @@ export const enFieldMessages: FieldMessages = {
     region: 'region', 'author.name': 'name', 'author.phone': 'phone', 'author.email': 'email',
     'author.displayAs': 'display name', isPublic: 'visibility', consent: 'privacy notice', trackingCode: 'tracking code',
     'idempotency-key': 'submission key',
+    email: 'email', password: 'password', code: 'one-time code', reason: 'reason', note: 'note', kind: 'reply type',
+    templateId: 'reply template', days: 'days of extension', displayName: 'name', role: 'role', unitIds: 'units', name: 'name',
   },
   fieldErrors: {
     required: (l) => `Please enter the ${l}`,
@@ -22,6 +24,12 @@ export const enFieldMessages: FieldMessages = {
     domain_not_allowed: () => 'Messages in this domain are not accepted here',
     unknown_campaign: () => 'No such campaign',
     campaign_closed: () => 'This campaign has ended and no longer accepts messages',
+    invalid_code: () => 'The one-time code is wrong or was already used; enter the next code from your authenticator',
+    weak_password: () => 'The password must have at least 12 characters and differ from the email',
+    email_taken: () => 'An account with this email already exists',
+    same_unit: () => 'The message is already with this unit; choose another',
+    unknown_template: () => 'No such reply template',
+    unknown_account: () => 'No such account',
   },
 };
 
@@ -36,4 +44,10 @@ export const enProblemTitles: ProblemTitles = {
   idempotency_key_reused: 'This submission key was already used for different content',
   conflict: 'Conflicting change; please reload and try again',
   internal: 'The service is unavailable; please try again later',
+  unauthenticated: 'Please sign in',
+  forbidden: 'You may not do this',
+  invalid_transition: 'The message is not in a state that allows this',
+  sign_in_failed: 'Wrong email or password',
+  second_factor_required: 'Please enter your one-time code',
+  too_many_attempts: 'Too many attempts; please try again later',
 };

@@ -7,6 +7,8 @@ export const zhCNFieldMessages: FieldMessages = {
     region: '所在地区', 'author.name': '姓名', 'author.phone': '联系电话', 'author.email': '电子邮箱',
     'author.displayAs': '署名方式', isPublic: '公开方式', consent: '隐私声明', trackingCode: '查询码',
     'idempotency-key': '提交编号',
+    email: '电子邮箱', password: '密码', code: '动态验证码', reason: '原因', note: '说明', kind: '回复类型',
+    templateId: '回复模板', days: '延期天数', displayName: '姓名', role: '角色', unitIds: '负责单位', name: '名称',
   },
   fieldErrors: {
     required: (l) => `请填写${l}`,
@@ -22,6 +24,12 @@ export const zhCNFieldMessages: FieldMessages = {
     domain_not_allowed: () => '此处不接受这一领域的留言',
     unknown_campaign: () => '专栏不存在',
     campaign_closed: () => '该专栏已结束，不再接收留言',
+    invalid_code: () => '动态验证码不正确或已使用，请输入验证器上的新验证码',
+    weak_password: () => '密码至少12位，且不能与邮箱相同',
+    email_taken: () => '该邮箱已有账号',
+    same_unit: () => '留言已在该单位，请选择其他单位',
+    unknown_template: () => '回复模板不存在',
+    unknown_account: () => '账号不存在',
   },
 };
 
@@ -36,4 +44,10 @@ export const zhCNProblemTitles: ProblemTitles = {
   idempotency_key_reused: '同一提交编号已用于不同的内容',
   conflict: '操作冲突，请刷新后再试',
   internal: '服务暂时不可用，请稍后再试',
+  unauthenticated: '请先登录',
+  forbidden: '您没有权限执行此操作',
+  invalid_transition: '留言当前的状态不允许此操作',
+  sign_in_failed: '邮箱或密码不正确',
+  second_factor_required: '请输入动态验证码',
+  too_many_attempts: '尝试次数过多，请稍后再试',
 };

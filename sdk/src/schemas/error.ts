@@ -7,13 +7,14 @@ import { z } from 'zod';
 export const FieldErrorCodeSchema = z.enum([
   'required', 'too_long', 'too_short', 'invalid', 'invalid_choice', 'invalid_phone', 'invalid_email',
   'consent_required', 'unknown_unit', 'type_not_allowed', 'domain_not_allowed', 'unknown_campaign',
-  'campaign_closed',
+  'campaign_closed', 'invalid_code', 'weak_password', 'email_taken', 'same_unit', 'unknown_template', 'unknown_account',
 ]);
 export type FieldErrorCode = z.infer<typeof FieldErrorCodeSchema>;
 
 export const ProblemCodeSchema = z.enum([
   'validation', 'not_found', 'site_not_found', 'origin_not_allowed', 'unsupported_media_type',
   'payload_too_large', 'malformed_json', 'idempotency_key_reused', 'conflict', 'internal',
+  'unauthenticated', 'forbidden', 'invalid_transition', 'sign_in_failed', 'second_factor_required', 'too_many_attempts',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 

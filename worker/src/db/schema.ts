@@ -77,6 +77,12 @@ export interface MessageTable {
   published_at: string | null;
   first_replied_at: string | null;
   closed_at: string | null;
+  /** The latest reply, written with it (see `latestReplyColumns`), for board cards. */
+  latest_reply_id: ColumnType<string | null, string | null | undefined, string | null>;
+  latest_reply_kind: ColumnType<'interim' | 'final' | null, 'interim' | 'final' | null | undefined, 'interim' | 'final' | null>;
+  latest_reply_unit_id: ColumnType<string | null, string | null | undefined, string | null>;
+  latest_reply_excerpt: ColumnType<string | null, string | null | undefined, string | null>;
+  latest_reply_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** Generated from status: 'awaiting' | 'in_progress' | 'answered'. Never written. */
   public_tab: ColumnType<'awaiting' | 'in_progress' | 'answered', never, never>;
 }
@@ -164,6 +170,8 @@ export interface AccountTable {
   failed_sign_ins: Generated<number>;
   locked_until: string | null;
   created_at: string;
+  /** An enrolment in progress: encrypted secret, confirmed by its first code. */
+  totp_pending_enc: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AccountUnitTable {
@@ -177,6 +185,15 @@ export interface SessionTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Failed sign-ins per keyed hash of an email or a client address. */
+export interface SignInFailureTable {
+  key_hash: string;
+  failures: number;
+  first_failed_at: string;
+  locked_until: string | null;
 }
 
 export interface IdempotencyKeyTable {
@@ -218,6 +235,7 @@ export interface Database {
   sessions: SessionTable;
   idempotency_keys: IdempotencyKeyTable;
   audit_log: AuditLogTable;
+  sign_in_failures: SignInFailureTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;

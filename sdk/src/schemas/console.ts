@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { DomainSchema, LIMITS, MessageStatusSchema, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
+import { ReplySchema, TimelineEventKindSchema } from './message';
+
+// The officials' console: /v1/console/... (session cookie; changes only from the console's origin).
+
+const UnitRefSchema = z.object({ id: z.string(), name: z.string() });
+
+export const RoleSchema = z.enum(['admin', 'moderator', 'responder']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/**
+ * Queue tabs: 待审核 moderation (pending), 待受理 new (submitted), 办理中 handling (accepted, in_progress),
+ * 已回复 replied, 已办结 closed, 已超期 overdue (open and past due), 全部 all.
+ */
+export const QueueTabSchema = z.enum(['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all']);
+export type QueueTab = z.infer<typeof QueueTabSchema>;
+
+/** `GET /v1/console/messages` query. Sorted by due date, earliest first. */
+export const QueueQuerySchema = z.object({
+  tab: QueueTabSchema.default('all'),
+  moderation: ModerationSchema.optional(),
+  type: MessageTypeSchema.optional(),
+  domain: DomainSchema.optional(),
+  unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
+  dueWithinDays: z.coerce.number().int().min(0).max(60).optional().describe('open messages due within N days from now'),
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type QueueQuery = z.input<typeof QueueQuerySchema>;
+
+/** A message as officials see it in the queue: never the contact details (see `reveal`). */
+export const QueueMessageSchema = z.object({
+  id: z.string(),
+  unit: UnitRefSchema,
+  type: MessageTypeSchema,
+  domain: DomainSchema,
+  campaign: z.string().nullable(),
+  title: z.string(),
+  region: z.string(),
+  displayName: z.string(),
+  isPublic: z.boolean(),
+  status: MessageStatusSchema,
+  moderation: ModerationSchema,
+  createdAt: TimestampSchema,
+  dueAt: TimestampSchema,
+  overdue: z.boolean(),
+  replyCount: z.number().int(),
+});
+export type QueueMessage = z.infer<typeof QueueMessageSchema>;
+
+export const QueueCountsSchema = z.object(
+  Object.fromEntries(QueueTabSchema.options.map((tab) => [tab, z.number().int()])) as Record<QueueTab, z.ZodNumber>,
+);
+export type QueueCounts = z.infer<typeof QueueCountsSchema>;
+
+export const QueuePageSchema = z.object({
+  items: z.array(QueueMessageSchema),
+  nextCursor: z.string().nullable(),
+  counts: QueueCountsSchema.describe('messages per tab in the official’s units (other filters ignored)'),
+});
+export type QueuePage = z.infer<typeof QueuePageSchema>;
+
+/** Every event, internal ones too, with who did it. */
+export const ConsoleEventSchema = z.object({
+  kind: TimelineEventKindSchema,
+  at: TimestampSchema,
+  isPublic: z.boolean(),
+  unit: UnitRefSchema.nullable(),
+  fromUnit: UnitRefSchema.nullable(),
+  account: z.string().nullable().describe('display name of the official'),
+  note: z.string().nullable(),
+});
+export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;
+
+export const NoteSchema = z.object({
+  id: z.string(),
+  account: z.string(),
+  body: z.string(),
+  createdAt: TimestampSchema,
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/** What an action may do next, so the console shows only the buttons that will work. */
+export const ActionSchema = z.enum(['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'close', 'extend', 'note', 'reveal']);
+export type Action = z.infer<typeof ActionSchema>;
+
+/** `GET /v1/console/messages/:id`. */
+export const ConsoleMessageSchema = QueueMessageSchema.extend({
+  body: z.string(),
+  moderationReason: z.string().nullable(),
+  supportCount: z.number().int(),
+  replies: z.array(ReplySchema),
+  timeline: z.array(ConsoleEventSchema),
+  notes: z.array(NoteSchema),
+  actions: z.array(ActionSchema).describe('actions the official may take now'),
+});
+export type ConsoleMessage = z.infer<typeof ConsoleMessageSchema>;
+
+export const RejectReasonSchema = z.enum(['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other']);
+export type RejectReason = z.infer<typeof RejectReasonSchema>;
+
+const NOTE_MAX = 500;
+const note = z.string().trim().max(NOTE_MAX);
+
+export const EmptyInputSchema = z.object({});
+export const RejectInputSchema = z.object({ reason: RejectReasonSchema, note: note.optional() });
+export const HideInputSchema = z.object({ reason: RejectReasonSchema, note: note.optional() });
+export const TransferInputSchema = z.object({ unitId: z.string().min(1).max(64), reason: note.min(1) });
+export const ReplyInputSchema = z.object({
+  kind: z.enum(['interim', 'final']),
+  body: z.string().trim().min(1).max(LIMITS.bodyMax),
+  templateId: z.string().max(64).optional().describe('the template the text started from (recorded)'),
+});
+export const ExtendInputSchema = z.object({ days: z.number().int().min(1).max(30).describe('working days'), reason: note.min(1) });
+export const NoteInputSchema = z.object({ body: note.min(1) });
+export type RejectInput = z.infer<typeof RejectInputSchema>;
+export type TransferInput = z.infer<typeof TransferInputSchema>;
+export type ReplyInput = z.infer<typeof ReplyInputSchema>;
+export type ExtendInput = z.infer<typeof ExtendInputSchema>;
+export type NoteInput = z.infer<typeof NoteInputSchema>;
+
+/** `POST /v1/console/messages/:id/reveal` — decrypted for this answer only, and audited. */
+export const ContactSchema = z.object({ name: z.string(), phone: z.string(), email: z.string().nullable() });
+export type Contact = z.infer<typeof ContactSchema>;

@@ -1,0 +1,68 @@
+// Who is asking, on console and admin routes: the signed-in account, its role and its units.
+import { sql } from 'kysely';
+import type { SiteDatabase } from '../db/client';
+import { ApiError } from '../errors';
+
+export type Role = 'admin' | 'moderator' | 'responder';
+
+export interface Official {
+  id: string;
+  siteId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  totpEnabled: boolean;
+  /** The units the account answers for (responders). */
+  unitIds: string[];
+  /** Every unit it may handle: its units and all below them; null for the whole site. */
+  scope: string[] | null;
+}
+
+/** The account behind a live session (not expired, not revoked, not disabled), or null. */
+export async function officialBySession(db: SiteDatabase, sessionIdHash: string, now: Date): Promise<Official | null> {
+  const row = await db.first(
+    db.q.selectFrom('sessions as s')
+      .innerJoin('accounts as a', 'a.id', 's.account_id')
+      .select(['a.id', 'a.site_id', 'a.email', 'a.display_name', 'a.role', 'a.totp_secret_enc'])
+      .where('s.id_hash', '=', sessionIdHash)
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', now.toISOString())
+      .where('a.disabled', '=', 0),
+  );
+  if (!row) return null;
+  const units = await unitScope(db, row.id);
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    totpEnabled: row.totp_secret_enc !== null,
+    unitIds: units.assigned,
+    scope: row.role === 'responder' ? units.scope : null,
+  };
+}
+
+/** An account's own units, and those with every unit below them. */
+async function unitScope(db: SiteDatabase, accountId: string) {
+  const rows = await db.all(
+    db.q.withRecursive('below(id, assigned)', (q) => q.selectFrom('account_units')
+      .select(['unit_id as id', sql<number>`1`.as('assigned')])
+      .where('account_id', '=', accountId)
+      .union(q.selectFrom('units as u').innerJoin('below', 'below.id', 'u.parent_id').select(['u.id', sql<number>`0`.as('assigned')])))
+      .selectFrom('below')
+      .select(['id', (eb) => eb.fn.max('assigned').as('assigned')])
+      .groupBy('id'),
+  );
+  return { assigned: rows.filter((r) => r.assigned === 1).map((r) => r.id), scope: rows.map((r) => r.id) };
+}
+
+/** Refuses unless the official has one of the roles. */
+export function assertRole(official: Official, ...roles: Role[]): void {
+  if (!roles.includes(official.role)) throw new ApiError(403, 'forbidden');
+}
+
+/** Whether a message addressed to `unitId` is the official's to see and handle. */
+export function inScope(official: Official, unitId: string): boolean {
+  return official.scope === null || official.scope.includes(unitId);
+}

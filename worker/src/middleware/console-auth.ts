@@ -1,0 +1,52 @@
+import type { MiddlewareHandler } from 'hono';
+import { officialBySession, type Role, assertRole } from '../auth/official';
+import { sessionHash, sessionToken } from '../auth/session';
+import { databaseFor } from '../db/client';
+import { findSite } from '../db/sites';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
+
+/**
+ * Console and admin routes accept changes only from the console's own pages: a browser always
+ * sends Origin with a POST, so a form or script on any other site (CSRF) is refused here, before
+ * the session is even looked at. Answers are never cached: they hold officials' data.
+ */
+export function sameOrigin(): MiddlewareHandler<AppEnv> {
+  return async function sameOrigin(c, next) {
+    c.header('Cache-Control', 'no-store');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const origin = c.req.header('Origin');
+      const fetchSite = c.req.header('Sec-Fetch-Site');
+      if (origin !== new URL(c.req.url).origin || (fetchSite !== undefined && fetchSite !== 'same-origin')) {
+        throw new ApiError(403, 'origin_not_allowed');
+      }
+    }
+    await next();
+  };
+}
+
+/** The signed-in official (401 without a live session), their site and its database. */
+export function consoleAuth(): MiddlewareHandler<AppEnv> {
+  return async function consoleAuth(c, next) {
+    const token = sessionToken(c);
+    if (!token) throw new ApiError(401, 'unauthenticated');
+    // Accounts live with their site's data; every site database is asked the same way.
+    const db = databaseFor(c.env, '');
+    const official = await officialBySession(db, await sessionHash(c.env.HASH_KEY, token), new Date());
+    if (!official) throw new ApiError(401, 'unauthenticated');
+    const site = await findSite(db, official.siteId);
+    if (!site) throw new ApiError(401, 'unauthenticated');
+    c.set('official', official);
+    c.set('site', site);
+    c.set('db', db);
+    await next();
+  };
+}
+
+/** Only these roles pass (403 for the others). */
+export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async function requireRole(c, next) {
+    assertRole(c.get('official'), ...roles);
+    await next();
+  };
+}
