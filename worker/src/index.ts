@@ -17,6 +17,7 @@ import { consoleMessages } from './routes/console-messages';
 import { messages } from './routes/messages';
 import { replyTemplates } from './routes/reply-templates';
 import { sites } from './routes/sites';
+import { supports } from './routes/supports';
 import { tracking } from './routes/tracking';
 import { scheduled } from './scheduled';
 
@@ -39,6 +40,7 @@ app.route('/', sites); //      GET  /v1/sites/:site
 app.route('/', board); //      GET  /v1/sites/:site/messages, GET /v1/sites/:site/messages/:id
 app.route('/', messages); //   POST /v1/sites/:site/messages
 app.route('/', tracking); //   POST /v1/sites/:site/track
+app.route('/', supports); //   POST /v1/sites/:site/messages/:id/support (我也关注)
 
 // Officials. Changes are accepted only from the console's own origin (CSRF); every console route
 // needs a live session, and each route (or the action it runs) checks the role and the unit scope.

@@ -1,0 +1,3 @@
+import { newRouteGroup } from '../app';
+
+export const supports = newRouteGroup();
