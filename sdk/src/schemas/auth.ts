@@ -1,1 +1,50 @@
 import { z } from 'zod';
+import { LIMITS } from './common';
+import { RoleSchema } from './console';
+import type { FieldErrorCode } from './error';
+
+// Officials signing in: POST /v1/auth/sign-in, and their own account under /v1/console/.
+
+const withCode = (code: FieldErrorCode) => ({ error: code });
+
+/** A code from an authenticator app (RFC 6238): six digits, spaces tolerated as apps show `123 456`. */
+const TotpCodeSchema = z.string()
+  .transform((code) => code.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, withCode('invalid_code')));
+
+/**
+ * `POST /v1/auth/sign-in`. The email is matched without regard to case; `code` is needed once the
+ * account has a second factor.
+ */
+export const SignInInputSchema = z.object({
+  site: z.string().min(1).max(64).describe('site id, e.g. `demo`'),
+  email: z.string().trim().min(1).max(LIMITS.emailMax),
+  password: z.string().min(1).max(200),
+  code: TotpCodeSchema.optional().describe('six digits from the authenticator app'),
+});
+export type SignInInput = z.input<typeof SignInInputSchema>;
+
+const UnitRefSchema = z.object({ id: z.string(), name: z.string() });
+
+/** The signed-in official, as `GET /v1/console/me` and sign-in answer it. */
+export const OfficialProfileSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  units: z.array(UnitRefSchema).describe('units a responder answers for (their sub-units included)'),
+  totpEnabled: z.boolean(),
+  site: z.object({ id: z.string(), name: z.string() }),
+});
+export type OfficialProfile = z.infer<typeof OfficialProfileSchema>;
+
+/** `POST /v1/console/totp/enrol`: the secret to add to an authenticator app, shown once. */
+export const TotpEnrolmentSchema = z.object({
+  secret: z.string().describe('base32, for typing into the app'),
+  uri: z.string().describe('otpauth:// URI, for a QR code'),
+});
+export type TotpEnrolment = z.infer<typeof TotpEnrolmentSchema>;
+
+/** `POST /v1/console/totp/confirm`: the first code proves the app holds the secret. */
+export const TotpConfirmInputSchema = z.object({ code: TotpCodeSchema });
+export type TotpConfirmInput = z.input<typeof TotpConfirmInputSchema>;
