@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryD1, root } from '../scripts/local-stack';
 import { createClient, type PublicMessage, type PublicTab } from '../sdk/src';
-import { launchBrowser } from './helpers';
+import { useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const client = createClient({ baseUrl: WORKER, site: 'demo' });
@@ -16,12 +16,9 @@ const XSS_TITLE = `<img src=x onerror="window.__xss=1"> ${Date.now() % 1_000_000
 const XSS_BODY = '<script>window.__xss=2</script><b onclick="window.__xss=3">粗体</b>';
 let xssId = '';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const browser = useBrowserPage();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   const created = await client.submitMessage({
     unitId: 'u_housing', type: 'complaint', domain: 'urban', title: XSS_TITLE, body: XSS_BODY, region: '<i>示范县城关镇</i>',
     author: { name: '陈明', phone: '13912345678' }, isPublic: true, consent: true,
@@ -31,21 +28,11 @@ beforeAll(async () => {
   queryD1(inject('persistTo'), `UPDATE messages SET moderation = 'published' WHERE site_id = 'demo'
     AND (id = '${xssId}' OR (title = '${STREET_LIGHTS}' AND body LIKE '%县城的路灯坏了很久没人修%'))`);
 });
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN' });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
 
 /** The county website; the board (below the form) is scrolled into view, then its first cards awaited. */
 async function openBoard(query = ''): Promise<Locator> {
-  await page.goto(`${HOST}/${query}`);
-  const list = page.locator('liuyan-list');
+  await browser.page.goto(`${HOST}/${query}`);
+  const list = browser.page.locator('liuyan-list');
   await list.scrollIntoViewIfNeeded();
   await list.locator('[part="card"]').first().waitFor();
   return list;
@@ -118,7 +105,7 @@ describe('<liuyan-list> on a county website', () => {
     await list.getByRole('tab', { name: '全部' }).press('ArrowRight');
     await expect.poll(() => titlesIn(list)).toEqual(awaiting.map((m) => m.title));
     expect(new Set(await statusesIn(list))).toEqual(new Set(['待回复']));
-    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe('待回复');
+    expect(await browser.page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe('待回复');
 
     // A leader includes the departments under it; the select shows them indented.
     await list.getByRole('tab', { name: '全部' }).click();
@@ -169,7 +156,7 @@ describe('<liuyan-list> on a county website', () => {
 
   it('opens a message in place: every reply signed by its unit, the timeline, and back to the list', async () => {
     const list = await openBoard();
-    await page.evaluate(() => {
+    await browser.page.evaluate(() => {
       const opened: string[] = [];
       (window as { __opened?: string[] }).__opened = opened;
       document.addEventListener('liuyan-open', (e) => opened.push(e.detail.id));
@@ -183,7 +170,7 @@ describe('<liuyan-list> on a county website', () => {
     await list.locator('[part="card"]').getByRole('button', { name: '查看全文' }).click();
     const message = list.locator('[part="detail"] [part="message"]');
     await message.waitFor();
-    expect(await page.evaluate(() => (window as { __opened?: string[] }).__opened)).toEqual([expected.id]);
+    expect(await browser.page.evaluate(() => (window as { __opened?: string[] }).__opened)).toEqual([expected.id]);
     expect(await list.locator('[part="card"]').first().isVisible()).toBe(false);
     expect(await message.locator('h3').textContent()).toBe(expected.title);
     expect(await message.locator('[part="body"]').textContent()).toBe(expected.body);
@@ -254,21 +241,21 @@ describe('<liuyan-list> on a county website', () => {
     expect(await message.locator('[part="body"]').textContent()).toBe(XSS_BODY);
     expect(await message.locator('img, script, b, i').count()).toBe(0);
     await message.locator('[part="body"]').click();
-    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await browser.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     expect((await client.getMessage(xssId)).title).toBe(XSS_TITLE);
   });
 
   it('asks the service nothing until it is scrolled into view, and keeps its place while loading', async () => {
-    await page.goto(`${HOST}/`);
-    await page.locator('liuyan-form [part="form"]').waitFor();
+    await browser.page.goto(`${HOST}/`);
+    await browser.page.locator('liuyan-form [part="form"]').waitFor();
     // A page of its own: a tall spacer, then the board far below the fold.
-    await page.evaluate(() => document.querySelector('main')!.replaceChildren());
-    await page.waitForTimeout(300);
+    await browser.page.evaluate(() => document.querySelector('main')!.replaceChildren());
+    await browser.page.waitForTimeout(300);
     const requests: string[] = [];
-    page.on('request', (request) => {
+    browser.page.on('request', (request) => {
       if (request.url().startsWith(WORKER) && !request.url().includes('/widget/')) requests.push(request.url());
     });
-    await page.evaluate(() => {
+    await browser.page.evaluate(() => {
       const spacer = document.createElement('div');
       spacer.style.height = '4000px';
       const list = document.createElement('liuyan-list');
@@ -278,9 +265,9 @@ describe('<liuyan-list> on a county website', () => {
       main.appendChild(spacer);
       main.appendChild(list);
     });
-    const list = page.locator('#late');
+    const list = browser.page.locator('#late');
     await list.locator('[part="skeleton"]').waitFor({ state: 'attached' });
-    await page.waitForTimeout(1500);
+    await browser.page.waitForTimeout(1500);
     expect(requests).toEqual([]);
     const panel = list.locator('[part="panel"]');
     const offset = async () => (await panel.boundingBox())!.y - (await list.boundingBox())!.y;
@@ -295,19 +282,19 @@ describe('<liuyan-list> on a county website', () => {
   });
 
   it('says so when the network fails, and 重试 loads the messages', async () => {
-    await page.route(/\/v1\/sites\/demo\/messages/, (route) => route.abort('internetdisconnected'));
-    await page.goto(`${HOST}/`);
-    await page.evaluate(() => {
+    await browser.page.route(/\/v1\/sites\/demo\/messages/, (route) => route.abort('internetdisconnected'));
+    await browser.page.goto(`${HOST}/`);
+    await browser.page.evaluate(() => {
       const errors: string[] = [];
       (window as { __errors?: string[] }).__errors = errors;
       document.addEventListener('liuyan-error', (e) => errors.push(e.detail.code));
     });
-    const list = page.locator('liuyan-list');
+    const list = browser.page.locator('liuyan-list');
     await list.scrollIntoViewIfNeeded();
     await expect.poll(() => list.getByText('留言加载失败').count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.evaluate(() => (window as { __errors?: string[] }).__errors)).toEqual(['network']);
+    expect(await browser.page.evaluate(() => (window as { __errors?: string[] }).__errors)).toEqual(['network']);
 
-    await page.unroute(/\/v1\/sites\/demo\/messages/);
+    await browser.page.unroute(/\/v1\/sites\/demo\/messages/);
     await list.getByRole('button', { name: '重试' }).click();
     await list.locator('[part="card"]').first().waitFor();
     expect(await list.locator('[part="card"]').count()).toBe(20);
@@ -322,8 +309,8 @@ describe('<liuyan-list> on a county website', () => {
   });
 
   it('with unit and type attributes, shows only that unit (and its departments) and type', async () => {
-    await page.goto(`${HOST}/`);
-    await page.evaluate(() => {
+    await browser.page.goto(`${HOST}/`);
+    await browser.page.evaluate(() => {
       const list = document.createElement('liuyan-list');
       list.setAttribute('site', 'demo');
       list.setAttribute('unit', 'u_county_head');
@@ -332,7 +319,7 @@ describe('<liuyan-list> on a county website', () => {
       const main = document.querySelector('main')!;
       main.insertBefore(list, main.firstChild);
     });
-    const list = page.locator('#scoped');
+    const list = browser.page.locator('#scoped');
     await list.locator('[part="card"]').first().waitFor();
     const expected = await client.listMessages({ unit: 'u_county_head', type: 'consultation' });
     expect(await titlesIn(list)).toEqual(expected.items.map((m) => m.title));
@@ -345,15 +332,15 @@ describe('<liuyan-list> on a county website', () => {
 
   it('<liuyan-message message-id> shows one message on its own', async () => {
     const [item] = (await client.listMessages({ status: 'answered', limit: 1 })).items;
-    await page.goto(`${HOST}/`);
-    await page.evaluate((id) => {
+    await browser.page.goto(`${HOST}/`);
+    await browser.page.evaluate((id) => {
       const message = document.createElement('liuyan-message');
       message.setAttribute('site', 'demo');
       message.setAttribute('message-id', id);
       const main = document.querySelector('main')!;
       main.insertBefore(message, main.firstChild);
     }, item!.id);
-    const message = page.locator('liuyan-message [part="message"]');
+    const message = browser.page.locator('liuyan-message [part="message"]');
     await message.waitFor();
     expect(await message.locator('h3').textContent()).toBe(item!.title);
     expect(await message.locator('[part~="reply"]').count()).toBe(item!.replyCount);

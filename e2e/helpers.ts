@@ -1,5 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -10,6 +10,45 @@ export function launchBrowser(): Promise<Browser> {
     // Keep Chromium from reaching for the (closed) network on its own.
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/** What a test drives: one Chromium for the test file, a fresh context (no storage, cookies or drafts) and page per test. */
+export interface BrowserPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/**
+ * Registers the hooks that launch Chromium once for the calling test file and open a fresh context and page
+ * (Chinese by default) for each test. Read `.page` and `.context` inside tests and hooks, not at module load.
+ */
+export function useBrowserPage(options: { locale?: string } = {}): BrowserPage {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser!.newContext({ locale: options.locale ?? 'zh-CN' });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return {
+    get context() {
+      if (!context) throw new Error('useBrowserPage: the context exists only while a test runs');
+      return context;
+    },
+    get page() {
+      if (!page) throw new Error('useBrowserPage: the page exists only while a test runs');
+      return page;
+    },
+  };
 }
 
 export function countMessagesTitled(title: string): number {

@@ -1,35 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { countMessagesTitled, fillForm, launchBrowser, TRACKING_CODE } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { countMessagesTitled, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { FOREIGN, HOST, WORKER } from './ports';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN' });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+const browser = useBrowserPage();
 
 /** The county website on its own origin, with the widget loaded from the service. */
 async function openCountySite(query = '') {
-  await page.goto(`${HOST}/${query}`);
-  await page.locator('liuyan-form [part="form"]').waitFor();
+  await browser.page.goto(`${HOST}/${query}`);
+  await browser.page.locator('liuyan-form [part="form"]').waitFor();
 }
 
 async function submitAndReadCode(): Promise<string> {
-  await page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
-  const code = page.locator('liuyan-form').locator('[part="tracking-code"]');
+  await browser.page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+  const code = browser.page.locator('liuyan-form').locator('[part="tracking-code"]');
   await code.waitFor();
   return (await code.textContent())!.trim();
 }
@@ -38,15 +21,15 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
   it('a citizen writes to a department, gets a tracking code once, and tracks the message', async () => {
     await openCountySite();
     const title = `城关镇东环路路灯不亮 ${Date.now()}`;
-    await fillForm(page, { title, body: '东环路从加油站到中学一段的路灯已经坏了两个星期，晚上骑车很危险。', department: '示范县交通运输局' });
+    await fillForm(browser.page, { title, body: '东环路从加油站到中学一段的路灯已经坏了两个星期，晚上骑车很危险。', department: '示范县交通运输局' });
     const code = await submitAndReadCode();
 
     expect(code).toMatch(TRACKING_CODE);
-    const form = page.locator('liuyan-form');
+    const form = browser.page.locator('liuyan-form');
     await expect.poll(() => form.getByText('请立即保存查询码').count()).toBe(1);
     await expect.poll(() => form.getByRole('button', { name: '复制查询码' }).count()).toBe(1);
 
-    const tracker = page.locator('liuyan-track');
+    const tracker = browser.page.locator('liuyan-track');
     await tracker.getByLabel('查询码').fill(code.toLowerCase());
     await tracker.getByRole('button', { name: '查询' }).click();
     const message = tracker.locator('[part="message"]');
@@ -63,11 +46,11 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
   it('shows a private message to its author, and says it is private', async () => {
     await openCountySite();
     const title = `关于低保申请材料的咨询 ${Date.now()}`;
-    await fillForm(page, { title, body: '家里老人想申请低保，需要准备哪些材料，在哪里办理？', isPublic: false });
+    await fillForm(browser.page, { title, body: '家里老人想申请低保，需要准备哪些材料，在哪里办理？', isPublic: false });
     const code = await submitAndReadCode();
-    await expect.poll(() => page.locator('liuyan-form').getByText('这是一条不公开的留言').count()).toBe(1);
+    await expect.poll(() => browser.page.locator('liuyan-form').getByText('这是一条不公开的留言').count()).toBe(1);
 
-    const tracker = page.locator('liuyan-track');
+    const tracker = browser.page.locator('liuyan-track');
     await tracker.getByLabel('查询码').fill(code);
     await tracker.getByRole('button', { name: '查询' }).click();
     await tracker.locator('[part="message"]').waitFor();
@@ -79,27 +62,27 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
     await openCountySite();
     const title = `<img src=x onerror="window.__xss=1"> ${Date.now()}`;
     const body = '<script>window.__xss=2</script><b onclick="window.__xss=3">粗体</b>';
-    await fillForm(page, { title, body });
+    await fillForm(browser.page, { title, body });
     const code = await submitAndReadCode();
 
-    const tracker = page.locator('liuyan-track');
+    const tracker = browser.page.locator('liuyan-track');
     await tracker.getByLabel('查询码').fill(code);
     await tracker.getByRole('button', { name: '查询' }).click();
     await tracker.locator('[part="message"]').waitFor();
     expect(await tracker.locator('[part="message"] h3').textContent()).toBe(title);
     expect(await tracker.locator('[part="message"] .body').first().textContent()).toBe(body);
     expect(await tracker.locator('[part="message"] img, [part="message"] script, [part="message"] b').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await browser.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
   });
 
   it('when the answer is lost on the network, the retry lands on the same message', async () => {
     await openCountySite();
     const title = `村道塌方影响出行 ${Date.now()}`;
-    await fillForm(page, { title, body: '石桥镇李家村到镇上的村道前几天下雨塌了一块，车过不去，请尽快修复。' });
+    await fillForm(browser.page, { title, body: '石桥镇李家村到镇上的村道前几天下雨塌了一块，车过不去，请尽快修复。' });
 
     // The first attempt reaches the service and is stored, but its answer never arrives.
     let attempts = 0;
-    await page.route(`${WORKER}/v1/sites/demo/messages`, async (route) => {
+    await browser.page.route(`${WORKER}/v1/sites/demo/messages`, async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       attempts++;
       if (attempts === 1) {
@@ -118,16 +101,16 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
   it('offline: keeps what was typed, says so, and sends it exactly once when back online', async () => {
     await openCountySite();
     const title = `农民工工资被拖欠三个月 ${Date.now()}`;
-    await fillForm(page, { title, body: '我们在城东工地干活，老板拖欠工资三个月，多次讨要无果，请帮忙协调。' });
-    await context.setOffline(true);
-    const form = page.locator('liuyan-form');
+    await fillForm(browser.page, { title, body: '我们在城东工地干活，老板拖欠工资三个月，多次讨要无果，请帮忙协调。' });
+    await browser.context.setOffline(true);
+    const form = browser.page.locator('liuyan-form');
     await form.getByRole('button', { name: '提交留言' }).click();
     await expect.poll(() => form.getByText(/网络不稳定，正在第\d次尝试提交/).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => form.getByText('留言尚未提交').count(), { timeout: 30_000 }).toBe(1);
     expect(countMessagesTitled(title)).toBe(0);
 
     // The phone's browser is closed and opened again: the draft is still there.
-    await context.setOffline(false);
+    await browser.context.setOffline(false);
     await openCountySite();
     await expect.poll(() => form.getByText('已恢复您上次未提交的内容').count()).toBe(1);
     expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
@@ -142,7 +125,7 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
 
   it('shows the service’s field errors next to the field, in the page’s language', async () => {
     await openCountySite('?lang=en');
-    const form = page.locator('liuyan-form');
+    const form = browser.page.locator('liuyan-form');
     await form.getByRole('button', { name: 'Send message' }).click();
     await expect.poll(() => form.getByText('Please enter the title').count()).toBe(1);
     await expect.poll(() => form.getByText('Please read and accept the privacy notice').count()).toBe(1);
@@ -165,10 +148,10 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
   });
 
   it('on a website that is not allowed, the widget cannot use the service', async () => {
-    await page.goto(`${FOREIGN}/`);
-    const form = page.locator('liuyan-form');
+    await browser.page.goto(`${FOREIGN}/`);
+    const form = browser.page.locator('liuyan-form');
     await expect.poll(() => form.getByText('留言板加载失败').count(), { timeout: 40_000 }).toBe(1);
-    const status = await page.evaluate(async (api) => {
+    const status = await browser.page.evaluate(async (api) => {
       try {
         const response = await fetch(`${api}/v1/sites/demo/messages`, {
           method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: '{}',
