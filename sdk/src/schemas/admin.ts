@@ -1,1 +1,193 @@
 import { z } from 'zod';
+import { DomainSchema, LIMITS, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
+import { RoleSchema } from './console';
+import type { FieldErrorCode } from './error';
+
+// Site administration: /v1/admin/... (admins only), and the reply templates every official reads.
+
+// Where a generic check would say too little, the issue carries our field code as its message;
+// the service reports such codes unchanged.
+const withCode = (code: FieldErrorCode) => ({ error: code });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+/**
+ * A page origin that may embed the widget: `https://www.county.gov.cn` exactly as a browser sends it
+ * in `Origin` (scheme, host, port; no path, no trailing slash). Plain http only for local testing.
+ */
+export function isEmbeddingOrigin(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.origin !== value) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+}
+
+const distinct = (values: readonly unknown[]) => new Set(values).size === values.length;
+
+export const ORIGINS_MAX = 50;
+export const DEADLINE_DAYS_MAX = 60;
+
+/** `GET /v1/admin/site`. */
+export const SiteSettingsSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  locale: z.string(),
+  moderation: ModerationModeSchema.describe('pre: nothing public until published; post: public at once, hidden if need be'),
+  allowedOrigins: z.array(z.string()).describe('page origins that may embed the widget'),
+  types: z.array(MessageTypeSchema),
+  domains: z.array(DomainSchema),
+  deadlineDays: z.record(MessageTypeSchema, z.number().int()).describe('working days to answer, per message type'),
+});
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+/** `PATCH /v1/admin/site`: only the fields given change; `deadlineDays` changes only the types given. */
+export const UpdateSiteInputSchema = z.object({
+  name: text(100).optional(),
+  moderation: ModerationModeSchema.optional(),
+  allowedOrigins: z.array(z.string().max(200).refine(isEmbeddingOrigin, withCode('invalid')))
+    .max(ORIGINS_MAX)
+    .refine(distinct, withCode('invalid'))
+    .optional(),
+  types: z.array(MessageTypeSchema).min(1, withCode('required')).refine(distinct, withCode('invalid')).optional(),
+  domains: z.array(DomainSchema).min(1, withCode('required')).refine(distinct, withCode('invalid')).optional(),
+  deadlineDays: z.partialRecord(MessageTypeSchema, z.number().int().min(1).max(DEADLINE_DAYS_MAX)).optional(),
+});
+export type UpdateSiteInput = z.input<typeof UpdateSiteInputSchema>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const CalendarDayKindSchema = z.enum(['holiday', 'workday']).describe('holiday: a day off; workday: a weekend day worked instead (调休)');
+
+/** One exception to the weekday rule. */
+export const CalendarDaySchema = z.object({
+  day: z.string().describe('YYYY-MM-DD'),
+  kind: CalendarDayKindSchema,
+  name: z.string().nullable().describe('e.g. 国庆节, 国庆节调休'),
+});
+export type CalendarDay = z.infer<typeof CalendarDaySchema>;
+
+const YEAR_MIN = 2000;
+const YEAR_MAX = 2100;
+
+export const CalendarQuerySchema = z.object({
+  year: z.string().regex(/^\d{4}$/, withCode('invalid')).transform(Number).pipe(z.number().int().min(YEAR_MIN).max(YEAR_MAX)),
+});
+export type CalendarQuery = z.input<typeof CalendarQuerySchema>;
+
+/** `PUT /v1/admin/calendar`: the year's holidays and make-up working days, all of them (replaces the year). */
+export const CalendarInputSchema = z.object({
+  year: z.number().int().min(YEAR_MIN).max(YEAR_MAX),
+  days: z.array(z.object({
+    day: z.string().refine(isCalendarDay, withCode('invalid')),
+    kind: CalendarDayKindSchema,
+    name: z.string().trim().max(50).nullable().optional(),
+  })).max(366),
+});
+export type CalendarInput = z.input<typeof CalendarInputSchema>;
+
+/** A unit as admins manage it: flat, inactive ones included. */
+export const AdminUnitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: UnitKindSchema,
+  parentId: z.string().nullable(),
+  sortOrder: z.number().int(),
+  active: z.boolean().describe('inactive units take no new messages and leave the widget'),
+});
+export type AdminUnit = z.infer<typeof AdminUnitSchema>;
+
+const UNIT_NAME_MAX = 50;
+const SortOrderSchema = z.number().int().min(0).max(10_000);
+
+export const CreateUnitInputSchema = z.object({
+  name: text(UNIT_NAME_MAX),
+  kind: UnitKindSchema,
+  parentId: z.string().min(1).max(64).nullable().optional().describe('null or absent: a top-level unit'),
+  sortOrder: SortOrderSchema.optional(),
+});
+export type CreateUnitInput = z.input<typeof CreateUnitInputSchema>;
+
+export const UpdateUnitInputSchema = z.object({
+  name: text(UNIT_NAME_MAX).optional(),
+  parentId: z.string().min(1).max(64).nullable().optional().describe('null: move to the top level'),
+  sortOrder: SortOrderSchema.optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateUnitInput = z.input<typeof UpdateUnitInputSchema>;
+
+export const IdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** An official's account as admins see it: never a password or second-factor secret. */
+export const AccountSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  unitIds: z.array(z.string()).describe('units a responder answers for (their sub-units included)'),
+  disabled: z.boolean(),
+  totpEnabled: z.boolean(),
+  createdAt: TimestampSchema,
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+const PASSWORD_MAX = 200;
+const DISPLAY_NAME_MAX = 50;
+const UnitIdsSchema = z.array(z.string().min(1).max(64)).max(50).refine(distinct, withCode('invalid'));
+
+export const CreateAccountInputSchema = z.object({
+  email: z.email(withCode('invalid_email')).max(LIMITS.emailMax),
+  displayName: text(DISPLAY_NAME_MAX),
+  role: RoleSchema,
+  unitIds: UnitIdsSchema.default([]).describe('required (one or more) for responders'),
+  password: z.string().min(1).max(PASSWORD_MAX).describe('at least 12 characters, not the email'),
+});
+export type CreateAccountInput = z.input<typeof CreateAccountInputSchema>;
+
+/** Changing role, units, disabled or password signs the account out everywhere. */
+export const UpdateAccountInputSchema = z.object({
+  displayName: text(DISPLAY_NAME_MAX).optional(),
+  role: RoleSchema.optional(),
+  unitIds: UnitIdsSchema.optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(1).max(PASSWORD_MAX).optional(),
+});
+export type UpdateAccountInput = z.input<typeof UpdateAccountInputSchema>;
+
+export const ReplyTemplateSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+});
+export type ReplyTemplate = z.infer<typeof ReplyTemplateSchema>;
+
+const TEMPLATE_TITLE_MAX = 50;
+
+export const CreateReplyTemplateInputSchema = z.object({
+  title: text(TEMPLATE_TITLE_MAX),
+  body: text(LIMITS.bodyMax),
+});
+export type CreateReplyTemplateInput = z.input<typeof CreateReplyTemplateInputSchema>;
+
+export const UpdateReplyTemplateInputSchema = CreateReplyTemplateInputSchema.partial();
+export type UpdateReplyTemplateInput = z.input<typeof UpdateReplyTemplateInputSchema>;
+
+/** `GET /v1/console/export.csv` query: days are the site's local days, both included. */
+export const ExportQuerySchema = z.object({
+  from: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, first day included'),
+  to: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, last day included'),
+  contact: z.enum(['0', '1']).optional().describe('1: add name, phone and email (audited)'),
+});
+export type ExportQuery = z.input<typeof ExportQuerySchema>;

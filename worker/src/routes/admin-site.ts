@@ -1,3 +1,158 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  CalendarDaySchema, CalendarInputSchema, CalendarQuerySchema, SiteSettingsSchema, UpdateSiteInputSchema, type SiteSettings,
+} from '../../../sdk/src/schemas/admin';
+import { ProblemSchema } from '../../../sdk/src/schemas/error';
 import { newRouteGroup } from '../app';
+import { auditEntry, calendarDays, replaceCalendarStatements, updateSiteStatement, type SiteChanges } from '../db/admin';
+import type { Site } from '../db/sites';
+import { validationError, type FieldProblem } from '../errors';
 
 export const adminSite = newRouteGroup();
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** The error answers of console and admin routes (shared by the admin route groups). */
+export const officialErrorResponses = {
+  401: problem('no live session'),
+  403: problem('not allowed for this role, or not from the console’s own origin'),
+  404: problem('no such resource in this site'),
+  422: problem('invalid fields, each named with a stable code'),
+  500: problem('the service could not answer'),
+};
+
+/** Extra answers of routes that take a JSON body. */
+export const officialBodyErrorResponses = {
+  400: problem('the body is not JSON'),
+  413: problem('the body is too large'),
+  415: problem('the body is not application/json'),
+};
+
+const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+function settingsOf(site: Site): SiteSettings {
+  return {
+    id: site.id,
+    name: site.name,
+    locale: site.locale,
+    moderation: site.moderation,
+    allowedOrigins: site.allowedOrigins,
+    types: site.types,
+    domains: site.domains,
+    deadlineDays: site.deadlineDays,
+  };
+}
+
+const getSiteSettings = createRoute({
+  operationId: 'getSiteSettings',
+  method: 'get',
+  path: '/v1/admin/site',
+  summary: 'The site’s settings: moderation mode, embedding origins, message types and domains, deadlines',
+  responses: {
+    200: { description: 'the settings', content: { 'application/json': { schema: SiteSettingsSchema } } },
+    ...officialErrorResponses,
+  },
+});
+
+adminSite.openapi(getSiteSettings, (c) => c.json(settingsOf(c.get('site')), 200));
+
+const updateSiteSettings = createRoute({
+  operationId: 'updateSiteSettings',
+  method: 'patch',
+  path: '/v1/admin/site',
+  summary: 'Change some of the site’s settings (audited)',
+  request: { body: json(UpdateSiteInputSchema) },
+  responses: {
+    200: { description: 'the settings after the change', content: { 'application/json': { schema: SiteSettingsSchema } } },
+    ...officialErrorResponses,
+    ...officialBodyErrorResponses,
+  },
+});
+
+adminSite.openapi(updateSiteSettings, async (c) => {
+  const input = c.req.valid('json');
+  const site = c.get('site');
+  const db = c.get('db');
+  const before = settingsOf(site);
+  const after: SiteSettings = {
+    ...before,
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.moderation !== undefined && { moderation: input.moderation }),
+    ...(input.allowedOrigins !== undefined && { allowedOrigins: input.allowedOrigins }),
+    ...(input.types !== undefined && { types: input.types }),
+    ...(input.domains !== undefined && { domains: input.domains }),
+    ...(input.deadlineDays !== undefined && { deadlineDays: { ...before.deadlineDays, ...input.deadlineDays } }),
+  };
+  const changes: SiteChanges = {};
+  for (const field of ['name', 'moderation', 'allowedOrigins', 'types', 'domains', 'deadlineDays'] as const) {
+    if (JSON.stringify(after[field]) !== JSON.stringify(before[field])) Object.assign(changes, { [field]: after[field] });
+  }
+  const changed = Object.keys(changes);
+  if (changed.length > 0) {
+    const at = new Date().toISOString();
+    // The audit row names the fields only: origins and names are settings, not evidence to keep twice.
+    await db.batch([
+      updateSiteStatement(db, site.id, changes, at),
+      auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'site.update', detail: { fields: changed }, at }),
+    ]);
+  }
+  return c.json(after, 200);
+});
+
+const getCalendar = createRoute({
+  operationId: 'getCalendar',
+  method: 'get',
+  path: '/v1/admin/calendar',
+  summary: 'A year’s public holidays and make-up working days (调休), which deadlines count with',
+  request: { query: CalendarQuerySchema },
+  responses: {
+    200: { description: 'the year’s days, in date order', content: { 'application/json': { schema: z.array(CalendarDaySchema) } } },
+    ...officialErrorResponses,
+  },
+});
+
+adminSite.openapi(getCalendar, async (c) => {
+  const { year } = c.req.valid('query');
+  const site = c.get('site');
+  return c.json(await calendarDays(c.get('db'), site.id, year), 200);
+});
+
+const replaceCalendar = createRoute({
+  operationId: 'replaceCalendar',
+  method: 'put',
+  path: '/v1/admin/calendar',
+  summary: 'Replace a year’s holidays and make-up working days (deadlines already set do not move)',
+  request: { body: json(CalendarInputSchema) },
+  responses: {
+    200: { description: 'the year’s days, in date order', content: { 'application/json': { schema: z.array(CalendarDaySchema) } } },
+    ...officialErrorResponses,
+    ...officialBodyErrorResponses,
+  },
+});
+
+adminSite.openapi(replaceCalendar, async (c) => {
+  const { year, days } = c.req.valid('json');
+  const site = c.get('site');
+  const db = c.get('db');
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  days.forEach(({ day }, i) => {
+    // A day of another year would escape the replacement (and linger after the next one).
+    if (!day.startsWith(`${year}-`) || seen.has(day)) problems.push({ field: `days.${i}.day`, code: 'invalid' });
+    seen.add(day);
+  });
+  if (problems.length > 0) throw validationError(problems);
+
+  const sorted = days
+    .map((d) => ({ day: d.day, kind: d.kind, name: d.name || null }))
+    .sort((a, b) => a.day.localeCompare(b.day));
+  const at = new Date().toISOString();
+  await db.batch([
+    ...replaceCalendarStatements(db, site.id, year, sorted),
+    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'calendar.update', detail: { year, days: sorted.length }, at }),
+  ]);
+  return c.json(sorted, 200);
+});

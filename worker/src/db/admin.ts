@@ -1,0 +1,113 @@
+// Queries behind the admin routes: site settings, the working calendar, units, reply templates, and
+// the audit log rows written with them.
+import type { Compilable } from 'kysely';
+import type { AdminUnit, CalendarDay, ReplyTemplate } from '../../../sdk/src/schemas/admin';
+import type { Domain, MessageType, ModerationMode, UnitKind } from '../../../sdk/src/schemas/common';
+import type { SiteDatabase } from './client';
+
+/** One audit log row: who did what. `detail` holds names and counts, never personal data. */
+export function auditEntry(db: SiteDatabase, entry: {
+  siteId: string; accountId: string; action: string; messageId?: string | null; detail: Record<string, unknown>; at: string;
+}) {
+  return db.q.insertInto('audit_log').values({
+    site_id: entry.siteId,
+    account_id: entry.accountId,
+    action: entry.action,
+    message_id: entry.messageId ?? null,
+    detail: JSON.stringify(entry.detail),
+    created_at: entry.at,
+  });
+}
+
+export interface SiteChanges {
+  name?: string;
+  moderation?: ModerationMode;
+  allowedOrigins?: string[];
+  types?: MessageType[];
+  domains?: Domain[];
+  deadlineDays?: Record<MessageType, number>;
+}
+
+export function updateSiteStatement(db: SiteDatabase, siteId: string, changes: SiteChanges, at: string) {
+  return db.q.updateTable('sites')
+    .set({
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.moderation !== undefined && { moderation: changes.moderation }),
+      ...(changes.allowedOrigins !== undefined && { allowed_origins: JSON.stringify(changes.allowedOrigins) }),
+      ...(changes.types !== undefined && { types: JSON.stringify(changes.types) }),
+      ...(changes.domains !== undefined && { domains: JSON.stringify(changes.domains) }),
+      ...(changes.deadlineDays !== undefined && { deadline_days: JSON.stringify(changes.deadlineDays) }),
+      updated_at: at,
+    })
+    .where('id', '=', siteId);
+}
+
+const yearRange = (year: number) => ({ first: `${year}-01-01`, last: `${year}-12-31` });
+
+export async function calendarDays(db: SiteDatabase, siteId: string, year: number): Promise<CalendarDay[]> {
+  const { first, last } = yearRange(year);
+  return db.all(
+    db.q.selectFrom('calendar_days').select(['day', 'kind', 'name'])
+      .where('site_id', '=', siteId).where('day', '>=', first).where('day', '<=', last)
+      .orderBy('day'),
+  );
+}
+
+/** D1 binds at most 100 values per statement: 4 per day → 25 days per INSERT. */
+const DAYS_PER_INSERT = 25;
+
+/** Statements that replace a year's calendar with `days` (all in the year), for one batch. */
+export function replaceCalendarStatements(db: SiteDatabase, siteId: string, year: number, days: CalendarDay[]) {
+  const { first, last } = yearRange(year);
+  const statements: Compilable<unknown>[] = [
+    db.q.deleteFrom('calendar_days').where('site_id', '=', siteId).where('day', '>=', first).where('day', '<=', last),
+  ];
+  for (let start = 0; start < days.length; start += DAYS_PER_INSERT) {
+    statements.push(db.q.insertInto('calendar_days').values(
+      days.slice(start, start + DAYS_PER_INSERT).map((d) => ({ site_id: siteId, day: d.day, kind: d.kind, name: d.name })),
+    ));
+  }
+  return statements;
+}
+
+const unitColumns = ['id', 'name', 'kind', 'parent_id', 'sort_order', 'active'] as const;
+
+function toAdminUnit(row: { id: string; name: string; kind: UnitKind; parent_id: string | null; sort_order: number; active: number }): AdminUnit {
+  return { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id, sortOrder: row.sort_order, active: row.active === 1 };
+}
+
+/** Every unit of the site, retired ones too, in the order the widget shows them. */
+export async function siteUnits(db: SiteDatabase, siteId: string): Promise<AdminUnit[]> {
+  const rows = await db.all(
+    db.q.selectFrom('units').select(unitColumns).where('site_id', '=', siteId).orderBy('sort_order').orderBy('id'),
+  );
+  return rows.map(toAdminUnit);
+}
+
+export async function findSiteUnit(db: SiteDatabase, siteId: string, unitId: string): Promise<AdminUnit | null> {
+  const row = await db.first(db.q.selectFrom('units').select(unitColumns).where('site_id', '=', siteId).where('id', '=', unitId));
+  return row ? toAdminUnit(row) : null;
+}
+
+/** Whether `unitId` is `ancestorId` or lies below it, walking up the parents in `units`. */
+export function isWithin(units: readonly AdminUnit[], unitId: string, ancestorId: string): boolean {
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  const seen = new Set<string>();
+  for (let id: string | null | undefined = unitId; id && !seen.has(id); id = parentOf.get(id)) {
+    if (id === ancestorId) return true;
+    seen.add(id);
+  }
+  return false;
+}
+
+export async function replyTemplatesOf(db: SiteDatabase, siteId: string): Promise<ReplyTemplate[]> {
+  return db.all(
+    db.q.selectFrom('reply_templates').select(['id', 'title', 'body']).where('site_id', '=', siteId).orderBy('created_at').orderBy('id'),
+  );
+}
+
+export function findReplyTemplate(db: SiteDatabase, siteId: string, templateId: string): Promise<ReplyTemplate | null> {
+  return db.first(
+    db.q.selectFrom('reply_templates').select(['id', 'title', 'body']).where('site_id', '=', siteId).where('id', '=', templateId),
+  );
+}

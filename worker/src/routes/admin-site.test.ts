@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import type { CalendarDay, SiteSettings } from '../../../sdk/src/schemas/admin';
+import { ALLOWED_ORIGIN, createSite, db, expectProblem, submit, validMessage } from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
+
+async function auditRows(siteId: string, action: string) {
+  return db.all(db.q.selectFrom('audit_log').select(['account_id', 'action', 'detail']).where('site_id', '=', siteId).where('action', '=', action).orderBy('id'));
+}
+
+describe('GET /v1/admin/site', () => {
+  it('shows the admin its own site’s settings', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const response = await consoleRequest('/v1/admin/site', { as: admin });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(await response.json<SiteSettings>()).toEqual({
+      id: siteId, name: '测试县人民政府', locale: 'zh-CN', moderation: 'pre', allowedOrigins: [ALLOWED_ORIGIN],
+      types: ['suggestion', 'complaint', 'help', 'consultation'],
+      domains: ['urban', 'transport', 'agriculture', 'health', 'education', 'environment', 'employment', 'enterprise', 'governance', 'security', 'tourism', 'finance', 'other'],
+      deadlineDays: { consultation: 5, help: 5, complaint: 7, suggestion: 15 },
+    });
+  });
+
+  it('is for admins only', async () => {
+    const { siteId, eduUnit } = await createSite();
+    for (const official of [await createOfficial(siteId, 'moderator'), await createOfficial(siteId, 'responder', [eduUnit])]) {
+      await expectProblem(await consoleRequest('/v1/admin/site', { as: official }), 403, 'forbidden');
+      await expectProblem(await consoleRequest('/v1/admin/site', { as: official, method: 'PATCH', body: { moderation: 'post' } }), 403, 'forbidden');
+    }
+    await expectProblem(await consoleRequest('/v1/admin/site', { as: null }), 401, 'unauthenticated');
+  });
+});
+
+describe('PATCH /v1/admin/site', () => {
+  it('changes only the fields given, and the widget and submissions follow at once', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const response = await consoleRequest('/v1/admin/site', {
+      as: admin, method: 'PATCH',
+      body: {
+        moderation: 'post',
+        allowedOrigins: [ALLOWED_ORIGIN, 'https://news.example.cn:8443', 'http://localhost:5173'],
+        types: ['complaint', 'help'],
+        domains: ['education', 'transport'],
+        deadlineDays: { complaint: 3 },
+      },
+    });
+    expect(response.status).toBe(200);
+    const settings = await response.json<SiteSettings>();
+    expect(settings).toMatchObject({
+      name: '测试县人民政府',
+      moderation: 'post',
+      allowedOrigins: [ALLOWED_ORIGIN, 'https://news.example.cn:8443', 'http://localhost:5173'],
+      types: ['complaint', 'help'],
+      domains: ['education', 'transport'],
+      deadlineDays: { consultation: 5, help: 5, complaint: 3, suggestion: 15 },
+    });
+    expect(await (await consoleRequest('/v1/admin/site', { as: admin })).json()).toEqual(settings);
+
+    // Post-moderation publishes at once; a type switched off is refused.
+    const published = await submit(siteId, validMessage(eduUnit, { type: 'complaint', domain: 'education' }), { origin: 'https://news.example.cn:8443' });
+    expect(published.status).toBe(201);
+    expect(await published.json()).toMatchObject({ moderation: 'published' });
+    const refused = await expectProblem(await submit(siteId, validMessage(eduUnit, { type: 'suggestion', domain: 'education' })), 422, 'validation');
+    expect(refused.errors).toContainEqual(expect.objectContaining({ field: 'type', code: 'type_not_allowed' }));
+  });
+
+  it('writes one audit row naming the changed fields, and none when nothing changed', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    await consoleRequest('/v1/admin/site', {
+      as: admin, method: 'PATCH', body: { moderation: 'pre', allowedOrigins: ['https://a.example.cn'], deadlineDays: { help: 4 } },
+    });
+    await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { allowedOrigins: ['https://a.example.cn'], deadlineDays: { help: 4 } } });
+    const rows = await auditRows(siteId, 'site.update');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.account_id).toBe(admin.id);
+    // The field names only: not the origins themselves, and not the unchanged moderation mode.
+    expect(JSON.parse(rows[0]!.detail!)).toEqual({ fields: ['allowedOrigins', 'deadlineDays'] });
+  });
+
+  it.each([
+    ['http://www.county.example.gov.cn', 'allowedOrigins.0'],
+    ['https://www.county.example.gov.cn/', 'allowedOrigins.0'],
+    ['https://www.county.example.gov.cn/news', 'allowedOrigins.0'],
+    ['ftp://files.example.cn', 'allowedOrigins.0'],
+    ['www.county.example.gov.cn', 'allowedOrigins.0'],
+    ['javascript:alert(1)', 'allowedOrigins.0'],
+  ])('refuses the origin %s', async (origin, field) => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const problem = await expectProblem(
+      await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { allowedOrigins: [origin] } }), 422, 'validation',
+    );
+    expect(problem.errors).toEqual([expect.objectContaining({ field, code: 'invalid' })]);
+  });
+
+  it('names every invalid field with a stable code, and changes nothing', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const problem = await expectProblem(await consoleRequest('/v1/admin/site', {
+      as: admin, method: 'PATCH',
+      body: {
+        moderation: 'sometimes',
+        allowedOrigins: ['https://a.example.cn', 'https://a.example.cn'],
+        types: [],
+        domains: ['education', 'astrology'],
+        deadlineDays: { complaint: 0, help: 61 },
+      },
+    }), 422, 'validation');
+    expect(problem.errors!.map(({ field, code }) => ({ field, code }))).toEqual(expect.arrayContaining([
+      { field: 'moderation', code: 'invalid_choice' },
+      { field: 'allowedOrigins', code: 'invalid' },
+      { field: 'types', code: 'required' },
+      { field: 'domains.1', code: 'invalid_choice' },
+      { field: 'deadlineDays.complaint', code: 'too_short' },
+      { field: 'deadlineDays.help', code: 'too_long' },
+    ]));
+    expect(await (await consoleRequest('/v1/admin/site', { as: admin })).json()).toMatchObject({ moderation: 'pre', allowedOrigins: [ALLOWED_ORIGIN] });
+    expect(await auditRows(siteId, 'site.update')).toEqual([]);
+  });
+
+  it('changes only the admin’s own site', async () => {
+    const mine = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(mine.siteId, 'admin');
+    await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { moderation: 'post' } });
+    const otherAdmin = await createOfficial(other.siteId, 'admin');
+    expect(await (await consoleRequest('/v1/admin/site', { as: otherAdmin })).json()).toMatchObject({ id: other.siteId, moderation: 'pre' });
+  });
+});
+
+describe('/v1/admin/calendar', () => {
+  const nationalDay: CalendarDay[] = [
+    { day: '2026-10-01', kind: 'holiday', name: '国庆节' },
+    { day: '2026-10-02', kind: 'holiday', name: '国庆节' },
+    { day: '2026-10-10', kind: 'workday', name: '国庆节调休' },
+  ];
+
+  it('replaces a year’s days and leaves other years alone', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const put = (year: number, days: unknown[]) => consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year, days } });
+    expect((await put(2025, [{ day: '2025-10-01', kind: 'holiday', name: '国庆节' }])).status).toBe(200);
+    expect((await put(2026, [{ day: '2026-05-01', kind: 'holiday', name: '劳动节' }])).status).toBe(200);
+
+    const response = await put(2026, [nationalDay[2], nationalDay[0], nationalDay[1]]);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(nationalDay);
+    expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: admin })).json()).toEqual(nationalDay);
+    expect(await (await consoleRequest('/v1/admin/calendar?year=2025', { as: admin })).json()).toEqual([
+      { day: '2025-10-01', kind: 'holiday', name: '国庆节' },
+    ]);
+    const audit = await auditRows(siteId, 'calendar.update');
+    expect(JSON.parse(audit.at(-1)!.detail!)).toEqual({ year: 2026, days: 3 });
+  });
+
+  it('stores a whole year of days in one replacement', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const days = Array.from({ length: 365 }, (_, i) => ({
+      day: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10), kind: 'holiday' as const,
+    }));
+    const response = await consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year: 2027, days } });
+    expect(response.status).toBe(200);
+    expect(await (await consoleRequest('/v1/admin/calendar?year=2027', { as: admin })).json()).toHaveLength(365);
+  });
+
+  it('moves the deadlines of new messages', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const year = new Date().getUTCFullYear();
+    const before = await (await submit(siteId, validMessage(`${siteId}_edu`))).json<{ dueAt: string }>();
+    // Every remaining day of the year and the next off: the deadline moves past them.
+    const holidays = (y: number) => Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(y, 0, 1 + i)).toISOString().slice(0, 10))
+      .filter((day) => day.startsWith(`${y}-`)).map((day) => ({ day, kind: 'holiday' }));
+    for (const y of [year, year + 1]) {
+      expect((await consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year: y, days: holidays(y) } })).status).toBe(200);
+    }
+    const after = await (await submit(siteId, validMessage(`${siteId}_edu`))).json<{ dueAt: string }>();
+    expect(before.dueAt.slice(0, 4)).not.toBe(String(year + 2));
+    expect(after.dueAt.startsWith(String(year + 2))).toBe(true);
+  });
+
+  it('refuses days that are not real, of another year, or given twice', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const invalid = await expectProblem(await consoleRequest('/v1/admin/calendar', {
+      as: admin, method: 'PUT',
+      body: { year: 2026, days: [{ day: '2026-02-30', kind: 'holiday' }, { day: '2026-10-01', kind: 'vacation' }] },
+    }), 422, 'validation');
+    expect(invalid.errors!.map(({ field, code }) => ({ field, code }))).toEqual([
+      { field: 'days.0.day', code: 'invalid' },
+      { field: 'days.1.kind', code: 'invalid_choice' },
+    ]);
+    const misplaced = await expectProblem(await consoleRequest('/v1/admin/calendar', {
+      as: admin, method: 'PUT',
+      body: { year: 2026, days: [{ day: '2026-10-01', kind: 'holiday' }, { day: '2027-01-01', kind: 'holiday' }, { day: '2026-10-01', kind: 'workday' }] },
+    }), 422, 'validation');
+    expect(misplaced.errors!.map(({ field, code }) => ({ field, code }))).toEqual([
+      { field: 'days.1.day', code: 'invalid' },
+      { field: 'days.2.day', code: 'invalid' },
+    ]);
+    const noYear = await expectProblem(await consoleRequest('/v1/admin/calendar', { as: admin }), 422, 'validation');
+    expect(noYear.errors).toEqual([expect.objectContaining({ field: 'year', code: 'required' })]);
+    expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: admin })).json()).toEqual([]);
+  });
+
+  it('keeps each site’s calendar its own', async () => {
+    const mine = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(mine.siteId, 'admin');
+    const otherAdmin = await createOfficial(other.siteId, 'admin');
+    await consoleRequest('/v1/admin/calendar', { as: otherAdmin, method: 'PUT', body: { year: 2026, days: nationalDay } });
+    await consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year: 2026, days: [] } });
+    expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: admin })).json()).toEqual([]);
+    expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: otherAdmin })).json()).toEqual(nationalDay);
+  });
+});
