@@ -1,5 +1,5 @@
-// Builds ./public, which the worker serves as static assets: the widget bundle, the example pages
-// and the error reference.
+// Builds ./public, which the worker serves as static assets: the widget bundle, the officials'
+// console, the example pages and the error reference.
 import { build } from 'esbuild';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +10,22 @@ const out = path.join(root, 'public');
 
 /** Every element, by tag; each lives in widget/src/<tag>/<tag>.ts. */
 const ELEMENTS = ['liuyan-form', 'liuyan-track', 'liuyan-list', 'liuyan-message'];
+
+/** The console's page: the app's module and its tag, nothing inline (the CSP allows no inline code). */
+const CONSOLE_PAGE = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>留言办理</title>
+<script type="module" src="/console/app.js"></script>
+</head>
+<body>
+<liuyan-console></liuyan-console>
+</body>
+</html>
+`;
 
 export async function buildPublic(): Promise<void> {
   await rm(out, { recursive: true, force: true });
@@ -51,16 +67,32 @@ export async function buildPublic(): Promise<void> {
       },
     }],
   });
+  // The officials' console: one page and one module (Lit bundled in; English strings a chunk).
+  const consoleDir = path.join(out, 'console');
+  await build({
+    ...common,
+    entryPoints: { app: path.join(root, 'widget/src/console/liuyan-console.ts') },
+    outdir: consoleDir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  await writeFile(path.join(consoleDir, 'index.html'), CONSOLE_PAGE);
+
   await cp(path.join(root, 'examples'), path.join(out, 'examples'), {
     recursive: true,
     filter: (src) => !src.includes('node_modules') && !src.endsWith('.ts'),
   });
-  // Host pages on other origins load the widget as a module script, which needs CORS.
+  // Host pages on other origins load the widget as a module script, which needs CORS. The console
+  // runs only its own files: no inline script or style, no plugins, no framing, no referrer.
   await writeFile(path.join(out, '_headers'), [
     '/widget/*',
     '  Access-Control-Allow-Origin: *',
     '  Cache-Control: public, max-age=300',
     '  X-Content-Type-Options: nosniff',
+    '/console/*',
+    "  Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
     '',
   ].join('\n'));
   await mkdir(path.join(out, 'docs/errors'), { recursive: true });
@@ -70,6 +102,7 @@ export async function buildPublic(): Promise<void> {
 <h1>Liuyan 留言</h1>
 <ul>
   <li><a href="/examples/gov-site/">示范县人民政府 — 领导留言 (example)</a></li>
+  <li><a href="/console/">办理后台 (officials' console)</a></li>
   <li><a href="/openapi.json">OpenAPI</a></li>
   <li><a href="/docs/errors/">Errors</a></li>
 </ul>

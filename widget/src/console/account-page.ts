@@ -1,0 +1,125 @@
+import { html, nothing } from 'lit';
+import { defineElement } from '../internal/liuyan-element';
+import { tokens } from '../styles/tokens.styles';
+import { ConsoleElement } from './console-element';
+import { styles } from './liuyan-console.styles';
+import type { OfficialProfile } from './profile';
+import { qrCode } from './qr-code';
+
+interface Enrolment {
+  secret: string;
+  uri: string;
+}
+
+/**
+ * @summary The official's account: who they are, and the authenticator (TOTP) enrolment.
+ *
+ * @event liuyan-profile - The account changed (second factor on). `detail`: the new `OfficialProfile`.
+ */
+export class LiuyanConsoleAccount extends ConsoleElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    ...ConsoleElement.properties,
+    profile: { attribute: false },
+    enrolment: { state: true },
+    busy: { state: true },
+    error: { state: true },
+    errors: { state: true },
+    enabledNow: { state: true },
+  };
+
+  profile: OfficialProfile | null = null;
+  /** The new secret, held only in memory while the official scans it. */
+  private enrolment: Enrolment | null = null;
+  private busy = false;
+  private error = '';
+  private errors: Record<string, string> = {};
+  private enabledNow = false;
+
+  private async enrol(): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      this.enrolment = await this.service.post<Enrolment>('/v1/console/totp/enrol');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
+    } catch (error) {
+      this.error = this.problemText(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async confirm(event: Event): Promise<void> {
+    event.preventDefault();
+    const code = (this.renderRoot.querySelector<HTMLInputElement>('#code')?.value ?? '').replace(/\s/g, '');
+    this.errors = code ? {} : { code: this.t.errors.fieldErrors.required(this.t.signIn.code, {}) };
+    this.error = '';
+    if (!code) return;
+    this.busy = true;
+    try {
+      const profile = await this.service.post<OfficialProfile>('/v1/console/totp/confirm', { code });
+      this.enrolment = null;
+      this.enabledNow = true;
+      this.emit<OfficialProfile>('liuyan-profile', profile);
+    } catch (error) {
+      this.errors = this.fieldErrors(error);
+      this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const t = this.t.account;
+    const p = this.profile;
+    if (!p) return nothing;
+    return html`<section class="card" aria-labelledby="account-title">
+        <h1 id="account-title">${t.title}</h1>
+        <dl class="facts">
+          <dt>${t.name}</dt><dd>${p.displayName}</dd>
+          <dt>${t.email}</dt><dd>${p.email}</dd>
+          <dt>${t.role}</dt><dd>${this.t.roles[p.role]}</dd>
+          <dt>${t.units}</dt><dd>${p.units.length > 0 ? p.units.map((u) => u.name).join('、') : t.wholeSite}</dd>
+          <dt>${t.site}</dt><dd>${p.site.name}</dd>
+        </dl>
+      </section>
+      <section class="card" aria-labelledby="totp-title">
+        <h2 id="totp-title">${t.totp}</h2>
+        ${this.enabledNow ? html`<p class="notice" role="status">${t.enabled}</p>` : nothing}
+        ${p.totpEnabled ? html`<p>${t.totpOn}</p>` : this.enrolment ? this.renderEnrolment(this.enrolment) : html`<p>${t.totpOff}</p>
+          <button type="button" ?disabled=${this.busy} @click=${this.enrol}>${t.enrol}</button>`}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      </section>`;
+  }
+
+  private renderEnrolment(e: Enrolment) {
+    const t = this.t.account;
+    const error = this.errors.code;
+    return html`<p>${t.scan}</p>
+      <div class="qr-box">${qrCode(e.uri, t.qrLabel)}</div>
+      <p>${t.secretIntro}</p>
+      <p><code class="secret" part="totp-secret">${e.secret.replace(/(.{4})(?=.)/g, '$1 ')}</code></p>
+      <form class="stack" novalidate @submit=${this.confirm}>
+        <div class="field">
+          <label for="code">${t.confirmIntro}</label>
+          <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" maxlength="10"
+            aria-invalid=${error ? 'true' : 'false'} aria-describedby="code-error" />
+          ${error ? html`<p class="error" id="code-error" role="alert">${error}</p>` : nothing}
+        </div>
+        <button type="submit" ?disabled=${this.busy}>${t.confirm}</button>
+      </form>`;
+  }
+}
+
+defineElement('liuyan-console-account', LiuyanConsoleAccount);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-account': LiuyanConsoleAccount;
+  }
+  interface GlobalEventHandlersEventMap {
+    'liuyan-profile': CustomEvent<OfficialProfile>;
+  }
+}

@@ -1,0 +1,52 @@
+import { LiuyanError } from '../../../sdk/src/errors';
+import type { Problem } from '../../../sdk/src/schemas/error';
+
+/**
+ * A failure from the console API. Adds what a 429 says about waiting (`Retry-After`, seconds).
+ */
+export class ConsoleError extends LiuyanError {
+  retryAfterSeconds: number | null = null;
+}
+
+/**
+ * Requests to the console API: same origin, the session cookie, JSON both ways. The service
+ * accepts changes only with the console's own Origin, which a same-origin `fetch` always sends.
+ */
+export class ConsoleApi {
+  constructor(private readonly locale: string) {}
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  /** Actions with nothing to say send `{}`: every console POST is JSON. */
+  post<T>(path: string, body: unknown = {}): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.locale };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method, headers, credentials: 'same-origin', cache: 'no-store',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ConsoleError(0, 'network', 'No answer from the service', null, { cause });
+    }
+    if (response.status === 204) return undefined as T;
+    if (response.ok) return (await response.json()) as T;
+    let problem: Problem | null = null;
+    try {
+      problem = (await response.json()) as Problem;
+    } catch {
+      // Not problem+json (a proxy's page): the status alone tells.
+    }
+    const error = new ConsoleError(response.status, problem?.code ?? 'internal', problem?.title ?? response.statusText, problem);
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    if (retryAfter > 0) error.retryAfterSeconds = retryAfter;
+    throw error;
+  }
+}

@@ -1,0 +1,98 @@
+import { css } from 'lit';
+
+/** Shared by the console's pages: one look, laptop and phone, touch targets of 44px and more. */
+export const styles = css`
+  :host { --liuyan-console-width: 64rem; }
+  h1 { font-size: 1.4em; margin: 0 0 0.6em; line-height: 1.3; overflow-wrap: anywhere; }
+  h2 { font-size: 1.15em; margin: 1.4em 0 0.5em; }
+  h3 { font-size: 1.05em; margin: 0 0 0.5em; }
+  a { color: var(--liuyan-color-primary); }
+  .page { max-width: var(--liuyan-console-width); margin: 0 auto; padding: 1em; }
+  .narrow { max-width: 26rem; margin: 1em auto; }
+  .card { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 1em; margin: 0 0 1em; background: var(--liuyan-color-surface); }
+  .stack { display: grid; gap: 1em; }
+  .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
+  label, legend { font-weight: 600; }
+  legend { padding: 0; margin-bottom: 0.3em; }
+  .hint { font-size: 0.9em; margin: 0; }
+  .counter { justify-self: end; font-size: 0.85em; }
+  .choices { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; }
+  .choice { font-weight: normal; display: inline-flex; align-items: center; gap: 0.4em; min-height: 44px; }
+  .choice input { width: auto; min-height: 0; margin: 0; }
+  .buttons { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
+  .wide { width: 100%; margin-top: 0.5em; }
+  a.button {
+    display: inline-flex; align-items: center; min-height: 44px; padding: 0.5em 1.2em; text-decoration: none;
+    border: 1px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius);
+  }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+
+  /* The header bar. */
+  .app-header {
+    display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25em 1em;
+    padding: 0.25em 1em; background: var(--liuyan-color-primary); color: var(--liuyan-color-on-primary);
+  }
+  .brand { font-weight: 600; min-height: 44px; display: flex; align-items: center; gap: 0.4em; flex-wrap: wrap; }
+  .app-header nav { display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.25em; }
+  .app-header nav a {
+    color: inherit; text-decoration: none; min-height: 44px; display: inline-flex; align-items: center; padding: 0 0.6em;
+    border-bottom: 3px solid transparent;
+  }
+  .app-header nav a[aria-current='page'] { border-bottom-color: currentColor; }
+  .who { opacity: 0.9; font-size: 0.9em; padding: 0 0.6em; }
+  button.on-primary { background: transparent; border-color: currentColor; color: inherit; }
+  .app-header :focus-visible { outline-color: var(--liuyan-color-on-primary); }
+
+  /* The queue. */
+  .tabs { display: flex; flex-wrap: wrap; gap: 0.3em; margin: 0 0 0.8em; }
+  .tabs a {
+    display: inline-flex; align-items: center; gap: 0.3em; min-height: 44px; padding: 0 0.8em; text-decoration: none;
+    border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); color: var(--liuyan-color-text);
+  }
+  .tabs a[aria-current='page'] { background: var(--liuyan-color-primary); border-color: var(--liuyan-color-primary); color: var(--liuyan-color-on-primary); }
+  .count { font-size: 0.85em; font-variant-numeric: tabular-nums; opacity: 0.85; }
+  .filters { margin: 0 0 1em; }
+  .filters summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; font-weight: 600; }
+  .filter-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.8em; align-items: end; }
+  .filter-grid label { display: grid; gap: 0.3em; }
+  ul.queue { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5em; }
+  a.item {
+    display: grid; gap: 0.3em; padding: 0.7em 0.9em; text-decoration: none; color: inherit; min-height: 44px;
+    border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); background: var(--liuyan-color-surface);
+  }
+  a.item:hover { border-color: var(--liuyan-color-primary); }
+  .item-title { font-weight: 600; overflow-wrap: anywhere; color: var(--liuyan-color-primary); }
+  .item-meta { display: flex; flex-wrap: wrap; gap: 0.2em 0.7em; align-items: center; font-size: 0.9em; overflow-wrap: anywhere; }
+  .overdue { color: var(--liuyan-color-error); font-weight: 600; }
+
+  /* A message. */
+  .back { display: inline-flex; align-items: center; min-height: 44px; }
+  .badges { display: flex; flex-wrap: wrap; gap: 0.4em; margin: 0 0 0.8em; }
+  dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.3em 1em; margin: 0 0 1em; }
+  dl.facts dt { color: var(--liuyan-color-muted); }
+  dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+  .message-body { padding: 0.8em 1em; background: #f7f7f7; border-radius: var(--liuyan-radius); }
+  .actions { margin: 1.2em 0; }
+  .panel { border: 1px solid var(--liuyan-color-border); border-left: 4px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius); padding: 1em; margin-top: 0.8em; }
+  .reply { border-left: 3px solid var(--liuyan-color-primary); padding: 0.4em 0.8em; margin: 0.6em 0; background: var(--liuyan-color-notice); }
+  .reply header { font-weight: 600; }
+  ol.timeline { list-style: none; padding: 0; margin: 0; }
+  ol.timeline li { padding: 0.3em 0 0.3em 1em; border-left: 2px solid var(--liuyan-color-border); overflow-wrap: anywhere; }
+  ol.timeline li.internal { border-left-style: dashed; }
+  ol.timeline time { color: var(--liuyan-color-muted); margin-right: 0.4em; font-variant-numeric: tabular-nums; }
+  .event-note { white-space: pre-wrap; color: var(--liuyan-color-muted); }
+  ul.notes { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5em; }
+  ul.notes li { border: 1px dashed var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 0.5em 0.8em; }
+
+  /* The account. */
+  .qr-box { width: min(16rem, 100%); }
+  svg.qr { display: block; width: 100%; height: auto; }
+  .secret { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 1.1em; overflow-wrap: anywhere; user-select: all; }
+
+  @media (max-width: 40rem) {
+    .page { padding: 0.75em; }
+    dl.facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+    dl.facts dd { margin-bottom: 0.4em; }
+    .tabs a { flex: 1 1 auto; justify-content: center; }
+  }
+`;

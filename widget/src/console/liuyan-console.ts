@@ -1,0 +1,184 @@
+import { html, nothing } from 'lit';
+import type { SiteConfig } from '../../../sdk/src/schemas/site';
+import { defineElement } from '../internal/liuyan-element';
+import { tokens } from '../styles/tokens.styles';
+import './account-page';
+import { ConsoleElement } from './console-element';
+import { styles } from './liuyan-console.styles';
+import './message-page';
+import type { OfficialProfile } from './profile';
+import './queue-page';
+import { parseRoute, queueHash, type QueueFilters, type Route } from './routes';
+import './sign-in-page';
+
+const SIGN_IN = '#/sign-in';
+
+/**
+ * @summary The officials' console: sign in, work the queue, moderate, accept, transfer (转办),
+ * reply, extend and close messages, and set up the authenticator. Pages live in the address's `#`.
+ *
+ * @csspart header - The bar with the site, the official and the navigation.
+ * @csspart main - Where the pages are drawn.
+ *
+ * @cssproperty --liuyan-color-primary - The header, buttons and focus rings.
+ */
+export class LiuyanConsole extends ConsoleElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    ...ConsoleElement.properties,
+    profile: { state: true },
+    route: { state: true },
+    config: { state: true },
+    notice: { state: true },
+  };
+
+  /** `undefined` while the session is checked; `null` when signed out. */
+  private profile: OfficialProfile | null | undefined = undefined;
+  private route: Route = parseRoute(location.hash);
+  private config: SiteConfig | null = null;
+  private notice = '';
+  /** Where to go after signing in: the page the official asked for. */
+  private returnTo = '';
+  /** The queue as last seen, for the message page's 返回队列. */
+  private lastQueue = '';
+
+  private readonly onHashChange = () => this.navigate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    if (this.profile === undefined) void this.checkSession();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.onHashChange);
+    super.disconnectedCallback();
+  }
+
+  private async checkSession(): Promise<void> {
+    try {
+      this.signedIn(await this.service.get<OfficialProfile>('/v1/console/me'));
+    } catch {
+      this.profile = null;
+      this.navigate();
+    }
+  }
+
+  private signedIn(profile: OfficialProfile): void {
+    const first = this.profile?.site.id !== profile.site.id;
+    this.profile = profile;
+    this.notice = '';
+    if (first) void this.loadSiteConfig(profile.site.id);
+    const target = this.returnTo && this.returnTo !== SIGN_IN ? this.returnTo : '';
+    this.returnTo = '';
+    if (target) location.hash = target;
+    else if (this.route.page === 'sign-in') location.hash = '#/queue';
+    this.navigate();
+  }
+
+  /** The unit tree, types and domains: what the widget shows, used here for filters and transfers. */
+  private async loadSiteConfig(siteId: string): Promise<void> {
+    this.site = siteId;
+    try {
+      this.config = await this.client().getSite();
+    } catch {
+      // Filters and the transfer picker wait for it; everything else works without.
+      this.config = null;
+    }
+  }
+
+  private navigate(): void {
+    let route = parseRoute(location.hash);
+    if (this.profile === null && route.page !== 'sign-in') {
+      this.returnTo = location.hash;
+      location.replace(SIGN_IN);
+      route = { page: 'sign-in' };
+    }
+    if (route.page === 'queue') this.lastQueue = queueHash(route.filters ?? this.defaultQueue());
+    if (route.page !== this.route.page) window.scrollTo(0, 0);
+    this.route = route;
+    document.title = `${this.pageTitle()} · ${this.profile?.site.name ?? this.t.appTitle}`;
+  }
+
+  /** Where each role starts: moderators with what awaits review, responders with what is new. */
+  private defaultQueue(): QueueFilters {
+    const role = this.profile?.role;
+    return { tab: role === 'moderator' ? 'moderation' : role === 'responder' ? 'new' : 'all' };
+  }
+
+  private pageTitle(): string {
+    const t = this.t;
+    switch (this.route.page) {
+      case 'sign-in': return t.signIn.title;
+      case 'account': return t.account.title;
+      case 'message': return t.appTitle;
+      default: return t.nav.queue;
+    }
+  }
+
+  private onUnauthenticated(): void {
+    if (this.profile === null) return;
+    this.profile = null;
+    this.notice = this.t.signedOutNotice;
+    this.navigate();
+  }
+
+  private async signOut(): Promise<void> {
+    try {
+      await this.service.post<void>('/v1/console/sign-out');
+    } catch {
+      // Signed out already, or no answer: either way this page forgets the official.
+    }
+    this.profile = null;
+    this.notice = '';
+    this.returnTo = '';
+    location.hash = SIGN_IN;
+  }
+
+  override render() {
+    if (this.profile === undefined) return html`<p class="muted page" role="status">${this.t.loading}</p>`;
+    return html`${this.renderHeader()}
+      <main part="main" class="page" @liuyan-unauthenticated=${this.onUnauthenticated}>${this.renderPage()}</main>`;
+  }
+
+  private renderHeader() {
+    const t = this.t;
+    const p = this.profile;
+    const current = this.route.page;
+    return html`<header part="header" class="app-header">
+      <div class="brand"><span class="site">${p?.site.name ?? ''}</span> <span>${t.appTitle}</span></div>
+      ${p ? html`<nav aria-label=${t.nav.menu}>
+        <a href=${this.lastQueue || '#/queue'} aria-current=${current === 'queue' ? 'page' : nothing}>${t.nav.queue}</a>
+        <a href="#/account" aria-current=${current === 'account' ? 'page' : nothing}>${t.nav.account}</a>
+        <span class="who">${p.displayName} · ${t.roles[p.role]}</span>
+        <button type="button" class="on-primary" @click=${this.signOut}>${t.nav.signOut}</button>
+      </nav>` : nothing}
+    </header>`;
+  }
+
+  private renderPage() {
+    const r = this.route;
+    if (this.profile === null || r.page === 'sign-in') {
+      return html`<liuyan-console-sign-in .notice=${this.notice}
+        @liuyan-signed-in=${(e: CustomEvent<OfficialProfile>) => this.signedIn(e.detail)}></liuyan-console-sign-in>`;
+    }
+    switch (r.page) {
+      case 'message':
+        return html`<liuyan-console-message .messageId=${r.id} .config=${this.config} .backHref=${this.lastQueue || '#/queue'}></liuyan-console-message>`;
+      case 'account':
+        return html`<liuyan-console-account .profile=${this.profile}
+          @liuyan-profile=${(e: CustomEvent<OfficialProfile>) => (this.profile = e.detail)}></liuyan-console-account>`;
+      default:
+        return html`<liuyan-console-queue .filters=${r.filters ?? this.defaultQueue()} .config=${this.config} .profile=${this.profile}></liuyan-console-queue>`;
+    }
+  }
+}
+
+defineElement('liuyan-console', LiuyanConsole);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console': LiuyanConsole;
+  }
+}

@@ -1,0 +1,373 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { Action, ConsoleEvent, ConsoleMessage, Contact, RejectReason } from '../../../sdk/src/schemas/console';
+import type { ReplyTemplate } from '../../../sdk/src/schemas/admin';
+import type { SiteConfig } from '../../../sdk/src/schemas/site';
+import { defineElement } from '../internal/liuyan-element';
+import { format, formatDateTime } from '../internal/localize';
+import { tokens } from '../styles/tokens.styles';
+import { ConsoleElement } from './console-element';
+import { styles } from './liuyan-console.styles';
+import { flattenUnits, indented } from './units';
+
+/** Buttons in the order of the work: moderate, take on, hand on, answer, finish. */
+const ACTION_ORDER: readonly Action[] = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal'];
+/** Actions that ask for something first; the others run at once. */
+const WITH_FORM = new Set<Action>(['reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note']);
+const PATHS: Record<Action, string> = {
+  publish: 'publish', reject: 'reject', hide: 'hide', accept: 'accept', transfer: 'transfer', reply: 'reply',
+  close: 'close', extend: 'extend', note: 'notes', reveal: 'reveal',
+};
+const REJECT_REASONS: readonly RejectReason[] = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'];
+const NOTE_MAX = 500;
+const BODY_MAX = 2000;
+
+interface ReplyDraft {
+  kind: 'interim' | 'final';
+  body: string;
+  templateId: string;
+}
+
+/**
+ * @summary One message as officials see it: text, state, deadline, replies, the whole timeline,
+ * internal notes, and the actions the service says this official may take now.
+ */
+export class LiuyanConsoleMessage extends ConsoleElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    ...ConsoleElement.properties,
+    messageId: { attribute: false },
+    config: { attribute: false },
+    backHref: { attribute: false },
+    message: { state: true },
+    loadError: { state: true },
+    open: { state: true },
+    busy: { state: true },
+    error: { state: true },
+    errors: { state: true },
+    done: { state: true },
+    contact: { state: true },
+    templates: { state: true },
+    draft: { state: true },
+  };
+
+  messageId = '';
+  config: SiteConfig | null = null;
+  backHref = '#/queue';
+  private message: ConsoleMessage | null = null;
+  private loadError = '';
+  /** The action whose form is open. */
+  private open: Action | null = null;
+  private busy = false;
+  private error = '';
+  private errors: Record<string, string> = {};
+  /** What the last action did, said once. */
+  private done = '';
+  /** Shown once after 查看联系方式; gone when the page is left. */
+  private contact: Contact | null = null;
+  private templates: ReplyTemplate[] | null = null;
+  private draft: ReplyDraft = { kind: 'interim', body: '', templateId: '' };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('messageId') && this.messageId) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.message = null;
+    this.loadError = '';
+    this.contact = null;
+    this.open = null;
+    this.done = '';
+    try {
+      this.message = await this.service.get<ConsoleMessage>(`/v1/console/messages/${encodeURIComponent(this.messageId)}`);
+    } catch (error) {
+      this.loadError = (error as { code?: string }).code === 'not_found' ? this.t.notFound : this.problemText(error);
+    }
+  }
+
+  private choose(action: Action): void {
+    this.error = '';
+    this.errors = {};
+    this.done = '';
+    if (!WITH_FORM.has(action)) return void this.run(action, {});
+    this.open = this.open === action ? null : action;
+    if (action === 'reply' && this.templates === null) void this.loadTemplates();
+    if (this.open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel :is(select, textarea, input, button)')?.focus());
+  }
+
+  private async loadTemplates(): Promise<void> {
+    try {
+      this.templates = await this.service.get<ReplyTemplate[]>('/v1/console/reply-templates');
+    } catch {
+      // Replies can be written without a template; the list is a convenience.
+      this.templates = [];
+    }
+  }
+
+  private async run(action: Action, body: Record<string, unknown>): Promise<void> {
+    if (this.busy || !this.message) return;
+    this.busy = true;
+    try {
+      const path = `/v1/console/messages/${encodeURIComponent(this.message.id)}/${PATHS[action]}`;
+      if (action === 'reveal') {
+        this.contact = await this.service.post<Contact>(path, body);
+      } else {
+        this.message = await this.service.post<ConsoleMessage>(path, body);
+        this.done = this.t.actionDone[action];
+        if (action === 'reply') this.draft = { kind: 'interim', body: '', templateId: '' };
+      }
+      this.open = null;
+    } catch (error) {
+      this.errors = this.fieldErrors(error);
+      this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Reads the open form, checks what is required, and runs the action. */
+  private submit(event: Event): void {
+    event.preventDefault();
+    const action = this.open;
+    if (!action) return;
+    const form = event.target as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    const required: Record<string, string> = {};
+    const need = (field: string, label: string) => {
+      if (!value(field)) required[field] = this.t.errors.fieldErrors.required(label, {});
+    };
+    const f = this.t.forms;
+    let body: Record<string, unknown> = {};
+    switch (action) {
+      case 'reject':
+      case 'hide':
+        need('reason', f.reason);
+        body = { reason: value('reason'), ...(value('note') ? { note: value('note') } : {}) };
+        break;
+      case 'transfer':
+        need('unitId', f.transferTo);
+        need('reason', f.transferReason);
+        body = { unitId: value('unitId'), reason: value('reason') };
+        break;
+      case 'reply':
+        need('body', f.replyBody);
+        body = { kind: this.draft.kind, body: this.draft.body.trim(), ...(this.draft.templateId ? { templateId: this.draft.templateId } : {}) };
+        break;
+      case 'extend':
+        need('days', f.days);
+        need('reason', f.extendReason);
+        body = { days: Number(value('days')), reason: value('reason') };
+        break;
+      case 'note':
+        need('body', f.noteBody);
+        body = { body: value('body') };
+        break;
+    }
+    this.errors = required;
+    this.error = '';
+    if (Object.keys(required).length > 0) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel [aria-invalid="true"]')?.focus());
+      return;
+    }
+    void this.run(action, body);
+  }
+
+  private chooseTemplate(id: string): void {
+    const template = this.templates?.find((x) => x.id === id);
+    this.draft = { ...this.draft, templateId: id, body: template ? template.body : this.draft.body };
+  }
+
+  override render() {
+    const t = this.t;
+    const back = html`<p><a class="back" href=${this.backHref}>← ${t.message.back}</a></p>`;
+    if (this.loadError) return html`${back}<p class="error" role="alert">${this.loadError}</p>`;
+    const m = this.message;
+    if (!m) return html`${back}<p class="muted" role="status">${t.loading}</p>`;
+    const when = (iso: string, withTime = true) => formatDateTime(this.locale, iso, withTime);
+    return html`${back}
+      <article part="message" class="message">
+        <h1 class="title">${m.title}</h1>
+        <p class="badges">
+          <span class="badge">${t.types[m.type]}</span>
+          <span class="badge">${t.domains[m.domain]}</span>
+          <span class="badge status" part="status">${t.statuses[m.status]}</span>
+          <span class="badge">${t.moderationStates[m.moderation]}</span>
+          <span class="badge">${m.isPublic ? t.message.public : t.private}</span>
+          ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
+        </p>
+        <dl class="facts">
+          <dt>${t.message.to}</dt><dd part="unit">${m.unit.name}</dd>
+          <dt>${t.message.status}</dt><dd>${t.statuses[m.status]}</dd>
+          <dt>${t.message.moderation}</dt><dd>${t.moderationStates[m.moderation]}${m.moderationReason
+            ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}</dd>
+          <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
+          <dt>${t.message.deadline}</dt><dd>${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>
+          <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
+          <dt>${t.message.author}</dt><dd>${m.displayName} · ${m.region}</dd>
+          <dt>${t.message.supports}</dt><dd>${m.supportCount}</dd>
+        </dl>
+        <div class="body message-body">${m.body}</div>
+      </article>
+      ${this.renderActions(m)}
+      ${this.contact ? this.renderContact(this.contact) : nothing}
+      <section aria-labelledby="replies-title">
+        <h2 id="replies-title">${t.replies}</h2>
+        ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply" part="reply">
+          <header>${r.unit.name} · ${r.kind === 'interim' ? t.interim : t.final} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
+          <div class="body">${r.body}</div>
+        </section>`)}
+      </section>
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">${t.timeline}</h2>
+        <ol class="timeline" part="timeline">${m.timeline.map((e) => this.renderEvent(e))}</ol>
+      </section>
+      <section aria-labelledby="notes-title">
+        <h2 id="notes-title">${t.message.notes}</h2>
+        <p class="muted hint">${t.message.notesHint}</p>
+        ${m.notes.length === 0 ? html`<p class="muted">${t.message.noNotes}</p>` : html`<ul class="notes">${m.notes.map((n) => html`<li>
+          <header class="muted">${n.account} · <time datetime=${n.createdAt}>${when(n.createdAt)}</time></header>
+          <div class="body">${n.body}</div>
+        </li>`)}</ul>`}
+      </section>`;
+  }
+
+  /** A stored reason is a code from the list (translated) or, for older rows, text. */
+  private reasonText(reason: string): string {
+    return (this.t.forms.rejectReasons as Record<string, string>)[reason] ?? reason;
+  }
+
+  private renderEvent(e: ConsoleEvent) {
+    const t = this.t;
+    const where = e.fromUnit && e.unit ? `${e.fromUnit.name} → ${e.unit.name}` : (e.unit?.name ?? '');
+    return html`<li class=${e.isPublic ? '' : 'internal'}>
+      <time datetime=${e.at}>${formatDateTime(this.locale, e.at)}</time>
+      <strong>${t.events[e.kind]}</strong>${where ? html` · ${where}` : nothing}${e.account ? html` · <span class="muted">${e.account}</span>` : nothing}
+      ${e.isPublic ? nothing : html`<span class="badge">${t.message.internal}</span>`}
+      ${e.note ? html`<div class="event-note">${this.reasonText(e.note)}</div>` : nothing}
+    </li>`;
+  }
+
+  private renderActions(m: ConsoleMessage) {
+    const t = this.t;
+    const actions = ACTION_ORDER.filter((a) => m.actions.includes(a));
+    if (actions.length === 0 && !this.done) return nothing;
+    return html`<section class="actions" aria-labelledby="actions-title">
+      <h2 id="actions-title" class="visually-hidden">${t.message.actions}</h2>
+      ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}
+      <div class="buttons" part="actions">
+        ${actions.map((a) => html`<button type="button" class=${a === 'publish' || a === 'accept' || a === 'reply' ? '' : 'secondary'}
+          ?disabled=${this.busy} aria-expanded=${WITH_FORM.has(a) ? String(this.open === a) : nothing}
+          @click=${() => this.choose(a)}>${t.actionLabels[a]}</button>`)}
+      </div>
+      ${this.open ? this.renderPanel(this.open, m) : this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    </section>`;
+  }
+
+  private field(id: string, label: string, control: TemplateResult, extra: unknown = nothing) {
+    const error = this.errors[id];
+    return html`<div class="field">
+      <label for=${id}>${label}</label>${control}${extra}
+      ${error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private invalid(id: string): string {
+    return this.errors[id] ? 'true' : 'false';
+  }
+
+  private textarea(id: string, label: string, max: number, rows = 3) {
+    return this.field(id, label, html`<textarea id=${id} name=${id} rows=${rows} maxlength=${max}
+      aria-invalid=${this.invalid(id)} aria-describedby="${id}-error"></textarea>`);
+  }
+
+  private renderPanel(action: Action, m: ConsoleMessage) {
+    const t = this.t;
+    const f = t.forms;
+    let fields: unknown = nothing;
+    switch (action) {
+      case 'reject':
+      case 'hide':
+        fields = html`${this.field('reason', f.reason, html`<select id="reason" name="reason" aria-invalid=${this.invalid('reason')}>
+            <option value="">${f.chooseReason}</option>
+            ${REJECT_REASONS.map((r) => html`<option value=${r}>${f.rejectReasons[r]}</option>`)}
+          </select>`)}
+          ${this.textarea('note', f.reasonNote, NOTE_MAX)}`;
+        break;
+      case 'transfer': {
+        const units = flattenUnits(this.config?.units ?? []).filter((u) => u.id !== m.unit.id);
+        fields = html`${this.field('unitId', f.transferTo, html`<select id="unitId" name="unitId" aria-invalid=${this.invalid('unitId')}>
+            <option value="">${f.chooseUnit}</option>
+            ${units.map((u) => html`<option value=${u.id}>${indented(u)}</option>`)}
+          </select>`)}
+          ${this.textarea('reason', f.transferReason, NOTE_MAX)}`;
+        break;
+      }
+      case 'reply': {
+        const d = this.draft;
+        const max = this.config?.limits.bodyMax ?? BODY_MAX;
+        fields = html`<fieldset class="field">
+            <legend>${f.replyKind}</legend>
+            <div class="choices">
+              <label class="choice"><input type="radio" name="kind" value="interim" .checked=${d.kind === 'interim'}
+                @change=${() => (this.draft = { ...d, kind: 'interim' })} />${f.interimReply}</label>
+              <label class="choice"><input type="radio" name="kind" value="final" .checked=${d.kind === 'final'}
+                @change=${() => (this.draft = { ...d, kind: 'final' })} />${f.finalReply}</label>
+            </div>
+          </fieldset>
+          ${this.templates && this.templates.length > 0 ? this.field('templateId', f.template, html`<select id="templateId" name="templateId"
+            aria-invalid=${this.invalid('templateId')} @change=${(e: Event) => this.chooseTemplate((e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${d.templateId === ''}>${f.noTemplate}</option>
+            ${this.templates.map((x) => html`<option value=${x.id} ?selected=${d.templateId === x.id}>${x.title}</option>`)}
+          </select>`) : nothing}
+          ${this.field('body', f.replyBody, html`<textarea id="body" name="body" rows="8" maxlength=${max} .value=${d.body}
+            aria-invalid=${this.invalid('body')} aria-describedby="body-error body-counter"
+            @input=${(e: Event) => (this.draft = { ...this.draft, body: (e.target as HTMLTextAreaElement).value })}></textarea>`,
+            html`<span id="body-counter" class="counter muted">${format(f.counter, { count: d.body.length, max })}</span>`)}
+          <p class="muted hint">${format(f.replySigned, { unit: m.unit.name })}</p>`;
+        break;
+      }
+      case 'extend':
+        fields = html`${this.field('days', f.days, html`<input id="days" name="days" type="number" min="1" max="30" inputmode="numeric"
+            aria-invalid=${this.invalid('days')} aria-describedby="days-error" />`)}
+          ${this.textarea('reason', f.extendReason, NOTE_MAX)}`;
+        break;
+      case 'note':
+        fields = this.textarea('body', f.noteBody, NOTE_MAX);
+        break;
+      case 'close':
+        fields = html`<p>${f.closeConfirm}</p>`;
+        break;
+    }
+    return html`<form class="panel stack" part="action-form" novalidate @submit=${this.submit}
+      aria-label=${t.actionLabels[action]}>
+      <h3>${t.actionLabels[action]}</h3>
+      ${fields}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div class="buttons">
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? f.sending : action === 'close' ? f.confirm : t.actionLabels[action]}</button>
+        <button type="button" class="secondary" @click=${() => (this.open = null)}>${f.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderContact(c: Contact) {
+    const t = this.t.message;
+    return html`<section class="contact panel" part="contact" aria-labelledby="contact-title">
+      <h2 id="contact-title">${t.contact}</h2>
+      <p class="notice">${t.contactLogged}</p>
+      <dl class="facts">
+        <dt>${t.contactName}</dt><dd>${c.name}</dd>
+        <dt>${t.contactPhone}</dt><dd><a href="tel:${c.phone}">${c.phone}</a></dd>
+        <dt>${t.contactEmail}</dt><dd>${c.email ?? t.none}</dd>
+      </dl>
+    </section>`;
+  }
+}
+
+defineElement('liuyan-console-message', LiuyanConsoleMessage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-message': LiuyanConsoleMessage;
+  }
+}

@@ -1,0 +1,161 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { QueueMessage, QueuePage, QueueQuery, QueueTab } from '../../../sdk/src/schemas/console';
+import type { SiteConfig } from '../../../sdk/src/schemas/site';
+import { defineElement } from '../internal/liuyan-element';
+import { format, formatDateTime } from '../internal/localize';
+import { tokens } from '../styles/tokens.styles';
+import { ConsoleElement } from './console-element';
+import { styles } from './liuyan-console.styles';
+import type { OfficialProfile } from './profile';
+import { queueHash, QUEUE_TABS, type QueueFilters } from './routes';
+import { flattenUnits, indented, subtrees } from './units';
+
+/**
+ * @summary The queue: messages in the official's units by tab, with filters, earliest due first.
+ */
+export class LiuyanConsoleQueue extends ConsoleElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    ...ConsoleElement.properties,
+    // The app hands over a fresh object on every render: reload only when a filter really changed.
+    filters: { attribute: false, hasChanged: (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b) },
+    config: { attribute: false },
+    profile: { attribute: false },
+    page: { state: true },
+    items: { state: true },
+    loading: { state: true },
+    error: { state: true },
+  };
+
+  /** Tab and filters, from the address (`#/queue?tab=new&type=complaint`). */
+  filters: QueueFilters = { tab: 'all' };
+  config: SiteConfig | null = null;
+  profile: OfficialProfile | null = null;
+  private page: QueuePage | null = null;
+  private items: QueueMessage[] = [];
+  private loading = false;
+  private error = '';
+  /** Answers to an earlier filter that arrive late are dropped. */
+  private request = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('filters')) void this.load(false);
+  }
+
+  private query(cursor?: string): string {
+    const { tab, type, domain, unit, dueWithinDays } = this.filters;
+    const query: QueueQuery = { tab, type, domain, unit, dueWithinDays, cursor, limit: 30 };
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+    return `/v1/console/messages?${params}`;
+  }
+
+  private async load(more: boolean): Promise<void> {
+    const request = ++this.request;
+    this.loading = true;
+    this.error = '';
+    if (!more) this.items = [];
+    try {
+      const page = await this.service.get<QueuePage>(this.query(more ? (this.page?.nextCursor ?? undefined) : undefined));
+      if (request !== this.request) return;
+      this.page = page;
+      this.items = more ? [...this.items, ...page.items] : page.items;
+    } catch (error) {
+      if (request === this.request) this.error = this.problemText(error);
+    } finally {
+      if (request === this.request) this.loading = false;
+    }
+  }
+
+  private applyFilters(event: Event): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim() || undefined;
+    const due = value('dueWithinDays');
+    location.hash = queueHash({
+      tab: this.filters.tab,
+      type: value('type') as QueueFilters['type'],
+      domain: value('domain') as QueueFilters['domain'],
+      unit: value('unit'),
+      dueWithinDays: due === undefined ? undefined : Math.max(0, Math.min(60, Math.trunc(Number(due)) || 0)),
+    });
+  }
+
+  /** Units the official may filter by: the whole tree, or a responder's own units and below. */
+  private unitOptions() {
+    const tree = this.config?.units ?? [];
+    const mine = this.profile?.role === 'responder' ? subtrees(tree, this.profile.units.map((u) => u.id)) : tree;
+    return flattenUnits(mine);
+  }
+
+  override render() {
+    const t = this.t;
+    const counts = this.page?.counts;
+    const f = this.filters;
+    const filtered = Boolean(f.type || f.domain || f.unit || f.dueWithinDays !== undefined);
+    return html`<nav class="tabs" aria-label=${t.nav.queue}>
+        ${QUEUE_TABS.map((tab: QueueTab) => html`<a href=${queueHash({ ...f, tab })} aria-current=${tab === f.tab ? 'page' : nothing}>
+          ${t.queue.tabs[tab]}${counts ? html` <span class="count">${counts[tab]}</span>` : nothing}</a>`)}
+      </nav>
+      <details class="filters" ?open=${filtered}>
+        <summary>${t.queue.filters}</summary>
+        <form class="filter-grid" @submit=${this.applyFilters}>
+          <label>${t.queue.type}<select name="type">
+            <option value="">${t.queue.any}</option>
+            ${(this.config?.types ?? []).map((type) => html`<option value=${type} ?selected=${f.type === type}>${t.types[type]}</option>`)}
+          </select></label>
+          <label>${t.queue.domain}<select name="domain">
+            <option value="">${t.queue.any}</option>
+            ${(this.config?.domains ?? []).map((d) => html`<option value=${d} ?selected=${f.domain === d}>${t.domains[d]}</option>`)}
+          </select></label>
+          <label>${t.queue.unit}<select name="unit">
+            <option value="">${t.queue.any}</option>
+            ${this.unitOptions().map((u) => html`<option value=${u.id} ?selected=${f.unit === u.id}>${indented(u)}</option>`)}
+          </select></label>
+          <label>${t.queue.dueWithinDays}<input name="dueWithinDays" type="number" min="0" max="60" inputmode="numeric"
+            placeholder=${t.queue.dueWithinDaysPlaceholder} .value=${f.dueWithinDays === undefined ? '' : String(f.dueWithinDays)} /></label>
+          <div class="buttons">
+            <button type="submit">${t.queue.apply}</button>
+            ${filtered ? html`<a class="button secondary" href=${queueHash({ tab: f.tab })}>${t.queue.clear}</a>` : nothing}
+          </div>
+        </form>
+      </details>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <ul class="queue" part="queue" aria-busy=${this.loading ? 'true' : 'false'}>
+        ${this.items.map((m) => this.renderItem(m))}
+      </ul>
+      ${!this.loading && !this.error && this.items.length === 0 ? html`<p class="muted">${t.queue.empty}</p>` : nothing}
+      ${this.loading ? html`<p class="muted" role="status">${this.items.length > 0 ? t.queue.loadingMore : t.loading}</p>` : nothing}
+      ${this.page?.nextCursor && !this.loading ? html`<button class="secondary wide" @click=${() => this.load(true)}>${t.queue.loadMore}</button>` : nothing}`;
+  }
+
+  private renderItem(m: QueueMessage) {
+    const t = this.t;
+    return html`<li><a class="item" href="#/messages/${encodeURIComponent(m.id)}">
+      <span class="item-title">${m.title}</span>
+      <span class="item-meta">
+        <span>${m.unit.name}</span>
+        <span class="badge">${t.types[m.type]}</span>
+        <span class="badge">${t.domains[m.domain]}</span>
+        <span class="badge status">${t.statuses[m.status]}</span>
+        ${m.moderation !== 'published' ? html`<span class="badge">${t.moderationStates[m.moderation]}</span>` : nothing}
+        ${m.isPublic ? nothing : html`<span class="badge">${t.private}</span>`}
+        ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
+      </span>
+      <span class="item-meta muted">
+        <span>${m.displayName} · ${m.region}</span>
+        <span>${format(t.queue.due, { date: formatDateTime(this.locale, m.dueAt, false) })}</span>
+        ${m.replyCount > 0 ? html`<span>${format(t.queue.replies, { count: m.replyCount })}</span>` : nothing}
+      </span>
+    </a></li>`;
+  }
+}
+
+defineElement('liuyan-console-queue', LiuyanConsoleQueue);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-queue': LiuyanConsoleQueue;
+  }
+}

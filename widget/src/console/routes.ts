@@ -1,0 +1,52 @@
+import type { Domain, MessageType } from '../../../sdk/src/schemas/common';
+import type { QueueTab } from '../../../sdk/src/schemas/console';
+
+/** Tabs in the order officials work through them. */
+export const QUEUE_TABS: readonly QueueTab[] = ['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all'];
+
+export interface QueueFilters {
+  tab: QueueTab;
+  type?: MessageType;
+  domain?: Domain;
+  unit?: string;
+  dueWithinDays?: number;
+}
+
+/** The console's pages, kept in the address's `#` so that reload and back work and nothing reaches the server. */
+export type Route =
+  | { page: 'sign-in' }
+  | { page: 'queue'; filters: QueueFilters | null }
+  | { page: 'message'; id: string }
+  | { page: 'account' };
+
+const oneOf = <T extends string>(options: readonly T[], value: string | null): T | undefined =>
+  options.includes(value as T) ? (value as T) : undefined;
+
+export function parseRoute(hash: string): Route {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(search);
+  const message = /^\/messages\/([^/]+)$/.exec(path);
+  if (message) return { page: 'message', id: decodeURIComponent(message[1]!) };
+  if (path === '/sign-in') return { page: 'sign-in' };
+  if (path === '/account') return { page: 'account' };
+  const tab = oneOf(QUEUE_TABS, params.get('tab'));
+  if (!tab) return { page: 'queue', filters: null };
+  const due = params.get('dueWithinDays');
+  return {
+    page: 'queue',
+    filters: {
+      tab,
+      // Checked by the service (a value typed into the address gets a translated 422).
+      type: (params.get('type') || undefined) as MessageType | undefined,
+      domain: (params.get('domain') || undefined) as Domain | undefined,
+      unit: params.get('unit') || undefined,
+      dueWithinDays: due !== null && /^\d{1,2}$/.test(due) ? Number(due) : undefined,
+    },
+  };
+}
+
+export function queueHash(filters: QueueFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return `#/queue?${params}`;
+}

@@ -1,0 +1,128 @@
+import { html, nothing } from 'lit';
+import { LiuyanError } from '../../../sdk/src/errors';
+import { defineElement } from '../internal/liuyan-element';
+import { format } from '../internal/localize';
+import { tokens } from '../styles/tokens.styles';
+import { ConsoleElement } from './console-element';
+import { ConsoleError } from './console-api';
+import { styles } from './liuyan-console.styles';
+import type { OfficialProfile } from './profile';
+
+/** The last site signed in to, so an official types only email and password next time. */
+const LAST_SITE = 'liuyan-console-site';
+
+/**
+ * @summary Sign-in: site, email and password; the authenticator's code when the account has one.
+ *
+ * @event liuyan-signed-in - The official is signed in. `detail`: the `OfficialProfile`.
+ */
+export class LiuyanConsoleSignIn extends ConsoleElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    ...ConsoleElement.properties,
+    notice: { type: String },
+    needsCode: { state: true },
+    busy: { state: true },
+    error: { state: true },
+    errors: { state: true },
+  };
+
+  /** A notice above the form, e.g. that the session ended. */
+  notice = '';
+  private needsCode = false;
+  private busy = false;
+  private error = '';
+  private errors: Record<string, string> = {};
+
+  private async signIn(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const form = event.target as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    const input = { site: value('site'), email: value('email'), password: (form.elements.namedItem('password') as HTMLInputElement).value, code: value('code') };
+    const missing = Object.fromEntries((['site', 'email', 'password'] as const).filter((k) => !input[k])
+      .map((k) => [k, this.t.errors.fieldErrors.required(this.label(k), {})]));
+    if (this.needsCode && !input.code) missing.code = this.t.errors.fieldErrors.required(this.t.signIn.code, {});
+    this.errors = missing;
+    this.error = '';
+    if (Object.keys(missing).length > 0) return this.focusFirstError();
+
+    this.busy = true;
+    try {
+      const profile = await this.service.post<OfficialProfile>('/v1/auth/sign-in', {
+        site: input.site, email: input.email, password: input.password, ...(this.needsCode ? { code: input.code } : {}),
+      });
+      localStorage.setItem(LAST_SITE, input.site);
+      this.emit<OfficialProfile>('liuyan-signed-in', profile);
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private failed(error: unknown): void {
+    if (error instanceof LiuyanError && error.code === 'second_factor_required') {
+      this.needsCode = true;
+      this.error = this.t.problems.second_factor_required;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus());
+      return;
+    }
+    if (error instanceof ConsoleError && error.code === 'too_many_attempts' && error.retryAfterSeconds) {
+      this.error = format(this.t.signIn.wait, { minutes: Math.ceil(error.retryAfterSeconds / 60) });
+      return;
+    }
+    this.errors = this.fieldErrors(error);
+    this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
+    if (Object.keys(this.errors).length > 0) void this.focusFirstError();
+  }
+
+  private label(field: 'site' | 'email' | 'password' | 'code'): string {
+    return this.t.signIn[field];
+  }
+
+  private async focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  private field(name: 'site' | 'email' | 'password' | 'code', attrs: { type?: string; autocomplete: string; placeholder?: string; inputmode?: string }, initial = '') {
+    const error = this.errors[name];
+    return html`<div class="field">
+      <label for=${name}>${this.label(name)}</label>
+      <input id=${name} name=${name} type=${attrs.type ?? 'text'} autocomplete=${attrs.autocomplete} .value=${initial}
+        placeholder=${attrs.placeholder ?? nothing} inputmode=${attrs.inputmode ?? nothing} spellcheck="false" autocapitalize="off"
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby="${name}-error" />
+      ${error ? html`<p class="error" id="${name}-error" role="alert">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const t = this.t.signIn;
+    return html`<section class="narrow card" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">${t.title}</h1>
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      <form class="stack" novalidate @submit=${this.signIn}>
+        ${this.field('site', { autocomplete: 'organization', placeholder: t.sitePlaceholder }, this.site || (localStorage.getItem(LAST_SITE) ?? ''))}
+        ${this.field('email', { type: 'email', autocomplete: 'username' })}
+        ${this.field('password', { type: 'password', autocomplete: 'current-password' })}
+        ${this.needsCode ? html`${this.field('code', { autocomplete: 'one-time-code', inputmode: 'numeric' })}
+          <p class="muted hint">${t.codeHint}</p>` : nothing}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? t.submitting : t.submit}</button>
+      </form>
+    </section>`;
+  }
+}
+
+defineElement('liuyan-console-sign-in', LiuyanConsoleSignIn);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-sign-in': LiuyanConsoleSignIn;
+  }
+  interface GlobalEventHandlersEventMap {
+    'liuyan-signed-in': CustomEvent<OfficialProfile>;
+  }
+}

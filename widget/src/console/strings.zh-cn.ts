@@ -1,0 +1,135 @@
+import type { ProblemTitles } from '../../../sdk/src/error-messages';
+import { zhCNProblemTitles } from '../../../sdk/src/locales/zh-cn';
+import { progressZhCN, type ProgressStrings } from '../translations/progress.zh-cn';
+import { commonZhCN, type CommonStrings, type Widen } from '../translations/zh-cn';
+
+const strings = {
+  appTitle: '留言办理',
+  nav: { queue: '留言队列', account: '我的账号', signOut: '退出登录', menu: '导航' },
+  roles: { admin: '管理员', moderator: '审核员', responder: '办理人员' },
+
+  signIn: {
+    title: '官员登录',
+    site: '站点编号',
+    sitePlaceholder: '如：demo',
+    email: '电子邮箱',
+    password: '密码',
+    code: '动态验证码',
+    codeHint: '请打开验证器应用，输入当前显示的6位数字。',
+    submit: '登录',
+    submitting: '正在登录…',
+    wait: '尝试次数过多，请在{minutes}分钟后再试。',
+  },
+
+  queue: {
+    tabs: { moderation: '待审核', new: '待受理', handling: '办理中', replied: '已回复', closed: '已办结', overdue: '已超期', all: '全部' },
+    filters: '筛选',
+    type: '类型',
+    domain: '领域',
+    unit: '单位（含下属）',
+    dueWithinDays: '几天内到期',
+    dueWithinDaysPlaceholder: '天数',
+    any: '全部',
+    apply: '筛选',
+    clear: '清除筛选',
+    empty: '没有符合条件的留言。',
+    loadMore: '加载更多',
+    loadingMore: '正在加载…',
+    due: '期限 {date}',
+    replies: '回复 {count}',
+  },
+
+  message: {
+    back: '返回队列',
+    to: '留言对象',
+    status: '办理状态',
+    moderation: '审核状态',
+    visibility: '公开方式',
+    public: '公开',
+    submittedAt: '提交时间',
+    deadline: '办理期限',
+    author: '署名',
+    supports: '关注人数',
+    rejectedBecause: '未通过原因：{reason}',
+    actions: '操作',
+    notes: '内部备注',
+    notesHint: '仅办理人员可见，不会公开。',
+    noNotes: '暂无内部备注',
+    internal: '内部',
+    by: '{name}',
+    fromUnit: '自{name}',
+    contact: '联系方式',
+    contactLogged: '查看联系方式会被记录（查看人、时间、留言）。请仅为办理本留言使用。',
+    contactName: '姓名',
+    contactPhone: '电话',
+    contactEmail: '邮箱',
+    none: '无',
+  },
+
+  moderationStates: { pending: '待审核', published: '已公开', rejected: '未通过审核', hidden: '已隐藏' },
+
+  actionLabels: {
+    publish: '发布', reject: '驳回', hide: '隐藏', accept: '受理', transfer: '转办', reply: '回复',
+    close: '办结', extend: '延期', note: '内部备注', reveal: '查看联系方式',
+  },
+  actionDone: {
+    publish: '已发布', reject: '已驳回', hide: '已隐藏', accept: '已受理', transfer: '已转办', reply: '回复已发送',
+    close: '已办结', extend: '已延期', note: '备注已保存', reveal: '',
+  },
+
+  forms: {
+    reason: '原因',
+    reasonNote: '补充说明（选填）',
+    rejectReasons: {
+      abusive: '辱骂、攻击他人', personal_data: '含他人隐私信息', duplicate: '重复留言', off_topic: '与留言对象无关',
+      advertising: '广告、推销', illegal: '违法违规内容', other: '其他',
+    },
+    chooseReason: '请选择原因',
+    transferTo: '转办给',
+    chooseUnit: '请选择单位',
+    transferReason: '转办原因（公开）',
+    replyKind: '回复类型',
+    interimReply: '阶段性回复',
+    finalReply: '最终回复',
+    template: '回复模板（选填）',
+    noTemplate: '不使用模板',
+    replyBody: '回复内容',
+    replySigned: '回复将以“{unit}”的名义公开署名。',
+    counter: '{count}/{max}',
+    days: '延长工作日数',
+    extendReason: '延期原因（公开显示）',
+    noteBody: '备注内容',
+    closeConfirm: '办结后留言将不再处于办理中。确定办结吗？',
+    confirm: '确定',
+    cancel: '取消',
+    sending: '正在提交…',
+  },
+
+  account: {
+    title: '我的账号',
+    name: '姓名',
+    email: '电子邮箱',
+    role: '角色',
+    units: '负责单位',
+    wholeSite: '全站',
+    site: '站点',
+    totp: '动态验证码（两步验证）',
+    totpOn: '已启用。登录时需要输入验证器上的动态验证码。',
+    totpOff: '未启用。启用后，登录时除密码外还需输入验证器应用（如 Google Authenticator、微信小程序“腾讯身份验证器”）上的动态验证码。',
+    enrol: '启用动态验证码',
+    scan: '1. 用验证器应用扫描二维码：',
+    qrLabel: '动态验证码二维码',
+    secretIntro: '无法扫码时，请在验证器中手动输入密钥：',
+    confirmIntro: '2. 输入验证器上显示的6位验证码完成启用：',
+    confirm: '确认启用',
+    enabled: '动态验证码已启用。',
+  },
+
+  problems: zhCNProblemTitles as ProblemTitles,
+  signedOutNotice: '登录已失效，请重新登录。',
+  notFound: '未找到该留言，或它不在您负责的单位。',
+} as const;
+
+export type ConsoleStrings = CommonStrings & ProgressStrings & Widen<Omit<typeof strings, 'problems'>> & { problems: ProblemTitles };
+
+export const consoleZhCN: ConsoleStrings = { ...commonZhCN, ...progressZhCN, ...strings };
