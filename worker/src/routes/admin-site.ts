@@ -31,8 +31,6 @@ export const officialBodyErrorResponses = {
   415: problem('the body is not application/json'),
 };
 
-const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-
 function settingsOf(site: Site): SiteSettings {
   return {
     id: site.id,
@@ -64,7 +62,7 @@ const updateSiteSettings = createRoute({
   method: 'patch',
   path: '/v1/admin/site',
   summary: 'Change some of the site’s settings (audited)',
-  request: { body: json(UpdateSiteInputSchema) },
+  request: { body: { required: true, content: { 'application/json': { schema: UpdateSiteInputSchema } } } },
   responses: {
     200: { description: 'the settings after the change', content: { 'application/json': { schema: SiteSettingsSchema } } },
     ...officialErrorResponses,
@@ -125,7 +123,7 @@ const replaceCalendar = createRoute({
   method: 'put',
   path: '/v1/admin/calendar',
   summary: 'Replace a year’s holidays and make-up working days (deadlines already set do not move)',
-  request: { body: json(CalendarInputSchema) },
+  request: { body: { required: true, content: { 'application/json': { schema: CalendarInputSchema } } } },
   responses: {
     200: { description: 'the year’s days, in date order', content: { 'application/json': { schema: z.array(CalendarDaySchema) } } },
     ...officialErrorResponses,

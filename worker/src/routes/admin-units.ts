@@ -1,3 +1,110 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  AdminUnitSchema, CreateUnitInputSchema, IdParamsSchema, UpdateUnitInputSchema, type AdminUnit,
+} from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
+import { auditEntry, isWithin, siteUnits } from '../db/admin';
+import { notFound, validationError } from '../errors';
+import { newId } from '../lib/crypto';
+import { officialBodyErrorResponses, officialErrorResponses } from './admin-site';
 
 export const adminUnits = newRouteGroup();
+
+const listUnits = createRoute({
+  operationId: 'listUnits',
+  method: 'get',
+  path: '/v1/admin/units',
+  summary: 'Every unit of the site, inactive ones too, as a flat list with parents',
+  responses: {
+    200: { description: 'units in display order', content: { 'application/json': { schema: z.array(AdminUnitSchema) } } },
+    ...officialErrorResponses,
+  },
+});
+
+adminUnits.openapi(listUnits, async (c) => c.json(await siteUnits(c.get('db'), c.get('site').id), 200));
+
+const createUnit = createRoute({
+  operationId: 'createUnit',
+  method: 'post',
+  path: '/v1/admin/units',
+  summary: 'Add a leader, department, region or ministry',
+  request: { body: { required: true, content: { 'application/json': { schema: CreateUnitInputSchema } } } },
+  responses: {
+    201: { description: 'the new unit', content: { 'application/json': { schema: AdminUnitSchema } } },
+    ...officialErrorResponses,
+    ...officialBodyErrorResponses,
+  },
+});
+
+adminUnits.openapi(createUnit, async (c) => {
+  const input = c.req.valid('json');
+  const siteId = c.get('site').id;
+  const db = c.get('db');
+  const units = await siteUnits(db, siteId);
+  const parentId = input.parentId ?? null;
+  if (parentId !== null && !units.some((u) => u.id === parentId)) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
+  // Without an order, a new unit comes after its siblings.
+  const siblings = units.filter((u) => u.parentId === parentId);
+  const unit: AdminUnit = {
+    id: newId('u'),
+    name: input.name,
+    kind: input.kind,
+    parentId,
+    sortOrder: input.sortOrder ?? Math.max(0, ...siblings.map((u) => u.sortOrder + 1)),
+    active: true,
+  };
+  const at = new Date().toISOString();
+  await db.batch([
+    db.q.insertInto('units').values({
+      id: unit.id, site_id: siteId, parent_id: unit.parentId, name: unit.name, kind: unit.kind, sort_order: unit.sortOrder, active: 1, created_at: at,
+    }),
+    auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.create', detail: { unit: unit.id }, at }),
+  ]);
+  return c.json(unit, 201);
+});
+
+const updateUnit = createRoute({
+  operationId: 'updateUnit',
+  method: 'patch',
+  path: '/v1/admin/units/{id}',
+  summary: 'Rename, move, reorder, retire or restore a unit',
+  request: { params: IdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateUnitInputSchema } } } },
+  responses: {
+    200: { description: 'the unit after the change', content: { 'application/json': { schema: AdminUnitSchema } } },
+    ...officialErrorResponses,
+    ...officialBodyErrorResponses,
+  },
+});
+
+adminUnits.openapi(updateUnit, async (c) => {
+  const { id } = c.req.valid('param');
+  const input = c.req.valid('json');
+  const siteId = c.get('site').id;
+  const db = c.get('db');
+  const units = await siteUnits(db, siteId);
+  const before = units.find((u) => u.id === id);
+  if (!before) throw notFound();
+  if (input.parentId) {
+    if (!units.some((u) => u.id === input.parentId)) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
+    // A unit under itself or under one of its own sub-units would cut that branch off the tree.
+    if (isWithin(units, input.parentId, id)) throw validationError([{ field: 'parentId', code: 'invalid' }]);
+  }
+  const after: AdminUnit = {
+    ...before,
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.parentId !== undefined && { parentId: input.parentId }),
+    ...(input.sortOrder !== undefined && { sortOrder: input.sortOrder }),
+    ...(input.active !== undefined && { active: input.active }),
+  };
+  const changed = (['name', 'parentId', 'sortOrder', 'active'] as const).filter((field) => after[field] !== before[field]);
+  if (changed.length > 0) {
+    const at = new Date().toISOString();
+    await db.batch([
+      db.q.updateTable('units')
+        .set({ name: after.name, parent_id: after.parentId, sort_order: after.sortOrder, active: after.active ? 1 : 0 })
+        .where('id', '=', id).where('site_id', '=', siteId),
+      auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.update', detail: { unit: id, fields: changed }, at }),
+    ]);
+  }
+  return c.json(after, 200);
+});
