@@ -1,3 +1,236 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
+  QueueQuerySchema, RejectInputSchema, ReplyInputSchema, TransferInputSchema, type Action, type ConsoleMessage,
+} from '../../../sdk/src/schemas/console';
+import { ProblemSchema } from '../../../sdk/src/schemas/error';
+import type { Official } from '../auth/official';
+import { inScope } from '../auth/official';
 import { newRouteGroup } from '../app';
+import type { SiteDatabase } from '../db/client';
+import {
+  acceptStatements, assertMayTake, availableActions, closeStatements, extendStatements, findHandledMessage, hideStatements,
+  publishStatements, rejectStatements, replyStatements, runAction, transferStatements, type ActionContext,
+} from '../db/handling';
+import { repliesOf } from '../db/messages';
+import { consoleMessageRow, fullTimelineOf, notesOf, queueCounts, queuePage } from '../db/queue';
+import { messageFields } from '../db/mappers';
+import { findActiveUnit, workingCalendar } from '../db/sites';
+import type { AppEnv } from '../env';
+import { ApiError, notFound, validationError } from '../errors';
+import { dueAfterWorkingDays } from '../lib/calendar';
+import { createCipher, newId } from '../lib/crypto';
+import { localDay } from '../lib/site-time';
+import { bodyErrorResponses } from './openapi-common';
 
+/** The queue and every action officials take on a message. Session and CSRF checks: see index.ts. */
 export const consoleMessages = newRouteGroup();
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const consoleErrorResponses = {
+  401: problem('not signed in'),
+  403: problem('not allowed for this role or outside the official’s units, or from another origin'),
+  404: problem('no such message on the official’s site'),
+  422: problem('invalid fields, each named with a stable code'),
+};
+const actionErrorResponses = {
+  ...consoleErrorResponses,
+  ...bodyErrorResponses,
+  409: problem('the message’s state does not allow this action (invalid_transition), or it changed meanwhile (conflict)'),
+};
+const MessageParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+const listQueue = createRoute({
+  operationId: 'listQueue',
+  method: 'get',
+  path: '/v1/console/messages',
+  summary: 'The official’s queue: messages of their units by tab and filters, earliest deadline first, with counts per tab',
+  request: { query: QueueQuerySchema },
+  responses: {
+    200: { description: 'one page of the queue', content: { 'application/json': { schema: QueuePageSchema } } },
+    ...consoleErrorResponses,
+  },
+});
+
+consoleMessages.openapi(listQueue, async (c) => {
+  const official = c.get('official');
+  const db = c.get('db');
+  const now = new Date();
+  const [page, counts] = await Promise.all([queuePage(db, official, c.req.valid('query'), now), queueCounts(db, official, now)]);
+  return c.json({ ...page, counts }, 200);
+});
+
+/** The message as the official sees it, with what they may do next. */
+async function consoleMessage(db: SiteDatabase, official: Official, id: string): Promise<ConsoleMessage> {
+  const m = await consoleMessageRow(db, official.siteId, id);
+  if (!m) throw notFound();
+  if (!inScope(official, m.unit_id)) throw new ApiError(403, 'forbidden');
+  const [replies, timeline, notes] = await Promise.all([repliesOf(db, id), fullTimelineOf(db, id), notesOf(db, id)]);
+  return {
+    ...messageFields(m, new Date()),
+    body: m.body,
+    isPublic: m.is_public === 1,
+    moderation: m.moderation,
+    moderationReason: m.moderation_reason,
+    replyCount: m.reply_count,
+    supportCount: m.support_count,
+    replies,
+    timeline,
+    notes,
+    actions: availableActions(official, m),
+  };
+}
+
+const getConsoleMessage = createRoute({
+  operationId: 'getConsoleMessage',
+  method: 'get',
+  path: '/v1/console/messages/{id}',
+  summary: 'One message with its replies, full timeline, internal notes and the actions the official may take',
+  request: { params: MessageParamsSchema },
+  responses: {
+    200: { description: 'the message', content: { 'application/json': { schema: ConsoleMessageSchema } } },
+    ...consoleErrorResponses,
+  },
+});
+
+consoleMessages.openapi(getConsoleMessage, async (c) => {
+  return c.json(await consoleMessage(c.get('db'), c.get('official'), c.req.valid('param').id), 200);
+});
+
+function actionRoute<S extends z.ZodType>(action: string, summary: string, schema: S) {
+  return createRoute({
+    operationId: `${action}Message`,
+    method: 'post',
+    path: `/v1/console/messages/{id}/${action}`,
+    summary,
+    request: { params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema } } } },
+    responses: {
+      200: { description: 'the message after the action', content: { 'application/json': { schema: ConsoleMessageSchema } } },
+      ...actionErrorResponses,
+    },
+  });
+}
+
+type Statements = Parameters<SiteDatabase['batch']>[0];
+
+/**
+ * Loads the message, checks role, units and state, runs the action's statements as one batch,
+ * and answers with the message as it now is.
+ */
+async function act(c: Context<AppEnv>, id: string, action: Action, build: (ctx: ActionContext) => Statements | Promise<Statements>) {
+  const official = c.get('official');
+  const db = c.get('db');
+  const message = await findHandledMessage(db, official.siteId, id);
+  if (!message) throw notFound();
+  assertMayTake(official, message, action);
+  const ctx: ActionContext = { db, official, message, now: new Date().toISOString() };
+  await runAction(ctx, await build(ctx));
+  return c.json(await consoleMessage(db, official, id), 200);
+}
+
+/** A reason from the list, with the official's words after it when given. */
+const reasonText = ({ reason, note }: { reason: string; note?: string | undefined }) => (note ? `${reason}: ${note}` : reason);
+
+consoleMessages.openapi(actionRoute('publish', 'Publish a public message on the board (发布)', EmptyInputSchema), (c) =>
+  act(c, c.req.valid('param').id, 'publish', publishStatements));
+
+consoleMessages.openapi(actionRoute('reject', 'Reject a pending message with a reason (驳回)', RejectInputSchema), (c) =>
+  act(c, c.req.valid('param').id, 'reject', (ctx) => rejectStatements(ctx, reasonText(c.req.valid('json')))));
+
+consoleMessages.openapi(actionRoute('hide', 'Hide a published message from the board (隐藏)', HideInputSchema), (c) =>
+  act(c, c.req.valid('param').id, 'hide', (ctx) => hideStatements(ctx, reasonText(c.req.valid('json')))));
+
+consoleMessages.openapi(actionRoute('accept', 'Accept a message for handling (受理)', EmptyInputSchema), (c) =>
+  act(c, c.req.valid('param').id, 'accept', acceptStatements));
+
+consoleMessages.openapi(actionRoute('transfer', 'Transfer a message to another unit with a reason (转办); shown on the public timeline', TransferInputSchema), (c) =>
+  act(c, c.req.valid('param').id, 'transfer', async (ctx) => {
+    const { unitId, reason } = c.req.valid('json');
+    if (unitId === ctx.message.unit_id) throw validationError([{ field: 'unitId', code: 'same_unit' }]);
+    if (!(await findActiveUnit(ctx.db, ctx.official.siteId, unitId))) throw validationError([{ field: 'unitId', code: 'unknown_unit' }]);
+    return transferStatements(ctx, unitId, reason);
+  }));
+
+consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is with: interim (阶段性回复) or final', ReplyInputSchema), (c) =>
+  act(c, c.req.valid('param').id, 'reply', async (ctx) => {
+    const { kind, body, templateId } = c.req.valid('json');
+    if (templateId) {
+      const template = await ctx.db.first(ctx.db.q.selectFrom('reply_templates').select('id')
+        .where('id', '=', templateId).where('site_id', '=', ctx.official.siteId));
+      if (!template) throw validationError([{ field: 'templateId', code: 'unknown_template' }]);
+    }
+    return replyStatements(ctx, newId('r'), kind, body);
+  }));
+
+consoleMessages.openapi(actionRoute('close', 'Close a replied message (办结)', EmptyInputSchema), (c) =>
+  act(c, c.req.valid('param').id, 'close', closeStatements));
+
+consoleMessages.openapi(actionRoute('extend', 'Extend the deadline by working days, with a reason shown publicly (延期)', ExtendInputSchema), (c) =>
+  act(c, c.req.valid('param').id, 'extend', async (ctx) => {
+    const { days, reason } = c.req.valid('json');
+    const due = new Date(ctx.message.due_at);
+    const calendar = await workingCalendar(ctx.db, ctx.official.siteId, localDay(due));
+    return extendStatements(ctx, dueAfterWorkingDays(due, days, calendar), reason);
+  }));
+
+const addNote = createRoute({
+  operationId: 'addNote',
+  method: 'post',
+  path: '/v1/console/messages/{id}/notes',
+  summary: 'Add an internal note, seen only by officials (内部备注)',
+  request: { params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema: NoteInputSchema } } } },
+  responses: {
+    200: { description: 'the message with the note', content: { 'application/json': { schema: ConsoleMessageSchema } } },
+    ...actionErrorResponses,
+  },
+});
+
+consoleMessages.openapi(addNote, async (c) => {
+  const official = c.get('official');
+  const db = c.get('db');
+  const { id } = c.req.valid('param');
+  const message = await findHandledMessage(db, official.siteId, id);
+  if (!message) throw notFound();
+  assertMayTake(official, message, 'note');
+  await db.run(db.q.insertInto('message_notes').values({
+    id: newId('n'), message_id: id, account_id: official.id, body: c.req.valid('json').body, created_at: new Date().toISOString(),
+  }));
+  return c.json(await consoleMessage(db, official, id), 200);
+});
+
+const revealContact = createRoute({
+  operationId: 'revealContact',
+  method: 'post',
+  path: '/v1/console/messages/{id}/reveal',
+  summary: 'The citizen’s name, phone and email, decrypted for this answer only; every reveal is written to the audit log',
+  request: { params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema: EmptyInputSchema } } } },
+  responses: {
+    200: { description: 'the contact details (Cache-Control: no-store)', content: { 'application/json': { schema: ContactSchema } } },
+    ...actionErrorResponses,
+  },
+});
+
+consoleMessages.openapi(revealContact, async (c) => {
+  const official = c.get('official');
+  const db = c.get('db');
+  const { id } = c.req.valid('param');
+  const message = await findHandledMessage(db, official.siteId, id);
+  if (!message) throw notFound();
+  assertMayTake(official, message, 'reveal');
+  const sealed = await db.first(db.q.selectFrom('messages')
+    .select(['author_name_enc', 'author_phone_enc', 'author_email_enc']).where('id', '=', id));
+  if (!sealed) throw notFound();
+  // Logged before anything is decrypted: no reveal without its audit row.
+  await db.run(db.q.insertInto('audit_log').values({
+    site_id: official.siteId, account_id: official.id, action: 'contact.reveal', message_id: id, detail: null, created_at: new Date().toISOString(),
+  }));
+  const cipher = await createCipher(c.env.DATA_KEY);
+  const [name, phone, email] = await Promise.all([
+    cipher.decrypt(sealed.author_name_enc, `${id}:name`),
+    cipher.decrypt(sealed.author_phone_enc, `${id}:phone`),
+    sealed.author_email_enc ? cipher.decrypt(sealed.author_email_enc, `${id}:email`) : null,
+  ]);
+  c.header('Cache-Control', 'no-store');
+  return c.json({ name, phone, email }, 200);
+});

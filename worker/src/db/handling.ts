@@ -1,0 +1,185 @@
+// What officials do to a message (受理 → 转办 → 回复 → 办结, and moderation), as rules and as the
+// statements of one D1 batch per action. Every statement of a batch re-checks the state the rules
+// were applied to, so two officials acting at once cannot both succeed: the second batch changes
+// nothing and is answered 409.
+import type { Action } from '../../../sdk/src/schemas/console';
+import type { Official, Role } from '../auth/official';
+import { inScope } from '../auth/official';
+import { ApiError } from '../errors';
+import type { UpdateObject } from 'kysely';
+import type { SiteDatabase } from './client';
+import { latestReplyColumns } from './replies';
+import type { Database, MessageRow } from './schema';
+
+/** The columns an action's rules look at; the batch is guarded by exactly these values. */
+export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'status' | 'moderation' | 'is_public' | 'due_at'>;
+
+const OPEN = new Set<MessageRow['status']>(['submitted', 'accepted', 'in_progress']);
+
+/** Who may take each action. Moderators work the whole site; responders only their units. */
+const ROLES: Record<Action, readonly Role[]> = {
+  publish: ['admin', 'moderator'],
+  reject: ['admin', 'moderator'],
+  hide: ['admin', 'moderator'],
+  accept: ['admin', 'moderator', 'responder'],
+  transfer: ['admin', 'moderator', 'responder'],
+  reply: ['admin', 'responder'],
+  close: ['admin', 'responder'],
+  extend: ['admin', 'responder'],
+  note: ['admin', 'moderator', 'responder'],
+  reveal: ['admin', 'responder'],
+};
+
+/** The states each action starts from. A rejected message is never handled further. */
+const ALLOWED: Record<Action, (m: HandledMessage) => boolean> = {
+  // A private message is handled like any other, but never shown to the public.
+  publish: (m) => m.is_public === 1 && (m.moderation === 'pending' || m.moderation === 'hidden'),
+  reject: (m) => m.moderation === 'pending',
+  hide: (m) => m.moderation === 'published',
+  accept: (m) => m.moderation !== 'rejected' && m.status === 'submitted',
+  transfer: (m) => m.moderation !== 'rejected' && OPEN.has(m.status),
+  reply: (m) => m.moderation !== 'rejected' && (m.status === 'accepted' || m.status === 'in_progress' || m.status === 'replied'),
+  close: (m) => m.moderation !== 'rejected' && m.status === 'replied',
+  extend: (m) => m.moderation !== 'rejected' && OPEN.has(m.status),
+  note: () => true,
+  reveal: () => true,
+};
+
+const ACTIONS = Object.keys(ROLES) as Action[];
+
+/** The actions an official may take on the message now (the console shows only these). */
+export function availableActions(official: Official, m: HandledMessage): Action[] {
+  if (!inScope(official, m.unit_id)) return [];
+  return ACTIONS.filter((action) => ROLES[action].includes(official.role) && ALLOWED[action](m));
+}
+
+/** Refuses an action the official's role or units do not allow (403), or the message's state (409). */
+export function assertMayTake(official: Official, m: HandledMessage, action: Action): void {
+  if (!ROLES[action].includes(official.role) || !inScope(official, m.unit_id)) throw new ApiError(403, 'forbidden');
+  if (!ALLOWED[action](m)) throw new ApiError(409, 'invalid_transition');
+}
+
+export function findHandledMessage(db: SiteDatabase, siteId: string, id: string): Promise<HandledMessage | null> {
+  return db.first(
+    db.q.selectFrom('messages')
+      .select(['id', 'site_id', 'unit_id', 'status', 'moderation', 'is_public', 'due_at'])
+      .where('id', '=', id)
+      .where('site_id', '=', siteId),
+  );
+}
+
+/** The message, still in the state the rules were applied to: the guard of every statement. */
+function unchanged(db: SiteDatabase, m: HandledMessage) {
+  return db.q.selectFrom('messages')
+    .where('id', '=', m.id)
+    .where('unit_id', '=', m.unit_id)
+    .where('status', '=', m.status)
+    .where('moderation', '=', m.moderation)
+    .where('due_at', '=', m.due_at);
+}
+
+export interface ActionContext {
+  db: SiteDatabase;
+  official: Official;
+  message: HandledMessage;
+  now: string;
+}
+
+interface EventFields {
+  kind: string;
+  isPublic: boolean;
+  unitId?: string | null;
+  fromUnitId?: string | null;
+  note?: string | null;
+}
+
+/** A timeline event, written only if the message is unchanged. */
+function event({ db, official, message, now }: ActionContext, e: EventFields) {
+  return db.q.insertInto('message_events')
+    .columns(['message_id', 'kind', 'is_public', 'unit_id', 'from_unit_id', 'account_id', 'note', 'created_at'])
+    .expression(unchanged(db, message).select((eb) => [
+      eb.val(message.id).as('message_id'), eb.val(e.kind).as('kind'), eb.val(e.isPublic ? 1 : 0).as('is_public'),
+      eb.val(e.unitId ?? null).as('unit_id'), eb.val(e.fromUnitId ?? null).as('from_unit_id'),
+      eb.val(official.id).as('account_id'), eb.val(e.note ?? null).as('note'), eb.val(now).as('created_at'),
+    ]));
+}
+
+type MessageUpdate = UpdateObject<Database, 'messages'>;
+
+/** The message's new state, guarded; it must be the batch's last statement (its change count is checked). */
+function update({ db, message, now }: ActionContext, set: MessageUpdate) {
+  return db.q.updateTable('messages')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', message.id)
+    .where('unit_id', '=', message.unit_id)
+    .where('status', '=', message.status)
+    .where('moderation', '=', message.moderation)
+    .where('due_at', '=', message.due_at);
+}
+
+/** Runs an action's statements; the last one is the guarded update. 409 if someone acted first. */
+export async function runAction(ctx: ActionContext, statements: Parameters<SiteDatabase['batch']>[0]): Promise<void> {
+  const results = await ctx.db.batch(statements);
+  if ((results.at(-1)?.meta.changes ?? 0) !== 1) throw new ApiError(409, 'conflict');
+}
+
+export const publishStatements = (ctx: ActionContext) => [
+  event(ctx, { kind: 'published', isPublic: true }),
+  update(ctx, { moderation: 'published', moderation_reason: null, published_at: ctx.now }),
+];
+
+export const rejectStatements = (ctx: ActionContext, reason: string) => [
+  // The reason is for officials and the author (tracking shows every event), never the public.
+  event(ctx, { kind: 'rejected', isPublic: false, note: reason }),
+  update(ctx, { moderation: 'rejected', moderation_reason: reason }),
+];
+
+export const hideStatements = (ctx: ActionContext, reason: string) => [
+  event(ctx, { kind: 'hidden', isPublic: false, note: reason }),
+  update(ctx, { moderation: 'hidden', moderation_reason: reason }),
+];
+
+export const acceptStatements = (ctx: ActionContext) => [
+  event(ctx, { kind: 'accepted', isPublic: true, unitId: ctx.message.unit_id }),
+  update(ctx, { status: 'accepted' }),
+];
+
+/** 转办: the message moves to the other unit's queue; the public timeline says from where, to where, why. */
+export const transferStatements = (ctx: ActionContext, toUnitId: string, reason: string) => [
+  event(ctx, { kind: 'transferred', isPublic: true, unitId: toUnitId, fromUnitId: ctx.message.unit_id, note: reason }),
+  update(ctx, { unit_id: toUnitId }),
+];
+
+/** A reply signed by the unit the message is with; interim (阶段性) keeps it 办理中, final marks it replied. */
+export function replyStatements(ctx: ActionContext, replyId: string, kind: 'interim' | 'final', body: string) {
+  const { db, message, official, now } = ctx;
+  const reply = { id: replyId, message_id: message.id, unit_id: message.unit_id, kind, body, account_id: official.id, created_at: now };
+  const status = kind === 'final' ? 'replied' : message.status === 'replied' ? 'replied' : 'in_progress';
+  return [
+    db.q.insertInto('replies')
+      .columns(['id', 'message_id', 'unit_id', 'kind', 'body', 'account_id', 'created_at'])
+      .expression(unchanged(db, message).select((eb) => [
+        eb.val(reply.id).as('id'), eb.val(reply.message_id).as('message_id'), eb.val(reply.unit_id).as('unit_id'),
+        eb.val(reply.kind).as('kind'), eb.val(reply.body).as('body'), eb.val(reply.account_id).as('account_id'),
+        eb.val(reply.created_at).as('created_at'),
+      ])),
+    event(ctx, { kind: 'replied', isPublic: true, unitId: message.unit_id }),
+    update(ctx, {
+      status,
+      reply_count: (eb) => eb('reply_count', '+', 1),
+      first_replied_at: (eb) => eb.fn.coalesce('first_replied_at', eb.val(now)),
+      ...latestReplyColumns(reply),
+    }),
+  ];
+}
+
+export const closeStatements = (ctx: ActionContext) => [
+  event(ctx, { kind: 'closed', isPublic: true, unitId: ctx.message.unit_id }),
+  update(ctx, { status: 'closed', closed_at: ctx.now }),
+];
+
+/** A longer deadline, with the reason shown publicly. */
+export const extendStatements = (ctx: ActionContext, dueAt: string, reason: string) => [
+  event(ctx, { kind: 'extended', isPublic: true, unitId: ctx.message.unit_id, note: reason }),
+  update(ctx, { due_at: dueAt }),
+];

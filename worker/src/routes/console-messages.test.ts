@@ -1,0 +1,321 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { ConsoleMessage, Contact, QueuePage } from '../../../sdk/src/schemas/console';
+import type { MessageCreated, MessagePage, PublicMessageDetail, TrackedMessage } from '../../../sdk/src/schemas/message';
+import {
+  addCalendarDay, AUTHOR, createSite, db, eventKinds, expectNoPersonalData, expectProblem, FOREIGN_ORIGIN, messageRow, request,
+  seedMessages, submit, track, validMessage,
+} from '../../test/fixtures';
+import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+
+async function submitted(siteId: string, unitId: string, overrides: Parameters<typeof validMessage>[1] = {}) {
+  const response = await submit(siteId, validMessage(unitId, overrides));
+  expect(response.status).toBe(201);
+  return response.json<MessageCreated>();
+}
+
+function act(as: TestOfficial, id: string, action: string, body: unknown = {}, origin?: string | null) {
+  return consoleRequest(`/v1/console/messages/${id}/${action}`, { as, method: 'POST', body, origin });
+}
+
+async function acted(as: TestOfficial, id: string, action: string, body: unknown = {}): Promise<ConsoleMessage> {
+  const response = await act(as, id, action, body);
+  if (response.status !== 200) throw new Error(`${action}: ${response.status} ${await response.text()}`);
+  return response.json<ConsoleMessage>();
+}
+
+async function queue(as: TestOfficial, query = ''): Promise<QueuePage> {
+  const response = await consoleRequest(`/v1/console/messages${query}`, { as });
+  expect(response.status).toBe(200);
+  return response.json<QueuePage>();
+}
+
+/** A county with a moderator, a responder for the county head (and so every department), and one per department. */
+async function county(overrides: Parameters<typeof createSite>[0] = {}) {
+  const site = await createSite(overrides);
+  const [moderator, headResponder, eduResponder, transportResponder, admin] = await Promise.all([
+    createOfficial(site.siteId, 'moderator'),
+    createOfficial(site.siteId, 'responder', [site.headUnit]),
+    createOfficial(site.siteId, 'responder', [site.eduUnit]),
+    createOfficial(site.siteId, 'responder', [site.transportUnit], { displayName: '交通局王科长' }),
+    createOfficial(site.siteId, 'admin'),
+  ]);
+  return { ...site, moderator, headResponder, eduResponder, transportResponder, admin };
+}
+
+describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
+  it('takes a message from submission to closing, and the citizen and the public see the transferred unit’s replies', async () => {
+    const c = await county();
+    const { id, trackingCode } = await submitted(c.siteId, c.headUnit);
+
+    let message = await acted(c.moderator, id, 'publish');
+    expect(message.moderation).toBe('published');
+    expect(message.actions).toEqual(expect.arrayContaining(['hide', 'accept', 'transfer', 'note']));
+    expect(message.actions).not.toContain('reply');
+
+    message = await acted(c.headResponder, id, 'accept');
+    expect(message.status).toBe('accepted');
+    message = await acted(c.headResponder, id, 'transfer', { unitId: c.transportUnit, reason: '属交通运输局职责' });
+    expect(message.unit).toEqual({ id: c.transportUnit, name: '测试县交通运输局' });
+    expect((await queue(c.transportResponder)).items.map((m) => m.id)).toContain(id);
+    expect((await queue(c.eduResponder)).items.map((m) => m.id)).not.toContain(id);
+
+    message = await acted(c.transportResponder, id, 'reply', { kind: 'interim', body: '已安排人员现场查看，一周内答复。' });
+    expect(message.status).toBe('in_progress');
+    message = await acted(c.transportResponder, id, 'reply', { kind: 'final', body: '已增派交警早晚高峰值守，并施划临时停车区。' });
+    expect(message.status).toBe('replied');
+    message = await acted(c.transportResponder, id, 'close');
+    expect(message.status).toBe('closed');
+    expect(message.actions).toEqual(['note', 'reveal']);
+    expect(message.timeline.find((e) => e.kind === 'transferred')).toMatchObject({
+      isPublic: true, unit: { name: '测试县交通运输局' }, fromUnit: { name: '测试县县长' }, note: '属交通运输局职责',
+    });
+    expect(message.timeline.find((e) => e.kind === 'closed')?.account).toBe('交通局王科长');
+
+    const tracked = await (await track(c.siteId, trackingCode)).json<TrackedMessage>();
+    expect(tracked.replies.map((r) => [r.kind, r.unit.name])).toEqual([['interim', '测试县交通运输局'], ['final', '测试县交通运输局']]);
+    expect(tracked.timeline.map((e) => e.kind)).toEqual(['submitted', 'published', 'accepted', 'transferred', 'replied', 'replied', 'closed']);
+
+    const detail = await (await request(`/v1/sites/${c.siteId}/messages/${id}`)).json<PublicMessageDetail>();
+    expect(detail.status).toBe('closed');
+    expect(detail.replies).toHaveLength(2);
+    expect(detail.timeline.find((e) => e.kind === 'transferred')?.note).toBe('属交通运输局职责');
+    const answered = await (await request(`/v1/sites/${c.siteId}/messages?status=answered`)).json<MessagePage>();
+    expect(answered.items[0]).toMatchObject({
+      id, replyCount: 2,
+      latestReply: { kind: 'final', unit: { id: c.transportUnit, name: '测试县交通运输局' }, excerpt: '已增派交警早晚高峰值守，并施划临时停车区。' },
+    });
+  });
+
+  it('keeps a private message out of public view while it is handled to the end', async () => {
+    const c = await county();
+    const { id } = await submitted(c.siteId, c.eduUnit, { isPublic: false });
+    await expectProblem(await act(c.moderator, id, 'publish'), 409, 'invalid_transition');
+    await acted(c.eduResponder, id, 'accept');
+    await acted(c.eduResponder, id, 'reply', { kind: 'final', body: '已联系您本人说明情况。' });
+    expect((await acted(c.eduResponder, id, 'close')).status).toBe('closed');
+    expect((await request(`/v1/sites/${c.siteId}/messages/${id}`)).status).toBe(404);
+    expect((await messageRow(id))!.moderation).toBe('pending');
+  });
+
+  it('moderates: reject with a reason, hide a published message, publish it again', async () => {
+    const c = await county();
+    const [spam, shown] = await Promise.all([submitted(c.siteId, c.eduUnit), submitted(c.siteId, c.eduUnit)]);
+    const rejected = await acted(c.moderator, spam.id, 'reject', { reason: 'advertising', note: '推销培训班' });
+    expect(rejected).toMatchObject({ moderation: 'rejected', moderationReason: 'advertising: 推销培训班' });
+    expect(rejected.actions).toEqual(['note']);
+    expect(rejected.timeline.at(-1)).toMatchObject({ kind: 'rejected', isPublic: false });
+
+    await acted(c.moderator, shown.id, 'publish');
+    expect((await request(`/v1/sites/${c.siteId}/messages/${shown.id}`)).status).toBe(200);
+    await acted(c.moderator, shown.id, 'hide', { reason: 'personal_data', note: '正文含他人电话' });
+    expect((await request(`/v1/sites/${c.siteId}/messages/${shown.id}`)).status).toBe(404);
+    await acted(c.moderator, shown.id, 'publish');
+    expect((await request(`/v1/sites/${c.siteId}/messages/${shown.id}`)).status).toBe(200);
+  });
+
+  it('extends the deadline by working days, skipping holidays, with the reason on the public timeline', async () => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted', dueAt: new Date('2027-01-29T15:59:59.999Z') }]);
+    // Friday 29 January 2027 (Beijing). Monday 1 February is a holiday; Saturday 6 February a make-up working day.
+    await addCalendarDay(c.siteId, '2027-02-01', 'holiday');
+    await addCalendarDay(c.siteId, '2027-02-06', 'workday');
+    const message = await acted(c.eduResponder, id!, 'extend', { days: 5, reason: '需协调多部门现场核查' });
+    // Tue 2, Wed 3, Thu 4, Fri 5, Sat 6 (worked).
+    expect(message.dueAt).toBe('2027-02-06T23:59:59+08:00');
+    const detail = await (await request(`/v1/sites/${c.siteId}/messages/${id}`)).json<PublicMessageDetail>();
+    expect(detail.timeline.at(-1)).toMatchObject({ kind: 'extended', note: '需协调多部门现场核查' });
+  });
+
+  it('keeps internal notes among officials', async () => {
+    const c = await county();
+    const { id, trackingCode } = await submitted(c.siteId, c.eduUnit);
+    await acted(c.moderator, id, 'publish');
+    const message = await acted(c.eduResponder, id, 'notes', { body: '与去年12号留言为同一问题' });
+    expect(message.notes).toEqual([expect.objectContaining({ body: '与去年12号留言为同一问题' })]);
+    expect(await (await request(`/v1/sites/${c.siteId}/messages/${id}`)).text()).not.toContain('去年12号');
+    expect(await (await track(c.siteId, trackingCode)).text()).not.toContain('去年12号');
+  });
+});
+
+describe('refused transitions', () => {
+  it.each([
+    ['reply to a rejected message', 'rejected', 'reply', { kind: 'final', body: '答复' }],
+    ['accept a rejected message', 'rejected', 'accept', {}],
+    ['close a message with no reply', 'accepted', 'close', {}],
+    ['close twice', 'closed', 'close', {}],
+    ['accept twice', 'accepted', 'accept', {}],
+    ['reply before accepting', 'submitted', 'reply', { kind: 'final', body: '答复' }],
+    ['extend a closed message', 'closed', 'extend', { days: 3, reason: '核查' }],
+    ['transfer a replied message', 'replied', 'transfer', { unitId: 'other', reason: '转办' }],
+    ['reject a published message', 'published', 'reject', { reason: 'abusive' }],
+    ['hide a pending message', 'pending', 'hide', { reason: 'abusive' }],
+  ] as const)('refuses to %s (409 invalid_transition), writing nothing', async (_, state, action, body) => {
+    const c = await county();
+    const moderation = state === 'rejected' || state === 'published' || state === 'pending' ? state : 'published';
+    const status = moderation === state ? 'submitted' : state;
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, moderation, status }]);
+    const before = await eventKinds(id!);
+    await expectProblem(await act(c.admin, id!, action, body), 409, 'invalid_transition');
+    expect(await eventKinds(id!)).toEqual(before);
+    expect((await messageRow(id!))!.status).toBe(status);
+  });
+
+  it('refuses a transfer to the same unit or to a unit that does not exist, by field', async () => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted' }]);
+    const same = await expectProblem(await act(c.eduResponder, id!, 'transfer', { unitId: c.eduUnit, reason: '转办' }), 422, 'validation');
+    expect(same.errors).toEqual([{ field: 'unitId', code: 'same_unit', message: '留言已在该单位，请选择其他单位' }]);
+    for (const unitId of ['nowhere', c.inactiveUnit]) {
+      const unknown = await expectProblem(await act(c.eduResponder, id!, 'transfer', { unitId, reason: '转办' }), 422, 'validation');
+      expect(unknown.errors?.[0]).toMatchObject({ field: 'unitId', code: 'unknown_unit' });
+    }
+    const empty = await expectProblem(await act(c.eduResponder, id!, 'transfer', { unitId: c.transportUnit, reason: ' ' }), 422, 'validation');
+    expect(empty.errors?.[0]).toMatchObject({ field: 'reason', code: 'required' });
+    expect((await messageRow(id!))!.unit_id).toBe(c.eduUnit);
+  });
+
+  it('lets only one of two simultaneous closes through', async () => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'replied' }]);
+    const answers = await Promise.all([act(c.eduResponder, id!, 'close'), act(c.admin, id!, 'close')]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await eventKinds(id!)).filter((k) => k === 'closed')).toHaveLength(1);
+  });
+
+  it('writes nothing when a reply names another site’s template', async () => {
+    const c = await county();
+    const other = await createSite();
+    await db.run(db.q.insertInto('reply_templates').values({ id: 'tpl_other', site_id: other.siteId, title: '模板', body: '您好', created_at: new Date().toISOString() }));
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted' }]);
+    const problem = await expectProblem(await act(c.eduResponder, id!, 'reply', { kind: 'final', body: '您好', templateId: 'tpl_other' }), 422, 'validation');
+    expect(problem.errors?.[0]).toMatchObject({ field: 'templateId', code: 'unknown_template' });
+    expect((await messageRow(id!))!.reply_count).toBe(0);
+  });
+});
+
+describe('who may do what', () => {
+  it('refuses actions outside the role (403 forbidden)', async () => {
+    const c = await county();
+    const [pending, accepted] = await seedMessages(c.siteId, [
+      { unitId: c.eduUnit, moderation: 'pending' }, { unitId: c.eduUnit, status: 'accepted' },
+    ]);
+    await expectProblem(await act(c.eduResponder, pending!, 'publish'), 403, 'forbidden');
+    await expectProblem(await act(c.moderator, accepted!, 'reply', { kind: 'final', body: '答复' }), 403, 'forbidden');
+    await expectProblem(await act(c.moderator, accepted!, 'reveal'), 403, 'forbidden');
+  });
+
+  it('keeps responders to their units and those below them', async () => {
+    const c = await county();
+    const [edu] = await seedMessages(c.siteId, [{ unitId: c.eduUnit }]);
+    await expectProblem(await consoleRequest(`/v1/console/messages/${edu}`, { as: c.transportResponder }), 403, 'forbidden');
+    await expectProblem(await act(c.transportResponder, edu!, 'accept'), 403, 'forbidden');
+    expect((await consoleRequest(`/v1/console/messages/${edu}`, { as: c.headResponder })).status).toBe(200);
+    expect((await acted(c.headResponder, edu!, 'accept')).status).toBe('accepted');
+  });
+
+  it('does not show another site’s messages at all', async () => {
+    const c = await county();
+    const other = await createSite();
+    const [foreign] = await seedMessages(other.siteId, [{ unitId: other.eduUnit }]);
+    await expectProblem(await consoleRequest(`/v1/console/messages/${foreign}`, { as: c.admin }), 404, 'not_found');
+    await expectProblem(await act(c.admin, foreign!, 'accept'), 404, 'not_found');
+    expect((await queue(c.admin)).items.map((m) => m.id)).not.toContain(foreign);
+  });
+
+  it('refuses changes from another origin and without a session, writing nothing', async () => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit }]);
+    await expectProblem(await act(c.eduResponder, id!, 'accept', {}, FOREIGN_ORIGIN), 403, 'origin_not_allowed');
+    await expectProblem(await act(c.eduResponder, id!, 'accept', {}, null), 403, 'origin_not_allowed');
+    await expectProblem(await consoleRequest(`/v1/console/messages/${id}/accept`, {
+      as: c.eduResponder, method: 'POST', body: {}, headers: { 'Sec-Fetch-Site': 'cross-site' },
+    }), 403, 'origin_not_allowed');
+    await expectProblem(await consoleRequest(`/v1/console/messages/${id}/accept`, { as: null, method: 'POST', body: {} }), 401, 'unauthenticated');
+    const formPost = await consoleRequest(`/v1/console/messages/${id}/accept`, {
+      as: c.eduResponder, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(formPost.status).toBe(415);
+    expect((await messageRow(id!))!.status).toBe('submitted');
+  });
+});
+
+describe('contact details', () => {
+  it('are revealed to a responder of the unit, decrypted for that answer only, and each reveal is audited', async () => {
+    const c = await county();
+    const { id } = await submitted(c.siteId, c.eduUnit);
+    const detail = await consoleRequest(`/v1/console/messages/${id}`, { as: c.eduResponder });
+    expectNoPersonalData(await detail.text());
+
+    const response = await act(c.eduResponder, id, 'reveal');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(await response.json<Contact>()).toEqual({ name: AUTHOR.name, phone: AUTHOR.phone, email: AUTHOR.email });
+    await act(c.admin, id, 'reveal');
+    const audit = await env.DB.prepare('SELECT account_id, action, message_id FROM audit_log WHERE message_id = ? ORDER BY id').bind(id).all();
+    expect(audit.results).toEqual([
+      { account_id: c.eduResponder.id, action: 'contact.reveal', message_id: id },
+      { account_id: c.admin.id, action: 'contact.reveal', message_id: id },
+    ]);
+    await expectProblem(await act(c.transportResponder, id, 'reveal'), 403, 'forbidden');
+  });
+});
+
+describe('GET /v1/console/messages — the queue', () => {
+  it('lists the units’ messages by tab, earliest deadline first, with counts per tab', async () => {
+    const c = await county();
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000);
+    const ids = await seedMessages(c.siteId, [
+      { unitId: c.eduUnit, moderation: 'pending', dueAt: day(5) }, //          0 moderation, new
+      { unitId: c.eduUnit, status: 'submitted', dueAt: day(2) }, //           1 new
+      { unitId: c.eduUnit, status: 'accepted', dueAt: day(-1) }, //           2 handling, overdue
+      { unitId: c.eduUnit, status: 'in_progress', dueAt: day(1) }, //         3 handling
+      { unitId: c.eduUnit, status: 'replied', dueAt: day(3) }, //             4 replied
+      { unitId: c.eduUnit, status: 'closed', dueAt: day(-9) }, //             5 closed
+      { unitId: c.eduUnit, moderation: 'rejected', dueAt: day(4) }, //        6 all only
+      { unitId: c.eduUnit, isPublic: false, status: 'submitted', moderation: 'pending', dueAt: day(6) }, // 7 private: moderation, new
+      { unitId: c.transportUnit, status: 'submitted', dueAt: day(1) }, //     8 another unit
+    ]);
+    const page = await queue(c.eduResponder);
+    expect(page.counts).toEqual({ moderation: 2, new: 3, handling: 2, replied: 1, closed: 1, overdue: 1, all: 8 });
+    expect(page.items.map((m) => ids.indexOf(m.id))).toEqual([5, 2, 3, 1, 4, 6, 0, 7]);
+    expect((await queue(c.eduResponder, '?tab=handling')).items.map((m) => ids.indexOf(m.id))).toEqual([2, 3]);
+    expect((await queue(c.eduResponder, '?tab=overdue')).items.map((m) => ids.indexOf(m.id))).toEqual([2]);
+    expect((await queue(c.eduResponder, '?tab=new')).items.map((m) => ids.indexOf(m.id))).toEqual([1, 0, 7]);
+    expect((await queue(c.eduResponder, '?dueWithinDays=2')).items.map((m) => ids.indexOf(m.id))).toEqual([2, 3, 1]);
+    expect((await queue(c.moderator, '?tab=moderation')).items.map((m) => ids.indexOf(m.id))).toEqual([0, 7]);
+    expect((await queue(c.moderator)).counts.all).toBe(9);
+    expect((await queue(c.headResponder, `?unit=${c.transportUnit}`)).items.map((m) => ids.indexOf(m.id))).toEqual([8]);
+    const privateOne = page.items.find((m) => m.id === ids[7]);
+    expect(privateOne).toMatchObject({ isPublic: false, moderation: 'pending' });
+  });
+
+  it('filters by type and domain, and pages with a cursor that returns every message once', async () => {
+    const c = await county();
+    const due = new Date(Date.now() + 3 * 86_400_000);
+    // Equal deadlines: the order falls back on arrival.
+    const ids = await seedMessages(c.siteId, Array.from({ length: 7 }, (_, i) => ({
+      unitId: c.eduUnit, dueAt: due, type: i % 2 ? 'help' as const : 'complaint' as const, domain: i < 3 ? 'education' as const : 'urban' as const,
+    })));
+    expect((await queue(c.eduResponder, '?type=help')).items.map((m) => ids.indexOf(m.id))).toEqual([1, 3, 5]);
+    expect((await queue(c.eduResponder, '?type=complaint&domain=urban')).items.map((m) => ids.indexOf(m.id))).toEqual([4, 6]);
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: QueuePage = await queue(c.eduResponder, `?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      seen.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(ids);
+    await expectProblem(await consoleRequest('/v1/console/messages?cursor=nonsense', { as: c.eduResponder }), 422, 'validation');
+  });
+
+  it('never carries contact details, and needs a session', async () => {
+    const c = await county();
+    await submitted(c.siteId, c.eduUnit);
+    const response = await consoleRequest('/v1/console/messages', { as: c.admin });
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expectNoPersonalData(await response.text());
+    await expectProblem(await consoleRequest('/v1/console/messages', { as: null }), 401, 'unauthenticated');
+  });
+});
