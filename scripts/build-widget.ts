@@ -11,8 +11,11 @@ const out = path.join(root, 'public');
 /** Every element, by tag; each lives in widget/src/<tag>/<tag>.ts. */
 const ELEMENTS = ['liuyan-form', 'liuyan-track', 'liuyan-list', 'liuyan-message'];
 
-/** The console's page: the app's module and its tag, nothing inline (the CSP allows no inline code). */
-const CONSOLE_PAGE = `<!doctype html>
+/**
+ * The console's page: the app's module (its chunks asked for at once) and its tag, nothing inline
+ * (the CSP allows no inline code).
+ */
+const consolePage = (chunks: string[]) => `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -20,7 +23,7 @@ const CONSOLE_PAGE = `<!doctype html>
 <meta name="robots" content="noindex">
 <title>留言办理</title>
 <script type="module" src="/console/app.js"></script>
-</head>
+${chunks.map((chunk) => `<link rel="modulepreload" href="${chunk}">\n`).join('')}</head>
 <body>
 <liuyan-console></liuyan-console>
 </body>
@@ -69,14 +72,17 @@ export async function buildPublic(): Promise<void> {
   });
   // The officials' console: one page and one module (Lit bundled in; English strings a chunk).
   const consoleDir = path.join(out, 'console');
-  await build({
+  const consoleApp = await build({
     ...common,
     entryPoints: { app: path.join(root, 'widget/src/console/liuyan-console.ts') },
     outdir: consoleDir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   });
-  await writeFile(path.join(consoleDir, 'index.html'), CONSOLE_PAGE);
+  const appOutput = Object.values(consoleApp.metafile.outputs).find((o) => o.entryPoint?.endsWith('console/liuyan-console.ts'))!;
+  const consoleChunks = appOutput.imports.filter((i) => i.kind === 'import-statement')
+    .map((i) => `/console/${path.relative(consoleDir, path.resolve(root, i.path))}`);
+  await writeFile(path.join(consoleDir, 'index.html'), consolePage(consoleChunks));
 
   await cp(path.join(root, 'examples'), path.join(out, 'examples'), {
     recursive: true,

@@ -3,13 +3,7 @@ import { defineElement } from '../internal/liuyan-element';
 import { tokens } from '../styles/tokens.styles';
 import { ConsoleElement } from './console-element';
 import { styles } from './liuyan-console.styles';
-import type { OfficialProfile } from './profile';
-import { qrCode } from './qr-code';
-
-interface Enrolment {
-  secret: string;
-  uri: string;
-}
+import type { OfficialProfile, TotpEnrolment } from '../../../sdk/src/schemas/auth';
 
 /**
  * @summary The official's account: who they are, and the authenticator (TOTP) enrolment.
@@ -27,21 +21,26 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     error: { state: true },
     errors: { state: true },
     enabledNow: { state: true },
+    qrCode: { state: true },
   };
 
   profile: OfficialProfile | null = null;
   /** The new secret, held only in memory while the official scans it. */
-  private enrolment: Enrolment | null = null;
+  private enrolment: TotpEnrolment | null = null;
   private busy = false;
   private error = '';
   private errors: Record<string, string> = {};
   private enabledNow = false;
+  /** The QR drawer, fetched only by officials who enrol (most never do twice). */
+  private qrCode: typeof import('./qr-code').qrCode | null = null;
 
   private async enrol(): Promise<void> {
     this.busy = true;
     this.error = '';
     try {
-      this.enrolment = await this.service.post<Enrolment>('/v1/console/totp/enrol');
+      const [enrolment, { qrCode }] = await Promise.all([this.service.post<TotpEnrolment>('/v1/console/totp/enrol'), import('./qr-code')]);
+      this.qrCode = qrCode;
+      this.enrolment = enrolment;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
     } catch (error) {
@@ -94,11 +93,11 @@ export class LiuyanConsoleAccount extends ConsoleElement {
       </section>`;
   }
 
-  private renderEnrolment(e: Enrolment) {
+  private renderEnrolment(e: TotpEnrolment) {
     const t = this.t.account;
     const error = this.errors.code;
     return html`<p>${t.scan}</p>
-      <div class="qr-box">${qrCode(e.uri, t.qrLabel)}</div>
+      <div class="qr-box">${this.qrCode?.(e.uri, t.qrLabel)}</div>
       <p>${t.secretIntro}</p>
       <p><code class="secret" part="totp-secret">${e.secret.replace(/(.{4})(?=.)/g, '$1 ')}</code></p>
       <form class="stack" novalidate @submit=${this.confirm}>

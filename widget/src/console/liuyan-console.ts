@@ -6,7 +6,7 @@ import './account-page';
 import { ConsoleElement } from './console-element';
 import { styles } from './liuyan-console.styles';
 import './message-page';
-import type { OfficialProfile } from './profile';
+import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
 import './queue-page';
 import { parseRoute, queueHash, type QueueFilters, type Route } from './routes';
 import './sign-in-page';

@@ -6,7 +6,7 @@ import { format, formatDateTime } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
 import { ConsoleElement } from './console-element';
 import { styles } from './liuyan-console.styles';
-import type { OfficialProfile } from './profile';
+import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
 import { queueHash, QUEUE_TABS, type QueueFilters } from './routes';
 import { flattenUnits, indented, subtrees } from './units';
 

@@ -6,7 +6,7 @@ import { tokens } from '../styles/tokens.styles';
 import { ConsoleElement } from './console-element';
 import { ConsoleError } from './console-api';
 import { styles } from './liuyan-console.styles';
-import type { OfficialProfile } from './profile';
+import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
 
 /** The last site signed in to, so an official types only email and password next time. */
 const LAST_SITE = 'liuyan-console-site';
