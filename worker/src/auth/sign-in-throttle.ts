@@ -1,0 +1,122 @@
+// Slowing down password guessing.
+//
+// Policy, per key — the email tried on a site, and the client's address:
+//   - the first failures are free (3 for an email, 15 for an address);
+//   - after that each further attempt must wait, twice as long each time (2 s, 4 s, 8 s, … for an
+//     email); an attempt that comes too early is refused with 429 too_many_attempts and Retry-After;
+//   - at 10 failures within 15 minutes (50 for an address) the key is refused for 15 minutes;
+//   - 15 minutes after the first failure, and once no wait is running, the count starts again;
+//   - signing in clears the email's count.
+// An address is often shared by a whole office behind one NAT, hence its higher limits: the email
+// key protects each account, the address key stops one client trying many emails. Without a
+// CF-Connecting-IP header (tests, `wrangler dev`) there is no address to count, so only the email
+// counts: one shared 'unknown' key would let anyone lock every official out.
+//
+// Emails are counted whether or not an account has them, so refusals reveal nothing about which
+// emails exist. Keys are keyed hashes: the table holds no email and no address.
+//
+// Each attempt is counted BEFORE its password is checked, in one atomic statement per key, and
+// un-counted when it succeeds: parallel guesses cannot all slip in before the first failure is
+// written, since each sees the count (and the wait) left by the one before.
+import { sql } from 'kysely';
+import type { SiteDatabase } from '../db/client';
+import { keyedHash } from '../lib/crypto';
+
+interface KeyPolicy {
+  /** Failures allowed before attempts have to wait. */
+  slowAfter: number;
+  /** Failures that refuse the key for LOCK_SECONDS. */
+  lockAfter: number;
+}
+
+export const EMAIL_POLICY: KeyPolicy = { slowAfter: 3, lockAfter: 10 };
+export const ADDRESS_POLICY: KeyPolicy = { slowAfter: 15, lockAfter: 50 };
+export const WINDOW_SECONDS = 15 * 60;
+export const LOCK_SECONDS = 15 * 60;
+
+export interface SignInAttempt {
+  site: string;
+  email: string;
+  /** The client's address (CF-Connecting-IP), if the request came through Cloudflare's edge. */
+  address: string | undefined;
+}
+
+interface ThrottleKey {
+  hash: string;
+  policy: KeyPolicy;
+}
+
+export type AttemptDecision =
+  | { allowed: true; emailKey: string; addressKey: string | null }
+  | { allowed: false; retryAfterSeconds: number };
+
+async function keysOf(hashKey: string, attempt: SignInAttempt): Promise<{ email: ThrottleKey; address: ThrottleKey | null }> {
+  const email = { hash: await keyedHash(hashKey, `email:${attempt.site}:${attempt.email.trim().toLowerCase()}`), policy: EMAIL_POLICY };
+  const address = attempt.address ? { hash: await keyedHash(hashKey, `ip:${attempt.address}`), policy: ADDRESS_POLICY } : null;
+  return { email, address };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+/** The same text form as `Date.toISOString()`, so stored times compare as strings. */
+const ISO_FORMAT = '%Y-%m-%dT%H:%M:%fZ';
+
+/**
+ * Counts one attempt on a key unless the key must wait. Returns the row only when counted.
+ * In `DO UPDATE SET`, column names are the values before this update.
+ */
+function countAttempt(db: SiteDatabase, key: ThrottleKey, now: Date) {
+  const nowIso = now.toISOString();
+  const windowStart = iso(now.getTime() - WINDOW_SECONDS * 1000);
+  const lockedUntil = iso(now.getTime() + LOCK_SECONDS * 1000);
+  const { slowAfter, lockAfter } = key.policy;
+  const stale = sql<boolean>`first_failed_at <= ${windowStart}`;
+  return db.q.insertInto('sign_in_failures')
+    .values({ key_hash: key.hash, failures: 1, first_failed_at: nowIso, locked_until: null })
+    .onConflict((oc) => oc.column('key_hash').doUpdateSet({
+      failures: sql`CASE WHEN ${stale} THEN 1 ELSE failures + 1 END`,
+      first_failed_at: sql`CASE WHEN ${stale} THEN ${nowIso} ELSE first_failed_at END`,
+      // The wait before the next attempt: 2 s after the `slowAfter`th failure, then doubling.
+      locked_until: sql`CASE
+        WHEN ${stale} THEN NULL
+        WHEN failures + 1 >= ${lockAfter} THEN ${lockedUntil}
+        WHEN failures + 1 >= ${slowAfter} THEN strftime(${ISO_FORMAT}, ${nowIso}, '+' || (1 << (failures + 2 - ${slowAfter})) || ' seconds')
+        ELSE NULL END`,
+    }).where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)])))
+    .returning(['failures']);
+}
+
+/**
+ * Decides whether a sign-in attempt may go on to the password check, and counts it if so.
+ * Call `signInSucceeded` with the keys when the password (and code) were right.
+ */
+export async function beginSignInAttempt(db: SiteDatabase, hashKey: string, attempt: SignInAttempt, now: Date): Promise<AttemptDecision> {
+  const { email, address } = await keysOf(hashKey, attempt);
+  const keys = address ? [email, address] : [email];
+  const results = await db.batch([
+    ...keys.map((key) => countAttempt(db, key, now)),
+    db.q.selectFrom('sign_in_failures').select(['key_hash', 'locked_until']).where('key_hash', 'in', keys.map((k) => k.hash)),
+  ]);
+  const refused = keys.filter((_, i) => (results[i]?.results.length ?? 0) === 0).map((k) => k.hash);
+  if (refused.length === 0) return { allowed: true, emailKey: email.hash, addressKey: address?.hash ?? null };
+  const rows = (results[keys.length]?.results ?? []) as { key_hash: string; locked_until: string | null }[];
+  const until = Math.max(...rows.filter((r) => refused.includes(r.key_hash) && r.locked_until).map((r) => Date.parse(r.locked_until!)));
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+}
+
+/** A right password: the email starts afresh, and the address's count no longer holds this attempt. */
+export async function signInSucceeded(db: SiteDatabase, decision: Extract<AttemptDecision, { allowed: true }>): Promise<void> {
+  await db.batch([
+    db.q.deleteFrom('sign_in_failures').where('key_hash', '=', decision.emailKey),
+    ...(decision.addressKey
+      ? [db.q.updateTable('sign_in_failures').set({ failures: sql`max(failures - 1, 0)` }).where('key_hash', '=', decision.addressKey)]
+      : []),
+  ]);
+}
+
+/** Rows no policy reads any more: their window is over and no wait is running. */
+export function staleSignInFailures(db: SiteDatabase, now: Date) {
+  const nowIso = now.toISOString();
+  return db.q.deleteFrom('sign_in_failures')
+    .where('first_failed_at', '<=', iso(now.getTime() - WINDOW_SECONDS * 1000))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]));
+}
