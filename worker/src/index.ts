@@ -21,9 +21,10 @@ import { supports } from './routes/supports';
 import { tracking } from './routes/tracking';
 import { scheduled } from './scheduled';
 
-// The route table. Static files (the widget bundle, the example pages) are served from
-// ./public by the assets binding before a request reaches this worker.
-const app = new OpenAPIHono<AppEnv>();
+// The route table (exported for the test that walks it: the authorization matrix). Static files
+// (the widget bundle, the console, the example pages) are served from ./public by the assets
+// binding before a request reaches this worker.
+export const app = new OpenAPIHono<AppEnv>();
 
 app.use('*', requestId());
 app.onError(handleError);

@@ -17,7 +17,7 @@ export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'st
 const OPEN = new Set<MessageRow['status']>(['submitted', 'accepted', 'in_progress']);
 
 /** Who may take each action. Moderators work the whole site; responders only their units. */
-const ROLES: Record<Action, readonly Role[]> = {
+export const ROLES: Record<Action, Role[]> = {
   publish: ['admin', 'moderator'],
   reject: ['admin', 'moderator'],
   hide: ['admin', 'moderator'],

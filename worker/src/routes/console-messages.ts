@@ -10,12 +10,13 @@ import { inScope } from '../auth/official';
 import { newRouteGroup } from '../app';
 import type { SiteDatabase } from '../db/client';
 import {
-  acceptStatements, assertMayTake, availableActions, closeStatements, extendStatements, findHandledMessage, hideStatements,
+  ROLES, acceptStatements, assertMayTake, availableActions, closeStatements, extendStatements, findHandledMessage, hideStatements,
   publishStatements, rejectStatements, replyStatements, runAction, transferStatements, type ActionContext,
 } from '../db/handling';
 import { repliesOf } from '../db/messages';
 import { consoleMessageRow, fullTimelineOf, notesOf, queueCounts, queuePage } from '../db/queue';
 import { messageFields } from '../db/mappers';
+import { requireRole } from '../middleware/console-auth';
 import { findActiveUnit, workingCalendar } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, validationError } from '../errors';
@@ -98,11 +99,13 @@ consoleMessages.openapi(getConsoleMessage, async (c) => {
   return c.json(await consoleMessage(c.get('db'), c.get('official'), c.req.valid('param').id), 200);
 });
 
-function actionRoute<S extends z.ZodType>(action: string, summary: string, schema: S) {
+/** An action's route; its role is checked before its body, so a refused role learns nothing more. */
+function actionRoute<S extends z.ZodType>(action: Action, summary: string, schema: S, path: string = action) {
   return createRoute({
     operationId: `${action}Message`,
     method: 'post',
-    path: `/v1/console/messages/{id}/${action}`,
+    path: `/v1/console/messages/{id}/${path}`,
+    middleware: [requireRole(...ROLES[action])] as const,
     summary,
     request: { params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema } } } },
     responses: {
@@ -174,19 +177,7 @@ consoleMessages.openapi(actionRoute('extend', 'Extend the deadline by working da
     return extendStatements(ctx, dueAfterWorkingDays(due, days, calendar), reason);
   }));
 
-const addNote = createRoute({
-  operationId: 'addNote',
-  method: 'post',
-  path: '/v1/console/messages/{id}/notes',
-  summary: 'Add an internal note, seen only by officials (内部备注)',
-  request: { params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema: NoteInputSchema } } } },
-  responses: {
-    200: { description: 'the message with the note', content: { 'application/json': { schema: ConsoleMessageSchema } } },
-    ...actionErrorResponses,
-  },
-});
-
-consoleMessages.openapi(addNote, async (c) => {
+consoleMessages.openapi(actionRoute('note', 'Add an internal note, seen only by officials (内部备注)', NoteInputSchema, 'notes'), async (c) => {
   const official = c.get('official');
   const db = c.get('db');
   const { id } = c.req.valid('param');
@@ -200,11 +191,8 @@ consoleMessages.openapi(addNote, async (c) => {
 });
 
 const revealContact = createRoute({
+  ...actionRoute('reveal', 'The citizen’s name, phone and email, decrypted for this answer only; every reveal is written to the audit log', EmptyInputSchema),
   operationId: 'revealContact',
-  method: 'post',
-  path: '/v1/console/messages/{id}/reveal',
-  summary: 'The citizen’s name, phone and email, decrypted for this answer only; every reveal is written to the audit log',
-  request: { params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema: EmptyInputSchema } } } },
   responses: {
     200: { description: 'the contact details (Cache-Control: no-store)', content: { 'application/json': { schema: ContactSchema } } },
     ...actionErrorResponses,
