@@ -1,3 +1,100 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  CreateReplyTemplateInputSchema, IdParamsSchema, ReplyTemplateSchema, UpdateReplyTemplateInputSchema, type ReplyTemplate,
+} from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
+import { findReplyTemplate, replyTemplatesOf } from '../db/admin';
+import { notFound } from '../errors';
+import { newId } from '../lib/crypto';
+import { officialBodyErrorResponses, officialErrorResponses } from './admin-site';
 
+// Reply templates: every official of the site reads them to start a reply; admins keep them.
 export const replyTemplates = newRouteGroup();
+
+const templateList = { description: 'the site’s templates, oldest first', content: { 'application/json': { schema: z.array(ReplyTemplateSchema) } } };
+
+const listForOfficials = createRoute({
+  operationId: 'listReplyTemplates',
+  method: 'get',
+  path: '/v1/console/reply-templates',
+  summary: 'Reply templates to start a reply from',
+  responses: { 200: templateList, ...officialErrorResponses },
+});
+
+replyTemplates.openapi(listForOfficials, async (c) => c.json(await replyTemplatesOf(c.get('db'), c.get('site').id), 200));
+
+const listForAdmins = createRoute({
+  operationId: 'listReplyTemplatesForAdmin',
+  method: 'get',
+  path: '/v1/admin/reply-templates',
+  summary: 'Reply templates, to manage',
+  responses: { 200: templateList, ...officialErrorResponses },
+});
+
+replyTemplates.openapi(listForAdmins, async (c) => c.json(await replyTemplatesOf(c.get('db'), c.get('site').id), 200));
+
+const createTemplate = createRoute({
+  operationId: 'createReplyTemplate',
+  method: 'post',
+  path: '/v1/admin/reply-templates',
+  summary: 'Add a reply template',
+  request: { body: { required: true, content: { 'application/json': { schema: CreateReplyTemplateInputSchema } } } },
+  responses: {
+    201: { description: 'the new template', content: { 'application/json': { schema: ReplyTemplateSchema } } },
+    ...officialErrorResponses,
+    ...officialBodyErrorResponses,
+  },
+});
+
+replyTemplates.openapi(createTemplate, async (c) => {
+  const { title, body } = c.req.valid('json');
+  const db = c.get('db');
+  const template: ReplyTemplate = { id: newId('t'), title, body };
+  await db.run(db.q.insertInto('reply_templates').values({ ...template, site_id: c.get('site').id, created_at: new Date().toISOString() }));
+  return c.json(template, 201);
+});
+
+const updateTemplate = createRoute({
+  operationId: 'updateReplyTemplate',
+  method: 'patch',
+  path: '/v1/admin/reply-templates/{id}',
+  summary: 'Change a reply template’s title or text (replies already sent keep their text)',
+  request: { params: IdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateReplyTemplateInputSchema } } } },
+  responses: {
+    200: { description: 'the template after the change', content: { 'application/json': { schema: ReplyTemplateSchema } } },
+    ...officialErrorResponses,
+    ...officialBodyErrorResponses,
+  },
+});
+
+replyTemplates.openapi(updateTemplate, async (c) => {
+  const { id } = c.req.valid('param');
+  const input = c.req.valid('json');
+  const siteId = c.get('site').id;
+  const db = c.get('db');
+  const before = await findReplyTemplate(db, siteId, id);
+  if (!before) throw notFound();
+  const after: ReplyTemplate = { ...before, ...input };
+  await db.run(db.q.updateTable('reply_templates').set({ title: after.title, body: after.body }).where('id', '=', id).where('site_id', '=', siteId));
+  return c.json(after, 200);
+});
+
+const deleteTemplate = createRoute({
+  operationId: 'deleteReplyTemplate',
+  method: 'delete',
+  path: '/v1/admin/reply-templates/{id}',
+  summary: 'Remove a reply template',
+  request: { params: IdParamsSchema },
+  responses: {
+    204: { description: 'removed' },
+    ...officialErrorResponses,
+  },
+});
+
+replyTemplates.openapi(deleteTemplate, async (c) => {
+  const { id } = c.req.valid('param');
+  const db = c.get('db');
+  const result = await db.run(db.q.deleteFrom('reply_templates').where('id', '=', id).where('site_id', '=', c.get('site').id));
+  if (result.meta.changes === 0) throw notFound();
+  return c.body(null, 204);
+});

@@ -1,0 +1,257 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../../sdk/src/schemas/admin';
+import { verifyPassword } from '../auth/password';
+import { SESSION_COOKIE, SESSION_HOURS, sessionHash } from '../auth/session';
+import { createSite, db, expectProblem } from '../../test/fixtures';
+import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+
+const PASSWORD = 'correct horse battery';
+
+const createAccount = (as: TestOfficial, body: unknown) => consoleRequest('/v1/admin/accounts', { as, method: 'POST', body });
+const updateAccount = (as: TestOfficial, id: string, body: unknown) => consoleRequest(`/v1/admin/accounts/${id}`, { as, method: 'PATCH', body });
+
+/** Whether the official's session still opens the console (its cookie is not refused). */
+async function signedIn(official: TestOfficial): Promise<boolean> {
+  const path = official.role === 'admin' ? '/v1/admin/site' : '/v1/console/reply-templates';
+  const response = await consoleRequest(path, { as: official });
+  if (response.status === 401) return false;
+  expect(response.status).toBe(200);
+  return true;
+}
+
+/** A second live session of the same account, as from another browser. */
+async function anotherSession(official: TestOfficial): Promise<TestOfficial> {
+  const token = `test-${crypto.randomUUID()}`;
+  const now = new Date();
+  await db.run(db.q.insertInto('sessions').values({
+    id_hash: await sessionHash(env.HASH_KEY, token), account_id: official.id, created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(), revoked_at: null,
+  }));
+  return { ...official, cookie: `__Host-${SESSION_COOKIE}=${token}` };
+}
+
+function storedPassword(accountId: string) {
+  return db.first(db.q.selectFrom('accounts').select(['password_hash as hash', 'password_salt as salt', 'password_iterations as iterations']).where('id', '=', accountId));
+}
+
+function auditDetails(siteId: string, action: string) {
+  return db.all(db.q.selectFrom('audit_log').select(['account_id', 'detail']).where('site_id', '=', siteId).where('action', '=', action).orderBy('id'))
+    .then((rows) => rows.map((row) => ({ by: row.account_id, ...JSON.parse(row.detail!) })));
+}
+
+const fieldsOf = (problem: { errors?: { field: string; code: string }[] }) => problem.errors!.map(({ field, code }) => ({ field, code }));
+
+describe('GET /v1/admin/accounts', () => {
+  it('lists the site’s officials with roles and units, and nothing about passwords or second factors', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin', [], { displayName: '王管理' });
+    const responder = await createOfficial(site.siteId, 'responder', [site.transportUnit, site.eduUnit], { displayName: '李办理' });
+    await createOfficial(other.siteId, 'admin');
+    await db.run(db.q.updateTable('accounts').set({ totp_secret_enc: 'v1:sealed-iv:sealed-secret', totp_pending_enc: 'v1:pending-iv:pending' }).where('id', '=', responder.id));
+
+    const response = await consoleRequest('/v1/admin/accounts', { as: admin });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const accounts = JSON.parse(text) as Account[];
+    expect(accounts.map((a) => a.id).sort()).toEqual([admin.id, responder.id].sort());
+    expect(accounts.find((a) => a.id === responder.id)).toEqual({
+      id: responder.id, email: responder.email, displayName: '李办理', role: 'responder',
+      unitIds: [site.eduUnit, site.transportUnit].sort(), disabled: false, totpEnabled: true,
+      createdAt: expect.stringMatching(/\+08:00$/),
+    });
+    expect(accounts.find((a) => a.id === admin.id)).toMatchObject({ role: 'admin', unitIds: [], totpEnabled: false });
+    for (const secret of ['unusable', 'sealed', 'pending', 'password', 'salt', 'totp_', 'Iterations']) expect(text).not.toContain(secret);
+  });
+
+  it('is for admins only', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const responder = await createOfficial(siteId, 'responder', [eduUnit]);
+    await expectProblem(await consoleRequest('/v1/admin/accounts', { as: responder }), 403, 'forbidden');
+    await expectProblem(await createAccount(responder, { email: 'x@example.cn', displayName: '某', role: 'admin', unitIds: [], password: PASSWORD }), 403, 'forbidden');
+    await expectProblem(await updateAccount(responder, responder.id, { role: 'admin' }), 403, 'forbidden');
+  });
+});
+
+describe('POST /v1/admin/accounts', () => {
+  it('adds an official whose password is stored hashed, never shown, and audited', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const response = await createAccount(admin, {
+      email: 'Zhang.Wei@County.example.gov.cn', displayName: '张伟', role: 'responder', unitIds: [site.eduUnit], password: PASSWORD,
+    });
+    expect(response.status).toBe(201);
+    const text = await response.text();
+    expect(text).not.toContain(PASSWORD);
+    const account = JSON.parse(text) as Account;
+    expect(account).toEqual({
+      id: expect.stringMatching(/^a_/), email: 'zhang.wei@county.example.gov.cn', displayName: '张伟', role: 'responder',
+      unitIds: [site.eduUnit], disabled: false, totpEnabled: false, createdAt: expect.stringMatching(/\+08:00$/),
+    });
+    const stored = await storedPassword(account.id);
+    expect(stored!.hash).not.toContain(PASSWORD);
+    expect(await verifyPassword(PASSWORD, stored!)).toBe(true);
+    expect(await verifyPassword('wrong password here', stored!)).toBe(false);
+
+    const listed = await (await consoleRequest('/v1/admin/accounts', { as: admin })).json<Account[]>();
+    expect(listed).toContainEqual(account);
+    expect(await auditDetails(site.siteId, 'account.create')).toEqual([{ by: admin.id, account: account.id, role: 'responder' }]);
+  });
+
+  it('adds admins and moderators without units', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    for (const role of ['admin', 'moderator']) {
+      const response = await createAccount(admin, { email: `${role}@county.example.gov.cn`, displayName: '审核员', role, password: PASSWORD });
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject({ role, unitIds: [] });
+    }
+  });
+
+  it('names each invalid field with a stable code, and adds no one', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const shape = await expectProblem(await createAccount(admin, { email: 'not-an-email', displayName: ' ', role: 'chief', unitIds: 'all' }), 422, 'validation');
+    expect(fieldsOf(shape)).toEqual([
+      { field: 'email', code: 'invalid_email' },
+      { field: 'displayName', code: 'required' },
+      { field: 'role', code: 'invalid_choice' },
+      { field: 'unitIds', code: 'invalid' },
+      { field: 'password', code: 'required' },
+    ]);
+    const noUnits = await expectProblem(await createAccount(admin, { email: 'r@county.example.gov.cn', displayName: '某', role: 'responder', unitIds: [], password: 'short' }), 422, 'validation');
+    expect(fieldsOf(noUnits)).toEqual([{ field: 'unitIds', code: 'required' }, { field: 'password', code: 'weak_password' }]);
+    const sameAsEmail = await expectProblem(await createAccount(admin, {
+      email: 'long.name@county.example.gov.cn', displayName: '某', role: 'moderator', password: 'Long.Name@county.example.gov.cn',
+    }), 422, 'validation');
+    expect(fieldsOf(sameAsEmail)).toEqual([{ field: 'password', code: 'weak_password' }]);
+    expect((await (await consoleRequest('/v1/admin/accounts', { as: admin })).json<Account[]>())).toHaveLength(1);
+  });
+
+  it('refuses units that are not the site’s', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const problem = await expectProblem(await createAccount(admin, {
+      email: 'r@county.example.gov.cn', displayName: '某', role: 'responder', unitIds: [site.eduUnit, other.eduUnit, 'u_nowhere'], password: PASSWORD,
+    }), 422, 'validation');
+    expect(fieldsOf(problem)).toEqual([{ field: 'unitIds.1', code: 'unknown_unit' }, { field: 'unitIds.2', code: 'unknown_unit' }]);
+  });
+
+  it('refuses an email the site already has, in any case; another site may use it', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const otherAdmin = await createOfficial(other.siteId, 'admin');
+    const body = { email: 'office@county.example.gov.cn', displayName: '办公室', role: 'moderator', password: PASSWORD };
+    expect((await createAccount(admin, body)).status).toBe(201);
+    const taken = await expectProblem(await createAccount(admin, { ...body, email: 'OFFICE@county.example.gov.cn' }), 422, 'validation');
+    expect(fieldsOf(taken)).toEqual([{ field: 'email', code: 'email_taken' }]);
+    expect((await createAccount(otherAdmin, body)).status).toBe(201);
+  });
+});
+
+describe('PATCH /v1/admin/accounts/:id', () => {
+  it('renames without signing the official out', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const response = await updateAccount(admin, responder.id, { displayName: '赵办理' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ displayName: '赵办理', role: 'responder', unitIds: [site.eduUnit] });
+    expect(await signedIn(responder)).toBe(true);
+  });
+
+  it('disabling signs the official out everywhere and keeps them out', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const elsewhere = await anotherSession(responder);
+    expect(await signedIn(elsewhere)).toBe(true);
+
+    const response = await updateAccount(admin, responder.id, { disabled: true });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ disabled: true });
+    await expectProblem(await consoleRequest('/v1/console/reply-templates', { as: responder }), 401, 'unauthenticated');
+    expect(await signedIn(elsewhere)).toBe(false);
+    const live = await db.all(db.q.selectFrom('sessions').select('id_hash').where('account_id', '=', responder.id).where('revoked_at', 'is', null));
+    expect(live).toEqual([]);
+    expect(await auditDetails(site.siteId, 'account.update')).toEqual([{ by: admin.id, account: responder.id, fields: ['disabled'] }]);
+
+    // Enabled again, the official signs in anew: old sessions stay ended.
+    await updateAccount(admin, responder.id, { disabled: false });
+    expect(await signedIn(responder)).toBe(false);
+  });
+
+  it('a new role, new units or a new password sign the official out', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const cases: [string, unknown, Partial<Account>][] = [
+      ['role', { role: 'moderator' }, { role: 'moderator' }],
+      ['units', { unitIds: [site.transportUnit, site.eduUnit] }, { unitIds: [site.eduUnit, site.transportUnit].sort() }],
+      ['password', { password: 'a brand new passphrase' }, {}],
+    ];
+    for (const [, body, expected] of cases) {
+      const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+      const response = await updateAccount(admin, responder.id, body);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text).not.toContain('passphrase');
+      expect(JSON.parse(text)).toMatchObject(expected);
+      expect(await signedIn(responder)).toBe(false);
+    }
+    const changedPassword = (await auditDetails(site.siteId, 'account.update')).at(-1)!;
+    expect(changedPassword.fields).toEqual(['password']);
+    const stored = await storedPassword(changedPassword.account);
+    expect(await verifyPassword('a brand new passphrase', stored!)).toBe(true);
+    const units = await db.all(db.q.selectFrom('account_units').select('unit_id').where('account_id', '=', (await auditDetails(site.siteId, 'account.update'))[1]!.account));
+    expect(units.map((u) => u.unit_id).sort()).toEqual([site.eduUnit, site.transportUnit].sort());
+  });
+
+  it('keeps an admin from disabling or demoting themselves', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const problem = await expectProblem(await updateAccount(admin, admin.id, { role: 'moderator', disabled: true }), 422, 'validation');
+    expect(fieldsOf(problem)).toEqual([{ field: 'role', code: 'invalid' }, { field: 'disabled', code: 'invalid' }]);
+    expect(await signedIn(admin)).toBe(true);
+    expect(await (await consoleRequest('/v1/admin/accounts', { as: admin })).json()).toEqual([expect.objectContaining({ role: 'admin', disabled: false })]);
+  });
+
+  it('an admin changing their own password stays signed in here and is signed out elsewhere', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const elsewhere = await anotherSession(admin);
+    expect((await updateAccount(admin, admin.id, { password: 'my own new passphrase' })).status).toBe(200);
+    expect(await signedIn(admin)).toBe(true);
+    expect(await signedIn(elsewhere)).toBe(false);
+  });
+
+  it('a responder needs units; units and password are checked', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const moderator = await createOfficial(site.siteId, 'moderator');
+    const toResponder = await expectProblem(await updateAccount(admin, moderator.id, { role: 'responder' }), 422, 'validation');
+    expect(fieldsOf(toResponder)).toEqual([{ field: 'unitIds', code: 'required' }]);
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const invalid = await expectProblem(await updateAccount(admin, responder.id, { unitIds: [], password: responder.email }), 422, 'validation');
+    expect(fieldsOf(invalid)).toEqual([{ field: 'unitIds', code: 'required' }, { field: 'password', code: 'weak_password' }]);
+    const unknown = await expectProblem(await updateAccount(admin, responder.id, { unitIds: ['u_nowhere'], role: 'boss' }), 422, 'validation');
+    expect(fieldsOf(unknown)).toEqual([{ field: 'role', code: 'invalid_choice' }]);
+    expect(await signedIn(responder)).toBe(true);
+    expect(await signedIn(moderator)).toBe(true);
+
+    const moved = await updateAccount(admin, moderator.id, { role: 'responder', unitIds: [site.transportUnit] });
+    expect(await moved.json()).toMatchObject({ role: 'responder', unitIds: [site.transportUnit] });
+  });
+
+  it('answers 404 for an account of another site and changes nothing there', async () => {
+    const mine = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(mine.siteId, 'admin');
+    const foreign = await createOfficial(other.siteId, 'responder', [other.eduUnit]);
+    await expectProblem(await updateAccount(admin, foreign.id, { disabled: true }), 404, 'not_found');
+    await expectProblem(await updateAccount(admin, 'a_nowhere', { disabled: true }), 404, 'not_found');
+    expect(await signedIn(foreign)).toBe(true);
+  });
+});
