@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplyTemplate } from '../../../sdk/src/schemas/admin';
+import { createSite, expectProblem } from '../../test/fixtures';
+import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+
+const RECEIVED = { title: '已受理', body: '您好，您反映的问题已收到，我们将尽快调查处理并及时答复。' };
+
+async function addTemplate(admin: TestOfficial, body: unknown = RECEIVED): Promise<ReplyTemplate> {
+  const response = await consoleRequest('/v1/admin/reply-templates', { as: admin, method: 'POST', body });
+  expect(response.status).toBe(201);
+  return response.json<ReplyTemplate>();
+}
+
+const fieldsOf = (problem: { errors?: { field: string; code: string }[] }) => problem.errors!.map(({ field, code }) => ({ field, code }));
+
+describe('reply templates', () => {
+  it('admins add them; every official of the site reads them', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const first = await addTemplate(admin, { title: ' 已受理 ', body: RECEIVED.body });
+    expect(first).toEqual({ id: expect.stringMatching(/^t_/), ...RECEIVED });
+    const second = await addTemplate(admin, { title: '转办说明', body: '您反映的问题已转交县交通运输局办理。' });
+
+    for (const official of [
+      admin, await createOfficial(site.siteId, 'moderator'), await createOfficial(site.siteId, 'responder', [site.eduUnit]),
+    ]) {
+      const response = await consoleRequest('/v1/console/reply-templates', { as: official });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual([first, second]);
+    }
+    expect(await (await consoleRequest('/v1/admin/reply-templates', { as: admin })).json()).toEqual([first, second]);
+    await expectProblem(await consoleRequest('/v1/console/reply-templates', { as: null }), 401, 'unauthenticated');
+  });
+
+  it('admins change and remove them', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const template = await addTemplate(admin);
+    const changed = await consoleRequest(`/v1/admin/reply-templates/${template.id}`, { as: admin, method: 'PATCH', body: { title: '已受理（通用）' } });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toEqual({ ...template, title: '已受理（通用）' });
+
+    const removed = await consoleRequest(`/v1/admin/reply-templates/${template.id}`, { as: admin, method: 'DELETE' });
+    expect(removed.status).toBe(204);
+    expect(await (await consoleRequest('/v1/console/reply-templates', { as: admin })).json()).toEqual([]);
+    await expectProblem(await consoleRequest(`/v1/admin/reply-templates/${template.id}`, { as: admin, method: 'DELETE' }), 404, 'not_found');
+  });
+
+  it('only admins manage them', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const template = await addTemplate(admin);
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    await expectProblem(await consoleRequest('/v1/admin/reply-templates', { as: responder, method: 'POST', body: RECEIVED }), 403, 'forbidden');
+    await expectProblem(await consoleRequest(`/v1/admin/reply-templates/${template.id}`, { as: responder, method: 'PATCH', body: { title: '改' } }), 403, 'forbidden');
+    await expectProblem(await consoleRequest(`/v1/admin/reply-templates/${template.id}`, { as: responder, method: 'DELETE' }), 403, 'forbidden');
+    expect(await (await consoleRequest('/v1/console/reply-templates', { as: responder })).json()).toEqual([template]);
+  });
+
+  it('keeps each site’s templates its own', async () => {
+    const mine = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(mine.siteId, 'admin');
+    const otherAdmin = await createOfficial(other.siteId, 'admin');
+    const foreign = await addTemplate(otherAdmin);
+    expect(await (await consoleRequest('/v1/console/reply-templates', { as: admin })).json()).toEqual([]);
+    await expectProblem(await consoleRequest(`/v1/admin/reply-templates/${foreign.id}`, { as: admin, method: 'PATCH', body: { title: '改' } }), 404, 'not_found');
+    await expectProblem(await consoleRequest(`/v1/admin/reply-templates/${foreign.id}`, { as: admin, method: 'DELETE' }), 404, 'not_found');
+    expect(await (await consoleRequest('/v1/console/reply-templates', { as: otherAdmin })).json()).toEqual([foreign]);
+  });
+
+  it('names each invalid field', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const missing = await expectProblem(await consoleRequest('/v1/admin/reply-templates', { as: admin, method: 'POST', body: { title: '' } }), 422, 'validation');
+    expect(fieldsOf(missing)).toEqual([{ field: 'title', code: 'required' }, { field: 'body', code: 'required' }]);
+    const template = await addTemplate(admin);
+    const long = await expectProblem(await consoleRequest(`/v1/admin/reply-templates/${template.id}`, {
+      as: admin, method: 'PATCH', body: { title: '长'.repeat(51), body: '长'.repeat(2001) },
+    }), 422, 'validation');
+    expect(fieldsOf(long)).toEqual([{ field: 'title', code: 'too_long' }, { field: 'body', code: 'too_long' }]);
+    expect(await (await consoleRequest('/v1/admin/reply-templates', { as: admin })).json()).toEqual([template]);
+  });
+});
