@@ -8,8 +8,8 @@ export const styles = css`
   h3 { font-size: 1.05em; margin: 0 0 0.5em; }
   a { color: var(--liuyan-color-primary); }
   .page { max-width: var(--liuyan-console-width); margin: 0 auto; padding: 1em; }
-  .narrow { max-width: 26rem; margin: 1em auto; }
   .card { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 1em; margin: 0 0 1em; background: var(--liuyan-color-surface); }
+  .narrow { max-width: 26rem; margin: 1em auto; }
   .stack { display: grid; gap: 1em; }
   .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
   label, legend { font-weight: 600; }

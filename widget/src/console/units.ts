@@ -16,7 +16,7 @@ export function subtrees(tree: UnitNode[], ids: readonly string[]): UnitNode[] {
   return tree.flatMap((u) => (ids.includes(u.id) ? [u] : subtrees(u.children, ids)));
 }
 
-/** A unit's name indented by its depth; non-breaking spaces survive inside `<option>`. */
+/** A unit's name indented by its depth; ideographic spaces (as on the public board) survive inside `<option>`. */
 export function indented(unit: UnitOption): string {
-  return `${'\u00a0\u00a0'.repeat(unit.depth)}${unit.name}`;
+  return `${'\u3000'.repeat(unit.depth)}${unit.name}`;
 }
