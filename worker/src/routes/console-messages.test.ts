@@ -57,6 +57,11 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
     expect(message.status).toBe('accepted');
     message = await acted(c.headResponder, id, 'transfer', { unitId: c.transportUnit, reason: '属交通运输局职责' });
     expect(message.unit).toEqual({ id: c.transportUnit, name: '测试县交通运输局' });
+    // A department's responder who sends a message on sees where it went, and has nothing more to do with it.
+    const [own] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted' }]);
+    const sentOn = await acted(c.eduResponder, own!, 'transfer', { unitId: c.transportUnit, reason: '属交通运输局职责' });
+    expect(sentOn).toMatchObject({ unit: { id: c.transportUnit }, actions: [] });
+    await expectProblem(await consoleRequest(`/v1/console/messages/${own}`, { as: c.eduResponder }), 403, 'forbidden');
     expect((await queue(c.transportResponder)).items.map((m) => m.id)).toContain(id);
     expect((await queue(c.eduResponder)).items.map((m) => m.id)).not.toContain(id);
 

@@ -62,11 +62,14 @@ consoleMessages.openapi(listQueue, async (c) => {
   return c.json({ ...page, counts }, 200);
 });
 
-/** The message as the official sees it, with what they may do next. */
-async function consoleMessage(db: SiteDatabase, official: Official, id: string): Promise<ConsoleMessage> {
+/**
+ * The message as the official sees it, with what they may do next. Right after an action it is
+ * shown even if it just left the official's units (a transfer): with nothing more they may do.
+ */
+async function consoleMessage(db: SiteDatabase, official: Official, id: string, { justActed = false } = {}): Promise<ConsoleMessage> {
   const m = await consoleMessageRow(db, official.siteId, id);
   if (!m) throw notFound();
-  if (!inScope(official, m.unit_id)) throw new ApiError(403, 'forbidden');
+  if (!justActed && !inScope(official, m.unit_id)) throw new ApiError(403, 'forbidden');
   const [replies, timeline, notes] = await Promise.all([repliesOf(db, id), fullTimelineOf(db, id), notesOf(db, id)]);
   return {
     ...messageFields(m, new Date()),
@@ -129,7 +132,7 @@ async function act(c: Context<AppEnv>, id: string, action: Action, build: (ctx: 
   assertMayTake(official, message, action);
   const ctx: ActionContext = { db, official, message, now: new Date().toISOString() };
   await runAction(ctx, await build(ctx));
-  return c.json(await consoleMessage(db, official, id), 200);
+  return c.json(await consoleMessage(db, official, id, { justActed: true }), 200);
 }
 
 /** A reason from the list, with the official's words after it when given. */
