@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { AUTHOR, createSite, db, expectProblem, seedMessages, submit, validMessage } from '../../test/fixtures';
+import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+
+const HEADER = ['编号', '提交时间', '留言对象', '类型', '领域', '标题', '内容', '所在地区', '署名', '公开', '审核状态', '办理状态', '办理期限', '回复数'];
+
+/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += ch;
+  }
+  expect(field).toBe(''); // every line ends with CRLF
+  return rows;
+}
+
+async function download(as: TestOfficial, query = '', headers: Record<string, string> = {}) {
+  const response = await consoleRequest(`/v1/console/export.csv${query}`, { as, headers });
+  expect(response.status).toBe(200);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // TextDecoder drops the byte order mark by default: keep it to check it is there.
+  const raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return { response, bytes, raw, rows: parseCsv(raw.replace(/^\uFEFF/, '')) };
+}
+
+async function submitted(siteId: string, overrides: Parameters<typeof validMessage>[1] = {}, unitId = `${siteId}_edu`) {
+  const response = await submit(siteId, validMessage(unitId, overrides));
+  expect(response.status).toBe(201);
+  return (await response.json<{ id: string }>()).id;
+}
+
+const contactAudits = (siteId: string) =>
+  db.all(db.q.selectFrom('audit_log').select(['account_id', 'detail']).where('site_id', '=', siteId).where('action', '=', 'export.contact'));
+
+describe('GET /v1/console/export.csv', () => {
+  it('is for admins only', async () => {
+    const { siteId, eduUnit } = await createSite();
+    for (const official of [await createOfficial(siteId, 'moderator'), await createOfficial(siteId, 'responder', [eduUnit])]) {
+      await expectProblem(await consoleRequest('/v1/console/export.csv', { as: official }), 403, 'forbidden');
+      await expectProblem(await consoleRequest('/v1/console/export.csv?contact=1', { as: official }), 403, 'forbidden');
+    }
+    await expectProblem(await consoleRequest('/v1/console/export.csv', { as: null }), 401, 'unauthenticated');
+    expect(await contactAudits(siteId)).toEqual([]);
+  });
+
+  it('downloads the site’s messages as a CSV file Excel opens in Chinese, without contact details', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const first = await submitted(site.siteId);
+    const second = await submitted(site.siteId, { type: 'help', domain: 'transport', isPublic: false }, site.transportUnit);
+    await submitted(other.siteId, { title: '别的站点的留言' });
+
+    const { response, bytes, raw, rows } = await download(admin);
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('Content-Disposition')).toMatch(new RegExp(`^attachment; filename="liuyan-${site.siteId}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+    expect(rows[0]).toEqual(HEADER);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([first, second]);
+    expect(rows[1]).toEqual([
+      first, expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/), '测试县教育局', 'complaint', 'education',
+      '城关小学门口早晚高峰拥堵', validMessage('').body, '测试县城关镇', '陈***', 'true', 'pending', 'submitted',
+      expect.stringMatching(/T23:59:59\+08:00$/), '0',
+    ]);
+    expect(rows[2]).toMatchObject({ 2: '测试县交通运输局', 3: 'help', 4: 'transport', 9: 'false' });
+    expect(raw).not.toContain('别的站点的留言');
+    for (const secret of [AUTHOR.name, AUTHOR.phone, AUTHOR.email]) expect(raw).not.toContain(secret);
+    expect(await contactAudits(site.siteId)).toEqual([]);
+  });
+
+  it('quotes fields as RFC 4180 says and keeps citizens’ formulas from running', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const id = await submitted(site.siteId, {
+      title: '=HYPERLINK("http://evil.example","点我")',
+      body: '第一行，有逗号, 还有"引号"\n第二行\r\n第三行',
+      region: '+86 城关镇',
+      author: { name: '@陈明', phone: AUTHOR.phone, email: null, displayAs: 'masked' },
+    });
+    await submitted(site.siteId, { title: '-1+1', region: '城关镇=东街' });
+
+    const { raw, rows } = await download(admin);
+    // What the file holds, byte for byte, and what a spreadsheet shows from it.
+    expect(raw).toContain(`,"'=HYPERLINK(""http://evil.example"",""点我"")","第一行，有逗号, 还有""引号""\n第二行\r\n第三行",'+86 城关镇,'@***,`);
+    expect(rows[1]!.slice(0, 1)).toEqual([id]);
+    expect(rows[1]!.slice(5, 9)).toEqual(['\'=HYPERLINK("http://evil.example","点我")', '第一行，有逗号, 还有"引号"\n第二行\r\n第三行', "'+86 城关镇", "'@***"]);
+    expect(rows[2]!.slice(5, 8)).toEqual(["'-1+1", validMessage('').body, '城关镇=东街']);
+    expect(rows).toHaveLength(3);
+  });
+
+  it('adds name, phone and email only when asked, and records who took them and how many', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    await submitted(site.siteId);
+    await submitted(site.siteId, { author: { name: '王芳', phone: '0571-88889999', email: null, displayAs: 'ms' } });
+
+    const { response, rows } = await download(admin, '?contact=1');
+    expect(response.headers.get('Content-Disposition')).toMatch(/-contact\.csv"$/);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(rows[0]).toEqual([...HEADER, '姓名', '联系电话', '电子邮箱']);
+    expect(rows.slice(1).map((r) => r.slice(14))).toEqual([
+      [AUTHOR.name, AUTHOR.phone, AUTHOR.email],
+      ['王芳', '0571-88889999', ''],
+    ]);
+    expect(rows[2]![8]).toBe('王女士');
+    const audits = await contactAudits(site.siteId);
+    expect(audits).toEqual([{ account_id: admin.id, detail: JSON.stringify({ rows: 2, from: null, to: null }) }]);
+
+    // contact=0 is the plain export.
+    const plain = await download(admin, '?contact=0');
+    expect(plain.rows[0]).toEqual(HEADER);
+    expect(await contactAudits(site.siteId)).toHaveLength(1);
+  });
+
+  it('keeps the messages of the days asked for, in the site’s time zone', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const at = (iso: string) => ({ unitId: site.eduUnit, createdAt: new Date(iso) });
+    const [beforeFrom, firstMoment, lastMoment, afterTo] = await seedMessages(site.siteId, [
+      at('2026-02-28T15:59:59.999Z'), // 2026-02-28 23:59:59 in China
+      at('2026-02-28T16:00:00.000Z'), // 2026-03-01 00:00:00
+      at('2026-03-31T15:59:59.500Z'), // 2026-03-31 23:59:59
+      at('2026-03-31T16:00:00.000Z'), // 2026-04-01 00:00:00
+    ]);
+    const ids = async (query: string) => (await download(admin, query)).rows.slice(1).map((r) => r[0]);
+    expect(await ids('?from=2026-03-01&to=2026-03-31')).toEqual([firstMoment, lastMoment]);
+    expect(await ids('?from=2026-03-01')).toEqual([firstMoment, lastMoment, afterTo]);
+    expect(await ids('?to=2026-02-28')).toEqual([beforeFrom]);
+    expect(await ids('?from=2026-03-01&to=2026-03-01')).toEqual([firstMoment]);
+
+    const invalid = await expectProblem(await consoleRequest('/v1/console/export.csv?from=2026-02-30&to=yesterday&contact=yes', { as: admin }), 422, 'validation');
+    expect(invalid.errors!.map(({ field, code }) => ({ field, code }))).toEqual([
+      { field: 'from', code: 'invalid' }, { field: 'to', code: 'invalid' }, { field: 'contact', code: 'invalid_choice' },
+    ]);
+    const reversed = await expectProblem(await consoleRequest('/v1/console/export.csv?from=2026-04-01&to=2026-03-01', { as: admin }), 422, 'validation');
+    expect(reversed.errors).toEqual([expect.objectContaining({ field: 'to', code: 'invalid' })]);
+  });
+
+  it('streams every message once, however many there are', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const seeded = await seedMessages(site.siteId, Array.from({ length: 1201 }, (_, i) => ({ unitId: site.eduUnit, title: `第${i}条` })));
+    const { rows } = await download(admin);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(seeded);
+  });
+
+  it('answers in English when asked', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const { rows } = await download(admin, '?contact=1', { 'Accept-Language': 'en-GB,en;q=0.9' });
+    expect(rows).toEqual([[
+      'id', 'created', 'unit', 'type', 'domain', 'title', 'body', 'region', 'display name', 'public', 'moderation', 'status', 'due', 'replies',
+      'name', 'phone', 'email',
+    ]]);
+    expect(await contactAudits(site.siteId)).toEqual([{ account_id: admin.id, detail: JSON.stringify({ rows: 0, from: null, to: null }) }]);
+  });
+});
