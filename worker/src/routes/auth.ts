@@ -1,3 +1,100 @@
+import { createRoute } from '@hono/zod-openapi';
+import { OfficialProfileSchema, SignInInputSchema } from '../../../sdk/src/schemas/auth';
+import { ProblemSchema } from '../../../sdk/src/schemas/error';
 import { newRouteGroup } from '../app';
+import { PBKDF2_ITERATIONS, verifyPassword, type PasswordHash } from '../auth/password';
+import { startSession } from '../auth/session';
+import { beginSignInAttempt, signInSucceeded } from '../auth/sign-in-throttle';
+import { acceptedTotpStep, openTotpSecret } from '../auth/totp';
+import { databaseFor } from '../db/client';
+import { findSite } from '../db/sites';
+import { ApiError, validationError } from '../errors';
+import { createCipher } from '../lib/crypto';
+import { officialProfile } from './console-account';
+import { bodyErrorResponses } from './openapi-common';
 
 export const auth = newRouteGroup();
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/**
+ * Checked when no account has the email: the same PBKDF2 work as a wrong password, so neither the
+ * answer nor its timing tells which emails have accounts. No password derives to this hash.
+ */
+const NO_ACCOUNT: PasswordHash = {
+  hash: 'bm8gYWNjb3VudCBoYXMgdGhpcyBlbWFpbC4uLi4uLi4=',
+  salt: 'bGl1eWFuLW5vLWFjY291bnQ=',
+  iterations: PBKDF2_ITERATIONS,
+};
+
+const signIn = createRoute({
+  operationId: 'signIn',
+  method: 'post',
+  path: '/v1/auth/sign-in',
+  summary: 'Signs an official in with email, password and (once enrolled) an authenticator code; sets the session cookie',
+  request: { body: { required: true, content: { 'application/json': { schema: SignInInputSchema } } } },
+  responses: {
+    200: {
+      description: 'signed in: the `__Host-liuyan_session` cookie is set (HttpOnly, Secure, SameSite=Strict, 12 hours)',
+      content: { 'application/json': { schema: OfficialProfileSchema } },
+    },
+    401: problem('sign_in_failed (the same for an unknown email, a wrong password or a disabled account), or second_factor_required'),
+    403: problem('not from the console’s own origin'),
+    422: problem('invalid fields; `code` invalid_code when the authenticator code is wrong or already used'),
+    429: problem('too_many_attempts: wait the seconds in Retry-After'),
+    500: problem('the service could not answer'),
+    ...bodyErrorResponses,
+  },
+});
+
+auth.openapi(signIn, async (c) => {
+  const input = c.req.valid('json');
+  const now = new Date();
+  const db = databaseFor(c.env, input.site);
+  const email = input.email.toLowerCase();
+
+  const attempt = await beginSignInAttempt(db, c.env.HASH_KEY, { site: input.site, email, address: c.req.header('CF-Connecting-IP') }, now);
+  if (!attempt.allowed) {
+    c.header('Retry-After', String(attempt.retryAfterSeconds));
+    throw new ApiError(429, 'too_many_attempts');
+  }
+
+  const account = await db.first(
+    db.q.selectFrom('accounts')
+      .select(['id', 'email', 'display_name', 'role', 'password_hash', 'password_salt', 'password_iterations', 'totp_secret_enc', 'totp_last_step', 'disabled'])
+      .where('site_id', '=', input.site)
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email)),
+  );
+  const stored = account ? { hash: account.password_hash, salt: account.password_salt, iterations: account.password_iterations } : NO_ACCOUNT;
+  const passwordRight = await verifyPassword(input.password, stored);
+  if (!account || !passwordRight || account.disabled) throw new ApiError(401, 'sign_in_failed');
+
+  // Right password. With a second factor, the code decides; each wrong code is a counted failure.
+  let usedStep: number | null = null;
+  if (account.totp_secret_enc) {
+    if (input.code === undefined) throw new ApiError(401, 'second_factor_required');
+    const secret = await openTotpSecret(await createCipher(c.env.DATA_KEY), account.id, account.totp_secret_enc);
+    usedStep = acceptedTotpStep(secret, input.code, account.totp_last_step, now);
+    if (usedStep === null) throw validationError([{ field: 'code', code: 'invalid_code' }]);
+  }
+
+  const site = await findSite(db, input.site);
+  if (!site) throw new ApiError(401, 'sign_in_failed');
+  if (usedStep !== null) {
+    // Recorded only if no other request used this step (or a later one) meanwhile: one use per code.
+    const result = await db.run(db.q.updateTable('accounts').set({ totp_last_step: usedStep })
+      .where('id', '=', account.id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', usedStep)])));
+    if (result.meta.changes !== 1) throw validationError([{ field: 'code', code: 'invalid_code' }]);
+  }
+  await signInSucceeded(db, attempt);
+  await startSession(c, db, account.id, now);
+  const profile = await officialProfile(db, {
+    id: account.id, email: account.email, displayName: account.display_name, role: account.role, totpEnabled: account.totp_secret_enc !== null,
+  }, site);
+  return c.json(profile, 200);
+});
+

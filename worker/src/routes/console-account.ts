@@ -1,3 +1,135 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { OfficialProfileSchema, TotpConfirmInputSchema, TotpEnrolmentSchema, type OfficialProfile } from '../../../sdk/src/schemas/auth';
+import { ProblemSchema } from '../../../sdk/src/schemas/error';
 import { newRouteGroup } from '../app';
+import type { Role } from '../auth/official';
+import { endSession } from '../auth/session';
+import { acceptedTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, totpUri } from '../auth/totp';
+import type { SiteDatabase } from '../db/client';
+import { validationError } from '../errors';
+import { createCipher } from '../lib/crypto';
+import { bodyErrorResponses } from './openapi-common';
+
+// The signed-in official's own account: who am I, sign out, and the second factor.
 
 export const consoleAccount = newRouteGroup();
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+const errorResponses = {
+  401: problem('not signed in'),
+  403: problem('not from the console’s own origin'),
+  500: problem('the service could not answer'),
+};
+
+const profileResponse = { description: 'the signed-in official', content: { 'application/json': { schema: OfficialProfileSchema } } };
+
+/** What the console shows of an account: its units by name, and whether it has a second factor. */
+export async function officialProfile(
+  db: SiteDatabase,
+  account: { id: string; email: string; displayName: string; role: Role; totpEnabled: boolean },
+  site: { id: string; name: string },
+): Promise<OfficialProfile> {
+  const units = await db.all(
+    db.q.selectFrom('account_units as au')
+      .innerJoin('units as u', 'u.id', 'au.unit_id')
+      .select(['u.id', 'u.name'])
+      .where('au.account_id', '=', account.id)
+      .orderBy('u.sort_order').orderBy('u.id'),
+  );
+  return {
+    id: account.id,
+    email: account.email,
+    displayName: account.displayName,
+    role: account.role,
+    units,
+    totpEnabled: account.totpEnabled,
+    site: { id: site.id, name: site.name },
+  };
+}
+
+const me = createRoute({
+  operationId: 'getOwnAccount',
+  method: 'get',
+  path: '/v1/console/me',
+  summary: 'The signed-in official: role, units, site, second factor',
+  responses: { 200: profileResponse, ...errorResponses },
+});
+
+consoleAccount.openapi(me, async (c) => c.json(await officialProfile(c.get('db'), c.get('official'), c.get('site')), 200));
+
+const signOut = createRoute({
+  operationId: 'signOut',
+  method: 'post',
+  path: '/v1/console/sign-out',
+  summary: 'Ends this session: the cookie is cleared and the session can no longer be used',
+  responses: { 204: { description: 'signed out' }, ...errorResponses, ...bodyErrorResponses },
+});
+
+consoleAccount.openapi(signOut, async (c) => {
+  await endSession(c, c.get('db'));
+  return c.body(null, 204);
+});
+
+const enrol = createRoute({
+  operationId: 'enrolTotp',
+  method: 'post',
+  path: '/v1/console/totp/enrol',
+  summary: 'Starts adding an authenticator app: a new secret, in effect only once a code confirms it',
+  request: { body: { required: true, content: { 'application/json': { schema: z.object({}) } } } },
+  responses: {
+    200: { description: 'the secret, shown once, and its otpauth:// URI for a QR code', content: { 'application/json': { schema: TotpEnrolmentSchema } } },
+    ...errorResponses,
+    ...bodyErrorResponses,
+  },
+});
+
+consoleAccount.openapi(enrol, async (c) => {
+  const official = c.get('official');
+  const db = c.get('db');
+  const secret = newTotpSecret();
+  const cipher = await createCipher(c.env.DATA_KEY);
+  // A second enrolment replaces an unconfirmed one; a confirmed secret stays in force until the
+  // new one is confirmed, so an abandoned enrolment never locks anyone out.
+  await db.run(db.q.updateTable('accounts')
+    .set({ totp_pending_enc: await sealTotpSecret(cipher, official.id, secret) })
+    .where('id', '=', official.id));
+  return c.json({ secret, uri: totpUri(secret, official.email, c.get('site').name) }, 200);
+});
+
+const confirm = createRoute({
+  operationId: 'confirmTotp',
+  method: 'post',
+  path: '/v1/console/totp/confirm',
+  summary: 'Turns the second factor on with the first code from the app; sign-in asks for a code from then on',
+  request: { body: { required: true, content: { 'application/json': { schema: TotpConfirmInputSchema } } } },
+  responses: {
+    200: profileResponse,
+    422: problem('`code` is wrong, or no enrolment was started'),
+    ...errorResponses,
+    ...bodyErrorResponses,
+  },
+});
+
+consoleAccount.openapi(confirm, async (c) => {
+  const { code } = c.req.valid('json');
+  const official = c.get('official');
+  const db = c.get('db');
+  const invalidCode = () => validationError([{ field: 'code', code: 'invalid_code' }]);
+  const account = await db.first(db.q.selectFrom('accounts').select(['totp_pending_enc', 'totp_last_step']).where('id', '=', official.id));
+  if (!account?.totp_pending_enc) throw invalidCode();
+  const secret = await openTotpSecret(await createCipher(c.env.DATA_KEY), official.id, account.totp_pending_enc);
+  const step = acceptedTotpStep(secret, code, account.totp_last_step, new Date());
+  if (step === null) throw invalidCode();
+  // Only if the pending secret is still the one this code was checked against.
+  const result = await db.run(db.q.updateTable('accounts')
+    .set({ totp_secret_enc: account.totp_pending_enc, totp_pending_enc: null, totp_last_step: step })
+    .where('id', '=', official.id)
+    .where('totp_pending_enc', '=', account.totp_pending_enc));
+  if (result.meta.changes !== 1) throw invalidCode();
+  return c.json(await officialProfile(db, { ...official, totpEnabled: true }, c.get('site')), 200);
+});
+

@@ -1,0 +1,236 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { OfficialProfile, TotpEnrolment } from '../../../sdk/src/schemas/auth';
+import { createSite, db, expectProblem, FOREIGN_ORIGIN } from '../../test/fixtures';
+import { consoleRequest } from '../../test/officials';
+import { createAccount, sessionCookieOf, signIn, totpCode, type PasswordAccount } from '../../test/sign-in';
+import { keyedHash } from '../lib/crypto';
+
+const credentials = (a: PasswordAccount, extra: Record<string, unknown> = {}) => ({ site: a.siteId, email: a.email, password: a.password, ...extra });
+const as = (a: PasswordAccount, cookie: string) => ({ id: a.id, email: a.email, role: 'admin' as const, cookie });
+
+/** Sign-in failures of an email, as the throttle stores them. */
+async function failuresOf(siteId: string, email: string) {
+  const keyHash = await keyedHash(env.HASH_KEY, `email:${siteId}:${email.toLowerCase()}`);
+  return db.first(db.q.selectFrom('sign_in_failures').select(['failures', 'first_failed_at', 'locked_until']).where('key_hash', '=', keyHash));
+}
+
+/** Moves an email's throttling state back in time, as if `seconds` had passed. */
+async function letTimePass(siteId: string, email: string, seconds: number) {
+  const keyHash = await keyedHash(env.HASH_KEY, `email:${siteId}:${email.toLowerCase()}`);
+  const shift = `-${seconds} seconds`;
+  await env.DB.prepare(`UPDATE sign_in_failures SET
+      first_failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', first_failed_at, ?1),
+      locked_until = strftime('%Y-%m-%dT%H:%M:%fZ', locked_until, ?1)
+    WHERE key_hash = ?2`).bind(shift, keyHash).run();
+}
+
+describe('POST /v1/auth/sign-in', () => {
+  it('signs in with the right password: a session cookie only this origin can read, and the profile', async () => {
+    const { siteId, transportUnit } = await createSite();
+    const account = await createAccount(siteId, { role: 'responder', unitIds: [transportUnit] });
+    const response = await signIn(credentials(account));
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get('Set-Cookie')!;
+    expect(setCookie).toMatch(/^__Host-liuyan_session=[\w-]{43};/);
+    const attributes = setCookie.split(';').slice(1).map((a) => a.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'secure', 'samesite=strict', 'path=/']));
+    expect(attributes.some((a) => a.startsWith('domain='))).toBe(false);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const profile = await response.json<OfficialProfile>();
+    expect(profile).toEqual({
+      id: account.id, email: account.email, displayName: expect.any(String), role: 'responder',
+      units: [{ id: transportUnit, name: '测试县交通运输局' }], totpEnabled: false, site: { id: siteId, name: '测试县人民政府' },
+    });
+
+    const me = await consoleRequest('/v1/console/me', { as: as(account, sessionCookieOf(response)) });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toEqual(profile);
+  });
+
+  it('matches the email without regard to case', async () => {
+    const { siteId } = await createSite();
+    const account = await createAccount(siteId);
+    expect((await signIn(credentials(account, { email: account.email.toUpperCase() }))).status).toBe(200);
+  });
+
+  it('answers a wrong password, an unknown email, another site and a disabled account byte for byte alike', async () => {
+    const { siteId } = await createSite();
+    const { siteId: otherSite } = await createSite();
+    const account = await createAccount(siteId);
+    const disabled = await createAccount(siteId, { disabled: true });
+    const answers = await Promise.all([
+      signIn(credentials(account, { password: 'not the password at all' })),
+      signIn(credentials(account, { email: 'nobody@county.example.gov.cn' })),
+      signIn(credentials(account, { site: otherSite })),
+      signIn(credentials(account, { site: 'no-such-site' })),
+      signIn(credentials(disabled)),
+    ]);
+    const bodies = await Promise.all(answers.map(async (r) => ({
+      status: r.status, type: r.headers.get('Content-Type'), cookie: r.headers.get('Set-Cookie'), body: await r.text(),
+    })));
+    expect(bodies[0]).toMatchObject({ status: 401, cookie: null });
+    expect(JSON.parse(bodies[0]!.body)).toMatchObject({ code: 'sign_in_failed' });
+    for (const b of bodies.slice(1)) expect(b).toEqual(bodies[0]);
+  });
+
+  it('refuses a disabled account even with the right password, and starts no session', async () => {
+    const { siteId } = await createSite();
+    const disabled = await createAccount(siteId, { disabled: true });
+    await expectProblem(await signIn(credentials(disabled)), 401, 'sign_in_failed');
+    const sessions = await db.all(db.q.selectFrom('sessions').select('id_hash').where('account_id', '=', disabled.id));
+    expect(sessions).toEqual([]);
+  });
+
+  it('refuses requests from another origin, or with no origin at all', async () => {
+    const { siteId } = await createSite();
+    const account = await createAccount(siteId);
+    await expectProblem(await signIn(credentials(account), { origin: FOREIGN_ORIGIN }), 403, 'origin_not_allowed');
+    await expectProblem(await signIn(credentials(account), { origin: null }), 403, 'origin_not_allowed');
+    await expectProblem(await signIn(credentials(account), { headers: { 'Sec-Fetch-Site': 'cross-site' } }), 403, 'origin_not_allowed');
+  });
+
+  it('names missing fields', async () => {
+    const problem = await expectProblem(await signIn({ site: 'x', email: '' }), 422, 'validation');
+    expect(problem.errors?.map((e) => [e.field, e.code])).toEqual([['email', 'required'], ['password', 'required']]);
+  });
+});
+
+describe('sign-in throttling', () => {
+  it('slows the fourth attempt, refuses at ten failures for 15 minutes, then lets the right password in', async () => {
+    const { siteId } = await createSite();
+    const account = await createAccount(siteId);
+    const wrong = credentials(account, { password: 'a wrong guess, again' });
+    for (let i = 0; i < 3; i++) await expectProblem(await signIn(wrong), 401, 'sign_in_failed');
+
+    // Too soon after the third failure: refused before the password is even checked, right or not.
+    const slowed = await signIn(credentials(account));
+    await expectProblem(slowed, 429, 'too_many_attempts');
+    expect(slowed.headers.get('Retry-After')).toBe('2');
+
+    // Each wait doubles: 2, 4, 8, … seconds.
+    for (const wait of [2, 4, 8, 16, 32, 64]) {
+      await letTimePass(siteId, account.email, wait);
+      await expectProblem(await signIn(wrong), 401, 'sign_in_failed');
+      expect((await signIn(wrong)).headers.get('Retry-After')).toBe(String(wait * 2));
+    }
+    await letTimePass(siteId, account.email, 128);
+    await expectProblem(await signIn(wrong), 401, 'sign_in_failed'); // the tenth failure
+    const refused = await signIn(credentials(account));
+    await expectProblem(refused, 429, 'too_many_attempts');
+    expect(Number(refused.headers.get('Retry-After'))).toBe(900);
+    expect((await failuresOf(siteId, account.email))?.failures).toBe(10);
+
+    await letTimePass(siteId, account.email, 14 * 60);
+    expect((await signIn(credentials(account))).headers.get('Retry-After')).toBe('60');
+    await letTimePass(siteId, account.email, 60);
+    expect((await signIn(credentials(account))).status).toBe(200);
+    // Signing in clears the email's count.
+    expect(await failuresOf(siteId, account.email)).toBeNull();
+  });
+
+  it('treats an unknown email exactly like a known one', async () => {
+    const { siteId } = await createSite();
+    const account = await createAccount(siteId);
+    const known = credentials(account, { password: 'a wrong guess, again' });
+    const unknown = credentials(account, { email: 'nobody@county.example.gov.cn', password: 'a wrong guess, again' });
+    for (let i = 0; i < 5; i++) {
+      const [a, b] = await Promise.all([signIn(known), signIn(unknown)]);
+      expect([b.status, b.headers.get('Retry-After'), await b.text()]).toEqual([a.status, a.headers.get('Retry-After'), await a.text()]);
+    }
+  });
+
+  it('counts per client address across emails, when the edge names the address', async () => {
+    const { siteId } = await createSite();
+    const account = await createAccount(siteId);
+    const from = (address: string) => ({ headers: { 'CF-Connecting-IP': address } });
+    for (let i = 0; i < 15; i++) {
+      await expectProblem(await signIn(credentials(account, { email: `guess${i}@county.example.gov.cn` }), from('192.0.2.44')), 401, 'sign_in_failed');
+    }
+    await expectProblem(await signIn(credentials(account), from('192.0.2.44')), 429, 'too_many_attempts');
+    expect((await signIn(credentials(account), from('192.0.2.45'))).status).toBe(200);
+  });
+});
+
+describe('second factor at sign-in', () => {
+  it('once enrolled, needs the code; refuses a wrong code and a code used before', async () => {
+    const { siteId } = await createSite();
+    const account = await createAccount(siteId);
+    const first = await signIn(credentials(account));
+    const official = as(account, sessionCookieOf(first));
+
+    const enrolment = await (await consoleRequest('/v1/console/totp/enrol', { as: official, method: 'POST', body: {} })).json<TotpEnrolment>();
+    const now = Date.now();
+    const confirmed = await consoleRequest('/v1/console/totp/confirm', { as: official, method: 'POST', body: { code: totpCode(enrolment.secret, now) } });
+    expect(confirmed.status).toBe(200);
+
+    // The password alone no longer signs in, and says why only to whoever knows the password.
+    const noCode = await signIn(credentials(account));
+    await expectProblem(noCode, 401, 'second_factor_required');
+    expect(noCode.headers.get('Set-Cookie')).toBeNull();
+    await expectProblem(await signIn(credentials(account, { password: 'wrong password here' })), 401, 'sign_in_failed');
+
+    const wrongCode = String((Number(totpCode(enrolment.secret, now + 30_000)) + 1) % 1_000_000).padStart(6, '0');
+    const wrong = await expectProblem(await signIn(credentials(account, { code: wrongCode })), 422, 'validation');
+    expect(wrong.errors?.map((e) => [e.field, e.code])).toEqual([['code', 'invalid_code']]);
+
+    // Code guesses are throttled like password guesses: that was the third failure.
+    await expectProblem(await signIn(credentials(account, { code: totpCode(enrolment.secret, now + 30_000) })), 429, 'too_many_attempts');
+    await letTimePass(siteId, account.email, 2);
+
+    // The code that confirmed the enrolment was used once already.
+    const used = await expectProblem(await signIn(credentials(account, { code: totpCode(enrolment.secret, now) })), 422, 'validation');
+    expect(used.errors?.map((e) => [e.field, e.code])).toEqual([['code', 'invalid_code']]);
+
+    await letTimePass(siteId, account.email, 4);
+
+    // The next step's code is valid now (one step either side), typed as the app shows it.
+    const next = totpCode(enrolment.secret, now + 30_000);
+    const signedIn = await signIn(credentials(account, { code: next.slice(0, 3) + ' ' + next.slice(3) }));
+    expect(signedIn.status).toBe(200);
+    expect((await signedIn.json<OfficialProfile>()).totpEnabled).toBe(true);
+    const again = await expectProblem(await signIn(credentials(account, { code: next })), 422, 'validation');
+    expect(again.errors?.map((e) => [e.field, e.code])).toEqual([['code', 'invalid_code']]);
+  });
+
+  it('ignores a code given by an account without a second factor', async () => {
+    const { siteId } = await createSite();
+    const account = await createAccount(siteId);
+    expect((await signIn(credentials(account, { code: '123456' }))).status).toBe(200);
+  });
+});
+
+describe('secrets in answers', () => {
+  it('puts no password, session token or TOTP secret in any body, except the secret in the enrolment answer', async () => {
+    const { siteId } = await createSite();
+    const account = await createAccount(siteId);
+    const bodies: string[] = [];
+    const keep = async (r: Response) => {
+      bodies.push(await r.clone().text());
+      return r;
+    };
+    await keep(await signIn(credentials(account, { password: 'wrong password here' })));
+    const signedIn = await keep(await signIn(credentials(account)));
+    const cookie = sessionCookieOf(signedIn);
+    const token = cookie.split('=')[1]!;
+    const official = as(account, cookie);
+    await keep(await consoleRequest('/v1/console/me', { as: official }));
+    const enrolAnswer = await consoleRequest('/v1/console/totp/enrol', { as: official, method: 'POST', body: {} });
+    const { secret } = await enrolAnswer.json<TotpEnrolment>();
+    await keep(await consoleRequest('/v1/console/totp/confirm', { as: official, method: 'POST', body: { code: totpCode(secret) } }));
+    await keep(await signIn(credentials(account)));
+    await keep(await signIn(credentials(account, { code: totpCode(secret, Date.now() + 30_000) })));
+    await keep(await consoleRequest('/v1/console/me', { as: official }));
+    await keep(await consoleRequest('/v1/console/sign-out', { as: official, method: 'POST', body: {} }));
+
+    const row = await db.first(db.q.selectFrom('accounts').select(['password_hash', 'password_salt', 'totp_secret_enc']).where('id', '=', account.id));
+    for (const body of bodies) {
+      for (const secretValue of [account.password, token, secret, row!.password_hash, row!.password_salt, row!.totp_secret_enc!]) {
+        expect(body).not.toContain(secretValue);
+      }
+    }
+    // Stored: neither the password nor the TOTP secret in the clear.
+    expect(JSON.stringify(row)).not.toContain(account.password);
+    expect(JSON.stringify(row)).not.toContain(secret);
+  });
+});
