@@ -22,6 +22,7 @@ const consolePage = (chunks: string[]) => `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>留言办理</title>
+<link rel="icon" href="/console/icon.svg">
 <link rel="stylesheet" href="/console/page.css">
 <script type="module" src="/console/app.js"></script>
 ${chunks.map((chunk) => `<link rel="modulepreload" href="${chunk}">\n`).join('')}</head>
@@ -84,6 +85,7 @@ export async function buildPublic(): Promise<void> {
   const consoleChunks = appOutput.imports.filter((i) => i.kind === 'import-statement')
     .map((i) => `/console/${path.relative(consoleDir, path.resolve(root, i.path))}`);
   await writeFile(path.join(consoleDir, 'index.html'), consolePage(consoleChunks));
+  await writeFile(path.join(consoleDir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#b5121b"/></svg>\n');
   await writeFile(path.join(consoleDir, 'page.css'), 'html { background: #f4f4f4; }\nbody { margin: 0; }\n');
 
   await cp(path.join(root, 'examples'), path.join(out, 'examples'), {

@@ -52,7 +52,7 @@ export const styles = css`
   .tabs a[aria-current='page'] { background: var(--liuyan-color-primary); border-color: var(--liuyan-color-primary); color: var(--liuyan-color-on-primary); }
   .count { font-size: 0.85em; font-variant-numeric: tabular-nums; opacity: 0.85; }
   .filters { margin: 0 0 1em; }
-  .filters summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; font-weight: 600; }
+  .filters summary { min-height: 44px; line-height: 44px; cursor: pointer; font-weight: 600; }
   .filter-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.8em; align-items: end; }
   .filter-grid label { display: grid; gap: 0.3em; }
   ul.queue { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5em; }

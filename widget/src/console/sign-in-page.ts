@@ -70,7 +70,8 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
       return;
     }
     if (error instanceof ConsoleError && error.code === 'too_many_attempts' && error.retryAfterSeconds) {
-      this.error = format(this.t.signIn.wait, { minutes: Math.ceil(error.retryAfterSeconds / 60) });
+      const seconds = error.retryAfterSeconds;
+      this.error = seconds < 60 ? format(this.t.signIn.waitSeconds, { seconds }) : format(this.t.signIn.wait, { minutes: Math.ceil(seconds / 60) });
       return;
     }
     this.errors = this.fieldErrors(error);

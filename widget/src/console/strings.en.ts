@@ -21,6 +21,7 @@ export const consoleEn: ConsoleStrings = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     wait: 'Too many attempts. Try again in {minutes} min.',
+    waitSeconds: 'Too many attempts. Try again in {seconds} s.',
   },
 
   queue: {

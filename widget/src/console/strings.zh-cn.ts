@@ -19,6 +19,7 @@ const strings = {
     submit: '登录',
     submitting: '正在登录…',
     wait: '尝试次数过多，请在{minutes}分钟后再试。',
+    waitSeconds: '尝试次数过多，请在{seconds}秒后再试。',
   },
 
   queue: {
