@@ -14,6 +14,7 @@ UPDATE messages SET (latest_reply_id, latest_reply_kind, latest_reply_unit_id, l
 ) WHERE reply_count > 0;
 
 -- The queue: a site's (or a unit's) messages by moderation state or status, earliest deadline first.
+CREATE INDEX messages_queue_all ON messages (site_id, due_at, seq);
 CREATE INDEX messages_queue_moderation ON messages (site_id, moderation, due_at, seq);
 CREATE INDEX messages_queue_site ON messages (site_id, status, due_at, seq);
 CREATE INDEX messages_queue_unit ON messages (unit_id, status, due_at, seq);

@@ -30,7 +30,7 @@ export async function officialBySession(db: SiteDatabase, sessionIdHash: string,
       .where('a.disabled', '=', 0),
   );
   if (!row) return null;
-  const units = await unitScope(db, row.id);
+  const units = await unitScope(db, row.site_id, row.id);
   return {
     id: row.id,
     siteId: row.site_id,
@@ -44,12 +44,13 @@ export async function officialBySession(db: SiteDatabase, sessionIdHash: string,
 }
 
 /** An account's own units, and those with every unit below them. */
-async function unitScope(db: SiteDatabase, accountId: string) {
+async function unitScope(db: SiteDatabase, siteId: string, accountId: string) {
   const rows = await db.all(
     db.q.withRecursive('below(id, assigned)', (q) => q.selectFrom('account_units')
       .select(['unit_id as id', sql<number>`1`.as('assigned')])
       .where('account_id', '=', accountId)
-      .union(q.selectFrom('units as u').innerJoin('below', 'below.id', 'u.parent_id').select(['u.id', sql<number>`0`.as('assigned')])))
+      .union(q.selectFrom('units as u').innerJoin('below', 'below.id', 'u.parent_id').where('u.site_id', '=', siteId)
+        .select(['u.id', sql<number>`0`.as('assigned')])))
       .selectFrom('below')
       .select(['id', (eb) => eb.fn.max('assigned').as('assigned')])
       .groupBy('id'),

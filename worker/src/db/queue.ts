@@ -33,7 +33,7 @@ function messagesInScope(db: SiteDatabase, official: Official) {
     query = query.where(sql<boolean>`m.unit_id IN (
       WITH RECURSIVE below(id) AS (
         SELECT unit_id FROM account_units WHERE account_id = ${official.id}
-        UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id
+        UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id WHERE u.site_id = ${official.siteId}
       ) SELECT id FROM below)`);
   }
   return query;
@@ -87,9 +87,9 @@ function withFilters(query: Queue, filter: QueueFilter, official: Official, now:
   return q;
 }
 
-export async function queuePage(db: SiteDatabase, official: Official, filter: QueueFilter, now: Date): Promise<{ items: QueueMessage[]; nextCursor: string | null }> {
-  const rows = await db.all(
-    withFilters(messagesInScope(db, official) as Queue, filter, official, now)
+/** The statement behind a page of the queue (exported so tests can check its plan). */
+export function queuePageQuery(db: SiteDatabase, official: Official, filter: QueueFilter, now: Date) {
+  return withFilters(messagesInScope(db, official) as Queue, filter, official, now)
       .innerJoin('units as u', 'u.id', 'm.unit_id')
       .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
       .select([
@@ -97,8 +97,11 @@ export async function queuePage(db: SiteDatabase, official: Official, filter: Qu
         'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count',
       ])
       .orderBy('m.due_at').orderBy('m.seq')
-      .limit(filter.limit + 1),
-  );
+      .limit(filter.limit + 1);
+}
+
+export async function queuePage(db: SiteDatabase, official: Official, filter: QueueFilter, now: Date): Promise<{ items: QueueMessage[]; nextCursor: string | null }> {
+  const rows = await db.all(queuePageQuery(db, official, filter, now));
   const page = rows.slice(0, filter.limit);
   return {
     items: page.map((m) => ({
