@@ -128,7 +128,7 @@ export const UpdateUnitInputSchema = z.object({
 });
 export type UpdateUnitInput = z.input<typeof UpdateUnitInputSchema>;
 
-export const IdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const AdminIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
 /** An official's account as admins see it: never a password or second-factor secret. */
 export const AccountSchema = z.object({

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Compilable } from 'kysely';
 import {
-  AccountSchema, CreateAccountInputSchema, IdParamsSchema, UpdateAccountInputSchema, type Account,
+  AccountSchema, AdminIdParamsSchema, CreateAccountInputSchema, UpdateAccountInputSchema, type Account,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
 import type { Role } from '../auth/official';
@@ -91,7 +91,7 @@ const updateAccount = createRoute({
   path: '/v1/admin/accounts/{id}',
   summary: 'Change an official’s name, role, units, password, or disable the account (audited); '
     + 'a change of role, units, password or disabled signs the account out everywhere',
-  request: { params: IdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateAccountInputSchema } } } },
+  request: { params: AdminIdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateAccountInputSchema } } } },
   responses: {
     200: { description: 'the account after the change', content: { 'application/json': { schema: AccountSchema } } },
     ...officialErrorResponses,

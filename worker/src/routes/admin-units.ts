@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  AdminUnitSchema, CreateUnitInputSchema, IdParamsSchema, UpdateUnitInputSchema, type AdminUnit,
+  AdminIdParamsSchema, AdminUnitSchema, CreateUnitInputSchema, UpdateUnitInputSchema, type AdminUnit,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
 import { auditEntry, isWithin, siteUnits } from '../db/admin';
@@ -68,7 +68,7 @@ const updateUnit = createRoute({
   method: 'patch',
   path: '/v1/admin/units/{id}',
   summary: 'Rename, move, reorder, retire or restore a unit',
-  request: { params: IdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateUnitInputSchema } } } },
+  request: { params: AdminIdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateUnitInputSchema } } } },
   responses: {
     200: { description: 'the unit after the change', content: { 'application/json': { schema: AdminUnitSchema } } },
     ...officialErrorResponses,

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  CreateReplyTemplateInputSchema, IdParamsSchema, ReplyTemplateSchema, UpdateReplyTemplateInputSchema, type ReplyTemplate,
+  AdminIdParamsSchema, CreateReplyTemplateInputSchema, ReplyTemplateSchema, UpdateReplyTemplateInputSchema, type ReplyTemplate,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
 import { findReplyTemplate, replyTemplatesOf } from '../db/admin';
@@ -59,7 +59,7 @@ const updateTemplate = createRoute({
   method: 'patch',
   path: '/v1/admin/reply-templates/{id}',
   summary: 'Change a reply template’s title or text (replies already sent keep their text)',
-  request: { params: IdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateReplyTemplateInputSchema } } } },
+  request: { params: AdminIdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateReplyTemplateInputSchema } } } },
   responses: {
     200: { description: 'the template after the change', content: { 'application/json': { schema: ReplyTemplateSchema } } },
     ...officialErrorResponses,
@@ -84,7 +84,7 @@ const deleteTemplate = createRoute({
   method: 'delete',
   path: '/v1/admin/reply-templates/{id}',
   summary: 'Remove a reply template',
-  request: { params: IdParamsSchema },
+  request: { params: AdminIdParamsSchema },
   responses: {
     204: { description: 'removed' },
     ...officialErrorResponses,
