@@ -1,0 +1,218 @@
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+
+const browser = useBrowserPage();
+
+interface Official {
+  email: string;
+  password: string;
+}
+
+const CONSOLE = `${WORKER}/console/`;
+
+/**
+ * Everything that went wrong in the page: script errors, console errors and CSP violations. Failed
+ * API answers the test provokes on purpose (401 before signing in, a wrong password) are not errors
+ * of the page, and Chromium logs them only as "Failed to load resource".
+ */
+function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = message.text();
+    if (text.startsWith('Failed to load resource') && new URL(message.location().url).pathname.startsWith('/v1/')) return;
+    problems.push(`${message.type()}: ${text}`);
+  });
+  return problems;
+}
+
+/** An official's own browser: a fresh context (no cookies), signed in at /console/. */
+async function signedIn(official: Official, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN', ...(viewport ? { viewport } : {}) });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  await page.goto(CONSOLE);
+  await signInWith(page, official);
+  await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor();
+  return { page, problems };
+}
+
+async function signInWith(page: Page, { email, password }: Official): Promise<void> {
+  const form = page.locator('liuyan-console-sign-in');
+  await form.getByLabel('站点编号').fill('demo');
+  await form.getByLabel('电子邮箱').fill(email);
+  await form.getByLabel('密码').fill(password);
+  await form.getByRole('button', { name: '登录' }).click();
+}
+
+/** Opens a message from a queue tab, loading more of the queue until it shows. */
+async function openFromQueue(page: Page, tab: string, title: string): Promise<void> {
+  const queue = page.locator('liuyan-console-queue');
+  await queue.getByRole('link', { name: new RegExp(`^${tab}`) }).click();
+  await expect.poll(() => queue.getByRole('link', { name: new RegExp(`^${tab}`) }).getAttribute('aria-current')).toBe('page');
+  await queue.locator('[part="queue"][aria-busy="false"]').waitFor();
+  const link = queue.getByRole('link', { name: new RegExp(escapeRegExp(title)) });
+  while ((await link.count()) === 0) {
+    await queue.getByRole('button', { name: '加载更多' }).click();
+    await queue.locator('[part="queue"][aria-busy="false"]').waitFor();
+  }
+  await link.click();
+  await page.locator('liuyan-console-message [part="message"]').waitFor();
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Presses an action button and, when it opens a form, lets `fill` complete it and sends it. */
+async function act(page: Page, action: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>, done?: string): Promise<void> {
+  const message = page.locator('liuyan-console-message');
+  await message.locator('[part="actions"]').getByRole('button', { name: action, exact: true }).click();
+  if (fill) {
+    const form = message.locator('[part="action-form"]');
+    await fill(form);
+    await form.locator('button[type="submit"]').click();
+  }
+  if (done) await message.getByRole('status').getByText(done, { exact: true }).waitFor();
+}
+
+const statusOf = (page: Page) => page.locator('liuyan-console-message [part="status"]').textContent();
+const actionsOf = (page: Page) => page.locator('liuyan-console-message [part="actions"] button').allTextContents();
+
+describe('the officials’ console at /console/', () => {
+  it('is served with a strict CSP, nosniff and no referrer, and runs no inline code', async () => {
+    const response = await fetch(CONSOLE);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+    const html = await response.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<liuyan-console>');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    expect(html).not.toMatch(/<style|\sstyle=/);
+    const script = await fetch(`${WORKER}/console/app.js`);
+    expect(script.headers.get('Content-Type')).toMatch(/javascript/);
+  });
+
+  it('a wrong password is refused with the translated error, and nothing else goes wrong on the page', async () => {
+    const { page } = browser;
+    const problems = watchForProblems(page);
+    await page.goto(CONSOLE);
+    await signInWith(page, { email: DEMO_ACCOUNTS.moderator.email, password: 'not-the-password-1' });
+    const form = page.locator('liuyan-console-sign-in');
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('邮箱或密码不正确');
+    expect(await page.locator('liuyan-console-queue').count()).toBe(0);
+    // An empty field is named beside itself, before anything is sent.
+    await form.getByLabel('密码').fill('');
+    await form.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => form.locator('#password-error').textContent()).toBe('请填写密码');
+    expect(problems).toEqual([]);
+  });
+
+  it('the whole loop: a citizen writes, the moderator publishes, 县长 transfers to 县交通运输局, which replies twice and closes; the citizen and the board see it', async () => {
+    // A citizen writes to the county head on the county's website and keeps the tracking code.
+    const citizen = browser.page;
+    await citizen.goto(`${HOST}/`);
+    await citizen.locator('liuyan-form [part="form"]').waitFor();
+    const title = `县道X205坑洼严重急需修补 ${Date.now() % 1_000_000}`;
+    await fillForm(citizen, { title, body: '县道X205从城关到石桥镇一段坑洼很多，雨天积水，电动车经常摔倒，请尽快修补。' });
+    await citizen.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+    await citizen.locator('liuyan-form [part="tracking-code"]').waitFor();
+    const code = (await citizen.locator('liuyan-form [part="tracking-code"]').textContent())!.trim();
+    expect(code).toMatch(TRACKING_CODE);
+
+    // The moderator finds it awaiting review and publishes it.
+    const moderator = await signedIn(DEMO_ACCOUNTS.moderator);
+    await openFromQueue(moderator.page, '待审核', title);
+    expect(await actionsOf(moderator.page)).toContain('发布');
+    expect(await actionsOf(moderator.page)).not.toContain('回复');
+    await act(moderator.page, '发布', undefined, '已发布');
+    expect(await moderator.page.locator('liuyan-console-message').getByText('已公开').count()).toBeGreaterThan(0);
+    expect(await actionsOf(moderator.page)).not.toContain('发布');
+
+    // The county head's responder accepts it and transfers it to the transport bureau.
+    const countyHead = await signedIn(DEMO_ACCOUNTS.countyHead);
+    await openFromQueue(countyHead.page, '待受理', title);
+    await act(countyHead.page, '受理', undefined, '已受理');
+    expect(await statusOf(countyHead.page)).toBe('已受理');
+    await act(countyHead.page, '转办', async (form) => {
+      await form.getByLabel('转办给').selectOption('u_transport');
+      await form.getByLabel('转办原因（公开）').fill('县道养护属县交通运输局职责');
+    }, '已转办');
+    expect(await countyHead.page.locator('liuyan-console-message [part="unit"]').textContent()).toBe('示范县交通运输局');
+
+    // The transport bureau's responder answers: an interim reply, then the final one, then closes.
+    const transport = await signedIn(DEMO_ACCOUNTS.transport);
+    await openFromQueue(transport.page, '全部', title);
+    await act(transport.page, '回复', async (form) => {
+      await form.getByLabel('阶段性回复').check();
+      await form.getByLabel('回复内容').fill('已安排养护站现场查看，本周内完成坑洼修补。');
+      await expect.poll(() => form.locator('.counter').textContent()).toBe('21/2000');
+    }, '回复已发送');
+    expect(await statusOf(transport.page)).toBe('办理中');
+    await act(transport.page, '回复', async (form) => {
+      await form.getByLabel('最终回复').check();
+      await form.getByLabel('回复内容').fill('县道X205城关至石桥段坑洼已于本周全部修补完毕，感谢您的监督。');
+    }, '回复已发送');
+    expect(await statusOf(transport.page)).toBe('已回复');
+    await act(transport.page, '办结', async () => {}, '已办结');
+    expect(await statusOf(transport.page)).toBe('已办结');
+    const consoleTimeline = (await transport.page.locator('liuyan-console-message [part="timeline"]').textContent())!;
+    for (const event of ['提交留言', '审核通过并公开', '受理', '转办', '回复', '办结']) expect(consoleTimeline).toContain(event);
+    expect(consoleTimeline).toContain('示范县县长 → 示范县交通运输局');
+
+    // The citizen's tracker shows both replies signed by the bureau, and the whole public history.
+    const tracker = citizen.locator('liuyan-track');
+    await tracker.getByLabel('查询码').fill(code);
+    await tracker.getByRole('button', { name: '查询' }).click();
+    await tracker.locator('[part="message"]').waitFor();
+    const replies = tracker.locator('[part="reply"]');
+    expect(await replies.count()).toBe(2);
+    expect(await replies.nth(0).locator('header').textContent()).toMatch(/^示范县交通运输局 · 阶段性回复/);
+    expect(await replies.nth(1).locator('header').textContent()).toMatch(/^示范县交通运输局 · 正式回复/);
+    const timeline = (await tracker.locator('[part="timeline"]').textContent())!;
+    for (const event of ['提交留言', '审核通过并公开', '受理', '转办', '回复', '办结']) expect(timeline).toContain(event);
+    expect(timeline).toContain('县道养护属县交通运输局职责');
+    expect(await tracker.locator('[part="message"]').textContent()).toContain('已办结');
+
+    // The public board lists it under 已办理 with the final reply's excerpt, signed by the bureau.
+    const reader = await browser.page.context().browser()!.newContext({ locale: 'zh-CN' });
+    const board = await reader.newPage();
+    await board.goto(`${HOST}/`);
+    const list = board.locator('liuyan-list');
+    await list.scrollIntoViewIfNeeded();
+    await list.getByRole('tab', { name: '已办理' }).click();
+    const card = list.locator('[part="card"]').filter({ hasText: title });
+    await card.waitFor();
+    expect(await card.locator('[part="status"]').textContent()).toBe('已办理');
+    const reply = card.locator('[part~="reply"]');
+    expect(await reply.locator('header').textContent()).toContain('示范县交通运输局');
+    expect(await reply.locator('header').textContent()).toContain('正式回复');
+    expect(await reply.locator('.excerpt').textContent()).toContain('坑洼已于本周全部修补完毕');
+
+    for (const official of [moderator, countyHead, transport]) expect(official.problems).toEqual([]);
+    await Promise.all([moderator, countyHead, transport].map((o) => o.page.context().close()));
+    await reader.close();
+  }, 180_000);
+
+  it('the queue fits a phone (390×844): no sideways scrolling, tabs and buttons large enough to tap', async () => {
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.countyHead, { width: 390, height: 844 });
+    const queue = page.locator('liuyan-console-queue');
+    await queue.getByRole('link', { name: /^全部/ }).click();
+    await queue.locator('[part="queue"][aria-busy="false"] li').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    const heights = await queue.locator('nav.tabs a, [part="queue"] a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
