@@ -6,6 +6,7 @@ import type { Problem, ProblemCode } from '../../sdk/src/schemas/error';
 import type { CreateMessageInput, TimelineEventKind } from '../../sdk/src/schemas/message';
 import { siteDatabaseOn } from '../src/db/client';
 import { indexForSearch } from '../src/db/messages';
+import { latestReplyColumns } from '../src/db/replies';
 import { newId } from '../src/lib/crypto';
 
 export const db = siteDatabaseOn(env.DB);
@@ -210,20 +211,28 @@ export async function seedMessages(siteId: string, messages: SeedMessage[]): Pro
   return ids;
 }
 
-/** An official reply, as a unit signs it: the reply, its public `replied` event and the message's reply count. */
+/**
+ * An official reply, as a unit signs it and the console writes it: the reply, its public `replied` event,
+ * and on the message its reply count and its copy of the latest reply (what a board card shows).
+ */
 export async function addReply(messageId: string, { unitId, kind = 'final', body = '已安排相关部门处理。', createdAt = new Date() }: {
   unitId: string; kind?: 'interim' | 'final'; body?: string; createdAt?: Date;
 }): Promise<string> {
   const id = newId('r');
   const at = createdAt.toISOString();
+  const reply = { id, message_id: messageId, unit_id: unitId, kind, body, account_id: null, created_at: at };
   await db.batch([
-    db.q.insertInto('replies').values({ id, message_id: messageId, unit_id: unitId, kind, body, account_id: null, created_at: at }),
+    db.q.insertInto('replies').values(reply),
     db.q.insertInto('message_events').values({
       message_id: messageId, kind: 'replied', is_public: 1, unit_id: unitId, from_unit_id: null, account_id: null, note: null, created_at: at,
     }),
     db.q.updateTable('messages')
       .set((eb) => ({ reply_count: eb('reply_count', '+', 1), first_replied_at: eb.fn.coalesce('first_replied_at', eb.val(at)) }))
       .where('id', '=', messageId),
+    // Tests may store an older reply after a newer one; the card still shows the newest.
+    db.q.updateTable('messages').set(latestReplyColumns(reply))
+      .where('id', '=', messageId)
+      .where((eb) => eb.or([eb('latest_reply_at', 'is', null), eb('latest_reply_at', '<=', at)])),
   ]);
   return id;
 }

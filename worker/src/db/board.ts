@@ -7,7 +7,7 @@ import { searchMatch, searchTerms } from '../lib/search-text';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { boardFields } from './mappers';
-import type { Database } from './schema';
+import type { Database, UnitRow } from './schema';
 
 export interface BoardFilter {
   unit?: string;
@@ -21,7 +21,6 @@ export interface BoardFilter {
 }
 
 const EXCERPT_CHARS = 100;
-const REPLY_EXCERPT_CHARS = 120;
 /** A search the index cannot narrow (one character, digits, Latin) scans at most this many of the newest messages. */
 const SCAN_LIMIT = 5000;
 
@@ -45,29 +44,47 @@ function publicMessages(db: SiteDatabase, siteId: string) {
     .where('m.is_public', '=', 1);
 }
 
-function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFilter): Q {
+/** The same rows, found through one unit's index entries instead of the site's. */
+function publicMessagesOfUnit(db: SiteDatabase, unitId: string) {
+  return db.q.selectFrom('messages as m')
+    .where('m.unit_id', '=', unitId)
+    .where('m.moderation', '=', 'published')
+    .where('m.is_public', '=', 1);
+}
+
+/**
+ * A subtree this small is paged by merging each unit's own index range (newest first, stopping at
+ * the page's end: about one row read per card). D1 allows 5 terms in a compound SELECT. A larger
+ * subtree (a leader with all the departments) holds a large share of the site's messages, so
+ * walking the site's board index and keeping its units' rows reads few rows too.
+ */
+const MERGED_UNITS = 5;
+
+/** The unit filter: the unit and every unit below it, from the site's units. Empty if the site has no such unit. */
+export function unitSubtree(units: SiteUnit[], unitId: string): string[] {
+  if (!units.some((u) => u.id === unitId)) return [];
+  const below = [unitId];
+  for (let i = 0; i < below.length; i++) for (const u of units) if (u.parent_id === below[i] && !below.includes(u.id)) below.push(u.id);
+  return below;
+}
+
+function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFilter, unitIds: string[] | null): Q {
   let q = query as Board;
   if (filter.status) q = q.where('m.public_tab', '=', filter.status);
   if (filter.type) q = q.where('m.type', '=', filter.type as never);
   if (filter.domain) q = q.where('m.domain', '=', filter.domain);
-  if (filter.unit) {
-    // The unit and every unit below it.
-    q = q.where(sql<boolean>`m.unit_id IN (
-      WITH RECURSIVE below(id) AS (
-        SELECT ${filter.unit} UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id WHERE u.site_id = ${siteId}
-      ) SELECT id FROM below)`);
-  }
+  // `+` keeps the planner on the index that gives the order (board, campaign, search), not the unit's.
+  if (unitIds) q = q.where(sql<boolean>`+m.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`);
   if (filter.campaign) {
     q = q.where(sql<boolean>`m.campaign_id = (SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${filter.campaign})`);
   }
   if (filter.q) {
     const terms = searchTerms(filter.q);
-    const match = searchMatch(terms);
-    q = match
-      ? q.where(sql<boolean>`m.seq IN (SELECT rowid FROM message_search WHERE message_search MATCH ${match})`)
+    if (!searchMatch(terms)) {
       // Nothing the index can narrow on (one Han character, digits, Latin): scan the newest only.
-      : q.where(sql<boolean>`m.seq >= coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
+      q = q.where(sql<boolean>`m.seq >= coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
           AND is_public = 1 ORDER BY seq DESC LIMIT 1 OFFSET ${SCAN_LIMIT - 1}), 0)`);
+    }
     // The index narrows; each whole term must still be in the title or the body.
     for (const term of terms) {
       const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -78,35 +95,91 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
   return q as Q;
 }
 
-/** The statement behind a page of the board (exported so tests can check its plan). */
-export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFilter) {
-  return withFilters(publicMessages(db, siteId), siteId, filter)
-    .innerJoin('units as u', 'u.id', 'm.unit_id')
+/** What a card shows, all from the message row (its latest reply included) and its campaign's slug. */
+function cardColumns<Q extends Board>(query: Q) {
+  return query
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
-    // The latest reply, for the card's 查看全文 preview.
-    .leftJoin('replies as r', (join) => join.on(sql<boolean>`r.id = (SELECT id FROM replies WHERE message_id = m.id ORDER BY created_at DESC LIMIT 1)`))
-    .leftJoin('units as ru', 'ru.id', 'r.unit_id')
     .select([
-      'm.seq', 'm.id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title',
+      'm.seq', 'm.id', 'm.unit_id', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title',
       sql<string>`substr(m.body, 1, ${EXCERPT_CHARS})`.as('excerpt'),
       'm.region', 'm.display_name', 'm.status', 'm.public_tab', 'm.created_at', 'm.due_at', 'm.support_count', 'm.reply_count',
-      'r.kind as reply_kind', 'r.unit_id as reply_unit_id', 'ru.name as reply_unit_name', 'r.created_at as reply_created_at',
-      sql<string | null>`substr(r.body, 1, ${REPLY_EXCERPT_CHARS})`.as('reply_excerpt'),
-    ])
-    .orderBy('m.seq', 'desc')
-    .limit(filter.limit + 1);
+      'm.latest_reply_kind', 'm.latest_reply_unit_id', 'm.latest_reply_excerpt', 'm.latest_reply_at',
+    ]);
 }
 
-/** One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive). */
+/**
+ * The statement behind a page of the board (exported so tests can check its plan). `unitIds` is the
+ * unit filter's subtree (`unitSubtree`), null without a unit filter. Every shape walks one index
+ * newest first and stops at the page's end:
+ * - a search with 2+ Han characters walks the bigram index by rowid (= seq) descending, from the
+ *   cursor down, and looks up each match (other filters and whole terms checked on the row);
+ * - a small unit subtree merges the units' own index ranges (`messages_board_unit_tab`, or
+ *   `messages_by_unit_public` without a tab);
+ * - everything else walks the site's index for its tab, type, domain or campaign.
+ */
+export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFilter, unitIds: string[] | null) {
+  const limit = filter.limit + 1;
+  const match = filter.q ? searchMatch(searchTerms(filter.q)) : null;
+  if (match) {
+    // The search index outside (CROSS JOIN keeps it there), so its rowid order is the page's order.
+    let q = db.q.selectFrom('message_search')
+      .crossJoin('messages as m')
+      .where(sql<boolean>`m.seq = message_search.rowid`)
+      .where(sql<boolean>`message_search MATCH ${match}`)
+      .where('m.site_id', '=', siteId)
+      .where('m.moderation', '=', 'published')
+      .where('m.is_public', '=', 1);
+    if (filter.cursor) q = q.where(sql<boolean>`message_search.rowid < ${decodeCursor(filter.cursor)}`);
+    return cardColumns(withFilters(q as unknown as Board, siteId, { ...filter, cursor: undefined }, unitIds))
+      .orderBy(sql`message_search.rowid`, 'desc')
+      .limit(limit);
+  }
+  const [first, ...rest] = unitIds && unitIds.length <= MERGED_UNITS && !filter.campaign && !filter.q ? unitIds : [];
+  if (first) {
+    const arm = (unitId: string) => cardColumns(withFilters(publicMessagesOfUnit(db, unitId), siteId, filter, null));
+    return rest.reduce((merged, unitId) => merged.unionAll(arm(unitId)), arm(first)).orderBy('seq', 'desc').limit(limit);
+  }
+  return cardColumns(withFilters(publicMessages(db, siteId), siteId, filter, unitIds))
+    .orderBy('m.seq', 'desc')
+    .limit(limit);
+}
+
+/** The site's units, for the names on the cards and the unit filter's subtree: one small read per page. */
+type SiteUnit = Pick<UnitRow, 'id' | 'parent_id' | 'name'>;
+
+function siteUnits(db: SiteDatabase, siteId: string): Promise<SiteUnit[]> {
+  // Inactive units too: older messages are still addressed to them.
+  return db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', siteId));
+}
+
+/**
+ * One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive).
+ * Two statements besides the site lookup: the site's units (names, and the unit filter's subtree)
+ * and the page. Cards carry unit ids; their names come from the first, not from a lookup per card.
+ */
 export async function listPublicMessages(db: SiteDatabase, siteId: string, filter: BoardFilter, now: Date): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
-  const rows = await db.all(boardPageQuery(db, siteId, filter));
+  let units: SiteUnit[];
+  let rows;
+  if (filter.unit) {
+    units = await siteUnits(db, siteId);
+    const unitIds = unitSubtree(units, filter.unit);
+    rows = unitIds.length > 0 ? await db.all(boardPageQuery(db, siteId, filter, unitIds)) : [];
+  } else {
+    [units, rows] = await Promise.all([siteUnits(db, siteId), db.all(boardPageQuery(db, siteId, filter, null))]);
+  }
+  const names = new Map(units.map((u) => [u.id, u.name]));
   const page = rows.slice(0, filter.limit);
   return {
     items: page.map((m) => ({
-      ...boardFields(m, now),
+      ...boardFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now),
       excerpt: m.excerpt,
-      latestReply: m.reply_kind && m.reply_unit_id && m.reply_created_at
-        ? { kind: m.reply_kind, unit: { id: m.reply_unit_id, name: m.reply_unit_name ?? '' }, excerpt: m.reply_excerpt ?? '', createdAt: toSiteTime(m.reply_created_at) }
+      latestReply: m.latest_reply_kind && m.latest_reply_unit_id && m.latest_reply_at
+        ? {
+          kind: m.latest_reply_kind,
+          unit: { id: m.latest_reply_unit_id, name: names.get(m.latest_reply_unit_id) ?? '' },
+          excerpt: m.latest_reply_excerpt ?? '',
+          createdAt: toSiteTime(m.latest_reply_at),
+        }
         : null,
     })),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.seq) : null,
