@@ -13,6 +13,11 @@ console.log(`
     Example county site:  ${base}/examples/gov-site/
     Site config (API):    ${base}/v1/sites/demo
     OpenAPI document:     ${base}/openapi.json
+    Officials' console:   ${base}/console/
+
+  Demo officials — demo only, never on a real site. Sign in at ${base}/console/ with site id "demo":
+${seeded.demoAccounts.map((a) => `    ${a.email.padEnd(31)} password ${a.password}   ${a.role.padEnd(9)} ${a.displayName}`).join('\n')}
+
   ${seeded.created ? `Seeded the demo site with ${seeded.messages} messages.` : 'The demo site was already seeded.'}${
   seeded.sampleTrackingCode ? `\n  A private demo message's tracking code, to try <liuyan-track>: ${seeded.sampleTrackingCode}` : ''}
 `);

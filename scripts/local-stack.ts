@@ -8,6 +8,7 @@ import { getPlatformProxy } from 'wrangler';
 import { siteDatabaseOn } from '../worker/src/db/client';
 import { rebuildSearchIndex } from '../worker/src/db/search-index';
 import { seedDemo, type SeedKeys, type SeedResult } from '../worker/seed/demo';
+import { seedDemoAccounts, type DemoAccount } from '../worker/seed/demo-accounts';
 
 export const root = path.resolve(import.meta.dirname, '..');
 const wranglerBin = path.join(root, 'node_modules/.bin/wrangler');
@@ -45,7 +46,12 @@ export function migrate(persistTo?: string): void {
   if (result.status !== 0) throw new Error('applying migrations failed');
 }
 
-export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [] }: StackOptions): Promise<SeedResult> {
+export interface StackSeed extends SeedResult {
+  /** One official of each role on the demo site, with the demo password. */
+  demoAccounts: DemoAccount[];
+}
+
+export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [] }: StackOptions): Promise<StackSeed> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({
     configPath: path.join(root, 'wrangler.toml'),
     persist: persistTo ? { path: path.join(persistTo, 'v3') } : true,
@@ -54,12 +60,13 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [] 
     const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`, ...extraOrigins];
     const db = siteDatabaseOn(proxy.env.DB);
     const result = await seedDemo(db, keys, { origins });
+    const demoAccounts = await seedDemoAccounts(db, 'demo');
     // A database seeded before the search index existed: index its messages now.
     const unindexed = await proxy.env.DB.prepare(
       "SELECT count(*) AS n FROM messages m WHERE site_id = 'demo' AND NOT EXISTS (SELECT 1 FROM message_search s WHERE s.rowid = m.seq)",
     ).first<{ n: number }>();
     if (unindexed && unindexed.n > 0) console.log(`Indexed ${await rebuildSearchIndex(db, 'demo')} demo messages for search.`);
-    return result;
+    return { ...result, demoAccounts };
   } finally {
     await proxy.dispose();
   }
