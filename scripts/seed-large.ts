@@ -37,6 +37,7 @@ import type { Compilable } from 'kysely';
 import { getPlatformProxy } from 'wrangler';
 import { siteDatabaseOn, type SiteDatabase } from '../worker/src/db/client';
 import { indexForSearch } from '../worker/src/db/messages';
+import { latestReplyColumns } from '../worker/src/db/replies';
 import type { NewMessage, NewMessageEvent } from '../worker/src/db/schema';
 import { dueAfterWorkingDays, weekdaysOnly } from '../worker/src/lib/calendar';
 import { createCipher, newId, type Cipher } from '../worker/src/lib/crypto';
@@ -981,6 +982,8 @@ function plan(random: Random, site: Site, createdAt: number, now: number): Plann
     }
   }
   events.sort((a, b) => a.created_at.localeCompare(b.created_at));
+  // Replies are made in time order: the last is the one the message row keeps for the board's card.
+  const latestReply = replies.at(-1);
   const supporters = moderation === 'published' && isPublic
     ? Math.floor(-Math.log(1 - random.next()) * 3) + (random.chance(0.02) ? random.int(20, 200) : 0)
     : 0;
@@ -1009,6 +1012,7 @@ function plan(random: Random, site: Site, createdAt: number, now: number): Plann
       published_at: publishedAt,
       first_replied_at: firstRepliedAt,
       closed_at: closedAt,
+      ...(latestReply ? latestReplyColumns(latestReply) : {}),
     },
     author: {
       name,

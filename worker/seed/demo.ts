@@ -3,6 +3,7 @@
 import type { Compilable } from 'kysely';
 import type { SiteDatabase } from '../src/db/client';
 import { indexForSearch } from '../src/db/messages';
+import { latestReplyColumns } from '../src/db/replies';
 import type { NewMessageEvent } from '../src/db/schema';
 import { dueAfterWorkingDays, weekdaysOnly } from '../src/lib/calendar';
 import { createCipher, newId } from '../src/lib/crypto';
@@ -88,7 +89,12 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
     const submitted = now.getTime() - m.daysAgo * DAY_MS;
     const createdAt = at(submitted, 0, 9);
     const { events, unitId, dueAt } = historyOf(m, submitted, dueAfterWorkingDays(new Date(createdAt), DEFAULT_DEADLINES[m.type], weekdaysOnly));
-    const replies = m.replies ?? [];
+    const replies = (m.replies ?? []).map((reply) => ({
+      id: newId('r'), message_id: id, unit_id: reply.unitId, kind: reply.kind, body: reply.body, account_id: null,
+      created_at: at(submitted, reply.daysAfter, 15),
+    }));
+    // The message row keeps a copy of its latest reply for the board's cards, as the console writes it.
+    const latestReply = replies.reduce<(typeof replies)[number] | undefined>((latest, r) => (!latest || r.created_at >= latest.created_at ? r : latest), undefined);
     const everPublished = m.moderation === 'published' || m.moderation === 'hidden';
     statements.push(db.q.insertInto('messages').values({
       id,
@@ -117,17 +123,13 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
       created_at: createdAt,
       updated_at: events.at(-1)!.created_at,
       published_at: everPublished ? at(submitted, 0, 16) : null,
-      first_replied_at: replies[0] ? at(submitted, replies[0].daysAfter, 15) : null,
+      first_replied_at: replies[0]?.created_at ?? null,
       closed_at: events.find((e) => e.kind === 'closed')?.created_at ?? null,
+      ...(latestReply ? latestReplyColumns(latestReply) : {}),
     }));
     statements.push(indexForSearch(db, id, m.title, m.body));
     for (const event of events) statements.push(db.q.insertInto('message_events').values({ ...event, message_id: id }));
-    for (const reply of replies) {
-      statements.push(db.q.insertInto('replies').values({
-        id: newId('r'), message_id: id, unit_id: reply.unitId, kind: reply.kind, body: reply.body, account_id: null,
-        created_at: at(submitted, reply.daysAfter, 15),
-      }));
-    }
+    for (const reply of replies) statements.push(db.q.insertInto('replies').values(reply));
     if (m.rating) {
       const { daysAfter, reason, ...scores } = m.rating;
       statements.push(db.q.insertInto('ratings').values({ message_id: id, ...scores, reason: reason ?? null, created_at: at(submitted, daysAfter, 20) }));
