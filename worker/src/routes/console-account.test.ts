@@ -1,0 +1,155 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { OfficialProfile, TotpEnrolment } from '../../../sdk/src/schemas/auth';
+import { createSite, db, expectProblem, FOREIGN_ORIGIN } from '../../test/fixtures';
+import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+import { totpCode } from '../../test/sign-in';
+import { openTotpSecret } from '../auth/totp';
+import { createCipher } from '../lib/crypto';
+
+const post = (path: string, as: TestOfficial | null, body: unknown = {}, origin?: string | null) =>
+  consoleRequest(path, { as, method: 'POST', body, origin });
+
+const accountRow = (id: string) =>
+  db.first(db.q.selectFrom('accounts').select(['totp_secret_enc', 'totp_pending_enc', 'totp_last_step']).where('id', '=', id));
+
+describe('GET /v1/console/me', () => {
+  it("answers the official's profile: role, units by name, site, second factor", async () => {
+    const { siteId, eduUnit, transportUnit } = await createSite();
+    const official = await createOfficial(siteId, 'responder', [transportUnit, eduUnit], { displayName: '交通局办理员' });
+    const response = await consoleRequest('/v1/console/me', { as: official });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(await response.json()).toEqual({
+      id: official.id, email: official.email, displayName: '交通局办理员', role: 'responder',
+      units: [{ id: eduUnit, name: '测试县教育局' }, { id: transportUnit, name: '测试县交通运输局' }],
+      totpEnabled: false, site: { id: siteId, name: '测试县人民政府' },
+    });
+  });
+
+  it('refuses without a live session: none, unknown, expired, or a disabled account', async () => {
+    const { siteId } = await createSite();
+    await expectProblem(await consoleRequest('/v1/console/me', { as: null }), 401, 'unauthenticated');
+    const official = await createOfficial(siteId, 'moderator');
+    await expectProblem(await consoleRequest('/v1/console/me', { as: { ...official, cookie: '__Host-liuyan_session=made-up' } }), 401, 'unauthenticated');
+
+    const expired = await createOfficial(siteId, 'moderator');
+    await db.run(db.q.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('account_id', '=', expired.id));
+    await expectProblem(await consoleRequest('/v1/console/me', { as: expired }), 401, 'unauthenticated');
+
+    const disabled = await createOfficial(siteId, 'admin');
+    await db.run(db.q.updateTable('accounts').set({ disabled: 1 }).where('id', '=', disabled.id));
+    await expectProblem(await consoleRequest('/v1/console/me', { as: disabled }), 401, 'unauthenticated');
+  });
+});
+
+describe('POST /v1/console/sign-out', () => {
+  it('revokes the session and clears the cookie: the old cookie no longer works', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'moderator');
+    const other = await createOfficial(siteId, 'moderator');
+    const response = await post('/v1/console/sign-out', official);
+    expect(response.status).toBe(204);
+    const cleared = response.headers.get('Set-Cookie')!;
+    expect(cleared).toMatch(/^__Host-liuyan_session=;/);
+    expect(cleared.toLowerCase()).toMatch(/max-age=0|expires=thu, 01 jan 1970/);
+    const session = await db.first(db.q.selectFrom('sessions').select('revoked_at').where('account_id', '=', official.id));
+    expect(session?.revoked_at).not.toBeNull();
+
+    await expectProblem(await consoleRequest('/v1/console/me', { as: official }), 401, 'unauthenticated');
+    await expectProblem(await post('/v1/console/sign-out', official), 401, 'unauthenticated');
+    // Only that session ended.
+    expect((await consoleRequest('/v1/console/me', { as: other })).status).toBe(200);
+  });
+
+  it('is refused from another origin (a page elsewhere cannot sign officials out)', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'moderator');
+    await expectProblem(await post('/v1/console/sign-out', official, {}, FOREIGN_ORIGIN), 403, 'origin_not_allowed');
+    expect((await consoleRequest('/v1/console/me', { as: official })).status).toBe(200);
+  });
+});
+
+describe('authenticator enrolment', () => {
+  it('enrols: a secret and otpauth URI, kept sealed and pending until a code confirms it', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'responder');
+    const response = await post('/v1/console/totp/enrol', official);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const enrolment = await response.json<TotpEnrolment>();
+    expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
+    const uri = new URL(enrolment.uri);
+    expect(`${uri.protocol}//${uri.host}${decodeURIComponent(uri.pathname)}`).toBe(`otpauth://totp/Liuyan:${official.email}`);
+    expect(uri.searchParams.get('issuer')).toBe('测试县人民政府');
+    expect(uri.searchParams.get('secret')).toBe(enrolment.secret);
+
+    const pending = await accountRow(official.id);
+    expect(pending?.totp_secret_enc).toBeNull();
+    expect(pending?.totp_pending_enc).not.toContain(enrolment.secret);
+    const cipher = await createCipher(env.DATA_KEY);
+    expect(await openTotpSecret(cipher, official.id, pending!.totp_pending_enc!)).toBe(enrolment.secret);
+    expect((await (await consoleRequest('/v1/console/me', { as: official })).json<OfficialProfile>()).totpEnabled).toBe(false);
+  });
+
+  it('refuses a wrong code, a code for a replaced secret, and a confirmation with nothing enrolled', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'admin');
+    const invalidCode = async (response: Response) => {
+      const problem = await expectProblem(response, 422, 'validation');
+      expect(problem.errors?.map((e) => [e.field, e.code])).toEqual([['code', 'invalid_code']]);
+    };
+    await invalidCode(await post('/v1/console/totp/confirm', official, { code: '123456' }));
+
+    const replaced = await (await post('/v1/console/totp/enrol', official)).json<TotpEnrolment>();
+    const current = await (await post('/v1/console/totp/enrol', official)).json<TotpEnrolment>();
+    expect(current.secret).not.toBe(replaced.secret);
+    await invalidCode(await post('/v1/console/totp/confirm', official, { code: totpCode(replaced.secret) }));
+    const wrong = String((Number(totpCode(current.secret)) + 500_000) % 1_000_000).padStart(6, '0');
+    await invalidCode(await post('/v1/console/totp/confirm', official, { code: wrong }));
+    await invalidCode(await post('/v1/console/totp/confirm', official, { code: 'abcdef' }));
+    expect((await accountRow(official.id))?.totp_secret_enc).toBeNull();
+  });
+
+  it('confirms with the first code: second factor on, the code spent', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'moderator');
+    const { secret } = await (await post('/v1/console/totp/enrol', official)).json<TotpEnrolment>();
+    const code = totpCode(secret);
+    const response = await post('/v1/console/totp/confirm', official, { code });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: official.id, totpEnabled: true });
+
+    const row = await accountRow(official.id);
+    expect(row?.totp_pending_enc).toBeNull();
+    expect(await openTotpSecret(await createCipher(env.DATA_KEY), official.id, row!.totp_secret_enc!)).toBe(secret);
+    const step = Math.floor(Date.now() / 30_000);
+    expect([step - 1, step, step + 1]).toContain(row?.totp_last_step);
+    expect((await (await consoleRequest('/v1/console/me', { as: official })).json<OfficialProfile>()).totpEnabled).toBe(true);
+    // Confirming again needs a new enrolment.
+    const again = await expectProblem(await post('/v1/console/totp/confirm', official, { code }), 422, 'validation');
+    expect(again.errors?.[0]?.field).toBe('code');
+  });
+
+  it('keeps a confirmed secret in force while a new enrolment is pending', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'moderator');
+    const { secret } = await (await post('/v1/console/totp/enrol', official)).json<TotpEnrolment>();
+    expect((await post('/v1/console/totp/confirm', official, { code: totpCode(secret) })).status).toBe(200);
+    const sealed = (await accountRow(official.id))?.totp_secret_enc;
+    await post('/v1/console/totp/enrol', official);
+    const row = await accountRow(official.id);
+    expect(row?.totp_secret_enc).toBe(sealed);
+    expect(row?.totp_pending_enc).not.toBeNull();
+  });
+
+  it('needs a session and the console origin', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'moderator');
+    await expectProblem(await post('/v1/console/totp/enrol', null), 401, 'unauthenticated');
+    await expectProblem(await post('/v1/console/totp/confirm', null, { code: '123456' }), 401, 'unauthenticated');
+    await expectProblem(await post('/v1/console/totp/enrol', official, {}, FOREIGN_ORIGIN), 403, 'origin_not_allowed');
+    await expectProblem(await post('/v1/console/totp/confirm', official, { code: '123456' }, FOREIGN_ORIGIN), 403, 'origin_not_allowed');
+    expect((await accountRow(official.id))?.totp_pending_enc).toBeNull();
+  });
+});
