@@ -1,15 +1,30 @@
+import { staleSignInFailures } from './auth/sign-in-throttle';
 import { allDatabases } from './db/client';
 import type { Env } from './env';
 
+/** Ended sessions stay a day: enough to look into a sign-in problem while it is fresh. */
+const ENDED_SESSION_KEPT_MS = 86_400_000;
+
 /**
  * Hourly clean-up. Stored answers to submissions hold tracking codes (encrypted): once their
- * retry window is over they are deleted, so a code lives on only as its hash.
+ * retry window is over they are deleted, so a code lives on only as its hash. Sessions that ended
+ * (expired or signed out) more than a day ago, and sign-in failures no throttling rule reads any
+ * more, are deleted too. Returns the number of rows deleted.
  */
 export async function purgeExpired(env: Env, now: Date): Promise<number> {
+  const nowIso = now.toISOString();
+  const sessionsEndedBefore = new Date(now.getTime() - ENDED_SESSION_KEPT_MS).toISOString();
   let purged = 0;
   for (const db of allDatabases(env)) {
-    const result = await db.run(db.q.deleteFrom('idempotency_keys').where('expires_at', '<=', now.toISOString()));
-    purged += result.meta.changes;
+    const results = await db.batch([
+      db.q.deleteFrom('idempotency_keys').where('expires_at', '<=', nowIso),
+      db.q.deleteFrom('sessions').where((eb) => eb.or([
+        eb('expires_at', '<=', sessionsEndedBefore),
+        eb('revoked_at', '<=', sessionsEndedBefore),
+      ])),
+      staleSignInFailures(db, now),
+    ]);
+    for (const result of results) purged += result.meta.changes;
   }
   return purged;
 }
