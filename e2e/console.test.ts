@@ -1,3 +1,4 @@
+import * as OTPAuth from 'otpauth';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
@@ -81,6 +82,23 @@ async function act(page: Page, action: string, fill?: (form: ReturnType<Page['lo
     await form.locator('button[type="submit"]').click();
   }
   if (done) await message.getByRole('status').getByText(done, { exact: true }).waitFor();
+}
+
+/** A fresh responder, made through the admin API as an admin would, so that tests may change it freely. */
+async function newResponder(): Promise<Official> {
+  const headers = { 'Content-Type': 'application/json', Origin: WORKER };
+  const signIn = await fetch(`${WORKER}/v1/auth/sign-in`, {
+    method: 'POST', headers, body: JSON.stringify({ site: 'demo', email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password }),
+  });
+  expect(signIn.status).toBe(200);
+  const cookie = signIn.headers.get('Set-Cookie')!.split(';')[0]!;
+  const official = { email: `edu-${Date.now()}@demo.liuyan.local`, password: 'a-long-test-password-42' };
+  const created = await fetch(`${WORKER}/v1/admin/accounts`, {
+    method: 'POST', headers: { ...headers, Cookie: cookie },
+    body: JSON.stringify({ ...official, displayName: '县教育局办理员', role: 'responder', unitIds: ['u_edu'] }),
+  });
+  expect(created.status).toBe(201);
+  return official;
 }
 
 const statusOf = (page: Page) => page.locator('liuyan-console-message [part="status"]').textContent();
@@ -212,6 +230,54 @@ describe('the officials’ console at /console/', () => {
     expect(overflow).toBe(0);
     const heights = await queue.locator('nav.tabs a, [part="queue"] a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an official turns on authenticator codes from a QR code, and then signs in with password and code', async () => {
+    const official = await newResponder();
+    const { page, problems } = await signedIn(official);
+    await page.locator('liuyan-console').getByRole('link', { name: '我的账号' }).click();
+    const account = page.locator('liuyan-console-account');
+    await account.getByRole('button', { name: '启用动态验证码' }).click();
+    // The QR code is drawn in the page (no image URL), with the key as text beside it.
+    const qr = account.getByRole('img', { name: '动态验证码二维码' });
+    await qr.waitFor();
+    expect(await qr.evaluate((svg) => svg.tagName.toLowerCase())).toBe('svg');
+    expect(await qr.locator('rect').count()).toBeGreaterThan(100);
+    const secret = (await account.locator('[part="totp-secret"]').textContent())!.replace(/\s/g, '');
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
+
+    await account.getByLabel(/输入验证器上显示的6位验证码/).fill(totp.generate() === '000000' ? '111111' : '000000');
+    await account.getByRole('button', { name: '确认启用' }).click();
+    await expect.poll(() => account.locator('#code-error').textContent()).toBe('动态验证码不正确或已使用，请输入验证器上的新验证码');
+    await account.getByLabel(/输入验证器上显示的6位验证码/).fill(totp.generate());
+    await account.getByRole('button', { name: '确认启用' }).click();
+    await account.getByText('动态验证码已启用。').waitFor();
+    expect(await account.getByText(/^已启用/).count()).toBe(1);
+
+    // Signed out, the password alone no longer signs in: the code field appears, and the next code does.
+    await page.locator('liuyan-console').getByRole('button', { name: '退出登录' }).click();
+    await signInWith(page, official);
+    const form = page.locator('liuyan-console-sign-in');
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('请输入动态验证码');
+    await form.getByLabel('动态验证码').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await form.getByRole('button', { name: '登录' }).click();
+    await page.locator('liuyan-console-queue').waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('when the session ends, the next request returns the official to sign-in, and then to where they were', async () => {
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.countyHead);
+    const queue = page.locator('liuyan-console-queue');
+    await queue.getByRole('link', { name: /^已回复/ }).click();
+    await page.context().clearCookies();
+    await queue.getByRole('link', { name: /^已办结/ }).click();
+    const form = page.locator('liuyan-console-sign-in');
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('登录已失效，请重新登录。');
+    await signInWith(page, DEMO_ACCOUNTS.countyHead);
+    await expect.poll(() => page.locator('liuyan-console-queue nav.tabs [aria-current="page"]').textContent()).toMatch(/^\s*已办结/);
     expect(problems).toEqual([]);
     await page.context().close();
   });

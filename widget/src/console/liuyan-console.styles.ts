@@ -10,6 +10,7 @@ export const styles = css`
   .page { max-width: var(--liuyan-console-width); margin: 0 auto; padding: 1em; }
   .card { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 1em; margin: 0 0 1em; background: var(--liuyan-color-surface); }
   .narrow { max-width: 26rem; margin: 1em auto; }
+  .card > :first-child { margin-top: 0; }
   .stack { display: grid; gap: 1em; }
   .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
   label, legend { font-weight: 600; }
