@@ -1,7 +1,7 @@
 import { LiuyanError } from './errors';
 import type { Problem } from './schemas/error';
 import type {
-  CreateMessageInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, TrackedMessage,
+  CreateMessageInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, SupportResult, TrackedMessage,
 } from './schemas/message';
 import type { SiteConfig } from './schemas/site';
 
@@ -16,6 +16,12 @@ export interface ClientOptions {
   retries?: number;
   /** Give up on one attempt after this long (default 15 s). */
   timeoutMs?: number;
+  /**
+   * A random token that stands for this reader when they support a message (我也关注): the same token
+   * supports a message once. Keep it across visits (the widget keeps it in localStorage); the client
+   * makes one of its own when it is not given, good for as long as the client lives.
+   */
+  supporter?: string;
   fetch?: typeof fetch;
 }
 
@@ -46,10 +52,17 @@ export interface LiuyanClient {
   getMessage(id: string): Promise<PublicMessageDetail>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
   track(trackingCode: string): Promise<TrackedMessage>;
+  /** 我也关注: adds this reader's support to a public message, once; sending it again changes nothing. */
+  support(id: string): Promise<SupportResult>;
 }
 
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
+}
+
+/** A supporter token: 128 random bits, URL-safe. */
+export function newSupporterToken(): string {
+  return crypto.randomUUID().replaceAll('-', '');
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -67,6 +80,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const retries = options.retries ?? 4;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const supporter = options.supporter ?? newSupporterToken();
 
   async function once<T>(url: string, init: RequestInit): Promise<T> {
     const headers = new Headers(init.headers);
@@ -139,5 +153,8 @@ export function createClient(options: ClientOptions): LiuyanClient {
 
     // Not retried: a wrong code should fail fast, and the code must not sit in a retry queue.
     track: (trackingCode) => once<TrackedMessage>(`${sitePath}/track`, postJson({ trackingCode })),
+
+    // Safe to repeat: a support counts once per supporter.
+    support: (id) => withRetries(() => once<SupportResult>(`${sitePath}/messages/${encodeURIComponent(id)}/support`, postJson({ supporter }))),
   };
 }

@@ -167,3 +167,19 @@ export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: tru
   rating: RatingSchema.nullable(),
 });
 export type PublicMessageDetail = z.infer<typeof PublicMessageDetailSchema>;
+
+/**
+ * `POST /v1/sites/:site/messages/:id/support` (我也关注). `supporter` is a random token the reader's
+ * browser (or program) makes once and keeps: the same token supports a message once, however often it
+ * is sent. It is never stored as sent, only as a keyed hash with the message id (and the client address).
+ */
+export const SupportInputSchema = z.object({
+  supporter: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _'),
+});
+export type SupportInput = z.infer<typeof SupportInputSchema>;
+
+export const SupportResultSchema = z.object({
+  supportCount: z.number().int(),
+  supported: z.literal(true),
+});
+export type SupportResult = z.infer<typeof SupportResultSchema>;
