@@ -40,6 +40,9 @@ function auditDetails(siteId: string, action: string) {
     .then((rows) => rows.map((row) => ({ by: row.account_id, ...JSON.parse(row.detail!) })));
 }
 
+const signIn = (siteId: string, email: string, password: string) =>
+  consoleRequest('/v1/auth/sign-in', { as: null, method: 'POST', body: { site: siteId, email, password } });
+
 const fieldsOf = (problem: { errors?: { field: string; code: string }[] }) => problem.errors!.map(({ field, code }) => ({ field, code }));
 
 describe('GET /v1/admin/accounts', () => {
@@ -97,6 +100,22 @@ describe('POST /v1/admin/accounts', () => {
     const listed = await (await consoleRequest('/v1/admin/accounts', { as: admin })).json<Account[]>();
     expect(listed).toContainEqual(account);
     expect(await auditDetails(site.siteId, 'account.create')).toEqual([{ by: admin.id, account: account.id, role: 'responder' }]);
+
+    // The new official signs in with the email as typed and the first password.
+    const signedInAs = await signIn(site.siteId, 'Zhang.Wei@County.example.gov.cn', PASSWORD);
+    expect(signedInAs.status).toBe(200);
+    expect(await signedInAs.json()).toMatchObject({ id: account.id, role: 'responder', units: [{ id: site.eduUnit, name: '测试县教育局' }] });
+  });
+
+  it('an official signs in with the new password once an admin sets it, not the old one', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const created = await (await createAccount(admin, { email: 'wang@county.example.gov.cn', displayName: '王', role: 'moderator', password: PASSWORD })).json<Account>();
+    expect((await updateAccount(admin, created.id, { password: 'another long passphrase' })).status).toBe(200);
+    await expectProblem(await signIn(siteId, 'wang@county.example.gov.cn', PASSWORD), 401, 'sign_in_failed');
+    expect((await signIn(siteId, 'wang@county.example.gov.cn', 'another long passphrase')).status).toBe(200);
+    expect((await updateAccount(admin, created.id, { disabled: true })).status).toBe(200);
+    await expectProblem(await signIn(siteId, 'wang@county.example.gov.cn', 'another long passphrase'), 401, 'sign_in_failed');
   });
 
   it('adds admins and moderators without units', async () => {
