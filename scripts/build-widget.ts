@@ -1,7 +1,7 @@
 // Builds ./public, which the worker serves as static assets: the widget bundle, the officials'
 // console, the example pages and the error reference.
 import { build } from 'esbuild';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorsPage } from './errors-page';
 
@@ -33,8 +33,10 @@ ${chunks.map((chunk) => `<link rel="modulepreload" href="${chunk}">\n`).join('')
 `;
 
 export async function buildPublic(): Promise<void> {
-  await rm(out, { recursive: true, force: true });
+  // Emptied, not removed: a running `wrangler dev` watches this directory and stops serving new
+  // files if it is replaced.
   await mkdir(out, { recursive: true });
+  for (const entry of await readdir(out)) await rm(path.join(out, entry), { recursive: true, force: true });
   const widget = path.join(out, 'widget');
   const common = {
     bundle: true, format: 'esm', charset: 'utf8', minify: true, sourcemap: 'linked', target: 'es2021',

@@ -251,7 +251,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
 
   private renderActions(m: ConsoleMessage) {
     const t = this.t;
-    const actions = ACTION_ORDER.filter((a) => m.actions.includes(a));
+    // Contact details already on screen are not asked for (and logged) again.
+    const actions = ACTION_ORDER.filter((a) => m.actions.includes(a) && !(a === 'reveal' && this.contact));
     if (actions.length === 0 && !this.done) return nothing;
     return html`<section class="actions" aria-labelledby="actions-title">
       <h2 id="actions-title" class="visually-hidden">${t.message.actions}</h2>
