@@ -25,8 +25,13 @@ export interface FieldMessages {
 /** One title per problem code, for the service's answers. */
 export type ProblemTitles = Record<ProblemCode, string>;
 
+/**
+ * A field's name in the language: by its whole path (`author.name`), else by its last named part
+ * (`days.3.day` → `day`), else by its first (`deadlineDays.help` → `deadlineDays`).
+ */
 export function fieldLabel(messages: FieldMessages, field: string): string {
-  return messages.fields[field] ?? field;
+  const named = field.split('.').filter((part) => !/^\d+$/.test(part));
+  return messages.fields[field] ?? messages.fields[named.at(-1) ?? ''] ?? messages.fields[named[0] ?? ''] ?? field;
 }
 
 export function fieldErrorMessage(messages: FieldMessages, field: string, code: FieldErrorCode, params: FieldErrorParams = {}): string {

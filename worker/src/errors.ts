@@ -45,9 +45,11 @@ function fieldCodeOf(issue: z.core.$ZodIssue): { code: FieldErrorCode; params?: 
       return { code: 'invalid' };
     case 'too_small': {
       const min = Number(issue.minimum);
+      if (issue.origin === 'number' || issue.origin === 'int') return { code: 'below_minimum', params: { min } };
       return min <= 1 && issue.origin === 'string' ? { code: 'required' } : { code: 'too_short', params: { min } };
     }
     case 'too_big':
+      if (issue.origin === 'number' || issue.origin === 'int') return { code: 'above_maximum', params: { max: Number(issue.maximum) } };
       return { code: 'too_long', params: { max: Number(issue.maximum) } };
     case 'invalid_value':
       return { code: 'invalid_choice' };

@@ -7,8 +7,11 @@ export const enFieldMessages: FieldMessages = {
     region: 'region', 'author.name': 'name', 'author.phone': 'phone', 'author.email': 'email',
     'author.displayAs': 'display name', isPublic: 'visibility', consent: 'privacy notice', trackingCode: 'tracking code',
     'idempotency-key': 'submission key',
-    email: 'email', password: 'password', code: 'one-time code', reason: 'reason', note: 'note', kind: 'reply type',
+    email: 'email', password: 'password', code: 'one-time code', reason: 'reason', note: 'note', kind: 'kind',
     templateId: 'reply template', days: 'days of extension', displayName: 'name', role: 'role', unitIds: 'units', name: 'name',
+    allowedOrigins: 'allowed websites', moderation: 'moderation mode', types: 'message types', domains: 'domains', deadlineDays: 'deadlines',
+    year: 'year', day: 'date', parentId: 'parent unit', sortOrder: 'order', active: 'active', disabled: 'disabled', from: 'start date',
+    to: 'end date', contact: 'contact details',
   },
   fieldErrors: {
     required: (l) => `Please enter the ${l}`,
@@ -30,6 +33,8 @@ export const enFieldMessages: FieldMessages = {
     same_unit: () => 'The message is already with this unit; choose another',
     unknown_template: () => 'No such reply template',
     unknown_account: () => 'No such account',
+    below_minimum: (l, p) => `The ${l} must be at least ${p.min}`,
+    above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
   },
 };
 

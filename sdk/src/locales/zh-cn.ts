@@ -7,8 +7,11 @@ export const zhCNFieldMessages: FieldMessages = {
     region: '所在地区', 'author.name': '姓名', 'author.phone': '联系电话', 'author.email': '电子邮箱',
     'author.displayAs': '署名方式', isPublic: '公开方式', consent: '隐私声明', trackingCode: '查询码',
     'idempotency-key': '提交编号',
-    email: '电子邮箱', password: '密码', code: '动态验证码', reason: '原因', note: '说明', kind: '回复类型',
+    email: '电子邮箱', password: '密码', code: '动态验证码', reason: '原因', note: '说明', kind: '类别',
     templateId: '回复模板', days: '延期天数', displayName: '姓名', role: '角色', unitIds: '负责单位', name: '名称',
+    allowedOrigins: '允许嵌入的网站', moderation: '审核方式', types: '留言类型', domains: '所属领域', deadlineDays: '办理时限',
+    year: '年份', day: '日期', parentId: '上级单位', sortOrder: '排序', active: '启用状态', disabled: '停用状态', from: '开始日期',
+    to: '结束日期', contact: '联系方式',
   },
   fieldErrors: {
     required: (l) => `请填写${l}`,
@@ -30,6 +33,8 @@ export const zhCNFieldMessages: FieldMessages = {
     same_unit: () => '留言已在该单位，请选择其他单位',
     unknown_template: () => '回复模板不存在',
     unknown_account: () => '账号不存在',
+    below_minimum: (l, p) => `${l}不能小于${p.min}`,
+    above_maximum: (l, p) => `${l}不能大于${p.max}`,
   },
 };
 

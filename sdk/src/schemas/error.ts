@@ -8,6 +8,7 @@ export const FieldErrorCodeSchema = z.enum([
   'required', 'too_long', 'too_short', 'invalid', 'invalid_choice', 'invalid_phone', 'invalid_email',
   'consent_required', 'unknown_unit', 'type_not_allowed', 'domain_not_allowed', 'unknown_campaign',
   'campaign_closed', 'invalid_code', 'weak_password', 'email_taken', 'same_unit', 'unknown_template', 'unknown_account',
+  'below_minimum', 'above_maximum',
 ]);
 export type FieldErrorCode = z.infer<typeof FieldErrorCodeSchema>;
 

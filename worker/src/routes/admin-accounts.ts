@@ -12,7 +12,7 @@ import { auditEntry, siteUnits } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import { notFound, validationError, type FieldProblem } from '../errors';
 import { newId } from '../lib/crypto';
-import { officialBodyErrorResponses, officialErrorResponses } from './admin-site';
+import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
 export const adminAccounts = newRouteGroup();
 
@@ -49,7 +49,7 @@ const createAccount = createRoute({
   responses: {
     201: { description: 'the new account', content: { 'application/json': { schema: AccountSchema } } },
     ...officialErrorResponses,
-    ...officialBodyErrorResponses,
+    ...bodyErrorResponses,
   },
 });
 
@@ -95,7 +95,7 @@ const updateAccount = createRoute({
   responses: {
     200: { description: 'the account after the change', content: { 'application/json': { schema: AccountSchema } } },
     ...officialErrorResponses,
-    ...officialBodyErrorResponses,
+    ...bodyErrorResponses,
   },
 });
 

@@ -114,9 +114,10 @@ describe('PATCH /v1/admin/site', () => {
       { field: 'allowedOrigins', code: 'invalid' },
       { field: 'types', code: 'required' },
       { field: 'domains.1', code: 'invalid_choice' },
-      { field: 'deadlineDays.complaint', code: 'too_short' },
-      { field: 'deadlineDays.help', code: 'too_long' },
+      { field: 'deadlineDays.complaint', code: 'below_minimum' },
+      { field: 'deadlineDays.help', code: 'above_maximum' },
     ]));
+    expect(problem.errors!.find((e) => e.field === 'deadlineDays.help')?.message).toBe('办理时限不能大于60');
     expect(await (await consoleRequest('/v1/admin/site', { as: admin })).json()).toMatchObject({ moderation: 'pre', allowedOrigins: [ALLOWED_ORIGIN] });
     expect(await auditRows(siteId, 'site.update')).toEqual([]);
   });

@@ -2,34 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   CalendarDaySchema, CalendarInputSchema, CalendarQuerySchema, SiteSettingsSchema, UpdateSiteInputSchema, type SiteSettings,
 } from '../../../sdk/src/schemas/admin';
-import { ProblemSchema } from '../../../sdk/src/schemas/error';
 import { newRouteGroup } from '../app';
 import { auditEntry, calendarDays, replaceCalendarStatements, updateSiteStatement, type SiteChanges } from '../db/admin';
 import type { Site } from '../db/sites';
 import { validationError, type FieldProblem } from '../errors';
+import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
 export const adminSite = newRouteGroup();
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-
-/** The error answers of console and admin routes (shared by the admin route groups). */
-export const officialErrorResponses = {
-  401: problem('no live session'),
-  403: problem('not allowed for this role, or not from the console’s own origin'),
-  404: problem('no such resource in this site'),
-  422: problem('invalid fields, each named with a stable code'),
-  500: problem('the service could not answer'),
-};
-
-/** Extra answers of routes that take a JSON body. */
-export const officialBodyErrorResponses = {
-  400: problem('the body is not JSON'),
-  413: problem('the body is too large'),
-  415: problem('the body is not application/json'),
-};
 
 function settingsOf(site: Site): SiteSettings {
   return {
@@ -66,7 +45,7 @@ const updateSiteSettings = createRoute({
   responses: {
     200: { description: 'the settings after the change', content: { 'application/json': { schema: SiteSettingsSchema } } },
     ...officialErrorResponses,
-    ...officialBodyErrorResponses,
+    ...bodyErrorResponses,
   },
 });
 
@@ -127,7 +106,7 @@ const replaceCalendar = createRoute({
   responses: {
     200: { description: 'the year’s days, in date order', content: { 'application/json': { schema: z.array(CalendarDaySchema) } } },
     ...officialErrorResponses,
-    ...officialBodyErrorResponses,
+    ...bodyErrorResponses,
   },
 });
 

@@ -66,7 +66,7 @@ describe('POST /v1/admin/units', () => {
     expect(invalid.errors!.map(({ field, code }) => ({ field, code }))).toEqual([
       { field: 'name', code: 'required' },
       { field: 'kind', code: 'invalid_choice' },
-      { field: 'sortOrder', code: 'too_short' },
+      { field: 'sortOrder', code: 'below_minimum' },
     ]);
     // A parent of another site is no parent here.
     for (const parentId of ['u_nowhere', other.headUnit]) {

@@ -6,7 +6,7 @@ import { newRouteGroup } from '../app';
 import { auditEntry, isWithin, siteUnits } from '../db/admin';
 import { notFound, validationError } from '../errors';
 import { newId } from '../lib/crypto';
-import { officialBodyErrorResponses, officialErrorResponses } from './admin-site';
+import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
 export const adminUnits = newRouteGroup();
 
@@ -32,7 +32,7 @@ const createUnit = createRoute({
   responses: {
     201: { description: 'the new unit', content: { 'application/json': { schema: AdminUnitSchema } } },
     ...officialErrorResponses,
-    ...officialBodyErrorResponses,
+    ...bodyErrorResponses,
   },
 });
 
@@ -72,7 +72,7 @@ const updateUnit = createRoute({
   responses: {
     200: { description: 'the unit after the change', content: { 'application/json': { schema: AdminUnitSchema } } },
     ...officialErrorResponses,
-    ...officialBodyErrorResponses,
+    ...bodyErrorResponses,
   },
 });
 

@@ -8,7 +8,7 @@ import type { SiteDatabase } from '../db/client';
 import { validationError } from '../errors';
 import { createCipher, type Cipher } from '../lib/crypto';
 import { endOfLocalDay, localDay, toSiteTime } from '../lib/site-time';
-import { officialErrorResponses } from './admin-site';
+import { officialErrorResponses } from './openapi-common';
 
 export const consoleExport = newRouteGroup();
 

@@ -4,7 +4,6 @@ import {
   ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
   QueueQuerySchema, RejectInputSchema, ReplyInputSchema, TransferInputSchema, type Action, type ConsoleMessage,
 } from '../../../sdk/src/schemas/console';
-import { ProblemSchema } from '../../../sdk/src/schemas/error';
 import type { Official } from '../auth/official';
 import { inScope } from '../auth/official';
 import { newRouteGroup } from '../app';
@@ -23,20 +22,13 @@ import { ApiError, notFound, validationError } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
 import { createCipher, newId } from '../lib/crypto';
 import { localDay } from '../lib/site-time';
-import { bodyErrorResponses } from './openapi-common';
+import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
 
 /** The queue and every action officials take on a message. Session and CSRF checks: see index.ts. */
 export const consoleMessages = newRouteGroup();
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
-const consoleErrorResponses = {
-  401: problem('not signed in'),
-  403: problem('not allowed for this role or outside the official’s units, or from another origin'),
-  404: problem('no such message on the official’s site'),
-  422: problem('invalid fields, each named with a stable code'),
-};
 const actionErrorResponses = {
-  ...consoleErrorResponses,
+  ...officialErrorResponses,
   ...bodyErrorResponses,
   409: problem('the message’s state does not allow this action (invalid_transition), or it changed meanwhile (conflict)'),
 };
@@ -50,7 +42,7 @@ const listQueue = createRoute({
   request: { query: QueueQuerySchema },
   responses: {
     200: { description: 'one page of the queue', content: { 'application/json': { schema: QueuePageSchema } } },
-    ...consoleErrorResponses,
+    ...officialErrorResponses,
   },
 });
 
@@ -94,7 +86,7 @@ const getConsoleMessage = createRoute({
   request: { params: MessageParamsSchema },
   responses: {
     200: { description: 'the message', content: { 'application/json': { schema: ConsoleMessageSchema } } },
-    ...consoleErrorResponses,
+    ...officialErrorResponses,
   },
 });
 

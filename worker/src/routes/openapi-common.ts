@@ -4,7 +4,8 @@ import { ProblemSchema } from '../../../sdk/src/schemas/error';
 /** Path parameter shared by every /v1/sites/{site} route. */
 export const SiteParamsSchema = z.object({ site: z.string().min(1).max(64).describe('site id, e.g. `demo`') });
 
-const problem = (description: string) => ({
+/** An error answer in the OpenAPI document. */
+export const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
@@ -13,6 +14,15 @@ const problem = (description: string) => ({
 export const siteErrorResponses = {
   403: problem('the Origin is not allowed for this site'),
   404: problem('no such site, or no such resource'),
+  422: problem('invalid fields, each named with a stable code'),
+  500: problem('the service could not answer'),
+};
+
+/** The error answers every console and admin route can give. */
+export const officialErrorResponses = {
+  401: problem('no live session'),
+  403: problem('not allowed for this role or outside the official’s units, or not from the console’s own origin'),
+  404: problem('no such resource in this site'),
   422: problem('invalid fields, each named with a stable code'),
   500: problem('the service could not answer'),
 };

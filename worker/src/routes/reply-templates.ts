@@ -6,7 +6,7 @@ import { newRouteGroup } from '../app';
 import { findReplyTemplate, replyTemplatesOf } from '../db/admin';
 import { notFound } from '../errors';
 import { newId } from '../lib/crypto';
-import { officialBodyErrorResponses, officialErrorResponses } from './admin-site';
+import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
 // Reply templates: every official of the site reads them to start a reply; admins keep them.
 export const replyTemplates = newRouteGroup();
@@ -42,7 +42,7 @@ const createTemplate = createRoute({
   responses: {
     201: { description: 'the new template', content: { 'application/json': { schema: ReplyTemplateSchema } } },
     ...officialErrorResponses,
-    ...officialBodyErrorResponses,
+    ...bodyErrorResponses,
   },
 });
 
@@ -63,7 +63,7 @@ const updateTemplate = createRoute({
   responses: {
     200: { description: 'the template after the change', content: { 'application/json': { schema: ReplyTemplateSchema } } },
     ...officialErrorResponses,
-    ...officialBodyErrorResponses,
+    ...bodyErrorResponses,
   },
 });
 
