@@ -88,7 +88,7 @@ export type Action = z.infer<typeof ActionSchema>;
 /** `GET /v1/console/messages/:id`. */
 export const ConsoleMessageSchema = QueueMessageSchema.extend({
   body: z.string(),
-  moderationReason: z.string().nullable(),
+  moderationReason: z.string().nullable().describe('why it was rejected or hidden: a RejectReason code (the moderator’s words are on the timeline event)'),
   supportCount: z.number().int(),
   replies: z.array(ReplySchema),
   timeline: z.array(ConsoleEventSchema),

@@ -231,11 +231,9 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       </section>`;
   }
 
-  /** A moderation reason is stored as `code` or `code: words`; the code is shown translated. */
+  /** A moderation reason is a code from the list, shown translated (older records may hold words). */
   private reasonText(reason: string): string {
-    const [, code = '', words] = /^([a-z_]+)(?:: ([\s\S]*))?$/.exec(reason) ?? [];
-    const label = (this.t.forms.rejectReasons as Record<string, string>)[code];
-    return label ? (words ? `${label}：${words}` : label) : reason;
+    return (this.t.forms.rejectReasons as Record<string, string>)[reason] ?? reason;
   }
 
   private renderEvent(e: ConsoleEvent) {
@@ -245,7 +243,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <time datetime=${e.at}>${formatDateTime(this.locale, e.at)}</time>
       <strong>${t.events[e.kind]}</strong>${where ? html` · ${where}` : nothing}${e.account ? html` · <span class="muted">${e.account}</span>` : nothing}
       ${e.isPublic ? nothing : html`<span class="badge">${t.message.internal}</span>`}
-      ${e.note ? html`<div class="event-note">${e.kind === 'rejected' || e.kind === 'hidden' ? this.reasonText(e.note) : e.note}</div>` : nothing}
+      ${e.note ? html`<div class="event-note">${e.note}</div>` : nothing}
     </li>`;
   }
 

@@ -128,14 +128,21 @@ export const publishStatements = (ctx: ActionContext) => [
   update(ctx, { moderation: 'published', moderation_reason: null, published_at: ctx.now }),
 ];
 
-export const rejectStatements = (ctx: ActionContext, reason: string) => [
-  // The reason is for officials and the author (tracking shows every event), never the public.
-  event(ctx, { kind: 'rejected', isPublic: false, note: reason }),
+/** Why a message is kept off the board: a reason code from the list, and the moderator's own words. */
+export interface ModerationReason {
+  reason: string;
+  note?: string | undefined;
+}
+
+// The code stays on the message (clients translate it); the words go on the event. Both are for
+// officials and the author (tracking shows every event), never the public.
+export const rejectStatements = (ctx: ActionContext, { reason, note }: ModerationReason) => [
+  event(ctx, { kind: 'rejected', isPublic: false, note: note || null }),
   update(ctx, { moderation: 'rejected', moderation_reason: reason }),
 ];
 
-export const hideStatements = (ctx: ActionContext, reason: string) => [
-  event(ctx, { kind: 'hidden', isPublic: false, note: reason }),
+export const hideStatements = (ctx: ActionContext, { reason, note }: ModerationReason) => [
+  event(ctx, { kind: 'hidden', isPublic: false, note: note || null }),
   update(ctx, { moderation: 'hidden', moderation_reason: reason }),
 ];
 

@@ -127,17 +127,14 @@ async function act(c: Context<AppEnv>, id: string, action: Action, build: (ctx: 
   return c.json(await consoleMessage(db, official, id, { justActed: true }), 200);
 }
 
-/** A reason from the list, with the official's words after it when given. */
-const reasonText = ({ reason, note }: { reason: string; note?: string | undefined }) => (note ? `${reason}: ${note}` : reason);
-
 consoleMessages.openapi(actionRoute('publish', 'Publish a public message on the board (发布)', EmptyInputSchema), (c) =>
   act(c, c.req.valid('param').id, 'publish', publishStatements));
 
 consoleMessages.openapi(actionRoute('reject', 'Reject a pending message with a reason (驳回)', RejectInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'reject', (ctx) => rejectStatements(ctx, reasonText(c.req.valid('json')))));
+  act(c, c.req.valid('param').id, 'reject', (ctx) => rejectStatements(ctx, c.req.valid('json'))));
 
 consoleMessages.openapi(actionRoute('hide', 'Hide a published message from the board (隐藏)', HideInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'hide', (ctx) => hideStatements(ctx, reasonText(c.req.valid('json')))));
+  act(c, c.req.valid('param').id, 'hide', (ctx) => hideStatements(ctx, c.req.valid('json'))));
 
 consoleMessages.openapi(actionRoute('accept', 'Accept a message for handling (受理)', EmptyInputSchema), (c) =>
   act(c, c.req.valid('param').id, 'accept', acceptStatements));
