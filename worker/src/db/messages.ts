@@ -72,15 +72,23 @@ export async function repliesOf(db: SiteDatabase, messageId: string): Promise<Re
   return rows.map((r) => ({ id: r.id, kind: r.kind, unit: { id: r.unit_id, name: r.unit_name }, body: r.body, createdAt: toSiteTime(r.created_at) }));
 }
 
-/** The message's history; `publicOnly` for everyone, everything for its author. */
-export async function timelineOf(db: SiteDatabase, messageId: string, { publicOnly }: { publicOnly: boolean }): Promise<TimelineEvent[]> {
+/** A message's events, oldest first, with the names of their units and officials. */
+export function eventRows(db: SiteDatabase, messageId: string, { publicOnly }: { publicOnly: boolean }) {
   let query = db.q.selectFrom('message_events as e')
     .leftJoin('units as u', 'u.id', 'e.unit_id')
-    .select(['e.kind', 'e.created_at', 'e.unit_id', 'u.name as unit_name', 'e.note'])
+    .leftJoin('units as fu', 'fu.id', 'e.from_unit_id')
+    .leftJoin('accounts as a', 'a.id', 'e.account_id')
+    .select(['e.kind', 'e.is_public', 'e.created_at', 'e.unit_id', 'u.name as unit_name', 'e.from_unit_id', 'fu.name as from_unit_name',
+      'a.display_name as account', 'e.note'])
     .where('e.message_id', '=', messageId)
     .orderBy('e.id');
   if (publicOnly) query = query.where('e.is_public', '=', 1);
-  const rows = await db.all(query);
+  return db.all(query);
+}
+
+/** The message's history; `publicOnly` for everyone, everything for its author (never who acted). */
+export async function timelineOf(db: SiteDatabase, messageId: string, { publicOnly }: { publicOnly: boolean }): Promise<TimelineEvent[]> {
+  const rows = await eventRows(db, messageId, { publicOnly });
   return rows.map((e) => ({
     kind: e.kind as TimelineEvent['kind'],
     at: toSiteTime(e.created_at),

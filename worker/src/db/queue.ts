@@ -7,6 +7,7 @@ import { validationError } from '../errors';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { messageFields } from './mappers';
+import { eventRows } from './messages';
 import type { Database } from './schema';
 
 export interface QueueFilter {
@@ -145,16 +146,7 @@ export function consoleMessageRow(db: SiteDatabase, siteId: string, id: string) 
 
 /** Every event, internal ones too, with the official who acted. */
 export async function fullTimelineOf(db: SiteDatabase, messageId: string): Promise<ConsoleEvent[]> {
-  const rows = await db.all(
-    db.q.selectFrom('message_events as e')
-      .leftJoin('units as u', 'u.id', 'e.unit_id')
-      .leftJoin('units as fu', 'fu.id', 'e.from_unit_id')
-      .leftJoin('accounts as a', 'a.id', 'e.account_id')
-      .select(['e.kind', 'e.is_public', 'e.created_at', 'e.unit_id', 'u.name as unit_name', 'e.from_unit_id', 'fu.name as from_unit_name',
-        'a.display_name as account', 'e.note'])
-      .where('e.message_id', '=', messageId)
-      .orderBy('e.id'),
-  );
+  const rows = await eventRows(db, messageId, { publicOnly: false });
   return rows.map((e) => ({
     kind: e.kind as ConsoleEvent['kind'],
     at: toSiteTime(e.created_at),
