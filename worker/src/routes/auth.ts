@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import { OfficialProfileSchema, SignInInputSchema } from '../../../sdk/src/schemas/auth';
-import { ProblemSchema } from '../../../sdk/src/schemas/error';
 import { newRouteGroup } from '../app';
 import { PBKDF2_ITERATIONS, verifyPassword, type PasswordHash } from '../auth/password';
 import { startSession } from '../auth/session';
@@ -11,14 +10,9 @@ import { findSite } from '../db/sites';
 import { ApiError, validationError } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { officialProfile } from './console-account';
-import { bodyErrorResponses } from './openapi-common';
+import { bodyErrorResponses, problem } from './openapi-common';
 
 export const auth = newRouteGroup();
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
 
 /**
  * Checked when no account has the email: the same PBKDF2 work as a wrong password, so neither the

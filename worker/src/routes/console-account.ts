@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { OfficialProfileSchema, TotpConfirmInputSchema, TotpEnrolmentSchema, type OfficialProfile } from '../../../sdk/src/schemas/auth';
-import { ProblemSchema } from '../../../sdk/src/schemas/error';
 import { newRouteGroup } from '../app';
 import type { Role } from '../auth/official';
 import { endSession } from '../auth/session';
@@ -8,16 +7,11 @@ import { acceptedTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, totpUr
 import type { SiteDatabase } from '../db/client';
 import { validationError } from '../errors';
 import { createCipher } from '../lib/crypto';
-import { bodyErrorResponses } from './openapi-common';
+import { bodyErrorResponses, problem } from './openapi-common';
 
 // The signed-in official's own account: who am I, sign out, and the second factor.
 
 export const consoleAccount = newRouteGroup();
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
 
 const errorResponses = {
   401: problem('not signed in'),
