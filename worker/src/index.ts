@@ -4,6 +4,7 @@ import type { AppEnv } from './env';
 import { ApiError, handleError, problemResponse } from './errors';
 import { jsonBody } from './middleware/json-body';
 import { consoleAuth, requireRole, sameOrigin } from './middleware/console-auth';
+import { d1Cost } from './middleware/d1-cost';
 import { publicCache } from './middleware/public-cache';
 import { siteScope } from './middleware/site-scope';
 import { adminAccounts } from './routes/admin-accounts';
@@ -27,6 +28,7 @@ import { scheduled } from './scheduled';
 export const app = new OpenAPIHono<AppEnv>();
 
 app.use('*', requestId());
+app.use('/v1/*', d1Cost());
 app.onError(handleError);
 app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
 

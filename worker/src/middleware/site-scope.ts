@@ -35,8 +35,5 @@ export function siteScope(): MiddlewareHandler<AppEnv> {
     }
     if (!allowed && c.req.method !== 'GET' && c.req.method !== 'HEAD') throw new ApiError(403, 'origin_not_allowed');
     await next();
-    // What the request cost, for monitoring and the benchmark (D1 bills by rows read).
-    const { queries, rowsRead, rowsWritten } = db.stats;
-    c.res.headers.set('Server-Timing', `d1;desc="queries=${queries} rows_read=${rowsRead} rows_written=${rowsWritten}"`);
   };
 }

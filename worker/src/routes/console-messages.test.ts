@@ -320,6 +320,8 @@ describe('GET /v1/console/messages — the queue', () => {
     await submitted(c.siteId, c.eduUnit);
     const response = await consoleRequest('/v1/console/messages', { as: c.admin });
     expect(response.headers.get('Cache-Control')).toBe('no-store');
+    // Session, unit scope, site, page and counts.
+    expect(response.headers.get('Server-Timing')).toMatch(/^d1;desc="queries=5 rows_read=\d+ rows_written=0"$/);
     expectNoPersonalData(await response.text());
     await expectProblem(await consoleRequest('/v1/console/messages', { as: null }), 401, 'unauthenticated');
   });
