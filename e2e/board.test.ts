@@ -330,6 +330,35 @@ describe('<liuyan-list> on a county website', () => {
     expect(options).not.toContain('示范县委书记');
   });
 
+  it('我也关注 counts the reader once, at once on the card, and stays pressed after a reload', async () => {
+    const list = await openBoard();
+    const [first] = (await client.listMessages()).items;
+    const card = list.locator('[part="card"]').first();
+    const button = card.locator('[part="support"]');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    expect((await button.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`我也关注 ${first!.supportCount}`);
+
+    const answered = browser.page.waitForResponse((r) => r.url().endsWith(`/messages/${first!.id}/support`) && r.request().method() === 'POST');
+    await button.click();
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect((await button.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`已关注 ${first!.supportCount + 1}`);
+    expect((await answered).status()).toBe(200);
+    expect((await client.getMessage(first!.id)).supportCount).toBe(first!.supportCount + 1);
+
+    // Pressed again, after a reload too: nothing more is counted.
+    await button.click();
+    await browser.page.reload();
+    await list.scrollIntoViewIfNeeded();
+    await card.waitFor();
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect((await button.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`已关注 ${first!.supportCount + 1}`);
+    await card.getByRole('button', { name: first!.title }).click();
+    const detailButton = list.locator('[part="detail"] [part="support"]');
+    expect(await detailButton.getAttribute('aria-pressed')).toBe('true');
+    await detailButton.click();
+    expect((await client.getMessage(first!.id)).supportCount).toBe(first!.supportCount + 1);
+  });
+
   it('<liuyan-message message-id> shows one message on its own', async () => {
     const [item] = (await client.listMessages({ status: 'answered', limit: 1 })).items;
     await browser.page.goto(`${HOST}/`);

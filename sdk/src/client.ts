@@ -52,8 +52,11 @@ export interface LiuyanClient {
   getMessage(id: string): Promise<PublicMessageDetail>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
   track(trackingCode: string): Promise<TrackedMessage>;
-  /** 我也关注: adds this reader's support to a public message, once; sending it again changes nothing. */
-  support(id: string): Promise<SupportResult>;
+  /**
+   * 我也关注: adds this reader's support to a public message, once; sending it again changes nothing.
+   * `supporter` overrides the client's token (a server relaying its own readers' supports).
+   */
+  support(id: string, options?: { supporter?: string }): Promise<SupportResult>;
 }
 
 export function newIdempotencyKey(): string {
@@ -155,6 +158,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
     track: (trackingCode) => once<TrackedMessage>(`${sitePath}/track`, postJson({ trackingCode })),
 
     // Safe to repeat: a support counts once per supporter.
-    support: (id) => withRetries(() => once<SupportResult>(`${sitePath}/messages/${encodeURIComponent(id)}/support`, postJson({ supporter }))),
+    support: (id, { supporter: token = supporter } = {}) =>
+      withRetries(() => once<SupportResult>(`${sitePath}/messages/${encodeURIComponent(id)}/support`, postJson({ supporter: token }))),
   };
 }

@@ -8,7 +8,8 @@ import { errorDetail } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../internal/liuyan-element';
 import { format, formatDateTime, Localized } from '../internal/localize';
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
-import { renderBadges, renderMessage, replyKind } from '../liuyan-message/render-message';
+import { renderBadges, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
+import { pressSupport, supportedCounts, withRememberedCount } from '../liuyan-message/support';
 import { tokens } from '../styles/tokens.styles';
 import { styles } from './liuyan-list.styles';
 import { listZhCN, type ListStrings } from './strings.zh-cn';
@@ -50,6 +51,7 @@ const ROOT_MARGIN = '200px 0px';
  * @csspart card - Each message.
  * @csspart status - A message's status badge.
  * @csspart author - A message's masked display name.
+ * @csspart support - The 我也关注 button of a card or an opened message (`aria-pressed` once pressed) and its count.
  * @csspart reply - The latest reply on a card; each reply in an opened message. Also `reply-interim` or `reply-final`.
  * @csspart load-more - The 加载更多 button.
  * @csspart detail - An opened message and its 返回列表 button.
@@ -87,6 +89,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     opened: { state: true },
     detail: { state: true },
     detailPhase: { state: true },
+    pressed: { state: true },
   };
 
   /** Only this unit's messages (its sub-units included), e.g. on a department's own page. */
@@ -108,6 +111,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   private opened: string | null = null;
   private detail: PublicMessageDetail | null = null;
   private detailPhase: DetailPhase = 'loading';
+  /** The messages this reader has pressed 我也关注 for, with the count the service gave then (remembered in localStorage). */
+  private pressed = new Map<string, number>();
 
   /** Counts list requests: only the answer to the latest one is shown. */
   private request = 0;
@@ -176,11 +181,12 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     this.loadingMore = false;
     this.moreFailed = false;
     const client = this.client();
+    this.pressed = supportedCounts(this.site);
     try {
       const [config, page] = await Promise.all([this.config ?? client.getSite(), client.listMessages(this.query())]);
       if (request !== this.request) return;
       this.config = config;
-      this.items = page.items;
+      this.items = page.items.map((m) => withRememberedCount(m, this.pressed));
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
       this.announcement = page.items.length > 0 ? format(this.t.shown, { count: page.items.length }) : this.emptyText();
@@ -202,7 +208,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       const page = await this.client().listMessages(this.query(this.nextCursor));
       if (request !== this.request) return;
       const shown = new Set(this.items.map((m) => m.id));
-      this.items = [...this.items, ...page.items.filter((m) => !shown.has(m.id))];
+      this.items = [...this.items, ...page.items.filter((m) => !shown.has(m.id)).map((m) => withRememberedCount(m, this.pressed))];
       this.nextCursor = page.nextCursor;
       this.announcement = format(this.t.shown, { count: this.items.length });
     } catch (error) {
@@ -258,7 +264,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     try {
       const detail = await this.client().getMessage(id);
       if (request !== this.detailRequest) return;
-      this.detail = detail;
+      this.detail = withRememberedCount(detail, this.pressed);
       this.detailPhase = 'ready';
     } catch (error) {
       if (request !== this.detailRequest) return;
@@ -276,6 +282,26 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     this.detailPhase = 'loading';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`button[data-id="${CSS.escape(id ?? '')}"]`)?.focus();
+  }
+
+  /** 我也关注 on a card or the opened message: the count changes at once on both. */
+  private async support(m: { id: string; supportCount: number }): Promise<void> {
+    try {
+      await pressSupport(this.client(), this.site, m, (supportCount, pressed) => {
+        this.items = this.items.map((item) => (item.id === m.id ? { ...item, supportCount } : item));
+        if (this.detail?.id === m.id) this.detail = { ...this.detail, supportCount };
+        const next = new Map(this.pressed);
+        if (pressed) next.set(m.id, supportCount);
+        else next.delete(m.id);
+        this.pressed = next;
+      });
+    } catch (error) {
+      this.emit('liuyan-error', errorDetail(error));
+    }
+  }
+
+  private supportButton(m: { id: string; supportCount: number }) {
+    return { pressed: this.pressed.has(m.id), onPress: () => void this.support(m) };
   }
 
   private emptyText(): string {
@@ -380,7 +406,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
           <p class="excerpt">${reply.excerpt}</p>
           <button type="button" class="secondary" aria-describedby="title-${m.id}" @click=${open}>${t.viewFull}</button>
         </section>` : nothing}
-        <p class="supports muted">${format(t.supports, { count: m.supportCount })}</p>
+        <p class="supports">${renderSupport(m.supportCount, this.supportButton(m), t)}</p>
       </article>
     </li>`;
   }
@@ -411,7 +437,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
           <button type="button" @click=${() => this.loadDetail(id)}>${t.tryAgain}</button>`;
         break;
       case 'ready':
-        content = this.detail ? renderMessage(this.detail, t, this.locale) : nothing;
+        content = this.detail ? renderMessage(this.detail, t, this.locale, this.supportButton(this.detail)) : nothing;
     }
     return html`<div class="detail" part="detail">
       <button type="button" class="secondary back" part="back" @click=${this.back}>${t.back}</button>

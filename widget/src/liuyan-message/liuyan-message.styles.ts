@@ -36,4 +36,8 @@ export const messageStyles = css`
   ol.timeline li { padding: 0.2em 0 0.2em 1em; border-left: 2px solid var(--liuyan-color-border); overflow-wrap: anywhere; }
   .stars { color: #d48806; letter-spacing: 0.1em; margin-left: 0.4em; }
   .stars .off { color: var(--liuyan-color-border); }
+  .supports { margin: 0.4em 0 0; }
+  button.support { font-size: 0.9em; padding: 0.2em 0.8em; }
+  button.support[aria-pressed='true'] { color: var(--liuyan-color-answered); border-color: currentColor; background: transparent; }
+  button.support .count { font-variant-numeric: tabular-nums; }
 `;

@@ -7,6 +7,7 @@ import { Localized } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
 import { messageStyles } from './liuyan-message.styles';
 import { renderMessage } from './render-message';
+import { pressSupport, supportedCounts, withRememberedCount } from './support';
 import { messageZhCN, type MessageStrings } from './strings.zh-cn';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
@@ -24,6 +25,7 @@ type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
  * @csspart reply - Each official reply; also `reply-interim` or `reply-final`.
  * @csspart timeline - The list of events.
  * @csspart rating - The satisfaction rating.
+ * @csspart support - The 我也关注 button (`aria-pressed` once the reader has pressed it) and its count.
  *
  * @cssproperty --liuyan-color-awaiting - 待回复 (default red).
  * @cssproperty --liuyan-color-in-progress - 办理中 and interim replies (default orange).
@@ -41,6 +43,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
     messageId: { type: String, attribute: 'message-id' },
     message: { state: true },
     phase: { state: true },
+    pressed: { state: true },
   };
 
   /** The id of the public message to show, e.g. `m_…`. */
@@ -48,6 +51,8 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
 
   private message: PublicMessageDetail | null = null;
   private phase: Phase = 'idle';
+  /** Whether this reader has pressed 我也关注 for the message (remembered in localStorage). */
+  private pressed = false;
   /** Only the answer to the latest request is shown. */
   private request = 0;
 
@@ -61,12 +66,28 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
     try {
       const message = await this.client().getMessage(this.messageId);
       if (request !== this.request) return;
-      this.message = message;
+      const supported = supportedCounts(this.site);
+      this.message = withRememberedCount(message, supported);
+      this.pressed = supported.has(message.id);
       this.phase = 'ready';
     } catch (error) {
       if (request !== this.request) return;
       this.message = null;
       this.phase = error instanceof LiuyanError && error.code === 'not_found' ? 'not-found' : 'failed';
+      this.emit('liuyan-error', errorDetail(error));
+    }
+  }
+
+  private async support(): Promise<void> {
+    const message = this.message;
+    if (!message) return;
+    try {
+      await pressSupport(this.client(), this.site, message, (supportCount, pressed) => {
+        if (this.message?.id !== message.id) return;
+        this.message = { ...this.message, supportCount };
+        this.pressed = pressed;
+      });
+    } catch (error) {
       this.emit('liuyan-error', errorDetail(error));
     }
   }
@@ -83,7 +104,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
       case 'failed':
         return html`<p class="notice" role="alert">${t.loadFailed}</p><button type="button" @click=${this.load}>${t.tryAgain}</button>`;
       case 'ready':
-        return renderMessage(this.message!, t, this.locale);
+        return renderMessage(this.message!, t, this.locale, { pressed: this.pressed, onPress: () => this.support() });
     }
   }
 }

@@ -38,8 +38,19 @@ function renderRating(rating: NonNullable<PublicMessageDetail['rating']>, t: Mes
   </section>`;
 }
 
+/** 我也关注 and the count; pressed once the reader has supported the message. */
+export interface SupportButton {
+  pressed: boolean;
+  onPress: () => void;
+}
+
+export function renderSupport(count: number, button: SupportButton, t: MessageStrings) {
+  return html`<button type="button" class="secondary support" part="support" aria-pressed=${button.pressed ? 'true' : 'false'}
+    @click=${() => { if (!button.pressed) button.onPress(); }}>${button.pressed ? t.supported : t.support} <span class="count">${count}</span></button>`;
+}
+
 /** The whole message: what was written, every reply signed by its unit, the public timeline, the rating. */
-export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale: Locale) {
+export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale: Locale, support: SupportButton) {
   const when = (iso: string, withTime = true) => html`<time datetime=${iso}>${formatDateTime(locale, iso, withTime)}</time>`;
   return html`<article class="message" part="message" aria-labelledby="message-title">
     <h3 id="message-title">${m.title}</h3>
@@ -52,7 +63,8 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
       <dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
     </dl>
     <div class="body" part="body">${m.body}</div>
-    <p class="muted">${m.tab === 'answered' ? nothing : html`${format(t.dueAt, { date: formatDateTime(locale, m.dueAt, false) })} · `}${format(t.supports, { count: m.supportCount })}</p>
+    ${m.tab === 'answered' ? nothing : html`<p class="muted">${format(t.dueAt, { date: formatDateTime(locale, m.dueAt, false) })}</p>`}
+    <p class="supports">${renderSupport(m.supportCount, support, t)}</p>
     <h4>${t.replies}</h4>
     ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply ${r.kind}" part="reply reply-${r.kind}">
       <header>${r.unit.name} <span class="kind">${replyKind(r.kind, t)}</span> · ${when(r.createdAt)}</header>

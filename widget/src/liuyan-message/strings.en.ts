@@ -19,4 +19,6 @@ export const messageEn: MessageStrings = {
   speed: 'Speed',
   points: '{score}/5',
   levelWithPoints: '{level} ({score}/5)',
+  support: 'Me too',
+  supported: 'Following',
 };
