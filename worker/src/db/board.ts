@@ -1,5 +1,5 @@
 // The public board: what anyone may read. Only published, public messages; never contact details.
-// Each request is one statement here (plus the site lookup), whatever the filters.
+// A list page is two statements here (the site's units, then the page), a detail one; plus the site lookup.
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { PublicMessage, PublicMessageDetail, PublicTab, Reply, TimelineEvent } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
@@ -44,7 +44,7 @@ function publicMessages(db: SiteDatabase, siteId: string) {
     .where('m.is_public', '=', 1);
 }
 
-/** The same rows, found through one unit's index entries instead of the site's. */
+/** The same rows, found through one unit's index entries instead of the site's (the unit is one of the site's own). */
 function publicMessagesOfUnit(db: SiteDatabase, unitId: string) {
   return db.q.selectFrom('messages as m')
     .where('m.unit_id', '=', unitId)
