@@ -90,7 +90,34 @@ export const styles = css`
   svg.qr { display: block; width: 100%; height: auto; }
   .secret { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 1.1em; overflow-wrap: anywhere; user-select: all; }
 
+  /* The admin pages. */
+  .choices.column { display: grid; gap: 0; }
+  .unit-choices { max-height: 24rem; overflow-y: auto; }
+  ul.rows, ul.list, ul.tree { list-style: none; margin: 0; padding: 0; }
+  ul.rows { display: grid; gap: 0.5em; }
+  .row { display: flex; gap: 0.5em; align-items: center; }
+  .row input { flex: 1 1 auto; min-width: 0; }
+  .row button { flex: none; }
+  .number-grid, .field-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.8em; }
+  ul.list { display: grid; gap: 0.5em; margin: 0 0 1em; }
+  .list-item {
+    display: grid; gap: 0.4em; padding: 0.6em 0.8em; min-width: 0;
+    border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); background: var(--liuyan-color-surface);
+  }
+  .list-main { display: flex; flex-wrap: wrap; gap: 0.2em 0.7em; align-items: center; overflow-wrap: anywhere; min-width: 0; }
+  .email { font-size: 0.9em; }
+  .buttons.compact button { padding: 0.4em 0.9em; min-width: 44px; }
+  ul.tree { margin: 0 0 1em; display: grid; gap: 0.4em; }
+  ul.tree ul { list-style: none; margin: 0.4em 0 0; padding: 0 0 0 1.2em; border-left: 2px solid var(--liuyan-color-border); display: grid; gap: 0.4em; }
+  ul.tree li.inactive > .list-item { background: #f7f7f7; }
+  ul.tree li.inactive > .list-item .unit-name { color: var(--liuyan-color-muted); text-decoration: line-through; }
+  .template-body { font-size: 0.95em; color: var(--liuyan-color-muted); max-height: 8em; overflow: auto; }
+  .year-picker { margin: 0 0 1em; }
+  input.year { width: 7em; }
+  .warning { border-left: 4px solid var(--liuyan-color-error); }
+
   @media (max-width: 40rem) {
+    ul.tree ul { padding-left: 0.6em; }
     .page { padding: 0.75em; }
     dl.facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
     dl.facts dd { margin-bottom: 0.4em; }

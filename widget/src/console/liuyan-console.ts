@@ -8,7 +8,7 @@ import { styles } from './liuyan-console.styles';
 import './message-page';
 import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
 import './queue-page';
-import { parseRoute, queueHash, type QueueFilters, type Route } from './routes';
+import { adminHash, parseRoute, queueHash, type QueueFilters, type Route } from './routes';
 import './sign-in-page';
 
 const SIGN_IN = '#/sign-in';
@@ -31,6 +31,8 @@ export class LiuyanConsole extends ConsoleElement {
     route: { state: true },
     config: { state: true },
     notice: { state: true },
+    adminReady: { state: true },
+    adminError: { state: true },
   };
 
   /** `undefined` while the session is checked; `null` when signed out. */
@@ -42,6 +44,10 @@ export class LiuyanConsole extends ConsoleElement {
   private returnTo = '';
   /** The queue as last seen, for the message page's 返回队列. */
   private lastQueue = '';
+
+  /** The admin pages are a chunk of their own, fetched the first time an admin opens one. */
+  private adminReady = false;
+  private adminError = '';
 
   private readonly onHashChange = () => this.navigate();
 
@@ -96,9 +102,22 @@ export class LiuyanConsole extends ConsoleElement {
       route = { page: 'sign-in' };
     }
     if (route.page === 'queue') this.lastQueue = queueHash(route.filters ?? this.defaultQueue());
+    if (route.page === 'admin' && this.profile?.role === 'admin') void this.loadAdmin();
     if (route.page !== this.route.page) window.scrollTo(0, 0);
     this.route = route;
     document.title = `${this.pageTitle()} · ${this.profile?.site.name ?? this.t.appTitle}`;
+  }
+
+  private async loadAdmin(): Promise<void> {
+    if (this.adminReady) return;
+    this.adminError = '';
+    try {
+      await import('./admin/liuyan-console-admin');
+      this.adminReady = true;
+    } catch {
+      // A new deploy replaced the chunk, or the network is down: a reload fetches it afresh.
+      this.adminError = this.t.networkError;
+    }
   }
 
   /** Where each role starts: moderators with what awaits review, responders with what is new. */
@@ -113,6 +132,7 @@ export class LiuyanConsole extends ConsoleElement {
       case 'sign-in': return t.signIn.title;
       case 'account': return t.account.title;
       case 'message': return t.appTitle;
+      case 'admin': return t.nav.admin;
       default: return t.nav.queue;
     }
   }
@@ -150,6 +170,7 @@ export class LiuyanConsole extends ConsoleElement {
       <div class="brand"><span class="site">${p?.site.name ?? ''}</span> <span>${t.appTitle}</span></div>
       ${p ? html`<nav aria-label=${t.nav.menu}>
         <a href=${this.lastQueue || '#/queue'} aria-current=${current === 'queue' ? 'page' : nothing}>${t.nav.queue}</a>
+        ${p.role === 'admin' ? html`<a href=${adminHash('site')} aria-current=${current === 'admin' ? 'page' : nothing}>${t.nav.admin}</a>` : nothing}
         <a href="#/account" aria-current=${current === 'account' ? 'page' : nothing}>${t.nav.account}</a>
         <span class="who">${p.displayName} · ${t.roles[p.role]}</span>
         <button type="button" class="on-primary" @click=${this.signOut}>${t.nav.signOut}</button>
@@ -169,6 +190,13 @@ export class LiuyanConsole extends ConsoleElement {
       case 'account':
         return html`<liuyan-console-account .profile=${this.profile}
           @liuyan-profile=${(e: CustomEvent<OfficialProfile>) => (this.profile = e.detail)}></liuyan-console-account>`;
+      case 'admin':
+        if (this.profile?.role !== 'admin') return html`<p class="error" role="alert">${this.t.noPermission}</p>`;
+        if (this.adminError) return html`<p class="error" role="alert">${this.adminError}</p>`;
+        if (!this.adminReady) return html`<p class="muted" role="status">${this.t.loading}</p>`;
+        // Unit changes reach the queue's filters and the transfer picker.
+        return html`<liuyan-console-admin .section=${r.section} .year=${r.year} .profile=${this.profile}
+          @liuyan-units-changed=${() => this.profile && void this.loadSiteConfig(this.profile.site.id)}></liuyan-console-admin>`;
       default:
         return html`<liuyan-console-queue .filters=${r.filters ?? this.defaultQueue()} .config=${this.config} .profile=${this.profile}></liuyan-console-queue>`;
     }

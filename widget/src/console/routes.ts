@@ -12,12 +12,18 @@ export interface QueueFilters {
   dueWithinDays?: number;
 }
 
+/** The admin pages, in the order of their tabs. */
+export const ADMIN_SECTIONS = ['site', 'calendar', 'units', 'accounts', 'templates', 'export'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
 /** The console's pages, kept in the address's `#` so that reload and back work and nothing reaches the server. */
 export type Route =
   | { page: 'sign-in' }
   | { page: 'queue'; filters: QueueFilters | null }
   | { page: 'message'; id: string }
-  | { page: 'account' };
+  | { page: 'account' }
+  /** Admins only; `year` is the calendar's (absent: this year). */
+  | { page: 'admin'; section: AdminSection; year?: number };
 
 const oneOf = <T extends string>(options: readonly T[], value: string | null): T | undefined =>
   options.includes(value as T) ? (value as T) : undefined;
@@ -29,6 +35,15 @@ export function parseRoute(hash: string): Route {
   if (message) return { page: 'message', id: decodeURIComponent(message[1]!) };
   if (path === '/sign-in') return { page: 'sign-in' };
   if (path === '/account') return { page: 'account' };
+  const admin = /^\/admin(?:\/([a-z]+))?$/.exec(path);
+  if (admin) {
+    const year = params.get('year');
+    return {
+      page: 'admin',
+      section: oneOf(ADMIN_SECTIONS, admin[1] ?? null) ?? 'site',
+      year: year !== null && /^\d{4}$/.test(year) ? Number(year) : undefined,
+    };
+  }
   const tab = oneOf(QUEUE_TABS, params.get('tab'));
   if (!tab) return { page: 'queue', filters: null };
   const due = params.get('dueWithinDays');
@@ -49,4 +64,8 @@ export function queueHash(filters: QueueFilters): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') params.set(key, String(value));
   return `#/queue?${params}`;
+}
+
+export function adminHash(section: AdminSection, year?: number): string {
+  return `#/admin/${section}${year === undefined ? '' : `?year=${year}`}`;
 }

@@ -7,7 +7,7 @@ export const consoleEn: ConsoleStrings = {
   ...commonEn,
   ...progressEn,
   appTitle: 'Message handling',
-  nav: { queue: 'Queue', account: 'My account', signOut: 'Sign out', menu: 'Navigation' },
+  nav: { queue: 'Queue', admin: 'Administration', account: 'My account', signOut: 'Sign out', menu: 'Navigation' },
   roles: { admin: 'Administrator', moderator: 'Moderator', responder: 'Responder' },
 
   signIn: {
@@ -131,4 +131,5 @@ export const consoleEn: ConsoleStrings = {
   problems: enProblemTitles,
   signedOutNotice: 'Your session ended. Please sign in again.',
   notFound: 'This message does not exist, or is not in your units.',
+  noPermission: 'Only administrators may use the site’s administration.',
 };

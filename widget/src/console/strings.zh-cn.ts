@@ -5,7 +5,7 @@ import { commonZhCN, type CommonStrings, type Widen } from '../translations/zh-c
 
 const strings = {
   appTitle: '留言办理',
-  nav: { queue: '留言队列', account: '我的账号', signOut: '退出登录', menu: '导航' },
+  nav: { queue: '留言队列', admin: '站点管理', account: '我的账号', signOut: '退出登录', menu: '导航' },
   roles: { admin: '管理员', moderator: '审核员', responder: '办理人员' },
 
   signIn: {
@@ -129,6 +129,7 @@ const strings = {
   problems: zhCNProblemTitles as ProblemTitles,
   signedOutNotice: '登录已失效，请重新登录。',
   notFound: '未找到该留言，或它不在您负责的单位。',
+  noPermission: '只有管理员可以使用站点管理。',
 } as const;
 
 export type ConsoleStrings = CommonStrings & ProgressStrings & Widen<Omit<typeof strings, 'problems'>> & { problems: ProblemTitles };

@@ -1,0 +1,264 @@
+import { html, nothing } from 'lit';
+import type { Account, AdminUnit, CreateAccountInput, UpdateAccountInput } from '../../../../sdk/src/schemas/admin';
+import type { OfficialProfile } from '../../../../sdk/src/schemas/auth';
+import type { Role } from '../../../../sdk/src/schemas/console';
+import { defineElement } from '../../internal/liuyan-element';
+import { format } from '../../internal/localize';
+import { AdminElement } from './admin-element';
+import { unitTree } from './units-page';
+
+const ROLES: readonly Role[] = ['responder', 'moderator', 'admin'];
+const ADD = 'add';
+
+type Open = { id: string; form: 'edit' | 'password' } | null;
+
+interface UnitChoice {
+  id: string;
+  name: string;
+  depth: number;
+  active: boolean;
+}
+
+function unitChoices(units: readonly AdminUnit[]): UnitChoice[] {
+  const walk = (branches: ReturnType<typeof unitTree>): UnitChoice[] =>
+    branches.flatMap((b) => [{ id: b.unit.id, name: b.unit.name, depth: b.depth, active: b.unit.active }, ...walk(b.children)]);
+  return walk(unitTree(units));
+}
+
+/**
+ * @summary 账号: the site's officials with role, units, disabled and authenticator state; create an
+ * account with a first password; change name, role and units; set a new password; disable or enable.
+ */
+export class LiuyanConsoleAdminAccounts extends AdminElement {
+  static override properties = {
+    ...AdminElement.properties,
+    profile: { attribute: false },
+    accounts: { state: true },
+    units: { state: true },
+    loadError: { state: true },
+    open: { state: true },
+    roles: { state: true },
+  };
+
+  /** The admin signed in: their own account may not be disabled or demoted. */
+  profile: OfficialProfile | null = null;
+  private accounts: Account[] | null = null;
+  private units: AdminUnit[] = [];
+  private loadError = '';
+  private open: Open = null;
+  /** The role chosen in each open form (`add` or an account id): units are asked for responders only. */
+  private roles: Record<string, Role> = { [ADD]: 'responder' };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      [this.accounts, this.units] = await Promise.all([
+        this.service.get<Account[]>('/v1/admin/accounts'),
+        this.service.get<AdminUnit[]>('/v1/admin/units'),
+      ]);
+    } catch (error) {
+      this.loadError = this.problemText(error);
+    }
+  }
+
+  private replaced(account: Account): void {
+    const accounts = this.accounts ?? [];
+    this.accounts = accounts.some((x) => x.id === account.id) ? accounts.map((x) => (x.id === account.id ? account : x)) : [...accounts, account];
+  }
+
+  private async create(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const v = AdminElement.values(form);
+    const role = this.roles[ADD] ?? 'responder';
+    const input: CreateAccountInput = {
+      email: v.text('email'), displayName: v.text('displayName'), role,
+      unitIds: role === 'responder' ? v.checked('unitIds') : [], password: v.raw('password'),
+    };
+    const account = await this.change(ADD, () => this.service.post<Account>('/v1/admin/accounts', input), this.a.accounts.created);
+    if (!account) return;
+    this.replaced(account);
+    form.reset();
+    this.roles = { ...this.roles, [ADD]: 'responder' };
+  }
+
+  private async saveAccount(account: Account, input: UpdateAccountInput, done: string): Promise<boolean> {
+    const changed = await this.change(account.id, () => this.service.patch<Account>(`/v1/admin/accounts/${encodeURIComponent(account.id)}`, input), done);
+    if (changed) this.replaced(changed);
+    return changed !== undefined;
+  }
+
+  private async saveEdit(event: Event, account: Account): Promise<void> {
+    event.preventDefault();
+    const v = AdminElement.values(event.target as HTMLFormElement);
+    const role = this.roles[account.id] ?? account.role;
+    const input: UpdateAccountInput = {};
+    if (v.text('displayName') !== account.displayName) input.displayName = v.text('displayName');
+    if (role !== account.role) input.role = role;
+    const unitIds = role === 'responder' ? v.checked('unitIds') : [];
+    if (JSON.stringify([...unitIds].sort()) !== JSON.stringify([...account.unitIds].sort())) input.unitIds = unitIds;
+    if (await this.saveAccount(account, input, this.a.saved)) this.open = null;
+  }
+
+  private async savePassword(event: Event, account: Account): Promise<void> {
+    event.preventDefault();
+    const password = AdminElement.values(event.target as HTMLFormElement).raw('password');
+    if (!password) {
+      this.scope = account.id;
+      this.done = '';
+      this.error = '';
+      this.errors = { password: this.t.errors.fieldErrors.required(this.a.accounts.newPassword, {}) };
+      return void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
+    if (await this.saveAccount(account, { password }, this.a.accounts.passwordSet)) this.open = null;
+  }
+
+  private toggle(account: Account, form: 'edit' | 'password'): void {
+    this.clearMessages();
+    const same = this.open?.id === account.id && this.open.form === form;
+    this.open = same ? null : { id: account.id, form };
+    this.roles = { ...this.roles, [account.id]: account.role };
+    if (!same) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[id="${form}-${account.id}"] :is(input:not([hidden]), select)`)?.focus());
+  }
+
+  private unitNames(ids: readonly string[]): string {
+    return ids.map((id) => this.units.find((u) => u.id === id)?.name ?? id).join('、');
+  }
+
+  override render() {
+    const a = this.a.accounts;
+    if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
+    if (!this.accounts) return html`<p class="muted" role="status">${this.t.loading}</p>`;
+    return html`<h1>${a.title}</h1>
+      <p class="muted hint">${a.signsOut}</p>
+      ${this.renderDone()}
+      <ul class="list" part="accounts">${this.accounts.map((x) => this.renderAccount(x))}</ul>
+      ${this.renderCreate()}`;
+  }
+
+  private renderAccount(x: Account) {
+    const a = this.a.accounts;
+    const self = x.id === this.profile?.id;
+    const open = this.open?.id === x.id ? this.open.form : null;
+    return html`<li class="list-item account" data-email=${x.email}>
+      <div class="list-main">
+        <strong>${x.displayName}${self ? a.you : ''}</strong>
+        <span class="muted email">${x.email}</span>
+      </div>
+      <div class="list-main">
+        <span class="badge">${this.t.roles[x.role]}</span>
+        ${x.disabled ? html`<span class="badge overdue">${a.disabled}</span>` : nothing}
+        <span class="badge">${x.totpEnabled ? a.totpOn : a.totpOff}</span>
+        <span>${x.role === 'responder' ? this.unitNames(x.unitIds) : a.wholeSite}</span>
+      </div>
+      <div class="buttons compact">
+        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(open === 'edit')}
+          @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
+        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(open === 'password')}
+          @click=${() => this.toggle(x, 'password')}>${a.setPassword}</button>
+        ${self ? nothing : html`<button type="button" class="secondary" ?disabled=${this.busy}
+          @click=${() => { this.open = null; void this.saveAccount(x, { disabled: !x.disabled }, x.disabled ? a.enabledDone : a.disabledDone); }}>
+          ${x.disabled ? a.enable : a.disable}</button>`}
+      </div>
+      ${open === 'edit' ? this.renderEdit(x, self) : open === 'password' ? this.renderPassword(x) : this.formError(x.id)}
+    </li>`;
+  }
+
+  private renderRoleAndUnits(scope: string, current: Account | null, lockRole: boolean) {
+    const a = this.a.accounts;
+    const role = this.roles[scope] ?? current?.role ?? 'responder';
+    const id = (name: string) => `${name}-${scope}`;
+    return html`<div class="field">
+        <label for=${id('role')}>${a.role}</label>
+        <select id=${id('role')} name="role" ?disabled=${lockRole} aria-invalid=${this.invalid(scope, 'role')}
+          aria-describedby="${id('role-hint')} ${id('role-error')}"
+          @change=${(e: Event) => (this.roles = { ...this.roles, [scope]: (e.target as HTMLSelectElement).value as Role })}>
+          ${ROLES.map((r) => html`<option value=${r} ?selected=${r === role}>${this.t.roles[r]}</option>`)}
+        </select>
+        <p class="muted hint" id=${id('role-hint')}>${a.roleHints[role]}</p>
+        ${this.fieldError(scope, 'role', id('role-error'))}
+      </div>
+      ${role === 'responder' ? html`<fieldset class="field" aria-describedby="${id('units-hint')} ${id('units-error')}">
+        <legend>${a.units}</legend>
+        <p class="muted hint" id=${id('units-hint')}>${a.unitsHint}</p>
+        <div class="choices column unit-choices">
+          ${unitChoices(this.units).map((u) => html`<label class="choice">${'\u3000'.repeat(u.depth)}<input type="checkbox" name="unitIds"
+            value=${u.id} ?checked=${current?.unitIds.includes(u.id) ?? false}
+            aria-invalid=${this.invalid(scope, 'unitIds')} />${u.name}${u.active ? nothing : html` <span class="badge">${this.a.units.inactive}</span>`}</label>`)}
+        </div>
+        ${this.fieldError(scope, 'unitIds', id('units-error'))}
+      </fieldset>` : nothing}`;
+  }
+
+  private renderEdit(x: Account, self: boolean) {
+    const a = this.a.accounts;
+    return html`<form id="edit-${x.id}" class="stack panel" novalidate @submit=${(e: Event) => this.saveEdit(e, x)}
+      aria-label=${format(a.editTitle, { name: x.displayName })}>
+      <div class="field">
+        <label for="name-${x.id}">${a.name}</label>
+        <input id="name-${x.id}" name="displayName" maxlength="50" .value=${x.displayName}
+          aria-invalid=${this.invalid(x.id, 'displayName')} aria-describedby="name-${x.id}-error" />
+        ${this.fieldError(x.id, 'displayName', `name-${x.id}-error`)}
+      </div>
+      ${this.renderRoleAndUnits(x.id, x, self)}
+      ${this.formError(x.id)}
+      <div class="buttons">
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button>
+        <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderPassword(x: Account) {
+    const a = this.a.accounts;
+    return html`<form id="password-${x.id}" class="stack panel" novalidate @submit=${(e: Event) => this.savePassword(e, x)}
+      aria-label=${a.setPassword}>
+      <input type="email" name="username" autocomplete="username" .value=${x.email} hidden />
+      <div class="field">
+        <label for="password-input-${x.id}">${a.newPassword}</label>
+        <input id="password-input-${x.id}" name="password" type="password" autocomplete="new-password" maxlength="200"
+          aria-invalid=${this.invalid(x.id, 'password')} aria-describedby="password-${x.id}-hint password-${x.id}-error" />
+        <p class="muted hint" id="password-${x.id}-hint">${a.passwordHint}</p>
+        ${this.fieldError(x.id, 'password', `password-${x.id}-error`)}
+      </div>
+      ${this.formError(x.id)}
+      <div class="buttons">
+        <button type="submit" ?disabled=${this.busy}>${a.setPassword}</button>
+        <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderCreate() {
+    const a = this.a.accounts;
+    const field = (name: string, label: string, attrs: { type?: string; autocomplete: string }, hint = '') => html`<div class="field">
+      <label for="new-${name}">${label}</label>
+      <input id="new-${name}" name=${name} type=${attrs.type ?? 'text'} autocomplete=${attrs.autocomplete} spellcheck="false"
+        maxlength=${name === 'displayName' ? 50 : 200} aria-invalid=${this.invalid(ADD, name)}
+        aria-describedby="new-${name}-hint new-${name}-error" />
+      ${hint ? html`<p class="muted hint" id="new-${name}-hint">${hint}</p>` : nothing}
+      ${this.fieldError(ADD, name, `new-${name}-error`)}
+    </div>`;
+    return html`<form class="stack card" novalidate @submit=${this.create} aria-labelledby="add-account-title">
+      <h2 id="add-account-title">${a.addTitle}</h2>
+      ${field('email', a.email, { type: 'email', autocomplete: 'off' })}
+      ${field('displayName', a.name, { autocomplete: 'off' })}
+      ${this.renderRoleAndUnits(ADD, null, false)}
+      ${field('password', a.password, { type: 'password', autocomplete: 'new-password' }, a.passwordHint)}
+      ${this.formError(ADD)}
+      <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : a.addTitle}</button></div>
+    </form>`;
+  }
+}
+
+defineElement('liuyan-console-admin-accounts', LiuyanConsoleAdminAccounts);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-admin-accounts': LiuyanConsoleAdminAccounts;
+  }
+}

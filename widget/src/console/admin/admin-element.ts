@@ -1,0 +1,130 @@
+import { html, nothing } from 'lit';
+import { LiuyanError } from '../../../../sdk/src/errors';
+import { fieldErrorMessage } from '../../../../sdk/src/error-messages';
+import type { FieldErrorCode } from '../../../../sdk/src/schemas/error';
+import { Localized } from '../../internal/localize';
+import { tokens } from '../../styles/tokens.styles';
+import { ConsoleElement } from '../console-element';
+import { styles } from '../liuyan-console.styles';
+import { adminZhCN, type AdminStrings } from './strings.zh-cn';
+
+const adminStrings = new Localized<AdminStrings>(adminZhCN, async () => (await import('./strings.en')).adminEn);
+
+/** Codes whose sentence needs a number (`不能超过{max}个字`) the problem's field entry does not carry. */
+const WITH_PARAMS = new Set<FieldErrorCode>(['too_long', 'too_short', 'below_minimum', 'above_maximum']);
+
+/**
+ * What the admin pages share: their strings (`this.a`), one request at a time, a confirmation after
+ * each change, and field errors shown beside the field of the form that was sent (`scope`).
+ */
+export abstract class AdminElement extends ConsoleElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    ...ConsoleElement.properties,
+    busy: { state: true },
+    done: { state: true },
+    error: { state: true },
+    errors: { state: true },
+    scope: { state: true },
+  };
+
+  protected busy = false;
+  /** What the last change did, said once (`role="status"`). */
+  protected done = '';
+  /** A problem with the request as a whole, shown in the form that sent it. */
+  protected error = '';
+  /** Field errors by field path (`allowedOrigins.2`, `days.0.day`, `unitIds`). */
+  protected errors: Record<string, string> = {};
+  /** Which form `error` and `errors` belong to: one page may show several. */
+  protected scope = '';
+
+  protected get a(): AdminStrings {
+    return adminStrings.get(this.locale);
+  }
+
+  protected override async scheduleUpdate(): Promise<void> {
+    await adminStrings.load(this.locale);
+    return super.scheduleUpdate();
+  }
+
+  /**
+   * Field errors in the console's language. For codes that need a number, the service's own sentence
+   * (already in this language, from `Accept-Language`) says it whole.
+   */
+  protected override fieldErrors(error: unknown): Record<string, string> {
+    if (!(error instanceof LiuyanError)) return {};
+    return Object.fromEntries(error.fieldErrors.map((e) => [
+      e.field, WITH_PARAMS.has(e.code) ? e.message : fieldErrorMessage(this.t.errors, e.field, e.code),
+    ]));
+  }
+
+  /**
+   * Runs one change for the form `scope`: clears old messages, says `done` when it worked, and
+   * otherwise shows the field errors beside their fields (focusing the first) or the problem.
+   * Answers `undefined` when it failed.
+   */
+  protected async change<T>(scope: string, run: () => Promise<T>, done: string): Promise<T | undefined> {
+    if (this.busy) return undefined;
+    this.busy = true;
+    this.scope = scope;
+    this.done = '';
+    this.error = '';
+    this.errors = {};
+    try {
+      const result = await run();
+      this.done = done;
+      return result;
+    } catch (error) {
+      this.errors = this.fieldErrors(error);
+      this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Forgets the messages of the last change (a form closed, another opened). */
+  protected clearMessages(): void {
+    this.done = '';
+    this.error = '';
+    this.errors = {};
+    this.scope = '';
+  }
+
+  /** The error for `field` (or anything inside it: `unitIds.1` belongs to `unitIds`) in form `scope`. */
+  protected errorFor(scope: string, field: string): string {
+    if (scope !== this.scope) return '';
+    return this.errors[field] ?? Object.entries(this.errors).find(([key]) => key.startsWith(`${field}.`))?.[1] ?? '';
+  }
+
+  protected invalid(scope: string, field: string): 'true' | 'false' {
+    return this.errorFor(scope, field) ? 'true' : 'false';
+  }
+
+  /** The error line under a field; its id is what the control's `aria-describedby` names. */
+  protected fieldError(scope: string, field: string, id: string) {
+    const error = this.errorFor(scope, field);
+    return error ? html`<p class="error" id=${id} role="alert">${error}</p>` : nothing;
+  }
+
+  /** A problem with the whole request, inside the form that sent it. */
+  protected formError(scope: string) {
+    return this.error && this.scope === scope ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
+  }
+
+  /** The confirmation of the last change, at the top of the page. */
+  protected renderDone() {
+    return html`<p class="notice" role="status" ?hidden=${!this.done}>${this.done}</p>`;
+  }
+
+  /** Reads a form's controls by name. */
+  protected static values(form: HTMLFormElement) {
+    return {
+      text: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '',
+      raw: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '',
+      checked: (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value),
+    };
+  }
+}

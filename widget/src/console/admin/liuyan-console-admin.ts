@@ -1,0 +1,61 @@
+import { html, nothing } from 'lit';
+import type { OfficialProfile } from '../../../../sdk/src/schemas/auth';
+import { defineElement } from '../../internal/liuyan-element';
+import { adminHash, ADMIN_SECTIONS, type AdminSection } from '../routes';
+import { AdminElement } from './admin-element';
+import './accounts-page';
+import './calendar-page';
+import './export-page';
+import './site-page';
+import './templates-page';
+import './units-page';
+
+/**
+ * @summary The admin pages (站点设置, 工作日历, 单位, 账号, 回复模板, 导出) under their tabs. This module
+ * is the console's admin chunk: the app imports it only when an admin opens one of them.
+ *
+ * @csspart admin-nav - The tabs of the admin pages.
+ */
+export class LiuyanConsoleAdmin extends AdminElement {
+  static override properties = {
+    ...AdminElement.properties,
+    section: { attribute: false },
+    year: { attribute: false },
+    profile: { attribute: false },
+  };
+
+  section: AdminSection = 'site';
+  /** The calendar's year, from the address. */
+  year: number | undefined = undefined;
+  profile: OfficialProfile | null = null;
+
+  override render() {
+    const a = this.a;
+    return html`<nav class="tabs" part="admin-nav" aria-label=${a.sectionsLabel}>
+        ${ADMIN_SECTIONS.map((s) => html`<a href=${adminHash(s)} aria-current=${s === this.section ? 'page' : nothing}>${a.sections[s]}</a>`)}
+      </nav>
+      ${this.renderSection()}`;
+  }
+
+  private renderSection() {
+    switch (this.section) {
+      case 'calendar':
+        return this.year === undefined
+          ? html`<liuyan-console-admin-calendar></liuyan-console-admin-calendar>`
+          : html`<liuyan-console-admin-calendar .year=${this.year}></liuyan-console-admin-calendar>`;
+      case 'units': return html`<liuyan-console-admin-units></liuyan-console-admin-units>`;
+      case 'accounts': return html`<liuyan-console-admin-accounts .profile=${this.profile}></liuyan-console-admin-accounts>`;
+      case 'templates': return html`<liuyan-console-admin-templates></liuyan-console-admin-templates>`;
+      case 'export': return html`<liuyan-console-admin-export></liuyan-console-admin-export>`;
+      default: return html`<liuyan-console-admin-site></liuyan-console-admin-site>`;
+    }
+  }
+}
+
+defineElement('liuyan-console-admin', LiuyanConsoleAdmin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-admin': LiuyanConsoleAdmin;
+  }
+}

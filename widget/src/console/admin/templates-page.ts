@@ -1,0 +1,155 @@
+import { html, nothing } from 'lit';
+import type { CreateReplyTemplateInput, ReplyTemplate, UpdateReplyTemplateInput } from '../../../../sdk/src/schemas/admin';
+import { defineElement } from '../../internal/liuyan-element';
+import { format } from '../../internal/localize';
+import { AdminElement } from './admin-element';
+
+const ADD = 'add';
+const TITLE_MAX = 50;
+const BODY_MAX = 2000;
+
+type Open = { id: string; form: 'edit' | 'remove' } | null;
+
+/**
+ * @summary 回复模板: the texts responders may start a reply from; add, edit, delete.
+ */
+export class LiuyanConsoleAdminTemplates extends AdminElement {
+  static override properties = {
+    ...AdminElement.properties,
+    templates: { state: true },
+    loadError: { state: true },
+    open: { state: true },
+  };
+
+  private templates: ReplyTemplate[] | null = null;
+  private loadError = '';
+  private open: Open = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.templates = await this.service.get<ReplyTemplate[]>('/v1/admin/reply-templates');
+    } catch (error) {
+      this.loadError = this.problemText(error);
+    }
+  }
+
+  private async add(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const v = AdminElement.values(form);
+    const input: CreateReplyTemplateInput = { title: v.text('title'), body: v.text('body') };
+    const created = await this.change(ADD, () => this.service.post<ReplyTemplate>('/v1/admin/reply-templates', input), this.a.templates.created);
+    if (!created) return;
+    this.templates = [...(this.templates ?? []), created];
+    form.reset();
+  }
+
+  private async saveEdit(event: Event, template: ReplyTemplate): Promise<void> {
+    event.preventDefault();
+    const v = AdminElement.values(event.target as HTMLFormElement);
+    const input: UpdateReplyTemplateInput = { title: v.text('title'), body: v.text('body') };
+    const path = `/v1/admin/reply-templates/${encodeURIComponent(template.id)}`;
+    const saved = await this.change(template.id, () => this.service.patch<ReplyTemplate>(path, input), this.a.saved);
+    if (!saved) return;
+    this.templates = (this.templates ?? []).map((x) => (x.id === saved.id ? saved : x));
+    this.open = null;
+  }
+
+  private async removeTemplate(template: ReplyTemplate): Promise<void> {
+    const path = `/v1/admin/reply-templates/${encodeURIComponent(template.id)}`;
+    const removed = await this.change(template.id, async () => {
+      await this.service.delete(path);
+      return true;
+    }, this.a.templates.removed);
+    if (!removed) return;
+    this.templates = (this.templates ?? []).filter((x) => x.id !== template.id);
+    this.open = null;
+  }
+
+  private toggle(template: ReplyTemplate, form: 'edit' | 'remove'): void {
+    this.clearMessages();
+    const same = this.open?.id === template.id && this.open.form === form;
+    this.open = same ? null : { id: template.id, form };
+    if (!same) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel :is(input, button)')?.focus());
+  }
+
+  override render() {
+    const a = this.a.templates;
+    if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
+    if (!this.templates) return html`<p class="muted" role="status">${this.t.loading}</p>`;
+    return html`<h1>${a.title}</h1>
+      <p class="muted hint">${a.intro}</p>
+      ${this.renderDone()}
+      ${this.templates.length === 0 ? html`<p class="muted">${a.empty}</p>`
+        : html`<ul class="list" part="templates">${this.templates.map((x) => this.renderTemplate(x))}</ul>`}
+      <form class="stack card" novalidate @submit=${this.add} aria-labelledby="add-template-title">
+        <h2 id="add-template-title">${a.addTitle}</h2>
+        ${this.fields(ADD, null)}
+        ${this.formError(ADD)}
+        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.a.add}</button></div>
+      </form>`;
+  }
+
+  private fields(scope: string, template: ReplyTemplate | null) {
+    const a = this.a.templates;
+    const id = (name: string) => `${name}-${scope}`;
+    return html`<div class="field">
+        <label for=${id('title')}>${a.name}</label>
+        <input id=${id('title')} name="title" maxlength=${TITLE_MAX} .value=${template?.title ?? ''}
+          aria-invalid=${this.invalid(scope, 'title')} aria-describedby=${id('title-error')} />
+        ${this.fieldError(scope, 'title', id('title-error'))}
+      </div>
+      <div class="field">
+        <label for=${id('body')}>${a.body}</label>
+        <textarea id=${id('body')} name="body" rows="5" maxlength=${BODY_MAX} .value=${template?.body ?? ''}
+          aria-invalid=${this.invalid(scope, 'body')} aria-describedby=${id('body-error')}></textarea>
+        ${this.fieldError(scope, 'body', id('body-error'))}
+      </div>`;
+  }
+
+  private renderTemplate(x: ReplyTemplate) {
+    const a = this.a.templates;
+    const open = this.open?.id === x.id ? this.open.form : null;
+    return html`<li class="list-item">
+      <div class="list-main"><strong>${x.title}</strong></div>
+      <div class="body template-body">${x.body}</div>
+      <div class="buttons compact">
+        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(open === 'edit')}
+          @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
+        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(open === 'remove')}
+          @click=${() => this.toggle(x, 'remove')}>${this.a.remove}</button>
+      </div>
+      ${open === 'edit' ? html`<form class="stack panel" novalidate @submit=${(e: Event) => this.saveEdit(e, x)}
+          aria-label=${format(a.editTitle, { title: x.title })}>
+          ${this.fields(x.id, x)}
+          ${this.formError(x.id)}
+          <div class="buttons">
+            <button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button>
+            <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
+          </div>
+        </form>`
+        : open === 'remove' ? html`<div class="panel" role="group" aria-label=${this.a.remove}>
+          <p>${format(a.removeConfirm, { title: x.title })}</p>
+          ${this.formError(x.id)}
+          <div class="buttons">
+            <button type="button" ?disabled=${this.busy} @click=${() => this.removeTemplate(x)}>${this.a.confirmRemove}</button>
+            <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
+          </div>
+        </div>`
+        : this.formError(x.id)}
+    </li>`;
+  }
+}
+
+defineElement('liuyan-console-admin-templates', LiuyanConsoleAdminTemplates);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-admin-templates': LiuyanConsoleAdminTemplates;
+  }
+}
