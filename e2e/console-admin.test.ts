@@ -1,0 +1,315 @@
+import { readFile } from 'node:fs/promises';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClient } from '../sdk/src';
+import type { SiteConfig, UnitNode } from '../sdk/src/schemas/site';
+import { useBrowserPage } from './helpers';
+import { WORKER } from './ports';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+
+// The admin pages of the console, driven as an admin would, against the real `wrangler dev`.
+// What they change (moderation mode) is put back, and what they add has names of its own, so the
+// other browser tests see the demo site as seeded.
+
+const browser = useBrowserPage();
+
+interface Official {
+  email: string;
+  password: string;
+}
+
+const CONSOLE = `${WORKER}/console/`;
+const run = Date.now() % 1_000_000;
+
+/** Script errors, console errors and CSP violations; failed API answers provoked on purpose are not. */
+function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = message.text();
+    if (text.startsWith('Failed to load resource') && new URL(message.location().url).pathname.startsWith('/v1/')) return;
+    problems.push(`${message.type()}: ${text}`);
+  });
+  return problems;
+}
+
+/** An official's own browser: a fresh context (no cookies), signed in at /console/. */
+async function signedIn(official: Official, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN', ...(viewport ? { viewport } : {}) });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  await page.goto(CONSOLE);
+  const form = page.locator('liuyan-console-sign-in');
+  await form.getByLabel('站点编号').fill('demo');
+  await form.getByLabel('电子邮箱').fill(official.email);
+  await form.getByLabel('密码').fill(official.password);
+  await form.getByRole('button', { name: '登录' }).click();
+  // Attached, not visible: an empty queue is a list of no height.
+  await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
+  return { page, problems };
+}
+
+/** Opens an admin page from the header's 站点管理 and the tabs, as an admin finds it. */
+async function openAdmin(page: Page, section: string): Promise<void> {
+  await page.locator('liuyan-console header').getByRole('link', { name: '站点管理' }).click();
+  const nav = page.locator('liuyan-console-admin [part="admin-nav"]');
+  await nav.getByRole('link', { name: section, exact: true }).click();
+  await expect.poll(() => nav.getByRole('link', { name: section, exact: true }).getAttribute('aria-current')).toBe('page');
+}
+
+/** The confirmation an admin page shows after a change. */
+const confirmation = (page: Page, tag: string) => page.locator(tag).locator('[role="status"]:not([hidden])');
+
+/** The admin's session for the API, to read what the console changed and to put settings back. */
+async function adminCookie(): Promise<string> {
+  const response = await fetch(`${WORKER}/v1/auth/sign-in`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: WORKER },
+    body: JSON.stringify({ site: 'demo', email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password }),
+  });
+  expect(response.status).toBe(200);
+  return response.headers.get('Set-Cookie')!.split(';')[0]!;
+}
+
+async function publicConfig(): Promise<SiteConfig> {
+  return (await fetch(`${WORKER}/v1/sites/demo`)).json() as Promise<SiteConfig>;
+}
+
+const findUnit = (tree: UnitNode[], id: string): UnitNode | undefined =>
+  tree.map((u) => (u.id === id ? u : findUnit(u.children, id))).find(Boolean);
+
+afterAll(async () => {
+  // Whatever happened above, the demo site goes back to pre-moderation for the other tests.
+  const cookie = await adminCookie();
+  await fetch(`${WORKER}/v1/admin/site`, {
+    method: 'PATCH', headers: { 'Content-Type': 'application/json', Origin: WORKER, Cookie: cookie },
+    body: JSON.stringify({ moderation: 'pre' }),
+  });
+});
+
+describe('the console’s admin pages', () => {
+  it('an admin switches the site to post-moderation and back, and the widget’s configuration follows', async () => {
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '站点设置');
+    const site = page.locator('liuyan-console-admin-site');
+    await site.getByLabel(/^先发后审/).check();
+    await site.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    expect((await publicConfig()).site.moderation).toBe('post');
+
+    // A reload shows what the service holds.
+    await page.reload();
+    await expect.poll(() => site.getByLabel(/^先发后审/).isChecked()).toBe(true);
+    await site.getByLabel(/^先审后发/).check();
+    await site.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    expect((await publicConfig()).site.moderation).toBe('pre');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an origin that is not one is refused, with the translated error beside that origin, and nothing is saved', async () => {
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '站点设置');
+    const site = page.locator('liuyan-console-admin-site');
+    const rows = site.locator('ul.rows > li');
+    await rows.first().waitFor();
+    const count = await rows.count();
+    await site.getByRole('button', { name: '添加网站' }).click();
+    const added = site.getByLabel(`网站地址 ${count + 1}`, { exact: true });
+    await expect.poll(() => added.evaluate((input) => input === input.getRootNode().activeElement)).toBe(true);
+    await added.fill('https://www.example.gov.cn/path/');
+    await site.getByRole('button', { name: '保存' }).click();
+    const error = rows.nth(count).getByRole('alert');
+    await expect.poll(() => error.textContent()).toBe('允许嵌入的网站格式不正确');
+    expect(await added.getAttribute('aria-invalid')).toBe('true');
+    // Only that row is marked, and the page says nothing was saved.
+    expect(await site.locator('[aria-invalid="true"]').count()).toBe(1);
+    expect(await confirmation(page, 'liuyan-console-admin-site').count()).toBe(0);
+
+    const cookie = await adminCookie();
+    const settings = await (await fetch(`${WORKER}/v1/admin/site`, { headers: { Cookie: cookie } })).json() as { allowedOrigins: string[] };
+    expect(settings.allowedOrigins).not.toContain('https://www.example.gov.cn/path/');
+
+    // Removing the row and saving again works.
+    await site.getByRole('button', { name: `删除网站地址 ${count + 1}` }).click();
+    await site.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an admin adds a holiday to a year’s calendar and sees it listed, also after a reload', async () => {
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '工作日历');
+    const calendar = page.locator('liuyan-console-admin-calendar');
+    await calendar.getByLabel('年份').fill('2035');
+    await calendar.getByRole('button', { name: '查看' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/admin/calendar?year=2035');
+    await calendar.getByText('2035年尚未登记节假日或调休。').waitFor();
+
+    await calendar.getByLabel('日期', { exact: true }).fill('2035-10-01');
+    await calendar.getByLabel('类别').selectOption({ label: '放假' });
+    await calendar.getByLabel('名称（选填）').fill('国庆节');
+    await calendar.getByRole('button', { name: '添加', exact: true }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-calendar').textContent()).toBe('已登记');
+    const days = calendar.locator('[part="calendar-days"] li');
+    expect(await days.count()).toBe(1);
+    expect((await days.first().textContent())!.replace(/\s+/g, ' ')).toContain('2035-10-01 放假 国庆节');
+
+    await page.reload();
+    await calendar.locator('[part="calendar-days"] li').first().waitFor();
+    expect(await calendar.locator('[part="calendar-days"]').textContent()).toContain('国庆节');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an admin adds a unit under 县长, then a responder for it, who signs in to an empty queue of that unit', async () => {
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '单位');
+    const units = page.locator('liuyan-console-admin-units');
+    const name = `示范县数据管理局${run}`;
+    await units.getByRole('button', { name: '在“示范县县长”下添加单位' }).click();
+    expect(await units.getByLabel('上级单位').inputValue()).toBe('u_county_head');
+    await units.getByLabel('单位名称').fill(name);
+    await units.getByLabel('类别').selectOption({ label: '部门' });
+    await units.getByRole('button', { name: '添加', exact: true }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已添加单位');
+
+    // In the tree, below the county head.
+    const countyHead = units.locator('[part="unit-tree"] > li').filter({ has: page.locator('strong', { hasText: /^示范县县长$/ }) });
+    await countyHead.locator('ul strong', { hasText: name }).waitFor();
+    // And in the widget's configuration, as a department below the county head.
+    const unit = findUnit((await publicConfig()).units, 'u_county_head')!.children.find((u) => u.name === name);
+    expect(unit).toMatchObject({ name, kind: 'department', children: [] });
+
+    // A responder for it.
+    await openAdmin(page, '账号');
+    const accounts = page.locator('liuyan-console-admin-accounts');
+    const official = { email: `data-${run}@demo.liuyan.local`, password: 'a-long-first-password-42' };
+    await accounts.getByLabel('电子邮箱').fill(official.email);
+    await accounts.getByLabel('姓名').fill('县数据管理局办理员');
+    expect(await accounts.locator('#role-add').inputValue()).toBe('responder');
+    await accounts.getByRole('checkbox', { name }).check();
+    await accounts.getByLabel('初始密码').fill(official.password);
+    await accounts.getByRole('button', { name: '新建账号' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已创建');
+    const row = accounts.locator(`[data-email="${official.email}"]`);
+    expect((await row.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`县数据管理局办理员.*办理人员.*未启用动态验证码.*${name}`));
+
+    // The new official, in a browser of their own, sees their unit's queue: nothing new yet.
+    const responder = await signedIn(official);
+    const queue = responder.page.locator('liuyan-console-queue');
+    await expect.poll(() => queue.locator('nav.tabs [aria-current="page"]').textContent()).toMatch(/^\s*待受理/);
+    await queue.getByText('没有符合条件的留言。').waitFor();
+    expect(await queue.locator('[part="queue"] li').count()).toBe(0);
+    expect(await queue.getByRole('link', { name: /^全部/ }).locator('.count').textContent()).toBe('0');
+    expect(await responder.page.locator('liuyan-console header').getByRole('link', { name: '站点管理' }).count()).toBe(0);
+    await responder.page.locator('liuyan-console').getByRole('link', { name: '我的账号' }).click();
+    expect(await responder.page.locator('liuyan-console-account dl').textContent()).toContain(name);
+
+    expect(problems).toEqual([]);
+    expect(responder.problems).toEqual([]);
+    await Promise.all([page.context().close(), responder.page.context().close()]);
+  }, 120_000);
+
+  it('a reply template added by an admin is offered in a responder’s reply form', async () => {
+    const admin = await signedIn(DEMO_ACCOUNTS.admin);
+    await openAdmin(admin.page, '回复模板');
+    const templates = admin.page.locator('liuyan-console-admin-templates');
+    const title = `道路维修答复 ${run}`;
+    const body = '您反映的道路问题已转交养护部门，将在五个工作日内完成维修。感谢您的监督。';
+    await templates.getByLabel('模板名称').fill(title);
+    await templates.getByLabel('模板内容').fill(body);
+    await templates.getByRole('button', { name: '添加', exact: true }).click();
+    await expect.poll(() => confirmation(admin.page, 'liuyan-console-admin-templates').textContent()).toBe('已添加模板');
+    expect(await templates.locator('[part="templates"]').textContent()).toContain(title);
+
+    // A citizen's message to the county head, which its responder accepts and answers from the template.
+    const created = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+      unitId: 'u_county_head', type: 'complaint', domain: 'transport', campaign: null,
+      title: `城关镇人民路路面破损 ${run}`, body: '城关镇人民路中段路面破损严重，车辆经过颠簸，请尽快维修。', region: '示范县城关镇',
+      author: { name: '陈明', phone: '13912345678', email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+    });
+    const responder = await signedIn(DEMO_ACCOUNTS.countyHead);
+    await responder.page.goto(`${CONSOLE}#/messages/${created.id}`);
+    const message = responder.page.locator('liuyan-console-message');
+    await message.locator('[part="actions"]').getByRole('button', { name: '受理', exact: true }).click();
+    await message.getByRole('status').getByText('已受理', { exact: true }).waitFor();
+    await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
+    const form = message.locator('[part="action-form"]');
+    await form.getByLabel('回复模板（选填）').selectOption({ label: title });
+    expect(await form.getByLabel('回复内容').inputValue()).toBe(body);
+
+    expect(admin.problems).toEqual([]);
+    expect(responder.problems).toEqual([]);
+    await Promise.all([admin.page.context().close(), responder.page.context().close()]);
+  });
+
+  it('the CSV export downloads a file that starts with the header; contact details come with a warning', async () => {
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '导出');
+    const exporter = page.locator('liuyan-console-admin-export');
+    const [download] = await Promise.all([page.waitForEvent('download'), exporter.getByRole('link', { name: '下载 CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^liuyan-demo-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.slice(1).split('\r\n')[0]).toBe('编号,提交时间,留言对象,类型,领域,标题,内容,所在地区,署名,公开,审核状态,办理状态,办理期限,回复数');
+    expect(text.split('\r\n').length).toBeGreaterThan(3);
+
+    // A range that ends before it starts is named beside the end, and there is nothing to download.
+    await exporter.getByLabel('开始日期（选填）').fill('2026-03-01');
+    await exporter.getByLabel('结束日期（选填）').fill('2026-02-01');
+    await expect.poll(() => exporter.locator('#to-error').textContent()).toBe('结束日期格式不正确');
+    expect(await exporter.getByRole('link', { name: /下载/ }).count()).toBe(0);
+    await exporter.getByLabel('结束日期（选填）').fill('2026-03-31');
+
+    await exporter.getByLabel('含联系方式（姓名、电话、邮箱）').check();
+    expect(await exporter.getByRole('alert').textContent()).toContain('导出联系方式会被记录在审计日志中');
+    const link = exporter.getByRole('link', { name: '下载 CSV（含联系方式）' });
+    expect(await link.getAttribute('href')).toBe('/v1/console/export.csv?from=2026-03-01&to=2026-03-31&contact=1');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a moderator has no admin navigation, and an admin address says there is no permission without loading the admin pages', async () => {
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.moderator);
+    const header = page.locator('liuyan-console header');
+    expect(await header.getByRole('link', { name: '留言队列' }).count()).toBe(1);
+    expect(await header.getByRole('link', { name: '站点管理' }).count()).toBe(0);
+    const scripts: string[] = [];
+    page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
+    await page.evaluate(() => (location.hash = '#/admin/accounts'));
+    await expect.poll(() => page.locator('liuyan-console main').getByRole('alert').textContent()).toBe('只有管理员可以使用站点管理。');
+    expect(await page.locator('liuyan-console-admin').count()).toBe(0);
+    expect(scripts.filter((path) => path.includes('admin'))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the admin pages fit a phone (390×844): no sideways scrolling, controls large enough to tap', async () => {
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin, { width: 390, height: 844 });
+    for (const [section, tag] of [['站点设置', 'liuyan-console-admin-site'], ['单位', 'liuyan-console-admin-units'],
+      ['账号', 'liuyan-console-admin-accounts'], ['工作日历', 'liuyan-console-admin-calendar'],
+      ['回复模板', 'liuyan-console-admin-templates'], ['导出', 'liuyan-console-admin-export']] as const) {
+      await openAdmin(page, section);
+      const element = page.locator(tag);
+      await element.locator('h1').waitFor();
+      await expect.poll(() => element.locator('[role="status"]:not([hidden])').filter({ hasText: '正在加载' }).count()).toBe(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, section).toBe(0);
+      const heights = await element.locator('button, a, input:not([type="checkbox"]):not([type="radio"]):not([hidden]), select, label.choice')
+        .evaluateAll((controls) => controls.map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => r.height));
+      expect(Math.min(...heights), section).toBeGreaterThanOrEqual(44);
+    }
+    const tabs = await page.locator('liuyan-console-admin [part="admin-nav"] a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+    expect(Math.min(...tabs)).toBeGreaterThanOrEqual(44);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
