@@ -14,6 +14,5 @@ export const progressEn: ProgressStrings = {
   final: 'Reply',
   timeline: 'Progress',
   noReplyYet: 'No reply yet',
-  supports: '{count} following',
   note: ' ({note})',
 };

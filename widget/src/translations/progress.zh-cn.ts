@@ -19,7 +19,6 @@ const progress = {
   final: '正式回复',
   timeline: '办理进程',
   noReplyYet: '暂未回复',
-  supports: '我也关注 {count}',
   /** A public reason after a timeline event (a transfer, an extension). */
   note: '（{note}）',
 } as const;
