@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { DomainSchema, LIMITS, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
+import { DomainSchema, LIMITS, requiredText, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
 import { RoleSchema } from './console';
-import type { FieldErrorCode } from './error';
+import { withCode } from './error';
 
 // Site administration: /v1/admin/... (admins only), and the reply templates every official reads.
-
-// Where a generic check would say too little, the issue carries our field code as its message;
-// the service reports such codes unchanged.
-const withCode = (code: FieldErrorCode) => ({ error: code });
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
@@ -48,7 +42,7 @@ export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
 /** `PATCH /v1/admin/site`: only the fields given change; `deadlineDays` changes only the types given. */
 export const UpdateSiteInputSchema = z.object({
-  name: text(100).optional(),
+  name: requiredText(100).optional(),
   moderation: ModerationModeSchema.optional(),
   allowedOrigins: z.array(z.string().max(200).refine(isEmbeddingOrigin, withCode('invalid')))
     .max(ORIGINS_MAX)
@@ -113,7 +107,7 @@ const UNIT_NAME_MAX = 50;
 const SortOrderSchema = z.number().int().min(0).max(10_000);
 
 export const CreateUnitInputSchema = z.object({
-  name: text(UNIT_NAME_MAX),
+  name: requiredText(UNIT_NAME_MAX),
   kind: UnitKindSchema,
   parentId: z.string().min(1).max(64).nullable().optional().describe('null or absent: a top-level unit'),
   sortOrder: SortOrderSchema.optional(),
@@ -121,7 +115,7 @@ export const CreateUnitInputSchema = z.object({
 export type CreateUnitInput = z.input<typeof CreateUnitInputSchema>;
 
 export const UpdateUnitInputSchema = z.object({
-  name: text(UNIT_NAME_MAX).optional(),
+  name: requiredText(UNIT_NAME_MAX).optional(),
   parentId: z.string().min(1).max(64).nullable().optional().describe('null: move to the top level'),
   sortOrder: SortOrderSchema.optional(),
   active: z.boolean().optional(),
@@ -149,7 +143,7 @@ const UnitIdsSchema = z.array(z.string().min(1).max(64)).max(50).refine(distinct
 
 export const CreateAccountInputSchema = z.object({
   email: z.email(withCode('invalid_email')).max(LIMITS.emailMax),
-  displayName: text(DISPLAY_NAME_MAX),
+  displayName: requiredText(DISPLAY_NAME_MAX),
   role: RoleSchema,
   unitIds: UnitIdsSchema.default([]).describe('required (one or more) for responders'),
   password: z.string().min(1).max(PASSWORD_MAX).describe('at least 12 characters, not the email'),
@@ -158,7 +152,7 @@ export type CreateAccountInput = z.input<typeof CreateAccountInputSchema>;
 
 /** Changing role, units, disabled or password signs the account out everywhere. */
 export const UpdateAccountInputSchema = z.object({
-  displayName: text(DISPLAY_NAME_MAX).optional(),
+  displayName: requiredText(DISPLAY_NAME_MAX).optional(),
   role: RoleSchema.optional(),
   unitIds: UnitIdsSchema.optional(),
   disabled: z.boolean().optional(),
@@ -176,8 +170,8 @@ export type ReplyTemplate = z.infer<typeof ReplyTemplateSchema>;
 const TEMPLATE_TITLE_MAX = 50;
 
 export const CreateReplyTemplateInputSchema = z.object({
-  title: text(TEMPLATE_TITLE_MAX),
-  body: text(LIMITS.bodyMax),
+  title: requiredText(TEMPLATE_TITLE_MAX),
+  body: requiredText(LIMITS.bodyMax),
 });
 export type CreateReplyTemplateInput = z.input<typeof CreateReplyTemplateInputSchema>;
 

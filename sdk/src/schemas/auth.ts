@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LIMITS } from './common';
 import { RoleSchema } from './console';
-import type { FieldErrorCode } from './error';
+import { UnitRefSchema } from './message';
+import { withCode } from './error';
 
 // Officials signing in: POST /v1/auth/sign-in, and their own account under /v1/console/.
 
-const withCode = (code: FieldErrorCode) => ({ error: code });
 
 /** A code from an authenticator app (RFC 6238): six digits, spaces tolerated as apps show `123 456`. */
 const TotpCodeSchema = z.string()
@@ -24,7 +24,6 @@ export const SignInInputSchema = z.object({
 });
 export type SignInInput = z.input<typeof SignInInputSchema>;
 
-const UnitRefSchema = z.object({ id: z.string(), name: z.string() });
 
 /** The signed-in official, as `GET /v1/console/me` and sign-in answer it. */
 export const OfficialProfileSchema = z.object({

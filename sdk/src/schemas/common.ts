@@ -43,3 +43,6 @@ export const LIMITS = {
   emailMax: 100,
   trackingCodeMax: 64,
 } as const;
+
+/** Text a person must fill in: trimmed, at least one character, at most `max`. */
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { DomainSchema, LIMITS, MessageStatusSchema, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
-import { ReplySchema, TimelineEventKindSchema } from './message';
+import { MessageFieldsSchema, ReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 
 // The officials' console: /v1/console/... (session cookie; changes only from the console's origin).
-
-const UnitRefSchema = z.object({ id: z.string(), name: z.string() });
 
 export const RoleSchema = z.enum(['admin', 'moderator', 'responder']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -30,21 +28,9 @@ export const QueueQuerySchema = z.object({
 export type QueueQuery = z.input<typeof QueueQuerySchema>;
 
 /** A message as officials see it in the queue: never the contact details (see `reveal`). */
-export const QueueMessageSchema = z.object({
-  id: z.string(),
-  unit: UnitRefSchema,
-  type: MessageTypeSchema,
-  domain: DomainSchema,
-  campaign: z.string().nullable(),
-  title: z.string(),
-  region: z.string(),
-  displayName: z.string(),
+export const QueueMessageSchema = MessageFieldsSchema.extend({
   isPublic: z.boolean(),
-  status: MessageStatusSchema,
   moderation: ModerationSchema,
-  createdAt: TimestampSchema,
-  dueAt: TimestampSchema,
-  overdue: z.boolean(),
   replyCount: z.number().int(),
 });
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;

@@ -12,6 +12,12 @@ export const FieldErrorCodeSchema = z.enum([
 ]);
 export type FieldErrorCode = z.infer<typeof FieldErrorCodeSchema>;
 
+/**
+ * Where a generic check would say too little, the issue carries our field code as its message
+ * (e.g. `invalid_phone`); the service reports such codes unchanged.
+ */
+export const withCode = (code: FieldErrorCode) => ({ error: code });
+
 export const ProblemCodeSchema = z.enum([
   'validation', 'not_found', 'site_not_found', 'origin_not_allowed', 'unsupported_media_type',
   'payload_too_large', 'malformed_json', 'idempotency_key_reused', 'conflict', 'internal',

@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import {
-  DisplayAsSchema, DomainSchema, LIMITS, MessageStatusSchema, MessageTypeSchema, ModerationSchema, TimestampSchema,
+  DisplayAsSchema, DomainSchema, LIMITS, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, TimestampSchema,
 } from './common';
-import type { FieldErrorCode } from './error';
+import { withCode } from './error';
 
-// Where a generic check would say too little, the issue carries our field code as its message
-// (e.g. `invalid_phone`); the service reports such codes unchanged.
-const withCode = (code: FieldErrorCode) => ({ error: code });
 
 /** Mainland mobile (13912345678) or landline with area code (0571-88889999). */
 const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A unit as messages name it. */
+export const UnitRefSchema = z.object({ id: z.string(), name: z.string() });
 
 export const AuthorInputSchema = z.object({
-  name: text(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax),
   phone: z.string().trim().regex(PHONE, withCode('invalid_phone')),
   email: z.email(withCode('invalid_email')).max(LIMITS.emailMax).nullable().optional(),
   displayAs: DisplayAsSchema.default('masked'),
@@ -27,9 +26,9 @@ export const CreateMessageInputSchema = z.object({
   type: MessageTypeSchema,
   domain: DomainSchema,
   campaign: z.string().max(64).nullable().optional().describe('campaign slug'),
-  title: text(LIMITS.titleMax),
-  body: text(LIMITS.bodyMax),
-  region: text(LIMITS.regionMax),
+  title: requiredText(LIMITS.titleMax),
+  body: requiredText(LIMITS.bodyMax),
+  region: requiredText(LIMITS.regionMax),
   author: AuthorInputSchema,
   isPublic: z.boolean(),
   consent: z.literal(true, withCode('consent_required')),
@@ -60,7 +59,7 @@ export type TimelineEventKind = z.infer<typeof TimelineEventKindSchema>;
 export const TimelineEventSchema = z.object({
   kind: TimelineEventKindSchema,
   at: TimestampSchema,
-  unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+  unit: UnitRefSchema.nullable(),
   note: z.string().nullable().describe('public reason, e.g. for a transfer or an extension'),
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
@@ -68,29 +67,33 @@ export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 export const ReplySchema = z.object({
   id: z.string(),
   kind: z.enum(['interim', 'final']),
-  unit: z.object({ id: z.string(), name: z.string() }),
+  unit: UnitRefSchema,
   body: z.string(),
   createdAt: TimestampSchema,
 });
 export type Reply = z.infer<typeof ReplySchema>;
 
-/** What the citizen sees with the tracking code: the message, private or not, with its history. */
-export const TrackedMessageSchema = z.object({
+/** What every view of a message shows: the author's, the public's and the officials'. */
+export const MessageFieldsSchema = z.object({
   id: z.string(),
-  unit: z.object({ id: z.string(), name: z.string() }),
+  unit: UnitRefSchema,
   type: MessageTypeSchema,
   domain: DomainSchema,
-  campaign: z.string().nullable(),
+  campaign: z.string().nullable().describe('campaign slug'),
   title: z.string(),
-  body: z.string(),
   region: z.string(),
   displayName: z.string(),
-  isPublic: z.boolean(),
   status: MessageStatusSchema,
-  moderation: ModerationSchema,
   createdAt: TimestampSchema,
   dueAt: TimestampSchema,
   overdue: z.boolean(),
+});
+
+/** What the citizen sees with the tracking code: the message, private or not, with its history. */
+export const TrackedMessageSchema = MessageFieldsSchema.extend({
+  body: z.string(),
+  isPublic: z.boolean(),
+  moderation: ModerationSchema,
   replies: z.array(ReplySchema),
   timeline: z.array(TimelineEventSchema),
 });
@@ -99,8 +102,6 @@ export type TrackedMessage = z.infer<typeof TrackedMessageSchema>;
 /** Public tabs, as on 领导留言板: 待回复 (submitted, accepted) / 办理中 / 已办理 (replied, closed). */
 export const PublicTabSchema = z.enum(['awaiting', 'in_progress', 'answered']);
 export type PublicTab = z.infer<typeof PublicTabSchema>;
-
-const UnitRefSchema = z.object({ id: z.string(), name: z.string() });
 
 /** `GET /v1/sites/:site/messages` query. */
 export const ListMessagesQuerySchema = z.object({
@@ -124,21 +125,9 @@ export const ReplyExcerptSchema = z.object({
 });
 
 /** A message as anyone may see it: no contact details, the name only as chosen for display. */
-export const PublicMessageSchema = z.object({
-  id: z.string(),
-  unit: UnitRefSchema,
-  type: MessageTypeSchema,
-  domain: DomainSchema,
-  campaign: z.string().nullable(),
-  title: z.string(),
+export const PublicMessageSchema = MessageFieldsSchema.extend({
   excerpt: z.string().describe('the first lines of the body'),
-  region: z.string(),
-  displayName: z.string(),
-  status: MessageStatusSchema,
   tab: PublicTabSchema,
-  createdAt: TimestampSchema,
-  dueAt: TimestampSchema,
-  overdue: z.boolean(),
   supportCount: z.number().int(),
   replyCount: z.number().int(),
   latestReply: ReplyExcerptSchema.nullable(),
