@@ -76,6 +76,13 @@ async function adminCookie(): Promise<string> {
   return response.headers.get('Set-Cookie')!.split(';')[0]!;
 }
 
+function adminApi(cookie: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${WORKER}${path}`, {
+    method, headers: { Origin: WORKER, Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
 async function publicConfig(): Promise<SiteConfig> {
   return (await fetch(`${WORKER}/v1/sites/demo`)).json() as Promise<SiteConfig>;
 }
@@ -86,10 +93,7 @@ const findUnit = (tree: UnitNode[], id: string): UnitNode | undefined =>
 afterAll(async () => {
   // Whatever happened above, the demo site goes back to pre-moderation for the other tests.
   const cookie = await adminCookie();
-  await fetch(`${WORKER}/v1/admin/site`, {
-    method: 'PATCH', headers: { 'Content-Type': 'application/json', Origin: WORKER, Cookie: cookie },
-    body: JSON.stringify({ moderation: 'pre' }),
-  });
+  await adminApi(cookie, 'PATCH', '/v1/admin/site', { moderation: 'pre' });
 });
 
 describe('the console’s admin pages', () => {
@@ -122,7 +126,7 @@ describe('the console’s admin pages', () => {
     const count = await rows.count();
     await site.getByRole('button', { name: '添加网站' }).click();
     const added = site.getByLabel(`网站地址 ${count + 1}`, { exact: true });
-    await expect.poll(() => added.evaluate((input) => input === input.getRootNode().activeElement)).toBe(true);
+    await expect.poll(() => added.evaluate((input) => input === (input.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await added.fill('https://www.example.gov.cn/path/');
     await site.getByRole('button', { name: '保存' }).click();
     const error = rows.nth(count).getByRole('alert');
@@ -198,7 +202,7 @@ describe('the console’s admin pages', () => {
     await accounts.getByRole('checkbox', { name }).check();
     await accounts.getByLabel('初始密码').fill(official.password);
     await accounts.getByRole('button', { name: '新建账号' }).click();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已创建');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent(), { timeout: 10_000 }).toBe('账号已创建');
     const row = accounts.locator(`[data-email="${official.email}"]`);
     expect((await row.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`县数据管理局办理员.*办理人员.*未启用动态验证码.*${name}`));
 
@@ -273,6 +277,110 @@ describe('the console’s admin pages', () => {
     expect(await exporter.getByRole('alert').textContent()).toContain('导出联系方式会被记录在审计日志中');
     const link = exporter.getByRole('link', { name: '下载 CSV（含联系方式）' });
     expect(await link.getAttribute('href')).toBe('/v1/console/export.csv?from=2026-03-01&to=2026-03-31&contact=1');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an admin renames, reorders and retires units; retired units leave the widget', async () => {
+    const cookie = await adminCookie();
+    const [first, second] = await Promise.all(['甲', '乙'].map(async (mark, i) => {
+      const response = await adminApi(cookie, 'POST', '/v1/admin/units', { name: `示范县测试${mark}局${run}`, kind: 'department', parentId: 'u_party_secretary', sortOrder: 900 + i });
+      expect(response.status).toBe(201);
+      return (await response.json()) as { id: string; name: string };
+    }));
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '单位');
+    const units = page.locator('liuyan-console-admin-units');
+    const below = () => units.locator('[part="unit-tree"] > li').filter({ has: page.locator('strong', { hasText: /^示范县委书记$/ }) })
+      .locator('ul strong').allTextContents();
+    expect((await below()).slice(-2)).toEqual([first!.name, second!.name]);
+
+    // Rename the second, then move it before the first.
+    const renamed = `示范县测试丙局${run}`;
+    await units.locator('.list-item').filter({ has: page.locator(`strong:text-is("${second!.name}")`) }).getByRole('button', { name: '编辑' }).click();
+    const form = units.getByRole('form', { name: `编辑“${second!.name}”` });
+    await form.getByLabel('单位名称').fill(renamed);
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已保存');
+    await units.getByRole('button', { name: `上移 ${renamed}` }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('顺序已调整');
+    expect((await below()).slice(-2)).toEqual([renamed, first!.name]);
+    const tree = () => publicConfig().then((c) => findUnit(c.units, 'u_party_secretary')!.children.map((u) => u.name));
+    expect((await tree()).slice(-2)).toEqual([renamed, first!.name]);
+
+    // Retired, they stay in the admin's tree, marked, and leave the widget's configuration.
+    for (const name of [renamed, first!.name]) {
+      await units.locator('.list-item').filter({ has: page.locator(`strong:text-is("${name}")`) }).getByRole('button', { name: '停用' }).click();
+      await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已停用');
+    }
+    expect(await units.locator('li.inactive').filter({ hasText: renamed }).getByText('已停用').count()).toBe(1);
+    expect(await tree()).not.toContain(renamed);
+    expect(await tree()).not.toContain(first!.name);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an admin disables an account, enables it, and gives it a new password, which must be strong', async () => {
+    const cookie = await adminCookie();
+    const official = { email: `edu-${run}@demo.liuyan.local`, password: 'a-long-first-password-42' };
+    const created = await adminApi(cookie, 'POST', '/v1/admin/accounts', { ...official, displayName: '县教育局办理员', role: 'responder', unitIds: ['u_edu'] });
+    expect(created.status).toBe(201);
+    const signIn = (password: string) => fetch(`${WORKER}/v1/auth/sign-in`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: WORKER },
+      body: JSON.stringify({ site: 'demo', email: official.email, password }),
+    }).then((r) => r.status);
+
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '账号');
+    const accounts = page.locator('liuyan-console-admin-accounts');
+    const row = accounts.locator(`[data-email="${official.email}"]`);
+    await row.getByRole('button', { name: '停用' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已停用');
+    expect(await row.locator('.badge', { hasText: '已停用' }).count()).toBe(1);
+    expect(await signIn(official.password)).toBe(401);
+    await row.getByRole('button', { name: '启用' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已启用');
+
+    await row.getByRole('button', { name: '设置新密码' }).click();
+    await row.getByLabel('新密码', { exact: true }).fill('short');
+    await row.getByRole('button', { name: '设置新密码' }).last().click();
+    await expect.poll(() => row.getByRole('alert').textContent()).toBe('密码至少12位，且不能与邮箱相同');
+    expect(await row.getByLabel('新密码', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await row.getByLabel('新密码', { exact: true }).fill('another-long-password-77');
+    await row.getByRole('button', { name: '设置新密码' }).last().click();
+    // Hashing a password takes the service a while (PBKDF2).
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent(), { timeout: 10_000 }).toBe('新密码已设置');
+    const statuses = [await signIn(official.password), await signIn('another-long-password-77')];
+    expect(statuses).toEqual([401, 200]);
+
+    // The admin's own row can be edited but not disabled.
+    const own = accounts.locator(`[data-email="${DEMO_ACCOUNTS.admin.email}"]`);
+    expect(await own.getByRole('button', { name: '停用' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an admin edits and deletes a reply template', async () => {
+    const cookie = await adminCookie();
+    const created = await adminApi(cookie, 'POST', '/v1/admin/reply-templates', { title: `受理告知 ${run}`, body: '您的留言已受理。' });
+    expect(created.status).toBe(201);
+    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '回复模板');
+    const templates = page.locator('liuyan-console-admin-templates');
+    const item = () => templates.locator('[part="templates"] > li').filter({ hasText: `受理告知 ${run}` });
+    await item().getByRole('button', { name: '编辑' }).click();
+    await item().getByLabel('模板内容').fill('您的留言已受理，我们将在期限内答复。');
+    await item().getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-templates').textContent()).toBe('已保存');
+    expect(await item().locator('.template-body').textContent()).toBe('您的留言已受理，我们将在期限内答复。');
+
+    await item().getByRole('button', { name: '删除' }).click();
+    expect(await item().getByText(`确定删除模板“受理告知 ${run}”吗？`).count()).toBe(1);
+    await item().getByRole('button', { name: '确定删除' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-templates').textContent()).toBe('模板已删除');
+    expect(await item().count()).toBe(0);
+    const left = await (await adminApi(cookie, 'GET', '/v1/console/reply-templates')).json() as { title: string }[];
+    expect(left.map((t) => t.title)).not.toContain(`受理告知 ${run}`);
     expect(problems).toEqual([]);
     await page.context().close();
   });
