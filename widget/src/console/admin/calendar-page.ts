@@ -85,12 +85,12 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     const newIndex = this.days?.length ?? 0;
     return html`<h1>${a.title}</h1>
       <p class="muted hint">${a.intro}</p>
-      <form class="buttons year-picker" @submit=${this.show} aria-label=${a.year}>
-        <a class="button secondary" href=${adminHash('calendar', y - 1)} aria-label=${a.previousYear}>← ${y - 1}</a>
+      <form class="buttons year-picker" @submit=${this.show}>
+        <a class="button secondary" href=${adminHash('calendar', y - 1)} aria-label="${a.previousYear} ${y - 1}">← ${y - 1}</a>
         <label class="visually-hidden" for="year">${a.year}</label>
         <input id="year" name="year" type="number" inputmode="numeric" min="2000" max="2100" .value=${String(y)} class="year" />
         <button type="submit" class="secondary">${a.show}</button>
-        <a class="button secondary" href=${adminHash('calendar', y + 1)} aria-label=${a.nextYear}>${y + 1} →</a>
+        <a class="button secondary" href=${adminHash('calendar', y + 1)} aria-label="${a.nextYear} ${y + 1}">${y + 1} →</a>
       </form>
       ${this.renderDone()}
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
