@@ -10,6 +10,7 @@ import { seedLarge, type LargeSeedResult } from '../scripts/seed-large';
 import { ensureDevVars } from '../scripts/local-stack';
 import { healthz, LOAD, measure, parses, type Route, type RouteMeasurement } from './api-load';
 import type { Stack } from './local-stack';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../worker/seed/demo-accounts';
 
 const SITE = 'demo';
 const SMALL = 1_000;
@@ -73,6 +74,8 @@ export interface BoardSize {
   baselineRuns: RouteMeasurement[];
   routes: Record<LoadedShape, BracketedRoute>;
   d1: D1Cost[];
+  /** The officials' queue: a page of 50 and the counts per tab, for a moderator and a department's responder. */
+  console: D1Cost[];
 }
 
 export interface BracketedRoute extends RouteMeasurement {
@@ -130,8 +133,8 @@ function detailRoute(id: string): Route {
   };
 }
 
-async function d1Cost(origin: string, shape: string, label: string, path: string, isList: boolean): Promise<D1Cost> {
-  const response = await fetch(origin + path);
+async function d1Cost(origin: string, shape: string, label: string, path: string, isList: boolean, headers: Record<string, string> = {}): Promise<D1Cost> {
+  const response = await fetch(origin + path, { headers });
   const body = await response.json() as Partial<MessagePage>;
   const rowsReturned = isList ? (body.items?.length ?? 0) : response.ok ? 1 : 0;
   const timing = parseServerTiming(response.headers.get('Server-Timing'));
@@ -193,7 +196,33 @@ async function measureSize(stack: Stack, label: string, log: (line: string) => v
   const found = await (await fetch(origin + LOADED_SHAPES.search.path)).json() as MessagePage;
   if (found.nextCursor) d1.push(await d1Cost(origin, 'searchPage2', `search q=${SEARCH_TERM}, page 2`, q({ q: SEARCH_TERM, cursor: found.nextCursor }), true));
   d1.push(await d1Cost(origin, 'detail', 'detail', `/v1/sites/${SITE}/messages/${detailId}`, false));
-  return { ...sizes, detailId, baselineRuns, routes, d1 };
+  return { ...sizes, detailId, baselineRuns, routes, d1, console: await consoleCosts(origin) };
+}
+
+/** Signs a demo official in and answers the Cookie header of the session. */
+async function signIn(origin: string, account: DemoAccount): Promise<string> {
+  const response = await fetch(`${origin}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ site: SITE, email: account.email, password: account.password }),
+  });
+  const cookie = response.headers.get('Set-Cookie')?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`sign-in of ${account.email}: ${response.status}`);
+  return cookie;
+}
+
+async function consoleCosts(origin: string): Promise<D1Cost[]> {
+  const costs: D1Cost[] = [];
+  const officials = [['moderator', DEMO_ACCOUNTS.moderator], ['transport', DEMO_ACCOUNTS.transport]] as const;
+  for (const [who, account] of officials) {
+    const cookie = await signIn(origin, account);
+    for (const tab of ['moderation', 'new', 'handling', 'overdue', 'all'] as const) {
+      const cost = await d1Cost(origin, `${who}:${tab}`, `queue, ${account.displayName}, tab ${tab}`, `/v1/console/messages?tab=${tab}`, true, { Cookie: cookie });
+      // The board's rows-read goal is for public pages; the queue has none.
+      costs.push({ ...cost, goalRowsRead: null, withinGoal: null });
+    }
+  }
+  return costs;
 }
 
 function ratio(small: BracketedRoute, large: BracketedRoute): ScaleRatio {

@@ -142,6 +142,10 @@ function printBoard(board: BoardResults): void {
       c.rowsRead !== null && c.rowsReturned > 0 ? (c.rowsRead / c.rowsReturned).toFixed(1) : '—',
       c.goalRowsRead ?? '—', c.withinGoal === null ? '—' : c.withinGoal ? 'yes' : 'NO',
     ])));
+  const smallQueue = new Map(small.console.map((c) => [c.shape, c]));
+  console.log(`\nThe officials' queue (a page of up to 50, and the counts of every tab)\n`);
+  console.log(table(['request', 'queries', 'rows returned', `rows read ${k1}`, `rows read ${k2}`],
+    large.console.map((c) => [c.label, fmt(c.queries, 0), c.rowsReturned, rowsRead(smallQueue.get(c.shape)), rowsRead(c)])));
   for (const m of [...small.baselineRuns, ...large.baselineRuns, ...Object.values(small.routes), ...Object.values(large.routes)]) {
     for (const problem of m.problems) console.log(`  ${m.route}: ${problem}`);
   }

@@ -1,7 +1,7 @@
 // The officials' queue and their view of one message. Officials see every message of their units
 // (private, pending and rejected ones too), but contact details only through `reveal`.
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import type { ConsoleEvent, Note, QueueCounts, QueueMessage, QueueTab } from '../../../sdk/src/schemas/console';
+import { QueueTabSchema, type ConsoleEvent, type Note, type QueueCounts, type QueueMessage, type QueueTab } from '../../../sdk/src/schemas/console';
 import type { Official } from '../auth/official';
 import { validationError } from '../errors';
 import { toSiteTime } from '../lib/site-time';
@@ -25,33 +25,60 @@ type Queue = SelectQueryBuilder<Database & { m: Database['messages'] }, 'm', obj
 type MessageExpressions = ExpressionBuilder<Database & { m: Database['messages'] }, 'm'>;
 
 const OPEN_STATUSES = ['submitted', 'accepted', 'in_progress'] as const;
+const QUEUE_TABS = QueueTabSchema.options;
 
 /** Messages of the official's site and, for responders, of their units and every unit below them. */
 function messagesInScope(db: SiteDatabase, official: Official) {
   let query = db.q.selectFrom('messages as m').where('m.site_id', '=', official.siteId);
-  if (official.scope !== null) {
-    // Walked in SQL rather than bound as a list: D1 allows at most 100 bound parameters.
-    query = query.where(sql<boolean>`m.unit_id IN (
-      WITH RECURSIVE below(id) AS (
-        SELECT unit_id FROM account_units WHERE account_id = ${official.id}
-        UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id WHERE u.site_id = ${official.siteId}
-      ) SELECT id FROM below)`);
-  }
+  if (official.scope !== null) query = query.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
   return query;
 }
 
-/** The condition of each tab; a rejected message stays only in 全部. */
+/** The responder's units and every unit below them, walked in SQL: D1 allows at most 100 bound parameters. */
+function unitsOf(official: Official) {
+  return sql`WITH RECURSIVE below(id) AS (
+    SELECT unit_id FROM account_units WHERE account_id = ${official.id}
+    UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id WHERE u.site_id = ${official.siteId}
+  ) SELECT id FROM below`;
+}
+
+type Status = Database['messages']['status'];
+type ModerationState = Database['messages']['moderation'];
+
+interface TabDefinition {
+  statuses?: readonly Status[];
+  moderation?: ModerationState;
+  /** Past its deadline now. */
+  overdue?: boolean;
+}
+
+/** What each tab holds. Every tab but 待审核 and 全部 leaves rejected messages out. */
+const TABS: Record<QueueTab, TabDefinition> = {
+  moderation: { moderation: 'pending' },
+  new: { statuses: ['submitted'] },
+  handling: { statuses: ['accepted', 'in_progress'] },
+  replied: { statuses: ['replied'] },
+  closed: { statuses: ['closed'] },
+  overdue: { statuses: OPEN_STATUSES, overdue: true },
+  all: {},
+};
+
+/** Tabs whose messages are few (the open ones): their pages are sorted from the tab's own rows. */
+const SMALL_TABS = new Set<QueueTab>(['moderation', 'new', 'handling', 'overdue']);
+
 function tabCondition(eb: MessageExpressions, tab: QueueTab, now: string) {
-  const notRejected = eb('m.moderation', '!=', 'rejected');
-  switch (tab) {
-    case 'moderation': return eb('m.moderation', '=', 'pending');
-    case 'new': return eb.and([eb('m.status', '=', 'submitted'), notRejected]);
-    case 'handling': return eb.and([eb('m.status', 'in', ['accepted', 'in_progress']), notRejected]);
-    case 'replied': return eb.and([eb('m.status', '=', 'replied'), notRejected]);
-    case 'closed': return eb.and([eb('m.status', '=', 'closed'), notRejected]);
-    case 'overdue': return eb.and([eb('m.status', 'in', OPEN_STATUSES), notRejected, eb('m.due_at', '<', now)]);
-    case 'all': return eb.lit(true);
-  }
+  const { statuses, moderation, overdue } = TABS[tab];
+  const conditions = [];
+  if (moderation) conditions.push(eb('m.moderation', '=', moderation));
+  if (statuses) conditions.push(eb('m.status', 'in', statuses), eb('m.moderation', '!=', 'rejected'));
+  if (overdue) conditions.push(eb('m.due_at', '<', now));
+  return conditions.length > 0 ? eb.and(conditions) : eb.lit(true);
+}
+
+function inTab(tab: QueueTab, status: Status, moderationState: ModerationState): boolean {
+  const { statuses, moderation } = TABS[tab];
+  if (moderation && moderationState !== moderation) return false;
+  return !statuses || (statuses.includes(status) && moderationState !== 'rejected');
 }
 
 // Keyset on (due_at, seq): the earliest deadline first, stable while messages arrive.
@@ -97,7 +124,10 @@ export function queuePageQuery(db: SiteDatabase, official: Official, filter: Que
         'm.seq', 'm.id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.region',
         'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count',
       ])
-      .orderBy('m.due_at').orderBy('m.seq')
+      // Small tabs: `+` keeps SQLite from walking the deadline index over every message of the site
+      // and makes it read the tab's own rows by status, then sort those.
+      .orderBy(SMALL_TABS.has(filter.tab) || filter.dueWithinDays !== undefined ? sql`+m.due_at` : sql`m.due_at`)
+      .orderBy('m.seq')
       .limit(filter.limit + 1);
 }
 
@@ -112,20 +142,28 @@ export async function queuePage(db: SiteDatabase, official: Official, filter: Qu
   };
 }
 
-/** How many messages each tab holds for the official, in one statement. */
+/**
+ * How many messages each tab holds for the official: from the per-unit tallies the triggers of
+ * migration 0004 keep, plus the overdue ones (which change with the clock) from the deadline index.
+ */
 export async function queueCounts(db: SiteDatabase, official: Official, now: Date): Promise<QueueCounts> {
-  const nowIso = now.toISOString();
-  const row = await db.first(
-    (messagesInScope(db, official) as Queue).select((eb) => [
-      ...(['moderation', 'new', 'handling', 'replied', 'closed', 'overdue'] as const).map((tab) =>
-        eb.fn.sum<number>(eb.case().when(tabCondition(eb, tab, nowIso)).then(1).else(0).end()).as(tab)),
-      eb.fn.countAll<number>().as('all'),
-    ]),
-  );
-  return {
-    moderation: row?.moderation ?? 0, new: row?.new ?? 0, handling: row?.handling ?? 0, replied: row?.replied ?? 0,
-    closed: row?.closed ?? 0, overdue: row?.overdue ?? 0, all: row?.all ?? 0,
-  };
+  let tallies = db.q.selectFrom('message_counts as m')
+    .select(['m.status', 'm.moderation', (eb) => eb.fn.sum<number>('m.n').as('n')])
+    .where('m.site_id', '=', official.siteId)
+    .groupBy(['m.status', 'm.moderation']);
+  if (official.scope !== null) tallies = tallies.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
+  const [rows, overdue] = await Promise.all([
+    db.all(tallies),
+    db.first((messagesInScope(db, official) as Queue)
+      .where((eb) => tabCondition(eb, 'overdue', now.toISOString()))
+      .select((eb) => eb.fn.countAll<number>().as('n'))),
+  ]);
+  const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as QueueCounts;
+  for (const row of rows) {
+    for (const tab of QUEUE_TABS) if (tab !== 'overdue' && inTab(tab, row.status, row.moderation)) counts[tab] += row.n;
+  }
+  counts.overdue = overdue?.n ?? 0;
+  return counts;
 }
 
 /** The whole message for officials (no contact details), or null if not on the official's site. */

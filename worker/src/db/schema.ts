@@ -189,6 +189,15 @@ export interface SessionTable {
 }
 
 /** Failed sign-ins per keyed hash of an email or a client address. */
+/** Messages per unit, status and moderation state, kept by triggers (migration 0004). Never written by the application. */
+export interface MessageCountTable {
+  site_id: string;
+  unit_id: string;
+  status: MessageTable['status'];
+  moderation: MessageTable['moderation'];
+  n: number;
+}
+
 export interface SignInFailureTable {
   key_hash: string;
   failures: number;
@@ -236,6 +245,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   audit_log: AuditLogTable;
   sign_in_failures: SignInFailureTable;
+  message_counts: MessageCountTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;

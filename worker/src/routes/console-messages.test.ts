@@ -143,6 +143,39 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
   });
 });
 
+describe('the tallies behind the queue’s counts', () => {
+  /** The tallies the triggers keep, and the same counted from the messages themselves. */
+  async function talliesOf(siteId: string) {
+    const kept = await env.DB.prepare(`SELECT unit_id, status, moderation, n FROM message_counts
+      WHERE site_id = ? AND n > 0 ORDER BY 1, 2, 3`).bind(siteId).all();
+    const counted = await env.DB.prepare(`SELECT unit_id, status, moderation, count(*) AS n FROM messages
+      WHERE site_id = ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).bind(siteId).all();
+    return { kept: kept.results, counted: counted.results };
+  }
+
+  it('follow every submission and action, and the counts per tab with them', async () => {
+    const c = await county();
+    const { id } = await submitted(c.siteId, c.headUnit);
+    const steps: [TestOfficial, string, unknown][] = [
+      [c.moderator, 'publish', {}], [c.headResponder, 'accept', {}],
+      [c.headResponder, 'transfer', { unitId: c.transportUnit, reason: '属交通运输局职责' }],
+      [c.transportResponder, 'reply', { kind: 'final', body: '已处理。' }], [c.transportResponder, 'close', {}],
+    ];
+    for (const [as, action, body] of steps) {
+      await acted(as, id, action, body);
+      const { kept, counted } = await talliesOf(c.siteId);
+      expect(kept, action).toEqual(counted);
+    }
+    expect((await queue(c.transportResponder)).counts).toMatchObject({ closed: 1, all: 1, new: 0, handling: 0 });
+    expect((await queue(c.eduResponder)).counts.all).toBe(0);
+    const [spam] = await Promise.all([submitted(c.siteId, c.eduUnit), submitted(c.siteId, c.eduUnit)]);
+    await acted(c.moderator, spam.id, 'reject', { reason: 'advertising' });
+    expect((await queue(c.eduResponder)).counts).toMatchObject({ moderation: 1, new: 1, all: 2 });
+    const { kept, counted } = await talliesOf(c.siteId);
+    expect(kept).toEqual(counted);
+  });
+});
+
 describe('refused transitions', () => {
   it.each([
     ['reply to a rejected message', 'rejected', 'reply', { kind: 'final', body: '答复' }],
@@ -320,8 +353,8 @@ describe('GET /v1/console/messages — the queue', () => {
     await submitted(c.siteId, c.eduUnit);
     const response = await consoleRequest('/v1/console/messages', { as: c.admin });
     expect(response.headers.get('Cache-Control')).toBe('no-store');
-    // Session, unit scope, site, page and counts.
-    expect(response.headers.get('Server-Timing')).toMatch(/^d1;desc="queries=5 rows_read=\d+ rows_written=0"$/);
+    // Session, unit scope, site, page, tallies per tab and overdue.
+    expect(response.headers.get('Server-Timing')).toMatch(/^d1;desc="queries=6 rows_read=\d+ rows_written=0"$/);
     expectNoPersonalData(await response.text());
     await expectProblem(await consoleRequest('/v1/console/messages', { as: null }), 401, 'unauthenticated');
   });
