@@ -77,7 +77,9 @@ export function problemOf(error: ApiError, acceptLanguage: string | undefined): 
     code: error.code,
   };
   if (error.fields.length > 0) {
-    problem.errors = error.fields.map(({ field, code, params }) => ({ field, code, message: fieldErrorMessage(catalog.fields, field, code, params) }));
+    problem.errors = error.fields.map(({ field, code, params }) => ({
+      field, code, message: fieldErrorMessage(catalog.fields, field, code, params), ...(params ? { params } : {}),
+    }));
   }
   return problem;
 }

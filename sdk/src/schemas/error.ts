@@ -29,6 +29,8 @@ export const FieldErrorSchema = z.object({
   field: z.string(),
   code: FieldErrorCodeSchema,
   message: z.string(),
+  params: z.object({ min: z.number().optional(), max: z.number().optional() }).optional()
+    .describe('the numbers a translation by code needs, e.g. `max` for too_long'),
 });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 

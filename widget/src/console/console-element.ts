@@ -36,7 +36,7 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
   /** Field errors of a 422, by field, each in the console's language. */
   protected fieldErrors(error: unknown): Record<string, string> {
     if (!(error instanceof LiuyanError)) return {};
-    return Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code)]));
+    return Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
   }
 }
 

@@ -179,18 +179,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       if (!retryable) this.drafts.settle();
       this.phase = retryable ? 'send-failed' : 'editing';
       if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
-        this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, this.limitsOf(e.field))]));
+        this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
         void this.focusFirstError();
       } else if (!retryable) {
         this.errors = { form: error instanceof LiuyanError ? error.message : String(error) };
       }
       this.report(error);
     }
-  }
-
-  private limitsOf(field: string) {
-    const limits = this.config?.limits;
-    return { max: field === 'title' ? limits?.titleMax : field === 'body' ? limits?.bodyMax : undefined };
   }
 
   private report(error: unknown): void {

@@ -250,7 +250,8 @@ describe('POST /v1/sites/:site/messages — invalid input', () => {
     const response = await submit(siteId, validMessage(eduUnit, { title: '标'.repeat(51) }));
     const problem = await expectProblem(response, 422, 'validation');
     const error = problem.errors!.find((e) => e.field === 'title');
-    expect(error).toMatchObject({ field: 'title', code: 'too_long' });
+    // The limit travels with the code, so a client translating by code can say it too.
+    expect(error).toMatchObject({ field: 'title', code: 'too_long', params: { max: 50 } });
     expect(error!.message).toContain('50');
     expect(error!.message).toMatch(/[\u4e00-\u9fff]/);
     await expectNothingWritten(siteId);

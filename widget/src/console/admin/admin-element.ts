@@ -1,7 +1,4 @@
 import { html, nothing } from 'lit';
-import { LiuyanError } from '../../../../sdk/src/errors';
-import { fieldErrorMessage } from '../../../../sdk/src/error-messages';
-import type { FieldErrorCode } from '../../../../sdk/src/schemas/error';
 import { Localized } from '../../internal/localize';
 import { tokens } from '../../styles/tokens.styles';
 import { ConsoleElement } from '../console-element';
@@ -9,9 +6,6 @@ import { styles } from '../liuyan-console.styles';
 import { adminZhCN, type AdminStrings } from './strings.zh-cn';
 
 const adminStrings = new Localized<AdminStrings>(adminZhCN, async () => (await import('./strings.en')).adminEn);
-
-/** Codes whose sentence needs a number (`不能超过{max}个字`) the problem's field entry does not carry. */
-const WITH_PARAMS = new Set<FieldErrorCode>(['too_long', 'too_short', 'below_minimum', 'above_maximum']);
 
 /**
  * What the admin pages share: their strings (`this.a`), one request at a time, a confirmation after
@@ -46,17 +40,6 @@ export abstract class AdminElement extends ConsoleElement {
   protected override async scheduleUpdate(): Promise<void> {
     await adminStrings.load(this.locale);
     return super.scheduleUpdate();
-  }
-
-  /**
-   * Field errors in the console's language. For codes that need a number, the service's own sentence
-   * (already in this language, from `Accept-Language`) says it whole.
-   */
-  protected override fieldErrors(error: unknown): Record<string, string> {
-    if (!(error instanceof LiuyanError)) return {};
-    return Object.fromEntries(error.fieldErrors.map((e) => [
-      e.field, WITH_PARAMS.has(e.code) ? e.message : fieldErrorMessage(this.t.errors, e.field, e.code),
-    ]));
   }
 
   /**
