@@ -43,7 +43,8 @@ export interface SubmitOptions {
 }
 
 export interface LiuyanClient {
-  getSite(): Promise<SiteConfig>;
+  /** `fresh`: ask the service again instead of a copy the browser may keep for a minute (after a change). */
+  getSite(options?: { fresh?: boolean }): Promise<SiteConfig>;
   /** One page of the public board; pass `nextCursor` back as `cursor` for the next. */
   listMessages(query?: ListMessagesQuery): Promise<MessagePage>;
   /** Every public message matching `query`, page after page. */
@@ -124,7 +125,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
   const postJson = (body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) =>
     ({ method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body), signal }) satisfies RequestInit;
 
-  const get = <T>(url: string) => withRetries(() => once<T>(url, { method: 'GET' }));
+  const get = <T>(url: string, init: RequestInit = {}) => withRetries(() => once<T>(url, { method: 'GET', ...init }));
 
   function listMessages(query: ListMessagesQuery = {}): Promise<MessagePage> {
     const params = new URLSearchParams();
@@ -134,7 +135,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
   }
 
   return {
-    getSite: () => get<SiteConfig>(sitePath),
+    getSite: ({ fresh = false } = {}) => get<SiteConfig>(sitePath, fresh ? { cache: 'no-cache' } : {}),
 
     listMessages,
 

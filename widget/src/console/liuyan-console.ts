@@ -87,7 +87,8 @@ export class LiuyanConsole extends ConsoleElement {
   private async loadSiteConfig(siteId: string): Promise<void> {
     this.site = siteId;
     try {
-      this.config = await this.client().getSite();
+      // Fresh: an admin may just have changed the units.
+      this.config = await this.client().getSite({ fresh: true });
     } catch {
       // Filters and the transfer picker wait for it; everything else works without.
       this.config = null;
