@@ -1,17 +1,12 @@
-import type { FieldMessages, ProblemTitles } from '../error-messages';
+import type { OfficialFieldMessages, ProblemTitles, PublicFieldMessages } from '../error-messages';
 
-export const enFieldMessages: FieldMessages = {
+export const enFieldMessages: PublicFieldMessages = {
   fields: {
     $: 'request body', author: 'contact details',
     unitId: 'recipient', type: 'message type', domain: 'domain', campaign: 'campaign', title: 'title', body: 'message',
     region: 'region', 'author.name': 'name', 'author.phone': 'phone', 'author.email': 'email',
     'author.displayAs': 'display name', isPublic: 'visibility', consent: 'privacy notice', trackingCode: 'tracking code',
     'idempotency-key': 'submission key',
-    email: 'email', password: 'password', code: 'one-time code', reason: 'reason', note: 'note', kind: 'kind',
-    templateId: 'reply template', days: 'days of extension', displayName: 'name', role: 'role', unitIds: 'units', name: 'name',
-    allowedOrigins: 'allowed websites', moderation: 'moderation mode', types: 'message types', domains: 'domains', deadlineDays: 'deadlines',
-    year: 'year', day: 'date', parentId: 'parent unit', sortOrder: 'order', active: 'active', disabled: 'disabled', from: 'start date',
-    to: 'end date', contact: 'contact details',
   },
   fieldErrors: {
     required: (l) => `Please enter the ${l}`,
@@ -27,14 +22,27 @@ export const enFieldMessages: FieldMessages = {
     domain_not_allowed: () => 'Messages in this domain are not accepted here',
     unknown_campaign: () => 'No such campaign',
     campaign_closed: () => 'This campaign has ended and no longer accepts messages',
+    below_minimum: (l, p) => `The ${l} must be at least ${p.min}`,
+    above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
+  },
+};
+
+/** Field names and errors only officials' routes give (console, admin, sign-in). */
+export const enOfficialFieldMessages: OfficialFieldMessages = {
+  fields: {
+    email: 'email', password: 'password', code: 'one-time code', reason: 'reason', note: 'note', kind: 'kind',
+    templateId: 'reply template', days: 'days of extension', displayName: 'name', role: 'role', unitIds: 'units', name: 'name',
+    allowedOrigins: 'allowed websites', moderation: 'moderation mode', types: 'message types', domains: 'domains', deadlineDays: 'deadlines',
+    year: 'year', day: 'date', parentId: 'parent unit', sortOrder: 'order', active: 'active', disabled: 'disabled', from: 'start date',
+    to: 'end date', contact: 'contact details',
+  },
+  fieldErrors: {
     invalid_code: () => 'The one-time code is wrong or was already used; enter the next code from your authenticator',
     weak_password: () => 'The password must have at least 12 characters and differ from the email',
     email_taken: () => 'An account with this email already exists',
     same_unit: () => 'The message is already with this unit; choose another',
     unknown_template: () => 'No such reply template',
     unknown_account: () => 'No such account',
-    below_minimum: (l, p) => `The ${l} must be at least ${p.min}`,
-    above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
   },
 };
 

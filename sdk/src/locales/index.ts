@@ -1,9 +1,9 @@
-import type { FieldMessages, Locale, ProblemTitles } from '../error-messages';
-import { enFieldMessages, enProblemTitles } from './en';
-import { zhCNFieldMessages, zhCNProblemTitles } from './zh-cn';
+import { withOfficialMessages, type FieldMessages, type Locale, type ProblemTitles } from '../error-messages';
+import { enFieldMessages, enOfficialFieldMessages, enProblemTitles } from './en';
+import { zhCNFieldMessages, zhCNOfficialFieldMessages, zhCNProblemTitles } from './zh-cn';
 
 /** Every language at once, for the service. Browsers import only the one they show. */
 export const errorCatalogs: Record<Locale, { fields: FieldMessages; problems: ProblemTitles }> = {
-  'zh-CN': { fields: zhCNFieldMessages, problems: zhCNProblemTitles },
-  en: { fields: enFieldMessages, problems: enProblemTitles },
+  'zh-CN': { fields: withOfficialMessages(zhCNFieldMessages, zhCNOfficialFieldMessages), problems: zhCNProblemTitles },
+  en: { fields: withOfficialMessages(enFieldMessages, enOfficialFieldMessages), problems: enProblemTitles },
 };

@@ -1,17 +1,12 @@
-import type { FieldMessages, ProblemTitles } from '../error-messages';
+import type { OfficialFieldMessages, ProblemTitles, PublicFieldMessages } from '../error-messages';
 
-export const zhCNFieldMessages: FieldMessages = {
+export const zhCNFieldMessages: PublicFieldMessages = {
   fields: {
     $: '请求内容', author: '联系人信息',
     unitId: '留言对象', type: '留言类型', domain: '所属领域', campaign: '专栏', title: '标题', body: '留言内容',
     region: '所在地区', 'author.name': '姓名', 'author.phone': '联系电话', 'author.email': '电子邮箱',
     'author.displayAs': '署名方式', isPublic: '公开方式', consent: '隐私声明', trackingCode: '查询码',
     'idempotency-key': '提交编号',
-    email: '电子邮箱', password: '密码', code: '动态验证码', reason: '原因', note: '说明', kind: '类别',
-    templateId: '回复模板', days: '延期天数', displayName: '姓名', role: '角色', unitIds: '负责单位', name: '名称',
-    allowedOrigins: '允许嵌入的网站', moderation: '审核方式', types: '留言类型', domains: '所属领域', deadlineDays: '办理时限',
-    year: '年份', day: '日期', parentId: '上级单位', sortOrder: '排序', active: '启用状态', disabled: '停用状态', from: '开始日期',
-    to: '结束日期', contact: '联系方式',
   },
   fieldErrors: {
     required: (l) => `请填写${l}`,
@@ -27,14 +22,27 @@ export const zhCNFieldMessages: FieldMessages = {
     domain_not_allowed: () => '此处不接受这一领域的留言',
     unknown_campaign: () => '专栏不存在',
     campaign_closed: () => '该专栏已结束，不再接收留言',
+    below_minimum: (l, p) => `${l}不能小于${p.min}`,
+    above_maximum: (l, p) => `${l}不能大于${p.max}`,
+  },
+};
+
+/** Field names and errors only officials' routes give (console, admin, sign-in). */
+export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
+  fields: {
+    email: '电子邮箱', password: '密码', code: '动态验证码', reason: '原因', note: '说明', kind: '类别',
+    templateId: '回复模板', days: '延期天数', displayName: '姓名', role: '角色', unitIds: '负责单位', name: '名称',
+    allowedOrigins: '允许嵌入的网站', moderation: '审核方式', types: '留言类型', domains: '所属领域', deadlineDays: '办理时限',
+    year: '年份', day: '日期', parentId: '上级单位', sortOrder: '排序', active: '启用状态', disabled: '停用状态', from: '开始日期',
+    to: '结束日期', contact: '联系方式',
+  },
+  fieldErrors: {
     invalid_code: () => '动态验证码不正确或已使用，请输入验证器上的新验证码',
     weak_password: () => '密码至少12位，且不能与邮箱相同',
     email_taken: () => '该邮箱已有账号',
     same_unit: () => '留言已在该单位，请选择其他单位',
     unknown_template: () => '回复模板不存在',
     unknown_account: () => '账号不存在',
-    below_minimum: (l, p) => `${l}不能小于${p.min}`,
-    above_maximum: (l, p) => `${l}不能大于${p.max}`,
   },
 };
 

@@ -4,12 +4,18 @@ import { z } from 'zod';
  * Stable machine codes. Field codes say what is wrong with one field; problem codes say what
  * is wrong with the request as a whole. Clients translate by code; `message` is a courtesy.
  */
-export const FieldErrorCodeSchema = z.enum([
+export const PublicFieldErrorCodeSchema = z.enum([
   'required', 'too_long', 'too_short', 'invalid', 'invalid_choice', 'invalid_phone', 'invalid_email',
   'consent_required', 'unknown_unit', 'type_not_allowed', 'domain_not_allowed', 'unknown_campaign',
-  'campaign_closed', 'invalid_code', 'weak_password', 'email_taken', 'same_unit', 'unknown_template', 'unknown_account',
-  'below_minimum', 'above_maximum',
+  'campaign_closed', 'below_minimum', 'above_maximum',
 ]);
+/** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
+export const OfficialFieldErrorCodeSchema = z.enum([
+  'invalid_code', 'weak_password', 'email_taken', 'same_unit', 'unknown_template', 'unknown_account',
+]);
+export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
+export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;
+export type OfficialFieldErrorCode = z.infer<typeof OfficialFieldErrorCodeSchema>;
 export type FieldErrorCode = z.infer<typeof FieldErrorCodeSchema>;
 
 /**

@@ -1,4 +1,5 @@
-import { enProblemTitles } from '../../../sdk/src/locales/en';
+import { withOfficialMessages } from '../../../sdk/src/error-messages';
+import { enOfficialFieldMessages, enProblemTitles } from '../../../sdk/src/locales/en';
 import { progressEn } from '../translations/progress.en';
 import { commonEn } from '../translations/en';
 import type { ConsoleStrings } from './strings.zh-cn';
@@ -132,4 +133,5 @@ export const consoleEn: ConsoleStrings = {
   signedOutNotice: 'Your session ended. Please sign in again.',
   notFound: 'This message does not exist, or is not in your units.',
   noPermission: 'Only administrators may use the site’s administration.',
+  errors: withOfficialMessages(commonEn.errors, enOfficialFieldMessages),
 };

@@ -1,5 +1,5 @@
-import type { ProblemTitles } from '../../../sdk/src/error-messages';
-import { zhCNProblemTitles } from '../../../sdk/src/locales/zh-cn';
+import { withOfficialMessages, type ProblemTitles } from '../../../sdk/src/error-messages';
+import { zhCNOfficialFieldMessages, zhCNProblemTitles } from '../../../sdk/src/locales/zh-cn';
 import { progressZhCN, type ProgressStrings } from '../translations/progress.zh-cn';
 import { commonZhCN, type CommonStrings, type Widen } from '../translations/zh-cn';
 
@@ -134,4 +134,10 @@ const strings = {
 
 export type ConsoleStrings = CommonStrings & ProgressStrings & Widen<Omit<typeof strings, 'problems'>> & { problems: ProblemTitles };
 
-export const consoleZhCN: ConsoleStrings = { ...commonZhCN, ...progressZhCN, ...strings };
+export const consoleZhCN: ConsoleStrings = {
+  ...commonZhCN,
+  ...progressZhCN,
+  ...strings,
+  // The officials' field names and errors (sign-in, actions, admin) on top of the public ones.
+  errors: withOfficialMessages(commonZhCN.errors, zhCNOfficialFieldMessages),
+};

@@ -1,4 +1,4 @@
-import type { FieldMessages } from '../../../sdk/src/error-messages';
+import type { PublicFieldMessages } from '../../../sdk/src/error-messages';
 import { zhCNFieldMessages } from '../../../sdk/src/locales/zh-cn';
 
 /**
@@ -20,6 +20,6 @@ const common = {
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-export type CommonStrings = Widen<typeof common> & { errors: FieldMessages };
+export type CommonStrings = Widen<typeof common> & { errors: PublicFieldMessages };
 
 export const commonZhCN: CommonStrings = { ...common, errors: zhCNFieldMessages };
