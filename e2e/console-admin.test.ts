@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
 import type { SiteConfig, UnitNode } from '../sdk/src/schemas/site';
+import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
 import { useBrowserPage } from './helpers';
 import { WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
@@ -13,47 +14,8 @@ import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 
 const browser = useBrowserPage();
 
-interface Official {
-  email: string;
-  password: string;
-}
 
-const CONSOLE = `${WORKER}/console/`;
 const run = Date.now() % 1_000_000;
-
-/** Script errors, console errors and CSP violations; failed API answers provoked on purpose are not. */
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() !== 'error' && message.type() !== 'warning') return;
-    const text = message.text();
-    if (text.startsWith('Failed to load resource') && new URL(message.location().url).pathname.startsWith('/v1/')) return;
-    problems.push(`${message.type()}: ${text}`);
-  });
-  return problems;
-}
-
-/** An official's own browser: a fresh context (no cookies), signed in at /console/. */
-async function signedIn(official: Official, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN', ...(viewport ? { viewport } : {}) });
-  const page = await context.newPage();
-  const problems = watchForProblems(page);
-  await page.goto(CONSOLE);
-  const form = page.locator('liuyan-console-sign-in');
-  await form.getByLabel('站点编号').fill('demo');
-  await form.getByLabel('电子邮箱').fill(official.email);
-  await form.getByLabel('密码').fill(official.password);
-  await form.getByRole('button', { name: '登录' }).click();
-  // Attached, not visible: an empty queue is a list of no height.
-  await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
-  return { page, problems };
-}
 
 /** Opens an admin page from the header's 站点管理 and the tabs, as an admin finds it. */
 async function openAdmin(page: Page, section: string): Promise<void> {
@@ -67,21 +29,8 @@ async function openAdmin(page: Page, section: string): Promise<void> {
 const confirmation = (page: Page, tag: string) => page.locator(tag).locator('[role="status"]:not([hidden])');
 
 /** The admin's session for the API, to read what the console changed and to put settings back. */
-async function adminCookie(): Promise<string> {
-  const response = await fetch(`${WORKER}/v1/auth/sign-in`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: WORKER },
-    body: JSON.stringify({ site: 'demo', email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password }),
-  });
-  expect(response.status).toBe(200);
-  return response.headers.get('Set-Cookie')!.split(';')[0]!;
-}
-
-function adminApi(cookie: string, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${WORKER}${path}`, {
-    method, headers: { Origin: WORKER, Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const adminCookie = () => sessionCookie(DEMO_ACCOUNTS.admin);
+const adminApi = officialApi;
 
 async function publicConfig(): Promise<SiteConfig> {
   return (await fetch(`${WORKER}/v1/sites/demo`)).json() as Promise<SiteConfig>;
@@ -98,7 +47,7 @@ afterAll(async () => {
 
 describe('the console’s admin pages', () => {
   it('an admin switches the site to post-moderation and back, and the widget’s configuration follows', async () => {
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '站点设置');
     const site = page.locator('liuyan-console-admin-site');
     await site.getByLabel(/^先发后审/).check();
@@ -118,7 +67,7 @@ describe('the console’s admin pages', () => {
   });
 
   it('an origin that is not one is refused, with the translated error beside that origin, and nothing is saved', async () => {
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '站点设置');
     const site = page.locator('liuyan-console-admin-site');
     const rows = site.locator('ul.rows > li');
@@ -149,7 +98,7 @@ describe('the console’s admin pages', () => {
   });
 
   it('an admin adds a holiday to a year’s calendar and sees it listed, also after a reload', async () => {
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '工作日历');
     const calendar = page.locator('liuyan-console-admin-calendar');
     await calendar.getByLabel('年份').fill('2035');
@@ -174,7 +123,7 @@ describe('the console’s admin pages', () => {
   });
 
   it('an admin adds a unit under 县长, then a responder for it, who signs in to an empty queue of that unit', async () => {
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '单位');
     const units = page.locator('liuyan-console-admin-units');
     const name = `示范县数据管理局${run}`;
@@ -207,7 +156,7 @@ describe('the console’s admin pages', () => {
     expect((await row.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`县数据管理局办理员.*办理人员.*未启用动态验证码.*${name}`));
 
     // The new official, in a browser of their own, sees their unit's queue: nothing new yet.
-    const responder = await signedIn(official);
+    const responder = await signedIn(browser, official);
     const queue = responder.page.locator('liuyan-console-queue');
     await expect.poll(() => queue.locator('nav.tabs [aria-current="page"]').textContent()).toMatch(/^\s*待受理/);
     await queue.getByText('没有符合条件的留言。').waitFor();
@@ -223,7 +172,7 @@ describe('the console’s admin pages', () => {
   }, 120_000);
 
   it('a reply template added by an admin is offered in a responder’s reply form', async () => {
-    const admin = await signedIn(DEMO_ACCOUNTS.admin);
+    const admin = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(admin.page, '回复模板');
     const templates = admin.page.locator('liuyan-console-admin-templates');
     const title = `道路维修答复 ${run}`;
@@ -240,7 +189,7 @@ describe('the console’s admin pages', () => {
       title: `城关镇人民路路面破损 ${run}`, body: '城关镇人民路中段路面破损严重，车辆经过颠簸，请尽快维修。', region: '示范县城关镇',
       author: { name: '陈明', phone: '13912345678', email: null, displayAs: 'masked' }, isPublic: true, consent: true,
     });
-    const responder = await signedIn(DEMO_ACCOUNTS.countyHead);
+    const responder = await signedIn(browser, DEMO_ACCOUNTS.countyHead);
     await responder.page.goto(`${CONSOLE}#/messages/${created.id}`);
     const message = responder.page.locator('liuyan-console-message');
     await message.locator('[part="actions"]').getByRole('button', { name: '受理', exact: true }).click();
@@ -256,7 +205,7 @@ describe('the console’s admin pages', () => {
   });
 
   it('the CSV export downloads a file that starts with the header; contact details come with a warning', async () => {
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '导出');
     const exporter = page.locator('liuyan-console-admin-export');
     const [download] = await Promise.all([page.waitForEvent('download'), exporter.getByRole('link', { name: '下载 CSV' }).click()]);
@@ -288,7 +237,7 @@ describe('the console’s admin pages', () => {
       expect(response.status).toBe(201);
       return (await response.json()) as { id: string; name: string };
     }));
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '单位');
     const units = page.locator('liuyan-console-admin-units');
     const below = () => units.locator('[part="unit-tree"] > li').filter({ has: page.locator('strong', { hasText: /^示范县委书记$/ }) })
@@ -330,7 +279,7 @@ describe('the console’s admin pages', () => {
       body: JSON.stringify({ site: 'demo', email: official.email, password }),
     }).then((r) => r.status);
 
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '账号');
     const accounts = page.locator('liuyan-console-admin-accounts');
     const row = accounts.locator(`[data-email="${official.email}"]`);
@@ -364,7 +313,7 @@ describe('the console’s admin pages', () => {
     const cookie = await adminCookie();
     const created = await adminApi(cookie, 'POST', '/v1/admin/reply-templates', { title: `受理告知 ${run}`, body: '您的留言已受理。' });
     expect(created.status).toBe(201);
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '回复模板');
     const templates = page.locator('liuyan-console-admin-templates');
     const item = () => templates.locator('[part="templates"] > li').filter({ hasText: `受理告知 ${run}` });
@@ -386,7 +335,7 @@ describe('the console’s admin pages', () => {
   });
 
   it('a moderator has no admin navigation, and an admin address says there is no permission without loading the admin pages', async () => {
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.moderator);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
     const header = page.locator('liuyan-console header');
     expect(await header.getByRole('link', { name: '留言队列' }).count()).toBe(1);
     expect(await header.getByRole('link', { name: '站点管理' }).count()).toBe(0);
@@ -401,7 +350,7 @@ describe('the console’s admin pages', () => {
   });
 
   it('the admin pages fit a phone (390×844): no sideways scrolling, controls large enough to tap', async () => {
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.admin, { width: 390, height: 844 });
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin, { width: 390, height: 844 });
     for (const [section, tag] of [['站点设置', 'liuyan-console-admin-site'], ['单位', 'liuyan-console-admin-units'],
       ['账号', 'liuyan-console-admin-accounts'], ['工作日历', 'liuyan-console-admin-calendar'],
       ['回复模板', 'liuyan-console-admin-templates'], ['导出', 'liuyan-console-admin-export']] as const) {

@@ -1,59 +1,14 @@
 import * as OTPAuth from 'otpauth';
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CONSOLE, officialApi, sessionCookie, signedIn, signInWith, watchForProblems, type Official } from './console-helpers';
 import { fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 
 const browser = useBrowserPage();
 
-interface Official {
-  email: string;
-  password: string;
-}
 
-const CONSOLE = `${WORKER}/console/`;
-
-/**
- * Everything that went wrong in the page: script errors, console errors and CSP violations. Failed
- * API answers the test provokes on purpose (401 before signing in, a wrong password) are not errors
- * of the page, and Chromium logs them only as "Failed to load resource".
- */
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() !== 'error' && message.type() !== 'warning') return;
-    const text = message.text();
-    if (text.startsWith('Failed to load resource') && new URL(message.location().url).pathname.startsWith('/v1/')) return;
-    problems.push(`${message.type()}: ${text}`);
-  });
-  return problems;
-}
-
-/** An official's own browser: a fresh context (no cookies), signed in at /console/. */
-async function signedIn(official: Official, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN', ...(viewport ? { viewport } : {}) });
-  const page = await context.newPage();
-  const problems = watchForProblems(page);
-  await page.goto(CONSOLE);
-  await signInWith(page, official);
-  await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor();
-  return { page, problems };
-}
-
-async function signInWith(page: Page, { email, password }: Official): Promise<void> {
-  const form = page.locator('liuyan-console-sign-in');
-  await form.getByLabel('站点编号').fill('demo');
-  await form.getByLabel('电子邮箱').fill(email);
-  await form.getByLabel('密码').fill(password);
-  await form.getByRole('button', { name: '登录' }).click();
-}
 
 /** Opens a message from a queue tab, loading more of the queue until it shows. */
 async function openFromQueue(page: Page, tab: string, title: string): Promise<void> {
@@ -86,17 +41,9 @@ async function act(page: Page, action: string, fill?: (form: ReturnType<Page['lo
 
 /** A fresh responder, made through the admin API as an admin would, so that tests may change it freely. */
 async function newResponder(): Promise<Official> {
-  const headers = { 'Content-Type': 'application/json', Origin: WORKER };
-  const signIn = await fetch(`${WORKER}/v1/auth/sign-in`, {
-    method: 'POST', headers, body: JSON.stringify({ site: 'demo', email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password }),
-  });
-  expect(signIn.status).toBe(200);
-  const cookie = signIn.headers.get('Set-Cookie')!.split(';')[0]!;
   const official = { email: `edu-${Date.now()}@demo.liuyan.local`, password: 'a-long-test-password-42' };
-  const created = await fetch(`${WORKER}/v1/admin/accounts`, {
-    method: 'POST', headers: { ...headers, Cookie: cookie },
-    body: JSON.stringify({ ...official, displayName: '县教育局办理员', role: 'responder', unitIds: ['u_edu'] }),
-  });
+  const created = await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'POST', '/v1/admin/accounts',
+    { ...official, displayName: '县教育局办理员', role: 'responder', unitIds: ['u_edu'] });
   expect(created.status).toBe(201);
   return official;
 }
@@ -148,7 +95,7 @@ describe('the officials’ console at /console/', () => {
     expect(code).toMatch(TRACKING_CODE);
 
     // The moderator finds it awaiting review and publishes it.
-    const moderator = await signedIn(DEMO_ACCOUNTS.moderator);
+    const moderator = await signedIn(browser, DEMO_ACCOUNTS.moderator);
     await openFromQueue(moderator.page, '待审核', title);
     expect(await actionsOf(moderator.page)).toContain('发布');
     expect(await actionsOf(moderator.page)).not.toContain('回复');
@@ -157,7 +104,7 @@ describe('the officials’ console at /console/', () => {
     expect(await actionsOf(moderator.page)).not.toContain('发布');
 
     // The county head's responder accepts it and transfers it to the transport bureau.
-    const countyHead = await signedIn(DEMO_ACCOUNTS.countyHead);
+    const countyHead = await signedIn(browser, DEMO_ACCOUNTS.countyHead);
     await openFromQueue(countyHead.page, '待受理', title);
     await act(countyHead.page, '受理', undefined, '已受理');
     expect(await statusOf(countyHead.page)).toBe('已受理');
@@ -168,7 +115,7 @@ describe('the officials’ console at /console/', () => {
     expect(await countyHead.page.locator('liuyan-console-message [part="unit"]').textContent()).toBe('示范县交通运输局');
 
     // The transport bureau's responder answers: an interim reply, then the final one, then closes.
-    const transport = await signedIn(DEMO_ACCOUNTS.transport);
+    const transport = await signedIn(browser, DEMO_ACCOUNTS.transport);
     await openFromQueue(transport.page, '全部', title);
     await act(transport.page, '回复', async (form) => {
       await form.getByLabel('阶段性回复').check();
@@ -222,7 +169,7 @@ describe('the officials’ console at /console/', () => {
   }, 180_000);
 
   it('the queue fits a phone (390×844): no sideways scrolling, tabs and buttons large enough to tap', async () => {
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.countyHead, { width: 390, height: 844 });
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead, { width: 390, height: 844 });
     const queue = page.locator('liuyan-console-queue');
     await queue.getByRole('link', { name: /^全部/ }).click();
     await queue.locator('[part="queue"][aria-busy="false"] li').first().waitFor();
@@ -236,7 +183,7 @@ describe('the officials’ console at /console/', () => {
 
   it('an official turns on authenticator codes from a QR code, and then signs in with password and code', async () => {
     const official = await newResponder();
-    const { page, problems } = await signedIn(official);
+    const { page, problems } = await signedIn(browser, official);
     await page.locator('liuyan-console').getByRole('link', { name: '我的账号' }).click();
     const account = page.locator('liuyan-console-account');
     await account.getByRole('button', { name: '启用动态验证码' }).click();
@@ -269,7 +216,7 @@ describe('the officials’ console at /console/', () => {
   });
 
   it('when the session ends, the next request returns the official to sign-in, and then to where they were', async () => {
-    const { page, problems } = await signedIn(DEMO_ACCOUNTS.countyHead);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead);
     const queue = page.locator('liuyan-console-queue');
     await queue.getByRole('link', { name: /^已回复/ }).click();
     await page.context().clearCookies();

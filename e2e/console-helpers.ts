@@ -1,0 +1,72 @@
+// What the console's browser tests share: signing an official in, in a browser of their own, and
+// watching the page for script errors and CSP violations.
+import type { ConsoleMessage, Page } from 'playwright-core';
+import type { BrowserPage } from './helpers';
+import { WORKER } from './ports';
+
+export const CONSOLE = `${WORKER}/console/`;
+
+export interface Official {
+  email: string;
+  password: string;
+}
+
+/**
+ * Everything that went wrong in the page: script errors, console errors and CSP violations. Failed
+ * API answers the test provokes on purpose (401 before signing in, a wrong password) are not errors
+ * of the page, and Chromium logs them only as "Failed to load resource".
+ */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = message.text();
+    if (text.startsWith('Failed to load resource') && new URL(message.location().url).pathname.startsWith('/v1/')) return;
+    problems.push(`${message.type()}: ${text}`);
+  });
+  return problems;
+}
+
+export async function signInWith(page: Page, { email, password }: Official): Promise<void> {
+  const form = page.locator('liuyan-console-sign-in');
+  await form.getByLabel('站点编号').fill('demo');
+  await form.getByLabel('电子邮箱').fill(email);
+  await form.getByLabel('密码').fill(password);
+  await form.getByRole('button', { name: '登录' }).click();
+}
+
+/** An official's own browser: a fresh context (no cookies), signed in at /console/, the queue loaded. */
+export async function signedIn(browser: BrowserPage, official: Official, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN', ...(viewport ? { viewport } : {}) });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  await page.goto(CONSOLE);
+  await signInWith(page, official);
+  // Attached, not visible: an empty queue is a list of no height.
+  await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
+  return { page, problems };
+}
+
+/** An official's session for the API (the Cookie header), signed in as the console does. */
+export async function sessionCookie({ email, password }: Official): Promise<string> {
+  const response = await fetch(`${WORKER}/v1/auth/sign-in`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: WORKER },
+    body: JSON.stringify({ site: 'demo', email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${email}: ${response.status}`);
+  return response.headers.get('Set-Cookie')!.split(';')[0]!;
+}
+
+/** A request to the console or admin API with that session, from the console's own origin. */
+export function officialApi(cookie: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${WORKER}${path}`, {
+    method, headers: { Origin: WORKER, Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
