@@ -63,8 +63,11 @@ const TABS: Record<QueueTab, TabDefinition> = {
   all: {},
 };
 
-/** Tabs whose messages are few (the open ones): their pages are sorted from the tab's own rows. */
-const SMALL_TABS = new Set<QueueTab>(['moderation', 'new', 'handling', 'overdue']);
+/**
+ * Tabs of several statuses whose messages are few (open ones): their pages are sorted from the
+ * tab's own rows. One status (or moderation state) walks its deadline index in order instead.
+ */
+const SORTED_TABS = new Set<QueueTab>(['handling', 'overdue']);
 
 function tabCondition(eb: MessageExpressions, tab: QueueTab, now: string) {
   const { statuses, moderation, overdue } = TABS[tab];
@@ -124,9 +127,9 @@ export function queuePageQuery(db: SiteDatabase, official: Official, filter: Que
         'm.seq', 'm.id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.region',
         'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count',
       ])
-      // Small tabs: `+` keeps SQLite from walking the deadline index over every message of the site
-      // and makes it read the tab's own rows by status, then sort those.
-      .orderBy(SMALL_TABS.has(filter.tab) || filter.dueWithinDays !== undefined ? sql`+m.due_at` : sql`m.due_at`)
+      // `+` keeps SQLite from walking the deadline index over every message of the site, and makes
+      // it read the tab's own rows by status, then sort those.
+      .orderBy(SORTED_TABS.has(filter.tab) || filter.dueWithinDays !== undefined ? sql`+m.due_at` : sql`m.due_at`)
       .orderBy('m.seq')
       .limit(filter.limit + 1);
 }
