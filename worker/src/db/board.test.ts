@@ -232,6 +232,22 @@ describe('cost of public requests', { timeout: 60_000 }, () => {
     }
   });
 
+  it('reads the site’s units once per worker, and again as soon as one of them changes', async () => {
+    const site = await createSite();
+    await seedMessages(site.siteId, [{ unitId: site.eduUnit }, { unitId: site.transportUnit }]);
+    const path = `/v1/sites/${site.siteId}/messages`;
+    const first = await costOf(path);
+    const again = await costOf(path);
+    // The site's 4 units are read once: the same page then costs the site lookup and the page alone.
+    expect(again.queries).toBe(first.queries - 1);
+    expect(again.rowsRead).toBeLessThanOrEqual(first.rowsRead - 4);
+    await db.run(db.q.updateTable('units').set({ name: '测试县教育和体育局' }).where('id', '=', site.eduUnit));
+    const renamed = await request(path);
+    expect(d1Cost(renamed).queries).toBe(first.queries);
+    const page = await renamed.json<MessagePage>();
+    expect(page.items.find((m) => m.unit.id === site.eduUnit)?.unit.name).toBe('测试县教育和体育局');
+  });
+
   it('the detail reads the message, its replies, events and rating, not the board', async () => {
     const small = await boardOfSize(0);
     const large = await boardOfSize(220);

@@ -1,5 +1,6 @@
 // The public board: what anyone may read. Only published, public messages; never contact details.
-// A list page is two statements here (the site's units, then the page), a detail one; plus the site lookup.
+// A list page is one statement here (two when this worker has not yet kept the site's units), a
+// detail one; plus the site lookup.
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { PublicMessage, PublicMessageDetail, PublicTab, Reply, TimelineEvent } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
@@ -8,6 +9,7 @@ import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { boardFields } from './mappers';
 import type { Database, UnitRow } from './schema';
+import type { Site } from './sites';
 
 export interface BoardFilter {
   unit?: string;
@@ -144,28 +146,43 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
     .limit(limit);
 }
 
-/** The site's units, for the names on the cards and the unit filter's subtree: one small read per page. */
+/** The site's units, for the names on the cards and the unit filter's subtree. */
 type SiteUnit = Pick<UnitRow, 'id' | 'parent_id' | 'name'>;
 
-function siteUnits(db: SiteDatabase, siteId: string): Promise<SiteUnit[]> {
+/**
+ * Units per site, kept by this worker while the site's units version (bumped by triggers on every
+ * change of a unit, read with the site on every request) is unchanged: a copy is never stale, and
+ * a board page reads only its own cards, however many units the site has. Only resolved data is
+ * kept, never a request's promise.
+ */
+const unitsBySite = new Map<string, { version: number; units: SiteUnit[] }>();
+const UNIT_CACHE_SITES = 1000;
+
+async function siteUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>): Promise<SiteUnit[]> {
+  const kept = unitsBySite.get(site.id);
+  if (kept && kept.version === site.unitsVersion) return kept.units;
   // Inactive units too: older messages are still addressed to them.
-  return db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', siteId));
+  const units = await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', site.id));
+  if (unitsBySite.size >= UNIT_CACHE_SITES) unitsBySite.clear();
+  unitsBySite.set(site.id, { version: site.unitsVersion, units });
+  return units;
 }
 
 /**
  * One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive).
- * Two statements besides the site lookup: the site's units (names, and the unit filter's subtree)
- * and the page. Cards carry unit ids; their names come from the first, not from a lookup per card.
+ * Besides the site lookup: the page, and the site's units (names, and the unit filter's subtree)
+ * unless this worker keeps them. Cards carry unit ids; their names come from those, not a lookup per card.
  */
-export async function listPublicMessages(db: SiteDatabase, siteId: string, filter: BoardFilter, now: Date): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
+export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, filter: BoardFilter, now: Date): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
+  const siteId = site.id;
   let units: SiteUnit[];
   let rows;
   if (filter.unit) {
-    units = await siteUnits(db, siteId);
+    units = await siteUnits(db, site);
     const unitIds = unitSubtree(units, filter.unit);
     rows = unitIds.length > 0 ? await db.all(boardPageQuery(db, siteId, filter, unitIds)) : [];
   } else {
-    [units, rows] = await Promise.all([siteUnits(db, siteId), db.all(boardPageQuery(db, siteId, filter, null))]);
+    [units, rows] = await Promise.all([siteUnits(db, site), db.all(boardPageQuery(db, siteId, filter, null))]);
   }
   const names = new Map(units.map((u) => [u.id, u.name]));
   const page = rows.slice(0, filter.limit);

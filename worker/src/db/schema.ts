@@ -14,6 +14,8 @@ export interface SiteTable {
   deadline_days: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** Bumped by triggers whenever one of the site's units changes (migration 0005). */
+  units_version: Generated<number>;
 }
 
 export interface CalendarDayTable {

@@ -14,12 +14,14 @@ export interface Site {
   types: MessageType[];
   domains: Domain[];
   deadlineDays: Record<MessageType, number>;
+  /** Changes whenever one of the site's units does: what an in-memory copy of the units is valid for. */
+  unitsVersion: number;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
   const row = await db.first(
     db.q.selectFrom('sites')
-      .select(['id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days'])
+      .select(['id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version'])
       .where('id', '=', siteId),
   );
   if (!row) return null;
@@ -32,6 +34,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     types: JSON.parse(row.types),
     domains: JSON.parse(row.domains),
     deadlineDays: JSON.parse(row.deadline_days),
+    unitsVersion: row.units_version,
   };
 }
 

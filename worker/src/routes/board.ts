@@ -22,7 +22,7 @@ const listMessages = createRoute({
 });
 
 board.openapi(listMessages, async (c) => {
-  const page = await listPublicMessages(c.get('db'), c.get('site').id, c.req.valid('query'), new Date());
+  const page = await listPublicMessages(c.get('db'), c.get('site'), c.req.valid('query'), new Date());
   return c.json(page, 200);
 });
 
