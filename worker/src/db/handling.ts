@@ -68,14 +68,12 @@ export function findHandledMessage(db: SiteDatabase, siteId: string, id: string)
   );
 }
 
+/** The columns whose values the rules were applied to: every statement of an action checks them. */
+const GUARDED = ['id', 'unit_id', 'status', 'moderation', 'due_at'] as const;
+
 /** The message, still in the state the rules were applied to: the guard of every statement. */
 function unchanged(db: SiteDatabase, m: HandledMessage) {
-  return db.q.selectFrom('messages')
-    .where('id', '=', m.id)
-    .where('unit_id', '=', m.unit_id)
-    .where('status', '=', m.status)
-    .where('moderation', '=', m.moderation)
-    .where('due_at', '=', m.due_at);
+  return GUARDED.reduce((q, column) => q.where(column, '=', m[column]), db.q.selectFrom('messages'));
 }
 
 export interface ActionContext {
@@ -108,13 +106,7 @@ type MessageUpdate = UpdateObject<Database, 'messages'>;
 
 /** The message's new state, guarded; it must be the batch's last statement (its change count is checked). */
 function update({ db, message, now }: ActionContext, set: MessageUpdate) {
-  return db.q.updateTable('messages')
-    .set({ ...set, updated_at: now })
-    .where('id', '=', message.id)
-    .where('unit_id', '=', message.unit_id)
-    .where('status', '=', message.status)
-    .where('moderation', '=', message.moderation)
-    .where('due_at', '=', message.due_at);
+  return GUARDED.reduce((q, column) => q.where(column, '=', message[column]), db.q.updateTable('messages').set({ ...set, updated_at: now }));
 }
 
 /** Runs an action's statements; the last one is the guarded update. 409 if someone acted first. */

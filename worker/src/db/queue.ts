@@ -1,6 +1,6 @@
 // The officials' queue and their view of one message. Officials see every message of their units
 // (private, pending and rejected ones too), but contact details only through `reveal`.
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { QueueTabSchema, type ConsoleEvent, type Note, type QueueCounts, type QueueMessage, type QueueTab } from '../../../sdk/src/schemas/console';
 import type { Official } from '../auth/official';
 import { validationError } from '../errors';
@@ -34,13 +34,18 @@ function messagesInScope(db: SiteDatabase, official: Official) {
   return query;
 }
 
-/** The responder's units and every unit below them, walked in SQL: D1 allows at most 100 bound parameters. */
-function unitsOf(official: Official) {
+/**
+ * The units `roots` selects and every unit of the site below them, walked in SQL (rather than bound
+ * as a list: D1 allows at most 100 bound parameters).
+ */
+function unitsBelow(siteId: string, roots: RawBuilder<unknown>) {
   return sql`WITH RECURSIVE below(id) AS (
-    SELECT unit_id FROM account_units WHERE account_id = ${official.id}
-    UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id WHERE u.site_id = ${official.siteId}
+    ${roots} UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id WHERE u.site_id = ${siteId}
   ) SELECT id FROM below`;
 }
+
+/** A responder's units and every unit below them. */
+const unitsOf = (official: Official) => unitsBelow(official.siteId, sql`SELECT unit_id FROM account_units WHERE account_id = ${official.id}`);
 
 type Status = Database['messages']['status'];
 type ModerationState = Database['messages']['moderation'];
@@ -102,10 +107,7 @@ function withFilters(query: Queue, filter: QueueFilter, official: Official, now:
   if (filter.type) q = q.where('m.type', '=', filter.type as never);
   if (filter.domain) q = q.where('m.domain', '=', filter.domain);
   if (filter.unit) {
-    q = q.where(sql<boolean>`m.unit_id IN (
-      WITH RECURSIVE below(id) AS (
-        SELECT ${filter.unit} UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id WHERE u.site_id = ${official.siteId}
-      ) SELECT id FROM below)`);
+    q = q.where(sql<boolean>`m.unit_id IN (${unitsBelow(official.siteId, sql`SELECT ${filter.unit}`)})`);
   }
   if (filter.dueWithinDays !== undefined) {
     const until = new Date(now.getTime() + filter.dueWithinDays * 86_400_000).toISOString();

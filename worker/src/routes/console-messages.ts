@@ -7,6 +7,7 @@ import {
 import type { Official } from '../auth/official';
 import { inScope } from '../auth/official';
 import { newRouteGroup } from '../app';
+import { findReplyTemplate } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import {
   ROLES, acceptStatements, assertMayTake, availableActions, closeStatements, extendStatements, findHandledMessage, hideStatements,
@@ -150,10 +151,8 @@ consoleMessages.openapi(actionRoute('transfer', 'Transfer a message to another u
 consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is with: interim (阶段性回复) or final', ReplyInputSchema), (c) =>
   act(c, c.req.valid('param').id, 'reply', async (ctx) => {
     const { kind, body, templateId } = c.req.valid('json');
-    if (templateId) {
-      const template = await ctx.db.first(ctx.db.q.selectFrom('reply_templates').select('id')
-        .where('id', '=', templateId).where('site_id', '=', ctx.official.siteId));
-      if (!template) throw validationError([{ field: 'templateId', code: 'unknown_template' }]);
+    if (templateId && !(await findReplyTemplate(ctx.db, ctx.official.siteId, templateId))) {
+      throw validationError([{ field: 'templateId', code: 'unknown_template' }]);
     }
     return replyStatements(ctx, newId('r'), kind, body);
   }));
