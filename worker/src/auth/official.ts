@@ -30,7 +30,8 @@ export async function officialBySession(db: SiteDatabase, sessionIdHash: string,
       .where('a.disabled', '=', 0),
   );
   if (!row) return null;
-  const units = await unitScope(db, row.site_id, row.id);
+  // Admins and moderators work the whole site: only a responder's units are worth a query.
+  const units = row.role === 'responder' ? await unitScope(db, row.site_id, row.id) : { assigned: [], scope: [] };
   return {
     id: row.id,
     siteId: row.site_id,
