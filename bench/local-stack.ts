@@ -15,6 +15,46 @@ export interface Stack {
   persistTo: string;
   /** Runs SQL on the stack's D1 through wrangler, as an operator would. */
   queryD1<T>(sql: string): T[];
+  /**
+   * What the request with this id (its `X-Request-Id`) cost D1, from the line the service logs for
+   * every request (public answers do not carry it); null if no such line arrived within a second.
+   */
+  costOf(requestId: string): Promise<LoggedCost | null>;
+}
+
+export interface LoggedCost {
+  queries: number;
+  rowsRead: number;
+  rowsWritten: number;
+}
+
+/** Collects the cost lines the worker logs (middleware/d1-cost.ts) from its output, by request id. */
+function costLog(worker: ChildProcess): Stack['costOf'] {
+  const costs = new Map<string, LoggedCost>();
+  let pending = '';
+  worker.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const start = line.indexOf('{"requestId"');
+      if (start < 0) continue;
+      try {
+        const entry = JSON.parse(line.slice(start)) as { requestId: string; d1: LoggedCost };
+        costs.set(entry.requestId, entry.d1);
+      } catch {
+        // Not one of ours.
+      }
+    }
+  });
+  worker.stderr?.resume();
+  return async (requestId) => {
+    for (let waited = 0; waited < 1000; waited += 20) {
+      const cost = costs.get(requestId);
+      if (cost) return cost;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return null;
+  };
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -101,12 +141,14 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
   try {
     migrate(persistTo);
     await seed(ensureDevVars(), { port, persistTo });
-    worker = startWorker({ port, persistTo }, 'ignore');
+    worker = startWorker({ port, persistTo }, 'pipe');
+    const costOf = costLog(worker);
     await upOrExited(worker, port);
     return await use({
       origin: `http://127.0.0.1:${port}`,
       persistTo,
       queryD1: <T>(sql: string) => queryD1<T>(persistTo, sql),
+      costOf,
     });
   } finally {
     await cleanUp();

@@ -135,7 +135,7 @@ function printBoard(board: BoardResults): void {
     `GET /healthz req/s in run order: ${k1} ${rates(small)}; ${k2} ${rates(large)}`);
   const smallCosts = new Map(small.d1.map((c) => [c.shape, c]));
   const rowsRead = (c: D1Cost | undefined) => (c?.rowsRead === null || c === undefined ? '—' : String(c.rowsRead));
-  console.log(`\nD1 per request (Server-Timing; rows read include the site lookup; goal for list pages: ≤ 2 × rows returned + 10)\n`);
+  console.log(`\nD1 per request (as the service logs it; rows read include the site lookup; goal for list pages: ≤ 2 × rows returned + 10)\n`);
   console.log(table(['request', 'queries', 'rows returned', `rows read ${k1}`, `rows read ${k2}`, `per row ${k2}`, 'goal', `within goal ${k2}`],
     large.d1.map((c) => [
       c.label, fmt(c.queries, 0), c.rowsReturned, rowsRead(smallCosts.get(c.shape)), rowsRead(c),

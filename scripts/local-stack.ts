@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { siteDatabaseOn } from '../worker/src/db/client';
-import { rebuildSearchIndex } from '../worker/src/db/search-index';
+import { continueSearchRebuilds } from '../worker/src/db/search-index';
 import { seedDemo, type SeedKeys, type SeedResult } from '../worker/seed/demo';
 import { seedDemoAccounts, type DemoAccount } from '../worker/seed/demo-accounts';
 
@@ -61,11 +61,13 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [] 
     const db = siteDatabaseOn(proxy.env.DB);
     const result = await seedDemo(db, keys, { origins });
     const demoAccounts = await seedDemoAccounts(db, 'demo');
-    // A database seeded before the search index existed: index its messages now.
-    const unindexed = await proxy.env.DB.prepare(
-      "SELECT count(*) AS n FROM messages m WHERE site_id = 'demo' AND NOT EXISTS (SELECT 1 FROM message_search s WHERE s.rowid = m.seq)",
-    ).first<{ n: number }>();
-    if (unindexed && unindexed.n > 0) console.log(`Indexed ${await rebuildSearchIndex(db, 'demo')} demo messages for search.`);
+    // A migration emptied the search index (it cannot compute the entries): refill it before serving.
+    let indexed = 0;
+    for (let step = await continueSearchRebuilds(db); ; step = await continueSearchRebuilds(db)) {
+      indexed += step.indexed;
+      if (!step.pending) break;
+    }
+    if (indexed > 0) console.log(`Indexed ${indexed} messages for search.`);
     return { ...result, demoAccounts };
   } finally {
     await proxy.dispose();
@@ -81,7 +83,7 @@ export function queryD1<T>(persistTo: string | undefined, sql: string): T[] {
   return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;
 }
 
-export function startWorker({ port, persistTo }: StackOptions, stdio: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
+export function startWorker({ port, persistTo }: StackOptions, stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit'): ChildProcess {
   return spawn(wranglerBin, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', ...persistArgs(persistTo)], {
     cwd: root, stdio: ['ignore', stdio, stdio], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, detached: process.platform !== 'win32',
   });

@@ -1,5 +1,6 @@
 import { staleSignInFailures } from './auth/sign-in-throttle';
 import { allDatabases } from './db/client';
+import { continueSearchRebuilds } from './db/search-index';
 import type { Env } from './env';
 
 /** Ended sessions stay a day: enough to look into a sign-in problem while it is fresh. */
@@ -31,4 +32,6 @@ export async function purgeExpired(env: Env, now: Date): Promise<number> {
 
 export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller, env) => {
   await purgeExpired(env, new Date(controller.scheduledTime));
+  // A search index emptied by a migration is refilled a few thousand messages an hour.
+  for (const db of allDatabases(env)) await continueSearchRebuilds(db);
 };

@@ -8,6 +8,7 @@ import { siteDatabaseOn } from '../src/db/client';
 import { indexForSearch } from '../src/db/messages';
 import { latestReplyColumns } from '../src/db/replies';
 import { newId } from '../src/lib/crypto';
+import { loggedCost, type LoggedCost } from './request-log';
 
 export const db = siteDatabaseOn(env.DB);
 export const ALLOWED_ORIGIN = 'https://www.county.example.gov.cn';
@@ -252,12 +253,12 @@ export async function addRating(messageId: string, scores: { overall: number; re
   await db.run(db.q.insertInto('ratings').values({ message_id: messageId, ...scores, reason: null, created_at: createdAt.toISOString() }));
 }
 
-/** What a request cost the database, from the `Server-Timing: d1;desc="queries=N rows_read=R rows_written=W"` header. */
-export function d1Cost(response: Response): { queries: number; rowsRead: number; rowsWritten: number } {
-  const header = response.headers.get('Server-Timing') ?? '';
-  const match = /d1;desc="queries=(\d+) rows_read=(\d+) rows_written=(\d+)"/.exec(header);
-  if (!match) throw new Error(`no d1 Server-Timing header: ${JSON.stringify(header)}`);
-  return { queries: Number(match[1]), rowsRead: Number(match[2]), rowsWritten: Number(match[3]) };
+/** What a request cost the database, from the line the service logged for it (found by its `X-Request-Id`). */
+export function d1Cost(response: Response): LoggedCost {
+  const requestId = response.headers.get('X-Request-Id') ?? '';
+  const cost = loggedCost(requestId);
+  if (!cost) throw new Error(`no D1 cost logged for request ${JSON.stringify(requestId)}`);
+  return cost;
 }
 
 /** A unit below `parentId` (e.g. a section of a department), to test filters over the unit tree. */

@@ -24,6 +24,7 @@ export const enFieldMessages: PublicFieldMessages = {
     campaign_closed: () => 'This campaign has ended and no longer accepts messages',
     below_minimum: (l, p) => `The ${l} must be at least ${p.min}`,
     above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
+    invalid_characters: (l) => `The ${l} contains characters that cannot be shown or are not allowed (such as control or text-direction characters); please remove them`,
   },
 };
 

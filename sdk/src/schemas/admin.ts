@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainSchema, LIMITS, requiredText, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
+import { DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
 import { RoleSchema } from './console';
 import { withCode } from './error';
 
@@ -87,7 +87,7 @@ export const CalendarInputSchema = z.object({
   days: z.array(z.object({
     day: z.string().refine(isCalendarDay, withCode('invalid')),
     kind: CalendarDayKindSchema,
-    name: z.string().trim().max(50).nullable().optional(),
+    name: optionalText(50).nullable().optional(),
   })).max(366),
 });
 export type CalendarInput = z.input<typeof CalendarInputSchema>;
@@ -171,7 +171,7 @@ const TEMPLATE_TITLE_MAX = 50;
 
 export const CreateReplyTemplateInputSchema = z.object({
   title: requiredText(TEMPLATE_TITLE_MAX),
-  body: requiredText(LIMITS.bodyMax),
+  body: requiredText(LIMITS.bodyMax, { multiline: true }),
 });
 export type CreateReplyTemplateInput = z.input<typeof CreateReplyTemplateInputSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textProblem } from '../text';
 
 /** What kind of message a citizen writes. */
 export const MessageTypeSchema = z.enum(['suggestion', 'complaint', 'help', 'consultation']);
@@ -34,15 +35,41 @@ export type DisplayAs = z.infer<typeof DisplayAsSchema>;
 /** Timestamps travel as ISO 8601 strings with an offset, e.g. `2026-12-03T23:59:59+08:00`. */
 export const TimestampSchema = z.string().describe('ISO 8601 date-time with offset');
 
-/** Form limits shared by the widget (counters) and the service (validation). */
+/**
+ * Form limits shared by the widget (counters) and the service (validation), in characters (code
+ * points, see `textLength`). `titleMin` and `bodyMin` are the defaults of a site's own minimums.
+ */
 export const LIMITS = {
+  titleMin: 4,
   titleMax: 50,
+  bodyMin: 10,
   bodyMax: 2000,
   regionMax: 50,
   nameMax: 20,
+  phoneMax: 32,
   emailMax: 100,
   trackingCodeMax: 64,
 } as const;
 
-/** Text a person must fill in: trimmed, at least one character, at most `max`. */
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+interface TextRules {
+  /** Line breaks (and tabs) are allowed: bodies, replies, notes. */
+  multiline?: boolean;
+}
+
+/**
+ * Text a person may type, trimmed, at most `max` characters: well-formed, with no control or
+ * bidirectional-override characters (`invalid_characters`) and not only invisible characters
+ * (`required`). See `textProblem`.
+ */
+export const optionalText = (max: number, { multiline = false }: TextRules = {}) =>
+  z.string().trim().max(max).superRefine((value, ctx) => {
+    const problem = value === '' ? null : textProblem(value, { multiline });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  });
+
+/** Text a person must fill in: as `optionalText`, and at least one visible character. */
+export const requiredText = (max: number, rules: TextRules = {}) =>
+  z.string().trim().min(1).max(max).superRefine((value, ctx) => {
+    const problem = value === '' ? null : textProblem(value, rules);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainSchema, LIMITS, MessageStatusSchema, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
+import { DomainSchema, LIMITS, MessageStatusSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
 import { MessageFieldsSchema, ReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 
 // The officials' console: /v1/console/... (session cookie; changes only from the console's origin).
@@ -87,19 +87,18 @@ export const RejectReasonSchema = z.enum(['abusive', 'personal_data', 'duplicate
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
 
 const NOTE_MAX = 500;
-const note = z.string().trim().max(NOTE_MAX);
 
 export const EmptyInputSchema = z.object({});
-export const RejectInputSchema = z.object({ reason: RejectReasonSchema, note: note.optional() });
-export const HideInputSchema = z.object({ reason: RejectReasonSchema, note: note.optional() });
-export const TransferInputSchema = z.object({ unitId: z.string().min(1).max(64), reason: note.min(1) });
+export const RejectInputSchema = z.object({ reason: RejectReasonSchema, note: optionalText(NOTE_MAX, { multiline: true }).optional() });
+export const HideInputSchema = z.object({ reason: RejectReasonSchema, note: optionalText(NOTE_MAX, { multiline: true }).optional() });
+export const TransferInputSchema = z.object({ unitId: z.string().min(1).max(64), reason: requiredText(NOTE_MAX, { multiline: true }) });
 export const ReplyInputSchema = z.object({
   kind: z.enum(['interim', 'final']),
-  body: z.string().trim().min(1).max(LIMITS.bodyMax),
+  body: requiredText(LIMITS.bodyMax, { multiline: true }),
   templateId: z.string().max(64).optional().describe('the template the text started from (recorded)'),
 });
-export const ExtendInputSchema = z.object({ days: z.number().int().min(1).max(30).describe('working days'), reason: note.min(1) });
-export const NoteInputSchema = z.object({ body: note.min(1) });
+export const ExtendInputSchema = z.object({ days: z.number().int().min(1).max(30).describe('working days'), reason: requiredText(NOTE_MAX, { multiline: true }) });
+export const NoteInputSchema = z.object({ body: requiredText(NOTE_MAX, { multiline: true }) });
 export type RejectInput = z.infer<typeof RejectInputSchema>;
 export type TransferInput = z.infer<typeof TransferInputSchema>;
 export type ReplyInput = z.infer<typeof ReplyInputSchema>;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const PublicFieldErrorCodeSchema = z.enum([
   'required', 'too_long', 'too_short', 'invalid', 'invalid_choice', 'invalid_phone', 'invalid_email',
   'consent_required', 'unknown_unit', 'type_not_allowed', 'domain_not_allowed', 'unknown_campaign',
-  'campaign_closed', 'below_minimum', 'above_maximum',
+  'campaign_closed', 'below_minimum', 'above_maximum', 'invalid_characters',
 ]);
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([

@@ -27,7 +27,7 @@ export const CreateMessageInputSchema = z.object({
   domain: DomainSchema,
   campaign: z.string().max(64).nullable().optional().describe('campaign slug'),
   title: requiredText(LIMITS.titleMax),
-  body: requiredText(LIMITS.bodyMax),
+  body: requiredText(LIMITS.bodyMax, { multiline: true }),
   region: requiredText(LIMITS.regionMax),
   author: AuthorInputSchema,
   isPublic: z.boolean(),

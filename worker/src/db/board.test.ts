@@ -66,14 +66,14 @@ describe('boardPageQuery: query plans', () => {
       });
   }
 
-  it('answers a search with 2+ Han characters from the bigram index, and anything else by the bounded scan', async () => {
+  it('answers a search with a run of 2+ letters or digits from the bigram index, and single characters by the bounded scan', async () => {
     const site = await createSite();
     const usesIndex = (plan: PlanRow[]) => plan.some((row) => /^SCAN message_search VIRTUAL TABLE INDEX \d+:M/.test(row.detail));
-    for (const q of ['路灯', '路灯坏了', '3号楼']) {
+    for (const q of ['路灯', '路灯坏了', '3号楼', 'WiFi', '３路']) {
       const plan = await planOf(site, { q, limit: 20 });
       expect(usesIndex(plan), `${q}\n${describePlan(plan)}`).toBe(true);
     }
-    for (const q of ['灯', '。', 'WiFi']) {
+    for (const q of ['灯', 'a', '3 号']) {
       const plan = await planOf(site, { q, limit: 20 });
       expect(usesIndex(plan), `${q}\n${describePlan(plan)}`).toBe(false);
       // Bounded: only messages from the 5000th newest on (seq>?), found by the board index.

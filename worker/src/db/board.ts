@@ -4,7 +4,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { PublicMessage, PublicMessageDetail, PublicTab, Reply, TimelineEvent } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
-import { searchMatch, searchTerms } from '../lib/search-text';
+import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { boardFields } from './mappers';
@@ -23,7 +23,7 @@ export interface BoardFilter {
 }
 
 const EXCERPT_CHARS = 100;
-/** A search the index cannot narrow (one character, digits, Latin) scans at most this many of the newest messages. */
+/** A search the index cannot answer (single characters: 灯, 3) scans at most this many of the newest messages. */
 const SCAN_LIMIT = 5000;
 
 export function encodeCursor(seq: number): string {
@@ -82,15 +82,19 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
   }
   if (filter.q) {
     const terms = searchTerms(filter.q);
+    if (terms.length === 0) return q.where(sql<boolean>`0`) as Q;
+    // Nothing the index can find (only single characters): scan the newest only.
     if (!searchMatch(terms)) {
-      // Nothing the index can narrow on (one Han character, digits, Latin): scan the newest only.
       q = q.where(sql<boolean>`m.seq >= coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
           AND is_public = 1 ORDER BY seq DESC LIMIT 1 OFFSET ${SCAN_LIMIT - 1}), 0)`);
     }
-    // The index narrows; each whole term must still be in the title or the body.
-    for (const term of terms) {
-      const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where(sql<boolean>`(m.title LIKE ${like} ESCAPE '\\' OR m.body LIKE ${like} ESCAPE '\\')`);
+    // Single characters are looked for in the text, in each form they may have been typed in. Each
+    // pattern is one character between two %: far inside D1's 50-byte limit on LIKE patterns.
+    for (const forms of scannedCharacters(terms)) {
+      q = q.where((eb) => eb.or(forms.flatMap((ch) => {
+        const like = `%${ch.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        return [sql<boolean>`m.title LIKE ${like} ESCAPE '\\'`, sql<boolean>`m.body LIKE ${like} ESCAPE '\\'`];
+      })));
     }
   }
   if (filter.cursor) q = q.where('m.seq', '<', decodeCursor(filter.cursor));

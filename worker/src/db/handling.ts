@@ -6,7 +6,8 @@ import type { Action } from '../../../sdk/src/schemas/console';
 import type { Official, Role } from '../auth/official';
 import { inScope } from '../auth/official';
 import { ApiError } from '../errors';
-import type { UpdateObject } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
+import { searchText } from '../lib/search-text';
 import type { SiteDatabase } from './client';
 import { latestReplyColumns } from './replies';
 import type { Database, MessageRow } from './schema';
@@ -116,10 +117,19 @@ export async function runAction(ctx: ActionContext, statements: Parameters<SiteD
   if ((results.at(-1)?.meta.changes ?? 0) === 0) throw new ApiError(409, 'conflict');
 }
 
-export const publishStatements = (ctx: ActionContext) => [
-  event(ctx, { kind: 'published', isPublic: true }),
-  update(ctx, { moderation: 'published', moderation_reason: null, published_at: ctx.now }),
-];
+/** Published: on the board, and in the search index (which holds only what anyone may read). */
+export async function publishStatements(ctx: ActionContext) {
+  const { db, message } = ctx;
+  const text = await db.first(db.q.selectFrom('messages').select(['title', 'body']).where('id', '=', message.id));
+  if (!text) throw new ApiError(409, 'conflict');
+  return [
+    event(ctx, { kind: 'published', isPublic: true }),
+    db.q.insertInto('message_search')
+      .columns(['rowid', 'text'])
+      .expression(unchanged(db, message).select(['seq', sql<string>`${searchText(text.title, text.body)}`.as('text')]).where('is_public', '=', 1)),
+    update(ctx, { moderation: 'published', moderation_reason: null, published_at: ctx.now }),
+  ];
+}
 
 /** Why a message is kept off the board: a reason code from the list, and the moderator's own words. */
 export interface ModerationReason {
@@ -134,8 +144,10 @@ export const rejectStatements = (ctx: ActionContext, { reason, note }: Moderatio
   update(ctx, { moderation: 'rejected', moderation_reason: reason }),
 ];
 
+/** Hidden: off the board and out of the search index. */
 export const hideStatements = (ctx: ActionContext, { reason, note }: ModerationReason) => [
   event(ctx, { kind: 'hidden', isPublic: false, note: note || null }),
+  ctx.db.q.deleteFrom('message_search').where('rowid', '=', unchanged(ctx.db, ctx.message).select('seq')),
   update(ctx, { moderation: 'hidden', moderation_reason: reason }),
 ];
 

@@ -12,11 +12,19 @@ export interface Submission {
   idempotency: Insertable<IdempotencyKeyTable>;
 }
 
-/** Indexes a stored message's text for search (rowid = its seq). Run in the batch that writes the text. */
+/**
+ * Indexes a stored message's text for search (rowid = its seq) if anyone may read it: the index holds
+ * published public messages only, so nothing a public search does (what it finds, what it reads) can
+ * depend on a private or unpublished one. Run in the batch that writes the text; moderation keeps
+ * the index in step (`handling.ts`: publish adds, hide removes).
+ */
 export function indexForSearch(db: SiteDatabase, messageId: string, title: string, body: string) {
   return db.q.insertInto('message_search')
     .columns(['rowid', 'text'])
-    .expression(db.q.selectFrom('messages').select(['seq', sql<string>`${searchText(title, body)}`.as('text')]).where('id', '=', messageId));
+    .expression(db.q.selectFrom('messages').select(['seq', sql<string>`${searchText(title, body)}`.as('text')])
+      .where('id', '=', messageId)
+      .where('moderation', '=', 'published')
+      .where('is_public', '=', 1));
 }
 
 /**

@@ -90,9 +90,16 @@ export interface MessageTable {
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */
+/** Holds only published public messages (migration 0006), in match form. */
 export interface MessageSearchTable {
   rowid: number;
   text: string;
+}
+
+/** A site whose search entries are being rebuilt: those of messages after `after_seq` are still to write. */
+export interface SearchRebuildTable {
+  site_id: string;
+  after_seq: Generated<number>;
 }
 
 export interface MessageEventTable {
@@ -234,6 +241,7 @@ export interface Database {
   campaigns: CampaignTable;
   messages: MessageTable;
   message_search: MessageSearchTable;
+  search_rebuilds: SearchRebuildTable;
   message_events: MessageEventTable;
   replies: ReplyTable;
   ratings: RatingTable;

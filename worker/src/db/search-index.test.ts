@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { MessagePage } from '../../../sdk/src/schemas/message';
 import { createSite, db, request, seedMessages } from '../../test/fixtures';
-import { rebuildSearchIndex } from './search-index';
+import { continueSearchRebuilds, rebuildSearchIndex } from './search-index';
 
 /** Every id the board finds for `q`, page after page. */
 async function searchAll(siteId: string, q: string): Promise<string[]> {
@@ -32,5 +32,25 @@ describe('rebuildSearchIndex', () => {
     expect(await rebuildSearchIndex(db, siteId)).toBe(450);
 
     expect(await searchAll(siteId, '路灯')).toEqual(withLights);
+  });
+});
+
+describe('continueSearchRebuilds', () => {
+  it('refills an emptied index in steps, resuming where it stopped, with published public messages only', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const ids = await seedMessages(siteId, Array.from({ length: 500 }, (_, i) => ({
+      unitId: eduUnit, title: `路灯不亮 ${i}`, body: '请尽快处理。', ...(i % 5 === 0 ? { isPublic: false } : {}),
+    })));
+    const visible = ids.filter((_, i) => i % 5 !== 0).reverse();
+    // As a migration leaves it: the site's entries gone, a rebuild listed.
+    await env.DB.prepare('DELETE FROM message_search WHERE rowid IN (SELECT seq FROM messages WHERE site_id = ?)').bind(siteId).run();
+    await env.DB.prepare('INSERT INTO search_rebuilds (site_id) VALUES (?)').bind(siteId).run();
+    expect(await searchAll(siteId, '路灯')).toEqual([]);
+
+    expect(await continueSearchRebuilds(db, { maxBatches: 1 })).toEqual({ indexed: 200, pending: true });
+    expect((await searchAll(siteId, '路灯')).length).toBe(200);
+    expect(await continueSearchRebuilds(db)).toEqual({ indexed: 200, pending: false });
+    expect(await searchAll(siteId, '路灯')).toEqual(visible);
+    expect(await continueSearchRebuilds(db)).toEqual({ indexed: 0, pending: false });
   });
 });

@@ -1,27 +1,51 @@
 import type { SiteDatabase } from './client';
 import { indexForSearch } from './messages';
 
+/** Messages indexed per batch: 2 statements each, well inside what one D1 batch may hold. */
 const CHUNK = 200;
 
 /**
- * Rewrites the search entries of a site's messages from their stored text. For databases that
- * hold messages written before the index existed, or after the way text is indexed changed
- * (SQL alone cannot compute the bigrams, so a migration cannot do this). Each chunk is one batch.
+ * Rewrites search entries from the stored text, for the rebuilds listed in `search_rebuilds`: a
+ * migration that changes what the index holds (SQL alone cannot compute the bigrams) empties it and
+ * lists every site there; this refills it, a chunk of a site's published public messages per batch,
+ * each batch also moving the site's position on, so an interrupted rebuild resumes where it stopped.
+ * Messages written meanwhile are indexed as they are written; their entries are replaced, never
+ * doubled. Stops after `maxBatches` batches. Returns the messages indexed and whether any rebuild is left.
  */
-export async function rebuildSearchIndex(db: SiteDatabase, siteId: string): Promise<number> {
-  let done = 0;
-  for (let after = 0; ; ) {
+export async function continueSearchRebuilds(db: SiteDatabase, { maxBatches = 50 }: { maxBatches?: number } = {}): Promise<{ indexed: number; pending: boolean }> {
+  let indexed = 0;
+  for (let batches = 0; batches < maxBatches; batches++) {
+    const rebuild = await db.first(db.q.selectFrom('search_rebuilds').select(['site_id', 'after_seq']).orderBy('site_id').limit(1));
+    if (!rebuild) return { indexed, pending: false };
     const rows = await db.all(
       db.q.selectFrom('messages').select(['seq', 'id', 'title', 'body'])
-        .where('site_id', '=', siteId).where('seq', '>', after)
+        .where('site_id', '=', rebuild.site_id).where('moderation', '=', 'published').where('is_public', '=', 1)
+        .where('seq', '>', rebuild.after_seq)
         .orderBy('seq').limit(CHUNK),
     );
-    if (rows.length === 0) return done;
-    await db.batch(rows.flatMap((m) => [
-      db.q.deleteFrom('message_search').where('rowid', '=', m.seq),
-      indexForSearch(db, m.id, m.title, m.body),
-    ]));
-    done += rows.length;
-    after = rows.at(-1)!.seq;
+    const position = rows.length < CHUNK
+      ? db.q.deleteFrom('search_rebuilds').where('site_id', '=', rebuild.site_id)
+      : db.q.updateTable('search_rebuilds').set({ after_seq: rows.at(-1)!.seq }).where('site_id', '=', rebuild.site_id);
+    await db.batch([
+      ...rows.flatMap((m) => [
+        db.q.deleteFrom('message_search').where('rowid', '=', m.seq),
+        indexForSearch(db, m.id, m.title, m.body),
+      ]),
+      position,
+    ]);
+    indexed += rows.length;
+  }
+  return { indexed, pending: (await db.first(db.q.selectFrom('search_rebuilds').select('site_id').limit(1))) !== null };
+}
+
+/** Rebuilds a site's whole search index now (tests, and operators after restoring a backup). Returns the messages indexed. */
+export async function rebuildSearchIndex(db: SiteDatabase, siteId: string): Promise<number> {
+  await db.run(db.q.insertInto('search_rebuilds').values({ site_id: siteId, after_seq: 0 })
+    .onConflict((oc) => oc.column('site_id').doUpdateSet({ after_seq: 0 })));
+  let indexed = 0;
+  for (;;) {
+    const step = await continueSearchRebuilds(db);
+    indexed += step.indexed;
+    if (!step.pending) return indexed;
   }
 }

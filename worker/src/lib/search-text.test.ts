@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { searchMatch, searchTerms, searchText } from './search-text';
+import { GAP, scannedCharacters, searchMatch, searchTerms, searchText } from './search-text';
 
-/** The tokens stored for a text (title and body are joined by a space). */
-const tokensOf = (title: string, body = '') => searchText(title, body).split(' ').filter(Boolean);
+/** The tokens stored for a text, with `|` for the gap between runs. */
+const tokensOf = (title: string, body = '') => searchText(title, body).split(' ').filter(Boolean).map((t) => (t === GAP ? '|' : t));
+const phrase = (...tokens: string[]) => `"${tokens.map((t) => (t === '|' ? GAP : t)).join(' ')}"`;
 
 describe('searchText: what the index stores', () => {
   it('turns a run of Han characters into overlapping bigrams', () => {
@@ -10,67 +11,80 @@ describe('searchText: what the index stores', () => {
     expect(tokensOf('县城的路灯坏了很久没人修')).toEqual(['县城', '城的', '的路', '路灯', '灯坏', '坏了', '了很', '很久', '久没', '没人', '人修']);
   });
 
-  it('indexes title then body, without a bigram across the two', () => {
-    expect(searchText('路灯不亮', '坏了')).toBe('路灯 灯不 不亮 坏了');
-    expect(tokensOf('路灯', '坏了')).not.toContain('灯坏');
+  it('indexes title then body, with a gap between the two', () => {
+    expect(tokensOf('路灯不亮', '坏了')).toEqual(['路灯', '灯不', '不亮', '|', '坏了']);
   });
 
-  it('keeps a run of one Han character as that character', () => {
-    expect(tokensOf('第3号楼')).toEqual(['第', '3', '号楼']);
+  it('keeps a run of one character as that character', () => {
     expect(tokensOf('路')).toEqual(['路']);
+    expect(tokensOf('A栋 B座')).toEqual(['a栋', '|', 'b座']);
+    expect(tokensOf('2.3.1')).toEqual(['2', '|', '3', '|', '1']);
   });
 
-  it('keeps Latin and digit runs as whole lower-case words', () => {
-    expect(tokensOf('WiFi 信号差', 'APP版本2.3.1')).toEqual(['wifi', '信号', '号差', 'app', '版本', '2', '3', '1']);
-    expect(tokensOf('5G基站')).toEqual(['5g', '基站']);
+  it('treats letters and digits of any script as one run, so a number next to a word is found', () => {
+    expect(tokensOf('建议3路公交')).toEqual(['建议', '议3', '3路', '路公', '公交']);
+    expect(tokensOf('13号楼')).toEqual(['13', '3号', '号楼']);
+    expect(tokensOf('WiFi信号差')).toEqual(['wi', 'if', 'fi', 'i信', '信号', '号差']);
   });
 
-  it('splits mixed text where the script changes: Han characters never join a Latin word', () => {
-    expect(tokensOf('abc路灯')).toEqual(['abc', '路灯']);
-    expect(tokensOf('路灯abc')).toEqual(['路灯', 'abc']);
-    expect(tokensOf('3号楼')).toEqual(['3', '号楼']);
-    expect(tokensOf('A栋B座')).toEqual(['a', '栋', 'b', '座']);
-  });
-
-  it('drops punctuation and spaces, which break a Han run (no bigram across them)', () => {
-    expect(tokensOf('路灯，坏了！', '（没人修）…')).toEqual(['路灯', '坏了', '没人', '人修']);
-    expect(tokensOf('路灯 坏了')).not.toContain('灯坏');
+  it('puts a gap at punctuation and spaces, so no phrase crosses them', () => {
+    expect(tokensOf('路灯，坏了！', '（没人修）…')).toEqual(['路灯', '|', '坏了', '|', '没人', '人修']);
     expect(tokensOf('“”《》、。？', '—— !!!')).toEqual([]);
   });
 
-  it('counts characters, not UTF-16 units, for Han outside the basic plane', () => {
+  it('stores the match form: full width, compatibility characters and case do not matter', () => {
+    expect(searchText('建议３路公交', 'ＡＢＣＤＥＦ')).toBe(searchText('建议3路公交', 'abcdef'));
+    expect(tokensOf('①号')).toEqual(['1号']);
+    expect(tokensOf('ﬁx')).toEqual(['fi', 'ix']);
+  });
+
+  it('counts characters, not UTF-16 units, outside the basic plane', () => {
     expect(tokensOf('𠮷野家')).toEqual(['𠮷野', '野家']);
   });
 });
 
-describe('searchTerms and searchMatch: what a reader typed', () => {
-  it('splits the query at spaces into terms, at most five', () => {
+describe('searchTerms, searchMatch and scannedCharacters: what a reader typed', () => {
+  it('splits the query at white space into terms, at most five', () => {
     expect(searchTerms('  路灯   学校 ')).toEqual(['路灯', '学校']);
+    expect(searchTerms('路灯\u3000学校')).toEqual(['路灯', '学校']);
     expect(searchTerms('a b c d e f g')).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(searchTerms('   ')).toEqual([]);
-    expect(searchTerms('"路灯" 坏了！ NEAR(路灯')).toEqual(['路灯', '坏了', 'NEAR(路灯']);
-    expect(searchTerms('% _')).toEqual(['%', '_']);
+    expect(searchTerms('% 。 路灯！')).toEqual(['路灯！']);
   });
 
-  it('narrows by the phrase of the bigrams of each Han run of 2 and more characters', () => {
-    expect(searchMatch(['路灯'])).toBe('"路灯"');
-    expect(searchMatch(['路灯坏'])).toBe('"路灯 灯坏"');
-    expect(searchMatch(['路灯坏了'])).toBe('"路灯 灯坏 坏了"');
-    expect(searchMatch(['路灯', '学校'])).toBe('"路灯" AND "学校"');
+  it('finds each term of two or more characters as the phrase of its bigrams', () => {
+    expect(searchMatch(['路灯'])).toBe(phrase('路灯'));
+    expect(searchMatch(['路灯坏了'])).toBe(phrase('路灯', '灯坏', '坏了'));
+    expect(searchMatch(['路灯', '学校'])).toBe(`${phrase('路灯')} AND ${phrase('学校')}`);
+    expect(searchMatch(['3号'])).toBe(phrase('3号'));
+    expect(searchMatch(['WiFi'])).toBe(phrase('wi', 'if', 'fi'));
   });
 
-  it('leaves digits, Latin and single characters to the check on whole terms', () => {
-    expect(searchMatch(['3号楼'])).toBe('"号楼"');
-    expect(searchMatch(['abc路灯'])).toBe('"路灯"');
-    expect(searchMatch(['3号'])).toBeNull();
-    expect(searchMatch(['WiFi'])).toBeNull();
-    expect(searchMatch(['灯'])).toBeNull();
-    expect(searchMatch(['。灯！'])).toBeNull();
+  it('reads a query in match form, as the index stores text', () => {
+    expect(searchMatch(['３路'])).toBe(searchMatch(['3路']));
+    expect(searchMatch(['ＡＢＣＤＥＦ'])).toBe(searchMatch(['abcdef']));
   });
 
-  it('cannot be used to write FTS5 syntax: only Han bigrams reach the index query', () => {
-    expect(searchMatch(searchTerms('"路灯" OR text:*'))).toBe('"路灯"');
-    expect(searchMatch(searchTerms('NEAR(路灯 坏了)'))).toBe('"路灯" AND "坏了"');
+  it('keeps the runs of a term in order with gaps, leaving out single characters at its ends', () => {
+    expect(searchMatch(['“路灯”'])).toBe(phrase('路灯'));
+    expect(searchMatch(['路灯，坏了'])).toBe(phrase('路灯', '|', '坏了'));
+    expect(searchMatch(['3-5号'])).toBe(phrase('5号'));
+    expect(searchMatch(['路灯-a-坏了'])).toBe(phrase('路灯', '|', 'a', '|', '坏了'));
+  });
+
+  it('leaves single characters to the scan, in every form they may be typed in', () => {
+    for (const term of ['灯', '。灯！', '3', 'a']) expect(searchMatch([term])).toBeNull();
+    expect(scannedCharacters(['灯'])).toEqual([['灯']]);
+    expect(scannedCharacters(['３'])).toEqual([['3', '３']]);
+    expect(scannedCharacters(['Ａ'])).toEqual([['a', 'ａ', 'Ａ']]);
+    expect(scannedCharacters(['%'])).toEqual([]);
+    expect(scannedCharacters(['路灯', '修'])).toEqual([['修']]);
+    expect(scannedCharacters(['路灯'])).toEqual([]);
+  });
+
+  it('cannot be used to write FTS5 syntax: only letters, digits and gaps reach the index query', () => {
+    expect(searchMatch(searchTerms('"路灯" OR text:*'))).toBe(`${phrase('路灯')} AND ${phrase('or')} AND ${phrase('te', 'ex', 'xt')}`);
+    expect(searchMatch(searchTerms('NEAR(路灯 坏了)'))).toBe(`${phrase('ne', 'ea', 'ar', '|', '路灯')} AND ${phrase('坏了')}`);
   });
 
   it('is null when nothing searchable is left', () => {

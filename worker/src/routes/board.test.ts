@@ -7,11 +7,14 @@ import {
   addEvent, addRating, addReply, addUnit, createCampaign, createSite, expectNoPersonalData, expectProblem, messageRow,
   PLACEHOLDER_CIPHERTEXT, request, seedMessages, submit, validMessage, type SeedMessage,
 } from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
 
+/** Submitted by a citizen and published by a moderator, as on a site with pre-moderation. */
 async function publishedMessage(siteId: string, unitId: string, title: string, body = '县城的路灯坏了很久没人修，晚上出行很不方便。') {
   const response = await submit(siteId, validMessage(unitId, { title, body }));
   const { id } = await response.json<{ id: string }>();
-  await env.DB.prepare("UPDATE messages SET moderation = 'published' WHERE id = ?").bind(id).run();
+  const moderator = await createOfficial(siteId, 'moderator');
+  expect((await consoleRequest(`/v1/console/messages/${id}/publish`, { as: moderator, method: 'POST', body: {} })).status).toBe(200);
   return id;
 }
 
@@ -42,7 +45,7 @@ describe('GET /v1/sites/:site/messages', () => {
     const response = await request(`/v1/sites/${siteId}/messages/${id}`);
     expect(response.status).toBe(200);
     const detail = await response.json<PublicMessageDetail>();
-    expect(detail.timeline.map((e) => e.kind)).toEqual(['submitted']);
+    expect(detail.timeline.map((e) => e.kind)).toEqual(['submitted', 'published']);
     const etag = response.headers.get('ETag')!;
     expect((await request(`/v1/sites/${siteId}/messages/${id}`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
 
@@ -516,11 +519,15 @@ describe('GET /v1/sites/:site/messages?q= — search', () => {
       { unitId: eduUnit, title: '涨价100%', body: '水费涨了_一倍' },
       { unitId: eduUnit, title: '路灯不亮', body: '"路灯" OR 没人修' },
     ]);
-    expect(await everyId(siteId, { q: '%' })).toEqual([percent]);
-    expect(await everyId(siteId, { q: '_' })).toEqual([percent]);
+    expect(await everyId(siteId, { q: '100%' })).toEqual([percent]);
+    expect(await everyId(siteId, { q: '涨了_一倍' })).toEqual([percent]);
+    // Punctuation alone finds nothing (and never everything).
+    expect(await everyId(siteId, { q: '%' })).toEqual([]);
+    expect(await everyId(siteId, { q: '_ 。' })).toEqual([]);
     expect(await everyId(siteId, { q: '"路灯" OR' })).toEqual([plain]);
     expect(await everyId(siteId, { q: 'NEAR(路灯' })).toEqual([]);
     expect(await everyId(siteId, { q: '路灯*' })).toEqual([plain]);
+    expect(await everyId(siteId, { q: '路灯 *' })).toEqual([plain]);
   });
 
   it.each([['3号'], ['5路'], ['3号楼']])('q=%s finds what LIKE finds (a digit next to one Han character / a partial number)', async (term) => {
@@ -531,6 +538,26 @@ describe('GET /v1/sites/:site/messages?q= — search', () => {
       { unitId: eduUnit, title: '3号楼漏水', body: '顶楼漏水。' },
     ]);
     expect(await everyId(siteId, { q: term })).toEqual(await likeIds(siteId, term));
+  });
+});
+
+describe('GET /v1/sites/:site/messages?q= — width and case forms', () => {
+  it('finds text typed in full width, another case or as compatibility characters, whichever form the query has', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [bus, letters, fullBus, circled, wifi] = await seedMessages(siteId, [
+      { unitId: eduUnit, title: '建议3路公交延长运营时间', body: '晚上九点以后没有车。' },
+      { unitId: eduUnit, title: '网站无法登录', body: '提示错误代码ＡＢＣＤＥＦ，无法办理业务。' },
+      { unitId: eduUnit, title: '建议１２路公交增加班次', body: '早高峰太挤。' },
+      { unitId: eduUnit, title: '①号楼电梯故障', body: '已经停了三天。' },
+      { unitId: eduUnit, title: '图书馆WiFi信号差', body: '无法上网。' },
+    ]);
+    const cases: [string, (string | undefined)[]][] = [
+      ['３路', [bus]], ['3路', [bus]], ['ABCDEF', [letters]], ['abcdef', [letters]], ['ＡＢＣ', [letters]],
+      ['12路', [fullBus]], ['１２路', [fullBus]], ['1号楼', [circled]], ['wifi', [wifi]], ['ＷｉＦｉ', [wifi]],
+      // One character: the scan looks for its half- and full-width forms (not for ①, which only the index knows as 1).
+      ['３', [bus]], ['１', [fullBus]], ['Ｗ', [wifi]], ['w', [wifi]],
+    ];
+    for (const [q, expected] of cases) expect(await everyId(siteId, { q }), q).toEqual(expected);
   });
 });
 
