@@ -1,5 +1,4 @@
 import { LiuyanError } from './errors';
-import type { Problem } from './schemas/error';
 import type {
   CreateMessageInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, SupportResult, TrackedMessage,
 } from './schemas/message';
@@ -99,13 +98,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
       throw new LiuyanError(0, 'network', 'No answer from the service', null, { cause });
     }
     if (response.ok) return (await response.json()) as T;
-    let problem: Problem | null = null;
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      // A proxy's HTML error page: report the status alone.
-    }
-    throw new LiuyanError(response.status, problem?.code ?? 'internal', problem?.title ?? response.statusText, problem);
+    throw await LiuyanError.fromResponse(response);
   }
 
   /** Repeats only what is safe to repeat: the caller guarantees the request is idempotent. */

@@ -90,11 +90,28 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
   return c.body(JSON.stringify(problemOf(error, c.req.header('Accept-Language'))), error.status);
 }
 
+/**
+ * What the framework's own errors (Hono's `HTTPException`: a body that is not JSON, a media type the
+ * validator refuses, …) mean to a client, by status. A status not listed is the service's fault.
+ */
+const FRAMEWORK_PROBLEMS: Partial<Record<number, ProblemCode>> = {
+  400: 'malformed_json',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+};
+
 /** `app.onError`: known errors keep their status; anything else is a 500 that reveals nothing. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return problemResponse(c, err);
-  // Hono's validator reports a body that is not JSON this way.
-  if (err instanceof HTTPException && err.status === 400) return problemResponse(c, new ApiError(400, 'malformed_json'));
+  if (err instanceof HTTPException) {
+    const code = FRAMEWORK_PROBLEMS[err.status];
+    if (code) return problemResponse(c, new ApiError(code === 'not_found' ? 404 : err.status, code));
+  }
   // Only the error's name and message: request bodies and bound values never reach the log.
   console.error(JSON.stringify({ requestId: c.get('requestId'), error: err.name, message: err.message.slice(0, 200) }));
   return problemResponse(c, new ApiError(500, 'internal'));

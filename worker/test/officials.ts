@@ -43,18 +43,20 @@ export async function createOfficial(siteId: string, role: Role, unitIds: string
  * A request from the console page: same origin, JSON body, the official's cookie.
  * `as: null` sends no cookie; `origin` overrides the Origin header (null: none).
  */
-export function consoleRequest(path: string, { as, method = 'GET', body, origin = CONSOLE_ORIGIN, headers = {} }: {
+export function consoleRequest(path: string, { as, method = 'GET', body, rawBody, origin = CONSOLE_ORIGIN, headers = {} }: {
   as: TestOfficial | null;
   method?: string;
   body?: unknown;
+  /** Sent as it is, with the Content-Type of `headers` (if any). */
+  rawBody?: string;
   origin?: string | null;
   headers?: Record<string, string>;
 }) {
   const h = new Headers(headers);
   if (as) h.set('Cookie', as.cookie);
   if (origin) h.set('Origin', origin);
-  if (body !== undefined) h.set('Content-Type', 'application/json');
+  if (body !== undefined && !h.has('Content-Type')) h.set('Content-Type', 'application/json');
   return exports.default.fetch(new Request(`${CONSOLE_ORIGIN}${path}`, {
-    method, headers: h, body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers: h, body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   }));
 }

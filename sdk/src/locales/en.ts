@@ -6,7 +6,8 @@ export const enFieldMessages: PublicFieldMessages = {
     unitId: 'recipient', type: 'message type', domain: 'domain', campaign: 'campaign', title: 'title', body: 'message',
     region: 'region', 'author.name': 'name', 'author.phone': 'phone', 'author.email': 'email',
     'author.displayAs': 'display name', isPublic: 'visibility', consent: 'privacy notice', trackingCode: 'tracking code',
-    'idempotency-key': 'submission key',
+    'idempotency-key': 'submission key', q: 'search', unit: 'unit', status: 'status', cursor: 'page position', limit: 'page size',
+    supporter: 'supporter token',
   },
   fieldErrors: {
     required: (l) => `Please enter the ${l}`,
@@ -64,4 +65,5 @@ export const enProblemTitles: ProblemTitles = {
   sign_in_failed: 'Wrong email or password',
   second_factor_required: 'Please enter your one-time code',
   too_many_attempts: 'Too many attempts; please try again later',
+  too_many_requests: 'Too many requests in a short time; please try again later',
 };

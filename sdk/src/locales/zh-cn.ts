@@ -6,7 +6,8 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     unitId: '留言对象', type: '留言类型', domain: '所属领域', campaign: '专栏', title: '标题', body: '留言内容',
     region: '所在地区', 'author.name': '姓名', 'author.phone': '联系电话', 'author.email': '电子邮箱',
     'author.displayAs': '署名方式', isPublic: '公开方式', consent: '隐私声明', trackingCode: '查询码',
-    'idempotency-key': '提交编号',
+    'idempotency-key': '提交编号', q: '搜索词', unit: '单位', status: '办理状态', cursor: '翻页位置', limit: '每页条数',
+    supporter: '关注标识',
   },
   fieldErrors: {
     required: (l) => `请填写${l}`,
@@ -64,4 +65,5 @@ export const zhCNProblemTitles: ProblemTitles = {
   sign_in_failed: '邮箱或密码不正确',
   second_factor_required: '请输入动态验证码',
   too_many_attempts: '尝试次数过多，请稍后再试',
+  too_many_requests: '提交太频繁，请稍后再试',
 };

@@ -1,12 +1,4 @@
 import { LiuyanError } from '../../../sdk/src/errors';
-import type { Problem } from '../../../sdk/src/schemas/error';
-
-/**
- * A failure from the console API. Adds what a 429 says about waiting (`Retry-After`, seconds).
- */
-export class ConsoleError extends LiuyanError {
-  retryAfterSeconds: number | null = null;
-}
 
 /**
  * Requests to the console API: same origin, the session cookie, JSON both ways. The service
@@ -48,19 +40,10 @@ export class ConsoleApi {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (cause) {
-      throw new ConsoleError(0, 'network', 'No answer from the service', null, { cause });
+      throw new LiuyanError(0, 'network', 'No answer from the service', null, { cause });
     }
     if (response.status === 204) return undefined as T;
     if (response.ok) return (await response.json()) as T;
-    let problem: Problem | null = null;
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      // Not problem+json (a proxy's page): the status alone tells.
-    }
-    const error = new ConsoleError(response.status, problem?.code ?? 'internal', problem?.title ?? response.statusText, problem);
-    const retryAfter = Number(response.headers.get('Retry-After'));
-    if (retryAfter > 0) error.retryAfterSeconds = retryAfter;
-    throw error;
+    throw await LiuyanError.fromResponse(response);
   }
 }

@@ -4,7 +4,6 @@ import { defineElement } from '../internal/liuyan-element';
 import { format } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
 import { ConsoleElement } from './console-element';
-import { ConsoleError } from './console-api';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
 
@@ -69,7 +68,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus());
       return;
     }
-    if (error instanceof ConsoleError && error.code === 'too_many_attempts' && error.retryAfterSeconds) {
+    if (error instanceof LiuyanError && error.code === 'too_many_attempts' && error.retryAfterSeconds) {
       const seconds = error.retryAfterSeconds;
       this.error = seconds < 60 ? format(this.t.signIn.waitSeconds, { seconds }) : format(this.t.signIn.wait, { minutes: Math.ceil(seconds / 60) });
       return;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSite, expectNothingWritten, expectProblem, request, submit, validMessage } from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
+import { signIn } from '../../test/sign-in';
+import { app } from '../index';
 
 const LIMIT = 16_384;
 
@@ -92,5 +95,57 @@ describe('json body: syntax', () => {
     const { siteId } = await createSite();
     await expectProblem(await submit(siteId, ''), 400, 'malformed_json');
     await expectNothingWritten(siteId);
+  });
+});
+
+describe('json body: every way a client may write the JSON media type', () => {
+  // Seen from real clients: trailing semicolons, white space before the semicolon, empty and
+  // malformed parameters. Each is JSON; none may reach a 5xx anywhere.
+  const JSON_TYPES = [
+    'application/json', 'application/json;', 'application/json; foo', 'application/json ;charset=utf-8',
+    'application/json; charset=utf-8;', 'APPLICATION/JSON;CHARSET=UTF-8', 'application/json; charset="utf-8"', ' application/json ',
+  ];
+
+  it.each(JSON_TYPES)('Content-Type: %j is read as JSON on submission and tracking', async (contentType) => {
+    const { siteId, eduUnit } = await createSite();
+    const submitted = await submit(siteId, validMessage(eduUnit), { headers: { 'Content-Type': contentType } });
+    expect(submitted.status).toBe(201);
+    const tracked = await request(`/v1/sites/${siteId}/track`, {
+      method: 'POST', headers: { 'Content-Type': contentType }, body: JSON.stringify({ trackingCode: (await submitted.json<{ trackingCode: string }>()).trackingCode }),
+    });
+    expect(tracked.status).toBe(200);
+  });
+
+  it.each(JSON_TYPES)('Content-Type: %j is read as JSON on sign-in', async (contentType) => {
+    const { siteId } = await createSite();
+    const response = await signIn({ site: siteId, email: 'nobody@county.example.gov.cn', password: 'wrong password here' }, { headers: { 'Content-Type': contentType } });
+    await expectProblem(response, 401, 'sign_in_failed');
+  });
+
+  it.each(['application/json; charset=gbk', 'application/json-patch+json', 'application/jsonx', 'text/json'])(
+    'Content-Type: %j is refused with 415 (JSON is UTF-8 and application/json here)', async (contentType) => {
+      const { siteId, eduUnit } = await createSite();
+      await expectProblem(await submit(siteId, validMessage(eduUnit), { headers: { 'Content-Type': contentType } }), 415, 'unsupported_media_type');
+      await expectNothingWritten(siteId);
+    });
+
+  it('no route that takes a body answers 5xx to any of them, whatever the body', { timeout: 60_000 }, async () => {
+    const { siteId, eduUnit } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const routes = app.routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && r.path.startsWith('/v1/'));
+    expect(routes.length).toBeGreaterThan(20);
+    for (const route of routes) {
+      const path = route.path.replace(':site', siteId).replace(':id', eduUnit);
+      for (const contentType of ['application/json;', 'application/json; foo', 'application/json; charset=utf-8;', 'text/plain', '']) {
+        for (const body of ['{}', 'not json', 'null']) {
+          const headers: Record<string, string> = { 'Idempotency-Key': crypto.randomUUID() };
+          if (contentType) headers['Content-Type'] = contentType;
+          const response = path.startsWith('/v1/sites/')
+            ? await request(path, { method: route.method, headers, body })
+            : await consoleRequest(path, { as: admin, method: route.method, headers, rawBody: body });
+          expect(response.status, `${route.method} ${route.path} ${contentType} ${body}`).toBeLessThan(500);
+        }
+      }
+    }
   });
 });

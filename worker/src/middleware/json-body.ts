@@ -4,14 +4,36 @@ import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 
 /**
+ * Whether a Content-Type names JSON the service can read: the media type `application/json` (any
+ * case, any white space around it; RFC 9110 §8.3.1) with no charset or UTF-8 (RFC 8259 §8.1: JSON
+ * exchanged between systems is UTF-8). Empty or malformed parameters (`application/json;`,
+ * `application/json; foo`) are ignored, as browsers and HTTP libraries send them.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  const [mediaType = '', ...parameters] = (header ?? '').split(';');
+  if (mediaType.trim().toLowerCase() !== 'application/json') return false;
+  for (const parameter of parameters) {
+    const [name = '', value = ''] = parameter.split('=');
+    if (name.trim().toLowerCase() === 'charset' && !/^"?utf-8"?$/i.test(value.trim())) return false;
+  }
+  return true;
+}
+
+/**
  * Requests with a body must be JSON and small. Checked before validation: the OpenAPI
- * validator silently skips bodies of other types, and nothing large should be read at all.
+ * validator silently skips bodies of other types, and nothing large should be read at all. A JSON
+ * Content-Type is passed on in its plain form, which the validator recognises however it was written.
  */
 export function jsonBody(): MiddlewareHandler<AppEnv> {
   return async function jsonBody(c, next) {
     if (c.req.method !== 'POST' && c.req.method !== 'PUT' && c.req.method !== 'PATCH') return next();
-    const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (mediaType !== 'application/json') throw new ApiError(415, 'unsupported_media_type');
+    const contentType = c.req.header('Content-Type');
+    if (!isJsonContentType(contentType)) throw new ApiError(415, 'unsupported_media_type');
+    if (contentType !== 'application/json') {
+      const headers = new Headers(c.req.raw.headers);
+      headers.set('Content-Type', 'application/json');
+      c.req.raw = new Request(c.req.raw, { headers });
+    }
     const limit = bodyLimit({
       maxSize: Number(c.env.MAX_BODY_BYTES) || 16_384,
       onError: () => {
