@@ -51,6 +51,19 @@ export const LIMITS = {
   trackingCodeMax: 64,
 } as const;
 
+/**
+ * How many submissions a site accepts before it asks the sender to wait (429 with Retry-After): from
+ * one client address per hour, for one phone number per (China) day, and for the whole site per
+ * minute. A retry of a submission already stored (same Idempotency-Key) is never counted.
+ */
+export const SubmissionLimitsSchema = z.object({
+  perAddressHour: z.number().int().min(1).max(10_000),
+  perPhoneDay: z.number().int().min(1).max(10_000),
+  perSiteMinute: z.number().int().min(1).max(100_000),
+});
+export type SubmissionLimits = z.infer<typeof SubmissionLimitsSchema>;
+export const DEFAULT_SUBMISSION_LIMITS: SubmissionLimits = { perAddressHour: 10, perPhoneDay: 5, perSiteMinute: 30 };
+
 interface TextRules {
   /** Line breaks (and tabs) are allowed: bodies, replies, notes. */
   multiline?: boolean;

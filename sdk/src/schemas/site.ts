@@ -43,10 +43,17 @@ export const SiteConfigSchema = z.object({
   domains: z.array(DomainSchema),
   campaigns: z.array(CampaignSummarySchema),
   limits: z.object({
+    titleMin: z.number().int(),
     titleMax: z.number().int(),
+    bodyMin: z.number().int(),
     bodyMax: z.number().int(),
+    regionMax: z.number().int(),
+    nameMax: z.number().int(),
+  }).describe('in characters (Unicode code points: an emoji or 𠮷 counts once)'),
+  privacy: z.object({
+    url: z.string().nullable().describe('the site’s own privacy notice page'),
+    text: z.string().nullable().describe('the site’s own privacy notice; both null: the notice Liuyan ships, in the reader’s language'),
   }),
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
-export const defaultLimits = { titleMax: LIMITS.titleMax, bodyMax: LIMITS.bodyMax };

@@ -16,6 +16,23 @@ export interface SiteTable {
   updated_at: string;
   /** Bumped by triggers whenever one of the site's units changes (migration 0005). */
   units_version: Generated<number>;
+  title_min: Generated<number>;
+  body_min: Generated<number>;
+  privacy_url: string | null;
+  privacy_text: string | null;
+  /** JSON: `SubmissionLimits`, keys not given take the defaults (migration 0007). */
+  submission_limits: Generated<string>;
+}
+
+/** Submissions counted in one window, for a cap (migration 0007); the CHECK keeps `count <= cap`. */
+export interface SubmissionCountTable {
+  site_id: string;
+  scope: 'address' | 'phone' | 'site';
+  key_hash: string;
+  window_start: string;
+  window_end: string;
+  count: number;
+  cap: number;
 }
 
 export interface CalendarDayTable {
@@ -256,6 +273,7 @@ export interface Database {
   audit_log: AuditLogTable;
   sign_in_failures: SignInFailureTable;
   message_counts: MessageCountTable;
+  submission_counts: SubmissionCountTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;

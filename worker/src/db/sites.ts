@@ -1,4 +1,5 @@
-import type { CampaignSummary, Domain, MessageType, ModerationMode, UnitNode } from '../../../sdk/src';
+import type { CampaignSummary, Domain, MessageType, ModerationMode, SubmissionLimits, UnitNode } from '../../../sdk/src';
+import { DEFAULT_SUBMISSION_LIMITS } from '../../../sdk/src/schemas/common';
 import type { WorkingCalendar } from '../lib/calendar';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
@@ -16,12 +17,22 @@ export interface Site {
   deadlineDays: Record<MessageType, number>;
   /** Changes whenever one of the site's units does: what an in-memory copy of the units is valid for. */
   unitsVersion: number;
+  /** The shortest title and body accepted, in characters. */
+  titleMin: number;
+  bodyMin: number;
+  /** The site's own privacy notice (a page, or a text); both null: the one Liuyan ships. */
+  privacyUrl: string | null;
+  privacyText: string | null;
+  submissionLimits: SubmissionLimits;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
   const row = await db.first(
     db.q.selectFrom('sites')
-      .select(['id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version'])
+      .select([
+        'id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version',
+        'title_min', 'body_min', 'privacy_url', 'privacy_text', 'submission_limits',
+      ])
       .where('id', '=', siteId),
   );
   if (!row) return null;
@@ -35,6 +46,11 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     domains: JSON.parse(row.domains),
     deadlineDays: JSON.parse(row.deadline_days),
     unitsVersion: row.units_version,
+    titleMin: row.title_min,
+    bodyMin: row.body_min,
+    privacyUrl: row.privacy_url,
+    privacyText: row.privacy_text,
+    submissionLimits: { ...DEFAULT_SUBMISSION_LIMITS, ...JSON.parse(row.submission_limits) },
   };
 }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
-import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import {
-  ALLOWED_ORIGIN, countRows, createSite, expectNothingWritten, expectProblem, FOREIGN_ORIGIN, request, submit, validMessage,
+  ALLOWED_ORIGIN, countRows, createSite, expectNothingWritten, expectProblem, FOREIGN_ORIGIN, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
 
 const ACAO = 'Access-Control-Allow-Origin';
@@ -31,7 +30,7 @@ describe('site scope: origins', () => {
     const { siteId, eduUnit } = await createSite();
     const response = await submit(siteId, validMessage(eduUnit), { origin: FOREIGN_ORIGIN });
     await expectProblem(response, 403, 'origin_not_allowed');
-    expect(response.headers.get(ACAO)).toBeNull();
+    expect(response.headers.get(ACAO)).toBe(FOREIGN_ORIGIN); // the refusal is readable; nothing else is
     await expectNothingWritten(siteId);
   });
 
@@ -77,12 +76,25 @@ describe('site scope: origins', () => {
     expect(response.headers.get('Access-Control-Allow-Headers')).toBeNull();
   });
 
-  it('serves the site config to a foreign origin without letting its browser read it', async () => {
-    const { siteId } = await createSite();
-    const response = await request(`/v1/sites/${siteId}`, { origin: FOREIGN_ORIGIN });
-    expect(response.status).toBe(200);
-    expect(response.headers.get(ACAO)).toBeNull();
-    expect((await response.json<SiteConfig>()).site.id).toBe(siteId);
+  it('refuses every read from a foreign origin, and lets its browser read why (and nothing of the site)', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '县城的路灯坏了' }]);
+    for (const path of [`/v1/sites/${siteId}`, `/v1/sites/${siteId}/messages`, `/v1/sites/${siteId}/messages/${id}`, `/v1/sites/${siteId}/messages?q=%E8%B7%AF%E7%81%AF`]) {
+      const response = await request(path, { origin: FOREIGN_ORIGIN });
+      const problem = await expectProblem(response, 403, 'origin_not_allowed');
+      expect(response.headers.get(ACAO), path).toBe(FOREIGN_ORIGIN);
+      expect(response.headers.get('Vary')).toContain('Origin');
+      expect(response.headers.get('Cache-Control')).toBe('no-store');
+      expect(JSON.stringify(problem)).not.toContain('路灯');
+    }
+  });
+
+  it('lets a foreign origin read the refusal of a write too, with nothing written', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit), { origin: FOREIGN_ORIGIN });
+    await expectProblem(response, 403, 'origin_not_allowed');
+    expect(response.headers.get(ACAO)).toBe(FOREIGN_ORIGIN);
+    await expectNothingWritten(siteId);
   });
 
   it('grants the site config to an allowed origin', async () => {

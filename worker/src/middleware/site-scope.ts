@@ -8,9 +8,11 @@ const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Accept-Language';
 
 /**
  * Everything under /v1/sites/:site: loads the site and its database, and applies the site's
- * origin allow-list. CORS is granted only to listed origins (and the service's own pages); a
- * browser on any other origin cannot read answers, and its writes are refused before parsing.
- * Requests with no Origin (servers using the SDK) are not browsers and pass.
+ * origin allow-list. A browser on a listed origin (or the service's own pages) is granted CORS; a
+ * browser on any other origin is refused every request (403 origin_not_allowed) before its body is
+ * read, and may read that refusal (it holds nothing of the site), so the widget can tell the page's
+ * editor to have the origin added instead of failing as if the network were down. Preflights from
+ * such origins are refused outright. Requests with no Origin (servers using the SDK) are not browsers and pass.
  */
 export function siteScope(): MiddlewareHandler<AppEnv> {
   return async function siteScope(c, next) {
@@ -24,16 +26,17 @@ export function siteScope(): MiddlewareHandler<AppEnv> {
     const origin = c.req.header('Origin');
     const allowed = !origin || origin === new URL(c.req.url).origin || site.allowedOrigins.includes(origin);
     c.header('Vary', 'Origin');
-    if (origin && allowed) c.header('Access-Control-Allow-Origin', origin);
 
     if (c.req.method === 'OPTIONS') {
       if (!allowed) throw new ApiError(403, 'origin_not_allowed');
+      c.header('Access-Control-Allow-Origin', origin);
       c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       c.header('Access-Control-Allow-Headers', ALLOWED_HEADERS);
       c.header('Access-Control-Max-Age', '600');
       return c.body(null, 204);
     }
-    if (!allowed && c.req.method !== 'GET' && c.req.method !== 'HEAD') throw new ApiError(403, 'origin_not_allowed');
+    if (origin) c.header('Access-Control-Allow-Origin', origin);
+    if (!allowed) throw new ApiError(403, 'origin_not_allowed');
     await next();
   };
 }

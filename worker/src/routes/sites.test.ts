@@ -13,6 +13,7 @@ describe('GET /v1/sites/:site', () => {
     expect(body.units[0].children.map((u: { id: string }) => u.id)).toEqual([eduUnit, `${siteId}_transport`]);
     expect(body.types).toEqual(['suggestion', 'complaint', 'help', 'consultation']);
     expect(body.domains).toContain('education');
-    expect(body.limits).toEqual({ titleMax: 50, bodyMax: 2000 });
+    expect(body.limits).toEqual({ titleMin: 4, titleMax: 50, bodyMin: 10, bodyMax: 2000, regionMax: 50, nameMax: 20 });
+    expect(body.privacy).toEqual({ url: null, text: null });
   });
 });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { SiteConfigSchema, UnitNodeSchema, defaultLimits } from '../../../sdk/src/schemas/site';
+import { LIMITS } from '../../../sdk/src/schemas/common';
+import { SiteConfigSchema, UnitNodeSchema } from '../../../sdk/src/schemas/site';
 import { newRouteGroup } from '../app';
 import { activeUnits, openCampaigns, toCampaignSummary, unitTree } from '../db/sites';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
@@ -37,7 +38,11 @@ sites.openapi(getSiteConfig, async (c) => {
       types: site.types,
       domains: site.domains,
       campaigns: campaigns.map(toCampaignSummary),
-      limits: defaultLimits,
+      limits: {
+        titleMin: site.titleMin, titleMax: LIMITS.titleMax, bodyMin: site.bodyMin, bodyMax: LIMITS.bodyMax,
+        regionMax: LIMITS.regionMax, nameMax: LIMITS.nameMax,
+      },
+      privacy: { url: site.privacyUrl, text: site.privacyText },
     },
     200,
   );
