@@ -41,7 +41,7 @@ import { latestReplyColumns } from '../worker/src/db/replies';
 import type { NewMessage, NewMessageEvent } from '../worker/src/db/schema';
 import { dueAfterWorkingDays, weekdaysOnly } from '../worker/src/lib/calendar';
 import { createCipher, newId, type Cipher } from '../worker/src/lib/crypto';
-import { displayName } from '../worker/src/lib/display-name';
+import { displayName } from '../sdk/src/display-name';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../worker/src/lib/tracking-code';
 import type { SeedKeys } from '../worker/seed/demo';
 import { ensureDevVars, root } from './local-stack';

@@ -7,7 +7,7 @@ import { latestReplyColumns } from '../src/db/replies';
 import type { NewMessageEvent } from '../src/db/schema';
 import { dueAfterWorkingDays, weekdaysOnly } from '../src/lib/calendar';
 import { createCipher, newId } from '../src/lib/crypto';
-import { displayName } from '../src/lib/display-name';
+import { displayName } from '../../sdk/src/display-name';
 import { localDay } from '../src/lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../src/lib/tracking-code';
 import { demoMessages, demoSite, demoUnits, type DemoMessage } from './demo-data';

@@ -5,17 +5,17 @@ import {
 import { withCode } from './error';
 
 
-/** Mainland mobile (13912345678) or landline with area code (0571-88889999). */
-const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-
-
 /** A unit as messages name it. */
 export const UnitRefSchema = z.object({ id: z.string(), name: z.string() });
 
 export const AuthorInputSchema = z.object({
   name: requiredText(LIMITS.nameMax),
-  phone: z.string().trim().regex(PHONE, withCode('invalid_phone')),
-  email: z.email(withCode('invalid_email')).max(LIMITS.emailMax).nullable().optional(),
+  phone: z.string().trim().min(1).max(LIMITS.phoneMax).describe(
+    'as typed: 13800138000, +86 138 0013 8000, (0371)12345678 转 8012, 400-123-4567, +852 2123 4567 …; the service checks it '
+      + 'against the numbering plans (invalid_phone) and stores it as E.164',
+  ),
+  email: z.string().trim().max(LIMITS.emailMax).transform((value) => value.normalize('NFKC'))
+    .pipe(z.email(withCode('invalid_email'))).nullable().optional().describe('full-width characters are read as their ASCII forms'),
   displayAs: DisplayAsSchema.default('masked'),
 });
 export type AuthorInput = z.input<typeof AuthorInputSchema>;

@@ -1,30 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { displayName } from './display-name';
+import { DISPLAY_NAME_CASES } from '../../../sdk/src/display-name.cases';
+import { displayName } from '../../../sdk/src/display-name';
+import { createSite, request, submit, validMessage } from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
 
 describe('displayName', () => {
-  it('masks everything after the surname by default', () => {
-    expect(displayName('陈明', 'masked')).toBe('陈***');
-    expect(displayName('陈小明', 'masked')).toBe('陈***');
+  it.each(DISPLAY_NAME_CASES)('%s (%s) is shown as %s', (name, displayAs, shown) => {
+    expect(displayName(name, displayAs)).toBe(shown);
   });
 
-  it('shows the surname with 先生 or 女士 when the citizen chooses so', () => {
-    expect(displayName('陈明', 'mr')).toBe('陈先生');
-    expect(displayName('陈明', 'ms')).toBe('陈女士');
-  });
-
-  it('keeps a compound surname whole', () => {
-    expect(displayName('欧阳娜', 'masked')).toBe('欧阳***');
-    expect(displayName('司马光', 'mr')).toBe('司马先生');
-    expect(displayName('上官婉儿', 'ms')).toBe('上官女士');
-  });
-
-  it('shows no given name, whatever its length', () => {
-    expect(displayName('诸葛孔明', 'masked')).toBe('诸葛***');
-    expect(displayName('王', 'masked')).toBe('王***');
-    expect(displayName('张三丰', 'ms')).toBe('张女士');
-  });
-
-  it('ignores spaces around the name', () => {
-    expect(displayName('  陈明 ', 'masked')).toBe('陈***');
+  it('is what the board publishes for each name of the table', async () => {
+    const site = await createSite({ moderation: 'post' });
+    for (const [name, displayAs, shown] of DISPLAY_NAME_CASES) {
+      const created = await submit(site.siteId, validMessage(site.eduUnit, { author: { name, phone: '13912345678', displayAs } }));
+      const { id } = await created.json<{ id: string }>();
+      const published = await (await request(`/v1/sites/${site.siteId}/messages/${id}`)).json<{ displayName: string }>();
+      expect(published.displayName, name).toBe(shown);
+    }
+    const admin = await createOfficial(site.siteId, 'admin');
+    const queue = await (await consoleRequest('/v1/console/messages', { as: admin })).json<{ items: { displayName: string }[] }>();
+    expect(queue.items.map((m) => m.displayName).sort()).toEqual(DISPLAY_NAME_CASES.map(([, , shown]) => shown).sort());
   });
 });

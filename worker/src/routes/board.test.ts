@@ -22,7 +22,7 @@ describe('GET /v1/sites/:site/messages', () => {
   it('lists published public messages, finds two-character Chinese words, and pages with a cursor', async () => {
     const { siteId, eduUnit } = await createSite();
     const first = await publishedMessage(siteId, eduUnit, '路灯不亮');
-    const second = await publishedMessage(siteId, eduUnit, '学校门口拥堵', '早高峰车辆乱停。');
+    const second = await publishedMessage(siteId, eduUnit, '学校门口拥堵', '早高峰车辆乱停，孩子过马路很危险。');
     await submit(siteId, validMessage(eduUnit, { title: '未审核的留言' }));
 
     const all = await (await request(`/v1/sites/${siteId}/messages`)).json<MessagePage>();

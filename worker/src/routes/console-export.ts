@@ -6,6 +6,7 @@ import { assertRole } from '../auth/official';
 import { auditEntry } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import { validationError } from '../errors';
+import { openContact, type SealedContact } from '../lib/contact';
 import { createCipher, type Cipher } from '../lib/crypto';
 import { endOfLocalDay, localDay, toSiteTime } from '../lib/site-time';
 import { officialErrorResponses } from './openapi-common';
@@ -71,13 +72,9 @@ function rowFields(row: {
   ];
 }
 
-/** Decrypted with the contexts the submission sealed them with (bound to the message id). */
-async function contactFields(cipher: Cipher, row: { id: string; author_name_enc: string; author_phone_enc: string; author_email_enc: string | null }) {
-  return [
-    await cipher.decrypt(row.author_name_enc, `${row.id}:name`),
-    await cipher.decrypt(row.author_phone_enc, `${row.id}:phone`),
-    row.author_email_enc ? await cipher.decrypt(row.author_email_enc, `${row.id}:email`) : '',
-  ];
+async function contactFields(cipher: Cipher, row: SealedContact) {
+  const { name, phone, email } = await openContact(cipher, row);
+  return [name, phone, email ?? ''];
 }
 
 const exportMessages = createRoute({

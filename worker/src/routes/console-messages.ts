@@ -21,6 +21,7 @@ import { findActiveUnit, workingCalendar } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, validationError } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
+import { openContact } from '../lib/contact';
 import { createCipher, newId } from '../lib/crypto';
 import { localDay } from '../lib/site-time';
 import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
@@ -204,12 +205,7 @@ consoleMessages.openapi(revealContact, async (c) => {
   await db.run(db.q.insertInto('audit_log').values({
     site_id: official.siteId, account_id: official.id, action: 'contact.reveal', message_id: id, detail: null, created_at: new Date().toISOString(),
   }));
-  const cipher = await createCipher(c.env.DATA_KEY);
-  const [name, phone, email] = await Promise.all([
-    cipher.decrypt(sealed.author_name_enc, `${id}:name`),
-    cipher.decrypt(sealed.author_phone_enc, `${id}:phone`),
-    sealed.author_email_enc ? cipher.decrypt(sealed.author_email_enc, `${id}:email`) : null,
-  ]);
+  const contact = await openContact(await createCipher(c.env.DATA_KEY), { id, ...sealed });
   c.header('Cache-Control', 'no-store');
-  return c.json({ name, phone, email }, 200);
+  return c.json(contact, 200);
 });

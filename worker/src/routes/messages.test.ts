@@ -85,7 +85,7 @@ describe('POST /v1/sites/:site/messages — a valid submission', () => {
     const row = (await messageRow(answer.id))!;
     const cipher = await createCipher(env.DATA_KEY);
     expect(await cipher.decrypt(row.author_name_enc, `${answer.id}:name`)).toBe(AUTHOR.name);
-    expect(await cipher.decrypt(row.author_phone_enc, `${answer.id}:phone`)).toBe(AUTHOR.phone);
+    expect(await cipher.decrypt(row.author_phone_enc, `${answer.id}:phone`)).toBe(`+86${AUTHOR.phone}`); // stored as E.164
     expect(await cipher.decrypt(row.author_email_enc!, `${answer.id}:email`)).toBe(AUTHOR.email);
     // Swapped between columns, a ciphertext does not open.
     await expect(cipher.decrypt(row.author_phone_enc, `${answer.id}:name`)).rejects.toThrow();

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CreateMessageInputSchema, MessageCreatedSchema, type MessageCreated } from '../../../sdk/src/schemas/message';
+import { withCode } from '../../../sdk/src/schemas/error';
+import { AuthorInputSchema, CreateMessageInputSchema, MessageCreatedSchema, type MessageCreated } from '../../../sdk/src/schemas/message';
+import { textLength } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import type { SiteDatabase } from '../db/client';
 import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
@@ -7,7 +9,8 @@ import { findActiveUnit, findCampaign, workingCalendar, type Site } from '../db/
 import { ApiError, validationError, type FieldProblem } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
 import { createCipher, keyedHash, newId, type Cipher } from '../lib/crypto';
-import { displayName } from '../lib/display-name';
+import { displayName } from '../../../sdk/src/display-name';
+import { parsePhone } from '../lib/phone';
 import { localDay, toSiteTime } from '../lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { bodyErrorResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
@@ -16,6 +19,16 @@ export const messages = newRouteGroup();
 
 /** Answers to a submission are kept (encrypted) this long, so retries within it land on the same message. */
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The contract's submission, with the check of the phone number against the numbering plans
+ * (libphonenumber runs on the service only; the widget lets the service decide).
+ */
+const SubmissionSchema = CreateMessageInputSchema.extend({
+  author: AuthorInputSchema.extend({
+    phone: AuthorInputSchema.shape.phone.refine((phone) => parsePhone(phone) !== null, withCode('invalid_phone')),
+  }),
+});
 
 const submitMessage = createRoute({
   operationId: 'submitMessage',
@@ -27,7 +40,7 @@ const submitMessage = createRoute({
     headers: z.object({
       'idempotency-key': z.string().min(8).max(128).describe('one per submission, reused on every retry of it'),
     }),
-    body: { required: true, content: { 'application/json': { schema: CreateMessageInputSchema } } },
+    body: { required: true, content: { 'application/json': { schema: SubmissionSchema } } },
   },
   responses: {
     201: { description: 'stored (or already stored under this Idempotency-Key)', content: { 'application/json': { schema: MessageCreatedSchema } } },
@@ -36,15 +49,17 @@ const submitMessage = createRoute({
   },
 });
 
-type SubmitInput = z.output<typeof CreateMessageInputSchema>;
+type SubmitInput = z.output<typeof SubmissionSchema>;
 
-/** Checks that need the site's data: who the message is for, and whether the campaign takes it. */
+/** Checks that need the site's data: who the message is for, whether the campaign takes it, the site's minimum lengths. */
 async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string): Promise<{ campaignId: string | null; problems: FieldProblem[] }> {
   const [unit, campaign] = await Promise.all([
     findActiveUnit(db, site.id, input.unitId),
     input.campaign ? findCampaign(db, site.id, input.campaign) : null,
   ]);
   const problems: FieldProblem[] = [];
+  if (textLength(input.title) < site.titleMin) problems.push({ field: 'title', code: 'too_short', params: { min: site.titleMin } });
+  if (textLength(input.body) < site.bodyMin) problems.push({ field: 'body', code: 'too_short', params: { min: site.bodyMin } });
   if (!unit) problems.push({ field: 'unitId', code: 'unknown_unit' });
   if (!site.types.includes(input.type)) problems.push({ field: 'type', code: 'type_not_allowed' });
   if (!site.domains.includes(input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });
@@ -125,7 +140,7 @@ messages.openapi(submitMessage, async (c) => {
       body: input.body,
       region: input.region,
       author_name_enc: await cipher.encrypt(author.name, `${id}:name`),
-      author_phone_enc: await cipher.encrypt(author.phone, `${id}:phone`),
+      author_phone_enc: await cipher.encrypt(parsePhone(author.phone)!.stored, `${id}:phone`),
       author_email_enc: author.email ? await cipher.encrypt(author.email, `${id}:email`) : null,
       display_name: displayName(author.name, author.displayAs),
       is_public: input.isPublic ? 1 : 0,

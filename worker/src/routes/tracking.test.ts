@@ -54,7 +54,7 @@ describe('POST /v1/sites/:site/track', () => {
     expect(message.timeline.map((e) => e.kind)).toEqual(['submitted']);
   });
 
-  it('reads the code however it is typed: lower case, without dashes, with spaces', async () => {
+  it('reads the code however it is typed: lower case, full width, without dashes, with spaces', async () => {
     const { siteId, eduUnit } = await createSite();
     const { id, trackingCode } = await submitted(siteId, eduUnit);
     const typings = [
@@ -62,6 +62,8 @@ describe('POST /v1/sites/:site/track', () => {
       trackingCode.replaceAll('-', ''),
       trackingCode.replaceAll('-', ' '),
       ` ${trackingCode.toLowerCase().replaceAll('-', '')} `,
+      // Full width, as a Chinese IME types it: ３ＪＭＨ－…
+      [...trackingCode].map((ch) => String.fromCodePoint(ch.codePointAt(0)! + 0xfee0)).join(''),
     ];
     for (const typed of typings) {
       const response = await track(siteId, typed);

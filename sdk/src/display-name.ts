@@ -1,4 +1,4 @@
-import type { DisplayAs } from '../../../sdk/src/schemas/common';
+import type { DisplayAs } from './schemas/common';
 
 // Two-character surnames common enough that masking after one character would expose a name.
 const COMPOUND_SURNAMES = new Set([
@@ -11,7 +11,11 @@ function surnameOf(name: string): string {
   return chars[0] ?? '';
 }
 
-/** The only form of a citizen's name that is ever public: `陈***`, `陈先生` or `陈女士`. */
+/**
+ * The only form of a citizen's name that is ever public: `陈***`, `陈先生` or `陈女士` (a compound
+ * surname such as 欧阳 is kept whole: `欧阳先生`). The form's preview and the service both use this,
+ * so the citizen sees exactly what will be published. Examples: `display-name.cases.ts`.
+ */
 export function displayName(name: string, displayAs: DisplayAs): string {
   const surname = surnameOf(name);
   if (displayAs === 'mr') return `${surname}先生`;
