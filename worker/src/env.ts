@@ -11,6 +11,12 @@ export interface Env {
   /** base64 of 32 bytes: HMAC key for tracking codes and request fingerprints. */
   HASH_KEY: string;
   MAX_BODY_BYTES: string;
+  /** Public writes (submissions, 我也关注) per site and client address. */
+  WRITE_LIMITER: RateLimit;
+  /** Tracking-code lookups per site and client address. */
+  TRACK_LIMITER: RateLimit;
+  /** Board searches per site and client address. */
+  SEARCH_LIMITER: RateLimit;
 }
 
 export interface AppEnv {

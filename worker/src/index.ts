@@ -6,6 +6,7 @@ import { jsonBody } from './middleware/json-body';
 import { consoleAuth, requireRole, sameOrigin } from './middleware/console-auth';
 import { d1Cost } from './middleware/d1-cost';
 import { publicCache } from './middleware/public-cache';
+import { rateLimit } from './middleware/rate-limit';
 import { siteScope } from './middleware/site-scope';
 import { adminAccounts } from './routes/admin-accounts';
 import { adminSite } from './routes/admin-site';
@@ -39,6 +40,11 @@ app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
 // ('/v1/sites/:site/*' matches /v1/sites/:site itself too.)
 app.use('/v1/sites/:site/*', siteScope(), jsonBody());
 app.use('/v1/sites/:site/messages/*', publicCache());
+// Floods: searches, tracking-code lookups and 我也关注 are counted per client address before any
+// work; submissions are counted in their route, where a retry of a stored one is never refused.
+app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => c.req.method === 'GET' && Boolean(c.req.query('q')) }));
+app.use('/v1/sites/:site/track', rateLimit('TRACK_LIMITER'));
+app.use('/v1/sites/:site/messages/:id/support', rateLimit('WRITE_LIMITER'));
 app.route('/', sites); //      GET  /v1/sites/:site
 app.route('/', board); //      GET  /v1/sites/:site/messages, GET /v1/sites/:site/messages/:id
 app.route('/', messages); //   POST /v1/sites/:site/messages

@@ -1,6 +1,7 @@
 import { staleSignInFailures } from './auth/sign-in-throttle';
 import { allDatabases } from './db/client';
 import { continueSearchRebuilds } from './db/search-index';
+import { endedCounters } from './db/submission-limits';
 import type { Env } from './env';
 
 /** Ended sessions stay a day: enough to look into a sign-in problem while it is fresh. */
@@ -9,8 +10,8 @@ const ENDED_SESSION_KEPT_MS = 86_400_000;
 /**
  * Hourly clean-up. Stored answers to submissions hold tracking codes (encrypted): once their
  * retry window is over they are deleted, so a code lives on only as its hash. Sessions that ended
- * (expired or signed out) more than a day ago, and sign-in failures no throttling rule reads any
- * more, are deleted too. Returns the number of rows deleted.
+ * (expired or signed out) more than a day ago, sign-in failures no throttling rule reads any
+ * more, and submission counters whose window has ended are deleted too. Returns the number of rows deleted.
  */
 export async function purgeExpired(env: Env, now: Date): Promise<number> {
   const nowIso = now.toISOString();
@@ -24,6 +25,7 @@ export async function purgeExpired(env: Env, now: Date): Promise<number> {
         eb('revoked_at', '<=', sessionsEndedBefore),
       ])),
       staleSignInFailures(db, now),
+      endedCounters(db, now),
     ]);
     for (const result of results) purged += result.meta.changes;
   }

@@ -36,7 +36,9 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     templateId: 'reply template', days: 'days of extension', displayName: 'name', role: 'role', unitIds: 'units', name: 'name',
     allowedOrigins: 'allowed websites', moderation: 'moderation mode', types: 'message types', domains: 'domains', deadlineDays: 'deadlines',
     year: 'year', day: 'date', parentId: 'parent unit', sortOrder: 'order', active: 'active', disabled: 'disabled', from: 'start date',
-    to: 'end date', contact: 'contact details',
+    to: 'end date', contact: 'contact details', titleMin: 'shortest title', bodyMin: 'shortest message', privacyUrl: 'privacy notice address',
+    privacyText: 'privacy notice', submissionLimits: 'submission limits', perAddressHour: 'per network address per hour',
+    perPhoneDay: 'per phone number per day', perSiteMinute: 'for the whole site per minute',
   },
   fieldErrors: {
     invalid_code: () => 'The one-time code is wrong or was already used; enter the next code from your authenticator',

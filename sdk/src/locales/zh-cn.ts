@@ -36,7 +36,9 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     templateId: '回复模板', days: '延期天数', displayName: '姓名', role: '角色', unitIds: '负责单位', name: '名称',
     allowedOrigins: '允许嵌入的网站', moderation: '审核方式', types: '留言类型', domains: '所属领域', deadlineDays: '办理时限',
     year: '年份', day: '日期', parentId: '上级单位', sortOrder: '排序', active: '启用状态', disabled: '停用状态', from: '开始日期',
-    to: '结束日期', contact: '联系方式',
+    to: '结束日期', contact: '联系方式', titleMin: '标题最少字数', bodyMin: '留言内容最少字数', privacyUrl: '隐私声明网址',
+    privacyText: '隐私声明内容', submissionLimits: '提交频率限制', perAddressHour: '每个网络地址每小时', perPhoneDay: '每个电话号码每天',
+    perSiteMinute: '全站每分钟',
   },
   fieldErrors: {
     invalid_code: () => '动态验证码不正确或已使用，请输入验证器上的新验证码',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
+import {
+  DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, SubmissionLimitsSchema, TimestampSchema, UnitKindSchema,
+} from './common';
 import { RoleSchema } from './console';
 import { withCode } from './error';
 
@@ -37,8 +39,25 @@ export const SiteSettingsSchema = z.object({
   types: z.array(MessageTypeSchema),
   domains: z.array(DomainSchema),
   deadlineDays: z.record(MessageTypeSchema, z.number().int()).describe('working days to answer, per message type'),
+  titleMin: z.number().int().describe('the shortest title accepted, in characters'),
+  bodyMin: z.number().int().describe('the shortest message accepted, in characters'),
+  privacyUrl: z.string().nullable().describe('the site’s own privacy notice page, linked from the consent box'),
+  privacyText: z.string().nullable().describe('the site’s own privacy notice, shown by the consent box when there is no page'),
+  submissionLimits: SubmissionLimitsSchema,
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+/** A page anyone can open: https (http only for local testing, as for origins). */
+export function isPublicPageUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+const PRIVACY_TEXT_MAX = 5000;
 
 /** `PATCH /v1/admin/site`: only the fields given change; `deadlineDays` changes only the types given. */
 export const UpdateSiteInputSchema = z.object({
@@ -51,6 +70,11 @@ export const UpdateSiteInputSchema = z.object({
   types: z.array(MessageTypeSchema).min(1, withCode('required')).refine(distinct, withCode('invalid')).optional(),
   domains: z.array(DomainSchema).min(1, withCode('required')).refine(distinct, withCode('invalid')).optional(),
   deadlineDays: z.partialRecord(MessageTypeSchema, z.number().int().min(1).max(DEADLINE_DAYS_MAX)).optional(),
+  titleMin: z.number().int().min(1).max(LIMITS.titleMax).optional(),
+  bodyMin: z.number().int().min(1).max(500).optional(),
+  privacyUrl: z.string().trim().max(500).refine(isPublicPageUrl, withCode('invalid')).nullable().optional().describe('null: no page of its own'),
+  privacyText: optionalText(PRIVACY_TEXT_MAX, { multiline: true }).nullable().optional().describe('null or empty: the notice Liuyan ships'),
+  submissionLimits: SubmissionLimitsSchema.partial().optional().describe('only the limits given change'),
 });
 export type UpdateSiteInput = z.input<typeof UpdateSiteInputSchema>;
 

@@ -1,8 +1,8 @@
 // Queries behind the admin routes: site settings, the working calendar, units, reply templates, and
 // the audit log rows written with them.
 import type { Compilable } from 'kysely';
-import type { AdminUnit, CalendarDay, ReplyTemplate } from '../../../sdk/src/schemas/admin';
-import type { Domain, MessageType, ModerationMode, UnitKind } from '../../../sdk/src/schemas/common';
+import type { AdminUnit, CalendarDay, ReplyTemplate, SiteSettings } from '../../../sdk/src/schemas/admin';
+import type { UnitKind } from '../../../sdk/src/schemas/common';
 import type { SiteDatabase } from './client';
 
 /** One audit log row: who did what. `detail` holds names and counts, never personal data. */
@@ -19,14 +19,8 @@ export function auditEntry(db: SiteDatabase, entry: {
   });
 }
 
-export interface SiteChanges {
-  name?: string;
-  moderation?: ModerationMode;
-  allowedOrigins?: string[];
-  types?: MessageType[];
-  domains?: Domain[];
-  deadlineDays?: Record<MessageType, number>;
-}
+/** The settings an admin may change. */
+export type SiteChanges = Partial<Omit<SiteSettings, 'id' | 'locale'>>;
 
 export function updateSiteStatement(db: SiteDatabase, siteId: string, changes: SiteChanges, at: string) {
   return db.q.updateTable('sites')
@@ -37,6 +31,11 @@ export function updateSiteStatement(db: SiteDatabase, siteId: string, changes: S
       ...(changes.types !== undefined && { types: JSON.stringify(changes.types) }),
       ...(changes.domains !== undefined && { domains: JSON.stringify(changes.domains) }),
       ...(changes.deadlineDays !== undefined && { deadline_days: JSON.stringify(changes.deadlineDays) }),
+      ...(changes.titleMin !== undefined && { title_min: changes.titleMin }),
+      ...(changes.bodyMin !== undefined && { body_min: changes.bodyMin }),
+      ...(changes.privacyUrl !== undefined && { privacy_url: changes.privacyUrl }),
+      ...(changes.privacyText !== undefined && { privacy_text: changes.privacyText }),
+      ...(changes.submissionLimits !== undefined && { submission_limits: JSON.stringify(changes.submissionLimits) }),
       updated_at: at,
     })
     .where('id', '=', siteId);

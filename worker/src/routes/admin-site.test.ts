@@ -19,6 +19,8 @@ describe('GET /v1/admin/site', () => {
       types: ['suggestion', 'complaint', 'help', 'consultation'],
       domains: ['urban', 'transport', 'agriculture', 'health', 'education', 'environment', 'employment', 'enterprise', 'governance', 'security', 'tourism', 'finance', 'other'],
       deadlineDays: { consultation: 5, help: 5, complaint: 7, suggestion: 15 },
+      titleMin: 4, bodyMin: 10, privacyUrl: null, privacyText: null,
+      submissionLimits: { perAddressHour: 10, perPhoneDay: 5, perSiteMinute: 30 },
     });
   });
 

@@ -20,6 +20,11 @@ function settingsOf(site: Site): SiteSettings {
     types: site.types,
     domains: site.domains,
     deadlineDays: site.deadlineDays,
+    titleMin: site.titleMin,
+    bodyMin: site.bodyMin,
+    privacyUrl: site.privacyUrl,
+    privacyText: site.privacyText,
+    submissionLimits: site.submissionLimits,
   };
 }
 
@@ -62,9 +67,16 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     ...(input.types !== undefined && { types: input.types }),
     ...(input.domains !== undefined && { domains: input.domains }),
     ...(input.deadlineDays !== undefined && { deadlineDays: { ...before.deadlineDays, ...input.deadlineDays } }),
+    ...(input.titleMin !== undefined && { titleMin: input.titleMin }),
+    ...(input.bodyMin !== undefined && { bodyMin: input.bodyMin }),
+    ...(input.privacyUrl !== undefined && { privacyUrl: input.privacyUrl || null }),
+    ...(input.privacyText !== undefined && { privacyText: input.privacyText || null }),
+    ...(input.submissionLimits !== undefined && { submissionLimits: { ...before.submissionLimits, ...input.submissionLimits } }),
   };
   const changes: SiteChanges = {};
-  for (const field of ['name', 'moderation', 'allowedOrigins', 'types', 'domains', 'deadlineDays'] as const) {
+  for (const field of [
+    'name', 'moderation', 'allowedOrigins', 'types', 'domains', 'deadlineDays', 'titleMin', 'bodyMin', 'privacyUrl', 'privacyText', 'submissionLimits',
+  ] as const) {
     if (JSON.stringify(after[field]) !== JSON.stringify(before[field])) Object.assign(changes, { [field]: after[field] });
   }
   const changed = Object.keys(changes);

@@ -369,7 +369,9 @@ describe('GET /v1/sites/:site/messages — cursor', { timeout: 30_000 }, () => {
       seen.push(...page.items.map((m) => m.id));
       // Between page requests: new messages, published at once or later, in this site and the next.
       arrived.push(...await seedMessages(board.siteId, [{ unitId: board.eduUnit }, { unitId: board.headUnit, status: 'replied' }]));
-      const submitted = await (await submit(board.siteId, validMessage(board.eduUnit))).json<{ id: string }>();
+      // (A phone per citizen: one phone may submit only a few messages a day.)
+      const author = { name: '陈明', phone: `1391234${String(5000 + n).padStart(4, '0')}` };
+      const submitted = await (await submit(board.siteId, validMessage(board.eduUnit, { author }))).json<{ id: string }>();
       await env.DB.prepare("UPDATE messages SET moderation = 'published' WHERE id = ?").bind(submitted.id).run();
       arrived.push(submitted.id);
       await seedMessages(board.neighbour.siteId, [{ unitId: board.neighbour.eduUnit }]);

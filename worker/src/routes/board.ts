@@ -3,7 +3,7 @@ import { ListMessagesQuerySchema, MessagePageSchema, PublicMessageDetailSchema }
 import { newRouteGroup } from '../app';
 import { listPublicMessages, publicMessage } from '../db/board';
 import { notFound } from '../errors';
-import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 /** The public board: published public messages and their replies, for anyone. */
 export const board = newRouteGroup();
@@ -18,6 +18,7 @@ const listMessages = createRoute({
     200: { description: 'one page; pass nextCursor as cursor for the next', content: { 'application/json': { schema: MessagePageSchema } } },
     304: { description: 'unchanged since the ETag sent in If-None-Match' },
     ...siteErrorResponses,
+    ...limitedResponses,
   },
 });
 

@@ -10,10 +10,13 @@ import { ApiError, validationError, type FieldProblem } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
 import { createCipher, keyedHash, newId, type Cipher } from '../lib/crypto';
 import { displayName } from '../../../sdk/src/display-name';
+import { countersFor, countStatements, secondsUntilAllowed } from '../db/submission-limits';
+import { clientAddress } from '../lib/client-address';
 import { parsePhone } from '../lib/phone';
+import { tooManyRequests, withinLimit } from '../middleware/rate-limit';
 import { localDay, toSiteTime } from '../lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
-import { bodyErrorResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 export const messages = newRouteGroup();
 
@@ -46,6 +49,7 @@ const submitMessage = createRoute({
     201: { description: 'stored (or already stored under this Idempotency-Key)', content: { 'application/json': { schema: MessageCreatedSchema } } },
     ...siteErrorResponses,
     ...bodyErrorResponses,
+    ...limitedResponses,
   },
 });
 
@@ -109,15 +113,24 @@ messages.openapi(submitMessage, async (c) => {
     requestHash: await keyedHash(c.env.HASH_KEY, `${site.id}:${JSON.stringify(input)}`),
   };
 
+  // The answer carries the tracking code: no cache anywhere may keep it (a shared or café computer).
+  c.header('Cache-Control', 'no-store');
+  const phone = parsePhone(input.author.phone)!;
+  const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: clientAddress(c), phone: phone.e164 }, now);
+
   // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
-  const [earlier, { campaignId, problems }, calendar] = await Promise.all([
+  const [earlier, { campaignId, problems }, calendar, waitSeconds] = await Promise.all([
     earlierAnswer(replay),
     addressingOf(db, site, input, nowIso),
     workingCalendar(db, site.id, localDay(now)),
+    secondsUntilAllowed(db, counters, now),
   ]);
-  // A retry gets its first answer even if, say, the unit was retired in between.
+  // A retry gets its first answer even if, say, the unit was retired in between, and is never
+  // counted or refused by a limit.
   if (earlier) return c.json(earlier, 201);
+  if (!(await withinLimit(c, 'WRITE_LIMITER'))) throw tooManyRequests(c);
   if (problems.length > 0) throw validationError(problems);
+  if (waitSeconds !== null) throw tooManyRequests(c, waitSeconds);
   const dueAt = dueAfterWorkingDays(now, site.deadlineDays[input.type], calendar);
   const id = newId('m');
   const trackingCode = newTrackingCode();
@@ -140,7 +153,7 @@ messages.openapi(submitMessage, async (c) => {
       body: input.body,
       region: input.region,
       author_name_enc: await cipher.encrypt(author.name, `${id}:name`),
-      author_phone_enc: await cipher.encrypt(parsePhone(author.phone)!.stored, `${id}:phone`),
+      author_phone_enc: await cipher.encrypt(phone.stored, `${id}:phone`),
       author_email_enc: author.email ? await cipher.encrypt(author.email, `${id}:email`) : null,
       display_name: displayName(author.name, author.displayAs),
       is_public: input.isPublic ? 1 : 0,
@@ -172,11 +185,14 @@ messages.openapi(submitMessage, async (c) => {
   });
 
   try {
-    await db.batch(statements);
+    await db.batch([...countStatements(db, counters), ...statements]);
   } catch (error) {
-    // A concurrent retry with the same key stored its message first: give its answer.
+    // A concurrent retry with the same key stored its message first: give its answer. Or concurrent
+    // submissions filled a counter first, and this batch's CHECK refused it as a whole.
     const winner = await earlierAnswer(replay);
     if (winner) return c.json(winner, 201);
+    const wait = await secondsUntilAllowed(db, counters, now);
+    if (wait !== null) throw tooManyRequests(c, wait);
     throw error;
   }
   return c.json(answer, 201);

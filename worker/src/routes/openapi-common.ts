@@ -18,6 +18,11 @@ export const siteErrorResponses = {
   500: problem('the service could not answer'),
 };
 
+/** The answer of a route that counts requests per client (searches, tracking, public writes). */
+export const limitedResponses = {
+  429: problem('too_many_requests: too many from this client (or for this phone, or on this site) in a short time; wait the seconds in Retry-After'),
+};
+
 /** The error answers every console and admin route can give. */
 export const officialErrorResponses = {
   401: problem('no live session'),

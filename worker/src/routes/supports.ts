@@ -3,8 +3,9 @@ import { sql } from 'kysely';
 import { SupportInputSchema, SupportResultSchema } from '../../../sdk/src/schemas/message';
 import { newRouteGroup } from '../app';
 import { notFound } from '../errors';
+import { clientAddress } from '../lib/client-address';
 import { keyedHash } from '../lib/crypto';
-import { bodyErrorResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 /** 我也关注: a reader's support for a public message, once per reader. */
 export const supports = newRouteGroup();
@@ -22,6 +23,7 @@ const supportMessage = createRoute({
     200: { description: 'the message’s support count, this supporter included', content: { 'application/json': { schema: SupportResultSchema } } },
     ...siteErrorResponses,
     ...bodyErrorResponses,
+    ...limitedResponses,
   },
 });
 
@@ -30,14 +32,14 @@ supports.openapi(supportMessage, async (c) => {
   const { supporter } = c.req.valid('json');
   const site = c.get('site');
   const db = c.get('db');
-  // Who supports: the browser's random token and, when known, the client address, as one keyed hash
-  // (the raw address is never stored). The token alone lets a script count again with each new token;
-  // the address alone would merge everyone behind one NAT (a school, an office, a mobile carrier). Both
-  // together count one support per browser per network: clearing storage or changing networks can count
-  // again, which is acceptable for a public show of interest that decides nothing. The message id in the
-  // hash keeps one reader's supports of different messages from being linked to each other.
-  const address = c.req.header('CF-Connecting-IP') ?? '';
-  const supporterHash = await keyedHash(c.env.HASH_KEY, `support\n${site.id}\n${id}\n${supporter}\n${address}`);
+  // Who supports: the client address when the edge gives one, else the browser's random token, as a
+  // keyed hash (the raw address is never stored). Counting the token would let a script count again
+  // with each new token (200 fresh tokens raised a count by 200); counting the address merges the
+  // readers behind one NAT (a school, an office), which a public show of interest that decides
+  // nothing can afford. The message id in the hash keeps one reader's supports of different messages
+  // from being linked to each other.
+  const who = clientAddress(c) ?? `token:${supporter}`;
+  const supporterHash = await keyedHash(c.env.HASH_KEY, `support\n${site.id}\n${id}\n${who}`);
 
   const publicMessage = db.q.selectFrom('messages')
     .where('id', '=', id)

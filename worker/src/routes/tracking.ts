@@ -4,7 +4,7 @@ import { newRouteGroup } from '../app';
 import { trackedMessage } from '../db/messages';
 import { notFound } from '../errors';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
-import { bodyErrorResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 export const tracking = newRouteGroup();
 
@@ -21,6 +21,7 @@ const track = createRoute({
     200: { description: 'the message, its replies and its timeline', content: { 'application/json': { schema: TrackedMessageSchema } } },
     ...siteErrorResponses,
     ...bodyErrorResponses,
+    ...limitedResponses,
   },
 });
 

@@ -1,0 +1,39 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv, Env } from '../env';
+import { ApiError } from '../errors';
+import { clientAddress } from '../lib/client-address';
+
+/** The Workers Rate Limiting bindings (wrangler.toml `[[ratelimits]]`), each counting per client address. */
+export type Limiter = 'WRITE_LIMITER' | 'TRACK_LIMITER' | 'SEARCH_LIMITER';
+
+/** The period every limiter counts over (wrangler.toml): what `Retry-After` says when one refuses. */
+const LIMITER_PERIOD_SECONDS = 60;
+
+/**
+ * Whether the client may go on, by the limiter's count for its address on this site: the cheap first
+ * filter against floods (approximate, per Cloudflare location; the exact caps on submissions are kept
+ * in D1, `db/submission-limits.ts`). Always true where no edge set an address.
+ */
+export async function withinLimit(c: Context<AppEnv>, limiter: Limiter): Promise<boolean> {
+  const address = clientAddress(c);
+  if (!address) return true;
+  const { success } = await (c.env as Env)[limiter].limit({ key: `${c.get('site').id}\n${address}` });
+  return success;
+}
+
+/** Refuses with 429 `too_many_requests` and `Retry-After`. */
+export function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds = LIMITER_PERIOD_SECONDS): ApiError {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return new ApiError(429, 'too_many_requests');
+}
+
+/**
+ * A route guarded by a limiter: over the limit, it answers 429 before doing any work. `when` picks
+ * the requests that count (e.g. only board pages that search).
+ */
+export function rateLimit(limiter: Limiter, { when = () => true }: { when?: (c: Context<AppEnv>) => boolean } = {}): MiddlewareHandler<AppEnv> {
+  return async function rateLimit(c, next) {
+    if (when(c) && !(await withinLimit(c, limiter))) throw tooManyRequests(c);
+    await next();
+  };
+}
