@@ -4,7 +4,7 @@ import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryD1, root } from '../scripts/local-stack';
 import { createClient, type PublicMessage, type PublicTab } from '../sdk/src';
-import { useBrowserPage } from './helpers';
+import { citizenPhone, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const client = createClient({ baseUrl: WORKER, site: 'demo' });
@@ -21,7 +21,7 @@ const browser = useBrowserPage();
 beforeAll(async () => {
   const created = await client.submitMessage({
     unitId: 'u_housing', type: 'complaint', domain: 'urban', title: XSS_TITLE, body: XSS_BODY, region: '<i>示范县城关镇</i>',
-    author: { name: '陈明', phone: '13912345678' }, isPublic: true, consent: true,
+    author: { name: '陈明', phone: citizenPhone() }, isPublic: true, consent: true,
   });
   xssId = created.id;
   // A moderator publishes both, as the console would.

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
 import type { SiteConfig, UnitNode } from '../sdk/src/schemas/site';
 import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
-import { useBrowserPage } from './helpers';
+import { citizenPhone, useBrowserPage } from './helpers';
 import { WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 
@@ -187,7 +187,7 @@ describe('the console’s admin pages', () => {
     const created = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
       unitId: 'u_county_head', type: 'complaint', domain: 'transport', campaign: null,
       title: `城关镇人民路路面破损 ${run}`, body: '城关镇人民路中段路面破损严重，车辆经过颠簸，请尽快维修。', region: '示范县城关镇',
-      author: { name: '陈明', phone: '13912345678', email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
     });
     const responder = await signedIn(browser, DEMO_ACCOUNTS.countyHead);
     await responder.page.goto(`${CONSOLE}#/messages/${created.id}`);

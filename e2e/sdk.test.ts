@@ -1,7 +1,11 @@
 import { describe, expect, inject, it } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
 import { createClient, LiuyanError, type CreateMessageInput } from '../sdk/src';
-import { countMessagesTitled, TRACKING_CODE } from './helpers';
+import { citizenPhone, countMessagesTitled, TRACKING_CODE } from './helpers';
+
+/** One citizen per message: the same title (a retried submission) comes from the same phone. */
+const phones = new Map<string, string>();
+const phoneFor = (title: string) => phones.get(title) ?? phones.set(title, citizenPhone()).get(title)!;
 import { WORKER } from './ports';
 
 const client = createClient({ baseUrl: WORKER, site: 'demo' });
@@ -13,7 +17,7 @@ const message = (title: string): CreateMessageInput => ({
   title,
   body: '孩子明年上小学，户口在乡下、父母在县城务工，能否在县城学校就读？需要什么材料？',
   region: '示范县城关镇',
-  author: { name: '王建国', phone: '13800138000', email: null },
+  author: { name: '王建国', phone: phoneFor(title), email: null },
   isPublic: true,
   consent: true,
 });

@@ -17,6 +17,7 @@ export const styles = css`
   legend { padding: 0; margin-bottom: 0.3em; }
   .hint { font-size: 0.9em; margin: 0; }
   .counter { justify-self: end; font-size: 0.85em; }
+  .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
   .choices { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; }
   .choice { font-weight: normal; display: inline-flex; align-items: center; gap: 0.4em; min-height: 44px; }
   .choice input { width: auto; min-height: 0; margin: 0; }

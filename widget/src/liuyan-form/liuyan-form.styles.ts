@@ -14,6 +14,7 @@ export const styles = css`
   .choice.block input { margin-top: 0.35em; }
   .hint { display: block; font-size: 0.85em; }
   .counter { justify-self: end; font-size: 0.8em; }
+  .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
   .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: 1em; }
   select + select { margin-top: 0.4em; }
   .receipt { border: 2px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius); padding: 1em; }
