@@ -4,6 +4,8 @@ import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryD1, root } from '../scripts/local-stack';
 import { createClient, type PublicMessage, type PublicTab } from '../sdk/src';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { officialApi, sessionCookie } from './console-helpers';
 import { citizenPhone, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
@@ -24,9 +26,15 @@ beforeAll(async () => {
     author: { name: '陈明', phone: citizenPhone() }, isPublic: true, consent: true,
   });
   xssId = created.id;
-  // A moderator publishes both, as the console would.
-  queryD1(inject('persistTo'), `UPDATE messages SET moderation = 'published' WHERE site_id = 'demo'
-    AND (id = '${xssId}' OR (title = '${STREET_LIGHTS}' AND body LIKE '%县城的路灯坏了很久没人修%'))`);
+  // The demo moderator publishes both in the console (which also puts them in the search index).
+  const [streetLights] = queryD1<{ id: string }>(inject('persistTo'), `SELECT id FROM messages WHERE site_id = 'demo'
+    AND title = '${STREET_LIGHTS}' AND body LIKE '%县城的路灯坏了很久没人修%'`);
+  const cookie = await sessionCookie(DEMO_ACCOUNTS.moderator);
+  for (const id of [xssId, streetLights!.id]) {
+    const published = await officialApi(cookie, 'POST', `/v1/console/messages/${id}/publish`, {});
+    // 409: another test file published it already.
+    if (published.status !== 200 && published.status !== 409) throw new Error(`publishing ${id}: ${published.status}`);
+  }
 });
 
 /** The county website; the board (below the form) is scrolled into view, then its first cards awaited. */

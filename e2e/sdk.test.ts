@@ -97,14 +97,15 @@ describe('the SDK over real HTTP', () => {
     expect(retries).toEqual([2, 3]);
   });
 
-  it('supports a public message once per supporter, and refuses a message that is not public', async () => {
+  it('supports a public message once per reader, and refuses a message that is not public', async () => {
     const [item] = (await client.listMessages({ status: 'awaiting', limit: 1 })).items;
     const reader = createClient({ baseUrl: WORKER, site: 'demo' });
     const first = await reader.support(item!.id);
     expect(first).toEqual({ supportCount: item!.supportCount + 1, supported: true });
     expect(await reader.support(item!.id)).toEqual(first);
-    // Another reader (another token) counts too.
-    expect((await createClient({ baseUrl: WORKER, site: 'demo' }).support(item!.id)).supportCount).toBe(item!.supportCount + 2);
+    // Another client with a token of its own, from the same address: still one support (a script
+    // making a token per request cannot raise the count).
+    expect((await createClient({ baseUrl: WORKER, site: 'demo' }).support(item!.id)).supportCount).toBe(item!.supportCount + 1);
     const error = await reader.support('m_doesnotexist00').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiuyanError);
     expect(error).toMatchObject({ status: 404, code: 'not_found' });

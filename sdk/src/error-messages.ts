@@ -23,13 +23,22 @@ type FieldErrorText = (label: string, params: FieldErrorParams) => string;
 export interface FieldMessages<Code extends FieldErrorCode = FieldErrorCode> {
   fields: Record<string, string>;
   fieldErrors: Record<Code, FieldErrorText>;
+  /** Fields a person chooses (a list, a set of options) rather than types: a missing one reads `choose`. */
+  choices: readonly string[];
+  /** `required` for a field in `choices`: "请选择…", not "请填写…". */
+  choose: FieldErrorText;
 }
 export type PublicFieldMessages = FieldMessages<PublicFieldErrorCode>;
-export type OfficialFieldMessages = FieldMessages<OfficialFieldErrorCode>;
+export type OfficialFieldMessages = Omit<FieldMessages<OfficialFieldErrorCode>, 'choose'>;
 
 /** The public messages with the officials' ones: what the service and the console speak. */
 export function withOfficialMessages(base: PublicFieldMessages, officials: OfficialFieldMessages): FieldMessages {
-  return { fields: { ...base.fields, ...officials.fields }, fieldErrors: { ...base.fieldErrors, ...officials.fieldErrors } };
+  return {
+    fields: { ...base.fields, ...officials.fields },
+    fieldErrors: { ...base.fieldErrors, ...officials.fieldErrors },
+    choices: [...base.choices, ...officials.choices],
+    choose: base.choose,
+  };
 }
 
 /** One title per problem code, for the service's answers. */
@@ -40,12 +49,23 @@ export type ProblemTitles = Record<ProblemCode, string>;
  * (`days.3.day` → `day`), else by its first (`deadlineDays.help` → `deadlineDays`).
  */
 export function fieldLabel(messages: PublicFieldMessages, field: string): string {
-  const named = field.split('.').filter((part) => !/^\d+$/.test(part));
-  return messages.fields[field] ?? messages.fields[named.at(-1) ?? ''] ?? messages.fields[named[0] ?? ''] ?? field;
+  const name = fieldName(field, (candidate) => candidate in messages.fields);
+  return name ? messages.fields[name]! : field;
 }
 
-/** A code the catalog does not know (an officials' code in the public widget) reads as `invalid`. */
+/** The catalog's name for a field path: the whole path, else its last named part, else its first. */
+function fieldName(field: string, known: (name: string) => boolean): string | undefined {
+  const named = field.split('.').filter((part) => !/^\d+$/.test(part));
+  return [field, named.at(-1) ?? '', named[0] ?? ''].find(known);
+}
+
+/**
+ * The sentence for a field error in the catalog's language. A code the catalog does not know (an
+ * officials' code in the public widget) reads as `invalid`; a missing choice reads "请选择…".
+ */
 export function fieldErrorMessage(messages: PublicFieldMessages, field: string, code: FieldErrorCode, params: FieldErrorParams = {}): string {
+  const label = fieldLabel(messages, field);
+  if (code === 'required' && fieldName(field, (name) => messages.choices.includes(name))) return messages.choose(label, params);
   const sentence = (messages.fieldErrors as Partial<Record<FieldErrorCode, FieldErrorText>>)[code] ?? messages.fieldErrors.invalid;
-  return sentence(fieldLabel(messages, field), params);
+  return sentence(label, params);
 }

@@ -9,6 +9,8 @@ export const enFieldMessages: PublicFieldMessages = {
     'idempotency-key': 'submission key', q: 'search', unit: 'unit', status: 'status', cursor: 'page position', limit: 'page size',
     supporter: 'supporter token',
   },
+  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status'],
+  choose: (l) => `Please choose the ${l}`,
   fieldErrors: {
     required: (l) => `Please enter the ${l}`,
     too_long: (l, p) => `The ${l} must be at most ${p.max} characters`,
@@ -40,6 +42,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     privacyText: 'privacy notice', submissionLimits: 'submission limits', perAddressHour: 'per network address per hour',
     perPhoneDay: 'per phone number per day', perSiteMinute: 'for the whole site per minute',
   },
+  choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
     invalid_code: () => 'The one-time code is wrong or was already used; enter the next code from your authenticator',
     weak_password: () => 'The password must have at least 12 characters and differ from the email',

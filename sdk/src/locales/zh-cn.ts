@@ -9,6 +9,8 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     'idempotency-key': '提交编号', q: '搜索词', unit: '单位', status: '办理状态', cursor: '翻页位置', limit: '每页条数',
     supporter: '关注标识',
   },
+  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status'],
+  choose: (l) => `请选择${l}`,
   fieldErrors: {
     required: (l) => `请填写${l}`,
     too_long: (l, p) => `${l}不能超过${p.max}个字`,
@@ -40,6 +42,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     privacyText: '隐私声明内容', submissionLimits: '提交频率限制', perAddressHour: '每个网络地址每小时', perPhoneDay: '每个电话号码每天',
     perSiteMinute: '全站每分钟',
   },
+  choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
     invalid_code: () => '动态验证码不正确或已使用，请输入验证器上的新验证码',
     weak_password: () => '密码至少12位，且不能与邮箱相同',

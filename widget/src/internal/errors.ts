@@ -1,5 +1,7 @@
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { LiuyanErrorDetail } from '../events';
+import type { CommonStrings } from '../translations/zh-cn';
+import { format } from './localize';
 
 /** The `liuyan-error` detail for a failure: the service's problem code, or `network`. */
 export function errorDetail(error: unknown): LiuyanErrorDetail {
@@ -7,7 +9,26 @@ export function errorDetail(error: unknown): LiuyanErrorDetail {
   return { code: e?.code ?? 'internal', status: e?.status ?? 0, fields: e?.fieldErrors.map((f) => f.field) ?? [] };
 }
 
-/** Whether a failure is worth a 重试 button (no answer, or the service was briefly unable to answer). */
-export function isRetryable(error: unknown): boolean {
-  return !(error instanceof LiuyanError) || error.retryable;
+/** Said once per page: the editor looking at the browser console learns what to do. */
+let notAllowedWarned = false;
+
+/**
+ * What to tell the citizen about a failure, in the element's language: that this website may not
+ * embed the board (and, in the browser console, which origin an admin must add, and where), to wait
+ * after too many requests, or `fallback` when there was no answer or the service failed. Otherwise
+ * the service's own sentence.
+ */
+export function failureText(error: unknown, t: CommonStrings, fallback: string): string {
+  if (!(error instanceof LiuyanError)) return fallback;
+  if (error.code === 'origin_not_allowed') {
+    if (!notAllowedWarned) {
+      notAllowedWarned = true;
+      console.warn(`Liuyan: this page's origin ${location.origin} is not allowed to embed the site's message board. `
+        + 'An admin of the site adds it in the console: 站点管理 → 站点设置 → 允许嵌入的网站 (Administration → Site settings → Allowed websites).');
+    }
+    return t.notAllowed;
+  }
+  if (error.code === 'too_many_requests') return format(t.tooManyRequests, { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) });
+  if (error.code === 'network' || error.status >= 500) return fallback;
+  return error.message;
 }

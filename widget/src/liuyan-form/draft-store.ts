@@ -1,69 +1,96 @@
 import { newIdempotencyKey } from '../../../sdk/src/client';
 
+/** What is sent, in two parts: what may stay on the device, and what only this tab may keep. */
+export interface SplitBody {
+  /** The message without the author's contact details (kept in `localStorage`). */
+  durable: string;
+  /** The author's contact details (kept in `sessionStorage`). */
+  personal: string;
+}
+
 /**
  * What the citizen typed, kept in this browser until the service confirms it has the message:
- * a reload, a crash or a dead battery loses nothing. Storage can be unavailable (private
- * browsing, full quota); then the form still works, only without this safety net.
+ * a reload, a crash or a dead battery loses nothing of the message. Contact details (name, phone,
+ * e-mail: `personal` keys) are kept only for this tab's session (`sessionStorage`), never on the
+ * device: on a library or internet-café computer they are gone when the tab is closed. Storage can
+ * be unavailable (private browsing, full quota); then the form still works, only without this net.
  */
-export class DraftStore<T> {
+export class DraftStore<T extends object> {
   private readonly draftKey: string;
   private readonly pendingKey: string;
 
-  constructor(site: string) {
+  constructor(site: string, private readonly personal: readonly (keyof T)[]) {
     this.draftKey = `liuyan:${site}:draft`;
     this.pendingKey = `liuyan:${site}:pending`;
   }
 
-  load(): T | null {
-    return this.read<T>(this.draftKey);
+  load(): Partial<T> | null {
+    const durable = read<Partial<T>>('localStorage', this.draftKey);
+    const personal = read<Partial<T>>('sessionStorage', this.draftKey);
+    return durable || personal ? { ...durable, ...personal } : null;
   }
 
   save(values: T): void {
-    this.write(this.draftKey, values);
+    const durable: Partial<T> = { ...values };
+    const personal: Partial<T> = {};
+    for (const key of this.personal) {
+      personal[key] = values[key];
+      delete durable[key];
+    }
+    write('localStorage', this.draftKey, durable);
+    write('sessionStorage', this.draftKey, personal);
   }
 
   /**
-   * The Idempotency-Key for sending `body`: the one already used for exactly this body (so a
-   * resend after a failure or a reload lands on the same message), or a new one.
+   * The Idempotency-Key for sending `body`: the one already used for exactly this body (so a resend
+   * after a failure or a reload lands on the same message), or a new one. After the browser was
+   * closed only the durable part can be compared: the contact details typed again are taken on trust.
    */
-  keyFor(body: string): string {
-    const pending = this.read<{ key: string; body: string }>(this.pendingKey);
-    if (pending?.body === body) return pending.key;
+  keyFor(body: SplitBody): string {
+    const durable = read<{ key: string; body: string }>('localStorage', this.pendingKey);
+    const personal = read<{ key: string; body: string }>('sessionStorage', this.pendingKey);
+    if (durable?.body === body.durable && (!personal || (personal.key === durable.key && personal.body === body.personal))) return durable.key;
     const key = newIdempotencyKey();
-    this.write(this.pendingKey, { key, body });
+    write('localStorage', this.pendingKey, { key, body: body.durable });
+    write('sessionStorage', this.pendingKey, { key, body: body.personal });
     return key;
   }
 
   /** The service answered for good: nothing more to resend. */
   settle(): void {
-    this.remove(this.pendingKey);
+    remove(this.pendingKey);
   }
 
   clear(): void {
-    this.remove(this.draftKey);
-    this.remove(this.pendingKey);
+    remove(this.draftKey);
+    remove(this.pendingKey);
   }
+}
 
-  private read<R>(key: string): R | null {
-    try {
-      const raw = localStorage.getItem(key);
-      return raw ? (JSON.parse(raw) as R) : null;
-    } catch {
-      return null;
-    }
+/** Where a value is kept: for good on this device, or for this tab's session. (Even naming one may throw where storage is off.) */
+type Area = 'localStorage' | 'sessionStorage';
+
+function read<R>(area: Area, key: string): R | null {
+  try {
+    const raw = window[area].getItem(key);
+    return raw ? (JSON.parse(raw) as R) : null;
+  } catch {
+    return null;
   }
+}
 
-  private write(key: string, value: unknown): void {
-    try {
-      localStorage.setItem(key, JSON.stringify(value));
-    } catch {
-      // No storage: keep working without it.
-    }
+function write(area: Area, key: string, value: unknown): void {
+  try {
+    window[area].setItem(key, JSON.stringify(value));
+  } catch {
+    // No storage: keep working without it.
   }
+}
 
-  private remove(key: string): void {
+function remove(key: string): void {
+  for (const area of ['localStorage', 'sessionStorage'] as const) {
     try {
-      localStorage.removeItem(key);
+      window[area].removeItem(key);
     } catch {
       // No storage: nothing to remove.
     }

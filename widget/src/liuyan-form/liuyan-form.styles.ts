@@ -4,8 +4,9 @@ export const styles = css`
   form { display: grid; gap: 1em; }
   .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
   legend, label { font-weight: 600; }
+  .label { display: flex; align-items: baseline; }
   /* Field names come from the error catalog, lower-case for use inside sentences. */
-  .field > label::first-letter, legend::first-letter { text-transform: uppercase; }
+  .field label::first-letter, legend::first-letter { text-transform: uppercase; }
   legend { padding: 0; margin-bottom: 0.3em; }
   .choices { display: flex; flex-wrap: wrap; gap: 0.5em; }
   .choice { font-weight: normal; display: inline-flex; align-items: center; gap: 0.4em; min-height: 44px; }
@@ -29,4 +30,7 @@ export const styles = css`
     user-select: all;
   }
   .warning { font-weight: 600; }
+  .required { color: var(--liuyan-color-error); margin-left: 0.15em; }
+  details summary { cursor: pointer; color: var(--liuyan-color-primary); min-height: 44px; display: flex; align-items: center; }
+  .privacy-text { white-space: pre-line; font-size: 0.9em; color: var(--liuyan-color-muted); }
 `;

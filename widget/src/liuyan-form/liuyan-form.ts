@@ -1,14 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { fieldErrorMessage, fieldLabel } from '../../../sdk/src/error-messages';
+import { displayName } from '../../../sdk/src/display-name';
+import { fieldErrorMessage, fieldLabel, type FieldErrorParams } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
-import type { DisplayAs, Domain, MessageType } from '../../../sdk/src/schemas/common';
+import { LIMITS, type DisplayAs, type Domain, type MessageType } from '../../../sdk/src/schemas/common';
 import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
 import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
 import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
-import { errorDetail } from '../internal/errors';
+import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../internal/liuyan-element';
 import { format, formatDateTime, Localized } from '../internal/localize';
+import { textCounter, textError, type TextRule } from '../internal/text-rules';
 import { tokens } from '../styles/tokens.styles';
 import { DraftStore } from './draft-store';
 import { styles } from './liuyan-form.styles';
@@ -38,9 +40,10 @@ const emptyValues = (): FormValues => ({
 
 type Phase = 'loading' | 'load-failed' | 'editing' | 'sending' | 'send-failed' | 'done';
 
-/** Fields checked here before sending, so a slow network is not spent on an empty form. */
-const REQUIRED: (keyof FormValues)[] = ['type', 'domain', 'title', 'body', 'region', 'name', 'phone'];
+/** Contact details: kept for this tab's session only, never in the draft on the device. */
+const CONTACT: (keyof FormValues)[] = ['name', 'phone', 'email'];
 const FIELD_OF: Partial<Record<keyof FormValues, string>> = { name: 'author.name', phone: 'author.phone', email: 'author.email' };
+type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
 
 /**
  * @summary The citizen's form: choose who to write to, write, and get a private tracking code.
@@ -70,6 +73,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     campaign: { type: String },
     unit: { type: String },
     config: { state: true },
+    loadError: { state: true },
     values: { state: true },
     errors: { state: true },
     phase: { state: true },
@@ -88,6 +92,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private values: FormValues = emptyValues();
   private errors: Partial<Record<string, string>> = {};
   private phase: Phase = 'loading';
+  /** Why the form could not load, and whether trying again may help (not for a website that is not allowed). */
+  private loadError = { text: '', retry: true };
   private attempt = 0;
   private restored = false;
   private created: MessageCreated | null = null;
@@ -100,10 +106,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   private async load(): Promise<void> {
     this.phase = 'loading';
-    this.drafts = new DraftStore<FormValues>(this.site);
+    this.drafts = new DraftStore<FormValues>(this.site, CONTACT);
     try {
       this.config = await this.client().getSite();
     } catch (error) {
+      this.loadError = {
+        text: failureText(error, this.t, this.t.loadFailed),
+        retry: !(error instanceof LiuyanError && error.code === 'origin_not_allowed'),
+      };
       this.phase = 'load-failed';
       this.report(error);
       return;
@@ -141,11 +151,31 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     };
   }
 
+  /** What each typed field must be, as the service checks it (the site's minimums included). */
+  private rules(): Record<TypedField, TextRule> {
+    const limits = this.config!.limits;
+    return {
+      title: { min: limits.titleMin, max: limits.titleMax },
+      body: { min: limits.bodyMin, max: limits.bodyMax, multiline: true },
+      region: { min: 1, max: limits.regionMax },
+      name: { min: 1, max: limits.nameMax },
+      // The service reads phone numbers in every form people write them: here only that one is given.
+      phone: { min: 1, max: LIMITS.phoneMax },
+      email: { max: LIMITS.emailMax },
+    };
+  }
+
+  /** The errors the service would give, found before sending: a slow network is not spent on a form that comes back. */
   private localErrors(): Record<string, string> {
     const errors: Record<string, string> = {};
-    const fail = (field: string, code: FieldErrorCode) => (errors[field] = fieldErrorMessage(this.t.errors, field, code));
+    const fail = (field: string, code: FieldErrorCode, params?: FieldErrorParams) => (errors[field] = fieldErrorMessage(this.t.errors, field, code, params));
     if (!chosenUnit(this.values.units)) fail('unitId', 'required');
-    for (const key of REQUIRED) if (!String(this.values[key]).trim()) fail(FIELD_OF[key] ?? key, 'required');
+    if (!this.values.type) fail('type', 'required');
+    if (!this.values.domain) fail('domain', 'required');
+    for (const [key, rule] of Object.entries(this.rules()) as [TypedField, TextRule][]) {
+      const problem = textError(this.values[key], rule);
+      if (problem) fail(FIELD_OF[key] ?? key, problem.code, problem.params);
+    }
     if (!this.values.consent) fail('consent', 'consent_required');
     return errors;
   }
@@ -160,7 +190,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       return this.focusFirstError();
     }
     const input = this.input();
-    const idempotencyKey = this.drafts.keyFor(JSON.stringify(input));
+    const { author: { name, phone, email, ...shownAs }, ...message } = input;
+    const idempotencyKey = this.drafts.keyFor({
+      durable: JSON.stringify({ ...message, author: shownAs }),
+      personal: JSON.stringify({ name, phone, email }),
+    });
     this.phase = 'sending';
     this.attempt = 1;
     try {
@@ -182,7 +216,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
         void this.focusFirstError();
       } else if (!retryable) {
-        this.errors = { form: error instanceof LiuyanError ? error.message : String(error) };
+        // Too many submissions, a website not allowed, …: what to do, in the citizen's language.
+        this.errors = { form: failureText(error, this.t, this.t.submitFailed) };
       }
       this.report(error);
     }
@@ -222,7 +257,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       case 'loading':
         return html`<p class="muted" role="status">${t.loading}</p>`;
       case 'load-failed':
-        return html`<p class="notice" role="alert">${t.loadFailed}</p><button @click=${this.load}>${t.tryAgain}</button>`;
+        return html`<p class="notice" role="alert">${this.loadError.text}</p>
+          ${this.loadError.retry ? html`<button @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
       case 'done':
         return this.renderReceipt();
       default:
@@ -230,28 +266,46 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
   }
 
-  /** A labelled field with its error; `id` ties label, control and message together. */
-  private field(id: string, label: string, control: TemplateResult, extra: unknown = nothing) {
-    const error = this.errors[id];
+  /**
+   * A labelled field with its error. `id` ties them together: the control has that id, and names the
+   * error (`${id}-error`, announced as it appears) in `aria-describedby`, with its counter if it has one.
+   */
+  private field(id: string, label: string, control: TemplateResult, { extra = nothing as unknown, required = true } = {}) {
+    // The mark stands beside the label, not in it: the field's name stays its name.
     return html`<div class="field" part="field">
-      <label for=${id}>${label}</label>${control}${extra}
-      ${error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing}
+      <span class="label"><label for=${id}>${label}</label>${required ? this.requiredMark() : nothing}</span>${control}${extra}
+      ${this.errorLine(id)}
     </div>`;
+  }
+
+  /** The visible mark of a required field (the control itself says `required` to assistive technology). */
+  private requiredMark() {
+    return html`<span class="required" aria-hidden="true">*</span>`;
+  }
+
+  /** The error of `id`, if any: announced (`role="alert"`), and named by its control's `aria-describedby`. */
+  private errorLine(id: string) {
+    const error = this.errors[id];
+    return error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing;
   }
 
   private invalid(id: string) {
     return this.errors[id] ? 'true' : 'false';
   }
 
-  private textField(key: 'title' | 'region' | 'name' | 'phone' | 'email', options: { type?: string; max?: number; autocomplete?: string; placeholder?: string; label?: string } = {}) {
+  private textField(key: Exclude<TypedField, 'body'>, options: { type?: string; autocomplete?: string; placeholder?: string; label?: string; counted?: boolean } = {}) {
     const id = FIELD_OF[key] ?? key;
     const value = this.values[key];
-    const counter = options.max ? html`<span class="counter muted" aria-hidden="true">${format(this.t.counter, { count: value.length, max: options.max })}</span>` : nothing;
+    const rule = this.rules()[key];
+    const counted = options.counted ?? true;
     return this.field(id, options.label ?? fieldLabel(this.t.errors, id), html`<input
-      id=${id} name=${id} type=${options.type ?? 'text'} .value=${value} maxlength=${options.max ?? nothing}
+      id=${id} name=${id} type=${options.type ?? 'text'} .value=${value} ?required=${Boolean(rule.min)}
       autocomplete=${options.autocomplete ?? 'off'} placeholder=${options.placeholder ?? nothing}
-      aria-invalid=${this.invalid(id)} aria-describedby="${id}-error"
-      @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)} />`, counter);
+      aria-invalid=${this.invalid(id)} aria-describedby="${id}-error${counted ? ` ${id}-counter` : ''}"
+      @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)} />`, {
+      extra: counted ? textCounter(value, rule.max, this.t.counter, `${id}-counter`) : nothing,
+      required: Boolean(rule.min),
+    });
   }
 
   private renderUnitPicker() {
@@ -259,7 +313,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const choose = (depth: number, id: string) => this.set('units', [...this.values.units.slice(0, depth), id]);
     return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`${levels.map((level, depth) => html`<select
       id=${depth === 0 ? 'unitId' : `unitId-${depth}`} aria-label=${level.parent ? format(this.t.unitsUnder, { name: level.parent.name }) : nothing}
-      aria-invalid=${this.invalid('unitId')} @change=${(e: Event) => choose(depth, (e.target as HTMLSelectElement).value)}>
+      ?required=${depth === 0} aria-invalid=${this.invalid('unitId')} aria-describedby="unitId-error"
+      @change=${(e: Event) => choose(depth, (e.target as HTMLSelectElement).value)}>
       <option value="" ?selected=${level.value === ''}>${level.parent ? format(this.t.directTo, { name: level.parent.name }) : this.t.chooseUnit}</option>
       ${level.options.map((u) => html`<option value=${u.id} ?selected=${u.id === level.value}>${u.name}</option>`)}
     </select>`)}`);
@@ -269,38 +324,40 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const t = this.t;
     const config = this.config!;
     const v = this.values;
-    const surname = [...v.name.trim()][0] ?? '陈';
+    // The citizen sees exactly what the board will show: the service names them with the same function.
+    const shownName = (as: DisplayAs) => displayName(v.name.trim() || t.sampleName, as);
     const busy = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.send}>
       ${this.restored ? html`<p class="notice">${t.draftRestored} <button type="button" class="secondary" @click=${this.startOver}>${t.clearDraft}</button></p>` : nothing}
+      <p class="muted">${this.requiredMark()} ${t.requiredNote}</p>
       ${this.renderUnitPicker()}
-      <fieldset class="field" part="field" aria-invalid=${this.invalid('type')}>
-        <legend>${fieldLabel(this.t.errors, 'type')}</legend>
-        <div class="choices">${config.types.map((type) => html`<label class="choice"><input type="radio" name="type" value=${type}
+      <fieldset class="field" part="field">
+        <legend>${fieldLabel(this.t.errors, 'type')}${this.requiredMark()}</legend>
+        <div class="choices">${config.types.map((type, i) => html`<label class="choice"><input type="radio" name="type" value=${type}
+          ?required=${i === 0} aria-invalid=${this.invalid('type')} aria-describedby="type-error"
           .checked=${v.type === type} @change=${() => this.set('type', type)} />${t.types[type]}</label>`)}</div>
-        ${this.errors.type ? html`<p class="error" role="alert">${this.errors.type}</p>` : nothing}
+        ${this.errorLine('type')}
       </fieldset>
-      ${this.field('domain', fieldLabel(this.t.errors, 'domain'), html`<select id="domain" aria-invalid=${this.invalid('domain')}
-        @change=${(e: Event) => this.set('domain', (e.target as HTMLSelectElement).value as Domain)}>
+      ${this.field('domain', fieldLabel(this.t.errors, 'domain'), html`<select id="domain" required aria-invalid=${this.invalid('domain')}
+        aria-describedby="domain-error" @change=${(e: Event) => this.set('domain', (e.target as HTMLSelectElement).value as Domain)}>
         <option value="" ?selected=${v.domain === ''}>${t.chooseDomain}</option>
         ${config.domains.map((d) => html`<option value=${d} ?selected=${v.domain === d}>${t.domains[d]}</option>`)}
       </select>`)}
-      ${this.textField('title', { max: config.limits.titleMax })}
-      ${this.field('body', fieldLabel(this.t.errors, 'body'), html`<textarea id="body" rows="8" maxlength=${config.limits.bodyMax}
-        .value=${v.body} aria-invalid=${this.invalid('body')} aria-describedby="body-error"
+      ${this.textField('title')}
+      ${this.field('body', fieldLabel(this.t.errors, 'body'), html`<textarea id="body" rows="8" required
+        .value=${v.body} aria-invalid=${this.invalid('body')} aria-describedby="body-error body-counter"
         @input=${(e: Event) => this.set('body', (e.target as HTMLTextAreaElement).value)}></textarea>`,
-        html`<span class="counter muted" aria-hidden="true">${format(t.counter, { count: v.body.length, max: config.limits.bodyMax })}</span>`)}
+        { extra: textCounter(v.body, config.limits.bodyMax, t.counter, 'body-counter') })}
       ${this.textField('region', { placeholder: t.regionPlaceholder })}
       <div class="row">
         ${this.textField('name', { autocomplete: 'name' })}
-        ${this.textField('phone', { type: 'tel', autocomplete: 'tel' })}
+        ${this.textField('phone', { type: 'tel', autocomplete: 'tel', counted: false })}
       </div>
-      ${this.textField('email', { type: 'email', autocomplete: 'email', label: fieldLabel(this.t.errors, 'author.email') + t.optional })}
+      ${this.textField('email', { type: 'email', autocomplete: 'email', label: fieldLabel(this.t.errors, 'author.email') + t.optional, counted: false })}
       ${this.field('author.displayAs', fieldLabel(this.t.errors, 'author.displayAs'), html`<select id="author.displayAs"
         @change=${(e: Event) => this.set('displayAs', (e.target as HTMLSelectElement).value as DisplayAs)}>
-        ${(['masked', 'mr', 'ms'] as const).map((d) => html`<option value=${d} ?selected=${v.displayAs === d}>${format(
-          d === 'masked' ? t.displayAsMasked : d === 'mr' ? t.displayAsMr : t.displayAsMs, { surname })}</option>`)}
-      </select>`)}
+        ${(['masked', 'mr', 'ms'] as const).map((d) => html`<option value=${d} ?selected=${v.displayAs === d}>${shownName(d)}</option>`)}
+      </select>`, { required: false })}
       <fieldset class="field" part="field">
         <legend>${fieldLabel(this.t.errors, 'isPublic')}</legend>
         <label class="choice block"><input type="radio" name="isPublic" .checked=${v.isPublic} @change=${() => this.set('isPublic', true)} />
@@ -309,9 +366,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           <span>${t.private}<span class="muted hint">${t.privateHint}</span></span></label>
       </fieldset>
       <div class="field" part="field">
-        <label class="choice block"><input id="consent" type="checkbox" .checked=${v.consent} aria-invalid=${this.invalid('consent')}
-          @change=${(e: Event) => this.set('consent', (e.target as HTMLInputElement).checked)} />${t.consent}</label>
-        ${this.errors.consent ? html`<p class="error" role="alert">${this.errors.consent}</p>` : nothing}
+        <label class="choice block"><input id="consent" type="checkbox" required .checked=${v.consent} aria-invalid=${this.invalid('consent')}
+          aria-describedby="consent-error privacy-notice" @change=${(e: Event) => this.set('consent', (e.target as HTMLInputElement).checked)} />
+          <span>${t.consent}${this.requiredMark()}</span></label>
+        ${this.renderPrivacyNotice()}
+        ${this.errorLine('consent')}
       </div>
       <div part="status" role="status" aria-live="polite">
         ${this.phase === 'sending' && this.attempt > 1 ? html`<p class="notice">${format(t.retrying, { attempt: this.attempt })}</p>` : nothing}
@@ -320,6 +379,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       </div>
       <button part="submit" type="submit" ?disabled=${busy}>${busy ? t.submitting : this.phase === 'send-failed' ? t.resubmit : t.submit}</button>
     </form>`;
+  }
+
+  /** The site's privacy notice: its own page, its own text, or the notice Liuyan ships, in the citizen's language. */
+  private renderPrivacyNotice() {
+    const { url, text } = this.config!.privacy;
+    if (url) return html`<p id="privacy-notice"><a href=${url} target="_blank" rel="noopener noreferrer">${this.t.readPrivacyNotice}</a></p>`;
+    return html`<details id="privacy-notice" part="privacy-notice"><summary>${this.t.readPrivacyNotice}</summary>
+      <div class="privacy-text">${text ?? this.t.defaultPrivacyNotice}</div></details>`;
   }
 
   private renderReceipt() {

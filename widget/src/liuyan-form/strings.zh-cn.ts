@@ -8,13 +8,21 @@ const strings = {
   chooseDomain: '请选择领域',
   regionPlaceholder: '如：示范县城关镇幸福村',
   optional: '（选填）',
-  displayAsMasked: '{surname}***',
-  displayAsMr: '{surname}先生',
-  displayAsMs: '{surname}女士',
+  /** Whose display name the 署名 choices show before a name is typed. */
+  sampleName: '陈明',
+  requiredNote: '为必填项',
   public: '公开',
   publicHint: '审核后在网站上展示，姓名只显示为所选署名，电话和邮箱不公开',
   privateHint: '仅您本人（凭查询码）和办理部门可见',
   consent: '我已阅读并同意隐私声明：姓名、电话和邮箱仅用于办理本留言，加密保存，任何情况下都不会公开。',
+  readPrivacyNotice: '阅读隐私声明',
+  /** Shown when the site has no privacy notice of its own. */
+  defaultPrivacyNotice: '我们收集什么：您填写的留言内容、所在地区，以及姓名、联系电话和电子邮箱（选填）。\n'
+    + '用于什么：只用于受理、转办、答复和回访您的留言。联系方式加密保存，只有办理您留言的工作人员在需要时才能查看，每次查看都有记录。\n'
+    + '公开什么：选择“公开”的留言经审核后在网站上展示，只显示您选择的署名（如“陈先生”）；电话和邮箱在任何情况下都不会公开。'
+    + '“不公开”的留言只有您本人（凭查询码）和办理部门可见。\n'
+    + '您的权利：您可凭查询码查看自己的留言和办理进程；如需更正或删除个人信息，请联系本网站。\n'
+    + '依据：《中华人民共和国个人信息保护法》。',
   counter: '{count}/{max}',
   submit: '提交留言',
   submitting: '正在提交…',

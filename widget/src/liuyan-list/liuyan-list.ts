@@ -4,7 +4,7 @@ import type { Domain, MessageType } from '../../../sdk/src/schemas/common';
 import type { ListMessagesQuery, PublicMessage, PublicMessageDetail, PublicTab } from '../../../sdk/src/schemas/message';
 import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import type { LiuyanOpenDetail } from '../events';
-import { errorDetail } from '../internal/errors';
+import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../internal/liuyan-element';
 import { format, formatDateTime, Localized } from '../internal/localize';
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
@@ -15,6 +15,8 @@ import { styles } from './liuyan-list.styles';
 import { listZhCN, type ListStrings } from './strings.zh-cn';
 import { findUnit, unitOptions } from './unit-options';
 
+/** The longest search the service takes, in characters (`ListMessagesQuerySchema.q`). */
+const SEARCH_MAX = 50;
 /** 全部 / 待回复 / 办理中 / 已办理; '' is 全部. */
 const TABS = ['', 'awaiting', 'in_progress', 'answered'] as const satisfies readonly (PublicTab | '')[];
 type Tab = (typeof TABS)[number];
@@ -231,7 +233,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
 
   private search(event: SubmitEvent): void {
     event.preventDefault();
-    const q = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+    // The service takes 50 characters (code points, as everywhere); a longer paste searches its start.
+    const q = [...String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim()].slice(0, SEARCH_MAX).join('').trim();
     this.setFilter({ q });
   }
 
@@ -364,7 +367,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       <form class="search" part="search" role="search" @submit=${this.search}>
         <label for="q">${t.search}</label>
         <div class="search-row">
-          <input id="q" name="q" type="search" maxlength="50" autocomplete="off" enterkeyhint="search"
+          <input id="q" name="q" type="search" autocomplete="off" enterkeyhint="search"
             placeholder=${t.searchPlaceholder} .value=${f.q} />
           <button type="submit">${t.searchSubmit}</button>
         </div>
@@ -379,9 +382,9 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
         return html`<div class="skeleton" part="skeleton" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<div></div>`)}</div>
           <span class="visually-hidden">${t.loading}</span>`;
       case 'failed': {
-        const e = this.failure instanceof LiuyanError ? this.failure : null;
-        const text = !e || e.code === 'network' || e.status >= 500 ? t.loadFailed : e.message;
-        return html`<p class="notice" role="alert">${text}</p><button type="button" @click=${this.reload}>${t.tryAgain}</button>`;
+        const notAllowed = this.failure instanceof LiuyanError && this.failure.code === 'origin_not_allowed';
+        return html`<p class="notice" role="alert">${failureText(this.failure, t, t.loadFailed)}</p>
+          ${notAllowed ? nothing : html`<button type="button" @click=${this.reload}>${t.tryAgain}</button>`}`;
       }
       case 'ready':
         return this.items.length === 0

@@ -1,7 +1,7 @@
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { PublicMessageDetail } from '../../../sdk/src/schemas/message';
-import { errorDetail } from '../internal/errors';
+import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../internal/liuyan-element';
 import { Localized } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
@@ -51,6 +51,8 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
 
   private message: PublicMessageDetail | null = null;
   private phase: Phase = 'idle';
+  /** Why the message could not be shown (phase `failed`). */
+  private failure: unknown = null;
   /** Whether this reader has pressed 我也关注 for the message (remembered in localStorage). */
   private pressed = false;
   /** Only the answer to the latest request is shown. */
@@ -73,6 +75,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
     } catch (error) {
       if (request !== this.request) return;
       this.message = null;
+      this.failure = error;
       this.phase = error instanceof LiuyanError && error.code === 'not_found' ? 'not-found' : 'failed';
       this.emit('liuyan-error', errorDetail(error));
     }
@@ -102,7 +105,9 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
       case 'not-found':
         return html`<p class="notice" role="alert">${t.notFound}</p>`;
       case 'failed':
-        return html`<p class="notice" role="alert">${t.loadFailed}</p><button type="button" @click=${this.load}>${t.tryAgain}</button>`;
+        return html`<p class="notice" role="alert">${failureText(this.failure, t, t.loadFailed)}</p>
+          ${this.failure instanceof LiuyanError && this.failure.code === 'origin_not_allowed'
+            ? nothing : html`<button type="button" @click=${this.load}>${t.tryAgain}</button>`}`;
       case 'ready':
         return renderMessage(this.message!, t, this.locale, { pressed: this.pressed, onPress: () => this.support() });
     }

@@ -3,7 +3,7 @@ import { fieldLabel } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { LiuyanErrorDetail } from '../events';
-import { errorDetail } from '../internal/errors';
+import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../internal/liuyan-element';
 import { format, formatDateTime, Localized } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
@@ -51,8 +51,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       this.message = await this.client().track(code);
     } catch (error) {
       this.message = null;
-      const e = error instanceof LiuyanError ? error : null;
-      this.error = e?.code === 'not_found' ? this.t.trackNotFound : e?.code === 'network' ? this.t.networkError : (e?.message ?? String(error));
+      this.error = error instanceof LiuyanError && error.code === 'not_found' ? this.t.trackNotFound : failureText(error, this.t, this.t.networkError);
       this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
     } finally {
       this.busy = false;

@@ -5,6 +5,8 @@ export const commonEn: CommonStrings = {
   loading: 'Loading…',
   tryAgain: 'Try again',
   networkError: 'No connection. Check your network and try again.',
+  notAllowed: 'The message board is not yet enabled for this website, so it cannot be used here. Please contact the website’s administrator.',
+  tooManyRequests: 'Too many requests in a short time. Please try again in {minutes} minutes.',
   types: { suggestion: 'Suggestion', complaint: 'Complaint', help: 'Request for help', consultation: 'Question' },
   domains: {
     urban: 'Urban development', transport: 'Transport', agriculture: 'Rural affairs', health: 'Health', education: 'Education',

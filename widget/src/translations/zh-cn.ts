@@ -9,6 +9,9 @@ const common = {
   loading: '正在加载…',
   tryAgain: '重试',
   networkError: '网络连接失败，请检查网络后重试。',
+  /** The page's origin is not in the site's allow-list: the citizen cannot fix it, the site's editor can. */
+  notAllowed: '本网站尚未开通留言板，暂时无法在此留言或查看。请联系本网站的管理员。',
+  tooManyRequests: '提交太频繁，请{minutes}分钟后再试。',
   types: { suggestion: '建言', complaint: '投诉', help: '求助', consultation: '咨询' },
   domains: {
     urban: '城建', transport: '交通', agriculture: '三农', health: '医疗', education: '教育', environment: '环保',

@@ -3,7 +3,7 @@
 // client address, and a retry of a stored submission is never counted or refused.
 import { describe, expect, it } from 'vitest';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
-import { countRows, createSite, expectProblem, request, submit, track, validMessage } from '../../test/fixtures';
+import { countRows, createSite, expectProblem, request, seedMessages, submit, track, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 
 const ADDRESS = '203.0.113.7';
@@ -124,5 +124,17 @@ describe('reads and 我也关注, per client address', () => {
     expect(statuses).toEqual([...Array(20).fill(404), 429, 429]);
     // Without an edge address (a server using the SDK) nothing is counted here.
     expect((await track(siteId, 'K7QM-4XPH-9TRW-2CVB')).status).toBe(404);
+  });
+
+  it('我也关注 and other public writes: 60 a minute from one address', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [id] = await seedMessages(siteId, [{ unitId: eduUnit }]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 62; i++) {
+      statuses.push((await request(`/v1/sites/${siteId}/messages/${id}/support`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', ...from(ADDRESS) }, body: JSON.stringify({ supporter: crypto.randomUUID().replaceAll('-', '') }),
+      })).status);
+    }
+    expect(statuses).toEqual([...Array(60).fill(200), 429, 429]);
   });
 });

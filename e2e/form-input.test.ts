@@ -1,0 +1,202 @@
+// What a citizen types is understood in the form exactly as the service understands it: characters
+// are counted the same way, empty-looking text is refused before sending, the name preview is what
+// will be published, errors sit with their fields and take the focus, contact details stay off the
+// device, and the citizen is told plainly when the site is not set up or when to wait.
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DISPLAY_NAME_CASES } from '../sdk/src/display-name.cases';
+import { citizenPhone, countMessagesTitled, fillForm, useBrowserPage } from './helpers';
+import { FOREIGN, HOST, WORKER } from './ports';
+
+const browser = useBrowserPage();
+
+async function openForm(): Promise<Locator> {
+  await browser.page.goto(`${HOST}/`);
+  const form = browser.page.locator('liuyan-form');
+  await form.locator('[part="form"]').waitFor();
+  return form;
+}
+
+/** The id of the element that has the focus inside the form's shadow root. */
+const focusedId = (page: Page) => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id ?? null);
+/** Counts the submissions the page sends from now on. */
+function countSubmissions(page: Page): () => number {
+  let posts = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url() === `${WORKER}/v1/sites/demo/messages`) posts++;
+  });
+  return () => posts;
+}
+
+describe('<liuyan-form>: counting and checking what is typed', () => {
+  it('counts characters as the service does: 50 emoji fill the title, none is dropped, the 51st is refused beside the field', async () => {
+    const form = await openForm();
+    const posts = countSubmissions(browser.page);
+    expect(await form.locator('input[maxlength], textarea[maxlength]').count()).toBe(0);
+    const title = form.getByLabel('标题', { exact: true });
+    await title.fill('😀'.repeat(49));
+    await title.pressSequentially('𠮷');
+    expect([...await title.inputValue()]).toHaveLength(50);
+    expect(await form.locator('#title-counter').textContent()).toBe('50/50');
+    await title.pressSequentially('😀');
+    expect(await form.locator('#title-counter').textContent()).toBe('51/50');
+    expect(await form.locator('#title-counter').getAttribute('class')).toContain('over');
+
+    await fillForm(browser.page, { title: '😀'.repeat(51), body: '县城的路灯坏了很久没人修，晚上出行很不方便。' });
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('标题不能超过50个字');
+    expect(await focusedId(browser.page)).toBe('title');
+    expect(await title.getAttribute('aria-describedby')).toBe('title-error title-counter');
+    expect(posts()).toBe(0);
+
+    // Back to 50: accepted by the service as the form promised.
+    await title.fill('😀'.repeat(50));
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await form.locator('[part="tracking-code"]').waitFor();
+    expect(countMessagesTitled('😀'.repeat(50))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses empty-looking and malformed text before sending, and counts region and name too', async () => {
+    const form = await openForm();
+    const posts = countSubmissions(browser.page);
+    await fillForm(browser.page, { title: '\u200b\u200b\u200b\u200b', body: '县城的路灯坏了很久没人修，晚上出行很不方便。' });
+    await form.getByLabel('所在地区', { exact: true }).fill('城关镇\u202e幸福村');
+    await form.getByLabel('姓名', { exact: true }).fill('\u3164\u3164');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('请填写标题');
+    expect(await form.locator('#region-error').textContent()).toContain('不允许的字符');
+    expect(await form.locator('#author\\.name-error').textContent()).toBe('请填写姓名');
+    expect(await focusedId(browser.page)).toBe('title');
+    expect(posts()).toBe(0);
+    // The site's minimum lengths, with counters on every typed field.
+    await form.getByLabel('标题', { exact: true }).fill('路灯');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('标题至少需要4个字');
+    for (const id of ['title', 'body', 'region', 'author\\.name']) expect(await form.locator(`#${id}-counter`).count(), id).toBe(1);
+    expect(await form.locator('#region-counter').textContent()).toBe('7/50');
+  });
+
+  it('previews the display name exactly as the board will publish it', async () => {
+    const form = await openForm();
+    const names = new Map<string, Map<string, string>>();
+    for (const [name, displayAs, shown] of DISPLAY_NAME_CASES) names.set(name, (names.get(name) ?? new Map()).set(displayAs, shown));
+    const values = { masked: 'masked', mr: 'mr', ms: 'ms' } as const;
+    for (const [name, shownAs] of names) {
+      await form.getByLabel('姓名', { exact: true }).fill(name);
+      for (const [displayAs, shown] of shownAs) {
+        expect(await form.locator(`select[id="author.displayAs"] option[value="${values[displayAs as keyof typeof values]}"]`).textContent(), name).toBe(shown);
+      }
+    }
+  });
+});
+
+describe('<liuyan-form>: errors with their fields, wording, privacy', () => {
+  it('with only the type missing, focus goes to the first type choice, and every error is named by its control', async () => {
+    const form = await openForm();
+    await form.getByRole('button', { name: '提交留言' }).click();
+    // Choices say 请选择, typed fields 请填写; the first missing field (the recipient) has the focus.
+    await expect.poll(() => form.locator('#unitId-error').textContent()).toBe('请选择留言对象');
+    expect(await form.locator('#type-error').textContent()).toBe('请选择留言类型');
+    expect(await form.locator('#domain-error').textContent()).toBe('请选择所属领域');
+    expect(await form.locator('#title-error').textContent()).toBe('请填写标题');
+    expect(await focusedId(browser.page)).toBe('unitId');
+    for (const [control, error] of [['#unitId', 'unitId-error'], ['#domain', 'domain-error'], ['#consent', 'consent-error'], ['input[name="type"] >> nth=0', 'type-error']] as const) {
+      expect(await form.locator(control).getAttribute('aria-describedby'), control).toContain(error);
+      expect(await form.locator(`#${error}`).getAttribute('role')).toBe('alert');
+    }
+
+    // Everything but the type.
+    await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
+    await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
+    await form.getByLabel('标题', { exact: true }).fill('县城的路灯坏了');
+    await form.getByLabel('留言内容', { exact: true }).fill('县城的路灯坏了很久没人修，晚上出行很不方便。');
+    await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
+    await form.getByLabel('姓名', { exact: true }).fill('陈明');
+    await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
+    await form.getByLabel(/我已阅读并同意隐私声明/).check();
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#type-error').textContent()).toBe('请选择留言类型');
+    expect(await form.locator('.error').count()).toBe(1);
+    expect(await browser.page.evaluate(() => {
+      const active = document.querySelector('liuyan-form')!.shadowRoot!.activeElement as HTMLInputElement | null;
+      return active ? `${active.name}:${active.type}:${active.value}` : null;
+    })).toBe('type:radio:suggestion');
+  });
+
+  it('marks required fields and links the consent box to the privacy notice', async () => {
+    const form = await openForm();
+    expect(await form.getByText('为必填项').count()).toBe(1);
+    for (const label of ['标题', '留言内容', '所在地区', '姓名', '联系电话']) {
+      expect(await form.getByLabel(label, { exact: true }).getAttribute('required'), label).not.toBeNull();
+    }
+    expect(await form.getByLabel('电子邮箱（选填）').getAttribute('required')).toBeNull();
+    const notice = form.locator('#privacy-notice');
+    await notice.getByText('阅读隐私声明').click();
+    expect(await notice.textContent()).toContain('《中华人民共和国个人信息保护法》');
+    expect(await form.locator('#consent').getAttribute('aria-describedby')).toContain('privacy-notice');
+  });
+
+  it('keeps contact details for this tab only: not in the draft on the device; the receipt is not cached', async () => {
+    const form = await openForm();
+    const title = `小区电梯经常故障 ${Date.now()}`;
+    const phone = citizenPhone();
+    await fillForm(browser.page, { title, body: '城关镇幸福小区3号楼电梯一个月坏了四次，老人上下楼很困难。', phone });
+    await form.getByLabel('电子邮箱（选填）').fill('chenming@example.com');
+    const stored = () => browser.page.evaluate(() => ({ local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) }));
+    await expect.poll(async () => (await stored()).local).toContain(title);
+    const { local, session } = await stored();
+    for (const personal of ['陈明', phone, 'chenming@example.com']) {
+      expect(local, personal).not.toContain(personal);
+      expect(session, personal).toContain(personal);
+    }
+    // A reload in the same tab restores everything; the contact details came from the session.
+    await browser.page.reload();
+    await form.locator('[part="form"]').waitFor();
+    expect(await form.getByLabel('联系电话', { exact: true }).inputValue()).toBe(phone);
+
+    const answer = browser.page.waitForResponse((r) => r.request().method() === 'POST' && r.url() === `${WORKER}/v1/sites/demo/messages`);
+    await form.getByRole('button', { name: '提交留言' }).click();
+    expect((await answer).headers()['cache-control']).toBe('no-store');
+    await form.locator('[part="tracking-code"]').waitFor();
+    expect((await stored()).local).not.toContain(title);
+  });
+});
+
+describe('<liuyan-form>: told plainly, never retried', () => {
+  it('on a website not yet allowed, says so at once, offers no retry, and tells the editor which origin to add', async () => {
+    const warnings: string[] = [];
+    browser.page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    const configRequests: string[] = [];
+    browser.page.on('request', (request) => {
+      if (request.url() === `${WORKER}/v1/sites/demo`) configRequests.push(request.url());
+    });
+    await browser.page.goto(`${FOREIGN}/`);
+    const form = browser.page.locator('liuyan-form');
+    await expect.poll(() => form.getByText('本网站尚未开通留言板').count(), { timeout: 5_000 }).toBe(1);
+    expect(await form.getByRole('button', { name: '重试' }).count()).toBe(0);
+    expect(configRequests).toHaveLength(2); // one for the form, one for the board: none repeated
+    expect(warnings.join('\n')).toContain(`origin ${FOREIGN} is not allowed`);
+    expect(warnings.join('\n')).toContain('允许嵌入的网站');
+    // The board on the same page says the same.
+    await expect.poll(() => browser.page.locator('liuyan-list').getByText('本网站尚未开通留言板').count()).toBe(1);
+  });
+
+  it('after too many messages from one phone today, asks to wait, once, and keeps what was typed', async () => {
+    const phone = citizenPhone();
+    const form = await openForm();
+    const posts = countSubmissions(browser.page);
+    for (let i = 0; i < 6; i++) {
+      await fillForm(browser.page, { title: `同一电话的第${i + 1}条留言 ${Date.now()}`, body: '县城的路灯坏了很久没人修，晚上出行很不方便。', phone });
+      await form.getByRole('button', { name: '提交留言' }).click();
+      if (i < 5) {
+        await form.locator('[part="tracking-code"]').waitFor();
+        await form.getByRole('button', { name: '再写一条' }).click();
+      }
+    }
+    await expect.poll(() => form.getByText(/提交太频繁，请\d+分钟后再试/).count()).toBe(1);
+    expect(posts()).toBe(6);
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toMatch(/^同一电话的第6条留言/);
+  });
+});
