@@ -2,15 +2,16 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
+import type { SiteSettings } from '../sdk/src/schemas/admin';
 import type { SiteConfig, UnitNode } from '../sdk/src/schemas/site';
-import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
+import { CONSOLE, isFocused, officialApi, sessionCookie, signedIn } from './console-helpers';
 import { citizenPhone, useBrowserPage } from './helpers';
 import { WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 
 // The admin pages of the console, driven as an admin would, against the real `wrangler dev`.
-// What they change (moderation mode) is put back, and what they add has names of its own, so the
-// other browser tests see the demo site as seeded.
+// What they change (moderation mode, the site's rules) is put back, and what they add has names of
+// its own, so the other browser tests see the demo site as seeded.
 
 const browser = useBrowserPage();
 
@@ -36,13 +37,20 @@ async function publicConfig(): Promise<SiteConfig> {
   return (await fetch(`${WORKER}/v1/sites/demo`)).json() as Promise<SiteConfig>;
 }
 
+async function siteSettings(): Promise<SiteSettings> {
+  return (await adminApi(await adminCookie(), 'GET', '/v1/admin/site')).json() as Promise<SiteSettings>;
+}
+
+/** The site's rules as seeded, when a test changes them. */
+let seededRules: Pick<SiteSettings, 'titleMin' | 'privacyUrl' | 'submissionLimits'> | undefined;
+
 const findUnit = (tree: UnitNode[], id: string): UnitNode | undefined =>
   tree.map((u) => (u.id === id ? u : findUnit(u.children, id))).find(Boolean);
 
 afterAll(async () => {
-  // Whatever happened above, the demo site goes back to pre-moderation for the other tests.
+  // Whatever happened above, the demo site goes back to pre-moderation and its rules for the other tests.
   const cookie = await adminCookie();
-  await adminApi(cookie, 'PATCH', '/v1/admin/site', { moderation: 'pre' });
+  await adminApi(cookie, 'PATCH', '/v1/admin/site', { moderation: 'pre', ...seededRules });
 });
 
 describe('the console’s admin pages', () => {
@@ -97,6 +105,36 @@ describe('the console’s admin pages', () => {
     await page.context().close();
   });
 
+  it('an admin changes the shortest title, a submission limit and the privacy notice page; an address that is no web page is refused beside its field', async () => {
+    const before = await siteSettings();
+    seededRules = { titleMin: before.titleMin, privacyUrl: before.privacyUrl, submissionLimits: before.submissionLimits };
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '站点设置');
+    const site = page.locator('liuyan-console-admin-site');
+    const privacyUrl = site.getByLabel('隐私声明网页地址（选填）');
+    await site.getByLabel('标题最少字数').fill(String(before.titleMin + 1));
+    await site.getByLabel('每个电话号码每天最多提交（条）').fill(String(before.submissionLimits.perPhoneDay + 1));
+    await privacyUrl.fill('https://www.example.gov.cn/privacy.html');
+    await site.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    const config = await publicConfig();
+    expect(config.limits.titleMin).toBe(before.titleMin + 1);
+    expect(config.privacy.url).toBe('https://www.example.gov.cn/privacy.html');
+    expect((await siteSettings()).submissionLimits).toEqual({ ...before.submissionLimits, perPhoneDay: before.submissionLimits.perPhoneDay + 1 });
+
+    // An address without its scheme is no page a citizen can open: the service says so beside the field.
+    await privacyUrl.fill('www.example.gov.cn/privacy.html');
+    await site.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => site.locator('#privacyUrl-error').textContent()).toBe('隐私声明网址格式不正确');
+    await expect.poll(() => isFocused(privacyUrl)).toBe(true);
+    expect(await privacyUrl.getAttribute('aria-describedby')).toContain('privacyUrl-error');
+    expect(await site.locator('[aria-invalid="true"]').count()).toBe(1);
+    expect(await confirmation(page, 'liuyan-console-admin-site').count()).toBe(0);
+    expect((await publicConfig()).privacy.url).toBe('https://www.example.gov.cn/privacy.html');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('an admin adds a holiday to a year’s calendar and sees it listed, also after a reload', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '工作日历');
@@ -106,7 +144,7 @@ describe('the console’s admin pages', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/admin/calendar?year=2035');
     await calendar.getByText('2035年尚未登记节假日或调休。').waitFor();
 
-    await calendar.getByLabel('日期', { exact: true }).fill('2035-10-01');
+    await calendar.getByLabel('日期').fill('2035-10-01');
     await calendar.getByLabel('类别').selectOption({ label: '放假' });
     await calendar.getByLabel('名称（选填）').fill('国庆节');
     await calendar.getByRole('button', { name: '添加', exact: true }).click();
@@ -242,7 +280,7 @@ describe('the console’s admin pages', () => {
     const units = page.locator('liuyan-console-admin-units');
     const below = () => units.locator('[part="unit-tree"] > li').filter({ has: page.locator('strong', { hasText: /^示范县委书记$/ }) })
       .locator('ul strong').allTextContents();
-    expect((await below()).slice(-2)).toEqual([first!.name, second!.name]);
+    await expect.poll(async () => (await below()).slice(-2)).toEqual([first!.name, second!.name]);
 
     // Rename the second, then move it before the first.
     const renamed = `示范县测试丙局${run}`;
@@ -291,11 +329,11 @@ describe('the console’s admin pages', () => {
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已启用');
 
     await row.getByRole('button', { name: '设置新密码' }).click();
-    await row.getByLabel('新密码', { exact: true }).fill('short');
+    await row.getByLabel(/^新密码/).fill('short');
     await row.getByRole('button', { name: '设置新密码' }).last().click();
     await expect.poll(() => row.getByRole('alert').textContent()).toBe('密码至少12位，且不能与邮箱相同');
-    expect(await row.getByLabel('新密码', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    await row.getByLabel('新密码', { exact: true }).fill('another-long-password-77');
+    expect(await row.getByLabel(/^新密码/).getAttribute('aria-invalid')).toBe('true');
+    await row.getByLabel(/^新密码/).fill('another-long-password-77');
     await row.getByRole('button', { name: '设置新密码' }).last().click();
     // Hashing a password takes the service a while (PBKDF2).
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent(), { timeout: 10_000 }).toBe('新密码已设置');

@@ -1,6 +1,6 @@
 // What the console's browser tests share: signing an official in, in a browser of their own, and
 // watching the page for script errors and CSP violations.
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { ConsoleMessage, Locator, Page } from 'playwright-core';
 import type { BrowserPage } from './helpers';
 import { WORKER } from './ports';
 
@@ -69,4 +69,9 @@ export function officialApi(cookie: string, method: string, path: string, body?:
     method, headers: { Origin: WORKER, Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+/** Whether the control has the focus inside its element's shadow root. */
+export function isFocused(control: Locator): Promise<boolean> {
+  return control.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement);
 }

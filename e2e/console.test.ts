@@ -1,8 +1,9 @@
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE, officialApi, sessionCookie, signedIn, signInWith, watchForProblems, type Official } from './console-helpers';
-import { fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { createClient } from '../sdk/src';
+import { CONSOLE, isFocused, officialApi, sessionCookie, signedIn, signInWith, watchForProblems, type Official } from './console-helpers';
+import { citizenPhone, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 
@@ -109,7 +110,7 @@ describe('the officials’ console at /console/', () => {
     await act(countyHead.page, '受理', undefined, '已受理');
     expect(await statusOf(countyHead.page)).toBe('已受理');
     await act(countyHead.page, '转办', async (form) => {
-      await form.getByLabel('转办给').selectOption('u_transport');
+      await form.getByLabel('转办单位').selectOption('u_transport');
       await form.getByLabel('转办原因（公开）').fill('县道养护属县交通运输局职责');
     }, '已转办');
     expect(await countyHead.page.locator('liuyan-console-message [part="unit"]').textContent()).toBe('示范县交通运输局');
@@ -167,6 +168,54 @@ describe('the officials’ console at /console/', () => {
     await Promise.all([moderator, countyHead, transport].map((o) => o.page.context().close()));
     await reader.close();
   }, 180_000);
+
+  it('text is counted and judged as the service does: 50 emoji are 50 characters; invisible or direction-reversing text and a missing choice are refused beside their fields, unsent', async () => {
+    const created = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+      unitId: 'u_county_head', type: 'consultation', domain: 'governance', campaign: null,
+      title: `咨询政务服务中心周末是否办公 ${Date.now() % 1_000_000}`, body: '想了解县政务服务中心周末是否可以办理社保卡补办业务。', region: '示范县城关镇',
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+    });
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/v1/console/messages/')) sent.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${CONSOLE}#/messages/${created.id}`);
+    await page.locator('liuyan-console-message [part="message"]').waitFor();
+    await act(page, '受理', undefined, '已受理');
+    sent.length = 0;
+    const message = page.locator('liuyan-console-message');
+    const form = message.locator('[part="action-form"]');
+
+    // A note of zero-width spaces only has nothing to read: refused beside the field, which takes the focus.
+    await act(page, '内部备注', (f) => f.getByLabel('备注内容').fill('\u200B\u200B\u200B'));
+    const note = form.getByLabel('备注内容');
+    await expect.poll(() => form.locator('#body-error').textContent()).toBe('请填写备注内容');
+    await expect.poll(() => isFocused(note)).toBe(true);
+    expect(await note.getAttribute('aria-invalid')).toBe('true');
+    expect(await note.getAttribute('aria-describedby')).toContain('body-error');
+
+    // A transfer with no unit and a reason holding U+202E (which shows text in another order than it is stored).
+    await act(page, '转办', (f) => f.getByLabel('转办原因（公开）').fill('应由\u202E局输运通交\u202C办理'));
+    const unit = form.getByLabel('转办单位');
+    await expect.poll(() => isFocused(unit)).toBe(true);
+    expect(await form.locator('#unitId-error').textContent()).toBe('请选择转办单位');
+    expect(await unit.getAttribute('aria-describedby')).toBe('unitId-error');
+    expect(await form.locator('#reason-error').textContent()).toMatch(/^转办原因含有无法显示或不允许的字符/);
+    expect(await form.getByRole('alert').count()).toBe(2);
+    expect(sent).toEqual([]);
+
+    // 50 emoji are 50 characters, as the service counts them (a maxlength would have counted 100 UTF-16 units).
+    const reply = '😀'.repeat(50);
+    await act(page, '回复', async (f) => {
+      await f.getByLabel('回复内容').fill(reply);
+      await expect.poll(() => f.locator('#body-counter').textContent()).toBe('50/2000');
+    }, '回复已发送');
+    expect(await message.locator('.reply .body').last().textContent()).toBe(reply);
+    expect(sent).toEqual([`/v1/console/messages/${created.id}/reply`]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 
   it('the queue fits a phone (390×844): no sideways scrolling, tabs and buttons large enough to tap', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead, { width: 390, height: 844 });

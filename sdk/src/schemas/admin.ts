@@ -166,7 +166,7 @@ const DISPLAY_NAME_MAX = 50;
 const UnitIdsSchema = z.array(z.string().min(1).max(64)).max(50).refine(distinct, withCode('invalid'));
 
 export const CreateAccountInputSchema = z.object({
-  email: z.email(withCode('invalid_email')).max(LIMITS.emailMax),
+  email: z.string().trim().max(LIMITS.emailMax).transform((value) => value.normalize('NFKC')).pipe(z.email(withCode('invalid_email'))),
   displayName: requiredText(DISPLAY_NAME_MAX),
   role: RoleSchema,
   unitIds: UnitIdsSchema.default([]).describe('required (one or more) for responders'),

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { defineElement } from '../internal/liuyan-element';
 import { tokens } from '../styles/tokens.styles';
-import { ConsoleElement } from './console-element';
+import { ConsoleElement, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile, TotpEnrolment } from '../../../sdk/src/schemas/auth';
 
@@ -53,9 +53,9 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   private async confirm(event: Event): Promise<void> {
     event.preventDefault();
     const code = (this.renderRoot.querySelector<HTMLInputElement>('#code')?.value ?? '').replace(/\s/g, '');
-    this.errors = code ? {} : { code: this.t.errors.fieldErrors.required(this.t.signIn.code, {}) };
+    this.errors = code ? {} : { code: this.fieldMessage('code', 'required') };
     this.error = '';
-    if (!code) return;
+    if (!code) return void this.focusFirstInvalid();
     this.busy = true;
     try {
       const profile = await this.service.post<OfficialProfile>('/v1/console/totp/confirm', { code });
@@ -65,9 +65,14 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     } catch (error) {
       this.errors = this.fieldErrors(error);
       this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
+      void this.focusFirstInvalid();
     } finally {
       this.busy = false;
     }
+  }
+
+  protected override fieldNames(): FieldNames {
+    return { labels: { code: this.t.fieldNames.code } };
   }
 
   override render() {
@@ -102,7 +107,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
       <p><code class="secret" part="totp-secret">${e.secret.replace(/(.{4})(?=.)/g, '$1 ')}</code></p>
       <form class="stack" novalidate @submit=${this.confirm}>
         <div class="field">
-          <label for="code">${t.confirmIntro}</label>
+          <label for="code">${t.confirmIntro}${this.requiredMark()}</label>
           <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" maxlength="10"
             aria-invalid=${error ? 'true' : 'false'} aria-describedby="code-error" />
           ${error ? html`<p class="error" id="code-error" role="alert">${error}</p>` : nothing}

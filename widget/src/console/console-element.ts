@@ -1,7 +1,10 @@
-import { fieldErrorMessage } from '../../../sdk/src/error-messages';
+import { html } from 'lit';
+import { fieldErrorMessage, type FieldErrorParams } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
+import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
 import { LiuyanElement } from '../internal/liuyan-element';
 import { Localized } from '../internal/localize';
+import { textCounter, textError, type TextRule } from '../internal/text-rules';
 import { ConsoleApi } from './console-api';
 import { consoleZhCN, type ConsoleStrings } from './strings.zh-cn';
 
@@ -12,11 +15,36 @@ const consoleStrings = new Localized<ConsoleStrings>(consoleZhCN, async () => (a
 export const UNAUTHENTICATED = 'liuyan-unauthenticated';
 
 /**
- * What every page of the console shares: its strings, requests to the console API, and how an
- * error from the service is told to the official — by its code, in the console's language.
+ * How a page's forms name their fields in error sentences, where the catalog (sdk/src/locales) is
+ * too general. `labels`: the page's own words for a field (`body` is 回复内容 in a reply, 留言内容 in
+ * the catalog). `choices`: the fields chosen rather than typed, whose `required` reads 请选择…,
+ * in place of the catalog's list (`reason` is chosen when rejecting, typed when transferring).
+ */
+export interface FieldNames {
+  labels?: Record<string, string>;
+  choices?: readonly string[];
+}
+
+/** Of a form's checks (field → sentence, '' when the field is fine), the ones that failed. */
+export function failures(checks: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(checks).filter(([, error]) => error));
+}
+
+/**
+ * What every page of the console shares: its strings, requests to the console API, how an error
+ * from the service is told to the official — by its code, in the console's language — and how a
+ * form is checked before it is sent: the same rules as the service, the same sentences.
  */
 export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
+  static override properties = {
+    ...LiuyanElement.properties,
+    typed: { state: true },
+  };
+
   protected readonly strings = consoleStrings;
+
+  /** What is typed in fields with a counter, by control id, so the counter follows the typing. */
+  protected typed: Record<string, string> = {};
 
   protected get service(): ConsoleApi {
     return new ConsoleApi(this.locale);
@@ -33,10 +61,78 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
     return this.t.problems[error.code];
   }
 
+  /** How this page names its fields in errors; the service's catalog names the rest. */
+  protected fieldNames(): FieldNames {
+    return {};
+  }
+
+  /** The sentence for field error `code` on `field`, in the page's words for the field. */
+  protected fieldMessage(field: string, code: FieldErrorCode, params: FieldErrorParams = {}): string {
+    const { labels = {}, choices = this.t.errors.choices } = this.fieldNames();
+    return fieldErrorMessage({ ...this.t.errors, fields: { ...this.t.errors.fields, ...labels }, choices }, field, code, params);
+  }
+
   /** Field errors of a 422, by field, each in the console's language. */
   protected fieldErrors(error: unknown): Record<string, string> {
     if (!(error instanceof LiuyanError)) return {};
-    return Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
+    return Object.fromEntries(error.fieldErrors.map((e) => [e.field, this.fieldMessage(e.field, e.code, e.params)]));
+  }
+
+  /** What the service would say about a text field (`textError`), in this page's words; '' when fine. */
+  protected textCheck(field: string, value: string, rule: TextRule): string {
+    const problem = textError(value, rule);
+    return problem ? this.fieldMessage(field, problem.code, problem.params) : '';
+  }
+
+  /** `required` (请选择…) when nothing is chosen (a select's value, or a group's checked values); '' otherwise. */
+  protected choiceCheck(field: string, chosen: string | readonly string[]): string {
+    return chosen.length > 0 ? '' : this.fieldMessage(field, 'required');
+  }
+
+  /** What the service would say about a whole number typed in a number field; '' when fine. */
+  protected integerCheck(field: string, value: string, { min, max }: { min: number; max: number }): string {
+    if (value.trim() === '') return this.fieldMessage(field, 'required');
+    const n = Number(value);
+    if (!Number.isInteger(n)) return this.fieldMessage(field, 'invalid');
+    if (n < min) return this.fieldMessage(field, 'below_minimum', { min });
+    if (n > max) return this.fieldMessage(field, 'above_maximum', { max });
+    return '';
+  }
+
+  /**
+   * Moves focus to the first control marked invalid, once drawn: after a refused submit the official
+   * lands on what to fix (in a group of radios or checkboxes, its first control).
+   */
+  protected async focusFirstInvalid(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  /** Keeps `typed` up to date: the `@input` of a control with a counter. */
+  protected readonly onTyped = (event: Event): void => {
+    const control = event.target as HTMLInputElement | HTMLTextAreaElement;
+    this.typed = { ...this.typed, [control.id]: control.value };
+  };
+
+  /**
+   * The counter of the control `id` (`12/50`, in characters as the service counts them), with the
+   * id `<id>-counter` for the control's `aria-describedby`. `initial`: the control's value before typing.
+   */
+  protected counter(id: string, max: number, initial = '') {
+    return textCounter(this.typed[id] ?? initial, max, this.t.forms.counter, `${id}-counter`);
+  }
+
+  /** Forgets what was typed in these controls (their form was sent, reset or closed). */
+  protected forgetTyped(...ids: string[]): void {
+    this.typed = Object.fromEntries(Object.entries(this.typed).filter(([id]) => !ids.includes(id)));
+  }
+
+  /**
+   * The mark of a field that must be filled in or chosen: a star to see, 必填 to hear (in the
+   * label, so the control's name says it).
+   */
+  protected requiredMark() {
+    return html`<span class="required-mark" aria-hidden="true">*</span><span class="visually-hidden">${this.t.requiredField}</span>`;
   }
 }
 

@@ -15,6 +15,7 @@ export const styles = css`
   .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
   label, legend { font-weight: 600; }
   legend { padding: 0; margin-bottom: 0.3em; }
+  .required-mark { color: var(--liuyan-color-error); margin-left: 0.2em; }
   .hint { font-size: 0.9em; margin: 0; }
   .counter { justify-self: end; font-size: 0.85em; }
   .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
@@ -99,7 +100,9 @@ export const styles = css`
   .row { display: flex; gap: 0.5em; align-items: center; }
   .row input { flex: 1 1 auto; min-width: 0; }
   .row button { flex: none; }
-  .number-grid, .field-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.8em; }
+  .number-grid, .field-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.8em; align-items: start; }
+  /* Fields with a hint of a sentence or two: one column on a phone. */
+  .wide-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.8em; align-items: start; }
   ul.list { display: grid; gap: 0.5em; margin: 0 0 1em; }
   .list-item {
     display: grid; gap: 0.4em; padding: 0.6em 0.8em; min-width: 0;

@@ -4,8 +4,9 @@ import type { ReplyTemplate } from '../../../sdk/src/schemas/admin';
 import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import { defineElement } from '../internal/liuyan-element';
 import { format, formatDateTime } from '../internal/localize';
+import { textCounter } from '../internal/text-rules';
 import { tokens } from '../styles/tokens.styles';
-import { ConsoleElement } from './console-element';
+import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import { flattenUnits, indented } from './units';
 
@@ -18,8 +19,11 @@ const PATHS: Record<Action, string> = {
   close: 'close', extend: 'extend', note: 'notes', reveal: 'reveal',
 };
 const REJECT_REASONS: readonly RejectReason[] = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'];
+// In characters, as sdk/src/schemas/console.ts checks them: notes and reasons, and a reply when the
+// site's configuration has not arrived.
 const NOTE_MAX = 500;
 const BODY_MAX = 2000;
+const EXTEND_DAYS = { min: 1, max: 30 };
 
 interface ReplyDraft {
   kind: 'interim' | 'final';
@@ -89,6 +93,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.error = '';
     this.errors = {};
     this.done = '';
+    // A form opens empty (the reply keeps its draft): its counters start again too.
+    this.typed = {};
     if (!WITH_FORM.has(action)) return void this.run(action, {});
     this.open = this.open === action ? null : action;
     if (action === 'reply' && this.templates === null) void this.loadTemplates();
@@ -120,55 +126,76 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     } catch (error) {
       this.errors = this.fieldErrors(error);
       this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
+      void this.focusFirstInvalid();
     } finally {
       this.busy = false;
     }
   }
 
-  /** Reads the open form, checks what is required, and runs the action. */
+  /** The open form's fields in error sentences: `reason` and `body` are another thing in each form. */
+  protected override fieldNames(): FieldNames {
+    const n = this.t.fieldNames;
+    switch (this.open) {
+      case 'reject':
+      case 'hide':
+        return { labels: { reason: n.reason, note: n.note }, choices: ['reason'] };
+      case 'transfer':
+        return { labels: { unitId: n.unitId, reason: n.transferReason }, choices: ['unitId'] };
+      case 'reply':
+        return { labels: { kind: n.kind, templateId: n.templateId, body: n.replyBody }, choices: ['kind', 'templateId'] };
+      case 'extend':
+        return { labels: { days: n.days, reason: n.extendReason }, choices: [] };
+      case 'note':
+        return { labels: { body: n.noteBody }, choices: [] };
+      default:
+        return {};
+    }
+  }
+
+  private get bodyMax(): number {
+    return this.config?.limits.bodyMax ?? BODY_MAX;
+  }
+
+  /**
+   * Reads the open form and checks it as the service would (sdk/src/schemas/console.ts): a refused
+   * form shows its errors beside the fields and is not sent.
+   */
   private submit(event: Event): void {
     event.preventDefault();
     const action = this.open;
     if (!action) return;
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
-    const required: Record<string, string> = {};
-    const need = (field: string, label: string) => {
-      if (!value(field)) required[field] = this.t.errors.fieldErrors.required(label, {});
-    };
-    const f = this.t.forms;
+    const optional = { max: NOTE_MAX, multiline: true };
+    const required = { ...optional, min: 1 };
+    let checks: Record<string, string> = {};
     let body: Record<string, unknown> = {};
     switch (action) {
       case 'reject':
       case 'hide':
-        need('reason', f.reason);
+        checks = { reason: this.choiceCheck('reason', value('reason')), note: this.textCheck('note', value('note'), optional) };
         body = { reason: value('reason'), ...(value('note') ? { note: value('note') } : {}) };
         break;
       case 'transfer':
-        need('unitId', f.transferTo);
-        need('reason', f.transferReason);
+        checks = { unitId: this.choiceCheck('unitId', value('unitId')), reason: this.textCheck('reason', value('reason'), required) };
         body = { unitId: value('unitId'), reason: value('reason') };
         break;
       case 'reply':
-        need('body', f.replyBody);
+        checks = { body: this.textCheck('body', this.draft.body, { ...required, max: this.bodyMax }) };
         body = { kind: this.draft.kind, body: this.draft.body.trim(), ...(this.draft.templateId ? { templateId: this.draft.templateId } : {}) };
         break;
       case 'extend':
-        need('days', f.days);
-        need('reason', f.extendReason);
+        checks = { days: this.integerCheck('days', value('days'), EXTEND_DAYS), reason: this.textCheck('reason', value('reason'), required) };
         body = { days: Number(value('days')), reason: value('reason') };
         break;
       case 'note':
-        need('body', f.noteBody);
+        checks = { body: this.textCheck('body', value('body'), required) };
         body = { body: value('body') };
         break;
     }
-    this.errors = required;
+    this.errors = failures(checks);
     this.error = '';
-    if (Object.keys(required).length > 0) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel [aria-invalid="true"]')?.focus());
-      return;
-    }
+    if (Object.keys(this.errors).length > 0) return void this.focusFirstInvalid();
     void this.run(action, body);
   }
 
@@ -264,21 +291,27 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     </section>`;
   }
 
-  private field(id: string, label: string, control: TemplateResult, extra: unknown = nothing) {
-    const error = this.errors[id];
+  /** A labelled field; its error's id, `<id>-error`, is what the control's `aria-describedby` names. */
+  private field(id: string, label: string, required: boolean, control: TemplateResult, extra: unknown = nothing) {
     return html`<div class="field">
-      <label for=${id}>${label}</label>${control}${extra}
-      ${error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing}
+      <label for=${id}>${label}${required ? this.requiredMark() : nothing}</label>${control}${extra}
+      ${this.fieldError(id)}
     </div>`;
+  }
+
+  private fieldError(id: string) {
+    const error = this.errors[id];
+    return error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing;
   }
 
   private invalid(id: string): string {
     return this.errors[id] ? 'true' : 'false';
   }
 
-  private textarea(id: string, label: string, max: number, rows = 3) {
-    return this.field(id, label, html`<textarea id=${id} name=${id} rows=${rows} maxlength=${max}
-      aria-invalid=${this.invalid(id)} aria-describedby="${id}-error"></textarea>`);
+  /** A note or reason: up to NOTE_MAX characters, counted as the official types. */
+  private textarea(id: string, label: string, required: boolean) {
+    return this.field(id, label, required, html`<textarea id=${id} name=${id} rows="3" aria-invalid=${this.invalid(id)}
+      aria-describedby="${id}-error ${id}-counter" @input=${this.onTyped}></textarea>`, this.counter(id, NOTE_MAX));
   }
 
   private renderPanel(action: Action, m: ConsoleMessage) {
@@ -288,52 +321,54 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     switch (action) {
       case 'reject':
       case 'hide':
-        fields = html`${this.field('reason', f.reason, html`<select id="reason" name="reason" aria-invalid=${this.invalid('reason')}>
+        fields = html`${this.field('reason', f.reason, true, html`<select id="reason" name="reason" aria-invalid=${this.invalid('reason')}
+            aria-describedby="reason-error">
             <option value="">${f.chooseReason}</option>
             ${REJECT_REASONS.map((r) => html`<option value=${r}>${f.rejectReasons[r]}</option>`)}
           </select>`)}
-          ${this.textarea('note', f.reasonNote, NOTE_MAX)}`;
+          ${this.textarea('note', f.reasonNote, false)}`;
         break;
       case 'transfer': {
         const units = flattenUnits(this.config?.units ?? []).filter((u) => u.id !== m.unit.id);
-        fields = html`${this.field('unitId', f.transferTo, html`<select id="unitId" name="unitId" aria-invalid=${this.invalid('unitId')}>
+        fields = html`${this.field('unitId', f.transferTo, true, html`<select id="unitId" name="unitId" aria-invalid=${this.invalid('unitId')}
+            aria-describedby="unitId-error">
             <option value="">${f.chooseUnit}</option>
             ${units.map((u) => html`<option value=${u.id}>${indented(u)}</option>`)}
           </select>`)}
-          ${this.textarea('reason', f.transferReason, NOTE_MAX)}`;
+          ${this.textarea('reason', f.transferReason, true)}`;
         break;
       }
       case 'reply': {
         const d = this.draft;
-        const max = this.config?.limits.bodyMax ?? BODY_MAX;
+        // Each radio names the group's error: a fieldset cannot take focus or describe its radios.
+        const kind = (value: ReplyDraft['kind'], label: string) => html`<label class="choice"><input type="radio" name="kind"
+          value=${value} .checked=${d.kind === value} aria-invalid=${this.invalid('kind')} aria-describedby="kind-error"
+          @change=${() => (this.draft = { ...this.draft, kind: value })} />${label}</label>`;
         fields = html`<fieldset class="field">
             <legend>${f.replyKind}</legend>
-            <div class="choices">
-              <label class="choice"><input type="radio" name="kind" value="interim" .checked=${d.kind === 'interim'}
-                @change=${() => (this.draft = { ...d, kind: 'interim' })} />${f.interimReply}</label>
-              <label class="choice"><input type="radio" name="kind" value="final" .checked=${d.kind === 'final'}
-                @change=${() => (this.draft = { ...d, kind: 'final' })} />${f.finalReply}</label>
-            </div>
+            <div class="choices">${kind('interim', f.interimReply)}${kind('final', f.finalReply)}</div>
+            ${this.fieldError('kind')}
           </fieldset>
-          ${this.templates && this.templates.length > 0 ? this.field('templateId', f.template, html`<select id="templateId" name="templateId"
-            aria-invalid=${this.invalid('templateId')} @change=${(e: Event) => this.chooseTemplate((e.target as HTMLSelectElement).value)}>
+          ${this.templates && this.templates.length > 0 ? this.field('templateId', f.template, false, html`<select id="templateId" name="templateId"
+            aria-invalid=${this.invalid('templateId')} aria-describedby="templateId-error"
+            @change=${(e: Event) => this.chooseTemplate((e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${d.templateId === ''}>${f.noTemplate}</option>
             ${this.templates.map((x) => html`<option value=${x.id} ?selected=${d.templateId === x.id}>${x.title}</option>`)}
           </select>`) : nothing}
-          ${this.field('body', f.replyBody, html`<textarea id="body" name="body" rows="8" maxlength=${max} .value=${d.body}
+          ${this.field('body', f.replyBody, true, html`<textarea id="body" name="body" rows="8" .value=${d.body}
             aria-invalid=${this.invalid('body')} aria-describedby="body-error body-counter"
             @input=${(e: Event) => (this.draft = { ...this.draft, body: (e.target as HTMLTextAreaElement).value })}></textarea>`,
-            html`<span id="body-counter" class="counter muted">${format(f.counter, { count: d.body.length, max })}</span>`)}
+            textCounter(d.body, this.bodyMax, f.counter, 'body-counter'))}
           <p class="muted hint">${format(f.replySigned, { unit: m.unit.name })}</p>`;
         break;
       }
       case 'extend':
-        fields = html`${this.field('days', f.days, html`<input id="days" name="days" type="number" min="1" max="30" inputmode="numeric"
-            aria-invalid=${this.invalid('days')} aria-describedby="days-error" />`)}
-          ${this.textarea('reason', f.extendReason, NOTE_MAX)}`;
+        fields = html`${this.field('days', f.days, true, html`<input id="days" name="days" type="number" min=${EXTEND_DAYS.min}
+            max=${EXTEND_DAYS.max} inputmode="numeric" aria-invalid=${this.invalid('days')} aria-describedby="days-error" />`)}
+          ${this.textarea('reason', f.extendReason, true)}`;
         break;
       case 'note':
-        fields = this.textarea('body', f.noteBody, NOTE_MAX);
+        fields = this.textarea('body', f.noteBody, true);
         break;
       case 'close':
         fields = html`<p>${f.closeConfirm}</p>`;

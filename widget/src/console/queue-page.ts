@@ -4,11 +4,14 @@ import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import { defineElement } from '../internal/liuyan-element';
 import { format, formatDateTime } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
-import { ConsoleElement } from './console-element';
+import { ConsoleElement, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
 import { queueHash, QUEUE_TABS, type QueueFilters } from './routes';
 import { flattenUnits, indented, subtrees } from './units';
+
+/** What QueueQuerySchema (sdk/src/schemas/console.ts) accepts. */
+const DUE_WITHIN_DAYS = { min: 0, max: 60 };
 
 /**
  * @summary The queue: messages in the official's units by tab, with filters, earliest due first.
@@ -26,6 +29,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     items: { state: true },
     loading: { state: true },
     error: { state: true },
+    dueError: { state: true },
   };
 
   /** Tab and filters, from the address (`#/queue?tab=new&type=complaint`). */
@@ -36,6 +40,8 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   private items: QueueMessage[] = [];
   private loading = false;
   private error = '';
+  /** What is wrong with the number of days typed in the filters. */
+  private dueError = '';
   /** Answers to an earlier filter that arrive late are dropped. */
   private request = 0;
 
@@ -68,17 +74,23 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     }
   }
 
+  protected override fieldNames(): FieldNames {
+    return { labels: { dueWithinDays: this.t.queue.dueWithinDays } };
+  }
+
   private applyFilters(event: Event): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim() || undefined;
     const due = value('dueWithinDays');
+    this.dueError = due === undefined ? '' : this.integerCheck('dueWithinDays', due, DUE_WITHIN_DAYS);
+    if (this.dueError) return void this.focusFirstInvalid();
     location.hash = queueHash({
       tab: this.filters.tab,
       type: value('type') as QueueFilters['type'],
       domain: value('domain') as QueueFilters['domain'],
       unit: value('unit'),
-      dueWithinDays: due === undefined ? undefined : Math.max(0, Math.min(60, Math.trunc(Number(due)) || 0)),
+      dueWithinDays: due === undefined ? undefined : Number(due),
     });
   }
 
@@ -100,7 +112,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       </nav>
       <details class="filters" ?open=${filtered}>
         <summary>${t.queue.filters}</summary>
-        <form class="filter-grid" @submit=${this.applyFilters}>
+        <form class="filter-grid" novalidate @submit=${this.applyFilters}>
           <label>${t.queue.type}<select name="type">
             <option value="">${t.queue.any}</option>
             ${(this.config?.types ?? []).map((type) => html`<option value=${type} ?selected=${f.type === type}>${t.types[type]}</option>`)}
@@ -113,8 +125,12 @@ export class LiuyanConsoleQueue extends ConsoleElement {
             <option value="">${t.queue.any}</option>
             ${this.unitOptions().map((u) => html`<option value=${u.id} ?selected=${f.unit === u.id}>${indented(u)}</option>`)}
           </select></label>
-          <label>${t.queue.dueWithinDays}<input name="dueWithinDays" type="number" min="0" max="60" inputmode="numeric"
-            placeholder=${t.queue.dueWithinDaysPlaceholder} .value=${f.dueWithinDays === undefined ? '' : String(f.dueWithinDays)} /></label>
+          <div>
+            <label>${t.queue.dueWithinDays}<input name="dueWithinDays" type="number" min=${DUE_WITHIN_DAYS.min} max=${DUE_WITHIN_DAYS.max}
+              inputmode="numeric" placeholder=${t.queue.dueWithinDaysPlaceholder} .value=${f.dueWithinDays === undefined ? '' : String(f.dueWithinDays)}
+              aria-invalid=${this.dueError ? 'true' : 'false'} aria-describedby="due-error" /></label>
+            ${this.dueError ? html`<p class="error" id="due-error" role="alert">${this.dueError}</p>` : nothing}
+          </div>
           <div class="buttons">
             <button type="submit">${t.queue.apply}</button>
             ${filtered ? html`<a class="button secondary" href=${queueHash({ tab: f.tab })}>${t.queue.clear}</a>` : nothing}

@@ -3,7 +3,7 @@ import { LiuyanError } from '../../../sdk/src/errors';
 import { defineElement } from '../internal/liuyan-element';
 import { format } from '../internal/localize';
 import { tokens } from '../styles/tokens.styles';
-import { ConsoleElement } from './console-element';
+import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
 
@@ -40,12 +40,12 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
     const input = { site: value('site'), email: value('email'), password: (form.elements.namedItem('password') as HTMLInputElement).value, code: value('code') };
-    const missing = Object.fromEntries((['site', 'email', 'password'] as const).filter((k) => !input[k])
-      .map((k) => [k, this.t.errors.fieldErrors.required(this.label(k), {})]));
-    if (this.needsCode && !input.code) missing.code = this.t.errors.fieldErrors.required(this.t.signIn.code, {});
-    this.errors = missing;
+    const missing = (field: keyof typeof input) => (input[field] ? '' : this.fieldMessage(field, 'required'));
+    this.errors = failures({
+      site: missing('site'), email: missing('email'), password: missing('password'), code: this.needsCode ? missing('code') : '',
+    });
     this.error = '';
-    if (Object.keys(missing).length > 0) return this.focusFirstError();
+    if (Object.keys(this.errors).length > 0) return this.focusFirstInvalid();
 
     this.busy = true;
     try {
@@ -63,10 +63,10 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
 
   private failed(error: unknown): void {
     if (error instanceof LiuyanError && error.code === 'second_factor_required') {
+      // Said beside the field it asks for, which takes the focus.
       this.needsCode = true;
-      this.error = this.t.problems.second_factor_required;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus());
-      return;
+      this.errors = { code: this.t.problems.second_factor_required };
+      return void this.focusFirstInvalid();
     }
     if (error instanceof LiuyanError && error.code === 'too_many_attempts' && error.retryAfterSeconds) {
       const seconds = error.retryAfterSeconds;
@@ -75,25 +75,22 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
     }
     this.errors = this.fieldErrors(error);
     this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
-    if (Object.keys(this.errors).length > 0) void this.focusFirstError();
+    void this.focusFirstInvalid();
   }
 
-  private label(field: 'site' | 'email' | 'password' | 'code'): string {
-    return this.t.signIn[field];
+  protected override fieldNames(): FieldNames {
+    const { site, email, password, code } = this.t.fieldNames;
+    return { labels: { site, email, password, code } };
   }
 
-  private async focusFirstError(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }
-
-  private field(name: 'site' | 'email' | 'password' | 'code', attrs: { type?: string; autocomplete: string; placeholder?: string; inputmode?: string }, initial = '') {
+  private field(name: 'site' | 'email' | 'password' | 'code', attrs: { type?: string; autocomplete: string; placeholder?: string; inputmode?: string; hint?: string }, initial = '') {
     const error = this.errors[name];
     return html`<div class="field">
-      <label for=${name}>${this.label(name)}</label>
+      <label for=${name}>${this.t.signIn[name]}${this.requiredMark()}</label>
       <input id=${name} name=${name} type=${attrs.type ?? 'text'} autocomplete=${attrs.autocomplete} .value=${initial}
         placeholder=${attrs.placeholder ?? nothing} inputmode=${attrs.inputmode ?? nothing} spellcheck="false" autocapitalize="off"
-        aria-invalid=${error ? 'true' : 'false'} aria-describedby="${name}-error" />
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby="${name}-error ${name}-hint" />
+      ${attrs.hint ? html`<p class="muted hint" id="${name}-hint">${attrs.hint}</p>` : nothing}
       ${error ? html`<p class="error" id="${name}-error" role="alert">${error}</p>` : nothing}
     </div>`;
   }
@@ -107,8 +104,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
         ${this.field('site', { autocomplete: 'organization', placeholder: t.sitePlaceholder }, this.site || (localStorage.getItem(LAST_SITE) ?? ''))}
         ${this.field('email', { type: 'email', autocomplete: 'username' })}
         ${this.field('password', { type: 'password', autocomplete: 'current-password' })}
-        ${this.needsCode ? html`${this.field('code', { autocomplete: 'one-time-code', inputmode: 'numeric' })}
-          <p class="muted hint">${t.codeHint}</p>` : nothing}
+        ${this.needsCode ? this.field('code', { autocomplete: 'one-time-code', inputmode: 'numeric', hint: t.codeHint }) : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t.submitting : t.submit}</button>
       </form>

@@ -89,8 +89,8 @@ export const consoleEn: ConsoleStrings = {
       off_topic: 'Not for this recipient', advertising: 'Advertising', illegal: 'Unlawful content', other: 'Other',
     },
     chooseReason: 'Choose a reason',
-    transferTo: 'Transfer to',
-    chooseUnit: 'Choose a unit',
+    transferTo: 'Unit to transfer to',
+    chooseUnit: 'Choose the unit to transfer to',
     transferReason: 'Reason for the transfer (public)',
     replyKind: 'Kind of reply',
     interimReply: 'Interim reply',
@@ -109,6 +109,13 @@ export const consoleEn: ConsoleStrings = {
     sending: 'Sending…',
   },
 
+  fieldNames: {
+    site: 'site id', email: 'email', password: 'password', code: 'authenticator code',
+    reason: 'reason', note: 'details', unitId: 'unit to transfer to', transferReason: 'reason for the transfer', kind: 'kind of reply',
+    templateId: 'reply template', replyBody: 'reply', days: 'working days to add', extendReason: 'reason for the extension', noteBody: 'note',
+  },
+  requiredField: ' (required)',
+
   account: {
     title: 'My account',
     name: 'Name',
@@ -124,7 +131,7 @@ export const consoleEn: ConsoleStrings = {
     scan: '1. Scan the QR code with your authenticator app:',
     qrLabel: 'Authenticator QR code',
     secretIntro: 'If you cannot scan, type this key into the app:',
-    confirmIntro: '2. Type the 6-digit code the app shows to finish:',
+    confirmIntro: '2. Type the 6-digit code the app shows to finish',
     confirm: 'Turn on',
     enabled: 'Authenticator codes are on.',
   },

@@ -86,8 +86,8 @@ const strings = {
       advertising: '广告、推销', illegal: '违法违规内容', other: '其他',
     },
     chooseReason: '请选择原因',
-    transferTo: '转办给',
-    chooseUnit: '请选择单位',
+    transferTo: '转办单位',
+    chooseUnit: '请选择转办单位',
     transferReason: '转办原因（公开）',
     replyKind: '回复类型',
     interimReply: '阶段性回复',
@@ -98,13 +98,22 @@ const strings = {
     replySigned: '回复将以“{unit}”的名义公开署名。',
     counter: '{count}/{max}',
     days: '延长工作日数',
-    extendReason: '延期原因（公开显示）',
+    extendReason: '延期原因（公开）',
     noteBody: '备注内容',
     closeConfirm: '办结后留言将不再处于办理中。确定办结吗？',
     confirm: '确定',
     cancel: '取消',
     sending: '正在提交…',
   },
+
+  /** Fields as error sentences name them (请填写…, …不能超过500个字), where a label says more. */
+  fieldNames: {
+    site: '站点编号', email: '电子邮箱', password: '密码', code: '动态验证码',
+    reason: '原因', note: '补充说明', unitId: '转办单位', transferReason: '转办原因', kind: '回复类型', templateId: '回复模板',
+    replyBody: '回复内容', days: '延长工作日数', extendReason: '延期原因', noteBody: '备注内容',
+  },
+  /** Read after the label of a field that must be filled in or chosen (its star is not read). */
+  requiredField: '（必填）',
 
   account: {
     title: '我的账号',
@@ -121,7 +130,7 @@ const strings = {
     scan: '1. 用验证器应用扫描二维码：',
     qrLabel: '动态验证码二维码',
     secretIntro: '无法扫码时，请在验证器中手动输入密钥：',
-    confirmIntro: '2. 输入验证器上显示的6位验证码完成启用：',
+    confirmIntro: '2. 输入验证器上显示的6位验证码完成启用',
     confirm: '确认启用',
     enabled: '动态验证码已启用。',
   },

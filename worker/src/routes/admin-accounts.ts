@@ -3,6 +3,7 @@ import type { Compilable } from 'kysely';
 import {
   AccountSchema, AdminIdParamsSchema, CreateAccountInputSchema, UpdateAccountInputSchema, type Account,
 } from '../../../sdk/src/schemas/admin';
+import { matchForm } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import type { Role } from '../auth/official';
 import { checkPasswordStrength, hashPassword } from '../auth/password';
@@ -57,8 +58,8 @@ adminAccounts.openapi(createAccount, async (c) => {
   const input = c.req.valid('json');
   const siteId = c.get('site').id;
   const db = c.get('db');
-  // Sign-in matches emails without regard to case; one spelling is kept.
-  const email = input.email.toLowerCase();
+  // Sign-in matches emails in match form (NFKC, lower case: ＡＤＭＩＮ＠… is admin@…); one spelling is kept.
+  const email = matchForm(input.email);
   const [taken, problems] = await Promise.all([emailTaken(db, siteId, email), unitProblems(db, siteId, input.role, input.unitIds)]);
   if (taken) problems.unshift({ field: 'email', code: 'email_taken' });
   if (!checkPasswordStrength(input.password, email)) problems.push({ field: 'password', code: 'weak_password' });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { OfficialProfileSchema, SignInInputSchema } from '../../../sdk/src/schemas/auth';
+import { matchForm } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import { PBKDF2_ITERATIONS, verifyPassword, type PasswordHash } from '../auth/password';
 import { startSession } from '../auth/session';
@@ -48,7 +49,8 @@ auth.openapi(signIn, async (c) => {
   const input = c.req.valid('json');
   const now = new Date();
   const db = databaseFor(c.env, input.site);
-  const email = input.email.toLowerCase();
+  // Emails are compared in match form: typed in full width or another case, they are the same address.
+  const email = matchForm(input.email);
 
   const attempt = await beginSignInAttempt(db, c.env.HASH_KEY, { site: input.site, email, address: c.req.header('CF-Connecting-IP') }, now);
   if (!attempt.allowed) {

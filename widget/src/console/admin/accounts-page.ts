@@ -4,11 +4,14 @@ import type { OfficialProfile } from '../../../../sdk/src/schemas/auth';
 import type { Role } from '../../../../sdk/src/schemas/console';
 import { defineElement } from '../../internal/liuyan-element';
 import { format } from '../../internal/localize';
-import { AdminElement } from './admin-element';
+import { failures } from '../console-element';
+import { AdminElement, type FormValues } from './admin-element';
 import { unitTree } from './units-page';
 
 const ROLES: readonly Role[] = ['responder', 'moderator', 'admin'];
 const ADD = 'add';
+/** In characters, as sdk/src/schemas/admin.ts checks it. */
+const DISPLAY_NAME_MAX = 50;
 
 type Open = { id: string; form: 'edit' | 'password' } | null;
 
@@ -70,11 +73,21 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     this.accounts = accounts.some((x) => x.id === account.id) ? accounts.map((x) => (x.id === account.id ? account : x)) : [...accounts, account];
   }
 
+  /** What the service would refuse in a form's name and units (a responder answers for one unit or more). */
+  private accountChecks(v: FormValues, role: Role): Record<string, string> {
+    return {
+      displayName: this.textCheck('displayName', v.raw('displayName'), { min: 1, max: DISPLAY_NAME_MAX }),
+      unitIds: role === 'responder' ? this.choiceCheck('unitIds', v.checked('unitIds')) : '',
+    };
+  }
+
   private async create(event: Event): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const v = AdminElement.values(form);
     const role = this.roles[ADD] ?? 'responder';
+    const filled = (field: string) => (v.raw(field) ? '' : this.fieldMessage(field, 'required'));
+    if (this.refused(ADD, failures({ email: filled('email'), ...this.accountChecks(v, role), password: filled('password') }))) return;
     const input: CreateAccountInput = {
       email: v.text('email'), displayName: v.text('displayName'), role,
       unitIds: role === 'responder' ? v.checked('unitIds') : [], password: v.raw('password'),
@@ -82,7 +95,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     const account = await this.change(ADD, () => this.service.post<Account>('/v1/admin/accounts', input), this.a.accounts.created);
     if (!account) return;
     this.replaced(account);
-    form.reset();
+    this.resetForm(form);
     this.roles = { ...this.roles, [ADD]: 'responder' };
   }
 
@@ -96,6 +109,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     event.preventDefault();
     const v = AdminElement.values(event.target as HTMLFormElement);
     const role = this.roles[account.id] ?? account.role;
+    if (this.refused(account.id, failures(this.accountChecks(v, role)))) return;
     const input: UpdateAccountInput = {};
     if (v.text('displayName') !== account.displayName) input.displayName = v.text('displayName');
     if (role !== account.role) input.role = role;
@@ -107,13 +121,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
   private async savePassword(event: Event, account: Account): Promise<void> {
     event.preventDefault();
     const password = AdminElement.values(event.target as HTMLFormElement).raw('password');
-    if (!password) {
-      this.scope = account.id;
-      this.done = '';
-      this.error = '';
-      this.errors = { password: this.t.errors.fieldErrors.required(this.a.accounts.newPassword, {}) };
-      return void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    }
+    if (this.refused(account.id, failures({ password: password ? '' : this.fieldMessage('password', 'required') }))) return;
     if (await this.saveAccount(account, { password }, this.a.accounts.passwordSet)) this.open = null;
   }
 
@@ -122,6 +130,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     const same = this.open?.id === account.id && this.open.form === form;
     this.open = same ? null : { id: account.id, form };
     this.roles = { ...this.roles, [account.id]: account.role };
+    this.forgetTyped(`name-${account.id}`);
     if (!same) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[id="${form}-${account.id}"] :is(input:not([hidden]), select)`)?.focus());
   }
 
@@ -182,13 +191,13 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
         <p class="muted hint" id=${id('role-hint')}>${a.roleHints[role]}</p>
         ${this.fieldError(scope, 'role', id('role-error'))}
       </div>
-      ${role === 'responder' ? html`<fieldset class="field" aria-describedby="${id('units-hint')} ${id('units-error')}">
-        <legend>${a.units}</legend>
+      ${role === 'responder' ? html`<fieldset class="field" aria-describedby=${id('units-hint')}>
+        <legend>${a.units}${this.requiredMark()}</legend>
         <p class="muted hint" id=${id('units-hint')}>${a.unitsHint}</p>
         <div class="choices column unit-choices">
           ${unitChoices(this.units).map((u) => html`<label class="choice">${'\u3000'.repeat(u.depth)}<input type="checkbox" name="unitIds"
-            value=${u.id} ?checked=${current?.unitIds.includes(u.id) ?? false}
-            aria-invalid=${this.invalid(scope, 'unitIds')} />${u.name}${u.active ? nothing : html` <span class="badge">${this.a.units.inactive}</span>`}</label>`)}
+            value=${u.id} ?checked=${current?.unitIds.includes(u.id) ?? false} aria-invalid=${this.invalid(scope, 'unitIds')}
+            aria-describedby=${id('units-error')} />${u.name}${u.active ? nothing : html` <span class="badge">${this.a.units.inactive}</span>`}</label>`)}
         </div>
         ${this.fieldError(scope, 'unitIds', id('units-error'))}
       </fieldset>` : nothing}`;
@@ -198,12 +207,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     const a = this.a.accounts;
     return html`<form id="edit-${x.id}" class="stack panel" novalidate @submit=${(e: Event) => this.saveEdit(e, x)}
       aria-label=${format(a.editTitle, { name: x.displayName })}>
-      <div class="field">
-        <label for="name-${x.id}">${a.name}</label>
-        <input id="name-${x.id}" name="displayName" maxlength="50" .value=${x.displayName}
-          aria-invalid=${this.invalid(x.id, 'displayName')} aria-describedby="name-${x.id}-error" />
-        ${this.fieldError(x.id, 'displayName', `name-${x.id}-error`)}
-      </div>
+      ${this.nameField(`name-${x.id}`, x.id, x.displayName)}
       ${this.renderRoleAndUnits(x.id, x, self)}
       ${this.formError(x.id)}
       <div class="buttons">
@@ -219,7 +223,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
       aria-label=${a.setPassword}>
       <input type="email" name="username" autocomplete="username" .value=${x.email} hidden />
       <div class="field">
-        <label for="password-input-${x.id}">${a.newPassword}</label>
+        <label for="password-input-${x.id}">${a.newPassword}${this.requiredMark()}</label>
         <input id="password-input-${x.id}" name="password" type="password" autocomplete="new-password" maxlength="200"
           aria-invalid=${this.invalid(x.id, 'password')} aria-describedby="password-${x.id}-hint password-${x.id}-error" />
         <p class="muted hint" id="password-${x.id}-hint">${a.passwordHint}</p>
@@ -233,20 +237,31 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     </form>`;
   }
 
+  /** The official's name as others see it, counted as typed. */
+  private nameField(id: string, scope: string, initial = '') {
+    return html`<div class="field">
+      <label for=${id}>${this.a.accounts.name}${this.requiredMark()}</label>
+      <input id=${id} name="displayName" autocomplete="off" .value=${initial} aria-invalid=${this.invalid(scope, 'displayName')}
+        aria-describedby="${id}-error ${id}-counter" @input=${this.onTyped} />
+      ${this.counter(id, DISPLAY_NAME_MAX, initial)}
+      ${this.fieldError(scope, 'displayName', `${id}-error`)}
+    </div>`;
+  }
+
   private renderCreate() {
     const a = this.a.accounts;
-    const field = (name: string, label: string, attrs: { type?: string; autocomplete: string }, hint = '') => html`<div class="field">
-      <label for="new-${name}">${label}</label>
-      <input id="new-${name}" name=${name} type=${attrs.type ?? 'text'} autocomplete=${attrs.autocomplete} spellcheck="false"
-        maxlength=${name === 'displayName' ? 50 : 200} aria-invalid=${this.invalid(ADD, name)}
-        aria-describedby="new-${name}-hint new-${name}-error" />
+    // An email address and a password, not words: a `maxlength` in UTF-16 units is no harm to them.
+    const field = (name: string, label: string, attrs: { type: string; autocomplete: string }, hint = '') => html`<div class="field">
+      <label for="new-${name}">${label}${this.requiredMark()}</label>
+      <input id="new-${name}" name=${name} type=${attrs.type} autocomplete=${attrs.autocomplete} spellcheck="false"
+        maxlength="200" aria-invalid=${this.invalid(ADD, name)} aria-describedby="new-${name}-hint new-${name}-error" />
       ${hint ? html`<p class="muted hint" id="new-${name}-hint">${hint}</p>` : nothing}
       ${this.fieldError(ADD, name, `new-${name}-error`)}
     </div>`;
     return html`<form class="stack card" novalidate @submit=${this.create} aria-labelledby="add-account-title">
       <h2 id="add-account-title">${a.addTitle}</h2>
       ${field('email', a.email, { type: 'email', autocomplete: 'off' })}
-      ${field('displayName', a.name, { autocomplete: 'off' })}
+      ${this.nameField('new-displayName', ADD)}
       ${this.renderRoleAndUnits(ADD, null, false)}
       ${field('password', a.password, { type: 'password', autocomplete: 'new-password' }, a.passwordHint)}
       ${this.formError(ADD)}

@@ -7,9 +7,17 @@ import { adminZhCN, type AdminStrings } from './strings.zh-cn';
 
 const adminStrings = new Localized<AdminStrings>(adminZhCN, async () => (await import('./strings.en')).adminEn);
 
+/** A form's controls, read by name: trimmed, as typed, or the values of the checked boxes. */
+export interface FormValues {
+  text(name: string): string;
+  raw(name: string): string;
+  checked(name: string): string[];
+}
+
 /**
  * What the admin pages share: their strings (`this.a`), one request at a time, a confirmation after
- * each change, and field errors shown beside the field of the form that was sent (`scope`).
+ * each change, and field errors — found before sending or by the service — shown beside the field
+ * of the form that was sent (`scope`).
  */
 export abstract class AdminElement extends ConsoleElement {
   static override styles = [tokens, styles];
@@ -61,11 +69,31 @@ export abstract class AdminElement extends ConsoleElement {
     } catch (error) {
       this.errors = this.fieldErrors(error);
       this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      void this.focusFirstInvalid();
       return undefined;
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * Shows the errors a form's own checks found (`failures`), as `change` shows the service's, so
+   * nothing is sent; answers whether there were any.
+   */
+  protected refused(scope: string, errors: Record<string, string>): boolean {
+    if (Object.keys(errors).length === 0) return false;
+    this.scope = scope;
+    this.done = '';
+    this.error = '';
+    this.errors = errors;
+    void this.focusFirstInvalid();
+    return true;
+  }
+
+  /** Empties a form that was sent, its counters too. */
+  protected resetForm(form: HTMLFormElement): void {
+    form.reset();
+    this.forgetTyped(...[...form.elements].map((control) => control.id));
   }
 
   /** Forgets the messages of the last change (a form closed, another opened). */
@@ -103,7 +131,7 @@ export abstract class AdminElement extends ConsoleElement {
   }
 
   /** Reads a form's controls by name. */
-  protected static values(form: HTMLFormElement) {
+  protected static values(form: HTMLFormElement): FormValues {
     return {
       text: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '',
       raw: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '',

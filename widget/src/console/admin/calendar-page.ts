@@ -2,11 +2,16 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { CalendarDay, CalendarInput } from '../../../../sdk/src/schemas/admin';
 import { defineElement } from '../../internal/liuyan-element';
 import { format } from '../../internal/localize';
+import { failures } from '../console-element';
 import { adminHash } from '../routes';
 import { AdminElement } from './admin-element';
 
 const ADD = 'add';
+const YEAR = 'year';
+const YEARS = { min: 2000, max: 2100 };
 const KINDS = ['holiday', 'workday'] as const;
+/** A day's name, in characters, as sdk/src/schemas/admin.ts checks it. */
+const NAME_MAX = 50;
 
 /** This year where the site is (China time), whatever the official's clock zone. */
 const thisYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
@@ -57,16 +62,14 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     const v = AdminElement.values(form);
     const day = v.text('day');
     const existing = this.days ?? [];
-    if (!day) {
-      this.scope = ADD;
-      this.done = '';
-      this.error = '';
-      this.errors = { [`days.${existing.length}.day`]: this.t.errors.fieldErrors.required(this.a.calendar.day, {}) };
-      return void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#day')?.focus());
-    }
-    const added = { day, kind: v.raw('kind') === 'workday' ? 'workday' as const : 'holiday' as const, name: v.text('name') || null };
     // The new day goes last, so its errors are `days.<count>.*`.
-    if (await this.saveYear(ADD, [...existing, added], this.a.calendar.added)) form.reset();
+    const field = (name: string) => `days.${existing.length}.${name}`;
+    if (this.refused(ADD, failures({
+      [field('day')]: day ? '' : this.fieldMessage(field('day'), 'required'),
+      [field('name')]: this.textCheck(field('name'), v.raw('name'), { max: NAME_MAX }),
+    }))) return;
+    const added = { day, kind: v.raw('kind') === 'workday' ? 'workday' as const : 'holiday' as const, name: v.text('name') || null };
+    if (await this.saveYear(ADD, [...existing, added], this.a.calendar.added)) this.resetForm(form);
   }
 
   private removeDay(day: CalendarDay): void {
@@ -75,8 +78,9 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
 
   private show(event: Event): void {
     event.preventDefault();
-    const year = Number(AdminElement.values(event.target as HTMLFormElement).text('year'));
-    if (Number.isInteger(year) && year >= 2000 && year <= 2100) location.hash = adminHash('calendar', year);
+    const year = AdminElement.values(event.target as HTMLFormElement).text('year');
+    if (this.refused(YEAR, failures({ year: this.integerCheck('year', year, YEARS) }))) return;
+    location.hash = adminHash('calendar', Number(year));
   }
 
   override render() {
@@ -85,32 +89,38 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     const newIndex = this.days?.length ?? 0;
     return html`<h1>${a.title}</h1>
       <p class="muted hint">${a.intro}</p>
-      <form class="buttons year-picker" @submit=${this.show}>
+      <form class="buttons year-picker" novalidate @submit=${this.show}>
         <a class="button secondary" href=${adminHash('calendar', y - 1)} aria-label="${a.previousYear} ${y - 1}">← ${y - 1}</a>
         <label class="visually-hidden" for="year">${a.year}</label>
-        <input id="year" name="year" type="number" inputmode="numeric" min="2000" max="2100" .value=${String(y)} class="year" />
+        <input id="year" name="year" type="number" inputmode="numeric" min=${YEARS.min} max=${YEARS.max} .value=${String(y)} class="year"
+          aria-invalid=${this.invalid(YEAR, 'year')} aria-describedby="year-error" />
         <button type="submit" class="secondary">${a.show}</button>
         <a class="button secondary" href=${adminHash('calendar', y + 1)} aria-label="${a.nextYear} ${y + 1}">${y + 1} →</a>
       </form>
+      ${this.fieldError(YEAR, 'year', 'year-error')}
       ${this.renderDone()}
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
       ${this.days === null ? (this.loadError ? nothing : html`<p class="muted" role="status">${this.t.loading}</p>`) : this.renderDays(this.days)}
       <form class="stack card" novalidate @submit=${this.add} aria-labelledby="add-day-title">
         <h2 id="add-day-title">${a.addTitle}</h2>
         <div class="field">
-          <label for="day">${a.day}</label>
+          <label for="day">${a.day}${this.requiredMark()}</label>
           <input id="day" name="day" type="date" min="${y}-01-01" max="${y}-12-31"
             aria-invalid=${this.invalid(ADD, `days.${newIndex}.day`)} aria-describedby="day-error" />
           ${this.fieldError(ADD, `days.${newIndex}.day`, 'day-error')}
         </div>
         <div class="field">
           <label for="kind">${a.kind}</label>
-          <select id="kind" name="kind">${KINDS.map((k) => html`<option value=${k}>${a.kinds[k]}</option>`)}</select>
+          <select id="kind" name="kind" aria-invalid=${this.invalid(ADD, `days.${newIndex}.kind`)} aria-describedby="kind-error">
+            ${KINDS.map((k) => html`<option value=${k}>${a.kinds[k]}</option>`)}
+          </select>
+          ${this.fieldError(ADD, `days.${newIndex}.kind`, 'kind-error')}
         </div>
         <div class="field">
           <label for="day-name">${a.name}</label>
-          <input id="day-name" name="name" maxlength="50" placeholder=${a.namePlaceholder}
-            aria-invalid=${this.invalid(ADD, `days.${newIndex}.name`)} aria-describedby="day-name-error" />
+          <input id="day-name" name="name" placeholder=${a.namePlaceholder} aria-invalid=${this.invalid(ADD, `days.${newIndex}.name`)}
+            aria-describedby="day-name-error day-name-counter" @input=${this.onTyped} />
+          ${this.counter('day-name', NAME_MAX)}
           ${this.fieldError(ADD, `days.${newIndex}.name`, 'day-name-error')}
         </div>
         ${this.formError(ADD)}

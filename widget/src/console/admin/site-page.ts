@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { SiteSettings, UpdateSiteInput } from '../../../../sdk/src/schemas/admin';
-import type { Domain, MessageType } from '../../../../sdk/src/schemas/common';
+import type { Domain, MessageType, SubmissionLimits } from '../../../../sdk/src/schemas/common';
 import { defineElement } from '../../internal/liuyan-element';
 import { format } from '../../internal/localize';
+import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
 
 // Every type and domain the service knows, in the order the widget shows them.
@@ -12,12 +13,25 @@ const DOMAINS: readonly Domain[] = [
   'urban', 'transport', 'agriculture', 'health', 'education', 'environment', 'employment', 'enterprise', 'governance',
   'security', 'tourism', 'finance', 'other',
 ];
-const DEADLINE_MAX = 60;
+// What UpdateSiteInputSchema (sdk/src/schemas/admin.ts) accepts; texts in characters.
+const NAME_MAX = 100;
+const PRIVACY_TEXT_MAX = 5000;
+const DEADLINE_DAYS = { min: 1, max: 60 };
+const TITLE_MIN = { min: 1, max: 50 };
+const BODY_MIN = { min: 1, max: 500 };
+const SUBMISSION_LIMITS = {
+  perAddressHour: { min: 1, max: 10_000 },
+  perPhoneDay: { min: 1, max: 10_000 },
+  perSiteMinute: { min: 1, max: 100_000 },
+} as const satisfies Record<keyof SubmissionLimits, { min: number; max: number }>;
+const SUBMISSION_LIMIT_KEYS = Object.keys(SUBMISSION_LIMITS) as (keyof SubmissionLimits)[];
 const FORM = 'site';
 
 /**
  * @summary 站点设置: name, pre- or post-moderation, the websites allowed to embed the widget, the
- * message types and domains accepted, and the deadline in working days per type.
+ * message types and domains accepted, the deadline in working days per type, the shortest title and
+ * message accepted, the privacy notice (a page of the site's own, a text, or the default one), and
+ * how many submissions a network address, a phone number and the whole site may send.
  */
 export class LiuyanConsoleAdminSite extends AdminElement {
   static override properties = {
@@ -62,12 +76,28 @@ export class LiuyanConsoleAdminSite extends AdminElement {
     if (this.scope === FORM) this.errors = {};
   }
 
+  protected override fieldNames(): FieldNames {
+    const { name, perAddressHour, perPhoneDay, perSiteMinute } = this.a.site.fieldNames;
+    return { labels: { name, perAddressHour, perPhoneDay, perSiteMinute } };
+  }
+
   private async save(event: Event): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const v = AdminElement.values(form);
-    const deadlineDays: Partial<Record<MessageType, number>> = {};
-    for (const type of TYPES) deadlineDays[type] = Number(v.text(`deadline-${type}`));
+    const number = (name: string) => Number(v.text(name));
+    const checks: Record<string, string> = {
+      name: this.textCheck('name', v.raw('name'), { min: 1, max: NAME_MAX }),
+      types: this.choiceCheck('types', v.checked('types')),
+      domains: this.choiceCheck('domains', v.checked('domains')),
+      titleMin: this.integerCheck('titleMin', v.raw('titleMin'), TITLE_MIN),
+      bodyMin: this.integerCheck('bodyMin', v.raw('bodyMin'), BODY_MIN),
+      privacyText: this.textCheck('privacyText', v.raw('privacyText'), { max: PRIVACY_TEXT_MAX, multiline: true }),
+    };
+    for (const type of TYPES) checks[`deadlineDays.${type}`] = this.integerCheck(`deadlineDays.${type}`, v.raw(`deadline-${type}`), DEADLINE_DAYS);
+    for (const key of SUBMISSION_LIMIT_KEYS) checks[`submissionLimits.${key}`] = this.integerCheck(`submissionLimits.${key}`, v.raw(key), SUBMISSION_LIMITS[key]);
+    if (this.refused(FORM, failures(checks))) return;
+
     const input: UpdateSiteInput = {
       name: v.text('name'),
       moderation: v.raw('moderation') === 'post' ? 'post' : 'pre',
@@ -75,7 +105,13 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       allowedOrigins: this.origins.map((o) => o.trim()).filter(Boolean),
       types: v.checked('types') as MessageType[],
       domains: v.checked('domains') as Domain[],
-      deadlineDays,
+      deadlineDays: Object.fromEntries(TYPES.map((type) => [type, number(`deadline-${type}`)])),
+      titleMin: number('titleMin'),
+      bodyMin: number('bodyMin'),
+      // Empty: none of the site's own (the default notice).
+      privacyUrl: v.text('privacyUrl') || null,
+      privacyText: v.text('privacyText') || null,
+      submissionLimits: Object.fromEntries(SUBMISSION_LIMIT_KEYS.map((key) => [key, number(key)])),
     };
     const saved = await this.change(FORM, () => this.service.patch<SiteSettings>('/v1/admin/site', input), this.a.saved);
     if (saved) this.show(saved);
@@ -87,59 +123,107 @@ export class LiuyanConsoleAdminSite extends AdminElement {
     const s = this.settings;
     if (!s) return html`<p class="muted" role="status">${this.t.loading}</p>`;
     return html`<h1>${a.title}</h1>
-      ${this.renderDone()}
       <form class="stack card" novalidate @submit=${this.save} aria-label=${a.title}>
         <div class="field">
-          <label for="name">${a.name}</label>
-          <input id="name" name="name" maxlength="100" .value=${s.name} aria-invalid=${this.invalid(FORM, 'name')} aria-describedby="name-error" />
+          <label for="name">${a.name}${this.requiredMark()}</label>
+          <input id="name" name="name" .value=${s.name} aria-invalid=${this.invalid(FORM, 'name')} aria-describedby="name-error name-counter"
+            @input=${this.onTyped} />
+          ${this.counter('name', NAME_MAX, s.name)}
           ${this.fieldError(FORM, 'name', 'name-error')}
         </div>
         <fieldset class="field">
           <legend>${a.moderation}</legend>
           <div class="choices column">
             ${(['pre', 'post'] as const).map((mode) => html`<label class="choice"><input type="radio" name="moderation" value=${mode}
-              .checked=${s.moderation === mode} />${a[mode]}</label>`)}
+              .checked=${s.moderation === mode} aria-invalid=${this.invalid(FORM, 'moderation')} aria-describedby="moderation-error" />${a[mode]}</label>`)}
           </div>
           ${this.fieldError(FORM, 'moderation', 'moderation-error')}
         </fieldset>
         ${this.renderOrigins()}
-        <fieldset class="field">
-          <legend>${a.types}</legend>
-          <div class="choices">
-            ${TYPES.map((type) => html`<label class="choice"><input type="checkbox" name="types" value=${type}
-              .checked=${s.types.includes(type)} />${this.t.types[type]}</label>`)}
-          </div>
-          ${this.fieldError(FORM, 'types', 'types-error')}
-        </fieldset>
-        <fieldset class="field">
-          <legend>${a.domains}</legend>
-          <div class="choices">
-            ${DOMAINS.map((d) => html`<label class="choice"><input type="checkbox" name="domains" value=${d}
-              .checked=${s.domains.includes(d)} />${this.t.domains[d]}</label>`)}
-          </div>
-          ${this.fieldError(FORM, 'domains', 'domains-error')}
-        </fieldset>
-        <fieldset class="field">
+        ${this.renderChoices('types', a.types, TYPES.map((type) => [type, this.t.types[type]]), s.types)}
+        ${this.renderChoices('domains', a.domains, DOMAINS.map((d) => [d, this.t.domains[d]]), s.domains)}
+        <fieldset class="field" aria-describedby="deadlines-hint">
           <legend>${a.deadlines}</legend>
-          <p class="muted hint">${a.deadlinesHint}</p>
+          <p class="muted hint" id="deadlines-hint">${a.deadlinesHint}</p>
           <div class="number-grid">
-            ${TYPES.map((type) => html`<div class="field">
-              <label for="deadline-${type}">${format(a.deadlineFor, { type: this.t.types[type] })}</label>
-              <input id="deadline-${type}" name="deadline-${type}" type="number" inputmode="numeric" min="1" max=${DEADLINE_MAX}
-                .value=${String(s.deadlineDays[type] ?? '')} aria-invalid=${this.invalid(FORM, `deadlineDays.${type}`)}
-                aria-describedby="deadline-${type}-error" />
-              ${this.fieldError(FORM, `deadlineDays.${type}`, `deadline-${type}-error`)}
-            </div>`)}
+            ${TYPES.map((type) => this.numberField(`deadline-${type}`, `deadlineDays.${type}`, format(a.deadlineFor, { type: this.t.types[type] }),
+              s.deadlineDays[type], DEADLINE_DAYS))}
+          </div>
+        </fieldset>
+        <fieldset class="field" aria-describedby="lengths-hint">
+          <legend>${a.lengths}</legend>
+          <p class="muted hint" id="lengths-hint">${a.lengthsHint}</p>
+          <div class="number-grid">
+            ${this.numberField('titleMin', 'titleMin', a.titleMin, s.titleMin, TITLE_MIN, format(a.range, TITLE_MIN))}
+            ${this.numberField('bodyMin', 'bodyMin', a.bodyMin, s.bodyMin, BODY_MIN, format(a.range, BODY_MIN))}
+          </div>
+        </fieldset>
+        ${this.renderPrivacy(s)}
+        <fieldset class="field" aria-describedby="limits-hint">
+          <legend>${a.limits}</legend>
+          <p class="muted hint" id="limits-hint">${a.limitsHint}</p>
+          <div class="wide-grid">
+            ${SUBMISSION_LIMIT_KEYS.map((key) => this.numberField(key, `submissionLimits.${key}`, a[key], s.submissionLimits[key], SUBMISSION_LIMITS[key], a[`${key}Hint`]))}
           </div>
         </fieldset>
         ${this.formError(FORM)}
         <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button></div>
+        ${this.renderDone()}
       </form>`;
+  }
+
+  /** Checkboxes of which at least one is needed; each names the group's error (a fieldset cannot take focus). */
+  private renderChoices(field: 'types' | 'domains', legend: string, options: [string, string][], checked: readonly string[]) {
+    return html`<fieldset class="field">
+      <legend>${legend}${this.requiredMark()}</legend>
+      <div class="choices">
+        ${options.map(([value, label]) => html`<label class="choice"><input type="checkbox" name=${field} value=${value}
+          .checked=${checked.includes(value)} aria-invalid=${this.invalid(FORM, field)} aria-describedby="${field}-error" />${label}</label>`)}
+      </div>
+      ${this.fieldError(FORM, field, `${field}-error`)}
+    </fieldset>`;
+  }
+
+  /** A whole number the site needs; `field` is its path in the service's answer. */
+  private numberField(id: string, field: string, label: string, value: number | undefined, range: { min: number; max: number }, hint = '') {
+    return html`<div class="field">
+      <label for=${id}>${label}${this.requiredMark()}</label>
+      <input id=${id} name=${id} type="number" inputmode="numeric" min=${range.min} max=${range.max} .value=${String(value ?? '')}
+        aria-invalid=${this.invalid(FORM, field)} aria-describedby=${hint ? `${id}-error ${id}-hint` : `${id}-error`} />
+      ${hint ? html`<p class="muted hint" id="${id}-hint">${hint}</p>` : nothing}
+      ${this.fieldError(FORM, field, `${id}-error`)}
+    </div>`;
+  }
+
+  private renderPrivacy(s: SiteSettings) {
+    const a = this.a.site;
+    return html`<fieldset class="field" aria-describedby="privacy-hint">
+      <legend>${a.privacy}</legend>
+      <p class="muted hint" id="privacy-hint">${a.privacyHint}</p>
+      <div class="field">
+        <label for="privacyUrl">${a.privacyUrl}</label>
+        <input id="privacyUrl" name="privacyUrl" type="url" inputmode="url" spellcheck="false" autocapitalize="off" maxlength="500"
+          placeholder="https://" .value=${s.privacyUrl ?? ''} aria-invalid=${this.invalid(FORM, 'privacyUrl')}
+          aria-describedby="privacyUrl-error privacyUrl-hint" />
+        <p class="muted hint" id="privacyUrl-hint">${a.privacyUrlHint}</p>
+        ${this.fieldError(FORM, 'privacyUrl', 'privacyUrl-error')}
+      </div>
+      <div class="field">
+        <label for="privacyText">${a.privacyText}</label>
+        <textarea id="privacyText" name="privacyText" rows="6" .value=${s.privacyText ?? ''} aria-invalid=${this.invalid(FORM, 'privacyText')}
+          aria-describedby="privacyText-error privacyText-hint privacyText-counter" @input=${this.onTyped}></textarea>
+        ${this.counter('privacyText', PRIVACY_TEXT_MAX, s.privacyText ?? '')}
+        <p class="muted hint" id="privacyText-hint">${a.privacyTextHint}</p>
+        ${this.fieldError(FORM, 'privacyText', 'privacyText-error')}
+      </div>
+    </fieldset>`;
   }
 
   private renderOrigins() {
     const a = this.a.site;
-    // A row's error is `allowedOrigins.<n>`, counted among the rows that are filled in.
+    // A row's error is `allowedOrigins.<n>`, counted among the rows that are filled in; an error of
+    // the whole list (the same origin twice) belongs to every row.
+    const listError = this.scope === FORM ? this.errors.allowedOrigins : undefined;
     let filled = -1;
     return html`<fieldset class="field">
       <legend>${a.origins}</legend>
@@ -155,7 +239,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
               <label class="visually-hidden" for="origin-${i}">${label}</label>
               <input id="origin-${i}" type="url" inputmode="url" spellcheck="false" autocapitalize="off" maxlength="200"
                 placeholder="https://" .value=${live(origin)} @input=${(e: Event) => (this.origins[i] = (e.target as HTMLInputElement).value)}
-                aria-invalid=${this.invalid(FORM, field)} aria-describedby="origin-${i}-error origins-hint" />
+                aria-invalid=${listError ? 'true' : this.invalid(FORM, field)} aria-describedby="origin-${i}-error origins-error origins-hint" />
               <button type="button" class="secondary" aria-label=${format(a.removeOrigin, { n: i + 1 })}
                 @click=${() => this.removeOrigin(i)}>${this.a.remove}</button>
             </div>
@@ -163,7 +247,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           </li>`;
         })}
       </ul>
-      ${this.errors.allowedOrigins && this.scope === FORM ? html`<p class="error" role="alert">${this.errors.allowedOrigins}</p>` : nothing}
+      ${listError ? html`<p class="error" id="origins-error" role="alert">${listError}</p>` : nothing}
       <div class="buttons"><button type="button" class="secondary" @click=${this.addOrigin}>${a.addOrigin}</button></div>
     </fieldset>`;
   }

@@ -30,6 +30,29 @@ export const adminEn: AdminStrings = {
     deadlines: 'Deadlines (working days)',
     deadlinesHint: 'Working days from the day after submission; applies to messages submitted from now on.',
     deadlineFor: '{type}',
+    lengths: 'Shortest messages',
+    lengthsHint: 'How many characters a citizen’s title and message must have at least. A Chinese character, letter, digit or emoji each counts as one.',
+    titleMin: 'Shortest title (characters)',
+    bodyMin: 'Shortest message (characters)',
+    range: 'From {min} to {max}',
+    privacy: 'Privacy notice',
+    privacyHint: 'The notice the message box’s “I have read and accept the privacy notice” refers to.',
+    privacyUrl: 'Address of the privacy notice page (optional)',
+    privacyUrlHint: 'The site’s own privacy notice page, e.g. https://www.example.gov.cn/privacy.html. When given, the message box links to it.',
+    privacyText: 'Text of the privacy notice (optional)',
+    privacyTextHint: 'Without a page address, the message box shows this text. With neither, it shows the default notice Liuyan ships.',
+    limits: 'Submission limits',
+    limitsHint: 'Past a limit, the message box asks the sender to try again later. Sending the same message again after a network failure is not counted twice.',
+    perAddressHour: 'Per network address per hour (messages)',
+    perAddressHourHint: 'How many messages one network address (an office’s or a housing estate’s network, say) may send in an hour.',
+    perPhoneDay: 'Per phone number per day (messages)',
+    perPhoneDayHint: 'How many messages giving the same contact phone may be sent in a day (China time).',
+    perSiteMinute: 'For the whole site per minute (messages)',
+    perSiteMinuteHint: 'How many messages the whole site accepts in a minute, against floods.',
+    fieldNames: {
+      name: 'site name', perAddressHour: 'number of messages per network address per hour',
+      perPhoneDay: 'number of messages per phone number per day', perSiteMinute: 'number of messages for the whole site per minute',
+    },
   },
 
   calendar: {
@@ -76,6 +99,7 @@ export const adminEn: AdminStrings = {
     restored: 'Unit restored',
     moved: 'Order changed',
     empty: 'No units yet.',
+    fieldNames: { name: 'unit name' },
   },
 
   accounts: {
@@ -117,6 +141,7 @@ export const adminEn: AdminStrings = {
     removed: 'Template deleted',
     removeConfirm: 'Delete the template “{title}”?',
     editTitle: 'Edit “{title}”',
+    fieldNames: { title: 'template title', body: 'template text' },
   },
 
   export: {

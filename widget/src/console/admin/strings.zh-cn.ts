@@ -34,6 +34,30 @@ const strings = {
     deadlines: '办理时限（工作日）',
     deadlinesHint: '自提交次日起计算的工作日数，只影响此后提交的留言。',
     deadlineFor: '{type}',
+    lengths: '留言最少字数',
+    lengthsHint: '市民的标题和留言内容至少要写多少个字。一个汉字、字母、数字或表情符号都算一个字。',
+    titleMin: '标题最少字数',
+    bodyMin: '留言内容最少字数',
+    range: '可设 {min}–{max}',
+    privacy: '隐私声明',
+    privacyHint: '留言框中“我已阅读并同意隐私声明”所指的声明。',
+    privacyUrl: '隐私声明网页地址（选填）',
+    privacyUrlHint: '本站自己的隐私声明网页，如 https://www.example.gov.cn/privacy.html。填写后，留言框链接到这个网页。',
+    privacyText: '隐私声明内容（选填）',
+    privacyTextHint: '没有网页地址时，留言框显示这里的内容。地址和内容都留空，则显示留言系统自带的默认隐私声明。',
+    limits: '提交频率限制',
+    limitsHint: '超过限制时，留言框请提交人稍后再试。因网络问题重新提交同一条留言不重复计数。',
+    perAddressHour: '每个网络地址每小时最多提交（条）',
+    perAddressHourHint: '同一网络地址（如同一单位、同一小区的网络）一小时内可提交的留言数。',
+    perPhoneDay: '每个电话号码每天最多提交（条）',
+    perPhoneDayHint: '填写同一联系电话的留言，一天（北京时间）内可提交的条数。',
+    perSiteMinute: '全站每分钟最多接收（条）',
+    perSiteMinuteHint: '整个站点一分钟内可接收的留言总数，防止短时间内大量提交。',
+    /** Fields as error sentences name them, where the service's catalog is too general. */
+    fieldNames: {
+      name: '站点名称', perAddressHour: '每个网络地址每小时可提交的条数', perPhoneDay: '每个电话号码每天可提交的条数',
+      perSiteMinute: '全站每分钟可接收的条数',
+    },
   },
 
   calendar: {
@@ -80,6 +104,7 @@ const strings = {
     restored: '已启用',
     moved: '顺序已调整',
     empty: '尚无单位。',
+    fieldNames: { name: '单位名称' },
   },
 
   accounts: {
@@ -121,6 +146,7 @@ const strings = {
     removed: '模板已删除',
     removeConfirm: '确定删除模板“{title}”吗？',
     editTitle: '编辑“{title}”',
+    fieldNames: { title: '模板名称', body: '模板内容' },
   },
 
   export: {

@@ -2,9 +2,11 @@ import { html, nothing } from 'lit';
 import type { CreateReplyTemplateInput, ReplyTemplate, UpdateReplyTemplateInput } from '../../../../sdk/src/schemas/admin';
 import { defineElement } from '../../internal/liuyan-element';
 import { format } from '../../internal/localize';
-import { AdminElement } from './admin-element';
+import { failures, type FieldNames } from '../console-element';
+import { AdminElement, type FormValues } from './admin-element';
 
 const ADD = 'add';
+// In characters, as sdk/src/schemas/admin.ts checks them.
 const TITLE_MAX = 50;
 const BODY_MAX = 2000;
 
@@ -38,20 +40,35 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
     }
   }
 
+  protected override fieldNames(): FieldNames {
+    const { title, body } = this.a.templates.fieldNames;
+    return { labels: { title, body } };
+  }
+
+  /** Refuses, before sending, what the service would refuse in a template form. */
+  private refusedTemplate(scope: string, v: FormValues): boolean {
+    return this.refused(scope, failures({
+      title: this.textCheck('title', v.raw('title'), { min: 1, max: TITLE_MAX }),
+      body: this.textCheck('body', v.raw('body'), { min: 1, max: BODY_MAX, multiline: true }),
+    }));
+  }
+
   private async add(event: Event): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const v = AdminElement.values(form);
+    if (this.refusedTemplate(ADD, v)) return;
     const input: CreateReplyTemplateInput = { title: v.text('title'), body: v.text('body') };
     const created = await this.change(ADD, () => this.service.post<ReplyTemplate>('/v1/admin/reply-templates', input), this.a.templates.created);
     if (!created) return;
     this.templates = [...(this.templates ?? []), created];
-    form.reset();
+    this.resetForm(form);
   }
 
   private async saveEdit(event: Event, template: ReplyTemplate): Promise<void> {
     event.preventDefault();
     const v = AdminElement.values(event.target as HTMLFormElement);
+    if (this.refusedTemplate(template.id, v)) return;
     const input: UpdateReplyTemplateInput = { title: v.text('title'), body: v.text('body') };
     const path = `/v1/admin/reply-templates/${encodeURIComponent(template.id)}`;
     const saved = await this.change(template.id, () => this.service.patch<ReplyTemplate>(path, input), this.a.saved);
@@ -75,6 +92,7 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
     this.clearMessages();
     const same = this.open?.id === template.id && this.open.form === form;
     this.open = same ? null : { id: template.id, form };
+    this.forgetTyped(`title-${template.id}`, `body-${template.id}`);
     if (!same) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel :is(input, button)')?.focus());
   }
 
@@ -99,15 +117,17 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
     const a = this.a.templates;
     const id = (name: string) => `${name}-${scope}`;
     return html`<div class="field">
-        <label for=${id('title')}>${a.name}</label>
-        <input id=${id('title')} name="title" maxlength=${TITLE_MAX} .value=${template?.title ?? ''}
-          aria-invalid=${this.invalid(scope, 'title')} aria-describedby=${id('title-error')} />
+        <label for=${id('title')}>${a.name}${this.requiredMark()}</label>
+        <input id=${id('title')} name="title" .value=${template?.title ?? ''} aria-invalid=${this.invalid(scope, 'title')}
+          aria-describedby="${id('title-error')} ${id('title-counter')}" @input=${this.onTyped} />
+        ${this.counter(id('title'), TITLE_MAX, template?.title)}
         ${this.fieldError(scope, 'title', id('title-error'))}
       </div>
       <div class="field">
-        <label for=${id('body')}>${a.body}</label>
-        <textarea id=${id('body')} name="body" rows="5" maxlength=${BODY_MAX} .value=${template?.body ?? ''}
-          aria-invalid=${this.invalid(scope, 'body')} aria-describedby=${id('body-error')}></textarea>
+        <label for=${id('body')}>${a.body}${this.requiredMark()}</label>
+        <textarea id=${id('body')} name="body" rows="5" .value=${template?.body ?? ''} aria-invalid=${this.invalid(scope, 'body')}
+          aria-describedby="${id('body-error')} ${id('body-counter')}" @input=${this.onTyped}></textarea>
+        ${this.counter(id('body'), BODY_MAX, template?.body)}
         ${this.fieldError(scope, 'body', id('body-error'))}
       </div>`;
   }

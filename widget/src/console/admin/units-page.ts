@@ -3,11 +3,15 @@ import type { AdminUnit, CreateUnitInput, UpdateUnitInput } from '../../../../sd
 import type { UnitKind } from '../../../../sdk/src/schemas/common';
 import { defineElement } from '../../internal/liuyan-element';
 import { format } from '../../internal/localize';
+import { failures, type FieldNames } from '../console-element';
 import { indented } from '../units';
-import { AdminElement } from './admin-element';
+import { AdminElement, type FormValues } from './admin-element';
 
 const KINDS: readonly UnitKind[] = ['leader', 'department', 'region', 'ministry'];
 const ADD = 'add';
+// As sdk/src/schemas/admin.ts checks them; the name in characters.
+const NAME_MAX = 50;
+const SORT_ORDER = { min: 0, max: 10_000 };
 
 interface UnitBranch {
   unit: AdminUnit;
@@ -66,15 +70,24 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     this.emit('liuyan-units-changed', null);
   }
 
+  protected override fieldNames(): FieldNames {
+    return { labels: { name: this.a.units.fieldNames.name } };
+  }
+
+  private nameCheck(v: FormValues): string {
+    return this.textCheck('name', v.raw('name'), { min: 1, max: NAME_MAX });
+  }
+
   private async add(event: Event): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const v = AdminElement.values(form);
+    if (this.refused(ADD, failures({ name: this.nameCheck(v) }))) return;
     const input: CreateUnitInput = { name: v.text('name'), kind: v.raw('kind') as UnitKind, parentId: v.raw('parentId') || null };
     const unit = await this.change(ADD, () => this.service.post<AdminUnit>('/v1/admin/units', input), this.a.units.created);
     if (!unit) return;
     this.replaced(unit);
-    form.reset();
+    this.resetForm(form);
     this.addParent = '';
   }
 
@@ -97,6 +110,8 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
   private async saveEdit(event: Event, unit: AdminUnit): Promise<void> {
     event.preventDefault();
     const v = AdminElement.values(event.target as HTMLFormElement);
+    const scope = `unit-${unit.id}`;
+    if (this.refused(scope, failures({ name: this.nameCheck(v), sortOrder: this.integerCheck('sortOrder', v.raw('sortOrder'), SORT_ORDER) }))) return;
     const input: UpdateUnitInput = {};
     if (v.text('name') !== unit.name) input.name = v.text('name');
     const parentId = v.raw('parentId') || null;
@@ -155,7 +170,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         </div>
         <div class="buttons compact">
           <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(this.editing === u.id)}
-            @click=${() => { this.clearMessages(); this.editing = this.editing === u.id ? null : u.id; }}>${this.a.edit}</button>
+            @click=${() => this.toggleEdit(u)}>${this.a.edit}</button>
           <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.addBelow(u)}
             aria-label=${format(a.addChildOf, { name: u.name })}>${a.addChild}</button>
           <button type="button" class="secondary" ?disabled=${this.busy || i === 0} aria-label=${format(a.moveUpNamed, { name: u.name })}
@@ -169,6 +184,12 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       </div>
       ${branch.children.length > 0 ? html`<ul>${this.renderBranches(branch.children)}</ul>` : nothing}
     </li>`;
+  }
+
+  private toggleEdit(unit: AdminUnit): void {
+    this.clearMessages();
+    this.forgetTyped(`name-${unit.id}`);
+    this.editing = this.editing === unit.id ? null : unit.id;
   }
 
   /** Parents a unit may move under: anything but itself and its own sub-units. */
@@ -189,9 +210,10 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     return html`<form class="stack panel" novalidate @submit=${(e: Event) => this.saveEdit(e, u)}
       aria-label=${format(a.editTitle, { name: u.name })}>
       <div class="field">
-        <label for=${id('name')}>${a.name}</label>
-        <input id=${id('name')} name="name" maxlength="50" .value=${u.name}
-          aria-invalid=${this.invalid(scope, 'name')} aria-describedby=${id('name-error')} />
+        <label for=${id('name')}>${a.name}${this.requiredMark()}</label>
+        <input id=${id('name')} name="name" .value=${u.name} aria-invalid=${this.invalid(scope, 'name')}
+          aria-describedby="${id('name-error')} ${id('name-counter')}" @input=${this.onTyped} />
+        ${this.counter(id('name'), NAME_MAX, u.name)}
         ${this.fieldError(scope, 'name', id('name-error'))}
       </div>
       <div class="field">
@@ -203,8 +225,8 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         ${this.fieldError(scope, 'parentId', id('parent-error'))}
       </div>
       <div class="field">
-        <label for=${id('order')}>${a.sortOrder}</label>
-        <input id=${id('order')} name="sortOrder" type="number" inputmode="numeric" min="0" max="10000" .value=${String(u.sortOrder)}
+        <label for=${id('order')}>${a.sortOrder}${this.requiredMark()}</label>
+        <input id=${id('order')} name="sortOrder" type="number" inputmode="numeric" min=${SORT_ORDER.min} max=${SORT_ORDER.max} .value=${String(u.sortOrder)}
           aria-invalid=${this.invalid(scope, 'sortOrder')} aria-describedby=${id('order-error')} />
         ${this.fieldError(scope, 'sortOrder', id('order-error'))}
       </div>
@@ -229,15 +251,17 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         ${this.fieldError(ADD, 'parentId', 'parentId-error')}
       </div>
       <div class="field">
-        <label for="name">${a.name}</label>
-        <input id="name" name="name" maxlength="50" aria-invalid=${this.invalid(ADD, 'name')} aria-describedby="name-error" />
+        <label for="name">${a.name}${this.requiredMark()}</label>
+        <input id="name" name="name" aria-invalid=${this.invalid(ADD, 'name')} aria-describedby="name-error name-counter" @input=${this.onTyped} />
+        ${this.counter('name', NAME_MAX)}
         ${this.fieldError(ADD, 'name', 'name-error')}
       </div>
       <div class="field">
         <label for="kind">${a.kind}</label>
-        <select id="kind" name="kind">
+        <select id="kind" name="kind" aria-invalid=${this.invalid(ADD, 'kind')} aria-describedby="kind-error">
           ${KINDS.map((k) => html`<option value=${k} ?selected=${k === (this.addParent ? 'department' : 'leader')}>${a.kinds[k]}</option>`)}
         </select>
+        ${this.fieldError(ADD, 'kind', 'kind-error')}
       </div>
       ${this.formError(ADD)}
       <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.a.add}</button></div>
