@@ -48,10 +48,13 @@ describe('POST /v1/auth/sign-in', () => {
     expect(await me.json()).toEqual(profile);
   });
 
-  it('matches the email without regard to case', async () => {
+  it('matches the email without regard to case or width', async () => {
     const { siteId } = await createSite();
     const account = await createAccount(siteId);
     expect((await signIn(credentials(account, { email: account.email.toUpperCase() }))).status).toBe(200);
+    // Typed with a Chinese IME in full-width mode: ａ１＠…
+    const fullWidth = [...account.email].map((ch) => String.fromCodePoint(ch.codePointAt(0)! + 0xfee0)).join('');
+    expect((await signIn(credentials(account, { email: fullWidth }))).status).toBe(200);
   });
 
   it('answers a wrong password, an unknown email, another site and a disabled account byte for byte alike', async () => {
