@@ -1,6 +1,6 @@
 // Builds ./public, which the worker serves as static assets: the widget bundle, the officials'
 // console, the example pages and the error reference.
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorsPage } from './errors-page';
@@ -32,6 +32,15 @@ ${chunks.map((chunk) => `<link rel="modulepreload" href="${chunk}">\n`).join('')
 </html>
 `;
 
+/** Libraries of the service that must never reach a browser bundle: zod (the schemas), libphonenumber. */
+const SERVICE_ONLY = /node_modules\/(zod|libphonenumber-js)\//;
+
+/** Fails the build if a bundle took in a service-only library (a value imported from `sdk/src/schemas`, say). */
+function assertBrowserOnly(name: string, metafile: Metafile): void {
+  const leaked = Object.keys(metafile.inputs).filter((input) => SERVICE_ONLY.test(input));
+  if (leaked.length > 0) throw new Error(`${name} bundles service-only code: ${leaked.slice(0, 3).join(', ')} … (import types only from sdk/src/schemas)`);
+}
+
 export async function buildPublic(): Promise<void> {
   // Emptied, not removed: a running `wrangler dev` watches this directory and stops serving new
   // files if it is replaced.
@@ -51,6 +60,7 @@ export async function buildPublic(): Promise<void> {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   });
+  assertBrowserOnly('the widget', elements.metafile);
   const preloads: Record<string, string[]> = {};
   for (const output of Object.values(elements.metafile.outputs)) {
     const tag = ELEMENTS.find((t) => output.entryPoint?.endsWith(`${t}/${t}.ts`));
@@ -83,6 +93,7 @@ export async function buildPublic(): Promise<void> {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   });
+  assertBrowserOnly('the console', consoleApp.metafile);
   const appOutput = Object.values(consoleApp.metafile.outputs).find((o) => o.entryPoint?.endsWith('console/liuyan-console.ts'))!;
   const consoleChunks = appOutput.imports.filter((i) => i.kind === 'import-statement')
     .map((i) => `/console/${path.relative(consoleDir, path.resolve(root, i.path))}`);

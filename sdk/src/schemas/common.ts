@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { textProblem } from '../text';
+import { LIMITS } from '../limits';
 
 /** What kind of message a citizen writes. */
 export const MessageTypeSchema = z.enum(['suggestion', 'complaint', 'help', 'consultation']);
@@ -35,21 +36,7 @@ export type DisplayAs = z.infer<typeof DisplayAsSchema>;
 /** Timestamps travel as ISO 8601 strings with an offset, e.g. `2026-12-03T23:59:59+08:00`. */
 export const TimestampSchema = z.string().describe('ISO 8601 date-time with offset');
 
-/**
- * Form limits shared by the widget (counters) and the service (validation), in characters (code
- * points, see `textLength`). `titleMin` and `bodyMin` are the defaults of a site's own minimums.
- */
-export const LIMITS = {
-  titleMin: 4,
-  titleMax: 50,
-  bodyMin: 10,
-  bodyMax: 2000,
-  regionMax: 50,
-  nameMax: 20,
-  phoneMax: 32,
-  emailMax: 100,
-  trackingCodeMax: 64,
-} as const;
+export { LIMITS } from '../limits';
 
 /**
  * How many submissions a site accepts before it asks the sender to wait (429 with Retry-After): from

@@ -1,0 +1,16 @@
+/**
+ * Form limits shared by the widget (counters) and the service (validation), in characters (code
+ * points, see `textLength`). `titleMin` and `bodyMin` are the defaults of a site's own minimums.
+ * Apart from the schemas (which import zod), so that the widget can use them without zod.
+ */
+export const LIMITS = {
+  titleMin: 4,
+  titleMax: 50,
+  bodyMin: 10,
+  bodyMax: 2000,
+  regionMax: 50,
+  nameMax: 20,
+  phoneMax: 32,
+  emailMax: 100,
+  trackingCodeMax: 64,
+} as const;
