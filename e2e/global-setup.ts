@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureDevVars, migrate, queryD1, root, seed, startWorker, stopWorker, waitUntilUp } from '../scripts/local-stack';
+import { ensureDevVars, migrate, root, seed, startWorker, stopWorker, waitUntilUp } from '../scripts/local-stack';
 import { PORTS } from './ports';
 
 /** A county website on its own origin, embedding the widget from the service's origin. */
@@ -26,10 +26,9 @@ export default async function setup(project: TestProject) {
   const hostOrigin = `http://127.0.0.1:${PORTS.host}`;
   const keys = ensureDevVars();
   migrate(persistTo);
-  await seed(keys, { port: PORTS.worker, persistTo, extraOrigins: [hostOrigin] });
   // Every test writes from this machine's one address, many a minute: the demo site's caps per address
   // and per site are raised for the run (its cap per phone stays, and is tested).
-  queryD1(persistTo, `UPDATE sites SET submission_limits = '{"perAddressHour":10000,"perSiteMinute":10000}' WHERE id = 'demo'`);
+  await seed(keys, { port: PORTS.worker, persistTo, extraOrigins: [hostOrigin], submissionLimits: { perAddressHour: 10_000, perSiteMinute: 10_000 } });
   const worker = startWorker({ port: PORTS.worker, persistTo }, 'ignore');
   const servers = [await hostSite(PORTS.host, workerOrigin), await hostSite(PORTS.foreign, workerOrigin)];
   await waitUntilUp(PORTS.worker);

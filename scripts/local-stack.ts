@@ -1,5 +1,6 @@
 // The local service, as `npm run dev`, the browser tests and the benchmark start it: keys in
 // .dev.vars, the real migrations on an embedded D1, the demo seed, then `wrangler dev`.
+import type { SubmissionLimits } from '../sdk/src/schemas/common';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,11 @@ export interface StackOptions {
   persistTo?: string;
   /** Origins besides the service's own that may embed the demo widget. */
   extraOrigins?: string[];
+  /**
+   * Caps on the demo site's submissions that replace the defaults (tests and the benchmark send many
+   * a minute from this machine's one address).
+   */
+  submissionLimits?: Partial<SubmissionLimits>;
 }
 
 /** Local secrets, made once per checkout and never committed (.dev.vars is ignored by git). */
@@ -51,7 +57,7 @@ export interface StackSeed extends SeedResult {
   demoAccounts: DemoAccount[];
 }
 
-export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [] }: StackOptions): Promise<StackSeed> {
+export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [], submissionLimits }: StackOptions): Promise<StackSeed> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({
     configPath: path.join(root, 'wrangler.toml'),
     persist: persistTo ? { path: path.join(persistTo, 'v3') } : true,
@@ -61,6 +67,9 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [] 
     const db = siteDatabaseOn(proxy.env.DB);
     const result = await seedDemo(db, keys, { origins });
     const demoAccounts = await seedDemoAccounts(db, 'demo');
+    if (submissionLimits) {
+      await db.run(db.q.updateTable('sites').set({ submission_limits: JSON.stringify(submissionLimits) }).where('id', '=', 'demo'));
+    }
     // A migration emptied the search index (it cannot compute the entries): refill it before serving.
     let indexed = 0;
     for (let step = await continueSearchRebuilds(db); ; step = await continueSearchRebuilds(db)) {
