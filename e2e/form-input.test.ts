@@ -179,8 +179,13 @@ describe('<liuyan-form>: told plainly, never retried', () => {
     expect(configRequests).toHaveLength(2); // one for the form, one for the board: none repeated
     expect(warnings.join('\n')).toContain(`origin ${FOREIGN} is not allowed`);
     expect(warnings.join('\n')).toContain('允许嵌入的网站');
-    // The board on the same page says the same.
+    // The board on the same page says the same; so does tracking, whose lookup is a POST (its
+    // preflight is answered so that the refusal can be read, not taken for a network failure).
     await expect.poll(() => browser.page.locator('liuyan-list').getByText('本网站尚未开通留言板').count()).toBe(1);
+    const tracker = browser.page.locator('liuyan-track');
+    await tracker.getByLabel('查询码').fill('K7QM-4XPH-9TRW-2CVB');
+    await tracker.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => tracker.getByText('本网站尚未开通留言板').count()).toBe(1);
   });
 
   it('after too many messages from one phone today, asks to wait, once, and keeps what was typed', async () => {
@@ -196,6 +201,7 @@ describe('<liuyan-form>: told plainly, never retried', () => {
       }
     }
     await expect.poll(() => form.getByText(/提交太频繁，请\d+分钟后再试/).count()).toBe(1);
+    expect(await focusedId(browser.page)).toBe('form-error');
     expect(posts()).toBe(6);
     expect(await form.getByLabel('标题', { exact: true }).inputValue()).toMatch(/^同一电话的第6条留言/);
   });

@@ -20,7 +20,21 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
   return server;
 }
 
+/** Whether something answers on the port already (a stack left over from an interrupted run, say). */
+async function answers(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default async function setup(project: TestProject) {
+  // The tests would otherwise talk to that other service while reading this run's database.
+  for (const port of Object.values(PORTS)) {
+    if (await answers(port)) throw new Error(`port ${port} is already in use (an earlier run still up?); stop it, or set E2E_PORT_BASE`);
+  }
   const persistTo = await mkdtemp(path.join(tmpdir(), 'liuyan-e2e-'));
   const workerOrigin = `http://127.0.0.1:${PORTS.worker}`;
   const hostOrigin = `http://127.0.0.1:${PORTS.host}`;

@@ -19,4 +19,6 @@ export const DISPLAY_NAME_CASES: [name: string, displayAs: DisplayAs, shown: str
   ['王', 'masked', '王***'],
   ['张三丰', 'ms', '张女士'],
   ['  陈明 ', 'masked', '陈***'],
+  ['\u200b欧阳明', 'mr', '欧阳先生'],
+  ['\u3000王\u200d芳', 'ms', '王女士'],
 ];

@@ -1,4 +1,5 @@
 import type { DisplayAs } from './schemas/common';
+import { visibleCharacters } from './text';
 
 // Two-character surnames common enough that masking after one character would expose a name.
 const COMPOUND_SURNAMES = new Set([
@@ -6,7 +7,8 @@ const COMPOUND_SURNAMES = new Set([
 ]);
 
 function surnameOf(name: string): string {
-  const chars = [...name.trim()];
+  // Invisible characters (a zero-width space before the name) must not become the surname.
+  const chars = visibleCharacters(name);
   if (chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join(''))) return chars.slice(0, 2).join('');
   return chars[0] ?? '';
 }

@@ -37,6 +37,21 @@ const MULTILINE_FORBIDDEN = /[^\P{Cc}\t\n\r]|[\u202A-\u202E\u2066-\u2069\p{Nonch
  */
 const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{M}\u2800]/u;
 
+/**
+ * How many characters of `text` show something (white space and invisible characters left out):
+ * what a minimum length counts, so that 路 followed by three zero-width spaces is one character, not four.
+ */
+export function visibleLength(text: string): number {
+  let length = 0;
+  for (const ch of text) if (VISIBLE.test(ch)) length++;
+  return length;
+}
+
+/** The characters of `text` that show something, in order (e.g. a name without the invisible ones). */
+export function visibleCharacters(text: string): string[] {
+  return [...text].filter((ch) => VISIBLE.test(ch));
+}
+
 /** What is wrong with a text a person typed, as a field error code; null when nothing is. */
 export type TextProblem = 'invalid_characters' | 'required';
 

@@ -58,12 +58,20 @@ function fieldCodeOf(issue: z.core.$ZodIssue): { code: FieldErrorCode; params?: 
   }
 }
 
-/** zod issues → field problems, one per field (the first problem of a field is the one to fix first). */
+/**
+ * zod issues → field problems, one per field (the first problem of a field is the one to fix first).
+ * Of two bounds of the same kind the tighter is said: `limit=99999999999999999999` breaks both the
+ * safe-integer bound and `max(50)`, and "at most 50" is what helps.
+ */
 export function fieldProblemsOf(error: z.ZodError): FieldProblem[] {
   const byField = new Map<string, FieldProblem>();
   for (const issue of error.issues) {
     const field = issue.path.join('.') || WHOLE_BODY;
-    if (!byField.has(field)) byField.set(field, { field, ...fieldCodeOf(issue) });
+    const problem: FieldProblem = { field, ...fieldCodeOf(issue) };
+    const earlier = byField.get(field);
+    const tighter = earlier?.code === problem.code && (
+      (problem.params?.max ?? Infinity) < (earlier.params?.max ?? Infinity) || (problem.params?.min ?? -Infinity) > (earlier.params?.min ?? -Infinity));
+    if (!earlier || tighter) byField.set(field, problem);
   }
   return [...byField.values()];
 }

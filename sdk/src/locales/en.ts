@@ -40,7 +40,8 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     year: 'year', day: 'date', parentId: 'parent unit', sortOrder: 'order', active: 'active', disabled: 'disabled', from: 'start date',
     to: 'end date', contact: 'contact details', titleMin: 'shortest title', bodyMin: 'shortest message', privacyUrl: 'privacy notice address',
     privacyText: 'privacy notice', submissionLimits: 'submission limits', perAddressHour: 'per network address per hour',
-    perPhoneDay: 'per phone number per day', perSiteMinute: 'for the whole site per minute',
+    perPhoneDay: 'per phone number per day', perSiteMinute: 'for the whole site per minute', site: 'site', tab: 'tab',
+    dueWithinDays: 'days until due',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {

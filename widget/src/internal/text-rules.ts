@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { FieldErrorParams } from '../../../sdk/src/error-messages';
 import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
-import { textLength, textProblem } from '../../../sdk/src/text';
+import { textLength, textProblem, visibleLength } from '../../../sdk/src/text';
 import { format } from './localize';
 
 /** What a field's text must be, as the service checks it: lengths in characters (code points). */
@@ -22,9 +22,9 @@ export function textError(value: string, rule: TextRule): { code: FieldErrorCode
   if (text === '') return rule.min ? { code: 'required' } : null;
   const problem = textProblem(text, { multiline: rule.multiline ?? false });
   if (problem) return { code: problem };
-  const length = textLength(text);
-  if (rule.min && length < rule.min) return { code: 'too_short', params: { min: rule.min } };
-  if (length > rule.max) return { code: 'too_long', params: { max: rule.max } };
+  // A minimum counts what shows (as the service does); a maximum counts every character.
+  if (rule.min && visibleLength(text) < rule.min) return { code: 'too_short', params: { min: rule.min } };
+  if (textLength(text) > rule.max) return { code: 'too_long', params: { max: rule.max } };
   return null;
 }
 

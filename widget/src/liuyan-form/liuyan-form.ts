@@ -217,8 +217,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
         void this.focusFirstError();
       } else if (!retryable) {
-        // Too many submissions, a website not allowed, …: what to do, in the citizen's language.
+        // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
+        // the focus goes (the send button it was on is disabled while sending).
         this.errors = { form: failureText(error, this.t, this.t.submitFailed) };
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
       }
       this.report(error);
     }
@@ -376,7 +378,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <div part="status" role="status" aria-live="polite">
         ${this.phase === 'sending' && this.attempt > 1 ? html`<p class="notice">${format(t.retrying, { attempt: this.attempt })}</p>` : nothing}
         ${this.phase === 'send-failed' ? html`<p class="notice">${t.submitFailed}</p>` : nothing}
-        ${this.errors.form ? html`<p class="error">${this.errors.form}</p>` : nothing}
+        ${this.errors.form ? html`<p class="error" id="form-error" tabindex="-1">${this.errors.form}</p>` : nothing}
       </div>
       <button part="submit" type="submit" ?disabled=${busy}>${busy ? t.submitting : this.phase === 'send-failed' ? t.resubmit : t.submit}</button>
     </form>`;

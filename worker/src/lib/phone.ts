@@ -15,7 +15,7 @@ export interface Phone {
 const EXTENSION = /^(.*\d)\s*(?:转|分机|ext\.?|x|#|-|－|—)\s*(\d{1,6})$/iu;
 
 /** What a typed telephone number may hold (after NFKC): digits, +, spaces, hyphens, dots, brackets, and an extension. */
-const PHONE_CHARACTERS = /^\+?[\d\s\-().－—]+(?:(?:转|分机|ext\.?|x|#)\s*\d{1,6})?$/iu;
+const PHONE_CHARACTERS = /^[+\d\s\-().－—]+(?:(?:转|分机|ext\.?|x|#)\s*\d{1,6})?$/iu;
 
 function valid(input: string) {
   const number = parsePhoneNumberFromString(input, 'CN');

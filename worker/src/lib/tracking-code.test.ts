@@ -32,7 +32,7 @@ describe('normalizeTrackingCode', () => {
       'K7QM-4XPH-9TRW-2CVL', 'k7qm-4xph-9trw-2cvl', 'K7QM4XPH9TRW2CVL', 'K7QM 4XPH 9TRW 2CVL', '  k7qm4xph 9trw-2cvl ',
       'K7QM-4XPH-9TRW-2CV1', 'K7QM-4XPH-9TRW-2CVI', 'k7qm-4xph-9trw-2cvi',
       // Typed with a Chinese IME in full-width mode, or pasted with other dashes.
-      'Ｋ７ＱＭ－４ＸＰＨ－９ＴＲＷ－２ＣＶＬ', 'ｋ７ｑｍ－４ｘｐｈ－９ｔｒｗ－２ｃｖｌ', 'K7QM—4XPH—9TRW—2CVL', 'K7QM\u30004XPH\u30009TRW\u30002CVL',
+      'Ｋ７ＱＭ－４ＸＰＨ－９ＴＲＷ－２ＣＶＬ', '\u200bK7QM-4XPH-9TRW-2CVL\u200b', 'ｋ７ｑｍ－４ｘｐｈ－９ｔｒｗ－２ｃｖｌ', 'K7QM—4XPH—9TRW—2CVL', 'K7QM\u30004XPH\u30009TRW\u30002CVL',
     ]) {
       expect(normalizeTrackingCode(typed), typed).toBe(canonical);
     }

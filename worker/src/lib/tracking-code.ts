@@ -14,11 +14,12 @@ export function newTrackingCode(): string {
 
 /**
  * The canonical form of what a citizen typed: width (a full-width ３ＪＭＨ－… typed with a Chinese IME,
- * read through NFKC), case, spaces and dashes do not matter, and the look-alikes a person may type
+ * read through NFKC), case, spaces, dashes and invisible characters (a zero-width space a chat app
+ * pasted along) do not matter, and the look-alikes a person may type
  * for L (1, I) are read as L. Null when it cannot be a code.
  */
 export function normalizeTrackingCode(input: string): string | null {
-  const symbols = input.normalize('NFKC').toUpperCase().replace(/[\s\-_－—–‐]/g, '').replace(/[1I]/g, 'L');
+  const symbols = input.normalize('NFKC').toUpperCase().replace(/[\s\-_－—–‐\p{Default_Ignorable_Code_Point}]/gu, '').replace(/[1I]/g, 'L');
   if (symbols.length !== LENGTH) return null;
   for (const ch of symbols) if (!ALPHABET.includes(ch)) return null;
   return symbols;

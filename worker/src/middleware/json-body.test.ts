@@ -104,6 +104,7 @@ describe('json body: every way a client may write the JSON media type', () => {
   const JSON_TYPES = [
     'application/json', 'application/json;', 'application/json; foo', 'application/json ;charset=utf-8',
     'application/json; charset=utf-8;', 'APPLICATION/JSON;CHARSET=UTF-8', 'application/json; charset="utf-8"', ' application/json ',
+    'application/json;charset=UTF8',
   ];
 
   it.each(JSON_TYPES)('Content-Type: %j is read as JSON on submission and tracking', async (contentType) => {
@@ -120,6 +121,18 @@ describe('json body: every way a client may write the JSON media type', () => {
     const { siteId } = await createSite();
     const response = await signIn({ site: siteId, email: 'nobody@county.example.gov.cn', password: 'wrong password here' }, { headers: { 'Content-Type': contentType } });
     await expectProblem(response, 401, 'sign_in_failed');
+  });
+
+  it('refuses a body that is not well-formed UTF-8 as malformed, rather than storing U+FFFD in its place', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const json = JSON.stringify(validMessage(eduUnit, { title: 'TITLEMARK' }));
+    const [before, after] = json.split('TITLEMARK') as [string, string];
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${before}AB`), 0xff, 0xfe, 0xc3, 0x28, 0xe5, 0x8e, ...new TextEncoder().encode(after)]);
+    const response = await request(`/v1/sites/${siteId}/messages`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: bytes,
+    });
+    await expectProblem(response, 400, 'malformed_json');
+    await expectNothingWritten(siteId);
   });
 
   it.each(['application/json; charset=gbk', 'application/json-patch+json', 'application/jsonx', 'text/json'])(

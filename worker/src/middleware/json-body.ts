@@ -14,15 +14,19 @@ export function isJsonContentType(header: string | undefined): boolean {
   if (mediaType.trim().toLowerCase() !== 'application/json') return false;
   for (const parameter of parameters) {
     const [name = '', value = ''] = parameter.split('=');
-    if (name.trim().toLowerCase() === 'charset' && !/^"?utf-8"?$/i.test(value.trim())) return false;
+    if (name.trim().toLowerCase() === 'charset' && !/^"?utf-?8"?$/i.test(value.trim())) return false;
   }
   return true;
 }
+
+/** Reads bytes as UTF-8, refusing what is not: decoded leniently, they would be stored as U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Requests with a body must be JSON and small. Checked before validation: the OpenAPI
  * validator silently skips bodies of other types, and nothing large should be read at all. A JSON
  * Content-Type is passed on in its plain form, which the validator recognises however it was written.
+ * A body that is not well-formed UTF-8 is malformed JSON (400), not text to repair.
  */
 export function jsonBody(): MiddlewareHandler<AppEnv> {
   return async function jsonBody(c, next) {
@@ -40,6 +44,14 @@ export function jsonBody(): MiddlewareHandler<AppEnv> {
         throw new ApiError(413, 'payload_too_large');
       },
     });
-    return limit(c, next);
+    return limit(c, async () => {
+      const bytes = await c.req.arrayBuffer(); // kept: the validator parses these same bytes
+      try {
+        utf8.decode(bytes);
+      } catch {
+        throw new ApiError(400, 'malformed_json');
+      }
+      await next();
+    });
   };
 }

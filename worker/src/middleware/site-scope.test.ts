@@ -68,12 +68,16 @@ describe('site scope: origins', () => {
     await expectNothingWritten(siteId);
   });
 
-  it('refuses a preflight from a foreign origin without granting it', async () => {
-    const { siteId } = await createSite();
+  it('answers a preflight from a foreign origin, so that its browser sends the request and can read why it is refused', async () => {
+    const { siteId, eduUnit } = await createSite();
     const response = await preflight(siteId, FOREIGN_ORIGIN);
-    await expectProblem(response, 403, 'origin_not_allowed');
-    expect(response.headers.get(ACAO)).toBeNull();
-    expect(response.headers.get('Access-Control-Allow-Headers')).toBeNull();
+    expect(response.status).toBe(204);
+    expect(response.headers.get(ACAO)).toBe(FOREIGN_ORIGIN);
+    // The request itself: refused before its body is read, readably, with nothing written.
+    const submitted = await submit(siteId, validMessage(eduUnit), { origin: FOREIGN_ORIGIN });
+    await expectProblem(submitted, 403, 'origin_not_allowed');
+    expect(submitted.headers.get(ACAO)).toBe(FOREIGN_ORIGIN);
+    await expectNothingWritten(siteId);
   });
 
   it('refuses every read from a foreign origin, and lets its browser read why (and nothing of the site)', async () => {

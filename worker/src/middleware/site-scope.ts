@@ -11,8 +11,9 @@ const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Accept-Language';
  * origin allow-list. A browser on a listed origin (or the service's own pages) is granted CORS; a
  * browser on any other origin is refused every request (403 origin_not_allowed) before its body is
  * read, and may read that refusal (it holds nothing of the site), so the widget can tell the page's
- * editor to have the origin added instead of failing as if the network were down. Preflights from
- * such origins are refused outright. Requests with no Origin (servers using the SDK) are not browsers and pass.
+ * editor to have the origin added instead of failing as if the network were down. For the same
+ * reason a preflight is answered for any origin: it only lets the browser send the request that is
+ * then refused, with nothing read or written. Requests with no Origin (servers using the SDK) are not browsers and pass.
  */
 export function siteScope(): MiddlewareHandler<AppEnv> {
   return async function siteScope(c, next) {
@@ -28,7 +29,6 @@ export function siteScope(): MiddlewareHandler<AppEnv> {
     c.header('Vary', 'Origin');
 
     if (c.req.method === 'OPTIONS') {
-      if (!allowed) throw new ApiError(403, 'origin_not_allowed');
       c.header('Access-Control-Allow-Origin', origin);
       c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       c.header('Access-Control-Allow-Headers', ALLOWED_HEADERS);

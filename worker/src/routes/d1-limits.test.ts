@@ -54,6 +54,9 @@ describe('D1 limits: public board', () => {
       expect(response.status, `${name}=${value}`).toBe(422);
       expect(JSON.stringify(await response.json()), name).toContain(`"field":"${name}"`);
     }
+    // A number past every bound is told the bound that matters.
+    const huge = await request(`/v1/sites/${site.siteId}/messages?limit=99999999999999999999`);
+    expect((await huge.json<{ errors: { message: string }[] }>()).errors[0]!.message).toBe('每页条数不能大于50');
   });
 });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { withCode } from '../../../sdk/src/schemas/error';
 import { AuthorInputSchema, CreateMessageInputSchema, MessageCreatedSchema, type MessageCreated } from '../../../sdk/src/schemas/message';
-import { textLength } from '../../../sdk/src/text';
+import { visibleLength } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import type { SiteDatabase } from '../db/client';
 import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
@@ -62,8 +62,9 @@ async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, no
     input.campaign ? findCampaign(db, site.id, input.campaign) : null,
   ]);
   const problems: FieldProblem[] = [];
-  if (textLength(input.title) < site.titleMin) problems.push({ field: 'title', code: 'too_short', params: { min: site.titleMin } });
-  if (textLength(input.body) < site.bodyMin) problems.push({ field: 'body', code: 'too_short', params: { min: site.bodyMin } });
+  // Minimums count what shows: 路 and three zero-width spaces are one character.
+  if (visibleLength(input.title) < site.titleMin) problems.push({ field: 'title', code: 'too_short', params: { min: site.titleMin } });
+  if (visibleLength(input.body) < site.bodyMin) problems.push({ field: 'body', code: 'too_short', params: { min: site.bodyMin } });
   if (!unit) problems.push({ field: 'unitId', code: 'unknown_unit' });
   if (!site.types.includes(input.type)) problems.push({ field: 'type', code: 'type_not_allowed' });
   if (!site.domains.includes(input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });

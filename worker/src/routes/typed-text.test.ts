@@ -98,6 +98,9 @@ describe('a citizen’s submission', () => {
       expect.objectContaining({ field: 'body', code: 'too_short', params: { min: 10 } }),
     ]));
     await expectNothingWritten(siteId);
+    // Minimums count what shows: zero-width and white space do not make a title long enough.
+    const padded = await expectProblem(await submit(siteId, validMessage(eduUnit, { title: '路\u200b\u200b\u200b', body: `一二三${'\u200b'.repeat(7)}` })), 422, 'validation');
+    expect(padded.errors!.map((e) => [e.field, e.code]).sort()).toEqual([['body', 'too_short'], ['title', 'too_short']]);
     expect((await submit(siteId, validMessage(eduUnit, { title: '路灯坏了', body: '路灯坏了很久没人修。' }))).status).toBe(201);
   });
 
