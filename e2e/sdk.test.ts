@@ -99,13 +99,20 @@ describe('the SDK over real HTTP', () => {
 
   it('supports a public message once per reader, and refuses a message that is not public', async () => {
     const [item] = (await client.listMessages({ status: 'awaiting', limit: 1 })).items;
-    const reader = createClient({ baseUrl: WORKER, site: 'demo' });
+    // Readers at addresses of their own (`wrangler dev` passes CF-Connecting-IP on, as the edge sets it).
+    const readerAt = (address: string) => createClient({
+      baseUrl: WORKER, site: 'demo',
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), 'CF-Connecting-IP': address } }),
+    });
+    const address = `10.9.${Date.now() % 250}.${process.pid % 250}`;
+    const reader = readerAt(address);
     const first = await reader.support(item!.id);
     expect(first).toEqual({ supportCount: item!.supportCount + 1, supported: true });
     expect(await reader.support(item!.id)).toEqual(first);
     // Another client with a token of its own, from the same address: still one support (a script
-    // making a token per request cannot raise the count).
-    expect((await createClient({ baseUrl: WORKER, site: 'demo' }).support(item!.id)).supportCount).toBe(item!.supportCount + 1);
+    // making a token per request cannot raise the count); from another address, one more.
+    expect((await readerAt(address).support(item!.id)).supportCount).toBe(item!.supportCount + 1);
+    expect((await readerAt(address.replace('10.9.', '10.8.')).support(item!.id)).supportCount).toBe(item!.supportCount + 2);
     const error = await reader.support('m_doesnotexist00').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiuyanError);
     expect(error).toMatchObject({ status: 404, code: 'not_found' });
