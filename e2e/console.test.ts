@@ -267,7 +267,10 @@ describe('the officials’ console at /console/', () => {
   it('when the session ends, the next request returns the official to sign-in, and then to where they were', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead);
     const queue = page.locator('liuyan-console-queue');
+    // The tab loads with the session still alive; only then does the session end.
+    const replied = page.waitForResponse((response) => response.url().includes('/v1/console/messages?tab=replied'));
     await queue.getByRole('link', { name: /^已回复/ }).click();
+    expect((await replied).status()).toBe(200);
     await page.context().clearCookies();
     await queue.getByRole('link', { name: /^已办结/ }).click();
     const form = page.locator('liuyan-console-sign-in');
