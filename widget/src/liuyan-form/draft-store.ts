@@ -27,6 +27,8 @@ export class DraftStore<T extends object> {
   load(): Partial<T> | null {
     const durable = read<Partial<T>>('localStorage', this.draftKey);
     const personal = read<Partial<T>>('sessionStorage', this.draftKey);
+    // A draft kept by an older version may hold contact details on the device: move them to the session.
+    if (durable && this.personal.some((key) => key in durable)) this.save({ ...durable, ...personal } as T);
     return durable || personal ? { ...durable, ...personal } : null;
   }
 
