@@ -120,18 +120,16 @@ messages.openapi(submitMessage, async (c) => {
   const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: clientAddress(c), phone: phone.e164 }, now);
 
   // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
-  const [earlier, { campaignId, problems }, calendar, waitSeconds] = await Promise.all([
+  const [earlier, { campaignId, problems }, calendar] = await Promise.all([
     earlierAnswer(replay),
     addressingOf(db, site, input, nowIso),
     workingCalendar(db, site.id, localDay(now)),
-    secondsUntilAllowed(db, counters, now),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
   // counted or refused by a limit.
   if (earlier) return c.json(earlier, 201);
   if (!(await withinLimit(c, 'WRITE_LIMITER'))) throw tooManyRequests(c);
   if (problems.length > 0) throw validationError(problems);
-  if (waitSeconds !== null) throw tooManyRequests(c, waitSeconds);
   const dueAt = dueAfterWorkingDays(now, site.deadlineDays[input.type], calendar);
   const id = newId('m');
   const trackingCode = newTrackingCode();
@@ -188,8 +186,8 @@ messages.openapi(submitMessage, async (c) => {
   try {
     await db.batch([...countStatements(db, counters), ...statements]);
   } catch (error) {
-    // A concurrent retry with the same key stored its message first: give its answer. Or concurrent
-    // submissions filled a counter first, and this batch's CHECK refused it as a whole.
+    // A concurrent retry with the same key stored its message first: give its answer. Or a counter
+    // is full (the caps are not read beforehand: the batch's CHECK refuses it as a whole).
     const winner = await earlierAnswer(replay);
     if (winner) return c.json(winner, 201);
     const wait = await secondsUntilAllowed(db, counters, now);
