@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm test`: every suite that needs no browser and no running server.
+// `npm test`: every suite that needs no browser and no running server — the worker's in workerd,
+// and the pure modules the widget and the console share, in Node.
 export default defineConfig({
   test: {
-    projects: ['worker/vitest.config.mts'],
+    projects: [
+      'worker/vitest.config.mts',
+      { test: { name: 'ui', include: ['ui/**/*.test.ts'], environment: 'node' } },
+    ],
   },
 });

@@ -88,7 +88,7 @@ export async function buildPublic(): Promise<void> {
   const consoleDir = path.join(out, 'console');
   const consoleApp = await build({
     ...common,
-    entryPoints: { app: path.join(root, 'widget/src/console/liuyan-console.ts') },
+    entryPoints: { app: path.join(root, 'console/liuyan-console.ts') },
     outdir: consoleDir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -1,7 +1,7 @@
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { LiuyanErrorDetail } from '../events';
-import type { CommonStrings } from '../translations/zh-cn';
-import { format } from './localize';
+import type { CommonStrings } from '../../../ui/translations/zh-cn';
+import { format } from '../../../ui/localize';
 
 /** The `liuyan-error` detail for a failure: the service's problem code, or `network`. */
 export function errorDetail(error: unknown): LiuyanErrorDetail {

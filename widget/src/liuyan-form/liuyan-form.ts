@@ -9,10 +9,10 @@ import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schema
 import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
-import { defineElement, LiuyanElement } from '../internal/liuyan-element';
-import { format, formatDateTime, Localized } from '../internal/localize';
-import { textCounter, textError, type TextRule } from '../internal/text-rules';
-import { tokens } from '../styles/tokens.styles';
+import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
+import { format, formatDateTime, Localized } from '../../../ui/localize';
+import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
+import { tokens } from '../../../ui/tokens.styles';
 import { DraftStore } from './draft-store';
 import { styles } from './liuyan-form.styles';
 import { formZhCN, type FormStrings } from './strings.zh-cn';

@@ -1,4 +1,4 @@
-import { commonEn } from '../translations/en';
+import { commonEn } from '../../../ui/translations/en';
 import type { FormStrings } from './strings.zh-cn';
 
 export const formEn: FormStrings = {

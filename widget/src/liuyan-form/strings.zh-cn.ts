@@ -1,4 +1,4 @@
-import { commonZhCN, type CommonStrings, type Widen } from '../translations/zh-cn';
+import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translations/zh-cn';
 
 const strings = {
   loadFailed: '留言板加载失败，请检查网络后重试。',

@@ -5,15 +5,15 @@ import type { ListMessagesQuery, PublicMessage, PublicMessageDetail, PublicTab }
 import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import type { LiuyanOpenDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
-import { defineElement, LiuyanElement } from '../internal/liuyan-element';
-import { format, formatDateTime, Localized } from '../internal/localize';
+import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
+import { format, formatDateTime, Localized } from '../../../ui/localize';
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
 import { renderBadges, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
 import { pressSupport, supportedCounts, withRememberedCount } from '../liuyan-message/support';
-import { tokens } from '../styles/tokens.styles';
+import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-list.styles';
 import { listZhCN, type ListStrings } from './strings.zh-cn';
-import { findUnit, unitOptions } from './unit-options';
+import { findUnit, flattenUnits, indented } from '../../../ui/unit-tree';
 
 /** The longest search the service takes, in characters (`ListMessagesQuerySchema.q`). */
 const SEARCH_MAX = 50;
@@ -339,14 +339,14 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     const config = this.config;
     const f = this.filters;
     const scope = config && this.unit ? findUnit(config.units, this.unit) : null;
-    const units = config ? unitOptions(scope ? scope.children : config.units) : [];
+    const units = config ? flattenUnits(scope ? scope.children : config.units) : [];
     const select = (key: 'unit' | 'type' | 'domain') => (e: Event) => this.setFilter({ [key]: (e.target as HTMLSelectElement).value });
     return html`<div class="filters" part="filters">
         <div>
           <label for="filter-unit">${t.unitFilter}</label>
           <select id="filter-unit" ?disabled=${!config} @change=${select('unit')}>
             <option value="" ?selected=${!f.unit}>${scope ? format(t.unitWithSubunits, { name: scope.name }) : t.allUnits}</option>
-            ${units.map((u) => html`<option value=${u.id} ?selected=${u.id === f.unit}>${'\u3000'.repeat(u.depth)}${u.name}</option>`)}
+            ${units.map((u) => html`<option value=${u.id} ?selected=${u.id === f.unit}>${indented(u)}</option>`)}
           </select>
         </div>
         ${this.type ? nothing : html`<div>

@@ -1,5 +1,5 @@
 import { messageZhCN, type MessageStrings } from '../liuyan-message/strings.zh-cn';
-import type { Widen } from '../translations/zh-cn';
+import type { Widen } from '../../../ui/translations/zh-cn';
 
 const strings = {
   tabsLabel: '按办理状态查看',

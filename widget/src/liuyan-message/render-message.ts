@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
 import type { PublicMessage, PublicMessageDetail } from '../../../sdk/src/schemas/message';
-import { format, formatDateTime } from '../internal/localize';
+import { format, formatDateTime } from '../../../ui/localize';
 import type { MessageStrings } from './strings.zh-cn';
 
 type Badged = Pick<PublicMessage, 'type' | 'domain' | 'tab' | 'overdue'>;

@@ -1,5 +1,5 @@
-import { commonEn } from '../translations/en';
-import { progressEn } from '../translations/progress.en';
+import { commonEn } from '../../../ui/translations/en';
+import { progressEn } from '../../../ui/translations/progress.en';
 import type { MessageStrings } from './strings.zh-cn';
 
 export const messageEn: MessageStrings = {

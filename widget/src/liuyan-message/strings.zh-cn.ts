@@ -1,5 +1,5 @@
-import { progressZhCN, type ProgressStrings } from '../translations/progress.zh-cn';
-import { commonZhCN, type CommonStrings, type Widen } from '../translations/zh-cn';
+import { progressZhCN, type ProgressStrings } from '../../../ui/translations/progress.zh-cn';
+import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translations/zh-cn';
 
 const strings = {
   to: '留言对象',

@@ -4,9 +4,9 @@ import { LiuyanError } from '../../../sdk/src/errors';
 import type { TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { LiuyanErrorDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
-import { defineElement, LiuyanElement } from '../internal/liuyan-element';
-import { format, formatDateTime, Localized } from '../internal/localize';
-import { tokens } from '../styles/tokens.styles';
+import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
+import { format, formatDateTime, Localized } from '../../../ui/localize';
+import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-track.styles';
 import { trackZhCN, type TrackStrings } from './strings.zh-cn';
 

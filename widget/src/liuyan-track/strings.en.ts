@@ -1,5 +1,5 @@
-import { progressEn } from '../translations/progress.en';
-import { commonEn } from '../translations/en';
+import { progressEn } from '../../../ui/translations/progress.en';
+import { commonEn } from '../../../ui/translations/en';
 import type { TrackStrings } from './strings.zh-cn';
 
 export const trackEn: TrackStrings = {

@@ -1,5 +1,5 @@
-import { progressZhCN, type ProgressStrings } from '../translations/progress.zh-cn';
-import { commonZhCN, type CommonStrings, type Widen } from '../translations/zh-cn';
+import { progressZhCN, type ProgressStrings } from '../../../ui/translations/progress.zh-cn';
+import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translations/zh-cn';
 
 const strings = {
   moderation: { pending: '待审核', published: '已公开', rejected: '未通过审核', hidden: '已隐藏' },

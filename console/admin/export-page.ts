@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import { fieldErrorMessage } from '../../../../sdk/src/error-messages';
-import type { ExportQuery } from '../../../../sdk/src/schemas/admin';
-import { defineElement } from '../../internal/liuyan-element';
+import { fieldErrorMessage } from '../../sdk/src/error-messages';
+import type { ExportQuery } from '../../sdk/src/schemas/admin';
+import { defineElement } from '../../ui/liuyan-element';
 import { AdminElement } from './admin-element';
 
 /**

@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
-import { defineElement } from '../internal/liuyan-element';
-import { tokens } from '../styles/tokens.styles';
+import { defineElement } from '../ui/liuyan-element';
+import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
-import type { OfficialProfile, TotpEnrolment } from '../../../sdk/src/schemas/auth';
+import type { OfficialProfile, TotpEnrolment } from '../sdk/src/schemas/auth';
 
 /**
  * @summary The official's account: who they are, and the authenticator (TOTP) enrolment.

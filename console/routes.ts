@@ -1,5 +1,5 @@
-import type { Domain, MessageType } from '../../../sdk/src/schemas/common';
-import type { QueueTab } from '../../../sdk/src/schemas/console';
+import type { Domain, MessageType } from '../sdk/src/schemas/common';
+import type { QueueTab } from '../sdk/src/schemas/console';
 
 /** Tabs in the order officials work through them. */
 export const QUEUE_TABS: readonly QueueTab[] = ['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all'];

@@ -1,10 +1,10 @@
 import { html } from 'lit';
-import { fieldErrorMessage, type FieldErrorParams } from '../../../sdk/src/error-messages';
-import { LiuyanError } from '../../../sdk/src/errors';
-import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
-import { LiuyanElement } from '../internal/liuyan-element';
-import { Localized } from '../internal/localize';
-import { textCounter, textError, type TextRule } from '../internal/text-rules';
+import { fieldErrorMessage, type FieldErrorParams } from '../sdk/src/error-messages';
+import { LiuyanError } from '../sdk/src/errors';
+import type { FieldErrorCode } from '../sdk/src/schemas/error';
+import { LiuyanElement } from '../ui/liuyan-element';
+import { Localized } from '../ui/localize';
+import { textCounter, textError, type TextRule } from '../ui/text-rules';
 import { ConsoleApi } from './console-api';
 import { consoleZhCN, type ConsoleStrings } from './strings.zh-cn';
 

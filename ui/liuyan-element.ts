@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
-import { createClient, type LiuyanClient } from '../../../sdk/src/client';
-import type { Locale } from '../../../sdk/src/error-messages';
+import { createClient, type LiuyanClient } from '../sdk/src/client';
+import type { Locale } from '../sdk/src/error-messages';
 import { localeOf, type Localized } from './localize';
 
 /** Where the service is: the origin this script was loaded from, unless the page says otherwise. */

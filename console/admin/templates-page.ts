@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import type { CreateReplyTemplateInput, ReplyTemplate, UpdateReplyTemplateInput } from '../../../../sdk/src/schemas/admin';
-import { defineElement } from '../../internal/liuyan-element';
-import { format } from '../../internal/localize';
+import type { CreateReplyTemplateInput, ReplyTemplate, UpdateReplyTemplateInput } from '../../sdk/src/schemas/admin';
+import { defineElement } from '../../ui/liuyan-element';
+import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement, type FormValues } from './admin-element';
 

@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
-import type { Account, AdminUnit, CreateAccountInput, UpdateAccountInput } from '../../../../sdk/src/schemas/admin';
-import type { OfficialProfile } from '../../../../sdk/src/schemas/auth';
-import type { Role } from '../../../../sdk/src/schemas/console';
-import { defineElement } from '../../internal/liuyan-element';
-import { format } from '../../internal/localize';
+import type { Account, AdminUnit, CreateAccountInput, UpdateAccountInput } from '../../sdk/src/schemas/admin';
+import type { OfficialProfile } from '../../sdk/src/schemas/auth';
+import type { Role } from '../../sdk/src/schemas/console';
+import { defineElement } from '../../ui/liuyan-element';
+import { format } from '../../ui/localize';
 import { failures } from '../console-element';
 import { AdminElement, type FormValues } from './admin-element';
 import { unitTree } from './units-page';

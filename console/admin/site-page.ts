@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { SiteSettings, UpdateSiteInput } from '../../../../sdk/src/schemas/admin';
-import type { Domain, MessageType, SubmissionLimits } from '../../../../sdk/src/schemas/common';
-import { defineElement } from '../../internal/liuyan-element';
-import { format } from '../../internal/localize';
+import type { SiteSettings, UpdateSiteInput } from '../../sdk/src/schemas/admin';
+import type { Domain, MessageType, SubmissionLimits } from '../../sdk/src/schemas/common';
+import { defineElement } from '../../ui/liuyan-element';
+import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
 

@@ -1,7 +1,7 @@
 import { html } from 'lit';
-import type { FieldErrorParams } from '../../../sdk/src/error-messages';
-import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
-import { textLength, textProblem, visibleLength } from '../../../sdk/src/text';
+import type { FieldErrorParams } from '../sdk/src/error-messages';
+import type { FieldErrorCode } from '../sdk/src/schemas/error';
+import { textLength, textProblem, visibleLength } from '../sdk/src/text';
 import { format } from './localize';
 
 /** What a field's text must be, as the service checks it: lengths in characters (code points). */

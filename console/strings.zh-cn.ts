@@ -1,7 +1,7 @@
-import { withOfficialMessages, type ProblemTitles } from '../../../sdk/src/error-messages';
-import { zhCNOfficialFieldMessages, zhCNProblemTitles } from '../../../sdk/src/locales/zh-cn';
-import { progressZhCN, type ProgressStrings } from '../translations/progress.zh-cn';
-import { commonZhCN, type CommonStrings, type Widen } from '../translations/zh-cn';
+import { withOfficialMessages, type ProblemTitles } from '../sdk/src/error-messages';
+import { zhCNOfficialFieldMessages, zhCNProblemTitles } from '../sdk/src/locales/zh-cn';
+import { progressZhCN, type ProgressStrings } from '../ui/translations/progress.zh-cn';
+import { commonZhCN, type CommonStrings, type Widen } from '../ui/translations/zh-cn';
 
 const strings = {
   appTitle: '留言办理',

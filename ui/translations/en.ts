@@ -1,4 +1,4 @@
-import { enFieldMessages } from '../../../sdk/src/locales/en';
+import { enFieldMessages } from '../../sdk/src/locales/en';
 import type { CommonStrings } from './zh-cn';
 
 export const commonEn: CommonStrings = {

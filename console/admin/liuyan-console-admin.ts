@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import type { OfficialProfile } from '../../../../sdk/src/schemas/auth';
-import { defineElement } from '../../internal/liuyan-element';
+import type { OfficialProfile } from '../../sdk/src/schemas/auth';
+import { defineElement } from '../../ui/liuyan-element';
 import { adminHash, ADMIN_SECTIONS, type AdminSection } from '../routes';
 import { AdminElement } from './admin-element';
 import './accounts-page';

@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
-import { LiuyanError } from '../../../sdk/src/errors';
-import { defineElement } from '../internal/liuyan-element';
-import { format } from '../internal/localize';
-import { tokens } from '../styles/tokens.styles';
+import { LiuyanError } from '../sdk/src/errors';
+import { defineElement } from '../ui/liuyan-element';
+import { format } from '../ui/localize';
+import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
-import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
+import type { OfficialProfile } from '../sdk/src/schemas/auth';
 
 /** The last site signed in to, so an official types only email and password next time. */
 const LAST_SITE = 'liuyan-console-site';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { Localized } from '../../internal/localize';
-import { tokens } from '../../styles/tokens.styles';
+import { Localized } from '../../ui/localize';
+import { tokens } from '../../ui/tokens.styles';
 import { ConsoleElement } from '../console-element';
 import { styles } from '../liuyan-console.styles';
 import { adminZhCN, type AdminStrings } from './strings.zh-cn';

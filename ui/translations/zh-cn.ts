@@ -1,5 +1,5 @@
-import type { PublicFieldMessages } from '../../../sdk/src/error-messages';
-import { zhCNFieldMessages } from '../../../sdk/src/locales/zh-cn';
+import type { PublicFieldMessages } from '../../sdk/src/error-messages';
+import { zhCNFieldMessages } from '../../sdk/src/locales/zh-cn';
 
 /**
  * Strings every element shows, in Chinese (the default), with the service's field error messages.

@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
-import type { SiteConfig } from '../../../sdk/src/schemas/site';
-import { defineElement } from '../internal/liuyan-element';
-import { tokens } from '../styles/tokens.styles';
+import type { SiteConfig } from '../sdk/src/schemas/site';
+import { defineElement } from '../ui/liuyan-element';
+import { tokens } from '../ui/tokens.styles';
 import './account-page';
 import { ConsoleElement } from './console-element';
 import { styles } from './liuyan-console.styles';
 import './message-page';
-import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
+import type { OfficialProfile } from '../sdk/src/schemas/auth';
 import './queue-page';
 import { adminHash, parseRoute, queueHash, type QueueFilters, type Route } from './routes';
 import './sign-in-page';

@@ -1,4 +1,4 @@
-import { LiuyanError } from '../../../sdk/src/errors';
+import { LiuyanError } from '../sdk/src/errors';
 
 /**
  * Requests to the console API: same origin, the session cookie, JSON both ways. The service

@@ -1,7 +1,7 @@
-import { withOfficialMessages } from '../../../sdk/src/error-messages';
-import { enOfficialFieldMessages, enProblemTitles } from '../../../sdk/src/locales/en';
-import { progressEn } from '../translations/progress.en';
-import { commonEn } from '../translations/en';
+import { withOfficialMessages } from '../sdk/src/error-messages';
+import { enOfficialFieldMessages, enProblemTitles } from '../sdk/src/locales/en';
+import { progressEn } from '../ui/translations/progress.en';
+import { commonEn } from '../ui/translations/en';
 import type { ConsoleStrings } from './strings.zh-cn';
 
 export const consoleEn: ConsoleStrings = {

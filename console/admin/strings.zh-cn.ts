@@ -1,4 +1,4 @@
-import type { Widen } from '../../translations/zh-cn';
+import type { Widen } from '../../ui/translations/zh-cn';
 
 /**
  * The admin pages' strings, in their own chunk with the pages: officials who are not admins never

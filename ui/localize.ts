@@ -1,4 +1,4 @@
-import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
+import { pickLocale, type Locale } from '../sdk/src/error-messages';
 
 /** The element's language: its own `lang`, else the nearest ancestor's, else the page's. Chinese by default. */
 export function localeOf(element: HTMLElement): Locale {

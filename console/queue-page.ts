@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { QueueMessage, QueuePage, QueueQuery, QueueTab } from '../../../sdk/src/schemas/console';
-import type { SiteConfig } from '../../../sdk/src/schemas/site';
-import { defineElement } from '../internal/liuyan-element';
-import { format, formatDateTime } from '../internal/localize';
-import { tokens } from '../styles/tokens.styles';
+import type { QueueMessage, QueuePage, QueueQuery, QueueTab } from '../sdk/src/schemas/console';
+import type { SiteConfig } from '../sdk/src/schemas/site';
+import { defineElement } from '../ui/liuyan-element';
+import { format, formatDateTime } from '../ui/localize';
+import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
-import type { OfficialProfile } from '../../../sdk/src/schemas/auth';
+import type { OfficialProfile } from '../sdk/src/schemas/auth';
 import { queueHash, QUEUE_TABS, type QueueFilters } from './routes';
-import { flattenUnits, indented, subtrees } from './units';
+import { flattenUnits, indented, subtrees } from '../ui/unit-tree';
 
 /** What QueueQuerySchema (sdk/src/schemas/console.ts) accepts. */
 const DUE_WITHIN_DAYS = { min: 0, max: 60 };

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { CalendarDay, CalendarInput } from '../../../../sdk/src/schemas/admin';
-import { defineElement } from '../../internal/liuyan-element';
-import { format } from '../../internal/localize';
+import type { CalendarDay, CalendarInput } from '../../sdk/src/schemas/admin';
+import { defineElement } from '../../ui/liuyan-element';
+import { format } from '../../ui/localize';
 import { failures } from '../console-element';
 import { adminHash } from '../routes';
 import { AdminElement } from './admin-element';

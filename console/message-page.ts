@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Action, ConsoleEvent, ConsoleMessage, Contact, RejectReason } from '../../../sdk/src/schemas/console';
-import type { ReplyTemplate } from '../../../sdk/src/schemas/admin';
-import type { SiteConfig } from '../../../sdk/src/schemas/site';
-import { defineElement } from '../internal/liuyan-element';
-import { format, formatDateTime } from '../internal/localize';
-import { textCounter } from '../internal/text-rules';
-import { tokens } from '../styles/tokens.styles';
+import type { Action, ConsoleEvent, ConsoleMessage, Contact, RejectReason } from '../sdk/src/schemas/console';
+import type { ReplyTemplate } from '../sdk/src/schemas/admin';
+import type { SiteConfig } from '../sdk/src/schemas/site';
+import { defineElement } from '../ui/liuyan-element';
+import { format, formatDateTime } from '../ui/localize';
+import { textCounter } from '../ui/text-rules';
+import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
-import { flattenUnits, indented } from './units';
+import { flattenUnits, indented } from '../ui/unit-tree';
 
 /** Buttons in the order of the work: moderate, take on, hand on, answer, finish. */
 const ACTION_ORDER: readonly Action[] = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal'];

@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
-import type { AdminUnit, CreateUnitInput, UpdateUnitInput } from '../../../../sdk/src/schemas/admin';
-import type { UnitKind } from '../../../../sdk/src/schemas/common';
-import { defineElement } from '../../internal/liuyan-element';
-import { format } from '../../internal/localize';
+import type { AdminUnit, CreateUnitInput, UpdateUnitInput } from '../../sdk/src/schemas/admin';
+import type { UnitKind } from '../../sdk/src/schemas/common';
+import { defineElement } from '../../ui/liuyan-element';
+import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
-import { indented } from '../units';
+import { indented } from '../../ui/unit-tree';
 import { AdminElement, type FormValues } from './admin-element';
 
 const KINDS: readonly UnitKind[] = ['leader', 'department', 'region', 'ministry'];
