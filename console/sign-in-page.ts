@@ -21,7 +21,6 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
   static override properties = {
     ...ConsoleElement.properties,
     notice: { type: String },
-    needsCode: { state: true },
     busy: { state: true },
     error: { state: true },
     errors: { state: true },
@@ -29,7 +28,6 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
 
   /** A notice above the form, e.g. that the session ended. */
   notice = '';
-  private needsCode = false;
   private busy = false;
   private error = '';
   private errors: Record<string, string> = {};
@@ -42,7 +40,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
     const input = { site: value('site'), email: value('email'), password: (form.elements.namedItem('password') as HTMLInputElement).value, code: value('code') };
     const missing = (field: keyof typeof input) => (input[field] ? '' : this.fieldMessage(field, 'required'));
     this.errors = failures({
-      site: missing('site'), email: missing('email'), password: missing('password'), code: this.needsCode ? missing('code') : '',
+      site: missing('site'), email: missing('email'), password: missing('password'),
     });
     this.error = '';
     if (Object.keys(this.errors).length > 0) return this.focusFirstInvalid();
@@ -50,7 +48,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
     this.busy = true;
     try {
       const profile = await this.service.post<OfficialProfile>('/v1/auth/sign-in', {
-        site: input.site, email: input.email, password: input.password, ...(this.needsCode ? { code: input.code } : {}),
+        site: input.site, email: input.email, password: input.password, ...(input.code ? { code: input.code } : {}),
       });
       localStorage.setItem(LAST_SITE, input.site);
       this.emit<OfficialProfile>('liuyan-signed-in', profile);
@@ -62,12 +60,6 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
   }
 
   private failed(error: unknown): void {
-    if (error instanceof LiuyanError && error.code === 'second_factor_required') {
-      // Said beside the field it asks for, which takes the focus.
-      this.needsCode = true;
-      this.errors = { code: this.t.problems.second_factor_required };
-      return void this.focusFirstInvalid();
-    }
     if (error instanceof LiuyanError && error.code === 'too_many_attempts' && error.retryAfterSeconds) {
       const seconds = error.retryAfterSeconds;
       this.error = seconds < 60 ? format(this.t.signIn.waitSeconds, { seconds }) : format(this.t.signIn.wait, { minutes: Math.ceil(seconds / 60) });
@@ -83,10 +75,14 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
     return { labels: { site, email, password, code } };
   }
 
-  private field(name: 'site' | 'email' | 'password' | 'code', attrs: { type?: string; autocomplete: string; placeholder?: string; inputmode?: string; hint?: string }, initial = '') {
+  /**
+   * A field of the form. The code field is always there and optional: asking for it only after a
+   * right password would tell whoever tries one that it was right.
+   */
+  private field(name: 'site' | 'email' | 'password' | 'code', attrs: { type?: string; autocomplete: string; placeholder?: string; inputmode?: string; hint?: string; optional?: boolean }, initial = '') {
     const error = this.errors[name];
     return html`<div class="field">
-      <label for=${name}>${this.t.signIn[name]}${this.requiredMark()}</label>
+      <label for=${name}>${this.t.signIn[name]}${attrs.optional ? nothing : this.requiredMark()}</label>
       <input id=${name} name=${name} type=${attrs.type ?? 'text'} autocomplete=${attrs.autocomplete} .value=${initial}
         placeholder=${attrs.placeholder ?? nothing} inputmode=${attrs.inputmode ?? nothing} spellcheck="false" autocapitalize="off"
         aria-invalid=${error ? 'true' : 'false'} aria-describedby="${name}-error ${name}-hint" />
@@ -104,7 +100,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
         ${this.field('site', { autocomplete: 'organization', placeholder: t.sitePlaceholder }, this.site || (localStorage.getItem(LAST_SITE) ?? ''))}
         ${this.field('email', { type: 'email', autocomplete: 'username' })}
         ${this.field('password', { type: 'password', autocomplete: 'current-password' })}
-        ${this.needsCode ? this.field('code', { autocomplete: 'one-time-code', inputmode: 'numeric', hint: t.codeHint }) : nothing}
+        ${this.field('code', { autocomplete: 'one-time-code', inputmode: 'numeric', hint: t.codeHint, optional: true })}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t.submitting : t.submit}</button>
       </form>

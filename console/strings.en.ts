@@ -18,7 +18,7 @@ export const consoleEn: ConsoleStrings = {
     email: 'Email',
     password: 'Password',
     code: 'Authenticator code',
-    codeHint: 'Open your authenticator app and type the 6 digits it shows now.',
+    codeHint: 'Required once your account has an authenticator: type the 6 digits your app shows now. Leave empty otherwise.',
     submit: 'Sign in',
     submitting: 'Signing in…',
     wait: 'Too many attempts. Try again in {minutes} min.',

@@ -15,7 +15,7 @@ const strings = {
     email: '电子邮箱',
     password: '密码',
     code: '动态验证码',
-    codeHint: '请打开验证器应用，输入当前显示的6位数字。',
+    codeHint: '已开启动态验证码的账号必填：打开验证器应用，输入当前显示的6位数字；未开启的不填。',
     submit: '登录',
     submitting: '正在登录…',
     wait: '尝试次数过多，请在{minutes}分钟后再试。',

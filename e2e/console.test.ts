@@ -74,7 +74,7 @@ describe('the officials’ console at /console/', () => {
     await page.goto(CONSOLE);
     await signInWith(page, { email: DEMO_ACCOUNTS.moderator.email, password: 'not-the-password-1' });
     const form = page.locator('liuyan-console-sign-in');
-    await expect.poll(() => form.getByRole('alert').textContent()).toBe('邮箱或密码不正确');
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('邮箱、密码或动态验证码不正确');
     expect(await page.locator('liuyan-console-queue').count()).toBe(0);
     // An empty field is named beside itself, before anything is sent.
     await form.getByLabel('密码').fill('');
@@ -252,11 +252,12 @@ describe('the officials’ console at /console/', () => {
     await account.getByText('动态验证码已启用。').waitFor();
     expect(await account.getByText(/^已启用/).count()).toBe(1);
 
-    // Signed out, the password alone no longer signs in: the code field appears, and the next code does.
+    // Signed out, the password alone no longer signs in, and is answered as a wrong one would be;
+    // with the next code from the app it does.
     await page.locator('liuyan-console').getByRole('button', { name: '退出登录' }).click();
     await signInWith(page, official);
     const form = page.locator('liuyan-console-sign-in');
-    await expect.poll(() => form.getByRole('alert').textContent()).toBe('请输入动态验证码');
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('邮箱、密码或动态验证码不正确');
     await form.getByLabel('动态验证码').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
     await form.getByRole('button', { name: '登录' }).click();
     await page.locator('liuyan-console-queue').waitFor();

@@ -68,8 +68,7 @@ export const enProblemTitles: ProblemTitles = {
   unauthenticated: 'Please sign in',
   forbidden: 'You may not do this',
   invalid_transition: 'The message is not in a state that allows this',
-  sign_in_failed: 'Wrong email or password',
-  second_factor_required: 'Please enter your one-time code',
+  sign_in_failed: 'Wrong email, password or authenticator code',
   too_many_attempts: 'Too many attempts; please try again later',
   too_many_requests: 'Too many requests in a short time; please try again later',
 };

@@ -67,8 +67,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   unauthenticated: '请先登录',
   forbidden: '您没有权限执行此操作',
   invalid_transition: '留言当前的状态不允许此操作',
-  sign_in_failed: '邮箱或密码不正确',
-  second_factor_required: '请输入动态验证码',
+  sign_in_failed: '邮箱、密码或动态验证码不正确',
   too_many_attempts: '尝试次数过多，请稍后再试',
   too_many_requests: '提交太频繁，请稍后再试',
 };

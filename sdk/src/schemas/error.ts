@@ -27,7 +27,7 @@ export const withCode = (code: FieldErrorCode) => ({ error: code });
 export const ProblemCodeSchema = z.enum([
   'validation', 'not_found', 'site_not_found', 'origin_not_allowed', 'unsupported_media_type',
   'payload_too_large', 'malformed_json', 'idempotency_key_reused', 'conflict', 'internal',
-  'unauthenticated', 'forbidden', 'invalid_transition', 'sign_in_failed', 'second_factor_required', 'too_many_attempts',
+  'unauthenticated', 'forbidden', 'invalid_transition', 'sign_in_failed', 'too_many_attempts',
   'too_many_requests',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;

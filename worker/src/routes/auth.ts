@@ -36,9 +36,9 @@ const signIn = createRoute({
       description: 'signed in: the `__Host-liuyan_session` cookie is set (HttpOnly, Secure, SameSite=Strict, 12 hours)',
       content: { 'application/json': { schema: OfficialProfileSchema } },
     },
-    401: problem('sign_in_failed (the same for an unknown email, a wrong password or a disabled account), or second_factor_required'),
+    401: problem('sign_in_failed: the same answer for an unknown email, a wrong password, a disabled account, and a missing, wrong or used authenticator code'),
     403: problem('not from the console’s own origin'),
-    422: problem('invalid fields; `code` invalid_code when the authenticator code is wrong or already used'),
+    422: problem('invalid fields (`code` invalid_code when it is not six digits)'),
     429: problem('too_many_attempts: wait the seconds in Retry-After'),
     500: problem('the service could not answer'),
     ...bodyErrorResponses,
@@ -68,13 +68,14 @@ auth.openapi(signIn, async (c) => {
   const passwordRight = await verifyPassword(input.password, stored);
   if (!account || !passwordRight || account.disabled) throw new ApiError(401, 'sign_in_failed');
 
-  // Right password. With a second factor, the code decides; each wrong code is a counted failure.
+  // Right password. With a second factor, the code decides; each wrong code is a counted failure. A
+  // missing, wrong or used code is answered exactly as a wrong password is: whoever lacks the second
+  // factor must not learn that the password was right.
   let usedStep: number | null = null;
   if (account.totp_secret_enc) {
-    if (input.code === undefined) throw new ApiError(401, 'second_factor_required');
     const secret = await openTotpSecret(await createCipher(c.env.DATA_KEY), account.id, account.totp_secret_enc);
-    usedStep = acceptedTotpStep(secret, input.code, account.totp_last_step, now);
-    if (usedStep === null) throw validationError([{ field: 'code', code: 'invalid_code' }]);
+    usedStep = input.code === undefined ? null : acceptedTotpStep(secret, input.code, account.totp_last_step, now);
+    if (usedStep === null) throw new ApiError(401, 'sign_in_failed');
   }
 
   const site = await findSite(db, input.site);
@@ -84,7 +85,7 @@ auth.openapi(signIn, async (c) => {
     const result = await db.run(db.q.updateTable('accounts').set({ totp_last_step: usedStep })
       .where('id', '=', account.id)
       .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', usedStep)])));
-    if (result.meta.changes !== 1) throw validationError([{ field: 'code', code: 'invalid_code' }]);
+    if (result.meta.changes !== 1) throw new ApiError(401, 'sign_in_failed');
   }
   await signInSucceeded(db, attempt);
   await startSession(c, db, account.id, now);
