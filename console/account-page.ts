@@ -34,17 +34,24 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   /** The QR drawer, fetched only by officials who enrol (most never do twice). */
   private qrCode: typeof import('./qr-code').qrCode | null = null;
 
-  private async enrol(): Promise<void> {
-    this.busy = true;
+  /** Starts the enrolment, with the password: a session alone must not be able to add an authenticator. */
+  private async enrol(event: Event): Promise<void> {
+    event.preventDefault();
+    const password = this.renderRoot.querySelector<HTMLInputElement>('#enrol-password')?.value ?? '';
+    this.errors = password ? {} : { password: this.fieldMessage('password', 'required') };
     this.error = '';
+    if (!password) return void this.focusFirstInvalid();
+    this.busy = true;
     try {
-      const [enrolment, { qrCode }] = await Promise.all([this.service.post<TotpEnrolment>('/v1/console/totp/enrol'), import('./qr-code')]);
+      const [enrolment, { qrCode }] = await Promise.all([this.service.post<TotpEnrolment>('/v1/console/totp/enrol', { password }), import('./qr-code')]);
       this.qrCode = qrCode;
       this.enrolment = enrolment;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
     } catch (error) {
-      this.error = this.problemText(error);
+      this.errors = this.fieldErrors(error);
+      this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
+      void this.focusFirstInvalid();
     } finally {
       this.busy = false;
     }
@@ -72,7 +79,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   }
 
   protected override fieldNames(): FieldNames {
-    return { labels: { code: this.t.fieldNames.code } };
+    return { labels: { code: this.t.fieldNames.code, password: this.t.fieldNames.password } };
   }
 
   override render() {
@@ -92,10 +99,25 @@ export class LiuyanConsoleAccount extends ConsoleElement {
       <section class="card" aria-labelledby="totp-title">
         <h2 id="totp-title">${t.totp}</h2>
         ${this.enabledNow ? html`<p class="notice" role="status">${t.enabled}</p>` : nothing}
-        ${p.totpEnabled ? html`<p>${t.totpOn}</p>` : this.enrolment ? this.renderEnrolment(this.enrolment) : html`<p>${t.totpOff}</p>
-          <button type="button" ?disabled=${this.busy} @click=${this.enrol}>${t.enrol}</button>`}
+        ${p.totpEnabled ? html`<p>${t.totpOn}</p>` : this.enrolment ? this.renderEnrolment(this.enrolment) : this.renderStart()}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </section>`;
+  }
+
+  /** Before the secret: the password, so that only the official, not whoever holds the session, can add one. */
+  private renderStart() {
+    const t = this.t.account;
+    const error = this.errors.password;
+    return html`<p>${t.totpOff}</p>
+      <form class="stack" novalidate @submit=${this.enrol}>
+        <div class="field">
+          <label for="enrol-password">${t.enrolPassword}${this.requiredMark()}</label>
+          <input id="enrol-password" name="password" type="password" autocomplete="current-password"
+            aria-invalid=${error ? 'true' : 'false'} aria-describedby="password-error" />
+          ${error ? html`<p class="error" id="password-error" role="alert">${error}</p>` : nothing}
+        </div>
+        <button type="submit" ?disabled=${this.busy}>${t.enrol}</button>
+      </form>`;
   }
 
   private renderEnrolment(e: TotpEnrolment) {

@@ -128,6 +128,7 @@ export const consoleEn: ConsoleStrings = {
     totpOn: 'On. Signing in asks for the code shown by your authenticator app.',
     totpOff: 'Off. When on, signing in asks for your password and the code shown by an authenticator app (Google Authenticator, Microsoft Authenticator, …).',
     enrol: 'Turn on authenticator codes',
+    enrolPassword: 'Your password, to confirm it is you',
     scan: '1. Scan the QR code with your authenticator app:',
     qrLabel: 'Authenticator QR code',
     secretIntro: 'If you cannot scan, type this key into the app:',

@@ -9,7 +9,7 @@ const strings = {
   roles: { admin: '管理员', moderator: '审核员', responder: '办理人员' },
 
   signIn: {
-    title: '官员登录',
+    title: '工作人员登录',
     site: '站点编号',
     sitePlaceholder: '如：demo',
     email: '电子邮箱',
@@ -127,6 +127,7 @@ const strings = {
     totpOn: '已启用。登录时需要输入验证器上的动态验证码。',
     totpOff: '未启用。启用后，登录时除密码外还需输入验证器应用（如 Google Authenticator、微信小程序“腾讯身份验证器”）上的动态验证码。',
     enrol: '启用动态验证码',
+    enrolPassword: '请输入登录密码，以确认是您本人',
     scan: '1. 用验证器应用扫描二维码：',
     qrLabel: '动态验证码二维码',
     secretIntro: '无法扫码时，请在验证器中手动输入密钥：',

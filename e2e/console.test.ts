@@ -235,6 +235,13 @@ describe('the officials’ console at /console/', () => {
     const { page, problems } = await signedIn(browser, official);
     await page.locator('liuyan-console').getByRole('link', { name: '我的账号' }).click();
     const account = page.locator('liuyan-console-account');
+    // The password first: a session alone cannot add an authenticator.
+    await account.getByRole('button', { name: '启用动态验证码' }).click();
+    await expect.poll(() => account.locator('#password-error').textContent()).toBe('请填写密码');
+    await account.getByLabel(/请输入登录密码/).fill('not the password 123');
+    await account.getByRole('button', { name: '启用动态验证码' }).click();
+    await expect.poll(() => account.locator('#password-error').textContent()).toBe('密码不正确');
+    await account.getByLabel(/请输入登录密码/).fill(official.password);
     await account.getByRole('button', { name: '启用动态验证码' }).click();
     // The QR code is drawn in the page (no image URL), with the key as text beside it.
     const qr = account.getByRole('img', { name: '动态验证码二维码' });

@@ -172,6 +172,9 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
         ${self ? nothing : html`<button type="button" class="secondary" ?disabled=${this.busy}
           @click=${() => { this.open = null; void this.saveAccount(x, { disabled: !x.disabled }, x.disabled ? a.enabledDone : a.disabledDone); }}>
           ${x.disabled ? a.enable : a.disable}</button>`}
+        ${x.totpEnabled && !self ? html`<button type="button" class="secondary" ?disabled=${this.busy}
+          @click=${() => { this.open = null; if (confirm(format(a.resetTotpConfirm, { name: x.displayName }))) void this.saveAccount(x, { resetSecondFactor: true }, a.totpReset); }}>
+          ${a.resetTotp}</button>` : nothing}
       </div>
       ${open === 'edit' ? this.renderEdit(x, self) : open === 'password' ? this.renderPassword(x) : this.formError(x.id)}
     </li>`;

@@ -115,7 +115,7 @@ export const adminEn: AdminStrings = {
     newPassword: 'New password',
     passwordHint: 'At least 12 characters, not the email. Tell the official in a safe way.',
     setPassword: 'Set a new password',
-    signsOut: 'After a change of role, units or password, or when disabled, the account must sign in again.',
+    signsOut: 'After a change of role, units or password, when disabled, or when the authenticator is reset, the account must sign in again.',
     disable: 'Disable',
     enable: 'Enable',
     disabled: 'Disabled',
@@ -127,6 +127,9 @@ export const adminEn: AdminStrings = {
     passwordSet: 'New password set',
     disabledDone: 'Account disabled',
     enabledDone: 'Account enabled',
+    resetTotp: 'Reset authenticator',
+    resetTotpConfirm: 'Turn off the authenticator of “{name}”? They sign in with the password and set up an authenticator again (e.g. after losing their phone).',
+    totpReset: 'Authenticator turned off; the account must sign in again',
     editTitle: 'Edit “{name}”',
   },
 

@@ -120,7 +120,7 @@ const strings = {
     newPassword: '新密码',
     passwordHint: '至少12位，且不能与邮箱相同。请通过安全的方式告知本人。',
     setPassword: '设置新密码',
-    signsOut: '修改角色、单位、密码或停用后，该账号需重新登录。',
+    signsOut: '修改角色、单位、密码、停用或重置动态验证码后，该账号需重新登录。',
     disable: '停用',
     enable: '启用',
     disabled: '已停用',
@@ -132,6 +132,9 @@ const strings = {
     passwordSet: '新密码已设置',
     disabledDone: '账号已停用',
     enabledDone: '账号已启用',
+    resetTotp: '重置动态验证码',
+    resetTotpConfirm: '确定关闭“{name}”的动态验证码吗？本人须用密码重新登录并重新绑定验证器（例如手机丢失时）。',
+    totpReset: '动态验证码已关闭，该账号需重新登录',
     editTitle: '编辑“{name}”',
   },
 

@@ -2,6 +2,7 @@
 // (signing in through the API is tested in routes/auth.test.ts).
 import { env, exports } from 'cloudflare:workers';
 import type { Role } from '../src/auth/official';
+import { hashPassword } from '../src/auth/password';
 import { SESSION_COOKIE, SESSION_HOURS, sessionHash } from '../src/auth/session';
 import { newId } from '../src/lib/crypto';
 import { db } from './fixtures';
@@ -17,17 +18,21 @@ export interface TestOfficial {
   cookie: string;
 }
 
-/** An account with a signed-in session. Responders answer for `unitIds` (and the units below them). */
-export async function createOfficial(siteId: string, role: Role, unitIds: string[] = [], { displayName }: { displayName?: string } = {}): Promise<TestOfficial> {
+/**
+ * An account with a signed-in session. Responders answer for `unitIds` (and the units below them).
+ * `password`: a real one (hashing costs time; most tests use only the session).
+ */
+export async function createOfficial(siteId: string, role: Role, unitIds: string[] = [], { displayName, password }: { displayName?: string; password?: string } = {}): Promise<TestOfficial> {
   const id = newId('a');
   const email = `${id}@county.example.gov.cn`;
   const token = `test-${crypto.randomUUID()}`;
   const now = new Date();
+  const stored = password ? await hashPassword(password) : null;
   await db.batch([
     db.q.insertInto('accounts').values({
       id, site_id: siteId, email, display_name: displayName ?? `${role}-${id.slice(-4)}`, role,
-      // Not a usable password: these accounts only ever use the session below.
-      password_hash: 'unusable', password_salt: 'unusable', password_iterations: 1,
+      // Without `password`, not a usable one: such accounts only ever use the session below.
+      password_hash: stored?.hash ?? 'unusable', password_salt: stored?.salt ?? 'unusable', password_iterations: stored?.iterations ?? 1,
       totp_secret_enc: null, totp_last_step: null, locked_until: null, created_at: now.toISOString(),
     }),
     ...unitIds.map((unitId) => db.q.insertInto('account_units').values({ account_id: id, unit_id: unitId })),

@@ -46,6 +46,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
     invalid_code: () => 'The one-time code is wrong or was already used; enter the next code from your authenticator',
+    wrong_password: () => 'The password is not right',
     weak_password: () => 'The password must have at least 12 characters and differ from the email',
     email_taken: () => 'An account with this email already exists',
     same_unit: () => 'The message is already with this unit; choose another',

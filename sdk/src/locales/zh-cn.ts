@@ -46,6 +46,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
   fieldErrors: {
     invalid_code: () => '动态验证码不正确或已使用，请输入验证器上的新验证码',
     weak_password: () => '密码至少12位，且不能与邮箱相同',
+    wrong_password: () => '密码不正确',
     email_taken: () => '该邮箱已有账号',
     same_unit: () => '留言已在该单位，请选择其他单位',
     unknown_template: () => '回复模板不存在',

@@ -174,13 +174,15 @@ export const CreateAccountInputSchema = z.object({
 });
 export type CreateAccountInput = z.input<typeof CreateAccountInputSchema>;
 
-/** Changing role, units, disabled or password signs the account out everywhere. */
+/** Changing role, units, disabled, password or the second factor signs the account out everywhere. */
 export const UpdateAccountInputSchema = z.object({
   displayName: requiredText(DISPLAY_NAME_MAX).optional(),
   role: RoleSchema.optional(),
   unitIds: UnitIdsSchema.optional(),
   disabled: z.boolean().optional(),
   password: z.string().min(1).max(PASSWORD_MAX).optional(),
+  resetSecondFactor: z.literal(true).optional()
+    .describe('turns the account’s authenticator off (an official who lost the phone signs in with the password, then enrols again)'),
 });
 export type UpdateAccountInput = z.input<typeof UpdateAccountInputSchema>;
 

@@ -44,6 +44,17 @@ export const TotpEnrolmentSchema = z.object({
 });
 export type TotpEnrolment = z.infer<typeof TotpEnrolmentSchema>;
 
+/**
+ * `POST /v1/console/totp/enrol`: who adds an authenticator must prove to be the official, not just to
+ * hold their session: the password, and the current code once a second factor is on (else a stolen
+ * session could replace the authenticator and lock the official out for good).
+ */
+export const TotpEnrolInputSchema = z.object({
+  password: z.string().min(1).max(200),
+  code: TotpCodeSchema.optional().describe('a code from the authenticator in use; needed when the second factor is on'),
+});
+export type TotpEnrolInput = z.input<typeof TotpEnrolInputSchema>;
+
 /** `POST /v1/console/totp/confirm`: the first code proves the app holds the secret. */
 export const TotpConfirmInputSchema = z.object({ code: TotpCodeSchema });
 export type TotpConfirmInput = z.input<typeof TotpConfirmInputSchema>;

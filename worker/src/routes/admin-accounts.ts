@@ -130,6 +130,7 @@ adminAccounts.openapi(updateAccount, async (c) => {
   const changed: string[] = (['displayName', 'role', 'unitIds', 'disabled'] as const)
     .filter((field) => JSON.stringify(after[field]) !== JSON.stringify(before[field]));
   if (input.password !== undefined) changed.push('password');
+  if (input.resetSecondFactor && before.totpEnabled) changed.push('secondFactor');
   if (changed.length === 0) return c.json(before, 200);
 
   const at = new Date().toISOString();
@@ -144,6 +145,7 @@ adminAccounts.openapi(updateAccount, async (c) => {
       // A new password is a fresh start for an account locked by failed sign-ins.
       failed_sign_ins: 0, locked_until: null,
     }),
+    ...(changed.includes('secondFactor') && { totp_secret_enc: null, totp_pending_enc: null, totp_last_step: null }),
   }).where('id', '=', id).where('site_id', '=', siteId));
   if (changed.includes('unitIds')) statements.push(...replaceAccountUnits(db, id, after.unitIds));
   // What the account may do changed: sessions opened under the old rights end now. An admin

@@ -162,7 +162,7 @@ describe('second factor at sign-in', () => {
     const first = await signIn(credentials(account));
     const official = as(account, sessionCookieOf(first));
 
-    const enrolment = await (await consoleRequest('/v1/console/totp/enrol', { as: official, method: 'POST', body: {} })).json<TotpEnrolment>();
+    const enrolment = await (await consoleRequest('/v1/console/totp/enrol', { as: official, method: 'POST', body: { password: account.password } })).json<TotpEnrolment>();
     const now = Date.now();
     const confirmed = await consoleRequest('/v1/console/totp/confirm', { as: official, method: 'POST', body: { code: totpCode(enrolment.secret, now) } });
     expect(confirmed.status).toBe(200);
@@ -220,7 +220,7 @@ describe('secrets in answers', () => {
     const token = cookie.split('=')[1]!;
     const official = as(account, cookie);
     await keep(await consoleRequest('/v1/console/me', { as: official }));
-    const enrolAnswer = await consoleRequest('/v1/console/totp/enrol', { as: official, method: 'POST', body: {} });
+    const enrolAnswer = await consoleRequest('/v1/console/totp/enrol', { as: official, method: 'POST', body: { password: account.password } });
     const { secret } = await enrolAnswer.json<TotpEnrolment>();
     await keep(await consoleRequest('/v1/console/totp/confirm', { as: official, method: 'POST', body: { code: totpCode(secret) } }));
     await keep(await signIn(credentials(account)));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficialProfile, TotpEnrolment } from '../../../sdk/src/schemas/auth';
 import { createSite, db, expectProblem, FOREIGN_ORIGIN } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
-import { totpCode } from '../../test/sign-in';
+import { TEST_PASSWORD, totpCode } from '../../test/sign-in';
 import { openTotpSecret } from '../auth/totp';
 import { createCipher } from '../lib/crypto';
 
@@ -73,8 +73,8 @@ describe('POST /v1/console/sign-out', () => {
 describe('authenticator enrolment', () => {
   it('enrols: a secret and otpauth URI, kept sealed and pending until a code confirms it', async () => {
     const { siteId } = await createSite();
-    const official = await createOfficial(siteId, 'responder');
-    const response = await post('/v1/console/totp/enrol', official);
+    const official = await createOfficial(siteId, 'responder', [], { password: TEST_PASSWORD });
+    const response = await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD });
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const enrolment = await response.json<TotpEnrolment>();
@@ -94,15 +94,15 @@ describe('authenticator enrolment', () => {
 
   it('refuses a wrong code, a code for a replaced secret, and a confirmation with nothing enrolled', async () => {
     const { siteId } = await createSite();
-    const official = await createOfficial(siteId, 'admin');
+    const official = await createOfficial(siteId, 'admin', [], { password: TEST_PASSWORD });
     const invalidCode = async (response: Response) => {
       const problem = await expectProblem(response, 422, 'validation');
       expect(problem.errors?.map((e) => [e.field, e.code])).toEqual([['code', 'invalid_code']]);
     };
     await invalidCode(await post('/v1/console/totp/confirm', official, { code: '123456' }));
 
-    const replaced = await (await post('/v1/console/totp/enrol', official)).json<TotpEnrolment>();
-    const current = await (await post('/v1/console/totp/enrol', official)).json<TotpEnrolment>();
+    const replaced = await (await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD })).json<TotpEnrolment>();
+    const current = await (await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD })).json<TotpEnrolment>();
     expect(current.secret).not.toBe(replaced.secret);
     await invalidCode(await post('/v1/console/totp/confirm', official, { code: totpCode(replaced.secret) }));
     const wrong = String((Number(totpCode(current.secret)) + 500_000) % 1_000_000).padStart(6, '0');
@@ -113,8 +113,8 @@ describe('authenticator enrolment', () => {
 
   it('confirms with the first code: second factor on, the code spent', async () => {
     const { siteId } = await createSite();
-    const official = await createOfficial(siteId, 'moderator');
-    const { secret } = await (await post('/v1/console/totp/enrol', official)).json<TotpEnrolment>();
+    const official = await createOfficial(siteId, 'moderator', [], { password: TEST_PASSWORD });
+    const { secret } = await (await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD })).json<TotpEnrolment>();
     const code = totpCode(secret);
     const response = await post('/v1/console/totp/confirm', official, { code });
     expect(response.status).toBe(200);
@@ -133,11 +133,12 @@ describe('authenticator enrolment', () => {
 
   it('keeps a confirmed secret in force while a new enrolment is pending', async () => {
     const { siteId } = await createSite();
-    const official = await createOfficial(siteId, 'moderator');
-    const { secret } = await (await post('/v1/console/totp/enrol', official)).json<TotpEnrolment>();
+    const official = await createOfficial(siteId, 'moderator', [], { password: TEST_PASSWORD });
+    const { secret } = await (await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD })).json<TotpEnrolment>();
     expect((await post('/v1/console/totp/confirm', official, { code: totpCode(secret) })).status).toBe(200);
     const sealed = (await accountRow(official.id))?.totp_secret_enc;
-    await post('/v1/console/totp/enrol', official);
+    // Replacing it takes the password and a code from the authenticator in use (the next one: the first is spent).
+    expect((await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD, code: totpCode(secret, Date.now() + 30_000) })).status).toBe(200);
     const row = await accountRow(official.id);
     expect(row?.totp_secret_enc).toBe(sealed);
     expect(row?.totp_pending_enc).not.toBeNull();
@@ -145,11 +146,51 @@ describe('authenticator enrolment', () => {
 
   it('needs a session and the console origin', async () => {
     const { siteId } = await createSite();
-    const official = await createOfficial(siteId, 'moderator');
+    const official = await createOfficial(siteId, 'moderator', [], { password: TEST_PASSWORD });
     await expectProblem(await post('/v1/console/totp/enrol', null), 401, 'unauthenticated');
     await expectProblem(await post('/v1/console/totp/confirm', null, { code: '123456' }), 401, 'unauthenticated');
-    await expectProblem(await post('/v1/console/totp/enrol', official, {}, FOREIGN_ORIGIN), 403, 'origin_not_allowed');
+    await expectProblem(await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD }, FOREIGN_ORIGIN), 403, 'origin_not_allowed');
     await expectProblem(await post('/v1/console/totp/confirm', official, { code: '123456' }, FOREIGN_ORIGIN), 403, 'origin_not_allowed');
     expect((await accountRow(official.id))?.totp_pending_enc).toBeNull();
+  });
+
+  it('asks for the password, and the current code once a second factor is on: a session alone cannot replace it', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'moderator', [], { password: TEST_PASSWORD });
+    const fieldError = async (response: Response) => (await expectProblem(response, 422, 'validation')).errors?.map((e) => [e.field, e.code]);
+    expect(await fieldError(await post('/v1/console/totp/enrol', official, {}))).toEqual([['password', 'required']]);
+    expect(await fieldError(await post('/v1/console/totp/enrol', official, { password: 'not the password' }))).toEqual([['password', 'wrong_password']]);
+    expect((await accountRow(official.id))?.totp_pending_enc).toBeNull();
+
+    const { secret } = await (await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD })).json<TotpEnrolment>();
+    expect((await post('/v1/console/totp/confirm', official, { code: totpCode(secret) })).status).toBe(200);
+    const sealed = (await accountRow(official.id))?.totp_secret_enc;
+    expect(await fieldError(await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD }))).toEqual([['code', 'required']]);
+    const wrong = String((Number(totpCode(secret, Date.now() + 30_000)) + 1) % 1_000_000).padStart(6, '0');
+    expect(await fieldError(await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD, code: wrong }))).toEqual([['code', 'invalid_code']]);
+    expect((await accountRow(official.id))).toMatchObject({ totp_secret_enc: sealed, totp_pending_enc: null });
+    // A third wrong try, and guesses are slowed as at sign-in.
+    expect(await fieldError(await post('/v1/console/totp/enrol', official, { password: 'not the password' }))).toEqual([['password', 'wrong_password']]);
+    await expectProblem(await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD, code: totpCode(secret, Date.now() + 30_000) }), 429, 'too_many_attempts');
+  });
+
+  it('is written to the audit log when turned on, and an admin can turn it off (signing the account out everywhere)', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'moderator', [], { password: TEST_PASSWORD });
+    const { secret } = await (await post('/v1/console/totp/enrol', official, { password: TEST_PASSWORD })).json<TotpEnrolment>();
+    expect((await post('/v1/console/totp/confirm', official, { code: totpCode(secret) })).status).toBe(200);
+
+    const admin = await createOfficial(siteId, 'admin');
+    const reset = await consoleRequest(`/v1/admin/accounts/${official.id}`, { as: admin, method: 'PATCH', body: { resetSecondFactor: true } });
+    expect(reset.status).toBe(200);
+    expect(await reset.json()).toMatchObject({ id: official.id, totpEnabled: false });
+    expect(await accountRow(official.id)).toEqual({ totp_secret_enc: null, totp_pending_enc: null, totp_last_step: null });
+    await expectProblem(await consoleRequest('/v1/console/me', { as: official }), 401, 'unauthenticated');
+
+    const audit = await db.all(db.q.selectFrom('audit_log').select(['account_id', 'action', 'detail']).where('site_id', '=', siteId).orderBy('id'));
+    expect(audit).toEqual([
+      { account_id: official.id, action: 'account.totp_enable', detail: JSON.stringify({ account: official.id }) },
+      { account_id: admin.id, action: 'account.update', detail: JSON.stringify({ account: official.id, fields: ['secondFactor'] }) },
+    ]);
   });
 });

@@ -1,11 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { OfficialProfileSchema, TotpConfirmInputSchema, TotpEnrolmentSchema, type OfficialProfile } from '../../../sdk/src/schemas/auth';
+import { createRoute } from '@hono/zod-openapi';
+import { OfficialProfileSchema, TotpConfirmInputSchema, TotpEnrolInputSchema, TotpEnrolmentSchema, type OfficialProfile } from '../../../sdk/src/schemas/auth';
 import { newRouteGroup } from '../app';
 import type { Role } from '../auth/official';
+import { verifyPassword } from '../auth/password';
 import { endSession } from '../auth/session';
+import { beginSignInAttempt, signInSucceeded } from '../auth/sign-in-throttle';
+import { auditEntry } from '../db/admin';
 import { acceptedTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, totpUri } from '../auth/totp';
 import type { SiteDatabase } from '../db/client';
-import { validationError } from '../errors';
+import { ApiError, validationError } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { bodyErrorResponses, problem } from './openapi-common';
 
@@ -72,20 +75,46 @@ const enrol = createRoute({
   operationId: 'enrolTotp',
   method: 'post',
   path: '/v1/console/totp/enrol',
-  summary: 'Starts adding an authenticator app: a new secret, in effect only once a code confirms it',
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({}) } } } },
+  summary: 'Starts adding (or replacing) an authenticator app, with the password and, once one is in use, its current code: '
+    + 'a new secret, in effect only once a code confirms it',
+  request: { body: { required: true, content: { 'application/json': { schema: TotpEnrolInputSchema } } } },
   responses: {
     200: { description: 'the secret, shown once, and its otpauth:// URI for a QR code', content: { 'application/json': { schema: TotpEnrolmentSchema } } },
+    422: problem('`password` wrong_password, or `code` required / invalid_code'),
+    429: problem('too_many_attempts: password and code guesses are slowed as at sign-in; wait the seconds in Retry-After'),
     ...errorResponses,
     ...bodyErrorResponses,
   },
 });
 
 consoleAccount.openapi(enrol, async (c) => {
+  const input = c.req.valid('json');
   const official = c.get('official');
   const db = c.get('db');
-  const secret = newTotpSecret();
+  const now = new Date();
+  // Guesses at the password (or code) through a stolen session are counted like sign-in attempts.
+  const attempt = await beginSignInAttempt(db, c.env.HASH_KEY, { site: official.siteId, email: official.email, address: c.req.header('CF-Connecting-IP') }, now);
+  if (!attempt.allowed) {
+    c.header('Retry-After', String(attempt.retryAfterSeconds));
+    throw new ApiError(429, 'too_many_attempts');
+  }
+  const account = (await db.first(db.q.selectFrom('accounts')
+    .select(['password_hash', 'password_salt', 'password_iterations', 'totp_secret_enc', 'totp_last_step'])
+    .where('id', '=', official.id)))!;
+  const passwordRight = await verifyPassword(input.password, { hash: account.password_hash, salt: account.password_salt, iterations: account.password_iterations });
+  if (!passwordRight) throw validationError([{ field: 'password', code: 'wrong_password' }]);
   const cipher = await createCipher(c.env.DATA_KEY);
+  if (account.totp_secret_enc) {
+    if (input.code === undefined) throw validationError([{ field: 'code', code: 'required' }]);
+    const inUse = await openTotpSecret(cipher, official.id, account.totp_secret_enc);
+    const step = acceptedTotpStep(inUse, input.code, account.totp_last_step, now);
+    // Recorded once, as at sign-in: the same code cannot serve twice.
+    const recorded = step === null ? null : await db.run(db.q.updateTable('accounts').set({ totp_last_step: step })
+      .where('id', '=', official.id).where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])));
+    if (recorded?.meta.changes !== 1) throw validationError([{ field: 'code', code: 'invalid_code' }]);
+  }
+  await signInSucceeded(db, attempt);
+  const secret = newTotpSecret();
   // A second enrolment replaces an unconfirmed one; a confirmed secret stays in force until the
   // new one is confirmed, so an abandoned enrolment never locks anyone out.
   await db.run(db.q.updateTable('accounts')
@@ -124,6 +153,7 @@ consoleAccount.openapi(confirm, async (c) => {
     .where('id', '=', official.id)
     .where('totp_pending_enc', '=', account.totp_pending_enc));
   if (result.meta.changes !== 1) throw invalidCode();
+  await db.run(auditEntry(db, { siteId: official.siteId, accountId: official.id, action: 'account.totp_enable', detail: { account: official.id }, at: new Date().toISOString() }));
   return c.json(await officialProfile(db, { ...official, totpEnabled: true }, c.get('site')), 200);
 });
 
