@@ -218,14 +218,14 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <span class="badge">${t.types[m.type]}</span>
           <span class="badge">${t.domains[m.domain]}</span>
           <span class="badge status" part="status">${t.statuses[m.status]}</span>
-          <span class="badge">${t.moderationStates[m.moderation]}</span>
+          ${m.isPublic ? html`<span class="badge">${t.moderationStates[m.moderation]}</span>` : nothing}
           <span class="badge">${m.isPublic ? t.message.public : t.private}</span>
           ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
         </p>
         <dl class="facts">
           <dt>${t.message.to}</dt><dd part="unit">${m.unit.name}</dd>
           <dt>${t.message.status}</dt><dd>${t.statuses[m.status]}</dd>
-          <dt>${t.message.moderation}</dt><dd>${t.moderationStates[m.moderation]}${m.moderationReason
+          <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderationStates[m.moderation] : t.message.neverPublished}${m.moderationReason
             ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}</dd>
           <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
           <dt>${t.message.deadline}</dt><dd>${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>

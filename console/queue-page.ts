@@ -155,7 +155,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
         <span class="badge">${t.types[m.type]}</span>
         <span class="badge">${t.domains[m.domain]}</span>
         <span class="badge status">${t.statuses[m.status]}</span>
-        ${m.moderation !== 'published' ? html`<span class="badge">${t.moderationStates[m.moderation]}</span>` : nothing}
+        ${m.isPublic && m.moderation !== 'published' ? html`<span class="badge">${t.moderationStates[m.moderation]}</span>` : nothing}
         ${m.isPublic ? nothing : html`<span class="badge">${t.private}</span>`}
         ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
       </span>

@@ -50,6 +50,7 @@ export const consoleEn: ConsoleStrings = {
     moderation: 'Moderation',
     visibility: 'Visibility',
     public: 'Public',
+    neverPublished: 'Private messages are handled, never published: no moderation',
     submittedAt: 'Submitted',
     deadline: 'Deadline',
     author: 'Signed',

@@ -47,6 +47,7 @@ const strings = {
     moderation: '审核状态',
     visibility: '公开方式',
     public: '公开',
+    neverPublished: '不公开的留言无需审核，只办理、不发布',
     submittedAt: '提交时间',
     deadline: '办理期限',
     author: '署名',

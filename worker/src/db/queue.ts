@@ -53,13 +53,15 @@ type ModerationState = Database['messages']['moderation'];
 interface TabDefinition {
   statuses?: readonly Status[];
   moderation?: ModerationState;
+  /** Only what could be published: a private message is never waiting for moderation. */
+  publicOnly?: boolean;
   /** Past its deadline now. */
   overdue?: boolean;
 }
 
 /** What each tab holds. Every tab but 待审核 and 全部 leaves rejected messages out. */
 const TABS: Record<QueueTab, TabDefinition> = {
-  moderation: { moderation: 'pending' },
+  moderation: { moderation: 'pending', publicOnly: true },
   new: { statuses: ['submitted'] },
   handling: { statuses: ['accepted', 'in_progress'] },
   replied: { statuses: ['replied'] },
@@ -75,17 +77,19 @@ const TABS: Record<QueueTab, TabDefinition> = {
 const SORTED_TABS = new Set<QueueTab>(['handling', 'overdue']);
 
 function tabCondition(eb: MessageExpressions, tab: QueueTab, now: string) {
-  const { statuses, moderation, overdue } = TABS[tab];
+  const { statuses, moderation, publicOnly, overdue } = TABS[tab];
   const conditions = [];
   if (moderation) conditions.push(eb('m.moderation', '=', moderation));
+  if (publicOnly) conditions.push(eb('m.is_public', '=', 1));
   if (statuses) conditions.push(eb('m.status', 'in', statuses), eb('m.moderation', '!=', 'rejected'));
   if (overdue) conditions.push(eb('m.due_at', '<', now));
   return conditions.length > 0 ? eb.and(conditions) : eb.lit(true);
 }
 
-function inTab(tab: QueueTab, status: Status, moderationState: ModerationState): boolean {
-  const { statuses, moderation } = TABS[tab];
+function inTab(tab: QueueTab, status: Status, moderationState: ModerationState, isPublic: number): boolean {
+  const { statuses, moderation, publicOnly } = TABS[tab];
   if (moderation && moderationState !== moderation) return false;
+  if (publicOnly && isPublic !== 1) return false;
   return !statuses || (statuses.includes(status) && moderationState !== 'rejected');
 }
 
@@ -149,13 +153,13 @@ export async function queuePage(db: SiteDatabase, official: Official, filter: Qu
 
 /**
  * How many messages each tab holds for the official: from the per-unit tallies the triggers of
- * migration 0004 keep, plus the overdue ones (which change with the clock) from the deadline index.
+ * migrations 0004 and 0008 keep, plus the overdue ones (which change with the clock) from the deadline index.
  */
 export async function queueCounts(db: SiteDatabase, official: Official, now: Date): Promise<QueueCounts> {
   let tallies = db.q.selectFrom('message_counts as m')
-    .select(['m.status', 'm.moderation', (eb) => eb.fn.sum<number>('m.n').as('n')])
+    .select(['m.status', 'm.moderation', 'm.is_public', (eb) => eb.fn.sum<number>('m.n').as('n')])
     .where('m.site_id', '=', official.siteId)
-    .groupBy(['m.status', 'm.moderation']);
+    .groupBy(['m.status', 'm.moderation', 'm.is_public']);
   if (official.scope !== null) tallies = tallies.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
   const [rows, overdue] = await Promise.all([
     db.all(tallies),
@@ -165,7 +169,7 @@ export async function queueCounts(db: SiteDatabase, official: Official, now: Dat
   ]);
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as QueueCounts;
   for (const row of rows) {
-    for (const tab of QUEUE_TABS) if (tab !== 'overdue' && inTab(tab, row.status, row.moderation)) counts[tab] += row.n;
+    for (const tab of QUEUE_TABS) if (tab !== 'overdue' && inTab(tab, row.status, row.moderation, row.is_public)) counts[tab] += row.n;
   }
   counts.overdue = overdue?.n ?? 0;
   return counts;

@@ -221,6 +221,8 @@ export interface MessageCountTable {
   unit_id: string;
   status: MessageTable['status'];
   moderation: MessageTable['moderation'];
+  /** 0/1: private messages are tallied apart (migration 0008). */
+  is_public: number;
   n: number;
 }
 

@@ -146,10 +146,10 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
 describe('the tallies behind the queue’s counts', () => {
   /** The tallies the triggers keep, and the same counted from the messages themselves. */
   async function talliesOf(siteId: string) {
-    const kept = await env.DB.prepare(`SELECT unit_id, status, moderation, n FROM message_counts
-      WHERE site_id = ? AND n > 0 ORDER BY 1, 2, 3`).bind(siteId).all();
-    const counted = await env.DB.prepare(`SELECT unit_id, status, moderation, count(*) AS n FROM messages
-      WHERE site_id = ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).bind(siteId).all();
+    const kept = await env.DB.prepare(`SELECT unit_id, status, moderation, is_public, n FROM message_counts
+      WHERE site_id = ? AND n > 0 ORDER BY 1, 2, 3, 4`).bind(siteId).all();
+    const counted = await env.DB.prepare(`SELECT unit_id, status, moderation, is_public, count(*) AS n FROM messages
+      WHERE site_id = ? GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`).bind(siteId).all();
     return { kept: kept.results, counted: counted.results };
   }
 
@@ -311,17 +311,19 @@ describe('GET /v1/console/messages — the queue', () => {
       { unitId: c.eduUnit, status: 'replied', dueAt: day(3) }, //             4 replied
       { unitId: c.eduUnit, status: 'closed', dueAt: day(-9) }, //             5 closed
       { unitId: c.eduUnit, moderation: 'rejected', dueAt: day(4) }, //        6 all only
-      { unitId: c.eduUnit, isPublic: false, status: 'submitted', moderation: 'pending', dueAt: day(6) }, // 7 private: moderation, new
+      { unitId: c.eduUnit, isPublic: false, status: 'submitted', moderation: 'pending', dueAt: day(6) }, // 7 private: new (never 待审核)
       { unitId: c.transportUnit, status: 'submitted', dueAt: day(1) }, //     8 another unit
     ]);
     const page = await queue(c.eduResponder);
-    expect(page.counts).toEqual({ moderation: 2, new: 3, handling: 2, replied: 1, closed: 1, overdue: 1, all: 8 });
+    expect(page.counts).toEqual({ moderation: 1, new: 3, handling: 2, replied: 1, closed: 1, overdue: 1, all: 8 });
     expect(page.items.map((m) => ids.indexOf(m.id))).toEqual([5, 2, 3, 1, 4, 6, 0, 7]);
     expect((await queue(c.eduResponder, '?tab=handling')).items.map((m) => ids.indexOf(m.id))).toEqual([2, 3]);
     expect((await queue(c.eduResponder, '?tab=overdue')).items.map((m) => ids.indexOf(m.id))).toEqual([2]);
     expect((await queue(c.eduResponder, '?tab=new')).items.map((m) => ids.indexOf(m.id))).toEqual([1, 0, 7]);
     expect((await queue(c.eduResponder, '?dueWithinDays=2')).items.map((m) => ids.indexOf(m.id))).toEqual([2, 3, 1]);
-    expect((await queue(c.moderator, '?tab=moderation')).items.map((m) => ids.indexOf(m.id))).toEqual([0, 7]);
+    // A private message is handled, never published: it does not wait for moderation.
+    expect((await queue(c.moderator, '?tab=moderation')).items.map((m) => ids.indexOf(m.id))).toEqual([0]);
+    expect((await queue(c.moderator)).counts.moderation).toBe(1);
     expect((await queue(c.moderator)).counts.all).toBe(9);
     expect((await queue(c.headResponder, `?unit=${c.transportUnit}`)).items.map((m) => ids.indexOf(m.id))).toEqual([8]);
     const privateOne = page.items.find((m) => m.id === ids[7]);
