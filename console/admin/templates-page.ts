@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { CreateReplyTemplateInput, ReplyTemplate, UpdateReplyTemplateInput } from '../../sdk/src/schemas/admin';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { textProblem } from '../text';
-import { LIMITS } from '../limits';
 
 /** What kind of message a citizen writes. */
 export const MessageTypeSchema = z.enum(['suggestion', 'complaint', 'help', 'consultation']);
@@ -61,15 +60,15 @@ interface TextRules {
  * bidirectional-override characters (`invalid_characters`) and not only invisible characters
  * (`required`). See `textProblem`.
  */
-export const optionalText = (max: number, { multiline = false }: TextRules = {}) =>
-  z.string().trim().max(max).superRefine((value, ctx) => {
+export const optionalText = (max: number, rules: TextRules = {}) => withTextRules(z.string().trim().max(max), rules);
+
+/** Text a person must fill in: as `optionalText`, and at least one visible character. */
+export const requiredText = (max: number, rules: TextRules = {}) => withTextRules(z.string().trim().min(1).max(max), rules);
+
+/** `textProblem` as a zod check: its code is the issue's message, which the service reports as the field code. */
+function withTextRules(schema: z.ZodString, { multiline = false }: TextRules) {
+  return schema.superRefine((value, ctx) => {
     const problem = value === '' ? null : textProblem(value, { multiline });
     if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
   });
-
-/** Text a person must fill in: as `optionalText`, and at least one visible character. */
-export const requiredText = (max: number, rules: TextRules = {}) =>
-  z.string().trim().min(1).max(max).superRefine((value, ctx) => {
-    const problem = value === '' ? null : textProblem(value, rules);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
-  });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainSchema, LIMITS, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
+import { DomainSchema, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
 
 export interface UnitNode {
   id: string;

@@ -18,8 +18,10 @@
 // Each attempt is counted BEFORE its password is checked, in one atomic statement per key, and
 // un-counted when it succeeds: parallel guesses cannot all slip in before the first failure is
 // written, since each sees the count (and the wait) left by the one before.
+import type { Context } from 'hono';
 import { sql } from 'kysely';
 import type { SiteDatabase } from '../db/client';
+import { ApiError } from '../errors';
 import { keyedHash } from '../lib/crypto';
 
 interface KeyPolicy {
@@ -101,6 +103,19 @@ export async function beginSignInAttempt(db: SiteDatabase, hashKey: string, atte
   const rows = (results[keys.length]?.results ?? []) as { key_hash: string; locked_until: string | null }[];
   const until = Math.max(...rows.filter((r) => refused.includes(r.key_hash) && r.locked_until).map((r) => Date.parse(r.locked_until!)));
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+}
+
+/**
+ * `beginSignInAttempt` for a request: the client's address from Cloudflare's edge, and 429
+ * `too_many_attempts` with `Retry-After` when the attempt must wait. Answers the counted attempt.
+ */
+export async function allowedSignInAttempt(c: Context, db: SiteDatabase, hashKey: string, who: Omit<SignInAttempt, 'address'>, now: Date) {
+  const decision = await beginSignInAttempt(db, hashKey, { ...who, address: c.req.header('CF-Connecting-IP') }, now);
+  if (!decision.allowed) {
+    c.header('Retry-After', String(decision.retryAfterSeconds));
+    throw new ApiError(429, 'too_many_attempts');
+  }
+  return decision;
 }
 
 /** A right password: the email starts afresh, and the address's count no longer holds this attempt. */

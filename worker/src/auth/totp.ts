@@ -3,6 +3,7 @@
 // accepted code's time step is remembered so that a code seen over a shoulder or in a proxy log
 // cannot be used again.
 import { Secret, TOTP } from 'otpauth';
+import type { SiteDatabase } from '../db/client';
 import type { Cipher } from '../lib/crypto';
 
 const PERIOD_SECONDS = 30;
@@ -48,4 +49,15 @@ export function sealTotpSecret(cipher: Cipher, accountId: string, secretBase32: 
 
 export function openTotpSecret(cipher: Cipher, accountId: string, sealed: string): Promise<string> {
   return cipher.decrypt(sealed, `totp:${accountId}`);
+}
+
+/**
+ * Records `step` as the account's last used one, only if no request used it (or a later one)
+ * meanwhile: a code serves once, however many requests race with it. False when it was spent already.
+ */
+export async function spendTotpStep(db: SiteDatabase, accountId: string, step: number): Promise<boolean> {
+  const result = await db.run(db.q.updateTable('accounts').set({ totp_last_step: step })
+    .where('id', '=', accountId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])));
+  return result.meta.changes === 1;
 }

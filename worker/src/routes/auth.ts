@@ -4,11 +4,11 @@ import { matchForm } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import { PBKDF2_ITERATIONS, verifyPassword, type PasswordHash } from '../auth/password';
 import { startSession } from '../auth/session';
-import { beginSignInAttempt, signInSucceeded } from '../auth/sign-in-throttle';
-import { acceptedTotpStep, openTotpSecret } from '../auth/totp';
+import { allowedSignInAttempt, signInSucceeded } from '../auth/sign-in-throttle';
+import { acceptedTotpStep, openTotpSecret, spendTotpStep } from '../auth/totp';
 import { databaseFor } from '../db/client';
 import { findSite } from '../db/sites';
-import { ApiError, validationError } from '../errors';
+import { ApiError } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { officialProfile } from './console-account';
 import { bodyErrorResponses, problem } from './openapi-common';
@@ -52,11 +52,7 @@ auth.openapi(signIn, async (c) => {
   // Emails are compared in match form: typed in full width or another case, they are the same address.
   const email = matchForm(input.email);
 
-  const attempt = await beginSignInAttempt(db, c.env.HASH_KEY, { site: input.site, email, address: c.req.header('CF-Connecting-IP') }, now);
-  if (!attempt.allowed) {
-    c.header('Retry-After', String(attempt.retryAfterSeconds));
-    throw new ApiError(429, 'too_many_attempts');
-  }
+  const attempt = await allowedSignInAttempt(c, db, c.env.HASH_KEY, { site: input.site, email }, now);
 
   const account = await db.first(
     db.q.selectFrom('accounts')
@@ -81,11 +77,7 @@ auth.openapi(signIn, async (c) => {
   const site = await findSite(db, input.site);
   if (!site) throw new ApiError(401, 'sign_in_failed');
   if (usedStep !== null) {
-    // Recorded only if no other request used this step (or a later one) meanwhile: one use per code.
-    const result = await db.run(db.q.updateTable('accounts').set({ totp_last_step: usedStep })
-      .where('id', '=', account.id)
-      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', usedStep)])));
-    if (result.meta.changes !== 1) throw new ApiError(401, 'sign_in_failed');
+    if (!(await spendTotpStep(db, account.id, usedStep))) throw new ApiError(401, 'sign_in_failed');
   }
   await signInSucceeded(db, attempt);
   await startSession(c, db, account.id, now);

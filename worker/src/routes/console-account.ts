@@ -4,11 +4,11 @@ import { newRouteGroup } from '../app';
 import type { Role } from '../auth/official';
 import { verifyPassword } from '../auth/password';
 import { endSession } from '../auth/session';
-import { beginSignInAttempt, signInSucceeded } from '../auth/sign-in-throttle';
+import { allowedSignInAttempt, signInSucceeded } from '../auth/sign-in-throttle';
 import { auditEntry } from '../db/admin';
-import { acceptedTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, totpUri } from '../auth/totp';
+import { acceptedTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, spendTotpStep, totpUri } from '../auth/totp';
 import type { SiteDatabase } from '../db/client';
-import { ApiError, validationError } from '../errors';
+import { validationError } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { bodyErrorResponses, problem } from './openapi-common';
 
@@ -93,11 +93,7 @@ consoleAccount.openapi(enrol, async (c) => {
   const db = c.get('db');
   const now = new Date();
   // Guesses at the password (or code) through a stolen session are counted like sign-in attempts.
-  const attempt = await beginSignInAttempt(db, c.env.HASH_KEY, { site: official.siteId, email: official.email, address: c.req.header('CF-Connecting-IP') }, now);
-  if (!attempt.allowed) {
-    c.header('Retry-After', String(attempt.retryAfterSeconds));
-    throw new ApiError(429, 'too_many_attempts');
-  }
+  const attempt = await allowedSignInAttempt(c, db, c.env.HASH_KEY, { site: official.siteId, email: official.email }, now);
   const account = (await db.first(db.q.selectFrom('accounts')
     .select(['password_hash', 'password_salt', 'password_iterations', 'totp_secret_enc', 'totp_last_step'])
     .where('id', '=', official.id)))!;
@@ -108,10 +104,7 @@ consoleAccount.openapi(enrol, async (c) => {
     if (input.code === undefined) throw validationError([{ field: 'code', code: 'required' }]);
     const inUse = await openTotpSecret(cipher, official.id, account.totp_secret_enc);
     const step = acceptedTotpStep(inUse, input.code, account.totp_last_step, now);
-    // Recorded once, as at sign-in: the same code cannot serve twice.
-    const recorded = step === null ? null : await db.run(db.q.updateTable('accounts').set({ totp_last_step: step })
-      .where('id', '=', official.id).where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])));
-    if (recorded?.meta.changes !== 1) throw validationError([{ field: 'code', code: 'invalid_code' }]);
+    if (step === null || !(await spendTotpStep(db, official.id, step))) throw validationError([{ field: 'code', code: 'invalid_code' }]);
   }
   await signInSucceeded(db, attempt);
   const secret = newTotpSecret();
