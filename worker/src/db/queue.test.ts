@@ -4,7 +4,7 @@ import { QueueTabSchema } from '../../../sdk/src/schemas/console';
 import { officialBySession } from '../auth/official';
 import { sessionHash } from '../auth/session';
 import { createSite, db, seedMessages } from '../../test/fixtures';
-import { createOfficial } from '../../test/officials';
+import { consoleRequest, createOfficial } from '../../test/officials';
 import { queuePageQuery, type QueueFilter } from './queue';
 
 interface PlanRow { detail: string }
@@ -35,5 +35,61 @@ describe('queue statements', () => {
       expect(results.length).toBeGreaterThan(0);
       expect(results.filter((row) => FULL_SCAN.test(row.detail)), results.map((r) => r.detail).join('\n')).toEqual([]);
     }
+  });
+});
+
+/** Rows read by one console request, from its Server-Timing (officials' answers carry it). */
+function rowsRead(response: Response): number {
+  return Number(/rows_read=(\d+)/.exec(response.headers.get('Server-Timing') ?? '')![1]);
+}
+
+describe('the queue at scale', () => {
+  const DAY = 86_400_000;
+
+  it('reads a bounded number of rows per load, whatever the backlog of overdue messages, and counts it right', async () => {
+    const site = await createSite();
+    const now = Date.now();
+    const backlog = 1_200;
+    const statuses = ['submitted', 'accepted', 'in_progress'] as const;
+    await seedMessages(site.siteId, [
+      // A long backlog, overdue by 1 to 400 days, in every open status and both departments.
+      ...Array.from({ length: backlog }, (_, i) => ({
+        unitId: i % 3 === 0 ? site.transportUnit : site.eduUnit,
+        status: statuses[i % 3],
+        createdAt: new Date(now - (i % 400) * DAY - 30 * DAY),
+        dueAt: new Date(now - (1 + (i % 400)) * DAY),
+      })),
+      // Not overdue: due later, or closed long ago, or rejected.
+      ...Array.from({ length: 40 }, (_, i) => ({ unitId: site.eduUnit, status: 'accepted' as const, dueAt: new Date(now + (1 + i) * DAY) })),
+      { unitId: site.eduUnit, status: 'in_progress' as const, dueAt: new Date(now + 60_000) },
+      { unitId: site.eduUnit, status: 'closed' as const, dueAt: new Date(now - 5 * DAY) },
+      { unitId: site.eduUnit, status: 'submitted' as const, moderation: 'rejected' as const, dueAt: new Date(now - 5 * DAY) },
+    ]);
+    const moderator = await createOfficial(site.siteId, 'moderator');
+    const responder = await createOfficial(site.siteId, 'responder', [site.transportUnit]);
+    for (const [official, overdue] of [[moderator, backlog], [responder, backlog / 3]] as const) {
+      for (const tab of QueueTabSchema.options) {
+        const response = await consoleRequest(`/v1/console/messages?tab=${tab}`, { as: official });
+        expect(response.status).toBe(200);
+        const page = await response.json<{ items: unknown[]; counts: Record<string, number> }>();
+        expect(page.counts.overdue, `${tab}: 已超期`).toBe(overdue);
+        if (tab === 'overdue') expect(page.items).toHaveLength(50);
+        expect(rowsRead(response), `rows read for tab ${tab}`).toBeLessThanOrEqual(500);
+      }
+    }
+  });
+
+  it('counts a message as overdue no more once its deadline is extended, and again once it passes', async () => {
+    const site = await createSite();
+    const [late] = await seedMessages(site.siteId, [{ unitId: site.eduUnit, status: 'accepted', dueAt: new Date(Date.now() - 2 * DAY) }]);
+    const admin = await createOfficial(site.siteId, 'admin');
+    const overdueCount = async () => (await (await consoleRequest('/v1/console/messages', { as: admin })).json<{ counts: { overdue: number } }>()).counts.overdue;
+    expect(await overdueCount()).toBe(1);
+    await env.DB.prepare('UPDATE messages SET due_at = ? WHERE id = ?').bind(new Date(Date.now() + 3 * DAY).toISOString(), late).run();
+    expect(await overdueCount()).toBe(0);
+    await env.DB.prepare('UPDATE messages SET due_at = ? WHERE id = ?').bind(new Date(Date.now() - 1_000).toISOString(), late).run();
+    expect(await overdueCount()).toBe(1);
+    await env.DB.prepare("UPDATE messages SET status = 'replied' WHERE id = ?").bind(late).run();
+    expect(await overdueCount()).toBe(0);
   });
 });

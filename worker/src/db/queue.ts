@@ -70,18 +70,15 @@ const TABS: Record<QueueTab, TabDefinition> = {
   all: {},
 };
 
-/**
- * Tabs of several statuses whose messages are few (open ones): their pages are sorted from the
- * tab's own rows. One status (or moderation state) walks its deadline index in order instead.
- */
-const SORTED_TABS = new Set<QueueTab>(['handling', 'overdue']);
-
-function tabCondition(eb: MessageExpressions, tab: QueueTab, now: string) {
+/** The tab's messages; `status`, one of the tab's statuses, narrows it to that one. */
+function tabCondition(eb: MessageExpressions, tab: QueueTab, now: string, status?: Status) {
   const { statuses, moderation, publicOnly, overdue } = TABS[tab];
   const conditions = [];
   if (moderation) conditions.push(eb('m.moderation', '=', moderation));
   if (publicOnly) conditions.push(eb('m.is_public', '=', 1));
-  if (statuses) conditions.push(eb('m.status', 'in', statuses), eb('m.moderation', '!=', 'rejected'));
+  if (status) conditions.push(eb('m.status', '=', status));
+  else if (statuses) conditions.push(eb('m.status', 'in', statuses));
+  if (statuses) conditions.push(eb('m.moderation', '!=', 'rejected'));
   if (overdue) conditions.push(eb('m.due_at', '<', now));
   return conditions.length > 0 ? eb.and(conditions) : eb.lit(true);
 }
@@ -104,9 +101,9 @@ function decodeCursor(cursor: string): { dueAt: string; seq: number } {
   return { dueAt: match[1]!, seq: parseInt(match[2]!, 36) };
 }
 
-function withFilters(query: Queue, filter: QueueFilter, official: Official, now: Date): Queue {
+function withFilters(query: Queue, filter: QueueFilter, official: Official, now: Date, status?: Status): Queue {
   const nowIso = now.toISOString();
-  let q = query.where((eb) => tabCondition(eb, filter.tab, nowIso));
+  let q = query.where((eb) => tabCondition(eb, filter.tab, nowIso, status));
   if (filter.moderation) q = q.where('m.moderation', '=', filter.moderation as never);
   if (filter.type) q = q.where('m.type', '=', filter.type as never);
   if (filter.domain) q = q.where('m.domain', '=', filter.domain);
@@ -115,29 +112,66 @@ function withFilters(query: Queue, filter: QueueFilter, official: Official, now:
   }
   if (filter.dueWithinDays !== undefined) {
     const until = new Date(now.getTime() + filter.dueWithinDays * 86_400_000).toISOString();
-    q = q.where('m.status', 'in', OPEN_STATUSES).where('m.due_at', '<=', until);
+    q = q.where('m.due_at', '<=', until);
+    if (!status) q = q.where('m.status', 'in', OPEN_STATUSES);
   }
   if (filter.cursor) {
     const { dueAt, seq } = decodeCursor(filter.cursor);
-    q = q.where((eb) => eb.or([eb('m.due_at', '>', dueAt), eb.and([eb('m.due_at', '=', dueAt), eb('m.seq', '>', seq)])]));
+    // A row value, so that the walk starts at the cursor in the index rather than at its beginning.
+    q = q.where(sql<boolean>`(m.due_at, m.seq) > (${dueAt}, ${seq})`);
   }
   return q;
 }
 
-/** The statement behind a page of the queue (exported so tests can check its plan). */
+/** D1 binds at most 100 parameters to a statement; a page split into parts stays below this. */
+const MAX_PARAMETERS = 90;
+/** D1 allows at most 5 terms in a compound SELECT (measured on its local runtime). */
+const MAX_PARTS = 5;
+
+/**
+ * The statement behind a page of the queue (exported so tests can check its plan).
+ *
+ * Every part walks one deadline index in order and stops after a page: a tab of several statuses
+ * (办理中, 已超期) is read status by status, and a responder's few units unit by unit; the parts
+ * are merged, and only the page's rows are joined to their unit and drive. Rows read are then at
+ * most a page per part, whatever the backlog, instead of every message of the tab being read to
+ * be sorted.
+ */
 export function queuePageQuery(db: SiteDatabase, official: Official, filter: QueueFilter, now: Date) {
-  return withFilters(messagesInScope(db, official) as Queue, filter, official, now)
-      .innerJoin('units as u', 'u.id', 'm.unit_id')
-      .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
+  const tabStatuses = TABS[filter.tab].statuses;
+  const statuses = filter.dueWithinDays === undefined ? tabStatuses : (tabStatuses ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s as never));
+  // Walking a few units' own indexes reads far fewer rows than walking the site's and skipping
+  // the other units' messages (the moderation tab has no per-unit deadline index).
+  const perUnit = official.scope !== null && !filter.unit && !TABS[filter.tab].moderation
+    && official.scope.length * (statuses?.length ?? 1) <= MAX_PARTS;
+  const units = perUnit ? official.scope : null;
+  const part = (status: Status | undefined, unit: string | null) =>
+    withFilters(
+      (unit ? db.q.selectFrom('messages as m').where('m.unit_id', '=', unit) : messagesInScope(db, official)) as Queue, filter, official, now, status,
+    )
       .select([
-        'm.seq', 'm.id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.region',
+        'm.seq', 'm.id', 'm.unit_id', 'm.campaign_id', 'm.type', 'm.domain', 'm.title', 'm.region',
         'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count',
       ])
-      // `+` keeps SQLite from walking the deadline index over every message of the site, and makes
-      // it read the tab's own rows by status, then sort those.
-      .orderBy(SORTED_TABS.has(filter.tab) || filter.dueWithinDays !== undefined ? sql`+m.due_at` : sql`m.due_at`)
-      .orderBy('m.seq')
+      .orderBy('m.due_at').orderBy('m.seq')
       .limit(filter.limit + 1);
+  const merged = (parts: ReturnType<typeof part>[]) => {
+    const [first, ...rest] = parts.map((p) => db.q.selectFrom(p.as('p')).selectAll());
+    const page = rest.reduce((union, next) => union.unionAll(next), first!);
+    return db.q.selectFrom(page.as('q'))
+      .innerJoin('units as u', 'u.id', 'q.unit_id')
+      .leftJoin('campaigns as c', 'c.id', 'q.campaign_id')
+      .selectAll('q')
+      .select(['u.name as unit_name', 'c.slug as campaign'])
+      .orderBy('q.due_at').orderBy('q.seq')
+      .limit(filter.limit + 1);
+  };
+  const each: (Status | undefined)[] = statuses ? [...statuses] : [undefined];
+  if (units) {
+    const byUnit = merged(units.flatMap((unit) => each.map((status) => part(status, unit))));
+    if (byUnit.compile().parameters.length <= MAX_PARAMETERS) return byUnit;
+  }
+  return merged(each.map((status) => part(status, null)));
 }
 
 export async function queuePage(db: SiteDatabase, official: Official, filter: QueueFilter, now: Date): Promise<{ items: QueueMessage[]; nextCursor: string | null }> {
@@ -152,8 +186,11 @@ export async function queuePage(db: SiteDatabase, official: Official, filter: Qu
 }
 
 /**
- * How many messages each tab holds for the official: from the per-unit tallies the triggers of
- * migrations 0004 and 0008 keep, plus the overdue ones (which change with the clock) from the deadline index.
+ * How many messages each tab holds for the official, without reading the messages: the per-unit
+ * tallies of migrations 0004 and 0008 give every tab but 已超期. 已超期 changes with the clock, so it
+ * is the open messages less those still ahead of their deadline: the days after today from the
+ * per-day tallies of migration 0009, and today's from the deadline index up to the end of the day.
+ * Rows read grow with the units in scope and the days ahead, never with the backlog.
  */
 export async function queueCounts(db: SiteDatabase, official: Official, now: Date): Promise<QueueCounts> {
   let tallies = db.q.selectFrom('message_counts as m')
@@ -161,17 +198,28 @@ export async function queueCounts(db: SiteDatabase, official: Official, now: Dat
     .where('m.site_id', '=', official.siteId)
     .groupBy(['m.status', 'm.moderation', 'm.is_public']);
   if (official.scope !== null) tallies = tallies.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
-  const [rows, overdue] = await Promise.all([
-    db.all(tallies),
-    db.first((messagesInScope(db, official) as Queue)
-      .where((eb) => tabCondition(eb, 'overdue', now.toISOString()))
-      .select((eb) => eb.fn.countAll<number>().as('n'))),
-  ]);
+  const nowIso = now.toISOString();
+  const today = nowIso.slice(0, 10);
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString();
+  let later = db.q.selectFrom('open_due_counts as d')
+    .select((eb) => eb.fn.sum<number>('d.n').as('n'))
+    .where('d.site_id', '=', official.siteId)
+    .where('d.due_day', '>', today);
+  later = official.scope === null ? later.where('d.unit_id', '=', '*') : later.where(sql<boolean>`d.unit_id IN (${unitsOf(official)})`);
+  const dueLaterToday = (messagesInScope(db, official) as Queue)
+    .where((eb) => eb.and([
+      eb('m.status', 'in', OPEN_STATUSES), eb('m.moderation', '!=', 'rejected'),
+      eb('m.due_at', '>=', nowIso), eb('m.due_at', '<', tomorrow),
+    ]))
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+  const [rows, ahead, aheadToday] = await Promise.all([db.all(tallies), db.first(later), db.first(dueLaterToday)]);
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as QueueCounts;
+  let open = 0;
   for (const row of rows) {
     for (const tab of QUEUE_TABS) if (tab !== 'overdue' && inTab(tab, row.status, row.moderation, row.is_public)) counts[tab] += row.n;
+    if (inTab('overdue', row.status, row.moderation, row.is_public)) open += row.n;
   }
-  counts.overdue = overdue?.n ?? 0;
+  counts.overdue = Math.max(0, open - (ahead?.n ?? 0) - (aheadToday?.n ?? 0));
   return counts;
 }
 

@@ -226,6 +226,16 @@ export interface MessageCountTable {
   n: number;
 }
 
+/** Open messages per unit and deadline day, kept by the triggers of migration 0009. */
+export interface OpenDueCountTable {
+  site_id: string;
+  /** A unit's id, or '*' for the whole site. */
+  unit_id: string;
+  /** The UTC date of the deadline, YYYY-MM-DD. */
+  due_day: string;
+  n: number;
+}
+
 export interface SignInFailureTable {
   key_hash: string;
   failures: number;
@@ -275,6 +285,7 @@ export interface Database {
   audit_log: AuditLogTable;
   sign_in_failures: SignInFailureTable;
   message_counts: MessageCountTable;
+  open_due_counts: OpenDueCountTable;
   submission_counts: SubmissionCountTable;
 }
 
