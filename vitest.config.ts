@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       'worker/vitest.config.mts',
-      { test: { name: 'ui', include: ['ui/**/*.test.ts'], environment: 'node' } },
+      // In Node: the pure modules the widget and the console share, and checks of our own files.
+      { test: { name: 'node', include: ['ui/**/*.test.ts', 'worker/**/*.node.test.ts'], environment: 'node' } },
     ],
   },
 });

@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     name: 'worker',
     include: ['worker/**/*.test.ts'],
+    // Those run in Node (the root vitest.config.ts).
+    exclude: ['worker/**/*.node.test.ts'],
     setupFiles: ['worker/test/apply-migrations.ts'],
   },
   root,

@@ -2,21 +2,16 @@ import type { SiteDatabase } from './db/client';
 import type { Official } from './auth/official';
 import type { Site } from './db/sites';
 
-/** Bindings, vars and secrets (see wrangler.toml). */
-export interface Env {
-  DB: D1Database;
-  ASSETS: Fetcher;
+/**
+ * Bindings and vars, as `npm run types` generates them from wrangler.toml into
+ * worker/worker-configuration.d.ts (`npm test` fails when that file is out of date), and the secrets,
+ * which wrangler.toml does not list (set with `wrangler secret put`; `npm run dev` writes .dev.vars).
+ */
+export interface Env extends WranglerEnv {
   /** base64 of 32 bytes: AES-GCM key for personal data at rest (contact details, stored answers). */
   DATA_KEY: string;
   /** base64 of 32 bytes: HMAC key for tracking codes and request fingerprints. */
   HASH_KEY: string;
-  MAX_BODY_BYTES: string;
-  /** Public writes (submissions, 我也关注) per site and client address. */
-  WRITE_LIMITER: RateLimit;
-  /** Tracking-code lookups per site and client address. */
-  TRACK_LIMITER: RateLimit;
-  /** Board searches per site and client address. */
-  SEARCH_LIMITER: RateLimit;
 }
 
 export interface AppEnv {
