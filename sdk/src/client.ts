@@ -1,4 +1,5 @@
 import { LiuyanError } from './errors';
+import { queryString, requestJson } from './request';
 import type {
   CreateMessageInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, SupportResult, TrackedMessage,
 } from './schemas/message';
@@ -85,21 +86,11 @@ export function createClient(options: ClientOptions): LiuyanClient {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const supporter = options.supporter ?? newSupporterToken();
 
-  async function once<T>(url: string, init: RequestInit): Promise<T> {
-    const headers = new Headers(init.headers);
-    headers.set('Accept', 'application/json');
-    if (options.locale) headers.set('Accept-Language', options.locale);
-    const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
-    let response: Response;
-    try {
-      response = await doFetch(url, { ...init, headers, signal });
-    } catch (cause) {
-      if (init.signal?.aborted) throw cause;
-      throw new LiuyanError(0, 'network', 'No answer from the service', null, { cause });
-    }
-    if (response.ok) return (await response.json()) as T;
-    throw await LiuyanError.fromResponse(response);
-  }
+  const settings = { fetch: doFetch, locale: options.locale, timeoutMs };
+  const once = <T>(url: string, init: RequestInit & { json?: unknown }): Promise<T> => {
+    const { json, ...rest } = init;
+    return requestJson<T>(settings, url, rest as RequestInit & { body?: never }, json);
+  };
 
   /** Repeats only what is safe to repeat: the caller guarantees the request is idempotent. */
   async function withRetries<T>(run: () => Promise<T>, onRetry?: (n: RetryNotice) => void, signal?: AbortSignal): Promise<T> {
@@ -115,16 +106,12 @@ export function createClient(options: ClientOptions): LiuyanClient {
     }
   }
 
-  const postJson = (body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) =>
-    ({ method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body), signal }) satisfies RequestInit;
+  const postJson = (json: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) => ({ method: 'POST', headers, json, signal });
 
   const get = <T>(url: string, init: RequestInit = {}) => withRetries(() => once<T>(url, { method: 'GET', ...init }));
 
   function listMessages(query: ListMessagesQuery = {}): Promise<MessagePage> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params.set(key, String(value));
-    const search = params.size > 0 ? `?${params}` : '';
-    return get<MessagePage>(`${sitePath}/messages${search}`);
+    return get<MessagePage>(`${sitePath}/messages${queryString(query)}`);
   }
 
   return {

@@ -1,5 +1,7 @@
 export { createClient, newIdempotencyKey } from './client';
 export type { ClientOptions, LiuyanClient, RetryNotice, SubmitOptions } from './client';
+export { createConsoleClient, MESSAGE_ACTION_PATHS } from './console-client';
+export type { ConsoleClient, ConsoleClientOptions, MessageActions } from './console-client';
 export { LiuyanError } from './errors';
 export * from './error-messages';
 export { errorCatalogs } from './locales';

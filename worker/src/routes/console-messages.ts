@@ -25,6 +25,7 @@ import { openContact } from '../lib/contact';
 import { createCipher, newId } from '../lib/crypto';
 import { localDay } from '../lib/site-time';
 import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
+import { MESSAGE_ACTION_PATHS } from '../../../sdk/src/console-client';
 
 /** The queue and every action officials take on a message. Session and CSRF checks: see index.ts. */
 export const consoleMessages = newRouteGroup();
@@ -97,11 +98,11 @@ consoleMessages.openapi(getConsoleMessage, async (c) => {
 });
 
 /** An action's route; its role is checked before its body, so a refused role learns nothing more. */
-function actionRoute<S extends z.ZodType>(action: Action, summary: string, schema: S, path: string = action) {
+function actionRoute<S extends z.ZodType>(action: Action, summary: string, schema: S) {
   return createRoute({
     operationId: `${action}Message`,
     method: 'post',
-    path: `/v1/console/messages/{id}/${path}`,
+    path: `/v1/console/messages/{id}/${MESSAGE_ACTION_PATHS[action]}`,
     middleware: [requireRole(...ROLES[action])] as const,
     summary,
     request: { params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema } } } },
@@ -169,7 +170,7 @@ consoleMessages.openapi(actionRoute('extend', 'Extend the deadline by working da
     return extendStatements(ctx, dueAfterWorkingDays(due, days, calendar), reason);
   }));
 
-consoleMessages.openapi(actionRoute('note', 'Add an internal note, seen only by officials (内部备注)', NoteInputSchema, 'notes'), async (c) => {
+consoleMessages.openapi(actionRoute('note', 'Add an internal note, seen only by officials (内部备注)', NoteInputSchema), async (c) => {
   const official = c.get('official');
   const db = c.get('db');
   const { id } = c.req.valid('param');

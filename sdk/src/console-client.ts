@@ -1,0 +1,144 @@
+// The officials' side of the API, typed end to end: the console uses it, and so can an integration
+// that signs in as an official. Types only come from the schemas, so no zod reaches a browser.
+import type {
+  Account, AdminUnit, CalendarDay, CalendarInput, CreateAccountInput, CreateReplyTemplateInput, CreateUnitInput, ExportQuery,
+  ReplyTemplate, SiteSettings, UpdateAccountInput, UpdateReplyTemplateInput, UpdateSiteInput, UpdateUnitInput,
+} from './schemas/admin';
+import type { OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
+import type {
+  Action, ConsoleMessage, Contact, ExtendInput, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
+} from './schemas/console';
+import { queryString, requestJson, type RequestSettings } from './request';
+
+/**
+ * Where each action on a message is posted, under `/v1/console/messages/{id}/`: the service's
+ * routes are made from this map too.
+ */
+export const MESSAGE_ACTION_PATHS = {
+  publish: 'publish', reject: 'reject', hide: 'hide', accept: 'accept', transfer: 'transfer', reply: 'reply',
+  close: 'close', extend: 'extend', note: 'notes', reveal: 'reveal',
+} as const satisfies Record<Action, string>;
+
+/** What each action takes, and what it answers. */
+export interface MessageActions {
+  publish: { input: Record<string, never>; output: ConsoleMessage };
+  reject: { input: RejectInput; output: ConsoleMessage };
+  hide: { input: RejectInput; output: ConsoleMessage };
+  accept: { input: Record<string, never>; output: ConsoleMessage };
+  transfer: { input: TransferInput; output: ConsoleMessage };
+  reply: { input: ReplyInput; output: ConsoleMessage };
+  close: { input: Record<string, never>; output: ConsoleMessage };
+  extend: { input: ExtendInput; output: ConsoleMessage };
+  note: { input: NoteInput; output: ConsoleMessage };
+  /** The citizen's contact details, for this answer only (audited). */
+  reveal: { input: Record<string, never>; output: Contact };
+}
+
+export interface ConsoleClientOptions {
+  /** Where the service runs; the console itself leaves it empty (same origin). */
+  baseUrl?: string;
+  /** Language for the service's error messages (`zh-CN` or `en`). */
+  locale?: string;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Every console and admin call. Requests carry the session cookie (same origin, or `credentials:
+ * 'include'` elsewhere) and are never cached; each rejects with a `LiuyanError` (see `requestJson`).
+ */
+export interface ConsoleClient {
+  /** Starts a session (sets its cookie). */
+  signIn(input: SignInInput): Promise<OfficialProfile>;
+  /** The signed-in official; rejects with 401 `unauthenticated` without a live session. */
+  me(): Promise<OfficialProfile>;
+  signOut(): Promise<void>;
+  totp: {
+    /** A new authenticator secret, shown once; takes the password (and the current code when one is in use). */
+    enrol(input: TotpEnrolInput): Promise<TotpEnrolment>;
+    /** Turns the new authenticator on with its first code. */
+    confirm(input: TotpConfirmInput): Promise<OfficialProfile>;
+  };
+  messages: {
+    /** One page of the queue, with the counts of every tab. */
+    list(query?: QueueQuery): Promise<QueuePage>;
+    get(id: string): Promise<ConsoleMessage>;
+    /** Runs an action on a message (publish, reply, transfer, …). */
+    act<A extends Action>(id: string, action: A, input: MessageActions[A]['input']): Promise<MessageActions[A]['output']>;
+  };
+  /** The reply templates officials choose from. */
+  replyTemplates(): Promise<ReplyTemplate[]>;
+  /** The address of the CSV export (admins), for a link: the browser downloads it with the session. */
+  exportUrl(query?: ExportQuery): string;
+  admin: {
+    site: { get(): Promise<SiteSettings>; update(input: UpdateSiteInput): Promise<SiteSettings> };
+    calendar: { get(year: number): Promise<CalendarDay[]>; replace(input: CalendarInput): Promise<CalendarDay[]> };
+    units: {
+      list(): Promise<AdminUnit[]>;
+      create(input: CreateUnitInput): Promise<AdminUnit>;
+      update(id: string, input: UpdateUnitInput): Promise<AdminUnit>;
+    };
+    accounts: {
+      list(): Promise<Account[]>;
+      create(input: CreateAccountInput): Promise<Account>;
+      update(id: string, input: UpdateAccountInput): Promise<Account>;
+    };
+    replyTemplates: {
+      list(): Promise<ReplyTemplate[]>;
+      create(input: CreateReplyTemplateInput): Promise<ReplyTemplate>;
+      update(id: string, input: UpdateReplyTemplateInput): Promise<ReplyTemplate>;
+      remove(id: string): Promise<void>;
+    };
+  };
+}
+
+export function createConsoleClient(options: ConsoleClientOptions = {}): ConsoleClient {
+  const base = (options.baseUrl ?? '').replace(/\/+$/, '');
+  const settings: RequestSettings = { fetch: options.fetch ?? globalThis.fetch.bind(globalThis), locale: options.locale };
+  const init = (method: string): RequestInit & { body?: never } => ({
+    method, cache: 'no-store', credentials: base === '' ? 'same-origin' : 'include',
+  });
+  const id = (value: string) => encodeURIComponent(value);
+  const get = <T>(path: string) => requestJson<T>(settings, base + path, init('GET'));
+  // Every console POST is JSON, `{}` when there is nothing to say.
+  const post = <T>(path: string, body: unknown = {}) => requestJson<T>(settings, base + path, init('POST'), body);
+  const patch = <T>(path: string, body: unknown) => requestJson<T>(settings, base + path, init('PATCH'), body);
+  const put = <T>(path: string, body: unknown) => requestJson<T>(settings, base + path, init('PUT'), body);
+  const remove = (path: string) => requestJson<void>(settings, base + path, init('DELETE'));
+
+  return {
+    signIn: (input) => post('/v1/auth/sign-in', input),
+    me: () => get('/v1/console/me'),
+    signOut: () => post('/v1/console/sign-out'),
+    totp: {
+      enrol: (input) => post('/v1/console/totp/enrol', input),
+      confirm: (input) => post('/v1/console/totp/confirm', input),
+    },
+    messages: {
+      list: (query = {}) => get(`/v1/console/messages${queryString(query)}`),
+      get: (message) => get(`/v1/console/messages/${id(message)}`),
+      act: (message, action, input) => post(`/v1/console/messages/${id(message)}/${MESSAGE_ACTION_PATHS[action]}`, input),
+    },
+    replyTemplates: () => get('/v1/console/reply-templates'),
+    exportUrl: (query = {}) => `${base}/v1/console/export.csv${queryString(query)}`,
+    admin: {
+      site: { get: () => get('/v1/admin/site'), update: (input) => patch('/v1/admin/site', input) },
+      calendar: { get: (year) => get(`/v1/admin/calendar${queryString({ year })}`), replace: (input) => put('/v1/admin/calendar', input) },
+      units: {
+        list: () => get('/v1/admin/units'),
+        create: (input) => post('/v1/admin/units', input),
+        update: (unit, input) => patch(`/v1/admin/units/${id(unit)}`, input),
+      },
+      accounts: {
+        list: () => get('/v1/admin/accounts'),
+        create: (input) => post('/v1/admin/accounts', input),
+        update: (account, input) => patch(`/v1/admin/accounts/${id(account)}`, input),
+      },
+      replyTemplates: {
+        list: () => get('/v1/admin/reply-templates'),
+        create: (input) => post('/v1/admin/reply-templates', input),
+        update: (template, input) => patch(`/v1/admin/reply-templates/${id(template)}`, input),
+        remove: (template) => remove(`/v1/admin/reply-templates/${id(template)}`),
+      },
+    },
+  };
+}
