@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainSchema, LIMITS, MessageStatusSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
+import { DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
 import { MessageFieldsSchema, ReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 
 // The officials' console: /v1/console/... (session cookie; changes only from the console's origin).

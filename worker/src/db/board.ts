@@ -2,7 +2,7 @@
 // A list page is one statement here (two when this worker has not yet kept the site's units), a
 // detail one; plus the site lookup.
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { PublicMessage, PublicMessageDetail, PublicTab, Reply, TimelineEvent } from '../../../sdk/src/schemas/message';
+import type { PublicMessage, PublicTab } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
 import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text';
 import { toSiteTime } from '../lib/site-time';
@@ -204,43 +204,5 @@ export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id'
         : null,
     })),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.seq) : null,
-  };
-}
-
-interface ReplyJson { id: string; kind: 'interim' | 'final'; unitId: string; unitName: string; body: string; createdAt: string }
-interface EventJson { id: number; kind: TimelineEvent['kind']; at: string; unitId: string | null; unitName: string | null; note: string | null }
-interface RatingJson { overall: number; resolution: number; attitude: number; speed: number; createdAt: string }
-
-/** One public message with its replies, public timeline and rating — one statement. */
-export async function publicMessage(db: SiteDatabase, siteId: string, id: string, now: Date): Promise<PublicMessageDetail | null> {
-  const m = await db.first(
-    publicMessages(db, siteId)
-      .innerJoin('units as u', 'u.id', 'm.unit_id')
-      .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
-      .select([
-        'm.id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body', 'm.region',
-        'm.display_name', 'm.status', 'm.public_tab', 'm.created_at', 'm.due_at', 'm.support_count', 'm.reply_count',
-        sql<string>`(SELECT json_group_array(json_object('id', r.id, 'kind', r.kind, 'unitId', r.unit_id, 'unitName', ru.name,
-          'body', r.body, 'createdAt', r.created_at)) FROM replies r JOIN units ru ON ru.id = r.unit_id WHERE r.message_id = m.id)`.as('replies'),
-        sql<string>`(SELECT json_group_array(json_object('id', e.id, 'kind', e.kind, 'at', e.created_at, 'unitId', e.unit_id,
-          'unitName', eu.name, 'note', e.note)) FROM message_events e LEFT JOIN units eu ON eu.id = e.unit_id
-          WHERE e.message_id = m.id AND e.is_public = 1)`.as('timeline'),
-        sql<string | null>`(SELECT json_object('overall', overall, 'resolution', resolution, 'attitude', attitude, 'speed', speed,
-          'createdAt', created_at) FROM ratings WHERE message_id = m.id ORDER BY id DESC LIMIT 1)`.as('rating'),
-      ])
-      .where('m.id', '=', id),
-  );
-  if (!m) return null;
-  const replies = (JSON.parse(m.replies) as ReplyJson[]).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  const timeline = (JSON.parse(m.timeline) as EventJson[]).sort((a, b) => a.id - b.id);
-  const rating = m.rating ? (JSON.parse(m.rating) as RatingJson) : null;
-  return {
-    ...boardFields(m, now),
-    body: m.body,
-    replies: replies.map((r): Reply => ({ id: r.id, kind: r.kind, unit: { id: r.unitId, name: r.unitName }, body: r.body, createdAt: toSiteTime(r.createdAt) })),
-    timeline: timeline.map((e): TimelineEvent => ({
-      kind: e.kind, at: toSiteTime(e.at), unit: e.unitId && e.unitName ? { id: e.unitId, name: e.unitName } : null, note: e.note,
-    })),
-    rating: rating ? { ...rating, createdAt: toSiteTime(rating.createdAt) } : null,
   };
 }

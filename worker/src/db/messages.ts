@@ -1,9 +1,6 @@
 import { sql, type Insertable } from 'kysely';
-import type { Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
 import { searchText } from '../lib/search-text';
-import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
-import { messageFields } from './mappers';
 import type { IdempotencyKeyTable, NewMessage, NewMessageEvent } from './schema';
 
 export interface Submission {
@@ -53,69 +50,4 @@ export function findLiveIdempotencyRecord(db: SiteDatabase, siteId: string, key:
       .where('key', '=', key)
       .where('expires_at', '>', now),
   );
-}
-
-function findByTrackingHash(db: SiteDatabase, siteId: string, trackingHash: string) {
-  return db.first(
-    db.q.selectFrom('messages as m')
-      .innerJoin('units as u', 'u.id', 'm.unit_id')
-      .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
-      .select([
-        'm.id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
-        'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at',
-      ])
-      .where('m.tracking_hash', '=', trackingHash)
-      .where('m.site_id', '=', siteId),
-  );
-}
-
-export async function repliesOf(db: SiteDatabase, messageId: string): Promise<Reply[]> {
-  const rows = await db.all(
-    db.q.selectFrom('replies as r')
-      .innerJoin('units as u', 'u.id', 'r.unit_id')
-      .select(['r.id', 'r.kind', 'r.unit_id', 'u.name as unit_name', 'r.body', 'r.created_at'])
-      .where('r.message_id', '=', messageId)
-      .orderBy('r.created_at'),
-  );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, unit: { id: r.unit_id, name: r.unit_name }, body: r.body, createdAt: toSiteTime(r.created_at) }));
-}
-
-/** A message's events, oldest first, with the names of their units and officials. */
-export function eventRows(db: SiteDatabase, messageId: string, { publicOnly }: { publicOnly: boolean }) {
-  let query = db.q.selectFrom('message_events as e')
-    .leftJoin('units as u', 'u.id', 'e.unit_id')
-    .leftJoin('units as fu', 'fu.id', 'e.from_unit_id')
-    .leftJoin('accounts as a', 'a.id', 'e.account_id')
-    .select(['e.kind', 'e.is_public', 'e.created_at', 'e.unit_id', 'u.name as unit_name', 'e.from_unit_id', 'fu.name as from_unit_name',
-      'a.display_name as account', 'e.note'])
-    .where('e.message_id', '=', messageId)
-    .orderBy('e.id');
-  if (publicOnly) query = query.where('e.is_public', '=', 1);
-  return db.all(query);
-}
-
-/** The message's history; `publicOnly` for everyone, everything for its author (never who acted). */
-export async function timelineOf(db: SiteDatabase, messageId: string, { publicOnly }: { publicOnly: boolean }): Promise<TimelineEvent[]> {
-  const rows = await eventRows(db, messageId, { publicOnly });
-  return rows.map((e) => ({
-    kind: e.kind as TimelineEvent['kind'],
-    at: toSiteTime(e.created_at),
-    unit: e.unit_id && e.unit_name ? { id: e.unit_id, name: e.unit_name } : null,
-    note: e.note,
-  }));
-}
-
-/** The citizen's own view of a message: private ones too, with every reply and event. */
-export async function trackedMessage(db: SiteDatabase, siteId: string, trackingHash: string, now: Date): Promise<TrackedMessage | null> {
-  const m = await findByTrackingHash(db, siteId, trackingHash);
-  if (!m) return null;
-  const [replies, timeline] = await Promise.all([repliesOf(db, m.id), timelineOf(db, m.id, { publicOnly: false })]);
-  return {
-    ...messageFields(m, now),
-    body: m.body,
-    isPublic: m.is_public === 1,
-    moderation: m.moderation,
-    replies,
-    timeline,
-  };
 }

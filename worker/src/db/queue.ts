@@ -1,13 +1,11 @@
 // The officials' queue and their view of one message. Officials see every message of their units
 // (private, pending and rejected ones too), but contact details only through `reveal`.
 import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import { QueueTabSchema, type ConsoleEvent, type Note, type QueueCounts, type QueueMessage, type QueueTab } from '../../../sdk/src/schemas/console';
+import { QueueTabSchema, type QueueCounts, type QueueMessage, type QueueTab } from '../../../sdk/src/schemas/console';
 import type { Official } from '../auth/official';
 import { validationError } from '../errors';
-import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { messageFields } from './mappers';
-import { eventRows } from './messages';
 import type { Database } from './schema';
 
 export interface QueueFilter {
@@ -221,45 +219,4 @@ export async function queueCounts(db: SiteDatabase, official: Official, now: Dat
   }
   counts.overdue = Math.max(0, open - (ahead?.n ?? 0) - (aheadToday?.n ?? 0));
   return counts;
-}
-
-/** The whole message for officials (no contact details), or null if not on the official's site. */
-export function consoleMessageRow(db: SiteDatabase, siteId: string, id: string) {
-  return db.first(
-    db.q.selectFrom('messages as m')
-      .innerJoin('units as u', 'u.id', 'm.unit_id')
-      .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
-      .select([
-        'm.id', 'm.site_id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
-        'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.moderation_reason', 'm.created_at', 'm.due_at',
-        'm.reply_count', 'm.support_count',
-      ])
-      .where('m.id', '=', id)
-      .where('m.site_id', '=', siteId),
-  );
-}
-
-/** Every event, internal ones too, with the official who acted. */
-export async function fullTimelineOf(db: SiteDatabase, messageId: string): Promise<ConsoleEvent[]> {
-  const rows = await eventRows(db, messageId, { publicOnly: false });
-  return rows.map((e) => ({
-    kind: e.kind as ConsoleEvent['kind'],
-    at: toSiteTime(e.created_at),
-    isPublic: e.is_public === 1,
-    unit: e.unit_id && e.unit_name ? { id: e.unit_id, name: e.unit_name } : null,
-    fromUnit: e.from_unit_id && e.from_unit_name ? { id: e.from_unit_id, name: e.from_unit_name } : null,
-    account: e.account,
-    note: e.note,
-  }));
-}
-
-export async function notesOf(db: SiteDatabase, messageId: string): Promise<Note[]> {
-  const rows = await db.all(
-    db.q.selectFrom('message_notes as n')
-      .innerJoin('accounts as a', 'a.id', 'n.account_id')
-      .select(['n.id', 'a.display_name', 'n.body', 'n.created_at'])
-      .where('n.message_id', '=', messageId)
-      .orderBy('n.created_at').orderBy('n.id'),
-  );
-  return rows.map((n) => ({ id: n.id, account: n.display_name, body: n.body, createdAt: toSiteTime(n.created_at) }));
 }

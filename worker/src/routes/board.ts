@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ListMessagesQuerySchema, MessagePageSchema, PublicMessageDetailSchema } from '../../../sdk/src/schemas/message';
 import { newRouteGroup } from '../app';
-import { listPublicMessages, publicMessage } from '../db/board';
+import { listPublicMessages } from '../db/board';
+import { publicMessageView } from '../db/message-views';
 import { notFound } from '../errors';
 import { limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
@@ -43,7 +44,7 @@ const getMessage = createRoute({
 board.openapi(getMessage, async (c) => {
   const { id } = c.req.valid('param');
   // Private, pending, rejected and hidden messages answer exactly like missing ones.
-  const message = await publicMessage(c.get('db'), c.get('site').id, id, new Date());
+  const message = await publicMessageView(c.get('db'), c.get('site').id, id, new Date());
   if (!message) throw notFound();
   return c.json(message, 200);
 });

@@ -10,12 +10,11 @@ import { newRouteGroup } from '../app';
 import { findReplyTemplate } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import {
-  ROLES, acceptStatements, assertMayTake, availableActions, closeStatements, extendStatements, findHandledMessage, hideStatements,
+  ROLES, acceptStatements, assertMayTake, closeStatements, extendStatements, findHandledMessage, hideStatements,
   publishStatements, rejectStatements, replyStatements, runAction, transferStatements, type ActionContext,
 } from '../db/handling';
-import { repliesOf } from '../db/messages';
-import { consoleMessageRow, fullTimelineOf, notesOf, queueCounts, queuePage } from '../db/queue';
-import { messageFields } from '../db/mappers';
+import { officialMessageView } from '../db/message-views';
+import { queueCounts, queuePage } from '../db/queue';
 import { requireRole } from '../middleware/console-auth';
 import { findActiveUnit, workingCalendar } from '../db/sites';
 import type { AppEnv } from '../env';
@@ -61,24 +60,13 @@ consoleMessages.openapi(listQueue, async (c) => {
  * The message as the official sees it, with what they may do next. Right after an action it is
  * shown even if it just left the official's units (a transfer): with nothing more they may do.
  */
+/** The message as officials see it; 403 outside the official's units unless they just acted on it (a transfer moves it out). */
 async function consoleMessage(db: SiteDatabase, official: Official, id: string, { justActed = false } = {}): Promise<ConsoleMessage> {
-  const m = await consoleMessageRow(db, official.siteId, id);
-  if (!m) throw notFound();
-  if (!justActed && !inScope(official, m.unit_id)) throw new ApiError(403, 'forbidden');
-  const [replies, timeline, notes] = await Promise.all([repliesOf(db, id), fullTimelineOf(db, id), notesOf(db, id)]);
-  return {
-    ...messageFields(m, new Date()),
-    body: m.body,
-    isPublic: m.is_public === 1,
-    moderation: m.moderation,
-    moderationReason: m.moderation_reason,
-    replyCount: m.reply_count,
-    supportCount: m.support_count,
-    replies,
-    timeline,
-    notes,
-    actions: availableActions(official, m),
-  };
+  const view = await officialMessageView(db, official, id, new Date());
+  if (!view) throw notFound();
+  const { unitId, ...message } = view;
+  if (!justActed && !inScope(official, unitId)) throw new ApiError(403, 'forbidden');
+  return message;
 }
 
 const getConsoleMessage = createRoute({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSite, FOREIGN_ORIGIN, request } from '../../test/fixtures';
+import { createSite, request } from '../../test/fixtures';
 
 describe('GET /v1/sites/:site', () => {
   it('gives the widget the unit tree, types, domains and limits', async () => {

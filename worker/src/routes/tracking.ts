@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { TrackedMessageSchema, TrackInputSchema } from '../../../sdk/src/schemas/message';
 import { newRouteGroup } from '../app';
-import { trackedMessage } from '../db/messages';
+import { trackedMessageView } from '../db/message-views';
 import { notFound } from '../errors';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
@@ -32,7 +32,7 @@ tracking.openapi(track, async (c) => {
   // and wrong codes take the same path and get the same answer.
   const canonical = normalizeTrackingCode(trackingCode) ?? `invalid:${trackingCode}`;
   const hash = await trackingCodeHash(c.env.HASH_KEY, site.id, canonical);
-  const message = await trackedMessage(c.get('db'), site.id, hash, new Date());
+  const message = await trackedMessageView(c.get('db'), site.id, hash, new Date());
   if (!message) throw notFound();
   c.header('Cache-Control', 'no-store');
   return c.json(message, 200);

@@ -1,0 +1,160 @@
+// The read model of one message: what the public, the citizen who wrote it and the officials see,
+// each read in one statement (the message, its unit and drive, and its replies, timeline, rating
+// and notes as JSON built by Kysely's checked SQLite helpers), and shaped here — nowhere else.
+//
+//   public   — a published public message; the public timeline; never who acted.
+//   citizen  — the author's own, by tracking code: private and unpublished too, every event, never who acted.
+//   official — every event with who acted, and internal notes; contact details only through `reveal`.
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
+import type { ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
+import type { PublicMessageDetail, Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
+import type { Official } from '../auth/official';
+import { toSiteTime } from '../lib/site-time';
+import type { SiteDatabase } from './client';
+import { availableActions } from './handling';
+import { boardFields, messageFields } from './mappers';
+import type { Database } from './schema';
+
+type Audience = 'public' | 'citizen' | 'official';
+type Messages = SelectQueryBuilder<Database & { m: Database['messages'] }, 'm', object>;
+type MessageExpressions = ExpressionBuilder<Database & { m: Database['messages'] } & { u: Database['units'] }, 'm' | 'u'>;
+
+/**
+ * A JSON column as D1 returns it: the text SQLite built (Kysely's helpers type it as already parsed,
+ * which it is with a driver that parses; ours only compiles).
+ */
+function parsed<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+/** The message's replies, oldest first, with the unit that gave each. */
+const repliesJson = (eb: MessageExpressions) => jsonArrayFrom(
+  eb.selectFrom('replies as r')
+    .innerJoin('units as ru', 'ru.id', 'r.unit_id')
+    .select(['r.id', 'r.kind', 'r.unit_id', 'ru.name as unit_name', 'r.body', 'r.created_at'])
+    .whereRef('r.message_id', '=', 'm.id')
+    .orderBy('r.created_at').orderBy('r.id'),
+);
+
+/** The message's events, oldest first: public ones only for the public; who acted only for officials. */
+const timelineJson = (eb: MessageExpressions, audience: Audience) => {
+  let events = eb.selectFrom('message_events as e')
+    .leftJoin('units as eu', 'eu.id', 'e.unit_id')
+    .leftJoin('units as fu', 'fu.id', 'e.from_unit_id')
+    .leftJoin('accounts as a', (join) => (audience === 'official' ? join.onRef('a.id', '=', 'e.account_id') : join.on((j) => j.lit(false))))
+    .select(['e.id', 'e.kind', 'e.is_public', 'e.created_at', 'e.unit_id', 'eu.name as unit_name', 'e.from_unit_id',
+      'fu.name as from_unit_name', 'a.display_name as account', 'e.note'])
+    .whereRef('e.message_id', '=', 'm.id')
+    .orderBy('e.id');
+  if (audience === 'public') events = events.where('e.is_public', '=', 1);
+  return jsonArrayFrom(events);
+};
+
+/** The latest rating. */
+const ratingJson = (eb: MessageExpressions) => jsonObjectFrom(
+  eb.selectFrom('ratings as rt')
+    .select(['rt.overall', 'rt.resolution', 'rt.attitude', 'rt.speed', 'rt.created_at'])
+    .whereRef('rt.message_id', '=', 'm.id')
+    .orderBy('rt.id', 'desc')
+    .limit(1),
+);
+
+/** Internal notes, oldest first, with the official who wrote each. */
+const notesJson = (eb: MessageExpressions) => jsonArrayFrom(
+  eb.selectFrom('message_notes as n')
+    .innerJoin('accounts as na', 'na.id', 'n.account_id')
+    .select(['n.id', 'na.display_name as account', 'n.body', 'n.created_at'])
+    .whereRef('n.message_id', '=', 'm.id')
+    .orderBy('n.created_at').orderBy('n.id'),
+);
+
+/** One message found by `messages`, with everything every audience may be shown of it. */
+function withHistory(messages: Messages, audience: Audience) {
+  return messages
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
+    .select([
+      'm.id', 'm.site_id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
+      'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.moderation_reason', 'm.public_tab',
+      'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count',
+    ])
+    .select((eb) => [repliesJson(eb).as('replies'), timelineJson(eb, audience).as('timeline')]);
+}
+
+const loadRow = (db: SiteDatabase, messages: Messages, audience: Audience) => db.first(withHistory(messages, audience));
+
+type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
+type ReplyJson = Row['replies'][number];
+type EventJson = Row['timeline'][number];
+
+const reply = (r: ReplyJson): Reply => ({ id: r.id, kind: r.kind, unit: { id: r.unit_id, name: r.unit_name }, body: r.body, createdAt: toSiteTime(r.created_at) });
+
+const unitRef = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
+
+const event = (e: EventJson): TimelineEvent => ({
+  kind: e.kind as TimelineEvent['kind'], at: toSiteTime(e.created_at), unit: unitRef(e.unit_id, e.unit_name), note: e.note,
+});
+
+/** `GET /v1/sites/:site/messages/:id`: a published public message, or null for any other id. */
+export async function publicMessageView(db: SiteDatabase, siteId: string, id: string, now: Date): Promise<PublicMessageDetail | null> {
+  const m = await db.first(
+    withHistory(
+      db.q.selectFrom('messages as m').where('m.id', '=', id).where('m.site_id', '=', siteId)
+        .where('m.moderation', '=', 'published').where('m.is_public', '=', 1) as Messages,
+      'public',
+    ).select((eb) => ratingJson(eb).as('rating')),
+  );
+  if (!m) return null;
+  const rating = parsed(m.rating);
+  return {
+    ...boardFields(m, now),
+    body: m.body,
+    replies: parsed(m.replies).map(reply),
+    timeline: parsed(m.timeline).map(event),
+    rating: rating ? { overall: rating.overall, resolution: rating.resolution, attitude: rating.attitude, speed: rating.speed, createdAt: toSiteTime(rating.created_at) } : null,
+  };
+}
+
+/** `POST /v1/sites/:site/track`: the citizen's own message by the hash of its tracking code, or null. */
+export async function trackedMessageView(db: SiteDatabase, siteId: string, trackingHash: string, now: Date): Promise<TrackedMessage | null> {
+  const m = await loadRow(db, db.q.selectFrom('messages as m').where('m.tracking_hash', '=', trackingHash).where('m.site_id', '=', siteId) as Messages, 'citizen');
+  if (!m) return null;
+  return {
+    ...messageFields(m, now),
+    body: m.body,
+    isPublic: m.is_public === 1,
+    moderation: m.moderation,
+    replies: parsed(m.replies).map(reply),
+    timeline: parsed(m.timeline).map(event),
+  };
+}
+
+/**
+ * `GET /v1/console/messages/:id` and every action's answer: the message as officials see it, with the
+ * actions this official may take now; null when it is not on the official's site. Whether the
+ * official may see it (their units) is the caller's to check, with `unitId`.
+ */
+export async function officialMessageView(db: SiteDatabase, official: Official, id: string, now: Date): Promise<(ConsoleMessage & { unitId: string }) | null> {
+  const m = await db.first(
+    withHistory(db.q.selectFrom('messages as m').where('m.id', '=', id).where('m.site_id', '=', official.siteId) as Messages, 'official')
+      .select((eb) => notesJson(eb).as('notes')),
+  );
+  if (!m) return null;
+  return {
+    ...messageFields(m, now),
+    unitId: m.unit_id,
+    body: m.body,
+    isPublic: m.is_public === 1,
+    moderation: m.moderation,
+    moderationReason: m.moderation_reason,
+    replyCount: m.reply_count,
+    supportCount: m.support_count,
+    replies: parsed(m.replies).map(reply),
+    timeline: parsed(m.timeline).map((e): ConsoleEvent => ({
+      ...event(e), isPublic: e.is_public === 1, fromUnit: unitRef(e.from_unit_id, e.from_unit_name), account: e.account,
+    })),
+    notes: parsed(m.notes).map((n): Note => ({ id: n.id, account: n.account, body: n.body, createdAt: toSiteTime(n.created_at) })),
+    actions: availableActions(official, m),
+  };
+}
