@@ -3,6 +3,8 @@ export type { ClientOptions, LiuyanClient, RetryNotice, SubmitOptions } from './
 export { LiuyanError } from './errors';
 export * from './error-messages';
 export { errorCatalogs } from './locales';
+export { labelCatalogs } from './locales';
+export * from './vocabulary';
 export * from './schemas/common';
 export * from './schemas/error';
 export * from './schemas/message';

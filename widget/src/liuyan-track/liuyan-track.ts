@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { fieldLabel } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { TrackedMessage } from '../../../sdk/src/schemas/message';
+import { eventLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
 import type { LiuyanErrorDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
@@ -74,6 +75,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private renderMessage(m: TrackedMessage) {
     const t = this.t;
     const when = (iso: string, withTime = true) => formatDateTime(this.locale, iso, withTime);
+    const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
     return html`<article part="message" aria-live="polite">
       <h3>${m.title}</h3>
       <p><span class="badge">${t.types[m.type]}</span> <span class="badge">${t.domains[m.domain]}</span>
@@ -88,12 +90,12 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <div class="body">${m.body}</div>
       <h4>${t.replies}</h4>
       ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply" part="reply">
-        <header>${r.unit.name} · ${r.kind === 'interim' ? t.interim : t.final} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
+        <header>${r.unit.name} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
         <div class="body">${r.body}</div>
       </section>`)}
       <h4>${t.timeline}</h4>
-      <ol class="timeline" part="timeline">${m.timeline.map((e) => html`<li>
-        <time datetime=${e.at}>${when(e.at)}</time> ${t.events[e.kind]}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}
+      <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
+        <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}
       </li>`)}</ol>
     </article>`;
   }
