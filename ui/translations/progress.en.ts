@@ -8,4 +8,6 @@ export const progressEn: ProgressStrings = {
   timeline: 'Progress',
   noReplyYet: 'No reply yet',
   note: ' ({note})',
+  rejectionReason: 'Why it was not approved',
+  reasonWithNote: '{reason} ({note})',
 };

@@ -15,6 +15,9 @@ const progress = {
   noReplyYet: '暂未回复',
   /** A public reason after a timeline event (a transfer, an extension). */
   note: '（{note}）',
+  /** Why a message did not pass review, as its author sees it: the reason's label, then the moderator's words. */
+  rejectionReason: '未通过原因',
+  reasonWithNote: '{reason}（{note}）',
 } as const;
 
 export type ProgressStrings = ProgressLabels & Widen<typeof progress>;

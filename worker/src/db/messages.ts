@@ -62,7 +62,7 @@ function findByTrackingHash(db: SiteDatabase, siteId: string, trackingHash: stri
       .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
       .select([
         'm.id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
-        'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at',
+        'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.moderation_reason', 'm.created_at', 'm.due_at',
       ])
       .where('m.tracking_hash', '=', trackingHash)
       .where('m.site_id', '=', siteId),
@@ -110,11 +110,16 @@ export async function trackedMessage(db: SiteDatabase, siteId: string, trackingH
   const m = await findByTrackingHash(db, siteId, trackingHash);
   if (!m) return null;
   const [replies, timeline] = await Promise.all([repliesOf(db, m.id), timelineOf(db, m.id, { publicOnly: false })]);
+  const rejected = m.moderation === 'rejected';
   return {
     ...messageFields(m, now),
+    // A rejected message is not handled: no deadline runs, so none is shown (nor 已超期).
+    ...(rejected ? { dueAt: null, overdue: false } : {}),
     body: m.body,
     isPublic: m.is_public === 1,
     moderation: m.moderation,
+    // The code is on the message; the moderator's words on the (latest) 未通过审核 event.
+    rejection: rejected ? { reason: m.moderation_reason ?? 'other', note: timeline.findLast((e) => e.kind === 'rejected')?.note ?? null } : null,
     replies,
     timeline,
   };
