@@ -14,7 +14,9 @@ import { flattenUnits, indented } from '../ui/unit-tree';
 /** Buttons in the order of the work: moderate, take on, hand on, answer, finish. */
 const ACTION_ORDER: readonly Action[] = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal'];
 /** Actions that ask for something first; the others run at once. */
-const WITH_FORM = new Set<Action>(['reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note']);
+const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note']);
+/** Actions whose form only asks to confirm: what cannot be quietly undone (publishing shows it to everyone). */
+const CONFIRM_ONLY = new Set<Action>(['publish', 'close']);
 const PATHS: Record<Action, string> = {
   publish: 'publish', reject: 'reject', hide: 'hide', accept: 'accept', transfer: 'transfer', reply: 'reply',
   close: 'close', extend: 'extend', note: 'notes', reveal: 'reveal',
@@ -54,6 +56,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     contact: { state: true },
     templates: { state: true },
     draft: { state: true },
+    rejection: { state: true },
   };
 
   messageId = '';
@@ -72,6 +75,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private contact: Contact | null = null;
   private templates: ReplyTemplate[] | null = null;
   private draft: ReplyDraft = { kind: 'interim', body: '', templateId: '' };
+  /** The reject form as filled in so far, for the line that shows what the author will see. */
+  private rejection = { reason: '', note: '' };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messageId') && this.messageId) void this.load();
@@ -96,6 +101,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.done = '';
     // A form opens empty (the reply keeps its draft): its counters start again too.
     this.typed = {};
+    this.rejection = { reason: '', note: '' };
     if (!WITH_FORM.has(action)) return void this.run(action, {});
     this.open = this.open === action ? null : action;
     if (action === 'reply' && this.templates === null) void this.loadTemplates();
@@ -328,7 +334,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
             <option value="">${f.chooseReason}</option>
             ${REJECT_REASONS.map((r) => html`<option value=${r}>${t.rejectReasons[r]}</option>`)}
           </select>`)}
-          ${this.textarea('note', f.reasonNote, false)}`;
+          ${this.textarea('note', f.reasonNote, false)}
+          ${action === 'reject' ? this.renderRejectionPreview() : nothing}`;
         break;
       case 'transfer': {
         const units = flattenUnits(this.config?.units ?? []).filter((u) => u.id !== m.unit.id);
@@ -375,17 +382,40 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       case 'close':
         fields = html`<p>${f.closeConfirm}</p>`;
         break;
+      case 'publish':
+        fields = html`<p>${format(f.publishConfirm, { name: m.displayName })}</p>`;
+        break;
     }
     return html`<form class="panel stack" part="action-form" novalidate @submit=${this.submit}
-      aria-label=${t.actionLabels[action]}>
+      @input=${this.onRejectionInput} @change=${this.onRejectionInput} aria-label=${t.actionLabels[action]}>
       <h3>${t.actionLabels[action]}</h3>
       ${fields}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? f.sending : action === 'close' ? f.confirm : t.actionLabels[action]}</button>
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
         <button type="button" class="secondary" @click=${() => (this.open = null)}>${f.cancel}</button>
       </div>
     </form>`;
+  }
+
+  /** Reads the reject form as the moderator fills it in (events bubble up from its fields). */
+  private onRejectionInput(event: Event): void {
+    if (this.open !== 'reject') return;
+    const form = event.currentTarget as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    this.rejection = { reason: value('reason'), note: value('note') };
+  }
+
+  /** The line the author will read with the tracking code, as `<liuyan-track>` shows it. */
+  private renderRejectionPreview() {
+    const t = this.t;
+    const { reason, note } = this.rejection;
+    const label = reason ? rejectReasonLabel(t, reason) : '';
+    return html`<p class="muted hint" part="rejection-preview" aria-live="polite">${reason
+      ? format(t.forms.rejectPreview, {
+        state: t.moderation.rejected, label: t.rejectionReason, reason: note ? format(t.reasonWithNote, { reason: label, note }) : label,
+      })
+      : t.forms.rejectPreviewHint}</p>`;
   }
 
   private renderContact(c: Contact) {
