@@ -415,7 +415,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       ? format(t.forms.rejectPreview, {
         state: t.moderation.rejected, label: t.rejectionReason, reason: note ? format(t.reasonWithNote, { reason: label, note }) : label,
       })
-      : t.forms.rejectPreviewHint}</p>`;
+      : format(t.forms.rejectPreviewHint, { state: t.moderation.rejected })}</p>`;
   }
 
   private renderContact(c: Contact) {

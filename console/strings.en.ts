@@ -103,7 +103,7 @@ export const consoleEn: ConsoleStrings = {
     noteBody: 'Note',
     closeConfirm: 'Once closed, the message is no longer being handled. Close it?',
     publishConfirm: 'Once published, the message is public on the website for everyone to read (signed “{name}”, without contact details). Publish it?',
-    rejectPreviewHint: 'With the tracking code, the author will see “Not approved”, the reason you choose and your details.',
+    rejectPreviewHint: 'With the tracking code, the author will see “{state}”, the reason you choose and your details.',
     rejectPreview: 'With the tracking code, the author will see: {state}. {label}: {reason}',
     confirm: 'Confirm',
     cancel: 'Cancel',

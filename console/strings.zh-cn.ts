@@ -102,7 +102,7 @@ const strings = {
     closeConfirm: '办结后留言将不再处于办理中。确定办结吗？',
     publishConfirm: '发布后，这条留言将在网站上公开，所有人都能看到（署名“{name}”，不含联系方式）。确定发布吗？',
     /** What the author will read in 查询我的留言, before the moderator has chosen a reason, and after. */
-    rejectPreviewHint: '留言人凭查询码查看时，会看到“未通过审核”和您选择的原因及补充说明。',
+    rejectPreviewHint: '留言人凭查询码查看时，会看到“{state}”和您选择的原因及补充说明。',
     rejectPreview: '留言人凭查询码查看时将看到：{state}。{label}：{reason}',
     confirm: '确定',
     cancel: '取消',
