@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Action, ConsoleEvent, ConsoleMessage, Contact, RejectReason } from '../sdk/src/schemas/console';
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
 import type { SiteConfig } from '../sdk/src/schemas/site';
+import { eventLabel, rejectReasonLabel, replyKindsOfEvents, type ReplyKind } from '../sdk/src/vocabulary';
 import { defineElement } from '../ui/liuyan-element';
 import { format, formatDateTime } from '../ui/localize';
 import { textCounter } from '../ui/text-rules';
@@ -13,7 +14,9 @@ import { flattenUnits, indented } from '../ui/unit-tree';
 /** Buttons in the order of the work: moderate, take on, hand on, answer, finish. */
 const ACTION_ORDER: readonly Action[] = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal'];
 /** Actions that ask for something first; the others run at once. */
-const WITH_FORM = new Set<Action>(['reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note']);
+const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note']);
+/** Actions whose form only asks to confirm: what cannot be quietly undone (publishing shows it to everyone). */
+const CONFIRM_ONLY = new Set<Action>(['publish', 'close']);
 const PATHS: Record<Action, string> = {
   publish: 'publish', reject: 'reject', hide: 'hide', accept: 'accept', transfer: 'transfer', reply: 'reply',
   close: 'close', extend: 'extend', note: 'notes', reveal: 'reveal',
@@ -53,6 +56,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     contact: { state: true },
     templates: { state: true },
     draft: { state: true },
+    rejection: { state: true },
   };
 
   messageId = '';
@@ -71,6 +75,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private contact: Contact | null = null;
   private templates: ReplyTemplate[] | null = null;
   private draft: ReplyDraft = { kind: 'interim', body: '', templateId: '' };
+  /** The reject form as filled in so far, for the line that shows what the author will see. */
+  private rejection = { reason: '', note: '' };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messageId') && this.messageId) void this.load();
@@ -95,6 +101,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.done = '';
     // A form opens empty (the reply keeps its draft): its counters start again too.
     this.typed = {};
+    this.rejection = { reason: '', note: '' };
     if (!WITH_FORM.has(action)) return void this.run(action, {});
     this.open = this.open === action ? null : action;
     if (action === 'reply' && this.templates === null) void this.loadTemplates();
@@ -211,21 +218,22 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const m = this.message;
     if (!m) return html`${back}<p class="muted" role="status">${t.loading}</p>`;
     const when = (iso: string, withTime = true) => formatDateTime(this.locale, iso, withTime);
+    const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
     return html`${back}
       <article part="message" class="message">
         <h1 class="title">${m.title}</h1>
         <p class="badges">
+          <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
+          ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
+          ${m.isPublic ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
+          <span class="badge visibility">${m.isPublic ? t.message.public : t.private}</span>
           <span class="badge">${t.types[m.type]}</span>
           <span class="badge">${t.domains[m.domain]}</span>
-          <span class="badge status" part="status">${t.statuses[m.status]}</span>
-          ${m.isPublic ? html`<span class="badge">${t.moderationStates[m.moderation]}</span>` : nothing}
-          <span class="badge">${m.isPublic ? t.message.public : t.private}</span>
-          ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
         </p>
         <dl class="facts">
           <dt>${t.message.to}</dt><dd part="unit">${m.unit.name}</dd>
           <dt>${t.message.status}</dt><dd>${t.statuses[m.status]}</dd>
-          <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderationStates[m.moderation] : t.message.neverPublished}${m.moderationReason
+          <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderation[m.moderation] : t.message.neverPublished}${m.moderationReason
             ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}</dd>
           <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
           <dt>${t.message.deadline}</dt><dd>${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>
@@ -240,13 +248,13 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <section aria-labelledby="replies-title">
         <h2 id="replies-title">${t.replies}</h2>
         ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply" part="reply">
-          <header>${r.unit.name} · ${r.kind === 'interim' ? t.interim : t.final} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
+          <header>${r.unit.name} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
           <div class="body">${r.body}</div>
         </section>`)}
       </section>
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">${t.timeline}</h2>
-        <ol class="timeline" part="timeline">${m.timeline.map((e) => this.renderEvent(e))}</ol>
+        <ol class="timeline" part="timeline">${m.timeline.map((e, i) => this.renderEvent(e, replyKinds[i]))}</ol>
       </section>
       <section aria-labelledby="notes-title">
         <h2 id="notes-title">${t.message.notes}</h2>
@@ -260,15 +268,15 @@ export class LiuyanConsoleMessage extends ConsoleElement {
 
   /** A moderation reason is a code from the list, shown translated (older records may hold words). */
   private reasonText(reason: string): string {
-    return (this.t.forms.rejectReasons as Record<string, string>)[reason] ?? reason;
+    return rejectReasonLabel(this.t, reason);
   }
 
-  private renderEvent(e: ConsoleEvent) {
+  private renderEvent(e: ConsoleEvent, replyKind: ReplyKind | null | undefined) {
     const t = this.t;
     const where = e.fromUnit && e.unit ? `${e.fromUnit.name} → ${e.unit.name}` : (e.unit?.name ?? '');
     return html`<li class=${e.isPublic ? '' : 'internal'}>
       <time datetime=${e.at}>${formatDateTime(this.locale, e.at)}</time>
-      <strong>${t.events[e.kind]}</strong>${where ? html` · ${where}` : nothing}${e.account ? html` · <span class="muted">${e.account}</span>` : nothing}
+      <strong>${eventLabel(t, e.kind, replyKind)}</strong>${where ? html` · ${where}` : nothing}${e.account ? html` · <span class="muted">${e.account}</span>` : nothing}
       ${e.isPublic ? nothing : html`<span class="badge">${t.message.internal}</span>`}
       ${e.note ? html`<div class="event-note">${e.note}</div>` : nothing}
     </li>`;
@@ -324,9 +332,10 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         fields = html`${this.field('reason', f.reason, true, html`<select id="reason" name="reason" aria-invalid=${this.invalid('reason')}
             aria-describedby="reason-error">
             <option value="">${f.chooseReason}</option>
-            ${REJECT_REASONS.map((r) => html`<option value=${r}>${f.rejectReasons[r]}</option>`)}
+            ${REJECT_REASONS.map((r) => html`<option value=${r}>${t.rejectReasons[r]}</option>`)}
           </select>`)}
-          ${this.textarea('note', f.reasonNote, false)}`;
+          ${this.textarea('note', f.reasonNote, false)}
+          ${action === 'reject' ? this.renderRejectionPreview() : nothing}`;
         break;
       case 'transfer': {
         const units = flattenUnits(this.config?.units ?? []).filter((u) => u.id !== m.unit.id);
@@ -346,7 +355,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           @change=${() => (this.draft = { ...this.draft, kind: value })} />${label}</label>`;
         fields = html`<fieldset class="field">
             <legend>${f.replyKind}</legend>
-            <div class="choices">${kind('interim', f.interimReply)}${kind('final', f.finalReply)}</div>
+            <div class="choices">${kind('interim', t.replyKinds.interim)}${kind('final', t.replyKinds.final)}</div>
             ${this.fieldError('kind')}
           </fieldset>
           ${this.templates && this.templates.length > 0 ? this.field('templateId', f.template, false, html`<select id="templateId" name="templateId"
@@ -373,17 +382,40 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       case 'close':
         fields = html`<p>${f.closeConfirm}</p>`;
         break;
+      case 'publish':
+        fields = html`<p>${format(f.publishConfirm, { name: m.displayName })}</p>`;
+        break;
     }
     return html`<form class="panel stack" part="action-form" novalidate @submit=${this.submit}
-      aria-label=${t.actionLabels[action]}>
+      @input=${this.onRejectionInput} @change=${this.onRejectionInput} aria-label=${t.actionLabels[action]}>
       <h3>${t.actionLabels[action]}</h3>
       ${fields}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? f.sending : action === 'close' ? f.confirm : t.actionLabels[action]}</button>
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
         <button type="button" class="secondary" @click=${() => (this.open = null)}>${f.cancel}</button>
       </div>
     </form>`;
+  }
+
+  /** Reads the reject form as the moderator fills it in (events bubble up from its fields). */
+  private onRejectionInput(event: Event): void {
+    if (this.open !== 'reject') return;
+    const form = event.currentTarget as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    this.rejection = { reason: value('reason'), note: value('note') };
+  }
+
+  /** The line the author will read with the tracking code, as `<liuyan-track>` shows it. */
+  private renderRejectionPreview() {
+    const t = this.t;
+    const { reason, note } = this.rejection;
+    const label = reason ? rejectReasonLabel(t, reason) : '';
+    return html`<p class="muted hint" part="rejection-preview" aria-live="polite">${reason
+      ? format(t.forms.rejectPreview, {
+        state: t.moderation.rejected, label: t.rejectionReason, reason: note ? format(t.reasonWithNote, { reason: label, note }) : label,
+      })
+      : format(t.forms.rejectPreviewHint, { state: t.moderation.rejected })}</p>`;
   }
 
   private renderContact(c: Contact) {

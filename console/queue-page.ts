@@ -152,12 +152,12 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       <span class="item-title">${m.title}</span>
       <span class="item-meta">
         <span>${m.unit.name}</span>
+        <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
+        ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
+        ${m.isPublic && m.moderation !== 'published' ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
+        ${m.isPublic ? nothing : html`<span class="badge visibility">${t.private}</span>`}
         <span class="badge">${t.types[m.type]}</span>
         <span class="badge">${t.domains[m.domain]}</span>
-        <span class="badge status">${t.statuses[m.status]}</span>
-        ${m.isPublic && m.moderation !== 'published' ? html`<span class="badge">${t.moderationStates[m.moderation]}</span>` : nothing}
-        ${m.isPublic ? nothing : html`<span class="badge">${t.private}</span>`}
-        ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
       </span>
       <span class="item-meta muted">
         <span>${m.displayName} · ${m.region}</span>

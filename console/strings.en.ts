@@ -4,6 +4,8 @@ import { progressEn } from '../ui/translations/progress.en';
 import { commonEn } from '../ui/translations/en';
 import type { ConsoleStrings } from './strings.zh-cn';
 
+const { statuses, moderation } = progressEn;
+
 export const consoleEn: ConsoleStrings = {
   ...commonEn,
   ...progressEn,
@@ -26,7 +28,10 @@ export const consoleEn: ConsoleStrings = {
   },
 
   queue: {
-    tabs: { moderation: 'To review', new: 'New', handling: 'In progress', replied: 'Replied', closed: 'Closed', overdue: 'Overdue', all: 'All' },
+    tabs: {
+      moderation: moderation.pending, new: statuses.submitted, handling: statuses.in_progress, replied: statuses.replied,
+      closed: statuses.closed, overdue: progressEn.overdue, all: 'All',
+    },
     filters: 'Filters',
     type: 'Type',
     domain: 'Domain',
@@ -71,8 +76,6 @@ export const consoleEn: ConsoleStrings = {
     none: 'none',
   },
 
-  moderationStates: { pending: 'Awaiting review', published: 'Published', rejected: 'Rejected', hidden: 'Hidden' },
-
   actionLabels: {
     publish: 'Publish', reject: 'Reject', hide: 'Hide', accept: 'Accept', transfer: 'Transfer', reply: 'Reply',
     close: 'Close', extend: 'Extend', note: 'Internal note', reveal: 'Show contact details',
@@ -85,17 +88,11 @@ export const consoleEn: ConsoleStrings = {
   forms: {
     reason: 'Reason',
     reasonNote: 'Details (optional)',
-    rejectReasons: {
-      abusive: 'Abusive or attacks others', personal_data: 'Contains others’ personal data', duplicate: 'Duplicate',
-      off_topic: 'Not for this recipient', advertising: 'Advertising', illegal: 'Unlawful content', other: 'Other',
-    },
     chooseReason: 'Choose a reason',
     transferTo: 'Unit to transfer to',
     chooseUnit: 'Choose the unit to transfer to',
     transferReason: 'Reason for the transfer (public)',
     replyKind: 'Kind of reply',
-    interimReply: 'Interim reply',
-    finalReply: 'Final reply',
     template: 'Reply template (optional)',
     noTemplate: 'No template',
     replyBody: 'Reply',
@@ -105,6 +102,9 @@ export const consoleEn: ConsoleStrings = {
     extendReason: 'Reason for the extension (public)',
     noteBody: 'Note',
     closeConfirm: 'Once closed, the message is no longer being handled. Close it?',
+    publishConfirm: 'Once published, the message is public on the website for everyone to read (signed “{name}”, without contact details). Publish it?',
+    rejectPreviewHint: 'With the tracking code, the author will see “{state}”, the reason you choose and your details.',
+    rejectPreview: 'With the tracking code, the author will see: {state}. {label}: {reason}',
     confirm: 'Confirm',
     cancel: 'Cancel',
     sending: 'Sending…',

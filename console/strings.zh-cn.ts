@@ -3,6 +3,8 @@ import { zhCNOfficialFieldMessages, zhCNProblemTitles } from '../sdk/src/locales
 import { progressZhCN, type ProgressStrings } from '../ui/translations/progress.zh-cn';
 import { commonZhCN, type CommonStrings, type Widen } from '../ui/translations/zh-cn';
 
+const { statuses, moderation } = progressZhCN;
+
 const strings = {
   appTitle: '留言办理',
   nav: { queue: '留言队列', admin: '站点管理', account: '我的账号', signOut: '退出登录', menu: '导航' },
@@ -23,7 +25,11 @@ const strings = {
   },
 
   queue: {
-    tabs: { moderation: '待审核', new: '待受理', handling: '办理中', replied: '已回复', closed: '已办结', overdue: '已超期', all: '全部' },
+    // The queue's tabs are named as the statuses they hold (sdk/src/locales/labels.zh-cn.ts).
+    tabs: {
+      moderation: moderation.pending, new: statuses.submitted, handling: statuses.in_progress, replied: statuses.replied,
+      closed: statuses.closed, overdue: progressZhCN.overdue, all: '全部',
+    },
     filters: '筛选',
     type: '类型',
     domain: '领域',
@@ -68,8 +74,6 @@ const strings = {
     none: '无',
   },
 
-  moderationStates: { pending: '待审核', published: '已公开', rejected: '未通过审核', hidden: '已隐藏' },
-
   actionLabels: {
     publish: '发布', reject: '驳回', hide: '隐藏', accept: '受理', transfer: '转办', reply: '回复',
     close: '办结', extend: '延期', note: '内部备注', reveal: '查看联系方式',
@@ -82,17 +86,11 @@ const strings = {
   forms: {
     reason: '原因',
     reasonNote: '补充说明（选填）',
-    rejectReasons: {
-      abusive: '辱骂、攻击他人', personal_data: '含他人隐私信息', duplicate: '重复留言', off_topic: '与留言对象无关',
-      advertising: '广告、推销', illegal: '违法违规内容', other: '其他',
-    },
     chooseReason: '请选择原因',
     transferTo: '转办单位',
     chooseUnit: '请选择转办单位',
     transferReason: '转办原因（公开）',
     replyKind: '回复类型',
-    interimReply: '阶段性回复',
-    finalReply: '最终回复',
     template: '回复模板（选填）',
     noTemplate: '不使用模板',
     replyBody: '回复内容',
@@ -102,6 +100,10 @@ const strings = {
     extendReason: '延期原因（公开）',
     noteBody: '备注内容',
     closeConfirm: '办结后留言将不再处于办理中。确定办结吗？',
+    publishConfirm: '发布后，这条留言将在网站上公开，所有人都能看到（署名“{name}”，不含联系方式）。确定发布吗？',
+    /** What the author will read in 查询我的留言, before the moderator has chosen a reason, and after. */
+    rejectPreviewHint: '留言人凭查询码查看时，会看到“{state}”和您选择的原因及补充说明。',
+    rejectPreview: '留言人凭查询码查看时将看到：{state}。{label}：{reason}',
     confirm: '确定',
     cancel: '取消',
     sending: '正在提交…',

@@ -100,7 +100,10 @@ describe('the officials’ console at /console/', () => {
     await openFromQueue(moderator.page, '待审核', title);
     expect(await actionsOf(moderator.page)).toContain('发布');
     expect(await actionsOf(moderator.page)).not.toContain('回复');
-    await act(moderator.page, '发布', undefined, '已发布');
+    // Publishing shows it to everyone: the console asks first, as it does before 办结.
+    await act(moderator.page, '发布', async (form) => {
+      expect(await form.textContent()).toContain('发布后，这条留言将在网站上公开');
+    }, '已发布');
     expect(await moderator.page.locator('liuyan-console-message').getByText('已公开').count()).toBeGreaterThan(0);
     expect(await actionsOf(moderator.page)).not.toContain('发布');
 
@@ -125,14 +128,14 @@ describe('the officials’ console at /console/', () => {
     }, '回复已发送');
     expect(await statusOf(transport.page)).toBe('办理中');
     await act(transport.page, '回复', async (form) => {
-      await form.getByLabel('最终回复').check();
+      await form.getByLabel('正式回复').check();
       await form.getByLabel('回复内容').fill('县道X205城关至石桥段坑洼已于本周全部修补完毕，感谢您的监督。');
     }, '回复已发送');
     expect(await statusOf(transport.page)).toBe('已回复');
     await act(transport.page, '办结', async () => {}, '已办结');
     expect(await statusOf(transport.page)).toBe('已办结');
     const consoleTimeline = (await transport.page.locator('liuyan-console-message [part="timeline"]').textContent())!;
-    for (const event of ['提交留言', '审核通过并公开', '受理', '转办', '回复', '办结']) expect(consoleTimeline).toContain(event);
+    for (const event of ['提交留言', '审核通过并公开', '受理', '转办', '阶段性回复', '正式回复', '办结']) expect(consoleTimeline).toContain(event);
     expect(consoleTimeline).toContain('示范县县长 → 示范县交通运输局');
 
     // The citizen's tracker shows both replies signed by the bureau, and the whole public history.
@@ -145,7 +148,7 @@ describe('the officials’ console at /console/', () => {
     expect(await replies.nth(0).locator('header').textContent()).toMatch(/^示范县交通运输局 · 阶段性回复/);
     expect(await replies.nth(1).locator('header').textContent()).toMatch(/^示范县交通运输局 · 正式回复/);
     const timeline = (await tracker.locator('[part="timeline"]').textContent())!;
-    for (const event of ['提交留言', '审核通过并公开', '受理', '转办', '回复', '办结']) expect(timeline).toContain(event);
+    for (const event of ['提交留言', '审核通过并公开', '受理', '转办', '阶段性回复', '正式回复', '办结']) expect(timeline).toContain(event);
     expect(timeline).toContain('县道养护属县交通运输局职责');
     expect(await tracker.locator('[part="message"]').textContent()).toContain('已办结');
 
@@ -158,7 +161,7 @@ describe('the officials’ console at /console/', () => {
     await list.getByRole('tab', { name: '已办理' }).click();
     const card = list.locator('[part="card"]').filter({ hasText: title });
     await card.waitFor();
-    expect(await card.locator('[part="status"]').textContent()).toBe('已办理');
+    expect(await card.locator('[part="status"]').textContent()).toBe('已办结');
     const reply = card.locator('[part~="reply"]');
     expect(await reply.locator('header').textContent()).toContain('示范县交通运输局');
     expect(await reply.locator('header').textContent()).toContain('正式回复');
@@ -213,6 +216,40 @@ describe('the officials’ console at /console/', () => {
     }, '回复已发送');
     expect(await message.locator('.reply .body').last().textContent()).toBe(reply);
     expect(sent).toEqual([`/v1/console/messages/${created.id}/reply`]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a rejected message: the moderator sees the line its author will read, and the author reads why, with no deadline', async () => {
+    const created = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+      unitId: 'u_county_head', type: 'complaint', domain: 'urban', campaign: null,
+      title: `再次反映解放路路灯不亮 ${Date.now() % 1_000_000}`, body: '解放路一带路灯还是不亮，之前已经反映过一次。', region: '示范县城关镇',
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+    });
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
+    await page.goto(`${CONSOLE}#/messages/${created.id}`);
+    await page.locator('liuyan-console-message [part="message"]').waitFor();
+    const words = '与您此前的留言内容相同，已在办理中。';
+    await act(page, '驳回', async (form) => {
+      const preview = form.locator('[part="rejection-preview"]');
+      expect(await preview.textContent()).toBe('留言人凭查询码查看时，会看到“未通过审核”和您选择的原因及补充说明。');
+      await form.getByLabel(/^原因/).selectOption('duplicate');
+      await expect.poll(() => preview.textContent()).toBe('留言人凭查询码查看时将看到：未通过审核。未通过原因：重复留言');
+      await form.getByLabel('补充说明（选填）').fill(words);
+      await expect.poll(() => preview.textContent()).toBe(`留言人凭查询码查看时将看到：未通过审核。未通过原因：重复留言（${words}）`);
+    }, '已驳回');
+
+    const citizen = await page.context().newPage();
+    await citizen.goto(`${HOST}/`);
+    const tracker = citizen.locator('liuyan-track');
+    await tracker.getByLabel('查询码').fill(created.trackingCode);
+    await tracker.getByRole('button', { name: '查询' }).click();
+    const shown = tracker.locator('[part="message"]');
+    await shown.waitFor();
+    expect(await shown.locator('[part="status"]').textContent()).toBe('未通过审核');
+    expect(await shown.locator('[part="rejection"]').textContent()).toBe(`重复留言（${words}）`);
+    const text = (await shown.textContent())!;
+    for (const absent of ['办理期限', '待受理', '已超期']) expect(text).not.toContain(absent);
     expect(problems).toEqual([]);
     await page.context().close();
   });

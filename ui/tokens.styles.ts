@@ -14,6 +14,12 @@ export const tokens = css`
     --liuyan-color-surface: #fff;
     --liuyan-color-error: #c0000b;
     --liuyan-color-notice: #fff7e0;
+    /* A message's status, as one tag on the board, in the tracked view and in the console (white text, ≥ 4.5:1). */
+    --liuyan-color-awaiting: #c0000b;
+    --liuyan-color-accepted: #1f5fae;
+    --liuyan-color-in-progress: #b35300;
+    --liuyan-color-answered: #1a7f37;
+    --liuyan-color-closed: #4a5560;
     --liuyan-radius: 4px;
     --liuyan-font-family: system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif;
     --liuyan-font-size: 16px;
@@ -52,6 +58,13 @@ export const tokens = css`
   .error { color: var(--liuyan-color-error); font-size: 0.9em; margin: 0.2em 0 0; }
   .notice { background: var(--liuyan-color-notice); padding: 0.6em 0.8em; border-radius: var(--liuyan-radius); margin: 0 0 1em; }
   .badge { display: inline-block; padding: 0 0.5em; border-radius: var(--liuyan-radius); font-size: 0.85em; border: 1px solid currentColor; }
+  /* The status tag: a filled pill in its status's colour, unlike the outlined type, domain and visibility tags. */
+  .badge.status { color: #fff; border-color: transparent; border-radius: 999px; padding: 0 0.7em; font-weight: 600; }
+  .badge.status.submitted { background: var(--liuyan-color-awaiting); }
+  .badge.status.accepted { background: var(--liuyan-color-accepted); }
+  .badge.status.in_progress { background: var(--liuyan-color-in-progress); }
+  .badge.status.replied { background: var(--liuyan-color-answered); }
+  .badge.status.closed { background: var(--liuyan-color-closed); }
   .muted { color: var(--liuyan-color-muted); }
   .body { white-space: pre-wrap; overflow-wrap: anywhere; }
 `;

@@ -26,6 +26,8 @@ export class LiuyanConsoleAdminExport extends AdminElement {
       ...(this.from && { from: this.from }),
       ...(this.to && { to: this.to }),
       ...(this.contact && { contact: '1' }),
+      // The file speaks the console's language, whatever the browser's own.
+      ...(this.locale === 'en' && { lang: 'en' }),
     };
     const params = new URLSearchParams(query as Record<string, string>);
     return `/v1/console/export.csv${params.size > 0 ? `?${params}` : ''}`;

@@ -4,7 +4,10 @@
 //
 // LIUYAN_URL is the service (default http://127.0.0.1:8787, i.e. `npm run dev`), LIUYAN_SITE the site
 // (default demo). Only the public API is used: what this prints, anyone may read.
-import { createClient, LiuyanError, type PublicMessageDetail, type Reply, type UnitNode } from '../../sdk/src';
+import { createClient, labelCatalogs, LiuyanError, type PublicMessageDetail, type Reply, type UnitNode } from '../../sdk/src';
+
+/** The SDK's names of statuses, reply kinds … as the board and the console say them. */
+const labels = labelCatalogs['zh-CN'];
 
 const baseUrl = process.env.LIUYAN_URL ?? 'http://127.0.0.1:8787';
 const site = process.env.LIUYAN_SITE ?? 'demo';
@@ -37,8 +40,7 @@ function firstLines(text: string, max = 90): string {
 }
 
 function printReply(reply: Reply): void {
-  const kind = reply.kind === 'final' ? '正式回复' : '阶段性回复';
-  console.log(`  ${reply.unit.name} · ${kind} · ${day(reply.createdAt)}`);
+  console.log(`  ${reply.unit.name} · ${labels.replyKinds[reply.kind]} · ${day(reply.createdAt)}`);
   console.log(`    ${firstLines(reply.body)}`);
 }
 

@@ -5,6 +5,8 @@ export type { ConsoleClient, ConsoleClientOptions, MessageActions } from './cons
 export { LiuyanError } from './errors';
 export * from './error-messages';
 export { errorCatalogs } from './locales';
+export { labelCatalogs } from './locales';
+export * from './vocabulary';
 export * from './schemas/common';
 export * from './schemas/error';
 export * from './schemas/message';

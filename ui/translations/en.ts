@@ -1,4 +1,5 @@
 import { enFieldMessages } from '../../sdk/src/locales/en';
+import { enKindLabels } from '../../sdk/src/locales/labels.en';
 import type { CommonStrings } from './zh-cn';
 
 export const commonEn: CommonStrings = {
@@ -7,12 +8,7 @@ export const commonEn: CommonStrings = {
   networkError: 'No connection. Check your network and try again.',
   notAllowed: 'The message board is not yet enabled for this website, so it cannot be used here. Please contact the website’s administrator.',
   tooManyRequests: 'Too many requests in a short time. Please try again in {minutes} minutes.',
-  types: { suggestion: 'Suggestion', complaint: 'Complaint', help: 'Request for help', consultation: 'Question' },
-  domains: {
-    urban: 'Urban development', transport: 'Transport', agriculture: 'Rural affairs', health: 'Health', education: 'Education',
-    environment: 'Environment', employment: 'Employment', enterprise: 'Business', governance: 'Public services',
-    security: 'Public safety', tourism: 'Tourism', finance: 'Finance', other: 'Other',
-  },
+  ...enKindLabels,
   dueAt: 'Due by {date}',
   private: 'Private',
   errors: enFieldMessages,

@@ -1,5 +1,7 @@
 import type { PublicFieldMessages } from '../../sdk/src/error-messages';
 import { zhCNFieldMessages } from '../../sdk/src/locales/zh-cn';
+import { zhCNKindLabels } from '../../sdk/src/locales/labels.zh-cn';
+import type { MessageKindLabels } from '../../sdk/src/vocabulary';
 
 /**
  * Strings every element shows, in Chinese (the default), with the service's field error messages.
@@ -12,17 +14,12 @@ const common = {
   /** The page's origin is not in the site's allow-list: the citizen cannot fix it, the site's editor can. */
   notAllowed: '本网站尚未开通留言板，暂时无法在此留言或查看。请联系本网站的管理员。',
   tooManyRequests: '提交太频繁，请{minutes}分钟后再试。',
-  types: { suggestion: '建言', complaint: '投诉', help: '求助', consultation: '咨询' },
-  domains: {
-    urban: '城建', transport: '交通', agriculture: '三农', health: '医疗', education: '教育', environment: '环保',
-    employment: '就业', enterprise: '企业', governance: '政务', security: '治安', tourism: '旅游', finance: '金融', other: '其他',
-  },
   dueAt: '办理期限：{date}',
   private: '不公开',
 } as const;
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-export type CommonStrings = Widen<typeof common> & { errors: PublicFieldMessages };
+export type CommonStrings = Widen<typeof common> & MessageKindLabels & { errors: PublicFieldMessages };
 
-export const commonZhCN: CommonStrings = { ...common, errors: zhCNFieldMessages };
+export const commonZhCN: CommonStrings = { ...common, ...zhCNKindLabels, errors: zhCNFieldMessages };

@@ -42,6 +42,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     privacyText: 'privacy notice', submissionLimits: 'submission limits', perAddressHour: 'per network address per hour',
     perPhoneDay: 'per phone number per day', perSiteMinute: 'for the whole site per minute', site: 'site', tab: 'tab',
     dueWithinDays: 'days until due',
+    lang: 'language',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {

@@ -41,6 +41,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     to: '结束日期', contact: '联系方式', titleMin: '标题最少字数', bodyMin: '留言内容最少字数', privacyUrl: '隐私声明网址',
     privacyText: '隐私声明内容', submissionLimits: '提交频率限制', perAddressHour: '每个网络地址每小时', perPhoneDay: '每个电话号码每天',
     perSiteMinute: '全站每分钟', site: '站点', tab: '标签页', dueWithinDays: '到期天数',
+    lang: '语言',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {

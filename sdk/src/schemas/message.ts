@@ -89,11 +89,20 @@ export const MessageFieldsSchema = z.object({
   overdue: z.boolean(),
 });
 
+/** Why a message did not pass review, as its author is told: a reason code from the list and the moderator's words. */
+export const RejectionSchema = z.object({
+  reason: z.string().describe('a RejectReason code (abusive, personal_data, duplicate, off_topic, advertising, illegal, other); clients show its label'),
+  note: z.string().nullable().describe('what the moderator added, if anything'),
+});
+export type Rejection = z.infer<typeof RejectionSchema>;
+
 /** What the citizen sees with the tracking code: the message, private or not, with its history. */
 export const TrackedMessageSchema = MessageFieldsSchema.extend({
+  dueAt: TimestampSchema.nullable().describe('null when the message did not pass review: it is not handled, so no deadline runs'),
   body: z.string(),
   isPublic: z.boolean(),
   moderation: ModerationSchema,
+  rejection: RejectionSchema.nullable().describe('set when moderation is rejected'),
   replies: z.array(ReplySchema),
   timeline: z.array(TimelineEventSchema),
 });

@@ -62,9 +62,11 @@ const ROOT_MARGIN = '200px 0px';
  * @csspart timeline - An opened message's events.
  * @csspart rating - An opened message's satisfaction rating.
  *
- * @cssproperty --liuyan-color-awaiting - 待回复 (default red).
+ * @cssproperty --liuyan-color-awaiting - 待受理 (default red).
+ * @cssproperty --liuyan-color-accepted - 已受理 (default blue).
  * @cssproperty --liuyan-color-in-progress - 办理中 and interim replies (default orange).
- * @cssproperty --liuyan-color-answered - 已办理 and final replies (default green).
+ * @cssproperty --liuyan-color-answered - 已回复 and final replies (default green).
+ * @cssproperty --liuyan-color-closed - 已办结 (default grey).
  * @cssproperty --liuyan-list-min-height - Height kept for the messages while they load (default 36em).
  */
 const strings = new Localized<ListStrings>(listZhCN, async () => (await import('./strings.en')).listEn);

@@ -2,19 +2,10 @@ import { css } from 'lit';
 
 /**
  * How a public message looks, in `<liuyan-message>` and in the cards and detail view of
- * `<liuyan-list>`: status colours, badges, replies (interim and final), timeline, rating.
+ * `<liuyan-list>` (status colours are tokens, `ui/tokens.styles.ts`): badges, replies (interim and final), timeline, rating.
  */
 export const messageStyles = css`
-  :host {
-    --liuyan-color-awaiting: #c0000b;
-    --liuyan-color-in-progress: #b35300;
-    --liuyan-color-answered: #1a7f37;
-  }
   .badges { display: flex; flex-wrap: wrap; gap: 0.4em; margin: 0.3em 0; }
-  .badge.status { color: #fff; border-color: transparent; }
-  .badge.status.awaiting { background: var(--liuyan-color-awaiting); }
-  .badge.status.in_progress { background: var(--liuyan-color-in-progress); }
-  .badge.status.answered { background: var(--liuyan-color-answered); }
   .badge.overdue { color: var(--liuyan-color-error); font-weight: 600; }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;

@@ -19,7 +19,7 @@ type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
  * @event liuyan-error - The message could not be shown. `detail`: `{ code, status, fields }`.
  *
  * @csspart message - The message.
- * @csspart status - The status badge (待回复 / 办理中 / 已办理).
+ * @csspart status - The status badge (待受理 / 已受理 / 办理中 / 已回复 / 已办结).
  * @csspart author - The masked display name.
  * @csspart body - What the citizen wrote.
  * @csspart reply - Each official reply; also `reply-interim` or `reply-final`.
@@ -27,9 +27,11 @@ type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
  * @csspart rating - The satisfaction rating.
  * @csspart support - The 我也关注 button (`aria-pressed` once the reader has pressed it) and its count.
  *
- * @cssproperty --liuyan-color-awaiting - 待回复 (default red).
+ * @cssproperty --liuyan-color-awaiting - 待受理 (default red).
+ * @cssproperty --liuyan-color-accepted - 已受理 (default blue).
  * @cssproperty --liuyan-color-in-progress - 办理中 and interim replies (default orange).
- * @cssproperty --liuyan-color-answered - 已办理 and final replies (default green).
+ * @cssproperty --liuyan-color-answered - 已回复 and final replies (default green).
+ * @cssproperty --liuyan-color-closed - 已办结 (default grey).
  */
 const strings = new Localized<MessageStrings>(messageZhCN, async () => (await import('./strings.en')).messageEn);
 

@@ -3,21 +3,22 @@
 import { html, nothing } from 'lit';
 import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
 import type { PublicMessage, PublicMessageDetail } from '../../../sdk/src/schemas/message';
+import { eventLabel, replyKindsOfEvents, type ReplyKind } from '../../../sdk/src/vocabulary';
 import { format, formatDateTime } from '../../../ui/localize';
 import type { MessageStrings } from './strings.zh-cn';
 
-type Badged = Pick<PublicMessage, 'type' | 'domain' | 'tab' | 'overdue'>;
+type Badged = Pick<PublicMessage, 'type' | 'domain' | 'status' | 'overdue'>;
 
-/** Type, domain, the public tab in its colour, and 已超期 when the deadline has passed unanswered. */
+/** The status in its colour (the same tag as in the console), 已超期 when the deadline has passed unanswered, type, domain. */
 export function renderBadges(m: Badged, t: MessageStrings) {
-  return html`<span class="badge status ${m.tab}" part="status">${t.tabs[m.tab]}</span>
+  return html`<span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
     ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
     <span class="badge">${t.types[m.type]}</span>
     <span class="badge">${t.domains[m.domain]}</span>`;
 }
 
 /** 阶段性回复 or 正式回复. */
-export const replyKind = (kind: 'interim' | 'final', t: MessageStrings) => (kind === 'interim' ? t.interim : t.final);
+export const replyKind = (kind: ReplyKind, t: MessageStrings) => t.replyKinds[kind];
 
 function stars(score: number) {
   return html`<span class="stars" aria-hidden="true">${[1, 2, 3, 4, 5].map((n) => html`<span class=${n <= score ? 'on' : 'off'}>★</span>`)}</span>`;
@@ -52,6 +53,7 @@ export function renderSupport(count: number, button: SupportButton, t: MessageSt
 /** The whole message: what was written, every reply signed by its unit, the public timeline, the rating. */
 export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale: Locale, support: SupportButton) {
   const when = (iso: string, withTime = true) => html`<time datetime=${iso}>${formatDateTime(locale, iso, withTime)}</time>`;
+  const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
   return html`<article class="message" part="message" aria-labelledby="message-title">
     <h3 id="message-title">${m.title}</h3>
     <p class="badges">${renderBadges(m, t)}</p>
@@ -71,8 +73,8 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
       <div class="body">${r.body}</div>
     </section>`)}
     <h4>${t.timeline}</h4>
-    <ol class="timeline" part="timeline">${m.timeline.map((e) => html`<li>
-      ${when(e.at)} ${t.events[e.kind]}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}
+    <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
+      ${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}
     </li>`)}</ol>
     ${m.rating ? renderRating(m.rating, t) : nothing}
   </article>`;

@@ -14,4 +14,5 @@ export const styles = css`
   ol.timeline { list-style: none; padding: 0; margin: 0; }
   ol.timeline li { padding: 0.2em 0 0.2em 1em; border-left: 2px solid var(--liuyan-color-border); }
   .overdue { color: var(--liuyan-color-error); }
+  .badges { display: flex; flex-wrap: wrap; gap: 0.4em; margin: 0.3em 0; }
 `;

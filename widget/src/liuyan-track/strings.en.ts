@@ -5,7 +5,6 @@ import type { TrackStrings } from './strings.zh-cn';
 export const trackEn: TrackStrings = {
   ...commonEn,
   ...progressEn,
-  moderation: { pending: 'Awaiting review', published: 'Public', rejected: 'Not published', hidden: 'Hidden' },
   trackTitle: 'Track my message',
   trackingCodePlaceholder: 'XXXX-XXXX-XXXX-XXXX',
   trackSubmit: 'Track',

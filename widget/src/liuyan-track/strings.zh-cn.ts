@@ -2,7 +2,6 @@ import { progressZhCN, type ProgressStrings } from '../../../ui/translations/pro
 import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translations/zh-cn';
 
 const strings = {
-  moderation: { pending: '待审核', published: '已公开', rejected: '未通过审核', hidden: '已隐藏' },
   trackTitle: '查询我的留言',
   trackingCodePlaceholder: 'XXXX-XXXX-XXXX-XXXX',
   trackSubmit: '查询',

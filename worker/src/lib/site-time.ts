@@ -14,6 +14,11 @@ export function toSiteTime(isoUtc: string): string {
   return `${local.slice(0, 19)}+08:00`;
 }
 
+/** An instant stored as UTC ISO as a spreadsheet shows a local time: `2026-12-03 09:05`. */
+export function siteDateTime(isoUtc: string): string {
+  return toSiteTime(isoUtc).slice(0, 16).replace('T', ' ');
+}
+
 /** The last second of a local day, as a UTC ISO instant. */
 export function endOfLocalDay(day: string): string {
   return new Date(Date.parse(`${day}T23:59:59.000Z`) - OFFSET_MS).toISOString();

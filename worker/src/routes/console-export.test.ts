@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { AUTHOR, createSite, db, expectProblem, seedMessages, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
-const HEADER = ['编号', '提交时间', '留言对象', '类型', '领域', '标题', '内容', '所在地区', '署名', '公开', '审核状态', '办理状态', '办理期限', '回复数'];
+const HEADER = [
+  '编号', '提交时间', '留言对象', '类型', '领域', '标题', '内容', '所在地区', '署名', '公开', '审核状态', '办理状态', '办理期限', '回复数',
+  '最新回复类型', '答复单位', '最新回复时间', '最新回复内容', '转办路径',
+];
+const LOCAL_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d$/;
 
 /** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes ("") and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -67,11 +71,12 @@ describe('GET /v1/console/export.csv', () => {
     expect(rows[0]).toEqual(HEADER);
     expect(rows.slice(1).map((r) => r[0])).toEqual([first, second]);
     expect(rows[1]).toEqual([
-      first, expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/), '测试县教育局', 'complaint', 'education',
-      '城关小学门口早晚高峰拥堵', validMessage('').body, '测试县城关镇', '陈***', 'true', 'pending', 'submitted',
-      expect.stringMatching(/T23:59:59\+08:00$/), '0',
+      first, expect.stringMatching(LOCAL_TIME), '测试县教育局', '投诉', '教育',
+      '城关小学门口早晚高峰拥堵', validMessage('').body, '测试县城关镇', '陈***', '是', '待审核', '待受理',
+      expect.stringMatching(/^\d{4}-\d\d-\d\d$/), '0', '', '', '', '', '',
     ]);
-    expect(rows[2]).toMatchObject({ 2: '测试县交通运输局', 3: 'help', 4: 'transport', 9: 'false' });
+    // A private message is never reviewed: no review state.
+    expect(rows[2]).toMatchObject({ 2: '测试县交通运输局', 3: '求助', 4: '交通', 9: '否', 10: '', 11: '待受理' });
     expect(raw).not.toContain('别的站点的留言');
     for (const secret of [AUTHOR.name, AUTHOR.phone, AUTHOR.email]) expect(raw).not.toContain(secret);
     expect(await contactAudits(site.siteId)).toEqual([]);
@@ -107,7 +112,7 @@ describe('GET /v1/console/export.csv', () => {
     expect(response.headers.get('Content-Disposition')).toMatch(/-contact\.csv"$/);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(rows[0]).toEqual([...HEADER, '姓名', '联系电话', '电子邮箱']);
-    expect(rows.slice(1).map((r) => r.slice(14))).toEqual([
+    expect(rows.slice(1).map((r) => r.slice(HEADER.length))).toEqual([
       // Phones as an official dials them, whatever way the citizen typed them.
       [AUTHOR.name, '139 1234 5678', AUTHOR.email],
       ['王芳', '0571 8888 9999', ''],
@@ -154,13 +159,45 @@ describe('GET /v1/console/export.csv', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(seeded);
   });
 
+  it('says what officials did in words: labels, local times, the latest reply signed by its unit, the transfer path', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const [handled] = await seedMessages(site.siteId, [{ unitId: site.eduUnit, createdAt: new Date('2026-03-02T01:05:00Z') }]);
+    const act = async (action: string, body: unknown = {}) =>
+      expect((await consoleRequest(`/v1/console/messages/${handled}/${action}`, { as: admin, method: 'POST', body })).status).toBe(200);
+    await act('accept');
+    await act('transfer', { unitId: site.transportUnit, reason: '属交通部门职责' });
+    await act('transfer', { unitId: site.eduUnit, reason: '涉及校门口，退回教育局' });
+    await act('reply', { kind: 'interim', body: '已派人现场查看。' });
+    await act('reply', { kind: 'final', body: '=已增设护学岗，\n早晚高峰有专人疏导。' });
+    const rejected = await submitted(site.siteId, { title: '重复的一条' });
+    expect((await consoleRequest(`/v1/console/messages/${rejected}/reject`, { as: admin, method: 'POST', body: { reason: 'duplicate' } })).status).toBe(200);
+
+    const { rows } = await download(admin);
+    const row = Object.fromEntries(HEADER.map((name, i) => [name, rows[1]![i]]));
+    expect(row).toMatchObject({
+      编号: handled, 提交时间: '2026-03-02 09:05', 留言对象: '测试县教育局', 办理状态: '已回复', 回复数: '2',
+      最新回复类型: '正式回复', 答复单位: '测试县教育局', 最新回复时间: expect.stringMatching(LOCAL_TIME),
+      // The reply as written, line break and all; a cell starting like a formula stays text.
+      最新回复内容: "'=已增设护学岗，\n早晚高峰有专人疏导。",
+      转办路径: '测试县教育局 → 测试县交通运输局 → 测试县教育局',
+    });
+    // Rejected: not handled, so no deadline runs.
+    expect(rows[2]).toMatchObject({ 0: rejected, 10: '未通过审核', 11: '待受理', 12: '', 18: '' });
+
+    const en = await download(admin, '?lang=en');
+    expect(en.rows[1]!.slice(10, 15)).toEqual(['Published', 'Replied', expect.stringMatching(/^\d{4}-\d\d-\d\d$/), '2', 'Final reply']);
+    expect(en.rows[2]![10]).toBe('Not approved');
+    await expectProblem(await consoleRequest('/v1/console/export.csv?lang=fr', { as: admin }), 422, 'validation');
+  });
+
   it('answers in English when asked', async () => {
     const site = await createSite();
     const admin = await createOfficial(site.siteId, 'admin');
     const { rows } = await download(admin, '?contact=1', { 'Accept-Language': 'en-GB,en;q=0.9' });
     expect(rows).toEqual([[
       'id', 'created', 'unit', 'type', 'domain', 'title', 'body', 'region', 'display name', 'public', 'moderation', 'status', 'due', 'replies',
-      'name', 'phone', 'email',
+      'latest reply kind', 'answering unit', 'latest reply time', 'latest reply', 'transfer path', 'name', 'phone', 'email',
     ]]);
     expect(await contactAudits(site.siteId)).toEqual([{ account_id: admin.id, detail: JSON.stringify({ rows: 0, from: null, to: null }) }]);
   });

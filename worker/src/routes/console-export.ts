@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ExportQuerySchema } from '../../../sdk/src/schemas/admin';
 import { pickLocale } from '../../../sdk/src/error-messages';
+import { labelCatalogs } from '../../../sdk/src/locales';
+import type { Vocabulary } from '../../../sdk/src/vocabulary';
 import { newRouteGroup } from '../app';
 import { assertRole } from '../auth/official';
 import { auditEntry } from '../db/admin';
@@ -8,7 +10,7 @@ import type { SiteDatabase } from '../db/client';
 import { validationError } from '../errors';
 import { openContact, type SealedContact } from '../lib/contact';
 import { createCipher, type Cipher } from '../lib/crypto';
-import { endOfLocalDay, localDay, toSiteTime } from '../lib/site-time';
+import { endOfLocalDay, localDay, siteDateTime } from '../lib/site-time';
 import { officialErrorResponses } from './openapi-common';
 
 export const consoleExport = newRouteGroup();
@@ -17,9 +19,16 @@ export const consoleExport = newRouteGroup();
 const PAGE_SIZE = 500;
 
 const COLUMNS = {
-  'zh-CN': ['编号', '提交时间', '留言对象', '类型', '领域', '标题', '内容', '所在地区', '署名', '公开', '审核状态', '办理状态', '办理期限', '回复数'],
-  en: ['id', 'created', 'unit', 'type', 'domain', 'title', 'body', 'region', 'display name', 'public', 'moderation', 'status', 'due', 'replies'],
+  'zh-CN': [
+    '编号', '提交时间', '留言对象', '类型', '领域', '标题', '内容', '所在地区', '署名', '公开', '审核状态', '办理状态', '办理期限', '回复数',
+    '最新回复类型', '答复单位', '最新回复时间', '最新回复内容', '转办路径',
+  ],
+  en: [
+    'id', 'created', 'unit', 'type', 'domain', 'title', 'body', 'region', 'display name', 'public', 'moderation', 'status', 'due', 'replies',
+    'latest reply kind', 'answering unit', 'latest reply time', 'latest reply', 'transfer path',
+  ],
 };
+const YES_NO = { 'zh-CN': ['是', '否'], en: ['yes', 'no'] } as const;
 const CONTACT_COLUMNS = { 'zh-CN': ['姓名', '联系电话', '电子邮箱'], en: ['name', 'phone', 'email'] };
 
 // A spreadsheet runs a cell that starts like a formula (=HYPERLINK(…), +cmd|…, @SUM…): citizens'
@@ -50,25 +59,72 @@ function messagesOf(db: SiteDatabase, siteId: string, { from, to }: Range) {
   return query;
 }
 
+// The latest reply is found by the message row's own copy of its id (set with the reply), so each
+// message costs primary-key lookups only.
 function page(db: SiteDatabase, siteId: string, range: Range, afterSeq: number) {
   return messagesOf(db, siteId, range)
     .leftJoin('units as u', 'u.id', 'm.unit_id')
+    .leftJoin('replies as r', 'r.id', 'm.latest_reply_id')
+    .leftJoin('units as ru', 'ru.id', 'r.unit_id')
     .select([
       'm.seq', 'm.id', 'm.created_at', 'u.name as unit', 'm.type', 'm.domain', 'm.title', 'm.body', 'm.region', 'm.display_name',
       'm.is_public', 'm.moderation', 'm.status', 'm.due_at', 'm.reply_count', 'm.author_name_enc', 'm.author_phone_enc', 'm.author_email_enc',
+      'r.kind as reply_kind', 'ru.name as reply_unit', 'r.created_at as reply_at', 'r.body as reply_body',
     ])
     .where('m.seq', '>', afterSeq)
     .orderBy('m.seq')
     .limit(PAGE_SIZE);
 }
 
-function rowFields(row: {
+/**
+ * The transfers (转办) of the messages of one page (seq in `(afterSeq, lastSeq]`), oldest first: one
+ * query per page, bounded by the page's seq range rather than a list of ids (D1 binds 100 values at most).
+ */
+function transfersOf(db: SiteDatabase, siteId: string, afterSeq: number, lastSeq: number) {
+  return db.q.selectFrom('messages as m')
+    .innerJoin('message_events as e', 'e.message_id', 'm.id')
+    .leftJoin('units as fu', 'fu.id', 'e.from_unit_id')
+    .leftJoin('units as tu', 'tu.id', 'e.unit_id')
+    .select(['m.id as message_id', 'fu.name as from_unit', 'tu.name as to_unit'])
+    .where('m.site_id', '=', siteId)
+    .where('m.seq', '>', afterSeq)
+    .where('m.seq', '<=', lastSeq)
+    .where('e.kind', '=', 'transferred')
+    .orderBy('m.seq')
+    .orderBy('e.id');
+}
+
+/** Each transferred message's path: the unit it was first addressed to, then every unit it went to (`A → B → C`). */
+function transferPaths(rows: { message_id: string; from_unit: string | null; to_unit: string | null }[]): Map<string, string> {
+  const units = new Map<string, string[]>();
+  for (const { message_id, from_unit, to_unit } of rows) {
+    const path = units.get(message_id) ?? [from_unit ?? ''];
+    path.push(to_unit ?? '');
+    units.set(message_id, path);
+  }
+  return new Map([...units].map(([id, path]) => [id, path.join(' → ')]));
+}
+
+interface ExportRow {
   id: string; created_at: string; unit: string | null; type: string; domain: string; title: string; body: string; region: string;
   display_name: string; is_public: number; moderation: string; status: string; due_at: string; reply_count: number;
-}): string[] {
+  reply_kind: string | null; reply_unit: string | null; reply_at: string | null; reply_body: string | null;
+}
+
+/**
+ * One message as a spreadsheet row, in the reader's language: codes as their labels, times in the
+ * site's time zone (`2026-12-03 09:05`), the deadline as its last day. A private message is never
+ * reviewed (no 审核状态), and a rejected one is not handled (no 办理期限), as the console and the author see them.
+ */
+function rowFields(row: ExportRow, labels: Vocabulary, yesNo: readonly [string, string], path: string): string[] {
+  const label = (table: Record<string, string>, code: string) => table[code] ?? code;
   return [
-    row.id, toSiteTime(row.created_at), row.unit ?? '', row.type, row.domain, row.title, row.body, row.region, row.display_name,
-    row.is_public === 1 ? 'true' : 'false', row.moderation, row.status, toSiteTime(row.due_at), String(row.reply_count),
+    row.id, siteDateTime(row.created_at), row.unit ?? '', label(labels.types, row.type), label(labels.domains, row.domain),
+    row.title, row.body, row.region, row.display_name, row.is_public === 1 ? yesNo[0] : yesNo[1],
+    row.is_public === 1 ? label(labels.moderation, row.moderation) : '', label(labels.statuses, row.status),
+    row.moderation === 'rejected' ? '' : localDay(new Date(row.due_at)), String(row.reply_count),
+    row.reply_kind ? label(labels.replyKinds, row.reply_kind) : '', row.reply_unit ?? '', row.reply_at ? siteDateTime(row.reply_at) : '',
+    row.reply_body ?? '', path,
   ];
 }
 
@@ -85,7 +141,8 @@ const exportMessages = createRoute({
   request: { query: ExportQuerySchema },
   responses: {
     200: {
-      description: 'UTF-8 CSV with a byte order mark (for Excel), one message a line, oldest first',
+      description: 'UTF-8 CSV with a byte order mark (for Excel), one message a line, oldest first; labels in the reader’s language '
+        + '(lang, else Accept-Language), site-local times, the latest reply and the transfer path',
       content: { 'text/csv': { schema: z.string() } },
     },
     ...officialErrorResponses,
@@ -95,7 +152,7 @@ const exportMessages = createRoute({
 consoleExport.openapi(exportMessages, async (c) => {
   const official = c.get('official');
   assertRole(official, 'admin');
-  const { from, to, contact } = c.req.valid('query');
+  const { from, to, contact, lang } = c.req.valid('query');
   if (from && to && from > to) throw validationError([{ field: 'to', code: 'invalid' }]);
   const range: Range = { from, to };
   const withContact = contact === '1';
@@ -113,7 +170,8 @@ consoleExport.openapi(exportMessages, async (c) => {
     }));
   }
 
-  const locale = pickLocale(c.req.header('Accept-Language'));
+  const locale = lang ?? pickLocale(c.req.header('Accept-Language'));
+  const labels = labelCatalogs[locale];
   const encoder = new TextEncoder();
   let afterSeq = 0;
   let done = false;
@@ -126,9 +184,12 @@ consoleExport.openapi(exportMessages, async (c) => {
     async pull(controller) {
       if (done) return controller.close();
       const rows = await db.all(page(db, site.id, range, afterSeq));
+      const lastSeq = rows.at(-1)?.seq;
+      const paths = lastSeq === undefined ? new Map<string, string>() : transferPaths(await db.all(transfersOf(db, site.id, afterSeq, lastSeq)));
       let chunk = '';
       for (const row of rows) {
-        chunk += csvLine([...rowFields(row), ...(cipher ? await contactFields(cipher, row) : [])]);
+        const fields = rowFields(row, labels, YES_NO[locale], paths.get(row.id) ?? '');
+        chunk += csvLine([...fields, ...(cipher ? await contactFields(cipher, row) : [])]);
       }
       if (chunk) controller.enqueue(encoder.encode(chunk));
       afterSeq = rows.at(-1)?.seq ?? afterSeq;

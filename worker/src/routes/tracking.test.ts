@@ -3,6 +3,7 @@ import type { MessageCreated, TrackedMessage } from '../../../sdk/src/schemas/me
 import {
   AUTHOR, createSite, expectNoPersonalData, expectProblem, FOREIGN_ORIGIN, request, submit, track, validMessage,
 } from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
 
 async function submitted(siteId: string, unitId: string, overrides: Parameters<typeof validMessage>[1] = {}) {
   const response = await submit(siteId, validMessage(unitId, overrides));
@@ -38,6 +39,7 @@ describe('POST /v1/sites/:site/track', () => {
       moderation: 'pending',
       dueAt: answer.dueAt,
       overdue: false,
+      rejection: null,
       replies: [],
     });
     expect(message.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
@@ -52,6 +54,30 @@ describe('POST /v1/sites/:site/track', () => {
     const message = await response.json<TrackedMessage>();
     expect(message).toMatchObject({ id: answer.id, isPublic: false, displayName: '陈先生', moderation: 'pending' });
     expect(message.timeline.map((e) => e.kind)).toEqual(['submitted']);
+  });
+
+  it('tells the author of a rejected message why, and runs no deadline for it', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const moderator = await createOfficial(siteId, 'moderator', [], { displayName: '审核员王五' });
+    const reject = async (id: string, body: unknown) =>
+      expect((await consoleRequest(`/v1/console/messages/${id}/reject`, { as: moderator, method: 'POST', body })).status).toBe(200);
+    const withWords = await submitted(siteId, eduUnit);
+    await reject(withWords.id, { reason: 'duplicate', note: '与您3月1日的留言内容相同，已在办理中。' });
+    const listOnly = await submitted(siteId, eduUnit, { title: '另一条留言' });
+    await reject(listOnly.id, { reason: 'off_topic' });
+
+    const message = await (await track(siteId, withWords.trackingCode)).json<TrackedMessage>();
+    expect(message).toMatchObject({
+      moderation: 'rejected', dueAt: null, overdue: false,
+      rejection: { reason: 'duplicate', note: '与您3月1日的留言内容相同，已在办理中。' },
+    });
+    // Who rejected it stays with the officials.
+    expect(message.timeline.map((e) => e.kind)).toEqual(['submitted', 'rejected']);
+    expect(JSON.stringify(message)).not.toContain('审核员王五');
+
+    expect(await (await track(siteId, listOnly.trackingCode)).json<TrackedMessage>()).toMatchObject({
+      dueAt: null, rejection: { reason: 'off_topic', note: null },
+    });
   });
 
   it('reads the code however it is typed: lower case, full width, without dashes, with spaces', async () => {

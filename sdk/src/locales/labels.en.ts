@@ -1,0 +1,28 @@
+import type { MessageKindLabels, ProgressLabels } from '../vocabulary';
+
+// One name per code, in English (see labels.zh-cn.ts).
+
+export const enKindLabels: MessageKindLabels = {
+  types: { suggestion: 'Suggestion', complaint: 'Complaint', help: 'Request for help', consultation: 'Question' },
+  domains: {
+    urban: 'Urban development', transport: 'Transport', agriculture: 'Rural affairs', health: 'Health', education: 'Education',
+    environment: 'Environment', employment: 'Employment', enterprise: 'Business', governance: 'Public services',
+    security: 'Public safety', tourism: 'Tourism', finance: 'Finance', other: 'Other',
+  },
+};
+
+export const enProgressLabels: ProgressLabels = {
+  statuses: { submitted: 'Awaiting acceptance', accepted: 'Accepted', in_progress: 'In progress', replied: 'Replied', closed: 'Closed' },
+  tabs: { awaiting: 'Awaiting reply', in_progress: 'In progress', answered: 'Answered' },
+  moderation: { pending: 'Awaiting review', published: 'Published', rejected: 'Not approved', hidden: 'Hidden' },
+  events: {
+    submitted: 'Submitted', published: 'Reviewed and published', rejected: 'Not approved', hidden: 'Hidden', accepted: 'Accepted',
+    transferred: 'Transferred', replied: 'Replied', extended: 'Deadline extended', rated: 'Rated', followed_up: 'Follow-up question',
+    closed: 'Closed', reopened: 'Reopened',
+  },
+  replyKinds: { interim: 'Interim reply', final: 'Final reply' },
+  rejectReasons: {
+    abusive: 'Abusive or attacks others', personal_data: 'Contains others’ personal data', duplicate: 'Duplicate message',
+    off_topic: 'Not for this recipient', advertising: 'Advertising', illegal: 'Unlawful content', other: 'Other',
+  },
+};

@@ -1,0 +1,52 @@
+import type { Domain, MessageStatus, MessageType, Moderation } from './schemas/common';
+import type { RejectReason } from './schemas/console';
+import type { PublicTab, TimelineEvent, TimelineEventKind } from './schemas/message';
+
+export type ReplyKind = 'interim' | 'final';
+
+/** What a citizen writes about: the labels of the codes a message is filed under. */
+export interface MessageKindLabels {
+  types: Record<MessageType, string>;
+  domains: Record<Domain, string>;
+}
+
+/**
+ * How a message's handling reads in one language — the one vocabulary of the board, the tracked
+ * view, the console and the CSV export, so each state has one name everywhere:
+ * - `statuses`: handling (待受理 → 已受理 → 办理中 → 已回复 → 已办结), what a message's tag says;
+ * - `tabs`: the public board's filters, as on 《领导留言板》 (待回复 = 待受理 and 已受理; 已办理 = 已回复 and 已办结);
+ * - `moderation`: review (待审核 / 已公开 / 未通过审核 / 已隐藏);
+ * - `events`: the timeline; a `replied` event reads as its reply's kind (`replyKinds`), see `eventLabel`;
+ * - `replyKinds`: 阶段性回复 (interim, handling goes on) and 正式回复 (final);
+ * - `rejectReasons`: why a moderator kept a message off the board, as its author is told.
+ */
+export interface ProgressLabels {
+  statuses: Record<MessageStatus, string>;
+  tabs: Record<PublicTab, string>;
+  moderation: Record<Moderation, string>;
+  events: Record<TimelineEventKind, string>;
+  replyKinds: Record<ReplyKind, string>;
+  rejectReasons: Record<RejectReason, string>;
+}
+
+export type Vocabulary = MessageKindLabels & ProgressLabels;
+
+/**
+ * A timeline event's name; a `replied` event is named by its reply's kind when known.
+ * Each reply writes exactly one `replied` event in the same batch, so the n-th `replied` event of a
+ * timeline is the n-th reply: `replyKindsOfEvents` pairs them.
+ */
+export function eventLabel(labels: ProgressLabels, kind: TimelineEventKind, replyKind?: ReplyKind | null): string {
+  return kind === 'replied' && replyKind ? labels.replyKinds[replyKind] : labels.events[kind];
+}
+
+/** For each event of a timeline (oldest first), the kind of its reply when it is a `replied` event. */
+export function replyKindsOfEvents(timeline: readonly Pick<TimelineEvent, 'kind'>[], replies: readonly { kind: ReplyKind }[]): (ReplyKind | null)[] {
+  let next = 0;
+  return timeline.map((e) => (e.kind === 'replied' ? (replies[next++]?.kind ?? null) : null));
+}
+
+/** A reason code from the list as its label; words stored before there was a list are shown as they are. */
+export function rejectReasonLabel(labels: ProgressLabels, reason: string): string {
+  return (labels.rejectReasons as Record<string, string>)[reason] ?? reason;
+}
