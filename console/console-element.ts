@@ -6,6 +6,7 @@ import { LiuyanElement } from '../ui/liuyan-element';
 import { Localized } from '../ui/localize';
 import { textCounter, textError, type TextRule } from '../ui/text-rules';
 import { ConsoleApi } from './console-api';
+import { createConsoleClient, type ConsoleClient } from '../sdk/src/console-client';
 import { consoleZhCN, type ConsoleStrings } from './strings.zh-cn';
 
 /** One set of strings for the whole console: Chinese in the bundle, English fetched when shown. */
@@ -48,6 +49,11 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
 
   protected get service(): ConsoleApi {
     return new ConsoleApi(this.locale);
+  }
+
+  /** Every console and admin call, typed (same origin, the session cookie). */
+  protected get officials(): ConsoleClient {
+    return createConsoleClient({ locale: this.locale });
   }
 
   /**

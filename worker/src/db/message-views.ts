@@ -120,13 +120,19 @@ export async function publicMessageView(db: SiteDatabase, siteId: string, id: st
 export async function trackedMessageView(db: SiteDatabase, siteId: string, trackingHash: string, now: Date): Promise<TrackedMessage | null> {
   const m = await loadRow(db, db.q.selectFrom('messages as m').where('m.tracking_hash', '=', trackingHash).where('m.site_id', '=', siteId) as Messages, 'citizen');
   if (!m) return null;
+  const timeline = parsed(m.timeline).map(event);
+  const rejected = m.moderation === 'rejected';
   return {
     ...messageFields(m, now),
+    // A rejected message is not handled: no deadline runs, so none is shown (nor 已超期).
+    ...(rejected ? { dueAt: null, overdue: false } : {}),
     body: m.body,
     isPublic: m.is_public === 1,
     moderation: m.moderation,
+    // The code is on the message; the moderator's words on the (latest) 未通过审核 event.
+    rejection: rejected ? { reason: m.moderation_reason ?? 'other', note: timeline.findLast((e) => e.kind === 'rejected')?.note ?? null } : null,
     replies: parsed(m.replies).map(reply),
-    timeline: parsed(m.timeline).map(event),
+    timeline,
   };
 }
 
