@@ -64,7 +64,7 @@ export class LiuyanConsole extends ConsoleElement {
 
   private async checkSession(): Promise<void> {
     try {
-      this.signedIn(await this.service.get<OfficialProfile>('/v1/console/me'));
+      this.signedIn(await this.officials.me());
     } catch {
       this.profile = null;
       this.navigate();
@@ -147,7 +147,7 @@ export class LiuyanConsole extends ConsoleElement {
 
   private async signOut(): Promise<void> {
     try {
-      await this.service.post<void>('/v1/console/sign-out');
+      await this.officials.signOut();
     } catch {
       // Signed out already, or no answer: either way this page forgets the official.
     }

@@ -49,12 +49,9 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     if (changed.has('filters')) void this.load(false);
   }
 
-  private query(cursor?: string): string {
+  private query(cursor?: string): QueueQuery {
     const { tab, type, domain, unit, dueWithinDays } = this.filters;
-    const query: QueueQuery = { tab, type, domain, unit, dueWithinDays, cursor, limit: 30 };
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-    return `/v1/console/messages?${params}`;
+    return { tab, type, domain, unit, dueWithinDays, cursor, limit: 30 };
   }
 
   private async load(more: boolean): Promise<void> {
@@ -63,7 +60,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     this.error = '';
     if (!more) this.items = [];
     try {
-      const page = await this.service.get<QueuePage>(this.query(more ? (this.page?.nextCursor ?? undefined) : undefined));
+      const page = await this.officials.messages.list(this.query(more ? (this.page?.nextCursor ?? undefined) : undefined));
       if (request !== this.request) return;
       this.page = page;
       this.items = more ? [...this.items, ...page.items] : page.items;

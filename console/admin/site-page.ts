@@ -53,7 +53,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
 
   private async load(): Promise<void> {
     try {
-      this.show(await this.service.get<SiteSettings>('/v1/admin/site'));
+      this.show(await this.officials.admin.site.get());
     } catch (error) {
       this.loadError = this.problemText(error);
     }
@@ -113,7 +113,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       privacyText: v.text('privacyText') || null,
       submissionLimits: Object.fromEntries(SUBMISSION_LIMIT_KEYS.map((key) => [key, number(key)])),
     };
-    const saved = await this.change(FORM, () => this.service.patch<SiteSettings>('/v1/admin/site', input), this.a.saved);
+    const saved = await this.change(FORM, () => this.officials.admin.site.update(input), this.a.saved);
     if (saved) this.show(saved);
   }
 

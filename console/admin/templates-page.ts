@@ -34,7 +34,7 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
 
   private async load(): Promise<void> {
     try {
-      this.templates = await this.service.get<ReplyTemplate[]>('/v1/admin/reply-templates');
+      this.templates = await this.officials.admin.replyTemplates.list();
     } catch (error) {
       this.loadError = this.problemText(error);
     }
@@ -59,7 +59,7 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
     const v = AdminElement.values(form);
     if (this.refusedTemplate(ADD, v)) return;
     const input: CreateReplyTemplateInput = { title: v.text('title'), body: v.text('body') };
-    const created = await this.change(ADD, () => this.service.post<ReplyTemplate>('/v1/admin/reply-templates', input), this.a.templates.created);
+    const created = await this.change(ADD, () => this.officials.admin.replyTemplates.create(input), this.a.templates.created);
     if (!created) return;
     this.templates = [...(this.templates ?? []), created];
     this.resetForm(form);
@@ -70,17 +70,15 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
     const v = AdminElement.values(event.target as HTMLFormElement);
     if (this.refusedTemplate(template.id, v)) return;
     const input: UpdateReplyTemplateInput = { title: v.text('title'), body: v.text('body') };
-    const path = `/v1/admin/reply-templates/${encodeURIComponent(template.id)}`;
-    const saved = await this.change(template.id, () => this.service.patch<ReplyTemplate>(path, input), this.a.saved);
+    const saved = await this.change(template.id, () => this.officials.admin.replyTemplates.update(template.id, input), this.a.saved);
     if (!saved) return;
     this.templates = (this.templates ?? []).map((x) => (x.id === saved.id ? saved : x));
     this.open = null;
   }
 
   private async removeTemplate(template: ReplyTemplate): Promise<void> {
-    const path = `/v1/admin/reply-templates/${encodeURIComponent(template.id)}`;
     const removed = await this.change(template.id, async () => {
-      await this.service.delete(path);
+      await this.officials.admin.replyTemplates.remove(template.id);
       return true;
     }, this.a.templates.removed);
     if (!removed) return;

@@ -57,7 +57,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
 
   private async load(): Promise<void> {
     try {
-      this.units = await this.service.get<AdminUnit[]>('/v1/admin/units');
+      this.units = await this.officials.admin.units.list();
     } catch (error) {
       this.loadError = this.problemText(error);
     }
@@ -84,7 +84,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     const v = AdminElement.values(form);
     if (this.refused(ADD, failures({ name: this.nameCheck(v) }))) return;
     const input: CreateUnitInput = { name: v.text('name'), kind: v.raw('kind') as UnitKind, parentId: v.raw('parentId') || null };
-    const unit = await this.change(ADD, () => this.service.post<AdminUnit>('/v1/admin/units', input), this.a.units.created);
+    const unit = await this.change(ADD, () => this.officials.admin.units.create(input), this.a.units.created);
     if (!unit) return;
     this.replaced(unit);
     this.resetForm(form);
@@ -102,7 +102,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
   }
 
   private async saveUnit(unit: AdminUnit, input: UpdateUnitInput, done: string): Promise<boolean> {
-    const changed = await this.change(`unit-${unit.id}`, () => this.service.patch<AdminUnit>(`/v1/admin/units/${encodeURIComponent(unit.id)}`, input), done);
+    const changed = await this.change(`unit-${unit.id}`, () => this.officials.admin.units.update(unit.id, input), done);
     if (changed) this.replaced(changed);
     return changed !== undefined;
   }
