@@ -29,7 +29,7 @@ const BODY_MAX = 2000;
 const EXTEND_DAYS = { min: 1, max: 30 };
 
 interface ReplyDraft {
-  kind: 'interim' | 'final';
+  kind: ReplyKind;
   body: string;
   templateId: string;
 }

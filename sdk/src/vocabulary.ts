@@ -1,8 +1,8 @@
-import type { Domain, MessageStatus, MessageType, Moderation } from './schemas/common';
+import type { Domain, MessageStatus, MessageType, Moderation, ReplyKind } from './schemas/common';
 import type { RejectReason } from './schemas/console';
 import type { PublicTab, TimelineEvent, TimelineEventKind } from './schemas/message';
 
-export type ReplyKind = 'interim' | 'final';
+export type { ReplyKind };
 
 /** What a citizen writes about: the labels of the codes a message is filed under. */
 export interface MessageKindLabels {

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { fieldErrorMessage, pickLocale, type FieldErrorParams } from '../../sdk/src/error-messages';
 import { errorCatalogs } from '../../sdk/src/locales';
-import { FieldErrorCodeSchema, type FieldErrorCode, type Problem, type ProblemCode } from '../../sdk/src/schemas/error';
+import { FieldErrorCodeSchema, PROBLEM_STATUS, type FieldErrorCode, type Problem, type ProblemCode } from '../../sdk/src/schemas/error';
 import type { AppEnv } from './env';
 
 export interface FieldProblem {
@@ -13,20 +13,25 @@ export interface FieldProblem {
   params?: FieldErrorParams;
 }
 
-/** Every error a client can see. Thrown anywhere; turned into problem+json once, in `handleError`. */
+/**
+ * Every error a client can see, by its problem code; its HTTP status comes from `PROBLEM_STATUS`.
+ * Thrown anywhere; turned into problem+json once, in `handleError`.
+ */
 export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+
   constructor(
-    readonly status: ContentfulStatusCode,
     readonly code: ProblemCode,
     readonly fields: FieldProblem[] = [],
   ) {
     super(code);
     this.name = 'ApiError';
+    this.status = PROBLEM_STATUS[code];
   }
 }
 
-export const validationError = (fields: FieldProblem[]) => new ApiError(422, 'validation', fields);
-export const notFound = () => new ApiError(404, 'not_found');
+export const validationError = (fields: FieldProblem[]) => new ApiError('validation', fields);
+export const notFound = () => new ApiError('not_found');
 
 // zod keeps the offending input only while its error map runs; there, a missing value (of any
 // kind: string, enum, object) is told apart from a wrong one and reported as `required`.
@@ -118,9 +123,9 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return problemResponse(c, err);
   if (err instanceof HTTPException) {
     const code = FRAMEWORK_PROBLEMS[err.status];
-    if (code) return problemResponse(c, new ApiError(code === 'not_found' ? 404 : err.status, code));
+    if (code) return problemResponse(c, new ApiError(code));
   }
   // Only the error's name and message: request bodies and bound values never reach the log.
   console.error(JSON.stringify({ requestId: c.get('requestId'), error: err.name, message: err.message.slice(0, 200) }));
-  return problemResponse(c, new ApiError(500, 'internal'));
+  return problemResponse(c, new ApiError('internal'));
 }

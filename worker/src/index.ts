@@ -31,7 +31,7 @@ export const app = new OpenAPIHono<AppEnv>();
 app.use('*', requestId());
 app.use('/v1/*', d1Cost());
 app.onError(handleError);
-app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
+app.notFound((c) => problemResponse(c, new ApiError('not_found')));
 
 // Liveness for monitors, and the baseline the benchmark measures routes against.
 app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));

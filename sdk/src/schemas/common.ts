@@ -18,6 +18,15 @@ export const DOMAINS = DomainSchema.options;
 export const MessageStatusSchema = z.enum(['submitted', 'accepted', 'in_progress', 'replied', 'closed']);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 
+/** Statuses of a message still being handled: its deadline runs, and it can be 已超期. */
+export const OPEN_STATUSES = ['submitted', 'accepted', 'in_progress'] as const satisfies readonly MessageStatus[];
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+export const isOpenStatus = (status: MessageStatus): status is OpenStatus => (OPEN_STATUSES as readonly string[]).includes(status);
+
+/** 阶段性回复 (interim: handling goes on) or 正式回复 (final). */
+export const ReplyKindSchema = z.enum(['interim', 'final']);
+export type ReplyKind = z.infer<typeof ReplyKindSchema>;
+
 /** Moderation state: pending → published | rejected; published → hidden. */
 export const ModerationSchema = z.enum(['pending', 'published', 'rejected', 'hidden']);
 export type Moderation = z.infer<typeof ModerationSchema>;

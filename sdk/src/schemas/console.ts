@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
+import { DomainSchema, LIMITS, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
 import { MessageFieldsSchema, ReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 
 // The officials' console: /v1/console/... (session cookie; changes only from the console's origin).
@@ -93,7 +93,7 @@ export const RejectInputSchema = z.object({ reason: RejectReasonSchema, note: op
 export const HideInputSchema = z.object({ reason: RejectReasonSchema, note: optionalText(NOTE_MAX, { multiline: true }).optional() });
 export const TransferInputSchema = z.object({ unitId: z.string().min(1).max(64), reason: requiredText(NOTE_MAX, { multiline: true }) });
 export const ReplyInputSchema = z.object({
-  kind: z.enum(['interim', 'final']),
+  kind: ReplyKindSchema,
   body: requiredText(LIMITS.bodyMax, { multiline: true }),
   templateId: z.string().max(64).optional().describe('the template the text started from (recorded)'),
 });

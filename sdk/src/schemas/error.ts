@@ -32,6 +32,29 @@ export const ProblemCodeSchema = z.enum([
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
+/**
+ * The HTTP status of each problem code: the one place they are paired (RFC 9110 §15 for the
+ * meaning of each status). The service answers every problem with its code's status.
+ */
+export const PROBLEM_STATUS = {
+  malformed_json: 400,
+  unauthenticated: 401,
+  sign_in_failed: 401,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  site_not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation: 422,
+  idempotency_key_reused: 422,
+  too_many_attempts: 429,
+  too_many_requests: 429,
+  internal: 500,
+} as const satisfies Record<ProblemCode, number>;
+
 export const FieldErrorSchema = z.object({
   field: z.string(),
   code: FieldErrorCodeSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DisplayAsSchema, DomainSchema, LIMITS, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, TimestampSchema,
+  DisplayAsSchema, DomainSchema, LIMITS, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, ReplyKindSchema, TimestampSchema,
 } from './common';
 import { withCode } from './error';
 
@@ -66,7 +66,7 @@ export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
 export const ReplySchema = z.object({
   id: z.string(),
-  kind: z.enum(['interim', 'final']),
+  kind: ReplyKindSchema,
   unit: UnitRefSchema,
   body: z.string(),
   createdAt: TimestampSchema,
@@ -127,7 +127,7 @@ export type ListMessagesQuery = z.input<typeof ListMessagesQuerySchema>;
 
 /** The latest official reply, shortened for a card (查看全文 opens the message). */
 export const ReplyExcerptSchema = z.object({
-  kind: z.enum(['interim', 'final']),
+  kind: ReplyKindSchema,
   unit: UnitRefSchema,
   excerpt: z.string(),
   createdAt: TimestampSchema,

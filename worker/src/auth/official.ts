@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import type { SiteDatabase } from '../db/client';
 import { ApiError } from '../errors';
 
-export type Role = 'admin' | 'moderator' | 'responder';
+import type { Role } from '../../../sdk/src/schemas/console';
+
+export type { Role };
 
 export interface Official {
   id: string;
@@ -61,7 +63,7 @@ async function unitScope(db: SiteDatabase, siteId: string, accountId: string) {
 
 /** Refuses unless the official has one of the roles. */
 export function assertRole(official: Official, ...roles: Role[]): void {
-  if (!roles.includes(official.role)) throw new ApiError(403, 'forbidden');
+  if (!roles.includes(official.role)) throw new ApiError('forbidden');
 }
 
 /** Whether a message addressed to `unitId` is the official's to see and handle. */

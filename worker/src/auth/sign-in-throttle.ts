@@ -113,7 +113,7 @@ export async function allowedSignInAttempt(c: Context, db: SiteDatabase, hashKey
   const decision = await beginSignInAttempt(db, hashKey, { ...who, address: c.req.header('CF-Connecting-IP') }, now);
   if (!decision.allowed) {
     c.header('Retry-After', String(decision.retryAfterSeconds));
-    throw new ApiError(429, 'too_many_attempts');
+    throw new ApiError('too_many_attempts');
   }
   return decision;
 }

@@ -2,6 +2,7 @@
 // statements of one D1 batch per action. Every statement of a batch re-checks the state the rules
 // were applied to, so two officials acting at once cannot both succeed: the second batch changes
 // nothing and is answered 409.
+import { isOpenStatus, type ReplyKind } from '../../../sdk/src/schemas/common';
 import type { Action } from '../../../sdk/src/schemas/console';
 import type { Official, Role } from '../auth/official';
 import { inScope } from '../auth/official';
@@ -15,7 +16,6 @@ import type { Database, MessageRow } from './schema';
 /** The columns an action's rules look at; the batch is guarded by exactly these values. */
 export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'status' | 'moderation' | 'is_public' | 'due_at'>;
 
-const OPEN = new Set<MessageRow['status']>(['submitted', 'accepted', 'in_progress']);
 
 /** Who may take each action. Moderators work the whole site; responders only their units. */
 export const ROLES: Record<Action, Role[]> = {
@@ -38,10 +38,10 @@ const ALLOWED: Record<Action, (m: HandledMessage) => boolean> = {
   reject: (m) => m.moderation === 'pending',
   hide: (m) => m.moderation === 'published',
   accept: (m) => m.moderation !== 'rejected' && m.status === 'submitted',
-  transfer: (m) => m.moderation !== 'rejected' && OPEN.has(m.status),
+  transfer: (m) => m.moderation !== 'rejected' && isOpenStatus(m.status),
   reply: (m) => m.moderation !== 'rejected' && (m.status === 'accepted' || m.status === 'in_progress' || m.status === 'replied'),
   close: (m) => m.moderation !== 'rejected' && m.status === 'replied',
-  extend: (m) => m.moderation !== 'rejected' && OPEN.has(m.status),
+  extend: (m) => m.moderation !== 'rejected' && isOpenStatus(m.status),
   note: () => true,
   reveal: () => true,
 };
@@ -56,8 +56,8 @@ export function availableActions(official: Official, m: HandledMessage): Action[
 
 /** Refuses an action the official's role or units do not allow (403), or the message's state (409). */
 export function assertMayTake(official: Official, m: HandledMessage, action: Action): void {
-  if (!ROLES[action].includes(official.role) || !inScope(official, m.unit_id)) throw new ApiError(403, 'forbidden');
-  if (!ALLOWED[action](m)) throw new ApiError(409, 'invalid_transition');
+  if (!ROLES[action].includes(official.role) || !inScope(official, m.unit_id)) throw new ApiError('forbidden');
+  if (!ALLOWED[action](m)) throw new ApiError('invalid_transition');
 }
 
 export function findHandledMessage(db: SiteDatabase, siteId: string, id: string): Promise<HandledMessage | null> {
@@ -114,14 +114,14 @@ function update({ db, message, now }: ActionContext, set: MessageUpdate) {
 export async function runAction(ctx: ActionContext, statements: Parameters<SiteDatabase['batch']>[0]): Promise<void> {
   const results = await ctx.db.batch(statements);
   // Rows its triggers write (migration 0004) are counted too; none at all means the guard failed.
-  if ((results.at(-1)?.meta.changes ?? 0) === 0) throw new ApiError(409, 'conflict');
+  if ((results.at(-1)?.meta.changes ?? 0) === 0) throw new ApiError('conflict');
 }
 
 /** Published: on the board, and in the search index (which holds only what anyone may read). */
 export async function publishStatements(ctx: ActionContext) {
   const { db, message } = ctx;
   const text = await db.first(db.q.selectFrom('messages').select(['title', 'body']).where('id', '=', message.id));
-  if (!text) throw new ApiError(409, 'conflict');
+  if (!text) throw new ApiError('conflict');
   return [
     event(ctx, { kind: 'published', isPublic: true }),
     db.q.insertInto('message_search')
@@ -163,7 +163,7 @@ export const transferStatements = (ctx: ActionContext, toUnitId: string, reason:
 ];
 
 /** A reply signed by the unit the message is with; interim (阶段性) keeps it 办理中, final marks it replied. */
-export function replyStatements(ctx: ActionContext, replyId: string, kind: 'interim' | 'final', body: string) {
+export function replyStatements(ctx: ActionContext, replyId: string, kind: ReplyKind, body: string) {
   const { db, message, official, now } = ctx;
   const reply = { id: replyId, message_id: message.id, unit_id: message.unit_id, kind, body, account_id: official.id, created_at: now };
   const status = kind === 'final' ? 'replied' : message.status === 'replied' ? 'replied' : 'in_progress';

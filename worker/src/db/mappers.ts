@@ -1,13 +1,13 @@
 // Rows → the contract's shapes: the one place snake_case columns become the API's fields.
+import { isOpenStatus, type MessageStatus } from '../../../sdk/src/schemas/common';
 import type { PublicMessage, TrackedMessage } from '../../../sdk/src/schemas/message';
 import { toSiteTime } from '../lib/site-time';
 import type { MessageRow } from './schema';
 
-const OPEN_STATUSES = new Set(['submitted', 'accepted', 'in_progress']);
 
 /** Past its deadline and not answered yet. */
-export function isOverdue(status: string, dueAt: string, now: Date): boolean {
-  return OPEN_STATUSES.has(status) && Date.parse(dueAt) < now.getTime();
+export function isOverdue(status: MessageStatus, dueAt: string, now: Date): boolean {
+  return isOpenStatus(status) && Date.parse(dueAt) < now.getTime();
 }
 
 type MessageFieldsRow = Pick<MessageRow, 'id' | 'unit_id' | 'type' | 'domain' | 'title' | 'region' | 'display_name' | 'status' | 'created_at' | 'due_at'> & {

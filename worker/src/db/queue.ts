@@ -1,6 +1,7 @@
 // The officials' queue and their view of one message. Officials see every message of their units
 // (private, pending and rejected ones too), but contact details only through `reveal`.
 import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { OPEN_STATUSES } from '../../../sdk/src/schemas/common';
 import { QueueTabSchema, type QueueCounts, type QueueMessage, type QueueTab } from '../../../sdk/src/schemas/console';
 import type { Official } from '../auth/official';
 import { validationError } from '../errors';
@@ -22,7 +23,6 @@ export interface QueueFilter {
 type Queue = SelectQueryBuilder<Database & { m: Database['messages'] }, 'm', object>;
 type MessageExpressions = ExpressionBuilder<Database & { m: Database['messages'] }, 'm'>;
 
-const OPEN_STATUSES = ['submitted', 'accepted', 'in_progress'] as const;
 const QUEUE_TABS = QueueTabSchema.options;
 
 /** Messages of the official's site and, for responders, of their units and every unit below them. */

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { MessageStatus, Moderation, ModerationMode, ReplyKind, UnitKind } from '../../../sdk/src/schemas/common';
+import type { Role } from '../../../sdk/src/schemas/console';
 
 // Types of every table in worker/migrations, kept in step with the SQL by hand; schema.node.test.ts
 // fails when the two disagree on a table, a column, its nullability or its default.
@@ -8,7 +10,7 @@ export interface SiteTable {
   id: string;
   name: string;
   locale: Generated<string>;
-  moderation: Generated<'pre' | 'post'>;
+  moderation: Generated<ModerationMode>;
   allowed_origins: Generated<string>;
   types: Generated<string>;
   domains: Generated<string>;
@@ -48,7 +50,7 @@ export interface UnitTable {
   site_id: string;
   parent_id: string | null;
   name: string;
-  kind: 'leader' | 'department' | 'region' | 'ministry';
+  kind: UnitKind;
   sort_order: Generated<number>;
   active: Generated<number>;
   created_at: string;
@@ -84,9 +86,9 @@ export interface MessageTable {
   author_email_enc: string | null;
   display_name: string;
   is_public: number;
-  moderation: 'pending' | 'published' | 'rejected' | 'hidden';
+  moderation: Moderation;
   moderation_reason: string | null;
-  status: 'submitted' | 'accepted' | 'in_progress' | 'replied' | 'closed';
+  status: MessageStatus;
   tracking_hash: string;
   source_origin: string | null;
   due_at: string;
@@ -99,7 +101,7 @@ export interface MessageTable {
   closed_at: string | null;
   /** The latest reply, written with it (see `latestReplyColumns`), for board cards. */
   latest_reply_id: ColumnType<string | null, string | null | undefined, string | null>;
-  latest_reply_kind: ColumnType<'interim' | 'final' | null, 'interim' | 'final' | null | undefined, 'interim' | 'final' | null>;
+  latest_reply_kind: ColumnType<ReplyKind | null, ReplyKind | null | undefined, ReplyKind | null>;
   latest_reply_unit_id: ColumnType<string | null, string | null | undefined, string | null>;
   latest_reply_excerpt: ColumnType<string | null, string | null | undefined, string | null>;
   latest_reply_at: ColumnType<string | null, string | null | undefined, string | null>;
@@ -136,7 +138,7 @@ export interface ReplyTable {
   id: string;
   message_id: string;
   unit_id: string;
-  kind: 'interim' | 'final';
+  kind: ReplyKind;
   body: string;
   account_id: string | null;
   created_at: string;
@@ -187,7 +189,7 @@ export interface AccountTable {
   site_id: string;
   email: string;
   display_name: string;
-  role: 'admin' | 'moderator' | 'responder';
+  role: Role;
   password_hash: string;
   password_salt: string;
   password_iterations: number;

@@ -18,7 +18,7 @@ export function sameOrigin(): MiddlewareHandler<AppEnv> {
       const origin = c.req.header('Origin');
       const fetchSite = c.req.header('Sec-Fetch-Site');
       if (origin !== new URL(c.req.url).origin || (fetchSite !== undefined && fetchSite !== 'same-origin')) {
-        throw new ApiError(403, 'origin_not_allowed');
+        throw new ApiError('origin_not_allowed');
       }
     }
     await next();
@@ -29,13 +29,13 @@ export function sameOrigin(): MiddlewareHandler<AppEnv> {
 export function consoleAuth(): MiddlewareHandler<AppEnv> {
   return async function consoleAuth(c, next) {
     const token = sessionToken(c);
-    if (!token) throw new ApiError(401, 'unauthenticated');
+    if (!token) throw new ApiError('unauthenticated');
     // Accounts live with their site's data; every site database is asked the same way.
     const db = databaseFor(c.env, '');
     const official = await officialBySession(db, await sessionHash(c.env.HASH_KEY, token), new Date());
-    if (!official) throw new ApiError(401, 'unauthenticated');
+    if (!official) throw new ApiError('unauthenticated');
     const site = await findSite(db, official.siteId);
-    if (!site) throw new ApiError(401, 'unauthenticated');
+    if (!site) throw new ApiError('unauthenticated');
     c.set('official', official);
     c.set('site', site);
     c.set('db', db);

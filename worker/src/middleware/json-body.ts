@@ -32,7 +32,7 @@ export function jsonBody(): MiddlewareHandler<AppEnv> {
   return async function jsonBody(c, next) {
     if (c.req.method !== 'POST' && c.req.method !== 'PUT' && c.req.method !== 'PATCH') return next();
     const contentType = c.req.header('Content-Type');
-    if (!isJsonContentType(contentType)) throw new ApiError(415, 'unsupported_media_type');
+    if (!isJsonContentType(contentType)) throw new ApiError('unsupported_media_type');
     if (contentType !== 'application/json') {
       const headers = new Headers(c.req.raw.headers);
       headers.set('Content-Type', 'application/json');
@@ -41,7 +41,7 @@ export function jsonBody(): MiddlewareHandler<AppEnv> {
     const limit = bodyLimit({
       maxSize: Number(c.env.MAX_BODY_BYTES) || 16_384,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large');
+        throw new ApiError('payload_too_large');
       },
     });
     return limit(c, async () => {
@@ -49,7 +49,7 @@ export function jsonBody(): MiddlewareHandler<AppEnv> {
       try {
         utf8.decode(bytes);
       } catch {
-        throw new ApiError(400, 'malformed_json');
+        throw new ApiError('malformed_json');
       }
       await next();
     });

@@ -24,7 +24,7 @@ export async function withinLimit(c: Context<AppEnv>, limiter: Limiter): Promise
 /** Refuses with 429 `too_many_requests` and `Retry-After`. */
 export function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds = LIMITER_PERIOD_SECONDS): ApiError {
   c.header('Retry-After', String(retryAfterSeconds));
-  return new ApiError(429, 'too_many_requests');
+  return new ApiError('too_many_requests');
 }
 
 /**

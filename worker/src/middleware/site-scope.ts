@@ -20,7 +20,7 @@ export function siteScope(): MiddlewareHandler<AppEnv> {
     const siteId = c.req.param('site') ?? '';
     const db = databaseFor(c.env, siteId);
     const site = await findSite(db, siteId);
-    if (!site) throw new ApiError(404, 'site_not_found');
+    if (!site) throw new ApiError('site_not_found');
     c.set('site', site);
     c.set('db', db);
 
@@ -36,7 +36,7 @@ export function siteScope(): MiddlewareHandler<AppEnv> {
       return c.body(null, 204);
     }
     if (origin) c.header('Access-Control-Allow-Origin', origin);
-    if (!allowed) throw new ApiError(403, 'origin_not_allowed');
+    if (!allowed) throw new ApiError('origin_not_allowed');
     await next();
   };
 }

@@ -62,7 +62,7 @@ auth.openapi(signIn, async (c) => {
   );
   const stored = account ? { hash: account.password_hash, salt: account.password_salt, iterations: account.password_iterations } : NO_ACCOUNT;
   const passwordRight = await verifyPassword(input.password, stored);
-  if (!account || !passwordRight || account.disabled) throw new ApiError(401, 'sign_in_failed');
+  if (!account || !passwordRight || account.disabled) throw new ApiError('sign_in_failed');
 
   // Right password. With a second factor, the code decides; each wrong code is a counted failure. A
   // missing, wrong or used code is answered exactly as a wrong password is: whoever lacks the second
@@ -71,13 +71,13 @@ auth.openapi(signIn, async (c) => {
   if (account.totp_secret_enc) {
     const secret = await openTotpSecret(await createCipher(c.env.DATA_KEY), account.id, account.totp_secret_enc);
     usedStep = input.code === undefined ? null : acceptedTotpStep(secret, input.code, account.totp_last_step, now);
-    if (usedStep === null) throw new ApiError(401, 'sign_in_failed');
+    if (usedStep === null) throw new ApiError('sign_in_failed');
   }
 
   const site = await findSite(db, input.site);
-  if (!site) throw new ApiError(401, 'sign_in_failed');
+  if (!site) throw new ApiError('sign_in_failed');
   if (usedStep !== null) {
-    if (!(await spendTotpStep(db, account.id, usedStep))) throw new ApiError(401, 'sign_in_failed');
+    if (!(await spendTotpStep(db, account.id, usedStep))) throw new ApiError('sign_in_failed');
   }
   await signInSucceeded(db, attempt);
   await startSession(c, db, account.id, now);

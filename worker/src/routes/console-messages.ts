@@ -65,7 +65,7 @@ async function consoleMessage(db: SiteDatabase, official: Official, id: string, 
   const view = await officialMessageView(db, official, id, new Date());
   if (!view) throw notFound();
   const { unitId, ...message } = view;
-  if (!justActed && !inScope(official, unitId)) throw new ApiError(403, 'forbidden');
+  if (!justActed && !inScope(official, unitId)) throw new ApiError('forbidden');
   return message;
 }
 

@@ -97,7 +97,7 @@ interface Replay {
 async function earlierAnswer({ db, site, key, requestHash, cipher, now }: Replay): Promise<MessageCreated | null> {
   const record = await findLiveIdempotencyRecord(db, site.id, key, now);
   if (!record) return null;
-  if (record.request_hash !== requestHash) throw new ApiError(422, 'idempotency_key_reused');
+  if (record.request_hash !== requestHash) throw new ApiError('idempotency_key_reused');
   return JSON.parse(await cipher.decrypt(record.response_enc, `idempotency:${site.id}:${key}`)) as MessageCreated;
 }
 
