@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
+  ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, ExtensionPreviewSchema, ExtensionQuerySchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
   QueueQuerySchema, RejectInputSchema, ReplyInputSchema, TransferInputSchema, type Action, type ConsoleMessage,
 } from '../../../sdk/src/schemas/console';
 import type { Official } from '../auth/official';
@@ -10,20 +10,19 @@ import { newRouteGroup } from '../app';
 import { findReplyTemplate } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import {
-  ROLES, acceptStatements, assertMayTake, availableActions, closeStatements, extendStatements, findHandledMessage, hideStatements,
+  ROLES, acceptStatements, assertMayTake, availableActions, closeStatements, extendStatements, extensionOf, findHandledMessage, hideStatements,
   publishStatements, rejectStatements, replyStatements, runAction, transferStatements, type ActionContext,
 } from '../db/handling';
 import { repliesOf } from '../db/messages';
 import { consoleMessageRow, fullTimelineOf, notesOf, queueCounts, queuePage } from '../db/queue';
 import { messageFields } from '../db/mappers';
 import { requireRole } from '../middleware/console-auth';
-import { findActiveUnit, workingCalendar } from '../db/sites';
+import { findActiveUnit } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, validationError } from '../errors';
-import { dueAfterWorkingDays } from '../lib/calendar';
 import { openContact } from '../lib/contact';
 import { createCipher, newId } from '../lib/crypto';
-import { localDay } from '../lib/site-time';
+import { toSiteTime } from '../lib/site-time';
 import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
 
 /** The queue and every action officials take on a message. Session and CSRF checks: see index.ts. */
@@ -164,10 +163,33 @@ consoleMessages.openapi(actionRoute('close', 'Close a replied message (办结)',
 consoleMessages.openapi(actionRoute('extend', 'Extend the deadline by working days, with a reason shown publicly (延期)', ExtendInputSchema), (c) =>
   act(c, c.req.valid('param').id, 'extend', async (ctx) => {
     const { days, reason } = c.req.valid('json');
-    const due = new Date(ctx.message.due_at);
-    const calendar = await workingCalendar(ctx.db, ctx.official.siteId, localDay(due));
-    return extendStatements(ctx, dueAfterWorkingDays(due, days, calendar), reason);
+    const { dueAt } = await extensionOf(ctx.db, ctx.official.siteId, ctx.message, days, new Date(ctx.now));
+    return extendStatements(ctx, dueAt, reason);
   }));
+
+const previewExtension = createRoute({
+  operationId: 'previewExtension',
+  method: 'get',
+  path: '/v1/console/messages/{id}/extension',
+  middleware: [requireRole(...ROLES.extend)] as const,
+  summary: 'The deadline 延期 by N working days would set now, for the official to see before confirming (nothing is written)',
+  request: { params: MessageParamsSchema, query: ExtensionQuerySchema },
+  responses: {
+    200: { description: 'the new deadline and what it was counted from', content: { 'application/json': { schema: ExtensionPreviewSchema } } },
+    ...officialErrorResponses,
+    409: problem('the message’s state does not allow an extension (invalid_transition)'),
+  },
+});
+
+consoleMessages.openapi(previewExtension, async (c) => {
+  const official = c.get('official');
+  const db = c.get('db');
+  const message = await findHandledMessage(db, official.siteId, c.req.valid('param').id);
+  if (!message) throw notFound();
+  assertMayTake(official, message, 'extend');
+  const { dueAt, countedFrom } = await extensionOf(db, official.siteId, message, c.req.valid('query').days, new Date());
+  return c.json({ dueAt: toSiteTime(dueAt), countedFrom }, 200);
+});
 
 consoleMessages.openapi(actionRoute('note', 'Add an internal note, seen only by officials (内部备注)', NoteInputSchema, 'notes'), async (c) => {
   const official = c.get('official');
