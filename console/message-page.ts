@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Action, ConsoleEvent, ConsoleMessage, Contact, RejectReason } from '../sdk/src/schemas/console';
+import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview, RejectReason } from '../sdk/src/schemas/console';
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { defineElement } from '../ui/liuyan-element';
@@ -53,6 +53,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     contact: { state: true },
     templates: { state: true },
     draft: { state: true },
+    extension: { state: true },
   };
 
   messageId = '';
@@ -71,6 +72,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private contact: Contact | null = null;
   private templates: ReplyTemplate[] | null = null;
   private draft: ReplyDraft = { kind: 'interim', body: '', templateId: '' };
+  /** The deadline 延期 would set for the days typed, as the service counts it (the site's calendar; today if overdue). */
+  private extension: ExtensionPreview | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messageId') && this.messageId) void this.load();
@@ -95,10 +98,27 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.done = '';
     // A form opens empty (the reply keeps its draft): its counters start again too.
     this.typed = {};
+    this.extension = null;
     if (!WITH_FORM.has(action)) return void this.run(action, {});
     this.open = this.open === action ? null : action;
     if (action === 'reply' && this.templates === null) void this.loadTemplates();
     if (this.open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel :is(select, textarea, input, button)')?.focus());
+  }
+
+  /** Asks the service what the days typed would make the deadline, so it is seen before confirming. */
+  private async previewExtension(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const typed = input.value.trim();
+    this.extension = null;
+    const id = this.message?.id;
+    if (!id || this.integerCheck('days', typed, EXTEND_DAYS)) return;
+    try {
+      const preview = await this.service.get<ExtensionPreview>(`/v1/console/messages/${encodeURIComponent(id)}/extension?days=${Number(typed)}`);
+      // Only the answer for what is typed now (a slow answer for an earlier number is dropped).
+      if (input.value.trim() === typed && this.message?.id === id && this.open === 'extend') this.extension = preview;
+    } catch {
+      // A help only: the extension itself says what is wrong.
+    }
   }
 
   private async loadTemplates(): Promise<void> {
@@ -364,7 +384,12 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       }
       case 'extend':
         fields = html`${this.field('days', f.days, true, html`<input id="days" name="days" type="number" min=${EXTEND_DAYS.min}
-            max=${EXTEND_DAYS.max} inputmode="numeric" aria-invalid=${this.invalid('days')} aria-describedby="days-error" />`)}
+            max=${EXTEND_DAYS.max} inputmode="numeric" aria-invalid=${this.invalid('days')} aria-describedby="days-error extension-preview"
+            @input=${this.previewExtension} />`)}
+          <p class="notice" id="extension-preview" part="extension-preview" aria-live="polite" ?hidden=${!this.extension}>${this.extension
+            ? format(this.extension.countedFrom === 'today' ? f.newDeadlineFromToday : f.newDeadline,
+              { date: formatDateTime(this.locale, this.extension.dueAt, false) })
+            : nothing}</p>
           ${this.textarea('reason', f.extendReason, true)}`;
         break;
       case 'note':

@@ -6,6 +6,8 @@
 // rather than guess. 2027: the notice 国务院办公厅关于2027年部分节假日安排的通知 is not recorded here
 // (its dates were not known with certainty when this file was written): add it from the notice
 // itself, in the same form, once published (usually in November of the year before).
+import type { CalendarDay } from '../../../sdk/src/schemas/admin';
+import { daysFromTo } from './calendar';
 
 /** One holiday period of a notice: days off from `from` to `to` (both included), and its make-up working days. */
 export interface NationalPeriod {
@@ -48,5 +50,12 @@ export const NATIONAL_SCHEDULES: Readonly<Record<number, NationalSchedule>> = {
   },
 };
 
-/** The years a national schedule can be imported for, ascending. */
-export const nationalScheduleYears = (): number[] => Object.keys(NATIONAL_SCHEDULES).map(Number).sort((a, b) => a - b);
+/** A year's national days off and make-up working days, each named for its holiday; null for a year not recorded. */
+export function nationalDays(year: number): CalendarDay[] | null {
+  const schedule = NATIONAL_SCHEDULES[year];
+  if (!schedule) return null;
+  return schedule.periods.flatMap((p) => [
+    ...daysFromTo(p.from, p.to).map((day) => ({ day, kind: 'holiday' as const, name: p.name })),
+    ...p.workdays.map((day) => ({ day, kind: 'workday' as const, name: p.name })),
+  ]);
+}

@@ -7,7 +7,7 @@ import { newRouteGroup } from '../app';
 import { auditEntry, calendarDays, mergeCalendarStatements, replaceCalendarStatements } from '../db/admin';
 import { validationError, type FieldProblem } from '../errors';
 import { daysFromTo, isWeekend } from '../lib/calendar';
-import { NATIONAL_SCHEDULES } from '../lib/national-holidays';
+import { nationalDays } from '../lib/national-holidays';
 import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
 /**
@@ -123,15 +123,11 @@ const importNationalCalendar = createRoute({
 
 adminCalendar.openapi(importNationalCalendar, async (c) => {
   const { year } = c.req.valid('json');
-  const schedule = NATIONAL_SCHEDULES[year];
-  if (!schedule) throw validationError([{ field: 'year', code: 'no_national_schedule', params: { year } }]);
+  const days = nationalDays(year);
+  if (!days) throw validationError([{ field: 'year', code: 'no_national_schedule', params: { year } }]);
   const site = c.get('site');
   const db = c.get('db');
   // The notice is authoritative for the days it names; a site's other days (a local holiday) stay.
-  const days: CalendarDay[] = schedule.periods.flatMap((p) => [
-    ...daysFromTo(p.from, p.to).map((day) => ({ day, kind: 'holiday' as const, name: p.name })),
-    ...p.workdays.map((day) => ({ day, kind: 'workday' as const, name: p.name })),
-  ]);
   const at = new Date().toISOString();
   await db.batch([
     ...mergeCalendarStatements(db, site.id, days),
