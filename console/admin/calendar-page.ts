@@ -35,7 +35,9 @@ function periodsOf(days: readonly CalendarDay[]): Period[] {
       if (day.name !== null) named.set(day.name, created);
     }
   }
-  return periods;
+  // In the order of their first day off (国庆节's make-up Sunday in September does not put it before 中秋节).
+  const starts = (p: Period) => (p.days.find((d) => d.kind === 'holiday') ?? p.days[0]!).day;
+  return periods.sort((a, b) => starts(a).localeCompare(starts(b)));
 }
 
 const isDayAfter = (day: string, before: string) => Date.parse(`${day}T00:00:00Z`) - Date.parse(`${before}T00:00:00Z`) === 86_400_000;
