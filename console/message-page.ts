@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Action, ConsoleEvent, ConsoleMessage, Contact, RejectReason } from '../sdk/src/schemas/console';
+import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview, RejectReason } from '../sdk/src/schemas/console';
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { eventLabel, rejectReasonLabel, replyKindsOfEvents, type ReplyKind } from '../sdk/src/vocabulary';
@@ -57,6 +57,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     templates: { state: true },
     draft: { state: true },
     rejection: { state: true },
+    extension: { state: true },
   };
 
   messageId = '';
@@ -77,6 +78,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private draft: ReplyDraft = { kind: 'interim', body: '', templateId: '' };
   /** The reject form as filled in so far, for the line that shows what the author will see. */
   private rejection = { reason: '', note: '' };
+  /** The deadline 延期 would set for the days typed, as the service counts it (the site's calendar; today if overdue). */
+  private extension: ExtensionPreview | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messageId') && this.messageId) void this.load();
@@ -102,10 +105,27 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     // A form opens empty (the reply keeps its draft): its counters start again too.
     this.typed = {};
     this.rejection = { reason: '', note: '' };
+    this.extension = null;
     if (!WITH_FORM.has(action)) return void this.run(action, {});
     this.open = this.open === action ? null : action;
     if (action === 'reply' && this.templates === null) void this.loadTemplates();
     if (this.open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel :is(select, textarea, input, button)')?.focus());
+  }
+
+  /** Asks the service what the days typed would make the deadline, so it is seen before confirming. */
+  private async previewExtension(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const typed = input.value.trim();
+    this.extension = null;
+    const id = this.message?.id;
+    if (!id || this.integerCheck('days', typed, EXTEND_DAYS)) return;
+    try {
+      const preview = await this.service.get<ExtensionPreview>(`/v1/console/messages/${encodeURIComponent(id)}/extension?days=${Number(typed)}`);
+      // Only the answer for what is typed now (a slow answer for an earlier number is dropped).
+      if (input.value.trim() === typed && this.message?.id === id && this.open === 'extend') this.extension = preview;
+    } catch {
+      // A help only: the extension itself says what is wrong.
+    }
   }
 
   private async loadTemplates(): Promise<void> {
@@ -373,7 +393,12 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       }
       case 'extend':
         fields = html`${this.field('days', f.days, true, html`<input id="days" name="days" type="number" min=${EXTEND_DAYS.min}
-            max=${EXTEND_DAYS.max} inputmode="numeric" aria-invalid=${this.invalid('days')} aria-describedby="days-error" />`)}
+            max=${EXTEND_DAYS.max} inputmode="numeric" aria-invalid=${this.invalid('days')} aria-describedby="days-error extension-preview"
+            @input=${this.previewExtension} />`)}
+          <p class="notice" id="extension-preview" part="extension-preview" aria-live="polite" ?hidden=${!this.extension}>${this.extension
+            ? format(this.extension.countedFrom === 'today' ? f.newDeadlineFromToday : f.newDeadline,
+              { date: formatDateTime(this.locale, this.extension.dueAt, false) })
+            : nothing}</p>
           ${this.textarea('reason', f.extendReason, true)}`;
         break;
       case 'note':

@@ -100,6 +100,8 @@ export const consoleEn: ConsoleStrings = {
     counter: '{count}/{max}',
     days: 'Working days to add',
     extendReason: 'Reason for the extension (public)',
+    newDeadline: 'New deadline: {date} (counted on from the current deadline)',
+    newDeadlineFromToday: 'New deadline: {date} (the deadline has passed, so counted from today)',
     noteBody: 'Note',
     closeConfirm: 'Once closed, the message is no longer being handled. Close it?',
     publishConfirm: 'Once published, the message is public on the website for everyone to read (signed “{name}”, without contact details). Publish it?',

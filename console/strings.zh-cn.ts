@@ -98,6 +98,8 @@ const strings = {
     counter: '{count}/{max}',
     days: '延长工作日数',
     extendReason: '延期原因（公开）',
+    newDeadline: '延期后的办理期限：{date}（从原期限起算）',
+    newDeadlineFromToday: '延期后的办理期限：{date}（原期限已过，从今天起算）',
     noteBody: '备注内容',
     closeConfirm: '办结后留言将不再处于办理中。确定办结吗？',
     publishConfirm: '发布后，这条留言将在网站上公开，所有人都能看到（署名“{name}”，不含联系方式）。确定发布吗？',

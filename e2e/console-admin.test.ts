@@ -135,27 +135,36 @@ describe('the console’s admin pages', () => {
     await page.context().close();
   });
 
-  it('an admin adds a holiday to a year’s calendar and sees it listed, also after a reload', async () => {
+  it('an admin imports a year’s national holidays and adds a holiday of another year, and sees the days marked, also after a reload', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '工作日历');
     const calendar = page.locator('liuyan-console-admin-calendar');
-    await calendar.getByLabel('年份').fill('2035');
+    await calendar.getByLabel('年份').fill('2025');
     await calendar.getByRole('button', { name: '查看' }).click();
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/admin/calendar?year=2035');
-    await calendar.getByText('2035年尚未登记节假日或调休。').waitFor();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/admin/calendar?year=2025');
+    await calendar.getByText('2025年尚未登记节假日或调休。').waitFor();
 
-    await calendar.getByLabel('日期').fill('2035-10-01');
-    await calendar.getByLabel('类别').selectOption({ label: '放假' });
-    await calendar.getByLabel('名称（选填）').fill('国庆节');
+    await calendar.getByRole('button', { name: '导入2025年国家安排' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-calendar').textContent()).toBe('已导入2025年国家法定节假日和调休上班日');
+    const periods = calendar.locator('[part="calendar-period"]');
+    const periodText = async (name: string) => (await periods.filter({ has: page.getByText(name, { exact: true }) }).textContent())!.replace(/\s+/g, ' ').trim();
+    expect(await periods.count()).toBe(6);
+    expect(await periodText('春节')).toContain('放假 2025-01-28 至 2025-02-04（8天） 调休上班 2025-01-26、2025-02-08');
+    expect(await periodText('元旦')).toContain('放假 2025-01-01');
+
+    // A holiday of another year than the one shown: added there, and the page goes to it.
+    const name = `县庆${run}`;
+    await calendar.getByLabel('名称').fill(name);
+    await calendar.getByLabel('放假开始日期').fill('2035-03-20');
+    await calendar.getByLabel('放假结束日期').fill('2035-03-21');
     await calendar.getByRole('button', { name: '添加', exact: true }).click();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-calendar').textContent()).toBe('已登记');
-    const days = calendar.locator('[part="calendar-days"] li');
-    expect(await days.count()).toBe(1);
-    expect((await days.first().textContent())!.replace(/\s+/g, ' ')).toContain('2035-10-01 放假 国庆节');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-calendar').textContent()).toBe(`已添加“${name}”，它在2035年：现显示2035年`);
+    expect(await page.evaluate(() => location.hash)).toBe('#/admin/calendar?year=2035');
+    expect(await periodText(name)).toContain('放假 2035-03-20 至 2035-03-21（2天）');
 
     await page.reload();
-    await calendar.locator('[part="calendar-days"] li').first().waitFor();
-    expect(await calendar.locator('[part="calendar-days"]').textContent()).toContain('国庆节');
+    await periods.first().waitFor();
+    expect(await periodText(name)).toContain('2035-03-20 至 2035-03-21');
     expect(problems).toEqual([]);
     await page.context().close();
   });

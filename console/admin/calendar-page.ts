@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { CalendarDay, CalendarInput } from '../../sdk/src/schemas/admin';
+import type { CalendarDay, CalendarInput, CalendarPeriodInput } from '../../sdk/src/schemas/admin';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures } from '../console-element';
@@ -7,18 +7,56 @@ import { adminHash } from '../routes';
 import { AdminElement } from './admin-element';
 
 const ADD = 'add';
+const IMPORT = 'import';
 const YEAR = 'year';
 const YEARS = { min: 2000, max: 2100 };
-const KINDS = ['holiday', 'workday'] as const;
-/** A day's name, in characters, as sdk/src/schemas/admin.ts checks it. */
+/** As sdk/src/schemas/admin.ts checks them: a name in characters, days off in one period, make-up days shown. */
 const NAME_MAX = 50;
+const WORKDAY_FIELDS = 2;
 
 /** This year where the site is (China time), whatever the official's clock zone. */
 const thisYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
+/** One holiday as the page shows it: the days of the year under one name (an unnamed day stands alone). */
+interface Period {
+  name: string | null;
+  days: CalendarDay[];
+}
+
+function periodsOf(days: readonly CalendarDay[]): Period[] {
+  const periods: Period[] = [];
+  const named = new Map<string, Period>();
+  for (const day of days) {
+    const period = day.name === null ? undefined : named.get(day.name);
+    if (period) period.days.push(day);
+    else {
+      const created = { name: day.name, days: [day] };
+      periods.push(created);
+      if (day.name !== null) named.set(day.name, created);
+    }
+  }
+  // In the order of their first day off (国庆节's make-up Sunday in September does not put it before 中秋节).
+  const starts = (p: Period) => (p.days.find((d) => d.kind === 'holiday') ?? p.days[0]!).day;
+  return periods.sort((a, b) => starts(a).localeCompare(starts(b)));
+}
+
+const isDayAfter = (day: string, before: string) => Date.parse(`${day}T00:00:00Z`) - Date.parse(`${before}T00:00:00Z`) === 86_400_000;
+
+/** Days in date order → runs of consecutive days, as [first, last, count]. */
+function runsOf(days: readonly string[]): [string, string, number][] {
+  const runs: [string, string, number][] = [];
+  for (const day of days) {
+    const last = runs.at(-1);
+    if (last && isDayAfter(day, last[1])) runs[runs.length - 1] = [last[0], day, last[2] + 1];
+    else runs.push([day, day, 1]);
+  }
+  return runs;
+}
+
 /**
  * @summary 工作日历: a year's public holidays and make-up working days (调休), which deadlines count
- * with. The service replaces a year at a time, so each change sends the year's whole list.
+ * with, shown and added a holiday at a time (春节: its days off from–to and its 调休 days), or all
+ * at once from the national schedule. A holiday of another year is added there, and the page goes to it.
  */
 export class LiuyanConsoleAdminCalendar extends AdminElement {
   static override properties = {
@@ -32,6 +70,8 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
   year = thisYear();
   private days: CalendarDay[] | null = null;
   private loadError = '';
+  /** Said once the year the page is going to has loaded (a holiday added in another year). */
+  private doneAfterLoad = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('year')) void this.load();
@@ -42,6 +82,8 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     this.days = null;
     this.loadError = '';
     this.clearMessages();
+    this.done = this.doneAfterLoad;
+    this.doneAfterLoad = '';
     try {
       const days = await this.service.get<CalendarDay[]>(`/v1/admin/calendar?year=${year}`);
       if (year === this.year) this.days = days;
@@ -50,30 +92,54 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     }
   }
 
-  private async saveYear(scope: string, days: CalendarInput['days'], done: string): Promise<boolean> {
-    const saved = await this.change(scope, () => this.service.put<CalendarDay[]>('/v1/admin/calendar', { year: this.year, days }), done);
-    if (saved) this.days = saved;
-    return saved !== undefined;
+  /** The page's words for the add form's fields, in error sentences. */
+  protected override fieldNames() {
+    const a = this.a.calendar;
+    return { labels: { name: a.name, from: a.from, to: a.to } };
   }
 
   private async add(event: Event): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const v = AdminElement.values(form);
-    const day = v.text('day');
-    const existing = this.days ?? [];
-    // The new day goes last, so its errors are `days.<count>.*`.
-    const field = (name: string) => `days.${existing.length}.${name}`;
+    const name = v.text('name');
+    const from = v.text('from');
+    const to = v.text('to');
+    const workdays = Array.from({ length: WORKDAY_FIELDS }, (_, i) => v.text(`workday-${i}`)).filter(Boolean);
     if (this.refused(ADD, failures({
-      [field('day')]: day ? '' : this.fieldMessage(field('day'), 'required'),
-      [field('name')]: this.textCheck(field('name'), v.raw('name'), { max: NAME_MAX }),
+      name: this.textCheck('name', v.raw('name'), { max: NAME_MAX, min: 1 }),
+      from: !from && (to || workdays.length === 0) ? this.fieldMessage('from', 'required') : '',
+      to: from && to && to < from ? this.fieldMessage('to', 'before_start') : '',
     }))) return;
-    const added = { day, kind: v.raw('kind') === 'workday' ? 'workday' as const : 'holiday' as const, name: v.text('name') || null };
-    if (await this.saveYear(ADD, [...existing, added], this.a.calendar.added)) this.resetForm(form);
+    const body: CalendarPeriodInput = { name, ...(from ? { from } : {}), ...(to ? { to } : {}), workdays };
+    const year = Number((from || workdays[0]!).slice(0, 4));
+    const a = this.a.calendar;
+    const saved = await this.change(ADD, () => this.service.post<CalendarDay[]>('/v1/admin/calendar/periods', body), format(a.added, { name }));
+    if (!saved) return;
+    this.resetForm(form);
+    if (year === this.year) {
+      this.days = saved;
+    } else {
+      // The holiday is in another year: show that year, and say so.
+      this.doneAfterLoad = format(a.addedElsewhere, { name, year });
+      location.hash = adminHash('calendar', year);
+    }
   }
 
-  private removeDay(day: CalendarDay): void {
-    void this.saveYear(`day-${day.day}`, (this.days ?? []).filter((d) => d.day !== day.day), this.a.calendar.removed);
+  private async importNational(): Promise<void> {
+    const year = this.year;
+    const saved = await this.change(IMPORT, () => this.service.post<CalendarDay[]>('/v1/admin/calendar/import', { year }),
+      format(this.a.calendar.imported, { year }));
+    if (saved && year === this.year) this.days = saved;
+  }
+
+  private async removePeriod(period: Period): Promise<void> {
+    const gone = new Set(period.days.map((d) => d.day));
+    const days: CalendarInput['days'] = (this.days ?? []).filter((d) => !gone.has(d.day));
+    const name = period.name ?? period.days[0]!.day;
+    const saved = await this.change(`period-${period.days[0]!.day}`,
+      () => this.service.put<CalendarDay[]>('/v1/admin/calendar', { year: this.year, days }), format(this.a.calendar.removed, { name }));
+    if (saved) this.days = saved;
   }
 
   private show(event: Event): void {
@@ -86,7 +152,6 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
   override render() {
     const a = this.a.calendar;
     const y = this.year;
-    const newIndex = this.days?.length ?? 0;
     return html`<h1>${a.title}</h1>
       <p class="muted hint">${a.intro}</p>
       <form class="buttons year-picker" novalidate @submit=${this.show}>
@@ -100,48 +165,70 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
       ${this.fieldError(YEAR, 'year', 'year-error')}
       ${this.renderDone()}
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
-      ${this.days === null ? (this.loadError ? nothing : html`<p class="muted" role="status">${this.t.loading}</p>`) : this.renderDays(this.days)}
-      <form class="stack card" novalidate @submit=${this.add} aria-labelledby="add-day-title">
-        <h2 id="add-day-title">${a.addTitle}</h2>
-        <div class="field">
-          <label for="day">${a.day}${this.requiredMark()}</label>
-          <input id="day" name="day" type="date" min="${y}-01-01" max="${y}-12-31"
-            aria-invalid=${this.invalid(ADD, `days.${newIndex}.day`)} aria-describedby="day-error" />
-          ${this.fieldError(ADD, `days.${newIndex}.day`, 'day-error')}
+      ${this.days === null ? (this.loadError ? nothing : html`<p class="muted" role="status">${this.t.loading}</p>`) : this.renderPeriods(this.days)}
+      <section class="stack card" aria-labelledby="import-title">
+        <h2 id="import-title">${a.importTitle}</h2>
+        <p class="muted hint" id="import-hint">${format(a.importHint, { year: y })}</p>
+        <div class="buttons">
+          <button type="button" ?disabled=${this.busy || this.days === null} aria-describedby="import-hint import-error"
+            @click=${this.importNational}>${format(a.importButton, { year: y })}</button>
         </div>
-        <div class="field">
-          <label for="kind">${a.kind}</label>
-          <select id="kind" name="kind" aria-invalid=${this.invalid(ADD, `days.${newIndex}.kind`)} aria-describedby="kind-error">
-            ${KINDS.map((k) => html`<option value=${k}>${a.kinds[k]}</option>`)}
-          </select>
-          ${this.fieldError(ADD, `days.${newIndex}.kind`, 'kind-error')}
-        </div>
-        <div class="field">
-          <label for="day-name">${a.name}</label>
-          <input id="day-name" name="name" placeholder=${a.namePlaceholder} aria-invalid=${this.invalid(ADD, `days.${newIndex}.name`)}
-            aria-describedby="day-name-error day-name-counter" @input=${this.onTyped} />
-          ${this.counter('day-name', NAME_MAX)}
-          ${this.fieldError(ADD, `days.${newIndex}.name`, 'day-name-error')}
-        </div>
-        ${this.formError(ADD)}
-        <div class="buttons"><button type="submit" ?disabled=${this.busy || this.days === null}>${this.a.add}</button></div>
-      </form>`;
+        ${this.fieldError(IMPORT, 'year', 'import-error')}
+        ${this.formError(IMPORT)}
+      </section>
+      ${this.renderAddForm()}`;
   }
 
-  private renderDays(days: CalendarDay[]) {
+  private renderAddForm() {
+    const a = this.a.calendar;
+    const date = (id: string, label: string, field: string, describedBy: string, required = false) => html`<div class="field">
+      <label for=${id}>${label}${required ? this.requiredMark() : nothing}</label>
+      <input id=${id} name=${id} type="date" aria-invalid=${this.invalid(ADD, field)} aria-describedby="${id}-error ${describedBy}" />
+      ${this.fieldError(ADD, field, `${id}-error`)}
+    </div>`;
+    return html`<form class="stack card" novalidate @submit=${this.add} aria-labelledby="add-period-title">
+      <h2 id="add-period-title">${a.addTitle}</h2>
+      <div class="field">
+        <label for="name">${a.name}${this.requiredMark()}</label>
+        <input id="name" name="name" placeholder=${a.namePlaceholder} aria-invalid=${this.invalid(ADD, 'name')}
+          aria-describedby="name-error name-counter" @input=${this.onTyped} />
+        ${this.counter('name', NAME_MAX)}
+        ${this.fieldError(ADD, 'name', 'name-error')}
+      </div>
+      ${date('from', a.from, 'from', 'dates-hint')}
+      ${date('to', a.to, 'to', 'dates-hint')}
+      <p class="muted hint" id="dates-hint">${a.toHint}</p>
+      ${Array.from({ length: WORKDAY_FIELDS }, (_, i) => date(`workday-${i}`, format(a.workday, { n: i + 1 }), `workdays.${i}`, 'workdays-hint'))}
+      <p class="muted hint" id="workdays-hint">${a.workdaysHint}</p>
+      ${this.formError(ADD)}
+      <div class="buttons"><button type="submit" ?disabled=${this.busy || this.days === null}>${this.a.add}</button></div>
+    </form>`;
+  }
+
+  private renderPeriods(days: CalendarDay[]) {
     const a = this.a.calendar;
     if (days.length === 0) return html`<p class="muted">${format(a.empty, { year: this.year })}</p>`;
-    return html`<ul class="list" part="calendar-days">
-      ${days.map((d) => html`<li class="list-item">
-        <div class="list-main">
-          <strong><time datetime=${d.day}>${d.day}</time></strong>
-          <span class="badge">${a.kinds[d.kind]}</span>
-          ${d.name ? html`<span>${d.name}</span>` : nothing}
-        </div>
-        <button type="button" class="secondary" ?disabled=${this.busy} aria-label=${format(a.removeDay, { day: d.day })}
-          @click=${() => this.removeDay(d)}>${this.a.remove}</button>
-        ${this.formError(`day-${d.day}`)}
-      </li>`)}
+    const sep = this.locale === 'en' ? ', ' : '、';
+    const dayList = (list: string[]) => list.map((d, i) => html`${i > 0 ? sep : nothing}<time datetime=${d}>${d}</time>`);
+    return html`<ul class="list" part="calendar-periods">
+      ${periodsOf(days).map((p) => {
+        const holidays = p.days.filter((d) => d.kind === 'holiday').map((d) => d.day);
+        const workdays = p.days.filter((d) => d.kind === 'workday').map((d) => d.day);
+        const name = p.name ?? a.unnamed;
+        const scope = `period-${p.days[0]!.day}`;
+        return html`<li class="list-item" part="calendar-period">
+          <div class="list-main stack">
+            <strong>${name}</strong>
+            ${holidays.length > 0 ? html`<span><span class="badge">${a.kinds.holiday}</span> ${runsOf(holidays).map(([first, last, n], i) => html`${i > 0 ? sep : nothing}${n === 1
+              ? html`<time datetime=${first}>${first}</time>`
+              : format(a.holidayRun, { from: first, to: last, n })}`)}</span>` : nothing}
+            ${workdays.length > 0 ? html`<span><span class="badge">${a.kinds.workday}</span> ${dayList(workdays)}</span>` : nothing}
+          </div>
+          <button type="button" class="secondary" ?disabled=${this.busy} aria-label=${format(a.removePeriod, { name: p.name ?? p.days[0]!.day })}
+            @click=${() => this.removePeriod(p)}>${this.a.remove}</button>
+          ${this.formError(scope)}
+        </li>`;
+      })}
     </ul>`;
   }
 }

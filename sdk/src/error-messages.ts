@@ -10,6 +10,8 @@ export function pickLocale(tag: string | null | undefined): Locale {
 export interface FieldErrorParams {
   max?: number;
   min?: number;
+  /** The year a calendar error is about (outside_year, no_national_schedule). */
+  year?: number;
 }
 
 type FieldErrorText = (label: string, params: FieldErrorParams) => string;

@@ -5,7 +5,9 @@ import type { SiteDatabase } from '../src/db/client';
 import { indexForSearch } from '../src/db/messages';
 import { latestReplyColumns } from '../src/db/replies';
 import type { NewMessageEvent } from '../src/db/schema';
-import { dueAfterWorkingDays, weekdaysOnly } from '../src/lib/calendar';
+import { mergeCalendarStatements } from '../src/db/admin';
+import { dueAfterWorkingDays, type WorkingCalendar } from '../src/lib/calendar';
+import { nationalDays } from '../src/lib/national-holidays';
 import { createCipher, newId } from '../src/lib/crypto';
 import { displayName } from '../../sdk/src/display-name';
 import { localDay } from '../src/lib/site-time';
@@ -36,7 +38,7 @@ function at(base: number, days: number, hour: number): string {
 }
 
 /** The timeline a message in this state would have, its current unit, and its (extended) deadline. */
-function historyOf(m: DemoMessage, submitted: number, dueAt: string): { events: Event[]; unitId: string; dueAt: string } {
+function historyOf(m: DemoMessage, submitted: number, dueAt: string, calendar: WorkingCalendar): { events: Event[]; unitId: string; dueAt: string } {
   const events: Event[] = [];
   const add = (kind: string, days: number, hour: number, extra: Partial<Event> = {}) =>
     events.push({ kind, created_at: at(submitted, days, hour), unit_id: null, from_unit_id: null, account_id: null, note: null, is_public: 1, ...extra });
@@ -50,7 +52,7 @@ function historyOf(m: DemoMessage, submitted: number, dueAt: string): { events: 
     unitId = m.transfer.toUnitId;
   }
   if (m.extension) {
-    dueAt = dueAfterWorkingDays(new Date(dueAt), m.extension.extraWorkingDays, weekdaysOnly);
+    dueAt = dueAfterWorkingDays(new Date(dueAt), m.extension.extraWorkingDays, calendar);
     add('extended', m.extension.daysAfter, 14, { unit_id: unitId, note: m.extension.reason });
   }
   for (const reply of m.replies ?? []) add('replied', reply.daysAfter, 15, { unit_id: reply.unitId });
@@ -70,6 +72,13 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
 
   const cipher = await createCipher(keys.DATA_KEY);
   const nowIso = now.toISOString();
+  // This year's and next year's national holidays and 调休, as far as they are published (see national-holidays.ts).
+  const year = Number(localDay(now).slice(0, 4));
+  const holidays = [year, year + 1].flatMap((y) => nationalDays(y) ?? []);
+  const calendar: WorkingCalendar = {
+    holidays: new Set(holidays.filter((d) => d.kind === 'holiday').map((d) => d.day)),
+    workdays: new Set(holidays.filter((d) => d.kind === 'workday').map((d) => d.day)),
+  };
   const statements: Compilable<unknown>[] = [
     db.q.insertInto('sites').values({
       id: demoSite.id, name: demoSite.name, moderation: 'pre', locale: 'zh-CN',
@@ -78,6 +87,7 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
     ...demoUnits.map((u, i) => db.q.insertInto('units').values({
       id: u.id, site_id: demoSite.id, parent_id: u.parentId, name: u.name, kind: u.kind, sort_order: i, active: 1, created_at: nowIso,
     })),
+    ...mergeCalendarStatements(db, demoSite.id, holidays),
   ];
 
   let sampleTrackingCode: string | null = null;
@@ -88,7 +98,7 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
     if (!m.isPublic) sampleTrackingCode ??= trackingCode;
     const submitted = now.getTime() - m.daysAgo * DAY_MS;
     const createdAt = at(submitted, 0, 9);
-    const { events, unitId, dueAt } = historyOf(m, submitted, dueAfterWorkingDays(new Date(createdAt), DEFAULT_DEADLINES[m.type], weekdaysOnly));
+    const { events, unitId, dueAt } = historyOf(m, submitted, dueAfterWorkingDays(new Date(createdAt), DEFAULT_DEADLINES[m.type], calendar), calendar);
     const replies = (m.replies ?? []).map((reply) => ({
       id: newId('r'), message_id: id, unit_id: reply.unitId, kind: reply.kind, body: reply.body, account_id: null,
       created_at: at(submitted, reply.daysAfter, 15),

@@ -9,6 +9,7 @@ import { publicCache } from './middleware/public-cache';
 import { rateLimit } from './middleware/rate-limit';
 import { siteScope } from './middleware/site-scope';
 import { adminAccounts } from './routes/admin-accounts';
+import { adminCalendar } from './routes/admin-calendar';
 import { adminSite } from './routes/admin-site';
 import { adminUnits } from './routes/admin-units';
 import { auth } from './routes/auth';
@@ -62,7 +63,8 @@ app.route('/', consoleAccount); //   /v1/console/me, sign-out, TOTP enrolment
 app.route('/', consoleMessages); //  the queue and every action on a message
 app.route('/', consoleExport); //    GET /v1/console/export.csv
 app.route('/', replyTemplates); //   /v1/console/reply-templates, /v1/admin/reply-templates
-app.route('/', adminSite); //        /v1/admin/site, /v1/admin/calendar
+app.route('/', adminSite); //        /v1/admin/site
+app.route('/', adminCalendar); //    /v1/admin/calendar: holidays, 调休, the national schedule
 app.route('/', adminUnits); //       /v1/admin/units
 app.route('/', adminAccounts); //    /v1/admin/accounts
 

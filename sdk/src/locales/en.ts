@@ -43,6 +43,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     perPhoneDay: 'per phone number per day', perSiteMinute: 'for the whole site per minute', site: 'site', tab: 'tab',
     dueWithinDays: 'days until due',
     lang: 'language',
+    workdays: 'make-up working day',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -53,6 +54,12 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     same_unit: () => 'The message is already with this unit; choose another',
     unknown_template: () => 'No such reply template',
     unknown_account: () => 'No such account',
+    outside_year: (l, p) => `The ${l} is not in ${p.year ?? 'the chosen year'}; switch to the year it is in first`,
+    duplicate_day: (l) => `The ${l} is listed twice: one entry per day`,
+    before_start: () => 'The end date cannot be before the start date',
+    range_too_long: (_, p) => `A holiday can have at most ${p.max ?? ''} days`,
+    not_weekend: (l) => `The ${l} must be a Saturday or Sunday: weekdays are working days anyway`,
+    no_national_schedule: (_, p) => `The national holiday schedule for ${p.year ?? 'that year'} is not included yet (the State Council notice is not recorded); add its holidays one by one`,
   },
 };
 

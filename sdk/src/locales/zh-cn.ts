@@ -42,6 +42,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     privacyText: '隐私声明内容', submissionLimits: '提交频率限制', perAddressHour: '每个网络地址每小时', perPhoneDay: '每个电话号码每天',
     perSiteMinute: '全站每分钟', site: '站点', tab: '标签页', dueWithinDays: '到期天数',
     lang: '语言',
+    workdays: '调休上班日',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -52,6 +53,12 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     same_unit: () => '留言已在该单位，请选择其他单位',
     unknown_template: () => '回复模板不存在',
     unknown_account: () => '账号不存在',
+    outside_year: (l, p) => `${l}不在${p.year ?? '所选'}年内，请先切换到该日期所在的年份`,
+    duplicate_day: (l) => `${l}与另一条重复：同一天只能有一条`,
+    before_start: () => '结束日期不能早于开始日期',
+    range_too_long: (_, p) => `一段假期最多${p.max ?? ''}天`,
+    not_weekend: (l) => `${l}应为周六或周日：工作日本来就要上班`,
+    no_national_schedule: (_, p) => `暂无${p.year ?? '该'}年的国家节假日安排（国务院办公厅通知尚未收录），请逐段添加`,
   },
 };
 

@@ -116,6 +116,30 @@ export const CalendarInputSchema = z.object({
 });
 export type CalendarInput = z.input<typeof CalendarInputSchema>;
 
+/** The most days off one period may hold (the longest national one, 春节, is 9). */
+export const CALENDAR_PERIOD_DAYS_MAX = 31;
+/** The most make-up working days (调休上班) one period may name (national periods have at most 2). */
+export const CALENDAR_PERIOD_WORKDAYS_MAX = 4;
+const CalendarDayValueSchema = z.string().refine(isCalendarDay, withCode('invalid')).describe('YYYY-MM-DD');
+
+/**
+ * `POST /v1/admin/calendar/periods`: one holiday (春节, 国庆节 …) added to what the site has: the days
+ * off `from`–`to` (both included; `to` absent: one day) and its make-up working days, all under its
+ * name. Days already in the calendar on those dates take the new kind and name; nothing else changes.
+ * Either days off or a make-up working day must be given; a make-up day falls on a weekend.
+ */
+export const CalendarPeriodInputSchema = z.object({
+  name: requiredText(50),
+  from: CalendarDayValueSchema.optional().describe('first day off'),
+  to: CalendarDayValueSchema.optional().describe('last day off; absent: the same as `from`'),
+  workdays: z.array(CalendarDayValueSchema).max(CALENDAR_PERIOD_WORKDAYS_MAX).default([]).describe('weekend days worked instead (调休上班)'),
+});
+export type CalendarPeriodInput = z.input<typeof CalendarPeriodInputSchema>;
+
+/** `POST /v1/admin/calendar/import`: the national holidays and make-up working days of a year, as published. */
+export const CalendarImportInputSchema = z.object({ year: z.number().int().min(YEAR_MIN).max(YEAR_MAX) });
+export type CalendarImportInput = z.input<typeof CalendarImportInputSchema>;
+
 /** A unit as admins manage it: flat, inactive ones included. */
 export const AdminUnitSchema = z.object({
   id: z.string(),

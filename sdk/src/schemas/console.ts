@@ -97,7 +97,8 @@ export const ReplyInputSchema = z.object({
   body: requiredText(LIMITS.bodyMax, { multiline: true }),
   templateId: z.string().max(64).optional().describe('the template the text started from (recorded)'),
 });
-export const ExtendInputSchema = z.object({ days: z.number().int().min(1).max(30).describe('working days'), reason: requiredText(NOTE_MAX, { multiline: true }) });
+export const EXTEND_DAYS_MAX = 30;
+export const ExtendInputSchema = z.object({ days: z.number().int().min(1).max(EXTEND_DAYS_MAX).describe('working days'), reason: requiredText(NOTE_MAX, { multiline: true }) });
 export const NoteInputSchema = z.object({ body: requiredText(NOTE_MAX, { multiline: true }) });
 export type RejectInput = z.infer<typeof RejectInputSchema>;
 export type TransferInput = z.infer<typeof TransferInputSchema>;
@@ -108,3 +109,16 @@ export type NoteInput = z.infer<typeof NoteInputSchema>;
 /** `POST /v1/console/messages/:id/reveal` — decrypted for this answer only, and audited. */
 export const ContactSchema = z.object({ name: z.string(), phone: z.string(), email: z.string().nullable() });
 export type Contact = z.infer<typeof ContactSchema>;
+
+/** `GET /v1/console/messages/:id/extension?days=N`: what 延期 by N working days would set, before it is confirmed. */
+export const ExtensionQuerySchema = z.object({
+  days: z.coerce.number().int().min(1).max(EXTEND_DAYS_MAX).describe('working days'),
+});
+export type ExtensionQuery = z.input<typeof ExtensionQuerySchema>;
+
+export const ExtensionPreviewSchema = z.object({
+  dueAt: TimestampSchema.describe('the deadline the extension would set: the end of a working day, China time'),
+  countedFrom: z.enum(['deadline', 'today'])
+    .describe('deadline: counted on from the current deadline; today: that deadline has passed, so counted from today'),
+});
+export type ExtensionPreview = z.infer<typeof ExtensionPreviewSchema>;

@@ -12,6 +12,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([
   'invalid_code', 'weak_password', 'wrong_password', 'email_taken', 'same_unit', 'unknown_template', 'unknown_account',
+  'outside_year', 'duplicate_day', 'before_start', 'range_too_long', 'not_weekend', 'no_national_schedule',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;
@@ -59,7 +60,7 @@ export const FieldErrorSchema = z.object({
   field: z.string(),
   code: FieldErrorCodeSchema,
   message: z.string(),
-  params: z.object({ min: z.number().optional(), max: z.number().optional() }).optional()
+  params: z.object({ min: z.number().optional(), max: z.number().optional(), year: z.number().optional() }).optional()
     .describe('the numbers a translation by code needs, e.g. `max` for too_long'),
 });
 export type FieldError = z.infer<typeof FieldErrorSchema>;

@@ -69,6 +69,20 @@ export function replaceCalendarStatements(db: SiteDatabase, siteId: string, year
   return statements;
 }
 
+/**
+ * Statements that write `days` into the site's calendar, for one batch: a day already there takes the
+ * new kind and name; every other day stays. Writing the same days again changes nothing.
+ */
+export function mergeCalendarStatements(db: SiteDatabase, siteId: string, days: CalendarDay[]) {
+  const statements: Compilable<unknown>[] = [];
+  for (let start = 0; start < days.length; start += DAYS_PER_INSERT) {
+    statements.push(db.q.insertInto('calendar_days')
+      .values(days.slice(start, start + DAYS_PER_INSERT).map((d) => ({ site_id: siteId, day: d.day, kind: d.kind, name: d.name })))
+      .onConflict((oc) => oc.columns(['site_id', 'day']).doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), name: eb.ref('excluded.name') }))));
+  }
+  return statements;
+}
+
 const unitColumns = ['id', 'name', 'kind', 'parent_id', 'sort_order', 'active'] as const;
 
 function toAdminUnit(row: { id: string; name: string; kind: UnitKind; parent_id: string | null; sort_order: number; active: number }): AdminUnit {

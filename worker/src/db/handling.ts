@@ -8,9 +8,12 @@ import type { Official, Role } from '../auth/official';
 import { inScope } from '../auth/official';
 import { ApiError } from '../errors';
 import { sql, type UpdateObject } from 'kysely';
+import { extendedDeadline, type ExtensionBase } from '../lib/calendar';
 import { searchText } from '../lib/search-text';
+import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { latestReplyColumns } from './replies';
+import { workingCalendar } from './sites';
 import type { Database, MessageRow } from './schema';
 
 /** The columns an action's rules look at; the batch is guarded by exactly these values. */
@@ -189,6 +192,18 @@ export const closeStatements = (ctx: ActionContext) => [
   event(ctx, { kind: 'closed', isPublic: true, unitId: ctx.message.unit_id }),
   update(ctx, { status: 'closed', closed_at: ctx.now }),
 ];
+
+/**
+ * The deadline 延期 by `days` working days sets at `now`, with the site's calendar: counted from the
+ * current deadline, or from today when it has passed (`extendedDeadline`). The console previews it
+ * with the same function before the official confirms. Returns a UTC ISO instant.
+ */
+export async function extensionOf(db: SiteDatabase, siteId: string, m: HandledMessage, days: number, now: Date): Promise<{ dueAt: string; countedFrom: ExtensionBase }> {
+  const due = new Date(m.due_at);
+  // From the earlier of the two days: whichever the count starts from, its days are loaded.
+  const calendar = await workingCalendar(db, siteId, localDay(due < now ? due : now));
+  return extendedDeadline(due, days, now, calendar);
+}
 
 /** A longer deadline, with the reason shown publicly. */
 export const extendStatements = (ctx: ActionContext, dueAt: string, reason: string) => [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueAfterWorkingDays, isWorkingDay, weekdaysOnly, type WorkingCalendar } from './calendar';
+import { dueAfterWorkingDays, extendedDeadline, isWorkingDay, weekdaysOnly, type WorkingCalendar } from './calendar';
 import { toSiteTime } from './site-time';
 
 // November 2026: Mon 23, Tue 24, Wed 25, Thu 26, Fri 27, Sat 28, Sun 29, Mon 30; Tue 1 Dec …
@@ -74,5 +74,22 @@ describe('dueAfterWorkingDays', () => {
   it('counts a message sent one second before midnight in China as that day', () => {
     expect(due('2026-11-24T23:59:59+08:00', 1)).toBe('2026-11-25T23:59:59+08:00');
     expect(due('2026-11-25T00:00:00+08:00', 1)).toBe('2026-11-26T23:59:59+08:00');
+  });
+});
+
+describe('extendedDeadline', () => {
+  const now = new Date('2026-12-01T10:00:00+08:00'); // Tuesday
+
+  it('counts on from a deadline that has not passed', () => {
+    const due = new Date('2026-12-03T23:59:59+08:00'); // Thursday
+    const extended = extendedDeadline(due, 2, now, weekdaysOnly);
+    expect({ ...extended, dueAt: toSiteTime(extended.dueAt) }).toEqual({ dueAt: '2026-12-07T23:59:59+08:00', countedFrom: 'deadline' });
+  });
+
+  it('counts from today when the deadline has passed, skipping the calendar’s holidays', () => {
+    const due = new Date('2026-11-20T23:59:59+08:00');
+    const extended = extendedDeadline(due, 2, now, calendar(['2026-12-02']));
+    // Wednesday 2 December off: Thursday 3, Friday 4.
+    expect({ ...extended, dueAt: toSiteTime(extended.dueAt) }).toEqual({ dueAt: '2026-12-04T23:59:59+08:00', countedFrom: 'today' });
   });
 });

@@ -8,15 +8,27 @@ export interface WorkingCalendar {
 
 export const weekdaysOnly: WorkingCalendar = { holidays: new Set(), workdays: new Set() };
 
+/** Saturday or Sunday, for a day written YYYY-MM-DD. */
+export function isWeekend(day: string): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
 export function isWorkingDay(day: string, calendar: WorkingCalendar): boolean {
   if (calendar.workdays.has(day)) return true;
   if (calendar.holidays.has(day)) return false;
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return !isWeekend(day);
 }
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every day from `from` to `to`, both included (YYYY-MM-DD); empty when `to` is before `from`. */
+export function daysFromTo(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = nextDay(day)) days.push(day);
+  return days;
 }
 
 /**
@@ -30,4 +42,18 @@ export function dueAfterWorkingDays(submittedAt: Date, workingDays: number, cale
     if (isWorkingDay(day, calendar)) counted++;
   }
   return endOfLocalDay(day);
+}
+
+/** Where an extension counts from: the current deadline, or today when that deadline has passed. */
+export type ExtensionBase = 'deadline' | 'today';
+
+/**
+ * The deadline after extending by `workingDays` (延期): counted on from the current deadline, or, when
+ * that has passed, from today (site-local) as a new message would be — an overdue message extended
+ * from its past deadline could stay overdue. `calendar` must hold the days from the base day on.
+ * Returns the new deadline as a UTC ISO instant and where it was counted from.
+ */
+export function extendedDeadline(dueAt: Date, workingDays: number, now: Date, calendar: WorkingCalendar): { dueAt: string; countedFrom: ExtensionBase } {
+  const countedFrom: ExtensionBase = dueAt.getTime() < now.getTime() ? 'today' : 'deadline';
+  return { dueAt: dueAfterWorkingDays(countedFrom === 'today' ? now : dueAt, workingDays, calendar), countedFrom };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CalendarDay, SiteSettings } from '../../../sdk/src/schemas/admin';
+import type { SiteSettings } from '../../../sdk/src/schemas/admin';
 import { ALLOWED_ORIGIN, createSite, db, expectProblem, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 
@@ -131,93 +131,5 @@ describe('PATCH /v1/admin/site', () => {
     await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { moderation: 'post' } });
     const otherAdmin = await createOfficial(other.siteId, 'admin');
     expect(await (await consoleRequest('/v1/admin/site', { as: otherAdmin })).json()).toMatchObject({ id: other.siteId, moderation: 'pre' });
-  });
-});
-
-describe('/v1/admin/calendar', () => {
-  const nationalDay: CalendarDay[] = [
-    { day: '2026-10-01', kind: 'holiday', name: '国庆节' },
-    { day: '2026-10-02', kind: 'holiday', name: '国庆节' },
-    { day: '2026-10-10', kind: 'workday', name: '国庆节调休' },
-  ];
-
-  it('replaces a year’s days and leaves other years alone', async () => {
-    const { siteId } = await createSite();
-    const admin = await createOfficial(siteId, 'admin');
-    const put = (year: number, days: unknown[]) => consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year, days } });
-    expect((await put(2025, [{ day: '2025-10-01', kind: 'holiday', name: '国庆节' }])).status).toBe(200);
-    expect((await put(2026, [{ day: '2026-05-01', kind: 'holiday', name: '劳动节' }])).status).toBe(200);
-
-    const response = await put(2026, [nationalDay[2], nationalDay[0], nationalDay[1]]);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual(nationalDay);
-    expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: admin })).json()).toEqual(nationalDay);
-    expect(await (await consoleRequest('/v1/admin/calendar?year=2025', { as: admin })).json()).toEqual([
-      { day: '2025-10-01', kind: 'holiday', name: '国庆节' },
-    ]);
-    const audit = await auditRows(siteId, 'calendar.update');
-    expect(JSON.parse(audit.at(-1)!.detail!)).toEqual({ year: 2026, days: 3 });
-  });
-
-  it('stores a whole year of days in one replacement', async () => {
-    const { siteId } = await createSite();
-    const admin = await createOfficial(siteId, 'admin');
-    const days = Array.from({ length: 365 }, (_, i) => ({
-      day: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10), kind: 'holiday' as const,
-    }));
-    const response = await consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year: 2027, days } });
-    expect(response.status).toBe(200);
-    expect(await (await consoleRequest('/v1/admin/calendar?year=2027', { as: admin })).json()).toHaveLength(365);
-  });
-
-  it('moves the deadlines of new messages', async () => {
-    const { siteId } = await createSite();
-    const admin = await createOfficial(siteId, 'admin');
-    const year = new Date().getUTCFullYear();
-    const before = await (await submit(siteId, validMessage(`${siteId}_edu`))).json<{ dueAt: string }>();
-    // Every remaining day of the year and the next off: the deadline moves past them.
-    const holidays = (y: number) => Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(y, 0, 1 + i)).toISOString().slice(0, 10))
-      .filter((day) => day.startsWith(`${y}-`)).map((day) => ({ day, kind: 'holiday' }));
-    for (const y of [year, year + 1]) {
-      expect((await consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year: y, days: holidays(y) } })).status).toBe(200);
-    }
-    const after = await (await submit(siteId, validMessage(`${siteId}_edu`))).json<{ dueAt: string }>();
-    expect(before.dueAt.slice(0, 4)).not.toBe(String(year + 2));
-    expect(after.dueAt.startsWith(String(year + 2))).toBe(true);
-  });
-
-  it('refuses days that are not real, of another year, or given twice', async () => {
-    const { siteId } = await createSite();
-    const admin = await createOfficial(siteId, 'admin');
-    const invalid = await expectProblem(await consoleRequest('/v1/admin/calendar', {
-      as: admin, method: 'PUT',
-      body: { year: 2026, days: [{ day: '2026-02-30', kind: 'holiday' }, { day: '2026-10-01', kind: 'vacation' }] },
-    }), 422, 'validation');
-    expect(invalid.errors!.map(({ field, code }) => ({ field, code }))).toEqual([
-      { field: 'days.0.day', code: 'invalid' },
-      { field: 'days.1.kind', code: 'invalid_choice' },
-    ]);
-    const misplaced = await expectProblem(await consoleRequest('/v1/admin/calendar', {
-      as: admin, method: 'PUT',
-      body: { year: 2026, days: [{ day: '2026-10-01', kind: 'holiday' }, { day: '2027-01-01', kind: 'holiday' }, { day: '2026-10-01', kind: 'workday' }] },
-    }), 422, 'validation');
-    expect(misplaced.errors!.map(({ field, code }) => ({ field, code }))).toEqual([
-      { field: 'days.1.day', code: 'invalid' },
-      { field: 'days.2.day', code: 'invalid' },
-    ]);
-    const noYear = await expectProblem(await consoleRequest('/v1/admin/calendar', { as: admin }), 422, 'validation');
-    expect(noYear.errors).toEqual([expect.objectContaining({ field: 'year', code: 'required' })]);
-    expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: admin })).json()).toEqual([]);
-  });
-
-  it('keeps each site’s calendar its own', async () => {
-    const mine = await createSite();
-    const other = await createSite();
-    const admin = await createOfficial(mine.siteId, 'admin');
-    const otherAdmin = await createOfficial(other.siteId, 'admin');
-    await consoleRequest('/v1/admin/calendar', { as: otherAdmin, method: 'PUT', body: { year: 2026, days: nationalDay } });
-    await consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year: 2026, days: [] } });
-    expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: admin })).json()).toEqual([]);
-    expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: otherAdmin })).json()).toEqual(nationalDay);
   });
 });

@@ -1,11 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import {
-  CalendarDaySchema, CalendarInputSchema, CalendarQuerySchema, SiteSettingsSchema, UpdateSiteInputSchema, type SiteSettings,
-} from '../../../sdk/src/schemas/admin';
+import { createRoute } from '@hono/zod-openapi';
+import { SiteSettingsSchema, UpdateSiteInputSchema, type SiteSettings } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { auditEntry, calendarDays, replaceCalendarStatements, updateSiteStatement, type SiteChanges } from '../db/admin';
+import { auditEntry, updateSiteStatement, type SiteChanges } from '../db/admin';
 import type { Site } from '../db/sites';
-import { validationError, type FieldProblem } from '../errors';
 import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
 export const adminSite = newRouteGroup();
@@ -89,59 +86,4 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     ]);
   }
   return c.json(after, 200);
-});
-
-const getCalendar = createRoute({
-  operationId: 'getCalendar',
-  method: 'get',
-  path: '/v1/admin/calendar',
-  summary: 'A year’s public holidays and make-up working days (调休), which deadlines count with',
-  request: { query: CalendarQuerySchema },
-  responses: {
-    200: { description: 'the year’s days, in date order', content: { 'application/json': { schema: z.array(CalendarDaySchema) } } },
-    ...officialErrorResponses,
-  },
-});
-
-adminSite.openapi(getCalendar, async (c) => {
-  const { year } = c.req.valid('query');
-  const site = c.get('site');
-  return c.json(await calendarDays(c.get('db'), site.id, year), 200);
-});
-
-const replaceCalendar = createRoute({
-  operationId: 'replaceCalendar',
-  method: 'put',
-  path: '/v1/admin/calendar',
-  summary: 'Replace a year’s holidays and make-up working days (deadlines already set do not move)',
-  request: { body: { required: true, content: { 'application/json': { schema: CalendarInputSchema } } } },
-  responses: {
-    200: { description: 'the year’s days, in date order', content: { 'application/json': { schema: z.array(CalendarDaySchema) } } },
-    ...officialErrorResponses,
-    ...bodyErrorResponses,
-  },
-});
-
-adminSite.openapi(replaceCalendar, async (c) => {
-  const { year, days } = c.req.valid('json');
-  const site = c.get('site');
-  const db = c.get('db');
-  const problems: FieldProblem[] = [];
-  const seen = new Set<string>();
-  days.forEach(({ day }, i) => {
-    // A day of another year would escape the replacement (and linger after the next one).
-    if (!day.startsWith(`${year}-`) || seen.has(day)) problems.push({ field: `days.${i}.day`, code: 'invalid' });
-    seen.add(day);
-  });
-  if (problems.length > 0) throw validationError(problems);
-
-  const sorted = days
-    .map((d) => ({ day: d.day, kind: d.kind, name: d.name || null }))
-    .sort((a, b) => a.day.localeCompare(b.day));
-  const at = new Date().toISOString();
-  await db.batch([
-    ...replaceCalendarStatements(db, site.id, year, sorted),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'calendar.update', detail: { year, days: sorted.length }, at }),
-  ]);
-  return c.json(sorted, 200);
 });

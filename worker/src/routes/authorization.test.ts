@@ -20,6 +20,8 @@ interface Row {
   unitScoped?: boolean;
   /** A valid body, so that what is checked is the caller, not the input. */
   body?: unknown;
+  /** A valid query string, for the same reason. */
+  query?: string;
 }
 
 const MATRIX: Record<string, Row> = {
@@ -38,6 +40,7 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/console/messages/:id/reply': { roles: ANSWERING, unitScoped: true, body: { kind: 'interim', body: '正在办理' } },
   'POST /v1/console/messages/:id/close': { roles: ANSWERING, unitScoped: true },
   'POST /v1/console/messages/:id/extend': { roles: ANSWERING, unitScoped: true, body: { days: 2, reason: '核查' } },
+  'GET /v1/console/messages/:id/extension': { roles: ANSWERING, unitScoped: true, query: '?days=5' },
   'POST /v1/console/messages/:id/notes': { roles: OFFICIALS, unitScoped: true, body: { body: '备注' } },
   'POST /v1/console/messages/:id/reveal': { roles: ANSWERING, unitScoped: true },
   'GET /v1/console/reply-templates': { roles: OFFICIALS },
@@ -46,6 +49,8 @@ const MATRIX: Record<string, Row> = {
   'PATCH /v1/admin/site': { roles: ADMIN, body: { moderation: 'post' } },
   'GET /v1/admin/calendar': { roles: ADMIN },
   'PUT /v1/admin/calendar': { roles: ADMIN, body: { year: 2027, days: [] } },
+  'POST /v1/admin/calendar/periods': { roles: ADMIN, body: { name: '春节', from: '2027-02-06', to: '2027-02-14' } },
+  'POST /v1/admin/calendar/import': { roles: ADMIN, body: { year: 2026 } },
   'GET /v1/admin/units': { roles: ADMIN },
   'POST /v1/admin/units': { roles: ADMIN, body: { name: '县水利局', kind: 'department' } },
   'PATCH /v1/admin/units/:id': { roles: ADMIN, body: { sortOrder: 5 } },
@@ -99,7 +104,7 @@ function concretePath(route: string, w: World): string {
 function call(route: string, row: Row, w: World, as: TestOfficial | null, origin?: string) {
   const method = route.split(' ')[0]!;
   const body = method === 'GET' ? undefined : JSON.parse(JSON.stringify(row.body ?? {}).replace('"UNIT"', JSON.stringify(w.transportUnit)));
-  return consoleRequest(concretePath(route, w), { as, method, body, origin });
+  return consoleRequest(concretePath(route, w) + (row.query ?? ''), { as, method, body, origin });
 }
 
 describe.each(Object.entries(MATRIX))('%s', (route, row) => {

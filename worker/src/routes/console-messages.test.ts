@@ -125,11 +125,51 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
     // Friday 29 January 2027 (Beijing). Monday 1 February is a holiday; Saturday 6 February a make-up working day.
     await addCalendarDay(c.siteId, '2027-02-01', 'holiday');
     await addCalendarDay(c.siteId, '2027-02-06', 'workday');
+    // The official sees the new deadline before confirming it.
+    expect(await (await consoleRequest(`/v1/console/messages/${id}/extension?days=5`, { as: c.eduResponder })).json())
+      .toEqual({ dueAt: '2027-02-06T23:59:59+08:00', countedFrom: 'deadline' });
     const message = await acted(c.eduResponder, id!, 'extend', { days: 5, reason: '需协调多部门现场核查' });
     // Tue 2, Wed 3, Thu 4, Fri 5, Sat 6 (worked).
     expect(message.dueAt).toBe('2027-02-06T23:59:59+08:00');
     const detail = await (await request(`/v1/sites/${c.siteId}/messages/${id}`)).json<PublicMessageDetail>();
     expect(detail.timeline.at(-1)).toMatchObject({ kind: 'extended', note: '需协调多部门现场核查' });
+  });
+
+  it('extends an overdue message from today, not from its past deadline, as previewed, and it leaves 已超期', async () => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'in_progress', dueAt: new Date(Date.now() - 20 * 86_400_000) }]);
+    // Counted independently of src/lib/calendar: the working days after today in China, the first of them a holiday.
+    const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const weekday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+    const workingDaysAfterToday = (n: number, holiday: string) => {
+      const days: string[] = [];
+      for (let ms = Date.parse(`${chinaDay(Date.now())}T00:00:00Z`) + 86_400_000; days.length < n; ms += 86_400_000) {
+        const day = new Date(ms).toISOString().slice(0, 10);
+        if (weekday(day) && day !== holiday) days.push(day);
+      }
+      return days;
+    };
+    const holiday = workingDaysAfterToday(1, '')[0]!;
+    await addCalendarDay(c.siteId, holiday, 'holiday');
+    const expected = `${workingDaysAfterToday(5, holiday).at(-1)}T23:59:59+08:00`;
+    expect((await queue(c.eduResponder, '?tab=overdue')).counts.overdue).toBe(1);
+
+    const preview = await (await consoleRequest(`/v1/console/messages/${id}/extension?days=5`, { as: c.eduResponder })).json();
+    expect(preview).toEqual({ dueAt: expected, countedFrom: 'today' });
+    const message = await acted(c.eduResponder, id!, 'extend', { days: 5, reason: '需补充材料' });
+    expect(message).toMatchObject({ dueAt: expected, overdue: false });
+    const overdueTab = await queue(c.eduResponder, '?tab=overdue');
+    expect(overdueTab.items).toEqual([]);
+    expect(overdueTab.counts.overdue).toBe(0);
+  });
+
+  it('previews an extension only for whom and what may be extended', async () => {
+    const c = await county();
+    const [closed] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'closed' }]);
+    await expectProblem(await consoleRequest(`/v1/console/messages/${closed}/extension?days=5`, { as: c.eduResponder }), 409, 'invalid_transition');
+    const [open] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted' }]);
+    const tooMany = await expectProblem(await consoleRequest(`/v1/console/messages/${open}/extension?days=31`, { as: c.eduResponder }), 422, 'validation');
+    expect(tooMany.errors).toEqual([expect.objectContaining({ field: 'days', code: 'above_maximum' })]);
   });
 
   it('keeps internal notes among officials', async () => {

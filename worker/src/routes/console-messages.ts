@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
+  ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, ExtensionPreviewSchema, ExtensionQuerySchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
   QueueQuerySchema, RejectInputSchema, ReplyInputSchema, TransferInputSchema, type Action, type ConsoleMessage,
 } from '../../../sdk/src/schemas/console';
 import type { Official } from '../auth/official';
@@ -10,19 +10,18 @@ import { newRouteGroup } from '../app';
 import { findReplyTemplate } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import {
-  ROLES, acceptStatements, assertMayTake, closeStatements, extendStatements, findHandledMessage, hideStatements,
+  ROLES, acceptStatements, assertMayTake, closeStatements, extendStatements, extensionOf, findHandledMessage, hideStatements,
   publishStatements, rejectStatements, replyStatements, runAction, transferStatements, type ActionContext,
 } from '../db/handling';
 import { officialMessageView } from '../db/message-views';
 import { queueCounts, queuePage } from '../db/queue';
 import { requireRole } from '../middleware/console-auth';
-import { findActiveUnit, workingCalendar } from '../db/sites';
+import { findActiveUnit } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, validationError } from '../errors';
-import { dueAfterWorkingDays } from '../lib/calendar';
 import { openContact } from '../lib/contact';
 import { createCipher, newId } from '../lib/crypto';
-import { localDay } from '../lib/site-time';
+import { toSiteTime } from '../lib/site-time';
 import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
 import { MESSAGE_ACTION_PATHS } from '../../../sdk/src/console-client';
 
@@ -153,10 +152,33 @@ consoleMessages.openapi(actionRoute('close', 'Close a replied message (办结)',
 consoleMessages.openapi(actionRoute('extend', 'Extend the deadline by working days, with a reason shown publicly (延期)', ExtendInputSchema), (c) =>
   act(c, c.req.valid('param').id, 'extend', async (ctx) => {
     const { days, reason } = c.req.valid('json');
-    const due = new Date(ctx.message.due_at);
-    const calendar = await workingCalendar(ctx.db, ctx.official.siteId, localDay(due));
-    return extendStatements(ctx, dueAfterWorkingDays(due, days, calendar), reason);
+    const { dueAt } = await extensionOf(ctx.db, ctx.official.siteId, ctx.message, days, new Date(ctx.now));
+    return extendStatements(ctx, dueAt, reason);
   }));
+
+const previewExtension = createRoute({
+  operationId: 'previewExtension',
+  method: 'get',
+  path: '/v1/console/messages/{id}/extension',
+  middleware: [requireRole(...ROLES.extend)] as const,
+  summary: 'The deadline 延期 by N working days would set now, for the official to see before confirming (nothing is written)',
+  request: { params: MessageParamsSchema, query: ExtensionQuerySchema },
+  responses: {
+    200: { description: 'the new deadline and what it was counted from', content: { 'application/json': { schema: ExtensionPreviewSchema } } },
+    ...officialErrorResponses,
+    409: problem('the message’s state does not allow an extension (invalid_transition)'),
+  },
+});
+
+consoleMessages.openapi(previewExtension, async (c) => {
+  const official = c.get('official');
+  const db = c.get('db');
+  const message = await findHandledMessage(db, official.siteId, c.req.valid('param').id);
+  if (!message) throw notFound();
+  assertMayTake(official, message, 'extend');
+  const { dueAt, countedFrom } = await extensionOf(db, official.siteId, message, c.req.valid('query').days, new Date());
+  return c.json({ dueAt: toSiteTime(dueAt), countedFrom }, 200);
+});
 
 consoleMessages.openapi(actionRoute('note', 'Add an internal note, seen only by officials (内部备注)', NoteInputSchema), async (c) => {
   const official = c.get('official');
