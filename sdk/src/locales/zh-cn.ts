@@ -1,4 +1,5 @@
 import type { OfficialFieldMessages, ProblemTitles, PublicFieldMessages } from '../error-messages';
+import type { AuditAction } from '../schemas/audit';
 
 export const zhCNFieldMessages: PublicFieldMessages = {
   fields: {
@@ -41,6 +42,8 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     to: '结束日期', contact: '联系方式', titleMin: '标题最少字数', bodyMin: '留言内容最少字数', privacyUrl: '隐私声明网址',
     privacyText: '隐私声明内容', submissionLimits: '提交频率限制', perAddressHour: '每个网络地址每小时', perPhoneDay: '每个电话号码每天',
     perSiteMinute: '全站每分钟', site: '站点', tab: '标签页', dueWithinDays: '到期天数',
+    currentPassword: '当前密码', newPassword: '新密码', account: '操作人', action: '操作', secondFactor: '两步验证',
+    templateTitle: '模板标题', templateBody: '模板内容',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -51,6 +54,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     same_unit: () => '留言已在该单位，请选择其他单位',
     unknown_template: () => '回复模板不存在',
     unknown_account: () => '账号不存在',
+    same_password: () => '新密码不能与当前密码相同',
   },
 };
 
@@ -71,4 +75,23 @@ export const zhCNProblemTitles: ProblemTitles = {
   sign_in_failed: '邮箱、密码或动态验证码不正确',
   too_many_attempts: '尝试次数过多，请稍后再试',
   too_many_requests: '提交太频繁，请稍后再试',
+  password_change_required: '请先修改密码',
+};
+
+/** The audit log's actions, as the viewer and its CSV name them. */
+export const zhCNAuditActions: Record<AuditAction, string> = {
+  'contact.reveal': '查看联系方式',
+  'export.contact': '导出含联系方式的留言',
+  'site.update': '修改站点设置',
+  'calendar.update': '修改工作日历',
+  'unit.create': '新增单位',
+  'unit.update': '修改单位',
+  'account.create': '新增账号',
+  'account.update': '修改账号',
+  'account.totp_enable': '启用动态验证码',
+  'account.password_change': '修改本人密码',
+  'account.password_reset': '重置密码',
+  'template.create': '新增回复模板',
+  'template.update': '修改回复模板',
+  'template.delete': '删除回复模板',
 };

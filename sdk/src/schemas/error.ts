@@ -12,6 +12,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([
   'invalid_code', 'weak_password', 'wrong_password', 'email_taken', 'same_unit', 'unknown_template', 'unknown_account',
+  'same_password',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;
@@ -29,6 +30,7 @@ export const ProblemCodeSchema = z.enum([
   'payload_too_large', 'malformed_json', 'idempotency_key_reused', 'conflict', 'internal',
   'unauthenticated', 'forbidden', 'invalid_transition', 'sign_in_failed', 'too_many_attempts',
   'too_many_requests',
+  'password_change_required',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
