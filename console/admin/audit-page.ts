@@ -126,27 +126,32 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
   private renderFilters() {
     const a = this.a.audit;
     const f = this.filter;
+    // Labels name their control by `for`: a label around a select would read all its options as its name.
     return html`<form class="card filter-grid" novalidate @submit=${this.apply} aria-label=${a.apply}>
-      <label>${a.person}
-        <select name="account">
+      <div class="field">
+        <label for="audit-account">${a.person}</label>
+        <select id="audit-account" name="account">
           <option value="">${a.anyone}</option>
           ${this.accounts.map((x) => html`<option value=${x.id} ?selected=${x.id === f.account}>${x.displayName}（${x.email}）</option>`)}
         </select>
-      </label>
-      <label>${a.action}
-        <select name="action">
+      </div>
+      <div class="field">
+        <label for="audit-action">${a.action}</label>
+        <select id="audit-action" name="action">
           <option value="">${a.anyAction}</option>
-          ${(Object.keys(this.a.audit.actions) as AuditAction[]).map((action) => html`<option value=${action} ?selected=${action === f.action}>${this.actionLabel(action)}</option>`)}
+          ${(Object.keys(a.actions) as AuditAction[]).map((action) => html`<option value=${action} ?selected=${action === f.action}>${this.actionLabel(action)}</option>`)}
         </select>
-      </label>
-      <label>${a.from}
-        <input name="from" type="date" .value=${f.from ?? ''} aria-invalid=${this.invalid('filter', 'from')} aria-describedby="from-error" />
+      </div>
+      <div class="field">
+        <label for="audit-from">${a.from}</label>
+        <input id="audit-from" name="from" type="date" .value=${f.from ?? ''} aria-invalid=${this.invalid('filter', 'from')} aria-describedby="from-error" />
         ${this.fieldError('filter', 'from', 'from-error')}
-      </label>
-      <label>${a.to}
-        <input name="to" type="date" .value=${f.to ?? ''} aria-invalid=${this.invalid('filter', 'to')} aria-describedby="to-error" />
+      </div>
+      <div class="field">
+        <label for="audit-to">${a.to}</label>
+        <input id="audit-to" name="to" type="date" .value=${f.to ?? ''} aria-invalid=${this.invalid('filter', 'to')} aria-describedby="to-error" />
         ${this.fieldError('filter', 'to', 'to-error')}
-      </label>
+      </div>
       <div class="buttons">
         <button type="submit" ?disabled=${this.loading}>${a.apply}</button>
         <button type="button" class="secondary" @click=${this.clear}>${a.clear}</button>
