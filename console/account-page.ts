@@ -1,14 +1,15 @@
 import { html, nothing } from 'lit';
 import { defineElement } from '../ui/liuyan-element';
 import { tokens } from '../ui/tokens.styles';
-import { ConsoleElement, type FieldNames } from './console-element';
+import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile, TotpEnrolment } from '../sdk/src/schemas/auth';
 
 /**
- * @summary The official's account: who they are, and the authenticator (TOTP) enrolment.
+ * @summary The official's account: who they are, their password, and the authenticator (TOTP)
+ * enrolment. With `forced` (an admin set the password), only the password change, before anything else.
  *
- * @event liuyan-profile - The account changed (second factor on). `detail`: the new `OfficialProfile`.
+ * @event liuyan-profile - The account changed (password changed, second factor on). `detail`: the new `OfficialProfile`.
  */
 export class LiuyanConsoleAccount extends ConsoleElement {
   static override styles = [tokens, styles];
@@ -16,15 +17,22 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   static override properties = {
     ...ConsoleElement.properties,
     profile: { attribute: false },
+    forced: { type: Boolean },
     enrolment: { state: true },
     busy: { state: true },
     error: { state: true },
     errors: { state: true },
     enabledNow: { state: true },
     qrCode: { state: true },
+    passwordBusy: { state: true },
+    passwordErrors: { state: true },
+    passwordError: { state: true },
+    passwordDone: { state: true },
   };
 
   profile: OfficialProfile | null = null;
+  /** The official must choose a password before anything else: the page shows only that form. */
+  forced = false;
   /** The new secret, held only in memory while the official scans it. */
   private enrolment: TotpEnrolment | null = null;
   private busy = false;
@@ -33,6 +41,43 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   private enabledNow = false;
   /** The QR drawer, fetched only by officials who enrol (most never do twice). */
   private qrCode: typeof import('./qr-code').qrCode | null = null;
+  private passwordBusy = false;
+  private passwordErrors: Record<string, string> = {};
+  private passwordError = '';
+  private passwordDone = false;
+
+  /**
+   * Changes the password with the current one. The service checks the rules (12 characters, not the
+   * email, not the current one); here only that both new ones match, which the service never sees.
+   */
+  private async changePassword(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+    const [currentPassword, newPassword, repeat] = [value('currentPassword'), value('newPassword'), value('repeatPassword')];
+    const errors = failures({
+      currentPassword: currentPassword ? '' : this.fieldMessage('currentPassword', 'required'),
+      newPassword: newPassword ? '' : this.fieldMessage('newPassword', 'required'),
+      repeatPassword: newPassword && repeat !== newPassword ? this.t.account.passwordsDiffer : '',
+    });
+    this.passwordErrors = errors;
+    this.passwordError = '';
+    this.passwordDone = false;
+    if (Object.keys(errors).length > 0) return void this.focusFirstInvalid();
+    this.passwordBusy = true;
+    try {
+      const profile = await this.service.post<OfficialProfile>('/v1/console/password', { currentPassword, newPassword });
+      form.reset();
+      this.passwordDone = true;
+      this.emit<OfficialProfile>('liuyan-profile', profile);
+    } catch (error) {
+      this.passwordErrors = this.fieldErrors(error);
+      this.passwordError = Object.keys(this.passwordErrors).length > 0 ? '' : this.problemText(error);
+      void this.focusFirstInvalid();
+    } finally {
+      this.passwordBusy = false;
+    }
+  }
 
   /** Starts the enrolment, with the password: a session alone must not be able to add an authenticator. */
   private async enrol(event: Event): Promise<void> {
@@ -79,13 +124,21 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   }
 
   protected override fieldNames(): FieldNames {
-    return { labels: { code: this.t.fieldNames.code, password: this.t.fieldNames.password } };
+    const f = this.t.fieldNames;
+    return { labels: { code: f.code, password: f.password, currentPassword: f.currentPassword, newPassword: f.newPassword, repeatPassword: f.repeatPassword } };
   }
 
   override render() {
     const t = this.t.account;
     const p = this.profile;
     if (!p) return nothing;
+    if (this.forced) {
+      return html`<section class="card" aria-labelledby="password-title">
+        <h1 id="password-title">${t.password}</h1>
+        <p class="notice warning" role="status">${t.mustChange}</p>
+        ${this.renderPasswordForm(p)}
+      </section>`;
+    }
     return html`<section class="card" aria-labelledby="account-title">
         <h1 id="account-title">${t.title}</h1>
         <dl class="facts">
@@ -96,12 +149,40 @@ export class LiuyanConsoleAccount extends ConsoleElement {
           <dt>${t.site}</dt><dd>${p.site.name}</dd>
         </dl>
       </section>
+      <section class="card" aria-labelledby="password-title">
+        <h2 id="password-title">${t.password}</h2>
+        ${this.passwordDone ? html`<p class="notice" role="status">${t.passwordChanged}</p>` : nothing}
+        ${this.renderPasswordForm(p)}
+      </section>
       <section class="card" aria-labelledby="totp-title">
         <h2 id="totp-title">${t.totp}</h2>
         ${this.enabledNow ? html`<p class="notice" role="status">${t.enabled}</p>` : nothing}
         ${p.totpEnabled ? html`<p>${t.totpOn}</p>` : this.enrolment ? this.renderEnrolment(this.enrolment) : this.renderStart()}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </section>`;
+  }
+
+  /** Current password, the new one twice; the email rides along so password managers file it under the account. */
+  private renderPasswordForm(p: OfficialProfile) {
+    const t = this.t.account;
+    const field = (name: string, label: string, autocomplete: string, hint = '') => {
+      const error = this.passwordErrors[name];
+      return html`<div class="field">
+        <label for=${name}>${label}${this.requiredMark()}</label>
+        <input id=${name} name=${name} type="password" autocomplete=${autocomplete} maxlength="200"
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby="${name}-hint ${name}-error" />
+        ${hint ? html`<p class="muted hint" id="${name}-hint">${hint}</p>` : nothing}
+        ${error ? html`<p class="error" id="${name}-error" role="alert">${error}</p>` : nothing}
+      </div>`;
+    };
+    return html`<form class="stack" novalidate @submit=${this.changePassword} aria-labelledby="password-title">
+      <input type="email" name="username" autocomplete="username" .value=${p.email} hidden />
+      ${field('currentPassword', t.currentPassword, 'current-password')}
+      ${field('newPassword', t.newPassword, 'new-password', t.passwordHint)}
+      ${field('repeatPassword', t.repeatPassword, 'new-password')}
+      ${this.passwordError ? html`<p class="error" role="alert">${this.passwordError}</p>` : nothing}
+      <button type="submit" ?disabled=${this.passwordBusy}>${this.passwordBusy ? t.changingPassword : t.changePassword}</button>
+    </form>`;
   }
 
   /** Before the secret: the password, so that only the official, not whoever holds the session, can add one. */

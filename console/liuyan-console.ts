@@ -169,7 +169,10 @@ export class LiuyanConsole extends ConsoleElement {
     const current = this.route.page;
     return html`<header part="header" class="app-header">
       <div class="brand"><span class="site">${p?.site.name ?? ''}</span> <span>${t.appTitle}</span></div>
-      ${p ? html`<nav aria-label=${t.nav.menu}>
+      ${p?.mustChangePassword ? html`<nav aria-label=${t.nav.menu}>
+        <span class="who">${p.displayName} · ${t.roles[p.role]}</span>
+        <button type="button" class="on-primary" @click=${this.signOut}>${t.nav.signOut}</button>
+      </nav>` : p ? html`<nav aria-label=${t.nav.menu}>
         <a href=${this.lastQueue || '#/queue'} aria-current=${current === 'queue' ? 'page' : nothing}>${t.nav.queue}</a>
         ${p.role === 'admin' ? html`<a href=${adminHash('site')} aria-current=${current === 'admin' ? 'page' : nothing}>${t.nav.admin}</a>` : nothing}
         <a href="#/account" aria-current=${current === 'account' ? 'page' : nothing}>${t.nav.account}</a>
@@ -184,6 +187,11 @@ export class LiuyanConsole extends ConsoleElement {
     if (this.profile === null || r.page === 'sign-in') {
       return html`<liuyan-console-sign-in .notice=${this.notice}
         @liuyan-signed-in=${(e: CustomEvent<OfficialProfile>) => this.signedIn(e.detail)}></liuyan-console-sign-in>`;
+    }
+    // A password an admin set: the service answers nothing else until the official chooses one.
+    if (this.profile?.mustChangePassword) {
+      return html`<liuyan-console-account .profile=${this.profile} forced
+        @liuyan-profile=${(e: CustomEvent<OfficialProfile>) => (this.profile = e.detail)}></liuyan-console-account>`;
     }
     switch (r.page) {
       case 'message':

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
 import type { SiteSettings } from '../sdk/src/schemas/admin';
 import type { SiteConfig, UnitNode } from '../sdk/src/schemas/site';
-import { CONSOLE, isFocused, officialApi, sessionCookie, signedIn } from './console-helpers';
+import { CONSOLE, isFocused, officialApi, sessionCookie, signedIn, signInWith, watchForProblems } from './console-helpers';
 import { citizenPhone, useBrowserPage } from './helpers';
 import { WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
@@ -319,7 +319,7 @@ describe('the console’s admin pages', () => {
     await page.context().close();
   });
 
-  it('an admin disables an account, enables it, and gives it a new password, which must be strong', async () => {
+  it('an admin disables an account, enables it, and resets its password to a temporary one shown once', async () => {
     const cookie = await adminCookie();
     const official = { email: `edu-${run}@demo.liuyan.local`, password: 'a-long-first-password-42' };
     const created = await adminApi(cookie, 'POST', '/v1/admin/accounts', { ...official, displayName: '县教育局办理员', role: 'responder', unitIds: ['u_edu'] });
@@ -340,23 +340,70 @@ describe('the console’s admin pages', () => {
     await row.getByRole('button', { name: '启用' }).click();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已启用');
 
-    await row.getByRole('button', { name: '设置新密码' }).click();
-    await row.getByLabel(/^新密码/).fill('short');
-    await row.getByRole('button', { name: '设置新密码' }).last().click();
-    await expect.poll(() => row.getByRole('alert').textContent()).toBe('密码至少12位，且不能与邮箱相同');
-    expect(await row.getByLabel(/^新密码/).getAttribute('aria-invalid')).toBe('true');
-    await row.getByLabel(/^新密码/).fill('another-long-password-77');
-    await row.getByRole('button', { name: '设置新密码' }).last().click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: '重置密码' }).click();
     // Hashing a password takes the service a while (PBKDF2).
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent(), { timeout: 10_000 }).toBe('新密码已设置');
-    const statuses = [await signIn(official.password), await signIn('another-long-password-77')];
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent(), { timeout: 10_000 }).toBe('密码已重置');
+    const temporary = (await row.locator('[part="temporary-password"]').textContent())!;
+    expect(temporary).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+    expect(await row.locator('.badge', { hasText: '待修改密码' }).count()).toBe(1);
+    const statuses = [await signIn(official.password), await signIn(temporary)];
     expect(statuses).toEqual([401, 200]);
+    await row.getByRole('button', { name: '我已记下，关闭' }).click();
+    expect(await row.locator('[part="temporary-password"]').count()).toBe(0);
 
     // The admin's own row can be edited but not disabled.
     const own = accounts.locator(`[data-email="${DEMO_ACCOUNTS.admin.email}"]`);
     expect(await own.getByRole('button', { name: '停用' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('an official given a temporary password chooses their own first, and the admin finds it in the audit log', async () => {
+    const cookie = await adminCookie();
+    const email = `reset-${run}@demo.liuyan.local`;
+    const created = await adminApi(cookie, 'POST', '/v1/admin/accounts', { email, displayName: `改密测试${run}`, role: 'moderator', password: 'a-long-first-password-42' });
+    const { id } = await created.json() as { id: string };
+    const reset = await adminApi(cookie, 'POST', `/v1/admin/accounts/${id}/password-reset`, {});
+    const { temporaryPassword } = await reset.json() as { temporaryPassword: string };
+
+    const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(CONSOLE);
+    await signInWith(page, { email, password: temporaryPassword });
+    const account = page.locator('liuyan-console-account');
+    await account.getByRole('heading', { name: '修改密码' }).waitFor();
+    expect(await account.getByRole('status').textContent()).toContain('临时密码');
+    expect(await page.locator('liuyan-console header').getByRole('link').count()).toBe(0);
+    await account.getByLabel(/^当前密码/).fill(temporaryPassword);
+    await account.getByLabel(/^新密码/).fill('my-own-password-2026');
+    await account.getByLabel(/^再次输入新密码/).fill('my-own-password-2027');
+    await account.getByRole('button', { name: '修改密码' }).click();
+    await expect.poll(() => account.getByRole('alert').textContent()).toBe('两次输入的新密码不一致');
+    await account.getByLabel(/^再次输入新密码/).fill('my-own-password-2026');
+    await account.getByRole('button', { name: '修改密码' }).click();
+    await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached', timeout: 10_000 });
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const admin = await signedIn(browser, DEMO_ACCOUNTS.admin, { width: 390, height: 844 });
+    await openAdmin(admin.page, '审计日志');
+    const audit = admin.page.locator('liuyan-console-admin-audit');
+    await audit.getByLabel('操作', { exact: true }).selectOption({ label: '修改本人密码' });
+    await audit.getByRole('button', { name: '筛选', exact: true }).click();
+    const entry = audit.locator('[part="audit"] li').filter({ hasText: `改密测试${run}` });
+    await expect.poll(() => entry.count()).toBe(1);
+    expect(await entry.textContent()).toContain('修改本人密码');
+    expect(await audit.locator('[part="audit"] li[data-action="account.password_change"]').count()).toBe(await audit.locator('[part="audit"] li').count());
+    const href = (await audit.locator('[part="audit-export"]').getAttribute('href'))!;
+    expect(href).toBe('/v1/admin/audit-log.csv?action=account.password_change');
+    const csv = await (await adminApi(cookie, 'GET', href)).text();
+    expect(csv).toContain(`改密测试${run},${email},修改本人密码`);
+    // Nothing wider than the phone's screen.
+    expect(await admin.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(admin.problems).toEqual([]);
+    await admin.page.context().close();
   });
 
   it('an admin edits and deletes a reply template', async () => {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Account, AdminUnit, CreateAccountInput, UpdateAccountInput } from '../../sdk/src/schemas/admin';
+import type { Account, AdminUnit, CreateAccountInput, PasswordReset, UpdateAccountInput } from '../../sdk/src/schemas/admin';
 import type { OfficialProfile } from '../../sdk/src/schemas/auth';
 import type { Role } from '../../sdk/src/schemas/console';
 import { defineElement } from '../../ui/liuyan-element';
@@ -13,7 +13,7 @@ const ADD = 'add';
 /** In characters, as sdk/src/schemas/admin.ts checks it. */
 const DISPLAY_NAME_MAX = 50;
 
-type Open = { id: string; form: 'edit' | 'password' } | null;
+type Open = { id: string; form: 'edit' } | null;
 
 interface UnitChoice {
   id: string;
@@ -30,7 +30,8 @@ function unitChoices(units: readonly AdminUnit[]): UnitChoice[] {
 
 /**
  * @summary 账号: the site's officials with role, units, disabled and authenticator state; create an
- * account with a first password; change name, role and units; set a new password; disable or enable.
+ * account with a first password; change name, role and units; reset a password to a temporary one,
+ * shown once, that the official must replace at the next sign-in; disable or enable.
  */
 export class LiuyanConsoleAdminAccounts extends AdminElement {
   static override properties = {
@@ -41,6 +42,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     loadError: { state: true },
     open: { state: true },
     roles: { state: true },
+    temporary: { state: true },
   };
 
   /** The admin signed in: their own account may not be disabled or demoted. */
@@ -51,6 +53,8 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
   private open: Open = null;
   /** The role chosen in each open form (`add` or an account id): units are asked for responders only. */
   private roles: Record<string, Role> = { [ADD]: 'responder' };
+  /** The temporary password just given, shown in its account's row until the admin closes it; never kept elsewhere. */
+  private temporary: { accountId: string; password: string } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -118,14 +122,21 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     if (await this.saveAccount(account, input, this.a.saved)) this.open = null;
   }
 
-  private async savePassword(event: Event, account: Account): Promise<void> {
-    event.preventDefault();
-    const password = AdminElement.values(event.target as HTMLFormElement).raw('password');
-    if (this.refused(account.id, failures({ password: password ? '' : this.fieldMessage('password', 'required') }))) return;
-    if (await this.saveAccount(account, { password }, this.a.accounts.passwordSet)) this.open = null;
+  /** After a confirmation: the account is signed out everywhere, and the temporary password shown once. */
+  private async resetPassword(account: Account): Promise<void> {
+    this.open = null;
+    this.temporary = null;
+    if (!confirm(format(this.a.accounts.resetPasswordConfirm, { name: account.displayName }))) return;
+    const reset = await this.change(account.id,
+      () => this.service.post<PasswordReset>(`/v1/admin/accounts/${encodeURIComponent(account.id)}/password-reset`), this.a.accounts.passwordReset);
+    if (!reset) return;
+    this.replaced(reset.account);
+    this.temporary = { accountId: account.id, password: reset.temporaryPassword };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="temporary-password"]')?.focus();
   }
 
-  private toggle(account: Account, form: 'edit' | 'password'): void {
+  private toggle(account: Account, form: 'edit'): void {
     this.clearMessages();
     const same = this.open?.id === account.id && this.open.form === form;
     this.open = same ? null : { id: account.id, form };
@@ -161,14 +172,15 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
       <div class="list-main">
         <span class="badge">${this.t.roles[x.role]}</span>
         ${x.disabled ? html`<span class="badge overdue">${a.disabled}</span>` : nothing}
+        ${x.mustChangePassword ? html`<span class="badge">${a.mustChange}</span>` : nothing}
         <span class="badge">${x.totpEnabled ? a.totpOn : a.totpOff}</span>
         <span>${x.role === 'responder' ? this.unitNames(x.unitIds) : a.wholeSite}</span>
       </div>
       <div class="buttons compact">
         <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(open === 'edit')}
           @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
-        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(open === 'password')}
-          @click=${() => this.toggle(x, 'password')}>${a.setPassword}</button>
+        ${self ? nothing : html`<button type="button" class="secondary" ?disabled=${this.busy}
+          @click=${() => this.resetPassword(x)}>${a.resetPassword}</button>`}
         ${self ? nothing : html`<button type="button" class="secondary" ?disabled=${this.busy}
           @click=${() => { this.open = null; void this.saveAccount(x, { disabled: !x.disabled }, x.disabled ? a.enabledDone : a.disabledDone); }}>
           ${x.disabled ? a.enable : a.disable}</button>`}
@@ -176,7 +188,8 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
           @click=${() => { this.open = null; if (confirm(format(a.resetTotpConfirm, { name: x.displayName }))) void this.saveAccount(x, { resetSecondFactor: true }, a.totpReset); }}>
           ${a.resetTotp}</button>` : nothing}
       </div>
-      ${open === 'edit' ? this.renderEdit(x, self) : open === 'password' ? this.renderPassword(x) : this.formError(x.id)}
+      ${this.temporary?.accountId === x.id ? this.renderTemporary(x, this.temporary.password) : nothing}
+      ${open === 'edit' ? this.renderEdit(x, self) : this.formError(x.id)}
     </li>`;
   }
 
@@ -220,24 +233,15 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     </form>`;
   }
 
-  private renderPassword(x: Account) {
+  /** The temporary password, large and grouped for reading out by phone; gone once closed or the page is left. */
+  private renderTemporary(x: Account, password: string) {
     const a = this.a.accounts;
-    return html`<form id="password-${x.id}" class="stack panel" novalidate @submit=${(e: Event) => this.savePassword(e, x)}
-      aria-label=${a.setPassword}>
-      <input type="email" name="username" autocomplete="username" .value=${x.email} hidden />
-      <div class="field">
-        <label for="password-input-${x.id}">${a.newPassword}${this.requiredMark()}</label>
-        <input id="password-input-${x.id}" name="password" type="password" autocomplete="new-password" maxlength="200"
-          aria-invalid=${this.invalid(x.id, 'password')} aria-describedby="password-${x.id}-hint password-${x.id}-error" />
-        <p class="muted hint" id="password-${x.id}-hint">${a.passwordHint}</p>
-        ${this.fieldError(x.id, 'password', `password-${x.id}-error`)}
-      </div>
-      ${this.formError(x.id)}
-      <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${a.setPassword}</button>
-        <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
-      </div>
-    </form>`;
+    return html`<div class="panel stack" role="group" aria-labelledby="temporary-${x.id}">
+      <p id="temporary-${x.id}"><strong>${format(a.temporaryPassword, { name: x.displayName })}</strong></p>
+      <p><code class="secret" part="temporary-password" tabindex="-1">${password}</code></p>
+      <p class="muted hint">${a.temporaryPasswordHint}</p>
+      <div class="buttons"><button type="button" class="secondary" @click=${() => { this.temporary = null; }}>${a.hide}</button></div>
+    </div>`;
   }
 
   /** The official's name as others see it, counted as typed. */

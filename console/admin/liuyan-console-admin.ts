@@ -4,6 +4,7 @@ import { defineElement } from '../../ui/liuyan-element';
 import { adminHash, ADMIN_SECTIONS, type AdminSection } from '../routes';
 import { AdminElement } from './admin-element';
 import './accounts-page';
+import './audit-page';
 import './calendar-page';
 import './export-page';
 import './site-page';
@@ -11,7 +12,7 @@ import './templates-page';
 import './units-page';
 
 /**
- * @summary The admin pages (站点设置, 工作日历, 单位, 账号, 回复模板, 导出) under their tabs. This module
+ * @summary The admin pages (站点设置, 工作日历, 单位, 账号, 回复模板, 导出, 审计日志) under their tabs. This module
  * is the console's admin chunk: the app imports it only when an admin opens one of them.
  *
  * @csspart admin-nav - The tabs of the admin pages.
@@ -47,6 +48,7 @@ export class LiuyanConsoleAdmin extends AdminElement {
       case 'accounts': return html`<liuyan-console-admin-accounts .profile=${this.profile}></liuyan-console-admin-accounts>`;
       case 'templates': return html`<liuyan-console-admin-templates></liuyan-console-admin-templates>`;
       case 'export': return html`<liuyan-console-admin-export></liuyan-console-admin-export>`;
+      case 'audit': return html`<liuyan-console-admin-audit></liuyan-console-admin-audit>`;
       default: return html`<liuyan-console-admin-site></liuyan-console-admin-site>`;
     }
   }

@@ -1,3 +1,4 @@
+import { zhCNAuditActions } from '../../sdk/src/locales/zh-cn';
 import type { Widen } from '../../ui/translations/zh-cn';
 
 /**
@@ -5,7 +6,7 @@ import type { Widen } from '../../ui/translations/zh-cn';
  * download them. English is `strings.en.ts`, fetched only for `lang="en"`.
  */
 const strings = {
-  sections: { site: '站点设置', calendar: '工作日历', units: '单位', accounts: '账号', templates: '回复模板', export: '导出' },
+  sections: { site: '站点设置', calendar: '工作日历', units: '单位', accounts: '账号', templates: '回复模板', export: '导出', audit: '审计日志' },
   sectionsLabel: '站点管理',
   save: '保存',
   saving: '正在保存…',
@@ -127,10 +128,8 @@ const strings = {
     units: '负责单位（含下属单位）',
     unitsHint: '办理人员至少选择一个单位。',
     password: '初始密码',
-    newPassword: '新密码',
     passwordHint: '至少12位，且不能与邮箱相同。请通过安全的方式告知本人。',
-    setPassword: '设置新密码',
-    signsOut: '修改角色、单位、密码、停用或重置动态验证码后，该账号需重新登录。',
+    signsOut: '修改角色、单位、重置密码、停用或重置动态验证码后，该账号需重新登录。',
     disable: '停用',
     enable: '启用',
     disabled: '已停用',
@@ -139,7 +138,13 @@ const strings = {
     wholeSite: '全站',
     you: '（本人）',
     created: '账号已创建',
-    passwordSet: '新密码已设置',
+    resetPassword: '重置密码',
+    resetPasswordConfirm: '确定重置“{name}”的密码吗？该账号将退出所有登录，须用临时密码登录并立即设置自己的密码。',
+    temporaryPassword: '“{name}”的临时密码',
+    temporaryPasswordHint: '只显示这一次。请当面或通过电话告知本人；本人登录后须立即设置自己的密码。',
+    passwordReset: '密码已重置',
+    mustChange: '待修改密码',
+    hide: '我已记下，关闭',
     disabledDone: '账号已停用',
     enabledDone: '账号已启用',
     resetTotp: '重置动态验证码',
@@ -171,6 +176,32 @@ const strings = {
     contactWarning: '导出联系方式会被记录在审计日志中（导出人、时间、范围）。请仅为工作需要导出，并妥善保管文件。',
     download: '下载 CSV',
     downloadWithContact: '下载 CSV（含联系方式）',
+  },
+
+  audit: {
+    title: '审计日志',
+    intro: '谁查看了市民的联系方式，谁修改了站点设置、工作日历、单位、账号和回复模板。时间为本站时间。',
+    person: '操作人',
+    anyone: '全部人员',
+    action: '操作',
+    anyAction: '全部操作',
+    from: '开始日期',
+    to: '结束日期',
+    apply: '筛选',
+    clear: '清除筛选',
+    empty: '没有符合条件的记录。',
+    loadMore: '加载更多',
+    loadingMore: '正在加载…',
+    download: '导出 CSV',
+    message: '留言 {id}',
+    changed: '修改：{fields}',
+    rows: '{n}条留言',
+    year: '{n}年',
+    range: '{from}至{to}',
+    separator: '、',
+    removed: '（已删除）',
+    service: '系统',
+    actions: zhCNAuditActions,
   },
 } as const;
 

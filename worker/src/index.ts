@@ -3,12 +3,13 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { ApiError, handleError, problemResponse } from './errors';
 import { jsonBody } from './middleware/json-body';
-import { consoleAuth, requireRole, sameOrigin } from './middleware/console-auth';
+import { consoleAuth, passwordChosen, requireRole, sameOrigin } from './middleware/console-auth';
 import { d1Cost } from './middleware/d1-cost';
 import { publicCache } from './middleware/public-cache';
 import { rateLimit } from './middleware/rate-limit';
 import { siteScope } from './middleware/site-scope';
 import { adminAccounts } from './routes/admin-accounts';
+import { adminAudit } from './routes/admin-audit';
 import { adminCalendar } from './routes/admin-calendar';
 import { adminSite } from './routes/admin-site';
 import { adminUnits } from './routes/admin-units';
@@ -56,17 +57,19 @@ app.route('/', supports); //   POST /v1/sites/:site/messages/:id/support (我也
 // needs a live session, and each route (or the action it runs) checks the role and the unit scope.
 // Admin routes are for admins only. The console app itself is static, at /console/.
 app.use('/v1/auth/*', sameOrigin(), jsonBody());
-app.use('/v1/console/*', sameOrigin(), consoleAuth(), jsonBody());
-app.use('/v1/admin/*', sameOrigin(), consoleAuth(), requireRole('admin'), jsonBody());
+// An official whose password an admin set changes it before anything else (passwordChosen).
+app.use('/v1/console/*', sameOrigin(), consoleAuth(), passwordChosen(), jsonBody());
+app.use('/v1/admin/*', sameOrigin(), consoleAuth(), passwordChosen(), requireRole('admin'), jsonBody());
 app.route('/', auth); //             POST /v1/auth/sign-in
-app.route('/', consoleAccount); //   /v1/console/me, sign-out, TOTP enrolment
+app.route('/', consoleAccount); //   /v1/console/me, sign-out, own password, TOTP enrolment
 app.route('/', consoleMessages); //  the queue and every action on a message
 app.route('/', consoleExport); //    GET /v1/console/export.csv
 app.route('/', replyTemplates); //   /v1/console/reply-templates, /v1/admin/reply-templates
 app.route('/', adminSite); //        /v1/admin/site
 app.route('/', adminCalendar); //    /v1/admin/calendar: holidays, 调休, the national schedule
 app.route('/', adminUnits); //       /v1/admin/units
-app.route('/', adminAccounts); //    /v1/admin/accounts
+app.route('/', adminAccounts); //    /v1/admin/accounts, password resets
+app.route('/', adminAudit); //       /v1/admin/audit-log, audit-log.csv
 
 app.doc31('/openapi.json', {
   openapi: '3.1.0',

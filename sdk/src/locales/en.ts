@@ -1,4 +1,5 @@
 import type { OfficialFieldMessages, ProblemTitles, PublicFieldMessages } from '../error-messages';
+import type { AuditAction } from '../schemas/audit';
 
 export const enFieldMessages: PublicFieldMessages = {
   fields: {
@@ -44,6 +45,8 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     dueWithinDays: 'days until due',
     lang: 'language',
     workdays: 'make-up working day',
+    currentPassword: 'current password', newPassword: 'new password', account: 'person', action: 'action', secondFactor: 'two-step verification',
+    templateTitle: 'template title', templateBody: 'template text',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -60,6 +63,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     range_too_long: (_, p) => `A holiday can have at most ${p.max ?? ''} days`,
     not_weekend: (l) => `The ${l} must be a Saturday or Sunday: weekdays are working days anyway`,
     no_national_schedule: (_, p) => `The national holiday schedule for ${p.year ?? 'that year'} is not included yet (the State Council notice is not recorded); add its holidays one by one`,
+    same_password: () => 'The new password must differ from the current one',
   },
 };
 
@@ -80,4 +84,23 @@ export const enProblemTitles: ProblemTitles = {
   sign_in_failed: 'Wrong email, password or authenticator code',
   too_many_attempts: 'Too many attempts; please try again later',
   too_many_requests: 'Too many requests in a short time; please try again later',
+  password_change_required: 'Please change your password first',
+};
+
+/** The audit log's actions, as the viewer and its CSV name them. */
+export const enAuditActions: Record<AuditAction, string> = {
+  'contact.reveal': 'Viewed contact details',
+  'export.contact': 'Exported messages with contact details',
+  'site.update': 'Changed site settings',
+  'calendar.update': 'Changed the working calendar',
+  'unit.create': 'Added a unit',
+  'unit.update': 'Changed a unit',
+  'account.create': 'Added an account',
+  'account.update': 'Changed an account',
+  'account.totp_enable': 'Turned on the authenticator',
+  'account.password_change': 'Changed own password',
+  'account.password_reset': 'Reset a password',
+  'template.create': 'Added a reply template',
+  'template.update': 'Changed a reply template',
+  'template.delete': 'Removed a reply template',
 };

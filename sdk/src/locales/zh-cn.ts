@@ -1,4 +1,5 @@
 import type { OfficialFieldMessages, ProblemTitles, PublicFieldMessages } from '../error-messages';
+import type { AuditAction } from '../schemas/audit';
 
 export const zhCNFieldMessages: PublicFieldMessages = {
   fields: {
@@ -43,6 +44,8 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     perSiteMinute: '全站每分钟', site: '站点', tab: '标签页', dueWithinDays: '到期天数',
     lang: '语言',
     workdays: '调休上班日',
+    currentPassword: '当前密码', newPassword: '新密码', account: '操作人', action: '操作', secondFactor: '两步验证',
+    templateTitle: '模板标题', templateBody: '模板内容',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -59,6 +62,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     range_too_long: (_, p) => `一段假期最多${p.max ?? ''}天`,
     not_weekend: (l) => `${l}应为周六或周日：工作日本来就要上班`,
     no_national_schedule: (_, p) => `暂无${p.year ?? '该'}年的国家节假日安排（国务院办公厅通知尚未收录），请逐段添加`,
+    same_password: () => '新密码不能与当前密码相同',
   },
 };
 
@@ -79,4 +83,23 @@ export const zhCNProblemTitles: ProblemTitles = {
   sign_in_failed: '邮箱、密码或动态验证码不正确',
   too_many_attempts: '尝试次数过多，请稍后再试',
   too_many_requests: '提交太频繁，请稍后再试',
+  password_change_required: '请先修改密码',
+};
+
+/** The audit log's actions, as the viewer and its CSV name them. */
+export const zhCNAuditActions: Record<AuditAction, string> = {
+  'contact.reveal': '查看联系方式',
+  'export.contact': '导出含联系方式的留言',
+  'site.update': '修改站点设置',
+  'calendar.update': '修改工作日历',
+  'unit.create': '新增单位',
+  'unit.update': '修改单位',
+  'account.create': '新增账号',
+  'account.update': '修改账号',
+  'account.totp_enable': '启用动态验证码',
+  'account.password_change': '修改本人密码',
+  'account.password_reset': '重置密码',
+  'template.create': '新增回复模板',
+  'template.update': '修改回复模板',
+  'template.delete': '删除回复模板',
 };

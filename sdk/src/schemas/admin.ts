@@ -182,8 +182,16 @@ export const AccountSchema = z.object({
   disabled: z.boolean(),
   totpEnabled: z.boolean(),
   createdAt: TimestampSchema,
+  mustChangePassword: z.boolean().describe('its password was set by an admin and must be changed at the next sign-in'),
 });
 export type Account = z.infer<typeof AccountSchema>;
+
+/** `POST /v1/admin/accounts/:id/password-reset`: the temporary password, shown this once and never stored in clear. */
+export const PasswordResetSchema = z.object({
+  account: AccountSchema,
+  temporaryPassword: z.string().describe('16 letters and digits in groups of four; the official must change it at the next sign-in'),
+});
+export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 
 const PASSWORD_MAX = 200;
 const DISPLAY_NAME_MAX = 50;
@@ -198,7 +206,10 @@ export const CreateAccountInputSchema = z.object({
 });
 export type CreateAccountInput = z.input<typeof CreateAccountInputSchema>;
 
-/** Changing role, units, disabled, password or the second factor signs the account out everywhere. */
+/**
+ * Changing role, units, disabled, password or the second factor signs the account out everywhere.
+ * A password set here is the admin's, so the official must change it at the next sign-in.
+ */
 export const UpdateAccountInputSchema = z.object({
   displayName: requiredText(DISPLAY_NAME_MAX).optional(),
   role: RoleSchema.optional(),

@@ -34,6 +34,8 @@ export const OfficialProfileSchema = z.object({
   units: z.array(UnitRefSchema).describe('units a responder answers for (their sub-units included)'),
   totpEnabled: z.boolean(),
   site: z.object({ id: z.string(), name: z.string() }),
+  mustChangePassword: z.boolean()
+    .describe('an admin set the password: until the official chooses one, only /me, the password change and sign-out answer'),
 });
 export type OfficialProfile = z.infer<typeof OfficialProfileSchema>;
 
@@ -58,3 +60,13 @@ export type TotpEnrolInput = z.input<typeof TotpEnrolInputSchema>;
 /** `POST /v1/console/totp/confirm`: the first code proves the app holds the secret. */
 export const TotpConfirmInputSchema = z.object({ code: TotpCodeSchema });
 export type TotpConfirmInput = z.input<typeof TotpConfirmInputSchema>;
+
+/**
+ * `POST /v1/console/password`: the official's own new password, with the current one (a session
+ * alone must not be able to change it). The new one follows the rules of account creation.
+ */
+export const ChangePasswordInputSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200).describe('at least 12 characters, not the email, not the current password'),
+});
+export type ChangePasswordInput = z.input<typeof ChangePasswordInputSchema>;

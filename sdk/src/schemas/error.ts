@@ -13,6 +13,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
 export const OfficialFieldErrorCodeSchema = z.enum([
   'invalid_code', 'weak_password', 'wrong_password', 'email_taken', 'same_unit', 'unknown_template', 'unknown_account',
   'outside_year', 'duplicate_day', 'before_start', 'range_too_long', 'not_weekend', 'no_national_schedule',
+  'same_password',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;
@@ -30,6 +31,7 @@ export const ProblemCodeSchema = z.enum([
   'payload_too_large', 'malformed_json', 'idempotency_key_reused', 'conflict', 'internal',
   'unauthenticated', 'forbidden', 'invalid_transition', 'sign_in_failed', 'too_many_attempts',
   'too_many_requests',
+  'password_change_required',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -53,6 +55,7 @@ export const PROBLEM_STATUS = {
   idempotency_key_reused: 422,
   too_many_attempts: 429,
   too_many_requests: 429,
+  password_change_required: 403,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 

@@ -14,6 +14,8 @@ export interface Official {
   displayName: string;
   role: Role;
   totpEnabled: boolean;
+  /** An admin set the password: every route but /me, the password change and sign-out is refused. */
+  mustChangePassword: boolean;
   /** The units the account answers for (responders). */
   unitIds: string[];
   /** Every unit it may handle: its units and all below them; null for the whole site. */
@@ -25,7 +27,7 @@ export async function officialBySession(db: SiteDatabase, sessionIdHash: string,
   const row = await db.first(
     db.q.selectFrom('sessions as s')
       .innerJoin('accounts as a', 'a.id', 's.account_id')
-      .select(['a.id', 'a.site_id', 'a.email', 'a.display_name', 'a.role', 'a.totp_secret_enc'])
+      .select(['a.id', 'a.site_id', 'a.email', 'a.display_name', 'a.role', 'a.totp_secret_enc', 'a.must_change_password'])
       .where('s.id_hash', '=', sessionIdHash)
       .where('s.revoked_at', 'is', null)
       .where('s.expires_at', '>', now.toISOString())
@@ -41,6 +43,7 @@ export async function officialBySession(db: SiteDatabase, sessionIdHash: string,
     displayName: row.display_name,
     role: row.role,
     totpEnabled: row.totp_secret_enc !== null,
+    mustChangePassword: row.must_change_password === 1,
     unitIds: units.assigned,
     scope: row.role === 'responder' ? units.scope : null,
   };

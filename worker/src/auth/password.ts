@@ -62,3 +62,13 @@ export function checkPasswordStrength(password: string, email: string): boolean 
   if ([...password].length < MIN_PASSWORD_LENGTH) return false;
   return password.trim().toLowerCase() !== email.trim().toLowerCase();
 }
+
+// Temporary passwords: 16 symbols from 32 unambiguous ones (no 0/O, no 1/I) = 80 bits, read out by
+// phone or copied by hand as XXXX-XXXX-XXXX-XXXX; the official replaces it at the next sign-in.
+const TEMPORARY_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** A new temporary password (19 characters with its dashes, so it passes `checkPasswordStrength`). */
+export function newTemporaryPassword(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => TEMPORARY_ALPHABET[b & 31]).join('').match(/.{4}/g)!.join('-');
+}

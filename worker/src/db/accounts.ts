@@ -6,7 +6,7 @@ import type { Role } from '../auth/official';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 
-const accountColumns = ['id', 'email', 'display_name', 'role', 'disabled', 'created_at'] as const;
+const accountColumns = ['id', 'email', 'display_name', 'role', 'disabled', 'created_at', 'must_change_password'] as const;
 const totpEnabled = sql<number>`totp_secret_enc IS NOT NULL`.as('totp_enabled');
 
 interface AccountFields {
@@ -16,6 +16,7 @@ interface AccountFields {
   role: Role;
   disabled: number;
   created_at: string;
+  must_change_password: number;
   totp_enabled: number;
 }
 
@@ -29,6 +30,7 @@ function toAccount(row: AccountFields, unitIds: string[]): Account {
     disabled: row.disabled === 1,
     totpEnabled: row.totp_enabled === 1,
     createdAt: toSiteTime(row.created_at),
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 

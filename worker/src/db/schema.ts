@@ -201,6 +201,8 @@ export interface AccountTable {
   created_at: string;
   /** An enrolment in progress: encrypted secret, confirmed by its first code. */
   totp_pending_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0/1: a password an admin set must be changed at the next sign-in (migration 0010). */
+  must_change_password: Generated<number>;
 }
 
 export interface AccountUnitTable {

@@ -23,3 +23,13 @@ export function siteDateTime(isoUtc: string): string {
 export function endOfLocalDay(day: string): string {
   return new Date(Date.parse(`${day}T23:59:59.000Z`) - OFFSET_MS).toISOString();
 }
+
+/** The first instant of a local day, as a UTC ISO instant: local midnight (16:00 UTC the day before). */
+export function startOfLocalDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - OFFSET_MS).toISOString();
+}
+
+/** The first instant after a local day, as a UTC ISO instant: a range `< startOfNextLocalDay(to)` includes all of `to`. */
+export function startOfNextLocalDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - OFFSET_MS + 86_400_000).toISOString();
+}

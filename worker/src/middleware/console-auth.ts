@@ -43,6 +43,23 @@ export function consoleAuth(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** What an official whose password an admin set may still do: see who they are, change it, sign out. */
+const BEFORE_PASSWORD_CHANGE = new Set(['GET /v1/console/me', 'POST /v1/console/password', 'POST /v1/console/sign-out']);
+
+/**
+ * Refuses every other route with 403 `password_change_required` while the signed-in account must
+ * choose its own password (an admin reset it, or created the site with it): a temporary password
+ * that travelled by phone or chat stops opening anything once the official has signed in with it.
+ */
+export function passwordChosen(): MiddlewareHandler<AppEnv> {
+  return async function passwordChosen(c, next) {
+    if (c.get('official').mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(`${c.req.method} ${c.req.path}`)) {
+      throw new ApiError('password_change_required');
+    }
+    await next();
+  };
+}
+
 /** Only these roles pass (403 for the others). */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async function requireRole(c, next) {

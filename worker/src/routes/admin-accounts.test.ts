@@ -62,7 +62,7 @@ describe('GET /v1/admin/accounts', () => {
     expect(accounts.find((a) => a.id === responder.id)).toEqual({
       id: responder.id, email: responder.email, displayName: '李办理', role: 'responder',
       unitIds: [site.eduUnit, site.transportUnit].sort(), disabled: false, totpEnabled: true,
-      createdAt: expect.stringMatching(/\+08:00$/),
+      createdAt: expect.stringMatching(/\+08:00$/), mustChangePassword: false,
     });
     expect(accounts.find((a) => a.id === admin.id)).toMatchObject({ role: 'admin', unitIds: [], totpEnabled: false });
     for (const secret of ['unusable', 'sealed', 'pending', 'password', 'salt', 'totp_', 'Iterations']) expect(text).not.toContain(secret);
@@ -90,7 +90,7 @@ describe('POST /v1/admin/accounts', () => {
     const account = JSON.parse(text) as Account;
     expect(account).toEqual({
       id: expect.stringMatching(/^a_/), email: 'zhang.wei@county.example.gov.cn', displayName: '张伟', role: 'responder',
-      unitIds: [site.eduUnit], disabled: false, totpEnabled: false, createdAt: expect.stringMatching(/\+08:00$/),
+      unitIds: [site.eduUnit], disabled: false, totpEnabled: false, createdAt: expect.stringMatching(/\+08:00$/), mustChangePassword: false,
     });
     const stored = await storedPassword(account.id);
     expect(stored!.hash).not.toContain(PASSWORD);
@@ -272,5 +272,79 @@ describe('PATCH /v1/admin/accounts/:id', () => {
     await expectProblem(await updateAccount(admin, foreign.id, { disabled: true }), 404, 'not_found');
     await expectProblem(await updateAccount(admin, 'a_nowhere', { disabled: true }), 404, 'not_found');
     expect(await signedIn(foreign)).toBe(true);
+  });
+});
+
+describe('POST /v1/admin/accounts/:id/password-reset', () => {
+  const resetPassword = (as: TestOfficial, id: string) => consoleRequest(`/v1/admin/accounts/${id}/password-reset`, { as, method: 'POST', body: {} });
+
+  it('gives a temporary password shown once, signs the official out everywhere, and is audited without the password', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const elsewhere = await anotherSession(responder);
+
+    const response = await resetPassword(admin, responder.id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const { account, temporaryPassword } = await response.json<{ account: Account; temporaryPassword: string }>();
+    expect(temporaryPassword).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+    expect(account).toMatchObject({ id: responder.id, mustChangePassword: true });
+    expect(await verifyPassword(temporaryPassword, (await storedPassword(responder.id))!)).toBe(true);
+    expect(await signedIn(responder)).toBe(false);
+    expect(await signedIn(elsewhere)).toBe(false);
+
+    const audit = await db.all(db.q.selectFrom('audit_log').select(['account_id', 'action', 'detail']).where('site_id', '=', site.siteId));
+    expect(audit).toEqual([{ account_id: admin.id, action: 'account.password_reset', detail: JSON.stringify({ account: responder.id }) }]);
+    const listed = await (await consoleRequest('/v1/admin/accounts', { as: admin })).text();
+    expect(listed).not.toContain(temporaryPassword);
+    // A second reset makes the first temporary password useless.
+    const again = await (await resetPassword(admin, responder.id)).json<{ temporaryPassword: string }>();
+    expect(again.temporaryPassword).not.toBe(temporaryPassword);
+    expect(await verifyPassword(temporaryPassword, (await storedPassword(responder.id))!)).toBe(false);
+  });
+
+  it('signs the official in with it, but only /me, the password change and sign-out answer until a password of their own is set', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const created = await (await createAccount(admin, { email: 'liu@county.example.gov.cn', displayName: '刘', role: 'admin', password: PASSWORD })).json<Account>();
+    const { temporaryPassword } = await (await resetPassword(admin, created.id)).json<{ temporaryPassword: string }>();
+
+    const signedInResponse = await signIn(site.siteId, 'liu@county.example.gov.cn', temporaryPassword);
+    expect(signedInResponse.status).toBe(200);
+    expect(await signedInResponse.clone().json()).toMatchObject({ id: created.id, mustChangePassword: true });
+    const cookie = signedInResponse.headers.get('Set-Cookie')!.split(';')[0]!;
+    const official: TestOfficial = { id: created.id, email: created.email, role: 'admin', cookie };
+
+    expect(await (await consoleRequest('/v1/console/me', { as: official })).json()).toMatchObject({ mustChangePassword: true });
+    for (const [method, path] of [['GET', '/v1/console/messages'], ['GET', '/v1/console/reply-templates'], ['GET', '/v1/admin/accounts'], ['PATCH', '/v1/admin/site']]) {
+      const problem = await expectProblem(await consoleRequest(path!, { as: official, method, body: method === 'GET' ? undefined : {} }), 403, 'password_change_required');
+      expect(problem.title).toBe('请先修改密码');
+    }
+    const changed = await consoleRequest('/v1/console/password', { as: official, method: 'POST', body: { currentPassword: temporaryPassword, newPassword: 'my very own passphrase' } });
+    expect(await changed.json()).toMatchObject({ mustChangePassword: false });
+    expect((await consoleRequest('/v1/admin/accounts', { as: official })).status).toBe(200);
+    expect((await consoleRequest('/v1/console/messages', { as: official })).status).toBe(200);
+    expect((await consoleRequest('/v1/console/sign-out', { as: official, method: 'POST', body: {} })).status).toBe(204);
+  });
+
+  it('a password an admin types for an official must be changed too; the admin’s own need not', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const moderator = await createOfficial(siteId, 'moderator');
+    expect(await (await updateAccount(admin, moderator.id, { password: 'typed by the admin' })).json()).toMatchObject({ mustChangePassword: true });
+    expect(await (await updateAccount(admin, admin.id, { password: 'my own new passphrase' })).json()).toMatchObject({ mustChangePassword: false });
+  });
+
+  it('is not for the admin’s own account nor another site’s', async () => {
+    const mine = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(mine.siteId, 'admin');
+    const foreign = await createOfficial(other.siteId, 'responder', [other.eduUnit]);
+    await expectProblem(await resetPassword(admin, admin.id), 403, 'forbidden');
+    await expectProblem(await resetPassword(admin, foreign.id), 404, 'not_found');
+    expect(await signedIn(admin)).toBe(true);
+    expect(await signedIn(foreign)).toBe(true);
+    expect(await db.first(db.q.selectFrom('audit_log').select('id').where('site_id', 'in', [mine.siteId, other.siteId]))).toBeNull();
   });
 });

@@ -1,17 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Compilable } from 'kysely';
 import {
-  AccountSchema, AdminIdParamsSchema, CreateAccountInputSchema, UpdateAccountInputSchema, type Account,
+  AccountSchema, AdminIdParamsSchema, CreateAccountInputSchema, PasswordResetSchema, UpdateAccountInputSchema, type Account,
 } from '../../../sdk/src/schemas/admin';
+import { EmptyInputSchema } from '../../../sdk/src/schemas/console';
 import { matchForm } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import type { Role } from '../auth/official';
-import { checkPasswordStrength, hashPassword } from '../auth/password';
+import { checkPasswordStrength, hashPassword, newTemporaryPassword } from '../auth/password';
 import { sessionHash, sessionToken } from '../auth/session';
 import { emailTaken, findSiteAccount, replaceAccountUnits, revokeSessions, siteAccounts } from '../db/accounts';
 import { auditEntry, siteUnits } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
-import { notFound, validationError, type FieldProblem } from '../errors';
+import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { newId } from '../lib/crypto';
 import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
@@ -91,7 +92,7 @@ const updateAccount = createRoute({
   method: 'patch',
   path: '/v1/admin/accounts/{id}',
   summary: 'Change an official’s name, role, units, password, or disable the account (audited); '
-    + 'a change of role, units, password or disabled signs the account out everywhere',
+    + 'a change of role, units, password or disabled signs the account out everywhere; a password set here must be changed at the next sign-in',
   request: { params: AdminIdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateAccountInputSchema } } } },
   responses: {
     200: { description: 'the account after the change', content: { 'application/json': { schema: AccountSchema } } },
@@ -142,8 +143,9 @@ adminAccounts.openapi(updateAccount, async (c) => {
     disabled: after.disabled ? 1 : 0,
     ...(password && {
       password_hash: password.hash, password_salt: password.salt, password_iterations: password.iterations,
-      // A new password is a fresh start for an account locked by failed sign-ins.
-      failed_sign_ins: 0, locked_until: null,
+      // A new password is a fresh start for an account locked by failed sign-ins. The admin knows
+      // it, so the official replaces it at the next sign-in (unless it is the admin's own).
+      failed_sign_ins: 0, locked_until: null, must_change_password: self ? 0 : 1,
     }),
     ...(changed.includes('secondFactor') && { totp_secret_enc: null, totp_pending_enc: null, totp_last_step: null }),
   }).where('id', '=', id).where('site_id', '=', siteId));
@@ -157,4 +159,41 @@ adminAccounts.openapi(updateAccount, async (c) => {
   statements.push(auditEntry(db, { siteId, accountId: official.id, action: 'account.update', detail: { account: id, fields: changed }, at }));
   await db.batch(statements);
   return c.json((await findSiteAccount(db, siteId, id))!, 200);
+});
+
+const resetPassword = createRoute({
+  operationId: 'resetAccountPassword',
+  method: 'post',
+  path: '/v1/admin/accounts/{id}/password-reset',
+  summary: 'Give an official a new temporary password, shown in this answer only (audited): every session of the account ends, '
+    + 'and at the next sign-in the official must choose a password before anything else. Not for the admin’s own account (403)',
+  request: { params: AdminIdParamsSchema, body: { required: true, content: { 'application/json': { schema: EmptyInputSchema } } } },
+  responses: {
+    200: { description: 'the account and its temporary password (Cache-Control: no-store)', content: { 'application/json': { schema: PasswordResetSchema } } },
+    ...officialErrorResponses,
+    ...bodyErrorResponses,
+  },
+});
+
+adminAccounts.openapi(resetPassword, async (c) => {
+  const { id } = c.req.valid('param');
+  const siteId = c.get('site').id;
+  const official = c.get('official');
+  const db = c.get('db');
+  // An admin changes their own password with the current one, on their account page.
+  if (id === official.id) throw new ApiError('forbidden');
+  if (!(await findSiteAccount(db, siteId, id))) throw notFound();
+  const temporaryPassword = newTemporaryPassword();
+  const password = await hashPassword(temporaryPassword);
+  const at = new Date().toISOString();
+  await db.batch([
+    db.q.updateTable('accounts').set({
+      password_hash: password.hash, password_salt: password.salt, password_iterations: password.iterations,
+      must_change_password: 1, failed_sign_ins: 0, locked_until: null,
+    }).where('id', '=', id).where('site_id', '=', siteId),
+    revokeSessions(db, id, at),
+    auditEntry(db, { siteId, accountId: official.id, action: 'account.password_reset', detail: { account: id }, at }),
+  ]);
+  c.header('Cache-Control', 'no-store');
+  return c.json({ account: (await findSiteAccount(db, siteId, id))!, temporaryPassword }, 200);
 });

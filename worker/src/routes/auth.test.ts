@@ -41,6 +41,7 @@ describe('POST /v1/auth/sign-in', () => {
     expect(profile).toEqual({
       id: account.id, email: account.email, displayName: expect.any(String), role: 'responder',
       units: [{ id: transportUnit, name: '测试县交通运输局' }], totpEnabled: false, site: { id: siteId, name: '测试县人民政府' },
+      mustChangePassword: false,
     });
 
     const me = await consoleRequest('/v1/console/me', { as: as(account, sessionCookieOf(response)) });

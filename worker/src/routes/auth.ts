@@ -33,7 +33,8 @@ const signIn = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: SignInInputSchema } } } },
   responses: {
     200: {
-      description: 'signed in: the `__Host-liuyan_session` cookie is set (HttpOnly, Secure, SameSite=Strict, 12 hours)',
+      description: 'signed in: the `__Host-liuyan_session` cookie is set (HttpOnly, Secure, SameSite=Strict, 12 hours); '
+        + 'with `mustChangePassword`, only the password change, /me and sign-out answer until it is changed',
       content: { 'application/json': { schema: OfficialProfileSchema } },
     },
     401: problem('sign_in_failed: the same answer for an unknown email, a wrong password, a disabled account, and a missing, wrong or used authenticator code'),
@@ -56,7 +57,7 @@ auth.openapi(signIn, async (c) => {
 
   const account = await db.first(
     db.q.selectFrom('accounts')
-      .select(['id', 'email', 'display_name', 'role', 'password_hash', 'password_salt', 'password_iterations', 'totp_secret_enc', 'totp_last_step', 'disabled'])
+      .select(['id', 'email', 'display_name', 'role', 'password_hash', 'password_salt', 'password_iterations', 'totp_secret_enc', 'totp_last_step', 'disabled', 'must_change_password'])
       .where('site_id', '=', input.site)
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email)),
   );
@@ -83,6 +84,7 @@ auth.openapi(signIn, async (c) => {
   await startSession(c, db, account.id, now);
   const profile = await officialProfile(db, {
     id: account.id, email: account.email, displayName: account.display_name, role: account.role, totpEnabled: account.totp_secret_enc !== null,
+    mustChangePassword: account.must_change_password === 1,
   }, site);
   return c.json(profile, 200);
 });

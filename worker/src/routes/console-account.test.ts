@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficialProfile, TotpEnrolment } from '../../../sdk/src/schemas/auth';
 import { createSite, db, expectProblem, FOREIGN_ORIGIN } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
-import { TEST_PASSWORD, totpCode } from '../../test/sign-in';
+import { createAccount, sessionCookieOf, signIn, TEST_PASSWORD, totpCode } from '../../test/sign-in';
 import { openTotpSecret } from '../auth/totp';
 import { createCipher } from '../lib/crypto';
 
@@ -23,7 +23,7 @@ describe('GET /v1/console/me', () => {
     expect(await response.json()).toEqual({
       id: official.id, email: official.email, displayName: '交通局办理员', role: 'responder',
       units: [{ id: eduUnit, name: '测试县教育局' }, { id: transportUnit, name: '测试县交通运输局' }],
-      totpEnabled: false, site: { id: siteId, name: '测试县人民政府' },
+      totpEnabled: false, site: { id: siteId, name: '测试县人民政府' }, mustChangePassword: false,
     });
   });
 
@@ -192,5 +192,57 @@ describe('authenticator enrolment', () => {
       { account_id: official.id, action: 'account.totp_enable', detail: JSON.stringify({ account: official.id }) },
       { account_id: admin.id, action: 'account.update', detail: JSON.stringify({ account: official.id, fields: ['secondFactor'] }) },
     ]);
+  });
+});
+
+describe('POST /v1/console/password', () => {
+  const NEW_PASSWORD = 'a fresh passphrase of mine';
+
+  it('changes the password: this session stays, every other one ends, the new password signs in and the old does not; audited', async () => {
+    const { siteId } = await createSite();
+    const account = await createAccount(siteId, { role: 'moderator' });
+    const here = { id: account.id, email: account.email, role: 'moderator' as const, cookie: sessionCookieOf(await signIn({ site: siteId, email: account.email, password: TEST_PASSWORD })) };
+    const elsewhere = { ...here, cookie: sessionCookieOf(await signIn({ site: siteId, email: account.email, password: TEST_PASSWORD })) };
+
+    const response = await post('/v1/console/password', here, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain(NEW_PASSWORD);
+    expect(JSON.parse(text)).toMatchObject({ id: account.id, mustChangePassword: false });
+
+    expect((await consoleRequest('/v1/console/messages', { as: here })).status).toBe(200);
+    await expectProblem(await consoleRequest('/v1/console/me', { as: elsewhere }), 401, 'unauthenticated');
+    await expectProblem(await signIn({ site: siteId, email: account.email, password: TEST_PASSWORD }), 401, 'sign_in_failed');
+    expect((await signIn({ site: siteId, email: account.email, password: NEW_PASSWORD })).status).toBe(200);
+
+    const audit = await db.all(db.q.selectFrom('audit_log').select(['account_id', 'action', 'detail']).where('site_id', '=', siteId));
+    expect(audit).toEqual([{ account_id: account.id, action: 'account.password_change', detail: JSON.stringify({ account: account.id }) }]);
+  });
+
+  it('names each problem: a wrong current password, a weak or unchanged new one; nothing changes', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'responder', [], { password: TEST_PASSWORD });
+    const fieldError = async (body: unknown) => (await expectProblem(await post('/v1/console/password', official, body), 422, 'validation'))
+      .errors?.map((e) => [e.field, e.code]);
+    expect(await fieldError({ currentPassword: 'not my password', newPassword: 'short' }))
+      .toEqual([['currentPassword', 'wrong_password'], ['newPassword', 'weak_password']]);
+    expect(await fieldError({ currentPassword: TEST_PASSWORD, newPassword: official.email.toUpperCase() })).toEqual([['newPassword', 'weak_password']]);
+    expect(await fieldError({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).toEqual([['newPassword', 'same_password']]);
+    expect(await fieldError({})).toEqual([['currentPassword', 'required'], ['newPassword', 'required']]);
+    const chinese = await expectProblem(await post('/v1/console/password', official, { currentPassword: 'not my password', newPassword: NEW_PASSWORD }), 422, 'validation');
+    expect(chinese.errors?.[0]?.message).toBe('密码不正确');
+    expect((await consoleRequest('/v1/console/me', { as: official })).status).toBe(200);
+    expect(await db.first(db.q.selectFrom('audit_log').select('id').where('site_id', '=', siteId))).toBeNull();
+  });
+
+  it('slows guesses at the current password as sign-in does', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'responder', [], { password: TEST_PASSWORD });
+    for (let i = 0; i < 3; i++) {
+      await expectProblem(await post('/v1/console/password', official, { currentPassword: `guess number ${i}`, newPassword: NEW_PASSWORD }), 422, 'validation');
+    }
+    const refused = await post('/v1/console/password', official, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+    await expectProblem(refused, 429, 'too_many_attempts');
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
   });
 });

@@ -1,18 +1,19 @@
 import { createRoute } from '@hono/zod-openapi';
-import { OfficialProfileSchema, TotpConfirmInputSchema, TotpEnrolInputSchema, TotpEnrolmentSchema, type OfficialProfile } from '../../../sdk/src/schemas/auth';
+import { ChangePasswordInputSchema, OfficialProfileSchema, TotpConfirmInputSchema, TotpEnrolInputSchema, TotpEnrolmentSchema, type OfficialProfile } from '../../../sdk/src/schemas/auth';
 import { newRouteGroup } from '../app';
 import type { Role } from '../auth/official';
-import { verifyPassword } from '../auth/password';
-import { endSession } from '../auth/session';
+import { checkPasswordStrength, hashPassword, verifyPassword } from '../auth/password';
+import { endSession, sessionHash, sessionToken } from '../auth/session';
 import { allowedSignInAttempt, signInSucceeded } from '../auth/sign-in-throttle';
+import { revokeSessions } from '../db/accounts';
 import { auditEntry } from '../db/admin';
 import { acceptedTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, spendTotpStep, totpUri } from '../auth/totp';
 import type { SiteDatabase } from '../db/client';
-import { validationError } from '../errors';
+import { validationError, type FieldProblem } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { bodyErrorResponses, problem } from './openapi-common';
 
-// The signed-in official's own account: who am I, sign out, and the second factor.
+// The signed-in official's own account: who am I, sign out, their password, and the second factor.
 
 export const consoleAccount = newRouteGroup();
 
@@ -24,10 +25,10 @@ const errorResponses = {
 
 const profileResponse = { description: 'the signed-in official', content: { 'application/json': { schema: OfficialProfileSchema } } };
 
-/** What the console shows of an account: its units by name, and whether it has a second factor. */
+/** What the console shows of an account: its units by name, whether it has a second factor, whether it must change its password. */
 export async function officialProfile(
   db: SiteDatabase,
-  account: { id: string; email: string; displayName: string; role: Role; totpEnabled: boolean },
+  account: { id: string; email: string; displayName: string; role: Role; totpEnabled: boolean; mustChangePassword: boolean },
   site: { id: string; name: string },
 ): Promise<OfficialProfile> {
   const units = await db.all(
@@ -45,6 +46,7 @@ export async function officialProfile(
     units,
     totpEnabled: account.totpEnabled,
     site: { id: site.id, name: site.name },
+    mustChangePassword: account.mustChangePassword,
   };
 }
 
@@ -69,6 +71,56 @@ const signOut = createRoute({
 consoleAccount.openapi(signOut, async (c) => {
   await endSession(c, c.get('db'));
   return c.body(null, 204);
+});
+
+const changePassword = createRoute({
+  operationId: 'changeOwnPassword',
+  method: 'post',
+  path: '/v1/console/password',
+  summary: 'Changes the official’s own password, with the current one (audited). Every other session of the account ends; '
+    + 'this one stays, and a password an admin set no longer has to be changed',
+  request: { body: { required: true, content: { 'application/json': { schema: ChangePasswordInputSchema } } } },
+  responses: {
+    200: profileResponse,
+    422: problem('`currentPassword` wrong_password; `newPassword` weak_password (under 12 characters, or the email) or same_password'),
+    429: problem('too_many_attempts: guesses at the current password are slowed as at sign-in; wait the seconds in Retry-After'),
+    ...errorResponses,
+    ...bodyErrorResponses,
+  },
+});
+
+consoleAccount.openapi(changePassword, async (c) => {
+  const { currentPassword, newPassword } = c.req.valid('json');
+  const official = c.get('official');
+  const db = c.get('db');
+  const now = new Date();
+  // Guesses at the current password through a stolen session are counted like sign-in attempts.
+  const attempt = await allowedSignInAttempt(c, db, c.env.HASH_KEY, { site: official.siteId, email: official.email }, now);
+  const account = (await db.first(db.q.selectFrom('accounts')
+    .select(['password_hash', 'password_salt', 'password_iterations'])
+    .where('id', '=', official.id)))!;
+  const currentRight = await verifyPassword(currentPassword, { hash: account.password_hash, salt: account.password_salt, iterations: account.password_iterations });
+  if (currentRight) await signInSucceeded(db, attempt);
+  // The new password's problems do not depend on the current one: said together, fixed in one go.
+  const problems: FieldProblem[] = [];
+  if (!currentRight) problems.push({ field: 'currentPassword', code: 'wrong_password' });
+  if (!checkPasswordStrength(newPassword, official.email)) problems.push({ field: 'newPassword', code: 'weak_password' });
+  else if (currentRight && newPassword === currentPassword) problems.push({ field: 'newPassword', code: 'same_password' });
+  if (problems.length > 0) throw validationError(problems);
+
+  const password = await hashPassword(newPassword);
+  const at = now.toISOString();
+  const token = sessionToken(c);
+  await db.batch([
+    db.q.updateTable('accounts').set({
+      password_hash: password.hash, password_salt: password.salt, password_iterations: password.iterations,
+      must_change_password: 0, failed_sign_ins: 0, locked_until: null,
+    }).where('id', '=', official.id),
+    // Whoever signed in elsewhere with the old password (a thief, or a shared computer) is out now.
+    revokeSessions(db, official.id, at, token ? await sessionHash(c.env.HASH_KEY, token) : undefined),
+    auditEntry(db, { siteId: official.siteId, accountId: official.id, action: 'account.password_change', detail: { account: official.id }, at }),
+  ]);
+  return c.json(await officialProfile(db, { ...official, mustChangePassword: false }, c.get('site')), 200);
 });
 
 const enrol = createRoute({

@@ -7,7 +7,7 @@ import {
 import type { Official } from '../auth/official';
 import { inScope } from '../auth/official';
 import { newRouteGroup } from '../app';
-import { findReplyTemplate } from '../db/admin';
+import { auditEntry, findReplyTemplate } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import {
   ROLES, acceptStatements, assertMayTake, closeStatements, extendStatements, extensionOf, findHandledMessage, hideStatements,
@@ -213,9 +213,7 @@ consoleMessages.openapi(revealContact, async (c) => {
     .select(['author_name_enc', 'author_phone_enc', 'author_email_enc']).where('id', '=', id));
   if (!sealed) throw notFound();
   // Logged before anything is decrypted: no reveal without its audit row.
-  await db.run(db.q.insertInto('audit_log').values({
-    site_id: official.siteId, account_id: official.id, action: 'contact.reveal', message_id: id, detail: null, created_at: new Date().toISOString(),
-  }));
+  await db.run(auditEntry(db, { siteId: official.siteId, accountId: official.id, action: 'contact.reveal', messageId: id, detail: {}, at: new Date().toISOString() }));
   const contact = await openContact(await createCipher(c.env.DATA_KEY), { id, ...sealed });
   c.header('Cache-Control', 'no-store');
   return c.json(contact, 200);

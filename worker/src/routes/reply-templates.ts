@@ -3,12 +3,13 @@ import {
   AdminIdParamsSchema, CreateReplyTemplateInputSchema, ReplyTemplateSchema, UpdateReplyTemplateInputSchema, type ReplyTemplate,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { findReplyTemplate, replyTemplatesOf } from '../db/admin';
+import { auditEntry, findReplyTemplate, replyTemplatesOf } from '../db/admin';
 import { notFound } from '../errors';
 import { newId } from '../lib/crypto';
 import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
-// Reply templates: every official of the site reads them to start a reply; admins keep them.
+// Reply templates: every official of the site reads them to start a reply; admins keep them, and
+// each change is audited with the template's title, so a removed one is still named in the log.
 export const replyTemplates = newRouteGroup();
 
 const templateList = { description: 'the site’s templates, oldest first', content: { 'application/json': { schema: z.array(ReplyTemplateSchema) } } };
@@ -50,7 +51,12 @@ replyTemplates.openapi(createTemplate, async (c) => {
   const { title, body } = c.req.valid('json');
   const db = c.get('db');
   const template: ReplyTemplate = { id: newId('t'), title, body };
-  await db.run(db.q.insertInto('reply_templates').values({ ...template, site_id: c.get('site').id, created_at: new Date().toISOString() }));
+  const siteId = c.get('site').id;
+  const at = new Date().toISOString();
+  await db.batch([
+    db.q.insertInto('reply_templates').values({ ...template, site_id: siteId, created_at: at }),
+    auditEntry(db, { siteId, accountId: c.get('official').id, action: 'template.create', detail: { template: template.id, title }, at }),
+  ]);
   return c.json(template, 201);
 });
 
@@ -75,7 +81,13 @@ replyTemplates.openapi(updateTemplate, async (c) => {
   const before = await findReplyTemplate(db, siteId, id);
   if (!before) throw notFound();
   const after: ReplyTemplate = { ...before, ...input };
-  await db.run(db.q.updateTable('reply_templates').set({ title: after.title, body: after.body }).where('id', '=', id).where('site_id', '=', siteId));
+  const fields = [...(after.title !== before.title ? ['templateTitle'] : []), ...(after.body !== before.body ? ['templateBody'] : [])];
+  if (fields.length === 0) return c.json(before, 200);
+  const at = new Date().toISOString();
+  await db.batch([
+    db.q.updateTable('reply_templates').set({ title: after.title, body: after.body }).where('id', '=', id).where('site_id', '=', siteId),
+    auditEntry(db, { siteId, accountId: c.get('official').id, action: 'template.update', detail: { template: id, title: after.title, fields }, at }),
+  ]);
   return c.json(after, 200);
 });
 
@@ -93,8 +105,14 @@ const deleteTemplate = createRoute({
 
 replyTemplates.openapi(deleteTemplate, async (c) => {
   const { id } = c.req.valid('param');
+  const siteId = c.get('site').id;
   const db = c.get('db');
-  const result = await db.run(db.q.deleteFrom('reply_templates').where('id', '=', id).where('site_id', '=', c.get('site').id));
-  if (result.meta.changes === 0) throw notFound();
+  const template = await findReplyTemplate(db, siteId, id);
+  if (!template) throw notFound();
+  const at = new Date().toISOString();
+  await db.batch([
+    db.q.deleteFrom('reply_templates').where('id', '=', id).where('site_id', '=', siteId),
+    auditEntry(db, { siteId, accountId: c.get('official').id, action: 'template.delete', detail: { template: id, title: template.title }, at }),
+  ]);
   return c.body(null, 204);
 });

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isCalendarDay } from './admin';
+import { TimestampSchema } from './common';
+import { RoleSchema } from './console';
+import { withCode } from './error';
+
+// The audit log as admins read it: GET /v1/admin/audit-log and its CSV.
+
+/**
+ * What the audit log records: who saw a citizen's contact details (one message, or an export), and
+ * who changed the site's settings, calendar, units, accounts and reply templates.
+ */
+export const AuditActionSchema = z.enum([
+  'contact.reveal', 'export.contact',
+  'site.update', 'calendar.update',
+  'unit.create', 'unit.update',
+  'account.create', 'account.update', 'account.totp_enable', 'account.password_change', 'account.password_reset',
+  'template.create', 'template.update', 'template.delete',
+]);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+/** `GET /v1/admin/audit-log` and `.csv` query: days are the site's local days, both included. */
+export const AuditQuerySchema = z.object({
+  account: z.string().min(1).max(64).optional().describe('only what this account did'),
+  action: AuditActionSchema.optional(),
+  from: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, first day included'),
+  to: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, last day included'),
+  cursor: z.string().max(64).optional().describe('the `nextCursor` of the page before (not for the CSV)'),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe('entries per page (not for the CSV)'),
+});
+export type AuditQuery = z.input<typeof AuditQuerySchema>;
+
+/** The account, unit or reply template an entry is about, by its name now (or when it was removed). */
+export const AuditTargetSchema = z.object({
+  kind: z.enum(['account', 'unit', 'template']),
+  id: z.string(),
+  name: z.string().nullable().describe('null when it no longer exists'),
+});
+export type AuditTarget = z.infer<typeof AuditTargetSchema>;
+
+/** One entry, newest first. Never a citizen's contact details: only which message they belong to. */
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: TimestampSchema,
+  actor: z.object({ id: z.string(), displayName: z.string() }).nullable().describe('who did it; null for the service itself'),
+  action: z.string().describe('one of AuditAction; older or newer services may write others'),
+  messageId: z.string().nullable().describe('the message whose contact details were seen'),
+  target: AuditTargetSchema.nullable(),
+  fields: z.array(z.string()).describe('what changed, by field name (settings, units, accounts, templates)'),
+  role: RoleSchema.nullable().describe('the role an account was created with'),
+  rows: z.number().int().nullable().describe('messages in a contact export'),
+  year: z.number().int().nullable().describe('the year of a calendar change'),
+  from: z.string().nullable().describe('the first day of an export’s range'),
+  to: z.string().nullable().describe('the last day of an export’s range'),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditPageSchema = z.object({
+  items: z.array(AuditEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPageSchema>;
