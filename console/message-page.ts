@@ -7,6 +7,7 @@ import { defineElement } from '../ui/liuyan-element';
 import { format, formatDateTime } from '../ui/localize';
 import { textCounter } from '../ui/text-rules';
 import { tokens } from '../ui/tokens.styles';
+import type { MessageActions } from '../sdk/src/console-client';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import { flattenUnits, indented } from '../ui/unit-tree';
@@ -17,10 +18,6 @@ const ACTION_ORDER: readonly Action[] = ['publish', 'reject', 'hide', 'accept', 
 const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note']);
 /** Actions whose form only asks to confirm: what cannot be quietly undone (publishing shows it to everyone). */
 const CONFIRM_ONLY = new Set<Action>(['publish', 'close']);
-const PATHS: Record<Action, string> = {
-  publish: 'publish', reject: 'reject', hide: 'hide', accept: 'accept', transfer: 'transfer', reply: 'reply',
-  close: 'close', extend: 'extend', note: 'notes', reveal: 'reveal',
-};
 const REJECT_REASONS: readonly RejectReason[] = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'];
 // In characters, as sdk/src/schemas/console.ts checks them: notes and reasons, and a reply when the
 // site's configuration has not arrived.
@@ -92,7 +89,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.open = null;
     this.done = '';
     try {
-      this.message = await this.service.get<ConsoleMessage>(`/v1/console/messages/${encodeURIComponent(this.messageId)}`);
+      this.message = await this.officials.messages.get(this.messageId);
     } catch (error) {
       this.loadError = (error as { code?: string }).code === 'not_found' ? this.t.notFound : this.problemText(error);
     }
@@ -106,7 +103,9 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.typed = {};
     this.rejection = { reason: '', note: '' };
     this.extension = null;
-    if (!WITH_FORM.has(action)) return void this.run(action, {});
+    // 受理 and 查看联系方式 need nothing more; every other action opens its form (or its confirmation).
+    if (action === 'accept') return void this.run('accept', {});
+    if (action === 'reveal') return void this.reveal();
     this.open = this.open === action ? null : action;
     if (action === 'reply' && this.templates === null) void this.loadTemplates();
     if (this.open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel :is(select, textarea, input, button)')?.focus());
@@ -120,7 +119,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const id = this.message?.id;
     if (!id || this.integerCheck('days', typed, EXTEND_DAYS)) return;
     try {
-      const preview = await this.service.get<ExtensionPreview>(`/v1/console/messages/${encodeURIComponent(id)}/extension?days=${Number(typed)}`);
+      const preview = await this.officials.messages.previewExtension(id, Number(typed));
       // Only the answer for what is typed now (a slow answer for an earlier number is dropped).
       if (input.value.trim() === typed && this.message?.id === id && this.open === 'extend') this.extension = preview;
     } catch {
@@ -130,25 +129,36 @@ export class LiuyanConsoleMessage extends ConsoleElement {
 
   private async loadTemplates(): Promise<void> {
     try {
-      this.templates = await this.service.get<ReplyTemplate[]>('/v1/console/reply-templates');
+      this.templates = await this.officials.replyTemplates();
     } catch {
       // Replies can be written without a template; the list is a convenience.
       this.templates = [];
     }
   }
 
-  private async run(action: Action, body: Record<string, unknown>): Promise<void> {
+  /** Runs an action; the answer is the message as it now is. */
+  private run<A extends Exclude<Action, 'reveal'>>(action: A, body: MessageActions[A]['input']): Promise<void> {
+    return this.working(async (id) => {
+      this.message = await this.officials.messages.act(id, action, body);
+      const done: Record<Exclude<Action, 'reveal'>, string> = this.t.actionDone;
+      this.done = done[action];
+      if (action === 'reply') this.draft = { kind: 'interim', body: '', templateId: '' };
+    });
+  }
+
+  /** 查看联系方式: the citizen's contact details, for this view only (the service audits it). */
+  private reveal(): Promise<void> {
+    return this.working(async (id) => {
+      this.contact = await this.officials.messages.act(id, 'reveal', {});
+    });
+  }
+
+  /** One request at a time; a refusal shows beside its fields, or as a sentence. */
+  private async working(request: (messageId: string) => Promise<void>): Promise<void> {
     if (this.busy || !this.message) return;
     this.busy = true;
     try {
-      const path = `/v1/console/messages/${encodeURIComponent(this.message.id)}/${PATHS[action]}`;
-      if (action === 'reveal') {
-        this.contact = await this.service.post<Contact>(path, body);
-      } else {
-        this.message = await this.service.post<ConsoleMessage>(path, body);
-        this.done = this.t.actionDone[action];
-        if (action === 'reply') this.draft = { kind: 'interim', body: '', templateId: '' };
-      }
+      await request(this.message.id);
       this.open = null;
     } catch (error) {
       this.errors = this.fieldErrors(error);
@@ -196,34 +206,46 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const optional = { max: NOTE_MAX, multiline: true };
     const required = { ...optional, min: 1 };
     let checks: Record<string, string> = {};
-    let body: Record<string, unknown> = {};
+    let send: () => Promise<void>;
     switch (action) {
       case 'reject':
-      case 'hide':
-        checks = { reason: this.choiceCheck('reason', value('reason')), note: this.textCheck('note', value('note'), optional) };
-        body = { reason: value('reason'), ...(value('note') ? { note: value('note') } : {}) };
+      case 'hide': {
+        // One of the list's own codes, or none chosen.
+        const reason = REJECT_REASONS.find((r) => r === value('reason'));
+        checks = { reason: this.choiceCheck('reason', reason ?? ''), note: this.textCheck('note', value('note'), optional) };
+        send = () => (reason ? this.run(action, { reason, ...(value('note') ? { note: value('note') } : {}) }) : Promise.resolve());
         break;
+      }
       case 'transfer':
         checks = { unitId: this.choiceCheck('unitId', value('unitId')), reason: this.textCheck('reason', value('reason'), required) };
-        body = { unitId: value('unitId'), reason: value('reason') };
+        send = () => this.run(action, { unitId: value('unitId'), reason: value('reason') });
         break;
       case 'reply':
         checks = { body: this.textCheck('body', this.draft.body, { ...required, max: this.bodyMax }) };
-        body = { kind: this.draft.kind, body: this.draft.body.trim(), ...(this.draft.templateId ? { templateId: this.draft.templateId } : {}) };
+        send = () => this.run(action, { kind: this.draft.kind, body: this.draft.body.trim(), ...(this.draft.templateId ? { templateId: this.draft.templateId } : {}) });
         break;
       case 'extend':
         checks = { days: this.integerCheck('days', value('days'), EXTEND_DAYS), reason: this.textCheck('reason', value('reason'), required) };
-        body = { days: Number(value('days')), reason: value('reason') };
+        send = () => this.run(action, { days: Number(value('days')), reason: value('reason') });
         break;
       case 'note':
         checks = { body: this.textCheck('body', value('body'), required) };
-        body = { body: value('body') };
+        send = () => this.run(action, { body: value('body') });
+        break;
+      case 'publish':
+      case 'close':
+      case 'accept':
+        // Confirmations: nothing to fill in.
+        send = () => this.run(action, {});
+        break;
+      case 'reveal':
+        send = () => this.reveal();
         break;
     }
     this.errors = failures(checks);
     this.error = '';
     if (Object.keys(this.errors).length > 0) return void this.focusFirstInvalid();
-    void this.run(action, body);
+    void send();
   }
 
   private chooseTemplate(id: string): void {

@@ -1,12 +1,14 @@
 // The officials' side of the API, typed end to end: the console uses it, and so can an integration
 // that signs in as an official. Types only come from the schemas, so no zod reaches a browser.
 import type {
-  Account, AdminUnit, CalendarDay, CalendarInput, CreateAccountInput, CreateReplyTemplateInput, CreateUnitInput, ExportQuery,
-  ReplyTemplate, SiteSettings, UpdateAccountInput, UpdateReplyTemplateInput, UpdateSiteInput, UpdateUnitInput,
+  Account, AdminUnit, CalendarDay, CalendarImportInput, CalendarInput, CalendarPeriodInput, CreateAccountInput, CreateReplyTemplateInput,
+  CreateUnitInput, ExportQuery, PasswordReset, ReplyTemplate, SiteSettings, UpdateAccountInput, UpdateReplyTemplateInput, UpdateSiteInput,
+  UpdateUnitInput,
 } from './schemas/admin';
-import type { OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
+import type { AuditPage, AuditQuery } from './schemas/audit';
+import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
 import type {
-  Action, ConsoleMessage, Contact, ExtendInput, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
+  Action, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
 } from './schemas/console';
 import { queryString, requestJson, type RequestSettings } from './request';
 
@@ -52,6 +54,8 @@ export interface ConsoleClient {
   /** The signed-in official; rejects with 401 `unauthenticated` without a live session. */
   me(): Promise<OfficialProfile>;
   signOut(): Promise<void>;
+  /** Changes the official's own password (the current one is asked); their other sessions end. */
+  changePassword(input: ChangePasswordInput): Promise<OfficialProfile>;
   totp: {
     /** A new authenticator secret, shown once; takes the password (and the current code when one is in use). */
     enrol(input: TotpEnrolInput): Promise<TotpEnrolment>;
@@ -64,6 +68,8 @@ export interface ConsoleClient {
     get(id: string): Promise<ConsoleMessage>;
     /** Runs an action on a message (publish, reply, transfer, …). */
     act<A extends Action>(id: string, action: A, input: MessageActions[A]['input']): Promise<MessageActions[A]['output']>;
+    /** The deadline 延期 by `days` working days would set now; nothing is written. */
+    previewExtension(id: string, days: number): Promise<ExtensionPreview>;
   };
   /** The reply templates officials choose from. */
   replyTemplates(): Promise<ReplyTemplate[]>;
@@ -71,7 +77,15 @@ export interface ConsoleClient {
   exportUrl(query?: ExportQuery): string;
   admin: {
     site: { get(): Promise<SiteSettings>; update(input: UpdateSiteInput): Promise<SiteSettings> };
-    calendar: { get(year: number): Promise<CalendarDay[]>; replace(input: CalendarInput): Promise<CalendarDay[]> };
+    calendar: {
+      get(year: number): Promise<CalendarDay[]>;
+      /** The whole year's days, replaced. */
+      replace(input: CalendarInput): Promise<CalendarDay[]>;
+      /** One holiday (days off from–to, and its 调休 make-up working days), merged into its year. */
+      addPeriod(input: CalendarPeriodInput): Promise<CalendarDay[]>;
+      /** The State Council's published schedule of a year, merged into the site's. */
+      importNational(input: CalendarImportInput): Promise<CalendarDay[]>;
+    };
     units: {
       list(): Promise<AdminUnit[]>;
       create(input: CreateUnitInput): Promise<AdminUnit>;
@@ -81,6 +95,13 @@ export interface ConsoleClient {
       list(): Promise<Account[]>;
       create(input: CreateAccountInput): Promise<Account>;
       update(id: string, input: UpdateAccountInput): Promise<Account>;
+      /** A temporary password, shown once; the account must change it at its next sign-in. */
+      resetPassword(id: string): Promise<PasswordReset>;
+    };
+    auditLog: {
+      list(query?: AuditQuery): Promise<AuditPage>;
+      /** The address of the same entries as CSV, for a link. */
+      csvUrl(query?: Omit<AuditQuery, 'cursor' | 'limit'>): string;
     };
     replyTemplates: {
       list(): Promise<ReplyTemplate[]>;
@@ -109,6 +130,7 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
     signIn: (input) => post('/v1/auth/sign-in', input),
     me: () => get('/v1/console/me'),
     signOut: () => post('/v1/console/sign-out'),
+    changePassword: (input) => post('/v1/console/password', input),
     totp: {
       enrol: (input) => post('/v1/console/totp/enrol', input),
       confirm: (input) => post('/v1/console/totp/confirm', input),
@@ -117,12 +139,18 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
       list: (query = {}) => get(`/v1/console/messages${queryString(query)}`),
       get: (message) => get(`/v1/console/messages/${id(message)}`),
       act: (message, action, input) => post(`/v1/console/messages/${id(message)}/${MESSAGE_ACTION_PATHS[action]}`, input),
+      previewExtension: (message, days) => get(`/v1/console/messages/${id(message)}/extension${queryString({ days })}`),
     },
     replyTemplates: () => get('/v1/console/reply-templates'),
     exportUrl: (query = {}) => `${base}/v1/console/export.csv${queryString(query)}`,
     admin: {
       site: { get: () => get('/v1/admin/site'), update: (input) => patch('/v1/admin/site', input) },
-      calendar: { get: (year) => get(`/v1/admin/calendar${queryString({ year })}`), replace: (input) => put('/v1/admin/calendar', input) },
+      calendar: {
+        get: (year) => get(`/v1/admin/calendar${queryString({ year })}`),
+        replace: (input) => put('/v1/admin/calendar', input),
+        addPeriod: (input) => post('/v1/admin/calendar/periods', input),
+        importNational: (input) => post('/v1/admin/calendar/import', input),
+      },
       units: {
         list: () => get('/v1/admin/units'),
         create: (input) => post('/v1/admin/units', input),
@@ -132,6 +160,11 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         list: () => get('/v1/admin/accounts'),
         create: (input) => post('/v1/admin/accounts', input),
         update: (account, input) => patch(`/v1/admin/accounts/${id(account)}`, input),
+        resetPassword: (account) => post(`/v1/admin/accounts/${id(account)}/password-reset`),
+      },
+      auditLog: {
+        list: (query = {}) => get(`/v1/admin/audit-log${queryString(query)}`),
+        csvUrl: (query = {}) => `${base}/v1/admin/audit-log.csv${queryString(query)}`,
       },
       replyTemplates: {
         list: () => get('/v1/admin/reply-templates'),
