@@ -17,6 +17,11 @@ export interface Env {
   TRACK_LIMITER: RateLimit;
   /** Board searches per site and client address. */
   SEARCH_LIMITER: RateLimit;
+  /**
+   * Sites kept in a D1 database of their own: site id → binding name (wrangler.toml `[vars]`); the
+   * others are in `DB`. A table, or its JSON text. See `databaseFor`.
+   */
+  SITE_DATABASES?: Record<string, string> | string;
 }
 
 export interface AppEnv {

@@ -29,6 +29,7 @@ export const ProblemCodeSchema = z.enum([
   'payload_too_large', 'malformed_json', 'idempotency_key_reused', 'conflict', 'internal',
   'unauthenticated', 'forbidden', 'invalid_transition', 'sign_in_failed', 'too_many_attempts',
   'too_many_requests',
+  'site_required',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -49,5 +50,7 @@ export const ProblemSchema = z.object({
   code: ProblemCodeSchema,
   detail: z.string().optional(),
   errors: z.array(FieldErrorSchema).optional(),
+  sites: z.array(z.object({ id: z.string(), name: z.string() })).optional()
+    .describe('site_required: the sites the credentials are right for; sign in again with one of their ids as `site`'),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
