@@ -5,7 +5,8 @@ import { createSite, db, expectProblem, FOREIGN_ORIGIN } from '../../test/fixtur
 import { consoleRequest } from '../../test/officials';
 import { createAccount, sessionCookieOf, signIn, TEST_PASSWORD, totpCode, type PasswordAccount } from '../../test/sign-in';
 import { hashPassword } from '../auth/password';
-import { keyedHash } from '../lib/crypto';
+import { newTotpSecret, sealTotpSecret } from '../auth/totp';
+import { createCipher, keyedHash } from '../lib/crypto';
 
 const credentials = (a: PasswordAccount, extra: Record<string, unknown> = {}) => ({ site: a.siteId, email: a.email, password: a.password, ...extra });
 const as = (a: PasswordAccount, cookie: string) => ({ id: a.id, email: a.email, role: 'admin' as const, cookie });
@@ -136,6 +137,24 @@ describe('sign-in without a site id', () => {
     // The password right on one site only signs in there, with no question.
     const single = await signIn({ email, password: other!.password });
     expect((await single.json<OfficialProfile>()).site.id).toBe(other!.siteId);
+  });
+
+  it('names a site with a second factor only when its code is given too', async () => {
+    const email = `several-${crypto.randomUUID()}@city.example.gov.cn`;
+    const [plain, guarded] = await onSites(2, email, []);
+    const secret = newTotpSecret();
+    await db.run(db.q.updateTable('accounts')
+      .set({ totp_secret_enc: await sealTotpSecret(await createCipher(env.DATA_KEY), guarded!.id, secret) }).where('id', '=', guarded!.id));
+    // The password alone proves only the site without a second factor: no question, and nothing said of the other.
+    const withoutCode = await signIn({ email, password: TEST_PASSWORD });
+    expect(withoutCode.status).toBe(200);
+    expect((await withoutCode.json<OfficialProfile>()).site.id).toBe(plain!.siteId);
+    // With the code, both are proven: which one? The code is not spent by the question.
+    const code = totpCode(secret);
+    const asked = await expectProblem(await signIn({ email, password: TEST_PASSWORD, code }), 409, 'site_required');
+    expect(asked.sites!.map((s) => s.id).sort()).toEqual([plain!.siteId, guarded!.siteId].sort());
+    const chosen = await signIn({ email, password: TEST_PASSWORD, code, site: guarded!.siteId });
+    expect((await chosen.json<OfficialProfile>()).site.id).toBe(guarded!.siteId);
   });
 
   it('answers a wrong password for an email on several sites exactly like an unknown email', async () => {
