@@ -3,13 +3,13 @@ import { OfficialProfileSchema, SignInInputSchema } from '../../../sdk/src/schem
 import { matchForm } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import { PBKDF2_ITERATIONS, verifyPassword, type PasswordHash } from '../auth/password';
-import { startSession } from '../auth/session';
 import type { Role } from '../auth/official';
+import { startSession } from '../auth/session';
 import { allowedSignInAttempt, deviceTag, deviceTags, rememberDevice, signInSucceeded } from '../auth/sign-in-throttle';
 import { acceptedTotpStep, openTotpSecret, spendTotpStep } from '../auth/totp';
 import { databaseFor, databaseNameFor, namedDatabases, sharedDatabase, type SiteDatabase } from '../db/client';
-import type { Env } from '../env';
 import { findSite } from '../db/sites';
+import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { officialProfile } from './console-account';
