@@ -15,12 +15,13 @@ export const consoleEn: ConsoleStrings = {
 
   signIn: {
     title: 'Officials’ sign-in',
-    site: 'Site id',
-    sitePlaceholder: 'e.g. demo',
     email: 'Email',
     password: 'Password',
     code: 'Authenticator code',
     codeHint: 'Required once your account has an authenticator: type the 6 digits your app shows now. Leave empty otherwise.',
+    chooseSite: 'Site',
+    chooseSiteHint: 'Your account is on several sites: choose the one to sign in to, then sign in again.',
+    siteNamed: 'Signing in to site: {site}',
     submit: 'Sign in',
     submitting: 'Signing in…',
     wait: 'Too many attempts. Try again in {minutes} min.',

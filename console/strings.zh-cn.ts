@@ -12,12 +12,13 @@ const strings = {
 
   signIn: {
     title: '工作人员登录',
-    site: '站点编号',
-    sitePlaceholder: '如：demo',
     email: '电子邮箱',
     password: '密码',
     code: '动态验证码',
     codeHint: '已开启动态验证码的账号必填：打开验证器应用，输入当前显示的6位数字；未开启的不填。',
+    chooseSite: '选择站点',
+    chooseSiteHint: '您的账号属于多个站点，请选择这次要登录的站点，再点登录。',
+    siteNamed: '登录到站点：{site}',
     submit: '登录',
     submitting: '正在登录…',
     wait: '尝试次数过多，请在{minutes}分钟后再试。',

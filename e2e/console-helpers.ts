@@ -35,7 +35,6 @@ export function watchForProblems(page: Page): string[] {
 
 export async function signInWith(page: Page, { email, password }: Official): Promise<void> {
   const form = page.locator('liuyan-console-sign-in');
-  await form.getByLabel('站点编号').fill('demo');
   await form.getByLabel('电子邮箱').fill(email);
   await form.getByLabel('密码').fill(password);
   await form.getByRole('button', { name: '登录' }).click();
@@ -57,7 +56,7 @@ export async function signedIn(browser: BrowserPage, official: Official, viewpor
 export async function sessionCookie({ email, password }: Official): Promise<string> {
   const response = await fetch(`${WORKER}/v1/auth/sign-in`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', Origin: WORKER },
-    body: JSON.stringify({ site: 'demo', email, password }),
+    body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`sign-in of ${email}: ${response.status}`);
   return response.headers.get('Set-Cookie')!.split(';')[0]!;

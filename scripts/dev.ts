@@ -15,7 +15,7 @@ console.log(`
     OpenAPI document:     ${base}/openapi.json
     Officials' console:   ${base}/console/
 
-  Demo officials — demo only, never on a real site. Sign in at ${base}/console/ with site id "demo":
+  Demo officials — demo only, never on a real site. Sign in at ${base}/console/ with email and password:
 ${seeded.demoAccounts.map((a) => `    ${a.email.padEnd(31)} password ${a.password}   ${a.role.padEnd(9)} ${a.displayName}`).join('\n')}
 
   ${seeded.created ? `Seeded the demo site with ${seeded.messages} messages.` : 'The demo site was already seeded.'}${

@@ -10,7 +10,11 @@ export default defineConfig({
     cloudflareTest({
       wrangler: { configPath: path.join(root, 'wrangler.toml') },
       miniflare: {
+        // A second database, holding one site (`own-db-county`) the way a large site is moved to a
+        // D1 database of its own: its binding, and the line of SITE_DATABASES that points the site at it.
+        d1Databases: ['DB', 'DB_OWN_SITE'],
         bindings: {
+          SITE_DATABASES: JSON.stringify({ 'own-db-county': 'DB_OWN_SITE' }),
           TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'worker/migrations')),
           // Fixed test keys: tests never touch real data.
           DATA_KEY: 'dGVzdC1kYXRhLWtleS10ZXN0LWRhdGEta2V5LTMyYiE=',

@@ -23,6 +23,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly fields: FieldProblem[] = [],
+    /** Members a client needs to act on this problem, beyond the standard ones (e.g. `sites` of site_required). */
+    readonly extensions: Pick<Problem, 'sites'> = {},
   ) {
     super(code);
     this.name = 'ApiError';
@@ -88,6 +90,7 @@ export function problemOf(error: ApiError, acceptLanguage: string | undefined): 
     title: catalog.problems[error.code],
     status: error.status,
     code: error.code,
+    ...error.extensions,
   };
   if (error.fields.length > 0) {
     problem.errors = error.fields.map(({ field, code, params }) => ({

@@ -25,7 +25,8 @@ export interface TestOfficial {
 export async function createOfficial(siteId: string, role: Role, unitIds: string[] = [], { displayName, password }: { displayName?: string; password?: string } = {}): Promise<TestOfficial> {
   const id = newId('a');
   const email = `${id}@county.example.gov.cn`;
-  const token = `test-${crypto.randomUUID()}`;
+  // Sessions name their site, as the service makes them (see auth/session.ts).
+  const token = `${siteId}.test-${crypto.randomUUID()}`;
   const now = new Date();
   const stored = password ? await hashPassword(password) : null;
   await db.batch([

@@ -83,6 +83,7 @@ export const enProblemTitles: ProblemTitles = {
   invalid_transition: 'The message is not in a state that allows this',
   sign_in_failed: 'Wrong email, password or authenticator code',
   too_many_attempts: 'Too many attempts; please try again later',
+  site_required: 'This account is on several sites: choose the one to sign in to',
   too_many_requests: 'Too many requests in a short time; please try again later',
   password_change_required: 'Please change your password first',
 };

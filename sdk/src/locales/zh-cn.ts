@@ -82,6 +82,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   invalid_transition: '留言当前的状态不允许此操作',
   sign_in_failed: '邮箱、密码或动态验证码不正确',
   too_many_attempts: '尝试次数过多，请稍后再试',
+  site_required: '该账号属于多个站点，请选择要登录的站点',
   too_many_requests: '提交太频繁，请稍后再试',
   password_change_required: '请先修改密码',
 };

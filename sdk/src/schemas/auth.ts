@@ -14,10 +14,11 @@ const TotpCodeSchema = z.string()
 
 /**
  * `POST /v1/auth/sign-in`. The email is matched without regard to case; `code` is needed once the
- * account has a second factor.
+ * account has a second factor; `site` only when the email has accounts on several sites (the answer
+ * is then 409 `site_required`, naming the sites the credentials are right for).
  */
 export const SignInInputSchema = z.object({
-  site: z.string().min(1).max(64).describe('site id, e.g. `demo`'),
+  site: z.string().min(1).max(64).optional().describe('site id, e.g. `demo`; needed only when the email has accounts on several sites'),
   email: z.string().trim().min(1).max(LIMITS.emailMax),
   password: z.string().min(1).max(200),
   code: TotpCodeSchema.optional().describe('six digits from the authenticator app'),

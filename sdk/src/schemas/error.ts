@@ -32,6 +32,7 @@ export const ProblemCodeSchema = z.enum([
   'unauthenticated', 'forbidden', 'invalid_transition', 'sign_in_failed', 'too_many_attempts',
   'too_many_requests',
   'password_change_required',
+  'site_required',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -56,6 +57,7 @@ export const PROBLEM_STATUS = {
   too_many_attempts: 429,
   too_many_requests: 429,
   password_change_required: 403,
+  site_required: 409,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 
@@ -76,5 +78,7 @@ export const ProblemSchema = z.object({
   code: ProblemCodeSchema,
   detail: z.string().optional(),
   errors: z.array(FieldErrorSchema).optional(),
+  sites: z.array(z.object({ id: z.string(), name: z.string() })).optional()
+    .describe('site_required: the sites the credentials are right for; sign in again with one of their ids as `site`'),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

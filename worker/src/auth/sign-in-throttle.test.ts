@@ -5,7 +5,7 @@ import { keyedHash } from '../lib/crypto';
 import { beginSignInAttempt, signInSucceeded, staleSignInFailures, type AttemptDecision, type SignInAttempt } from './sign-in-throttle';
 
 let n = 0;
-const attemptBy = (address?: string): SignInAttempt => ({ site: 'throttle-site', email: `someone${++n}@county.example.gov.cn`, address });
+const attemptBy = (address?: string): SignInAttempt => ({ email: `someone${++n}@county.example.gov.cn`, address });
 const T0 = Date.parse('2026-12-01T09:00:00.000Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000);
 
@@ -100,7 +100,7 @@ describe('sign-in throttling', () => {
     const locked = attemptBy();
     await failAt(stale, [0]);
     await failAt(locked, TEN_FAILURES);
-    const keyOf = (a: SignInAttempt) => keyedHash(env.HASH_KEY, `email:${a.site}:${a.email}`);
+    const keyOf = (a: SignInAttempt) => keyedHash(env.HASH_KEY, `email:${a.email}`);
     await db.run(staleSignInFailures(db, at(16 * 60)));
     const left = await db.all(db.q.selectFrom('sign_in_failures').select('key_hash').where('key_hash', 'in', [await keyOf(stale), await keyOf(locked)]));
     expect(left.map((r) => r.key_hash)).toEqual([await keyOf(locked)]);

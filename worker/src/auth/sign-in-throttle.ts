@@ -1,6 +1,6 @@
 // Slowing down password guessing.
 //
-// Policy, per key — the email tried on a site, and the client's address:
+// Policy, per key — the email tried, and the client's address:
 //   - the first failures are free (3 for an email, 15 for an address);
 //   - after that each further attempt must wait, twice as long each time (2 s, 4 s, 8 s, … for an
 //     email); an attempt that comes too early is refused with 429 too_many_attempts and Retry-After;
@@ -12,14 +12,28 @@
 // CF-Connecting-IP header (tests, `wrangler dev`) there is no address to count, so only the email
 // counts: one shared 'unknown' key would let anyone lock every official out.
 //
+// Correct credentials are not held back by other people's guesses. A refusal has to come before the
+// password is checked — an answer that differed for a right password would tell a guesser which one
+// was right, at full speed — so what lets the right person through is something a guesser lacks: the
+// browser they signed in with before. Each sign-in leaves a device cookie (`deviceTag`: a keyed hash
+// of the account and its password hash, so a password change withdraws it). An attempt from a browser
+// that carries the tag of the account tried is counted on a key of that browser alone, with the
+// email's limits, instead of on the email and the address: an office whose address is being used to
+// guess, or an official whose email is being guessed, still signs in at once from their own browser,
+// while guesses from anywhere else (or with a copied cookie) stay slow. A browser new to the account
+// is slowed like any other, which is the price of not telling guessers when they are right.
+//
 // Emails are counted whether or not an account has them, so refusals reveal nothing about which
-// emails exist. Keys are keyed hashes: the table holds no email and no address.
+// emails exist. Keys are keyed hashes: the table holds no email and no address. Emails are counted
+// across sites (sign-in needs no site id), in the default database, so one count covers all of them.
 //
 // Each attempt is counted BEFORE its password is checked, in one atomic statement per key, and
 // un-counted when it succeeds: parallel guesses cannot all slip in before the first failure is
 // written, since each sees the count (and the wait) left by the one before.
 import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { sql } from 'kysely';
+import { matchForm } from '../../../sdk/src/text';
 import type { SiteDatabase } from '../db/client';
 import { ApiError } from '../errors';
 import { keyedHash } from '../lib/crypto';
@@ -37,10 +51,12 @@ export const WINDOW_SECONDS = 15 * 60;
 export const LOCK_SECONDS = 15 * 60;
 
 export interface SignInAttempt {
-  site: string;
+  /** The email tried (any case and width; it is counted in match form). */
   email: string;
   /** The client's address (CF-Connecting-IP), if the request came through Cloudflare's edge. */
   address: string | undefined;
+  /** The `deviceTag` of an account with this email that the browser signed in to before, if it carries one. */
+  trustedDevice?: string | null;
 }
 
 interface ThrottleKey {
@@ -49,13 +65,41 @@ interface ThrottleKey {
 }
 
 export type AttemptDecision =
+  /** `emailKey`: the key counted for the account tried (its email's, or the trusted browser's). */
   | { allowed: true; emailKey: string; addressKey: string | null }
   | { allowed: false; retryAfterSeconds: number };
 
 async function keysOf(hashKey: string, attempt: SignInAttempt): Promise<{ email: ThrottleKey; address: ThrottleKey | null }> {
-  const email = { hash: await keyedHash(hashKey, `email:${attempt.site}:${attempt.email.trim().toLowerCase()}`), policy: EMAIL_POLICY };
+  if (attempt.trustedDevice) return { email: { hash: await keyedHash(hashKey, `device:${attempt.trustedDevice}`), policy: EMAIL_POLICY }, address: null };
+  const email = { hash: await keyedHash(hashKey, `email:${matchForm(attempt.email.trim())}`), policy: EMAIL_POLICY };
   const address = attempt.address ? { hash: await keyedHash(hashKey, `ip:${attempt.address}`), policy: ADDRESS_POLICY } : null;
   return { email, address };
+}
+
+/** The device cookie: up to this many accounts' tags, newest first (a shared office computer). */
+const DEVICE_COOKIE = 'liuyan_device';
+const DEVICE_TAGS_KEPT = 5;
+const DEVICE_COOKIE_DAYS = 365;
+
+/**
+ * The tag a browser keeps after signing in to an account (32 hex characters). It changes with the
+ * password hash, so a new password (or a reset by an admin) withdraws every browser's trust.
+ */
+export async function deviceTag(hashKey: string, account: { id: string; passwordHash: string }): Promise<string> {
+  return (await keyedHash(hashKey, `device:${account.id}:${account.passwordHash}`)).slice(0, 32);
+}
+
+/** The device tags the request's `__Host-liuyan_device` cookie carries. */
+export function deviceTags(c: Context): string[] {
+  return (getCookie(c, DEVICE_COOKIE, 'host') ?? '').split('.').filter((tag) => /^[0-9a-f]{32}$/.test(tag)).slice(0, DEVICE_TAGS_KEPT);
+}
+
+/** Puts `tag` first in the device cookie (HttpOnly, Secure, SameSite=Strict, a year). */
+export function rememberDevice(c: Context, tag: string): void {
+  const tags = [tag, ...deviceTags(c).filter((t) => t !== tag)].slice(0, DEVICE_TAGS_KEPT);
+  setCookie(c, DEVICE_COOKIE, tags.join('.'), {
+    path: '/', secure: true, httpOnly: true, sameSite: 'Strict', maxAge: DEVICE_COOKIE_DAYS * 86_400, prefix: 'host',
+  });
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -118,7 +162,10 @@ export async function allowedSignInAttempt(c: Context, db: SiteDatabase, hashKey
   return decision;
 }
 
-/** A right password: the email starts afresh, and the address's count no longer holds this attempt. */
+/**
+ * Right credentials: the email (or the trusted browser) starts afresh, and the address's count no
+ * longer holds this attempt.
+ */
 export async function signInSucceeded(db: SiteDatabase, decision: Extract<AttemptDecision, { allowed: true }>): Promise<void> {
   await db.batch([
     db.q.deleteFrom('sign_in_failures').where('key_hash', '=', decision.emailKey),

@@ -69,15 +69,55 @@ export function siteDatabaseOn(d1: D1Database): SiteDatabase {
 }
 
 /**
+ * Which D1 binding holds which site: `SITE_DATABASES` (wrangler.toml `[vars]`) is the JSON of a map
+ * from site id to binding name, e.g. `{"bigcity": "DB_BIGCITY"}`; every other site is in `DB`.
+ */
+export function siteDatabaseBindings(env: Env): Record<string, string> {
+  const raw = env.SITE_DATABASES;
+  return raw ? (JSON.parse(raw) as Record<string, string>) : {};
+}
+
+/** The D1 binding named `name`; a name that is not bound is a deployment mistake, never a request's. */
+function boundDatabase(env: Env, name: string): D1Database {
+  const d1 = (env as unknown as Record<string, unknown>)[name];
+  if (!d1 || typeof (d1 as D1Database).prepare !== 'function') throw new Error(`SITE_DATABASES names ${name}, which is not a D1 binding`);
+  return d1 as D1Database;
+}
+
+/** The binding name of the database that holds `siteId` (`DB` unless `SITE_DATABASES` moves it). */
+export function databaseNameFor(env: Env, siteId: string): string {
+  const bindings = siteDatabaseBindings(env);
+  return Object.hasOwn(bindings, siteId) ? bindings[siteId]! : 'DB';
+}
+
+/**
  * The database that holds a site's data. Every query of a site goes through here, so a large
  * tenant can move to a D1 database of its own (D1 caps one database at 10 GB and one writer)
- * by adding a binding and a line below, without touching the routes.
+ * by adding a binding and a line to `SITE_DATABASES`, without touching the routes.
+ * Throws (a 500) when the configuration names a binding that does not exist.
  */
-export function databaseFor(env: Env, _siteId: string): SiteDatabase {
+export function databaseFor(env: Env, siteId: string): SiteDatabase {
+  return siteDatabaseOn(boundDatabase(env, databaseNameFor(env, siteId)));
+}
+
+/** The default database `DB`. What spans sites (sign-in throttling, kept per email and address) is kept here. */
+export function sharedDatabase(env: Env): SiteDatabase {
   return siteDatabaseOn(env.DB);
+}
+
+/** One database of the deployment, with its binding name. */
+export interface NamedDatabase {
+  name: string;
+  db: SiteDatabase;
+}
+
+/** Every database that holds sites (`DB` first), for work that spans them: scheduled clean-up, sign-in by email. */
+export function namedDatabases(env: Env): NamedDatabase[] {
+  const names = [...new Set(['DB', ...Object.values(siteDatabaseBindings(env))])];
+  return names.map((name) => ({ name, db: siteDatabaseOn(boundDatabase(env, name)) }));
 }
 
 /** Every database that holds sites, for work that spans them (scheduled clean-up). */
 export function allDatabases(env: Env): SiteDatabase[] {
-  return [siteDatabaseOn(env.DB)];
+  return namedDatabases(env).map(({ db }) => db);
 }

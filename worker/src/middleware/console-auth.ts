@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { officialBySession, type Role, assertRole } from '../auth/official';
-import { sessionHash, sessionToken } from '../auth/session';
+import { sessionHash, sessionSite, sessionToken } from '../auth/session';
 import { databaseFor } from '../db/client';
 import { findSite } from '../db/sites';
 import type { AppEnv } from '../env';
@@ -29,11 +29,12 @@ export function sameOrigin(): MiddlewareHandler<AppEnv> {
 export function consoleAuth(): MiddlewareHandler<AppEnv> {
   return async function consoleAuth(c, next) {
     const token = sessionToken(c);
-    if (!token) throw new ApiError('unauthenticated');
-    // Accounts live with their site's data; every site database is asked the same way.
-    const db = databaseFor(c.env, '');
+    const siteId = token ? sessionSite(token) : null;
+    if (!token || !siteId) throw new ApiError('unauthenticated');
+    // Accounts and sessions live with their site's data, in the database of the site the token names.
+    const db = databaseFor(c.env, siteId);
     const official = await officialBySession(db, await sessionHash(c.env.HASH_KEY, token), new Date());
-    if (!official) throw new ApiError('unauthenticated');
+    if (!official || official.siteId !== siteId) throw new ApiError('unauthenticated');
     const site = await findSite(db, official.siteId);
     if (!site) throw new ApiError('unauthenticated');
     c.set('official', official);

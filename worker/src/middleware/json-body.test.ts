@@ -119,7 +119,7 @@ describe('json body: every way a client may write the JSON media type', () => {
 
   it.each(JSON_TYPES)('Content-Type: %j is read as JSON on sign-in', async (contentType) => {
     const { siteId } = await createSite();
-    const response = await signIn({ site: siteId, email: 'nobody@county.example.gov.cn', password: 'wrong password here' }, { headers: { 'Content-Type': contentType } });
+    const response = await signIn({ site: siteId, email: `nobody-${crypto.randomUUID()}@county.example.gov.cn`, password: 'wrong password here' }, { headers: { 'Content-Type': contentType } });
     await expectProblem(response, 401, 'sign_in_failed');
   });
 

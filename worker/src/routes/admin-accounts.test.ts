@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../sdk/src/schemas/admin';
 import { verifyPassword } from '../auth/password';
-import { SESSION_COOKIE, SESSION_HOURS, sessionHash } from '../auth/session';
+import { SESSION_COOKIE, SESSION_HOURS, sessionHash, sessionSite } from '../auth/session';
 import { createSite, db, expectProblem } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
@@ -22,7 +22,8 @@ async function signedIn(official: TestOfficial): Promise<boolean> {
 
 /** A second live session of the same account, as from another browser. */
 async function anotherSession(official: TestOfficial): Promise<TestOfficial> {
-  const token = `test-${crypto.randomUUID()}`;
+  // A token names its site, as the official's own does.
+  const token = `${sessionSite(official.cookie.slice(official.cookie.indexOf('=') + 1))}.test-${crypto.randomUUID()}`;
   const now = new Date();
   await db.run(db.q.insertInto('sessions').values({
     id_hash: await sessionHash(env.HASH_KEY, token), account_id: official.id, created_at: now.toISOString(),

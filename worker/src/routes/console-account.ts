@@ -8,7 +8,7 @@ import { allowedSignInAttempt, signInSucceeded } from '../auth/sign-in-throttle'
 import { revokeSessions } from '../db/accounts';
 import { auditEntry } from '../db/admin';
 import { acceptedTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, spendTotpStep, totpUri } from '../auth/totp';
-import type { SiteDatabase } from '../db/client';
+import { sharedDatabase, type SiteDatabase } from '../db/client';
 import { validationError, type FieldProblem } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { bodyErrorResponses, problem } from './openapi-common';
@@ -95,12 +95,12 @@ consoleAccount.openapi(changePassword, async (c) => {
   const db = c.get('db');
   const now = new Date();
   // Guesses at the current password through a stolen session are counted like sign-in attempts.
-  const attempt = await allowedSignInAttempt(c, db, c.env.HASH_KEY, { site: official.siteId, email: official.email }, now);
+  const attempt = await allowedSignInAttempt(c, sharedDatabase(c.env), c.env.HASH_KEY, { email: official.email }, now);
   const account = (await db.first(db.q.selectFrom('accounts')
     .select(['password_hash', 'password_salt', 'password_iterations'])
     .where('id', '=', official.id)))!;
   const currentRight = await verifyPassword(currentPassword, { hash: account.password_hash, salt: account.password_salt, iterations: account.password_iterations });
-  if (currentRight) await signInSucceeded(db, attempt);
+  if (currentRight) await signInSucceeded(sharedDatabase(c.env), attempt);
   // The new password's problems do not depend on the current one: said together, fixed in one go.
   const problems: FieldProblem[] = [];
   if (!currentRight) problems.push({ field: 'currentPassword', code: 'wrong_password' });
@@ -145,7 +145,7 @@ consoleAccount.openapi(enrol, async (c) => {
   const db = c.get('db');
   const now = new Date();
   // Guesses at the password (or code) through a stolen session are counted like sign-in attempts.
-  const attempt = await allowedSignInAttempt(c, db, c.env.HASH_KEY, { site: official.siteId, email: official.email }, now);
+  const attempt = await allowedSignInAttempt(c, sharedDatabase(c.env), c.env.HASH_KEY, { email: official.email }, now);
   const account = (await db.first(db.q.selectFrom('accounts')
     .select(['password_hash', 'password_salt', 'password_iterations', 'totp_secret_enc', 'totp_last_step'])
     .where('id', '=', official.id)))!;
@@ -158,7 +158,7 @@ consoleAccount.openapi(enrol, async (c) => {
     const step = acceptedTotpStep(inUse, input.code, account.totp_last_step, now);
     if (step === null || !(await spendTotpStep(db, official.id, step))) throw validationError([{ field: 'code', code: 'invalid_code' }]);
   }
-  await signInSucceeded(db, attempt);
+  await signInSucceeded(sharedDatabase(c.env), attempt);
   const secret = newTotpSecret();
   // A second enrolment replaces an unconfirmed one; a confirmed secret stays in force until the
   // new one is confirmed, so an abandoned enrolment never locks anyone out.
