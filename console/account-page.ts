@@ -66,7 +66,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     if (Object.keys(errors).length > 0) return void this.focusFirstInvalid();
     this.passwordBusy = true;
     try {
-      const profile = await this.service.post<OfficialProfile>('/v1/console/password', { currentPassword, newPassword });
+      const profile = await this.officials.changePassword({ currentPassword, newPassword });
       form.reset();
       this.passwordDone = true;
       this.emit<OfficialProfile>('liuyan-profile', profile);
@@ -88,7 +88,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     if (!password) return void this.focusFirstInvalid();
     this.busy = true;
     try {
-      const [enrolment, { qrCode }] = await Promise.all([this.service.post<TotpEnrolment>('/v1/console/totp/enrol', { password }), import('./qr-code')]);
+      const [enrolment, { qrCode }] = await Promise.all([this.officials.totp.enrol({ password }), import('./qr-code')]);
       this.qrCode = qrCode;
       this.enrolment = enrolment;
       await this.updateComplete;
@@ -110,7 +110,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     if (!code) return void this.focusFirstInvalid();
     this.busy = true;
     try {
-      const profile = await this.service.post<OfficialProfile>('/v1/console/totp/confirm', { code });
+      const profile = await this.officials.totp.confirm({ code });
       this.enrolment = null;
       this.enabledNow = true;
       this.emit<OfficialProfile>('liuyan-profile', profile);

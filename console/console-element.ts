@@ -5,7 +5,6 @@ import type { FieldErrorCode } from '../sdk/src/schemas/error';
 import { LiuyanElement } from '../ui/liuyan-element';
 import { Localized } from '../ui/localize';
 import { textCounter, textError, type TextRule } from '../ui/text-rules';
-import { ConsoleApi } from './console-api';
 import { createConsoleClient, type ConsoleClient } from '../sdk/src/console-client';
 import { consoleZhCN, type ConsoleStrings } from './strings.zh-cn';
 
@@ -46,10 +45,6 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
 
   /** What is typed in fields with a counter, by control id, so the counter follows the typing. */
   protected typed: Record<string, string> = {};
-
-  protected get service(): ConsoleApi {
-    return new ConsoleApi(this.locale);
-  }
 
   /** Every console and admin call, typed (same origin, the session cookie). */
   protected get officials(): ConsoleClient {

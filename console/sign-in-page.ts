@@ -61,7 +61,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
 
     this.busy = true;
     try {
-      const profile = await this.service.post<OfficialProfile>('/v1/auth/sign-in', {
+      const profile = await this.officials.signIn({
         email: input.email, password: input.password, ...(input.site ? { site: input.site } : {}), ...(input.code ? { code: input.code } : {}),
       });
       localStorage.setItem(LAST_SITE, profile.site.id);

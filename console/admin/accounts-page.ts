@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Account, AdminUnit, CreateAccountInput, PasswordReset, UpdateAccountInput } from '../../sdk/src/schemas/admin';
+import type { Account, AdminUnit, CreateAccountInput, UpdateAccountInput } from '../../sdk/src/schemas/admin';
 import type { OfficialProfile } from '../../sdk/src/schemas/auth';
 import type { Role } from '../../sdk/src/schemas/console';
 import { defineElement } from '../../ui/liuyan-element';
@@ -64,8 +64,8 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
   private async load(): Promise<void> {
     try {
       [this.accounts, this.units] = await Promise.all([
-        this.service.get<Account[]>('/v1/admin/accounts'),
-        this.service.get<AdminUnit[]>('/v1/admin/units'),
+        this.officials.admin.accounts.list(),
+        this.officials.admin.units.list(),
       ]);
     } catch (error) {
       this.loadError = this.problemText(error);
@@ -96,7 +96,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
       email: v.text('email'), displayName: v.text('displayName'), role,
       unitIds: role === 'responder' ? v.checked('unitIds') : [], password: v.raw('password'),
     };
-    const account = await this.change(ADD, () => this.service.post<Account>('/v1/admin/accounts', input), this.a.accounts.created);
+    const account = await this.change(ADD, () => this.officials.admin.accounts.create(input), this.a.accounts.created);
     if (!account) return;
     this.replaced(account);
     this.resetForm(form);
@@ -104,7 +104,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
   }
 
   private async saveAccount(account: Account, input: UpdateAccountInput, done: string): Promise<boolean> {
-    const changed = await this.change(account.id, () => this.service.patch<Account>(`/v1/admin/accounts/${encodeURIComponent(account.id)}`, input), done);
+    const changed = await this.change(account.id, () => this.officials.admin.accounts.update(account.id, input), done);
     if (changed) this.replaced(changed);
     return changed !== undefined;
   }
@@ -128,7 +128,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     this.temporary = null;
     if (!confirm(format(this.a.accounts.resetPasswordConfirm, { name: account.displayName }))) return;
     const reset = await this.change(account.id,
-      () => this.service.post<PasswordReset>(`/v1/admin/accounts/${encodeURIComponent(account.id)}/password-reset`), this.a.accounts.passwordReset);
+      () => this.officials.admin.accounts.resetPassword(account.id), this.a.accounts.passwordReset);
     if (!reset) return;
     this.replaced(reset.account);
     this.temporary = { accountId: account.id, password: reset.temporaryPassword };

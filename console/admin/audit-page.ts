@@ -1,16 +1,12 @@
 import { html, nothing } from 'lit';
 import type { Account } from '../../sdk/src/schemas/admin';
-import type { AuditAction, AuditEntry, AuditPage, AuditQuery } from '../../sdk/src/schemas/audit';
+import type { AuditAction, AuditEntry, AuditQuery } from '../../sdk/src/schemas/audit';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { AdminElement } from './admin-element';
 
 type Filter = Pick<AuditQuery, 'account' | 'action' | 'from' | 'to'>;
 
-/** The query of a filter, without the empty parts: the same for the list and the CSV link. */
-function filterParams(filter: Filter): URLSearchParams {
-  return new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
-}
 
 /**
  * @summary 审计日志: who saw citizens' contact details, and who changed the site's settings,
@@ -42,7 +38,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
     super.connectedCallback();
     void this.load();
     // The person filter lists the site's accounts; without them the log still reads.
-    this.service.get<Account[]>('/v1/admin/accounts').then((accounts) => (this.accounts = accounts), () => undefined);
+    this.officials.admin.accounts.list().then((accounts) => (this.accounts = accounts), () => undefined);
   }
 
   /** The first page for the filter, or (`more`) the page after the entries shown. */
@@ -51,10 +47,8 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
     this.loading = true;
     this.loadError = '';
     this.errors = {};
-    const params = filterParams(this.filter);
-    if (more && this.nextCursor) params.set('cursor', this.nextCursor);
     try {
-      const page = await this.service.get<AuditPage>(`/v1/admin/audit-log?${params}`);
+      const page = await this.officials.admin.auditLog.list({ ...this.filter, ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}) });
       this.entries = more ? [...(this.entries ?? []), ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
     } catch (error) {
@@ -112,12 +106,11 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
 
   override render() {
     const a = this.a.audit;
-    const params = filterParams(this.filter);
     return html`<h1>${a.title}</h1>
       <p class="muted hint">${a.intro}</p>
       ${this.renderFilters()}
       <div class="buttons">
-        <a class="button secondary" part="audit-export" href="/v1/admin/audit-log.csv${params.size > 0 ? `?${params}` : ''}" download>${a.download}</a>
+        <a class="button secondary" part="audit-export" href=${this.officials.admin.auditLog.csvUrl(this.filter)} download>${a.download}</a>
       </div>
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
       ${this.entries === null ? html`<p class="muted" role="status">${this.t.loading}</p>` : this.renderEntries(this.entries)}`;

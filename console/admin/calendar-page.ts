@@ -85,7 +85,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     this.done = this.doneAfterLoad;
     this.doneAfterLoad = '';
     try {
-      const days = await this.service.get<CalendarDay[]>(`/v1/admin/calendar?year=${year}`);
+      const days = await this.officials.admin.calendar.get(year);
       if (year === this.year) this.days = days;
     } catch (error) {
       if (year === this.year) this.loadError = this.problemText(error);
@@ -114,7 +114,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     const body: CalendarPeriodInput = { name, ...(from ? { from } : {}), ...(to ? { to } : {}), workdays };
     const year = Number((from || workdays[0]!).slice(0, 4));
     const a = this.a.calendar;
-    const saved = await this.change(ADD, () => this.service.post<CalendarDay[]>('/v1/admin/calendar/periods', body), format(a.added, { name }));
+    const saved = await this.change(ADD, () => this.officials.admin.calendar.addPeriod(body), format(a.added, { name }));
     if (!saved) return;
     this.resetForm(form);
     if (year === this.year) {
@@ -128,7 +128,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
 
   private async importNational(): Promise<void> {
     const year = this.year;
-    const saved = await this.change(IMPORT, () => this.service.post<CalendarDay[]>('/v1/admin/calendar/import', { year }),
+    const saved = await this.change(IMPORT, () => this.officials.admin.calendar.importNational({ year }),
       format(this.a.calendar.imported, { year }));
     if (saved && year === this.year) this.days = saved;
   }
@@ -138,7 +138,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     const days: CalendarInput['days'] = (this.days ?? []).filter((d) => !gone.has(d.day));
     const name = period.name ?? period.days[0]!.day;
     const saved = await this.change(`period-${period.days[0]!.day}`,
-      () => this.service.put<CalendarDay[]>('/v1/admin/calendar', { year: this.year, days }), format(this.a.calendar.removed, { name }));
+      () => this.officials.admin.calendar.replace({ year: this.year, days }), format(this.a.calendar.removed, { name }));
     if (saved) this.days = saved;
   }
 

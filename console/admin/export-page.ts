@@ -29,8 +29,7 @@ export class LiuyanConsoleAdminExport extends AdminElement {
       // The file speaks the console's language, whatever the browser's own.
       ...(this.locale === 'en' && { lang: 'en' }),
     };
-    const params = new URLSearchParams(query as Record<string, string>);
-    return `/v1/console/export.csv${params.size > 0 ? `?${params}` : ''}`;
+    return this.officials.exportUrl(query);
   }
 
   override render() {
