@@ -25,7 +25,8 @@ export default defineConfig({
   ],
   test: {
     name: 'worker',
-    include: ['worker/**/*.test.ts'],
+    // The console client is tested against the real worker, so it runs here too.
+    include: ['worker/**/*.test.ts', 'sdk/src/console-client.test.ts'],
     // Those run in Node (the root vitest.config.ts).
     exclude: ['worker/**/*.node.test.ts'],
     setupFiles: ['worker/test/apply-migrations.ts'],

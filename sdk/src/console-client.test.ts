@@ -1,0 +1,113 @@
+// The typed console client against the real service (the worker in workerd, a real local D1): every
+// method reaches a route that exists and answers, and together they reach every console, admin and
+// sign-in route — a route the console cannot call through the client fails here.
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { app } from '../../worker/src/index';
+import { createSite, submit, validMessage } from '../../worker/test/fixtures';
+import { CONSOLE_ORIGIN, createOfficial } from '../../worker/test/officials';
+import type { MessageCreated } from './schemas/message';
+import { createConsoleClient, type ConsoleClient } from './console-client';
+import { LiuyanError } from './errors';
+
+/** Routes anyone may call (the public API, liveness, the API description): not the console's. */
+const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/healthz|\/openapi\.json)$/;
+
+const officialRoutes = [...new Set(app.routes
+  .filter((route) => route.method !== 'ALL' && !PUBLIC_ROUTE.test(route.path))
+  .map((route) => `${route.method} ${route.path}`))];
+
+/** The route pattern a request reached: `POST /v1/console/messages/:id/publish`. */
+function routeOf(method: string, path: string): string | undefined {
+  return officialRoutes.find((route) => {
+    const [m, pattern] = route.split(' ') as [string, string];
+    return m === method && new RegExp(`^${pattern.replace(/:[a-zA-Z]+/g, '[^/]+').replace(/\./g, '\\.')}$`).test(path);
+  });
+}
+
+describe('createConsoleClient', () => {
+  it('reaches every console, admin and sign-in route, each with a typed call', async () => {
+    const site = await createSite();
+    const password = 'console-client-password-2026';
+    const admin = await createOfficial(site.siteId, 'admin', [], { password });
+    const { id: messageId } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
+    const reached = new Set<string>();
+    const statuses: string[] = [];
+    let cookie = admin.cookie;
+    // The browser's part: same origin, the session cookie (kept when sign-in sets a new one).
+    const client: ConsoleClient = createConsoleClient({
+      locale: 'zh-CN',
+      fetch: async (input, init) => {
+        const url = new URL(String(input), CONSOLE_ORIGIN);
+        const headers = new Headers(init?.headers);
+        headers.set('Origin', CONSOLE_ORIGIN);
+        headers.set('Cookie', cookie);
+        const response = await exports.default.fetch(new Request(url, { ...init, headers }));
+        const route = routeOf(init?.method ?? 'GET', url.pathname);
+        if (route) reached.add(route);
+        statuses.push(`${response.status} ${init?.method ?? 'GET'} ${url.pathname}`);
+        const set = response.headers.get('Set-Cookie');
+        if (set?.startsWith('__Host-liuyan_session=') && !set.includes('Max-Age=0')) cookie = set.split(';')[0]!;
+        return response;
+      },
+    });
+    // A refusal (a wrong code, a state that does not allow an action) still reached its route.
+    const settle = async (call: () => Promise<unknown>) => {
+      try {
+        await call();
+      } catch (error) {
+        if (!(error instanceof LiuyanError) || error.status === 404 || error.status === 405) throw error;
+      }
+    };
+    const download = (url: string) => client.admin.site.get().then(() => fetchVia(url));
+    const fetchVia = async (url: string) => {
+      const response = await exports.default.fetch(new Request(new URL(url, CONSOLE_ORIGIN), { headers: { Cookie: cookie, Origin: CONSOLE_ORIGIN } }));
+      expect(response.status, url).toBe(200);
+      reached.add(routeOf('GET', new URL(url, CONSOLE_ORIGIN).pathname)!);
+    };
+
+    await client.signIn({ email: admin.email, password, site: site.siteId });
+    expect((await client.me()).id).toBe(admin.id);
+    await settle(() => client.totp.enrol({ password }));
+    await settle(() => client.totp.confirm({ code: '000000' }));
+    expect((await client.messages.list({ tab: 'all' })).items.map((m) => m.id)).toContain(messageId);
+    expect((await client.messages.get(messageId)).id).toBe(messageId);
+    expect((await client.messages.previewExtension(messageId, 3)).dueAt).toBeTruthy();
+    await client.messages.act(messageId, 'note', { body: '内部备注' });
+    expect((await client.messages.act(messageId, 'reveal', {})).phone).toBeTruthy();
+    await client.messages.act(messageId, 'publish', {});
+    await settle(() => client.messages.act(messageId, 'reject', { reason: 'duplicate' }));
+    await client.messages.act(messageId, 'accept', {});
+    await client.messages.act(messageId, 'extend', { days: 2, reason: '需要现场核实' });
+    await client.messages.act(messageId, 'reply', { kind: 'final', body: '已安排维修。' });
+    await client.messages.act(messageId, 'close', {});
+    await settle(() => client.messages.act(messageId, 'transfer', { unitId: site.transportUnit, reason: '转办' }));
+    await client.messages.act(messageId, 'hide', { reason: 'off_topic' });
+    await client.replyTemplates();
+    await download(client.exportUrl({ from: '2026-01-01' }));
+
+    await client.admin.site.update({ moderation: 'post' });
+    await client.admin.calendar.get(2026);
+    await client.admin.calendar.addPeriod({ name: '元旦', from: '2027-01-01', workdays: [] });
+    await client.admin.calendar.importNational({ year: 2026 });
+    await client.admin.calendar.replace({ year: 2028, days: [] });
+    const unit = await client.admin.units.create({ name: '县水利局', kind: 'department' });
+    await client.admin.units.update(unit.id, { sortOrder: 3 });
+    await client.admin.units.list();
+    const account = await client.admin.accounts.create({ email: 'water@county.example.gov.cn', displayName: '水利局', role: 'responder', unitIds: [unit.id], password: 'a-long-password-for-water' });
+    await client.admin.accounts.update(account.id, { displayName: '水利局办理员' });
+    expect((await client.admin.accounts.resetPassword(account.id)).temporaryPassword).toBeTruthy();
+    await client.admin.accounts.list();
+    const template = await client.admin.replyTemplates.create({ title: '已受理', body: '您好，已受理。' });
+    await client.admin.replyTemplates.update(template.id, { title: '已受理（新）' });
+    await client.admin.replyTemplates.list();
+    await client.admin.replyTemplates.remove(template.id);
+    expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
+    await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));
+    await settle(() => client.changePassword({ currentPassword: password, newPassword: 'another-long-password-2026' }));
+    await client.signOut();
+
+    expect(statuses.filter((s) => /^(404|405|5\d\d) /.test(s))).toEqual([]);
+    expect([...reached].sort()).toEqual([...officialRoutes].sort());
+  });
+});
