@@ -75,7 +75,8 @@ describe('npm run site -- create', () => {
         body: JSON.stringify({ email: 'admin@yunxi.gov.cn', password }),
       });
       expect(signedIn.status).toBe(200);
-      expect(await signedIn.json()).toMatchObject({ role: 'admin', site: { id: 'yunxi', name: '云溪县人民政府' } });
+      // The printed password opens only the change of password.
+      expect(await signedIn.json()).toMatchObject({ role: 'admin', site: { id: 'yunxi', name: '云溪县人民政府' }, mustChangePassword: true });
     } finally {
       stopWorker(worker);
     }

@@ -192,8 +192,10 @@ export async function applySite(spec: SiteSpec, target: Target, password = gener
   if (!admin) {
     if (!checkPasswordStrength(password, email)) throw new Error(`the admin's password is too weak: at least ${MIN_PASSWORD_LENGTH} characters, not the email`);
     const stored = await hashPassword(password);
-    statements.push(`INSERT INTO accounts (id, site_id, email, display_name, role, password_hash, password_salt, password_iterations, created_at)
-      VALUES (${q(newId('a'))}, ${q(spec.id)}, ${q(email)}, ${q(spec.admin.displayName)}, 'admin', ${q(stored.hash)}, ${q(stored.salt)}, ${stored.iterations}, ${q(now)})`);
+    // A password that was printed in a terminal (or kept in an environment variable) is replaced
+    // at the first sign-in by one only the official knows: the console asks for it first.
+    statements.push(`INSERT INTO accounts (id, site_id, email, display_name, role, password_hash, password_salt, password_iterations, must_change_password, created_at)
+      VALUES (${q(newId('a'))}, ${q(spec.id)}, ${q(email)}, ${q(spec.admin.displayName)}, 'admin', ${q(stored.hash)}, ${q(stored.salt)}, ${stored.iterations}, 1, ${q(now)})`);
     changes.push(`admin ${email} created`);
     shownPassword = password;
   }
@@ -245,7 +247,7 @@ async function main(argv: string[]): Promise<void> {
   console.log(`\nNext:\n  1. Open ${service}/console/?site=${id}`);
   console.log(`  2. Sign in as ${matchForm(adminEmail.trim())}`);
   console.log(outcome.password
-    ? `     password: ${outcome.password}\n     (${process.env.LIUYAN_ADMIN_PASSWORD ? 'from LIUYAN_ADMIN_PASSWORD' : 'generated, shown this once: keep it safe'}; then turn on the authenticator under 我的账号)`
+    ? `     password: ${outcome.password}\n     (${process.env.LIUYAN_ADMIN_PASSWORD ? 'from LIUYAN_ADMIN_PASSWORD' : 'generated, shown this once'}; the console asks for a new one at the first sign-in;\n      then turn on the authenticator under 我的账号)`
     : '     with the password given when the account was created (it is not shown again)');
   console.log(`  3. Under 站点管理, add officials, reply templates and the holiday calendar; embed the widget with site="${id}".`);
 }
