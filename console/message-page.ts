@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview, RejectReason } from '../sdk/src/schemas/console';
+import { ACTIONS, REJECT_REASONS } from '../sdk/src/codes';
+import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview } from '../sdk/src/schemas/console';
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { eventLabel, rejectReasonLabel, replyKindsOfEvents, type ReplyKind } from '../sdk/src/vocabulary';
@@ -12,13 +13,10 @@ import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import { flattenUnits, indented } from '../ui/unit-tree';
 
-/** Buttons in the order of the work: moderate, take on, hand on, answer, finish. */
-const ACTION_ORDER: readonly Action[] = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal'];
 /** Actions that ask for something first; the others run at once. */
 const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note']);
 /** Actions whose form only asks to confirm: what cannot be quietly undone (publishing shows it to everyone). */
 const CONFIRM_ONLY = new Set<Action>(['publish', 'close']);
-const REJECT_REASONS: readonly RejectReason[] = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'];
 // In characters, as sdk/src/schemas/console.ts checks them: notes and reasons, and a reply when the
 // site's configuration has not arrived.
 const NOTE_MAX = 500;
@@ -327,7 +325,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private renderActions(m: ConsoleMessage) {
     const t = this.t;
     // Contact details already on screen are not asked for (and logged) again.
-    const actions = ACTION_ORDER.filter((a) => m.actions.includes(a) && !(a === 'reveal' && this.contact));
+    // Buttons in the order of the work (ACTIONS): moderate, take on, hand on, answer, finish.
+    const actions = ACTIONS.filter((a) => m.actions.includes(a) && !(a === 'reveal' && this.contact));
     if (actions.length === 0 && !this.done) return nothing;
     return html`<section class="actions" aria-labelledby="actions-title">
       <h2 id="actions-title" class="visually-hidden">${t.message.actions}</h2>

@@ -7,6 +7,7 @@ import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile } from '../sdk/src/schemas/auth';
+import { DOMAINS, MESSAGE_TYPES, oneOf } from '../sdk/src/codes';
 import { queueHash, QUEUE_TABS, type QueueFilters } from './routes';
 import { flattenUnits, indented, subtrees } from '../ui/unit-tree';
 
@@ -84,8 +85,8 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     if (this.dueError) return void this.focusFirstInvalid();
     location.hash = queueHash({
       tab: this.filters.tab,
-      type: value('type') as QueueFilters['type'],
-      domain: value('domain') as QueueFilters['domain'],
+      type: oneOf(MESSAGE_TYPES, value('type')),
+      domain: oneOf(DOMAINS, value('domain')),
       unit: value('unit'),
       dueWithinDays: due === undefined ? undefined : Number(due),
     });

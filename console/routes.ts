@@ -1,8 +1,8 @@
+import { DOMAINS, MESSAGE_TYPES, oneOf, QUEUE_TABS } from '../sdk/src/codes';
 import type { Domain, MessageType } from '../sdk/src/schemas/common';
-import type { QueueTab } from '../sdk/src/schemas/console';
 
-/** Tabs in the order officials work through them. */
-export const QUEUE_TABS: readonly QueueTab[] = ['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all'];
+export { QUEUE_TABS };
+import type { QueueTab } from '../sdk/src/schemas/console';
 
 export interface QueueFilters {
   tab: QueueTab;
@@ -24,9 +24,6 @@ export type Route =
   | { page: 'account' }
   /** Admins only; `year` is the calendar's (absent: this year). */
   | { page: 'admin'; section: AdminSection; year?: number };
-
-const oneOf = <T extends string>(options: readonly T[], value: string | null): T | undefined =>
-  options.includes(value as T) ? (value as T) : undefined;
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
@@ -51,9 +48,9 @@ export function parseRoute(hash: string): Route {
     page: 'queue',
     filters: {
       tab,
-      // Checked by the service (a value typed into the address gets a translated 422).
-      type: (params.get('type') || undefined) as MessageType | undefined,
-      domain: (params.get('domain') || undefined) as Domain | undefined,
+      // A code typed into the address that is not one is left out.
+      type: oneOf(MESSAGE_TYPES, params.get('type')),
+      domain: oneOf(DOMAINS, params.get('domain')),
       unit: params.get('unit') || undefined,
       dueWithinDays: due !== null && /^\d{1,2}$/.test(due) ? Number(due) : undefined,
     },

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { oneOf, ROLES } from '../../sdk/src/codes';
 import type { Account, AdminUnit, CreateAccountInput, UpdateAccountInput } from '../../sdk/src/schemas/admin';
 import type { OfficialProfile } from '../../sdk/src/schemas/auth';
 import type { Role } from '../../sdk/src/schemas/console';
@@ -8,7 +9,6 @@ import { failures } from '../console-element';
 import { AdminElement, type FormValues } from './admin-element';
 import { unitTree } from './units-page';
 
-const ROLES: readonly Role[] = ['responder', 'moderator', 'admin'];
 const ADD = 'add';
 /** In characters, as sdk/src/schemas/admin.ts checks it. */
 const DISPLAY_NAME_MAX = 50;
@@ -201,7 +201,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
         <label for=${id('role')}>${a.role}</label>
         <select id=${id('role')} name="role" ?disabled=${lockRole} aria-invalid=${this.invalid(scope, 'role')}
           aria-describedby="${id('role-hint')} ${id('role-error')}"
-          @change=${(e: Event) => (this.roles = { ...this.roles, [scope]: (e.target as HTMLSelectElement).value as Role })}>
+          @change=${(e: Event) => (this.roles = { ...this.roles, [scope]: oneOf(ROLES, (e.target as HTMLSelectElement).value) ?? 'responder' })}>
           ${ROLES.map((r) => html`<option value=${r} ?selected=${r === role}>${this.t.roles[r]}</option>`)}
         </select>
         <p class="muted hint" id=${id('role-hint')}>${a.roleHints[role]}</p>

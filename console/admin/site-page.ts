@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { DOMAINS, MESSAGE_TYPES } from '../../sdk/src/codes';
 import { live } from 'lit/directives/live.js';
 import type { SiteSettings, UpdateSiteInput } from '../../sdk/src/schemas/admin';
 import type { Domain, MessageType, SubmissionLimits } from '../../sdk/src/schemas/common';
@@ -7,12 +8,6 @@ import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
 
-// Every type and domain the service knows, in the order the widget shows them.
-const TYPES: readonly MessageType[] = ['suggestion', 'complaint', 'help', 'consultation'];
-const DOMAINS: readonly Domain[] = [
-  'urban', 'transport', 'agriculture', 'health', 'education', 'environment', 'employment', 'enterprise', 'governance',
-  'security', 'tourism', 'finance', 'other',
-];
 // What UpdateSiteInputSchema (sdk/src/schemas/admin.ts) accepts; texts in characters.
 const NAME_MAX = 100;
 const PRIVACY_TEXT_MAX = 5000;
@@ -94,7 +89,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       bodyMin: this.integerCheck('bodyMin', v.raw('bodyMin'), BODY_MIN),
       privacyText: this.textCheck('privacyText', v.raw('privacyText'), { max: PRIVACY_TEXT_MAX, multiline: true }),
     };
-    for (const type of TYPES) checks[`deadlineDays.${type}`] = this.integerCheck(`deadlineDays.${type}`, v.raw(`deadline-${type}`), DEADLINE_DAYS);
+    for (const type of MESSAGE_TYPES) checks[`deadlineDays.${type}`] = this.integerCheck(`deadlineDays.${type}`, v.raw(`deadline-${type}`), DEADLINE_DAYS);
     for (const key of SUBMISSION_LIMIT_KEYS) checks[`submissionLimits.${key}`] = this.integerCheck(`submissionLimits.${key}`, v.raw(key), SUBMISSION_LIMITS[key]);
     if (this.refused(FORM, failures(checks))) return;
 
@@ -105,7 +100,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       allowedOrigins: this.origins.map((o) => o.trim()).filter(Boolean),
       types: v.checked('types') as MessageType[],
       domains: v.checked('domains') as Domain[],
-      deadlineDays: Object.fromEntries(TYPES.map((type) => [type, number(`deadline-${type}`)])),
+      deadlineDays: Object.fromEntries(MESSAGE_TYPES.map((type) => [type, number(`deadline-${type}`)])),
       titleMin: number('titleMin'),
       bodyMin: number('bodyMin'),
       // Empty: none of the site's own (the default notice).
@@ -140,13 +135,13 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           ${this.fieldError(FORM, 'moderation', 'moderation-error')}
         </fieldset>
         ${this.renderOrigins()}
-        ${this.renderChoices('types', a.types, TYPES.map((type) => [type, this.t.types[type]]), s.types)}
+        ${this.renderChoices('types', a.types, MESSAGE_TYPES.map((type) => [type, this.t.types[type]]), s.types)}
         ${this.renderChoices('domains', a.domains, DOMAINS.map((d) => [d, this.t.domains[d]]), s.domains)}
         <fieldset class="field" aria-describedby="deadlines-hint">
           <legend>${a.deadlines}</legend>
           <p class="muted hint" id="deadlines-hint">${a.deadlinesHint}</p>
           <div class="number-grid">
-            ${TYPES.map((type) => this.numberField(`deadline-${type}`, `deadlineDays.${type}`, format(a.deadlineFor, { type: this.t.types[type] }),
+            ${MESSAGE_TYPES.map((type) => this.numberField(`deadline-${type}`, `deadlineDays.${type}`, format(a.deadlineFor, { type: this.t.types[type] }),
               s.deadlineDays[type], DEADLINE_DAYS))}
           </div>
         </fieldset>

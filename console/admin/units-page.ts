@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { UNIT_KINDS } from '../../sdk/src/codes';
 import type { AdminUnit, CreateUnitInput, UpdateUnitInput } from '../../sdk/src/schemas/admin';
 import type { UnitKind } from '../../sdk/src/schemas/common';
 import { defineElement } from '../../ui/liuyan-element';
@@ -7,7 +8,6 @@ import { failures, type FieldNames } from '../console-element';
 import { indented } from '../../ui/unit-tree';
 import { AdminElement, type FormValues } from './admin-element';
 
-const KINDS: readonly UnitKind[] = ['leader', 'department', 'region', 'ministry'];
 const ADD = 'add';
 // As sdk/src/schemas/admin.ts checks them; the name in characters.
 const NAME_MAX = 50;
@@ -259,7 +259,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       <div class="field">
         <label for="kind">${a.kind}</label>
         <select id="kind" name="kind" aria-invalid=${this.invalid(ADD, 'kind')} aria-describedby="kind-error">
-          ${KINDS.map((k) => html`<option value=${k} ?selected=${k === (this.addParent ? 'department' : 'leader')}>${a.kinds[k]}</option>`)}
+          ${UNIT_KINDS.map((k) => html`<option value=${k} ?selected=${k === (this.addParent ? 'department' : 'leader')}>${a.kinds[k]}</option>`)}
         </select>
         ${this.fieldError(ADD, 'kind', 'kind-error')}
       </div>

@@ -1,40 +1,36 @@
 import { z } from 'zod';
+import { DOMAINS, MESSAGE_STATUSES, MESSAGE_TYPES, MODERATION_MODES, MODERATION_STATES, OPEN_STATUSES, REPLY_KINDS, UNIT_KINDS } from '../codes';
 import { textProblem } from '../text';
 
+export { DOMAINS, MESSAGE_TYPES, OPEN_STATUSES };
+
 /** What kind of message a citizen writes. */
-export const MessageTypeSchema = z.enum(['suggestion', 'complaint', 'help', 'consultation']);
+export const MessageTypeSchema = z.enum(MESSAGE_TYPES);
 export type MessageType = z.infer<typeof MessageTypeSchema>;
-export const MESSAGE_TYPES = MessageTypeSchema.options;
 
 /** The default set of domains; a site may enable a subset. */
-export const DomainSchema = z.enum([
-  'urban', 'transport', 'agriculture', 'health', 'education', 'environment', 'employment',
-  'enterprise', 'governance', 'security', 'tourism', 'finance', 'other',
-]);
+export const DomainSchema = z.enum(DOMAINS);
 export type Domain = z.infer<typeof DomainSchema>;
-export const DOMAINS = DomainSchema.options;
 
 /** Handling status: submitted → accepted → in_progress → replied → closed. */
-export const MessageStatusSchema = z.enum(['submitted', 'accepted', 'in_progress', 'replied', 'closed']);
+export const MessageStatusSchema = z.enum(MESSAGE_STATUSES);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 
-/** Statuses of a message still being handled: its deadline runs, and it can be 已超期. */
-export const OPEN_STATUSES = ['submitted', 'accepted', 'in_progress'] as const satisfies readonly MessageStatus[];
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export const isOpenStatus = (status: MessageStatus): status is OpenStatus => (OPEN_STATUSES as readonly string[]).includes(status);
 
 /** 阶段性回复 (interim: handling goes on) or 正式回复 (final). */
-export const ReplyKindSchema = z.enum(['interim', 'final']);
+export const ReplyKindSchema = z.enum(REPLY_KINDS);
 export type ReplyKind = z.infer<typeof ReplyKindSchema>;
 
 /** Moderation state: pending → published | rejected; published → hidden. */
-export const ModerationSchema = z.enum(['pending', 'published', 'rejected', 'hidden']);
+export const ModerationSchema = z.enum(MODERATION_STATES);
 export type Moderation = z.infer<typeof ModerationSchema>;
 
-export const ModerationModeSchema = z.enum(['pre', 'post']);
+export const ModerationModeSchema = z.enum(MODERATION_MODES);
 export type ModerationMode = z.infer<typeof ModerationModeSchema>;
 
-export const UnitKindSchema = z.enum(['leader', 'department', 'region', 'ministry']);
+export const UnitKindSchema = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof UnitKindSchema>;
 
 /** How the citizen's name is shown publicly: `陈***`, `陈先生` or `陈女士`. */

@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { ACTIONS, QUEUE_TABS, REJECT_REASONS, ROLES } from '../codes';
 import { DomainSchema, LIMITS, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
 import { MessageFieldsSchema, ReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 
 // The officials' console: /v1/console/... (session cookie; changes only from the console's origin).
 
-export const RoleSchema = z.enum(['admin', 'moderator', 'responder']);
+export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 /**
  * Queue tabs: 待审核 moderation (pending), 待受理 new (submitted), 办理中 handling (accepted, in_progress),
  * 已回复 replied, 已办结 closed, 已超期 overdue (open and past due), 全部 all.
  */
-export const QueueTabSchema = z.enum(['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all']);
+export const QueueTabSchema = z.enum(QUEUE_TABS);
 export type QueueTab = z.infer<typeof QueueTabSchema>;
 
 /** `GET /v1/console/messages` query. Sorted by due date, earliest first. */
@@ -68,7 +69,7 @@ export const NoteSchema = z.object({
 export type Note = z.infer<typeof NoteSchema>;
 
 /** What an action may do next, so the console shows only the buttons that will work. */
-export const ActionSchema = z.enum(['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'close', 'extend', 'note', 'reveal']);
+export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
 
 /** `GET /v1/console/messages/:id`. */
@@ -83,7 +84,7 @@ export const ConsoleMessageSchema = QueueMessageSchema.extend({
 });
 export type ConsoleMessage = z.infer<typeof ConsoleMessageSchema>;
 
-export const RejectReasonSchema = z.enum(['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other']);
+export const RejectReasonSchema = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
 
 const NOTE_MAX = 500;

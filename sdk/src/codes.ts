@@ -1,0 +1,51 @@
+// The closed lists of codes the API speaks, each declared once and in the order people see them.
+// The schemas (sdk/src/schemas) are made from these lists; the widget and the console import the
+// lists from here, without zod, to draw their choices and check what they read from an address.
+
+/** What kind of message a citizen writes. */
+export const MESSAGE_TYPES = ['suggestion', 'complaint', 'help', 'consultation'] as const;
+
+/** The default set of domains; a site may enable a subset. */
+export const DOMAINS = [
+  'urban', 'transport', 'agriculture', 'health', 'education', 'environment', 'employment',
+  'enterprise', 'governance', 'security', 'tourism', 'finance', 'other',
+] as const;
+
+/** Handling status: submitted → accepted → in_progress → replied → closed. */
+export const MESSAGE_STATUSES = ['submitted', 'accepted', 'in_progress', 'replied', 'closed'] as const;
+
+/** Statuses of a message still being handled: its deadline runs, and it can be 已超期. */
+export const OPEN_STATUSES = ['submitted', 'accepted', 'in_progress'] as const satisfies readonly (typeof MESSAGE_STATUSES)[number][];
+
+/** 阶段性回复 (interim: handling goes on) or 正式回复 (final). */
+export const REPLY_KINDS = ['interim', 'final'] as const;
+
+/** Moderation state: pending → published | rejected; published → hidden. */
+export const MODERATION_STATES = ['pending', 'published', 'rejected', 'hidden'] as const;
+
+/** A site's moderation: pre (nothing public before a moderator publishes it) or post. */
+export const MODERATION_MODES = ['pre', 'post'] as const;
+
+export const UNIT_KINDS = ['leader', 'department', 'region', 'ministry'] as const;
+
+/** Officials' roles, from the narrowest. */
+export const ROLES = ['responder', 'moderator', 'admin'] as const;
+
+/** The console queue's tabs, in the order officials work through them. */
+export const QUEUE_TABS = ['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all'] as const;
+
+/** What officials do to a message, in the order of the work: moderate, take on, hand on, answer, finish. */
+export const ACTIONS = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal'] as const;
+
+/** Why a moderator keeps a message off the board (or hides it), as its author is told. */
+export const REJECT_REASONS = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'] as const;
+
+/** Whether `value` is one of `options`: for text read from an address, a form or storage. */
+export function isOneOf<T extends string>(options: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (options as readonly string[]).includes(value);
+}
+
+/** `value` when it is one of `options`, else undefined. */
+export function oneOf<T extends string>(options: readonly T[], value: unknown): T | undefined {
+  return isOneOf(options, value) ? value : undefined;
+}
