@@ -8,8 +8,8 @@ import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text'
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { boardFields } from './mappers';
-import type { Database, UnitRow } from './schema';
-import type { Site } from './sites';
+import type { Database } from './schema';
+import { siteUnits, type Site, type SiteUnit } from './sites';
 
 export interface BoardFilter {
   unit?: string;
@@ -148,28 +148,6 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
   return cardColumns(withFilters(publicMessages(db, siteId), siteId, filter, unitIds))
     .orderBy('m.seq', 'desc')
     .limit(limit);
-}
-
-/** The site's units, for the names on the cards and the unit filter's subtree. */
-type SiteUnit = Pick<UnitRow, 'id' | 'parent_id' | 'name'>;
-
-/**
- * Units per site, kept by this worker while the site's units version (bumped by triggers on every
- * change of a unit, read with the site on every request) is unchanged: a copy is never stale, and
- * a board page reads only its own cards, however many units the site has. Only resolved data is
- * kept, never a request's promise.
- */
-const unitsBySite = new Map<string, { version: number; units: SiteUnit[] }>();
-const UNIT_CACHE_SITES = 1000;
-
-async function siteUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>): Promise<SiteUnit[]> {
-  const kept = unitsBySite.get(site.id);
-  if (kept && kept.version === site.unitsVersion) return kept.units;
-  // Inactive units too: older messages are still addressed to them.
-  const units = await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', site.id));
-  if (unitsBySite.size >= UNIT_CACHE_SITES) unitsBySite.clear();
-  unitsBySite.set(site.id, { version: site.unitsVersion, units });
-  return units;
 }
 
 /**

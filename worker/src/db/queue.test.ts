@@ -10,6 +10,7 @@ import { queuePageQuery, type QueueFilter } from './queue';
 interface PlanRow { detail: string }
 
 const FULL_SCAN = /^SCAN (m|messages)\b/;
+const HANDLED_TABS = new Set(['new', 'handling', 'replied', 'closed', 'overdue']);
 
 async function officialOf(cookie: string) {
   const token = cookie.split('=')[1]!;
@@ -33,7 +34,10 @@ describe('queue statements', () => {
       const { sql, parameters } = queuePageQuery(db, await officialOf(official.cookie), withUnit, new Date()).compile();
       const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...parameters).all<PlanRow>();
       expect(results.length).toBeGreaterThan(0);
-      expect(results.filter((row) => FULL_SCAN.test(row.detail)), results.map((r) => r.detail).join('\n')).toEqual([]);
+      const plan = results.map((r) => r.detail).join('\n');
+      expect(results.filter((row) => FULL_SCAN.test(row.detail)), plan).toEqual([]);
+      // Tabs without rejected messages walk the indexes that hold none (migration 0009).
+      if (HANDLED_TABS.has(filter.tab) && !filter.unit) expect(plan).toMatch(/USING INDEX messages_queue_(site|unit)_handled/);
     }
   });
 });
@@ -63,7 +67,11 @@ describe('the queue at scale', () => {
       ...Array.from({ length: 40 }, (_, i) => ({ unitId: site.eduUnit, status: 'accepted' as const, dueAt: new Date(now + (1 + i) * DAY) })),
       { unitId: site.eduUnit, status: 'in_progress' as const, dueAt: new Date(now + 60_000) },
       { unitId: site.eduUnit, status: 'closed' as const, dueAt: new Date(now - 5 * DAY) },
-      { unitId: site.eduUnit, status: 'submitted' as const, moderation: 'rejected' as const, dueAt: new Date(now - 5 * DAY) },
+      // Rejected ones keep their status and their early deadline for ever: a walk must not step over them.
+      ...Array.from({ length: 600 }, (_, i) => ({
+        unitId: i % 2 === 0 ? site.transportUnit : site.eduUnit, status: 'submitted' as const, moderation: 'rejected' as const,
+        dueAt: new Date(now - (500 + i) * DAY),
+      })),
     ]);
     const moderator = await createOfficial(site.siteId, 'moderator');
     const responder = await createOfficial(site.siteId, 'responder', [site.transportUnit]);

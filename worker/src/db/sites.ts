@@ -121,3 +121,25 @@ export async function workingCalendar(db: SiteDatabase, siteId: string, from: st
     workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.day)),
   };
 }
+
+/** A site's unit as lists of messages need it: names on cards and rows, and subtrees for filters. */
+export type SiteUnit = Pick<UnitRow, 'id' | 'parent_id' | 'name'>;
+
+/**
+ * Units per site, kept by this worker while the site's units version (bumped by triggers on every
+ * change of a unit, read with the site on every request) is unchanged: a copy is never stale, and
+ * a board page or a queue page reads only its own rows, however many units the site has. Only resolved data is
+ * kept, never a request's promise.
+ */
+const unitsBySite = new Map<string, { version: number; units: SiteUnit[] }>();
+const UNIT_CACHE_SITES = 1000;
+
+export async function siteUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>): Promise<SiteUnit[]> {
+  const kept = unitsBySite.get(site.id);
+  if (kept && kept.version === site.unitsVersion) return kept.units;
+  // Inactive units too: older messages are still addressed to them.
+  const units = await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', site.id));
+  if (unitsBySite.size >= UNIT_CACHE_SITES) unitsBySite.clear();
+  unitsBySite.set(site.id, { version: site.unitsVersion, units });
+  return units;
+}

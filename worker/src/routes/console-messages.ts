@@ -51,7 +51,7 @@ consoleMessages.openapi(listQueue, async (c) => {
   const official = c.get('official');
   const db = c.get('db');
   const now = new Date();
-  const [page, counts] = await Promise.all([queuePage(db, official, c.req.valid('query'), now), queueCounts(db, official, now)]);
+  const [page, counts] = await Promise.all([queuePage(db, official, c.get('site'), c.req.valid('query'), now), queueCounts(db, official, now)]);
   return c.json({ ...page, counts }, 200);
 });
 
