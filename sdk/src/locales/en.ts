@@ -8,8 +8,10 @@ export const enFieldMessages: PublicFieldMessages = {
     'author.displayAs': 'display name', isPublic: 'visibility', consent: 'privacy notice', trackingCode: 'tracking code',
     'idempotency-key': 'submission key', q: 'search', unit: 'unit', status: 'status', cursor: 'page position', limit: 'page size',
     supporter: 'supporter token',
+    overall: 'overall rating', resolution: 'problem solved', attitude: 'attitude', speed: 'speed', reason: 'reason', reasonText: 'details',
+    question: 'follow-up question',
   },
-  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status'],
+  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
   fieldErrors: {
     required: (l) => `Please enter the ${l}`,
@@ -43,6 +45,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     perPhoneDay: 'per phone number per day', perSiteMinute: 'for the whole site per minute', site: 'site', tab: 'tab',
     dueWithinDays: 'days until due',
     lang: 'language',
+    followUpLimit: 'follow-ups per message',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -73,4 +76,7 @@ export const enProblemTitles: ProblemTitles = {
   sign_in_failed: 'Wrong email, password or authenticator code',
   too_many_attempts: 'Too many attempts; please try again later',
   too_many_requests: 'Too many requests in a short time; please try again later',
+  already_rated: 'You have already rated this reply',
+  follow_up_limit: 'No follow-up questions are left for this message',
+  follow_up_pending: 'Your follow-up question is waiting for its answer; you can ask again once it is answered',
 };

@@ -8,8 +8,10 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     'author.displayAs': '署名方式', isPublic: '公开方式', consent: '隐私声明', trackingCode: '查询码',
     'idempotency-key': '提交编号', q: '搜索词', unit: '单位', status: '办理状态', cursor: '翻页位置', limit: '每页条数',
     supporter: '关注标识',
+    overall: '总体评价', resolution: '解决程度', attitude: '办理态度', speed: '办理速度', reason: '不满意的原因', reasonText: '具体说明',
+    question: '追问内容',
   },
-  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status'],
+  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
   fieldErrors: {
     required: (l) => `请填写${l}`,
@@ -42,6 +44,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     privacyText: '隐私声明内容', submissionLimits: '提交频率限制', perAddressHour: '每个网络地址每小时', perPhoneDay: '每个电话号码每天',
     perSiteMinute: '全站每分钟', site: '站点', tab: '标签页', dueWithinDays: '到期天数',
     lang: '语言',
+    followUpLimit: '每条留言可追问次数',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -72,4 +75,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   sign_in_failed: '邮箱、密码或动态验证码不正确',
   too_many_attempts: '尝试次数过多，请稍后再试',
   too_many_requests: '提交太频繁，请稍后再试',
+  already_rated: '这次回复您已经评价过了',
+  follow_up_limit: '这条留言的追问次数已用完',
+  follow_up_pending: '您的追问正在等待答复，答复后可以再追问',
 };

@@ -29,6 +29,7 @@ export const ProblemCodeSchema = z.enum([
   'payload_too_large', 'malformed_json', 'idempotency_key_reused', 'conflict', 'internal',
   'unauthenticated', 'forbidden', 'invalid_transition', 'sign_in_failed', 'too_many_attempts',
   'too_many_requests',
+  'already_rated', 'follow_up_limit', 'follow_up_pending',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
