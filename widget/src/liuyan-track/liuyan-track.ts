@@ -262,7 +262,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const t = this.t;
     let rating = 0;
     let followUp = 0;
-    const rated = (r: OwnRating | undefined) => (r ? format(t.note, { note: format(t.ratedAs, { level: t.ratingLevels[r.overall as Score], score: r.overall }) }) : null);
+    const rated = (r: OwnRating | undefined) => (r ? format(t.ratedAs, { level: t.ratingLevels[r.overall as Score], score: r.overall }) : null);
     const asked = (f: FollowUp | undefined) => (f ? format(t.question, { text: f.body }) : null);
     return m.timeline.map((e) => (e.kind === 'rated' ? rated(m.ratings[rating++]) : e.kind === 'followed_up' ? asked(m.followUps[followUp++]) : null));
   }

@@ -21,7 +21,7 @@ export const trackEn: TrackStrings = {
   rateSending: 'Sending…',
   ratedThanks: 'Thank you for your rating.',
   reopenedNotice: 'Your rating is recorded: the message will be handled again, due by {date}.',
-  ratedAs: '{level} ({score})',
+  ratedAs: ': {level} ({score})',
   followUpTitle: 'Follow-up question',
   followUpsLeft: '{n} follow-up questions left.',
   followUpSubmit: 'Send follow-up question',

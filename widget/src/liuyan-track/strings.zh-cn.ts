@@ -20,8 +20,8 @@ const strings = {
   rateSending: '正在提交…',
   ratedThanks: '感谢您的评价。',
   reopenedNotice: '您的不满意评价已记录，这条留言将重新办理，办理期限至{date}。',
-  /** A rating on the timeline: 评价 · 满意（4分）. */
-  ratedAs: '{level}（{score}分）',
+  /** A rating on the timeline, after the event: 评价 · 单位：满意（4分）. */
+  ratedAs: '：{level}（{score}分）',
   /** Follow-up questions 追问. */
   followUpTitle: '追问',
   followUpsLeft: '还可追问 {n} 次。',
