@@ -70,6 +70,9 @@ export const styles = css`
   /* Tags by what they say: status a filled pill (ui/tokens.styles.ts), review state dashed, visibility grey, type and domain outlined. */
   .badge.moderation { border-style: dashed; }
   .badge.moderation.rejected, .badge.moderation.hidden { color: var(--liuyan-color-error); }
+  .badge.reopened { color: #fff; background: var(--liuyan-color-error); border-color: transparent; font-weight: 600; }
+  .rating, .follow-up { border-left: 3px solid var(--liuyan-color-border); padding: 0.4em 0.8em; margin: 0.6em 0; }
+  .rating p { margin: 0.2em 0; }
   .badge.visibility { border-color: transparent; background: #eceff3; color: var(--liuyan-color-text); }
 
   /* A message. */

@@ -264,6 +264,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <h1 class="title">${m.title}</h1>
         <p class="badges">
           <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
+          ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
           ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
           ${m.isPublic ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
           <span class="badge visibility">${m.isPublic ? t.message.public : t.private}</span>
@@ -292,6 +293,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <div class="body">${r.body}</div>
         </section>`)}
       </section>
+      ${this.renderCitizenLoop(m)}
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">${t.timeline}</h2>
         <ol class="timeline" part="timeline">${m.timeline.map((e, i) => this.renderEvent(e, replyKinds[i]))}</ol>
@@ -304,6 +306,30 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <div class="body">${n.body}</div>
         </li>`)}</ul>`}
       </section>`;
+  }
+
+  /**
+   * The citizen's ratings (with the reason and words only officials see) and follow-up questions,
+   * oldest first: a follow-up is answered by the next reply.
+   */
+  private renderCitizenLoop(m: ConsoleMessage) {
+    const t = this.t;
+    if (m.ratings.length === 0 && m.followUps.length === 0) return nothing;
+    const when = (iso: string) => html`<time datetime=${iso}>${formatDateTime(this.locale, iso)}</time>`;
+    const level = (score: number) => format(t.message.score, { level: t.ratingLevels[score as 1 | 2 | 3 | 4 | 5], score });
+    return html`<section aria-labelledby="citizen-title" part="citizen">
+      <h2 id="citizen-title">${t.message.citizen}</h2>
+      ${m.ratings.map((r) => html`<section class="rating" part="rating">
+        <header><strong>${format(t.message.ratedAs, { level: level(r.overall) })}</strong> · ${when(r.createdAt)}</header>
+        <p>${t.message.resolution} ${r.resolution} · ${t.message.attitude} ${r.attitude} · ${t.message.speed} ${r.speed}</p>
+        ${r.reason ? html`<p>${format(t.message.ratingReason, { reason: t.ratingReasons[r.reason] })}</p>` : nothing}
+        ${r.reasonText ? html`<div class="body">${r.reasonText}</div>` : nothing}
+      </section>`)}
+      ${m.followUps.map((f) => html`<section class="follow-up" part="follow-up">
+        <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}</header>
+        <div class="body">${f.body}</div>
+      </section>`)}
+    </section>`;
   }
 
   /** A moderation reason is a code from the list, shown translated (older records may hold words). */

@@ -75,6 +75,14 @@ export const consoleEn: ConsoleStrings = {
     contactPhone: 'Phone',
     contactEmail: 'Email',
     none: 'none',
+    citizen: 'Ratings and follow-up questions',
+    ratedAs: 'Rated: {level}',
+    score: '{level} ({score})',
+    resolution: 'Problem solved',
+    attitude: 'Attitude',
+    speed: 'Speed',
+    ratingReason: 'Why not satisfied: {reason}',
+    followUp: 'Follow-up question',
   },
 
   actionLabels: {

@@ -73,6 +73,14 @@ const strings = {
     contactPhone: '电话',
     contactEmail: '邮箱',
     none: '无',
+    citizen: '群众评价与追问',
+    ratedAs: '评价：{level}',
+    score: '{level}（{score}分）',
+    resolution: '解决程度',
+    attitude: '办理态度',
+    speed: '办理速度',
+    ratingReason: '不满意的原因：{reason}',
+    followUp: '追问',
   },
 
   actionLabels: {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { labelCatalogs } from '../sdk/src/locales';
 import { DomainSchema, MessageStatusSchema, MessageTypeSchema, ModerationSchema } from '../sdk/src/schemas/common';
 import { RejectReasonSchema, ReplyInputSchema } from '../sdk/src/schemas/console';
-import { PublicTabSchema, ReplySchema, TimelineEventKindSchema } from '../sdk/src/schemas/message';
-import { eventLabel, replyKindsOfEvents, type Vocabulary } from '../sdk/src/vocabulary';
+import { PublicTabSchema, RatingReasonSchema, ReplySchema, TimelineEventKindSchema } from '../sdk/src/schemas/message';
+import { eventLabel, MESSAGE_FLAGS, replyKindsOfEvents, type Vocabulary } from '../sdk/src/vocabulary';
 
 /** Every code the contract can send, by the vocabulary table that names it. */
 const CODES: Record<keyof Vocabulary, readonly string[]> = {
@@ -16,6 +16,9 @@ const CODES: Record<keyof Vocabulary, readonly string[]> = {
   events: TimelineEventKindSchema.options,
   replyKinds: [...new Set([...ReplySchema.shape.kind.options, ...ReplyInputSchema.shape.kind.options])],
   rejectReasons: RejectReasonSchema.options,
+  ratingLevels: ['1', '2', '3', '4', '5'],
+  ratingReasons: RatingReasonSchema.options,
+  flags: MESSAGE_FLAGS,
 };
 
 describe('the one vocabulary of statuses, events and replies', () => {

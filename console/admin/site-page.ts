@@ -14,6 +14,7 @@ const PRIVACY_TEXT_MAX = 5000;
 const DEADLINE_DAYS = { min: 1, max: 60 };
 const TITLE_MIN = { min: 1, max: 50 };
 const BODY_MIN = { min: 1, max: 500 };
+const FOLLOW_UP_LIMIT = { min: 0, max: 10 };
 const SUBMISSION_LIMITS = {
   perAddressHour: { min: 1, max: 10_000 },
   perPhoneDay: { min: 1, max: 10_000 },
@@ -87,6 +88,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       domains: this.choiceCheck('domains', v.checked('domains')),
       titleMin: this.integerCheck('titleMin', v.raw('titleMin'), TITLE_MIN),
       bodyMin: this.integerCheck('bodyMin', v.raw('bodyMin'), BODY_MIN),
+      followUpLimit: this.integerCheck('followUpLimit', v.raw('followUpLimit'), FOLLOW_UP_LIMIT),
       privacyText: this.textCheck('privacyText', v.raw('privacyText'), { max: PRIVACY_TEXT_MAX, multiline: true }),
     };
     for (const type of MESSAGE_TYPES) checks[`deadlineDays.${type}`] = this.integerCheck(`deadlineDays.${type}`, v.raw(`deadline-${type}`), DEADLINE_DAYS);
@@ -107,6 +109,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       privacyUrl: v.text('privacyUrl') || null,
       privacyText: v.text('privacyText') || null,
       submissionLimits: Object.fromEntries(SUBMISSION_LIMIT_KEYS.map((key) => [key, number(key)])),
+      followUpLimit: number('followUpLimit'),
     };
     const saved = await this.change(FORM, () => this.officials.admin.site.update(input), this.a.saved);
     if (saved) this.show(saved);
@@ -151,6 +154,13 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           <div class="number-grid">
             ${this.numberField('titleMin', 'titleMin', a.titleMin, s.titleMin, TITLE_MIN, format(a.range, TITLE_MIN))}
             ${this.numberField('bodyMin', 'bodyMin', a.bodyMin, s.bodyMin, BODY_MIN, format(a.range, BODY_MIN))}
+          </div>
+        </fieldset>
+        <fieldset class="field" aria-describedby="follow-ups-hint">
+          <legend>${a.followUps}</legend>
+          <p class="muted hint" id="follow-ups-hint">${a.followUpsHint}</p>
+          <div class="number-grid">
+            ${this.numberField('followUpLimit', 'followUpLimit', a.followUpLimit, s.followUpLimit, FOLLOW_UP_LIMIT, format(a.range, FOLLOW_UP_LIMIT))}
           </div>
         </fieldset>
         ${this.renderPrivacy(s)}

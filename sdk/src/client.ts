@@ -1,7 +1,8 @@
 import { LiuyanError } from './errors';
 import { queryString, requestJson } from './request';
 import type {
-  CreateMessageInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, SupportResult, TrackedMessage,
+  CreateMessageInput, FollowUpInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, RateInput,
+  SupportResult, TrackedMessage,
 } from './schemas/message';
 import type { SiteConfig } from './schemas/site';
 
@@ -53,6 +54,13 @@ export interface LiuyanClient {
   getMessage(id: string): Promise<PublicMessageDetail>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
   track(trackingCode: string): Promise<TrackedMessage>;
+  /**
+   * Rates the latest final reply of the message with this tracking code (once per reply; 2 or less
+   * re-opens it). Sending the same rating again changes nothing. Answers the tracked view after it.
+   */
+  rate(input: RateInput): Promise<TrackedMessage>;
+  /** Asks a follow-up question (追问) after a reply; it re-opens the message. Answers the tracked view after it. */
+  followUp(input: FollowUpInput): Promise<TrackedMessage>;
   /**
    * 我也关注: adds this reader's support to a public message, once; sending it again changes nothing.
    * `supporter` overrides the client's token (a server relaying its own readers' supports).
@@ -137,6 +145,8 @@ export function createClient(options: ClientOptions): LiuyanClient {
 
     // Not retried: a wrong code should fail fast, and the code must not sit in a retry queue.
     track: (trackingCode) => once<TrackedMessage>(`${sitePath}/track`, postJson({ trackingCode })),
+    rate: (input) => once<TrackedMessage>(`${sitePath}/track/rating`, postJson(input)),
+    followUp: (input) => once<TrackedMessage>(`${sitePath}/track/follow-ups`, postJson(input)),
 
     // Safe to repeat: a support counts once per supporter.
     support: (id, { supporter: token = supporter } = {}) =>

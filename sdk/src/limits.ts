@@ -13,4 +13,6 @@ export const LIMITS = {
   phoneMax: 32,
   emailMax: 100,
   trackingCodeMax: 64,
+  ratingReasonMax: 500,
+  followUpMax: 1000,
 } as const;

@@ -1,8 +1,12 @@
 import type { Domain, MessageStatus, MessageType, Moderation, ReplyKind } from './schemas/common';
 import type { RejectReason } from './schemas/console';
-import type { PublicTab, TimelineEvent, TimelineEventKind } from './schemas/message';
+import type { PublicTab, RatingReason, TimelineEvent, TimelineEventKind } from './schemas/message';
 
 export type { ReplyKind };
+
+/** Tags a message carries besides its status (`ProgressLabels.flags`). */
+export const MESSAGE_FLAGS = ['reopened'] as const;
+export type MessageFlag = (typeof MESSAGE_FLAGS)[number];
 
 /** What a citizen writes about: the labels of the codes a message is filed under. */
 export interface MessageKindLabels {
@@ -18,7 +22,10 @@ export interface MessageKindLabels {
  * - `moderation`: review (待审核 / 已公开 / 未通过审核 / 已隐藏);
  * - `events`: the timeline; a `replied` event reads as its reply's kind (`replyKinds`), see `eventLabel`;
  * - `replyKinds`: 阶段性回复 (interim, handling goes on) and 正式回复 (final);
- * - `rejectReasons`: why a moderator kept a message off the board, as its author is told.
+ * - `rejectReasons`: why a moderator kept a message off the board, as its author is told;
+ * - `ratingLevels`: the citizen's satisfaction, 1 很不满意 … 5 很满意 (overall and each sub-score);
+ * - `ratingReasons`: why the citizen is not satisfied (overall ≤ 2);
+ * - `flags`: tags a message carries besides its status: 重办 when the citizen re-opened it.
  */
 export interface ProgressLabels {
   statuses: Record<MessageStatus, string>;
@@ -27,6 +34,9 @@ export interface ProgressLabels {
   events: Record<TimelineEventKind, string>;
   replyKinds: Record<ReplyKind, string>;
   rejectReasons: Record<RejectReason, string>;
+  ratingLevels: Record<1 | 2 | 3 | 4 | 5, string>;
+  ratingReasons: Record<RatingReason, string>;
+  flags: Record<MessageFlag, string>;
 }
 
 export type Vocabulary = MessageKindLabels & ProgressLabels;

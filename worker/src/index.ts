@@ -15,6 +15,7 @@ import { adminSite } from './routes/admin-site';
 import { adminUnits } from './routes/admin-units';
 import { auth } from './routes/auth';
 import { board } from './routes/board';
+import { citizenLoop } from './routes/citizen-loop';
 import { consoleAccount } from './routes/console-account';
 import { consoleExport } from './routes/console-export';
 import { consoleMessages } from './routes/console-messages';
@@ -45,12 +46,14 @@ app.use('/v1/sites/:site/messages/*', publicCache());
 // Floods: searches, tracking-code lookups and 我也关注 are counted per client address before any
 // work; submissions are counted in their route, where a retry of a stored one is never refused.
 app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => c.req.method === 'GET' && Boolean(c.req.query('q')) }));
-app.use('/v1/sites/:site/track', rateLimit('TRACK_LIMITER'));
+// (`/track/*` matches /track itself too: one counter for the lookup, 评价 and 追问.)
+app.use('/v1/sites/:site/track/*', rateLimit('TRACK_LIMITER'));
 app.use('/v1/sites/:site/messages/:id/support', rateLimit('WRITE_LIMITER'));
 app.route('/', sites); //      GET  /v1/sites/:site
 app.route('/', board); //      GET  /v1/sites/:site/messages, GET /v1/sites/:site/messages/:id
 app.route('/', messages); //   POST /v1/sites/:site/messages
 app.route('/', tracking); //   POST /v1/sites/:site/track
+app.route('/', citizenLoop); // POST /v1/sites/:site/track/rating, /track/follow-ups (评价, 追问)
 app.route('/', supports); //   POST /v1/sites/:site/messages/:id/support (我也关注)
 
 // Officials. Changes are accepted only from the console's own origin (CSRF); every console route

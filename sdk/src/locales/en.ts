@@ -9,8 +9,10 @@ export const enFieldMessages: PublicFieldMessages = {
     'author.displayAs': 'display name', isPublic: 'visibility', consent: 'privacy notice', trackingCode: 'tracking code',
     'idempotency-key': 'submission key', q: 'search', unit: 'unit', status: 'status', cursor: 'page position', limit: 'page size',
     supporter: 'supporter token',
+    overall: 'overall rating', resolution: 'problem solved', attitude: 'attitude', speed: 'speed', reason: 'reason', reasonText: 'details',
+    question: 'follow-up question',
   },
-  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status'],
+  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
   fieldErrors: {
     required: (l) => `Please enter the ${l}`,
@@ -47,6 +49,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     workdays: 'make-up working day',
     currentPassword: 'current password', newPassword: 'new password', account: 'person', action: 'action', secondFactor: 'two-step verification',
     templateTitle: 'template title', templateBody: 'template text',
+    followUpLimit: 'follow-ups per message',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -86,6 +89,9 @@ export const enProblemTitles: ProblemTitles = {
   site_required: 'This account is on several sites: choose the one to sign in to',
   too_many_requests: 'Too many requests in a short time; please try again later',
   password_change_required: 'Please change your password first',
+  already_rated: 'You have already rated this reply',
+  follow_up_limit: 'No follow-up questions are left for this message',
+  follow_up_pending: 'Your follow-up question is waiting for its answer; you can ask again once it is answered',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */

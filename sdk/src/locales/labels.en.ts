@@ -25,4 +25,7 @@ export const enProgressLabels: ProgressLabels = {
     abusive: 'Abusive or attacks others', personal_data: 'Contains others’ personal data', duplicate: 'Duplicate message',
     off_topic: 'Not for this recipient', advertising: 'Advertising', illegal: 'Unlawful content', other: 'Other',
   },
+  ratingLevels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Fairly satisfied', 4: 'Satisfied', 5: 'Very satisfied' },
+  ratingReasons: { not_solved: 'The problem is not solved', not_answered: 'The reply does not address my question', too_slow: 'Too slow', attitude: 'Attitude', other: 'Other' },
+  flags: { reopened: 'Re-opened' },
 };

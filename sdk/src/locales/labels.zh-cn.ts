@@ -24,4 +24,7 @@ export const zhCNProgressLabels: ProgressLabels = {
     abusive: '辱骂、攻击他人', personal_data: '含他人隐私信息', duplicate: '重复留言', off_topic: '与留言对象无关',
     advertising: '广告、推销', illegal: '违法违规内容', other: '其他',
   },
+  ratingLevels: { 1: '很不满意', 2: '不满意', 3: '基本满意', 4: '满意', 5: '很满意' },
+  ratingReasons: { not_solved: '问题没有解决', not_answered: '答复没有针对我的问题', too_slow: '办理太慢', attitude: '办理态度不好', other: '其他' },
+  flags: { reopened: '重办' },
 };

@@ -9,8 +9,10 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     'author.displayAs': '署名方式', isPublic: '公开方式', consent: '隐私声明', trackingCode: '查询码',
     'idempotency-key': '提交编号', q: '搜索词', unit: '单位', status: '办理状态', cursor: '翻页位置', limit: '每页条数',
     supporter: '关注标识',
+    overall: '总体评价', resolution: '解决程度', attitude: '办理态度', speed: '办理速度', reason: '不满意的原因', reasonText: '具体说明',
+    question: '追问内容',
   },
-  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status'],
+  choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
   fieldErrors: {
     required: (l) => `请填写${l}`,
@@ -46,6 +48,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     workdays: '调休上班日',
     currentPassword: '当前密码', newPassword: '新密码', account: '操作人', action: '操作', secondFactor: '两步验证',
     templateTitle: '模板标题', templateBody: '模板内容',
+    followUpLimit: '每条留言可追问次数',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -85,6 +88,9 @@ export const zhCNProblemTitles: ProblemTitles = {
   site_required: '该账号属于多个站点，请选择要登录的站点',
   too_many_requests: '提交太频繁，请稍后再试',
   password_change_required: '请先修改密码',
+  already_rated: '这次回复您已经评价过了',
+  follow_up_limit: '这条留言的追问次数已用完',
+  follow_up_pending: '您的追问正在等待答复，答复后可以再追问',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */

@@ -28,6 +28,7 @@ const distinct = (values: readonly unknown[]) => new Set(values).size === values
 
 export const ORIGINS_MAX = 50;
 export const DEADLINE_DAYS_MAX = 60;
+export const FOLLOW_UP_LIMIT_MAX = 10;
 
 /** `GET /v1/admin/site`. */
 export const SiteSettingsSchema = z.object({
@@ -44,6 +45,7 @@ export const SiteSettingsSchema = z.object({
   privacyUrl: z.string().nullable().describe('the site’s own privacy notice page, linked from the consent box'),
   privacyText: z.string().nullable().describe('the site’s own privacy notice, shown by the consent box when there is no page'),
   submissionLimits: SubmissionLimitsSchema,
+  followUpLimit: z.number().int().describe('how many follow-ups (追问) a citizen may send on one message'),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
@@ -75,6 +77,7 @@ export const UpdateSiteInputSchema = z.object({
   privacyUrl: z.string().trim().max(500).refine(isPublicPageUrl, withCode('invalid')).nullable().optional().describe('null: no page of its own'),
   privacyText: optionalText(PRIVACY_TEXT_MAX, { multiline: true }).nullable().optional().describe('null or empty: the notice Liuyan ships'),
   submissionLimits: SubmissionLimitsSchema.partial().optional().describe('only the limits given change'),
+  followUpLimit: z.number().int().min(0).max(FOLLOW_UP_LIMIT_MAX).optional().describe('0: no follow-ups'),
 });
 export type UpdateSiteInput = z.input<typeof UpdateSiteInputSchema>;
 

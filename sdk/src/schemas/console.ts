@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTIONS, QUEUE_TABS, REJECT_REASONS, ROLES } from '../codes';
 import { DomainSchema, LIMITS, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
-import { MessageFieldsSchema, ReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
+import { FollowUpSchema, MessageFieldsSchema, OwnRatingSchema, ReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 
 // The officials' console: /v1/console/... (session cookie; changes only from the console's origin).
 
@@ -33,6 +33,7 @@ export const QueueMessageSchema = MessageFieldsSchema.extend({
   isPublic: z.boolean(),
   moderation: ModerationSchema,
   replyCount: z.number().int(),
+  reopened: z.boolean().describe('re-opened (重办) by the citizen — an unhappy rating or a follow-up — and being handled again'),
 });
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 
@@ -80,6 +81,8 @@ export const ConsoleMessageSchema = QueueMessageSchema.extend({
   replies: z.array(ReplySchema),
   timeline: z.array(ConsoleEventSchema),
   notes: z.array(NoteSchema),
+  ratings: z.array(OwnRatingSchema).describe('the citizen’s ratings, oldest first, with their reasons and words (never public)'),
+  followUps: z.array(FollowUpSchema).describe('the citizen’s follow-up questions (追问), oldest first; the next reply answers each'),
   actions: z.array(ActionSchema).describe('actions the official may take now'),
 });
 export type ConsoleMessage = z.infer<typeof ConsoleMessageSchema>;

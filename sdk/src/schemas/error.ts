@@ -33,6 +33,7 @@ export const ProblemCodeSchema = z.enum([
   'too_many_requests',
   'password_change_required',
   'site_required',
+  'already_rated', 'follow_up_limit', 'follow_up_pending',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -58,6 +59,9 @@ export const PROBLEM_STATUS = {
   too_many_requests: 429,
   password_change_required: 403,
   site_required: 409,
+  already_rated: 409,
+  follow_up_limit: 409,
+  follow_up_pending: 409,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DisplayAsSchema, DomainSchema, LIMITS, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, ReplyKindSchema, TimestampSchema,
+  DisplayAsSchema, DomainSchema, LIMITS, optionalText, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, ReplyKindSchema, TimestampSchema,
 } from './common';
 import { withCode } from './error';
 
@@ -96,6 +96,63 @@ export const RejectionSchema = z.object({
 });
 export type Rejection = z.infer<typeof RejectionSchema>;
 
+/** Why a citizen is not satisfied (overall ≤ 2): 问题没有解决 / 答非所问 / 办理太慢 / 态度不好 / 其他. */
+export const RatingReasonSchema = z.enum(['not_solved', 'not_answered', 'too_slow', 'attitude', 'other']);
+export type RatingReason = z.infer<typeof RatingReasonSchema>;
+
+/** A rating as its author and officials see it: with the reason and the citizen's own words (never public). */
+export const OwnRatingSchema = z.object({
+  overall: z.number().int().min(1).max(5),
+  resolution: z.number().int().min(1).max(5),
+  attitude: z.number().int().min(1).max(5),
+  speed: z.number().int().min(1).max(5),
+  createdAt: TimestampSchema,
+  reason: RatingReasonSchema.nullable(),
+  reasonText: z.string().nullable(),
+});
+export type OwnRating = z.infer<typeof OwnRatingSchema>;
+
+/** A follow-up question (追问), answered by the next reply. */
+export const FollowUpSchema = z.object({
+  body: z.string(),
+  createdAt: TimestampSchema,
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+const score = (what: string) => z.number().int().min(1).max(5).describe(`${what}: 5 很满意, 4 满意, 3 基本满意, 2 不满意, 1 很不满意`);
+
+/**
+ * `POST /v1/sites/:site/track/rating`: the citizen rates the latest final reply (正式回复), once.
+ * `reason` is required when `overall` ≤ 2, and `reasonText` when the reason is `other`.
+ */
+export const RateInputSchema = TrackInputSchema.extend({
+  overall: score('overall satisfaction'),
+  resolution: score('解决程度, how far the problem was solved'),
+  attitude: score('办理态度, the attitude of those who handled it'),
+  speed: score('办理速度, how fast it was handled'),
+  reason: RatingReasonSchema.nullable().optional().describe('required when overall ≤ 2'),
+  reasonText: optionalText(LIMITS.ratingReasonMax, { multiline: true }).nullable().optional()
+    .describe('the citizen’s own words, for officials only; required when reason is other'),
+}).superRefine((input, ctx) => {
+  if (input.overall <= 2 && !input.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+  if (input.reason === 'other' && !input.reasonText) ctx.addIssue({ code: 'custom', path: ['reasonText'], message: 'required' });
+});
+export type RateInput = z.input<typeof RateInputSchema>;
+
+/** `POST /v1/sites/:site/track/follow-ups`: a follow-up question (追问) after a reply. */
+export const FollowUpInputSchema = TrackInputSchema.extend({
+  question: requiredText(LIMITS.followUpMax, { multiline: true }),
+});
+export type FollowUpInput = z.input<typeof FollowUpInputSchema>;
+
+/** What the citizen may do now with the tracking code. */
+export const CitizenActionsSchema = z.object({
+  rate: z.boolean().describe('the latest reply is final and not rated yet'),
+  followUp: z.boolean().describe('there is a reply, no follow-up waits for its answer, and follow-ups are left'),
+  followUpsLeft: z.number().int().describe('follow-ups still allowed on this message (the site’s limit less those sent)'),
+});
+export type CitizenActions = z.infer<typeof CitizenActionsSchema>;
+
 /** What the citizen sees with the tracking code: the message, private or not, with its history. */
 export const TrackedMessageSchema = MessageFieldsSchema.extend({
   dueAt: TimestampSchema.nullable().describe('null when the message did not pass review: it is not handled, so no deadline runs'),
@@ -105,6 +162,9 @@ export const TrackedMessageSchema = MessageFieldsSchema.extend({
   rejection: RejectionSchema.nullable().describe('set when moderation is rejected'),
   replies: z.array(ReplySchema),
   timeline: z.array(TimelineEventSchema),
+  ratings: z.array(OwnRatingSchema).describe('one per final reply rated, oldest first (the n-th rated event is the n-th rating)'),
+  followUps: z.array(FollowUpSchema).describe('oldest first (the n-th followed_up event is the n-th follow-up)'),
+  can: CitizenActionsSchema,
 });
 export type TrackedMessage = z.infer<typeof TrackedMessageSchema>;
 
@@ -156,6 +216,7 @@ export const RatingSchema = z.object({
   speed: z.number().int().min(1).max(5),
   createdAt: TimestampSchema,
 });
+export type Rating = z.infer<typeof RatingSchema>;
 
 /** `GET /v1/sites/:site/messages/:id`: the whole public message, its replies and its public timeline. */
 export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: true, latestReply: true }).extend({
@@ -163,6 +224,8 @@ export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: tru
   replies: z.array(ReplySchema),
   timeline: z.array(TimelineEventSchema),
   rating: RatingSchema.nullable(),
+  ratings: z.array(RatingSchema).describe('every rating, oldest first (the n-th rated event is the n-th rating); sub-scores only'),
+  followUps: z.array(FollowUpSchema).describe('the citizen’s follow-up questions, oldest first'),
 });
 export type PublicMessageDetail = z.infer<typeof PublicMessageDetailSchema>;
 

@@ -39,6 +39,27 @@ function renderRating(rating: NonNullable<PublicMessageDetail['rating']>, t: Mes
   </section>`;
 }
 
+/**
+ * What a public timeline event adds: a rating's scores (never the citizen's words), a follow-up's
+ * question. The n-th `rated` event is the n-th rating, the n-th `followed_up` the n-th follow-up.
+ */
+function eventDetails(m: PublicMessageDetail, t: MessageStrings): (string | null)[] {
+  let rating = 0;
+  let followUp = 0;
+  const scores = (r: PublicMessageDetail['ratings'][number]) => [
+    format(t.levelWithPoints, { level: t.levels[r.overall as 1 | 2 | 3 | 4 | 5], score: r.overall }),
+    ...([[t.resolution, r.resolution], [t.attitude, r.attitude], [t.speed, r.speed]] as const).map(([label, score]) => `${label} ${format(t.points, { score })}`),
+  ].join(t.separator);
+  // Older answers (a cached copy) may lack the lists.
+  const ratings = m.ratings ?? [];
+  const followUps = m.followUps ?? [];
+  return m.timeline.map((e) => {
+    if (e.kind === 'rated') { const r = ratings[rating++]; return r ? format(t.eventDetail, { detail: scores(r) }) : null; }
+    if (e.kind === 'followed_up') { const f = followUps[followUp++]; return f ? format(t.eventDetail, { detail: f.body }) : null; }
+    return null;
+  });
+}
+
 /** 我也关注 and the count; pressed once the reader has supported the message. */
 export interface SupportButton {
   pressed: boolean;
@@ -54,6 +75,7 @@ export function renderSupport(count: number, button: SupportButton, t: MessageSt
 export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale: Locale, support: SupportButton) {
   const when = (iso: string, withTime = true) => html`<time datetime=${iso}>${formatDateTime(locale, iso, withTime)}</time>`;
   const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
+  const details = eventDetails(m, t);
   return html`<article class="message" part="message" aria-labelledby="message-title">
     <h3 id="message-title">${m.title}</h3>
     <p class="badges">${renderBadges(m, t)}</p>
@@ -74,7 +96,7 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
     </section>`)}
     <h4>${t.timeline}</h4>
     <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
-      ${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}
+      ${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
     </li>`)}</ol>
     ${m.rating ? renderRating(m.rating, t) : nothing}
   </article>`;

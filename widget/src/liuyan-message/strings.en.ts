@@ -19,6 +19,8 @@ export const messageEn: MessageStrings = {
   speed: 'Speed',
   points: '{score}/5',
   levelWithPoints: '{level} ({score}/5)',
+  eventDetail: ': {detail}',
+  separator: ', ',
   support: 'Me too',
   supported: 'Following',
 };

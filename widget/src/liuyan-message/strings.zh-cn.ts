@@ -17,6 +17,9 @@ const strings = {
   speed: '办理速度',
   points: '{score}分',
   levelWithPoints: '{level}（{score}分）',
+  /** After a timeline event: a rating's scores, a follow-up's question. */
+  eventDetail: '：{detail}',
+  separator: '，',
   /** The 我也关注 button, before and after the reader pressed it; the count follows. */
   support: '我也关注',
   supported: '已关注',

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
-import { fieldLabel } from '../../../sdk/src/error-messages';
+import { fieldErrorMessage, fieldLabel } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
-import type { TrackedMessage } from '../../../sdk/src/schemas/message';
+import { LIMITS } from '../../../sdk/src/limits';
+import type { FollowUp, OwnRating, RatingReason, TrackedMessage } from '../../../sdk/src/schemas/message';
 import { eventLabel, rejectReasonLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
 import type { LiuyanErrorDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
@@ -14,7 +15,9 @@ import { trackZhCN, type TrackStrings } from './strings.zh-cn';
 /**
  * @summary The citizen's own view of a message, opened with the tracking code: status, replies, history.
  *
- * @event liuyan-error - A lookup failed. `detail`: `{ code, status, fields }`.
+ * @event liuyan-error - A lookup, a rating or a follow-up failed. `detail`: `{ code, status, fields }`.
+ * @event liuyan-rated - The citizen rated a reply. `detail`: `{ id, overall, reopened }`.
+ * @event liuyan-followed-up - The citizen asked a follow-up question. `detail`: `{ id, followUpsLeft }`.
  *
  * @csspart form - The tracking-code form.
  * @csspart message - The message found.
@@ -22,9 +25,31 @@ import { trackZhCN, type TrackStrings } from './strings.zh-cn';
  * @csspart rejection - Why it did not pass review: the reason and the moderator's words.
  * @csspart reply - Each official reply.
  * @csspart timeline - The list of events.
+ * @csspart rating-form - The rating of a final reply (评价): overall, 解决程度, 办理态度, 办理速度, and why when unhappy.
+ * @csspart follow-up-form - The follow-up question (追问) and how many are left.
+ * @csspart notice - What happened after a rating or a follow-up was sent.
  *
  * @cssproperty --liuyan-color-primary - Buttons and reply accents.
  */
+type Score = 1 | 2 | 3 | 4 | 5;
+type ScoreField = 'overall' | 'resolution' | 'attitude' | 'speed';
+
+/** The rating as the citizen fills it in. */
+interface RatingDraft {
+  overall?: Score;
+  resolution?: Score;
+  attitude?: Score;
+  speed?: Score;
+  reason?: RatingReason;
+  reasonText: string;
+}
+
+const SCORES: Score[] = [5, 4, 3, 2, 1];
+const SUB_SCORES = ['resolution', 'attitude', 'speed'] as const;
+const REASONS: RatingReason[] = ['not_solved', 'not_answered', 'too_slow', 'attitude', 'other'];
+/** A rating of 2 (不满意) or less asks why, and re-opens the message. */
+const UNHAPPY_AT_MOST = 2;
+
 const strings = new Localized<TrackStrings>(trackZhCN, async () => (await import('./strings.en')).trackEn);
 
 export class LiuyanTrack extends LiuyanElement<TrackStrings> {
@@ -37,11 +62,23 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     message: { state: true },
     busy: { state: true },
     error: { state: true },
+    draft: { state: true },
+    question: { state: true },
+    fieldErrors: { state: true },
+    notice: { state: true },
+    sending: { state: true },
   };
 
   private message: TrackedMessage | null = null;
   private busy = false;
   private error = '';
+  /** The code of the message shown, held in memory only (never stored) to rate it or ask a follow-up. */
+  private code = '';
+  private draft: RatingDraft = { reasonText: '' };
+  private question = '';
+  private fieldErrors: Record<string, string> = {};
+  private notice = '';
+  private sending = false;
 
   private async lookUp(event: Event): Promise<void> {
     event.preventDefault();
@@ -50,10 +87,16 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     if (!code || this.busy) return;
     this.busy = true;
     this.error = '';
+    this.notice = '';
+    this.fieldErrors = {};
     try {
       this.message = await this.client().track(code);
+      this.code = code;
+      this.draft = { reasonText: '' };
+      this.question = '';
     } catch (error) {
       this.message = null;
+      this.code = '';
       this.error = error instanceof LiuyanError && error.code === 'not_found' ? this.t.trackNotFound : failureText(error, this.t, this.t.networkError);
       this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
     } finally {
@@ -61,9 +104,172 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     }
   }
 
+  /** What is missing from the rating, by field, in the element's language. */
+  private ratingProblems(d: RatingDraft): Record<string, string> {
+    const problems: Record<string, string> = {};
+    const required = (field: string) => (problems[field] = fieldErrorMessage(this.t.errors, field, 'required'));
+    for (const field of ['overall', ...SUB_SCORES] as const) if (!d[field]) required(field);
+    if (d.overall && d.overall <= UNHAPPY_AT_MOST && !d.reason) required('reason');
+    if (d.overall && d.overall <= UNHAPPY_AT_MOST && d.reason === 'other' && !d.reasonText.trim()) required('reasonText');
+    return problems;
+  }
+
+  /** Shows the service's field errors (or the failure) and tells the page. */
+  private failed(error: unknown): void {
+    if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
+      this.fieldErrors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
+      void this.focusFirstInvalid();
+    } else {
+      this.fieldErrors = { form: failureText(error, this.t, this.t.sendFailed) };
+    }
+    this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
+  }
+
+  private async focusFirstInvalid(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  private async showNotice(text: string): Promise<void> {
+    this.notice = text;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="notice"]')?.focus();
+  }
+
+  private async sendRating(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.sending || !this.message) return;
+    const d = this.draft;
+    this.fieldErrors = this.ratingProblems(d);
+    if (Object.keys(this.fieldErrors).length > 0) return this.focusFirstInvalid();
+    const unhappy = d.overall! <= UNHAPPY_AT_MOST;
+    this.sending = true;
+    try {
+      this.message = await this.client().rate({
+        trackingCode: this.code, overall: d.overall!, resolution: d.resolution!, attitude: d.attitude!, speed: d.speed!,
+        reason: unhappy ? d.reason! : null, reasonText: unhappy ? d.reasonText.trim() || null : null,
+      });
+      this.draft = { reasonText: '' };
+      this.emit('liuyan-rated', { id: this.message.id, overall: d.overall!, reopened: unhappy });
+      await this.showNotice(unhappy && this.message.dueAt
+        ? format(this.t.reopenedNotice, { date: formatDateTime(this.locale, this.message.dueAt, false) })
+        : this.t.ratedThanks);
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async sendFollowUp(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.sending || !this.message) return;
+    const question = this.question.trim();
+    this.fieldErrors = question ? {} : { question: fieldErrorMessage(this.t.errors, 'question', 'required') };
+    if (!question) return this.focusFirstInvalid();
+    this.sending = true;
+    try {
+      this.message = await this.client().followUp({ trackingCode: this.code, question });
+      this.question = '';
+      this.emit('liuyan-followed-up', { id: this.message.id, followUpsLeft: this.message.can.followUpsLeft });
+      await this.showNotice(format(this.t.followUpSent, { date: formatDateTime(this.locale, this.message.dueAt ?? '', false) }));
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private setDraft<K extends keyof RatingDraft>(field: K, value: RatingDraft[K]): void {
+    this.draft = { ...this.draft, [field]: value };
+    if (this.fieldErrors[field]) {
+      const { [field]: _, ...rest } = this.fieldErrors;
+      this.fieldErrors = rest;
+    }
+  }
+
+  /** A field's error, announced as it appears; its control names it in `aria-describedby`. */
+  private errorOf(field: string) {
+    return html`<span id="${field}-error" class="error" role="alert">${this.fieldErrors[field] ?? ''}</span>`;
+  }
+
+  private invalid(field: string): 'true' | 'false' {
+    return this.fieldErrors[field] ? 'true' : 'false';
+  }
+
+  /** Five choices of one score, best first, as radio buttons (arrow keys move between them). */
+  private scoreGroup(field: ScoreField, named: boolean) {
+    const t = this.t;
+    return html`<fieldset class="field" aria-describedby="${field}-error">
+      <legend>${fieldLabel(t.errors, field)}</legend>
+      <div class="choices">${SCORES.map((n) => html`<label class="choice">
+        <input type="radio" name=${field} value=${n} .checked=${this.draft[field] === n} aria-invalid=${this.invalid(field)}
+          @change=${() => this.setDraft(field, n)} />${named ? t.ratingLevels[n] : format(t.scoreChoice, { score: n, level: t.ratingLevels[n] })}
+      </label>`)}</div>
+      ${this.errorOf(field)}
+    </fieldset>`;
+  }
+
+  private renderRatingForm() {
+    const t = this.t;
+    const d = this.draft;
+    const unhappy = d.overall !== undefined && d.overall <= UNHAPPY_AT_MOST;
+    return html`<form part="rating-form" class="loop" novalidate @submit=${this.sendRating}>
+      <h4>${t.rateTitle}</h4>
+      <p class="muted">${t.rateHint}</p>
+      ${this.scoreGroup('overall', true)}
+      ${SUB_SCORES.map((field) => this.scoreGroup(field, false))}
+      ${unhappy ? html`<fieldset class="field" aria-describedby="reason-error">
+          <legend>${fieldLabel(t.errors, 'reason')}</legend>
+          <div class="choices">${REASONS.map((reason) => html`<label class="choice">
+            <input type="radio" name="reason" value=${reason} .checked=${d.reason === reason} aria-invalid=${this.invalid('reason')}
+              @change=${() => this.setDraft('reason', reason)} />${t.ratingReasons[reason]}
+          </label>`)}</div>
+          ${this.errorOf('reason')}
+        </fieldset>
+        <label class="field">${fieldLabel(t.errors, 'reasonText')}
+          <span class="hint muted">${t.reasonTextHint}</span>
+          <textarea id="reasonText" rows="3" maxlength=${LIMITS.ratingReasonMax} .value=${d.reasonText}
+            aria-invalid=${this.invalid('reasonText')} aria-describedby="reasonText-error"
+            @input=${(e: Event) => this.setDraft('reasonText', (e.target as HTMLTextAreaElement).value)}></textarea>
+          ${this.errorOf('reasonText')}
+        </label>` : nothing}
+      <button type="submit" ?disabled=${this.sending}>${this.sending ? t.rateSending : t.rateSubmit}</button>
+    </form>`;
+  }
+
+  private renderFollowUp(m: TrackedMessage) {
+    const t = this.t;
+    if (m.replies.length === 0 || m.moderation === 'rejected') return nothing;
+    if (!m.can.followUp) {
+      return html`<p class="muted" part="follow-up-form">${m.can.followUpsLeft === 0 ? t.noFollowUpsLeft : t.followUpPending}</p>`;
+    }
+    return html`<form part="follow-up-form" class="loop" novalidate @submit=${this.sendFollowUp}>
+      <h4>${t.followUpTitle}</h4>
+      <label class="field">${fieldLabel(t.errors, 'question')}
+        <span class="hint muted">${format(t.followUpsLeft, { n: m.can.followUpsLeft })}</span>
+        <textarea id="question" rows="3" maxlength=${LIMITS.followUpMax} .value=${this.question}
+          aria-invalid=${this.invalid('question')} aria-describedby="question-error"
+          @input=${(e: Event) => { this.question = (e.target as HTMLTextAreaElement).value; }}></textarea>
+        ${this.errorOf('question')}
+      </label>
+      <button type="submit" ?disabled=${this.sending}>${this.sending ? t.rateSending : t.followUpSubmit}</button>
+    </form>`;
+  }
+
+  /** What a timeline event adds: a rating's level, a follow-up's question (the n-th of each event is the n-th of each). */
+  private eventDetails(m: TrackedMessage): (string | null)[] {
+    const t = this.t;
+    let rating = 0;
+    let followUp = 0;
+    const rated = (r: OwnRating | undefined) => (r ? format(t.ratedAs, { level: t.ratingLevels[r.overall as Score], score: r.overall }) : null);
+    const asked = (f: FollowUp | undefined) => (f ? format(t.question, { text: f.body }) : null);
+    return m.timeline.map((e) => (e.kind === 'rated' ? rated(m.ratings[rating++]) : e.kind === 'followed_up' ? asked(m.followUps[followUp++]) : null));
+  }
+
   override render() {
     const t = this.t;
-    return html`<form part="form" @submit=${this.lookUp}>
+    return html`<form part="form" class="lookup" @submit=${this.lookUp}>
         <label>${t.trackTitle}
           <input id="trackingCode" name="trackingCode" autocomplete="off" autocapitalize="characters" spellcheck="false"
             placeholder=${t.trackingCodePlaceholder} aria-label=${fieldLabel(this.t.errors, 'trackingCode')} />
@@ -78,6 +284,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const t = this.t;
     const when = (iso: string, withTime = true) => formatDateTime(this.locale, iso, withTime);
     const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
+    const details = this.eventDetails(m);
     const rejection = m.moderation === 'rejected' ? m.rejection : null;
     return html`<article part="message" aria-live="polite">
       <h3>${m.title}</h3>
@@ -105,8 +312,12 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       </section>`)}
       <h4>${t.timeline}</h4>
       <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
-        <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}
+        <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
       </li>`)}</ol>
+      ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${this.notice}</p>` : nothing}
+      ${this.fieldErrors.form ? html`<p class="error" role="alert">${this.fieldErrors.form}</p>` : nothing}
+      ${m.can.rate ? this.renderRatingForm() : nothing}
+      ${this.renderFollowUp(m)}
     </article>`;
   }
 }

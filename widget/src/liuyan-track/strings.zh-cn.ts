@@ -10,6 +10,28 @@ const strings = {
   to: '留言对象',
   status: '办理状态',
   submittedAt: '提交时间',
+  /** Rating the final reply. */
+  rateTitle: '评价本次答复',
+  rateHint: '您的评分会公开显示在留言下方；您填写的具体说明只有办理单位能看到。',
+  /** A sub-score's choice, read out: 5分 很满意. */
+  scoreChoice: '{score}分 {level}',
+  reasonTextHint: '选择“其他”时必填',
+  rateSubmit: '提交评价',
+  rateSending: '正在提交…',
+  ratedThanks: '感谢您的评价。',
+  reopenedNotice: '您的不满意评价已记录，这条留言将重新办理，办理期限至{date}。',
+  /** A rating on the timeline, after the event: 评价 · 单位：满意（4分）. */
+  ratedAs: '：{level}（{score}分）',
+  /** Follow-up questions 追问. */
+  followUpTitle: '追问',
+  followUpsLeft: '还可追问 {n} 次。',
+  followUpSubmit: '提交追问',
+  followUpSent: '追问已提交，办理单位将再次答复，办理期限至{date}。',
+  followUpPending: '您的追问正在等待答复，答复后可以再追问。',
+  noFollowUpsLeft: '这条留言的追问次数已用完。',
+  /** A follow-up on the timeline, with its question. */
+  question: '：{text}',
+  sendFailed: '提交失败，请检查网络后重试。',
 } as const;
 
 export type TrackStrings = CommonStrings & ProgressStrings & Widen<typeof strings>;

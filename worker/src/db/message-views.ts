@@ -8,10 +8,11 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
-import type { PublicMessageDetail, Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
+import type { FollowUp, OwnRating, PublicMessageDetail, Rating, Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { Official } from '../auth/official';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
+import { citizenActions } from './citizen-loop';
 import { availableActions } from './handling';
 import { boardFields, messageFields } from './mappers';
 import type { Database } from './schema';
@@ -60,6 +61,26 @@ const ratingJson = (eb: MessageExpressions) => jsonObjectFrom(
     .limit(1),
 );
 
+/**
+ * Every rating, oldest first (one per final reply rated). The citizen's reason and own words only for
+ * the citizen and officials: the public gets the scores.
+ */
+const ratingsJson = (eb: MessageExpressions, audience: Audience) => jsonArrayFrom(
+  eb.selectFrom('ratings as rt')
+    .select(['rt.overall', 'rt.resolution', 'rt.attitude', 'rt.speed', 'rt.created_at', 'rt.reply_id'])
+    .$if(audience !== 'public', (q) => q.select(['rt.reason_code', 'rt.reason']))
+    .whereRef('rt.message_id', '=', 'm.id')
+    .orderBy('rt.id'),
+);
+
+/** The citizen's follow-up questions (追问), oldest first. */
+const followUpsJson = (eb: MessageExpressions) => jsonArrayFrom(
+  eb.selectFrom('follow_ups as f')
+    .select(['f.body', 'f.created_at', 'f.reply_id'])
+    .whereRef('f.message_id', '=', 'm.id')
+    .orderBy('f.created_at').orderBy('f.id'),
+);
+
 /** Internal notes, oldest first, with the official who wrote each. */
 const notesJson = (eb: MessageExpressions) => jsonArrayFrom(
   eb.selectFrom('message_notes as n')
@@ -77,9 +98,12 @@ function withHistory(messages: Messages, audience: Audience) {
     .select([
       'm.id', 'm.site_id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
       'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.moderation_reason', 'm.public_tab',
-      'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count',
+      'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count', 'm.latest_reply_id', 'm.latest_reply_kind', 'm.reopened_at',
     ])
-    .select((eb) => [repliesJson(eb).as('replies'), timelineJson(eb, audience).as('timeline')]);
+    .select((eb) => [
+      repliesJson(eb).as('replies'), timelineJson(eb, audience).as('timeline'), ratingsJson(eb, audience).as('ratings'),
+      followUpsJson(eb).as('follow_ups'),
+    ]);
 }
 
 const loadRow = (db: SiteDatabase, messages: Messages, audience: Audience) => db.first(withHistory(messages, audience));
@@ -89,6 +113,19 @@ type ReplyJson = Row['replies'][number];
 type EventJson = Row['timeline'][number];
 
 const reply = (r: ReplyJson): Reply => ({ id: r.id, kind: r.kind, unit: { id: r.unit_id, name: r.unit_name }, body: r.body, createdAt: toSiteTime(r.created_at) });
+
+type RatingJson = Row['ratings'][number] & { reason_code?: OwnRating['reason']; reason?: string | null };
+
+const scores = (r: RatingJson): Rating => ({
+  overall: r.overall, resolution: r.resolution, attitude: r.attitude, speed: r.speed, createdAt: toSiteTime(r.created_at),
+});
+
+const ownRating = (r: RatingJson): OwnRating => ({ ...scores(r), reason: r.reason_code ?? null, reasonText: r.reason ?? null });
+
+const followUp = (f: Row['follow_ups'][number]): FollowUp => ({ body: f.body, createdAt: toSiteTime(f.created_at) });
+
+/** Re-opened by the citizen (重办) and being handled again: flagged, and first in its unit's queue. */
+export const isReopened = (m: { reopened_at: string | null; status: string }) => m.reopened_at !== null && m.status === 'in_progress';
 
 const unitRef = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
 
@@ -113,13 +150,22 @@ export async function publicMessageView(db: SiteDatabase, siteId: string, id: st
     replies: parsed(m.replies).map(reply),
     timeline: parsed(m.timeline).map(event),
     rating: rating ? { overall: rating.overall, resolution: rating.resolution, attitude: rating.attitude, speed: rating.speed, createdAt: toSiteTime(rating.created_at) } : null,
+    ratings: parsed(m.ratings).map(scores),
+    // Only published public messages reach here: their follow-ups are public with them.
+    followUps: parsed(m.follow_ups).map(followUp),
   };
 }
 
 /** `POST /v1/sites/:site/track`: the citizen's own message by the hash of its tracking code, or null. */
 export async function trackedMessageView(db: SiteDatabase, siteId: string, trackingHash: string, now: Date): Promise<TrackedMessage | null> {
-  const m = await loadRow(db, db.q.selectFrom('messages as m').where('m.tracking_hash', '=', trackingHash).where('m.site_id', '=', siteId) as Messages, 'citizen');
+  const m = await db.first(
+    withHistory(db.q.selectFrom('messages as m').where('m.tracking_hash', '=', trackingHash).where('m.site_id', '=', siteId) as Messages, 'citizen')
+      .innerJoin('sites as s', 's.id', 'm.site_id')
+      .select('s.follow_up_limit'),
+  );
   if (!m) return null;
+  const ratings = parsed(m.ratings) as RatingJson[];
+  const followUps = parsed(m.follow_ups);
   const timeline = parsed(m.timeline).map(event);
   const rejected = m.moderation === 'rejected';
   return {
@@ -133,6 +179,18 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
     rejection: rejected ? { reason: m.moderation_reason ?? 'other', note: timeline.findLast((e) => e.kind === 'rejected')?.note ?? null } : null,
     replies: parsed(m.replies).map(reply),
     timeline,
+    ratings: ratings.map(ownRating),
+    followUps: followUps.map(followUp),
+    can: citizenActions({
+      moderation: m.moderation,
+      status: m.status,
+      latestReplyId: m.latest_reply_id,
+      latestReplyKind: m.latest_reply_kind,
+      ratedLatest: ratings.some((r) => r.reply_id !== null && r.reply_id === m.latest_reply_id),
+      followedUpLatest: followUps.some((f) => f.reply_id !== null && f.reply_id === m.latest_reply_id),
+      followUps: followUps.length,
+      followUpLimit: m.follow_up_limit,
+    }),
   };
 }
 
@@ -161,6 +219,9 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
       ...event(e), isPublic: e.is_public === 1, fromUnit: unitRef(e.from_unit_id, e.from_unit_name), account: e.account,
     })),
     notes: parsed(m.notes).map((n): Note => ({ id: n.id, account: n.account, body: n.body, createdAt: toSiteTime(n.created_at) })),
+    reopened: isReopened(m),
+    ratings: (parsed(m.ratings) as RatingJson[]).map(ownRating),
+    followUps: parsed(m.follow_ups).map(followUp),
     actions: availableActions(official, m),
   };
 }

@@ -8,7 +8,8 @@ import { validationError } from '../errors';
 import type { SiteDatabase } from './client';
 import { siteUnits, type Site } from './sites';
 import { messageFields } from './mappers';
-import type { Database } from './schema';
+import { isReopened } from './message-views';
+import type { Database, MessageRow } from './schema';
 
 export interface QueueFilter {
   tab: QueueTab;
@@ -123,6 +124,45 @@ function withFilters(query: Queue, filter: QueueFilter, official: Official, now:
   return q;
 }
 
+/**
+ * Re-opened (重办) and being handled again: such messages come first, on the first page of every tab
+ * that holds 办理中, and are left out of the walk by deadline. They are found through their own small
+ * partial index (migration 0014), named so that SQLite does not walk a deadline index instead.
+ */
+const NOT_REOPENED = sql<boolean>`NOT (m.reopened_at IS NOT NULL AND m.status = 'in_progress')`;
+/** The site's re-opened messages, from their index, as the `m` the queue's filters apply to. */
+function reopenedInScope(db: SiteDatabase, official: Official): Queue {
+  let query = db.q.selectFrom(sql<MessageRow>`(SELECT * FROM messages INDEXED BY messages_reopened
+    WHERE site_id = ${official.siteId} AND reopened_at IS NOT NULL AND status = 'in_progress')`.as('m')) as unknown as Queue;
+  if (official.scope !== null) query = query.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
+  return query;
+}
+/** At most this many re-opened messages head a first page. */
+const REOPENED_MAX = 50;
+
+const holdsInProgress = (tab: QueueTab) => TABS[tab].statuses?.includes('in_progress') ?? tab === 'all';
+
+const QUEUE_COLUMNS = [
+  'm.seq', 'm.id', 'm.unit_id', 'm.campaign_id', 'm.type', 'm.domain', 'm.title', 'm.region',
+  'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count', 'm.reopened_at',
+] as const;
+
+/** The re-opened messages that head the first page of the tab, earliest deadline first (a handful, from their own index). */
+export function reopenedFirstQuery(db: SiteDatabase, official: Official, filter: QueueFilter, now: Date) {
+  const { cursor: _, ...firstPage } = filter;
+  return db.q.selectFrom(
+    withFilters(reopenedInScope(db, official), firstPage, official, now, 'in_progress')
+      .select(QUEUE_COLUMNS)
+      .orderBy('m.due_at').orderBy('m.seq')
+      .limit(REOPENED_MAX)
+      .as('q'),
+  )
+    .leftJoin('campaigns as c', 'c.id', 'q.campaign_id')
+    .selectAll('q')
+    .select('c.slug as campaign')
+    .orderBy('q.due_at').orderBy('q.seq');
+}
+
 /** D1 binds at most 100 parameters to a statement; a page split into parts stays below this. */
 const MAX_PARAMETERS = 90;
 /** D1 allows at most 5 terms in a compound SELECT (measured on its local runtime). */
@@ -149,10 +189,8 @@ export function queuePageQuery(db: SiteDatabase, official: Official, filter: Que
     withFilters(
       (unit ? db.q.selectFrom('messages as m').where('m.unit_id', '=', unit) : messagesInScope(db, official)) as Queue, filter, official, now, status,
     )
-      .select([
-        'm.seq', 'm.id', 'm.unit_id', 'm.campaign_id', 'm.type', 'm.domain', 'm.title', 'm.region',
-        'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count',
-      ])
+      .$if(holdsInProgress(filter.tab) && (status === undefined || status === 'in_progress'), (q) => q.where(NOT_REOPENED))
+      .select(QUEUE_COLUMNS)
       .orderBy('m.due_at').orderBy('m.seq')
       .limit(filter.limit + 1);
   const merged = (parts: ReturnType<typeof part>[]) => {
@@ -174,16 +212,23 @@ export function queuePageQuery(db: SiteDatabase, official: Official, filter: Que
 }
 
 /**
- * A page of the queue. Rows carry unit ids; the names come from the site's units, which the
- * worker keeps while they are unchanged (`siteUnits`), not from a lookup per row.
+ * A page of the queue; on a tab's first page, re-opened messages (重办) head it. Rows carry unit ids;
+ * the names come from the site's units, which the worker keeps while they are unchanged
+ * (`siteUnits`), not from a lookup per row.
  */
 export async function queuePage(db: SiteDatabase, official: Official, site: Pick<Site, 'id' | 'unitsVersion'>, filter: QueueFilter, now: Date): Promise<{ items: QueueMessage[]; nextCursor: string | null }> {
-  const [rows, units] = await Promise.all([db.all(queuePageQuery(db, official, filter, now)), siteUnits(db, site)]);
+  const firstOfTab = !filter.cursor && holdsInProgress(filter.tab);
+  const [rows, reopened, units] = await Promise.all([
+    db.all(queuePageQuery(db, official, filter, now)),
+    firstOfTab ? db.all(reopenedFirstQuery(db, official, filter, now)) : [],
+    siteUnits(db, site),
+  ]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const page = rows.slice(0, filter.limit);
   return {
-    items: page.map((m) => ({
-      ...messageFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now), isPublic: m.is_public === 1, moderation: m.moderation, replyCount: m.reply_count,
+    items: [...reopened, ...page].map((m) => ({
+      ...messageFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now), isPublic: m.is_public === 1, moderation: m.moderation,
+      replyCount: m.reply_count, reopened: isReopened(m),
     })),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.due_at, page.at(-1)!.seq) : null,
   };

@@ -25,6 +25,8 @@ export interface SiteTable {
   privacy_text: string | null;
   /** JSON: `SubmissionLimits`, keys not given take the defaults (migration 0007). */
   submission_limits: Generated<string>;
+  /** How many follow-ups (追问) a citizen may send on one message (migration 0014). */
+  follow_up_limit: Generated<number>;
 }
 
 /** Submissions counted in one window, for a cap (migration 0007); the CHECK keeps `count <= cap`. */
@@ -107,6 +109,8 @@ export interface MessageTable {
   latest_reply_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** Generated from status: 'awaiting' | 'in_progress' | 'answered'. Never written. */
   public_tab: ColumnType<'awaiting' | 'in_progress' | 'answered', never, never>;
+  /** When the citizen last re-opened it (重办), by an unhappy rating or a follow-up (migration 0014). */
+  reopened_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */
@@ -151,8 +155,12 @@ export interface RatingTable {
   resolution: number;
   attitude: number;
   speed: number;
+  /** The citizen's own words: for officials, and never public. */
   reason: string | null;
   created_at: string;
+  /** The final reply rated: one rating per reply (migration 0014); null for ratings made before. */
+  reply_id: string | null;
+  reason_code: 'not_solved' | 'not_answered' | 'too_slow' | 'attitude' | 'other' | null;
 }
 
 export interface FollowUpTable {
@@ -160,6 +168,8 @@ export interface FollowUpTable {
   message_id: string;
   body: string;
   created_at: string;
+  /** The reply it follows: one follow-up per reply (migration 0014). */
+  reply_id: string | null;
 }
 
 export interface SupportTable {

@@ -21,6 +21,7 @@ describe('GET /v1/admin/site', () => {
       deadlineDays: { consultation: 5, help: 5, complaint: 7, suggestion: 15 },
       titleMin: 4, bodyMin: 10, privacyUrl: null, privacyText: null,
       submissionLimits: { perAddressHour: 10, perPhoneDay: 5, perSiteMinute: 30 },
+      followUpLimit: 3,
     });
   });
 

@@ -22,6 +22,7 @@ function settingsOf(site: Site): SiteSettings {
     privacyUrl: site.privacyUrl,
     privacyText: site.privacyText,
     submissionLimits: site.submissionLimits,
+    followUpLimit: site.followUpLimit,
   };
 }
 
@@ -69,10 +70,12 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     ...(input.privacyUrl !== undefined && { privacyUrl: input.privacyUrl || null }),
     ...(input.privacyText !== undefined && { privacyText: input.privacyText || null }),
     ...(input.submissionLimits !== undefined && { submissionLimits: { ...before.submissionLimits, ...input.submissionLimits } }),
+    ...(input.followUpLimit !== undefined && { followUpLimit: input.followUpLimit }),
   };
   const changes: SiteChanges = {};
   for (const field of [
     'name', 'moderation', 'allowedOrigins', 'types', 'domains', 'deadlineDays', 'titleMin', 'bodyMin', 'privacyUrl', 'privacyText', 'submissionLimits',
+    'followUpLimit',
   ] as const) {
     if (JSON.stringify(after[field]) !== JSON.stringify(before[field])) Object.assign(changes, { [field]: after[field] });
   }

@@ -621,6 +621,11 @@ describe('GET /v1/sites/:site/messages/:id — detail', () => {
         { kind: 'rated', at: local(at(9)), unit: null, note: null },
       ],
       rating: { overall: 5, resolution: 4, attitude: 5, speed: 3, createdAt: local(at(9)) },
+      ratings: [
+        { overall: 2, resolution: 2, attitude: 3, speed: 1, createdAt: local(at(8)) },
+        { overall: 5, resolution: 4, attitude: 5, speed: 3, createdAt: local(at(9)) },
+      ],
+      followUps: [],
     });
 
     // The card on the board previews the latest reply.

@@ -1,0 +1,101 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../sdk/src';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
+import { citizenPhone, useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+
+const browser = useBrowserPage();
+
+/** The citizen's phone at 390 px, on the county website, looking the message up with its code. */
+async function tracked(page: Page, code: string) {
+  await page.goto(`${HOST}/`);
+  const tracker = page.locator('liuyan-track');
+  await tracker.getByLabel('查询码').fill(code);
+  await tracker.getByRole('button', { name: '查询' }).click();
+  await tracker.locator('[part="message"]').waitFor();
+  return tracker;
+}
+
+describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () => {
+  it('an unhappy rating re-opens the message, the bureau answers again from the console, the citizen rates it happy and asks a follow-up', async () => {
+    // A private message to the transport bureau, accepted and answered (by the API, as the console would).
+    const title = `石桥镇公交站台雨棚破损 ${Date.now() % 1_000_000}`;
+    const { id, trackingCode } = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+      unitId: 'u_transport', type: 'complaint', domain: 'transport', campaign: null, title,
+      body: '石桥镇中心站台的雨棚破了一个大洞，下雨天候车的老人孩子都淋雨。', region: '示范县石桥镇',
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
+    });
+    const bureau = await sessionCookie(DEMO_ACCOUNTS.transport);
+    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
+    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '已通知公交公司尽快维修。' })).status).toBe(200);
+
+    const phone = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const citizen = await phone.newPage();
+    let tracker = await tracked(citizen, trackingCode);
+    const rating = tracker.locator('[part="rating-form"]');
+    await rating.waitFor();
+    // Sent empty: each missing choice is named beside its group, and the first one takes the focus.
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => rating.locator('#overall-error').textContent()).toBe('请选择总体评价');
+    expect(await rating.locator('#speed-error').textContent()).toBe('请选择办理速度');
+    // With the keyboard: 不满意 (2) overall; the reason is then asked for.
+    await rating.getByRole('radio', { name: '不满意', exact: true }).check();
+    for (const group of ['resolution', 'attitude', 'speed']) await rating.locator(`input[name="${group}"][value="2"]`).check();
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => rating.locator('#reason-error').textContent()).toBe('请选择不满意的原因');
+    await rating.getByRole('radio', { name: '问题没有解决' }).check();
+    await rating.getByLabel('具体说明').fill('雨棚到现在还没有修，下雨照样淋。');
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => tracker.locator('[part="notice"]').textContent()).toMatch(/^您的不满意评价已记录，这条留言将重新办理/);
+    expect(await tracker.locator('[part="status"]').textContent()).toContain('办理中');
+    expect(await tracker.locator('[part="timeline"]').textContent()).toContain('：不满意（2分）');
+    expect(await tracker.locator('[part="rating-form"]').count()).toBe(0);
+
+    // The bureau finds it first in 办理中, tagged 重办, with the citizen's reason, and answers again.
+    const official = await signedIn(browser, DEMO_ACCOUNTS.transport);
+    const queue = official.page.locator('liuyan-console-queue');
+    await queue.getByRole('link', { name: /^办理中/ }).click();
+    await queue.locator('[part="queue"][aria-busy="false"]').waitFor();
+    const item = queue.locator('[part="queue"] li').filter({ hasText: title });
+    await item.waitFor();
+    expect(await item.locator('[part="reopened"]').textContent()).toBe('重办');
+    // Re-opened messages head the tab, before any earlier deadline.
+    expect(await queue.locator('[part="queue"] li').first().locator('[part="reopened"]').count()).toBe(1);
+    await official.page.goto(`${CONSOLE}#/messages/${id}`);
+    const message = official.page.locator('liuyan-console-message');
+    await message.locator('[part="rating"]').waitFor();
+    expect(await message.locator('[part="rating"]').textContent()).toContain('雨棚到现在还没有修，下雨照样淋。');
+    await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
+    const form = message.locator('[part="action-form"]');
+    await form.getByLabel('正式回复').check();
+    await form.getByLabel('回复内容').fill('雨棚已于今日更换完毕。');
+    await form.locator('button[type="submit"]').click();
+    await message.getByRole('status').getByText('回复已发送', { exact: true }).waitFor();
+    expect(await message.locator('[part="reopened"]').count()).toBe(0);
+
+    // The citizen rates the new answer 很满意, then asks a follow-up question.
+    tracker = await tracked(citizen, trackingCode);
+    const again = tracker.locator('[part="rating-form"]');
+    await again.getByRole('radio', { name: '很满意', exact: true }).check();
+    for (const group of ['resolution', 'attitude', 'speed']) await again.locator(`input[name="${group}"][value="5"]`).check();
+    await again.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => tracker.locator('[part="notice"]').textContent()).toBe('感谢您的评价。');
+    expect(await tracker.locator('[part="status"]').textContent()).toContain('已回复');
+
+    const followUp = tracker.locator('[part="follow-up-form"]');
+    expect(await followUp.textContent()).toContain('还可追问 3 次。');
+    await followUp.getByLabel('追问内容').fill('新雨棚能用多久？');
+    await followUp.getByRole('button', { name: '提交追问' }).click();
+    await expect.poll(() => tracker.locator('[part="notice"]').textContent()).toMatch(/^追问已提交/);
+    expect(await tracker.locator('[part="follow-up-form"]').textContent()).toBe('您的追问正在等待答复，答复后可以再追问。');
+    expect(await tracker.locator('[part="timeline"]').textContent()).toContain('追问 · 示范县交通运输局：新雨棚能用多久？');
+    // Nothing spills sideways on the phone.
+    expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    expect(official.problems).toEqual([]);
+    await official.page.context().close();
+    await phone.close();
+  }, 180_000);
+});

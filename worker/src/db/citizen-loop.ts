@@ -1,0 +1,179 @@
+// What the citizen does with the tracking code after a reply: rate it, ask a follow-up question
+// (追问), and so re-open the message (重办) — as rules and as the statements of one D1 batch each.
+//
+// Every statement of a batch re-checks the state the rules were applied to (the message's status,
+// deadline, unit and latest reply), and the unique indexes of migration 0014 keep one rating per final
+// reply and one follow-up per reply: a retried or concurrent request is stored once, and the second
+// batch changes nothing (or fails as a whole).
+import { sql } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/sqlite';
+import type { CitizenActions, RatingReason } from '../../../sdk/src/schemas/message';
+import { ApiError } from '../errors';
+import type { SiteDatabase } from './client';
+import type { MessageRow } from './schema';
+
+/** A rating of 2 (不满意) or less re-opens the message and needs a reason. */
+export const UNHAPPY_AT_MOST = 2;
+
+/** What the rules look at, about the message and what the citizen already did since its latest reply. */
+export interface LoopState {
+  moderation: MessageRow['moderation'];
+  status: MessageRow['status'];
+  latestReplyId: string | null;
+  latestReplyKind: 'interim' | 'final' | null;
+  /** The latest reply is rated already. */
+  ratedLatest: boolean;
+  /** A follow-up to the latest reply waits for its answer. */
+  followedUpLatest: boolean;
+  followUps: number;
+  followUpLimit: number;
+}
+
+/**
+ * What the citizen may do now. Rating: after a final reply (正式回复), once per final reply. Follow-up:
+ * after any reply, one per reply (it waits for the next reply), at most the site's limit per message.
+ * Never on a message that did not pass review.
+ */
+export function citizenActions(s: LoopState): CitizenActions {
+  const handled = s.moderation !== 'rejected' && s.latestReplyId !== null;
+  const followUpsLeft = Math.max(0, s.followUpLimit - s.followUps);
+  return {
+    rate: handled && s.latestReplyKind === 'final' && (s.status === 'replied' || s.status === 'closed') && !s.ratedLatest,
+    followUp: handled && !s.followedUpLatest && followUpsLeft > 0,
+    followUpsLeft,
+  };
+}
+
+/** The message found by its tracking code, with the columns the batch is guarded by and the loop's state. */
+export async function findLoopMessage(db: SiteDatabase, siteId: string, trackingHash: string) {
+  const row = await db.first(
+    db.q.selectFrom('messages as m')
+      .innerJoin('sites as s', 's.id', 'm.site_id')
+      .select([
+        'm.id', 'm.site_id', 'm.unit_id', 'm.type', 'm.status', 'm.moderation', 'm.due_at', 'm.latest_reply_id',
+        'm.latest_reply_kind', 's.follow_up_limit',
+      ])
+      .select((eb) => [
+        jsonObjectFrom(eb.selectFrom('ratings as rt').select(['rt.overall', 'rt.resolution', 'rt.attitude', 'rt.speed', 'rt.reason_code', 'rt.reason'])
+          .whereRef('rt.reply_id', '=', 'm.latest_reply_id')).as('latest_rating'),
+        jsonObjectFrom(eb.selectFrom('follow_ups as f').select(['f.body']).whereRef('f.reply_id', '=', 'm.latest_reply_id')).as('latest_follow_up'),
+        eb.selectFrom('follow_ups as f').select((f) => f.fn.countAll<number>().as('n')).whereRef('f.message_id', '=', 'm.id').as('follow_ups'),
+      ])
+      .where('m.tracking_hash', '=', trackingHash)
+      .where('m.site_id', '=', siteId),
+  );
+  if (!row) return null;
+  const parse = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const latestRating = parse(row.latest_rating);
+  const latestFollowUp = parse(row.latest_follow_up);
+  const state: LoopState = {
+    moderation: row.moderation,
+    status: row.status,
+    latestReplyId: row.latest_reply_id,
+    latestReplyKind: row.latest_reply_kind,
+    ratedLatest: latestRating !== null,
+    followedUpLatest: latestFollowUp !== null,
+    followUps: Number(row.follow_ups ?? 0),
+    followUpLimit: row.follow_up_limit,
+  };
+  return { message: row, state, latestRating, latestFollowUp };
+}
+
+export type LoopMessage = NonNullable<Awaited<ReturnType<typeof findLoopMessage>>>['message'];
+
+/** The columns whose values the rules were applied to: every statement checks them. */
+const GUARDED = ['id', 'unit_id', 'status', 'due_at', 'latest_reply_id'] as const;
+
+function unchanged(db: SiteDatabase, m: LoopMessage) {
+  return GUARDED.reduce((q, column) => q.where(column, '=', m[column] as string), db.q.selectFrom('messages'));
+}
+
+interface LoopContext {
+  db: SiteDatabase;
+  message: LoopMessage;
+  now: string;
+}
+
+/** A public event on the message's timeline, in its unit, written only if the message is unchanged. */
+function event({ db, message, now }: LoopContext, kind: 'rated' | 'followed_up' | 'reopened', also = sql<boolean>`1`) {
+  return db.q.insertInto('message_events')
+    .columns(['message_id', 'kind', 'is_public', 'unit_id', 'from_unit_id', 'account_id', 'note', 'created_at'])
+    .expression(unchanged(db, message).where(also).select((eb) => [
+      eb.val(message.id).as('message_id'), eb.val(kind).as('kind'), eb.val(1).as('is_public'), eb.val(message.unit_id).as('unit_id'),
+      eb.val(null).as('from_unit_id'), eb.val(null).as('account_id'), eb.val(null).as('note'), eb.val(now).as('created_at'),
+    ]));
+}
+
+/**
+ * 重办: back to 办理中 with a new deadline, flagged as re-opened (first in its unit's queue until the
+ * next final reply). The batch's last statement: none changed means the guard failed.
+ */
+function reopen({ db, message, now }: LoopContext, dueAt: string, also = sql<boolean>`1`) {
+  return GUARDED.reduce((q, column) => q.where(column, '=', message[column] as string), db.q.updateTable('messages')
+    .set({ status: 'in_progress', due_at: dueAt, reopened_at: now, closed_at: null, updated_at: now }))
+    .where(also);
+}
+
+/** Runs the statements; 409 when someone acted first (the last statement changed nothing). */
+async function run(db: SiteDatabase, statements: Parameters<SiteDatabase['batch']>[0]): Promise<void> {
+  const results = await db.batch(statements);
+  if ((results.at(-1)?.meta.changes ?? 0) === 0) throw new ApiError('conflict');
+}
+
+export interface RatingValues {
+  overall: number;
+  resolution: number;
+  attitude: number;
+  speed: number;
+  reason: RatingReason | null;
+  reasonText: string | null;
+}
+
+/**
+ * Stores the rating of the latest (final) reply and its public `rated` event; at `UNHAPPY_AT_MOST` or
+ * below, re-opens the message due at `reopenDueAt` (a `reopened` event). One batch; a second rating of
+ * the same reply fails on the unique index and writes nothing.
+ */
+export async function rate(ctx: LoopContext, values: RatingValues, reopenDueAt: string): Promise<void> {
+  const { db, message, now } = ctx;
+  const insert = db.q.insertInto('ratings')
+    .columns(['message_id', 'reply_id', 'overall', 'resolution', 'attitude', 'speed', 'reason_code', 'reason', 'created_at'])
+    .expression(unchanged(db, message).select((eb) => [
+      eb.val(message.id).as('message_id'), eb.val(message.latest_reply_id).as('reply_id'), eb.val(values.overall).as('overall'),
+      eb.val(values.resolution).as('resolution'), eb.val(values.attitude).as('attitude'), eb.val(values.speed).as('speed'),
+      eb.val(values.reason).as('reason_code'), eb.val(values.reasonText).as('reason'), eb.val(now).as('created_at'),
+    ]));
+  const unhappy = values.overall <= UNHAPPY_AT_MOST;
+  await run(db, [
+    insert,
+    event(ctx, 'rated'),
+    ...(unhappy
+      ? [event(ctx, 'reopened'), reopen(ctx, reopenDueAt)]
+      : [GUARDED.reduce((q, column) => q.where(column, '=', message[column] as string), db.q.updateTable('messages').set({ updated_at: now }))]),
+  ]);
+}
+
+/**
+ * Stores a follow-up question to the latest reply and its public `followed_up` event, and re-opens the
+ * message: 办理中 again, due at the later of its deadline and `dueAt`. The count against the site's
+ * limit is checked inside the batch, so two at once cannot both pass it.
+ */
+export async function followUp(ctx: LoopContext, id: string, body: string, limit: number, dueAt: string): Promise<void> {
+  const { db, message, now } = ctx;
+  const insert = db.q.insertInto('follow_ups')
+    .columns(['id', 'message_id', 'reply_id', 'body', 'created_at'])
+    .expression(unchanged(db, message)
+      .where(sql<boolean>`(SELECT count(*) FROM follow_ups WHERE message_id = ${message.id}) < ${limit}`)
+      .select((eb) => [
+        eb.val(id).as('id'), eb.val(message.id).as('message_id'), eb.val(message.latest_reply_id).as('reply_id'),
+        eb.val(body).as('body'), eb.val(now).as('created_at'),
+      ]));
+  const stored = sql<boolean>`EXISTS (SELECT 1 FROM follow_ups WHERE id = ${id})`;
+  const wasAnswered = message.status === 'replied' || message.status === 'closed';
+  await run(db, [
+    insert,
+    event(ctx, 'followed_up', stored),
+    ...(wasAnswered ? [event(ctx, 'reopened', stored)] : []),
+    reopen(ctx, dueAt > message.due_at ? dueAt : message.due_at, stored),
+  ]);
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsoleMessage, QueuePage } from '../../../sdk/src/schemas/console';
+import type { MessageCreated, MessagePage, PublicMessageDetail, RateInput, TrackedMessage } from '../../../sdk/src/schemas/message';
+import {
+  addCalendarDay, createSite, db, eventKinds, expectProblem, messageRow, request, submit, track, validMessage,
+} from '../../test/fixtures';
+import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+
+const HAPPY = { overall: 5, resolution: 5, attitude: 4, speed: 4 } as const;
+const UNHAPPY = { overall: 2, resolution: 1, attitude: 3, speed: 2, reason: 'not_solved', reasonText: '路口还是没人疏导，孩子上学依旧危险。' } as const;
+
+function post(siteId: string, what: 'rating' | 'follow-ups', body: unknown) {
+  return request(`/v1/sites/${siteId}/track/${what}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+}
+
+async function rated(siteId: string, trackingCode: string, rating: Omit<RateInput, 'trackingCode'>): Promise<TrackedMessage> {
+  const response = await post(siteId, 'rating', { trackingCode, ...rating });
+  if (response.status !== 200) throw new Error(`rating: ${response.status} ${await response.text()}`);
+  return response.json<TrackedMessage>();
+}
+
+async function act(as: TestOfficial, id: string, action: string, body: unknown = {}): Promise<ConsoleMessage> {
+  const response = await consoleRequest(`/v1/console/messages/${id}/${action}`, { as, method: 'POST', body });
+  if (response.status !== 200) throw new Error(`${action}: ${response.status} ${await response.text()}`);
+  return response.json<ConsoleMessage>();
+}
+
+/** A public message of a post-moderated county, accepted and answered with a final reply by the education bureau. */
+async function answered(overrides: Parameters<typeof validMessage>[1] = {}, moderation: 'pre' | 'post' = 'post') {
+  const site = await createSite({ moderation });
+  const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+  const response = await submit(site.siteId, validMessage(site.eduUnit, overrides));
+  expect(response.status).toBe(201);
+  const { id, trackingCode } = await response.json<MessageCreated>();
+  await act(responder, id, 'accept');
+  await act(responder, id, 'reply', { kind: 'final', body: '已安排交警早晚高峰在校门口疏导。' });
+  return { ...site, responder, id, trackingCode };
+}
+
+describe('rating a final reply (POST /v1/sites/:site/track/rating)', () => {
+  it('takes one rating per final reply, and a retry of it is stored once', async () => {
+    const m = await answered();
+    const before = await (await track(m.siteId, m.trackingCode)).json<TrackedMessage>();
+    expect(before.can).toEqual({ rate: true, followUp: true, followUpsLeft: 3 });
+
+    const first = await rated(m.siteId, m.trackingCode, HAPPY);
+    expect(first.ratings).toEqual([expect.objectContaining({ ...HAPPY, reason: null, reasonText: null })]);
+    expect(first.can.rate).toBe(false);
+    expect(first.status).toBe('replied');
+    // The same request again (a retry on a bad line) changes nothing and gets the same answer.
+    expect((await rated(m.siteId, m.trackingCode, HAPPY)).ratings).toHaveLength(1);
+    await expectProblem(await post(m.siteId, 'rating', { trackingCode: m.trackingCode, ...HAPPY, overall: 4 }), 409, 'already_rated');
+    expect(await eventKinds(m.id)).toEqual(['submitted', 'published', 'accepted', 'replied', 'rated']);
+  });
+
+  it('refuses before a final reply, and with a wrong code answers as for any unknown code', async () => {
+    const site = await createSite({ moderation: 'post' });
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const { id, trackingCode } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
+    await expectProblem(await post(site.siteId, 'rating', { trackingCode, ...HAPPY }), 409, 'invalid_transition');
+    await act(responder, id, 'accept');
+    await act(responder, id, 'reply', { kind: 'interim', body: '已转交城管部门现场查看。' });
+    await expectProblem(await post(site.siteId, 'rating', { trackingCode, ...HAPPY }), 409, 'invalid_transition');
+    await expectProblem(await post(site.siteId, 'rating', { trackingCode: 'ABCD-EFGH-JKMN-PQRS', ...HAPPY }), 404, 'not_found');
+  });
+
+  it('requires a reason when the citizen is not satisfied, and words when the reason is 其他, naming the field', async () => {
+    const m = await answered();
+    const noReason = await expectProblem(await post(m.siteId, 'rating', { trackingCode: m.trackingCode, overall: 1, resolution: 1, attitude: 1, speed: 1 }), 422, 'validation');
+    expect(noReason.errors?.map((e) => [e.field, e.code])).toEqual([['reason', 'required']]);
+    const otherWithoutWords = await expectProblem(await post(m.siteId, 'rating', { trackingCode: m.trackingCode, ...UNHAPPY, reason: 'other', reasonText: '  ' }), 422, 'validation');
+    expect(otherWithoutWords.errors?.map((e) => [e.field, e.code])).toEqual([['reasonText', 'required']]);
+    const outOfRange = await expectProblem(await post(m.siteId, 'rating', { trackingCode: m.trackingCode, ...HAPPY, speed: 6 }), 422, 'validation');
+    expect(outOfRange.errors?.map((e) => [e.field, e.code])).toEqual([['speed', 'above_maximum']]);
+    expect((await track(m.siteId, m.trackingCode).then((r) => r.json<TrackedMessage>())).ratings).toEqual([]);
+  });
+
+  it('re-opens the message on 2 or less: 办理中 with a new deadline in working days, flagged and first in the responder’s queue', async () => {
+    const m = await answered({ type: 'complaint' });
+    const other = await (await submit(m.siteId, validMessage(m.eduUnit, { title: '另一条较早到期的留言' }))).json<MessageCreated>();
+    await act(m.responder, other.id, 'accept');
+    // The next two weeks are holidays: the new deadline counts its working days after them.
+    const days = Array.from({ length: 21 }, (_, i) => new Date(Date.now() + (i + 1) * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10));
+    for (const day of days.slice(0, 14)) await addCalendarDay(m.siteId, day, 'holiday');
+
+    const reopened = await rated(m.siteId, m.trackingCode, UNHAPPY);
+    expect(reopened.status).toBe('in_progress');
+    expect(reopened.timeline.slice(-2).map((e) => e.kind)).toEqual(['rated', 'reopened']);
+    const row = (await messageRow(m.id))!;
+    expect(row.reopened_at).not.toBeNull();
+    // 7 working days (a complaint) counted from today, after the 14 holidays: no earlier than the 21st day.
+    expect(row.due_at.slice(0, 10) >= days[19]!).toBe(true);
+
+    const page = await (await consoleRequest('/v1/console/messages?tab=handling', { as: m.responder })).json<QueuePage>();
+    expect(page.items.map((i) => [i.id, i.reopened])).toEqual([[m.id, true], [other.id, false]]);
+    expect(page.counts.handling).toBe(2);
+    const official = await (await consoleRequest(`/v1/console/messages/${m.id}`, { as: m.responder })).json<ConsoleMessage>();
+    expect(official).toMatchObject({ reopened: true, ratings: [{ overall: 2, reason: 'not_solved', reasonText: UNHAPPY.reasonText }] });
+    expect(official.actions).toContain('reply');
+
+    // Answered again, the citizen rates the new final reply: a new cycle, and the flag is gone.
+    const again = await act(m.responder, m.id, 'reply', { kind: 'final', body: '已在校门口设置固定岗，每天早晚值守。' });
+    expect(again.reopened).toBe(false);
+    const happy = await rated(m.siteId, m.trackingCode, HAPPY);
+    expect(happy.ratings.map((r) => r.overall)).toEqual([2, 5]);
+    expect(happy.status).toBe('replied');
+  });
+
+  it('shows the scores on the public timeline and message, never the citizen’s words, and private messages nowhere public', async () => {
+    const m = await answered();
+    await rated(m.siteId, m.trackingCode, UNHAPPY);
+    const response = await request(`/v1/sites/${m.siteId}/messages/${m.id}`);
+    const text = await response.text();
+    expect(text).not.toContain(UNHAPPY.reasonText);
+    expect(text).not.toContain('not_solved');
+    const detail = JSON.parse(text) as PublicMessageDetail;
+    expect(detail.ratings).toEqual([{ overall: 2, resolution: 1, attitude: 3, speed: 2, createdAt: expect.any(String) }]);
+    expect(detail.rating).toMatchObject({ overall: 2 });
+    expect(detail.timeline.map((e) => e.kind)).toContain('rated');
+
+    const hidden = await answered({ isPublic: false });
+    await rated(hidden.siteId, hidden.trackingCode, UNHAPPY);
+    expect((await request(`/v1/sites/${hidden.siteId}/messages/${hidden.id}`)).status).toBe(404);
+    const board = await (await request(`/v1/sites/${hidden.siteId}/messages`)).json<MessagePage>();
+    expect(board.items).toEqual([]);
+  });
+});
+
+describe('follow-up questions 追问 (POST /v1/sites/:site/track/follow-ups)', () => {
+  it('re-opens with a new deadline, waits for the answer, and stops at the site’s limit', async () => {
+    const m = await answered();
+    await db.run(db.q.updateTable('sites').set({ follow_up_limit: 2 }).where('id', '=', m.siteId));
+    const question = '请问固定岗从哪天开始设置？';
+    const ask = (q: string) => post(m.siteId, 'follow-ups', { trackingCode: m.trackingCode, question: q });
+
+    const first = await (await ask(question)).json<TrackedMessage>();
+    expect(first).toMatchObject({ status: 'in_progress', followUps: [{ body: question }], can: { followUp: false, followUpsLeft: 1, rate: false } });
+    expect(first.timeline.slice(-2).map((e) => e.kind)).toEqual(['followed_up', 'reopened']);
+    // A retry of the same question is stored once; another question waits for the answer.
+    expect((await (await ask(question)).json<TrackedMessage>()).followUps).toHaveLength(1);
+    await expectProblem(await ask('还有一个问题'), 409, 'follow_up_pending');
+
+    const official = await act(m.responder, m.id, 'reply', { kind: 'final', body: '固定岗自下周一开始设置。' });
+    expect(official.followUps).toEqual([expect.objectContaining({ body: question })]);
+    expect((await ask('下周一是几号？')).status).toBe(200);
+    await act(m.responder, m.id, 'reply', { kind: 'final', body: '下周一是12月7日。' });
+    await expectProblem(await ask('第三个问题'), 409, 'follow_up_limit');
+    const tracked = await (await track(m.siteId, m.trackingCode)).json<TrackedMessage>();
+    expect(tracked.can).toEqual({ rate: true, followUp: false, followUpsLeft: 0 });
+  });
+
+  it('shows the question publicly only with a public message, and needs a reply first', async () => {
+    const m = await answered();
+    await post(m.siteId, 'follow-ups', { trackingCode: m.trackingCode, question: '固定岗几点开始？' });
+    const detail = await (await request(`/v1/sites/${m.siteId}/messages/${m.id}`)).json<PublicMessageDetail>();
+    expect(detail.followUps.map((f) => f.body)).toEqual(['固定岗几点开始？']);
+
+    const site = await createSite({ moderation: 'post' });
+    const { trackingCode } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
+    await expectProblem(await post(site.siteId, 'follow-ups', { trackingCode, question: '有人看吗？' }), 409, 'invalid_transition');
+    const empty = await expectProblem(await post(site.siteId, 'follow-ups', { trackingCode, question: ' ' }), 422, 'validation');
+    expect(empty.errors?.map((e) => [e.field, e.code])).toEqual([['question', 'required']]);
+  });
+
+  it('lets admins change the limit per site', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const response = await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { followUpLimit: 5 } });
+    expect(response.status).toBe(200);
+    expect((await response.json<{ followUpLimit: number }>()).followUpLimit).toBe(5);
+    await expectProblem(await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { followUpLimit: 11 } }), 422, 'validation');
+  });
+});

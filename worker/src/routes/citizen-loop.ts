@@ -1,0 +1,126 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  FollowUpInputSchema, RateInputSchema, TrackedMessageSchema, type TrackedMessage,
+} from '../../../sdk/src/schemas/message';
+import { newRouteGroup } from '../app';
+import { citizenActions, findLoopMessage, followUp, rate, type LoopMessage } from '../db/citizen-loop';
+import { trackedMessageView } from '../db/message-views';
+import { workingCalendar } from '../db/sites';
+import type { AppEnv } from '../env';
+import { ApiError, notFound } from '../errors';
+import { dueAfterWorkingDays } from '../lib/calendar';
+import { newId } from '../lib/crypto';
+import { localDay } from '../lib/site-time';
+import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
+import { bodyErrorResponses, limitedResponses, problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+
+// The citizen's loop, by tracking code (in the body, never in a URL): rate a final reply, ask a
+// follow-up question (追问). Both may re-open the message (重办). Rate-limited like /track.
+export const citizenLoop = newRouteGroup();
+
+const answers = {
+  200: { description: 'the citizen’s view of the message after the change', content: { 'application/json': { schema: TrackedMessageSchema } } },
+  ...siteErrorResponses,
+  409: problem('not possible now: no final reply to rate (invalid_transition), this reply rated already with other scores (already_rated), '
+    + 'a follow-up waiting for its answer (follow_up_pending), no follow-ups left (follow_up_limit), or another change came first (conflict)'),
+  ...bodyErrorResponses,
+  ...limitedResponses,
+};
+
+/** The message of a tracking code; unknown, malformed and wrong codes all get the same 404. */
+async function messageOf(c: Context<AppEnv>, trackingCode: string) {
+  const site = c.get('site');
+  const canonical = normalizeTrackingCode(trackingCode) ?? `invalid:${trackingCode}`;
+  const hash = await trackingCodeHash(c.env.HASH_KEY, site.id, canonical);
+  const found = await findLoopMessage(c.get('db'), site.id, hash);
+  if (!found) throw notFound();
+  return { ...found, hash };
+}
+
+/** A new deadline, counted like the first one: the site's working days for the type, from today. */
+async function newDeadline(c: Context<AppEnv>, message: LoopMessage, now: Date): Promise<string> {
+  const site = c.get('site');
+  const calendar = await workingCalendar(c.get('db'), site.id, localDay(now));
+  return dueAfterWorkingDays(now, site.deadlineDays[message.type], calendar);
+}
+
+async function view(c: Context<AppEnv>, hash: string, now: Date): Promise<TrackedMessage> {
+  const message = await trackedMessageView(c.get('db'), c.get('site').id, hash, now);
+  if (!message) throw notFound();
+  c.header('Cache-Control', 'no-store');
+  return message;
+}
+
+const rateMessage = createRoute({
+  operationId: 'rateMessage',
+  method: 'post',
+  path: '/v1/sites/{site}/track/rating',
+  summary: 'The citizen rates the latest final reply (once per reply); 2 or less re-opens the message (重办) with a new deadline',
+  request: {
+    params: SiteParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: RateInputSchema } } },
+  },
+  responses: answers,
+});
+
+citizenLoop.openapi(rateMessage, async (c) => {
+  const { trackingCode, overall, resolution, attitude, speed, reason, reasonText } = c.req.valid('json');
+  const now = new Date();
+  const { message, state, latestRating, hash } = await messageOf(c, trackingCode);
+  const values = { overall, resolution, attitude, speed, reason: reason ?? null, reasonText: reasonText || null };
+  const sameAsStored = (r: typeof latestRating) => r !== null && r.overall === overall && r.resolution === resolution
+    && r.attitude === attitude && r.speed === speed && r.reason_code === values.reason && r.reason === values.reasonText;
+  // A retry of a rating already stored is answered as the first was; another rating of the same reply is refused.
+  if (latestRating) {
+    if (sameAsStored(latestRating)) return c.json(await view(c, hash, now), 200);
+    throw new ApiError('already_rated');
+  }
+  if (!citizenActions(state).rate) throw new ApiError('invalid_transition');
+  try {
+    await rate({ db: c.get('db'), message, now: now.toISOString() }, values, await newDeadline(c, message, now));
+  } catch (error) {
+    // A concurrent request rated this reply first (the unique index refused the second batch whole).
+    const again = await messageOf(c, trackingCode);
+    if (again.latestRating && sameAsStored(again.latestRating)) return c.json(await view(c, hash, now), 200);
+    if (again.latestRating) throw new ApiError('already_rated');
+    throw error;
+  }
+  return c.json(await view(c, hash, now), 200);
+});
+
+const askFollowUp = createRoute({
+  operationId: 'askFollowUp',
+  method: 'post',
+  path: '/v1/sites/{site}/track/follow-ups',
+  summary: 'The citizen asks a follow-up question (追问) after a reply; it re-opens the message with a new deadline',
+  request: {
+    params: SiteParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: FollowUpInputSchema } } },
+  },
+  responses: answers,
+});
+
+citizenLoop.openapi(askFollowUp, async (c) => {
+  const { trackingCode, question } = c.req.valid('json');
+  const now = new Date();
+  const { message, state, latestFollowUp, hash } = await messageOf(c, trackingCode);
+  // One follow-up per reply: a retry of the one stored is answered as the first was.
+  if (latestFollowUp) {
+    if (latestFollowUp.body === question) return c.json(await view(c, hash, now), 200);
+    throw new ApiError('follow_up_pending');
+  }
+  const allowed = citizenActions(state);
+  if (!allowed.followUp) throw new ApiError(state.latestReplyId && allowed.followUpsLeft === 0 ? 'follow_up_limit' : 'invalid_transition');
+  const ctx = { db: c.get('db'), message, now: now.toISOString() };
+  try {
+    await followUp(ctx, newId('f'), question, state.followUpLimit, await newDeadline(c, message, now));
+  } catch (error) {
+    const again = await messageOf(c, trackingCode);
+    if (again.latestFollowUp?.body === question) return c.json(await view(c, hash, now), 200);
+    if (again.latestFollowUp) throw new ApiError('follow_up_pending');
+    if (citizenActions(again.state).followUpsLeft === 0) throw new ApiError('follow_up_limit');
+    throw error;
+  }
+  return c.json(await view(c, hash, now), 200);
+});
