@@ -225,6 +225,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <p class="badges">
           <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
           ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
+          ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}
           ${m.isPublic ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
           <span class="badge visibility">${m.isPublic ? t.message.public : t.private}</span>
           <span class="badge">${t.types[m.type]}</span>

@@ -2,7 +2,7 @@ import type { Domain, MessageType } from '../sdk/src/schemas/common';
 import type { QueueTab } from '../sdk/src/schemas/console';
 
 /** Tabs in the order officials work through them. */
-export const QUEUE_TABS: readonly QueueTab[] = ['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all'];
+export const QUEUE_TABS: readonly QueueTab[] = ['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'supervised', 'all'];
 
 export interface QueueFilters {
   tab: QueueTab;

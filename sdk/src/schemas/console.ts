@@ -9,9 +9,10 @@ export type Role = z.infer<typeof RoleSchema>;
 
 /**
  * Queue tabs: 待审核 moderation (pending), 待受理 new (submitted), 办理中 handling (accepted, in_progress),
- * 已回复 replied, 已办结 closed, 已超期 overdue (open and past due), 全部 all.
+ * 已回复 replied, 已办结 closed, 已超期 overdue (open and past due), 全部 all,
+ * 督办 supervised (open and escalated to the unit above by the deadline check).
  */
-export const QueueTabSchema = z.enum(['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all']);
+export const QueueTabSchema = z.enum(['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all', 'supervised']);
 export type QueueTab = z.infer<typeof QueueTabSchema>;
 
 /** `GET /v1/console/messages` query. Sorted by due date, earliest first. */
@@ -32,6 +33,7 @@ export const QueueMessageSchema = MessageFieldsSchema.extend({
   isPublic: z.boolean(),
   moderation: ModerationSchema,
   replyCount: z.number().int(),
+  supervised: z.boolean().describe('督办: escalated to the unit above once a deadline passed unanswered'),
 });
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 

@@ -5,6 +5,8 @@
 //   public   — a published public message; the public timeline; never who acted.
 //   citizen  — the author's own, by tracking code: private and unpublished too, every event, never who acted.
 //   official — every event with who acted, and internal notes; contact details only through `reveal`.
+// The deadline check's events are the officials' business: reminders are theirs alone, and 督办 (to
+// the unit above) reads as 已超期 to the public and the author.
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
@@ -48,6 +50,7 @@ const timelineJson = (eb: MessageExpressions, audience: Audience) => {
     .whereRef('e.message_id', '=', 'm.id')
     .orderBy('e.id');
   if (audience === 'public') events = events.where('e.is_public', '=', 1);
+  if (audience !== 'official') events = events.where('e.kind', '!=', 'reminder');
   return jsonArrayFrom(events);
 };
 
@@ -77,7 +80,7 @@ function withHistory(messages: Messages, audience: Audience) {
     .select([
       'm.id', 'm.site_id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
       'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.moderation_reason', 'm.public_tab',
-      'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count',
+      'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count', 'm.escalated_due_at',
     ])
     .select((eb) => [repliesJson(eb).as('replies'), timelineJson(eb, audience).as('timeline')]);
 }
@@ -96,6 +99,10 @@ const event = (e: EventJson): TimelineEvent => ({
   kind: e.kind as TimelineEvent['kind'], at: toSiteTime(e.created_at), unit: unitRef(e.unit_id, e.unit_name), note: e.note,
 });
 
+/** An event as the public and the author see it: 督办 says only that the deadline passed. */
+const outsideEvent = (e: EventJson): TimelineEvent =>
+  (e.kind === 'escalated' ? { kind: 'overdue', at: toSiteTime(e.created_at), unit: null, note: null } : event(e));
+
 /** `GET /v1/sites/:site/messages/:id`: a published public message, or null for any other id. */
 export async function publicMessageView(db: SiteDatabase, siteId: string, id: string, now: Date): Promise<PublicMessageDetail | null> {
   const m = await db.first(
@@ -111,7 +118,7 @@ export async function publicMessageView(db: SiteDatabase, siteId: string, id: st
     ...boardFields(m, now),
     body: m.body,
     replies: parsed(m.replies).map(reply),
-    timeline: parsed(m.timeline).map(event),
+    timeline: parsed(m.timeline).map(outsideEvent),
     rating: rating ? { overall: rating.overall, resolution: rating.resolution, attitude: rating.attitude, speed: rating.speed, createdAt: toSiteTime(rating.created_at) } : null,
   };
 }
@@ -120,7 +127,7 @@ export async function publicMessageView(db: SiteDatabase, siteId: string, id: st
 export async function trackedMessageView(db: SiteDatabase, siteId: string, trackingHash: string, now: Date): Promise<TrackedMessage | null> {
   const m = await loadRow(db, db.q.selectFrom('messages as m').where('m.tracking_hash', '=', trackingHash).where('m.site_id', '=', siteId) as Messages, 'citizen');
   if (!m) return null;
-  const timeline = parsed(m.timeline).map(event);
+  const timeline = parsed(m.timeline).map(outsideEvent);
   const rejected = m.moderation === 'rejected';
   return {
     ...messageFields(m, now),
@@ -156,6 +163,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     moderationReason: m.moderation_reason,
     replyCount: m.reply_count,
     supportCount: m.support_count,
+    supervised: m.escalated_due_at !== null,
     replies: parsed(m.replies).map(reply),
     timeline: parsed(m.timeline).map((e): ConsoleEvent => ({
       ...event(e), isPublic: e.is_public === 1, fromUnit: unitRef(e.from_unit_id, e.from_unit_name), account: e.account,
