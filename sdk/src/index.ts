@@ -14,3 +14,4 @@ export * from './schemas/site';
 export * from './schemas/console';
 export * from './schemas/auth';
 export * from './schemas/admin';
+export * from './schemas/my-data';

@@ -172,3 +172,44 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     actions: availableActions(official, m),
   };
 }
+
+/** What the author's download adds to their view: the sealed contact, and what they gave besides the message. */
+export interface CitizenRecord {
+  message: TrackedMessage;
+  sealed: { id: string; author_name_enc: string; author_phone_enc: string; author_email_enc: string | null };
+  erasedAt: string | null;
+  sourceOrigin: string | null;
+  supportCount: number;
+  ratings: { overall: number; resolution: number; attitude: number; speed: number; reason: string | null; createdAt: string }[];
+  followUps: { body: string; createdAt: string }[];
+}
+
+/**
+ * `POST /v1/sites/:site/my-data`: everything stored about the author's message, by the hash of its
+ * tracking code, or null. Contact details stay sealed here: the route opens them for the answer.
+ */
+export async function citizenRecordView(db: SiteDatabase, siteId: string, trackingHash: string, now: Date): Promise<CitizenRecord | null> {
+  const message = await trackedMessageView(db, siteId, trackingHash, now);
+  if (!message) return null;
+  const row = await db.first(
+    db.q.selectFrom('messages as m')
+      .select(['m.id', 'm.author_name_enc', 'm.author_phone_enc', 'm.author_email_enc', 'm.author_erased_at', 'm.source_origin', 'm.support_count'])
+      .select((eb) => [
+        jsonArrayFrom(eb.selectFrom('ratings as rt').select(['rt.overall', 'rt.resolution', 'rt.attitude', 'rt.speed', 'rt.reason', 'rt.created_at'])
+          .whereRef('rt.message_id', '=', 'm.id').orderBy('rt.id')).as('ratings'),
+        jsonArrayFrom(eb.selectFrom('follow_ups as f').select(['f.body', 'f.created_at'])
+          .whereRef('f.message_id', '=', 'm.id').orderBy('f.created_at')).as('follow_ups'),
+      ])
+      .where('m.id', '=', message.id),
+  );
+  if (!row) return null;
+  return {
+    message,
+    sealed: { id: row.id, author_name_enc: row.author_name_enc, author_phone_enc: row.author_phone_enc, author_email_enc: row.author_email_enc },
+    erasedAt: row.author_erased_at ? toSiteTime(row.author_erased_at) : null,
+    sourceOrigin: row.source_origin,
+    supportCount: row.support_count,
+    ratings: parsed(row.ratings).map(({ created_at, ...scores }) => ({ ...scores, createdAt: toSiteTime(created_at) })),
+    followUps: parsed(row.follow_ups).map((f) => ({ body: f.body, createdAt: toSiteTime(f.created_at) })),
+  };
+}
