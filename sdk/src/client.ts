@@ -3,6 +3,7 @@ import { queryString, requestJson } from './request';
 import type {
   CreateMessageInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, SupportResult, TrackedMessage,
 } from './schemas/message';
+import type { Erased, MyData } from './schemas/my-data';
 import type { SiteConfig } from './schemas/site';
 
 export interface ClientOptions {
@@ -53,6 +54,10 @@ export interface LiuyanClient {
   getMessage(id: string): Promise<PublicMessageDetail>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
   track(trackingCode: string): Promise<TrackedMessage>;
+  /** My data: everything stored about the message of this tracking code, contact details included (to save as JSON). */
+  exportMyData(trackingCode: string): Promise<MyData>;
+  /** My data: erases the author's name, phone and email for good; the message stays on the record. Asking again changes nothing. */
+  eraseMyData(trackingCode: string): Promise<Erased>;
   /**
    * 我也关注: adds this reader's support to a public message, once; sending it again changes nothing.
    * `supporter` overrides the client's token (a server relaying its own readers' supports).
@@ -137,6 +142,8 @@ export function createClient(options: ClientOptions): LiuyanClient {
 
     // Not retried: a wrong code should fail fast, and the code must not sit in a retry queue.
     track: (trackingCode) => once<TrackedMessage>(`${sitePath}/track`, postJson({ trackingCode })),
+    exportMyData: (trackingCode) => once<MyData>(`${sitePath}/my-data`, postJson({ trackingCode })),
+    eraseMyData: (trackingCode) => once<Erased>(`${sitePath}/my-data/erase`, postJson({ trackingCode })),
 
     // Safe to repeat: a support counts once per supporter.
     support: (id, { supporter: token = supporter } = {}) =>
