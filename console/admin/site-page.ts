@@ -19,6 +19,7 @@ const PRIVACY_TEXT_MAX = 5000;
 const DEADLINE_DAYS = { min: 1, max: 60 };
 const TITLE_MIN = { min: 1, max: 50 };
 const BODY_MIN = { min: 1, max: 500 };
+const REMINDER_DAYS = { min: 0, max: 30 };
 const SUBMISSION_LIMITS = {
   perAddressHour: { min: 1, max: 10_000 },
   perPhoneDay: { min: 1, max: 10_000 },
@@ -92,6 +93,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       domains: this.choiceCheck('domains', v.checked('domains')),
       titleMin: this.integerCheck('titleMin', v.raw('titleMin'), TITLE_MIN),
       bodyMin: this.integerCheck('bodyMin', v.raw('bodyMin'), BODY_MIN),
+      reminderDays: this.integerCheck('reminderDays', v.raw('reminderDays'), REMINDER_DAYS),
       privacyText: this.textCheck('privacyText', v.raw('privacyText'), { max: PRIVACY_TEXT_MAX, multiline: true }),
     };
     for (const type of TYPES) checks[`deadlineDays.${type}`] = this.integerCheck(`deadlineDays.${type}`, v.raw(`deadline-${type}`), DEADLINE_DAYS);
@@ -108,6 +110,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       deadlineDays: Object.fromEntries(TYPES.map((type) => [type, number(`deadline-${type}`)])),
       titleMin: number('titleMin'),
       bodyMin: number('bodyMin'),
+      reminderDays: number('reminderDays'),
       // Empty: none of the site's own (the default notice).
       privacyUrl: v.text('privacyUrl') || null,
       privacyText: v.text('privacyText') || null,
@@ -148,6 +151,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           <div class="number-grid">
             ${TYPES.map((type) => this.numberField(`deadline-${type}`, `deadlineDays.${type}`, format(a.deadlineFor, { type: this.t.types[type] }),
               s.deadlineDays[type], DEADLINE_DAYS))}
+            ${this.numberField('reminderDays', 'reminderDays', a.reminderDays, s.reminderDays, REMINDER_DAYS, a.reminderDaysHint)}
           </div>
         </fieldset>
         <fieldset class="field" aria-describedby="lengths-hint">

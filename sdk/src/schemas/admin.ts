@@ -28,6 +28,7 @@ const distinct = (values: readonly unknown[]) => new Set(values).size === values
 
 export const ORIGINS_MAX = 50;
 export const DEADLINE_DAYS_MAX = 60;
+export const REMINDER_DAYS_MAX = 30;
 
 /** `GET /v1/admin/site`. */
 export const SiteSettingsSchema = z.object({
@@ -44,6 +45,7 @@ export const SiteSettingsSchema = z.object({
   privacyUrl: z.string().nullable().describe('the site’s own privacy notice page, linked from the consent box'),
   privacyText: z.string().nullable().describe('the site’s own privacy notice, shown by the consent box when there is no page'),
   submissionLimits: SubmissionLimitsSchema,
+  reminderDays: z.number().int().describe('the hourly deadline check reminds a message’s unit this many working days before its deadline; 0: never'),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
@@ -75,6 +77,7 @@ export const UpdateSiteInputSchema = z.object({
   privacyUrl: z.string().trim().max(500).refine(isPublicPageUrl, withCode('invalid')).nullable().optional().describe('null: no page of its own'),
   privacyText: optionalText(PRIVACY_TEXT_MAX, { multiline: true }).nullable().optional().describe('null or empty: the notice Liuyan ships'),
   submissionLimits: SubmissionLimitsSchema.partial().optional().describe('only the limits given change'),
+  reminderDays: z.number().int().min(0).max(REMINDER_DAYS_MAX).optional(),
 });
 export type UpdateSiteInput = z.input<typeof UpdateSiteInputSchema>;
 

@@ -36,6 +36,7 @@ export function updateSiteStatement(db: SiteDatabase, siteId: string, changes: S
       ...(changes.privacyUrl !== undefined && { privacy_url: changes.privacyUrl }),
       ...(changes.privacyText !== undefined && { privacy_text: changes.privacyText }),
       ...(changes.submissionLimits !== undefined && { submission_limits: JSON.stringify(changes.submissionLimits) }),
+      ...(changes.reminderDays !== undefined && { reminder_days: changes.reminderDays }),
       updated_at: at,
     })
     .where('id', '=', siteId);

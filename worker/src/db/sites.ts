@@ -24,6 +24,8 @@ export interface Site {
   privacyUrl: string | null;
   privacyText: string | null;
   submissionLimits: SubmissionLimits;
+  /** Working days before a deadline the unit is reminded; 0: never (migration 0015). */
+  reminderDays: number;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
@@ -32,6 +34,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
       .select([
         'id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version',
         'title_min', 'body_min', 'privacy_url', 'privacy_text', 'submission_limits',
+        'reminder_days',
       ])
       .where('id', '=', siteId),
   );
@@ -51,6 +54,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     privacyUrl: row.privacy_url,
     privacyText: row.privacy_text,
     submissionLimits: { ...DEFAULT_SUBMISSION_LIMITS, ...JSON.parse(row.submission_limits) },
+    reminderDays: row.reminder_days,
   };
 }
 

@@ -21,6 +21,7 @@ describe('GET /v1/admin/site', () => {
       deadlineDays: { consultation: 5, help: 5, complaint: 7, suggestion: 15 },
       titleMin: 4, bodyMin: 10, privacyUrl: null, privacyText: null,
       submissionLimits: { perAddressHour: 10, perPhoneDay: 5, perSiteMinute: 30 },
+      reminderDays: 1,
     });
   });
 
@@ -219,5 +220,17 @@ describe('/v1/admin/calendar', () => {
     await consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year: 2026, days: [] } });
     expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: admin })).json()).toEqual([]);
     expect(await (await consoleRequest('/v1/admin/calendar?year=2026', { as: otherAdmin })).json()).toEqual(nationalDay);
+  });
+});
+
+describe('PATCH /v1/admin/site — reminders before deadlines', () => {
+  it('sets how many working days before a deadline units are reminded (0: never), within 0–30', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const patch = (body: unknown) => consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body });
+    expect(await (await patch({ reminderDays: 0 })).json<SiteSettings>()).toMatchObject({ reminderDays: 0 });
+    const problem = await expectProblem(await patch({ reminderDays: 31 }), 422, 'validation');
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'reminderDays', code: 'above_maximum' })]);
+    expect(await (await consoleRequest('/v1/admin/site', { as: admin })).json<SiteSettings>()).toMatchObject({ reminderDays: 0 });
   });
 });

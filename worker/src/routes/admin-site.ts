@@ -25,6 +25,7 @@ function settingsOf(site: Site): SiteSettings {
     privacyUrl: site.privacyUrl,
     privacyText: site.privacyText,
     submissionLimits: site.submissionLimits,
+    reminderDays: site.reminderDays,
   };
 }
 
@@ -72,10 +73,12 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     ...(input.privacyUrl !== undefined && { privacyUrl: input.privacyUrl || null }),
     ...(input.privacyText !== undefined && { privacyText: input.privacyText || null }),
     ...(input.submissionLimits !== undefined && { submissionLimits: { ...before.submissionLimits, ...input.submissionLimits } }),
+    ...(input.reminderDays !== undefined && { reminderDays: input.reminderDays }),
   };
   const changes: SiteChanges = {};
   for (const field of [
     'name', 'moderation', 'allowedOrigins', 'types', 'domains', 'deadlineDays', 'titleMin', 'bodyMin', 'privacyUrl', 'privacyText', 'submissionLimits',
+    'reminderDays',
   ] as const) {
     if (JSON.stringify(after[field]) !== JSON.stringify(before[field])) Object.assign(changes, { [field]: after[field] });
   }
