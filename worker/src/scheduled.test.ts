@@ -87,6 +87,9 @@ describe('the hourly deadline check', () => {
     await runDeadlineCheck();
     expect(await eventsOf(thursday!)).toEqual([{ kind: 'reminder', is_public: 0, unit_id: eduUnit, from_unit_id: null }]);
     expect(await eventsOf(friday!)).toEqual([]);
+    // A reminder is the unit's business: not on the public timeline.
+    const publicView = await (await request(`/v1/sites/${siteId}/messages/${thursday}`)).json<PublicMessageDetail>();
+    expect(publicView.timeline.map((e) => e.kind)).toEqual(['submitted', 'published']);
 
     // Two working days ahead: Friday's too, and Monday's only on Thursday (the weekend does not count).
     await db.run(db.q.updateTable('sites').set({ reminder_days: 2 }).where('id', '=', siteId));
