@@ -117,6 +117,13 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     }
   }
 
+  /** The question, what goes and what stays, gets the focus: nothing is erased without a second, deliberate press. */
+  private async askToErase(): Promise<void> {
+    this.data = { phase: 'confirm', notice: '', error: '' };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#erase-confirm')?.focus();
+  }
+
   private async erase(): Promise<void> {
     if (this.data.phase !== 'confirm') return;
     this.data = { phase: 'erasing', notice: '', error: '' };
@@ -177,10 +184,10 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <p class="muted hint">${t.myDataHint}</p>
       <p class="actions">
         <button type="button" ?disabled=${phase !== ''} @click=${this.download}>${phase === 'downloading' ? t.preparing : t.download}</button>
-        <button type="button" class="secondary" ?disabled=${phase !== ''} @click=${() => (this.data = { phase: 'confirm', notice: '', error: '' })}>${t.erase}</button>
+        <button type="button" class="secondary" ?disabled=${phase !== ''} @click=${this.askToErase}>${t.erase}</button>
         ${remembered ? nothing : html`<button type="button" class="secondary" @click=${this.rememberShown}>${t.rememberThis}</button>`}
       </p>
-      ${phase === 'confirm' || phase === 'erasing' ? html`<div class="confirm" role="alertdialog" aria-labelledby="erase-question">
+      ${phase === 'confirm' || phase === 'erasing' ? html`<div class="confirm" id="erase-confirm" role="alertdialog" aria-labelledby="erase-question" tabindex="-1">
         <p id="erase-question">${format(t.eraseQuestion, { name: m.displayName })}</p>
         <p class="actions"><button type="button" class="danger" ?disabled=${phase === 'erasing'} @click=${this.erase}>${phase === 'erasing' ? t.erasing : t.eraseYes}</button>
           <button type="button" class="secondary" ?disabled=${phase === 'erasing'} @click=${() => (this.data = { phase: '', notice: '', error: '' })}>${t.eraseNo}</button></p>
