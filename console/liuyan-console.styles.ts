@@ -67,6 +67,7 @@ export const styles = css`
   .item-title { font-weight: 600; overflow-wrap: anywhere; color: var(--liuyan-color-primary); }
   .item-meta { display: flex; flex-wrap: wrap; gap: 0.2em 0.7em; align-items: center; font-size: 0.9em; overflow-wrap: anywhere; }
   .overdue { color: var(--liuyan-color-error); font-weight: 600; }
+  .supervised { color: var(--liuyan-color-error); border-color: var(--liuyan-color-error); font-weight: 600; }
   /* Tags by what they say: status a filled pill (ui/tokens.styles.ts), review state dashed, visibility grey, type and domain outlined. */
   .badge.moderation { border-style: dashed; }
   .badge.moderation.rejected, .badge.moderation.hidden { color: var(--liuyan-color-error); }

@@ -266,6 +266,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
           ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
           ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
+          ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}
           ${m.isPublic ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
           <span class="badge visibility">${m.isPublic ? t.message.public : t.private}</span>
           <span class="badge">${t.types[m.type]}</span>

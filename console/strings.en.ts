@@ -32,6 +32,7 @@ export const consoleEn: ConsoleStrings = {
     tabs: {
       moderation: moderation.pending, new: statuses.submitted, handling: statuses.in_progress, replied: statuses.replied,
       closed: statuses.closed, overdue: progressEn.overdue, all: 'All',
+      supervised: progressEn.supervised,
     },
     filters: 'Filters',
     type: 'Type',

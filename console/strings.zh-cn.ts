@@ -30,6 +30,7 @@ const strings = {
     tabs: {
       moderation: moderation.pending, new: statuses.submitted, handling: statuses.in_progress, replied: statuses.replied,
       closed: statuses.closed, overdue: progressZhCN.overdue, all: '全部',
+      supervised: progressZhCN.supervised,
     },
     filters: '筛选',
     type: '类型',

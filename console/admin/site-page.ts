@@ -15,6 +15,7 @@ const DEADLINE_DAYS = { min: 1, max: 60 };
 const TITLE_MIN = { min: 1, max: 50 };
 const BODY_MIN = { min: 1, max: 500 };
 const FOLLOW_UP_LIMIT = { min: 0, max: 10 };
+const REMINDER_DAYS = { min: 0, max: 30 };
 const SUBMISSION_LIMITS = {
   perAddressHour: { min: 1, max: 10_000 },
   perPhoneDay: { min: 1, max: 10_000 },
@@ -89,6 +90,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       titleMin: this.integerCheck('titleMin', v.raw('titleMin'), TITLE_MIN),
       bodyMin: this.integerCheck('bodyMin', v.raw('bodyMin'), BODY_MIN),
       followUpLimit: this.integerCheck('followUpLimit', v.raw('followUpLimit'), FOLLOW_UP_LIMIT),
+      reminderDays: this.integerCheck('reminderDays', v.raw('reminderDays'), REMINDER_DAYS),
       privacyText: this.textCheck('privacyText', v.raw('privacyText'), { max: PRIVACY_TEXT_MAX, multiline: true }),
     };
     for (const type of MESSAGE_TYPES) checks[`deadlineDays.${type}`] = this.integerCheck(`deadlineDays.${type}`, v.raw(`deadline-${type}`), DEADLINE_DAYS);
@@ -105,6 +107,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       deadlineDays: Object.fromEntries(MESSAGE_TYPES.map((type) => [type, number(`deadline-${type}`)])),
       titleMin: number('titleMin'),
       bodyMin: number('bodyMin'),
+      reminderDays: number('reminderDays'),
       // Empty: none of the site's own (the default notice).
       privacyUrl: v.text('privacyUrl') || null,
       privacyText: v.text('privacyText') || null,
@@ -146,6 +149,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           <div class="number-grid">
             ${MESSAGE_TYPES.map((type) => this.numberField(`deadline-${type}`, `deadlineDays.${type}`, format(a.deadlineFor, { type: this.t.types[type] }),
               s.deadlineDays[type], DEADLINE_DAYS))}
+            ${this.numberField('reminderDays', 'reminderDays', a.reminderDays, s.reminderDays, REMINDER_DAYS, a.reminderDaysHint)}
           </div>
         </fieldset>
         <fieldset class="field" aria-describedby="lengths-hint">

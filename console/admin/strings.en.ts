@@ -31,6 +31,8 @@ export const adminEn: AdminStrings = {
     deadlines: 'Deadlines (working days)',
     deadlinesHint: 'Working days from the day after submission; applies to messages submitted from now on.',
     deadlineFor: '{type}',
+    reminderDays: 'Reminder before the deadline (working days)',
+    reminderDaysHint: 'How many working days before the deadline the unit is reminded; 0: never. Overdue messages are escalated to the unit above.',
     lengths: 'Shortest messages',
     lengthsHint: 'How many characters a citizen’s title and message must have at least. A Chinese character, letter, digit or emoji each counts as one.',
     titleMin: 'Shortest title (characters)',

@@ -35,6 +35,8 @@ const strings = {
     deadlines: '办理时限（工作日）',
     deadlinesHint: '自提交次日起计算的工作日数，只影响此后提交的留言。',
     deadlineFor: '{type}',
+    reminderDays: '到期前提醒（工作日）',
+    reminderDaysHint: '到期前几个工作日提醒办理单位；0为不提醒。超期未回复的留言自动向上级单位督办。',
     lengths: '留言最少字数',
     lengthsHint: '市民的标题和留言内容至少要写多少个字。一个汉字、字母、数字或表情符号都算一个字。',
     titleMin: '标题最少字数',

@@ -4,6 +4,7 @@ import type {
   CreateMessageInput, FollowUpInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, RateInput,
   SupportResult, TrackedMessage,
 } from './schemas/message';
+import type { Erased, MyData } from './schemas/my-data';
 import type { SiteConfig } from './schemas/site';
 
 export interface ClientOptions {
@@ -54,6 +55,10 @@ export interface LiuyanClient {
   getMessage(id: string): Promise<PublicMessageDetail>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
   track(trackingCode: string): Promise<TrackedMessage>;
+  /** My data: everything stored about the message of this tracking code, contact details included (to save as JSON). */
+  exportMyData(trackingCode: string): Promise<MyData>;
+  /** My data: erases the author's name, phone and email for good; the message stays on the record. Asking again changes nothing. */
+  eraseMyData(trackingCode: string): Promise<Erased>;
   /**
    * Rates the latest final reply of the message with this tracking code (once per reply; 2 or less
    * re-opens it). Sending the same rating again changes nothing. Answers the tracked view after it.
@@ -147,6 +152,8 @@ export function createClient(options: ClientOptions): LiuyanClient {
     track: (trackingCode) => once<TrackedMessage>(`${sitePath}/track`, postJson({ trackingCode })),
     rate: (input) => once<TrackedMessage>(`${sitePath}/track/rating`, postJson(input)),
     followUp: (input) => once<TrackedMessage>(`${sitePath}/track/follow-ups`, postJson(input)),
+    exportMyData: (trackingCode) => once<MyData>(`${sitePath}/my-data`, postJson({ trackingCode })),
+    eraseMyData: (trackingCode) => once<Erased>(`${sitePath}/my-data/erase`, postJson({ trackingCode })),
 
     // Safe to repeat: a support counts once per supporter.
     support: (id, { supporter: token = supporter } = {}) =>

@@ -32,7 +32,7 @@ export const UNIT_KINDS = ['leader', 'department', 'region', 'ministry'] as cons
 export const ROLES = ['responder', 'moderator', 'admin'] as const;
 
 /** The console queue's tabs, in the order officials work through them. */
-export const QUEUE_TABS = ['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'all'] as const;
+export const QUEUE_TABS = ['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'supervised', 'all'] as const;
 
 /** What officials do to a message, in the order of the work: moderate, take on, hand on, answer, finish. */
 export const ACTIONS = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal'] as const;

@@ -15,3 +15,4 @@ export * from './schemas/console';
 export * from './schemas/auth';
 export * from './schemas/admin';
 export * from './schemas/audit';
+export * from './schemas/my-data';

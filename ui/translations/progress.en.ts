@@ -4,6 +4,7 @@ import type { ProgressStrings } from './progress.zh-cn';
 export const progressEn: ProgressStrings = {
   ...enProgressLabels,
   overdue: 'Overdue',
+  supervised: 'Supervised',
   replies: 'Official replies',
   timeline: 'Progress',
   noReplyYet: 'No reply yet',

@@ -10,6 +10,8 @@ import type { Widen } from './zh-cn';
  */
 const progress = {
   overdue: '已超期',
+  /** Escalated to the unit above once the deadline passed (officials' flag and queue tab). */
+  supervised: '督办',
   replies: '官方回复',
   timeline: '办理进程',
   noReplyYet: '暂未回复',

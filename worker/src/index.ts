@@ -20,6 +20,7 @@ import { consoleAccount } from './routes/console-account';
 import { consoleExport } from './routes/console-export';
 import { consoleMessages } from './routes/console-messages';
 import { messages } from './routes/messages';
+import { myData } from './routes/my-data';
 import { replyTemplates } from './routes/reply-templates';
 import { sites } from './routes/sites';
 import { supports } from './routes/supports';
@@ -48,6 +49,7 @@ app.use('/v1/sites/:site/messages/*', publicCache());
 app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => c.req.method === 'GET' && Boolean(c.req.query('q')) }));
 // (`/track/*` matches /track itself too: one counter for the lookup, 评价 and 追问.)
 app.use('/v1/sites/:site/track/*', rateLimit('TRACK_LIMITER'));
+app.use('/v1/sites/:site/my-data/*', rateLimit('TRACK_LIMITER'));
 app.use('/v1/sites/:site/messages/:id/support', rateLimit('WRITE_LIMITER'));
 app.route('/', sites); //      GET  /v1/sites/:site
 app.route('/', board); //      GET  /v1/sites/:site/messages, GET /v1/sites/:site/messages/:id
@@ -55,6 +57,7 @@ app.route('/', messages); //   POST /v1/sites/:site/messages
 app.route('/', tracking); //   POST /v1/sites/:site/track
 app.route('/', citizenLoop); // POST /v1/sites/:site/track/rating, /track/follow-ups (评价, 追问)
 app.route('/', supports); //   POST /v1/sites/:site/messages/:id/support (我也关注)
+app.route('/', myData); //     POST /v1/sites/:site/my-data (download), /my-data/erase
 
 // Officials. Changes are accepted only from the console's own origin (CSRF); every console route
 // needs a live session, and each route (or the action it runs) checks the role and the unit scope.

@@ -1,5 +1,6 @@
 import { staleSignInFailures } from './auth/sign-in-throttle';
 import { allDatabases } from './db/client';
+import { checkDeadlines } from './db/deadlines';
 import { continueSearchRebuilds } from './db/search-index';
 import { endedCounters } from './db/submission-limits';
 import type { Env } from './env';
@@ -33,7 +34,10 @@ export async function purgeExpired(env: Env, now: Date): Promise<number> {
 }
 
 export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller, env) => {
-  await purgeExpired(env, new Date(controller.scheduledTime));
+  const now = new Date(controller.scheduledTime);
+  await purgeExpired(env, now);
+  // Reminders before deadlines, 督办 after them; a backlog is worked off a batch an hour.
+  for (const db of allDatabases(env)) await checkDeadlines(db, now);
   // A search index emptied by a migration is refilled a few thousand messages an hour.
   for (const db of allDatabases(env)) await continueSearchRebuilds(db);
 };

@@ -19,6 +19,7 @@ export const enProgressLabels: ProgressLabels = {
     submitted: 'Submitted', published: 'Reviewed and published', rejected: 'Not approved', hidden: 'Hidden', accepted: 'Accepted',
     transferred: 'Transferred', replied: 'Replied', extended: 'Deadline extended', rated: 'Rated', followed_up: 'Follow-up question',
     closed: 'Closed', reopened: 'Reopened',
+    reminder: 'Due-soon reminder', escalated: 'Overdue: escalated for supervision', overdue: 'Overdue',
   },
   replyKinds: { interim: 'Interim reply', final: 'Final reply' },
   rejectReasons: {

@@ -18,6 +18,7 @@ export const zhCNProgressLabels: ProgressLabels = {
   events: {
     submitted: '提交留言', published: '审核通过并公开', rejected: '未通过审核', hidden: '已隐藏', accepted: '受理',
     transferred: '转办', replied: '回复', extended: '延长办理期限', rated: '评价', followed_up: '追问', closed: '办结', reopened: '重新办理',
+    reminder: '即将到期提醒', escalated: '超期督办', overdue: '已超期',
   },
   replyKinds: { interim: '阶段性回复', final: '正式回复' },
   rejectReasons: {

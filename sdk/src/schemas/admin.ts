@@ -29,6 +29,7 @@ const distinct = (values: readonly unknown[]) => new Set(values).size === values
 export const ORIGINS_MAX = 50;
 export const DEADLINE_DAYS_MAX = 60;
 export const FOLLOW_UP_LIMIT_MAX = 10;
+export const REMINDER_DAYS_MAX = 30;
 
 /** `GET /v1/admin/site`. */
 export const SiteSettingsSchema = z.object({
@@ -46,6 +47,7 @@ export const SiteSettingsSchema = z.object({
   privacyText: z.string().nullable().describe('the site’s own privacy notice, shown by the consent box when there is no page'),
   submissionLimits: SubmissionLimitsSchema,
   followUpLimit: z.number().int().describe('how many follow-ups (追问) a citizen may send on one message'),
+  reminderDays: z.number().int().describe('the hourly deadline check reminds a message’s unit this many working days before its deadline; 0: never'),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
@@ -78,6 +80,7 @@ export const UpdateSiteInputSchema = z.object({
   privacyText: optionalText(PRIVACY_TEXT_MAX, { multiline: true }).nullable().optional().describe('null or empty: the notice Liuyan ships'),
   submissionLimits: SubmissionLimitsSchema.partial().optional().describe('only the limits given change'),
   followUpLimit: z.number().int().min(0).max(FOLLOW_UP_LIMIT_MAX).optional().describe('0: no follow-ups'),
+  reminderDays: z.number().int().min(0).max(REMINDER_DAYS_MAX).optional(),
 });
 export type UpdateSiteInput = z.input<typeof UpdateSiteInputSchema>;
 

@@ -10,7 +10,8 @@ export type Role = z.infer<typeof RoleSchema>;
 
 /**
  * Queue tabs: 待审核 moderation (pending), 待受理 new (submitted), 办理中 handling (accepted, in_progress),
- * 已回复 replied, 已办结 closed, 已超期 overdue (open and past due), 全部 all.
+ * 已回复 replied, 已办结 closed, 已超期 overdue (open and past due), 全部 all,
+ * 督办 supervised (open and escalated to the unit above by the deadline check).
  */
 export const QueueTabSchema = z.enum(QUEUE_TABS);
 export type QueueTab = z.infer<typeof QueueTabSchema>;
@@ -34,6 +35,7 @@ export const QueueMessageSchema = MessageFieldsSchema.extend({
   moderation: ModerationSchema,
   replyCount: z.number().int(),
   reopened: z.boolean().describe('re-opened (重办) by the citizen — an unhappy rating or a follow-up — and being handled again'),
+  supervised: z.boolean().describe('督办: escalated to the unit above once a deadline passed unanswered'),
 });
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 

@@ -53,6 +53,9 @@ export type TrackInput = z.infer<typeof TrackInputSchema>;
 export const TimelineEventKindSchema = z.enum([
   'submitted', 'published', 'rejected', 'hidden', 'accepted', 'transferred', 'replied', 'extended', 'rated',
   'followed_up', 'closed', 'reopened',
+  // The hourly deadline check: a reminder to the unit before the deadline (officials only), and 督办
+  // to the unit above once it has passed (`escalated`), which the public and the author see as `overdue`.
+  'reminder', 'escalated', 'overdue',
 ]);
 export type TimelineEventKind = z.infer<typeof TimelineEventKindSchema>;
 

@@ -13,6 +13,7 @@ import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, Localized } from '../../../ui/localize';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
+import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
 import { styles } from './liuyan-form.styles';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
@@ -58,6 +59,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart status - Sending / retrying / failure notices.
  * @csspart receipt - What is shown after sending.
  * @csspart tracking-code - The tracking code.
+ * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
  *
  * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
  * @cssproperty --liuyan-font-size - Base text size.
@@ -82,6 +84,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     restored: { state: true },
     created: { state: true },
     copyState: { state: true },
+    remembered: { state: true },
   };
 
   /** Slug of a campaign (建言 drive) the messages belong to. */
@@ -99,6 +102,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private restored = false;
   private created: MessageCreated | null = null;
   private copyState: '' | 'copied' | 'failed' = '';
+  /** The citizen chose to keep this message's code on this device; null when storage failed. */
+  private remembered: boolean | null = false;
   private drafts: DraftStore<FormValues> | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -205,6 +210,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       });
       this.drafts.clear();
       this.created = created;
+      this.remembered = false;
       this.phase = 'done';
       const { trackingCode: _private, ...detail } = created;
       this.emit<LiuyanSubmittedDetail>('liuyan-submitted', detail);
@@ -243,6 +249,22 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.created = null;
     this.copyState = '';
     this.phase = 'editing';
+  }
+
+  /** Opt-in: keeps (or drops) the code in this browser, listed by `<liuyan-track>` under 我的留言. */
+  private rememberCode(keep: boolean): void {
+    const created = this.created!;
+    const store = new MyMessages(this.site);
+    if (!keep) {
+      store.forget(created.id);
+      this.remembered = false;
+      return;
+    }
+    const now = new Date().toISOString();
+    this.remembered = store.remember({
+      id: created.id, trackingCode: created.trackingCode, title: this.values.title.trim(), createdAt: now,
+      status: created.status, moderation: created.moderation, checkedAt: now,
+    }) || null;
   }
 
   private async copyCode(): Promise<void> {
@@ -402,6 +424,12 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
       <p><button type="button" @click=${this.copyCode}>${this.copyState === 'copied' ? t.copied : t.copy}</button>
         ${this.copyState === 'failed' ? html`<span class="error">${t.copyFailed}</span>` : nothing}</p>
+      <div part="remember">
+        <label class="choice block"><input id="remember" type="checkbox" .checked=${this.remembered === true} aria-describedby="remember-hint"
+          @change=${(e: Event) => this.rememberCode((e.target as HTMLInputElement).checked)} />
+          <span>${t.rememberCode}</span></label>
+        <p id="remember-hint" class="muted hint">${this.remembered === null ? t.rememberFailed : t.rememberHint}</p>
+      </div>
       <p class="muted">${format(t.dueAt, { date: formatDateTime(this.locale, created.dueAt, false) })}</p>
       ${this.values.isPublic ? (created.moderation === 'pending' ? html`<p class="muted">${t.pendingModeration}</p>` : nothing) : html`<p class="muted">${t.privateNotice}</p>`}
       <button type="button" class="secondary" @click=${this.startOver}>${t.writeAnother}</button>

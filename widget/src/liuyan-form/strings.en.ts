@@ -22,7 +22,7 @@ export const formEn: FormStrings = {
     + 'handling your message can see them when they need to, and every view is recorded.\n'
     + 'What is public: a message you make public is shown on the website after review, under the display name you chose '
     + '(e.g. 陈先生); your phone and email are never shown. A private message is seen only by you (with the tracking code) and the officials handling it.\n'
-    + 'Your rights: with the tracking code you can read your message and its progress; to correct or delete your personal data, contact this website.\n'
+    + 'Your rights: with the tracking code you can read your message and its progress, download all its data, or erase your name, phone and email; to correct them, contact this website.\n'
     + 'Basis: the Personal Information Protection Law of the People’s Republic of China.',
   counter: '{count}/{max}',
   submit: 'Send message',
@@ -41,4 +41,7 @@ export const formEn: FormStrings = {
   pendingModeration: 'The message will be public after review.',
   privateNotice: 'This message is private.',
   writeAnother: 'Write another message',
+  rememberCode: 'Remember the tracking code on this device',
+  rememberHint: 'Kept only in this browser on this device, never uploaded; you can then open it under “Track my message”. Do not tick this on a shared computer.',
+  rememberFailed: 'This browser does not allow saving (private browsing?). Please write the code down.',
 };

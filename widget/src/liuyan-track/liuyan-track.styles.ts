@@ -28,4 +28,11 @@ export const styles = css`
   .hint { font-weight: normal; font-size: 0.85em; }
   .notice { border-left: 3px solid var(--liuyan-color-primary); padding: 0.4em 0.8em; background: var(--liuyan-color-notice); font-weight: 600; }
   .notice:focus { outline: 2px solid var(--liuyan-color-primary); outline-offset: 2px; }
+  .my-messages, .my-data { margin-top: 1em; border-top: 1px solid var(--liuyan-color-border); padding-top: 0.6em; }
+  .my-messages ul { list-style: none; padding: 0; margin: 0; }
+  .my-messages li { display: grid; gap: 0.2em; padding: 0.5em 0; border-bottom: 1px solid var(--liuyan-color-border); }
+  .my-title { font-weight: 600; overflow-wrap: anywhere; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.3em 0; }
+  .confirm { border: 1px solid var(--liuyan-color-error); border-radius: 4px; padding: 0.2em 0.8em; }
+  button.danger { background: var(--liuyan-color-error); border-color: var(--liuyan-color-error); }
 `;

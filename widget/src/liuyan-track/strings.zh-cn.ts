@@ -32,6 +32,25 @@ const strings = {
   /** A follow-up on the timeline, with its question. */
   question: '：{text}',
   sendFailed: '提交失败，请检查网络后重试。',
+  myMessages: '我的留言',
+  myMessagesHint: '本设备记住的查询码（只保存在这个浏览器里）。点“查看”获取最新办理状态。',
+  sentOn: '{date}提交',
+  lastSeen: '{status}（{date}查看）',
+  openRemembered: '查看',
+  forget: '不再记住',
+  rememberThis: '在本设备上记住查询码',
+  myData: '我的数据',
+  myDataHint: '您可以下载本留言的全部数据（含您的姓名和联系方式），或删除您的姓名、电话和邮箱。',
+  download: '下载我的数据',
+  preparing: '正在准备…',
+  downloaded: '已下载（JSON文件），请妥善保管：其中有您的联系方式。',
+  erase: '删除我的个人信息',
+  eraseQuestion: '确定要删除吗？您的姓名、电话和邮箱将被永久删除，无法恢复，办理部门也将无法再联系您。留言内容、回复和署名“{name}”会保留。',
+  eraseYes: '确认删除',
+  eraseNo: '取消',
+  erasing: '正在删除…',
+  erased: '您的姓名、电话和邮箱已于{date}删除。',
+  dataFailed: '操作没有完成，请检查网络后重试。',
 } as const;
 
 export type TrackStrings = CommonStrings & ProgressStrings & Widen<typeof strings>;

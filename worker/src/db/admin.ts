@@ -37,6 +37,7 @@ export function updateSiteStatement(db: SiteDatabase, siteId: string, changes: S
       ...(changes.privacyText !== undefined && { privacy_text: changes.privacyText }),
       ...(changes.submissionLimits !== undefined && { submission_limits: JSON.stringify(changes.submissionLimits) }),
       ...(changes.followUpLimit !== undefined && { follow_up_limit: changes.followUpLimit }),
+      ...(changes.reminderDays !== undefined && { reminder_days: changes.reminderDays }),
       updated_at: at,
     })
     .where('id', '=', siteId);

@@ -5,6 +5,8 @@
 //   public   — a published public message; the public timeline; never who acted.
 //   citizen  — the author's own, by tracking code: private and unpublished too, every event, never who acted.
 //   official — every event with who acted, and internal notes; contact details only through `reveal`.
+// The deadline check's events are the officials' business: reminders are theirs alone, and 督办 (to
+// the unit above) reads as 已超期 to the public and the author.
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
@@ -49,6 +51,7 @@ const timelineJson = (eb: MessageExpressions, audience: Audience) => {
     .whereRef('e.message_id', '=', 'm.id')
     .orderBy('e.id');
   if (audience === 'public') events = events.where('e.is_public', '=', 1);
+  if (audience !== 'official') events = events.where('e.kind', '!=', 'reminder');
   return jsonArrayFrom(events);
 };
 
@@ -98,7 +101,7 @@ function withHistory(messages: Messages, audience: Audience) {
     .select([
       'm.id', 'm.site_id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
       'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.moderation_reason', 'm.public_tab',
-      'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count', 'm.latest_reply_id', 'm.latest_reply_kind', 'm.reopened_at',
+      'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count', 'm.latest_reply_id', 'm.latest_reply_kind', 'm.reopened_at', 'm.escalated_due_at',
     ])
     .select((eb) => [
       repliesJson(eb).as('replies'), timelineJson(eb, audience).as('timeline'), ratingsJson(eb, audience).as('ratings'),
@@ -133,6 +136,10 @@ const event = (e: EventJson): TimelineEvent => ({
   kind: e.kind as TimelineEvent['kind'], at: toSiteTime(e.created_at), unit: unitRef(e.unit_id, e.unit_name), note: e.note,
 });
 
+/** An event as the public and the author see it: 督办 says only that the deadline passed. */
+const outsideEvent = (e: EventJson): TimelineEvent =>
+  (e.kind === 'escalated' ? { kind: 'overdue', at: toSiteTime(e.created_at), unit: null, note: null } : event(e));
+
 /** `GET /v1/sites/:site/messages/:id`: a published public message, or null for any other id. */
 export async function publicMessageView(db: SiteDatabase, siteId: string, id: string, now: Date): Promise<PublicMessageDetail | null> {
   const m = await db.first(
@@ -148,7 +155,7 @@ export async function publicMessageView(db: SiteDatabase, siteId: string, id: st
     ...boardFields(m, now),
     body: m.body,
     replies: parsed(m.replies).map(reply),
-    timeline: parsed(m.timeline).map(event),
+    timeline: parsed(m.timeline).map(outsideEvent),
     rating: rating ? { overall: rating.overall, resolution: rating.resolution, attitude: rating.attitude, speed: rating.speed, createdAt: toSiteTime(rating.created_at) } : null,
     ratings: parsed(m.ratings).map(scores),
     // Only published public messages reach here: their follow-ups are public with them.
@@ -166,7 +173,7 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
   if (!m) return null;
   const ratings = parsed(m.ratings) as RatingJson[];
   const followUps = parsed(m.follow_ups);
-  const timeline = parsed(m.timeline).map(event);
+  const timeline = parsed(m.timeline).map(outsideEvent);
   const rejected = m.moderation === 'rejected';
   return {
     ...messageFields(m, now),
@@ -214,6 +221,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     moderationReason: m.moderation_reason,
     replyCount: m.reply_count,
     supportCount: m.support_count,
+    supervised: m.escalated_due_at !== null,
     replies: parsed(m.replies).map(reply),
     timeline: parsed(m.timeline).map((e): ConsoleEvent => ({
       ...event(e), isPublic: e.is_public === 1, fromUnit: unitRef(e.from_unit_id, e.from_unit_name), account: e.account,
@@ -223,5 +231,46 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     ratings: (parsed(m.ratings) as RatingJson[]).map(ownRating),
     followUps: parsed(m.follow_ups).map(followUp),
     actions: availableActions(official, m),
+  };
+}
+
+/** What the author's download adds to their view: the sealed contact, and what they gave besides the message. */
+export interface CitizenRecord {
+  message: TrackedMessage;
+  sealed: { id: string; author_name_enc: string; author_phone_enc: string; author_email_enc: string | null };
+  erasedAt: string | null;
+  sourceOrigin: string | null;
+  supportCount: number;
+  ratings: { overall: number; resolution: number; attitude: number; speed: number; reason: string | null; createdAt: string }[];
+  followUps: { body: string; createdAt: string }[];
+}
+
+/**
+ * `POST /v1/sites/:site/my-data`: everything stored about the author's message, by the hash of its
+ * tracking code, or null. Contact details stay sealed here: the route opens them for the answer.
+ */
+export async function citizenRecordView(db: SiteDatabase, siteId: string, trackingHash: string, now: Date): Promise<CitizenRecord | null> {
+  const message = await trackedMessageView(db, siteId, trackingHash, now);
+  if (!message) return null;
+  const row = await db.first(
+    db.q.selectFrom('messages as m')
+      .select(['m.id', 'm.author_name_enc', 'm.author_phone_enc', 'm.author_email_enc', 'm.author_erased_at', 'm.source_origin', 'm.support_count'])
+      .select((eb) => [
+        jsonArrayFrom(eb.selectFrom('ratings as rt').select(['rt.overall', 'rt.resolution', 'rt.attitude', 'rt.speed', 'rt.reason', 'rt.created_at'])
+          .whereRef('rt.message_id', '=', 'm.id').orderBy('rt.id')).as('ratings'),
+        jsonArrayFrom(eb.selectFrom('follow_ups as f').select(['f.body', 'f.created_at'])
+          .whereRef('f.message_id', '=', 'm.id').orderBy('f.created_at')).as('follow_ups'),
+      ])
+      .where('m.id', '=', message.id),
+  );
+  if (!row) return null;
+  return {
+    message,
+    sealed: { id: row.id, author_name_enc: row.author_name_enc, author_phone_enc: row.author_phone_enc, author_email_enc: row.author_email_enc },
+    erasedAt: row.author_erased_at ? toSiteTime(row.author_erased_at) : null,
+    sourceOrigin: row.source_origin,
+    supportCount: row.support_count,
+    ratings: parsed(row.ratings).map(({ created_at, ...scores }) => ({ ...scores, createdAt: toSiteTime(created_at) })),
+    followUps: parsed(row.follow_ups).map((f) => ({ body: f.body, createdAt: toSiteTime(f.created_at) })),
   };
 }

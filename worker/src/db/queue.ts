@@ -57,6 +57,8 @@ interface TabDefinition {
   publicOnly?: boolean;
   /** Past its deadline now. */
   overdue?: boolean;
+  /** Escalated (督办) by the deadline check; walked on migration 0015's partial indexes. */
+  supervised?: boolean;
 }
 
 /** What each tab holds. Every tab but 待审核 and 全部 leaves rejected messages out. */
@@ -68,11 +70,12 @@ const TABS: Record<QueueTab, TabDefinition> = {
   closed: { statuses: ['closed'] },
   overdue: { statuses: OPEN_STATUSES, overdue: true },
   all: {},
+  supervised: { statuses: OPEN_STATUSES, supervised: true },
 };
 
 /** The tab's messages; `status`, one of the tab's statuses, narrows it to that one. */
 function tabCondition(eb: MessageExpressions, tab: QueueTab, now: string, status?: Status) {
-  const { statuses, moderation, publicOnly, overdue } = TABS[tab];
+  const { statuses, moderation, publicOnly, overdue, supervised } = TABS[tab];
   const conditions = [];
   if (moderation) conditions.push(eb('m.moderation', '=', moderation));
   if (publicOnly) conditions.push(eb('m.is_public', '=', 1));
@@ -81,6 +84,7 @@ function tabCondition(eb: MessageExpressions, tab: QueueTab, now: string, status
   // A literal, so that the planner can use the indexes that leave rejected messages out (migration 0009).
   if (statuses) conditions.push(eb('m.moderation', '!=', sql.lit('rejected')));
   if (overdue) conditions.push(eb('m.due_at', '<', now));
+  if (supervised) conditions.push(eb('m.escalated_due_at', 'is not', null));
   return conditions.length > 0 ? eb.and(conditions) : eb.lit(true);
 }
 
@@ -144,7 +148,7 @@ const holdsInProgress = (tab: QueueTab) => TABS[tab].statuses?.includes('in_prog
 
 const QUEUE_COLUMNS = [
   'm.seq', 'm.id', 'm.unit_id', 'm.campaign_id', 'm.type', 'm.domain', 'm.title', 'm.region',
-  'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count', 'm.reopened_at',
+  'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count', 'm.reopened_at', 'm.escalated_due_at',
 ] as const;
 
 /** The re-opened messages that head the first page of the tab, earliest deadline first (a handful, from their own index). */
@@ -229,6 +233,7 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
     items: [...reopened, ...page].map((m) => ({
       ...messageFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now), isPublic: m.is_public === 1, moderation: m.moderation,
       replyCount: m.reply_count, reopened: isReopened(m),
+      supervised: m.escalated_due_at !== null,
     })),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.due_at, page.at(-1)!.seq) : null,
   };
@@ -236,7 +241,7 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
 
 /**
  * How many messages each tab holds for the official, without reading the messages: the per-unit
- * tallies of migrations 0004 and 0008 give every tab but 已超期. 已超期 changes with the clock, so it
+ * tallies of migrations 0004 and 0008 give every tab but 已超期 and 督办 (migration 0015's own tally). 已超期 changes with the clock, so it
  * is the open messages less those still ahead of their deadline: the days after today from the
  * per-day tallies of migration 0009, and today's from the deadline index up to the end of the day.
  * Rows read grow with the units in scope and the days ahead, never with the backlog.
@@ -261,13 +266,20 @@ export async function queueCounts(db: SiteDatabase, official: Official, now: Dat
       eb('m.due_at', '>=', nowIso), eb('m.due_at', '<', tomorrow),
     ]))
     .select((eb) => eb.fn.countAll<number>().as('n'));
-  const [rows, ahead, aheadToday] = await Promise.all([db.all(tallies), db.first(later), db.first(dueLaterToday)]);
+  let supervised = db.q.selectFrom('supervised_counts as s')
+    .select((eb) => eb.fn.sum<number>('s.n').as('n'))
+    .where('s.site_id', '=', official.siteId);
+  if (official.scope !== null) supervised = supervised.where(sql<boolean>`s.unit_id IN (${unitsOf(official)})`);
+  const [rows, ahead, aheadToday, escalated] = await Promise.all([
+    db.all(tallies), db.first(later), db.first(dueLaterToday), db.first(supervised),
+  ]);
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as QueueCounts;
   let open = 0;
   for (const row of rows) {
-    for (const tab of QUEUE_TABS) if (tab !== 'overdue' && inTab(tab, row.status, row.moderation, row.is_public)) counts[tab] += row.n;
+    for (const tab of QUEUE_TABS) if (tab !== 'overdue' && tab !== 'supervised' && inTab(tab, row.status, row.moderation, row.is_public)) counts[tab] += row.n;
     if (inTab('overdue', row.status, row.moderation, row.is_public)) open += row.n;
   }
   counts.overdue = Math.max(0, open - (ahead?.n ?? 0) - (aheadToday?.n ?? 0));
+  counts.supervised = escalated?.n ?? 0;
   return counts;
 }

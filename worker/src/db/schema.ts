@@ -27,6 +27,8 @@ export interface SiteTable {
   submission_limits: Generated<string>;
   /** How many follow-ups (追问) a citizen may send on one message (migration 0014). */
   follow_up_limit: Generated<number>;
+  /** Working days before a deadline the cron reminds the unit; 0: never (migration 0015). */
+  reminder_days: Generated<number>;
 }
 
 /** Submissions counted in one window, for a cap (migration 0007); the CHECK keeps `count <= cap`. */
@@ -111,6 +113,11 @@ export interface MessageTable {
   public_tab: ColumnType<'awaiting' | 'in_progress' | 'answered', never, never>;
   /** When the citizen last re-opened it (重办), by an unhappy rating or a follow-up (migration 0014). */
   reopened_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The deadline the cron's reminder / 督办 was written for (migration 0015); escalated = flagged 督办. */
+  reminded_due_at: ColumnType<string | null, string | null | undefined, string | null>;
+  escalated_due_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the citizen erased their contact details; the `author_*_enc` columns are then empty. */
+  author_erased_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */
@@ -251,6 +258,21 @@ export interface OpenDueCountTable {
   n: number;
 }
 
+/** Open escalated (督办) messages per unit, kept by the triggers of migration 0015. */
+export interface SupervisedCountTable {
+  site_id: string;
+  unit_id: string;
+  n: number;
+}
+
+/** Every erasure of a citizen's contact details, to apply again after a restore (migration 0015). */
+export interface PersonalDataErasureTable {
+  id: Generated<number>;
+  site_id: string;
+  message_id: string;
+  erased_at: string;
+}
+
 export interface SignInFailureTable {
   key_hash: string;
   failures: number;
@@ -302,6 +324,8 @@ export interface Database {
   message_counts: MessageCountTable;
   open_due_counts: OpenDueCountTable;
   submission_counts: SubmissionCountTable;
+  supervised_counts: SupervisedCountTable;
+  personal_data_erasures: PersonalDataErasureTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;

@@ -26,6 +26,8 @@ export interface Site {
   submissionLimits: SubmissionLimits;
   /** How many follow-ups (追问) a citizen may send on one message. */
   followUpLimit: number;
+  /** Working days before a deadline the unit is reminded; 0: never (migration 0015). */
+  reminderDays: number;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
@@ -35,6 +37,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
         'id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version',
         'title_min', 'body_min', 'privacy_url', 'privacy_text', 'submission_limits',
         'follow_up_limit',
+        'reminder_days',
       ])
       .where('id', '=', siteId),
   );
@@ -55,6 +58,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     privacyText: row.privacy_text,
     submissionLimits: { ...DEFAULT_SUBMISSION_LIMITS, ...JSON.parse(row.submission_limits) },
     followUpLimit: row.follow_up_limit,
+    reminderDays: row.reminder_days,
   };
 }
 

@@ -10,15 +10,20 @@ export interface SealedContact {
   author_email_enc: string | null;
 }
 
+/** What an erased column holds: the citizen erased their contact details (see `eraseContact`). */
+export const ERASED = '';
+
 /**
  * The citizen's contact details, decrypted with the contexts the submission sealed them with (bound
- * to the message id), the phone as an official dials it. Only for officials' answers that are audited.
+ * to the message id), the phone as an official dials it; empty strings (and a null email) once the
+ * citizen erased them. Only for officials' answers that are audited, and the citizen's own export.
  */
 export async function openContact(cipher: Cipher, row: SealedContact): Promise<Contact> {
+  const open = (sealed: string, field: string) => (sealed === ERASED ? ERASED : cipher.decrypt(sealed, `${row.id}:${field}`));
   const [name, phone, email] = await Promise.all([
-    cipher.decrypt(row.author_name_enc, `${row.id}:name`),
-    cipher.decrypt(row.author_phone_enc, `${row.id}:phone`),
-    row.author_email_enc ? cipher.decrypt(row.author_email_enc, `${row.id}:email`) : null,
+    open(row.author_name_enc, 'name'),
+    open(row.author_phone_enc, 'phone'),
+    row.author_email_enc ? open(row.author_email_enc, 'email') : null,
   ]);
-  return { name, phone: formatPhone(phone), email };
+  return { name, phone: phone === ERASED ? ERASED : formatPhone(phone), email };
 }

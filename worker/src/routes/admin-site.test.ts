@@ -22,6 +22,7 @@ describe('GET /v1/admin/site', () => {
       titleMin: 4, bodyMin: 10, privacyUrl: null, privacyText: null,
       submissionLimits: { perAddressHour: 10, perPhoneDay: 5, perSiteMinute: 30 },
       followUpLimit: 3,
+      reminderDays: 1,
     });
   });
 
@@ -132,5 +133,17 @@ describe('PATCH /v1/admin/site', () => {
     await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { moderation: 'post' } });
     const otherAdmin = await createOfficial(other.siteId, 'admin');
     expect(await (await consoleRequest('/v1/admin/site', { as: otherAdmin })).json()).toMatchObject({ id: other.siteId, moderation: 'pre' });
+  });
+});
+
+describe('PATCH /v1/admin/site — reminders before deadlines', () => {
+  it('sets how many working days before a deadline units are reminded (0: never), within 0–30', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const patch = (body: unknown) => consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body });
+    expect(await (await patch({ reminderDays: 0 })).json<SiteSettings>()).toMatchObject({ reminderDays: 0 });
+    const problem = await expectProblem(await patch({ reminderDays: 31 }), 422, 'validation');
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'reminderDays', code: 'above_maximum' })]);
+    expect(await (await consoleRequest('/v1/admin/site', { as: admin })).json<SiteSettings>()).toMatchObject({ reminderDays: 0 });
   });
 });

@@ -23,6 +23,7 @@ function settingsOf(site: Site): SiteSettings {
     privacyText: site.privacyText,
     submissionLimits: site.submissionLimits,
     followUpLimit: site.followUpLimit,
+    reminderDays: site.reminderDays,
   };
 }
 
@@ -71,11 +72,13 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     ...(input.privacyText !== undefined && { privacyText: input.privacyText || null }),
     ...(input.submissionLimits !== undefined && { submissionLimits: { ...before.submissionLimits, ...input.submissionLimits } }),
     ...(input.followUpLimit !== undefined && { followUpLimit: input.followUpLimit }),
+    ...(input.reminderDays !== undefined && { reminderDays: input.reminderDays }),
   };
   const changes: SiteChanges = {};
   for (const field of [
     'name', 'moderation', 'allowedOrigins', 'types', 'domains', 'deadlineDays', 'titleMin', 'bodyMin', 'privacyUrl', 'privacyText', 'submissionLimits',
     'followUpLimit',
+    'reminderDays',
   ] as const) {
     if (JSON.stringify(after[field]) !== JSON.stringify(before[field])) Object.assign(changes, { [field]: after[field] });
   }

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, inject, it } from 'vitest';
+import type { MyData } from '../sdk/src/schemas/my-data';
+import { queryD1 } from '../scripts/local-stack';
+import { fillForm, useBrowserPage } from './helpers';
+import { HOST } from './ports';
+
+const browser = useBrowserPage();
+
+describe('My messages and My data in <liuyan-track>', () => {
+  it('remembers a code on this device, lists it, opens it, downloads the data, erases the contact details and forgets it', async () => {
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    await page.locator('liuyan-form [part="form"]').waitFor();
+    const title = `东环路路灯不亮 ${Date.now()}`;
+    await fillForm(page, { title, body: '东环路从加油站到中学一段的路灯已经坏了两个星期，晚上骑车很危险。' });
+    const form = page.locator('liuyan-form');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await form.locator('[part="tracking-code"]').waitFor();
+    await form.getByLabel('在本设备上记住查询码').check();
+
+    // Another visit: the tracker lists the remembered message without asking the service anything.
+    await page.reload();
+    const tracker = page.locator('liuyan-track');
+    const mine = tracker.locator('[part="my-messages"]');
+    await mine.waitFor();
+    expect(await mine.textContent()).toContain(title);
+    expect(await mine.textContent()).toContain('待受理');
+    await mine.getByRole('button', { name: '查看' }).click();
+    await tracker.locator('[part="message"] h3').waitFor();
+    expect(await tracker.locator('[part="message"] h3').textContent()).toBe(title);
+
+    const myData = tracker.locator('[part="my-data"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), myData.getByRole('button', { name: '下载我的数据' }).click()]);
+    const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as MyData;
+    expect(data.message.title).toBe(title);
+    expect(data.contact).toMatchObject({ name: '陈明', erasedAt: null });
+    expect(download.suggestedFilename()).toBe(`liuyan-${data.message.id}.json`);
+
+    await myData.getByRole('button', { name: '删除我的个人信息' }).click();
+    const question = myData.getByRole('alertdialog');
+    expect(await question.textContent()).toContain('永久删除');
+    await question.getByRole('button', { name: '确认删除' }).click();
+    await expect.poll(async () => (await myData.getByRole('status').textContent()) ?? '').toContain('您的姓名、电话和邮箱已于');
+    const [row] = queryD1<{ name: string; phone: string; email: string | null; display: string; logged: number }>(inject('persistTo'),
+      `SELECT author_name_enc AS name, author_phone_enc AS phone, author_email_enc AS email, display_name AS display,
+        (SELECT count(*) FROM personal_data_erasures WHERE message_id = m.id) AS logged FROM messages m WHERE id = '${data.message.id}'`);
+    expect(row).toEqual({ name: '', phone: '', email: null, display: '陈***', logged: 1 });
+
+    await mine.getByRole('button', { name: '不再记住' }).click();
+    await expect.poll(() => mine.count()).toBe(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('my-messages')))).toEqual([]);
+  });
+});
