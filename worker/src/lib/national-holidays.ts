@@ -36,8 +36,9 @@ export const NATIONAL_SCHEDULES: Readonly<Record<number, NationalSchedule>> = {
     ],
   },
   2026: {
-    // The notice's document number is not recorded here; its dates are.
-    source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月发布）',
+    // As published by Xinhua on the day (e.g. https://politics.gmw.cn/2025-11/04/content_38391083.htm);
+    // the notice's document number is not recorded here, its dates are.
+    source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）',
     periods: [
       { name: '元旦', from: '2026-01-01', to: '2026-01-03', workdays: ['2026-01-04'] },
       { name: '春节', from: '2026-02-15', to: '2026-02-23', workdays: ['2026-02-14', '2026-02-28'] },
