@@ -153,7 +153,7 @@ export const consoleEn: ConsoleStrings = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     repeatPassword: 'New password again',
-    passwordHint: 'At least 12 characters, not your email. Changing it signs you out on your other devices.',
+    passwordHint: 'At least 12 characters, 6 of them different, not your email. Changing it signs you out on your other devices.',
     changePassword: 'Change password',
     changingPassword: 'Changing…',
     passwordChanged: 'Your password is changed; you are signed out on your other devices.',

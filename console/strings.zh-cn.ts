@@ -154,7 +154,7 @@ const strings = {
     currentPassword: '当前密码',
     newPassword: '新密码',
     repeatPassword: '再次输入新密码',
-    passwordHint: '至少12位，且不能与邮箱相同。修改后，您在其他设备上的登录将退出。',
+    passwordHint: '至少12位，含至少6个不同的字符，且不能与邮箱相同。修改后，您在其他设备上的登录将退出。',
     changePassword: '修改密码',
     changingPassword: '正在修改…',
     passwordChanged: '密码已修改，其他设备上的登录已退出。',

@@ -72,7 +72,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
     };
     // Days written YYYY-MM-DD compare as text; the service says the same of a range that ends before it starts.
     if (this.filter.from && this.filter.to && this.filter.from > this.filter.to) {
-      this.refused('filter', { to: this.fieldMessage('to', 'invalid') });
+      this.refused('filter', { to: this.fieldMessage('to', 'before_start') });
       return;
     }
     void this.load();

@@ -36,7 +36,7 @@ export class LiuyanConsoleAdminExport extends AdminElement {
     const a = this.a.export;
     // Days written YYYY-MM-DD compare as text; the service refuses a range that ends before it starts.
     const backwards = Boolean(this.from && this.to && this.from > this.to);
-    const toError = backwards ? fieldErrorMessage(this.t.errors, 'to', 'invalid') : '';
+    const toError = backwards ? fieldErrorMessage(this.t.errors, 'to', 'before_start') : '';
     return html`<h1>${a.title}</h1>
       <section class="stack card" aria-labelledby="export-title">
         <p id="export-title">${a.intro}</p>

@@ -128,7 +128,7 @@ export const adminEn: AdminStrings = {
     units: 'Units (with their sub-units)',
     unitsHint: 'A responder needs at least one unit.',
     password: 'First password',
-    passwordHint: 'At least 12 characters, not the email. Tell the official in a safe way.',
+    passwordHint: 'At least 12 characters, 6 of them different, not the email. Tell the official in a safe way.',
     signsOut: 'After a change of role or units, a password reset, when disabled, or when the authenticator is reset, the account must sign in again.',
     disable: 'Disable',
     enable: 'Enable',

@@ -55,7 +55,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
   fieldErrors: {
     invalid_code: () => 'The one-time code is wrong or was already used; enter the next code from your authenticator',
     wrong_password: () => 'The password is not right',
-    weak_password: () => 'The password must have at least 12 characters and differ from the email',
+    weak_password: () => 'The password must have at least 12 characters, 6 of them different, and differ from the email',
     email_taken: () => 'An account with this email already exists',
     same_unit: () => 'The message is already with this unit; choose another',
     unknown_template: () => 'No such reply template',
@@ -100,6 +100,8 @@ export const enAuditActions: Record<AuditAction, string> = {
   'export.contact': 'Exported messages with contact details',
   'site.update': 'Changed site settings',
   'calendar.update': 'Changed the working calendar',
+  'calendar.period': 'Added a holiday to the calendar',
+  'calendar.import': 'Imported the national holiday schedule',
   'unit.create': 'Added a unit',
   'unit.update': 'Changed a unit',
   'account.create': 'Added an account',

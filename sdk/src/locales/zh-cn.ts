@@ -53,7 +53,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
     invalid_code: () => '动态验证码不正确或已使用，请输入验证器上的新验证码',
-    weak_password: () => '密码至少12位，且不能与邮箱相同',
+    weak_password: () => '密码至少12位，含至少6个不同的字符，且不能与邮箱相同',
     wrong_password: () => '密码不正确',
     email_taken: () => '该邮箱已有账号',
     same_unit: () => '留言已在该单位，请选择其他单位',
@@ -99,6 +99,8 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'export.contact': '导出含联系方式的留言',
   'site.update': '修改站点设置',
   'calendar.update': '修改工作日历',
+  'calendar.period': '添加假期',
+  'calendar.import': '导入国家节假日安排',
   'unit.create': '新增单位',
   'unit.update': '修改单位',
   'account.create': '新增账号',

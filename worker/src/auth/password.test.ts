@@ -39,6 +39,10 @@ describe('password strength', () => {
   it('needs 12 characters and not the email', () => {
     expect(checkPasswordStrength('short pass', 'a@example.org')).toBe(false);
     expect(checkPasswordStrength('twelve chars', 'a@example.org')).toBe(true);
+    // Long enough, but one character over and over, or a short run repeated: guessed at once.
+    expect(checkPasswordStrength('aaaaaaaaaaaa', 'a@example.org')).toBe(false);
+    expect(checkPasswordStrength('123123123123', 'a@example.org')).toBe(false);
+    expect(checkPasswordStrength('12345612345612', 'a@example.org')).toBe(true);
     expect(checkPasswordStrength('Chief@Example.org', 'chief@example.org')).toBe(false);
     expect(checkPasswordStrength('留言系统的密码要够长才行啊', 'a@example.org')).toBe(true);
   });

@@ -57,9 +57,17 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
   return diff === 0;
 }
 
-/** At least 12 characters, and not the account's own email. */
+/** Different characters a password needs: `aaaaaaaaaaaa` or `123123123123` is as long as a good one, but guessed at once. */
+export const MIN_PASSWORD_DISTINCT = 6;
+
+/**
+ * At least 12 characters, 6 of them different, and not the account's own email. Length over
+ * composition rules, as NIST SP 800-63B (§5.1.1.2) advises; the distinct characters stand in for
+ * its list of commonly used values, which the service does not ship.
+ */
 export function checkPasswordStrength(password: string, email: string): boolean {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return false;
+  const characters = [...password];
+  if (characters.length < MIN_PASSWORD_LENGTH || new Set(characters).size < MIN_PASSWORD_DISTINCT) return false;
   return password.trim().toLowerCase() !== email.trim().toLowerCase();
 }
 

@@ -57,6 +57,13 @@ export interface SignInAttempt {
   address: string | undefined;
   /** The `deviceTag` of an account with this email that the browser signed in to before, if it carries one. */
   trustedDevice?: string | null;
+  /**
+   * The account of a live session asking to prove its password again (a change of password, a new
+   * authenticator): counted on that account alone. The session says who is asking, so guesses
+   * through a stolen session are still slowed, and other people's failures at a shared address
+   * (one office behind one NAT) never block it.
+   */
+  signedInAccount?: string;
 }
 
 interface ThrottleKey {
@@ -70,6 +77,7 @@ export type AttemptDecision =
   | { allowed: false; retryAfterSeconds: number };
 
 async function keysOf(hashKey: string, attempt: SignInAttempt): Promise<{ email: ThrottleKey; address: ThrottleKey | null }> {
+  if (attempt.signedInAccount) return { email: { hash: await keyedHash(hashKey, `account:${attempt.signedInAccount}`), policy: EMAIL_POLICY }, address: null };
   if (attempt.trustedDevice) return { email: { hash: await keyedHash(hashKey, `device:${attempt.trustedDevice}`), policy: EMAIL_POLICY }, address: null };
   const email = { hash: await keyedHash(hashKey, `email:${matchForm(attempt.email.trim())}`), policy: EMAIL_POLICY };
   const address = attempt.address ? { hash: await keyedHash(hashKey, `ip:${attempt.address}`), policy: ADDRESS_POLICY } : null;

@@ -2,12 +2,13 @@
 // the audit log rows written with them.
 import type { Compilable } from 'kysely';
 import type { AdminUnit, CalendarDay, ReplyTemplate, SiteSettings } from '../../../sdk/src/schemas/admin';
+import type { AuditAction } from '../../../sdk/src/schemas/audit';
 import type { UnitKind } from '../../../sdk/src/schemas/common';
 import type { SiteDatabase } from './client';
 
 /** One audit log row: who did what. `detail` holds names and counts, never personal data. */
 export function auditEntry(db: SiteDatabase, entry: {
-  siteId: string; accountId: string; action: string; messageId?: string | null; detail: Record<string, unknown>; at: string;
+  siteId: string; accountId: string; action: AuditAction; messageId?: string | null; detail: Record<string, unknown>; at: string;
 }) {
   return db.q.insertInto('audit_log').values({
     site_id: entry.siteId,

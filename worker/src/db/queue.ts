@@ -119,6 +119,8 @@ function withFilters(query: Queue, filter: QueueFilter, official: Official, now:
     const until = new Date(now.getTime() + filter.dueWithinDays * 86_400_000).toISOString();
     q = q.where('m.due_at', '<=', until);
     if (!status) q = q.where('m.status', 'in', OPEN_STATUSES);
+    // A rejected message is not handled: no deadline runs for it, so it is never due.
+    if (!TABS[filter.tab].statuses) q = q.where('m.moderation', '!=', sql.lit('rejected'));
   }
   if (filter.cursor) {
     const { dueAt, seq } = decodeCursor(filter.cursor);

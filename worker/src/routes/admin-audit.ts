@@ -113,7 +113,7 @@ function decodeCursor(cursor: string): { at: string; id: number } {
 }
 
 function checkedFilter(query: AuditFilter): AuditFilter {
-  if (query.from && query.to && query.from > query.to) throw validationError([{ field: 'to', code: 'invalid' }]);
+  if (query.from && query.to && query.from > query.to) throw validationError([{ field: 'to', code: 'before_start' }]);
   return query;
 }
 

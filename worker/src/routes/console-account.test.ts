@@ -245,4 +245,19 @@ describe('POST /v1/console/password', () => {
     await expectProblem(refused, 429, 'too_many_attempts');
     expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
   });
+
+  it('is not blocked by other people’s failed sign-ins at the same address (one office behind one NAT)', async () => {
+    const { siteId } = await createSite();
+    const official = await createOfficial(siteId, 'responder', [], { password: TEST_PASSWORD });
+    const office = { 'CF-Connecting-IP': '203.0.113.77' };
+    for (let i = 0; i < 20; i++) {
+      await consoleRequest('/v1/auth/sign-in', { as: null, method: 'POST', headers: office, body: { email: `someone-${i}@county.example.gov.cn`, password: 'a wrong password' } });
+    }
+    const blocked = await consoleRequest('/v1/auth/sign-in', { as: null, method: 'POST', headers: office, body: { email: 'another@county.example.gov.cn', password: 'a wrong password' } });
+    await expectProblem(blocked, 429, 'too_many_attempts');
+    const changed = await consoleRequest('/v1/console/password', {
+      as: official, method: 'POST', headers: office, body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+    });
+    expect(changed.status).toBe(200);
+  });
 });

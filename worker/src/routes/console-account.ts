@@ -95,7 +95,7 @@ consoleAccount.openapi(changePassword, async (c) => {
   const db = c.get('db');
   const now = new Date();
   // Guesses at the current password through a stolen session are counted like sign-in attempts.
-  const attempt = await allowedSignInAttempt(c, sharedDatabase(c.env), c.env.HASH_KEY, { email: official.email }, now);
+  const attempt = await allowedSignInAttempt(c, sharedDatabase(c.env), c.env.HASH_KEY, { email: official.email, signedInAccount: official.id }, now);
   const account = (await db.first(db.q.selectFrom('accounts')
     .select(['password_hash', 'password_salt', 'password_iterations'])
     .where('id', '=', official.id)))!;
@@ -145,7 +145,7 @@ consoleAccount.openapi(enrol, async (c) => {
   const db = c.get('db');
   const now = new Date();
   // Guesses at the password (or code) through a stolen session are counted like sign-in attempts.
-  const attempt = await allowedSignInAttempt(c, sharedDatabase(c.env), c.env.HASH_KEY, { email: official.email }, now);
+  const attempt = await allowedSignInAttempt(c, sharedDatabase(c.env), c.env.HASH_KEY, { email: official.email, signedInAccount: official.id }, now);
   const account = (await db.first(db.q.selectFrom('accounts')
     .select(['password_hash', 'password_salt', 'password_iterations', 'totp_secret_enc', 'totp_last_step'])
     .where('id', '=', official.id)))!;

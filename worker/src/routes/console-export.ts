@@ -153,7 +153,7 @@ consoleExport.openapi(exportMessages, async (c) => {
   const official = c.get('official');
   assertRole(official, 'admin');
   const { from, to, contact, lang } = c.req.valid('query');
-  if (from && to && from > to) throw validationError([{ field: 'to', code: 'invalid' }]);
+  if (from && to && from > to) throw validationError([{ field: 'to', code: 'before_start' }]);
   const range: Range = { from, to };
   const withContact = contact === '1';
   const site = c.get('site');
