@@ -31,6 +31,7 @@ export class LiuyanConsole extends ConsoleElement {
     route: { state: true },
     config: { state: true },
     notice: { state: true },
+    done: { state: true },
     adminReady: { state: true },
     adminError: { state: true },
   };
@@ -40,6 +41,8 @@ export class LiuyanConsole extends ConsoleElement {
   private route: Route = parseRoute(location.hash);
   private config: SiteConfig | null = null;
   private notice = '';
+  /** What was just done, said above the next page (the chosen password, after a forced change). */
+  private done = '';
   /** Where to go after signing in: the page the official asked for. */
   private returnTo = '';
   /** The queue as last seen, for the message page's 返回队列. */
@@ -105,6 +108,7 @@ export class LiuyanConsole extends ConsoleElement {
     if (route.page === 'queue') this.lastQueue = queueHash(route.filters ?? this.defaultQueue());
     if (route.page === 'admin' && this.profile?.role === 'admin') void this.loadAdmin();
     if (route.page !== this.route.page) window.scrollTo(0, 0);
+    if (route.page !== this.route.page && this.route.page !== 'account') this.done = '';
     this.route = route;
     document.title = `${this.pageTitle()} · ${this.profile?.site.name ?? this.t.appTitle}`;
   }
@@ -160,7 +164,8 @@ export class LiuyanConsole extends ConsoleElement {
   override render() {
     if (this.profile === undefined) return html`<p class="muted page" role="status">${this.t.loading}</p>`;
     return html`${this.renderHeader()}
-      <main part="main" class="page" @liuyan-unauthenticated=${this.onUnauthenticated}>${this.renderPage()}</main>`;
+      <main part="main" class="page" @liuyan-unauthenticated=${this.onUnauthenticated}>
+        ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}${this.renderPage()}</main>`;
   }
 
   private renderHeader() {
@@ -182,6 +187,13 @@ export class LiuyanConsole extends ConsoleElement {
     </header>`;
   }
 
+  /** The password is chosen: on to the work, saying so (the form that asked for it is gone). */
+  private forcedChangeDone(profile: OfficialProfile): void {
+    this.profile = profile;
+    this.done = this.t.account.passwordChanged;
+    if (this.route.page === 'account') location.hash = '#/queue';
+  }
+
   private renderPage() {
     const r = this.route;
     if (this.profile === null || r.page === 'sign-in') {
@@ -191,7 +203,7 @@ export class LiuyanConsole extends ConsoleElement {
     // A password an admin set: the service answers nothing else until the official chooses one.
     if (this.profile?.mustChangePassword) {
       return html`<liuyan-console-account .profile=${this.profile} forced
-        @liuyan-profile=${(e: CustomEvent<OfficialProfile>) => (this.profile = e.detail)}></liuyan-console-account>`;
+        @liuyan-profile=${(e: CustomEvent<OfficialProfile>) => this.forcedChangeDone(e.detail)}></liuyan-console-account>`;
     }
     switch (r.page) {
       case 'message':

@@ -384,6 +384,8 @@ describe('the console’s admin pages', () => {
     await account.getByLabel(/^再次输入新密码/).fill('my-own-password-2026');
     await account.getByRole('button', { name: '修改密码' }).click();
     await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached', timeout: 10_000 });
+    // The form that asked for it is gone: the console says the password was changed.
+    expect(await page.locator('liuyan-console main > p[role="status"]').textContent()).toContain('密码已修改');
     expect(problems).toEqual([]);
     await context.close();
 
