@@ -268,7 +268,7 @@ describe('the console’s admin pages', () => {
     // A range that ends before it starts is named beside the end, and there is nothing to download.
     await exporter.getByLabel('开始日期（选填）').fill('2026-03-01');
     await exporter.getByLabel('结束日期（选填）').fill('2026-02-01');
-    await expect.poll(() => exporter.locator('#to-error').textContent()).toBe('结束日期格式不正确');
+    await expect.poll(() => exporter.locator('#to-error').textContent()).toBe('结束日期不能早于开始日期');
     expect(await exporter.getByRole('link', { name: /下载/ }).count()).toBe(0);
     await exporter.getByLabel('结束日期（选填）').fill('2026-03-31');
 
