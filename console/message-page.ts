@@ -14,12 +14,14 @@ import { styles } from './liuyan-console.styles';
 import { flattenUnits, indented } from '../ui/unit-tree';
 
 /** Actions that ask for something first; the others run at once. */
-const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note']);
+const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note', 'adopt']);
 /** Actions whose form only asks to confirm: what cannot be quietly undone (publishing shows it to everyone). */
 const CONFIRM_ONLY = new Set<Action>(['publish', 'close']);
 // In characters, as sdk/src/schemas/console.ts checks them: notes and reasons, and a reply when the
 // site's configuration has not arrived.
 const NOTE_MAX = 500;
+/** The public note of 采纳 (sdk/src/schemas/console.ts AdoptInputSchema). */
+const ADOPTION_NOTE_MAX = 200;
 const BODY_MAX = 2000;
 const EXTEND_DAYS = { min: 1, max: 30 };
 
@@ -182,6 +184,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         return { labels: { days: n.days, reason: n.extendReason }, choices: [] };
       case 'note':
         return { labels: { body: n.noteBody }, choices: [] };
+      case 'adopt':
+        return { labels: { note: n.adoptionNote }, choices: [] };
       default:
         return {};
     }
@@ -230,6 +234,10 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         checks = { body: this.textCheck('body', value('body'), required) };
         send = () => this.run(action, { body: value('body') });
         break;
+      case 'adopt':
+        checks = { note: this.textCheck('note', value('note'), { ...required, max: ADOPTION_NOTE_MAX }) };
+        send = () => this.run(action, { note: value('note') });
+        break;
       case 'publish':
       case 'close':
       case 'accept':
@@ -265,6 +273,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <p class="badges">
           <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
           ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
+          ${m.adoption ? html`<span class="badge adopted" part="adopted">${t.flags.adopted}</span>` : nothing}
           ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
           ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}
           ${m.isPublic ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
@@ -282,6 +291,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
           <dt>${t.message.author}</dt><dd>${m.displayName} · ${m.region}</dd>
           <dt>${t.message.supports}</dt><dd>${m.supportCount}</dd>
+          ${m.adoption ? html`<dt>${t.flags.adopted}</dt><dd part="adoption">${m.adoption.note} · ${when(m.adoption.at, false)}</dd>` : nothing}
         </dl>
         <div class="body message-body">${m.body}</div>
       </article>
@@ -385,9 +395,9 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   }
 
   /** A note or reason: up to NOTE_MAX characters, counted as the official types. */
-  private textarea(id: string, label: string, required: boolean) {
+  private textarea(id: string, label: string, required: boolean, max = NOTE_MAX) {
     return this.field(id, label, required, html`<textarea id=${id} name=${id} rows="3" aria-invalid=${this.invalid(id)}
-      aria-describedby="${id}-error ${id}-counter" @input=${this.onTyped}></textarea>`, this.counter(id, NOTE_MAX));
+      aria-describedby="${id}-error ${id}-counter" @input=${this.onTyped}></textarea>`, this.counter(id, max));
   }
 
   private renderPanel(action: Action, m: ConsoleMessage) {
@@ -451,6 +461,9 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         break;
       case 'note':
         fields = this.textarea('body', f.noteBody, true);
+        break;
+      case 'adopt':
+        fields = html`${this.textarea('note', f.adoptionNote, true, ADOPTION_NOTE_MAX)}<p class="muted hint">${f.adoptionHint}</p>`;
         break;
       case 'close':
         fields = html`<p>${f.closeConfirm}</p>`;

@@ -152,6 +152,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
         <span>${m.unit.name}</span>
         <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
         ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
+        ${m.adoption ? html`<span class="badge adopted">${t.flags.adopted}</span>` : nothing}
         ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
         ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}
         ${m.isPublic && m.moderation !== 'published' ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}

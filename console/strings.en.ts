@@ -88,11 +88,11 @@ export const consoleEn: ConsoleStrings = {
 
   actionLabels: {
     publish: 'Publish', reject: 'Reject', hide: 'Hide', accept: 'Accept', transfer: 'Transfer', reply: 'Reply',
-    close: 'Close', extend: 'Extend', note: 'Internal note', reveal: 'Show contact details',
+    close: 'Close', extend: 'Extend', note: 'Internal note', reveal: 'Show contact details', adopt: 'Adopt',
   },
   actionDone: {
     publish: 'Published', reject: 'Rejected', hide: 'Hidden', accept: 'Accepted', transfer: 'Transferred', reply: 'Reply sent',
-    close: 'Closed', extend: 'Deadline extended', note: 'Note saved', reveal: '',
+    close: 'Closed', extend: 'Deadline extended', note: 'Note saved', reveal: '', adopt: 'Marked as adopted',
   },
 
   forms: {
@@ -113,6 +113,8 @@ export const consoleEn: ConsoleStrings = {
     newDeadline: 'New deadline: {date} (counted on from the current deadline)',
     newDeadlineFromToday: 'New deadline: {date} (the deadline has passed, so counted from today)',
     noteBody: 'Note',
+    adoptionNote: 'What was adopted, and where (public)',
+    adoptionHint: 'Say briefly what was adopted and where, e.g. written into chapter 3 of the county plan. The public will read this note.',
     closeConfirm: 'Once closed, the message is no longer being handled. Close it?',
     publishConfirm: 'Once published, the message is public on the website for everyone to read (signed “{name}”, without contact details). Publish it?',
     rejectPreviewHint: 'With the tracking code, the author will see “{state}”, the reason you choose and your details.',
@@ -125,7 +127,7 @@ export const consoleEn: ConsoleStrings = {
   fieldNames: {
     site: 'site id', email: 'email', password: 'password', code: 'authenticator code',
     reason: 'reason', note: 'details', unitId: 'unit to transfer to', transferReason: 'reason for the transfer', kind: 'kind of reply',
-    templateId: 'reply template', replyBody: 'reply', days: 'working days to add', extendReason: 'reason for the extension', noteBody: 'note',
+    templateId: 'reply template', replyBody: 'reply', days: 'working days to add', extendReason: 'reason for the extension', noteBody: 'note', adoptionNote: 'what was adopted',
     currentPassword: 'current password', newPassword: 'new password', repeatPassword: 'new password again',
   },
   requiredField: ' (required)',

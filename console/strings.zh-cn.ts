@@ -86,11 +86,11 @@ const strings = {
 
   actionLabels: {
     publish: '发布', reject: '驳回', hide: '隐藏', accept: '受理', transfer: '转办', reply: '回复',
-    close: '办结', extend: '延期', note: '内部备注', reveal: '查看联系方式',
+    close: '办结', extend: '延期', note: '内部备注', reveal: '查看联系方式', adopt: '采纳',
   },
   actionDone: {
     publish: '已发布', reject: '已驳回', hide: '已隐藏', accept: '已受理', transfer: '已转办', reply: '回复已发送',
-    close: '已办结', extend: '已延期', note: '备注已保存', reveal: '',
+    close: '已办结', extend: '已延期', note: '备注已保存', reveal: '', adopt: '已标记为采纳',
   },
 
   forms: {
@@ -111,6 +111,8 @@ const strings = {
     newDeadline: '延期后的办理期限：{date}（从原期限起算）',
     newDeadlineFromToday: '延期后的办理期限：{date}（原期限已过，从今天起算）',
     noteBody: '备注内容',
+    adoptionNote: '采纳情况（公开）',
+    adoptionHint: '请简要说明采纳了什么、用于何处，例如：已写入《县“十四五”规划》第三章。公众可以看到这段说明。',
     closeConfirm: '办结后留言将不再处于办理中。确定办结吗？',
     publishConfirm: '发布后，这条留言将在网站上公开，所有人都能看到（署名“{name}”，不含联系方式）。确定发布吗？',
     /** What the author will read in 查询我的留言, before the moderator has chosen a reason, and after. */
@@ -125,7 +127,7 @@ const strings = {
   fieldNames: {
     site: '站点编号', email: '电子邮箱', password: '密码', code: '动态验证码',
     reason: '原因', note: '补充说明', unitId: '转办单位', transferReason: '转办原因', kind: '回复类型', templateId: '回复模板',
-    replyBody: '回复内容', days: '延长工作日数', extendReason: '延期原因', noteBody: '备注内容',
+    replyBody: '回复内容', days: '延长工作日数', extendReason: '延期原因', noteBody: '备注内容', adoptionNote: '采纳情况',
     currentPassword: '当前密码', newPassword: '新密码', repeatPassword: '确认新密码',
   },
   /** Read after the label of a field that must be filled in or chosen (its star is not read). */

@@ -125,6 +125,7 @@ export async function buildPublic(): Promise<void> {
 <h1>Liuyan 留言</h1>
 <ul>
   <li><a href="/examples/gov-site/">示范县人民政府 — 领导留言 (example)</a></li>
+  <li><a href="/examples/news-campaign/">示范日报 — 建言专栏 (example)</a></li>
   <li><a href="/console/">办理后台 (officials' console)</a></li>
   <li><a href="/openapi.json">OpenAPI</a></li>
   <li><a href="/docs/errors/">Errors</a></li>

@@ -11,6 +11,7 @@ const base = `http://127.0.0.1:${port}`;
 console.log(`
   Liuyan is starting on ${base}
     Example county site:  ${base}/examples/gov-site/
+    Example drive page:   ${base}/examples/news-campaign/  (建言专栏 on 示范日报)
     Site config (API):    ${base}/v1/sites/demo
     OpenAPI document:     ${base}/openapi.json
     Officials' console:   ${base}/console/

@@ -10,6 +10,7 @@ import { siteDatabaseOn } from '../worker/src/db/client';
 import { continueSearchRebuilds } from '../worker/src/db/search-index';
 import { seedDemo, type SeedKeys, type SeedResult } from '../worker/seed/demo';
 import { checkDeadlines } from '../worker/src/db/deadlines';
+import { seedDemoCampaigns } from '../worker/seed/demo-campaigns';
 import { seedDemoAccounts, type DemoAccount } from '../worker/seed/demo-accounts';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -68,6 +69,7 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [],
     const db = siteDatabaseOn(proxy.env.DB);
     const result = await seedDemo(db, keys, { origins });
     const demoAccounts = await seedDemoAccounts(db, 'demo');
+    await seedDemoCampaigns(db, 'demo', origins);
     // The hourly deadline check, once, so the demo's overdue messages carry their 督办 from the start.
     if (result.created) await checkDeadlines(db, new Date());
     if (submissionLimits) {

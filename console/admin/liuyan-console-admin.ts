@@ -6,13 +6,14 @@ import { AdminElement } from './admin-element';
 import './accounts-page';
 import './audit-page';
 import './calendar-page';
+import './campaigns-page';
 import './export-page';
 import './site-page';
 import './templates-page';
 import './units-page';
 
 /**
- * @summary The admin pages (站点设置, 工作日历, 单位, 账号, 回复模板, 导出, 审计日志) under their tabs. This module
+ * @summary The admin pages (站点设置, 工作日历, 单位, 账号, 回复模板, 建言专栏, 导出, 审计日志) under their tabs. This module
  * is the console's admin chunk: the app imports it only when an admin opens one of them.
  *
  * @csspart admin-nav - The tabs of the admin pages.
@@ -47,6 +48,7 @@ export class LiuyanConsoleAdmin extends AdminElement {
       case 'units': return html`<liuyan-console-admin-units></liuyan-console-admin-units>`;
       case 'accounts': return html`<liuyan-console-admin-accounts .profile=${this.profile}></liuyan-console-admin-accounts>`;
       case 'templates': return html`<liuyan-console-admin-templates></liuyan-console-admin-templates>`;
+      case 'campaigns': return html`<liuyan-console-admin-campaigns></liuyan-console-admin-campaigns>`;
       case 'export': return html`<liuyan-console-admin-export></liuyan-console-admin-export>`;
       case 'audit': return html`<liuyan-console-admin-audit></liuyan-console-admin-audit>`;
       default: return html`<liuyan-console-admin-site></liuyan-console-admin-site>`;

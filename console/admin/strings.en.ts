@@ -2,7 +2,7 @@ import { enAuditActions } from '../../sdk/src/locales/en';
 import type { AdminStrings } from './strings.zh-cn';
 
 export const adminEn: AdminStrings = {
-  sections: { site: 'Site', calendar: 'Calendar', units: 'Units', accounts: 'Accounts', templates: 'Reply templates', export: 'Export', audit: 'Audit log' },
+  sections: { site: 'Site', calendar: 'Calendar', units: 'Units', accounts: 'Accounts', templates: 'Reply templates', campaigns: 'Campaigns', export: 'Export', audit: 'Audit log' },
   sectionsLabel: 'Administration',
   save: 'Save',
   saving: 'Saving…',
@@ -165,6 +165,37 @@ export const adminEn: AdminStrings = {
     removeConfirm: 'Delete the template “{title}”?',
     editTitle: 'Edit “{title}”',
     fieldNames: { title: 'template title', body: 'template text' },
+  },
+
+  campaigns: {
+    title: 'Suggestion campaigns',
+    intro: 'A campaign collects suggestions for a set time and can be embedded on several news sites at once. Its form offers only the campaign’s units, types and domains, and takes nothing before its start or after its end.',
+    addTitle: 'New campaign',
+    empty: 'No campaigns yet.',
+    created: 'Campaign created',
+    editTitle: 'Edit “{title}”',
+    slug: 'Address',
+    slugHint: 'Lower-case letters, digits and hyphens, e.g. jianyan-2026; pages embed it with campaign="jianyan-2026". It cannot be changed later.',
+    name: 'Name',
+    description: 'Description',
+    startsAt: 'First day',
+    endsAt: 'Last day (included)',
+    choicesHint: 'Leave any of these empty for no limit. A unit includes the units under it.',
+    units: 'Units',
+    types: 'Message types',
+    domains: 'Domains',
+    outlets: 'Partner outlets',
+    outletsHint: 'One a line: the outlet’s name, a space, its website, e.g. “Example Daily https://www.example-daily.cn”. Only the campaign’s form on these websites can send; they are added to the websites allowed to embed the widget. Empty: any allowed website.',
+    open: 'Open',
+    notStarted: 'Not started',
+    ended: 'Ended',
+    window: '{slug} · {from} to {to}',
+    figures: '{messages} received, {published} published, {replied} replied, {adopted} adopted',
+    outletList: 'Outlets: {outlets}',
+    fieldNames: {
+      slug: 'address', title: 'name', description: 'description', startsAt: 'first day', endsAt: 'last day',
+      unitIds: 'units', types: 'message types', domains: 'domains', outlets: 'partner outlets',
+    },
   },
 
   export: {

@@ -6,7 +6,7 @@ import type { Widen } from '../../ui/translations/zh-cn';
  * download them. English is `strings.en.ts`, fetched only for `lang="en"`.
  */
 const strings = {
-  sections: { site: '站点设置', calendar: '工作日历', units: '单位', accounts: '账号', templates: '回复模板', export: '导出', audit: '审计日志' },
+  sections: { site: '站点设置', calendar: '工作日历', units: '单位', accounts: '账号', templates: '回复模板', campaigns: '建言专栏', export: '导出', audit: '审计日志' },
   sectionsLabel: '站点管理',
   save: '保存',
   saving: '正在保存…',
@@ -170,6 +170,37 @@ const strings = {
     removeConfirm: '确定删除模板“{title}”吗？',
     editTitle: '编辑“{title}”',
     fieldNames: { title: '模板名称', body: '模板内容' },
+  },
+
+  campaigns: {
+    title: '建言专栏',
+    intro: '建言专栏在规定时间内集中征集群众建议，可以同时嵌入多家新闻网站。留言表单只提供专栏的单位、类型和领域，专栏开始前和结束后不接收留言。',
+    addTitle: '新建专栏',
+    empty: '尚无建言专栏。',
+    created: '已新建专栏',
+    editTitle: '编辑“{title}”',
+    slug: '网址标识',
+    slugHint: '小写字母、数字和连字符，如 jianyan-2026；网页以 campaign="jianyan-2026" 嵌入专栏。建成后不能修改。',
+    name: '专栏名称',
+    description: '专栏说明',
+    startsAt: '开始日期',
+    endsAt: '结束日期（含当天）',
+    choicesHint: '以下各项不选即不限。选中的单位包括其下属单位。',
+    units: '征集单位',
+    types: '留言类型',
+    domains: '所属领域',
+    outlets: '合作媒体',
+    outletsHint: '每行一家：媒体名称、空格、网站地址，如“示范日报 https://www.example-daily.cn”。只有这些网站上的专栏表单可以提交；填写后这些网站将加入站点允许嵌入的网站。不填则本站允许的网站都可嵌入。',
+    open: '征集中',
+    notStarted: '未开始',
+    ended: '已结束',
+    window: '{slug} · {from}至{to}',
+    figures: '收到{messages}条，公开{published}条，已回复{replied}条，已采纳{adopted}条',
+    outletList: '合作媒体：{outlets}',
+    fieldNames: {
+      slug: '网址标识', title: '专栏名称', description: '专栏说明', startsAt: '开始日期', endsAt: '结束日期',
+      unitIds: '征集单位', types: '留言类型', domains: '所属领域', outlets: '合作媒体',
+    },
   },
 
   export: {

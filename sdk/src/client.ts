@@ -6,6 +6,7 @@ import type {
 } from './schemas/message';
 import type { Erased, MyData } from './schemas/my-data';
 import type { SiteConfig } from './schemas/site';
+import type { Campaign, CampaignList } from './schemas/campaign';
 
 export interface ClientOptions {
   /** Where the service runs, e.g. `https://liuyan.example.gov.cn`. */
@@ -53,6 +54,10 @@ export interface LiuyanClient {
   messages(query?: Omit<ListMessagesQuery, 'cursor'>): AsyncIterableIterator<PublicMessage>;
   /** One public message with its replies and public timeline. */
   getMessage(id: string): Promise<PublicMessageDetail>;
+  /** The site's suggestion drives (建言专栏), the latest to end first, with their figures. */
+  listCampaigns(): Promise<CampaignList>;
+  /** One drive by slug: whether it is open now, its choices, outlets and figures. 404 not_found for none. */
+  getCampaign(slug: string): Promise<Campaign>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
   track(trackingCode: string): Promise<TrackedMessage>;
   /** My data: everything stored about the message of this tracking code, contact details included (to save as JSON). */
@@ -142,6 +147,10 @@ export function createClient(options: ClientOptions): LiuyanClient {
     },
 
     getMessage: (id) => get<PublicMessageDetail>(`${sitePath}/messages/${encodeURIComponent(id)}`),
+
+    listCampaigns: () => get<CampaignList>(`${sitePath}/campaigns`),
+
+    getCampaign: (slug) => get<Campaign>(`${sitePath}/campaigns/${encodeURIComponent(slug)}`),
 
     submitMessage(input, { idempotencyKey = newIdempotencyKey(), onRetry, signal } = {}) {
       const init = postJson(input, { 'Idempotency-Key': idempotencyKey }, signal);

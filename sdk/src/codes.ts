@@ -35,7 +35,7 @@ export const ROLES = ['responder', 'moderator', 'admin'] as const;
 export const QUEUE_TABS = ['moderation', 'new', 'handling', 'replied', 'closed', 'overdue', 'supervised', 'all'] as const;
 
 /** What officials do to a message, in the order of the work: moderate, take on, hand on, answer, finish. */
-export const ACTIONS = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal'] as const;
+export const ACTIONS = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal', 'adopt'] as const;
 
 /** Why a moderator keeps a message off the board (or hides it), as its author is told. */
 export const REJECT_REASONS = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'] as const;

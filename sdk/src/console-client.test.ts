@@ -83,6 +83,7 @@ describe('createConsoleClient', () => {
     await client.messages.act(messageId, 'close', {});
     await settle(() => client.messages.act(messageId, 'transfer', { unitId: site.transportUnit, reason: '转办' }));
     await client.messages.act(messageId, 'hide', { reason: 'off_topic' });
+    await settle(() => client.messages.act(messageId, 'adopt', { note: '已写入规划' }));
     await client.replyTemplates();
     await download(client.exportUrl({ from: '2026-01-01' }));
 
@@ -102,6 +103,12 @@ describe('createConsoleClient', () => {
     await client.admin.replyTemplates.update(template.id, { title: '已受理（新）' });
     await client.admin.replyTemplates.list();
     await client.admin.replyTemplates.remove(template.id);
+    const campaign = await client.admin.campaigns.create({
+      slug: 'plan', title: '建言"十四五"', startsAt: '2026-01-01T00:00:00+08:00', endsAt: '2026-02-01T00:00:00+08:00',
+      outlets: [{ name: '测试日报', origin: 'https://news.example.com' }],
+    });
+    await client.admin.campaigns.update(campaign.id, { title: '建言"十五五"' });
+    expect((await client.admin.campaigns.list()).map((c) => c.slug)).toContain('plan');
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
     await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));
     await settle(() => client.changePassword({ currentPassword: password, newPassword: 'another-long-password-2026' }));

@@ -6,9 +6,10 @@ import type {
   UpdateUnitInput,
 } from './schemas/admin';
 import type { AuditPage, AuditQuery } from './schemas/audit';
+import type { AdminCampaign, CreateCampaignInput, UpdateCampaignInput } from './schemas/campaign';
 import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
 import type {
-  Action, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
+  Action, AdoptInput, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
 } from './schemas/console';
 import { queryString, requestJson, type RequestSettings } from './request';
 
@@ -19,6 +20,7 @@ import { queryString, requestJson, type RequestSettings } from './request';
 export const MESSAGE_ACTION_PATHS = {
   publish: 'publish', reject: 'reject', hide: 'hide', accept: 'accept', transfer: 'transfer', reply: 'reply',
   close: 'close', extend: 'extend', note: 'notes', reveal: 'reveal',
+  adopt: 'adopt',
 } as const satisfies Record<Action, string>;
 
 /** What each action takes, and what it answers. */
@@ -34,6 +36,8 @@ export interface MessageActions {
   note: { input: NoteInput; output: ConsoleMessage };
   /** The citizen's contact details, for this answer only (audited). */
   reveal: { input: Record<string, never>; output: Contact };
+  /** 采纳: marks a 建言 as adopted, with the public note. */
+  adopt: { input: AdoptInput; output: ConsoleMessage };
 }
 
 export interface ConsoleClientOptions {
@@ -90,6 +94,12 @@ export interface ConsoleClient {
       list(): Promise<AdminUnit[]>;
       create(input: CreateUnitInput): Promise<AdminUnit>;
       update(id: string, input: UpdateUnitInput): Promise<AdminUnit>;
+    };
+    /** Suggestion drives (建言专栏): the latest to end first, with figures. */
+    campaigns: {
+      list(): Promise<AdminCampaign[]>;
+      create(input: CreateCampaignInput): Promise<AdminCampaign>;
+      update(id: string, input: UpdateCampaignInput): Promise<AdminCampaign>;
     };
     accounts: {
       list(): Promise<Account[]>;
@@ -155,6 +165,11 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         list: () => get('/v1/admin/units'),
         create: (input) => post('/v1/admin/units', input),
         update: (unit, input) => patch(`/v1/admin/units/${id(unit)}`, input),
+      },
+      campaigns: {
+        list: () => get('/v1/admin/campaigns'),
+        create: (input) => post('/v1/admin/campaigns', input),
+        update: (campaign, input) => patch(`/v1/admin/campaigns/${id(campaign)}`, input),
       },
       accounts: {
         list: () => get('/v1/admin/accounts'),

@@ -16,3 +16,4 @@ export * from './schemas/auth';
 export * from './schemas/admin';
 export * from './schemas/audit';
 export * from './schemas/my-data';
+export * from './schemas/campaign';

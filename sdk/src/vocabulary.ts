@@ -5,7 +5,7 @@ import type { PublicTab, RatingReason, TimelineEvent, TimelineEventKind } from '
 export type { ReplyKind };
 
 /** Tags a message carries besides its status (`ProgressLabels.flags`). */
-export const MESSAGE_FLAGS = ['reopened'] as const;
+export const MESSAGE_FLAGS = ['reopened', 'adopted'] as const;
 export type MessageFlag = (typeof MESSAGE_FLAGS)[number];
 
 /** What a citizen writes about: the labels of the codes a message is filed under. */

@@ -10,11 +10,13 @@ import { rateLimit } from './middleware/rate-limit';
 import { siteScope } from './middleware/site-scope';
 import { adminAccounts } from './routes/admin-accounts';
 import { adminAudit } from './routes/admin-audit';
+import { adminCampaigns } from './routes/admin-campaigns';
 import { adminCalendar } from './routes/admin-calendar';
 import { adminSite } from './routes/admin-site';
 import { adminUnits } from './routes/admin-units';
 import { auth } from './routes/auth';
 import { board } from './routes/board';
+import { campaigns } from './routes/campaigns';
 import { citizenLoop } from './routes/citizen-loop';
 import { consoleAccount } from './routes/console-account';
 import { consoleExport } from './routes/console-export';
@@ -58,6 +60,7 @@ app.route('/', tracking); //   POST /v1/sites/:site/track
 app.route('/', citizenLoop); // POST /v1/sites/:site/track/rating, /track/follow-ups (评价, 追问)
 app.route('/', supports); //   POST /v1/sites/:site/messages/:id/support (我也关注)
 app.route('/', myData); //     POST /v1/sites/:site/my-data (download), /my-data/erase
+app.route('/', campaigns); //  GET  /v1/sites/:site/campaigns, /campaigns/:slug (建言专栏, with figures)
 
 // Officials. Changes are accepted only from the console's own origin (CSRF); every console route
 // needs a live session, and each route (or the action it runs) checks the role and the unit scope.
@@ -76,6 +79,7 @@ app.route('/', adminCalendar); //    /v1/admin/calendar: holidays, 调休, the n
 app.route('/', adminUnits); //       /v1/admin/units
 app.route('/', adminAccounts); //    /v1/admin/accounts, password resets
 app.route('/', adminAudit); //       /v1/admin/audit-log, audit-log.csv
+app.route('/', adminCampaigns); //   /v1/admin/campaigns: suggestion drives (建言专栏)
 
 app.doc31('/openapi.json', {
   openapi: '3.1.0',

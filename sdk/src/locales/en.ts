@@ -67,6 +67,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     not_weekend: (l) => `The ${l} must be a Saturday or Sunday: weekdays are working days anyway`,
     no_national_schedule: (_, p) => `The national holiday schedule for ${p.year ?? 'that year'} is not included yet (the State Council notice is not recorded); add its holidays one by one`,
     same_password: () => 'The new password must differ from the current one',
+    slug_taken: () => 'Another campaign already uses this address',
   },
 };
 
@@ -112,4 +113,6 @@ export const enAuditActions: Record<AuditAction, string> = {
   'template.create': 'Added a reply template',
   'template.update': 'Changed a reply template',
   'template.delete': 'Removed a reply template',
+  'campaign.create': 'Added a campaign',
+  'campaign.update': 'Changed a campaign',
 };

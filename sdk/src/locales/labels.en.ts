@@ -20,6 +20,7 @@ export const enProgressLabels: ProgressLabels = {
     transferred: 'Transferred', replied: 'Replied', extended: 'Deadline extended', rated: 'Rated', followed_up: 'Follow-up question',
     closed: 'Closed', reopened: 'Reopened',
     reminder: 'Due-soon reminder', escalated: 'Overdue: escalated for supervision', overdue: 'Overdue',
+    adopted: 'Suggestion adopted',
   },
   replyKinds: { interim: 'Interim reply', final: 'Final reply' },
   rejectReasons: {
@@ -28,5 +29,5 @@ export const enProgressLabels: ProgressLabels = {
   },
   ratingLevels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Fairly satisfied', 4: 'Satisfied', 5: 'Very satisfied' },
   ratingReasons: { not_solved: 'The problem is not solved', not_answered: 'The reply does not address my question', too_slow: 'Too slow', attitude: 'Attitude', other: 'Other' },
-  flags: { reopened: 'Re-opened' },
+  flags: { reopened: 'Re-opened', adopted: 'Adopted' },
 };

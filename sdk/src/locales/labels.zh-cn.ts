@@ -19,6 +19,7 @@ export const zhCNProgressLabels: ProgressLabels = {
     submitted: '提交留言', published: '审核通过并公开', rejected: '未通过审核', hidden: '已隐藏', accepted: '受理',
     transferred: '转办', replied: '回复', extended: '延长办理期限', rated: '评价', followed_up: '追问', closed: '办结', reopened: '重新办理',
     reminder: '即将到期提醒', escalated: '超期督办', overdue: '已超期',
+    adopted: '建议被采纳',
   },
   replyKinds: { interim: '阶段性回复', final: '正式回复' },
   rejectReasons: {
@@ -27,5 +28,5 @@ export const zhCNProgressLabels: ProgressLabels = {
   },
   ratingLevels: { 1: '很不满意', 2: '不满意', 3: '基本满意', 4: '满意', 5: '很满意' },
   ratingReasons: { not_solved: '问题没有解决', not_answered: '答复没有针对我的问题', too_slow: '办理太慢', attitude: '办理态度不好', other: '其他' },
-  flags: { reopened: '重办' },
+  flags: { reopened: '重办', adopted: '已采纳' },
 };

@@ -66,6 +66,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     not_weekend: (l) => `${l}应为周六或周日：工作日本来就要上班`,
     no_national_schedule: (_, p) => `暂无${p.year ?? '该'}年的国家节假日安排（国务院办公厅通知尚未收录），请逐段添加`,
     same_password: () => '新密码不能与当前密码相同',
+    slug_taken: () => '该网址标识已被另一个专栏使用',
   },
 };
 
@@ -111,4 +112,6 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'template.create': '新增回复模板',
   'template.update': '修改回复模板',
   'template.delete': '删除回复模板',
+  'campaign.create': '新增建言专栏',
+  'campaign.update': '修改建言专栏',
 };

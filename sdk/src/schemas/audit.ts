@@ -16,6 +16,7 @@ export const AuditActionSchema = z.enum([
   'unit.create', 'unit.update',
   'account.create', 'account.update', 'account.totp_enable', 'account.password_change', 'account.password_reset',
   'template.create', 'template.update', 'template.delete',
+  'campaign.create', 'campaign.update',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

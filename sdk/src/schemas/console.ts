@@ -93,6 +93,8 @@ export const RejectReasonSchema = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
 
 const NOTE_MAX = 500;
+/** The public note of an adoption (采纳) is short: a line or two on a card's detail. */
+const ADOPTION_NOTE_MAX = 200;
 
 export const EmptyInputSchema = z.object({});
 export const RejectInputSchema = z.object({ reason: RejectReasonSchema, note: optionalText(NOTE_MAX, { multiline: true }).optional() });
@@ -111,6 +113,9 @@ export type TransferInput = z.infer<typeof TransferInputSchema>;
 export type ReplyInput = z.infer<typeof ReplyInputSchema>;
 export type ExtendInput = z.infer<typeof ExtendInputSchema>;
 export type NoteInput = z.infer<typeof NoteInputSchema>;
+/** 采纳: what was adopted and where (e.g. 已写入《县"十四五"规划》第三章), shown publicly. */
+export const AdoptInputSchema = z.object({ note: requiredText(ADOPTION_NOTE_MAX, { multiline: true }) });
+export type AdoptInput = z.infer<typeof AdoptInputSchema>;
 
 /** `POST /v1/console/messages/:id/reveal` — decrypted for this answer only, and audited. */
 export const ContactSchema = z.object({ name: z.string(), phone: z.string(), email: z.string().nullable() });

@@ -14,6 +14,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'invalid_code', 'weak_password', 'wrong_password', 'email_taken', 'same_unit', 'unknown_template', 'unknown_account',
   'outside_year', 'duplicate_day', 'before_start', 'range_too_long', 'not_weekend', 'no_national_schedule',
   'same_password',
+  'slug_taken',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;

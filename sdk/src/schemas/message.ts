@@ -56,6 +56,8 @@ export const TimelineEventKindSchema = z.enum([
   // The hourly deadline check: a reminder to the unit before the deadline (officials only), and 督办
   // to the unit above once it has passed (`escalated`), which the public and the author see as `overdue`.
   'reminder', 'escalated', 'overdue',
+  // 采纳: a 建言 adopted by the unit, with the public note (what was adopted, where).
+  'adopted',
 ]);
 export type TimelineEventKind = z.infer<typeof TimelineEventKindSchema>;
 
@@ -76,6 +78,13 @@ export const ReplySchema = z.object({
 });
 export type Reply = z.infer<typeof ReplySchema>;
 
+/** 采纳: a 建言 adopted by its unit, and the public note on what was adopted, where. */
+export const AdoptionSchema = z.object({
+  note: z.string(),
+  at: TimestampSchema,
+});
+export type Adoption = z.infer<typeof AdoptionSchema>;
+
 /** What every view of a message shows: the author's, the public's and the officials'. */
 export const MessageFieldsSchema = z.object({
   id: z.string(),
@@ -90,6 +99,7 @@ export const MessageFieldsSchema = z.object({
   createdAt: TimestampSchema,
   dueAt: TimestampSchema,
   overdue: z.boolean(),
+  adoption: AdoptionSchema.nullable().describe('set when the suggestion was adopted (已采纳)'),
 });
 
 /** Why a message did not pass review, as its author is told: a reason code from the list and the moderator's words. */
@@ -182,6 +192,7 @@ export const ListMessagesQuerySchema = z.object({
   domain: DomainSchema.optional(),
   status: PublicTabSchema.optional().describe('tab: awaiting 待回复, in_progress 办理中, answered 已办理; all when absent'),
   campaign: z.string().max(64).optional().describe('campaign slug'),
+  adopted: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: only adopted suggestions (已采纳)'),
   q: z.string().trim().min(1).max(50).optional().describe('search in titles and bodies (Chinese: any 1+ characters)'),
   cursor: z.string().max(32).optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(50).default(20),

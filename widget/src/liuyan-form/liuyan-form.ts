@@ -6,7 +6,8 @@ import { LIMITS } from '../../../sdk/src/limits';
 import type { DisplayAs, Domain, MessageType } from '../../../sdk/src/schemas/common';
 import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
 import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
-import type { SiteConfig } from '../../../sdk/src/schemas/site';
+import type { SiteConfig, UnitNode } from '../../../sdk/src/schemas/site';
+import type { Campaign } from '../../../sdk/src/schemas/campaign';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
@@ -40,7 +41,7 @@ const emptyValues = (): FormValues => ({
   displayAs: 'masked', isPublic: true, consent: false,
 });
 
-type Phase = 'loading' | 'load-failed' | 'editing' | 'sending' | 'send-failed' | 'done';
+type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'editing' | 'sending' | 'send-failed' | 'done';
 
 /** Contact details: kept for this tab's session only, never in the draft on the device. */
 const CONTACT: (keyof FormValues)[] = ['name', 'phone', 'email'];
@@ -58,6 +59,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart submit - The send button.
  * @csspart status - Sending / retrying / failure notices.
  * @csspart receipt - What is shown after sending.
+ * @csspart campaign-closed - What a drive (`campaign`) says before its first day or after its last, instead of the form.
  * @csspart tracking-code - The tracking code.
  * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
  *
@@ -76,6 +78,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     campaign: { type: String },
     unit: { type: String },
     config: { state: true },
+    drive: { state: true },
     loadError: { state: true },
     values: { state: true },
     errors: { state: true },
@@ -87,12 +90,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     remembered: { state: true },
   };
 
-  /** Slug of a campaign (建言 drive) the messages belong to. */
+  /** Slug of a campaign (建言 drive) the messages belong to: its units, types and domains only, and nothing outside its days. */
   campaign = '';
   /** Id of the unit to preselect, e.g. on a department's own page. */
   unit = '';
 
   private config: SiteConfig | null = null;
+  /** The drive of `campaign`, with its window; its choices narrow `config`. */
+  private drive: Campaign | null = null;
   private values: FormValues = emptyValues();
   private errors: Partial<Record<string, string>> = {};
   private phase: Phase = 'loading';
@@ -107,21 +112,32 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private drafts: DraftStore<FormValues> | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('site') && this.site) void this.load();
+    if ((changed.has('site') || changed.has('campaign')) && this.site) void this.load();
   }
 
   private async load(): Promise<void> {
     this.phase = 'loading';
     this.drafts = new DraftStore<FormValues>(this.site, CONTACT);
     try {
-      this.config = await this.client().getSite();
+      const [config, campaign] = await Promise.all([
+        this.client().getSite(),
+        this.campaign ? this.client().getCampaign(this.campaign) : null,
+      ]);
+      this.drive = campaign;
+      this.config = campaign ? narrowedTo(config, campaign) : config;
     } catch (error) {
       this.loadError = {
         text: failureText(error, this.t, this.t.loadFailed),
         retry: !(error instanceof LiuyanError && error.code === 'origin_not_allowed'),
       };
+      if (error instanceof LiuyanError && error.code === 'not_found') this.loadError = { text: this.t.campaignUnknown, retry: false };
       this.phase = 'load-failed';
       this.report(error);
+      return;
+    }
+    // Before or after a drive's window the form says so, before anything is typed.
+    if (this.drive && !this.drive.open) {
+      this.phase = 'campaign-closed';
       return;
     }
     const draft = this.drafts.load();
@@ -131,6 +147,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     } else if (this.unit) {
       this.values = { ...this.values, units: pathTo(this.config.units, this.unit).map((u) => u.id) };
     }
+    // A drive that takes one type (建言) has it chosen already.
+    if (this.config.types.length === 1 && !this.values.type) this.values = { ...this.values, type: this.config.types[0]! };
     this.phase = 'editing';
   }
 
@@ -219,7 +237,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       // Keep the key while the outcome is unknown; any definite answer settles it.
       if (!retryable) this.drafts.settle();
       this.phase = retryable ? 'send-failed' : 'editing';
-      if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
+      if (error instanceof LiuyanError && error.fieldErrors.some((e) => e.code === 'campaign_closed') && this.drive) {
+        // The drive ended while the citizen was writing: say so instead of a field error with no field.
+        this.drive = { ...this.drive, open: false, endsAt: new Date().toISOString() };
+        this.phase = 'campaign-closed';
+      } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
         this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
         void this.focusFirstError();
       } else if (!retryable) {
@@ -281,6 +303,12 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     switch (this.phase) {
       case 'loading':
         return html`<p class="muted" role="status">${t.loading}</p>`;
+      case 'campaign-closed': {
+        const d = this.drive!;
+        const started = Date.parse(d.startsAt) <= Date.now();
+        return html`<p class="notice" role="status" part="campaign-closed">${format(started ? t.campaignEnded : t.campaignNotStarted,
+          { title: d.title, date: formatDateTime(this.locale, started ? d.endsAt : d.startsAt, false) })}</p>`;
+      }
       case 'load-failed':
         return html`<p class="notice" role="alert">${this.loadError.text}</p>
           ${this.loadError.retry ? html`<button @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
@@ -443,4 +471,26 @@ declare global {
   interface HTMLElementTagNameMap {
     'liuyan-form': LiuyanForm;
   }
+}
+
+/**
+ * The site's choices narrowed to a drive's: its target units (each with its sub-units) become the
+ * roots of the unit picker, and its types and domains, when it lists any, replace the site's.
+ */
+function narrowedTo(config: SiteConfig, drive: Campaign): SiteConfig {
+  const find = (nodes: UnitNode[], id: string): UnitNode | undefined => {
+    for (const node of nodes) {
+      if (node.id === id) return node;
+      const below = find(node.children, id);
+      if (below) return below;
+    }
+    return undefined;
+  };
+  const units = drive.unitIds.length > 0 ? drive.unitIds.map((id) => find(config.units, id)).filter((u): u is UnitNode => Boolean(u)) : config.units;
+  return {
+    ...config,
+    units,
+    types: drive.types.length > 0 ? config.types.filter((t) => drive.types.includes(t)) : config.types,
+    domains: drive.domains.length > 0 ? config.domains.filter((d) => drive.domains.includes(d)) : config.domains,
+  };
 }

@@ -2,6 +2,10 @@ import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translat
 
 const strings = {
   loadFailed: '留言板加载失败，请检查网络后重试。',
+  /** A suggestion drive (建言专栏) outside its window: said before anything is typed. */
+  campaignNotStarted: '{title}将于{date}开始征集，届时欢迎留言。',
+  campaignEnded: '{title}已于{date}结束征集，不再接收留言。感谢关注！',
+  campaignUnknown: '没有找到这个专栏，请联系本网站。',
   chooseUnit: '请选择领导或部门',
   directTo: '直接写给{name}',
   unitsUnder: '{name}下属部门',

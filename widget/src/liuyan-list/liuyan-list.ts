@@ -81,6 +81,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     unit: { type: String },
     campaign: { type: String },
     type: { type: String },
+    adopted: { type: Boolean },
     config: { state: true },
     filters: { state: true },
     items: { state: true },
@@ -102,6 +103,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   campaign = '';
   /** Only messages of this type (`suggestion`, `complaint`, `help`, `consultation`); hides the type filter. */
   type = '';
+  /** Only adopted suggestions (已采纳), e.g. a drive's 采纳 showcase. */
+  adopted = false;
 
   private config: SiteConfig | null = null;
   private filters: Filters = { tab: '', unit: '', type: '', domain: '', q: '' };
@@ -158,7 +161,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     // A reader's choice within the old scope may lie outside the new one.
     if (changed.has('unit')) this.filters = { ...this.filters, unit: '' };
     if (changed.has('type')) this.filters = { ...this.filters, type: '' };
-    const scopeChanged = changed.has('site') || changed.has('api') || changed.has('unit') || changed.has('campaign') || changed.has('type');
+    const scopeChanged = changed.has('site') || changed.has('api') || changed.has('unit') || changed.has('campaign') || changed.has('type') || changed.has('adopted');
     if (scopeChanged && this.visible) void this.reload();
   }
 
@@ -170,6 +173,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       type: (this.type || f.type || undefined) as MessageType | undefined,
       domain: f.domain || undefined,
       campaign: this.campaign || undefined,
+      adopted: this.adopted ? 'true' : undefined,
       q: f.q || undefined,
       cursor,
     };

@@ -7,6 +7,10 @@ import { css } from 'lit';
 export const messageStyles = css`
   .badges { display: flex; flex-wrap: wrap; gap: 0.4em; margin: 0.3em 0; }
   .badge.overdue { color: var(--liuyan-color-error); font-weight: 600; }
+  .badge.adopted { color: var(--liuyan-color-answered); border-color: currentColor; font-weight: 600; }
+  .adoption { border-left: 3px solid var(--liuyan-color-answered); padding: 0.25em 0.75em; margin: 0.75em 0; }
+  .adoption h4 { margin: 0 0 0.25em; }
+  .adoption p { margin: 0; overflow-wrap: anywhere; }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; border: 0;

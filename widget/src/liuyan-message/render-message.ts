@@ -7,12 +7,13 @@ import { eventLabel, replyKindsOfEvents, type ReplyKind } from '../../../sdk/src
 import { format, formatDateTime } from '../../../ui/localize';
 import type { MessageStrings } from './strings.zh-cn';
 
-type Badged = Pick<PublicMessage, 'type' | 'domain' | 'status' | 'overdue'>;
+type Badged = Pick<PublicMessage, 'type' | 'domain' | 'status' | 'overdue'> & { adoption?: PublicMessage['adoption'] };
 
-/** The status in its colour (the same tag as in the console), 已超期 when the deadline has passed unanswered, type, domain. */
+/** The status in its colour (the same tag as in the console), 已超期 when the deadline has passed unanswered, 已采纳, type, domain. */
 export function renderBadges(m: Badged, t: MessageStrings) {
   return html`<span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
     ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
+    ${m.adoption ? html`<span class="badge adopted" part="adopted">${t.flags.adopted}</span>` : nothing}
     <span class="badge">${t.types[m.type]}</span>
     <span class="badge">${t.domains[m.domain]}</span>`;
 }
@@ -87,6 +88,10 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
       <dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
     </dl>
     <div class="body" part="body">${m.body}</div>
+    ${m.adoption ? html`<section class="adoption" part="adoption">
+      <h4>${t.flags.adopted} · ${when(m.adoption.at, false)}</h4>
+      <p>${m.adoption.note}</p>
+    </section>` : nothing}
     ${m.tab === 'answered' ? nothing : html`<p class="muted">${format(t.dueAt, { date: formatDateTime(locale, m.dueAt, false) })}</p>`}
     <p class="supports">${renderSupport(m.supportCount, support, t)}</p>
     <h4>${t.replies}</h4>

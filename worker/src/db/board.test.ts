@@ -16,6 +16,7 @@ const SHAPES: { name: string; filter: (site: Site) => Shape; index?: string }[] 
   { name: 'type', filter: () => ({ type: 'help' }), index: 'messages_board_type' },
   { name: 'domain', filter: () => ({ domain: 'transport' }), index: 'messages_board_domain' },
   { name: 'campaign', filter: () => ({ campaign: 'roads' }), index: 'messages_board_campaign' },
+  { name: 'adopted', filter: () => ({ adopted: true }), index: 'messages_board_adopted' },
   { name: 'unit (leader)', filter: (s) => ({ unit: s.headUnit }) },
   { name: 'unit (department)', filter: (s) => ({ unit: s.eduUnit }) },
   { name: 'search, 2 characters', filter: () => ({ q: '路灯' }) },
@@ -98,11 +99,12 @@ const TYPES = ['suggestion', 'complaint', 'help', 'consultation'] as const;
 const DOMAINS = ['urban', 'transport', 'education', 'health'] as const;
 
 /**
- * `n` published public messages over every unit, status, type and domain, a fifth in a campaign, each
+ * `n` published public messages over every unit, status, type and domain, a fifth in a campaign, another fifth adopted, each
  * answered one with a reply, and 2 unseen messages (pending/rejected/hidden, private) per 5 in between.
  */
 async function seedBoard(site: Site, campaignId: string, n: number) {
   const specs: SeedMessage[] = [];
+  const adopted = new Set<SeedMessage>();
   for (let i = 0; i < n; i++) {
     const message: SeedMessage = {
       unitId: [site.headUnit, site.eduUnit, site.transportUnit][i % 3]!,
@@ -110,6 +112,7 @@ async function seedBoard(site: Site, campaignId: string, n: number) {
       title: i % 4 === 0 ? '县城的路灯坏了很久没人修' : '学校门口拥堵', body: '晚上出行很不方便，希望尽快处理。',
     };
     specs.push(message);
+    if (i % 5 === 1) adopted.add(message);
     if (i % 5 === 0) specs.push({ ...message, moderation: (['pending', 'rejected', 'hidden'] as const)[i % 3] }, { ...message, isPublic: false });
   }
   const ids = await seedMessages(site.siteId, specs);
@@ -117,6 +120,8 @@ async function seedBoard(site: Site, campaignId: string, n: number) {
     const published = spec.moderation === undefined && spec.isPublic === undefined;
     if (published && (spec.status === 'replied' || spec.status === 'closed')) await addReply(ids[i]!, { unitId: spec.unitId });
   }
+  const adoptedIds = ids.filter((_, i) => adopted.has(specs[i]!));
+  await db.run(db.q.updateTable('messages').set({ adopted_at: new Date().toISOString(), adoption_note: '已采纳' }).where('id', 'in', adoptedIds));
   return ids;
 }
 

@@ -17,6 +17,8 @@ export interface BoardFilter {
   domain?: string;
   status?: PublicTab;
   campaign?: string;
+  /** Only adopted suggestions (已采纳): walks the partial index messages_board_adopted (migration 0016). */
+  adopted?: boolean;
   q?: string;
   cursor?: string;
   limit: number;
@@ -80,6 +82,7 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
   if (filter.campaign) {
     q = q.where(sql<boolean>`m.campaign_id = (SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${filter.campaign})`);
   }
+  if (filter.adopted) q = q.where('m.adopted_at', 'is not', null);
   if (filter.q) {
     const terms = searchTerms(filter.q);
     if (terms.length === 0) return q.where(sql<boolean>`0`) as Q;
@@ -110,6 +113,7 @@ function cardColumns<Q extends Board>(query: Q) {
       sql<string>`substr(m.body, 1, ${EXCERPT_CHARS})`.as('excerpt'),
       'm.region', 'm.display_name', 'm.status', 'm.public_tab', 'm.created_at', 'm.due_at', 'm.support_count', 'm.reply_count',
       'm.latest_reply_kind', 'm.latest_reply_unit_id', 'm.latest_reply_excerpt', 'm.latest_reply_at',
+      'm.adopted_at', 'm.adoption_note',
     ]);
 }
 
@@ -121,7 +125,7 @@ function cardColumns<Q extends Board>(query: Q) {
  *   cursor down, and looks up each match (other filters and whole terms checked on the row);
  * - a small unit subtree merges the units' own index ranges (`messages_board_unit_tab`, or
  *   `messages_by_unit_public` without a tab);
- * - everything else walks the site's index for its tab, type, domain or campaign.
+ * - everything else walks the site's index for its tab, type, domain, campaign or adoption.
  */
 export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFilter, unitIds: string[] | null) {
   const limit = filter.limit + 1;
@@ -140,7 +144,7 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
       .orderBy(sql`message_search.rowid`, 'desc')
       .limit(limit);
   }
-  const [first, ...rest] = unitIds && unitIds.length <= MERGED_UNITS && !filter.campaign && !filter.q ? unitIds : [];
+  const [first, ...rest] = unitIds && unitIds.length <= MERGED_UNITS && !filter.campaign && !filter.adopted && !filter.q ? unitIds : [];
   if (first) {
     const arm = (unitId: string) => cardColumns(withFilters(publicMessagesOfUnit(db, unitId), siteId, filter, null));
     return rest.reduce((merged, unitId) => merged.unionAll(arm(unitId)), arm(first)).orderBy('seq', 'desc').limit(limit);

@@ -17,7 +17,7 @@ import { workingCalendar } from './sites';
 import type { Database, MessageRow } from './schema';
 
 /** The columns an action's rules look at; the batch is guarded by exactly these values. */
-export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'status' | 'moderation' | 'is_public' | 'due_at'>;
+export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'status' | 'moderation' | 'is_public' | 'due_at' | 'type' | 'adopted_at'>;
 
 
 /** Who may take each action. Moderators work the whole site; responders only their units. */
@@ -32,6 +32,8 @@ export const ROLES: Record<Action, Role[]> = {
   extend: ['admin', 'responder'],
   note: ['admin', 'moderator', 'responder'],
   reveal: ['admin', 'responder'],
+  // 采纳 is the answering unit's decision (or an admin's), like a reply.
+  adopt: ['admin', 'responder'],
 };
 
 /** The states each action starts from. A rejected message is never handled further. */
@@ -47,6 +49,8 @@ const ALLOWED: Record<Action, (m: HandledMessage) => boolean> = {
   extend: (m) => m.moderation !== 'rejected' && isOpenStatus(m.status),
   note: () => true,
   reveal: () => true,
+  // Only a 建言 is adopted, once; a rejected one never reached the unit as a proposal.
+  adopt: (m) => m.type === 'suggestion' && m.moderation !== 'rejected' && m.adopted_at === null,
 };
 
 const ACTIONS = Object.keys(ROLES) as Action[];
@@ -66,7 +70,7 @@ export function assertMayTake(official: Official, m: HandledMessage, action: Act
 export function findHandledMessage(db: SiteDatabase, siteId: string, id: string): Promise<HandledMessage | null> {
   return db.first(
     db.q.selectFrom('messages')
-      .select(['id', 'site_id', 'unit_id', 'status', 'moderation', 'is_public', 'due_at'])
+      .select(['id', 'site_id', 'unit_id', 'status', 'moderation', 'is_public', 'due_at', 'type', 'adopted_at'])
       .where('id', '=', id)
       .where('site_id', '=', siteId),
   );
@@ -209,4 +213,14 @@ export async function extensionOf(db: SiteDatabase, siteId: string, m: HandledMe
 export const extendStatements = (ctx: ActionContext, dueAt: string, reason: string) => [
   event(ctx, { kind: 'extended', isPublic: true, unitId: ctx.message.unit_id, note: reason }),
   update(ctx, { due_at: dueAt }),
+];
+
+/**
+ * 采纳: the suggestion is marked adopted with the public note (what was adopted, where); a public
+ * timeline event carries the note too. The adoption tallies per unit and campaign follow by trigger
+ * (migration 0016). The guard also requires it not adopted yet, so a second official's click is a 409.
+ */
+export const adoptStatements = (ctx: ActionContext, note: string) => [
+  event(ctx, { kind: 'adopted', isPublic: true, unitId: ctx.message.unit_id, note }),
+  update(ctx, { adopted_at: ctx.now, adoption_note: note }).where('adopted_at', 'is', null),
 ];

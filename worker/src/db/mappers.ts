@@ -10,7 +10,7 @@ export function isOverdue(status: MessageStatus, dueAt: string, now: Date): bool
   return isOpenStatus(status) && Date.parse(dueAt) < now.getTime();
 }
 
-type MessageFieldsRow = Pick<MessageRow, 'id' | 'unit_id' | 'type' | 'domain' | 'title' | 'region' | 'display_name' | 'status' | 'created_at' | 'due_at'> & {
+type MessageFieldsRow = Pick<MessageRow, 'id' | 'unit_id' | 'type' | 'domain' | 'title' | 'region' | 'display_name' | 'status' | 'created_at' | 'due_at' | 'adopted_at' | 'adoption_note'> & {
   unit_name: string;
   campaign: string | null;
 };
@@ -30,6 +30,7 @@ export function messageFields(m: MessageFieldsRow, now: Date) {
     createdAt: toSiteTime(m.created_at),
     dueAt: toSiteTime(m.due_at),
     overdue: isOverdue(m.status, m.due_at, now),
+    adoption: m.adopted_at ? { note: m.adoption_note ?? '', at: toSiteTime(m.adopted_at) } : null,
   };
 }
 

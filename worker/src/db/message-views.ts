@@ -102,6 +102,7 @@ function withHistory(messages: Messages, audience: Audience) {
       'm.id', 'm.site_id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
       'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.moderation_reason', 'm.public_tab',
       'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count', 'm.latest_reply_id', 'm.latest_reply_kind', 'm.reopened_at', 'm.escalated_due_at',
+      'm.adopted_at', 'm.adoption_note',
     ])
     .select((eb) => [
       repliesJson(eb).as('replies'), timelineJson(eb, audience).as('timeline'), ratingsJson(eb, audience).as('ratings'),

@@ -151,6 +151,7 @@ const holdsInProgress = (tab: QueueTab) => TABS[tab].statuses?.includes('in_prog
 const QUEUE_COLUMNS = [
   'm.seq', 'm.id', 'm.unit_id', 'm.campaign_id', 'm.type', 'm.domain', 'm.title', 'm.region',
   'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count', 'm.reopened_at', 'm.escalated_due_at',
+  'm.adopted_at', 'm.adoption_note',
 ] as const;
 
 /** The re-opened messages that head the first page of the tab, earliest deadline first (a handful, from their own index). */

@@ -72,6 +72,9 @@ export interface CampaignTable {
   types: Generated<string>;
   domains: Generated<string>;
   created_at: string;
+  /** JSON array of {name, origin}: the outlets allowed to embed the campaign (migration 0016). */
+  outlets: Generated<string>;
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MessageTable {
@@ -118,6 +121,11 @@ export interface MessageTable {
   escalated_due_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the citizen erased their contact details; the `author_*_enc` columns are then empty. */
   author_erased_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 采纳 (migration 0016): when adopted, and the public note on what was adopted, where. */
+  adopted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  adoption_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The campaign outlet's name the message was written on (its Origin mapped by the campaign's outlets). */
+  source_outlet: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */
@@ -326,6 +334,26 @@ export interface Database {
   submission_counts: SubmissionCountTable;
   supervised_counts: SupervisedCountTable;
   personal_data_erasures: PersonalDataErasureTable;
+  adoption_counts: AdoptionCountTable;
+  campaign_counts: CampaignCountTable;
+}
+
+/** Adoptions (采纳) per unit and campaign ('' for none), kept by triggers (migration 0016). */
+export interface AdoptionCountTable {
+  site_id: string;
+  unit_id: string;
+  campaign_id: string;
+  n: number;
+}
+
+/** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */
+export interface CampaignCountTable {
+  campaign_id: string;
+  outlet: string;
+  messages: Generated<number>;
+  published: Generated<number>;
+  replied: Generated<number>;
+  adopted: Generated<number>;
 }
 
 export type SiteRow = Selectable<SiteTable>;

@@ -44,6 +44,7 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/console/messages/:id/extension': { roles: ANSWERING, unitScoped: true, query: '?days=5' },
   'POST /v1/console/messages/:id/notes': { roles: OFFICIALS, unitScoped: true, body: { body: '备注' } },
   'POST /v1/console/messages/:id/reveal': { roles: ANSWERING, unitScoped: true },
+  'POST /v1/console/messages/:id/adopt': { roles: ANSWERING, unitScoped: true, body: { note: '已写入规划' } },
   'GET /v1/console/reply-templates': { roles: OFFICIALS },
   'GET /v1/console/export.csv': { roles: ADMIN },
   'GET /v1/admin/site': { roles: ADMIN },
@@ -65,6 +66,9 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/admin/reply-templates': { roles: ADMIN, body: { title: '已受理', body: '您好，您的留言已受理。' } },
   'PATCH /v1/admin/reply-templates/:id': { roles: ADMIN, body: { title: '已受理（新）' } },
   'DELETE /v1/admin/reply-templates/:id': { roles: ADMIN },
+  'GET /v1/admin/campaigns': { roles: ADMIN },
+  'POST /v1/admin/campaigns': { roles: ADMIN, body: { slug: 'jianyan', title: '建言专栏', startsAt: '2026-01-01T00:00:00+08:00', endsAt: '2026-02-01T00:00:00+08:00' } },
+  'PATCH /v1/admin/campaigns/:id': { roles: ADMIN, body: { title: '建言专栏（新）' } },
 };
 
 /**

@@ -604,6 +604,7 @@ describe('GET /v1/sites/:site/messages/:id — detail', () => {
       createdAt: local(at(0)),
       dueAt: local(at(24 * 7)),
       overdue: false,
+      adoption: null,
       supportCount: 0,
       replyCount: 2,
       replies: [

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, ExtensionPreviewSchema, ExtensionQuerySchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
+  AdoptInputSchema, ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, ExtensionPreviewSchema, ExtensionQuerySchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
   QueueQuerySchema, RejectInputSchema, ReplyInputSchema, TransferInputSchema, type Action, type ConsoleMessage,
 } from '../../../sdk/src/schemas/console';
 import type { Official } from '../auth/official';
@@ -10,7 +10,7 @@ import { newRouteGroup } from '../app';
 import { auditEntry, findReplyTemplate } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import {
-  ROLES, acceptStatements, assertMayTake, closeStatements, extendStatements, extensionOf, findHandledMessage, hideStatements,
+  ROLES, acceptStatements, adoptStatements, assertMayTake, closeStatements, extendStatements, extensionOf, findHandledMessage, hideStatements,
   publishStatements, rejectStatements, replyStatements, runAction, transferStatements, type ActionContext,
 } from '../db/handling';
 import { officialMessageView } from '../db/message-views';
@@ -155,6 +155,9 @@ consoleMessages.openapi(actionRoute('extend', 'Extend the deadline by working da
     const { dueAt } = await extensionOf(ctx.db, ctx.official.siteId, ctx.message, days, new Date(ctx.now));
     return extendStatements(ctx, dueAt, reason);
   }));
+
+consoleMessages.openapi(actionRoute('adopt', 'Mark a suggestion (建言) as adopted (采纳) with a public note on what was adopted, where', AdoptInputSchema), (c) =>
+  act(c, c.req.valid('param').id, 'adopt', (ctx) => adoptStatements(ctx, c.req.valid('json').note)));
 
 const previewExtension = createRoute({
   operationId: 'previewExtension',

@@ -5,7 +5,9 @@ import { visibleLength } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import type { SiteDatabase } from '../db/client';
 import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
-import { findActiveUnit, findCampaign, workingCalendar, type Site } from '../db/sites';
+import { findActiveUnit, findCampaign, siteUnits, workingCalendar, type Site } from '../db/sites';
+import { unitSubtree } from '../db/board';
+import { outletFor } from '../db/campaigns';
 import { ApiError, validationError, type FieldProblem } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
 import { createCipher, keyedHash, newId, type Cipher } from '../lib/crypto';
@@ -55,12 +57,18 @@ const submitMessage = createRoute({
 
 type SubmitInput = z.output<typeof SubmissionSchema>;
 
-/** Checks that need the site's data: who the message is for, whether the campaign takes it, the site's minimum lengths. */
-async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string): Promise<{ campaignId: string | null; problems: FieldProblem[] }> {
+/**
+ * Checks that need the site's data: who the message is for, whether the campaign takes it (its
+ * window, its units' subtrees, types and domains, and the outlet `origin` is on), the site's minimum
+ * lengths. A browser on a page that is not one of the campaign's outlets is refused (403
+ * origin_not_allowed); the outlet's name is recorded with the message.
+ */
+async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string, origin: string | undefined): Promise<{ campaignId: string | null; outlet: string | null; problems: FieldProblem[] }> {
   const [unit, campaign] = await Promise.all([
     findActiveUnit(db, site.id, input.unitId),
     input.campaign ? findCampaign(db, site.id, input.campaign) : null,
   ]);
+  let outlet: string | null = null;
   const problems: FieldProblem[] = [];
   // Minimums count what shows: 路 and three zero-width spaces are one character.
   if (visibleLength(input.title) < site.titleMin) problems.push({ field: 'title', code: 'too_short', params: { min: site.titleMin } });
@@ -76,12 +84,20 @@ async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, no
         const allowed = JSON.parse(json) as T[];
         return allowed.length === 0 || allowed.includes(value);
       };
-      if (!only(campaign.unit_ids, input.unitId)) problems.push({ field: 'unitId', code: 'invalid_choice' });
+      const from = outletFor(campaign, origin);
+      if (from === 'refused') throw new ApiError('origin_not_allowed');
+      outlet = from.outlet;
+      // A target unit stands for its whole subtree (a city and its districts).
+      const targets = JSON.parse(campaign.unit_ids) as string[];
+      if (targets.length > 0) {
+        const units = await siteUnits(db, site);
+        if (!targets.some((target) => unitSubtree(units, target).includes(input.unitId))) problems.push({ field: 'unitId', code: 'invalid_choice' });
+      }
       if (!only(campaign.types, input.type)) problems.push({ field: 'type', code: 'type_not_allowed' });
       if (!only(campaign.domains, input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });
     }
   }
-  return { campaignId: campaign?.id ?? null, problems };
+  return { campaignId: campaign?.id ?? null, outlet, problems };
 }
 
 interface Replay {
@@ -120,9 +136,9 @@ messages.openapi(submitMessage, async (c) => {
   const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: clientAddress(c), phone: phone.e164 }, now);
 
   // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
-  const [earlier, { campaignId, problems }, calendar] = await Promise.all([
+  const [earlier, { campaignId, outlet, problems }, calendar] = await Promise.all([
     earlierAnswer(replay),
-    addressingOf(db, site, input, nowIso),
+    addressingOf(db, site, input, nowIso, c.req.header('Origin')),
     workingCalendar(db, site.id, localDay(now)),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
@@ -161,6 +177,7 @@ messages.openapi(submitMessage, async (c) => {
       status: 'submitted',
       tracking_hash: await trackingCodeHash(c.env.HASH_KEY, site.id, normalizeTrackingCode(trackingCode)!),
       source_origin: c.req.header('Origin') ?? null,
+      source_outlet: outlet,
       due_at: dueAt,
       created_at: nowIso,
       updated_at: nowIso,

@@ -1,0 +1,227 @@
+import { html, nothing } from 'lit';
+import { DOMAINS, MESSAGE_TYPES } from '../../sdk/src/codes';
+import type { AdminUnit } from '../../sdk/src/schemas/admin';
+import type { AdminCampaign, CampaignOutlet, CreateCampaignInput } from '../../sdk/src/schemas/campaign';
+import type { Domain, MessageType } from '../../sdk/src/schemas/common';
+import { defineElement } from '../../ui/liuyan-element';
+import { format, formatDateTime } from '../../ui/localize';
+import { failures, type FieldNames } from '../console-element';
+import { AdminElement, type FormValues } from './admin-element';
+import { unitTree } from './units-page';
+
+const ADD = 'add';
+// In characters, as sdk/src/schemas/campaign.ts checks them.
+const TITLE_MAX = 100;
+const DESCRIPTION_MAX = 2000;
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Drives run by the site's days (UTC+8): from the start day's 00:00 to the end day's 24:00. */
+const SITE_OFFSET = '+08:00';
+const DAY_MS = 86_400_000;
+
+const startOf = (day: string) => `${day}T00:00:00${SITE_OFFSET}`;
+const afterDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10) + `T00:00:00${SITE_OFFSET}`;
+/** The site's day of an instant given with its offset (`2026-03-01T00:00:00+08:00`), minus `back` days. */
+const siteDay = (at: string, back = 0) => new Date(Date.parse(at) + 8 * 3_600_000 - back * DAY_MS).toISOString().slice(0, 10);
+
+/** Outlets as admins type them, one a line: the name, a space, the page origin (人民日报 https://www.people.com.cn). */
+function parseOutlets(text: string): CampaignOutlet[] {
+  return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+    const at = line.lastIndexOf(' ');
+    return at < 0 ? { name: '', origin: line } : { name: line.slice(0, at).trim(), origin: line.slice(at + 1) };
+  });
+}
+
+const outletLines = (outlets: readonly CampaignOutlet[]) => outlets.map((o) => `${o.name} ${o.origin}`).join('\n');
+
+/**
+ * @summary 建言专栏: the site's suggestion drives with their figures; create one (address, title,
+ * description, days, target units with their sub-units, types, domains, the news sites that embed
+ * it), change one, or end it early.
+ */
+export class LiuyanConsoleAdminCampaigns extends AdminElement {
+  static override properties = {
+    ...AdminElement.properties,
+    campaigns: { state: true },
+    units: { state: true },
+    loadError: { state: true },
+    editing: { state: true },
+  };
+
+  private campaigns: AdminCampaign[] | null = null;
+  private units: AdminUnit[] = [];
+  private loadError = '';
+  private editing: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      [this.campaigns, this.units] = await Promise.all([this.officials.admin.campaigns.list(), this.officials.admin.units.list()]);
+    } catch (error) {
+      this.loadError = this.problemText(error);
+    }
+  }
+
+  protected override fieldNames(): FieldNames {
+    const n = this.a.campaigns.fieldNames;
+    return { labels: { ...n }, choices: ['unitIds', 'types', 'domains'] };
+  }
+
+  /** The form's drive, or the errors found before sending (as the service would find them). */
+  private read(scope: string, v: FormValues, withSlug: boolean): Omit<CreateCampaignInput, 'slug'> & { slug?: string } | null {
+    const from = v.text('startsAt');
+    const to = v.text('endsAt');
+    const outlets = parseOutlets(v.raw('outlets'));
+    const errors = failures({
+      ...(withSlug ? { slug: v.text('slug') === '' ? this.fieldMessage('slug', 'required') : SLUG.test(v.text('slug')) ? '' : this.fieldMessage('slug', 'invalid') } : {}),
+      title: this.textCheck('title', v.raw('title'), { min: 1, max: TITLE_MAX }),
+      description: this.textCheck('description', v.raw('description'), { max: DESCRIPTION_MAX, multiline: true }),
+      startsAt: from ? '' : this.fieldMessage('startsAt', 'required'),
+      endsAt: !to ? this.fieldMessage('endsAt', 'required') : from && to < from ? this.fieldMessage('endsAt', 'before_start') : '',
+      outlets: outlets.some((o) => !o.name) ? this.fieldMessage('outlets', 'invalid') : '',
+    });
+    if (this.refused(scope, errors)) return null;
+    return {
+      ...(withSlug ? { slug: v.text('slug') } : {}),
+      title: v.text('title'),
+      description: v.text('description'),
+      startsAt: startOf(from),
+      endsAt: afterDay(to),
+      unitIds: v.checked('unitIds'),
+      types: v.checked('types') as MessageType[],
+      domains: v.checked('domains') as Domain[],
+      outlets,
+    };
+  }
+
+  private async add(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const input = this.read(ADD, AdminElement.values(form), true);
+    if (!input) return;
+    const created = await this.change(ADD, () => this.officials.admin.campaigns.create(input as CreateCampaignInput), this.a.campaigns.created);
+    if (!created) return;
+    this.campaigns = [created, ...(this.campaigns ?? [])];
+    this.resetForm(form);
+  }
+
+  private async save(event: Event, campaign: AdminCampaign): Promise<void> {
+    event.preventDefault();
+    const input = this.read(campaign.id, AdminElement.values(event.target as HTMLFormElement), false);
+    if (!input) return;
+    const saved = await this.change(campaign.id, () => this.officials.admin.campaigns.update(campaign.id, input), this.a.saved);
+    if (!saved) return;
+    this.campaigns = (this.campaigns ?? []).map((x) => (x.id === saved.id ? saved : x));
+    this.editing = null;
+  }
+
+  private toggle(campaign: AdminCampaign): void {
+    this.clearMessages();
+    this.editing = this.editing === campaign.id ? null : campaign.id;
+    if (this.editing) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel input')?.focus());
+  }
+
+  override render() {
+    const a = this.a.campaigns;
+    if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
+    if (!this.campaigns) return html`<p class="muted" role="status">${this.t.loading}</p>`;
+    return html`<h1>${a.title}</h1>
+      <p class="muted hint">${a.intro}</p>
+      ${this.renderDone()}
+      ${this.campaigns.length === 0 ? html`<p class="muted">${a.empty}</p>`
+        : html`<ul class="list" part="campaigns">${this.campaigns.map((x) => this.renderCampaign(x))}</ul>`}
+      <form class="stack card" novalidate @submit=${this.add} aria-labelledby="add-campaign-title">
+        <h2 id="add-campaign-title">${a.addTitle}</h2>
+        ${this.fields(ADD, null)}
+        ${this.formError(ADD)}
+        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.a.add}</button></div>
+      </form>`;
+  }
+
+  private renderCampaign(x: AdminCampaign) {
+    const a = this.a.campaigns;
+    const now = Date.now();
+    const state = now < Date.parse(x.startsAt) ? a.notStarted : now >= Date.parse(x.endsAt) ? a.ended : a.open;
+    const day = (at: string) => formatDateTime(this.locale, at, false);
+    return html`<li class="list-item">
+      <div class="list-main"><strong>${x.title}</strong> <span class="badge">${state}</span></div>
+      <p class="muted">${format(a.window, { slug: x.slug, from: day(x.startsAt), to: day(new Date(Date.parse(x.endsAt) - DAY_MS).toISOString()) })}</p>
+      <p>${format(a.figures, { messages: x.counts.messages, published: x.counts.published, replied: x.counts.replied, adopted: x.counts.adopted })}</p>
+      ${x.outlets.length > 0 ? html`<p class="muted">${format(a.outletList, { outlets: [...new Set(x.outlets.map((o) => o.name))].join(this.a.audit.separator) })}</p>` : nothing}
+      <div class="buttons compact">
+        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(this.editing === x.id)}
+          @click=${() => this.toggle(x)}>${this.a.edit}</button>
+      </div>
+      ${this.editing === x.id ? html`<form class="stack panel" novalidate @submit=${(e: Event) => this.save(e, x)}
+          aria-label=${format(a.editTitle, { title: x.title })}>
+          ${this.fields(x.id, x)}
+          ${this.formError(x.id)}
+          <div class="buttons">
+            <button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button>
+            <button type="button" class="secondary" @click=${() => { this.editing = null; this.clearMessages(); }}>${this.a.cancel}</button>
+          </div>
+        </form>` : this.formError(x.id)}
+    </li>`;
+  }
+
+  private fields(scope: string, x: AdminCampaign | null) {
+    const a = this.a.campaigns;
+    const id = (name: string) => `${name}-${scope}`;
+    const text = (name: 'title' | 'slug', label: string, value: string, max?: number, hint?: string) => html`<div class="field">
+        <label for=${id(name)}>${label}${this.requiredMark()}</label>
+        ${hint ? html`<p class="muted hint" id=${id(`${name}-hint`)}>${hint}</p>` : nothing}
+        <input id=${id(name)} name=${name} .value=${value} aria-invalid=${this.invalid(scope, name)}
+          aria-describedby="${id(`${name}-error`)}${max ? ` ${id(`${name}-counter`)}` : ''}${hint ? ` ${id(`${name}-hint`)}` : ''}" @input=${this.onTyped} />
+        ${max ? this.counter(id(name), max, value) : nothing}
+        ${this.fieldError(scope, name, id(`${name}-error`))}
+      </div>`;
+    const date = (name: 'startsAt' | 'endsAt', label: string, value: string) => html`<div class="field">
+        <label for=${id(name)}>${label}${this.requiredMark()}</label>
+        <input id=${id(name)} name=${name} type="date" .value=${value} aria-invalid=${this.invalid(scope, name)} aria-describedby=${id(`${name}-error`)} />
+        ${this.fieldError(scope, name, id(`${name}-error`))}
+      </div>`;
+    const choices = (name: 'unitIds' | 'types' | 'domains', legend: string, options: [string, string, number][], checked: readonly string[]) => html`<fieldset class="field">
+        <legend>${legend}</legend>
+        <div class="choices ${name === 'unitIds' ? 'column unit-choices' : ''}">
+          ${options.map(([value, label, depth]) => html`<label class="choice">${'\u3000'.repeat(depth)}<input type="checkbox" name=${name} value=${value}
+            ?checked=${checked.includes(value)} aria-invalid=${this.invalid(scope, name)} aria-describedby=${id(`${name}-error`)} />${label}</label>`)}
+        </div>
+        ${this.fieldError(scope, name, id(`${name}-error`))}
+      </fieldset>`;
+    const walk = (branches: ReturnType<typeof unitTree>): [string, string, number][] =>
+      branches.flatMap((b) => [[b.unit.id, b.unit.name, b.depth] as [string, string, number], ...walk(b.children)]);
+    return html`${x ? nothing : text('slug', a.slug, '', undefined, a.slugHint)}
+      ${text('title', a.name, x?.title ?? '', TITLE_MAX)}
+      <div class="field">
+        <label for=${id('description')}>${a.description}</label>
+        <textarea id=${id('description')} name="description" rows="4" .value=${x?.description ?? ''} aria-invalid=${this.invalid(scope, 'description')}
+          aria-describedby="${id('description-error')} ${id('description-counter')}" @input=${this.onTyped}></textarea>
+        ${this.counter(id('description'), DESCRIPTION_MAX, x?.description)}
+        ${this.fieldError(scope, 'description', id('description-error'))}
+      </div>
+      ${date('startsAt', a.startsAt, x ? siteDay(x.startsAt) : '')}
+      ${date('endsAt', a.endsAt, x ? siteDay(x.endsAt, 1) : '')}
+      <p class="muted hint">${a.choicesHint}</p>
+      ${choices('unitIds', a.units, walk(unitTree(this.units)), x?.unitIds ?? [])}
+      ${choices('types', a.types, MESSAGE_TYPES.map((t) => [t, this.t.types[t], 0]), x?.types ?? [])}
+      ${choices('domains', a.domains, DOMAINS.map((d) => [d, this.t.domains[d], 0]), x?.domains ?? [])}
+      <div class="field">
+        <label for=${id('outlets')}>${a.outlets}</label>
+        <p class="muted hint" id=${id('outlets-hint')}>${a.outletsHint}</p>
+        <textarea id=${id('outlets')} name="outlets" rows="3" .value=${outletLines(x?.outlets ?? [])} aria-invalid=${this.invalid(scope, 'outlets')}
+          aria-describedby="${id('outlets-error')} ${id('outlets-hint')}"></textarea>
+        ${this.fieldError(scope, 'outlets', id('outlets-error'))}
+      </div>`;
+  }
+}
+
+defineElement('liuyan-console-admin-campaigns', LiuyanConsoleAdminCampaigns);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-admin-campaigns': LiuyanConsoleAdminCampaigns;
+  }
+}

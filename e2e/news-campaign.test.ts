@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_CAMPAIGNS } from '../worker/seed/demo-campaigns';
+import { citizenPhone, countMessagesTitled, useBrowserPage } from './helpers';
+import { WORKER } from './ports';
+
+const browser = useBrowserPage();
+const PAGE = `${WORKER}/examples/news-campaign/`;
+
+describe('examples/news-campaign: a newspaper’s suggestion drive (建言专栏)', () => {
+  it('takes a 建言 while the drive is open and counts it; after its end the page says so before anything is typed, and the service refuses', async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(PAGE);
+    await expect.poll(() => page.locator('#drive-title').textContent()).toContain('十五五');
+    await expect.poll(() => page.locator('#countdown').textContent()).toMatch(/距征集结束还有 \d+ 天/);
+    const figure = (name: string) => page.locator(`[data-figure="${name}"]`).textContent().then(Number);
+    await expect.poll(() => figure('messages')).toBeGreaterThan(0);
+    const before = await figure('messages');
+
+    // The drive's choices only: 建言, to the county head or a department under it.
+    const form = page.locator('liuyan-form');
+    await form.getByLabel('建言').check();
+    expect(await form.getByLabel('投诉').count()).toBe(0);
+    await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
+    await form.getByLabel('示范县县长下属部门').selectOption({ label: '示范县教育局' });
+    await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '教育' });
+    const title = `建议县城新建一所公办幼儿园 ${Date.now() % 1_000_000}`;
+    await form.getByLabel('标题', { exact: true }).fill(title);
+    await form.getByLabel('留言内容', { exact: true }).fill('县城新建小区多，适龄儿童增加很快，公办幼儿园学位紧张，建议在城东新区新建一所公办幼儿园。');
+    await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
+    await form.getByLabel('姓名', { exact: true }).fill('陈明');
+    await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
+    await form.getByLabel(/我已阅读并同意隐私声明/).check();
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await form.locator('[part="receipt"]').waitFor();
+    expect(countMessagesTitled(title)).toBe(1);
+    await expect.poll(() => figure('messages')).toBe(before + 1);
+    await expect.poll(() => page.locator('#outlets').textContent()).toContain('示范日报');
+
+    // Last year's drive: the form says it has ended, with no field to type into.
+    await page.goto(`${PAGE}?campaign=${DEMO_CAMPAIGNS.ended}`);
+    const closed = page.locator('liuyan-form [part="campaign-closed"]');
+    await closed.waitFor();
+    expect(await closed.textContent()).toMatch(/已于.+结束征集，不再接收留言/);
+    expect(await page.locator('liuyan-form').getByLabel('标题', { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.locator('#countdown').textContent()).toBe('征集已结束，感谢参与');
+
+    // And the service refuses a message sent to it anyway, from the drive's own page.
+    const refused = await page.evaluate(async (ended) => {
+      const response = await fetch('/v1/sites/demo/messages', {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({
+          unitId: 'u_edu', type: 'suggestion', domain: 'education', campaign: ended, title: '建议增加公办幼儿园学位',
+          body: '公办幼儿园学位紧张，建议增加学位供给。', region: '示范县城关镇',
+          author: { name: '陈明', phone: '13912345678', email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+        }),
+      });
+      return { status: response.status, body: (await response.json()) as { errors: { field: string; code: string }[] } };
+    }, DEMO_CAMPAIGNS.ended);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ field: 'campaign', code: 'campaign_closed' }));
+  });
+});

@@ -1,0 +1,67 @@
+// Suggestion drives (建言专栏, campaigns): what the public reads of one, with its figures, and what
+// admins write. A drive may run on several news sites at once (its outlets).
+import { z } from 'zod';
+import { isEmbeddingOrigin } from './admin';
+import { DomainSchema, MessageTypeSchema, requiredText, optionalText, TimestampSchema } from './common';
+import { withCode } from './error';
+import { CampaignSummarySchema } from './site';
+
+/** A news site allowed to embed the drive: its name (人民日报) and its page origin, exactly as the browser sends it. */
+export const CampaignOutletSchema = z.object({
+  name: requiredText(50),
+  origin: z.string().max(200).refine(isEmbeddingOrigin, withCode('invalid')),
+});
+export type CampaignOutlet = z.infer<typeof CampaignOutletSchema>;
+
+/** A drive's figures, kept by triggers (migration 0016): every message, private ones too, counts in `messages`. */
+export const CampaignCountsSchema = z.object({
+  messages: z.number().int().describe('messages written to the drive, public and private'),
+  published: z.number().int().describe('public messages on the board'),
+  replied: z.number().int().describe('messages with at least one official reply'),
+  adopted: z.number().int().describe('suggestions adopted (已采纳)'),
+});
+export type CampaignCounts = z.infer<typeof CampaignCountsSchema>;
+
+/** `GET /v1/sites/:site/campaigns[/:slug]`: a drive, whether it is open now, its outlets and figures. */
+export const CampaignSchema = CampaignSummarySchema.extend({
+  open: z.boolean().describe('between startsAt (inclusive) and endsAt (exclusive) now'),
+  outlets: z.array(z.object({ name: z.string(), messages: z.number().int() })).describe('each outlet and the messages written on its pages'),
+  counts: CampaignCountsSchema,
+});
+export type Campaign = z.infer<typeof CampaignSchema>;
+
+export const CampaignListSchema = z.object({ items: z.array(CampaignSchema) });
+export type CampaignList = z.infer<typeof CampaignListSchema>;
+
+/** `GET /v1/admin/campaigns`: as admins edit it, outlets with their origins. */
+export const AdminCampaignSchema = CampaignSummarySchema.extend({
+  id: z.string(),
+  outlets: z.array(CampaignOutletSchema),
+  counts: CampaignCountsSchema,
+});
+export type AdminCampaign = z.infer<typeof AdminCampaignSchema>;
+
+const distinct = (values: readonly unknown[]) => new Set(values).size === values.length;
+
+const CampaignFieldsSchema = z.object({
+  title: requiredText(100),
+  description: optionalText(2000, { multiline: true }).default(''),
+  startsAt: z.iso.datetime({ offset: true }).describe('when the drive opens'),
+  endsAt: z.iso.datetime({ offset: true }).describe('when it closes (exclusive)'),
+  unitIds: z.array(z.string().min(1).max(64)).max(50).refine(distinct, withCode('invalid')).default([])
+    .describe('units (each with its sub-units) the drive collects for; empty means any'),
+  types: z.array(MessageTypeSchema).refine(distinct, withCode('invalid')).default([]).describe('empty means any the site takes'),
+  domains: z.array(DomainSchema).refine(distinct, withCode('invalid')).default([]).describe('empty means any the site takes'),
+  outlets: z.array(CampaignOutletSchema).max(20).refine((o) => distinct(o.map((x) => x.origin)), withCode('invalid')).default([])
+    .describe('news sites allowed to embed the drive; empty means any origin the site allows'),
+});
+
+/** `POST /v1/admin/campaigns`. */
+export const CreateCampaignInputSchema = CampaignFieldsSchema.extend({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, withCode('invalid')).describe('lower-case letters, digits and hyphens: the address of the drive'),
+});
+export type CreateCampaignInput = z.input<typeof CreateCampaignInputSchema>;
+
+/** `PATCH /v1/admin/campaigns/:id`: any of the fields (the slug stays: pages link to it). */
+export const UpdateCampaignInputSchema = CampaignFieldsSchema.partial();
+export type UpdateCampaignInput = z.input<typeof UpdateCampaignInputSchema>;

@@ -1,0 +1,97 @@
+// Suggestion drives (建言专栏): their figures, the outlet a message came from, and what admins write.
+// Figures come from `campaign_counts` and adoptions from `adoption_counts`, both kept by triggers
+// (migration 0016), so no read here scans messages.
+import type { AdminCampaign, Campaign, CampaignCounts, CampaignOutlet, CreateCampaignInput } from '../../../sdk/src/schemas/campaign';
+import type { SiteDatabase } from './client';
+import type { CampaignRow } from './schema';
+import { toCampaignSummary } from './sites';
+
+/** At most this many drives are listed on a site's page of drives (newest end first). */
+export const CAMPAIGNS_LISTED = 50;
+
+const NO_COUNTS: CampaignCounts = { messages: 0, published: 0, replied: 0, adopted: 0 };
+
+interface Figures {
+  counts: CampaignCounts;
+  outlets: { name: string; messages: number }[];
+}
+
+/** Each campaign's figures, summed over its outlets ('' = no outlet: the site's own pages, the SDK). One statement. */
+export async function campaignFigures(db: SiteDatabase, campaignIds: string[]): Promise<Map<string, Figures>> {
+  const figures = new Map<string, Figures>(campaignIds.map((id) => [id, { counts: { ...NO_COUNTS }, outlets: [] }]));
+  if (campaignIds.length === 0) return figures;
+  const rows = await db.all(db.q.selectFrom('campaign_counts').selectAll().where('campaign_id', 'in', campaignIds));
+  for (const row of rows) {
+    const f = figures.get(row.campaign_id)!;
+    for (const key of ['messages', 'published', 'replied', 'adopted'] as const) f.counts[key] += row[key];
+    if (row.outlet !== '') f.outlets.push({ name: row.outlet, messages: row.messages });
+  }
+  return figures;
+}
+
+export const outletsOf = (row: Pick<CampaignRow, 'outlets'>): CampaignOutlet[] => JSON.parse(row.outlets);
+
+export const isOpen = (row: Pick<CampaignRow, 'starts_at' | 'ends_at'>, now: string) => row.starts_at <= now && now < row.ends_at;
+
+/** A drive as the public reads it; every outlet is listed, with 0 for one nobody wrote on yet. */
+export function toCampaign(row: CampaignRow, figures: Figures | undefined, now: string): Campaign {
+  const written = new Map((figures?.outlets ?? []).map((o) => [o.name, o.messages]));
+  return {
+    ...toCampaignSummary(row),
+    open: isOpen(row, now),
+    // An outlet on several origins (its site and its app's pages) is one name, counted once.
+    outlets: [...new Set(outletsOf(row).map((o) => o.name))].map((name) => ({ name, messages: written.get(name) ?? 0 })),
+    counts: figures?.counts ?? { ...NO_COUNTS },
+  };
+}
+
+export function toAdminCampaign(row: CampaignRow, figures: Figures | undefined): AdminCampaign {
+  return { ...toCampaignSummary(row), id: row.id, outlets: outletsOf(row), counts: figures?.counts ?? { ...NO_COUNTS } };
+}
+
+/** The site's drives, the latest to end first (CAMPAIGNS_LISTED at most), from `campaigns_by_site_end`. */
+export function siteCampaigns(db: SiteDatabase, siteId: string): Promise<CampaignRow[]> {
+  return db.all(db.q.selectFrom('campaigns').selectAll().where('site_id', '=', siteId).orderBy('ends_at', 'desc').limit(CAMPAIGNS_LISTED));
+}
+
+/**
+ * The outlet a browser submission came from: `{ outlet: name }` for a listed origin, `{ outlet: null }`
+ * when the drive lists no outlets or the request has no Origin (a server using the SDK), and
+ * `'refused'` for a browser on a page that is not one of the drive's outlets.
+ */
+export function outletFor(row: Pick<CampaignRow, 'outlets'>, origin: string | undefined): { outlet: string | null } | 'refused' {
+  const outlets = outletsOf(row);
+  if (outlets.length === 0 || !origin) return { outlet: null };
+  const outlet = outlets.find((o) => o.origin === origin);
+  return outlet ? { outlet: outlet.name } : 'refused';
+}
+
+/**
+ * Adoptions (采纳) per unit, for statistics: `{ unitId → n }` over the given units (all the site's
+ * when omitted), for one campaign (its id) or all messages. Reads `adoption_counts` (one row per
+ * unit and campaign), never messages.
+ */
+export async function adoptionCounts(db: SiteDatabase, siteId: string, { unitIds, campaignId }: { unitIds?: string[]; campaignId?: string } = {}): Promise<Map<string, number>> {
+  let q = db.q.selectFrom('adoption_counts').select(['unit_id', 'campaign_id', 'n']).where('site_id', '=', siteId);
+  if (unitIds) q = q.where('unit_id', 'in', unitIds.length > 0 ? unitIds : ['']);
+  if (campaignId !== undefined) q = q.where('campaign_id', '=', campaignId);
+  const counts = new Map<string, number>();
+  for (const row of await db.all(q)) counts.set(row.unit_id, (counts.get(row.unit_id) ?? 0) + row.n);
+  return counts;
+}
+
+type CampaignColumns = Pick<CampaignRow, 'title' | 'description' | 'starts_at' | 'ends_at' | 'unit_ids' | 'types' | 'domains' | 'outlets'>;
+
+/** The columns of a drive from the admin's input (times stored as UTC ISO instants, lists as JSON). */
+export function campaignColumns(input: Omit<Required<CreateCampaignInput>, 'slug'>): CampaignColumns {
+  return {
+    title: input.title,
+    description: input.description,
+    starts_at: new Date(input.startsAt).toISOString(),
+    ends_at: new Date(input.endsAt).toISOString(),
+    unit_ids: JSON.stringify(input.unitIds),
+    types: JSON.stringify(input.types),
+    domains: JSON.stringify(input.domains),
+    outlets: JSON.stringify(input.outlets),
+  };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { AdminCampaign, Campaign, CampaignList } from '../../../sdk/src/schemas/campaign';
+import type { MessageCreated } from '../../../sdk/src/schemas/message';
+import { ALLOWED_ORIGIN, countRows, createSite, db, expectProblem, messageRow, request, submit, validMessage } from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
+
+const DAY_MS = 86_400_000;
+const NEWS_A = 'https://www.daily-a.example.com';
+const NEWS_B = 'https://news.tv-b.example.com';
+
+/** A site with an admin and a drive on two news sites, for the county head and everything under it, 建言 only. */
+async function drive() {
+  const site = await createSite({ moderation: 'post' });
+  const [admin, eduResponder] = await Promise.all([
+    createOfficial(site.siteId, 'admin'), createOfficial(site.siteId, 'responder', [site.eduUnit]),
+  ]);
+  const response = await consoleRequest('/v1/admin/campaigns', {
+    as: admin, method: 'POST', body: {
+      slug: 'plan', title: '我为“十五五”规划建言献策', description: '请写下您的建议。',
+      startsAt: new Date(Date.now() - DAY_MS).toISOString(), endsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(),
+      unitIds: [site.headUnit], types: ['suggestion'],
+      outlets: [{ name: '甲日报', origin: NEWS_A }, { name: '乙电视台', origin: NEWS_B }],
+    },
+  });
+  expect(response.status).toBe(201);
+  return { ...site, admin, eduResponder, campaign: await response.json<AdminCampaign>() };
+}
+
+const suggestion = (unitId: string) => validMessage(unitId, { type: 'suggestion', campaign: 'plan' });
+
+async function sent(siteId: string, unitId: string, origin: string | null) {
+  const response = await submit(siteId, suggestion(unitId), { origin });
+  expect(response.status).toBe(201);
+  return (await response.json<MessageCreated>()).id;
+}
+
+const figures = async (siteId: string) => (await request(`/v1/sites/${siteId}/campaigns/plan`)).json<Campaign>();
+
+describe('suggestion drives (建言专栏)', () => {
+  it('takes messages from its outlets’ pages (and from servers), records and counts each outlet, and refuses a page that is not one', async () => {
+    const d = await drive();
+    // The sub-unit is in the drive: its target is the county head's whole subtree.
+    const fromA = await sent(d.siteId, d.eduUnit, NEWS_A);
+    await sent(d.siteId, d.headUnit, NEWS_B);
+    await sent(d.siteId, d.transportUnit, NEWS_B);
+    const fromServer = await sent(d.siteId, d.eduUnit, null);
+    expect((await messageRow(fromA))!.source_outlet).toBe('甲日报');
+    expect((await messageRow(fromServer))!.source_outlet).toBeNull();
+
+    const before = await countRows('messages', d.siteId);
+    // The site's own origin is allowed for the site, but the drive runs only on its outlets.
+    await expectProblem(await submit(d.siteId, suggestion(d.eduUnit), { origin: ALLOWED_ORIGIN }), 403, 'origin_not_allowed');
+    expect(await countRows('messages', d.siteId)).toBe(before);
+
+    const adopted = await consoleRequest(`/v1/console/messages/${fromA}/adopt`, { as: d.eduResponder, method: 'POST', body: { note: '已写入规划纲要第三章' } });
+    expect(adopted.status).toBe(200);
+    const replied = await consoleRequest(`/v1/console/messages/${fromA}/accept`, { as: d.eduResponder, method: 'POST', body: {} });
+    expect(replied.status).toBe(200);
+    expect((await consoleRequest(`/v1/console/messages/${fromA}/reply`, { as: d.eduResponder, method: 'POST', body: { kind: 'final', body: '感谢建议，已采纳。' } })).status).toBe(200);
+
+    const campaign = await figures(d.siteId);
+    expect(campaign).toMatchObject({
+      slug: 'plan', open: true, types: ['suggestion'], unitIds: [d.headUnit],
+      counts: { messages: 4, published: 4, replied: 1, adopted: 1 },
+      outlets: [{ name: '甲日报', messages: 1 }, { name: '乙电视台', messages: 2 }],
+    });
+    const list = await (await request(`/v1/sites/${d.siteId}/campaigns`)).json<CampaignList>();
+    expect(list.items).toEqual([campaign]);
+    const tally = await db.all(db.q.selectFrom('adoption_counts').selectAll().where('site_id', '=', d.siteId));
+    expect(tally).toEqual([{ site_id: d.siteId, unit_id: d.eduUnit, campaign_id: d.campaign.id, n: 1 }]);
+  });
+
+  it('refuses with campaign_closed once an admin ends it, and says so in its figures', async () => {
+    const d = await drive();
+    await sent(d.siteId, d.eduUnit, NEWS_A);
+    const ended = await consoleRequest(`/v1/admin/campaigns/${d.campaign.id}`, {
+      as: d.admin, method: 'PATCH', body: { endsAt: new Date(Date.now() - 1000).toISOString() },
+    });
+    expect(ended.status).toBe(200);
+    const problem = await expectProblem(await submit(d.siteId, suggestion(d.eduUnit), { origin: NEWS_A }), 422, 'validation');
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'campaign', code: 'campaign_closed' }));
+    expect(await figures(d.siteId)).toMatchObject({ open: false, counts: { messages: 1 } });
+  });
+
+  it('refuses a drive that ends before it starts, an unknown unit, a type the site does not take, a slug in use and an origin that is not one', async () => {
+    const d = await drive();
+    const create = (body: object) => consoleRequest('/v1/admin/campaigns', {
+      as: d.admin, method: 'POST',
+      body: { slug: 'other', title: '专栏', startsAt: '2026-03-01T00:00:00+08:00', endsAt: '2026-04-01T00:00:00+08:00', ...body },
+    });
+    const cases: [object, string, string][] = [
+      [{ endsAt: '2026-02-01T00:00:00+08:00' }, 'endsAt', 'before_start'],
+      [{ unitIds: ['no-such-unit'] }, 'unitIds.0', 'unknown_unit'],
+      [{ slug: 'plan' }, 'slug', 'slug_taken'],
+      [{ slug: 'Not A Slug' }, 'slug', 'invalid'],
+      [{ outlets: [{ name: '丙网', origin: 'https://www.c.example.com/news/' }] }, 'outlets.0.origin', 'invalid'],
+    ];
+    for (const [body, field, code] of cases) {
+      const problem = await expectProblem(await create(body), 422, 'validation');
+      expect(problem.errors, field).toContainEqual(expect.objectContaining({ field, code }));
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CampaignListSchema, CampaignSchema } from '../../../sdk/src/schemas/campaign';
+import { newRouteGroup } from '../app';
+import { campaignFigures, siteCampaigns, toCampaign } from '../db/campaigns';
+import { findCampaign } from '../db/sites';
+import { notFound } from '../errors';
+import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
+
+/** Suggestion drives (建言专栏) as anyone may read them: open or not, with their figures. */
+export const campaigns = newRouteGroup();
+
+// Figures move with every message; half a minute of caching is enough for a drive's page on a busy day.
+const CACHE = 'public, max-age=30';
+
+const listCampaigns = createRoute({
+  operationId: 'listCampaigns',
+  method: 'get',
+  path: '/v1/sites/{site}/campaigns',
+  summary: 'The site’s suggestion drives (建言专栏), the latest to end first (50 at most), each with its figures: messages, published, replied, adopted, and messages per outlet',
+  request: { params: SiteParamsSchema },
+  responses: {
+    200: { description: 'the drives', content: { 'application/json': { schema: CampaignListSchema } } },
+    ...siteErrorResponses,
+  },
+});
+
+campaigns.openapi(listCampaigns, async (c) => {
+  const db = c.get('db');
+  const rows = await siteCampaigns(db, c.get('site').id);
+  const figures = await campaignFigures(db, rows.map((r) => r.id));
+  const now = new Date().toISOString();
+  c.header('Cache-Control', CACHE);
+  return c.json({ items: rows.map((row) => toCampaign(row, figures.get(row.id), now)) }, 200);
+});
+
+const getCampaign = createRoute({
+  operationId: 'getCampaign',
+  method: 'get',
+  path: '/v1/sites/{site}/campaigns/{slug}',
+  summary: 'One suggestion drive: its window (open now or not), choices, outlets and figures. `messages` counts private messages too; the list of published ones is GET /messages?campaign=',
+  request: { params: SiteParamsSchema.extend({ slug: z.string().min(1).max(64) }) },
+  responses: {
+    200: { description: 'the drive', content: { 'application/json': { schema: CampaignSchema } } },
+    ...siteErrorResponses,
+  },
+});
+
+campaigns.openapi(getCampaign, async (c) => {
+  const db = c.get('db');
+  const row = await findCampaign(db, c.get('site').id, c.req.valid('param').slug);
+  if (!row) throw notFound();
+  const figures = await campaignFigures(db, [row.id]);
+  c.header('Cache-Control', CACHE);
+  return c.json(toCampaign(row, figures.get(row.id), new Date().toISOString()), 200);
+});
