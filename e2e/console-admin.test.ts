@@ -452,7 +452,8 @@ describe('the console’s admin pages', () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin, { width: 390, height: 844 });
     for (const [section, tag] of [['站点设置', 'liuyan-console-admin-site'], ['单位', 'liuyan-console-admin-units'],
       ['账号', 'liuyan-console-admin-accounts'], ['工作日历', 'liuyan-console-admin-calendar'],
-      ['回复模板', 'liuyan-console-admin-templates'], ['导出', 'liuyan-console-admin-export']] as const) {
+      ['回复模板', 'liuyan-console-admin-templates'], ['建言专栏', 'liuyan-console-admin-campaigns'], ['导出', 'liuyan-console-admin-export'],
+      ['审计日志', 'liuyan-console-admin-audit']] as const) {
       await openAdmin(page, section);
       const element = page.locator(tag);
       await element.locator('h1').waitFor();
