@@ -6,6 +6,7 @@
 // writes to its D1 (the seed opens the same SQLite files; new rows are served at once).
 import { performance } from 'node:perf_hooks';
 import type { MessagePage, PublicMessageDetail } from '../sdk/src/schemas/message';
+import type { Stats } from '../sdk/src/schemas/stats';
 import { seedLarge, type LargeSeedResult } from '../scripts/seed-large';
 import { ensureDevVars } from '../scripts/local-stack';
 import { healthz, LOAD, measure, parses, type Route, type RouteMeasurement } from './api-load';
@@ -32,7 +33,7 @@ const LOADED_SHAPES = {
   tab: { label: 'list, tab 已办理', path: q({ status: 'answered' }) },
   search: { label: `search q=${SEARCH_TERM}`, path: q({ q: SEARCH_TERM }) },
 } as const;
-type LoadedShape = keyof typeof LOADED_SHAPES | 'detail';
+type LoadedShape = keyof typeof LOADED_SHAPES | 'detail' | 'stats';
 
 /** More list shapes whose D1 cost is read once each (no load). */
 const COST_SHAPES: Record<string, { label: string; path: string }> = {
@@ -76,6 +77,8 @@ export interface BoardSize {
   d1: D1Cost[];
   /** The officials' queue: a page of 50 and the counts per tab, for a moderator and a department's responder. */
   console: D1Cost[];
+  /** Public statistics: the whole site, a unit, a campaign-less year range; and the officials' dashboard. */
+  stats: D1Cost[];
 }
 
 export interface BracketedRoute extends RouteMeasurement {
@@ -119,6 +122,16 @@ function listRoute(path: string): Route {
   return {
     method: 'GET', path, expectedStatus: 200,
     bodyIsValid: (body) => parses<MessagePage>(body, (b) => Array.isArray(b.items) && b.items.length > 0),
+  };
+}
+
+/** The whole site's statistics: what a county page's <liuyan-stats> asks for. */
+const STATS_PATH = `/v1/sites/${SITE}/stats`;
+
+function statsRoute(): Route {
+  return {
+    method: 'GET', path: STATS_PATH, expectedStatus: 200,
+    bodyIsValid: (body) => parses<Stats>(body, (b) => b.messages > 0 && Array.isArray(b.monthly)),
   };
 }
 
@@ -184,6 +197,7 @@ async function measureSize(stack: Stack, label: string, log: (line: string) => v
   const routes = {} as Record<LoadedShape, BracketedRoute>;
   for (const [key, shape] of Object.entries(LOADED_SHAPES)) routes[key as LoadedShape] = await bracketed(listRoute(shape.path));
   routes.detail = await bracketed(detailRoute(detailId));
+  routes.stats = await bracketed(statsRoute());
   const d1: D1Cost[] = [];
   for (const [key, shape] of Object.entries(COST_SHAPES)) d1.push(await d1Cost(stack, key, shape.label, shape.path, true));
   // Page 2 of the whole board: the keyset cursor must cost what page 1 costs.
@@ -193,7 +207,7 @@ async function measureSize(stack: Stack, label: string, log: (line: string) => v
   const found = await (await fetch(origin + LOADED_SHAPES.search.path)).json() as MessagePage;
   if (found.nextCursor) d1.push(await d1Cost(stack, 'searchPage2', `search q=${SEARCH_TERM}, page 2`, q({ q: SEARCH_TERM, cursor: found.nextCursor }), true));
   d1.push(await d1Cost(stack, 'detail', 'detail', `/v1/sites/${SITE}/messages/${detailId}`, false));
-  return { ...sizes, detailId, baselineRuns, routes, d1, console: await consoleCosts(stack) };
+  return { ...sizes, detailId, baselineRuns, routes, d1, console: await consoleCosts(stack), stats: await statsCosts(stack) };
 }
 
 /** Signs a demo official in and answers the Cookie header of the session. */
@@ -222,6 +236,25 @@ async function consoleCosts(stack: Stack): Promise<D1Cost[]> {
       // The queue's goal is one bound, whatever the backlog: a page and every tab's count.
       costs.push({ ...cost, goalRowsRead: QUEUE_GOAL_ROWS_READ, withinGoal: cost.rowsRead === null ? null : cost.rowsRead <= QUEUE_GOAL_ROWS_READ });
     }
+  }
+  return costs;
+}
+
+/** Rows read per statistics request, at any number of messages (issue 11). */
+export const STATS_GOAL_ROWS_READ = 200;
+
+async function statsCosts(stack: Stack): Promise<D1Cost[]> {
+  const lastYear = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 7);
+  const shapes: [string, string, string, Record<string, string>][] = [
+    ['stats', 'stats, whole site', STATS_PATH, {}],
+    ['statsUnit', 'stats, unit=交通运输局', `${STATS_PATH}?unit=u_transport`, {}],
+    ['statsRange', `stats, from=${lastYear} (12 months)`, `${STATS_PATH}?from=${lastYear}`, {}],
+    ['dashboardResponder', `dashboard, ${DEMO_ACCOUNTS.transport.displayName}`, '/v1/console/dashboard', { Cookie: await signIn(stack.origin, DEMO_ACCOUNTS.transport) }],
+  ];
+  const costs: D1Cost[] = [];
+  for (const [shape, label, path, headers] of shapes) {
+    const cost = await d1Cost(stack, shape, label, path, false, headers);
+    costs.push({ ...cost, goalRowsRead: STATS_GOAL_ROWS_READ, withinGoal: cost.rowsRead === null ? null : cost.rowsRead <= STATS_GOAL_ROWS_READ });
   }
   return costs;
 }

@@ -7,13 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureApi, STEADY_SPREAD, type ApiResults, type RouteMeasurement, type RouteResult } from './api-load';
-import { measureBoard, QUEUE_GOAL_ROWS_READ, SCALE_GOAL, type BoardResults, type BoardSize, type D1Cost } from './board-load';
+import { measureBoard, QUEUE_GOAL_ROWS_READ, SCALE_GOAL, STATS_GOAL_ROWS_READ, type BoardResults, type BoardSize, type D1Cost } from './board-load';
 import { withLocalStack } from './local-stack';
 import { table } from './table';
 import { KB, measureWidget, type Download, type WidgetSizes } from './widget-size';
 
 /** Loopback port of the benchmark's own worker (8787 and 8789–8791 belong to dev and the browser tests). */
-const PORT = 8795;
+// BENCH_PORT: another port when several checkouts bench on one machine.
+const PORT = Number(process.env.BENCH_PORT ?? 8795);
 const resultsFile = path.join(import.meta.dirname, 'results.json');
 
 type Outcome<T> = T | { error: string };
@@ -116,6 +117,7 @@ function printBoard(board: BoardResults): void {
     `(${s.large.messagesPerSecond} messages/s; ${s.large.rows.events.toLocaleString('en')} events, ${s.large.rows.replies.toLocaleString('en')} replies)\n`);
   const routes: [string, keyof BoardResults['ratios']][] = [
     ['list (全部, page 1)', 'list'], ['list, tab 已办理', 'tab'], ['search q=路灯', 'search'], ['detail', 'detail'],
+    ['stats (whole site)', 'stats'],
   ];
   console.log(table(
     ['route', `p50 ${k1}`, `p50 ${k2}`, `p99 ${k1}`, `p99 ${k2}`, `req/s ${k1}`, `req/s ${k2}`,
@@ -146,6 +148,11 @@ function printBoard(board: BoardResults): void {
   console.log(`\nThe officials' queue (a page of up to 50, and the counts of every tab; goal ≤ ${QUEUE_GOAL_ROWS_READ} rows read per load at any scale)\n`);
   console.log(table(['request', 'queries', 'rows returned', `rows read ${k1}`, `rows read ${k2}`, `within goal ${k2}`],
     large.console.map((c) => [c.label, fmt(c.queries, 0), c.rowsReturned, rowsRead(smallQueue.get(c.shape)), rowsRead(c),
+      c.withinGoal === null ? '—' : c.withinGoal ? 'yes' : 'NO'])));
+  const smallStats = new Map(small.stats.map((c) => [c.shape, c]));
+  console.log(`\nStatistics (GET /v1/sites/demo/stats, and the officials' dashboard; goal ≤ ${STATS_GOAL_ROWS_READ} rows read per request at any scale)\n`);
+  console.log(table(['request', 'queries', `rows read ${k1}`, `rows read ${k2}`, `within goal ${k2}`],
+    large.stats.map((c) => [c.label, fmt(c.queries, 0), rowsRead(smallStats.get(c.shape)), rowsRead(c),
       c.withinGoal === null ? '—' : c.withinGoal ? 'yes' : 'NO'])));
   for (const m of [...small.baselineRuns, ...large.baselineRuns, ...Object.values(small.routes), ...Object.values(large.routes)]) {
     for (const problem of m.problems) console.log(`  ${m.route}: ${problem}`);

@@ -128,6 +128,18 @@ export const styles = css`
   input.year { width: 7em; }
   .warning { border-left: 4px solid var(--liuyan-color-error); }
 
+  /* The dashboard (dashboard-page.ts): figures as tiles, tables that fit a phone. */
+  .dashboard-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: 0.6em; margin: 0 0 1em; padding: 0; list-style: none; }
+  .dashboard-figure { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 0.5em 0.8em; background: var(--liuyan-color-surface); }
+  .dashboard-figure a { display: flex; justify-content: space-between; align-items: baseline; min-height: 44px; color: inherit; }
+  .dashboard-figure strong, .dashboard-figure dd { font-size: 1.4em; color: var(--liuyan-color-primary); font-variant-numeric: tabular-nums; }
+  .dashboard-figure dt { font-size: 0.85em; }
+  .dashboard-figure dd { margin: 0.2em 0 0; font-weight: 700; }
+  .dashboard-table { width: 100%; border-collapse: collapse; margin: 0 0 1em; font-size: 0.9em; }
+  .dashboard-table caption { text-align: start; font-weight: 600; margin-bottom: 0.3em; }
+  .dashboard-table th, .dashboard-table td { padding: 0.35em 0.4em; border-bottom: 1px solid var(--liuyan-color-border); text-align: end; }
+  .dashboard-table td { white-space: nowrap; }
+  .dashboard-table th:first-child { text-align: start; overflow-wrap: anywhere; }
   @media (max-width: 40rem) {
     ul.tree ul { padding-left: 0.6em; }
     .page { padding: 0.75em; }

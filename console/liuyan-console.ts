@@ -3,6 +3,7 @@ import type { SiteConfig } from '../sdk/src/schemas/site';
 import { defineElement } from '../ui/liuyan-element';
 import { tokens } from '../ui/tokens.styles';
 import './account-page';
+import './dashboard-page';
 import { ConsoleElement } from './console-element';
 import { styles } from './liuyan-console.styles';
 import './message-page';
@@ -136,6 +137,7 @@ export class LiuyanConsole extends ConsoleElement {
     switch (this.route.page) {
       case 'sign-in': return t.signIn.title;
       case 'account': return t.account.title;
+      case 'dashboard': return t.dashboard.title;
       case 'message': return t.appTitle;
       case 'admin': return t.nav.admin;
       default: return t.nav.queue;
@@ -179,6 +181,7 @@ export class LiuyanConsole extends ConsoleElement {
         <button type="button" class="on-primary" @click=${this.signOut}>${t.nav.signOut}</button>
       </nav>` : p ? html`<nav aria-label=${t.nav.menu}>
         <a href=${this.lastQueue || '#/queue'} aria-current=${current === 'queue' ? 'page' : nothing}>${t.nav.queue}</a>
+        <a href="#/dashboard" aria-current=${current === 'dashboard' ? 'page' : nothing}>${t.dashboard.nav}</a>
         ${p.role === 'admin' ? html`<a href=${adminHash('site')} aria-current=${current === 'admin' ? 'page' : nothing}>${t.nav.admin}</a>` : nothing}
         <a href="#/account" aria-current=${current === 'account' ? 'page' : nothing}>${t.nav.account}</a>
         <span class="who">${p.displayName} · ${t.roles[p.role]}</span>
@@ -208,6 +211,8 @@ export class LiuyanConsole extends ConsoleElement {
     switch (r.page) {
       case 'message':
         return html`<liuyan-console-message .messageId=${r.id} .config=${this.config} .backHref=${this.lastQueue || '#/queue'}></liuyan-console-message>`;
+      case 'dashboard':
+        return html`<liuyan-console-dashboard .profile=${this.profile}></liuyan-console-dashboard>`;
       case 'account':
         return html`<liuyan-console-account .profile=${this.profile}
           @liuyan-profile=${(e: CustomEvent<OfficialProfile>) => (this.profile = e.detail)}></liuyan-console-account>`;

@@ -22,6 +22,8 @@ export type Route =
   | { page: 'queue'; filters: QueueFilters | null }
   | { page: 'message'; id: string }
   | { page: 'account' }
+  /** The official's dashboard: their units' figures and what needs them now. */
+  | { page: 'dashboard' }
   /** Admins only; `year` is the calendar's (absent: this year). */
   | { page: 'admin'; section: AdminSection; year?: number };
 
@@ -32,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (message) return { page: 'message', id: decodeURIComponent(message[1]!) };
   if (path === '/sign-in') return { page: 'sign-in' };
   if (path === '/account') return { page: 'account' };
+  if (path === '/dashboard') return { page: 'dashboard' };
   const admin = /^\/admin(?:\/([a-z]+))?$/.exec(path);
   if (admin) {
     const year = params.get('year');

@@ -2,6 +2,7 @@ import { withOfficialMessages } from '../sdk/src/error-messages';
 import { enOfficialFieldMessages, enProblemTitles } from '../sdk/src/locales/en';
 import { progressEn } from '../ui/translations/progress.en';
 import { commonEn } from '../ui/translations/en';
+import { enStatsLabels } from '../sdk/src/locales/labels.en';
 import type { ConsoleStrings } from './strings.zh-cn';
 
 const { statuses, moderation } = progressEn;
@@ -10,6 +11,22 @@ export const consoleEn: ConsoleStrings = {
   ...commonEn,
   ...progressEn,
   appTitle: 'Message handling',
+  dashboard: {
+    nav: 'Statistics',
+    title: 'Statistics',
+    scopeSite: 'Whole site',
+    scopeUnits: 'My units',
+    now: 'Needs attention',
+    overdue: 'Overdue',
+    dueSoon: 'Due within 2 days',
+    reopened: 'Re-opened',
+    supervised: 'Supervised',
+    figures: 'Replies and satisfaction',
+    distribution: 'Satisfaction ratings',
+    byUnit: 'By unit',
+    loadFailed: 'The statistics could not be loaded. Please try again later.',
+    ...enStatsLabels,
+  },
   nav: { queue: 'Queue', admin: 'Administration', account: 'My account', signOut: 'Sign out', menu: 'Navigation' },
   roles: { admin: 'Administrator', moderator: 'Moderator', responder: 'Responder' },
 

@@ -2,12 +2,29 @@ import { withOfficialMessages, type ProblemTitles } from '../sdk/src/error-messa
 import { zhCNOfficialFieldMessages, zhCNProblemTitles } from '../sdk/src/locales/zh-cn';
 import { progressZhCN, type ProgressStrings } from '../ui/translations/progress.zh-cn';
 import { commonZhCN, type CommonStrings, type Widen } from '../ui/translations/zh-cn';
+import { zhCNStatsLabels } from '../sdk/src/locales/labels.zh-cn';
 
 const { statuses, moderation } = progressZhCN;
 
 const strings = {
   appTitle: '留言办理',
   nav: { queue: '留言队列', admin: '站点管理', account: '我的账号', signOut: '退出登录', menu: '导航' },
+  dashboard: {
+    nav: '办理统计',
+    title: '办理统计',
+    scopeSite: '全站',
+    scopeUnits: '我负责的单位',
+    now: '待处理',
+    overdue: '已超期',
+    dueSoon: '两天内到期',
+    reopened: '重办',
+    supervised: '督办',
+    figures: '回复与满意度',
+    distribution: '满意度分布',
+    byUnit: '各单位',
+    loadFailed: '统计数据加载失败，请稍后重试。',
+    ...zhCNStatsLabels,
+  },
   roles: { admin: '管理员', moderator: '审核员', responder: '办理人员' },
 
   signIn: {

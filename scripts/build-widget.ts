@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'public');
 
 /** Every element, by tag; each lives in widget/src/<tag>/<tag>.ts. */
-const ELEMENTS = ['liuyan-form', 'liuyan-track', 'liuyan-list', 'liuyan-message'];
+const ELEMENTS = ['liuyan-form', 'liuyan-track', 'liuyan-list', 'liuyan-message', 'liuyan-stats'];
 
 /**
  * The console's page: the app's module (its chunks asked for at once) and its tag, nothing inline

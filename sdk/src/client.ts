@@ -7,6 +7,7 @@ import type {
 import type { Erased, MyData } from './schemas/my-data';
 import type { SiteConfig } from './schemas/site';
 import type { Campaign, CampaignList } from './schemas/campaign';
+import type { Stats, StatsQuery } from './schemas/stats';
 
 export interface ClientOptions {
   /** Where the service runs, e.g. `https://liuyan.example.gov.cn`. */
@@ -58,6 +59,8 @@ export interface LiuyanClient {
   listCampaigns(): Promise<CampaignList>;
   /** One drive by slug: whether it is open now, its choices, outlets and figures. 404 not_found for none. */
   getCampaign(slug: string): Promise<Campaign>;
+  /** The site's statistics (reply rate, on-time rate, satisfaction, monthly series, ranking); see STATS_DEFINITIONS. */
+  getStats(query?: StatsQuery): Promise<Stats>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
   track(trackingCode: string): Promise<TrackedMessage>;
   /** My data: everything stored about the message of this tracking code, contact details included (to save as JSON). */
@@ -147,6 +150,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
     },
 
     getMessage: (id) => get<PublicMessageDetail>(`${sitePath}/messages/${encodeURIComponent(id)}`),
+    getStats: (query = {}) => get<Stats>(`${sitePath}/stats${queryString(query)}`),
 
     listCampaigns: () => get<CampaignList>(`${sitePath}/campaigns`),
 

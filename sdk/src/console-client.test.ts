@@ -71,6 +71,7 @@ describe('createConsoleClient', () => {
     await settle(() => client.totp.enrol({ password }));
     await settle(() => client.totp.confirm({ code: '000000' }));
     expect((await client.messages.list({ tab: 'all' })).items.map((m) => m.id)).toContain(messageId);
+    expect((await client.dashboard()).stats.messages).toBe(1);
     expect((await client.messages.get(messageId)).id).toBe(messageId);
     expect((await client.messages.previewExtension(messageId, 3)).dueAt).toBeTruthy();
     await client.messages.act(messageId, 'note', { body: '内部备注' });

@@ -7,6 +7,7 @@ import type {
 } from './schemas/admin';
 import type { AuditPage, AuditQuery } from './schemas/audit';
 import type { AdminCampaign, CreateCampaignInput, UpdateCampaignInput } from './schemas/campaign';
+import type { Dashboard } from './schemas/stats';
 import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
 import type {
   Action, AdoptInput, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
@@ -77,6 +78,8 @@ export interface ConsoleClient {
   };
   /** The reply templates officials choose from. */
   replyTemplates(): Promise<ReplyTemplate[]>;
+  /** The official's dashboard: their units' rates and satisfaction, and what is overdue, due soon, 重办 and 督办. */
+  dashboard(): Promise<Dashboard>;
   /** The address of the CSV export (admins), for a link: the browser downloads it with the session. */
   exportUrl(query?: ExportQuery): string;
   admin: {
@@ -139,6 +142,7 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
   return {
     signIn: (input) => post('/v1/auth/sign-in', input),
     me: () => get('/v1/console/me'),
+    dashboard: () => get('/v1/console/dashboard'),
     signOut: () => post('/v1/console/sign-out'),
     changePassword: (input) => post('/v1/console/password', input),
     totp: {

@@ -17,3 +17,4 @@ export * from './schemas/admin';
 export * from './schemas/audit';
 export * from './schemas/my-data';
 export * from './schemas/campaign';
+export * from './schemas/stats';

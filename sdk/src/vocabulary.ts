@@ -60,3 +60,26 @@ export function replyKindsOfEvents(timeline: readonly Pick<TimelineEvent, 'kind'
 export function rejectReasonLabel(labels: ProgressLabels, reason: string): string {
   return (labels.rejectReasons as Record<string, string>)[reason] ?? reason;
 }
+
+/**
+ * The names of the statistics (GET /v1/sites/{site}/stats), shared by `<liuyan-stats>` and the
+ * console's dashboard so a figure reads the same wherever it is shown; what each one counts is
+ * STATS_DEFINITIONS (sdk/src/schemas/stats.ts).
+ */
+export interface StatsLabels {
+  messages: string;
+  replyRate: string;
+  onTimeRate: string;
+  medianResponse: string;
+  satisfaction: string;
+  adopted: string;
+  replied: string;
+  month: string;
+  unit: string;
+  /** `{hours}`: hours, 1 decimal. */
+  hours: string;
+  /** `{score}`: the mean out of 5. */
+  outOfFive: string;
+  /** A figure with nothing to compute it from (no replies, no ratings). */
+  none: string;
+}

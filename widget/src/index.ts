@@ -9,6 +9,7 @@ const elements: Record<string, () => Promise<unknown>> = {
   'liuyan-track': () => import('./liuyan-track/liuyan-track'),
   'liuyan-list': () => import('./liuyan-list/liuyan-list'),
   'liuyan-message': () => import('./liuyan-message/liuyan-message'),
+  'liuyan-stats': () => import('./liuyan-stats/liuyan-stats'),
 };
 
 const pending = new Set(Object.keys(elements));

@@ -19,12 +19,14 @@ import { board } from './routes/board';
 import { campaigns } from './routes/campaigns';
 import { citizenLoop } from './routes/citizen-loop';
 import { consoleAccount } from './routes/console-account';
+import { consoleDashboard } from './routes/console-dashboard';
 import { consoleExport } from './routes/console-export';
 import { consoleMessages } from './routes/console-messages';
 import { messages } from './routes/messages';
 import { myData } from './routes/my-data';
 import { replyTemplates } from './routes/reply-templates';
 import { sites } from './routes/sites';
+import { stats } from './routes/stats';
 import { supports } from './routes/supports';
 import { tracking } from './routes/tracking';
 import { scheduled } from './scheduled';
@@ -46,6 +48,8 @@ app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
 // ('/v1/sites/:site/*' matches /v1/sites/:site itself too.)
 app.use('/v1/sites/:site/*', siteScope(), jsonBody());
 app.use('/v1/sites/:site/messages/*', publicCache());
+// Statistics move slowly; five minutes of shared cache spare the database a busy newspaper's readers.
+app.use('/v1/sites/:site/stats', publicCache({ maxAge: 300 }));
 // Floods: searches, tracking-code lookups and 我也关注 are counted per client address before any
 // work; submissions are counted in their route, where a retry of a stored one is never refused.
 app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => c.req.method === 'GET' && Boolean(c.req.query('q')) }));
@@ -61,6 +65,7 @@ app.route('/', citizenLoop); // POST /v1/sites/:site/track/rating, /track/follow
 app.route('/', supports); //   POST /v1/sites/:site/messages/:id/support (我也关注)
 app.route('/', myData); //     POST /v1/sites/:site/my-data (download), /my-data/erase
 app.route('/', campaigns); //  GET  /v1/sites/:site/campaigns, /campaigns/:slug (建言专栏, with figures)
+app.route('/', stats); //      GET  /v1/sites/:site/stats
 
 // Officials. Changes are accepted only from the console's own origin (CSRF); every console route
 // needs a live session, and each route (or the action it runs) checks the role and the unit scope.
@@ -73,6 +78,7 @@ app.route('/', auth); //             POST /v1/auth/sign-in
 app.route('/', consoleAccount); //   /v1/console/me, sign-out, own password, TOTP enrolment
 app.route('/', consoleMessages); //  the queue and every action on a message
 app.route('/', consoleExport); //    GET /v1/console/export.csv
+app.route('/', consoleDashboard); // GET /v1/console/dashboard
 app.route('/', replyTemplates); //   /v1/console/reply-templates, /v1/admin/reply-templates
 app.route('/', adminSite); //        /v1/admin/site
 app.route('/', adminCalendar); //    /v1/admin/calendar: holidays, 调休, the national schedule

@@ -1,4 +1,5 @@
 import type { MessageKindLabels, ProgressLabels } from '../vocabulary';
+import type { StatsLabels } from '../vocabulary';
 
 // One name per code, in English (see labels.zh-cn.ts).
 
@@ -30,4 +31,19 @@ export const enProgressLabels: ProgressLabels = {
   ratingLevels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Fairly satisfied', 4: 'Satisfied', 5: 'Very satisfied' },
   ratingReasons: { not_solved: 'The problem is not solved', not_answered: 'The reply does not address my question', too_slow: 'Too slow', attitude: 'Attitude', other: 'Other' },
   flags: { reopened: 'Re-opened', adopted: 'Adopted' },
+};
+
+export const enStatsLabels: StatsLabels = {
+  messages: 'Messages',
+  replyRate: 'Reply rate',
+  onTimeRate: 'Replied on time',
+  medianResponse: 'Time to first reply (median)',
+  satisfaction: 'Satisfaction',
+  adopted: 'Suggestions adopted',
+  replied: 'Replied',
+  month: 'Month',
+  unit: 'To',
+  hours: '{hours} h',
+  outOfFive: '{score} / 5',
+  none: '—',
 };

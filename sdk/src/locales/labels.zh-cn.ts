@@ -1,4 +1,5 @@
 import type { MessageKindLabels, ProgressLabels } from '../vocabulary';
+import type { StatsLabels } from '../vocabulary';
 
 // One name per code, in Chinese: what the board, the tracked view, the console and the CSV export say.
 // The wording follows 《领导留言板》 and the 12345 hotlines (PRODUCT.md, "Vocabulary").
@@ -29,4 +30,19 @@ export const zhCNProgressLabels: ProgressLabels = {
   ratingLevels: { 1: '很不满意', 2: '不满意', 3: '基本满意', 4: '满意', 5: '很满意' },
   ratingReasons: { not_solved: '问题没有解决', not_answered: '答复没有针对我的问题', too_slow: '办理太慢', attitude: '办理态度不好', other: '其他' },
   flags: { reopened: '重办', adopted: '已采纳' },
+};
+
+export const zhCNStatsLabels: StatsLabels = {
+  messages: '留言总数',
+  replyRate: '回复率',
+  onTimeRate: '按时回复率',
+  medianResponse: '首次回复用时（中位数）',
+  satisfaction: '满意度',
+  adopted: '建言采纳',
+  replied: '已回复',
+  month: '月份',
+  unit: '留言对象',
+  hours: '{hours}小时',
+  outOfFive: '{score}分',
+  none: '暂无',
 };

@@ -45,7 +45,7 @@ function unitsBelow(siteId: string, roots: RawBuilder<unknown>) {
 }
 
 /** A responder's units and every unit below them. */
-const unitsOf = (official: Official) => unitsBelow(official.siteId, sql`SELECT unit_id FROM account_units WHERE account_id = ${official.id}`);
+export const unitsOf = (official: Official) => unitsBelow(official.siteId, sql`SELECT unit_id FROM account_units WHERE account_id = ${official.id}`);
 
 type Status = Database['messages']['status'];
 type ModerationState = Database['messages']['moderation'];

@@ -54,7 +54,12 @@ function declaredTables(): Tables {
   source.forEachChild((node) => {
     if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
   });
-  const members = (name: string) => interfaces.get(name)!.members.filter(ts.isPropertySignature);
+  // An interface's own columns and those of the interfaces it extends.
+  const members = (name: string): ts.PropertySignature[] => {
+    const declaration = interfaces.get(name)!;
+    const inherited = (declaration.heritageClauses ?? []).flatMap((clause) => clause.types.map((t) => t.expression.getText(source)));
+    return [...inherited.flatMap(members), ...declaration.members.filter(ts.isPropertySignature)];
+  };
   const tables: Tables = {};
   for (const table of members('Database')) {
     const tableType = table.type!.getText(source);

@@ -126,6 +126,13 @@ export interface MessageTable {
   adoption_note: ColumnType<string | null, string | null | undefined, string | null>;
   /** The campaign outlet's name the message was written on (its Origin mapped by the campaign's outlets). */
   source_outlet: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Kept by migration 0017's triggers, never written by the app: whether the first reply came by the deadline then in force (1/0), its response band in hours, and the latest rating. */
+  replied_on_time: ColumnType<number | null, never, never>;
+  response_bucket: ColumnType<number | null, never, never>;
+  rating_overall: ColumnType<number | null, never, never>;
+  rating_resolution: ColumnType<number | null, never, never>;
+  rating_attitude: ColumnType<number | null, never, never>;
+  rating_speed: ColumnType<number | null, never, never>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */
@@ -308,6 +315,41 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+/** Statistics tallies per site, campaign, unit and month ('*' = all), kept by triggers (migration 0017). */
+interface StatsKey {
+  site_id: string;
+  campaign_id: string;
+  unit_id: string;
+  month: string;
+}
+/** Every figure defaults to 0: a trigger adds only the figures its change moves (migrations 0017, 0018). */
+export interface StatsCountTable extends StatsKey {
+  messages: Generated<number>;
+  replied: Generated<number>;
+  on_time: Generated<number>;
+  rated: Generated<number>;
+  rating_sum: Generated<number>;
+  rating_1: Generated<number>;
+  rating_2: Generated<number>;
+  rating_3: Generated<number>;
+  rating_4: Generated<number>;
+  rating_5: Generated<number>;
+  resolution_sum: Generated<number>;
+  attitude_sum: Generated<number>;
+  speed_sum: Generated<number>;
+  adopted: Generated<number>;
+}
+export interface StatsBreakdownTable extends StatsKey {
+  dimension: 'type' | 'domain' | 'outlet';
+  value: string;
+  n: number;
+}
+export interface StatsResponseHoursTable extends StatsKey {
+  /** Lower bound of the band, in hours. */
+  bucket: number;
+  n: number;
+}
+
 export interface Database {
   sites: SiteTable;
   calendar_days: CalendarDayTable;
@@ -336,6 +378,9 @@ export interface Database {
   personal_data_erasures: PersonalDataErasureTable;
   adoption_counts: AdoptionCountTable;
   campaign_counts: CampaignCountTable;
+  stats_counts: StatsCountTable;
+  stats_breakdown: StatsBreakdownTable;
+  stats_response_hours: StatsResponseHoursTable;
 }
 
 /** Adoptions (采纳) per unit and campaign ('' for none), kept by triggers (migration 0016). */

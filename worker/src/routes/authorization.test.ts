@@ -47,6 +47,7 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/console/messages/:id/adopt': { roles: ANSWERING, unitScoped: true, body: { note: '已写入规划' } },
   'GET /v1/console/reply-templates': { roles: OFFICIALS },
   'GET /v1/console/export.csv': { roles: ADMIN },
+  'GET /v1/console/dashboard': { roles: OFFICIALS },
   'GET /v1/admin/site': { roles: ADMIN },
   'PATCH /v1/admin/site': { roles: ADMIN, body: { moderation: 'post' } },
   'GET /v1/admin/calendar': { roles: ADMIN },

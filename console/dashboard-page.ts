@@ -1,0 +1,104 @@
+import { html, nothing } from 'lit';
+import type { OfficialProfile } from '../sdk/src/schemas/auth';
+import type { Dashboard } from '../sdk/src/schemas/stats';
+import { defineElement } from '../ui/liuyan-element';
+import { hours, percent, score } from '../ui/stats-format';
+import { tokens } from '../ui/tokens.styles';
+import { ConsoleElement } from './console-element';
+import { styles } from './liuyan-console.styles';
+import { queueHash } from './routes';
+
+/**
+ * @summary The officials' dashboard: for the units the official answers for (the whole site for
+ * admins and moderators), what needs them now — 已超期, due within two days, 重办, 督办, each a link
+ * to those messages in the queue — and their reply rate, on-time rate, median time to first reply
+ * and satisfaction, per unit too. The figures are those of the public statistics.
+ */
+export class LiuyanConsoleDashboard extends ConsoleElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    ...ConsoleElement.properties,
+    profile: { attribute: false },
+    dashboard: { state: true },
+    error: { state: true },
+  };
+
+  profile: OfficialProfile | null = null;
+  private dashboard: Dashboard | null = null;
+  private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.error = '';
+    try {
+      this.dashboard = await this.officials.dashboard();
+    } catch (error) {
+      this.error = this.problemText(error) || this.t.dashboard.loadFailed;
+    }
+  }
+
+  override render() {
+    const t = this.t;
+    const d = t.dashboard;
+    if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
+    const data = this.dashboard;
+    if (!data) return html`<p class="muted" role="status">${t.loading}</p>`;
+    const s = data.stats;
+    const siteWide = this.profile?.role !== 'responder';
+    const now: [string, number, string][] = [
+      ['overdue', data.overdue, queueHash({ tab: 'overdue' })],
+      ['dueSoon', data.dueSoon, queueHash({ tab: 'all', dueWithinDays: 2 })],
+      ['reopened', data.reopened, queueHash({ tab: 'handling' })],
+      ['supervised', data.supervised, queueHash({ tab: 'supervised' })],
+    ];
+    const figures: [string, string, string][] = [
+      ['messages', d.messages, String(s.messages)],
+      ['reply-rate', d.replyRate, percent(s.replyRate, d)],
+      ['on-time-rate', d.onTimeRate, percent(s.onTimeRate, d)],
+      ['median-response', d.medianResponse, hours(s.medianResponseHours, d)],
+      ['satisfaction', d.satisfaction, score(s.satisfaction.mean, d)],
+    ];
+    return html`
+      <h1>${d.title} <span class="muted">· ${siteWide ? d.scopeSite : d.scopeUnits}</span></h1>
+      <section aria-labelledby="now">
+        <h2 id="now">${d.now}</h2>
+        <ul class="dashboard-figures">
+          ${now.map(([name, n, href]) => html`<li class="dashboard-figure" data-figure=${name}>
+            <a href=${href}><span class="label">${d[name as 'overdue']}</span> <strong>${n}</strong></a></li>`)}
+        </ul>
+      </section>
+      <section aria-labelledby="figures">
+        <h2 id="figures">${d.figures}</h2>
+        <dl class="dashboard-figures">
+          ${figures.map(([name, label, value]) => html`<div class="dashboard-figure" data-figure=${name}><dt>${label}</dt><dd>${value}</dd></div>`)}
+        </dl>
+        ${s.satisfaction.rated > 0 ? html`<table class="dashboard-table">
+          <caption>${d.distribution}</caption>
+          <tbody>${([5, 4, 3, 2, 1] as const).map((level) => html`
+            <tr><th scope="row">${t.ratingLevels[level]}</th><td>${s.satisfaction.distribution[level - 1]}</td></tr>`)}</tbody>
+        </table>` : nothing}
+      </section>
+      ${s.byUnit.length > 0 ? html`<section aria-labelledby="units">
+        <h2 id="units">${d.byUnit}</h2>
+        <table class="dashboard-table">
+          <thead><tr><th scope="col">${d.unit}</th><th scope="col">${d.messages}</th><th scope="col">${d.replyRate}</th>
+            <th scope="col">${d.onTimeRate}</th><th scope="col">${d.satisfaction}</th></tr></thead>
+          <tbody>${s.byUnit.map((u) => html`<tr><th scope="row">${u.name}</th><td>${u.messages}</td><td>${percent(u.replyRate, d)}</td>
+            <td>${percent(u.onTimeRate, d)}</td><td>${score(u.satisfaction, d)}</td></tr>`)}</tbody>
+        </table>
+      </section>` : nothing}`;
+  }
+}
+
+defineElement('liuyan-console-dashboard', LiuyanConsoleDashboard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-dashboard': LiuyanConsoleDashboard;
+  }
+}

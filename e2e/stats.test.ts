@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../sdk/src';
+import { useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+
+const client = createClient({ baseUrl: WORKER, site: 'demo' });
+const browser = useBrowserPage();
+
+// The figures as <liuyan-stats> writes them (ui/stats-format.ts), computed here from the API's answer.
+const percent = (rate: number | null) => (rate === null ? '暂无' : `${(rate * 100).toFixed(1)}%`);
+
+describe('<liuyan-stats> on the county website', () => {
+  it('shows the same figures as the API, with the monthly chart and its table, on a 390 px phone', async () => {
+    const phone = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    try {
+      await page.goto(`${HOST}/#stats`);
+      const stats = page.locator('liuyan-stats');
+      await stats.locator('[part~="figures"]').waitFor();
+      const api = await client.getStats();
+      expect(api.messages).toBeGreaterThan(0);
+
+      const figure = (name: string) => stats.locator(`[part~="figure-${name}"] dd`).textContent();
+      expect(await figure('messages')).toBe(String(api.messages));
+      expect(await figure('reply-rate')).toBe(percent(api.replyRate));
+      expect(await figure('on-time-rate')).toBe(percent(api.onTimeRate));
+      expect(await figure('median-response')).toBe(api.medianResponseHours === null ? '暂无' : `${api.medianResponseHours.toFixed(1)}小时`);
+      expect(await figure('satisfaction')).toBe(api.satisfaction.mean === null ? '暂无' : `${api.satisfaction.mean.toFixed(2)}分`);
+
+      // One bar pair per month of the last year, and the table screen readers get holds the same numbers.
+      const months = api.monthly.slice(-12);
+      expect(await stats.locator('svg[part="chart"] rect.bar-all').count()).toBe(months.length);
+      const rows = await stats.locator('table.visually-hidden tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+      expect(rows).toEqual(months.map((m) => [m.month, String(m.messages), String(m.replied)]));
+
+      const ranked = await stats.locator('[part="ranking"] tbody th').allTextContents();
+      expect(ranked).toEqual(api.byUnit.slice(0, 10).map((u) => u.name));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await phone.close();
+    }
+  });
+});

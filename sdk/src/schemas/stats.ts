@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { withCode } from './error';
+
+/** A calendar month in China time, `YYYY-MM`. */
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, withCode('invalid')).describe('a month in China time, YYYY-MM');
+
+/**
+ * What each figure means: written once, shown in the API documentation (the stats route's
+ * description) and the README, so a newspaper quoting 回复率 quotes the same thing we compute.
+ */
+export const STATS_DEFINITIONS = [
+  'Counted: every message a citizen submitted in the months asked (China time, by the day it was submitted), public or private, except those moderation rejected (spam, abuse). Private messages count in every figure; no figure shows what any message says.',
+  'messages: how many were counted.',
+  'replyRate: the share of counted messages with at least one official reply (interim or final), 0–1, 3 decimals; null when nothing was counted.',
+  'onTimeRate: of the replied messages, the share whose first reply came on or before the deadline in force when it was written (a later extension or 重办 does not change it); null when nothing was replied. Open messages past their deadline lower replyRate, and officials see them in the console.',
+  'medianResponseHours: the median time from submission to first reply, in hours, 1 decimal; estimated from bands of 1 hour up to 6 hours, widening to a week by 30 days (linear within the band holding the middle reply; 720 for anything later); null when nothing was replied.',
+  'satisfaction: each rated message counts once, with its latest rating (after 重办 the new rating replaces the old). mean: mean overall score 1–5, 2 decimals; distribution: how many rated 1, 2, 3, 4 and 5; resolution, attitude, speed: mean sub-scores; null means when nothing was rated.',
+  'adopted: suggestions marked 已采纳.',
+  'byType, byDomain, byOutlet: counted messages per type, per domain and per site origin they were sent from.',
+  'monthly: per month with messages, oldest first: counted messages and how many of them were replied.',
+  'byUnit: per unit messages were addressed to (by its current unit after a 转办), ranked by replyRate, then onTimeRate, then messages; satisfaction is the unit’s mean overall score. `unit` narrows everything to the one unit (not its sub-units); `campaign` to one campaign’s messages.',
+] as const;
+
+export const StatsQuerySchema = z.object({
+  unit: z.string().max(64).optional().describe('a unit id: only messages addressed to it (its sub-units are not included)'),
+  campaign: z.string().max(64).optional().describe('campaign slug: only its messages'),
+  from: MonthSchema.optional().describe('first month counted, YYYY-MM (China time)'),
+  to: MonthSchema.optional().describe('last month counted, YYYY-MM (China time)'),
+});
+export type StatsQuery = z.input<typeof StatsQuerySchema>;
+
+const Rate = z.number().min(0).max(1).nullable();
+const Score = z.number().min(1).max(5).nullable();
+
+export const SatisfactionSchema = z.object({
+  rated: z.number().int().describe('rated messages'),
+  mean: Score,
+  distribution: z.array(z.number().int()).length(5).describe('how many rated 1, 2, 3, 4, 5 (很不满意 … 很满意)'),
+  resolution: Score.describe('mean 解决程度'),
+  attitude: Score.describe('mean 办理态度'),
+  speed: Score.describe('mean 办理速度'),
+});
+
+export const MonthlyStatsSchema = z.object({
+  month: z.string().describe('YYYY-MM'),
+  messages: z.number().int(),
+  replied: z.number().int(),
+});
+
+export const UnitStatsSchema = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  messages: z.number().int(),
+  replyRate: Rate,
+  onTimeRate: Rate,
+  satisfaction: Score,
+});
+
+export const StatsSchema = z.object({
+  messages: z.number().int(),
+  replied: z.number().int(),
+  replyRate: Rate,
+  onTimeRate: Rate,
+  medianResponseHours: z.number().nullable(),
+  satisfaction: SatisfactionSchema,
+  adopted: z.number().int(),
+  byType: z.record(z.string(), z.number().int()),
+  byDomain: z.record(z.string(), z.number().int()),
+  byOutlet: z.record(z.string(), z.number().int()),
+  monthly: z.array(MonthlyStatsSchema),
+  byUnit: z.array(UnitStatsSchema),
+});
+export type Stats = z.infer<typeof StatsSchema>;
+export type UnitStats = z.infer<typeof UnitStatsSchema>;
+export type MonthlyStats = z.infer<typeof MonthlyStatsSchema>;
+
+/** The officials' dashboard: their units' figures (all months) and what needs them now. */
+export const DashboardSchema = z.object({
+  stats: StatsSchema.describe('as GET /v1/sites/{site}/stats, over the official’s units (the whole site for site-wide roles)'),
+  overdue: z.number().int().describe('open messages past their deadline'),
+  dueSoon: z.number().int().describe('open messages due within the next 2 days (China time, today and tomorrow)'),
+  reopened: z.number().int().describe('重办: messages re-opened by an unhappy rating or a follow-up, being handled again'),
+  supervised: z.number().int().describe('督办: open messages escalated to the unit above after their deadline'),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -1,0 +1,168 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import type { MonthlyStats, Stats, StatsQuery } from '../../../sdk/src/schemas/stats';
+import { errorDetail, failureText } from '../internal/errors';
+import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
+import { Localized } from '../../../ui/localize';
+import { hours, percent, score } from '../../../ui/stats-format';
+import { tokens } from '../../../ui/tokens.styles';
+import { styles } from './liuyan-stats.styles';
+import { statsZhCN, type StatsStrings } from './strings.zh-cn';
+
+/** Months drawn in the chart: the last year, readable at 390 px. */
+const CHART_MONTHS = 12;
+/** Units listed in the ranking. */
+const RANKED_UNITS = 10;
+const CHART = { width: 360, height: 150, top: 10, bottom: 20 };
+
+type Phase = 'loading' | 'ready' | 'failed';
+
+/**
+ * @summary A site's public statistics: the headline figures (messages, reply rate, on-time rate,
+ * median time to first reply, satisfaction, adopted suggestions), a monthly chart drawn as SVG with
+ * a table of the same numbers for screen readers, and the units ranked by reply rate.
+ *
+ * @event liuyan-error - The statistics could not be loaded. `detail`: `{ code, status, fields }`.
+ *
+ * @csspart figures - The headline figures.
+ * @csspart figure - Each figure (also `figure-<name>`: `figure-messages`, `figure-reply-rate`, `figure-on-time-rate`,
+ *   `figure-median-response`, `figure-satisfaction`, `figure-adopted`).
+ * @csspart chart - The monthly chart.
+ * @csspart ranking - The table of units.
+ *
+ * @cssproperty --liuyan-stats-bar-color - The bars of all messages (default light blue).
+ * @cssproperty --liuyan-stats-replied-color - The bars of replied messages (default the primary colour).
+ */
+const strings = new Localized<StatsStrings>(statsZhCN, async () => (await import('./strings.en')).statsEn);
+
+export class LiuyanStats extends LiuyanElement<StatsStrings> {
+  static override styles = [tokens, styles];
+
+  protected readonly strings = strings;
+
+  static override properties = {
+    ...LiuyanElement.properties,
+    unit: { type: String },
+    campaign: { type: String },
+    from: { type: String },
+    to: { type: String },
+    stats: { state: true },
+    phase: { state: true },
+    failure: { state: true },
+  };
+
+  /** Only messages addressed to this unit (its id). */
+  unit = '';
+  /** Only the messages of this campaign (建言专栏), by slug. */
+  campaign = '';
+  /** First and last month counted, `YYYY-MM` (China time). */
+  from = '';
+  to = '';
+
+  private stats: Stats | null = null;
+  private phase: Phase = 'loading';
+  private failure: unknown = null;
+  /** Counts requests: only the answer to the latest one is shown. */
+  private request = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (['site', 'api', 'unit', 'campaign', 'from', 'to'].some((key) => changed.has(key as keyof LiuyanStats))) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    if (!this.site) return;
+    const request = ++this.request;
+    this.phase = 'loading';
+    const query: StatsQuery = {
+      unit: this.unit || undefined, campaign: this.campaign || undefined, from: this.from || undefined, to: this.to || undefined,
+    };
+    try {
+      const stats = await this.client().getStats(query);
+      if (request !== this.request) return;
+      this.stats = stats;
+      this.phase = 'ready';
+    } catch (error) {
+      if (request !== this.request) return;
+      this.failure = error;
+      this.phase = 'failed';
+      this.emit('liuyan-error', errorDetail(error));
+    }
+  }
+
+  override render() {
+    const t = this.t;
+    if (this.phase === 'failed') {
+      return html`<p class="notice" role="alert">${failureText(this.failure, t, t.loadFailed)}</p>
+        <button type="button" @click=${() => this.load()}>${t.tryAgain}</button>`;
+    }
+    const s = this.stats;
+    if (!s) return html`<p aria-busy="true">${t.loading}</p>`;
+    const figures: [string, string, string][] = [
+      ['messages', t.messages, String(s.messages)],
+      ['reply-rate', t.replyRate, percent(s.replyRate, t)],
+      ['on-time-rate', t.onTimeRate, percent(s.onTimeRate, t)],
+      ['median-response', t.medianResponse, hours(s.medianResponseHours, t)],
+      ['satisfaction', t.satisfaction, score(s.satisfaction.mean, t)],
+      ['adopted', t.adopted, String(s.adopted)],
+    ];
+    const months = s.monthly.slice(-CHART_MONTHS);
+    return html`
+      <section aria-labelledby="title">
+        <h2 id="title">${t.title}</h2>
+        <dl class="figures" part="figures">
+          ${figures.map(([name, label, value]) => html`
+            <div class="figure" part="figure figure-${name}"><dt>${label}</dt><dd>${value}</dd></div>`)}
+        </dl>
+        ${months.length === 0 ? html`<p>${t.empty}</p>` : html`
+          <h3 id="chart-title">${t.chartTitle}</h3>
+          ${this.renderChart(months)}
+          <ul class="legend" aria-hidden="true">
+            <li><span class="all"></span>${t.messages}</li><li><span class="replied"></span>${t.replied}</li>
+          </ul>
+          <table class="visually-hidden">
+            <caption>${t.tableCaption}</caption>
+            <thead><tr><th scope="col">${t.month}</th><th scope="col">${t.messages}</th><th scope="col">${t.replied}</th></tr></thead>
+            <tbody>${months.map((m) => html`<tr><th scope="row">${m.month}</th><td>${m.messages}</td><td>${m.replied}</td></tr>`)}</tbody>
+          </table>`}
+        ${this.renderRanking(s)}
+      </section>`;
+  }
+
+  /** Bars of messages with the replied ones over them; the table above says the same to screen readers. */
+  private renderChart(months: MonthlyStats[]) {
+    const max = Math.max(1, ...months.map((m) => m.messages));
+    const slot = CHART.width / months.length;
+    const barWidth = Math.max(2, slot * 0.7);
+    const plot = CHART.height - CHART.top - CHART.bottom;
+    const y = (n: number) => CHART.top + plot - (n / max) * plot;
+    return html`<svg part="chart" viewBox="0 0 ${CHART.width} ${CHART.height}" role="presentation" aria-hidden="true" focusable="false">
+      ${months.map((m, i) => {
+        const x = i * slot + (slot - barWidth) / 2;
+        return svg`
+          <rect class="bar-all" x=${x} y=${y(m.messages)} width=${barWidth} height=${CHART.top + plot - y(m.messages)}></rect>
+          <rect class="bar-replied" x=${x} y=${y(m.replied)} width=${barWidth} height=${CHART.top + plot - y(m.replied)}></rect>
+          <text class="axis" x=${x + barWidth / 2} y=${CHART.height - 6} text-anchor="middle">${m.month.slice(5)}</text>`;
+      })}
+    </svg>`;
+  }
+
+  private renderRanking(s: Stats) {
+    const t = this.t;
+    if (s.byUnit.length === 0) return nothing;
+    return html`
+      <h3 id="ranking-title">${t.ranking}</h3>
+      <table part="ranking" aria-labelledby="ranking-title">
+        <thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.messages}</th><th scope="col">${t.replyRate}</th><th scope="col">${t.satisfaction}</th></tr></thead>
+        <tbody>${s.byUnit.slice(0, RANKED_UNITS).map((u) => html`
+          <tr><th scope="row">${u.name}</th><td>${u.messages}</td><td>${percent(u.replyRate, t)}</td><td>${score(u.satisfaction, t)}</td></tr>`)}
+        </tbody>
+      </table>`;
+  }
+}
+
+defineElement('liuyan-stats', LiuyanStats);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-stats': LiuyanStats;
+  }
+}

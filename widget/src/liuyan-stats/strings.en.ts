@@ -1,0 +1,14 @@
+import { enStatsLabels } from '../../../sdk/src/locales/labels.en';
+import { commonEn } from '../../../ui/translations/en';
+import type { StatsStrings } from './strings.zh-cn';
+
+export const statsEn: StatsStrings = {
+  ...commonEn,
+  ...enStatsLabels,
+  title: 'How messages are handled',
+  chartTitle: 'Messages and replies per month',
+  tableCaption: 'Messages and replied messages per month',
+  ranking: 'Replies by leader and department',
+  loadFailed: 'The statistics could not be loaded. Check the connection and try again.',
+  empty: 'No messages yet',
+};

@@ -1,0 +1,17 @@
+import { zhCNStatsLabels } from '../../../sdk/src/locales/labels.zh-cn';
+import type { StatsLabels } from '../../../sdk/src/vocabulary';
+import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translations/zh-cn';
+
+const strings = {
+  title: '办理情况统计',
+  chartTitle: '每月留言与回复',
+  /** The table behind the chart, for screen readers. */
+  tableCaption: '每月留言数与已回复数',
+  ranking: '各单位回复情况',
+  loadFailed: '统计数据加载失败，请检查网络后重试。',
+  empty: '暂无留言',
+} as const;
+
+export type StatsStrings = CommonStrings & StatsLabels & Widen<typeof strings>;
+
+export const statsZhCN: StatsStrings = { ...commonZhCN, ...zhCNStatsLabels, ...strings };

@@ -1,0 +1,207 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { MessageCreated } from '../../../sdk/src/schemas/message';
+import type { Dashboard, Stats } from '../../../sdk/src/schemas/stats';
+import {
+  addRating, addReply, ALLOWED_ORIGIN, createCampaign, createSite, d1Cost, expectProblem, request, seedMessages, submit, validMessage,
+} from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
+
+const HOUR = 3_600_000;
+
+async function stats(siteId: string, query = ''): Promise<Stats> {
+  const response = await request(`/v1/sites/${siteId}/stats${query}`);
+  expect(response.status).toBe(200);
+  return response.json<Stats>();
+}
+
+/**
+ * Four counted messages over two months (two of them private) and a rejected one, with figures
+ * worked out by hand in the comments.
+ */
+async function fixture() {
+  const site = await createSite();
+  const { siteId, headUnit, eduUnit, transportUnit } = site;
+  const campaignId = await createCampaign(siteId, { slug: 'jianyan', startsAt: new Date('2026-10-01T00:00:00Z'), endsAt: new Date('2026-12-31T00:00:00Z') });
+  const at = (iso: string) => new Date(iso);
+  const [a, b, c] = await seedMessages(siteId, [
+    // A: October, answered in 3 h 20 min (band 3–4 h), on time, rated 5/5/5/5.
+    { unitId: eduUnit, type: 'complaint', domain: 'urban', status: 'closed', createdAt: at('2026-10-05T02:00:00Z'), title: '公开留言甲' },
+    // B: October, private, answered in 31 h (band 30–36 h), on time, rated 2 (1/3/2).
+    { unitId: eduUnit, type: 'help', domain: 'education', status: 'replied', isPublic: false, moderation: 'pending', createdAt: at('2026-10-10T00:00:00Z'), title: '私密留言乙' },
+    // C: November (China time: 16:30 UTC on 31 October), a campaign's, due after a day, answered in 50 h (band 48–60 h): late.
+    { unitId: transportUnit, type: 'suggestion', domain: 'transport', status: 'replied', campaignId, createdAt: at('2026-10-31T16:30:00Z'), dueAt: at('2026-11-01T16:30:00Z'), title: '公开留言丙' },
+    // D: November, private, not answered.
+    { unitId: transportUnit, type: 'complaint', domain: 'urban', status: 'accepted', isPublic: false, moderation: 'pending', createdAt: at('2026-11-03T00:00:00Z'), title: '私密留言丁' },
+    // E: rejected by moderation: never counted.
+    { unitId: headUnit, type: 'consultation', domain: 'other', moderation: 'rejected', createdAt: at('2026-11-04T00:00:00Z'), title: '被拒留言戊' },
+  ]);
+  await addReply(a!, { unitId: eduUnit, createdAt: new Date(Date.parse('2026-10-05T02:00:00Z') + 3 * HOUR + 20 * 60_000) });
+  await addReply(b!, { unitId: eduUnit, kind: 'interim', createdAt: new Date(Date.parse('2026-10-10T00:00:00Z') + 31 * HOUR) });
+  await addReply(c!, { unitId: transportUnit, createdAt: new Date(Date.parse('2026-10-31T16:30:00Z') + 50 * HOUR) });
+  await addRating(a!, { overall: 5, resolution: 5, attitude: 5, speed: 5 });
+  // B's first rating is replaced by its latest (重办 then a second rating).
+  await addRating(b!, { overall: 4, resolution: 4, attitude: 4, speed: 4 });
+  await addRating(b!, { overall: 2, resolution: 1, attitude: 3, speed: 2 });
+  return site;
+}
+
+describe('GET /v1/sites/:site/stats', () => {
+  it('gives every figure of the hand-worked fixture, private messages counted but never shown', async () => {
+    const { siteId, eduUnit, transportUnit } = await fixture();
+    const response = await request(`/v1/sites/${siteId}/stats`);
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=300');
+    const text = await response.text();
+    for (const title of ['私密留言乙', '私密留言丁', '公开留言甲']) expect(text).not.toContain(title);
+    expect(JSON.parse(text)).toEqual({
+      messages: 4,
+      replied: 3,
+      replyRate: 0.75,
+      // A and B on time, C late.
+      onTimeRate: 0.667,
+      // Bands 3, 30 and 48 hold one reply each: the middle (1.5th) falls halfway into 30–36 h.
+      medianResponseHours: 33,
+      satisfaction: { rated: 2, mean: 3.5, distribution: [0, 1, 0, 0, 1], resolution: 3, attitude: 4, speed: 3.5 },
+      adopted: 0,
+      byType: { complaint: 2, help: 1, suggestion: 1 },
+      byDomain: { urban: 2, education: 1, transport: 1 },
+      byOutlet: { [ALLOWED_ORIGIN]: 4 },
+      monthly: [{ month: '2026-10', messages: 2, replied: 2 }, { month: '2026-11', messages: 2, replied: 1 }],
+      byUnit: [
+        { unitId: eduUnit, name: '测试县教育局', messages: 2, replyRate: 1, onTimeRate: 1, satisfaction: 3.5 },
+        { unitId: transportUnit, name: '测试县交通运输局', messages: 2, replyRate: 0.5, onTimeRate: 0, satisfaction: null },
+      ],
+    } satisfies Stats);
+  });
+
+  it('narrows to a unit, a campaign and a range of months', async () => {
+    const { siteId, transportUnit } = await fixture();
+    const unit = await stats(siteId, `?unit=${transportUnit}`);
+    expect(unit).toMatchObject({ messages: 2, replied: 1, replyRate: 0.5, onTimeRate: 0, medianResponseHours: 54, byType: { suggestion: 1, complaint: 1 } });
+    expect(unit.byUnit.map((u) => u.unitId)).toEqual([transportUnit]);
+
+    expect(await stats(siteId, '?campaign=jianyan')).toMatchObject({ messages: 1, replied: 1, onTimeRate: 0, monthly: [{ month: '2026-11', messages: 1, replied: 1 }] });
+    expect((await stats(siteId, '?campaign=no-such-drive')).messages).toBe(0);
+
+    const november = await stats(siteId, '?from=2026-11&to=2026-11');
+    expect(november).toMatchObject({ messages: 2, replied: 1, replyRate: 0.5, satisfaction: { rated: 0, mean: null }, byDomain: { urban: 1, transport: 1 } });
+    expect(november.monthly).toEqual([{ month: '2026-11', messages: 2, replied: 1 }]);
+    expect((await stats(siteId, '?to=2026-10')).messages).toBe(2);
+  });
+
+  it('refuses a month that is not YYYY-MM, naming the field', async () => {
+    const { siteId } = await createSite();
+    const problem = await expectProblem(await request(`/v1/sites/${siteId}/stats?from=2026-13`), 422, 'validation');
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'from', code: 'invalid' })]);
+  });
+
+  it('reads the tallies, not the messages: rows read follow the months and units, not the messages', async () => {
+    const { siteId, headUnit, eduUnit, transportUnit } = await createSite();
+    const units = [headUnit, eduUnit, transportUnit];
+    const day = (i: number) => new Date(Date.parse('2024-01-01T00:00:00Z') + i * 86_400_000);
+    // Two years, three units: 24 months of tallies for the series, 3 units for the ranking.
+    await seedMessages(siteId, Array.from({ length: 60 }, (_, i) => ({ unitId: units[i % 3]!, createdAt: day(i * 12) })));
+    const few = d1Cost(await request(`/v1/sites/${siteId}/stats`)).rowsRead;
+    await seedMessages(siteId, Array.from({ length: 540 }, (_, i) => ({ unitId: units[i % 3]!, createdAt: day(i + 1) })));
+    const many = d1Cost(await request(`/v1/sites/${siteId}/stats`)).rowsRead;
+    expect(many).toBeLessThanOrEqual(few + 5);
+    // The site, its units, 24 monthly rows, 3 ranked units and a few breakdowns: not every unit's every month.
+    expect(many).toBeLessThanOrEqual(60);
+    // One unit: its own 24 months, not every unit's.
+    expect(d1Cost(await request(`/v1/sites/${siteId}/stats?unit=${eduUnit}`)).rowsRead).toBeLessThanOrEqual(45);
+  });
+});
+
+describe('the tallies behind the statistics', () => {
+  it('stay right through submit, reply, rating, close, transfer and deletion', async () => {
+    const { siteId, eduUnit, transportUnit } = await createSite({ moderation: 'post' });
+    const admin = await createOfficial(siteId, 'admin');
+    const post = (path: string, body: unknown = {}) => consoleRequest(path, { as: admin, method: 'POST', body });
+    const created = async (isPublic: boolean) => (await submit(siteId, validMessage(eduUnit, { isPublic }))).json<MessageCreated>();
+
+    const one = await created(true);
+    const two = await created(false);
+    expect(await stats(siteId)).toMatchObject({ messages: 2, replied: 0, replyRate: 0, onTimeRate: null, byType: { complaint: 2 }, byDomain: { education: 2 } });
+
+    expect((await post(`/v1/console/messages/${one.id}/accept`)).status).toBe(200);
+    expect((await post(`/v1/console/messages/${one.id}/reply`, { kind: 'final', body: '已安排交警早晚疏导。' })).status).toBe(200);
+    expect(await stats(siteId)).toMatchObject({ messages: 2, replied: 1, replyRate: 0.5, onTimeRate: 1, monthly: [{ messages: 2, replied: 1 }] });
+    expect((await stats(siteId)).medianResponseHours).toBeLessThan(1);
+
+    const rated = await request(`/v1/sites/${siteId}/track/rating`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ trackingCode: one.trackingCode, overall: 4, resolution: 5, attitude: 4, speed: 3 }),
+    });
+    expect(rated.status).toBe(200);
+    expect((await stats(siteId)).satisfaction).toEqual({ rated: 1, mean: 4, distribution: [0, 0, 0, 1, 0], resolution: 5, attitude: 4, speed: 3 });
+
+    expect((await post(`/v1/console/messages/${one.id}/close`)).status).toBe(200);
+    expect(await stats(siteId)).toMatchObject({ messages: 2, replied: 1, satisfaction: { rated: 1, mean: 4 } });
+
+    expect((await post(`/v1/console/messages/${two.id}/transfer`, { unitId: transportUnit, reason: '属交通运输局职责' })).status).toBe(200);
+    expect((await stats(siteId)).byUnit).toEqual([
+      expect.objectContaining({ unitId: eduUnit, messages: 1, replyRate: 1, satisfaction: 4 }),
+      expect.objectContaining({ unitId: transportUnit, messages: 1, replyRate: 0 }),
+    ]);
+    expect((await stats(siteId, `?unit=${eduUnit}`)).satisfaction.rated).toBe(1);
+
+    // A retention clean-up deletes a message with everything that hangs on it.
+    await env.DB.batch(['message_events', 'ratings', 'follow_ups', 'replies', 'supports', 'message_notes'].map((table) =>
+      env.DB.prepare(`DELETE FROM ${table} WHERE message_id = ?`).bind(one.id)).concat(
+      env.DB.prepare('DELETE FROM message_search WHERE rowid = (SELECT seq FROM messages WHERE id = ?)').bind(one.id),
+      env.DB.prepare('DELETE FROM messages WHERE id = ?').bind(one.id)));
+    expect(await stats(siteId)).toMatchObject({
+      messages: 1, replied: 0, replyRate: 0, onTimeRate: null, medianResponseHours: null,
+      satisfaction: { rated: 0, mean: null, distribution: [0, 0, 0, 0, 0] }, byType: { complaint: 1 },
+      byUnit: [expect.objectContaining({ unitId: transportUnit, messages: 1 })],
+    });
+  });
+});
+
+describe('GET /v1/console/dashboard', () => {
+  it('gives a responder their units’ figures and what needs them now; a site-wide admin the whole site', async () => {
+    const { siteId, eduUnit, transportUnit } = await fixture();
+    const now = Date.now();
+    const [overdue, soon] = await seedMessages(siteId, [
+      { unitId: eduUnit, status: 'accepted', createdAt: new Date(now - 10 * 86_400_000), dueAt: new Date(now - 86_400_000) },
+      { unitId: eduUnit, status: 'in_progress', createdAt: new Date(now - 86_400_000), dueAt: new Date(now + 3 * HOUR) },
+      { unitId: transportUnit, status: 'accepted', createdAt: new Date(now - 86_400_000), dueAt: new Date(now + 3 * HOUR) },
+    ]);
+    await env.DB.prepare("UPDATE messages SET reopened_at = ?, status = 'in_progress' WHERE id = ?").bind(new Date().toISOString(), soon).run();
+    await env.DB.prepare('UPDATE messages SET escalated_due_at = due_at WHERE id = ?').bind(overdue).run();
+
+    const responder = await createOfficial(siteId, 'responder', [eduUnit]);
+    const mine = await consoleRequest('/v1/console/dashboard', { as: responder });
+    expect(mine.status).toBe(200);
+    const dashboard = await mine.json<Dashboard>();
+    expect(dashboard).toMatchObject({ overdue: 1, dueSoon: 1, reopened: 1, supervised: 1 });
+    // A and B from the fixture, and the two open ones above.
+    expect(dashboard.stats).toMatchObject({ messages: 4, replied: 2, replyRate: 0.5, onTimeRate: 1, satisfaction: { mean: 3.5 } });
+    expect(dashboard.stats.byUnit.map((u) => u.unitId)).toEqual([eduUnit]);
+
+    const admin = await createOfficial(siteId, 'admin');
+    const all = await (await consoleRequest('/v1/console/dashboard', { as: admin })).json<Dashboard>();
+    expect(all).toMatchObject({ overdue: 2, dueSoon: 2, reopened: 1, supervised: 1, stats: { messages: 7 } });
+  });
+});
+
+describe('GET /v1/sites/:site/stats — adopted suggestions (采纳)', () => {
+  it('counts an adopted suggestion for the site and its unit, and moves it with a transfer', async () => {
+    const site = await createSite({ moderation: 'post' });
+    const admin = await createOfficial(site.siteId, 'admin');
+    const [adopted] = await Promise.all([1, 2].map(async () =>
+      (await (await submit(site.siteId, validMessage(site.eduUnit, { type: 'suggestion' }))).json<MessageCreated>()).id));
+    expect((await stats(site.siteId)).adopted).toBe(0);
+    const adopt = await consoleRequest(`/v1/console/messages/${adopted}/adopt`, { as: admin, method: 'POST', body: { note: '已写入县“十四五”规划。' } });
+    expect(adopt.status).toBe(200);
+    expect((await stats(site.siteId)).adopted).toBe(1);
+    expect((await stats(site.siteId, `?unit=${site.eduUnit}`)).adopted).toBe(1);
+    const transfer = await consoleRequest(`/v1/console/messages/${adopted}/transfer`, {
+      as: admin, method: 'POST', body: { unitId: site.transportUnit, reason: '由交通部门落实' },
+    });
+    expect(transfer.status).toBe(200);
+    expect((await stats(site.siteId, `?unit=${site.eduUnit}`)).adopted).toBe(0);
+    expect((await stats(site.siteId, `?unit=${site.transportUnit}`)).adopted).toBe(1);
+    expect((await stats(site.siteId)).adopted).toBe(1);
+  });
+});
