@@ -55,7 +55,8 @@ CREATE TABLE stats_counts (
 -- The per-unit ranking reads one month (or '*') across units.
 CREATE INDEX stats_counts_by_month ON stats_counts (site_id, campaign_id, month, unit_id);
 
--- Messages per type, domain and outlet (the origin the message was sent from).
+-- Messages per type, domain and outlet: the drive's outlet the message was written on (its name,
+-- migration 0016), else the website it was sent from (its origin).
 CREATE TABLE stats_breakdown (
   site_id TEXT NOT NULL,
   campaign_id TEXT NOT NULL,
@@ -98,9 +99,9 @@ INSERT INTO stats_counts (site_id, campaign_id, unit_id, month, messages, replie
     speed_sum = speed_sum + excluded.speed_sum;
 
 INSERT INTO stats_breakdown (site_id, campaign_id, unit_id, month, dimension, value, n)
-  SELECT m.site_id, CASE ck.k WHEN 0 THEN '*' ELSE m.campaign_id END, CASE uk.k WHEN 0 THEN '*' ELSE m.unit_id END, CASE mk.k WHEN 0 THEN '*' ELSE strftime('%Y-%m', m.created_at, '+8 hours') END, d.dimension, CASE d.dimension WHEN 'type' THEN m.type WHEN 'domain' THEN m.domain ELSE m.source_origin END, 1
+  SELECT m.site_id, CASE ck.k WHEN 0 THEN '*' ELSE m.campaign_id END, CASE uk.k WHEN 0 THEN '*' ELSE m.unit_id END, CASE mk.k WHEN 0 THEN '*' ELSE strftime('%Y-%m', m.created_at, '+8 hours') END, d.dimension, CASE d.dimension WHEN 'type' THEN m.type WHEN 'domain' THEN m.domain ELSE coalesce(m.source_outlet, m.source_origin) END, 1
   FROM messages AS m, (SELECT 0 AS k UNION ALL SELECT 1) AS ck, (SELECT 0 AS k UNION ALL SELECT 1) AS uk, (SELECT 0 AS k UNION ALL SELECT 1) AS mk, (SELECT 'type' AS dimension UNION ALL SELECT 'domain' UNION ALL SELECT 'outlet') AS d
-  WHERE m.moderation != 'rejected' AND (ck.k = 0 OR m.campaign_id IS NOT NULL) AND (d.dimension != 'outlet' OR m.source_origin IS NOT NULL)
+  WHERE m.moderation != 'rejected' AND (ck.k = 0 OR m.campaign_id IS NOT NULL) AND (d.dimension != 'outlet' OR coalesce(m.source_outlet, m.source_origin) IS NOT NULL)
   ON CONFLICT (site_id, campaign_id, unit_id, month, dimension, value) DO UPDATE SET n = n + excluded.n;
 
 INSERT INTO stats_response_hours (site_id, campaign_id, unit_id, month, bucket, n)
@@ -224,7 +225,7 @@ CREATE TRIGGER stats_breakdown_insert AFTER INSERT ON messages BEGIN
     (SELECT '*' AS unit_id UNION ALL SELECT new.unit_id) AS u,
     (SELECT '*' AS month UNION ALL SELECT strftime('%Y-%m', new.created_at, '+8 hours')) AS mo,
     (SELECT 'type' AS dimension, new.type AS value UNION ALL SELECT 'domain', new.domain
-      UNION ALL SELECT 'outlet', new.source_origin WHERE new.source_origin IS NOT NULL) AS d
+      UNION ALL SELECT 'outlet', coalesce(new.source_outlet, new.source_origin) WHERE coalesce(new.source_outlet, new.source_origin) IS NOT NULL) AS d
   WHERE new.moderation != 'rejected'
   ON CONFLICT (site_id, campaign_id, unit_id, month, dimension, value) DO UPDATE SET n = n + excluded.n;
 END;
@@ -236,13 +237,13 @@ CREATE TRIGGER stats_breakdown_delete AFTER DELETE ON messages BEGIN
     (SELECT '*' AS unit_id UNION ALL SELECT old.unit_id) AS u,
     (SELECT '*' AS month UNION ALL SELECT strftime('%Y-%m', old.created_at, '+8 hours')) AS mo,
     (SELECT 'type' AS dimension, old.type AS value UNION ALL SELECT 'domain', old.domain
-      UNION ALL SELECT 'outlet', old.source_origin WHERE old.source_origin IS NOT NULL) AS d
+      UNION ALL SELECT 'outlet', coalesce(old.source_outlet, old.source_origin) WHERE coalesce(old.source_outlet, old.source_origin) IS NOT NULL) AS d
   WHERE old.moderation != 'rejected'
   ON CONFLICT (site_id, campaign_id, unit_id, month, dimension, value) DO UPDATE SET n = n + excluded.n;
 END;
 
-CREATE TRIGGER stats_breakdown_update AFTER UPDATE OF site_id, campaign_id, unit_id, moderation, created_at, type, domain, source_origin ON messages
-  WHEN old.site_id IS NOT new.site_id OR old.campaign_id IS NOT new.campaign_id OR old.unit_id IS NOT new.unit_id OR old.moderation IS NOT new.moderation OR old.created_at IS NOT new.created_at OR old.type IS NOT new.type OR old.domain IS NOT new.domain OR old.source_origin IS NOT new.source_origin
+CREATE TRIGGER stats_breakdown_update AFTER UPDATE OF site_id, campaign_id, unit_id, moderation, created_at, type, domain, source_origin, source_outlet ON messages
+  WHEN old.site_id IS NOT new.site_id OR old.campaign_id IS NOT new.campaign_id OR old.unit_id IS NOT new.unit_id OR old.moderation IS NOT new.moderation OR old.created_at IS NOT new.created_at OR old.type IS NOT new.type OR old.domain IS NOT new.domain OR old.source_origin IS NOT new.source_origin OR old.source_outlet IS NOT new.source_outlet
 BEGIN
   INSERT INTO stats_breakdown (site_id, campaign_id, unit_id, month, dimension, value, n)
   SELECT old.site_id, c.campaign_id, u.unit_id, mo.month, d.dimension, d.value, -1
@@ -250,7 +251,7 @@ BEGIN
     (SELECT '*' AS unit_id UNION ALL SELECT old.unit_id) AS u,
     (SELECT '*' AS month UNION ALL SELECT strftime('%Y-%m', old.created_at, '+8 hours')) AS mo,
     (SELECT 'type' AS dimension, old.type AS value UNION ALL SELECT 'domain', old.domain
-      UNION ALL SELECT 'outlet', old.source_origin WHERE old.source_origin IS NOT NULL) AS d
+      UNION ALL SELECT 'outlet', coalesce(old.source_outlet, old.source_origin) WHERE coalesce(old.source_outlet, old.source_origin) IS NOT NULL) AS d
   WHERE old.moderation != 'rejected'
   ON CONFLICT (site_id, campaign_id, unit_id, month, dimension, value) DO UPDATE SET n = n + excluded.n;
   INSERT INTO stats_breakdown (site_id, campaign_id, unit_id, month, dimension, value, n)
@@ -259,7 +260,7 @@ BEGIN
     (SELECT '*' AS unit_id UNION ALL SELECT new.unit_id) AS u,
     (SELECT '*' AS month UNION ALL SELECT strftime('%Y-%m', new.created_at, '+8 hours')) AS mo,
     (SELECT 'type' AS dimension, new.type AS value UNION ALL SELECT 'domain', new.domain
-      UNION ALL SELECT 'outlet', new.source_origin WHERE new.source_origin IS NOT NULL) AS d
+      UNION ALL SELECT 'outlet', coalesce(new.source_outlet, new.source_origin) WHERE coalesce(new.source_outlet, new.source_origin) IS NOT NULL) AS d
   WHERE new.moderation != 'rejected'
   ON CONFLICT (site_id, campaign_id, unit_id, month, dimension, value) DO UPDATE SET n = n + excluded.n;
 END;

@@ -205,3 +205,12 @@ describe('GET /v1/sites/:site/stats — adopted suggestions (采纳)', () => {
     expect((await stats(site.siteId)).adopted).toBe(1);
   });
 });
+
+describe('GET /v1/sites/:site/stats — outlets', () => {
+  it('counts a message by the drive outlet it was written on, by name, and by its website otherwise', async () => {
+    const site = await createSite();
+    const [onOutlet] = await seedMessages(site.siteId, [{ unitId: site.eduUnit }, { unitId: site.eduUnit }]);
+    await env.DB.prepare('UPDATE messages SET source_outlet = ? WHERE id = ?').bind('示范日报', onOutlet).run();
+    expect((await stats(site.siteId)).byOutlet).toEqual({ 示范日报: 1, [ALLOWED_ORIGIN]: 1 });
+  });
+});
