@@ -14,16 +14,6 @@ ALTER TABLE campaigns ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE campaigns ADD COLUMN updated_at TEXT;
 ALTER TABLE messages ADD COLUMN source_outlet TEXT;
 
--- Adoptions per unit and campaign ('' for none), kept by triggers, so statistics read one row per
--- unit instead of scanning messages.
-CREATE TABLE adoption_counts (
-  site_id TEXT NOT NULL,
-  unit_id TEXT NOT NULL,
-  campaign_id TEXT NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (site_id, unit_id, campaign_id)
-) WITHOUT ROWID;
-
 -- A campaign's figures per outlet ('' for none): messages, published (public, on the board),
 -- replied (at least one reply) and adopted; kept by triggers, so a campaign's page reads a few rows.
 CREATE TABLE campaign_counts (
@@ -68,16 +58,4 @@ BEGIN
     WHERE new.campaign_id IS NOT NULL
     ON CONFLICT (campaign_id, outlet) DO UPDATE SET messages = messages + 1, published = published + excluded.published,
       replied = replied + excluded.replied, adopted = adopted + excluded.adopted;
-END;
-
-CREATE TRIGGER adoption_counts_adopt AFTER UPDATE OF adopted_at ON messages
-  WHEN old.adopted_at IS NULL AND new.adopted_at IS NOT NULL
-BEGIN
-  INSERT INTO adoption_counts (site_id, unit_id, campaign_id, n) VALUES (new.site_id, new.unit_id, coalesce(new.campaign_id, ''), 1)
-    ON CONFLICT (site_id, unit_id, campaign_id) DO UPDATE SET n = n + 1;
-END;
-
-CREATE TRIGGER adoption_counts_delete AFTER DELETE ON messages WHEN old.adopted_at IS NOT NULL BEGIN
-  UPDATE adoption_counts SET n = n - 1
-    WHERE site_id = old.site_id AND unit_id = old.unit_id AND campaign_id = coalesce(old.campaign_id, '');
 END;

@@ -2,7 +2,7 @@
 // admins write. A drive may run on several news sites at once (its outlets).
 import { z } from 'zod';
 import { isEmbeddingOrigin } from './admin';
-import { DomainSchema, MessageTypeSchema, requiredText, optionalText, TimestampSchema } from './common';
+import { DomainSchema, MessageTypeSchema, requiredText, optionalText } from './common';
 import { withCode } from './error';
 import { CampaignSummarySchema } from './site';
 

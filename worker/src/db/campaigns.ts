@@ -1,6 +1,6 @@
 // Suggestion drives (建言专栏): their figures, the outlet a message came from, and what admins write.
-// Figures come from `campaign_counts` and adoptions from `adoption_counts`, both kept by triggers
-// (migration 0016), so no read here scans messages.
+// Figures come from `campaign_counts`, kept by triggers (migration 0016), so no read here scans
+// messages; adoptions per unit and month are counted with the other statistics (`stats_counts`).
 import type { AdminCampaign, Campaign, CampaignCounts, CampaignOutlet, CreateCampaignInput } from '../../../sdk/src/schemas/campaign';
 import type { SiteDatabase } from './client';
 import type { CampaignRow } from './schema';
@@ -64,20 +64,6 @@ export function outletFor(row: Pick<CampaignRow, 'outlets'>, origin: string | un
   if (outlets.length === 0 || !origin) return { outlet: null };
   const outlet = outlets.find((o) => o.origin === origin);
   return outlet ? { outlet: outlet.name } : 'refused';
-}
-
-/**
- * Adoptions (采纳) per unit, for statistics: `{ unitId → n }` over the given units (all the site's
- * when omitted), for one campaign (its id) or all messages. Reads `adoption_counts` (one row per
- * unit and campaign), never messages.
- */
-export async function adoptionCounts(db: SiteDatabase, siteId: string, { unitIds, campaignId }: { unitIds?: string[]; campaignId?: string } = {}): Promise<Map<string, number>> {
-  let q = db.q.selectFrom('adoption_counts').select(['unit_id', 'campaign_id', 'n']).where('site_id', '=', siteId);
-  if (unitIds) q = q.where('unit_id', 'in', unitIds.length > 0 ? unitIds : ['']);
-  if (campaignId !== undefined) q = q.where('campaign_id', '=', campaignId);
-  const counts = new Map<string, number>();
-  for (const row of await db.all(q)) counts.set(row.unit_id, (counts.get(row.unit_id) ?? 0) + row.n);
-  return counts;
 }
 
 type CampaignColumns = Pick<CampaignRow, 'title' | 'description' | 'starts_at' | 'ends_at' | 'unit_ids' | 'types' | 'domains' | 'outlets'>;

@@ -376,19 +376,10 @@ export interface Database {
   submission_counts: SubmissionCountTable;
   supervised_counts: SupervisedCountTable;
   personal_data_erasures: PersonalDataErasureTable;
-  adoption_counts: AdoptionCountTable;
   campaign_counts: CampaignCountTable;
   stats_counts: StatsCountTable;
   stats_breakdown: StatsBreakdownTable;
   stats_response_hours: StatsResponseHoursTable;
-}
-
-/** Adoptions (采纳) per unit and campaign ('' for none), kept by triggers (migration 0016). */
-export interface AdoptionCountTable {
-  site_id: string;
-  unit_id: string;
-  campaign_id: string;
-  n: number;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */

@@ -10,7 +10,7 @@ import type { SiteDatabase } from '../db/client';
 import { validationError } from '../errors';
 import { openContact, type SealedContact } from '../lib/contact';
 import { createCipher, type Cipher } from '../lib/crypto';
-import { endOfLocalDay, localDay, siteDateTime } from '../lib/site-time';
+import { localDay, siteDateTime, startOfLocalDay, startOfNextLocalDay } from '../lib/site-time';
 import { officialErrorResponses } from './openapi-common';
 
 export const consoleExport = newRouteGroup();
@@ -43,9 +43,6 @@ export function csvField(value: string): string {
 
 const csvLine = (fields: string[]) => `${fields.map(csvField).join(',')}\r\n`;
 
-/** The first instant of a site-local day, as UTC ISO (days end at local midnight). */
-const startOfLocalDay = (day: string) => new Date(Date.parse(endOfLocalDay(day)) + 1000 - 86_400_000).toISOString();
-const dayAfter = (day: string) => new Date(Date.parse(endOfLocalDay(day)) + 1000).toISOString();
 
 interface Range {
   from?: string;
@@ -55,7 +52,7 @@ interface Range {
 function messagesOf(db: SiteDatabase, siteId: string, { from, to }: Range) {
   let query = db.q.selectFrom('messages as m').where('m.site_id', '=', siteId);
   if (from) query = query.where('m.created_at', '>=', startOfLocalDay(from));
-  if (to) query = query.where('m.created_at', '<', dayAfter(to));
+  if (to) query = query.where('m.created_at', '<', startOfNextLocalDay(to));
   return query;
 }
 

@@ -3,7 +3,7 @@ import { STATS_DEFINITIONS, StatsQuerySchema, StatsSchema } from '../../../sdk/s
 import { newRouteGroup } from '../app';
 import { siteUnits } from '../db/sites';
 import { readStats } from '../db/stats';
-import { officialErrorResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 /** Public statistics of a site (the officials' dashboard, console-dashboard.ts, gives the same figures per unit). */
 export const stats = newRouteGroup();
