@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DOMAINS, MESSAGE_TYPES } from '../../../sdk/src/codes';
 import type { MonthlyStats, Stats, UnitStats } from '../../../sdk/src/schemas/stats';
+import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import type { SiteUnit } from './sites';
 
@@ -146,11 +147,26 @@ function addInto(total: Totals, row: CountRow, sign: number): Totals {
 
 /** Units bound as values at most (D1 takes 100 bound values per query; the rest of a query binds ≤ 10). */
 const BOUND_UNITS_MAX = 90;
-const unitList = (ids: string[]) =>
+/** A list of unit ids for `IN (…)`: bound values, or one JSON array for a site with more units than D1 binds. */
+export const unitList = (ids: string[]) =>
   ids.length <= BOUND_UNITS_MAX ? sql`${sql.join(ids)}` : sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
 
-/** The current month in China time, YYYY-MM (the tallies' months). */
-const chinaMonth = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+/**
+ * The rows of a tally kept per unit and for the whole site ('*') that add up to some units: the
+ * site's, the units' own, or — when the units left out are fewer — the site's less theirs (every
+ * message has a unit, so '*' is the sum over all of them). `sign` says how a row's unit enters the sum.
+ */
+export function tallyUnits(column: string, chosen: string[] | null, units: SiteUnit[]) {
+  const leftOut = chosen === null ? [] : units.map((u) => u.id).filter((id) => !chosen.includes(id));
+  const viaSite = chosen !== null && leftOut.length + 1 < chosen.length;
+  const ref = sql.ref(column);
+  return {
+    where: chosen === null ? sql<boolean>`${ref} = '*'`
+      : viaSite ? sql<boolean>`${ref} IN ('*'${leftOut.length > 0 ? sql`, ${unitList(leftOut)}` : sql``})`
+      : sql<boolean>`${ref} IN (${unitList(chosen)})`,
+    sign: (unitId: string) => (viaSite && unitId !== '*' ? -1 : 1),
+  };
+}
 
 /** The statistics of a selection, in the public shape; `units` (every unit of the site) names the ranking. */
 export async function readStats(db: SiteDatabase, selection: StatsSelection, units: SiteUnit[], now = new Date()): Promise<Stats> {
@@ -158,17 +174,10 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
   const campaign: RawBuilder<string> = selection.campaign
     ? sql<string>`(SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${selection.campaign})`
     : sql<string>`'*'`;
-  const periods = from || to ? rangePeriods(from, to, chinaMonth(now)) : [{ period: '*', sign: 1 } satisfies SignedPeriod];
+  const periods = from || to ? rangePeriods(from, to, localDay(now).slice(0, 7)) : [{ period: '*', sign: 1 } satisfies SignedPeriod];
   const periodSign = new Map(periods.map((p) => [p.period, p.sign]));
-  // The selection's rows: the site's ('*'), its units', or — when the units left out are fewer —
-  // the site's less theirs (every message has a unit, so '*' is the sum over all units).
   const chosen = selection.units;
-  const leftOut = chosen === null ? [] : units.map((u) => u.id).filter((id) => !chosen.includes(id));
-  const viaSite = chosen !== null && leftOut.length + 1 < chosen.length;
-  const unitSign = (unitId: string) => (viaSite && unitId !== '*' ? -1 : 1);
-  const selected = chosen === null ? sql<boolean>`unit_id = '*'`
-    : viaSite ? sql<boolean>`unit_id IN ('*'${leftOut.length > 0 ? sql`, ${unitList(leftOut)}` : sql``})`
-    : sql<boolean>`unit_id IN (${unitList(chosen)})`;
+  const { where: selected, sign: unitSign } = tallyUnits('unit_id', chosen, units);
   const key = sql<boolean>`site_id = ${siteId} AND campaign_id = ${campaign}`;
 
   // Months sort before the 'Y…' quarters and years and after '*': a range of months is a range of keys.
