@@ -183,11 +183,12 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
   // Months sort before the 'Y…' quarters and years and after '*': a range of months is a range of keys.
   const series = sql<CountRow>`SELECT * FROM stats_counts
     WHERE ${key} AND ${selected} AND period >= ${from ?? '0'} AND period <= ${to ?? '9999-12'}`;
-  // The ranking reads each period's units by the index on (site, campaign, period, unit): named,
-  // because without statistics SQLite walks the primary key instead (every unit's every period).
+  // The ranking of every unit reads each period's units by the index on (site, campaign, period,
+  // unit): named, because without statistics SQLite walks the primary key instead (every unit's every
+  // period). Named units are seeks of the primary key, one row each.
   const periodList = sql.join(periods.map((p) => p.period));
   const ranking = sql<CountRow>`SELECT unit_id, period, messages, replied, on_time, rated, rating_sum
-    FROM stats_counts INDEXED BY stats_counts_by_period
+    FROM stats_counts ${chosen === null ? sql`INDEXED BY stats_counts_by_period` : sql``}
     WHERE ${key} AND period IN (${periodList}) AND ${chosen === null ? sql`unit_id > '*'` : sql`unit_id IN (${unitList(chosen)})`}`;
   const outlets = sql<{ unit_id: string; period: string; outlet: string; n: number }>`SELECT unit_id, period, outlet, n FROM stats_outlets
     WHERE ${key} AND ${selected} AND period IN (${periodList})`;
