@@ -169,10 +169,13 @@ describe('GET /v1/sites/:site/stats', () => {
     await seedMessages(siteId, Array.from({ length: 540 }, (_, i) => ({ unitId: units[i % 3]!, createdAt: day(i + 1) })));
     const many = d1Cost(await request(`/v1/sites/${siteId}/stats`)).rowsRead;
     expect(many).toBeLessThanOrEqual(few + 5);
-    // The site, its units, 24 monthly rows, 3 ranked units and a few breakdowns: not every unit's every month.
+    // The site, its units, 24 monthly rows (with the counts by type, domain and response band), 3 ranked units and the outlet: not every unit's every month.
     expect(many).toBeLessThanOrEqual(60);
     // One unit: its own 24 months, not every unit's.
     expect(d1Cost(await request(`/v1/sites/${siteId}/stats?unit=${eduUnit}`)).rowsRead).toBeLessThanOrEqual(45);
+    // A range: its 22 months once, and per unit 4 tally periods (2024 less January, 2025 less December), not 22.
+    const ranged = d1Cost(await request(`/v1/sites/${siteId}/stats?from=2024-02&to=2025-11`)).rowsRead;
+    expect(ranged).toBeLessThanOrEqual(60);
   });
 });
 
@@ -224,7 +227,7 @@ describe('the tallies behind the statistics', () => {
 
 describe('GET /v1/console/dashboard', () => {
   it('gives a responder their units’ figures and what needs them now; a site-wide admin the whole site', async () => {
-    const { siteId, eduUnit, transportUnit } = await fixture();
+    const { siteId, headUnit, eduUnit, transportUnit, inactiveUnit } = await fixture();
     const now = Date.now();
     const [overdue, soon] = await seedMessages(siteId, [
       { unitId: eduUnit, status: 'accepted', createdAt: new Date(now - 10 * 86_400_000), dueAt: new Date(now - 86_400_000) },
@@ -246,6 +249,18 @@ describe('GET /v1/console/dashboard', () => {
     const admin = await createOfficial(siteId, 'admin');
     const all = await (await consoleRequest('/v1/console/dashboard', { as: admin })).json<Dashboard>();
     expect(all).toMatchObject({ overdue: 2, dueSoon: 2, reopened: 1, supervised: 1, stats: { messages: 7 } });
+
+    // The head's responder answers for every unit but the old office: the site's tallies less the office's.
+    await seedMessages(siteId, [
+      { unitId: inactiveUnit, status: 'accepted', createdAt: new Date(now - 10 * 86_400_000), dueAt: new Date(now - 86_400_000) },
+      { unitId: inactiveUnit, status: 'accepted', createdAt: new Date(now - 86_400_000), dueAt: new Date(now + 5 * 86_400_000) },
+    ]);
+    const head = await createOfficial(siteId, 'responder', [headUnit]);
+    const subtree = await (await consoleRequest('/v1/console/dashboard', { as: head })).json<Dashboard>();
+    expect(subtree).toMatchObject({ overdue: 2, dueSoon: 2, reopened: 1, supervised: 1, stats: { messages: 7, replied: 3, replyRate: 0.429 } });
+    expect(subtree.stats.byUnit.map((u) => [u.unitId, u.messages])).toEqual([[eduUnit, 4], [transportUnit, 3]]);
+    expect(subtree.stats.monthly.reduce((n, m) => n + m.messages, 0)).toBe(7);
+    expect(await (await consoleRequest('/v1/console/dashboard', { as: admin })).json<Dashboard>()).toMatchObject({ overdue: 3, stats: { messages: 9 } });
   });
 });
 
