@@ -145,8 +145,8 @@ function addInto(total: Totals, row: CountRow, sign: number): Totals {
   return total;
 }
 
-/** Units bound as values at most (D1 takes 100 bound values per query; the rest of a query binds ≤ 10). */
-const BOUND_UNITS_MAX = 90;
+/** Units bound as values at most (D1 takes 100 bound values per query; the rest of a query binds ≤ 12: site, campaign, ≤ 8 periods or 2 months). */
+const BOUND_UNITS_MAX = 80;
 /** A list of unit ids for `IN (…)`: bound values, or one JSON array for a site with more units than D1 binds. */
 export const unitList = (ids: string[]) =>
   ids.length <= BOUND_UNITS_MAX ? sql`${sql.join(ids)}` : sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;

@@ -264,6 +264,22 @@ describe('GET /v1/console/dashboard', () => {
   });
 });
 
+describe('GET /v1/console/dashboard — a large subtree', () => {
+  it('counts a responder’s units when there are more of them than D1 binds in one query', async () => {
+    const { siteId, headUnit } = await createSite();
+    const now = new Date().toISOString();
+    const offices = Array.from({ length: 85 }, (_, i) => `${siteId}_office_${i}`);
+    await env.DB.batch(offices.map((id, i) => env.DB.prepare(
+      "INSERT INTO units (id, site_id, parent_id, name, kind, sort_order, active, created_at) VALUES (?, ?, ?, ?, 'department', ?, 1, ?)",
+    ).bind(id, siteId, headUnit, `第${i + 1}办公室`, 10 + i, now)));
+    await seedMessages(siteId, [{ unitId: offices[0]! }, { unitId: offices[84]! }, { unitId: offices[84]! }]);
+    const head = await createOfficial(siteId, 'responder', [headUnit]);
+    const dashboard = await (await consoleRequest('/v1/console/dashboard', { as: head })).json<Dashboard>();
+    expect(dashboard.stats.messages).toBe(3);
+    expect(dashboard.stats.byUnit.map((u) => [u.unitId, u.messages])).toEqual([[offices[84], 2], [offices[0], 1]]);
+  });
+});
+
 describe('GET /v1/sites/:site/stats — adopted suggestions (采纳)', () => {
   it('counts an adopted suggestion for the site and its unit, and moves it with a transfer', async () => {
     const site = await createSite({ moderation: 'post' });
