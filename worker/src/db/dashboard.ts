@@ -31,7 +31,7 @@ export async function readDashboard(db: SiteDatabase, official: Official, units:
   const days = tallied('d.unit_id');
   const inScope = (column: string) => (scope === null ? sql`1` : sql`${sql.ref(column)} IN (${unitList(scope)})`);
   // The conditions on messages repeat those of the partial indexes (migrations 0009 and 0014) so SQLite
-  // uses them; for some units, the index by unit (else SQLite walks the whole site's due soon).
+  // uses them; for a few units, the index by unit (else SQLite walks the whole site's due soon).
   const figures = sql<{ figure: 'open' | 'ahead' | 'supervised' | 'soon' | 'reopened'; unit_id: string; n: number; today: number }>`
     SELECT 'open' AS figure, c.unit_id, sum(c.n) AS n, 0 AS today FROM message_counts AS c
       WHERE c.site_id = ${site} AND ${counts.where} AND c.status IN (${open}) AND c.moderation != 'rejected' GROUP BY c.unit_id
@@ -40,7 +40,7 @@ export async function readDashboard(db: SiteDatabase, official: Official, units:
     UNION ALL SELECT 'supervised', '*', coalesce(sum(s.n), 0), 0 FROM supervised_counts AS s
       WHERE s.site_id = ${site} AND ${inScope('s.unit_id')}
     UNION ALL SELECT 'soon', '*', count(*), coalesce(sum(m.due_at < ${tomorrowUtc}), 0)
-      FROM messages AS m ${scope === null ? sql`` : sql`INDEXED BY messages_queue_unit_handled`}
+      FROM messages AS m ${counts.mostOfSite ? sql`` : sql`INDEXED BY messages_queue_unit_handled`}
       WHERE m.site_id = ${site} AND m.status IN ('submitted', 'accepted', 'in_progress') AND m.moderation != 'rejected'
         AND m.due_at >= ${nowIso} AND m.due_at < ${afterTomorrow} AND ${inScope('m.unit_id')}
     UNION ALL SELECT 'reopened', '*', count(*), 0 FROM messages AS m

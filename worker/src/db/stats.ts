@@ -165,6 +165,8 @@ export function tallyUnits(column: string, chosen: string[] | null, units: SiteU
       : viaSite ? sql<boolean>`${ref} IN ('*'${leftOut.length > 0 ? sql`, ${unitList(leftOut)}` : sql``})`
       : sql<boolean>`${ref} IN (${unitList(chosen)})`,
     sign: (unitId: string) => (viaSite && unitId !== '*' ? -1 : 1),
+    /** The units are most of the site's (or all): reading the site's rows is the cheaper way. */
+    mostOfSite: chosen === null || viaSite,
   };
 }
 
