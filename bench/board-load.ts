@@ -77,7 +77,7 @@ export interface BoardSize {
   d1: D1Cost[];
   /** The officials' queue: a page of 50 and the counts per tab, for a moderator and a department's responder. */
   console: D1Cost[];
-  /** Public statistics: the whole site, a unit, a campaign-less year range; and the officials' dashboard. */
+  /** Public statistics: the whole site, a unit, a year, 33 months (site and unit), the costliest range, a campaign; the officials' dashboard (a department, a subtree). */
   stats: D1Cost[];
 }
 
@@ -244,12 +244,23 @@ async function consoleCosts(stack: Stack): Promise<D1Cost[]> {
 export const STATS_GOAL_ROWS_READ = 200;
 
 async function statsCosts(stack: Stack): Promise<D1Cost[]> {
+  const monthsAgo = (n: number) => { const d = new Date(); d.setUTCDate(1); d.setUTCMonth(d.getUTCMonth() - n); return d.toISOString().slice(0, 7); };
   const lastYear = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 7);
+  // Nearly the whole history, from and to within a year; and June to May two years on, which takes
+  // the most tally periods (7: a quarter and a month or two on each side of a year) of any range of it.
+  const longRange = `from=${monthsAgo(33)}&to=${monthsAgo(1)}`;
+  const year = new Date().getUTCFullYear();
+  const worstRange = `from=${year - 2}-06&to=${year}-05`;
   const shapes: [string, string, string, Record<string, string>][] = [
     ['stats', 'stats, whole site', STATS_PATH, {}],
     ['statsUnit', 'stats, unit=交通运输局', `${STATS_PATH}?unit=u_transport`, {}],
     ['statsRange', `stats, from=${lastYear} (12 months)`, `${STATS_PATH}?from=${lastYear}`, {}],
+    ['statsLongRange', `stats, ${longRange} (33 months)`, `${STATS_PATH}?${longRange}`, {}],
+    ['statsWorstRange', `stats, ${worstRange} (24 months, 7 tally periods)`, `${STATS_PATH}?${worstRange}`, {}],
+    ['statsUnitLongRange', `stats, unit=交通运输局, ${longRange}`, `${STATS_PATH}?unit=u_transport&${longRange}`, {}],
+    ['statsCampaign', 'stats, campaign=jianyan-2025', `${STATS_PATH}?campaign=jianyan-2025`, {}],
     ['dashboardResponder', `dashboard, ${DEMO_ACCOUNTS.transport.displayName}`, '/v1/console/dashboard', { Cookie: await signIn(stack.origin, DEMO_ACCOUNTS.transport) }],
+    ['dashboardSubtree', `dashboard, ${DEMO_ACCOUNTS.countyHead.displayName} (11 units)`, '/v1/console/dashboard', { Cookie: await signIn(stack.origin, DEMO_ACCOUNTS.countyHead) }],
   ];
   const costs: D1Cost[] = [];
   for (const [shape, label, path, headers] of shapes) {

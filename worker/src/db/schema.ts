@@ -315,14 +315,17 @@ export interface AuditLogTable {
   created_at: string;
 }
 
-/** Statistics tallies per site, campaign, unit and month ('*' = all), kept by triggers (migration 0017). */
+/**
+ * Statistics tallies per site, campaign, unit and period, kept by triggers (migrations 0017, 0019):
+ * '*' = all; a period is a month 'YYYY-MM' (China time), a quarter 'Y2025-Q3', a year 'Y2025' or '*'.
+ */
 interface StatsKey {
   site_id: string;
   campaign_id: string;
   unit_id: string;
-  month: string;
+  period: string;
 }
-/** Every figure defaults to 0: a trigger adds only the figures its change moves (migrations 0017, 0018). */
+/** Every figure defaults to 0: a trigger adds only the figures its change moves (migration 0019). */
 export interface StatsCountTable extends StatsKey {
   messages: Generated<number>;
   replied: Generated<number>;
@@ -338,15 +341,55 @@ export interface StatsCountTable extends StatsKey {
   attitude_sum: Generated<number>;
   speed_sum: Generated<number>;
   adopted: Generated<number>;
+  /** Counted messages of each type (MESSAGE_TYPES) and domain (DOMAINS). */
+  type_suggestion: Generated<number>;
+  type_complaint: Generated<number>;
+  type_help: Generated<number>;
+  type_consultation: Generated<number>;
+  domain_urban: Generated<number>;
+  domain_transport: Generated<number>;
+  domain_agriculture: Generated<number>;
+  domain_health: Generated<number>;
+  domain_education: Generated<number>;
+  domain_environment: Generated<number>;
+  domain_employment: Generated<number>;
+  domain_enterprise: Generated<number>;
+  domain_governance: Generated<number>;
+  domain_security: Generated<number>;
+  domain_tourism: Generated<number>;
+  domain_finance: Generated<number>;
+  domain_other: Generated<number>;
+  /** First replies within each response band, by its lower bound in hours (RESPONSE_BANDS in stats.ts). */
+  hours_0: Generated<number>;
+  hours_1: Generated<number>;
+  hours_2: Generated<number>;
+  hours_3: Generated<number>;
+  hours_4: Generated<number>;
+  hours_5: Generated<number>;
+  hours_6: Generated<number>;
+  hours_8: Generated<number>;
+  hours_10: Generated<number>;
+  hours_12: Generated<number>;
+  hours_16: Generated<number>;
+  hours_20: Generated<number>;
+  hours_24: Generated<number>;
+  hours_30: Generated<number>;
+  hours_36: Generated<number>;
+  hours_48: Generated<number>;
+  hours_60: Generated<number>;
+  hours_72: Generated<number>;
+  hours_96: Generated<number>;
+  hours_120: Generated<number>;
+  hours_144: Generated<number>;
+  hours_168: Generated<number>;
+  hours_240: Generated<number>;
+  hours_336: Generated<number>;
+  hours_504: Generated<number>;
+  hours_720: Generated<number>;
 }
-export interface StatsBreakdownTable extends StatsKey {
-  dimension: 'type' | 'domain' | 'outlet';
-  value: string;
-  n: number;
-}
-export interface StatsResponseHoursTable extends StatsKey {
-  /** Lower bound of the band, in hours. */
-  bucket: number;
+/** Counted messages per outlet (the drive partner's name, else the website origin). */
+export interface StatsOutletTable extends StatsKey {
+  outlet: string;
   n: number;
 }
 
@@ -378,8 +421,7 @@ export interface Database {
   personal_data_erasures: PersonalDataErasureTable;
   campaign_counts: CampaignCountTable;
   stats_counts: StatsCountTable;
-  stats_breakdown: StatsBreakdownTable;
-  stats_response_hours: StatsResponseHoursTable;
+  stats_outlets: StatsOutletTable;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */

@@ -1,25 +1,33 @@
 import { sql, type RawBuilder } from 'kysely';
+import { DOMAINS, MESSAGE_TYPES } from '../../../sdk/src/codes';
 import type { MonthlyStats, Stats, UnitStats } from '../../../sdk/src/schemas/stats';
+import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import type { SiteUnit } from './sites';
 
 /**
  * Public statistics (STATS_DEFINITIONS in sdk/src/schemas/stats.ts says what each figure means),
- * read from the tallies that migration 0017's triggers keep per site, campaign, unit and month ('*'
- * for all of each), never from the messages. Rows read: the months asked (one row each) for the
- * totals and the monthly series, one row per unit for the ranking, and a row per type, domain,
- * outlet and response band: about a hundred for a site with three years of messages, at any number
- * of messages. A range (`from`/`to`) reads those per month instead of the all-months rows.
+ * read from the tallies that migration 0019's triggers keep per site, campaign, unit and period
+ * (month, quarter, year, '*' for all of each), never from the messages. Three queries:
+ *
+ * - the months asked (all months without a range), one row each, for the monthly series and every
+ *   total: counts by type and domain and the response-time bands are columns of those rows;
+ * - the ranking: per unit, the few periods that add up to the range (`rangePeriods`: 1 without a
+ *   range, at most 8 for any range);
+ * - the outlets: one row per outlet and period.
+ *
+ * Rows read at 3 years of history and 12 units: ~36 + 12 × (1 to 8) + outlets × (1 to 8), whatever
+ * the number of messages (the bench at 100k, with the site lookup: 55 for the whole site, 43 for a
+ * unit, 139 for 33 months, 145 for the costliest range). Several units (the dashboard of an official
+ * with a subtree) read each unit's months, or the site's less the units left out when those are fewer.
  */
 export interface StatsSelection {
   siteId: string;
   /** Campaign slug; an unknown slug counts nothing. */
   campaign?: string;
-  /**
-   * Unit ids, bound (the planner then seeks each unit's rows), or a subquery of them where a list
-   * could pass D1's 100 bound values per query; null for the whole site.
-   */
-  units: string[] | RawBuilder<unknown> | null;
+  /** Unit ids (only messages addressed to one of them), or null for the whole site. */
+  units: string[] | null;
+  /** First and last month counted, YYYY-MM (China time); open-ended when absent. */
   from?: string;
   to?: string;
 }
@@ -29,7 +37,7 @@ const ratio = (part: number, whole: number) => (whole > 0 ? round(part / whole, 
 const mean = (sum: number, n: number) => (n > 0 ? round(sum / n, 2) : null);
 
 /** Lower bounds of the response-time bands in hours (as migration 0017 writes them); 720 is open-ended. */
-export const RESPONSE_BANDS = [0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 30, 36, 48, 60, 72, 96, 120, 144, 168, 240, 336, 504, 720];
+export const RESPONSE_BANDS = [0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 30, 36, 48, 60, 72, 96, 120, 144, 168, 240, 336, 504, 720] as const;
 
 /**
  * The median of a histogram of bands (lower bound → count), in hours: the band holding the middle
@@ -51,117 +59,191 @@ export function medianHours(bands: Map<number, number>): number | null {
   return null;
 }
 
-interface CountRow {
-  unit_id: string;
-  month: string;
-  messages: number;
-  replied: number;
-  on_time: number;
-  rated: number;
-  rating_sum: number;
-  rating_1: number;
-  rating_2: number;
-  rating_3: number;
-  rating_4: number;
-  rating_5: number;
-  resolution_sum: number;
-  attitude_sum: number;
-  speed_sum: number;
-  adopted: number;
+/** A tally's period with the sign it enters a sum with. */
+export interface SignedPeriod {
+  period: string;
+  sign: 1 | -1;
 }
 
-const COUNT_COLUMNS = [
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthKey = (year: number, month0: number) => `${year}-${pad(month0 + 1)}`;
+const quarterKey = (year: number, quarter0: number) => `Y${year}-Q${quarter0 + 1}`;
+const yearKey = (year: number) => `Y${year}`;
+
+/**
+ * Months `a`..`b` (0–11) of one year as the fewest signed months, quarters and the year: each end
+ * rounds in (adding the months short of a quarter) or out (taking away the months past it), and the
+ * whole quarters are themselves or the year less the others. At most 4 periods (Feb–Oct: the year
+ * − Q4 − Jan + Oct).
+ */
+function yearPart(year: number, a: number, b: number): SignedPeriod[] {
+  const months = (from: number, to: number, sign: 1 | -1) =>
+    Array.from({ length: Math.max(0, to - from + 1) }, (_, i): SignedPeriod => ({ period: monthKey(year, from + i), sign }));
+  let best = months(a, b, 1);
+  for (const roundInLeft of [true, false]) {
+    for (const roundInRight of [true, false]) {
+      const qStart = roundInLeft ? Math.ceil(a / 3) : Math.floor(a / 3);
+      const qEnd = roundInRight ? Math.floor((b + 1) / 3) : Math.ceil((b + 1) / 3);
+      if (qStart >= qEnd) continue;
+      const edges = [
+        ...(roundInLeft ? months(a, 3 * qStart - 1, 1) : months(3 * qStart, a - 1, -1)),
+        ...(roundInRight ? months(3 * qEnd, b, 1) : months(b + 1, 3 * qEnd - 1, -1)),
+      ];
+      const inside = Array.from({ length: qEnd - qStart }, (_, i): SignedPeriod => ({ period: quarterKey(year, qStart + i), sign: 1 }));
+      const outside: SignedPeriod[] = [{ period: yearKey(year), sign: 1 }];
+      for (let q = 0; q < 4; q++) if (q < qStart || q >= qEnd) outside.push({ period: quarterKey(year, q), sign: -1 });
+      const candidate = [...(inside.length <= outside.length ? inside : outside), ...edges];
+      if (candidate.length < best.length) best = candidate;
+    }
+  }
+  return best;
+}
+
+/** Months from `from` to `to` inclusive (month indexes: year × 12 + month0) as signed periods. */
+function bounded(from: number, to: number): SignedPeriod[] {
+  if (from > to) return [];
+  const [fromYear, toYear] = [Math.floor(from / 12), Math.floor(to / 12)];
+  if (fromYear === toYear) return yearPart(fromYear, from % 12, to % 12);
+  const years = Array.from({ length: toYear - fromYear - 1 }, (_, i): SignedPeriod => ({ period: yearKey(fromYear + 1 + i), sign: 1 }));
+  return [...yearPart(fromYear, from % 12, 11), ...years, ...yearPart(toYear, 0, to % 12)];
+}
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/**
+ * The tally periods whose signed sum is the months `from`..`to` (YYYY-MM, inclusive; absent = open):
+ * '*' without a range; otherwise months, quarters and years, at most 4 per year at either end and
+ * one per whole year between (8 for any 36 months). No message is dated after the current year
+ * (China time, `currentMonth`), so an open end stops there, and an open start is '*' less the
+ * months after `to`.
+ */
+export function rangePeriods(from: string | undefined, to: string | undefined, currentMonth: string): SignedPeriod[] {
+  const lastMonth = Math.max(monthIndex(currentMonth), from ? monthIndex(from) : 0);
+  const end = Math.floor(lastMonth / 12) * 12 + 11;
+  const last = to === undefined ? end : Math.min(monthIndex(to), end);
+  if (from !== undefined) return bounded(monthIndex(from), last);
+  return [{ period: '*', sign: 1 }, ...bounded(last + 1, end).map((p): SignedPeriod => ({ period: p.period, sign: p.sign === 1 ? -1 : 1 }))];
+}
+
+/** A row of stats_counts (migration 0019): its unit, its period and its figures by column name. */
+interface CountRow {
+  unit_id: string;
+  period: string;
+  messages: number;
+  replied: number;
+  [figure: string]: number | string;
+}
+
+/** The figures summed over rows (each with a sign). */
+type Totals = Record<string, number>;
+const FIGURES = [
   'messages', 'replied', 'on_time', 'rated', 'rating_sum', 'rating_1', 'rating_2', 'rating_3', 'rating_4', 'rating_5',
   'resolution_sum', 'attitude_sum', 'speed_sum', 'adopted',
-] as const;
-
-function sumRows(rows: CountRow[]): Omit<CountRow, 'unit_id' | 'month'> {
-  const total = Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) as Omit<CountRow, 'unit_id' | 'month'>;
-  for (const row of rows) for (const c of COUNT_COLUMNS) total[c] += row[c];
+  ...MESSAGE_TYPES.map((t) => `type_${t}`), ...DOMAINS.map((d) => `domain_${d}`), ...RESPONSE_BANDS.map((b) => `hours_${b}`),
+];
+function addInto(total: Totals, row: CountRow, sign: number): Totals {
+  for (const figure of FIGURES) total[figure] = (total[figure] ?? 0) + sign * Number(row[figure] ?? 0);
   return total;
 }
 
-/** The statistics of a selection, in the public shape; `units` names the ranking. */
-export async function readStats(db: SiteDatabase, selection: StatsSelection, units: SiteUnit[]): Promise<Stats> {
+/** Units bound as values at most (D1 takes 100 bound values per query; the rest of a query binds ≤ 12: site, campaign, ≤ 8 periods or 2 months). */
+const BOUND_UNITS_MAX = 80;
+/** A list of unit ids for `IN (…)`: bound values, or one JSON array for a site with more units than D1 binds. */
+export const unitList = (ids: string[]) =>
+  ids.length <= BOUND_UNITS_MAX ? sql`${sql.join(ids)}` : sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+
+/**
+ * The rows of a tally kept per unit and for the whole site ('*') that add up to some units: the
+ * site's, the units' own, or — when the units left out are fewer — the site's less theirs (every
+ * message has a unit, so '*' is the sum over all of them). `sign` says how a row's unit enters the sum.
+ */
+export function tallyUnits(column: string, chosen: string[] | null, units: SiteUnit[]) {
+  const leftOut = chosen === null ? [] : units.map((u) => u.id).filter((id) => !chosen.includes(id));
+  const viaSite = chosen !== null && leftOut.length + 1 < chosen.length;
+  const ref = sql.ref(column);
+  return {
+    where: chosen === null ? sql<boolean>`${ref} = '*'`
+      : viaSite ? sql<boolean>`${ref} IN ('*'${leftOut.length > 0 ? sql`, ${unitList(leftOut)}` : sql``})`
+      : sql<boolean>`${ref} IN (${unitList(chosen)})`,
+    sign: (unitId: string) => (viaSite && unitId !== '*' ? -1 : 1),
+    /** The units are most of the site's (or all): reading the site's rows is the cheaper way. */
+    mostOfSite: chosen === null || viaSite,
+  };
+}
+
+/** The statistics of a selection, in the public shape; `units` (every unit of the site) names the ranking. */
+export async function readStats(db: SiteDatabase, selection: StatsSelection, units: SiteUnit[], now = new Date()): Promise<Stats> {
   const { siteId, from, to } = selection;
   const campaign: RawBuilder<string> = selection.campaign
     ? sql<string>`(SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${selection.campaign})`
     : sql<string>`'*'`;
-  const ranged = Boolean(from || to);
-  // Per-month rows, or the all-months row ('*') when no range is asked.
-  const months = (column: string, perMonth: boolean) => {
-    if (!perMonth) return sql<boolean>`${sql.ref(column)} = '*'`;
-    return sql<boolean>`${sql.ref(column)} != '*'${from ? sql` AND ${sql.ref(column)} >= ${from}` : sql``}${to ? sql` AND ${sql.ref(column)} <= ${to}` : sql``}`;
-  };
-  const inUnits = (column: string) =>
-    selection.units === null ? sql<boolean>`${sql.ref(column)} = '*'`
-      : Array.isArray(selection.units) ? sql<boolean>`${sql.ref(column)} IN (${sql.join(selection.units)})`
-      : sql<boolean>`${sql.ref(column)} IN (${selection.units})`;
+  const periods = from || to ? rangePeriods(from, to, localDay(now).slice(0, 7)) : [{ period: '*', sign: 1 } satisfies SignedPeriod];
+  const periodSign = new Map(periods.map((p) => [p.period, p.sign]));
+  const chosen = selection.units;
+  const { where: selected, sign: unitSign } = tallyUnits('unit_id', chosen, units);
+  const key = sql<boolean>`site_id = ${siteId} AND campaign_id = ${campaign}`;
 
-  const monthly = db.q.selectFrom('stats_counts as s').selectAll('s')
-    .where('s.site_id', '=', siteId).where(sql<boolean>`s.campaign_id = ${campaign}`)
-    .where(inUnits('s.unit_id')).where(months('s.month', true))
-    .orderBy('s.month');
-  // The ranking: every unit's row of the month(s), by the index on (site, campaign, month, unit). Named,
-  // because without statistics SQLite walks the primary key instead: every unit's every month (at 3
-  // years and 12 units, 480 rows read for 12).
-  const ranking = db.q.selectFrom(sql<CountRow>`(SELECT * FROM stats_counts INDEXED BY stats_counts_by_month
-    WHERE site_id = ${siteId} AND campaign_id = ${campaign} AND ${months('month', ranged)} AND unit_id != '*'
-    AND ${selection.units === null ? sql`1` : inUnits('unit_id')})`.as('s')).selectAll('s');
-  const breakdown = db.q.selectFrom('stats_breakdown as b').select(['b.dimension', 'b.value', (eb) => eb.fn.sum<number>('b.n').as('n')])
-    .where('b.site_id', '=', siteId).where(sql<boolean>`b.campaign_id = ${campaign}`)
-    .where(inUnits('b.unit_id')).where(months('b.month', ranged))
-    .groupBy(['b.dimension', 'b.value']);
-  const hours = db.q.selectFrom('stats_response_hours as h').select(['h.bucket', (eb) => eb.fn.sum<number>('h.n').as('n')])
-    .where('h.site_id', '=', siteId).where(sql<boolean>`h.campaign_id = ${campaign}`)
-    .where(inUnits('h.unit_id')).where(months('h.month', ranged))
-    .groupBy('h.bucket');
+  // Months sort before the 'Y…' quarters and years and after '*': a range of months is a range of keys.
+  const series = sql<CountRow>`SELECT * FROM stats_counts
+    WHERE ${key} AND ${selected} AND period >= ${from ?? '0'} AND period <= ${to ?? '9999-12'}`;
+  // The ranking of every unit reads each period's units by the index on (site, campaign, period,
+  // unit): named, because without statistics SQLite walks the primary key instead (every unit's every
+  // period). Named units are seeks of the primary key, one row each.
+  const periodList = sql.join(periods.map((p) => p.period));
+  const ranking = sql<CountRow>`SELECT unit_id, period, messages, replied, on_time, rated, rating_sum
+    FROM stats_counts ${chosen === null ? sql`INDEXED BY stats_counts_by_period` : sql``}
+    WHERE ${key} AND period IN (${periodList}) AND ${chosen === null ? sql`unit_id > '*'` : sql`unit_id IN (${unitList(chosen)})`}`;
+  const outlets = sql<{ unit_id: string; period: string; outlet: string; n: number }>`SELECT unit_id, period, outlet, n FROM stats_outlets
+    WHERE ${key} AND ${selected} AND period IN (${periodList})`;
 
-  const [monthRows, unitRows, breakdownRows, hourRows] = await Promise.all([
-    db.all(monthly) as Promise<CountRow[]>, db.all(ranking) as Promise<CountRow[]>, db.all(breakdown), db.all(hours),
-  ]);
+  const run = <R>(query: RawBuilder<R>): Promise<R[]> => (periods.length === 0 ? Promise.resolve([]) : db.all({ compile: () => query.compile(db.q) }));
+  const [monthRows, unitRows, outletRows] = await Promise.all([run(series), run(ranking), run(outlets)]);
 
-  const total = sumRows(monthRows);
+  const total: Totals = {};
   const byMonth = new Map<string, MonthlyStats>();
   for (const row of monthRows) {
-    const m = byMonth.get(row.month) ?? { month: row.month, messages: 0, replied: 0 };
-    m.messages += row.messages;
-    m.replied += row.replied;
-    byMonth.set(row.month, m);
+    const sign = unitSign(row.unit_id);
+    addInto(total, row, sign);
+    const m = byMonth.get(row.period) ?? { month: row.period, messages: 0, replied: 0 };
+    m.messages += sign * row.messages;
+    m.replied += sign * row.replied;
+    byMonth.set(row.period, m);
   }
+  const t = (figure: string) => total[figure] ?? 0;
+
   const names = new Map(units.map((u) => [u.id, u.name]));
-  const perUnit = new Map<string, CountRow[]>();
-  for (const row of unitRows) perUnit.set(row.unit_id, [...(perUnit.get(row.unit_id) ?? []), row]);
-  const byUnit: UnitStats[] = [...perUnit].map(([unitId, rows]) => {
-    const t = sumRows(rows);
-    return {
-      unitId, name: names.get(unitId) ?? unitId, messages: t.messages,
-      replyRate: ratio(t.replied, t.messages), onTimeRate: ratio(t.on_time, t.replied), satisfaction: mean(t.rating_sum, t.rated),
-    };
-  }).filter((u) => u.messages > 0)
+  const perUnit = new Map<string, Totals>();
+  for (const row of unitRows) perUnit.set(row.unit_id, addInto(perUnit.get(row.unit_id) ?? {}, row, periodSign.get(row.period) ?? 0));
+  const byUnit: UnitStats[] = [...perUnit].map(([unitId, u]) => ({
+    unitId, name: names.get(unitId) ?? unitId, messages: u.messages ?? 0,
+    replyRate: ratio(u.replied ?? 0, u.messages ?? 0), onTimeRate: ratio(u.on_time ?? 0, u.replied ?? 0), satisfaction: mean(u.rating_sum ?? 0, u.rated ?? 0),
+  })).filter((u) => u.messages > 0)
     .sort((a, b) => (b.replyRate ?? -1) - (a.replyRate ?? -1) || (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.messages - a.messages);
-  const counts = { type: {} as Record<string, number>, domain: {} as Record<string, number>, outlet: {} as Record<string, number> };
-  for (const row of breakdownRows) if (row.n > 0) counts[row.dimension][row.value] = row.n;
+
+  const perOutlet = new Map<string, number>();
+  for (const row of outletRows) perOutlet.set(row.outlet, (perOutlet.get(row.outlet) ?? 0) + unitSign(row.unit_id) * (periodSign.get(row.period) ?? 0) * row.n);
+  const counted = <K extends string>(values: readonly K[], prefix: string) =>
+    Object.fromEntries(values.map((v) => [v, t(`${prefix}${v}`)]).filter(([, n]) => (n as number) > 0)) as Record<string, number>;
 
   return {
-    messages: total.messages,
-    replied: total.replied,
-    replyRate: ratio(total.replied, total.messages),
-    onTimeRate: ratio(total.on_time, total.replied),
-    medianResponseHours: medianHours(new Map(hourRows.map((r) => [r.bucket, r.n]))),
+    messages: t('messages'),
+    replied: t('replied'),
+    replyRate: ratio(t('replied'), t('messages')),
+    onTimeRate: ratio(t('on_time'), t('replied')),
+    medianResponseHours: medianHours(new Map(RESPONSE_BANDS.map((b) => [b, t(`hours_${b}`)]))),
     satisfaction: {
-      rated: total.rated,
-      mean: mean(total.rating_sum, total.rated),
-      distribution: [total.rating_1, total.rating_2, total.rating_3, total.rating_4, total.rating_5],
-      resolution: mean(total.resolution_sum, total.rated),
-      attitude: mean(total.attitude_sum, total.rated),
-      speed: mean(total.speed_sum, total.rated),
+      rated: t('rated'),
+      mean: mean(t('rating_sum'), t('rated')),
+      distribution: [t('rating_1'), t('rating_2'), t('rating_3'), t('rating_4'), t('rating_5')],
+      resolution: mean(t('resolution_sum'), t('rated')),
+      attitude: mean(t('attitude_sum'), t('rated')),
+      speed: mean(t('speed_sum'), t('rated')),
     },
-    adopted: total.adopted,
-    byType: counts.type,
-    byDomain: counts.domain,
-    byOutlet: counts.outlet,
-    monthly: [...byMonth.values()].filter((m) => m.messages > 0),
+    adopted: t('adopted'),
+    byType: counted(MESSAGE_TYPES, 'type_'),
+    byDomain: counted(DOMAINS, 'domain_'),
+    byOutlet: Object.fromEntries([...perOutlet].filter(([, n]) => n > 0)),
+    monthly: [...byMonth.values()].filter((m) => m.messages > 0).sort((a, b) => a.month.localeCompare(b.month)),
     byUnit,
   };
 }

@@ -89,6 +89,70 @@ describe('GET /v1/sites/:site/stats', () => {
     expect((await stats(siteId, '?to=2026-10')).messages).toBe(2);
   });
 
+  it('sums a range that starts mid-year and ends in a later year exactly as its months (tallies per month, quarter and year)', async () => {
+    const { siteId, eduUnit, transportUnit } = await createSite();
+    const at = (iso: string) => new Date(iso);
+    const [p, q, r, s, , u, v] = await seedMessages(siteId, [
+      // P, Q: before the range — March 2025 (its first quarter) and 23:00 on 30 April China time.
+      { unitId: eduUnit, type: 'help', domain: 'health', createdAt: at('2025-03-10T00:00:00Z') },
+      { unitId: transportUnit, type: 'help', domain: 'health', createdAt: at('2025-04-30T15:00:00Z') },
+      // R: 00:30 on 1 May China time, answered in 2 h 15 min (band 2–3 h), on time.
+      { unitId: transportUnit, type: 'complaint', domain: 'transport', createdAt: at('2025-04-30T16:30:00Z') },
+      // S: August, answered in 10 h 30 min (band 10–12 h), on time, rated 4 (5/3/4).
+      { unitId: eduUnit, type: 'suggestion', domain: 'education', createdAt: at('2025-08-15T00:00:00Z') },
+      // T: 23:00 on 31 December China time, not answered.
+      { unitId: eduUnit, type: 'complaint', domain: 'urban', createdAt: at('2025-12-31T15:00:00Z') },
+      // U: February 2026, due after a day, answered after 80 h (band 72–96 h): late.
+      { unitId: transportUnit, type: 'consultation', domain: 'urban', createdAt: at('2026-02-20T00:00:00Z'), dueAt: at('2026-02-21T00:00:00Z') },
+      // V, W: after the range — 1 March 2026 China time, and mid-March.
+      { unitId: eduUnit, type: 'help', domain: 'health', createdAt: at('2026-02-28T16:30:00Z') },
+      { unitId: eduUnit, type: 'help', domain: 'health', createdAt: at('2026-03-15T00:00:00Z') },
+    ]);
+    const replyAfter = (id: string, unitId: string, created: string, minutes: number) =>
+      addReply(id, { unitId, createdAt: new Date(Date.parse(created) + minutes * 60_000) });
+    await replyAfter(q!, transportUnit, '2025-04-30T15:00:00Z', 30);
+    await replyAfter(r!, transportUnit, '2025-04-30T16:30:00Z', 135);
+    await replyAfter(s!, eduUnit, '2025-08-15T00:00:00Z', 630);
+    await replyAfter(u!, transportUnit, '2026-02-20T00:00:00Z', 80 * 60);
+    await replyAfter(v!, eduUnit, '2026-02-28T16:30:00Z', 60);
+    await addRating(p!, { overall: 1, resolution: 1, attitude: 1, speed: 1 });
+    await addRating(s!, { overall: 4, resolution: 5, attitude: 3, speed: 4 });
+
+    expect(await stats(siteId, '?from=2025-05&to=2026-02')).toEqual({
+      // R, S, T and U.
+      messages: 4,
+      replied: 3,
+      replyRate: 0.75,
+      onTimeRate: 0.667,
+      // Bands 2, 10 and 72 hold one reply each: the middle (1.5th) falls halfway into 10–12 h.
+      medianResponseHours: 11,
+      satisfaction: { rated: 1, mean: 4, distribution: [0, 0, 0, 1, 0], resolution: 5, attitude: 3, speed: 4 },
+      adopted: 0,
+      byType: { complaint: 2, suggestion: 1, consultation: 1 },
+      byDomain: { transport: 1, education: 1, urban: 2 },
+      byOutlet: { [ALLOWED_ORIGIN]: 4 },
+      monthly: [
+        { month: '2025-05', messages: 1, replied: 1 }, { month: '2025-08', messages: 1, replied: 1 },
+        { month: '2025-12', messages: 1, replied: 0 }, { month: '2026-02', messages: 1, replied: 1 },
+      ],
+      byUnit: [
+        { unitId: transportUnit, name: '测试县交通运输局', messages: 2, replyRate: 1, onTimeRate: 0.5, satisfaction: null },
+        { unitId: eduUnit, name: '测试县教育局', messages: 2, replyRate: 0.5, onTimeRate: 1, satisfaction: 4 },
+      ],
+    } satisfies Stats);
+    // One unit over the same range; an open end (to this year's end); an open start (everything before May 2025).
+    expect(await stats(siteId, `?unit=${transportUnit}&from=2025-05&to=2026-02`)).toMatchObject({ messages: 2, replied: 2, onTimeRate: 0.5, byType: { complaint: 1, consultation: 1 } });
+    const fromMay = await stats(siteId, '?from=2025-05');
+    expect(fromMay).toMatchObject({ messages: 6, replied: 4, byDomain: { transport: 1, education: 1, urban: 2, health: 2 } });
+    expect(fromMay.byUnit).toEqual([
+      expect.objectContaining({ unitId: transportUnit, messages: 2 }), expect.objectContaining({ unitId: eduUnit, messages: 4, replyRate: 0.5 }),
+    ]);
+    const beforeMay = await stats(siteId, '?to=2025-04');
+    expect(beforeMay).toMatchObject({ messages: 2, replied: 1, satisfaction: { rated: 1, mean: 1 }, byType: { help: 2 }, medianResponseHours: 0.5 });
+    expect(beforeMay.byUnit.map((unit) => [unit.unitId, unit.messages])).toEqual([[transportUnit, 1], [eduUnit, 1]]);
+    expect((await stats(siteId, '?from=2026-02&to=2025-05')).messages).toBe(0);
+  });
+
   it('refuses a month that is not YYYY-MM, naming the field', async () => {
     const { siteId } = await createSite();
     const problem = await expectProblem(await request(`/v1/sites/${siteId}/stats?from=2026-13`), 422, 'validation');
@@ -105,10 +169,13 @@ describe('GET /v1/sites/:site/stats', () => {
     await seedMessages(siteId, Array.from({ length: 540 }, (_, i) => ({ unitId: units[i % 3]!, createdAt: day(i + 1) })));
     const many = d1Cost(await request(`/v1/sites/${siteId}/stats`)).rowsRead;
     expect(many).toBeLessThanOrEqual(few + 5);
-    // The site, its units, 24 monthly rows, 3 ranked units and a few breakdowns: not every unit's every month.
+    // The site, its units, 24 monthly rows (with the counts by type, domain and response band), 3 ranked units and the outlet: not every unit's every month.
     expect(many).toBeLessThanOrEqual(60);
     // One unit: its own 24 months, not every unit's.
     expect(d1Cost(await request(`/v1/sites/${siteId}/stats?unit=${eduUnit}`)).rowsRead).toBeLessThanOrEqual(45);
+    // A range: its 22 months once, and per unit 4 tally periods (2024 less January, 2025 less December), not 22.
+    const ranged = d1Cost(await request(`/v1/sites/${siteId}/stats?from=2024-02&to=2025-11`)).rowsRead;
+    expect(ranged).toBeLessThanOrEqual(60);
   });
 });
 
@@ -160,7 +227,7 @@ describe('the tallies behind the statistics', () => {
 
 describe('GET /v1/console/dashboard', () => {
   it('gives a responder their units’ figures and what needs them now; a site-wide admin the whole site', async () => {
-    const { siteId, eduUnit, transportUnit } = await fixture();
+    const { siteId, headUnit, eduUnit, transportUnit, inactiveUnit } = await fixture();
     const now = Date.now();
     const [overdue, soon] = await seedMessages(siteId, [
       { unitId: eduUnit, status: 'accepted', createdAt: new Date(now - 10 * 86_400_000), dueAt: new Date(now - 86_400_000) },
@@ -182,6 +249,34 @@ describe('GET /v1/console/dashboard', () => {
     const admin = await createOfficial(siteId, 'admin');
     const all = await (await consoleRequest('/v1/console/dashboard', { as: admin })).json<Dashboard>();
     expect(all).toMatchObject({ overdue: 2, dueSoon: 2, reopened: 1, supervised: 1, stats: { messages: 7 } });
+
+    // The head's responder answers for every unit but the old office: the site's tallies less the office's.
+    await seedMessages(siteId, [
+      { unitId: inactiveUnit, status: 'accepted', createdAt: new Date(now - 10 * 86_400_000), dueAt: new Date(now - 86_400_000) },
+      { unitId: inactiveUnit, status: 'accepted', createdAt: new Date(now - 86_400_000), dueAt: new Date(now + 5 * 86_400_000) },
+    ]);
+    const head = await createOfficial(siteId, 'responder', [headUnit]);
+    const subtree = await (await consoleRequest('/v1/console/dashboard', { as: head })).json<Dashboard>();
+    expect(subtree).toMatchObject({ overdue: 2, dueSoon: 2, reopened: 1, supervised: 1, stats: { messages: 7, replied: 3, replyRate: 0.429 } });
+    expect(subtree.stats.byUnit.map((u) => [u.unitId, u.messages])).toEqual([[eduUnit, 4], [transportUnit, 3]]);
+    expect(subtree.stats.monthly.reduce((n, m) => n + m.messages, 0)).toBe(7);
+    expect(await (await consoleRequest('/v1/console/dashboard', { as: admin })).json<Dashboard>()).toMatchObject({ overdue: 3, stats: { messages: 9 } });
+  });
+});
+
+describe('GET /v1/console/dashboard — a large subtree', () => {
+  it('counts a responder’s units when there are more of them than D1 binds in one query', async () => {
+    const { siteId, headUnit } = await createSite();
+    const now = new Date().toISOString();
+    const offices = Array.from({ length: 85 }, (_, i) => `${siteId}_office_${i}`);
+    await env.DB.batch(offices.map((id, i) => env.DB.prepare(
+      "INSERT INTO units (id, site_id, parent_id, name, kind, sort_order, active, created_at) VALUES (?, ?, ?, ?, 'department', ?, 1, ?)",
+    ).bind(id, siteId, headUnit, `第${i + 1}办公室`, 10 + i, now)));
+    await seedMessages(siteId, [{ unitId: offices[0]! }, { unitId: offices[84]! }, { unitId: offices[84]! }]);
+    const head = await createOfficial(siteId, 'responder', [headUnit]);
+    const dashboard = await (await consoleRequest('/v1/console/dashboard', { as: head })).json<Dashboard>();
+    expect(dashboard.stats.messages).toBe(3);
+    expect(dashboard.stats.byUnit.map((u) => [u.unitId, u.messages])).toEqual([[offices[84], 2], [offices[0], 1]]);
   });
 });
 
