@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsoleMessage, PendingFollowUp, PendingFollowUpPage, QueuePage } from '../../../sdk/src/schemas/console';
 import type { MessageCreated, MessagePage, PublicMessageDetail, RateInput, TrackedMessage } from '../../../sdk/src/schemas/message';
 import {
-  addCalendarDay, createSite, db, eventKinds, expectProblem, messageRow, request, submit, track, validMessage,
+  addCalendarDay, createSite, db, eventKinds, expectProblem, messageRow, request, seedMessages, submit, track, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
@@ -106,6 +106,34 @@ describe('rating a final reply (POST /v1/sites/:site/track/rating)', () => {
     const happy = await rated(m.siteId, m.trackingCode, HAPPY);
     expect(happy.ratings.map((r) => r.overall)).toEqual([2, 5]);
     expect(happy.status).toBe('replied');
+  });
+
+  it('puts every re-opened message first, page after page with the cursor, when there are more than a page of them', async () => {
+    const site = await createSite();
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const DAY = 86_400_000;
+    // Deadlines interleaved, so that the re-opened ones are not first by deadline alone.
+    const ids = await seedMessages(site.siteId, Array.from({ length: 60 }, (_, i) => ({
+      unitId: site.eduUnit, status: 'in_progress' as const, dueAt: new Date(Date.now() + ((i * 7) % 60 + 1) * DAY),
+    })));
+    const reopened = ids.slice(0, 55);
+    await db.run(db.q.updateTable('messages').set({ reopened_at: new Date().toISOString() }).where('id', 'in', reopened));
+    const rows = await db.all(db.q.selectFrom('messages').select(['id', 'due_at', 'seq']).where('site_id', '=', site.siteId).orderBy('due_at').orderBy('seq'));
+    const expected = [...rows.filter((r) => reopened.includes(r.id)), ...rows.filter((r) => !reopened.includes(r.id))].map((r) => r.id);
+
+    for (const tab of ['handling', 'all']) {
+      const seen: { id: string; reopened: boolean }[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `/v1/console/messages?tab=${tab}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const page: QueuePage = await (await consoleRequest(query, { as: responder })).json<QueuePage>();
+        expect(page.items.length).toBeLessThanOrEqual(20);
+        seen.push(...page.items.map((m) => ({ id: m.id, reopened: m.reopened })));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen.map((m) => m.id), tab).toEqual(expected);
+      expect(seen.filter((m) => m.reopened)).toHaveLength(55);
+    }
   });
 
   it('shows the scores on the public timeline and message, never the citizen’s words, and private messages nowhere public', async () => {
