@@ -39,7 +39,8 @@ describe('采纳: an adopted suggestion on the board', () => {
       list.setAttribute('site', 'demo');
       list.setAttribute('adopted', '');
       list.id = 'adopted';
-      document.querySelector('main')!.prepend(list);
+      const main = document.querySelector('main')!;
+      main.insertBefore(list, main.firstChild);
     });
     const list = browser.page.locator('#adopted');
     await list.locator('[part="card"]').first().waitFor();

@@ -636,7 +636,7 @@ export const demoMessages: DemoMessage[] = [
         daysAfter: 8,
       },
     ],
-    followUp: { body: '请问公布的夜间急诊电话是多少？在哪里可以查到？', daysAfter: 12, moderation: 'published' },
+    followUp: { body: '请问公布的夜间急诊电话是多少？在哪里可以查到？', daysAfter: 22, moderation: 'published' },
   },
   {
     unitId: 'u_edu',
