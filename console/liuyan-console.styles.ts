@@ -74,6 +74,11 @@ export const styles = css`
   .badge.reopened { color: #fff; background: var(--liuyan-color-error); border-color: transparent; font-weight: 600; }
   .rating, .follow-up { border-left: 3px solid var(--liuyan-color-border); padding: 0.4em 0.8em; margin: 0.6em 0; }
   .rating p { margin: 0.2em 0; }
+  .follow-up header .badge { margin-left: 0.4em; }
+  .follow-up-actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.5em 0 0; }
+  .pending-follow-ups { margin: 0 0 1.2em; }
+  .pending-follow-ups h2 { font-size: 1.05em; margin: 0 0 0.2em; }
+  .follow-up-body { overflow-wrap: anywhere; white-space: pre-wrap; }
   .badge.visibility { border-color: transparent; background: #eceff3; color: var(--liuyan-color-text); }
 
   /* A message. */

@@ -146,6 +146,14 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     });
   }
 
+  /** A moderator publishes a follow-up's words on the public timeline, or keeps them off it (audited). */
+  private moderateFollowUp(id: string, moderation: 'published' | 'rejected'): Promise<void> {
+    return this.working(async () => {
+      this.message = await this.officials.followUps.moderate(id, { moderation });
+      this.done = moderation === 'published' ? this.t.message.followUpPublished : this.t.message.followUpRejected;
+    });
+  }
+
   /** 查看联系方式: the citizen's contact details, for this view only (the service audits it). */
   private reveal(): Promise<void> {
     return this.working(async (id) => {
@@ -337,8 +345,13 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         ${r.reasonText ? html`<div class="body">${r.reasonText}</div>` : nothing}
       </section>`)}
       ${m.followUps.map((f) => html`<section class="follow-up" part="follow-up">
-        <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}</header>
+        <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}
+          ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}</header>
         <div class="body">${f.body}</div>
+        ${f.moderate ? html`<p class="follow-up-actions">
+          <button type="button" ?disabled=${this.busy} @click=${() => this.moderateFollowUp(f.id, 'published')}>${t.message.publishFollowUp}</button>
+          <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.moderateFollowUp(f.id, 'rejected')}>${t.message.rejectFollowUp}</button>
+        </p>` : nothing}
       </section>`)}
     </section>`;
   }

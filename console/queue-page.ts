@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { QueueMessage, QueuePage, QueueQuery, QueueTab } from '../sdk/src/schemas/console';
+import type { PendingFollowUp, QueueMessage, QueuePage, QueueQuery, QueueTab } from '../sdk/src/schemas/console';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { defineElement } from '../ui/liuyan-element';
 import { format, formatDateTime } from '../ui/localize';
@@ -31,6 +31,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     loading: { state: true },
     error: { state: true },
     dueError: { state: true },
+    pendingFollowUps: { state: true },
   };
 
   /** Tab and filters, from the address (`#/queue?tab=new&type=complaint`). */
@@ -43,11 +44,28 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   private error = '';
   /** What is wrong with the number of days typed in the filters. */
   private dueError = '';
+  /** On the 待审核 tab, for moderators and admins: follow-up questions whose words wait for them. */
+  private pendingFollowUps: PendingFollowUp[] = [];
   /** Answers to an earlier filter that arrive late are dropped. */
   private request = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('filters')) void this.load(false);
+    if (changed.has('filters') || changed.has('profile')) void this.loadPendingFollowUps();
+  }
+
+  private get moderates(): boolean {
+    return this.profile?.role === 'admin' || this.profile?.role === 'moderator';
+  }
+
+  private async loadPendingFollowUps(): Promise<void> {
+    if (this.filters.tab !== 'moderation' || !this.moderates) return void (this.pendingFollowUps = []);
+    try {
+      this.pendingFollowUps = (await this.officials.followUps.pending()).items;
+    } catch {
+      // The messages' list says what is wrong with the connection; this one is a convenience beside it.
+      this.pendingFollowUps = [];
+    }
   }
 
   private query(cursor?: string): QueueQuery {
@@ -136,12 +154,29 @@ export class LiuyanConsoleQueue extends ConsoleElement {
         </form>
       </details>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.renderPendingFollowUps()}
       <ul class="queue" part="queue" aria-busy=${this.loading ? 'true' : 'false'}>
         ${this.items.map((m) => this.renderItem(m))}
       </ul>
       ${!this.loading && !this.error && this.items.length === 0 ? html`<p class="muted">${t.queue.empty}</p>` : nothing}
       ${this.loading ? html`<p class="muted" role="status">${this.items.length > 0 ? t.queue.loadingMore : t.loading}</p>` : nothing}
       ${this.page?.nextCursor && !this.loading ? html`<button class="secondary wide" @click=${() => this.load(true)}>${t.queue.loadMore}</button>` : nothing}`;
+  }
+
+  /** Follow-up questions whose words wait for a moderator: each opens its message, where they are published or not. */
+  private renderPendingFollowUps() {
+    const t = this.t;
+    if (this.pendingFollowUps.length === 0) return nothing;
+    return html`<section class="pending-follow-ups" part="pending-follow-ups" aria-labelledby="pending-follow-ups-title">
+      <h2 id="pending-follow-ups-title">${format(t.message.pendingFollowUps, { count: this.pendingFollowUps.length })}</h2>
+      <p class="muted hint">${t.message.pendingFollowUpsHint}</p>
+      <ul class="queue">${this.pendingFollowUps.map((f) => html`<li><a class="item" href="#/messages/${encodeURIComponent(f.messageId)}">
+        <span class="item-title">${f.title}</span>
+        <span class="item-meta"><span>${f.unit.name}</span><span class="badge moderation pending">${t.message.followUp}</span>
+          <span class="muted">${formatDateTime(this.locale, f.createdAt)}</span></span>
+        <span class="follow-up-body">${f.body}</span>
+      </a></li>`)}</ul>
+    </section>`;
   }
 
   private renderItem(m: QueueMessage) {

@@ -101,6 +101,13 @@ export const consoleEn: ConsoleStrings = {
     speed: 'Speed',
     ratingReason: 'Why not satisfied: {reason}',
     followUp: 'Follow-up question',
+    followUpModeration: { pending: 'Awaiting review: the public cannot read the question yet', published: 'The question is public', rejected: 'The question is kept off the board' },
+    publishFollowUp: 'Publish the question',
+    rejectFollowUp: 'Keep off the board',
+    followUpPublished: 'The question is now public',
+    followUpRejected: 'The question will not be made public',
+    pendingFollowUps: 'Follow-up questions awaiting review ({count})',
+    pendingFollowUpsHint: 'Citizens’ follow-up questions reach the public timeline only once reviewed; the answering unit already sees and answers them.',
   },
 
   actionLabels: {

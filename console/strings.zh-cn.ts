@@ -99,6 +99,14 @@ const strings = {
     speed: '办理速度',
     ratingReason: '不满意的原因：{reason}',
     followUp: '追问',
+    /** A follow-up's words and the public: the unit answers it at once either way. */
+    followUpModeration: { pending: '待审核：公众暂时看不到追问内容', published: '追问内容已公开', rejected: '追问内容不予公开' },
+    publishFollowUp: '公开追问内容',
+    rejectFollowUp: '不予公开',
+    followUpPublished: '追问内容已公开',
+    followUpRejected: '追问内容不会公开',
+    pendingFollowUps: '待审核的追问（{count}）',
+    pendingFollowUpsHint: '市民追问的内容经审核后才会出现在公开的办理记录中；办理单位已可看到并答复。',
   },
 
   actionLabels: {

@@ -220,6 +220,10 @@ describe('<liuyan-list> on a county website', () => {
     await list.getByLabel('站内搜索', { exact: true }).fill('教辅');
     await list.getByLabel('站内搜索', { exact: true }).press('Enter');
     await expect.poll(() => titlesIn(list)).toEqual([detail.title]);
+    // The card says the latest rating in words and points (the stars are for the eye only).
+    const level = ['很不满意', '不满意', '基本满意', '满意', '很满意'][detail.rating!.overall - 1];
+    expect(await list.locator('[part="card-rating"]').innerText()).toMatch(new RegExp(`^市民评价：${level}（${detail.rating!.overall}分）`));
+    expect(await list.locator('[part="card-rating"] .stars').getAttribute('aria-hidden')).toBe('true');
     await list.locator('[part="card"] h3').getByRole('button').click();
     const rating = list.locator('[part="rating"]');
     await rating.waitFor();

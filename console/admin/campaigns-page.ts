@@ -45,12 +45,15 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     units: { state: true },
     loadError: { state: true },
     editing: { state: true },
+    confirming: { state: true },
   };
 
   private campaigns: AdminCampaign[] | null = null;
   private units: AdminUnit[] = [];
   private loadError = '';
   private editing: string | null = null;
+  /** The drive whose ending or deletion waits for the admin's confirmation. */
+  private confirming: { id: string; what: 'end' | 'remove' } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -118,8 +121,36 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     this.editing = null;
   }
 
+  /** Ends an open drive now: the service sets its end, and its form then says it is closed. */
+  private async endCampaign(campaign: AdminCampaign): Promise<void> {
+    const ended = await this.change(campaign.id, () => this.officials.admin.campaigns.end(campaign.id), this.a.campaigns.endedNow);
+    if (!ended) return;
+    this.campaigns = (this.campaigns ?? []).map((x) => (x.id === ended.id ? ended : x));
+    this.confirming = null;
+  }
+
+  /** Deletes a drive no message was sent to (the service refuses one with messages). */
+  private async removeCampaign(campaign: AdminCampaign): Promise<void> {
+    const removed = await this.change(campaign.id, async () => {
+      await this.officials.admin.campaigns.remove(campaign.id);
+      return true;
+    }, this.a.campaigns.removed);
+    if (!removed) return;
+    this.campaigns = (this.campaigns ?? []).filter((x) => x.id !== campaign.id);
+    this.confirming = null;
+  }
+
+  private confirm(campaign: AdminCampaign, what: 'end' | 'remove'): void {
+    this.clearMessages();
+    this.editing = null;
+    const same = this.confirming?.id === campaign.id && this.confirming.what === what;
+    this.confirming = same ? null : { id: campaign.id, what };
+    if (!same) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel button')?.focus());
+  }
+
   private toggle(campaign: AdminCampaign): void {
     this.clearMessages();
+    this.confirming = null;
     this.editing = this.editing === campaign.id ? null : campaign.id;
     if (this.editing) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel input')?.focus());
   }
@@ -144,7 +175,9 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
   private renderCampaign(x: AdminCampaign) {
     const a = this.a.campaigns;
     const now = Date.now();
+    const isOpen = Date.parse(x.startsAt) <= now && now < Date.parse(x.endsAt);
     const state = now < Date.parse(x.startsAt) ? a.notStarted : now >= Date.parse(x.endsAt) ? a.ended : a.open;
+    const confirming = this.confirming?.id === x.id ? this.confirming.what : null;
     const day = (at: string) => formatDateTime(this.locale, at, false);
     return html`<li class="list-item">
       <div class="list-main"><strong>${x.title}</strong> <span class="badge">${state}</span></div>
@@ -154,7 +187,20 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
       <div class="buttons compact">
         <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(this.editing === x.id)}
           @click=${() => this.toggle(x)}>${this.a.edit}</button>
+        ${isOpen ? html`<button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(confirming === 'end')}
+          @click=${() => this.confirm(x, 'end')}>${a.end}</button>` : nothing}
+        ${x.counts.messages === 0 ? html`<button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(confirming === 'remove')}
+          @click=${() => this.confirm(x, 'remove')}>${this.a.remove}</button>` : nothing}
       </div>
+      ${confirming ? html`<div class="panel" role="group" aria-label=${confirming === 'end' ? a.end : this.a.remove}>
+        <p>${format(confirming === 'end' ? a.endConfirm : a.removeConfirm, { title: x.title })}</p>
+        ${this.formError(x.id)}
+        <div class="buttons">
+          <button type="button" ?disabled=${this.busy} @click=${() => (confirming === 'end' ? this.endCampaign(x) : this.removeCampaign(x))}>
+            ${confirming === 'end' ? a.confirmEnd : this.a.confirmRemove}</button>
+          <button type="button" class="secondary" @click=${() => { this.confirming = null; this.clearMessages(); }}>${this.a.cancel}</button>
+        </div>
+      </div>` : nothing}
       ${this.editing === x.id ? html`<form class="stack panel" novalidate @submit=${(e: Event) => this.save(e, x)}
           aria-label=${format(a.editTitle, { title: x.title })}>
           ${this.fields(x.id, x)}
@@ -163,7 +209,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
             <button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button>
             <button type="button" class="secondary" @click=${() => { this.editing = null; this.clearMessages(); }}>${this.a.cancel}</button>
           </div>
-        </form>` : this.formError(x.id)}
+        </form>` : confirming ? nothing : this.formError(x.id)}
     </li>`;
   }
 

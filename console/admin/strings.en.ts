@@ -192,6 +192,12 @@ export const adminEn: AdminStrings = {
     window: '{slug} · {from} to {to}',
     figures: '{messages} received, {published} published, {replied} replied, {adopted} adopted',
     outletList: 'Outlets: {outlets}',
+    end: 'End now',
+    endConfirm: 'End “{title}” now? Its form will say it has ended and take no more messages; those received are handled as usual.',
+    confirmEnd: 'End it',
+    endedNow: 'The campaign has ended',
+    removeConfirm: 'Delete “{title}”? It has received no messages; pages that embed it will say it does not exist.',
+    removed: 'Campaign deleted',
     fieldNames: {
       slug: 'address', title: 'name', description: 'description', startsAt: 'first day', endsAt: 'last day',
       unitIds: 'units', types: 'message types', domains: 'domains', outlets: 'partner outlets',

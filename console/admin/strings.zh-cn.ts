@@ -197,6 +197,12 @@ const strings = {
     window: '{slug} · {from}至{to}',
     figures: '收到{messages}条，公开{published}条，已回复{replied}条，已采纳{adopted}条',
     outletList: '合作媒体：{outlets}',
+    end: '结束征集',
+    endConfirm: '现在结束“{title}”？结束后专栏表单显示已结束，不再接收留言；已收到的留言照常办理。',
+    confirmEnd: '确定结束',
+    endedNow: '专栏已结束征集',
+    removeConfirm: '删除“{title}”？这个专栏还没有收到留言；删除后，嵌入它的网页将显示专栏不存在。',
+    removed: '专栏已删除',
     fieldNames: {
       slug: '网址标识', title: '专栏名称', description: '专栏说明', startsAt: '开始日期', endsAt: '结束日期',
       unitIds: '征集单位', types: '留言类型', domains: '所属领域', outlets: '合作媒体',

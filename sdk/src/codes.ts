@@ -38,6 +38,9 @@ export const QUEUE_TABS = ['moderation', 'new', 'handling', 'replied', 'closed',
 export const ACTIONS = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal', 'adopt'] as const;
 
 /** Why a moderator keeps a message off the board (or hides it), as its author is told. */
+/** A follow-up question's (追问) words as the public may read them: only once a moderator published them. */
+export const FOLLOW_UP_MODERATIONS = ['pending', 'published', 'rejected'] as const;
+
 export const REJECT_REASONS = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'] as const;
 
 /** Whether `value` is one of `options`: for text read from an address, a form or storage. */

@@ -4,7 +4,7 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/src/index';
-import { createSite, submit, validMessage } from '../../worker/test/fixtures';
+import { createSite, request, submit, validMessage } from '../../worker/test/fixtures';
 import { CONSOLE_ORIGIN, createOfficial } from '../../worker/test/officials';
 import type { MessageCreated } from './schemas/message';
 import { createConsoleClient, type ConsoleClient } from './console-client';
@@ -30,7 +30,7 @@ describe('createConsoleClient', () => {
     const site = await createSite();
     const password = 'console-client-password-2026';
     const admin = await createOfficial(site.siteId, 'admin', [], { password });
-    const { id: messageId } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
+    const { id: messageId, trackingCode } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
     const reached = new Set<string>();
     const statuses: string[] = [];
     let cookie = admin.cookie;
@@ -82,6 +82,13 @@ describe('createConsoleClient', () => {
     await client.messages.act(messageId, 'extend', { days: 2, reason: '需要现场核实' });
     await client.messages.act(messageId, 'reply', { kind: 'final', body: '已安排维修。' });
     await client.messages.act(messageId, 'close', {});
+    // The citizen asks a follow-up question (追问): its words wait for a moderator.
+    const asked = await request(`/v1/sites/${site.siteId}/track/follow-ups`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackingCode, question: '什么时候修好？' }),
+    });
+    expect(asked.status).toBe(200);
+    const [waiting] = (await client.followUps.pending()).items;
+    expect((await client.followUps.moderate(waiting!.id, { moderation: 'published' })).followUps[0]?.moderation).toBe('published');
     await settle(() => client.messages.act(messageId, 'transfer', { unitId: site.transportUnit, reason: '转办' }));
     await client.messages.act(messageId, 'hide', { reason: 'off_topic' });
     await settle(() => client.messages.act(messageId, 'adopt', { note: '已写入规划' }));
@@ -110,6 +117,9 @@ describe('createConsoleClient', () => {
     });
     await client.admin.campaigns.update(campaign.id, { title: '建言"十五五"' });
     expect((await client.admin.campaigns.list()).map((c) => c.slug)).toContain('plan');
+    // Its window is past: there is nothing to end, and with no messages it may be deleted.
+    await settle(() => client.admin.campaigns.end(campaign.id));
+    await client.admin.campaigns.remove(campaign.id);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
     await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));
     await settle(() => client.changePassword({ currentPassword: password, newPassword: 'another-long-password-2026' }));

@@ -12,6 +12,7 @@ import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInpu
 import type {
   Action, AdoptInput, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
 } from './schemas/console';
+import type { FollowUpModerationInput, PendingFollowUpPage } from './schemas/console';
 import { queryString, requestJson, type RequestSettings } from './request';
 
 /**
@@ -76,6 +77,13 @@ export interface ConsoleClient {
     /** The deadline 延期 by `days` working days would set now; nothing is written. */
     previewExtension(id: string, days: number): Promise<ExtensionPreview>;
   };
+  /** Citizens' follow-up questions (追问) whose words wait for a moderator before the public reads them. */
+  followUps: {
+    /** The site's pending ones, oldest first (moderators and admins). */
+    pending(): Promise<PendingFollowUpPage>;
+    /** Publishes the words, or keeps them off the board for good (audited); answers with the message. */
+    moderate(id: string, input: FollowUpModerationInput): Promise<ConsoleMessage>;
+  };
   /** The reply templates officials choose from. */
   replyTemplates(): Promise<ReplyTemplate[]>;
   /** The official's dashboard: their units' rates and satisfaction, and what is overdue, due soon, 重办 and 督办. */
@@ -103,6 +111,10 @@ export interface ConsoleClient {
       list(): Promise<AdminCampaign[]>;
       create(input: CreateCampaignInput): Promise<AdminCampaign>;
       update(id: string, input: UpdateCampaignInput): Promise<AdminCampaign>;
+      /** Deletes a drive no message was sent to (409 `campaign_has_messages` otherwise). */
+      remove(id: string): Promise<void>;
+      /** Ends an open drive now: its form then refuses messages (409 `campaign_not_open` if it is not open). */
+      end(id: string): Promise<AdminCampaign>;
     };
     accounts: {
       list(): Promise<Account[]>;
@@ -155,6 +167,10 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
       act: (message, action, input) => post(`/v1/console/messages/${id(message)}/${MESSAGE_ACTION_PATHS[action]}`, input),
       previewExtension: (message, days) => get(`/v1/console/messages/${id(message)}/extension${queryString({ days })}`),
     },
+    followUps: {
+      pending: () => get('/v1/console/follow-ups'),
+      moderate: (followUp, input) => post(`/v1/console/follow-ups/${id(followUp)}/moderation`, input),
+    },
     replyTemplates: () => get('/v1/console/reply-templates'),
     exportUrl: (query = {}) => `${base}/v1/console/export.csv${queryString(query)}`,
     admin: {
@@ -174,6 +190,8 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         list: () => get('/v1/admin/campaigns'),
         create: (input) => post('/v1/admin/campaigns', input),
         update: (campaign, input) => patch(`/v1/admin/campaigns/${id(campaign)}`, input),
+        remove: (campaign) => remove(`/v1/admin/campaigns/${id(campaign)}`),
+        end: (campaign) => post(`/v1/admin/campaigns/${id(campaign)}/end`),
       },
       accounts: {
         list: () => get('/v1/admin/accounts'),

@@ -33,7 +33,10 @@ export interface DemoMessage {
   transfer?: { toUnitId: string; reason: string; daysAfter: number }; // 转办 to another department
   extension?: { reason: string; extraWorkingDays: number; daysAfter: number };
   replies?: DemoReply[];      // signed by the unit (after a transfer, by the new unit); interim 阶段性回复 and/or final
+  /** Of the latest final reply before it; 2 or less re-opens the message (重办, 办理中 again) and needs `reason`. */
   rating?: { overall: 1|2|3|4|5; resolution: 1|2|3|4|5; attitude: 1|2|3|4|5; speed: 1|2|3|4|5; reason?: string; daysAfter: number };
+  /** A follow-up question (追问) to the latest reply before it: re-opens the message; its words public once a moderator published them. */
+  followUp?: { body: string; daysAfter: number; moderation: 'pending' | 'published' };
 }
 
 export const demoSite: { id: 'demo'; name: '示范县人民政府' } = { id: 'demo', name: '示范县人民政府' };
@@ -605,6 +608,7 @@ export const demoMessages: DemoMessage[] = [
         daysAfter: 9,
       },
     ],
+    followUp: { body: '改造后白天好多了，但砖厂最近改成夜里生产，晚上粉尘还是很大，夜间有没有人检查？', daysAfter: 40, moderation: 'pending' },
   },
   {
     unitId: 'u_party_secretary',
@@ -632,6 +636,7 @@ export const demoMessages: DemoMessage[] = [
         daysAfter: 8,
       },
     ],
+    followUp: { body: '请问公布的夜间急诊电话是多少？在哪里可以查到？', daysAfter: 22, moderation: 'published' },
   },
   {
     unitId: 'u_edu',

@@ -12,6 +12,7 @@ import { createCipher, newId } from '../src/lib/crypto';
 import { displayName } from '../../sdk/src/display-name';
 import { localDay } from '../src/lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../src/lib/tracking-code';
+import { UNHAPPY_AT_MOST } from '../src/db/citizen-loop';
 import { demoMessages, demoSite, demoUnits, type DemoMessage } from './demo-data';
 
 const DEFAULT_DEADLINES = { consultation: 5, help: 5, complaint: 7, suggestion: 15 } as const;
@@ -60,9 +61,32 @@ function historyOf(m: DemoMessage, submitted: number, dueAt: string, calendar: W
     add('closed', Math.max(m.acceptedDaysAfter ?? 0, ...(m.replies ?? []).map((r) => r.daysAfter)), 17, { unit_id: unitId });
   }
   if (m.rating) add('rated', m.rating.daysAfter, 20);
+  // An unhappy rating re-opens the message (重办), as the service does.
+  if (m.rating && m.rating.overall <= UNHAPPY_AT_MOST) add('reopened', m.rating.daysAfter, 20);
+  if (m.followUp) {
+    add('followed_up', m.followUp.daysAfter, 19);
+    add('reopened', m.followUp.daysAfter, 19);
+  }
   if (m.moderation === 'hidden') add('hidden', Math.min(1, m.daysAgo), 21, { is_public: 0 });
   events.sort((a, b) => a.created_at.localeCompare(b.created_at));
   return { events, unitId, dueAt };
+}
+
+/**
+ * When the citizen re-opened the message (重办: an unhappy rating, or a follow-up question), if they did:
+ * it is then 办理中 again, first in its unit's queue.
+ */
+function reopenedAt(m: DemoMessage, submitted: number): string | null {
+  const times = [
+    ...(m.rating && m.rating.overall <= UNHAPPY_AT_MOST ? [at(submitted, m.rating.daysAfter, 20)] : []),
+    ...(m.followUp ? [at(submitted, m.followUp.daysAfter, 19)] : []),
+  ].sort();
+  return times.at(-1) ?? null;
+}
+
+/** The latest reply (of `kind`, if given) given by `time`: the one a rating or follow-up answers to. */
+function replyBefore<R extends { id: string; kind: string; created_at: string }>(replies: R[], time: string, kind?: string): R | undefined {
+  return replies.filter((r) => r.created_at <= time && (!kind || r.kind === kind)).sort((a, b) => a.created_at.localeCompare(b.created_at)).at(-1);
 }
 
 /** Writes the demo site in one batch, unless it is already there. */
@@ -98,7 +122,13 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
     if (!m.isPublic) sampleTrackingCode ??= trackingCode;
     const submitted = now.getTime() - m.daysAgo * DAY_MS;
     const createdAt = at(submitted, 0, 9);
-    const { events, unitId, dueAt } = historyOf(m, submitted, dueAfterWorkingDays(new Date(createdAt), DEFAULT_DEADLINES[m.type], calendar), calendar);
+    const history = historyOf(m, submitted, dueAfterWorkingDays(new Date(createdAt), DEFAULT_DEADLINES[m.type], calendar), calendar);
+    const { events, unitId } = history;
+    // Re-opened: 办理中 again, with a new deadline counted from then (never earlier than the one it had).
+    const reopened = reopenedAt(m, submitted);
+    const reopenedDue = reopened ? dueAfterWorkingDays(new Date(reopened), DEFAULT_DEADLINES[m.type], calendar) : null;
+    const dueAt = reopenedDue && reopenedDue > history.dueAt ? reopenedDue : history.dueAt;
+    const status = reopened ? 'in_progress' : m.status;
     const replies = (m.replies ?? []).map((reply) => ({
       id: newId('r'), message_id: id, unit_id: reply.unitId, kind: reply.kind, body: reply.body, account_id: null,
       created_at: at(submitted, reply.daysAfter, 15),
@@ -123,7 +153,8 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
       is_public: m.isPublic ? 1 : 0,
       moderation: m.moderation,
       moderation_reason: m.rejectReason ?? null,
-      status: m.status,
+      status,
+      reopened_at: reopened,
       tracking_hash: await trackingCodeHash(keys.HASH_KEY, demoSite.id, normalizeTrackingCode(trackingCode)!),
       source_origin: origins[0] ?? null,
       due_at: dueAt,
@@ -134,15 +165,28 @@ export async function seedDemo(db: SiteDatabase, keys: SeedKeys, { origins, now 
       updated_at: events.at(-1)!.created_at,
       published_at: everPublished ? at(submitted, 0, 16) : null,
       first_replied_at: replies[0]?.created_at ?? null,
-      closed_at: events.find((e) => e.kind === 'closed')?.created_at ?? null,
+      closed_at: reopened ? null : events.find((e) => e.kind === 'closed')?.created_at ?? null,
       ...(latestReply ? latestReplyColumns(latestReply) : {}),
     }));
     statements.push(indexForSearch(db, id, m.title, m.body));
     for (const event of events) statements.push(db.q.insertInto('message_events').values({ ...event, message_id: id }));
     for (const reply of replies) statements.push(db.q.insertInto('replies').values(reply));
     if (m.rating) {
+      // Of the final reply it rates (one rating per reply, as the service keeps it); a reason chosen when unhappy.
       const { daysAfter, reason, ...scores } = m.rating;
-      statements.push(db.q.insertInto('ratings').values({ message_id: id, ...scores, reason: reason ?? null, created_at: at(submitted, daysAfter, 20) }));
+      const ratedAt = at(submitted, daysAfter, 20);
+      statements.push(db.q.insertInto('ratings').values({
+        message_id: id, ...scores, reason: reason ?? null, created_at: ratedAt,
+        reply_id: replyBefore(replies, ratedAt, 'final')?.id ?? null,
+        reason_code: scores.overall <= UNHAPPY_AT_MOST ? 'not_solved' : null,
+      }));
+    }
+    if (m.followUp) {
+      const askedAt = at(submitted, m.followUp.daysAfter, 19);
+      statements.push(db.q.insertInto('follow_ups').values({
+        id: newId('f'), message_id: id, reply_id: replyBefore(replies, askedAt)?.id ?? null, body: m.followUp.body, created_at: askedAt,
+        moderation: m.followUp.moderation, moderated_at: m.followUp.moderation === 'published' ? askedAt : null,
+      }));
     }
   }
   await db.batch(statements);

@@ -21,6 +21,7 @@ import { citizenLoop } from './routes/citizen-loop';
 import { consoleAccount } from './routes/console-account';
 import { consoleDashboard } from './routes/console-dashboard';
 import { consoleExport } from './routes/console-export';
+import { consoleFollowUps } from './routes/console-follow-ups';
 import { consoleMessages } from './routes/console-messages';
 import { messages } from './routes/messages';
 import { myData } from './routes/my-data';
@@ -78,6 +79,7 @@ app.route('/', auth); //             POST /v1/auth/sign-in
 app.route('/', consoleAccount); //   /v1/console/me, sign-out, own password, TOTP enrolment
 app.route('/', consoleMessages); //  the queue and every action on a message
 app.route('/', consoleExport); //    GET /v1/console/export.csv
+app.route('/', consoleFollowUps); // /v1/console/follow-ups: moderators publish or reject 追问 words
 app.route('/', consoleDashboard); // GET /v1/console/dashboard
 app.route('/', replyTemplates); //   /v1/console/reply-templates, /v1/admin/reply-templates
 app.route('/', adminSite); //        /v1/admin/site

@@ -93,6 +93,8 @@ export const enProblemTitles: ProblemTitles = {
   already_rated: 'You have already rated this reply',
   follow_up_limit: 'No follow-up questions are left for this message',
   follow_up_pending: 'Your follow-up question is waiting for its answer; you can ask again once it is answered',
+  campaign_has_messages: 'This drive has received messages and cannot be deleted; you can end it instead',
+  campaign_not_open: 'This drive is not open, so there is nothing to end',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -115,4 +117,8 @@ export const enAuditActions: Record<AuditAction, string> = {
   'template.delete': 'Removed a reply template',
   'campaign.create': 'Added a campaign',
   'campaign.update': 'Changed a campaign',
+  'campaign.delete': 'Deleted a campaign',
+  'campaign.end': 'Ended a campaign',
+  'follow_up.publish': 'Published a follow-up question',
+  'follow_up.reject': 'Kept a follow-up question off the board',
 };

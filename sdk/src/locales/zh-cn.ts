@@ -92,6 +92,8 @@ export const zhCNProblemTitles: ProblemTitles = {
   already_rated: '这次回复您已经评价过了',
   follow_up_limit: '这条留言的追问次数已用完',
   follow_up_pending: '您的追问正在等待答复，答复后可以再追问',
+  campaign_has_messages: '这个专栏已收到留言，不能删除；可以结束征集',
+  campaign_not_open: '这个专栏不在征集期内，无需结束',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -114,4 +116,8 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'template.delete': '删除回复模板',
   'campaign.create': '新增建言专栏',
   'campaign.update': '修改建言专栏',
+  'campaign.delete': '删除建言专栏',
+  'campaign.end': '结束建言专栏',
+  'follow_up.publish': '公开市民追问',
+  'follow_up.reject': '不予公开市民追问',
 };

@@ -71,6 +71,13 @@ export const NoteSchema = z.object({
 });
 export type Note = z.infer<typeof NoteSchema>;
 
+/** A follow-up (追问) as officials see it: read and answered at once; its words public only once a moderator publishes them. */
+export const ConsoleFollowUpSchema = FollowUpSchema.extend({
+  id: z.string(),
+  moderate: z.boolean().describe('this official may publish or reject the words now (a moderator or admin; a public message; pending)'),
+});
+export type ConsoleFollowUp = z.infer<typeof ConsoleFollowUpSchema>;
+
 /** What an action may do next, so the console shows only the buttons that will work. */
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -84,7 +91,7 @@ export const ConsoleMessageSchema = QueueMessageSchema.extend({
   timeline: z.array(ConsoleEventSchema),
   notes: z.array(NoteSchema),
   ratings: z.array(OwnRatingSchema).describe('the citizen’s ratings, oldest first, with their reasons and words (never public)'),
-  followUps: z.array(FollowUpSchema).describe('the citizen’s follow-up questions (追问), oldest first; the next reply answers each'),
+  followUps: z.array(ConsoleFollowUpSchema).describe('the citizen’s follow-up questions (追问), oldest first; the next reply answers each'),
   actions: z.array(ActionSchema).describe('actions the official may take now'),
 });
 export type ConsoleMessage = z.infer<typeof ConsoleMessageSchema>;
@@ -133,3 +140,25 @@ export const ExtensionPreviewSchema = z.object({
     .describe('deadline: counted on from the current deadline; today: that deadline has passed, so counted from today'),
 });
 export type ExtensionPreview = z.infer<typeof ExtensionPreviewSchema>;
+
+/** `POST /v1/console/follow-ups/:id/moderation`: a moderator publishes a follow-up's words, or keeps them off the board. */
+export const FollowUpModerationInputSchema = z.object({
+  moderation: z.enum(['published', 'rejected']).describe('published: on the public timeline with the message; rejected: never public'),
+});
+export type FollowUpModerationInput = z.infer<typeof FollowUpModerationInputSchema>;
+
+/** `GET /v1/console/follow-ups`: follow-up questions of the site's public messages waiting for a moderator, oldest first. */
+export const PendingFollowUpSchema = z.object({
+  id: z.string(),
+  messageId: z.string(),
+  title: z.string().describe('the message’s title'),
+  unit: UnitRefSchema,
+  body: z.string(),
+  createdAt: TimestampSchema,
+});
+export type PendingFollowUp = z.infer<typeof PendingFollowUpSchema>;
+
+export const PendingFollowUpPageSchema = z.object({
+  items: z.array(PendingFollowUpSchema).describe('at most 50, oldest first'),
+});
+export type PendingFollowUpPage = z.infer<typeof PendingFollowUpPageSchema>;

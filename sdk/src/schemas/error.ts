@@ -35,6 +35,7 @@ export const ProblemCodeSchema = z.enum([
   'password_change_required',
   'site_required',
   'already_rated', 'follow_up_limit', 'follow_up_pending',
+  'campaign_has_messages', 'campaign_not_open',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -63,6 +64,8 @@ export const PROBLEM_STATUS = {
   already_rated: 409,
   follow_up_limit: 409,
   follow_up_pending: 409,
+  campaign_has_messages: 409,
+  campaign_not_open: 409,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DisplayAsSchema, DomainSchema, LIMITS, optionalText, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, ReplyKindSchema, TimestampSchema,
 } from './common';
+import { FOLLOW_UP_MODERATIONS } from '../codes';
 import { withCode } from './error';
 
 
@@ -125,12 +126,25 @@ export const OwnRatingSchema = z.object({
 });
 export type OwnRating = z.infer<typeof OwnRatingSchema>;
 
-/** A follow-up question (追问), answered by the next reply. */
+/** Whether a follow-up's words are public: pending until a moderator publishes (or rejects) them. */
+export const FollowUpModerationSchema = z.enum(FOLLOW_UP_MODERATIONS);
+export type FollowUpModeration = z.infer<typeof FollowUpModerationSchema>;
+
+/** A follow-up question (追问), answered by the next reply, as its author and officials see it. */
 export const FollowUpSchema = z.object({
   body: z.string(),
   createdAt: TimestampSchema,
+  moderation: FollowUpModerationSchema.describe('pending: the public sees that a question was asked, not its words; rejected: never public'),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+/** A follow-up as the public sees it: the words only once a moderator published them. */
+export const PublicFollowUpSchema = z.object({
+  body: z.string().nullable().describe('null until a moderator publishes the words, and for ever if they were rejected'),
+  createdAt: TimestampSchema,
+  awaitingReview: z.boolean().describe('the words wait for a moderator (clients say 待审核)'),
+});
+export type PublicFollowUp = z.infer<typeof PublicFollowUpSchema>;
 
 const score = (what: string) => z.number().int().min(1).max(5).describe(`${what}: 5 很满意, 4 满意, 3 基本满意, 2 不满意, 1 很不满意`);
 
@@ -207,22 +221,7 @@ export const ReplyExcerptSchema = z.object({
   createdAt: TimestampSchema,
 });
 
-/** A message as anyone may see it: no contact details, the name only as chosen for display. */
-export const PublicMessageSchema = MessageFieldsSchema.extend({
-  excerpt: z.string().describe('the first lines of the body'),
-  tab: PublicTabSchema,
-  supportCount: z.number().int(),
-  replyCount: z.number().int(),
-  latestReply: ReplyExcerptSchema.nullable(),
-});
-export type PublicMessage = z.infer<typeof PublicMessageSchema>;
-
-export const MessagePageSchema = z.object({
-  items: z.array(PublicMessageSchema),
-  nextCursor: z.string().nullable(),
-});
-export type MessagePage = z.infer<typeof MessagePageSchema>;
-
+/** A rating as anyone may see it: the scores, never the citizen's reason or words. */
 export const RatingSchema = z.object({
   overall: z.number().int().min(1).max(5),
   resolution: z.number().int().min(1).max(5),
@@ -232,6 +231,23 @@ export const RatingSchema = z.object({
 });
 export type Rating = z.infer<typeof RatingSchema>;
 
+/** A message as anyone may see it: no contact details, the name only as chosen for display. */
+export const PublicMessageSchema = MessageFieldsSchema.extend({
+  excerpt: z.string().describe('the first lines of the body'),
+  tab: PublicTabSchema,
+  supportCount: z.number().int(),
+  replyCount: z.number().int(),
+  latestReply: ReplyExcerptSchema.nullable(),
+  rating: RatingSchema.nullable().describe('the citizen’s latest rating (scores only), null before any'),
+});
+export type PublicMessage = z.infer<typeof PublicMessageSchema>;
+
+export const MessagePageSchema = z.object({
+  items: z.array(PublicMessageSchema),
+  nextCursor: z.string().nullable(),
+});
+export type MessagePage = z.infer<typeof MessagePageSchema>;
+
 /** `GET /v1/sites/:site/messages/:id`: the whole public message, its replies and its public timeline. */
 export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: true, latestReply: true }).extend({
   body: z.string(),
@@ -239,7 +255,7 @@ export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: tru
   timeline: z.array(TimelineEventSchema),
   rating: RatingSchema.nullable(),
   ratings: z.array(RatingSchema).describe('every rating, oldest first (the n-th rated event is the n-th rating); sub-scores only'),
-  followUps: z.array(FollowUpSchema).describe('the citizen’s follow-up questions, oldest first'),
+  followUps: z.array(PublicFollowUpSchema).describe('the citizen’s follow-up questions, oldest first (the n-th followed_up event is the n-th follow-up); their words once published'),
 });
 export type PublicMessageDetail = z.infer<typeof PublicMessageDetailSchema>;
 

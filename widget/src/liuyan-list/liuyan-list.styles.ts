@@ -41,6 +41,7 @@ export const styles = css`
   }
   .card .reply { margin: 0.5em 0 0; }
   .card .reply .excerpt { margin: 0.2em 0 0.4em; }
+  .card-rating { margin: 0.4em 0 0; font-size: 0.9em; }
   .more { display: grid; justify-items: center; gap: 0.4em; margin-top: 1em; }
   .end { text-align: center; margin-top: 1em; }
   .detail .back { margin-bottom: 1em; }

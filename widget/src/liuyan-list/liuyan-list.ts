@@ -8,7 +8,7 @@ import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, Localized } from '../../../ui/localize';
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
-import { renderBadges, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
+import { renderBadges, renderCardRating, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
 import { pressSupport, supportedCounts, withRememberedCount } from '../liuyan-message/support';
 import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-list.styles';
@@ -51,6 +51,7 @@ const ROOT_MARGIN = '200px 0px';
  * @csspart panel - The messages (or their skeleton while loading).
  * @csspart skeleton - The placeholder shown until the messages arrive.
  * @csspart card - Each message.
+ * @csspart card-rating - A card's line with the citizen's latest rating (满意度 in words and points; the stars are hidden from screen readers).
  * @csspart status - A message's status badge.
  * @csspart author - A message's masked display name.
  * @csspart support - The 我也关注 button of a card or an opened message (`aria-pressed` once pressed) and its count.
@@ -415,6 +416,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
           <p class="excerpt">${reply.excerpt}</p>
           <button type="button" class="secondary" aria-describedby="title-${m.id}" @click=${open}>${t.viewFull}</button>
         </section>` : nothing}
+        ${renderCardRating(m.rating, t)}
         <p class="supports">${renderSupport(m.supportCount, this.supportButton(m), t)}</p>
       </article>
     </li>`;

@@ -25,6 +25,13 @@ function stars(score: number) {
   return html`<span class="stars" aria-hidden="true">${[1, 2, 3, 4, 5].map((n) => html`<span class=${n <= score ? 'on' : 'off'}>★</span>`)}</span>`;
 }
 
+/** A card's line: the citizen's latest overall rating as words and points, the stars only for the eye. */
+export function renderCardRating(rating: PublicMessage['rating'] | undefined, t: MessageStrings) {
+  if (!rating) return nothing;
+  const level = format(t.levelWithPoints, { level: t.levels[rating.overall as 1 | 2 | 3 | 4 | 5], score: rating.overall });
+  return html`<p class="card-rating" part="card-rating">${format(t.cardRating, { rating: level })}${stars(rating.overall)}</p>`;
+}
+
 function renderRating(rating: NonNullable<PublicMessageDetail['rating']>, t: MessageStrings) {
   const level = t.levels[rating.overall as 1 | 2 | 3 | 4 | 5];
   const score = (label: string, value: number) => html`<dt>${label}</dt>
@@ -56,7 +63,12 @@ function eventDetails(m: PublicMessageDetail, t: MessageStrings): (string | null
   const followUps = m.followUps ?? [];
   return m.timeline.map((e) => {
     if (e.kind === 'rated') { const r = ratings[rating++]; return r ? format(t.eventDetail, { detail: scores(r) }) : null; }
-    if (e.kind === 'followed_up') { const f = followUps[followUp++]; return f ? format(t.eventDetail, { detail: f.body }) : null; }
+    if (e.kind === 'followed_up') {
+      // The citizen's words only once a moderator published them (older answers carry the body alone).
+      const f = followUps[followUp++];
+      if (f?.body) return format(t.eventDetail, { detail: f.body });
+      return f?.awaitingReview ? t.followUpPending : null;
+    }
     return null;
   });
 }

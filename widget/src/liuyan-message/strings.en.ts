@@ -21,6 +21,8 @@ export const messageEn: MessageStrings = {
   levelWithPoints: '{level} ({score}/5)',
   eventDetail: ': {detail}',
   separator: ', ',
+  cardRating: 'Citizen’s rating: {rating}',
+  followUpPending: ' (awaiting review)',
   support: 'Me too',
   supported: 'Following',
 };

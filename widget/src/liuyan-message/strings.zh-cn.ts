@@ -21,6 +21,10 @@ const strings = {
   eventDetail: '：{detail}',
   separator: '，',
   /** The 我也关注 button, before and after the reader pressed it; the count follows. */
+  /** A card's line with the citizen's latest rating. */
+  cardRating: '市民评价：{rating}',
+  /** After 市民追问 on the public timeline while a moderator has not yet published the words. */
+  followUpPending: '（待审核）',
   support: '我也关注',
   supported: '已关注',
 } as const;

@@ -2,6 +2,7 @@
 // A list page is one statement here (two when this worker has not yet kept the site's units), a
 // detail one; plus the site lookup.
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { PublicMessage, PublicTab } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
 import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text';
@@ -104,10 +105,20 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
   return q as Q;
 }
 
-/** What a card shows, all from the message row (its latest reply included) and its campaign's slug. */
+/**
+ * What a card shows: the message row (its latest reply included), its campaign's slug, and the
+ * citizen's latest rating (scores only) — one lookup per card on `ratings_by_message`.
+ */
 function cardColumns<Q extends Board>(query: Q) {
   return query
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
+    .select((eb) => jsonObjectFrom(
+      eb.selectFrom('ratings as rt')
+        .select(['rt.overall', 'rt.resolution', 'rt.attitude', 'rt.speed', 'rt.created_at'])
+        .whereRef('rt.message_id', '=', 'm.id')
+        .orderBy('rt.id', 'desc')
+        .limit(1),
+    ).as('rating'))
     .select([
       'm.seq', 'm.id', 'm.unit_id', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title',
       sql<string>`substr(m.body, 1, ${EXCERPT_CHARS})`.as('excerpt'),
@@ -154,6 +165,14 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
     .limit(limit);
 }
 
+type RatingJson = { overall: number; resolution: number; attitude: number; speed: number; created_at: string };
+
+/** A JSON column as D1 returns it (text), as the contract's rating. */
+function ratingOf(value: RatingJson | string | null): PublicMessage['rating'] {
+  const r = typeof value === 'string' ? (JSON.parse(value) as RatingJson) : value;
+  return r ? { overall: r.overall, resolution: r.resolution, attitude: r.attitude, speed: r.speed, createdAt: toSiteTime(r.created_at) } : null;
+}
+
 /**
  * One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive).
  * Besides the site lookup: the page, and the site's units (names, and the unit filter's subtree)
@@ -173,7 +192,7 @@ export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id'
   const names = new Map(units.map((u) => [u.id, u.name]));
   const page = rows.slice(0, filter.limit);
   return {
-    items: page.map((m) => ({
+    items: page.map(({ rating, ...m }) => ({
       ...boardFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now),
       excerpt: m.excerpt,
       latestReply: m.latest_reply_kind && m.latest_reply_unit_id && m.latest_reply_at
@@ -184,6 +203,7 @@ export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id'
           createdAt: toSiteTime(m.latest_reply_at),
         }
         : null,
+      rating: ratingOf(rating),
     })),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.seq) : null,
   };

@@ -7,6 +7,7 @@
 // batch changes nothing (or fails as a whole).
 import { sql } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/sqlite';
+import type { AuditAction } from '../../../sdk/src/schemas/audit';
 import type { CitizenActions, RatingReason } from '../../../sdk/src/schemas/message';
 import { ApiError } from '../errors';
 import type { SiteDatabase } from './client';
@@ -176,4 +177,62 @@ export async function followUp(ctx: LoopContext, id: string, body: string, limit
     ...(wasAnswered ? [event(ctx, 'reopened', stored)] : []),
     reopen(ctx, dueAt > message.due_at ? dueAt : message.due_at, stored),
   ]);
+}
+
+/** At most this many pending follow-ups are listed for moderators at once (the oldest). */
+export const PENDING_FOLLOW_UPS_LISTED = 50;
+
+/**
+ * The site's follow-ups whose words wait for a moderator, oldest first: those of public messages
+ * that were not rejected (a private message's words are never public, so never wait). Walks the
+ * partial index `follow_ups_pending` (migration 0020).
+ */
+export function pendingFollowUps(db: SiteDatabase, siteId: string) {
+  return db.all(
+    db.q.selectFrom('follow_ups as f')
+      .innerJoin('messages as m', 'm.id', 'f.message_id')
+      .innerJoin('units as u', 'u.id', 'm.unit_id')
+      .select(['f.id', 'f.message_id', 'm.title', 'm.unit_id', 'u.name as unit_name', 'f.body', 'f.created_at'])
+      .where('f.moderation', '=', 'pending')
+      .where('m.site_id', '=', siteId)
+      .where('m.is_public', '=', 1)
+      .where('m.moderation', '!=', 'rejected')
+      .orderBy('f.created_at').orderBy('f.id')
+      .limit(PENDING_FOLLOW_UPS_LISTED),
+  );
+}
+
+/** A follow-up of the site, with what its moderation depends on; null if the site has no such follow-up. */
+export function findFollowUp(db: SiteDatabase, siteId: string, id: string) {
+  return db.first(
+    db.q.selectFrom('follow_ups as f')
+      .innerJoin('messages as m', 'm.id', 'f.message_id')
+      .select(['f.id', 'f.message_id', 'f.moderation', 'm.is_public', 'm.moderation as message_moderation'])
+      .where('f.id', '=', id)
+      .where('m.site_id', '=', siteId),
+  );
+}
+
+/**
+ * A moderator's decision on a pending follow-up's words, and its audit entry, in one batch. The
+ * update is guarded by `pending`, so of two moderators deciding at once one changes it; the audit
+ * entry is written only with the change it records.
+ */
+export async function moderateFollowUp(
+  db: SiteDatabase,
+  { siteId, accountId, messageId, id, decision, at }: { siteId: string; accountId: string; messageId: string; id: string; decision: 'published' | 'rejected'; at: string },
+): Promise<void> {
+  const action: AuditAction = decision === 'published' ? 'follow_up.publish' : 'follow_up.reject';
+  const [update] = await db.batch([
+    db.q.updateTable('follow_ups').set({ moderation: decision, moderated_at: at }).where('id', '=', id).where('moderation', '=', 'pending'),
+    db.q.insertInto('audit_log')
+      .columns(['site_id', 'account_id', 'action', 'message_id', 'detail', 'created_at'])
+      .expression(db.q.selectFrom('follow_ups')
+        .select((eb) => [
+          eb.val(siteId).as('site_id'), eb.val(accountId).as('account_id'), eb.val(action).as('action'), eb.val(messageId).as('message_id'),
+          eb.val(JSON.stringify({ followUp: id })).as('detail'), eb.val(at).as('created_at'),
+        ])
+        .where('id', '=', id).where('moderation', '=', decision).where('moderated_at', '=', at)),
+  ]);
+  if ((update?.meta.changes ?? 0) === 0) throw new ApiError('conflict');
 }

@@ -9,8 +9,8 @@
 // the unit above) reads as 已超期 to the public and the author.
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
-import type { ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
-import type { FollowUp, OwnRating, PublicMessageDetail, Rating, Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
+import type { ConsoleFollowUp, ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
+import type { FollowUp, OwnRating, PublicFollowUp, PublicMessageDetail, Rating, Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { Official } from '../auth/official';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
@@ -76,10 +76,10 @@ const ratingsJson = (eb: MessageExpressions, audience: Audience) => jsonArrayFro
     .orderBy('rt.id'),
 );
 
-/** The citizen's follow-up questions (追问), oldest first. */
+/** The citizen's follow-up questions (追问), oldest first, with whether a moderator published their words. */
 const followUpsJson = (eb: MessageExpressions) => jsonArrayFrom(
   eb.selectFrom('follow_ups as f')
-    .select(['f.body', 'f.created_at', 'f.reply_id'])
+    .select(['f.id', 'f.body', 'f.created_at', 'f.reply_id', 'f.moderation'])
     .whereRef('f.message_id', '=', 'm.id')
     .orderBy('f.created_at').orderBy('f.id'),
 );
@@ -126,7 +126,18 @@ const scores = (r: RatingJson): Rating => ({
 
 const ownRating = (r: RatingJson): OwnRating => ({ ...scores(r), reason: r.reason_code ?? null, reasonText: r.reason ?? null });
 
-const followUp = (f: Row['follow_ups'][number]): FollowUp => ({ body: f.body, createdAt: toSiteTime(f.created_at) });
+type FollowUpJson = Row['follow_ups'][number];
+
+const followUp = (f: FollowUpJson): FollowUp => ({ body: f.body, createdAt: toSiteTime(f.created_at), moderation: f.moderation });
+
+/** The public reads a follow-up's words only once a moderator published them; before, that it waits. */
+const publicFollowUp = (f: FollowUpJson): PublicFollowUp => ({
+  body: f.moderation === 'published' ? f.body : null, createdAt: toSiteTime(f.created_at), awaitingReview: f.moderation === 'pending',
+});
+
+/** Moderators and admins decide on a public message's follow-ups; a private message's words are never public. */
+export const mayModerateFollowUp = (official: Official, m: { is_public: number; moderation: string }, f: { moderation: string }) =>
+  (official.role === 'admin' || official.role === 'moderator') && m.is_public === 1 && m.moderation !== 'rejected' && f.moderation === 'pending';
 
 /** Re-opened by the citizen (重办) and being handled again: flagged, and first in its unit's queue. */
 export const isReopened = (m: { reopened_at: string | null; status: string }) => m.reopened_at !== null && m.status === 'in_progress';
@@ -159,8 +170,8 @@ export async function publicMessageView(db: SiteDatabase, siteId: string, id: st
     timeline: parsed(m.timeline).map(outsideEvent),
     rating: rating ? { overall: rating.overall, resolution: rating.resolution, attitude: rating.attitude, speed: rating.speed, createdAt: toSiteTime(rating.created_at) } : null,
     ratings: parsed(m.ratings).map(scores),
-    // Only published public messages reach here: their follow-ups are public with them.
-    followUps: parsed(m.follow_ups).map(followUp),
+    // The citizen's own words, only as far as a moderator published them.
+    followUps: parsed(m.follow_ups).map(publicFollowUp),
   };
 }
 
@@ -230,7 +241,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     notes: parsed(m.notes).map((n): Note => ({ id: n.id, account: n.account, body: n.body, createdAt: toSiteTime(n.created_at) })),
     reopened: isReopened(m),
     ratings: (parsed(m.ratings) as RatingJson[]).map(ownRating),
-    followUps: parsed(m.follow_ups).map(followUp),
+    followUps: parsed(m.follow_ups).map((f): ConsoleFollowUp => ({ ...followUp(f), id: f.id, moderate: mayModerateFollowUp(official, m, f) })),
     actions: availableActions(official, m),
   };
 }

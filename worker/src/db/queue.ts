@@ -131,9 +131,10 @@ function withFilters(query: Queue, filter: QueueFilter, official: Official, now:
 }
 
 /**
- * Re-opened (重办) and being handled again: such messages come first, on the first page of every tab
- * that holds 办理中, and are left out of the walk by deadline. They are found through their own small
- * partial index (migration 0014), named so that SQLite does not walk a deadline index instead.
+ * Re-opened (重办) and being handled again: such messages come first in every tab that holds 办理中
+ * — all of them, however many, before the walk by deadline, which leaves them out. They are found
+ * through their own small partial index (migration 0014), named so that SQLite does not walk a
+ * deadline index instead.
  */
 const NOT_REOPENED = sql<boolean>`NOT (m.reopened_at IS NOT NULL AND m.status = 'in_progress')`;
 /** The site's re-opened messages, from their index, as the `m` the queue's filters apply to. */
@@ -143,8 +144,6 @@ function reopenedInScope(db: SiteDatabase, official: Official): Queue {
   if (official.scope !== null) query = query.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
   return query;
 }
-/** At most this many re-opened messages head a first page. */
-const REOPENED_MAX = 50;
 
 const holdsInProgress = (tab: QueueTab) => TABS[tab].statuses?.includes('in_progress') ?? tab === 'all';
 
@@ -154,14 +153,16 @@ const QUEUE_COLUMNS = [
   'm.adopted_at', 'm.adoption_note',
 ] as const;
 
-/** The re-opened messages that head the first page of the tab, earliest deadline first (a handful, from their own index). */
+/**
+ * A page of the re-opened messages that head the tab, earliest deadline first, from their own index;
+ * `filter.cursor` is a position among them (`reopenedCursor`), none for the first page.
+ */
 export function reopenedFirstQuery(db: SiteDatabase, official: Official, filter: QueueFilter, now: Date) {
-  const { cursor: _, ...firstPage } = filter;
   return db.q.selectFrom(
-    withFilters(reopenedInScope(db, official), firstPage, official, now, 'in_progress')
+    withFilters(reopenedInScope(db, official), filter, official, now, 'in_progress')
       .select(QUEUE_COLUMNS)
       .orderBy('m.due_at').orderBy('m.seq')
-      .limit(REOPENED_MAX)
+      .limit(filter.limit + 1)
       .as('q'),
   )
     .leftJoin('campaigns as c', 'c.id', 'q.campaign_id')
@@ -218,27 +219,44 @@ export function queuePageQuery(db: SiteDatabase, official: Official, filter: Que
   return merged(each.map((status) => part(status, null)));
 }
 
+/** A cursor among the re-opened messages that head a tab: `r~` and the last one's position. */
+const REOPENED_CURSOR = 'r~';
+
 /**
- * A page of the queue; on a tab's first page, re-opened messages (重办) head it. Rows carry unit ids;
- * the names come from the site's units, which the worker keeps while they are unchanged
- * (`siteUnits`), not from a lookup per row.
+ * A page of the queue. In a tab that holds 办理中, the re-opened messages (重办) come first, page
+ * after page (the cursor says `r~…` while among them), and the walk by deadline follows on the page
+ * where they end. Rows carry unit ids; the names come from the site's units, which the worker keeps
+ * while they are unchanged (`siteUnits`), not from a lookup per row.
  */
 export async function queuePage(db: SiteDatabase, official: Official, site: Pick<Site, 'id' | 'unitsVersion'>, filter: QueueFilter, now: Date): Promise<{ items: QueueMessage[]; nextCursor: string | null }> {
-  const firstOfTab = !filter.cursor && holdsInProgress(filter.tab);
-  const [rows, reopened, units] = await Promise.all([
-    db.all(queuePageQuery(db, official, filter, now)),
-    firstOfTab ? db.all(reopenedFirstQuery(db, official, filter, now)) : [],
+  const amongReopened = holdsInProgress(filter.tab) && (!filter.cursor || filter.cursor.startsWith(REOPENED_CURSOR));
+  const reopenedAfter = amongReopened ? filter.cursor?.slice(REOPENED_CURSOR.length) : undefined;
+  const [reopened, rows, units] = await Promise.all([
+    amongReopened ? db.all(reopenedFirstQuery(db, official, { ...filter, cursor: reopenedAfter }, now)) : [],
+    // While among the re-opened, the walk by deadline starts at its beginning, after them.
+    db.all(queuePageQuery(db, official, amongReopened ? { ...filter, cursor: undefined } : filter, now)),
     siteUnits(db, site),
   ]);
   const names = new Map(units.map((u) => [u.id, u.name]));
-  const page = rows.slice(0, filter.limit);
+  let items: typeof rows;
+  let nextCursor: string | null;
+  if (reopened.length >= filter.limit) {
+    // The page is all re-opened ones: the next one goes on among them (and then to the walk, if anything is left).
+    items = reopened.slice(0, filter.limit);
+    const last = items.at(-1)!;
+    nextCursor = reopened.length > filter.limit || rows.length > 0 ? REOPENED_CURSOR + encodeCursor(last.due_at, last.seq) : null;
+  } else {
+    const page = rows.slice(0, filter.limit - reopened.length);
+    items = [...reopened, ...page];
+    nextCursor = rows.length > page.length && page.length > 0 ? encodeCursor(page.at(-1)!.due_at, page.at(-1)!.seq) : null;
+  }
   return {
-    items: [...reopened, ...page].map((m) => ({
+    items: items.map((m) => ({
       ...messageFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now), isPublic: m.is_public === 1, moderation: m.moderation,
       replyCount: m.reply_count, reopened: isReopened(m),
       supervised: m.escalated_due_at !== null,
     })),
-    nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.due_at, page.at(-1)!.seq) : null,
+    nextCursor,
   };
 }
 

@@ -192,6 +192,9 @@ export interface FollowUpTable {
   created_at: string;
   /** The reply it follows: one follow-up per reply (migration 0014). */
   reply_id: string | null;
+  /** The citizen's words are public only once published by a moderator (migration 0020). */
+  moderation: Generated<'pending' | 'published' | 'rejected'>;
+  moderated_at: string | null;
 }
 
 export interface SupportTable {

@@ -1,19 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import type { AuditAction } from '../../../sdk/src/schemas/audit';
 import { AdminIdParamsSchema } from '../../../sdk/src/schemas/admin';
 import {
   AdminCampaignSchema, CreateCampaignInputSchema, UpdateCampaignInputSchema,
 } from '../../../sdk/src/schemas/campaign';
 import { newRouteGroup } from '../app';
 import { auditEntry } from '../db/admin';
-import { campaignColumns, campaignFigures, outletsOf, siteCampaigns, toAdminCampaign } from '../db/campaigns';
+import { campaignColumns, campaignFigures, isOpen, outletsOf, siteCampaigns, toAdminCampaign } from '../db/campaigns';
 import type { SiteDatabase } from '../db/client';
 import type { CampaignRow } from '../db/schema';
 import { siteUnits, type Site } from '../db/sites';
-import { notFound, validationError, type FieldProblem } from '../errors';
+import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { newId } from '../lib/crypto';
-import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
+import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
 
-/** Admins create and edit the site's suggestion drives (建言专栏). */
+/** Admins create, edit, end and (while no message was sent to one) delete the site's suggestion drives (建言专栏). */
 export const adminCampaigns = newRouteGroup();
 
 type Fields = Omit<Required<z.output<typeof CreateCampaignInputSchema>>, 'slug'>;
@@ -140,3 +142,72 @@ adminCampaigns.openapi(updateCampaign, async (c) => {
   return c.json(await answer(db, after), 200);
 });
 
+
+const CampaignParamsSchema = AdminIdParamsSchema;
+
+const deleteCampaign = createRoute({
+  operationId: 'deleteCampaign',
+  method: 'delete',
+  path: '/v1/admin/campaigns/{id}',
+  summary: 'Delete a drive no message was sent to (one made by mistake); a drive with messages can only be ended',
+  request: { params: CampaignParamsSchema },
+  responses: {
+    204: { description: 'deleted' },
+    ...officialErrorResponses,
+    409: problem('the drive has messages (campaign_has_messages): end it instead'),
+  },
+});
+
+adminCampaigns.openapi(deleteCampaign, async (c) => {
+  const { id } = c.req.valid('param');
+  const site = c.get('site');
+  const db = c.get('db');
+  const row = await db.first(db.q.selectFrom('campaigns').select(['id', 'slug']).where('id', '=', id).where('site_id', '=', site.id));
+  if (!row) throw notFound();
+  const at = new Date().toISOString();
+  // Guarded in the statement too: a message sent meanwhile keeps its drive (and the audit row is not written).
+  const noMessages = sql<boolean>`NOT EXISTS (SELECT 1 FROM messages WHERE campaign_id = ${id})`;
+  const [deleted] = await db.batch([
+    db.q.deleteFrom('campaigns').where('id', '=', id).where('site_id', '=', site.id).where(noMessages),
+    db.q.deleteFrom('campaign_counts').where('campaign_id', '=', id).where(noMessages),
+    db.q.insertInto('audit_log')
+      .columns(['site_id', 'account_id', 'action', 'message_id', 'detail', 'created_at'])
+      .expression(db.q.selectNoFrom((eb) => [
+        eb.val(site.id).as('site_id'), eb.val(c.get('official').id).as('account_id'), eb.val<AuditAction>('campaign.delete').as('action'),
+        eb.val(null).as('message_id'), eb.val(JSON.stringify({ campaign: id, slug: row.slug })).as('detail'), eb.val(at).as('created_at'),
+      ]).where(sql<boolean>`NOT EXISTS (SELECT 1 FROM campaigns WHERE id = ${id})`)),
+  ]);
+  if ((deleted?.meta.changes ?? 0) === 0) throw new ApiError('campaign_has_messages');
+  return c.body(null, 204);
+});
+
+const endCampaign = createRoute({
+  operationId: 'endCampaign',
+  method: 'post',
+  path: '/v1/admin/campaigns/{id}/end',
+  summary: 'End an open drive now (endsAt = now): its form says it is closed and the service refuses new messages with campaign_closed',
+  request: { params: CampaignParamsSchema, body: { required: true, content: { 'application/json': { schema: z.object({}) } } } },
+  responses: {
+    200: { description: 'the drive, ended', content: { 'application/json': { schema: AdminCampaignSchema } } },
+    ...officialErrorResponses,
+    409: problem('the drive has not started or has ended already (campaign_not_open)'),
+  },
+});
+
+adminCampaigns.openapi(endCampaign, async (c) => {
+  const { id } = c.req.valid('param');
+  const site = c.get('site');
+  const db = c.get('db');
+  const before = await db.first(db.q.selectFrom('campaigns').selectAll().where('id', '=', id).where('site_id', '=', site.id));
+  if (!before) throw notFound();
+  const at = new Date().toISOString();
+  if (!isOpen(before, at)) throw new ApiError('campaign_not_open');
+  const [ended] = await db.batch([
+    // Still open when the statement runs: two admins ending it at once end it once.
+    db.q.updateTable('campaigns').set({ ends_at: at, updated_at: at })
+      .where('id', '=', id).where('site_id', '=', site.id).where('starts_at', '<=', at).where('ends_at', '>', at),
+    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'campaign.end', detail: { campaign: id, endsAt: before.ends_at }, at }),
+  ]);
+  if ((ended?.meta.changes ?? 0) === 0) throw new ApiError('campaign_not_open');
+  return c.json(await answer(db, { ...before, ends_at: at, updated_at: at }), 200);
+});

@@ -48,6 +48,8 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/console/reply-templates': { roles: OFFICIALS },
   'GET /v1/console/export.csv': { roles: ADMIN },
   'GET /v1/console/dashboard': { roles: OFFICIALS },
+  'GET /v1/console/follow-ups': { roles: MODERATION },
+  'POST /v1/console/follow-ups/:id/moderation': { roles: MODERATION, body: { moderation: 'published' } },
   'GET /v1/admin/site': { roles: ADMIN },
   'PATCH /v1/admin/site': { roles: ADMIN, body: { moderation: 'post' } },
   'GET /v1/admin/calendar': { roles: ADMIN },
@@ -70,6 +72,8 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/admin/campaigns': { roles: ADMIN },
   'POST /v1/admin/campaigns': { roles: ADMIN, body: { slug: 'jianyan', title: '建言专栏', startsAt: '2026-01-01T00:00:00+08:00', endsAt: '2026-02-01T00:00:00+08:00' } },
   'PATCH /v1/admin/campaigns/:id': { roles: ADMIN, body: { title: '建言专栏（新）' } },
+  'DELETE /v1/admin/campaigns/:id': { roles: ADMIN },
+  'POST /v1/admin/campaigns/:id/end': { roles: ADMIN },
 };
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminCampaign, Campaign, CampaignList } from '../../../sdk/src/schemas/campaign';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
-import { ALLOWED_ORIGIN, countRows, createSite, expectProblem, messageRow, request, submit, validMessage } from '../../test/fixtures';
+import { ALLOWED_ORIGIN, countRows, createSite, db, expectProblem, messageRow, request, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 import type { Stats } from '../../../sdk/src/schemas/stats';
 
@@ -82,6 +82,36 @@ describe('suggestion drives (建言专栏)', () => {
     const problem = await expectProblem(await submit(d.siteId, suggestion(d.eduUnit), { origin: NEWS_A }), 422, 'validation');
     expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'campaign', code: 'campaign_closed' }));
     expect(await figures(d.siteId)).toMatchObject({ open: false, counts: { messages: 1 } });
+  });
+
+  it('ends an open drive now, once, audited: its form then refuses, and a drive with messages cannot be deleted', async () => {
+    const d = await drive();
+    await sent(d.siteId, d.eduUnit, NEWS_A);
+    await expectProblem(await consoleRequest(`/v1/admin/campaigns/${d.campaign.id}`, { as: d.admin, method: 'DELETE' }), 409, 'campaign_has_messages');
+    const before = Date.now();
+    const response = await consoleRequest(`/v1/admin/campaigns/${d.campaign.id}/end`, { as: d.admin, method: 'POST', body: {} });
+    expect(response.status).toBe(200);
+    const ended = await response.json<AdminCampaign>();
+    expect(Date.parse(ended.endsAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(ended.endsAt)).toBeLessThanOrEqual(Date.now());
+    expect(await figures(d.siteId)).toMatchObject({ open: false, counts: { messages: 1 } });
+    const problem = await expectProblem(await submit(d.siteId, suggestion(d.eduUnit), { origin: NEWS_A }), 422, 'validation');
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'campaign', code: 'campaign_closed' }));
+    await expectProblem(await consoleRequest(`/v1/admin/campaigns/${d.campaign.id}/end`, { as: d.admin, method: 'POST', body: {} }), 409, 'campaign_not_open');
+    const audit = await db.all(db.q.selectFrom('audit_log').select(['action', 'account_id']).where('site_id', '=', d.siteId).where('action', 'like', 'campaign.%').orderBy('id'));
+    expect(audit).toEqual([{ action: 'campaign.create', account_id: d.admin.id }, { action: 'campaign.end', account_id: d.admin.id }]);
+  });
+
+  it('deletes a drive no message was sent to, audited; its page is gone', async () => {
+    const d = await drive();
+    const response = await consoleRequest(`/v1/admin/campaigns/${d.campaign.id}`, { as: d.admin, method: 'DELETE' });
+    expect(response.status).toBe(204);
+    expect((await request(`/v1/sites/${d.siteId}/campaigns/plan`)).status).toBe(404);
+    const admins = await (await consoleRequest('/v1/admin/campaigns', { as: d.admin })).json<AdminCampaign[]>();
+    expect(admins).toEqual([]);
+    await expectProblem(await consoleRequest(`/v1/admin/campaigns/${d.campaign.id}`, { as: d.admin, method: 'DELETE' }), 404, 'not_found');
+    const audit = await db.all(db.q.selectFrom('audit_log').select(['action']).where('site_id', '=', d.siteId).orderBy('id'));
+    expect(audit.map((a) => a.action)).toEqual(['campaign.create', 'campaign.delete']);
   });
 
   it('refuses a drive that ends before it starts, an unknown unit, a type the site does not take, a slug in use and an origin that is not one', async () => {

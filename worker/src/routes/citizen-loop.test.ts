@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleMessage, QueuePage } from '../../../sdk/src/schemas/console';
+import type { ConsoleMessage, PendingFollowUp, PendingFollowUpPage, QueuePage } from '../../../sdk/src/schemas/console';
 import type { MessageCreated, MessagePage, PublicMessageDetail, RateInput, TrackedMessage } from '../../../sdk/src/schemas/message';
 import {
-  addCalendarDay, createSite, db, eventKinds, expectProblem, messageRow, request, submit, track, validMessage,
+  addCalendarDay, createSite, db, eventKinds, expectProblem, messageRow, request, seedMessages, submit, track, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
@@ -108,6 +108,34 @@ describe('rating a final reply (POST /v1/sites/:site/track/rating)', () => {
     expect(happy.status).toBe('replied');
   });
 
+  it('puts every re-opened message first, page after page with the cursor, when there are more than a page of them', async () => {
+    const site = await createSite();
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const DAY = 86_400_000;
+    // Deadlines interleaved, so that the re-opened ones are not first by deadline alone.
+    const ids = await seedMessages(site.siteId, Array.from({ length: 60 }, (_, i) => ({
+      unitId: site.eduUnit, status: 'in_progress' as const, dueAt: new Date(Date.now() + ((i * 7) % 60 + 1) * DAY),
+    })));
+    const reopened = ids.slice(0, 55);
+    await db.run(db.q.updateTable('messages').set({ reopened_at: new Date().toISOString() }).where('id', 'in', reopened));
+    const rows = await db.all(db.q.selectFrom('messages').select(['id', 'due_at', 'seq']).where('site_id', '=', site.siteId).orderBy('due_at').orderBy('seq'));
+    const expected = [...rows.filter((r) => reopened.includes(r.id)), ...rows.filter((r) => !reopened.includes(r.id))].map((r) => r.id);
+
+    for (const tab of ['handling', 'all']) {
+      const seen: { id: string; reopened: boolean }[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `/v1/console/messages?tab=${tab}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const page: QueuePage = await (await consoleRequest(query, { as: responder })).json<QueuePage>();
+        expect(page.items.length).toBeLessThanOrEqual(20);
+        seen.push(...page.items.map((m) => ({ id: m.id, reopened: m.reopened })));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen.map((m) => m.id), tab).toEqual(expected);
+      expect(seen.filter((m) => m.reopened)).toHaveLength(55);
+    }
+  });
+
   it('shows the scores on the public timeline and message, never the citizen’s words, and private messages nowhere public', async () => {
     const m = await answered();
     await rated(m.siteId, m.trackingCode, UNHAPPY);
@@ -119,6 +147,12 @@ describe('rating a final reply (POST /v1/sites/:site/track/rating)', () => {
     expect(detail.ratings).toEqual([{ overall: 2, resolution: 1, attitude: 3, speed: 2, createdAt: expect.any(String) }]);
     expect(detail.rating).toMatchObject({ overall: 2 });
     expect(detail.timeline.map((e) => e.kind)).toContain('rated');
+    // The board's card shows the latest rating's scores too, and no more.
+    const cardText = await (await request(`/v1/sites/${m.siteId}/messages`)).text();
+    expect(cardText).not.toContain(UNHAPPY.reasonText);
+    expect((JSON.parse(cardText) as MessagePage).items).toEqual([
+      expect.objectContaining({ id: m.id, rating: { overall: 2, resolution: 1, attitude: 3, speed: 2, createdAt: detail.rating!.createdAt } }),
+    ]);
 
     const hidden = await answered({ isPublic: false });
     await rated(hidden.siteId, hidden.trackingCode, UNHAPPY);
@@ -151,17 +185,70 @@ describe('follow-up questions 追问 (POST /v1/sites/:site/track/follow-ups)', (
     expect(tracked.can).toEqual({ rate: true, followUp: false, followUpsLeft: 0 });
   });
 
-  it('shows the question publicly only with a public message, and needs a reply first', async () => {
-    const m = await answered();
-    await post(m.siteId, 'follow-ups', { trackingCode: m.trackingCode, question: '固定岗几点开始？' });
-    const detail = await (await request(`/v1/sites/${m.siteId}/messages/${m.id}`)).json<PublicMessageDetail>();
-    expect(detail.followUps.map((f) => f.body)).toEqual(['固定岗几点开始？']);
+  it('needs a reply first, and a question', async () => {
 
     const site = await createSite({ moderation: 'post' });
     const { trackingCode } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
     await expectProblem(await post(site.siteId, 'follow-ups', { trackingCode, question: '有人看吗？' }), 409, 'invalid_transition');
     const empty = await expectProblem(await post(site.siteId, 'follow-ups', { trackingCode, question: ' ' }), 422, 'validation');
     expect(empty.errors?.map((e) => [e.field, e.code])).toEqual([['question', 'required']]);
+  });
+
+  it('keeps the question’s words off the public timeline until a moderator publishes them; rejected ones never reach it', async () => {
+    const m = await answered();
+    const moderator = await createOfficial(m.siteId, 'moderator');
+    const first = '固定岗几点开始？李四家的电话13912345678';
+    await post(m.siteId, 'follow-ups', { trackingCode: m.trackingCode, question: first });
+    const publicText = async () => (await request(`/v1/sites/${m.siteId}/messages/${m.id}`)).text();
+
+    // The public sees that a question was asked and waits for review; the unit's officials read it at once; the author sees their own words.
+    expect(await publicText()).not.toContain('13912345678');
+    let detail = JSON.parse(await publicText()) as PublicMessageDetail;
+    expect(detail.followUps).toEqual([{ body: null, createdAt: expect.any(String), awaitingReview: true }]);
+    expect(detail.timeline.map((e) => e.kind)).toContain('followed_up');
+    const seen = await (await consoleRequest(`/v1/console/messages/${m.id}`, { as: m.responder })).json<ConsoleMessage>();
+    expect(seen.followUps).toEqual([expect.objectContaining({ body: first, moderation: 'pending', moderate: false })]);
+    expect((await (await track(m.siteId, m.trackingCode)).json<TrackedMessage>()).followUps).toEqual([expect.objectContaining({ body: first, moderation: 'pending' })]);
+    expect((await (await request(`/v1/sites/${m.siteId}/messages?q=${encodeURIComponent('固定岗几点')}`)).json<MessagePage>()).items).toEqual([]);
+
+    // Responders do not decide; moderators list what waits, and reject: the words never become public.
+    const pending = await (await consoleRequest('/v1/console/follow-ups', { as: moderator })).json<PendingFollowUpPage>();
+    expect(pending.items).toEqual([expect.objectContaining({ messageId: m.id, title: validMessage(m.eduUnit).title, body: first })]);
+    const [{ id: firstId }] = pending.items as [PendingFollowUp];
+    const moderate = (as: TestOfficial, id: string, moderation: string) =>
+      consoleRequest(`/v1/console/follow-ups/${id}/moderation`, { as, method: 'POST', body: { moderation } });
+    await expectProblem(await moderate(m.responder, firstId, 'published'), 403, 'forbidden');
+    const rejected = await (await moderate(moderator, firstId, 'rejected')).json<ConsoleMessage>();
+    expect(rejected.followUps).toEqual([expect.objectContaining({ id: firstId, moderation: 'rejected', moderate: false })]);
+    await expectProblem(await moderate(moderator, firstId, 'published'), 409, 'invalid_transition');
+    expect(await publicText()).not.toContain('13912345678');
+    detail = JSON.parse(await publicText()) as PublicMessageDetail;
+    expect(detail.followUps).toEqual([{ body: null, createdAt: expect.any(String), awaitingReview: false }]);
+
+    // Answered, the next question is published: its words join the public timeline.
+    await act(m.responder, m.id, 'reply', { kind: 'final', body: '早上七点开始。' });
+    await post(m.siteId, 'follow-ups', { trackingCode: m.trackingCode, question: '周末也有吗？' });
+    const [{ id: secondId }] = (await (await consoleRequest('/v1/console/follow-ups', { as: moderator })).json<PendingFollowUpPage>()).items as [PendingFollowUp];
+    expect((await moderate(moderator, secondId, 'published')).status).toBe(200);
+    detail = JSON.parse(await publicText()) as PublicMessageDetail;
+    expect(detail.followUps.map((f) => [f.body, f.awaitingReview])).toEqual([[null, false], ['周末也有吗？', false]]);
+    expect((await (await consoleRequest('/v1/console/follow-ups', { as: moderator })).json<PendingFollowUpPage>()).items).toEqual([]);
+    const audit = await db.all(db.q.selectFrom('audit_log').select(['action', 'message_id', 'account_id']).where('site_id', '=', m.siteId).orderBy('id'));
+    expect(audit).toEqual([
+      { action: 'follow_up.reject', message_id: m.id, account_id: moderator.id },
+      { action: 'follow_up.publish', message_id: m.id, account_id: moderator.id },
+    ]);
+  });
+
+  it('never lists a private message’s question for moderation', async () => {
+    const m = await answered({ isPublic: false });
+    const moderator = await createOfficial(m.siteId, 'moderator');
+    await post(m.siteId, 'follow-ups', { trackingCode: m.trackingCode, question: '私下问一句：什么时候办好？' });
+    expect((await (await consoleRequest('/v1/console/follow-ups', { as: moderator })).json<PendingFollowUpPage>()).items).toEqual([]);
+    const seen = await (await consoleRequest(`/v1/console/messages/${m.id}`, { as: moderator })).json<ConsoleMessage>();
+    await expectProblem(await consoleRequest(`/v1/console/follow-ups/${(seen.followUps[0] as { id: string }).id}/moderation`, {
+      as: moderator, method: 'POST', body: { moderation: 'published' },
+    }), 409, 'invalid_transition');
   });
 
   it('lets admins change the limit per site', async () => {

@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { signedIn } from './console-helpers';
+import { useBrowserPage } from './helpers';
+import { WORKER } from './ports';
+
+const browser = useBrowserPage();
+const DAY_MS = 86_400_000;
+/** A day in China (YYYY-MM-DD), as the drive's date fields take it. */
+const chinaDay = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * DAY_MS).toISOString().slice(0, 10);
+
+/** The newspaper's drive page, with the drive from the address, as `<liuyan-form campaign=…>`. */
+async function drivePage(page: Page, slug: string) {
+  await page.goto(`${WORKER}/examples/news-campaign/?campaign=${slug}`);
+  return page.locator('liuyan-form');
+}
+
+describe('the admin drives page (建言专栏)', () => {
+  it('an admin creates a drive, whose form offers only its choices; ends it, and the form says it is closed; deletes another with no messages', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    await page.locator('liuyan-console header').getByRole('link', { name: '站点管理' }).click();
+    await page.locator('liuyan-console-admin [part="admin-nav"]').getByRole('link', { name: '建言专栏', exact: true }).click();
+    const drives = page.locator('liuyan-console-admin-campaigns');
+    const add = drives.locator('form[aria-labelledby="add-campaign-title"]');
+    await add.waitFor();
+
+    const create = async (slug: string, title: string) => {
+      await add.getByLabel('网址标识').fill(slug);
+      await add.getByLabel('专栏名称').fill(title);
+      await add.getByLabel('开始日期').fill(chinaDay(0));
+      await add.getByLabel('结束日期（含当天）').fill(chinaDay(30));
+      await add.getByRole('group', { name: '征集单位' }).getByLabel('示范县交通运输局').check();
+      await add.getByRole('group', { name: '留言类型' }).getByLabel('建言', { exact: true }).check();
+      await add.getByRole('button', { name: '添加' }).click();
+      await drives.getByRole('status').getByText('已新建专栏', { exact: true }).waitFor();
+      return drives.locator('[part="campaigns"] > li').filter({ hasText: title });
+    };
+    const n = Date.now() % 1_000_000;
+    const slug = `e2e-road-${n}`;
+    const item = await create(slug, `公交线路优化建言 ${n}`);
+    expect(await item.locator('.badge').textContent()).toBe('征集中');
+
+    // The drive's page: 建言 only, to the transport bureau only.
+    const phone = () => browser.page.context().browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    let readerContext = await phone();
+    const reader = await readerContext.newPage();
+    let form = await drivePage(reader, slug);
+    await form.getByLabel('建言').waitFor();
+    expect(await form.getByLabel('投诉').count()).toBe(0);
+    expect(await form.getByLabel('咨询').count()).toBe(0);
+    const units = await form.getByLabel('留言对象', { exact: true }).locator('option').allTextContents();
+    expect(units.filter((u) => u.startsWith('示范县'))).toEqual(['示范县交通运输局']);
+
+    // Ended from the console: the page says so before anything is typed.
+    await item.getByRole('button', { name: '结束征集' }).click();
+    await item.getByRole('group', { name: '结束征集' }).getByRole('button', { name: '确定结束' }).click();
+    await drives.getByRole('status').getByText('专栏已结束征集', { exact: true }).waitFor();
+    expect(await item.locator('.badge').textContent()).toBe('已结束');
+    expect(await item.getByRole('button', { name: '结束征集' }).count()).toBe(0);
+    // Another reader (the drive's figures are cached for 30 s in a browser that read them already; that
+    // one's form learns it from the service's campaign_closed when it sends).
+    await readerContext.close();
+    readerContext = await phone();
+    form = await drivePage(await readerContext.newPage(), slug);
+    await form.locator('[part="campaign-closed"]').waitFor();
+    expect(await form.getByLabel('标题', { exact: true }).count()).toBe(0);
+
+    // A drive made by mistake, with no messages, is deleted.
+    const mistake = await create(`e2e-mistake-${n}`, `误建的专栏 ${n}`);
+    await mistake.getByRole('button', { name: '删除' }).click();
+    await mistake.getByRole('group', { name: '删除' }).getByRole('button', { name: '确定删除' }).click();
+    await drives.getByRole('status').getByText('专栏已删除', { exact: true }).waitFor();
+    expect(await drives.locator('[part="campaigns"] > li').filter({ hasText: `误建的专栏 ${n}` }).count()).toBe(0);
+
+    expect(problems).toEqual([]);
+    await readerContext.close();
+    await page.context().close();
+  }, 120_000);
+});
