@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, SubmissionLimitsSchema, TimestampSchema, UnitKindSchema,
 } from './common';
+import { HEX_COLOR, readableUnderWhiteText } from '../color';
 import { RoleSchema } from './console';
 import { withCode } from './error';
 
@@ -68,22 +69,6 @@ export function isPublicPageUrl(value: string): boolean {
 const PRIVACY_TEXT_MAX = 5000;
 export const RETURN_LABEL_MAX = 30;
 
-/**
- * The contrast of white text on `#rrggbb`, by WCAG 2.x's relative luminance
- * (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio): 1 (white) to 21 (black).
- */
-export function contrastWithWhite(color: string): number {
-  const channel = (i: number) => {
-    const c = parseInt(color.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  return 1.05 / (luminance + 0.05);
-}
-
-/** White text needs 4.5:1 on a button or header (WCAG 2.x, 1.4.3 AA, normal text). */
-export const THEME_CONTRAST_MIN = 4.5;
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /** `PATCH /v1/admin/site`: only the fields given change; `deadlineDays` changes only the types given. */
 export const UpdateSiteInputSchema = z.object({
@@ -107,7 +92,7 @@ export const UpdateSiteInputSchema = z.object({
   returnUrl: z.string().trim().max(500).refine(isPublicPageUrl, withCode('invalid')).nullable().optional().describe('given with returnLabel; null with it: no link'),
   returnLabel: requiredText(RETURN_LABEL_MAX).nullable().optional().describe('given with returnUrl'),
   themeColor: z.string().trim().regex(HEX_COLOR, withCode('invalid'))
-    .refine((color) => contrastWithWhite(color) >= THEME_CONTRAST_MIN, withCode('low_contrast'))
+    .refine(readableUnderWhiteText, withCode('low_contrast'))
     .transform((color) => color.toLowerCase())
     .nullable().optional().describe('#rrggbb, dark enough for white text on it (4.5:1); null: Liuyan’s red'),
 }).superRefine((input, ctx) => {

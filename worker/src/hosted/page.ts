@@ -72,7 +72,7 @@ dl.facts dd{margin:0}
 .body{white-space:pre-wrap}
 .reply{border:1px solid #ddd;border-radius:4px;padding:8px 12px;margin:.6em 0;background:#fafafa}
 .reply.final{border-left:4px solid #1a7f37}
-.reply header{font-weight:600;margin-bottom:.3em}
+.reply header{color:#444;margin-bottom:.3em}
 .timeline{padding-left:1.2em}
 .timeline li{margin:.3em 0}
 .adoption{border:1px solid #1a7f37;border-radius:4px;padding:8px 12px}
@@ -154,6 +154,7 @@ export async function renderPage(p: PageInput): Promise<{ body: string; csp: str
 <meta name="theme-color" content="${color}">
 ${p.noindex || p.embed ? raw('<meta name="robots" content="noindex">\n') : ''}<title>${p.title}</title>
 <link rel="canonical" href="${p.canonical}">
+<link rel="icon" href="data:,">
 ${p.head ?? ''}<style>${raw(style)}</style>
 <script type="module" src="/hosted/hosted.js"></script>
 ${p.elements ? raw('<script type="module" src="/widget/liuyan.js"></script>\n') : ''}</head>
