@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { countMessagesTitled, fillForm, launchBrowser, TRACKING_CODE } from './helpers';
-import { HOST, WORKER } from './ports';
+import { FOREIGN, HOST, WORKER } from './ports';
 
 /** WeChat's in-app browser on an Android phone, as it names itself. */
 const WECHAT_UA = 'Mozilla/5.0 (Linux; Android 13; V2227A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) '
@@ -93,7 +93,7 @@ describe('the hosted board /s/demo/ in WeChat on a phone', () => {
 });
 
 describe('the iframe embed', () => {
-  it('sizes itself to its content on a page of an allowed website that includes /embed.js', async () => {
+  it('sizes itself to its content on a page of an allowed website that includes /embed.js, and is not shown on any other website', async () => {
     const { page, problems } = await wechatPage();
     // The county's CMS page, on its own origin (in the demo site's allowed origins): e2e/global-setup.ts.
     await page.goto(`${HOST}/iframe-embed.html`);
@@ -112,5 +112,10 @@ describe('the iframe embed', () => {
     await frame.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
     await expect.poll(frameHeight).toBeGreaterThan(before);
     expect(problems).toEqual([]);
+
+    // The same page on a website that is not in the site's allowed origins: the browser refuses to frame it.
+    await page.goto(`${FOREIGN}/iframe-embed.html`);
+    await expect.poll(() => page.frames()[1]?.url()).toMatch(/^chrome-error:/);
+    expect(await page.frameLocator('iframe').locator('liuyan-form').count()).toBe(0);
   });
 });
