@@ -52,7 +52,7 @@ a{color:${color}}
 .tabs a[aria-current=page]{border-bottom-color:${color};color:${color};font-weight:600}
 main{background:#fff;padding:16px;min-height:50vh}
 html.embed body,html.embed main{background:#fff;min-height:0}
-html.embed main{padding:8px}
+html.embed main{padding:8px;max-width:none}
 liuyan-form,liuyan-track,liuyan-list,liuyan-stats{--liuyan-color-primary:${color}}
 liuyan-form:not(:defined),liuyan-track:not(:defined),liuyan-list:not(:defined),liuyan-stats:not(:defined){display:block;min-height:6rem;color:#666}
 .muted{color:#666}

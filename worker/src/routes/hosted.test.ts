@@ -181,11 +181,15 @@ describe('GET /s/:site/ and its sections', () => {
     expect(message).toContain(`<a href="/s/${siteId}/?embed=1">‹ 返回留言列表</a>`);
   });
 
-  it('answers 404 for an unknown site', async () => {
-    const response = await page('/s/no-such-site/');
-    expect(response.status).toBe(404);
-    expect(await response.text()).toContain('页面不存在');
-    expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+  it('answers 404 for an unknown site and an address that is no section', async () => {
+    const { siteId } = await createSite();
+    for (const path of ['/s/no-such-site/', '/s/no-such-site/messages/m_1', `/s/${siteId}/admin`, `/s/${siteId}/messages/`]) {
+      const response = await page(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
+      expect(await response.text()).toContain('页面不存在');
+      expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    }
   });
 });
 

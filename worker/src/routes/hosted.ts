@@ -150,3 +150,6 @@ hosted.get('/s/:site/messages/:id', async (c) => {
     main: messageMain(message, locale, t, boardHref),
   });
 });
+
+// Any other address under a site's board is no page of it (registered last: the pages above come first).
+hosted.get('/s/:site/*', (c) => bareNotFound(c));
