@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteSettings } from '../../../sdk/src/schemas/admin';
 import {
-  addReply, ALLOWED_ORIGIN, AUTHOR, createSite, db, expectNoPersonalData, expectProblem, request, seedMessages, submit, validMessage,
+  addReply, ALLOWED_ORIGIN, AUTHOR, createSite, d1Cost, db, expectNoPersonalData, expectProblem, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 
@@ -128,6 +128,20 @@ describe('GET /s/:site/ and its sections', () => {
     const bare = await page(`/s/${siteId}`);
     expect(bare.status).toBe(308);
     expect(bare.headers.get('Location')).toBe(`/s/${siteId}/`);
+  });
+
+  it('reads about what the board’s API reads: one row per card, a handful for a message page, however many messages there are', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const ids = await seedMessages(siteId, Array.from({ length: 120 }, (_, i) => ({ unitId: eduUnit, title: `第${i}条公开留言` })));
+    // The first request of a site also loads its units into the worker's copy: measure the second.
+    await page(`/s/${siteId}/`);
+    const board = d1Cost(await page(`/s/${siteId}/`));
+    expect(board.queries).toBeLessThanOrEqual(4);
+    expect(board.rowsRead).toBeLessThanOrEqual(2 * 20 + 10);
+    const message = d1Cost(await page(`/s/${siteId}/messages/${ids[60]}`));
+    expect(message.queries).toBeLessThanOrEqual(3);
+    expect(message.rowsRead).toBeLessThanOrEqual(20);
+    expect(d1Cost(await page(`/s/${siteId}/write`)).rowsRead).toBeLessThanOrEqual(3);
   });
 
   it('offers no statistics tab while nothing is published', async () => {
