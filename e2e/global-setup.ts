@@ -12,6 +12,8 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     .replace('src="/widget/liuyan.js"', `src="${workerOrigin}/widget/liuyan.js"`);
   const server = createServer((request, response) => {
     if (request.url === '/favicon.ico') return void response.writeHead(404).end();
+    // A CMS page that allows no script of the service's: the hosted board in an iframe, and the helper that sizes it.
+    if (request.url === '/iframe-embed.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeHostPage(workerOrigin));
     const lang = new URL(request.url ?? '/', 'http://x').searchParams.get('lang');
     const body = lang === 'en' ? page.replace('<html lang="zh-CN">', '<html lang="en">') : page;
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
@@ -19,6 +21,16 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
 }
+
+/** The county's CMS page embedding the hosted form by iframe (README → "An iframe, for CMSs that strip scripts"). */
+const iframeHostPage = (workerOrigin: string) => `<!doctype html>
+<html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>示范县人民政府 · 领导留言</title>
+<h1>示范县人民政府 · 领导留言</h1>
+<iframe src="${workerOrigin}/s/demo/write?embed=1" title="给领导留言" width="100%" height="600" frameborder="0"></iframe>
+<script src="${workerOrigin}/embed.js" async></script>
+</html>
+`;
 
 /** Whether something answers on the port already (a stack left over from an interrupted run, say). */
 async function answers(port: number): Promise<boolean> {

@@ -84,6 +84,10 @@ export async function buildPublic(): Promise<void> {
       },
     }],
   });
+  // The hosted board's own script (its pages are rendered by the service) and the iframe helper a
+  // host page may include: a classic script, so it can find where it came from.
+  await build({ ...common, entryPoints: { hosted: path.join(root, 'widget/src/hosted/hosted.ts') }, outdir: path.join(out, 'hosted') });
+  await build({ ...common, format: 'iife', entryPoints: { embed: path.join(root, 'widget/src/hosted/embed.ts') }, outdir: out });
   // The officials' console: one page and one module (Lit bundled in; English strings a chunk).
   const consoleDir = path.join(out, 'console');
   const consoleApp = await build({
@@ -110,6 +114,12 @@ export async function buildPublic(): Promise<void> {
   await writeFile(path.join(out, '_headers'), [
     '/widget/*',
     '  Access-Control-Allow-Origin: *',
+    '  Cache-Control: public, max-age=300',
+    '  X-Content-Type-Options: nosniff',
+    '/hosted/*',
+    '  Cache-Control: public, max-age=300',
+    '  X-Content-Type-Options: nosniff',
+    '/embed.js',
     '  Cache-Control: public, max-age=300',
     '  X-Content-Type-Options: nosniff',
     '/console/*',

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { DOMAINS, MESSAGE_TYPES } from '../../sdk/src/codes';
 import { live } from 'lit/directives/live.js';
+import { HEX_COLOR, readableUnderWhiteText } from '../../sdk/src/color';
 import type { SiteSettings, UpdateSiteInput } from '../../sdk/src/schemas/admin';
 import type { Domain, MessageType, SubmissionLimits } from '../../sdk/src/schemas/common';
 import { defineElement } from '../../ui/liuyan-element';
@@ -22,13 +23,15 @@ const SUBMISSION_LIMITS = {
   perSiteMinute: { min: 1, max: 100_000 },
 } as const satisfies Record<keyof SubmissionLimits, { min: number; max: number }>;
 const SUBMISSION_LIMIT_KEYS = Object.keys(SUBMISSION_LIMITS) as (keyof SubmissionLimits)[];
+const RETURN_LABEL_MAX = 30;
 const FORM = 'site';
 
 /**
  * @summary 站点设置: name, pre- or post-moderation, the websites allowed to embed the widget, the
  * message types and domains accepted, the deadline in working days per type, the shortest title and
  * message accepted, the privacy notice (a page of the site's own, a text, or the default one), and
- * how many submissions a network address, a phone number and the whole site may send.
+ * how many submissions a network address, a phone number and the whole site may send; and the
+ * hosted board (/s/:site/): on or off, the link back to the site's own website, its colour.
  */
 export class LiuyanConsoleAdminSite extends AdminElement {
   static override properties = {
@@ -94,6 +97,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       privacyText: this.textCheck('privacyText', v.raw('privacyText'), { max: PRIVACY_TEXT_MAX, multiline: true }),
     };
     for (const type of MESSAGE_TYPES) checks[`deadlineDays.${type}`] = this.integerCheck(`deadlineDays.${type}`, v.raw(`deadline-${type}`), DEADLINE_DAYS);
+    Object.assign(checks, this.hostedChecks(v.text('returnUrl'), v.raw('returnLabel'), v.text('themeColor')));
     for (const key of SUBMISSION_LIMIT_KEYS) checks[`submissionLimits.${key}`] = this.integerCheck(`submissionLimits.${key}`, v.raw(key), SUBMISSION_LIMITS[key]);
     if (this.refused(FORM, failures(checks))) return;
 
@@ -113,6 +117,11 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       privacyText: v.text('privacyText') || null,
       submissionLimits: Object.fromEntries(SUBMISSION_LIMIT_KEYS.map((key) => [key, number(key)])),
       followUpLimit: number('followUpLimit'),
+      hostedPages: v.checked('hostedPages').length > 0,
+      // Both or neither (checked above); empty: no link back.
+      returnUrl: v.text('returnUrl') || null,
+      returnLabel: v.text('returnLabel') || null,
+      themeColor: v.text('themeColor') || null,
     };
     const saved = await this.change(FORM, () => this.officials.admin.site.update(input), this.a.saved);
     if (saved) this.show(saved);
@@ -168,6 +177,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           </div>
         </fieldset>
         ${this.renderPrivacy(s)}
+        ${this.renderHosted(s)}
         <fieldset class="field" aria-describedby="limits-hint">
           <legend>${a.limits}</legend>
           <p class="muted hint" id="limits-hint">${a.limitsHint}</p>
@@ -224,6 +234,50 @@ export class LiuyanConsoleAdminSite extends AdminElement {
         ${this.counter('privacyText', PRIVACY_TEXT_MAX, s.privacyText ?? '')}
         <p class="muted hint" id="privacyText-hint">${a.privacyTextHint}</p>
         ${this.fieldError(FORM, 'privacyText', 'privacyText-error')}
+      </div>
+    </fieldset>`;
+  }
+
+  /** The return link is both an address and its words, or neither; the colour must carry white text. */
+  private hostedChecks(returnUrl: string, returnLabel: string, themeColor: string): Record<string, string> {
+    const label = returnLabel.trim();
+    return {
+      returnUrl: !returnUrl && label ? this.fieldMessage('returnUrl', 'required') : '',
+      returnLabel: returnUrl && !label ? this.fieldMessage('returnLabel', 'required') : this.textCheck('returnLabel', returnLabel, { max: RETURN_LABEL_MAX }),
+      themeColor: !themeColor ? ''
+        : !HEX_COLOR.test(themeColor) ? this.fieldMessage('themeColor', 'invalid')
+          : readableUnderWhiteText(themeColor) ? '' : this.fieldMessage('themeColor', 'low_contrast'),
+    };
+  }
+
+  /** 托管留言板: the board the service hosts for the site, for WeChat menus, apps and iframes. */
+  private renderHosted(s: SiteSettings) {
+    const a = this.a.site;
+    const link = `${location.origin}/s/${encodeURIComponent(s.id)}/`;
+    return html`<fieldset class="field" aria-describedby="hosted-hint">
+      <legend>${a.hosted}</legend>
+      <p class="muted hint" id="hosted-hint">${format(a.hostedHint, { link })}</p>
+      <label class="choice"><input type="checkbox" name="hostedPages" value="on" .checked=${s.hostedPages} />${a.hostedPages}</label>
+      <div class="field">
+        <label for="returnUrl">${a.returnUrl}</label>
+        <input id="returnUrl" name="returnUrl" type="url" inputmode="url" spellcheck="false" autocapitalize="off" maxlength="500"
+          placeholder="https://" .value=${s.returnUrl ?? ''} aria-invalid=${this.invalid(FORM, 'returnUrl')} aria-describedby="returnUrl-error" />
+        ${this.fieldError(FORM, 'returnUrl', 'returnUrl-error')}
+      </div>
+      <div class="field">
+        <label for="returnLabel">${a.returnLabel}</label>
+        <input id="returnLabel" name="returnLabel" placeholder=${a.returnLabelPlaceholder} .value=${s.returnLabel ?? ''}
+          aria-invalid=${this.invalid(FORM, 'returnLabel')} aria-describedby="returnLabel-error returnLabel-counter returnLabel-hint" @input=${this.onTyped} />
+        ${this.counter('returnLabel', RETURN_LABEL_MAX, s.returnLabel ?? '')}
+        <p class="muted hint" id="returnLabel-hint">${a.returnLabelHint}</p>
+        ${this.fieldError(FORM, 'returnLabel', 'returnLabel-error')}
+      </div>
+      <div class="field">
+        <label for="themeColor">${a.themeColor}</label>
+        <input id="themeColor" name="themeColor" spellcheck="false" autocapitalize="off" maxlength="7" placeholder="#b5121b"
+          .value=${s.themeColor ?? ''} aria-invalid=${this.invalid(FORM, 'themeColor')} aria-describedby="themeColor-error themeColor-hint" />
+        <p class="muted hint" id="themeColor-hint">${a.themeColorHint}</p>
+        ${this.fieldError(FORM, 'themeColor', 'themeColor-error')}
       </div>
     </fieldset>`;
   }

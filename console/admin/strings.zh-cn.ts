@@ -59,6 +59,15 @@ const strings = {
     perPhoneDayHint: '填写同一联系电话的留言，一天（北京时间）内可提交的条数。',
     perSiteMinute: '全站每分钟最多接收（条）',
     perSiteMinuteHint: '整个站点一分钟内可接收的留言总数，防止短时间内大量提交。',
+    hosted: '托管留言板',
+    hostedHint: '留言系统为本站提供的完整留言板页面，可放在微信公众号菜单、手机应用或网页中：{link}',
+    hostedPages: '开启托管留言板（关闭后上述网址显示“页面不存在”）',
+    returnUrl: '返回本站的链接地址（选填）',
+    returnLabel: '返回链接的文字（选填）',
+    returnLabelPlaceholder: '如：返回示范县人民政府网',
+    returnLabelHint: '显示在托管留言板顶部。地址和文字须同时填写，或同时留空。',
+    themeColor: '主题颜色（选填）',
+    themeColorHint: '托管留言板顶部和按钮的颜色，如 #1f5fae；须足够深，使白色文字清晰可读。留空则用默认的红色。',
     /** Fields as error sentences name them, where the service's catalog is too general. */
     fieldNames: {
       name: '站点名称', perAddressHour: '每个网络地址每小时可提交的条数', perPhoneDay: '每个电话号码每天可提交的条数',

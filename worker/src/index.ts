@@ -17,6 +17,7 @@ import { adminUnits } from './routes/admin-units';
 import { auth } from './routes/auth';
 import { board } from './routes/board';
 import { campaigns } from './routes/campaigns';
+import { hosted } from './routes/hosted';
 import { citizenLoop } from './routes/citizen-loop';
 import { consoleAccount } from './routes/console-account';
 import { consoleDashboard } from './routes/console-dashboard';
@@ -67,6 +68,11 @@ app.route('/', supports); //   POST /v1/sites/:site/messages/:id/support (我也
 app.route('/', myData); //     POST /v1/sites/:site/my-data (download), /my-data/erase
 app.route('/', campaigns); //  GET  /v1/sites/:site/campaigns, /campaigns/:slug (建言专栏, with figures)
 app.route('/', stats); //      GET  /v1/sites/:site/stats
+
+// The hosted board (/s/:site/: its sections, and a page per public message), HTML for WeChat menus,
+// apps and iframes. Public pages: an ETag and a minute of shared cache, like the public API.
+app.use('/s/*', d1Cost(), publicCache({ maxAge: 60 }));
+app.route('/', hosted); //     GET  /s/:site/, /write, /track, /stats, /messages/:id
 
 // Officials. Changes are accepted only from the console's own origin (CSRF); every console route
 // needs a live session, and each route (or the action it runs) checks the role and the unit scope.

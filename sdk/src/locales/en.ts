@@ -50,6 +50,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     currentPassword: 'current password', newPassword: 'new password', account: 'person', action: 'action', secondFactor: 'two-step verification',
     templateTitle: 'template title', templateBody: 'template text',
     followUpLimit: 'follow-ups per message',
+    hostedPages: 'hosted board', returnUrl: 'return link address', returnLabel: 'return link text', themeColor: 'theme colour',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -68,6 +69,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     no_national_schedule: (_, p) => `The national holiday schedule for ${p.year ?? 'that year'} is not included yet (the State Council notice is not recorded); add its holidays one by one`,
     same_password: () => 'The new password must differ from the current one',
     slug_taken: () => 'Another campaign already uses this address',
+    low_contrast: (l) => `The ${l} is too light: white text on it would be hard to read; choose a darker one (contrast with white at least 4.5:1)`,
   },
 };
 

@@ -49,6 +49,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     currentPassword: '当前密码', newPassword: '新密码', account: '操作人', action: '操作', secondFactor: '两步验证',
     templateTitle: '模板标题', templateBody: '模板内容',
     followUpLimit: '每条留言可追问次数',
+    hostedPages: '托管留言板', returnUrl: '返回链接地址', returnLabel: '返回链接文字', themeColor: '主题颜色',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -67,6 +68,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     no_national_schedule: (_, p) => `暂无${p.year ?? '该'}年的国家节假日安排（国务院办公厅通知尚未收录），请逐段添加`,
     same_password: () => '新密码不能与当前密码相同',
     slug_taken: () => '该网址标识已被另一个专栏使用',
+    low_contrast: (l) => `${l}太浅：按钮上的白字看不清，请选深一些的颜色（与白色的对比度至少4.5:1）`,
   },
 };
 

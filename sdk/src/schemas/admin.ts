@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, SubmissionLimitsSchema, TimestampSchema, UnitKindSchema,
 } from './common';
+import { HEX_COLOR, readableUnderWhiteText } from '../color';
 import { RoleSchema } from './console';
 import { withCode } from './error';
 
@@ -48,6 +49,10 @@ export const SiteSettingsSchema = z.object({
   submissionLimits: SubmissionLimitsSchema,
   followUpLimit: z.number().int().describe('how many follow-ups (追问) a citizen may send on one message'),
   reminderDays: z.number().int().describe('the hourly deadline check reminds a message’s unit this many working days before its deadline; 0: never'),
+  hostedPages: z.boolean().describe('whether the hosted board /s/{site}/ and its message pages are served (off: 404)'),
+  returnUrl: z.string().nullable().describe('the link back to the site’s own website on the hosted pages; null with returnLabel: none'),
+  returnLabel: z.string().nullable().describe('the words of that link, e.g. 返回示范县人民政府网'),
+  themeColor: z.string().nullable().describe('#rrggbb of the hosted pages’ header and buttons; null: Liuyan’s red'),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
@@ -62,6 +67,8 @@ export function isPublicPageUrl(value: string): boolean {
 }
 
 const PRIVACY_TEXT_MAX = 5000;
+export const RETURN_LABEL_MAX = 30;
+
 
 /** `PATCH /v1/admin/site`: only the fields given change; `deadlineDays` changes only the types given. */
 export const UpdateSiteInputSchema = z.object({
@@ -81,6 +88,20 @@ export const UpdateSiteInputSchema = z.object({
   submissionLimits: SubmissionLimitsSchema.partial().optional().describe('only the limits given change'),
   followUpLimit: z.number().int().min(0).max(FOLLOW_UP_LIMIT_MAX).optional().describe('0: no follow-ups'),
   reminderDays: z.number().int().min(0).max(REMINDER_DAYS_MAX).optional(),
+  hostedPages: z.boolean().optional(),
+  returnUrl: z.string().trim().max(500).refine(isPublicPageUrl, withCode('invalid')).nullable().optional().describe('given with returnLabel; null with it: no link'),
+  returnLabel: requiredText(RETURN_LABEL_MAX).nullable().optional().describe('given with returnUrl'),
+  themeColor: z.string().trim().regex(HEX_COLOR, withCode('invalid'))
+    .refine(readableUnderWhiteText, withCode('low_contrast'))
+    .transform((color) => color.toLowerCase())
+    .nullable().optional().describe('#rrggbb, dark enough for white text on it (4.5:1); null: Liuyan’s red'),
+}).superRefine((input, ctx) => {
+  // The link's address and words are set together: a half link cannot be shown.
+  if (input.returnUrl === undefined && input.returnLabel === undefined) return;
+  if ((input.returnUrl ?? null) === null && (input.returnLabel ?? null) === null) return;
+  for (const field of ['returnUrl', 'returnLabel'] as const) {
+    if ((input[field] ?? null) === null) ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
+  }
 });
 export type UpdateSiteInput = z.input<typeof UpdateSiteInputSchema>;
 

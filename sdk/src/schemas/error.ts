@@ -15,6 +15,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'outside_year', 'duplicate_day', 'before_start', 'range_too_long', 'not_weekend', 'no_national_schedule',
   'same_password',
   'slug_taken',
+  'low_contrast',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;

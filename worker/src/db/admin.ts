@@ -39,6 +39,10 @@ export function updateSiteStatement(db: SiteDatabase, siteId: string, changes: S
       ...(changes.submissionLimits !== undefined && { submission_limits: JSON.stringify(changes.submissionLimits) }),
       ...(changes.followUpLimit !== undefined && { follow_up_limit: changes.followUpLimit }),
       ...(changes.reminderDays !== undefined && { reminder_days: changes.reminderDays }),
+      ...(changes.hostedPages !== undefined && { hosted_pages: changes.hostedPages ? 1 : 0 }),
+      ...(changes.returnUrl !== undefined && { return_url: changes.returnUrl }),
+      ...(changes.returnLabel !== undefined && { return_label: changes.returnLabel }),
+      ...(changes.themeColor !== undefined && { theme_color: changes.themeColor }),
       updated_at: at,
     })
     .where('id', '=', siteId);

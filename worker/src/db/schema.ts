@@ -29,6 +29,13 @@ export interface SiteTable {
   follow_up_limit: Generated<number>;
   /** Working days before a deadline the cron reminds the unit; 0: never (migration 0015). */
   reminder_days: Generated<number>;
+  /** 1: the hosted board /s/:site/ and its message pages are served; 0: they answer 404 (migration 0021). */
+  hosted_pages: Generated<number>;
+  /** The link back to the site's own website shown on the hosted pages: both or neither (migration 0021). */
+  return_url: string | null;
+  return_label: string | null;
+  /** `#rrggbb` (lower case) for the hosted pages; null: Liuyan's red (migration 0021). */
+  theme_color: string | null;
 }
 
 /** Submissions counted in one window, for a cap (migration 0007); the CHECK keeps `count <= cap`. */

@@ -28,6 +28,13 @@ export interface Site {
   followUpLimit: number;
   /** Working days before a deadline the unit is reminded; 0: never (migration 0015). */
   reminderDays: number;
+  /** Whether the hosted board and its message pages are served (migration 0021). */
+  hostedPages: boolean;
+  /** The link back to the site's own website on the hosted pages: both or neither. */
+  returnUrl: string | null;
+  returnLabel: string | null;
+  /** `#rrggbb` of the hosted pages; null: Liuyan's red. */
+  themeColor: string | null;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
@@ -38,6 +45,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
         'title_min', 'body_min', 'privacy_url', 'privacy_text', 'submission_limits',
         'follow_up_limit',
         'reminder_days',
+        'hosted_pages', 'return_url', 'return_label', 'theme_color',
       ])
       .where('id', '=', siteId),
   );
@@ -59,6 +67,10 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     submissionLimits: { ...DEFAULT_SUBMISSION_LIMITS, ...JSON.parse(row.submission_limits) },
     followUpLimit: row.follow_up_limit,
     reminderDays: row.reminder_days,
+    hostedPages: row.hosted_pages === 1,
+    returnUrl: row.return_url,
+    returnLabel: row.return_label,
+    themeColor: row.theme_color,
   };
 }
 

@@ -23,6 +23,7 @@ describe('GET /v1/admin/site', () => {
       submissionLimits: { perAddressHour: 10, perPhoneDay: 5, perSiteMinute: 30 },
       followUpLimit: 3,
       reminderDays: 1,
+      hostedPages: true, returnUrl: null, returnLabel: null, themeColor: null,
     });
   });
 

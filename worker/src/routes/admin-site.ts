@@ -24,6 +24,10 @@ function settingsOf(site: Site): SiteSettings {
     submissionLimits: site.submissionLimits,
     followUpLimit: site.followUpLimit,
     reminderDays: site.reminderDays,
+    hostedPages: site.hostedPages,
+    returnUrl: site.returnUrl,
+    returnLabel: site.returnLabel,
+    themeColor: site.themeColor,
   };
 }
 
@@ -73,12 +77,17 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     ...(input.submissionLimits !== undefined && { submissionLimits: { ...before.submissionLimits, ...input.submissionLimits } }),
     ...(input.followUpLimit !== undefined && { followUpLimit: input.followUpLimit }),
     ...(input.reminderDays !== undefined && { reminderDays: input.reminderDays }),
+    ...(input.hostedPages !== undefined && { hostedPages: input.hostedPages }),
+    // Set together (the schema sees to it): an address and its words, or neither.
+    ...(input.returnUrl !== undefined && { returnUrl: input.returnUrl || null, returnLabel: input.returnLabel || null }),
+    ...(input.themeColor !== undefined && { themeColor: input.themeColor }),
   };
   const changes: SiteChanges = {};
   for (const field of [
     'name', 'moderation', 'allowedOrigins', 'types', 'domains', 'deadlineDays', 'titleMin', 'bodyMin', 'privacyUrl', 'privacyText', 'submissionLimits',
     'followUpLimit',
     'reminderDays',
+    'hostedPages', 'returnUrl', 'returnLabel', 'themeColor',
   ] as const) {
     if (JSON.stringify(after[field]) !== JSON.stringify(before[field])) Object.assign(changes, { [field]: after[field] });
   }

@@ -1,0 +1,121 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { countMessagesTitled, fillForm, launchBrowser, TRACKING_CODE } from './helpers';
+import { FOREIGN, HOST, WORKER } from './ports';
+
+/** WeChat's in-app browser on an Android phone, as it names itself. */
+const WECHAT_UA = 'Mozilla/5.0 (Linux; Android 13; V2227A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) '
+  + 'Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F30) '
+  + 'WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+/** A phone in WeChat: 390 px wide, touch, WeChat's user agent, Chinese. */
+async function wechatPage({ javaScriptEnabled = true } = {}) {
+  context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, userAgent: WECHAT_UA, locale: 'zh-CN', javaScriptEnabled,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  // A CSP refusal (an inline script or style the page did not allow) shows up here.
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { page, problems };
+}
+
+const fitsTheScreen = (page: import('playwright-core').Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+describe('the hosted board /s/demo/ in WeChat on a phone', () => {
+  it('a citizen writes a message and gets a code, tracks it, opens the board and a message’s own page; the page reads without scripts', async () => {
+    const { page, problems } = await wechatPage();
+    await page.goto(`${WORKER}/s/demo/`);
+    await page.getByRole('link', { name: '我要留言' }).click();
+    await page.waitForURL(`${WORKER}/s/demo/write`);
+    expect(await page.getByRole('link', { name: '我要留言' }).getAttribute('aria-current')).toBe('page');
+
+    const title = `托管留言板写的留言 ${Date.now()}`;
+    await fillForm(page, { title, body: '在微信里打开县政府的留言板，写一条留言，看看能不能收到查询码。' });
+    await page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+    const codeText = page.locator('liuyan-form [part="tracking-code"]');
+    await codeText.waitFor();
+    const code = (await codeText.textContent())!.trim();
+    expect(code).toMatch(TRACKING_CODE);
+    expect(countMessagesTitled(title)).toBe(1);
+    expect(await fitsTheScreen(page)).toBe(true);
+
+    await page.getByRole('link', { name: '查询回复' }).click();
+    await page.waitForURL(`${WORKER}/s/demo/track`);
+    const tracker = page.locator('liuyan-track');
+    await tracker.getByLabel('查询码').fill(code);
+    await tracker.getByRole('button', { name: '查询' }).click();
+    await tracker.locator('[part="message"]').waitFor();
+    expect(await tracker.locator('[part="message"] h3').textContent()).toBe(title);
+
+    // The board: a card opens the message's own page, and Back returns to the board.
+    await page.getByRole('link', { name: '留言选登' }).click();
+    await page.waitForURL(`${WORKER}/s/demo/`);
+    const card = page.locator('liuyan-list [part~="card"]').first();
+    await card.waitFor();
+    const cardTitle = (await card.locator('h3').textContent())!.trim();
+    await card.locator('h3 button').click();
+    await page.waitForURL(/\/s\/demo\/messages\/m_[a-z0-9]+$/);
+    const messageUrl = page.url();
+    expect(await page.locator('article.message h2').textContent()).toBe(cardTitle);
+    expect(await page.title()).toBe(`${cardTitle} - 示范县人民政府`);
+    expect(await fitsTheScreen(page)).toBe(true);
+    await page.goBack();
+    await page.waitForURL(`${WORKER}/s/demo/`);
+    expect(problems).toEqual([]);
+
+    // The same page with scripts off (a crawler, a locked-down WebView): all there, and its share card.
+    const { page: plain } = await wechatPage({ javaScriptEnabled: false });
+    await plain.goto(messageUrl);
+    expect(await plain.locator('article.message h2').textContent()).toBe(cardTitle);
+    expect(await plain.locator('article.message').textContent()).toContain('办理进程');
+    expect(await plain.locator('meta[property="og:title"]').getAttribute('content')).toBe(cardTitle);
+    expect(await plain.locator('meta[property="og:url"]').getAttribute('content')).toBe(messageUrl);
+    expect(await plain.locator('link[rel="canonical"]').getAttribute('href')).toBe(messageUrl);
+  });
+});
+
+describe('the iframe embed', () => {
+  it('sizes itself to its content on a page of an allowed website that includes /embed.js, and is not shown on any other website', async () => {
+    const { page, problems } = await wechatPage();
+    // The county's CMS page, on its own origin (in the demo site's allowed origins): e2e/global-setup.ts.
+    await page.goto(`${HOST}/iframe-embed.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('liuyan-form [part="form"]').waitFor();
+    const contentHeight = () => page.frames()[1]!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const frameHeight = () => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
+    // The form is taller than 600 px: the iframe grows to show all of it, with no inner scrollbar.
+    await expect.poll(frameHeight).toBeGreaterThan(600);
+    expect(Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    // No header or tabs in the embed.
+    expect(await frame.locator('nav').count()).toBe(0);
+
+    // It follows the content: an error message under every field makes the form taller.
+    const before = await frameHeight();
+    await frame.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(frameHeight).toBeGreaterThan(before);
+    expect(problems).toEqual([]);
+
+    // The same page on a website that is not in the site's allowed origins: the browser refuses to frame it.
+    await page.goto(`${FOREIGN}/iframe-embed.html`);
+    await expect.poll(() => page.frames()[1]?.url()).toMatch(/^chrome-error:/);
+    expect(await page.frameLocator('iframe').locator('liuyan-form').count()).toBe(0);
+  });
+});

@@ -1,0 +1,37 @@
+// The one script of the hosted pages (/s/:site/…, served as /hosted/hosted.js): what their links
+// cannot do by themselves. The pages work without it; it reads what it needs from <body data-…>,
+// since the pages' CSP allows no inline script.
+import type { LiuyanOpenDetail } from '../events';
+
+/** What a hosted page in an iframe posts to its parent; /embed.js reads it. */
+export interface HeightMessage {
+  type: 'liuyan:height';
+  /** The page's whole height, in CSS pixels. */
+  height: number;
+}
+
+const { site = '', embed } = document.body.dataset;
+const inEmbed = embed === '1';
+
+// A message opened on the board gets its own page: a real address, so Back returns to the board and
+// the link can be shared (in WeChat too).
+document.addEventListener('liuyan-open', (event) => {
+  const { id } = (event as CustomEvent<LiuyanOpenDetail>).detail;
+  event.preventDefault();
+  location.assign(`/s/${encodeURIComponent(site)}/messages/${encodeURIComponent(id)}${inEmbed ? '?embed=1' : ''}`);
+});
+
+// In an iframe: tell the parent the page's height whenever it changes, so its helper can size the
+// iframe to fit. Any parent may read it ('*'): a height says nothing, and which pages may frame this
+// one at all is the CSP's frame-ancestors (the site's allowed origins).
+if (inEmbed && window.parent !== window) {
+  let last = 0;
+  const report = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: 'liuyan:height', height } satisfies HeightMessage, '*');
+  };
+  new ResizeObserver(report).observe(document.documentElement);
+  report();
+}

@@ -1,0 +1,76 @@
+// One public message as a page of its own (/s/:site/messages/:id), rendered by the service: readable
+// before any script runs, by search engines, and in a WeChat share card. It says what <liuyan-message>
+// says, in the same words (its strings), from the same public read model.
+import { html, raw } from 'hono/html';
+import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
+import type { PublicMessageDetail } from '../../../sdk/src/schemas/message';
+import { eventLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
+import { format, formatDateTime } from '../../../ui/localize';
+import { eventDetails } from '../../../widget/src/liuyan-message/event-details';
+import { messageEn } from '../../../widget/src/liuyan-message/strings.en';
+import { messageZhCN } from '../../../widget/src/liuyan-message/strings.zh-cn';
+import type { HostedStrings } from './strings.zh-cn';
+
+/** A share card shows about two lines: the start of the message, whole characters. */
+const DESCRIPTION_MAX = 120;
+
+/** The start of `text` on one line, at most `max` characters (code points), with … when cut. */
+export function summary(text: string, max = DESCRIPTION_MAX): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const chars = [...line]; // code points, as textLength counts (sdk/src/text.ts)
+  return chars.length <= max ? line : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * Share metadata (Open Graph, read by WeChat and others) and the description search engines show.
+ * `url` is the page's canonical address.
+ */
+export function messageHead(m: PublicMessageDetail, siteName: string, url: string) {
+  const description = summary(m.body);
+  return html`<meta name="description" content="${description}">
+<meta property="og:type" content="article">
+<meta property="og:title" content="${m.title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${url}">
+<meta property="og:site_name" content="${siteName}">
+<meta property="article:published_time" content="${m.createdAt}">
+`;
+}
+
+/** The message, its unit and status, every public reply signed by its unit, the public timeline, the rating. */
+export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStrings, boardHref: string) {
+  const t = locale === 'en' ? messageEn : messageZhCN;
+  const when = (iso: string, withTime = true) => html`<time datetime="${iso}">${formatDateTime(locale, iso, withTime)}</time>`;
+  const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
+  const details = eventDetails(m, t);
+  const rating = m.rating;
+  return html`<p><a href="${boardHref}">‹ ${h.toBoard}</a></p>
+<article class="message">
+<h2>${m.title}</h2>
+<p class="badges"><span class="badge status ${m.status}">${t.statuses[m.status]}</span>${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : ''}${m.adoption ? html`<span class="badge adopted">${t.flags.adopted}</span>` : ''}<span class="badge">${t.types[m.type]}</span><span class="badge">${t.domains[m.domain]}</span></p>
+<dl class="facts">
+<dt>${t.to}</dt><dd>${m.unit.name}</dd>
+<dt>${t.author}</dt><dd>${m.displayName}</dd>
+<dt>${fieldLabel(t.errors, 'region')}</dt><dd>${m.region}</dd>
+<dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
+<dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
+</dl>
+<div class="body">${m.body}</div>
+${m.adoption ? html`<section class="adoption"><h3>${t.flags.adopted} · ${when(m.adoption.at, false)}</h3><p>${m.adoption.note}</p></section>` : ''}
+${m.tab === 'answered' ? '' : html`<p class="muted">${format(t.dueAt, { date: formatDateTime(locale, m.dueAt, false) })}</p>`}
+<h3>${t.replies}</h3>
+${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply ${r.kind}">
+<header>${r.unit.name} · ${t.replyKinds[r.kind]} · ${when(r.createdAt)}</header>
+<div class="body">${r.body}</div>
+</section>`)}
+<h3>${t.timeline}</h3>
+<ol class="timeline">${m.timeline.map((e, i) => html`<li>${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? ` · ${e.unit.name}` : ''}${e.note ? format(t.note, { note: e.note }) : ''}${details[i] ?? ''}</li>`)}</ol>
+${rating ? html`<h3>${t.rating}</h3>
+<dl class="facts">
+<dt>${t.satisfaction}</dt><dd>${format(t.levelWithPoints, { level: t.levels[rating.overall as 1 | 2 | 3 | 4 | 5], score: rating.overall })}</dd>
+<dt>${t.resolution}</dt><dd>${format(t.points, { score: rating.resolution })}</dd>
+<dt>${t.attitude}</dt><dd>${format(t.points, { score: rating.attitude })}</dd>
+<dt>${t.speed}</dt><dd>${format(t.points, { score: rating.speed })}</dd>
+</dl>` : ''}
+</article>${raw('\n')}`;
+}

@@ -1,0 +1,179 @@
+// The frame of every hosted page (/s/:site/…): head, the site's header and return link, the section
+// tabs, and the Content-Security-Policy that goes with it. Every value is put in through Hono's
+// `html` template, which escapes it; `raw` is used only for markup built here.
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { isEmbeddingOrigin } from '../../../sdk/src/schemas/admin';
+import type { Locale } from '../../../sdk/src/error-messages';
+import { format } from '../../../ui/localize';
+import type { Site } from '../db/sites';
+import { hostedEn } from './strings.en';
+import { hostedZhCN, type HostedStrings } from './strings.zh-cn';
+
+/** The sections of the hosted board, each an address under /s/:site/ (the board is the site's root). */
+export const SECTIONS = ['board', 'write', 'track', 'stats'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** Liuyan's red (ui/tokens.styles.ts), for a site that chose no colour. */
+const DEFAULT_COLOR = '#b5121b';
+
+export const hostedStrings = (locale: Locale): HostedStrings => (locale === 'en' ? hostedEn : hostedZhCN);
+
+/** `/s/demo/` for the board, `/s/demo/write` for a section. */
+export function sectionPath(siteId: string, section: Section): string {
+  return `/s/${encodeURIComponent(siteId)}/${section === 'board' ? '' : section}`;
+}
+
+export function messagePath(siteId: string, messageId: string): string {
+  return `/s/${encodeURIComponent(siteId)}/messages/${encodeURIComponent(messageId)}`;
+}
+
+/** In the embed, links stay in the embed. */
+export const inEmbed = (path: string, embed: boolean) => (embed ? `${path}?embed=1` : path);
+
+/**
+ * The page's one stylesheet. Inline, so a slow network waits for no second file; the CSP allows it
+ * by its hash. The site's colour reaches the elements through their public token.
+ */
+function pageStyle(color: string): string {
+  return `:root{--liuyan-color-primary:${color};color-scheme:light}
+*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif;font-size:16px;line-height:1.6;color:#222;background:#f4f4f4;overflow-wrap:anywhere}
+a{color:${color}}
+.site{background:${color};color:#fff;padding:12px 16px}
+.site-inner,.tabs-inner,main{max-width:48rem;margin:0 auto}
+.site h1{font-size:1.25rem;margin:0;line-height:1.4}
+.site h1 small{display:block;font-size:.85rem;font-weight:normal;opacity:.9}
+.site a{color:#fff}
+.return{display:inline-block;margin-bottom:4px;font-size:.9rem;min-height:24px}
+.tabs{background:#fff;border-bottom:1px solid #ddd;position:sticky;top:0;z-index:1}
+.tabs-inner{display:flex;overflow-x:auto}
+.tabs a{flex:1 0 auto;text-align:center;padding:10px 12px;min-height:44px;color:#222;text-decoration:none;white-space:nowrap;border-bottom:3px solid transparent}
+.tabs a[aria-current=page]{border-bottom-color:${color};color:${color};font-weight:600}
+main{background:#fff;padding:16px;min-height:50vh}
+html.embed body,html.embed main{background:#fff;min-height:0}
+html.embed main{padding:8px;max-width:none}
+liuyan-form,liuyan-track,liuyan-list,liuyan-stats{--liuyan-color-primary:${color}}
+liuyan-form:not(:defined),liuyan-track:not(:defined),liuyan-list:not(:defined),liuyan-stats:not(:defined){display:block;min-height:6rem;color:#666}
+.muted{color:#666}
+.latest{padding-left:1.2em}
+.latest li{margin:.4em 0}
+.message h2{font-size:1.3rem;margin:.2em 0 .4em;line-height:1.4}
+.message h3{font-size:1.05rem;margin:1.4em 0 .4em;border-left:4px solid ${color};padding-left:8px}
+.badges{margin:0 0 .6em}
+.badge{display:inline-block;font-size:.85rem;padding:0 .5em;margin:0 .3em .3em 0;border:1px solid #ccc;border-radius:4px}
+.badge.status{color:#fff;border:0}
+.badge.submitted,.badge.overdue{background:#c0000b;color:#fff;border:0}
+.badge.accepted{background:#1f5fae}.badge.in_progress{background:#b35300}.badge.replied{background:#1a7f37}.badge.closed{background:#4a5560}
+.badge.adopted{border-color:#1a7f37;color:#1a7f37}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0 1em}
+dl.facts dt{color:#666}
+dl.facts dd{margin:0}
+.body{white-space:pre-wrap}
+.reply{border:1px solid #ddd;border-radius:4px;padding:8px 12px;margin:.6em 0;background:#fafafa}
+.reply.final{border-left:4px solid #1a7f37}
+.reply header{color:#444;margin-bottom:.3em}
+.timeline{padding-left:1.2em}
+.timeline li{margin:.3em 0}
+.adoption{border:1px solid #1a7f37;border-radius:4px;padding:8px 12px}
+`;
+}
+
+async function sha256Base64(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)));
+}
+
+/** A hash per colour: the stylesheet is the same for every page of a site. */
+const styleHashes = new Map<string, Promise<string>>();
+
+function styleHash(style: string): Promise<string> {
+  let hash = styleHashes.get(style);
+  if (!hash) {
+    if (styleHashes.size > 1000) styleHashes.clear();
+    hash = sha256Base64(style);
+    styleHashes.set(style, hash);
+  }
+  return hash;
+}
+
+/**
+ * The hosted pages' Content-Security-Policy: scripts only from this origin (no inline script, no
+ * eval), the one inline stylesheet by its hash, requests only to this origin, and framing only by
+ * the site's allowed origins (none: not framed at all). Origins are checked again here, so that a
+ * value stored by other means can never add a directive to the header.
+ */
+export function contentSecurityPolicy(site: Pick<Site, 'allowedOrigins'>, styleSha256: string): string {
+  const ancestors = site.allowedOrigins.filter(isEmbeddingOrigin);
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'sha256-${styleSha256}'`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${ancestors.length > 0 ? ancestors.join(' ') : "'none'"}`,
+  ].join('; ');
+}
+
+export interface PageInput {
+  site: Site;
+  locale: Locale;
+  /** The absolute address of this page without `?embed=1`: canonical, and og:url. */
+  canonical: string;
+  title: string;
+  /** The tab shown as current; null on a message page. */
+  section: Section | null;
+  /** Whether the statistics tab is offered (the site has published messages). */
+  withStats: boolean;
+  /** In an iframe on the site's own pages: no header, no tabs, the height told to the parent. */
+  embed: boolean;
+  /** More of the head: share metadata, description. */
+  head?: HtmlEscapedString | Promise<HtmlEscapedString>;
+  /** Whether the page holds Liuyan elements (their loader is then included). */
+  elements: boolean;
+  main: HtmlEscapedString | Promise<HtmlEscapedString>;
+  /** Search engines skip this page (a section of forms, or the embed). */
+  noindex?: boolean;
+}
+
+/** The whole document, and the CSP that must be sent with it. */
+export async function renderPage(p: PageInput): Promise<{ body: string; csp: string }> {
+  const t = hostedStrings(p.locale);
+  const color = p.site.themeColor ?? DEFAULT_COLOR;
+  const style = pageStyle(color);
+  const siteId = p.site.id;
+  const tabs = SECTIONS.filter((s) => s !== 'stats' || p.withStats);
+  const body = await html`<!doctype html>
+<html lang="${p.locale}"${p.embed ? raw(' class="embed"') : ''}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="format-detection" content="telephone=no">
+<meta name="theme-color" content="${color}">
+${p.noindex || p.embed ? raw('<meta name="robots" content="noindex">\n') : ''}<title>${p.title}</title>
+<link rel="canonical" href="${p.canonical}">
+<link rel="icon" href="data:,">
+${p.head ?? ''}<style>${raw(style)}</style>
+<script type="module" src="/hosted/hosted.js"></script>
+${p.elements ? raw('<script type="module" src="/widget/liuyan.js"></script>\n') : ''}</head>
+<body data-site="${siteId}"${p.embed ? raw(' data-embed="1"') : ''}>
+${p.embed ? '' : html`<header class="site"><div class="site-inner">
+${p.site.returnUrl && p.site.returnLabel ? html`<a class="return" href="${p.site.returnUrl}">‹ ${p.site.returnLabel}</a>` : ''}
+<h1>${p.site.name}<small>${t.boardName}</small></h1>
+</div></header>
+<nav class="tabs" aria-label="${t.sectionsLabel}"><div class="tabs-inner">
+${tabs.map((s) => html`<a href="${sectionPath(siteId, s)}"${s === p.section ? raw(' aria-current="page"') : ''}>${t.sections[s]}</a>`)}
+</div></nav>
+`}<main>
+${p.main}
+</main>
+</body>
+</html>
+`;
+  return { body: body.toString(), csp: contentSecurityPolicy(p.site, await styleHash(style)) };
+}
+
+/** `{section} - {site}`. */
+export const pageTitle = (t: HostedStrings, section: string, siteName: string) => format(t.pageTitle, { section, site: siteName });

@@ -1,0 +1,14 @@
+import type { HostedStrings } from './strings.zh-cn';
+
+export const hostedEn: HostedStrings = {
+  sections: { board: 'Messages', write: 'Write', track: 'Track a reply', stats: 'Statistics' },
+  sectionsLabel: 'Sections of the message board',
+  pageTitle: '{section} - {site}',
+  boardName: 'Message board',
+  needsScript: 'This part needs JavaScript. If nothing shows for a long time, check your connection and reload.',
+  latest: 'Latest public messages',
+  noMessages: 'No public messages yet.',
+  toBoard: 'Back to the messages',
+  notFoundTitle: 'Page not found',
+  notFound: 'This page was not found: the message may not be public yet, may have been hidden, or the address is wrong.',
+};

@@ -1,0 +1,26 @@
+import type { Widen } from '../../../ui/translations/zh-cn';
+
+// The hosted board's own words (its sections, the return link, the page that is not there); what a
+// message says about itself is <liuyan-message>'s strings, so the page and the element read alike.
+
+const strings = {
+  /** The sections, as tabs; each is an address of its own. */
+  sections: { board: '留言选登', write: '我要留言', track: '查询回复', stats: '办理统计' },
+  sectionsLabel: '留言板栏目',
+  /** The page title: `{section} - {site}`. */
+  pageTitle: '{section} - {site}',
+  /** After the site's name in the header. */
+  boardName: '领导留言板',
+  /** Shown where an element waits for its script (no JavaScript, or still loading on a slow network). */
+  needsScript: '此功能需要开启 JavaScript。如果页面长时间没有显示，请检查网络后刷新。',
+  /** Above the latest messages listed without scripts (and for search engines). */
+  latest: '最新公开留言',
+  noMessages: '还没有公开的留言。',
+  toBoard: '返回留言列表',
+  notFoundTitle: '页面不存在',
+  notFound: '没有找到这个页面：留言可能尚未公开、已被隐藏，或地址有误。',
+} as const;
+
+export type HostedStrings = Widen<typeof strings>;
+
+export const hostedZhCN: HostedStrings = strings;
