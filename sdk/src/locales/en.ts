@@ -31,12 +31,14 @@ export const enFieldMessages: PublicFieldMessages = {
     below_minimum: (l, p) => `The ${l} must be at least ${p.min}`,
     above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
     invalid_characters: (l) => `The ${l} contains characters that cannot be shown or are not allowed (such as control or text-direction characters); please remove them`,
+    date_range_too_long: (_, p) => `The start and end dates may be at most ${p.max ?? ''} days apart`,
   },
 };
 
 /** Field names and errors only officials' routes give (console, admin, sign-in). */
 export const enOfficialFieldMessages: OfficialFieldMessages = {
   fields: {
+    label: 'key name',
     email: 'email', password: 'password', code: 'one-time code', reason: 'reason', note: 'note', kind: 'kind',
     templateId: 'reply template', days: 'days of extension', displayName: 'name', role: 'role', unitIds: 'units', name: 'name',
     allowedOrigins: 'allowed websites', moderation: 'moderation mode', types: 'message types', domains: 'domains', deadlineDays: 'deadlines',
@@ -93,6 +95,7 @@ export const enProblemTitles: ProblemTitles = {
   already_rated: 'You have already rated this reply',
   follow_up_limit: 'No follow-up questions are left for this message',
   follow_up_pending: 'Your follow-up question is waiting for its answer; you can ask again once it is answered',
+  invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -115,4 +118,6 @@ export const enAuditActions: Record<AuditAction, string> = {
   'template.delete': 'Removed a reply template',
   'campaign.create': 'Added a campaign',
   'campaign.update': 'Changed a campaign',
+  'integration_key.create': 'Issued an integration key',
+  'integration_key.revoke': 'Revoked an integration key',
 };

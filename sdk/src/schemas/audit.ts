@@ -17,6 +17,7 @@ export const AuditActionSchema = z.enum([
   'account.create', 'account.update', 'account.totp_enable', 'account.password_change', 'account.password_reset',
   'template.create', 'template.update', 'template.delete',
   'campaign.create', 'campaign.update',
+  'integration_key.create', 'integration_key.revoke',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
