@@ -11,7 +11,7 @@ import { createConsoleClient, type ConsoleClient } from './console-client';
 import { LiuyanError } from './errors';
 
 /** Routes anyone may call (the public API, liveness, the API description): not the console's. */
-const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/healthz|\/openapi\.json)$/;
+const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/open311\/v2\/:site\/.*|\/healthz|\/openapi\.json)$/;
 
 const officialRoutes = [...new Set(app.routes
   .filter((route) => route.method !== 'ALL' && !PUBLIC_ROUTE.test(route.path))
@@ -110,6 +110,9 @@ describe('createConsoleClient', () => {
     });
     await client.admin.campaigns.update(campaign.id, { title: '建言"十五五"' });
     expect((await client.admin.campaigns.list()).map((c) => c.slug)).toContain('plan');
+    const integrationKey = await client.admin.integrationKeys.issue({ label: '12345热线平台' });
+    expect((await client.admin.integrationKeys.revoke(integrationKey.id)).revokedAt).not.toBeNull();
+    expect((await client.admin.integrationKeys.list()).map((k) => k.prefix)).toEqual([integrationKey.prefix]);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
     await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));
     await settle(() => client.changePassword({ currentPassword: password, newPassword: 'another-long-password-2026' }));

@@ -70,6 +70,9 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/admin/campaigns': { roles: ADMIN },
   'POST /v1/admin/campaigns': { roles: ADMIN, body: { slug: 'jianyan', title: '建言专栏', startsAt: '2026-01-01T00:00:00+08:00', endsAt: '2026-02-01T00:00:00+08:00' } },
   'PATCH /v1/admin/campaigns/:id': { roles: ADMIN, body: { title: '建言专栏（新）' } },
+  'GET /v1/admin/integration-keys': { roles: ADMIN },
+  'POST /v1/admin/integration-keys': { roles: ADMIN, body: { label: '12345热线平台' } },
+  'POST /v1/admin/integration-keys/:id/revoke': { roles: ADMIN },
 };
 
 /**
@@ -77,7 +80,7 @@ const MATRIX: Record<string, Row> = {
  * are tested with it), liveness and the API description. Every other route, under any prefix, must
  * have a row in the matrix.
  */
-const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/healthz|\/openapi\.json)$/;
+const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/open311\/v2\/:site\/.*|\/healthz|\/openapi\.json)$/;
 
 it('has a row for every route that is not public, under any prefix, and a route for every row', () => {
   const routes = app.routes
