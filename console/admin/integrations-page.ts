@@ -78,11 +78,11 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
     const endpoint = `${location.origin}/open311/v2/${this.siteId}/discovery.xml`;
     return html`<h1>${a.title}</h1>
       <p class="muted hint">${a.intro}</p>
-      <p>${a.endpoint} <code>${endpoint}</code></p>
+      <dl class="facts"><dt>${a.endpoint}</dt><dd><code>${endpoint}</code></dd></dl>
       ${this.renderDone()}
       ${this.issued ? html`<div class="card stack" role="group" aria-labelledby="issued-title">
           <h2 id="issued-title">${format(a.issuedTitle, { label: this.issued.label })}</h2>
-          <p><code id="issued-key" tabindex="-1">${this.issued.apiKey}</code></p>
+          <p class="secret" id="issued-key" tabindex="-1">${this.issued.apiKey}</p>
           <p class="hint">${a.issuedHint}</p>
         </div>` : ''}
       ${this.keys.length === 0 ? html`<p class="muted">${a.empty}</p>`

@@ -169,7 +169,7 @@ export const adminEn: AdminStrings = {
   integrations: {
     title: 'Integration keys',
     intro: 'Other systems (a 12345 hotline platform, a city services app) read the public messages through the Open311 GeoReport v2 API and post messages for citizens with an integration key. Posted messages are moderated as any other, and contact details are stored encrypted. Issue one key per system, and revoke it as soon as it is no longer used.',
-    endpoint: 'Address:',
+    endpoint: 'Address',
     label: 'Key name',
     labelPlaceholder: 'e.g. 12345 hotline platform',
     issueTitle: 'Issue a new key',

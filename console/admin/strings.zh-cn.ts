@@ -174,7 +174,7 @@ const strings = {
   integrations: {
     title: '接口密钥',
     intro: '其他系统（如12345热线平台、政务服务App）可以通过 Open311 GeoReport v2 接口读取公开留言，并凭接口密钥代群众提交留言。提交的留言同样经过审核，联系方式加密保存。每个对接系统请单独签发一个密钥，不再使用时立即吊销。',
-    endpoint: '接口地址：',
+    endpoint: '接口地址',
     label: '密钥名称',
     labelPlaceholder: '例如：12345热线平台',
     issueTitle: '签发新密钥',
