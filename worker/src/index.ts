@@ -40,6 +40,7 @@ export const app = new OpenAPIHono<AppEnv>();
 
 app.use('*', requestId());
 app.use('/v1/*', d1Cost());
+app.use('/open311/*', d1Cost());
 app.onError(handleError);
 app.notFound((c) => problemResponse(c, new ApiError('not_found')));
 

@@ -9,8 +9,9 @@ import { withCode } from './error';
 export const OPEN311_IDS_MAX = 50;
 /** The spec's widest `start_date`–`end_date` window. */
 export const OPEN311_RANGE_DAYS_MAX = 90;
-export const OPEN311_PAGE_SIZE_MAX = 200;
-export const OPEN311_PAGES_MAX = 100;
+/** Pages are offsets: the caps keep the deepest page's walk to 5,000 rows. */
+export const OPEN311_PAGE_SIZE_MAX = 100;
+export const OPEN311_PAGES_MAX = 50;
 
 /** W3C date-time (ISO 8601): `2026-11-01`, `2026-11-01T08:00:00+08:00`, `…Z`; without an offset, China time. */
 export const OPEN311_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -3,7 +3,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
-  addRating, addReply, AUTHOR, createSite, db, expectNoPersonalData, messageRow, request, seedMessages,
+  addRating, addReply, AUTHOR, createSite, d1Cost, db, expectNoPersonalData, messageRow, request, seedMessages,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 
@@ -244,5 +244,21 @@ describe('integration keys', () => {
     const audit = await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', site.siteId).orderBy('id'));
     expect(audit.map((a) => a.action)).toEqual(['integration_key.create', 'integration_key.revoke']);
     expect((await consoleRequest('/v1/admin/integration-keys/k_other/revoke', { as: admin, method: 'POST', body: {} })).status).toBe(404);
+  });
+});
+
+describe('cost', () => {
+  it('reads about one message row per request of a page, however many messages the site has', async () => {
+    const site = await createSite();
+    await seedMessages(site.siteId, Array.from({ length: 300 }, (_, i) => ({ unitId: i % 2 ? site.eduUnit : site.transportUnit, type: i % 3 ? 'complaint' as const : 'help' as const })));
+    // Measured: 41 rows (the site, 20 messages and their units) for a first page of 20, with or without status.
+    for (const query of ['page_size=20', 'page_size=20&status=open']) {
+      const response = await get(site.siteId, `requests.json?${query}`);
+      expect(response.status).toBe(200);
+      expect(d1Cost(response).rowsRead).toBeLessThanOrEqual(45);
+    }
+    // A page further on walks the pages before it (page × page_size is capped at 5,000 rows).
+    expect(d1Cost(await get(site.siteId, 'requests.json?page_size=20&page=3')).rowsRead).toBeLessThanOrEqual(125);
+    await expectErrors(await get(site.siteId, 'requests.json?page=51'), 400, 'page');
   });
 });
