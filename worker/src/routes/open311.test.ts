@@ -88,6 +88,8 @@ describe('discovery and services', () => {
 
     await expectErrors(await get(site.siteId, 'services/complaint.weather.json'), 404, '未找到');
     await expectErrors(await get(site.siteId, 'services/complaint.weather.xml'), 404, '未找到');
+    await expectErrors(await get('no-such-site', 'services.xml'), 404, '站点不存在');
+    await expectErrors(await get(site.siteId, 'reports.json'), 404, '未找到');
   });
 });
 
@@ -216,6 +218,10 @@ describe('POST requests', () => {
     await expectErrors(await post(site.siteId, form(site, apiKey, { 'attribute[consent]': 'false' })), 400, 'attribute[consent]: ');
     const notForm = await request(`/open311/v2/${site.siteId}/requests.json`, { method: 'POST', origin: null, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form(site, apiKey)) });
     await expectErrors(notForm, 415, 'JSON');
+    // Bytes that are not UTF-8 are refused, never stored as U+FFFD.
+    const latin1 = new URLSearchParams(form(site, apiKey)).toString().replace('address_string=', 'address_string=%C7%E5');
+    const malformed = await request(`/open311/v2/${site.siteId}/requests.json`, { method: 'POST', origin: null, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: latin1 });
+    await expectErrors(malformed, 400, '请求格式有误');
 
     const admin = await createOfficial(site.siteId, 'admin');
     const revoked = await consoleRequest(`/v1/admin/integration-keys/${id}/revoke`, { as: admin, method: 'POST', body: {} });

@@ -84,8 +84,26 @@ function open311Site(): MiddlewareHandler<AppEnv> {
         throw new ApiError('payload_too_large');
       },
     });
-    return limit(c, next);
+    return limit(c, async () => {
+      if (/^\s*application\/x-www-form-urlencoded/i.test(c.req.header('Content-Type') ?? '')) refuseMalformedForm(await c.req.text());
+      await next();
+    });
   };
+}
+
+/**
+ * A form whose percent-encoded bytes are not well-formed UTF-8 (the spec's only encoding) is
+ * malformed (400): decoded leniently, what the citizen typed would be stored as U+FFFD. (The text
+ * read here is kept: the validator parses the same body.)
+ */
+function refuseMalformedForm(body: string): void {
+  for (const part of body.split(/[&=]/)) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      throw new ApiError('malformed_json');
+    }
+  }
 }
 open311.use('/open311/v2/:site/*', open311Site());
 open311.use('/open311/v2/:site/*', publicCache());
@@ -378,4 +396,9 @@ register(createRoute({
   const id = await messageOfToken(c.get('db'), c.get('site').id, token);
   if (id === undefined) throw notFound();
   return open311Response(c, format, 'service_requests', [{ service_request_id: id, token }]);
+});
+
+// Anything else under a site's Open311 address: not found, in the spec's shape and the form asked for.
+open311.all('/open311/v2/:site/*', () => {
+  throw notFound();
 });
