@@ -362,8 +362,8 @@ bothFormats((format) => createRoute({
   const input: SubmitInput = checked.data;
   const now = new Date().toISOString();
   const token = crypto.randomUUID();
-  // A key of Open311's own, so it can never meet one of the widget's.
-  const answer = await storeSubmission(c, input, `open311:${key ?? crypto.randomUUID()}`, (messageId) => [
+  // Keys of Open311's own, per integration: one can never meet the widget's, or another integration's.
+  const answer = await storeSubmission(c, input, `open311:${integration.id}:${key ?? crypto.randomUUID()}`, (messageId) => [
     db.q.insertInto('open311_tokens').values({ token, site_id: site.id, message_id: messageId, created_at: now }),
     markKeyUsed(db, integration.id, now),
   ]);
