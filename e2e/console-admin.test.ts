@@ -433,6 +433,45 @@ describe('the console’s admin pages', () => {
     await page.context().close();
   });
 
+  it('an admin issues an Open311 integration key, shown once; it posts a message until the admin revokes it', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '接口密钥');
+    const tag = 'liuyan-console-admin-integrations';
+    const element = page.locator(tag);
+    const label = `12345热线 ${run}`;
+    await element.getByLabel('密钥名称').fill(label);
+    await element.getByRole('button', { name: '签发', exact: true }).click();
+    const apiKey = (await element.locator('#issued-key').textContent())!.trim();
+    expect(apiKey).toMatch(/^lyk_[a-z2-9]{32}$/);
+    expect(await isFocused(element.locator('#issued-key'))).toBe(true);
+
+    const unitId = (await publicConfig()).units[0]!.id;
+    const post = () => fetch(`${WORKER}/open311/v2/demo/requests.json`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        api_key: apiKey, service_code: 'complaint.transport', description: `城关镇公交站的站牌被撞坏了，请尽快修复 ${run}`,
+        address_string: '示范县城关镇', first_name: '明', last_name: '陈', phone: citizenPhone(), 'attribute[unit]': unitId, 'attribute[consent]': 'true',
+      }),
+    });
+    expect((await post()).status).toBe(201);
+
+    // Once the page is left, the key is never shown again: only its first characters and its use.
+    await page.reload();
+    const item = element.getByRole('listitem').filter({ hasText: label });
+    await expect.poll(() => item.textContent()).toContain('最近使用');
+    expect(await element.locator('#issued-key').count()).toBe(0);
+    expect(await element.textContent()).not.toContain(apiKey);
+
+    await item.getByRole('button', { name: '吊销', exact: true }).click();
+    await item.getByRole('button', { name: '确定吊销' }).click();
+    await expect.poll(() => confirmation(page, tag).textContent()).toBe('密钥已吊销');
+    expect(await item.textContent()).toContain('已于');
+    expect((await post()).status).toBe(403);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('a moderator has no admin navigation, and an admin address says there is no permission without loading the admin pages', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
     const header = page.locator('liuyan-console header');
@@ -453,7 +492,8 @@ describe('the console’s admin pages', () => {
     for (const [section, tag] of [['站点设置', 'liuyan-console-admin-site'], ['单位', 'liuyan-console-admin-units'],
       ['账号', 'liuyan-console-admin-accounts'], ['工作日历', 'liuyan-console-admin-calendar'],
       ['回复模板', 'liuyan-console-admin-templates'], ['建言专栏', 'liuyan-console-admin-campaigns'], ['导出', 'liuyan-console-admin-export'],
-      ['审计日志', 'liuyan-console-admin-audit']] as const) {
+      ['审计日志', 'liuyan-console-admin-audit'],
+      ['接口密钥', 'liuyan-console-admin-integrations']] as const) {
       await openAdmin(page, section);
       const element = page.locator(tag);
       await element.locator('h1').waitFor();

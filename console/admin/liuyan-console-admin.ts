@@ -8,12 +8,13 @@ import './audit-page';
 import './calendar-page';
 import './campaigns-page';
 import './export-page';
+import './integrations-page';
 import './site-page';
 import './templates-page';
 import './units-page';
 
 /**
- * @summary The admin pages (站点设置, 工作日历, 单位, 账号, 回复模板, 建言专栏, 导出, 审计日志) under their tabs. This module
+ * @summary The admin pages (站点设置, 工作日历, 单位, 账号, 回复模板, 建言专栏, 导出, 审计日志, 接口密钥) under their tabs. This module
  * is the console's admin chunk: the app imports it only when an admin opens one of them.
  *
  * @csspart admin-nav - The tabs of the admin pages.
@@ -51,6 +52,7 @@ export class LiuyanConsoleAdmin extends AdminElement {
       case 'campaigns': return html`<liuyan-console-admin-campaigns></liuyan-console-admin-campaigns>`;
       case 'export': return html`<liuyan-console-admin-export></liuyan-console-admin-export>`;
       case 'audit': return html`<liuyan-console-admin-audit></liuyan-console-admin-audit>`;
+      case 'integrations': return html`<liuyan-console-admin-integrations></liuyan-console-admin-integrations>`;
       default: return html`<liuyan-console-admin-site></liuyan-console-admin-site>`;
     }
   }

@@ -2,7 +2,7 @@ import { enAuditActions } from '../../sdk/src/locales/en';
 import type { AdminStrings } from './strings.zh-cn';
 
 export const adminEn: AdminStrings = {
-  sections: { site: 'Site', calendar: 'Calendar', units: 'Units', accounts: 'Accounts', templates: 'Reply templates', campaigns: 'Campaigns', export: 'Export', audit: 'Audit log' },
+  sections: { site: 'Site', calendar: 'Calendar', units: 'Units', accounts: 'Accounts', templates: 'Reply templates', campaigns: 'Campaigns', export: 'Export', audit: 'Audit log', integrations: 'Integration keys' },
   sectionsLabel: 'Administration',
   save: 'Save',
   saving: 'Saving…',
@@ -174,6 +174,27 @@ export const adminEn: AdminStrings = {
     removeConfirm: 'Delete the template “{title}”?',
     editTitle: 'Edit “{title}”',
     fieldNames: { title: 'template title', body: 'template text' },
+  },
+  integrations: {
+    title: 'Integration keys',
+    intro: 'Other systems (a 12345 hotline platform, a city services app) read the public messages through the Open311 GeoReport v2 API and post messages for citizens with an integration key. Posted messages are moderated as any other, and contact details are stored encrypted. Issue one key per system, and revoke it as soon as it is no longer used.',
+    endpoint: 'Address',
+    label: 'Key name',
+    labelPlaceholder: 'e.g. 12345 hotline platform',
+    issueTitle: 'Issue a new key',
+    issue: 'Issue',
+    issuedTitle: 'The key for “{label}”',
+    issuedHint: 'Copy it now and hand it over safely: the service keeps only a digest of it, and it cannot be shown again once you leave this page. If it is lost, revoke it and issue a new one.',
+    issuedNotice: 'Key issued',
+    empty: 'No integration keys yet.',
+    created: 'issued {at}',
+    lastUsed: 'last used {at}',
+    neverUsed: 'never used',
+    revoked: 'revoked {at}',
+    revoke: 'Revoke',
+    revokeConfirm: 'Once revoked, systems using the “{label}” key can no longer post messages. Revoke it?',
+    confirmRevoke: 'Revoke',
+    revokedNotice: 'Key revoked',
   },
 
   campaigns: {

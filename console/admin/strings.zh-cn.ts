@@ -6,7 +6,7 @@ import type { Widen } from '../../ui/translations/zh-cn';
  * download them. English is `strings.en.ts`, fetched only for `lang="en"`.
  */
 const strings = {
-  sections: { site: '站点设置', calendar: '工作日历', units: '单位', accounts: '账号', templates: '回复模板', campaigns: '建言专栏', export: '导出', audit: '审计日志' },
+  sections: { site: '站点设置', calendar: '工作日历', units: '单位', accounts: '账号', templates: '回复模板', campaigns: '建言专栏', export: '导出', audit: '审计日志', integrations: '接口密钥' },
   sectionsLabel: '站点管理',
   save: '保存',
   saving: '正在保存…',
@@ -179,6 +179,27 @@ const strings = {
     removeConfirm: '确定删除模板“{title}”吗？',
     editTitle: '编辑“{title}”',
     fieldNames: { title: '模板名称', body: '模板内容' },
+  },
+  integrations: {
+    title: '接口密钥',
+    intro: '其他系统（如12345热线平台、政务服务App）可以通过 Open311 GeoReport v2 接口读取公开留言，并凭接口密钥代群众提交留言。提交的留言同样经过审核，联系方式加密保存。每个对接系统请单独签发一个密钥，不再使用时立即吊销。',
+    endpoint: '接口地址',
+    label: '密钥名称',
+    labelPlaceholder: '例如：12345热线平台',
+    issueTitle: '签发新密钥',
+    issue: '签发',
+    issuedTitle: '“{label}”的密钥',
+    issuedHint: '请立即复制并安全地交给对接方：本站只保存密钥的摘要，离开此页后无法再次查看。遗失请吊销后重新签发。',
+    issuedNotice: '已签发密钥',
+    empty: '尚未签发接口密钥。',
+    created: '{at} 签发',
+    lastUsed: '最近使用：{at}',
+    neverUsed: '尚未使用',
+    revoked: '已于 {at} 吊销',
+    revoke: '吊销',
+    revokeConfirm: '吊销后，使用“{label}”密钥的系统将无法再提交留言。确定吊销吗？',
+    confirmRevoke: '确定吊销',
+    revokedNotice: '密钥已吊销',
   },
 
   campaigns: {

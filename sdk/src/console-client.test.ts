@@ -10,8 +10,8 @@ import type { MessageCreated } from './schemas/message';
 import { createConsoleClient, type ConsoleClient } from './console-client';
 import { LiuyanError } from './errors';
 
-/** Routes anyone may call (the public API, liveness, the API description, the hosted board's pages): not the console's. */
-const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/healthz|\/openapi\.json|\/s\/:site(\/.*)?)$/;
+/** Routes anyone may call (the public API, liveness, the API description, the hosted board's pages, Open311): not the console's. */
+const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/open311\/v2\/:site\/.*|\/healthz|\/openapi\.json|\/s\/:site(\/.*)?)$/;
 
 const officialRoutes = [...new Set(app.routes
   .filter((route) => route.method !== 'ALL' && !PUBLIC_ROUTE.test(route.path))
@@ -120,6 +120,9 @@ describe('createConsoleClient', () => {
     // Its window is past: there is nothing to end, and with no messages it may be deleted.
     await settle(() => client.admin.campaigns.end(campaign.id));
     await client.admin.campaigns.remove(campaign.id);
+    const integrationKey = await client.admin.integrationKeys.issue({ label: '12345热线平台' });
+    expect((await client.admin.integrationKeys.revoke(integrationKey.id)).revokedAt).not.toBeNull();
+    expect((await client.admin.integrationKeys.list()).map((k) => k.prefix)).toEqual([integrationKey.prefix]);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
     await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));
     await settle(() => client.changePassword({ currentPassword: password, newPassword: 'another-long-password-2026' }));

@@ -7,6 +7,7 @@ import type {
 } from './schemas/admin';
 import type { AuditPage, AuditQuery } from './schemas/audit';
 import type { AdminCampaign, CreateCampaignInput, UpdateCampaignInput } from './schemas/campaign';
+import type { CreateIntegrationKeyInput, IntegrationKey, IssuedIntegrationKey } from './schemas/integration-key';
 import type { Dashboard } from './schemas/stats';
 import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
 import type {
@@ -116,6 +117,14 @@ export interface ConsoleClient {
       /** Ends an open drive now: its form then refuses messages (409 `campaign_not_open` if it is not open). */
       end(id: string): Promise<AdminCampaign>;
     };
+    /** Integration keys (Open311's api_key): newest first, never the keys themselves. */
+    integrationKeys: {
+      list(): Promise<IntegrationKey[]>;
+      /** A new key, in `apiKey` this once: the service keeps only its hash. */
+      issue(input: CreateIntegrationKeyInput): Promise<IssuedIntegrationKey>;
+      /** Refused from now on; revoking a revoked key changes nothing. */
+      revoke(id: string): Promise<IntegrationKey>;
+    };
     accounts: {
       list(): Promise<Account[]>;
       create(input: CreateAccountInput): Promise<Account>;
@@ -192,6 +201,11 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         update: (campaign, input) => patch(`/v1/admin/campaigns/${id(campaign)}`, input),
         remove: (campaign) => remove(`/v1/admin/campaigns/${id(campaign)}`),
         end: (campaign) => post(`/v1/admin/campaigns/${id(campaign)}/end`),
+      },
+      integrationKeys: {
+        list: () => get('/v1/admin/integration-keys'),
+        issue: (input) => post('/v1/admin/integration-keys', input),
+        revoke: (key) => post(`/v1/admin/integration-keys/${id(key)}/revoke`),
       },
       accounts: {
         list: () => get('/v1/admin/accounts'),

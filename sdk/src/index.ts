@@ -18,3 +18,4 @@ export * from './schemas/audit';
 export * from './schemas/my-data';
 export * from './schemas/campaign';
 export * from './schemas/stats';
+export * from './schemas/integration-key';

@@ -14,6 +14,7 @@ import { adminCampaigns } from './routes/admin-campaigns';
 import { adminCalendar } from './routes/admin-calendar';
 import { adminSite } from './routes/admin-site';
 import { adminUnits } from './routes/admin-units';
+import { adminIntegrationKeys } from './routes/admin-integration-keys';
 import { auth } from './routes/auth';
 import { board } from './routes/board';
 import { campaigns } from './routes/campaigns';
@@ -26,6 +27,7 @@ import { consoleFollowUps } from './routes/console-follow-ups';
 import { consoleMessages } from './routes/console-messages';
 import { messages } from './routes/messages';
 import { myData } from './routes/my-data';
+import { open311 } from './routes/open311';
 import { replyTemplates } from './routes/reply-templates';
 import { sites } from './routes/sites';
 import { stats } from './routes/stats';
@@ -40,6 +42,7 @@ export const app = new OpenAPIHono<AppEnv>();
 
 app.use('*', requestId());
 app.use('/v1/*', d1Cost());
+app.use('/open311/*', d1Cost());
 app.onError(handleError);
 app.notFound((c) => problemResponse(c, new ApiError('not_found')));
 
@@ -73,6 +76,9 @@ app.route('/', stats); //      GET  /v1/sites/:site/stats
 // apps and iframes. Public pages: an ETag and a minute of shared cache, like the public API.
 app.use('/s/*', d1Cost(), publicCache({ maxAge: 60 }));
 app.route('/', hosted); //     GET  /s/:site/, /write, /track, /stats, /messages/:id
+// Open311 GeoReport v2, per site: discovery, services, requests (a POST needs an integration key), tokens;
+// each `.json` and `.xml`, errors in the spec's shape (the group's own error handler).
+app.route('/', open311); //    /open311/v2/:site/…
 
 // Officials. Changes are accepted only from the console's own origin (CSRF); every console route
 // needs a live session, and each route (or the action it runs) checks the role and the unit scope.
@@ -94,6 +100,7 @@ app.route('/', adminUnits); //       /v1/admin/units
 app.route('/', adminAccounts); //    /v1/admin/accounts, password resets
 app.route('/', adminAudit); //       /v1/admin/audit-log, audit-log.csv
 app.route('/', adminCampaigns); //   /v1/admin/campaigns: suggestion drives (建言专栏)
+app.route('/', adminIntegrationKeys); // /v1/admin/integration-keys: Open311 api_keys, issued and revoked
 
 app.doc31('/openapi.json', {
   openapi: '3.1.0',

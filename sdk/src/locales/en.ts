@@ -31,12 +31,14 @@ export const enFieldMessages: PublicFieldMessages = {
     below_minimum: (l, p) => `The ${l} must be at least ${p.min}`,
     above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
     invalid_characters: (l) => `The ${l} contains characters that cannot be shown or are not allowed (such as control or text-direction characters); please remove them`,
+    date_range_too_long: (_, p) => `The start and end dates may be at most ${p.max ?? ''} days apart`,
   },
 };
 
 /** Field names and errors only officials' routes give (console, admin, sign-in). */
 export const enOfficialFieldMessages: OfficialFieldMessages = {
   fields: {
+    label: 'key name',
     email: 'email', password: 'password', code: 'one-time code', reason: 'reason', note: 'note', kind: 'kind',
     templateId: 'reply template', days: 'days of extension', displayName: 'name', role: 'role', unitIds: 'units', name: 'name',
     allowedOrigins: 'allowed websites', moderation: 'moderation mode', types: 'message types', domains: 'domains', deadlineDays: 'deadlines',
@@ -97,6 +99,7 @@ export const enProblemTitles: ProblemTitles = {
   follow_up_pending: 'Your follow-up question is waiting for its answer; you can ask again once it is answered',
   campaign_has_messages: 'This drive has received messages and cannot be deleted; you can end it instead',
   campaign_not_open: 'This drive is not open, so there is nothing to end',
+  invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -123,4 +126,6 @@ export const enAuditActions: Record<AuditAction, string> = {
   'campaign.end': 'Ended a campaign',
   'follow_up.publish': 'Published a follow-up question',
   'follow_up.reject': 'Kept a follow-up question off the board',
+  'integration_key.create': 'Issued an integration key',
+  'integration_key.revoke': 'Revoked an integration key',
 };

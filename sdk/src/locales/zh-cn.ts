@@ -31,12 +31,14 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     below_minimum: (l, p) => `${l}不能小于${p.min}`,
     above_maximum: (l, p) => `${l}不能大于${p.max}`,
     invalid_characters: (l) => `${l}含有无法显示或不允许的字符（如控制字符、文字方向控制符），请删除后重试`,
+    date_range_too_long: (_, p) => `开始日期和结束日期最多相隔${p.max ?? ''}天`,
   },
 };
 
 /** Field names and errors only officials' routes give (console, admin, sign-in). */
 export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
   fields: {
+    label: '密钥名称',
     email: '电子邮箱', password: '密码', code: '动态验证码', reason: '原因', note: '说明', kind: '类别',
     templateId: '回复模板', days: '延期天数', displayName: '姓名', role: '角色', unitIds: '负责单位', name: '名称',
     allowedOrigins: '允许嵌入的网站', moderation: '审核方式', types: '留言类型', domains: '所属领域', deadlineDays: '办理时限',
@@ -96,6 +98,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   follow_up_pending: '您的追问正在等待答复，答复后可以再追问',
   campaign_has_messages: '这个专栏已收到留言，不能删除；可以结束征集',
   campaign_not_open: '这个专栏不在征集期内，无需结束',
+  invalid_api_key: 'api_key 无效或已被吊销，请向站点管理员申请接口密钥',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -122,4 +125,6 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'campaign.end': '结束建言专栏',
   'follow_up.publish': '公开市民追问',
   'follow_up.reject': '不予公开市民追问',
+  'integration_key.create': '签发接口密钥',
+  'integration_key.revoke': '吊销接口密钥',
 };

@@ -18,6 +18,7 @@ export const AuditActionSchema = z.enum([
   'template.create', 'template.update', 'template.delete',
   'campaign.create', 'campaign.update',
   'campaign.delete', 'campaign.end', 'follow_up.publish', 'follow_up.reject',
+  'integration_key.create', 'integration_key.revoke',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

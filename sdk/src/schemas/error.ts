@@ -8,6 +8,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
   'required', 'too_long', 'too_short', 'invalid', 'invalid_choice', 'invalid_phone', 'invalid_email',
   'consent_required', 'unknown_unit', 'type_not_allowed', 'domain_not_allowed', 'unknown_campaign',
   'campaign_closed', 'below_minimum', 'above_maximum', 'invalid_characters',
+  'date_range_too_long',
 ]);
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([
@@ -37,6 +38,7 @@ export const ProblemCodeSchema = z.enum([
   'site_required',
   'already_rated', 'follow_up_limit', 'follow_up_pending',
   'campaign_has_messages', 'campaign_not_open',
+  'invalid_api_key',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -67,6 +69,7 @@ export const PROBLEM_STATUS = {
   follow_up_pending: 409,
   campaign_has_messages: 409,
   campaign_not_open: 409,
+  invalid_api_key: 403,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 

@@ -432,6 +432,8 @@ export interface Database {
   campaign_counts: CampaignCountTable;
   stats_counts: StatsCountTable;
   stats_outlets: StatsOutletTable;
+  integration_keys: IntegrationKeyTable;
+  open311_tokens: Open311TokenTable;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */
@@ -450,3 +452,25 @@ export type CampaignRow = Selectable<CampaignTable>;
 export type MessageRow = Selectable<MessageTable>;
 export type NewMessage = Insertable<MessageTable>;
 export type NewMessageEvent = Insertable<MessageEventTable>;
+
+/** A per-site integration key (Open311's api_key), stored as a keyed hash (migration 0022). */
+export interface IntegrationKeyTable {
+  id: string;
+  site_id: string;
+  label: string;
+  key_hash: string;
+  /** The key's first characters, shown to admins to tell keys apart. */
+  prefix: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** An Open311 POST's token → its message, for `GET tokens/{token}` (migration 0022). */
+export interface Open311TokenTable {
+  token: string;
+  site_id: string;
+  message_id: string;
+  created_at: string;
+}

@@ -74,6 +74,9 @@ const MATRIX: Record<string, Row> = {
   'PATCH /v1/admin/campaigns/:id': { roles: ADMIN, body: { title: '建言专栏（新）' } },
   'DELETE /v1/admin/campaigns/:id': { roles: ADMIN },
   'POST /v1/admin/campaigns/:id/end': { roles: ADMIN },
+  'GET /v1/admin/integration-keys': { roles: ADMIN },
+  'POST /v1/admin/integration-keys': { roles: ADMIN, body: { label: '12345热线平台' } },
+  'POST /v1/admin/integration-keys/:id/revoke': { roles: ADMIN },
 };
 
 /**
@@ -81,7 +84,7 @@ const MATRIX: Record<string, Row> = {
  * are tested with it), liveness, the API description, the hosted board (/s/:site/…) and its iframe helper. Every other route, under any prefix, must
  * have a row in the matrix.
  */
-const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/healthz|\/openapi\.json|\/s\/:site(\/.*)?|\/embed\.js)$/;
+const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/open311\/v2\/:site\/.*|\/healthz|\/openapi\.json|\/s\/:site(\/.*)?|\/embed\.js)$/;
 
 it('has a row for every route that is not public, under any prefix, and a route for every row', () => {
   const routes = app.routes

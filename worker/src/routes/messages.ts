@@ -1,8 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Compilable } from 'kysely';
 import { withCode } from '../../../sdk/src/schemas/error';
 import { AuthorInputSchema, CreateMessageInputSchema, MessageCreatedSchema, type MessageCreated } from '../../../sdk/src/schemas/message';
 import { visibleLength } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
+import type { AppEnv } from '../env';
 import type { SiteDatabase } from '../db/client';
 import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
 import { findActiveUnit, findCampaign, siteUnits, workingCalendar, type Site } from '../db/sites';
@@ -29,7 +32,7 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
  * The contract's submission, with the check of the phone number against the numbering plans
  * (libphonenumber runs on the service only; the widget lets the service decide).
  */
-const SubmissionSchema = CreateMessageInputSchema.extend({
+export const SubmissionSchema = CreateMessageInputSchema.extend({
   author: AuthorInputSchema.extend({
     phone: AuthorInputSchema.shape.phone.refine((phone) => parsePhone(phone) !== null, withCode('invalid_phone')),
   }),
@@ -55,7 +58,7 @@ const submitMessage = createRoute({
   },
 });
 
-type SubmitInput = z.output<typeof SubmissionSchema>;
+export type SubmitInput = z.output<typeof SubmissionSchema>;
 
 /**
  * Checks that need the site's data: who the message is for, whether the campaign takes it (its
@@ -118,8 +121,23 @@ async function earlierAnswer({ db, site, key, requestHash, cipher, now }: Replay
 }
 
 messages.openapi(submitMessage, async (c) => {
-  const input = c.req.valid('json');
-  const key = c.req.valid('header')['idempotency-key'];
+  // The answer carries the tracking code: no cache anywhere may keep it (a shared or café computer).
+  c.header('Cache-Control', 'no-store');
+  return c.json(await storeSubmission(c, c.req.valid('json'), c.req.valid('header')['idempotency-key']), 201);
+});
+
+/**
+ * Stores a checked submission under its idempotency key and gives the answer (or the answer already
+ * given under that key): the one path every way in takes (the widget's JSON API, Open311's form
+ * POST), so validation against the site, the floods' limits, idempotency, encryption of the contact
+ * fields and moderation are the same for all. `also` adds statements to the submission's batch
+ * (written with the message or not at all), given the new message's id.
+ * Throws ApiError: validation (422), too_many_requests (429, Retry-After set), idempotency_key_reused (422),
+ * origin_not_allowed (403, a campaign's outlet check).
+ */
+export async function storeSubmission(
+  c: Context<AppEnv>, input: SubmitInput, key: string, also: (messageId: string) => Compilable<unknown>[] = () => [],
+): Promise<MessageCreated> {
   const site = c.get('site');
   const db = c.get('db');
   const now = new Date();
@@ -130,8 +148,6 @@ messages.openapi(submitMessage, async (c) => {
     requestHash: await keyedHash(c.env.HASH_KEY, `${site.id}:${JSON.stringify(input)}`),
   };
 
-  // The answer carries the tracking code: no cache anywhere may keep it (a shared or café computer).
-  c.header('Cache-Control', 'no-store');
   const phone = parsePhone(input.author.phone)!;
   const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: clientAddress(c), phone: phone.e164 }, now);
 
@@ -143,7 +159,7 @@ messages.openapi(submitMessage, async (c) => {
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
   // counted or refused by a limit.
-  if (earlier) return c.json(earlier, 201);
+  if (earlier) return earlier;
   if (!(await withinLimit(c, 'WRITE_LIMITER'))) throw tooManyRequests(c);
   if (problems.length > 0) throw validationError(problems);
   const dueAt = dueAfterWorkingDays(now, site.deadlineDays[input.type], calendar);
@@ -201,15 +217,15 @@ messages.openapi(submitMessage, async (c) => {
   });
 
   try {
-    await db.batch([...countStatements(db, counters), ...statements]);
+    await db.batch([...countStatements(db, counters), ...statements, ...also(id)]);
   } catch (error) {
     // A concurrent retry with the same key stored its message first: give its answer. Or a counter
     // is full (the caps are not read beforehand: the batch's CHECK refuses it as a whole).
     const winner = await earlierAnswer(replay);
-    if (winner) return c.json(winner, 201);
+    if (winner) return winner;
     const wait = await secondsUntilAllowed(db, counters, now);
     if (wait !== null) throw tooManyRequests(c, wait);
     throw error;
   }
-  return c.json(answer, 201);
-});
+  return answer;
+}

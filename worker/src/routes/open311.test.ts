@@ -1,0 +1,270 @@
+// Open311 GeoReport v2: each endpoint in JSON and XML, what it never shows, and its errors in the
+// spec's shape. (A client written against the spec alone walks them all in test/open311-client.)
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import {
+  addRating, addReply, AUTHOR, createSite, d1Cost, db, expectNoPersonalData, messageRow, request, seedMessages,
+} from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
+
+const xml = new XMLParser({ parseTagValue: false });
+
+type Site = Awaited<ReturnType<typeof createSite>>;
+
+/** An integration key issued by an admin of the site, through the admin API. */
+async function issueKey(siteId: string): Promise<{ id: string; apiKey: string }> {
+  const admin = await createOfficial(siteId, 'admin');
+  const response = await consoleRequest('/v1/admin/integration-keys', { as: admin, method: 'POST', body: { label: '12345热线平台' } });
+  expect(response.status).toBe(201);
+  return response.json();
+}
+
+const get = (siteId: string, path: string, origin: string | null = null) => request(`/open311/v2/${siteId}/${path}`, { origin });
+
+function post(siteId: string, fields: Record<string, string>, { format = 'json', key }: { format?: string; key?: string } = {}) {
+  return request(`/open311/v2/${siteId}/requests.${format}`, {
+    method: 'POST',
+    origin: null,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(key ? { 'Idempotency-Key': key } : {}) },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** What a citizen's 12345 app would send. */
+const form = (site: Site, apiKey: string, overrides: Record<string, string> = {}) => ({
+  api_key: apiKey,
+  service_code: 'complaint.education',
+  description: '城关小学门口早晚高峰车辆乱停，孩子过马路很危险，希望安排交警疏导。',
+  address_string: '测试县城关镇',
+  first_name: '明',
+  last_name: '陈',
+  phone: AUTHOR.phone,
+  email: AUTHOR.email,
+  'attribute[unit]': site.eduUnit,
+  'attribute[consent]': 'true',
+  ...overrides,
+});
+
+/** The spec's error list, checked in both forms. */
+async function expectErrors(response: Response, status: number, mentions: string) {
+  expect(response.status).toBe(status);
+  const body = await response.text();
+  if (response.headers.get('Content-Type')!.startsWith('text/xml')) {
+    const error = xml.parse(body).errors.error;
+    expect(error.code).toBe(String(status));
+    expect(error.description).toContain(mentions);
+  } else {
+    expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
+    const errors = JSON.parse(body) as { code: number; description: string }[];
+    expect(errors[0]).toMatchObject({ code: status });
+    expect(errors.map((e) => e.description).join('\n')).toContain(mentions);
+  }
+}
+
+describe('discovery and services', () => {
+  it('lists one service per type and domain, in Chinese, the same in XML', async () => {
+    const site = await createSite();
+    const discovery = await (await get(site.siteId, 'discovery.json')).json<{ endpoints: { url: string; formats: string[] }[] }>();
+    expect(discovery.endpoints[0]).toMatchObject({ url: `https://liuyan.test/open311/v2/${site.siteId}`, formats: ['text/xml', 'application/json'] });
+
+    const json = await (await get(site.siteId, 'services.json')).json<{ service_code: string; service_name: string; group: string }[]>();
+    expect(json).toHaveLength(4 * 13);
+    expect(json).toContainEqual(expect.objectContaining({ service_code: 'complaint.transport', service_name: '交通投诉', group: '交通' }));
+    const response = await get(site.siteId, 'services.xml');
+    expect(response.headers.get('Content-Type')).toBe('text/xml; charset=utf-8');
+    const text = await response.text();
+    expect(text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    expect(xml.parse(text).services.service.map((s: { service_code: string }) => s.service_code)).toEqual(json.map((s) => s.service_code));
+  });
+
+  it('defines a service by the site’s active units, and refuses a code the site does not have', async () => {
+    const site = await createSite();
+    const definition = await (await get(site.siteId, 'services/help.urban.json')).json<{ attributes: { code: string; required: boolean; values: { key: string }[] }[] }>();
+    const unit = definition.attributes.find((a) => a.code === 'unit')!;
+    expect(unit).toMatchObject({ datatype: 'singlevaluelist', required: true });
+    expect(unit.values.map((v) => v.key).sort()).toEqual([site.eduUnit, site.headUnit, site.transportUnit].sort());
+    const parsed = xml.parse(await (await get(site.siteId, 'services/help.urban.xml')).text());
+    expect(parsed.service_definition.attributes.attribute[0].values.value).toHaveLength(3);
+
+    await expectErrors(await get(site.siteId, 'services/complaint.weather.json'), 404, '未找到');
+    await expectErrors(await get(site.siteId, 'services/complaint.weather.xml'), 404, '未找到');
+    await expectErrors(await get('no-such-site', 'services.xml'), 404, '站点不存在');
+    await expectErrors(await get(site.siteId, 'reports.json'), 404, '未找到');
+  });
+});
+
+describe('GET requests', () => {
+  it('shows published public messages only, with the answering unit, the latest reply and the deadline', async () => {
+    const site = await createSite();
+    const [answered, waiting, privateOne, pending] = await seedMessages(site.siteId, [
+      { unitId: site.eduUnit, type: 'complaint', domain: 'education', status: 'closed' },
+      { unitId: site.transportUnit, type: 'help', domain: 'transport' },
+      { unitId: site.eduUnit, isPublic: false },
+      { unitId: site.eduUnit, moderation: 'pending' },
+    ]);
+    await addReply(answered!, { unitId: site.transportUnit, body: '已协调交警在上下学时段疏导。' });
+    await addRating(answered!, { overall: 5, resolution: 5, attitude: 5, speed: 4 });
+
+    const response = await get(site.siteId, 'requests.json?extensions=true');
+    const text = await response.text();
+    expectNoPersonalData(text);
+    const requests = JSON.parse(text) as Record<string, unknown>[];
+    expect(requests.map((r) => r.service_request_id)).toEqual([waiting, answered]);
+    expect(requests[1]).toMatchObject({
+      status: 'closed', status_notes: '已协调交警在上下学时段疏导。', agency_responsible: '测试县交通运输局',
+      service_code: 'complaint.education', service_name: '教育投诉', address: '测试县城关镇',
+      extended_attributes: { type: 'complaint', domain: 'education', rating: 5, adopted: false },
+    });
+    expect(requests[0]).toMatchObject({ status: 'open', status_notes: null, agency_responsible: '测试县交通运输局' });
+    expect(requests[0]!.expected_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+
+    // The XML says the same.
+    const fromXml = xml.parse(await (await get(site.siteId, 'requests.xml?extensions=true')).text()).service_requests.request;
+    expect(fromXml.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([waiting, answered]);
+    expect(fromXml[1].extended_attributes.rating).toBe('5');
+
+    const ids = [privateOne, pending, answered].join(',');
+    expect((await (await get(site.siteId, `requests.json?service_request_id=${ids}`)).json<unknown[]>())).toHaveLength(1);
+    expect((await (await get(site.siteId, 'requests.json?status=closed')).json<{ service_request_id: string }[]>()).map((r) => r.service_request_id)).toEqual([answered]);
+    expect((await (await get(site.siteId, 'requests.json?service_code=help.transport')).json<{ service_request_id: string }[]>()).map((r) => r.service_request_id)).toEqual([waiting]);
+    expect((await (await get(site.siteId, 'requests.json?page=2&page_size=1')).json<{ service_request_id: string }[]>()).map((r) => r.service_request_id)).toEqual([answered]);
+  });
+
+  it('filters by dates in China time or with an offset, at most 90 days apart', async () => {
+    const site = await createSite();
+    const [older, newer] = await seedMessages(site.siteId, [
+      { unitId: site.eduUnit, createdAt: new Date('2026-10-01T02:00:00Z') },
+      { unitId: site.eduUnit, createdAt: new Date('2026-11-01T02:00:00Z') },
+    ]);
+    const ids = async (query: string) => (await (await get(site.siteId, `requests.json?${query}`)).json<{ service_request_id: string }[]>()).map((r) => r.service_request_id);
+    expect(await ids('start_date=2026-10-15&end_date=2026-11-15')).toEqual([newer]);
+    expect(await ids('end_date=2026-10-01T09:59:59%2B08:00')).toEqual([]);
+    expect(await ids('end_date=2026-10-01T02:00:01Z')).toEqual([older]);
+
+    await expectErrors(await get(site.siteId, 'requests.json?start_date=2026-01-01&end_date=2026-06-01'), 400, 'end_date: 开始日期和结束日期最多相隔90天');
+    await expectErrors(await get(site.siteId, 'requests.xml?start_date=yesterday'), 400, 'start_date');
+    await expectErrors(await get(site.siteId, 'requests.json?service_code=complaint.weather'), 400, 'service_code');
+  });
+
+  it('gives one public message with its public timeline as notes, and 404 for a private or unknown id', async () => {
+    const site = await createSite();
+    const [shown, privateOne] = await seedMessages(site.siteId, [{ unitId: site.eduUnit }, { unitId: site.eduUnit, isPublic: false }]);
+    await addReply(shown!, { unitId: site.eduUnit, kind: 'interim', body: '正在核实。' });
+    const [request] = await (await get(site.siteId, `requests/${shown}.json`)).json<{ service_request_id: string; notes: { type: string; summary: string; description: string | null }[] }[]>();
+    expect(request!.service_request_id).toBe(shown);
+    expect(request!.notes.map((n) => [n.type, n.summary])).toEqual([['submitted', '提交留言'], ['published', '审核通过并公开'], ['replied', '阶段性回复']]);
+    expect(request!.notes[2]!.description).toBe('正在核实。');
+    const fromXml = xml.parse(await (await get(site.siteId, `requests/${shown}.xml`)).text());
+    expect(fromXml.service_requests.request.notes.note).toHaveLength(3);
+
+    for (const id of [privateOne, 'm_nosuchmessage']) {
+      await expectErrors(await get(site.siteId, `requests/${id}.json`), 404, '未找到');
+      await expectErrors(await get(site.siteId, `requests/${id}.xml`), 404, '未找到');
+    }
+  });
+});
+
+describe('POST requests', () => {
+  it('stores the message as the widget would, answers with a token, and the token gives the id once published', async () => {
+    const site = await createSite();
+    const { apiKey } = await issueKey(site.siteId);
+    const response = await post(site.siteId, form(site, apiKey), { key: 'open311-retry-0001' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const [created] = await response.json<{ token: string; service_request_id: string | null; tracking_code: string; service_notice: string }[]>();
+    expect(created).toMatchObject({ service_request_id: null, service_notice: expect.stringContaining('审核通过后公开') });
+
+    // A retry with the same key: the same answer, one message.
+    const retried = await post(site.siteId, form(site, apiKey), { key: 'open311-retry-0001', format: 'xml' });
+    const again = xml.parse(await retried.text()).service_requests.request;
+    expect(again).toMatchObject({ token: created!.token, tracking_code: created!.tracking_code });
+    const rows = await db.all(db.q.selectFrom('messages').select(['id', 'author_phone_enc', 'author_name_enc', 'display_name', 'title']).where('site_id', '=', site.siteId));
+    expect(rows).toHaveLength(1);
+    const message = rows[0]!;
+    expect(message).toMatchObject({ display_name: '陈***', title: '城关小学门口早晚高峰车辆乱停，孩子过马路很危险，希望安排交警疏导。' });
+    expect(`${message.author_phone_enc}${message.author_name_enc}`).not.toContain(AUTHOR.phone);
+
+    const token = async () => (await (await get(site.siteId, `tokens/${created!.token}.json`)).json<{ service_request_id: string | null }[]>())[0]!.service_request_id;
+    expect(await token()).toBeNull();
+    await expectErrors(await get(site.siteId, `requests/${message.id}.json`), 404, '未找到');
+    const moderator = await createOfficial(site.siteId, 'moderator');
+    expect((await consoleRequest(`/v1/console/messages/${message.id}/publish`, { as: moderator, method: 'POST', body: {} })).status).toBe(200);
+    expect(await token()).toBe(message.id);
+    expect((await get(site.siteId, `requests/${message.id}.json`)).status).toBe(200);
+    await expectErrors(await get(site.siteId, 'tokens/no-such-token.xml'), 404, '未找到');
+  });
+
+  it('publishes at once on a post-moderated site, and never a private message', async () => {
+    const site = await createSite({ moderation: 'post' });
+    const { apiKey } = await issueKey(site.siteId);
+    const [open] = await (await post(site.siteId, form(site, apiKey))).json<{ service_request_id: string }[]>();
+    expect((await messageRow(open!.service_request_id))!.moderation).toBe('published');
+    const [closed] = await (await post(site.siteId, form(site, apiKey, { 'attribute[public]': 'false' }))).json<{ service_request_id: string | null; token: string }[]>();
+    expect(closed!.service_request_id).toBeNull();
+    expect((await (await get(site.siteId, `tokens/${closed!.token}.json`)).json<{ service_request_id: string | null }[]>())[0]!.service_request_id).toBeNull();
+  });
+
+  it('refuses a missing, wrong or revoked api_key, a bad service_code and invalid fields, naming each parameter', async () => {
+    const site = await createSite();
+    const { id, apiKey } = await issueKey(site.siteId);
+    const other = await createSite();
+    const { apiKey: otherSitesKey } = await issueKey(other.siteId);
+
+    const { api_key: _, ...noKey } = form(site, apiKey);
+    await expectErrors(await post(site.siteId, noKey), 403, 'api_key');
+    await expectErrors(await post(site.siteId, form(site, otherSitesKey)), 403, 'api_key');
+    await expectErrors(await post(site.siteId, form(site, apiKey, { service_code: 'complaint.weather' }), { format: 'xml' }), 400, 'service_code');
+    await expectErrors(await post(site.siteId, form(site, apiKey, { phone: '00000000000', 'attribute[consent]': 'false' })), 400, 'phone: ');
+    await expectErrors(await post(site.siteId, form(site, apiKey, { 'attribute[consent]': 'false' })), 400, 'attribute[consent]: ');
+    const notForm = await request(`/open311/v2/${site.siteId}/requests.json`, { method: 'POST', origin: null, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form(site, apiKey)) });
+    await expectErrors(notForm, 415, 'JSON');
+    // Bytes that are not UTF-8 are refused, never stored as U+FFFD.
+    const latin1 = new URLSearchParams(form(site, apiKey)).toString().replace('address_string=', 'address_string=%C7%E5');
+    const malformed = await request(`/open311/v2/${site.siteId}/requests.json`, { method: 'POST', origin: null, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: latin1 });
+    await expectErrors(malformed, 400, '请求格式有误');
+
+    const admin = await createOfficial(site.siteId, 'admin');
+    const revoked = await consoleRequest(`/v1/admin/integration-keys/${id}/revoke`, { as: admin, method: 'POST', body: {} });
+    expect((await revoked.json<{ revokedAt: string | null }>()).revokedAt).not.toBeNull();
+    await expectErrors(await post(site.siteId, form(site, apiKey)), 403, 'api_key');
+    expect(await db.all(db.q.selectFrom('messages').select('id').where('site_id', '=', site.siteId))).toEqual([]);
+  });
+});
+
+describe('integration keys', () => {
+  it('shows a key once, keeps only its hash, lists and revokes it, and audits both', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const issued = await (await consoleRequest('/v1/admin/integration-keys', { as: admin, method: 'POST', body: { label: '市政务服务平台' } }))
+      .json<{ id: string; apiKey: string; prefix: string; revokedAt: string | null }>();
+    expect(issued.apiKey).toMatch(/^lyk_[a-z2-9]{32}$/);
+    expect(issued.apiKey.startsWith(issued.prefix)).toBe(true);
+    const stored = await db.first(db.q.selectFrom('integration_keys').selectAll().where('id', '=', issued.id));
+    expect(JSON.stringify(stored)).not.toContain(issued.apiKey);
+
+    const list = await (await consoleRequest('/v1/admin/integration-keys', { as: admin })).text();
+    expect(list).toContain('市政务服务平台');
+    expect(list).not.toContain(issued.apiKey);
+    await consoleRequest(`/v1/admin/integration-keys/${issued.id}/revoke`, { as: admin, method: 'POST', body: {} });
+    await consoleRequest(`/v1/admin/integration-keys/${issued.id}/revoke`, { as: admin, method: 'POST', body: {} });
+    const audit = await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', site.siteId).orderBy('id'));
+    expect(audit.map((a) => a.action)).toEqual(['integration_key.create', 'integration_key.revoke']);
+    expect((await consoleRequest('/v1/admin/integration-keys/k_other/revoke', { as: admin, method: 'POST', body: {} })).status).toBe(404);
+  });
+});
+
+describe('cost', () => {
+  it('reads about one message row per request of a page, however many messages the site has', async () => {
+    const site = await createSite();
+    await seedMessages(site.siteId, Array.from({ length: 300 }, (_, i) => ({ unitId: i % 2 ? site.eduUnit : site.transportUnit, type: i % 3 ? 'complaint' as const : 'help' as const })));
+    // Measured: 41 rows (the site, 20 messages and their units) for a first page of 20, with or without status.
+    for (const query of ['page_size=20', 'page_size=20&status=open']) {
+      const response = await get(site.siteId, `requests.json?${query}`);
+      expect(response.status).toBe(200);
+      expect(d1Cost(response).rowsRead).toBeLessThanOrEqual(45);
+    }
+    // A page further on walks the pages before it (page × page_size is capped at 5,000 rows).
+    expect(d1Cost(await get(site.siteId, 'requests.json?page_size=20&page=3')).rowsRead).toBeLessThanOrEqual(125);
+    await expectErrors(await get(site.siteId, 'requests.json?page=51'), 400, 'page');
+  });
+});

@@ -1,0 +1,404 @@
+// Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) for each site, under
+// /open311/v2/{site}/: discovery, services, a service's definition, requests (read and post) and
+// tokens, each as `.json` and `.xml`. Only published public messages are ever read here, never a
+// contact field; a POST goes through the submission path of the JSON API (`storeSubmission`).
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { LIMITS } from '../../../sdk/src/schemas/common';
+import type { Problem } from '../../../sdk/src/schemas/error';
+import {
+  OPEN311_IDS_MAX, OPEN311_RANGE_DAYS_MAX, Open311CreatedSchema, Open311CreateRequestFormSchema, Open311DiscoverySchema,
+  Open311ErrorSchema, Open311ExtensionsQuerySchema, Open311RequestSchema, Open311RequestsQuerySchema, Open311ServiceDefinitionSchema,
+  Open311ServiceSchema, Open311TokenSchema, OPEN311_DATE_TIME,
+} from '../../../sdk/src/schemas/open311';
+import { zhCNKindLabels } from '../../../sdk/src/locales/labels.zh-cn';
+import { newRouteGroup } from '../app';
+import { databaseFor } from '../db/client';
+import { findLiveIntegrationKey, markKeyUsed } from '../db/integration-keys';
+import { publicMessageView } from '../db/message-views';
+import { messageOfToken, open311Notes, open311Requests, parseServiceCode, serviceCode, serviceName, type RequestFilter } from '../db/open311';
+import { activeUnits, findSite } from '../db/sites';
+import type { AppEnv } from '../env';
+import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError } from '../errors';
+import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
+import { publicCache } from '../middleware/public-cache';
+import { SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
+import { SiteParamsSchema } from './openapi-common';
+
+export const open311 = newRouteGroup();
+
+const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+/** When the list of services, or what this service answers, last changed (discovery's changeset). */
+const CHANGESET = '2026-11-30T00:00:00+08:00';
+const DAY_MS = 86_400_000;
+
+/** The spec's parameter behind each field of the submission, to name it in an error. */
+const OPEN311_PARAM: Record<string, string> = {
+  unitId: 'attribute[unit]', title: 'attribute[title]', body: 'description', region: 'address_string', 'author.name': 'last_name',
+  'author.phone': 'phone', 'author.email': 'email', isPublic: 'attribute[public]', consent: 'attribute[consent]',
+  type: 'service_code', domain: 'service_code', 'idempotency-key': 'Idempotency-Key',
+};
+
+/**
+ * Errors in the spec's shape, `[{code, description}]` (XML `<errors><error>…`), in the form the path
+ * asks for; `code` is the HTTP status. Input the service cannot take is 400, as the spec has it (the
+ * JSON API's 422); every other status is the JSON API's. A field is named by its Open311 parameter.
+ */
+async function open311Error(err: Error, c: Context<AppEnv>): Promise<Response> {
+  // Anything not ours is logged and classified once, by the service's own handler.
+  const error = err instanceof ApiError ? err : new ApiError((await handleError(err, c).json<Problem>()).code);
+  const problem = problemOf(error, c.req.header('Accept-Language'));
+  const status = error.status === 422 ? 400 : error.status;
+  const errors = problem.errors?.length
+    ? problem.errors.map((e) => ({ code: status, description: `${OPEN311_PARAM[e.field] ?? e.field}: ${e.message}` }))
+    : [{ code: status, description: problem.title }];
+  c.header('Cache-Control', 'no-store');
+  return open311Response(c, formatOfPath(c.req.path), 'errors', errors, status);
+}
+open311.onError(open311Error);
+
+/**
+ * Loads the site. GETs are public data any page may read (CORS `*`); a POST carries an integration
+ * key, which belongs on a server, so no page is let read its answer. A POST's body is a form
+ * (`application/x-www-form-urlencoded`, or `multipart/form-data`), at most MAX_BODY_BYTES.
+ */
+function open311Site(): MiddlewareHandler<AppEnv> {
+  return async function open311Site(c, next) {
+    const siteId = c.req.param('site') ?? '';
+    const db = databaseFor(c.env, siteId);
+    const site = await findSite(db, siteId);
+    if (!site) throw new ApiError('site_not_found');
+    c.set('site', site);
+    c.set('db', db);
+    if (c.req.method !== 'POST') {
+      c.header('Access-Control-Allow-Origin', '*');
+      return next();
+    }
+    if (!/^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i.test(c.req.header('Content-Type') ?? '')) {
+      throw new ApiError('unsupported_media_type');
+    }
+    const limit = bodyLimit({
+      maxSize: Number(c.env.MAX_BODY_BYTES) || 16_384,
+      onError: () => {
+        throw new ApiError('payload_too_large');
+      },
+    });
+    return limit(c, async () => {
+      if (/^\s*application\/x-www-form-urlencoded/i.test(c.req.header('Content-Type') ?? '')) refuseMalformedForm(await c.req.text());
+      await next();
+    });
+  };
+}
+
+/**
+ * A form whose percent-encoded bytes are not well-formed UTF-8 (the spec's only encoding) is
+ * malformed (400): decoded leniently, what the citizen typed would be stored as U+FFFD. (The text
+ * read here is kept: the validator parses the same body.)
+ */
+function refuseMalformedForm(body: string): void {
+  for (const part of body.split(/[&=]/)) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      throw new ApiError('malformed_json');
+    }
+  }
+}
+open311.use('/open311/v2/:site/*', open311Site());
+open311.use('/open311/v2/:site/*', publicCache());
+
+const errorResponses = Object.fromEntries(([
+  [400, 'a parameter the service cannot take (each named, with why)'],
+  [403, 'no live api_key for this site (POST)'],
+  [404, 'no such site, service, request or token'],
+  [413, 'the form is too large'],
+  [415, 'a POST that is not a form'],
+  [429, 'too many submissions from this client, for this phone, or on this site; wait the seconds in Retry-After'],
+  [500, 'the service could not answer'],
+] as const).map(([status, description]) => [status, {
+  description,
+  content: { 'application/json': { schema: Open311ErrorSchema }, 'text/xml': { schema: z.string().describe('<errors><error><code/><description/></error></errors>') } },
+}]));
+
+/** The answer in both forms, for the document. */
+const answers = (status: 200 | 201, description: string, schema: z.ZodType, xml: string) => ({
+  [status]: {
+    description,
+    content: { 'application/json': { schema }, 'text/xml': { schema: z.string().describe(xml) } },
+  },
+  ...errorResponses,
+});
+
+/** `{name}.json` or `{name}.xml` in a path: the name and the form asked for. */
+const FileParamsSchema = (what: string) => SiteParamsSchema.extend({
+  file: z.string().regex(/^[^/]+\.(json|xml)$/).max(200).describe(`\`{${what}}.json\` or \`{${what}}.xml\``),
+});
+const split = (file: string) => {
+  const dot = file.lastIndexOf('.');
+  return { name: file.slice(0, dot), format: file.slice(dot + 1) as Open311Format };
+};
+
+/**
+ * Registers a route whose answers are built as JSON or XML text (`open311Response`), not by
+ * `c.json`: the typed-response check of zod-openapi does not apply to them. The route's
+ * config still documents both forms.
+ */
+function register(config: RouteConfig, handler: (c: Context<AppEnv>) => Promise<Response>) {
+  open311.openapi(config as never, handler as never);
+}
+
+/** What the route's validators let through (its handler is registered untyped: see `register`). */
+const valid = <T>(c: Context<AppEnv>, target: 'param' | 'query' | 'form' | 'header') => (c.req.valid as (t: string) => T)(target);
+type FileParams = { file: string };
+type ExtensionsQuery = z.output<typeof Open311ExtensionsQuerySchema>;
+
+/** The routes of one resource in both forms: `path` ends in `.{format}`. */
+function bothFormats(config: (format: Open311Format) => RouteConfig, handler: (c: Context<AppEnv>, format: Open311Format) => Promise<Response>) {
+  for (const format of OPEN311_FORMATS) register(config(format), (c) => handler(c, format));
+}
+
+const tag = ['Open311 GeoReport v2'];
+const upper = (format: Open311Format) => format.toUpperCase();
+
+// GET discovery: where the endpoint is, what it speaks, and how to get a key.
+bothFormats((format) => createRoute({
+  operationId: `open311Discovery${upper(format)}`,
+  method: 'get',
+  path: `/open311/v2/{site}/discovery.${format}`,
+  tags: tag,
+  summary: 'Open311 service discovery: the endpoint, its formats, and how to get an api_key',
+  request: { params: SiteParamsSchema },
+  responses: answers(200, 'the discovery document', Open311DiscoverySchema, '<discovery>…<endpoints><endpoint>…</endpoint></endpoints></discovery>'),
+}), async (c, format) => {
+  const site = c.get('site');
+  return open311Response(c, format, 'discovery', {
+    changeset: CHANGESET,
+    contact: `${site.name}（留言办理平台）`,
+    key_service: '接口密钥（api_key）由本站管理员在留言管理后台“站点管理 → 接口密钥”中签发',
+    endpoints: [{
+      specification: SPECIFICATION,
+      url: `${new URL(c.req.url).origin}/open311/v2/${site.id}`,
+      changeset: CHANGESET,
+      type: 'production',
+      formats: ['text/xml', 'application/json'],
+    }],
+  });
+});
+
+// GET services: one per type and domain the site takes.
+bothFormats((format) => createRoute({
+  operationId: `open311Services${upper(format)}`,
+  method: 'get',
+  path: `/open311/v2/{site}/services.${format}`,
+  tags: tag,
+  summary: 'Open311 services: one per message type and domain the site takes (service_code `{type}.{domain}`, group = the domain)',
+  request: { params: SiteParamsSchema, query: Open311ExtensionsQuerySchema },
+  responses: answers(200, 'the services', z.array(Open311ServiceSchema), '<services><service>…</service></services>'),
+}), async (c, format) => {
+  const site = c.get('site');
+  const services = site.types.flatMap((type) => site.domains.map((domain) => ({
+    service_code: serviceCode(type, domain),
+    service_name: serviceName(type, domain),
+    description: `向${site.name}的领导和部门提出${zhCNKindLabels.domains[domain]}方面的${zhCNKindLabels.types[type]}`,
+    metadata: true,
+    // Published once moderators see it: the POST gives a token, the id comes later.
+    type: 'batch',
+    keywords: `${zhCNKindLabels.types[type]},${zhCNKindLabels.domains[domain]}`,
+    group: zhCNKindLabels.domains[domain],
+  })));
+  return open311Response(c, format, 'services', services);
+});
+
+const singleValues = (values: [string, string][]) => values.map(([key, name]) => ({ key, name }));
+
+// GET services/{service_code}: what a POST takes for it — above all, whom it is written to.
+register(createRoute({
+  operationId: 'open311ServiceDefinition',
+  method: 'get',
+  path: '/open311/v2/{site}/services/{file}',
+  tags: tag,
+  summary: 'Open311 service definition: the unit written to (a singlevaluelist of the site’s units), the title, publication and consent',
+  request: { params: FileParamsSchema('service_code') },
+  responses: answers(200, 'the definition', Open311ServiceDefinitionSchema, '<service_definition><service_code/><attributes><attribute>…</attribute></attributes></service_definition>'),
+}), async (c) => {
+  const { name, format } = split(valid<FileParams>(c, 'param').file);
+  const site = c.get('site');
+  if (!parseServiceCode(name, site)) throw notFound();
+  const units = await activeUnits(c.get('db'), site.id);
+  const attribute = (order: number, code: string, datatype: 'string' | 'singlevaluelist', required: boolean, description: string, values: { key: string; name: string }[] = []) => ({
+    variable: true, code, datatype, required, datatype_description: null, order, description, values,
+  });
+  return open311Response(c, format, 'service_definition', {
+    service_code: name,
+    attributes: [
+      attribute(1, 'unit', 'singlevaluelist', true, '留言对象：写给哪位领导或哪个部门', singleValues(units.map((u) => [u.id, u.name]))),
+      attribute(2, 'title', 'string', false, `标题，最多${LIMITS.titleMax}个字；不填则取留言内容的开头`),
+      attribute(3, 'public', 'singlevaluelist', false, '是否公开：公开的留言经审核后在留言板上展示（不含姓名和联系方式）；默认公开', singleValues([['true', '公开'], ['false', '不公开']])),
+      attribute(4, 'consent', 'singlevaluelist', true, '留言人已阅读并同意本站的隐私声明', singleValues([['true', '同意']])),
+    ],
+  });
+});
+
+/** A W3C date-time as a UTC ISO instant; without an offset (or a time) it is China time. */
+function instant(field: string, value: string): string {
+  const [, day, hm, seconds = ':00', zone = '+08:00'] = OPEN311_DATE_TIME.exec(value)!;
+  const offset = zone === 'Z' ? zone : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const t = Date.parse(`${day}T${hm ?? '00:00'}${seconds}${offset}`);
+  if (Number.isNaN(t)) throw validationError([{ field, code: 'invalid' }]);
+  return new Date(t).toISOString();
+}
+
+/** The filter a query asks for, checked against the site (service codes) and the spec (a 90-day window). */
+function filterOf(query: z.output<typeof Open311RequestsQuerySchema>, site: Parameters<typeof parseServiceCode>[1]): RequestFilter {
+  const filter: RequestFilter = { page: query.page, pageSize: query.page_size };
+  if (query.service_request_id !== undefined) {
+    filter.ids = [...new Set(query.service_request_id.split(',').map((id) => id.trim()).filter(Boolean))];
+    if (filter.ids.length > OPEN311_IDS_MAX) throw validationError([{ field: 'service_request_id', code: 'above_maximum', params: { max: OPEN311_IDS_MAX } }]);
+  }
+  if (query.service_code !== undefined) {
+    const service = parseServiceCode(query.service_code, site);
+    if (!service) throw validationError([{ field: 'service_code', code: 'invalid_choice' }]);
+    Object.assign(filter, service);
+  }
+  if (query.start_date) filter.from = instant('start_date', query.start_date);
+  if (query.end_date) filter.to = instant('end_date', query.end_date);
+  if (filter.from && filter.to && Date.parse(filter.to) - Date.parse(filter.from) > OPEN311_RANGE_DAYS_MAX * DAY_MS) {
+    throw validationError([{ field: 'end_date', code: 'date_range_too_long', params: { max: OPEN311_RANGE_DAYS_MAX } }]);
+  }
+  if (query.updated_after) filter.updatedAfter = instant('updated_after', query.updated_after);
+  if (query.status) filter.status = query.status;
+  return filter;
+}
+
+// GET requests: the site's public messages, newest first.
+bothFormats((format) => createRoute({
+  operationId: `open311Requests${upper(format)}`,
+  method: 'get',
+  path: `/open311/v2/{site}/requests.${format}`,
+  tags: tag,
+  summary: 'Open311 service requests: the site’s published public messages, newest first (filters of the spec; extensions page, page_size, updated_after, extensions)',
+  request: { params: SiteParamsSchema, query: Open311RequestsQuerySchema },
+  responses: answers(200, 'the requests', z.array(Open311RequestSchema), '<service_requests><request>…</request></service_requests>'),
+}), async (c, format) => {
+  const query = valid<z.output<typeof Open311RequestsQuerySchema>>(c, 'query');
+  const site = c.get('site');
+  const requests = await open311Requests(c.get('db'), site.id, filterOf(query, site), query.extensions === 'true');
+  return open311Response(c, format, 'service_requests', requests);
+});
+
+// GET requests/{id}: one public message, with its public timeline as notes.
+register(createRoute({
+  operationId: 'open311Request',
+  method: 'get',
+  path: '/open311/v2/{site}/requests/{file}',
+  tags: tag,
+  summary: 'Open311 service request: one published public message, its public timeline as notes (404 for any other id)',
+  request: { params: FileParamsSchema('service_request_id'), query: Open311ExtensionsQuerySchema },
+  responses: answers(200, 'the request, as a list of one', z.array(Open311RequestSchema), '<service_requests><request>…<notes><note>…</note></notes></request></service_requests>'),
+}), async (c) => {
+  const { name: id, format } = split(valid<FileParams>(c, 'param').file);
+  const site = c.get('site');
+  const db = c.get('db');
+  const [requests, message] = await Promise.all([
+    open311Requests(db, site.id, { ids: [id], page: 1, pageSize: 1 }, valid<ExtensionsQuery>(c, 'query').extensions === 'true'),
+    publicMessageView(db, site.id, id, new Date()),
+  ]);
+  if (requests.length === 0 || !message) throw notFound();
+  return open311Response(c, format, 'service_requests', [{ ...requests[0]!, notes: open311Notes(message) }]);
+});
+
+/** A name as people write it: 陈 + 明 → 陈明; Latin names keep their order and a space. */
+function fullName(first = '', last = ''): string {
+  const [f, l] = [first.trim(), last.trim()];
+  return /\p{Script=Han}/u.test(f + l) ? `${l}${f}` : [f, l].filter(Boolean).join(' ');
+}
+
+/** The title when none is given: the description's first line, cut at the site's maximum (in characters). */
+const titleOf = (description: string) => [...(description.trim().split('\n')[0] ?? '')].slice(0, LIMITS.titleMax).join('').trim();
+
+/** What the citizen is told, by the state the message is in. */
+function serviceNotice(moderation: string, isPublic: boolean, dueAt: string): string {
+  const due = `办理期限：${dueAt.slice(0, 10)}。`;
+  if (!isPublic) return `留言已收到，不公开。请把查询码交给留言人本人，凭查询码查看答复。${due}`;
+  return moderation === 'published' ? `留言已收到并公开。${due}` : `留言已收到，审核通过后公开。${due}`;
+}
+
+// POST requests: a citizen's message, through the JSON API's submission path.
+bothFormats((format) => createRoute({
+  operationId: `open311CreateRequest${upper(format)}`,
+  method: 'post',
+  path: `/open311/v2/{site}/requests.${format}`,
+  tags: tag,
+  summary: 'Open311 POST a service request: a citizen’s message (form-encoded, with the site’s api_key); an Idempotency-Key header makes retries safe',
+  request: {
+    params: SiteParamsSchema,
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional().describe('optional: one per message, reused on every retry of it') }),
+    body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: Open311CreateRequestFormSchema } } },
+  },
+  responses: answers(201, 'stored (or already stored under this Idempotency-Key)', Open311CreatedSchema, '<service_requests><request><token/><service_request_id/><service_notice/>…</request></service_requests>'),
+}), async (c, format) => {
+  const form = valid<z.output<typeof Open311CreateRequestFormSchema>>(c, 'form');
+  const key = valid<{ 'idempotency-key'?: string }>(c, 'header')['idempotency-key'];
+  const site = c.get('site');
+  const db = c.get('db');
+  const integration = await findLiveIntegrationKey(db, c.env.HASH_KEY, site.id, form.api_key ?? '');
+  if (!integration) throw new ApiError('invalid_api_key');
+  const service = parseServiceCode(form.service_code, site);
+  if (!service) throw validationError([{ field: 'service_code', code: 'invalid_choice' }]);
+  const checked = SubmissionSchema.safeParse({
+    unitId: form['attribute[unit]'] ?? '',
+    type: service.type,
+    domain: service.domain,
+    campaign: null,
+    title: form['attribute[title]']?.trim() || titleOf(form.description),
+    body: form.description,
+    region: form.address_string,
+    author: { name: fullName(form.first_name, form.last_name), phone: form.phone ?? '', email: form.email?.trim() || null, displayAs: 'masked' },
+    isPublic: form['attribute[public]'] !== 'false',
+    consent: form['attribute[consent]'] === 'true',
+  });
+  if (!checked.success) throw validationError(fieldProblemsOf(checked.error));
+  const input: SubmitInput = checked.data;
+  const now = new Date().toISOString();
+  const token = crypto.randomUUID();
+  // Keys of Open311's own, per integration: one can never meet the widget's, or another integration's.
+  const answer = await storeSubmission(c, input, `open311:${integration.id}:${key ?? crypto.randomUUID()}`, (messageId) => [
+    db.q.insertInto('open311_tokens').values({ token, site_id: site.id, message_id: messageId, created_at: now }),
+    markKeyUsed(db, integration.id, now),
+  ]);
+  // A retry answers with the token its message was given the first time.
+  const stored = await db.first(db.q.selectFrom('open311_tokens').select('token').where('message_id', '=', answer.id).where('site_id', '=', site.id));
+  const published = answer.moderation === 'published';
+  c.header('Cache-Control', 'no-store');
+  const created: Open311Value = [{
+    token: stored?.token ?? token,
+    service_request_id: published ? answer.id : null,
+    service_notice: serviceNotice(answer.moderation, input.isPublic, answer.dueAt),
+    account_id: null,
+    expected_datetime: answer.dueAt,
+    tracking_code: answer.trackingCode,
+  }];
+  return open311Response(c, format, 'service_requests', created, 201);
+});
+
+// GET tokens/{token}: the request id, once the message is public.
+register(createRoute({
+  operationId: 'open311Token',
+  method: 'get',
+  path: '/open311/v2/{site}/tokens/{file}',
+  tags: tag,
+  summary: 'Open311 token: the service_request_id of a posted message once it is public (empty until then, and for a private one)',
+  request: { params: FileParamsSchema('token') },
+  responses: answers(200, 'the token, as a list of one', Open311TokenSchema, '<service_requests><request><service_request_id/><token/></request></service_requests>'),
+}), async (c) => {
+  const { name: token, format } = split(valid<FileParams>(c, 'param').file);
+  const id = await messageOfToken(c.get('db'), c.get('site').id, token);
+  if (id === undefined) throw notFound();
+  return open311Response(c, format, 'service_requests', [{ service_request_id: id, token }]);
+});
+
+// Anything else under a site's Open311 address: not found, in the spec's shape and the form asked for.
+open311.all('/open311/v2/:site/*', () => {
+  throw notFound();
+});
