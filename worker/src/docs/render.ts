@@ -120,11 +120,14 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
     return rows;
   };
 
+  /** A table cell; the description cell is the one that takes a line of its own on a phone. */
+  const cell = (html: string, kind = '') => `<td${kind ? ` class="${kind}"` : ''}>${html}</td>`;
+  const requiredCell = (required: boolean | undefined) => cell(required ? t.yes : t.no, required ? 'required' : 'optional');
+  const describe = (text: string, extra: string[]) => cell(`${prose(text)}${extra.length ? `<span class="notes">${escapeHtml(extra.join(' · '))}</span>` : ''}`, 'desc');
+
   const fieldTable = (rows: Row[]) => `<table class="fields"><thead><tr><th>${t.field}</th><th>${t.type}</th><th>${t.required}</th><th>${t.description}</th></tr></thead><tbody>${
-    rows.map((row) => `<tr><td data-label="${escapeHtml(t.field)}"><code>${escapeHtml(row.name)}</code></td>`
-      + `<td data-label="${escapeHtml(t.type)}"><code>${escapeHtml(row.type)}</code></td>`
-      + `<td data-label="${escapeHtml(t.required)}">${row.required ? t.yes : t.no}</td>`
-      + `<td data-label="${escapeHtml(t.description)}">${prose(row.description)}${row.notes.length ? `<span class="notes">${escapeHtml(row.notes.join(' · '))}</span>` : ''}</td></tr>`).join('')
+    rows.map((row) => `<tr>${cell(`<code>${escapeHtml(row.name)}</code>`, 'name')}${cell(`<code>${escapeHtml(row.type)}</code>`, 'type')}`
+      + `${requiredCell(row.required)}${describe(row.description, row.notes)}</tr>`).join('')
   }</tbody></table>`;
 
   const exampleOf = (media: MediaType): unknown => {
@@ -157,11 +160,8 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
     list.map((p) => {
       const extra = notes(resolve(p.schema));
       if (p.example !== undefined) extra.push(`${t.exampleValue} ${JSON.stringify(p.example)}`);
-      return `<tr><td data-label="${escapeHtml(t.field)}"><code>${escapeHtml(p.name)}</code></td>`
-        + `<td data-label="${escapeHtml(t.location)}">${escapeHtml(t.locations[p.in] ?? p.in)}</td>`
-        + `<td data-label="${escapeHtml(t.type)}"><code>${escapeHtml(typeOf(p.schema))}</code></td>`
-        + `<td data-label="${escapeHtml(t.required)}">${p.required ? t.yes : t.no}</td>`
-        + `<td data-label="${escapeHtml(t.description)}">${prose(p.description ?? p.schema?.description ?? '')}${extra.length ? `<span class="notes">${escapeHtml(extra.join(' · '))}</span>` : ''}</td></tr>`;
+      return `<tr>${cell(`<code>${escapeHtml(p.name)}</code>`, 'name')}${cell(escapeHtml(t.locations[p.in] ?? p.in), 'in')}`
+        + `${cell(`<code>${escapeHtml(typeOf(p.schema))}</code>`, 'type')}${requiredCell(p.required)}${describe(p.description ?? p.schema?.description ?? '', extra)}</tr>`;
     }).join('')}</tbody></table>`);
 
   interface Entry { method: string; path: string; operation: ApiOperation }
