@@ -10,8 +10,8 @@ import type { MessageCreated } from './schemas/message';
 import { createConsoleClient, type ConsoleClient } from './console-client';
 import { LiuyanError } from './errors';
 
-/** Routes anyone may call (the public API, liveness, the API description): not the console's. */
-const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/healthz|\/openapi\.json)$/;
+/** Routes anyone may call (the public API, liveness, the API description and its reference pages): not the console's. */
+const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/healthz|\/openapi\.json|\/docs(\/.*)?)$/;
 
 const officialRoutes = [...new Set(app.routes
   .filter((route) => route.method !== 'ALL' && !PUBLIC_ROUTE.test(route.path))
