@@ -110,6 +110,8 @@ describe('GET /docs', () => {
     expect(submit).toContain('1–50 个字符');
     expect(submit).toContain('&#34;城关小学门口早晚高峰拥堵&#34;');
     expect(submit).toContain('无需登录');
+    // Codes are read with the labels the board shows for them.
+    expect(submit).toContain('suggestion 建言 · complaint 投诉 · help 求助 · consultation 咨询');
 
     const css = await request('/docs/docs.css', { origin: null });
     expect(css.headers.get('Content-Type')).toMatch(/^text\/css/);

@@ -1,3 +1,4 @@
+import { labelCatalogs } from '../../../sdk/src/locales';
 import { API_TAGS, HTTP_METHODS, type ApiDocument, type ApiOperation } from '../openapi';
 import { OPERATION_TITLES_ZH } from './operation-titles';
 import { DOCS_STRINGS } from './strings';
@@ -53,12 +54,26 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
   const resolve = (schema: Schema | undefined): Schema | undefined =>
     (schema?.$ref ? components[componentName(schema.$ref)] : schema);
 
+  /**
+   * The labels of a closed list of codes, when the vocabulary names them all (types, domains,
+   * statuses …): `complaint 投诉 · help 求助`. English labels only where they say more than the code.
+   */
+  const labelled = (values: unknown[]): string | null => {
+    const groups = Object.values(labelCatalogs[locale]) as Record<string, string>[];
+    const group = groups.find((labels) => values.every((value) => typeof value === 'string' && value in labels));
+    if (!group) return null;
+    const pairs = values.map((value) => [value as string, group[value as string]!] as const);
+    if (pairs.every(([code, label]) => label.toLowerCase().replace(/\W/g, '') === code.replace(/\W/g, ''))) return null;
+    return pairs.map(([code, label]) => `${code} ${label}`).join(' · ');
+  };
+
   /** A short type: `string`, `"a" | "b"`, `UnitNode[]`, `string | null`. */
   const typeOf = (schema: Schema | undefined): string => {
     if (!schema) return 'any';
     if (schema.$ref) return componentName(schema.$ref);
     if (schema.const !== undefined) return JSON.stringify(schema.const);
-    if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
+    // A labelled list is spelt out with its labels in the notes.
+    if (schema.enum) return labelled(schema.enum) ? 'string' : schema.enum.map((value) => JSON.stringify(value)).join(' | ');
     const union = schema.anyOf ?? schema.oneOf;
     if (union) return union.map(typeOf).join(' | ');
     if (schema.allOf) return schema.allOf.map(typeOf).join(' & ');
@@ -72,6 +87,8 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
   const notes = (schema: Schema | undefined): string[] => {
     if (!schema) return [];
     const out: string[] = [];
+    const labels = schema.enum ? labelled(schema.enum) : schema.items?.enum ? labelled(schema.items.enum) : null;
+    if (labels) out.push(labels);
     if (schema.minLength !== undefined || schema.maxLength !== undefined) out.push(t.length(schema.minLength, schema.maxLength));
     if (schema.minimum !== undefined || schema.maximum !== undefined) out.push(t.range(schema.minimum, schema.maximum));
     if (schema.default !== undefined) out.push(`${t.defaultValue} ${JSON.stringify(schema.default)}`);
