@@ -1,11 +1,13 @@
 // The API description and its reference page, as a developer reads them. The linter itself runs in
 // Node (openapi.node.test.ts): it does not load in workerd.
+import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { request } from '../test/fixtures';
 import { OPERATION_TITLES_ZH } from './docs/operation-titles';
 import { renderDocs } from './docs/render';
+import { newRouteGroup } from './app';
 import { app } from './index';
-import { HTTP_METHODS, type ApiDocument, type ApiOperation } from './openapi';
+import { apiDocument, HTTP_METHODS, type ApiDocument, type ApiOperation } from './openapi';
 
 /**
  * Routes of the app that are deliberately not operations of the API document, each with why.
@@ -21,6 +23,8 @@ const UNDOCUMENTED: { route: RegExp; reason: string }[] = [
 async function documentFrom(path = '/openapi.json'): Promise<ApiDocument> {
   const response = await request(path, { origin: null });
   expect(response.status).toBe(200);
+  // Tools on other origins (an API client, a code generator in a browser) may read it.
+  expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
   return response.json<ApiDocument>();
 }
 
@@ -80,6 +84,23 @@ describe('GET /openapi.json', () => {
     const text = JSON.stringify(document);
     expect(text).toContain('"examples":["示范县教育局"]');
     expect(text).toContain('"examples":["您好，您反映的问题已转县公安局交警大队');
+  });
+});
+
+describe('apiDocument', () => {
+  it('gives a route added without tags, security or operationId those of its prefix', () => {
+    const routes = newRouteGroup();
+    const answer = { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ ok: z.boolean() }) } } } };
+    routes.openapi(createRoute({ method: 'get', path: '/v1/admin/integration-keys/{id}', summary: 's', request: { params: z.object({ id: z.string() }) }, responses: answer }), (c) => c.json({ ok: true }, 200));
+    routes.openapi(createRoute({ method: 'post', path: '/open311/v2/{site}/requests.json', summary: 's', request: { params: z.object({ site: z.string() }) }, responses: answer }), (c) => c.json({ ok: true }, 200));
+    routes.openapi(createRoute({ method: 'get', path: '/open311/v2/{site}/services.json', summary: 's', request: { params: z.object({ site: z.string() }) }, responses: answer }), (c) => c.json({ ok: true }, 200));
+    const document = apiDocument(routes, 'https://liuyan.test');
+    expect(document.paths!['/v1/admin/integration-keys/{id}']!.get).toMatchObject({
+      operationId: 'getAdminIntegrationKeysById', tags: ['admin'], security: [{ consoleSession: [] }],
+    });
+    expect(document.paths!['/open311/v2/{site}/requests.json']!.post).toMatchObject({ tags: ['open311'], security: [{ integrationKey: [] }] });
+    expect(document.paths!['/open311/v2/{site}/services.json']!.get).toMatchObject({ tags: ['open311'], security: [] });
+    expect(document.components!.securitySchemes!.integrationKey).toMatchObject({ type: 'apiKey', in: 'query', name: 'api_key' });
   });
 });
 
