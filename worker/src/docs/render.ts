@@ -60,7 +60,7 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
    */
   const labelled = (values: unknown[]): string | null => {
     const groups = Object.values(labelCatalogs[locale]) as Record<string, string>[];
-    const group = groups.find((labels) => values.every((value) => typeof value === 'string' && value in labels));
+    const group = groups.find((labels) => values.length > 0 && values.every((value) => typeof value === 'string' && Object.hasOwn(labels, value)));
     if (!group) return null;
     const pairs = values.map((value) => [value as string, group[value as string]!] as const);
     if (pairs.every(([code, label]) => label.toLowerCase().replace(/\W/g, '') === code.replace(/\W/g, ''))) return null;
@@ -186,8 +186,8 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
     .filter((method) => (item as Record<string, unknown>)[method])
     .map((method) => ({ method, path, operation: (item as Record<string, ApiOperation>)[method]! })));
 
-  const titleOf = (operation: ApiOperation) =>
-    (locale === 'zh-CN' ? OPERATION_TITLES_ZH[operation.operationId ?? ''] : undefined) ?? operation.summary ?? '';
+  const titleOf = ({ operationId = '', summary = '' }: ApiOperation) =>
+    (locale === 'zh-CN' && Object.hasOwn(OPERATION_TITLES_ZH, operationId) ? OPERATION_TITLES_ZH[operationId]! : summary);
   const anchor = (operation: ApiOperation) => `op-${operation.operationId ?? ''}`;
 
   const operationSection = ({ method, path, operation }: Entry) => {

@@ -74,8 +74,8 @@ const MATRIX: Record<string, Row> = {
 
 /**
  * What anyone may call, apart from signing in: the public API of each site (its own origin rules
- * are tested with it), liveness, the API description and its reference pages (/docs). Every other route, under any prefix, must
- * have a row in the matrix.
+ * are tested with it), liveness, the API description and its reference pages (/docs). Every other
+ * route, under any prefix, must have a row in the matrix.
  */
 const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/healthz|\/openapi\.json|\/docs(\/.*)?)$/;
 
