@@ -160,7 +160,7 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
 
   /** A body's schema: its fields, or just its type, and its example. */
   const content = (media: Record<string, MediaType> | undefined): string => Object.entries(media ?? {}).map(([type, entry]) => {
-    if (type === 'application/problem+json') return `<p><code>${escapeHtml(type)}</code>: ${t.problem} <a href="/docs/errors/">${t.errors}</a></p>`;
+    if (type === 'application/problem+json') return `<p><code>${escapeHtml(type)}</code>${t.colon}${t.problem} <a href="/docs/errors/">${t.errors}</a></p>`;
     const inner = objectIn(entry.schema, new Set());
     const shape = inner
       ? `${inner.suffix ? `<p><code>${escapeHtml(typeOf(entry.schema))}</code></p>` : ''}${fieldTable(fieldsOf(inner.schema, inner.suffix ? `${inner.suffix}.` : ''))}`
@@ -228,9 +228,9 @@ ${body ? `<h4>${t.requestBody}</h4>${body.description ? `<p>${prose(body.descrip
 <main>
 <p>${escapeHtml(t.intro)}</p>
 <ul class="facts">
-<li>${t.baseUrl}: <code>${escapeHtml(server)}</code></li>
-<li>${t.machineReadable}: <a href="/openapi.json"><code>/openapi.json</code></a> (OpenAPI ${escapeHtml(document.openapi)})</li>
-<li>${t.errors}: <a href="/docs/errors/"><code>/docs/errors/</code></a> — ${escapeHtml(t.errorsNote)}</li>
+<li>${t.baseUrl}${t.colon}<code>${escapeHtml(server)}</code></li>
+<li>${t.machineReadable}${t.colon}<a href="/openapi.json"><code>/openapi.json</code></a> (OpenAPI ${escapeHtml(document.openapi)})</li>
+<li>${t.errors}${t.colon}<a href="/docs/errors/"><code>/docs/errors/</code></a> — ${escapeHtml(t.errorsNote)}</li>
 ${t.fieldNote ? `<li>${escapeHtml(t.fieldNote)}</li>` : ''}
 </ul>
 <nav id="contents" aria-label="${escapeHtml(t.contents)}">

@@ -2,6 +2,7 @@
 export const DOCS_STRINGS = {
   'zh-CN': {
     title: '留言 API 参考',
+    colon: '：',
     otherLanguage: { label: 'English', href: '/docs/en', lang: 'en' },
     intro: '本页根据服务自己的 OpenAPI 文档生成，与接口校验所用的是同一份定义。',
     baseUrl: '接口地址',
@@ -36,6 +37,7 @@ export const DOCS_STRINGS = {
   },
   en: {
     title: 'Liuyan API reference',
+    colon: ': ',
     otherLanguage: { label: '中文', href: '/docs', lang: 'zh-CN' },
     intro: 'Made from the service’s own OpenAPI document: the same definitions it validates requests with.',
     baseUrl: 'Base URL',
