@@ -138,6 +138,7 @@ export async function buildPublic(): Promise<void> {
   <li><a href="/examples/news-campaign/">示范日报 — 建言专栏 (example)</a></li>
   <li><a href="/console/">办理后台 (officials' console)</a></li>
   <li><a href="/openapi.json">OpenAPI</a></li>
+  <li><a href="/docs">API 参考 (API reference)</a></li>
   <li><a href="/docs/errors/">Errors</a></li>
 </ul>
 </html>

@@ -9,9 +9,8 @@ import { CONSOLE_ORIGIN, createOfficial } from '../../worker/test/officials';
 import type { MessageCreated } from './schemas/message';
 import { createConsoleClient, type ConsoleClient } from './console-client';
 import { LiuyanError } from './errors';
+import { PUBLIC_ROUTE } from '../../worker/test/public-routes';
 
-/** Routes anyone may call (the public API, liveness, the API description, the hosted board's pages, Open311): not the console's. */
-const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/open311\/v2\/:site\/.*|\/healthz|\/openapi\.json|\/s\/:site(\/.*)?)$/;
 
 const officialRoutes = [...new Set(app.routes
   .filter((route) => route.method !== 'ALL' && !PUBLIC_ROUTE.test(route.path))

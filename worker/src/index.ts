@@ -33,6 +33,7 @@ import { sites } from './routes/sites';
 import { stats } from './routes/stats';
 import { supports } from './routes/supports';
 import { tracking } from './routes/tracking';
+import { registerApiDocs } from './docs/routes';
 import { scheduled } from './scheduled';
 
 // The route table (exported for the test that walks it: the authorization matrix). Static files
@@ -102,14 +103,8 @@ app.route('/', adminAudit); //       /v1/admin/audit-log, audit-log.csv
 app.route('/', adminCampaigns); //   /v1/admin/campaigns: suggestion drives (建言专栏)
 app.route('/', adminIntegrationKeys); // /v1/admin/integration-keys: Open311 api_keys, issued and revoked
 
-app.doc31('/openapi.json', {
-  openapi: '3.1.0',
-  info: {
-    title: 'Liuyan API',
-    version: '1.0.0',
-    description: 'Messages from citizens to their leaders and departments, and the official replies.',
-  },
-});
+// The API description (/openapi.json) and its reference (/docs, /docs/en), made from the routes above.
+registerApiDocs(app);
 
 // HTTP requests go to the app; the hourly cron (wrangler.toml) to the clean-up.
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<AppEnv['Bindings']>;

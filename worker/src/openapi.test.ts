@@ -1,15 +1,171 @@
+// The API description and its reference page, as a developer reads them. The linter itself runs in
+// Node (openapi.node.test.ts): it does not load in workerd.
+import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { request } from '../test/fixtures';
+import { OPERATION_TITLES_ZH } from './docs/operation-titles';
+import { renderDocs } from './docs/render';
+import { newRouteGroup } from './app';
+import { app } from './index';
+import { apiDocument, HTTP_METHODS, type ApiDocument, type ApiOperation } from './openapi';
+
+/**
+ * Routes of the app that are deliberately not operations of the API document, each with why.
+ * Any other route the app answers must be in the document, and everything in it must be a route.
+ */
+const UNDOCUMENTED: { route: RegExp; reason: string }[] = [
+  { route: /^GET \/healthz$/, reason: 'liveness for monitors and the benchmark baseline, not part of the API' },
+  { route: /^GET \/openapi\.json$/, reason: 'the document itself' },
+  { route: /^GET \/docs(\/en|\/docs\.css)?$/, reason: 'the reference page rendered from the document, and its stylesheet' },
+  { route: /^GET \/s\//, reason: 'the hosted board: HTML pages for people, not an API' },
+];
+
+async function documentFrom(path = '/openapi.json'): Promise<ApiDocument> {
+  const response = await request(path, { origin: null });
+  expect(response.status).toBe(200);
+  // Tools on other origins (an API client, a code generator in a browser) may read it.
+  expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
+  return response.json<ApiDocument>();
+}
+
+function operations(document: ApiDocument): { route: string; operation: ApiOperation }[] {
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) => HTTP_METHODS
+    .filter((method) => (item as Record<string, unknown>)[method])
+    .map((method) => ({ route: `${method.toUpperCase()} ${path}`, operation: (item as Record<string, ApiOperation>)[method]! })));
+}
+
+/** `/v1/sites/:site/messages/:id{[a-z_0-9]+}` as the document writes it: `/v1/sites/{site}/messages/{id}`. */
+const documentPath = (honoPath: string) => honoPath.replace(/:(\w+)(\{[^}]*\})?\??/g, '{$1}');
 
 describe('GET /openapi.json', () => {
-  it('describes every public route from the same schemas the service validates with', async () => {
-    const response = await request('/openapi.json', { origin: null });
-    const text = await response.text();
-    expect(response.status, text).toBe(200);
-    const doc = JSON.parse(text) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
-    expect(doc.openapi).toBe('3.1.0');
-    expect(doc.paths['/v1/sites/{site}']!.get!.operationId).toBe('getSite');
-    expect(doc.paths['/v1/sites/{site}/messages']!.post!.operationId).toBe('submitMessage');
-    expect(doc.paths['/v1/sites/{site}/track']!.post!.operationId).toBe('track');
+  it('documents every route the app answers, and nothing else', async () => {
+    const documented = new Set(operations(await documentFrom()).map(({ route }) => route));
+    const registered = new Set(app.routes.filter((route) => route.method !== 'ALL')
+      .map((route) => `${route.method} ${documentPath(route.path)}`));
+    const missing = [...registered].filter((route) => !documented.has(route) && !UNDOCUMENTED.some((u) => u.route.test(route)));
+    expect(missing, 'routes missing from the document (document them, or list them in UNDOCUMENTED with a reason)').toEqual([]);
+    expect([...documented].filter((route) => !registered.has(route)), 'operations the app does not answer').toEqual([]);
+    expect([...documented].filter((route) => UNDOCUMENTED.some((u) => u.route.test(route))), 'documented routes listed as undocumented').toEqual([]);
+    // The main public routes are where a developer expects them, under their contract names.
+    expect(documented).toContain('POST /v1/sites/{site}/messages');
+    expect(documented).toContain('GET /v1/console/messages');
+  });
+
+  it('says who may call each operation, groups it under a described tag, and names it once', async () => {
+    const document = await documentFrom();
+    const all = operations(document);
+    const byRoute = Object.fromEntries(all.map(({ route, operation }) => [route, operation]));
+    expect(byRoute['POST /v1/sites/{site}/messages']).toMatchObject({ operationId: 'submitMessage', tags: ['submission'], security: [] });
+    expect(byRoute['POST /v1/auth/sign-in']!.security).toEqual([]);
+    expect(byRoute['GET /v1/console/messages']!.security).toEqual([{ consoleSession: [] }]);
+    expect(byRoute['PATCH /v1/admin/site']).toMatchObject({ tags: ['admin'], security: [{ consoleSession: [] }] });
+    expect(document.components?.securitySchemes?.consoleSession).toMatchObject({ type: 'apiKey', in: 'cookie', name: '__Host-liuyan_session' });
+
+    const tagNames = new Set((document.tags ?? []).map((tag) => tag.name));
+    for (const { route, operation } of all) {
+      expect(operation.security, route).toBeDefined();
+      expect(operation.tags?.length, route).toBe(1);
+      expect(tagNames, route).toContain(operation.tags![0]);
+      expect(OPERATION_TITLES_ZH[operation.operationId!], `${route}: its Chinese title in docs/operation-titles.ts`).toBeTruthy();
+    }
+    const ids = all.map(({ operation }) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const tag of document.tags ?? []) expect(tag.description, tag.name).toBeTruthy();
+    expect(document.servers).toEqual([{ url: 'https://liuyan.test', description: 'this deployment' }]);
+    expect(document.info.license?.name).toBe('MIT');
+  });
+
+  it('shows a developer Chinese examples of what citizens and officials write', async () => {
+    const document = await documentFrom();
+    const submit = document.paths!['/v1/sites/{site}/messages']!.post!.requestBody as { content: Record<string, { schema: { examples: { title: string; body: string }[] } }> };
+    const example = submit.content['application/json']!.schema.examples[0]!;
+    expect(example.title).toBe('城关小学门口早晚高峰拥堵');
+    expect(example.body).toMatch(/[\u4e00-\u9fff]{10}/);
+    const text = JSON.stringify(document);
+    expect(text).toContain('"examples":["示范县教育局"]');
+    expect(text).toContain('"examples":["您好，您反映的问题已转县公安局交警大队');
+  });
+});
+
+describe('apiDocument', () => {
+  it('gives a route added without tags, security or operationId those of its prefix', () => {
+    const routes = newRouteGroup();
+    const answer = { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ ok: z.boolean() }) } } } };
+    routes.openapi(createRoute({ method: 'get', path: '/v1/admin/integration-keys/{id}', summary: 's', request: { params: z.object({ id: z.string() }) }, responses: answer }), (c) => c.json({ ok: true }, 200));
+    routes.openapi(createRoute({ method: 'post', path: '/open311/v2/{site}/requests.json', summary: 's', request: { params: z.object({ site: z.string() }) }, responses: answer }), (c) => c.json({ ok: true }, 200));
+    routes.openapi(createRoute({ method: 'get', path: '/open311/v2/{site}/services.json', summary: 's', request: { params: z.object({ site: z.string() }) }, responses: answer }), (c) => c.json({ ok: true }, 200));
+    const document = apiDocument(routes, 'https://liuyan.test');
+    expect(document.paths!['/v1/admin/integration-keys/{id}']!.get).toMatchObject({
+      operationId: 'getAdminIntegrationKeysById', tags: ['admin'], security: [{ consoleSession: [] }],
+    });
+    expect(document.paths!['/open311/v2/{site}/requests.json']!.post).toMatchObject({ tags: ['open311'], security: [{ integrationKey: [] }] });
+    expect(document.paths!['/open311/v2/{site}/services.json']!.get).toMatchObject({ tags: ['open311'], security: [] });
+    expect(document.components!.securitySchemes!.integrationKey).toMatchObject({ type: 'apiKey', in: 'query', name: 'api_key' });
+  });
+});
+
+describe('GET /docs', () => {
+  it('is the reference in Chinese, every operation under its tag, with no script and nothing from another host', async () => {
+    const response = await request('/docs', { origin: null });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
+    const csp = response.headers.get('Content-Security-Policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toMatch(/script-src|unsafe-inline|https?:/);
+    const html = await response.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<h1>留言 API 参考');
+    expect(html).toContain('<h2>写留言</h2>');
+    expect(html).not.toMatch(/<script|\sstyle=|\son\w+=/i);
+    // Every link and stylesheet is this service's own.
+    expect([...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]).filter((url) => !url!.startsWith('/') && !url!.startsWith('#'))).toEqual([]);
+    for (const { operation } of operations(await documentFrom())) {
+      expect(html, operation.operationId).toContain(`id="op-${operation.operationId}"`);
+    }
+    // One operation as a developer reads it: its Chinese title, the body's fields and its example.
+    const submit = html.slice(html.indexOf('id="op-submitMessage"'), html.indexOf('</section>', html.indexOf('id="op-submitMessage"')));
+    expect(submit).toContain('提交留言；只在这一次的答复中给出查询码');
+    expect(submit).toContain('<code>author.name</code>');
+    expect(submit).toContain('idempotency-key');
+    expect(submit).toContain('1–50 个字符');
+    expect(submit).toContain('&#34;城关小学门口早晚高峰拥堵&#34;');
+    expect(submit).toContain('无需登录');
+    // Codes are read with the labels the board shows for them.
+    expect(submit).toContain('suggestion 建言 · complaint 投诉 · help 求助 · consultation 咨询');
+
+    const css = await request('/docs/docs.css', { origin: null });
+    expect(css.headers.get('Content-Type')).toMatch(/^text\/css/);
+    expect(await css.text()).toContain('@media (max-width: 40rem)');
+  });
+
+  it('is in English at /docs/en, each page linking the other', async () => {
+    const english = await (await request('/docs/en', { origin: null })).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<h2>Writing a message</h2>');
+    expect(english).toContain('Submit a message; answers once with the private tracking code');
+    expect(english).toContain('an official’s session');
+    expect(english).toContain('href="/docs" hreflang="zh-CN"');
+    expect(await (await request('/docs', { origin: null })).text()).toContain('href="/docs/en" hreflang="en"');
+  });
+
+  it('escapes every text it takes from the document', () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const html = renderDocs({
+      openapi: '3.1.0',
+      info: { title: hostile, version: `1"><b>` },
+      servers: [{ url: `https://x.test/${hostile}` }],
+      paths: {
+        '/v1/sites/{site}/x': {
+          get: {
+            operationId: `x"><i>`, summary: hostile, description: hostile, tags: ['public'], security: [],
+            parameters: [{ name: hostile, in: 'query', description: hostile, schema: { type: 'string', examples: [hostile] } }],
+            responses: { 200: { description: hostile, content: { 'application/json': { schema: { type: 'object', properties: { [hostile]: { type: 'string', description: hostile } }, examples: [{ a: hostile }] } } } } },
+          },
+        },
+      },
+    }, 'en');
+    expect(html).not.toMatch(/<script|<img|<b>|<i>/);
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   });
 });

@@ -182,7 +182,7 @@ const UNIT_NAME_MAX = 50;
 const SortOrderSchema = z.number().int().min(0).max(10_000);
 
 export const CreateUnitInputSchema = z.object({
-  name: requiredText(UNIT_NAME_MAX),
+  name: requiredText(UNIT_NAME_MAX).meta({ examples: ['示范县水利局'] }),
   kind: UnitKindSchema,
   parentId: z.string().min(1).max(64).nullable().optional().describe('null or absent: a top-level unit'),
   sortOrder: SortOrderSchema.optional(),

@@ -44,8 +44,8 @@ export type AdminCampaign = z.infer<typeof AdminCampaignSchema>;
 const distinct = (values: readonly unknown[]) => new Set(values).size === values.length;
 
 const CampaignFieldsSchema = z.object({
-  title: requiredText(100),
-  description: optionalText(2000, { multiline: true }).default(''),
+  title: requiredText(100).meta({ examples: ['建言“十五五”'] }),
+  description: optionalText(2000, { multiline: true }).default('').meta({ examples: ['请为示范县未来五年的发展出主意、提建议。'] }),
   startsAt: z.iso.datetime({ offset: true }).describe('when the drive opens'),
   endsAt: z.iso.datetime({ offset: true }).describe('when it closes (exclusive)'),
   unitIds: z.array(z.string().min(1).max(64)).max(50).refine(distinct, withCode('invalid')).default([])

@@ -106,22 +106,22 @@ const ADOPTION_NOTE_MAX = 200;
 export const EmptyInputSchema = z.object({});
 export const RejectInputSchema = z.object({ reason: RejectReasonSchema, note: optionalText(NOTE_MAX, { multiline: true }).optional() });
 export const HideInputSchema = z.object({ reason: RejectReasonSchema, note: optionalText(NOTE_MAX, { multiline: true }).optional() });
-export const TransferInputSchema = z.object({ unitId: z.string().min(1).max(64), reason: requiredText(NOTE_MAX, { multiline: true }) });
+export const TransferInputSchema = z.object({ unitId: z.string().min(1).max(64), reason: requiredText(NOTE_MAX, { multiline: true }).meta({ examples: ['属县交通运输局职责，转其办理'] }) });
 export const ReplyInputSchema = z.object({
   kind: ReplyKindSchema,
-  body: requiredText(LIMITS.bodyMax, { multiline: true }),
+  body: requiredText(LIMITS.bodyMax, { multiline: true }).meta({ examples: ['您好，您反映的问题已转县公安局交警大队，自下周一起早晚高峰安排警力在城关小学门口疏导。'] }),
   templateId: z.string().max(64).optional().describe('the template the text started from (recorded)'),
 });
 export const EXTEND_DAYS_MAX = 30;
-export const ExtendInputSchema = z.object({ days: z.number().int().min(1).max(EXTEND_DAYS_MAX).describe('working days'), reason: requiredText(NOTE_MAX, { multiline: true }) });
-export const NoteInputSchema = z.object({ body: requiredText(NOTE_MAX, { multiline: true }) });
+export const ExtendInputSchema = z.object({ days: z.number().int().min(1).max(EXTEND_DAYS_MAX).describe('working days'), reason: requiredText(NOTE_MAX, { multiline: true }).meta({ examples: ['需会同县交通运输局现场勘查'] }) });
+export const NoteInputSchema = z.object({ body: requiredText(NOTE_MAX, { multiline: true }).meta({ examples: ['已电话联系留言人，约定周三回访'] }) });
 export type RejectInput = z.infer<typeof RejectInputSchema>;
 export type TransferInput = z.infer<typeof TransferInputSchema>;
 export type ReplyInput = z.infer<typeof ReplyInputSchema>;
 export type ExtendInput = z.infer<typeof ExtendInputSchema>;
 export type NoteInput = z.infer<typeof NoteInputSchema>;
 /** 采纳: what was adopted and where (e.g. 已写入《县"十四五"规划》第三章), shown publicly. */
-export const AdoptInputSchema = z.object({ note: requiredText(ADOPTION_NOTE_MAX, { multiline: true }) });
+export const AdoptInputSchema = z.object({ note: requiredText(ADOPTION_NOTE_MAX, { multiline: true }).meta({ examples: ['已写入《示范县“十五五”交通规划》第三章'] }) });
 export type AdoptInput = z.infer<typeof AdoptInputSchema>;
 
 /** `POST /v1/console/messages/:id/reveal` — decrypted for this answer only, and audited. */

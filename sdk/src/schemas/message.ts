@@ -7,10 +7,10 @@ import { withCode } from './error';
 
 
 /** A unit as messages name it. */
-export const UnitRefSchema = z.object({ id: z.string(), name: z.string() });
+export const UnitRefSchema = z.object({ id: z.string().meta({ examples: ['u_edu'] }), name: z.string().meta({ examples: ['示范县教育局'] }) });
 
 export const AuthorInputSchema = z.object({
-  name: requiredText(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax).meta({ examples: ['陈明'] }),
   phone: z.string().trim().min(1).max(LIMITS.phoneMax).describe(
     'as typed: 13800138000, +86 138 0013 8000, (0371)12345678 转 8012, 400-123-4567, +852 2123 4567 …; the service checks it '
       + 'against the numbering plans (invalid_phone) and stores it as E.164',
@@ -27,12 +27,19 @@ export const CreateMessageInputSchema = z.object({
   type: MessageTypeSchema,
   domain: DomainSchema,
   campaign: z.string().max(64).nullable().optional().describe('campaign slug'),
-  title: requiredText(LIMITS.titleMax),
-  body: requiredText(LIMITS.bodyMax, { multiline: true }),
-  region: requiredText(LIMITS.regionMax),
+  title: requiredText(LIMITS.titleMax).meta({ examples: ['城关小学门口早晚高峰拥堵'] }),
+  body: requiredText(LIMITS.bodyMax, { multiline: true }).meta({ examples: ['每天早上七点半到八点，城关小学门口车辆乱停，孩子过马路很危险，希望安排交警疏导。'] }),
+  region: requiredText(LIMITS.regionMax).meta({ examples: ['示范县城关镇'] }),
   author: AuthorInputSchema,
   isPublic: z.boolean(),
   consent: z.literal(true, withCode('consent_required')),
+}).meta({
+  examples: [{
+    unitId: 'u_edu', type: 'complaint', domain: 'education', campaign: null,
+    title: '城关小学门口早晚高峰拥堵', body: '每天早上七点半到八点，城关小学门口车辆乱停，孩子过马路很危险，希望安排交警疏导。',
+    region: '示范县城关镇', author: { name: '陈明', phone: '13912345678', email: null, displayAs: 'masked' },
+    isPublic: true, consent: true,
+  }],
 });
 export type CreateMessageInput = z.input<typeof CreateMessageInputSchema>;
 
@@ -43,11 +50,13 @@ export const MessageCreatedSchema = z.object({
   status: MessageStatusSchema,
   moderation: ModerationSchema,
   dueAt: TimestampSchema,
+}).meta({
+  examples: [{ id: 'm_01JD5Q3V8XKZ', trackingCode: 'K7QM-4XPH-9TRW-2CVB', status: 'submitted', moderation: 'pending', dueAt: '2026-12-09T23:59:59+08:00' }],
 });
 export type MessageCreated = z.infer<typeof MessageCreatedSchema>;
 
 export const TrackInputSchema = z.object({
-  trackingCode: z.string().min(1).max(LIMITS.trackingCodeMax),
+  trackingCode: z.string().min(1).max(LIMITS.trackingCodeMax).meta({ examples: ['K7QM-4XPH-9TRW-2CVB'] }),
 });
 export type TrackInput = z.infer<typeof TrackInputSchema>;
 
@@ -74,7 +83,7 @@ export const ReplySchema = z.object({
   id: z.string(),
   kind: ReplyKindSchema,
   unit: UnitRefSchema,
-  body: z.string(),
+  body: z.string().meta({ examples: ['您好，您反映的问题已转县公安局交警大队，自下周一起早晚高峰安排警力在城关小学门口疏导。'] }),
   createdAt: TimestampSchema,
 });
 export type Reply = z.infer<typeof ReplySchema>;
@@ -93,9 +102,9 @@ export const MessageFieldsSchema = z.object({
   type: MessageTypeSchema,
   domain: DomainSchema,
   campaign: z.string().nullable().describe('campaign slug'),
-  title: z.string(),
-  region: z.string(),
-  displayName: z.string(),
+  title: z.string().meta({ examples: ['城关小学门口早晚高峰拥堵'] }),
+  region: z.string().meta({ examples: ['示范县城关镇'] }),
+  displayName: z.string().meta({ examples: ['陈***'] }),
   status: MessageStatusSchema,
   createdAt: TimestampSchema,
   dueAt: TimestampSchema,
@@ -168,7 +177,7 @@ export type RateInput = z.input<typeof RateInputSchema>;
 
 /** `POST /v1/sites/:site/track/follow-ups`: a follow-up question (追问) after a reply. */
 export const FollowUpInputSchema = TrackInputSchema.extend({
-  question: requiredText(LIMITS.followUpMax, { multiline: true }),
+  question: requiredText(LIMITS.followUpMax, { multiline: true }).meta({ examples: ['疏导只持续了一周，现在又没人管了，能否长期安排？'] }),
 });
 export type FollowUpInput = z.input<typeof FollowUpInputSchema>;
 
@@ -207,7 +216,7 @@ export const ListMessagesQuerySchema = z.object({
   status: PublicTabSchema.optional().describe('tab: awaiting 待回复, in_progress 办理中, answered 已办理; all when absent'),
   campaign: z.string().max(64).optional().describe('campaign slug'),
   adopted: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: only adopted suggestions (已采纳)'),
-  q: z.string().trim().min(1).max(50).optional().describe('search in titles and bodies (Chinese: any 1+ characters)'),
+  q: z.string().trim().min(1).max(50).optional().describe('search in titles and bodies (Chinese: any 1+ characters)').meta({ examples: ['路灯'] }),
   cursor: z.string().max(32).optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

@@ -12,7 +12,7 @@ export interface UnitNode {
 export const UnitNodeSchema: z.ZodType<UnitNode> = z.lazy(() =>
   z.object({
     id: z.string(),
-    name: z.string(),
+    name: z.string().meta({ examples: ['示范县教育局'] }),
     kind: UnitKindSchema,
     children: z.array(UnitNodeSchema),
   }),
@@ -34,7 +34,7 @@ export type CampaignSummary = z.infer<typeof CampaignSummarySchema>;
 export const SiteConfigSchema = z.object({
   site: z.object({
     id: z.string(),
-    name: z.string(),
+    name: z.string().meta({ examples: ['示范县人民政府'] }),
     moderation: ModerationModeSchema,
     locale: z.string(),
   }),

@@ -6,6 +6,7 @@ import { app } from '../index';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import { createSite, db, expectProblem, FOREIGN_ORIGIN, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+import { PUBLIC_ROUTE } from '../../test/public-routes';
 
 const ROLES: Role[] = ['admin', 'moderator', 'responder'];
 const OFFICIALS: Role[] = ROLES;
@@ -79,12 +80,6 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/admin/integration-keys/:id/revoke': { roles: ADMIN },
 };
 
-/**
- * What anyone may call, apart from signing in: the public API of each site (its own origin rules
- * are tested with it), liveness, the API description, the hosted board (/s/:site/…) and its iframe helper. Every other route, under any prefix, must
- * have a row in the matrix.
- */
-const PUBLIC_ROUTE = /^(\/v1\/sites\/:site(\/.*)?|\/open311\/v2\/:site\/.*|\/healthz|\/openapi\.json|\/s\/:site(\/.*)?|\/embed\.js)$/;
 
 it('has a row for every route that is not public, under any prefix, and a route for every row', () => {
   const routes = app.routes

@@ -36,7 +36,7 @@ export const SubmissionSchema = CreateMessageInputSchema.extend({
   author: AuthorInputSchema.extend({
     phone: AuthorInputSchema.shape.phone.refine((phone) => parsePhone(phone) !== null, withCode('invalid_phone')),
   }),
-});
+}).meta({ examples: CreateMessageInputSchema.meta()?.examples }); // the contract's example, which .extend() does not carry
 
 const submitMessage = createRoute({
   operationId: 'submitMessage',
@@ -46,7 +46,7 @@ const submitMessage = createRoute({
   request: {
     params: SiteParamsSchema,
     headers: z.object({
-      'idempotency-key': z.string().min(8).max(128).describe('one per submission, reused on every retry of it'),
+      'idempotency-key': z.string().min(8).max(128).describe('one per submission, reused on every retry of it').meta({ examples: ['6f1c2b9e-3d4a-4f8b-9a7e-2c5d8e1f0a3b'] }),
     }),
     body: { required: true, content: { 'application/json': { schema: SubmissionSchema } } },
   },

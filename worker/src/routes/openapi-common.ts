@@ -4,10 +4,13 @@ import { ProblemSchema } from '../../../sdk/src/schemas/error';
 /** Path parameter shared by every /v1/sites/{site} route. */
 export const SiteParamsSchema = z.object({ site: z.string().min(1).max(64).describe('site id, e.g. `demo`') });
 
+/** The problem+json shape as one component, referred to by every error answer (not copied into each). */
+const ProblemComponent = ProblemSchema.openapi('Problem');
+
 /** An error answer in the OpenAPI document. */
 export const problem = (description: string) => ({
   description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
+  content: { 'application/problem+json': { schema: ProblemComponent } },
 });
 
 /** The error answers every site route can give. */
