@@ -80,7 +80,6 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/admin/integration-keys/:id/revoke': { roles: ADMIN },
 };
 
-
 it('has a row for every route that is not public, under any prefix, and a route for every row', () => {
   const routes = app.routes
     .filter((route) => route.method !== 'ALL' && !PUBLIC_ROUTE.test(route.path))
