@@ -158,7 +158,6 @@ function bothFormats(config: (format: Open311Format) => RouteConfig, handler: (c
   for (const format of OPEN311_FORMATS) register(config(format), (c) => handler(c, format));
 }
 
-const tag = ['Open311 GeoReport v2'];
 const upper = (format: Open311Format) => format.toUpperCase();
 
 // GET discovery: where the endpoint is, what it speaks, and how to get a key.
@@ -166,7 +165,6 @@ bothFormats((format) => createRoute({
   operationId: `open311Discovery${upper(format)}`,
   method: 'get',
   path: `/open311/v2/{site}/discovery.${format}`,
-  tags: tag,
   summary: 'Open311 service discovery: the endpoint, its formats, and how to get an api_key',
   request: { params: SiteParamsSchema },
   responses: answers(200, 'the discovery document', Open311DiscoverySchema, '<discovery>…<endpoints><endpoint>…</endpoint></endpoints></discovery>'),
@@ -191,7 +189,6 @@ bothFormats((format) => createRoute({
   operationId: `open311Services${upper(format)}`,
   method: 'get',
   path: `/open311/v2/{site}/services.${format}`,
-  tags: tag,
   summary: 'Open311 services: one per message type and domain the site takes (service_code `{type}.{domain}`, group = the domain)',
   request: { params: SiteParamsSchema, query: Open311ExtensionsQuerySchema },
   responses: answers(200, 'the services', z.array(Open311ServiceSchema), '<services><service>…</service></services>'),
@@ -217,7 +214,6 @@ register(createRoute({
   operationId: 'open311ServiceDefinition',
   method: 'get',
   path: '/open311/v2/{site}/services/{file}',
-  tags: tag,
   summary: 'Open311 service definition: the unit written to (a singlevaluelist of the site’s units), the title, publication and consent',
   request: { params: FileParamsSchema('service_code') },
   responses: answers(200, 'the definition', Open311ServiceDefinitionSchema, '<service_definition><service_code/><attributes><attribute>…</attribute></attributes></service_definition>'),
@@ -276,7 +272,6 @@ bothFormats((format) => createRoute({
   operationId: `open311Requests${upper(format)}`,
   method: 'get',
   path: `/open311/v2/{site}/requests.${format}`,
-  tags: tag,
   summary: 'Open311 service requests: the site’s published public messages, newest first (filters of the spec; extensions page, page_size, updated_after, extensions)',
   request: { params: SiteParamsSchema, query: Open311RequestsQuerySchema },
   responses: answers(200, 'the requests', z.array(Open311RequestSchema), '<service_requests><request>…</request></service_requests>'),
@@ -292,7 +287,6 @@ register(createRoute({
   operationId: 'open311Request',
   method: 'get',
   path: '/open311/v2/{site}/requests/{file}',
-  tags: tag,
   summary: 'Open311 service request: one published public message, its public timeline as notes (404 for any other id)',
   request: { params: FileParamsSchema('service_request_id'), query: Open311ExtensionsQuerySchema },
   responses: answers(200, 'the request, as a list of one', z.array(Open311RequestSchema), '<service_requests><request>…<notes><note>…</note></notes></request></service_requests>'),
@@ -329,7 +323,6 @@ bothFormats((format) => createRoute({
   operationId: `open311CreateRequest${upper(format)}`,
   method: 'post',
   path: `/open311/v2/{site}/requests.${format}`,
-  tags: tag,
   summary: 'Open311 POST a service request: a citizen’s message (form-encoded, with the site’s api_key); an Idempotency-Key header makes retries safe',
   request: {
     params: SiteParamsSchema,
@@ -387,7 +380,6 @@ register(createRoute({
   operationId: 'open311Token',
   method: 'get',
   path: '/open311/v2/{site}/tokens/{file}',
-  tags: tag,
   summary: 'Open311 token: the service_request_id of a posted message once it is public (empty until then, and for a private one)',
   request: { params: FileParamsSchema('token') },
   responses: answers(200, 'the token, as a list of one', Open311TokenSchema, '<service_requests><request><service_request_id/><token/></request></service_requests>'),
