@@ -39,8 +39,10 @@ function messagesInScope(db: SiteDatabase, official: Official) {
  * as a list: D1 allows at most 100 bound parameters).
  */
 function unitsBelow(siteId: string, roots: RawBuilder<unknown>) {
+  // CROSS JOIN keeps the step's row outside, so SQLite seeks each unit's children by the index on
+  // (site, parent); as an inner join it read every unit of the site at each step.
   return sql`WITH RECURSIVE below(id) AS (
-    ${roots} UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id WHERE u.site_id = ${siteId}
+    ${roots} UNION SELECT u.id FROM below CROSS JOIN units u WHERE u.parent_id = below.id AND u.site_id = ${siteId}
   ) SELECT id FROM below`;
 }
 

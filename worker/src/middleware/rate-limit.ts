@@ -10,12 +10,13 @@ export type Limiter = 'WRITE_LIMITER' | 'TRACK_LIMITER' | 'SEARCH_LIMITER';
 const LIMITER_PERIOD_SECONDS = 60;
 
 /**
- * Whether the client may go on, by the limiter's count for its address on this site: the cheap first
+ * Whether the client may go on, by the limiter's count for its address on this site (or for `caller`,
+ * e.g. an integration key whose server relays many citizens from one address): the cheap first
  * filter against floods (approximate, per Cloudflare location; the exact caps on submissions are kept
- * in D1, `db/submission-limits.ts`). Always true where no edge set an address.
+ * in D1, `db/submission-limits.ts`). Always true where no edge set an address and no caller is named.
  */
-export async function withinLimit(c: Context<AppEnv>, limiter: Limiter): Promise<boolean> {
-  const address = clientAddress(c);
+export async function withinLimit(c: Context<AppEnv>, limiter: Limiter, caller?: string): Promise<boolean> {
+  const address = caller ?? clientAddress(c);
   if (!address) return true;
   const { success } = await (c.env as Env)[limiter].limit({ key: `${c.get('site').id}\n${address}` });
   return success;

@@ -131,12 +131,16 @@ messages.openapi(submitMessage, async (c) => {
  * given under that key): the one path every way in takes (the widget's JSON API, Open311's form
  * POST), so validation against the site, the floods' limits, idempotency, encryption of the contact
  * fields and moderation are the same for all. `also` adds statements to the submission's batch
- * (written with the message or not at all), given the new message's id.
+ * (written with the message or not at all), given the new message's id. `integrationKeyId` names the
+ * integration key a platform (a 12345 hotline) relays its citizens' messages with: they all come from
+ * its server's one address, so the per-address cap does not apply and the flood filter counts per key;
+ * the caps per phone and per site hold as for anyone.
  * Throws ApiError: validation (422), too_many_requests (429, Retry-After set), idempotency_key_reused (422),
  * origin_not_allowed (403, a campaign's outlet check).
  */
 export async function storeSubmission(
   c: Context<AppEnv>, input: SubmitInput, key: string, also: (messageId: string) => Compilable<unknown>[] = () => [],
+  integrationKeyId?: string,
 ): Promise<MessageCreated> {
   const site = c.get('site');
   const db = c.get('db');
@@ -149,7 +153,7 @@ export async function storeSubmission(
   };
 
   const phone = parsePhone(input.author.phone)!;
-  const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: clientAddress(c), phone: phone.e164 }, now);
+  const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: integrationKeyId ? null : clientAddress(c), phone: phone.e164 }, now);
 
   // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
   const [earlier, { campaignId, outlet, problems }, calendar] = await Promise.all([
@@ -160,7 +164,7 @@ export async function storeSubmission(
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
   // counted or refused by a limit.
   if (earlier) return earlier;
-  if (!(await withinLimit(c, 'WRITE_LIMITER'))) throw tooManyRequests(c);
+  if (!(await withinLimit(c, 'WRITE_LIMITER', integrationKeyId ? `integration:${integrationKeyId}` : undefined))) throw tooManyRequests(c);
   if (problems.length > 0) throw validationError(problems);
   const dueAt = dueAfterWorkingDays(now, site.deadlineDays[input.type], calendar);
   const id = newId('m');

@@ -3,7 +3,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
-  addRating, addReply, AUTHOR, createSite, d1Cost, db, expectNoPersonalData, messageRow, request, seedMessages,
+  addRating, addReply, AUTHOR, createSite, d1Cost, db, expectNoPersonalData, expectProblem, messageRow, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 
@@ -228,6 +228,26 @@ describe('POST requests', () => {
     expect((await revoked.json<{ revokedAt: string | null }>()).revokedAt).not.toBeNull();
     await expectErrors(await post(site.siteId, form(site, apiKey)), 403, 'api_key');
     expect(await db.all(db.q.selectFrom('messages').select('id').where('site_id', '=', site.siteId))).toEqual([]);
+  });
+
+  it('relays many citizens from the platform’s one address (no cap per address), still capping each phone', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const limits = await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { submissionLimits: { perAddressHour: 1, perPhoneDay: 1 } } });
+    expect(limits.status).toBe(200);
+    const { apiKey } = await issueKey(site.siteId);
+    const from = { 'CF-Connecting-IP': '203.0.113.9' };
+    const relay = (phone: string) => request(`/open311/v2/${site.siteId}/requests.json`, {
+      method: 'POST', origin: null, headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...from },
+      body: new URLSearchParams(form(site, apiKey, { phone })).toString(),
+    });
+    // Three citizens through the hotline's server: one address, three messages.
+    for (const phone of ['13912341001', '13912341002', '13912341003']) expect((await relay(phone)).status).toBe(201);
+    // One citizen's second message the same day is over their phone's cap, whichever way it comes.
+    await expectErrors(await relay('13912341001'), 429, '');
+    // The widget's own submissions from that address are still capped per address.
+    expect((await submit(site.siteId, validMessage(site.eduUnit, { author: { name: '陈明', phone: '13912341004' } }), { headers: from })).status).toBe(201);
+    await expectProblem(await submit(site.siteId, validMessage(site.eduUnit, { author: { name: '陈明', phone: '13912341005' } }), { headers: from }), 429, 'too_many_requests');
   });
 });
 

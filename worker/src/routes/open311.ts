@@ -359,7 +359,7 @@ bothFormats((format) => createRoute({
   const answer = await storeSubmission(c, input, `open311:${integration.id}:${key ?? crypto.randomUUID()}`, (messageId) => [
     db.q.insertInto('open311_tokens').values({ token, site_id: site.id, message_id: messageId, created_at: now }),
     markKeyUsed(db, integration.id, now),
-  ]);
+  ], integration.id);
   // A retry answers with the token its message was given the first time.
   const stored = await db.first(db.q.selectFrom('open311_tokens').select('token').where('message_id', '=', answer.id).where('site_id', '=', site.id));
   const published = answer.moderation === 'published';
