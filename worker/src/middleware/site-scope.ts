@@ -1,10 +1,24 @@
-import type { MiddlewareHandler } from 'hono';
-import { databaseFor } from '../db/client';
-import { findSite } from '../db/sites';
+import type { Context, MiddlewareHandler } from 'hono';
+import { databaseFor, type SiteDatabase } from '../db/client';
+import { findSite, type Site } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 
 const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Accept-Language';
+
+/**
+ * The site the path's `:site` names and its database (`SITE_DATABASES`), both set on the context
+ * for the handlers; null for an unknown site. Every site-scoped group (the API, Open311, the hosted
+ * board) loads its site here.
+ */
+export async function loadSite(c: Context<AppEnv>): Promise<{ site: Site; db: SiteDatabase } | null> {
+  const siteId = c.req.param('site') ?? '';
+  const db = databaseFor(c.env, siteId);
+  c.set('db', db);
+  const site = await findSite(db, siteId);
+  if (site) c.set('site', site);
+  return site ? { site, db } : null;
+}
 
 /**
  * Everything under /v1/sites/:site: loads the site and its database, and applies the site's
@@ -17,12 +31,8 @@ const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Accept-Language';
  */
 export function siteScope(): MiddlewareHandler<AppEnv> {
   return async function siteScope(c, next) {
-    const siteId = c.req.param('site') ?? '';
-    const db = databaseFor(c.env, siteId);
-    const site = await findSite(db, siteId);
+    const { site } = (await loadSite(c)) ?? {};
     if (!site) throw new ApiError('site_not_found');
-    c.set('site', site);
-    c.set('db', db);
 
     const origin = c.req.header('Origin');
     const allowed = !origin || origin === new URL(c.req.url).origin || site.allowedOrigins.includes(origin);

@@ -3,9 +3,10 @@ import { html } from 'hono/html';
 import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
 import { newRouteGroup } from '../app';
 import { listPublicMessages } from '../db/board';
-import { databaseFor, type SiteDatabase } from '../db/client';
+import type { SiteDatabase } from '../db/client';
 import { publicMessageView } from '../db/message-views';
-import { findSite, type Site } from '../db/sites';
+import type { Site } from '../db/sites';
+import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { messageHead, messageMain } from '../hosted/message-page';
 import { hostedStrings, inEmbed, messagePath, pageTitle, renderPage, sectionPath, type PageInput, type Section } from '../hosted/page';
@@ -41,11 +42,8 @@ function bareNotFound(c: Context<AppEnv>) {
 
 /** The site when its hosted pages are on; the database is kept on the context for the cost log. */
 async function hostedSite(c: Context<AppEnv>): Promise<{ site: Site; db: SiteDatabase } | null> {
-  const siteId = c.req.param('site') ?? '';
-  const db = databaseFor(c.env, siteId);
-  c.set('db', db);
-  const site = await findSite(db, siteId);
-  return site && site.hostedPages ? { site, db } : null;
+  const found = await loadSite(c);
+  return found?.site.hostedPages ? found : null;
 }
 
 /** Whether the statistics tab has anything to show: one row read off the board's index. */

@@ -14,11 +14,11 @@ import {
 } from '../../../sdk/src/schemas/open311';
 import { zhCNKindLabels } from '../../../sdk/src/locales/labels.zh-cn';
 import { newRouteGroup } from '../app';
-import { databaseFor } from '../db/client';
 import { findLiveIntegrationKey, markKeyUsed } from '../db/integration-keys';
 import { publicMessageView } from '../db/message-views';
 import { messageOfToken, open311Notes, open311Requests, parseServiceCode, serviceCode, serviceName, type RequestFilter } from '../db/open311';
-import { activeUnits, findSite } from '../db/sites';
+import { activeUnits } from '../db/sites';
+import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError } from '../errors';
 import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
@@ -65,12 +65,7 @@ open311.onError(open311Error);
  */
 function open311Site(): MiddlewareHandler<AppEnv> {
   return async function open311Site(c, next) {
-    const siteId = c.req.param('site') ?? '';
-    const db = databaseFor(c.env, siteId);
-    const site = await findSite(db, siteId);
-    if (!site) throw new ApiError('site_not_found');
-    c.set('site', site);
-    c.set('db', db);
+    if (!(await loadSite(c))) throw new ApiError('site_not_found');
     if (c.req.method !== 'POST') {
       c.header('Access-Control-Allow-Origin', '*');
       return next();
