@@ -48,7 +48,7 @@ describe('采纳: an adopted suggestion on the board', () => {
     const card = list.locator('[part="card"]').filter({ hasText: title });
     expect(await card.locator('[part="adopted"]').textContent()).toBe('已采纳');
     // Opened, the message says what was adopted, where.
-    await card.locator('h3').getByRole('button').click();
+    await card.locator('h3').getByRole('link').click();
     await expect.poll(() => list.locator('[part="adoption"]').textContent()).toContain(note);
 
     expect(official.problems).toEqual([]);

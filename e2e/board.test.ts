@@ -224,7 +224,7 @@ describe('<liuyan-list> on a county website', () => {
     const level = ['很不满意', '不满意', '基本满意', '满意', '很满意'][detail.rating!.overall - 1];
     expect(await list.locator('[part="card-rating"]').innerText()).toMatch(new RegExp(`^市民评价：${level}（${detail.rating!.overall}分）`));
     expect(await list.locator('[part="card-rating"] .stars').getAttribute('aria-hidden')).toBe('true');
-    await list.locator('[part="card"] h3').getByRole('button').click();
+    await list.locator('[part="card"] h3').getByRole('link').click();
     const rating = list.locator('[part="rating"]');
     await rating.waitFor();
     const text = (await rating.textContent())!;
@@ -239,7 +239,7 @@ describe('<liuyan-list> on a county website', () => {
     await list.getByLabel('站内搜索', { exact: true }).fill('工资一直拖着');
     await list.getByLabel('站内搜索', { exact: true }).press('Enter');
     await expect.poll(() => titlesIn(list)).toEqual(['在县城工地干了半年工资一直拖着不给']);
-    await list.locator('[part="card"] h3').getByRole('button').click();
+    await list.locator('[part="card"] h3').getByRole('link').click();
     const timeline = list.locator('[part="timeline"]');
     await timeline.waitFor();
     expect(await timeline.textContent()).toMatch(/转办 · 示范县人力资源和社会保障局（.+转县人社局办理。）/);
@@ -254,7 +254,7 @@ describe('<liuyan-list> on a county website', () => {
     expect(await card.textContent()).toContain('<i>示范县城关镇</i>');
     expect(await list.locator('[part="card"] img, [part="card"] script, [part="card"] b, [part="card"] i').count()).toBe(0);
 
-    await card.locator('h3').getByRole('button').click();
+    await card.locator('h3').getByRole('link').click();
     const message = list.locator('[part="message"]');
     await message.waitFor();
     expect(await message.locator('h3').textContent()).toBe(XSS_TITLE);
@@ -375,7 +375,7 @@ describe('<liuyan-list> on a county website', () => {
     await card.waitFor();
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     expect((await button.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`已关注 ${first!.supportCount + 1}`);
-    await card.getByRole('button', { name: first!.title }).click();
+    await card.getByRole('link', { name: first!.title }).click();
     const detailButton = list.locator('[part="detail"] [part="support"]');
     expect(await detailButton.getAttribute('aria-pressed')).toBe('true');
     await detailButton.click();

@@ -71,7 +71,7 @@ describe('the hosted board /s/demo/ in WeChat on a phone', () => {
     const card = page.locator('liuyan-list [part~="card"]').first();
     await card.waitFor();
     const cardTitle = (await card.locator('h3').textContent())!.trim();
-    await card.locator('h3 button').click();
+    await card.locator('h3 a').click();
     await page.waitForURL(/\/s\/demo\/messages\/m_[a-z0-9]+$/);
     const messageUrl = page.url();
     expect(await page.locator('article.message h2').textContent()).toBe(cardTitle);

@@ -18,7 +18,11 @@ const inEmbed = embed === '1';
 document.addEventListener('liuyan-open', (event) => {
   const { id } = (event as CustomEvent<LiuyanOpenDetail>).detail;
   event.preventDefault();
-  location.assign(`/s/${encodeURIComponent(site)}/messages/${encodeURIComponent(id)}${inEmbed ? '?embed=1' : ''}`);
+  const page = `/s/${encodeURIComponent(site)}/messages/${encodeURIComponent(id)}${inEmbed ? '?embed=1' : ''}`;
+  // Opened by the board's own address (a card title opened in a new tab): that address is replaced, so
+  // Back does not land on it and come straight back here.
+  if (new URLSearchParams(location.search).has('liuyan')) location.replace(page);
+  else location.assign(page);
 });
 
 // In an iframe: tell the parent the page's height whenever it changes, so its helper can size the

@@ -29,11 +29,12 @@ export const styles = css`
   ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.8em; }
   .card { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 0.6em 1em 0.8em; background: var(--liuyan-color-surface); }
   .card h3 { margin: 0; font-size: 1.05em; }
-  button.link {
-    display: block; width: 100%; min-height: 44px; padding: 0.3em 0; border: 0; background: none; color: inherit;
+  button.link, a.link {
+    display: block; box-sizing: border-box; width: 100%; min-height: 44px; padding: 0.3em 0; border: 0; background: none; color: inherit;
     font-weight: 600; text-align: start; overflow-wrap: anywhere;
   }
-  button.link:hover { color: var(--liuyan-color-primary); text-decoration: underline; }
+  a.link { display: flex; align-items: center; color: inherit; text-decoration: none; }
+  button.link:hover, a.link:hover, a.link:focus-visible { color: var(--liuyan-color-primary); text-decoration: underline; }
   .meta { margin: 0.2em 0; font-size: 0.9em; overflow-wrap: anywhere; }
   .excerpt {
     margin: 0.3em 0; overflow: hidden; overflow-wrap: anywhere; white-space: pre-line;
@@ -44,5 +45,9 @@ export const styles = css`
   .card-rating { margin: 0.4em 0 0; font-size: 0.9em; }
   .more { display: grid; justify-items: center; gap: 0.4em; margin-top: 1em; }
   .end { text-align: center; margin-top: 1em; }
-  .detail .back { margin-bottom: 1em; }
+  .detail-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em 0.8em; margin-bottom: 1em; }
+  .copy-status { font-size: 0.9em; color: var(--liuyan-color-answered); }
+  .share { margin: -0.4em 0 1em; }
+  .share label { display: block; font-size: 0.9em; margin-bottom: 0.2em; }
+  .share input { width: 100%; box-sizing: border-box; }
 `;

@@ -14,6 +14,7 @@ import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-list.styles';
 import { listZhCN, type ListStrings } from './strings.zh-cn';
 import { findUnit, flattenUnits, indented } from '../../../ui/unit-tree';
+import { DEFAULT_PARAM, readMessageId, withMessageId, type AddressMode } from './message-address';
 
 /** The longest search the service takes, in characters (`ListMessagesQuerySchema.q`). */
 const SEARCH_MAX = 50;
@@ -37,11 +38,26 @@ type DetailPhase = 'loading' | 'ready' | 'failed' | 'not-found';
 /** Start fetching a little before the list scrolls into view. */
 const ROOT_MARGIN = '200px 0px';
 
+/** How a message came to be opened: a click in the list, the page's address when the list connected, Back/Forward. */
+type OpenedBy = 'click' | 'address' | 'history';
+/** 复制链接: done, or the link is shown to copy by hand (no clipboard on a plain-http page or in some WebViews). */
+type CopyState = 'idle' | 'copied' | 'manual';
+
+/**
+ * Which list owns each address (`query:liuyan`, `hash:msg`, …) on this page: the first list connected
+ * with it. Another list with the same one opens messages in place without an address, so that two
+ * lists never read each other's messages out of the address or fight over it.
+ */
+const addressOwners = new Map<string, LiuyanList>();
+
+/** The key of the history entries a list pushes (its value: the address it owns), beside the host page's own state. */
+const STATE_KEY = 'liuyan-list';
+
 /**
  * @summary The public board: published messages as cards, by tab, unit, type and domain, with search,
  * "load more", and each message opened in place with its replies and timeline.
  *
- * @event liuyan-open - A message was opened. `detail`: `{ id }`. Cancelable: `preventDefault()` keeps the list as it is.
+ * @event liuyan-open - A message was opened (a click, the page's address, Back/Forward). `detail`: `{ id }`. Cancelable: `preventDefault()` keeps the list as it is and leaves the address alone.
  * @event liuyan-error - Messages could not be loaded. `detail`: `{ code, status, fields }`.
  *
  * @csspart tabs - The tab list (全部 / 待回复 / 办理中 / 已办理).
@@ -59,6 +75,7 @@ const ROOT_MARGIN = '200px 0px';
  * @csspart load-more - The 加载更多 button.
  * @csspart detail - An opened message and its 返回列表 button.
  * @csspart back - The 返回列表 button.
+ * @csspart copy-link - The 复制链接 button of an opened message.
  * @csspart message - An opened message.
  * @csspart timeline - An opened message's events.
  * @csspart rating - An opened message's satisfaction rating.
@@ -83,6 +100,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     campaign: { type: String },
     type: { type: String },
     adopted: { type: Boolean },
+    param: { type: String },
+    address: { type: String },
     config: { state: true },
     filters: { state: true },
     items: { state: true },
@@ -96,6 +115,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     detail: { state: true },
     detailPhase: { state: true },
     pressed: { state: true },
+    copyState: { state: true },
   };
 
   /** Only this unit's messages (its sub-units included), e.g. on a department's own page. */
@@ -106,6 +126,10 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   type = '';
   /** Only adopted suggestions (已采纳), e.g. a drive's 采纳 showcase. */
   adopted = false;
+  /** The name of the address parameter that names an opened message (`?liuyan=m_…`). */
+  param = DEFAULT_PARAM;
+  /** Where that parameter goes: `query` (default), `hash` (`#liuyan=m_…`), or `none` (messages get no address). */
+  address: AddressMode = 'query';
 
   private config: SiteConfig | null = null;
   private filters: Filters = { tab: '', unit: '', type: '', domain: '', q: '' };
@@ -121,6 +145,11 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   private detailPhase: DetailPhase = 'loading';
   /** The messages this reader has pressed 我也关注 for, with the count the service gave then (remembered in localStorage). */
   private pressed = new Map<string, number>();
+  private copyState: CopyState = 'idle';
+  /** The address this list owns (`query:liuyan`), or null: its messages then open without one. */
+  private ownedAddress: string | null = null;
+  /** The page's scroll position when a message was opened from the list, to go back to; null when opened from the address. */
+  private listScroll: number | null = null;
 
   /** Counts list requests: only the answer to the latest one is shown. */
   private request = 0;
@@ -131,14 +160,68 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.claimAddress();
+    window.addEventListener('popstate', this.onPopState);
+    // A reload, or a shared link: the message the address names opens at once.
+    const id = this.addressedId();
+    if (id !== null && id !== this.opened) void this.open(id, 'address');
     if (!this.visible) this.waitUntilVisible();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    this.releaseAddress();
     this.observer?.disconnect();
     this.observer = null;
   }
+
+  /** The mode messages are addressed in: `none` unless this list owns its address. */
+  private get addressMode(): AddressMode {
+    return this.ownedAddress === null ? 'none' : this.address;
+  }
+
+  private get paramName(): string {
+    return this.param || DEFAULT_PARAM;
+  }
+
+  /** Takes this list's address unless another list on the page has it (see `addressOwners`). */
+  private claimAddress(): void {
+    this.releaseAddress();
+    if (this.address !== 'query' && this.address !== 'hash') return;
+    const key = `${this.address}:${this.paramName}`;
+    const owner = addressOwners.get(key);
+    if (owner && owner !== this) {
+      console.warn(`<liuyan-list>: another list on this page already uses the address parameter "${this.paramName}"; give this one its own (param="…") for its messages to have addresses`);
+      return;
+    }
+    addressOwners.set(key, this);
+    this.ownedAddress = key;
+  }
+
+  private releaseAddress(): void {
+    if (this.ownedAddress !== null && addressOwners.get(this.ownedAddress) === this) addressOwners.delete(this.ownedAddress);
+    this.ownedAddress = null;
+  }
+
+  /** The message id in the page's address, if this list owns one. */
+  private addressedId(): string | null {
+    return readMessageId(location.href, this.addressMode, this.paramName);
+  }
+
+  /** The page's address with message `id` opened (or none), the host page's other parameters kept. */
+  private addressOf(id: string | null): string {
+    return withMessageId(location.href, this.addressMode, this.paramName, id);
+  }
+
+  /** Back and Forward: the list shows what the address says. */
+  private readonly onPopState = (): void => {
+    if (this.addressMode === 'none') return;
+    const id = this.addressedId();
+    if (id === this.opened) return;
+    if (id === null) void this.close();
+    else void this.open(id, 'history');
+  };
 
   /** On a slow phone, a board far down the page costs nothing until the reader gets there. */
   private waitUntilVisible(): void {
@@ -164,6 +247,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     if (changed.has('type')) this.filters = { ...this.filters, type: '' };
     const scopeChanged = changed.has('site') || changed.has('api') || changed.has('unit') || changed.has('campaign') || changed.has('type') || changed.has('adopted');
     if (scopeChanged && this.visible) void this.reload();
+    if (this.hasUpdated && this.isConnected && (changed.has('param') || changed.has('address'))) this.claimAddress();
   }
 
   private query(cursor?: string): ListMessagesQuery {
@@ -257,14 +341,36 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     this.renderRoot.querySelector<HTMLElement>(`#tab-${tab || 'all'}`)?.focus();
   }
 
-  private async open(id: string): Promise<void> {
+  /**
+   * Shows message `id` in place of the list. Opened by a click, it gets its address in a new history entry
+   * (so Back returns to the list); opened by the address or by Back/Forward, the address is already there.
+   */
+  private async open(id: string, by: OpenedBy): Promise<void> {
+    if (!this.site) return;
     if (!this.emit<LiuyanOpenDetail>('liuyan-open', { id }, { cancelable: true })) return;
+    if (this.opened === null) this.listScroll = by === 'address' ? null : window.scrollY;
     this.opened = id;
+    this.copyState = 'idle';
+    if (by === 'click' && this.addressMode !== 'none') {
+      // The host page's own state stays in the entry (a router on the page may keep its own there).
+      const state: unknown = history.state;
+      const own = typeof state === 'object' && state !== null ? state : {};
+      history.pushState({ ...own, [STATE_KEY]: this.ownedAddress }, '', this.addressOf(id));
+    }
     const loaded = this.loadDetail(id);
     await this.updateComplete;
-    if (this.getBoundingClientRect().top < 0) this.scrollIntoView();
-    this.renderRoot.querySelector<HTMLElement>('.back')?.focus({ preventScroll: true });
+    const { top } = this.getBoundingClientRect();
+    if (top < 0 || (by === 'address' && top > window.innerHeight)) this.scrollIntoView();
+    // On arrival from a link the page's own start keeps focus; otherwise the reader is taken to the message.
+    if (by !== 'address') this.renderRoot.querySelector<HTMLElement>('.back')?.focus({ preventScroll: true });
     await loaded;
+  }
+
+  /** A card title is a real link (a new tab, a copied address); a plain click opens the message in place. */
+  private follow(event: MouseEvent, id: string): void {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void this.open(id, 'click');
   }
 
   private async loadDetail(id: string): Promise<void> {
@@ -283,15 +389,42 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     }
   }
 
-  /** 返回列表: the list as it was, with focus back on the message that was opened. */
-  private async back(): Promise<void> {
+  /**
+   * 返回列表: as the browser's Back when this list pushed the entry (the list comes back on `popstate`,
+   * and Forward reopens the message); after a reload or a shared link, a new entry without the message.
+   */
+  private back(): void {
+    if (this.addressMode === 'none') return void this.close();
+    const state: unknown = history.state;
+    const pushedHere = typeof state === 'object' && state !== null && (state as Record<string, unknown>)[STATE_KEY] === this.ownedAddress;
+    if (pushedHere && this.addressedId() === this.opened) return history.back();
+    history.pushState(null, '', this.addressOf(null));
+    void this.close();
+  }
+
+  /** The list as it was — tab, filters, pages loaded, scroll position — with focus back on the message that was opened. */
+  private async close(): Promise<void> {
     const id = this.opened;
     this.detailRequest++;
     this.opened = null;
     this.detail = null;
     this.detailPhase = 'loading';
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`button[data-id="${CSS.escape(id ?? '')}"]`)?.focus();
+    if (this.listScroll !== null) window.scrollTo({ top: this.listScroll, behavior: 'instant' });
+    else if (this.getBoundingClientRect().top < 0) this.scrollIntoView();
+    this.renderRoot.querySelector<HTMLElement>(`.link[data-id="${CSS.escape(id ?? '')}"]`)?.focus({ preventScroll: true });
+  }
+
+  /** 复制链接: the opened message's address to the clipboard; where there is none, the link is shown selected to copy by hand. */
+  private async copyLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this.copyState = 'copied';
+    } catch {
+      this.copyState = 'manual';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('.share-link')?.select();
+    }
   }
 
   /** 我也关注 on a card or the opened message: the count changes at once on both. */
@@ -403,11 +536,13 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   private renderCard(m: PublicMessage) {
     const t = this.t;
     const date = (iso: string) => html`<time datetime=${iso}>${formatDateTime(this.locale, iso, false)}</time>`;
-    const open = () => this.open(m.id);
+    const open = () => this.open(m.id, 'click');
     const reply = m.latestReply;
     return html`<li class="card" part="card">
       <article aria-labelledby="title-${m.id}">
-        <h3 id="title-${m.id}"><button type="button" class="link" data-id=${m.id} @click=${open}>${m.title}</button></h3>
+        <h3 id="title-${m.id}">${this.addressMode === 'none'
+          ? html`<button type="button" class="link" data-id=${m.id} @click=${open}>${m.title}</button>`
+          : html`<a class="link" data-id=${m.id} href=${this.addressOf(m.id)} @click=${(e: MouseEvent) => this.follow(e, m.id)}>${m.title}</a>`}</h3>
         <p class="badges">${renderBadges(m, t)}</p>
         <p class="meta muted"><span part="author">${m.displayName}</span> · ${m.region} · ${date(m.createdAt)} · ${format(t.toUnit, { name: m.unit.name })}</p>
         <p class="excerpt">${m.excerpt}</p>
@@ -450,10 +585,23 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       case 'ready':
         content = this.detail ? renderMessage(this.detail, t, this.locale, this.supportButton(this.detail)) : nothing;
     }
+    const shareable = this.addressMode !== 'none' && this.detailPhase === 'ready';
     return html`<div class="detail" part="detail">
-      <button type="button" class="secondary back" part="back" @click=${this.back}>${t.back}</button>
+      <div class="detail-actions">
+        <button type="button" class="secondary back" part="back" @click=${this.back}>${t.back}</button>
+        ${shareable ? html`<button type="button" class="secondary" part="copy-link" @click=${this.copyLink}>${t.copyLink}</button>` : nothing}
+        <span class="copy-status" role="status">${shareable ? this.copyStatus() : ''}</span>
+      </div>
+      ${shareable && this.copyState === 'manual' ? html`<p class="share">
+        <label for="share-link">${t.shareLink}</label>
+        <input id="share-link" class="share-link" readonly .value=${location.href} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+      </p>` : nothing}
       ${content}
     </div>`;
+  }
+
+  private copyStatus(): string {
+    return this.copyState === 'copied' ? this.t.copied : this.copyState === 'manual' ? this.t.copyByHand : '';
   }
 }
 

@@ -24,4 +24,9 @@ export const listEn: ListStrings = {
   shown: '{count} messages shown',
   viewFull: 'Read in full',
   back: 'Back to the list',
+  notFound: 'This message does not exist or is not public.',
+  copyLink: 'Copy link',
+  copied: 'Copied',
+  copyByHand: 'Could not copy it: press and hold the link below to copy it',
+  shareLink: 'Link to this message',
 };

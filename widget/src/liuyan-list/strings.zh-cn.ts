@@ -23,6 +23,11 @@ const strings = {
   shown: '已显示{count}条留言',
   viewFull: '查看全文',
   back: '返回列表',
+  notFound: '留言不存在或未公开',
+  copyLink: '复制链接',
+  copied: '已复制',
+  copyByHand: '无法自动复制，请长按下面的链接复制',
+  shareLink: '本条留言的链接',
 } as const;
 
 export type ListStrings = MessageStrings & Widen<typeof strings>;
