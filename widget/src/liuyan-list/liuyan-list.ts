@@ -410,6 +410,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     this.detail = null;
     this.detailPhase = 'loading';
     await this.updateComplete;
+    // Chrome restores the scroll position of a history entry by itself; a WebView that does it while the
+    // list is still hidden (the page shorter) stops short, so the list puts it back once shown.
     if (this.listScroll !== null) window.scrollTo({ top: this.listScroll, behavior: 'instant' });
     else if (this.getBoundingClientRect().top < 0) this.scrollIntoView();
     this.renderRoot.querySelector<HTMLElement>(`.link[data-id="${CSS.escape(id ?? '')}"]`)?.focus({ preventScroll: true });
