@@ -66,7 +66,9 @@ describe('an opened message in <liuyan-list> has an address on the host page', (
     await shared.goto(`${PAGE}&liuyan=${target.id}`);
     const sharedList = shared.locator('liuyan-list');
     await expect.poll(() => opened(sharedList).textContent()).toBe(target.title);
-    expect(await opened(sharedList).isVisible()).toBe(true);
+    // Far down the page, it is brought into view.
+    await expect.poll(async () => (await opened(sharedList).boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    expect((await opened(sharedList).boundingBox())!.y).toBeLessThan(shared.viewportSize()!.height);
     await sharedList.getByRole('button', { name: '返回列表' }).click();
     await sharedList.locator('[part="card"]').first().waitFor();
     expect(shared.url()).toBe(PAGE);

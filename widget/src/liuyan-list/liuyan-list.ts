@@ -358,11 +358,18 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       history.pushState({ ...own, [STATE_KEY]: this.ownedAddress }, '', this.addressOf(id));
     }
     const loaded = this.loadDetail(id);
+    if (by === 'address') {
+      // Arriving from a link: the page's own start keeps focus, and the message is brought into view once
+      // it is there (the page above it may still be growing before then).
+      await loaded;
+      await this.updateComplete;
+      const { top } = this.getBoundingClientRect();
+      if (top < 0 || top > window.innerHeight * 0.8) this.scrollIntoView();
+      return;
+    }
     await this.updateComplete;
-    const { top } = this.getBoundingClientRect();
-    if (top < 0 || (by === 'address' && top > window.innerHeight)) this.scrollIntoView();
-    // On arrival from a link the page's own start keeps focus; otherwise the reader is taken to the message.
-    if (by !== 'address') this.renderRoot.querySelector<HTMLElement>('.back')?.focus({ preventScroll: true });
+    if (this.getBoundingClientRect().top < 0) this.scrollIntoView();
+    this.renderRoot.querySelector<HTMLElement>('.back')?.focus({ preventScroll: true });
     await loaded;
   }
 
