@@ -67,8 +67,11 @@ describe('an opened message in <liuyan-list> has an address on the host page', (
     const sharedList = shared.locator('liuyan-list');
     await expect.poll(() => opened(sharedList).textContent()).toBe(target.title);
     // Far down the page, it is brought into view.
-    await expect.poll(async () => (await opened(sharedList).boundingBox())!.y).toBeGreaterThanOrEqual(0);
-    expect((await opened(sharedList).boundingBox())!.y).toBeLessThan(shared.viewportSize()!.height);
+    const inView = async () => {
+      const { y } = (await opened(sharedList).boundingBox())!;
+      return y >= 0 && y < shared.viewportSize()!.height;
+    };
+    await expect.poll(inView, { timeout: 5000 }).toBe(true);
     await sharedList.getByRole('button', { name: '返回列表' }).click();
     await sharedList.locator('[part="card"]').first().waitFor();
     expect(shared.url()).toBe(PAGE);
@@ -80,7 +83,7 @@ describe('an opened message in <liuyan-list> has an address on the host page', (
     await reader.close();
   });
 
-  it('a card title is reached with Tab and opened with Enter; an id that is not public says so, with a way back', async () => {
+  it('a card title is reached with Tab and opened with Enter; without a clipboard its link is shown to copy; an id that is not public says so, with a way back', async () => {
     const { page } = browser;
     const list = await board(page);
     const [first] = (await client.listMessages()).items;
@@ -91,6 +94,11 @@ describe('an opened message in <liuyan-list> has an address on the host page', (
     await expect.poll(() => opened(list).textContent()).toBe(first!.title);
     expect(address(page)).toBe(first!.id);
     expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe('返回列表');
+    // A browser without a clipboard for the page (plain http, some in-app WebViews): the link, selected, to copy by hand.
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
+    await list.getByRole('button', { name: '复制链接' }).click();
+    await expect.poll(() => list.locator('[role="status"]').filter({ hasText: '无法自动复制' }).count()).toBe(1);
+    expect(await list.getByLabel('本条留言的链接').inputValue()).toBe(page.url());
 
     await page.goto(`${PAGE}&liuyan=m_not_public_or_missing`);
     const missing = page.locator('liuyan-list [part="detail"]');

@@ -359,12 +359,12 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     }
     const loaded = this.loadDetail(id);
     if (by === 'address') {
-      // Arriving from a link: the page's own start keeps focus, and the message is brought into view once
-      // it is there (the page above it may still be growing before then).
+      // Arriving from a link: the page's own start keeps focus, and the message is brought to the top once it
+      // is there. Always, even when it is on screen already: what is above it (another element still loading)
+      // may yet grow and push it down, and the browser keeps in place what is at the top of the screen.
       await loaded;
       await this.updateComplete;
-      const { top } = this.getBoundingClientRect();
-      if (top < 0 || top > window.innerHeight * 0.8) this.scrollIntoView();
+      this.scrollIntoView();
       return;
     }
     await this.updateComplete;
