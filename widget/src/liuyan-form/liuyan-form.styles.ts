@@ -17,7 +17,6 @@ export const styles = css`
   .counter { justify-self: end; font-size: 0.8em; }
   .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
   .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: 1em; }
-  select + select { margin-top: 0.4em; }
   .receipt { border: 2px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius); padding: 1em; }
   .receipt h3 { margin: 0 0 0.5em; }
   .code {

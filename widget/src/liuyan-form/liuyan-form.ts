@@ -18,7 +18,7 @@ import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
 import { styles } from './liuyan-form.styles';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
-import { chosenUnit, pathTo, pickerLevels } from './unit-path';
+import { chosenUnit, pathTo, unitGroups } from './unit-path';
 
 /** Everything the citizen types, as kept in the draft. */
 interface FormValues {
@@ -145,7 +145,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.values = { ...emptyValues(), ...draft };
       this.restored = true;
     } else if (this.unit) {
-      this.values = { ...this.values, units: pathTo(this.config.units, this.unit).map((u) => u.id) };
+      this.values = { ...this.values, units: pathTo(this.config.units, this.unit).slice(-1).map((u) => u.id) };
     }
     // A drive that takes one type (建言) has it chosen already.
     if (this.config.types.length === 1 && !this.values.type) this.values = { ...this.values, type: this.config.types[0]! };
@@ -361,16 +361,22 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     });
   }
 
+  /**
+   * Who to write to, in one list: leaders and departments grouped under the unit they belong to
+   * (the group's label is its path, 县长 › …), so a department is one choice away and a screen
+   * reader names its group. A native `<select>`: the phone's own picker, keyboard and type-ahead.
+   */
   private renderUnitPicker() {
-    const levels = pickerLevels(this.config!.units, this.values.units);
-    const choose = (depth: number, id: string) => this.set('units', [...this.values.units.slice(0, depth), id]);
-    return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`${levels.map((level, depth) => html`<select
-      id=${depth === 0 ? 'unitId' : `unitId-${depth}`} aria-label=${level.parent ? format(this.t.unitsUnder, { name: level.parent.name }) : nothing}
-      ?required=${depth === 0} aria-invalid=${this.invalid('unitId')} aria-describedby="unitId-error"
-      @change=${(e: Event) => choose(depth, (e.target as HTMLSelectElement).value)}>
-      <option value="" ?selected=${level.value === ''}>${level.parent ? format(this.t.directTo, { name: level.parent.name }) : this.t.chooseUnit}</option>
-      ${level.options.map((u) => html`<option value=${u.id} ?selected=${u.id === level.value}>${u.name}</option>`)}
-    </select>`)}`);
+    const { loose, groups } = unitGroups(this.config!.units);
+    const value = chosenUnit(this.values.units);
+    const option = (u: UnitNode) => html`<option value=${u.id} ?selected=${u.id === value}>${u.name}</option>`;
+    return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`<select id="unitId" required
+      aria-invalid=${this.invalid('unitId')} aria-describedby="unitId-error"
+      @change=${(e: Event) => this.set('units', [(e.target as HTMLSelectElement).value])}>
+      <option value="" ?selected=${value === ''}>${this.t.chooseUnit}</option>
+      ${loose.map(option)}
+      ${groups.map((g) => html`<optgroup label=${g.path.join(' › ')}>${g.units.map(option)}</optgroup>`)}
+    </select>`);
   }
 
   private renderForm() {

@@ -8,8 +8,6 @@ export const formEn: FormStrings = {
   campaignEnded: '{title} closed on {date} and no longer takes messages. Thank you for your interest!',
   campaignUnknown: 'This campaign could not be found. Please tell the website.',
   chooseUnit: 'Choose a leader or department',
-  directTo: 'Write to {name} directly',
-  unitsUnder: 'Departments under {name}',
   chooseDomain: 'Choose a domain',
   regionPlaceholder: 'e.g. Xingfu village, Chengguan town',
   optional: ' (optional)',

@@ -7,8 +7,6 @@ const strings = {
   campaignEnded: '{title}已于{date}结束征集，不再接收留言。感谢关注！',
   campaignUnknown: '没有找到这个专栏，请联系本网站。',
   chooseUnit: '请选择领导或部门',
-  directTo: '直接写给{name}',
-  unitsUnder: '{name}下属部门',
   chooseDomain: '请选择领域',
   regionPlaceholder: '如：示范县城关镇幸福村',
   optional: '（选填）',
