@@ -52,9 +52,11 @@ describe('<liuyan-form>: the recipient picker', () => {
 
     // By name: the answers say where each unit sits; choosing one says so.
     await form.getByLabel('按名称搜索', { exact: true }).fill('教育部');
+    await form.getByLabel('按名称搜索', { exact: true }).press('Enter'); // searches; never sends the half-filled form
     const result = form.getByRole('button', { name: /^教育部/ });
     await result.click();
     await expect.poll(() => chosen.textContent()).toBe('已选择：教育部');
+    expect(await form.locator('[role="alert"]').count()).toBe(0);
     await form.getByLabel('按名称搜索', { exact: true }).fill('天津市长');
     await form.getByRole('button', { name: /^天津市长/ }).click();
     await expect.poll(() => chosen.textContent()).toBe('已选择：天津市 › 天津市长');

@@ -403,7 +403,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <label class="sub" for="unitId">${t.unitSearch}</label>
       <input id="unitId" type="search" autocomplete="off" placeholder=${t.unitSearchPlaceholder} .value=${search.text}
         aria-invalid=${this.invalid('unitId')} aria-describedby="unitId-error unitId-chosen" aria-controls="unit-results"
-        @input=${(e: Event) => this.searchUnits((e.target as HTMLInputElement).value)} />
+        @input=${(e: Event) => this.searchUnits((e.target as HTMLInputElement).value)}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && e.preventDefault() /* Enter searches (it does as typed); it never sends the form */} />
       <div id="unit-results" aria-live="polite">
         ${search.failed ? html`<p class="notice">${t.unitsLoadFailed}</p>` : nothing}
         ${search.results?.length === 0 ? html`<p class="muted">${format(t.unitSearchNone, { text: search.text.trim() })}</p>` : nothing}
