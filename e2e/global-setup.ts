@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureDevVars, migrate, root, seed, startWorker, stopWorker, waitUntilUp } from '../scripts/local-stack';
+import { seedNational } from '../scripts/seed-national';
 import { PORTS } from './ports';
 
 /** A county website on its own origin, embedding the widget from the service's origin. */
@@ -55,6 +56,8 @@ export default async function setup(project: TestProject) {
   // Every test writes from this machine's one address, many a minute: the demo site's caps per address
   // and per site are raised for the run (its cap per phone stays, and is tested).
   await seed(keys, { port: PORTS.worker, persistTo, extraOrigins: [hostOrigin], submissionLimits: { perAddressHour: 10_000, perSiteMinute: 10_000 } });
+  // A site whose tree (~2,400 units) is too large for its config: the picker loads levels and searches.
+  await seedNational({ siteId: 'national', origins: [hostOrigin], persistTo, provinces: 3, cities: { min: 4, max: 5 }, counties: { min: 4, max: 6 } });
   const worker = startWorker({ port: PORTS.worker, persistTo }, 'ignore');
   const servers = [await hostSite(PORTS.host, workerOrigin), await hostSite(PORTS.foreign, workerOrigin)];
   await waitUntilUp(PORTS.worker);

@@ -68,8 +68,8 @@ export function citizenPhone(): string {
 /** Fills `<liuyan-form>` as a citizen would: pick the recipient, type, domain, write, agree. */
 export async function fillForm(page: Page, values: { title: string; body: string; unit?: string; department?: string; phone?: string; isPublic?: boolean }) {
   const form = page.locator('liuyan-form');
-  await form.getByLabel('留言对象', { exact: true }).selectOption({ label: values.unit ?? '示范县县长' });
-  if (values.department) await form.getByLabel(`${values.unit ?? '示范县县长'}下属部门`).selectOption({ label: values.department });
+  // Leaders and their departments are choices of the one list.
+  await form.getByLabel('留言对象', { exact: true }).selectOption({ label: values.department ?? values.unit ?? '示范县县长' });
   await form.getByLabel('投诉').check();
   await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
   await form.getByLabel('标题', { exact: true }).fill(values.title);

@@ -5,7 +5,7 @@ import type {
   SupportResult, TrackedMessage,
 } from './schemas/message';
 import type { Erased, MyData } from './schemas/my-data';
-import type { SiteConfig } from './schemas/site';
+import type { SiteConfig, UnitList, UnitListQuery } from './schemas/site';
 import type { Campaign, CampaignList } from './schemas/campaign';
 import type { Stats, StatsQuery } from './schemas/stats';
 
@@ -49,6 +49,12 @@ export interface SubmitOptions {
 export interface LiuyanClient {
   /** `fresh`: ask the service again instead of a copy the browser may keep for a minute (after a change). */
   getSite(options?: { fresh?: boolean }): Promise<SiteConfig>;
+  /**
+   * Who to write to when the site config carries the top level only (`unitsComplete: false`): the
+   * children of `parent` (the top level without it), or up to 20 units whose name contains `q`,
+   * each with the names above it. 400 `unknown_unit` on `parent` for a unit the site does not have.
+   */
+  listUnits(query?: UnitListQuery): Promise<UnitList>;
   /** One page of the public board; pass `nextCursor` back as `cursor` for the next. */
   listMessages(query?: ListMessagesQuery): Promise<MessagePage>;
   /** Every public message matching `query`, page after page. */
@@ -137,6 +143,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
 
   return {
     getSite: ({ fresh = false } = {}) => get<SiteConfig>(sitePath, fresh ? { cache: 'no-cache' } : {}),
+    listUnits: (query = {}) => get<UnitList>(`${sitePath}/units${queryString(query)}`),
 
     listMessages,
 

@@ -56,6 +56,8 @@ app.use('/v1/sites/:site/*', siteScope(), jsonBody());
 app.use('/v1/sites/:site/messages/*', publicCache());
 // Statistics move slowly; five minutes of shared cache spare the database a busy newspaper's readers.
 app.use('/v1/sites/:site/stats', publicCache({ maxAge: 300 }));
+// Units change rarely; the picker asks for a level or a search as the citizen browses and types.
+app.use('/v1/sites/:site/units', publicCache({ maxAge: 300 }));
 // Floods: searches, tracking-code lookups and 我也关注 are counted per client address before any
 // work; submissions are counted in their route, where a retry of a stored one is never refused.
 app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => c.req.method === 'GET' && Boolean(c.req.query('q')) }));
@@ -63,7 +65,7 @@ app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => c
 app.use('/v1/sites/:site/track/*', rateLimit('TRACK_LIMITER'));
 app.use('/v1/sites/:site/my-data/*', rateLimit('TRACK_LIMITER'));
 app.use('/v1/sites/:site/messages/:id/support', rateLimit('WRITE_LIMITER'));
-app.route('/', sites); //      GET  /v1/sites/:site
+app.route('/', sites); //      GET  /v1/sites/:site, /v1/sites/:site/units (a level of the unit tree, a search)
 app.route('/', board); //      GET  /v1/sites/:site/messages, GET /v1/sites/:site/messages/:id
 app.route('/', messages); //   POST /v1/sites/:site/messages
 app.route('/', tracking); //   POST /v1/sites/:site/track

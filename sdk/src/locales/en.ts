@@ -11,6 +11,7 @@ export const enFieldMessages: PublicFieldMessages = {
     supporter: 'supporter token',
     overall: 'overall rating', resolution: 'problem solved', attitude: 'attitude', speed: 'speed', reason: 'reason', reasonText: 'details',
     question: 'follow-up question',
+    parent: 'parent unit',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,

@@ -11,6 +11,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     supporter: '关注标识',
     overall: '总体评价', resolution: '解决程度', attitude: '办理态度', speed: '办理速度', reason: '不满意的原因', reasonText: '具体说明',
     question: '追问内容',
+    parent: '上级单位',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,

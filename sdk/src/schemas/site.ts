@@ -38,7 +38,8 @@ export const SiteConfigSchema = z.object({
     moderation: ModerationModeSchema,
     locale: z.string(),
   }),
-  units: z.array(UnitNodeSchema),
+  units: z.array(UnitNodeSchema).describe('the whole tree while it is small; beyond that (unitsComplete false) only the top level, each with no children listed'),
+  unitsComplete: z.boolean().describe('false: `units` holds the top level only; load levels and search with GET /v1/sites/{site}/units'),
   types: z.array(MessageTypeSchema),
   domains: z.array(DomainSchema),
   campaigns: z.array(CampaignSummarySchema),
@@ -57,3 +58,31 @@ export const SiteConfigSchema = z.object({
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
+
+/** The most units a site config carries as a whole tree; a larger tree is sent as its top level and loaded level by level. */
+export const CONFIG_UNITS_MAX = 300;
+/** The most units one search answers with. */
+export const UNIT_SEARCH_LIMIT = 20;
+
+/** One unit offered by the picker: where it sits, and whether it has units below it. */
+export const UnitChoiceSchema = z.object({
+  id: z.string(),
+  name: z.string().meta({ examples: ['示范县教育局'] }),
+  kind: UnitKindSchema,
+  hasChildren: z.boolean().describe('whether a level below it can be loaded (?parent=<id>)'),
+  path: z.array(z.string()).describe('the names of the units above it, from the top level down; [] at the top').meta({ examples: [['示范县县长']] }),
+});
+export type UnitChoice = z.infer<typeof UnitChoiceSchema>;
+
+/** `GET /v1/sites/:site/units`: one level of the tree (`parent`, or the top level), or a search by name (`q`). */
+export const UnitListQuerySchema = z.object({
+  parent: z.string().min(1).max(64).optional().describe('the unit whose children to list; absent: the top level'),
+  q: z.string().trim().min(1).max(50).optional()
+    .describe(`units whose name contains this text (any 1+ characters, Latin letters in any case), at most ${UNIT_SEARCH_LIMIT}`).meta({ examples: ['教育局'] }),
+}).refine((query) => query.parent === undefined || query.q === undefined, { path: ['parent'], message: 'invalid' });
+export type UnitListQuery = z.input<typeof UnitListQuerySchema>;
+
+export const UnitListSchema = z.object({
+  items: z.array(UnitChoiceSchema).describe('a level in the site’s order; search results by the matched text'),
+});
+export type UnitList = z.infer<typeof UnitListSchema>;

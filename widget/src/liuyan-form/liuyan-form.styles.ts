@@ -17,7 +17,12 @@ export const styles = css`
   .counter { justify-self: end; font-size: 0.8em; }
   .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
   .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: 1em; }
-  select + select { margin-top: 0.4em; }
+  .sub { font-weight: normal; font-size: 0.9em; margin-top: 0.3em; }
+  .unit-results { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.3em; max-height: 20em; overflow-y: auto; }
+  .unit-result {
+    width: 100%; min-height: 44px; text-align: start; display: grid; gap: 0.1em;
+    background: none; color: inherit; border: 1px solid var(--liuyan-color-border);
+  }
   .receipt { border: 2px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius); padding: 1em; }
   .receipt h3 { margin: 0 0 0.5em; }
   .code {

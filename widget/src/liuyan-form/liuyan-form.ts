@@ -6,7 +6,7 @@ import { LIMITS } from '../../../sdk/src/limits';
 import type { DisplayAs, Domain, MessageType } from '../../../sdk/src/schemas/common';
 import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
 import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
-import type { SiteConfig, UnitNode } from '../../../sdk/src/schemas/site';
+import type { SiteConfig, UnitChoice, UnitNode } from '../../../sdk/src/schemas/site';
 import type { Campaign } from '../../../sdk/src/schemas/campaign';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
@@ -18,11 +18,13 @@ import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
 import { styles } from './liuyan-form.styles';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
-import { chosenUnit, pathTo, pickerLevels } from './unit-path';
+import { chosenUnit, pathTo, unitGroups } from './unit-path';
 
 /** Everything the citizen types, as kept in the draft. */
 interface FormValues {
   units: string[];
+  /** What the picker of a large tree shows for the chosen unit (its path and name): levels are not kept. */
+  unitLabel: string;
   type: MessageType | '';
   domain: Domain | '';
   title: string;
@@ -37,7 +39,7 @@ interface FormValues {
 }
 
 const emptyValues = (): FormValues => ({
-  units: [], type: '', domain: '', title: '', body: '', region: '', name: '', phone: '', email: '',
+  units: [], unitLabel: '', type: '', domain: '', title: '', body: '', region: '', name: '', phone: '', email: '',
   displayAs: 'masked', isPublic: true, consent: false,
 });
 
@@ -88,6 +90,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     created: { state: true },
     copyState: { state: true },
     remembered: { state: true },
+    unitLevels: { state: true },
+    unitSearch: { state: true },
   };
 
   /** Slug of a campaign (建言 drive) the messages belong to: its units, types and domains only, and nothing outside its days. */
@@ -110,6 +114,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The citizen chose to keep this message's code on this device; null when storage failed. */
   private remembered: boolean | null = false;
   private drafts: DraftStore<FormValues> | null = null;
+  /** A large tree's levels as loaded (the top level from the config), and the choice made in each. */
+  private unitLevels: { parent: string; options: { id: string; name: string }[]; value: string }[] = [];
+  /** A large tree's search: the text asked for and its answer (null while it is on its way). */
+  private unitSearch: { text: string; results: UnitChoice[] | null; failed: boolean } = { text: '', results: null, failed: false };
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('site') || changed.has('campaign')) && this.site) void this.load();
@@ -145,8 +154,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.values = { ...emptyValues(), ...draft };
       this.restored = true;
     } else if (this.unit) {
-      this.values = { ...this.values, units: pathTo(this.config.units, this.unit).map((u) => u.id) };
+      this.values = { ...this.values, units: pathTo(this.config.units, this.unit).slice(-1).map((u) => u.id) };
     }
+    if (!this.config.unitsComplete) this.unitLevels = [{ parent: '', options: this.config.units, value: '' }];
     // A drive that takes one type (建言) has it chosen already.
     if (this.config.types.length === 1 && !this.values.type) this.values = { ...this.values, type: this.config.types[0]! };
     this.phase = 'editing';
@@ -361,16 +371,100 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     });
   }
 
+  /**
+   * Who to write to, in one list: leaders and departments grouped under the unit they belong to
+   * (the group's label is its path, 县长 › …), so a department is one choice away and a screen
+   * reader names its group. A native `<select>`: the phone's own picker, keyboard and type-ahead.
+   */
   private renderUnitPicker() {
-    const levels = pickerLevels(this.config!.units, this.values.units);
-    const choose = (depth: number, id: string) => this.set('units', [...this.values.units.slice(0, depth), id]);
-    return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`${levels.map((level, depth) => html`<select
-      id=${depth === 0 ? 'unitId' : `unitId-${depth}`} aria-label=${level.parent ? format(this.t.unitsUnder, { name: level.parent.name }) : nothing}
-      ?required=${depth === 0} aria-invalid=${this.invalid('unitId')} aria-describedby="unitId-error"
-      @change=${(e: Event) => choose(depth, (e.target as HTMLSelectElement).value)}>
-      <option value="" ?selected=${level.value === ''}>${level.parent ? format(this.t.directTo, { name: level.parent.name }) : this.t.chooseUnit}</option>
-      ${level.options.map((u) => html`<option value=${u.id} ?selected=${u.id === level.value}>${u.name}</option>`)}
-    </select>`)}`);
+    if (!this.config!.unitsComplete) return this.renderLargeUnitPicker();
+    const { loose, groups } = unitGroups(this.config!.units);
+    const value = chosenUnit(this.values.units);
+    const option = (u: UnitNode) => html`<option value=${u.id} ?selected=${u.id === value}>${u.name}</option>`;
+    return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`<select id="unitId" required
+      aria-invalid=${this.invalid('unitId')} aria-describedby="unitId-error"
+      @change=${(e: Event) => this.set('units', [(e.target as HTMLSelectElement).value])}>
+      <option value="" ?selected=${value === ''}>${this.t.chooseUnit}</option>
+      ${loose.map(option)}
+      ${groups.map((g) => html`<optgroup label=${g.path.join(' › ')}>${g.units.map(option)}</optgroup>`)}
+    </select>`);
+  }
+
+  /**
+   * The picker of a tree too large to send whole (a national site): a search by any part of a name,
+   * each answer with its path, or the tree level by level, each level loaded when the one above is
+   * chosen. What is chosen is said in words (announced), whichever way it was found.
+   */
+  private renderLargeUnitPicker() {
+    const t = this.t;
+    const search = this.unitSearch;
+    return html`<fieldset class="field" part="field">
+      <legend>${fieldLabel(t.errors, 'unitId')}${this.requiredMark()}</legend>
+      <label class="sub" for="unitId">${t.unitSearch}</label>
+      <input id="unitId" type="search" autocomplete="off" placeholder=${t.unitSearchPlaceholder} .value=${search.text}
+        aria-invalid=${this.invalid('unitId')} aria-describedby="unitId-error unitId-chosen" aria-controls="unit-results"
+        @input=${(e: Event) => this.searchUnits((e.target as HTMLInputElement).value)}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && e.preventDefault() /* Enter searches (it does as typed); it never sends the form */} />
+      <div id="unit-results" aria-live="polite">
+        ${search.failed ? html`<p class="notice">${t.unitsLoadFailed}</p>` : nothing}
+        ${search.results?.length === 0 ? html`<p class="muted">${format(t.unitSearchNone, { text: search.text.trim() })}</p>` : nothing}
+        ${search.results?.length ? html`<ul class="unit-results">${search.results.map((u) => html`<li><button type="button" class="unit-result"
+          @click=${() => this.pickFound(u)}>${u.name}${u.path.length ? html`<span class="muted hint">${u.path.join(' › ')}</span>` : nothing}</button></li>`)}</ul>` : nothing}
+      </div>
+      <span class="sub">${t.unitBrowse}</span>
+      ${this.unitLevels.map((level, depth) => {
+        const above = this.unitLevels[depth - 1]?.options.find((u) => u.id === level.parent);
+        return html`<label class="sub" for="unit-level-${depth}">${above ? format(t.unitsUnder, { name: above.name }) : t.chooseUnit}</label>
+        <select id="unit-level-${depth}" @change=${(e: Event) => this.chooseLevel(depth, (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${level.value === ''}>${t.chooseLevel}</option>
+          ${level.options.map((u) => html`<option value=${u.id} ?selected=${u.id === level.value}>${u.name}</option>`)}
+        </select>`;
+      })}
+      <p id="unitId-chosen" role="status">${this.values.unitLabel ? format(t.unitChosen, { name: this.values.unitLabel }) : nothing}</p>
+      ${this.errorLine('unitId')}
+    </fieldset>`;
+  }
+
+  /** Asks the service for units named like `text`, a moment after the typing stops; a later answer replaces an earlier one only. */
+  private searchUnits(text: string): void {
+    clearTimeout(this.searchTimer);
+    this.unitSearch = { text, results: text.trim() ? this.unitSearch.results : null, failed: false };
+    if (!text.trim()) return;
+    this.searchTimer = setTimeout(async () => {
+      try {
+        const { items } = await this.client().listUnits({ q: text.trim() });
+        if (this.unitSearch.text === text) this.unitSearch = { text, results: items, failed: false };
+      } catch {
+        if (this.unitSearch.text === text) this.unitSearch = { text, results: null, failed: true };
+      }
+    }, 300);
+  }
+
+  /** Chooses a unit of level `depth` and loads the level below it, if it has one. */
+  private async chooseLevel(depth: number, id: string): Promise<void> {
+    const levels = this.unitLevels.slice(0, depth + 1).map((l, i) => (i === depth ? { ...l, value: id } : l));
+    this.unitLevels = levels;
+    const chain = levels.map((l) => l.options.find((u) => u.id === l.value)).filter((u): u is { id: string; name: string } => Boolean(u));
+    this.pickUnit(chain.at(-1)?.id ?? '', chain.map((u) => u.name).join(' › '));
+    if (!id) return;
+    try {
+      const { items } = await this.client().listUnits({ parent: id });
+      // Only if the citizen has not chosen otherwise meanwhile.
+      if (this.unitLevels[depth]?.value === id && items.length > 0) this.unitLevels = [...this.unitLevels.slice(0, depth + 1), { parent: id, options: items, value: '' }];
+    } catch {
+      this.errors = { ...this.errors, unitId: this.t.unitsLoadFailed };
+    }
+  }
+
+  /** A search answer chosen: the levels go back to the top, so they do not show another unit. */
+  private pickFound(unit: UnitChoice): void {
+    this.unitLevels = this.unitLevels.slice(0, 1).map((l) => ({ ...l, value: '' }));
+    this.pickUnit(unit.id, [...unit.path, unit.name].join(' › '));
+  }
+
+  private pickUnit(id: string, label: string): void {
+    this.set('units', id ? [id] : []);
+    this.set('unitLabel', id ? label : '');
   }
 
   private renderForm() {

@@ -10,21 +10,32 @@ export function pathTo(units: UnitNode[], unitId: string): UnitNode[] {
   return [];
 }
 
-/**
- * The select boxes of the cascading picker: the roots, then the children of each chosen unit
- * that has any. `chosen` holds the id picked at each level ('' for "this unit itself").
- */
-export function pickerLevels(units: UnitNode[], chosen: string[]): { options: UnitNode[]; parent: UnitNode | null; value: string }[] {
-  const levels = [{ options: units, parent: null as UnitNode | null, value: chosen[0] ?? '' }];
-  for (let depth = 0; ; depth++) {
-    const level = levels[depth]!;
-    const picked = level.options.find((u) => u.id === level.value);
-    if (!picked || picked.children.length === 0) return levels;
-    levels.push({ options: picked.children, parent: picked, value: chosen[depth + 1] ?? '' });
-  }
+/** One `<optgroup>` of the picker: a unit that has units below it, itself first, then those of its children that have none. */
+export interface UnitGroup {
+  /** The names from the root down to the group's unit: the group's label, e.g. ['示范县县长']. */
+  path: string[];
+  units: UnitNode[];
 }
 
-/** The unit the message is for: the deepest choice made. */
+/**
+ * The whole tree as one list a citizen reads top to bottom: units without children at the top level
+ * stand alone, every unit with children heads a group of itself and its childless children, and a
+ * child with children of its own heads the next group (labelled with its whole path). So 县教育局 is
+ * one choice in the group 县长, not a second list that appears only once 县长 is chosen.
+ */
+export function unitGroups(units: UnitNode[]): { loose: UnitNode[]; groups: UnitGroup[] } {
+  const loose = units.filter((u) => u.children.length === 0);
+  const groups: UnitGroup[] = [];
+  const walk = (unit: UnitNode, above: string[]) => {
+    const path = [...above, unit.name];
+    groups.push({ path, units: [unit, ...unit.children.filter((c) => c.children.length === 0)] });
+    for (const child of unit.children) if (child.children.length > 0) walk(child, path);
+  };
+  for (const unit of units) if (unit.children.length > 0) walk(unit, []);
+  return { loose, groups };
+}
+
+/** The unit the message is for: the deepest choice made (drafts kept before the one-list picker hold a chain). */
 export function chosenUnit(chosen: string[]): string {
   return [...chosen].reverse().find((id) => id !== '') ?? '';
 }

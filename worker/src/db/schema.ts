@@ -67,6 +67,13 @@ export interface UnitTable {
   created_at: string;
 }
 
+/** Every suffix of a unit's name, lower-cased, kept by triggers: unit search by substring (migration 0023). */
+export interface UnitNameKeyTable {
+  site_id: string;
+  key: string;
+  unit_id: string;
+}
+
 export interface CampaignTable {
   id: string;
   site_id: string;
@@ -434,6 +441,7 @@ export interface Database {
   stats_outlets: StatsOutletTable;
   integration_keys: IntegrationKeyTable;
   open311_tokens: Open311TokenTable;
+  unit_name_keys: UnitNameKeyTable;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */

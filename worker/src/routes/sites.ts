@@ -1,8 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { LIMITS } from '../../../sdk/src/schemas/common';
-import { SiteConfigSchema, UnitNodeSchema } from '../../../sdk/src/schemas/site';
+import { SiteConfigSchema, UnitListQuerySchema, UnitListSchema, UnitNodeSchema } from '../../../sdk/src/schemas/site';
 import { newRouteGroup } from '../app';
-import { activeUnits, openCampaigns, toCampaignSummary, unitTree } from '../db/sites';
+import { validationError } from '../errors';
+import { openCampaigns, toCampaignSummary } from '../db/sites';
+import { configUnits, searchUnits, unitLevel } from '../db/unit-picker';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 export const sites = newRouteGroup();
@@ -26,7 +28,7 @@ sites.openapi(getSiteConfig, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
   const [units, campaigns] = await Promise.all([
-    activeUnits(db, site.id),
+    configUnits(db, site.id),
     openCampaigns(db, site.id, new Date().toISOString()),
   ]);
   // Settings change rarely; a minute of caching spares slow phones a round trip per page view.
@@ -34,7 +36,8 @@ sites.openapi(getSiteConfig, async (c) => {
   return c.json(
     {
       site: { id: site.id, name: site.name, moderation: site.moderation, locale: site.locale },
-      units: unitTree(units),
+      units: units.units,
+      unitsComplete: units.complete,
       types: site.types,
       domains: site.domains,
       campaigns: campaigns.map(toCampaignSummary),
@@ -46,4 +49,26 @@ sites.openapi(getSiteConfig, async (c) => {
     },
     200,
   );
+});
+
+const listSiteUnits = createRoute({
+  operationId: 'listSiteUnits',
+  method: 'get',
+  path: '/v1/sites/{site}/units',
+  summary: 'Who to write to, for a tree too large for the site config: one level (parent, or the top level), or a search by name (q)',
+  request: { params: SiteParamsSchema, query: UnitListQuerySchema },
+  responses: {
+    200: { description: 'the units, each with the names above it', content: { 'application/json': { schema: UnitListSchema } } },
+    304: { description: 'unchanged since the ETag sent in If-None-Match' },
+    ...siteErrorResponses,
+  },
+});
+
+sites.openapi(listSiteUnits, async (c) => {
+  const { parent, q } = c.req.valid('query');
+  const db = c.get('db');
+  const siteId = c.get('site').id;
+  const items = q !== undefined ? await searchUnits(db, siteId, q) : await unitLevel(db, siteId, parent ?? null);
+  if (items === null) throw validationError([{ field: 'parent', code: 'unknown_unit' }]);
+  return c.json({ items }, 200);
 });
