@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       'worker/vitest.config.mts',
       // In Node: the pure modules the widget and the console share, and checks of our own files.
-      { test: { name: 'node', include: ['ui/**/*.test.ts', 'worker/**/*.node.test.ts'], environment: 'node' } },
+      { test: { name: 'node', include: ['ui/**/*.test.ts', 'worker/**/*.node.test.ts', 'sdk/**/*.node.test.ts'], environment: 'node' } },
       // The operators' commands, run as an operator runs them, on a local D1 of their own.
       { test: { name: 'scripts', include: ['scripts/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
     ],
