@@ -24,8 +24,10 @@ export interface ClientOptions {
   /**
    * A D1 read-replication bookmark to start from (what `client.bookmark` said in an earlier process),
    * so reads see writes made before. The client keeps the latest one the service gives by itself.
+   * `false`: send none — for a page on another origin, where the header would cost a CORS preflight
+   * per address (the service then starts each request at the primary database, which has every write).
    */
-  bookmark?: string | null;
+  bookmark?: string | null | false;
   /**
    * A random token that stands for this reader when they support a message (我也关注): the same token
    * supports a message once. Keep it across visits (the widget keeps it in localStorage); the client
@@ -81,7 +83,8 @@ export interface LiuyanClient {
   support(id: string, options?: { supporter?: string } & CallOptions): Promise<SupportResult>;
   /**
    * The latest D1 read-replication bookmark the service gave (`x-d1-bookmark`), sent with every
-   * request; keep it to start another client from it (`ClientOptions.bookmark`). Null before any answer.
+   * request; keep it to start another client from it (`ClientOptions.bookmark`). Null before any
+   * answer, and always with `bookmark: false`.
    */
   readonly bookmark: string | null;
 }
@@ -103,7 +106,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const sitePath = `${base}/v1/sites/${encodeURIComponent(options.site)}`;
   const supporter = options.supporter ?? newSupporterToken();
-  const session = { bookmark: options.bookmark ?? null };
+  const session = options.bookmark === false ? undefined : { bookmark: options.bookmark ?? null };
   const settings: RequestSettings = {
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis), locale: options.locale, session,
     timeoutMs: options.timeoutMs ?? 15_000, retries: options.retries ?? 4, maxRetryDelayMs: options.maxRetryDelayMs,
@@ -153,7 +156,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
       post<SupportResult>(`${sitePath}/messages/${encodeURIComponent(id)}/support`, { supporter: token }, call, { idempotent: true }),
 
     get bookmark() {
-      return session.bookmark;
+      return session?.bookmark ?? null;
     },
   };
 }

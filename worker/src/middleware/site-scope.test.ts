@@ -136,3 +136,33 @@ describe('site scope: origins', () => {
     await expectNothingWritten(other.siteId);
   });
 });
+
+describe('site scope: D1 read replication', () => {
+  const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;
+
+  it('answers with the bookmark of the write, and takes it back on the next read', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const written = await submit(siteId, validMessage(eduUnit), { origin: ALLOWED_ORIGIN });
+    expect(written.status).toBe(201);
+    const bookmark = written.headers.get('x-d1-bookmark');
+    expect(bookmark).toMatch(BOOKMARK);
+    // A page on another origin may read it, and send it back.
+    expect(written.headers.get('Access-Control-Expose-Headers')).toContain('x-d1-bookmark');
+    const allowed = await request(`/v1/sites/${siteId}/messages`, {
+      method: 'OPTIONS', origin: ALLOWED_ORIGIN,
+      headers: { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-d1-bookmark' },
+    });
+    expect(allowed.headers.get('Access-Control-Allow-Headers')).toContain('x-d1-bookmark');
+
+    const read = await request(`/v1/sites/${siteId}`, { headers: { 'x-d1-bookmark': bookmark! } });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('x-d1-bookmark')! >= bookmark!).toBe(true);
+  });
+
+  it('ignores a bookmark that is not one, instead of failing the request', async () => {
+    const { siteId } = await createSite();
+    const response = await request(`/v1/sites/${siteId}`, { headers: { 'x-d1-bookmark': "'; DROP TABLE messages; --" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-d1-bookmark')).toMatch(BOOKMARK);
+  });
+});
