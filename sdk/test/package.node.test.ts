@@ -10,7 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSdk, sdkDir } from '../../scripts/build-sdk';
 
-const root = path.resolve(sdkDir, '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 let packed: string[];
 
@@ -36,9 +35,13 @@ describe('@liuyan/sdk as packed', () => {
     const sdk = await import(pathToFileURL(path.join(sdkDir, 'dist/package.js')).href);
     expect(Object.keys(sdk)).toEqual(expect.arrayContaining(['createClient', 'createConsoleClient', 'LiuyanError', 'labelCatalogs', 'errorCatalogs']));
     expect(new sdk.LiuyanError(503, 'internal', 'busy')).toMatchObject({ status: 503, retryable: true, requestId: null });
+    for (const file of packed.filter((f) => f.endsWith('.d.ts'))) {
+      expect(readFileSync(path.join(sdkDir, file), 'utf8'), file).not.toMatch(/from ['"](?!\.)|import\(['"](?!\.)/);
+    }
     const manifest = JSON.parse(readFileSync(path.join(sdkDir, 'package.json'), 'utf8'));
     expect(manifest).toMatchObject({ name: '@liuyan/sdk', type: 'module', sideEffects: false });
     expect(manifest.dependencies).toBeUndefined();
+    expect(manifest.peerDependencies).toBeUndefined();
   });
 });
 
@@ -46,10 +49,9 @@ describe('the types of @liuyan/sdk, for its consumers', { timeout: 60_000 }, () 
   let project: string;
   beforeAll(() => {
     project = mkdtempSync(path.join(tmpdir(), 'liuyan-sdk-consumer-'));
-    // Installed as npm would: the package, and zod (the optional peer its declarations name).
+    // Installed as npm would, alone: no zod beside it (outside the repository, so none is found above either).
     mkdirSync(path.join(project, 'node_modules/@liuyan'), { recursive: true });
     symlinkSync(sdkDir, path.join(project, 'node_modules/@liuyan/sdk'));
-    symlinkSync(path.join(root, 'node_modules/zod'), path.join(project, 'node_modules/zod'));
     writeFileSync(path.join(project, 'package.json'), JSON.stringify({ type: 'module' }));
     writeFileSync(path.join(project, 'app.ts'), `
       import { createClient, LiuyanError, type PublicMessage } from '@liuyan/sdk';
