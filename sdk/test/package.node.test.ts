@@ -71,10 +71,10 @@ describe('the types of @liuyan/sdk, for its consumers', { timeout: 60_000 }, () 
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  /** tsc over app.ts with these options; its output when it fails. */
-  function typecheck(options: Record<string, unknown>): string {
+  /** tsc over `files` with these options; its output when it fails. */
+  function typecheck(options: Record<string, unknown>, files = ['app.ts']): string {
     writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', types: [], ...options }, files: ['app.ts'],
+      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', types: [], ...options }, files,
     }));
     const run = spawnSync(process.execPath, [tsc, '-p', project], { encoding: 'utf8' });
     return run.status === 0 ? '' : run.stdout + run.stderr;
@@ -86,5 +86,18 @@ describe('the types of @liuyan/sdk, for its consumers', { timeout: 60_000 }, () 
 
   it('type-checks as Node and Deno resolve an ESM package (nodenext)', () => {
     expect(typecheck({ lib: ['DOM', 'ES2022'], module: 'NodeNext', moduleResolution: 'NodeNext' })).toBe('');
+  });
+
+  it('spells out every type of the service exactly as its schemas infer it', () => {
+    const declared = packed.filter((f) => f.startsWith('dist/schemas/')).flatMap((file) =>
+      [...readFileSync(path.join(sdkDir, file), 'utf8').matchAll(/^export (?:type|interface) (\w+)(<?)/gm)].filter((m) => !m[2]).map((m) => m[1]!));
+    expect(declared).toEqual(expect.arrayContaining(['SiteConfig', 'CreateMessageInput', 'TrackedMessage', 'QueuePage', 'Stats', 'UnitNode']));
+    writeFileSync(path.join(project, 'same.ts'), [
+      "import type * as Built from '@liuyan/sdk';",
+      `import type * as Source from ${JSON.stringify(path.join(sdkDir, 'src/package'))};`,
+      'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
+      ...declared.map((name) => `export const ${name}: Same<Built.${name}, Source.${name}> = true;`),
+    ].join('\n'));
+    expect(typecheck({ lib: ['DOM', 'ES2022'], module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: true }, ['same.ts'])).toBe('');
   });
 });
