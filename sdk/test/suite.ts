@@ -69,8 +69,11 @@ export function sdkSuite(makeStack: () => Promise<SdkStack> | SdkStack): void {
       const input = message(stack.unitId, title);
       created = await client.submitMessage(input, { idempotencyKey });
       expect(await client.submitMessage(input, { idempotencyKey })).toEqual(created);
-      // D1 read replication: the write's bookmark comes back, and goes with the next read.
-      expect(client.bookmark).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/);
+      // D1 read replication: the write's bookmark (sealed) comes back, and goes with the next requests.
+      const bookmark = client.bookmark;
+      expect(bookmark).toMatch(/^v1:/);
+      await client.getSite();
+      expect(client.bookmark).toBe(bookmark);
 
       const tracked = await client.track(created.trackingCode);
       expect(tracked).toMatchObject({ id: created.id, title, unit: { id: stack.unitId } });

@@ -115,8 +115,8 @@ export function databaseFor(env: Env, siteId: string): SiteDatabase {
 
 /**
  * The site's database in a D1 session (read replication), so a read made after a write sees it:
- * from the client's `bookmark` (what an earlier answer's `x-d1-bookmark` said) when it has a valid
- * one, else starting at the primary — as consistent as a request without a session.
+ * from `bookmark` (an earlier answer's, see `openBookmark`) when there is one, else starting at the
+ * primary — as consistent as a request without a session.
  * See https://developers.cloudflare.com/d1/best-practices/read-replication/.
  */
 export function sessionDatabaseFor(env: Env, siteId: string, bookmark: string | undefined): SiteDatabase {

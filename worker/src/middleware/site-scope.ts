@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { openBookmark, sealBookmark } from '../db/bookmark';
 import { sessionDatabaseFor, type SiteDatabase } from '../db/client';
 import { findSite, type Site } from '../db/sites';
 import type { AppEnv } from '../env';
@@ -18,7 +19,7 @@ const EXPOSED_HEADERS = `${BOOKMARK_HEADER}, X-Request-Id, Retry-After`;
  */
 export async function loadSite(c: Context<AppEnv>): Promise<{ site: Site; db: SiteDatabase } | null> {
   const siteId = c.req.param('site') ?? '';
-  const db = sessionDatabaseFor(c.env, siteId, c.req.header(BOOKMARK_HEADER));
+  const db = sessionDatabaseFor(c.env, siteId, await openBookmark(c.env, c.req.header(BOOKMARK_HEADER)));
   c.set('db', db);
   const site = await findSite(db, siteId);
   if (site) c.set('site', site);
@@ -33,8 +34,8 @@ export async function loadSite(c: Context<AppEnv>): Promise<{ site: Site; db: Si
  * editor to have the origin added instead of failing as if the network were down. For the same
  * reason a preflight is answered for any origin: it only lets the browser send the request that is
  * then refused, with nothing read or written. Requests with no Origin (servers using the SDK) are not browsers and pass.
- * Every answer past the check carries the session's bookmark in `x-d1-bookmark`: a client that sends
- * it back reads what it wrote, even from a read replica.
+ * The answer to a successful write carries the session's bookmark, sealed, in `x-d1-bookmark`: a
+ * client that sends it back reads what it wrote, even from a read replica.
  */
 export function siteScope(): MiddlewareHandler<AppEnv> {
   return async function siteScope(c, next) {
@@ -58,7 +59,9 @@ export function siteScope(): MiddlewareHandler<AppEnv> {
     }
     if (!allowed) throw new ApiError('origin_not_allowed');
     await next();
-    const bookmark = c.get('db').bookmark();
-    if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
+    // Only a write's answer: reads may be cached, and an older bookmark from a cache must not
+    // replace the client's newer one; a refused write wrote nothing to wait for.
+    const bookmark = c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.ok ? c.get('db').bookmark() : null;
+    if (bookmark) c.header(BOOKMARK_HEADER, await sealBookmark(c.env, bookmark));
   };
 }
