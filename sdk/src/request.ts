@@ -84,9 +84,10 @@ function safeToRepeat(init: JsonRequestInit): boolean {
 
 /**
  * `requestJson`, repeated up to `settings.retries` times when it is safe (`safeToRepeat`) and worth
- * it: no answer, a 5xx, or a 429 whose `Retry-After` is within `maxRetryDelayMs`. Waits the
- * service's `Retry-After` when it gives one, else exponential backoff from 0.5 s (capped at 8 s) with
- * ±25 % jitter, so many clients coming back after an outage do not arrive together.
+ * it: no answer, or a 5xx — never a 4xx, a 429 included (its wait is the caller's to show: "try again
+ * in N minutes"). Waits the service's `Retry-After` when it gives one (a 503's), unless it is longer
+ * than `maxRetryDelayMs`, else exponential backoff from 0.5 s (capped at 8 s) with ±25 % jitter, so
+ * many clients coming back after an outage do not arrive together.
  */
 export async function sendJson<T>(
   settings: RequestSettings, url: string, init: JsonRequestInit, body?: unknown, call: CallOptions = {},
@@ -101,8 +102,7 @@ export async function sendJson<T>(
     } catch (error) {
       if (!(error instanceof LiuyanError) || attempt > retries) throw error;
       const askedMs = error.retryAfterSeconds === null ? null : error.retryAfterSeconds * 1000;
-      const worthIt = error.retryable || (error.status === 429 && askedMs !== null);
-      if (!worthIt || (askedMs !== null && askedMs > maxDelayMs)) throw error;
+      if (!error.retryable || (askedMs !== null && askedMs > maxDelayMs)) throw error;
       const delayMs = askedMs ?? Math.min(8_000, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
       call.onRetry?.({ attempt: attempt + 1, delayMs, error });
       await sleep(delayMs, signal);

@@ -149,16 +149,21 @@ export function sdkSuite(makeStack: () => Promise<SdkStack> | SdkStack): void {
       expect(notices).toEqual([{ attempt: 2, delayMs: 1000, requestId: 'req-flaky' }]);
     });
 
-    it('never repeats a write without an Idempotency-Key, nor waits out a long Retry-After', async () => {
+    it('never repeats a write without an Idempotency-Key, nor a 429, nor waits out a long Retry-After', async () => {
       const down = flaky(stack.fetch ?? fetch, 503);
       const tracking = createClient({ baseUrl: stack.baseUrl, site: stack.site, fetch: down.fetch });
       expect(await failure(tracking.track(created.trackingCode))).toMatchObject({ status: 503, retryable: true });
       expect(down.calls).toEqual(['POST']);
 
-      const throttled = flaky(stack.fetch ?? fetch, 429, '3600');
+      const throttled = flaky(stack.fetch ?? fetch, 429, '1');
       const waiting = createClient({ baseUrl: stack.baseUrl, site: stack.site, fetch: throttled.fetch });
-      expect(await failure(waiting.getSite())).toMatchObject({ status: 429, code: 'too_many_requests', retryAfter: 3600 });
+      expect(await failure(waiting.getSite())).toMatchObject({ status: 429, code: 'too_many_requests', retryAfter: 1 });
       expect(throttled.calls).toHaveLength(1);
+
+      const longOutage = flaky(stack.fetch ?? fetch, 503, '3600');
+      const patient = createClient({ baseUrl: stack.baseUrl, site: stack.site, fetch: longOutage.fetch });
+      expect(await failure(patient.getSite())).toMatchObject({ status: 503, retryAfter: 3600 });
+      expect(longOutage.calls).toHaveLength(1);
     });
 
     it('gives up after its timeout, and stops at once when the caller aborts', async () => {
