@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       'worker/vitest.config.mts',
       // In Node: the pure modules the widget and the console share, and checks of our own files.
-      { test: { name: 'node', include: ['ui/**/*.test.ts', 'worker/**/*.node.test.ts'], environment: 'node' } },
+      { test: { name: 'node', include: ['ui/**/*.test.ts', 'worker/**/*.node.test.ts', 'sdk/**/*.node.test.ts'], environment: 'node' } },
       // The widget's pure modules (what an element computes without a browser), in Node.
       { test: { name: 'widget', include: ['widget/**/*.test.ts'], environment: 'node' } },
       // The operators' commands, run as an operator runs them, on a local D1 of their own.

@@ -26,7 +26,7 @@ export default defineConfig({
   test: {
     name: 'worker',
     // The console client is tested against the real worker, so it runs here too.
-    include: ['worker/**/*.test.ts', 'sdk/src/console-client.test.ts'],
+    include: ['worker/**/*.test.ts', 'sdk/src/console-client.test.ts', 'sdk/test/sdk.test.ts'],
     // Those run in Node (the root vitest.config.ts).
     exclude: ['worker/**/*.node.test.ts'],
     setupFiles: ['worker/test/apply-migrations.ts'],

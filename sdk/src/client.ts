@@ -1,5 +1,4 @@
-import { LiuyanError } from './errors';
-import { queryString, requestJson } from './request';
+import { queryString, sendJson, type CallOptions, type JsonRequestInit, type RequestSettings, type RetryNotice } from './request';
 import type {
   CreateMessageInput, FollowUpInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, RateInput,
   SupportResult, TrackedMessage,
@@ -20,6 +19,15 @@ export interface ClientOptions {
   retries?: number;
   /** Give up on one attempt after this long (default 15 s). */
   timeoutMs?: number;
+  /** The longest `Retry-After` the client waits out before a retry (default 30 s); a longer one is reported as the error. */
+  maxRetryDelayMs?: number;
+  /**
+   * A D1 read-replication bookmark to start from (what `client.bookmark` said in an earlier process),
+   * so reads see writes made before. The client keeps the latest one the service gives by itself.
+   * `false`: send none — for a page on another origin, where the header would cost a CORS preflight
+   * per address (the service then starts each request at the primary database, which has every write).
+   */
+  bookmark?: string | null | false;
   /**
    * A random token that stands for this reader when they support a message (我也关注): the same token
    * supports a message once. Keep it across visits (the widget keeps it in localStorage); the client
@@ -29,62 +37,62 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-export interface RetryNotice {
-  /** The attempt about to be made, counting from 2. */
-  attempt: number;
-  delayMs: number;
-  error: LiuyanError;
-}
+export type { CallOptions, RetryNotice };
 
-export interface SubmitOptions {
+export interface SubmitOptions extends CallOptions {
   /**
    * Reuse this key to make a resubmission (after a reload, say) land on the same message.
    * The client makes one when it is not given, and keeps it across its own retries.
    */
   idempotencyKey?: string;
-  onRetry?: (notice: RetryNotice) => void;
-  signal?: AbortSignal;
 }
 
 export interface LiuyanClient {
   /** `fresh`: ask the service again instead of a copy the browser may keep for a minute (after a change). */
-  getSite(options?: { fresh?: boolean }): Promise<SiteConfig>;
+  getSite(options?: { fresh?: boolean } & CallOptions): Promise<SiteConfig>;
   /**
    * Who to write to when the site config carries the top level only (`unitsComplete: false`): the
    * children of `parent` (the top level without it), or up to 20 units whose name contains `q`,
    * each with the names above it. 400 `unknown_unit` on `parent` for a unit the site does not have.
    */
-  listUnits(query?: UnitListQuery): Promise<UnitList>;
+  listUnits(query?: UnitListQuery, options?: CallOptions): Promise<UnitList>;
   /** One page of the public board; pass `nextCursor` back as `cursor` for the next. */
-  listMessages(query?: ListMessagesQuery): Promise<MessagePage>;
+  listMessages(query?: ListMessagesQuery, options?: CallOptions): Promise<MessagePage>;
   /** Every public message matching `query`, page after page. */
-  messages(query?: Omit<ListMessagesQuery, 'cursor'>): AsyncIterableIterator<PublicMessage>;
+  messages(query?: Omit<ListMessagesQuery, 'cursor'>, options?: CallOptions): AsyncIterableIterator<PublicMessage>;
   /** One public message with its replies and public timeline. */
-  getMessage(id: string): Promise<PublicMessageDetail>;
+  getMessage(id: string, options?: CallOptions): Promise<PublicMessageDetail>;
   /** The site's suggestion drives (建言专栏), the latest to end first, with their figures. */
-  listCampaigns(): Promise<CampaignList>;
+  listCampaigns(options?: CallOptions): Promise<CampaignList>;
   /** One drive by slug: whether it is open now, its choices, outlets and figures. 404 not_found for none. */
-  getCampaign(slug: string): Promise<Campaign>;
+  getCampaign(slug: string, options?: CallOptions): Promise<Campaign>;
   /** The site's statistics (reply rate, on-time rate, satisfaction, monthly series, ranking); see STATS_DEFINITIONS. */
-  getStats(query?: StatsQuery): Promise<Stats>;
+  getStats(query?: StatsQuery, options?: CallOptions): Promise<Stats>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
-  track(trackingCode: string): Promise<TrackedMessage>;
+  /** The author's own view of their message. Never retried: a wrong code fails fast, and the code does not wait in a retry. */
+  track(trackingCode: string, options?: CallOptions): Promise<TrackedMessage>;
   /** My data: everything stored about the message of this tracking code, contact details included (to save as JSON). */
-  exportMyData(trackingCode: string): Promise<MyData>;
+  exportMyData(trackingCode: string, options?: CallOptions): Promise<MyData>;
   /** My data: erases the author's name, phone and email for good; the message stays on the record. Asking again changes nothing. */
-  eraseMyData(trackingCode: string): Promise<Erased>;
+  eraseMyData(trackingCode: string, options?: CallOptions): Promise<Erased>;
   /**
    * Rates the latest final reply of the message with this tracking code (once per reply; 2 or less
    * re-opens it). Sending the same rating again changes nothing. Answers the tracked view after it.
    */
-  rate(input: RateInput): Promise<TrackedMessage>;
+  rate(input: RateInput, options?: CallOptions): Promise<TrackedMessage>;
   /** Asks a follow-up question (追问) after a reply; it re-opens the message. Answers the tracked view after it. */
-  followUp(input: FollowUpInput): Promise<TrackedMessage>;
+  followUp(input: FollowUpInput, options?: CallOptions): Promise<TrackedMessage>;
   /**
    * 我也关注: adds this reader's support to a public message, once; sending it again changes nothing.
    * `supporter` overrides the client's token (a server relaying its own readers' supports).
    */
-  support(id: string, options?: { supporter?: string }): Promise<SupportResult>;
+  support(id: string, options?: { supporter?: string } & CallOptions): Promise<SupportResult>;
+  /**
+   * The latest D1 read-replication bookmark the service gave (`x-d1-bookmark`), sent with every
+   * request; keep it to start another client from it (`ClientOptions.bookmark`). Null before any
+   * answer, and always with `bookmark: false`.
+   */
+  readonly bookmark: string | null;
 }
 
 export function newIdempotencyKey(): string {
@@ -96,87 +104,66 @@ export function newSupporterToken(): string {
   return crypto.randomUUID().replaceAll('-', '');
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
-
+/**
+ * The public API of one site (`/v1/sites/{site}/…`): reads retried when they fail for want of an
+ * answer, writes only when they carry an Idempotency-Key (a submission) or count once anyway (a support).
+ */
 export function createClient(options: ClientOptions): LiuyanClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const sitePath = `${base}/v1/sites/${encodeURIComponent(options.site)}`;
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const retries = options.retries ?? 4;
-  const timeoutMs = options.timeoutMs ?? 15_000;
   const supporter = options.supporter ?? newSupporterToken();
-
-  const settings = { fetch: doFetch, locale: options.locale, timeoutMs };
-  const once = <T>(url: string, init: RequestInit & { json?: unknown }): Promise<T> => {
-    const { json, ...rest } = init;
-    return requestJson<T>(settings, url, rest as RequestInit & { body?: never }, json);
+  const session = options.bookmark === false ? undefined : { bookmark: options.bookmark ?? null };
+  const settings: RequestSettings = {
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis), locale: options.locale, session,
+    timeoutMs: options.timeoutMs ?? 15_000, retries: options.retries ?? 4, maxRetryDelayMs: options.maxRetryDelayMs,
   };
 
-  /** Repeats only what is safe to repeat: the caller guarantees the request is idempotent. */
-  async function withRetries<T>(run: () => Promise<T>, onRetry?: (n: RetryNotice) => void, signal?: AbortSignal): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await run();
-      } catch (error) {
-        if (!(error instanceof LiuyanError) || !error.retryable || attempt > retries) throw error;
-        const delayMs = Math.min(8_000, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
-        onRetry?.({ attempt: attempt + 1, delayMs, error });
-        await sleep(delayMs, signal);
-      }
-    }
-  }
+  const get = <T>(url: string, call: CallOptions = {}, init: JsonRequestInit = {}) => sendJson<T>(settings, url, { method: 'GET', ...init }, undefined, call);
+  const post = <T>(url: string, body: unknown, call: CallOptions = {}, init: JsonRequestInit = {}) =>
+    sendJson<T>(settings, url, { method: 'POST', ...init }, body, call);
 
-  const postJson = (json: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) => ({ method: 'POST', headers, json, signal });
-
-  const get = <T>(url: string, init: RequestInit = {}) => withRetries(() => once<T>(url, { method: 'GET', ...init }));
-
-  function listMessages(query: ListMessagesQuery = {}): Promise<MessagePage> {
-    return get<MessagePage>(`${sitePath}/messages${queryString(query)}`);
+  function listMessages(query: ListMessagesQuery = {}, call?: CallOptions): Promise<MessagePage> {
+    return get<MessagePage>(`${sitePath}/messages${queryString(query)}`, call);
   }
 
   return {
-    getSite: ({ fresh = false } = {}) => get<SiteConfig>(sitePath, fresh ? { cache: 'no-cache' } : {}),
-    listUnits: (query = {}) => get<UnitList>(`${sitePath}/units${queryString(query)}`),
+    getSite: ({ fresh = false, ...call } = {}) => get<SiteConfig>(sitePath, call, fresh ? { cache: 'no-cache' } : {}),
+    listUnits: (query = {}, call = {}) => get<UnitList>(`${sitePath}/units${queryString(query)}`, call),
 
     listMessages,
 
-    async *messages(query = {}) {
+    async *messages(query = {}, call) {
       for (let cursor: string | undefined; ; ) {
-        const page = await listMessages({ ...query, cursor });
+        const page = await listMessages({ ...query, cursor }, call);
         yield* page.items;
         if (!page.nextCursor) return;
         cursor = page.nextCursor;
       }
     },
 
-    getMessage: (id) => get<PublicMessageDetail>(`${sitePath}/messages/${encodeURIComponent(id)}`),
-    getStats: (query = {}) => get<Stats>(`${sitePath}/stats${queryString(query)}`),
+    getMessage: (id, call) => get<PublicMessageDetail>(`${sitePath}/messages/${encodeURIComponent(id)}`, call),
+    getStats: (query = {}, call) => get<Stats>(`${sitePath}/stats${queryString(query)}`, call),
 
-    listCampaigns: () => get<CampaignList>(`${sitePath}/campaigns`),
+    listCampaigns: (call) => get<CampaignList>(`${sitePath}/campaigns`, call),
 
-    getCampaign: (slug) => get<Campaign>(`${sitePath}/campaigns/${encodeURIComponent(slug)}`),
+    getCampaign: (slug, call) => get<Campaign>(`${sitePath}/campaigns/${encodeURIComponent(slug)}`, call),
 
-    submitMessage(input, { idempotencyKey = newIdempotencyKey(), onRetry, signal } = {}) {
-      const init = postJson(input, { 'Idempotency-Key': idempotencyKey }, signal);
-      return withRetries(() => once<MessageCreated>(`${sitePath}/messages`, init), onRetry, signal);
-    },
+    submitMessage: (input, { idempotencyKey = newIdempotencyKey(), ...call } = {}) =>
+      post<MessageCreated>(`${sitePath}/messages`, input, call, { headers: { 'Idempotency-Key': idempotencyKey } }),
 
     // Not retried: a wrong code should fail fast, and the code must not sit in a retry queue.
-    track: (trackingCode) => once<TrackedMessage>(`${sitePath}/track`, postJson({ trackingCode })),
-    rate: (input) => once<TrackedMessage>(`${sitePath}/track/rating`, postJson(input)),
-    followUp: (input) => once<TrackedMessage>(`${sitePath}/track/follow-ups`, postJson(input)),
-    exportMyData: (trackingCode) => once<MyData>(`${sitePath}/my-data`, postJson({ trackingCode })),
-    eraseMyData: (trackingCode) => once<Erased>(`${sitePath}/my-data/erase`, postJson({ trackingCode })),
+    track: (trackingCode, call) => post<TrackedMessage>(`${sitePath}/track`, { trackingCode }, call),
+    rate: (input, call) => post<TrackedMessage>(`${sitePath}/track/rating`, input, call),
+    followUp: (input, call) => post<TrackedMessage>(`${sitePath}/track/follow-ups`, input, call),
+    exportMyData: (trackingCode, call) => post<MyData>(`${sitePath}/my-data`, { trackingCode }, call),
+    eraseMyData: (trackingCode, call) => post<Erased>(`${sitePath}/my-data/erase`, { trackingCode }, call),
 
     // Safe to repeat: a support counts once per supporter.
-    support: (id, { supporter: token = supporter } = {}) =>
-      withRetries(() => once<SupportResult>(`${sitePath}/messages/${encodeURIComponent(id)}/support`, postJson({ supporter: token }))),
+    support: (id, { supporter: token = supporter, ...call } = {}) =>
+      post<SupportResult>(`${sitePath}/messages/${encodeURIComponent(id)}/support`, { supporter: token }, call, { idempotent: true }),
+
+    get bookmark() {
+      return session?.bookmark ?? null;
+    },
   };
 }

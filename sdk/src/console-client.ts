@@ -14,7 +14,7 @@ import type {
   Action, AdoptInput, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
 } from './schemas/console';
 import type { FollowUpModerationInput, PendingFollowUpPage } from './schemas/console';
-import { queryString, requestJson, type RequestSettings } from './request';
+import { queryString, sendJson, type RequestSettings } from './request';
 
 /**
  * Where each action on a message is posted, under `/v1/console/messages/{id}/`: the service's
@@ -48,6 +48,16 @@ export interface ConsoleClientOptions {
   baseUrl?: string;
   /** Language for the service's error messages (`zh-CN` or `en`). */
   locale?: string;
+  /** Give up on one attempt after this long, in milliseconds (default: no limit). */
+  timeoutMs?: number;
+  /** Attempts after the first for reads (GETs; changes are never repeated), default 0. */
+  retries?: number;
+  /**
+   * For a script or server (Node, Deno, a Worker) rather than a browser: keep the session cookie
+   * sign-in sets and send it, with the service's own `Origin` as its console pages do, on every
+   * later request. A browser keeps the cookie itself (and forbids both headers): leave it off there.
+   */
+  keepSession?: boolean;
   fetch?: typeof fetch;
 }
 
@@ -148,17 +158,21 @@ export interface ConsoleClient {
 
 export function createConsoleClient(options: ConsoleClientOptions = {}): ConsoleClient {
   const base = (options.baseUrl ?? '').replace(/\/+$/, '');
-  const settings: RequestSettings = { fetch: options.fetch ?? globalThis.fetch.bind(globalThis), locale: options.locale };
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const settings: RequestSettings = {
+    fetch: options.keepSession ? keepingSession(doFetch, base) : doFetch,
+    locale: options.locale, timeoutMs: options.timeoutMs, retries: options.retries ?? 0,
+  };
   const init = (method: string): RequestInit & { body?: never } => ({
     method, cache: 'no-store', credentials: base === '' ? 'same-origin' : 'include',
   });
   const id = (value: string) => encodeURIComponent(value);
-  const get = <T>(path: string) => requestJson<T>(settings, base + path, init('GET'));
+  const get = <T>(path: string) => sendJson<T>(settings, base + path, init('GET'));
   // Every console POST is JSON, `{}` when there is nothing to say.
-  const post = <T>(path: string, body: unknown = {}) => requestJson<T>(settings, base + path, init('POST'), body);
-  const patch = <T>(path: string, body: unknown) => requestJson<T>(settings, base + path, init('PATCH'), body);
-  const put = <T>(path: string, body: unknown) => requestJson<T>(settings, base + path, init('PUT'), body);
-  const remove = (path: string) => requestJson<void>(settings, base + path, init('DELETE'));
+  const post = <T>(path: string, body: unknown = {}) => sendJson<T>(settings, base + path, init('POST'), body);
+  const patch = <T>(path: string, body: unknown) => sendJson<T>(settings, base + path, init('PATCH'), body);
+  const put = <T>(path: string, body: unknown) => sendJson<T>(settings, base + path, init('PUT'), body);
+  const remove = (path: string) => sendJson<void>(settings, base + path, init('DELETE'));
 
   return {
     signIn: (input) => post('/v1/auth/sign-in', input),
@@ -224,5 +238,32 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         remove: (template) => remove(`/v1/admin/reply-templates/${id(template)}`),
       },
     },
+  };
+}
+
+/** The console's session cookie, as sign-in sets it (`__Host-`: this origin only, Secure, path /). */
+const SESSION_COOKIE = '__Host-liuyan_session';
+
+/**
+ * `fetch` as a browser on the console's own pages would make it, for a client that is no browser:
+ * the session cookie sign-in set goes back with each request (dropped when the service clears
+ * it), and `Origin` is the service's own, which its check against other sites' pages expects.
+ */
+function keepingSession(doFetch: typeof fetch, base: string): typeof fetch {
+  if (base === '') throw new TypeError('keepSession needs the baseUrl of the service');
+  const origin = new URL(base).origin;
+  let cookie: string | null = null;
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('Origin', origin);
+    if (cookie) headers.set('Cookie', cookie);
+    const response = await doFetch(input, { ...init, headers });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      if (!pair.startsWith(`${SESSION_COOKIE}=`)) continue;
+      const cleared = pair === `${SESSION_COOKIE}=` || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+      cookie = cleared ? null : pair.trim();
+    }
+    return response;
   };
 }

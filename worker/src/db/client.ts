@@ -35,14 +35,26 @@ export interface SiteDatabase {
   run(query: Compilable<unknown>): Promise<D1Result>;
   /** Runs the statements in one transaction: all are written or none. */
   batch(queries: Compilable<unknown>[]): Promise<D1Result[]>;
+  /**
+   * Where this request's reads and writes got to in D1's read replication (a D1 session bookmark,
+   * e.g. `00000000-00000016-00000000-000…`); null when it does not run in a session.
+   */
+  bookmark(): string | null;
 }
 
-function prepare(d1: D1Database, query: Compilable<unknown>): D1PreparedStatement {
+/**
+ * The form of a D1 bookmark, `<8 hex>-<8 hex>-<8 hex>-<32 hex>`: anything else a client sends is
+ * ignored rather than handed to D1, which would fail the request on it.
+ */
+export const D1_BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;
+
+function prepare(d1: D1Database | D1DatabaseSession, query: Compilable<unknown>): D1PreparedStatement {
   const compiled: CompiledQuery<unknown> = query.compile();
   return d1.prepare(compiled.sql).bind(...compiled.parameters);
 }
 
-export function siteDatabaseOn(d1: D1Database): SiteDatabase {
+/** Runs queries on a D1 binding, or on a session of one (`withSession`, D1 read replication). */
+export function siteDatabaseOn(d1: D1Database | D1DatabaseSession): SiteDatabase {
   const stats: QueryStats = { queries: 0, rowsRead: 0, rowsWritten: 0 };
   const count = <T extends D1Result>(result: T): T => {
     stats.queries++;
@@ -65,6 +77,7 @@ export function siteDatabaseOn(d1: D1Database): SiteDatabase {
       }
       return results;
     },
+    bookmark: () => ('getBookmark' in d1 ? d1.getBookmark() : null),
   };
 }
 
@@ -98,6 +111,17 @@ export function databaseNameFor(env: Env, siteId: string): string {
  */
 export function databaseFor(env: Env, siteId: string): SiteDatabase {
   return siteDatabaseOn(boundDatabase(env, databaseNameFor(env, siteId)));
+}
+
+/**
+ * The site's database in a D1 session (read replication), so a read made after a write sees it:
+ * from `bookmark` (an earlier answer's, see `openBookmark`) when there is one, else starting at the
+ * primary — as consistent as a request without a session.
+ * See https://developers.cloudflare.com/d1/best-practices/read-replication/.
+ */
+export function sessionDatabaseFor(env: Env, siteId: string, bookmark: string | undefined): SiteDatabase {
+  const d1 = boundDatabase(env, databaseNameFor(env, siteId));
+  return siteDatabaseOn(d1.withSession(bookmark && D1_BOOKMARK.test(bookmark) ? bookmark : 'first-primary'));
 }
 
 /** The default database `DB`. What spans sites (sign-in throttling, kept per email and address) is kept here. */

@@ -136,3 +136,44 @@ describe('site scope: origins', () => {
     await expectNothingWritten(other.siteId);
   });
 });
+
+describe('site scope: D1 read replication', () => {
+  const SEALED = /^v1:[A-Za-z0-9+/=_-]+:[A-Za-z0-9+/=_-]+$/;
+
+  it('answers a write with its bookmark, sealed, and takes it back on the next request', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const written = await submit(siteId, validMessage(eduUnit), { origin: ALLOWED_ORIGIN });
+    expect(written.status).toBe(201);
+    const bookmark = written.headers.get('x-d1-bookmark')!;
+    // Sealed afresh each time: the database's write position is nobody's business.
+    expect(bookmark).toMatch(SEALED);
+    expect(bookmark).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{8}-/);
+    // A page on another origin may read it, and send it back.
+    expect(written.headers.get('Access-Control-Expose-Headers')).toContain('x-d1-bookmark');
+    const allowed = await request(`/v1/sites/${siteId}/messages`, {
+      method: 'OPTIONS', origin: ALLOWED_ORIGIN,
+      headers: { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-d1-bookmark' },
+    });
+    expect(allowed.headers.get('Access-Control-Allow-Headers')).toContain('x-d1-bookmark');
+
+    // A read takes it and gives none back (a cached answer's older one must not replace it); a write gives a new one.
+    const read = await request(`/v1/sites/${siteId}`, { headers: { 'x-d1-bookmark': bookmark } });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('x-d1-bookmark')).toBeNull();
+    const again = await submit(siteId, validMessage(eduUnit, { author: { name: '陈明', phone: '13912345679', email: null } }), { headers: { 'x-d1-bookmark': bookmark } });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('x-d1-bookmark')).toMatch(SEALED);
+    expect(again.headers.get('x-d1-bookmark')).not.toBe(bookmark);
+  });
+
+  it('ignores a bookmark that is not one of its own, and gives none with a refusal', async () => {
+    const { siteId, eduUnit } = await createSite();
+    for (const forged of ['00000000-00000016-00000000-00000000000000000000000000000000', "v1:AAAA:'; DROP TABLE messages; --", 'x'.repeat(5000)]) {
+      const response = await request(`/v1/sites/${siteId}`, { headers: { 'x-d1-bookmark': forged } });
+      expect(response.status, forged.slice(0, 20)).toBe(200);
+    }
+    const refused = await submit(siteId, validMessage(eduUnit, { title: '' }));
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('x-d1-bookmark')).toBeNull();
+  });
+});
