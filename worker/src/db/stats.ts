@@ -177,7 +177,16 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
   const campaign: RawBuilder<string> = selection.campaign
     ? sql<string>`(SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${selection.campaign})`
     : sql<string>`'*'`;
-  const periods = from || to ? rangePeriods(from, to, localDay(now).slice(0, 7)) : [{ period: '*', sign: 1 } satisfies SignedPeriod];
+  // A range starting before the site's first month counts from that month: the figures are the same,
+  // and a start such as 1900-01 would otherwise bind a period per empty year, past D1's 100 bound values.
+  // One seek of the primary key (months sort after '*' and before the 'Y…' periods).
+  const first = from
+    ? (await db.first(db.q.selectFrom('stats_counts').select((eb) => eb.fn.min<string>('period').as('month'))
+      .where('site_id', '=', siteId).where('campaign_id', '=', '*').where('unit_id', '=', '*')
+      .where('period', '>', '*').where('period', '<', 'Y')))?.month ?? null
+    : null;
+  const start = from && first && first > from ? first : from;
+  const periods = start || to ? rangePeriods(start, to, localDay(now).slice(0, 7)) : [{ period: '*', sign: 1 } satisfies SignedPeriod];
   const periodSign = new Map(periods.map((p) => [p.period, p.sign]));
   const chosen = selection.units;
   const { where: selected, sign: unitSign } = tallyUnits('unit_id', chosen, units);

@@ -151,6 +151,9 @@ describe('GET /v1/sites/:site/stats', () => {
     expect(beforeMay).toMatchObject({ messages: 2, replied: 1, satisfaction: { rated: 1, mean: 1 }, byType: { help: 2 }, medianResponseHours: 0.5 });
     expect(beforeMay.byUnit.map((unit) => [unit.unitId, unit.messages])).toEqual([[transportUnit, 1], [eduUnit, 1]]);
     expect((await stats(siteId, '?from=2026-02&to=2025-05')).messages).toBe(0);
+    // A start long before the first message counts from the first: the same figures, within D1's limits.
+    expect(await stats(siteId, '?from=1900-01&to=2026-02')).toEqual(await stats(siteId, '?to=2026-02'));
+    expect(await stats(siteId, '?from=0001-01')).toEqual(await stats(siteId, ''));
   });
 
   it('refuses a month that is not YYYY-MM, naming the field', async () => {
