@@ -58,6 +58,14 @@ describe('the admin drives page (建言专栏)', () => {
     await drives.getByRole('status').getByText('专栏已结束征集', { exact: true }).waitFor();
     expect(await item.locator('.badge').textContent()).toBe('已结束');
     expect(await item.getByRole('button', { name: '结束征集' }).count()).toBe(0);
+    // Its last day is today, and editing it keeps it ended (the end date left as it was keeps its moment).
+    expect(await item.locator('p.muted').first().textContent()).toContain(`至${chinaDay(0).replaceAll('-', '/')}`);
+    await item.getByRole('button', { name: '编辑' }).click();
+    expect(await item.getByLabel('结束日期（含当天）').inputValue()).toBe(chinaDay(0));
+    await item.getByLabel('专栏名称').fill(`公交线路优化建言 ${n}（已结束）`);
+    await item.getByRole('button', { name: '保存' }).click();
+    await drives.getByRole('status').getByText('已保存', { exact: true }).waitFor();
+    expect(await item.locator('.badge').textContent()).toBe('已结束');
     // Another reader (the drive's figures are cached for 30 s in a browser that read them already; that
     // one's form learns it from the service's campaign_closed when it sends).
     await readerContext.close();

@@ -21,7 +21,12 @@ const DAY_MS = 86_400_000;
 const startOf = (day: string) => `${day}T00:00:00${SITE_OFFSET}`;
 const afterDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10) + `T00:00:00${SITE_OFFSET}`;
 /** The site's day of an instant given with its offset (`2026-03-01T00:00:00+08:00`), minus `back` days. */
-const siteDay = (at: string, back = 0) => new Date(Date.parse(at) + 8 * 3_600_000 - back * DAY_MS).toISOString().slice(0, 10);
+const siteDay = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * A drive's last day (site time): the day of its last instant. `endsAt` is exclusive — midnight after
+ * the last day as the form sets it, or the moment an admin ended it (结束征集), which falls on that day.
+ */
+const lastDay = (endsAt: string) => siteDay(new Date(Date.parse(endsAt) - 1).toISOString());
 
 /** Outlets as admins type them, one a line: the name, a space, the page origin (人民日报 https://www.people.com.cn). */
 function parseOutlets(text: string): CampaignOutlet[] {
@@ -74,7 +79,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
   }
 
   /** The form's drive, or the errors found before sending (as the service would find them). */
-  private read(scope: string, v: FormValues, withSlug: boolean): Omit<CreateCampaignInput, 'slug'> & { slug?: string } | null {
+  private read(scope: string, v: FormValues, withSlug: boolean, current?: AdminCampaign): Omit<CreateCampaignInput, 'slug'> & { slug?: string } | null {
     const from = v.text('startsAt');
     const to = v.text('endsAt');
     const outlets = parseOutlets(v.raw('outlets'));
@@ -91,8 +96,10 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
       ...(withSlug ? { slug: v.text('slug') } : {}),
       title: v.text('title'),
       description: v.text('description'),
-      startsAt: startOf(from),
-      endsAt: afterDay(to),
+      // A day left as it was keeps its moment: editing a drive ended early (结束征集) must not reopen it
+      // for the rest of its last day.
+      startsAt: current && from === siteDay(current.startsAt) ? current.startsAt : startOf(from),
+      endsAt: current && to === lastDay(current.endsAt) ? current.endsAt : afterDay(to),
       unitIds: v.checked('unitIds'),
       types: v.checked('types') as MessageType[],
       domains: v.checked('domains') as Domain[],
@@ -113,7 +120,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
 
   private async save(event: Event, campaign: AdminCampaign): Promise<void> {
     event.preventDefault();
-    const input = this.read(campaign.id, AdminElement.values(event.target as HTMLFormElement), false);
+    const input = this.read(campaign.id, AdminElement.values(event.target as HTMLFormElement), false, campaign);
     if (!input) return;
     const saved = await this.change(campaign.id, () => this.officials.admin.campaigns.update(campaign.id, input), this.a.saved);
     if (!saved) return;
@@ -181,7 +188,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     const day = (at: string) => formatDateTime(this.locale, at, false);
     return html`<li class="list-item">
       <div class="list-main"><strong>${x.title}</strong> <span class="badge">${state}</span></div>
-      <p class="muted">${format(a.window, { slug: x.slug, from: day(x.startsAt), to: day(new Date(Date.parse(x.endsAt) - DAY_MS).toISOString()) })}</p>
+      <p class="muted">${format(a.window, { slug: x.slug, from: day(x.startsAt), to: day(`${lastDay(x.endsAt)}T12:00:00${SITE_OFFSET}`) })}</p>
       <p>${format(a.figures, { messages: x.counts.messages, published: x.counts.published, replied: x.counts.replied, adopted: x.counts.adopted })}</p>
       ${x.outlets.length > 0 ? html`<p class="muted">${format(a.outletList, { outlets: [...new Set(x.outlets.map((o) => o.name))].join(this.a.audit.separator) })}</p>` : nothing}
       <div class="buttons compact">
@@ -249,7 +256,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
         ${this.fieldError(scope, 'description', id('description-error'))}
       </div>
       ${date('startsAt', a.startsAt, x ? siteDay(x.startsAt) : '')}
-      ${date('endsAt', a.endsAt, x ? siteDay(x.endsAt, 1) : '')}
+      ${date('endsAt', a.endsAt, x ? lastDay(x.endsAt) : '')}
       <p class="muted hint">${a.choicesHint}</p>
       ${choices('unitIds', a.units, walk(unitTree(this.units)), x?.unitIds ?? [])}
       ${choices('types', a.types, MESSAGE_TYPES.map((t) => [t, this.t.types[t], 0]), x?.types ?? [])}
