@@ -317,7 +317,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         const d = this.drive!;
         const started = Date.parse(d.startsAt) <= Date.now();
         return html`<p class="notice" role="status" part="campaign-closed">${format(started ? t.campaignEnded : t.campaignNotStarted,
-          { title: d.title, date: formatDateTime(this.locale, started ? d.endsAt : d.startsAt, false) })}</p>`;
+          // endsAt is exclusive (midnight after the last day): the day named is that of its last instant,
+          // as the console names it.
+          { title: d.title, date: formatDateTime(this.locale, started ? new Date(Date.parse(d.endsAt) - 1).toISOString() : d.startsAt, false) })}</p>`;
       }
       case 'load-failed':
         return html`<p class="notice" role="alert">${this.loadError.text}</p>
