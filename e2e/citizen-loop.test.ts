@@ -86,6 +86,8 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
 
     const followUp = tracker.locator('[part="follow-up-form"]');
     expect(await followUp.textContent()).toContain('还可追问 3 次。');
+    // A private message's follow-up is never published: no word of review for it.
+    expect(await followUp.textContent()).not.toContain('审核');
     await followUp.getByLabel('追问内容').fill('新雨棚能用多久？');
     await followUp.getByRole('button', { name: '提交追问' }).click();
     await expect.poll(() => tracker.locator('[part="notice"]').textContent()).toMatch(/^追问已提交/);

@@ -274,7 +274,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     return html`<form part="follow-up-form" class="loop" novalidate @submit=${this.sendFollowUp}>
       <h4>${t.followUpTitle}</h4>
       <label class="field">${fieldLabel(t.errors, 'question')}
-        <span class="hint muted">${format(t.followUpsLeft, { n: m.can.followUpsLeft })}</span>
+        <span class="hint muted">${format(t.followUpsLeft, { n: m.can.followUpsLeft })}${m.isPublic ? t.followUpPublicHint : ''}</span>
         <textarea id="question" rows="3" maxlength=${LIMITS.followUpMax} .value=${this.question}
           aria-invalid=${this.invalid('question')} aria-describedby="question-error"
           @input=${(e: Event) => { this.question = (e.target as HTMLTextAreaElement).value; }}></textarea>
@@ -290,7 +290,10 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     let rating = 0;
     let followUp = 0;
     const rated = (r: OwnRating | undefined) => (r ? format(t.ratedAs, { level: t.ratingLevels[r.overall as Score], score: r.overall }) : null);
-    const asked = (f: FollowUp | undefined) => (f ? format(t.question, { text: f.body }) : null);
+    // On a public message the citizen sees where their words stand: 待审核, 已公开 or 不予公开.
+    const asked = (f: FollowUp | undefined) => (f
+      ? format(t.question, { text: f.body }) + (m.isPublic ? t.followUpModeration[f.moderation] : '')
+      : null);
     return m.timeline.map((e) => (e.kind === 'rated' ? rated(m.ratings[rating++]) : e.kind === 'followed_up' ? asked(m.followUps[followUp++]) : null));
   }
 

@@ -24,6 +24,8 @@ export const trackEn: TrackStrings = {
   ratedAs: ': {level} ({score})',
   followUpTitle: 'Follow-up question',
   followUpsLeft: '{n} follow-up questions left.',
+  followUpPublicHint: ' This message is public: once a moderator approves it, your question appears in its public record, so leave out phone numbers, addresses and other personal details.',
+  followUpModeration: { pending: ' (awaiting review, not public yet)', published: ' (public)', rejected: ' (kept private)' },
   followUpSubmit: 'Send follow-up question',
   followUpSent: 'Your question is sent; the office will answer it by {date}.',
   followUpPending: 'Your follow-up question is waiting for its answer; you can ask again once it is answered.',

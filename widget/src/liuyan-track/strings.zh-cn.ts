@@ -25,6 +25,8 @@ const strings = {
   /** Follow-up questions 追问. */
   followUpTitle: '追问',
   followUpsLeft: '还可追问 {n} 次。',
+  followUpPublicHint: '留言是公开的：追问内容经审核后会显示在公开的办理过程中，请勿填写电话、住址等个人信息。',
+  followUpModeration: { pending: '（待审核，审核前不公开）', published: '（已公开）', rejected: '（不予公开）' },
   followUpSubmit: '提交追问',
   followUpSent: '追问已提交，办理单位将再次答复，办理期限至{date}。',
   followUpPending: '您的追问正在等待答复，答复后可以再追问。',
