@@ -81,7 +81,7 @@ export const enProblemTitles: ProblemTitles = {
   not_found: 'Not found',
   site_not_found: 'No such site',
   origin_not_allowed: 'This website may not submit messages',
-  unsupported_media_type: 'Only JSON requests are accepted',
+  unsupported_media_type: 'This content type is not accepted: the API takes JSON, and Open311 submissions a form (application/x-www-form-urlencoded)',
   payload_too_large: 'The request is too large',
   malformed_json: 'The request is not valid JSON',
   idempotency_key_reused: 'This submission key was already used for different content',

@@ -80,7 +80,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   not_found: '未找到',
   site_not_found: '站点不存在',
   origin_not_allowed: '此网站未获授权提交留言',
-  unsupported_media_type: '只接受 JSON 格式的请求',
+  unsupported_media_type: '请求的内容类型不受支持：留言接口只接受 JSON，Open311 提交只接受表单（application/x-www-form-urlencoded）',
   payload_too_large: '提交的内容过大',
   malformed_json: '请求格式有误',
   idempotency_key_reused: '同一提交编号已用于不同的内容',
