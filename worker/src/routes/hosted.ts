@@ -40,10 +40,15 @@ function bareNotFound(c: Context<AppEnv>) {
 `, 404);
 }
 
-/** The site when its hosted pages are on; the database is kept on the context for the cost log. */
-async function hostedSite(c: Context<AppEnv>): Promise<{ site: Site; db: SiteDatabase } | null> {
+/**
+ * The site when its hosted pages are on, with its database (kept on the context for the cost log),
+ * its language, the page's words and whether the page is framed (`?embed=1`); null otherwise.
+ */
+async function hostedSite(c: Context<AppEnv>) {
   const found = await loadSite(c);
-  return found?.site.hostedPages ? found : null;
+  if (!found?.site.hostedPages) return null;
+  const locale = localeOf(found.site);
+  return { ...found, locale, t: hostedStrings(locale), embed: isEmbed(c) };
 }
 
 /** Whether the statistics tab has anything to show: one row read off the board's index. */
@@ -86,10 +91,7 @@ function sectionRoute(section: Section) {
   return async (c: Context<AppEnv>) => {
     const found = await hostedSite(c);
     if (!found) return bareNotFound(c);
-    const { site, db } = found;
-    const locale = localeOf(site);
-    const t = hostedStrings(locale);
-    const embed = isEmbed(c);
+    const { site, db, locale, t, embed } = found;
     const now = new Date();
     // The board lists its latest messages for readers without scripts and for search engines: each
     // is a link to its own page.
@@ -121,10 +123,7 @@ hosted.get('/s/:site/stats', sectionRoute('stats'));
 hosted.get('/s/:site/messages/:id', async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
-  const { site, db } = found;
-  const locale = localeOf(site);
-  const t = hostedStrings(locale);
-  const embed = isEmbed(c);
+  const { site, db, locale, t, embed } = found;
   const id = c.req.param('id');
   // Private, pending, rejected and hidden messages answer exactly like missing ones.
   const [message, withStats] = await Promise.all([
