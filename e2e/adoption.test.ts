@@ -38,6 +38,8 @@ describe('采纳: an adopted suggestion on the board', () => {
       const list = document.createElement('liuyan-list');
       list.setAttribute('site', 'demo');
       list.setAttribute('adopted', '');
+      // The page already has a list; a second one needs its own parameter for its messages to have addresses.
+      list.setAttribute('param', 'adopted');
       list.id = 'adopted';
       const main = document.querySelector('main')!;
       main.insertBefore(list, main.firstChild);
