@@ -34,6 +34,7 @@ import { stats } from './routes/stats';
 import { supports } from './routes/supports';
 import { tracking } from './routes/tracking';
 import { registerApiDocs } from './docs/routes';
+import { queue, type DeliveryMessage } from './queue/consumer';
 import { scheduled } from './scheduled';
 
 // The route table (exported for the test that walks it: the authorization matrix). Static files
@@ -108,5 +109,6 @@ app.route('/', adminIntegrationKeys); // /v1/admin/integration-keys: Open311 api
 // The API description (/openapi.json) and its reference (/docs, /docs/en), made from the routes above.
 registerApiDocs(app);
 
-// HTTP requests go to the app; the hourly cron (wrangler.toml) to the clean-up.
-export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<AppEnv['Bindings']>;
+// HTTP requests go to the app; the hourly cron (wrangler.toml) to the clean-up; the deliveries queue
+// (webhooks, SMS, e-mail) to its consumer.
+export default { fetch: app.fetch, scheduled, queue } satisfies ExportedHandler<AppEnv['Bindings'], DeliveryMessage>;

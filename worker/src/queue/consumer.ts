@@ -1,0 +1,45 @@
+import type { Env } from '../env';
+
+/**
+ * A message on the deliveries queue (binding `DELIVERIES`, wrangler.toml). It carries only ids: what
+ * to deliver is read from D1 when the message is handled, so no personal data ever sits in a queue.
+ * `site` picks the site's database (a site may have its own, see SITE_DATABASES).
+ */
+export interface DeliveryMessage {
+  /** Which handler takes it (a key of `handlers`). */
+  kind: string;
+  site: string;
+  id: string;
+}
+
+/**
+ * What a handler reports: `done` (acknowledged), or `retry` after a delay in seconds (the queue
+ * delivers it again; after max_retries it goes to the dead-letter queue).
+ */
+export type DeliveryOutcome = { done: true } | { retryAfterSeconds: number };
+
+/** Handles one message; `attempts` counts from 1. Throwing is treated as a retry after 60 s. */
+export type DeliveryHandler = (env: Env, message: DeliveryMessage, attempts: number) => Promise<DeliveryOutcome>;
+
+/** One handler per kind of delivery. */
+const handlers: Record<string, DeliveryHandler> = {};
+
+/** The queue consumer: each message to its handler, acknowledged or retried on its own. */
+export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (batch, env) => {
+  for (const message of batch.messages) {
+    const handler = handlers[message.body.kind];
+    if (!handler) {
+      console.error(JSON.stringify({ queue: batch.queue, unknownKind: message.body.kind }));
+      message.ack();
+      continue;
+    }
+    try {
+      const outcome = await handler(env, message.body, message.attempts);
+      if ('done' in outcome) message.ack();
+      else message.retry({ delaySeconds: outcome.retryAfterSeconds });
+    } catch (error) {
+      console.error(JSON.stringify({ queue: batch.queue, kind: message.body.kind, error: String(error) }));
+      message.retry({ delaySeconds: 60 });
+    }
+  }
+};
