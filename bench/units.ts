@@ -2,7 +2,8 @@
 // real migrations, the demo seed), the same requests on the demo site (12 units) and on a national
 // site (scripts/seed-national.ts, ~93,000 units): the site config's size, one level of the tree,
 // and a unit search, as D1 rows read (the cost the service logs per request) and latency (median of
-// sequential requests, no load). Written into bench/results.json under `units`, and printed.
+// sequential requests, no load); searches by Chinese text and by pinyin. Written into
+// bench/results.json under `units`, and printed.
 // It reports only; nothing here passes or fails a build.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -64,6 +65,8 @@ const sitePaths = (site: string, level: { label: string; parent: string }) => [
   { key: 'search3', label: 'search q=教育局', path: `/v1/sites/${site}/units?q=${encodeURIComponent('教育局')}` },
   { key: 'search2', label: 'search q=教育', path: `/v1/sites/${site}/units?q=${encodeURIComponent('教育')}` },
   { key: 'searchRare', label: 'search q=河北教育厅 (one unit)', path: `/v1/sites/${site}/units?q=${encodeURIComponent('河北教育厅')}` },
+  { key: 'searchInitials', label: 'search q=jyj (pinyin initials)', path: `/v1/sites/${site}/units?q=jyj` },
+  { key: 'searchPinyin', label: 'search q=jiaoyu (pinyin)', path: `/v1/sites/${site}/units?q=jiaoyu` },
 ];
 
 async function main(): Promise<void> {

@@ -60,5 +60,9 @@ describe('<liuyan-form>: the recipient picker', () => {
     await form.getByLabel('按名称搜索', { exact: true }).fill('天津市长');
     await form.getByRole('button', { name: /^天津市长/ }).click();
     await expect.poll(() => chosen.textContent()).toBe('已选择：天津市 › 天津市长');
+    // By pinyin, as typed on a phone keyboard: full or initials.
+    await form.getByLabel('按名称搜索', { exact: true }).fill('jiaoyubu');
+    await form.getByRole('button', { name: /^教育部/ }).click();
+    await expect.poll(() => chosen.textContent()).toBe('已选择：教育部');
   });
 });

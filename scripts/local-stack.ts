@@ -8,6 +8,7 @@ import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { siteDatabaseOn } from '../worker/src/db/client';
 import { continueSearchRebuilds } from '../worker/src/db/search-index';
+import { continueUnitPinyin } from '../worker/src/db/unit-pinyin';
 import { seedDemo, type SeedKeys, type SeedResult } from '../worker/seed/demo';
 import { checkDeadlines } from '../worker/src/db/deadlines';
 import { seedDemoCampaigns } from '../worker/seed/demo-campaigns';
@@ -82,6 +83,13 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [],
       if (!step.pending) break;
     }
     if (indexed > 0) console.log(`Indexed ${indexed} messages for search.`);
+    // Units written before their pinyin keys existed (migration 0025) or by raw SQL: found by pinyin from the start.
+    let spelled = 0;
+    for (let step = await continueUnitPinyin(db); ; step = await continueUnitPinyin(db)) {
+      spelled += step.done;
+      if (!step.pending) break;
+    }
+    if (spelled > 0) console.log(`Gave ${spelled} units their pinyin search keys.`);
     return { ...result, demoAccounts };
   } finally {
     await proxy.dispose();

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { matchForm } from '../sdk/src/text';
 import { checkPasswordStrength, hashPassword, MIN_PASSWORD_LENGTH } from '../worker/src/auth/password';
 import { newId } from '../worker/src/lib/crypto';
+import { unitPinyinKeys } from '../worker/src/db/unit-pinyin';
 
 const root = path.resolve(import.meta.dirname, '..');
 const wranglerBin = path.join(root, 'node_modules/.bin/wrangler');
@@ -172,12 +173,12 @@ export async function applySite(spec: SiteSpec, target: Target, password = gener
     const want = { parent_id: parentId, name: unit.name.trim(), kind: unit.kind, sort_order: i + 1, active: 1 };
     const row = existing.get(id);
     if (!row) {
-      statements.push(`INSERT INTO units (id, site_id, parent_id, name, kind, sort_order, active, created_at)
-        VALUES (${q(id)}, ${q(spec.id)}, ${q(parentId)}, ${q(want.name)}, ${q(want.kind)}, ${want.sort_order}, 1, ${q(now)})`);
+      statements.push(`INSERT INTO units (id, site_id, parent_id, name, kind, sort_order, active, created_at, pinyin_keys)
+        VALUES (${q(id)}, ${q(spec.id)}, ${q(parentId)}, ${q(want.name)}, ${q(want.kind)}, ${want.sort_order}, 1, ${q(now)}, ${q(unitPinyinKeys(want.name))})`);
       created++;
     } else if (row.parent_id !== want.parent_id || row.name !== want.name || row.kind !== want.kind || row.sort_order !== want.sort_order || row.active !== 1) {
       statements.push(`UPDATE units SET parent_id = ${q(parentId)}, name = ${q(want.name)}, kind = ${q(want.kind)},
-        sort_order = ${want.sort_order}, active = 1 WHERE id = ${q(id)}`);
+        sort_order = ${want.sort_order}, active = 1, pinyin_keys = ${q(unitPinyinKeys(want.name))} WHERE id = ${q(id)}`);
       updated++;
     }
     walk(unit.children ?? [], id);

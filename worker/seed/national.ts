@@ -5,6 +5,7 @@ import type { UnitKind } from '../../sdk/src/schemas/common';
 import type { SiteDatabase } from '../src/db/client';
 import type { Insertable } from 'kysely';
 import type { UnitTable } from '../src/db/schema';
+import { unitPinyinKeys } from '../src/db/unit-pinyin';
 
 export interface NationalTreeOptions {
   /** How many provinces (at most 31); default 31. */
@@ -57,7 +58,7 @@ export function nationalUnits(siteId: string, options: NationalTreeOptions = {})
   const created_at = '2026-01-01T00:00:00.000Z';
   const units: Insertable<UnitTable>[] = [];
   const add = (id: string, parent: string | null, name: string, kind: UnitKind, sort_order: number) => {
-    units.push({ id: `${siteId}_${id}`, site_id: siteId, parent_id: parent && `${siteId}_${parent}`, name, kind, sort_order, active: 1, created_at });
+    units.push({ id: `${siteId}_${id}`, site_id: siteId, parent_id: parent && `${siteId}_${parent}`, name, kind, sort_order, active: 1, created_at, pinyin_keys: unitPinyinKeys(name) });
     return id;
   };
   /** A place's leaders and departments, then its own places. */
@@ -87,7 +88,7 @@ export function nationalUnits(siteId: string, options: NationalTreeOptions = {})
 }
 
 /**
- * Writes `units` (parents first) into the site's table: 11 rows a statement (8 columns, within D1's
+ * Writes `units` (parents first) into the site's table: 11 rows a statement (9 columns, within D1's
  * 100 bound parameters), 50 statements a transaction. Existing ids are left as they are.
  */
 export async function insertUnits(db: SiteDatabase, units: Insertable<UnitTable>[], onProgress?: (done: number) => void): Promise<void> {

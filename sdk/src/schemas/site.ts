@@ -78,7 +78,7 @@ export type UnitChoice = z.infer<typeof UnitChoiceSchema>;
 export const UnitListQuerySchema = z.object({
   parent: z.string().min(1).max(64).optional().describe('the unit whose children to list; absent: the top level'),
   q: z.string().trim().min(1).max(50).optional()
-    .describe(`units whose name contains this text (any 1+ characters, Latin letters in any case), at most ${UNIT_SEARCH_LIMIT}`).meta({ examples: ['教育局'] }),
+    .describe(`units whose name contains this text (any 1+ characters, Latin letters in any case), or whose pinyin does (initials: jyj, or full: jiaoyu, finds 县教育局), at most ${UNIT_SEARCH_LIMIT}`).meta({ examples: ['教育局'] }),
 }).refine((query) => query.parent === undefined || query.q === undefined, { path: ['parent'], message: 'invalid' });
 export type UnitListQuery = z.input<typeof UnitListQuerySchema>;
 

@@ -9,8 +9,8 @@ const strings = {
   chooseUnit: '请选择领导或部门',
   /** The picker of a large tree (a national site): search by name, or choose level by level. */
   unitSearch: '按名称搜索',
-  unitSearchPlaceholder: '如：教育局',
-  unitSearchNone: '没有找到名称含“{text}”的单位，请换个词或逐级选择。',
+  unitSearchPlaceholder: '如：教育局、jyj 或 jiaoyu',
+  unitSearchNone: '没有找到名称或拼音含“{text}”的单位，请换个词或逐级选择。',
   unitBrowse: '或逐级选择',
   unitsUnder: '{name}下属单位',
   chooseLevel: '请选择',

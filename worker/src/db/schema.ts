@@ -65,6 +65,8 @@ export interface UnitTable {
   sort_order: Generated<number>;
   active: Generated<number>;
   created_at: string;
+  /** JSON array of the name's pinyin search keys (lib/pinyin.ts); null until computed (migration 0025). */
+  pinyin_keys: string | null;
 }
 
 /** Every suffix of a unit's name, lower-cased, kept by triggers: unit search by substring (migration 0023). */

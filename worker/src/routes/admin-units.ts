@@ -4,6 +4,7 @@ import {
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
 import { auditEntry, isWithin, siteUnits } from '../db/admin';
+import { unitPinyinKeys } from '../db/unit-pinyin';
 import { notFound, validationError } from '../errors';
 import { newId } from '../lib/crypto';
 import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
@@ -57,6 +58,7 @@ adminUnits.openapi(createUnit, async (c) => {
   await db.batch([
     db.q.insertInto('units').values({
       id: unit.id, site_id: siteId, parent_id: unit.parentId, name: unit.name, kind: unit.kind, sort_order: unit.sortOrder, active: 1, created_at: at,
+      pinyin_keys: unitPinyinKeys(unit.name),
     }),
     auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.create', detail: { unit: unit.id }, at }),
   ]);
@@ -101,7 +103,8 @@ adminUnits.openapi(updateUnit, async (c) => {
     const at = new Date().toISOString();
     await db.batch([
       db.q.updateTable('units')
-        .set({ name: after.name, parent_id: after.parentId, sort_order: after.sortOrder, active: after.active ? 1 : 0 })
+        .set({ name: after.name, parent_id: after.parentId, sort_order: after.sortOrder, active: after.active ? 1 : 0,
+          ...(changed.includes('name') && { pinyin_keys: unitPinyinKeys(after.name) }) })
         .where('id', '=', id).where('site_id', '=', siteId),
       auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.update', detail: { unit: id, fields: changed }, at }),
     ]);
