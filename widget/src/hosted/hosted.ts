@@ -10,15 +10,17 @@ export interface HeightMessage {
   height: number;
 }
 
-const { site = '', embed } = document.body.dataset;
+const { site = '', embed, lang } = document.body.dataset;
 const inEmbed = embed === '1';
+/** What the page's own links carry on (worker/src/hosted/page.ts `hostedHref`): the embed, the language asked for. */
+const view = new URLSearchParams({ ...(inEmbed && { embed: '1' }), ...(lang && { lang }) }).toString();
 
 // A message opened on the board gets its own page: a real address, so Back returns to the board and
 // the link can be shared (in WeChat too).
 document.addEventListener('liuyan-open', (event) => {
   const { id } = (event as CustomEvent<LiuyanOpenDetail>).detail;
   event.preventDefault();
-  const page = `/s/${encodeURIComponent(site)}/messages/${encodeURIComponent(id)}${inEmbed ? '?embed=1' : ''}`;
+  const page = `/s/${encodeURIComponent(site)}/messages/${encodeURIComponent(id)}${view ? `?${view}` : ''}`;
   // Opened by the board's own address (a card title opened in a new tab): that address is replaced, so
   // Back does not land on it and come straight back here.
   if (new URLSearchParams(location.search).has('liuyan')) location.replace(page);

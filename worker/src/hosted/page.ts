@@ -28,8 +28,26 @@ export function messagePath(siteId: string, messageId: string): string {
   return `/s/${encodeURIComponent(siteId)}/messages/${encodeURIComponent(messageId)}`;
 }
 
-/** In the embed, links stay in the embed. */
-export const inEmbed = (path: string, embed: boolean) => (embed ? `${path}?embed=1` : path);
+/** How the reader asked for the pages: framed (`?embed=1`), in a language (`?lang=`); null: the site's language. */
+export interface PageView {
+  embed: boolean;
+  lang: Locale | null;
+}
+
+/** The languages a reader may ask for with `?lang=` (any case); anything else: the site's language. */
+export function askedLocale(lang: string | undefined): Locale | null {
+  const tag = lang?.trim().toLowerCase();
+  return tag === 'en' ? 'en' : tag === 'zh-cn' ? 'zh-CN' : null;
+}
+
+/** `path` with the view's `?embed=1&lang=…`: links between hosted pages stay in the embed and in the language asked for. */
+export function hostedHref(path: string, { embed, lang }: PageView): string {
+  const query = new URLSearchParams();
+  if (embed) query.set('embed', '1');
+  if (lang) query.set('lang', lang);
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
 
 /**
  * The page's one stylesheet. Inline, so a slow network waits for no second file; the CSP allows it
@@ -129,6 +147,8 @@ export interface PageInput {
   withStats: boolean;
   /** In an iframe on the site's own pages: no header, no tabs, the height told to the parent. */
   embed: boolean;
+  /** The language asked for by `?lang=` (kept in links), null when the page is in the site's language by default. */
+  lang: Locale | null;
   /** More of the head: share metadata, description. */
   head?: HtmlEscapedString | Promise<HtmlEscapedString>;
   /** Whether the page holds Liuyan elements (their loader is then included). */
@@ -158,13 +178,13 @@ ${p.noindex || p.embed ? raw('<meta name="robots" content="noindex">\n') : ''}<t
 ${p.head ?? ''}<style>${raw(style)}</style>
 <script type="module" src="/hosted/hosted.js"></script>
 ${p.elements ? raw('<script type="module" src="/widget/liuyan.js"></script>\n') : ''}</head>
-<body data-site="${siteId}"${p.embed ? raw(' data-embed="1"') : ''}>
+<body data-site="${siteId}"${p.embed ? raw(' data-embed="1"') : ''}${p.lang ? html` data-lang="${p.lang}"` : ''}>
 ${p.embed ? '' : html`<header class="site"><div class="site-inner">
 ${p.site.returnUrl && p.site.returnLabel ? html`<a class="return" href="${p.site.returnUrl}">‹ ${p.site.returnLabel}</a>` : ''}
 <h1>${p.site.name}<small>${t.boardName}</small></h1>
 </div></header>
 <nav class="tabs" aria-label="${t.sectionsLabel}"><div class="tabs-inner">
-${tabs.map((s) => html`<a href="${sectionPath(siteId, s)}"${s === p.section ? raw(' aria-current="page"') : ''}>${t.sections[s]}</a>`)}
+${tabs.map((s) => html`<a href="${hostedHref(sectionPath(siteId, s), { embed: false, lang: p.lang })}"${s === p.section ? raw(' aria-current="page"') : ''}>${t.sections[s]}</a>`)}
 </div></nav>
 `}<main>
 ${p.main}

@@ -107,7 +107,7 @@ describe('GET /s/:site/ and its sections', () => {
     const board = await page(`/s/${siteId}/`);
     expect(board.status).toBe(200);
     const html = await board.text();
-    expect(html).toContain(`<liuyan-list site="${siteId}"></liuyan-list>`);
+    expect(html).toContain(`<liuyan-list site="${siteId}" lang="zh-CN"></liuyan-list>`);
     expect(html).toContain('<script type="module" src="/widget/liuyan.js"></script>');
     expect(html).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/">`);
     // The tabs are links; the current one is marked; statistics once something is published.
@@ -122,7 +122,7 @@ describe('GET /s/:site/ and its sections', () => {
       const response = await page(`/s/${siteId}/${section}`);
       expect(response.status).toBe(200);
       const body = await response.text();
-      expect(body).toContain(`<${tag} site="${siteId}"></${tag}>`);
+      expect(body).toContain(`<${tag} site="${siteId}" lang="zh-CN"></${tag}>`);
       expect(body).toMatch(new RegExp(`<a href="/s/${siteId}/${section}" aria-current="page">`));
     }
     const bare = await page(`/s/${siteId}`);
@@ -203,6 +203,61 @@ describe('GET /s/:site/ and its sections', () => {
       expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
       expect(await response.text()).toContain('页面不存在');
       expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+});
+
+describe('hosted pages in the reader’s language (?lang=)', () => {
+  it('shows the board, its elements and its links in English with ?lang=en, keeping it in every link; the canonical address carries it', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '路灯不亮了' }]);
+    const board = await (await page(`/s/${siteId}/?lang=en`)).text();
+    expect(board).toContain('<html lang="en">');
+    expect(board).toContain(`<liuyan-list site="${siteId}" lang="en"></liuyan-list>`);
+    expect(board).toContain('<title>Messages - 测试县人民政府</title>');
+    expect(board).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/?lang=en">`);
+    expect(board).toContain(`<a href="/s/${siteId}/write?lang=en">Write</a>`);
+    expect(board).toContain(`<a href="/s/${siteId}/messages/${id}?lang=en">路灯不亮了</a>`);
+    expect(board).toContain('data-lang="en"');
+
+    const message = await (await page(`/s/${siteId}/messages/${id}?embed=1&lang=EN`)).text();
+    expect(message).toContain('<html lang="en" class="embed">');
+    expect(message).toContain(`<a href="/s/${siteId}/?embed=1&amp;lang=en">‹ Back to the messages</a>`);
+    expect(message).toContain('<dt>To</dt><dd>测试县教育局</dd>');
+    expect(meta(message, 'og:url')).toBe(`https://liuyan.test/s/${siteId}/messages/${id}?lang=en`);
+
+    const write = await (await page(`/s/${siteId}/write?lang=en`)).text();
+    expect(write).toContain(`<liuyan-form site="${siteId}" lang="en"></liuyan-form>`);
+  });
+
+  it('falls back to the site’s language for no or an unknown ?lang=, and leaves the site’s own language out of the canonical address', async () => {
+    const { siteId } = await createSite();
+    for (const query of ['', '?lang=fr', '?lang=']) {
+      const board = await (await page(`/s/${siteId}/${query}`)).text();
+      expect(board, query).toContain('<html lang="zh-CN">');
+      expect(board, query).toContain(`<a href="/s/${siteId}/write">我要留言</a>`);
+      expect(board, query).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/">`);
+    }
+    // Asked for the site's own language: the links keep the choice, the canonical address needs none.
+    const chinese = await (await page(`/s/${siteId}/?lang=zh-CN`)).text();
+    expect(chinese).toContain(`<a href="/s/${siteId}/write?lang=zh-CN">我要留言</a>`);
+    expect(chinese).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/">`);
+
+    // A site in English: its pages are, and Chinese is the one asked for.
+    await db.run(db.q.updateTable('sites').set({ locale: 'en' }).where('id', '=', siteId));
+    expect(await (await page(`/s/${siteId}/track`)).text()).toContain(`<liuyan-track site="${siteId}" lang="en"></liuyan-track>`);
+    const asked = await (await page(`/s/${siteId}/track?lang=zh-CN`)).text();
+    expect(asked).toContain('<html lang="zh-CN">');
+    expect(asked).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/track?lang=zh-CN">`);
+  });
+
+  it('says “not found” in the language asked for, and no shared cache keeps a 404', async () => {
+    const { siteId } = await createSite();
+    for (const path of [`/s/${siteId}/messages/m_missing?lang=en`, '/s/no-such-site/?lang=en']) {
+      const response = await page(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('Cache-Control'), path).toBe('no-store');
+      expect(await response.text(), path).toContain('Page not found');
     }
   });
 });

@@ -9,7 +9,9 @@ import type { Site } from '../db/sites';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { messageHead, messageMain } from '../hosted/message-page';
-import { hostedStrings, inEmbed, messagePath, pageTitle, renderPage, sectionPath, type PageInput, type Section } from '../hosted/page';
+import {
+  askedLocale, hostedHref, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, type PageInput, type Section,
+} from '../hosted/page';
 
 /**
  * The hosted board: a whole page per section for the link a county puts in its WeChat menu or app
@@ -17,23 +19,31 @@ import { hostedStrings, inEmbed, messagePath, pageTitle, renderPage, sectionPath
  * (/s/:site/messages/:id). `?embed=1` gives the same pages without the header and tabs, for an
  * iframe on the site's own website (they tell the parent their height: widget/src/hosted/hosted.ts).
  * A site that turned its hosted pages off, an unknown site, and anything that is not a published
- * public message answer one plain 404.
+ * public message answer one plain 404. `?lang=en|zh-CN` shows any page in that language instead of the
+ * site's (links between the pages keep it).
  */
 export const hosted = newRouteGroup();
 
-/** Liuyan elements render in the page's language: the site's. */
+/** The site's language: its pages' unless the reader asks for another with `?lang=`. */
 const localeOf = (site: Site): Locale => pickLocale(site.locale);
 
 /** The ids the service makes are short; anything longer is not one (and is not looked up). */
 const ID_MAX = 64;
 
+/**
+ * A 404 is never kept by a shared cache: the message published a moment later must not stay "not
+ * found" there (a 200 page is cached for a minute: middleware/public-cache.ts).
+ */
+const NOT_FOUND_CACHE = 'no-store';
+
 /** A 404 that says nothing of why: an unknown site, hosted pages turned off. Never framed. */
 function bareNotFound(c: Context<AppEnv>) {
-  const t = hostedStrings('zh-CN');
+  const locale = askedLocale(c.req.query('lang')) ?? 'zh-CN';
+  const t = hostedStrings(locale);
   c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
-  c.header('Cache-Control', 'public, max-age=60');
+  c.header('Cache-Control', NOT_FOUND_CACHE);
   return c.html(html`<!doctype html>
-<html lang="zh-CN">
+<html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${t.notFoundTitle}</title></head>
 <body><h1>${t.notFoundTitle}</h1><p>${t.notFound}</p></body>
 </html>
@@ -42,13 +52,18 @@ function bareNotFound(c: Context<AppEnv>) {
 
 /**
  * The site when its hosted pages are on, with its database (kept on the context for the cost log),
- * its language, the page's words and whether the page is framed (`?embed=1`); null otherwise.
+ * the page's language (`?lang=`, else the site's), its words, and how the reader asked for the page
+ * (`view`: framed, in a language); null otherwise.
  */
 async function hostedSite(c: Context<AppEnv>) {
   const found = await loadSite(c);
   if (!found?.site.hostedPages) return null;
-  const locale = localeOf(found.site);
-  return { ...found, locale, t: hostedStrings(locale), embed: isEmbed(c) };
+  const lang = askedLocale(c.req.query('lang'));
+  const locale = lang ?? localeOf(found.site);
+  const view = { embed: isEmbed(c), lang };
+  /** The absolute address of `path` as search engines should know it: `?lang=` only for a language that is not the site's. */
+  const canonical = (path: string) => absolute(c, hostedHref(path, { embed: false, lang: locale === localeOf(found.site) ? null : locale }));
+  return { ...found, locale, t: hostedStrings(locale), view, canonical };
 }
 
 /** Whether the statistics tab has anything to show: one row read off the board's index. */
@@ -66,7 +81,7 @@ async function send(c: Context<AppEnv>, page: PageInput, status: 200 | 404 = 200
   c.header('Content-Security-Policy', csp);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-  if (status === 404) c.header('Cache-Control', 'public, max-age=60');
+  if (status === 404) c.header('Cache-Control', NOT_FOUND_CACHE);
   return c.html(body, status);
 }
 
@@ -79,19 +94,19 @@ hosted.get('/s/:site', (c) => {
   return c.redirect(`${url.pathname}/${url.search}`, 308);
 });
 
-/** The element of each section (the service's own: its `api` is where its script came from). */
-const ELEMENTS: Record<Section, (siteId: string) => ReturnType<typeof html>> = {
-  board: (siteId) => html`<liuyan-list site="${siteId}"></liuyan-list>`,
-  write: (siteId) => html`<liuyan-form site="${siteId}"></liuyan-form>`,
-  track: (siteId) => html`<liuyan-track site="${siteId}"></liuyan-track>`,
-  stats: (siteId) => html`<liuyan-stats site="${siteId}"></liuyan-stats>`,
+/** The element of each section (the service's own: its `api` is where its script came from), in the page's language. */
+const ELEMENTS: Record<Section, (siteId: string, locale: Locale) => ReturnType<typeof html>> = {
+  board: (siteId, locale) => html`<liuyan-list site="${siteId}" lang="${locale}"></liuyan-list>`,
+  write: (siteId, locale) => html`<liuyan-form site="${siteId}" lang="${locale}"></liuyan-form>`,
+  track: (siteId, locale) => html`<liuyan-track site="${siteId}" lang="${locale}"></liuyan-track>`,
+  stats: (siteId, locale) => html`<liuyan-stats site="${siteId}" lang="${locale}"></liuyan-stats>`,
 };
 
 function sectionRoute(section: Section) {
   return async (c: Context<AppEnv>) => {
     const found = await hostedSite(c);
     if (!found) return bareNotFound(c);
-    const { site, db, locale, t, embed } = found;
+    const { site, db, locale, t, view, canonical } = found;
     const now = new Date();
     // The board lists its latest messages for readers without scripts and for search engines: each
     // is a link to its own page.
@@ -99,15 +114,15 @@ function sectionRoute(section: Section) {
       hasPublishedMessages(db, site.id),
       section === 'board' ? listPublicMessages(db, site, { limit: 20 }, now).then((page) => page.items) : Promise.resolve(null),
     ]);
-    const main = html`${ELEMENTS[section](site.id)}
+    const main = html`${ELEMENTS[section](site.id, locale)}
 <noscript><p class="muted">${t.needsScript}</p>${latest ? html`
 <h2>${t.latest}</h2>
 ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
-<li><a href="${inEmbed(messagePath(site.id, m.id), embed)}">${m.title}</a> <span class="muted">${m.unit.name}</span></li>`)}
+<li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${m.title}</a> <span class="muted">${m.unit.name}</span></li>`)}
 </ul>`}` : ''}</noscript>`;
     return send(c, {
-      site, locale, embed, withStats, section, elements: true, main,
-      canonical: absolute(c, sectionPath(site.id, section)),
+      site, locale, ...view, withStats, section, elements: true, main,
+      canonical: canonical(sectionPath(site.id, section)),
       title: pageTitle(t, t.sections[section], site.name),
       // The forms are the same on every site; the board is what is worth finding.
       noindex: section !== 'board',
@@ -123,27 +138,27 @@ hosted.get('/s/:site/stats', sectionRoute('stats'));
 hosted.get('/s/:site/messages/:id', async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
-  const { site, db, locale, t, embed } = found;
+  const { site, db, locale, t, view, canonical } = found;
   const id = c.req.param('id');
   // Private, pending, rejected and hidden messages answer exactly like missing ones.
   const [message, withStats] = await Promise.all([
     id.length <= ID_MAX ? publicMessageView(db, site.id, id, new Date()) : Promise.resolve(null),
     hasPublishedMessages(db, site.id),
   ]);
-  const boardHref = inEmbed(sectionPath(site.id, 'board'), embed);
+  const boardHref = hostedHref(sectionPath(site.id, 'board'), view);
   if (!message) {
     return send(c, {
-      site, locale, embed, withStats, section: null, elements: false, noindex: true,
-      canonical: absolute(c, sectionPath(site.id, 'board')),
+      site, locale, ...view, withStats, section: null, elements: false, noindex: true,
+      canonical: canonical(sectionPath(site.id, 'board')),
       title: pageTitle(t, t.notFoundTitle, site.name),
       main: html`<p><a href="${boardHref}">‹ ${t.toBoard}</a></p><h2>${t.notFoundTitle}</h2><p>${t.notFound}</p>`,
     }, 404);
   }
-  const canonical = absolute(c, messagePath(site.id, message.id));
+  const address = canonical(messagePath(site.id, message.id));
   return send(c, {
-    site, locale, embed, withStats, section: null, elements: false, canonical,
+    site, locale, ...view, withStats, section: null, elements: false, canonical: address,
     title: pageTitle(t, message.title, site.name),
-    head: messageHead(message, site.name, canonical),
+    head: messageHead(message, site.name, address),
     main: messageMain(message, locale, t, boardHref),
   });
 });
