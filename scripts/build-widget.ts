@@ -87,6 +87,8 @@ export async function buildPublic(): Promise<void> {
   // The hosted board's own script (its pages are rendered by the service) and the iframe helper a
   // host page may include: a classic script, so it can find where it came from.
   await build({ ...common, entryPoints: { hosted: path.join(root, 'widget/src/hosted/hosted.ts') }, outdir: path.join(out, 'hosted') });
+  // The hosted pages' share image for sites that set none (og:image; drawn by scripts/share-image.ts).
+  await cp(path.join(root, 'worker/src/hosted/share.png'), path.join(out, 'hosted/share.png'));
   await build({ ...common, format: 'iife', entryPoints: { embed: path.join(root, 'widget/src/hosted/embed.ts') }, outdir: out });
   // The officials' console: one page and one module (Lit bundled in; English strings a chunk).
   const consoleDir = path.join(out, 'console');

@@ -122,6 +122,8 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       returnUrl: v.text('returnUrl') || null,
       returnLabel: v.text('returnLabel') || null,
       themeColor: v.text('themeColor') || null,
+      // Empty: Liuyan's image.
+      shareImageUrl: v.text('shareImageUrl') || null,
     };
     const saved = await this.change(FORM, () => this.officials.admin.site.update(input), this.a.saved);
     if (saved) this.show(saved);
@@ -278,6 +280,13 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           .value=${s.themeColor ?? ''} aria-invalid=${this.invalid(FORM, 'themeColor')} aria-describedby="themeColor-error themeColor-hint" />
         <p class="muted hint" id="themeColor-hint">${a.themeColorHint}</p>
         ${this.fieldError(FORM, 'themeColor', 'themeColor-error')}
+      </div>
+      <div class="field">
+        <label for="shareImageUrl">${a.shareImageUrl}</label>
+        <input id="shareImageUrl" name="shareImageUrl" type="url" inputmode="url" spellcheck="false" autocapitalize="off" maxlength="500"
+          placeholder="https://" .value=${s.shareImageUrl ?? ''} aria-invalid=${this.invalid(FORM, 'shareImageUrl')} aria-describedby="shareImageUrl-error shareImageUrl-hint" />
+        <p class="muted hint" id="shareImageUrl-hint">${a.shareImageUrlHint}</p>
+        ${this.fieldError(FORM, 'shareImageUrl', 'shareImageUrl-error')}
       </div>
     </fieldset>`;
   }

@@ -64,6 +64,8 @@ export const adminEn: AdminStrings = {
     returnLabelHint: 'Shown at the top of the hosted board. Give both the address and the words, or neither.',
     themeColor: 'Colour (optional)',
     themeColorHint: 'The colour of the hosted board’s header and buttons, e.g. #1f5fae; dark enough for white text on it. Empty: the default red.',
+    shareImageUrl: 'Share image address (optional)',
+    shareImageUrlHint: 'The picture shown when the board or a message is shared in WeChat and other apps: the https address of a PNG or JPEG of at least 300×300 pixels, square if possible. Empty: Liuyan’s default image.',
     fieldNames: {
       name: 'site name', perAddressHour: 'number of messages per network address per hour',
       perPhoneDay: 'number of messages per phone number per day', perSiteMinute: 'number of messages for the whole site per minute',

@@ -68,6 +68,8 @@ const strings = {
     returnLabelHint: '显示在托管留言板顶部。地址和文字须同时填写，或同时留空。',
     themeColor: '主题颜色（选填）',
     themeColorHint: '托管留言板顶部和按钮的颜色，如 #1f5fae；须足够深，使白色文字清晰可读。留空则用默认的红色。',
+    shareImageUrl: '分享图片地址（选填）',
+    shareImageUrlHint: '在微信等应用中分享留言板或留言时显示的图片：https 开头的 PNG 或 JPEG 图片地址，至少 300×300 像素，最好是正方形。留空则用留言系统的默认图片。',
     /** Fields as error sentences name them, where the service's catalog is too general. */
     fieldNames: {
       name: '站点名称', perAddressHour: '每个网络地址每小时可提交的条数', perPhoneDay: '每个电话号码每天可提交的条数',

@@ -54,6 +54,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     templateTitle: 'template title', templateBody: 'template text',
     followUpLimit: 'follow-ups per message',
     hostedPages: 'hosted board', returnUrl: 'return link address', returnLabel: 'return link text', themeColor: 'theme colour',
+    shareImageUrl: 'share image address',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -73,6 +74,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     same_password: () => 'The new password must differ from the current one',
     slug_taken: () => 'Another campaign already uses this address',
     low_contrast: (l) => `The ${l} is too light: white text on it would be hard to read; choose a darker one (contrast with white at least 4.5:1)`,
+    credentials_in_url: (l) => `The ${l} must not hold a user name or password (as in https://user:password@…); remove them and save again`,
   },
 };
 

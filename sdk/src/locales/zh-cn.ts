@@ -53,6 +53,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     templateTitle: '模板标题', templateBody: '模板内容',
     followUpLimit: '每条留言可追问次数',
     hostedPages: '托管留言板', returnUrl: '返回链接地址', returnLabel: '返回链接文字', themeColor: '主题颜色',
+    shareImageUrl: '分享图片地址',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -72,6 +73,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     same_password: () => '新密码不能与当前密码相同',
     slug_taken: () => '该网址标识已被另一个专栏使用',
     low_contrast: (l) => `${l}太浅：按钮上的白字看不清，请选深一些的颜色（与白色的对比度至少4.5:1）`,
+    credentials_in_url: (l) => `${l}不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存`,
   },
 };
 

@@ -53,6 +53,7 @@ export const SiteSettingsSchema = z.object({
   returnUrl: z.string().nullable().describe('the link back to the site’s own website on the hosted pages; null with returnLabel: none'),
   returnLabel: z.string().nullable().describe('the words of that link, e.g. 返回示范县人民政府网'),
   themeColor: z.string().nullable().describe('#rrggbb of the hosted pages’ header and buttons; null: Liuyan’s red'),
+  shareImageUrl: z.string().nullable().describe('https address of the image a share card of the hosted pages shows (og:image); null: Liuyan’s'),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
@@ -65,6 +66,24 @@ export function isPublicPageUrl(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * Whether an address carries no user name or password (`https://user:pw@host/`): on a public page
+ * it would show them to every reader, and browsers warn or refuse. True for text that is no URL (another check says so).
+ */
+export function hasNoCredentials(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username === '' && url.password === '';
+  } catch {
+    return true;
+  }
+}
+
+/** An address the site publishes on its pages: a public page, without credentials. */
+const publicAddress = () => z.string().trim().max(500)
+  .refine(isPublicPageUrl, withCode('invalid'))
+  .refine(hasNoCredentials, withCode('credentials_in_url'));
 
 const PRIVACY_TEXT_MAX = 5000;
 export const RETURN_LABEL_MAX = 30;
@@ -83,18 +102,20 @@ export const UpdateSiteInputSchema = z.object({
   deadlineDays: z.partialRecord(MessageTypeSchema, z.number().int().min(1).max(DEADLINE_DAYS_MAX)).optional(),
   titleMin: z.number().int().min(1).max(LIMITS.titleMax).optional(),
   bodyMin: z.number().int().min(1).max(500).optional(),
-  privacyUrl: z.string().trim().max(500).refine(isPublicPageUrl, withCode('invalid')).nullable().optional().describe('null: no page of its own'),
+  privacyUrl: publicAddress().nullable().optional().describe('null: no page of its own'),
   privacyText: optionalText(PRIVACY_TEXT_MAX, { multiline: true }).nullable().optional().describe('null or empty: the notice Liuyan ships'),
   submissionLimits: SubmissionLimitsSchema.partial().optional().describe('only the limits given change'),
   followUpLimit: z.number().int().min(0).max(FOLLOW_UP_LIMIT_MAX).optional().describe('0: no follow-ups'),
   reminderDays: z.number().int().min(0).max(REMINDER_DAYS_MAX).optional(),
   hostedPages: z.boolean().optional(),
-  returnUrl: z.string().trim().max(500).refine(isPublicPageUrl, withCode('invalid')).nullable().optional().describe('given with returnLabel; null with it: no link'),
+  returnUrl: publicAddress().nullable().optional().describe('given with returnLabel; null with it: no link'),
   returnLabel: requiredText(RETURN_LABEL_MAX).nullable().optional().describe('given with returnUrl'),
   themeColor: z.string().trim().regex(HEX_COLOR, withCode('invalid'))
     .refine(readableUnderWhiteText, withCode('low_contrast'))
     .transform((color) => color.toLowerCase())
     .nullable().optional().describe('#rrggbb, dark enough for white text on it (4.5:1); null: Liuyan’s red'),
+  shareImageUrl: publicAddress().nullable().optional()
+    .describe('https address of a PNG or JPEG of at least 300×300 pixels (WeChat’s share card); null: Liuyan’s image'),
 }).superRefine((input, ctx) => {
   // The link's address and words are set together: a half link cannot be shown.
   if (input.returnUrl === undefined && input.returnLabel === undefined) return;

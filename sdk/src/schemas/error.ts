@@ -17,6 +17,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'same_password',
   'slug_taken',
   'low_contrast',
+  'credentials_in_url',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;

@@ -43,6 +43,7 @@ export function updateSiteStatement(db: SiteDatabase, siteId: string, changes: S
       ...(changes.returnUrl !== undefined && { return_url: changes.returnUrl }),
       ...(changes.returnLabel !== undefined && { return_label: changes.returnLabel }),
       ...(changes.themeColor !== undefined && { theme_color: changes.themeColor }),
+      ...(changes.shareImageUrl !== undefined && { share_image_url: changes.shareImageUrl }),
       updated_at: at,
     })
     .where('id', '=', siteId);

@@ -36,6 +36,8 @@ export interface SiteTable {
   return_label: string | null;
   /** `#rrggbb` (lower case) for the hosted pages; null: Liuyan's red (migration 0021). */
   theme_color: string | null;
+  /** https address of the hosted pages' share image; null: Liuyan's (migration 0025). */
+  share_image_url: string | null;
 }
 
 /** Submissions counted in one window, for a cap (migration 0007); the CHECK keeps `count <= cap`. */

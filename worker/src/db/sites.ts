@@ -35,6 +35,8 @@ export interface Site {
   returnLabel: string | null;
   /** `#rrggbb` of the hosted pages; null: Liuyan's red. */
   themeColor: string | null;
+  /** The hosted pages' share image (og:image), an https address; null: Liuyan's (migration 0025). */
+  shareImageUrl: string | null;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
@@ -46,6 +48,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
         'follow_up_limit',
         'reminder_days',
         'hosted_pages', 'return_url', 'return_label', 'theme_color',
+        'share_image_url',
       ])
       .where('id', '=', siteId),
   );
@@ -71,6 +74,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     returnUrl: row.return_url,
     returnLabel: row.return_label,
     themeColor: row.theme_color,
+    shareImageUrl: row.share_image_url,
   };
 }
 

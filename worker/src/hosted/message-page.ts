@@ -9,6 +9,8 @@ import { format, formatDateTime } from '../../../ui/localize';
 import { eventDetails } from '../../../widget/src/liuyan-message/event-details';
 import { messageEn } from '../../../widget/src/liuyan-message/strings.en';
 import { messageZhCN } from '../../../widget/src/liuyan-message/strings.zh-cn';
+import type { Site } from '../db/sites';
+import { shareImageHead } from './page';
 import type { HostedStrings } from './strings.zh-cn';
 
 /** A share card shows about two lines: the start of the message, whole characters. */
@@ -23,18 +25,18 @@ export function summary(text: string, max = DESCRIPTION_MAX): string {
 
 /**
  * Share metadata (Open Graph, read by WeChat and others) and the description search engines show.
- * `url` is the page's canonical address.
+ * `url` is the page's canonical address; `origin` this service's (for Liuyan's share image).
  */
-export function messageHead(m: PublicMessageDetail, siteName: string, url: string) {
+export function messageHead(m: PublicMessageDetail, site: Pick<Site, 'name' | 'shareImageUrl'>, url: string, origin: string) {
   const description = summary(m.body);
   return html`<meta name="description" content="${description}">
 <meta property="og:type" content="article">
 <meta property="og:title" content="${m.title}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${url}">
-<meta property="og:site_name" content="${siteName}">
+<meta property="og:site_name" content="${site.name}">
 <meta property="article:published_time" content="${m.createdAt}">
-`;
+${shareImageHead(site, origin)}`;
 }
 
 /** The message, its unit and status, every public reply signed by its unit, the public timeline, the rating. */

@@ -195,5 +195,35 @@ ${p.main}
   return { body: body.toString(), csp: contentSecurityPolicy(p.site, await styleHash(style)) };
 }
 
+/** Where Liuyan's own share image is served (a static asset: worker/src/hosted/share.png, copied by the build). */
+export const DEFAULT_SHARE_IMAGE = { path: '/hosted/share.png', type: 'image/png', width: 600, height: 600 } as const;
+
+/**
+ * The share card's image: Open Graph's og:image (read by WeChat when a page is shared without its
+ * JS-SDK, and by QQ, Weibo and others), and schema.org's, which some in-app browsers read instead.
+ * WeChat wants an absolute address of a PNG or JPEG of at least 300×300: the site's own https image,
+ * else Liuyan's (whose type and size are known, so they are said too). `origin`: this service's.
+ */
+export function shareImageHead(site: Pick<Site, 'shareImageUrl'>, origin: string) {
+  const own = site.shareImageUrl;
+  const image = own ?? `${origin}${DEFAULT_SHARE_IMAGE.path}`;
+  return html`<meta property="og:image" content="${image}">
+${own ? '' : html`<meta property="og:image:type" content="${DEFAULT_SHARE_IMAGE.type}">
+<meta property="og:image:width" content="${DEFAULT_SHARE_IMAGE.width}">
+<meta property="og:image:height" content="${DEFAULT_SHARE_IMAGE.height}">
+`}<meta itemprop="image" content="${image}">
+`;
+}
+
+/** Share metadata of the board: the site's name, its address, its image. `url` is the page's canonical address. */
+export function boardHead(site: Site, t: HostedStrings, url: string, origin: string) {
+  const title = `${site.name}${t.boardName}`;
+  return html`<meta property="og:type" content="website">
+<meta property="og:title" content="${title}">
+<meta property="og:url" content="${url}">
+<meta property="og:site_name" content="${site.name}">
+${shareImageHead(site, origin)}`;
+}
+
 /** `{section} - {site}`. */
 export const pageTitle = (t: HostedStrings, section: string, siteName: string) => format(t.pageTitle, { section, site: siteName });

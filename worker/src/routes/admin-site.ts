@@ -28,6 +28,7 @@ function settingsOf(site: Site): SiteSettings {
     returnUrl: site.returnUrl,
     returnLabel: site.returnLabel,
     themeColor: site.themeColor,
+    shareImageUrl: site.shareImageUrl,
   };
 }
 
@@ -81,6 +82,7 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     // Set together (the schema sees to it): an address and its words, or neither.
     ...(input.returnUrl !== undefined && { returnUrl: input.returnUrl || null, returnLabel: input.returnLabel || null }),
     ...(input.themeColor !== undefined && { themeColor: input.themeColor }),
+    ...(input.shareImageUrl !== undefined && { shareImageUrl: input.shareImageUrl || null }),
   };
   const changes: SiteChanges = {};
   for (const field of [
@@ -88,6 +90,7 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     'followUpLimit',
     'reminderDays',
     'hostedPages', 'returnUrl', 'returnLabel', 'themeColor',
+    'shareImageUrl',
   ] as const) {
     if (JSON.stringify(after[field]) !== JSON.stringify(before[field])) Object.assign(changes, { [field]: after[field] });
   }

@@ -290,6 +290,40 @@ describe('hosted pages settings', () => {
     expect(plain).toContain('--liuyan-color-primary:#b5121b');
   });
 
+  it('shares the board and its messages with Liuyan’s image, or the site’s own https image once set', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [id] = await seedMessages(siteId, [{ unitId: eduUnit }]);
+    const board = await (await page(`/s/${siteId}/`)).text();
+    expect(meta(board, 'og:title')).toBe('测试县人民政府领导留言板');
+    expect(meta(board, 'og:url')).toBe(`https://liuyan.test/s/${siteId}/`);
+    for (const html of [board, await (await page(`/s/${siteId}/messages/${id}`)).text()]) {
+      expect(meta(html, 'og:image')).toBe('https://liuyan.test/hosted/share.png');
+      expect([meta(html, 'og:image:type'), meta(html, 'og:image:width'), meta(html, 'og:image:height')]).toEqual(['image/png', '600', '600']);
+    }
+
+    const image = 'https://www.county.example.gov.cn/images/share.jpg?v="2"';
+    expect(await (await setSite(siteId, { shareImageUrl: image })).json<SiteSettings>()).toMatchObject({ shareImageUrl: image });
+    const message = await (await page(`/s/${siteId}/messages/${id}`)).text();
+    expect(message).toContain('<meta property="og:image" content="https://www.county.example.gov.cn/images/share.jpg?v=&quot;2&quot;">');
+    expect(meta(message, 'og:image:width')).toBeUndefined(); // its size is not known
+    expect(await (await setSite(siteId, { shareImageUrl: null })).json<SiteSettings>()).toMatchObject({ shareImageUrl: null });
+    expect(meta(await (await page(`/s/${siteId}/`)).text(), 'og:image')).toBe('https://liuyan.test/hosted/share.png');
+  });
+
+  it('refuses an address with a user name or password in it, and a share image that is not https', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const patch = (body: unknown) => consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body });
+    let problem = await expectProblem(await patch({ returnUrl: 'https://user:pw@www.county.example.gov.cn/', returnLabel: '返回' }), 422, 'validation');
+    expect(problem.errors).toEqual([{ field: 'returnUrl', code: 'credentials_in_url', message: '返回链接地址不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存' }]);
+    problem = await expectProblem(await patch({ shareImageUrl: 'https://cdn@www.county.example.gov.cn/a.png' }), 422, 'validation');
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'shareImageUrl', code: 'credentials_in_url' })]);
+    problem = await expectProblem(await patch({ shareImageUrl: 'http://www.county.example.gov.cn/a.png' }), 422, 'validation');
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'shareImageUrl', code: 'invalid' })]);
+    const row = await db.first(db.q.selectFrom('sites').select(['return_url', 'share_image_url']).where('id', '=', siteId));
+    expect(row).toEqual({ return_url: null, share_image_url: null });
+  });
+
   it('refuses a half return link, a page that is not https, and a colour white text cannot be read on', async () => {
     const { siteId } = await createSite();
     const admin = await createOfficial(siteId, 'admin');

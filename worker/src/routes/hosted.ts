@@ -10,7 +10,7 @@ import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { messageHead, messageMain } from '../hosted/message-page';
 import {
-  askedLocale, hostedHref, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, type PageInput, type Section,
+  askedLocale, boardHead, hostedHref, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, type PageInput, type Section,
 } from '../hosted/page';
 
 /**
@@ -120,9 +120,12 @@ function sectionRoute(section: Section) {
 ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
 <li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${m.title}</a> <span class="muted">${m.unit.name}</span></li>`)}
 </ul>`}` : ''}</noscript>`;
+    const address = canonical(sectionPath(site.id, section));
     return send(c, {
       site, locale, ...view, withStats, section, elements: true, main,
-      canonical: canonical(sectionPath(site.id, section)),
+      canonical: address,
+      // The board is what gets shared; the forms are reached from it.
+      head: section === 'board' ? boardHead(site, t, address, new URL(c.req.url).origin) : undefined,
       title: pageTitle(t, t.sections[section], site.name),
       // The forms are the same on every site; the board is what is worth finding.
       noindex: section !== 'board',
@@ -158,7 +161,7 @@ hosted.get('/s/:site/messages/:id', async (c) => {
   return send(c, {
     site, locale, ...view, withStats, section: null, elements: false, canonical: address,
     title: pageTitle(t, message.title, site.name),
-    head: messageHead(message, site.name, address),
+    head: messageHead(message, site, address, new URL(c.req.url).origin),
     main: messageMain(message, locale, t, boardHref),
   });
 });

@@ -32,3 +32,7 @@ CREATE TRIGGER unit_pinyin_keys_delete AFTER DELETE ON units WHEN old.pinyin_key
   DELETE FROM unit_name_keys WHERE (site_id, key, unit_id) IN
     (SELECT old.site_id, value, old.id FROM json_each(old.pinyin_keys));
 END;
+
+-- The image a share card of the site's hosted pages shows (og:image, WeChat's included): an https
+-- address of the site's own PNG or JPEG; NULL: Liuyan's image, served by the worker (/hosted/share.png).
+ALTER TABLE sites ADD COLUMN share_image_url TEXT;
