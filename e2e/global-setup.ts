@@ -15,6 +15,7 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     if (request.url === '/favicon.ico') return void response.writeHead(404).end();
     // A CMS page that allows no script of the service's: the hosted board in an iframe, and the helper that sizes it.
     if (request.url === '/iframe-embed.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeHostPage(workerOrigin));
+    if (request.url === '/iframe-board.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeBoardPage(workerOrigin));
     const lang = new URL(request.url ?? '/', 'http://x').searchParams.get('lang');
     const body = lang === 'en' ? page.replace('<html lang="zh-CN">', '<html lang="en">') : page;
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
@@ -29,6 +30,16 @@ const iframeHostPage = (workerOrigin: string) => `<!doctype html>
 <title>示范县人民政府 · 领导留言</title>
 <h1>示范县人民政府 · 领导留言</h1>
 <iframe src="${workerOrigin}/s/demo/write?embed=1" title="给领导留言" width="100%" height="600" frameborder="0"></iframe>
+<script src="${workerOrigin}/embed.js" async></script>
+</html>
+`;
+
+/** A CMS page with the hosted board in an iframe below the county's own (tall) content. */
+const iframeBoardPage = (workerOrigin: string) => `<!doctype html>
+<html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>示范县人民政府 · 留言选登</title>
+<h1 style="height:900px;margin:0">示范县人民政府 · 留言选登</h1>
+<iframe src="${workerOrigin}/s/demo/?embed=1" title="留言选登" width="100%" height="600" frameborder="0"></iframe>
 <script src="${workerOrigin}/embed.js" async></script>
 </html>
 `;

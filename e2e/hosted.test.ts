@@ -118,4 +118,39 @@ describe('the iframe embed', () => {
     await expect.poll(() => page.frames()[1]?.url()).toMatch(/^chrome-error:/);
     expect(await page.frameLocator('iframe').locator('liuyan-form').count()).toBe(0);
   });
+
+  it('brings the frame’s top into view when a page is opened inside it, and leaves the host page alone on its first load', async () => {
+    const { page, problems } = await wechatPage();
+    // The board in an iframe under 900 px of the county's own page.
+    await page.goto(`${HOST}/iframe-board.html`);
+    const frame = page.frameLocator('iframe');
+    const frameTop = () => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().top);
+    const frameHeight = () => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
+    // The frame's first page has told its height (and that it was shown): the host page has not moved.
+    await expect.poll(frameHeight).not.toBe(600);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+    // The reader scrolls to the board (its cards load once it is in view) and reads down the list.
+    await page.locator('iframe').scrollIntoViewIfNeeded();
+    const firstTitle = frame.locator('liuyan-list .link').first();
+    await firstTitle.waitFor();
+    await expect.poll(frameHeight).toBeGreaterThan(1500);
+    // A message near the bottom of the frame is opened.
+    const lastTitle = frame.locator('liuyan-list .link').last();
+    await lastTitle.scrollIntoViewIfNeeded();
+    expect(await frameTop()).toBeLessThan(-500);
+    const title = (await lastTitle.textContent())!.trim();
+    await lastTitle.click();
+    await expect.poll(() => frame.locator('article.message h2').textContent()).toBe(title);
+    await expect.poll(frameTop).toBeGreaterThanOrEqual(-1);
+    expect(await frameTop()).toBeLessThan(50);
+
+    // Read to the end, then back to the board by its link: its top in view again.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await frameTop()).toBeLessThan(0);
+    await frame.getByRole('link', { name: /返回留言列表/ }).click();
+    await firstTitle.waitFor();
+    await expect.poll(frameTop).toBeGreaterThanOrEqual(-1);
+    expect(problems).toEqual([]);
+  });
 });

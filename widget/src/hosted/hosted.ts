@@ -10,6 +10,13 @@ export interface HeightMessage {
   height: number;
 }
 
+/** Posted by every hosted page shown in an iframe, so /embed.js can bring the frame's top into view when its page changes. */
+export interface PageMessage {
+  type: 'liuyan:page';
+  /** Reached from another hosted page (a link followed inside the frame), not loaded by the host page. */
+  navigated: boolean;
+}
+
 const { site = '', embed, lang } = document.body.dataset;
 const inEmbed = embed === '1';
 /** What the page's own links carry on (worker/src/hosted/page.ts `hostedHref`): the embed, the language asked for. */
@@ -40,4 +47,14 @@ if (inEmbed && window.parent !== window) {
   };
   new ResizeObserver(report).observe(document.documentElement);
   report();
+
+  // A link followed inside the frame leaves the host page scrolled where the old page was read (often
+  // its middle): the helper scrolls the frame's top into view, except for the frame's first page.
+  // Followed from a hosted page, the referrer is that page (same origin, our referrer policy); the
+  // helper also counts pages itself, for Back, which keeps the first page's referrer.
+  const page = (navigated: boolean) => window.parent.postMessage({ type: 'liuyan:page', navigated } satisfies PageMessage, '*');
+  const from = document.referrer.startsWith(`${location.origin}/`) ? new URL(document.referrer) : null;
+  page(from !== null && from.pathname.startsWith('/s/'));
+  // Back or Forward to a page kept whole by the browser runs no script again.
+  window.addEventListener('pageshow', (event) => event.persisted && page(true));
 }
