@@ -11,4 +11,10 @@ export const hostedEn: HostedStrings = {
   toBoard: 'Back to the messages',
   notFoundTitle: 'Page not found',
   notFound: 'This page was not found: the message may not be public yet, may have been hidden, or the address is wrong.',
+  campaignPeriod: 'Open from {start} to {end}',
+  campaignOpen: 'Open',
+  campaignNotYet: 'Not open yet',
+  campaignEnded: 'Closed',
+  campaignWrite: 'Write a suggestion',
+  campaignMessages: 'Messages of this drive',
 };

@@ -19,6 +19,13 @@ const strings = {
   toBoard: '返回留言列表',
   notFoundTitle: '页面不存在',
   notFound: '没有找到这个页面：留言可能尚未公开、已被隐藏，或地址有误。',
+  /** A suggestion drive's page (/s/:site/campaigns/:slug): when it takes messages, and its messages. */
+  campaignPeriod: '征集时间：{start} 至 {end}',
+  campaignOpen: '征集中',
+  campaignNotYet: '尚未开始',
+  campaignEnded: '已结束',
+  campaignWrite: '我要建言',
+  campaignMessages: '专栏留言',
 } as const;
 
 export type HostedStrings = Widen<typeof strings>;

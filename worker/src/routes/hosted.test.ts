@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteSettings } from '../../../sdk/src/schemas/admin';
 import {
-  addReply, ALLOWED_ORIGIN, AUTHOR, createSite, d1Cost, db, expectNoPersonalData, expectProblem, request, seedMessages, submit, validMessage,
+  addReply, ALLOWED_ORIGIN, AUTHOR, createCampaign, createSite, d1Cost, db, expectNoPersonalData, expectProblem, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 
@@ -203,6 +203,45 @@ describe('GET /s/:site/ and its sections', () => {
       expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
       expect(await response.text()).toContain('页面不存在');
       expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+});
+
+describe('GET /s/:site/campaigns/:slug', () => {
+  it('shows a drive: its title, period and description as text, its form and its messages, and share metadata', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const day = 86_400_000;
+    const campaignId = await createCampaign(siteId, { slug: 'jianyan-2027', startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + 30 * day) });
+    await db.run(db.q.updateTable('campaigns').set({ description: '请为<示范县>出主意。\n第二段。' }).where('id', '=', campaignId));
+    const [inDrive] = await seedMessages(siteId, [{ unitId: eduUnit, title: '建议多建口袋公园', campaignId }]);
+    await seedMessages(siteId, [{ unitId: eduUnit, title: '别的留言' }]);
+
+    const response = await page(`/s/${siteId}/campaigns/jianyan-2027`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<title>专栏 jianyan-2027 - 测试县人民政府</title>');
+    expect(html).toContain('<div class="body">请为&lt;示范县&gt;出主意。\n第二段。</div>');
+    expect(html).toContain('<span class="badge">征集中</span>');
+    expect(html).toContain(`<liuyan-form site="${siteId}" campaign="jianyan-2027" lang="zh-CN"></liuyan-form>`);
+    expect(html).toContain(`<liuyan-list site="${siteId}" campaign="jianyan-2027" lang="zh-CN"></liuyan-list>`);
+    // Without scripts: the drive's messages only, as links.
+    expect(html).toContain(`<a href="/s/${siteId}/messages/${inDrive}">建议多建口袋公园</a>`);
+    expect(html).not.toContain('别的留言');
+    expect(meta(html, 'og:title')).toBe('专栏 jianyan-2027');
+    expect(meta(html, 'og:url')).toBe(`https://liuyan.test/s/${siteId}/campaigns/jianyan-2027`);
+    expect(meta(html, 'og:image')).toBe('https://liuyan.test/hosted/share.png');
+
+    const english = await (await page(`/s/${siteId}/campaigns/jianyan-2027?lang=en&embed=1`)).text();
+    expect(english).toContain('<span class="badge">Open</span>');
+    expect(english).toContain(`<a href="/s/${siteId}/messages/${inDrive}?embed=1&amp;lang=en">`);
+
+    await db.run(db.q.updateTable('campaigns').set({ ends_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', campaignId));
+    expect(await (await page(`/s/${siteId}/campaigns/jianyan-2027`)).text()).toContain('<span class="badge">已结束</span>');
+    const other = await createSite();
+    for (const path of [`/s/${siteId}/campaigns/no-such-drive`, `/s/${other.siteId}/campaigns/jianyan-2027`]) {
+      const missing = await page(path);
+      expect(missing.status, path).toBe(404);
+      expect(missing.headers.get('Cache-Control')).toBe('no-store');
     }
   });
 });

@@ -8,9 +8,11 @@ import { publicMessageView } from '../db/message-views';
 import type { Site } from '../db/sites';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
-import { messageHead, messageMain } from '../hosted/message-page';
+import { messageHead, messageMain, summary } from '../hosted/message-page';
+import { findCampaign } from '../db/sites';
+import { format, formatDateTime } from '../../../ui/localize';
 import {
-  askedLocale, boardHead, hostedHref, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, type PageInput, type Section,
+  askedLocale, boardHead, hostedHref, shareImageHead, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, type PageInput, type Section,
 } from '../hosted/page';
 
 /**
@@ -163,6 +165,64 @@ hosted.get('/s/:site/messages/:id', async (c) => {
     title: pageTitle(t, message.title, site.name),
     head: messageHead(message, site, address, new URL(c.req.url).origin),
     main: messageMain(message, locale, t, boardHref),
+  });
+});
+
+/**
+ * A suggestion drive (建言专栏) as a page of its own, for the link a newspaper or a county shares:
+ * the drive's title, period and description, its form (which says so itself when the drive is not
+ * open), and its public messages (the latest 20 as links without scripts). 404 for a drive the site
+ * does not have.
+ */
+hosted.get('/s/:site/campaigns/:slug', async (c) => {
+  const found = await hostedSite(c);
+  if (!found) return bareNotFound(c);
+  const { site, db, locale, t, view, canonical } = found;
+  const slug = c.req.param('slug');
+  const now = new Date();
+  const [campaign, withStats] = await Promise.all([
+    slug.length <= ID_MAX ? findCampaign(db, site.id, slug) : Promise.resolve(null),
+    hasPublishedMessages(db, site.id),
+  ]);
+  const boardHref = hostedHref(sectionPath(site.id, 'board'), view);
+  if (!campaign) {
+    return send(c, {
+      site, locale, ...view, withStats, section: null, elements: false, noindex: true,
+      canonical: canonical(sectionPath(site.id, 'board')),
+      title: pageTitle(t, t.notFoundTitle, site.name),
+      main: html`<p><a href="${boardHref}">‹ ${t.toBoard}</a></p><h2>${t.notFoundTitle}</h2><p>${t.notFound}</p>`,
+    }, 404);
+  }
+  const latest = (await listPublicMessages(db, site, { limit: 20, campaign: campaign.slug }, now)).items;
+  const nowIso = now.toISOString();
+  const state = nowIso < campaign.starts_at ? t.campaignNotYet : nowIso < campaign.ends_at ? t.campaignOpen : t.campaignEnded;
+  const period = format(t.campaignPeriod, { start: formatDateTime(locale, campaign.starts_at, false), end: formatDateTime(locale, campaign.ends_at, false) });
+  const address = canonical(`/s/${encodeURIComponent(site.id)}/campaigns/${encodeURIComponent(campaign.slug)}`);
+  const description = summary(campaign.description || campaign.title);
+  return send(c, {
+    site, locale, ...view, withStats, section: null, elements: true, canonical: address,
+    title: pageTitle(t, campaign.title, site.name),
+    head: html`<meta name="description" content="${description}">
+<meta property="og:type" content="website">
+<meta property="og:title" content="${campaign.title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${address}">
+<meta property="og:site_name" content="${site.name}">
+${shareImageHead(site, new URL(c.req.url).origin)}`,
+    main: html`<p><a href="${boardHref}">‹ ${t.toBoard}</a></p>
+<section class="campaign">
+<h2>${campaign.title}</h2>
+<p class="badges"><span class="badge">${state}</span> <span class="muted">${period}</span></p>
+${campaign.description ? html`<div class="body">${campaign.description}</div>` : ''}
+</section>
+<h3>${t.campaignWrite}</h3>
+<liuyan-form site="${site.id}" campaign="${campaign.slug}" lang="${locale}"></liuyan-form>
+<h3>${t.campaignMessages}</h3>
+<liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}"></liuyan-list>
+<noscript><p class="muted">${t.needsScript}</p>
+${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
+<li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${m.title}</a> <span class="muted">${m.unit.name}</span></li>`)}
+</ul>`}</noscript>`,
   });
 });
 
