@@ -1,24 +1,23 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
+import { format, formatDateTime } from '../../../ui/localize';
 import { newRouteGroup } from '../app';
 import { listPublicMessages } from '../db/board';
 import type { SiteDatabase } from '../db/client';
 import { publicMessageView } from '../db/message-views';
-import type { Site } from '../db/sites';
+import { findCampaign, type Site } from '../db/sites';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { messageHead, messageMain, summary } from '../hosted/message-page';
-import { findCampaign } from '../db/sites';
-import { format, formatDateTime } from '../../../ui/localize';
 import {
-  askedLocale, boardHead, hostedHref, shareImageHead, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, type PageInput, type Section,
+  askedLocale, boardHead, hostedHref, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
 } from '../hosted/page';
 
 /**
  * The hosted board: a whole page per section for the link a county puts in its WeChat menu or app
- * (/s/:site/ the board, /write, /track, /stats), and a server-rendered page per public message
- * (/s/:site/messages/:id). `?embed=1` gives the same pages without the header and tabs, for an
+ * (/s/:site/ the board, /write, /track, /stats), a page per suggestion drive (/s/:site/campaigns/:slug)
+ * and a server-rendered page per public message (/s/:site/messages/:id). `?embed=1` gives the same pages without the header and tabs, for an
  * iframe on the site's own website (they tell the parent their height: widget/src/hosted/hosted.ts).
  * A site that turned its hosted pages off, an unknown site, and anything that is not a published
  * public message answer one plain 404. `?lang=en|zh-CN` shows any page in that language instead of the
