@@ -235,6 +235,14 @@ describe('GET /s/:site/campaigns/:slug', () => {
     expect(english).toContain('<span class="badge">Open</span>');
     expect(english).toContain(`<a href="/s/${siteId}/messages/${inDrive}?embed=1&amp;lang=en">`);
 
+    // A drive written on a newspaper's pages takes messages from its own page here too, from no outlet.
+    await db.run(db.q.updateTable('campaigns').set({ outlets: JSON.stringify([{ name: '示范日报', origin: 'https://news.example.com' }]) }).where('id', '=', campaignId));
+    const fromHostedPage = await submit(siteId, validMessage(eduUnit, { campaign: 'jianyan-2027' }), { origin: 'https://liuyan.test' });
+    expect(fromHostedPage.status).toBe(201);
+    const row = await db.first(db.q.selectFrom('messages').select(['campaign_id', 'source_outlet']).where('id', '=', (await fromHostedPage.json<{ id: string }>()).id));
+    expect(row).toEqual({ campaign_id: campaignId, source_outlet: null });
+    await expectProblem(await submit(siteId, validMessage(eduUnit, { campaign: 'jianyan-2027' })), 403, 'origin_not_allowed');
+
     await db.run(db.q.updateTable('campaigns').set({ ends_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', campaignId));
     expect(await (await page(`/s/${siteId}/campaigns/jianyan-2027`)).text()).toContain('<span class="badge">已结束</span>');
     const other = await createSite();

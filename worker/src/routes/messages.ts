@@ -158,7 +158,9 @@ export async function storeSubmission(
   // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
   const [earlier, { campaignId, outlet, problems }, calendar] = await Promise.all([
     earlierAnswer(replay),
-    addressingOf(db, site, input, nowIso, c.req.header('Origin')),
+    // The service's own pages (the hosted drive page /s/:site/campaigns/:slug) are the site's, as for
+    // the site check (middleware/site-scope.ts): no outlet, never refused as one.
+    addressingOf(db, site, input, nowIso, c.req.header('Origin') === new URL(c.req.url).origin ? undefined : c.req.header('Origin')),
     workingCalendar(db, site.id, localDay(now)),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
