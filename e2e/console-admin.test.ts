@@ -105,7 +105,7 @@ describe('the console’s admin pages', () => {
     await page.context().close();
   });
 
-  it('an admin changes the shortest title, a submission limit and the privacy notice page; an address that is no web page is refused beside its field', async () => {
+  it('an admin changes the shortest title, a submission limit and the privacy notice page; an address that is no web page, or holds a password, is refused beside its field', async () => {
     const before = await siteSettings();
     seededRules = { titleMin: before.titleMin, privacyUrl: before.privacyUrl, submissionLimits: before.submissionLimits };
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
@@ -131,6 +131,15 @@ describe('the console’s admin pages', () => {
     expect(await site.locator('[aria-invalid="true"]').count()).toBe(1);
     expect(await confirmation(page, 'liuyan-console-admin-site').count()).toBe(0);
     expect((await publicConfig()).privacy.url).toBe('https://www.example.gov.cn/privacy.html');
+
+    // A share image address with a password in it would show it to every reader: refused beside its field.
+    await privacyUrl.fill('https://www.example.gov.cn/privacy.html');
+    const shareImage = site.getByLabel('分享图片地址（选填）');
+    await shareImage.fill('https://editor:secret@www.example.gov.cn/share.png');
+    await site.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => site.locator('#shareImageUrl-error').textContent())
+      .toBe('分享图片地址不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存');
+    expect((await siteSettings()).shareImageUrl).toBeNull();
     expect(problems).toEqual([]);
     await page.context().close();
   });
