@@ -4,7 +4,7 @@
  */
 export const OPERATION_TITLES_ZH: Record<string, string> = {
   getSite: '站点配置：留言对象、类型、领域、正在征集的建言专栏、字数限制（挂件据此绘制表单）',
-  listSiteUnits: '留言对象：按层级加载单位（上级单位，或最上一级），或按名称搜索单位（含上级单位名称）',
+  listSiteUnits: '留言对象：按层级加载单位（上级单位，或最上一级），或按名称、拼音搜索单位（含上级单位名称）',
   listMessages: '公开留言列表，最新在前；可按状态、单位（含下级单位）、类型、领域、专栏筛选和搜索',
   submitMessage: '提交留言；只在这一次的答复中给出查询码',
   getMessage: '一条公开留言，含官方答复、公开的办理过程和评价',
