@@ -33,6 +33,15 @@ export function format(template: string, params: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
 }
 
+/**
+ * The instant to name as a drive's last day. A drive's `endsAt` is exclusive (the midnight after its
+ * last day, site time), so the day to show is that of the millisecond before it: a drive ending at
+ * `2026-12-21T00:00:00+08:00` runs to 2026/12/20. Returns an ISO string.
+ */
+export function lastInstantOf(endsAt: string): string {
+  return new Date(Date.parse(endsAt) - 1).toISOString();
+}
+
 /** A date-time from the API (`2026-12-03T23:59:59+08:00`) as the reader expects it, in China time. */
 export function formatDateTime(locale: Locale, iso: string, withTime = true): string {
   return new Intl.DateTimeFormat(locale, {

@@ -4,7 +4,7 @@ import type { AdminUnit } from '../../sdk/src/schemas/admin';
 import type { AdminCampaign, CampaignOutlet, CreateCampaignInput } from '../../sdk/src/schemas/campaign';
 import type { Domain, MessageType } from '../../sdk/src/schemas/common';
 import { defineElement } from '../../ui/liuyan-element';
-import { format, formatDateTime } from '../../ui/localize';
+import { format, formatDateTime, lastInstantOf } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement, type FormValues } from './admin-element';
 import { unitTree } from './units-page';
@@ -26,7 +26,7 @@ const siteDay = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOSt
  * A drive's last day (site time): the day of its last instant. `endsAt` is exclusive — midnight after
  * the last day as the form sets it, or the moment an admin ended it (结束征集), which falls on that day.
  */
-const lastDay = (endsAt: string) => siteDay(new Date(Date.parse(endsAt) - 1).toISOString());
+const lastDay = (endsAt: string) => siteDay(lastInstantOf(endsAt));
 
 /** Outlets as admins type them, one a line: the name, a space, the page origin (人民日报 https://www.people.com.cn). */
 function parseOutlets(text: string): CampaignOutlet[] {

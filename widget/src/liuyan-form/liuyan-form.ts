@@ -11,7 +11,7 @@ import type { Campaign } from '../../../sdk/src/schemas/campaign';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
-import { format, formatDateTime, Localized } from '../../../ui/localize';
+import { format, formatDateTime, lastInstantOf, Localized } from '../../../ui/localize';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { MyMessages } from '../internal/my-messages';
@@ -319,7 +319,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         return html`<p class="notice" role="status" part="campaign-closed">${format(started ? t.campaignEnded : t.campaignNotStarted,
           // endsAt is exclusive (midnight after the last day): the day named is that of its last instant,
           // as the console names it.
-          { title: d.title, date: formatDateTime(this.locale, started ? new Date(Date.parse(d.endsAt) - 1).toISOString() : d.startsAt, false) })}</p>`;
+          { title: d.title, date: formatDateTime(this.locale, started ? lastInstantOf(d.endsAt) : d.startsAt, false) })}</p>`;
       }
       case 'load-failed':
         return html`<p class="notice" role="alert">${this.loadError.text}</p>

@@ -211,7 +211,10 @@ describe('GET /s/:site/campaigns/:slug', () => {
   it('shows a drive: its title, period and description as text, its form and its messages, and share metadata', async () => {
     const { siteId, eduUnit } = await createSite();
     const day = 86_400_000;
-    const campaignId = await createCampaign(siteId, { slug: 'jianyan-2027', startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + 30 * day) });
+    // Drives end at a midnight, China time (UTC+8): 30 days from the next one.
+    const china = 8 * 3_600_000;
+    const endsAt = new Date(Math.ceil((Date.now() + china) / day) * day - china + 30 * day);
+    const campaignId = await createCampaign(siteId, { slug: 'jianyan-2027', startsAt: new Date(Date.now() - day), endsAt });
     await db.run(db.q.updateTable('campaigns').set({ description: '请为<示范县>出主意。\n第二段。' }).where('id', '=', campaignId));
     const [inDrive] = await seedMessages(siteId, [{ unitId: eduUnit, title: '建议多建口袋公园', campaignId }]);
     await seedMessages(siteId, [{ unitId: eduUnit, title: '别的留言' }]);
@@ -222,6 +225,10 @@ describe('GET /s/:site/campaigns/:slug', () => {
     expect(html).toContain('<title>专栏 jianyan-2027 - 测试县人民政府</title>');
     expect(html).toContain('<div class="body">请为&lt;示范县&gt;出主意。\n第二段。</div>');
     expect(html).toContain('<span class="badge">征集中</span>');
+    // The period names the drive's last day, not the exclusive midnight after it.
+    const dayOf = (ms: number) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+    expect(html).toContain(dayOf(endsAt.getTime() - 1));
+    expect(html).not.toContain(dayOf(endsAt.getTime()));
     expect(html).toContain(`<liuyan-form site="${siteId}" campaign="jianyan-2027" lang="zh-CN"></liuyan-form>`);
     expect(html).toContain(`<liuyan-list site="${siteId}" campaign="jianyan-2027" lang="zh-CN"></liuyan-list>`);
     // Without scripts: the drive's messages only, as links.

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
-import { format, formatDateTime } from '../../../ui/localize';
+import { format, formatDateTime, lastInstantOf } from '../../../ui/localize';
 import { newRouteGroup } from '../app';
 import { listPublicMessages } from '../db/board';
 import type { SiteDatabase } from '../db/client';
@@ -195,7 +195,7 @@ hosted.get('/s/:site/campaigns/:slug', async (c) => {
   const latest = (await listPublicMessages(db, site, { limit: 20, campaign: campaign.slug }, now)).items;
   const nowIso = now.toISOString();
   const state = nowIso < campaign.starts_at ? t.campaignNotYet : nowIso < campaign.ends_at ? t.campaignOpen : t.campaignEnded;
-  const period = format(t.campaignPeriod, { start: formatDateTime(locale, campaign.starts_at, false), end: formatDateTime(locale, campaign.ends_at, false) });
+  const period = format(t.campaignPeriod, { start: formatDateTime(locale, campaign.starts_at, false), end: formatDateTime(locale, lastInstantOf(campaign.ends_at), false) });
   const address = canonical(`/s/${encodeURIComponent(site.id)}/campaigns/${encodeURIComponent(campaign.slug)}`);
   const description = summary(campaign.description || campaign.title);
   return send(c, {
