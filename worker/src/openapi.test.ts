@@ -75,6 +75,21 @@ describe('GET /openapi.json', () => {
     expect(document.info.license?.name).toBe('MIT');
   });
 
+  it('declares the read-replication bookmark: sent with every site request, answered by a write', async () => {
+    const document = await documentFrom();
+    const byRoute = Object.fromEntries(operations(document).map(({ route, operation }) => [route, operation]));
+    const sends = (route: string) => JSON.stringify(byRoute[route]!.parameters ?? []).includes('#/components/parameters/D1Bookmark');
+    const answers = (route: string, status: string) => (byRoute[route]!.responses![status] as { headers?: Record<string, unknown> }).headers?.['x-d1-bookmark'];
+    expect(document.components?.parameters?.D1Bookmark).toMatchObject({ name: 'x-d1-bookmark', in: 'header', required: false });
+    for (const route of ['POST /v1/sites/{site}/messages', 'GET /v1/sites/{site}/messages', 'POST /v1/sites/{site}/track', 'GET /open311/v2/{site}/requests.json']) {
+      expect(sends(route), route).toBe(true);
+    }
+    expect(answers('POST /v1/sites/{site}/messages', '201')).toEqual({ $ref: '#/components/headers/D1Bookmark' });
+    expect(answers('GET /v1/sites/{site}/messages', '200')).toBeUndefined();
+    // The console's routes do not read a bookmark.
+    expect(sends('GET /v1/console/messages')).toBe(false);
+  });
+
   it('shows a developer Chinese examples of what citizens and officials write', async () => {
     const document = await documentFrom();
     const submit = document.paths!['/v1/sites/{site}/messages']!.post!.requestBody as { content: Record<string, { schema: { examples: { title: string; body: string }[] } }> };

@@ -181,6 +181,11 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
         + `${cell(`<code>${escapeHtml(typeOf(p.schema))}</code>`, 'type')}${requiredCell(p.required)}${describe(p.description ?? p.schema?.description ?? '', extra)}</tr>`;
     }).join('')}</tbody></table>`);
 
+  /** A parameter, or the shared one (`#/components/parameters/…`) it refers to. */
+  const sharedParameters = (document.components?.parameters ?? {}) as Record<string, Parameter>;
+  const parameterOf = (p: Parameter | { $ref: string }): Parameter =>
+    ('$ref' in p ? sharedParameters[p.$ref.replace(/^#\/components\/parameters\//, '')]! : p);
+
   interface Entry { method: string; path: string; operation: ApiOperation }
   const entries: Entry[] = Object.entries(document.paths ?? {}).flatMap(([path, item]) => HTTP_METHODS
     .filter((method) => (item as Record<string, unknown>)[method])
@@ -199,7 +204,7 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
 ${locale === 'zh-CN' && operation.summary ? `<p class="original" lang="en">${prose(operation.summary)}</p>` : ''}
 ${operation.description ? `<p>${prose(operation.description)}</p>` : ''}
 <p class="auth"><span class="label">${t.auth}</span> ${escapeHtml(authOf(operation))} · <code>${escapeHtml(operation.operationId ?? '')}</code></p>
-${parameters((operation.parameters ?? []) as Parameter[])}
+${parameters(((operation.parameters ?? []) as (Parameter | { $ref: string })[]).map(parameterOf))}
 ${body ? `<h4>${t.requestBody}</h4>${body.description ? `<p>${prose(body.description)}</p>` : ''}${content(body.content)}` : ''}
 <h4>${t.responses}</h4>
 <dl class="responses">${responses.map(([status, response]) => `<dt><span class="status s${escapeHtml(status.charAt(0))}">${escapeHtml(status)}</span></dt><dd><p>${prose(response.description ?? '')}</p>${status.startsWith('2') ? content(response.content) : ''}</dd>`).join('')}</dl>
