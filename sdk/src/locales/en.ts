@@ -33,6 +33,7 @@ export const enFieldMessages: PublicFieldMessages = {
     above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
     invalid_characters: (l) => `The ${l} contains characters that cannot be shown or are not allowed (such as control or text-direction characters); please remove them`,
     date_range_too_long: (_, p) => `The start and end dates may be at most ${p.max ?? ''} days apart`,
+    before_start: () => 'The end date cannot be before the start date',
   },
 };
 
@@ -66,7 +67,6 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     unknown_account: () => 'No such account',
     outside_year: (l, p) => `The ${l} is not in ${p.year ?? 'the chosen year'}; switch to the year it is in first`,
     duplicate_day: (l) => `The ${l} is listed twice: one entry per day`,
-    before_start: () => 'The end date cannot be before the start date',
     range_too_long: (_, p) => `A holiday can have at most ${p.max ?? ''} days`,
     not_weekend: (l) => `The ${l} must be a Saturday or Sunday: weekdays are working days anyway`,
     no_national_schedule: (_, p) => `The national holiday schedule for ${p.year ?? 'that year'} is not included yet (the State Council notice is not recorded); add its holidays one by one`,

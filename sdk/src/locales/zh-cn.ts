@@ -33,6 +33,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     above_maximum: (l, p) => `${l}不能大于${p.max}`,
     invalid_characters: (l) => `${l}含有无法显示或不允许的字符（如控制字符、文字方向控制符），请删除后重试`,
     date_range_too_long: (_, p) => `开始日期和结束日期最多相隔${p.max ?? ''}天`,
+    before_start: () => '结束日期不能早于开始日期',
   },
 };
 
@@ -65,7 +66,6 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     unknown_account: () => '账号不存在',
     outside_year: (l, p) => `${l}不在${p.year ?? '所选'}年内，请先切换到该日期所在的年份`,
     duplicate_day: (l) => `${l}与另一条重复：同一天只能有一条`,
-    before_start: () => '结束日期不能早于开始日期',
     range_too_long: (_, p) => `一段假期最多${p.max ?? ''}天`,
     not_weekend: (l) => `${l}应为周六或周日：工作日本来就要上班`,
     no_national_schedule: (_, p) => `暂无${p.year ?? '该'}年的国家节假日安排（国务院办公厅通知尚未收录），请逐段添加`,

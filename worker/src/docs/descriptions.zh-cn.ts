@@ -615,4 +615,6 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '`true` 时附加 extended_attributes',
   'the `nextCursor` of the page before (not for the CSV)':
     '上一页的 `nextCursor`（CSV 不适用）',
+  'invalid fields, each named with a stable code: `to` before_start (before `from`), `unit` unknown_unit, `campaign` unknown_campaign':
+    '字段有误，逐项列出，各带固定的错误代码：`to` before_start（早于 `from`），`unit` unknown_unit，`campaign` unknown_campaign',
 };

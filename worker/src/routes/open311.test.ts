@@ -144,6 +144,7 @@ describe('GET requests', () => {
     await expectErrors(await get(site.siteId, 'requests.json?start_date=2026-01-01&end_date=2026-06-01'), 400, 'end_date: 开始日期和结束日期最多相隔90天');
     await expectErrors(await get(site.siteId, 'requests.xml?start_date=yesterday'), 400, 'start_date');
     await expectErrors(await get(site.siteId, 'requests.json?service_code=complaint.weather'), 400, 'service_code');
+    await expectErrors(await get(site.siteId, 'requests.xml?start_date=2026-11-15&end_date=2026-10-15'), 400, 'end_date: 结束日期不能早于开始日期');
   });
 
   it('gives one public message with its public timeline as notes, and 404 for a private or unknown id', async () => {

@@ -263,6 +263,7 @@ function filterOf(query: z.output<typeof Open311RequestsQuerySchema>, site: Para
   }
   if (query.start_date) filter.from = instant('start_date', query.start_date);
   if (query.end_date) filter.to = instant('end_date', query.end_date);
+  if (filter.from && filter.to && filter.to < filter.from) throw validationError([{ field: 'end_date', code: 'before_start' }]);
   if (filter.from && filter.to && Date.parse(filter.to) - Date.parse(filter.from) > OPEN311_RANGE_DAYS_MAX * DAY_MS) {
     throw validationError([{ field: 'end_date', code: 'date_range_too_long', params: { max: OPEN311_RANGE_DAYS_MAX } }]);
   }
