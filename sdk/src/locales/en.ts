@@ -12,6 +12,7 @@ export const enFieldMessages: PublicFieldMessages = {
     overall: 'overall rating', resolution: 'problem solved', attitude: 'attitude', speed: 'speed', reason: 'reason', reasonText: 'details',
     question: 'follow-up question',
     parent: 'parent unit',
+    site: 'site', id: 'id', slug: 'drive address', adopted: 'adopted', from: 'first month', to: 'last month',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
@@ -55,6 +56,8 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     templateTitle: 'template title', templateBody: 'template text',
     followUpLimit: 'follow-ups per message',
     hostedPages: 'hosted board', returnUrl: 'return link address', returnLabel: 'return link text', themeColor: 'theme colour',
+    description: 'drive description', startsAt: 'start', endsAt: 'end', outlets: 'outlets', origin: 'website address',
+    reminderDays: 'days of reminder', resetSecondFactor: 'two-step verification reset',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -74,6 +77,19 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     slug_taken: () => 'Another campaign already uses this address',
     low_contrast: (l) => `The ${l} is too light: white text on it would be hard to read; choose a darker one (contrast with white at least 4.5:1)`,
   },
+};
+
+/**
+ * Open311 GeoReport v2's parameters (its query and form fields), for the service's answers to
+ * Open311 clients only: the widget never shows them.
+ */
+export const enOpen311FieldLabels: Record<string, string> = {
+  api_key: 'API key', service_code: 'service code', description: 'message', address_string: 'region', first_name: 'first name',
+  last_name: 'surname', phone: 'phone', email: 'email', 'attribute[unit]': 'recipient', 'attribute[title]': 'title',
+  'attribute[public]': 'visibility', 'attribute[consent]': 'privacy notice', lat: 'latitude', long: 'longitude', address_id: 'address id',
+  device_id: 'device id', account_id: 'account id', media_url: 'image address', jurisdiction_id: 'jurisdiction id',
+  service_request_id: 'request id', start_date: 'start date', end_date: 'end date', updated_after: 'updated after', page: 'page',
+  page_size: 'page size', extensions: 'extensions', file: 'resource name', token: 'token',
 };
 
 export const enProblemTitles: ProblemTitles = {

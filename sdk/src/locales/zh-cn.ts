@@ -12,6 +12,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     overall: '总体评价', resolution: '解决程度', attitude: '办理态度', speed: '办理速度', reason: '不满意的原因', reasonText: '具体说明',
     question: '追问内容',
     parent: '上级单位',
+    site: '站点', id: '编号', slug: '专栏标识', adopted: '已采纳', from: '开始月份', to: '结束月份',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
@@ -54,6 +55,8 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     templateTitle: '模板标题', templateBody: '模板内容',
     followUpLimit: '每条留言可追问次数',
     hostedPages: '托管留言板', returnUrl: '返回链接地址', returnLabel: '返回链接文字', themeColor: '主题颜色',
+    description: '专栏介绍', startsAt: '开始时间', endsAt: '结束时间', outlets: '来源网站', origin: '网站地址',
+    reminderDays: '到期提醒天数', resetSecondFactor: '重置两步验证',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -73,6 +76,19 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     slug_taken: () => '该网址标识已被另一个专栏使用',
     low_contrast: (l) => `${l}太浅：按钮上的白字看不清，请选深一些的颜色（与白色的对比度至少4.5:1）`,
   },
+};
+
+/**
+ * Open311 GeoReport v2's parameters (its query and form fields), for the service's answers to
+ * Open311 clients only: the widget never shows them.
+ */
+export const zhCNOpen311FieldLabels: Record<string, string> = {
+  api_key: '接口密钥', service_code: '服务代码', description: '留言内容', address_string: '所在地区', first_name: '名',
+  last_name: '姓', phone: '联系电话', email: '电子邮箱', 'attribute[unit]': '留言对象', 'attribute[title]': '标题',
+  'attribute[public]': '公开方式', 'attribute[consent]': '隐私声明', lat: '纬度', long: '经度', address_id: '地址编号',
+  device_id: '设备编号', account_id: '账号编号', media_url: '图片地址', jurisdiction_id: '辖区编号',
+  service_request_id: '请求编号', start_date: '开始日期', end_date: '结束日期', updated_after: '更新时间', page: '页码',
+  page_size: '每页条数', extensions: '扩展字段', file: '资源名称', token: '回执编号',
 };
 
 export const zhCNProblemTitles: ProblemTitles = {

@@ -202,6 +202,20 @@ export function pendingFollowUps(db: SiteDatabase, siteId: string) {
   );
 }
 
+/** How many follow-ups `pendingFollowUps` would list, all of them (the 待审核 tab counts them). */
+export async function countPendingFollowUps(db: SiteDatabase, siteId: string): Promise<number> {
+  const row = await db.first(
+    db.q.selectFrom('follow_ups as f')
+      .innerJoin('messages as m', 'm.id', 'f.message_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('f.moderation', '=', 'pending')
+      .where('m.site_id', '=', siteId)
+      .where('m.is_public', '=', 1)
+      .where('m.moderation', '!=', 'rejected'),
+  );
+  return row?.n ?? 0;
+}
+
 /** A follow-up of the site, with what its moderation depends on; null if the site has no such follow-up. */
 export function findFollowUp(db: SiteDatabase, siteId: string, id: string) {
   return db.first(

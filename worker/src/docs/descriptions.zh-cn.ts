@@ -537,8 +537,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '上级单位的名称，从最上一级往下；最上一级为 []',
   'the pending follow-ups':
     '待审核的追问',
-  'messages per tab in the official’s units (other filters ignored)':
-    '本人负责单位中各标签的留言数（忽略其他筛选条件）',
+  'messages per tab in the official’s units (other filters ignored); for moderators and admins, moderation also counts the follow-ups whose words wait for review':
+    '本人负责单位中各标签的留言数（忽略其他筛选条件）；审核员和管理员的“待审核”还包括等待审核的追问',
   'shown once: the service keeps only a hash of it':
     '只显示一次：服务只保存它的哈希值',
   'nextCursor of the previous page':

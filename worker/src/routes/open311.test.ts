@@ -145,6 +145,9 @@ describe('GET requests', () => {
     await expectErrors(await get(site.siteId, 'requests.xml?start_date=yesterday'), 400, 'start_date');
     await expectErrors(await get(site.siteId, 'requests.json?service_code=complaint.weather'), 400, 'service_code');
     await expectErrors(await get(site.siteId, 'requests.xml?start_date=2026-11-15&end_date=2026-10-15'), 400, 'end_date: 结束日期不能早于开始日期');
+    // Each parameter is named as the spec names it, then in words: never a raw name in the sentence.
+    await expectErrors(await get(site.siteId, 'requests.json?page_size=1000'), 400, 'page_size: 每页条数不能大于100');
+    await expectErrors(await get(site.siteId, 'requests.json?updated_after=yesterday'), 400, 'updated_after: 更新时间格式不正确');
   });
 
   it('gives one public message with its public timeline as notes, and 404 for a private or unknown id', async () => {
