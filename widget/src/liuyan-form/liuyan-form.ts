@@ -14,6 +14,7 @@ import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, Localized } from '../../../ui/localize';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
+import { copyText, type CopyOutcome } from '../../../ui/copy-text';
 import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
 import { styles } from './liuyan-form.styles';
@@ -110,7 +111,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private attempt = 0;
   private restored = false;
   private created: MessageCreated | null = null;
-  private copyState: '' | 'copied' | 'failed' = '';
+  private copyState: '' | CopyOutcome = '';
   /** The citizen chose to keep this message's code on this device; null when storage failed. */
   private remembered: boolean | null = false;
   private drafts: DraftStore<FormValues> | null = null;
@@ -300,12 +301,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   }
 
   private async copyCode(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(this.created!.trackingCode);
-      this.copyState = 'copied';
-    } catch {
-      this.copyState = 'failed';
-    }
+    this.copyState = await copyText(this.created!.trackingCode, this.renderRoot.querySelector('[part="tracking-code"]')!);
   }
 
   override render() {
@@ -547,7 +543,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <p><output part="tracking-code" class="code">${created.trackingCode}</output></p>
       <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
       <p><button type="button" @click=${this.copyCode}>${this.copyState === 'copied' ? t.copied : t.copy}</button>
-        ${this.copyState === 'failed' ? html`<span class="error">${t.copyFailed}</span>` : nothing}</p>
+        <span role="status">${this.copyState === 'selected' ? t.copySelected : nothing}</span></p>
       <div part="remember">
         <label class="choice block"><input id="remember" type="checkbox" .checked=${this.remembered === true} aria-describedby="remember-hint"
           @change=${(e: Event) => this.rememberCode((e.target as HTMLInputElement).checked)} />

@@ -46,7 +46,7 @@ export const formEn: FormStrings = {
   saveCodeWarning: 'Save this code now: it is shown only once, it is the only way to read the reply, rate it or ask a follow-up, and it cannot be recovered.',
   copy: 'Copy code',
   copied: 'Copied',
-  copyFailed: 'Could not copy; please write it down',
+  copySelected: 'Could not copy automatically: the code is selected; long-press to copy it, or write it down',
   pendingModeration: 'The message will be public after review.',
   privateNotice: 'This message is private.',
   writeAnother: 'Write another message',

@@ -47,7 +47,7 @@ const strings = {
   saveCodeWarning: '请立即保存查询码：它只显示这一次，是查看回复、评价和追问的唯一凭证，丢失后无法找回。',
   copy: '复制查询码',
   copied: '已复制',
-  copyFailed: '无法自动复制，请手动抄写',
+  copySelected: '无法自动复制：查询码已选中，请长按复制，或手动抄写',
   pendingModeration: '留言将在审核后公开。',
   privateNotice: '这是一条不公开的留言。',
   writeAnother: '再写一条',
