@@ -44,7 +44,7 @@ const emptyValues = (): FormValues => ({
   displayAs: 'masked', isPublic: true, consent: false,
 });
 
-type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'editing' | 'sending' | 'send-failed' | 'done';
+type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'campaign-elsewhere' | 'editing' | 'sending' | 'send-failed' | 'done';
 
 /** Contact details: kept for this tab's session only, never in the draft on the device. */
 const CONTACT: (keyof FormValues)[] = ['name', 'phone', 'email'];
@@ -63,6 +63,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart status - Sending / retrying / failure notices.
  * @csspart receipt - What is shown after sending.
  * @csspart campaign-closed - What a drive (`campaign`) says before its first day or after its last, instead of the form.
+ * @csspart campaign-elsewhere - What a drive that runs only on other websites (its outlets) says on this one, instead of the form.
  * @csspart tracking-code - The tracking code.
  * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
  *
@@ -145,9 +146,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.report(error);
       return;
     }
-    // Before or after a drive's window the form says so, before anything is typed.
+    // Before or after a drive's window, or on a website the drive does not run on, the form says
+    // so before anything is typed.
     if (this.drive && !this.drive.open) {
       this.phase = 'campaign-closed';
+      return;
+    }
+    if (this.drive && !this.drive.acceptsHere) {
+      this.phase = 'campaign-elsewhere';
       return;
     }
     const draft = this.drafts.load();
@@ -252,6 +258,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         // The drive ended while the citizen was writing: say so instead of a field error with no field.
         this.drive = { ...this.drive, open: false, endsAt: new Date().toISOString() };
         this.phase = 'campaign-closed';
+      } else if (error instanceof LiuyanError && error.code === 'origin_not_allowed' && this.drive) {
+        // The drive's outlets changed while the citizen was writing (the draft is kept).
+        this.drive = { ...this.drive, acceptsHere: false };
+        this.phase = 'campaign-elsewhere';
       } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
         this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
         void this.focusFirstError();
@@ -316,6 +326,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           // endsAt is exclusive (midnight after the last day): the day named is that of its last instant,
           // as the console names it.
           { title: d.title, date: formatDateTime(this.locale, started ? new Date(Date.parse(d.endsAt) - 1).toISOString() : d.startsAt, false) })}</p>`;
+      }
+      case 'campaign-elsewhere': {
+        const d = this.drive!;
+        return html`<p class="notice" role="status" part="campaign-elsewhere">${format(t.campaignElsewhere,
+          { title: d.title, outlets: d.outlets.map((o) => o.name).join(t.listSeparator) })}</p>`;
       }
       case 'load-failed':
         return html`<p class="notice" role="alert">${this.loadError.text}</p>

@@ -7,6 +7,8 @@ export const formEn: FormStrings = {
   campaignNotStarted: '{title} opens for messages on {date}. Please come back then.',
   campaignEnded: '{title} closed on {date} and no longer takes messages. Thank you for your interest!',
   campaignUnknown: 'This campaign could not be found. Please tell the website.',
+  campaignElsewhere: '{title} takes messages only on the websites of {outlets}, not on this one. Please write on one of those.',
+  listSeparator: ', ',
   chooseUnit: 'Choose a leader or department',
   unitSearch: 'Search by name',
   unitSearchPlaceholder: 'e.g. 教育局 (education bureau)',

@@ -617,4 +617,6 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '上一页的 `nextCursor`（CSV 不适用）',
   'invalid fields, each named with a stable code: `to` before_start (before `from`), `unit` unknown_unit, `campaign` unknown_campaign':
     '字段有误，逐项列出，各带固定的错误代码：`to` before_start（早于 `from`），`unit` unknown_unit，`campaign` unknown_campaign',
+  'whether the page asking (its Origin) may send messages to the drive: false when the drive runs only on its outlets’ pages and this is none of them; true without an Origin (a server)':
+    '发出请求的网页（其 Origin）能否向该专栏提交留言：专栏只在其来源网站的页面开放而本页面不在其中时为 false；没有 Origin（服务器）时为 true',
 };

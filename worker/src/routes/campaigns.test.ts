@@ -67,6 +67,11 @@ describe('suggestion drives (建言专栏)', () => {
     });
     const list = await (await request(`/v1/sites/${d.siteId}/campaigns`)).json<CampaignList>();
     expect(list.items).toEqual([campaign]);
+    // A page can tell before anything is typed whether the drive takes messages from it.
+    const fromPage = async (origin: string | null) => (await request(`/v1/sites/${d.siteId}/campaigns/plan`, { origin })).json<Campaign>();
+    expect((await fromPage(ALLOWED_ORIGIN)).acceptsHere).toBe(false);
+    expect((await fromPage(NEWS_B)).acceptsHere).toBe(true);
+    expect((await fromPage(null)).acceptsHere).toBe(true);
     // Statistics count the drive's adoption for its unit.
     const stats = await (await request(`/v1/sites/${d.siteId}/stats?campaign=plan&unit=${d.eduUnit}`)).json<Stats>();
     expect(stats.adopted).toBe(1);

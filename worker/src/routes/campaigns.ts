@@ -30,7 +30,7 @@ campaigns.openapi(listCampaigns, async (c) => {
   const figures = await campaignFigures(db, rows.map((r) => r.id));
   const now = new Date().toISOString();
   c.header('Cache-Control', CACHE);
-  return c.json({ items: rows.map((row) => toCampaign(row, figures.get(row.id), now)) }, 200);
+  return c.json({ items: rows.map((row) => toCampaign(row, figures.get(row.id), now, c.req.header('Origin'))) }, 200);
 });
 
 const getCampaign = createRoute({
@@ -51,5 +51,6 @@ campaigns.openapi(getCampaign, async (c) => {
   if (!row) throw notFound();
   const figures = await campaignFigures(db, [row.id]);
   c.header('Cache-Control', CACHE);
-  return c.json(toCampaign(row, figures.get(row.id), new Date().toISOString()), 200);
+  // The answer depends on the Origin (acceptsHere): the site scope's `Vary: Origin` keeps caches apart.
+  return c.json(toCampaign(row, figures.get(row.id), new Date().toISOString(), c.req.header('Origin')), 200);
 });
