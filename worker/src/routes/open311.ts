@@ -34,7 +34,7 @@ const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 const CHANGESET = '2026-11-30T00:00:00+08:00';
 const DAY_MS = 86_400_000;
 /** How long an identical POST without an Idempotency-Key, from the same key, is taken for a retry. */
-export const OPEN311_SAME_POST_MS = 15 * 60_000;
+const OPEN311_SAME_POST_MS = 15 * 60_000;
 
 /** The spec's parameter behind each field of the submission, to name it in an error. */
 const OPEN311_PARAM: Record<string, string> = {
