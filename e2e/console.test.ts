@@ -336,7 +336,9 @@ describe('the officials’ console at /console/', () => {
       author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
     });
     expect((await officialApi(await sessionCookie(DEMO_ACCOUNTS.moderator), 'POST', `/v1/console/messages/${id}/publish`, {})).status).toBe(200);
-    expect((await officialApi(await sessionCookie(DEMO_ACCOUNTS.transport), 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '已安排本周维修。' })).status).toBe(200);
+    const bureau = await sessionCookie(DEMO_ACCOUNTS.transport);
+    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
+    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '已安排本周维修。' })).status).toBe(200);
     await client.followUp({ trackingCode, question: '具体哪一天修？' });
 
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);

@@ -72,6 +72,10 @@ describe('suggestion drives (建言专栏)', () => {
     expect((await fromPage(ALLOWED_ORIGIN)).acceptsHere).toBe(false);
     expect((await fromPage(NEWS_B)).acceptsHere).toBe(true);
     expect((await fromPage(null)).acceptsHere).toBe(true);
+    // A page of the service's own (the hosted board, the examples) reads without an Origin: its fetch says same-origin.
+    const own = await request(`/v1/sites/${d.siteId}/campaigns/plan`, { origin: null, headers: { 'Sec-Fetch-Site': 'same-origin' } });
+    expect((await own.json<Campaign>()).acceptsHere).toBe(false);
+    expect(own.headers.get('Vary')).toContain('Sec-Fetch-Site');
     // Statistics count the drive's adoption for its unit.
     const stats = await (await request(`/v1/sites/${d.siteId}/stats?campaign=plan&unit=${d.eduUnit}`)).json<Stats>();
     expect(stats.adopted).toBe(1);
