@@ -55,6 +55,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     draft: { state: true },
     rejection: { state: true },
     extension: { state: true },
+    confirming: { state: true },
   };
 
   messageId = '';
@@ -64,6 +65,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private loadError = '';
   /** The action whose form is open. */
   private open: Action | null = null;
+  /** The follow-up whose moderation is being confirmed: neither choice can be undone. */
+  private confirming: { id: string; moderation: 'published' | 'rejected' } | null = null;
   private busy = false;
   private error = '';
   private errors: Record<string, string> = {};
@@ -150,6 +153,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private moderateFollowUp(id: string, moderation: 'published' | 'rejected'): Promise<void> {
     return this.working(async () => {
       this.message = await this.officials.followUps.moderate(id, { moderation });
+      this.confirming = null;
       this.done = moderation === 'published' ? this.t.message.followUpPublished : this.t.message.followUpRejected;
     });
   }
@@ -348,12 +352,33 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}
           ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}</header>
         <div class="body">${f.body}</div>
-        ${f.moderate ? html`<p class="follow-up-actions">
-          <button type="button" ?disabled=${this.busy} @click=${() => this.moderateFollowUp(f.id, 'published')}>${t.message.publishFollowUp}</button>
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.moderateFollowUp(f.id, 'rejected')}>${t.message.rejectFollowUp}</button>
-        </p>` : nothing}
+        ${!f.moderate ? nothing : this.confirming?.id === f.id ? this.renderFollowUpConfirmation(this.confirming) : html`<p class="follow-up-actions">
+          <button type="button" ?disabled=${this.busy} @click=${() => this.confirmFollowUp(f.id, 'published')}>${t.message.publishFollowUp}</button>
+          <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.confirmFollowUp(f.id, 'rejected')}>${t.message.rejectFollowUp}</button>
+        </p>`}
       </section>`)}
     </section>`;
+  }
+
+  /** Asks first: a follow-up's words, once published or kept off the board, stay so. */
+  private confirmFollowUp(id: string, moderation: 'published' | 'rejected'): void {
+    this.error = '';
+    this.done = '';
+    this.confirming = { id, moderation };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="follow-up-confirm"] button')?.focus());
+  }
+
+  private renderFollowUpConfirmation({ id, moderation }: { id: string; moderation: 'published' | 'rejected' }) {
+    const t = this.t;
+    const publish = moderation === 'published';
+    return html`<div class="panel stack" role="group" part="follow-up-confirm" aria-label=${publish ? t.message.publishFollowUp : t.message.rejectFollowUp}>
+      <p>${publish ? t.message.publishFollowUpConfirm : t.message.rejectFollowUpConfirm}</p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div class="buttons">
+        <button type="button" ?disabled=${this.busy} @click=${() => this.moderateFollowUp(id, moderation)}>${this.busy ? t.forms.sending : t.forms.confirm}</button>
+        <button type="button" class="secondary" @click=${() => { this.confirming = null; }}>${t.forms.cancel}</button>
+      </div>
+    </div>`;
   }
 
   /** A moderation reason is a code from the list, shown translated (older records may hold words). */

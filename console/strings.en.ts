@@ -106,6 +106,8 @@ export const consoleEn: ConsoleStrings = {
     rejectFollowUp: 'Keep off the board',
     followUpPublished: 'The question is now public',
     followUpRejected: 'The question will not be made public',
+    publishFollowUpConfirm: 'Once published, this question appears in the message’s public record for everyone to see, and cannot be withdrawn. Publish it?',
+    rejectFollowUpConfirm: 'Kept off the board, this question will never appear on the website (the citizen and the unit still see it), and this cannot be undone. Keep it off?',
     pendingFollowUps: 'Follow-up questions awaiting review ({count})',
     pendingFollowUpsHint: 'Citizens’ follow-up questions reach the public timeline only once reviewed; the answering unit already sees and answers them.',
   },

@@ -105,6 +105,8 @@ const strings = {
     rejectFollowUp: '不予公开',
     followUpPublished: '追问内容已公开',
     followUpRejected: '追问内容不会公开',
+    publishFollowUpConfirm: '公开后，这条追问的内容将出现在这条留言公开的办理记录中，所有人都能看到，且不能撤回。确定公开吗？',
+    rejectFollowUpConfirm: '不予公开后，这条追问的内容将永远不会出现在网站上（留言人和办理单位仍能看到），且不能撤回。确定不予公开吗？',
     pendingFollowUps: '待审核的追问（{count}）',
     pendingFollowUpsHint: '市民追问的内容经审核后才会出现在公开的办理记录中；办理单位已可看到并答复。',
   },

@@ -454,6 +454,17 @@ describe('the console’s admin pages', () => {
     expect(apiKey).toMatch(/^lyk_[a-z2-9]{32}$/);
     expect(await isFocused(element.locator('#issued-key'))).toBe(true);
 
+    // The copy button puts the key on the clipboard; where a browser has no clipboard for pages,
+    // it selects the key for the admin to copy, and says so.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await element.getByRole('button', { name: '复制密钥' }).click();
+    await element.getByRole('button', { name: '已复制' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(apiKey);
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
+    await element.getByRole('button', { name: '已复制' }).click();
+    await expect.poll(() => element.getByRole('status').filter({ hasText: '密钥已选中' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.getSelection()?.toString().trim())).toBe(apiKey);
+
     const unitId = (await publicConfig()).units[0]!.id;
     const post = () => fetch(`${WORKER}/open311/v2/demo/requests.json`, {
       method: 'POST',

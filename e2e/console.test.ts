@@ -325,4 +325,50 @@ describe('the officials’ console at /console/', () => {
     expect(problems).toEqual([]);
     await page.context().close();
   });
+
+  it('a moderator finds a follow-up counted in 待审核, and is asked before keeping its words off the board', async () => {
+    // A public message, published and answered; the citizen asks a follow-up (by the API, as the widget would).
+    const title = `石桥镇路灯 ${Date.now() % 1_000_000}`;
+    const client = createClient({ baseUrl: WORKER, site: 'demo' });
+    const { id, trackingCode } = await client.submitMessage({
+      unitId: 'u_transport', type: 'consultation', domain: 'transport', campaign: null, title,
+      body: '石桥镇中心路段的路灯什么时候能修好？晚上出行很不方便。', region: '示范县石桥镇',
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+    });
+    expect((await officialApi(await sessionCookie(DEMO_ACCOUNTS.moderator), 'POST', `/v1/console/messages/${id}/publish`, {})).status).toBe(200);
+    const bureau = await sessionCookie(DEMO_ACCOUNTS.transport);
+    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
+    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '已安排本周维修。' })).status).toBe(200);
+    await client.followUp({ trackingCode, question: '具体哪一天修？' });
+
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
+    const queue = page.locator('liuyan-console-queue');
+    // The 待审核 tab counts the follow-ups waiting, as the list below the messages shows them.
+    const waiting = async () => {
+      await page.goto(`${CONSOLE}#/queue`);
+      const tab = queue.getByRole('link', { name: /^待审核/ });
+      await tab.click();
+      await queue.locator('[part="pending-follow-ups"]').or(queue.locator('[part="queue"][aria-busy="false"]')).first().waitFor();
+      return Number(await tab.locator('.count').textContent());
+    };
+    const before = await waiting();
+    await queue.locator('[part="pending-follow-ups"]').getByText('具体哪一天修？').waitFor();
+
+    await page.goto(`${CONSOLE}#/messages/${encodeURIComponent(id)}`);
+    const message = page.locator('liuyan-console-message');
+    const followUp = message.locator('[part="follow-up"]').filter({ hasText: '具体哪一天修？' });
+    await followUp.getByRole('button', { name: '不予公开' }).click();
+    // Asked first; 取消 leaves it waiting.
+    const confirm = followUp.locator('[part="follow-up-confirm"]');
+    expect(await confirm.textContent()).toContain('且不能撤回');
+    await confirm.getByRole('button', { name: '取消' }).click();
+    expect(await followUp.locator('.badge').textContent()).toContain('待审核');
+    await followUp.getByRole('button', { name: '不予公开' }).click();
+    await confirm.getByRole('button', { name: '确定' }).click();
+    await message.getByRole('status').getByText('追问内容不会公开', { exact: true }).waitFor();
+    expect(await followUp.locator('.badge').textContent()).toContain('不予公开');
+    expect(await waiting()).toBe(before - 1);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

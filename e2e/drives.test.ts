@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
-import { signedIn } from './console-helpers';
+import { officialApi, sessionCookie, signedIn } from './console-helpers';
 import { useBrowserPage } from './helpers';
-import { WORKER } from './ports';
+import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
 const DAY_MS = 86_400_000;
@@ -85,4 +85,23 @@ describe('the admin drives page (建言专栏)', () => {
     await readerContext.close();
     await page.context().close();
   }, 120_000);
+
+  it('a drive that runs only on a partner’s website says so at once on another, before anything is typed', async () => {
+    const n = Date.now() % 1_000_000;
+    const slug = `e2e-partner-${n}`;
+    const created = await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'POST', '/v1/admin/campaigns', {
+      slug, title: `乡村振兴建言 ${n}`, description: '请写下您的建议。',
+      startsAt: new Date(Date.now() - DAY_MS).toISOString(), endsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(),
+      outlets: [{ name: '示范日报', origin: HOST }],
+    });
+    expect(created.status).toBe(201);
+    // The drive page on the service's own website, which is not the partner's.
+    const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const form = await drivePage(await context.newPage(), slug);
+    const notice = form.locator('[part="campaign-elsewhere"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(`乡村振兴建言 ${n}只在示范日报的网站上接收留言，本网站不能提交。欢迎到这些网站的专栏页面留言。`);
+    expect(await form.getByLabel('标题', { exact: true }).count()).toBe(0);
+    await context.close();
+  });
 });

@@ -27,12 +27,22 @@ describe('<liuyan-stats> on the county website', () => {
       expect(await figure('median-response')).toBe(api.medianResponseHours === null ? '暂无' : `${api.medianResponseHours.toFixed(1)}小时`);
       expect(await figure('satisfaction')).toBe(api.satisfaction.mean === null ? '暂无' : `${api.satisfaction.mean.toFixed(2)}分`);
 
-      // One bar pair per month of the last year, and the table screen readers get holds the same numbers.
-      const months = api.monthly.slice(-12);
+      // One bar pair per month of the last year up to this month (China time), a month without
+      // messages as zero, and the table screen readers get holds the same numbers.
+      const thisMonth = new Date(Date.now() + 8 * 3_600_000);
+      const lastYear = Array.from({ length: 12 }, (_, i) => {
+        const d = new Date(Date.UTC(thisMonth.getUTCFullYear(), thisMonth.getUTCMonth() - 11 + i, 1));
+        return d.toISOString().slice(0, 7);
+      }).filter((month) => month >= api.monthly[0]!.month);
+      const months = lastYear.map((month) => api.monthly.find((m) => m.month === month) ?? { month, messages: 0, replied: 0 });
       expect(await stats.locator('svg[part="chart"] rect.bar-all').count()).toBe(months.length);
       const rows = await stats.locator('table.visually-hidden tbody tr').evaluateAll((trs) =>
         trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
       expect(rows).toEqual(months.map((m) => [m.month, String(m.messages), String(m.replied)]));
+      // The axis names the year under the first month (and under each January).
+      const years = await stats.locator('svg[part="chart"] text.year').allTextContents();
+      expect(years[0]).toBe(months[0]!.month.slice(0, 4));
+      expect(years).toEqual([...new Set(months.map((m) => m.month.slice(0, 4)))]);
 
       const ranked = await stats.locator('[part="ranking"] tbody th').allTextContents();
       expect(ranked).toEqual(api.byUnit.slice(0, 10).map((u) => u.name));

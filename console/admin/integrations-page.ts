@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { IntegrationKey, IssuedIntegrationKey } from '../../sdk/src/schemas/integration-key';
 import { defineElement } from '../../ui/liuyan-element';
+import { copyText, type CopyOutcome } from '../../ui/copy-text';
 import { format, formatDateTime } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
@@ -20,6 +21,7 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
     siteId: { state: true },
     loadError: { state: true },
     issued: { state: true },
+    copied: { state: true },
     revoking: { state: true },
   };
 
@@ -28,6 +30,8 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
   private loadError = '';
   /** The key just issued: shown until the admin leaves the page, never again. */
   private issued: IssuedIntegrationKey | null = null;
+  /** What the copy button did with the key just issued. */
+  private copied: CopyOutcome | null = null;
   /** The key whose revocation is being confirmed. */
   private revoking: string | null = null;
 
@@ -58,9 +62,14 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
     const issued = await this.change(ISSUE, () => this.officials.admin.integrationKeys.issue({ label: v.text('label') }), this.a.integrations.issuedNotice);
     if (!issued) return;
     this.issued = issued;
+    this.copied = null;
     this.keys = [issued, ...(this.keys ?? [])];
     this.resetForm(form);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#issued-key')?.focus());
+  }
+
+  private async copyKey(): Promise<void> {
+    this.copied = await copyText(this.issued!.apiKey, this.renderRoot.querySelector('#issued-key')!);
   }
 
   private async revoke(key: IntegrationKey): Promise<void> {
@@ -83,6 +92,10 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
       ${this.issued ? html`<div class="card stack" role="group" aria-labelledby="issued-title">
           <h2 id="issued-title">${format(a.issuedTitle, { label: this.issued.label })}</h2>
           <p class="secret" id="issued-key" tabindex="-1">${this.issued.apiKey}</p>
+          <div class="buttons compact">
+            <button type="button" @click=${this.copyKey}>${this.copied === 'copied' ? a.copied : a.copy}</button>
+            <span role="status">${this.copied === 'selected' ? a.copySelected : ''}</span>
+          </div>
           <p class="hint">${a.issuedHint}</p>
         </div>` : ''}
       ${this.keys.length === 0 ? html`<p class="muted">${a.empty}</p>`

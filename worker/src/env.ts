@@ -23,5 +23,7 @@ export interface AppEnv {
     db: SiteDatabase;
     /** Set by `consoleAuth` on every console and admin route. */
     official: Official;
+    /** Set on every Open311 POST, before its form is validated: the live integration key it carries. */
+    integration: { id: string; label: string };
   };
 }

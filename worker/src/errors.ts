@@ -2,8 +2,10 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { fieldErrorMessage, pickLocale, type FieldErrorParams } from '../../sdk/src/error-messages';
+import { fieldErrorMessage, pickLocale, type FieldErrorParams, type Locale, type PublicFieldMessages } from '../../sdk/src/error-messages';
 import { errorCatalogs } from '../../sdk/src/locales';
+import { enFieldMessages, enOpen311FieldLabels } from '../../sdk/src/locales/en';
+import { zhCNFieldMessages, zhCNOpen311FieldLabels } from '../../sdk/src/locales/zh-cn';
 import { FieldErrorCodeSchema, PROBLEM_STATUS, type FieldErrorCode, type Problem, type ProblemCode } from '../../sdk/src/schemas/error';
 import type { AppEnv } from './env';
 
@@ -83,8 +85,30 @@ export function fieldProblemsOf(error: z.ZodError): FieldProblem[] {
   return [...byField.values()];
 }
 
-export function problemOf(error: ApiError, acceptLanguage: string | undefined): Problem {
-  const catalog = errorCatalogs[pickLocale(acceptLanguage)];
+/**
+ * Who reads a route's field errors, so each field is named in their words: officials (console, admin,
+ * sign-in: the officials' names win, e.g. `description` 专栏介绍), the public (the widget's names), or
+ * an Open311 client (the spec's parameters, e.g. `description` 留言内容, `address_string`).
+ */
+export type FieldAudience = 'official' | 'public' | 'open311';
+
+export const audienceOf = (path: string): FieldAudience =>
+  (/^\/v1\/(console|admin|auth)\//.test(path) ? 'official' : path.startsWith('/open311/') ? 'open311' : 'public');
+
+/** The field names and sentences each audience reads, by language. */
+export const FIELD_CATALOGS: Record<FieldAudience, Record<Locale, PublicFieldMessages>> = {
+  official: { 'zh-CN': errorCatalogs['zh-CN'].fields, en: errorCatalogs.en.fields },
+  public: { 'zh-CN': zhCNFieldMessages, en: enFieldMessages },
+  open311: {
+    'zh-CN': { ...zhCNFieldMessages, fields: { ...zhCNFieldMessages.fields, ...zhCNOpen311FieldLabels } },
+    en: { ...enFieldMessages, fields: { ...enFieldMessages.fields, ...enOpen311FieldLabels } },
+  },
+};
+
+/** The problem+json body of an error, in the reader's language, its fields named for `audience`. */
+export function problemOf(error: ApiError, acceptLanguage: string | undefined, audience: FieldAudience = 'official'): Problem {
+  const locale = pickLocale(acceptLanguage);
+  const catalog = { problems: errorCatalogs[locale].problems, fields: FIELD_CATALOGS[audience][locale] };
   const problem: Problem = {
     type: `/docs/errors#${error.code}`,
     title: catalog.problems[error.code],
@@ -103,7 +127,7 @@ export function problemOf(error: ApiError, acceptLanguage: string | undefined): 
 export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
   c.header('Content-Type', 'application/problem+json; charset=UTF-8');
   c.header('Cache-Control', 'no-store');
-  return c.body(JSON.stringify(problemOf(error, c.req.header('Accept-Language'))), error.status);
+  return c.body(JSON.stringify(problemOf(error, c.req.header('Accept-Language'), audienceOf(c.req.path))), error.status);
 }
 
 /**

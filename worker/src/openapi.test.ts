@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { request } from '../test/fixtures';
+import { DESCRIPTIONS_ZH, OPERATION_DESCRIPTIONS_ZH } from './docs/descriptions.zh-cn';
 import { OPERATION_TITLES_ZH } from './docs/operation-titles';
 import { renderDocs } from './docs/render';
 import { newRouteGroup } from './app';
@@ -16,7 +17,7 @@ import { apiDocument, HTTP_METHODS, type ApiDocument, type ApiOperation } from '
 const UNDOCUMENTED: { route: RegExp; reason: string }[] = [
   { route: /^GET \/healthz$/, reason: 'liveness for monitors and the benchmark baseline, not part of the API' },
   { route: /^GET \/openapi\.json$/, reason: 'the document itself' },
-  { route: /^GET \/docs(\/en|\/docs\.css)?$/, reason: 'the reference page rendered from the document, and its stylesheet' },
+  { route: /^GET \/docs(\/en|\/docs\.css)?\/?$/, reason: 'the reference page rendered from the document, and its stylesheet (a trailing slash redirects)' },
   { route: /^GET \/s\//, reason: 'the hosted board: HTML pages for people, not an API' },
 ];
 
@@ -73,6 +74,21 @@ describe('GET /openapi.json', () => {
     for (const tag of document.tags ?? []) expect(tag.description, tag.name).toBeTruthy();
     expect(document.servers).toEqual([{ url: 'https://liuyan.test', description: 'this deployment' }]);
     expect(document.info.license?.name).toBe('MIT');
+  });
+
+  it('declares the read-replication bookmark: sent with every site request, answered by a write', async () => {
+    const document = await documentFrom();
+    const byRoute = Object.fromEntries(operations(document).map(({ route, operation }) => [route, operation]));
+    const sends = (route: string) => JSON.stringify(byRoute[route]!.parameters ?? []).includes('#/components/parameters/D1Bookmark');
+    const answers = (route: string, status: string) => (byRoute[route]!.responses![status] as { headers?: Record<string, unknown> }).headers?.['x-d1-bookmark'];
+    expect(document.components?.parameters?.D1Bookmark).toMatchObject({ name: 'x-d1-bookmark', in: 'header', required: false });
+    for (const route of ['POST /v1/sites/{site}/messages', 'GET /v1/sites/{site}/messages', 'POST /v1/sites/{site}/track', 'GET /open311/v2/{site}/requests.json']) {
+      expect(sends(route), route).toBe(true);
+    }
+    expect(answers('POST /v1/sites/{site}/messages', '201')).toEqual({ $ref: '#/components/headers/D1Bookmark' });
+    expect(answers('GET /v1/sites/{site}/messages', '200')).toBeUndefined();
+    // The console's routes do not read a bookmark.
+    expect(sends('GET /v1/console/messages')).toBe(false);
   });
 
   it('shows a developer Chinese examples of what citizens and officials write', async () => {
@@ -137,6 +153,48 @@ describe('GET /docs', () => {
     const css = await request('/docs/docs.css', { origin: null });
     expect(css.headers.get('Content-Type')).toMatch(/^text\/css/);
     expect(await css.text()).toContain('@media (max-width: 40rem)');
+  });
+
+  it('says in Chinese what each operation, parameter and answer is, and what a field is where it has the words', async () => {
+    const document = await documentFrom();
+    const missing: string[] = [];
+    const headers = document.components?.headers as Record<string, { description?: string }>;
+    for (const { route, operation } of operations(document)) {
+      if (operation.description && !OPERATION_DESCRIPTIONS_ZH[operation.operationId!]) missing.push(`${route}: its description`);
+      for (const parameter of (operation.parameters ?? []) as { $ref?: string; description?: string; schema?: { description?: string } }[]) {
+        const text = parameter.description ?? parameter.schema?.description;
+        if (text && !DESCRIPTIONS_ZH[text]) missing.push(`${route}: ${text}`);
+      }
+      for (const [status, answer] of Object.entries(operation.responses ?? {}) as [string, { description: string }][]) {
+        if (!DESCRIPTIONS_ZH[answer.description]) missing.push(`${route} ${status}: ${answer.description}`);
+      }
+    }
+    for (const header of Object.values(headers)) if (!DESCRIPTIONS_ZH[header.description!]) missing.push(header.description!);
+    expect(missing, 'add the Chinese words to docs/descriptions.zh-cn.ts').toEqual([]);
+
+    const html = await (await request('/docs', { origin: null })).text();
+    const stats = html.slice(html.indexOf('id="op-getStats"'), html.indexOf('</section>', html.indexOf('id="op-getStats"')));
+    expect(stats).toContain('replyRate（回复率）');
+    expect(stats).not.toContain('What each figure means');
+    expect(stats).toContain('统计的第一个月，YYYY-MM（北京时间）');
+    expect(stats).toContain('服务暂时无法应答');
+    const submit = html.slice(html.indexOf('id="op-submitMessage"'), html.indexOf('</section>', html.indexOf('id="op-submitMessage"')));
+    expect(submit).toContain('<code>x-d1-bookmark</code> （响应头）');
+    expect(submit).not.toContain('Submit a message');
+    // What is left in English is marked as such, and is a small part of the page.
+    const english = [...html.matchAll(/<span lang="en">(.*?)<\/span>/g)].map((m) => m[1]);
+    const prose = html.replace(/<(pre|code)>[\s\S]*?<\/\1>/g, '').replace(/<span lang="en">.*?<\/span>/g, '').replace(/<[^>]+>/g, ' ');
+    expect(prose.match(/[A-Za-z]{4,}(?: [A-Za-z]{3,}){3,}/g) ?? [], 'English sentences not marked as English').toEqual([]);
+    expect(english.length).toBeLessThan(10);
+  });
+
+  it('redirects /docs/ and /docs/en/ to the pages', async () => {
+    for (const [path, to] of [['/docs/', '/docs'], ['/docs/en/?x=1', '/docs/en?x=1']]) {
+      const response = await request(path!, { origin: null, redirect: 'manual' });
+      expect(response.status, path).toBe(308);
+      const location = new URL(response.headers.get('Location')!, 'https://liuyan.test');
+      expect(location.pathname + location.search).toBe(to);
+    }
   });
 
   it('is in English at /docs/en, each page linking the other', async () => {

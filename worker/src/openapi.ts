@@ -161,6 +161,28 @@ export const SECURITY_SCHEMES = {
 
 type Security = Record<string, string[]>[];
 
+/** D1 read replication's bookmark header (`BOOKMARK_HEADER` of the site scope and of the SDK). */
+const BOOKMARK = 'x-d1-bookmark';
+const BOOKMARK_DESCRIPTION = 'D1 read replication: a sealed bookmark (opaque, at most 256 characters) of where this client’s last write got to. '
+  + 'A client that sends back the last one it was given reads what it wrote, even from a read replica; anything else is ignored. '
+  + 'The SDK does this by itself.';
+
+/**
+ * The bookmark where it applies, as components: every site-scoped request may send it (the API's
+ * and Open311's: both start the site's D1 session from it), and the success of a write to the
+ * site's API (not a GET) answers with it.
+ */
+const BOOKMARK_COMPONENTS = {
+  parameters: {
+    D1Bookmark: { name: BOOKMARK, in: 'header', required: false, description: BOOKMARK_DESCRIPTION, schema: { type: 'string', maxLength: 256 } },
+  },
+  headers: {
+    D1Bookmark: { description: BOOKMARK_DESCRIPTION, schema: { type: 'string' } },
+  },
+} as const;
+const bookmarkSent = (path: string) => /^\/(v1\/sites|open311\/v2)\/\{site\}/.test(path);
+const bookmarkAnswered = (method: string, path: string) => method !== 'get' && method !== 'head' && path.startsWith('/v1/sites/{site}');
+
 /**
  * Who may call an operation, from its prefix: each site's public API and signing in need nothing;
  * the console and admin routes a session; Open311 submissions an integration key. Undefined for a
@@ -227,10 +249,23 @@ function buildDocument(app: OpenAPIHono<AppEnv>): ApiDocument {
       if (!operation.tags?.length && tag) operation.tags = [tag.name];
       operation.security ??= securityFor(method, path);
       for (const requirement of operation.security ?? []) for (const name of Object.keys(requirement)) used.add(name);
+      if (bookmarkSent(path)) operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/D1Bookmark' }];
+      if (bookmarkAnswered(method, path)) {
+        for (const [status, response] of Object.entries(operation.responses ?? {})) {
+          if (!status.startsWith('2')) continue;
+          const answer = response as { headers?: Record<string, unknown> };
+          answer.headers = { ...answer.headers, [BOOKMARK]: { $ref: '#/components/headers/D1Bookmark' } };
+        }
+      }
     }
   }
   // Only the schemes some operation uses (the integration key arrives with the Open311 routes).
   const securitySchemes = Object.fromEntries(Object.entries(SECURITY_SCHEMES).filter(([name]) => used.has(name)));
-  document.components = { ...document.components, securitySchemes };
+  document.components = {
+    ...document.components,
+    securitySchemes,
+    parameters: { ...document.components?.parameters, ...BOOKMARK_COMPONENTS.parameters },
+    headers: { ...document.components?.headers, ...BOOKMARK_COMPONENTS.headers },
+  } as typeof document.components;
   return document;
 }

@@ -12,6 +12,7 @@ export const enFieldMessages: PublicFieldMessages = {
     overall: 'overall rating', resolution: 'problem solved', attitude: 'attitude', speed: 'speed', reason: 'reason', reasonText: 'details',
     question: 'follow-up question',
     parent: 'parent unit',
+    site: 'site', id: 'id', slug: 'drive address', adopted: 'adopted', from: 'first month', to: 'last month',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
@@ -33,6 +34,7 @@ export const enFieldMessages: PublicFieldMessages = {
     above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
     invalid_characters: (l) => `The ${l} contains characters that cannot be shown or are not allowed (such as control or text-direction characters); please remove them`,
     date_range_too_long: (_, p) => `The start and end dates may be at most ${p.max ?? ''} days apart`,
+    before_start: () => 'The end date cannot be before the start date',
   },
 };
 
@@ -55,6 +57,8 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     followUpLimit: 'follow-ups per message',
     hostedPages: 'hosted board', returnUrl: 'return link address', returnLabel: 'return link text', themeColor: 'theme colour',
     shareImageUrl: 'share image address',
+    description: 'drive description', startsAt: 'start', endsAt: 'end', outlets: 'outlets', origin: 'website address',
+    reminderDays: 'days of reminder', resetSecondFactor: 'two-step verification reset',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -67,7 +71,6 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     unknown_account: () => 'No such account',
     outside_year: (l, p) => `The ${l} is not in ${p.year ?? 'the chosen year'}; switch to the year it is in first`,
     duplicate_day: (l) => `The ${l} is listed twice: one entry per day`,
-    before_start: () => 'The end date cannot be before the start date',
     range_too_long: (_, p) => `A holiday can have at most ${p.max ?? ''} days`,
     not_weekend: (l) => `The ${l} must be a Saturday or Sunday: weekdays are working days anyway`,
     no_national_schedule: (_, p) => `The national holiday schedule for ${p.year ?? 'that year'} is not included yet (the State Council notice is not recorded); add its holidays one by one`,
@@ -76,6 +79,19 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     low_contrast: (l) => `The ${l} is too light: white text on it would be hard to read; choose a darker one (contrast with white at least 4.5:1)`,
     credentials_in_url: (l) => `The ${l} must not hold a user name or password (as in https://user:password@…); remove them and save again`,
   },
+};
+
+/**
+ * Open311 GeoReport v2's parameters (its query and form fields), for the service's answers to
+ * Open311 clients only: the widget never shows them.
+ */
+export const enOpen311FieldLabels: Record<string, string> = {
+  api_key: 'API key', service_code: 'service code', description: 'message', address_string: 'region', first_name: 'first name',
+  last_name: 'surname', phone: 'phone', email: 'email', 'attribute[unit]': 'recipient', 'attribute[title]': 'title',
+  'attribute[public]': 'visibility', 'attribute[consent]': 'privacy notice', lat: 'latitude', long: 'longitude', address_id: 'address id',
+  device_id: 'device id', account_id: 'account id', media_url: 'image address', jurisdiction_id: 'jurisdiction id',
+  service_request_id: 'request id', start_date: 'start date', end_date: 'end date', updated_after: 'updated after', page: 'page',
+  page_size: 'page size', extensions: 'extensions', file: 'resource name', token: 'token',
 };
 
 export const enProblemTitles: ProblemTitles = {

@@ -12,6 +12,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     overall: '总体评价', resolution: '解决程度', attitude: '办理态度', speed: '办理速度', reason: '不满意的原因', reasonText: '具体说明',
     question: '追问内容',
     parent: '上级单位',
+    site: '站点', id: '编号', slug: '专栏标识', adopted: '已采纳', from: '开始月份', to: '结束月份',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
@@ -33,6 +34,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     above_maximum: (l, p) => `${l}不能大于${p.max}`,
     invalid_characters: (l) => `${l}含有无法显示或不允许的字符（如控制字符、文字方向控制符），请删除后重试`,
     date_range_too_long: (_, p) => `开始日期和结束日期最多相隔${p.max ?? ''}天`,
+    before_start: () => '结束日期不能早于开始日期',
   },
 };
 
@@ -54,6 +56,8 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     followUpLimit: '每条留言可追问次数',
     hostedPages: '托管留言板', returnUrl: '返回链接地址', returnLabel: '返回链接文字', themeColor: '主题颜色',
     shareImageUrl: '分享图片地址',
+    description: '专栏介绍', startsAt: '开始时间', endsAt: '结束时间', outlets: '来源网站', origin: '网站地址',
+    reminderDays: '到期提醒天数', resetSecondFactor: '重置两步验证',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -66,7 +70,6 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     unknown_account: () => '账号不存在',
     outside_year: (l, p) => `${l}不在${p.year ?? '所选'}年内，请先切换到该日期所在的年份`,
     duplicate_day: (l) => `${l}与另一条重复：同一天只能有一条`,
-    before_start: () => '结束日期不能早于开始日期',
     range_too_long: (_, p) => `一段假期最多${p.max ?? ''}天`,
     not_weekend: (l) => `${l}应为周六或周日：工作日本来就要上班`,
     no_national_schedule: (_, p) => `暂无${p.year ?? '该'}年的国家节假日安排（国务院办公厅通知尚未收录），请逐段添加`,
@@ -75,6 +78,19 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     low_contrast: (l) => `${l}太浅：按钮上的白字看不清，请选深一些的颜色（与白色的对比度至少4.5:1）`,
     credentials_in_url: (l) => `${l}不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存`,
   },
+};
+
+/**
+ * Open311 GeoReport v2's parameters (its query and form fields), for the service's answers to
+ * Open311 clients only: the widget never shows them.
+ */
+export const zhCNOpen311FieldLabels: Record<string, string> = {
+  api_key: '接口密钥', service_code: '服务代码', description: '留言内容', address_string: '所在地区', first_name: '名',
+  last_name: '姓', phone: '联系电话', email: '电子邮箱', 'attribute[unit]': '留言对象', 'attribute[title]': '标题',
+  'attribute[public]': '公开方式', 'attribute[consent]': '隐私声明', lat: '纬度', long: '经度', address_id: '地址编号',
+  device_id: '设备编号', account_id: '账号编号', media_url: '图片地址', jurisdiction_id: '辖区编号',
+  service_request_id: '请求编号', start_date: '开始日期', end_date: '结束日期', updated_after: '更新时间', page: '页码',
+  page_size: '每页条数', extensions: '扩展字段', file: '资源名称', token: '回执编号',
 };
 
 export const zhCNProblemTitles: ProblemTitles = {

@@ -27,6 +27,7 @@ export const CampaignSchema = CampaignSummarySchema.extend({
   open: z.boolean().describe('between startsAt (inclusive) and endsAt (exclusive) now'),
   outlets: z.array(z.object({ name: z.string(), messages: z.number().int() })).describe('each outlet and the messages written on its pages'),
   counts: CampaignCountsSchema,
+  acceptsHere: z.boolean().describe('whether the page asking (its Origin) may send messages to the drive: false when the drive runs only on its outlets’ pages and this is none of them; true without an Origin (a server)'),
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 

@@ -47,7 +47,7 @@ export type QueueCounts = z.infer<typeof QueueCountsSchema>;
 export const QueuePageSchema = z.object({
   items: z.array(QueueMessageSchema),
   nextCursor: z.string().nullable(),
-  counts: QueueCountsSchema.describe('messages per tab in the official’s units (other filters ignored)'),
+  counts: QueueCountsSchema.describe('messages per tab in the official’s units (other filters ignored); for moderators and admins, moderation also counts the follow-ups whose words wait for review'),
 });
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 

@@ -9,11 +9,12 @@ export const PublicFieldErrorCodeSchema = z.enum([
   'consent_required', 'unknown_unit', 'type_not_allowed', 'domain_not_allowed', 'unknown_campaign',
   'campaign_closed', 'below_minimum', 'above_maximum', 'invalid_characters',
   'date_range_too_long',
+  'before_start',
 ]);
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([
   'invalid_code', 'weak_password', 'wrong_password', 'email_taken', 'same_unit', 'unknown_template', 'unknown_account',
-  'outside_year', 'duplicate_day', 'before_start', 'range_too_long', 'not_weekend', 'no_national_schedule',
+  'outside_year', 'duplicate_day', 'range_too_long', 'not_weekend', 'no_national_schedule',
   'same_password',
   'slug_taken',
   'low_contrast',

@@ -14,6 +14,7 @@ import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, lastInstantOf, Localized } from '../../../ui/localize';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
+import { copyText, type CopyOutcome } from '../../../ui/copy-text';
 import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
 import { styles } from './liuyan-form.styles';
@@ -43,7 +44,7 @@ const emptyValues = (): FormValues => ({
   displayAs: 'masked', isPublic: true, consent: false,
 });
 
-type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'editing' | 'sending' | 'send-failed' | 'done';
+type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'campaign-elsewhere' | 'editing' | 'sending' | 'send-failed' | 'done';
 
 /** Contact details: kept for this tab's session only, never in the draft on the device. */
 const CONTACT: (keyof FormValues)[] = ['name', 'phone', 'email'];
@@ -62,6 +63,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart status - Sending / retrying / failure notices.
  * @csspart receipt - What is shown after sending.
  * @csspart campaign-closed - What a drive (`campaign`) says before its first day or after its last, instead of the form.
+ * @csspart campaign-elsewhere - What a drive that runs only on other websites (its outlets) says on this one, instead of the form.
  * @csspart tracking-code - The tracking code.
  * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
  *
@@ -110,7 +112,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private attempt = 0;
   private restored = false;
   private created: MessageCreated | null = null;
-  private copyState: '' | 'copied' | 'failed' = '';
+  private copyState: '' | CopyOutcome = '';
   /** The citizen chose to keep this message's code on this device; null when storage failed. */
   private remembered: boolean | null = false;
   private drafts: DraftStore<FormValues> | null = null;
@@ -144,9 +146,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.report(error);
       return;
     }
-    // Before or after a drive's window the form says so, before anything is typed.
+    // Before or after a drive's window, or on a website the drive does not run on, the form says
+    // so before anything is typed.
     if (this.drive && !this.drive.open) {
       this.phase = 'campaign-closed';
+      return;
+    }
+    if (this.drive && !this.drive.acceptsHere) {
+      this.phase = 'campaign-elsewhere';
       return;
     }
     const draft = this.drafts.load();
@@ -251,6 +258,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         // The drive ended while the citizen was writing: say so instead of a field error with no field.
         this.drive = { ...this.drive, open: false, endsAt: new Date().toISOString() };
         this.phase = 'campaign-closed';
+      } else if (error instanceof LiuyanError && error.code === 'origin_not_allowed' && this.drive) {
+        // The drive's outlets changed while the citizen was writing (the draft is kept).
+        this.drive = { ...this.drive, acceptsHere: false };
+        this.phase = 'campaign-elsewhere';
       } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
         this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
         void this.focusFirstError();
@@ -300,12 +311,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   }
 
   private async copyCode(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(this.created!.trackingCode);
-      this.copyState = 'copied';
-    } catch {
-      this.copyState = 'failed';
-    }
+    this.copyState = await copyText(this.created!.trackingCode, this.renderRoot.querySelector('[part="tracking-code"]')!);
   }
 
   override render() {
@@ -320,6 +326,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           // endsAt is exclusive (midnight after the last day): the day named is that of its last instant,
           // as the console names it.
           { title: d.title, date: formatDateTime(this.locale, started ? lastInstantOf(d.endsAt) : d.startsAt, false) })}</p>`;
+      }
+      case 'campaign-elsewhere': {
+        const d = this.drive!;
+        return html`<p class="notice" role="status" part="campaign-elsewhere">${format(t.campaignElsewhere,
+          { title: d.title, outlets: d.outlets.map((o) => o.name).join(t.listSeparator) })}</p>`;
       }
       case 'load-failed':
         return html`<p class="notice" role="alert">${this.loadError.text}</p>
@@ -547,7 +558,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <p><output part="tracking-code" class="code">${created.trackingCode}</output></p>
       <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
       <p><button type="button" @click=${this.copyCode}>${this.copyState === 'copied' ? t.copied : t.copy}</button>
-        ${this.copyState === 'failed' ? html`<span class="error">${t.copyFailed}</span>` : nothing}</p>
+        <span role="status">${this.copyState === 'selected' ? t.copySelected : nothing}</span></p>
       <div part="remember">
         <label class="choice block"><input id="remember" type="checkbox" .checked=${this.remembered === true} aria-describedby="remember-hint"
           @change=${(e: Event) => this.rememberCode((e.target as HTMLInputElement).checked)} />

@@ -6,6 +6,8 @@ const strings = {
   campaignNotStarted: '{title}将于{date}开始征集，届时欢迎留言。',
   campaignEnded: '{title}已于{date}结束征集，不再接收留言。感谢关注！',
   campaignUnknown: '没有找到这个专栏，请联系本网站。',
+  campaignElsewhere: '{title}只在{outlets}的网站上接收留言，本网站不能提交。欢迎到这些网站的专栏页面留言。',
+  listSeparator: '、',
   chooseUnit: '请选择领导或部门',
   /** The picker of a large tree (a national site): search by name, or choose level by level. */
   unitSearch: '按名称搜索',
@@ -47,7 +49,7 @@ const strings = {
   saveCodeWarning: '请立即保存查询码：它只显示这一次，是查看回复、评价和追问的唯一凭证，丢失后无法找回。',
   copy: '复制查询码',
   copied: '已复制',
-  copyFailed: '无法自动复制，请手动抄写',
+  copySelected: '无法自动复制：查询码已选中，请长按复制，或手动抄写',
   pendingModeration: '留言将在审核后公开。',
   privateNotice: '这是一条不公开的留言。',
   writeAnother: '再写一条',

@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import type { MonthlyStats, Stats, StatsQuery } from '../../../sdk/src/schemas/stats';
 import { errorDetail, failureText } from '../internal/errors';
+import { axisLabels, chartMonths, chinaMonth } from './chart-months';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { Localized } from '../../../ui/localize';
 import { hours, percent, score } from '../../../ui/stats-format';
@@ -12,14 +13,17 @@ import { statsZhCN, type StatsStrings } from './strings.zh-cn';
 const CHART_MONTHS = 12;
 /** Units listed in the ranking. */
 const RANKED_UNITS = 10;
-const CHART = { width: 360, height: 150, top: 10, bottom: 20 };
+/** The axis has two lines: the month, and its year where the year starts or changes. */
+const CHART = { width: 360, height: 160, top: 10, bottom: 30 };
 
 type Phase = 'loading' | 'ready' | 'failed';
 
 /**
  * @summary A site's public statistics: the headline figures (messages, reply rate, on-time rate,
- * median time to first reply, satisfaction, adopted suggestions), a monthly chart drawn as SVG with
- * a table of the same numbers for screen readers, and the units ranked by reply rate.
+ * median time to first reply, satisfaction, adopted suggestions), a monthly chart drawn as SVG (every
+ * month of the last year or of `from`–`to`, those without messages as zero; the year under the first
+ * month and under each January) with a table of the same numbers for screen readers, and the units
+ * ranked by reply rate.
  *
  * @event liuyan-error - The statistics could not be loaded. `detail`: `{ code, status, fields }`.
  *
@@ -104,7 +108,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
       ['satisfaction', t.satisfaction, score(s.satisfaction.mean, t)],
       ['adopted', t.adopted, String(s.adopted)],
     ];
-    const months = s.monthly.slice(-CHART_MONTHS);
+    const months = chartMonths(s.monthly, { from: this.from || undefined, to: this.to || undefined }, chinaMonth(new Date()), CHART_MONTHS);
     return html`
       <section aria-labelledby="title">
         <h2 id="title">${t.title}</h2>
@@ -134,13 +138,16 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
     const barWidth = Math.max(2, slot * 0.7);
     const plot = CHART.height - CHART.top - CHART.bottom;
     const y = (n: number) => CHART.top + plot - (n / max) * plot;
+    const labels = axisLabels(months);
     return html`<svg part="chart" viewBox="0 0 ${CHART.width} ${CHART.height}" role="presentation" aria-hidden="true" focusable="false">
       ${months.map((m, i) => {
         const x = i * slot + (slot - barWidth) / 2;
+        const { month, year } = labels[i]!;
         return svg`
           <rect class="bar-all" x=${x} y=${y(m.messages)} width=${barWidth} height=${CHART.top + plot - y(m.messages)}></rect>
           <rect class="bar-replied" x=${x} y=${y(m.replied)} width=${barWidth} height=${CHART.top + plot - y(m.replied)}></rect>
-          <text class="axis" x=${x + barWidth / 2} y=${CHART.height - 6} text-anchor="middle">${m.month.slice(5)}</text>`;
+          <text class="axis" x=${x + barWidth / 2} y=${CHART.height - 17} text-anchor="middle">${month}</text>
+          ${year ? svg`<text class="axis year" x=${x} y=${CHART.height - 4}>${year}</text>` : nothing}`;
       })}
     </svg>`;
   }

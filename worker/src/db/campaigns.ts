@@ -33,8 +33,12 @@ export const outletsOf = (row: Pick<CampaignRow, 'outlets'>): CampaignOutlet[] =
 
 export const isOpen = (row: Pick<CampaignRow, 'starts_at' | 'ends_at'>, now: string) => row.starts_at <= now && now < row.ends_at;
 
-/** A drive as the public reads it; every outlet is listed, with 0 for one nobody wrote on yet. */
-export function toCampaign(row: CampaignRow, figures: Figures | undefined, now: string): Campaign {
+/**
+ * A drive as the public reads it; every outlet is listed, with 0 for one nobody wrote on yet.
+ * `origin` is the asking page's (the request's Origin), so a form on a page that is not one of the
+ * drive's outlets can say so before anything is typed (`acceptsHere`).
+ */
+export function toCampaign(row: CampaignRow, figures: Figures | undefined, now: string, origin: string | undefined): Campaign {
   const written = new Map((figures?.outlets ?? []).map((o) => [o.name, o.messages]));
   return {
     ...toCampaignSummary(row),
@@ -42,6 +46,7 @@ export function toCampaign(row: CampaignRow, figures: Figures | undefined, now: 
     // An outlet on several origins (its site and its app's pages) is one name, counted once.
     outlets: [...new Set(outletsOf(row).map((o) => o.name))].map((name) => ({ name, messages: written.get(name) ?? 0 })),
     counts: figures?.counts ?? { ...NO_COUNTS },
+    acceptsHere: outletFor(row, origin) !== 'refused',
   };
 }
 

@@ -202,6 +202,19 @@ export function pendingFollowUps(db: SiteDatabase, siteId: string) {
   );
 }
 
+/**
+ * How many follow-ups `pendingFollowUps` would list, all of them (the 待审核 tab counts them): a walk
+ * of the partial index `follow_ups_pending` (every site's waiting follow-ups, few at any time), each
+ * joined to its message by its key, never a walk of the site's messages.
+ */
+export async function countPendingFollowUps(db: SiteDatabase, siteId: string): Promise<number> {
+  // CROSS JOIN keeps SQLite's join order as written: follow-ups first.
+  const count = sql<{ n: number }>`SELECT count(*) AS n FROM follow_ups AS f INDEXED BY follow_ups_pending
+    CROSS JOIN messages AS m ON m.id = f.message_id
+    WHERE f.moderation = 'pending' AND m.site_id = ${siteId} AND m.is_public = 1 AND m.moderation != 'rejected'`;
+  return (await db.first({ compile: () => count.compile(db.q) }))?.n ?? 0;
+}
+
 /** A follow-up of the site, with what its moderation depends on; null if the site has no such follow-up. */
 export function findFollowUp(db: SiteDatabase, siteId: string, id: string) {
   return db.first(

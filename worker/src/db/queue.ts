@@ -4,6 +4,7 @@ import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder }
 import { OPEN_STATUSES } from '../../../sdk/src/schemas/common';
 import { QueueTabSchema, type QueueCounts, type QueueMessage, type QueueTab } from '../../../sdk/src/schemas/console';
 import type { Official } from '../auth/official';
+import { countPendingFollowUps } from './citizen-loop';
 import { validationError } from '../errors';
 import type { SiteDatabase } from './client';
 import { siteUnits, type Site } from './sites';
@@ -267,6 +268,7 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
  * tallies of migrations 0004 and 0008 give every tab but 已超期 and 督办 (migration 0015's own tally). 已超期 changes with the clock, so it
  * is the open messages less those still ahead of their deadline: the days after today from the
  * per-day tallies of migration 0009, and today's from the deadline index up to the end of the day.
+ * For moderators and admins, 待审核 also counts the follow-ups whose words wait for them.
  * Rows read grow with the units in scope and the days ahead, never with the backlog.
  */
 export async function queueCounts(db: SiteDatabase, official: Official, now: Date): Promise<QueueCounts> {
@@ -293,8 +295,11 @@ export async function queueCounts(db: SiteDatabase, official: Official, now: Dat
     .select((eb) => eb.fn.sum<number>('s.n').as('n'))
     .where('s.site_id', '=', official.siteId);
   if (official.scope !== null) supervised = supervised.where(sql<boolean>`s.unit_id IN (${unitsOf(official)})`);
-  const [rows, ahead, aheadToday, escalated] = await Promise.all([
+  // Moderators review follow-ups' words too: those waiting are in their 待审核 count.
+  const moderates = official.role === 'admin' || official.role === 'moderator';
+  const [rows, ahead, aheadToday, escalated, followUps] = await Promise.all([
     db.all(tallies), db.first(later), db.first(dueLaterToday), db.first(supervised),
+    moderates ? countPendingFollowUps(db, official.siteId) : 0,
   ]);
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as QueueCounts;
   let open = 0;
@@ -304,5 +309,6 @@ export async function queueCounts(db: SiteDatabase, official: Official, now: Dat
   }
   counts.overdue = Math.max(0, open - (ahead?.n ?? 0) - (aheadToday?.n ?? 0));
   counts.supervised = escalated?.n ?? 0;
+  counts.moderation += followUps;
   return counts;
 }

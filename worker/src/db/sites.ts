@@ -167,3 +167,18 @@ export async function siteUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'units
   unitsBySite.set(site.id, { version: site.unitsVersion, units });
   return units;
 }
+
+/**
+ * A filter's unit or campaign the site does not have, as field problems (`unknown_unit` on `unit`,
+ * `unknown_campaign` on `campaign`): selecting by it would answer an empty list or zeros, as if the
+ * site had nothing. `units` are the site's (`siteUnits`, retired ones included: their messages stay).
+ * Reads the campaign only when one is asked for.
+ */
+export async function unknownFilters(db: SiteDatabase, siteId: string, units: SiteUnit[], filter: { unit?: string; campaign?: string }) {
+  const problems: { field: 'unit' | 'campaign'; code: 'unknown_unit' | 'unknown_campaign' }[] = [];
+  if (filter.unit !== undefined && !units.some((u) => u.id === filter.unit)) problems.push({ field: 'unit', code: 'unknown_unit' });
+  if (filter.campaign !== undefined && !(await db.first(db.q.selectFrom('campaigns').select('id').where('site_id', '=', siteId).where('slug', '=', filter.campaign)))) {
+    problems.push({ field: 'campaign', code: 'unknown_campaign' });
+  }
+  return problems;
+}

@@ -32,7 +32,7 @@ nav li { margin: .3rem 0; }
 .op h3 { font-size: 1rem; margin: 0 0 .25rem; display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
 .path { font-size: 1rem; min-width: 0; overflow-wrap: anywhere; }
 .summary { margin: .25rem 0; font-weight: 600; }
-.original { margin: .25rem 0; color: var(--muted); font-size: .9rem; }
+.description { white-space: pre-line; }
 .auth { color: var(--muted); font-size: .9rem; }
 .label { font-weight: 600; color: var(--fg); margin-right: .25rem; }
 h4 { margin: 1rem 0 .4rem; font-size: .95rem; }

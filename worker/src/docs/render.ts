@@ -1,5 +1,6 @@
 import { labelCatalogs } from '../../../sdk/src/locales';
 import { API_TAGS, HTTP_METHODS, type ApiDocument, type ApiOperation } from '../openapi';
+import { DESCRIPTIONS_ZH, OPERATION_DESCRIPTIONS_ZH } from './descriptions.zh-cn';
 import { OPERATION_TITLES_ZH } from './operation-titles';
 import { DOCS_STRINGS } from './strings';
 
@@ -51,6 +52,13 @@ const componentName = (ref: string) => ref.replace(/^#\/components\/schemas\//, 
 export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
   const t = DOCS_STRINGS[locale];
   const components = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  /** The document's words in the page's language: Chinese from DESCRIPTIONS_ZH, else as written (English). */
+  const words = (text: string) => (locale === 'zh-CN' && Object.hasOwn(DESCRIPTIONS_ZH, text) ? DESCRIPTIONS_ZH[text]! : text);
+  /** Words marked as English on the Chinese page when they have no Chinese yet (screen readers, translators). */
+  const described = (text: string) => {
+    const said = words(text);
+    return locale === 'zh-CN' && said === text && /[A-Za-z]{3,}/.test(text) ? `<span lang="en">${prose(text)}</span>` : prose(said);
+  };
   const resolve = (schema: Schema | undefined): Schema | undefined =>
     (schema?.$ref ? components[componentName(schema.$ref)] : schema);
 
@@ -140,7 +148,7 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
   /** A table cell; the description cell is the one that takes a line of its own on a phone. */
   const cell = (html: string, kind = '') => `<td${kind ? ` class="${kind}"` : ''}>${html}</td>`;
   const requiredCell = (required: boolean | undefined) => cell(required ? t.yes : t.no, required ? 'required' : 'optional');
-  const describe = (text: string, extra: string[]) => cell(`${prose(text)}${extra.length ? `<span class="notes">${escapeHtml(extra.join(' · '))}</span>` : ''}`, 'desc');
+  const describe = (text: string, extra: string[]) => cell(`${described(text)}${extra.length ? `<span class="notes">${escapeHtml(extra.join(' · '))}</span>` : ''}`, 'desc');
 
   const fieldTable = (rows: Row[]) => `<table class="fields"><thead><tr><th>${t.field}</th><th>${t.type}</th><th>${t.required}</th><th>${t.description}</th></tr></thead><tbody>${
     rows.map((row) => `<tr>${cell(`<code>${escapeHtml(row.name)}</code>`, 'name')}${cell(`<code>${escapeHtml(row.type)}</code>`, 'type')}`
@@ -181,6 +189,19 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
         + `${cell(`<code>${escapeHtml(typeOf(p.schema))}</code>`, 'type')}${requiredCell(p.required)}${describe(p.description ?? p.schema?.description ?? '', extra)}</tr>`;
     }).join('')}</tbody></table>`);
 
+  /** A parameter, or the shared one (`#/components/parameters/…`) it refers to. */
+  const sharedParameters = (document.components?.parameters ?? {}) as Record<string, Parameter>;
+  const parameterOf = (p: Parameter | { $ref: string }): Parameter =>
+    ('$ref' in p ? sharedParameters[p.$ref.replace(/^#\/components\/parameters\//, '')]! : p);
+
+  /** An answer's headers (the shared ones are `#/components/headers/…`), each with what it is. */
+  const sharedHeaders = (document.components?.headers ?? {}) as Record<string, { description?: string }>;
+  const headersOf = ({ headers }: Body & { headers?: Record<string, { $ref?: string; description?: string }> }) => Object.entries(headers ?? {})
+    .map(([name, header]) => {
+      const { description = '' } = header.$ref ? sharedHeaders[header.$ref.replace(/^#\/components\/headers\//, '')] ?? {} : header;
+      return `<p class="header"><code>${escapeHtml(name)}</code> ${escapeHtml(t.responseHeader)}${t.colon}${described(description)}</p>`;
+    }).join('');
+
   interface Entry { method: string; path: string; operation: ApiOperation }
   const entries: Entry[] = Object.entries(document.paths ?? {}).flatMap(([path, item]) => HTTP_METHODS
     .filter((method) => (item as Record<string, unknown>)[method])
@@ -188,6 +209,8 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
 
   const titleOf = ({ operationId = '', summary = '' }: ApiOperation) =>
     (locale === 'zh-CN' && Object.hasOwn(OPERATION_TITLES_ZH, operationId) ? OPERATION_TITLES_ZH[operationId]! : summary);
+  const descriptionOf = ({ operationId = '', description }: ApiOperation) =>
+    (locale === 'zh-CN' && Object.hasOwn(OPERATION_DESCRIPTIONS_ZH, operationId) ? OPERATION_DESCRIPTIONS_ZH[operationId] : description);
   const anchor = (operation: ApiOperation) => `op-${operation.operationId ?? ''}`;
 
   const operationSection = ({ method, path, operation }: Entry) => {
@@ -196,13 +219,12 @@ export function renderDocs(document: ApiDocument, locale: DocsLocale): string {
     return `<section class="op" id="${escapeHtml(anchor(operation))}">
 <h3><span class="method ${method}">${method.toUpperCase()}</span> <code class="path">${escapeHtml(path)}</code></h3>
 <p class="summary">${prose(titleOf(operation))}</p>
-${locale === 'zh-CN' && operation.summary ? `<p class="original" lang="en">${prose(operation.summary)}</p>` : ''}
-${operation.description ? `<p>${prose(operation.description)}</p>` : ''}
+${descriptionOf(operation) ? `<p class="description">${prose(descriptionOf(operation)!)}</p>` : ''}
 <p class="auth"><span class="label">${t.auth}</span> ${escapeHtml(authOf(operation))} · <code>${escapeHtml(operation.operationId ?? '')}</code></p>
-${parameters((operation.parameters ?? []) as Parameter[])}
-${body ? `<h4>${t.requestBody}</h4>${body.description ? `<p>${prose(body.description)}</p>` : ''}${content(body.content)}` : ''}
+${parameters(((operation.parameters ?? []) as (Parameter | { $ref: string })[]).map(parameterOf))}
+${body ? `<h4>${t.requestBody}</h4>${body.description ? `<p>${described(body.description)}</p>` : ''}${content(body.content)}` : ''}
 <h4>${t.responses}</h4>
-<dl class="responses">${responses.map(([status, response]) => `<dt><span class="status s${escapeHtml(status.charAt(0))}">${escapeHtml(status)}</span></dt><dd><p>${prose(response.description ?? '')}</p>${status.startsWith('2') ? content(response.content) : ''}</dd>`).join('')}</dl>
+<dl class="responses">${responses.map(([status, response]) => `<dt><span class="status s${escapeHtml(status.charAt(0))}">${escapeHtml(status)}</span></dt><dd><p>${described(response.description ?? '')}</p>${status.startsWith('2') ? `${headersOf(response)}${content(response.content)}` : ''}</dd>`).join('')}</dl>
 </section>`;
   };
 
@@ -231,7 +253,6 @@ ${body ? `<h4>${t.requestBody}</h4>${body.description ? `<p>${prose(body.descrip
 <li>${t.baseUrl}${t.colon}<code>${escapeHtml(server)}</code></li>
 <li>${t.machineReadable}${t.colon}<a href="/openapi.json"><code>/openapi.json</code></a> (OpenAPI ${escapeHtml(document.openapi)})</li>
 <li>${t.errors}${t.colon}<a href="/docs/errors/"><code>/docs/errors/</code></a> — ${escapeHtml(t.errorsNote)}</li>
-${t.fieldNote ? `<li>${escapeHtml(t.fieldNote)}</li>` : ''}
 </ul>
 <nav id="contents" aria-label="${escapeHtml(t.contents)}">
 <h2>${t.contents}</h2>

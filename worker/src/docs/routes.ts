@@ -14,7 +14,7 @@ const CACHE = 'public, max-age=300';
 
 /**
  * `GET /openapi.json` (the OpenAPI 3.1 document), `GET /docs` (the reference in Chinese),
- * `GET /docs/en` (in English) and `GET /docs/docs.css`, on the root app: the document describes
+ * `GET /docs/en` (in English) and `GET /docs/docs.css` (`/docs/` and `/docs/en/` redirect to them), on the root app: the document describes
  * every route registered on it, so it is built on each request from the app itself.
  */
 export function registerApiDocs(app: OpenAPIHono<AppEnv>) {
@@ -33,6 +33,10 @@ export function registerApiDocs(app: OpenAPIHono<AppEnv>) {
   });
   page('zh-CN');
   page('en');
+  // People type and paste the addresses with a slash at the end: the page, not a JSON 404.
+  for (const [slashed, page] of [['/docs/', '/docs'], ['/docs/en/', '/docs/en']] as const) {
+    app.get(slashed, (c) => c.redirect(`${page}${new URL(c.req.url).search}`, 308));
+  }
 
   app.get('/docs/docs.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');

@@ -214,16 +214,20 @@ describe('GET /v1/sites/:site/messages — filters and tabs', () => {
     for (const item of section.items) expect(item.unit).toEqual({ id: board.section, name: '测试县教育局基础教育股' });
   });
 
-  it('lists nothing for an unknown unit or campaign, nor for a unit or campaign of another site', async () => {
+  it('names an unknown unit or campaign, or one of another site, instead of listing nothing', async () => {
     const board = await countyBoard();
     const neighbourCampaign = await createCampaign(board.neighbour.siteId, { slug: 'elsewhere', startsAt: new Date(0), endsAt: new Date(Date.now() + 86_400_000) });
     await seedMessages(board.neighbour.siteId, [{ unitId: board.neighbour.eduUnit, campaignId: neighbourCampaign }]);
-    for (const params of [
-      { unit: 'no-such-unit' }, { campaign: 'no-such-campaign' }, { unit: board.neighbour.headUnit }, { unit: board.neighbour.eduUnit },
-      { campaign: 'elsewhere' },
-    ]) {
-      expect(await boardPage(board.siteId, params)).toEqual({ items: [], nextCursor: null });
+    for (const [params, field, code] of [
+      [{ unit: 'no-such-unit' }, 'unit', 'unknown_unit'], [{ campaign: 'no-such-campaign' }, 'campaign', 'unknown_campaign'],
+      [{ unit: board.neighbour.headUnit }, 'unit', 'unknown_unit'], [{ campaign: 'elsewhere' }, 'campaign', 'unknown_campaign'],
+    ] as const) {
+      const problem = await expectProblem(await request(boardUrl(board.siteId, params)), 422, 'validation');
+      expect(problem.errors).toEqual([expect.objectContaining({ field, code })]);
     }
+    // A drive of its own with nothing published yet is an empty list, not a problem.
+    await createCampaign(board.siteId, { slug: 'quiet', startsAt: new Date(0), endsAt: new Date(Date.now() + 86_400_000) });
+    expect(await boardPage(board.siteId, { campaign: 'quiet' })).toEqual({ items: [], nextCursor: null });
     // ...while the neighbour's own board lists them.
     expect((await boardPage(board.neighbour.siteId, { campaign: 'elsewhere' })).items).toHaveLength(1);
   });

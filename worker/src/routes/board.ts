@@ -3,7 +3,8 @@ import { ListMessagesQuerySchema, MessagePageSchema, PublicMessageDetailSchema }
 import { newRouteGroup } from '../app';
 import { listPublicMessages } from '../db/board';
 import { publicMessageView } from '../db/message-views';
-import { notFound } from '../errors';
+import { siteUnits, unknownFilters } from '../db/sites';
+import { notFound, validationError } from '../errors';
 import { limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 /** The public board: published public messages and their replies, for anyone. */
@@ -24,7 +25,16 @@ const listMessages = createRoute({
 });
 
 board.openapi(listMessages, async (c) => {
-  const page = await listPublicMessages(c.get('db'), c.get('site'), c.req.valid('query'), new Date());
+  const query = c.req.valid('query');
+  const db = c.get('db');
+  const site = c.get('site');
+  const page = await listPublicMessages(db, site, query, new Date());
+  // An unknown unit or drive selects nothing: say which, rather than "no messages yet" (only an
+  // empty first page can come from one, so only then is it looked at).
+  if (page.items.length === 0 && !query.cursor) {
+    const unknown = await unknownFilters(db, site.id, await siteUnits(db, site), query);
+    if (unknown.length > 0) throw validationError(unknown);
+  }
   return c.json(page, 200);
 });
 

@@ -67,6 +67,15 @@ describe('suggestion drives (建言专栏)', () => {
     });
     const list = await (await request(`/v1/sites/${d.siteId}/campaigns`)).json<CampaignList>();
     expect(list.items).toEqual([campaign]);
+    // A page can tell before anything is typed whether the drive takes messages from it.
+    const fromPage = async (origin: string | null) => (await request(`/v1/sites/${d.siteId}/campaigns/plan`, { origin })).json<Campaign>();
+    expect((await fromPage(ALLOWED_ORIGIN)).acceptsHere).toBe(false);
+    expect((await fromPage(NEWS_B)).acceptsHere).toBe(true);
+    expect((await fromPage(null)).acceptsHere).toBe(true);
+    // A page of the service's own (the hosted board, the examples) reads without an Origin: its fetch says same-origin.
+    const own = await request(`/v1/sites/${d.siteId}/campaigns/plan`, { origin: null, headers: { 'Sec-Fetch-Site': 'same-origin' } });
+    expect((await own.json<Campaign>()).acceptsHere).toBe(false);
+    expect(own.headers.get('Vary')).toContain('Sec-Fetch-Site');
     // Statistics count the drive's adoption for its unit.
     const stats = await (await request(`/v1/sites/${d.siteId}/stats?campaign=plan&unit=${d.eduUnit}`)).json<Stats>();
     expect(stats.adopted).toBe(1);

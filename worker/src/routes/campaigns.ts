@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { CampaignListSchema, CampaignSchema } from '../../../sdk/src/schemas/campaign';
 import { newRouteGroup } from '../app';
 import { campaignFigures, siteCampaigns, toCampaign } from '../db/campaigns';
 import { findCampaign } from '../db/sites';
+import type { AppEnv } from '../env';
 import { notFound } from '../errors';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
@@ -11,6 +13,16 @@ export const campaigns = newRouteGroup();
 
 // Figures move with every message; half a minute of caching is enough for a drive's page on a busy day.
 const CACHE = 'public, max-age=30';
+
+/**
+ * The origin of the page asking, for `acceptsHere`: its Origin header, or this service's own origin
+ * for a same-origin read (browsers send no Origin on a same-origin GET, but say `Sec-Fetch-Site`);
+ * undefined for a server. The answer varies by both headers, and caches are told so.
+ */
+function askingOrigin(c: Context<AppEnv>): string | undefined {
+  c.header('Vary', 'Origin, Sec-Fetch-Site');
+  return c.req.header('Origin') ?? (c.req.header('Sec-Fetch-Site') === 'same-origin' ? new URL(c.req.url).origin : undefined);
+}
 
 const listCampaigns = createRoute({
   operationId: 'listCampaigns',
@@ -30,7 +42,7 @@ campaigns.openapi(listCampaigns, async (c) => {
   const figures = await campaignFigures(db, rows.map((r) => r.id));
   const now = new Date().toISOString();
   c.header('Cache-Control', CACHE);
-  return c.json({ items: rows.map((row) => toCampaign(row, figures.get(row.id), now)) }, 200);
+  return c.json({ items: rows.map((row) => toCampaign(row, figures.get(row.id), now, askingOrigin(c))) }, 200);
 });
 
 const getCampaign = createRoute({
@@ -51,5 +63,5 @@ campaigns.openapi(getCampaign, async (c) => {
   if (!row) throw notFound();
   const figures = await campaignFigures(db, [row.id]);
   c.header('Cache-Control', CACHE);
-  return c.json(toCampaign(row, figures.get(row.id), new Date().toISOString()), 200);
+  return c.json(toCampaign(row, figures.get(row.id), new Date().toISOString(), askingOrigin(c)), 200);
 });

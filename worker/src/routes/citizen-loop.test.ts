@@ -211,6 +211,11 @@ describe('follow-up questions 追问 (POST /v1/sites/:site/track/follow-ups)', (
     expect((await (await track(m.siteId, m.trackingCode)).json<TrackedMessage>()).followUps).toEqual([expect.objectContaining({ body: first, moderation: 'pending' })]);
     expect((await (await request(`/v1/sites/${m.siteId}/messages?q=${encodeURIComponent('固定岗几点')}`)).json<MessagePage>()).items).toEqual([]);
 
+    // The moderator's 待审核 tab counts the question waiting for them (the responder's does not: they do not decide).
+    const waiting = async (as: TestOfficial) => (await (await consoleRequest('/v1/console/messages?tab=moderation', { as })).json<QueuePage>()).counts.moderation;
+    expect(await waiting(moderator)).toBe(1);
+    expect(await waiting(m.responder)).toBe(0);
+
     // Responders do not decide; moderators list what waits, and reject: the words never become public.
     const pending = await (await consoleRequest('/v1/console/follow-ups', { as: moderator })).json<PendingFollowUpPage>();
     expect(pending.items).toEqual([expect.objectContaining({ messageId: m.id, title: validMessage(m.eduUnit).title, body: first })]);
@@ -221,6 +226,7 @@ describe('follow-up questions 追问 (POST /v1/sites/:site/track/follow-ups)', (
     const rejected = await (await moderate(moderator, firstId, 'rejected')).json<ConsoleMessage>();
     expect(rejected.followUps).toEqual([expect.objectContaining({ id: firstId, moderation: 'rejected', moderate: false })]);
     await expectProblem(await moderate(moderator, firstId, 'published'), 409, 'invalid_transition');
+    expect(await waiting(moderator)).toBe(0);
     expect(await publicText()).not.toContain('13912345678');
     detail = JSON.parse(await publicText()) as PublicMessageDetail;
     expect(detail.followUps).toEqual([{ body: null, createdAt: expect.any(String), awaitingReview: false }]);

@@ -128,6 +128,11 @@ describe('GET /s/:site/ and its sections', () => {
     const bare = await page(`/s/${siteId}`);
     expect(bare.status).toBe(308);
     expect(bare.headers.get('Location')).toBe(`/s/${siteId}/`);
+    // A page's address with a slash at the end (typed, pasted) is that page, not a 404.
+    const slashed = await page(`/s/${siteId}/write/?embed=1`);
+    expect(slashed.status).toBe(308);
+    expect(slashed.headers.get('Location')).toBe(`/s/${siteId}/write?embed=1`);
+    expect((await page(`/s/${siteId}/nothing/`)).status).toBe(404);
   });
 
   it('reads about what the board’s API reads: one row per card, a handful for a message page, however many messages there are', async () => {

@@ -225,5 +225,10 @@ ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul cl
   });
 });
 
-// Any other address under a site's board is no page of it (registered last: the pages above come first).
-hosted.get('/s/:site/*', (c) => bareNotFound(c));
+// Any other address under a site's board is no page of it (registered last: the pages above come
+// first), except a page's address typed or pasted with a slash at the end: that page.
+hosted.get('/s/:site/*', (c) => {
+  const url = new URL(c.req.url);
+  const page = /^(\/s\/[^/]+\/(?:write|track|stats|messages\/[^/]+|campaigns\/[^/]+))\/$/.exec(url.pathname)?.[1];
+  return page ? c.redirect(`${page}${url.search}`, 308) : bareNotFound(c);
+});

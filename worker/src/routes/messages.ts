@@ -134,13 +134,14 @@ messages.openapi(submitMessage, async (c) => {
  * (written with the message or not at all), given the new message's id. `integrationKeyId` names the
  * integration key a platform (a 12345 hotline) relays its citizens' messages with: they all come from
  * its server's one address, so the per-address cap does not apply and the flood filter counts per key;
- * the caps per phone and per site hold as for anyone.
+ * the caps per phone and per site hold as for anyone. `keepKeyMs` is how long the key is kept (ms;
+ * 24 hours by default).
  * Throws ApiError: validation (422), too_many_requests (429, Retry-After set), idempotency_key_reused (422),
  * origin_not_allowed (403, a campaign's outlet check).
  */
 export async function storeSubmission(
   c: Context<AppEnv>, input: SubmitInput, key: string, also: (messageId: string) => Compilable<unknown>[] = () => [],
-  integrationKeyId?: string,
+  integrationKeyId?: string, keepKeyMs = IDEMPOTENCY_TTL_MS,
 ): Promise<MessageCreated> {
   const site = c.get('site');
   const db = c.get('db');
@@ -218,7 +219,7 @@ export async function storeSubmission(
       message_id: id,
       response_enc: await cipher.encrypt(JSON.stringify(answer), `idempotency:${site.id}:${key}`),
       created_at: nowIso,
-      expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+      expires_at: new Date(now.getTime() + keepKeyMs).toISOString(),
     },
   });
 

@@ -144,6 +144,10 @@ describe('GET requests', () => {
     await expectErrors(await get(site.siteId, 'requests.json?start_date=2026-01-01&end_date=2026-06-01'), 400, 'end_date: 开始日期和结束日期最多相隔90天');
     await expectErrors(await get(site.siteId, 'requests.xml?start_date=yesterday'), 400, 'start_date');
     await expectErrors(await get(site.siteId, 'requests.json?service_code=complaint.weather'), 400, 'service_code');
+    await expectErrors(await get(site.siteId, 'requests.xml?start_date=2026-11-15&end_date=2026-10-15'), 400, 'end_date: 结束日期不能早于开始日期');
+    // Each parameter is named as the spec names it, then in words: never a raw name in the sentence.
+    await expectErrors(await get(site.siteId, 'requests.json?page_size=1000'), 400, 'page_size: 每页条数不能大于100');
+    await expectErrors(await get(site.siteId, 'requests.json?updated_after=yesterday'), 400, 'updated_after: 更新时间格式不正确');
   });
 
   it('gives one public message with its public timeline as notes, and 404 for a private or unknown id', async () => {
@@ -194,6 +198,24 @@ describe('POST requests', () => {
     await expectErrors(await get(site.siteId, 'tokens/no-such-token.xml'), 404, '未找到');
   });
 
+  it('takes the same form posted again without an Idempotency-Key for a retry, for a short while', async () => {
+    const site = await createSite();
+    const { apiKey } = await issueKey(site.siteId);
+    const [first] = await (await post(site.siteId, form(site, apiKey))).json<{ token: string; tracking_code: string }[]>();
+    // The answer was lost; the client posts the same form again (here as XML, and with its fields in another order).
+    const reordered = Object.fromEntries(Object.entries(form(site, apiKey)).reverse());
+    const retried = xml.parse(await (await post(site.siteId, reordered, { format: 'xml' })).text()).service_requests.request;
+    expect(retried).toMatchObject({ token: first!.token, tracking_code: first!.tracking_code });
+    // Another message from the same citizen is a new one.
+    const [other] = await (await post(site.siteId, form(site, apiKey, { description: '城关小学门口的路灯坏了一个月，晚上放学很黑。' }))).json<{ token: string }[]>();
+    expect(other!.token).not.toBe(first!.token);
+    const keys = await db.all(db.q.selectFrom('idempotency_keys').select(['created_at', 'expires_at']).where('site_id', '=', site.siteId));
+    expect(keys).toHaveLength(2);
+    // Kept 15 minutes, then the same words are a new message.
+    for (const key of keys) expect(Date.parse(key.expires_at) - Date.parse(key.created_at)).toBe(15 * 60_000);
+    expect(await db.all(db.q.selectFrom('messages').select('id').where('site_id', '=', site.siteId))).toHaveLength(2);
+  });
+
   it('publishes at once on a post-moderated site, and never a private message', async () => {
     const site = await createSite({ moderation: 'post' });
     const { apiKey } = await issueKey(site.siteId);
@@ -212,6 +234,10 @@ describe('POST requests', () => {
 
     const { api_key: _, ...noKey } = form(site, apiKey);
     await expectErrors(await post(site.siteId, noKey), 403, 'api_key');
+    // Without a live key, nothing is said about the fields (what they must be is for key holders).
+    const { description: __, ...noDescription } = form(site, 'lyk_wrongwrongwrongwrongwrongwrong', { service_code: 'complaint.weather', phone: 'x' });
+    await expectErrors(await post(site.siteId, noDescription, { format: 'xml' }), 403, 'api_key');
+    await expectErrors(await post(site.siteId, { ...noKey, 'attribute[consent]': 'false' }), 403, 'api_key');
     await expectErrors(await post(site.siteId, form(site, otherSitesKey)), 403, 'api_key');
     await expectErrors(await post(site.siteId, form(site, apiKey, { service_code: 'complaint.weather' }), { format: 'xml' }), 400, 'service_code');
     await expectErrors(await post(site.siteId, form(site, apiKey, { phone: '00000000000', 'attribute[consent]': 'false' })), 400, 'phone: ');
@@ -237,14 +263,14 @@ describe('POST requests', () => {
     expect(limits.status).toBe(200);
     const { apiKey } = await issueKey(site.siteId);
     const from = { 'CF-Connecting-IP': '203.0.113.9' };
-    const relay = (phone: string) => request(`/open311/v2/${site.siteId}/requests.json`, {
+    const relay = (phone: string, description = form(site, apiKey).description) => request(`/open311/v2/${site.siteId}/requests.json`, {
       method: 'POST', origin: null, headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...from },
-      body: new URLSearchParams(form(site, apiKey, { phone })).toString(),
+      body: new URLSearchParams(form(site, apiKey, { phone, description })).toString(),
     });
     // Three citizens through the hotline's server: one address, three messages.
     for (const phone of ['13912341001', '13912341002', '13912341003']) expect((await relay(phone)).status).toBe(201);
     // One citizen's second message the same day is over their phone's cap, whichever way it comes.
-    await expectErrors(await relay('13912341001'), 429, '');
+    await expectErrors(await relay('13912341001', '公交站牌被撞坏了，请尽快修复。'), 429, '');
     // The widget's own submissions from that address are still capped per address.
     expect((await submit(site.siteId, validMessage(site.eduUnit, { author: { name: '陈明', phone: '13912341004' } }), { headers: from })).status).toBe(201);
     await expectProblem(await submit(site.siteId, validMessage(site.eduUnit, { author: { name: '陈明', phone: '13912341005' } }), { headers: from }), 429, 'too_many_requests');

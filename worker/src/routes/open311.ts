@@ -15,6 +15,7 @@ import {
 import { zhCNKindLabels } from '../../../sdk/src/locales/labels.zh-cn';
 import { newRouteGroup } from '../app';
 import { findLiveIntegrationKey, markKeyUsed } from '../db/integration-keys';
+import { keyedHash } from '../lib/crypto';
 import { publicMessageView } from '../db/message-views';
 import { messageOfToken, open311Notes, open311Requests, parseServiceCode, serviceCode, serviceName, type RequestFilter } from '../db/open311';
 import { activeUnits } from '../db/sites';
@@ -32,6 +33,8 @@ const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When the list of services, or what this service answers, last changed (discovery's changeset). */
 const CHANGESET = '2026-11-30T00:00:00+08:00';
 const DAY_MS = 86_400_000;
+/** How long an identical POST without an Idempotency-Key, from the same key, is taken for a retry. */
+const OPEN311_SAME_POST_MS = 15 * 60_000;
 
 /** The spec's parameter behind each field of the submission, to name it in an error. */
 const OPEN311_PARAM: Record<string, string> = {
@@ -48,7 +51,7 @@ const OPEN311_PARAM: Record<string, string> = {
 async function open311Error(err: Error, c: Context<AppEnv>): Promise<Response> {
   // Anything not ours is logged and classified once, by the service's own handler.
   const error = err instanceof ApiError ? err : new ApiError((await handleError(err, c).json<Problem>()).code);
-  const problem = problemOf(error, c.req.header('Accept-Language'));
+  const problem = problemOf(error, c.req.header('Accept-Language'), 'open311');
   const status = error.status === 422 ? 400 : error.status;
   const errors = problem.errors?.length
     ? problem.errors.map((e) => ({ code: status, description: `${OPEN311_PARAM[e.field] ?? e.field}: ${e.message}` }))
@@ -61,7 +64,8 @@ open311.onError(open311Error);
 /**
  * Loads the site. GETs are public data any page may read (CORS `*`); a POST carries an integration
  * key, which belongs on a server, so no page is let read its answer. A POST's body is a form
- * (`application/x-www-form-urlencoded`, or `multipart/form-data`), at most MAX_BODY_BYTES.
+ * (`application/x-www-form-urlencoded`, or `multipart/form-data`), at most MAX_BODY_BYTES, whose
+ * `api_key` is checked before its fields (403 invalid_api_key, in the spec's shape).
  */
 function open311Site(): MiddlewareHandler<AppEnv> {
   return async function open311Site(c, next) {
@@ -81,6 +85,11 @@ function open311Site(): MiddlewareHandler<AppEnv> {
     });
     return limit(c, async () => {
       if (/^\s*application\/x-www-form-urlencoded/i.test(c.req.header('Content-Type') ?? '')) refuseMalformedForm(await c.req.text());
+      // The key before anything else: whoever has none learns nothing of what the fields must be.
+      const apiKey = (await c.req.formData().catch(() => null))?.get('api_key');
+      const integration = await findLiveIntegrationKey(c.get('db'), c.env.HASH_KEY, c.get('site').id, typeof apiKey === 'string' ? apiKey : '');
+      if (!integration) throw new ApiError('invalid_api_key');
+      c.set('integration', integration);
       await next();
     });
   };
@@ -254,6 +263,7 @@ function filterOf(query: z.output<typeof Open311RequestsQuerySchema>, site: Para
   }
   if (query.start_date) filter.from = instant('start_date', query.start_date);
   if (query.end_date) filter.to = instant('end_date', query.end_date);
+  if (filter.from && filter.to && filter.to < filter.from) throw validationError([{ field: 'end_date', code: 'before_start' }]);
   if (filter.from && filter.to && Date.parse(filter.to) - Date.parse(filter.from) > OPEN311_RANGE_DAYS_MAX * DAY_MS) {
     throw validationError([{ field: 'end_date', code: 'date_range_too_long', params: { max: OPEN311_RANGE_DAYS_MAX } }]);
   }
@@ -318,10 +328,10 @@ bothFormats((format) => createRoute({
   operationId: `open311CreateRequest${upper(format)}`,
   method: 'post',
   path: `/open311/v2/{site}/requests.${format}`,
-  summary: 'Open311 POST a service request: a citizen’s message (form-encoded, with the site’s api_key); an Idempotency-Key header makes retries safe',
+  summary: 'Open311 POST a service request: a citizen’s message (form-encoded, with the site’s api_key, checked first); a retry is safe: under the same Idempotency-Key, or without one, the same form from the same key within 15 minutes',
   request: {
     params: SiteParamsSchema,
-    headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional().describe('optional: one per message, reused on every retry of it') }),
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional().describe('optional: one per message, reused on every retry of it (without it, an identical form from the same api_key within 15 minutes is the same message)') }),
     body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: Open311CreateRequestFormSchema } } },
   },
   responses: answers(201, 'stored (or already stored under this Idempotency-Key)', Open311CreatedSchema, '<service_requests><request><token/><service_request_id/><service_notice/>…</request></service_requests>'),
@@ -330,8 +340,7 @@ bothFormats((format) => createRoute({
   const key = valid<{ 'idempotency-key'?: string }>(c, 'header')['idempotency-key'];
   const site = c.get('site');
   const db = c.get('db');
-  const integration = await findLiveIntegrationKey(db, c.env.HASH_KEY, site.id, form.api_key ?? '');
-  if (!integration) throw new ApiError('invalid_api_key');
+  const integration = c.get('integration');
   const service = parseServiceCode(form.service_code, site);
   if (!service) throw validationError([{ field: 'service_code', code: 'invalid_choice' }]);
   const checked = SubmissionSchema.safeParse({
@@ -351,10 +360,15 @@ bothFormats((format) => createRoute({
   const now = new Date().toISOString();
   const token = crypto.randomUUID();
   // Keys of Open311's own, per integration: one can never meet the widget's, or another integration's.
-  const answer = await storeSubmission(c, input, `open311:${integration.id}:${key ?? crypto.randomUUID()}`, (messageId) => [
+  // Without an Idempotency-Key (the spec has none) the key is the submission's fingerprint, kept a
+  // short while: a client that posts again after losing the answer lands on the same message.
+  const idempotencyKey = key
+    ? `open311:${integration.id}:${key}`
+    : `open311:${integration.id}:same:${await keyedHash(c.env.HASH_KEY, JSON.stringify(input))}`;
+  const answer = await storeSubmission(c, input, idempotencyKey, (messageId) => [
     db.q.insertInto('open311_tokens').values({ token, site_id: site.id, message_id: messageId, created_at: now }),
     markKeyUsed(db, integration.id, now),
-  ], integration.id);
+  ], integration.id, key ? undefined : OPEN311_SAME_POST_MS);
   // A retry answers with the token its message was given the first time.
   const stored = await db.first(db.q.selectFrom('open311_tokens').select('token').where('message_id', '=', answer.id).where('site_id', '=', site.id));
   const published = answer.moderation === 'published';

@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { STATS_DEFINITIONS, StatsQuerySchema, StatsSchema } from '../../../sdk/src/schemas/stats';
 import { newRouteGroup } from '../app';
-import { siteUnits } from '../db/sites';
+import { siteUnits, unknownFilters } from '../db/sites';
 import { readStats } from '../db/stats';
-import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { validationError } from '../errors';
+import { problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 /** Public statistics of a site (the officials' dashboard, console-dashboard.ts, gives the same figures per unit). */
 export const stats = newRouteGroup();
@@ -20,14 +21,21 @@ const getStats = createRoute({
   responses: {
     200: { description: 'the figures of the messages selected', content: { 'application/json': { schema: StatsSchema } } },
     ...siteErrorResponses,
+    422: problem('invalid fields, each named with a stable code: `to` before_start (before `from`), `unit` unknown_unit, `campaign` unknown_campaign'),
   },
 });
 
 stats.openapi(getStats, async (c) => {
   const { unit, campaign, from, to } = c.req.valid('query');
+  // Zeros for a range that ends before it starts, or for a unit or drive the site does not have,
+  // would read as "nothing happened": each is a problem naming its field.
+  if (from && to && from > to) throw validationError([{ field: 'to', code: 'before_start' }]);
   const site = c.get('site');
   const db = c.get('db');
   const units = await siteUnits(db, site);
   const figures = await readStats(db, { siteId: site.id, campaign, units: unit === undefined ? null : [unit], from, to }, units);
+  // Only nothing counted can come from an unknown unit or drive: only then is it worth a look.
+  const unknown = figures.messages === 0 ? await unknownFilters(db, site.id, units, { unit, campaign }) : [];
+  if (unknown.length > 0) throw validationError(unknown);
   return c.json(figures, 200);
 });
