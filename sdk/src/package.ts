@@ -26,3 +26,7 @@ export type * from './schemas/my-data';
 export type * from './schemas/campaign';
 export type * from './schemas/stats';
 export type * from './schemas/integration-key';
+export type * from './schemas/webhook';
+export { WEBHOOK_SIGNATURE_HEADER } from './schemas/webhook';
+export { signWebhook, verifyWebhook, WebhookVerificationError } from './webhooks';
+export type { VerifyWebhookOptions, WebhookVerificationFailure } from './webhooks';

@@ -1,0 +1,81 @@
+// Events out: each timeline event (message_events) is put in the outbox by a trigger in the transaction
+// that writes it (migration 0027), then handed to the deliveries queue as `{kind: 'event', site, id}`.
+// An event of a batch that failed was never in the outbox, so it is never sent; one that was written
+// stays there until the queue has taken it, so it is never lost: the request that wrote it drains the
+// outbox once it has answered (`drainAfterWrites`), and the hourly cron drains whatever a failed
+// drain left (`drainOutboxes`).
+//
+// A row is claimed for CLAIM_SECONDS before it is sent and deleted after: two drains at once send each
+// row once, and a drain that died between sending and deleting leaves rows that are sent again once the
+// claim has passed. The queue, too, delivers at least once: the event's handlers are idempotent.
+import type { MiddlewareHandler } from 'hono';
+import { sql } from 'kysely';
+import type { AppEnv, Env } from '../env';
+import { databaseFor, namedDatabases, type SiteDatabase } from '../db/client';
+import type { DeliveryMessage } from './consumer';
+
+/** Rows sent per round: `sendBatch` takes at most 100 messages, and the claim binds them as one JSON value. */
+export const OUTBOX_BATCH = 100;
+/** How long a drain owns the rows it claimed before another may take them over (seconds). */
+const CLAIM_SECONDS = 300;
+/** Rounds per drain: a request hands on at most this many hundreds; the cron takes the rest an hour later. */
+const MAX_ROUNDS = 20;
+
+/**
+ * Hands the database's waiting events to the deliveries queue, oldest first, `OUTBOX_BATCH` at a time.
+ * Returns how many were sent. A send that fails throws, leaving its rows claimed (sent again later).
+ */
+export async function drainOutbox(env: Env, db: SiteDatabase, now = new Date()): Promise<number> {
+  let sent = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const claimedUntil = new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString();
+    // Claim in one statement (D1 runs one writer at a time): rows free or whose claim has passed.
+    const rows = await db.all(db.q.updateTable('event_outbox')
+      .set({ claimed_until: claimedUntil })
+      .where('event_id', 'in', (eb) => eb.selectFrom('event_outbox').select('event_id')
+        .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', now.toISOString())]))
+        .orderBy('event_id').limit(OUTBOX_BATCH))
+      .returning(['event_id', 'site_id']));
+    if (rows.length === 0) break;
+    await env.DELIVERIES.sendBatch(rows.map((row) => ({
+      body: { kind: 'event', site: row.site_id, id: String(row.event_id) } satisfies DeliveryMessage,
+      contentType: 'json' as const,
+    })));
+    const ids = JSON.stringify(rows.map((row) => row.event_id));
+    await db.run(db.q.deleteFrom('event_outbox').where(sql<boolean>`event_id IN (SELECT value FROM json_each(${ids}))`));
+    sent += rows.length;
+    if (rows.length < OUTBOX_BATCH) break;
+  }
+  return sent;
+}
+
+/** The cron's safety net: drains the outbox of every database (what a request's own drain did not send). */
+export async function drainOutboxes(env: Env, now: Date): Promise<number> {
+  let sent = 0;
+  for (const { db } of namedDatabases(env)) sent += await drainOutbox(env, db, now);
+  return sent;
+}
+
+/**
+ * After a request that may have written events (any method but GET, HEAD, OPTIONS) of a known site,
+ * drains that site's database once the answer is sent (`waitUntil`): the citizen never waits for it,
+ * and a failure is logged, then left to the cron. Reads one indexed row when nothing waits.
+ */
+export function drainAfterWrites(): MiddlewareHandler<AppEnv> {
+  return async function drainAfterWrites(c, next) {
+    await next();
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return;
+    const site = c.get('site');
+    if (!site) return;
+    // A database object of its own: the request's has counted its queries (d1Cost) and is done.
+    const drain = drainOutbox(c.env, databaseFor(c.env, site.id)).catch((error: unknown) => {
+      console.error(JSON.stringify({ outbox: 'drain failed', site: site.id, error: String(error) }));
+    });
+    try {
+      c.executionCtx.waitUntil(drain);
+    } catch {
+      // No execution context (app.request in a unit test): finish the drain before answering.
+      await drain;
+    }
+  };
+}
