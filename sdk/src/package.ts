@@ -27,6 +27,5 @@ export type * from './schemas/campaign';
 export type * from './schemas/stats';
 export type * from './schemas/integration-key';
 export type * from './schemas/webhook';
-export { WEBHOOK_SIGNATURE_HEADER } from './schemas/webhook';
-export { signWebhook, verifyWebhook, WebhookVerificationError } from './webhooks';
+export { signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WebhookVerificationError } from './webhooks';
 export type { VerifyWebhookOptions, WebhookVerificationFailure } from './webhooks';

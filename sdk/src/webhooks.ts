@@ -6,6 +6,9 @@ import type { WebhookEvent } from './schemas/webhook';
 
 const encoder = new TextEncoder();
 
+/** The header that carries the signature: `t=<unix seconds>,v1=<hex HMAC-SHA256>[,v1=…]`. */
+export const WEBHOOK_SIGNATURE_HEADER = 'Liuyan-Signature';
+
 /** Why a webhook was refused (`WebhookVerificationError.reason`). */
 export type WebhookVerificationFailure =
   /** No header, or no `t=` / `v1=` in it. */

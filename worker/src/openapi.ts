@@ -229,6 +229,8 @@ function buildDocument(app: OpenAPIHono<AppEnv>): ApiDocument {
       for (const requirement of operation.security ?? []) for (const name of Object.keys(requirement)) used.add(name);
     }
   }
+  // Webhooks are named by their event type (`message.replied`), not by a path (routes/admin-webhooks.ts).
+  if (document.webhooks) document.webhooks = Object.fromEntries(Object.entries(document.webhooks).map(([name, item]) => [name.replace(/^\//, ''), item]));
   // Only the schemes some operation uses (the integration key arrives with the Open311 routes).
   const securitySchemes = Object.fromEntries(Object.entries(SECURITY_SCHEMES).filter(([name]) => used.has(name)));
   document.components = { ...document.components, securitySchemes };

@@ -15,9 +15,6 @@ export type WebhookEventType = z.infer<typeof WebhookEventTypeSchema>;
 export const WebhookDeliveryStatusSchema = z.enum(WEBHOOK_DELIVERY_STATUSES);
 export type WebhookDeliveryStatus = z.infer<typeof WebhookDeliveryStatusSchema>;
 
-/** The header that carries the signature: `t=<unix seconds>,v1=<hex HMAC-SHA256>[,v1=…]`. */
-export const WEBHOOK_SIGNATURE_HEADER = 'Liuyan-Signature';
-
 /**
  * An endpoint's address: https, at most 500 characters, no user name or password in it. (A service
  * run for development may allow http on loopback: WEBHOOK_LOOPBACK, checked by the service.)

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AdminIdParamsSchema } from '../../../sdk/src/schemas/admin';
 import {
-  CreateWebhookEndpointInputSchema, UpdateWebhookEndpointInputSchema, WebhookDeliveriesQuerySchema, WebhookDeliveryParamsSchema,
-  WebhookDeliverySchema, WebhookEndpointSchema, WebhookEndpointWithSecretSchema,
+  CreateWebhookEndpointInputSchema, UpdateWebhookEndpointInputSchema, WEBHOOK_EVENT_TYPES, WebhookDeliveriesQuerySchema, WebhookDeliveryParamsSchema,
+  WebhookDeliverySchema, WebhookEndpointSchema, WebhookEndpointWithSecretSchema, WebhookEventSchema, WebhookEventTypeSchema, type WebhookEventType,
 } from '../../../sdk/src/schemas/webhook';
 import { newRouteGroup } from '../app';
 import { auditEntry } from '../db/admin';
@@ -213,3 +213,42 @@ adminWebhooks.openapi(resendDelivery, async (c) => {
   const [pending] = await endpointDeliveries(db, id, { id: deliveryId, limit: 1 });
   return c.json(pending!, 202);
 });
+
+// The events themselves, in the document's `webhooks` map (OpenAPI 3.1): what an endpoint receives.
+const WEBHOOK_SUMMARIES: Record<WebhookEventType, string> = {
+  'message.submitted': 'A message was submitted (提交)',
+  'message.published': 'A message was published on the board (公开)',
+  'message.replied': 'A unit replied, interim or final (答复)',
+  'message.rated': 'The citizen rated the reply (评价)',
+  'message.reopened': 'The message is handled again after an unsatisfied rating or a follow-up (重办)',
+  'message.overdue': 'The deadline passed unanswered (超期)',
+  'message.escalated': 'The overdue message was escalated to the unit above (督办)',
+};
+
+const WebhookEventComponent = adminWebhooks.openAPIRegistry.register('WebhookEvent', WebhookEventSchema);
+for (const type of WEBHOOK_EVENT_TYPES) {
+  adminWebhooks.openAPIRegistry.registerWebhook({
+    method: 'post',
+    path: type,
+    operationId: `webhook_${type.replace('.', '_')}`,
+    tags: ['admin'],
+    // Sent by the service, not called: the signature is the proof, checked by the receiver.
+    security: [],
+    summary: WEBHOOK_SUMMARIES[type],
+    description: 'POSTed to each enabled endpoint that chose this event. Verify `Liuyan-Signature` (`t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`, '
+      + 'one `v1=` per valid secret) with `verifyWebhook` of @liuyan/sdk, and ignore an `id` already handled. Any 2xx within 5 seconds '
+      + 'acknowledges; anything else is retried after 1 min, 5 min, 30 min, 1 h, 2 h, 4 h, 8 h, 12 h and 12 h, then the delivery is dead.',
+    request: {
+      headers: z.object({
+        'Liuyan-Signature': z.string().meta({ examples: ['t=1764650100,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd'] }),
+        'Liuyan-Event-Id': z.string().meta({ examples: ['evt_1042_replied'] }),
+        'Liuyan-Event-Type': WebhookEventTypeSchema,
+      }),
+      body: { required: true, content: { 'application/json': { schema: WebhookEventComponent } } },
+    },
+    responses: {
+      200: { description: 'received (any 2xx)' },
+      500: { description: 'not received (any other answer, or none in 5 seconds): retried' },
+    },
+  });
+}

@@ -2,8 +2,7 @@
 // schedule until it is answered 2xx or its retries are spent (then `dead`: admins see it and may send
 // it again). Nothing of the body or the receiver's answer is logged.
 import { sql } from 'kysely';
-import { signWebhook } from '../../../sdk/src/webhooks';
-import { WEBHOOK_SIGNATURE_HEADER } from '../../../sdk/src/schemas/webhook';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../../sdk/src/webhooks';
 import { databaseFor, type SiteDatabase } from '../db/client';
 import { signingSecrets } from '../db/webhooks';
 import type { Env } from '../env';
