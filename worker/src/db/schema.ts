@@ -491,7 +491,6 @@ export interface Open311TokenTable {
 export interface EventOutboxTable {
   /** message_events.id (the trigger always gives it). */
   event_id: Generated<number>;
-  site_id: string;
   /** ISO instant until which a drain is sending it. */
   claimed_until: string | null;
 }

@@ -35,13 +35,19 @@ export async function drainOutbox(env: Env, db: SiteDatabase, now = new Date()):
       .where('event_id', 'in', (eb) => eb.selectFrom('event_outbox').select('event_id')
         .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', now.toISOString())]))
         .orderBy('event_id').limit(OUTBOX_BATCH))
-      .returning(['event_id', 'site_id']));
+      .returning('event_id'));
     if (rows.length === 0) break;
-    await env.DELIVERIES.sendBatch(rows.map((row) => ({
-      body: { kind: 'event', site: row.site_id, id: String(row.event_id) } satisfies DeliveryMessage,
-      contentType: 'json' as const,
-    })));
     const ids = JSON.stringify(rows.map((row) => row.event_id));
+    // Each event's site (a database may hold several); an event whose message is gone has none and is dropped.
+    const events = await db.all(db.q.selectFrom('message_events as e').innerJoin('messages as m', 'm.id', 'e.message_id')
+      .select(['e.id', 'm.site_id'])
+      .where(sql<boolean>`e.id IN (SELECT value FROM json_each(${ids}))`));
+    if (events.length > 0) {
+      await env.DELIVERIES.sendBatch(events.map((event) => ({
+        body: { kind: 'event', site: event.site_id, id: String(event.id) } satisfies DeliveryMessage,
+        contentType: 'json' as const,
+      })));
+    }
     await db.run(db.q.deleteFrom('event_outbox').where(sql<boolean>`event_id IN (SELECT value FROM json_each(${ids}))`));
     sent += rows.length;
     if (rows.length < OUTBOX_BATCH) break;
