@@ -18,7 +18,9 @@ export const webhooksForEvent: EventSubscriber = async (env, db, site, event) =>
   const types = WEBHOOK_TYPES_OF[event.kind as keyof typeof WEBHOOK_TYPES_OF];
   if (!types) return;
   const endpoints = (await db.all(db.q.selectFrom('webhook_endpoints').select(['id', 'events'])
-    .where('site_id', '=', site.id).where('disabled_at', 'is', null)))
+    .where('site_id', '=', site.id).where('disabled_at', 'is', null)
+    // An endpoint receives what happens from its creation on, not a backlog the outbox still held.
+    .where('created_at', '<=', event.created_at)))
     .map((e) => ({ id: e.id, events: JSON.parse(e.events) as WebhookEventType[] }))
     .filter((e) => types.some((type) => e.events.includes(type)));
   if (endpoints.length === 0) return;
