@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest'
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../../sdk/src/schemas/webhook';
 import { verifyWebhook, WebhookVerificationError } from '../../../sdk/src/webhooks';
-import { createSite, db, expectNoPersonalData, expectProblem, submit, validMessage } from '../../test/fixtures';
+import { ALLOWED_ORIGIN, createSite, db, expectNoPersonalData, expectProblem, submit, validMessage } from '../../test/fixtures';
+import { siteDatabaseOn } from '../db/client';
+import { newWebhookSecret, sealSecret } from '../db/webhooks';
+import { newId } from '../lib/crypto';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 import type { ReceivedWebhook } from '../../test/webhook-receiver';
 import { queue, type DeliveryMessage } from '../queue/consumer';
@@ -209,6 +212,31 @@ describe('webhooks', { timeout: 30_000 }, () => {
     // Nothing more: neither the event from before the endpoint nor the failed batch's (both to 交通运输局).
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await received(box)).toHaveLength(2);
+  });
+});
+
+describe('a site in a database of its own (SITE_DATABASES)', () => {
+  it('has its events drained from its database and delivered from it', { timeout: 30_000 }, async () => {
+    const site = 'own-db-county';
+    const own = siteDatabaseOn(env.DB_OWN_SITE);
+    const now = new Date().toISOString();
+    const box = `own-${Date.now()}`;
+    const endpointId = newId('wh');
+    const secret = newWebhookSecret();
+    await own.batch([
+      own.q.insertInto('sites').orIgnore().values({ id: site, name: '独立库县人民政府', allowed_origins: JSON.stringify([ALLOWED_ORIGIN]), created_at: now, updated_at: now }),
+      own.q.insertInto('units').orIgnore().values({ id: `${site}_head`, site_id: site, parent_id: null, name: '独立库县县长', kind: 'leader', sort_order: 1, active: 1, created_at: now }),
+      own.q.insertInto('webhook_endpoints').values({
+        id: endpointId, site_id: site, url: `${receiver}/ok/${box}`, events: JSON.stringify(['message.submitted']),
+        secret: await sealSecret(env, endpointId, secret), created_by: null, created_at: now, updated_at: now,
+      }),
+    ]);
+    const { id } = await (await submit(site, validMessage(`${site}_head`))).json<MessageCreated>();
+    const [request] = await received(box);
+    const event = await verifyWebhook({ payload: request!.body, header: request!.headers['liuyan-signature'] as string, secrets: secret });
+    expect(event).toMatchObject({ site, type: 'message.submitted', data: { message: { id, unit: { id: `${site}_head`, name: '独立库县县长' } } } });
+    expect(await db.first(db.q.selectFrom('webhook_deliveries').select('id').where('site_id', '=', site))).toBeNull();
+    expect(await own.first(db.q.selectFrom('webhook_deliveries').select('status').where('site_id', '=', site))).toEqual({ status: expect.any(String) });
   });
 });
 
