@@ -9,6 +9,7 @@ import { findSite, type Site } from '../db/sites';
 import type { Env } from '../env';
 import { webhooksForEvent } from '../webhooks/fan-out';
 import type { DeliveryHandler } from './consumer';
+import { eventHandled } from './outbox';
 
 /** A timeline event as stored (a row of message_events). */
 export type StoredEvent = Selectable<MessageEventTable>;
@@ -19,14 +20,15 @@ export type EventSubscriber = (env: Env, db: SiteDatabase, site: Site, event: St
 /** Everyone told of an event, in order. */
 export const subscribers: EventSubscriber[] = [webhooksForEvent];
 
-/** Reads the event from its site's database and gives it to each subscriber; a vanished event or site is done. */
+/** Reads the event from its site's database and gives it to each subscriber, then takes it out of the outbox; a vanished event or site is done. */
 export const handleEvent: DeliveryHandler = async (env, message) => {
   const db = databaseFor(env, message.site);
   const [site, event] = await Promise.all([
     findSite(db, message.site),
     db.first(db.q.selectFrom('message_events').selectAll().where('id', '=', Number(message.id))),
   ]);
-  if (!site || !event) return { done: true };
-  for (const subscriber of subscribers) await subscriber(env, db, site, event);
+  if (site && event) for (const subscriber of subscribers) await subscriber(env, db, site, event);
+  // Out of the outbox only now: until every subscriber has run, the cron sends it again (queue/outbox.ts).
+  await db.run(eventHandled(db, Number(message.id)));
   return { done: true };
 };

@@ -1,13 +1,14 @@
 // Events out: each timeline event (message_events) is put in the outbox by a trigger in the transaction
 // that writes it (migration 0027), then handed to the deliveries queue as `{kind: 'event', site, id}`.
 // An event of a batch that failed was never in the outbox, so it is never sent; one that was written
-// stays there until the queue has taken it, so it is never lost: the request that wrote it drains the
-// outbox once it has answered (`drainAfterWrites`), and the hourly cron drains whatever a failed
-// drain left (`drainOutboxes`).
+// stays there until its handler has run (queue/events.ts deletes the row), so it is never lost: the
+// request that wrote it drains the outbox once it has answered (`drainAfterWrites`), and the hourly
+// cron drains whatever is still there (`drainOutboxes`).
 //
-// A row is claimed for CLAIM_SECONDS before it is sent and deleted after: two drains at once send each
-// row once, and a drain that died between sending and deleting leaves rows that are sent again once the
-// claim has passed. The queue, too, delivers at least once: the event's handlers are idempotent.
+// A drain claims rows for CLAIM_SECONDS and sends them: two drains at once send each row once. A row
+// still there when its claim has passed (a drain that died before sending; a queue message that failed
+// until the queue dead-lettered it) is sent again. The queue, too, delivers at least once: the event's
+// subscribers are idempotent.
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { AppEnv, Env } from '../env';
@@ -16,14 +17,15 @@ import type { DeliveryMessage } from './consumer';
 
 /** Rows sent per round: `sendBatch` takes at most 100 messages, and the claim binds them as one JSON value. */
 export const OUTBOX_BATCH = 100;
-/** How long a drain owns the rows it claimed before another may take them over (seconds). */
-const CLAIM_SECONDS = 300;
+/** How long the queue has to hand a claimed event to its handler before a drain sends it again (seconds). */
+const CLAIM_SECONDS = 3600;
 /** Rounds per drain: a request hands on at most this many hundreds; the cron takes the rest an hour later. */
 const MAX_ROUNDS = 20;
 
 /**
  * Hands the database's waiting events to the deliveries queue, oldest first, `OUTBOX_BATCH` at a time.
  * Returns how many were sent. A send that fails throws, leaving its rows claimed (sent again later).
+ * Rows of events whose message is gone (erased) are deleted: there is nothing to tell.
  */
 export async function drainOutbox(env: Env, db: SiteDatabase, now = new Date()): Promise<number> {
   let sent = 0;
@@ -38,7 +40,7 @@ export async function drainOutbox(env: Env, db: SiteDatabase, now = new Date()):
       .returning('event_id'));
     if (rows.length === 0) break;
     const ids = JSON.stringify(rows.map((row) => row.event_id));
-    // Each event's site (a database may hold several); an event whose message is gone has none and is dropped.
+    // Each event's site (a database may hold several); an event whose message is gone has none.
     const events = await db.all(db.q.selectFrom('message_events as e').innerJoin('messages as m', 'm.id', 'e.message_id')
       .select(['e.id', 'm.site_id'])
       .where(sql<boolean>`e.id IN (SELECT value FROM json_each(${ids}))`));
@@ -48,11 +50,19 @@ export async function drainOutbox(env: Env, db: SiteDatabase, now = new Date()):
         contentType: 'json' as const,
       })));
     }
-    await db.run(db.q.deleteFrom('event_outbox').where(sql<boolean>`event_id IN (SELECT value FROM json_each(${ids}))`));
-    sent += rows.length;
+    if (events.length < rows.length) {
+      const gone = JSON.stringify(rows.map((row) => row.event_id).filter((id) => !events.some((event) => event.id === id)));
+      await db.run(db.q.deleteFrom('event_outbox').where(sql<boolean>`event_id IN (SELECT value FROM json_each(${gone}))`));
+    }
+    sent += events.length;
     if (rows.length < OUTBOX_BATCH) break;
   }
   return sent;
+}
+
+/** The statement that takes a handled event out of the outbox (its handler's last step). */
+export function eventHandled(db: SiteDatabase, eventId: number) {
+  return db.q.deleteFrom('event_outbox').where('event_id', '=', eventId);
 }
 
 /** The cron's safety net: drains the outbox of every database (what a request's own drain did not send). */

@@ -11,7 +11,7 @@ import { newId } from '../lib/crypto';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 import type { ReceivedWebhook } from '../../test/webhook-receiver';
 import { queue, type DeliveryMessage } from '../queue/consumer';
-import { drainOutbox } from '../queue/outbox';
+import { drainOutbox, drainOutboxes } from '../queue/outbox';
 import { RETRY_DELAYS_SECONDS } from './deliver';
 
 const receiver = inject('webhookReceiver');
@@ -202,13 +202,19 @@ describe('webhooks', { timeout: 30_000 }, () => {
     })])).rejects.toThrow();
     expect(await db.all(db.q.selectFrom('message_events').select('id').where('message_id', '=', id).where('kind', '=', 'escalated'))).toHaveLength(1);
 
-    // The deadline check's batch, as the cron writes it, then the cron's drain.
-    await db.batch([event('escalated', site.headUnit)]);
-    expect(await drainOutbox(env, db)).toBeGreaterThanOrEqual(1);
+    // The deadline check's batch, as the cron writes it. Say a drain claimed it and its queue message
+    // was lost: it stays in the outbox, and the cron sends it again once the claim (an hour) has passed.
+    const [written] = await db.batch([event('escalated', site.headUnit).returning('id')]);
+    const eventId = (written!.results[0] as { id: number }).id;
+    await db.run(db.q.updateTable('event_outbox').set({ claimed_until: new Date(Date.now() + 1800_000).toISOString() }).where('event_id', '=', eventId));
+    expect(await drainOutbox(env, db)).toBe(0);
+    expect(await drainOutboxes(env, new Date(Date.now() + 3600_000))).toBeGreaterThanOrEqual(1);
     const got = (await received(box, 2)).map((r) => JSON.parse(r.body));
     expect(got.map((e) => e.type).sort()).toEqual(['message.escalated', 'message.overdue']);
     expect(got.map((e) => e.data.unit)).toEqual([{ id: site.headUnit, name: '测试县县长' }, { id: site.headUnit, name: '测试县县长' }]);
     expect(new Set(got.map((e) => e.id)).size).toBe(2);
+    // Handled, it has left the outbox.
+    await vi.waitFor(async () => expect(await db.all(db.q.selectFrom('event_outbox').select('event_id').where('event_id', '=', eventId))).toEqual([]));
     // Nothing more: neither the event from before the endpoint nor the failed batch's (both to 交通运输局).
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await received(box)).toHaveLength(2);
