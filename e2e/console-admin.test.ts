@@ -492,6 +492,59 @@ describe('the console’s admin pages', () => {
     await page.context().close();
   });
 
+  it('an admin adds a webhook endpoint, its secret shown once; a delivery that cannot reach it shows its attempt and is sent again', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    await openAdmin(page, 'Webhooks');
+    const tag = 'liuyan-console-admin-webhooks';
+    const element = page.locator(tag);
+    // Plain http is refused beside the field, before anything is sent.
+    await element.getByLabel(/^接收地址/).fill('http://hooks.example.com/liuyan');
+    await element.getByLabel('留言提交').check();
+    await element.getByRole('button', { name: '新增', exact: true }).click();
+    await expect.poll(() => element.locator('#webhook-url-error').textContent()).toContain('https://');
+    expect(await isFocused(element.getByLabel(/^接收地址/))).toBe(true);
+
+    // A name that never resolves: every delivery fails with 无法连接.
+    const url = `https://hooks-${run}.invalid/liuyan`;
+    await element.getByLabel(/^接收地址/).fill(url);
+    await element.getByLabel('备注').fill(`12345热线 ${run}`);
+    await element.getByRole('button', { name: '新增', exact: true }).click();
+    await expect.poll(() => confirmation(page, tag).textContent()).toBe('已新增接收地址');
+    const secret = (await element.locator('#webhook-secret').textContent())!.trim();
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+
+    await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+      unitId: 'u_transport', type: 'complaint', domain: 'transport', campaign: null, title: `城关镇公交站站牌损坏 ${run}`,
+      body: '城关镇公交站的站牌被撞坏了，等车的人看不到线路，请尽快修复。', region: '示范县城关镇',
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+    });
+    const item = element.getByRole('listitem').filter({ hasText: url }).first();
+    const deliveries = item.locator('[part="webhook-deliveries"]');
+    // The deliveries are read when opened: open them until the first attempt is on the record.
+    await expect.poll(async () => {
+      const button = item.getByRole('button', { name: '发送记录' });
+      if (await button.getAttribute('aria-expanded') === 'true') await button.click();
+      await button.click();
+      return (await deliveries.count()) > 0 ? deliveries.textContent() : '';
+    }, { timeout: 30_000, interval: 1000 }).toContain('无法连接');
+    expect(await deliveries.textContent()).toContain('等待重试');
+    await deliveries.getByRole('button', { name: '重新发送' }).first().click();
+    await expect.poll(() => confirmation(page, tag).textContent()).toBe('已重新发送');
+
+    // Once the page is left, the secret is never shown again.
+    await page.reload();
+    await element.getByRole('listitem').filter({ hasText: url }).first().waitFor();
+    expect(await element.locator('#webhook-secret').count()).toBe(0);
+    expect(await element.textContent()).not.toContain(secret);
+    const reloaded = element.getByRole('listitem').filter({ hasText: url }).first();
+    await reloaded.getByRole('button', { name: '删除', exact: true }).click();
+    await reloaded.getByRole('button', { name: '确定删除' }).click();
+    await expect.poll(() => confirmation(page, tag).textContent()).toBe('已删除接收地址');
+    expect(await element.getByRole('listitem').filter({ hasText: url }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
   it('a moderator has no admin navigation, and an admin address says there is no permission without loading the admin pages', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
     const header = page.locator('liuyan-console header');
@@ -513,7 +566,8 @@ describe('the console’s admin pages', () => {
       ['账号', 'liuyan-console-admin-accounts'], ['工作日历', 'liuyan-console-admin-calendar'],
       ['回复模板', 'liuyan-console-admin-templates'], ['建言专栏', 'liuyan-console-admin-campaigns'], ['导出', 'liuyan-console-admin-export'],
       ['审计日志', 'liuyan-console-admin-audit'],
-      ['接口密钥', 'liuyan-console-admin-integrations']] as const) {
+      ['接口密钥', 'liuyan-console-admin-integrations'],
+      ['Webhooks', 'liuyan-console-admin-webhooks']] as const) {
       await openAdmin(page, section);
       const element = page.locator(tag);
       await element.locator('h1').waitFor();

@@ -19,6 +19,8 @@ export default defineConfig({
           // Fixed test keys: tests never touch real data.
           DATA_KEY: 'dGVzdC1kYXRhLWtleS10ZXN0LWRhdGEta2V5LTMyYiE=',
           HASH_KEY: 'dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYiE=',
+          // Webhook endpoints may be the local receiver (worker/test/webhook-receiver.ts), on http://127.0.0.1.
+          WEBHOOK_LOOPBACK: 'true',
         },
       },
     }),
@@ -30,6 +32,7 @@ export default defineConfig({
     // Those run in Node (the root vitest.config.ts).
     exclude: ['worker/**/*.node.test.ts'],
     setupFiles: ['worker/test/apply-migrations.ts'],
+    globalSetup: ['worker/test/webhook-receiver.ts'],
   },
   root,
 });

@@ -12,6 +12,7 @@ import './integrations-page';
 import './site-page';
 import './templates-page';
 import './units-page';
+import './webhooks-page';
 
 /**
  * @summary The admin pages (站点设置, 工作日历, 单位, 账号, 回复模板, 建言专栏, 导出, 审计日志, 接口密钥) under their tabs. This module
@@ -53,6 +54,7 @@ export class LiuyanConsoleAdmin extends AdminElement {
       case 'export': return html`<liuyan-console-admin-export></liuyan-console-admin-export>`;
       case 'audit': return html`<liuyan-console-admin-audit></liuyan-console-admin-audit>`;
       case 'integrations': return html`<liuyan-console-admin-integrations></liuyan-console-admin-integrations>`;
+      case 'webhooks': return html`<liuyan-console-admin-webhooks></liuyan-console-admin-webhooks>`;
       default: return html`<liuyan-console-admin-site></liuyan-console-admin-site>`;
     }
   }

@@ -52,3 +52,16 @@ export function isOneOf<T extends string>(options: readonly T[], value: unknown)
 export function oneOf<T extends string>(options: readonly T[], value: unknown): T | undefined {
   return isOneOf(options, value) ? value : undefined;
 }
+
+/**
+ * What a site's webhook endpoint can receive (issue 14), in the order of a message's life: 提交, 公开,
+ * 答复, 评价, 重办, 超期, 督办. `message.overdue` and `message.escalated` come from the same hourly check:
+ * a deadline passed unanswered (超期) and the message was escalated to the unit above (督办).
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'message.submitted', 'message.published', 'message.replied', 'message.rated', 'message.reopened',
+  'message.overdue', 'message.escalated',
+] as const;
+
+/** A webhook delivery: queued, retrying after failures, delivered (2xx), or dead (retries spent). */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'dead'] as const;

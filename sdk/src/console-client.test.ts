@@ -4,7 +4,7 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/src/index';
-import { createSite, request, submit, validMessage } from '../../worker/test/fixtures';
+import { createSite, db, request, submit, validMessage } from '../../worker/test/fixtures';
 import { CONSOLE_ORIGIN, createOfficial } from '../../worker/test/officials';
 import type { MessageCreated } from './schemas/message';
 import { createConsoleClient, type ConsoleClient } from './console-client';
@@ -122,6 +122,19 @@ describe('createConsoleClient', () => {
     const integrationKey = await client.admin.integrationKeys.issue({ label: '12345热线平台' });
     expect((await client.admin.integrationKeys.revoke(integrationKey.id)).revokedAt).not.toBeNull();
     expect((await client.admin.integrationKeys.list()).map((k) => k.prefix)).toEqual([integrationKey.prefix]);
+    const webhook = await client.admin.webhooks.create({ url: 'https://hooks.example.com/liuyan', events: ['message.replied'] });
+    await client.admin.webhooks.update(webhook.id, { enabled: false });
+    expect((await client.admin.webhooks.rotateSecret(webhook.id)).secret).not.toBe(webhook.secret);
+    expect(await client.admin.webhooks.deliveries(webhook.id, { status: 'dead' })).toEqual([]);
+    // A dead delivery to send again (the endpoint is off: it ends dead again, nothing leaves).
+    const at = new Date().toISOString();
+    await db.run(db.q.insertInto('webhook_deliveries').values({
+      id: 'whd_client', site_id: site.siteId, endpoint_id: webhook.id, event_id: 'evt_1_replied', event_type: 'message.replied', message_id: messageId,
+      payload: '{}', status: 'dead', attempts: 10, next_attempt_at: null, created_at: at, updated_at: at,
+    }));
+    expect(await client.admin.webhooks.resend(webhook.id, 'whd_client')).toMatchObject({ status: 'pending' });
+    expect((await client.admin.webhooks.list()).map((w) => w.id)).toEqual([webhook.id]);
+    await client.admin.webhooks.remove(webhook.id);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
     await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));
     await settle(() => client.changePassword({ currentPassword: password, newPassword: 'another-long-password-2026' }));

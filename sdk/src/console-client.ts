@@ -8,6 +8,9 @@ import type {
 import type { AuditPage, AuditQuery } from './schemas/audit';
 import type { AdminCampaign, CreateCampaignInput, UpdateCampaignInput } from './schemas/campaign';
 import type { CreateIntegrationKeyInput, IntegrationKey, IssuedIntegrationKey } from './schemas/integration-key';
+import type {
+  CreateWebhookEndpointInput, UpdateWebhookEndpointInput, WebhookDeliveriesQuery, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret,
+} from './schemas/webhook';
 import type { Dashboard } from './schemas/stats';
 import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
 import type {
@@ -135,6 +138,21 @@ export interface ConsoleClient {
       /** Refused from now on; revoking a revoked key changes nothing. */
       revoke(id: string): Promise<IntegrationKey>;
     };
+    /** Webhook endpoints: events POSTed, signed, to the site's own systems (secrets shown once). */
+    webhooks: {
+      list(): Promise<WebhookEndpoint[]>;
+      /** A new endpoint, its signing secret in `secret` this once. */
+      create(input: CreateWebhookEndpointInput): Promise<WebhookEndpointWithSecret>;
+      /** `enabled: false` turns it off, `true` on again. */
+      update(id: string, input: UpdateWebhookEndpointInput): Promise<WebhookEndpoint>;
+      remove(id: string): Promise<void>;
+      /** A new secret, shown once; the previous one signs too for 24 hours. */
+      rotateSecret(id: string): Promise<WebhookEndpointWithSecret>;
+      /** The endpoint's deliveries, newest first, with their last attempts. */
+      deliveries(id: string, query?: WebhookDeliveriesQuery): Promise<WebhookDelivery[]>;
+      /** Sends a delivery again now (a dead one, once the receiver works). */
+      resend(id: string, deliveryId: string): Promise<WebhookDelivery>;
+    };
     accounts: {
       list(): Promise<Account[]>;
       create(input: CreateAccountInput): Promise<Account>;
@@ -220,6 +238,15 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         list: () => get('/v1/admin/integration-keys'),
         issue: (input) => post('/v1/admin/integration-keys', input),
         revoke: (key) => post(`/v1/admin/integration-keys/${id(key)}/revoke`),
+      },
+      webhooks: {
+        list: () => get('/v1/admin/webhooks'),
+        create: (input) => post('/v1/admin/webhooks', input),
+        update: (endpoint, input) => patch(`/v1/admin/webhooks/${id(endpoint)}`, input),
+        remove: (endpoint) => remove(`/v1/admin/webhooks/${id(endpoint)}`),
+        rotateSecret: (endpoint) => post(`/v1/admin/webhooks/${id(endpoint)}/rotate-secret`),
+        deliveries: (endpoint, query = {}) => get(`/v1/admin/webhooks/${id(endpoint)}/deliveries${queryString(query)}`),
+        resend: (endpoint, delivery) => post(`/v1/admin/webhooks/${id(endpoint)}/deliveries/${id(delivery)}/resend`),
       },
       accounts: {
         list: () => get('/v1/admin/accounts'),

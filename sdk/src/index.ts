@@ -19,3 +19,5 @@ export * from './schemas/my-data';
 export * from './schemas/campaign';
 export * from './schemas/stats';
 export * from './schemas/integration-key';
+export * from './schemas/webhook';
+export * from './webhooks';

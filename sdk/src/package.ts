@@ -26,3 +26,6 @@ export type * from './schemas/my-data';
 export type * from './schemas/campaign';
 export type * from './schemas/stats';
 export type * from './schemas/integration-key';
+export type * from './schemas/webhook';
+export { signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WebhookVerificationError } from './webhooks';
+export type { VerifyWebhookOptions, WebhookVerificationFailure } from './webhooks';

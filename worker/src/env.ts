@@ -12,6 +12,11 @@ export interface Env extends WranglerEnv {
   DATA_KEY: string;
   /** base64 of 32 bytes: HMAC key for tracking codes and request fingerprints. */
   HASH_KEY: string;
+  /**
+   * "true": webhook endpoints may be http://127.0.0.1, localhost or [::1] (a local receiver). For the
+   * tests and local development only (worker/vitest.config.mts, .dev.vars); unset in a deployment.
+   */
+  WEBHOOK_LOOPBACK?: string;
 }
 
 export interface AppEnv {

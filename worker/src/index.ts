@@ -15,6 +15,8 @@ import { adminCalendar } from './routes/admin-calendar';
 import { adminSite } from './routes/admin-site';
 import { adminUnits } from './routes/admin-units';
 import { adminIntegrationKeys } from './routes/admin-integration-keys';
+import { adminWebhooks } from './routes/admin-webhooks';
+import { drainAfterWrites } from './queue/outbox';
 import { auth } from './routes/auth';
 import { board } from './routes/board';
 import { campaigns } from './routes/campaigns';
@@ -43,6 +45,8 @@ import { scheduled } from './scheduled';
 export const app = new OpenAPIHono<AppEnv>();
 
 app.use('*', requestId());
+// Events a request wrote (timeline events, in the outbox) go to the deliveries queue once it has answered.
+app.use('*', drainAfterWrites());
 app.use('/v1/*', d1Cost());
 app.use('/open311/*', d1Cost());
 app.onError(handleError);
@@ -105,6 +109,7 @@ app.route('/', adminAccounts); //    /v1/admin/accounts, password resets
 app.route('/', adminAudit); //       /v1/admin/audit-log, audit-log.csv
 app.route('/', adminCampaigns); //   /v1/admin/campaigns: suggestion drives (建言专栏)
 app.route('/', adminIntegrationKeys); // /v1/admin/integration-keys: Open311 api_keys, issued and revoked
+app.route('/', adminWebhooks); //     /v1/admin/webhooks: endpoints, their deliveries, re-sends
 
 // The API description (/openapi.json) and its reference (/docs, /docs/en), made from the routes above.
 registerApiDocs(app);

@@ -259,6 +259,8 @@ function buildDocument(app: OpenAPIHono<AppEnv>): ApiDocument {
       }
     }
   }
+  // Webhooks are named by their event type (`message.replied`), not by a path (routes/admin-webhooks.ts).
+  if (document.webhooks) document.webhooks = Object.fromEntries(Object.entries(document.webhooks).map(([name, item]) => [name.replace(/^\//, ''), item]));
   // Only the schemes some operation uses (the integration key arrives with the Open311 routes).
   const securitySchemes = Object.fromEntries(Object.entries(SECURITY_SCHEMES).filter(([name]) => used.has(name)));
   document.components = {

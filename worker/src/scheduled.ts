@@ -5,6 +5,8 @@ import { continueSearchRebuilds } from './db/search-index';
 import { continueUnitPinyin } from './db/unit-pinyin';
 import { endedCounters } from './db/submission-limits';
 import type { Env } from './env';
+import { drainOutboxes } from './queue/outbox';
+import { oldDeliveries, requeueLostDeliveries } from './webhooks/deliver';
 
 /** Ended sessions stay a day: enough to look into a sign-in problem while it is fresh. */
 const ENDED_SESSION_KEPT_MS = 86_400_000;
@@ -13,7 +15,7 @@ const ENDED_SESSION_KEPT_MS = 86_400_000;
  * Hourly clean-up. Stored answers to submissions hold tracking codes (encrypted): once their
  * retry window is over they are deleted, so a code lives on only as its hash. Sessions that ended
  * (expired or signed out) more than a day ago, sign-in failures no throttling rule reads any
- * more, and submission counters whose window has ended are deleted too. Returns the number of rows deleted.
+ * more, submission counters whose window has ended, and webhook deliveries finished a month ago are deleted too. Returns the number of rows deleted.
  */
 export async function purgeExpired(env: Env, now: Date): Promise<number> {
   const nowIso = now.toISOString();
@@ -28,6 +30,7 @@ export async function purgeExpired(env: Env, now: Date): Promise<number> {
       ])),
       staleSignInFailures(db, now),
       endedCounters(db, now),
+      ...oldDeliveries(db, now),
     ]);
     for (const result of results) purged += result.meta.changes;
   }
@@ -43,4 +46,8 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
   for (const db of allDatabases(env)) await continueSearchRebuilds(db);
   // Units without pinyin search keys (written before migration 0025, or by raw SQL) get them, 10,000 an hour.
   for (const db of allDatabases(env)) await continueUnitPinyin(db);
+  // Events out: the deadline check's own events, and whatever a request's drain failed to send; then
+  // webhook deliveries whose queue message was lost.
+  await drainOutboxes(env, now);
+  for (const db of allDatabases(env)) await requeueLostDeliveries(env, db, now);
 };

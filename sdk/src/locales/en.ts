@@ -55,6 +55,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     currentPassword: 'current password', newPassword: 'new password', account: 'person', action: 'action', secondFactor: 'two-step verification',
     templateTitle: 'template title', templateBody: 'template text',
     followUpLimit: 'follow-ups per message',
+    url: 'receiving address', description: 'note', events: 'events',
     hostedPages: 'hosted board', returnUrl: 'return link address', returnLabel: 'return link text', themeColor: 'theme colour',
     shareImageUrl: 'share image address',
     description: 'drive description', startsAt: 'start', endsAt: 'end', outlets: 'outlets', origin: 'website address',
@@ -76,6 +77,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     no_national_schedule: (_, p) => `The national holiday schedule for ${p.year ?? 'that year'} is not included yet (the State Council notice is not recorded); add its holidays one by one`,
     same_password: () => 'The new password must differ from the current one',
     slug_taken: () => 'Another campaign already uses this address',
+    not_https: (l) => `The ${l} must start with https:// so events travel encrypted`,
     low_contrast: (l) => `The ${l} is too light: white text on it would be hard to read; choose a darker one (contrast with white at least 4.5:1)`,
     credentials_in_url: (l) => `The ${l} must not hold a user name or password (as in https://user:password@…); remove them and save again`,
   },
@@ -119,6 +121,7 @@ export const enProblemTitles: ProblemTitles = {
   campaign_has_messages: 'This drive has received messages and cannot be deleted; you can end it instead',
   campaign_not_open: 'This drive is not open, so there is nothing to end',
   invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
+  webhook_limit: 'A site has at most 10 webhook endpoints: delete one no longer used first',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -147,4 +150,9 @@ export const enAuditActions: Record<AuditAction, string> = {
   'follow_up.reject': 'Kept a follow-up question off the board',
   'integration_key.create': 'Issued an integration key',
   'integration_key.revoke': 'Revoked an integration key',
+  'webhook.create': 'Added a webhook endpoint',
+  'webhook.update': 'Changed a webhook endpoint',
+  'webhook.delete': 'Deleted a webhook endpoint',
+  'webhook.rotate_secret': 'Rotated a webhook signing secret',
+  'webhook.resend': 'Re-sent a webhook event',
 };

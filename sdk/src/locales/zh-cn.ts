@@ -54,6 +54,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     currentPassword: '当前密码', newPassword: '新密码', account: '操作人', action: '操作', secondFactor: '两步验证',
     templateTitle: '模板标题', templateBody: '模板内容',
     followUpLimit: '每条留言可追问次数',
+    url: '接收地址', description: '备注', events: '事件',
     hostedPages: '托管留言板', returnUrl: '返回链接地址', returnLabel: '返回链接文字', themeColor: '主题颜色',
     shareImageUrl: '分享图片地址',
     description: '专栏介绍', startsAt: '开始时间', endsAt: '结束时间', outlets: '来源网站', origin: '网站地址',
@@ -75,6 +76,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     no_national_schedule: (_, p) => `暂无${p.year ?? '该'}年的国家节假日安排（国务院办公厅通知尚未收录），请逐段添加`,
     same_password: () => '新密码不能与当前密码相同',
     slug_taken: () => '该网址标识已被另一个专栏使用',
+    not_https: (l) => `${l}须以 https:// 开头：事件经加密连接送达`,
     low_contrast: (l) => `${l}太浅：按钮上的白字看不清，请选深一些的颜色（与白色的对比度至少4.5:1）`,
     credentials_in_url: (l) => `${l}不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存`,
   },
@@ -118,6 +120,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   campaign_has_messages: '这个专栏已收到留言，不能删除；可以结束征集',
   campaign_not_open: '这个专栏不在征集期内，无需结束',
   invalid_api_key: 'api_key 无效或已被吊销，请向站点管理员申请接口密钥',
+  webhook_limit: '每个站点最多10个 Webhook 接收地址：请先删除不用的',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -146,4 +149,9 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'follow_up.reject': '不予公开市民追问',
   'integration_key.create': '签发接口密钥',
   'integration_key.revoke': '吊销接口密钥',
+  'webhook.create': '新增 Webhook 接收地址',
+  'webhook.update': '修改 Webhook 接收地址',
+  'webhook.delete': '删除 Webhook 接收地址',
+  'webhook.rotate_secret': '更换 Webhook 签名密钥',
+  'webhook.resend': '重新发送 Webhook 事件',
 };

@@ -19,6 +19,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'slug_taken',
   'low_contrast',
   'credentials_in_url',
+  'not_https',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;
@@ -41,6 +42,7 @@ export const ProblemCodeSchema = z.enum([
   'already_rated', 'follow_up_limit', 'follow_up_pending',
   'campaign_has_messages', 'campaign_not_open',
   'invalid_api_key',
+  'webhook_limit',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -72,6 +74,7 @@ export const PROBLEM_STATUS = {
   campaign_has_messages: 409,
   campaign_not_open: 409,
   invalid_api_key: 403,
+  webhook_limit: 409,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 

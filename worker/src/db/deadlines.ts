@@ -66,7 +66,9 @@ function writeAlerts(db: SiteDatabase, kind: AlertKind, ids: string[], window: W
           sql<string | null>`${kind === 'escalated' ? sql.ref('m.unit_id') : null}`.as('from_unit_id'),
           sql<null>`NULL`.as('account_id'), sql<null>`NULL`.as('note'), eb.val(now).as('created_at'),
         ]),
-    );
+    )
+    // The events written, counted by their ids: D1's `changes` counts the rows triggers write too (the outbox, migration 0027).
+    .returning('id');
   // `updated_at` is left alone: the mark is not a change of handling, and officials' actions are
   // guarded on the handling columns only (see handling.ts).
   const mark = db.q.updateTable('messages as m')
@@ -103,5 +105,5 @@ async function alert(db: SiteDatabase, siteId: string, kind: AlertKind, window: 
   const rows = await db.all(dueForAlert(db, siteId, kind, window, limit));
   if (rows.length === 0) return 0;
   const [events] = await writeAlerts(db, kind, rows.map((r) => r.id), window, now);
-  return events!.meta.changes;
+  return events!.results.length;
 }

@@ -446,6 +446,10 @@ export interface Database {
   integration_keys: IntegrationKeyTable;
   open311_tokens: Open311TokenTable;
   unit_name_keys: UnitNameKeyTable;
+  event_outbox: EventOutboxTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */
@@ -485,4 +489,61 @@ export interface Open311TokenTable {
   site_id: string;
   message_id: string;
   created_at: string;
+}
+
+/** A timeline event not yet handed to the deliveries queue, written by a trigger (migration 0027). */
+export interface EventOutboxTable {
+  /** message_events.id (the trigger always gives it). */
+  event_id: Generated<number>;
+  /** ISO instant until which a drain is sending it. */
+  claimed_until: string | null;
+}
+
+/** A site's webhook endpoint (migration 0027); secrets encrypted with DATA_KEY. */
+export interface WebhookEndpointTable {
+  id: string;
+  site_id: string;
+  url: string;
+  description: Generated<string>;
+  /** JSON array of WebhookEventType. */
+  events: string;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  disabled_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'retrying' | 'delivered' | 'dead';
+
+/** One event for one endpoint, with the body every attempt sends (migration 0027). */
+export interface WebhookDeliveryTable {
+  id: string;
+  site_id: string;
+  endpoint_id: string;
+  /** `evt_…`, the same in every attempt. */
+  event_id: string;
+  event_type: string;
+  message_id: string;
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One POST of a delivery (migration 0027). */
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  delivery_id: string;
+  at: string;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  response_excerpt: string | null;
 }

@@ -1,4 +1,6 @@
 import type { Env } from '../env';
+import { deliverWebhook } from '../webhooks/deliver';
+import { handleEvent } from './events';
 
 /**
  * A message on the deliveries queue (binding `DELIVERIES`, wrangler.toml). It carries only ids: what
@@ -22,7 +24,10 @@ export type DeliveryOutcome = { done: true } | { retryAfterSeconds: number };
 export type DeliveryHandler = (env: Env, message: DeliveryMessage, attempts: number) => Promise<DeliveryOutcome>;
 
 /** One handler per kind of delivery. */
-const handlers: Record<string, DeliveryHandler> = {};
+const handlers: Record<string, DeliveryHandler> = {
+  event: handleEvent, //      a timeline event, to each of its subscribers (queue/events.ts)
+  webhook: deliverWebhook, // one signed POST of an event to a site's endpoint (webhooks/deliver.ts)
+};
 
 /** The queue consumer: each message to its handler, acknowledged or retried on its own. */
 export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (batch, env) => {

@@ -78,6 +78,13 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/admin/integration-keys': { roles: ADMIN },
   'POST /v1/admin/integration-keys': { roles: ADMIN, body: { label: '12345热线平台' } },
   'POST /v1/admin/integration-keys/:id/revoke': { roles: ADMIN },
+  'GET /v1/admin/webhooks': { roles: ADMIN },
+  'POST /v1/admin/webhooks': { roles: ADMIN, body: { url: 'https://hooks.example.com/liuyan', events: ['message.replied'] } },
+  'PATCH /v1/admin/webhooks/:id': { roles: ADMIN, body: { enabled: false } },
+  'DELETE /v1/admin/webhooks/:id': { roles: ADMIN },
+  'POST /v1/admin/webhooks/:id/rotate-secret': { roles: ADMIN },
+  'GET /v1/admin/webhooks/:id/deliveries': { roles: ADMIN },
+  'POST /v1/admin/webhooks/:id/deliveries/:deliveryId/resend': { roles: ADMIN },
 };
 
 it('has a row for every route that is not public, under any prefix, and a route for every row', () => {
