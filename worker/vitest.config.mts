@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { smsReceiver } from './test/sms-receiver';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -20,6 +21,8 @@ export default defineConfig({
           DATA_KEY: 'dGVzdC1kYXRhLWtleS10ZXN0LWRhdGEta2V5LTMyYiE=',
           HASH_KEY: 'dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYiE=',
         },
+        // Every fetch the worker makes goes to a local receiver standing in for the SMS providers.
+        outboundService: smsReceiver,
       },
     }),
   ],

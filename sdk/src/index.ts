@@ -19,3 +19,4 @@ export * from './schemas/my-data';
 export * from './schemas/campaign';
 export * from './schemas/stats';
 export * from './schemas/integration-key';
+export * from './schemas/notifications';

@@ -33,6 +33,8 @@ import { sites } from './routes/sites';
 import { stats } from './routes/stats';
 import { supports } from './routes/supports';
 import { tracking } from './routes/tracking';
+import { recovery } from './routes/recovery';
+import { verificationCodes } from './routes/verification-codes';
 import { registerApiDocs } from './docs/routes';
 import { queue, type DeliveryMessage } from './queue/consumer';
 import { scheduled } from './scheduled';
@@ -66,6 +68,7 @@ app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => c
 app.use('/v1/sites/:site/track/*', rateLimit('TRACK_LIMITER'));
 app.use('/v1/sites/:site/my-data/*', rateLimit('TRACK_LIMITER'));
 app.use('/v1/sites/:site/messages/:id/support', rateLimit('WRITE_LIMITER'));
+app.use('/v1/sites/:site/verification-codes', rateLimit('WRITE_LIMITER'));
 app.route('/', sites); //      GET  /v1/sites/:site, /v1/sites/:site/units (a level of the unit tree, a search)
 app.route('/', board); //      GET  /v1/sites/:site/messages, GET /v1/sites/:site/messages/:id
 app.route('/', messages); //   POST /v1/sites/:site/messages
@@ -75,6 +78,8 @@ app.route('/', supports); //   POST /v1/sites/:site/messages/:id/support (我也
 app.route('/', myData); //     POST /v1/sites/:site/my-data (download), /my-data/erase
 app.route('/', campaigns); //  GET  /v1/sites/:site/campaigns, /campaigns/:slug (建言专栏, with figures)
 app.route('/', stats); //      GET  /v1/sites/:site/stats
+app.route('/', verificationCodes); // POST /v1/sites/:site/verification-codes (验证码 by SMS, where the site asks for it)
+app.route('/', recovery); //   POST /v1/sites/:site/track/recover (a lost tracking code, sent again to the contact on file)
 
 // The hosted board (/s/:site/: its sections, and a page per public message), HTML for WeChat menus,
 // apps and iframes. Public pages: an ETag and a minute of shared cache, like the public API.

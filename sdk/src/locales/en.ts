@@ -12,6 +12,7 @@ export const enFieldMessages: PublicFieldMessages = {
     overall: 'overall rating', resolution: 'problem solved', attitude: 'attitude', speed: 'speed', reason: 'reason', reasonText: 'details',
     question: 'follow-up question',
     parent: 'parent unit',
+    verificationCode: 'SMS code', 'notify.sms': 'SMS notice', 'notify.email': 'e-mail notice', phone: 'mobile number', contact: 'mobile number or e-mail',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
@@ -33,6 +34,8 @@ export const enFieldMessages: PublicFieldMessages = {
     above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
     invalid_characters: (l) => `The ${l} contains characters that cannot be shown or are not allowed (such as control or text-direction characters); please remove them`,
     date_range_too_long: (_, p) => `The start and end dates may be at most ${p.max ?? ''} days apart`,
+    verification_failed: () => 'The code is not right; check the 6 digits in the SMS',
+    verification_expired: () => 'The code has expired; ask for a new one',
   },
 };
 
@@ -101,6 +104,7 @@ export const enProblemTitles: ProblemTitles = {
   campaign_has_messages: 'This drive has received messages and cannot be deleted; you can end it instead',
   campaign_not_open: 'This drive is not open, so there is nothing to end',
   invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
+  sms_unavailable: 'This site does not send SMS',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */

@@ -12,6 +12,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     overall: '总体评价', resolution: '解决程度', attitude: '办理态度', speed: '办理速度', reason: '不满意的原因', reasonText: '具体说明',
     question: '追问内容',
     parent: '上级单位',
+    verificationCode: '短信验证码', 'notify.sms': '短信通知', 'notify.email': '邮件通知', phone: '手机号', contact: '手机号或电子邮箱',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
@@ -33,6 +34,8 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     above_maximum: (l, p) => `${l}不能大于${p.max}`,
     invalid_characters: (l) => `${l}含有无法显示或不允许的字符（如控制字符、文字方向控制符），请删除后重试`,
     date_range_too_long: (_, p) => `开始日期和结束日期最多相隔${p.max ?? ''}天`,
+    verification_failed: () => '验证码不正确，请核对短信中的6位数字',
+    verification_expired: () => '验证码已失效，请重新获取',
   },
 };
 
@@ -100,6 +103,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   campaign_has_messages: '这个专栏已收到留言，不能删除；可以结束征集',
   campaign_not_open: '这个专栏不在征集期内，无需结束',
   invalid_api_key: 'api_key 无效或已被吊销，请向站点管理员申请接口密钥',
+  sms_unavailable: '本站暂未开通短信服务',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */

@@ -9,6 +9,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
   'consent_required', 'unknown_unit', 'type_not_allowed', 'domain_not_allowed', 'unknown_campaign',
   'campaign_closed', 'below_minimum', 'above_maximum', 'invalid_characters',
   'date_range_too_long',
+  'verification_failed', 'verification_expired',
 ]);
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([
@@ -39,6 +40,7 @@ export const ProblemCodeSchema = z.enum([
   'already_rated', 'follow_up_limit', 'follow_up_pending',
   'campaign_has_messages', 'campaign_not_open',
   'invalid_api_key',
+  'sms_unavailable',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -70,6 +72,7 @@ export const PROBLEM_STATUS = {
   campaign_has_messages: 409,
   campaign_not_open: 409,
   invalid_api_key: 403,
+  sms_unavailable: 409,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 

@@ -1,4 +1,5 @@
 import type { Env } from '../env';
+import { deliverNotification } from '../notifications/deliver';
 
 /**
  * A message on the deliveries queue (binding `DELIVERIES`, wrangler.toml). It carries only ids: what
@@ -22,7 +23,10 @@ export type DeliveryOutcome = { done: true } | { retryAfterSeconds: number };
 export type DeliveryHandler = (env: Env, message: DeliveryMessage, attempts: number) => Promise<DeliveryOutcome>;
 
 /** One handler per kind of delivery. */
-const handlers: Record<string, DeliveryHandler> = {};
+const handlers: Record<string, DeliveryHandler> = {
+  // SMS and e-mail to citizens and officials (worker/src/notifications).
+  notification: deliverNotification,
+};
 
 /** The queue consumer: each message to its handler, acknowledged or retried on its own. */
 export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (batch, env) => {
