@@ -122,6 +122,15 @@ describe('createConsoleClient', () => {
     const integrationKey = await client.admin.integrationKeys.issue({ label: '12345热线平台' });
     expect((await client.admin.integrationKeys.revoke(integrationKey.id)).revokedAt).not.toBeNull();
     expect((await client.admin.integrationKeys.list()).map((k) => k.prefix)).toEqual([integrationKey.prefix]);
+    const notifications = await client.admin.notifications.update({
+      sms: { provider: 'gateway', endpoint: 'https://sms.receiver.test/send', keyId: 'county', secret: 'gateway-secret', signName: '测试县', templates: {} },
+      emailFrom: null, phoneVerification: true,
+    });
+    expect(notifications.sms.hasSecret).toBe(true);
+    expect((await client.admin.notifications.get()).phoneVerification).toBe(true);
+    expect((await client.admin.notifications.dead()).items).toEqual([]);
+    expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true })).toEqual({ assigned: true, dueSoon: false, escalated: true });
+    expect((await client.myNotifications.get()).dueSoon).toBe(false);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
     await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));
     await settle(() => client.changePassword({ currentPassword: password, newPassword: 'another-long-password-2026' }));

@@ -8,6 +8,9 @@ import type {
 import type { AuditPage, AuditQuery } from './schemas/audit';
 import type { AdminCampaign, CreateCampaignInput, UpdateCampaignInput } from './schemas/campaign';
 import type { CreateIntegrationKeyInput, IntegrationKey, IssuedIntegrationKey } from './schemas/integration-key';
+import type {
+  DeadNotificationList, NotificationSettings, OfficialNotificationPrefs, UpdateNotificationSettingsInput,
+} from './schemas/notifications';
 import type { Dashboard } from './schemas/stats';
 import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
 import type {
@@ -97,6 +100,11 @@ export interface ConsoleClient {
   };
   /** The reply templates officials choose from. */
   replyTemplates(): Promise<ReplyTemplate[]>;
+  /** Which notices the official gets by e-mail (assigned, due soon, 督办), each of which they can turn off. */
+  myNotifications: {
+    get(): Promise<OfficialNotificationPrefs>;
+    set(input: OfficialNotificationPrefs): Promise<OfficialNotificationPrefs>;
+  };
   /** The official's dashboard: their units' rates and satisfaction, and what is overdue, due soon, 重办 and 督办. */
   dashboard(): Promise<Dashboard>;
   /** The address of the CSV export (admins), for a link: the browser downloads it with the session. */
@@ -134,6 +142,13 @@ export interface ConsoleClient {
       issue(input: CreateIntegrationKeyInput): Promise<IssuedIntegrationKey>;
       /** Refused from now on; revoking a revoked key changes nothing. */
       revoke(id: string): Promise<IntegrationKey>;
+    };
+    /** SMS and e-mail: the provider and its keys (the secret write-only), the sender, phone verification; dead notices. */
+    notifications: {
+      get(): Promise<NotificationSettings>;
+      update(input: UpdateNotificationSettingsInput): Promise<NotificationSettings>;
+      /** Notices every attempt of which failed, newest first. */
+      dead(): Promise<DeadNotificationList>;
     };
     accounts: {
       list(): Promise<Account[]>;
@@ -195,6 +210,10 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
       moderate: (followUp, input) => post(`/v1/console/follow-ups/${id(followUp)}/moderation`, input),
     },
     replyTemplates: () => get('/v1/console/reply-templates'),
+    myNotifications: {
+      get: () => get('/v1/console/me/notifications'),
+      set: (input) => put('/v1/console/me/notifications', input),
+    },
     exportUrl: (query = {}) => `${base}/v1/console/export.csv${queryString(query)}`,
     admin: {
       site: { get: () => get('/v1/admin/site'), update: (input) => patch('/v1/admin/site', input) },
@@ -220,6 +239,11 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         list: () => get('/v1/admin/integration-keys'),
         issue: (input) => post('/v1/admin/integration-keys', input),
         revoke: (key) => post(`/v1/admin/integration-keys/${id(key)}/revoke`),
+      },
+      notifications: {
+        get: () => get('/v1/admin/notifications'),
+        update: (input) => put('/v1/admin/notifications', input),
+        dead: () => get('/v1/admin/notifications/dead'),
       },
       accounts: {
         list: () => get('/v1/admin/accounts'),

@@ -34,6 +34,8 @@ import { stats } from './routes/stats';
 import { supports } from './routes/supports';
 import { tracking } from './routes/tracking';
 import { recovery } from './routes/recovery';
+import { adminNotifications } from './routes/admin-notifications';
+import { consoleNotifications } from './routes/console-notifications';
 import { verificationCodes } from './routes/verification-codes';
 import { registerApiDocs } from './docs/routes';
 import { queue, type DeliveryMessage } from './queue/consumer';
@@ -110,6 +112,8 @@ app.route('/', adminAccounts); //    /v1/admin/accounts, password resets
 app.route('/', adminAudit); //       /v1/admin/audit-log, audit-log.csv
 app.route('/', adminCampaigns); //   /v1/admin/campaigns: suggestion drives (建言专栏)
 app.route('/', adminIntegrationKeys); // /v1/admin/integration-keys: Open311 api_keys, issued and revoked
+app.route('/', consoleNotifications); // /v1/console/me/notifications: which e-mail notices an official gets
+app.route('/', adminNotifications); // /v1/admin/notifications: SMS provider, e-mail sender, phone verification; dead notices
 
 // The API description (/openapi.json) and its reference (/docs, /docs/en), made from the routes above.
 registerApiDocs(app);

@@ -57,6 +57,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     templateTitle: 'template title', templateBody: 'template text',
     followUpLimit: 'follow-ups per message',
     hostedPages: 'hosted board', returnUrl: 'return link address', returnLabel: 'return link text', themeColor: 'theme colour',
+    sms: 'SMS service', keyId: 'key ID', secret: 'secret', signName: 'SMS sign name', endpoint: 'service address', phoneVerification: 'SMS verification', emailFrom: 'sender address',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -133,4 +134,5 @@ export const enAuditActions: Record<AuditAction, string> = {
   'follow_up.reject': 'Kept a follow-up question off the board',
   'integration_key.create': 'Issued an integration key',
   'integration_key.revoke': 'Revoked an integration key',
+  'notifications.update': 'Changed SMS and e-mail notification settings',
 };

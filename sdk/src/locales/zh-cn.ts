@@ -56,6 +56,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     templateTitle: '模板标题', templateBody: '模板内容',
     followUpLimit: '每条留言可追问次数',
     hostedPages: '托管留言板', returnUrl: '返回链接地址', returnLabel: '返回链接文字', themeColor: '主题颜色',
+    sms: '短信服务', keyId: '密钥 ID', secret: '密钥', signName: '短信签名', endpoint: '接口地址', phoneVerification: '短信验证', emailFrom: '发件地址',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -132,4 +133,5 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'follow_up.reject': '不予公开市民追问',
   'integration_key.create': '签发接口密钥',
   'integration_key.revoke': '吊销接口密钥',
+  'notifications.update': '修改短信与邮件通知设置',
 };

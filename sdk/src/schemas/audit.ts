@@ -19,6 +19,7 @@ export const AuditActionSchema = z.enum([
   'campaign.create', 'campaign.update',
   'campaign.delete', 'campaign.end', 'follow_up.publish', 'follow_up.reject',
   'integration_key.create', 'integration_key.revoke',
+  'notifications.update',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
