@@ -26,3 +26,4 @@ export type * from './schemas/my-data';
 export type * from './schemas/campaign';
 export type * from './schemas/stats';
 export type * from './schemas/integration-key';
+export type * from './schemas/notifications';
