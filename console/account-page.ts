@@ -4,6 +4,7 @@ import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile, TotpEnrolment } from '../sdk/src/schemas/auth';
+import type { OfficialNotificationPrefs } from '../sdk/src/schemas/notifications';
 
 /**
  * @summary The official's account: who they are, their password, and the authenticator (TOTP)
@@ -28,6 +29,8 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     passwordErrors: { state: true },
     passwordError: { state: true },
     passwordDone: { state: true },
+    notices: { state: true },
+    noticesState: { state: true },
   };
 
   profile: OfficialProfile | null = null;
@@ -45,6 +48,49 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   private passwordErrors: Record<string, string> = {};
   private passwordError = '';
   private passwordDone = false;
+  /** Which e-mail notices the official gets; null until loaded. */
+  private notices: OfficialNotificationPrefs | null = null;
+  private noticesState: { busy: boolean; done: boolean; error: string } = { busy: false, done: false, error: '' };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.forced) void this.loadNotices();
+  }
+
+  private async loadNotices(): Promise<void> {
+    try {
+      this.notices = await this.officials.myNotifications.get();
+    } catch (error) {
+      this.noticesState = { busy: false, done: false, error: this.problemText(error) };
+    }
+  }
+
+  /** Saves at once when a box is ticked or cleared: one choice per kind of notice. */
+  private async setNotice(kind: keyof OfficialNotificationPrefs, on: boolean): Promise<void> {
+    if (!this.notices) return;
+    const wanted = { ...this.notices, [kind]: on };
+    this.noticesState = { busy: true, done: false, error: '' };
+    try {
+      this.notices = await this.officials.myNotifications.set(wanted);
+      this.noticesState = { busy: false, done: true, error: '' };
+    } catch (error) {
+      this.noticesState = { busy: false, done: false, error: this.problemText(error) };
+    }
+  }
+
+  private renderNotices() {
+    const t = this.t.account;
+    const s = this.noticesState;
+    const box = (kind: keyof OfficialNotificationPrefs, label: string) => html`<label class="choice"><input type="checkbox" name=${kind}
+      .checked=${this.notices![kind]} ?disabled=${s.busy} @change=${(e: Event) => this.setNotice(kind, (e.target as HTMLInputElement).checked)} />${label}</label>`;
+    return html`<section class="card" aria-labelledby="notices-title">
+      <h2 id="notices-title">${t.notifications}</h2>
+      ${this.notices ? html`<p class="muted">${t.notificationsHint}</p>
+        <div class="stack">${box('assigned', t.notifyAssigned)}${box('dueSoon', t.notifyDueSoon)}${box('escalated', t.notifyEscalated)}</div>` : nothing}
+      <p role="status">${s.done ? t.notificationsSaved : nothing}</p>
+      ${s.error ? html`<p class="error" role="alert">${s.error}</p>` : nothing}
+    </section>`;
+  }
 
   /**
    * Changes the password with the current one. The service checks the rules (12 characters, not the
@@ -159,7 +205,8 @@ export class LiuyanConsoleAccount extends ConsoleElement {
         ${this.enabledNow ? html`<p class="notice" role="status">${t.enabled}</p>` : nothing}
         ${p.totpEnabled ? html`<p>${t.totpOn}</p>` : this.enrolment ? this.renderEnrolment(this.enrolment) : this.renderStart()}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      </section>`;
+      </section>
+      ${this.renderNotices()}`;
   }
 
   /** Current password, the new one twice; the email rides along so password managers file it under the account. */

@@ -185,6 +185,13 @@ const strings = {
     changePassword: '修改密码',
     changingPassword: '正在修改…',
     passwordChanged: '密码已修改，其他设备上的登录已退出。',
+    /** Which e-mail notices the official gets (sent to the address above). */
+    notifications: '邮件通知',
+    notificationsHint: '以下情况发邮件到上面的电子邮箱（只通知本人负责单位的留言）：',
+    notifyAssigned: '有留言交由本单位办理（新留言或转办）',
+    notifyDueSoon: '留言即将到期',
+    notifyEscalated: '留言超期被督办',
+    notificationsSaved: '通知设置已保存',
     mustChange: '管理员为您设置了临时密码。请先设置您自己的密码，再继续使用。',
     passwordsDiffer: '两次输入的新密码不一致',
   },

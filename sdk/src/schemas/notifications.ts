@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SMS_TEMPLATE_KINDS } from '../codes';
 import { LIMITS } from '../limits';
 import { TimestampSchema } from './common';
 
@@ -31,8 +32,6 @@ export const RecoveryAcceptedSchema = z.object({
 }).meta({ examples: [{ accepted: true }] });
 export type RecoveryAccepted = z.infer<typeof RecoveryAcceptedSchema>;
 
-/** The kinds of notice a site can give an SMS template for. */
-export const SMS_TEMPLATE_KINDS = ['reply', 'new_code', 'verification_code'] as const;
 
 /** `GET /v1/admin/notifications`: a site's delivery settings; the SMS secret is never shown. */
 export const NotificationSettingsSchema = z.object({
