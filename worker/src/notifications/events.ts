@@ -6,7 +6,7 @@ import type { MessageEventTable, NotificationKind } from '../db/schema';
 import type { Site } from '../db/sites';
 import type { Env } from '../env';
 import { createCipher } from '../lib/crypto';
-import { notificationSettings, queueNotices, smsConfigured, type NewNotice } from './store';
+import { queueNotices, type NewNotice } from './store';
 
 type OfficialNotice = Extract<NotificationKind, 'assigned' | 'due_soon' | 'escalated'>;
 
@@ -47,12 +47,9 @@ export async function notificationsForEvent(env: Env, db: SiteDatabase, site: Si
   const notices: NewNotice[] = [];
   const base = { siteId: site.id, messageId: event.message_id };
   if (event.kind === 'replied') {
-    const [message, settings] = await Promise.all([
-      db.first(db.q.selectFrom('messages').select(['notify_sms', 'notify_email', 'author_email_enc'])
-        .where('id', '=', event.message_id).where('site_id', '=', site.id).where('author_erased_at', 'is', null)),
-      notificationSettings(db, site.id),
-    ]);
-    if (message?.notify_sms && smsConfigured(settings)) notices.push({ ...base, kind: 'reply', channel: 'sms', dedupeKey: `event:${event.id}:sms:author` });
+    const message = await db.first(db.q.selectFrom('messages').select(['notify_sms', 'notify_email', 'author_email_enc'])
+      .where('id', '=', event.message_id).where('site_id', '=', site.id).where('author_erased_at', 'is', null));
+    if (message?.notify_sms && site.notifications.sms) notices.push({ ...base, kind: 'reply', channel: 'sms', dedupeKey: `event:${event.id}:sms:author` });
     if (message?.notify_email && message.author_email_enc) notices.push({ ...base, kind: 'reply', channel: 'email', dedupeKey: `event:${event.id}:email:author` });
   }
   const official = officialNoticeOf(event);

@@ -5,9 +5,10 @@ import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import type { DeadNotificationList, RecoveryAccepted, UpdateNotificationSettingsInput } from '../../../sdk/src/schemas/notifications';
-import { createSite, db, expectProblem, request, submit, track, validMessage } from '../../test/fixtures';
+import { createSite, db, expectProblem, request, seedMessages, submit, track, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 import type { ReceivedSms } from '../../test/sms-receiver';
+import { checkDeadlines } from '../db/deadlines';
 import { findSite } from '../db/sites';
 import { deliverNotification, MAX_ATTEMPTS } from './deliver';
 import { notificationsForEvent } from './events';
@@ -309,6 +310,16 @@ describe('a lost tracking code', () => {
     await expectProblem(await recover(c.siteId, message.email), 429, 'too_many_requests');
     await expectProblem(await recover(c.siteId, 'not a contact'), 422, 'validation');
   });
+
+  it('gets the same answer for a phone where the site sends no SMS, and nothing is queued for it', async () => {
+    const c = await county({ sms: { provider: null, endpoint: null, keyId: null, signName: null, templates: {} }, emailFrom: null, phoneVerification: false });
+    const phone = newPhone();
+    await created(c.siteId, c.eduUnit, phone);
+    const response = await recover(c.siteId, phone);
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ accepted: true });
+    expect(await db.all(db.q.selectFrom('notifications').select('id').where('site_id', '=', c.siteId))).toEqual([]);
+  });
 });
 
 describe('notices to officials', () => {
@@ -332,6 +343,31 @@ describe('notices to officials', () => {
       return row?.status === 'sent' && row;
     });
     expect(notice).toMatchObject({ kind: 'assigned', channel: 'email', account_id: told.id, recipient_enc: null });
+  });
+});
+
+describe('督办 and deadline notices to officials', () => {
+  it('tell the officials of the unit handling an overdue message, each kind turned off on its own', async () => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted', dueAt: new Date(Date.now() - 3_600_000) }]);
+    const [told, noEscalations] = await Promise.all([
+      createOfficial(c.siteId, 'responder', [c.eduUnit]),
+      createOfficial(c.siteId, 'responder', [c.eduUnit]),
+    ]);
+    const off = await consoleRequest('/v1/console/me/notifications', { as: noEscalations, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: false } });
+    expect(off.status).toBe(200);
+    // The hourly deadline check writes 督办 (to the unit above) for the overdue message.
+    await checkDeadlines(db, new Date());
+    const escalated = await eventOf(id!, 'escalated');
+    expect(escalated.from_unit_id).toBe(c.eduUnit);
+
+    const ids = await notificationsForEvent(env, db, (await findSite(db, c.siteId))!, escalated);
+    expect(ids).toHaveLength(1);
+    const notice = await eventually(async () => {
+      const row = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', ids[0]!));
+      return row?.status === 'sent' && row;
+    });
+    expect(notice).toMatchObject({ kind: 'escalated', channel: 'email', account_id: told.id });
   });
 });
 

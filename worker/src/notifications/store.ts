@@ -23,9 +23,14 @@ export function notificationSettings(db: SiteDatabase, siteId: string): Promise<
 /** The context the SMS secret is sealed with: it opens only in its own site's row. */
 export const smsSecretContext = (siteId: string) => `notification_settings:${siteId}:sms_secret`;
 
+/** What says whether a site can send SMS: its settings row, or the columns the site's own query reads (`findSite`). */
+type SmsFacts = Pick<NotificationSettingsRow, 'sms_provider' | 'sms_endpoint' | 'sms_key_id' | 'sms_sign_name'>
+  & ({ sms_secret_enc: string | null } | { sms_has_secret: unknown });
+
 /** Whether the site can send SMS: a provider with its key, secret, sign name (and a gateway's URL). */
-export function smsConfigured(settings: NotificationSettingsRow | null): boolean {
-  return Boolean(settings?.sms_provider && settings.sms_key_id && settings.sms_secret_enc && settings.sms_sign_name
+export function smsConfigured(settings: SmsFacts | null): boolean {
+  const hasSecret = settings && ('sms_secret_enc' in settings ? Boolean(settings.sms_secret_enc) : Boolean(settings.sms_has_secret));
+  return Boolean(settings?.sms_provider && settings.sms_key_id && hasSecret && settings.sms_sign_name
     && (settings.sms_provider === 'aliyun' || settings.sms_endpoint));
 }
 
@@ -42,7 +47,7 @@ export async function openSmsConfig(cipher: Cipher, settings: NotificationSettin
 }
 
 /** What the widget's form may offer (site config `notifications`). E-mail goes through the service's own binding: always there. */
-export function notificationOptions(settings: NotificationSettingsRow | null): NotificationOptions {
+export function notificationOptions(settings: (SmsFacts & { phone_verification: number | null }) | null): NotificationOptions {
   return { sms: smsConfigured(settings), email: true, phoneVerification: Boolean(settings?.phone_verification) && smsConfigured(settings) };
 }
 

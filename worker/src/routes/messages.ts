@@ -22,7 +22,7 @@ import { tooManyRequests, withinLimit } from '../middleware/rate-limit';
 import { localDay, toSiteTime } from '../lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
-import { emailHash, notificationOptions, notificationSettings, phoneHash } from '../notifications/store';
+import { emailHash, phoneHash } from '../notifications/store';
 import { checkVerificationCode } from '../notifications/verification';
 
 export const messages = newRouteGroup();
@@ -161,11 +161,10 @@ export async function storeSubmission(
   const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: integrationKeyId ? null : clientAddress(c), phone: phone.e164 }, now);
 
   // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
-  const [earlier, { campaignId, outlet, problems }, calendar, notifications] = await Promise.all([
+  const [earlier, { campaignId, outlet, problems }, calendar] = await Promise.all([
     earlierAnswer(replay),
     addressingOf(db, site, input, nowIso, c.req.header('Origin')),
     workingCalendar(db, site.id, localDay(now)),
-    notificationSettings(db, site.id),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
   // counted or refused by a limit.
@@ -174,7 +173,7 @@ export async function storeSubmission(
   // To be told of a reply by e-mail, the author gives one.
   if (input.notify?.email && !input.author.email) problems.push({ field: 'author.email', code: 'required' });
   let verification: Compilable<unknown>[] = [];
-  if (notificationOptions(notifications).phoneVerification && !integrationKeyId) {
+  if (site.notifications.phoneVerification && !integrationKeyId) {
     // A code is tried only for an otherwise valid submission, so fixing a title costs no try.
     if (problems.length > 0 && !input.verificationCode) problems.push({ field: 'verificationCode', code: 'required' });
     if (problems.length === 0) {

@@ -63,14 +63,16 @@ recovery.openapi(recoverTrackingCodes, async (c) => {
   const notice = await noticeRow(await createCipher(c.env.DATA_KEY), {
     siteId: site.id, kind: 'recovery', channel: contact.channel, recipient: contact.value,
   }, now.toISOString());
+  // A phone where the site sends no SMS: counted all the same, but nothing can be sent to it.
+  const deliverable = contact.channel === 'email' || site.notifications.sms;
   try {
-    await db.batch([...codeRequestCountStatements(db, counters), insertNotice(db, notice)]);
+    await db.batch([...codeRequestCountStatements(db, counters), ...(deliverable ? [insertNotice(db, notice)] : [])]);
   } catch (error) {
     const wait = await secondsUntilCodeAllowed(db, counters, now);
     if (wait !== null) throw tooManyRequests(c, wait);
     throw error;
   }
-  await enqueueNotices(c.env, site.id, [notice.id]);
+  if (deliverable) await enqueueNotices(c.env, site.id, [notice.id]);
   c.header('Cache-Control', 'no-store');
   return c.json({ accepted: true as const }, 202);
 });

@@ -6,7 +6,6 @@ import { validationError } from '../errors';
 import { openCampaigns, toCampaignSummary } from '../db/sites';
 import { configUnits, searchUnits, unitLevel } from '../db/unit-picker';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
-import { notificationOptions, notificationSettings } from '../notifications/store';
 
 export const sites = newRouteGroup();
 
@@ -28,10 +27,9 @@ const getSiteConfig = createRoute({
 sites.openapi(getSiteConfig, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
-  const [units, campaigns, notifications] = await Promise.all([
+  const [units, campaigns] = await Promise.all([
     configUnits(db, site.id),
     openCampaigns(db, site.id, new Date().toISOString()),
-    notificationSettings(db, site.id),
   ]);
   // Settings change rarely; a minute of caching spares slow phones a round trip per page view.
   c.header('Cache-Control', 'public, max-age=60');
@@ -48,7 +46,7 @@ sites.openapi(getSiteConfig, async (c) => {
         regionMax: LIMITS.regionMax, nameMax: LIMITS.nameMax,
       },
       privacy: { url: site.privacyUrl, text: site.privacyText },
-      notifications: notificationOptions(notifications),
+      notifications: site.notifications,
     },
     200,
   );

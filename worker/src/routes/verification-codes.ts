@@ -7,8 +7,7 @@ import { createCipher } from '../lib/crypto';
 import { parsePhone } from '../lib/phone';
 import { tooManyRequests } from '../middleware/rate-limit';
 import {
-  codeRequestCounters, codeRequestCountStatements, enqueueNotices, insertNotice, noticeRow, notificationOptions,
-  notificationSettings, secondsUntilCodeAllowed, type CodeRequestCap,
+  codeRequestCounters, codeRequestCountStatements, enqueueNotices, insertNotice, noticeRow, secondsUntilCodeAllowed, type CodeRequestCap,
 } from '../notifications/store';
 import { VERIFICATION_CODE_MINUTES } from '../notifications/texts';
 import { bodyErrorResponses, limitedResponses, problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
@@ -53,8 +52,7 @@ verificationCodes.openapi(requestVerificationCode, async (c) => {
   const db = c.get('db');
   const phone = parsePhone(c.req.valid('json').phone);
   if (!phone) throw validationError([{ field: 'phone', code: 'invalid_phone' }]);
-  const settings = await notificationSettings(db, site.id);
-  if (!notificationOptions(settings).phoneVerification) throw new ApiError('sms_unavailable');
+  if (!site.notifications.phoneVerification) throw new ApiError('sms_unavailable');
   const now = new Date();
   const counters = await codeRequestCounters(c.env.HASH_KEY, site.id, verificationCaps(phone.e164, clientAddress(c)), now);
   // The code itself is made by the delivery step, which stores only its hash: none is in this row.
