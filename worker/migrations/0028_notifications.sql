@@ -31,7 +31,8 @@ CREATE INDEX messages_by_email_hash ON messages (site_id, author_email_hash) WHE
 -- One notice to one recipient by one channel. A phone or an e-mail address typed for a code
 -- (verification, a lost code) is sealed in `recipient_enc`; otherwise it is null and the delivery
 -- step reads the recipient where it is kept: the message's author (sealed there) or the official's
--- account. Either way only the delivery step opens it; nothing else in the row is personal. `dedupe_key` makes a
+-- account. Either way only the delivery step opens it, and a sealed one is emptied once the notice is
+-- sent or dead; nothing else in the row is personal. `dedupe_key` makes a
 -- retried fan-out (the same event, the same recipient) write nothing twice. `dead`: every attempt
 -- failed; admins see these (the dead-letter list).
 CREATE TABLE notifications (

@@ -1,10 +1,13 @@
 // The delivery step of a notice (queue kind `notification`): the only place a recipient's phone or
 // e-mail address is opened. It is handed to the adapter and to nothing else — no log line, no error
 // text, no attempt record holds it.
+import type { Selectable } from 'kysely';
 import { databaseFor, type SiteDatabase } from '../db/client';
+import type { NotificationTable } from '../db/schema';
 import { findSite, type Site } from '../db/sites';
 import type { Env } from '../env';
 import { createCipher, keyedHash, type Cipher } from '../lib/crypto';
+import { parsePhone } from '../lib/phone';
 import { localDay } from '../lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import type { DeliveryHandler, DeliveryOutcome } from '../queue/consumer';
@@ -15,12 +18,13 @@ import {
   type NotificationSettingsRow,
 } from './store';
 import { noticeText, VERIFICATION_CODE_MINUTES, type NoticeFacts } from './texts';
-import type { NotificationTable } from '../db/schema';
-import type { Selectable } from 'kysely';
-import { parsePhone } from '../lib/phone';
 
-/** Attempts before a notice is given up and listed as dead (about 4 hours of backoff in all). */
-export const MAX_ATTEMPTS = 8;
+/**
+ * Attempts before a notice is given up and listed as dead: about 5 hours of backoff in all, enough
+ * for a provider's outage of an afternoon; within the queue's max_retries (12, wrangler.toml), so the
+ * notice is marked dead here, where admins see it, before the queue would dead-letter it.
+ */
+export const MAX_ATTEMPTS = 12;
 
 /** Seconds before attempt `n + 1` after `n` failed: 30 s doubling, at most an hour. */
 export function backoffSeconds(attempts: number): number {
@@ -193,6 +197,8 @@ export const deliverNotification: DeliveryHandler = async (env, message): Promis
       status: outcome.ok ? 'sent' : finished ? 'dead' : 'queued',
       last_error: outcome.ok ? null : outcome.detail,
       finished_at: finished ? nowIso : null,
+      // A typed contact is kept only while the notice may still be sent.
+      ...(finished ? { recipient_enc: null } : {}),
     }).where('id', '=', notice.id),
   ]);
   return finished ? { done: true } : { retryAfterSeconds: backoffSeconds(attempts) };

@@ -303,6 +303,9 @@ describe('a lost tracking code', () => {
       return rows.find((n) => n.kind === 'new_code' && n.status === 'sent');
     });
     expect(notice.channel).toBe('email');
+    // The request's typed contact is not kept once it was handled.
+    const requests = await db.all(db.q.selectFrom('notifications').select(['status', 'recipient_enc']).where('site_id', '=', c.siteId).where('kind', '=', 'recovery'));
+    expect(requests).toEqual([{ status: 'sent', recipient_enc: null }]);
     expect((await track(c.siteId, message.trackingCode)).status).toBe(404);
 
     expect((await recover(c.siteId, message.email)).status).toBe(202);
