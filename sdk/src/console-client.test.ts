@@ -129,7 +129,7 @@ describe('createConsoleClient', () => {
     expect(notifications.sms.hasSecret).toBe(true);
     expect((await client.admin.notifications.get()).phoneVerification).toBe(true);
     expect((await client.admin.notifications.dead()).items).toEqual([]);
-    expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true })).toEqual({ assigned: true, dueSoon: false, escalated: true });
+    expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true })).toEqual({ assigned: true, dueSoon: false, escalated: true, smsPhone: null });
     expect((await client.myNotifications.get()).dueSoon).toBe(false);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
     await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));

@@ -91,11 +91,13 @@ CREATE TABLE code_request_counts (
 ) WITHOUT ROWID;
 CREATE INDEX code_request_counts_end ON code_request_counts (window_end);
 
--- Which notices an official gets by e-mail: each kind can be turned off (console 我的账户). No row:
--- all on.
+-- Which notices an official gets: each kind can be turned off (console 我的账号). No row: all on, by
+-- e-mail. `sms_phone_enc`: the mobile the official gave for SMS too (sealed, bound to the account),
+-- used where the site sends SMS.
 CREATE TABLE account_notification_settings (
   account_id TEXT PRIMARY KEY REFERENCES accounts(id),
   assigned INTEGER NOT NULL DEFAULT 1 CHECK (assigned IN (0, 1)),
   due_soon INTEGER NOT NULL DEFAULT 1 CHECK (due_soon IN (0, 1)),
-  escalated INTEGER NOT NULL DEFAULT 1 CHECK (escalated IN (0, 1))
+  escalated INTEGER NOT NULL DEFAULT 1 CHECK (escalated IN (0, 1)),
+  sms_phone_enc TEXT
 );

@@ -81,11 +81,13 @@ export type NotificationRecord = z.infer<typeof NotificationRecordSchema>;
 export const DeadNotificationListSchema = z.object({ items: z.array(NotificationRecordSchema) });
 export type DeadNotificationList = z.infer<typeof DeadNotificationListSchema>;
 
-/** `GET`/`PUT /v1/console/me/notifications`: which notices the official gets by e-mail. */
+/** `GET`/`PUT /v1/console/me/notifications`: which notices the official gets, by e-mail and (given a mobile, where the site sends SMS) by SMS. */
 export const OfficialNotificationPrefsSchema = z.object({
   assigned: z.boolean().describe('a message assigned or transferred to my unit'),
   dueSoon: z.boolean().describe('a message of my unit nears its deadline'),
   escalated: z.boolean().describe('a message of my unit is overdue and supervised (督办)'),
+  smsPhone: z.string().trim().max(LIMITS.phoneMax).nullable().optional()
+    .describe('my mobile for the same notices by SMS too (where the site sends SMS); null or empty: e-mail only; absent: unchanged'),
 });
 export type OfficialNotificationPrefs = z.infer<typeof OfficialNotificationPrefsSchema>;
 

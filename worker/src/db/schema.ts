@@ -561,10 +561,12 @@ export interface CodeRequestCountTable {
   cap: number;
 }
 
-/** Which notices an official gets (migration 0028): 1 on, 0 off; no row: all on. */
+/** Which notices an official gets (migration 0028): 1 on, 0 off; no row: all on, by e-mail. */
 export interface AccountNotificationSettingsTable {
   account_id: string;
   assigned: Generated<number>;
   due_soon: Generated<number>;
   escalated: Generated<number>;
+  /** The official's mobile for SMS notices too (sealed with `account:<id>:sms_phone`); null: e-mail only. */
+  sms_phone_enc: string | null;
 }

@@ -14,7 +14,7 @@ import type { DeliveryHandler, DeliveryOutcome } from '../queue/consumer';
 import { sendEmailAdapter } from './email';
 import { smsAdapter, type SendOutcome } from './sms';
 import {
-  emailHash, enqueueNotices, insertNotice, noticeRow, notificationSettings, openSmsConfig, phoneHash, smsTemplate,
+  emailHash, enqueueNotices, insertNotice, noticeRow, notificationSettings, officialPhoneContext, openSmsConfig, phoneHash, smsTemplate,
   type NotificationSettingsRow,
 } from './store';
 import { noticeText, VERIFICATION_CODE_MINUTES, type NoticeFacts } from './texts';
@@ -132,14 +132,17 @@ async function officialFacts(d: Delivery): Promise<NoticeFacts | null> {
 
 /**
  * Who the notice goes to, opened: the contact sealed in the notice, else the message author's phone
- * (E.164) or e-mail by the channel, else the official's account e-mail. Null when there is none any
- * more (erased by the author, an account disabled).
+ * (E.164) or e-mail by the channel, else the official's account e-mail or SMS mobile. Null when there
+ * is none any more (erased by the author, an account disabled, a mobile cleared).
  */
 async function recipientOf(db: SiteDatabase, cipher: Cipher, notice: Notice): Promise<string | null> {
   if (notice.recipient_enc) return cipher.decrypt(notice.recipient_enc, `notification:${notice.id}`);
   if (notice.account_id) {
-    const account = await db.first(db.q.selectFrom('accounts').select('email').where('id', '=', notice.account_id).where('disabled', '=', 0));
-    return account?.email ?? null;
+    const account = await db.first(db.q.selectFrom('accounts as a').leftJoin('account_notification_settings as s', 's.account_id', 'a.id')
+      .select(['a.email', 's.sms_phone_enc']).where('a.id', '=', notice.account_id).where('a.disabled', '=', 0));
+    if (!account) return null;
+    if (notice.channel === 'email') return account.email;
+    return account.sms_phone_enc ? cipher.decrypt(account.sms_phone_enc, officialPhoneContext(notice.account_id)) : null;
   }
   if (!notice.message_id) return null;
   const message = await db.first(db.q.selectFrom('messages').select(['id', 'author_phone_enc', 'author_email_enc'])

@@ -26,11 +26,11 @@ function officialNoticeOf(event: Selectable<MessageEventTable>): { kind: Officia
   }
 }
 
-/** The active accounts assigned to a unit that have not turned this kind of notice off. */
+/** The active accounts assigned to a unit that have not turned this kind of notice off, and whether each gave a mobile for SMS. */
 function unitOfficials(db: SiteDatabase, siteId: string, unitId: string, kind: OfficialNotice) {
   return db.all(db.q.selectFrom('account_units as au').innerJoin('accounts as a', 'a.id', 'au.account_id')
     .leftJoin('account_notification_settings as s', 's.account_id', 'a.id')
-    .select('a.id').where('au.unit_id', '=', unitId).where('a.site_id', '=', siteId).where('a.disabled', '=', 0)
+    .select((eb) => ['a.id', eb('s.sms_phone_enc', 'is not', null).as('has_phone')]).where('au.unit_id', '=', unitId).where('a.site_id', '=', siteId).where('a.disabled', '=', 0)
     .where((eb) => eb.fn.coalesce(`s.${kind}`, eb.lit(1)), '=', 1));
 }
 
@@ -38,7 +38,8 @@ function unitOfficials(db: SiteDatabase, siteId: string, unitId: string, kind: O
  * The notices one timeline event (a `message_events` row) calls for, written and queued (kind
  * `notification`): `replied` → the author, by SMS (if asked and the site sends SMS) and by e-mail (if
  * asked and given); `submitted`/`transferred` → 'assigned', `reminder` → 'due_soon', `escalated` →
- * 'escalated', by e-mail to each official of the unit who has not turned that kind off. Each notice's
+ * 'escalated', by e-mail to each official of the unit who has not turned that kind off (and by SMS too
+ * to one who gave a mobile, where the site sends SMS). Each notice's
  * key is the event's id, its channel and its recipient, so calling this again for the same event
  * (a retried fan-out) writes and sends nothing twice. Nothing is decrypted here: the delivery step
  * reads the recipient. Returns the ids of the notices written.
@@ -56,6 +57,9 @@ export async function notificationsForEvent(env: Env, db: SiteDatabase, site: Si
   if (official) {
     for (const account of await unitOfficials(db, site.id, official.unitId, official.kind)) {
       notices.push({ ...base, kind: official.kind, channel: 'email', accountId: account.id, dedupeKey: `event:${event.id}:email:${account.id}` });
+      if (account.has_phone && site.notifications.sms) {
+        notices.push({ ...base, kind: official.kind, channel: 'sms', accountId: account.id, dedupeKey: `event:${event.id}:sms:${account.id}` });
+      }
     }
   }
   if (notices.length === 0) return [];

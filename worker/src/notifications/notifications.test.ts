@@ -34,7 +34,7 @@ function newPhone(): string {
 const contacts: string[] = [];
 
 const SECRET = 'aliyun-test-secret';
-const TEMPLATES = { reply: 'SMS_100001', new_code: 'SMS_100002', verification_code: 'SMS_100003' };
+const TEMPLATES = { reply: 'SMS_100001', new_code: 'SMS_100002', verification_code: 'SMS_100003', assigned: 'SMS_100004' };
 
 function aliyunSettings(overrides: Partial<UpdateNotificationSettingsInput> = {}, endpoint = 'https://sms.receiver.test/'): UpdateNotificationSettingsInput {
   return {
@@ -336,16 +336,28 @@ describe('notices to officials', () => {
     ]);
     const off = await consoleRequest('/v1/console/me/notifications', { as: optedOut, method: 'PUT', body: { assigned: false, dueSoon: true, escalated: true } });
     expect(off.status).toBe(200);
+    // One official gives a mobile: the same notices by SMS too (the site sends SMS).
+    const bad = await consoleRequest('/v1/console/me/notifications', { as: told, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: true, smsPhone: '12345' } });
+    expect((await expectProblem(bad, 422, 'validation')).errors).toEqual([expect.objectContaining({ field: 'smsPhone', code: 'invalid_phone' })]);
+    const mobile = newPhone();
+    contacts.push(mobile);
+    const given = await consoleRequest('/v1/console/me/notifications', { as: told, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: true, smsPhone: mobile } });
+    expect(await given.json()).toEqual({ assigned: true, dueSoon: true, escalated: true, smsPhone: mobile.replace(/(\d{3})(\d{4})(\d{4})/, '$1 $2 $3') });
     await act(eduResponder, message.id, 'accept');
     await act(eduResponder, message.id, 'transfer', { unitId: c.transportUnit, reason: '属交通运输局职责' });
 
     const ids = await notificationsForEvent(env, db, (await findSite(db, c.siteId))!, await eventOf(message.id, 'transferred'));
-    expect(ids).toHaveLength(1);
-    const notice = await eventually(async () => {
-      const row = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', ids[0]!));
-      return row?.status === 'sent' && row;
+    expect(ids).toHaveLength(2);
+    const notices = await eventually(async () => {
+      const rows = await db.all(db.q.selectFrom('notifications').selectAll().where('id', 'in', ids));
+      return rows.every((row) => row.status === 'sent') && rows;
     });
-    expect(notice).toMatchObject({ kind: 'assigned', channel: 'email', account_id: told.id, recipient_enc: null });
+    expect(notices.map((n) => [n.kind, n.channel, n.account_id, n.recipient_enc]).sort()).toEqual([
+      ['assigned', 'email', told.id, null], ['assigned', 'sms', told.id, null],
+    ]);
+    const [sms] = await receivedFor(mobile);
+    expect(sms!.body).toMatchObject({ PhoneNumbers: mobile, TemplateCode: TEMPLATES.assigned });
+    expect(JSON.parse(String(sms!.body.TemplateParam))).toEqual({ title: '城关小学门口早晚高峰拥堵', unit: '测试县交通运输局', due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 });
 

@@ -27,6 +27,9 @@ export const smsSecretContext = (siteId: string) => `notification_settings:${sit
 type SmsFacts = Pick<NotificationSettingsRow, 'sms_provider' | 'sms_endpoint' | 'sms_key_id' | 'sms_sign_name'>
   & ({ sms_secret_enc: string | null } | { sms_has_secret: unknown });
 
+/** The context an official's SMS number is sealed with: it opens only in its own account's row. */
+export const officialPhoneContext = (accountId: string) => `account:${accountId}:sms_phone`;
+
 /** Whether the site can send SMS: a provider with its key, secret, sign name (and a gateway's URL). */
 export function smsConfigured(settings: SmsFacts | null): boolean {
   const hasSecret = settings && ('sms_secret_enc' in settings ? Boolean(settings.sms_secret_enc) : Boolean(settings.sms_has_secret));

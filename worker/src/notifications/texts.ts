@@ -18,6 +18,11 @@ export interface NoticeFacts {
   dueDay?: string;
 }
 
+/** The SMS template variables of every officials' notice: ${title}, ${unit}, ${due}. */
+function officialParams(facts: NoticeFacts): Record<string, string> {
+  return { title: facts.title ?? '', unit: facts.unitName ?? '', due: facts.dueDay ?? '' };
+}
+
 /** Minutes a verification code works: said in its SMS. */
 export const VERIFICATION_CODE_MINUTES = 10;
 
@@ -47,19 +52,19 @@ export function noticeText(kind: NotificationKind, facts: NoticeFacts): NoticeTe
       return {
         subject: `【${site}】新的留言交由${facts.unitName}办理：${facts.title}`,
         text: `有一条留言交由${facts.unitName}办理：“${facts.title}”，办理期限至 ${facts.dueDay}。请登录留言办理平台查看。`,
-        params: { title: facts.title ?? '', unit: facts.unitName ?? '' },
+        params: officialParams(facts),
       };
     case 'due_soon':
       return {
         subject: `【${site}】留言即将到期：${facts.title}`,
         text: `${facts.unitName}办理的留言“${facts.title}”将于 ${facts.dueDay} 到期，请及时答复。`,
-        params: { title: facts.title ?? '', due: facts.dueDay ?? '' },
+        params: officialParams(facts),
       };
     case 'escalated':
       return {
         subject: `【${site}】留言已超期，列入督办：${facts.title}`,
         text: `${facts.unitName}办理的留言“${facts.title}”已超过办理期限（${facts.dueDay}），已列入督办，请尽快办理并答复。`,
-        params: { title: facts.title ?? '', due: facts.dueDay ?? '' },
+        params: officialParams(facts),
       };
     case 'recovery':
       // A request, not a notice: the delivery step turns it into one `new_code` per message found.
