@@ -4,6 +4,10 @@ import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile, TotpEnrolment } from '../sdk/src/schemas/auth';
+import type { OfficialNotificationPrefs } from '../sdk/src/schemas/notifications';
+
+/** The kinds of notice an official turns on or off. */
+type NoticeKind = 'assigned' | 'dueSoon' | 'escalated';
 
 /**
  * @summary The official's account: who they are, their password, and the authenticator (TOTP)
@@ -28,6 +32,8 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     passwordErrors: { state: true },
     passwordError: { state: true },
     passwordDone: { state: true },
+    notices: { state: true },
+    noticesState: { state: true },
   };
 
   profile: OfficialProfile | null = null;
@@ -45,6 +51,69 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   private passwordErrors: Record<string, string> = {};
   private passwordError = '';
   private passwordDone = false;
+  /** Which e-mail notices the official gets; null until loaded. */
+  private notices: OfficialNotificationPrefs | null = null;
+  private noticesState: { busy: boolean; done: boolean; error: string } = { busy: false, done: false, error: '' };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.forced) void this.loadNotices();
+  }
+
+  private async loadNotices(): Promise<void> {
+    try {
+      this.notices = await this.officials.myNotifications.get();
+    } catch (error) {
+      this.noticesState = { busy: false, done: false, error: this.problemText(error) };
+    }
+  }
+
+  /** Saves at once when a box is ticked or cleared: one choice per kind of notice (the mobile as it was). */
+  private async setNotice(kind: NoticeKind, on: boolean): Promise<void> {
+    if (!this.notices) return;
+    await this.saveNotices({ assigned: this.notices.assigned, dueSoon: this.notices.dueSoon, escalated: this.notices.escalated, [kind]: on });
+  }
+
+  /** Saves the mobile for SMS notices (empty: e-mail only). */
+  private async setSmsPhone(event: Event): Promise<void> {
+    event.preventDefault();
+    if (!this.notices) return;
+    const smsPhone = ((event.target as HTMLFormElement).elements.namedItem('smsPhone') as HTMLInputElement).value.trim();
+    await this.saveNotices({ ...this.notices, smsPhone: smsPhone || null });
+  }
+
+  private async saveNotices(wanted: OfficialNotificationPrefs): Promise<void> {
+    this.noticesState = { busy: true, done: false, error: '' };
+    try {
+      this.notices = await this.officials.myNotifications.set(wanted);
+      this.noticesState = { busy: false, done: true, error: '' };
+    } catch (error) {
+      const fields = this.fieldErrors(error);
+      this.noticesState = { busy: false, done: false, error: fields.smsPhone ?? this.problemText(error) };
+    }
+  }
+
+  private renderNotices() {
+    const t = this.t.account;
+    const s = this.noticesState;
+    const box = (kind: NoticeKind, label: string) => html`<label class="choice"><input type="checkbox" name=${kind}
+      .checked=${this.notices![kind]} ?disabled=${s.busy} @change=${(e: Event) => this.setNotice(kind, (e.target as HTMLInputElement).checked)} />${label}</label>`;
+    return html`<section class="card" aria-labelledby="notices-title">
+      <h2 id="notices-title">${t.notifications}</h2>
+      ${this.notices ? html`<p class="muted">${t.notificationsHint}</p>
+        <div class="stack">${box('assigned', t.notifyAssigned)}${box('dueSoon', t.notifyDueSoon)}${box('escalated', t.notifyEscalated)}</div>
+        <form class="stack" novalidate @submit=${this.setSmsPhone}>
+          <div class="field">
+            <label for="smsPhone">${t.smsPhone}</label>
+            <input id="smsPhone" name="smsPhone" type="tel" autocomplete="tel" .value=${this.notices.smsPhone ?? ''} aria-describedby="smsPhone-hint" />
+            <p class="hint muted" id="smsPhone-hint">${t.smsPhoneHint}</p>
+          </div>
+          <div class="buttons"><button type="submit" class="secondary" ?disabled=${s.busy}>${t.smsPhoneSave}</button></div>
+        </form>` : nothing}
+      <p role="status">${s.done ? t.notificationsSaved : nothing}</p>
+      ${s.error ? html`<p class="error" role="alert">${s.error}</p>` : nothing}
+    </section>`;
+  }
 
   /**
    * Changes the password with the current one. The service checks the rules (12 characters, not the
@@ -159,7 +228,8 @@ export class LiuyanConsoleAccount extends ConsoleElement {
         ${this.enabledNow ? html`<p class="notice" role="status">${t.enabled}</p>` : nothing}
         ${p.totpEnabled ? html`<p>${t.totpOn}</p>` : this.enrolment ? this.renderEnrolment(this.enrolment) : this.renderStart()}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      </section>`;
+      </section>
+      ${this.renderNotices()}`;
   }
 
   /** Current password, the new one twice; the email rides along so password managers file it under the account. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { smsReceiver } from './test/sms-receiver';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -22,6 +23,8 @@ export default defineConfig({
           // Webhook endpoints may be the local receiver (worker/test/webhook-receiver.ts), on http://127.0.0.1.
           WEBHOOK_LOOPBACK: 'true',
         },
+        // Every fetch the worker makes goes to a local receiver standing in for the SMS providers.
+        outboundService: smsReceiver,
       },
     }),
   ],

@@ -9,6 +9,7 @@ import './calendar-page';
 import './campaigns-page';
 import './export-page';
 import './integrations-page';
+import './notifications-page';
 import './site-page';
 import './templates-page';
 import './units-page';
@@ -55,6 +56,7 @@ export class LiuyanConsoleAdmin extends AdminElement {
       case 'audit': return html`<liuyan-console-admin-audit></liuyan-console-admin-audit>`;
       case 'integrations': return html`<liuyan-console-admin-integrations></liuyan-console-admin-integrations>`;
       case 'webhooks': return html`<liuyan-console-admin-webhooks></liuyan-console-admin-webhooks>`;
+      case 'notifications': return html`<liuyan-console-admin-notifications></liuyan-console-admin-notifications>`;
       default: return html`<liuyan-console-admin-site></liuyan-console-admin-site>`;
     }
   }

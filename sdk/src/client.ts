@@ -7,6 +7,7 @@ import type { Erased, MyData } from './schemas/my-data';
 import type { SiteConfig, UnitList, UnitListQuery } from './schemas/site';
 import type { Campaign, CampaignList } from './schemas/campaign';
 import type { Stats, StatsQuery } from './schemas/stats';
+import type { RecoveryAccepted, VerificationCodeSent } from './schemas/notifications';
 
 export interface ClientOptions {
   /** Where the service runs, e.g. `https://liuyan.example.gov.cn`. */
@@ -71,6 +72,17 @@ export interface LiuyanClient {
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
   /** The author's own view of their message. Never retried: a wrong code fails fast, and the code does not wait in a retry. */
   track(trackingCode: string, options?: CallOptions): Promise<TrackedMessage>;
+  /**
+   * Sends a 6-digit SMS code to `phone`, for a submission on a site that asks for one
+   * (`notifications.phoneVerification` in the site config). 409 `sms_unavailable` where it does not;
+   * 429 with Retry-After when asked again within a minute (or too often for the phone or the address).
+   */
+  requestVerificationCode(phone: string, options?: CallOptions): Promise<VerificationCodeSent>;
+  /**
+   * A lost tracking code: new codes for the messages given with this phone or e-mail are sent to it
+   * (their old codes stop working). The answer is the same whether or not any message matched.
+   */
+  recoverTrackingCodes(contact: string, options?: CallOptions): Promise<RecoveryAccepted>;
   /** My data: everything stored about the message of this tracking code, contact details included (to save as JSON). */
   exportMyData(trackingCode: string, options?: CallOptions): Promise<MyData>;
   /** My data: erases the author's name, phone and email for good; the message stays on the record. Asking again changes nothing. */
@@ -155,6 +167,8 @@ export function createClient(options: ClientOptions): LiuyanClient {
     track: (trackingCode, call) => post<TrackedMessage>(`${sitePath}/track`, { trackingCode }, call),
     rate: (input, call) => post<TrackedMessage>(`${sitePath}/track/rating`, input, call),
     followUp: (input, call) => post<TrackedMessage>(`${sitePath}/track/follow-ups`, input, call),
+    requestVerificationCode: (phone, call) => post<VerificationCodeSent>(`${sitePath}/verification-codes`, { phone }, call),
+    recoverTrackingCodes: (contact, call) => post<RecoveryAccepted>(`${sitePath}/track/recover`, { contact }, call),
     exportMyData: (trackingCode, call) => post<MyData>(`${sitePath}/my-data`, { trackingCode }, call),
     eraseMyData: (trackingCode, call) => post<Erased>(`${sitePath}/my-data/erase`, { trackingCode }, call),
 

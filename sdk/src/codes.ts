@@ -41,6 +41,9 @@ export const ACTIONS = ['publish', 'reject', 'hide', 'accept', 'transfer', 'repl
 /** A follow-up question's (追问) words as the public may read them: only once a moderator published them. */
 export const FOLLOW_UP_MODERATIONS = ['pending', 'published', 'rejected'] as const;
 
+/** The notices a site gives an SMS template code for: 有新回复, 新查询码, 验证码; to officials 交办, 即将到期, 督办. */
+export const SMS_TEMPLATE_KINDS = ['reply', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated'] as const;
+
 export const REJECT_REASONS = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'] as const;
 
 /** Whether `value` is one of `options`: for text read from an address, a form or storage. */

@@ -135,6 +135,15 @@ describe('createConsoleClient', () => {
     expect(await client.admin.webhooks.resend(webhook.id, 'whd_client')).toMatchObject({ status: 'pending' });
     expect((await client.admin.webhooks.list()).map((w) => w.id)).toEqual([webhook.id]);
     await client.admin.webhooks.remove(webhook.id);
+    const notifications = await client.admin.notifications.update({
+      sms: { provider: 'gateway', endpoint: 'https://sms.receiver.test/send', keyId: 'county', secret: 'gateway-secret', signName: '测试县', templates: {} },
+      emailFrom: null, phoneVerification: true,
+    });
+    expect(notifications.sms.hasSecret).toBe(true);
+    expect((await client.admin.notifications.get()).phoneVerification).toBe(true);
+    expect((await client.admin.notifications.dead()).items).toEqual([]);
+    expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true })).toEqual({ assigned: true, dueSoon: false, escalated: true, smsPhone: null });
+    expect((await client.myNotifications.get()).dueSoon).toBe(false);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
     await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));
     await settle(() => client.changePassword({ currentPassword: password, newPassword: 'another-long-password-2026' }));

@@ -11,6 +11,9 @@ import type { CreateIntegrationKeyInput, IntegrationKey, IssuedIntegrationKey } 
 import type {
   CreateWebhookEndpointInput, UpdateWebhookEndpointInput, WebhookDeliveriesQuery, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret,
 } from './schemas/webhook';
+import type {
+  DeadNotificationList, NotificationSettings, OfficialNotificationPrefs, UpdateNotificationSettingsInput,
+} from './schemas/notifications';
 import type { Dashboard } from './schemas/stats';
 import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
 import type {
@@ -100,6 +103,11 @@ export interface ConsoleClient {
   };
   /** The reply templates officials choose from. */
   replyTemplates(): Promise<ReplyTemplate[]>;
+  /** Which notices the official gets by e-mail (assigned, due soon, 督办), each of which they can turn off. */
+  myNotifications: {
+    get(): Promise<OfficialNotificationPrefs>;
+    set(input: OfficialNotificationPrefs): Promise<OfficialNotificationPrefs>;
+  };
   /** The official's dashboard: their units' rates and satisfaction, and what is overdue, due soon, 重办 and 督办. */
   dashboard(): Promise<Dashboard>;
   /** The address of the CSV export (admins), for a link: the browser downloads it with the session. */
@@ -152,6 +160,13 @@ export interface ConsoleClient {
       deliveries(id: string, query?: WebhookDeliveriesQuery): Promise<WebhookDelivery[]>;
       /** Sends a delivery again now (a dead one, once the receiver works). */
       resend(id: string, deliveryId: string): Promise<WebhookDelivery>;
+    };
+    /** SMS and e-mail: the provider and its keys (the secret write-only), the sender, phone verification; dead notices. */
+    notifications: {
+      get(): Promise<NotificationSettings>;
+      update(input: UpdateNotificationSettingsInput): Promise<NotificationSettings>;
+      /** Notices every attempt of which failed, newest first. */
+      dead(): Promise<DeadNotificationList>;
     };
     accounts: {
       list(): Promise<Account[]>;
@@ -213,6 +228,10 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
       moderate: (followUp, input) => post(`/v1/console/follow-ups/${id(followUp)}/moderation`, input),
     },
     replyTemplates: () => get('/v1/console/reply-templates'),
+    myNotifications: {
+      get: () => get('/v1/console/me/notifications'),
+      set: (input) => put('/v1/console/me/notifications', input),
+    },
     exportUrl: (query = {}) => `${base}/v1/console/export.csv${queryString(query)}`,
     admin: {
       site: { get: () => get('/v1/admin/site'), update: (input) => patch('/v1/admin/site', input) },
@@ -247,6 +266,11 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         rotateSecret: (endpoint) => post(`/v1/admin/webhooks/${id(endpoint)}/rotate-secret`),
         deliveries: (endpoint, query = {}) => get(`/v1/admin/webhooks/${id(endpoint)}/deliveries${queryString(query)}`),
         resend: (endpoint, delivery) => post(`/v1/admin/webhooks/${id(endpoint)}/deliveries/${id(delivery)}/resend`),
+      },
+      notifications: {
+        get: () => get('/v1/admin/notifications'),
+        update: (input) => put('/v1/admin/notifications', input),
+        dead: () => get('/v1/admin/notifications/dead'),
       },
       accounts: {
         list: () => get('/v1/admin/accounts'),

@@ -21,3 +21,4 @@ export * from './schemas/stats';
 export * from './schemas/integration-key';
 export * from './schemas/webhook';
 export * from './webhooks';
+export * from './schemas/notifications';

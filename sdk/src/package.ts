@@ -29,3 +29,4 @@ export type * from './schemas/integration-key';
 export type * from './schemas/webhook';
 export { signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WebhookVerificationError } from './webhooks';
 export type { VerifyWebhookOptions, WebhookVerificationFailure } from './webhooks';
+export type * from './schemas/notifications';

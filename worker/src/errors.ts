@@ -87,7 +87,7 @@ export function fieldProblemsOf(error: z.ZodError): FieldProblem[] {
 
 /**
  * Who reads a route's field errors, so each field is named in their words: officials (console, admin,
- * sign-in: the officials' names win, e.g. `description` 专栏介绍), the public (the widget's names), or
+ * sign-in: the officials' names win, e.g. `description` 说明), the public (the widget's names), or
  * an Open311 client (the spec's parameters, e.g. `description` 留言内容, `address_string`).
  */
 export type FieldAudience = 'official' | 'public' | 'open311';

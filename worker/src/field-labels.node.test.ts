@@ -60,7 +60,7 @@ describe('field labels', () => {
     }
     // The same word means different fields to different readers.
     expect(fieldLabel(FIELD_CATALOGS.open311['zh-CN'], 'description')).toBe('留言内容');
-    expect(fieldLabel(FIELD_CATALOGS.official['zh-CN'], 'description')).toBe('专栏介绍');
+    expect(fieldLabel(FIELD_CATALOGS.official['zh-CN'], 'description')).toBe('说明');
     expect(fieldLabel(FIELD_CATALOGS.public['zh-CN'], 'reason')).toBe('不满意的原因');
   });
 });

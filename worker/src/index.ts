@@ -35,6 +35,10 @@ import { sites } from './routes/sites';
 import { stats } from './routes/stats';
 import { supports } from './routes/supports';
 import { tracking } from './routes/tracking';
+import { recovery } from './routes/recovery';
+import { adminNotifications } from './routes/admin-notifications';
+import { consoleNotifications } from './routes/console-notifications';
+import { verificationCodes } from './routes/verification-codes';
 import { registerApiDocs } from './docs/routes';
 import { queue, type DeliveryMessage } from './queue/consumer';
 import { scheduled } from './scheduled';
@@ -70,6 +74,7 @@ app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => c
 app.use('/v1/sites/:site/track/*', rateLimit('TRACK_LIMITER'));
 app.use('/v1/sites/:site/my-data/*', rateLimit('TRACK_LIMITER'));
 app.use('/v1/sites/:site/messages/:id/support', rateLimit('WRITE_LIMITER'));
+app.use('/v1/sites/:site/verification-codes', rateLimit('WRITE_LIMITER'));
 app.route('/', sites); //      GET  /v1/sites/:site, /v1/sites/:site/units (a level of the unit tree, a search)
 app.route('/', board); //      GET  /v1/sites/:site/messages, GET /v1/sites/:site/messages/:id
 app.route('/', messages); //   POST /v1/sites/:site/messages
@@ -79,6 +84,8 @@ app.route('/', supports); //   POST /v1/sites/:site/messages/:id/support (我也
 app.route('/', myData); //     POST /v1/sites/:site/my-data (download), /my-data/erase
 app.route('/', campaigns); //  GET  /v1/sites/:site/campaigns, /campaigns/:slug (建言专栏, with figures)
 app.route('/', stats); //      GET  /v1/sites/:site/stats
+app.route('/', verificationCodes); // POST /v1/sites/:site/verification-codes (验证码 by SMS, where the site asks for it)
+app.route('/', recovery); //   POST /v1/sites/:site/track/recover (a lost tracking code, sent again to the contact on file)
 
 // The hosted board (/s/:site/: its sections, and a page per public message), HTML for WeChat menus,
 // apps and iframes. Public pages: an ETag and a minute of shared cache, like the public API.
@@ -110,6 +117,8 @@ app.route('/', adminAudit); //       /v1/admin/audit-log, audit-log.csv
 app.route('/', adminCampaigns); //   /v1/admin/campaigns: suggestion drives (建言专栏)
 app.route('/', adminIntegrationKeys); // /v1/admin/integration-keys: Open311 api_keys, issued and revoked
 app.route('/', adminWebhooks); //     /v1/admin/webhooks: endpoints, their deliveries, re-sends
+app.route('/', consoleNotifications); // /v1/console/me/notifications: which e-mail notices an official gets
+app.route('/', adminNotifications); // /v1/admin/notifications: SMS provider, e-mail sender, phone verification; dead notices
 
 // The API description (/openapi.json) and its reference (/docs, /docs/en), made from the routes above.
 registerApiDocs(app);

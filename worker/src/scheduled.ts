@@ -15,7 +15,9 @@ const ENDED_SESSION_KEPT_MS = 86_400_000;
  * Hourly clean-up. Stored answers to submissions hold tracking codes (encrypted): once their
  * retry window is over they are deleted, so a code lives on only as its hash. Sessions that ended
  * (expired or signed out) more than a day ago, sign-in failures no throttling rule reads any
- * more, submission counters whose window has ended, and webhook deliveries finished a month ago are deleted too. Returns the number of rows deleted.
+ * more, submission counters whose window has ended, webhook deliveries finished a month ago,
+ * expired verification codes and ended counters of code requests are deleted too. Returns the
+ * number of rows deleted.
  */
 export async function purgeExpired(env: Env, now: Date): Promise<number> {
   const nowIso = now.toISOString();
@@ -31,6 +33,9 @@ export async function purgeExpired(env: Env, now: Date): Promise<number> {
       staleSignInFailures(db, now),
       endedCounters(db, now),
       ...oldDeliveries(db, now),
+      // Verification codes past their time, and the counters of code requests whose window has ended.
+      db.q.deleteFrom('verification_codes').where('expires_at', '<=', nowIso),
+      db.q.deleteFrom('code_request_counts').where('window_end', '<=', nowIso),
     ]);
     for (const result of results) purged += result.meta.changes;
   }

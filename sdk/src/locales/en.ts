@@ -13,6 +13,7 @@ export const enFieldMessages: PublicFieldMessages = {
     question: 'follow-up question',
     parent: 'parent unit',
     site: 'site', id: 'id', slug: 'drive address', adopted: 'adopted', from: 'first month', to: 'last month',
+    notify: 'reply notice', verificationCode: 'SMS code', 'notify.sms': 'SMS notice', 'notify.email': 'e-mail notice', phone: 'mobile number', contact: 'mobile number or e-mail', smsPhone: 'mobile for SMS notices',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
@@ -35,6 +36,8 @@ export const enFieldMessages: PublicFieldMessages = {
     invalid_characters: (l) => `The ${l} contains characters that cannot be shown or are not allowed (such as control or text-direction characters); please remove them`,
     date_range_too_long: (_, p) => `The start and end dates may be at most ${p.max ?? ''} days apart`,
     before_start: () => 'The end date cannot be before the start date',
+    verification_failed: () => 'The code is not right; check the 6 digits in the SMS',
+    verification_expired: () => 'The code has expired; ask for a new one',
   },
 };
 
@@ -55,11 +58,13 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     currentPassword: 'current password', newPassword: 'new password', account: 'person', action: 'action', secondFactor: 'two-step verification',
     templateTitle: 'template title', templateBody: 'template text',
     followUpLimit: 'follow-ups per message',
-    url: 'receiving address', description: 'note', events: 'events',
+    url: 'receiving address', events: 'events',
     hostedPages: 'hosted board', returnUrl: 'return link address', returnLabel: 'return link text', themeColor: 'theme colour',
+    enabled: 'enabled', deliveryId: 'delivery', assigned: 'assignment notices', dueSoon: 'deadline reminders', escalated: 'escalation notices',
     shareImageUrl: 'share image address',
-    description: 'drive description', startsAt: 'start', endsAt: 'end', outlets: 'outlets', origin: 'website address',
+    description: 'description', startsAt: 'start', endsAt: 'end', outlets: 'outlets', origin: 'website address',
     reminderDays: 'days of reminder', resetSecondFactor: 'two-step verification reset',
+    sms: 'SMS service', keyId: 'key ID', secret: 'secret', signName: 'SMS sign name', endpoint: 'service address', phoneVerification: 'SMS verification', emailFrom: 'sender address',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -122,6 +127,7 @@ export const enProblemTitles: ProblemTitles = {
   campaign_not_open: 'This drive is not open, so there is nothing to end',
   invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
   webhook_limit: 'A site has at most 10 webhook endpoints: delete one no longer used first',
+  sms_unavailable: 'This site does not send SMS',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -155,4 +161,5 @@ export const enAuditActions: Record<AuditAction, string> = {
   'webhook.delete': 'Deleted a webhook endpoint',
   'webhook.rotate_secret': 'Rotated a webhook signing secret',
   'webhook.resend': 'Re-sent a webhook event',
+  'notifications.update': 'Changed SMS and e-mail notification settings',
 };

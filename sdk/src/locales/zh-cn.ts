@@ -13,6 +13,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     question: '追问内容',
     parent: '上级单位',
     site: '站点', id: '编号', slug: '专栏标识', adopted: '已采纳', from: '开始月份', to: '结束月份',
+    notify: '回复通知', verificationCode: '短信验证码', 'notify.sms': '短信通知', 'notify.email': '邮件通知', phone: '手机号', contact: '手机号或电子邮箱', smsPhone: '短信通知手机号',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
@@ -35,6 +36,8 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     invalid_characters: (l) => `${l}含有无法显示或不允许的字符（如控制字符、文字方向控制符），请删除后重试`,
     date_range_too_long: (_, p) => `开始日期和结束日期最多相隔${p.max ?? ''}天`,
     before_start: () => '结束日期不能早于开始日期',
+    verification_failed: () => '验证码不正确，请核对短信中的6位数字',
+    verification_expired: () => '验证码已失效，请重新获取',
   },
 };
 
@@ -54,11 +57,13 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     currentPassword: '当前密码', newPassword: '新密码', account: '操作人', action: '操作', secondFactor: '两步验证',
     templateTitle: '模板标题', templateBody: '模板内容',
     followUpLimit: '每条留言可追问次数',
-    url: '接收地址', description: '备注', events: '事件',
+    url: '接收地址', events: '事件',
     hostedPages: '托管留言板', returnUrl: '返回链接地址', returnLabel: '返回链接文字', themeColor: '主题颜色',
+    enabled: '启用', deliveryId: '推送记录', assigned: '新留言交办通知', dueSoon: '到期提醒', escalated: '督办通知',
     shareImageUrl: '分享图片地址',
-    description: '专栏介绍', startsAt: '开始时间', endsAt: '结束时间', outlets: '来源网站', origin: '网站地址',
+    description: '说明', startsAt: '开始时间', endsAt: '结束时间', outlets: '来源网站', origin: '网站地址',
     reminderDays: '到期提醒天数', resetSecondFactor: '重置两步验证',
+    sms: '短信服务', keyId: '密钥 ID', secret: '密钥', signName: '短信签名', endpoint: '接口地址', phoneVerification: '短信验证', emailFrom: '发件地址',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -121,6 +126,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   campaign_not_open: '这个专栏不在征集期内，无需结束',
   invalid_api_key: 'api_key 无效或已被吊销，请向站点管理员申请接口密钥',
   webhook_limit: '每个站点最多10个 Webhook 接收地址：请先删除不用的',
+  sms_unavailable: '本站暂未开通短信服务',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -154,4 +160,5 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'webhook.delete': '删除 Webhook 接收地址',
   'webhook.rotate_secret': '更换 Webhook 签名密钥',
   'webhook.resend': '重新发送 Webhook 事件',
+  'notifications.update': '修改短信与邮件通知设置',
 };

@@ -20,6 +20,7 @@ export const AuditActionSchema = z.enum([
   'campaign.delete', 'campaign.end', 'follow_up.publish', 'follow_up.reject',
   'integration_key.create', 'integration_key.revoke',
   'webhook.create', 'webhook.update', 'webhook.delete', 'webhook.rotate_secret', 'webhook.resend',
+  'notifications.update',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

@@ -10,6 +10,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
   'campaign_closed', 'below_minimum', 'above_maximum', 'invalid_characters',
   'date_range_too_long',
   'before_start',
+  'verification_failed', 'verification_expired',
 ]);
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([
@@ -43,6 +44,7 @@ export const ProblemCodeSchema = z.enum([
   'campaign_has_messages', 'campaign_not_open',
   'invalid_api_key',
   'webhook_limit',
+  'sms_unavailable',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -75,6 +77,7 @@ export const PROBLEM_STATUS = {
   campaign_not_open: 409,
   invalid_api_key: 403,
   webhook_limit: 409,
+  sms_unavailable: 409,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 

@@ -21,6 +21,17 @@ export const AuthorInputSchema = z.object({
 });
 export type AuthorInput = z.input<typeof AuthorInputSchema>;
 
+/** How the author wants to be told that a reply has come: never with the code or the reply itself. */
+export const NotifyChoiceSchema = z.object({
+  sms: z.boolean().default(false).describe('by SMS to author.phone (where the site sends SMS)'),
+  email: z.boolean().default(false).describe('by e-mail to author.email (which must then be given)'),
+});
+export type NotifyChoice = z.input<typeof NotifyChoiceSchema>;
+
+/** Six digits, as the SMS says them (full-width digits typed with a Chinese IME are read as ASCII). */
+export const VerificationCodeSchema = z.string().trim().transform((value) => value.normalize('NFKC'))
+  .pipe(z.string().regex(/^\d{6}$/, withCode('verification_failed')));
+
 /** `POST /v1/sites/:site/messages` body. */
 export const CreateMessageInputSchema = z.object({
   unitId: z.string().min(1).max(64),
@@ -33,6 +44,9 @@ export const CreateMessageInputSchema = z.object({
   author: AuthorInputSchema,
   isPublic: z.boolean(),
   consent: z.literal(true, withCode('consent_required')),
+  notify: NotifyChoiceSchema.optional(),
+  verificationCode: VerificationCodeSchema.optional()
+    .describe('the SMS code sent to author.phone (POST /v1/sites/{site}/verification-codes); required where the site asks for one (site config `notifications.phoneVerification`)'),
 }).meta({
   examples: [{
     unitId: 'u_edu', type: 'complaint', domain: 'education', campaign: null,

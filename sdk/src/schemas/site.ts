@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainSchema, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
+import { NotificationOptionsSchema } from './notifications';
 
 export interface UnitNode {
   id: string;
@@ -55,6 +56,7 @@ export const SiteConfigSchema = z.object({
     url: z.string().nullable().describe('the site’s own privacy notice page'),
     text: z.string().nullable().describe('the site’s own privacy notice; both null: the notice Liuyan ships, in the reader’s language'),
   }),
+  notifications: NotificationOptionsSchema.describe('what the form may offer: reply notices, a lost code, the SMS code'),
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 

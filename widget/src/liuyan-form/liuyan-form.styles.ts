@@ -38,4 +38,8 @@ export const styles = css`
   .required { color: var(--liuyan-color-error); margin-left: 0.15em; }
   details summary { cursor: pointer; color: var(--liuyan-color-primary); min-height: 44px; display: flex; align-items: center; }
   .privacy-text { white-space: pre-line; font-size: 0.9em; color: var(--liuyan-color-muted); }
+  /* The SMS code and its button side by side, the button as wide as its countdown needs. */
+  .code-row { display: flex; gap: 0.5em; align-items: stretch; }
+  .code-row input { flex: 1 1 auto; min-width: 0; letter-spacing: 0.2em; }
+  .code-row button { flex: 0 0 auto; white-space: nowrap; }
 `;

@@ -37,17 +37,22 @@ interface FormValues {
   displayAs: DisplayAs;
   isPublic: boolean;
   consent: boolean;
+  /** Be told of a reply by SMS / by e-mail (offered only for a contact given). */
+  notifySms: boolean;
+  notifyEmail: boolean;
+  /** The SMS code, where the site asks for one. */
+  verificationCode: string;
 }
 
 const emptyValues = (): FormValues => ({
   units: [], unitLabel: '', type: '', domain: '', title: '', body: '', region: '', name: '', phone: '', email: '',
-  displayAs: 'masked', isPublic: true, consent: false,
+  displayAs: 'masked', isPublic: true, consent: false, notifySms: false, notifyEmail: false, verificationCode: '',
 });
 
 type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'campaign-elsewhere' | 'editing' | 'sending' | 'send-failed' | 'done';
 
 /** Contact details: kept for this tab's session only, never in the draft on the device. */
-const CONTACT: (keyof FormValues)[] = ['name', 'phone', 'email'];
+const CONTACT: (keyof FormValues)[] = ['name', 'phone', 'email', 'verificationCode'];
 const FIELD_OF: Partial<Record<keyof FormValues, string>> = { name: 'author.name', phone: 'author.phone', email: 'author.email' };
 type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
 
@@ -65,6 +70,8 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart campaign-closed - What a drive (`campaign`) says before its first day or after its last, instead of the form.
  * @csspart campaign-elsewhere - What a drive that runs only on other websites (its outlets) says on this one, instead of the form.
  * @csspart tracking-code - The tracking code.
+ * @csspart notify - 有回复时通知我: the choice of a reply notice by SMS or e-mail (only for a contact given).
+ * @csspart get-code - 获取验证码, where the site asks for an SMS code (with its countdown).
  * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
  *
  * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
@@ -94,6 +101,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     remembered: { state: true },
     unitLevels: { state: true },
     unitSearch: { state: true },
+    codeRequest: { state: true },
   };
 
   /** Slug of a campaign (建言 drive) the messages belong to: its units, types and domains only, and nothing outside its days. */
@@ -121,6 +129,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** A large tree's search: the text asked for and its answer (null while it is on its way). */
   private unitSearch: { text: string; results: UnitChoice[] | null; failed: boolean } = { text: '', results: null, failed: false };
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The SMS code asked for: on its way, sent (and the seconds until another may be asked for), or why not. */
+  private codeRequest: { state: 'idle' | 'sending' | 'sent'; wait: number; phone: string; minutes: number; error: string } = { state: 'idle', wait: 0, phone: '', minutes: 0, error: '' };
+  private codeTimer: ReturnType<typeof setInterval> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.codeTimer);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('site') || changed.has('campaign')) && this.site) void this.load();
@@ -178,7 +194,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   private input(): CreateMessageInput {
     const v = this.values;
+    const offered = this.config!.notifications;
+    const notify = { sms: offered.sms && v.notifySms && Boolean(v.phone.trim()), email: offered.email && v.notifyEmail && Boolean(v.email.trim()) };
     return {
+      ...(notify.sms || notify.email ? { notify } : {}),
+      ...(offered.phoneVerification ? { verificationCode: v.verificationCode.trim() } : {}),
       unitId: chosenUnit(v.units),
       type: v.type as MessageType,
       domain: v.domain as Domain,
@@ -218,6 +238,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       if (problem) fail(FIELD_OF[key] ?? key, problem.code, problem.params);
     }
     if (!this.values.consent) fail('consent', 'consent_required');
+    if (this.config!.notifications.phoneVerification && !this.values.verificationCode.trim()) fail('verificationCode', 'required');
     return errors;
   }
 
@@ -312,6 +333,43 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   private async copyCode(): Promise<void> {
     this.copyState = await copyText(this.created!.trackingCode, this.renderRoot.querySelector('[part="tracking-code"]')!);
+  }
+
+  /** 获取验证码: asks the service to text a code to the phone typed, then counts down until another may be asked for. */
+  private async requestCode(): Promise<void> {
+    const phone = this.values.phone.trim();
+    if (!phone) {
+      this.errors = { ...this.errors, 'author.phone': this.t.codeNeedsPhone };
+      return this.focusFirstError();
+    }
+    this.codeRequest = { ...this.codeRequest, state: 'sending', error: '' };
+    try {
+      const sent = await this.client().requestVerificationCode(phone);
+      this.countDown({ state: 'sent', wait: sent.resendAfterSeconds, phone, minutes: Math.round(sent.expiresInSeconds / 60), error: '' });
+    } catch (error) {
+      const fields = error instanceof LiuyanError ? error.fieldErrors : [];
+      if (fields.length > 0) {
+        // An unusable number is the phone field's error, where the citizen fixes it.
+        this.errors = { ...this.errors, 'author.phone': fieldErrorMessage(this.t.errors, 'author.phone', fields[0]!.code, fields[0]!.params) };
+        this.codeRequest = { ...this.codeRequest, state: 'idle' };
+        void this.focusFirstError();
+      } else {
+        const wait = error instanceof LiuyanError ? (error.retryAfterSeconds ?? 0) : 0;
+        this.countDown({ ...this.codeRequest, state: 'idle', wait, error: failureText(error, this.t, this.t.submitFailed) });
+      }
+      this.report(error);
+    }
+  }
+
+  private countDown(request: typeof this.codeRequest): void {
+    clearInterval(this.codeTimer);
+    this.codeRequest = request;
+    if (request.wait <= 0) return;
+    this.codeTimer = setInterval(() => {
+      const wait = this.codeRequest.wait - 1;
+      this.codeRequest = { ...this.codeRequest, wait };
+      if (wait <= 0) clearInterval(this.codeTimer);
+    }, 1000);
   }
 
   override render() {
@@ -514,6 +572,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         ${this.textField('phone', { type: 'tel', autocomplete: 'tel', counted: false })}
       </div>
       ${this.textField('email', { type: 'email', autocomplete: 'email', label: fieldLabel(this.t.errors, 'author.email') + t.optional, counted: false })}
+      ${this.renderVerification()}
+      ${this.renderNotify()}
       ${this.field('author.displayAs', fieldLabel(this.t.errors, 'author.displayAs'), html`<select id="author.displayAs"
         @change=${(e: Event) => this.set('displayAs', (e.target as HTMLSelectElement).value as DisplayAs)}>
         ${(['masked', 'mr', 'ms'] as const).map((d) => html`<option value=${d} ?selected=${v.displayAs === d}>${shownName(d)}</option>`)}
@@ -539,6 +599,41 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       </div>
       <button part="submit" type="submit" ?disabled=${busy}>${busy ? t.submitting : this.phase === 'send-failed' ? t.resubmit : t.submit}</button>
     </form>`;
+  }
+
+  /** The SMS code, where the site asks for one: its field, 获取验证码 and the countdown before asking again. */
+  private renderVerification() {
+    if (!this.config!.notifications.phoneVerification) return nothing;
+    const t = this.t;
+    const r = this.codeRequest;
+    const id = 'verificationCode';
+    return this.field(id, fieldLabel(t.errors, id), html`<div class="code-row">
+        <input id=${id} name=${id} inputmode="numeric" autocomplete="one-time-code" maxlength="6" required .value=${this.values.verificationCode}
+          aria-invalid=${this.invalid(id)} aria-describedby="${id}-error ${id}-status"
+          @input=${(e: Event) => this.set('verificationCode', (e.target as HTMLInputElement).value)} />
+        <button type="button" class="secondary" part="get-code" ?disabled=${r.state === 'sending' || r.wait > 0} @click=${this.requestCode}>
+          ${r.state === 'sending' ? t.codeSending : r.wait > 0 ? format(t.resendIn, { seconds: r.wait }) : t.getCode}</button>
+      </div>
+      <p id="${id}-status" class="muted hint" role="status">${r.state === 'sent' ? format(t.codeSent, { phone: r.phone, minutes: r.minutes }) : nothing}</p>
+      ${r.error ? html`<p class="error" role="alert">${r.error}</p>` : nothing}`);
+  }
+
+  /** 有回复时通知我: a choice per contact given (SMS only where the site sends SMS); the notice never holds the code or the reply. */
+  private renderNotify() {
+    const offered = this.config!.notifications;
+    const v = this.values;
+    const sms = offered.sms && Boolean(v.phone.trim());
+    const email = offered.email && Boolean(v.email.trim());
+    if (!sms && !email) return nothing;
+    const t = this.t;
+    return html`<fieldset class="field" part="field notify">
+      <legend>${t.notifyLegend}</legend>
+      ${sms ? html`<label class="choice block"><input id="notify.sms" type="checkbox" .checked=${v.notifySms}
+        @change=${(e: Event) => this.set('notifySms', (e.target as HTMLInputElement).checked)} /><span>${t.notifySms}</span></label>` : nothing}
+      ${email ? html`<label class="choice block"><input id="notify.email" type="checkbox" .checked=${v.notifyEmail}
+        @change=${(e: Event) => this.set('notifyEmail', (e.target as HTMLInputElement).checked)} /><span>${t.notifyEmail}</span></label>` : nothing}
+      <p class="muted hint">${t.notifyHint}</p>
+    </fieldset>`;
   }
 
   /** The site's privacy notice: its own page, its own text, or the notice Liuyan ships, in the citizen's language. */

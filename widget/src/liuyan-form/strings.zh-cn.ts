@@ -46,7 +46,7 @@ const strings = {
   clearDraft: '清空重写',
   submitted: '留言已提交',
   trackingCodeLabel: '您的查询码',
-  saveCodeWarning: '请立即保存查询码：它只显示这一次，是查看回复、评价和追问的唯一凭证，丢失后无法找回。',
+  saveCodeWarning: '请立即保存查询码：它只显示这一次，是查看回复、评价和追问的凭证。如果丢失，可在“查询回复”中凭留言时填写的手机号或邮箱重新获取（原查询码随即失效）。',
   copy: '复制查询码',
   copied: '已复制',
   copySelected: '无法自动复制：查询码已选中，请长按复制，或手动抄写',
@@ -55,6 +55,16 @@ const strings = {
   writeAnother: '再写一条',
   rememberCode: '在本设备上记住查询码',
   rememberHint: '只保存在这台设备的浏览器里，不会上传；之后可在“查询我的留言”中直接查看。公共电脑上请不要勾选。',
+  /** Reply notices (the author chooses; only for a contact given) and the SMS code (where the site asks for one). */
+  notifyLegend: '有回复时通知我',
+  notifySms: '短信通知（发送到上面的手机号）',
+  notifyEmail: '邮件通知（发送到上面的邮箱）',
+  notifyHint: '通知只告诉您有了新回复，不含查询码和回复内容，请凭查询码查看。',
+  getCode: '获取验证码',
+  codeSending: '正在发送…',
+  codeSent: '验证码已发送到{phone}，{minutes}分钟内有效。',
+  resendIn: '{seconds}秒后可重新获取',
+  codeNeedsPhone: '请先填写手机号，再获取验证码',
   rememberFailed: '这个浏览器不允许保存（可能是无痕模式），请手动抄写查询码。',
 } as const;
 

@@ -35,4 +35,6 @@ export const styles = css`
   .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.3em 0; }
   .confirm { border: 1px solid var(--liuyan-color-error); border-radius: 4px; padding: 0.2em 0.8em; }
   button.danger { background: var(--liuyan-color-error); border-color: var(--liuyan-color-error); }
+  .lost-code summary { cursor: pointer; color: var(--liuyan-color-primary); min-height: 44px; display: flex; align-items: center; }
+  .lost-code form { display: grid; gap: 0.5em; }
 `;

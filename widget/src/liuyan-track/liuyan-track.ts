@@ -32,6 +32,7 @@ import { trackZhCN, type TrackStrings } from './strings.zh-cn';
  * @csspart notice - What happened after a rating or a follow-up was sent.
  * @csspart my-messages - The messages whose codes this device remembers.
  * @csspart my-data - Download everything stored about the message; erase the contact details.
+ * @csspart lost-code - 忘记查询码: a new code sent to the phone or e-mail given with the message.
  *
  * @cssproperty --liuyan-color-primary - Buttons and reply accents.
  */
@@ -73,6 +74,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     sending: { state: true },
     remembered: { state: true },
     data: { state: true },
+    lost: { state: true },
   };
 
   private message: TrackedMessage | null = null;
@@ -90,6 +92,9 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private sending = false;
   private remembered: RememberedMessage[] = [];
   private data: { phase: '' | 'downloading' | 'confirm' | 'erasing'; notice: string; error: string } = { phase: '', notice: '', error: '' };
+
+  /** 忘记查询码: the request for a new code, and what the citizen is told. */
+  private lost: { sending: boolean; notice: string; error: string } = { sending: false, notice: '', error: '' };
 
   private get myMessages(): MyMessages {
     return new MyMessages(this.site);
@@ -129,6 +134,44 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Asks for new codes to be sent to the contact typed; the answer says the same whether or not it matched. */
+  private async recover(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.lost.sending) return;
+    const contact = this.renderRoot.querySelector<HTMLInputElement>('#lostContact')!.value.trim();
+    if (!contact) {
+      this.lost = { sending: false, notice: '', error: this.t.lostCodeInvalid };
+      return;
+    }
+    this.lost = { sending: true, notice: '', error: '' };
+    try {
+      await this.client().recoverTrackingCodes(contact);
+      this.lost = { sending: false, notice: this.t.lostCodeSent, error: '' };
+    } catch (error) {
+      const invalid = error instanceof LiuyanError && error.fieldErrors.length > 0;
+      this.lost = { sending: false, notice: '', error: invalid ? this.t.lostCodeInvalid : failureText(error, this.t, this.t.networkError) };
+      this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
+    }
+  }
+
+  private renderLostCode() {
+    const t = this.t;
+    const l = this.lost;
+    return html`<details part="lost-code" class="lost-code">
+      <summary>${t.lostCode}</summary>
+      <form @submit=${this.recover}>
+        <p class="muted">${t.lostCodeHint}</p>
+        <label for="lostContact">${t.lostCodeLabel}</label>
+        <input id="lostContact" name="contact" autocomplete="tel email" aria-describedby="lostContact-status" aria-invalid=${l.error ? 'true' : 'false'} />
+        <button type="submit" ?disabled=${l.sending}>${l.sending ? t.lostCodeSending : t.lostCodeSubmit}</button>
+        <div id="lostContact-status" role="status" aria-live="polite">
+          ${l.notice ? html`<p class="notice">${l.notice}</p>` : nothing}
+          ${l.error ? html`<p class="error">${l.error}</p>` : nothing}
+        </div>
+      </form>
+    </details>`;
   }
 
   /** What is missing from the rating, by field, in the element's language. */
@@ -360,6 +403,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t.tracking : t.trackSubmit}</button>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.renderLostCode()}
       ${this.renderRemembered()}
       ${this.message ? html`${this.renderMessage(this.message)}${this.renderMyData(this.message)}` : nothing}`;
   }

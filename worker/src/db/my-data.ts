@@ -14,7 +14,11 @@ export async function eraseContact(db: SiteDatabase, siteId: string, messageId: 
   const erasedAt = now.toISOString();
   await db.batch([
     db.q.updateTable('messages')
-      .set({ author_name_enc: ERASED, author_phone_enc: ERASED, author_email_enc: null, author_erased_at: erasedAt })
+      .set({
+        author_name_enc: ERASED, author_phone_enc: ERASED, author_email_enc: null, author_erased_at: erasedAt,
+        // Nothing may find or reach the author any more: no lost-code look-up, no reply notice.
+        author_phone_hash: null, author_email_hash: null, notify_sms: 0, notify_email: 0,
+      })
       .where('id', '=', messageId).where('site_id', '=', siteId).where('author_erased_at', 'is', null),
     db.q.insertInto('personal_data_erasures').values({ site_id: siteId, message_id: messageId, erased_at: erasedAt })
       .onConflict((oc) => oc.column('message_id').doNothing()),
@@ -28,5 +32,6 @@ export async function eraseContact(db: SiteDatabase, siteId: string, messageId: 
  * README gives for `wrangler d1 execute`, kept here so that a test proves it.
  */
 export const REAPPLY_ERASURES_SQL = `UPDATE messages SET author_name_enc = '', author_phone_enc = '', author_email_enc = NULL,
+  author_phone_hash = NULL, author_email_hash = NULL, notify_sms = 0, notify_email = 0,
   author_erased_at = (SELECT e.erased_at FROM personal_data_erasures e WHERE e.message_id = messages.id)
   WHERE author_erased_at IS NULL AND id IN (SELECT message_id FROM personal_data_erasures)`;

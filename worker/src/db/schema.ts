@@ -151,6 +151,12 @@ export interface MessageTable {
   rating_resolution: ColumnType<number | null, never, never>;
   rating_attitude: ColumnType<number | null, never, never>;
   rating_speed: ColumnType<number | null, never, never>;
+  /** 0/1: the author asked to be told of a reply by SMS / by e-mail (migration 0028). */
+  notify_sms: Generated<number>;
+  notify_email: Generated<number>;
+  /** Keyed hashes of the author's phone (E.164) and e-mail (lower case), for a lost code; null once erased (migration 0028). */
+  author_phone_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  author_email_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */
@@ -450,6 +456,12 @@ export interface Database {
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
+  notification_settings: NotificationSettingsTable;
+  notifications: NotificationTable;
+  notification_attempts: NotificationAttemptTable;
+  verification_codes: VerificationCodeTable;
+  code_request_counts: CodeRequestCountTable;
+  account_notification_settings: AccountNotificationSettingsTable;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */
@@ -546,4 +558,80 @@ export interface WebhookAttemptTable {
   duration_ms: number;
   error: string | null;
   response_excerpt: string | null;
+}
+
+/** A site's SMS and e-mail settings, kept by its admins (migration 0028); the SMS secret is sealed. */
+export interface NotificationSettingsTable {
+  site_id: string;
+  sms_provider: 'aliyun' | 'gateway' | null;
+  sms_endpoint: string | null;
+  sms_key_id: string | null;
+  sms_secret_enc: string | null;
+  sms_sign_name: string | null;
+  /** JSON: notice kind → the provider's template code. */
+  sms_templates: Generated<string>;
+  email_from: string | null;
+  /** 1: a submission needs a verification code sent to the author's phone. */
+  phone_verification: Generated<number>;
+  updated_at: string;
+}
+
+export type NotificationKind = 'reply' | 'recovery' | 'new_code' | 'verification_code' | 'assigned' | 'due_soon' | 'escalated';
+
+/** One notice to one recipient by one channel (migration 0028); a typed recipient is sealed, else null (read from the message or the account). */
+export interface NotificationTable {
+  id: string;
+  site_id: string;
+  kind: NotificationKind;
+  channel: 'sms' | 'email';
+  recipient_enc: string | null;
+  message_id: string | null;
+  account_id: string | null;
+  dedupe_key: string | null;
+  status: Generated<'queued' | 'sent' | 'dead'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** Every delivery attempt of a notice, with the provider's answer code (migration 0028). */
+export interface NotificationAttemptTable {
+  id: Generated<number>;
+  notification_id: string;
+  attempt: number;
+  outcome: 'sent' | 'failed';
+  detail: string | null;
+  created_at: string;
+}
+
+/** The live verification code of a phone on a site, as a keyed hash (migration 0028). */
+export interface VerificationCodeTable {
+  site_id: string;
+  phone_hash: string;
+  code_hash: string;
+  expires_at: string;
+  tries: Generated<number>;
+  created_at: string;
+}
+
+/** Requests for codes counted in one window, for a cap (migration 0028); the CHECK keeps `count <= cap`. */
+export interface CodeRequestCountTable {
+  site_id: string;
+  scope: 'verify_phone_minute' | 'verify_phone' | 'verify_address' | 'recover_contact' | 'recover_address';
+  key_hash: string;
+  window_start: string;
+  window_end: string;
+  count: number;
+  cap: number;
+}
+
+/** Which notices an official gets (migration 0028): 1 on, 0 off; no row: all on, by e-mail. */
+export interface AccountNotificationSettingsTable {
+  account_id: string;
+  assigned: Generated<number>;
+  due_soon: Generated<number>;
+  escalated: Generated<number>;
+  /** The official's mobile for SMS notices too (sealed with `account:<id>:sms_phone`); null: e-mail only. */
+  sms_phone_enc: string | null;
 }

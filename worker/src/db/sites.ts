@@ -3,6 +3,8 @@ import { DEFAULT_SUBMISSION_LIMITS } from '../../../sdk/src/schemas/common';
 import type { WorkingCalendar } from '../lib/calendar';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
+import type { NotificationOptions } from '../../../sdk/src/schemas/notifications';
+import { notificationOptions } from '../notifications/store';
 import type { CampaignRow, UnitRow } from './schema';
 
 /** A site's settings, parsed from its row. */
@@ -37,11 +39,17 @@ export interface Site {
   themeColor: string | null;
   /** The hosted pages' share image (og:image), an https address; null: Liuyan's (migration 0025). */
   shareImageUrl: string | null;
+  /** What the form may offer: SMS and e-mail notices, the SMS code (from notification_settings, migration 0028). */
+  notifications: NotificationOptions;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
   const row = await db.first(
     db.q.selectFrom('sites')
+      // The notification settings come with the site: one query, as every public request makes.
+      .leftJoin('notification_settings as ns', 'ns.site_id', 'sites.id')
+      .select(['ns.sms_provider', 'ns.sms_endpoint', 'ns.sms_key_id', 'ns.sms_sign_name', 'ns.phone_verification'])
+      .select((eb) => eb('ns.sms_secret_enc', 'is not', null).as('sms_has_secret'))
       .select([
         'id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version',
         'title_min', 'body_min', 'privacy_url', 'privacy_text', 'submission_limits',
@@ -50,7 +58,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
         'hosted_pages', 'return_url', 'return_label', 'theme_color',
         'share_image_url',
       ])
-      .where('id', '=', siteId),
+      .where('sites.id', '=', siteId),
   );
   if (!row) return null;
   return {
@@ -75,6 +83,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     returnLabel: row.return_label,
     themeColor: row.theme_color,
     shareImageUrl: row.share_image_url,
+    notifications: notificationOptions(row),
   };
 }
 

@@ -27,6 +27,34 @@ export const OPERATION_DESCRIPTIONS_ZH: Record<string, string> = {
 
 /** Descriptions of parameters, answers, headers and fields, by their English wording. */
 export const DESCRIPTIONS_ZH: Record<string, string> = {
+  'the code is on its way; it works for expiresInSeconds once it arrives':
+    '验证码正在发送；收到后在 expiresInSeconds 秒内有效',
+  'sms_unavailable: the site does not ask for verification codes (or sends no SMS)':
+    'sms_unavailable：本站点不要求短信验证码（或未开通短信）',
+  'taken: the same answer whether or not any message has this contact (if some do, their new codes are sent to it)':
+    '已受理：无论是否有留言留了这个联系方式，答复都一样（如有，新的查询码会发送到这个联系方式）',
+  'the endpoints':
+    '接收地址列表',
+  'the endpoint and its secret, shown this once':
+    '接收地址及其签名密钥（只显示这一次）',
+  'the site has 10 endpoints already (webhook_limit)':
+    '本站点已有 10 个接收地址（webhook_limit）',
+  'the endpoint after the change':
+    '修改后的接收地址',
+  'the endpoint and its new secret, shown this once':
+    '接收地址及其新的签名密钥（只显示这一次）',
+  'the deliveries':
+    '推送记录',
+  'queued: the delivery, pending':
+    '已排队：这次推送，等待发送',
+  'my choices':
+    '我的通知选择',
+  'my choices now':
+    '修改后的通知选择',
+  'the settings now':
+    '修改后的设置',
+  'the dead notices':
+    '多次发送失败的通知',
   'ISO 8601 date-time with offset':
     'ISO 8601 日期时间，带时区偏移',
   'the service could not answer':

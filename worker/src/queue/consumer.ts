@@ -1,6 +1,7 @@
 import type { Env } from '../env';
 import { deliverWebhook } from '../webhooks/deliver';
 import { handleEvent } from './events';
+import { deliverNotification } from '../notifications/deliver';
 
 /**
  * A message on the deliveries queue (binding `DELIVERIES`, wrangler.toml). It carries only ids: what
@@ -27,6 +28,8 @@ export type DeliveryHandler = (env: Env, message: DeliveryMessage, attempts: num
 const handlers: Record<string, DeliveryHandler> = {
   event: handleEvent, //      a timeline event, to each of its subscribers (queue/events.ts)
   webhook: deliverWebhook, // one signed POST of an event to a site's endpoint (webhooks/deliver.ts)
+  // SMS and e-mail to citizens and officials (worker/src/notifications).
+  notification: deliverNotification,
 };
 
 /** The queue consumer: each message to its handler, acknowledged or retried on its own. */

@@ -7,6 +7,7 @@ import { databaseFor, type SiteDatabase } from '../db/client';
 import type { MessageEventTable } from '../db/schema';
 import { findSite, type Site } from '../db/sites';
 import type { Env } from '../env';
+import { notificationsForEvent } from '../notifications/events';
 import { webhooksForEvent } from '../webhooks/fan-out';
 import type { DeliveryHandler } from './consumer';
 import { eventHandled } from './outbox';
@@ -15,10 +16,10 @@ import { eventHandled } from './outbox';
 export type StoredEvent = Selectable<MessageEventTable>;
 
 /** Something that acts on every timeline event of every site; must be idempotent (see above). */
-export type EventSubscriber = (env: Env, db: SiteDatabase, site: Site, event: StoredEvent) => Promise<void>;
+export type EventSubscriber = (env: Env, db: SiteDatabase, site: Site, event: StoredEvent) => Promise<unknown>;
 
 /** Everyone told of an event, in order. */
-export const subscribers: EventSubscriber[] = [webhooksForEvent];
+export const subscribers: EventSubscriber[] = [webhooksForEvent, notificationsForEvent];
 
 /** Reads the event from its site's database and gives it to each subscriber, then takes it out of the outbox; a vanished event or site is done. */
 export const handleEvent: DeliveryHandler = async (env, message) => {

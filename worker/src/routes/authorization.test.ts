@@ -85,6 +85,11 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/admin/webhooks/:id/rotate-secret': { roles: ADMIN },
   'GET /v1/admin/webhooks/:id/deliveries': { roles: ADMIN },
   'POST /v1/admin/webhooks/:id/deliveries/:deliveryId/resend': { roles: ADMIN },
+  'GET /v1/admin/notifications': { roles: ADMIN },
+  'PUT /v1/admin/notifications': { roles: ADMIN, body: { sms: { provider: null, endpoint: null, keyId: null, signName: null, templates: {} }, emailFrom: null, phoneVerification: false } },
+  'GET /v1/admin/notifications/dead': { roles: ADMIN },
+  'GET /v1/console/me/notifications': { roles: OFFICIALS },
+  'PUT /v1/console/me/notifications': { roles: OFFICIALS, body: { assigned: true, dueSoon: true, escalated: false } },
 };
 
 it('has a row for every route that is not public, under any prefix, and a route for every row', () => {

@@ -22,6 +22,8 @@ import { tooManyRequests, withinLimit } from '../middleware/rate-limit';
 import { localDay, toSiteTime } from '../lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { emailHash, phoneHash } from '../notifications/store';
+import { checkVerificationCode } from '../notifications/verification';
 
 export const messages = newRouteGroup();
 
@@ -137,7 +139,10 @@ messages.openapi(submitMessage, async (c) => {
  * the caps per phone and per site hold as for anyone. `keepKeyMs` is how long the key is kept (ms;
  * 24 hours by default).
  * Throws ApiError: validation (422), too_many_requests (429, Retry-After set), idempotency_key_reused (422),
- * origin_not_allowed (403, a campaign's outlet check).
+ * origin_not_allowed (403, a campaign's outlet check). Where the site asks for phone verification, a
+ * submission without the right SMS code (`verificationCode`) is refused (422, field verificationCode:
+ * required, verification_failed, verification_expired); a platform relaying with an integration key
+ * verified its callers itself and is not asked.
  */
 export async function storeSubmission(
   c: Context<AppEnv>, input: SubmitInput, key: string, also: (messageId: string) => Compilable<unknown>[] = () => [],
@@ -168,6 +173,18 @@ export async function storeSubmission(
   // counted or refused by a limit.
   if (earlier) return earlier;
   if (!(await withinLimit(c, 'WRITE_LIMITER', integrationKeyId ? `integration:${integrationKeyId}` : undefined))) throw tooManyRequests(c);
+  // To be told of a reply by e-mail, the author gives one.
+  if (input.notify?.email && !input.author.email) problems.push({ field: 'author.email', code: 'required' });
+  let verification: Compilable<unknown>[] = [];
+  if (site.notifications.phoneVerification && !integrationKeyId) {
+    // A code is tried only for an otherwise valid submission, so fixing a title costs no try.
+    if (problems.length > 0 && !input.verificationCode) problems.push({ field: 'verificationCode', code: 'required' });
+    if (problems.length === 0) {
+      const result = await checkVerificationCode(db, c.env.HASH_KEY, site.id, phone.e164, input.verificationCode, now);
+      if ('problem' in result) problems.push(result.problem);
+      else verification = [result.consume];
+    }
+  }
   if (problems.length > 0) throw validationError(problems);
   const dueAt = dueAfterWorkingDays(now, site.deadlineDays[input.type], calendar);
   const id = newId('m');
@@ -207,6 +224,10 @@ export async function storeSubmission(
       published_at: publishNow ? nowIso : null,
       first_replied_at: null,
       closed_at: null,
+      notify_sms: input.notify?.sms ? 1 : 0,
+      notify_email: input.notify?.email ? 1 : 0,
+      author_phone_hash: await phoneHash(c.env.HASH_KEY, site.id, phone.e164),
+      author_email_hash: author.email ? await emailHash(c.env.HASH_KEY, site.id, author.email) : null,
     },
     events: [
       { kind: 'submitted', unit_id: input.unitId, from_unit_id: null, account_id: null, note: null, created_at: nowIso },
@@ -224,7 +245,7 @@ export async function storeSubmission(
   });
 
   try {
-    await db.batch([...countStatements(db, counters), ...statements, ...also(id)]);
+    await db.batch([...countStatements(db, counters), ...statements, ...verification, ...also(id)]);
   } catch (error) {
     // A concurrent retry with the same key stored its message first: give its answer. Or a counter
     // is full (the caps are not read beforehand: the batch's CHECK refuses it as a whole).

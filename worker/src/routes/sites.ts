@@ -46,6 +46,7 @@ sites.openapi(getSiteConfig, async (c) => {
         regionMax: LIMITS.regionMax, nameMax: LIMITS.nameMax,
       },
       privacy: { url: site.privacyUrl, text: site.privacyText },
+      notifications: site.notifications,
     },
     200,
   );

@@ -1,0 +1,135 @@
+import { html } from 'lit';
+import type { DeadNotificationList, NotificationSettings } from '../../sdk/src/schemas/notifications';
+import { SMS_TEMPLATE_KINDS } from '../../sdk/src/codes';
+import { defineElement } from '../../ui/liuyan-element';
+import { format, formatDateTime } from '../../ui/localize';
+import type { FieldNames } from '../console-element';
+import { AdminElement } from './admin-element';
+
+const SAVE = 'notifications';
+type Provider = NonNullable<NotificationSettings['sms']['provider']>;
+
+/**
+ * @summary 短信与邮件: how the site sends SMS (阿里云短信, or the government's own gateway: key, secret
+ * (write-only), sign name, template codes), the e-mail sender, whether a submission needs an SMS code;
+ * and the notices that could not be delivered after every retry (never their recipients).
+ */
+export class LiuyanConsoleAdminNotifications extends AdminElement {
+  static override properties = {
+    ...AdminElement.properties,
+    settings: { state: true },
+    dead: { state: true },
+    provider: { state: true },
+    loadError: { state: true },
+  };
+
+  private settings: NotificationSettings | null = null;
+  private dead: DeadNotificationList | null = null;
+  /** The provider chosen in the form (its fields follow it). */
+  private provider: Provider | '' = '';
+  private loadError = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [settings, dead] = await Promise.all([this.officials.admin.notifications.get(), this.officials.admin.notifications.dead()]);
+      this.settings = settings;
+      this.dead = dead;
+      this.provider = settings.sms.provider ?? '';
+    } catch (error) {
+      this.loadError = this.problemText(error);
+    }
+  }
+
+  protected override fieldNames(): FieldNames {
+    const n = this.a.notifications;
+    return { labels: { 'sms.keyId': n.keyId, 'sms.secret': n.secret, 'sms.signName': n.signName, 'sms.endpoint': n.endpoint, emailFrom: n.emailFrom, phoneVerification: n.phoneVerification } };
+  }
+
+  private async save(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const v = AdminElement.values(form);
+    const orNull = (name: string) => v.text(name) || null;
+    const provider = (v.text('provider') || null) as Provider | null;
+    const templates = Object.fromEntries(SMS_TEMPLATE_KINDS.map((kind) => [kind, v.text(`template-${kind}`)]).filter(([, code]) => code));
+    const saved = await this.change(SAVE, () => this.officials.admin.notifications.update({
+      sms: {
+        provider, endpoint: orNull('endpoint'), keyId: orNull('keyId'), secret: v.raw('secret') || null,
+        signName: orNull('signName'), templates,
+      },
+      emailFrom: orNull('emailFrom'),
+      phoneVerification: v.checked('phoneVerification').length > 0,
+    }), this.a.saved);
+    if (!saved) return;
+    this.settings = saved;
+    (form.elements.namedItem('secret') as HTMLInputElement).value = '';
+  }
+
+  override render() {
+    const n = this.a.notifications;
+    if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
+    if (!this.settings || !this.dead) return html`<p class="muted" role="status">${this.t.loading}</p>`;
+    const s = this.settings;
+    const text = (name: string, field: string, label: string, value: string | null, options: { type?: string; hint?: string; placeholder?: string } = {}) => html`<div class="field">
+        <label for=${name}>${label}</label>
+        <input id=${name} name=${name} type=${options.type ?? 'text'} .value=${value ?? ''} placeholder=${options.placeholder ?? ''} autocomplete="off"
+          aria-invalid=${this.invalid(SAVE, field)} aria-describedby="${name}-error ${name}-hint" />
+        ${options.hint ? html`<p class="hint muted" id="${name}-hint">${options.hint}</p>` : ''}
+        ${this.fieldError(SAVE, field, `${name}-error`)}
+      </div>`;
+    return html`<h1>${n.title}</h1>
+      <p class="muted hint">${n.intro}</p>
+      ${this.renderDone()}
+      <form class="stack card" novalidate @submit=${this.save} aria-labelledby="sms-title">
+        <h2 id="sms-title">${n.smsTitle}</h2>
+        <div class="field">
+          <label for="provider">${n.provider}</label>
+          <select id="provider" name="provider" @change=${(e: Event) => (this.provider = (e.target as HTMLSelectElement).value as Provider | '')}>
+            <option value="" ?selected=${this.provider === ''}>${n.providerNone}</option>
+            <option value="aliyun" ?selected=${this.provider === 'aliyun'}>${n.providerAliyun}</option>
+            <option value="gateway" ?selected=${this.provider === 'gateway'}>${n.providerGateway}</option>
+          </select>
+        </div>
+        ${this.provider ? html`
+          ${text('endpoint', 'sms.endpoint', n.endpoint, s.sms.endpoint, { hint: this.provider === 'aliyun' ? n.endpointAliyunHint : n.endpointGatewayHint, placeholder: 'https://' })}
+          ${text('keyId', 'sms.keyId', n.keyId, s.sms.keyId)}
+          ${text('secret', 'sms.secret', n.secret, null, { type: 'password', hint: s.sms.hasSecret ? n.secretKept : n.secretHint })}
+          ${text('signName', 'sms.signName', n.signName, s.sms.signName, { hint: n.signNameHint })}
+          <fieldset class="field"><legend>${n.templates}</legend>
+            <p class="hint muted">${n.templatesHint}</p>
+            ${SMS_TEMPLATE_KINDS.map((kind) => html`<label for="template-${kind}">${n.templateKinds[kind]}</label>
+              <input id="template-${kind}" name="template-${kind}" .value=${s.sms.templates[kind] ?? ''} placeholder="SMS_…" autocomplete="off" />`)}
+          </fieldset>
+          <label class="choice"><input type="checkbox" name="phoneVerification" value="on" .checked=${s.phoneVerification}
+            aria-invalid=${this.invalid(SAVE, 'phoneVerification')} aria-describedby="phoneVerification-error" />${n.phoneVerification}</label>
+          ${this.fieldError(SAVE, 'phoneVerification', 'phoneVerification-error')}` : html`<p class="muted">${n.noSms}</p>`}
+        <h2>${n.emailTitle}</h2>
+        ${text('emailFrom', 'emailFrom', n.emailFrom, s.emailFrom, { type: 'email', hint: n.emailFromHint })}
+        ${this.formError(SAVE)}
+        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button></div>
+      </form>
+      <section class="stack" aria-labelledby="dead-title">
+        <h2 id="dead-title">${n.deadTitle}</h2>
+        <p class="muted hint">${n.deadHint}</p>
+        ${this.dead.items.length === 0 ? html`<p class="muted">${n.deadEmpty}</p>` : html`<ul class="list" part="dead-notifications">
+          ${this.dead.items.map((d) => html`<li class="list-item">
+            <div class="list-main"><strong>${n.kinds[d.kind]}</strong> · ${n.channels[d.channel]}${d.messageId ? html` · <a href="#/messages/${d.messageId}">${n.message}</a>` : ''}</div>
+            <p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.finishedAt ?? d.createdAt), attempts: d.attempts, error: d.lastError ?? '' })}</p>
+          </li>`)}
+        </ul>`}
+      </section>`;
+  }
+}
+
+defineElement('liuyan-console-admin-notifications', LiuyanConsoleAdminNotifications);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-admin-notifications': LiuyanConsoleAdminNotifications;
+  }
+}

@@ -1,0 +1,208 @@
+// The delivery step of a notice (queue kind `notification`): the only place a recipient's phone or
+// e-mail address is opened. It is handed to the adapter and to nothing else — no log line, no error
+// text, no attempt record holds it.
+import type { Selectable } from 'kysely';
+import { databaseFor, type SiteDatabase } from '../db/client';
+import type { NotificationTable } from '../db/schema';
+import { findSite, type Site } from '../db/sites';
+import type { Env } from '../env';
+import { createCipher, keyedHash, type Cipher } from '../lib/crypto';
+import { parsePhone } from '../lib/phone';
+import { localDay } from '../lib/site-time';
+import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
+import type { DeliveryHandler, DeliveryOutcome } from '../queue/consumer';
+import { sendEmailAdapter } from './email';
+import { smsAdapter, type SendOutcome } from './sms';
+import {
+  emailHash, enqueueNotices, insertNotice, noticeRow, notificationSettings, officialPhoneContext, openSmsConfig, phoneHash, smsTemplate,
+  type NotificationSettingsRow,
+} from './store';
+import { noticeText, VERIFICATION_CODE_MINUTES, type NoticeFacts } from './texts';
+
+/**
+ * Attempts before a notice is given up and listed as dead: about 5 hours of backoff in all, enough
+ * for a provider's outage of an afternoon; within the queue's max_retries (12, wrangler.toml), so the
+ * notice is marked dead here, where admins see it, before the queue would dead-letter it.
+ */
+export const MAX_ATTEMPTS = 12;
+
+/** Seconds before attempt `n + 1` after `n` failed: 30 s doubling, at most an hour. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(30 * 2 ** (attempts - 1), 3600);
+}
+
+/** The most messages one lost-code request sends new codes for (the newest first). */
+const RECOVERY_MAX_MESSAGES = 5;
+
+type Notice = Selectable<NotificationTable>;
+
+/** Keyed hash of a verification code for a phone: what the submission compares with. */
+export function verificationCodeHash(hashKey: string, siteId: string, phoneHashValue: string, code: string): Promise<string> {
+  return keyedHash(hashKey, `verification:${siteId}:${phoneHashValue}:${code}`);
+}
+
+/** Six random digits, uniform (rejection sampling: no digit is likelier than another). */
+export function newVerificationCode(): string {
+  let code = '';
+  while (code.length < 6) {
+    const [byte] = crypto.getRandomValues(new Uint8Array(1));
+    if (byte! < 250) code += String(byte! % 10);
+  }
+  return code;
+}
+
+interface Delivery {
+  env: Env;
+  db: SiteDatabase;
+  site: Site;
+  settings: NotificationSettingsRow | null;
+  cipher: Cipher;
+  notice: Notice;
+  recipient: string;
+  now: Date;
+}
+
+/** Sends a text by the notice's channel. */
+async function send({ env, settings, cipher, notice, recipient, site }: Delivery, facts: NoticeFacts): Promise<SendOutcome> {
+  const text = noticeText(notice.kind, { ...facts, siteName: site.name });
+  if (notice.channel === 'email') {
+    return sendEmailAdapter(env.EMAIL, settings?.email_from || env.MAIL_FROM).send({ to: recipient, subject: text.subject, text: text.text });
+  }
+  const config = await openSmsConfig(cipher, settings);
+  if (!config) return { ok: false, retry: false, detail: 'sms_not_configured' };
+  return smsAdapter(config).send({ phone: recipient, template: smsTemplate(settings, notice.kind), params: text.params, text: text.text });
+}
+
+/** A lost-code request: one `new_code` notice per message of the site with this contact on file. */
+async function fanOutRecovery(d: Delivery): Promise<SendOutcome> {
+  const { env, db, site, notice, recipient, cipher } = d;
+  const phone = notice.channel === 'sms' ? parsePhone(recipient) : null;
+  const column = notice.channel === 'sms' ? 'author_phone_hash' : 'author_email_hash';
+  const hash = phone ? await phoneHash(env.HASH_KEY, site.id, phone.e164) : await emailHash(env.HASH_KEY, site.id, recipient);
+  const messages = await db.all(db.q.selectFrom('messages').select('id').where('site_id', '=', site.id).where(column, '=', hash)
+    .orderBy('seq', 'desc').limit(RECOVERY_MAX_MESSAGES));
+  if (messages.length === 0) return { ok: true, detail: 'no_match' };
+  // Each new code goes to the contact on file of its message (the one just matched).
+  const rows = await Promise.all(messages.map((m) => noticeRow(cipher, {
+    siteId: site.id, kind: 'new_code', channel: notice.channel, messageId: m.id, dedupeKey: `${notice.id}:${m.id}`,
+  }, d.now.toISOString())));
+  const results = await db.batch(rows.map((row) => insertNotice(db, row)));
+  await enqueueNotices(env, site.id, rows.filter((_, i) => results[i]!.meta.changes > 0).map((row) => row.id));
+  return { ok: true, detail: `matched_${messages.length}` };
+}
+
+/**
+ * A new tracking code for the message: made here, its hash replaces the old one (which stops working)
+ * and it is sent; the code itself is stored nowhere. A retry makes another code, so the one that
+ * works is always the last one sent.
+ */
+async function sendNewCode(d: Delivery): Promise<SendOutcome> {
+  const { env, db, site, notice } = d;
+  const code = newTrackingCode();
+  const hash = await trackingCodeHash(env.HASH_KEY, site.id, normalizeTrackingCode(code)!);
+  const result = await db.run(db.q.updateTable('messages').set({ tracking_hash: hash })
+    .where('id', '=', notice.message_id!).where('site_id', '=', site.id).where('author_erased_at', 'is', null));
+  if (result.meta.changes === 0) return { ok: false, retry: false, detail: 'message_gone' };
+  return send(d, { siteName: site.name, code });
+}
+
+/** A verification code for the phone: made here, stored as a keyed hash with its expiry (a new one replaces the last), and sent. */
+async function sendVerificationCode(d: Delivery): Promise<SendOutcome> {
+  const { env, db, site, recipient, now } = d;
+  const phone = parsePhone(recipient);
+  if (!phone) return { ok: false, retry: false, detail: 'invalid_phone' };
+  const code = newVerificationCode();
+  const phoneKey = await phoneHash(env.HASH_KEY, site.id, phone.e164);
+  const row = {
+    site_id: site.id, phone_hash: phoneKey, code_hash: await verificationCodeHash(env.HASH_KEY, site.id, phoneKey, code),
+    expires_at: new Date(now.getTime() + VERIFICATION_CODE_MINUTES * 60_000).toISOString(), tries: 0, created_at: now.toISOString(),
+  };
+  await db.run(db.q.insertInto('verification_codes').values(row)
+    .onConflict((oc) => oc.columns(['site_id', 'phone_hash']).doUpdateSet({ code_hash: row.code_hash, expires_at: row.expires_at, tries: 0, created_at: row.created_at })));
+  return send(d, { siteName: site.name, code });
+}
+
+/** What an official's notice names: the message's title, its unit and its deadline day. */
+async function officialFacts(d: Delivery): Promise<NoticeFacts | null> {
+  const { db, site, notice } = d;
+  const row = await db.first(db.q.selectFrom('messages as m').innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.title', 'm.due_at', 'u.name as unit_name']).where('m.id', '=', notice.message_id!).where('m.site_id', '=', site.id));
+  return row ? { siteName: site.name, title: row.title, unitName: row.unit_name, dueDay: localDay(new Date(row.due_at)) } : null;
+}
+
+/**
+ * Who the notice goes to, opened: the contact sealed in the notice, else the message author's phone
+ * (E.164) or e-mail by the channel, else the official's account e-mail or SMS mobile. Null when there
+ * is none any more (erased by the author, an account disabled, a mobile cleared).
+ */
+async function recipientOf(db: SiteDatabase, cipher: Cipher, notice: Notice): Promise<string | null> {
+  if (notice.recipient_enc) return cipher.decrypt(notice.recipient_enc, `notification:${notice.id}`);
+  if (notice.account_id) {
+    const account = await db.first(db.q.selectFrom('accounts as a').leftJoin('account_notification_settings as s', 's.account_id', 'a.id')
+      .select(['a.email', 's.sms_phone_enc']).where('a.id', '=', notice.account_id).where('a.disabled', '=', 0));
+    if (!account) return null;
+    if (notice.channel === 'email') return account.email;
+    return account.sms_phone_enc ? cipher.decrypt(account.sms_phone_enc, officialPhoneContext(notice.account_id)) : null;
+  }
+  if (!notice.message_id) return null;
+  const message = await db.first(db.q.selectFrom('messages').select(['id', 'author_phone_enc', 'author_email_enc'])
+    .where('id', '=', notice.message_id).where('author_erased_at', 'is', null));
+  if (!message) return null;
+  if (notice.channel === 'email') return message.author_email_enc ? cipher.decrypt(message.author_email_enc, `${message.id}:email`) : null;
+  // Stored as E.164, with `;ext=` for a landline's extension: a text goes to the number itself.
+  return (await cipher.decrypt(message.author_phone_enc, `${message.id}:phone`)).split(';ext=')[0]!;
+}
+
+async function attempt(d: Delivery): Promise<SendOutcome> {
+  switch (d.notice.kind) {
+    case 'recovery': return fanOutRecovery(d);
+    case 'new_code': return sendNewCode(d);
+    case 'verification_code': return sendVerificationCode(d);
+    case 'reply': return send(d, { siteName: d.site.name });
+    case 'assigned':
+    case 'due_soon':
+    case 'escalated': {
+      const facts = await officialFacts(d);
+      return facts ? send(d, facts) : { ok: false, retry: false, detail: 'message_gone' };
+    }
+  }
+}
+
+/**
+ * The `notification` queue handler: delivers one notice, records the attempt, and on failure retries
+ * with backoff (`backoffSeconds`) until MAX_ATTEMPTS, then marks it dead (listed for admins). A notice
+ * already sent or dead is acknowledged and not sent again (the queue delivers at least once).
+ */
+export const deliverNotification: DeliveryHandler = async (env, message): Promise<DeliveryOutcome> => {
+  const db = databaseFor(env, message.site);
+  const notice = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', message.id).where('site_id', '=', message.site));
+  if (!notice || notice.status !== 'queued') return { done: true };
+  const [site, settings, cipher] = await Promise.all([findSite(db, notice.site_id), notificationSettings(db, notice.site_id), createCipher(env.DATA_KEY)]);
+  if (!site) return { done: true };
+  const now = new Date();
+  let outcome: SendOutcome;
+  try {
+    const recipient = await recipientOf(db, cipher, notice);
+    outcome = recipient === null
+      ? { ok: false, retry: false, detail: 'no_recipient' }
+      : await attempt({ env, db, site, settings, cipher, notice, recipient, now });
+  } catch (error) {
+    // A network fault or an unreadable answer: its class only, for the same reason as the adapters.
+    outcome = { ok: false, retry: true, detail: `error_${error instanceof Error ? error.name : 'unknown'}` };
+  }
+  const attempts = notice.attempts + 1;
+  const finished = outcome.ok || !outcome.retry || attempts >= MAX_ATTEMPTS;
+  const nowIso = new Date().toISOString();
+  await db.batch([
+    db.q.insertInto('notification_attempts').values({ notification_id: notice.id, attempt: attempts, outcome: outcome.ok ? 'sent' : 'failed', detail: outcome.detail, created_at: nowIso }),
+    db.q.updateTable('notifications').set({
+      attempts,
+      status: outcome.ok ? 'sent' : finished ? 'dead' : 'queued',
+      last_error: outcome.ok ? null : outcome.detail,
+      finished_at: finished ? nowIso : null,
+      // A typed contact is kept only while the notice may still be sent.
+      ...(finished ? { recipient_enc: null } : {}),
+    }).where('id', '=', notice.id),
+  ]);
+  return finished ? { done: true } : { retryAfterSeconds: backoffSeconds(attempts) };
+};

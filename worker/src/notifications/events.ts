@@ -1,0 +1,67 @@
+// What a timeline event tells whom: the author of a message of a reply (if they asked), the officials
+// of a unit of a message assigned or transferred to it, of a deadline coming (the reminder) and of 督办.
+import type { Selectable } from 'kysely';
+import type { SiteDatabase } from '../db/client';
+import type { MessageEventTable, NotificationKind } from '../db/schema';
+import type { Site } from '../db/sites';
+import type { Env } from '../env';
+import { createCipher } from '../lib/crypto';
+import { queueNotices, type NewNotice } from './store';
+
+type OfficialNotice = Extract<NotificationKind, 'assigned' | 'due_soon' | 'escalated'>;
+
+/** Which officials' notice an event is, and the unit whose officials get it. */
+function officialNoticeOf(event: Selectable<MessageEventTable>): { kind: OfficialNotice; unitId: string } | null {
+  switch (event.kind) {
+    case 'submitted':
+    case 'transferred':
+      return event.unit_id ? { kind: 'assigned', unitId: event.unit_id } : null;
+    case 'reminder':
+      return event.unit_id ? { kind: 'due_soon', unitId: event.unit_id } : null;
+    case 'escalated':
+      // 督办 is written to the unit above; the unit handling the message is the one told to act.
+      return event.from_unit_id ?? event.unit_id ? { kind: 'escalated', unitId: (event.from_unit_id ?? event.unit_id)! } : null;
+    default:
+      return null;
+  }
+}
+
+/** The active accounts assigned to a unit that have not turned this kind of notice off, and whether each gave a mobile for SMS. */
+function unitOfficials(db: SiteDatabase, siteId: string, unitId: string, kind: OfficialNotice) {
+  return db.all(db.q.selectFrom('account_units as au').innerJoin('accounts as a', 'a.id', 'au.account_id')
+    .leftJoin('account_notification_settings as s', 's.account_id', 'a.id')
+    .select((eb) => ['a.id', eb('s.sms_phone_enc', 'is not', null).as('has_phone')]).where('au.unit_id', '=', unitId).where('a.site_id', '=', siteId).where('a.disabled', '=', 0)
+    .where((eb) => eb.fn.coalesce(`s.${kind}`, eb.lit(1)), '=', 1));
+}
+
+/**
+ * The notices one timeline event (a `message_events` row) calls for, written and queued (kind
+ * `notification`): `replied` → the author, by SMS (if asked and the site sends SMS) and by e-mail (if
+ * asked and given); `submitted`/`transferred` → 'assigned', `reminder` → 'due_soon', `escalated` →
+ * 'escalated', by e-mail to each official of the unit who has not turned that kind off (and by SMS too
+ * to one who gave a mobile, where the site sends SMS). Each notice's
+ * key is the event's id, its channel and its recipient, so calling this again for the same event
+ * (a retried fan-out) writes and sends nothing twice. Nothing is decrypted here: the delivery step
+ * reads the recipient. Returns the ids of the notices written.
+ */
+export async function notificationsForEvent(env: Env, db: SiteDatabase, site: Site, event: Selectable<MessageEventTable>): Promise<string[]> {
+  const notices: NewNotice[] = [];
+  const base = { siteId: site.id, messageId: event.message_id };
+  if (event.kind === 'replied') {
+    const message = await db.first(db.q.selectFrom('messages').select(['notify_sms', 'notify_email', 'author_email_enc'])
+      .where('id', '=', event.message_id).where('site_id', '=', site.id).where('author_erased_at', 'is', null));
+    if (message?.notify_sms && site.notifications.sms) notices.push({ ...base, kind: 'reply', channel: 'sms', dedupeKey: `event:${event.id}:sms:author` });
+    if (message?.notify_email && message.author_email_enc) notices.push({ ...base, kind: 'reply', channel: 'email', dedupeKey: `event:${event.id}:email:author` });
+  }
+  const official = officialNoticeOf(event);
+  if (official) {
+    for (const account of await unitOfficials(db, site.id, official.unitId, official.kind)) {
+      notices.push({ ...base, kind: official.kind, channel: 'email', accountId: account.id, dedupeKey: `event:${event.id}:email:${account.id}` });
+      if (account.has_phone && site.notifications.sms) {
+        notices.push({ ...base, kind: official.kind, channel: 'sms', accountId: account.id, dedupeKey: `event:${event.id}:sms:${account.id}` });
+      }
+    }
+  }
+  if (notices.length === 0) return [];
+  return queueNotices(env, db, await createCipher(env.DATA_KEY), notices, new Date().toISOString());
+}

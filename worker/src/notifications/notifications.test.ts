@@ -1,0 +1,392 @@
+// Notifications end to end: the real routes write the events and the notices, the real local Queue
+// delivers them to the consumer, and the SMS adapters talk HTTP to a local receiver standing in for
+// the provider (worker/test/sms-receiver.ts); e-mail goes through the local send_email binding.
+import { env } from 'cloudflare:workers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageCreated } from '../../../sdk/src/schemas/message';
+import type { DeadNotificationList, RecoveryAccepted, UpdateNotificationSettingsInput } from '../../../sdk/src/schemas/notifications';
+import { createSite, db, expectProblem, request, seedMessages, submit, track, validMessage } from '../../test/fixtures';
+import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+import type { ReceivedSms } from '../../test/sms-receiver';
+import { checkDeadlines } from '../db/deadlines';
+import { findSite } from '../db/sites';
+import { deliverNotification, MAX_ATTEMPTS } from './deliver';
+import { notificationsForEvent } from './events';
+import { aliyunSignatureV1 } from './sms';
+
+// Every line the worker logs while this file runs: none may hold a contact detail.
+const logged: string[] = [];
+const originals = { log: console.log, error: console.error, warn: console.warn, info: console.info };
+beforeAll(() => {
+  for (const level of ['log', 'error', 'warn', 'info'] as const) {
+    console[level] = (...args: unknown[]) => {
+      logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+      originals[level](...args);
+    };
+  }
+});
+afterAll(() => Object.assign(console, originals));
+
+/** A random mobile number, so what the receiver got for it is this test's. */
+function newPhone(): string {
+  return `138${String(crypto.getRandomValues(new Uint32Array(1))[0]! % 100_000_000).padStart(8, '0')}`;
+}
+const contacts: string[] = [];
+
+const SECRET = 'aliyun-test-secret';
+const TEMPLATES = { reply: 'SMS_100001', new_code: 'SMS_100002', verification_code: 'SMS_100003', assigned: 'SMS_100004' };
+
+function aliyunSettings(overrides: Partial<UpdateNotificationSettingsInput> = {}, endpoint = 'https://sms.receiver.test/'): UpdateNotificationSettingsInput {
+  return {
+    sms: { provider: 'aliyun', endpoint, keyId: 'LTAI-test', secret: SECRET, signName: '测试县人民政府', templates: TEMPLATES },
+    emailFrom: null,
+    phoneVerification: false,
+    ...overrides,
+  };
+}
+
+async function county(settings: UpdateNotificationSettingsInput = aliyunSettings()) {
+  const site = await createSite();
+  const admin = await createOfficial(site.siteId, 'admin');
+  const response = await consoleRequest('/v1/admin/notifications', { as: admin, method: 'PUT', body: settings });
+  expect(response.status).toBe(200);
+  return { ...site, admin };
+}
+
+/** What the SMS receiver got for a phone, oldest first. */
+async function receivedFor(phone: string): Promise<ReceivedSms[]> {
+  return (await fetch(`https://sms.receiver.test/_received?to=${phone}`)).json<ReceivedSms[]>();
+}
+
+/** Waits (up to 15 s) until `check` gives a value: the local queue delivers within a second or two. */
+async function eventually<T>(check: () => Promise<T | null | undefined | false>): Promise<T> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function submitted(siteId: string, unitId: string, phone: string, extra: Record<string, unknown> = {}, key?: string) {
+  const email = `citizen-${phone}@example.com`;
+  contacts.push(phone, email);
+  const response = await submit(siteId, { ...validMessage(unitId), author: { name: '陈明', phone, email, displayAs: 'masked' }, ...extra }, { key });
+  return { response, email };
+}
+
+async function created(siteId: string, unitId: string, phone: string, extra: Record<string, unknown> = {}) {
+  const { response, email } = await submitted(siteId, unitId, phone, extra);
+  expect(response.status).toBe(201);
+  return { ...(await response.json<MessageCreated>()), email };
+}
+
+async function eventOf(messageId: string, kind: string) {
+  return (await db.first(db.q.selectFrom('message_events').selectAll().where('message_id', '=', messageId).where('kind', '=', kind).orderBy('id', 'desc')))!;
+}
+
+function noticesOf(messageId: string) {
+  return db.all(db.q.selectFrom('notifications').selectAll().where('message_id', '=', messageId).orderBy('created_at'));
+}
+
+async function act(as: TestOfficial, id: string, action: string, body: unknown = {}) {
+  const response = await consoleRequest(`/v1/console/messages/${id}/${action}`, { as, method: 'POST', body });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+describe('a reply notice to the citizen', () => {
+  it('goes by SMS (Aliyun, signed) and by e-mail through the queue, says only that there is a reply, and is sent once per event', { timeout: 30_000 }, async () => {
+    const c = await county();
+    const phone = newPhone();
+    const message = await created(c.siteId, c.eduUnit, phone, { notify: { sms: true, email: true } });
+    const responder = await createOfficial(c.siteId, 'responder', [c.eduUnit]);
+    await act(responder, message.id, 'accept');
+    await act(responder, message.id, 'reply', { kind: 'final', body: '已安排交警早晚高峰在校门口疏导。' });
+
+    // The reply's event reaches the notices by itself: the outbox, the queue, the event's fan-out.
+    const notices = await eventually(async () => {
+      const rows = (await noticesOf(message.id)).filter((n) => n.kind === 'reply');
+      return rows.length === 2 && rows.every((n) => n.status === 'sent') && rows;
+    });
+    // A repeated fan-out of the same event writes and sends nothing more.
+    const site = (await findSite(db, c.siteId))!;
+    expect(await notificationsForEvent(env, db, site, await eventOf(message.id, 'replied'))).toEqual([]);
+    expect(notices.map((n) => n.channel).sort()).toEqual(['email', 'sms']);
+    expect(notices.every((n) => n.attempts === 1 && n.recipient_enc === null)).toBe(true);
+
+    const [sms, ...more] = await receivedFor(phone);
+    expect(more).toEqual([]);
+    expect(sms!.body).toMatchObject({
+      Action: 'SendSms', PhoneNumbers: phone, SignName: '测试县人民政府', TemplateCode: TEMPLATES.reply, TemplateParam: '{}',
+      AccessKeyId: 'LTAI-test', SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', Version: '2017-05-25',
+    });
+    // Signed as the provider checks it: the same signature from the same parameters and secret.
+    const { Signature, ...signed } = sms!.body as Record<string, string>;
+    expect(await aliyunSignatureV1(SECRET, 'POST', signed)).toBe(Signature);
+    // Never the code, never the reply.
+    expect(JSON.stringify(sms)).not.toContain(message.trackingCode);
+    expect(JSON.stringify(sms)).not.toContain('交警');
+
+    const attempts = await db.all(db.q.selectFrom('notification_attempts').selectAll().where('notification_id', 'in', notices.map((n) => n.id)));
+    expect(attempts.map((a) => a.outcome)).toEqual(['sent', 'sent']);
+    // The e-mail went through the send_email binding, which answered with its message id.
+    expect(attempts.find((a) => a.notification_id === notices.find((n) => n.channel === 'email')!.id)!.detail).toMatch(/^sent </);
+  });
+
+  it('is not sent when the citizen did not ask for it', async () => {
+    const c = await county();
+    const message = await created(c.siteId, c.eduUnit, newPhone());
+    const responder = await createOfficial(c.siteId, 'responder', [c.eduUnit]);
+    await act(responder, message.id, 'accept');
+    await act(responder, message.id, 'reply', { kind: 'interim', body: '正在协调。' });
+    expect(await notificationsForEvent(env, db, (await findSite(db, c.siteId))!, await eventOf(message.id, 'replied'))).toEqual([]);
+  });
+
+  it('asks for an e-mail address when the citizen wants the notice by e-mail', async () => {
+    const c = await county();
+    const response = await submit(c.siteId, { ...validMessage(c.eduUnit), author: { name: '陈明', phone: newPhone(), email: null, displayAs: 'masked' }, notify: { email: true } });
+    const problem = await expectProblem(response, 422, 'validation');
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'author.email', code: 'required' })]);
+  });
+});
+
+describe('a provider that fails', () => {
+  it('is retried with backoff, every attempt recorded, then listed dead for admins without the recipient', async () => {
+    const c = await county(aliyunSettings({}, 'https://sms-down.receiver.test/'));
+    const phone = newPhone();
+    const message = await created(c.siteId, c.eduUnit, phone, { notify: { sms: true } });
+    const responder = await createOfficial(c.siteId, 'responder', [c.eduUnit]);
+    await act(responder, message.id, 'accept');
+    await act(responder, message.id, 'reply', { kind: 'final', body: '已处理。' });
+    const [id] = await notificationsForEvent(env, db, (await findSite(db, c.siteId))!, await eventOf(message.id, 'replied'));
+
+    // The queue's first delivery fails (503) and is kept for a retry.
+    const first = await eventually(async () => {
+      const row = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', id!));
+      return row && row.attempts >= 1 && row;
+    });
+    expect(first).toMatchObject({ status: 'queued', last_error: 'http_503' });
+    // The retries the queue would make after their backoff, run now.
+    let outcome;
+    for (let attempt = first.attempts + 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      outcome = await deliverNotification(env, { kind: 'notification', site: c.siteId, id: id! }, attempt);
+      if (attempt < MAX_ATTEMPTS) expect(outcome).toEqual({ retryAfterSeconds: expect.any(Number) });
+    }
+    expect(outcome).toEqual({ done: true });
+    const row = (await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', id!)))!;
+    expect(row.status).toBe('dead');
+    const attempts = await db.all(db.q.selectFrom('notification_attempts').select(['attempt', 'outcome']).where('notification_id', '=', id!).orderBy('attempt'));
+    expect(attempts).toHaveLength(row.attempts);
+    expect(attempts.every((a) => a.outcome === 'failed')).toBe(true);
+    expect((await receivedFor(phone)).length).toBe(row.attempts);
+
+    const dead = await consoleRequest('/v1/admin/notifications/dead', { as: c.admin });
+    const text = await dead.text();
+    expect(JSON.parse(text) as DeadNotificationList).toMatchObject({ items: [{ id, kind: 'reply', channel: 'sms', status: 'dead', lastError: 'http_503', messageId: message.id }] });
+    expect(text).not.toContain(phone);
+    // Delivered again by the queue, a dead notice is acknowledged and not sent.
+    expect(await deliverNotification(env, { kind: 'notification', site: c.siteId, id: id! }, MAX_ATTEMPTS + 1)).toEqual({ done: true });
+  });
+});
+
+describe('phone verification (验证码)', () => {
+  function requestCode(siteId: string, phone: string) {
+    return request(`/v1/sites/${siteId}/verification-codes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ phone }) });
+  }
+
+  it('sends a code by SMS; the submission needs it, right, once; a retry with the same key needs none', async () => {
+    const c = await county(aliyunSettings({ phoneVerification: true }));
+    const config = await (await request(`/v1/sites/${c.siteId}`)).json<{ notifications: unknown }>();
+    expect(config.notifications).toEqual({ sms: true, email: true, phoneVerification: true });
+    const phone = newPhone();
+
+    const missing = await expectProblem((await submitted(c.siteId, c.eduUnit, phone)).response, 422, 'validation');
+    expect(missing.errors).toEqual([expect.objectContaining({ field: 'verificationCode', code: 'required', message: '请填写短信验证码' })]);
+
+    const sent = await requestCode(c.siteId, phone);
+    expect(sent.status).toBe(202);
+    expect(await sent.json()).toEqual({ expiresInSeconds: 600, resendAfterSeconds: 60 });
+    const sms = await eventually(async () => (await receivedFor(phone)).find((r) => r.body.TemplateCode === TEMPLATES.verification_code));
+    const code = (JSON.parse(String(sms.body.TemplateParam)) as { code: string }).code;
+    expect(code).toMatch(/^\d{6}$/);
+    // Stored only as a keyed hash.
+    expect(JSON.stringify(await db.all(db.q.selectFrom('verification_codes').selectAll().where('site_id', '=', c.siteId)))).not.toContain(code);
+
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const refused = await expectProblem((await submitted(c.siteId, c.eduUnit, phone, { verificationCode: wrong })).response, 422, 'validation');
+    expect(refused.errors).toEqual([expect.objectContaining({ field: 'verificationCode', code: 'verification_failed' })]);
+
+    const key = crypto.randomUUID();
+    const first = await submitted(c.siteId, c.eduUnit, phone, { verificationCode: code }, key);
+    expect(first.response.status).toBe(201);
+    const answer = await first.response.json<MessageCreated>();
+    // The network dropped the answer: the same submission again, same key — no second code needed.
+    const retry = await submitted(c.siteId, c.eduUnit, phone, { verificationCode: code }, key);
+    expect(retry.response.status).toBe(201);
+    expect((await retry.response.json<MessageCreated>()).id).toBe(answer.id);
+    // Used up: another submission cannot use it.
+    const again = await expectProblem((await submitted(c.siteId, c.eduUnit, phone, { verificationCode: code })).response, 422, 'validation');
+    expect(again.errors).toEqual([expect.objectContaining({ field: 'verificationCode', code: 'verification_expired' })]);
+  });
+
+  it('expires, takes a few wrong tries, and is rate-limited per phone', async () => {
+    const c = await county(aliyunSettings({ phoneVerification: true }));
+    const phone = newPhone();
+    expect((await requestCode(c.siteId, phone)).status).toBe(202);
+    // A second code within the minute is refused, with when to ask again.
+    const tooSoon = await requestCode(c.siteId, phone);
+    await expectProblem(tooSoon, 429, 'too_many_requests');
+    expect(Number(tooSoon.headers.get('Retry-After'))).toBeGreaterThan(0);
+    const sms = await eventually(async () => (await receivedFor(phone)).find((r) => r.body.TemplateCode === TEMPLATES.verification_code));
+    const code = (JSON.parse(String(sms.body.TemplateParam)) as { code: string }).code;
+
+    // Five wrong tries, then even the right code is refused.
+    for (let i = 0; i < 5; i++) {
+      const wrong = String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
+      await expectProblem((await submitted(c.siteId, c.eduUnit, phone, { verificationCode: wrong })).response, 422, 'validation');
+    }
+    const spent = await expectProblem((await submitted(c.siteId, c.eduUnit, phone, { verificationCode: code })).response, 422, 'validation');
+    expect(spent.errors).toEqual([expect.objectContaining({ code: 'verification_expired' })]);
+
+    // Ten minutes later (the row's clock moved back), a code no longer works.
+    await db.run(db.q.updateTable('verification_codes').set({ tries: 0, expires_at: new Date(Date.now() - 1000).toISOString() }).where('site_id', '=', c.siteId));
+    const expired = await expectProblem((await submitted(c.siteId, c.eduUnit, phone, { verificationCode: code })).response, 422, 'validation');
+    expect(expired.errors).toEqual([expect.objectContaining({ code: 'verification_expired', message: '验证码已失效，请重新获取' })]);
+  });
+
+  it('is refused where the site sends no SMS codes', async () => {
+    const c = await county();
+    await expectProblem(await requestCode(c.siteId, newPhone()), 409, 'sms_unavailable');
+    await expectProblem(await requestCode(c.siteId, '12345'), 422, 'validation');
+  });
+});
+
+describe('a lost tracking code', () => {
+  function recover(siteId: string, contact: string) {
+    return request(`/v1/sites/${siteId}/track/recover`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ contact }) });
+  }
+
+  it('is replaced by a new one sent to the phone on file (the old one stops working); a miss gets the same answer', async () => {
+    const c = await county();
+    const phone = newPhone();
+    const message = await created(c.siteId, c.eduUnit, phone);
+    expect((await track(c.siteId, message.trackingCode)).status).toBe(200);
+
+    const hit = await recover(c.siteId, phone.replace(/(\d{3})(\d{4})(\d{4})/, '$1 $2 $3'));
+    const miss = await recover(c.siteId, '13700137000');
+    expect(hit.status).toBe(202);
+    expect(miss.status).toBe(hit.status);
+    const [hitBody, missBody] = [await hit.text(), await miss.text()];
+    expect(hitBody).toBe(missBody);
+    expect(JSON.parse(hitBody) as RecoveryAccepted).toEqual({ accepted: true });
+    expect([...hit.headers.keys()].filter((h) => h !== 'x-request-id').sort()).toEqual([...miss.headers.keys()].filter((h) => h !== 'x-request-id').sort());
+
+    const sms = await eventually(async () => (await receivedFor(phone)).find((r) => r.body.TemplateCode === TEMPLATES.new_code));
+    const newCode = (JSON.parse(String(sms.body.TemplateParam)) as { code: string }).code;
+    expect(newCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect((await track(c.siteId, message.trackingCode)).status).toBe(404);
+    expect((await track(c.siteId, newCode)).status).toBe(200);
+    // The miss sent nothing to anyone.
+    expect(await receivedFor('13700137000')).toEqual([]);
+  });
+
+  it('goes to the e-mail on file, whatever its case; is capped per contact', async () => {
+    const c = await county();
+    const message = await created(c.siteId, c.eduUnit, newPhone());
+    const accepted = await recover(c.siteId, message.email.toUpperCase());
+    expect(accepted.status).toBe(202);
+    const notice = await eventually(async () => {
+      const rows = await noticesOf(message.id);
+      return rows.find((n) => n.kind === 'new_code' && n.status === 'sent');
+    });
+    expect(notice.channel).toBe('email');
+    // The request's typed contact is not kept once it was handled.
+    const requests = await db.all(db.q.selectFrom('notifications').select(['status', 'recipient_enc']).where('site_id', '=', c.siteId).where('kind', '=', 'recovery'));
+    expect(requests).toEqual([{ status: 'sent', recipient_enc: null }]);
+    expect((await track(c.siteId, message.trackingCode)).status).toBe(404);
+
+    expect((await recover(c.siteId, message.email)).status).toBe(202);
+    expect((await recover(c.siteId, message.email)).status).toBe(202);
+    await expectProblem(await recover(c.siteId, message.email), 429, 'too_many_requests');
+    await expectProblem(await recover(c.siteId, 'not a contact'), 422, 'validation');
+  });
+
+  it('gets the same answer for a phone where the site sends no SMS, and nothing is queued for it', async () => {
+    const c = await county({ sms: { provider: null, endpoint: null, keyId: null, signName: null, templates: {} }, emailFrom: null, phoneVerification: false });
+    const phone = newPhone();
+    await created(c.siteId, c.eduUnit, phone);
+    const response = await recover(c.siteId, phone);
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ accepted: true });
+    expect(await db.all(db.q.selectFrom('notifications').select('id').where('site_id', '=', c.siteId))).toEqual([]);
+  });
+});
+
+describe('notices to officials', () => {
+  it('tell each official of the unit a message was transferred to by e-mail, unless they turned that kind off', async () => {
+    const c = await county();
+    const message = await created(c.siteId, c.eduUnit, newPhone());
+    const [eduResponder, told, optedOut] = await Promise.all([
+      createOfficial(c.siteId, 'responder', [c.eduUnit]),
+      createOfficial(c.siteId, 'responder', [c.transportUnit]),
+      createOfficial(c.siteId, 'responder', [c.transportUnit]),
+    ]);
+    const off = await consoleRequest('/v1/console/me/notifications', { as: optedOut, method: 'PUT', body: { assigned: false, dueSoon: true, escalated: true } });
+    expect(off.status).toBe(200);
+    // One official gives a mobile: the same notices by SMS too (the site sends SMS).
+    const bad = await consoleRequest('/v1/console/me/notifications', { as: told, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: true, smsPhone: '12345' } });
+    expect((await expectProblem(bad, 422, 'validation')).errors).toEqual([expect.objectContaining({ field: 'smsPhone', code: 'invalid_phone' })]);
+    const mobile = newPhone();
+    contacts.push(mobile);
+    const given = await consoleRequest('/v1/console/me/notifications', { as: told, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: true, smsPhone: mobile } });
+    expect(await given.json()).toEqual({ assigned: true, dueSoon: true, escalated: true, smsPhone: mobile.replace(/(\d{3})(\d{4})(\d{4})/, '$1 $2 $3') });
+    await act(eduResponder, message.id, 'accept');
+    await act(eduResponder, message.id, 'transfer', { unitId: c.transportUnit, reason: '属交通运输局职责' });
+
+    const ids = await notificationsForEvent(env, db, (await findSite(db, c.siteId))!, await eventOf(message.id, 'transferred'));
+    expect(ids).toHaveLength(2);
+    const notices = await eventually(async () => {
+      const rows = await db.all(db.q.selectFrom('notifications').selectAll().where('id', 'in', ids));
+      return rows.every((row) => row.status === 'sent') && rows;
+    });
+    expect(notices.map((n) => [n.kind, n.channel, n.account_id, n.recipient_enc]).sort()).toEqual([
+      ['assigned', 'email', told.id, null], ['assigned', 'sms', told.id, null],
+    ]);
+    const [sms] = await receivedFor(mobile);
+    expect(sms!.body).toMatchObject({ PhoneNumbers: mobile, TemplateCode: TEMPLATES.assigned });
+    expect(JSON.parse(String(sms!.body.TemplateParam))).toEqual({ title: '城关小学门口早晚高峰拥堵', unit: '测试县交通运输局', due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  });
+});
+
+describe('督办 and deadline notices to officials', () => {
+  it('tell the officials of the unit handling an overdue message, each kind turned off on its own', async () => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted', dueAt: new Date(Date.now() - 3_600_000) }]);
+    const [told, noEscalations] = await Promise.all([
+      createOfficial(c.siteId, 'responder', [c.eduUnit]),
+      createOfficial(c.siteId, 'responder', [c.eduUnit]),
+    ]);
+    const off = await consoleRequest('/v1/console/me/notifications', { as: noEscalations, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: false } });
+    expect(off.status).toBe(200);
+    // The hourly deadline check writes 督办 (to the unit above) for the overdue message.
+    await checkDeadlines(db, new Date());
+    const escalated = await eventOf(id!, 'escalated');
+    expect(escalated.from_unit_id).toBe(c.eduUnit);
+
+    const ids = await notificationsForEvent(env, db, (await findSite(db, c.siteId))!, escalated);
+    expect(ids).toHaveLength(1);
+    const notice = await eventually(async () => {
+      const row = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', ids[0]!));
+      return row?.status === 'sent' && row;
+    });
+    expect(notice).toMatchObject({ kind: 'escalated', channel: 'email', account_id: told.id });
+  });
+});
+
+describe('logs', () => {
+  it('hold no phone number or e-mail address of anyone notified', () => {
+    expect(contacts.length).toBeGreaterThan(0);
+    for (const line of logged) for (const contact of contacts) expect(line).not.toContain(contact);
+  });
+});
