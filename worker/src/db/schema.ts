@@ -74,6 +74,24 @@ export interface UnitNameKeyTable {
   unit_id: string;
 }
 
+/** Each unit with itself (depth 0) and every unit above it; kept by triggers (migration 0024). */
+export interface UnitAncestorTable {
+  unit_id: string;
+  ancestor_id: string;
+  depth: number;
+}
+
+/**
+ * Each message under its own unit and every unit above it, with whether it is on the public board
+ * and its tab: a subtree's messages are one index range. Kept by triggers (migration 0024).
+ */
+export interface MessageUnitTable {
+  seq: number;
+  unit_id: string;
+  on_board: number;
+  public_tab: 'awaiting' | 'in_progress' | 'answered';
+}
+
 export interface CampaignTable {
   id: string;
   site_id: string;
@@ -442,6 +460,8 @@ export interface Database {
   integration_keys: IntegrationKeyTable;
   open311_tokens: Open311TokenTable;
   unit_name_keys: UnitNameKeyTable;
+  unit_ancestors: UnitAncestorTable;
+  message_units: MessageUnitTable;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CampaignSummary, Domain, MessageType, ModerationMode, SubmissionLimits, UnitNode } from '../../../sdk/src';
 import { DEFAULT_SUBMISSION_LIMITS } from '../../../sdk/src/schemas/common';
 import type { WorkingCalendar } from '../lib/calendar';
@@ -104,6 +105,21 @@ export function findActiveUnit(db: SiteDatabase, siteId: string, unitId: string)
   );
 }
 
+/**
+ * Whether `unitId` is one of `ancestorIds` or lies below one of them: seeks of `unit_ancestors`
+ * (migration 0024), at most one per ancestor of the unit (~6 on a national tree), never the tree.
+ * `ancestorIds` is bound as one JSON array, so any number of them fits D1's 100 bound values.
+ */
+export async function isWithinAny(db: SiteDatabase, unitId: string, ancestorIds: readonly string[]): Promise<boolean> {
+  const row = await db.first(
+    db.q.selectFrom('unit_ancestors').select('ancestor_id')
+      .where('unit_id', '=', unitId)
+      .where(sql<boolean>`ancestor_id IN (SELECT value FROM json_each(${JSON.stringify(ancestorIds)}))`)
+      .limit(1),
+  );
+  return row !== null;
+}
+
 export function toCampaignSummary(row: CampaignRow): CampaignSummary {
   return {
     slug: row.slug,
@@ -162,4 +178,42 @@ export async function siteUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'units
   if (unitsBySite.size >= UNIT_CACHE_SITES) unitsBySite.clear();
   unitsBySite.set(site.id, { version: site.unitsVersion, units });
   return units;
+}
+
+/**
+ * Names of units, kept per site by this worker while the site's units version is unchanged (as
+ * `siteUnits` keeps the whole tree), but only of the units asked for: a page of 20 cards on a
+ * national site reads at most its own few dozen units, once, never the ~90,000 of the tree.
+ * Answers id → name for the site's units among `unitIds` (others are left out). At most `UNIT_NAMES_KEPT` names per site are kept.
+ */
+const namesBySite = new Map<string, { version: number; names: Map<string, string> }>();
+const UNIT_NAMES_KEPT = 20_000;
+/** Up to this many ids are bound one value each (D1 binds 100; json_each would count a row read per id). */
+const NAMES_BOUND_AS_VALUES = 90;
+
+export async function unitNames(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, unitIds: readonly string[]): Promise<Map<string, string>> {
+  let kept = namesBySite.get(site.id);
+  if (!kept || kept.version !== site.unitsVersion) {
+    if (namesBySite.size >= UNIT_CACHE_SITES) namesBySite.clear();
+    kept = { version: site.unitsVersion, names: new Map() };
+    namesBySite.set(site.id, kept);
+  }
+  const missing = [...new Set(unitIds)].filter((id) => !kept.names.has(id));
+  if (missing.length > 0) {
+    // Inactive units too: older messages are still addressed to them.
+    const rows = await db.all(
+      db.q.selectFrom('units').select(['id', 'name'])
+        .where(missing.length <= NAMES_BOUND_AS_VALUES
+          ? sql<boolean>`id IN (${sql.join(missing)})`
+          : sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(missing)}))`)
+        // `+` keeps the planner on the primary key: the site's index would read all its units.
+        .where(sql<boolean>`+site_id = ${site.id}`),
+    );
+    if (kept.names.size + rows.length > UNIT_NAMES_KEPT) kept.names.clear();
+    for (const row of rows) kept.names.set(row.id, row.name);
+  }
+  return new Map(unitIds.flatMap((id) => {
+    const name = kept.names.get(id);
+    return name === undefined ? [] : [[id, name] as const];
+  }));
 }
