@@ -81,6 +81,20 @@ describe('boardPageQuery: query plans', () => {
     }
   });
 
+  it('walks a unit’s subtree newest first from one range of message_units, whatever the subtree', async () => {
+    const site = await createSite();
+    for (const [status, index] of [[undefined, 'message_units_board'], ['answered', 'message_units_board_tab']] as const) {
+      for (const cursor of [undefined, encodeCursor(12345)]) {
+        const plan = await planOf(site, { unit: site.headUnit, status, cursor, limit: 20 });
+        const walk = plan.find((row) => row.parent === 0 && row.detail.startsWith('SEARCH mu '))?.detail;
+        expect(walk, describePlan(plan)).toContain(`USING COVERING INDEX ${index} (`);
+        if (cursor) expect(walk, describePlan(plan)).toMatch(/seq<\?\)$/);
+        expect(plan.some((row) => row.detail.startsWith('SEARCH m USING INTEGER PRIMARY KEY')), describePlan(plan)).toBe(true);
+        expect(sortsPage(plan), describePlan(plan)).toBe(false);
+      }
+    }
+  });
+
   it('pages by cursor inside the index range (seq<?), not by filtering afterwards', async () => {
     const site = await createSite();
     for (const shape of SHAPES.filter((s) => s.index)) {
