@@ -99,3 +99,18 @@ END;
 CREATE TRIGGER message_units_delete AFTER DELETE ON messages BEGIN
   DELETE FROM message_units WHERE seq = old.seq;
 END;
+
+-- A card's rating comes with its message row, as its scores already do (migration 0017): its time
+-- too, so a page of cards reads no rating rows (on a page of answered messages, a row or two a card).
+ALTER TABLE messages ADD COLUMN rating_at TEXT;
+UPDATE messages SET rating_at = (SELECT r.created_at FROM ratings AS r WHERE r.message_id = messages.id ORDER BY r.id DESC LIMIT 1)
+  WHERE rating_overall IS NOT NULL;
+
+CREATE TRIGGER ratings_latest_at_insert AFTER INSERT ON ratings BEGIN
+  UPDATE messages SET rating_at = new.created_at WHERE id = new.message_id;
+END;
+
+CREATE TRIGGER ratings_latest_at_delete AFTER DELETE ON ratings BEGIN
+  UPDATE messages SET rating_at = (SELECT r.created_at FROM ratings AS r WHERE r.message_id = old.message_id ORDER BY r.id DESC LIMIT 1)
+    WHERE id = old.message_id;
+END;

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { MessagePage } from '../../../sdk/src/schemas/message';
-import { addReply, addUnit, createCampaign, createSite, d1Cost, db, request, seedMessages, type SeedMessage } from '../../test/fixtures';
+import { addRating, addReply, addUnit, createCampaign, createSite, d1Cost, db, request, seedMessages, type SeedMessage } from '../../test/fixtures';
 import { boardPageQuery, encodeCursor, type BoardFilter } from './board';
 
 type Shape = Omit<BoardFilter, 'limit' | 'cursor'>;
@@ -270,6 +270,17 @@ describe('cost of public requests', { timeout: 60_000 }, () => {
     expect(d1Cost(renamed).queries).toBe(first.queries);
     const page = await renamed.json<MessagePage>();
     expect(page.items.find((m) => m.unit.id === site.eduUnit)?.unit.name).toBe('测试县教育和体育局');
+  });
+
+  it('a card shows the latest rating from its message row, and none before the first', async () => {
+    const site = await createSite();
+    const [rated, unrated] = await seedMessages(site.siteId, [{ unitId: site.eduUnit, status: 'replied' }, { unitId: site.eduUnit, status: 'replied' }]);
+    await addRating(rated!, { overall: 2, resolution: 1, attitude: 3, speed: 2 }, new Date('2026-03-01T02:00:00Z'));
+    await addRating(rated!, { overall: 5, resolution: 4, attitude: 5, speed: 3 }, new Date('2026-03-09T02:00:00Z'));
+    const response = await request(`/v1/sites/${site.siteId}/messages?unit=${site.eduUnit}`);
+    const page = await response.json<MessagePage>();
+    expect(page.items.find((m) => m.id === rated)?.rating).toEqual({ overall: 5, resolution: 4, attitude: 5, speed: 3, createdAt: '2026-03-09T10:00:00+08:00' });
+    expect(page.items.find((m) => m.id === unrated)?.rating).toBeNull();
   });
 
   it('the detail reads the message, its replies, events and rating, not the board', async () => {

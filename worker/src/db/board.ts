@@ -1,7 +1,6 @@
 // The public board: what anyone may read. Only published, public messages; never contact details.
 // A list page is one statement here, a detail one; plus the site lookup.
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { PublicMessage, PublicTab } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
 import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text';
@@ -104,20 +103,14 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
 }
 
 /**
- * What a card shows: the message row (its latest reply included), its campaign's slug, and the
- * citizen's latest rating (scores only) — one lookup per card on `ratings_by_message`.
+ * What a card shows: the message row (its latest reply and the scores and time of its latest
+ * rating included: migrations 0017 and 0024) and its campaign's slug.
  */
 function cardColumns<Q extends Board>(query: Q) {
   return query
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
-    .select((eb) => jsonObjectFrom(
-      eb.selectFrom('ratings as rt')
-        .select(['rt.overall', 'rt.resolution', 'rt.attitude', 'rt.speed', 'rt.created_at'])
-        .whereRef('rt.message_id', '=', 'm.id')
-        .orderBy('rt.id', 'desc')
-        .limit(1),
-    ).as('rating'))
     .select([
+      'm.rating_overall', 'm.rating_resolution', 'm.rating_attitude', 'm.rating_speed', 'm.rating_at',
       'm.seq', 'm.id', 'm.unit_id', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title',
       sql<string>`substr(m.body, 1, ${EXCERPT_CHARS})`.as('excerpt'),
       'm.region', 'm.display_name', 'm.status', 'm.public_tab', 'm.created_at', 'm.due_at', 'm.support_count', 'm.reply_count',
@@ -165,12 +158,13 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
     .limit(limit);
 }
 
-type RatingJson = { overall: number; resolution: number; attitude: number; speed: number; created_at: string };
+type RatingColumns = Record<'rating_overall' | 'rating_resolution' | 'rating_attitude' | 'rating_speed', number | null> & { rating_at: string | null };
 
-/** A JSON column as D1 returns it (text), as the contract's rating. */
-function ratingOf(value: RatingJson | string | null): PublicMessage['rating'] {
-  const r = typeof value === 'string' ? (JSON.parse(value) as RatingJson) : value;
-  return r ? { overall: r.overall, resolution: r.resolution, attitude: r.attitude, speed: r.speed, createdAt: toSiteTime(r.created_at) } : null;
+/** The latest rating's columns of a message row, as the contract's rating. */
+function ratingOf(r: RatingColumns): PublicMessage['rating'] {
+  return r.rating_overall !== null && r.rating_at !== null
+    ? { overall: r.rating_overall, resolution: r.rating_resolution ?? 0, attitude: r.rating_attitude ?? 0, speed: r.rating_speed ?? 0, createdAt: toSiteTime(r.rating_at) }
+    : null;
 }
 
 /**
@@ -183,7 +177,7 @@ export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id'
   const page = rows.slice(0, filter.limit);
   const names = await unitNames(db, site, page.flatMap((m) => [m.unit_id, m.latest_reply_unit_id ?? m.unit_id]));
   return {
-    items: page.map(({ rating, ...m }) => ({
+    items: page.map(({ rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at, ...m }) => ({
       ...boardFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now),
       excerpt: m.excerpt,
       latestReply: m.latest_reply_kind && m.latest_reply_unit_id && m.latest_reply_at
@@ -194,7 +188,7 @@ export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id'
           createdAt: toSiteTime(m.latest_reply_at),
         }
         : null,
-      rating: ratingOf(rating),
+      rating: ratingOf({ rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at }),
     })),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.seq) : null,
   };

@@ -165,6 +165,8 @@ export interface MessageTable {
   rating_resolution: ColumnType<number | null, never, never>;
   rating_attitude: ColumnType<number | null, never, never>;
   rating_speed: ColumnType<number | null, never, never>;
+  /** When the latest rating was made: kept by migration 0024's triggers beside the scores above. */
+  rating_at: ColumnType<string | null, never, never>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CampaignSummary, Domain, MessageType, ModerationMode, SubmissionLimits, UnitNode } from '../../../sdk/src';
 import { DEFAULT_SUBMISSION_LIMITS } from '../../../sdk/src/schemas/common';
+import { CONFIG_UNITS_MAX } from '../../../sdk/src/schemas/site';
 import type { WorkingCalendar } from '../lib/calendar';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
@@ -77,14 +78,22 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
 
 type UnitFields = Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'kind'>;
 
-export function activeUnits(db: SiteDatabase, siteId: string): Promise<UnitFields[]> {
-  return db.all(
+/**
+ * The site's active units in display order (sort order, then id) when there are at most FEW_UNITS
+ * of them, else null: reads at most FEW_UNITS + 1 rows, unordered (an ORDER BY would read the whole
+ * tree to sort it), and sorts them here.
+ */
+export async function activeUnitsIfFew(db: SiteDatabase, siteId: string): Promise<UnitFields[] | null> {
+  const rows = await db.all(
     db.q.selectFrom('units')
-      .select(['id', 'parent_id', 'name', 'kind'])
+      .select(['id', 'parent_id', 'name', 'kind', 'sort_order'])
       .where('site_id', '=', siteId)
       .where('active', '=', 1)
-      .orderBy('sort_order').orderBy('id'),
+      .limit(FEW_UNITS + 1),
   );
+  if (rows.length > FEW_UNITS) return null;
+  rows.sort((a, b) => a.sort_order - b.sort_order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.map(({ sort_order: _, ...unit }) => unit);
 }
 
 /** Flat rows → the tree the widget's cascading picker walks. */
@@ -118,6 +127,21 @@ export async function isWithinAny(db: SiteDatabase, unitId: string, ancestorIds:
       .limit(1),
   );
   return row !== null;
+}
+
+/**
+ * Which of `unitIds` are units of the site (retired ones included): one primary-key seek each, never
+ * the site's whole tree. The ids are bound as one JSON array, so any number fits D1's 100 bound values.
+ */
+export async function knownUnitIds(db: SiteDatabase, siteId: string, unitIds: readonly string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await db.all(
+    db.q.selectFrom('units').select('id')
+      .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`)
+      // `+` keeps the planner on the primary key: the site's index would read all its units.
+      .where(sql<boolean>`+site_id = ${siteId}`),
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 export function toCampaignSummary(row: CampaignRow): CampaignSummary {
@@ -158,23 +182,31 @@ export async function workingCalendar(db: SiteDatabase, siteId: string, from: st
   };
 }
 
-/** A site's unit as lists of messages need it: names on cards and rows, and subtrees for filters. */
+/** A site's unit as statistics need it: its id and name (and parent). */
 export type SiteUnit = Pick<UnitRow, 'id' | 'parent_id' | 'name'>;
 
 /**
  * Units per site, kept by this worker while the site's units version (bumped by triggers on every
- * change of a unit, read with the site on every request) is unchanged: a copy is never stale, and
- * a board page or a queue page reads only its own rows, however many units the site has. Only resolved data is
- * kept, never a request's promise.
+ * change of a unit, read with the site on every request) is unchanged: a copy is never stale. Only
+ * resolved data is kept, never a request's promise. A large tree is never kept (nor read) whole:
+ * only the fact that it is large.
  */
-const unitsBySite = new Map<string, { version: number; units: SiteUnit[] }>();
+const unitsBySite = new Map<string, { version: number; units: SiteUnit[] | null }>();
 const UNIT_CACHE_SITES = 1000;
 
-export async function siteUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>): Promise<SiteUnit[]> {
+/** A site with more units than this is never read whole (the site config's limit, sdk schemas/site.ts). */
+export const FEW_UNITS = CONFIG_UNITS_MAX;
+
+/**
+ * Every unit of a site with at most FEW_UNITS of them (a county's dozen: what lets statistics add
+ * up the site's tally less a few units'), inactive ones too; null for a larger tree (a national
+ * site's ~90,000), which no request reads whole. Reads at most FEW_UNITS + 1 rows, once per units version.
+ */
+export async function siteUnitsIfFew(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>): Promise<SiteUnit[] | null> {
   const kept = unitsBySite.get(site.id);
   if (kept && kept.version === site.unitsVersion) return kept.units;
-  // Inactive units too: older messages are still addressed to them.
-  const units = await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', site.id));
+  const rows = await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', site.id).limit(FEW_UNITS + 1));
+  const units = rows.length > FEW_UNITS ? null : rows;
   if (unitsBySite.size >= UNIT_CACHE_SITES) unitsBySite.clear();
   unitsBySite.set(site.id, { version: site.unitsVersion, units });
   return units;
@@ -182,7 +214,7 @@ export async function siteUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'units
 
 /**
  * Names of units, kept per site by this worker while the site's units version is unchanged (as
- * `siteUnits` keeps the whole tree), but only of the units asked for: a page of 20 cards on a
+ * `siteUnitsIfFew` keeps a small tree), but only of the units asked for: a page of 20 cards on a
  * national site reads at most its own few dozen units, once, never the ~90,000 of the tree.
  * Answers id → name for the site's units among `unitIds` (others are left out). At most `UNIT_NAMES_KEPT` names per site are kept.
  */

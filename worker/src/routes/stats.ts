@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { STATS_DEFINITIONS, StatsQuerySchema, StatsSchema } from '../../../sdk/src/schemas/stats';
 import { newRouteGroup } from '../app';
-import { siteUnits } from '../db/sites';
+import { siteUnitsIfFew } from '../db/sites';
 import { readStats } from '../db/stats';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
@@ -27,7 +27,7 @@ stats.openapi(getStats, async (c) => {
   const { unit, campaign, from, to } = c.req.valid('query');
   const site = c.get('site');
   const db = c.get('db');
-  const units = await siteUnits(db, site);
-  const figures = await readStats(db, { siteId: site.id, campaign, units: unit === undefined ? null : [unit], from, to }, units);
+  const units = await siteUnitsIfFew(db, site);
+  const figures = await readStats(db, { siteId: site.id, unitsVersion: site.unitsVersion, campaign, units: unit === undefined ? null : [unit], from, to }, units);
   return c.json(figures, 200);
 });
