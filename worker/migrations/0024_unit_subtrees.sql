@@ -54,13 +54,16 @@ END;
 -- A unit moved to another parent takes its branch with it: the branch's units and their messages
 -- leave every unit above the moved one and join every unit above its new parent. This reads and
 -- writes in proportion to the branch and its messages: an admin's rare change, never a reader's.
+-- Rows are deleted by their whole primary key (row values), so the units above, which may hold far
+-- more messages than the branch (a province), are never walked.
 CREATE TRIGGER unit_ancestors_move AFTER UPDATE OF parent_id ON units WHEN old.parent_id IS NOT new.parent_id BEGIN
-  DELETE FROM message_units
-    WHERE unit_id IN (SELECT ancestor_id FROM unit_ancestors WHERE unit_id = new.id AND depth > 0)
-      AND seq IN (SELECT m.seq FROM unit_ancestors b JOIN messages m ON m.unit_id = b.unit_id WHERE b.ancestor_id = new.id);
-  DELETE FROM unit_ancestors
-    WHERE unit_id IN (SELECT unit_id FROM unit_ancestors WHERE ancestor_id = new.id)
-      AND ancestor_id IN (SELECT ancestor_id FROM unit_ancestors WHERE unit_id = new.id AND depth > 0);
+  DELETE FROM message_units WHERE (seq, unit_id) IN (
+    SELECT m.seq, a.ancestor_id
+    FROM unit_ancestors b JOIN messages m ON m.unit_id = b.unit_id, unit_ancestors a
+    WHERE b.ancestor_id = new.id AND a.unit_id = new.id AND a.depth > 0);
+  DELETE FROM unit_ancestors WHERE (unit_id, ancestor_id) IN (
+    SELECT b.unit_id, a.ancestor_id FROM unit_ancestors b, unit_ancestors a
+    WHERE b.ancestor_id = new.id AND a.unit_id = new.id AND a.depth > 0);
   INSERT INTO unit_ancestors (unit_id, ancestor_id, depth)
     SELECT b.unit_id, a.ancestor_id, b.depth + a.depth + 1
     FROM unit_ancestors b, unit_ancestors a

@@ -4,7 +4,7 @@
 // the subtree.
 import { describe, expect, it } from 'vitest';
 import type { MessagePage } from '../../../sdk/src/schemas/message';
-import { createCampaign, createSite, d1Cost, db, request, seedMessages, type SeedMessage } from '../../test/fixtures';
+import { addUnits, createCampaign, createSite, d1Cost, db, request, seedMessages, type SeedMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
 /** The definition of a unit's subtree, from the units table as it is now: the unit and every unit below it. */
@@ -49,17 +49,6 @@ async function transfer(as: TestOfficial, messageId: string, unitId: string) {
 async function moveUnit(as: TestOfficial, unitId: string, parentId: string) {
   const response = await consoleRequest(`/v1/admin/units/${unitId}`, { as, method: 'PATCH', body: { parentId } });
   expect(response.status, await response.clone().text()).toBe(200);
-}
-
-/** Units written as an admin's import writes them: parents first, a dozen rows a statement. */
-async function addUnits(siteId: string, units: { id: string; parentId: string | null; name: string }[]) {
-  const at = new Date().toISOString();
-  const rows = units.map((u, i) => ({
-    id: u.id, site_id: siteId, parent_id: u.parentId, name: u.name, kind: 'department' as const, sort_order: i, active: 1, created_at: at,
-  }));
-  const statements = [];
-  for (let i = 0; i < rows.length; i += 12) statements.push(db.q.insertInto('units').values(rows.slice(i, i + 12)));
-  for (let i = 0; i < statements.length; i += 200) await db.batch(statements.slice(i, i + 200));
 }
 
 describe('the board of a unit’s subtree', { timeout: 60_000 }, () => {

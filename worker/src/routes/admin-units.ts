@@ -104,7 +104,14 @@ adminUnits.openapi(updateUnit, async (c) => {
     const at = new Date().toISOString();
     await db.batch([
       db.q.updateTable('units')
-        .set({ name: after.name, parent_id: after.parentId, sort_order: after.sortOrder, active: after.active ? 1 : 0 })
+        // Only what changed: a trigger rewrites a unit's search keys on a new name (migration 0023),
+        // and its branch's ancestors on a new parent (0024).
+        .set({
+          ...(changed.includes('name') && { name: after.name }),
+          ...(changed.includes('parentId') && { parent_id: after.parentId }),
+          ...(changed.includes('sortOrder') && { sort_order: after.sortOrder }),
+          ...(changed.includes('active') && { active: after.active ? 1 : 0 }),
+        })
         .where('id', '=', id).where('site_id', '=', siteId),
       auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.update', detail: { unit: id, fields: changed }, at }),
     ]);
