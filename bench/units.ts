@@ -2,7 +2,8 @@
 // real migrations, the demo seed), the same requests on the demo site (12 units) and on a national
 // site (scripts/seed-national.ts, ~93,000 units): the site config's size, one level of the tree,
 // and a unit search, as D1 rows read (the cost the service logs per request) and latency (median of
-// sequential requests, no load). Then the public board of the national site, with messages spread
+// sequential requests, no load, the paths compared taking turns so that the machine's other work
+// weighs on both alike). Then the public board of the national site, with messages spread
 // over its tree (scripts/seed-large.ts, `BENCH_NATIONAL_MESSAGES`, 100,000 by default: a province holds
 // thousands): a page filtered by a province's subtree (~3,000 units) against one by a county's (28),
 // with and without a tab. Written into bench/results.json under `units`, and printed.
@@ -44,14 +45,27 @@ interface PathResult {
   p90Ms: number;
 }
 
-async function measurePath(stack: Stack, label: string, urlPath: string): Promise<PathResult> {
-  const times: number[] = [];
+/**
+ * The paths measured in turns (one request to each, then again), so that whatever else the machine
+ * is doing weighs on all of them alike: their ratios hold even when absolute times do not.
+ */
+async function measurePaths(stack: Stack, paths: { label: string; path: string }[]): Promise<PathResult[]> {
+  const times: number[][] = paths.map(() => []);
   for (let i = 0; i < WARMUP + REQUESTS; i++) {
-    const started = performance.now();
-    const response = await fetch(stack.origin + urlPath);
-    await response.arrayBuffer();
-    if (i >= WARMUP) times.push(performance.now() - started);
+    for (const [j, { path: urlPath }] of paths.entries()) {
+      const started = performance.now();
+      const response = await fetch(stack.origin + urlPath);
+      await response.arrayBuffer();
+      if (i >= WARMUP) times[j]!.push(performance.now() - started);
+    }
   }
+  const results: PathResult[] = [];
+  for (const [j, { label, path: urlPath }] of paths.entries()) results.push(await answerOf(stack, label, urlPath, times[j]!));
+  return results;
+}
+
+/** One more request to the path, for its answer's size and its cost to D1, with the times measured. */
+async function answerOf(stack: Stack, label: string, urlPath: string, times: number[]): Promise<PathResult> {
   const response = await fetch(stack.origin + urlPath);
   const body = await response.text();
   const cost = await stack.costOf(response.headers.get('X-Request-Id') ?? '');
@@ -78,17 +92,19 @@ const sitePaths = (site: string, level: { label: string; parent: string }) => [
 
 async function main(): Promise<void> {
   const results = await withLocalStack(PORT, async (stack) => {
-    const measureSite = async (site: string, level: { label: string; parent: string }) => {
-      const out: Record<string, PathResult> = {};
-      for (const p of sitePaths(site, level)) out[p.key] = await measurePath(stack, p.label, p.path);
-      return out;
-    };
-    console.log('Measuring the demo site (12 units) …');
-    const small = await measureSite('demo', { label: 'level: 县长’s departments', parent: 'u_county_head' });
     console.log('Seeding the national tree …');
     const seeded = await seedNational({ siteId: 'national', origins: [], persistTo: stack.persistTo });
     console.log(`  ${seeded.units.toLocaleString('en')} units in ${seeded.seconds} s`);
-    const large = await measureSite('national', { label: 'level: a county head’s departments', parent: 'national_p2c0k0_head' });
+    console.log('Measuring the demo site (12 units) and the national one in turns …');
+    const smallPaths = sitePaths('demo', { label: 'level: 县长’s departments', parent: 'u_county_head' });
+    const largePaths = sitePaths('national', { label: 'level: a county head’s departments', parent: 'national_p2c0k0_head' });
+    const small: Record<string, PathResult> = {};
+    const large: Record<string, PathResult> = {};
+    for (const [i, p] of smallPaths.entries()) {
+      const [demo, national] = await measurePaths(stack, [p, largePaths[i]!]);
+      small[p.key] = demo!;
+      large[p.key] = national!;
+    }
     const ratios = Object.fromEntries(Object.keys(small).map((key) => [key, Math.round((large[key]!.medianMs / small[key]!.medianMs) * 100) / 100]));
 
     console.log(`Seeding ${NATIONAL_MESSAGES.toLocaleString('en')} messages over the national tree …`);
@@ -104,13 +120,14 @@ async function main(): Promise<void> {
         WHERE u.site_id = 'national' AND u.kind = 'region' AND u.parent_id LIKE '${PROVINCE}c%'
         GROUP BY u.id ORDER BY onBoard DESC LIMIT 1`);
     const boardPath = (params: Record<string, string>) => `/v1/sites/national/messages?${new URLSearchParams(params)}`;
-    const board = {
-      site: await measurePath(stack, 'board: whole site', boardPath({})),
-      province: await measurePath(stack, `board: province ${PROVINCE} (${provinceSize!.units} units)`, boardPath({ unit: PROVINCE })),
-      county: await measurePath(stack, `board: county ${county!.id} (${county!.units} units)`, boardPath({ unit: county!.id })),
-      provinceTab: await measurePath(stack, 'board: the province, 已办理', boardPath({ unit: PROVINCE, status: 'answered' })),
-      countyTab: await measurePath(stack, 'board: the county, 已办理', boardPath({ unit: county!.id, status: 'answered' })),
-    };
+    const [site, province, countyPage, provinceTab, countyTab] = await measurePaths(stack, [
+      { label: 'board: whole site', path: boardPath({}) },
+      { label: `board: province ${PROVINCE} (${provinceSize!.units} units)`, path: boardPath({ unit: PROVINCE }) },
+      { label: `board: county ${county!.id} (${county!.units} units)`, path: boardPath({ unit: county!.id }) },
+      { label: 'board: the province, 已办理', path: boardPath({ unit: PROVINCE, status: 'answered' }) },
+      { label: 'board: the county, 已办理', path: boardPath({ unit: county!.id, status: 'answered' }) },
+    ]);
+    const board = { site: site!, province: province!, county: countyPage!, provinceTab: provinceTab!, countyTab: countyTab! };
     const boardRatio = {
       provinceToCounty: Math.round((board.province.medianMs / board.county.medianMs) * 100) / 100,
       provinceToCountyTab: Math.round((board.provinceTab.medianMs / board.countyTab.medianMs) * 100) / 100,
@@ -139,7 +156,8 @@ async function main(): Promise<void> {
   const file = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
   file.units = {
     measuredAt: new Date().toISOString(),
-    method: `wrangler dev on a fresh local D1; ${REQUESTS} sequential requests per path after ${WARMUP} warm-up ones, no load; ` +
+    method: `wrangler dev on a fresh local D1; ${REQUESTS} sequential requests per path after ${WARMUP} warm-up ones, no load, ` +
+      'the paths compared taking turns request by request (demo and national; the board pages); ' +
       'rows read as the service logs them per request (the site lookup included); gzip by node:zlib at its default level',
     goals: {
       configGzipBytes: 20 * 1024, latencyRatio: SCALE_GOAL, rowsRead: 'bounded by the level’s size or the search limit (20), not the tree',
