@@ -93,6 +93,9 @@ describe('boardPageQuery: query plans', () => {
         expect(sortsPage(plan), describePlan(plan)).toBe(false);
       }
     }
+    // A search by single characters within the subtree stops where it stops on the whole board.
+    const plan = await planOf(site, { unit: site.headUnit, q: '灯', limit: 20 });
+    expect(plan.find((row) => row.parent === 0 && row.detail.startsWith('SEARCH mu '))?.detail, describePlan(plan)).toMatch(/seq>\?\)$/);
   });
 
   it('pages by cursor inside the index range (seq<?), not by filtering afterwards', async () => {

@@ -67,6 +67,10 @@ function publicMessagesOfSubtree(db: SiteDatabase, siteId: string, unitId: strin
     .where('m.is_public', '=', 1);
 }
 
+/** The seq of the SCAN_LIMIT-th newest message on the site's board (0 with fewer): where a search by single characters stops. */
+const scanFloor = (siteId: string) => sql<number>`coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
+  AND is_public = 1 ORDER BY seq DESC LIMIT 1 OFFSET ${SCAN_LIMIT - 1}), 0)`;
+
 function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFilter, subtreeChecked = false): Q {
   let q = query as Board;
   if (filter.status) q = q.where('m.public_tab', '=', filter.status);
@@ -85,10 +89,7 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
     const terms = searchTerms(filter.q);
     if (terms.length === 0) return q.where(sql<boolean>`0`) as Q;
     // Nothing the index can find (only single characters): scan the newest only.
-    if (!searchMatch(terms)) {
-      q = q.where(sql<boolean>`m.seq >= coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
-          AND is_public = 1 ORDER BY seq DESC LIMIT 1 OFFSET ${SCAN_LIMIT - 1}), 0)`);
-    }
+    if (!searchMatch(terms)) q = q.where(sql<boolean>`m.seq >= ${scanFloor(siteId)}`);
     // Single characters are looked for in the text, in each form they may have been typed in. Each
     // pattern is one character between two %: far inside D1's 50-byte limit on LIKE patterns.
     for (const forms of scannedCharacters(terms)) {
@@ -149,6 +150,8 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
   if (filter.unit && !filter.campaign && !filter.adopted) {
     let q = publicMessagesOfSubtree(db, siteId, filter.unit, filter.status) as unknown as Board;
     if (filter.cursor) q = q.where(sql<boolean>`mu.seq < ${decodeCursor(filter.cursor)}`);
+    // A search by single characters stops at the same message in the subtree's range as on the site's.
+    if (filter.q) q = q.where(sql<boolean>`mu.seq >= ${scanFloor(siteId)}`);
     return cardColumns(withFilters(q, siteId, { ...filter, cursor: undefined }, true))
       .orderBy(sql`mu.seq`, 'desc')
       .limit(limit);
