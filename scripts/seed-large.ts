@@ -808,10 +808,16 @@ function compose(random: Random, site: Site): Composed {
   return { domain, type, title: title.slice(0, 50), body: fill(body, places), region: places.region!, topic };
 }
 
+/** The departments whose names hold any of some words, per site: found once, not per message (a national tree has ~90,000). */
+const departmentsByWords = new WeakMap<Site, Map<string, Unit[]>>();
+
 /** The department that handles a topic (by words of its name), else one of the leaders. */
 function handlerOf(random: Random, site: Site, domain: Domain, topic: Topic): Unit {
   const words = topic.unit ?? DOMAINS[domain].unit;
-  const matching = site.departments.filter((u) => words.some((w) => u.name.includes(w)));
+  let bySite = departmentsByWords.get(site);
+  if (!bySite) departmentsByWords.set(site, bySite = new Map());
+  let matching = bySite.get(words.join('|'));
+  if (!matching) bySite.set(words.join('|'), matching = site.departments.filter((u) => words.some((w) => u.name.includes(w))));
   if (matching.length > 0) return random.pick(matching);
   return random.pick(site.leaders.length > 0 ? site.leaders : site.departments);
 }

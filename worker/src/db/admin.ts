@@ -110,15 +110,14 @@ export async function findSiteUnit(db: SiteDatabase, siteId: string, unitId: str
   return row ? toAdminUnit(row) : null;
 }
 
-/** Whether `unitId` is `ancestorId` or lies below it, walking up the parents in `units`. */
-export function isWithin(units: readonly AdminUnit[], unitId: string, ancestorId: string): boolean {
-  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
-  const seen = new Set<string>();
-  for (let id: string | null | undefined = unitId; id && !seen.has(id); id = parentOf.get(id)) {
-    if (id === ancestorId) return true;
-    seen.add(id);
-  }
-  return false;
+/** The sort order after the last of `parentId`'s children (0 for the first): one row of the index on (site, parent, order). */
+export async function nextSortOrder(db: SiteDatabase, siteId: string, parentId: string | null): Promise<number> {
+  const last = await db.first(
+    db.q.selectFrom('units').select('sort_order')
+      .where('site_id', '=', siteId).where('parent_id', parentId === null ? 'is' : '=', parentId)
+      .orderBy('sort_order', 'desc').limit(1),
+  );
+  return last ? Math.max(0, last.sort_order + 1) : 0;
 }
 
 export async function replyTemplatesOf(db: SiteDatabase, siteId: string): Promise<ReplyTemplate[]> {

@@ -1,8 +1,6 @@
 // The public board: what anyone may read. Only published, public messages; never contact details.
-// A list page is one statement here (two when this worker has not yet kept the site's units), a
-// detail one; plus the site lookup.
+// A list page is one statement here, a detail one; plus the site lookup.
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { PublicMessage, PublicTab } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
 import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text';
@@ -10,7 +8,7 @@ import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { boardFields } from './mappers';
 import type { Database } from './schema';
-import { siteUnits, type Site, type SiteUnit } from './sites';
+import { unitNames, type Site } from './sites';
 
 export interface BoardFilter {
   unit?: string;
@@ -49,37 +47,40 @@ function publicMessages(db: SiteDatabase, siteId: string) {
     .where('m.is_public', '=', 1);
 }
 
-/** The same rows, found through one unit's index entries instead of the site's (the unit is one of the site's own). */
-function publicMessagesOfUnit(db: SiteDatabase, unitId: string) {
-  return db.q.selectFrom('messages as m')
-    .where('m.unit_id', '=', unitId)
+/**
+ * The published public messages of a unit's subtree (the unit and every unit below it), newest
+ * first, from one range of `message_units_board` (or `…_board_tab` for a tab): a province's
+ * ~3,200 units cost no more than a county's 30. The site's own rows only: a unit of another site
+ * has no message of this one.
+ */
+function publicMessagesOfSubtree(db: SiteDatabase, siteId: string, unitId: string, tab: PublicTab | undefined) {
+  // message_units outside (CROSS JOIN keeps it there), so its order is the page's order.
+  let q = db.q.selectFrom('message_units as mu')
+    .crossJoin('messages as m')
+    .where(sql<boolean>`m.seq = mu.seq`)
+    .where('mu.unit_id', '=', unitId)
+    .where('mu.on_board', '=', 1);
+  if (tab) q = q.where('mu.public_tab', '=', tab);
+  return q
+    .where('m.site_id', '=', siteId)
     .where('m.moderation', '=', 'published')
     .where('m.is_public', '=', 1);
 }
 
-/**
- * A subtree this small is paged by merging each unit's own index range (newest first, stopping at
- * the page's end: about one row read per card). D1 allows 5 terms in a compound SELECT. A larger
- * subtree (a leader with all the departments) holds a large share of the site's messages, so
- * walking the site's board index and keeping its units' rows reads few rows too.
- */
-const MERGED_UNITS = 5;
+/** The seq of the SCAN_LIMIT-th newest message on the site's board (0 with fewer): where a search by single characters stops. */
+const scanFloor = (siteId: string) => sql<number>`coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
+  AND is_public = 1 ORDER BY seq DESC LIMIT 1 OFFSET ${SCAN_LIMIT - 1}), 0)`;
 
-/** The unit filter: the unit and every unit below it, from the site's units. Empty if the site has no such unit. */
-export function unitSubtree(units: SiteUnit[], unitId: string): string[] {
-  if (!units.some((u) => u.id === unitId)) return [];
-  const below = [unitId];
-  for (let i = 0; i < below.length; i++) for (const u of units) if (u.parent_id === below[i] && !below.includes(u.id)) below.push(u.id);
-  return below;
-}
-
-function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFilter, unitIds: string[] | null): Q {
+function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFilter, subtreeChecked = false): Q {
   let q = query as Board;
   if (filter.status) q = q.where('m.public_tab', '=', filter.status);
   if (filter.type) q = q.where('m.type', '=', filter.type as never);
   if (filter.domain) q = q.where('m.domain', '=', filter.domain);
-  // `+` keeps the planner on the index that gives the order (board, campaign, search), not the unit's.
-  if (unitIds) q = q.where(sql<boolean>`+m.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`);
+  // Walking another index (campaign, adoption, search): each row's membership of the subtree is one
+  // seek of message_units' primary key, never a list of the subtree's units.
+  if (filter.unit && !subtreeChecked) {
+    q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM message_units mu WHERE mu.seq = m.seq AND mu.unit_id = ${filter.unit})`);
+  }
   if (filter.campaign) {
     q = q.where(sql<boolean>`m.campaign_id = (SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${filter.campaign})`);
   }
@@ -88,10 +89,7 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
     const terms = searchTerms(filter.q);
     if (terms.length === 0) return q.where(sql<boolean>`0`) as Q;
     // Nothing the index can find (only single characters): scan the newest only.
-    if (!searchMatch(terms)) {
-      q = q.where(sql<boolean>`m.seq >= coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
-          AND is_public = 1 ORDER BY seq DESC LIMIT 1 OFFSET ${SCAN_LIMIT - 1}), 0)`);
-    }
+    if (!searchMatch(terms)) q = q.where(sql<boolean>`m.seq >= ${scanFloor(siteId)}`);
     // Single characters are looked for in the text, in each form they may have been typed in. Each
     // pattern is one character between two %: far inside D1's 50-byte limit on LIKE patterns.
     for (const forms of scannedCharacters(terms)) {
@@ -106,20 +104,14 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
 }
 
 /**
- * What a card shows: the message row (its latest reply included), its campaign's slug, and the
- * citizen's latest rating (scores only) — one lookup per card on `ratings_by_message`.
+ * What a card shows: the message row (its latest reply and the scores and time of its latest
+ * rating included: migrations 0017 and 0024) and its campaign's slug.
  */
 function cardColumns<Q extends Board>(query: Q) {
   return query
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
-    .select((eb) => jsonObjectFrom(
-      eb.selectFrom('ratings as rt')
-        .select(['rt.overall', 'rt.resolution', 'rt.attitude', 'rt.speed', 'rt.created_at'])
-        .whereRef('rt.message_id', '=', 'm.id')
-        .orderBy('rt.id', 'desc')
-        .limit(1),
-    ).as('rating'))
     .select([
+      'm.rating_overall', 'm.rating_resolution', 'm.rating_attitude', 'm.rating_speed', 'm.rating_at',
       'm.seq', 'm.id', 'm.unit_id', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title',
       sql<string>`substr(m.body, 1, ${EXCERPT_CHARS})`.as('excerpt'),
       'm.region', 'm.display_name', 'm.status', 'm.public_tab', 'm.created_at', 'm.due_at', 'm.support_count', 'm.reply_count',
@@ -129,16 +121,16 @@ function cardColumns<Q extends Board>(query: Q) {
 }
 
 /**
- * The statement behind a page of the board (exported so tests can check its plan). `unitIds` is the
- * unit filter's subtree (`unitSubtree`), null without a unit filter. Every shape walks one index
- * newest first and stops at the page's end:
+ * The statement behind a page of the board (exported so tests can check its plan). A unit filter
+ * stands for the unit's whole subtree. Every shape walks one index newest first and stops at the
+ * page's end:
  * - a search with 2+ Han characters walks the bigram index by rowid (= seq) descending, from the
  *   cursor down, and looks up each match (other filters and whole terms checked on the row);
- * - a small unit subtree merges the units' own index ranges (`messages_board_unit_tab`, or
- *   `messages_by_unit_public` without a tab);
+ * - a unit without a campaign or adoption filter walks the subtree's range of `message_units_board`
+ *   (`message_units_board_tab` with a tab; migration 0024);
  * - everything else walks the site's index for its tab, type, domain, campaign or adoption.
  */
-export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFilter, unitIds: string[] | null) {
+export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFilter) {
   const limit = filter.limit + 1;
   const match = filter.q ? searchMatch(searchTerms(filter.q)) : null;
   if (match) {
@@ -151,48 +143,44 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
       .where('m.moderation', '=', 'published')
       .where('m.is_public', '=', 1);
     if (filter.cursor) q = q.where(sql<boolean>`message_search.rowid < ${decodeCursor(filter.cursor)}`);
-    return cardColumns(withFilters(q as unknown as Board, siteId, { ...filter, cursor: undefined }, unitIds))
+    return cardColumns(withFilters(q as unknown as Board, siteId, { ...filter, cursor: undefined }))
       .orderBy(sql`message_search.rowid`, 'desc')
       .limit(limit);
   }
-  const [first, ...rest] = unitIds && unitIds.length <= MERGED_UNITS && !filter.campaign && !filter.adopted && !filter.q ? unitIds : [];
-  if (first) {
-    const arm = (unitId: string) => cardColumns(withFilters(publicMessagesOfUnit(db, unitId), siteId, filter, null));
-    return rest.reduce((merged, unitId) => merged.unionAll(arm(unitId)), arm(first)).orderBy('seq', 'desc').limit(limit);
+  if (filter.unit && !filter.campaign && !filter.adopted) {
+    let q = publicMessagesOfSubtree(db, siteId, filter.unit, filter.status) as unknown as Board;
+    if (filter.cursor) q = q.where(sql<boolean>`mu.seq < ${decodeCursor(filter.cursor)}`);
+    // A search by single characters stops at the same message in the subtree's range as on the site's.
+    if (filter.q) q = q.where(sql<boolean>`mu.seq >= ${scanFloor(siteId)}`);
+    return cardColumns(withFilters(q, siteId, { ...filter, cursor: undefined }, true))
+      .orderBy(sql`mu.seq`, 'desc')
+      .limit(limit);
   }
-  return cardColumns(withFilters(publicMessages(db, siteId), siteId, filter, unitIds))
+  return cardColumns(withFilters(publicMessages(db, siteId), siteId, filter))
     .orderBy('m.seq', 'desc')
     .limit(limit);
 }
 
-type RatingJson = { overall: number; resolution: number; attitude: number; speed: number; created_at: string };
+type RatingColumns = Record<'rating_overall' | 'rating_resolution' | 'rating_attitude' | 'rating_speed', number | null> & { rating_at: string | null };
 
-/** A JSON column as D1 returns it (text), as the contract's rating. */
-function ratingOf(value: RatingJson | string | null): PublicMessage['rating'] {
-  const r = typeof value === 'string' ? (JSON.parse(value) as RatingJson) : value;
-  return r ? { overall: r.overall, resolution: r.resolution, attitude: r.attitude, speed: r.speed, createdAt: toSiteTime(r.created_at) } : null;
+/** The latest rating's columns of a message row, as the contract's rating. */
+function ratingOf(r: RatingColumns): PublicMessage['rating'] {
+  return r.rating_overall !== null && r.rating_at !== null
+    ? { overall: r.rating_overall, resolution: r.rating_resolution ?? 0, attitude: r.rating_attitude ?? 0, speed: r.rating_speed ?? 0, createdAt: toSiteTime(r.rating_at) }
+    : null;
 }
 
 /**
  * One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive).
- * Besides the site lookup: the page, and the site's units (names, and the unit filter's subtree)
- * unless this worker keeps them. Cards carry unit ids; their names come from those, not a lookup per card.
+ * Besides the site lookup: the page, and the names of the units on it that this worker does not
+ * keep yet (`unitNames`) — never the site's whole tree. A unit the site does not have gives an empty page.
  */
 export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, filter: BoardFilter, now: Date): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
-  const siteId = site.id;
-  let units: SiteUnit[];
-  let rows;
-  if (filter.unit) {
-    units = await siteUnits(db, site);
-    const unitIds = unitSubtree(units, filter.unit);
-    rows = unitIds.length > 0 ? await db.all(boardPageQuery(db, siteId, filter, unitIds)) : [];
-  } else {
-    [units, rows] = await Promise.all([siteUnits(db, site), db.all(boardPageQuery(db, siteId, filter, null))]);
-  }
-  const names = new Map(units.map((u) => [u.id, u.name]));
+  const rows = await db.all(boardPageQuery(db, site.id, filter));
   const page = rows.slice(0, filter.limit);
+  const names = await unitNames(db, site, page.flatMap((m) => [m.unit_id, m.latest_reply_unit_id ?? m.unit_id]));
   return {
-    items: page.map(({ rating, ...m }) => ({
+    items: page.map(({ rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at, ...m }) => ({
       ...boardFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now),
       excerpt: m.excerpt,
       latestReply: m.latest_reply_kind && m.latest_reply_unit_id && m.latest_reply_at
@@ -203,7 +191,7 @@ export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id'
           createdAt: toSiteTime(m.latest_reply_at),
         }
         : null,
-      rating: ratingOf(rating),
+      rating: ratingOf({ rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at }),
     })),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.seq) : null,
   };

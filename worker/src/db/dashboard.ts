@@ -18,9 +18,10 @@ import { readStats, tallyUnits, unitList } from './stats';
  * (100k messages, 12 units, 3 years; sign-in check included): 99 rows in 7 queries for one
  * department's responder; 341 for the county head's 11 units, of which ~74 are the site's and the
  * one other unit's months (no tally is kept per subtree) and ~200 the figures of what is due, most
- * of them the site's messages due soon, walked one by one.
+ * of them the site's messages due soon, walked one by one. `units`: the site's units when it has
+ * few (`siteUnitsIfFew`), null for a large tree; `version`: the site's units version.
  */
-export async function readDashboard(db: SiteDatabase, official: Official, units: SiteUnit[], now: Date): Promise<Dashboard> {
+export async function readDashboard(db: SiteDatabase, official: Official, { units, version }: { units: SiteUnit[] | null; version: number }, now: Date): Promise<Dashboard> {
   const scope = official.scope;
   const site = official.siteId;
   const nowIso = now.toISOString();
@@ -49,7 +50,7 @@ export async function readDashboard(db: SiteDatabase, official: Official, units:
     UNION ALL SELECT 'reopened', '*', count(*), 0 FROM messages AS m
       WHERE m.site_id = ${site} AND m.reopened_at IS NOT NULL AND m.status = 'in_progress' AND ${inScope('m.unit_id')}`;
   const [stats, rows] = await Promise.all([
-    readStats(db, { siteId: site, units: scope }, units, now),
+    readStats(db, { siteId: site, units: scope, unitsVersion: version }, units, now),
     db.all({ compile: () => figures.compile(db.q) }),
   ]);
   const sum = (figure: string, sign: (unitId: string) => number = () => 1) =>

@@ -7,7 +7,7 @@ import type { Official } from '../auth/official';
 import { countPendingFollowUps } from './citizen-loop';
 import { validationError } from '../errors';
 import type { SiteDatabase } from './client';
-import { siteUnits, type Site } from './sites';
+import { unitNames, type Site } from './sites';
 import { messageFields } from './mappers';
 import { isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
@@ -228,19 +228,17 @@ const REOPENED_CURSOR = 'r~';
 /**
  * A page of the queue. In a tab that holds 办理中, the re-opened messages (重办) come first, page
  * after page (the cursor says `r~…` while among them), and the walk by deadline follows on the page
- * where they end. Rows carry unit ids; the names come from the site's units, which the worker keeps
- * while they are unchanged (`siteUnits`), not from a lookup per row.
+ * where they end. Rows carry unit ids; their names are those the worker keeps while the site's units
+ * are unchanged (`unitNames`: only the units on the page, never the whole tree), not a lookup per row.
  */
 export async function queuePage(db: SiteDatabase, official: Official, site: Pick<Site, 'id' | 'unitsVersion'>, filter: QueueFilter, now: Date): Promise<{ items: QueueMessage[]; nextCursor: string | null }> {
   const amongReopened = holdsInProgress(filter.tab) && (!filter.cursor || filter.cursor.startsWith(REOPENED_CURSOR));
   const reopenedAfter = amongReopened ? filter.cursor?.slice(REOPENED_CURSOR.length) : undefined;
-  const [reopened, rows, units] = await Promise.all([
+  const [reopened, rows] = await Promise.all([
     amongReopened ? db.all(reopenedFirstQuery(db, official, { ...filter, cursor: reopenedAfter }, now)) : [],
     // While among the re-opened, the walk by deadline starts at its beginning, after them.
     db.all(queuePageQuery(db, official, amongReopened ? { ...filter, cursor: undefined } : filter, now)),
-    siteUnits(db, site),
   ]);
-  const names = new Map(units.map((u) => [u.id, u.name]));
   let items: typeof rows;
   let nextCursor: string | null;
   if (reopened.length >= filter.limit) {
@@ -253,6 +251,7 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
     items = [...reopened, ...page];
     nextCursor = rows.length > page.length && page.length > 0 ? encodeCursor(page.at(-1)!.due_at, page.at(-1)!.seq) : null;
   }
+  const names = await unitNames(db, site, items.map((m) => m.unit_id));
   return {
     items: items.map((m) => ({
       ...messageFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now), isPublic: m.is_public === 1, moderation: m.moderation,

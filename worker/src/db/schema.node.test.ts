@@ -37,7 +37,9 @@ function migratedTables(): Tables {
     tables[name] = Object.fromEntries(columns.filter((c) => c.hidden !== 1).map((c) => {
       // A full-text index's columns take what is written; ours are always written.
       const nullable = c.notnull === 0 && c.pk === 0 && c.hidden === 0 && !virtual.includes(name);
-      const filled = c.dflt_value !== null || c.hidden !== 0 || (c.pk === 1 && c.type.toUpperCase() === 'INTEGER');
+      // Only a lone INTEGER PRIMARY KEY is the rowid; the first column of a composite key is not filled.
+      const rowid = c.pk === 1 && c.type.toUpperCase() === 'INTEGER' && !columns.some((o) => o.pk > 1);
+      const filled = c.dflt_value !== null || c.hidden !== 0 || rowid;
       return [c.name, { nullable, generated: !nullable && filled }];
     }));
     // A full-text index is written by rowid: the message's seq.

@@ -78,6 +78,24 @@ export interface UnitNameKeyTable {
   unit_id: string;
 }
 
+/** Each unit with itself (depth 0) and every unit above it; kept by triggers (migration 0024). */
+export interface UnitAncestorTable {
+  unit_id: string;
+  ancestor_id: string;
+  depth: number;
+}
+
+/**
+ * Each message under its own unit and every unit above it, with whether it is on the public board
+ * and its tab: a subtree's messages are one index range. Kept by triggers (migration 0024).
+ */
+export interface MessageUnitTable {
+  seq: number;
+  unit_id: string;
+  on_board: number;
+  public_tab: 'awaiting' | 'in_progress' | 'answered';
+}
+
 export interface CampaignTable {
   id: string;
   site_id: string;
@@ -157,6 +175,8 @@ export interface MessageTable {
   /** Keyed hashes of the author's phone (E.164) and e-mail (lower case), for a lost code; null once erased (migration 0028). */
   author_phone_hash: ColumnType<string | null, string | null | undefined, string | null>;
   author_email_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the latest rating was made: kept by migration 0024's triggers beside the scores above. */
+  rating_at: ColumnType<string | null, never, never>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */
@@ -462,6 +482,8 @@ export interface Database {
   verification_codes: VerificationCodeTable;
   code_request_counts: CodeRequestCountTable;
   account_notification_settings: AccountNotificationSettingsTable;
+  unit_ancestors: UnitAncestorTable;
+  message_units: MessageUnitTable;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */

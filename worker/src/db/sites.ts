@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { CampaignSummary, Domain, MessageType, ModerationMode, SubmissionLimits, UnitNode } from '../../../sdk/src';
 import { DEFAULT_SUBMISSION_LIMITS } from '../../../sdk/src/schemas/common';
+import { CONFIG_UNITS_MAX } from '../../../sdk/src/schemas/site';
 import type { WorkingCalendar } from '../lib/calendar';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
@@ -89,14 +91,22 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
 
 type UnitFields = Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'kind'>;
 
-export function activeUnits(db: SiteDatabase, siteId: string): Promise<UnitFields[]> {
-  return db.all(
+/**
+ * The site's active units in display order (sort order, then id) when there are at most FEW_UNITS
+ * of them, else null: reads at most FEW_UNITS + 1 rows, unordered (an ORDER BY would read the whole
+ * tree to sort it), and sorts them here.
+ */
+export async function activeUnitsIfFew(db: SiteDatabase, siteId: string): Promise<UnitFields[] | null> {
+  const rows = await db.all(
     db.q.selectFrom('units')
-      .select(['id', 'parent_id', 'name', 'kind'])
+      .select(['id', 'parent_id', 'name', 'kind', 'sort_order'])
       .where('site_id', '=', siteId)
       .where('active', '=', 1)
-      .orderBy('sort_order').orderBy('id'),
+      .limit(FEW_UNITS + 1),
   );
+  if (rows.length > FEW_UNITS) return null;
+  rows.sort((a, b) => a.sort_order - b.sort_order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.map(({ sort_order: _, ...unit }) => unit);
 }
 
 /** Flat rows → the tree the widget's cascading picker walks. */
@@ -115,6 +125,36 @@ export function findActiveUnit(db: SiteDatabase, siteId: string, unitId: string)
   return db.first(
     db.q.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).where('site_id', '=', siteId).where('active', '=', 1),
   );
+}
+
+/**
+ * Whether `unitId` is one of `ancestorIds` or lies below one of them: seeks of `unit_ancestors`
+ * (migration 0024), at most one per ancestor of the unit (~6 on a national tree), never the tree.
+ * `ancestorIds` is bound as one JSON array, so any number of them fits D1's 100 bound values.
+ */
+export async function isWithinAny(db: SiteDatabase, unitId: string, ancestorIds: readonly string[]): Promise<boolean> {
+  const row = await db.first(
+    db.q.selectFrom('unit_ancestors').select('ancestor_id')
+      .where('unit_id', '=', unitId)
+      .where(sql<boolean>`ancestor_id IN (SELECT value FROM json_each(${JSON.stringify(ancestorIds)}))`)
+      .limit(1),
+  );
+  return row !== null;
+}
+
+/**
+ * Which of `unitIds` are units of the site (retired ones included): one primary-key seek each, never
+ * the site's whole tree. The ids are bound as one JSON array, so any number fits D1's 100 bound values.
+ */
+export async function knownUnitIds(db: SiteDatabase, siteId: string, unitIds: readonly string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await db.all(
+    db.q.selectFrom('units').select('id')
+      .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)}))`)
+      // `+` keeps the planner on the primary key: the site's index would read all its units.
+      .where(sql<boolean>`+site_id = ${siteId}`),
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 export function toCampaignSummary(row: CampaignRow): CampaignSummary {
@@ -155,23 +195,31 @@ export async function workingCalendar(db: SiteDatabase, siteId: string, from: st
   };
 }
 
-/** A site's unit as lists of messages need it: names on cards and rows, and subtrees for filters. */
+/** A site's unit as statistics need it: its id and name (and parent). */
 export type SiteUnit = Pick<UnitRow, 'id' | 'parent_id' | 'name'>;
 
 /**
  * Units per site, kept by this worker while the site's units version (bumped by triggers on every
- * change of a unit, read with the site on every request) is unchanged: a copy is never stale, and
- * a board page or a queue page reads only its own rows, however many units the site has. Only resolved data is
- * kept, never a request's promise.
+ * change of a unit, read with the site on every request) is unchanged: a copy is never stale. Only
+ * resolved data is kept, never a request's promise. A large tree is never kept (nor read) whole:
+ * only the fact that it is large.
  */
-const unitsBySite = new Map<string, { version: number; units: SiteUnit[] }>();
+const unitsBySite = new Map<string, { version: number; units: SiteUnit[] | null }>();
 const UNIT_CACHE_SITES = 1000;
 
-export async function siteUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>): Promise<SiteUnit[]> {
+/** A site with more units than this is never read whole (the site config's limit, sdk schemas/site.ts). */
+export const FEW_UNITS = CONFIG_UNITS_MAX;
+
+/**
+ * Every unit of a site with at most FEW_UNITS of them (a county's dozen: what lets statistics add
+ * up the site's tally less a few units'), inactive ones too; null for a larger tree (a national
+ * site's ~90,000), which no request reads whole. Reads at most FEW_UNITS + 1 rows, once per units version.
+ */
+export async function siteUnitsIfFew(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>): Promise<SiteUnit[] | null> {
   const kept = unitsBySite.get(site.id);
   if (kept && kept.version === site.unitsVersion) return kept.units;
-  // Inactive units too: older messages are still addressed to them.
-  const units = await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', site.id));
+  const rows = await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', site.id).limit(FEW_UNITS + 1));
+  const units = rows.length > FEW_UNITS ? null : rows;
   if (unitsBySite.size >= UNIT_CACHE_SITES) unitsBySite.clear();
   unitsBySite.set(site.id, { version: site.unitsVersion, units });
   return units;
@@ -180,14 +228,54 @@ export async function siteUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'units
 /**
  * A filter's unit or campaign the site does not have, as field problems (`unknown_unit` on `unit`,
  * `unknown_campaign` on `campaign`): selecting by it would answer an empty list or zeros, as if the
- * site had nothing. `units` are the site's (`siteUnits`, retired ones included: their messages stay).
- * Reads the campaign only when one is asked for.
+ * site had nothing. Retired units count as the site's (their messages stay). Reads one row by key
+ * for each filter asked for.
  */
-export async function unknownFilters(db: SiteDatabase, siteId: string, units: SiteUnit[], filter: { unit?: string; campaign?: string }) {
+export async function unknownFilters(db: SiteDatabase, siteId: string, filter: { unit?: string; campaign?: string }) {
   const problems: { field: 'unit' | 'campaign'; code: 'unknown_unit' | 'unknown_campaign' }[] = [];
-  if (filter.unit !== undefined && !units.some((u) => u.id === filter.unit)) problems.push({ field: 'unit', code: 'unknown_unit' });
+  if (filter.unit !== undefined && !(await db.first(db.q.selectFrom('units').select('id').where('id', '=', filter.unit).where('site_id', '=', siteId)))) {
+    problems.push({ field: 'unit', code: 'unknown_unit' });
+  }
   if (filter.campaign !== undefined && !(await db.first(db.q.selectFrom('campaigns').select('id').where('site_id', '=', siteId).where('slug', '=', filter.campaign)))) {
     problems.push({ field: 'campaign', code: 'unknown_campaign' });
   }
   return problems;
+}
+
+/**
+ * Names of units, kept per site by this worker while the site's units version is unchanged (as
+ * `siteUnitsIfFew` keeps a small tree), but only of the units asked for: a page of 20 cards on a
+ * national site reads at most its own few dozen units, once, never the ~90,000 of the tree.
+ * Answers id → name for the site's units among `unitIds` (others are left out). At most `UNIT_NAMES_KEPT` names per site are kept.
+ */
+const namesBySite = new Map<string, { version: number; names: Map<string, string> }>();
+const UNIT_NAMES_KEPT = 20_000;
+/** Up to this many ids are bound one value each (D1 binds 100; json_each would count a row read per id). */
+const NAMES_BOUND_AS_VALUES = 90;
+
+export async function unitNames(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, unitIds: readonly string[]): Promise<Map<string, string>> {
+  let kept = namesBySite.get(site.id);
+  if (!kept || kept.version !== site.unitsVersion) {
+    if (namesBySite.size >= UNIT_CACHE_SITES) namesBySite.clear();
+    kept = { version: site.unitsVersion, names: new Map() };
+    namesBySite.set(site.id, kept);
+  }
+  const missing = [...new Set(unitIds)].filter((id) => !kept.names.has(id));
+  if (missing.length > 0) {
+    // Inactive units too: older messages are still addressed to them.
+    const rows = await db.all(
+      db.q.selectFrom('units').select(['id', 'name'])
+        .where(missing.length <= NAMES_BOUND_AS_VALUES
+          ? sql<boolean>`id IN (${sql.join(missing)})`
+          : sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(missing)}))`)
+        // `+` keeps the planner on the primary key: the site's index would read all its units.
+        .where(sql<boolean>`+site_id = ${site.id}`),
+    );
+    if (kept.names.size + rows.length > UNIT_NAMES_KEPT) kept.names.clear();
+    for (const row of rows) kept.names.set(row.id, row.name);
+  }
+  return new Map(unitIds.flatMap((id) => {
+    const name = kept.names.get(id);
+    return name === undefined ? [] : [[id, name] as const];
+  }));
 }

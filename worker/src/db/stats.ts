@@ -3,7 +3,7 @@ import { DOMAINS, MESSAGE_TYPES } from '../../../sdk/src/codes';
 import type { MonthlyStats, Stats, UnitStats } from '../../../sdk/src/schemas/stats';
 import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
-import type { SiteUnit } from './sites';
+import { unitNames, type SiteUnit } from './sites';
 
 /**
  * Public statistics (STATS_DEFINITIONS in sdk/src/schemas/stats.ts says what each figure means),
@@ -30,6 +30,8 @@ export interface StatsSelection {
   /** First and last month counted, YYYY-MM (China time); open-ended when absent. */
   from?: string;
   to?: string;
+  /** The site's units version: names of a large site's ranking are kept per worker while it holds (`unitNames`). */
+  unitsVersion: number;
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -157,9 +159,10 @@ export const unitList = (ids: string[]) =>
  * site's, the units' own, or — when the units left out are fewer — the site's less theirs (every
  * message has a unit, so '*' is the sum over all of them). `sign` says how a row's unit enters the sum.
  */
-export function tallyUnits(column: string, chosen: string[] | null, units: SiteUnit[]) {
-  const leftOut = chosen === null ? [] : units.map((u) => u.id).filter((id) => !chosen.includes(id));
-  const viaSite = chosen !== null && leftOut.length + 1 < chosen.length;
+export function tallyUnits(column: string, chosen: string[] | null, units: SiteUnit[] | null) {
+  // A large tree (units null: never read whole) is always added up from the chosen units' own rows.
+  const leftOut = chosen === null || units === null ? [] : units.map((u) => u.id).filter((id) => !chosen.includes(id));
+  const viaSite = chosen !== null && units !== null && leftOut.length + 1 < chosen.length;
   const ref = sql.ref(column);
   return {
     where: chosen === null ? sql<boolean>`${ref} = '*'`
@@ -171,8 +174,12 @@ export function tallyUnits(column: string, chosen: string[] | null, units: SiteU
   };
 }
 
-/** The statistics of a selection, in the public shape; `units` (every unit of the site) names the ranking. */
-export async function readStats(db: SiteDatabase, selection: StatsSelection, units: SiteUnit[], now = new Date()): Promise<Stats> {
+/**
+ * The statistics of a selection, in the public shape. `units`: every unit of a small site
+ * (`siteUnitsIfFew`), which names the ranking; null for a large tree, whose ranked units alone are
+ * named (`unitNames`), never the whole tree.
+ */
+export async function readStats(db: SiteDatabase, selection: StatsSelection, units: SiteUnit[] | null, now = new Date()): Promise<Stats> {
   const { siteId, from, to } = selection;
   const campaign: RawBuilder<string> = selection.campaign
     ? sql<string>`(SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${selection.campaign})`
@@ -220,7 +227,9 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
   }
   const t = (figure: string) => total[figure] ?? 0;
 
-  const names = new Map(units.map((u) => [u.id, u.name]));
+  const names = units
+    ? new Map(units.map((u) => [u.id, u.name]))
+    : await unitNames(db, { id: siteId, unitsVersion: selection.unitsVersion }, [...new Set(unitRows.map((r) => r.unit_id))]);
   const perUnit = new Map<string, Totals>();
   for (const row of unitRows) perUnit.set(row.unit_id, addInto(perUnit.get(row.unit_id) ?? {}, row, periodSign.get(row.period) ?? 0));
   const byUnit: UnitStats[] = [...perUnit].map(([unitId, u]) => ({

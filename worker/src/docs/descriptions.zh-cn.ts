@@ -27,6 +27,76 @@ export const OPERATION_DESCRIPTIONS_ZH: Record<string, string> = {
 
 /** Descriptions of parameters, answers, headers and fields, by their English wording. */
 export const DESCRIPTIONS_ZH: Record<string, string> = {
+  'what the form may offer: reply notices, a lost code, the SMS code':
+    '表单可以提供的：回复通知、找回查询码、短信验证码',
+  'the site sends SMS: a reply notice by SMS, a lost code to a phone':
+    '本站点发送短信：短信回复通知、把查询码发到手机',
+  'a reply notice or a lost code by e-mail':
+    '通过电子邮件发送回复通知或查询码',
+  'a submission needs an SMS code (POST /v1/sites/{site}/verification-codes)':
+    '提交留言需要短信验证码（POST /v1/sites/{site}/verification-codes）',
+  'by SMS to author.phone (where the site sends SMS)':
+    '以短信发到 author.phone（本站点发送短信时）',
+  'by e-mail to author.email (which must then be given)':
+    '以电子邮件发到 author.email（此时必须填写）',
+  'the SMS code sent to author.phone (POST /v1/sites/{site}/verification-codes); required where the site asks for one (site config <code>notifications.phoneVerification</code>)':
+    '发到 author.phone 的短信验证码（POST /v1/sites/{site}/verification-codes）；站点要求时必填（站点配置 <code>notifications.phoneVerification</code>）',
+  'a mobile number, or an e-mail address (anything with @)':
+    '手机号，或电子邮箱（含 @ 的即视为邮箱）',
+  'the mobile number the submission will give as author.phone':
+    '提交留言时将填写为 author.phone 的手机号',
+  'how long the code works once it arrives':
+    '验证码送达后的有效时间',
+  'when the form may offer 重新获取':
+    '表单何时可以提供“重新获取”',
+  'a message assigned or transferred to my unit':
+    '有留言交办或转办到我的单位',
+  'a message of my unit nears its deadline':
+    '我单位的留言临近办理期限',
+  'a message of my unit is overdue and supervised (督办)':
+    '我单位的留言已超期并被督办',
+  'my mobile for the same notices by SMS too (where the site sends SMS); null or empty: e-mail only; absent: unchanged':
+    '同时以短信接收这些通知的手机号（本站点发送短信时）；null 或空：只发邮件；不填：保持不变',
+  'https address of the image a share card of the hosted pages shows (og:image); null: Liuyan’s':
+    '托管页面分享卡片显示的图片的 https 地址（og:image）；null：使用留言板默认图片',
+  'https address of a PNG or JPEG of at least 300×300 pixels (WeChat’s share card); null: Liuyan’s image':
+    '至少 300×300 像素的 PNG 或 JPEG 图片的 https 地址（微信分享卡片）；null：使用留言板默认图片',
+  'during a rotation, until when the previous secret still signs (both sign); null otherwise':
+    '更换密钥期间，旧密钥继续签名到何时（新旧两个都签名）；不在更换期间为 null',
+  'deliveries whose retries are spent: re-send them once the receiver works':
+    '重试已用完的推送：接收方恢复后可重新发送',
+  'what receives it, e.g. 12345热线平台':
+    '接收方说明，例如：12345热线平台',
+  'shown once: keep it where the receiver can read it (whsec_…)':
+    '只显示一次：请保存在接收方能读取的地方（whsec_…）',
+  'when it is tried again (retrying)':
+    '下次重试的时间（重试中）',
+  'the last five':
+    '最近五次',
+  'the receiver’s HTTP status; null when it did not answer':
+    '接收方返回的 HTTP 状态码；未应答时为 null',
+  'timeout (no answer in time), network (no connection), status (not 2xx), disabled (the endpoint was off)':
+    'timeout（未按时应答）、network（无法连接）、status（状态码不是 2xx）、disabled（接收地址已停用）',
+  'at most the first 200 characters of the answer':
+    '应答内容的前 200 个字符（最多）',
+  'aliyun: 阿里云短信 Dysmsapi; gateway: the government’s own SMS gateway (signed JSON POST); null: no SMS':
+    'aliyun：阿里云短信 Dysmsapi；gateway：政府自建短信网关（签名的 JSON POST）；null：不发短信',
+  'base URL; null: the provider’s public endpoint (required for a gateway)':
+    '接口基础地址；null：服务商的公共地址（自建网关必填）',
+  'AccessKey ID, or the gateway’s key id':
+    'AccessKey ID，或自建网关的密钥 ID',
+  'whether a secret is stored (it is write-only)':
+    '是否已保存密钥（密钥只能写入，不能读出）',
+  'template code per kind of notice (Aliyun: SMS_…)':
+    '每类通知的短信模板代码（阿里云：SMS_…）',
+  'the sender of e-mails; null: the service’s own (MAIL_FROM)':
+    '电子邮件的发件地址；null：使用服务自己的（MAIL_FROM）',
+  'a submission needs the SMS code sent to its phone':
+    '提交留言需要填写发到手机的短信验证码',
+  'write-only; absent or null keeps the stored secret':
+    '只能写入；不填或 null 保留已保存的密钥',
+  'the provider’s answer code of the last failed attempt':
+    '最后一次失败时服务商返回的代码',
   'the code is on its way; it works for expiresInSeconds once it arrives':
     '验证码正在发送；收到后在 expiresInSeconds 秒内有效',
   'sms_unavailable: the site does not ask for verification codes (or sends no SMS)':

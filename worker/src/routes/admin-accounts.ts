@@ -10,7 +10,8 @@ import type { Role } from '../auth/official';
 import { checkPasswordStrength, hashPassword, newTemporaryPassword } from '../auth/password';
 import { sessionHash, sessionToken } from '../auth/session';
 import { emailTaken, findSiteAccount, replaceAccountUnits, revokeSessions, siteAccounts } from '../db/accounts';
-import { auditEntry, siteUnits } from '../db/admin';
+import { auditEntry } from '../db/admin';
+import { knownUnitIds } from '../db/sites';
 import type { SiteDatabase } from '../db/client';
 import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { newId } from '../lib/crypto';
@@ -36,7 +37,7 @@ async function unitProblems(db: SiteDatabase, siteId: string, role: Role, unitId
   if (role === 'responder' && unitIds.length === 0) return [{ field: 'unitIds', code: 'required' }];
   if (unitIds.length === 0) return [];
   // Retired units count: their open messages still need someone to answer them.
-  const known = new Set((await siteUnits(db, siteId)).map((u) => u.id));
+  const known = await knownUnitIds(db, siteId, unitIds);
   return unitIds.flatMap((id, i): FieldProblem[] => (known.has(id) ? [] : [{ field: `unitIds.${i}`, code: 'unknown_unit' }]));
 }
 

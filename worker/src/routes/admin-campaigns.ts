@@ -10,7 +10,7 @@ import { auditEntry } from '../db/admin';
 import { campaignColumns, campaignFigures, isOpen, outletsOf, siteCampaigns, toAdminCampaign } from '../db/campaigns';
 import type { SiteDatabase } from '../db/client';
 import type { CampaignRow } from '../db/schema';
-import { siteUnits, type Site } from '../db/sites';
+import { knownUnitIds, type Site } from '../db/sites';
 import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { newId } from '../lib/crypto';
 import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
@@ -24,7 +24,7 @@ type Fields = Omit<Required<z.output<typeof CreateCampaignInputSchema>>, 'slug'>
 async function problemsOf(db: SiteDatabase, site: Site, f: Fields): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (Date.parse(f.endsAt) <= Date.parse(f.startsAt)) problems.push({ field: 'endsAt', code: 'before_start' });
-  const units = new Set((await siteUnits(db, site)).map((u) => u.id));
+  const units = await knownUnitIds(db, site.id, f.unitIds);
   f.unitIds.forEach((id, i) => { if (!units.has(id)) problems.push({ field: `unitIds.${i}`, code: 'unknown_unit' }); });
   f.types.forEach((type, i) => { if (!site.types.includes(type)) problems.push({ field: `types.${i}`, code: 'type_not_allowed' }); });
   f.domains.forEach((domain, i) => { if (!site.domains.includes(domain)) problems.push({ field: `domains.${i}`, code: 'domain_not_allowed' }); });

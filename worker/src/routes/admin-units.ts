@@ -3,7 +3,8 @@ import {
   AdminIdParamsSchema, AdminUnitSchema, CreateUnitInputSchema, UpdateUnitInputSchema, type AdminUnit,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { auditEntry, isWithin, siteUnits } from '../db/admin';
+import { auditEntry, findSiteUnit, nextSortOrder, siteUnits } from '../db/admin';
+import { isWithinAny } from '../db/sites';
 import { unitPinyinKeys } from '../db/unit-pinyin';
 import { notFound, validationError } from '../errors';
 import { newId } from '../lib/crypto';
@@ -41,17 +42,20 @@ adminUnits.openapi(createUnit, async (c) => {
   const input = c.req.valid('json');
   const siteId = c.get('site').id;
   const db = c.get('db');
-  const units = await siteUnits(db, siteId);
   const parentId = input.parentId ?? null;
-  if (parentId !== null && !units.some((u) => u.id === parentId)) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
-  // Without an order, a new unit comes after its siblings.
-  const siblings = units.filter((u) => u.parentId === parentId);
+  // The parent and the last sibling alone, never the whole tree (a national site has ~90,000 units).
+  const [parent, next] = await Promise.all([
+    parentId === null ? null : findSiteUnit(db, siteId, parentId),
+    nextSortOrder(db, siteId, parentId),
+  ]);
+  if (parentId !== null && !parent) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
   const unit: AdminUnit = {
     id: newId('u'),
     name: input.name,
     kind: input.kind,
     parentId,
-    sortOrder: input.sortOrder ?? Math.max(0, ...siblings.map((u) => u.sortOrder + 1)),
+    // Without an order, a new unit comes after its siblings.
+    sortOrder: input.sortOrder ?? next,
     active: true,
   };
   const at = new Date().toISOString();
@@ -83,13 +87,12 @@ adminUnits.openapi(updateUnit, async (c) => {
   const input = c.req.valid('json');
   const siteId = c.get('site').id;
   const db = c.get('db');
-  const units = await siteUnits(db, siteId);
-  const before = units.find((u) => u.id === id);
+  const before = await findSiteUnit(db, siteId, id);
   if (!before) throw notFound();
   if (input.parentId) {
-    if (!units.some((u) => u.id === input.parentId)) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
+    if (!(await findSiteUnit(db, siteId, input.parentId))) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
     // A unit under itself or under one of its own sub-units would cut that branch off the tree.
-    if (isWithin(units, input.parentId, id)) throw validationError([{ field: 'parentId', code: 'invalid' }]);
+    if (await isWithinAny(db, input.parentId, [id])) throw validationError([{ field: 'parentId', code: 'invalid' }]);
   }
   const after: AdminUnit = {
     ...before,
@@ -103,8 +106,14 @@ adminUnits.openapi(updateUnit, async (c) => {
     const at = new Date().toISOString();
     await db.batch([
       db.q.updateTable('units')
-        .set({ name: after.name, parent_id: after.parentId, sort_order: after.sortOrder, active: after.active ? 1 : 0,
-          ...(changed.includes('name') && { pinyin_keys: unitPinyinKeys(after.name) }) })
+        // Only what changed: a trigger rewrites a unit's search keys on a new name (migration 0023),
+        // and its branch's ancestors on a new parent (0024).
+        .set({
+          ...(changed.includes('name') && { name: after.name, pinyin_keys: unitPinyinKeys(after.name) }),
+          ...(changed.includes('parentId') && { parent_id: after.parentId }),
+          ...(changed.includes('sortOrder') && { sort_order: after.sortOrder }),
+          ...(changed.includes('active') && { active: after.active ? 1 : 0 }),
+        })
         .where('id', '=', id).where('site_id', '=', siteId),
       auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.update', detail: { unit: id, fields: changed }, at }),
     ]);

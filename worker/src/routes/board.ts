@@ -3,7 +3,7 @@ import { ListMessagesQuerySchema, MessagePageSchema, PublicMessageDetailSchema }
 import { newRouteGroup } from '../app';
 import { listPublicMessages } from '../db/board';
 import { publicMessageView } from '../db/message-views';
-import { siteUnits, unknownFilters } from '../db/sites';
+import { unknownFilters } from '../db/sites';
 import { notFound, validationError } from '../errors';
 import { limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
@@ -32,7 +32,7 @@ board.openapi(listMessages, async (c) => {
   // An unknown unit or drive selects nothing: say which, rather than "no messages yet" (only an
   // empty first page can come from one, so only then is it looked at).
   if (page.items.length === 0 && !query.cursor) {
-    const unknown = await unknownFilters(db, site.id, await siteUnits(db, site), query);
+    const unknown = await unknownFilters(db, site.id, query);
     if (unknown.length > 0) throw validationError(unknown);
   }
   return c.json(page, 200);

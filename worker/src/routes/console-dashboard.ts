@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { DashboardSchema } from '../../../sdk/src/schemas/stats';
 import { newRouteGroup } from '../app';
 import { readDashboard } from '../db/dashboard';
-import { siteUnits } from '../db/sites';
+import { siteUnitsIfFew } from '../db/sites';
 import { officialErrorResponses } from './openapi-common';
 import { definitions } from './stats';
 
@@ -23,6 +23,7 @@ const getDashboard = createRoute({
 
 consoleDashboard.openapi(getDashboard, async (c) => {
   const db = c.get('db');
-  const units = await siteUnits(db, c.get('site'));
-  return c.json(await readDashboard(db, c.get('official'), units, new Date()), 200);
+  const site = c.get('site');
+  const units = await siteUnitsIfFew(db, site);
+  return c.json(await readDashboard(db, c.get('official'), { units, version: site.unitsVersion }, new Date()), 200);
 });

@@ -8,8 +8,7 @@ import { newRouteGroup } from '../app';
 import type { AppEnv } from '../env';
 import type { SiteDatabase } from '../db/client';
 import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
-import { findActiveUnit, findCampaign, siteUnits, workingCalendar, type Site } from '../db/sites';
-import { unitSubtree } from '../db/board';
+import { findActiveUnit, findCampaign, isWithinAny, workingCalendar, type Site } from '../db/sites';
 import { outletFor } from '../db/campaigns';
 import { ApiError, validationError, type FieldProblem } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
@@ -95,8 +94,7 @@ async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, no
       // A target unit stands for its whole subtree (a city and its districts).
       const targets = JSON.parse(campaign.unit_ids) as string[];
       if (targets.length > 0) {
-        const units = await siteUnits(db, site);
-        if (!targets.some((target) => unitSubtree(units, target).includes(input.unitId))) problems.push({ field: 'unitId', code: 'invalid_choice' });
+        if (!(await isWithinAny(db, input.unitId, targets))) problems.push({ field: 'unitId', code: 'invalid_choice' });
       }
       if (!only(campaign.types, input.type)) problems.push({ field: 'type', code: 'type_not_allowed' });
       if (!only(campaign.domains, input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });

@@ -18,7 +18,7 @@ import { findLiveIntegrationKey, markKeyUsed } from '../db/integration-keys';
 import { keyedHash } from '../lib/crypto';
 import { publicMessageView } from '../db/message-views';
 import { messageOfToken, open311Notes, open311Requests, parseServiceCode, serviceCode, serviceName, type RequestFilter } from '../db/open311';
-import { activeUnits } from '../db/sites';
+import { activeUnitsIfFew } from '../db/sites';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError } from '../errors';
@@ -225,14 +225,18 @@ register(createRoute({
   const { name, format } = split(valid<FileParams>(c, 'param').file);
   const site = c.get('site');
   if (!parseServiceCode(name, site)) throw notFound();
-  const units = await activeUnits(c.get('db'), site.id);
+  // A large tree (a national site's ~90,000 units) is no list: the unit's id is typed, found by name
+  // or level by level through the units endpoint.
+  const units = await activeUnitsIfFew(c.get('db'), site.id);
   const attribute = (order: number, code: string, datatype: 'string' | 'singlevaluelist', required: boolean, description: string, values: { key: string; name: string }[] = []) => ({
     variable: true, code, datatype, required, datatype_description: null, order, description, values,
   });
   return open311Response(c, format, 'service_definition', {
     service_code: name,
     attributes: [
-      attribute(1, 'unit', 'singlevaluelist', true, '留言对象：写给哪位领导或哪个部门', singleValues(units.map((u) => [u.id, u.name]))),
+      units
+        ? attribute(1, 'unit', 'singlevaluelist', true, '留言对象：写给哪位领导或哪个部门', singleValues(units.map((u) => [u.id, u.name])))
+        : attribute(1, 'unit', 'string', true, `留言对象：写给哪位领导或哪个部门，填单位编号（id）；按名称查找：GET /v1/sites/${site.id}/units?q=名称，逐级浏览：GET /v1/sites/${site.id}/units?parent=上级编号`),
       attribute(2, 'title', 'string', false, `标题，最多${LIMITS.titleMax}个字；不填则取留言内容的开头`),
       attribute(3, 'public', 'singlevaluelist', false, '是否公开：公开的留言经审核后在留言板上展示（不含姓名和联系方式）；默认公开', singleValues([['true', '公开'], ['false', '不公开']])),
       attribute(4, 'consent', 'singlevaluelist', true, '留言人已阅读并同意本站的隐私声明', singleValues([['true', '同意']])),

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { STATS_DEFINITIONS, StatsQuerySchema, StatsSchema } from '../../../sdk/src/schemas/stats';
 import { newRouteGroup } from '../app';
-import { siteUnits, unknownFilters } from '../db/sites';
+import { siteUnitsIfFew, unknownFilters } from '../db/sites';
 import { readStats } from '../db/stats';
 import { validationError } from '../errors';
 import { problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
@@ -32,10 +32,10 @@ stats.openapi(getStats, async (c) => {
   if (from && to && from > to) throw validationError([{ field: 'to', code: 'before_start' }]);
   const site = c.get('site');
   const db = c.get('db');
-  const units = await siteUnits(db, site);
-  const figures = await readStats(db, { siteId: site.id, campaign, units: unit === undefined ? null : [unit], from, to }, units);
+  const units = await siteUnitsIfFew(db, site);
+  const figures = await readStats(db, { siteId: site.id, unitsVersion: site.unitsVersion, campaign, units: unit === undefined ? null : [unit], from, to }, units);
   // Only nothing counted can come from an unknown unit or drive: only then is it worth a look.
-  const unknown = figures.messages === 0 ? await unknownFilters(db, site.id, units, { unit, campaign }) : [];
+  const unknown = figures.messages === 0 ? await unknownFilters(db, site.id, { unit, campaign }) : [];
   if (unknown.length > 0) throw validationError(unknown);
   return c.json(figures, 200);
 });
