@@ -5,6 +5,7 @@ import { continueSearchRebuilds } from './db/search-index';
 import { continueUnitPinyin } from './db/unit-pinyin';
 import { endedCounters } from './db/submission-limits';
 import type { Env } from './env';
+import { requeueLostNotices } from './notifications/deliver';
 import { drainOutboxes } from './queue/outbox';
 import { oldDeliveries, requeueLostDeliveries } from './webhooks/deliver';
 
@@ -52,7 +53,8 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
   // Units without pinyin search keys (written before migration 0025, or by raw SQL) get them, 10,000 an hour.
   for (const db of allDatabases(env)) await continueUnitPinyin(db);
   // Events out: the deadline check's own events, and whatever a request's drain failed to send; then
-  // webhook deliveries whose queue message was lost.
+  // webhook deliveries and notices whose queue message was lost.
   await drainOutboxes(env, now);
   for (const db of allDatabases(env)) await requeueLostDeliveries(env, db, now);
+  for (const db of allDatabases(env)) await requeueLostNotices(env, db, now);
 };

@@ -31,6 +31,33 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(30 * 2 ** (attempts - 1), 3600);
 }
 
+/**
+ * A notice still waiting with no attempt for this long has lost its queue message (a send that failed
+ * after the notice was written, or a message the queue dropped): a live one is tried at least every
+ * hour (the longest backoff), so two hours of silence cannot be a notice in the middle of its retries.
+ */
+const LOST_AFTER_MS = 2 * 3_600_000;
+
+/**
+ * Hands notices whose queue message was lost to the queue again (the hourly job): at most 100 per
+ * database and run, oldest first. Each is then tried as usual, and ends sent or dead — never left
+ * waiting unseen. Returns how many were queued again.
+ */
+export async function requeueLostNotices(env: Env, db: SiteDatabase, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - LOST_AFTER_MS).toISOString();
+  const lost = await db.all(db.q.selectFrom('notifications').select(['id', 'site_id'])
+    // Each site's waiting notices through the (site_id, status, created_at) index.
+    .where('site_id', 'in', db.q.selectFrom('sites').select('id'))
+    .where('status', '=', 'queued').where('created_at', '<', before)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('notification_attempts').select('id')
+      .whereRef('notification_attempts.notification_id', '=', 'notifications.id').where('notification_attempts.created_at', '>=', before))))
+    .orderBy('created_at').limit(100));
+  const bySite = new Map<string, string[]>();
+  for (const notice of lost) bySite.set(notice.site_id, [...(bySite.get(notice.site_id) ?? []), notice.id]);
+  for (const [siteId, ids] of bySite) await enqueueNotices(env, siteId, ids);
+  return lost.length;
+}
+
 /** The most messages one lost-code request sends new codes for (the newest first). */
 const RECOVERY_MAX_MESSAGES = 5;
 
