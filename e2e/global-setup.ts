@@ -34,12 +34,13 @@ const iframeHostPage = (workerOrigin: string) => `<!doctype html>
 </html>
 `;
 
-/** A CMS page with the hosted board in an iframe below the county's own (tall) content. */
+/** A CMS page with the hosted board in an iframe between the county's own (tall) content and footer. */
 const iframeBoardPage = (workerOrigin: string) => `<!doctype html>
 <html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>示范县人民政府 · 留言选登</title>
 <h1 style="height:900px;margin:0">示范县人民政府 · 留言选登</h1>
 <iframe src="${workerOrigin}/s/demo/?embed=1" title="留言选登" width="100%" height="600" frameborder="0"></iframe>
+<footer style="height:900px">示范县人民政府办公室 主办</footer>
 <script src="${workerOrigin}/embed.js" async></script>
 </html>
 `;
