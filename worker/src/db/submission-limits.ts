@@ -7,7 +7,7 @@ import type { SubmissionLimits } from '../../../sdk/src/schemas/common';
 import { keyedHash } from '../lib/crypto';
 import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
-import type { SubmissionCountTable } from './schema';
+import type { CodeRequestCountTable, SubmissionCountTable } from './schema';
 
 /** Who a submission counts against. */
 export interface Submitter {
@@ -45,11 +45,14 @@ export async function countersFor(hashKey: string, siteId: string, limits: Submi
 
 /**
  * Seconds until every full counter's window has ended (what `Retry-After` says), or null when none
- * of `counters` is full. One indexed read of at most three rows.
+ * of `counters` is full. One indexed read of at most three rows. `table`: the submissions' counters,
+ * or those of requests for SMS codes and lost codes (migration 0028), kept the same way.
  */
-export async function secondsUntilAllowed(db: SiteDatabase, counters: Counter[], now: Date): Promise<number | null> {
+export async function secondsUntilAllowed(
+  db: SiteDatabase, counters: (Counter | Omit<CodeRequestCountTable, 'count'>)[], now: Date, table: 'submission_counts' | 'code_request_counts' = 'submission_counts',
+): Promise<number | null> {
   const rows = await db.all(
-    db.q.selectFrom('submission_counts').select(['scope', 'key_hash', 'window_start', 'count'])
+    db.q.selectFrom(table).select(['scope', 'key_hash', 'window_start', 'count'])
       .where((eb) => eb.or(counters.map((k) => eb.and([
         eb('site_id', '=', k.site_id), eb('scope', '=', k.scope), eb('key_hash', '=', k.key_hash), eb('window_start', '=', k.window_start),
       ])))),

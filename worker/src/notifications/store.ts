@@ -5,6 +5,7 @@ import type { NotificationOptions } from '../../../sdk/src/schemas/notifications
 import type { Env } from '../env';
 import type { SiteDatabase } from '../db/client';
 import type { CodeRequestCountTable, NotificationSettingsTable, NotificationTable } from '../db/schema';
+import { secondsUntilAllowed } from '../db/submission-limits';
 import type { Cipher } from '../lib/crypto';
 import { keyedHash, newId } from '../lib/crypto';
 import type { DeliveryMessage } from '../queue/consumer';
@@ -159,18 +160,7 @@ export function codeRequestCountStatements(db: SiteDatabase, counters: Counter[]
       .doUpdateSet((eb) => ({ count: eb('code_request_counts.count', '+', 1), cap: eb.ref('excluded.cap') }))));
 }
 
-/** Seconds until every full counter's window has ended, or null when none is full. */
-export async function secondsUntilCodeAllowed(db: SiteDatabase, counters: Counter[], now: Date): Promise<number | null> {
-  const rows = await db.all(
-    db.q.selectFrom('code_request_counts').select(['scope', 'key_hash', 'window_start', 'count'])
-      .where((eb) => eb.or(counters.map((k) => eb.and([
-        eb('site_id', '=', k.site_id), eb('scope', '=', k.scope), eb('key_hash', '=', k.key_hash), eb('window_start', '=', k.window_start),
-      ])))),
-  );
-  let waitMs: number | null = null;
-  for (const k of counters) {
-    const row = rows.find((r) => r.scope === k.scope && r.key_hash === k.key_hash && r.window_start === k.window_start);
-    if (row && row.count >= k.cap) waitMs = Math.max(waitMs ?? 0, Date.parse(k.window_end) - now.getTime());
-  }
-  return waitMs === null ? null : Math.max(1, Math.ceil(waitMs / 1000));
+/** Seconds until every full counter's window has ended, or null when none is full (as for submissions). */
+export function secondsUntilCodeAllowed(db: SiteDatabase, counters: Counter[], now: Date): Promise<number | null> {
+  return secondsUntilAllowed(db, counters, now, 'code_request_counts');
 }
