@@ -86,6 +86,20 @@ async function send(c: Context<AppEnv>, page: PageInput, status: 200 | 404 = 200
   return c.html(body, status);
 }
 
+/**
+ * The page for a message or a drive the site does not show: the site's frame with a link back to the
+ * board, never indexed, never kept by a shared cache.
+ */
+function pageNotFound(c: Context<AppEnv>, found: NonNullable<Awaited<ReturnType<typeof hostedSite>>>, withStats: boolean) {
+  const { site, locale, t, view, canonical } = found;
+  return send(c, {
+    site, locale, ...view, withStats, section: null, elements: false, noindex: true,
+    canonical: canonical(sectionPath(site.id, 'board')),
+    title: pageTitle(t, t.notFoundTitle, site.name),
+    main: html`<p><a href="${hostedHref(sectionPath(site.id, 'board'), view)}">‹ ${t.toBoard}</a></p><h2>${t.notFoundTitle}</h2><p>${t.notFound}</p>`,
+  }, 404);
+}
+
 const absolute = (c: Context<AppEnv>, path: string) => `${new URL(c.req.url).origin}${path}`;
 const isEmbed = (c: Context<AppEnv>) => c.req.query('embed') === '1';
 
@@ -150,14 +164,7 @@ hosted.get('/s/:site/messages/:id', async (c) => {
     hasPublishedMessages(db, site.id),
   ]);
   const boardHref = hostedHref(sectionPath(site.id, 'board'), view);
-  if (!message) {
-    return send(c, {
-      site, locale, ...view, withStats, section: null, elements: false, noindex: true,
-      canonical: canonical(sectionPath(site.id, 'board')),
-      title: pageTitle(t, t.notFoundTitle, site.name),
-      main: html`<p><a href="${boardHref}">‹ ${t.toBoard}</a></p><h2>${t.notFoundTitle}</h2><p>${t.notFound}</p>`,
-    }, 404);
-  }
+  if (!message) return pageNotFound(c, found, withStats);
   const address = canonical(messagePath(site.id, message.id));
   return send(c, {
     site, locale, ...view, withStats, section: null, elements: false, canonical: address,
@@ -184,14 +191,7 @@ hosted.get('/s/:site/campaigns/:slug', async (c) => {
     hasPublishedMessages(db, site.id),
   ]);
   const boardHref = hostedHref(sectionPath(site.id, 'board'), view);
-  if (!campaign) {
-    return send(c, {
-      site, locale, ...view, withStats, section: null, elements: false, noindex: true,
-      canonical: canonical(sectionPath(site.id, 'board')),
-      title: pageTitle(t, t.notFoundTitle, site.name),
-      main: html`<p><a href="${boardHref}">‹ ${t.toBoard}</a></p><h2>${t.notFoundTitle}</h2><p>${t.notFound}</p>`,
-    }, 404);
-  }
+  if (!campaign) return pageNotFound(c, found, withStats);
   const latest = (await listPublicMessages(db, site, { limit: 20, campaign: campaign.slug }, now)).items;
   const nowIso = now.toISOString();
   const state = nowIso < campaign.starts_at ? t.campaignNotYet : nowIso < campaign.ends_at ? t.campaignOpen : t.campaignEnded;
