@@ -119,18 +119,25 @@ async function fanOutRecovery(d: Delivery): Promise<SendOutcome> {
 }
 
 /**
- * A new tracking code for the message: made here, its hash replaces the old one (which stops working)
- * and it is sent; the code itself is stored nowhere. A retry makes another code, so the one that
- * works is always the last one sent.
+ * A new tracking code for the message: made here and sent first; only once it has reached the
+ * contact on file does its hash replace the old one (which then stops working). Anyone may ask for
+ * new codes for a contact they know, so a failed send must never cost the citizen the code they
+ * have. A retry makes another code; the one that works is always the last one delivered. The code
+ * itself is stored nowhere. Throws when the code was sent but could not be stored (the queue tries
+ * again, with a new code).
  */
 async function sendNewCode(d: Delivery): Promise<SendOutcome> {
   const { env, db, site, notice } = d;
+  const mine = () => db.q.selectFrom('messages').select('id')
+    .where('id', '=', notice.message_id!).where('site_id', '=', site.id).where('author_erased_at', 'is', null);
+  if (!(await db.first(mine()))) return { ok: false, retry: false, detail: 'message_gone' };
   const code = newTrackingCode();
+  const sent = await send(d, { siteName: site.name, code });
+  if (!sent.ok) return sent;
   const hash = await trackingCodeHash(env.HASH_KEY, site.id, normalizeTrackingCode(code)!);
-  const result = await db.run(db.q.updateTable('messages').set({ tracking_hash: hash })
-    .where('id', '=', notice.message_id!).where('site_id', '=', site.id).where('author_erased_at', 'is', null));
-  if (result.meta.changes === 0) return { ok: false, retry: false, detail: 'message_gone' };
-  return send(d, { siteName: site.name, code });
+  await db.run(db.q.updateTable('messages').set({ tracking_hash: hash })
+    .where('id', '=', notice.message_id!).where('site_id', '=', site.id));
+  return sent;
 }
 
 /** A verification code for the phone: made here, stored as a keyed hash with its expiry (a new one replaces the last), and sent. */
