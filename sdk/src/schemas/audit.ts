@@ -35,11 +35,15 @@ export const AuditQuerySchema = z.object({
 });
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
 
-/** The account, unit or reply template an entry is about, by its name now (or when it was removed). */
+/**
+ * The account, unit, reply template, webhook endpoint or integration key an entry is about: accounts,
+ * units and templates by their name now (or when removed); an endpoint by its address and a key by its
+ * prefix as the entry recorded them.
+ */
 export const AuditTargetSchema = z.object({
-  kind: z.enum(['account', 'unit', 'template']),
+  kind: z.enum(['account', 'unit', 'template', 'webhook', 'integration_key']),
   id: z.string(),
-  name: z.string().nullable().describe('null when it no longer exists'),
+  name: z.string().nullable().describe('null when it no longer exists (or, for an endpoint, when the entry did not record its address)'),
 });
 export type AuditTarget = z.infer<typeof AuditTargetSchema>;
 

@@ -20,6 +20,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'slug_taken',
   'low_contrast',
   'credentials_in_url',
+  'not_public_address',
   'not_https',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);

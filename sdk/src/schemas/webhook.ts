@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '../codes';
 import { DomainSchema, MessageStatusSchema, MessageTypeSchema, ModerationSchema, optionalText, TimestampSchema } from './common';
 import { withCode } from './error';
+import { hasNoCredentials } from './admin';
 import { UnitRefSchema } from './message';
 
 // Webhooks (issue 14): /v1/admin/webhooks (admins only) manages a site's endpoints; the service POSTs
@@ -21,7 +22,7 @@ export type WebhookDeliveryStatus = z.infer<typeof WebhookDeliveryStatusSchema>;
  */
 export const WebhookUrlSchema = z.string().trim().min(1).max(500)
   .refine((value) => URL.canParse(value), withCode('invalid'))
-  .refine((value) => !URL.canParse(value) || !new URL(value).username && !new URL(value).password, withCode('invalid'))
+  .refine(hasNoCredentials, withCode('credentials_in_url'))
   .meta({ examples: ['https://12345.example.gov.cn/liuyan/events'] });
 
 /** The event types chosen: at least one, each once. */

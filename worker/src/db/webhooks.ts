@@ -51,15 +51,36 @@ export async function signingSecrets(env: Env, endpoint: Pick<EndpointRow, 'id' 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * Refuses (422, field `url`, `not_https`) an address a site's events may not go to: anything but https,
- * except http to this machine (127.0.0.1, localhost, [::1]) when the var WEBHOOK_LOOPBACK is "true" —
- * set for the tests and local development only (worker/vitest.config.mts, .dev.vars), never deployed.
+ * Refuses (422, field `url`) an address a site's events may not go to: anything but https
+ * (`not_https`), and a host that is not on the public internet (`not_public_address`): localhost and IP
+ * literals in loopback, private (RFC 1918, fc00::/7), shared (100.64/10), link-local (169.254/16 —
+ * cloud metadata —, fe80::/10) or unspecified ranges, however written (the URL parser turns
+ * `0x7f000001` into 127.0.0.1). Except http to this machine (127.0.0.1, localhost, [::1]) when the var
+ * WEBHOOK_LOOPBACK is "true" — set for the tests and local development only (worker/vitest.config.mts,
+ * .dev.vars), never deployed. Host names are not resolved here.
  */
 export function checkEndpointUrl(env: Env, url: string): void {
   const parsed = new URL(url);
-  if (parsed.protocol === 'https:') return;
   if (env.WEBHOOK_LOOPBACK === 'true' && parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname)) return;
-  throw validationError([{ field: 'url', code: 'not_https' }]);
+  if (parsed.protocol !== 'https:') throw validationError([{ field: 'url', code: 'not_https' }]);
+  if (!isPublicHost(parsed.hostname)) throw validationError([{ field: 'url', code: 'not_public_address' }]);
+}
+
+/** Whether a URL's hostname (as `URL` gives it: IPv6 in brackets, IPv4 normalised) may be on the public internet. */
+function isPublicHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return false;
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return !(a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254)
+      || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224);
+  }
+  if (host.startsWith('[')) {
+    const v6 = host.slice(1, -1);
+    return !(v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('::ffff:'));
+  }
+  return true;
 }
 
 export function toWebhookEndpoint(row: EndpointRow, deadDeliveries: number, now: Date): WebhookEndpoint {

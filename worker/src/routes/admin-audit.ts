@@ -82,10 +82,14 @@ function toEntry(row: AuditRow): AuditEntry & { actorEmail: string | null } {
   const account = text(detail.account);
   const unit = text(detail.unit);
   const template = text(detail.template);
+  const webhook = text(detail.webhook);
+  const key = text(detail.key);
   const target: AuditEntry['target'] = account ? { kind: 'account', id: account, name: row.account_name }
     : unit ? { kind: 'unit', id: unit, name: row.unit_name }
       : template ? { kind: 'template', id: template, name: row.template_title ?? text(detail.title) }
-        : null;
+        : webhook ? { kind: 'webhook', id: webhook, name: text(detail.url) }
+          : key ? { kind: 'integration_key', id: key, name: text(detail.prefix) }
+            : null;
   return {
     id: String(row.id),
     at: toSiteTime(row.created_at),

@@ -98,7 +98,7 @@ adminWebhooks.openapi(updateWebhook, async (c) => {
       disabled_at: disabledAt,
       updated_at: at,
     }).where('id', '=', id).where('site_id', '=', site.id),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.update', detail: { webhook: id, ...input }, at }),
+    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.update', detail: { webhook: id, url: input.url ?? before.url, fields: Object.keys(input), ...input }, at }),
   ]);
   return c.json((await siteEndpoint(db, site.id, id, new Date()))!, 200);
 });
@@ -158,7 +158,7 @@ adminWebhooks.openapi(rotateSecret, async (c) => {
       secret: await sealSecret(c.env, id, secret), previous_secret: before.secret,
       previous_secret_expires_at: new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(), updated_at: at,
     }).where('id', '=', id).where('site_id', '=', site.id),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.rotate_secret', detail: { webhook: id }, at }),
+    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.rotate_secret', detail: { webhook: id, url: before.url }, at }),
   ]);
   c.header('Cache-Control', 'no-store');
   return c.json({ ...(await siteEndpoint(db, site.id, id, now))!, secret }, 200);

@@ -254,6 +254,14 @@ describe('/v1/admin/webhooks', () => {
 
     const plain = await expectProblem(await post({ url: 'http://hooks.example.com/liuyan', events: ['message.replied'] }), 422, 'validation');
     expect(plain.errors).toEqual([expect.objectContaining({ field: 'url', code: 'not_https', message: '接收地址须以 https:// 开头：事件经加密连接送达' })]);
+    // Nowhere inside: this machine, a private network, the cloud's metadata, however the address is written.
+    for (const url of ['https://localhost/x', 'https://127.0.0.1/x', 'https://0x7f000001/x', 'https://10.0.0.1/x', 'https://172.20.1.1/x',
+      'https://192.168.1.1/x', 'https://169.254.169.254/latest', 'https://[::1]/x', 'https://[fd00::1]/x', 'https://[::ffff:127.0.0.1]/x']) {
+      const inside = await expectProblem(await post({ url, events: ['message.replied'] }), 422, 'validation');
+      expect(inside.errors, url).toEqual([expect.objectContaining({ field: 'url', code: 'not_public_address' })]);
+    }
+    const withPassword = await expectProblem(await post({ url: 'https://user:pw@hooks.example.com/x', events: ['message.replied'] }), 422, 'validation');
+    expect(withPassword.errors).toEqual([expect.objectContaining({ field: 'url', code: 'credentials_in_url' })]);
     const wrong = await expectProblem(await post({ url: 'https://hooks.example.com/liuyan', events: ['message.deleted'] }), 422, 'validation');
     expect(wrong.errors?.map((e) => e.field)).toEqual(['events.0']);
     expect((await expectProblem(await post({ url: 'https://hooks.example.com/liuyan', events: [] }), 422, 'validation')).errors?.[0]?.field).toBe('events');
@@ -274,6 +282,10 @@ describe('/v1/admin/webhooks', () => {
     expect(await (await consoleRequest('/v1/admin/webhooks', { as: admin })).json()).toEqual([]);
     const audit = await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', site.siteId).orderBy('id'));
     expect(audit.map((a) => a.action)).toEqual(['webhook.create', 'webhook.update', 'webhook.delete']);
+    // The log names the endpoint each change was about, by its address.
+    const log = await (await consoleRequest('/v1/admin/audit-log', { as: admin })).json<{ items: { action: string; target: unknown }[] }>();
+    expect(log.items.filter((e) => e.action.startsWith('webhook.')).map((e) => e.target)).toEqual(
+      ['delete', 'update', 'create'].map(() => ({ kind: 'webhook', id: created.id, name: 'https://hooks.example.com/liuyan' })));
 
     // Another site's admin sees none of it.
     const other = await createSite();
