@@ -22,3 +22,5 @@ CREATE TABLE photos (
   UNIQUE (site_id, upload_key)
 );
 CREATE INDEX photos_by_message ON photos (message_id, position) WHERE message_id IS NOT NULL;
+-- Uploads never sent with a message, for the hourly clean-up (db/photos.ts purgeAbandonedPhotos).
+CREATE INDEX photos_unattached ON photos (created_at) WHERE message_id IS NULL;

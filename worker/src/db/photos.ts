@@ -3,7 +3,6 @@
 import type { PhotoRefInput } from '../../../sdk/src/schemas/photo';
 import type { FieldProblem } from '../errors';
 import type { SiteDatabase } from './client';
-import type { PhotoTable } from './schema';
 
 /** Where a photo's bytes are in R2: by site, then the photo's random id (never derived from anything guessable). */
 export const photoObjectKey = (siteId: string, photoId: string) => `${siteId}/${photoId}`;
@@ -65,4 +64,22 @@ export async function deleteMessagePhotos(db: SiteDatabase, bucket: R2Bucket, si
   return photos.length;
 }
 
-export type PhotoRow = Pick<PhotoTable, 'id' | 'width' | 'height' | 'bytes' | 'sha256'> & { is_public: number };
+/** An upload no submission named within this time is deleted (ms): the form sends its message minutes after. */
+export const ABANDONED_PHOTO_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes up to `limit` photos uploaded more than ABANDONED_PHOTO_MS before `now` and never sent with
+ * a message (the citizen gave up, or something used the upload as storage): from R2, then their rows,
+ * 90 ids a statement (D1's 100 bound parameters). Returns how many were deleted; the hourly job runs it.
+ */
+export async function purgeAbandonedPhotos(db: SiteDatabase, bucket: R2Bucket, now: Date, limit = 900): Promise<number> {
+  const before = new Date(now.getTime() - ABANDONED_PHOTO_MS).toISOString();
+  const abandoned = await db.all(db.q.selectFrom('photos').select(['id', 'site_id'])
+    .where('message_id', 'is', null).where('created_at', '<', before).limit(limit));
+  if (abandoned.length === 0) return 0;
+  await bucket.delete(abandoned.map((p) => photoObjectKey(p.site_id, p.id)));
+  const ids = abandoned.map((p) => p.id);
+  const chunks = Array.from({ length: Math.ceil(ids.length / 90) }, (_, i) => ids.slice(i * 90, i * 90 + 90));
+  await db.batch(chunks.map((chunk) => db.q.deleteFrom('photos').where('id', 'in', chunk).where('message_id', 'is', null)));
+  return abandoned.length;
+}

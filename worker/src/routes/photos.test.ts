@@ -6,6 +6,7 @@ import type { MyData } from '../../../sdk/src/schemas/my-data';
 import type { PhotoUploaded } from '../../../sdk/src/schemas/photo';
 import { createSite, db, expectProblem, request, submit, track, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
+import { purgeAbandonedPhotos } from '../db/photos';
 import { uploadedPhoto, uploadPhoto } from '../../test/photos';
 import { JPEG_WITH_GPS, METADATA_TEXT, PHOTO_HEIGHT, PHOTO_WIDTH, PNG_WITH_GPS, WEBP_WITH_GPS } from '../../test/photo-fixtures';
 
@@ -183,5 +184,17 @@ describe('photos and the author’s data', () => {
     expect(await photoRows(siteId)).toEqual([]);
     expect((await request(`/v1/sites/${siteId}/photos/${shown.photoId}/${shown.sha256}`, { origin: null })).status).toBe(404);
     expect((await request(`/v1/sites/${siteId}/messages/${created.id}`)).status).toBe(200); // the message stays on the record
+  });
+});
+
+describe('the hourly clean-up', () => {
+  it('deletes photos never sent with a message a day after their upload, and keeps sent ones', async () => {
+    const { siteId, shown, kept } = await messageWithPhotos();
+    const abandoned = await uploaded(siteId, WEBP_WITH_GPS, 'image/webp');
+    expect(await purgeAbandonedPhotos(db, env.PHOTOS, new Date())).toBe(0);
+    expect(await purgeAbandonedPhotos(db, env.PHOTOS, new Date(Date.now() + 25 * 3600_000))).toBeGreaterThanOrEqual(1);
+    expect(await storedBytes(siteId, abandoned.photoId)).toBeNull();
+    expect((await photoRows(siteId)).map((p) => p.id)).toEqual([shown.photoId, kept.photoId]);
+    expect(await storedBytes(siteId, shown.photoId)).not.toBeNull();
   });
 });
