@@ -3,12 +3,17 @@
 // the message once, naming the photo.
 import { inject, describe, expect, it } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
-import { countMessagesTitled, fillForm, useBrowserPage } from './helpers';
+import { createClient } from '../sdk/src';
+import type { PhotoUploaded } from '../sdk/src/schemas/photo';
+import { JPEG_WITH_GPS, PNG_WITH_GPS } from '../worker/test/photo-fixtures';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
+import { citizenPhone, countMessagesTitled, fillForm, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
 
-describe('<liuyan-form>: photos', () => {
+describe('photos with a message', () => {
   it('makes a 12-megapixel photo small, uploads it with progress and a retry, and sends the message once with it', async () => {
     const { page } = browser;
     await page.goto(`${HOST}/`);
@@ -62,4 +67,48 @@ describe('<liuyan-form>: photos', () => {
     expect(photo!.bytes).toBeLessThan(original.length / 3);
     console.log(`12-megapixel photo: ${original.length} bytes chosen, ${photo!.bytes} bytes uploaded (2048×1536 JPEG at 0.8)`);
   }, 120_000);
+
+  it('shows a published message’s public photo on the board and every photo in the console; a private one is refused to the public', async () => {
+    const upload = async (bytes: Uint8Array<ArrayBuffer>, type: string) => (await (await fetch(`${WORKER}/v1/sites/demo/photos`, {
+      method: 'POST', headers: { 'Content-Type': type, 'Idempotency-Key': crypto.randomUUID(), Origin: HOST }, body: bytes,
+    })).json()) as PhotoUploaded;
+    const shown = await upload(JPEG_WITH_GPS, 'image/jpeg');
+    const kept = await upload(PNG_WITH_GPS, 'image/png');
+    const client = createClient({ baseUrl: WORKER, site: 'demo' });
+    const { id } = await client.submitMessage({
+      unitId: 'u_transport', type: 'complaint', domain: 'transport', campaign: null, title: `护栏损坏 ${Date.now() % 1_000_000}`,
+      body: '幸福路护栏被撞坏，碎片散落在人行道上，附照片。', region: '示范县城关镇',
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+      photos: [{ id: shown.photoId }, { id: kept.photoId, isPublic: false }],
+    });
+    expect((await officialApi(await sessionCookie(DEMO_ACCOUNTS.moderator), 'POST', `/v1/console/messages/${id}/publish`, {})).status).toBe(200);
+    const loaded = (img: import('playwright-core').Locator) => img.evaluate(async (el: HTMLImageElement) => {
+      await el.decode().catch(() => undefined);
+      return el.naturalWidth;
+    });
+
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    await page.evaluate((messageId) => {
+      const message = document.createElement('liuyan-message');
+      message.setAttribute('site', 'demo');
+      message.setAttribute('message-id', messageId);
+      document.querySelector('main')!.prepend(message);
+    }, id);
+    const photos = page.locator('liuyan-message [part="photos"] img');
+    await photos.first().waitFor();
+    expect(await photos.count()).toBe(1);
+    expect(await photos.getAttribute('alt')).toBe('留言人附的第1张照片');
+    expect(await loaded(photos)).toBe(24);
+    expect((await fetch(`${WORKER}/v1/sites/demo/photos/${kept.photoId}/${kept.sha256}`)).status).toBe(404);
+
+    const official = await signedIn(browser, DEMO_ACCOUNTS.transport);
+    await official.page.goto(`${CONSOLE}#/messages/${id}`);
+    const all = official.page.locator('liuyan-console-message [part="photos"] img');
+    await all.first().waitFor();
+    expect(await all.count()).toBe(2);
+    expect(await loaded(all.nth(1))).toBe(24);
+    expect(official.problems).toEqual([]);
+    await official.page.context().close();
+  });
 });
