@@ -93,7 +93,8 @@ describe('photos with a message', () => {
       const message = document.createElement('liuyan-message');
       message.setAttribute('site', 'demo');
       message.setAttribute('message-id', messageId);
-      document.querySelector('main')!.prepend(message);
+      const main = document.querySelector('main')!;
+      main.insertBefore(message, main.firstChild);
     }, id);
     const photos = page.locator('liuyan-message [part="photos"] img');
     await photos.first().waitFor();
