@@ -89,6 +89,8 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart tracking-code - The tracking code.
  * @csspart notify - 有回复时通知我: the choice of a reply notice by SMS or e-mail (only for a contact given).
  * @csspart get-code - 获取验证码, where the site asks for an SMS code (with its countdown).
+ * @csspart photos - 照片: the photos added, their uploads and 添加照片.
+ * @csspart photo - One photo added: thumbnail, progress or error, its public choice.
  * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
  *
  * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
