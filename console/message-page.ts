@@ -307,7 +307,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           ${m.adoption ? html`<dt>${t.flags.adopted}</dt><dd part="adoption">${m.adoption.note} · ${when(m.adoption.at, false)}</dd>` : nothing}
         </dl>
         <div class="body message-body">${m.body}</div>
-        ${renderPhotos(m.photos, '', t.photoAlt)}
+        ${renderPhotos(m.photos, '', t.photoAlt, t.private)}
       </article>
       ${this.renderActions(m)}
       ${this.contact ? this.renderContact(this.contact) : nothing}

@@ -108,6 +108,7 @@ describe('photos with a message', () => {
     const all = official.page.locator('liuyan-console-message [part="photos"] img');
     await all.first().waitFor();
     expect(await all.count()).toBe(2);
+    expect(await official.page.locator('liuyan-console-message [part="photo-private"]').allTextContents()).toEqual(['不公开']);
     expect(await loaded(all.nth(1))).toBe(24);
     expect(official.problems).toEqual([]);
     await official.page.context().close();
