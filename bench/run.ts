@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { measureApi, STEADY_SPREAD, type ApiResults, type RouteMeasurement, type RouteResult } from './api-load';
 import { measureBoard, QUEUE_GOAL_ROWS_READ, SCALE_GOAL, STATS_GOAL_ROWS_READ, type BoardResults, type BoardSize, type D1Cost } from './board-load';
 import { withLocalStack } from './local-stack';
+import { measurePhotoUpload, type PhotoSizes } from './photo-size';
 import { table } from './table';
 import { KB, measureWidget, type Download, type WidgetSizes } from './widget-size';
 
@@ -175,6 +176,14 @@ async function main(): Promise<number> {
     widget = { error: messageOf(error) };
   }
 
+  console.log('Downsizing a 12-megapixel photo as <liuyan-form> does, in Chromium …');
+  let photo: Outcome<PhotoSizes>;
+  try {
+    photo = await measurePhotoUpload();
+  } catch (error) {
+    photo = { error: messageOf(error) };
+  }
+
   console.log(`Starting the local stack on 127.0.0.1:${PORT} and loading it …`);
   let api: Outcome<ApiResults>;
   try {
@@ -202,6 +211,7 @@ async function main(): Promise<number> {
       loadAverage: { before: loadBefore, after: loadAverage() },
     },
     widget,
+    photo,
     api,
     board,
   };
@@ -209,6 +219,9 @@ async function main(): Promise<number> {
 
   if ('error' in widget) console.log(`\nWidget: not measured — ${widget.error}`);
   else printWidget(widget);
+  if ('error' in photo) console.log(`\nPhoto upload: not measured — ${photo.error}`);
+  else console.log(`\nPhoto upload: a ${photo.width}×${photo.height} camera JPEG of ${(photo.originalBytes / KB).toFixed(0)} KB is sent as ` +
+    `${photo.uploadedWidth}×${photo.uploadedHeight}, ${(photo.uploadedBytes / KB).toFixed(0)} KB (${photo.downsizeMs} ms to downsize here)`);
   if ('error' in api) console.log(`\nAPI: not measured — ${api.error}`);
   else printApi(api);
   if ('error' in board) console.log(`\nBoard: not measured — ${board.error}`);

@@ -11,6 +11,7 @@ import { tokens } from '../ui/tokens.styles';
 import type { MessageActions } from '../sdk/src/console-client';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
+import { photoStyles, renderPhotos } from '../ui/photos';
 import { flattenUnits, indented } from '../ui/unit-tree';
 
 /** Actions that ask for something first; the others run at once. */
@@ -36,7 +37,7 @@ interface ReplyDraft {
  * internal notes, and the actions the service says this official may take now.
  */
 export class LiuyanConsoleMessage extends ConsoleElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, photoStyles];
 
   static override properties = {
     ...ConsoleElement.properties,
@@ -306,6 +307,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           ${m.adoption ? html`<dt>${t.flags.adopted}</dt><dd part="adoption">${m.adoption.note} · ${when(m.adoption.at, false)}</dd>` : nothing}
         </dl>
         <div class="body message-body">${m.body}</div>
+        ${renderPhotos(m.photos, '', t.photoAlt, t.private)}
       </article>
       ${this.renderActions(m)}
       ${this.contact ? this.renderContact(this.contact) : nothing}

@@ -37,6 +37,11 @@ export abstract class LiuyanElement<T> extends LitElement {
     super.scheduleUpdate();
   }
 
+  /** The service's base URL, for what the client does not do (a photo upload with its progress). */
+  protected get apiBase(): string {
+    return this.api || scriptOrigin;
+  }
+
   protected client(): LiuyanClient {
     return createClient({ baseUrl: this.api || scriptOrigin, site: this.site, locale: this.locale });
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/src/index';
 import { createSite, db, request, submit, validMessage } from '../../worker/test/fixtures';
 import { CONSOLE_ORIGIN, createOfficial } from '../../worker/test/officials';
+import { uploadedPhoto } from '../../worker/test/photos';
 import type { MessageCreated } from './schemas/message';
 import { createConsoleClient, type ConsoleClient } from './console-client';
 import { LiuyanError } from './errors';
@@ -93,6 +94,9 @@ describe('createConsoleClient', () => {
     await settle(() => client.messages.act(messageId, 'adopt', { note: '已写入规划' }));
     await client.replyTemplates();
     await download(client.exportUrl({ from: '2026-01-01' }));
+    const { photoId } = await uploadedPhoto(site.siteId);
+    await submit(site.siteId, validMessage(site.eduUnit, { photos: [{ id: photoId }] }));
+    await download(client.photoUrl(photoId));
 
     await client.admin.site.update({ moderation: 'post' });
     await client.admin.calendar.get(2026);

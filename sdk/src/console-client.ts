@@ -112,6 +112,8 @@ export interface ConsoleClient {
   dashboard(): Promise<Dashboard>;
   /** The address of the CSV export (admins), for a link: the browser downloads it with the session. */
   exportUrl(query?: ExportQuery): string;
+  /** The address of a photo sent with a message in the official's units, for an `<img>` (the browser sends the session); a message's `photos[].url` is the same. */
+  photoUrl(photoId: string): string;
   admin: {
     site: { get(): Promise<SiteSettings>; update(input: UpdateSiteInput): Promise<SiteSettings> };
     calendar: {
@@ -233,6 +235,7 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
       set: (input) => put('/v1/console/me/notifications', input),
     },
     exportUrl: (query = {}) => `${base}/v1/console/export.csv${queryString(query)}`,
+    photoUrl: (photoId) => `${base}/v1/console/photos/${encodeURIComponent(photoId)}`,
     admin: {
       site: { get: () => get('/v1/admin/site'), update: (input) => patch('/v1/admin/site', input) },
       calendar: {

@@ -17,6 +17,7 @@ export * from './schemas/admin';
 export * from './schemas/audit';
 export * from './schemas/my-data';
 export * from './schemas/campaign';
+export * from './schemas/photo';
 export * from './schemas/stats';
 export * from './schemas/integration-key';
 export * from './schemas/webhook';

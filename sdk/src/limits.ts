@@ -15,4 +15,8 @@ export const LIMITS = {
   trackingCodeMax: 64,
   ratingReasonMax: 500,
   followUpMax: 1000,
+  /** Photos with one message. */
+  photosMax: 4,
+  /** Bytes of one uploaded photo (the widget sends a few hundred KB; a camera's original is refused above this). */
+  photoMaxBytes: 10 * 1024 * 1024,
 } as const;

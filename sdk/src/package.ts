@@ -30,3 +30,4 @@ export type * from './schemas/webhook';
 export { signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WebhookVerificationError } from './webhooks';
 export type { VerifyWebhookOptions, WebhookVerificationFailure } from './webhooks';
 export type * from './schemas/notifications';
+export type * from './schemas/photo';

@@ -8,6 +8,7 @@ export const progressEn: ProgressStrings = {
   replies: 'Official replies',
   timeline: 'Progress',
   noReplyYet: 'No reply yet',
+  photoAlt: 'Photo {n} sent with the message',
   note: ' ({note})',
   rejectionReason: 'Why it was not approved',
   reasonWithNote: '{reason} ({note})',

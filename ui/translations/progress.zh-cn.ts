@@ -15,6 +15,8 @@ const progress = {
   replies: '官方回复',
   timeline: '办理进程',
   noReplyYet: '暂未回复',
+  /** A photo sent with the message (its alt text, and its link's name: opens it whole). */
+  photoAlt: '留言人附的第{n}张照片',
   /** A public reason after a timeline event (a transfer, an extension). */
   note: '（{note}）',
   /** Why a message did not pass review, as its author sees it: the reason's label, then the moderator's words. */

@@ -30,6 +30,7 @@ import { consoleMessages } from './routes/console-messages';
 import { messages } from './routes/messages';
 import { myData } from './routes/my-data';
 import { open311 } from './routes/open311';
+import { consolePhotos, photos, PHOTO_UPLOAD } from './routes/photos';
 import { replyTemplates } from './routes/reply-templates';
 import { sites } from './routes/sites';
 import { stats } from './routes/stats';
@@ -61,7 +62,7 @@ app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
 
 // Public API, per site: the site is loaded and its origin allow-list applied first.
 // ('/v1/sites/:site/*' matches /v1/sites/:site itself too.)
-app.use('/v1/sites/:site/*', siteScope(), jsonBody());
+app.use('/v1/sites/:site/*', siteScope(), jsonBody({ rawBody: PHOTO_UPLOAD }));
 app.use('/v1/sites/:site/messages/*', publicCache());
 // Statistics move slowly; five minutes of shared cache spare the database a busy newspaper's readers.
 app.use('/v1/sites/:site/stats', publicCache({ maxAge: 300 }));
@@ -85,6 +86,7 @@ app.route('/', myData); //     POST /v1/sites/:site/my-data (download), /my-data
 app.route('/', campaigns); //  GET  /v1/sites/:site/campaigns, /campaigns/:slug (建言专栏, with figures)
 app.route('/', stats); //      GET  /v1/sites/:site/stats
 app.route('/', verificationCodes); // POST /v1/sites/:site/verification-codes (验证码 by SMS, where the site asks for it)
+app.route('/', photos); //     POST /v1/sites/:site/photos (raw bytes), GET …/photos/:id/:sha256, POST …/track/photos/:id
 app.route('/', recovery); //   POST /v1/sites/:site/track/recover (a lost tracking code, sent again to the contact on file)
 
 // The hosted board (/s/:site/: its sections, and a page per public message), HTML for WeChat menus,
@@ -107,6 +109,7 @@ app.route('/', consoleAccount); //   /v1/console/me, sign-out, own password, TOT
 app.route('/', consoleMessages); //  the queue and every action on a message
 app.route('/', consoleExport); //    GET /v1/console/export.csv
 app.route('/', consoleFollowUps); // /v1/console/follow-ups: moderators publish or reject 追问 words
+app.route('/', consolePhotos); //    GET /v1/console/photos/:id: a photo of a message in the official's units
 app.route('/', consoleDashboard); // GET /v1/console/dashboard
 app.route('/', replyTemplates); //   /v1/console/reply-templates, /v1/admin/reply-templates
 app.route('/', adminSite); //        /v1/admin/site

@@ -1,4 +1,5 @@
 import type { OfficialFieldMessages, ProblemTitles, PublicFieldMessages } from '../error-messages';
+import { LIMITS } from '../limits';
 import type { AuditAction } from '../schemas/audit';
 
 export const enFieldMessages: PublicFieldMessages = {
@@ -14,6 +15,7 @@ export const enFieldMessages: PublicFieldMessages = {
     parent: 'parent unit',
     site: 'site', id: 'id', slug: 'drive address', adopted: 'adopted', from: 'first month', to: 'last month',
     notify: 'reply notice', verificationCode: 'SMS code', 'notify.sms': 'SMS notice', 'notify.email': 'e-mail notice', phone: 'mobile number', contact: 'mobile number or e-mail', smsPhone: 'mobile for SMS notices',
+    photo: 'photo', photos: 'photos', 'photos.id': 'photo', 'photos.isPublic': 'photo visibility', photoId: 'photo', sha256: 'photo address',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
@@ -37,6 +39,12 @@ export const enFieldMessages: PublicFieldMessages = {
     date_range_too_long: (_, p) => `The start and end dates may be at most ${p.max ?? ''} days apart`,
     before_start: () => 'The end date cannot be before the start date',
     verification_failed: () => 'The code is not right; check the 6 digits in the SMS',
+    photo_type_not_allowed: () => 'This file is not a photo: only JPEG, PNG and WebP images are accepted',
+    photo_heic: () => 'HEIC photos are not accepted yet: choose "Most Compatible" in the camera settings, or send a screenshot',
+    photo_damaged: () => 'The photo is incomplete or damaged (perhaps not fully sent); please choose it again',
+    photo_too_large: (_, p) => `The photo is too large: at most ${Math.round(Number(p.max) / 1048576)} MB each`,
+    too_many_photos: (_, p) => `At most ${p.max ?? LIMITS.photosMax} photos`,
+    unknown_photo: () => 'A photo was not uploaded or has expired; please add it again',
     verification_expired: () => 'The code has expired; ask for a new one',
   },
 };

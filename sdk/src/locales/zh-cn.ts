@@ -1,4 +1,5 @@
 import type { OfficialFieldMessages, ProblemTitles, PublicFieldMessages } from '../error-messages';
+import { LIMITS } from '../limits';
 import type { AuditAction } from '../schemas/audit';
 
 export const zhCNFieldMessages: PublicFieldMessages = {
@@ -14,6 +15,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     parent: '上级单位',
     site: '站点', id: '编号', slug: '专栏标识', adopted: '已采纳', from: '开始月份', to: '结束月份',
     notify: '回复通知', verificationCode: '短信验证码', 'notify.sms': '短信通知', 'notify.email': '邮件通知', phone: '手机号', contact: '手机号或电子邮箱', smsPhone: '短信通知手机号',
+    photo: '照片', photos: '照片', 'photos.id': '照片', 'photos.isPublic': '照片公开方式', photoId: '照片', sha256: '照片地址',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
@@ -38,6 +40,12 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     before_start: () => '结束日期不能早于开始日期',
     verification_failed: () => '验证码不正确，请核对短信中的6位数字',
     verification_expired: () => '验证码已失效，请重新获取',
+    photo_type_not_allowed: () => '这个文件不是照片：只接受 JPEG、PNG、WebP 格式的图片',
+    photo_heic: () => '暂不接受 HEIC 格式的照片，请在手机设置中选择“兼容性最佳”，或截图后再上传',
+    photo_damaged: () => '照片不完整或已损坏（可能没有传完），请重新选择',
+    photo_too_large: (_, p) => `照片太大，每张不能超过${Math.round(Number(p.max) / 1048576)}MB`,
+    too_many_photos: (_, p) => `最多只能附${p.max ?? LIMITS.photosMax}张照片`,
+    unknown_photo: () => '照片没有上传成功或已失效，请重新添加',
   },
 };
 

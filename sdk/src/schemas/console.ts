@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIONS, QUEUE_TABS, REJECT_REASONS, ROLES } from '../codes';
 import { DomainSchema, LIMITS, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
 import { FollowUpSchema, MessageFieldsSchema, OwnRatingSchema, ReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
+import { PhotoSchema } from './photo';
 
 // The officials' console: /v1/console/... (session cookie; changes only from the console's origin).
 
@@ -92,6 +93,7 @@ export const ConsoleMessageSchema = QueueMessageSchema.extend({
   notes: z.array(NoteSchema),
   ratings: z.array(OwnRatingSchema).describe('the citizen’s ratings, oldest first, with their reasons and words (never public)'),
   followUps: z.array(ConsoleFollowUpSchema).describe('the citizen’s follow-up questions (追问), oldest first; the next reply answers each'),
+  photos: z.array(PhotoSchema).describe('every photo sent with the message, in order; url: GET with the console session'),
   actions: z.array(ActionSchema).describe('actions the official may take now'),
 });
 export type ConsoleMessage = z.infer<typeof ConsoleMessageSchema>;

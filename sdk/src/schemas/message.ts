@@ -4,6 +4,7 @@ import {
 } from './common';
 import { FOLLOW_UP_MODERATIONS } from '../codes';
 import { withCode } from './error';
+import { PhotoRefsInputSchema, PhotoSchema, PublicPhotoSchema } from './photo';
 
 
 /** A unit as messages name it. */
@@ -47,6 +48,7 @@ export const CreateMessageInputSchema = z.object({
   notify: NotifyChoiceSchema.optional(),
   verificationCode: VerificationCodeSchema.optional()
     .describe('the SMS code sent to author.phone (POST /v1/sites/{site}/verification-codes); required where the site asks for one (site config `notifications.phoneVerification`)'),
+  photos: PhotoRefsInputSchema.optional(),
 }).meta({
   examples: [{
     unitId: 'u_edu', type: 'complaint', domain: 'education', campaign: null,
@@ -214,6 +216,7 @@ export const TrackedMessageSchema = MessageFieldsSchema.extend({
   timeline: z.array(TimelineEventSchema),
   ratings: z.array(OwnRatingSchema).describe('one per final reply rated, oldest first (the n-th rated event is the n-th rating)'),
   followUps: z.array(FollowUpSchema).describe('oldest first (the n-th followed_up event is the n-th follow-up)'),
+  photos: z.array(PhotoSchema).describe('every photo sent with the message, public or not, in order'),
   can: CitizenActionsSchema,
 });
 export type TrackedMessage = z.infer<typeof TrackedMessageSchema>;
@@ -279,6 +282,7 @@ export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: tru
   rating: RatingSchema.nullable(),
   ratings: z.array(RatingSchema).describe('every rating, oldest first (the n-th rated event is the n-th rating); sub-scores only'),
   followUps: z.array(PublicFollowUpSchema).describe('the citizen’s follow-up questions, oldest first (the n-th followed_up event is the n-th follow-up); their words once published'),
+  photos: z.array(PublicPhotoSchema).describe('the photos the citizen made public, in order'),
 });
 export type PublicMessageDetail = z.infer<typeof PublicMessageDetailSchema>;
 

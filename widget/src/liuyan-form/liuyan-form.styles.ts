@@ -42,4 +42,11 @@ export const styles = css`
   .code-row { display: flex; gap: 0.5em; align-items: stretch; }
   .code-row input { flex: 1 1 auto; min-width: 0; letter-spacing: 0.2em; }
   .code-row button { flex: 0 0 auto; white-space: nowrap; }
+  .photos { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5em; }
+  .photo { display: grid; grid-template-columns: 64px 1fr auto; gap: 0.3em 0.6em; align-items: center; }
+  .photo img { width: 64px; height: 64px; object-fit: cover; border-radius: var(--liuyan-radius); grid-row: span 2; }
+  .photo progress { width: 100%; }
+  .add-photos input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+  .add-photos { display: inline-flex; align-items: center; min-height: 44px; cursor: pointer; color: var(--liuyan-color-primary); font-weight: 600; }
+  .add-photos:focus-within { outline: 2px solid var(--liuyan-color-primary); outline-offset: 2px; }
 `;

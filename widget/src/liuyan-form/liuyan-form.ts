@@ -17,6 +17,7 @@ import { tokens } from '../../../ui/tokens.styles';
 import { copyText, type CopyOutcome } from '../../../ui/copy-text';
 import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
+import { downsizePhoto, UploadError, uploadPhoto } from './photos';
 import { styles } from './liuyan-form.styles';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
 import { chosenUnit, pathTo, unitGroups } from './unit-path';
@@ -49,6 +50,22 @@ const emptyValues = (): FormValues => ({
   displayAs: 'masked', isPublic: true, consent: false, notifySms: false, notifyEmail: false, verificationCode: '',
 });
 
+/** A photo the citizen added: made smaller, then uploaded at once; named by the submission once uploaded. */
+interface PhotoItem {
+  /** The upload's Idempotency-Key (a retry reuses it). */
+  key: string;
+  /** An object URL of the smaller photo, for its thumbnail. */
+  preview: string;
+  blob: Blob | null;
+  state: 'preparing' | 'uploading' | 'uploaded' | 'failed' | 'unreadable';
+  /** Fraction sent, 0–1. */
+  progress: number;
+  id: string | null;
+  /** Shown with a public message; unticked, only the author and the officials see it. */
+  isPublic: boolean;
+  error: string;
+}
+
 type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'campaign-elsewhere' | 'editing' | 'sending' | 'send-failed' | 'done';
 
 /** Contact details: kept for this tab's session only, never in the draft on the device. */
@@ -72,6 +89,8 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart tracking-code - The tracking code.
  * @csspart notify - 有回复时通知我: the choice of a reply notice by SMS or e-mail (only for a contact given).
  * @csspart get-code - 获取验证码, where the site asks for an SMS code (with its countdown).
+ * @csspart photos - 照片: the photos added, their uploads and 添加照片.
+ * @csspart photo - One photo added: thumbnail, progress or error, its public choice.
  * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
  *
  * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
@@ -102,6 +121,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     unitLevels: { state: true },
     unitSearch: { state: true },
     codeRequest: { state: true },
+    photos: { state: true },
   };
 
   /** Slug of a campaign (建言 drive) the messages belong to: its units, types and domains only, and nothing outside its days. */
@@ -124,6 +144,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The citizen chose to keep this message's code on this device; null when storage failed. */
   private remembered: boolean | null = false;
   private drafts: DraftStore<FormValues> | null = null;
+  /** Photos added, in order; not kept in the draft (a file cannot be), so the message text never waits on them. */
+  private photos: PhotoItem[] = [];
+  /** Each photo's upload on its way, by key: sending waits for them. */
+  private uploads = new Map<string, Promise<void>>();
   /** A large tree's levels as loaded (the top level from the config), and the choice made in each. */
   private unitLevels: { parent: string; options: { id: string; name: string }[]; value: string }[] = [];
   /** A large tree's search: the text asked for and its answer (null while it is on its way). */
@@ -209,6 +233,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       author: { name: v.name, phone: v.phone, email: v.email.trim() || null, displayAs: v.displayAs },
       isPublic: v.isPublic,
       consent: v.consent as true,
+      ...(this.photos.length > 0 ? { photos: this.photos.map((p) => ({ id: p.id!, isPublic: v.isPublic && p.isPublic })) } : {}),
     };
   }
 
@@ -251,14 +276,20 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.emit<LiuyanErrorDetail>('liuyan-error', { code: 'validation', status: 0, fields: Object.keys(local) });
       return this.focusFirstError();
     }
+    this.phase = 'sending';
+    this.attempt = 1;
+    if (!(await this.photosUploaded())) {
+      this.phase = 'editing';
+      this.errors = { form: this.t.photosNotSent };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
+      return;
+    }
     const input = this.input();
     const { author: { name, phone, email, ...shownAs }, ...message } = input;
     const idempotencyKey = this.drafts.keyFor({
       durable: JSON.stringify({ ...message, author: shownAs }),
       personal: JSON.stringify({ name, phone, email }),
     });
-    this.phase = 'sending';
-    this.attempt = 1;
     try {
       const created = await this.client().submitMessage(input, {
         idempotencyKey,
@@ -296,6 +327,63 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
   }
 
+  /** Adds the chosen files (up to the limit), each made smaller and uploaded at once. */
+  private addPhotos(files: FileList | null): void {
+    const room = LIMITS.photosMax - this.photos.length;
+    for (const file of [...(files ?? [])].slice(0, Math.max(0, room))) {
+      const item: PhotoItem = {
+        key: crypto.randomUUID(), preview: '', blob: null, state: 'preparing', progress: 0, id: null, isPublic: true, error: '',
+      };
+      this.photos = [...this.photos, item];
+      this.uploads.set(item.key, downsizePhoto(file).then(
+        (blob) => {
+          this.updatePhoto(item.key, { blob, preview: URL.createObjectURL(blob) });
+          return this.upload(item.key);
+        },
+        () => this.updatePhoto(item.key, { state: 'unreadable', error: this.t.photoUnreadable }),
+      ));
+    }
+  }
+
+  private updatePhoto(key: string, change: Partial<PhotoItem>): void {
+    this.photos = this.photos.map((p) => (p.key === key ? { ...p, ...change } : p));
+  }
+
+  /** Uploads one photo (retrying a flaky network itself); a refusal says why beside the photo. */
+  private async upload(key: string): Promise<void> {
+    const item = this.photos.find((p) => p.key === key);
+    if (!item?.blob) return;
+    this.updatePhoto(key, { state: 'uploading', progress: 0, error: '' });
+    try {
+      const uploaded = await uploadPhoto(this.apiBase, this.site, item.blob, key, this.locale, (progress) => this.updatePhoto(key, { progress }));
+      this.updatePhoto(key, { state: 'uploaded', id: uploaded.photoId, progress: 1 });
+    } catch (error) {
+      const problem = error instanceof UploadError ? error.problem : null;
+      const field = problem?.errors?.[0];
+      this.updatePhoto(key, { state: 'failed', error: field ? fieldErrorMessage(this.t.errors, 'photo', field.code, field.params) : this.t.photoUploadFailed });
+      this.report(error);
+    }
+  }
+
+  private retryPhoto(key: string): void {
+    this.uploads.set(key, this.upload(key));
+  }
+
+  private removePhoto(key: string): void {
+    const item = this.photos.find((p) => p.key === key);
+    if (item?.preview) URL.revokeObjectURL(item.preview);
+    this.photos = this.photos.filter((p) => p.key !== key);
+    this.uploads.delete(key);
+  }
+
+  /** Waits for the photos on their way, tries failed uploads once more; whether every photo is uploaded. */
+  private async photosUploaded(): Promise<boolean> {
+    await Promise.all(this.uploads.values());
+    for (const p of this.photos.filter((p) => p.state === 'failed')) this.retryPhoto(p.key);
+    await Promise.all(this.uploads.values());
+    return this.photos.every((p) => p.state === 'uploaded');
+  }
+
   private report(error: unknown): void {
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
   }
@@ -312,6 +400,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.restored = false;
     this.created = null;
     this.copyState = '';
+    for (const p of this.photos) this.removePhoto(p.key);
     this.phase = 'editing';
   }
 
@@ -566,6 +655,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         .value=${v.body} aria-invalid=${this.invalid('body')} aria-describedby="body-error body-counter"
         @input=${(e: Event) => this.set('body', (e.target as HTMLTextAreaElement).value)}></textarea>`,
         { extra: textCounter(v.body, config.limits.bodyMax, t.counter, 'body-counter') })}
+      ${this.renderPhotos()}
       ${this.textField('region', { placeholder: t.regionPlaceholder })}
       <div class="row">
         ${this.textField('name', { autocomplete: 'name' })}
@@ -599,6 +689,33 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       </div>
       <button part="submit" type="submit" ?disabled=${busy}>${busy ? t.submitting : this.phase === 'send-failed' ? t.resubmit : t.submit}</button>
     </form>`;
+  }
+
+  /** 照片: each added photo's thumbnail, upload progress or error, its own public choice; 添加照片 while there is room. */
+  private renderPhotos() {
+    const t = this.t;
+    const status = (p: PhotoItem) => (p.state === 'preparing' ? t.photoPreparing
+      : p.state === 'uploading' ? format(t.photoUploading, { percent: Math.round(p.progress * 100) })
+        : p.state === 'uploaded' ? t.photoUploaded : p.error);
+    return html`<fieldset class="field" part="field photos">
+      <legend>${t.photosLegend}${t.optional}</legend>
+      <p class="muted hint">${format(t.photosHint, { max: LIMITS.photosMax })}</p>
+      ${this.photos.length > 0 ? html`<ul class="photos">${this.photos.map((p, i) => html`<li class="photo" part="photo">
+        ${p.preview ? html`<img src=${p.preview} alt="" />` : html`<span></span>`}
+        <span role=${p.state === 'failed' || p.state === 'unreadable' ? 'alert' : 'status'} class=${p.error ? 'error' : 'muted'}>${status(p)}</span>
+        <button type="button" class="secondary" aria-label="${t.removePhoto} ${i + 1}" @click=${() => this.removePhoto(p.key)}>${t.removePhoto}</button>
+        ${p.state === 'uploading' ? html`<progress max="1" .value=${p.progress} aria-label=${status(p)}></progress>` : nothing}
+        ${p.state === 'failed' ? html`<button type="button" @click=${() => this.retryPhoto(p.key)}>${t.retryPhoto}</button>` : nothing}
+        ${this.values.isPublic ? html`<label class="choice"><input type="checkbox" .checked=${p.isPublic}
+          @change=${(e: Event) => this.updatePhoto(p.key, { isPublic: (e.target as HTMLInputElement).checked })} />${t.photoPublic}</label>` : nothing}
+      </li>`)}</ul>` : nothing}
+      ${this.photos.length < LIMITS.photosMax ? html`<label class="add-photos">${t.addPhotos}<input id="photos" type="file" accept="image/*" multiple
+        @change=${(e: Event) => {
+          const input = e.target as HTMLInputElement;
+          this.addPhotos(input.files);
+          input.value = '';
+        }} /></label>` : nothing}
+    </fieldset>`;
   }
 
   /** The SMS code, where the site asks for one: its field, 获取验证码 and the countdown before asking again. */

@@ -8,6 +8,7 @@ import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, Localized } from '../../../ui/localize';
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
+import { photoStyles } from '../../../ui/photos';
 import { renderBadges, renderCardRating, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
 import { pressSupport, supportedCounts, withRememberedCount } from '../liuyan-message/support';
 import { tokens } from '../../../ui/tokens.styles';
@@ -90,7 +91,7 @@ const STATE_KEY = 'liuyan-list';
 const strings = new Localized<ListStrings>(listZhCN, async () => (await import('./strings.en')).listEn);
 
 export class LiuyanList extends LiuyanElement<ListStrings> {
-  static override styles = [tokens, messageStyles, styles];
+  static override styles = [tokens, messageStyles, photoStyles, styles];
 
   protected readonly strings = strings;
 
@@ -592,7 +593,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
           <button type="button" @click=${() => this.loadDetail(id)}>${t.tryAgain}</button>`;
         break;
       case 'ready':
-        content = this.detail ? renderMessage(this.detail, t, this.locale, this.supportButton(this.detail)) : nothing;
+        content = this.detail ? renderMessage(this.detail, t, this.locale, this.supportButton(this.detail), this.apiBase) : nothing;
     }
     const shareable = this.addressMode !== 'none' && this.detailPhase === 'ready';
     return html`<div class="detail" part="detail">

@@ -6,6 +6,7 @@ import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { Localized } from '../../../ui/localize';
 import { tokens } from '../../../ui/tokens.styles';
 import { messageStyles } from './liuyan-message.styles';
+import { photoStyles } from '../../../ui/photos';
 import { renderMessage } from './render-message';
 import { pressSupport, supportedCounts, withRememberedCount } from './support';
 import { messageZhCN, type MessageStrings } from './strings.zh-cn';
@@ -36,7 +37,7 @@ type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
 const strings = new Localized<MessageStrings>(messageZhCN, async () => (await import('./strings.en')).messageEn);
 
 export class LiuyanMessage extends LiuyanElement<MessageStrings> {
-  static override styles = [tokens, messageStyles];
+  static override styles = [tokens, messageStyles, photoStyles];
 
   protected readonly strings = strings;
 
@@ -111,7 +112,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
           ${this.failure instanceof LiuyanError && this.failure.code === 'origin_not_allowed'
             ? nothing : html`<button type="button" @click=${this.load}>${t.tryAgain}</button>`}`;
       case 'ready':
-        return renderMessage(this.message!, t, this.locale, { pressed: this.pressed, onPress: () => this.support() });
+        return renderMessage(this.message!, t, this.locale, { pressed: this.pressed, onPress: () => this.support() }, this.apiBase);
     }
   }
 }

@@ -1,6 +1,7 @@
 // What a public message looks like, shared by <liuyan-message> and <liuyan-list> (its cards and
 // its detail view), so the two never drift apart. Everything the citizen wrote is bound as text.
 import { html, nothing } from 'lit';
+import { renderPhotos } from '../../../ui/photos';
 import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
 import type { PublicMessage, PublicMessageDetail } from '../../../sdk/src/schemas/message';
 import { eventLabel, replyKindsOfEvents, type ReplyKind } from '../../../sdk/src/vocabulary';
@@ -60,7 +61,7 @@ export function renderSupport(count: number, button: SupportButton, t: MessageSt
 }
 
 /** The whole message: what was written, every reply signed by its unit, the public timeline, the rating. */
-export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale: Locale, support: SupportButton) {
+export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale: Locale, support: SupportButton, api: string) {
   const when = (iso: string, withTime = true) => html`<time datetime=${iso}>${formatDateTime(locale, iso, withTime)}</time>`;
   const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
   const details = eventDetails(m, t);
@@ -75,6 +76,7 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
       <dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
     </dl>
     <div class="body" part="body">${m.body}</div>
+    ${renderPhotos(m.photos, api, t.photoAlt)}
     ${m.adoption ? html`<section class="adoption" part="adoption">
       <h4>${t.flags.adopted} · ${when(m.adoption.at, false)}</h4>
       <p>${m.adoption.note}</p>

@@ -10,6 +10,7 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConsoleFollowUp, ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
+import type { Photo, PublicPhoto } from '../../../sdk/src/schemas/photo';
 import type { FollowUp, OwnRating, PublicFollowUp, PublicMessageDetail, Rating, Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { Official } from '../auth/official';
 import { toSiteTime } from '../lib/site-time';
@@ -17,6 +18,7 @@ import type { SiteDatabase } from './client';
 import { citizenActions } from './citizen-loop';
 import { availableActions } from './handling';
 import { boardFields, messageFields } from './mappers';
+import { consolePhotoUrl, publicPhotoUrl, trackedPhotoUrl } from './photos';
 import type { Database } from './schema';
 
 type Audience = 'public' | 'citizen' | 'official';
@@ -84,6 +86,15 @@ const followUpsJson = (eb: MessageExpressions) => jsonArrayFrom(
     .orderBy('f.created_at').orderBy('f.id'),
 );
 
+/** The message's photos in the citizen's order: for the public only those the citizen made public. */
+const photosJson = (eb: MessageExpressions, audience: Audience) => jsonArrayFrom(
+  eb.selectFrom('photos as p')
+    .select(['p.id', 'p.width', 'p.height', 'p.bytes', 'p.sha256', 'p.is_public'])
+    .whereRef('p.message_id', '=', 'm.id')
+    .$if(audience === 'public', (q) => q.where('p.is_public', '=', 1))
+    .orderBy('p.position'),
+);
+
 /** Internal notes, oldest first, with the official who wrote each. */
 const notesJson = (eb: MessageExpressions) => jsonArrayFrom(
   eb.selectFrom('message_notes as n')
@@ -106,7 +117,7 @@ function withHistory(messages: Messages, audience: Audience) {
     ])
     .select((eb) => [
       repliesJson(eb).as('replies'), timelineJson(eb, audience).as('timeline'), ratingsJson(eb, audience).as('ratings'),
-      followUpsJson(eb).as('follow_ups'),
+      followUpsJson(eb).as('follow_ups'), photosJson(eb, audience).as('photos'),
     ]);
 }
 
@@ -115,6 +126,10 @@ const loadRow = (db: SiteDatabase, messages: Messages, audience: Audience) => db
 type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 type ReplyJson = Row['replies'][number];
 type EventJson = Row['timeline'][number];
+type PhotoJson = Row['photos'][number];
+
+/** A photo as its author or an official sees it, `url` being where that audience fetches it (see PhotoSchema). */
+const photo = (p: PhotoJson, url: string): Photo => ({ id: p.id, width: p.width, height: p.height, url, isPublic: p.is_public === 1, bytes: p.bytes, sha256: p.sha256 });
 
 const reply = (r: ReplyJson): Reply => ({ id: r.id, kind: r.kind, unit: { id: r.unit_id, name: r.unit_name }, body: r.body, createdAt: toSiteTime(r.created_at) });
 
@@ -172,6 +187,7 @@ export async function publicMessageView(db: SiteDatabase, siteId: string, id: st
     ratings: parsed(m.ratings).map(scores),
     // The citizen's own words, only as far as a moderator published them.
     followUps: parsed(m.follow_ups).map(publicFollowUp),
+    photos: parsed(m.photos).map((p): PublicPhoto => ({ id: p.id, width: p.width, height: p.height, url: publicPhotoUrl(siteId, p.id, p.sha256) })),
   };
 }
 
@@ -200,6 +216,7 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
     timeline,
     ratings: ratings.map(ownRating),
     followUps: followUps.map(followUp),
+    photos: parsed(m.photos).map((p) => photo(p, trackedPhotoUrl(siteId, p.id))),
     can: citizenActions({
       moderation: m.moderation,
       status: m.status,
@@ -242,6 +259,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     reopened: isReopened(m),
     ratings: (parsed(m.ratings) as RatingJson[]).map(ownRating),
     followUps: parsed(m.follow_ups).map((f): ConsoleFollowUp => ({ ...followUp(f), id: f.id, moderate: mayModerateFollowUp(official, m, f) })),
+    photos: parsed(m.photos).map((p) => photo(p, consolePhotoUrl(p.id))),
     actions: availableActions(official, m),
   };
 }

@@ -484,6 +484,7 @@ export interface Database {
   account_notification_settings: AccountNotificationSettingsTable;
   unit_ancestors: UnitAncestorTable;
   message_units: MessageUnitTable;
+  photos: PhotoTable;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */
@@ -656,4 +657,22 @@ export interface AccountNotificationSettingsTable {
   escalated: Generated<number>;
   /** The official's mobile for SMS notices too (sealed with `account:<id>:sms_phone`); null: e-mail only. */
   sms_phone_enc: string | null;
+}
+
+/** A photo sent with a message (migration 0029); its bytes are in R2 under `<site_id>/<id>`. */
+export interface PhotoTable {
+  id: string;
+  site_id: string;
+  /** Null until a submission names it. */
+  message_id: string | null;
+  upload_key: string;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  bytes: number;
+  /** Hex SHA-256 of the stored bytes. */
+  sha256: string;
+  is_public: Generated<number>;
+  position: Generated<number>;
+  created_at: string;
 }

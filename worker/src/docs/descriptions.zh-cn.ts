@@ -717,4 +717,21 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '字段有误，逐项列出，各带固定的错误代码：`to` before_start（早于 `from`），`unit` unknown_unit，`campaign` unknown_campaign',
   'whether the page asking (its Origin) may send messages to the drive: false when the drive runs only on its outlets’ pages and this is none of them; true without an Origin (a server)':
     '发出请求的网页（其 Origin）能否向该专栏提交留言：专栏只在其来源网站的页面开放而本页面不在其中时为 false；没有 Origin（服务器）时为 true',
+  // Photos (routes/photos.ts, sdk/src/schemas/photo.ts).
+  'one per photo, reused on every retry of its upload': '每张照片一个，重试上传时沿用',
+  'photo_too_large on field photo: more than 10 MB': '字段 photo 为 photo_too_large：照片超过 10 MB',
+  'the field photo: photo_type_not_allowed (not JPEG, PNG or WebP by its bytes), photo_heic, photo_damaged (cut short or corrupt); idempotency_key_reused':
+    '字段 photo 有误：photo_type_not_allowed（按文件内容不是 JPEG、PNG 或 WebP）、photo_heic、photo_damaged（不完整或已损坏）；或 idempotency_key_reused',
+  'the photo’s id': '照片编号',
+  pixels: '像素',
+  'the photo’s content hash': '照片的内容哈希',
+  'the image': '图片',
+  'random; name it in the submission’s `photos`': '随机编号；提交留言时写在 `photos` 里',
+  'size as stored, after metadata was removed': '去除元数据后保存的大小（字节）',
+  'hex SHA-256 of the stored bytes': '所保存内容的 SHA-256（十六进制）',
+  'shown on the public board with the message; default: the message’s own isPublic': '是否随留言在留言板公开；默认与留言的 isPublic 相同',
+  'photos uploaded before (at most 4), in the order to show them': '事先上传的照片（最多 4 张），按显示顺序',
+  'every photo sent with the message, public or not, in order': '随留言提交的全部照片，公开与否都有，按顺序',
+  'the photos the citizen made public, in order': '留言人选择公开的照片，按顺序',
+  'every photo sent with the message, in order; url: GET with the console session': '随留言提交的全部照片，按顺序；url：凭管理后台会话 GET',
 };

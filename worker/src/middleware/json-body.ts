@@ -26,11 +26,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Requests with a body must be JSON and small. Checked before validation: the OpenAPI
  * validator silently skips bodies of other types, and nothing large should be read at all. A JSON
  * Content-Type is passed on in its plain form, which the validator recognises however it was written.
- * A body that is not well-formed UTF-8 is malformed JSON (400), not text to repair.
+ * A body that is not well-formed UTF-8 is malformed JSON (400), not text to repair. Paths matching
+ * `rawBody` (a photo upload) read their body themselves, with their own size cap.
  */
-export function jsonBody(): MiddlewareHandler<AppEnv> {
+export function jsonBody({ rawBody }: { rawBody?: RegExp } = {}): MiddlewareHandler<AppEnv> {
   return async function jsonBody(c, next) {
     if (c.req.method !== 'POST' && c.req.method !== 'PUT' && c.req.method !== 'PATCH') return next();
+    if (rawBody?.test(c.req.path)) return next();
     const contentType = c.req.header('Content-Type');
     if (!isJsonContentType(contentType)) throw new ApiError('unsupported_media_type');
     if (contentType !== 'application/json') {

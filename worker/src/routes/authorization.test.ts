@@ -7,6 +7,7 @@ import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import { createSite, db, expectProblem, FOREIGN_ORIGIN, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 import { PUBLIC_ROUTE } from '../../test/public-routes';
+import { uploadedPhoto } from '../../test/photos';
 
 const ROLES: Role[] = ['admin', 'moderator', 'responder'];
 const OFFICIALS: Role[] = ROLES;
@@ -49,6 +50,7 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/console/reply-templates': { roles: OFFICIALS },
   'GET /v1/console/export.csv': { roles: ADMIN },
   'GET /v1/console/dashboard': { roles: OFFICIALS },
+  'GET /v1/console/photos/:id': { roles: OFFICIALS, unitScoped: true },
   'GET /v1/console/follow-ups': { roles: MODERATION },
   'POST /v1/console/follow-ups/:id/moderation': { roles: MODERATION, body: { moderation: 'published' } },
   'GET /v1/admin/site': { roles: ADMIN },
@@ -109,7 +111,10 @@ async function world() {
     id: templateId, site_id: site.siteId, title: '模板', body: '您好', created_at: new Date().toISOString(),
   }));
   const spare = await createOfficial(site.siteId, 'responder', [site.transportUnit]);
-  return { ...site, messageId, templateId, spareAccountId: spare.id };
+  // A second message, with a photo, to the same department.
+  const { photoId } = await uploadedPhoto(site.siteId);
+  await submit(site.siteId, validMessage(site.eduUnit, { photos: [{ id: photoId }] }));
+  return { ...site, messageId, templateId, spareAccountId: spare.id, photoId };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -117,6 +122,7 @@ type World = Awaited<ReturnType<typeof world>>;
 function concretePath(route: string, w: World): string {
   const path = route.split(' ')[1]!;
   const id = path.startsWith('/v1/console/messages/') ? w.messageId
+    : path.startsWith('/v1/console/photos/') ? w.photoId
     : path.startsWith('/v1/admin/units/') ? w.eduUnit
       : path.startsWith('/v1/admin/accounts/') ? w.spareAccountId
         : w.templateId;

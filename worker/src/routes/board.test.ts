@@ -631,6 +631,7 @@ describe('GET /v1/sites/:site/messages/:id — detail', () => {
         { overall: 5, resolution: 4, attitude: 5, speed: 3, createdAt: local(at(9)) },
       ],
       followUps: [],
+      photos: [],
     });
 
     // The card on the board previews the latest reply.

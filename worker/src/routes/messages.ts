@@ -10,6 +10,7 @@ import type { SiteDatabase } from '../db/client';
 import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
 import { findActiveUnit, findCampaign, isWithinAny, workingCalendar, type Site } from '../db/sites';
 import { outletFor } from '../db/campaigns';
+import { attachPhotoStatements, photoRefProblems } from '../db/photos';
 import { ApiError, validationError, type FieldProblem } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
 import { createCipher, keyedHash, newId, type Cipher } from '../lib/crypto';
@@ -160,16 +161,18 @@ export async function storeSubmission(
   const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: integrationKeyId ? null : clientAddress(c), phone: phone.e164 }, now);
 
   // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
-  const [earlier, { campaignId, outlet, problems }, calendar] = await Promise.all([
+  const [earlier, { campaignId, outlet, problems }, calendar, photoProblems] = await Promise.all([
     earlierAnswer(replay),
     // The service's own pages (the hosted drive page /s/:site/campaigns/:slug) are the site's, as for
     // the site check (middleware/site-scope.ts): no outlet, never refused as one.
     addressingOf(db, site, input, nowIso, c.req.header('Origin') === new URL(c.req.url).origin ? undefined : c.req.header('Origin')),
     workingCalendar(db, site.id, localDay(now)),
+    photoRefProblems(db, site.id, input.photos ?? []),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
   // counted or refused by a limit.
   if (earlier) return earlier;
+  problems.push(...photoProblems);
   if (!(await withinLimit(c, 'WRITE_LIMITER', integrationKeyId ? `integration:${integrationKeyId}` : undefined))) throw tooManyRequests(c);
   // To be told of a reply by e-mail, the author gives one.
   if (input.notify?.email && !input.author.email) problems.push({ field: 'author.email', code: 'required' });
@@ -243,7 +246,10 @@ export async function storeSubmission(
   });
 
   try {
-    await db.batch([...countStatements(db, counters), ...statements, ...verification, ...also(id)]);
+    await db.batch([
+      ...countStatements(db, counters), ...statements, ...attachPhotoStatements(db, site.id, id, input.photos ?? [], input.isPublic),
+      ...verification, ...also(id),
+    ]);
   } catch (error) {
     // A concurrent retry with the same key stored its message first: give its answer. Or a counter
     // is full (the caps are not read beforehand: the batch's CHECK refuses it as a whole).

@@ -6,6 +6,7 @@ import { newRouteGroup } from '../app';
 import type { AppEnv } from '../env';
 import { citizenRecordView } from '../db/message-views';
 import { eraseContact } from '../db/my-data';
+import { deleteMessagePhotos } from '../db/photos';
 import { notFound } from '../errors';
 import { openContact } from '../lib/contact';
 import { createCipher } from '../lib/crypto';
@@ -41,7 +42,7 @@ const eraseMyData = createRoute({
   operationId: 'eraseMyData',
   method: 'post',
   path: '/v1/sites/{site}/my-data/erase',
-  summary: "Erases the author's name, phone and email (by tracking code); the message and its masked display name stay on the record",
+  summary: "Erases the author's name, phone and email and deletes the message's photos (by tracking code); the message and its masked display name stay on the record",
   request,
   responses: {
     200: { description: 'erased (now, or already before)', content: { 'application/json': { schema: ErasedSchema } } },
@@ -80,5 +81,7 @@ myData.openapi(exportMyData, async (c) => {
 myData.openapi(eraseMyData, async (c) => {
   const record = await recordOf(c, c.req.valid('json').trackingCode);
   const erasedAt = await eraseContact(c.get('db'), c.get('site').id, record.message.id, new Date());
+  // Photos are the citizen's too (a face, a house number): they go with the contact details, from R2 and D1.
+  await deleteMessagePhotos(c.get('db'), c.env.PHOTOS, c.get('site').id, record.message.id);
   return c.json({ erasedAt: toSiteTime(erasedAt) }, 200);
 });

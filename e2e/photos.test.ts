@@ -1,0 +1,116 @@
+// A citizen adds a phone camera's photo to a message on a slow, flaky connection: the form makes it
+// small on the phone, shows the upload's progress, retries an upload the network dropped, and sends
+// the message once, naming the photo.
+import { inject, describe, expect, it } from 'vitest';
+import { queryD1 } from '../scripts/local-stack';
+import { createClient } from '../sdk/src';
+import type { PhotoUploaded } from '../sdk/src/schemas/photo';
+import { JPEG_WITH_GPS, PNG_WITH_GPS } from '../worker/test/photo-fixtures';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
+import { citizenPhone, countMessagesTitled, fillForm, useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+
+const browser = useBrowserPage();
+
+describe('photos with a message', () => {
+  it('makes a 12-megapixel photo small, uploads it with progress and a retry, and sends the message once with it', async () => {
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    // A camera's photo: 4000×3000, a JPEG of a few MB (drawn here: a road with grain).
+    const original = Buffer.from(await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 4000;
+      canvas.height = 3000;
+      const g = canvas.getContext('2d')!;
+      const gradient = g.createLinearGradient(0, 0, 4000, 3000);
+      gradient.addColorStop(0, '#6b7b8c');
+      gradient.addColorStop(1, '#3a3a36');
+      g.fillStyle = gradient;
+      g.fillRect(0, 0, 4000, 3000);
+      const grain = g.getImageData(0, 0, 4000, 3000);
+      for (let i = 0; i < grain.data.length; i += 4) {
+        const n = (Math.random() - 0.5) * 40;
+        for (const c of [i, i + 1, i + 2]) grain.data[c] = grain.data[c]! + n;
+      }
+      g.putImageData(grain, 0, 0);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.92));
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    }));
+
+    // The first upload is dropped by the network; the form tries again with the same key.
+    let uploads = 0;
+    await page.route(`${WORKER}/v1/sites/demo/photos`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      uploads++;
+      return uploads === 1 ? route.abort('connectionreset') : route.continue();
+    });
+    // A slow uplink (about 2G/3G), so the progress shows.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 200_000, uploadThroughput: 150_000 });
+
+    const title = `路面塌陷附照片${Date.now() % 100000}`;
+    await fillForm(page, { title, body: '幸福路与建设路交叉口的路面塌陷了一个大坑，雨天积水，附照片。' });
+    await form.locator('#photos').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: original });
+    await expect.poll(() => form.locator('[part="photo"] progress').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => form.locator('[part="photo"]').textContent(), { timeout: 60_000 }).toContain('已上传');
+    expect(uploads).toBe(2);
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await form.locator('[part="tracking-code"]').waitFor({ timeout: 30_000 });
+    expect(countMessagesTitled(title)).toBe(1);
+
+    const [photo] = queryD1<{ width: number; height: number; bytes: number; is_public: number }>(inject('persistTo'),
+      `SELECT p.width, p.height, p.bytes, p.is_public FROM photos p JOIN messages m ON m.id = p.message_id WHERE m.title = '${title}'`);
+    expect(photo).toMatchObject({ width: 2048, height: 1536, is_public: 1 });
+    expect(photo!.bytes).toBeLessThan(original.length / 3);
+    console.log(`12-megapixel photo: ${original.length} bytes chosen, ${photo!.bytes} bytes uploaded (2048×1536 JPEG at 0.8)`);
+  }, 120_000);
+
+  it('shows a published message’s public photo on the board and every photo in the console; a private one is refused to the public', async () => {
+    const upload = async (bytes: Uint8Array<ArrayBuffer>, type: string) => (await (await fetch(`${WORKER}/v1/sites/demo/photos`, {
+      method: 'POST', headers: { 'Content-Type': type, 'Idempotency-Key': crypto.randomUUID(), Origin: HOST }, body: bytes,
+    })).json()) as PhotoUploaded;
+    const shown = await upload(JPEG_WITH_GPS, 'image/jpeg');
+    const kept = await upload(PNG_WITH_GPS, 'image/png');
+    const client = createClient({ baseUrl: WORKER, site: 'demo' });
+    const { id } = await client.submitMessage({
+      unitId: 'u_transport', type: 'complaint', domain: 'transport', campaign: null, title: `护栏损坏 ${Date.now() % 1_000_000}`,
+      body: '幸福路护栏被撞坏，碎片散落在人行道上，附照片。', region: '示范县城关镇',
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+      photos: [{ id: shown.photoId }, { id: kept.photoId, isPublic: false }],
+    });
+    expect((await officialApi(await sessionCookie(DEMO_ACCOUNTS.moderator), 'POST', `/v1/console/messages/${id}/publish`, {})).status).toBe(200);
+    const loaded = (img: import('playwright-core').Locator) => img.evaluate(async (el: HTMLImageElement) => {
+      await el.decode().catch(() => undefined);
+      return el.naturalWidth;
+    });
+
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    await page.evaluate((messageId) => {
+      const message = document.createElement('liuyan-message');
+      message.setAttribute('site', 'demo');
+      message.setAttribute('message-id', messageId);
+      const main = document.querySelector('main')!;
+      main.insertBefore(message, main.firstChild);
+    }, id);
+    const photos = page.locator('liuyan-message [part="photos"] img');
+    await photos.first().waitFor();
+    expect(await photos.count()).toBe(1);
+    expect(await photos.getAttribute('alt')).toBe('留言人附的第1张照片');
+    expect(await loaded(photos)).toBe(24);
+    expect((await fetch(`${WORKER}/v1/sites/demo/photos/${kept.photoId}/${kept.sha256}`)).status).toBe(404);
+
+    const official = await signedIn(browser, DEMO_ACCOUNTS.transport);
+    await official.page.goto(`${CONSOLE}#/messages/${id}`);
+    const all = official.page.locator('liuyan-console-message [part="photos"] img');
+    await all.first().waitFor();
+    expect(await all.count()).toBe(2);
+    expect(await official.page.locator('liuyan-console-message [part="photo-private"]').allTextContents()).toEqual(['不公开']);
+    expect(await loaded(all.nth(1))).toBe(24);
+    expect(official.problems).toEqual([]);
+    await official.page.context().close();
+  });
+});
