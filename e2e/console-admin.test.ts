@@ -525,6 +525,8 @@ describe('the console’s admin pages', () => {
       const button = item.getByRole('button', { name: '发送记录' });
       if (await button.getAttribute('aria-expanded') === 'true') await button.click();
       await button.click();
+      // Read them once they have come (not while 加载中).
+      await item.locator('p[role="status"]').waitFor({ state: 'detached' });
       return (await deliveries.count()) > 0 ? deliveries.textContent() : '';
     }, { timeout: 30_000, interval: 1000 }).toContain('无法连接');
     expect(await deliveries.textContent()).toContain('等待重试');

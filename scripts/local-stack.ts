@@ -73,6 +73,9 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [],
     await seedDemoCampaigns(db, 'demo', origins);
     // The hourly deadline check, once, so the demo's overdue messages carry their 督办 from the start.
     if (result.created) await checkDeadlines(db, new Date());
+    // The demo's history is not news: its timeline events leave the outbox unsent, so no webhook and
+    // no e-mail goes out for the past, and the first real event is not queued behind hundreds.
+    if (result.created) await db.run(db.q.deleteFrom('event_outbox'));
     if (submissionLimits) {
       await db.run(db.q.updateTable('sites').set({ submission_limits: JSON.stringify(submissionLimits) }).where('id', '=', 'demo'));
     }
