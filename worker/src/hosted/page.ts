@@ -4,7 +4,7 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { isEmbeddingOrigin } from '../../../sdk/src/schemas/admin';
-import type { Locale } from '../../../sdk/src/error-messages';
+import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
 import { format } from '../../../ui/localize';
 import type { Site } from '../db/sites';
 import { hostedEn } from './strings.en';
@@ -158,6 +158,26 @@ export interface PageInput {
   noindex?: boolean;
 }
 
+/** The languages a hosted page is offered in (`?lang=`), each announced to search engines. */
+const HREFLANG_LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+/**
+ * The page in each of its languages, and `x-default` (the site's own language, no `?lang=`) for
+ * readers of any other: what `<link rel="alternate" hreflang>` tells search engines, so a Chinese
+ * search shows the Chinese page and an English one the English page (Google, "Tell Google about
+ * localized versions of your page"). `canonical` is the page's absolute address, with or without `?lang=`.
+ */
+export function alternates(canonical: string, siteLocale: Locale): [hreflang: string, href: string][] {
+  const base = new URL(canonical);
+  base.searchParams.delete('lang');
+  const href = (lang: Locale | null) => {
+    const url = new URL(base);
+    if (lang !== null && lang !== siteLocale) url.searchParams.set('lang', lang);
+    return url.toString();
+  };
+  return [...HREFLANG_LOCALES.map((lang): [string, string] => [lang, href(lang)]), ['x-default', href(null)]];
+}
+
 /** The whole document, and the CSP that must be sent with it. */
 export async function renderPage(p: PageInput): Promise<{ body: string; csp: string }> {
   const t = hostedStrings(p.locale);
@@ -174,7 +194,7 @@ export async function renderPage(p: PageInput): Promise<{ body: string; csp: str
 <meta name="theme-color" content="${color}">
 ${p.noindex || p.embed ? raw('<meta name="robots" content="noindex">\n') : ''}<title>${p.title}</title>
 <link rel="canonical" href="${p.canonical}">
-<link rel="icon" href="data:,">
+${p.embed ? '' : alternates(p.canonical, pickLocale(p.site.locale)).map(([lang, href]) => html`<link rel="alternate" hreflang="${lang}" href="${href}">\n`)}<link rel="icon" href="data:,">
 ${p.head ?? ''}<style>${raw(style)}</style>
 <script type="module" src="/hosted/hosted.js"></script>
 ${p.elements ? raw('<script type="module" src="/widget/liuyan.js"></script>\n') : ''}</head>
