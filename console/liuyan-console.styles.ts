@@ -58,6 +58,7 @@ export const styles = css`
   .filters summary { min-height: 44px; line-height: 44px; cursor: pointer; font-weight: 600; }
   .filter-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.8em; align-items: end; }
   .filter-grid label { display: grid; gap: 0.3em; }
+  .filter-grid .wide-cell { grid-column: 1 / -1; }
   ul.queue { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5em; }
   a.item {
     display: grid; gap: 0.3em; padding: 0.7em 0.9em; text-decoration: none; color: inherit; min-height: 44px;
@@ -145,6 +146,12 @@ export const styles = css`
   .dashboard-table th, .dashboard-table td { padding: 0.35em 0.4em; border-bottom: 1px solid var(--liuyan-color-border); text-align: end; }
   .dashboard-table td { white-space: nowrap; }
   .dashboard-table th:first-child { text-align: start; overflow-wrap: anywhere; }
+  /* Where a level of units sits (单位 page): 全部单位 › 河北省 › …, each step a button back to it. */
+  ol.crumbs { list-style: none; padding: 0; margin: 0.6em 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.2em; }
+  ol.crumbs li + li::before { content: '›'; margin: 0 0.3em; color: var(--liuyan-color-muted); }
+  ol.crumbs [aria-current] { font-weight: 600; }
+  button.link { min-height: 44px; padding: 0 0.3em; border: 0; background: transparent; color: var(--liuyan-color-primary); text-decoration: underline; }
+  form[role='search'] input { flex: 1; min-width: 0; }
   @media (max-width: 40rem) {
     ul.tree ul { padding-left: 0.6em; }
     .page { padding: 0.75em; }

@@ -12,7 +12,7 @@ import type { MessageActions } from '../sdk/src/console-client';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import { photoStyles, renderPhotos } from '../ui/photos';
-import { flattenUnits, indented } from '../ui/unit-tree';
+import './unit-picker';
 
 /** Actions that ask for something first; the others run at once. */
 const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note', 'adopt']);
@@ -456,12 +456,12 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           ${action === 'reject' ? this.renderRejectionPreview() : nothing}`;
         break;
       case 'transfer': {
-        const units = flattenUnits(this.config?.units ?? []).filter((u) => u.id !== m.unit.id);
-        fields = html`${this.field('unitId', f.transferTo, true, html`<select id="unitId" name="unitId" aria-invalid=${this.invalid('unitId')}
-            aria-describedby="unitId-error">
-            <option value="">${f.chooseUnit}</option>
-            ${units.map((u) => html`<option value=${u.id}>${indented(u)}</option>`)}
-          </select>`)}
+        // One level at a time or a search, so a unit deep in a national tree is two or three steps away.
+        fields = html`<div class="field">
+            <liuyan-console-unit-picker id="unitId" name="unitId" source="site" .site=${this.config?.site.id ?? ''}
+              label=${f.transferTo} .exclude=${[m.unit.id]} aria-invalid=${this.invalid('unitId')} described-by="unitId-error"></liuyan-console-unit-picker>
+            ${this.fieldError('unitId')}
+          </div>
           ${this.textarea('reason', f.transferReason, true)}`;
         break;
       }

@@ -9,7 +9,9 @@ import { styles } from './liuyan-console.styles';
 import type { OfficialProfile } from '../sdk/src/schemas/auth';
 import { DOMAINS, MESSAGE_TYPES, oneOf } from '../sdk/src/codes';
 import { queueHash, QUEUE_TABS, type QueueFilters } from './routes';
-import { flattenUnits, indented, subtrees } from '../ui/unit-tree';
+import { flattenUnits } from '../ui/unit-tree';
+import './unit-picker';
+import type { PickerUnit } from './unit-picker';
 
 /** What QueueQuerySchema (sdk/src/schemas/console.ts) accepts. */
 const DUE_WITHIN_DAYS = { min: 0, max: 60 };
@@ -110,11 +112,9 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     });
   }
 
-  /** Units the official may filter by: the whole tree, or a responder's own units and below. */
-  private unitOptions() {
-    const tree = this.config?.units ?? [];
-    const mine = this.profile?.role === 'responder' ? subtrees(tree, this.profile.units.map((u) => u.id)) : tree;
-    return flattenUnits(mine);
+  /** Units whose names the page knows already (a small tree's, from the site config), so a chosen filter shows its name. */
+  private knownUnits(): PickerUnit[] {
+    return flattenUnits(this.config?.units ?? []).map((u) => ({ id: u.id, name: u.name, active: true, hasChildren: false, ancestors: [] }));
   }
 
   override render() {
@@ -137,10 +137,10 @@ export class LiuyanConsoleQueue extends ConsoleElement {
             <option value="">${t.queue.any}</option>
             ${(this.config?.domains ?? []).map((d) => html`<option value=${d} ?selected=${f.domain === d}>${t.domains[d]}</option>`)}
           </select></label>
-          <label>${t.queue.unit}<select name="unit">
-            <option value="">${t.queue.any}</option>
-            ${this.unitOptions().map((u) => html`<option value=${u.id} ?selected=${f.unit === u.id}>${indented(u)}</option>`)}
-          </select></label>
+          <!-- The units the official may filter by: any, or a responder's own and those below them, a level at a time. -->
+          <liuyan-console-unit-picker class="wide-cell" name="unit" source="site" .site=${this.config?.site.id ?? ''} label=${t.queue.unit}
+            none=${t.queue.any} .value=${f.unit ?? ''} .known=${this.knownUnits()}
+            .roots=${this.profile?.role === 'responder' ? this.profile.units : null}></liuyan-console-unit-picker>
           <div>
             <label>${t.queue.dueWithinDays}<input name="dueWithinDays" type="number" min=${DUE_WITHIN_DAYS.min} max=${DUE_WITHIN_DAYS.max}
               inputmode="numeric" placeholder=${t.queue.dueWithinDaysPlaceholder} .value=${f.dueWithinDays === undefined ? '' : String(f.dueWithinDays)}

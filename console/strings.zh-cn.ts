@@ -205,6 +205,27 @@ const strings = {
   signedOutNotice: '登录已失效，请重新登录。',
   notFound: '未找到该留言，或它不在您负责的单位。',
   noPermission: '只有管理员可以使用站点管理。',
+  /** The unit picker (unit-picker.ts): levels, search, what is chosen. */
+  unitPicker: {
+    searchLabel: '{label}：按名称或拼音搜索',
+    searchPlaceholder: '名称、拼音或首字母，如 教育局、jyj',
+    search: '搜索',
+    whereLabel: '{label}：所在层级',
+    top: '全部单位',
+    mine: '我负责的单位',
+    resultsFor: '“{q}”的搜索结果',
+    levelLabel: '本级单位',
+    below: '下级',
+    openBelow: '打开“{name}”的下级单位',
+    chosen: '已选择：{unit}',
+    chosenCount: '已选择 {n} 个单位：',
+    noneChosen: '尚未选择',
+    remove: '取消选择“{name}”',
+    inactive: '已停用',
+    noResults: '没有找到相符的单位',
+    emptyLevel: '没有下级单位',
+    more: '显示更多',
+  },
 } as const;
 
 export type ConsoleStrings = CommonStrings & ProgressStrings & Widen<Omit<typeof strings, 'problems'>> & { problems: ProblemTitles };

@@ -1,32 +1,23 @@
 import { html, nothing } from 'lit';
 import { oneOf, ROLES } from '../../sdk/src/codes';
-import type { Account, AdminUnit, CreateAccountInput, UpdateAccountInput } from '../../sdk/src/schemas/admin';
+import type { Account, AdminUnitItem, CreateAccountInput, UpdateAccountInput } from '../../sdk/src/schemas/admin';
 import type { OfficialProfile } from '../../sdk/src/schemas/auth';
 import type { Role } from '../../sdk/src/schemas/console';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures } from '../console-element';
 import { AdminElement, type FormValues } from './admin-element';
-import { unitTree } from './units-page';
+import '../unit-picker';
 
 const ADD = 'add';
+/** Ids named per request, as `GET /v1/admin/units?ids=` takes them (ADMIN_UNIT_IDS_MAX, sdk/src/schemas/admin.ts). */
+const ADMIN_UNIT_IDS_MAX = 100;
+/** One empty choice for every render: a new array each time would reset what the picker holds. */
+const NO_UNITS: string[] = [];
 /** In characters, as sdk/src/schemas/admin.ts checks it. */
 const DISPLAY_NAME_MAX = 50;
 
 type Open = { id: string; form: 'edit' } | null;
-
-interface UnitChoice {
-  id: string;
-  name: string;
-  depth: number;
-  active: boolean;
-}
-
-function unitChoices(units: readonly AdminUnit[]): UnitChoice[] {
-  const walk = (branches: ReturnType<typeof unitTree>): UnitChoice[] =>
-    branches.flatMap((b) => [{ id: b.unit.id, name: b.unit.name, depth: b.depth, active: b.unit.active }, ...walk(b.children)]);
-  return walk(unitTree(units));
-}
 
 /**
  * @summary 账号: the site's officials with role, units, disabled and authenticator state; create an
@@ -48,7 +39,8 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
   /** The admin signed in: their own account may not be disabled or demoted. */
   profile: OfficialProfile | null = null;
   private accounts: Account[] | null = null;
-  private units: AdminUnit[] = [];
+  /** The accounts' units, by id: named as they are shown. */
+  private units: AdminUnitItem[] = [];
   private loadError = '';
   private open: Open = null;
   /** The role chosen in each open form (`add` or an account id): units are asked for responders only. */
@@ -63,16 +55,25 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
 
   private async load(): Promise<void> {
     try {
-      [this.accounts, this.units] = await Promise.all([
-        this.officials.admin.accounts.list(),
-        this.officials.admin.units.list(),
-      ]);
+      const accounts = await this.officials.admin.accounts.list();
+      await this.nameUnits(accounts.flatMap((x) => x.unitIds));
+      this.accounts = accounts;
     } catch (error) {
       this.loadError = this.problemText(error);
     }
   }
 
+  /** Learns the names of these units (the accounts'), never the whole tree: a national site has ~90,000. */
+  private async nameUnits(ids: readonly string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.units.some((u) => u.id === id));
+    for (let i = 0; i < missing.length; i += ADMIN_UNIT_IDS_MAX) {
+      const page = await this.officials.admin.units.list({ ids: missing.slice(i, i + ADMIN_UNIT_IDS_MAX).join(',') });
+      this.units = [...this.units, ...page.items];
+    }
+  }
+
   private replaced(account: Account): void {
+    void this.nameUnits(account.unitIds);
     const accounts = this.accounts ?? [];
     this.accounts = accounts.some((x) => x.id === account.id) ? accounts.map((x) => (x.id === account.id ? account : x)) : [...accounts, account];
   }
@@ -81,7 +82,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
   private accountChecks(v: FormValues, role: Role): Record<string, string> {
     return {
       displayName: this.textCheck('displayName', v.raw('displayName'), { min: 1, max: DISPLAY_NAME_MAX }),
-      unitIds: role === 'responder' ? this.choiceCheck('unitIds', v.checked('unitIds')) : '',
+      unitIds: role === 'responder' ? this.choiceCheck('unitIds', v.units('unitIds')) : '',
     };
   }
 
@@ -94,7 +95,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     if (this.refused(ADD, failures({ email: filled('email'), ...this.accountChecks(v, role), password: filled('password') }))) return;
     const input: CreateAccountInput = {
       email: v.text('email'), displayName: v.text('displayName'), role,
-      unitIds: role === 'responder' ? v.checked('unitIds') : [], password: v.raw('password'),
+      unitIds: role === 'responder' ? v.units('unitIds') : [], password: v.raw('password'),
     };
     const account = await this.change(ADD, () => this.officials.admin.accounts.create(input), this.a.accounts.created);
     if (!account) return;
@@ -117,7 +118,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     const input: UpdateAccountInput = {};
     if (v.text('displayName') !== account.displayName) input.displayName = v.text('displayName');
     if (role !== account.role) input.role = role;
-    const unitIds = role === 'responder' ? v.checked('unitIds') : [];
+    const unitIds = role === 'responder' ? v.units('unitIds') : [];
     if (JSON.stringify([...unitIds].sort()) !== JSON.stringify([...account.unitIds].sort())) input.unitIds = unitIds;
     if (await this.saveAccount(account, input, this.a.saved)) this.open = null;
   }
@@ -210,11 +211,9 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
       ${role === 'responder' ? html`<fieldset class="field" aria-describedby=${id('units-hint')}>
         <legend>${a.units}${this.requiredMark()}</legend>
         <p class="muted hint" id=${id('units-hint')}>${a.unitsHint}</p>
-        <div class="choices column unit-choices">
-          ${unitChoices(this.units).map((u) => html`<label class="choice">${'\u3000'.repeat(u.depth)}<input type="checkbox" name="unitIds"
-            value=${u.id} ?checked=${current?.unitIds.includes(u.id) ?? false} aria-invalid=${this.invalid(scope, 'unitIds')}
-            aria-describedby=${id('units-error')} />${u.name}${u.active ? nothing : html` <span class="badge">${this.a.units.inactive}</span>`}</label>`)}
-        </div>
+        <liuyan-console-unit-picker id=${id('units')} name="unitIds" source="admin" multiple label=${a.units}
+          .values=${current?.unitIds ?? NO_UNITS} .known=${this.units} aria-invalid=${this.invalid(scope, 'unitIds')}
+          described-by=${id('units-error')}></liuyan-console-unit-picker>
         ${this.fieldError(scope, 'unitIds', id('units-error'))}
       </fieldset>` : nothing}`;
   }

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { Localized } from '../../ui/localize';
 import { tokens } from '../../ui/tokens.styles';
 import { ConsoleElement } from '../console-element';
+import { pickedUnits } from '../unit-picker';
 import { styles } from '../liuyan-console.styles';
 import { adminZhCN, type AdminStrings } from './strings.zh-cn';
 
@@ -12,6 +13,8 @@ export interface FormValues {
   text(name: string): string;
   raw(name: string): string;
   checked(name: string): string[];
+  /** The ids chosen in the unit picker `name` (unit-picker.ts). */
+  units(name: string): string[];
 }
 
 /**
@@ -136,6 +139,7 @@ export abstract class AdminElement extends ConsoleElement {
       text: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '',
       raw: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '',
       checked: (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value),
+      units: (name: string) => pickedUnits(form, name),
     };
   }
 }

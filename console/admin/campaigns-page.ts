@@ -1,13 +1,15 @@
 import { html, nothing } from 'lit';
 import { DOMAINS, MESSAGE_TYPES } from '../../sdk/src/codes';
-import type { AdminUnit } from '../../sdk/src/schemas/admin';
 import type { AdminCampaign, CampaignOutlet, CreateCampaignInput } from '../../sdk/src/schemas/campaign';
 import type { Domain, MessageType } from '../../sdk/src/schemas/common';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime, lastInstantOf } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement, type FormValues } from './admin-element';
-import { unitTree } from './units-page';
+import '../unit-picker';
+
+/** One empty choice for every render: a new array each time would reset what the picker holds. */
+const NO_UNITS: string[] = [];
 
 const ADD = 'add';
 // In characters, as sdk/src/schemas/campaign.ts checks them.
@@ -54,7 +56,6 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
   };
 
   private campaigns: AdminCampaign[] | null = null;
-  private units: AdminUnit[] = [];
   private loadError = '';
   private editing: string | null = null;
   /** The drive whose ending or deletion waits for the admin's confirmation. */
@@ -67,7 +68,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
 
   private async load(): Promise<void> {
     try {
-      [this.campaigns, this.units] = await Promise.all([this.officials.admin.campaigns.list(), this.officials.admin.units.list()]);
+      this.campaigns = await this.officials.admin.campaigns.list();
     } catch (error) {
       this.loadError = this.problemText(error);
     }
@@ -100,7 +101,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
       // for the rest of its last day.
       startsAt: current && from === siteDay(current.startsAt) ? current.startsAt : startOf(from),
       endsAt: current && to === lastDay(current.endsAt) ? current.endsAt : afterDay(to),
-      unitIds: v.checked('unitIds'),
+      unitIds: v.units('unitIds'),
       types: v.checked('types') as MessageType[],
       domains: v.checked('domains') as Domain[],
       outlets,
@@ -236,16 +237,14 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
         <input id=${id(name)} name=${name} type="date" .value=${value} aria-invalid=${this.invalid(scope, name)} aria-describedby=${id(`${name}-error`)} />
         ${this.fieldError(scope, name, id(`${name}-error`))}
       </div>`;
-    const choices = (name: 'unitIds' | 'types' | 'domains', legend: string, options: [string, string, number][], checked: readonly string[]) => html`<fieldset class="field">
+    const choices = (name: 'types' | 'domains', legend: string, options: [string, string, number][], checked: readonly string[]) => html`<fieldset class="field">
         <legend>${legend}</legend>
-        <div class="choices ${name === 'unitIds' ? 'column unit-choices' : ''}">
+        <div class="choices">
           ${options.map(([value, label, depth]) => html`<label class="choice">${'\u3000'.repeat(depth)}<input type="checkbox" name=${name} value=${value}
             ?checked=${checked.includes(value)} aria-invalid=${this.invalid(scope, name)} aria-describedby=${id(`${name}-error`)} />${label}</label>`)}
         </div>
         ${this.fieldError(scope, name, id(`${name}-error`))}
       </fieldset>`;
-    const walk = (branches: ReturnType<typeof unitTree>): [string, string, number][] =>
-      branches.flatMap((b) => [[b.unit.id, b.unit.name, b.depth] as [string, string, number], ...walk(b.children)]);
     return html`${x ? nothing : text('slug', a.slug, '', undefined, a.slugHint)}
       ${text('title', a.name, x?.title ?? '', TITLE_MAX)}
       <div class="field">
@@ -258,7 +257,11 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
       ${date('startsAt', a.startsAt, x ? siteDay(x.startsAt) : '')}
       ${date('endsAt', a.endsAt, x ? lastDay(x.endsAt) : '')}
       <p class="muted hint">${a.choicesHint}</p>
-      ${choices('unitIds', a.units, walk(unitTree(this.units)), x?.unitIds ?? [])}
+      <div class="field">
+        <liuyan-console-unit-picker id=${id('unitIds')} name="unitIds" source="admin" multiple label=${a.units}
+          .values=${x?.unitIds ?? NO_UNITS} aria-invalid=${this.invalid(scope, 'unitIds')} described-by=${id('unitIds-error')}></liuyan-console-unit-picker>
+        ${this.fieldError(scope, 'unitIds', id('unitIds-error'))}
+      </div>
       ${choices('types', a.types, MESSAGE_TYPES.map((t) => [t, this.t.types[t], 0]), x?.types ?? [])}
       ${choices('domains', a.domains, DOMAINS.map((d) => [d, this.t.domains[d], 0]), x?.domains ?? [])}
       <div class="field">

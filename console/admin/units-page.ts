@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import { UNIT_KINDS } from '../../sdk/src/codes';
-import type { AdminUnit, CreateUnitInput, UpdateUnitInput } from '../../sdk/src/schemas/admin';
+import type { AdminUnit, AdminUnitItem, CreateUnitInput, UpdateUnitInput } from '../../sdk/src/schemas/admin';
+import type { UnitRef } from '../../sdk/src/schemas/message';
 import type { UnitKind } from '../../sdk/src/schemas/common';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
-import { indented } from '../../ui/unit-tree';
+import '../unit-picker';
+import type { PickerUnit } from '../unit-picker';
 import { AdminElement, type FormValues } from './admin-element';
 
 const ADD = 'add';
@@ -13,60 +15,110 @@ const ADD = 'add';
 const NAME_MAX = 50;
 const SORT_ORDER = { min: 0, max: 10_000 };
 
-interface UnitBranch {
-  unit: AdminUnit;
-  depth: number;
-  children: UnitBranch[];
-}
-
-/** The flat list as a tree; siblings by their order (the service's order among equals). */
-export function unitTree(units: readonly AdminUnit[], parentId: string | null = null, depth = 0): UnitBranch[] {
-  return units.filter((u) => u.parentId === parentId)
-    .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map((unit) => ({ unit, depth, children: unitTree(units, unit.id, depth + 1) }));
-}
-
-const flatten = (branches: UnitBranch[]): UnitBranch[] => branches.flatMap((b) => [b, ...flatten(b.children)]);
+/** Units per page of a level: a province's cities or a county's departments fit in one. */
+const PAGE = 100;
 
 /**
- * @summary 单位: the unit tree with retired units shown as such; add a unit under a parent, rename,
- * move, reorder among its siblings, retire and restore.
+ * @summary 单位: the unit tree a level at a time — a breadcrumb of where one is, 下级 to go down — or
+ * the units a search by name or pinyin finds (each with where it sits), retired units shown as
+ * such; add a unit under a parent, rename, move, reorder among its siblings, retire and restore.
+ * Only what is shown is loaded, so a national tree of ~90,000 units is as quick as a county's dozen.
  *
  * @event liuyan-units-changed - A unit was added or changed: pickers elsewhere should read the tree again.
  */
 export class LiuyanConsoleAdminUnits extends AdminElement {
   static override properties = {
     ...AdminElement.properties,
-    units: { state: true },
+    trail: { state: true },
+    items: { state: true },
+    nextCursor: { state: true },
+    searched: { state: true },
+    loading: { state: true },
     loadError: { state: true },
     editing: { state: true },
     addParent: { state: true },
   };
 
-  private units: AdminUnit[] | null = null;
+  /** The units above the level shown, top first; [] at the top. */
+  private trail: UnitRef[] = [];
+  /** The level shown (or the search's answers). */
+  private items: AdminUnitItem[] | null = null;
+  private nextCursor: string | null = null;
+  /** The search shown, '' when a level is. */
+  private searched = '';
+  private loading = false;
   private loadError = '';
   /** The unit whose edit form is open. */
   private editing: string | null = null;
-  /** The parent the add form starts with (`添加下级`). */
+  /** The parent the add form starts with: the level shown, or the unit of 添加下级. */
   private addParent = '';
+  /** Which load is current: an answer to an older one is dropped. */
+  private loads = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    void this.openLevel([]);
   }
 
-  private async load(): Promise<void> {
+  /** Shows the level below `trail`'s last unit (the top level for []), from its first page or `cursor`. */
+  private async openLevel(trail: UnitRef[], cursor?: string): Promise<void> {
+    const load = ++this.loads;
+    this.loading = true;
+    this.loadError = '';
     try {
-      this.units = await this.officials.admin.units.list();
+      const page = await this.officials.admin.units.list({ parent: trail.at(-1)?.id, cursor, limit: PAGE });
+      if (load !== this.loads) return;
+      this.items = cursor ? [...(this.items ?? []), ...page.items] : page.items;
+      this.nextCursor = page.nextCursor;
+      this.trail = trail;
+      this.searched = '';
+      if (!cursor) {
+        this.editing = null;
+        this.addParent = trail.at(-1)?.id ?? '';
+      }
     } catch (error) {
-      this.loadError = this.problemText(error);
+      if (load === this.loads) this.loadError = this.problemText(error);
+    } finally {
+      if (load === this.loads) this.loading = false;
     }
   }
 
-  /** Puts the service's answer in place of the unit it changed (or adds it). */
+  private async search(event: Event): Promise<void> {
+    event.preventDefault();
+    const q = (this.renderRoot.querySelector<HTMLInputElement>('#unit-search')?.value ?? '').trim();
+    if (!q) return this.openLevel(this.trail);
+    const load = ++this.loads;
+    this.loading = true;
+    this.loadError = '';
+    try {
+      const page = await this.officials.admin.units.list({ q });
+      if (load !== this.loads) return;
+      this.items = page.items;
+      this.nextCursor = null;
+      this.searched = q;
+      this.editing = null;
+    } catch (error) {
+      if (load === this.loads) this.loadError = this.problemText(error);
+    } finally {
+      if (load === this.loads) this.loading = false;
+    }
+  }
+
+  /** Puts the service's answer in place of the unit it changed, or shows the level it went to. */
   private replaced(unit: AdminUnit): void {
-    const units = this.units ?? [];
-    this.units = units.some((u) => u.id === unit.id) ? units.map((u) => (u.id === unit.id ? unit : u)) : [...units, unit];
+    const items = this.items ?? [];
+    const shown = items.find((u) => u.id === unit.id);
+    const here = this.trail.at(-1)?.id ?? null;
+    if (shown && (this.searched || unit.parentId === shown.parentId)) {
+      this.items = items.map((u) => (u.id === unit.id ? { ...u, ...unit } : u));
+    } else if (shown) {
+      this.items = items.filter((u) => u.id !== unit.id); // moved elsewhere
+    } else if (!this.searched && unit.parentId === here) {
+      this.items = [...items, { ...unit, hasChildren: false, ancestors: this.trail }];
+    } else if (!this.searched) {
+      // Added under a unit of this level: it has one below it now.
+      this.items = items.map((u) => (u.id === unit.parentId ? { ...u, hasChildren: true } : u));
+    }
     this.emit('liuyan-units-changed', null);
   }
 
@@ -88,16 +140,14 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     if (!unit) return;
     this.replaced(unit);
     this.resetForm(form);
-    this.addParent = '';
+    this.addParent = this.trail.at(-1)?.id ?? '';
   }
 
-  private async addBelow(unit: AdminUnit): Promise<void> {
+  private async addBelow(unit: AdminUnitItem): Promise<void> {
     this.clearMessages();
     this.editing = null;
     this.addParent = unit.id;
     await this.updateComplete;
-    const select = this.renderRoot.querySelector('#parentId') as HTMLSelectElement | null;
-    if (select) select.value = unit.id;
     this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
   }
 
@@ -122,88 +172,97 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
   }
 
   /**
-   * Swaps a unit with its neighbour among its siblings. The siblings are numbered afresh first when
-   * their orders tie (units added without one), so the swap always shows.
+   * Swaps a unit with its neighbour in the level shown. The level is numbered afresh first when
+   * orders tie (units added without one), so the swap always shows.
    */
-  private async move(branch: UnitBranch, siblings: UnitBranch[], by: -1 | 1): Promise<void> {
-    const from = siblings.indexOf(branch);
+  private async move(unit: AdminUnitItem, by: -1 | 1): Promise<void> {
+    const siblings = this.items ?? [];
+    const from = siblings.indexOf(unit);
     const to = from + by;
     if (to < 0 || to >= siblings.length) return;
-    const order = siblings.map((s) => s.unit);
+    const order = [...siblings];
     [order[from], order[to]] = [order[to]!, order[from]!];
-    const renumber = new Set(siblings.map((s) => s.unit.sortOrder)).size !== siblings.length;
+    const renumber = new Set(siblings.map((s) => s.sortOrder)).size !== siblings.length;
     const changes = order
-      .map((unit, i) => ({ unit, sortOrder: renumber ? i : siblings[i]!.unit.sortOrder }))
-      .filter(({ unit, sortOrder }) => unit.sortOrder !== sortOrder);
-    for (const { unit, sortOrder } of changes) {
-      if (!(await this.saveUnit(unit, { sortOrder }, this.a.units.moved))) return;
+      .map((u, i) => ({ unit: u, sortOrder: renumber ? i : siblings[i]!.sortOrder }))
+      .filter(({ unit: u, sortOrder }) => u.sortOrder !== sortOrder);
+    for (const { unit: u, sortOrder } of changes) {
+      if (!(await this.saveUnit(u, { sortOrder }, this.a.units.moved))) return;
     }
+    this.items = [...(this.items ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1));
   }
 
   override render() {
     const a = this.a.units;
-    if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
-    if (!this.units) return html`<p class="muted" role="status">${this.t.loading}</p>`;
-    const tree = unitTree(this.units);
+    const p = this.t.unitPicker;
+    if (this.loadError && this.items === null) return html`<p class="error" role="alert">${this.loadError}</p>`;
+    if (this.items === null) return html`<p class="muted" role="status">${this.t.loading}</p>`;
     return html`<h1>${a.title}</h1>
       <p class="muted hint">${a.intro}</p>
       ${this.renderDone()}
-      ${tree.length === 0 ? html`<p class="muted">${a.empty}</p>` : html`<ul class="tree" part="unit-tree">${this.renderBranches(tree)}</ul>`}
-      ${this.renderAdd(tree)}`;
+      <form class="buttons" role="search" @submit=${this.search}>
+        <input id="unit-search" type="search" aria-label=${format(p.searchLabel, { label: a.title })} placeholder=${p.searchPlaceholder} .value=${this.searched} />
+        <button type="submit" class="secondary">${p.search}</button>
+      </form>
+      <nav aria-label=${format(p.whereLabel, { label: a.title })}><ol class="crumbs" part="breadcrumb">
+        <li><button type="button" class="link" aria-current=${this.trail.length === 0 && !this.searched ? 'location' : nothing}
+          @click=${() => this.openLevel([])}>${p.top}</button></li>
+        ${this.trail.map((u, i) => html`<li>${i < this.trail.length - 1 || this.searched
+          ? html`<button type="button" class="link" @click=${() => this.openLevel(this.trail.slice(0, i + 1))}>${u.name}</button>`
+          : html`<span aria-current="location">${u.name}</span>`}</li>`)}
+        ${this.searched ? html`<li><span aria-current="location">${format(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
+      </ol></nav>
+      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
+      ${this.items.length === 0 && !this.loading
+        ? html`<p class="muted" role="status">${this.searched ? p.noResults : this.trail.length === 0 ? a.empty : p.emptyLevel}</p>`
+        : html`<ul class="tree" part="unit-tree" aria-busy=${String(this.loading)}>${this.items.map((u, i) => this.renderUnit(u, i))}</ul>`}
+      ${this.nextCursor ? html`<button type="button" class="secondary wide" @click=${() => this.openLevel(this.trail, this.nextCursor!)}>${p.more}</button>` : nothing}
+      ${this.renderAdd()}`;
   }
 
-  private renderBranches(branches: UnitBranch[]): unknown {
-    return branches.map((b) => this.renderBranch(b, branches));
-  }
-
-  private renderBranch(branch: UnitBranch, siblings: UnitBranch[]) {
+  private renderUnit(u: AdminUnitItem, i: number) {
     const a = this.a.units;
-    const u = branch.unit;
-    const i = siblings.indexOf(branch);
     const scope = `unit-${u.id}`;
+    const last = (this.items?.length ?? 0) - 1;
     return html`<li class=${u.active ? '' : 'inactive'}>
       <div class="list-item">
         <div class="list-main">
           <strong class="unit-name">${u.name}</strong>
           <span class="badge">${a.kinds[u.kind]}</span>
           ${u.active ? nothing : html`<span class="badge">${a.inactive}</span>`}
+          ${this.searched && u.ancestors.length > 0 ? html`<span class="muted">${u.ancestors.map((x) => x.name).join(' › ')}</span>` : nothing}
         </div>
         <div class="buttons compact">
+          ${u.hasChildren ? html`<button type="button" class="secondary" aria-label=${format(this.t.unitPicker.openBelow, { name: u.name })}
+            @click=${() => this.openLevel([...(this.searched ? u.ancestors : this.trail), { id: u.id, name: u.name }])}>${this.t.unitPicker.below} ›</button>` : nothing}
           <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(this.editing === u.id)}
             @click=${() => this.toggleEdit(u)}>${this.a.edit}</button>
           <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.addBelow(u)}
             aria-label=${format(a.addChildOf, { name: u.name })}>${a.addChild}</button>
-          <button type="button" class="secondary" ?disabled=${this.busy || i === 0} aria-label=${format(a.moveUpNamed, { name: u.name })}
-            @click=${() => this.move(branch, siblings, -1)}>↑</button>
-          <button type="button" class="secondary" ?disabled=${this.busy || i === siblings.length - 1}
-            aria-label=${format(a.moveDownNamed, { name: u.name })} @click=${() => this.move(branch, siblings, 1)}>↓</button>
+          ${this.searched ? nothing : html`<button type="button" class="secondary" ?disabled=${this.busy || i === 0} aria-label=${format(a.moveUpNamed, { name: u.name })}
+            @click=${() => this.move(u, -1)}>↑</button>
+          <button type="button" class="secondary" ?disabled=${this.busy || i === last}
+            aria-label=${format(a.moveDownNamed, { name: u.name })} @click=${() => this.move(u, 1)}>↓</button>`}
           <button type="button" class="secondary" ?disabled=${this.busy}
             @click=${() => this.saveUnit(u, { active: !u.active }, u.active ? a.retired : a.restored)}>${u.active ? a.retire : a.restore}</button>
         </div>
         ${this.editing === u.id ? this.renderEdit(u) : this.formError(scope)}
       </div>
-      ${branch.children.length > 0 ? html`<ul>${this.renderBranches(branch.children)}</ul>` : nothing}
     </li>`;
   }
 
-  private toggleEdit(unit: AdminUnit): void {
+  private toggleEdit(unit: AdminUnitItem): void {
     this.clearMessages();
     this.forgetTyped(`name-${unit.id}`);
     this.editing = this.editing === unit.id ? null : unit.id;
   }
 
-  /** Parents a unit may move under: anything but itself and its own sub-units. */
-  private parentOptions(except?: string) {
-    const all = flatten(unitTree(this.units ?? []));
-    const excluded = new Set<string>();
-    if (except) {
-      const branch = all.find((b) => b.unit.id === except);
-      if (branch) for (const b of flatten([branch])) excluded.add(b.unit.id);
-    }
-    return all.filter((b) => !excluded.has(b.unit.id)).map((b) => ({ id: b.unit.id, name: b.unit.name, depth: b.depth }));
+  /** The units above `u` as the picker knows them, so its parent shows with its name and place at once. */
+  private knownAbove(u: AdminUnitItem): PickerUnit[] {
+    return u.ancestors.map((x, i) => ({ ...x, active: true, hasChildren: true, ancestors: u.ancestors.slice(0, i) }));
   }
 
-  private renderEdit(u: AdminUnit) {
+  private renderEdit(u: AdminUnitItem) {
     const a = this.a.units;
     const scope = `unit-${u.id}`;
     const id = (name: string) => `${name}-${u.id}`;
@@ -217,11 +276,9 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         ${this.fieldError(scope, 'name', id('name-error'))}
       </div>
       <div class="field">
-        <label for=${id('parent')}>${a.parent}</label>
-        <select id=${id('parent')} name="parentId" aria-invalid=${this.invalid(scope, 'parentId')} aria-describedby=${id('parent-error')}>
-          <option value="" ?selected=${u.parentId === null}>${a.topLevel}</option>
-          ${this.parentOptions(u.id).map((o) => html`<option value=${o.id} ?selected=${o.id === u.parentId}>${indented(o)}</option>`)}
-        </select>
+        <liuyan-console-unit-picker id=${id('parent')} name="parentId" source="admin" label=${a.parent} none=${a.topLevel}
+          .value=${u.parentId ?? ''} .known=${this.knownAbove(u)} .exclude=${[u.id]}
+          aria-invalid=${this.invalid(scope, 'parentId')} described-by=${id('parent-error')}></liuyan-console-unit-picker>
         ${this.fieldError(scope, 'parentId', id('parent-error'))}
       </div>
       <div class="field">
@@ -238,16 +295,16 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     </form>`;
   }
 
-  private renderAdd(tree: UnitBranch[]) {
+  private renderAdd() {
     const a = this.a.units;
+    // The parent offered: the level shown, or the unit of 添加下级 (found in the level or the search shown).
+    const chosen = this.items?.find((u) => u.id === this.addParent);
+    const known = [...this.knownAbove({ ancestors: this.trail } as AdminUnitItem), ...(chosen ? [chosen] : [])];
     return html`<form class="stack card" novalidate @submit=${this.add} aria-labelledby="add-unit-title">
       <h2 id="add-unit-title">${a.addTitle}</h2>
       <div class="field">
-        <label for="parentId">${a.parent}</label>
-        <select id="parentId" name="parentId" aria-invalid=${this.invalid(ADD, 'parentId')} aria-describedby="parentId-error">
-          <option value="">${a.topLevel}</option>
-          ${flatten(tree).map((b) => html`<option value=${b.unit.id} ?selected=${b.unit.id === this.addParent}>${indented({ id: b.unit.id, name: b.unit.name, depth: b.depth })}</option>`)}
-        </select>
+        <liuyan-console-unit-picker id="parentId" name="parentId" source="admin" label=${a.parent} none=${a.topLevel}
+          .value=${this.addParent} .known=${known} aria-invalid=${this.invalid(ADD, 'parentId')} described-by="parentId-error"></liuyan-console-unit-picker>
         ${this.fieldError(ADD, 'parentId', 'parentId-error')}
       </div>
       <div class="field">

@@ -1,7 +1,7 @@
 // The officials' side of the API, typed end to end: the console uses it, and so can an integration
 // that signs in as an official. Types only come from the schemas, so no zod reaches a browser.
 import type {
-  Account, AdminUnit, CalendarDay, CalendarImportInput, CalendarInput, CalendarPeriodInput, CreateAccountInput, CreateReplyTemplateInput,
+  Account, AdminUnit, AdminUnitListQuery, AdminUnitPage, CalendarDay, CalendarImportInput, CalendarInput, CalendarPeriodInput, CreateAccountInput, CreateReplyTemplateInput,
   CreateUnitInput, ExportQuery, PasswordReset, ReplyTemplate, SiteSettings, UpdateAccountInput, UpdateReplyTemplateInput, UpdateSiteInput,
   UpdateUnitInput,
 } from './schemas/admin';
@@ -126,7 +126,8 @@ export interface ConsoleClient {
       importNational(input: CalendarImportInput): Promise<CalendarDay[]>;
     };
     units: {
-      list(): Promise<AdminUnit[]>;
+      /** One level a page at a time (`parent`, the top level without it; `cursor`), a search (`q`), or the units named (`ids`, comma-separated). */
+      list(query?: AdminUnitListQuery): Promise<AdminUnitPage>;
       create(input: CreateUnitInput): Promise<AdminUnit>;
       update(id: string, input: UpdateUnitInput): Promise<AdminUnit>;
     };
@@ -245,7 +246,7 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         importNational: (input) => post('/v1/admin/calendar/import', input),
       },
       units: {
-        list: () => get('/v1/admin/units'),
+        list: (query = {}) => get(`/v1/admin/units${queryString(query)}`),
         create: (input) => post('/v1/admin/units', input),
         update: (unit, input) => patch(`/v1/admin/units/${id(unit)}`, input),
       },

@@ -73,6 +73,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     description: 'description', startsAt: 'start', endsAt: 'end', outlets: 'outlets', origin: 'website address',
     reminderDays: 'days of reminder', resetSecondFactor: 'two-step verification reset',
     sms: 'SMS service', keyId: 'key ID', secret: 'secret', signName: 'SMS sign name', endpoint: 'service address', phoneVerification: 'SMS verification', emailFrom: 'sender address',
+    ids: 'unit ids',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {

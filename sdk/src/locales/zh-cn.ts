@@ -72,6 +72,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     description: '说明', startsAt: '开始时间', endsAt: '结束时间', outlets: '来源网站', origin: '网站地址',
     reminderDays: '到期提醒天数', resetSecondFactor: '重置两步验证',
     sms: '短信服务', keyId: '密钥 ID', secret: '密钥', signName: '短信签名', endpoint: '接口地址', phoneVerification: '短信验证', emailFrom: '发件地址',
+    ids: '单位编号',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {

@@ -5,6 +5,7 @@ import {
 import { HEX_COLOR, readableUnderWhiteText } from '../color';
 import { RoleSchema } from './console';
 import { withCode } from './error';
+import { UnitRefSchema } from './message';
 
 // Site administration: /v1/admin/... (admins only), and the reply templates every official reads.
 
@@ -217,6 +218,40 @@ export const UpdateUnitInputSchema = z.object({
   active: z.boolean().optional(),
 });
 export type UpdateUnitInput = z.input<typeof UpdateUnitInputSchema>;
+
+/** The most units one page of `GET /v1/admin/units` holds; `limit` is at most this. */
+export const ADMIN_UNIT_PAGE_MAX = 200;
+/** The most ids `GET /v1/admin/units?ids=` names at once. */
+export const ADMIN_UNIT_IDS_MAX = 100;
+
+/**
+ * `GET /v1/admin/units`: one level of the tree (`parent`; the top level without it) a page at a time,
+ * a search by name (`q`: Chinese, pinyin initials or full pinyin, as the public search), or the
+ * units named by `ids` — never the whole tree (a national site has ~90,000 units).
+ */
+export const AdminUnitListQuerySchema = z.object({
+  parent: z.string().min(1).max(64).optional().describe('the unit whose children to list; absent: the top level'),
+  q: z.string().trim().min(1).max(50).optional()
+    .describe('units whose name contains this text, or whose pinyin does (initials jyj or full jiaoyu), retired ones too, best matches first, at most 20').meta({ examples: ['教育局'] }),
+  ids: z.string().max(ADMIN_UNIT_IDS_MAX * 65).optional()
+    .describe(`comma-separated unit ids (at most ${ADMIN_UNIT_IDS_MAX}): those units, for naming what an account or a drive holds; unknown ids are left out`),
+  cursor: z.string().max(80).optional().describe('the `nextCursor` of the page before (a level only)'),
+  limit: z.coerce.number().int().min(1).max(ADMIN_UNIT_PAGE_MAX).default(100).describe(`units per page of a level, at most ${ADMIN_UNIT_PAGE_MAX}`),
+}).refine((query) => [query.parent, query.q, query.ids].filter((v) => v !== undefined).length <= 1, { path: ['q'], message: 'invalid' });
+export type AdminUnitListQuery = z.input<typeof AdminUnitListQuerySchema>;
+
+/** A unit as the admin pages browse it: the unit, whether it has units below it, and the units above it. */
+export const AdminUnitItemSchema = AdminUnitSchema.extend({
+  hasChildren: z.boolean().describe('whether it has units below it, retired ones included (?parent=<id> lists them)'),
+  ancestors: z.array(UnitRefSchema).describe('the units above it, from the top level down; [] at the top'),
+});
+export type AdminUnitItem = z.infer<typeof AdminUnitItemSchema>;
+
+export const AdminUnitPageSchema = z.object({
+  items: z.array(AdminUnitItemSchema).describe('a level in the site’s order (sort order, then id); search results best match first'),
+  nextCursor: z.string().nullable().describe('where the level goes on; null at its end, and for a search or ids'),
+});
+export type AdminUnitPage = z.infer<typeof AdminUnitPageSchema>;
 
 export const AdminIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 

@@ -9,6 +9,7 @@ import { PhotoRefsInputSchema, PhotoSchema, PublicPhotoSchema } from './photo';
 
 /** A unit as messages name it. */
 export const UnitRefSchema = z.object({ id: z.string().meta({ examples: ['u_edu'] }), name: z.string().meta({ examples: ['示范县教育局'] }) });
+export type UnitRef = z.infer<typeof UnitRefSchema>;
 
 export const AuthorInputSchema = z.object({
   name: requiredText(LIMITS.nameMax).meta({ examples: ['陈明'] }),

@@ -38,6 +38,8 @@ export interface SiteTable {
   theme_color: string | null;
   /** https address of the hosted pages' share image; null: Liuyan's (migration 0025). */
   share_image_url: string | null;
+  /** How many of its units are active, kept by triggers (migration 0030). */
+  active_units: Generated<number>;
 }
 
 /** Submissions counted in one window, for a cap (migration 0007); the CHECK keeps `count <= cap`. */
@@ -69,6 +71,8 @@ export interface UnitTable {
   created_at: string;
   /** JSON array of the name's pinyin search keys (lib/pinyin.ts); null until computed (migration 0025). */
   pinyin_keys: string | null;
+  /** How far below the top (0 at the top), kept by triggers (migration 0030). */
+  depth: Generated<number>;
 }
 
 /** Every suffix of a unit's name, lower-cased, kept by triggers: unit search by substring (migration 0023). */

@@ -21,6 +21,8 @@ export interface Site {
   deadlineDays: Record<MessageType, number>;
   /** Changes whenever one of the site's units does: what an in-memory copy of the units is valid for. */
   unitsVersion: number;
+  /** How many active units the site has (migration 0030). */
+  activeUnits: number;
   /** The shortest title and body accepted, in characters. */
   titleMin: number;
   bodyMin: number;
@@ -53,7 +55,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
       .select(['ns.sms_provider', 'ns.sms_endpoint', 'ns.sms_key_id', 'ns.sms_sign_name', 'ns.phone_verification'])
       .select((eb) => eb('ns.sms_secret_enc', 'is not', null).as('sms_has_secret'))
       .select([
-        'id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version',
+        'id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version', 'active_units',
         'title_min', 'body_min', 'privacy_url', 'privacy_text', 'submission_limits',
         'follow_up_limit',
         'reminder_days',
@@ -73,6 +75,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     domains: JSON.parse(row.domains),
     deadlineDays: JSON.parse(row.deadline_days),
     unitsVersion: row.units_version,
+    activeUnits: row.active_units,
     titleMin: row.title_min,
     bodyMin: row.body_min,
     privacyUrl: row.privacy_url,

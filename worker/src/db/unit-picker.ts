@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { CONFIG_UNITS_MAX, UNIT_SEARCH_LIMIT, type UnitChoice, type UnitNode } from '../../../sdk/src/schemas/site';
+import type { UnitRef } from '../../../sdk/src/schemas/message';
+import { pinyinKeys } from '../lib/pinyin';
 import type { SiteDatabase } from './client';
-import { unitTree } from './sites';
+import { unitTree, type Site } from './sites';
 
 /** The most units of one level answered at once: far more than any real level (a province's cities, a county's departments). */
 export const UNIT_LEVEL_MAX = 500;
@@ -13,23 +15,43 @@ const LAST = '\u{10FFFF}';
 /**
  * The units the site config carries: the whole active tree while it has at most CONFIG_UNITS_MAX
  * units (the demo's 12: one request draws the form), else the top level alone, so the config stays
- * small whatever the tree (~90,000 units: still one level). Reads at most CONFIG_UNITS_MAX + 1 rows
- * plus the top level: rows are fetched unordered (an ORDER BY would read the whole tree to sort it)
- * and sorted here.
+ * small whatever the tree (~90,000 units: still one level). Which of the two comes from the site's
+ * count of active units (kept by triggers, migration 0030), so a large tree reads its top level
+ * alone — and that once per worker while the site's units are unchanged (`site.unitsVersion`).
+ * A small tree's rows are fetched unordered (an ORDER BY would read the site's index to sort) and
+ * sorted here.
  */
-export async function configUnits(db: SiteDatabase, siteId: string): Promise<{ units: UnitNode[]; complete: boolean }> {
-  const rows = await db.all(
-    db.q.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'sort_order'])
-      .where('site_id', '=', siteId).where('active', '=', 1)
-      .limit(CONFIG_UNITS_MAX + 1),
-  );
-  if (rows.length <= CONFIG_UNITS_MAX) {
+export async function configUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion' | 'activeUnits'>): Promise<{ units: UnitNode[]; complete: boolean }> {
+  if (site.activeUnits <= CONFIG_UNITS_MAX) {
+    const rows = await db.all(
+      db.q.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'sort_order'])
+        .where('site_id', '=', site.id).where('active', '=', 1)
+        .limit(CONFIG_UNITS_MAX + 1),
+    );
     rows.sort((a, b) => a.sort_order - b.sort_order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { units: unitTree(rows), complete: true };
   }
-  const top = (await unitLevel(db, siteId, null)) ?? [];
-  return { units: top.map(({ id, name, kind }) => ({ id, name, kind, children: [] })), complete: false };
+  const kept = topLevels.get(site.id);
+  if (kept && kept.version === site.unitsVersion) return { units: kept.units, complete: false };
+  const rows = await db.all(
+    db.q.selectFrom('units').select(['id', 'name', 'kind'])
+      .where('site_id', '=', site.id).where('active', '=', 1).where('parent_id', 'is', null)
+      .orderBy('sort_order').orderBy('id')
+      .limit(UNIT_LEVEL_MAX),
+  );
+  const units = rows.map(({ id, name, kind }) => ({ id, name, kind, children: [] }));
+  if (topLevels.size >= TOP_LEVELS_KEPT) topLevels.clear();
+  topLevels.set(site.id, { version: site.unitsVersion, units });
+  return { units, complete: false };
 }
+
+/**
+ * Top levels of large trees, per site, kept by this worker while the site's units version (bumped by
+ * triggers on every change of a unit, read with the site on every request) is unchanged: never stale.
+ * Only resolved data is kept, never a request's promise.
+ */
+const topLevels = new Map<string, { version: number; units: UnitNode[] }>();
+const TOP_LEVELS_KEPT = 1000;
 
 /**
  * One level of the active tree, in the site's order (sort order, then id): the children of
@@ -42,7 +64,7 @@ export async function unitLevel(db: SiteDatabase, siteId: string, parentId: stri
   if (parentId !== null) {
     const parent = await db.first(db.q.selectFrom('units').select('name').where('site_id', '=', siteId).where('id', '=', parentId).where('active', '=', 1));
     if (!parent) return null;
-    path = [...((await namesAbove(db, [parentId])).get(parentId) ?? []), parent.name];
+    path = [...((await unitsAbove(db, [parentId])).get(parentId) ?? []).map((u) => u.name), parent.name];
   }
   const rows = await db.all(
     db.q.selectFrom('units as u')
@@ -56,37 +78,87 @@ export async function unitLevel(db: SiteDatabase, siteId: string, parentId: stri
 }
 
 /**
- * Active units whose name contains `text` (Latin letters in any case), at most UNIT_SEARCH_LIMIT,
- * each with the names above it. One prefix range of `unit_name_keys` (every suffix of every name,
- * migration 0023) in the order of the matched text: rows read grow with the answer, not the tree.
+ * Active units whose name contains `text` (Latin letters in any case), or whose pinyin does, at most
+ * UNIT_SEARCH_LIMIT, best first (`rankedSearch`), each with the names above it.
  */
 export async function searchUnits(db: SiteDatabase, siteId: string, text: string): Promise<UnitChoice[]> {
+  const found = await rankedSearch(db, siteId, text, { inactive: false });
+  const above = await unitsAbove(db, found.map((r) => r.id));
+  return found.map((r) => ({
+    id: r.id, name: r.name, kind: r.kind, hasChildren: r.has_children === 1, path: (above.get(r.id) ?? []).map((u) => u.name),
+  }));
+}
+
+/** How a name matches the text searched, best first. */
+const enum Match { Exact, Prefix, Pinyin, Contains }
+
+/** Keys read from `unit_name_keys` for one search: enough to rank, bounded whatever the tree. */
+const KEY_CANDIDATES = 40;
+/**
+ * The depths a name is looked for at, walking the index on (site, depth, name) level by level: a
+ * national tree is 6 deep (ministry or province → city → county → leader → department → section);
+ * a name deeper than this is still found by `unit_name_keys`.
+ */
+const DEPTHS = Array.from({ length: 10 }, (_, depth) => depth);
+
+/**
+ * Units of the site matching `text`, at most UNIT_SEARCH_LIMIT, ranked: the name itself, then names
+ * that start with it, then names whose pinyin does (initials or full, from the first character:
+ * `jyj` finds 教育局 before 县教育局), then names that hold it anywhere; among equals shallower units
+ * first (a province's 教育厅 before a county's), then by name and id, so the order is stable.
+ *
+ * Two reads, whatever the tree: names starting with the text, level by level from the top, from the
+ * index on (site, depth, name) (migration 0030), exact ones too; and one prefix range of
+ * `unit_name_keys` (every suffix of every name and its pinyin keys, migrations 0023 and 0025),
+ * KEY_CANDIDATES keys at most. Rows read grow with the answer, not the tree. `inactive`: retired
+ * units too (the admin pages), else active ones only.
+ */
+export async function rankedSearch(db: SiteDatabase, siteId: string, text: string, { inactive }: { inactive: boolean }) {
   const key = text.toLowerCase();
-  // A name holding the text twice matches twice: read a few more keys than the answer needs.
-  const rows = await db.all(
-    db.q.selectFrom('unit_name_keys as k')
-      .innerJoin('units as u', 'u.id', 'k.unit_id')
-      .select(['u.id', 'u.name', 'u.kind', hasChildren(siteId)])
-      .where('k.site_id', '=', siteId).where('k.key', '>=', key).where('k.key', '<', key + LAST)
-      .where('u.active', '=', 1)
-      .orderBy('k.key').orderBy('k.unit_id')
-      .limit(UNIT_SEARCH_LIMIT * 2),
-  );
-  const found = [...new Map(rows.map((r) => [r.id, r])).values()].slice(0, UNIT_SEARCH_LIMIT);
-  const paths = await namesAbove(db, found.map((r) => r.id));
-  return found.map((r) => ({ id: r.id, name: r.name, kind: r.kind, hasChildren: r.has_children === 1, path: paths.get(r.id) ?? [] }));
+  const columns = ['u.id', 'u.name', 'u.kind', 'u.parent_id', 'u.sort_order', 'u.active', 'u.depth'] as const;
+  const byName = (exact: boolean) => db.q.selectFrom('units as u')
+    .select([...columns, inactive ? anyChildren(siteId) : hasChildren(siteId)])
+    .where('u.site_id', '=', siteId).where('u.depth', 'in', DEPTHS)
+    .$call((q) => (exact ? q.where('u.name', '=', text) : q.where('u.name', '>=', text).where('u.name', '<', text + LAST)))
+    .$if(!inactive, (q) => q.where('u.active', '=', 1))
+    .orderBy('u.depth').orderBy('u.name').orderBy('u.id')
+    .limit(UNIT_SEARCH_LIMIT);
+  const byKey = db.q.selectFrom('unit_name_keys as k')
+    .innerJoin('units as u', 'u.id', 'k.unit_id')
+    .select([...columns, inactive ? anyChildren(siteId) : hasChildren(siteId)])
+    .where('k.site_id', '=', siteId).where('k.key', '>=', key).where('k.key', '<', key + LAST)
+    .$if(!inactive, (q) => q.where('u.active', '=', 1))
+    .orderBy('k.key').orderBy('k.unit_id')
+    .limit(KEY_CANDIDATES);
+  const [prefixed, keyed] = await Promise.all([db.all(byName(false)), db.all(byKey)]);
+  // A full page of names starting with the text may leave out a deeper unit of exactly that name.
+  const exact = prefixed.length < UNIT_SEARCH_LIMIT ? [] : await db.all(byName(true));
+  const match = (name: string): Match => {
+    const lower = name.toLowerCase();
+    if (lower === key) return Match.Exact;
+    if (lower.startsWith(key)) return Match.Prefix;
+    if (pinyinKeys(name, { fromStart: true }).some((k) => k.startsWith(key))) return Match.Pinyin;
+    return Match.Contains;
+  };
+  const found = [...new Map([...exact, ...prefixed, ...keyed].map((r) => [r.id, { ...r, match: match(r.name) }])).values()];
+  found.sort((a, b) => a.match - b.match || a.depth - b.depth || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return found.slice(0, UNIT_SEARCH_LIMIT);
 }
 
 /** Whether unit `u` has an active child: one probe of the index on (site, parent). */
 const hasChildren = (siteId: string) =>
   sql<number>`EXISTS (SELECT 1 FROM units AS c WHERE c.site_id = ${siteId} AND c.parent_id = u.id AND c.active = 1)`.as('has_children');
 
+/** Whether unit `u` has a child, retired or not (the admin pages list both): one probe of the index on (site, parent). */
+export const anyChildren = (siteId: string) =>
+  sql<number>`EXISTS (SELECT 1 FROM units AS c WHERE c.site_id = ${siteId} AND c.parent_id = u.id)`.as('has_children');
+
 /**
- * For each unit id (units of one site, already checked), the names of the units above it, top first,
+ * For each unit id (units of one site, already checked), the units above it (id and name), top first,
  * in one recursive query that walks up from each unit by primary key: rows read are the units times
  * their depth, never the tree.
  */
-async function namesAbove(db: SiteDatabase, unitIds: string[]): Promise<Map<string, string[]>> {
+export async function unitsAbove(db: SiteDatabase, unitIds: string[]): Promise<Map<string, UnitRef[]>> {
   if (unitIds.length === 0) return new Map();
   const rows = await db.all(
     db.q.withRecursive('up(start, id, depth)', (q) => q.selectFrom('units')
@@ -97,9 +169,9 @@ async function namesAbove(db: SiteDatabase, unitIds: string[]): Promise<Map<stri
       .unionAll(q.selectFrom('up').crossJoin('units as u').whereRef('u.id', '=', 'up.id').where('up.depth', '<', MAX_DEPTH)
         .select(['up.start', 'u.parent_id as id', sql<number>`up.depth + 1`.as('depth')])))
       .selectFrom('up').crossJoin('units as a').whereRef('a.id', '=', 'up.id')
-      .select(['up.start', 'up.depth', 'a.name']),
+      .select(['up.start', 'up.depth', 'a.id', 'a.name']),
   );
-  const paths = new Map<string, string[]>(unitIds.map((id) => [id, []]));
-  for (const row of [...rows].sort((a, b) => b.depth - a.depth)) paths.get(row.start)?.push(row.name);
+  const paths = new Map<string, UnitRef[]>(unitIds.map((id) => [id, []]));
+  for (const row of [...rows].sort((a, b) => b.depth - a.depth)) paths.get(row.start)?.push({ id: row.id, name: row.name });
   return paths;
 }

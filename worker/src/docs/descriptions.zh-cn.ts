@@ -734,4 +734,22 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   'every photo sent with the message, public or not, in order': '随留言提交的全部照片，公开与否都有，按顺序',
   'the photos the citizen made public, in order': '留言人选择公开的照片，按顺序',
   'every photo sent with the message, in order; url: GET with the console session': '随留言提交的全部照片，按顺序；url：凭管理后台会话 GET',
+  'units whose name contains this text, or whose pinyin does (initials jyj or full jiaoyu), retired ones too, best matches first, at most 20':
+    '名称含有这段文字或拼音与之相符（首字母 jyj 或全拼 jiaoyu）的单位，含已停用的，最相符的在前，最多 20 个',
+  'comma-separated unit ids (at most 100): those units, for naming what an account or a drive holds; unknown ids are left out':
+    '以逗号分隔的单位编号（最多 100 个）：取出这些单位，用来显示账号或专栏的单位名称；不存在的编号略去',
+  'the `nextCursor` of the page before (a level only)':
+    '上一页的 `nextCursor`（仅用于逐级列出）',
+  'units per page of a level, at most 200':
+    '逐级列出时每页的单位数，最多 200',
+  'whether it has units below it, retired ones included (?parent=<id> lists them)':
+    '是否有下级单位（含已停用的；用 ?parent=<编号> 列出）',
+  'the units above it, from the top level down; [] at the top':
+    '上级单位（编号和名称），从最上一级往下；最上一级为 []',
+  'a level in the site’s order (sort order, then id); search results best match first':
+    '同一级的单位按站点的顺序（先排序号，再编号）；搜索结果最相符的在前',
+  'where the level goes on; null at its end, and for a search or ids':
+    '这一级的下一页从哪里开始；到头时为 null，搜索和按编号取出时也为 null',
+  'the units, each with the units above it':
+    '单位，每个都带上其上级单位',
 };

@@ -54,7 +54,7 @@ export const OPERATION_TITLES_ZH: Record<string, string> = {
   replaceCalendar: '替换某年的节假日和调休上班日（已设定的期限不变）',
   addCalendarPeriod: '添加一个假期：放假起止日期和调休上班日（与已有日历合并）',
   importNationalCalendar: '导入国务院办公厅公布的某年全国节假日和调休安排；站点自设的日期保留，重复导入不改变结果',
-  listUnits: '站点的全部单位（含已停用的），以平铺列表给出上级单位',
+  listUnits: '站点的单位（含已停用的）：逐级分页列出某单位的下级（parent），按名称或拼音搜索（q），或按编号取出（ids）；从不一次给出整棵树',
   createUnit: '新增领导、部门、地区或部委',
   updateUnit: '修改单位：改名、调整上级或顺序、停用或恢复',
   listAccounts: '站点的工作人员账号：角色、负责单位、是否停用、是否启用两步验证',

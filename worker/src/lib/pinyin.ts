@@ -29,16 +29,19 @@ function readingsOf(char: string): Readings | undefined {
  * character at a time (县长 gives `xc` and `xz`): at most OTHER_SPELLINGS_MAX other spellings, so a
  * name needing two uncommon readings at once is found by either part, not by both together.
  * Readings: scripts/pinyin-table.ts (from pinyin-pro, MIT). Keys are at most KEY_MAX characters.
+ * `fromStart`: only the keys that spell the name from its first Chinese character (what a search
+ * ranks above a match inside the name).
  * @returns distinct keys, [] for a name with no Chinese character.
  */
-export function pinyinKeys(name: string): string[] {
+export function pinyinKeys(name: string, { fromStart = false }: { fromStart?: boolean } = {}): string[] {
   const tokens: { readings: Readings; han: boolean }[] = [];
   for (const char of name.toLowerCase()) {
     const readings = readingsOf(char);
     if (readings) tokens.push({ readings, han: true });
     else if (/[a-z0-9]/.test(char)) tokens.push({ readings: [char], han: false });
   }
-  if (!tokens.some((t) => t.han)) return [];
+  const firstHan = tokens.findIndex((t) => t.han);
+  if (firstHan < 0) return [];
   const common = tokens.map((t) => t.readings[0]);
   const spellings = [common];
   tokens.forEach((t, i) => {
@@ -47,7 +50,7 @@ export function pinyinKeys(name: string): string[] {
   const keys = new Set<string>();
   for (const spelling of spellings) {
     tokens.forEach((t, i) => {
-      if (!t.han) return;
+      if (!t.han || (fromStart && i !== firstHan)) return;
       const rest = spelling.slice(i);
       keys.add(rest.map((r, j) => (tokens[i + j]!.han ? r[0] : r)).join('').slice(0, KEY_MAX));
       keys.add(rest.join('').slice(0, KEY_MAX));

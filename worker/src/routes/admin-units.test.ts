@@ -1,24 +1,118 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminUnit } from '../../../sdk/src/schemas/admin';
-import type { SiteConfig } from '../../../sdk/src/schemas/site';
-import { addUnit, createSite, db, expectProblem, request } from '../../test/fixtures';
+import type { AdminUnit, AdminUnitPage } from '../../../sdk/src/schemas/admin';
+import type { SiteConfig, UnitList } from '../../../sdk/src/schemas/site';
+import { continueUnitPinyin } from '../db/unit-pinyin';
+import { addUnit, addUnits, createSite, d1Cost, db, expectProblem, request } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
-const listUnits = async (as: TestOfficial) => (await consoleRequest('/v1/admin/units', { as })).json<AdminUnit[]>();
+/** The whole (small) tree, level by level, as the flat list admins manage. */
+async function listUnits(as: TestOfficial, parent?: string): Promise<AdminUnit[]> {
+  const page = await (await consoleRequest(`/v1/admin/units${parent ? `?parent=${parent}` : ''}`, { as })).json<AdminUnitPage>();
+  const units: AdminUnit[] = [];
+  for (const { hasChildren, ancestors: _, ...unit } of page.items) {
+    units.push(unit);
+    if (hasChildren) units.push(...(await listUnits(as, unit.id)));
+  }
+  return units;
+}
+
+const page = async (as: TestOfficial, query: string) => {
+  const response = await consoleRequest(`/v1/admin/units?${query}`, { as });
+  expect(response.status, query).toBe(200);
+  return { ...(await response.json<AdminUnitPage>()), rowsRead: d1Cost(response).rowsRead };
+};
 
 describe('GET /v1/admin/units', () => {
-  it('lists every unit of the site, retired ones too, with parents and order', async () => {
+  it('lists one level at a time, retired units too, each with the units above it and whether it has any below', async () => {
     const site = await createSite();
     await createSite(); // another site's units stay out
     const admin = await createOfficial(site.siteId, 'admin');
-    const response = await consoleRequest('/v1/admin/units', { as: admin });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual([
-      { id: site.eduUnit, name: '测试县教育局', kind: 'department', parentId: site.headUnit, sortOrder: 1, active: true },
-      { id: site.headUnit, name: '测试县县长', kind: 'leader', parentId: null, sortOrder: 1, active: true },
-      { id: site.transportUnit, name: '测试县交通运输局', kind: 'department', parentId: site.headUnit, sortOrder: 2, active: true },
-      { id: site.inactiveUnit, name: '已撤销的办公室', kind: 'department', parentId: null, sortOrder: 3, active: false },
+    const top = await page(admin, '');
+    expect(top.items).toEqual([
+      { id: site.headUnit, name: '测试县县长', kind: 'leader', parentId: null, sortOrder: 1, active: true, hasChildren: true, ancestors: [] },
+      { id: site.inactiveUnit, name: '已撤销的办公室', kind: 'department', parentId: null, sortOrder: 3, active: false, hasChildren: false, ancestors: [] },
     ]);
+    expect(top.nextCursor).toBeNull();
+    const below = await page(admin, `parent=${site.headUnit}`);
+    expect(below.items.map((u) => [u.name, u.ancestors, u.hasChildren])).toEqual([
+      ['测试县教育局', [{ id: site.headUnit, name: '测试县县长' }], false],
+      ['测试县交通运输局', [{ id: site.headUnit, name: '测试县县长' }], false],
+    ]);
+  });
+
+  it('pages through a level in the site’s order, reading the page and not the level', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    await addUnits(site.siteId, Array.from({ length: 250 }, (_, i) => ({ id: `${site.siteId}_town${i}`, parentId: site.headUnit, name: `测试县第${i}镇` })));
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    let pages = 0;
+    while (cursor !== null) {
+      const next = await page(admin, `parent=${site.headUnit}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(next.items.length).toBeLessThanOrEqual(100);
+      // The page and a probe for children each, the parent and its ancestors, the session and the site: never the 252 units.
+      expect(next.rowsRead).toBeLessThan(2 * 100 + 20);
+      seen.push(...next.items.map((u) => u.id));
+      cursor = next.nextCursor;
+      pages++;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(252);
+    expect(new Set(seen).size).toBe(252);
+    // By sort order, then id: the two departments of order 1 and 2 come among the towns of the same orders.
+    const small = await page(admin, `parent=${site.headUnit}&limit=3`);
+    expect(small.items.map((u) => u.sortOrder)).toEqual([0, 1, 1]);
+  });
+
+  it('names an unknown parent, a bad cursor, and more than one way of asking', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    for (const [query, field, code] of [
+      ['parent=u_nowhere', 'parent', 'unknown_unit'], [`parent=${other.headUnit}`, 'parent', 'unknown_unit'],
+      ['cursor=nonsense', 'cursor', 'invalid'], [`parent=${site.headUnit}&q=教育`, 'q', 'invalid'], ['limit=500', 'limit', 'above_maximum'],
+      [`ids=${Array.from({ length: 101 }, (_, i) => `u${i}`).join(',')}`, 'ids', 'above_maximum'],
+    ] as const) {
+      const problem = await expectProblem(await consoleRequest(`/v1/admin/units?${query}`, { as: admin }), 422, 'validation');
+      expect(problem.errors, query).toEqual([expect.objectContaining({ field, code })]);
+    }
+  });
+
+  it('finds units by name or pinyin, retired ones too: the name itself, then names starting with it, then by pinyin, then containing it; shallower first', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const add = async (name: string, parentId: string | null) => (await (await consoleRequest('/v1/admin/units', {
+      as: admin, method: 'POST', body: { name, kind: 'department', parentId },
+    })).json<AdminUnit>()).id;
+    const section = await add('测试县教育局基础教育科', site.eduUnit);
+    await add('市教育局', null);
+    await add('教育局办公室', site.headUnit);
+    await add('教育局', null);
+    await consoleRequest(`/v1/admin/units/${site.eduUnit}`, { as: admin, method: 'PATCH', body: { active: false } });
+    await continueUnitPinyin(db); // the units the fixture wrote in SQL get their pinyin keys
+
+    const names = async (q: string) => (await page(admin, `q=${encodeURIComponent(q)}`)).items.map((u) => u.name);
+    expect(await names('教育局')).toEqual(['教育局', '教育局办公室', '市教育局', '测试县教育局', '测试县教育局基础教育科']);
+    expect(await names('jyj')).toEqual(['教育局', '教育局办公室', '市教育局', '测试县教育局', '测试县教育局基础教育科']);
+    expect(await names('教育')).toEqual(['教育局', '教育局办公室', '市教育局', '测试县教育局', '测试县教育局基础教育科']);
+    const found = (await page(admin, 'q=基础教育')).items;
+    expect(found).toEqual([expect.objectContaining({
+      id: section, ancestors: [{ id: site.headUnit, name: '测试县县长' }, { id: site.eduUnit, name: '测试县教育局' }],
+    })]);
+    // Moved to the top, the section is shallower than the county's bureau: it comes first among the names holding the text.
+    await consoleRequest(`/v1/admin/units/${section}`, { as: admin, method: 'PATCH', body: { parentId: null } });
+    expect(await names('教育局')).toEqual(['教育局', '教育局办公室', '市教育局', '测试县教育局基础教育科', '测试县教育局']);
+    // Citizens' search ranks the same way, and leaves the retired bureau out.
+    const publicSearch = await (await request(`/v1/sites/${site.siteId}/units?q=${encodeURIComponent('教育局')}`)).json<UnitList>();
+    expect(publicSearch.items.map((u) => u.name)).toEqual(['教育局', '教育局办公室', '市教育局', '测试县教育局基础教育科']);
+  });
+
+  it('names the units asked for by id, in that order, leaving out what is not the site’s', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const named = await page(admin, `ids=${[site.transportUnit, other.eduUnit, 'u_nowhere', site.headUnit].join(',')}`);
+    expect(named.items.map((u) => [u.name, u.ancestors.map((a) => a.name)])).toEqual([['测试县交通运输局', ['测试县县长']], ['测试县县长', []]]);
   });
 
   it('is for admins only', async () => {

@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  AdminIdParamsSchema, AdminUnitSchema, CreateUnitInputSchema, UpdateUnitInputSchema, type AdminUnit,
+  ADMIN_UNIT_IDS_MAX, AdminIdParamsSchema, AdminUnitListQuerySchema, AdminUnitPageSchema, AdminUnitSchema, CreateUnitInputSchema,
+  UpdateUnitInputSchema, type AdminUnit,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { auditEntry, findSiteUnit, nextSortOrder, siteUnits } from '../db/admin';
+import { auditEntry, findSiteUnit, nextSortOrder } from '../db/admin';
+import { adminUnitLevel, adminUnitSearch, adminUnitsByIds } from '../db/admin-unit-list';
 import { isWithinAny } from '../db/sites';
 import { unitPinyinKeys } from '../db/unit-pinyin';
 import { notFound, validationError } from '../errors';
@@ -16,14 +18,27 @@ const listUnits = createRoute({
   operationId: 'listUnits',
   method: 'get',
   path: '/v1/admin/units',
-  summary: 'Every unit of the site, inactive ones too, as a flat list with parents',
+  summary: 'The site’s units, retired ones too: one level a page at a time (parent), a search by name or pinyin (q), or the units named (ids)',
+  request: { query: AdminUnitListQuerySchema },
   responses: {
-    200: { description: 'units in display order', content: { 'application/json': { schema: z.array(AdminUnitSchema) } } },
+    200: { description: 'the units, each with the units above it', content: { 'application/json': { schema: AdminUnitPageSchema } } },
     ...officialErrorResponses,
+    ...bodyErrorResponses,
   },
 });
 
-adminUnits.openapi(listUnits, async (c) => c.json(await siteUnits(c.get('db'), c.get('site').id), 200));
+adminUnits.openapi(listUnits, async (c) => {
+  const { parent, q, ids, cursor, limit } = c.req.valid('query');
+  const db = c.get('db');
+  const siteId = c.get('site').id;
+  if (q !== undefined) return c.json(await adminUnitSearch(db, siteId, q), 200);
+  if (ids !== undefined) {
+    const list = ids.split(',').map((id) => id.trim()).filter(Boolean);
+    if (list.length > ADMIN_UNIT_IDS_MAX) throw validationError([{ field: 'ids', code: 'above_maximum', params: { max: ADMIN_UNIT_IDS_MAX } }]);
+    return c.json(await adminUnitsByIds(db, siteId, list), 200);
+  }
+  return c.json(await adminUnitLevel(db, siteId, parent ?? null, { cursor, limit }), 200);
+});
 
 const createUnit = createRoute({
   operationId: 'createUnit',

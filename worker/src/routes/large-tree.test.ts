@@ -1,7 +1,8 @@
 // A site with more units than the site config carries (300; a national site has ~90,000): every
 // request that names units reads only those it names, never the whole tree, and names them right.
 import { describe, expect, it } from 'vitest';
-import type { AdminUnit } from '../../../sdk/src/schemas/admin';
+import type { AdminUnit, AdminUnitPage } from '../../../sdk/src/schemas/admin';
+import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import type { QueuePage } from '../../../sdk/src/schemas/console';
 import type { MessagePage } from '../../../sdk/src/schemas/message';
 import type { Stats } from '../../../sdk/src/schemas/stats';
@@ -77,5 +78,28 @@ describe('a site of more units than the config carries', { timeout: 30_000 }, ()
     const moved = await consoleRequest(`/v1/admin/units/${unit.id}`, { as: admin, method: 'PATCH', body: { parentId: `${site.siteId}_t4` } });
     expect(moved.status).toBe(200);
     expect(d1Cost(moved).rowsRead).toBeLessThan(120);
+  });
+
+  it('serves the site config, the admin pages’ levels and unit searches reading only what they answer', async () => {
+    const site = await largeSite();
+    const config = await request(`/v1/sites/${site.siteId}`);
+    expect((await config.json<SiteConfig>()).units.map((u) => u.name)).toEqual(['测试县县长']);
+    // The site, its campaigns and the top level: the site's count of units says the tree is large (migration 0030).
+    expect(d1Cost(config).rowsRead).toBeLessThan(15);
+
+    const admin = await createOfficial(site.siteId, 'admin');
+    const level = await consoleRequest(`/v1/admin/units?parent=${site.headUnit}`, { as: admin });
+    expect((await level.json<AdminUnitPage>()).items).toHaveLength(22);
+    // The level's rows, a probe or two each for children, the session and the site: never the 400.
+    expect(d1Cost(level).rowsRead).toBeLessThan(3 * 22 + 20);
+    for (const q of ['第17镇', '办公室4', '测试县']) {
+      const search = await consoleRequest(`/v1/admin/units?q=${encodeURIComponent(q)}`, { as: admin });
+      const items = (await search.json<AdminUnitPage>()).items;
+      expect(items.length, q).toBeGreaterThan(0);
+      // Candidates from two index ranges (names by depth, search keys), a probe each, and the answer's ancestors.
+      expect(d1Cost(search).rowsRead, q).toBeLessThan(300);
+    }
+    const town = await consoleRequest(`/v1/admin/units?q=${encodeURIComponent('测试县第17镇')}`, { as: admin });
+    expect((await town.json<AdminUnitPage>()).items[0]).toMatchObject({ name: '测试县第17镇', ancestors: [{ id: site.headUnit, name: '测试县县长' }], hasChildren: true });
   });
 });

@@ -28,7 +28,7 @@ sites.openapi(getSiteConfig, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
   const [units, campaigns] = await Promise.all([
-    configUnits(db, site.id),
+    configUnits(db, site),
     openCampaigns(db, site.id, new Date().toISOString()),
   ]);
   // Settings change rarely; a minute of caching spares slow phones a round trip per page view.

@@ -1,0 +1,319 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { format } from '../ui/localize';
+import { tokens } from '../ui/tokens.styles';
+import { defineElement } from '../ui/liuyan-element';
+import { ConsoleElement } from './console-element';
+import { styles } from './liuyan-console.styles';
+
+/** A unit as the picker shows it, from either source. `ancestors` without an id cannot be opened. */
+export interface PickerUnit {
+  id: string;
+  name: string;
+  active: boolean;
+  hasChildren: boolean;
+  ancestors: { id?: string; name: string }[];
+}
+
+/** Units per page of a level asked of the admin API; a longer level shows 更多. */
+const PAGE = 50;
+
+/**
+ * @summary One way to choose units anywhere in the console, on a tree of a dozen units or of a whole
+ * country's ~90,000: a level at a time (a breadcrumb of where one is, 下级 to go down), or a search
+ * by name or pinyin (each answer says where it sits). Only what is shown is loaded.
+ *
+ * Sources: `admin` (`GET /v1/admin/units`: retired units too, shown as such; admins) or `site` (the
+ * public `GET /v1/sites/:site/units`: active units; every official). `roots` starts the tree at
+ * those units instead of the top level (a responder's own units) and turns search off, since its
+ * answers could lie outside them. `multiple` keeps a list of chosen units (an account's, a drive's),
+ * else one (`none`, when set, names the choice of no unit, such as 顶级 for a parent).
+ *
+ * It takes part in its form as a control named `name` (one form value per chosen id), so a form's
+ * data carries the choice; `value` is the chosen id (the first), `values` them all. Keyboard: every
+ * choice is a button; Enter in the search field searches and never submits the form.
+ *
+ * @event change - The choice changed.
+ */
+export class LiuyanConsoleUnitPicker extends ConsoleElement {
+  static formAssociated = true;
+  static override shadowRootOptions = { ...ConsoleElement.shadowRootOptions, delegatesFocus: true };
+
+  static override styles = [tokens, styles, css`
+    :host { display: block; }
+    fieldset { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 0.6em 0.8em; margin: 0; min-width: 0; }
+    :host([aria-invalid='true']) fieldset { border-color: var(--liuyan-color-error); }
+    .chosen { margin: 0 0 0.5em; overflow-wrap: anywhere; }
+    .chosen ul { list-style: none; padding: 0; margin: 0.3em 0 0; display: flex; flex-wrap: wrap; gap: 0.4em; }
+    .chosen li { display: inline-flex; align-items: center; gap: 0.3em; border: 1px solid var(--liuyan-color-border); border-radius: 999px; padding: 0 0 0 0.7em; }
+    .chosen li button { min-height: 36px; padding: 0 0.7em; border: 0; background: transparent; color: inherit; }
+    .search { display: flex; gap: 0.4em; margin: 0 0 0.5em; }
+    .search input { flex: 1; min-width: 0; }
+    ol.crumbs { list-style: none; padding: 0; margin: 0 0 0.4em; display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.2em; font-size: 0.9em; }
+    ol.crumbs li + li::before { content: '›'; margin: 0 0.3em; color: var(--liuyan-color-muted); }
+    ol.crumbs button { min-height: 36px; padding: 0 0.4em; border: 0; background: transparent; color: var(--liuyan-color-primary); text-decoration: underline; }
+    ol.crumbs [aria-current] { font-weight: 600; }
+    ul.options { list-style: none; padding: 0; margin: 0; max-height: 20rem; overflow-y: auto; border-top: 1px solid var(--liuyan-color-border); }
+    ul.options li { display: flex; align-items: stretch; gap: 0.3em; border-bottom: 1px solid var(--liuyan-color-border); }
+    ul.options button { min-height: 44px; border: 0; background: transparent; color: inherit; text-align: left; }
+    ul.options button.pick { flex: 1; padding: 0.3em 0.4em; display: grid; gap: 0.1em; }
+    ul.options button.pick[aria-pressed='true'] { background: var(--liuyan-color-notice); font-weight: 600; }
+    ul.options button.pick:disabled { color: var(--liuyan-color-muted); cursor: default; }
+    ul.options button.open { white-space: nowrap; color: var(--liuyan-color-primary); padding: 0 0.6em; }
+    .where { font-size: 0.85em; color: var(--liuyan-color-muted); font-weight: normal; }
+    .state { margin: 0.5em 0; }
+  `];
+
+  static override properties = {
+    ...ConsoleElement.properties,
+    label: { type: String },
+    name: { type: String, reflect: true },
+    source: { type: String },
+    multiple: { type: Boolean },
+    none: { type: String },
+    values: { attribute: false },
+    known: { attribute: false },
+    roots: { attribute: false },
+    exclude: { attribute: false },
+    describedBy: { type: String, attribute: 'described-by' },
+    trail: { state: true },
+    items: { state: true },
+    nextCursor: { state: true },
+    searched: { state: true },
+    loading: { state: true },
+    loadError: { state: true },
+  };
+
+  /** The legend: what is being chosen (转办单位, 负责单位 …). */
+  label = '';
+  /** The form value's name. */
+  name = '';
+  source: 'admin' | 'site' = 'site';
+  multiple = false;
+  /** When set, the label of choosing no unit (single choice only): its value is ''. */
+  none = '';
+  /** The chosen unit ids. */
+  values: string[] = [];
+  /** Units already known by id (from the page that opened the picker), so chosen ids show their names without a request. */
+  known: PickerUnit[] = [];
+  /** Where browsing starts instead of the top level; search is then off. */
+  roots: { id: string; name: string }[] | null = null;
+  /** Ids that cannot be chosen (the message's own unit for a transfer). */
+  exclude: string[] = [];
+  /** The id of the error line under the picker, for `aria-describedby`. */
+  describedBy = '';
+
+  /** The units above the level shown, top first; [] at the top. */
+  private trail: { id?: string; name: string }[] = [];
+  private items: PickerUnit[] = [];
+  private nextCursor: string | null = null;
+  /** The text of the search shown, or '' when a level is. */
+  private searched = '';
+  private loading = false;
+  private loadError = '';
+  /** Names of the units seen, so what is chosen keeps its name and place while one browses elsewhere. */
+  private readonly seen = new Map<string, PickerUnit>();
+  private readonly internals: ElementInternals;
+  /** Which load is current: an answer to an older one is dropped. */
+  private loads = 0;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  /** The chosen unit's id (the first of several), '' for none. */
+  get value(): string {
+    return this.values[0] ?? '';
+  }
+
+  set value(id: string) {
+    this.values = id ? [id] : [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The first time, and again when where units come from changes (the site config arrives after the page).
+    if ((changed.has('site') || changed.has('source') || changed.has('roots')) && (this.source === 'admin' || this.site)) void this.openLevel([]);
+    if (changed.has('known')) for (const unit of this.known) this.seen.set(unit.id, unit);
+    if (changed.has('values')) {
+      const data = new FormData();
+      for (const id of this.values) data.append(this.name, id);
+      this.internals.setFormValue(this.values.length > 0 ? data : null);
+      void this.nameUnknown();
+    }
+  }
+
+  /** Resets with its form: nothing chosen. */
+  formResetCallback(): void {
+    this.values = [];
+  }
+
+  /** Chosen ids not seen yet get their names (the admin API names them; the public one cannot). */
+  private async nameUnknown(): Promise<void> {
+    const unknown = this.values.filter((id) => !this.seen.has(id));
+    if (unknown.length === 0 || this.source !== 'admin') return;
+    try {
+      const page = await this.officials.admin.units.list({ ids: unknown.join(',') });
+      for (const item of page.items) this.seen.set(item.id, item);
+      this.requestUpdate();
+    } catch {
+      // The ids stay shown as they are: the choice itself is still right.
+    }
+  }
+
+  /** Shows the level below `trail`'s last unit (the top level, or the roots, for []). */
+  private async openLevel(trail: { id?: string; name: string }[], cursor?: string): Promise<void> {
+    const load = ++this.loads;
+    this.searched = '';
+    this.trail = trail;
+    this.loadError = '';
+    const parent = trail.at(-1)?.id;
+    if (!cursor) this.items = [];
+    if (!parent && this.roots) {
+      this.items = this.roots.map((r) => this.seen.get(r.id) ?? { ...r, active: true, hasChildren: true, ancestors: [] });
+      this.nextCursor = null;
+      return;
+    }
+    this.loading = true;
+    try {
+      const { items, nextCursor } = await this.fetchLevel(parent, cursor);
+      if (load !== this.loads) return;
+      for (const item of items) this.seen.set(item.id, item);
+      this.items = cursor ? [...this.items, ...items] : items;
+      this.nextCursor = nextCursor;
+    } catch (error) {
+      if (load === this.loads) this.loadError = this.problemText(error);
+    } finally {
+      if (load === this.loads) this.loading = false;
+    }
+  }
+
+  private async fetchLevel(parent: string | undefined, cursor: string | undefined): Promise<{ items: PickerUnit[]; nextCursor: string | null }> {
+    if (this.source === 'admin') return this.officials.admin.units.list({ parent, cursor, limit: PAGE });
+    const { items } = await this.client().listUnits({ parent });
+    const above = this.trail;
+    return { items: items.map((u) => ({ id: u.id, name: u.name, active: true, hasChildren: u.hasChildren, ancestors: above })), nextCursor: null };
+  }
+
+  private async search(event: Event): Promise<void> {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const q = input.value.trim();
+    if (!q) return void this.openLevel(this.trail);
+    const load = ++this.loads;
+    this.searched = q;
+    this.loading = true;
+    this.loadError = '';
+    this.items = [];
+    this.nextCursor = null;
+    try {
+      const items: PickerUnit[] = this.source === 'admin'
+        ? (await this.officials.admin.units.list({ q })).items
+        : (await this.client().listUnits({ q })).items.map((u) => ({
+          id: u.id, name: u.name, active: true, hasChildren: u.hasChildren, ancestors: u.path.map((name) => ({ name })),
+        }));
+      if (load !== this.loads) return;
+      for (const item of items) this.seen.set(item.id, item);
+      this.items = items;
+    } catch (error) {
+      if (load === this.loads) this.loadError = this.problemText(error);
+    } finally {
+      if (load === this.loads) this.loading = false;
+    }
+  }
+
+  private choose(unit: PickerUnit | null): void {
+    if (unit === null) this.values = [];
+    else if (!this.multiple) this.values = [unit.id];
+    else this.values = this.values.includes(unit.id) ? this.values.filter((id) => id !== unit.id) : [...this.values, unit.id];
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private unchoose(id: string): void {
+    this.values = this.values.filter((v) => v !== id);
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  /** `河北省 › 河北省长 › 河北教育厅`: a unit with where it sits. */
+  private placeOf(id: string): string {
+    const unit = this.seen.get(id);
+    return unit ? [...unit.ancestors.map((a) => a.name), unit.name].join(' › ') : id;
+  }
+
+  override render() {
+    const p = this.t.unitPicker;
+    return html`<fieldset part="picker" aria-describedby=${this.describedBy || nothing}>
+      <legend>${this.label}</legend>
+      ${this.renderChosen()}
+      ${this.roots ? nothing : html`<div class="search" role="search">
+        <input type="search" aria-label=${format(p.searchLabel, { label: this.label })} placeholder=${p.searchPlaceholder}
+          aria-invalid=${this.getAttribute('aria-invalid') ?? 'false'}
+          @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') void this.search(e); }} />
+        <button type="button" class="secondary" @click=${this.search}>${p.search}</button>
+      </div>`}
+      <nav aria-label=${format(p.whereLabel, { label: this.label })}><ol class="crumbs">
+        <li><button type="button" aria-current=${this.trail.length === 0 && !this.searched ? 'location' : nothing}
+          @click=${() => this.openLevel([])}>${this.roots ? p.mine : p.top}</button></li>
+        ${this.trail.map((unit, i) => html`<li>${unit.id && (i < this.trail.length - 1 || this.searched)
+          ? html`<button type="button" @click=${() => this.openLevel(this.trail.slice(0, i + 1))}>${unit.name}</button>`
+          : html`<span aria-current=${i === this.trail.length - 1 && !this.searched ? 'location' : nothing}>${unit.name}</span>`}</li>`)}
+        ${this.searched ? html`<li><span aria-current="location">${format(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
+      </ol></nav>
+      ${this.renderUnits()}
+    </fieldset>`;
+  }
+
+  private renderChosen() {
+    const p = this.t.unitPicker;
+    if (this.multiple) {
+      return html`<div class="chosen" part="chosen" aria-live="polite">
+        ${this.values.length === 0 ? html`<span class="muted">${p.noneChosen}</span>` : html`<span>${format(p.chosenCount, { n: this.values.length })}</span>
+        <ul>${this.values.map((id) => html`<li><span>${this.placeOf(id)}</span><button type="button"
+          aria-label=${format(p.remove, { name: this.seen.get(id)?.name ?? id })} @click=${() => this.unchoose(id)}>×</button></li>`)}</ul>`}
+      </div>`;
+    }
+    return html`<p class="chosen" part="chosen" aria-live="polite">${this.value
+      ? format(p.chosen, { unit: this.placeOf(this.value) })
+      : this.none ? format(p.chosen, { unit: this.none }) : html`<span class="muted">${p.noneChosen}</span>`}</p>`;
+  }
+
+  private renderUnits() {
+    const p = this.t.unitPicker;
+    const noneOption = this.none && !this.multiple && !this.searched && this.trail.length === 0
+      ? html`<li><button type="button" class="pick" aria-pressed=${String(this.value === '')} @click=${() => this.choose(null)}>${this.none}</button></li>`
+      : nothing;
+    return html`<ul class="options" part="options" aria-busy=${String(this.loading)} aria-label=${this.searched ? format(p.resultsFor, { q: this.searched }) : p.levelLabel}>
+        ${noneOption}
+        ${this.items.map((unit) => {
+          const chosen = this.values.includes(unit.id);
+          const excluded = this.exclude.includes(unit.id);
+          const where = this.searched && unit.ancestors.length > 0 ? unit.ancestors.map((a) => a.name).join(' › ') : '';
+          return html`<li>
+            <button type="button" class="pick" aria-pressed=${String(chosen)} ?disabled=${excluded}
+              @click=${() => this.choose(unit)}><span>${unit.name}${unit.active ? nothing : html` <span class="badge">${p.inactive}</span>`}</span>
+              ${where ? html`<span class="where">${where}</span>` : nothing}</button>
+            ${unit.hasChildren ? html`<button type="button" class="open" aria-label=${format(p.openBelow, { name: unit.name })}
+              @click=${() => this.openLevel([...(this.searched ? unit.ancestors : this.trail), { id: unit.id, name: unit.name }])}>${p.below} ›</button>` : nothing}
+          </li>`;
+        })}
+      </ul>
+      ${this.loading ? html`<p class="muted state" role="status">${this.t.loading}</p>` : nothing}
+      ${this.loadError ? html`<p class="error state" role="alert">${this.loadError}</p>` : nothing}
+      ${!this.loading && !this.loadError && this.items.length === 0
+        ? html`<p class="muted state" role="status">${this.searched ? p.noResults : p.emptyLevel}</p>` : nothing}
+      ${this.nextCursor ? html`<button type="button" class="secondary wide" @click=${() => this.openLevel(this.trail, this.nextCursor!)}>${p.more}</button>` : nothing}`;
+  }
+}
+
+defineElement('liuyan-console-unit-picker', LiuyanConsoleUnitPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-unit-picker': LiuyanConsoleUnitPicker;
+  }
+}
+
+/** The ids chosen in the form's unit picker named `name` ([] when it has none). */
+export function pickedUnits(form: HTMLFormElement, name: string): string[] {
+  const picker = form.elements.namedItem(name);
+  return picker instanceof LiuyanConsoleUnitPicker ? [...picker.values] : [];
+}
