@@ -359,5 +359,8 @@ export const adminEn: AdminStrings = {
     message: 'Open the message',
     kinds: { reply: 'Reply notice', recovery: 'Lost code', new_code: 'New tracking code', verification_code: 'Verification code', assigned: 'New message for the unit', due_soon: 'Deadline reminder', escalated: '督办 notice' },
     channels: { sms: 'SMS', email: 'E-mail' },
+    resend: 'Send again',
+    resent: 'Sent again: the notice is on its way, retried on the usual schedule if it fails.',
+    notResendable: 'A verification code or a lost code cannot be sent again: the citizen asks for a new one.',
   },
 };

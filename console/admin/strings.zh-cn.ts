@@ -363,6 +363,9 @@ const strings = {
     message: '查看留言',
     kinds: { reply: '回复通知', recovery: '找回查询码', new_code: '新的查询码', verification_code: '验证码', assigned: '新留言交办', due_soon: '即将到期提醒', escalated: '督办通知' },
     channels: { sms: '短信', email: '邮件' },
+    resend: '重新发送',
+    resent: '已重新发送：通知正在投递，失败时按原计划重试。',
+    notResendable: '验证码和找回查询码不能重新发送，须由本人重新获取。',
   },
 } as const;
 

@@ -137,6 +137,7 @@ export const enProblemTitles: ProblemTitles = {
   invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
   webhook_limit: 'A site has at most 10 webhook endpoints: delete one no longer used first',
   sms_unavailable: 'This site does not send SMS',
+  not_resendable: 'A verification code or a lost-code request cannot be sent again: the citizen asks for a new one',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -171,4 +172,5 @@ export const enAuditActions: Record<AuditAction, string> = {
   'webhook.rotate_secret': 'Rotated a webhook signing secret',
   'webhook.resend': 'Re-sent a webhook event',
   'notifications.update': 'Changed SMS and e-mail notification settings',
+  'notification.resend': 'Re-sent a notice that had failed',
 };

@@ -136,6 +136,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   invalid_api_key: 'api_key 无效或已被吊销，请向站点管理员申请接口密钥',
   webhook_limit: '每个站点最多10个 Webhook 接收地址：请先删除不用的',
   sms_unavailable: '本站暂未开通短信服务',
+  not_resendable: '验证码和找回查询码的通知不能重新发送：请本人重新获取',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -170,4 +171,5 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'webhook.rotate_secret': '更换 Webhook 签名密钥',
   'webhook.resend': '重新发送 Webhook 事件',
   'notifications.update': '修改短信与邮件通知设置',
+  'notification.resend': '重新发送失败的通知',
 };

@@ -47,6 +47,7 @@ export const ProblemCodeSchema = z.enum([
   'invalid_api_key',
   'webhook_limit',
   'sms_unavailable',
+  'not_resendable',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -80,6 +81,7 @@ export const PROBLEM_STATUS = {
   invalid_api_key: 403,
   webhook_limit: 409,
   sms_unavailable: 409,
+  not_resendable: 409,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 

@@ -96,6 +96,7 @@ export const OPERATION_TITLES_ZH: Record<string, string> = {
   getNotificationSettings: '短信与邮件设置：短信服务商、密钥 ID、签名、模板、发件地址、是否验证手机号（不显示密钥）',
   updateNotificationSettings: '修改短信与邮件设置（密钥加密保存，只写不读；记入操作日志）',
   listDeadNotifications: '发送失败的通知：多次重试仍未送达的短信和邮件，最新在前（不含收件人）',
+  resendNotification: '重新发送一条发送失败的通知：重新开始重试计划（记入操作日志）；发送途中再次点击不会重复发送',
   getMyNotifications: '我的通知设置：单位收到新留言、留言即将到期、督办时是否发邮件给我',
   setMyNotifications: '修改我的通知设置：逐项开启或关闭邮件通知',
 };
