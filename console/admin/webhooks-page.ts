@@ -52,7 +52,8 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
 
   protected override fieldNames(): FieldNames {
     const w = this.a.webhooks;
-    return { labels: { url: w.url, description: w.description, events: w.events } };
+    // Events by the catalog's word (事件): "请至少选择一个事件", as the service says it.
+    return { labels: { url: w.url, description: w.description } };
   }
 
   private show(endpoint: WebhookEndpoint): void {
@@ -67,7 +68,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     const problems = failures({
       url: this.textCheck('url', v.raw('url'), { min: 1, max: URL_MAX }) || (/^https:\/\//i.test(v.text('url')) ? '' : this.fieldMessage('url', 'not_https')),
       description: this.textCheck('description', v.raw('description'), { max: DESCRIPTION_MAX }),
-      events: this.choiceCheck('events', events),
+      events: events.length > 0 ? '' : this.fieldMessage('events', 'none_chosen'),
     });
     // http on this machine is for local development only (WEBHOOK_LOOPBACK): the service decides.
     if (problems.url && /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(v.text('url'))) delete problems.url;

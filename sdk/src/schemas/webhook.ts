@@ -25,8 +25,8 @@ export const WebhookUrlSchema = z.string().trim().min(1).max(500)
   .refine(hasNoCredentials, withCode('credentials_in_url'))
   .meta({ examples: ['https://12345.example.gov.cn/liuyan/events'] });
 
-/** The event types chosen: at least one, each once. */
-const WebhookEventsSchema = z.array(WebhookEventTypeSchema).min(1).max(WEBHOOK_EVENT_TYPES.length)
+/** The event types chosen: at least one (`none_chosen`), each once. */
+const WebhookEventsSchema = z.array(WebhookEventTypeSchema).min(1, withCode('none_chosen')).max(WEBHOOK_EVENT_TYPES.length)
   .refine((events) => new Set(events).size === events.length, withCode('invalid'));
 
 export const CreateWebhookEndpointInputSchema = z.object({

@@ -747,4 +747,6 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '管理员能否重新发送（POST …/resend）：验证码和找回查询码的请求不能，其填写的联系方式已删除',
   'the notice as it is now: queued again (or still on its way, or sent meanwhile)': '通知的当前状态：已重新排队（或仍在发送途中，或已发出）',
   'not_resendable: a verification code or a lost-code request (the citizen asks again)': 'not_resendable：验证码或找回查询码的请求（须由本人重新获取）',
+  'sms_not_sent: the SMS provider did not take the message (down, or refusing the site’s settings); nothing was sent, and the phone may ask again at once':
+    'sms_not_sent：短信服务商未接收这条短信（服务中断，或不接受站点的设置）；没有发出任何短信，可立即重新获取',
 };

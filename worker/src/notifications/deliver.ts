@@ -26,6 +26,15 @@ import { noticeText, VERIFICATION_CODE_MINUTES, type NoticeFacts } from './texts
  */
 export const MAX_ATTEMPTS = 12;
 
+/**
+ * Attempts a notice of this kind gets. A verification code gets one, made while the citizen waits
+ * (routes/verification-codes.ts): if it fails they are told at once and ask again, so a code never
+ * arrives late, after they were told it could not be sent.
+ */
+export function maxAttemptsOf(kind: Notice['kind']): number {
+  return kind === 'verification_code' ? 1 : MAX_ATTEMPTS;
+}
+
 /** Seconds before attempt `n + 1` after `n` failed: 30 s doubling, at most an hour. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(30 * 2 ** (attempts - 1), 3600);
@@ -217,15 +226,17 @@ export const deliverNotification: DeliveryHandler = async (env, message): Promis
   let outcome: SendOutcome;
   try {
     const recipient = await recipientOf(db, cipher, notice);
-    outcome = recipient === null
-      ? { ok: false, retry: false, detail: 'no_recipient' }
-      : await attempt({ env, db, site, settings, cipher, notice, recipient, now });
+    // A verification code found by the hourly job (its request died mid-send) is no use to anyone now.
+    const stale = notice.kind === 'verification_code' && now.getTime() - Date.parse(notice.created_at) > VERIFICATION_CODE_MINUTES * 60_000;
+    outcome = recipient === null ? { ok: false, retry: false, detail: 'no_recipient' }
+      : stale ? { ok: false, retry: false, detail: 'expired' }
+        : await attempt({ env, db, site, settings, cipher, notice, recipient, now });
   } catch (error) {
     // A network fault or an unreadable answer: its class only, for the same reason as the adapters.
     outcome = { ok: false, retry: true, detail: `error_${error instanceof Error ? error.name : 'unknown'}` };
   }
   const attempts = notice.attempts + 1;
-  const finished = outcome.ok || !outcome.retry || attempts >= MAX_ATTEMPTS;
+  const finished = outcome.ok || !outcome.retry || attempts >= maxAttemptsOf(notice.kind);
   const nowIso = new Date().toISOString();
   await db.batch([
     db.q.insertInto('notification_attempts').values({ notification_id: notice.id, attempt: attempts, outcome: outcome.ok ? 'sent' : 'failed', detail: outcome.detail, created_at: nowIso }),

@@ -254,6 +254,25 @@ describe('phone verification (验证码)', () => {
     expect(expired.errors).toEqual([expect.objectContaining({ code: 'verification_expired', message: '验证码已失效，请重新获取' })]);
   });
 
+  it('says plainly when the SMS could not be sent, and lets the citizen ask again at once', { timeout: 30_000 }, async () => {
+    const c = await county(aliyunSettings({ phoneVerification: true }, 'https://sms-down.receiver.test/'));
+    const phone = newPhone();
+    for (let i = 0; i < 2; i++) {
+      const failed = await expectProblem(await requestCode(c.siteId, phone), 502, 'sms_not_sent');
+      expect(failed.title).toBe('验证码短信未能发出，请重新获取');
+    }
+    expect(await receivedFor(phone)).toHaveLength(2);
+    // Each request tried once and then listed dead, its typed phone gone; never handed to the queue for later.
+    const rows = await db.all(db.q.selectFrom('notifications').select(['status', 'attempts', 'recipient_enc', 'last_error']).where('site_id', '=', c.siteId));
+    expect(rows).toEqual([0, 1].map(() => ({ status: 'dead', attempts: 1, recipient_enc: null, last_error: 'http_503' })));
+
+    // The provider is back: the next request sends a code, and says so.
+    expect((await consoleRequest('/v1/admin/notifications', { as: c.admin, method: 'PUT', body: aliyunSettings({ phoneVerification: true }) })).status).toBe(200);
+    const sent = await requestCode(c.siteId, phone);
+    expect(sent.status).toBe(202);
+    expect((await receivedFor(phone)).filter((r) => r.host === 'sms.receiver.test')).toHaveLength(1);
+  });
+
   it('is refused where the site sends no SMS codes', async () => {
     const c = await county();
     await expectProblem(await requestCode(c.siteId, newPhone()), 409, 'sms_unavailable');
