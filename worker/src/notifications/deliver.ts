@@ -174,6 +174,20 @@ async function officialFacts(d: Delivery): Promise<NoticeFacts | null> {
 }
 
 /**
+ * What a reply notice names: the message's day (the site's date it was submitted) and, only when the
+ * public can read it (the citizen's choice, published), its title. A private message is named by the
+ * site and the day alone: its words never travel in a text or a mail.
+ */
+async function replyFacts(d: Delivery): Promise<NoticeFacts> {
+  const { db, site, notice } = d;
+  const row = await db.first(db.q.selectFrom('messages').select(['title', 'is_public', 'moderation', 'created_at'])
+    .where('id', '=', notice.message_id!).where('site_id', '=', site.id));
+  if (!row) return { siteName: site.name };
+  const isPublic = row.is_public === 1 && row.moderation === 'published';
+  return { siteName: site.name, submittedDay: localDay(new Date(row.created_at)), ...(isPublic ? { title: row.title } : {}) };
+}
+
+/**
  * Who the notice goes to, opened: the contact sealed in the notice, else the message author's phone
  * (E.164) or e-mail by the channel, else the official's account e-mail or SMS mobile. Null when there
  * is none any more (erased by the author, an account disabled, a mobile cleared).
@@ -201,7 +215,7 @@ async function attempt(d: Delivery): Promise<SendOutcome> {
     case 'recovery': return fanOutRecovery(d);
     case 'new_code': return sendNewCode(d);
     case 'verification_code': return sendVerificationCode(d);
-    case 'reply': return send(d, { siteName: d.site.name });
+    case 'reply': return send(d, await replyFacts(d));
     case 'assigned':
     case 'due_soon':
     case 'escalated': {

@@ -120,7 +120,8 @@ describe('a reply notice to the citizen', () => {
     const [sms, ...more] = await receivedFor(phone);
     expect(more).toEqual([]);
     expect(sms!.body).toMatchObject({
-      Action: 'SendSms', PhoneNumbers: phone, SignName: '测试县人民政府', TemplateCode: TEMPLATES.reply, TemplateParam: '{}',
+      // Not published (pre-moderation): named by its day only.
+      Action: 'SendSms', PhoneNumbers: phone, SignName: '测试县人民政府', TemplateCode: TEMPLATES.reply, TemplateParam: expect.stringMatching(/^\{"day":"\d{4}-\d{2}-\d{2}"\}$/),
       AccessKeyId: 'LTAI-test', SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', Version: '2017-05-25',
     });
     // Signed as the provider checks it: the same signature from the same parameters and secret.
@@ -134,6 +135,26 @@ describe('a reply notice to the citizen', () => {
     expect(attempts.map((a) => a.outcome)).toEqual(['sent', 'sent']);
     // The e-mail went through the send_email binding, which answered with its message id.
     expect(attempts.find((a) => a.notification_id === notices.find((n) => n.channel === 'email')!.id)!.detail).toMatch(/^sent </);
+  });
+
+  it('names the message by its title when the public can read it, and by its day alone when it is private', { timeout: 30_000 }, async () => {
+    const c = await county({ sms: { provider: 'gateway', endpoint: 'https://sms.receiver.test/gateway', keyId: 'county', secret: 'gateway-secret', signName: '测试县人民政府', templates: {} }, emailFrom: null, phoneVerification: false });
+    const responder = await createOfficial(c.siteId, 'responder', [c.eduUnit]);
+    const moderator = await createOfficial(c.siteId, 'moderator');
+    const texts: Record<string, string> = {};
+    for (const isPublic of [true, false]) {
+      const phone = newPhone();
+      const message = await created(c.siteId, c.eduUnit, phone, { isPublic, title: isPublic ? '学校门口早高峰拥堵' : '家中老人低保申请进度', notify: { sms: true } });
+      if (isPublic) await act(moderator, message.id, 'publish');
+      await act(responder, message.id, 'accept');
+      await act(responder, message.id, 'reply', { kind: 'final', body: '已安排专人跟进处理。' });
+      const [sms] = await eventually(async () => { const got = await receivedFor(phone); return got.length > 0 && got; });
+      texts[String(isPublic)] = String(sms!.body.text);
+    }
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(texts.true).toBe('【测试县人民政府】您的留言“学校门口早高峰拥堵”有了新回复，请凭查询码查看。');
+    expect(texts.false).toBe(`【测试县人民政府】您的留言（${today}提交）有了新回复，请凭查询码查看。`);
+    for (const words of ['低保', '专人跟进']) expect(texts.false).not.toContain(words);
   });
 
   it('is not sent when the citizen did not ask for it', async () => {
