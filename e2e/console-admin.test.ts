@@ -512,6 +512,11 @@ describe('the console’s admin pages', () => {
     await expect.poll(() => confirmation(page, tag).textContent()).toBe('已新增接收地址');
     const secret = (await element.locator('#webhook-secret').textContent())!.trim();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    // 复制密钥 puts it on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: WORKER });
+    await element.locator('[part="copy-webhook-secret"]').click();
+    await expect.poll(() => element.locator('[part="copy-webhook-secret"]').textContent()).toContain('已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 
     await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
       unitId: 'u_transport', type: 'complaint', domain: 'transport', campaign: null, title: `城关镇公交站站牌损坏 ${run}`,

@@ -1,8 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { queryD1, root } from '../scripts/local-stack';
-import { fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
+import { citizenPhone, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST } from './ports';
 
 const browser = useBrowserPage();
@@ -67,5 +71,88 @@ describe('reply notices and a lost tracking code', () => {
     await tracker.getByRole('button', { name: '查询', exact: true }).click();
     await tracker.locator('[part="message"] h3').waitFor();
     expect(await tracker.locator('[part="message"] h3').textContent()).toBe(title);
+  });
+});
+
+/** The demo site's SMS settings as seeded (none), put back after a test changed them. */
+const NO_SMS = { sms: { provider: null, endpoint: null, keyId: null, signName: null, templates: {} }, emailFrom: null, phoneVerification: false };
+
+describe('获取验证码 when the SMS cannot be sent', () => {
+  it('tells the citizen plainly and lets them ask again; a site without verification shows none of it', async () => {
+    // The government's SMS gateway, on this machine: down at first, then back.
+    let up = false;
+    const texts: string[] = [];
+    const gateway = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        if (!up) return void response.writeHead(503).end('down');
+        texts.push(JSON.parse(body).text);
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const cookie = await sessionCookie(DEMO_ACCOUNTS.admin);
+    const settings = {
+      sms: { provider: 'gateway', endpoint: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`, keyId: 'county', secret: 'gateway-secret', signName: '示范县人民政府', templates: {} },
+      emailFrom: null, phoneVerification: true,
+    };
+    expect((await officialApi(cookie, 'PUT', '/v1/admin/notifications', settings)).status).toBe(200);
+    try {
+      const { page } = browser;
+      await page.goto(`${HOST}/`);
+      const form = page.locator('liuyan-form');
+      await form.locator('[part="form"]').waitFor();
+      await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
+      const getCode = form.locator('[part="get-code"]');
+      await getCode.click();
+      const alert = form.getByRole('alert').filter({ hasText: '验证码' });
+      await expect.poll(async () => (await alert.textContent()) ?? '').toBe('验证码短信未能发出，请稍后点击“获取验证码”重试。');
+      expect(await form.locator('#verificationCode-status').textContent()).not.toContain('已发送');
+      // Asked again at once: the button is there, with no countdown.
+      expect(await getCode.textContent()).toContain('获取验证码');
+      expect(await getCode.isEnabled()).toBe(true);
+
+      up = true;
+      await getCode.click();
+      await expect.poll(async () => (await form.locator('#verificationCode-status').textContent()) ?? '').toContain('验证码已发送到');
+      expect(await alert.count()).toBe(0);
+      expect(texts).toEqual([expect.stringMatching(/您的验证码为 \d{6}/)]);
+    } finally {
+      await officialApi(cookie, 'PUT', '/v1/admin/notifications', NO_SMS);
+      gateway.close();
+    }
+
+    // Verification off: no code field, no button, no word of SMS anywhere on the page.
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    await page.locator('liuyan-form [part="form"]').waitFor();
+    expect(await page.locator('liuyan-form [part="get-code"]').count()).toBe(0);
+    const shown = await page.evaluate(() => [...document.querySelectorAll('*')].map((e) => (e.shadowRoot?.textContent ?? '') + (e.textContent ?? '')).join(' '));
+    for (const words of ['本站暂未开通短信服务', '未能发出', '短信验证码']) expect(shown).not.toContain(words);
+  });
+});
+
+describe('a dead notice in the console', () => {
+  it('is sent again by 重新发送, once for two clicks', async () => {
+    const [admin] = queryD1<{ id: string }>(inject('persistTo'), `SELECT id FROM accounts WHERE site_id = 'demo' AND email = '${DEMO_ACCOUNTS.admin.email}'`);
+    const [message] = queryD1<{ id: string }>(inject('persistTo'), "SELECT id FROM messages WHERE site_id = 'demo' ORDER BY seq LIMIT 1");
+    const id = `n_e2e_${Date.now()}`;
+    const at = new Date(Date.now() - 6 * 3_600_000).toISOString();
+    queryD1(inject('persistTo'), `INSERT INTO notifications (id, site_id, kind, channel, message_id, account_id, status, attempts, last_error, created_at, finished_at)
+      VALUES ('${id}', 'demo', 'assigned', 'email', '${message!.id}', '${admin!.id}', 'dead', 12, 'email_failed', '${at}', '${at}')`);
+
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    await page.goto(`${CONSOLE}#/admin/notifications`);
+    const notices = page.locator('liuyan-console-admin-notifications');
+    const item = notices.locator('[part="dead-notifications"] li').filter({ has: page.locator(`a[href="#/messages/${message!.id}"]`) }).filter({ hasText: '新留言交办' });
+    const button = item.first().getByRole('button', { name: '重新发送' });
+    await button.waitFor();
+    await Promise.all([button.click(), button.click({ force: true }).catch(() => undefined)]);
+    await expect.poll(async () => (await notices.locator('[role="status"]:not([hidden])').textContent()) ?? '').toContain('已重新发送');
+    await expect.poll(() => queryD1<{ status: string; attempts: number }>(inject('persistTo'), `SELECT status, attempts FROM notifications WHERE id = '${id}'`)[0], { timeout: 20_000 })
+      .toEqual({ status: 'sent', attempts: 1 });
+    expect(queryD1<{ n: number }>(inject('persistTo'), `SELECT count(*) AS n FROM audit_log WHERE action = 'notification.resend' AND detail LIKE '%${id}%'`)[0]!.n).toBe(1);
+    expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { DeadNotificationList, NotificationSettings } from '../../sdk/src/schemas/notifications';
+import type { DeadNotificationList, NotificationRecord, NotificationSettings } from '../../sdk/src/schemas/notifications';
 import { SMS_TEMPLATE_KINDS } from '../../sdk/src/codes';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
@@ -70,6 +70,13 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     (form.elements.namedItem('secret') as HTMLInputElement).value = '';
   }
 
+  /** 重新发送: the notice is queued again (a second click finds it on its way and sends nothing more); it leaves the list. */
+  private async resend(notice: NotificationRecord): Promise<void> {
+    const queued = await this.change(notice.id, () => this.officials.admin.notifications.resend(notice.id), this.a.notifications.resent);
+    if (!queued || !this.dead) return;
+    this.dead = { items: this.dead.items.filter((d) => d.id !== queued.id) };
+  }
+
   override render() {
     const n = this.a.notifications;
     if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
@@ -120,6 +127,10 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
           ${this.dead.items.map((d) => html`<li class="list-item">
             <div class="list-main"><strong>${n.kinds[d.kind]}</strong> · ${n.channels[d.channel]}${d.messageId ? html` · <a href="#/messages/${d.messageId}">${n.message}</a>` : ''}</div>
             <p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.finishedAt ?? d.createdAt), attempts: d.attempts, error: d.lastError ?? '' })}</p>
+            ${this.formError(d.id)}
+            ${d.resendable ? html`<div class="buttons compact">
+              <button type="button" part="resend-notification" ?disabled=${this.busy} @click=${() => this.resend(d)}>${n.resend}</button>
+            </div>` : html`<p class="muted hint">${n.notResendable}</p>`}
           </li>`)}
         </ul>`}
       </section>`;

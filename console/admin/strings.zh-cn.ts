@@ -221,6 +221,9 @@ const strings = {
     empty: '尚未设置接收地址。',
     secretTitle: '“{url}”的签名密钥',
     secretHint: '请立即复制并交给接收方保存：离开此页后无法再次查看。遗失请更换密钥。',
+    copy: '复制密钥',
+    copied: '已复制',
+    copySelected: '无法自动复制：密钥已选中，请按 Ctrl+C（手机上长按）复制',
     enabled: '发送中',
     disabled: '已停用',
     rotating: '旧密钥同时签名至 {at}',
@@ -350,7 +353,7 @@ const strings = {
     signName: '短信签名',
     signNameHint: '在服务商处审核通过的签名，如：示范县人民政府',
     templates: '短信模板',
-    templatesHint: '在服务商处审核通过的模板编号；模板变量：新查询码和验证码为 ${code}；工作人员的通知为 ${title}、${unit}、${due}。本单位网关也会收到完整的短信文字。',
+    templatesHint: '在服务商处审核通过的模板编号；模板变量：有新回复为 ${day}（留言提交日期）和 ${title}（仅公开的留言，不公开的留言不提供标题）；新查询码和验证码为 ${code}；工作人员的通知为 ${title}、${unit}、${due}。本单位网关也会收到完整的短信文字。',
     templateKinds: { reply: '有新回复', new_code: '新的查询码', verification_code: '验证码', assigned: '留言交办（工作人员）', due_soon: '即将到期（工作人员）', escalated: '督办（工作人员）' },
     phoneVerification: '提交留言前须验证手机号（发送短信验证码）',
     emailTitle: '邮件',
@@ -363,6 +366,9 @@ const strings = {
     message: '查看留言',
     kinds: { reply: '回复通知', recovery: '找回查询码', new_code: '新的查询码', verification_code: '验证码', assigned: '新留言交办', due_soon: '即将到期提醒', escalated: '督办通知' },
     channels: { sms: '短信', email: '邮件' },
+    resend: '重新发送',
+    resent: '已重新发送：通知正在投递，失败时按原计划重试。',
+    notResendable: '验证码和找回查询码不能重新发送，须由本人重新获取。',
   },
 } as const;
 

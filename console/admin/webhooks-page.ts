@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { WEBHOOK_EVENT_TYPES } from '../../sdk/src/codes';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../sdk/src/schemas/webhook';
+import { copyText, type CopyOutcome } from '../../ui/copy-text';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
@@ -22,6 +23,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     endpoints: { state: true },
     loadError: { state: true },
     secret: { state: true },
+    copied: { state: true },
     confirming: { state: true },
     open: { state: true },
     deliveries: { state: true },
@@ -31,6 +33,8 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
   private loadError = '';
   /** The secret just made (added, rotated): shown until the admin leaves the page, never again. */
   private secret: WebhookEndpointWithSecret | null = null;
+  /** Whether the shown secret was copied, or only selected for the admin to copy. */
+  private copied: CopyOutcome | null = null;
   /** What is being confirmed: `rotate:<id>` or `delete:<id>`. */
   private confirming = '';
   /** The endpoint whose deliveries are shown. */
@@ -52,7 +56,8 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
 
   protected override fieldNames(): FieldNames {
     const w = this.a.webhooks;
-    return { labels: { url: w.url, description: w.description, events: w.events } };
+    // Events by the catalog's word (事件): "请至少选择一个事件", as the service says it.
+    return { labels: { url: w.url, description: w.description } };
   }
 
   private show(endpoint: WebhookEndpoint): void {
@@ -67,7 +72,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     const problems = failures({
       url: this.textCheck('url', v.raw('url'), { min: 1, max: URL_MAX }) || (/^https:\/\//i.test(v.text('url')) ? '' : this.fieldMessage('url', 'not_https')),
       description: this.textCheck('description', v.raw('description'), { max: DESCRIPTION_MAX }),
-      events: this.choiceCheck('events', events),
+      events: events.length > 0 ? '' : this.fieldMessage('events', 'none_chosen'),
     });
     // http on this machine is for local development only (WEBHOOK_LOOPBACK): the service decides.
     if (problems.url && /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(v.text('url'))) delete problems.url;
@@ -75,6 +80,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     const created = await this.change(ADD, () => this.officials.admin.webhooks.create({ url: v.text('url'), description: v.text('description'), events }), this.a.webhooks.added);
     if (!created) return;
     this.secret = created;
+    this.copied = null;
     this.endpoints = [...(this.endpoints ?? []), created];
     this.resetForm(form);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#webhook-secret')?.focus());
@@ -84,6 +90,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     const rotated = await this.change(endpoint.id, () => this.officials.admin.webhooks.rotateSecret(endpoint.id), this.a.webhooks.rotated);
     if (!rotated) return;
     this.secret = rotated;
+    this.copied = null;
     this.show(rotated);
     this.confirming = '';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#webhook-secret')?.focus());
@@ -122,6 +129,10 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     }
   }
 
+  private async copySecret(): Promise<void> {
+    this.copied = await copyText(this.secret!.secret, this.renderRoot.querySelector('#webhook-secret')!);
+  }
+
   private async resend(endpoint: WebhookEndpoint, delivery: WebhookDelivery): Promise<void> {
     const queued = await this.change(delivery.id, () => this.officials.admin.webhooks.resend(endpoint.id, delivery.id), this.a.webhooks.resent);
     if (!queued) return;
@@ -139,6 +150,10 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
       ${this.secret ? html`<div class="card stack" role="group" aria-labelledby="webhook-secret-title">
           <h2 id="webhook-secret-title">${format(w.secretTitle, { url: this.secret.url })}</h2>
           <p class="secret" id="webhook-secret" tabindex="-1" part="webhook-secret">${this.secret.secret}</p>
+          <div class="buttons compact">
+            <button type="button" part="copy-webhook-secret" @click=${this.copySecret}>${this.copied === 'copied' ? w.copied : w.copy}</button>
+            <span aria-live="polite">${this.copied === 'selected' ? w.copySelected : ''}</span>
+          </div>
           <p class="hint">${w.secretHint}</p>
         </div>` : nothing}
       ${this.endpoints.length === 0 ? html`<p class="muted">${w.empty}</p>`

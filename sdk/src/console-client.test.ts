@@ -146,6 +146,12 @@ describe('createConsoleClient', () => {
     expect(notifications.sms.hasSecret).toBe(true);
     expect((await client.admin.notifications.get()).phoneVerification).toBe(true);
     expect((await client.admin.notifications.dead()).items).toEqual([]);
+    // A dead e-mail notice of the message to send again.
+    await db.run(db.q.insertInto('notifications').values({
+      id: 'n_client', site_id: site.siteId, kind: 'reply', channel: 'email', recipient_enc: null, message_id: messageId, account_id: null,
+      dedupe_key: null, status: 'dead', attempts: 12, last_error: 'email_failed', created_at: at, finished_at: at,
+    }));
+    expect(await client.admin.notifications.resend('n_client')).toMatchObject({ id: 'n_client', attempts: 0, resendable: true });
     expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true })).toEqual({ assigned: true, dueSoon: false, escalated: true, smsPhone: null });
     expect((await client.myNotifications.get()).dueSoon).toBe(false);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);

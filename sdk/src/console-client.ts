@@ -12,7 +12,7 @@ import type {
   CreateWebhookEndpointInput, UpdateWebhookEndpointInput, WebhookDeliveriesQuery, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret,
 } from './schemas/webhook';
 import type {
-  DeadNotificationList, NotificationSettings, OfficialNotificationPrefs, UpdateNotificationSettingsInput,
+  DeadNotificationList, NotificationRecord, NotificationSettings, OfficialNotificationPrefs, UpdateNotificationSettingsInput,
 } from './schemas/notifications';
 import type { Dashboard } from './schemas/stats';
 import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
@@ -170,6 +170,8 @@ export interface ConsoleClient {
       update(input: UpdateNotificationSettingsInput): Promise<NotificationSettings>;
       /** Notices every attempt of which failed, newest first. */
       dead(): Promise<DeadNotificationList>;
+      /** Sends a dead notice again (a fresh retry schedule); asked again while it is on its way, nothing more is sent. */
+      resend(noticeId: string): Promise<NotificationRecord>;
     };
     accounts: {
       list(): Promise<Account[]>;
@@ -275,6 +277,7 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         get: () => get('/v1/admin/notifications'),
         update: (input) => put('/v1/admin/notifications', input),
         dead: () => get('/v1/admin/notifications/dead'),
+        resend: (notice) => post(`/v1/admin/notifications/${id(notice)}/resend`),
       },
       accounts: {
         list: () => get('/v1/admin/accounts'),

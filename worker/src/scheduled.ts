@@ -6,6 +6,7 @@ import { continueSearchRebuilds } from './db/search-index';
 import { continueUnitPinyin } from './db/unit-pinyin';
 import { endedCounters } from './db/submission-limits';
 import type { Env } from './env';
+import { backfillContactHashes } from './notifications/backfill';
 import { requeueLostNotices } from './notifications/deliver';
 import { drainOutboxes } from './queue/outbox';
 import { oldDeliveries, requeueLostDeliveries } from './webhooks/deliver';
@@ -53,6 +54,8 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
   for (const db of allDatabases(env)) await continueSearchRebuilds(db);
   // Units without pinyin search keys (written before migration 0025, or by raw SQL) get them, 10,000 an hour.
   for (const db of allDatabases(env)) await continueUnitPinyin(db);
+  // Messages stored before migration 0028 get the contact hashes lost-code recovery finds them by, 200 an hour.
+  for (const db of allDatabases(env)) await backfillContactHashes(env, db);
   // Photos uploaded a day ago and never sent with a message.
   for (const db of allDatabases(env)) await purgeAbandonedPhotos(db, env.PHOTOS, now);
   // Events out: the deadline check's own events, and whatever a request's drain failed to send; then

@@ -95,6 +95,8 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     low_contrast: (l) => `The ${l} is too light: white text on it would be hard to read; choose a darker one (contrast with white at least 4.5:1)`,
     not_public_address: (l) => `The ${l} must be on the public internet: this machine, private networks and cloud-internal addresses cannot receive events`,
     credentials_in_url: (l) => `The ${l} must not hold a user name or password (as in https://user:password@…); remove them and save again`,
+    none_chosen: (l) => `Choose at least one of the ${l}`,
+    https_required: (l) => `The ${l} must start with https://: an http:// address is not encrypted and cannot be used`,
   },
 };
 
@@ -138,6 +140,8 @@ export const enProblemTitles: ProblemTitles = {
   invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
   webhook_limit: 'A site has at most 10 webhook endpoints: delete one no longer used first',
   sms_unavailable: 'This site does not send SMS',
+  not_resendable: 'A verification code or a lost-code request cannot be sent again: the citizen asks for a new one',
+  sms_not_sent: 'The SMS with the code could not be sent; ask for a code again',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -172,4 +176,5 @@ export const enAuditActions: Record<AuditAction, string> = {
   'webhook.rotate_secret': 'Rotated a webhook signing secret',
   'webhook.resend': 'Re-sent a webhook event',
   'notifications.update': 'Changed SMS and e-mail notification settings',
+  'notification.resend': 'Re-sent a notice that had failed',
 };

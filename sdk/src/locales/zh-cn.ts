@@ -94,6 +94,8 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     low_contrast: (l) => `${l}太浅：按钮上的白字看不清，请选深一些的颜色（与白色的对比度至少4.5:1）`,
     not_public_address: (l) => `${l}须是互联网上的地址：本机、内网和云平台内部地址不能接收事件`,
     credentials_in_url: (l) => `${l}不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存`,
+    none_chosen: (l) => `请至少选择一个${l}`,
+    https_required: (l) => `${l}须以 https:// 开头：http:// 的网址不加密，不能使用`,
   },
 };
 
@@ -137,6 +139,8 @@ export const zhCNProblemTitles: ProblemTitles = {
   invalid_api_key: 'api_key 无效或已被吊销，请向站点管理员申请接口密钥',
   webhook_limit: '每个站点最多10个 Webhook 接收地址：请先删除不用的',
   sms_unavailable: '本站暂未开通短信服务',
+  not_resendable: '验证码和找回查询码的通知不能重新发送：请本人重新获取',
+  sms_not_sent: '验证码短信未能发出，请重新获取',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -171,4 +175,5 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'webhook.rotate_secret': '更换 Webhook 签名密钥',
   'webhook.resend': '重新发送 Webhook 事件',
   'notifications.update': '修改短信与邮件通知设置',
+  'notification.resend': '重新发送失败的通知',
 };

@@ -81,9 +81,15 @@ export function hasNoCredentials(value: string): boolean {
   }
 }
 
-/** An address the site publishes on its pages: a public page, without credentials. */
+const isHttpAddress = (value: string) => URL.canParse(value) && new URL(value).protocol === 'http:';
+
+/**
+ * An address the site publishes on its pages: a public page, without credentials. Not an address at
+ * all is `invalid`; an http:// one (off this machine) is `https_required`, said as such.
+ */
 const publicAddress = () => z.string().trim().max(500)
-  .refine(isPublicPageUrl, withCode('invalid'))
+  .refine((value) => isPublicPageUrl(value) || isHttpAddress(value), withCode('invalid'))
+  .refine((value) => !isHttpAddress(value) || isPublicPageUrl(value), withCode('https_required'))
   .refine(hasNoCredentials, withCode('credentials_in_url'));
 
 const PRIVACY_TEXT_MAX = 5000;

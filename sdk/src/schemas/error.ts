@@ -23,6 +23,8 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'credentials_in_url',
   'not_public_address',
   'not_https',
+  'none_chosen',
+  'https_required',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;
@@ -47,6 +49,8 @@ export const ProblemCodeSchema = z.enum([
   'invalid_api_key',
   'webhook_limit',
   'sms_unavailable',
+  'not_resendable',
+  'sms_not_sent',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -80,6 +84,8 @@ export const PROBLEM_STATUS = {
   invalid_api_key: 403,
   webhook_limit: 409,
   sms_unavailable: 409,
+  not_resendable: 409,
+  sms_not_sent: 502,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 

@@ -74,6 +74,7 @@ export const NotificationRecordSchema = z.object({
   lastError: z.string().nullable().describe('the provider’s answer code of the last failed attempt'),
   createdAt: TimestampSchema,
   finishedAt: TimestampSchema.nullable(),
+  resendable: z.boolean().describe('whether an admin may send it again (POST …/resend): not a verification code nor a lost-code request, whose typed contact was erased'),
 });
 export type NotificationRecord = z.infer<typeof NotificationRecordSchema>;
 

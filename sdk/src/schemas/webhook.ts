@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '../codes';
-import { DomainSchema, MessageStatusSchema, MessageTypeSchema, ModerationSchema, optionalText, TimestampSchema } from './common';
+import { DomainSchema, MessageStatusSchema, MessageTypeSchema, ModerationSchema, optionalText, ReplyKindSchema, TimestampSchema } from './common';
 import { withCode } from './error';
 import { hasNoCredentials } from './admin';
 import { UnitRefSchema } from './message';
@@ -25,8 +25,8 @@ export const WebhookUrlSchema = z.string().trim().min(1).max(500)
   .refine(hasNoCredentials, withCode('credentials_in_url'))
   .meta({ examples: ['https://12345.example.gov.cn/liuyan/events'] });
 
-/** The event types chosen: at least one, each once. */
-const WebhookEventsSchema = z.array(WebhookEventTypeSchema).min(1).max(WEBHOOK_EVENT_TYPES.length)
+/** The event types chosen: at least one (`none_chosen`), each once. */
+const WebhookEventsSchema = z.array(WebhookEventTypeSchema).min(1, withCode('none_chosen')).max(WEBHOOK_EVENT_TYPES.length)
   .refine((events) => new Set(events).size === events.length, withCode('invalid'));
 
 export const CreateWebhookEndpointInputSchema = z.object({
@@ -118,25 +118,39 @@ export const WebhookMessageSchema = z.object({
 });
 export type WebhookMessage = z.infer<typeof WebhookMessageSchema>;
 
-/** The JSON body of every webhook POST. */
+/** What a `message.replied` event says of the reply: which one and whether it is final; never its words. */
+export const WebhookReplySchema = z.object({
+  id: z.string(),
+  kind: ReplyKindSchema.describe('interim (阶段性答复: handling goes on) or final (正式答复)'),
+});
+export type WebhookReply = z.infer<typeof WebhookReplySchema>;
+
+/**
+ * The JSON body of every webhook POST. `data` is a snapshot: the message as at this event (made when
+ * the service handled the event, normally seconds after `occurredAt`), the same bytes in every attempt
+ * and re-send; what it is now, a receiver reads from the API.
+ */
 export const WebhookEventSchema = z.object({
   id: z.string().describe('stable event id: the same in every attempt and re-send; use it to ignore repeats'),
   type: WebhookEventTypeSchema,
   site: z.string(),
-  createdAt: TimestampSchema.describe('when it happened'),
+  createdAt: TimestampSchema.describe('when it happened (the same as occurredAt, kept for receivers written before it)'),
+  occurredAt: TimestampSchema.describe('when it happened, in the site’s time (+08:00): order events by it, not by arrival'),
   data: z.object({
-    message: WebhookMessageSchema.describe('the message as it was when the event was delivered first'),
-    unit: UnitRefSchema.nullable().describe('the unit the event names: who replied, or for 督办 the unit it was escalated to'),
+    message: WebhookMessageSchema.describe('the message as at this event (a snapshot, not updated by later events), never its words nor its author'),
+    unit: UnitRefSchema.describe('the unit the event concerns: who replied, for 督办 the unit it was escalated to, otherwise the unit handling the message'),
+    reply: WebhookReplySchema.nullable().describe('message.replied: the reply, interim or final; null for every other event'),
   }),
 }).meta({
   examples: [{
-    id: 'evt_1042_replied', type: 'message.replied', site: 'demo', createdAt: '2026-12-02T10:15:00+08:00',
+    id: 'evt_1042_replied', type: 'message.replied', site: 'demo', createdAt: '2026-12-02T10:15:00+08:00', occurredAt: '2026-12-02T10:15:00+08:00',
     data: {
       message: {
         id: 'm_01JD5Q3V8XKZ', type: 'complaint', domain: 'education', status: 'replied', moderation: 'published', isPublic: true,
         unit: { id: 'u_edu', name: '示范县教育局' }, dueAt: '2026-12-09T23:59:59+08:00',
       },
       unit: { id: 'u_edu', name: '示范县教育局' },
+      reply: { id: 'r_01JD5R7K2M4N', kind: 'final' },
     },
   }],
 });

@@ -444,7 +444,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         void this.focusFirstError();
       } else {
         const wait = error instanceof LiuyanError ? (error.retryAfterSeconds ?? 0) : 0;
-        this.countDown({ ...this.codeRequest, state: 'idle', wait, error: failureText(error, this.t, this.t.submitFailed) });
+        // Nothing was sent (the provider down, the network): said plainly, and 获取验证码 works again at once.
+        this.countDown({ ...this.codeRequest, state: 'idle', wait, error: failureText(error, this.t, this.t.codeNotSent) });
       }
       this.report(error);
     }

@@ -75,5 +75,6 @@ export const formEn: FormStrings = {
   codeSent: 'A code was sent to {phone}; it works for {minutes} minutes.',
   resendIn: 'Ask again in {seconds} s',
   codeNeedsPhone: 'Enter your mobile number first, then ask for the code',
+  codeNotSent: 'The SMS with your code could not be sent. Please press “Get code” to try again.',
   rememberFailed: 'This browser does not allow saving (private browsing?). Please write the code down.',
 };

@@ -77,6 +77,7 @@ const strings = {
   codeSent: '验证码已发送到{phone}，{minutes}分钟内有效。',
   resendIn: '{seconds}秒后可重新获取',
   codeNeedsPhone: '请先填写手机号，再获取验证码',
+  codeNotSent: '验证码短信未能发出，请稍后点击“获取验证码”重试。',
   rememberFailed: '这个浏览器不允许保存（可能是无痕模式），请手动抄写查询码。',
 } as const;
 

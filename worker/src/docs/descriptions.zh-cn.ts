@@ -752,4 +752,19 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '这一级的下一页从哪里开始；到头时为 null，搜索和按编号取出时也为 null',
   'the units, each with the units above it':
     '单位，每个都带上其上级单位',
+  // Webhook payloads and notifications (issue 14 leftovers).
+  'interim (阶段性答复: handling goes on) or final (正式答复)': 'interim（阶段性答复：仍在办理）或 final（正式答复）',
+  'when it happened (the same as occurredAt, kept for receivers written before it)': '事件发生的时间（与 occurredAt 相同，为早先编写的接收方保留）',
+  'when it happened, in the site’s time (+08:00): order events by it, not by arrival': '事件发生的时间（站点时间，+08:00）：请按它排序事件，而不是按收到的先后',
+  'the message as at this event (a snapshot, not updated by later events), never its words nor its author':
+    '事件发生时的留言（快照，之后的事件不会改动它），从不包含留言内容和留言人信息',
+  'the unit the event concerns: who replied, for 督办 the unit it was escalated to, otherwise the unit handling the message':
+    '事件涉及的单位：答复的单位，督办时为上级单位，其他事件为办理留言的单位',
+  'message.replied: the reply, interim or final; null for every other event': 'message.replied：这条答复，阶段性或正式；其他事件为 null',
+  'whether an admin may send it again (POST …/resend): not a verification code nor a lost-code request, whose typed contact was erased':
+    '管理员能否重新发送（POST …/resend）：验证码和找回查询码的请求不能，其填写的联系方式已删除',
+  'the notice as it is now: queued again (or still on its way, or sent meanwhile)': '通知的当前状态：已重新排队（或仍在发送途中，或已发出）',
+  'not_resendable: a verification code or a lost-code request (the citizen asks again)': 'not_resendable：验证码或找回查询码的请求（须由本人重新获取）',
+  'sms_not_sent: the SMS provider did not take the message (down, or refusing the site’s settings); nothing was sent, and the phone may ask again at once':
+    'sms_not_sent：短信服务商未接收这条短信（服务中断，或不接受站点的设置）；没有发出任何短信，可立即重新获取',
 };

@@ -3,6 +3,7 @@ import { API_TAGS, HTTP_METHODS, type ApiDocument, type ApiOperation } from '../
 import { DESCRIPTIONS_ZH, OPERATION_DESCRIPTIONS_ZH } from './descriptions.zh-cn';
 import { OPERATION_TITLES_ZH } from './operation-titles';
 import { DOCS_STRINGS } from './strings';
+import { webhooksContentsEntry, webhooksSection } from './webhooks';
 
 export type DocsLocale = 'zh-CN' | 'en';
 
@@ -256,7 +257,7 @@ ${body ? `<h4>${t.requestBody}</h4>${body.description ? `<p>${described(body.des
 </ul>
 <nav id="contents" aria-label="${escapeHtml(t.contents)}">
 <h2>${t.contents}</h2>
-<ol>${groups.map(({ tag, items }) => `<li><a href="#tag-${escapeHtml(tag.name)}">${escapeHtml(tag.title[locale])}</a> <span class="count">${items.length}</span></li>`).join('')}</ol>
+<ol>${groups.map(({ tag, items }) => `<li><a href="#tag-${escapeHtml(tag.name)}">${escapeHtml(tag.title[locale])}</a> <span class="count">${items.length}</span></li>`).join('')}${webhooksContentsEntry(locale)}</ol>
 </nav>
 ${groups.map(({ tag, items }) => `<section class="tag" id="tag-${escapeHtml(tag.name)}">
 <h2>${escapeHtml(tag.title[locale])}</h2>
@@ -266,6 +267,7 @@ ${items.map(operationSection).join('\n')}
 <p class="top"><a href="#contents">${t.backToTop}</a></p>
 </section>`).join('\n')}
 ${untagged.map(operationSection).join('\n')}
+${webhooksSection(locale)}
 </main>
 </body>
 </html>

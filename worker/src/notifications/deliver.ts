@@ -26,6 +26,15 @@ import { noticeText, VERIFICATION_CODE_MINUTES, type NoticeFacts } from './texts
  */
 export const MAX_ATTEMPTS = 12;
 
+/**
+ * Attempts a notice of this kind gets. A verification code gets one, made while the citizen waits
+ * (routes/verification-codes.ts): if it fails they are told at once and ask again, so a code never
+ * arrives late, after they were told it could not be sent.
+ */
+export function maxAttemptsOf(kind: Notice['kind']): number {
+  return kind === 'verification_code' ? 1 : MAX_ATTEMPTS;
+}
+
 /** Seconds before attempt `n + 1` after `n` failed: 30 s doubling, at most an hour. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(30 * 2 ** (attempts - 1), 3600);
@@ -165,6 +174,20 @@ async function officialFacts(d: Delivery): Promise<NoticeFacts | null> {
 }
 
 /**
+ * What a reply notice names: the message's day (the site's date it was submitted) and, only when the
+ * public can read it (the citizen's choice, published), its title. A private message is named by the
+ * site and the day alone: its words never travel in a text or a mail.
+ */
+async function replyFacts(d: Delivery): Promise<NoticeFacts> {
+  const { db, site, notice } = d;
+  const row = await db.first(db.q.selectFrom('messages').select(['title', 'is_public', 'moderation', 'created_at'])
+    .where('id', '=', notice.message_id!).where('site_id', '=', site.id));
+  if (!row) return { siteName: site.name };
+  const isPublic = row.is_public === 1 && row.moderation === 'published';
+  return { siteName: site.name, submittedDay: localDay(new Date(row.created_at)), ...(isPublic ? { title: row.title } : {}) };
+}
+
+/**
  * Who the notice goes to, opened: the contact sealed in the notice, else the message author's phone
  * (E.164) or e-mail by the channel, else the official's account e-mail or SMS mobile. Null when there
  * is none any more (erased by the author, an account disabled, a mobile cleared).
@@ -192,7 +215,7 @@ async function attempt(d: Delivery): Promise<SendOutcome> {
     case 'recovery': return fanOutRecovery(d);
     case 'new_code': return sendNewCode(d);
     case 'verification_code': return sendVerificationCode(d);
-    case 'reply': return send(d, { siteName: d.site.name });
+    case 'reply': return send(d, await replyFacts(d));
     case 'assigned':
     case 'due_soon':
     case 'escalated': {
@@ -217,15 +240,17 @@ export const deliverNotification: DeliveryHandler = async (env, message): Promis
   let outcome: SendOutcome;
   try {
     const recipient = await recipientOf(db, cipher, notice);
-    outcome = recipient === null
-      ? { ok: false, retry: false, detail: 'no_recipient' }
-      : await attempt({ env, db, site, settings, cipher, notice, recipient, now });
+    // A verification code found by the hourly job (its request died mid-send) is no use to anyone now.
+    const stale = notice.kind === 'verification_code' && now.getTime() - Date.parse(notice.created_at) > VERIFICATION_CODE_MINUTES * 60_000;
+    outcome = recipient === null ? { ok: false, retry: false, detail: 'no_recipient' }
+      : stale ? { ok: false, retry: false, detail: 'expired' }
+        : await attempt({ env, db, site, settings, cipher, notice, recipient, now });
   } catch (error) {
     // A network fault or an unreadable answer: its class only, for the same reason as the adapters.
     outcome = { ok: false, retry: true, detail: `error_${error instanceof Error ? error.name : 'unknown'}` };
   }
   const attempts = notice.attempts + 1;
-  const finished = outcome.ok || !outcome.retry || attempts >= MAX_ATTEMPTS;
+  const finished = outcome.ok || !outcome.retry || attempts >= maxAttemptsOf(notice.kind);
   const nowIso = new Date().toISOString();
   await db.batch([
     db.q.insertInto('notification_attempts').values({ notification_id: notice.id, attempt: attempts, outcome: outcome.ok ? 'sent' : 'failed', detail: outcome.detail, created_at: nowIso }),

@@ -120,7 +120,8 @@ describe('a reply notice to the citizen', () => {
     const [sms, ...more] = await receivedFor(phone);
     expect(more).toEqual([]);
     expect(sms!.body).toMatchObject({
-      Action: 'SendSms', PhoneNumbers: phone, SignName: '测试县人民政府', TemplateCode: TEMPLATES.reply, TemplateParam: '{}',
+      // Not published (pre-moderation): named by its day only.
+      Action: 'SendSms', PhoneNumbers: phone, SignName: '测试县人民政府', TemplateCode: TEMPLATES.reply, TemplateParam: expect.stringMatching(/^\{"day":"\d{4}-\d{2}-\d{2}"\}$/),
       AccessKeyId: 'LTAI-test', SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', Version: '2017-05-25',
     });
     // Signed as the provider checks it: the same signature from the same parameters and secret.
@@ -134,6 +135,26 @@ describe('a reply notice to the citizen', () => {
     expect(attempts.map((a) => a.outcome)).toEqual(['sent', 'sent']);
     // The e-mail went through the send_email binding, which answered with its message id.
     expect(attempts.find((a) => a.notification_id === notices.find((n) => n.channel === 'email')!.id)!.detail).toMatch(/^sent </);
+  });
+
+  it('names the message by its title when the public can read it, and by its day alone when it is private', { timeout: 30_000 }, async () => {
+    const c = await county({ sms: { provider: 'gateway', endpoint: 'https://sms.receiver.test/gateway', keyId: 'county', secret: 'gateway-secret', signName: '测试县人民政府', templates: {} }, emailFrom: null, phoneVerification: false });
+    const responder = await createOfficial(c.siteId, 'responder', [c.eduUnit]);
+    const moderator = await createOfficial(c.siteId, 'moderator');
+    const texts: Record<string, string> = {};
+    for (const isPublic of [true, false]) {
+      const phone = newPhone();
+      const message = await created(c.siteId, c.eduUnit, phone, { isPublic, title: isPublic ? '学校门口早高峰拥堵' : '家中老人低保申请进度', notify: { sms: true } });
+      if (isPublic) await act(moderator, message.id, 'publish');
+      await act(responder, message.id, 'accept');
+      await act(responder, message.id, 'reply', { kind: 'final', body: '已安排专人跟进处理。' });
+      const [sms] = await eventually(async () => { const got = await receivedFor(phone); return got.length > 0 && got; });
+      texts[String(isPublic)] = String(sms!.body.text);
+    }
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(texts.true).toBe('【测试县人民政府】您的留言“学校门口早高峰拥堵”有了新回复，请凭查询码查看。');
+    expect(texts.false).toBe(`【测试县人民政府】您的留言（${today}提交）有了新回复，请凭查询码查看。`);
+    for (const words of ['低保', '专人跟进']) expect(texts.false).not.toContain(words);
   });
 
   it('is not sent when the citizen did not ask for it', async () => {
@@ -252,6 +273,25 @@ describe('phone verification (验证码)', () => {
     await db.run(db.q.updateTable('verification_codes').set({ tries: 0, expires_at: new Date(Date.now() - 1000).toISOString() }).where('site_id', '=', c.siteId));
     const expired = await expectProblem((await submitted(c.siteId, c.eduUnit, phone, { verificationCode: code })).response, 422, 'validation');
     expect(expired.errors).toEqual([expect.objectContaining({ code: 'verification_expired', message: '验证码已失效，请重新获取' })]);
+  });
+
+  it('says plainly when the SMS could not be sent, and lets the citizen ask again at once', { timeout: 30_000 }, async () => {
+    const c = await county(aliyunSettings({ phoneVerification: true }, 'https://sms-down.receiver.test/'));
+    const phone = newPhone();
+    for (let i = 0; i < 2; i++) {
+      const failed = await expectProblem(await requestCode(c.siteId, phone), 502, 'sms_not_sent');
+      expect(failed.title).toBe('验证码短信未能发出，请重新获取');
+    }
+    expect(await receivedFor(phone)).toHaveLength(2);
+    // Each request tried once and then listed dead, its typed phone gone; never handed to the queue for later.
+    const rows = await db.all(db.q.selectFrom('notifications').select(['status', 'attempts', 'recipient_enc', 'last_error']).where('site_id', '=', c.siteId));
+    expect(rows).toEqual([0, 1].map(() => ({ status: 'dead', attempts: 1, recipient_enc: null, last_error: 'http_503' })));
+
+    // The provider is back: the next request sends a code, and says so.
+    expect((await consoleRequest('/v1/admin/notifications', { as: c.admin, method: 'PUT', body: aliyunSettings({ phoneVerification: true }) })).status).toBe(200);
+    const sent = await requestCode(c.siteId, phone);
+    expect(sent.status).toBe(202);
+    expect((await receivedFor(phone)).filter((r) => r.host === 'sms.receiver.test')).toHaveLength(1);
   });
 
   it('is refused where the site sends no SMS codes', async () => {

@@ -37,6 +37,12 @@ export interface SmsConfig {
 
 const encoder = new TextEncoder();
 
+/**
+ * How long a provider has to answer (ms): a citizen waits on a verification code, and a consumer must
+ * not be held. A send that times out counts as failed (it may still arrive; a retry makes a new code).
+ */
+export const SMS_TIMEOUT_MS = 8000;
+
 function toBase64(bytes: ArrayBuffer): string {
   let bin = '';
   for (const b of new Uint8Array(bytes)) bin += String.fromCharCode(b);
@@ -108,7 +114,9 @@ export function aliyunSms(config: SmsConfig, now: () => Date = () => new Date())
       };
       params.Signature = await aliyunSignatureV1(config.secret, 'POST', params);
       const body = Object.entries(params).map(([k, v]) => `${popEncode(k)}=${popEncode(v)}`).join('&');
-      const response = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+      const response = await fetch(endpoint, {
+        method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(SMS_TIMEOUT_MS),
+      });
       const answer = await response.json<{ Code?: string; BizId?: string }>().catch(() => ({} as { Code?: string; BizId?: string }));
       const code = answer.Code ?? `http_${response.status}`;
       if (code === 'OK') return { ok: true, detail: `OK ${answer.BizId ?? ''}`.trim() };
@@ -142,7 +150,7 @@ export function gatewaySms(config: SmsConfig, now: () => Date = () => new Date()
       });
       const signature = await gatewaySignature(config.secret, Math.floor(now().getTime() / 1000), body);
       const response = await fetch(config.endpoint, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Liuyan-Signature': signature }, body,
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Liuyan-Signature': signature }, body, signal: AbortSignal.timeout(SMS_TIMEOUT_MS),
       });
       await response.body?.cancel();
       if (response.ok) return { ok: true, detail: `http_${response.status}` };

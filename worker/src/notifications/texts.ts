@@ -12,8 +12,13 @@ export interface NoticeFacts {
   siteName: string;
   /** new_code, verification_code: the code being sent. */
   code?: string;
-  /** Officials' notices: the message's title, the unit's name, the deadline as the site's day (YYYY-MM-DD). */
+  /**
+   * Officials' notices: the message's title, the unit's name, the deadline as the site's day (YYYY-MM-DD).
+   * A citizen's reply notice: the title only when the message is public (published), never otherwise.
+   */
   title?: string;
+  /** A citizen's reply notice: the site's day the message was submitted (YYYY-MM-DD). */
+  submittedDay?: string;
   unitName?: string;
   dueDay?: string;
 }
@@ -29,13 +34,22 @@ export const VERIFICATION_CODE_MINUTES = 10;
 /**
  * The words of each notice, in Chinese (the language of the SMS templates a provider approves; a
  * site's templates must say the same with the same variables). A reply notice says only that there
- * is a reply: "您的留言有了新回复，请凭查询码查看" — never the code, never the content.
+ * is a reply to which message: "您的留言“<title>”有了新回复，请凭查询码查看" for a public one,
+ * "您的留言（<day>提交）有了新回复…" for a private one — never the code, never the content. Its
+ * template variables: ${day} always, ${title} only for a public message.
  */
 export function noticeText(kind: NotificationKind, facts: NoticeFacts): NoticeText {
   const site = facts.siteName;
   switch (kind) {
-    case 'reply':
-      return { subject: `【${site}】您的留言有了新回复`, text: `【${site}】您的留言有了新回复，请凭查询码查看。`, params: {} };
+    case 'reply': {
+      // Which message: its title where the public may read it, else only the day it was sent.
+      const which = facts.title ? `“${facts.title}”` : facts.submittedDay ? `（${facts.submittedDay}提交）` : '';
+      return {
+        subject: `【${site}】您的留言${which}有了新回复`,
+        text: `【${site}】您的留言${which}有了新回复，请凭查询码查看。`,
+        params: { day: facts.submittedDay ?? '', ...(facts.title ? { title: facts.title } : {}) },
+      };
+    }
     case 'new_code':
       return {
         subject: `【${site}】您的留言查询码已重新生成`,

@@ -2,6 +2,7 @@ import type { Env } from '../env';
 import { deliverWebhook } from '../webhooks/deliver';
 import { handleEvent } from './events';
 import { deliverNotification } from '../notifications/deliver';
+import { DEAD_LETTER_QUEUE, markDeadLetter } from './dead-letters';
 
 /**
  * A message on the deliveries queue (binding `DELIVERIES`, wrangler.toml). It carries only ids: what
@@ -32,8 +33,25 @@ const handlers: Record<string, DeliveryHandler> = {
   notification: deliverNotification,
 };
 
-/** The queue consumer: each message to its handler, acknowledged or retried on its own. */
+/**
+ * The queue consumer: each message to its handler, acknowledged or retried on its own. Messages of the
+ * dead-letter queue (what the queue gave up on) are marked dead for admins instead (queue/dead-letters.ts).
+ */
 export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (batch, env) => {
+  if (batch.queue === DEAD_LETTER_QUEUE) {
+    for (const message of batch.messages) {
+      try {
+        const marked = await markDeadLetter(env, message.body);
+        // Ids only: what a message is about is read from D1, never carried in the queue.
+        console.warn(JSON.stringify({ queue: batch.queue, kind: message.body.kind, site: message.body.site, id: message.body.id, markedDead: marked }));
+        message.ack();
+      } catch (error) {
+        console.error(JSON.stringify({ queue: batch.queue, kind: message.body.kind, error: String(error) }));
+        message.retry({ delaySeconds: 60 });
+      }
+    }
+    return;
+  }
   for (const message of batch.messages) {
     const handler = handlers[message.body.kind];
     if (!handler) {

@@ -1,15 +1,18 @@
 import { createRoute } from '@hono/zod-openapi';
+import { sql, type Selectable } from 'kysely';
+import { AdminIdParamsSchema } from '../../../sdk/src/schemas/admin';
 import {
-  DeadNotificationListSchema, NotificationSettingsSchema, UpdateNotificationSettingsInputSchema,
+  DeadNotificationListSchema, NotificationRecordSchema, NotificationSettingsSchema, UpdateNotificationSettingsInputSchema,
   type NotificationRecord, type NotificationSettings,
 } from '../../../sdk/src/schemas/notifications';
 import { newRouteGroup } from '../app';
 import { auditEntry } from '../db/admin';
-import { validationError, type FieldProblem } from '../errors';
+import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { toSiteTime } from '../lib/site-time';
-import { notificationSettings, smsSecretContext, type NotificationSettingsRow } from '../notifications/store';
-import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
+import { enqueueNotices, notificationSettings, smsSecretContext, type NotificationSettingsRow } from '../notifications/store';
+import type { NotificationTable } from '../db/schema';
+import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
 
 /** Admins set how the site sends SMS and e-mail, and see the notices that could not be delivered. */
 export const adminNotifications = newRouteGroup();
@@ -111,14 +114,65 @@ const listDeadNotifications = createRoute({
   },
 });
 
-adminNotifications.openapi(listDeadNotifications, async (c) => {
-  const db = c.get('db');
-  const rows = await db.all(db.q.selectFrom('notifications')
-    .select(['id', 'kind', 'channel', 'message_id', 'status', 'attempts', 'last_error', 'created_at', 'finished_at'])
-    .where('site_id', '=', c.get('site').id).where('status', '=', 'dead').orderBy('created_at', 'desc').limit(DEAD_LIST_LIMIT));
-  const items: NotificationRecord[] = rows.map((r) => ({
+/**
+ * Kinds whose recipient is read again at delivery (the message's author, the official's account): a
+ * verification code or a lost-code request was sent to a contact typed for it, erased once it died.
+ */
+const RESENDABLE_KINDS: readonly NotificationTable['kind'][] = ['reply', 'new_code', 'assigned', 'due_soon', 'escalated'];
+
+const RECORD_COLUMNS = ['id', 'kind', 'channel', 'message_id', 'status', 'attempts', 'last_error', 'created_at', 'finished_at'] as const;
+
+function toRecord(r: Pick<Selectable<NotificationTable>, (typeof RECORD_COLUMNS)[number]>): NotificationRecord {
+  return {
     id: r.id, kind: r.kind, channel: r.channel, messageId: r.message_id, status: r.status, attempts: r.attempts,
     lastError: r.last_error, createdAt: toSiteTime(r.created_at), finishedAt: r.finished_at ? toSiteTime(r.finished_at) : null,
-  }));
-  return c.json({ items }, 200);
+    resendable: RESENDABLE_KINDS.includes(r.kind),
+  };
+}
+
+adminNotifications.openapi(listDeadNotifications, async (c) => {
+  const db = c.get('db');
+  const rows = await db.all(db.q.selectFrom('notifications').select(RECORD_COLUMNS)
+    .where('site_id', '=', c.get('site').id).where('status', '=', 'dead').orderBy('created_at', 'desc').limit(DEAD_LIST_LIMIT));
+  return c.json({ items: rows.map(toRecord) }, 200);
+});
+
+const resendNotification = createRoute({
+  operationId: 'resendNotification',
+  method: 'post',
+  path: '/v1/admin/notifications/{id}/resend',
+  summary: 'Send a dead notice again, with a fresh retry schedule (audited); asked again while it is on its way, nothing more is sent',
+  request: { params: AdminIdParamsSchema },
+  responses: {
+    202: { description: 'the notice as it is now: queued again (or still on its way, or sent meanwhile)', content: { 'application/json': { schema: NotificationRecordSchema } } },
+    409: problem('not_resendable: a verification code or a lost-code request (the citizen asks again)'),
+    ...officialErrorResponses,
+  },
+});
+
+/**
+ * Only a dead notice is queued again, in one guarded batch (the audit entry written only when the
+ * notice was still dead), so two clicks, or two admins, start one new chain of attempts: the second
+ * finds it queued and answers it as it is. Its attempts count from 1 again (the record keeps the old ones).
+ */
+adminNotifications.openapi(resendNotification, async (c) => {
+  const { id } = c.req.valid('param');
+  const site = c.get('site');
+  const db = c.get('db');
+  const mine = () => db.q.selectFrom('notifications').where('id', '=', id).where('site_id', '=', site.id);
+  const notice = await db.first(mine().select(RECORD_COLUMNS));
+  if (!notice) throw notFound();
+  if (!RESENDABLE_KINDS.includes(notice.kind)) throw new ApiError('not_resendable');
+  const at = new Date().toISOString();
+  const [, update] = await db.batch([
+    db.q.insertInto('audit_log').columns(['site_id', 'account_id', 'action', 'message_id', 'detail', 'created_at'])
+      .expression(mine().where('status', '=', 'dead').select((eb) => [
+        eb.val(site.id).as('site_id'), eb.val(c.get('official').id).as('account_id'), eb.val('notification.resend').as('action'),
+        'message_id', sql<string>`json_object('notification', id, 'kind', kind, 'channel', channel)`.as('detail'), eb.val(at).as('created_at'),
+      ])),
+    db.q.updateTable('notifications').set({ status: 'queued', attempts: 0, last_error: null, finished_at: null })
+      .where('id', '=', id).where('site_id', '=', site.id).where('status', '=', 'dead'),
+  ]);
+  if (update!.meta.changes > 0) await enqueueNotices(c.env, site.id, [id]);
+  return c.json(toRecord((await db.first(mine().select(RECORD_COLUMNS)))!), 202);
 });

@@ -90,6 +90,7 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/admin/notifications': { roles: ADMIN },
   'PUT /v1/admin/notifications': { roles: ADMIN, body: { sms: { provider: null, endpoint: null, keyId: null, signName: null, templates: {} }, emailFrom: null, phoneVerification: false } },
   'GET /v1/admin/notifications/dead': { roles: ADMIN },
+  'POST /v1/admin/notifications/:id/resend': { roles: ADMIN },
   'GET /v1/console/me/notifications': { roles: OFFICIALS },
   'PUT /v1/console/me/notifications': { roles: OFFICIALS, body: { assigned: true, dueSoon: true, escalated: false } },
 };

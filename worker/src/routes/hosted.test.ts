@@ -412,6 +412,9 @@ describe('hosted pages settings', () => {
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'returnLabel', code: 'required' })]);
     problem = await expectProblem(await patch({ returnUrl: 'javascript:alert(1)', returnLabel: '返回' }), 422, 'validation');
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'returnUrl', code: 'invalid' })]);
+    // An http:// page is said to need https, not to be malformed.
+    problem = await expectProblem(await patch({ returnUrl: 'http://www.county.example.gov.cn/', returnLabel: '返回' }), 422, 'validation');
+    expect(problem.errors).toEqual([{ field: 'returnUrl', code: 'https_required', message: '返回链接地址须以 https:// 开头：http:// 的网址不加密，不能使用' }]);
     problem = await expectProblem(await patch({ themeColor: '#ffd700' }), 422, 'validation');
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'themeColor', code: 'low_contrast', message: expect.stringContaining('主题颜色太浅') })]);
     problem = await expectProblem(await patch({ themeColor: 'red; } body { display:none' }), 422, 'validation');

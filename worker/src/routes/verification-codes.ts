@@ -7,8 +7,9 @@ import { createCipher } from '../lib/crypto';
 import { parsePhone } from '../lib/phone';
 import { tooManyRequests } from '../middleware/rate-limit';
 import {
-  codeRequestCounters, codeRequestCountStatements, enqueueNotices, insertNotice, noticeRow, secondsUntilCodeAllowed, type CodeRequestCap,
+  codeRequestCounters, codeRequestCountStatements, insertNotice, NOTIFICATION_KIND, noticeRow, secondsUntilCodeAllowed, type CodeRequestCap,
 } from '../notifications/store';
+import { deliverNotification } from '../notifications/deliver';
 import { VERIFICATION_CODE_MINUTES } from '../notifications/texts';
 import { bodyErrorResponses, limitedResponses, problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
@@ -33,7 +34,7 @@ const requestVerificationCode = createRoute({
   operationId: 'requestVerificationCode',
   method: 'post',
   path: '/v1/sites/{site}/verification-codes',
-  summary: 'Send a 6-digit SMS code (验证码) to a phone, for a submission on a site that asks for one',
+  summary: 'Send a 6-digit SMS code (验证码) to a phone, for a submission on a site that asks for one; answered once the SMS provider took it, or 502 sms_not_sent when it did not (ask again at once)',
   request: {
     params: SiteParamsSchema,
     body: { required: true, content: { 'application/json': { schema: VerificationCodeRequestSchema } } },
@@ -41,6 +42,7 @@ const requestVerificationCode = createRoute({
   responses: {
     202: { description: 'the code is on its way; it works for expiresInSeconds once it arrives', content: { 'application/json': { schema: VerificationCodeSentSchema } } },
     409: problem('sms_unavailable: the site does not ask for verification codes (or sends no SMS)'),
+    502: problem('sms_not_sent: the SMS provider did not take the message (down, or refusing the site’s settings); nothing was sent, and the phone may ask again at once'),
     ...siteErrorResponses,
     ...bodyErrorResponses,
     ...limitedResponses,
@@ -66,7 +68,17 @@ verificationCodes.openapi(requestVerificationCode, async (c) => {
     if (wait !== null) throw tooManyRequests(c, wait);
     throw error;
   }
-  await enqueueNotices(c.env, site.id, [notice.id]);
+  // Sent now, while the citizen waits, once (maxAttemptsOf): the answer says whether it went out.
+  await deliverNotification(c.env, { kind: NOTIFICATION_KIND, site: site.id, id: notice.id }, 1);
+  const sent = await db.first(db.q.selectFrom('notifications').select('status').where('id', '=', notice.id));
   c.header('Cache-Control', 'no-store');
+  if (sent?.status !== 'sent') {
+    // Nothing reached the phone: the once-a-minute count is given back, so the citizen may ask again at once.
+    const minute = counters.find((counter) => counter.scope === 'verify_phone_minute')!;
+    await db.run(db.q.updateTable('code_request_counts').set((eb) => ({ count: eb('count', '-', 1) }))
+      .where('site_id', '=', minute.site_id).where('scope', '=', minute.scope).where('key_hash', '=', minute.key_hash)
+      .where('window_start', '=', minute.window_start).where('count', '>', 0));
+    throw new ApiError('sms_not_sent');
+  }
   return c.json({ expiresInSeconds: VERIFICATION_CODE_MINUTES * 60, resendAfterSeconds: RESEND_AFTER_SECONDS }, 202);
 });

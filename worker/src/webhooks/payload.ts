@@ -26,16 +26,28 @@ export const WEBHOOK_TYPES_OF: Partial<Record<TimelineEventKind, WebhookEventTyp
 /** The stable id of one event of one type, e.g. `evt_1042_replied`: the same in every attempt and re-send. */
 export const webhookEventId = (event: Pick<StoredEvent, 'id'>, type: WebhookEventType) => `evt_${event.id}_${type.slice('message.'.length)}`;
 
-/** The bodies of `types` for one stored event, made from the message as it is now; null when the message is gone. */
+/**
+ * The bodies of `types` for one stored event, made from the message as it is when the event is handled
+ * (seconds after it happened, unless the outbox waited); null when the message is gone. `data.unit` is
+ * the unit the event names (who replied; for 督办 the unit above), else the unit handling the message;
+ * a `replied` event names its reply (the latest of the message written by then) and whether it is final.
+ */
 export async function webhookPayloads(db: SiteDatabase, siteId: string, event: StoredEvent, types: WebhookEventType[]): Promise<Map<WebhookEventType, WebhookEvent> | null> {
-  const message = await db.first(db.q.selectFrom('messages as m')
-    .innerJoin('units as u', 'u.id', 'm.unit_id')
-    // The unit the event names (who replied; for 督办 the unit above), when it has one.
-    .leftJoin('units as eu', (join) => join.on((eb) => eb('eu.id', '=', event.unit_id ?? '')))
-    .select(['m.id', 'm.type', 'm.domain', 'm.status', 'm.moderation', 'm.is_public', 'm.due_at', 'u.id as unit_id', 'u.name as unit_name',
-      'eu.id as event_unit_id', 'eu.name as event_unit_name'])
-    .where('m.id', '=', event.message_id).where('m.site_id', '=', siteId));
+  const [message, reply] = await Promise.all([
+    db.first(db.q.selectFrom('messages as m')
+      .innerJoin('units as u', 'u.id', 'm.unit_id')
+      .leftJoin('units as eu', (join) => join.on((eb) => eb('eu.id', '=', event.unit_id ?? '')))
+      .select(['m.id', 'm.type', 'm.domain', 'm.status', 'm.moderation', 'm.is_public', 'm.due_at', 'u.id as unit_id', 'u.name as unit_name',
+        'eu.id as event_unit_id', 'eu.name as event_unit_name'])
+      .where('m.id', '=', event.message_id).where('m.site_id', '=', siteId)),
+    // The reply is written in the event's batch, with the event's time.
+    event.kind === 'replied'
+      ? db.first(db.q.selectFrom('replies').select(['id', 'kind']).where('message_id', '=', event.message_id)
+        .where('created_at', '<=', event.created_at).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1))
+      : null,
+  ]);
   if (!message) return null;
+  const handling = { id: message.unit_id, name: message.unit_name };
   const data: WebhookEvent['data'] = {
     message: {
       id: message.id,
@@ -44,10 +56,12 @@ export async function webhookPayloads(db: SiteDatabase, siteId: string, event: S
       status: message.status,
       moderation: message.moderation,
       isPublic: message.is_public === 1,
-      unit: { id: message.unit_id, name: message.unit_name },
+      unit: handling,
       dueAt: toSiteTime(message.due_at),
     },
-    unit: message.event_unit_id && message.event_unit_name ? { id: message.event_unit_id, name: message.event_unit_name } : null,
+    unit: message.event_unit_id && message.event_unit_name ? { id: message.event_unit_id, name: message.event_unit_name } : handling,
+    reply: reply ? { id: reply.id, kind: reply.kind } : null,
   };
-  return new Map(types.map((type) => [type, { id: webhookEventId(event, type), type, site: siteId, createdAt: toSiteTime(event.created_at), data }]));
+  const at = toSiteTime(event.created_at);
+  return new Map(types.map((type) => [type, { id: webhookEventId(event, type), type, site: siteId, createdAt: at, occurredAt: at, data }]));
 }

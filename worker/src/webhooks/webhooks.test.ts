@@ -70,15 +70,17 @@ describe('webhooks', { timeout: 30_000 }, () => {
     const event = await verifyWebhook({ payload: request!.body, header: request!.headers['liuyan-signature'] as string, secrets: [endpoint.secret] });
     expect(event).toEqual({
       id: expect.stringMatching(/^evt_\d+_submitted$/), type: 'message.submitted', site: site.siteId,
-      createdAt: expect.stringMatching(/\+08:00$/),
+      createdAt: expect.stringMatching(/\+08:00$/), occurredAt: expect.stringMatching(/\+08:00$/),
       data: {
         message: {
           id, type: 'complaint', domain: 'education', status: 'submitted', moderation: 'pending', isPublic: false,
           unit: { id: site.eduUnit, name: '测试县教育局' }, dueAt: expect.stringMatching(/\+08:00$/),
         },
         unit: { id: site.eduUnit, name: '测试县教育局' },
+        reply: null,
       },
     });
+    expect(event.occurredAt).toBe(event.createdAt);
     expect(request!.headers['liuyan-event-id']).toBe(event.id);
     expectNoPersonalData(request!.body);
     for (const words of [message.title, message.body, message.region]) expect(request!.body).not.toContain(words);
@@ -151,6 +153,40 @@ describe('webhooks', { timeout: 30_000 }, () => {
     const [failed] = await received(box);
     expect(again!.body).toBe(failed!.body);
     await vi.waitFor(async () => expect((await deliveries(admin, endpoint.id))[0]).toMatchObject({ status: 'delivered', attempts: 1 }));
+  });
+
+  it('names the unit on every event, says whether a reply is interim or final, and gives each event as at its own time', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const moderator = await createOfficial(site.siteId, 'moderator');
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const box = `life-${site.siteId}`;
+    const endpoint = await addEndpoint(admin, { url: `${receiver}/ok/${box}`, events: ['message.published', 'message.replied'] });
+    const message = validMessage(site.eduUnit);
+    const { id } = await (await submit(site.siteId, message)).json<MessageCreated>();
+    const act = async (as: TestOfficial, action: string, body: Record<string, unknown> = {}) =>
+      expect((await consoleRequest(`/v1/console/messages/${id}/${action}`, { as, method: 'POST', body })).status).toBe(200);
+    await act(moderator, 'publish');
+    await act(responder, 'accept');
+    await act(responder, 'reply', { kind: 'interim', body: '已转交城关镇中心小学核实，一周内答复。' });
+    await act(responder, 'reply', { kind: 'final', body: '经核实，已于本周恢复正常收费标准。' });
+
+    const events = await Promise.all((await received(box, 3)).map((r) =>
+      verifyWebhook({ payload: r.body, header: r.headers['liuyan-signature'] as string, secrets: endpoint.secret })));
+    events.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+    const edu = { id: site.eduUnit, name: '测试县教育局' };
+    expect(events.map((e) => [e.type, e.data.unit, e.data.reply?.kind ?? null])).toEqual([
+      ['message.published', edu, null],
+      ['message.replied', edu, 'interim'],
+      ['message.replied', edu, 'final'],
+    ]);
+    const [interim, final] = events.slice(1);
+    expect(interim!.data.reply!.id).not.toBe(final!.data.reply!.id);
+    expect(interim!.occurredAt <= final!.occurredAt).toBe(true);
+    for (const e of events) expect(e.data.message).toMatchObject({ id, isPublic: true, unit: edu });
+    const bodies = (await received(box, 3)).map((r) => r.body).join('\n');
+    expectNoPersonalData(bodies);
+    for (const words of [message.title, message.body, '城关镇中心小学', '收费标准']) expect(bodies).not.toContain(words);
   });
 
   it('signs with both secrets for a day after a rotation, then with the new one only', async () => {
@@ -264,7 +300,8 @@ describe('/v1/admin/webhooks', () => {
     expect(withPassword.errors).toEqual([expect.objectContaining({ field: 'url', code: 'credentials_in_url' })]);
     const wrong = await expectProblem(await post({ url: 'https://hooks.example.com/liuyan', events: ['message.deleted'] }), 422, 'validation');
     expect(wrong.errors?.map((e) => e.field)).toEqual(['events.0']);
-    expect((await expectProblem(await post({ url: 'https://hooks.example.com/liuyan', events: [] }), 422, 'validation')).errors?.[0]?.field).toBe('events');
+    expect((await expectProblem(await post({ url: 'https://hooks.example.com/liuyan', events: [] }), 422, 'validation')).errors)
+      .toEqual([{ field: 'events', code: 'none_chosen', message: '请至少选择一个事件' }]);
 
     const created = await addEndpoint(admin, { url: 'https://hooks.example.com/liuyan', events: ['message.replied', 'message.rated'] });
     const listed = await (await consoleRequest('/v1/admin/webhooks', { as: admin })).text();

@@ -1,0 +1,74 @@
+// Sending a dead notice again (POST /v1/admin/notifications/:id/resend), through the real local queue
+// and the local send_email binding.
+import { describe, expect, it, vi } from 'vitest';
+import type { MessageCreated } from '../../../sdk/src/schemas/message';
+import type { DeadNotificationList, NotificationRecord } from '../../../sdk/src/schemas/notifications';
+import { createSite, db, expectProblem, submit, validMessage } from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
+
+/** A notice of the message that failed every attempt, as the delivery step leaves it. */
+async function deadNotice(siteId: string, messageId: string, kind: 'reply' | 'verification_code', channel: 'email' | 'sms' = 'email') {
+  const id = `n_${crypto.randomUUID().slice(0, 12)}`;
+  const at = new Date(Date.now() - 6 * 3_600_000).toISOString();
+  await db.batch([
+    db.q.insertInto('notifications').values({
+      id, site_id: siteId, kind, channel, recipient_enc: null, message_id: kind === 'reply' ? messageId : null, account_id: null,
+      dedupe_key: null, status: 'dead', attempts: 12, last_error: 'email_failed', created_at: at, finished_at: at,
+    }),
+    db.q.insertInto('notification_attempts').values({ notification_id: id, attempt: 12, outcome: 'failed', detail: 'email_failed', created_at: at }),
+  ]);
+  return id;
+}
+
+const attemptsOf = (id: string) => db.all(db.q.selectFrom('notification_attempts').select(['attempt', 'outcome']).where('notification_id', '=', id).orderBy('id'));
+
+describe('re-sending a dead notice', () => {
+  it('queues it once however often it is asked, sends it, and audits the one re-send', { timeout: 30_000 }, async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const { id: messageId } = await (await submit(site.siteId, validMessage(site.eduUnit, { notify: { email: true } }))).json<MessageCreated>();
+    const id = await deadNotice(site.siteId, messageId, 'reply');
+    const listed = await (await consoleRequest('/v1/admin/notifications/dead', { as: admin })).json<DeadNotificationList>();
+    expect(listed.items).toEqual([expect.objectContaining({ id, status: 'dead', resendable: true })]);
+
+    // Two clicks at once: both answered with the notice on its way, one chain of attempts.
+    const resend = () => consoleRequest(`/v1/admin/notifications/${id}/resend`, { as: admin, method: 'POST', body: {} });
+    const answers = await Promise.all([resend(), resend()]);
+    expect(answers.map((a) => a.status)).toEqual([202, 202]);
+    for (const answer of answers) expect(await answer.json<NotificationRecord>()).toMatchObject({ id, messageId });
+
+    const sent = await vi.waitFor(async () => {
+      const row = await db.first(db.q.selectFrom('notifications').select(['status', 'attempts', 'last_error', 'finished_at']).where('id', '=', id));
+      if (row?.status !== 'sent') throw new Error(`still ${row?.status}`);
+      return row;
+    }, { timeout: 15_000, interval: 100 });
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1, last_error: null, finished_at: expect.any(String) });
+    // Another second for a duplicate to show up, if there were one.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await attemptsOf(id)).toEqual([{ attempt: 12, outcome: 'failed' }, { attempt: 1, outcome: 'sent' }]);
+    expect((await (await consoleRequest('/v1/admin/notifications/dead', { as: admin })).json<DeadNotificationList>()).items).toEqual([]);
+    const audit = await db.all(db.q.selectFrom('audit_log').select(['action', 'message_id', 'detail']).where('site_id', '=', site.siteId).where('action', '=', 'notification.resend'));
+    expect(audit).toEqual([{ action: 'notification.resend', message_id: messageId, detail: JSON.stringify({ notification: id, kind: 'reply', channel: 'email' }) }]);
+
+    // Sent, a further click sends nothing and says so by its status.
+    expect(await (await resend()).json<NotificationRecord>()).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await attemptsOf(id)).toHaveLength(2);
+  });
+
+  it('refuses a verification code (its typed phone is gone) and another site’s notice', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const { id: messageId } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
+    const code = await deadNotice(site.siteId, messageId, 'verification_code', 'sms');
+    const listed = await (await consoleRequest('/v1/admin/notifications/dead', { as: admin })).json<DeadNotificationList>();
+    expect(listed.items).toEqual([expect.objectContaining({ id: code, resendable: false })]);
+    const refused = await expectProblem(await consoleRequest(`/v1/admin/notifications/${code}/resend`, { as: admin, method: 'POST', body: {} }), 409, 'not_resendable');
+    expect(refused.title).toBe('验证码和找回查询码的通知不能重新发送：请本人重新获取');
+
+    const other = await createSite();
+    const otherAdmin = await createOfficial(other.siteId, 'admin');
+    const reply = await deadNotice(site.siteId, messageId, 'reply');
+    await expectProblem(await consoleRequest(`/v1/admin/notifications/${reply}/resend`, { as: otherAdmin, method: 'POST', body: {} }), 404, 'not_found');
+    expect(await db.first(db.q.selectFrom('notifications').select('status').where('id', '=', reply))).toEqual({ status: 'dead' });
+  });
+});
