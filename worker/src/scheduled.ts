@@ -1,7 +1,7 @@
 import { staleSignInFailures } from './auth/sign-in-throttle';
 import { allDatabases } from './db/client';
 import { checkDeadlines } from './db/deadlines';
-import { purgeAbandonedPhotos } from './db/photos';
+import { purgeAbandonedPhotos, purgeErasedPhotos } from './db/photos';
 import { continueSearchRebuilds } from './db/search-index';
 import { continueUnitPinyin } from './db/unit-pinyin';
 import { endedCounters } from './db/submission-limits';
@@ -53,8 +53,9 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
   for (const db of allDatabases(env)) await continueSearchRebuilds(db);
   // Units without pinyin search keys (written before migration 0025, or by raw SQL) get them, 10,000 an hour.
   for (const db of allDatabases(env)) await continueUnitPinyin(db);
-  // Photos uploaded a day ago and never sent with a message.
+  // Photos uploaded a day ago and never sent with a message; erased authors' photos a restore brought back.
   for (const db of allDatabases(env)) await purgeAbandonedPhotos(db, env.PHOTOS, now);
+  for (const db of allDatabases(env)) await purgeErasedPhotos(db, env.PHOTOS);
   // Events out: the deadline check's own events, and whatever a request's drain failed to send; then
   // webhook deliveries and notices whose queue message was lost.
   await drainOutboxes(env, now);
