@@ -52,8 +52,11 @@ describe('thumbnails', () => {
     const detail = await detailOf(siteId, created.id);
     const url = `/v1/sites/${siteId}/photos/${shown.photoId}/${shown.sha256}`;
     expect(detail.photos).toEqual([expect.objectContaining({ id: shown.photoId, url, thumbnailUrl: `${url}?size=thumbnail` })]);
-    // The card on the board shows it.
+    // The card on the board shows it, and the hosted page of the message (its small version, a link to the whole photo).
     expect((await cardOf(siteId, created.id)).coverPhoto).toEqual(detail.photos[0]);
+    const page = await (await request(`/s/${siteId}/messages/${created.id}`)).text();
+    expect(page).toContain(`<a href="${url}"><img src="${url}?size=thumbnail"`);
+    expect(page).not.toContain(kept.photoId);
 
     const small = await publicGet(detail.photos[0]!.thumbnailUrl);
     expect(small.status).toBe(200);
@@ -118,6 +121,7 @@ describe('a moderator hides a photo', () => {
     expect((await cardOf(siteId, created.id)).coverPhoto).toBeNull();
     await expectProblem(await publicGet(photo!.url), 404, 'not_found');
     await expectProblem(await publicGet(photo!.thumbnailUrl), 404, 'not_found');
+    expect(await (await request(`/s/${siteId}/messages/${created.id}`)).text()).not.toContain(shown.photoId);
     // The message itself stays published.
     expect((await detailOf(siteId, created.id)).id).toBe(created.id);
 
@@ -133,7 +137,7 @@ describe('a moderator hides a photo', () => {
     const audit = async () => (await (await consoleRequest('/v1/admin/audit-log', { as: admin })).json<AuditPage>()).items.filter((e) => e.action.startsWith('photo.'));
     expect(await audit()).toEqual([expect.objectContaining({ action: 'photo.hide', messageId: created.id, actor: expect.objectContaining({ id: moderator.id }) })]);
     const logged = await db.first(db.q.selectFrom('audit_log').select('detail').where('message_id', '=', created.id).where('action', '=', 'photo.hide'));
-    expect(JSON.parse(logged!.detail)).toEqual({ photoId: shown.photoId, reason: 'personal_data' });
+    expect(JSON.parse(logged!.detail!)).toEqual({ photoId: shown.photoId, reason: 'personal_data' });
 
     expect((await unhide(moderator, shown.photoId)).status).toBe(200);
     expect((await detailOf(siteId, created.id)).photos.map((p) => p.id)).toEqual([shown.photoId]);
