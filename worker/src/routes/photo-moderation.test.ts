@@ -48,15 +48,12 @@ const unhide = (as: TestOfficial, photoId: string) => consoleRequest(`/v1/consol
 
 describe('thumbnails', () => {
   it('keeps the small version sent with a photo, stripped like it, and serves it on the same rules', async () => {
-    const { siteId, created, shown, kept } = await messageWithThumbnails();
+    const { siteId, created, shown } = await messageWithThumbnails();
     const detail = await detailOf(siteId, created.id);
     const url = `/v1/sites/${siteId}/photos/${shown.photoId}/${shown.sha256}`;
     expect(detail.photos).toEqual([expect.objectContaining({ id: shown.photoId, url, thumbnailUrl: `${url}?size=thumbnail` })]);
-    // The card on the board shows it, and the hosted page of the message (its small version, a link to the whole photo).
+    // The card on the board shows it.
     expect((await cardOf(siteId, created.id)).coverPhoto).toEqual(detail.photos[0]);
-    const page = await (await request(`/s/${siteId}/messages/${created.id}`)).text();
-    expect(page).toContain(`<a href="${url}"><img src="${url}?size=thumbnail"`);
-    expect(page).not.toContain(kept.photoId);
 
     const small = await publicGet(detail.photos[0]!.thumbnailUrl);
     expect(small.status).toBe(200);
@@ -68,15 +65,24 @@ describe('thumbnails', () => {
     for (const trace of [METADATA_TEXT, 'eXIf', 'xmpmeta']) expect(latin1(bytes)).not.toContain(trace);
     // The full photo is another answer at the address without ?size.
     expect((await publicGet(url)).headers.get('Content-Type')).toBe('image/jpeg');
+  });
 
-    // A private photo's small version is refused to the public like the photo, even with its id and hash.
+  it('refuses a private photo’s small version to the public, and gives it to its author by the code', async () => {
+    const { siteId, created, kept } = await messageWithThumbnails();
     await expectProblem(await publicGet(`/v1/sites/${siteId}/photos/${kept.photoId}/${kept.sha256}?size=thumbnail`), 404, 'not_found');
-    // Its author gets both, with the tracking code in the body.
     const tracked = await (await track(siteId, created.trackingCode)).json<TrackedMessage>();
     const own = await request(tracked.photos[1]!.thumbnailUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackingCode: created.trackingCode }) });
     expect(own.status).toBe(200);
     expect(own.headers.get('Content-Type')).toBe('image/png');
     expect(own.headers.get('Cache-Control')).toBe('private, no-store');
+  });
+
+  it('shows the public photo on the hosted message page: its small version, a link to the whole photo', async () => {
+    const { siteId, created, shown, kept } = await messageWithThumbnails();
+    const url = `/v1/sites/${siteId}/photos/${shown.photoId}/${shown.sha256}`;
+    const page = await (await request(`/s/${siteId}/messages/${created.id}`)).text();
+    expect(page).toContain(`<a href="${url}"><img src="${url}?size=thumbnail"`);
+    expect(page).not.toContain(kept.photoId);
   });
 
   it('puts the first photo’s small version on the console queue’s card, public or not', async () => {
