@@ -1,6 +1,6 @@
 // What a citizen's phone uploads for one camera photo: the widget's own downsizing code
 // (widget/src/liuyan-form/photos.ts, bundled here as the form bundles it) run in Chromium on a
-// 12-megapixel JPEG. The photo is drawn (a gradient with sensor-like grain, encoded at 0.92 as
+// 12-megapixel JPEG, and the small version for cards it sends with it. The photo is drawn (a gradient with sensor-like grain, encoded at 0.92 as
 // cameras do): grain compresses worse than most real scenes, so the figure errs on the large side.
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -17,6 +17,10 @@ export interface PhotoSizes {
   uploadedHeight: number;
   /** Milliseconds Chromium took to decode, scale and encode it on this machine. */
   downsizeMs: number;
+  /** The small version sent with it for cards and the console (long edge 320 px, JPEG 0.7). */
+  thumbnailBytes: number;
+  thumbnailWidth: number;
+  thumbnailHeight: number;
 }
 
 export async function measurePhotoUpload(): Promise<PhotoSizes> {
@@ -47,13 +51,16 @@ export async function measurePhotoUpload(): Promise<PhotoSizes> {
       }
       g.putImageData(grain, 0, 0);
       const original = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.92));
-      const { downsizePhoto } = (window as unknown as { photos: typeof import('../widget/src/liuyan-form/photos') }).photos;
+      const { downsizePhoto, thumbnailOf } = (window as unknown as { photos: typeof import('../widget/src/liuyan-form/photos') }).photos;
       const started = performance.now();
       const uploaded = await downsizePhoto(original);
       const downsizeMs = Math.round(performance.now() - started);
       const bitmap = await createImageBitmap(uploaded);
+      const thumbnail = await thumbnailOf(uploaded);
+      const small = await createImageBitmap(thumbnail);
       return {
         width, height, originalBytes: original.size, uploadedBytes: uploaded.size, uploadedWidth: bitmap.width, uploadedHeight: bitmap.height, downsizeMs,
+        thumbnailBytes: thumbnail.size, thumbnailWidth: small.width, thumbnailHeight: small.height,
       };
     });
   } finally {

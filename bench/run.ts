@@ -221,7 +221,8 @@ async function main(): Promise<number> {
   else printWidget(widget);
   if ('error' in photo) console.log(`\nPhoto upload: not measured — ${photo.error}`);
   else console.log(`\nPhoto upload: a ${photo.width}×${photo.height} camera JPEG of ${(photo.originalBytes / KB).toFixed(0)} KB is sent as ` +
-    `${photo.uploadedWidth}×${photo.uploadedHeight}, ${(photo.uploadedBytes / KB).toFixed(0)} KB (${photo.downsizeMs} ms to downsize here)`);
+    `${photo.uploadedWidth}×${photo.uploadedHeight}, ${(photo.uploadedBytes / KB).toFixed(0)} KB (${photo.downsizeMs} ms to downsize here), ` +
+    `with a ${photo.thumbnailWidth}×${photo.thumbnailHeight} thumbnail of ${(photo.thumbnailBytes / KB).toFixed(1)} KB`);
   if ('error' in api) console.log(`\nAPI: not measured — ${api.error}`);
   else printApi(api);
   if ('error' in board) console.log(`\nBoard: not measured — ${board.error}`);

@@ -66,6 +66,10 @@ export const styles = css`
   }
   a.item:hover { border-color: var(--liuyan-color-primary); }
   .item-title { font-weight: 600; overflow-wrap: anywhere; color: var(--liuyan-color-primary); }
+  a.item:has(.item-photo) { grid-template-columns: 1fr auto; }
+  a.item:has(.item-photo) > span { grid-column: 1; }
+  .item-photo { grid-column: 2; grid-row: 1 / span 3; width: 72px; height: 54px; object-fit: cover; border-radius: var(--liuyan-radius); }
+  .photo-hide summary { cursor: pointer; color: var(--liuyan-color-primary); }
   .item-meta { display: flex; flex-wrap: wrap; gap: 0.2em 0.7em; align-items: center; font-size: 0.9em; overflow-wrap: anywhere; }
   .overdue { color: var(--liuyan-color-error); font-weight: 600; }
   .supervised { color: var(--liuyan-color-error); border-color: var(--liuyan-color-error); font-weight: 600; }

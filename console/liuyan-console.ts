@@ -210,7 +210,8 @@ export class LiuyanConsole extends ConsoleElement {
     }
     switch (r.page) {
       case 'message':
-        return html`<liuyan-console-message .messageId=${r.id} .config=${this.config} .backHref=${this.lastQueue || '#/queue'}></liuyan-console-message>`;
+        return html`<liuyan-console-message .messageId=${r.id} .config=${this.config} .officialRole=${this.profile?.role ?? null}
+          .backHref=${this.lastQueue || '#/queue'}></liuyan-console-message>`;
       case 'dashboard':
         return html`<liuyan-console-dashboard .profile=${this.profile}></liuyan-console-dashboard>`;
       case 'account':

@@ -11,8 +11,11 @@ import { tokens } from '../ui/tokens.styles';
 import type { MessageActions } from '../sdk/src/console-client';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
-import { photoStyles, renderPhotos } from '../ui/photos';
 import './unit-picker';
+import { photoStyles, renderPhotos, type ShownPhoto } from '../ui/photos';
+import { downsizePhoto, uploadPhotoTo } from '../ui/photo-upload';
+import type { Role } from '../sdk/src/schemas/console';
+import type { PhotoHiding } from '../sdk/src/schemas/photo';
 
 /** Actions that ask for something first; the others run at once. */
 const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note', 'adopt']);
@@ -31,6 +34,21 @@ interface ReplyDraft {
   body: string;
   templateId: string;
 }
+
+/** A photo chosen for the reply: made smaller, uploaded at once, named by the reply once uploaded. */
+interface ReplyPhoto {
+  /** The upload's Idempotency-Key (a retry reuses it). */
+  key: string;
+  blob: Blob | null;
+  /** An object URL of the smaller photo, for its preview. */
+  preview: string;
+  state: 'preparing' | 'uploading' | 'uploaded' | 'failed' | 'unreadable';
+  progress: number;
+  id: string | null;
+}
+
+/** Photos with one reply (LIMITS.photosMax in sdk/src/limits.ts). */
+const REPLY_PHOTOS_MAX = 4;
 
 /**
  * @summary One message as officials see it: text, state, deadline, replies, the whole timeline,
@@ -57,9 +75,15 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     rejection: { state: true },
     extension: { state: true },
     confirming: { state: true },
+    officialRole: { attribute: false },
+    replyPhotos: { state: true },
   };
 
   messageId = '';
+  /** The official's role: moderators and admins hide and show photos. */
+  officialRole: Role | null = null;
+  /** Photos chosen for the reply being written. */
+  private replyPhotos: ReplyPhoto[] = [];
   config: SiteConfig | null = null;
   backHref = '#/queue';
   private message: ConsoleMessage | null = null;
@@ -146,7 +170,69 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       this.message = await this.officials.messages.act(id, action, body);
       const done: Record<Exclude<Action, 'reveal'>, string> = this.t.actionDone;
       this.done = done[action];
-      if (action === 'reply') this.draft = { kind: 'interim', body: '', templateId: '' };
+      if (action === 'reply') {
+        this.draft = { kind: 'interim', body: '', templateId: '' };
+        for (const p of this.replyPhotos) URL.revokeObjectURL(p.preview);
+        this.replyPhotos = [];
+      }
+    });
+  }
+
+  /** Adds the chosen files (up to the limit) to the reply, each made smaller and uploaded at once. */
+  private addReplyPhotos(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])].slice(0, REPLY_PHOTOS_MAX - this.replyPhotos.length);
+    input.value = '';
+    for (const file of files) {
+      const item: ReplyPhoto = { key: crypto.randomUUID(), blob: null, preview: '', state: 'preparing', progress: 0, id: null };
+      this.replyPhotos = [...this.replyPhotos, item];
+      void downsizePhoto(file).then(
+        (blob) => {
+          this.updateReplyPhoto(item.key, { blob, preview: URL.createObjectURL(blob) });
+          return this.uploadReplyPhoto(item.key);
+        },
+        () => this.updateReplyPhoto(item.key, { state: 'unreadable' }),
+      );
+    }
+  }
+
+  private updateReplyPhoto(key: string, change: Partial<ReplyPhoto>): void {
+    this.replyPhotos = this.replyPhotos.map((p) => (p.key === key ? { ...p, ...change } : p));
+  }
+
+  /** Uploads one reply photo (retrying a flaky network itself); a refusal says so beside it. */
+  private async uploadReplyPhoto(key: string): Promise<void> {
+    const item = this.replyPhotos.find((p) => p.key === key);
+    if (!item?.blob || !this.message) return;
+    this.updateReplyPhoto(key, { state: 'uploading', progress: 0 });
+    try {
+      const url = this.officials.photos.replyUploadUrl(this.message.id);
+      const uploaded = await uploadPhotoTo(url, item.blob, key, this.locale, (progress) => this.updateReplyPhoto(key, { progress }));
+      this.updateReplyPhoto(key, { state: 'uploaded', id: uploaded.photoId, progress: 1 });
+    } catch {
+      // The service's refusal or a network that never came back: retry or remove it, before sending.
+      this.updateReplyPhoto(key, { state: 'failed' });
+    }
+  }
+
+  private removeReplyPhoto(key: string): void {
+    const item = this.replyPhotos.find((p) => p.key === key);
+    if (item?.preview) URL.revokeObjectURL(item.preview);
+    this.replyPhotos = this.replyPhotos.filter((p) => p.key !== key);
+  }
+
+  /** 隐藏照片 (with the reason its author is told) or 恢复显示: moderators and admins; audited by the service. */
+  private moderatePhoto(event: Event, photoId: string, hidden: boolean): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const reason = REJECT_REASONS.find((r) => r === (form.elements.namedItem('reason') as HTMLSelectElement | null)?.value);
+    const note = (form.elements.namedItem('note') as HTMLInputElement | null)?.value.trim() ?? '';
+    if (!hidden && !reason) return Promise.resolve();
+    return this.working(async () => {
+      this.message = hidden
+        ? await this.officials.photos.unhide(photoId)
+        : await this.officials.photos.hide(photoId, { reason: reason!, ...(note ? { note } : {}) });
+      this.done = hidden ? this.t.photos.shown : this.t.photos.hidden;
     });
   }
 
@@ -235,10 +321,16 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         checks = { unitId: this.choiceCheck('unitId', value('unitId')), reason: this.textCheck('reason', value('reason'), required) };
         send = () => this.run(action, { unitId: value('unitId'), reason: value('reason') });
         break;
-      case 'reply':
+      case 'reply': {
         checks = { body: this.textCheck('body', this.draft.body, { ...required, max: this.bodyMax }) };
-        send = () => this.run(action, { kind: this.draft.kind, body: this.draft.body.trim(), ...(this.draft.templateId ? { templateId: this.draft.templateId } : {}) });
+        if (this.replyPhotos.some((p) => p.state !== 'uploaded')) checks = { ...checks, photos: this.t.photos.notSent };
+        const photos = this.replyPhotos.map((p) => p.id!);
+        send = () => this.run(action, {
+          kind: this.draft.kind, body: this.draft.body.trim(), ...(this.draft.templateId ? { templateId: this.draft.templateId } : {}),
+          ...(photos.length > 0 ? { photos } : {}),
+        });
         break;
+      }
       case 'extend':
         checks = { days: this.integerCheck('days', value('days'), EXTEND_DAYS), reason: this.textCheck('reason', value('reason'), required) };
         send = () => this.run(action, { days: Number(value('days')), reason: value('reason') });
@@ -307,7 +399,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           ${m.adoption ? html`<dt>${t.flags.adopted}</dt><dd part="adoption">${m.adoption.note} · ${when(m.adoption.at, false)}</dd>` : nothing}
         </dl>
         <div class="body message-body">${m.body}</div>
-        ${renderPhotos(m.photos, '', t.photoAlt, t.private)}
+        ${renderPhotos(m.photos, '', t.photoAlt, this.photoMarks())}
       </article>
       ${this.renderActions(m)}
       ${this.contact ? this.renderContact(this.contact) : nothing}
@@ -316,6 +408,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply" part="reply">
           <header>${r.unit.name} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
           <div class="body">${r.body}</div>
+          ${renderPhotos(r.photos, '', t.replyPhotoAlt, this.photoMarks())}
         </section>`)}
       </section>
       ${this.renderCitizenLoop(m)}
@@ -397,6 +490,52 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       ${e.isPublic ? nothing : html`<span class="badge">${t.message.internal}</span>`}
       ${e.note ? html`<div class="event-note">${e.note}</div>` : nothing}
     </li>`;
+  }
+
+  /** How a photo is marked in the console: 不公开, hidden with why; for moderators and admins, 隐藏照片 / 恢复显示. */
+  private photoMarks() {
+    const t = this.t;
+    const hiddenLabel = (h: PhotoHiding) => format(t.photoHidden, {
+      reason: h.note ? format(t.reasonWithNote, { reason: rejectReasonLabel(t, h.reason), note: h.note }) : rejectReasonLabel(t, h.reason),
+    });
+    const moderates = this.officialRole === 'admin' || this.officialRole === 'moderator';
+    const actions = (p: ShownPhoto, n: number) => {
+      if (!moderates) return nothing;
+      if (p.hidden) {
+        return html`<form @submit=${(e: Event) => this.moderatePhoto(e, p.id, true)}><button type="submit" class="secondary"
+          ?disabled=${this.busy} aria-label="${t.photos.unhide} ${n}">${t.photos.unhide}</button></form>`;
+      }
+      return html`<details class="photo-hide" part="photo-hide"><summary>${t.photos.hide}</summary>
+        <form class="stack" @submit=${(e: Event) => this.moderatePhoto(e, p.id, false)}>
+          <label>${t.photos.hideReason}${this.requiredMark()}<select name="reason" required>
+            <option value="">${t.forms.chooseReason}</option>
+            ${REJECT_REASONS.map((r) => html`<option value=${r}>${t.rejectReasons[r]}</option>`)}
+          </select></label>
+          <label>${t.photos.hideNote}<input name="note" maxlength=${NOTE_MAX} /></label>
+          <button type="submit" ?disabled=${this.busy}>${t.photos.hide}</button>
+        </form></details>`;
+    };
+    return { privateLabel: t.private, hiddenLabel, actions };
+  }
+
+  /** The reply's photos: each one's preview and upload progress, 添加照片 while there is room. */
+  private renderReplyPhotos() {
+    const t = this.t;
+    const status = (p: ReplyPhoto) => (p.state === 'uploading' ? format(t.photos.uploading, { percent: Math.round(p.progress * 100) })
+      : p.state === 'uploaded' ? t.photos.uploaded : p.state === 'unreadable' ? t.photos.unreadable : p.state === 'failed' ? t.photos.failed : t.loading);
+    return html`<fieldset class="field" part="reply-photos">
+      <legend>${t.photos.replyPhotos}</legend>
+      ${this.replyPhotos.length > 0 ? html`<ul class="photos">${this.replyPhotos.map((p, i) => html`<li>
+        ${p.preview ? html`<img src=${p.preview} alt=${format(t.replyPhotoAlt, { n: i + 1 })} />` : nothing}
+        <span class="muted" role="status">${status(p)}</span>
+        ${p.state === 'uploading' ? html`<progress max="1" .value=${p.progress} aria-label=${status(p)}></progress>` : nothing}
+        ${p.state === 'failed' ? html`<button type="button" class="secondary" @click=${() => this.uploadReplyPhoto(p.key)}>${t.photos.retry}</button>` : nothing}
+        <button type="button" class="secondary" aria-label="${t.photos.remove} ${i + 1}" @click=${() => this.removeReplyPhoto(p.key)}>${t.photos.remove}</button>
+      </li>`)}</ul>` : nothing}
+      ${this.replyPhotos.length < REPLY_PHOTOS_MAX ? html`<label for="reply-photos">${t.photos.add}</label>
+        <input id="reply-photos" type="file" accept="image/*" multiple aria-describedby="photos-error" @change=${this.addReplyPhotos} />` : nothing}
+      ${this.fieldError('photos')}
+    </fieldset>`;
   }
 
   private renderActions(m: ConsoleMessage) {
@@ -486,6 +625,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
             aria-invalid=${this.invalid('body')} aria-describedby="body-error body-counter"
             @input=${(e: Event) => (this.draft = { ...this.draft, body: (e.target as HTMLTextAreaElement).value })}></textarea>`,
             textCounter(d.body, this.bodyMax, f.counter, 'body-counter'))}
+          ${this.renderReplyPhotos()}
           <p class="muted hint">${format(f.replySigned, { unit: m.unit.name })}</p>`;
         break;
       }

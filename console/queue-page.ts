@@ -181,7 +181,11 @@ export class LiuyanConsoleQueue extends ConsoleElement {
 
   private renderItem(m: QueueMessage) {
     const t = this.t;
+    // The first photo's small version (the message page opens it whole): inside the link, so not a link itself.
+    const photo = m.coverPhoto;
     return html`<li><a class="item" href="#/messages/${encodeURIComponent(m.id)}">
+      ${photo ? html`<img class="item-photo" part="cover" src=${photo.thumbnailUrl} width=${photo.width} height=${photo.height}
+        loading="lazy" decoding="async" alt=${format(t.photoAlt, { n: 1 })} />` : nothing}
       <span class="item-title">${m.title}</span>
       <span class="item-meta">
         <span>${m.unit.name}</span>

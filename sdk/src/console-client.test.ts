@@ -7,6 +7,7 @@ import { app } from '../../worker/src/index';
 import { createSite, db, request, submit, validMessage } from '../../worker/test/fixtures';
 import { CONSOLE_ORIGIN, createOfficial } from '../../worker/test/officials';
 import { uploadedPhoto } from '../../worker/test/photos';
+import { JPEG_WITH_GPS } from '../../worker/test/photo-fixtures';
 import type { MessageCreated } from './schemas/message';
 import { createConsoleClient, type ConsoleClient } from './console-client';
 import { LiuyanError } from './errors';
@@ -97,6 +98,15 @@ describe('createConsoleClient', () => {
     const { photoId } = await uploadedPhoto(site.siteId);
     await submit(site.siteId, validMessage(site.eduUnit, { photos: [{ id: photoId }] }));
     await download(client.photoUrl(photoId));
+    await client.photos.hide(photoId, { reason: 'personal_data' });
+    await client.photos.unhide(photoId);
+    // A reply's photo goes by XMLHttpRequest (its progress), to the address the client gives.
+    const upload = new URL(client.photos.replyUploadUrl(messageId), CONSOLE_ORIGIN);
+    const uploaded = await exports.default.fetch(new Request(upload, {
+      method: 'POST', body: JPEG_WITH_GPS, headers: { Cookie: cookie, Origin: CONSOLE_ORIGIN, 'Content-Type': 'image/jpeg', 'Idempotency-Key': crypto.randomUUID() },
+    }));
+    expect(uploaded.status).toBe(201);
+    reached.add(routeOf('POST', upload.pathname)!);
 
     await client.admin.site.update({ moderation: 'post' });
     await client.admin.calendar.get(2026);

@@ -20,6 +20,7 @@ import type {
   Action, AdoptInput, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
 } from './schemas/console';
 import type { FollowUpModerationInput, PendingFollowUpPage } from './schemas/console';
+import type { HidePhotoInput } from './schemas/photo';
 import { queryString, sendJson, type RequestSettings } from './request';
 
 /**
@@ -114,6 +115,17 @@ export interface ConsoleClient {
   exportUrl(query?: ExportQuery): string;
   /** The address of a photo sent with a message in the official's units, for an `<img>` (the browser sends the session); a message's `photos[].url` is the same. */
   photoUrl(photoId: string): string;
+  photos: {
+    /** Hides a photo from the public with a reason its author is told (moderators, admins; audited); answers with the message. */
+    hide(photoId: string, input: HidePhotoInput): Promise<ConsoleMessage>;
+    /** Shows a hidden photo again (audited); answers with the message. */
+    unhide(photoId: string): Promise<ConsoleMessage>;
+    /**
+     * Where to POST a photo for a reply to `messageId` (raw bytes, or multipart `photo` + `thumbnail`,
+     * with an Idempotency-Key), for an upload with progress (XMLHttpRequest); the reply then names it in `photos`.
+     */
+    replyUploadUrl(messageId: string): string;
+  };
   admin: {
     site: { get(): Promise<SiteSettings>; update(input: UpdateSiteInput): Promise<SiteSettings> };
     calendar: {
@@ -239,6 +251,11 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
     },
     exportUrl: (query = {}) => `${base}/v1/console/export.csv${queryString(query)}`,
     photoUrl: (photoId) => `${base}/v1/console/photos/${encodeURIComponent(photoId)}`,
+    photos: {
+      hide: (photoId, input) => post(`/v1/console/photos/${id(photoId)}/hide`, input),
+      unhide: (photoId) => post(`/v1/console/photos/${id(photoId)}/unhide`),
+      replyUploadUrl: (messageId) => `${base}/v1/console/messages/${id(messageId)}/photos`,
+    },
     admin: {
       site: { get: () => get('/v1/admin/site'), update: (input) => patch('/v1/admin/site', input) },
       calendar: {

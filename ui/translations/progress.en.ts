@@ -12,4 +12,6 @@ export const progressEn: ProgressStrings = {
   note: ' ({note})',
   rejectionReason: 'Why it was not approved',
   reasonWithNote: '{reason} ({note})',
+  replyPhotoAlt: 'Photo {n} sent with the reply',
+  photoHidden: 'Hidden from the public: {reason}',
 };

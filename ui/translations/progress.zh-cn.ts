@@ -22,6 +22,10 @@ const progress = {
   /** Why a message did not pass review, as its author sees it: the reason's label, then the moderator's words. */
   rejectionReason: '未通过原因',
   reasonWithNote: '{reason}（{note}）',
+  /** A photo sent with a reply (its alt text). */
+  replyPhotoAlt: '答复所附的第{n}张照片',
+  /** Beside a photo a moderator hid, as its author and officials see it: the reason (and the moderator's words). */
+  photoHidden: '已被隐藏，公众看不到：{reason}',
 } as const;
 
 export type ProgressStrings = ProgressLabels & Widen<typeof progress>;

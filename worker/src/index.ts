@@ -30,7 +30,7 @@ import { consoleMessages } from './routes/console-messages';
 import { messages } from './routes/messages';
 import { myData } from './routes/my-data';
 import { open311 } from './routes/open311';
-import { consolePhotos, photos, PHOTO_UPLOAD } from './routes/photos';
+import { CONSOLE_PHOTO_UPLOAD, consolePhotos, photos, PHOTO_UPLOAD } from './routes/photos';
 import { replyTemplates } from './routes/reply-templates';
 import { sites } from './routes/sites';
 import { stats } from './routes/stats';
@@ -102,14 +102,14 @@ app.route('/', open311); //    /open311/v2/:site/…
 // Admin routes are for admins only. The console app itself is static, at /console/.
 app.use('/v1/auth/*', sameOrigin(), jsonBody());
 // An official whose password an admin set changes it before anything else (passwordChosen).
-app.use('/v1/console/*', sameOrigin(), consoleAuth(), passwordChosen(), jsonBody());
+app.use('/v1/console/*', sameOrigin(), consoleAuth(), passwordChosen(), jsonBody({ rawBody: CONSOLE_PHOTO_UPLOAD }));
 app.use('/v1/admin/*', sameOrigin(), consoleAuth(), passwordChosen(), requireRole('admin'), jsonBody());
 app.route('/', auth); //             POST /v1/auth/sign-in
 app.route('/', consoleAccount); //   /v1/console/me, sign-out, own password, TOTP enrolment
 app.route('/', consoleMessages); //  the queue and every action on a message
 app.route('/', consoleExport); //    GET /v1/console/export.csv
 app.route('/', consoleFollowUps); // /v1/console/follow-ups: moderators publish or reject 追问 words
-app.route('/', consolePhotos); //    GET /v1/console/photos/:id: a photo of a message in the official's units
+app.route('/', consolePhotos); //    /v1/console/photos/:id (a photo of a message in the official's units; hide, unhide), POST /v1/console/messages/:id/photos (a reply's)
 app.route('/', consoleDashboard); // GET /v1/console/dashboard
 app.route('/', replyTemplates); //   /v1/console/reply-templates, /v1/admin/reply-templates
 app.route('/', adminSite); //        /v1/admin/site

@@ -1,7 +1,7 @@
 import { staleSignInFailures } from './auth/sign-in-throttle';
 import { allDatabases } from './db/client';
 import { checkDeadlines } from './db/deadlines';
-import { purgeAbandonedPhotos } from './db/photos';
+import { purgeAbandonedPhotos, purgeErasedPhotos } from './db/photos';
 import { continueSearchRebuilds } from './db/search-index';
 import { continueUnitPinyin } from './db/unit-pinyin';
 import { endedCounters } from './db/submission-limits';
@@ -56,8 +56,9 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
   for (const db of allDatabases(env)) await continueUnitPinyin(db);
   // Messages stored before migration 0028 get the contact hashes lost-code recovery finds them by, 200 an hour.
   for (const db of allDatabases(env)) await backfillContactHashes(env, db);
-  // Photos uploaded a day ago and never sent with a message.
+  // Photos uploaded a day ago and never sent with a message; erased authors' photos a restore brought back.
   for (const db of allDatabases(env)) await purgeAbandonedPhotos(db, env.PHOTOS, now);
+  for (const db of allDatabases(env)) await purgeErasedPhotos(db, env.PHOTOS);
   // Events out: the deadline check's own events, and whatever a request's drain failed to send; then
   // webhook deliveries and notices whose queue message was lost.
   await drainOutboxes(env, now);

@@ -1,5 +1,7 @@
 import type { PhotoUploaded } from '../../sdk/src/schemas/photo';
-import { request } from './fixtures';
+import { exports } from 'cloudflare:workers';
+import { ALLOWED_ORIGIN, request } from './fixtures';
+import { CONSOLE_ORIGIN } from './officials';
 import { JPEG_WITH_GPS } from './photo-fixtures';
 
 /** Uploads photo bytes as the widget does: raw, with a Content-Type (which the service does not trust) and an Idempotency-Key. */
@@ -12,4 +14,17 @@ export async function uploadedPhoto(siteId: string, bytes: Uint8Array<ArrayBuffe
   const response = await uploadPhoto(siteId, bytes, { type });
   if (response.status !== 201) throw new Error(`upload: ${response.status} ${await response.text()}`);
   return response.json<PhotoUploaded>();
+}
+
+/**
+ * Uploads a photo with its small version as the widget and the console do (multipart/form-data:
+ * parts `photo` and `thumbnail`) to `path`: the public upload, or a console one with `cookie`.
+ */
+export function uploadWithThumbnail(path: string, photo: Uint8Array<ArrayBuffer>, thumbnail: Uint8Array<ArrayBuffer> | null, { key = crypto.randomUUID(), cookie }: { key?: string; cookie?: string } = {}) {
+  const form = new FormData();
+  form.set('photo', new Blob([photo]), 'photo.jpg');
+  if (thumbnail) form.set('thumbnail', new Blob([thumbnail]), 'thumbnail.png');
+  const headers = new Headers({ 'Idempotency-Key': key, Origin: cookie ? CONSOLE_ORIGIN : ALLOWED_ORIGIN });
+  if (cookie) headers.set('Cookie', cookie);
+  return exports.default.fetch(new Request(`${CONSOLE_ORIGIN}${path}`, { method: 'POST', headers, body: form }));
 }

@@ -16,6 +16,7 @@ export const enFieldMessages: PublicFieldMessages = {
     site: 'site', id: 'id', slug: 'drive address', adopted: 'adopted', from: 'first month', to: 'last month',
     notify: 'reply notice', verificationCode: 'SMS code', 'notify.sms': 'SMS notice', 'notify.email': 'e-mail notice', phone: 'mobile number', contact: 'mobile number or e-mail', smsPhone: 'mobile for SMS notices',
     photo: 'photo', photos: 'photos', 'photos.id': 'photo', 'photos.isPublic': 'photo visibility', photoId: 'photo', sha256: 'photo address',
+    thumbnail: 'thumbnail', size: 'image size',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
@@ -42,9 +43,10 @@ export const enFieldMessages: PublicFieldMessages = {
     photo_type_not_allowed: () => 'This file is not a photo: only JPEG, PNG and WebP images are accepted',
     photo_heic: () => 'HEIC photos are not accepted yet: choose "Most Compatible" in the camera settings, or send a screenshot',
     photo_damaged: () => 'The photo is incomplete or damaged (perhaps not fully sent); please choose it again',
-    photo_too_large: (_, p) => `The photo is too large: at most ${Math.round(Number(p.max) / 1048576)} MB each`,
+    photo_too_large: (_, p) => `The photo is too large: at most ${Number(p.max) >= 1048576 ? `${Math.round(Number(p.max) / 1048576)} MB` : `${Math.round(Number(p.max) / 1024)} KB`} each`,
     too_many_photos: (_, p) => `At most ${p.max ?? LIMITS.photosMax} photos`,
     unknown_photo: () => 'A photo was not uploaded or has expired; please add it again',
+    thumbnail_too_large: (_, p) => `The thumbnail is too large: at most ${p.max} pixels on its long edge`,
     verification_expired: () => 'The code has expired; ask for a new one',
   },
 };
@@ -177,4 +179,6 @@ export const enAuditActions: Record<AuditAction, string> = {
   'webhook.resend': 'Re-sent a webhook event',
   'notifications.update': 'Changed SMS and e-mail notification settings',
   'notification.resend': 'Re-sent a notice that had failed',
+  'photo.hide': 'Hid a photo',
+  'photo.unhide': 'Showed a hidden photo again',
 };

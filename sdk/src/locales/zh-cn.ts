@@ -16,6 +16,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     site: '站点', id: '编号', slug: '专栏标识', adopted: '已采纳', from: '开始月份', to: '结束月份',
     notify: '回复通知', verificationCode: '短信验证码', 'notify.sms': '短信通知', 'notify.email': '邮件通知', phone: '手机号', contact: '手机号或电子邮箱', smsPhone: '短信通知手机号',
     photo: '照片', photos: '照片', 'photos.id': '照片', 'photos.isPublic': '照片公开方式', photoId: '照片', sha256: '照片地址',
+    thumbnail: '缩略图', size: '图片尺寸',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
@@ -43,9 +44,10 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     photo_type_not_allowed: () => '这个文件不是照片：只接受 JPEG、PNG、WebP 格式的图片',
     photo_heic: () => '暂不接受 HEIC 格式的照片，请在手机设置中选择“兼容性最佳”，或截图后再上传',
     photo_damaged: () => '照片不完整或已损坏（可能没有传完），请重新选择',
-    photo_too_large: (_, p) => `照片太大，每张不能超过${Math.round(Number(p.max) / 1048576)}MB`,
+    photo_too_large: (_, p) => `照片太大，每张不能超过${Number(p.max) >= 1048576 ? `${Math.round(Number(p.max) / 1048576)}MB` : `${Math.round(Number(p.max) / 1024)}KB`}`,
     too_many_photos: (_, p) => `最多只能附${p.max ?? LIMITS.photosMax}张照片`,
     unknown_photo: () => '照片没有上传成功或已失效，请重新添加',
+    thumbnail_too_large: (_, p) => `缩略图太大：长边不能超过${p.max}像素`,
   },
 };
 
@@ -176,4 +178,6 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'webhook.resend': '重新发送 Webhook 事件',
   'notifications.update': '修改短信与邮件通知设置',
   'notification.resend': '重新发送失败的通知',
+  'photo.hide': '隐藏照片',
+  'photo.unhide': '恢复显示照片',
 };

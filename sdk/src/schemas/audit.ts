@@ -22,6 +22,7 @@ export const AuditActionSchema = z.enum([
   'webhook.create', 'webhook.update', 'webhook.delete', 'webhook.rotate_secret', 'webhook.resend',
   'notifications.update',
   'notification.resend',
+  'photo.hide', 'photo.unhide',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

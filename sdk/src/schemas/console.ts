@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ACTIONS, QUEUE_TABS, REJECT_REASONS, ROLES } from '../codes';
 import { DomainSchema, LIMITS, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
-import { FollowUpSchema, MessageFieldsSchema, OwnRatingSchema, ReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
-import { PhotoSchema } from './photo';
+import { FollowUpSchema, MessageFieldsSchema, OwnRatingSchema, OwnReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
+import { PhotoSchema, PublicPhotoSchema, ReplyPhotoRefsInputSchema } from './photo';
 
 // The officials' console: /v1/console/... (session cookie; changes only from the console's origin).
 
@@ -37,6 +37,7 @@ export const QueueMessageSchema = MessageFieldsSchema.extend({
   replyCount: z.number().int(),
   reopened: z.boolean().describe('re-opened (重办) by the citizen — an unhappy rating or a follow-up — and being handled again'),
   supervised: z.boolean().describe('督办: escalated to the unit above once a deadline passed unanswered'),
+  coverPhoto: PublicPhotoSchema.nullable().describe('the message’s first photo, public or not (url and thumbnailUrl: GET with the console session); null when none'),
 });
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 
@@ -84,11 +85,11 @@ export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
 
 /** `GET /v1/console/messages/:id`. */
-export const ConsoleMessageSchema = QueueMessageSchema.extend({
+export const ConsoleMessageSchema = QueueMessageSchema.omit({ coverPhoto: true }).extend({
   body: z.string(),
   moderationReason: z.string().nullable().describe('why it was rejected or hidden: a RejectReason code (the moderator’s words are on the timeline event)'),
   supportCount: z.number().int(),
-  replies: z.array(ReplySchema),
+  replies: z.array(OwnReplySchema),
   timeline: z.array(ConsoleEventSchema),
   notes: z.array(NoteSchema),
   ratings: z.array(OwnRatingSchema).describe('the citizen’s ratings, oldest first, with their reasons and words (never public)'),
@@ -113,6 +114,7 @@ export const ReplyInputSchema = z.object({
   kind: ReplyKindSchema,
   body: requiredText(LIMITS.bodyMax, { multiline: true }).meta({ examples: ['您好，您反映的问题已转县公安局交警大队，自下周一起早晚高峰安排警力在城关小学门口疏导。'] }),
   templateId: z.string().max(64).optional().describe('the template the text started from (recorded)'),
+  photos: ReplyPhotoRefsInputSchema.optional(),
 });
 export const EXTEND_DAYS_MAX = 30;
 export const ExtendInputSchema = z.object({ days: z.number().int().min(1).max(EXTEND_DAYS_MAX).describe('working days'), reason: requiredText(NOTE_MAX, { multiline: true }).meta({ examples: ['需会同县交通运输局现场勘查'] }) });

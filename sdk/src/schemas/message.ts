@@ -102,8 +102,15 @@ export const ReplySchema = z.object({
   unit: UnitRefSchema,
   body: z.string().meta({ examples: ['您好，您反映的问题已转县公安局交警大队，自下周一起早晚高峰安排警力在城关小学门口疏导。'] }),
   createdAt: TimestampSchema,
+  photos: z.array(PublicPhotoSchema).describe('photos sent with the reply (e.g. the repaired road), in order; hidden ones left out'),
 });
 export type Reply = z.infer<typeof ReplySchema>;
+
+/** A reply as the message's author and officials see it: hidden photos too, marked. */
+export const OwnReplySchema = ReplySchema.extend({
+  photos: z.array(PhotoSchema).describe('photos sent with the reply, in order, hidden ones marked'),
+});
+export type OwnReply = z.infer<typeof OwnReplySchema>;
 
 /** 采纳: a 建言 adopted by its unit, and the public note on what was adopted, where. */
 export const AdoptionSchema = z.object({
@@ -213,11 +220,11 @@ export const TrackedMessageSchema = MessageFieldsSchema.extend({
   isPublic: z.boolean(),
   moderation: ModerationSchema,
   rejection: RejectionSchema.nullable().describe('set when moderation is rejected'),
-  replies: z.array(ReplySchema),
+  replies: z.array(OwnReplySchema),
   timeline: z.array(TimelineEventSchema),
   ratings: z.array(OwnRatingSchema).describe('one per final reply rated, oldest first (the n-th rated event is the n-th rating)'),
   followUps: z.array(FollowUpSchema).describe('oldest first (the n-th followed_up event is the n-th follow-up)'),
-  photos: z.array(PhotoSchema).describe('every photo sent with the message, public or not, in order'),
+  photos: z.array(PhotoSchema).describe('every photo sent with the message, public or not, in order; hidden ones marked'),
   can: CitizenActionsSchema,
 });
 export type TrackedMessage = z.infer<typeof TrackedMessageSchema>;
@@ -266,6 +273,7 @@ export const PublicMessageSchema = MessageFieldsSchema.extend({
   replyCount: z.number().int(),
   latestReply: ReplyExcerptSchema.nullable(),
   rating: RatingSchema.nullable().describe('the citizen’s latest rating (scores only), null before any'),
+  coverPhoto: PublicPhotoSchema.nullable().describe('the first photo the citizen made public, for the card (its thumbnailUrl); null when none'),
 });
 export type PublicMessage = z.infer<typeof PublicMessageSchema>;
 
@@ -276,14 +284,14 @@ export const MessagePageSchema = z.object({
 export type MessagePage = z.infer<typeof MessagePageSchema>;
 
 /** `GET /v1/sites/:site/messages/:id`: the whole public message, its replies and its public timeline. */
-export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: true, latestReply: true }).extend({
+export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: true, latestReply: true, coverPhoto: true }).extend({
   body: z.string(),
   replies: z.array(ReplySchema),
   timeline: z.array(TimelineEventSchema),
   rating: RatingSchema.nullable(),
   ratings: z.array(RatingSchema).describe('every rating, oldest first (the n-th rated event is the n-th rating); sub-scores only'),
   followUps: z.array(PublicFollowUpSchema).describe('the citizen’s follow-up questions, oldest first (the n-th followed_up event is the n-th follow-up); their words once published'),
-  photos: z.array(PublicPhotoSchema).describe('the photos the citizen made public, in order'),
+  photos: z.array(PublicPhotoSchema).describe('the photos the citizen made public, in order; hidden ones left out'),
 });
 export type PublicMessageDetail = z.infer<typeof PublicMessageDetailSchema>;
 

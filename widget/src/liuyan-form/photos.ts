@@ -1,89 +1,15 @@
-// Photos in <liuyan-form>: each chosen photo is made small in the browser (a 12-megapixel camera
-// photo of 3–6 MB becomes a JPEG of a few hundred KB: a cheap phone on a slow link can send it) and
-// uploaded at once, while the citizen goes on writing; the submission then names the uploads.
-// Re-encoding through a canvas also leaves EXIF (and its GPS position) behind; the service strips
-// metadata again in case another client did not.
+// Photos in <liuyan-form>: each chosen photo is made small in the browser and uploaded at once,
+// with its card-sized version, while the citizen goes on writing; the submission then names the
+// uploads. The making and sending are shared with the console's reply photos (ui/photo-upload.ts).
 import type { PhotoUploaded } from '../../../sdk/src/schemas/photo';
-import type { Problem } from '../../../sdk/src/schemas/error';
+import { downsizePhoto, thumbnailOf, uploadPhotoTo, UploadError, PHOTO_LONG_EDGE, PHOTO_QUALITY } from '../../../ui/photo-upload';
 
-/** The long edge of a photo as sent, in pixels, and the JPEG quality (0–1) it is encoded with. */
-export const PHOTO_LONG_EDGE = 2048;
-export const PHOTO_QUALITY = 0.8;
+export { downsizePhoto, thumbnailOf, UploadError, PHOTO_LONG_EDGE, PHOTO_QUALITY };
 
 /**
- * The photo in `file` as a JPEG whose long edge is at most PHOTO_LONG_EDGE pixels, upright (the
- * EXIF orientation applied: the re-encoded file has none). Throws when the browser cannot decode the
- * file (HEIC in most browsers but Safari, or not an image at all).
+ * Uploads `photo` and its small version to the site (POST {api}/v1/sites/{site}/photos) with `key`
+ * as its Idempotency-Key, retrying a flaky network (see uploadPhotoTo).
  */
-export async function downsizePhoto(file: Blob): Promise<Blob> {
-  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-  const scale = Math.min(1, PHOTO_LONG_EDGE / Math.max(bitmap.width, bitmap.height));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(bitmap.width * scale));
-  canvas.height = Math.max(1, Math.round(bitmap.height * scale));
-  const context = canvas.getContext('2d')!;
-  // A transparent PNG would turn black as a JPEG: paper white underneath.
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  bitmap.close();
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encode'))), 'image/jpeg', PHOTO_QUALITY));
-}
-
-/** A failed upload: `problem` when the service answered with one (not retried), else the network failed. */
-export class UploadError extends Error {
-  constructor(readonly problem: Problem | null, readonly status: number) {
-    super(problem?.title ?? `upload failed (${status})`);
-  }
-}
-
-/** Waits between attempts (ms): a flaky network usually comes back within seconds. */
-const BACKOFF_MS = [1000, 2000, 4000];
-
-/**
- * Uploads `photo` to the site (POST {api}/v1/sites/{site}/photos, the raw bytes) with `key` as its
- * Idempotency-Key, telling `onProgress` the fraction sent (0–1). A dropped connection, a timeout, a
- * 5xx or a 429 is retried with the same key (the service then answers with the photo it stored, never
- * stores it twice), up to 4 attempts; a problem about the photo itself (4xx) is thrown at once.
- */
-export async function uploadPhoto(api: string, site: string, photo: Blob, key: string, locale: string, onProgress: (sent: number) => void): Promise<PhotoUploaded> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await sendOnce(`${api}/v1/sites/${encodeURIComponent(site)}/photos`, photo, key, locale, onProgress);
-    } catch (error) {
-      const retryable = error instanceof UploadError && (error.status === 0 || error.status === 429 || error.status >= 500);
-      if (!retryable || attempt >= BACKOFF_MS.length) throw error;
-      onProgress(0);
-      await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[attempt]));
-    }
-  }
-}
-
-/** One attempt, by XMLHttpRequest: fetch cannot tell how much of a request body was sent. */
-function sendOnce(url: string, photo: Blob, key: string, locale: string, onProgress: (sent: number) => void): Promise<PhotoUploaded> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.setRequestHeader('Content-Type', photo.type || 'application/octet-stream');
-    xhr.setRequestHeader('Idempotency-Key', key);
-    xhr.setRequestHeader('Accept-Language', locale);
-    xhr.timeout = 60_000;
-    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON: a proxy's error page
-      }
-      if (xhr.status === 201) {
-        onProgress(1);
-        resolve(body as PhotoUploaded);
-      } else {
-        reject(new UploadError(body && typeof body === 'object' && 'code' in body ? (body as Problem) : null, xhr.status));
-      }
-    };
-    xhr.onerror = xhr.ontimeout = xhr.onabort = () => reject(new UploadError(null, 0));
-    xhr.send(photo);
-  });
+export function uploadPhoto(api: string, site: string, photo: Blob, key: string, locale: string, onProgress: (sent: number) => void): Promise<PhotoUploaded> {
+  return uploadPhotoTo(`${api}/v1/sites/${encodeURIComponent(site)}/photos`, photo, key, locale, onProgress);
 }

@@ -8,7 +8,7 @@ import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, Localized } from '../../../ui/localize';
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
-import { photoStyles } from '../../../ui/photos';
+import { photoStyles, renderCover } from '../../../ui/photos';
 import { renderBadges, renderCardRating, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
 import { pressSupport, supportedCounts, withRememberedCount } from '../liuyan-message/support';
 import { tokens } from '../../../ui/tokens.styles';
@@ -68,6 +68,7 @@ const STATE_KEY = 'liuyan-list';
  * @csspart panel - The messages (or their skeleton while loading).
  * @csspart skeleton - The placeholder shown until the messages arrive.
  * @csspart card - Each message.
+ * @csspart cover - A card's first photo (its small version), a link to the whole photo.
  * @csspart card-rating - A card's line with the citizen's latest rating (满意度 in words and points; the stars are hidden from screen readers).
  * @csspart status - A message's status badge.
  * @csspart author - A message's masked display name.
@@ -555,6 +556,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
           : html`<a class="link" data-id=${m.id} href=${this.addressOf(m.id)} @click=${(e: MouseEvent) => this.follow(e, m.id)}>${m.title}</a>`}</h3>
         <p class="badges">${renderBadges(m, t)}</p>
         <p class="meta muted"><span part="author">${m.displayName}</span> · ${m.region} · ${date(m.createdAt)} · ${format(t.toUnit, { name: m.unit.name })}</p>
+        ${renderCover(m.coverPhoto, this.apiBase, t.photoAlt)}
         <p class="excerpt">${m.excerpt}</p>
         ${reply ? html`<section class="reply ${reply.kind}" part="reply reply-${reply.kind}">
           <header>${reply.unit.name} <span class="kind">${replyKind(reply.kind, t)}</span> · ${date(reply.createdAt)}</header>

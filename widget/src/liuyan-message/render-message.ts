@@ -87,6 +87,7 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
     ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply ${r.kind}" part="reply reply-${r.kind}">
       <header>${r.unit.name} <span class="kind">${replyKind(r.kind, t)}</span> · ${when(r.createdAt)}</header>
       <div class="body">${r.body}</div>
+      ${renderPhotos(r.photos, api, t.photoAlt)}
     </section>`)}
     <h4>${t.timeline}</h4>
     <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>

@@ -4,6 +4,9 @@ import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
 import type { FollowUp, OwnRating, RatingReason, TrackedMessage } from '../../../sdk/src/schemas/message';
 import { eventLabel, rejectReasonLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
+import type { Photo, PhotoHiding } from '../../../sdk/src/schemas/photo';
+import { photoStyles, renderPhotos } from '../../../ui/photos';
+import { OwnPhotos } from './own-photos';
 import type { LiuyanErrorDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { MyMessages, type RememberedMessage } from '../internal/my-messages';
@@ -25,6 +28,8 @@ import { trackZhCN, type TrackStrings } from './strings.zh-cn';
  * @csspart message - The message found.
  * @csspart status - Its status (未通过审核 when it did not pass review).
  * @csspart rejection - Why it did not pass review: the reason and the moderator's words.
+ * @csspart photos - The author's photos (private and hidden ones too, marked), and each reply's.
+ * @csspart photo-hidden - Beside a photo a moderator hid: why.
  * @csspart reply - Each official reply.
  * @csspart timeline - The list of events.
  * @csspart rating-form - The rating of a final reply (评价): overall, 解决程度, 办理态度, 办理速度, and why when unhappy.
@@ -58,7 +63,7 @@ const UNHAPPY_AT_MOST = 2;
 const strings = new Localized<TrackStrings>(trackZhCN, async () => (await import('./strings.en')).trackEn);
 
 export class LiuyanTrack extends LiuyanElement<TrackStrings> {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, photoStyles];
 
   protected readonly strings = strings;
 
@@ -93,6 +98,9 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private remembered: RememberedMessage[] = [];
   private data: { phase: '' | 'downloading' | 'confirm' | 'erasing'; notice: string; error: string } = { phase: '', notice: '', error: '' };
 
+  /** The shown message's photos, fetched with its code. */
+  private readonly ownPhotos = new OwnPhotos(() => this.requestUpdate());
+
   /** 忘记查询码: the request for a new code, and what the citizen is told. */
   private lost: { sending: boolean; notice: string; error: string } = { sending: false, notice: '', error: '' };
 
@@ -120,6 +128,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.data = { phase: '', notice: '', error: '' };
     try {
       const message = await this.client().track(code);
+      if (message.id !== this.message?.id) this.ownPhotos.clear();
       this.message = message;
       this.code = code;
       this.draft = { reasonText: '' };
@@ -450,6 +459,25 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     </section>`;
   }
 
+  /** Photos as their author sees them: private and hidden ones too, marked, each fetched with the code. */
+  private renderOwnPhotos(photos: Photo[], alt: string) {
+    const t = this.t;
+    const code = this.code;
+    const hiddenLabel = (h: PhotoHiding) => format(t.photoHidden, {
+      reason: h.note ? format(t.reasonWithNote, { reason: rejectReasonLabel(t, h.reason), note: h.note }) : rejectReasonLabel(t, h.reason),
+    });
+    return renderPhotos(photos.map((p) => this.ownPhotos.shown(this.apiBase, p, code)), '', alt, {
+      privateLabel: t.private,
+      hiddenLabel,
+      open: (p, event) => void this.ownPhotos.open(this.apiBase, photos.find((x) => x.id === p.id)!, code, event),
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ownPhotos.clear();
+  }
+
   private renderMessage(m: TrackedMessage) {
     const t = this.t;
     const when = (iso: string, withTime = true) => formatDateTime(this.locale, iso, withTime);
@@ -475,10 +503,12 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       </dl>
       ${m.dueAt ? html`<p class="muted">${format(t.dueAt, { date: when(m.dueAt, false) })}</p>` : nothing}
       <div class="body">${m.body}</div>
+      ${this.renderOwnPhotos(m.photos, t.photoAlt)}
       <h4>${t.replies}</h4>
       ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply" part="reply">
         <header>${r.unit.name} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
         <div class="body">${r.body}</div>
+        ${this.renderOwnPhotos(r.photos, t.replyPhotoAlt)}
       </section>`)}
       <h4>${t.timeline}</h4>
       <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>

@@ -7,6 +7,7 @@ import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text'
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { boardFields } from './mappers';
+import { coverPhotos } from './photos';
 import type { Database } from './schema';
 import { unitNames, type Site } from './sites';
 
@@ -172,13 +173,16 @@ function ratingOf(r: RatingColumns): PublicMessage['rating'] {
 
 /**
  * One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive).
- * Besides the site lookup: the page, and the names of the units on it that this worker does not
- * keep yet (`unitNames`) — never the site's whole tree. A unit the site does not have gives an empty page.
+ * Besides the site lookup: the page, the names of the units on it that this worker does not
+ * keep yet (`unitNames`) — never the site's whole tree — and the cards' first photos (`coverPhotos`). A unit the site does not have gives an empty page.
  */
 export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, filter: BoardFilter, now: Date): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
   const rows = await db.all(boardPageQuery(db, site.id, filter));
   const page = rows.slice(0, filter.limit);
-  const names = await unitNames(db, site, page.flatMap((m) => [m.unit_id, m.latest_reply_unit_id ?? m.unit_id]));
+  const [names, covers] = await Promise.all([
+    unitNames(db, site, page.flatMap((m) => [m.unit_id, m.latest_reply_unit_id ?? m.unit_id])),
+    coverPhotos(db, site.id, page.map((m) => m.id), { kind: 'public', siteId: site.id }),
+  ]);
   return {
     items: page.map(({ rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at, ...m }) => ({
       ...boardFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now),
@@ -192,6 +196,7 @@ export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id'
         }
         : null,
       rating: ratingOf({ rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at }),
+      coverPhoto: covers.get(m.id) ?? null,
     })),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.seq) : null,
   };

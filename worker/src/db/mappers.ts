@@ -37,6 +37,6 @@ export function messageFields(m: MessageFieldsRow, now: Date) {
 type BoardFieldsRow = MessageFieldsRow & Pick<MessageRow, 'public_tab' | 'support_count' | 'reply_count'>;
 
 /** What the public board shows of a message, list or detail. */
-export function boardFields(m: BoardFieldsRow, now: Date): Omit<PublicMessage, 'excerpt' | 'latestReply' | 'rating'> {
+export function boardFields(m: BoardFieldsRow, now: Date): Omit<PublicMessage, 'excerpt' | 'latestReply' | 'rating' | 'coverPhoto'> {
   return { ...messageFields(m, now), tab: m.public_tab, supportCount: m.support_count, replyCount: m.reply_count };
 }

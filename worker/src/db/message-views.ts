@@ -10,15 +10,14 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConsoleFollowUp, ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
-import type { Photo, PublicPhoto } from '../../../sdk/src/schemas/photo';
-import type { FollowUp, OwnRating, PublicFollowUp, PublicMessageDetail, Rating, Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
+import type { FollowUp, OwnRating, OwnReply, PublicFollowUp, PublicMessageDetail, Rating, Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { Official } from '../auth/official';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { citizenActions } from './citizen-loop';
 import { availableActions } from './handling';
 import { boardFields, messageFields } from './mappers';
-import { consolePhotoUrl, publicPhotoUrl, trackedPhotoUrl } from './photos';
+import { ownPhoto, PHOTO_VIEW_COLUMNS, publicPhoto, type PhotoAudience, type PhotoViewRow } from './photos';
 import type { Database } from './schema';
 
 type Audience = 'public' | 'citizen' | 'official';
@@ -86,12 +85,15 @@ const followUpsJson = (eb: MessageExpressions) => jsonArrayFrom(
     .orderBy('f.created_at').orderBy('f.id'),
 );
 
-/** The message's photos in the citizen's order: for the public only those the citizen made public. */
+/**
+ * The message's photos and its replies' (`reply_id` says whose), each in its sender's order: for the
+ * public only those the citizen made public (a reply's always are) and no moderator hid.
+ */
 const photosJson = (eb: MessageExpressions, audience: Audience) => jsonArrayFrom(
   eb.selectFrom('photos as p')
-    .select(['p.id', 'p.width', 'p.height', 'p.bytes', 'p.sha256', 'p.is_public'])
+    .select(PHOTO_VIEW_COLUMNS)
     .whereRef('p.message_id', '=', 'm.id')
-    .$if(audience === 'public', (q) => q.where('p.is_public', '=', 1))
+    .$if(audience === 'public', (q) => q.where('p.is_public', '=', 1).where('p.hidden_at', 'is', null))
     .orderBy('p.position'),
 );
 
@@ -126,12 +128,17 @@ const loadRow = (db: SiteDatabase, messages: Messages, audience: Audience) => db
 type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 type ReplyJson = Row['replies'][number];
 type EventJson = Row['timeline'][number];
-type PhotoJson = Row['photos'][number];
 
-/** A photo as its author or an official sees it, `url` being where that audience fetches it (see PhotoSchema). */
-const photo = (p: PhotoJson, url: string): Photo => ({ id: p.id, width: p.width, height: p.height, url, isPublic: p.is_public === 1, bytes: p.bytes, sha256: p.sha256 });
+/** The citizen's photos (no reply's), in order. */
+const messagePhotos = (photos: PhotoViewRow[]) => photos.filter((p) => p.reply_id === null);
 
-const reply = (r: ReplyJson): Reply => ({ id: r.id, kind: r.kind, unit: { id: r.unit_id, name: r.unit_name }, body: r.body, createdAt: toSiteTime(r.created_at) });
+/** A reply with its photos, as `shape` gives each for the audience. */
+function reply<P>(r: ReplyJson, photos: PhotoViewRow[], shape: (p: PhotoViewRow) => P): Omit<Reply, 'photos'> & { photos: P[] } {
+  return {
+    id: r.id, kind: r.kind, unit: { id: r.unit_id, name: r.unit_name }, body: r.body, createdAt: toSiteTime(r.created_at),
+    photos: photos.filter((p) => p.reply_id === r.id).map(shape),
+  };
+}
 
 type RatingJson = Row['ratings'][number] & { reason_code?: OwnRating['reason']; reason?: string | null };
 
@@ -178,16 +185,18 @@ export async function publicMessageView(db: SiteDatabase, siteId: string, id: st
   );
   if (!m) return null;
   const rating = parsed(m.rating);
+  const photos: PhotoViewRow[] = parsed(m.photos);
+  const audience: PhotoAudience = { kind: 'public', siteId };
   return {
     ...boardFields(m, now),
     body: m.body,
-    replies: parsed(m.replies).map(reply),
+    replies: parsed(m.replies).map((r): Reply => reply(r, photos, (p) => publicPhoto(p, audience))),
     timeline: parsed(m.timeline).map(outsideEvent),
     rating: rating ? { overall: rating.overall, resolution: rating.resolution, attitude: rating.attitude, speed: rating.speed, createdAt: toSiteTime(rating.created_at) } : null,
     ratings: parsed(m.ratings).map(scores),
     // The citizen's own words, only as far as a moderator published them.
     followUps: parsed(m.follow_ups).map(publicFollowUp),
-    photos: parsed(m.photos).map((p): PublicPhoto => ({ id: p.id, width: p.width, height: p.height, url: publicPhotoUrl(siteId, p.id, p.sha256) })),
+    photos: messagePhotos(photos).map((p) => publicPhoto(p, audience)),
   };
 }
 
@@ -203,6 +212,8 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
   const followUps = parsed(m.follow_ups);
   const timeline = parsed(m.timeline).map(outsideEvent);
   const rejected = m.moderation === 'rejected';
+  const photos: PhotoViewRow[] = parsed(m.photos);
+  const audience: PhotoAudience = { kind: 'citizen', siteId };
   return {
     ...messageFields(m, now),
     // A rejected message is not handled: no deadline runs, so none is shown (nor 已超期).
@@ -212,11 +223,11 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
     moderation: m.moderation,
     // The code is on the message; the moderator's words on the (latest) 未通过审核 event.
     rejection: rejected ? { reason: m.moderation_reason ?? 'other', note: timeline.findLast((e) => e.kind === 'rejected')?.note ?? null } : null,
-    replies: parsed(m.replies).map(reply),
+    replies: parsed(m.replies).map((r): OwnReply => reply(r, photos, (p) => ownPhoto(p, audience))),
     timeline,
     ratings: ratings.map(ownRating),
     followUps: followUps.map(followUp),
-    photos: parsed(m.photos).map((p) => photo(p, trackedPhotoUrl(siteId, p.id))),
+    photos: messagePhotos(photos).map((p) => ownPhoto(p, audience)),
     can: citizenActions({
       moderation: m.moderation,
       status: m.status,
@@ -241,6 +252,8 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
       .select((eb) => notesJson(eb).as('notes')),
   );
   if (!m) return null;
+  const photos: PhotoViewRow[] = parsed(m.photos);
+  const audience: PhotoAudience = { kind: 'official' };
   return {
     ...messageFields(m, now),
     unitId: m.unit_id,
@@ -251,7 +264,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     replyCount: m.reply_count,
     supportCount: m.support_count,
     supervised: m.escalated_due_at !== null,
-    replies: parsed(m.replies).map(reply),
+    replies: parsed(m.replies).map((r): OwnReply => reply(r, photos, (p) => ownPhoto(p, audience))),
     timeline: parsed(m.timeline).map((e): ConsoleEvent => ({
       ...event(e), isPublic: e.is_public === 1, fromUnit: unitRef(e.from_unit_id, e.from_unit_name), account: e.account,
     })),
@@ -259,7 +272,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     reopened: isReopened(m),
     ratings: (parsed(m.ratings) as RatingJson[]).map(ownRating),
     followUps: parsed(m.follow_ups).map((f): ConsoleFollowUp => ({ ...followUp(f), id: f.id, moderate: mayModerateFollowUp(official, m, f) })),
-    photos: parsed(m.photos).map((p) => photo(p, consolePhotoUrl(p.id))),
+    photos: messagePhotos(photos).map((p) => ownPhoto(p, audience)),
     actions: availableActions(official, m),
   };
 }

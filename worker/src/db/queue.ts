@@ -9,6 +9,7 @@ import { validationError } from '../errors';
 import type { SiteDatabase } from './client';
 import { unitNames, type Site } from './sites';
 import { messageFields } from './mappers';
+import { coverPhotos } from './photos';
 import { isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
 
@@ -251,12 +252,16 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
     items = [...reopened, ...page];
     nextCursor = rows.length > page.length && page.length > 0 ? encodeCursor(page.at(-1)!.due_at, page.at(-1)!.seq) : null;
   }
-  const names = await unitNames(db, site, items.map((m) => m.unit_id));
+  const [names, covers] = await Promise.all([
+    unitNames(db, site, items.map((m) => m.unit_id)),
+    coverPhotos(db, official.siteId, items.map((m) => m.id), { kind: 'official' }),
+  ]);
   return {
     items: items.map((m) => ({
       ...messageFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now), isPublic: m.is_public === 1, moderation: m.moderation,
       replyCount: m.reply_count, reopened: isReopened(m),
       supervised: m.escalated_due_at !== null,
+      coverPhoto: covers.get(m.id) ?? null,
     })),
     nextCursor,
   };

@@ -679,4 +679,18 @@ export interface PhotoTable {
   is_public: Generated<number>;
   position: Generated<number>;
   created_at: string;
+  /** The official who uploaded a reply's photo; null for a citizen's (migration 0032). */
+  account_id: string | null;
+  /** The reply it was sent with; null for the citizen's own photos. */
+  reply_id: string | null;
+  /** Hidden by a moderator: when (UTC ISO), the reason code and the moderator's words to the author. */
+  hidden_at: string | null;
+  hidden_reason: string | null;
+  hidden_note: string | null;
+  /** The small version, if the client sent one (null: the photo stands in). */
+  thumbnail_type: 'image/jpeg' | 'image/png' | 'image/webp' | null;
+  thumbnail_width: number | null;
+  thumbnail_height: number | null;
+  thumbnail_bytes: number | null;
+  thumbnail_sha256: string | null;
 }

@@ -719,9 +719,10 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '发出请求的网页（其 Origin）能否向该专栏提交留言：专栏只在其来源网站的页面开放而本页面不在其中时为 false；没有 Origin（服务器）时为 true',
   // Photos (routes/photos.ts, sdk/src/schemas/photo.ts).
   'one per photo, reused on every retry of its upload': '每张照片一个，重试上传时沿用',
-  'photo_too_large on field photo: more than 10 MB': '字段 photo 为 photo_too_large：照片超过 10 MB',
-  'the field photo: photo_type_not_allowed (not JPEG, PNG or WebP by its bytes), photo_heic, photo_damaged (cut short or corrupt); idempotency_key_reused':
-    '字段 photo 有误：photo_type_not_allowed（按文件内容不是 JPEG、PNG 或 WebP）、photo_heic、photo_damaged（不完整或已损坏）；或 idempotency_key_reused',
+  'photo_too_large on field photo (more than 10 MB) or thumbnail (more than 200 KB)':
+    '字段 photo（超过 10 MB）或 thumbnail（超过 200 KB）为 photo_too_large',
+  'the field photo or thumbnail: photo_type_not_allowed (not JPEG, PNG or WebP by its bytes), photo_heic, photo_damaged (cut short or corrupt), thumbnail_too_large (too many pixels); idempotency_key_reused':
+    '字段 photo 或 thumbnail 有误：photo_type_not_allowed（按文件内容不是 JPEG、PNG 或 WebP）、photo_heic、photo_damaged（不完整或已损坏）、thumbnail_too_large（像素过多）；或 idempotency_key_reused',
   'the photo’s id': '照片编号',
   pixels: '像素',
   'the photo’s content hash': '照片的内容哈希',
@@ -731,8 +732,6 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   'hex SHA-256 of the stored bytes': '所保存内容的 SHA-256（十六进制）',
   'shown on the public board with the message; default: the message’s own isPublic': '是否随留言在留言板公开；默认与留言的 isPublic 相同',
   'photos uploaded before (at most 4), in the order to show them': '事先上传的照片（最多 4 张），按显示顺序',
-  'every photo sent with the message, public or not, in order': '随留言提交的全部照片，公开与否都有，按顺序',
-  'the photos the citizen made public, in order': '留言人选择公开的照片，按顺序',
   'every photo sent with the message, in order; url: GET with the console session': '随留言提交的全部照片，按顺序；url：凭管理后台会话 GET',
   'units whose name contains this text, or whose pinyin does (initials jyj or full jiaoyu), retired ones too, best matches first, at most 20':
     '名称含有这段文字或拼音与之相符（首字母 jyj 或全拼 jiaoyu）的单位，含已停用的，最相符的在前，最多 20 个',
@@ -767,4 +766,29 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   'not_resendable: a verification code or a lost-code request (the citizen asks again)': 'not_resendable：验证码或找回查询码的请求（须由本人重新获取）',
   'sms_not_sent: the SMS provider did not take the message (down, or refusing the site’s settings); nothing was sent, and the phone may ask again at once':
     'sms_not_sent：短信服务商未接收这条短信（服务中断，或不接受站点的设置）；没有发出任何短信，可立即重新获取',
+  // Hiding, reply photos, thumbnails (migration 0032).
+  'thumbnail: the small version (the photo itself when it has none); full when absent':
+    'thumbnail：缩略图（没有缩略图时为照片本身）；不填为原图',
+  'hidden already (conflict)': '已经隐藏（conflict）',
+  'not hidden (conflict)': '没有被隐藏（conflict）',
+  'the photo': '照片',
+  'its small version for cards (long edge at most 640 px, 200 KB); without one, the photo stands in':
+    '用于卡片的缩略图（长边不超过 640 像素、200 KB）；不提供时用照片本身',
+  'the small version, for cards and lists; the photo itself when there is none':
+    '缩略图，用于卡片和列表；没有缩略图时为照片本身',
+  'when it was hidden (the site’s time, ISO 8601)': '隐藏的时间（站点时区，ISO 8601）',
+  'to the author, with the reason': '写给留言人的说明，与原因一同显示',
+  'set when a moderator hid it from the public (its author and officials still see it)':
+    '审核人员对公众隐藏时才有（留言人和工作人员仍能看到）',
+  'ids of photos the official uploaded for this reply (at most 4), in the order to show them':
+    '工作人员为这条答复上传的照片编号（最多 4 张），按显示顺序',
+  'photos sent with the reply (e.g. the repaired road), in order; hidden ones left out':
+    '随答复发布的照片（如修好的路面），按顺序；不含被隐藏的',
+  'photos sent with the reply, in order, hidden ones marked': '随答复发布的照片，按顺序，被隐藏的有标注',
+  'every photo sent with the message, public or not, in order; hidden ones marked': '随留言提交的全部照片，公开与否都有，按顺序；被隐藏的有标注',
+  'the photos the citizen made public, in order; hidden ones left out': '留言人选择公开的照片，按顺序；不含被隐藏的',
+  'the first photo the citizen made public, for the card (its thumbnailUrl); null when none':
+    '留言人公开的第一张照片，用于卡片（用其 thumbnailUrl）；没有时为 null',
+  'the message’s first photo, public or not (url and thumbnailUrl: GET with the console session); null when none':
+    '留言的第一张照片，公开与否都算（url 和 thumbnailUrl：凭管理后台会话 GET）；没有时为 null',
 };

@@ -4,6 +4,7 @@
 import { html, raw } from 'hono/html';
 import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
 import type { PublicMessageDetail } from '../../../sdk/src/schemas/message';
+import type { PublicPhoto } from '../../../sdk/src/schemas/photo';
 import { eventLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
 import { format, formatDateTime } from '../../../ui/localize';
 import { eventDetails } from '../../../widget/src/liuyan-message/event-details';
@@ -39,7 +40,16 @@ export function messageHead(m: PublicMessageDetail, site: Pick<Site, 'name' | 's
 ${shareImageHead(site, origin)}`;
 }
 
-/** The message, its unit and status, every public reply signed by its unit, the public timeline, the rating. */
+/**
+ * Photos, each its small version as a link to the whole photo (same origin: the addresses are paths);
+ * `alt` names the n-th. Only what the public view lists: public, not hidden.
+ */
+function photoList(photos: PublicPhoto[], alt: string) {
+  if (photos.length === 0) return '';
+  return html`<ul class="photos">${photos.map((p, i) => html`<li><a href="${p.url}"><img src="${p.thumbnailUrl}" width="${p.width}" height="${p.height}" loading="lazy" decoding="async" alt="${format(alt, { n: i + 1 })}"></a></li>`)}</ul>`;
+}
+
+/** The message, its unit and status, its public photos, every public reply signed by its unit (with its photos), the public timeline, the rating. */
 export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStrings, boardHref: string) {
   const t = locale === 'en' ? messageEn : messageZhCN;
   const when = (iso: string, withTime = true) => html`<time datetime="${iso}">${formatDateTime(locale, iso, withTime)}</time>`;
@@ -58,12 +68,14 @@ export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStr
 <dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
 </dl>
 <div class="body">${m.body}</div>
+${photoList(m.photos, t.photoAlt)}
 ${m.adoption ? html`<section class="adoption"><h3>${t.flags.adopted} · ${when(m.adoption.at, false)}</h3><p>${m.adoption.note}</p></section>` : ''}
 ${m.tab === 'answered' ? '' : html`<p class="muted">${format(t.dueAt, { date: formatDateTime(locale, m.dueAt, false) })}</p>`}
 <h3>${t.replies}</h3>
 ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply ${r.kind}">
 <header>${r.unit.name} · ${t.replyKinds[r.kind]} · ${when(r.createdAt)}</header>
 <div class="body">${r.body}</div>
+${photoList(r.photos, t.replyPhotoAlt)}
 </section>`)}
 <h3>${t.timeline}</h3>
 <ol class="timeline">${m.timeline.map((e, i) => html`<li>${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? ` · ${e.unit.name}` : ''}${e.note ? format(t.note, { note: e.note }) : ''}${details[i] ?? ''}</li>`)}</ol>

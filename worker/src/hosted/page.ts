@@ -91,6 +91,8 @@ dl.facts dd{margin:0}
 .reply{border:1px solid #ddd;border-radius:4px;padding:8px 12px;margin:.6em 0;background:#fafafa}
 .reply.final{border-left:4px solid #1a7f37}
 .reply header{color:#444;margin-bottom:.3em}
+.photos{list-style:none;margin:.5em 0;padding:0;display:flex;flex-wrap:wrap;gap:.5em}
+.photos img{display:block;height:96px;width:auto;max-width:100%;object-fit:cover;border-radius:4px}
 .timeline{padding-left:1.2em}
 .timeline li{margin:.3em 0}
 .adoption{border:1px solid #1a7f37;border-radius:4px;padding:8px 12px}

@@ -24,6 +24,8 @@ interface Row {
   body?: unknown;
   /** A valid query string, for the same reason. */
   query?: string;
+  /** Headers the route needs before it looks at the caller's units (an upload's Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 const MATRIX: Record<string, Row> = {
@@ -51,6 +53,9 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/console/export.csv': { roles: ADMIN },
   'GET /v1/console/dashboard': { roles: OFFICIALS },
   'GET /v1/console/photos/:id': { roles: OFFICIALS, unitScoped: true },
+  'POST /v1/console/photos/:id/hide': { roles: MODERATION, unitScoped: true, body: { reason: 'personal_data' } },
+  'POST /v1/console/photos/:id/unhide': { roles: MODERATION, unitScoped: true },
+  'POST /v1/console/messages/:id/photos': { roles: ANSWERING, unitScoped: true, headers: { 'Idempotency-Key': 'authorization-matrix-upload' } },
   'GET /v1/console/follow-ups': { roles: MODERATION },
   'POST /v1/console/follow-ups/:id/moderation': { roles: MODERATION, body: { moderation: 'published' } },
   'GET /v1/admin/site': { roles: ADMIN },
@@ -133,7 +138,7 @@ function concretePath(route: string, w: World): string {
 function call(route: string, row: Row, w: World, as: TestOfficial | null, origin?: string) {
   const method = route.split(' ')[0]!;
   const body = method === 'GET' ? undefined : JSON.parse(JSON.stringify(row.body ?? {}).replace('"UNIT"', JSON.stringify(w.transportUnit)));
-  return consoleRequest(concretePath(route, w) + (row.query ?? ''), { as, method, body, origin });
+  return consoleRequest(concretePath(route, w) + (row.query ?? ''), { as, method, body, origin, headers: row.headers });
 }
 
 describe.each(Object.entries(MATRIX))('%s', (route, row) => {

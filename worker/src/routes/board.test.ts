@@ -612,8 +612,8 @@ describe('GET /v1/sites/:site/messages/:id — detail', () => {
       supportCount: 0,
       replyCount: 2,
       replies: [
-        { id: interim, kind: 'interim', unit: { id: transportUnit, name: '测试县交通运输局' }, body: '已派人查看，正在采购灯具。', createdAt: local(at(4)) },
-        { id: final, kind: 'final', unit: { id: headUnit, name: '测试县县长' }, body: '路灯已全部修复，感谢监督。', createdAt: local(at(7)) },
+        { id: interim, kind: 'interim', unit: { id: transportUnit, name: '测试县交通运输局' }, body: '已派人查看，正在采购灯具。', createdAt: local(at(4)), photos: [] },
+        { id: final, kind: 'final', unit: { id: headUnit, name: '测试县县长' }, body: '路灯已全部修复，感谢监督。', createdAt: local(at(7)), photos: [] },
       ],
       timeline: [
         { kind: 'submitted', at: local(at(0)), unit: { id: eduUnit, name: '测试县教育局' }, note: null },

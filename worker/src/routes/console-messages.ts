@@ -14,11 +14,12 @@ import {
   publishStatements, rejectStatements, replyStatements, runAction, transferStatements, type ActionContext,
 } from '../db/handling';
 import { officialMessageView } from '../db/message-views';
+import { attachReplyPhotoStatements, replyPhotoProblems } from '../db/photos';
 import { queueCounts, queuePage } from '../db/queue';
 import { requireRole } from '../middleware/console-auth';
 import { findActiveUnit } from '../db/sites';
 import type { AppEnv } from '../env';
-import { ApiError, notFound, validationError } from '../errors';
+import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { openContact } from '../lib/contact';
 import { createCipher, newId } from '../lib/crypto';
 import { toSiteTime } from '../lib/site-time';
@@ -137,13 +138,19 @@ consoleMessages.openapi(actionRoute('transfer', 'Transfer a message to another u
     return transferStatements(ctx, unitId, reason);
   }));
 
-consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is with: interim (阶段性回复) or final', ReplyInputSchema), (c) =>
+consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is with: interim (阶段性回复) or final, with photos uploaded for it', ReplyInputSchema), (c) =>
   act(c, c.req.valid('param').id, 'reply', async (ctx) => {
-    const { kind, body, templateId } = c.req.valid('json');
-    if (templateId && !(await findReplyTemplate(ctx.db, ctx.official.siteId, templateId))) {
-      throw validationError([{ field: 'templateId', code: 'unknown_template' }]);
-    }
-    return replyStatements(ctx, newId('r'), kind, body);
+    const { kind, body, templateId, photos = [] } = c.req.valid('json');
+    const [template, photoProblems] = await Promise.all([
+      templateId ? findReplyTemplate(ctx.db, ctx.official.siteId, templateId) : null,
+      replyPhotoProblems(ctx.db, ctx.official.siteId, ctx.official.id, photos),
+    ]);
+    const problems: FieldProblem[] = [...(templateId && !template ? [{ field: 'templateId', code: 'unknown_template' as const }] : []), ...photoProblems];
+    if (problems.length > 0) throw validationError(problems);
+    const replyId = newId('r');
+    const [insertReply, ...rest] = replyStatements(ctx, replyId, kind, body);
+    // The photos right after the reply they go with (the last statement must stay the message's update: runAction).
+    return [insertReply!, ...attachReplyPhotoStatements(ctx.db, ctx.official.siteId, ctx.official.id, ctx.message.id, replyId, photos), ...rest];
   }));
 
 consoleMessages.openapi(actionRoute('close', 'Close a replied message (办结)', EmptyInputSchema), (c) =>
