@@ -125,6 +125,7 @@ export function problemOf(error: ApiError, acceptLanguage: string | undefined, a
 }
 
 export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
+  c.set('problem', error.code);
   c.header('Content-Type', 'application/problem+json; charset=UTF-8');
   c.header('Cache-Control', 'no-store');
   return c.body(JSON.stringify(problemOf(error, c.req.header('Accept-Language'), audienceOf(c.req.path))), error.status);
@@ -139,7 +140,7 @@ const FRAMEWORK_PROBLEMS: Partial<Record<number, ProblemCode>> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
-  405: 'not_found',
+  405: 'method_not_allowed',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'too_many_requests',

@@ -137,6 +137,9 @@ export const enProblemTitles: ProblemTitles = {
   invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
   webhook_limit: 'A site has at most 10 webhook endpoints: delete one no longer used first',
   sms_unavailable: 'This site does not send SMS',
+  method_not_allowed: 'This address does not take this method (the Allow header lists those it takes)',
+  json_too_deep: 'The request nests too deeply',
+  unavailable: 'The service is busy; please try again shortly',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */

@@ -136,6 +136,9 @@ export const zhCNProblemTitles: ProblemTitles = {
   invalid_api_key: 'api_key 无效或已被吊销，请向站点管理员申请接口密钥',
   webhook_limit: '每个站点最多10个 Webhook 接收地址：请先删除不用的',
   sms_unavailable: '本站暂未开通短信服务',
+  method_not_allowed: '此地址不支持这种请求方法（可用的方法见 Allow 响应头）',
+  json_too_deep: '请求内容嵌套层数过多',
+  unavailable: '服务繁忙，请稍后再试',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */

@@ -47,6 +47,7 @@ export const ProblemCodeSchema = z.enum([
   'invalid_api_key',
   'webhook_limit',
   'sms_unavailable',
+  'method_not_allowed', 'json_too_deep', 'unavailable',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -81,6 +82,9 @@ export const PROBLEM_STATUS = {
   webhook_limit: 409,
   sms_unavailable: 409,
   internal: 500,
+  method_not_allowed: 405,
+  json_too_deep: 400,
+  unavailable: 503,
 } as const satisfies Record<ProblemCode, number>;
 
 export const FieldErrorSchema = z.object({
