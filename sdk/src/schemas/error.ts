@@ -106,5 +106,7 @@ export const ProblemSchema = z.object({
   errors: z.array(FieldErrorSchema).optional(),
   sites: z.array(z.object({ id: z.string(), name: z.string() })).optional()
     .describe('site_required: the sites the credentials are right for; sign in again with one of their ids as `site`'),
+  requestId: z.string().optional()
+    .describe('5xx: the request id (also the X-Request-Id header) that names the request in the service log'),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
