@@ -4,6 +4,7 @@
 // D1: every statement before and after the fault really runs.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { isRead } from '../src/db/d1-errors';
 import { app } from '../src/index';
 
 /** What D1 says, by kind of failure. */
@@ -30,16 +31,20 @@ export interface Fault {
 
 class Counter {
   statements = 0;
+  /** Whether each statement run so far (1-based: index N-1) only read. */
+  readOnly: boolean[] = [];
   fired = false;
   /** Off once the request is answered: work left for later is not the request's. */
   armed = true;
   constructor(readonly fault: Fault | null) {}
 
   /** Runs `work` as `count` statements; throws the fault if it falls among them. */
-  async run<T>(count: number, work: () => Promise<T>): Promise<T> {
+  async run<T>(sqls: string[], work: () => Promise<T>): Promise<T> {
     if (!this.armed) return work();
+    const count = sqls.length;
     const first = this.statements + 1;
     this.statements += count;
+    this.readOnly.push(...sqls.map(isRead));
     const fault = this.fault;
     if (!fault || this.fired || fault.at < first || fault.at >= first + count) return work();
     this.fired = true;
@@ -49,25 +54,26 @@ class Counter {
 }
 
 const REAL = Symbol('real statement');
-type Wrapped = D1PreparedStatement & { [REAL]: D1PreparedStatement };
+type Wrapped = D1PreparedStatement & { [REAL]: D1PreparedStatement; sql: string };
 
-function wrapStatement(real: D1PreparedStatement, counter: Counter): Wrapped {
+function wrapStatement(real: D1PreparedStatement, sql: string, counter: Counter): Wrapped {
   const wrapped = {
     [REAL]: real,
-    bind: (...values: unknown[]) => wrapStatement(real.bind(...values), counter),
-    first: (column?: string) => counter.run(1, () => (column === undefined ? real.first() : real.first(column))),
-    run: () => counter.run(1, () => real.run()),
-    all: () => counter.run(1, () => real.all()),
-    raw: (options?: { columnNames?: boolean }) => counter.run(1, () => real.raw(options as { columnNames: true })),
+    sql,
+    bind: (...values: unknown[]) => wrapStatement(real.bind(...values), sql, counter),
+    first: (column?: string) => counter.run([sql], () => (column === undefined ? real.first() : real.first(column))),
+    run: () => counter.run([sql], () => real.run()),
+    all: () => counter.run([sql], () => real.all()),
+    raw: (options?: { columnNames?: boolean }) => counter.run([sql], () => real.raw(options as { columnNames: true })),
   };
   return wrapped as unknown as Wrapped;
 }
 
 function wrapDatabase<D extends D1Database | D1DatabaseSession>(real: D, counter: Counter): D {
   const wrapped: Record<string, unknown> = {
-    prepare: (sql: string) => wrapStatement(real.prepare(sql), counter),
-    batch: (statements: Wrapped[]) => counter.run(statements.length, () => real.batch(statements.map((s) => s[REAL]))),
-    exec: (sql: string) => counter.run(1, () => (real as D1Database).exec(sql)),
+    prepare: (sql: string) => wrapStatement(real.prepare(sql), sql, counter),
+    batch: (statements: Wrapped[]) => counter.run(statements.map((s) => s.sql), () => real.batch(statements.map((s) => s[REAL]))),
+    exec: (sql: string) => counter.run([sql], () => (real as D1Database).exec(sql)),
     withSession: (bookmark?: string) => wrapDatabase((real as D1Database).withSession(bookmark), counter),
     getBookmark: () => (real as D1DatabaseSession).getBookmark?.() ?? null,
     dump: () => (real as D1Database).dump(),
@@ -81,12 +87,12 @@ function wrapDatabase<D extends D1Database | D1DatabaseSession>(real: D, counter
  * counted). Only the request's own statements count: work it leaves for after the answer (the outbox)
  * runs on the real binding. Returns the answer and how many statements the request ran.
  */
-export async function fetchWithFault(request: Request, fault: Fault | null): Promise<{ response: Response; body: string; statements: number }> {
+export async function fetchWithFault(request: Request, fault: Fault | null): Promise<{ response: Response; body: string; statements: number; readOnly: boolean[] }> {
   const counter = new Counter(fault);
   const ctx = createExecutionContext();
   const response = await app.fetch(request, { ...env, DB: wrapDatabase(env.DB, counter) }, ctx);
   const body = await response.text();
   counter.armed = false;
   await waitOnExecutionContext(ctx);
-  return { response, body, statements: counter.statements };
+  return { response, body, statements: counter.statements, readOnly: counter.readOnly };
 }

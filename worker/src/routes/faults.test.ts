@@ -6,15 +6,16 @@
 // database as one success does (0 duplicates).
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import type { Problem } from '../../../sdk/src/schemas/error';
-import { ALLOWED_ORIGIN, createSite, submit, validMessage } from '../../test/fixtures';
-import { CONSOLE_ORIGIN, consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+import { addReply, ALLOWED_ORIGIN, createSite, db, seedMessages, validMessage, type SeedMessage } from '../../test/fixtures';
+import { CONSOLE_ORIGIN, createOfficial, type TestOfficial } from '../../test/officials';
+import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { fetchWithFault, type D1FaultKind, type Fault } from '../../test/d1-faults';
 
 /** How to find a site's rows in each table: by a column that leads to the site. */
 const SCOPES: [column: string, where: string][] = [
   ['site_id', 'site_id = ?1'],
+  ['campaign_id', 'campaign_id IN (SELECT id FROM campaigns WHERE site_id = ?1)'],
   ['message_id', 'message_id IN (SELECT id FROM messages WHERE site_id = ?1)'],
   ['account_id', 'account_id IN (SELECT id FROM accounts WHERE site_id = ?1)'],
   ['unit_id', 'unit_id IN (SELECT id FROM units WHERE site_id = ?1)'],
@@ -42,7 +43,7 @@ beforeAll(async () => {
     if (virtual.some((v) => name.startsWith(`${v}_`)) || name === 'event_outbox') continue;
     const { results: columns } = await env.DB.prepare(`SELECT name FROM pragma_table_info('${name}')`).all<{ name: string }>();
     const names = new Set(columns.map((c) => c.name));
-    const scope = SCOPES.find(([column]) => names.has(column));
+    const scope = name === 'sites' ? ['id', 'id = ?1'] : SCOPES.find(([column]) => names.has(column));
     tableQueries.push({ table: name, sql: `SELECT * FROM "${name}"${scope ? ` WHERE ${scope[1]}` : ''}` });
   }
 });
@@ -76,29 +77,30 @@ function publicPost(path: string, body: unknown, headers: Record<string, string>
   });
 }
 
-async function consoleAct(as: TestOfficial, id: string, action: string, body: unknown = {}) {
-  const response = await consoleRequest(`/v1/console/messages/${id}/${action}`, { as, method: 'POST', body });
-  if (response.status !== 200) throw new Error(`${action}: ${response.status} ${await response.text()}`);
-}
-
-/** A site with a submitted message, its responder (education bureau), moderator and admin. */
-async function withMessage(moderation: 'pre' | 'post' = 'pre') {
-  const site = await createSite({ moderation });
-  const [responder, moderator, admin] = await Promise.all([
+/**
+ * A site with a message (written straight to D1, as the service stores it: faster than through the
+ * API, and the paths under test start from it), its tracking code, and its officials: a responder
+ * for the whole tree, a moderator and an admin.
+ */
+async function withMessage(state: Pick<SeedMessage, 'status' | 'moderation'> = {}) {
+  const site = await createSite();
+  const [[id], responder, moderator, admin] = await Promise.all([
+    seedMessages(site.siteId, [{ unitId: site.eduUnit, status: 'submitted', moderation: 'pending', ...state }]),
     createOfficial(site.siteId, 'responder', [site.headUnit]),
     createOfficial(site.siteId, 'moderator'),
     createOfficial(site.siteId, 'admin'),
   ]);
-  const response = await submit(site.siteId, validMessage(site.eduUnit));
-  const { id, trackingCode } = await response.json<MessageCreated>();
-  return { ...site, responder, moderator, admin, id, trackingCode };
+  const trackingCode = newTrackingCode();
+  await db.run(db.q.updateTable('messages')
+    .set({ tracking_hash: await trackingCodeHash(env.HASH_KEY, site.siteId, normalizeTrackingCode(trackingCode)!) })
+    .where('id', '=', id!));
+  return { ...site, responder, moderator, admin, id: id!, trackingCode };
 }
 
-/** A message of a post-moderated site, accepted and answered with a final reply. */
+/** A published message answered with a final reply by the education bureau. */
 async function answered() {
-  const m = await withMessage('post');
-  await consoleAct(m.responder, m.id, 'accept');
-  await consoleAct(m.responder, m.id, 'reply', { kind: 'final', body: '已安排交警早晚高峰在校门口疏导。' });
+  const m = await withMessage({ status: 'replied', moderation: 'published' });
+  await addReply(m.id, { unitId: m.eduUnit });
   return m;
 }
 
@@ -117,7 +119,7 @@ const WRITE_PATHS: Record<string, () => Promise<Scenario>> = {
     return { siteId: m.siteId, request: publicPost(`/v1/sites/${m.siteId}/track/rating`, { trackingCode: m.trackingCode, overall: 4, resolution: 4, attitude: 5, speed: 4 }) };
   },
   publish: async () => {
-    const m = await withMessage('pre');
+    const m = await withMessage();
     return { siteId: m.siteId, request: consolePost(m.moderator, `/v1/console/messages/${m.id}/publish`, {}) };
   },
   accept: async () => {
@@ -129,8 +131,7 @@ const WRITE_PATHS: Record<string, () => Promise<Scenario>> = {
     return { siteId: m.siteId, request: consolePost(m.responder, `/v1/console/messages/${m.id}/transfer`, { unitId: m.transportUnit, reason: '属交通部门职责' }) };
   },
   reply: async () => {
-    const m = await withMessage();
-    await consoleAct(m.responder, m.id, 'accept');
+    const m = await withMessage({ status: 'accepted' });
     return {
       siteId: m.siteId,
       request: consolePost(m.responder, `/v1/console/messages/${m.id}/reply`, { kind: 'final', body: '已安排处理。' }, 'POST', { 'Idempotency-Key': crypto.randomUUID() }),
@@ -197,6 +198,8 @@ describe('D1 faults on every write path', () => {
         let before = await snapshot(s.siteId);
         for (const { kind, when } of FAULTS) {
           const what = `${name}, statement ${at} of ${first.statements}, ${kind} ${when}`;
+          // A read that runs and then fails is the same as one that fails first: lost answers matter after writes.
+          if (when === 'after' && first.readOnly[at - 1]) continue;
           if (when === 'after') {
             // The failures before wrote nothing: the client's retry of them goes through, once.
             await expectRetryAsOneSuccess(s, before, `${name}, statement ${at}`, true);
