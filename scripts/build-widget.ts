@@ -1,9 +1,11 @@
 // Builds ./public, which the worker serves as static assets: the widget bundle, the officials'
 // console, the example pages and the error reference.
 import { build, type Metafile } from 'esbuild';
-import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { errorsPage } from './errors-page';
+import { createHash } from 'node:crypto';
+import { DEFAULT_HTML_CSP, SECURITY_HEADERS } from '../worker/src/middleware/security-headers';
+import { ERRORS_PAGE_STYLE, errorsPage } from './errors-page';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'public');
@@ -111,23 +113,39 @@ export async function buildPublic(): Promise<void> {
     recursive: true,
     filter: (src) => !src.includes('node_modules') && !src.endsWith('.ts'),
   });
+  // Every static file gets the service's security headers (the worker's own answers get them from
+  // middleware/security-headers.ts); a later rule's header is joined to an earlier one's with a comma.
   // Host pages on other origins load the widget as a module script, which needs CORS. The console
-  // runs only its own files: no inline script or style, no plugins, no framing, no referrer.
+  // runs only its own files: no inline script or style, no plugins, no framing, and no referrer (of a
+  // list of referrer policies the last wins). The error reference holds one inline style, allowed by
+  // its hash; the front page nothing inline.
+  const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  // The example host pages: the widget's own policy (as on the hosted pages), plus their inline styles by hash.
+  const examples: string[] = [];
+  for (const name of await readdir(path.join(root, 'examples'))) {
+    const page = await readFile(path.join(root, 'examples', name, 'index.html'), 'utf8').catch(() => null);
+    if (page === null) continue;
+    const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, style]) => sha256(style!));
+    examples.push(`/examples/${name}/*`, `  Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self' ${styles.join(' ')}; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`);
+  }
   await writeFile(path.join(out, '_headers'), [
+    '/*',
+    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
     '/widget/*',
     '  Access-Control-Allow-Origin: *',
     '  Cache-Control: public, max-age=300',
-    '  X-Content-Type-Options: nosniff',
     '/hosted/*',
     '  Cache-Control: public, max-age=300',
-    '  X-Content-Type-Options: nosniff',
     '/embed.js',
     '  Cache-Control: public, max-age=300',
-    '  X-Content-Type-Options: nosniff',
     '/console/*',
     "  Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: no-referrer',
+    '/docs/errors/*',
+    `  Content-Security-Policy: default-src 'none'; style-src ${sha256(ERRORS_PAGE_STYLE)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    '/',
+    `  Content-Security-Policy: ${DEFAULT_HTML_CSP}`,
+    ...examples,
     '',
   ].join('\n'));
   await mkdir(path.join(out, 'docs/errors'), { recursive: true });

@@ -5,6 +5,9 @@ import { errorCatalogs } from '../sdk/src/locales';
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** The page's only style, inline: its CSP names it by hash (scripts/build-widget.ts). */
+export const ERRORS_PAGE_STYLE = 'body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}table{border-collapse:collapse}';
+
 export function errorsPage(): string {
   const { 'zh-CN': zh, en } = errorCatalogs;
   const problems = ProblemCodeSchema.options.map((code) =>
@@ -14,7 +17,7 @@ export function errorsPage(): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Liuyan API errors</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}table{border-collapse:collapse}</style></head>
+<style>${ERRORS_PAGE_STYLE}</style></head>
 <body>
 <h1>Errors</h1>
 <p>Every error is <code>application/problem+json</code>: <code>{"type": "/docs/errors#code", "title", "status", "code", "errors": [{"field", "code", "message"}]}</code>.

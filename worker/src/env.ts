@@ -1,6 +1,7 @@
 import type { SiteDatabase } from './db/client';
 import type { Official } from './auth/official';
 import type { Site } from './db/sites';
+import type { ProblemCode } from '../../sdk/src/schemas/error';
 
 /**
  * Bindings and vars, as `npm run types` generates them from wrangler.toml into
@@ -30,5 +31,7 @@ export interface AppEnv {
     official: Official;
     /** Set on every Open311 POST, before its form is validated: the live integration key it carries. */
     integration: { id: string; label: string };
+    /** Set when the answer is a problem: its code, for the request log. */
+    problem: ProblemCode;
   };
 }

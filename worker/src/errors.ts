@@ -8,6 +8,7 @@ import { enFieldMessages, enOpen311FieldLabels } from '../../sdk/src/locales/en'
 import { zhCNFieldMessages, zhCNOpen311FieldLabels } from '../../sdk/src/locales/zh-cn';
 import { FieldErrorCodeSchema, PROBLEM_STATUS, type FieldErrorCode, type Problem, type ProblemCode } from '../../sdk/src/schemas/error';
 import type { AppEnv } from './env';
+import { classifyD1Error } from './db/d1-errors';
 
 export interface FieldProblem {
   field: string;
@@ -125,9 +126,13 @@ export function problemOf(error: ApiError, acceptLanguage: string | undefined, a
 }
 
 export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
+  c.set('problem', error.code);
   c.header('Content-Type', 'application/problem+json; charset=UTF-8');
   c.header('Cache-Control', 'no-store');
-  return c.body(JSON.stringify(problemOf(error, c.req.header('Accept-Language'), audienceOf(c.req.path))), error.status);
+  const problem = problemOf(error, c.req.header('Accept-Language'), audienceOf(c.req.path));
+  // The service's own failures name the log line that says what happened (request-log.ts).
+  if (error.status >= 500) problem.requestId = c.get('requestId');
+  return c.body(JSON.stringify(problem), error.status);
 }
 
 /**
@@ -139,20 +144,34 @@ const FRAMEWORK_PROBLEMS: Partial<Record<number, ProblemCode>> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
-  405: 'not_found',
+  405: 'method_not_allowed',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'too_many_requests',
 };
 
-/** `app.onError`: known errors keep their status; anything else is a 500 that reveals nothing. */
+/**
+ * Seconds a client waits before trying again after a D1 failure: an overloaded database needs its
+ * queue to drain (no retry storm: the service itself never retries that), a restarted one a moment.
+ */
+export const RETRY_AFTER_SECONDS = { overloaded: 5, transient: 1 } as const;
+
+/**
+ * `app.onError`: known errors keep their status. A D1 error that is overloaded, or transient and not
+ * (or no longer) retried, is a 503 `unavailable` with `Retry-After` — a retry with the same
+ * Idempotency-Key is safe. Anything else is a 500 that reveals nothing but the request id.
+ */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return problemResponse(c, err);
   if (err instanceof HTTPException) {
     const code = FRAMEWORK_PROBLEMS[err.status];
     if (code) return problemResponse(c, new ApiError(code));
   }
-  // Only the error's name and message: request bodies and bound values never reach the log.
-  console.error(JSON.stringify({ requestId: c.get('requestId'), error: err.name, message: err.message.slice(0, 200) }));
-  return problemResponse(c, new ApiError('internal'));
+  const d1 = classifyD1Error(err);
+  // Only the error's name and message (D1's name the failure, never a bound value): request bodies
+  // and bound values never reach the log.
+  console.error(JSON.stringify({ requestId: c.get('requestId'), error: err.name, d1, message: err.message.slice(0, 200) }));
+  if (d1 === 'other') return problemResponse(c, new ApiError('internal'));
+  c.header('Retry-After', String(RETRY_AFTER_SECONDS[d1]));
+  return problemResponse(c, new ApiError('unavailable'));
 }

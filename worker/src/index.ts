@@ -8,6 +8,9 @@ import { d1Cost } from './middleware/d1-cost';
 import { publicCache } from './middleware/public-cache';
 import { rateLimit } from './middleware/rate-limit';
 import { siteScope } from './middleware/site-scope';
+import { securityHeaders } from './middleware/security-headers';
+import { methodNotAllowed } from './middleware/method-not-allowed';
+import { requestLog } from './middleware/request-log';
 import { adminAccounts } from './routes/admin-accounts';
 import { adminAudit } from './routes/admin-audit';
 import { adminCampaigns } from './routes/admin-campaigns';
@@ -49,7 +52,12 @@ import { scheduled } from './scheduled';
 // binding before a request reaches this worker.
 export const app = new OpenAPIHono<AppEnv>();
 
+// Security headers on every answer, whoever made it; a wrong method is answered before any work.
+app.use('*', securityHeaders());
 app.use('*', requestId());
+// One JSON line per request (route pattern, status, duration, D1 cost; no personal data): `wrangler tail`.
+app.use('*', requestLog());
+app.use('*', methodNotAllowed(() => app.routes));
 // Events a request wrote (timeline events, in the outbox) go to the deliveries queue once it has answered.
 app.use('*', drainAfterWrites());
 app.use('/v1/*', d1Cost());

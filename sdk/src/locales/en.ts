@@ -144,6 +144,9 @@ export const enProblemTitles: ProblemTitles = {
   sms_unavailable: 'This site does not send SMS',
   not_resendable: 'A verification code or a lost-code request cannot be sent again: the citizen asks for a new one',
   sms_not_sent: 'The SMS with the code could not be sent; ask for a code again',
+  method_not_allowed: 'This address does not take this method (the Allow header lists those it takes)',
+  json_too_deep: 'The request nests too deeply',
+  unavailable: 'The service is busy; please try again shortly',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */

@@ -143,6 +143,9 @@ export const zhCNProblemTitles: ProblemTitles = {
   sms_unavailable: '本站暂未开通短信服务',
   not_resendable: '验证码和找回查询码的通知不能重新发送：请本人重新获取',
   sms_not_sent: '验证码短信未能发出，请重新获取',
+  method_not_allowed: '此地址不支持这种请求方法（可用的方法见 Allow 响应头）',
+  json_too_deep: '请求内容嵌套层数过多',
+  unavailable: '服务繁忙，请稍后再试',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */

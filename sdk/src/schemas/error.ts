@@ -52,6 +52,7 @@ export const ProblemCodeSchema = z.enum([
   'sms_unavailable',
   'not_resendable',
   'sms_not_sent',
+  'method_not_allowed', 'json_too_deep', 'unavailable',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -88,6 +89,9 @@ export const PROBLEM_STATUS = {
   not_resendable: 409,
   sms_not_sent: 502,
   internal: 500,
+  method_not_allowed: 405,
+  json_too_deep: 400,
+  unavailable: 503,
 } as const satisfies Record<ProblemCode, number>;
 
 export const FieldErrorSchema = z.object({
@@ -109,5 +113,7 @@ export const ProblemSchema = z.object({
   errors: z.array(FieldErrorSchema).optional(),
   sites: z.array(z.object({ id: z.string(), name: z.string() })).optional()
     .describe('site_required: the sites the credentials are right for; sign in again with one of their ids as `site`'),
+  requestId: z.string().optional()
+    .describe('5xx: the request id (also the X-Request-Id header) that names the request in the service log'),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

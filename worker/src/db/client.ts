@@ -4,6 +4,7 @@ import {
 } from 'kysely';
 import type { Env } from '../env';
 import type { Database } from './schema';
+import { isRead, withD1Retries } from './d1-errors';
 
 // Kysely only builds and compiles SQL here; D1 runs it. That keeps batch() — D1's only
 // way to write several statements atomically — available for every multi-statement write.
@@ -25,16 +26,30 @@ export interface QueryStats {
   rowsWritten: number;
 }
 
+/**
+ * `idempotent`: running the write again cannot do its work twice — a row keyed by the request's
+ * Idempotency-Key is in the same batch (a second commit fails as a whole), or the write is the same
+ * however often it runs. Only such writes are retried after a transient D1 error (db/d1-errors.ts).
+ */
+export interface WriteOptions {
+  idempotent?: boolean;
+}
+
+/**
+ * Every method retries a transient D1 error (a lost connection, a restarted database) up to twice with
+ * jittered backoff when the work is idempotent: reads always, writes when `WriteOptions` says so.
+ * Other errors reach `handleError` unchanged: overloaded → 503 with Retry-After, the rest → 500.
+ */
 export interface SiteDatabase {
   /** Build queries with this; run them with the methods below. */
   readonly q: QueryBuilder;
   /** Counted over this object's life (one request). */
   readonly stats: QueryStats;
-  all<R>(query: Compilable<R>): Promise<R[]>;
-  first<R>(query: Compilable<R>): Promise<R | null>;
-  run(query: Compilable<unknown>): Promise<D1Result>;
+  all<R>(query: Compilable<R>, options?: WriteOptions): Promise<R[]>;
+  first<R>(query: Compilable<R>, options?: WriteOptions): Promise<R | null>;
+  run(query: Compilable<unknown>, options?: WriteOptions): Promise<D1Result>;
   /** Runs the statements in one transaction: all are written or none. */
-  batch(queries: Compilable<unknown>[]): Promise<D1Result[]>;
+  batch(queries: Compilable<unknown>[], options?: WriteOptions): Promise<D1Result[]>;
   /**
    * Where this request's reads and writes got to in D1's read replication (a D1 session bookmark,
    * e.g. `00000000-00000016-00000000-000…`); null when it does not run in a session.
@@ -48,9 +63,14 @@ export interface SiteDatabase {
  */
 export const D1_BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;
 
-function prepare(d1: D1Database | D1DatabaseSession, query: Compilable<unknown>): D1PreparedStatement {
-  const compiled: CompiledQuery<unknown> = query.compile();
+function prepare(d1: D1Database | D1DatabaseSession, compiled: CompiledQuery<unknown>): D1PreparedStatement {
   return d1.prepare(compiled.sql).bind(...compiled.parameters);
+}
+
+/** Runs one statement, retried when it only reads or the caller says it is idempotent. */
+function runOne<T>(d1: D1Database | D1DatabaseSession, query: Compilable<unknown>, options: WriteOptions | undefined, how: (s: D1PreparedStatement) => Promise<T>): Promise<T> {
+  const compiled = query.compile();
+  return withD1Retries(isRead(compiled.sql) || Boolean(options?.idempotent), () => how(prepare(d1, compiled)));
 }
 
 /** Runs queries on a D1 binding, or on a session of one (`withSession`, D1 read replication). */
@@ -65,11 +85,13 @@ export function siteDatabaseOn(d1: D1Database | D1DatabaseSession): SiteDatabase
   return {
     q: builder,
     stats,
-    all: async <R>(query: Compilable<R>) => count(await prepare(d1, query).all<R>()).results,
-    first: async <R>(query: Compilable<R>) => count(await prepare(d1, query).all<R>()).results[0] ?? null,
-    run: async (query) => count(await prepare(d1, query).run()),
-    batch: async (queries) => {
-      const results = await d1.batch(queries.map((query) => prepare(d1, query)));
+    all: async <R>(query: Compilable<R>, options?: WriteOptions) => count(await runOne(d1, query, options, (s) => s.all<R>())).results,
+    first: async <R>(query: Compilable<R>, options?: WriteOptions) => count(await runOne(d1, query, options, (s) => s.all<R>())).results[0] ?? null,
+    run: async (query, options) => count(await runOne(d1, query, options, (s) => s.run())),
+    batch: async (queries, options) => {
+      const compiled = queries.map((query) => query.compile());
+      const results = await withD1Retries(Boolean(options?.idempotent) || compiled.every((c) => isRead(c.sql)),
+        () => d1.batch(compiled.map((c) => prepare(d1, c))));
       stats.queries++; // one round trip, one transaction
       for (const r of results) {
         stats.rowsRead += r.meta.rows_read ?? 0;

@@ -791,4 +791,10 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '留言人公开的第一张照片，用于卡片（用其 thumbnailUrl）；没有时为 null',
   'the message’s first photo, public or not (url and thumbnailUrl: GET with the console session); null when none':
     '留言的第一张照片，公开与否都算（url 和 thumbnailUrl：凭管理后台会话 GET）；没有时为 null',
+  '5xx: the request id (also the X-Request-Id header) that names the request in the service log':
+    '5xx 错误：本次请求的编号（即 X-Request-Id 响应头），用于在服务日志中查到这次请求',
+  'optional, one per action, reused on every retry of it: a retry of a done action answers as the first time and creates nothing twice':
+    '可选；每次操作一个，重试时沿用：已完成的操作重试时得到与第一次相同的回答，不会重复创建',
+  'unavailable: the database is busy or briefly unreachable; try again after the seconds in Retry-After (with the same Idempotency-Key)':
+    'unavailable：数据库繁忙或暂时无法连接；请在 Retry-After 所示秒数后重试（使用同一个 Idempotency-Key）',
 };

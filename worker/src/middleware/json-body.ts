@@ -19,6 +19,32 @@ export function isJsonContentType(header: string | undefined): boolean {
   return true;
 }
 
+/**
+ * How deep a request body may nest objects and arrays. The deepest body the API defines is 4 (a site's
+ * settings); a parser handed thousands of `[` spends its stack and time on nothing.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * The deepest nesting of objects and arrays in JSON text (brackets inside strings do not count),
+ * read in one pass before any parser runs. Text that is not JSON gives some number; the parser then refuses it.
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // a backslash: the next character is escaped
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (ch === 0x7d || ch === 0x5d) depth--;
+  }
+  return deepest;
+}
+
 /** Reads bytes as UTF-8, refusing what is not: decoded leniently, they would be stored as U+FFFD. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -26,7 +52,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Requests with a body must be JSON and small. Checked before validation: the OpenAPI
  * validator silently skips bodies of other types, and nothing large should be read at all. A JSON
  * Content-Type is passed on in its plain form, which the validator recognises however it was written.
- * A body that is not well-formed UTF-8 is malformed JSON (400), not text to repair. Paths matching
+ * A body that is not well-formed UTF-8 is malformed JSON (400), not text to repair; one nested deeper
+ * than `MAX_JSON_DEPTH` is 400 `json_too_deep`; one over `MAX_BODY_BYTES` 413 `payload_too_large`.
+ * Fields a route does not define are ignored, on every route (its schema drops them: never stored,
+ * never an error), so a newer client may send what an older service does not know. Paths matching
  * `rawBody` (a photo upload) read their body themselves, with their own size cap.
  */
 export function jsonBody({ rawBody }: { rawBody?: RegExp } = {}): MiddlewareHandler<AppEnv> {
@@ -48,11 +77,13 @@ export function jsonBody({ rawBody }: { rawBody?: RegExp } = {}): MiddlewareHand
     });
     return limit(c, async () => {
       const bytes = await c.req.arrayBuffer(); // kept: the validator parses these same bytes
+      let text: string;
       try {
-        utf8.decode(bytes);
+        text = utf8.decode(bytes);
       } catch {
         throw new ApiError('malformed_json');
       }
+      if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ApiError('json_too_deep');
       await next();
     });
   };

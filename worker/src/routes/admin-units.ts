@@ -9,8 +9,8 @@ import { adminUnitLevel, adminUnitSearch, adminUnitsByIds } from '../db/admin-un
 import { isWithinAny } from '../db/sites';
 import { unitPinyinKeys } from '../db/unit-pinyin';
 import { notFound, validationError } from '../errors';
-import { newId } from '../lib/crypto';
-import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
+import { keyedId } from '../lib/keyed-id';
+import { ActionKeyHeadersSchema, bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
 export const adminUnits = newRouteGroup();
 
@@ -45,7 +45,7 @@ const createUnit = createRoute({
   method: 'post',
   path: '/v1/admin/units',
   summary: 'Add a leader, department, region or ministry',
-  request: { body: { required: true, content: { 'application/json': { schema: CreateUnitInputSchema } } } },
+  request: { headers: ActionKeyHeadersSchema, body: { required: true, content: { 'application/json': { schema: CreateUnitInputSchema } } } },
   responses: {
     201: { description: 'the new unit', content: { 'application/json': { schema: AdminUnitSchema } } },
     ...officialErrorResponses,
@@ -58,6 +58,10 @@ adminUnits.openapi(createUnit, async (c) => {
   const siteId = c.get('site').id;
   const db = c.get('db');
   const parentId = input.parentId ?? null;
+  // A retry (same Idempotency-Key) of a unit already added answers with it.
+  const { id, keyed } = await keyedId(c, 'u');
+  const stored = keyed ? await findSiteUnit(db, siteId, id) : null;
+  if (stored) return c.json(stored, 201);
   // The parent and the last sibling alone, never the whole tree (a national site has ~90,000 units).
   const [parent, next] = await Promise.all([
     parentId === null ? null : findSiteUnit(db, siteId, parentId),
@@ -65,7 +69,7 @@ adminUnits.openapi(createUnit, async (c) => {
   ]);
   if (parentId !== null && !parent) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
   const unit: AdminUnit = {
-    id: newId('u'),
+    id,
     name: input.name,
     kind: input.kind,
     parentId,

@@ -8,12 +8,12 @@ import { newRouteGroup } from '../app';
 import { auditEntry } from '../db/admin';
 import {
   checkEndpointUrl, endpointDeliveries, findEndpoint, MAX_ENDPOINTS_PER_SITE, newWebhookSecret, ROTATION_OVERLAP_MS, sealSecret,
-  siteEndpoint, siteEndpoints,
+  siteEndpoint, siteEndpoints, signingSecrets,
 } from '../db/webhooks';
 import { ApiError, notFound } from '../errors';
-import { newId } from '../lib/crypto';
 import { queueDeliveries } from '../webhooks/deliver';
-import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
+import { keyedId } from '../lib/keyed-id';
+import { ActionKeyHeadersSchema, bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
 /** Admins manage the site's webhook endpoints, see their deliveries and send a dead one again. */
 export const adminWebhooks = newRouteGroup();
@@ -36,7 +36,7 @@ const createWebhook = createRoute({
   method: 'post',
   path: '/v1/admin/webhooks',
   summary: 'Add a webhook endpoint (https only; at most 10 a site): the answer shows its signing secret once (audited)',
-  request: { body: { required: true, content: { 'application/json': { schema: CreateWebhookEndpointInputSchema } } } },
+  request: { headers: ActionKeyHeadersSchema, body: { required: true, content: { 'application/json': { schema: CreateWebhookEndpointInputSchema } } } },
   responses: {
     201: { description: 'the endpoint and its secret, shown this once', content: { 'application/json': { schema: WebhookEndpointWithSecretSchema } } },
     409: { description: 'the site has 10 endpoints already (webhook_limit)' },
@@ -50,9 +50,18 @@ adminWebhooks.openapi(createWebhook, async (c) => {
   checkEndpointUrl(c.env, input.url);
   const site = c.get('site');
   const db = c.get('db');
+  // A retry (same Idempotency-Key) of an endpoint already added answers with it and its secret.
+  const { id, keyed } = await keyedId(c, 'wh');
+  if (keyed) {
+    const stored = await db.first(db.q.selectFrom('webhook_endpoints').select(['id', 'secret', 'previous_secret', 'previous_secret_expires_at']).where('site_id', '=', site.id).where('id', '=', id));
+    if (stored) {
+      c.header('Cache-Control', 'no-store');
+      const [secret] = await signingSecrets(c.env, { ...stored, previous_secret: null }, new Date());
+      return c.json({ ...(await siteEndpoint(db, site.id, id, new Date()))!, secret: secret! }, 201);
+    }
+  }
   const count = await db.first(db.q.selectFrom('webhook_endpoints').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', site.id));
   if ((count?.n ?? 0) >= MAX_ENDPOINTS_PER_SITE) throw new ApiError('webhook_limit');
-  const id = newId('wh');
   const secret = newWebhookSecret();
   const at = new Date().toISOString();
   await db.batch([

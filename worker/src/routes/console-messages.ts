@@ -23,7 +23,8 @@ import { ApiError, notFound, validationError, type FieldProblem } from '../error
 import { openContact } from '../lib/contact';
 import { createCipher, newId } from '../lib/crypto';
 import { toSiteTime } from '../lib/site-time';
-import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
+import { keyedId } from '../lib/keyed-id';
+import { ActionKeyHeadersSchema, bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
 import { MESSAGE_ACTION_PATHS } from '../../../sdk/src/console-client';
 
 /** The queue and every action officials take on a message. Session and CSRF checks: see index.ts. */
@@ -93,7 +94,11 @@ function actionRoute<S extends z.ZodType>(action: Action, summary: string, schem
     path: `/v1/console/messages/{id}/${MESSAGE_ACTION_PATHS[action]}`,
     middleware: [requireRole(...ROLES[action])] as const,
     summary,
-    request: { params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema } } } },
+    request: {
+      params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema } } },
+      // Only a reply creates something a retry could create twice.
+      ...(action === 'reply' ? { headers: ActionKeyHeadersSchema } : {}),
+    },
     responses: {
       200: { description: 'the message after the action', content: { 'application/json': { schema: ConsoleMessageSchema } } },
       ...actionErrorResponses,
@@ -138,8 +143,16 @@ consoleMessages.openapi(actionRoute('transfer', 'Transfer a message to another u
     return transferStatements(ctx, unitId, reason);
   }));
 
-consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is with: interim (阶段性回复) or final, with photos uploaded for it', ReplyInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'reply', async (ctx) => {
+// With an Idempotency-Key, a retry of a reply already stored (its answer lost on the way) answers with
+// the message as it is, and writes no second reply.
+consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is with: interim (阶段性回复) or final, with photos uploaded for it', ReplyInputSchema), async (c) => {
+  const id = c.req.valid('param').id;
+  const db = c.get('db');
+  const reply = await keyedId(c, 'r');
+  if (reply.keyed && await db.first(db.q.selectFrom('replies').select('id').where('id', '=', reply.id).where('message_id', '=', id))) {
+    return c.json(await consoleMessage(db, c.get('official'), id), 200);
+  }
+  return act(c, id, 'reply', async (ctx) => {
     const { kind, body, templateId, photos = [] } = c.req.valid('json');
     const [template, photoProblems] = await Promise.all([
       templateId ? findReplyTemplate(ctx.db, ctx.official.siteId, templateId) : null,
@@ -147,11 +160,11 @@ consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is w
     ]);
     const problems: FieldProblem[] = [...(templateId && !template ? [{ field: 'templateId', code: 'unknown_template' as const }] : []), ...photoProblems];
     if (problems.length > 0) throw validationError(problems);
-    const replyId = newId('r');
-    const [insertReply, ...rest] = replyStatements(ctx, replyId, kind, body);
+    const [insertReply, ...rest] = replyStatements(ctx, reply.id, kind, body);
     // The photos right after the reply they go with (the last statement must stay the message's update: runAction).
-    return [insertReply!, ...attachReplyPhotoStatements(ctx.db, ctx.official.siteId, ctx.official.id, ctx.message.id, replyId, photos), ...rest];
-  }));
+    return [insertReply!, ...attachReplyPhotoStatements(ctx.db, ctx.official.siteId, ctx.official.id, ctx.message.id, reply.id, photos), ...rest];
+  });
+});
 
 consoleMessages.openapi(actionRoute('close', 'Close a replied message (办结)', EmptyInputSchema), (c) =>
   act(c, c.req.valid('param').id, 'close', closeStatements));

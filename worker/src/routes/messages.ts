@@ -249,7 +249,8 @@ export async function storeSubmission(
     await db.batch([
       ...countStatements(db, counters), ...statements, ...attachPhotoStatements(db, site.id, id, input.photos ?? [], input.isPublic),
       ...verification, ...also(id),
-    ]);
+      // Idempotent: the key's row is in the batch, so a second commit of it fails as a whole.
+    ], { idempotent: true });
   } catch (error) {
     // A concurrent retry with the same key stored its message first: give its answer. Or a counter
     // is full (the caps are not read beforehand: the batch's CHECK refuses it as a whole).

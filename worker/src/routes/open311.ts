@@ -52,6 +52,7 @@ async function open311Error(err: Error, c: Context<AppEnv>): Promise<Response> {
   // Anything not ours is logged and classified once, by the service's own handler.
   const error = err instanceof ApiError ? err : new ApiError((await handleError(err, c).json<Problem>()).code);
   const problem = problemOf(error, c.req.header('Accept-Language'), 'open311');
+  c.set('problem', error.code);
   const status = error.status === 422 ? 400 : error.status;
   const errors = problem.errors?.length
     ? problem.errors.map((e) => ({ code: status, description: `${OPEN311_PARAM[e.field] ?? e.field}: ${e.message}` }))

@@ -13,12 +13,16 @@ export const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemComponent } },
 });
 
+/** Any route's answer when the database is busy or briefly unreachable (db/d1-errors.ts). */
+const UNAVAILABLE = 'unavailable: the database is busy or briefly unreachable; try again after the seconds in Retry-After (with the same Idempotency-Key)';
+
 /** The error answers every site route can give. */
 export const siteErrorResponses = {
   403: problem('the Origin is not allowed for this site'),
   404: problem('no such site, or no such resource'),
   422: problem('invalid fields, each named with a stable code'),
   500: problem('the service could not answer'),
+  503: problem(UNAVAILABLE),
 };
 
 /** The answer of a route that counts requests per client (searches, tracking, public writes). */
@@ -33,6 +37,7 @@ export const officialErrorResponses = {
   404: problem('no such resource in this site'),
   422: problem('invalid fields, each named with a stable code'),
   500: problem('the service could not answer'),
+  503: problem(UNAVAILABLE),
 };
 
 /** Extra answers of routes that take a JSON body. */
@@ -41,3 +46,12 @@ export const bodyErrorResponses = {
   413: problem('the body is too large'),
   415: problem('the body is not application/json'),
 };
+
+/**
+ * The optional `Idempotency-Key` of an official's write that creates something (a reply, a unit, a
+ * webhook endpoint): a retry with the same key answers as the first time and creates nothing more.
+ */
+export const ActionKeyHeadersSchema = z.object({
+  'idempotency-key': z.string().min(8).max(128).optional()
+    .describe('optional, one per action, reused on every retry of it: a retry of a done action answers as the first time and creates nothing twice'),
+});
