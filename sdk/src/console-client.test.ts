@@ -146,6 +146,11 @@ describe('createConsoleClient', () => {
     expect(notifications.sms.hasSecret).toBe(true);
     expect((await client.admin.notifications.get()).phoneVerification).toBe(true);
     expect((await client.admin.notifications.dead()).items).toEqual([]);
+    const protection = await client.admin.protection.update({
+      bannedWords: ['禁词'], holdWords: [], holdLinks: true, holdPhones: true, minFillSeconds: 5, turnstileSiteKey: null, retentionDays: 365,
+    });
+    expect(protection.bannedWords).toEqual(['禁词']);
+    expect((await client.admin.protection.get()).retentionDays).toBe(365);
     expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true })).toEqual({ assigned: true, dueSoon: false, escalated: true, smsPhone: null });
     expect((await client.myNotifications.get()).dueSoon).toBe(false);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import type {
   DeadNotificationList, NotificationSettings, OfficialNotificationPrefs, UpdateNotificationSettingsInput,
 } from './schemas/notifications';
 import type { Dashboard } from './schemas/stats';
+import type { ProtectionSettings, UpdateProtectionInput } from './schemas/protection';
 import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
 import type {
   Action, AdoptInput, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
@@ -170,6 +171,11 @@ export interface ConsoleClient {
       /** Notices every attempt of which failed, newest first. */
       dead(): Promise<DeadNotificationList>;
     };
+    /** Word lists, what is held for a moderator, Turnstile (the secret write-only), how long contact details are kept. */
+    protection: {
+      get(): Promise<ProtectionSettings>;
+      update(input: UpdateProtectionInput): Promise<ProtectionSettings>;
+    };
     accounts: {
       list(): Promise<Account[]>;
       create(input: CreateAccountInput): Promise<Account>;
@@ -274,6 +280,10 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         get: () => get('/v1/admin/notifications'),
         update: (input) => put('/v1/admin/notifications', input),
         dead: () => get('/v1/admin/notifications/dead'),
+      },
+      protection: {
+        get: () => get('/v1/admin/protection'),
+        update: (input) => put('/v1/admin/protection', input),
       },
       accounts: {
         list: () => get('/v1/admin/accounts'),

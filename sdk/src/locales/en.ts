@@ -16,6 +16,7 @@ export const enFieldMessages: PublicFieldMessages = {
     site: 'site', id: 'id', slug: 'drive address', adopted: 'adopted', from: 'first month', to: 'last month',
     notify: 'reply notice', verificationCode: 'SMS code', 'notify.sms': 'SMS notice', 'notify.email': 'e-mail notice', phone: 'mobile number', contact: 'mobile number or e-mail', smsPhone: 'mobile for SMS notices',
     photo: 'photo', photos: 'photos', 'photos.id': 'photo', 'photos.isPublic': 'photo visibility', photoId: 'photo', sha256: 'photo address',
+    fillMs: 'time taken to fill in', honeypot: 'field to leave empty', turnstileToken: 'human check',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
@@ -46,6 +47,7 @@ export const enFieldMessages: PublicFieldMessages = {
     too_many_photos: (_, p) => `At most ${p.max ?? LIMITS.photosMax} photos`,
     unknown_photo: () => 'A photo was not uploaded or has expired; please add it again',
     verification_expired: () => 'The code has expired; ask for a new one',
+    banned_words: (l) => `The ${l} holds words this site does not accept; please change it and send again`,
   },
 };
 
@@ -73,6 +75,8 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     description: 'description', startsAt: 'start', endsAt: 'end', outlets: 'outlets', origin: 'website address',
     reminderDays: 'days of reminder', resetSecondFactor: 'two-step verification reset',
     sms: 'SMS service', keyId: 'key ID', secret: 'secret', signName: 'SMS sign name', endpoint: 'service address', phoneVerification: 'SMS verification', emailFrom: 'sender address',
+    bannedWords: 'banned words', holdWords: 'words held for review', holdLinks: 'hold messages with links', holdPhones: 'hold messages with phone numbers', minFillSeconds: 'shortest fill-in time (seconds)',
+    turnstileSiteKey: 'Turnstile site key', turnstileSecret: 'Turnstile secret key', retentionDays: 'days contact details are kept',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -137,6 +141,8 @@ export const enProblemTitles: ProblemTitles = {
   invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
   webhook_limit: 'A site has at most 10 webhook endpoints: delete one no longer used first',
   sms_unavailable: 'This site does not send SMS',
+  captcha_failed: 'The human check did not pass; please check again and send',
+  captcha_unavailable: 'The human check cannot be reached just now; your message was not sent, please try again shortly',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -171,4 +177,6 @@ export const enAuditActions: Record<AuditAction, string> = {
   'webhook.rotate_secret': 'Rotated a webhook signing secret',
   'webhook.resend': 'Re-sent a webhook event',
   'notifications.update': 'Changed SMS and e-mail notification settings',
+  'protection.update': 'Changed abuse protection and retention settings',
+  'retention.erase': 'Erased contact details past the retention period',
 };

@@ -16,6 +16,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     site: '站点', id: '编号', slug: '专栏标识', adopted: '已采纳', from: '开始月份', to: '结束月份',
     notify: '回复通知', verificationCode: '短信验证码', 'notify.sms': '短信通知', 'notify.email': '邮件通知', phone: '手机号', contact: '手机号或电子邮箱', smsPhone: '短信通知手机号',
     photo: '照片', photos: '照片', 'photos.id': '照片', 'photos.isPublic': '照片公开方式', photoId: '照片', sha256: '照片地址',
+    fillMs: '填写用时', honeypot: '留空项', turnstileToken: '人机验证',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
@@ -46,6 +47,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     photo_too_large: (_, p) => `照片太大，每张不能超过${Math.round(Number(p.max) / 1048576)}MB`,
     too_many_photos: (_, p) => `最多只能附${p.max ?? LIMITS.photosMax}张照片`,
     unknown_photo: () => '照片没有上传成功或已失效，请重新添加',
+    banned_words: (l) => `${l}含有本站不允许发布的词语，请修改后再提交`,
   },
 };
 
@@ -72,6 +74,8 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     description: '说明', startsAt: '开始时间', endsAt: '结束时间', outlets: '来源网站', origin: '网站地址',
     reminderDays: '到期提醒天数', resetSecondFactor: '重置两步验证',
     sms: '短信服务', keyId: '密钥 ID', secret: '密钥', signName: '短信签名', endpoint: '接口地址', phoneVerification: '短信验证', emailFrom: '发件地址',
+    bannedWords: '禁用词', holdWords: '待审词', holdLinks: '含链接的留言先审核', holdPhones: '含电话号码的留言先审核', minFillSeconds: '最短填写时间（秒）',
+    turnstileSiteKey: 'Turnstile 站点密钥', turnstileSecret: 'Turnstile 密钥', retentionDays: '联系方式保存天数',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -136,6 +140,8 @@ export const zhCNProblemTitles: ProblemTitles = {
   invalid_api_key: 'api_key 无效或已被吊销，请向站点管理员申请接口密钥',
   webhook_limit: '每个站点最多10个 Webhook 接收地址：请先删除不用的',
   sms_unavailable: '本站暂未开通短信服务',
+  captcha_failed: '人机验证未通过，请重新验证后再提交',
+  captcha_unavailable: '人机验证服务暂时无法连接，留言未提交，请稍后再试',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -170,4 +176,6 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'webhook.rotate_secret': '更换 Webhook 签名密钥',
   'webhook.resend': '重新发送 Webhook 事件',
   'notifications.update': '修改短信与邮件通知设置',
+  'protection.update': '修改防滥用与保存期限设置',
+  'retention.erase': '到期删除留言人联系方式',
 };

@@ -21,6 +21,7 @@ export const AuditActionSchema = z.enum([
   'integration_key.create', 'integration_key.revoke',
   'webhook.create', 'webhook.update', 'webhook.delete', 'webhook.rotate_secret', 'webhook.resend',
   'notifications.update',
+  'protection.update', 'retention.erase',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

@@ -12,6 +12,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
   'before_start',
   'verification_failed', 'verification_expired',
   'photo_type_not_allowed', 'photo_heic', 'photo_damaged', 'photo_too_large', 'too_many_photos', 'unknown_photo',
+  'banned_words',
 ]);
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([
@@ -47,6 +48,7 @@ export const ProblemCodeSchema = z.enum([
   'invalid_api_key',
   'webhook_limit',
   'sms_unavailable',
+  'captcha_failed', 'captcha_unavailable',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -80,6 +82,8 @@ export const PROBLEM_STATUS = {
   invalid_api_key: 403,
   webhook_limit: 409,
   sms_unavailable: 409,
+  captcha_failed: 422,
+  captcha_unavailable: 503,
   internal: 500,
 } as const satisfies Record<ProblemCode, number>;
 
