@@ -76,4 +76,5 @@ export const formEn: FormStrings = {
   resendIn: 'Ask again in {seconds} s',
   codeNeedsPhone: 'Enter your mobile number first, then ask for the code',
   rememberFailed: 'This browser does not allow saving (private browsing?). Please write the code down.',
+  honeypotLabel: 'Leave this empty',
 };
