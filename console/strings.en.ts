@@ -202,5 +202,8 @@ export const consoleEn: ConsoleStrings = {
   signedOutNotice: 'Your session ended. Please sign in again.',
   notFound: 'This message does not exist, or is not in your units.',
   noPermission: 'Only administrators may use the site’s administration.',
+  heldFor: 'Held for review: {reasons}',
+  heldForSeparator: ', ',
+  holdReasons: { honeypot: 'hidden field filled (likely a program)', too_fast: 'sent too fast (likely a program)', link: 'holds a link', phone: 'holds a phone number', word: 'holds a word held for review' },
   errors: withOfficialMessages(commonEn.errors, enOfficialFieldMessages),
 };
