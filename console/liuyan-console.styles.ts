@@ -77,6 +77,7 @@ export const styles = css`
   .badge.moderation { border-style: dashed; }
   .badge.moderation.rejected, .badge.moderation.hidden { color: var(--liuyan-color-error); }
   .badge.reopened { color: #fff; background: var(--liuyan-color-error); border-color: transparent; font-weight: 600; }
+  .badge.held { color: var(--liuyan-color-error); border-color: currentColor; }
   .rating, .follow-up { border-left: 3px solid var(--liuyan-color-border); padding: 0.4em 0.8em; margin: 0.6em 0; }
   .rating p { margin: 0.2em 0; }
   .follow-up header .badge { margin-left: 0.4em; }

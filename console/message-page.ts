@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ACTIONS, REJECT_REASONS } from '../sdk/src/codes';
 import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview } from '../sdk/src/schemas/console';
+import type { HoldReason } from '../sdk/src/schemas/protection';
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { eventLabel, rejectReasonLabel, replyKindsOfEvents, type ReplyKind } from '../sdk/src/vocabulary';
@@ -364,6 +365,13 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.draft = { ...this.draft, templateId: id, body: template ? template.body : this.draft.body };
   }
 
+  /** Why the message (or a follow-up) was held for a moderator: the citizen is never told, the moderator is. */
+  private renderHeldFor(reasons: HoldReason[]) {
+    const t = this.t;
+    return reasons.length === 0 ? nothing
+      : html` <span class="badge held" part="held-for">${format(t.heldFor, { reasons: reasons.map((r) => t.holdReasons[r]).join(t.heldForSeparator) })}</span>`;
+  }
+
   override render() {
     const t = this.t;
     const back = html`<p><a class="back" href=${this.backHref}>← ${t.message.back}</a></p>`;
@@ -390,7 +398,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <dt>${t.message.to}</dt><dd part="unit">${m.unit.name}</dd>
           <dt>${t.message.status}</dt><dd>${t.statuses[m.status]}</dd>
           <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderation[m.moderation] : t.message.neverPublished}${m.moderationReason
-            ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}</dd>
+            ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.renderHeldFor(m.heldFor)}</dd>
           <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
           <dt>${t.message.deadline}</dt><dd>${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
@@ -445,7 +453,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       </section>`)}
       ${m.followUps.map((f) => html`<section class="follow-up" part="follow-up">
         <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}
-          ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}</header>
+          ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}${this.renderHeldFor(f.heldFor)}</header>
         <div class="body">${f.body}</div>
         ${!f.moderate ? nothing : this.confirming?.id === f.id ? this.renderFollowUpConfirmation(this.confirming) : html`<p class="follow-up-actions">
           <button type="button" ?disabled=${this.busy} @click=${() => this.confirmFollowUp(f.id, 'published')}>${t.message.publishFollowUp}</button>

@@ -14,7 +14,7 @@ export interface QueueFilters {
 
 /** The admin pages, in the order of their tabs. */
 export const ADMIN_SECTIONS = ['site', 'calendar', 'units', 'accounts', 'templates', 'campaigns', 'export', 'audit', 'integrations',
-  'webhooks', 'notifications'] as const;
+  'webhooks', 'notifications', 'protection'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** The console's pages, kept in the address's `#` so that reload and back work and nothing reaches the server. */

@@ -239,5 +239,8 @@ export const consoleEn: ConsoleStrings = {
     emptyLevel: 'No units below',
     more: 'Show more',
   },
+  heldFor: 'Held for review: {reasons}',
+  heldForSeparator: ', ',
+  holdReasons: { honeypot: 'hidden field filled (likely a program)', too_fast: 'sent too fast (likely a program)', link: 'holds a link', phone: 'holds a phone number', word: 'holds a word held for review' },
   errors: withOfficialMessages(commonEn.errors, enOfficialFieldMessages),
 };

@@ -244,6 +244,10 @@ const strings = {
     emptyLevel: '没有下级单位',
     more: '显示更多',
   },
+  /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
+  heldFor: '先审核原因：{reasons}',
+  heldForSeparator: '、',
+  holdReasons: { honeypot: '填写了隐藏项（疑似自动程序）', too_fast: '提交过快（疑似自动程序）', link: '含链接', phone: '含电话号码', word: '含待审词' },
 } as const;
 
 export type ConsoleStrings = CommonStrings & ProgressStrings & Widen<Omit<typeof strings, 'problems'>> & { problems: ProblemTitles };

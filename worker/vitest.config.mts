@@ -22,6 +22,8 @@ export default defineConfig({
           HASH_KEY: 'dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYiE=',
           // Webhook endpoints may be the local receiver (worker/test/webhook-receiver.ts), on http://127.0.0.1.
           WEBHOOK_LOOPBACK: 'true',
+          // Turnstile's siteverify: the local stand-in (worker/test/turnstile-verifier.ts).
+          TURNSTILE_VERIFY_URL: 'https://turnstile.receiver.test/siteverify',
         },
         // Every fetch the worker makes goes to a local receiver standing in for the SMS providers.
         outboundService: smsReceiver,

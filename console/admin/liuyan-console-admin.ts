@@ -10,6 +10,7 @@ import './campaigns-page';
 import './export-page';
 import './integrations-page';
 import './notifications-page';
+import './protection-page';
 import './site-page';
 import './templates-page';
 import './units-page';
@@ -57,6 +58,7 @@ export class LiuyanConsoleAdmin extends AdminElement {
       case 'integrations': return html`<liuyan-console-admin-integrations></liuyan-console-admin-integrations>`;
       case 'webhooks': return html`<liuyan-console-admin-webhooks></liuyan-console-admin-webhooks>`;
       case 'notifications': return html`<liuyan-console-admin-notifications></liuyan-console-admin-notifications>`;
+      case 'protection': return html`<liuyan-console-admin-protection></liuyan-console-admin-protection>`;
       default: return html`<liuyan-console-admin-site></liuyan-console-admin-site>`;
     }
   }

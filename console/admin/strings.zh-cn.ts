@@ -7,7 +7,7 @@ import type { Widen } from '../../ui/translations/zh-cn';
  */
 const strings = {
   sections: { site: '站点设置', calendar: '工作日历', units: '单位', accounts: '账号', templates: '回复模板', campaigns: '建言专栏', export: '导出', audit: '审计日志', integrations: '接口密钥',
-    webhooks: 'Webhooks', notifications: '短信与邮件' },
+    webhooks: 'Webhooks', notifications: '短信与邮件', protection: '防滥用与保存期限' },
   sectionsLabel: '站点管理',
   save: '保存',
   saving: '正在保存…',
@@ -369,6 +369,26 @@ const strings = {
     resend: '重新发送',
     resent: '已重新发送：通知正在投递，失败时按原计划重试。',
     notResendable: '验证码和找回查询码不能重新发送，须由本人重新获取。',
+  },
+  protection: {
+    title: '防滥用与保存期限',
+    intro: '禁用词和待审词不区分全角半角和大小写，字间夹空格或标点也能识别（“法 轮-功”即“法轮功”）。含禁用词的留言和追问不能提交，并提示是哪一栏；先审核的留言照常提交、照常给出查询码，但不会自动公开，审核员在留言详情中看到原因，留言人不会被告知。',
+    bannedWords: '禁用词',
+    holdWords: '待审词',
+    wordsHint: '每行一个词，最多 500 个，每个最多 30 个字。',
+    holdLinks: '留言内容含链接（网址）时先审核',
+    holdPhones: '留言内容含电话号码时先审核',
+    minFillSeconds: '最短填写时间（秒）',
+    minFillHint: '表单显示后不到这么多秒就提交的，多为自动程序，先审核；填 0 不检查。网页表单页面上还有一个用户看不到的隐藏项，被填写的留言也先审核。',
+    turnstileTitle: '人机验证（Cloudflare Turnstile）',
+    turnstileHint: '填写站点密钥和密钥后，每条留言提交前须通过 Turnstile 验证；验证服务无法连接时留言不能提交。验证脚本只在群众开始填写表单时加载。嵌入网页的内容安全策略（CSP）须允许 script-src 和 frame-src https://challenges.cloudflare.com。',
+    turnstileSiteKey: '站点密钥（Site Key）',
+    turnstileSecret: '密钥（Secret Key）',
+    secretHint: '加密保存，保存后不再显示。',
+    secretKept: '已保存密钥（不显示）。留空则保留原密钥，填写则替换；清空站点密钥即停用。',
+    retentionTitle: '联系方式保存期限',
+    retentionDays: '留言办结后保存联系方式的天数',
+    retentionHint: '到期后每小时自动删除留言人的姓名、电话、邮箱和照片，留言内容和公开显示的称呼保留，删除记入审计日志。填 0 则一直保存。',
   },
 } as const;
 

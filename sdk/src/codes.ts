@@ -68,3 +68,10 @@ export const WEBHOOK_EVENT_TYPES = [
 
 /** A webhook delivery: queued, retrying after failures, delivered (2xx), or dead (retries spent). */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'dead'] as const;
+
+/**
+ * Why a message (or a follow-up's words) was held for a moderator, never told to its author: the form's
+ * hidden field was filled (honeypot), it was sent sooner after it was shown than a person writes
+ * (too_fast), its body holds a link or a phone number, or a word the site holds for review.
+ */
+export const HOLD_REASONS = ['honeypot', 'too_fast', 'link', 'phone', 'word'] as const;

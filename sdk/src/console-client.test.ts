@@ -162,6 +162,11 @@ describe('createConsoleClient', () => {
       dedupe_key: null, status: 'dead', attempts: 12, last_error: 'email_failed', created_at: at, finished_at: at,
     }));
     expect(await client.admin.notifications.resend('n_client')).toMatchObject({ id: 'n_client', attempts: 0, resendable: true });
+    const protection = await client.admin.protection.update({
+      bannedWords: ['禁词'], holdWords: [], holdLinks: true, holdPhones: true, minFillSeconds: 5, turnstileSiteKey: null, retentionDays: 365,
+    });
+    expect(protection.bannedWords).toEqual(['禁词']);
+    expect((await client.admin.protection.get()).retentionDays).toBe(365);
     expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true })).toEqual({ assigned: true, dueSoon: false, escalated: true, smsPhone: null });
     expect((await client.myNotifications.get()).dueSoon).toBe(false);
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import type {
   DeadNotificationList, NotificationRecord, NotificationSettings, OfficialNotificationPrefs, UpdateNotificationSettingsInput,
 } from './schemas/notifications';
 import type { Dashboard } from './schemas/stats';
+import type { ProtectionSettings, UpdateProtectionInput } from './schemas/protection';
 import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from './schemas/auth';
 import type {
   Action, AdoptInput, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
@@ -185,6 +186,11 @@ export interface ConsoleClient {
       /** Sends a dead notice again (a fresh retry schedule); asked again while it is on its way, nothing more is sent. */
       resend(noticeId: string): Promise<NotificationRecord>;
     };
+    /** Word lists, what is held for a moderator, Turnstile (the secret write-only), how long contact details are kept. */
+    protection: {
+      get(): Promise<ProtectionSettings>;
+      update(input: UpdateProtectionInput): Promise<ProtectionSettings>;
+    };
     accounts: {
       list(): Promise<Account[]>;
       create(input: CreateAccountInput): Promise<Account>;
@@ -295,6 +301,10 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         update: (input) => put('/v1/admin/notifications', input),
         dead: () => get('/v1/admin/notifications/dead'),
         resend: (notice) => post(`/v1/admin/notifications/${id(notice)}/resend`),
+      },
+      protection: {
+        get: () => get('/v1/admin/protection'),
+        update: (input) => put('/v1/admin/protection', input),
       },
       accounts: {
         list: () => get('/v1/admin/accounts'),

@@ -23,3 +23,4 @@ export * from './schemas/integration-key';
 export * from './schemas/webhook';
 export * from './webhooks';
 export * from './schemas/notifications';
+export * from './schemas/protection';

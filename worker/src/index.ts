@@ -19,6 +19,7 @@ import { adminSite } from './routes/admin-site';
 import { adminUnits } from './routes/admin-units';
 import { adminIntegrationKeys } from './routes/admin-integration-keys';
 import { adminWebhooks } from './routes/admin-webhooks';
+import { adminProtection } from './routes/admin-protection';
 import { drainAfterWrites } from './queue/outbox';
 import { auth } from './routes/auth';
 import { board } from './routes/board';
@@ -130,6 +131,7 @@ app.route('/', adminIntegrationKeys); // /v1/admin/integration-keys: Open311 api
 app.route('/', adminWebhooks); //     /v1/admin/webhooks: endpoints, their deliveries, re-sends
 app.route('/', consoleNotifications); // /v1/console/me/notifications: which e-mail notices an official gets
 app.route('/', adminNotifications); // /v1/admin/notifications: SMS provider, e-mail sender, phone verification; dead notices
+app.route('/', adminProtection); //  /v1/admin/protection: word lists, what is held for moderators, Turnstile, retention
 
 // The API description (/openapi.json) and its reference (/docs, /docs/en), made from the routes above.
 registerApiDocs(app);

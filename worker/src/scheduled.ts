@@ -10,6 +10,7 @@ import { backfillContactHashes } from './notifications/backfill';
 import { requeueLostNotices } from './notifications/deliver';
 import { drainOutboxes } from './queue/outbox';
 import { oldDeliveries, requeueLostDeliveries } from './webhooks/deliver';
+import { eraseExpiredContacts } from './protection/retention';
 
 /** Ended sessions stay a day: enough to look into a sign-in problem while it is fresh. */
 const ENDED_SESSION_KEPT_MS = 86_400_000;
@@ -59,6 +60,8 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
   // Photos uploaded a day ago and never sent with a message; erased authors' photos a restore brought back.
   for (const db of allDatabases(env)) await purgeAbandonedPhotos(db, env.PHOTOS, now);
   for (const db of allDatabases(env)) await purgeErasedPhotos(db, env.PHOTOS);
+  // Contact details and photos of messages closed longer ago than each site keeps them (retention).
+  for (const db of allDatabases(env)) await eraseExpiredContacts(db, env.PHOTOS, now);
   // Events out: the deadline check's own events, and whatever a request's drain failed to send; then
   // webhook deliveries and notices whose queue message was lost.
   await drainOutboxes(env, now);

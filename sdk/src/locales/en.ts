@@ -17,6 +17,7 @@ export const enFieldMessages: PublicFieldMessages = {
     notify: 'reply notice', verificationCode: 'SMS code', 'notify.sms': 'SMS notice', 'notify.email': 'e-mail notice', phone: 'mobile number', contact: 'mobile number or e-mail', smsPhone: 'mobile for SMS notices',
     photo: 'photo', photos: 'photos', 'photos.id': 'photo', 'photos.isPublic': 'photo visibility', photoId: 'photo', sha256: 'photo address',
     thumbnail: 'thumbnail', size: 'image size',
+    fillMs: 'time taken to fill in', honeypot: 'field to leave empty', turnstileToken: 'human check',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `Please choose the ${l}`,
@@ -48,6 +49,7 @@ export const enFieldMessages: PublicFieldMessages = {
     unknown_photo: () => 'A photo was not uploaded or has expired; please add it again',
     thumbnail_too_large: (_, p) => `The thumbnail is too large: at most ${p.max} pixels on its long edge`,
     verification_expired: () => 'The code has expired; ask for a new one',
+    banned_words: (l) => `The ${l} holds words this site does not accept; please change it and send again`,
   },
 };
 
@@ -76,6 +78,8 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     reminderDays: 'days of reminder', resetSecondFactor: 'two-step verification reset',
     sms: 'SMS service', keyId: 'key ID', secret: 'secret', signName: 'SMS sign name', endpoint: 'service address', phoneVerification: 'SMS verification', emailFrom: 'sender address',
     ids: 'unit ids',
+    bannedWords: 'banned words', holdWords: 'words held for review', holdLinks: 'hold messages with links', holdPhones: 'hold messages with phone numbers', minFillSeconds: 'shortest fill-in time (seconds)',
+    turnstileSiteKey: 'Turnstile site key', turnstileSecret: 'Turnstile secret key', retentionDays: 'days contact details are kept',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -147,6 +151,8 @@ export const enProblemTitles: ProblemTitles = {
   method_not_allowed: 'This address does not take this method (the Allow header lists those it takes)',
   json_too_deep: 'The request nests too deeply',
   unavailable: 'The service is busy; please try again shortly',
+  captcha_failed: 'The human check did not pass; please check again and send',
+  captcha_unavailable: 'The human check cannot be reached just now; your message was not sent, please try again shortly',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -184,4 +190,6 @@ export const enAuditActions: Record<AuditAction, string> = {
   'notification.resend': 'Re-sent a notice that had failed',
   'photo.hide': 'Hid a photo',
   'photo.unhide': 'Showed a hidden photo again',
+  'protection.update': 'Changed abuse protection and retention settings',
+  'retention.erase': 'Erased contact details past the retention period',
 };

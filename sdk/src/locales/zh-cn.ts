@@ -17,6 +17,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     notify: '回复通知', verificationCode: '短信验证码', 'notify.sms': '短信通知', 'notify.email': '邮件通知', phone: '手机号', contact: '手机号或电子邮箱', smsPhone: '短信通知手机号',
     photo: '照片', photos: '照片', 'photos.id': '照片', 'photos.isPublic': '照片公开方式', photoId: '照片', sha256: '照片地址',
     thumbnail: '缩略图', size: '图片尺寸',
+    fillMs: '填写用时', honeypot: '留空项', turnstileToken: '人机验证',
   },
   choices: ['unitId', 'type', 'domain', 'campaign', 'author.displayAs', 'isPublic', 'status', 'overall', 'resolution', 'attitude', 'speed', 'reason'],
   choose: (l) => `请选择${l}`,
@@ -48,6 +49,7 @@ export const zhCNFieldMessages: PublicFieldMessages = {
     too_many_photos: (_, p) => `最多只能附${p.max ?? LIMITS.photosMax}张照片`,
     unknown_photo: () => '照片没有上传成功或已失效，请重新添加',
     thumbnail_too_large: (_, p) => `缩略图太大：长边不能超过${p.max}像素`,
+    banned_words: (l) => `${l}含有本站不允许发布的词语，请修改后再提交`,
   },
 };
 
@@ -75,6 +77,8 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     reminderDays: '到期提醒天数', resetSecondFactor: '重置两步验证',
     sms: '短信服务', keyId: '密钥 ID', secret: '密钥', signName: '短信签名', endpoint: '接口地址', phoneVerification: '短信验证', emailFrom: '发件地址',
     ids: '单位编号',
+    bannedWords: '禁用词', holdWords: '待审词', holdLinks: '含链接的留言先审核', holdPhones: '含电话号码的留言先审核', minFillSeconds: '最短填写时间（秒）',
+    turnstileSiteKey: 'Turnstile 站点密钥', turnstileSecret: 'Turnstile 密钥', retentionDays: '联系方式保存天数',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],
   fieldErrors: {
@@ -146,6 +150,8 @@ export const zhCNProblemTitles: ProblemTitles = {
   method_not_allowed: '此地址不支持这种请求方法（可用的方法见 Allow 响应头）',
   json_too_deep: '请求内容嵌套层数过多',
   unavailable: '服务繁忙，请稍后再试',
+  captcha_failed: '人机验证未通过，请重新验证后再提交',
+  captcha_unavailable: '人机验证服务暂时无法连接，留言未提交，请稍后再试',
 };
 
 /** The audit log's actions, as the viewer and its CSV name them. */
@@ -183,4 +189,6 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'notification.resend': '重新发送失败的通知',
   'photo.hide': '隐藏照片',
   'photo.unhide': '恢复显示照片',
+  'protection.update': '修改防滥用与保存期限设置',
+  'retention.erase': '到期删除留言人联系方式',
 };

@@ -23,6 +23,7 @@ export const AuditActionSchema = z.enum([
   'notifications.update',
   'notification.resend',
   'photo.hide', 'photo.unhide',
+  'protection.update', 'retention.erase',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

@@ -3,6 +3,7 @@ import { ACTIONS, QUEUE_TABS, REJECT_REASONS, ROLES } from '../codes';
 import { DomainSchema, LIMITS, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
 import { FollowUpSchema, MessageFieldsSchema, OwnRatingSchema, OwnReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 import { PhotoSchema, PublicPhotoSchema, ReplyPhotoRefsInputSchema } from './photo';
+import { HoldReasonSchema } from './protection';
 
 // The officials' console: /v1/console/... (session cookie; changes only from the console's origin).
 
@@ -77,6 +78,7 @@ export type Note = z.infer<typeof NoteSchema>;
 export const ConsoleFollowUpSchema = FollowUpSchema.extend({
   id: z.string(),
   moderate: z.boolean().describe('this official may publish or reject the words now (a moderator or admin; a public message; pending)'),
+  heldFor: z.array(HoldReasonSchema).describe('why its words were held for a moderator (link, phone, word); empty: nothing looked wrong'),
 });
 export type ConsoleFollowUp = z.infer<typeof ConsoleFollowUpSchema>;
 
@@ -88,6 +90,7 @@ export type Action = z.infer<typeof ActionSchema>;
 export const ConsoleMessageSchema = QueueMessageSchema.omit({ coverPhoto: true }).extend({
   body: z.string(),
   moderationReason: z.string().nullable().describe('why it was rejected or hidden: a RejectReason code (the moderator’s words are on the timeline event)'),
+  heldFor: z.array(HoldReasonSchema).describe('why it was held for a moderator (honeypot, too_fast, link, phone, word); the author is never told; empty: nothing looked wrong'),
   supportCount: z.number().int(),
   replies: z.array(OwnReplySchema),
   timeline: z.array(ConsoleEventSchema),

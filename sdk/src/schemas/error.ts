@@ -13,6 +13,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
   'verification_failed', 'verification_expired',
   'photo_type_not_allowed', 'photo_heic', 'photo_damaged', 'photo_too_large', 'too_many_photos', 'unknown_photo',
   'thumbnail_too_large',
+  'banned_words',
 ]);
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([
@@ -53,6 +54,7 @@ export const ProblemCodeSchema = z.enum([
   'not_resendable',
   'sms_not_sent',
   'method_not_allowed', 'json_too_deep', 'unavailable',
+  'captcha_failed', 'captcha_unavailable',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -88,6 +90,8 @@ export const PROBLEM_STATUS = {
   sms_unavailable: 409,
   not_resendable: 409,
   sms_not_sent: 502,
+  captcha_failed: 422,
+  captcha_unavailable: 503,
   internal: 500,
   method_not_allowed: 405,
   json_too_deep: 400,

@@ -50,6 +50,12 @@ export const CreateMessageInputSchema = z.object({
   verificationCode: VerificationCodeSchema.optional()
     .describe('the SMS code sent to author.phone (POST /v1/sites/{site}/verification-codes); required where the site asks for one (site config `notifications.phoneVerification`)'),
   photos: PhotoRefsInputSchema.optional(),
+  fillMs: z.number().int().min(0).max(1e9).optional()
+    .describe('milliseconds from when the form was shown to when it was sent (the widget sends it); a form sent sooner than the site allows is stored but held for a moderator'),
+  honeypot: z.string().max(LIMITS.bodyMax).optional()
+    .describe('the form’s hidden field, which people never see: anything in it and the message is stored but held for a moderator'),
+  turnstileToken: z.string().max(2048).optional()
+    .describe('the Cloudflare Turnstile token, where the site asks for one (site config `turnstileSiteKey`); a retry under the same Idempotency-Key needs none'),
 }).meta({
   examples: [{
     unitId: 'u_edu', type: 'complaint', domain: 'education', campaign: null,

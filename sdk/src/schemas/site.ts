@@ -57,6 +57,7 @@ export const SiteConfigSchema = z.object({
     text: z.string().nullable().describe('the site’s own privacy notice; both null: the notice Liuyan ships, in the reader’s language'),
   }),
   notifications: NotificationOptionsSchema.describe('what the form may offer: reply notices, a lost code, the SMS code'),
+  turnstileSiteKey: z.string().nullable().describe('the Cloudflare Turnstile site key when the site asks for a Turnstile token with each submission; null: none'),
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 

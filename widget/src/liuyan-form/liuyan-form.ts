@@ -19,6 +19,7 @@ import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
 import { downsizePhoto, UploadError, uploadPhoto } from './photos';
 import { styles } from './liuyan-form.styles';
+import { FormGuard, guardStyles } from './form-guard';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
 import { chosenUnit, pathTo, unitGroups } from './unit-path';
 
@@ -99,7 +100,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
 const strings = new Localized<FormStrings>(formZhCN, async () => (await import('./strings.en')).formEn);
 
 export class LiuyanForm extends LiuyanElement<FormStrings> {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, guardStyles];
 
   protected readonly strings = strings;
 
@@ -156,6 +157,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The SMS code asked for: on its way, sent (and the seconds until another may be asked for), or why not. */
   private codeRequest: { state: 'idle' | 'sending' | 'sent'; wait: number; phone: string; minutes: number; error: string } = { state: 'idle', wait: 0, phone: '', minutes: 0, error: '' };
   private codeTimer: ReturnType<typeof setInterval> | undefined;
+  /** The fill time, the hidden field and Turnstile (form-guard.ts). */
+  private readonly guard = new FormGuard(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -207,6 +210,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // A drive that takes one type (建言) has it chosen already.
     if (this.config.types.length === 1 && !this.values.type) this.values = { ...this.values, type: this.config.types[0]! };
     this.phase = 'editing';
+    this.guard.shown();
   }
 
   private set<K extends keyof FormValues>(key: K, value: FormValues[K]): void {
@@ -291,7 +295,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       personal: JSON.stringify({ name, phone, email }),
     });
     try {
-      const created = await this.client().submitMessage(input, {
+      const created = await this.client().submitMessage({ ...input, ...(await this.guard.fields(this.config!.turnstileSiteKey)) }, {
         idempotencyKey,
         onRetry: ({ attempt }) => (this.attempt = attempt),
       });
@@ -306,7 +310,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       // Keep the key while the outcome is unknown; any definite answer settles it.
       if (!retryable) this.drafts.settle();
       this.phase = retryable ? 'send-failed' : 'editing';
-      if (error instanceof LiuyanError && error.fieldErrors.some((e) => e.code === 'campaign_closed') && this.drive) {
+      const checkFailed = this.guard.failed(error);
+      if (checkFailed) {
+        // Turnstile's check failed or could not be made: nothing was stored; say so, and check again.
+        this.phase = 'editing';
+        this.errors = { form: checkFailed };
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
+      } else if (error instanceof LiuyanError && error.fieldErrors.some((e) => e.code === 'campaign_closed') && this.drive) {
         // The drive ended while the citizen was writing: say so instead of a field error with no field.
         this.drive = { ...this.drive, open: false, endsAt: new Date().toISOString() };
         this.phase = 'campaign-closed';
@@ -635,7 +645,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // The citizen sees exactly what the board will show: the service names them with the same function.
     const shownName = (as: DisplayAs) => displayName(v.name.trim() || t.sampleName, as);
     const busy = this.phase === 'sending';
-    return html`<form part="form" novalidate @submit=${this.send}>
+    return html`<form part="form" novalidate @submit=${this.send} @focusin=${() => this.guard.focused(config.turnstileSiteKey, this.locale)}>
+      ${this.guard.render(t.honeypotLabel)}
       ${this.restored ? html`<p class="notice">${t.draftRestored} <button type="button" class="secondary" @click=${this.startOver}>${t.clearDraft}</button></p>` : nothing}
       <p class="muted">${this.requiredMark()} ${t.requiredNote}</p>
       ${this.renderUnitPicker()}
@@ -683,6 +694,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         ${this.renderPrivacyNotice()}
         ${this.errorLine('consent')}
       </div>
+      <slot name="turnstile"></slot>
       <div part="status" role="status" aria-live="polite">
         ${this.phase === 'sending' && this.attempt > 1 ? html`<p class="notice">${format(t.retrying, { attempt: this.attempt })}</p>` : nothing}
         ${this.phase === 'send-failed' ? html`<p class="notice">${t.submitFailed}</p>` : nothing}

@@ -77,4 +77,5 @@ export const formEn: FormStrings = {
   codeNeedsPhone: 'Enter your mobile number first, then ask for the code',
   codeNotSent: 'The SMS with your code could not be sent. Please press “Get code” to try again.',
   rememberFailed: 'This browser does not allow saving (private browsing?). Please write the code down.',
+  honeypotLabel: 'Leave this empty',
 };

@@ -79,6 +79,8 @@ const strings = {
   codeNeedsPhone: '请先填写手机号，再获取验证码',
   codeNotSent: '验证码短信未能发出，请稍后点击“获取验证码”重试。',
   rememberFailed: '这个浏览器不允许保存（可能是无痕模式），请手动抄写查询码。',
+  /** The hidden field people never see (form-guard.ts), for the rare reader who reaches it. */
+  honeypotLabel: '此项请留空',
 } as const;
 
 export type FormStrings = CommonStrings & Widen<typeof strings>;

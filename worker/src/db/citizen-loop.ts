@@ -159,15 +159,15 @@ export async function rate(ctx: LoopContext, values: RatingValues, reopenDueAt: 
  * message: 办理中 again, due at the later of its deadline and `dueAt`. The count against the site's
  * limit is checked inside the batch, so two at once cannot both pass it.
  */
-export async function followUp(ctx: LoopContext, id: string, body: string, limit: number, dueAt: string): Promise<void> {
+export async function followUp(ctx: LoopContext, id: string, body: string, limit: number, dueAt: string, heldFor: string | null = null): Promise<void> {
   const { db, message, now } = ctx;
   const insert = db.q.insertInto('follow_ups')
-    .columns(['id', 'message_id', 'reply_id', 'body', 'created_at'])
+    .columns(['id', 'message_id', 'reply_id', 'body', 'created_at', 'held_for'])
     .expression(unchanged(db, message)
       .where(sql<boolean>`(SELECT count(*) FROM follow_ups WHERE message_id = ${message.id}) < ${limit}`)
       .select((eb) => [
         eb.val(id).as('id'), eb.val(message.id).as('message_id'), eb.val(message.latest_reply_id).as('reply_id'),
-        eb.val(body).as('body'), eb.val(now).as('created_at'),
+        eb.val(body).as('body'), eb.val(now).as('created_at'), eb.val(heldFor).as('held_for'),
       ]));
   const stored = sql<boolean>`EXISTS (SELECT 1 FROM follow_ups WHERE id = ${id})`;
   const wasAnswered = message.status === 'replied' || message.status === 'closed';

@@ -8,6 +8,7 @@
 // The deadline check's events are the officials' business: reminders are theirs alone, and 督办 (to
 // the unit above) reads as 已超期 to the public and the author.
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { HoldReason } from '../../../sdk/src/schemas/protection';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConsoleFollowUp, ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
 import type { FollowUp, OwnRating, OwnReply, PublicFollowUp, PublicMessageDetail, Rating, Reply, TimelineEvent, TrackedMessage } from '../../../sdk/src/schemas/message';
@@ -80,7 +81,7 @@ const ratingsJson = (eb: MessageExpressions, audience: Audience) => jsonArrayFro
 /** The citizen's follow-up questions (追问), oldest first, with whether a moderator published their words. */
 const followUpsJson = (eb: MessageExpressions) => jsonArrayFrom(
   eb.selectFrom('follow_ups as f')
-    .select(['f.id', 'f.body', 'f.created_at', 'f.reply_id', 'f.moderation'])
+    .select(['f.id', 'f.body', 'f.created_at', 'f.reply_id', 'f.moderation', 'f.held_for'])
     .whereRef('f.message_id', '=', 'm.id')
     .orderBy('f.created_at').orderBy('f.id'),
 );
@@ -249,7 +250,8 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
 export async function officialMessageView(db: SiteDatabase, official: Official, id: string, now: Date): Promise<(ConsoleMessage & { unitId: string }) | null> {
   const m = await db.first(
     withHistory(db.q.selectFrom('messages as m').where('m.id', '=', id).where('m.site_id', '=', official.siteId) as Messages, 'official')
-      .select((eb) => notesJson(eb).as('notes')),
+      .select((eb) => notesJson(eb).as('notes'))
+      .select('m.held_for'),
   );
   if (!m) return null;
   const photos: PhotoViewRow[] = parsed(m.photos);
@@ -261,6 +263,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     isPublic: m.is_public === 1,
     moderation: m.moderation,
     moderationReason: m.moderation_reason,
+    heldFor: heldFor(m.held_for),
     replyCount: m.reply_count,
     supportCount: m.support_count,
     supervised: m.escalated_due_at !== null,
@@ -271,11 +274,14 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     notes: parsed(m.notes).map((n): Note => ({ id: n.id, account: n.account, body: n.body, createdAt: toSiteTime(n.created_at) })),
     reopened: isReopened(m),
     ratings: (parsed(m.ratings) as RatingJson[]).map(ownRating),
-    followUps: parsed(m.follow_ups).map((f): ConsoleFollowUp => ({ ...followUp(f), id: f.id, moderate: mayModerateFollowUp(official, m, f) })),
+    followUps: parsed(m.follow_ups).map((f): ConsoleFollowUp => ({ ...followUp(f), id: f.id, moderate: mayModerateFollowUp(official, m, f), heldFor: heldFor(f.held_for) })),
     photos: messagePhotos(photos).map((p) => ownPhoto(p, audience)),
     actions: availableActions(official, m),
   };
 }
+
+/** Why a message or a follow-up was held for a moderator (migration 0033's JSON column; null: nothing). */
+const heldFor = (column: string | null): HoldReason[] => (column ? (JSON.parse(column) as HoldReason[]) : []);
 
 /** What the author's download adds to their view: the sealed contact, and what they gave besides the message. */
 export interface CitizenRecord {

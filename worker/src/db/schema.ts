@@ -166,6 +166,8 @@ export interface MessageTable {
   adoption_note: ColumnType<string | null, string | null | undefined, string | null>;
   /** The campaign outlet's name the message was written on (its Origin mapped by the campaign's outlets). */
   source_outlet: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON array of why it was held for a moderator (honeypot, too_fast, link, phone, word); null: nothing (migration 0033). */
+  held_for: ColumnType<string | null, string | null | undefined, string | null>;
   /** Kept by migration 0017's triggers, never written by the app: whether the first reply came by the deadline then in force (1/0), its response band in hours, and the latest rating. */
   replied_on_time: ColumnType<number | null, never, never>;
   response_bucket: ColumnType<number | null, never, never>;
@@ -243,6 +245,8 @@ export interface FollowUpTable {
   /** The citizen's words are public only once published by a moderator (migration 0020). */
   moderation: Generated<'pending' | 'published' | 'rejected'>;
   moderated_at: string | null;
+  /** JSON array of why its words were held (link, phone, word); null: nothing (migration 0033). */
+  held_for: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SupportTable {
@@ -489,6 +493,23 @@ export interface Database {
   unit_ancestors: UnitAncestorTable;
   message_units: MessageUnitTable;
   photos: PhotoTable;
+  site_protection: SiteProtectionTable;
+}
+
+/** A site's defences and retention, kept by its admins (migration 0033); no row: the defaults. */
+export interface SiteProtectionTable {
+  site_id: string;
+  /** JSON arrays of words as typed. */
+  banned_words: Generated<string>;
+  hold_words: Generated<string>;
+  hold_links: Generated<number>;
+  hold_phones: Generated<number>;
+  min_fill_seconds: Generated<number>;
+  turnstile_site_key: string | null;
+  /** Sealed with DATA_KEY (context `turnstile:<site>`). */
+  turnstile_secret_enc: string | null;
+  retention_days: Generated<number>;
+  updated_at: string;
 }
 
 /** A campaign's figures per outlet name ('' for none), kept by triggers (migration 0016). */

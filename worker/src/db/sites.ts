@@ -45,6 +45,8 @@ export interface Site {
   shareImageUrl: string | null;
   /** What the form may offer: SMS and e-mail notices, the SMS code (from notification_settings, migration 0028). */
   notifications: NotificationOptions;
+  /** Cloudflare Turnstile's site key when the site asks for a token with each submission (migration 0033). */
+  turnstileSiteKey: string | null;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
@@ -54,6 +56,8 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
       .leftJoin('notification_settings as ns', 'ns.site_id', 'sites.id')
       .select(['ns.sms_provider', 'ns.sms_endpoint', 'ns.sms_key_id', 'ns.sms_sign_name', 'ns.phone_verification'])
       .select((eb) => eb('ns.sms_secret_enc', 'is not', null).as('sms_has_secret'))
+      .leftJoin('site_protection as sp', 'sp.site_id', 'sites.id')
+      .select('sp.turnstile_site_key')
       .select([
         'id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version', 'active_units',
         'title_min', 'body_min', 'privacy_url', 'privacy_text', 'submission_limits',
@@ -89,6 +93,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     themeColor: row.theme_color,
     shareImageUrl: row.share_image_url,
     notifications: notificationOptions(row),
+    turnstileSiteKey: row.turnstile_site_key ?? null,
   };
 }
 

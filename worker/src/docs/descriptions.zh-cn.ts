@@ -797,4 +797,36 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '可选；每次操作一个，重试时沿用：已完成的操作重试时得到与第一次相同的回答，不会重复创建',
   'unavailable: the database is busy or briefly unreachable; try again after the seconds in Retry-After (with the same Idempotency-Key)':
     'unavailable：数据库繁忙或暂时无法连接；请在 Retry-After 所示秒数后重试（使用同一个 Idempotency-Key）',
+  'milliseconds from when the form was shown to when it was sent (the widget sends it); a form sent sooner than the site allows is stored but held for a moderator':
+    '从表单显示到提交所用的毫秒数（由组件发送）；比站点规定更快提交的留言照常保存，但留待审核员处理',
+  'the form’s hidden field, which people never see: anything in it and the message is stored but held for a moderator':
+    '表单中用户看不到的隐藏项：填了任何内容，留言照常保存，但留待审核员处理',
+  'the Cloudflare Turnstile token, where the site asks for one (site config `turnstileSiteKey`); a retry under the same Idempotency-Key needs none':
+    'Cloudflare Turnstile 人机验证令牌，站点要求时必填（站点配置 `turnstileSiteKey`）；使用同一 Idempotency-Key 的重试无需再次提供',
+  'the Cloudflare Turnstile site key when the site asks for a Turnstile token with each submission; null: none':
+    '站点要求每次提交附带 Turnstile 令牌时的 Cloudflare Turnstile 站点密钥；null：不要求',
+  'why it was held for a moderator (honeypot, too_fast, link, phone, word); the author is never told; empty: nothing looked wrong':
+    '留待审核的原因（honeypot 隐藏项被填写、too_fast 提交过快、link 含链接、phone 含电话号码、word 含待审词）；不会告知留言人；空：未见异常',
+  'why its words were held for a moderator (link, phone, word); empty: nothing looked wrong':
+    '追问内容留待审核的原因（link 含链接、phone 含电话号码、word 含待审词）；空：未见异常',
+  'a title, body, region or follow-up holding one is refused (banned_words, naming the field)':
+    '标题、内容、地区或追问含有其中任何一个词即被拒绝（banned_words，并指明字段）',
+  'a message or follow-up holding one is stored but held for a moderator':
+    '留言或追问含有其中任何一个词，照常保存，但留待审核员处理',
+  'hold a message whose body holds a link (http://, www., a domain name)':
+    '留言内容含链接（http://、www.、域名）时先审核',
+  'hold a message whose body holds a phone number':
+    '留言内容含电话号码时先审核',
+  'a form sent sooner than this after it was shown is held; 0: never':
+    '表单显示后不到这么多秒就提交的留言先审核；0：不检查',
+  'Cloudflare Turnstile site key; null: no Turnstile':
+    'Cloudflare Turnstile 站点密钥；null：不使用 Turnstile',
+  'whether a secret key is stored (it is write-only)':
+    '是否已保存密钥（只能写入，不能读取）',
+  'days after a message is closed that its author’s contact details and photos are erased; 0: kept':
+    '留言办结多少天后删除留言人的联系方式和照片；0：一直保存',
+  'at most 500 words of at most 30 characters':
+    '最多 500 个词，每个词最多 30 个字',
+  'null or empty: no Turnstile':
+    'null 或空：不使用 Turnstile',
 };

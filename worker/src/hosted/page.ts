@@ -117,17 +117,23 @@ function styleHash(style: string): Promise<string> {
   return hash;
 }
 
+/** Where Turnstile's script and its challenge frame come from. */
+const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
+
 /**
  * The hosted pages' Content-Security-Policy: scripts only from this origin (no inline script, no
  * eval), the one inline stylesheet by its hash, requests only to this origin, and framing only by
  * the site's allowed origins (none: not framed at all). Origins are checked again here, so that a
- * value stored by other means can never add a directive to the header.
+ * value stored by other means can never add a directive to the header. A site that asks for Cloudflare
+ * Turnstile lets the form load its script and frame from Turnstile's origin (what Turnstile documents).
  */
-export function contentSecurityPolicy(site: Pick<Site, 'allowedOrigins'>, styleSha256: string): string {
+export function contentSecurityPolicy(site: Pick<Site, 'allowedOrigins' | 'turnstileSiteKey'>, styleSha256: string): string {
   const ancestors = site.allowedOrigins.filter(isEmbeddingOrigin);
+  const turnstile = site.turnstileSiteKey ? ` ${TURNSTILE_ORIGIN}` : '';
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    `script-src 'self'${turnstile}`,
+    ...(turnstile ? [`frame-src${turnstile}`] : []),
     `style-src 'self' 'sha256-${styleSha256}'`,
     "img-src 'self' data:",
     "connect-src 'self'",

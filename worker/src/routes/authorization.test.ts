@@ -98,6 +98,8 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/admin/notifications/:id/resend': { roles: ADMIN },
   'GET /v1/console/me/notifications': { roles: OFFICIALS },
   'PUT /v1/console/me/notifications': { roles: OFFICIALS, body: { assigned: true, dueSoon: true, escalated: false } },
+  'GET /v1/admin/protection': { roles: ADMIN },
+  'PUT /v1/admin/protection': { roles: ADMIN, body: { bannedWords: [], holdWords: [], holdLinks: true, holdPhones: true, minFillSeconds: 5, turnstileSiteKey: null, retentionDays: 365 } },
 };
 
 it('has a row for every route that is not public, under any prefix, and a route for every row', () => {

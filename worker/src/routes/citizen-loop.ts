@@ -8,12 +8,14 @@ import { citizenActions, findLoopMessage, followUp, rate, type LoopMessage } fro
 import { trackedMessageView } from '../db/message-views';
 import { workingCalendar } from '../db/sites';
 import type { AppEnv } from '../env';
-import { ApiError, notFound } from '../errors';
+import { ApiError, notFound, validationError } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
 import { newId } from '../lib/crypto';
 import { localDay } from '../lib/site-time';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { bodyErrorResponses, limitedResponses, problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { protectionOf } from '../protection/store';
+import { screenFollowUp } from '../protection/screening';
 
 // The citizen's loop, by tracking code (in the body, never in a URL): rate a final reply, ask a
 // follow-up question (追问). Both may re-open the message (重办). Rate-limited like /track.
@@ -112,9 +114,13 @@ citizenLoop.openapi(askFollowUp, async (c) => {
   }
   const allowed = citizenActions(state);
   if (!allowed.followUp) throw new ApiError(state.latestReplyId && allowed.followUpsLeft === 0 ? 'follow_up_limit' : 'invalid_transition');
+  // The site's word lists apply to the citizen's words here as in the message: a banned word refuses
+  // the question; a link, a phone number or a hold word is told to the moderator who reviews it.
+  const screening = screenFollowUp(await protectionOf(c.get('db'), c.get('site').id), 'question', question);
+  if (screening.problems.length > 0) throw validationError(screening.problems);
   const ctx = { db: c.get('db'), message, now: now.toISOString() };
   try {
-    await followUp(ctx, newId('f'), question, state.followUpLimit, await newDeadline(c, message, now));
+    await followUp(ctx, newId('f'), question, state.followUpLimit, await newDeadline(c, message, now), screening.heldFor.length > 0 ? JSON.stringify(screening.heldFor) : null);
   } catch (error) {
     const again = await messageOf(c, trackingCode);
     if (again.latestFollowUp?.body === question) return c.json(await view(c, hash, now), 200);

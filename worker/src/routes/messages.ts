@@ -24,6 +24,8 @@ import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib
 import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 import { emailHash, phoneHash } from '../notifications/store';
 import { checkVerificationCode } from '../notifications/verification';
+import { protectionOf } from '../protection/store';
+import { asksForTurnstile, requireTurnstile, screenMessage } from '../protection/screening';
 
 export const messages = newRouteGroup();
 
@@ -152,27 +154,33 @@ export async function storeSubmission(
   const now = new Date();
   const nowIso = now.toISOString();
   const cipher = await createCipher(c.env.DATA_KEY);
+  // What the form measures or fetches afresh for each press of 重新提交 (its fill time, a Turnstile
+  // token) is not part of what the key stands for: a retry differing only in them is the same submission.
+  const { fillMs: _fillMs, honeypot: _honeypot, turnstileToken, ...submission } = input;
   const replay: Replay = {
     db, site, key, cipher, now: nowIso,
-    requestHash: await keyedHash(c.env.HASH_KEY, `${site.id}:${JSON.stringify(input)}`),
+    requestHash: await keyedHash(c.env.HASH_KEY, `${site.id}:${JSON.stringify(submission)}`),
   };
 
   const phone = parsePhone(input.author.phone)!;
   const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: integrationKeyId ? null : clientAddress(c), phone: phone.e164 }, now);
 
   // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
-  const [earlier, { campaignId, outlet, problems }, calendar, photoProblems] = await Promise.all([
+  const [earlier, { campaignId, outlet, problems }, calendar, photoProblems, protection] = await Promise.all([
     earlierAnswer(replay),
     // The service's own pages (the hosted drive page /s/:site/campaigns/:slug) are the site's, as for
     // the site check (middleware/site-scope.ts): no outlet, never refused as one.
     addressingOf(db, site, input, nowIso, c.req.header('Origin') === new URL(c.req.url).origin ? undefined : c.req.header('Origin')),
     workingCalendar(db, site.id, localDay(now)),
     photoRefProblems(db, site.id, input.photos ?? []),
+    protectionOf(db, site.id),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
   // counted or refused by a limit.
   if (earlier) return earlier;
   problems.push(...photoProblems);
+  const screening = screenMessage(protection, input);
+  problems.push(...screening.problems);
   if (!(await withinLimit(c, 'WRITE_LIMITER', integrationKeyId ? `integration:${integrationKeyId}` : undefined))) throw tooManyRequests(c);
   // To be told of a reply by e-mail, the author gives one.
   if (input.notify?.email && !input.author.email) problems.push({ field: 'author.email', code: 'required' });
@@ -187,11 +195,17 @@ export async function storeSubmission(
     }
   }
   if (problems.length > 0) throw validationError(problems);
+  // Turnstile last, for a submission otherwise accepted: a token is good once, and a title to fix
+  // should not cost the citizen a new check. A platform relaying with an integration key is not asked.
+  if (asksForTurnstile(protection) && !integrationKeyId) {
+    await requireTurnstile(c.env, site.id, protection, turnstileToken, { remoteIp: clientAddress(c), idempotencyKey: key });
+  }
   const dueAt = dueAfterWorkingDays(now, site.deadlineDays[input.type], calendar);
   const id = newId('m');
   const trackingCode = newTrackingCode();
-  // Post-moderation publishes public messages at once; private ones are never published.
-  const publishNow = site.moderation === 'post' && input.isPublic;
+  // Post-moderation publishes public messages at once; private ones are never published, and held
+  // ones (screening.heldFor) wait for a moderator whatever the site's mode.
+  const publishNow = site.moderation === 'post' && input.isPublic && screening.heldFor.length === 0;
   const answer: MessageCreated = {
     id, trackingCode, status: 'submitted', moderation: publishNow ? 'published' : 'pending', dueAt: toSiteTime(dueAt),
   };
@@ -219,6 +233,7 @@ export async function storeSubmission(
       tracking_hash: await trackingCodeHash(c.env.HASH_KEY, site.id, normalizeTrackingCode(trackingCode)!),
       source_origin: c.req.header('Origin') ?? null,
       source_outlet: outlet,
+      held_for: screening.heldFor.length > 0 ? JSON.stringify(screening.heldFor) : null,
       due_at: dueAt,
       created_at: nowIso,
       updated_at: nowIso,

@@ -1,0 +1,114 @@
+import { html } from 'lit';
+import type { ProtectionSettings } from '../../sdk/src/schemas/protection';
+import { defineElement } from '../../ui/liuyan-element';
+import type { FieldNames } from '../console-element';
+import { AdminElement } from './admin-element';
+
+const SAVE = 'protection';
+
+/** The lines of a textarea as words: trimmed, empty lines dropped. */
+const wordsOf = (text: string) => text.split('\n').map((w) => w.trim()).filter(Boolean);
+
+/**
+ * @summary 防滥用与保存期限: the site's banned words and words held for review, whether links and
+ * phone numbers are held, the form's shortest fill-in time, Cloudflare Turnstile (site key, secret
+ * write-only) and how many days after closing a message its author's contact details are kept.
+ */
+export class LiuyanConsoleAdminProtection extends AdminElement {
+  static override properties = {
+    ...AdminElement.properties,
+    settings: { state: true },
+    loadError: { state: true },
+  };
+
+  private settings: ProtectionSettings | null = null;
+  private loadError = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.settings = await this.officials.admin.protection.get();
+    } catch (error) {
+      this.loadError = this.problemText(error);
+    }
+  }
+
+  protected override fieldNames(): FieldNames {
+    const p = this.a.protection;
+    return {
+      labels: {
+        bannedWords: p.bannedWords, holdWords: p.holdWords, minFillSeconds: p.minFillSeconds, turnstileSiteKey: p.turnstileSiteKey,
+        turnstileSecret: p.turnstileSecret, retentionDays: p.retentionDays,
+      },
+    };
+  }
+
+  private async save(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const v = AdminElement.values(form);
+    const saved = await this.change(SAVE, () => this.officials.admin.protection.update({
+      bannedWords: wordsOf(v.raw('bannedWords')),
+      holdWords: wordsOf(v.raw('holdWords')),
+      holdLinks: v.checked('holdLinks').length > 0,
+      holdPhones: v.checked('holdPhones').length > 0,
+      minFillSeconds: Number(v.text('minFillSeconds') || 0),
+      turnstileSiteKey: v.text('turnstileSiteKey') || null,
+      turnstileSecret: v.raw('turnstileSecret') || null,
+      retentionDays: Number(v.text('retentionDays') || 0),
+    }), this.a.saved);
+    if (!saved) return;
+    this.settings = saved;
+    (form.elements.namedItem('turnstileSecret') as HTMLInputElement).value = '';
+  }
+
+  override render() {
+    const p = this.a.protection;
+    if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
+    if (!this.settings) return html`<p class="muted" role="status">${this.t.loading}</p>`;
+    const s = this.settings;
+    const hinted = (name: string, label: string, control: unknown, hint: string) => html`<div class="field">
+        <label for=${name}>${label}</label>${control}
+        ${hint ? html`<p class="hint muted" id="${name}-hint">${hint}</p>` : ''}
+        ${this.fieldError(SAVE, name, `${name}-error`)}
+      </div>`;
+    const words = (name: 'bannedWords' | 'holdWords', label: string) => hinted(name, label, html`<textarea id=${name} name=${name} rows="6"
+        .value=${s[name].join('\n')} aria-invalid=${this.invalid(SAVE, name)} aria-describedby="${name}-error ${name}-hint"></textarea>`, p.wordsHint);
+    const number = (name: 'minFillSeconds' | 'retentionDays', label: string, value: number, max: number, hint: string) => hinted(name, label,
+      html`<input id=${name} name=${name} type="number" inputmode="numeric" min="0" max=${max} .value=${String(value)}
+        aria-invalid=${this.invalid(SAVE, name)} aria-describedby="${name}-error ${name}-hint" />`, hint);
+    return html`<h1>${p.title}</h1>
+      <p class="muted hint">${p.intro}</p>
+      ${this.renderDone()}
+      <form class="stack card" novalidate @submit=${this.save}>
+        ${words('bannedWords', p.bannedWords)}
+        ${words('holdWords', p.holdWords)}
+        <label class="choice"><input type="checkbox" name="holdLinks" value="on" .checked=${s.holdLinks} />${p.holdLinks}</label>
+        <label class="choice"><input type="checkbox" name="holdPhones" value="on" .checked=${s.holdPhones} />${p.holdPhones}</label>
+        ${number('minFillSeconds', p.minFillSeconds, s.minFillSeconds, 600, p.minFillHint)}
+        <h2>${p.turnstileTitle}</h2>
+        <p class="muted hint">${p.turnstileHint}</p>
+        ${hinted('turnstileSiteKey', p.turnstileSiteKey, html`<input id="turnstileSiteKey" name="turnstileSiteKey" .value=${s.turnstile.siteKey ?? ''}
+          autocomplete="off" aria-invalid=${this.invalid(SAVE, 'turnstileSiteKey')} aria-describedby="turnstileSiteKey-error turnstileSiteKey-hint" />`, '')}
+        ${hinted('turnstileSecret', p.turnstileSecret, html`<input id="turnstileSecret" name="turnstileSecret" type="password" autocomplete="off"
+          aria-invalid=${this.invalid(SAVE, 'turnstileSecret')} aria-describedby="turnstileSecret-error turnstileSecret-hint" />`,
+          s.turnstile.hasSecret ? p.secretKept : p.secretHint)}
+        <h2>${p.retentionTitle}</h2>
+        ${number('retentionDays', p.retentionDays, s.retentionDays, 36500, p.retentionHint)}
+        ${this.formError(SAVE)}
+        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button></div>
+      </form>`;
+  }
+}
+
+defineElement('liuyan-console-admin-protection', LiuyanConsoleAdminProtection);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-console-admin-protection': LiuyanConsoleAdminProtection;
+  }
+}

@@ -1,0 +1,76 @@
+// What a submission or a follow-up is screened for before it is stored (issue 17): banned words
+// refuse it, naming the field; a filled honeypot, a form sent too fast, a link, a phone number or a
+// hold word store it as usual but keep it for a moderator, with the reasons the console shows and
+// the author is never told; where the site asks for Cloudflare Turnstile, a token that does not pass
+// (or cannot be checked) refuses it.
+
+import type { HoldReason } from '../../../sdk/src/schemas/protection';
+import type { Env } from '../env';
+import { ApiError, type FieldProblem } from '../errors';
+import { createCipher } from '../lib/crypto';
+import { rulesOf, turnstileSecretContext, type ProtectionRow } from './store';
+import { verifyTurnstile } from './turnstile';
+import { fieldsWithBannedWords, holdReasonsOf } from './word-rules';
+
+type Protection = Omit<ProtectionRow, 'site_id' | 'updated_at'>;
+
+/** What the screening found: problems refuse the text; `heldFor` keeps it for a moderator (empty: nothing). */
+export interface Screening {
+  problems: FieldProblem[];
+  heldFor: HoldReason[];
+}
+
+/** The parts of a submission that are screened. */
+export interface ScreenedMessage {
+  title: string;
+  body: string;
+  region: string;
+  /** From the form being shown to its sending (the widget sends it; API clients need not). */
+  fillMs?: number | undefined;
+  /** The form's hidden field: people leave it empty. */
+  honeypot?: string | undefined;
+}
+
+/** A submission's screening. A form's fill time is judged only when sent (API clients and platforms send none). */
+export function screenMessage(protection: Protection, input: ScreenedMessage): Screening {
+  const rules = rulesOf(protection);
+  const problems = fieldsWithBannedWords(rules, { title: input.title, body: input.body, region: input.region })
+    .map((field): FieldProblem => ({ field, code: 'banned_words' }));
+  const heldFor: HoldReason[] = [];
+  if (input.honeypot !== undefined && input.honeypot.trim() !== '') heldFor.push('honeypot');
+  if (input.fillMs !== undefined && input.fillMs < protection.min_fill_seconds * 1000) heldFor.push('too_fast');
+  heldFor.push(...holdReasonsOf(rules, [input.title, input.body, input.region], input.body));
+  return { problems, heldFor };
+}
+
+/** A follow-up's screening: `field` names the question in the request (`question`). */
+export function screenFollowUp(protection: Protection, field: string, text: string): Screening {
+  const rules = rulesOf(protection);
+  return {
+    problems: fieldsWithBannedWords(rules, { [field]: text }).map((f): FieldProblem => ({ field: f, code: 'banned_words' })),
+    heldFor: holdReasonsOf(rules, [text], text),
+  };
+}
+
+/** Whether the site asks for a Turnstile token with each submission (a site key and its secret set). */
+export const asksForTurnstile = (protection: Protection) => protection.turnstile_site_key !== null && protection.turnstile_secret_enc !== null;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Checks the submission's Turnstile token at siteverify, for a site that asks for one. Throws
+ * ApiError captcha_failed (422: no token, or one that did not pass) or captcha_unavailable (503:
+ * siteverify did not answer, or not as Turnstile does) — never lets a submission through unchecked.
+ */
+export async function requireTurnstile(
+  env: Env, siteId: string, protection: Protection, token: string | undefined, request: { remoteIp: string | null; idempotencyKey: string },
+): Promise<void> {
+  if (!token) throw new ApiError('captcha_failed');
+  const secret = await (await createCipher(env.DATA_KEY)).decrypt(protection.turnstile_secret_enc!, turnstileSecretContext(siteId));
+  const outcome = await verifyTurnstile(env.TURNSTILE_VERIFY_URL, secret, token, {
+    remoteIp: request.remoteIp,
+    ...(UUID.test(request.idempotencyKey) ? { idempotencyKey: request.idempotencyKey } : {}),
+  });
+  if (outcome === 'failed') throw new ApiError('captcha_failed');
+  if (outcome === 'unavailable') throw new ApiError('captcha_unavailable');
+}
