@@ -74,3 +74,15 @@ export function officialApi(cookie: string, method: string, path: string, body?:
 export function isFocused(control: Locator): Promise<boolean> {
   return control.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement);
 }
+
+/**
+ * Chooses `name` in a console unit picker (`liuyan-console-unit-picker`) as an official would on a
+ * tree of any size: searches for it, then picks the answer of that name.
+ */
+export async function pickUnit(picker: Locator, name: string): Promise<void> {
+  const search = picker.getByRole('searchbox');
+  await search.fill(name);
+  await search.press('Enter');
+  await picker.locator('[part="options"] button.pick').filter({ hasText: new RegExp(`^${name}`) }).first().click();
+  await picker.locator('[part="chosen"]').filter({ hasText: name }).waitFor();
+}

@@ -2,7 +2,7 @@ import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
-import { CONSOLE, isFocused, officialApi, sessionCookie, signedIn, signInWith, watchForProblems, type Official } from './console-helpers';
+import { CONSOLE, isFocused, officialApi, pickUnit, sessionCookie, signedIn, signInWith, watchForProblems, type Official } from './console-helpers';
 import { citizenPhone, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
@@ -113,7 +113,7 @@ describe('the officials’ console at /console/', () => {
     await act(countyHead.page, '受理', undefined, '已受理');
     expect(await statusOf(countyHead.page)).toBe('已受理');
     await act(countyHead.page, '转办', async (form) => {
-      await form.getByLabel('转办单位').selectOption('u_transport');
+      await pickUnit(form.locator('liuyan-console-unit-picker'), '示范县交通运输局');
       await form.getByLabel('转办原因（公开）').fill('县道养护属县交通运输局职责');
     }, '已转办');
     expect(await countyHead.page.locator('liuyan-console-message [part="unit"]').textContent()).toBe('示范县交通运输局');
@@ -200,10 +200,11 @@ describe('the officials’ console at /console/', () => {
 
     // A transfer with no unit and a reason holding U+202E (which shows text in another order than it is stored).
     await act(page, '转办', (f) => f.getByLabel('转办原因（公开）').fill('应由\u202E局输运通交\u202C办理'));
-    const unit = form.getByLabel('转办单位');
+    const unit = form.locator('liuyan-console-unit-picker');
     await expect.poll(() => isFocused(unit)).toBe(true);
     expect(await form.locator('#unitId-error').textContent()).toBe('请选择转办单位');
-    expect(await unit.getAttribute('aria-describedby')).toBe('unitId-error');
+    expect(await unit.getAttribute('described-by')).toBe('unitId-error');
+    expect(await unit.getAttribute('aria-invalid')).toBe('true');
     expect(await form.locator('#reason-error').textContent()).toMatch(/^转办原因含有无法显示或不允许的字符/);
     expect(await form.getByRole('alert').count()).toBe(2);
     expect(sent).toEqual([]);

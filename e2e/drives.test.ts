@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
-import { officialApi, sessionCookie, signedIn } from './console-helpers';
+import { officialApi, pickUnit, sessionCookie, signedIn } from './console-helpers';
 import { useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
@@ -30,7 +30,7 @@ describe('the admin drives page (建言专栏)', () => {
       await add.getByLabel('专栏名称').fill(title);
       await add.getByLabel('开始日期').fill(chinaDay(0));
       await add.getByLabel('结束日期（含当天）').fill(chinaDay(30));
-      await add.getByRole('group', { name: '征集单位' }).getByLabel('示范县交通运输局').check();
+      await pickUnit(add.locator('liuyan-console-unit-picker'), '示范县交通运输局');
       await add.getByRole('group', { name: '留言类型' }).getByLabel('建言', { exact: true }).check();
       await add.getByRole('button', { name: '添加' }).click();
       await drives.getByRole('status').getByText('已新建专栏', { exact: true }).waitFor();

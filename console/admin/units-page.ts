@@ -6,8 +6,7 @@ import type { UnitKind } from '../../sdk/src/schemas/common';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
-import '../unit-picker';
-import type { PickerUnit } from '../unit-picker';
+import { LiuyanConsoleUnitPicker, type PickerUnit } from '../unit-picker';
 import { AdminElement, type FormValues } from './admin-element';
 
 const ADD = 'add';
@@ -140,7 +139,10 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     if (!unit) return;
     this.replaced(unit);
     this.resetForm(form);
+    // The next unit goes under the level shown again (a reset empties the picker; its binding is unchanged).
     this.addParent = this.trail.at(-1)?.id ?? '';
+    const parent = form.elements.namedItem('parentId');
+    if (parent instanceof LiuyanConsoleUnitPicker) parent.value = this.addParent;
   }
 
   private async addBelow(unit: AdminUnitItem): Promise<void> {

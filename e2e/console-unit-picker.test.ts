@@ -1,0 +1,104 @@
+// The console's unit picker on a tree too large to send whole (the national site of ~2,400 units the
+// browser tests seed): a transfer (转办) to a department five levels down, level by level and by search,
+// with the keyboard; and an admin's 单位 page browsing the same tree a level at a time.
+import { describe, expect, it, inject } from 'vitest';
+import { createClient } from '../sdk/src/client';
+import { queryD1 } from '../scripts/local-stack';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../worker/seed/demo-accounts';
+import { CONSOLE, signedIn, type Official } from './console-helpers';
+import { citizenPhone, useBrowserPage } from './helpers';
+import { WORKER } from './ports';
+
+const browser = useBrowserPage();
+
+/** The department written to: a county's 教育局, under its head, county, city and 河北省 (worker/seed/national.ts). */
+const DEEP = 'national_p2c0k0_head_education';
+
+/** An admin of the national site, with the demo's password (copied from the demo admin, as `npm run site` would add one). */
+function nationalAdmin(): Official {
+  const email = `national-${Date.now()}@demo.liuyan.local`;
+  queryD1(inject('persistTo'), `INSERT INTO accounts (id, site_id, email, display_name, role, password_hash, password_salt, password_iterations, created_at)
+    SELECT 'a_national_' || abs(random()), 'national', '${email}', '全国留言板管理员', 'admin', password_hash, password_salt, password_iterations, created_at
+    FROM accounts WHERE site_id = 'demo' AND email = '${DEMO_ACCOUNTS.admin.email}'`);
+  return { email, password: DEMO_PASSWORD };
+}
+
+/** The names from the top down to the unit, itself included. */
+function placeOf(unitId: string): string[] {
+  return queryD1<{ name: string }>(inject('persistTo'), `SELECT u.name FROM unit_ancestors a JOIN units u ON u.id = a.ancestor_id
+    WHERE a.unit_id = '${unitId}' ORDER BY a.depth DESC`).map((r) => r.name);
+}
+
+describe('the console’s unit picker on a national tree', () => {
+  it('transfers a message to a department five levels down, a level at a time, then finds it by search and picks it with the keyboard', async () => {
+    const [province, city, county, head, department] = placeOf(DEEP);
+    expect(province).toBe('河北省');
+    const created = await createClient({ baseUrl: WORKER, site: 'national' }).submitMessage({
+      unitId: 'national_p2', type: 'help', domain: 'education', campaign: null,
+      title: `乡村学校冬季供暖不足 ${Date.now() % 1_000_000}`, body: '村小教室冬天太冷，孩子们上课手都冻僵了，希望尽快解决供暖问题。', region: county!,
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+    });
+    const { page, problems } = await signedIn(browser, nationalAdmin(), { width: 390, height: 844 });
+    const unitRequests: string[] = [];
+    page.on('request', (request) => { if (request.url().includes('/units')) unitRequests.push(new URL(request.url()).search); });
+    await page.goto(`${CONSOLE}#/messages/${created.id}`);
+    const message = page.locator('liuyan-console-message');
+    await message.locator('[part="message"]').waitFor();
+    await message.locator('[part="actions"]').getByRole('button', { name: '转办', exact: true }).click();
+    const form = message.locator('[part="action-form"]');
+    const picker = form.locator('liuyan-console-unit-picker');
+    const group = picker.getByRole('group', { name: '转办单位' });
+    await group.getByRole('button', { name: province, exact: true }).waitFor();
+
+    // Level by level: the province (its cities sit under the region itself), a city, a county, its head.
+    for (const name of [province, city, county, head]) {
+      await group.getByRole('button', { name: `打开“${name}”的下级单位` }).click();
+      await group.getByRole('navigation').getByText(name!, { exact: true }).waitFor();
+    }
+    await group.getByRole('button', { name: department, exact: true }).click();
+    await expect.poll(() => group.locator('[part="chosen"]').textContent()).toBe(`已选择：${[province, city, county, head, department].join(' › ')}`);
+    // Only the levels opened were loaded, never the tree: the top level and four levels below it.
+    expect(unitRequests.filter((q) => !q.includes('q='))).toHaveLength(5);
+
+    // The breadcrumb goes back up; a search finds the department by name, saying where it sits.
+    await group.getByRole('navigation').getByRole('button', { name: '全部单位' }).click();
+    const search = group.getByRole('searchbox', { name: '转办单位：按名称或拼音搜索' });
+    await search.fill(department!);
+    await search.press('Enter'); // searches; never sends the half-filled form
+    const result = group.getByRole('button', { name: new RegExp(`^${department}`) }).first();
+    await expect.poll(() => result.textContent()).toContain([province, city, county, head].join(' › '));
+    await result.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => group.locator('[part="chosen"]').textContent()).toContain(department);
+    expect(await form.getByRole('alert').count()).toBe(0);
+
+    await form.getByLabel('转办原因（公开）').fill('学校供暖由县教育局负责');
+    await form.locator('button[type="submit"]').click();
+    await message.getByRole('status').getByText('已转办', { exact: true }).waitFor();
+    expect(await message.locator('[part="unit"]').textContent()).toBe(department);
+    const [row] = queryD1<{ unit_id: string }>(inject('persistTo'), `SELECT unit_id FROM messages WHERE id = '${created.id}'`);
+    expect(row!.unit_id).toBe(DEEP);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('an admin browses the national tree on 单位 a level at a time and finds a unit by pinyin initials', async () => {
+    const [province, city] = placeOf('national_p2c0');
+    const { page, problems } = await signedIn(browser, nationalAdmin());
+    await page.goto(`${CONSOLE}#/admin/units`);
+    const units = page.locator('liuyan-console-admin-units');
+    const tree = units.locator('[part="unit-tree"]');
+    await tree.getByText(province!, { exact: true }).waitFor();
+    await units.getByRole('button', { name: `打开“${province}”的下级单位` }).click();
+    await tree.getByText(city!, { exact: true }).waitFor();
+    expect(await units.locator('[part="breadcrumb"]').textContent()).toContain(province);
+    // The level is the province's: its cities, leaders, never the departments of its counties.
+    expect(await tree.locator(":scope > li").count()).toBeLessThan(40);
+
+    await units.getByRole('searchbox').fill('hbjyt');
+    await units.getByRole('searchbox').press('Enter');
+    await tree.getByText('河北教育厅', { exact: true }).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
