@@ -399,7 +399,7 @@ describe('hosted pages settings', () => {
     problem = await expectProblem(await patch({ shareImageUrl: 'https://cdn@www.county.example.gov.cn/a.png' }), 422, 'validation');
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'shareImageUrl', code: 'credentials_in_url' })]);
     problem = await expectProblem(await patch({ shareImageUrl: 'http://www.county.example.gov.cn/a.png' }), 422, 'validation');
-    expect(problem.errors).toEqual([expect.objectContaining({ field: 'shareImageUrl', code: 'invalid' })]);
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'shareImageUrl', code: 'https_required', message: '分享图片地址须以 https:// 开头：http:// 的网址不加密，不能使用' })]);
     const row = await db.first(db.q.selectFrom('sites').select(['return_url', 'share_image_url']).where('id', '=', siteId));
     expect(row).toEqual({ return_url: null, share_image_url: null });
   });
