@@ -55,7 +55,9 @@ export const app = new OpenAPIHono<AppEnv>();
 
 // Security headers on every answer, whoever made it; a wrong method is answered before any work.
 app.use('*', securityHeaders());
-app.use('*', requestId());
+// The service always makes the id itself (limitLength 0 refuses any a client sends): a client's could
+// carry anything into the log.
+app.use('*', requestId({ limitLength: 0 }));
 // One JSON line per request (route pattern, status, duration, D1 cost; no personal data): `wrangler tail`.
 app.use('*', requestLog());
 app.use('*', methodNotAllowed(() => app.routes));

@@ -422,7 +422,9 @@ describe('POST /v1/sites/:site/messages — a failing write', () => {
     expect(failed.status).toBe(500);
     expect(failed.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
     const problem = JSON.parse(text) as Problem;
-    expect(Object.keys(problem).sort()).toEqual(['code', 'status', 'title', 'type']);
+    // Nothing but the standard members and the request id that names the log line.
+    expect(Object.keys(problem).sort()).toEqual(['code', 'requestId', 'status', 'title', 'type']);
+    expect(problem.requestId).toBe(failed.headers.get('X-Request-Id'));
     expect(problem).toMatchObject({ status: 500, code: 'internal', type: '/docs/errors#internal' });
     for (const leak of ['injected', 'fault', 'SQLITE', 'D1_', 'message_events', 'trigger', 'stack']) expect(text).not.toContain(leak);
     expectNoPersonalData(text);
