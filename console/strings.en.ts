@@ -202,5 +202,6 @@ export const consoleEn: ConsoleStrings = {
   signedOutNotice: 'Your session ended. Please sign in again.',
   notFound: 'This message does not exist, or is not in your units.',
   noPermission: 'Only administrators may use the site’s administration.',
+  language: 'Language',
   errors: withOfficialMessages(commonEn.errors, enOfficialFieldMessages),
 };

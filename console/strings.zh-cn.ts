@@ -205,6 +205,8 @@ const strings = {
   signedOutNotice: '登录已失效，请重新登录。',
   notFound: '未找到该留言，或它不在您负责的单位。',
   noPermission: '只有管理员可以使用站点管理。',
+  /** The header's language switch (each language is named in itself: 简体中文, 繁體中文, English). */
+  language: '语言',
 } as const;
 
 export type ConsoleStrings = CommonStrings & ProgressStrings & Widen<Omit<typeof strings, 'problems'>> & { problems: ProblemTitles };

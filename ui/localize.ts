@@ -1,30 +1,47 @@
-import { pickLocale, type Locale } from '../sdk/src/error-messages';
-
-/** The element's language: its own `lang`, else the nearest ancestor's, else the page's. Chinese by default. */
-export function localeOf(element: HTMLElement): Locale {
-  const tagged = element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-  return pickLocale(tagged);
-}
+import { DEFAULT_LOCALE, pickLocale, type Locale } from '../sdk/src/languages';
 
 /**
- * An element's strings: Chinese in its bundle, English fetched the first time a page shows it,
- * so a Chinese page never downloads English.
+ * The element's language: the `lang` of the element or of its nearest ancestor (crossing shadow roots,
+ * so an element inside another's follows it), else the page's `<html lang>`; read by `pickLocale`
+ * (zh-TW, zh-HK, zh-Hant… → zh-TW; en… → en; anything else → zh-CN).
+ */
+export function localeOf(element: HTMLElement): Locale {
+  let node: Element | null = element;
+  while (node) {
+    const tagged = node.closest('[lang]');
+    if (tagged) return pickLocale(tagged.getAttribute('lang'));
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return pickLocale(document.documentElement.lang);
+}
+
+/** How to fetch a set of strings in each language but the default one (a dynamic `import()` each). */
+export type StringLoaders<T> = Record<Exclude<Locale, typeof DEFAULT_LOCALE>, () => Promise<T>>;
+
+/**
+ * An element's strings: Chinese in its bundle, the other languages fetched (each its own chunk) the
+ * first time a page shows them, so a Chinese page downloads no other language. Every language must
+ * have a loader: a new language in `sdk/src/languages.ts` fails to compile until each set has one.
  */
 export class Localized<T> {
-  private en: T | undefined;
+  private readonly loaded: Partial<Record<Locale, T>>;
 
   constructor(
-    private readonly zhCN: T,
-    private readonly loadEn: () => Promise<T>,
-  ) {}
-
-  async load(locale: Locale): Promise<T> {
-    return locale === 'en' ? (this.en ??= await this.loadEn()) : this.zhCN;
+    zhCN: T,
+    private readonly loaders: StringLoaders<T>,
+  ) {
+    this.loaded = { [DEFAULT_LOCALE]: zhCN };
   }
 
-  /** The strings for `locale` if loaded (the element waits for `load` before it renders). */
+  async load(locale: Locale): Promise<T> {
+    if (locale === DEFAULT_LOCALE) return this.loaded[DEFAULT_LOCALE]!;
+    return (this.loaded[locale] ??= await this.loaders[locale]());
+  }
+
+  /** The strings for `locale` if loaded (the element waits for `load` before it renders), else Chinese. */
   get(locale: Locale): T {
-    return locale === 'en' ? (this.en ?? this.zhCN) : this.zhCN;
+    return this.loaded[locale] ?? this.loaded[DEFAULT_LOCALE]!;
   }
 }
 

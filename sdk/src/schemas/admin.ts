@@ -292,6 +292,6 @@ export const ExportQuerySchema = z.object({
   from: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, first day included'),
   to: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, last day included'),
   contact: z.enum(['0', '1']).optional().describe('1: add name, phone and email (audited)'),
-  lang: z.enum(['zh-CN', 'en']).optional().describe('language of the header and of the labels (状态, 类型 …); else Accept-Language'),
+  lang: z.enum(['zh-CN', 'zh-TW', 'en']).optional().describe('language of the header and of the labels (状态, 类型 …); else Accept-Language'),
 });
 export type ExportQuery = z.input<typeof ExportQuerySchema>;

@@ -96,7 +96,10 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
  * @cssproperty --liuyan-font-size - Base text size.
  */
-const strings = new Localized<FormStrings>(formZhCN, async () => (await import('./strings.en')).formEn);
+const strings = new Localized<FormStrings>(formZhCN, {
+  en: async () => (await import('./strings.en')).formEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).formZhTW,
+});
 
 export class LiuyanForm extends LiuyanElement<FormStrings> {
   static override styles = [tokens, styles];

@@ -36,7 +36,10 @@ type Phase = 'loading' | 'ready' | 'failed';
  * @cssproperty --liuyan-stats-bar-color - The bars of all messages (default light blue).
  * @cssproperty --liuyan-stats-replied-color - The bars of replied messages (default the primary colour).
  */
-const strings = new Localized<StatsStrings>(statsZhCN, async () => (await import('./strings.en')).statsEn);
+const strings = new Localized<StatsStrings>(statsZhCN, {
+  en: async () => (await import('./strings.en')).statsEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).statsZhTW,
+});
 
 export class LiuyanStats extends LiuyanElement<StatsStrings> {
   static override styles = [tokens, styles];

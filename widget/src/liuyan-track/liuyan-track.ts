@@ -55,7 +55,10 @@ const REASONS: RatingReason[] = ['not_solved', 'not_answered', 'too_slow', 'atti
 /** A rating of 2 (不满意) or less asks why, and re-opens the message. */
 const UNHAPPY_AT_MOST = 2;
 
-const strings = new Localized<TrackStrings>(trackZhCN, async () => (await import('./strings.en')).trackEn);
+const strings = new Localized<TrackStrings>(trackZhCN, {
+  en: async () => (await import('./strings.en')).trackEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).trackZhTW,
+});
 
 export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   static override styles = [tokens, styles];

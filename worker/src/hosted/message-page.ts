@@ -8,7 +8,8 @@ import { eventLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
 import { format, formatDateTime } from '../../../ui/localize';
 import { eventDetails } from '../../../widget/src/liuyan-message/event-details';
 import { messageEn } from '../../../widget/src/liuyan-message/strings.en';
-import { messageZhCN } from '../../../widget/src/liuyan-message/strings.zh-cn';
+import { messageZhCN, type MessageStrings } from '../../../widget/src/liuyan-message/strings.zh-cn';
+import { messageZhTW } from '../../../widget/src/liuyan-message/strings.zh-tw';
 import type { Site } from '../db/sites';
 import { shareImageHead } from './page';
 import type { HostedStrings } from './strings.zh-cn';
@@ -40,8 +41,11 @@ ${shareImageHead(site, origin)}`;
 }
 
 /** The message, its unit and status, every public reply signed by its unit, the public timeline, the rating. */
+/** <liuyan-message>'s words in each language, so the page reads as the element does. */
+const MESSAGE_STRINGS: Record<Locale, MessageStrings> = { 'zh-CN': messageZhCN, 'zh-TW': messageZhTW, en: messageEn };
+
 export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStrings, boardHref: string) {
-  const t = locale === 'en' ? messageEn : messageZhCN;
+  const t = MESSAGE_STRINGS[locale];
   const when = (iso: string, withTime = true) => html`<time datetime="${iso}">${formatDateTime(locale, iso, withTime)}</time>`;
   const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
   const details = eventDetails(m, t);

@@ -4,11 +4,12 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { isEmbeddingOrigin } from '../../../sdk/src/schemas/admin';
-import type { Locale } from '../../../sdk/src/error-messages';
+import { pickLocale, type Locale } from '../../../sdk/src/languages';
 import { format } from '../../../ui/localize';
 import type { Site } from '../db/sites';
 import { hostedEn } from './strings.en';
 import { hostedZhCN, type HostedStrings } from './strings.zh-cn';
+import { hostedZhTW } from './strings.zh-tw';
 
 /** The sections of the hosted board, each an address under /s/:site/ (the board is the site's root). */
 export const SECTIONS = ['board', 'write', 'track', 'stats'] as const;
@@ -17,7 +18,9 @@ export type Section = (typeof SECTIONS)[number];
 /** Liuyan's red (ui/tokens.styles.ts), for a site that chose no colour. */
 const DEFAULT_COLOR = '#b5121b';
 
-export const hostedStrings = (locale: Locale): HostedStrings => (locale === 'en' ? hostedEn : hostedZhCN);
+const HOSTED_STRINGS: Record<Locale, HostedStrings> = { 'zh-CN': hostedZhCN, 'zh-TW': hostedZhTW, en: hostedEn };
+
+export const hostedStrings = (locale: Locale): HostedStrings => HOSTED_STRINGS[locale];
 
 /** `/s/demo/` for the board, `/s/demo/write` for a section. */
 export function sectionPath(siteId: string, section: Section): string {
@@ -34,10 +37,14 @@ export interface PageView {
   lang: Locale | null;
 }
 
-/** The languages a reader may ask for with `?lang=` (any case); anything else: the site's language. */
+/**
+ * The language a reader asks for with `?lang=`: a Chinese or English tag in any case, read as the
+ * elements read `lang` (`zh-TW`, `zh-hk`, `zh-Hant` → zh-TW; `zh-CN`, `zh` → zh-CN; `en-GB` → en);
+ * anything else: null (the site's language).
+ */
 export function askedLocale(lang: string | undefined): Locale | null {
-  const tag = lang?.trim().toLowerCase();
-  return tag === 'en' ? 'en' : tag === 'zh-cn' ? 'zh-CN' : null;
+  const tag = lang?.trim() ?? '';
+  return /^(zh|en)(?![a-z])/i.test(tag) ? pickLocale(tag) : null;
 }
 
 /** `path` with the view's `?embed=1&lang=…`: links between hosted pages stay in the embed and in the language asked for. */
