@@ -67,3 +67,30 @@ export function formatDateTime(locale: Locale, iso: string, withTime = true): st
     ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
   }).format(new Date(iso));
 }
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** From the largest unit down: the first whose size the distance reaches names it. */
+const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * DAY_MS], ['month', 30 * DAY_MS], ['week', 7 * DAY_MS], ['day', DAY_MS], ['hour', 60 * MINUTE_MS], ['minute', MINUTE_MS],
+];
+
+/**
+ * How long ago (or until) `iso` is, as the reader says it, through `Intl.RelativeTimeFormat`:
+ * `3天前` (zh-CN), `3 天前` (zh-TW), `3 days ago` (en); a day ago reads `昨天` / `yesterday`, under a
+ * minute `现在` / `now`. `now` in milliseconds since the epoch. Show the exact time beside it (a
+ * `<time>`'s `title`), since a relative time goes stale on a page left open.
+ */
+export function formatRelative(locale: Locale, iso: string, now = Date.now()): string {
+  const distance = Date.parse(iso) - now;
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(distance) >= size) return relative.format(Math.round(distance / size), unit);
+  }
+  return relative.format(0, 'second');
+}
+
+/** A number as the reader writes it (`Intl.NumberFormat`), e.g. a rate 0–1 as `91.3%` with `{ style: 'percent' }`. */
+export function formatNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(locale, options).format(value);
+}

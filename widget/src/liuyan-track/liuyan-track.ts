@@ -8,7 +8,7 @@ import type { LiuyanErrorDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { MyMessages, type RememberedMessage } from '../internal/my-messages';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
-import { format, formatDateTime, Localized } from '../../../ui/localize';
+import { format, formatDateTime, formatRelative, Localized } from '../../../ui/localize';
 import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-track.styles';
 import { trackZhCN, type TrackStrings } from './strings.zh-cn';
@@ -421,7 +421,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <ul>${this.remembered.map((m) => html`<li>
         <span class="my-title">${m.title}</span>
         <span class="muted">${format(t.sentOn, { date: formatDateTime(this.locale, m.createdAt, false) })} ·
-          ${format(t.lastSeen, { status: m.moderation === 'rejected' ? t.moderation.rejected : t.statuses[m.status], date: formatDateTime(this.locale, m.checkedAt, true) })}</span>
+          ${format(t.lastSeen, { status: m.moderation === 'rejected' ? t.moderation.rejected : t.statuses[m.status], date: formatRelative(this.locale, m.checkedAt) })}</span>
         <span class="actions">
           <button type="button" ?disabled=${this.busy} @click=${() => this.open(m.trackingCode)}>${t.openRemembered}</button>
           <button type="button" class="secondary" @click=${() => this.forget(m.id)}>${t.forget}</button>
