@@ -12,7 +12,7 @@ const { statuses, moderation } = progressZhTW;
 
 const strings = {
   appTitle: '留言辦理',
-  nav: { queue: '留言佇列', admin: '站點管理', account: '我的帳號', signOut: '登出', menu: '導航' },
+  nav: { queue: '留言佇列', admin: '站點管理', account: '我的帳號', signOut: '登出', menu: '導覽' },
   dashboard: {
     nav: '辦理統計',
     title: '辦理統計',

@@ -41,6 +41,8 @@ export const ZH_TW_OVERRIDES: Record<string, string> = {
   像素: '像素',
   域名: '網域',
   网关: '閘道',
+  // A site's navigation is 導覽 (導航 is a car's).
+  导航: '導覽',
   // A tracking code is 查詢碼 (OpenCC agrees; pinned so a dictionary change cannot move it).
   查询码: '查詢碼',
   // A reply is 回覆 in Taiwan (pinned, as above); 答复 likewise 答覆.
