@@ -80,6 +80,10 @@ const strings = {
       name: '站點名稱', perAddressHour: '每個網路地址每小時可提交的條數', perPhoneDay: '每個電話號碼每天可提交的條數',
       perSiteMinute: '全站每分鐘可接收的條數',
     },
+    /** The site's own words for a few strings, per language (sdk/src/string-overrides.ts). */
+    overrides: '自定義文字',
+    overridesHint: '按語言改寫下面幾處文字，最多{max}個字；留空則用預設說法。',
+    overrideKeys: { 'form.submit': '留言框的提交按鈕', 'form.regionPlaceholder': '留言框“所在地區”的示例', 'hosted.boardName': '託管留言板的名稱' },
   },
 
   calendar: {

@@ -71,6 +71,7 @@ export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
     hostedPages: '託管留言板', returnUrl: '返回連結地址', returnLabel: '返回連結文字', themeColor: '主題顏色',
     enabled: '啟用', deliveryId: '推送記錄', assigned: '新留言交辦通知', dueSoon: '到期提醒', escalated: '督辦通知',
     shareImageUrl: '分享圖片地址',
+    stringOverrides: '自定義文字',
     description: '說明', startsAt: '開始時間', endsAt: '結束時間', outlets: '來源網站', origin: '網站地址',
     reminderDays: '到期提醒天數', resetSecondFactor: '重置兩步驗證',
     sms: '簡訊服務', keyId: '金鑰 ID', secret: '金鑰', signName: '簡訊簽名', endpoint: '介面地址', phoneVerification: '簡訊驗證', emailFrom: '發件地址',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainSchema, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
 import { NotificationOptionsSchema } from './notifications';
+import { StringOverridesSchema } from './string-overrides';
 
 export interface UnitNode {
   id: string;
@@ -57,6 +58,7 @@ export const SiteConfigSchema = z.object({
     text: z.string().nullable().describe('the site’s own privacy notice; both null: the notice Liuyan ships, in the reader’s language'),
   }),
   notifications: NotificationOptionsSchema.describe('what the form may offer: reply notices, a lost code, the SMS code'),
+  strings: StringOverridesSchema,
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 

@@ -20,6 +20,7 @@ import { DraftStore } from './draft-store';
 import { downsizePhoto, UploadError, uploadPhoto } from './photos';
 import { styles } from './liuyan-form.styles';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
+import { withOverrides } from '../../../sdk/src/string-overrides';
 import { chosenUnit, pathTo, unitGroups } from './unit-path';
 
 /** Everything the citizen types, as kept in the draft. */
@@ -163,6 +164,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.codeTimer);
+  }
+
+  /** The form's words, with the site's own where its admin set any (the button, the region's example). */
+  protected override get t(): FormStrings {
+    return withOverrides(super.t, this.config?.strings, this.locale, 'form');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -38,6 +38,8 @@ export interface SiteTable {
   theme_color: string | null;
   /** https address of the hosted pages' share image; null: Liuyan's (migration 0025). */
   share_image_url: string | null;
+  /** JSON: `StringOverrides`, the site's own words for a few strings per language (migration 0034). */
+  string_overrides: Generated<string>;
 }
 
 /** Submissions counted in one window, for a cap (migration 0007); the CHECK keeps `count <= cap`. */

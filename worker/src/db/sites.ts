@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../lib/calendar';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import type { NotificationOptions } from '../../../sdk/src/schemas/notifications';
+import type { StringOverrides } from '../../../sdk/src/schemas/string-overrides';
 import { notificationOptions } from '../notifications/store';
 import type { CampaignRow, UnitRow } from './schema';
 
@@ -43,6 +44,8 @@ export interface Site {
   shareImageUrl: string | null;
   /** What the form may offer: SMS and e-mail notices, the SMS code (from notification_settings, migration 0028). */
   notifications: NotificationOptions;
+  /** The site's own words for a few visible strings, per language (migration 0034). */
+  stringOverrides: StringOverrides;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
@@ -59,6 +62,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
         'reminder_days',
         'hosted_pages', 'return_url', 'return_label', 'theme_color',
         'share_image_url',
+        'string_overrides',
       ])
       .where('sites.id', '=', siteId),
   );
@@ -86,6 +90,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     themeColor: row.theme_color,
     shareImageUrl: row.share_image_url,
     notifications: notificationOptions(row),
+    stringOverrides: JSON.parse(row.string_overrides),
   };
 }
 

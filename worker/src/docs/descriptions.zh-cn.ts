@@ -734,4 +734,7 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   'every photo sent with the message, public or not, in order': '随留言提交的全部照片，公开与否都有，按顺序',
   'the photos the citizen made public, in order': '留言人选择公开的照片，按顺序',
   'every photo sent with the message, in order; url: GET with the console session': '随留言提交的全部照片，按顺序；url：凭管理后台会话 GET',
+  'the site’s own words for a few visible strings, by language (zh-CN, zh-TW, en) and key (form.submit, form.regionPlaceholder, hosted.boardName)':
+    '站点为少数几处文字自定的说法，按语言（zh-CN、zh-TW、en）和位置（form.submit 提交按钮、form.regionPlaceholder 地区示例、hosted.boardName 留言板名称）',
+  'replaces all of the site’s own words; a key left out reads as shipped': '整体替换站点的自定义文字；未给出的位置恢复默认说法',
 };

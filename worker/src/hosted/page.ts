@@ -5,6 +5,8 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { isEmbeddingOrigin } from '../../../sdk/src/schemas/admin';
 import { pickLocale, type Locale } from '../../../sdk/src/languages';
+import { withOverrides } from '../../../sdk/src/string-overrides';
+import type { StringOverrides } from '../../../sdk/src/schemas/string-overrides';
 import { format } from '../../../ui/localize';
 import type { Site } from '../db/sites';
 import { hostedEn } from './strings.en';
@@ -20,7 +22,9 @@ const DEFAULT_COLOR = '#b5121b';
 
 const HOSTED_STRINGS: Record<Locale, HostedStrings> = { 'zh-CN': hostedZhCN, 'zh-TW': hostedZhTW, en: hostedEn };
 
-export const hostedStrings = (locale: Locale): HostedStrings => HOSTED_STRINGS[locale];
+/** The hosted pages' words in `locale`, with the site's own where it set any (`stringOverrides`). */
+export const hostedStrings = (locale: Locale, overrides?: StringOverrides): HostedStrings =>
+  withOverrides(HOSTED_STRINGS[locale], overrides, locale, 'hosted');
 
 /** `/s/demo/` for the board, `/s/demo/write` for a section. */
 export function sectionPath(siteId: string, section: Section): string {
@@ -167,7 +171,7 @@ export interface PageInput {
 
 /** The whole document, and the CSP that must be sent with it. */
 export async function renderPage(p: PageInput): Promise<{ body: string; csp: string }> {
-  const t = hostedStrings(p.locale);
+  const t = hostedStrings(p.locale, p.site.stringOverrides);
   const color = p.site.themeColor ?? DEFAULT_COLOR;
   const style = pageStyle(color);
   const siteId = p.site.id;

@@ -47,6 +47,7 @@ sites.openapi(getSiteConfig, async (c) => {
       },
       privacy: { url: site.privacyUrl, text: site.privacyText },
       notifications: site.notifications,
+      strings: site.stringOverrides,
     },
     200,
   );
