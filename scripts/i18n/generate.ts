@@ -25,10 +25,14 @@ const overridePattern = new RegExp(
   'g',
 );
 
-/** Simplified Chinese text in Taiwan's characters and words; anything else as it was. */
+/** Taiwan quotes with corner brackets: “…” → 「…」, ‘…’ → 『…』 (only in Chinese text, not an English apostrophe). */
+const TAIWAN_QUOTES: Record<string, string> = { '“': '「', '”': '」', '‘': '『', '’': '』' };
+
+/** Simplified Chinese text in Taiwan's characters, words and quotes; anything else as it was. */
 export function toTaiwan(text: string): string {
   // Only runs of non-ASCII go through OpenCC, so code and punctuation stay byte for byte.
   return text.replace(/[^\x00-\x7f]+/g, (run) => {
+    if (/[\u3400-\u9fff]/.test(run)) run = run.replace(/[“”‘’]/g, (quote) => TAIWAN_QUOTES[quote]!);
     let out = '';
     let last = 0;
     for (const match of run.matchAll(overridePattern)) {

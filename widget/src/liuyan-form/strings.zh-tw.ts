@@ -16,7 +16,7 @@ const strings = {
   /** The picker of a large tree (a national site): search by name, or choose level by level. */
   unitSearch: '按名稱搜尋',
   unitSearchPlaceholder: '如：教育局、jyj 或 jiaoyu',
-  unitSearchNone: '沒有找到名稱或拼音含“{text}”的單位，請換個詞或逐級選擇。',
+  unitSearchNone: '沒有找到名稱或拼音含「{text}」的單位，請換個詞或逐級選擇。',
   unitBrowse: '或逐級選擇',
   unitsUnder: '{name}下屬單位',
   chooseLevel: '請選擇',
@@ -36,8 +36,8 @@ const strings = {
   /** Shown when the site has no privacy notice of its own. */
   defaultPrivacyNotice: '我們收集什麼：您填寫的留言內容、所在地區，以及姓名、聯絡電話和電子郵件信箱（選填）。\n'
     + '用於什麼：只用於受理、轉辦、答覆和回訪您的留言。聯絡方式加密儲存，只有辦理您留言的工作人員在需要時才能檢視，每次檢視都有記錄。\n'
-    + '公開什麼：選擇“公開”的留言經審核後在網站上展示，只顯示您選擇的署名（如“陳先生”）；電話和信箱在任何情況下都不會公開。'
-    + '“不公開”的留言只有您本人（憑查詢碼）和辦理部門可見。\n'
+    + '公開什麼：選擇「公開」的留言經審核後在網站上展示，只顯示您選擇的署名（如「陳先生」）；電話和信箱在任何情況下都不會公開。'
+    + '「不公開」的留言只有您本人（憑查詢碼）和辦理部門可見。\n'
     + '您的權利：您可憑查詢碼檢視自己的留言和辦理程序，下載留言的全部資料，或刪除您的姓名、電話和信箱；如需更正，請聯絡本網站。\n'
     + '依據：《中華人民共和國個人信息保護法》。',
   counter: '{count}/{max}',
@@ -56,13 +56,13 @@ const strings = {
   removePhoto: '刪除照片',
   photosNotSent: '有照片沒有上傳成功：請重新上傳或刪除它，再提交。填寫的內容已保留。',
   retrying: '網路不穩定，正在第{attempt}次嘗試提交…已填寫的內容不會丟失。',
-  submitFailed: '網路連線失敗，留言尚未提交。您填寫的內容已儲存在本機，網路恢復後請點選“重新提交”，不會重複提交。',
+  submitFailed: '網路連線失敗，留言尚未提交。您填寫的內容已儲存在本機，網路恢復後請點選「重新提交」，不會重複提交。',
   resubmit: '重新提交',
   draftRestored: '已恢復您上次未提交的內容。',
   clearDraft: '清空重寫',
   submitted: '留言已提交',
   trackingCodeLabel: '您的查詢碼',
-  saveCodeWarning: '請立即儲存查詢碼：它只顯示這一次，是檢視回覆、評價和追問的憑證。如果丟失，可在“查詢回覆”中憑留言時填寫的手機號或信箱重新獲取（原查詢碼隨即失效）。',
+  saveCodeWarning: '請立即儲存查詢碼：它只顯示這一次，是檢視回覆、評價和追問的憑證。如果丟失，可在「查詢回覆」中憑留言時填寫的手機號或信箱重新獲取（原查詢碼隨即失效）。',
   copy: '複製查詢碼',
   copied: '已複製',
   copySelected: '無法自動複製：查詢碼已選中，請長按複製，或手動抄寫',
@@ -70,7 +70,7 @@ const strings = {
   privateNotice: '這是一條不公開的留言。',
   writeAnother: '再寫一條',
   rememberCode: '在本裝置上記住查詢碼',
-  rememberHint: '只儲存在這臺裝置的瀏覽器裡，不會上傳；之後可在“查詢我的留言”中直接檢視。公共電腦上請不要勾選。',
+  rememberHint: '只儲存在這臺裝置的瀏覽器裡，不會上傳；之後可在「查詢我的留言」中直接檢視。公共電腦上請不要勾選。',
   /** Reply notices (the author chooses; only for a contact given) and the SMS code (where the site asks for one). */
   notifyLegend: '有回覆時通知我',
   notifySms: '簡訊通知（傳送到上面的手機號）',

@@ -23,7 +23,7 @@ const strings = {
   loadingMore: '正在載入…',
   noMore: '沒有更多了',
   empty: '暫無留言',
-  noResults: '沒有找到與“{q}”相關的留言',
+  noResults: '沒有找到與「{q}」相關的留言',
   shown: '已顯示{count}條留言',
   viewFull: '檢視全文',
   back: '返回列表',
