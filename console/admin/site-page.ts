@@ -9,8 +9,7 @@ import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
 import { LANGUAGES, type Locale } from '../../sdk/src/languages';
-import { OVERRIDABLE_STRINGS, type OverridableString } from '../../sdk/src/string-overrides';
-import { STRING_OVERRIDE_MAX } from '../../sdk/src/schemas/string-overrides';
+import { OVERRIDABLE_STRINGS, STRING_OVERRIDE_MAX, type OverridableString } from '../../sdk/src/string-overrides';
 
 // What UpdateSiteInputSchema (sdk/src/schemas/admin.ts) accepts; texts in characters.
 const NAME_MAX = 100;

@@ -13,6 +13,9 @@ import type { StringOverrides } from './schemas/string-overrides';
 export const OVERRIDABLE_STRINGS = ['form.submit', 'form.regionPlaceholder', 'hosted.boardName'] as const;
 export type OverridableString = (typeof OVERRIDABLE_STRINGS)[number];
 
+/** The longest override, in characters: a button's or a heading's words. */
+export const STRING_OVERRIDE_MAX = 30;
+
 /**
  * `strings` (of the string set `set`) with the site's words for `locale` in place of the shipped ones.
  * Answers `strings` itself when the site changed none of them.

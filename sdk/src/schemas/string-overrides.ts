@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../languages';
-import { OVERRIDABLE_STRINGS } from '../string-overrides';
+import { OVERRIDABLE_STRINGS, STRING_OVERRIDE_MAX } from '../string-overrides';
 import { requiredText } from './common';
-
-/** The longest override, in characters: a button's or a heading's words. */
-export const STRING_OVERRIDE_MAX = 30;
 
 const LocaleSchema = z.enum(['zh-CN', 'zh-TW', 'en'] as const satisfies readonly Locale[]);
 
