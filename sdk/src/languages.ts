@@ -20,9 +20,6 @@ export type Locale = (typeof LANGUAGES)[number]['tag'];
 /** The language every reader gets unless something says otherwise. */
 export const DEFAULT_LOCALE = 'zh-CN' satisfies Locale;
 
-/** The locales, in the order above (for switches and checks). */
-export const LOCALES: readonly Locale[] = LANGUAGES.map((language) => language.tag);
-
 /**
  * The string sets, each by its Chinese file (paths from the repository's root). The other languages'
  * files sit beside it with their own suffix; each file's exports carry the language in their name
