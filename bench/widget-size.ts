@@ -28,6 +28,8 @@ const sourceOf = (tag: string) => path.join(root, `widget/src/${tag}/${tag}.ts`)
 
 /** English strings live in modules named `en.ts` or `<something>.en.ts` (e.g. `strings.en.ts`). */
 const isEnglishModule = (file: string): boolean => /(^|\.)en\.[cm]?[jt]s$/.test(path.basename(file));
+/** Traditional Chinese strings likewise (`zh-tw.ts`, `strings.zh-tw.ts`): fetched only by a zh-TW page, so in neither figure. */
+const isTraditionalModule = (file: string): boolean => /(^|\.)zh-tw\.[cm]?[jt]s$/.test(path.basename(file));
 
 interface BuiltFile {
   /** Path relative to public/widget, e.g. `chunks/liuyan-form-OFFUBYLI.js`. */
@@ -170,6 +172,13 @@ function englishOnlyFiles(graph: Map<string, BuiltFile>): string[] {
     : /^(.*\.)?en-[A-Z0-9]+\.js$/.test(path.basename(f.file))).map((f) => f.file);
 }
 
+/** Built files whose every source module holds Traditional Chinese strings. */
+function traditionalOnlyFiles(graph: Map<string, BuiltFile>): string[] {
+  return [...graph.values()].filter((f) => f.sources.length > 0
+    ? f.sources.every(isTraditionalModule)
+    : /^(.*\.)?zh-tw-[A-Z0-9]+\.js$/.test(path.basename(f.file))).map((f) => f.file);
+}
+
 /** `starts` and everything they import, statically or dynamically, never entering `excluded`. */
 function reach(graph: Map<string, BuiltFile>, starts: string[], { dynamic, excluded = new Set<string>() }: { dynamic: boolean; excluded?: Set<string> }): Set<string> {
   const seen = new Set<string>();
@@ -253,6 +262,7 @@ export async function measureWidget(): Promise<WidgetSizes> {
   const listChunks = builtElementChunks(graph, LIST_TAG);
   const messageChunks = builtElementChunks(graph, MESSAGE_TAG);
   const englishChunks = englishOnlyFiles(graph);
+  const traditionalChunks = traditionalOnlyFiles(graph);
 
   // A page always runs the loader (and anything it imports statically), then the chunk of each of
   // its elements and all that chunk imports, statically or dynamically, but never the other
@@ -260,7 +270,7 @@ export async function measureWidget(): Promise<WidgetSizes> {
   const loaderAlways = reach(graph, [loader], { dynamic: false });
   const page = (elements: string[], others: string[], language: 'zh' | 'en') => new Set([
     ...loaderAlways,
-    ...reach(graph, elements, { dynamic: true, excluded: new Set([...others, ...(language === 'zh' ? englishChunks : [])]) }),
+    ...reach(graph, elements, { dynamic: true, excluded: new Set([...others, ...traditionalChunks, ...(language === 'zh' ? englishChunks : [])]) }),
   ]);
   const without = (all: Set<string>, chinese: Set<string>) => [...all].filter((f) => !chinese.has(f));
   const formSet = page(formChunks, trackChunks, 'zh');

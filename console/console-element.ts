@@ -9,7 +9,10 @@ import { createConsoleClient, type ConsoleClient } from '../sdk/src/console-clie
 import { consoleZhCN, type ConsoleStrings } from './strings.zh-cn';
 
 /** One set of strings for the whole console: Chinese in the bundle, English fetched when shown. */
-const consoleStrings = new Localized<ConsoleStrings>(consoleZhCN, async () => (await import('./strings.en')).consoleEn);
+const consoleStrings = new Localized<ConsoleStrings>(consoleZhCN, {
+  en: async () => (await import('./strings.en')).consoleEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).consoleZhTW,
+});
 
 /** `liuyan-unauthenticated`: the session is gone (expired, revoked, signed out elsewhere). */
 export const UNAUTHENTICATED = 'liuyan-unauthenticated';

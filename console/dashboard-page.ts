@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { OfficialProfile } from '../sdk/src/schemas/auth';
 import type { Dashboard } from '../sdk/src/schemas/stats';
 import { defineElement } from '../ui/liuyan-element';
+import { formatNumber } from '../ui/localize';
 import { hours, percent, score } from '../ui/stats-format';
 import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement } from './console-element';
@@ -57,11 +58,11 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
       ['supervised', data.supervised, queueHash({ tab: 'supervised' })],
     ];
     const figures: [string, string, string][] = [
-      ['messages', d.messages, String(s.messages)],
-      ['reply-rate', d.replyRate, percent(s.replyRate, d)],
-      ['on-time-rate', d.onTimeRate, percent(s.onTimeRate, d)],
-      ['median-response', d.medianResponse, hours(s.medianResponseHours, d)],
-      ['satisfaction', d.satisfaction, score(s.satisfaction.mean, d)],
+      ['messages', d.messages, formatNumber(this.locale, s.messages)],
+      ['reply-rate', d.replyRate, percent(s.replyRate, d, this.locale)],
+      ['on-time-rate', d.onTimeRate, percent(s.onTimeRate, d, this.locale)],
+      ['median-response', d.medianResponse, hours(s.medianResponseHours, d, this.locale)],
+      ['satisfaction', d.satisfaction, score(s.satisfaction.mean, d, this.locale)],
     ];
     return html`
       <h1>${d.title} <span class="muted">· ${siteWide ? d.scopeSite : d.scopeUnits}</span></h1>
@@ -88,8 +89,8 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
         <table class="dashboard-table">
           <thead><tr><th scope="col">${d.unit}</th><th scope="col">${d.messages}</th><th scope="col">${d.replyRate}</th>
             <th scope="col">${d.onTimeRate}</th><th scope="col">${d.satisfaction}</th></tr></thead>
-          <tbody>${s.byUnit.map((u) => html`<tr><th scope="row">${u.name}</th><td>${u.messages}</td><td>${percent(u.replyRate, d)}</td>
-            <td>${percent(u.onTimeRate, d)}</td><td>${score(u.satisfaction, d)}</td></tr>`)}</tbody>
+          <tbody>${s.byUnit.map((u) => html`<tr><th scope="row">${u.name}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, d, this.locale)}</td>
+            <td>${percent(u.onTimeRate, d, this.locale)}</td><td>${score(u.satisfaction, d, this.locale)}</td></tr>`)}</tbody>
         </table>
       </section>` : nothing}`;
   }

@@ -1,4 +1,6 @@
 import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { LANGUAGES, pickLocale } from '../sdk/src/languages';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { defineElement } from '../ui/liuyan-element';
 import { tokens } from '../ui/tokens.styles';
@@ -13,6 +15,18 @@ import { adminHash, parseRoute, queueHash, type QueueFilters, type Route } from 
 import './sign-in-page';
 
 const SIGN_IN = '#/sign-in';
+
+/** Where the browser remembers the official's choice of language (the console's own, not the site's). */
+const LANGUAGE_KEY = 'liuyan-console-lang';
+
+/** The language chosen before on this browser, if any (storage can be off: then nothing is remembered). */
+function rememberedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * @summary The officials' console: sign in, work the queue, moderate, accept, transfer (转办),
@@ -57,6 +71,8 @@ export class LiuyanConsole extends ConsoleElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const remembered = rememberedLanguage();
+    if (remembered) this.useLanguage(pickLocale(remembered));
     window.addEventListener('hashchange', this.onHashChange);
     if (this.profile === undefined) void this.checkSession();
   }
@@ -167,7 +183,7 @@ export class LiuyanConsole extends ConsoleElement {
     if (this.profile === undefined) return html`<p class="muted page" role="status">${this.t.loading}</p>`;
     return html`${this.renderHeader()}
       <main part="main" class="page" @liuyan-unauthenticated=${this.onUnauthenticated}>
-        ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}${this.renderPage()}</main>`;
+        ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}${keyed(this.locale, this.renderPage())}</main>`;
   }
 
   private renderHeader() {
@@ -187,7 +203,35 @@ export class LiuyanConsole extends ConsoleElement {
         <span class="who">${p.displayName} · ${t.roles[p.role]}</span>
         <button type="button" class="on-primary" @click=${this.signOut}>${t.nav.signOut}</button>
       </nav>` : nothing}
+      ${this.renderLanguageSwitch()}
     </header>`;
+  }
+
+  /**
+   * Speaks `tag` from now on, and on this browser next time: the page's `<html lang>` (read by screen
+   * readers and by every page of the console) and the console's own `lang` (which redraws it).
+   */
+  private useLanguage(tag: string): void {
+    document.documentElement.lang = tag;
+    // The attribute, not the property: it is what `locale` reads, and it must be current before drawing.
+    this.setAttribute('lang', tag);
+  }
+
+  private readonly onLanguage = (event: Event): void => {
+    const tag = (event.target as HTMLSelectElement).value;
+    this.useLanguage(tag);
+    try {
+      localStorage.setItem(LANGUAGE_KEY, tag);
+    } catch {
+      // Private browsing without storage: the choice holds for this visit only.
+    }
+  };
+
+  private renderLanguageSwitch() {
+    return html`<label class="language"><span>${this.t.language}</span>
+      <select @change=${this.onLanguage}>
+        ${LANGUAGES.map(({ tag, name }) => html`<option value=${tag} lang=${tag} ?selected=${tag === this.locale}>${name}</option>`)}
+      </select></label>`;
   }
 
   /** The password is chosen: on to the work, saying so (the form that asked for it is gone). */

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { PendingFollowUp, QueueMessage, QueuePage, QueueQuery, QueueTab } from '../sdk/src/schemas/console';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { defineElement } from '../ui/liuyan-element';
-import { format, formatDateTime } from '../ui/localize';
+import { format, formatDateTime, formatRelative } from '../ui/localize';
 import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
@@ -173,7 +173,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       <ul class="queue">${this.pendingFollowUps.map((f) => html`<li><a class="item" href="#/messages/${encodeURIComponent(f.messageId)}">
         <span class="item-title">${f.title}</span>
         <span class="item-meta"><span>${f.unit.name}</span><span class="badge moderation pending">${t.message.followUp}</span>
-          <span class="muted">${formatDateTime(this.locale, f.createdAt)}</span></span>
+          <time class="muted" datetime=${f.createdAt} title=${formatDateTime(this.locale, f.createdAt)}>${formatRelative(this.locale, f.createdAt)}</time></span>
         <span class="follow-up-body">${f.body}</span>
       </a></li>`)}</ul>
     </section>`;

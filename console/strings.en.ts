@@ -242,5 +242,6 @@ export const consoleEn: ConsoleStrings = {
   heldFor: 'Held for review: {reasons}',
   heldForSeparator: ', ',
   holdReasons: { honeypot: 'hidden field filled (likely a program)', too_fast: 'sent too fast (likely a program)', link: 'holds a link', phone: 'holds a phone number', word: 'holds a word held for review' },
+  language: 'Language',
   errors: withOfficialMessages(commonEn.errors, enOfficialFieldMessages),
 };

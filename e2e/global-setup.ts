@@ -17,7 +17,8 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     if (request.url === '/iframe-embed.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeHostPage(workerOrigin));
     if (request.url === '/iframe-board.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeBoardPage(workerOrigin));
     const lang = new URL(request.url ?? '/', 'http://x').searchParams.get('lang');
-    const body = lang === 'en' ? page.replace('<html lang="zh-CN">', '<html lang="en">') : page;
+    // `?lang=en`, `?lang=zh-TW` …: the county's page in that language (its `<html lang>`).
+    const body = lang && /^[A-Za-z-]+$/.test(lang) ? page.replace('<html lang="zh-CN">', `<html lang="${lang}">`) : page;
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

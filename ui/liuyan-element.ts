@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { createClient, type LiuyanClient } from '../sdk/src/client';
-import type { Locale } from '../sdk/src/error-messages';
+import type { Locale } from '../sdk/src/languages';
 import { localeOf, type Localized } from './localize';
 
 /** Where the service is: the origin this script was loaded from, unless the page says otherwise. */
@@ -14,12 +14,19 @@ export abstract class LiuyanElement<T> extends LitElement {
   static override properties = {
     site: { type: String, reflect: true },
     api: { type: String },
+    // Watched so that changing it redraws the element in the new language.
+    lang: { type: String, reflect: true },
   };
 
   /** The site id, e.g. `demo`. */
   site = '';
   /** The service's base URL; defaults to where the widget script came from. */
   api = '';
+  /**
+   * The element's language (`zh-CN`, `zh-TW`, `en`; also `zh-HK`, `zh-Hant`, `en-GB` …); unset: its
+   * ancestors' `lang`, then the page's `<html lang>` (`ui/localize.ts`, `localeOf`).
+   */
+  declare lang: string;
 
   protected abstract readonly strings: Localized<T>;
 

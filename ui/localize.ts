@@ -1,30 +1,47 @@
-import { pickLocale, type Locale } from '../sdk/src/error-messages';
-
-/** The element's language: its own `lang`, else the nearest ancestor's, else the page's. Chinese by default. */
-export function localeOf(element: HTMLElement): Locale {
-  const tagged = element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-  return pickLocale(tagged);
-}
+import { DEFAULT_LOCALE, pickLocale, type Locale } from '../sdk/src/languages';
 
 /**
- * An element's strings: Chinese in its bundle, English fetched the first time a page shows it,
- * so a Chinese page never downloads English.
+ * The element's language: the `lang` of the element or of its nearest ancestor (crossing shadow roots,
+ * so an element inside another's follows it), else the page's `<html lang>`; read by `pickLocale`
+ * (zh-TW, zh-HK, zh-Hant… → zh-TW; en… → en; anything else → zh-CN).
+ */
+export function localeOf(element: HTMLElement): Locale {
+  let node: Element | null = element;
+  while (node) {
+    const tagged = node.closest('[lang]');
+    if (tagged) return pickLocale(tagged.getAttribute('lang'));
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return pickLocale(document.documentElement.lang);
+}
+
+/** How to fetch a set of strings in each language but the default one (a dynamic `import()` each). */
+export type StringLoaders<T> = Record<Exclude<Locale, typeof DEFAULT_LOCALE>, () => Promise<T>>;
+
+/**
+ * An element's strings: Chinese in its bundle, the other languages fetched (each its own chunk) the
+ * first time a page shows them, so a Chinese page downloads no other language. Every language must
+ * have a loader: a new language in `sdk/src/languages.ts` fails to compile until each set has one.
  */
 export class Localized<T> {
-  private en: T | undefined;
+  private readonly loaded: Partial<Record<Locale, T>>;
 
   constructor(
-    private readonly zhCN: T,
-    private readonly loadEn: () => Promise<T>,
-  ) {}
-
-  async load(locale: Locale): Promise<T> {
-    return locale === 'en' ? (this.en ??= await this.loadEn()) : this.zhCN;
+    zhCN: T,
+    private readonly loaders: StringLoaders<T>,
+  ) {
+    this.loaded = { [DEFAULT_LOCALE]: zhCN };
   }
 
-  /** The strings for `locale` if loaded (the element waits for `load` before it renders). */
+  async load(locale: Locale): Promise<T> {
+    if (locale === DEFAULT_LOCALE) return this.loaded[DEFAULT_LOCALE]!;
+    return (this.loaded[locale] ??= await this.loaders[locale]());
+  }
+
+  /** The strings for `locale` if loaded (the element waits for `load` before it renders), else Chinese. */
   get(locale: Locale): T {
-    return locale === 'en' ? (this.en ?? this.zhCN) : this.zhCN;
+    return this.loaded[locale] ?? this.loaded[DEFAULT_LOCALE]!;
   }
 }
 
@@ -49,4 +66,31 @@ export function formatDateTime(locale: Locale, iso: string, withTime = true): st
     year: 'numeric', month: '2-digit', day: '2-digit',
     ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
   }).format(new Date(iso));
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** From the largest unit down: the first whose size the distance reaches names it. */
+const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * DAY_MS], ['month', 30 * DAY_MS], ['week', 7 * DAY_MS], ['day', DAY_MS], ['hour', 60 * MINUTE_MS], ['minute', MINUTE_MS],
+];
+
+/**
+ * How long ago (or until) `iso` is, as the reader says it, through `Intl.RelativeTimeFormat`:
+ * `3天前` (zh-CN), `3 天前` (zh-TW), `3 days ago` (en); a day ago reads `昨天` / `yesterday`, under a
+ * minute `现在` / `now`. `now` in milliseconds since the epoch. Show the exact time beside it (a
+ * `<time>`'s `title`), since a relative time goes stale on a page left open.
+ */
+export function formatRelative(locale: Locale, iso: string, now = Date.now()): string {
+  const distance = Date.parse(iso) - now;
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(distance) >= size) return relative.format(Math.round(distance / size), unit);
+  }
+  return relative.format(0, 'second');
+}
+
+/** A number as the reader writes it (`Intl.NumberFormat`), e.g. a rate 0–1 as `91.3%` with `{ style: 'percent' }`. */
+export function formatNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(locale, options).format(value);
 }

@@ -6,7 +6,10 @@ import { pickedUnits } from '../unit-picker';
 import { styles } from '../liuyan-console.styles';
 import { adminZhCN, type AdminStrings } from './strings.zh-cn';
 
-const adminStrings = new Localized<AdminStrings>(adminZhCN, async () => (await import('./strings.en')).adminEn);
+const adminStrings = new Localized<AdminStrings>(adminZhCN, {
+  en: async () => (await import('./strings.en')).adminEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).adminZhTW,
+});
 
 /** A form's controls, read by name: trimmed, as typed, or the values of the checked boxes. */
 export interface FormValues {

@@ -27,7 +27,7 @@ export class LiuyanConsoleAdminExport extends AdminElement {
       ...(this.to && { to: this.to }),
       ...(this.contact && { contact: '1' }),
       // The file speaks the console's language, whatever the browser's own.
-      ...(this.locale === 'en' && { lang: 'en' }),
+      lang: this.locale,
     };
     return this.officials.exportUrl(query);
   }

@@ -8,6 +8,8 @@ import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
+import { LANGUAGES, type Locale } from '../../sdk/src/languages';
+import { OVERRIDABLE_STRINGS, STRING_OVERRIDE_MAX, type OverridableString } from '../../sdk/src/string-overrides';
 
 // What UpdateSiteInputSchema (sdk/src/schemas/admin.ts) accepts; texts in characters.
 const NAME_MAX = 100;
@@ -98,6 +100,16 @@ export class LiuyanConsoleAdminSite extends AdminElement {
     };
     for (const type of MESSAGE_TYPES) checks[`deadlineDays.${type}`] = this.integerCheck(`deadlineDays.${type}`, v.raw(`deadline-${type}`), DEADLINE_DAYS);
     Object.assign(checks, this.hostedChecks(v.text('returnUrl'), v.raw('returnLabel'), v.text('themeColor')));
+    const stringOverrides: Partial<Record<Locale, Partial<Record<OverridableString, string>>>> = {};
+    for (const { tag } of LANGUAGES) {
+      for (const key of OVERRIDABLE_STRINGS) {
+        const field = `stringOverrides.${tag}.${key}`;
+        const words = v.raw(field);
+        if (!words.trim()) continue;
+        checks[field] = this.textCheck(field, words, { max: STRING_OVERRIDE_MAX });
+        stringOverrides[tag] = { ...stringOverrides[tag], [key]: words.trim() };
+      }
+    }
     for (const key of SUBMISSION_LIMIT_KEYS) checks[`submissionLimits.${key}`] = this.integerCheck(`submissionLimits.${key}`, v.raw(key), SUBMISSION_LIMITS[key]);
     if (this.refused(FORM, failures(checks))) return;
 
@@ -124,6 +136,8 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       themeColor: v.text('themeColor') || null,
       // Empty: Liuyan's image.
       shareImageUrl: v.text('shareImageUrl') || null,
+      // Every box at once: one left empty reads as shipped again.
+      stringOverrides,
     };
     const saved = await this.change(FORM, () => this.officials.admin.site.update(input), this.a.saved);
     if (saved) this.show(saved);
@@ -180,6 +194,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
         </fieldset>
         ${this.renderPrivacy(s)}
         ${this.renderHosted(s)}
+        ${this.renderOverrides(s)}
         <fieldset class="field" aria-describedby="limits-hint">
           <legend>${a.limits}</legend>
           <p class="muted hint" id="limits-hint">${a.limitsHint}</p>
@@ -288,6 +303,26 @@ export class LiuyanConsoleAdminSite extends AdminElement {
         <p class="muted hint" id="shareImageUrl-hint">${a.shareImageUrlHint}</p>
         ${this.fieldError(FORM, 'shareImageUrl', 'shareImageUrl-error')}
       </div>
+    </fieldset>`;
+  }
+
+  /** 自定义文字: a box per language and string a site may word its own way; an empty box reads as shipped. */
+  private renderOverrides(s: SiteSettings) {
+    const a = this.a.site;
+    return html`<fieldset class="field" aria-describedby="overrides-hint">
+      <legend>${a.overrides}</legend>
+      <p class="muted hint" id="overrides-hint">${format(a.overridesHint, { max: STRING_OVERRIDE_MAX })}</p>
+      ${LANGUAGES.map(({ tag, name }) => html`<fieldset class="field" lang=${tag}><legend>${name}</legend>
+        ${OVERRIDABLE_STRINGS.map((key) => {
+          const field = `stringOverrides.${tag}.${key}`;
+          return html`<div class="field">
+            <label for=${field} lang=${this.locale}>${a.overrideKeys[key]}</label>
+            <input id=${field} name=${field} maxlength="200" .value=${s.stringOverrides[tag]?.[key] ?? ''}
+              aria-invalid=${this.invalid(FORM, field)} aria-describedby="${field}-error" />
+            ${this.fieldError(FORM, field, `${field}-error`)}
+          </div>`;
+        })}
+      </fieldset>`)}
     </fieldset>`;
   }
 

@@ -71,6 +71,9 @@ export const adminEn: AdminStrings = {
       name: 'site name', perAddressHour: 'number of messages per network address per hour',
       perPhoneDay: 'number of messages per phone number per day', perSiteMinute: 'number of messages for the whole site per minute',
     },
+    overrides: 'Custom wording',
+    overridesHint: 'Word these few texts your own way, per language, in at most {max} characters; leave one empty for the default.',
+    overrideKeys: { 'form.submit': 'The form’s send button', 'form.regionPlaceholder': 'The example under the form’s region', 'hosted.boardName': 'The hosted board’s name' },
   },
 
   calendar: {

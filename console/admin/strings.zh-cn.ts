@@ -76,6 +76,10 @@ const strings = {
       name: '站点名称', perAddressHour: '每个网络地址每小时可提交的条数', perPhoneDay: '每个电话号码每天可提交的条数',
       perSiteMinute: '全站每分钟可接收的条数',
     },
+    /** The site's own words for a few strings, per language (sdk/src/string-overrides.ts). */
+    overrides: '自定义文字',
+    overridesHint: '按语言改写下面几处文字，最多{max}个字；留空则用默认说法。',
+    overrideKeys: { 'form.submit': '留言框的提交按钮', 'form.regionPlaceholder': '留言框“所在地区”的示例', 'hosted.boardName': '托管留言板的名称' },
   },
 
   calendar: {

@@ -1,11 +1,8 @@
 import type { FieldErrorCode, OfficialFieldErrorCode, ProblemCode, PublicFieldErrorCode } from './schemas/error';
 
-/** The two languages every message has; anything that is not English reads Chinese. */
-export type Locale = 'zh-CN' | 'en';
-
-export function pickLocale(tag: string | null | undefined): Locale {
-  return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
-}
+// The languages and how a tag picks one live in languages.ts (the registry); kept importable from here.
+export { localeFromAcceptLanguage, pickLocale, type Locale } from './languages';
+import type { Locale } from './languages';
 
 export interface FieldErrorParams {
   max?: number;

@@ -2,10 +2,11 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { fieldErrorMessage, pickLocale, type FieldErrorParams, type Locale, type PublicFieldMessages } from '../../sdk/src/error-messages';
+import { fieldErrorMessage, localeFromAcceptLanguage, type FieldErrorParams, type Locale, type PublicFieldMessages } from '../../sdk/src/error-messages';
 import { errorCatalogs } from '../../sdk/src/locales';
 import { enFieldMessages, enOpen311FieldLabels } from '../../sdk/src/locales/en';
 import { zhCNFieldMessages, zhCNOpen311FieldLabels } from '../../sdk/src/locales/zh-cn';
+import { zhTWFieldMessages, zhTWOpen311FieldLabels } from '../../sdk/src/locales/zh-tw';
 import { FieldErrorCodeSchema, PROBLEM_STATUS, type FieldErrorCode, type Problem, type ProblemCode } from '../../sdk/src/schemas/error';
 import type { AppEnv } from './env';
 import { classifyD1Error } from './db/d1-errors';
@@ -98,17 +99,18 @@ export const audienceOf = (path: string): FieldAudience =>
 
 /** The field names and sentences each audience reads, by language. */
 export const FIELD_CATALOGS: Record<FieldAudience, Record<Locale, PublicFieldMessages>> = {
-  official: { 'zh-CN': errorCatalogs['zh-CN'].fields, en: errorCatalogs.en.fields },
-  public: { 'zh-CN': zhCNFieldMessages, en: enFieldMessages },
+  official: { 'zh-CN': errorCatalogs['zh-CN'].fields, en: errorCatalogs.en.fields, 'zh-TW': errorCatalogs['zh-TW'].fields },
+  public: { 'zh-CN': zhCNFieldMessages, en: enFieldMessages, 'zh-TW': zhTWFieldMessages },
   open311: {
     'zh-CN': { ...zhCNFieldMessages, fields: { ...zhCNFieldMessages.fields, ...zhCNOpen311FieldLabels } },
     en: { ...enFieldMessages, fields: { ...enFieldMessages.fields, ...enOpen311FieldLabels } },
+    'zh-TW': { ...zhTWFieldMessages, fields: { ...zhTWFieldMessages.fields, ...zhTWOpen311FieldLabels } },
   },
 };
 
 /** The problem+json body of an error, in the reader's language, its fields named for `audience`. */
 export function problemOf(error: ApiError, acceptLanguage: string | undefined, audience: FieldAudience = 'official'): Problem {
-  const locale = pickLocale(acceptLanguage);
+  const locale = localeFromAcceptLanguage(acceptLanguage);
   const catalog = { problems: errorCatalogs[locale].problems, fields: FIELD_CATALOGS[audience][locale] };
   const problem: Problem = {
     type: `/docs/errors#${error.code}`,

@@ -74,6 +74,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     hostedPages: 'hosted board', returnUrl: 'return link address', returnLabel: 'return link text', themeColor: 'theme colour',
     enabled: 'enabled', deliveryId: 'delivery', assigned: 'assignment notices', dueSoon: 'deadline reminders', escalated: 'escalation notices',
     shareImageUrl: 'share image address',
+    stringOverrides: 'custom wording',
     description: 'description', startsAt: 'start', endsAt: 'end', outlets: 'outlets', origin: 'website address',
     reminderDays: 'days of reminder', resetSecondFactor: 'two-step verification reset',
     sms: 'SMS service', keyId: 'key ID', secret: 'secret', signName: 'SMS sign name', endpoint: 'service address', phoneVerification: 'SMS verification', emailFrom: 'sender address',

@@ -73,6 +73,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     hostedPages: '托管留言板', returnUrl: '返回链接地址', returnLabel: '返回链接文字', themeColor: '主题颜色',
     enabled: '启用', deliveryId: '推送记录', assigned: '新留言交办通知', dueSoon: '到期提醒', escalated: '督办通知',
     shareImageUrl: '分享图片地址',
+    stringOverrides: '自定义文字',
     description: '说明', startsAt: '开始时间', endsAt: '结束时间', outlets: '来源网站', origin: '网站地址',
     reminderDays: '到期提醒天数', resetSecondFactor: '重置两步验证',
     sms: '短信服务', keyId: '密钥 ID', secret: '密钥', signName: '短信签名', endpoint: '接口地址', phoneVerification: '短信验证', emailFrom: '发件地址',

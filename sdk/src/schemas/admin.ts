@@ -6,6 +6,7 @@ import { HEX_COLOR, readableUnderWhiteText } from '../color';
 import { RoleSchema } from './console';
 import { withCode } from './error';
 import { UnitRefSchema } from './message';
+import { StringOverridesInputSchema, StringOverridesSchema } from './string-overrides';
 
 // Site administration: /v1/admin/... (admins only), and the reply templates every official reads.
 
@@ -55,6 +56,7 @@ export const SiteSettingsSchema = z.object({
   returnLabel: z.string().nullable().describe('the words of that link, e.g. 返回示范县人民政府网'),
   themeColor: z.string().nullable().describe('#rrggbb of the hosted pages’ header and buttons; null: Liuyan’s red'),
   shareImageUrl: z.string().nullable().describe('https address of the image a share card of the hosted pages shows (og:image); null: Liuyan’s'),
+  stringOverrides: StringOverridesSchema,
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
@@ -123,6 +125,7 @@ export const UpdateSiteInputSchema = z.object({
     .nullable().optional().describe('#rrggbb, dark enough for white text on it (4.5:1); null: Liuyan’s red'),
   shareImageUrl: publicAddress().nullable().optional()
     .describe('https address of a PNG or JPEG of at least 300×300 pixels (WeChat’s share card); null: Liuyan’s image'),
+  stringOverrides: StringOverridesInputSchema.optional(),
 }).superRefine((input, ctx) => {
   // The link's address and words are set together: a half link cannot be shown.
   if (input.returnUrl === undefined && input.returnLabel === undefined) return;
@@ -333,6 +336,6 @@ export const ExportQuerySchema = z.object({
   from: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, first day included'),
   to: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, last day included'),
   contact: z.enum(['0', '1']).optional().describe('1: add name, phone and email (audited)'),
-  lang: z.enum(['zh-CN', 'en']).optional().describe('language of the header and of the labels (状态, 类型 …); else Accept-Language'),
+  lang: z.enum(['zh-CN', 'zh-TW', 'en']).optional().describe('language of the header and of the labels (状态, 类型 …); else Accept-Language'),
 });
 export type ExportQuery = z.input<typeof ExportQuerySchema>;

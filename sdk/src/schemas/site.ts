@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainSchema, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
 import { NotificationOptionsSchema } from './notifications';
+import { StringOverridesSchema } from './string-overrides';
 
 export interface UnitNode {
   id: string;
@@ -58,6 +59,7 @@ export const SiteConfigSchema = z.object({
   }),
   notifications: NotificationOptionsSchema.describe('what the form may offer: reply notices, a lost code, the SMS code'),
   turnstileSiteKey: z.string().nullable().describe('the Cloudflare Turnstile site key when the site asks for a Turnstile token with each submission; null: none'),
+  strings: StringOverridesSchema,
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 

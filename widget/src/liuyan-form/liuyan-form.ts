@@ -21,6 +21,7 @@ import { downsizePhoto, UploadError, uploadPhoto } from './photos';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
+import { withOverrides } from '../../../sdk/src/string-overrides';
 import { chosenUnit, pathTo, unitGroups } from './unit-path';
 
 /** Everything the citizen types, as kept in the draft. */
@@ -97,7 +98,10 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
  * @cssproperty --liuyan-font-size - Base text size.
  */
-const strings = new Localized<FormStrings>(formZhCN, async () => (await import('./strings.en')).formEn);
+const strings = new Localized<FormStrings>(formZhCN, {
+  en: async () => (await import('./strings.en')).formEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).formZhTW,
+});
 
 export class LiuyanForm extends LiuyanElement<FormStrings> {
   static override styles = [tokens, styles, guardStyles];
@@ -163,6 +167,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.codeTimer);
+  }
+
+  /** The form's words, with the site's own where its admin set any (the button, the region's example). */
+  protected override get t(): FormStrings {
+    return withOverrides(super.t, this.config?.strings, this.locale, 'form');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

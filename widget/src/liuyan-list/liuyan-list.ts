@@ -89,7 +89,10 @@ const STATE_KEY = 'liuyan-list';
  * @cssproperty --liuyan-color-closed - 已办结 (default grey).
  * @cssproperty --liuyan-list-min-height - Height kept for the messages while they load (default 36em).
  */
-const strings = new Localized<ListStrings>(listZhCN, async () => (await import('./strings.en')).listEn);
+const strings = new Localized<ListStrings>(listZhCN, {
+  en: async () => (await import('./strings.en')).listEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).listZhTW,
+});
 
 export class LiuyanList extends LiuyanElement<ListStrings> {
   static override styles = [tokens, messageStyles, photoStyles, styles];

@@ -34,7 +34,10 @@ type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
  * @cssproperty --liuyan-color-answered - 已回复 and final replies (default green).
  * @cssproperty --liuyan-color-closed - 已办结 (default grey).
  */
-const strings = new Localized<MessageStrings>(messageZhCN, async () => (await import('./strings.en')).messageEn);
+const strings = new Localized<MessageStrings>(messageZhCN, {
+  en: async () => (await import('./strings.en')).messageEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).messageZhTW,
+});
 
 export class LiuyanMessage extends LiuyanElement<MessageStrings> {
   static override styles = [tokens, messageStyles, photoStyles];

@@ -3,7 +3,7 @@ import type { MonthlyStats, Stats, StatsQuery } from '../../../sdk/src/schemas/s
 import { errorDetail, failureText } from '../internal/errors';
 import { axisLabels, chartMonths, chinaMonth } from './chart-months';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
-import { Localized } from '../../../ui/localize';
+import { formatNumber, Localized } from '../../../ui/localize';
 import { hours, percent, score } from '../../../ui/stats-format';
 import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-stats.styles';
@@ -36,7 +36,10 @@ type Phase = 'loading' | 'ready' | 'failed';
  * @cssproperty --liuyan-stats-bar-color - The bars of all messages (default light blue).
  * @cssproperty --liuyan-stats-replied-color - The bars of replied messages (default the primary colour).
  */
-const strings = new Localized<StatsStrings>(statsZhCN, async () => (await import('./strings.en')).statsEn);
+const strings = new Localized<StatsStrings>(statsZhCN, {
+  en: async () => (await import('./strings.en')).statsEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).statsZhTW,
+});
 
 export class LiuyanStats extends LiuyanElement<StatsStrings> {
   static override styles = [tokens, styles];
@@ -101,12 +104,12 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
     const s = this.stats;
     if (!s) return html`<p aria-busy="true">${t.loading}</p>`;
     const figures: [string, string, string][] = [
-      ['messages', t.messages, String(s.messages)],
-      ['reply-rate', t.replyRate, percent(s.replyRate, t)],
-      ['on-time-rate', t.onTimeRate, percent(s.onTimeRate, t)],
-      ['median-response', t.medianResponse, hours(s.medianResponseHours, t)],
-      ['satisfaction', t.satisfaction, score(s.satisfaction.mean, t)],
-      ['adopted', t.adopted, String(s.adopted)],
+      ['messages', t.messages, formatNumber(this.locale, s.messages)],
+      ['reply-rate', t.replyRate, percent(s.replyRate, t, this.locale)],
+      ['on-time-rate', t.onTimeRate, percent(s.onTimeRate, t, this.locale)],
+      ['median-response', t.medianResponse, hours(s.medianResponseHours, t, this.locale)],
+      ['satisfaction', t.satisfaction, score(s.satisfaction.mean, t, this.locale)],
+      ['adopted', t.adopted, formatNumber(this.locale, s.adopted)],
     ];
     const months = chartMonths(s.monthly, { from: this.from || undefined, to: this.to || undefined }, chinaMonth(new Date()), CHART_MONTHS);
     return html`
@@ -160,7 +163,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
       <table part="ranking" aria-labelledby="ranking-title">
         <thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.messages}</th><th scope="col">${t.replyRate}</th><th scope="col">${t.satisfaction}</th></tr></thead>
         <tbody>${s.byUnit.slice(0, RANKED_UNITS).map((u) => html`
-          <tr><th scope="row">${u.name}</th><td>${u.messages}</td><td>${percent(u.replyRate, t)}</td><td>${score(u.satisfaction, t)}</td></tr>`)}
+          <tr><th scope="row">${u.name}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, t, this.locale)}</td><td>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
         </tbody>
       </table>`;
   }

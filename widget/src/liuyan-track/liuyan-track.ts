@@ -11,7 +11,7 @@ import type { LiuyanErrorDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { MyMessages, type RememberedMessage } from '../internal/my-messages';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
-import { format, formatDateTime, Localized } from '../../../ui/localize';
+import { format, formatDateTime, formatRelative, Localized } from '../../../ui/localize';
 import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-track.styles';
 import { trackZhCN, type TrackStrings } from './strings.zh-cn';
@@ -60,7 +60,10 @@ const REASONS: RatingReason[] = ['not_solved', 'not_answered', 'too_slow', 'atti
 /** A rating of 2 (不满意) or less asks why, and re-opens the message. */
 const UNHAPPY_AT_MOST = 2;
 
-const strings = new Localized<TrackStrings>(trackZhCN, async () => (await import('./strings.en')).trackEn);
+const strings = new Localized<TrackStrings>(trackZhCN, {
+  en: async () => (await import('./strings.en')).trackEn,
+  'zh-TW': async () => (await import('./strings.zh-tw')).trackZhTW,
+});
 
 export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   static override styles = [tokens, styles, photoStyles];
@@ -427,7 +430,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <ul>${this.remembered.map((m) => html`<li>
         <span class="my-title">${m.title}</span>
         <span class="muted">${format(t.sentOn, { date: formatDateTime(this.locale, m.createdAt, false) })} ·
-          ${format(t.lastSeen, { status: m.moderation === 'rejected' ? t.moderation.rejected : t.statuses[m.status], date: formatDateTime(this.locale, m.checkedAt, true) })}</span>
+          ${format(t.lastSeen, { status: m.moderation === 'rejected' ? t.moderation.rejected : t.statuses[m.status], date: formatRelative(this.locale, m.checkedAt) })}</span>
         <span class="actions">
           <button type="button" ?disabled=${this.busy} @click=${() => this.open(m.trackingCode)}>${t.openRemembered}</button>
           <button type="button" class="secondary" @click=${() => this.forget(m.id)}>${t.forget}</button>

@@ -44,6 +44,7 @@ export function updateSiteStatement(db: SiteDatabase, siteId: string, changes: S
       ...(changes.returnLabel !== undefined && { return_label: changes.returnLabel }),
       ...(changes.themeColor !== undefined && { theme_color: changes.themeColor }),
       ...(changes.shareImageUrl !== undefined && { share_image_url: changes.shareImageUrl }),
+      ...(changes.stringOverrides !== undefined && { string_overrides: JSON.stringify(changes.stringOverrides) }),
       updated_at: at,
     })
     .where('id', '=', siteId);

@@ -40,6 +40,8 @@ export interface SiteTable {
   share_image_url: string | null;
   /** How many of its units are active, kept by triggers (migration 0030). */
   active_units: Generated<number>;
+  /** JSON: `StringOverrides`, the site's own words for a few strings per language (migration 0034). */
+  string_overrides: Generated<string>;
 }
 
 /** Submissions counted in one window, for a cap (migration 0007); the CHECK keeps `count <= cap`. */

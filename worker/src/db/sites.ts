@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../lib/calendar';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import type { NotificationOptions } from '../../../sdk/src/schemas/notifications';
+import type { StringOverrides } from '../../../sdk/src/schemas/string-overrides';
 import { notificationOptions } from '../notifications/store';
 import type { CampaignRow, UnitRow } from './schema';
 
@@ -47,6 +48,8 @@ export interface Site {
   notifications: NotificationOptions;
   /** Cloudflare Turnstile's site key when the site asks for a token with each submission (migration 0033). */
   turnstileSiteKey: string | null;
+  /** The site's own words for a few visible strings, per language (migration 0034). */
+  stringOverrides: StringOverrides;
 }
 
 export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
@@ -65,6 +68,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
         'reminder_days',
         'hosted_pages', 'return_url', 'return_label', 'theme_color',
         'share_image_url',
+        'string_overrides',
       ])
       .where('sites.id', '=', siteId),
   );
@@ -94,6 +98,7 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     shareImageUrl: row.share_image_url,
     notifications: notificationOptions(row),
     turnstileSiteKey: row.turnstile_site_key ?? null,
+    stringOverrides: JSON.parse(row.string_overrides),
   };
 }
 

@@ -9,7 +9,8 @@ import { eventLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
 import { format, formatDateTime } from '../../../ui/localize';
 import { eventDetails } from '../../../widget/src/liuyan-message/event-details';
 import { messageEn } from '../../../widget/src/liuyan-message/strings.en';
-import { messageZhCN } from '../../../widget/src/liuyan-message/strings.zh-cn';
+import { messageZhCN, type MessageStrings } from '../../../widget/src/liuyan-message/strings.zh-cn';
+import { messageZhTW } from '../../../widget/src/liuyan-message/strings.zh-tw';
 import type { Site } from '../db/sites';
 import { shareImageHead } from './page';
 import type { HostedStrings } from './strings.zh-cn';
@@ -40,6 +41,9 @@ export function messageHead(m: PublicMessageDetail, site: Pick<Site, 'name' | 's
 ${shareImageHead(site, origin)}`;
 }
 
+/** <liuyan-message>'s words in each language, so the page reads as the element does. */
+const MESSAGE_STRINGS: Record<Locale, MessageStrings> = { 'zh-CN': messageZhCN, 'zh-TW': messageZhTW, en: messageEn };
+
 /**
  * Photos, each its small version as a link to the whole photo (same origin: the addresses are paths);
  * `alt` names the n-th. Only what the public view lists: public, not hidden.
@@ -51,7 +55,7 @@ function photoList(photos: PublicPhoto[], alt: string) {
 
 /** The message, its unit and status, its public photos, every public reply signed by its unit (with its photos), the public timeline, the rating. */
 export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStrings, boardHref: string) {
-  const t = locale === 'en' ? messageEn : messageZhCN;
+  const t = MESSAGE_STRINGS[locale];
   const when = (iso: string, withTime = true) => html`<time datetime="${iso}">${formatDateTime(locale, iso, withTime)}</time>`;
   const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
   const details = eventDetails(m, t);

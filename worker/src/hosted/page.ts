@@ -4,11 +4,15 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { isEmbeddingOrigin } from '../../../sdk/src/schemas/admin';
-import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
+
+import { pickLocale, type Locale } from '../../../sdk/src/languages';
+import { withOverrides } from '../../../sdk/src/string-overrides';
+import type { StringOverrides } from '../../../sdk/src/schemas/string-overrides';
 import { format } from '../../../ui/localize';
 import type { Site } from '../db/sites';
 import { hostedEn } from './strings.en';
 import { hostedZhCN, type HostedStrings } from './strings.zh-cn';
+import { hostedZhTW } from './strings.zh-tw';
 
 /** The sections of the hosted board, each an address under /s/:site/ (the board is the site's root). */
 export const SECTIONS = ['board', 'write', 'track', 'stats'] as const;
@@ -17,7 +21,11 @@ export type Section = (typeof SECTIONS)[number];
 /** Liuyan's red (ui/tokens.styles.ts), for a site that chose no colour. */
 const DEFAULT_COLOR = '#b5121b';
 
-export const hostedStrings = (locale: Locale): HostedStrings => (locale === 'en' ? hostedEn : hostedZhCN);
+const HOSTED_STRINGS: Record<Locale, HostedStrings> = { 'zh-CN': hostedZhCN, 'zh-TW': hostedZhTW, en: hostedEn };
+
+/** The hosted pages' words in `locale`, with the site's own where it set any (`stringOverrides`). */
+export const hostedStrings = (locale: Locale, overrides?: StringOverrides): HostedStrings =>
+  withOverrides(HOSTED_STRINGS[locale], overrides, locale, 'hosted');
 
 /** `/s/demo/` for the board, `/s/demo/write` for a section. */
 export function sectionPath(siteId: string, section: Section): string {
@@ -34,10 +42,14 @@ export interface PageView {
   lang: Locale | null;
 }
 
-/** The languages a reader may ask for with `?lang=` (any case); anything else: the site's language. */
+/**
+ * The language a reader asks for with `?lang=`: a Chinese or English tag in any case, read as the
+ * elements read `lang` (`zh-TW`, `zh-hk`, `zh-Hant` → zh-TW; `zh-CN`, `zh` → zh-CN; `en-GB` → en);
+ * anything else: null (the site's language).
+ */
 export function askedLocale(lang: string | undefined): Locale | null {
-  const tag = lang?.trim().toLowerCase();
-  return tag === 'en' ? 'en' : tag === 'zh-cn' ? 'zh-CN' : null;
+  const tag = lang?.trim() ?? '';
+  return /^(zh|en)(?![a-z])/i.test(tag) ? pickLocale(tag) : null;
 }
 
 /** `path` with the view's `?embed=1&lang=…`: links between hosted pages stay in the embed and in the language asked for. */
@@ -188,7 +200,7 @@ export function alternates(canonical: string, siteLocale: Locale): [hreflang: st
 
 /** The whole document, and the CSP that must be sent with it. */
 export async function renderPage(p: PageInput): Promise<{ body: string; csp: string }> {
-  const t = hostedStrings(p.locale);
+  const t = hostedStrings(p.locale, p.site.stringOverrides);
   const color = p.site.themeColor ?? DEFAULT_COLOR;
   const style = pageStyle(color);
   const siteId = p.site.id;

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
-import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
+import { localeFromAcceptLanguage, type Locale } from '../../../sdk/src/error-messages';
 import { errorCatalogs } from '../../../sdk/src/locales';
 import { enAuditActions } from '../../../sdk/src/locales/en';
 import { zhCNAuditActions } from '../../../sdk/src/locales/zh-cn';
+import { zhTWAuditActions } from '../../../sdk/src/locales/zh-tw';
 import { AuditPageSchema, AuditQuerySchema, type AuditAction, type AuditEntry } from '../../../sdk/src/schemas/audit';
 import type { Role } from '../../../sdk/src/schemas/console';
 import { newRouteGroup } from '../app';
@@ -157,9 +158,10 @@ adminAudit.openapi(listAudit, async (c) => {
 const CSV_COLUMNS: Record<Locale, string[]> = {
   'zh-CN': ['时间', '操作人', '操作人邮箱', '操作', '对象', '留言编号', '详情'],
   en: ['time', 'person', 'person’s email', 'action', 'about', 'message', 'details'],
+  'zh-TW': ['時間', '操作人', '操作人信箱', '操作', '對象', '留言編號', '詳情'],
 };
 
-const ACTION_LABELS: Record<Locale, Record<AuditAction, string>> = { 'zh-CN': zhCNAuditActions, en: enAuditActions };
+const ACTION_LABELS: Record<Locale, Record<AuditAction, string>> = { 'zh-CN': zhCNAuditActions, en: enAuditActions, 'zh-TW': zhTWAuditActions };
 
 const CSV_WORDS: Record<Locale, {
   roles: Record<Role, string>; changed: string; rows: string; year: string; range: string; separator: string; removed: string;
@@ -171,6 +173,10 @@ const CSV_WORDS: Record<Locale, {
   en: {
     roles: { admin: 'admin', moderator: 'moderator', responder: 'responder' },
     changed: 'changed: ', rows: '{n} messages', year: 'year {n}', range: '{from} to {to}', separator: ', ', removed: ' (removed)',
+  },
+  'zh-TW': {
+    roles: { admin: '管理員', moderator: '審核員', responder: '辦理人員' },
+    changed: '修改：', rows: '{n}條留言', year: '{n}年', range: '{from}至{to}', separator: '、', removed: '（已刪除）',
   },
 };
 
@@ -211,7 +217,7 @@ adminAudit.openapi(exportAudit, async (c) => {
   const filter = checkedFilter(c.req.valid('query'));
   const site = c.get('site');
   const db = c.get('db');
-  const locale = pickLocale(c.req.header('Accept-Language'));
+  const locale = localeFromAcceptLanguage(c.req.header('Accept-Language'));
   const encoder = new TextEncoder();
   let after: AuditRow | null = null;
   let done = false;

@@ -24,7 +24,7 @@ describe('GET /v1/admin/site', () => {
       followUpLimit: 3,
       reminderDays: 1,
       hostedPages: true, returnUrl: null, returnLabel: null, themeColor: null,
-      shareImageUrl: null,
+      shareImageUrl: null, stringOverrides: {},
     });
   });
 

@@ -29,6 +29,7 @@ function settingsOf(site: Site): SiteSettings {
     returnLabel: site.returnLabel,
     themeColor: site.themeColor,
     shareImageUrl: site.shareImageUrl,
+    stringOverrides: site.stringOverrides,
   };
 }
 
@@ -83,6 +84,8 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     ...(input.returnUrl !== undefined && { returnUrl: input.returnUrl || null, returnLabel: input.returnLabel || null }),
     ...(input.themeColor !== undefined && { themeColor: input.themeColor }),
     ...(input.shareImageUrl !== undefined && { shareImageUrl: input.shareImageUrl || null }),
+    // All of them at once: the admin's form shows every one, and one left empty goes back to the shipped words.
+    ...(input.stringOverrides !== undefined && { stringOverrides: input.stringOverrides }),
   };
   const changes: SiteChanges = {};
   for (const field of [
@@ -91,6 +94,7 @@ adminSite.openapi(updateSiteSettings, async (c) => {
     'reminderDays',
     'hostedPages', 'returnUrl', 'returnLabel', 'themeColor',
     'shareImageUrl',
+    'stringOverrides',
   ] as const) {
     if (JSON.stringify(after[field]) !== JSON.stringify(before[field])) Object.assign(changes, { [field]: after[field] });
   }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ExportQuerySchema } from '../../../sdk/src/schemas/admin';
-import { pickLocale } from '../../../sdk/src/error-messages';
+import { localeFromAcceptLanguage } from '../../../sdk/src/error-messages';
 import { labelCatalogs } from '../../../sdk/src/locales';
 import type { Vocabulary } from '../../../sdk/src/vocabulary';
 import { newRouteGroup } from '../app';
@@ -27,9 +27,13 @@ const COLUMNS = {
     'id', 'created', 'unit', 'type', 'domain', 'title', 'body', 'region', 'display name', 'public', 'moderation', 'status', 'due', 'replies',
     'latest reply kind', 'answering unit', 'latest reply time', 'latest reply', 'transfer path',
   ],
+  'zh-TW': [
+    '編號', '提交時間', '留言對象', '類型', '領域', '標題', '內容', '所在地區', '署名', '公開', '審核狀態', '辦理狀態', '辦理期限', '回覆數',
+    '最新回覆類型', '答覆單位', '最新回覆時間', '最新回覆內容', '轉辦路徑',
+  ],
 };
-const YES_NO = { 'zh-CN': ['是', '否'], en: ['yes', 'no'] } as const;
-const CONTACT_COLUMNS = { 'zh-CN': ['姓名', '联系电话', '电子邮箱'], en: ['name', 'phone', 'email'] };
+const YES_NO = { 'zh-CN': ['是', '否'], en: ['yes', 'no'], 'zh-TW': ['是', '否'] } as const;
+const CONTACT_COLUMNS = { 'zh-CN': ['姓名', '联系电话', '电子邮箱'], en: ['name', 'phone', 'email'], 'zh-TW': ['姓名', '聯絡電話', '電子郵件信箱'] };
 
 // A spreadsheet runs a cell that starts like a formula (=HYPERLINK(…), +cmd|…, @SUM…): citizens'
 // text is shown as text by prefixing an apostrophe (OWASP "CSV injection"; tab and CR as well).
@@ -167,7 +171,7 @@ consoleExport.openapi(exportMessages, async (c) => {
     }));
   }
 
-  const locale = lang ?? pickLocale(c.req.header('Accept-Language'));
+  const locale = lang ?? localeFromAcceptLanguage(c.req.header('Accept-Language'));
   const labels = labelCatalogs[locale];
   const encoder = new TextEncoder();
   let afterSeq = 0;

@@ -64,7 +64,7 @@ async function hostedSite(c: Context<AppEnv>) {
   const view = { embed: isEmbed(c), lang };
   /** The absolute address of `path` as search engines should know it: `?lang=` only for a language that is not the site's. */
   const canonical = (path: string) => absolute(c, hostedHref(path, { embed: false, lang: locale === localeOf(found.site) ? null : locale }));
-  return { ...found, locale, t: hostedStrings(locale), view, canonical };
+  return { ...found, locale, t: hostedStrings(locale, found.site.stringOverrides), view, canonical };
 }
 
 /** Whether the statistics tab has anything to show: one row read off the board's index. */

@@ -48,6 +48,7 @@ sites.openapi(getSiteConfig, async (c) => {
       privacy: { url: site.privacyUrl, text: site.privacyText },
       notifications: site.notifications,
       turnstileSiteKey: site.turnstileSiteKey,
+      strings: site.stringOverrides,
     },
     200,
   );

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { signedIn } from './console-helpers';
+import { useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+
+// The three languages as people meet them in Chromium: an element on a Traditional Chinese page, a
+// hosted page asked for in Traditional Chinese, and the console's language switch.
+
+const browser = useBrowserPage();
+
+describe('Traditional Chinese in the browser', () => {
+  it('<liuyan-form> on a page with <html lang="zh-TW"> speaks Traditional Chinese, and its own lang wins', async () => {
+    const page = browser.page;
+    await page.goto(`${HOST}/?lang=zh-TW`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await expect.poll(() => form.getByLabel('標題', { exact: true }).count()).toBe(1);
+    expect(await form.getByLabel('所屬領域', { exact: true }).count()).toBe(1);
+    expect(await form.getByLabel('标题', { exact: true }).count()).toBe(0);
+
+    // A field error, in the page's language.
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('請填寫標題');
+
+    // The element's own lang overrides the page's, and redraws it.
+    await form.evaluate((element) => element.setAttribute('lang', 'en'));
+    await expect.poll(() => form.getByRole('button', { name: 'Send message' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await form.getByLabel('title', { exact: true }).count()).toBe(1);
+  });
+
+  it('a hosted page with ?lang=zh-TW: <html lang>, its tabs and its elements in Traditional Chinese', async () => {
+    const page = browser.page;
+    await page.goto(`${WORKER}/s/demo/?lang=zh-TW`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    expect(await page.getByRole('link', { name: '查詢回覆' }).count()).toBe(1);
+    const list = page.locator('liuyan-list');
+    await expect.poll(() => list.getByRole('tab', { name: '待回覆' }).count()).toBe(1);
+  });
+
+  it('the console switches language from its header, and remembers it', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
+    const header = page.locator('liuyan-console [part="header"]');
+    expect(await header.getByRole('link', { name: '留言队列' }).count()).toBe(1);
+
+    await header.getByLabel('语言').selectOption('zh-TW');
+    await expect.poll(() => header.getByRole('link', { name: '留言佇列' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    // The page below the header is redrawn too.
+    await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
+
+    await page.reload();
+    await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
+    await expect.poll(() => header.getByRole('link', { name: '留言佇列' }).count(), { timeout: 10_000 }).toBe(1);
+    await header.getByLabel('語言').selectOption('en');
+    await expect.poll(() => header.getByRole('link', { name: 'Queue' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Where OpenCC's Taiwan phrases (cn → twp) miss in this domain: Simplified phrase → the Traditional
+ * words a Taiwanese reader of a government message board expects. Applied before OpenCC, longest
+ * phrase first, so a longer entry wins over a shorter one inside it. Add a line when a reviewer of
+ * the generated `*.zh-tw.ts` files finds a wrong word; `npm run i18n` rewrites them.
+ */
+export const ZH_TW_OVERRIDES: Record<string, string> = {
+  // OpenCC reads 审核 as an audit (稽核); a moderator reviews (審核).
+  审核: '審核',
+  // 发布 is to publish (發布), not to release software (釋出).
+  发布: '發布',
+  // 支持 a message is to back it (支持), not technical support (支援).
+  支持: '支持',
+  // 程序 here is a procedure (辦理程序), not a computer program (程式).
+  程序: '程序',
+  // Taiwan writes 帳 for accounts; OpenCC keeps the mainland 賬.
+  账号: '帳號',
+  账户: '帳戶',
+  // A privacy statement is a 聲明, not a software declaration (宣告).
+  声明: '聲明',
+  // An e-mail mailbox is 電子郵件信箱 in Taiwan; 郵箱 reads mainland.
+  电子邮箱: '電子郵件信箱',
+  邮箱: '信箱',
+  // Quality is 品質 in Taiwan.
+  质量: '品質',
+  // A sign-in session is a 工作階段 in Taiwan's software.
+  会话: '工作階段',
+  // Signing out is 登出.
+  退出登录: '登出',
+  // A like is 按讚.
+  点赞: '按讚',
+  // Taiwan says QR 碼 for a QR code.
+  二维码: 'QR 碼',
+  // The PRC law keeps its own name (個人信息保護法), though 信息 alone reads 資訊 in Taiwan.
+  个人信息保护法: '個人信息保護法',
+  // 对象 is whom a message is addressed to (對象), not a programming object (物件).
+  对象: '對象',
+  // 类型 is a kind of message (類型), not a programming type (型別).
+  类型: '類型',
+  // Taiwan says 像素 (OpenCC: 畫素), 網域 for a domain name, 閘道 for a gateway.
+  像素: '像素',
+  域名: '網域',
+  网关: '閘道',
+  // A site's navigation is 導覽 (導航 is a car's).
+  导航: '導覽',
+  // A tracking code is 查詢碼 (OpenCC agrees; pinned so a dictionary change cannot move it).
+  查询码: '查詢碼',
+  // A reply is 回覆 in Taiwan (pinned, as above); 答复 likewise 答覆.
+  回复: '回覆',
+  答复: '答覆',
+};
