@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
 import type { SiteSettings } from '../sdk/src/schemas/admin';
 import type { SiteConfig, UnitNode } from '../sdk/src/schemas/site';
-import { CONSOLE, isFocused, officialApi, pickUnit, sessionCookie, signedIn, signInWith, watchForProblems } from './console-helpers';
+import { CONSOLE, isFocused, officialApi, sessionCookie, signedIn, signInWith, watchForProblems } from './console-helpers';
 import { citizenPhone, useBrowserPage } from './helpers';
 import { WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
@@ -184,15 +184,15 @@ describe('the console’s admin pages', () => {
     const units = page.locator('liuyan-console-admin-units');
     const name = `示范县数据管理局${run}`;
     await units.getByRole('button', { name: '在“示范县县长”下添加单位' }).click();
-    await expect.poll(() => units.locator('#parentId [part="chosen"]').textContent()).toBe('已选择：示范县县长');
+    expect(await units.getByLabel('上级单位').inputValue()).toBe('u_county_head');
     await units.getByLabel('单位名称').fill(name);
     await units.getByLabel('类别').selectOption({ label: '部门' });
     await units.getByRole('button', { name: '添加', exact: true }).click();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已添加单位');
 
-    // In the tree, a level below the county head.
-    await units.getByRole('button', { name: '打开“示范县县长”的下级单位' }).click();
-    await units.locator('[part="unit-tree"] strong', { hasText: name }).waitFor();
+    // In the tree, below the county head.
+    const countyHead = units.locator('[part="unit-tree"] > li').filter({ has: page.locator('strong', { hasText: /^示范县县长$/ }) });
+    await countyHead.locator('ul strong', { hasText: name }).waitFor();
     // And in the widget's configuration, as a department below the county head.
     const unit = findUnit((await publicConfig()).units, 'u_county_head')!.children.find((u) => u.name === name);
     expect(unit).toMatchObject({ name, kind: 'department', children: [] });
@@ -204,7 +204,7 @@ describe('the console’s admin pages', () => {
     await accounts.getByLabel('电子邮箱').fill(official.email);
     await accounts.getByLabel('姓名').fill('县数据管理局办理员');
     expect(await accounts.locator('#role-add').inputValue()).toBe('responder');
-    await pickUnit(accounts.locator('#units-add'), name);
+    await accounts.getByRole('checkbox', { name }).check();
     await accounts.getByLabel('初始密码').fill(official.password);
     await accounts.getByRole('button', { name: '新建账号' }).click();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent(), { timeout: 10_000 }).toBe('账号已创建');
@@ -299,9 +299,8 @@ describe('the console’s admin pages', () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '单位');
     const units = page.locator('liuyan-console-admin-units');
-    await units.getByRole('button', { name: '打开“示范县委书记”的下级单位' }).click();
-    await units.locator('[part="breadcrumb"]').getByText('示范县委书记').waitFor();
-    const below = () => units.locator('[part="unit-tree"] strong').allTextContents();
+    const below = () => units.locator('[part="unit-tree"] > li').filter({ has: page.locator('strong', { hasText: /^示范县委书记$/ }) })
+      .locator('ul strong').allTextContents();
     await expect.poll(async () => (await below()).slice(-2)).toEqual([first!.name, second!.name]);
 
     // Rename the second, then move it before the first.
