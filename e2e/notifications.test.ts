@@ -131,7 +131,7 @@ describe('获取验证码 when the SMS cannot be sent', () => {
       await page.goto(`${HOST}/`);
       await page.locator('liuyan-form [part="form"]').waitFor();
       return page.locator('liuyan-form [part="get-code"]').count();
-    }, { timeout: 60_000, intervals: [2000] }).toBe(0);
+    }, { timeout: 60_000, interval: 2000 }).toBe(0);
     const shown = await page.evaluate(() => [...document.querySelectorAll('*')].map((e) => (e.shadowRoot?.textContent ?? '') + (e.textContent ?? '')).join(' '));
     for (const words of ['本站暂未开通短信服务', '未能发出', '短信验证码']) expect(shown).not.toContain(words);
     await visitor.close();
