@@ -123,13 +123,18 @@ describe('获取验证码 when the SMS cannot be sent', () => {
       gateway.close();
     }
 
-    // Verification off: no code field, no button, no word of SMS anywhere on the page.
-    const { page } = browser;
-    await page.goto(`${HOST}/`);
-    await page.locator('liuyan-form [part="form"]').waitFor();
-    expect(await page.locator('liuyan-form [part="get-code"]').count()).toBe(0);
+    // Verification off: no code field, no button, no word of SMS anywhere on the page (a new visitor,
+    // whose browser holds no copy of the site's configuration from before).
+    const visitor = await browser.page.context().browser()!.newContext({ locale: 'zh-CN' });
+    const page = await visitor.newPage();
+    await expect.poll(async () => {
+      await page.goto(`${HOST}/`);
+      await page.locator('liuyan-form [part="form"]').waitFor();
+      return page.locator('liuyan-form [part="get-code"]').count();
+    }, { timeout: 60_000, interval: 2000 }).toBe(0);
     const shown = await page.evaluate(() => [...document.querySelectorAll('*')].map((e) => (e.shadowRoot?.textContent ?? '') + (e.textContent ?? '')).join(' '));
     for (const words of ['本站暂未开通短信服务', '未能发出', '短信验证码']) expect(shown).not.toContain(words);
+    await visitor.close();
   });
 });
 
