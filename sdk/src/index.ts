@@ -24,3 +24,4 @@ export * from './schemas/webhook';
 export * from './webhooks';
 export * from './schemas/notifications';
 export * from './schemas/protection';
+export * from './schemas/string-overrides';

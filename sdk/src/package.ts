@@ -31,3 +31,5 @@ export { signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WebhookVerificati
 export type { VerifyWebhookOptions, WebhookVerificationFailure } from './webhooks';
 export type * from './schemas/notifications';
 export type * from './schemas/photo';
+export type * from './schemas/protection';
+export type * from './schemas/string-overrides';

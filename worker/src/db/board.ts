@@ -7,7 +7,7 @@ import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text'
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { boardFields } from './mappers';
-import { coverPhotos } from './photos';
+import { PHOTO_VIEW_COLUMNS, publicPhoto, type PhotoViewRow } from './photos';
 import type { Database } from './schema';
 import { unitNames, type Site } from './sites';
 
@@ -108,6 +108,9 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
  * What a card shows: the message row (its latest reply and the scores and time of its latest
  * rating included: migrations 0017 and 0024) and its campaign's slug.
  */
+/** The photo columns a card's cover is read with (PHOTO_VIEW_COLUMNS without the table). */
+const COVER_COLUMNS = PHOTO_VIEW_COLUMNS.map((c) => c.slice(2));
+
 function cardColumns<Q extends Board>(query: Q) {
   return query
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
@@ -118,6 +121,10 @@ function cardColumns<Q extends Board>(query: Q) {
       'm.region', 'm.display_name', 'm.status', 'm.public_tab', 'm.created_at', 'm.due_at', 'm.support_count', 'm.reply_count',
       'm.latest_reply_kind', 'm.latest_reply_unit_id', 'm.latest_reply_excerpt', 'm.latest_reply_at',
       'm.adopted_at', 'm.adoption_note',
+      // The card's photo in the same statement (a lookup on photos_by_message per card), not a query of its own.
+      sql<string | null>`(SELECT json_object(${sql.join(COVER_COLUMNS.flatMap((c) => [sql.lit(c), sql.ref(`p.${c}`)]))})
+        FROM photos AS p WHERE p.message_id = m.id AND p.reply_id IS NULL AND p.is_public = 1 AND p.hidden_at IS NULL
+        ORDER BY p.position LIMIT 1)`.as('cover_photo'),
     ]);
 }
 
@@ -174,17 +181,15 @@ function ratingOf(r: RatingColumns): PublicMessage['rating'] {
 /**
  * One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive).
  * Besides the site lookup: the page, the names of the units on it that this worker does not
- * keep yet (`unitNames`) — never the site's whole tree — and the cards' first photos (`coverPhotos`). A unit the site does not have gives an empty page.
+ * keep yet (`unitNames`) — never the site's whole tree. Each card's first public photo comes with the
+ * page. A unit the site does not have gives an empty page.
  */
 export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, filter: BoardFilter, now: Date): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
   const rows = await db.all(boardPageQuery(db, site.id, filter));
   const page = rows.slice(0, filter.limit);
-  const [names, covers] = await Promise.all([
-    unitNames(db, site, page.flatMap((m) => [m.unit_id, m.latest_reply_unit_id ?? m.unit_id])),
-    coverPhotos(db, site.id, page.map((m) => m.id), { kind: 'public', siteId: site.id }),
-  ]);
+  const names = await unitNames(db, site, page.flatMap((m) => [m.unit_id, m.latest_reply_unit_id ?? m.unit_id]));
   return {
-    items: page.map(({ rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at, ...m }) => ({
+    items: page.map(({ cover_photo, rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at, ...m }) => ({
       ...boardFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now),
       excerpt: m.excerpt,
       latestReply: m.latest_reply_kind && m.latest_reply_unit_id && m.latest_reply_at
@@ -196,7 +201,7 @@ export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id'
         }
         : null,
       rating: ratingOf({ rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at }),
-      coverPhoto: covers.get(m.id) ?? null,
+      coverPhoto: cover_photo ? publicPhoto(JSON.parse(cover_photo) as PhotoViewRow, { kind: 'public', siteId: site.id }) : null,
     })),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.seq) : null,
   };
