@@ -1,9 +1,10 @@
 // Builds ./public, which the worker serves as static assets: the widget bundle, the officials'
 // console, the example pages and the error reference.
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorsPage } from './errors-page';
+import { minifyTemplatesPlugin } from './minify-templates';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'public');
@@ -49,8 +50,8 @@ export async function buildPublic(): Promise<void> {
   const widget = path.join(out, 'widget');
   const common = {
     bundle: true, format: 'esm', charset: 'utf8', minify: true, sourcemap: 'linked', target: 'es2021',
-    legalComments: 'none', logLevel: 'warning', metafile: true,
-  } as const;
+    legalComments: 'none', logLevel: 'warning', metafile: true, plugins: [minifyTemplatesPlugin],
+  } satisfies BuildOptions;
 
   // The elements, each an entry of its own, sharing Lit and common code through chunks.
   const elements = await build({
@@ -77,7 +78,7 @@ export async function buildPublic(): Promise<void> {
     entryPoints: { liuyan: path.join(root, 'widget/src/index.ts') },
     outdir: widget,
     define: { __LIUYAN_PRELOADS__: JSON.stringify(preloads) },
-    plugins: [{
+    plugins: [...common.plugins, {
       name: 'elements-are-separate-files',
       setup(b) {
         b.onResolve({ filter: /^\.\/liuyan-[a-z]+\/liuyan-[a-z]+$/ }, (args) => ({ path: `./${path.basename(args.path)}.js`, external: true }));

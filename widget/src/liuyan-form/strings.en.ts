@@ -76,4 +76,6 @@ export const formEn: FormStrings = {
   resendIn: 'Ask again in {seconds} s',
   codeNeedsPhone: 'Enter your mobile number first, then ask for the code',
   rememberFailed: 'This browser does not allow saving (private browsing?). Please write the code down.',
+  queued: 'Saved — it will be sent when you are back online',
+  queuedHint: 'Your message (with your contact details) is kept in this browser until it is sent, and it will not be sent twice. Once it is sent, its tracking code appears here and the copy on this device is deleted. If you close the page, it is sent the next time you open this website’s message page.',
 };
