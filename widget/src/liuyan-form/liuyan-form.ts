@@ -17,7 +17,7 @@ import { tokens } from '../../../ui/tokens.styles';
 import { copyText, type CopyOutcome } from '../../../ui/copy-text';
 import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
-import { enqueue, queuedFor, type OutboxNews, type Queued } from './outbox';
+import { enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
 import { chosenUnit, pathTo, unitGroups } from './unit-path';
@@ -393,11 +393,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (this.stopListening || !this.isConnected) return;
     window.addEventListener('online', this.flushOutbox);
     this.outboxTimer = setInterval(this.flushOutbox, OUTBOX_RETRY_MS);
-    this.stopListening = () => {};
-    const site = this.site;
-    void import('./outbox-send').then(({ listen }) => {
-      if (this.stopListening && this.site === site) this.stopListening = listen(site, this.heardFromOutbox);
-    }, () => (this.stopListening = null) /* offline before it was fetched: watched again on the next try */);
+    this.stopListening = listen(this.site, this.heardFromOutbox);
   }
 
   private unwatchOutbox(): void {
@@ -412,8 +408,6 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (this.phase !== 'queued' || this.flushing || navigator.onLine === false) return;
     this.flushing = true;
     try {
-      if (!this.stopListening) this.watchOutbox();
-      const { sendQueued } = await import('./outbox-send');
       const outcome = await sendQueued(this.site, this.queued, (entry) =>
         this.client().submitMessage(entry.input, { idempotencyKey: entry.key }));
       if (this.phase !== 'queued') return;
@@ -421,8 +415,6 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       else if ('refused' in outcome) void this.giveBack(outcome.entry, outcome.refused);
       // Sent or given back by another tab, whose news did not reach this one: that tab shows it.
       else if ('gone' in outcome) void this.giveBack(null, null);
-    } catch {
-      // The sending code could not be fetched: the network is not back yet; the next try fetches it.
     } finally {
       this.flushing = false;
     }
