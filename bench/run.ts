@@ -28,6 +28,7 @@ function pagesOf(widget: WidgetSizes, file: string): string {
   const list = widget.list.measured ? widget.list : null;
   return [
     holds(widget.formChinese) ? 'form' : '',
+    holds(widget.formOnDemand) ? 'form on demand' : '',
     holds(widget.trackOnly) ? 'track' : '',
     holds(list?.listChinese) ? 'list' : '',
     holds(widget.messageOnly) ? 'message' : '',
@@ -67,6 +68,8 @@ function printWidget(widget: WidgetSizes): void {
     `${(b.formChineseRawBytes / KB).toFixed(2)} KB raw (${b.formChineseRawBytes} B)`);
   console.log(`  goal ${b.goalGzipBytes / KB} KB gzip (${b.goalGzipBytes} B), ceiling ${b.ceilingGzipBytes / KB} KB gzip (${b.ceilingGzipBytes} B): ` +
     `${b.verdict}${b.overGoalBytes > 0 ? ` — ${b.overGoalBytes} B over the goal` : ''}${b.overCeilingBytes > 0 ? `, ${b.overCeilingBytes} B over the ceiling` : ''}`);
+  console.log(`  on demand (not needed to show it): ${widget.formOnDemand.gzipKB.toFixed(2)} KB gzip in ` +
+    `${widget.formOnDemand.files.map((f) => `${f.file} ${f.gzipBytes} B`).join(', ') || 'no chunk'}; every feature used: ${widget.formEveryFeature.gzipKB.toFixed(2)} KB gzip`);
   console.log(`  lit alone is ${lit.gzipKB.toFixed(2)} KB gzip, about ${Math.round(lit.shareOfFormChinese * 100)}% of the form page`);
   if (widget.list.measured) {
     const l = widget.list;

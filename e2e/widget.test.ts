@@ -98,31 +98,6 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
     expect(countMessagesTitled(title)).toBe(1);
   });
 
-  it('offline: keeps what was typed, says so, and sends it exactly once when back online', async () => {
-    await openCountySite();
-    const title = `农民工工资被拖欠三个月 ${Date.now()}`;
-    await fillForm(browser.page, { title, body: '我们在城东工地干活，老板拖欠工资三个月，多次讨要无果，请帮忙协调。' });
-    await browser.context.setOffline(true);
-    const form = browser.page.locator('liuyan-form');
-    await form.getByRole('button', { name: '提交留言' }).click();
-    await expect.poll(() => form.getByText(/网络不稳定，正在第\d次尝试提交/).count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => form.getByText('留言尚未提交').count(), { timeout: 30_000 }).toBe(1);
-    expect(countMessagesTitled(title)).toBe(0);
-
-    // The phone's browser is closed and opened again: the draft is still there.
-    await browser.context.setOffline(false);
-    await openCountySite();
-    await expect.poll(() => form.getByText('已恢复您上次未提交的内容').count()).toBe(1);
-    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
-    const code = await submitAndReadCode();
-    expect(code).toMatch(TRACKING_CODE);
-    expect(countMessagesTitled(title)).toBe(1);
-
-    // Sent: the draft is gone.
-    await openCountySite();
-    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('');
-  });
-
   it('shows the service’s field errors next to the field, in the page’s language', async () => {
     await openCountySite('?lang=en');
     const form = browser.page.locator('liuyan-form');

@@ -1,11 +1,12 @@
 // Builds ./public, which the worker serves as static assets: the widget bundle, the officials'
 // console, the example pages and the error reference.
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { DEFAULT_HTML_CSP, SECURITY_HEADERS } from '../worker/src/middleware/security-headers';
 import { ERRORS_PAGE_STYLE, errorsPage } from './errors-page';
+import { minifyTemplatesPlugin } from './minify-templates';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'public');
@@ -51,8 +52,8 @@ export async function buildPublic(): Promise<void> {
   const widget = path.join(out, 'widget');
   const common = {
     bundle: true, format: 'esm', charset: 'utf8', minify: true, sourcemap: 'linked', target: 'es2021',
-    legalComments: 'none', logLevel: 'warning', metafile: true,
-  } as const;
+    legalComments: 'none', logLevel: 'warning', metafile: true, plugins: [minifyTemplatesPlugin],
+  } satisfies BuildOptions;
 
   // The elements, each an entry of its own, sharing Lit and common code through chunks.
   const elements = await build({
@@ -79,7 +80,7 @@ export async function buildPublic(): Promise<void> {
     entryPoints: { liuyan: path.join(root, 'widget/src/index.ts') },
     outdir: widget,
     define: { __LIUYAN_PRELOADS__: JSON.stringify(preloads) },
-    plugins: [{
+    plugins: [...common.plugins, {
       name: 'elements-are-separate-files',
       setup(b) {
         b.onResolve({ filter: /^\.\/liuyan-[a-z]+\/liuyan-[a-z]+$/ }, (args) => ({ path: `./${path.basename(args.path)}.js`, external: true }));

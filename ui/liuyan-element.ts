@@ -2,6 +2,7 @@ import { LitElement } from 'lit';
 import { createClient, type LiuyanClient } from '../sdk/src/client';
 import type { Locale } from '../sdk/src/languages';
 import { localeOf, type Localized } from './localize';
+import { fetchPreloaded } from './preload';
 
 /** Where the service is: the origin this script was loaded from, unless the page says otherwise. */
 const scriptOrigin = new URL(import.meta.url).origin;
@@ -50,7 +51,8 @@ export abstract class LiuyanElement<T> extends LitElement {
   }
 
   protected client(): LiuyanClient {
-    return createClient({ baseUrl: this.api || scriptOrigin, site: this.site, locale: this.locale });
+    // The site config may be on its way already: the loader asked for it (ui/preload.ts).
+    return createClient({ baseUrl: this.api || scriptOrigin, site: this.site, locale: this.locale, fetch: fetchPreloaded });
   }
 
   /**

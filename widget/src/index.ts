@@ -1,5 +1,8 @@
 // The one script a host page includes: `<script type="module" src="…/widget/liuyan.js">`.
-// It is tiny; each element's code (and Lit, shared) is fetched only when its tag is on the page.
+// It is tiny; each element's code (and Lit, shared) is fetched only when its tag is on the page,
+// all its chunks at once, and the site config the form and the list read first along with them.
+
+import { preloadSiteConfig } from '../../ui/preload';
 
 /** Filled in by the build: the chunks each element imports, fetched in parallel with it. */
 declare const __LIUYAN_PRELOADS__: Record<string, string[]>;
@@ -13,6 +16,9 @@ const elements: Record<string, () => Promise<unknown>> = {
 };
 
 const pending = new Set(Object.keys(elements));
+/** Elements that ask for their site's config first: the loader asks for it while their code loads. */
+const READ_CONFIG_FIRST = new Set(['liuyan-form', 'liuyan-list']);
+const scriptOrigin = new URL(import.meta.url).origin;
 const preloaded = new Set<string>();
 
 /** On a slow network every round trip counts: ask for an element's chunks all at once. */
@@ -33,6 +39,7 @@ function loadElementsInPage(): void {
       pending.delete(tag);
       preloadChunksOf(tag);
       void elements[tag]!();
+      if (READ_CONFIG_FIRST.has(tag)) for (const element of document.querySelectorAll(tag)) preloadSiteConfig(element, scriptOrigin);
     }
   }
   if (pending.size === 0) observer.disconnect();

@@ -35,6 +35,7 @@ export const styles = css`
     user-select: all;
   }
   .warning { font-weight: 600; }
+  .queued-title { font-weight: 600; overflow-wrap: anywhere; }
   .required { color: var(--liuyan-color-error); margin-left: 0.15em; }
   details summary { cursor: pointer; color: var(--liuyan-color-primary); min-height: 44px; display: flex; align-items: center; }
   .privacy-text { white-space: pre-line; font-size: 0.9em; color: var(--liuyan-color-muted); }

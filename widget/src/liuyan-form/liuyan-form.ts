@@ -4,7 +4,7 @@ import { fieldErrorMessage, fieldLabel, type FieldErrorParams } from '../../../s
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
 import type { DisplayAs, Domain, MessageType } from '../../../sdk/src/schemas/common';
-import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
+import type { FieldErrorCode, Problem } from '../../../sdk/src/schemas/error';
 import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
 import type { SiteConfig, UnitChoice, UnitNode } from '../../../sdk/src/schemas/site';
 import type { Campaign } from '../../../sdk/src/schemas/campaign';
@@ -17,7 +17,7 @@ import { tokens } from '../../../ui/tokens.styles';
 import { copyText, type CopyOutcome } from '../../../ui/copy-text';
 import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
-import { downsizePhoto, UploadError, uploadPhoto } from './photos';
+import { enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
@@ -68,7 +68,11 @@ interface PhotoItem {
   error: string;
 }
 
-type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'campaign-elsewhere' | 'editing' | 'sending' | 'send-failed' | 'done';
+/** `queued`: the submission waits in the outbox (offline, or the connection dropped) and is sent when the network returns. */
+type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'campaign-elsewhere' | 'editing' | 'sending' | 'queued' | 'done';
+
+/** How often a queued submission is tried while the browser believes it is online (ms): `online` does not fire when only the service was unreachable. */
+const OUTBOX_RETRY_MS = 15_000;
 
 /** Contact details: kept for this tab's session only, never in the draft on the device. */
 const CONTACT: (keyof FormValues)[] = ['name', 'phone', 'email', 'verificationCode'];
@@ -85,6 +89,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart field - Each labelled field.
  * @csspart submit - The send button.
  * @csspart status - Sending / retrying / failure notices.
+ * @csspart outbox - 已保存，联网后自动提交: what is shown while the submission waits for the network.
  * @csspart receipt - What is shown after sending.
  * @csspart campaign-closed - What a drive (`campaign`) says before its first day or after its last, instead of the form.
  * @csspart campaign-elsewhere - What a drive that runs only on other websites (its outlets) says on this one, instead of the form.
@@ -127,6 +132,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     unitSearch: { state: true },
     codeRequest: { state: true },
     photos: { state: true },
+    flushing: { state: true },
   };
 
   /** Slug of a campaign (建言 drive) the messages belong to: its units, types and domains only, and nothing outside its days. */
@@ -163,10 +169,21 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private codeTimer: ReturnType<typeof setInterval> | undefined;
   /** The fill time, the hidden field and Turnstile (form-guard.ts). */
   private readonly guard = new FormGuard(this);
+  /** The submission waiting in the outbox (also kept here, for a browser that stores nothing). */
+  private queued: Queued<FormValues> | null = null;
+  private flushing = false;
+  private outboxTimer: ReturnType<typeof setInterval> | undefined;
+  private stopListening: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.phase === 'queued') this.watchOutbox();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.codeTimer);
+    this.unwatchOutbox();
   }
 
   /** The form's words, with the site's own where its admin set any (the button, the region's example). */
@@ -179,8 +196,12 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   }
 
   private async load(): Promise<void> {
-    this.phase = 'loading';
     this.drafts = new DraftStore<FormValues>(this.site, CONTACT);
+    // A submission left waiting (on this page or one closed since) is shown and sent first; it
+    // needs no site config, which an offline reload may not get.
+    const waiting = queuedFor<FormValues>(this.site);
+    if (waiting) this.showQueued(waiting);
+    else if (this.phase !== 'queued' && this.phase !== 'done') this.phase = 'loading';
     try {
       const [config, campaign] = await Promise.all([
         this.client().getSite(),
@@ -194,10 +215,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         retry: !(error instanceof LiuyanError && error.code === 'origin_not_allowed'),
       };
       if (error instanceof LiuyanError && error.code === 'not_found') this.loadError = { text: this.t.campaignUnknown, retry: false };
+      if (this.phase !== 'loading' && this.phase !== 'load-failed') return;
       this.phase = 'load-failed';
       this.report(error);
       return;
     }
+    if (!this.config.unitsComplete) this.unitLevels = [{ parent: '', options: this.config.units, value: '' }];
+    // The queued submission's receipt or answer is what the citizen waits for.
+    if (this.phase !== 'loading' && this.phase !== 'load-failed') return;
     // Before or after a drive's window, or on a website the drive does not run on, the form says
     // so before anything is typed.
     if (this.drive && !this.drive.open) {
@@ -215,7 +240,6 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     } else if (this.unit) {
       this.values = { ...this.values, units: pathTo(this.config.units, this.unit).slice(-1).map((u) => u.id) };
     }
-    if (!this.config.unitsComplete) this.unitLevels = [{ parent: '', options: this.config.units, value: '' }];
     // A drive that takes one type (建言) has it chosen already.
     if (this.config.types.length === 1 && !this.values.type) this.values = { ...this.values, type: this.config.types[0]! };
     this.phase = 'editing';
@@ -303,47 +327,145 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       durable: JSON.stringify({ ...message, author: shownAs }),
       personal: JSON.stringify({ name, phone, email }),
     });
+    const entry: Queued<FormValues> = { key: idempotencyKey, input, values: this.values, savedAt: new Date().toISOString() };
+    // Offline: no attempt is worth waiting for; the outbox sends it when the network returns.
+    if (navigator.onLine === false) return this.queue(entry);
     try {
       const created = await this.client().submitMessage({ ...input, ...(await this.guard.fields(this.config!.turnstileSiteKey)) }, {
         idempotencyKey,
         onRetry: ({ attempt }) => (this.attempt = attempt),
       });
-      this.drafts.clear();
-      this.created = created;
-      this.remembered = false;
-      this.phase = 'done';
-      const { trackingCode: _private, ...detail } = created;
-      this.emit<LiuyanSubmittedDetail>('liuyan-submitted', detail);
+      this.showReceipt(created);
     } catch (error) {
-      const retryable = error instanceof LiuyanError && error.retryable;
-      // Keep the key while the outcome is unknown; any definite answer settles it.
-      if (!retryable) this.drafts.settle();
-      this.phase = retryable ? 'send-failed' : 'editing';
       const checkFailed = this.guard.failed(error);
-      if (checkFailed) {
-        // Turnstile's check failed or could not be made: nothing was stored; say so, and check again.
-        this.phase = 'editing';
-        this.errors = { form: checkFailed };
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
-      } else if (error instanceof LiuyanError && error.fieldErrors.some((e) => e.code === 'campaign_closed') && this.drive) {
-        // The drive ended while the citizen was writing: say so instead of a field error with no field.
-        this.drive = { ...this.drive, open: false, endsAt: new Date().toISOString() };
-        this.phase = 'campaign-closed';
-      } else if (error instanceof LiuyanError && error.code === 'origin_not_allowed' && this.drive) {
-        // The drive's outlets changed while the citizen was writing (the draft is kept).
-        this.drive = { ...this.drive, acceptsHere: false };
-        this.phase = 'campaign-elsewhere';
-      } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
-        this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
-        void this.focusFirstError();
-      } else if (!retryable) {
-        // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
-        // the focus goes (the send button it was on is disabled while sending).
-        this.errors = { form: failureText(error, this.t, this.t.submitFailed) };
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
+      // No answer after the retries: the outcome is unknown, so the same key and body wait in the outbox.
+      // (Not a Turnstile check that could not be made: nothing was stored, and its token would expire.)
+      if (!checkFailed && error instanceof LiuyanError && error.retryable) {
+        this.report(error);
+        return this.queue(entry);
       }
-      this.report(error);
+      // Any definite answer settles the key.
+      if (!checkFailed) this.drafts.settle();
+      this.phase = 'editing';
+      this.showRefusal(error);
     }
+  }
+
+  /** The service stored the message: its receipt, once. */
+  private showReceipt(created: MessageCreated, { announce = true } = {}): void {
+    this.unwatchOutbox();
+    this.queued = null;
+    this.drafts?.clear();
+    this.created = created;
+    this.remembered = false;
+    this.phase = 'done';
+    if (!announce) return;
+    const { trackingCode: _private, ...detail } = created;
+    this.emit<LiuyanSubmittedDetail>('liuyan-submitted', detail);
+  }
+
+  /** Shows why the service refused the submission (a 4xx), where the citizen can act on it. */
+  private showRefusal(error: unknown): void {
+    const checkFailed = this.guard.failed(error);
+    if (checkFailed) {
+      // Turnstile's check failed or could not be made: nothing was stored; say so, and check again.
+      this.errors = { form: checkFailed };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
+    } else if (error instanceof LiuyanError && error.fieldErrors.some((e) => e.code === 'campaign_closed') && this.drive) {
+      // The drive ended while the citizen was writing: say so instead of a field error with no field.
+      this.drive = { ...this.drive, open: false, endsAt: new Date().toISOString() };
+      this.phase = 'campaign-closed';
+    } else if (error instanceof LiuyanError && error.code === 'origin_not_allowed' && this.drive) {
+      // The drive's outlets changed while the citizen was writing (the draft is kept).
+      this.drive = { ...this.drive, acceptsHere: false };
+      this.phase = 'campaign-elsewhere';
+    } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
+      this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
+      void this.focusFirstError();
+    } else {
+      // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
+      // the focus goes (the send button it was on is disabled while sending).
+      this.errors = { form: failureText(error, this.t, this.t.submitFailed) };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
+    }
+    this.report(error);
+  }
+
+  /** Puts the submission in the outbox and says so: 已保存，联网后自动提交. */
+  private queue(entry: Queued<FormValues>): void {
+    // Without storage it still waits in this tab, and is sent while the tab stays open.
+    enqueue(this.site, entry);
+    this.showQueued(entry, { now: false });
+  }
+
+  /** Shows the queued submission and tries it at once (`now`), and again whenever the network may be back. */
+  private showQueued(entry: Queued<FormValues>, { now = true } = {}): void {
+    this.queued = entry;
+    this.values = { ...emptyValues(), ...entry.values };
+    this.errors = {};
+    this.phase = 'queued';
+    this.watchOutbox();
+    if (now) void this.flushOutbox();
+  }
+
+  /** While a submission is queued: try it when the network returns, every little while, and hear other tabs. */
+  private watchOutbox(): void {
+    if (this.stopListening || !this.isConnected) return;
+    window.addEventListener('online', this.flushOutbox);
+    this.outboxTimer = setInterval(this.flushOutbox, OUTBOX_RETRY_MS);
+    this.stopListening = listen(this.site, this.heardFromOutbox);
+  }
+
+  private unwatchOutbox(): void {
+    window.removeEventListener('online', this.flushOutbox);
+    clearInterval(this.outboxTimer);
+    this.stopListening?.();
+    this.stopListening = null;
+  }
+
+  /** Sends the queued submission, unless the browser knows it is offline or another tab is sending it. */
+  private flushOutbox = async (): Promise<void> => {
+    if (this.phase !== 'queued' || this.flushing || navigator.onLine === false) return;
+    this.flushing = true;
+    try {
+      const outcome = await sendQueued(this.site, this.queued, (entry) =>
+        this.client().submitMessage(entry.input, { idempotencyKey: entry.key }));
+      if (this.phase !== 'queued') return;
+      if ('sent' in outcome) this.showReceipt(outcome.sent);
+      else if ('refused' in outcome) void this.giveBack(outcome.entry, outcome.refused);
+      // Sent or given back by another tab, whose news did not reach this one: that tab shows it.
+      else if ('gone' in outcome) void this.giveBack(null, null);
+    } finally {
+      this.flushing = false;
+    }
+  };
+
+  /** Another tab sent the queued submission (the same code is shown here) or had it refused. */
+  private heardFromOutbox = (news: OutboxNews): void => {
+    if (this.phase !== 'queued' || news.key !== this.queued?.key) return;
+    if ('sent' in news) this.showReceipt(news.sent, { announce: false });
+    else void this.giveBack(this.queued, null);
+  };
+
+  /**
+   * The queued submission `entry` comes back into the form, with the service's refusal when there is
+   * one: nothing typed is lost. Without `entry` (another tab dealt with it), the form shows the draft, if any.
+   */
+  private async giveBack(entry: Queued<FormValues> | null, error: LiuyanError | null): Promise<void> {
+    this.unwatchOutbox();
+    this.queued = null;
+    if (entry) {
+      this.values = { ...emptyValues(), ...entry.values };
+      this.drafts?.save(this.values);
+      this.drafts?.settle();
+    } else {
+      this.values = { ...emptyValues(), ...this.drafts?.load() };
+    }
+    this.phase = 'loading';
+    // The form needs the site config, which a page opened offline may not have yet.
+    if (!this.config) await this.load();
+    if (this.phase === 'loading') this.phase = 'editing';
+    if (error && this.phase === 'editing') this.showRefusal(error);
   }
 
   /** Adds the chosen files (up to the limit), each made smaller and uploaded at once. */
@@ -354,13 +476,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         key: crypto.randomUUID(), preview: '', blob: null, state: 'preparing', progress: 0, id: null, isPublic: true, error: '',
       };
       this.photos = [...this.photos, item];
-      this.uploads.set(item.key, downsizePhoto(file).then(
+      // The photo code is fetched when a photo is first added, not with the form.
+      // (Offline before it came, the photo fails as an upload would, and is added again later.)
+      this.uploads.set(item.key, import('./photos').then(({ downsizePhoto }) => downsizePhoto(file).then(
         (blob) => {
           this.updatePhoto(item.key, { blob, preview: URL.createObjectURL(blob) });
           return this.upload(item.key);
         },
         () => this.updatePhoto(item.key, { state: 'unreadable', error: this.t.photoUnreadable }),
-      ));
+      ), () => this.updatePhoto(item.key, { state: 'failed', error: this.t.photoUploadFailed })));
     }
   }
 
@@ -374,10 +498,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (!item?.blob) return;
     this.updatePhoto(key, { state: 'uploading', progress: 0, error: '' });
     try {
+      const { uploadPhoto } = await import('./photos');
       const uploaded = await uploadPhoto(this.apiBase, this.site, item.blob, key, this.locale, (progress) => this.updatePhoto(key, { progress }));
       this.updatePhoto(key, { state: 'uploaded', id: uploaded.photoId, progress: 1 });
     } catch (error) {
-      const problem = error instanceof UploadError ? error.problem : null;
+      const problem = error instanceof Error && 'problem' in error ? (error as { problem: Problem | null }).problem : null;
       const field = problem?.errors?.[0];
       this.updatePhoto(key, { state: 'failed', error: field ? fieldErrorMessage(this.t.errors, 'photo', field.code, field.params) : this.t.photoUploadFailed });
       this.report(error);
@@ -420,7 +545,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.created = null;
     this.copyState = '';
     for (const p of this.photos) this.removePhoto(p.key);
-    this.phase = 'editing';
+    // A receipt for a message sent from the outbox may have come before the site config could load.
+    this.phase = this.config ? 'editing' : 'loading';
+    if (!this.config) void this.load();
   }
 
   /** Opt-in: keeps (or drops) the code in this browser, listed by `<liuyan-track>` under 我的留言. */
@@ -504,6 +631,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           ${this.loadError.retry ? html`<button @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
       case 'done':
         return this.renderReceipt();
+      case 'queued':
+        return this.renderQueued();
       default:
         return this.renderForm();
     }
@@ -706,10 +835,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <slot name="turnstile"></slot>
       <div part="status" role="status" aria-live="polite">
         ${this.phase === 'sending' && this.attempt > 1 ? html`<p class="notice">${format(t.retrying, { attempt: this.attempt })}</p>` : nothing}
-        ${this.phase === 'send-failed' ? html`<p class="notice">${t.submitFailed}</p>` : nothing}
         ${this.errors.form ? html`<p class="error" id="form-error" tabindex="-1">${this.errors.form}</p>` : nothing}
       </div>
-      <button part="submit" type="submit" ?disabled=${busy}>${busy ? t.submitting : this.phase === 'send-failed' ? t.resubmit : t.submit}</button>
+      <button part="submit" type="submit" ?disabled=${busy}>${busy ? t.submitting : t.submit}</button>
     </form>`;
   }
 
@@ -781,6 +909,17 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (url) return html`<p id="privacy-notice"><a href=${url} target="_blank" rel="noopener noreferrer">${this.t.readPrivacyNotice}</a></p>`;
     return html`<details id="privacy-notice" part="privacy-notice"><summary>${this.t.readPrivacyNotice}</summary>
       <div class="privacy-text">${text ?? this.t.defaultPrivacyNotice}</div></details>`;
+  }
+
+  /** 已保存，联网后自动提交: the queued message's title, what happens next, and a way to try at once. */
+  private renderQueued() {
+    const t = this.t;
+    return html`<section part="outbox" class="receipt" aria-labelledby="outbox-title">
+      <h3 id="outbox-title" role="status">${t.queued}</h3>
+      <p class="queued-title">${this.values.title}</p>
+      <p class="muted">${t.queuedHint}</p>
+      <button type="button" class="secondary" ?disabled=${this.flushing} @click=${this.flushOutbox}>${t.resubmit}</button>
+    </section>`;
   }
 
   private renderReceipt() {

@@ -78,4 +78,6 @@ export const formEn: FormStrings = {
   codeNotSent: 'The SMS with your code could not be sent. Please press “Get code” to try again.',
   rememberFailed: 'This browser does not allow saving (private browsing?). Please write the code down.',
   honeypotLabel: 'Leave this empty',
+  queued: 'Saved — it will be sent when you are back online',
+  queuedHint: 'Your message (with your contact details) is kept in this browser until it is sent, and it will not be sent twice. Once it is sent, its tracking code appears here and the copy on this device is deleted. If you close the page, it is sent the next time you open this website’s message page.',
 };

@@ -81,6 +81,9 @@ const strings = {
   rememberFailed: '这个浏览器不允许保存（可能是无痕模式），请手动抄写查询码。',
   /** The hidden field people never see (form-guard.ts), for the rare reader who reaches it. */
   honeypotLabel: '此项请留空',
+  /** The outbox: a submission made offline, or whose answer was lost, waits on the device and is sent when the network returns. */
+  queued: '已保存，联网后自动提交',
+  queuedHint: '留言（含联系方式）暂存在本设备的浏览器里，网络恢复后自动提交，不会重复提交；提交后这里会显示查询码，本设备上的副本随即删除。关闭页面也不会丢失，下次打开本网站的留言页面时继续提交。',
 } as const;
 
 export type FormStrings = CommonStrings & Widen<typeof strings>;

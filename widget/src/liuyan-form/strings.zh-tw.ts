@@ -85,6 +85,9 @@ const strings = {
   rememberFailed: '這個瀏覽器不允許儲存（可能是無痕模式），請手動抄寫查詢碼。',
   /** The hidden field people never see (form-guard.ts), for the rare reader who reaches it. */
   honeypotLabel: '此項請留空',
+  /** The outbox: a submission made offline, or whose answer was lost, waits on the device and is sent when the network returns. */
+  queued: '已儲存，聯網後自動提交',
+  queuedHint: '留言（含聯絡方式）暫存在本裝置的瀏覽器裡，網路恢復後自動提交，不會重複提交；提交後這裡會顯示查詢碼，本裝置上的副本隨即刪除。關閉頁面也不會丟失，下次開啟本網站的留言頁面時繼續提交。',
 } as const;
 
 export const formZhTW: FormStrings = { ...commonZhTW, ...strings };

@@ -1,0 +1,28 @@
+// `npm run bench:form`: what a page downloads to show <liuyan-form>, and the time to an interactive
+// form on a slow phone as a ratio to a plain HTML form — the two figures of the form's weight, without
+// the API and board runs of `npm run bench`. Written into bench/results.json under `widget` and
+// `formInteractive` (the other sections are kept), and printed.
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { measureInteractive } from './interactive';
+import { withLocalStack } from './local-stack';
+import { measureWidget } from './widget-size';
+
+const PORT = Number(process.env.BENCH_PORT ?? 8795);
+const resultsFile = path.join(import.meta.dirname, 'results.json');
+
+const widget = await measureWidget();
+console.log(`<liuyan-form> in Chinese: ${widget.formChinese.gzipKB} KB gzip to show it (${widget.formChinese.files.map((f) => `${f.file} ${f.gzipBytes} B`).join(', ')});`
+  + ` ${widget.formOnDemand.gzipKB} KB more on demand (${widget.formOnDemand.files.map((f) => `${f.file} ${f.gzipBytes} B`).join(', ')})`);
+console.log(`Timing the form on Slow 4G with 4× CPU slowdown on 127.0.0.1:${PORT} (load average ${os.loadavg()[0]!.toFixed(2)}) …`);
+const loadBefore = os.loadavg().map((l) => Number(l.toFixed(2)));
+const interactive = await withLocalStack(PORT, (stack) => measureInteractive(stack.origin));
+console.log(`plain HTML form ${interactive.plainMs} ms, <liuyan-form> ${interactive.widgetMs} ms: ${interactive.ratio}× `
+  + `(goal ≤ ${interactive.goalRatio}×: ${interactive.withinGoal ? 'met' : 'NOT met'}); samples ${JSON.stringify(interactive.samples)}`);
+
+const file = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+file.widget = widget;
+file.formInteractive = { measuredAt: new Date().toISOString(), loadAverage: { before: loadBefore, after: os.loadavg().map((l) => Number(l.toFixed(2))) }, ...interactive };
+await writeFile(resultsFile, JSON.stringify(file, null, 2) + '\n');
+console.log(`Written to ${path.relative(process.cwd(), resultsFile)} (widget, formInteractive)`);

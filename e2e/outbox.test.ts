@@ -1,0 +1,106 @@
+// The form's outbox on a flaky network, in Chromium with its network emulation: a submission made
+// offline, or whose answer was lost, waits on the device and is sent once when the network returns —
+// from the same page, or from a page opened after the tab was closed — and the citizen gets the code.
+import { describe, expect, it } from 'vitest';
+import { countMessagesTitled, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+
+const browser = useBrowserPage();
+const SUBMIT = `${WORKER}/v1/sites/demo/messages`;
+
+async function openCountySite(page = browser.page) {
+  await page.goto(`${HOST}/`);
+  await page.locator('liuyan-form [part="form"], liuyan-form [part="outbox"]').first().waitFor();
+}
+
+async function trackingCodeOn(page = browser.page): Promise<string> {
+  const code = page.locator('liuyan-form [part="tracking-code"]');
+  await code.waitFor({ timeout: 30_000 });
+  return (await code.textContent())!.trim();
+}
+
+describe('<liuyan-form> outbox', () => {
+  it('offline: the message is saved, said so, and sent exactly once when the network returns', async () => {
+    await openCountySite();
+    const form = browser.page.locator('liuyan-form');
+    const title = `农民工工资被拖欠三个月 ${Date.now()}`;
+    await fillForm(browser.page, { title, body: '我们在城东工地干活，老板拖欠工资三个月，多次讨要无果，请帮忙协调。' });
+    let posts = 0;
+    browser.page.on('request', (request) => request.method() === 'POST' && request.url() === SUBMIT && posts++);
+
+    await browser.context.setOffline(true);
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.getByText('已保存，联网后自动提交').count()).toBe(1);
+    expect(await form.locator('[part="outbox"]').textContent()).toContain(title);
+    expect(countMessagesTitled(title)).toBe(0);
+
+    await browser.context.setOffline(false);
+    expect(await trackingCodeOn()).toMatch(TRACKING_CODE);
+    expect(posts).toBe(1);
+    expect(countMessagesTitled(title)).toBe(1);
+
+    // Sent: nothing waits and no draft is left.
+    await openCountySite();
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('');
+  });
+
+  it('the connection drops after the service stored the message: the same tracking code, one message', async () => {
+    await openCountySite();
+    const form = browser.page.locator('liuyan-form');
+    const title = `村道塌方影响出行 ${Date.now()}`;
+    await fillForm(browser.page, { title, body: '石桥镇李家村到镇上的村道前几天下雨塌了一块，车过不去，请尽快修复。' });
+
+    // Every attempt reaches the service, and every answer is lost, until the connection is good again.
+    let dropping = true;
+    const codesLost: string[] = [];
+    await browser.page.route(SUBMIT, async (route) => {
+      if (route.request().method() !== 'POST' || !dropping) return route.continue();
+      const answer = await route.fetch();
+      codesLost.push(((await answer.json()) as { trackingCode: string }).trackingCode);
+      return route.abort('connectionreset');
+    });
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.getByText('已保存，联网后自动提交').count(), { timeout: 30_000 }).toBe(1);
+    expect(new Set(codesLost).size).toBe(1);
+
+    dropping = false;
+    await form.getByRole('button', { name: '重新提交' }).click();
+    expect(await trackingCodeOn()).toBe(codesLost[0]);
+    expect(countMessagesTitled(title)).toBe(1);
+  });
+
+  it('survives a closed tab: two pages opened later show the same code, and the message is sent once', async () => {
+    await openCountySite();
+    const title = `小区门口占道经营 ${Date.now()}`;
+    await fillForm(browser.page, { title, body: '幸福小区门口每天早上都有摊贩占道经营，车辆进出困难，请城管部门处理。' });
+    await browser.context.setOffline(true);
+    await browser.page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => browser.page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
+    await browser.page.close();
+    await browser.context.setOffline(false);
+
+    // The answer is held until both new pages show the waiting message, so both try to send it.
+    let posts = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await browser.context.route(SUBMIT, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts++;
+      await held;
+      return route.continue();
+    });
+    const [first, second] = [await browser.context.newPage(), await browser.context.newPage()];
+    await Promise.all([openCountySite(first), openCountySite(second)]);
+    for (const page of [first, second]) {
+      await expect.poll(() => page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
+    }
+    release();
+
+    const [a, b] = await Promise.all([trackingCodeOn(first), trackingCodeOn(second)]);
+    expect(a).toMatch(TRACKING_CODE);
+    expect(b).toBe(a);
+    expect(posts).toBe(1);
+    expect(countMessagesTitled(title)).toBe(1);
+  });
+  // Each test waits out the client's retries or a held answer, on a machine that may be busy.
+}, 120_000);

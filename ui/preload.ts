@@ -1,0 +1,43 @@
+// The site config an element asks for first (GET /v1/sites/:site), asked for by the loader as soon
+// as it finds the element's tag, while the element's own code is still on its way: on a slow
+// network the two then take one round trip instead of one after the other. The element's client
+// takes the answer (once) instead of asking again.
+
+/** Shared by the loader and the elements, which are separate scripts: one map on the page's global object. */
+const PRELOADED = Symbol.for('liuyan.preloaded');
+type Preloaded = Map<string, Promise<Response>>;
+
+function preloaded(): Preloaded {
+  const global = globalThis as { [PRELOADED]?: Preloaded };
+  return (global[PRELOADED] ??= new Map());
+}
+
+/**
+ * Starts fetching the config of `element`'s site (its `site` and `api` attributes; `defaultApi` is
+ * where the widget script came from). The config does not depend on the language (Accept-Language
+ * chooses only the language of an error's title, and the elements say their errors in their own
+ * words), so one request serves every element of the site. A failure is left for the element's
+ * client to meet and retry.
+ */
+export function preloadSiteConfig(element: Element, defaultApi: string): void {
+  const site = element.getAttribute('site');
+  if (!site || !(element instanceof HTMLElement)) return;
+  const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
+  const url = `${base}/v1/sites/${encodeURIComponent(site)}`;
+  if (preloaded().has(url)) return;
+  const answer = fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+  answer.catch(() => {}); // met, and retried, by the element's client
+  preloaded().set(url, answer);
+}
+
+/**
+ * `fetch`, except that a plain GET the loader already started (same address) is answered by that
+ * request, once; every other request, and every retry, goes to the network.
+ */
+export const fetchPreloaded: typeof fetch = (input, init) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const early = (init?.method ?? 'GET') === 'GET' && !init?.cache ? preloaded().get(url) : undefined;
+  if (!early) return fetch(input, init);
+  preloaded().delete(url);
+  return early;
+};

@@ -1,0 +1,129 @@
+// The form's outbox: a submission that could not reach the service (the phone is offline, or the
+// connection dropped mid-flight) waits here, on the device, with its Idempotency-Key, and is sent
+// when the network returns — by this tab, or by any page of the same website with a <liuyan-form>
+// for the site opened later, even after the browser was closed. The service answers a repeat of the
+// same key and body with its first answer, so a message stored before its answer was lost comes back
+// with the same tracking code and is never stored twice.
+// It is part of the form's own chunk, not loaded on demand: a page opened offline must be able to
+// send it once the network returns without fetching code first.
+import { LiuyanError } from '../../../sdk/src/errors';
+import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
+
+/** One submission waiting for the network. `values` is what the form showed, to give back if it is refused. */
+export interface Queued<V> {
+  /** The Idempotency-Key of every attempt. */
+  key: string;
+  /** The exact body sent: the service refuses another body under the same key (`idempotency_key_reused`). */
+  input: CreateMessageInput;
+  values: V;
+  /** When it was queued (ISO 8601). */
+  savedAt: string;
+}
+
+/** What a try to send the queued submission came to. */
+export type SendOutcome<V> =
+  /** The service has it: its answer, the tracking code included. */
+  | { sent: MessageCreated; entry: Queued<V> }
+  /** The service refused it (a 4xx): it left the outbox and goes back into the form with the error. */
+  | { refused: LiuyanError; entry: Queued<V> }
+  /** Still no answer: it stays queued. */
+  | { waiting: unknown }
+  /** Another tab of this browser is sending it now: its answer comes on the channel (`listen`). */
+  | { elsewhere: true }
+  /** Nothing queued any more: another tab sent it or gave it back. */
+  | { gone: true };
+
+/** What a tab that sent or gave back a queued submission tells the site's other tabs. */
+export type OutboxNews = { key: string; sent: MessageCreated } | { key: string; refused: true };
+
+/** Where the site's waiting submission is kept (`localStorage`), also the name of its Web Lock and BroadcastChannel. */
+export const outboxName = (site: string) => `liuyan:${site}:outbox`;
+
+/**
+ * The submission waiting for `site` in this browser, or null. One at most: while one waits, the
+ * form shows it instead of a new form. It is kept in `localStorage` whole, contact details
+ * included — without them it could not be sent from a page opened after the tab was closed — and
+ * only until the service has answered.
+ */
+export function queuedFor<V>(site: string): Queued<V> | null {
+  try {
+    const raw = localStorage.getItem(outboxName(site));
+    return raw ? (JSON.parse(raw) as Queued<V>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Puts `entry` in the outbox; false when this browser keeps nothing (private browsing, full quota). */
+export function enqueue<V>(site: string, entry: Queued<V>): boolean {
+  try {
+    localStorage.setItem(outboxName(site), JSON.stringify(entry));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function dequeue(site: string, key: string): void {
+  try {
+    if (queuedFor(site)?.key === key) localStorage.removeItem(outboxName(site));
+  } catch {
+    // No storage: nothing was kept.
+  }
+}
+
+/**
+ * Sends the queued submission of `site` with `send` (which must use `entry.key` as the
+ * Idempotency-Key), unless another tab of this browser is sending it at this moment: a Web Lock per
+ * site lets one tab send, the others hear the answer on a BroadcastChannel (`listen`), so two tabs
+ * never send it together nor show different codes. `kept` is the entry this tab holds in memory,
+ * sent as it is when the browser could not store it. A 4xx answer takes it out of the outbox (it is
+ * given back to the form); no answer, or a 5xx, leaves it for the next try.
+ */
+export async function sendQueued<V>(site: string, kept: Queued<V> | null, send: (entry: Queued<V>) => Promise<MessageCreated>): Promise<SendOutcome<V>> {
+  const attempt = async (): Promise<SendOutcome<V>> => {
+    const stored = queuedFor<V>(site);
+    const entry = stored ?? (kept && !storageWorks() ? kept : null);
+    if (!entry) return { gone: true };
+    try {
+      const sent = await send(entry);
+      dequeue(site, entry.key);
+      tell(site, { key: entry.key, sent });
+      return { sent, entry };
+    } catch (error) {
+      if (!(error instanceof LiuyanError) || error.retryable) return { waiting: error };
+      dequeue(site, entry.key);
+      tell(site, { key: entry.key, refused: true });
+      return { refused: error, entry };
+    }
+  };
+  // Browsers without Web Locks (before Safari 15.4): two tabs may both send, and the service, seeing
+  // the same key and body, gives both the same answer.
+  if (!navigator.locks) return attempt();
+  return navigator.locks.request(outboxName(site), { ifAvailable: true }, (lock) => (lock ? attempt() : { elsewhere: true as const }));
+}
+
+/** Hears what the site's other tabs did with a queued submission; returns the function that stops listening. */
+export function listen(site: string, heard: (news: OutboxNews) => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => {};
+  const channel = new BroadcastChannel(outboxName(site));
+  channel.onmessage = (event: MessageEvent<OutboxNews>) => heard(event.data);
+  return () => channel.close();
+}
+
+function tell(site: string, news: OutboxNews): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(outboxName(site));
+  channel.postMessage(news);
+  channel.close();
+}
+
+function storageWorks(): boolean {
+  try {
+    localStorage.setItem('liuyan:probe', '1');
+    localStorage.removeItem('liuyan:probe');
+    return true;
+  } catch {
+    return false;
+  }
+}
