@@ -5,7 +5,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { isEmbeddingOrigin } from '../../../sdk/src/schemas/admin';
 
-import { pickLocale, type Locale } from '../../../sdk/src/languages';
+import { LANGUAGES, pickLocale, type Locale } from '../../../sdk/src/languages';
 import { withOverrides } from '../../../sdk/src/string-overrides';
 import type { StringOverrides } from '../../../sdk/src/schemas/string-overrides';
 import { format } from '../../../ui/localize';
@@ -179,7 +179,7 @@ export interface PageInput {
 }
 
 /** The languages a hosted page is offered in (`?lang=`), each announced to search engines. */
-const HREFLANG_LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+const HREFLANG_LOCALES: readonly Locale[] = LANGUAGES.map((l) => l.tag);
 
 /**
  * The page in each of its languages, and `x-default` (the site's own language, no `?lang=`) for

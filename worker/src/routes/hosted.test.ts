@@ -310,25 +310,25 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
     expect(asked).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/track?lang=zh-CN">`);
   });
 
-  it('names the page in Chinese, in English and for anyone else (hreflang), whichever language it is shown in; the embed names none', async () => {
+  it('names the page in Simplified and Traditional Chinese, in English and for anyone else (hreflang), whichever language it is shown in; the embed names none', async () => {
     const { siteId, eduUnit } = await createSite();
     const [id] = await seedMessages(siteId, [{ unitId: eduUnit }]);
     const links = (body: string) => [...body.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1], m[2]]);
     const board = `https://liuyan.test/s/${siteId}/`;
-    const expected = [['zh-CN', board], ['en', `${board}?lang=en`], ['x-default', board]];
-    for (const query of ['', '?lang=en', '?lang=zh-CN']) {
+    const expected = [['zh-CN', board], ['zh-TW', `${board}?lang=zh-TW`], ['en', `${board}?lang=en`], ['x-default', board]];
+    for (const query of ['', '?lang=en', '?lang=zh-CN', '?lang=zh-TW']) {
       expect(links(await (await page(`/s/${siteId}/${query}`)).text()), query).toEqual(expected);
     }
     const message = `https://liuyan.test/s/${siteId}/messages/${id}`;
     expect(links(await (await page(`/s/${siteId}/messages/${id}?lang=en`)).text()))
-      .toEqual([['zh-CN', message], ['en', `${message}?lang=en`], ['x-default', message]]);
+      .toEqual([['zh-CN', message], ['zh-TW', `${message}?lang=zh-TW`], ['en', `${message}?lang=en`], ['x-default', message]]);
     expect(links(await (await page(`/s/${siteId}/?embed=1`)).text())).toEqual([]);
 
     // A site in English: its own language needs no ?lang=, Chinese does; x-default is the English page.
     await db.run(db.q.updateTable('sites').set({ locale: 'en' }).where('id', '=', siteId));
     const track = `https://liuyan.test/s/${siteId}/track`;
     expect(links(await (await page(`/s/${siteId}/track?lang=zh-CN`)).text()))
-      .toEqual([['zh-CN', `${track}?lang=zh-CN`], ['en', track], ['x-default', track]]);
+      .toEqual([['zh-CN', `${track}?lang=zh-CN`], ['zh-TW', `${track}?lang=zh-TW`], ['en', track], ['x-default', track]]);
   });
 
   it('says “not found” in the language asked for, and no shared cache keeps a 404', async () => {
