@@ -45,12 +45,12 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     .chosen { margin: 0 0 0.5em; overflow-wrap: anywhere; }
     .chosen ul { list-style: none; padding: 0; margin: 0.3em 0 0; display: flex; flex-wrap: wrap; gap: 0.4em; }
     .chosen li { display: inline-flex; align-items: center; gap: 0.3em; border: 1px solid var(--liuyan-color-border); border-radius: 999px; padding: 0 0 0 0.7em; }
-    .chosen li button { min-height: 36px; padding: 0 0.7em; border: 0; background: transparent; color: inherit; }
+    .chosen li button { min-height: 44px; padding: 0 0.7em; border: 0; background: transparent; color: inherit; }
     .search { display: flex; gap: 0.4em; margin: 0 0 0.5em; }
     .search input { flex: 1; min-width: 0; }
     ol.crumbs { list-style: none; padding: 0; margin: 0 0 0.4em; display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.2em; font-size: 0.9em; }
     ol.crumbs li + li::before { content: '›'; margin: 0 0.3em; color: var(--liuyan-color-muted); }
-    ol.crumbs button { min-height: 36px; padding: 0 0.4em; border: 0; background: transparent; color: var(--liuyan-color-primary); text-decoration: underline; }
+    ol.crumbs button { min-height: 44px; padding: 0 0.4em; border: 0; background: transparent; color: var(--liuyan-color-primary); text-decoration: underline; }
     ol.crumbs [aria-current] { font-weight: 600; }
     ul.options { list-style: none; padding: 0; margin: 0; max-height: 20rem; overflow-y: auto; border-top: 1px solid var(--liuyan-color-border); }
     ul.options li { display: flex; align-items: stretch; gap: 0.3em; border-bottom: 1px solid var(--liuyan-color-border); }

@@ -82,8 +82,9 @@ describe('<liuyan-list> on a county website', () => {
       Object.fromEntries(badges.map((b) => [b.textContent, getComputedStyle(b).backgroundColor])));
     expect(colours).toEqual(Object.fromEntries(expected.items.map((m) => [STATUS_NAMES[m.status], STATUS_COLOURS[m.status]])));
     expect(Object.keys(colours).length).toBeGreaterThanOrEqual(3);
+    // (Other test files publish messages too, so the first page need not hold an overdue one: the whole
+    // board is checked for them below, under 加载更多.)
     const overdue = expected.items.filter((m) => m.overdue).length;
-    expect(overdue).toBeGreaterThan(0);
     expect(await list.locator('[part="card"]').getByText('已超期', { exact: true }).count()).toBe(overdue);
 
     // Each card: type and domain, 我也关注 N, and the latest reply signed by its unit.
@@ -158,17 +159,24 @@ describe('<liuyan-list> on a county website', () => {
     const list = await openBoard();
     const all = await allPublic();
     expect(all.length).toBeGreaterThan(20);
-    expect(all.length).toBeLessThanOrEqual(40);
+    // The demo's board and what other test files published: a few pages at most.
+    expect(all.length).toBeLessThanOrEqual(60);
     const firstPage = await titlesIn(list);
     expect(firstPage).toHaveLength(20);
 
-    await list.getByRole('button', { name: '加载更多' }).click();
-    await expect.poll(() => list.locator('[part="card"]').count()).toBe(all.length);
+    for (let shown = 20; shown < all.length; shown = Math.min(shown + 20, all.length)) {
+      await list.getByRole('button', { name: '加载更多' }).click();
+      await expect.poll(() => list.locator('[part="card"]').count()).toBe(Math.min(shown + 20, all.length));
+    }
     const titles = await titlesIn(list);
     expect(titles.slice(0, 20)).toEqual(firstPage);
     expect(titles).toEqual(all.map((m) => m.title));
     expect(await list.getByRole('button', { name: '加载更多' }).count()).toBe(0);
     expect(await list.getByText('没有更多了').count()).toBe(1);
+    // 已超期 on every card whose deadline has passed, and the demo has such messages.
+    const overdue = all.filter((m) => m.overdue).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(await list.locator('[part="card"]').getByText('已超期', { exact: true }).count()).toBe(overdue);
   });
 
   it('opens a message in place: every reply signed by its unit, the timeline, and back to the list', async () => {
@@ -255,7 +263,8 @@ describe('<liuyan-list> on a county website', () => {
     expect(await card.locator('h3').textContent()).toBe(XSS_TITLE);
     expect(await card.locator('.excerpt').first().textContent()).toBe(XSS_BODY);
     expect(await card.textContent()).toContain('<i>示范县城关镇</i>');
-    expect(await list.locator('[part="card"] img, [part="card"] script, [part="card"] b, [part="card"] i').count()).toBe(0);
+    // Its markup made no element (other cards may carry a photo's <img>, this one has none).
+    expect(await card.locator('img, script, b, i').count()).toBe(0);
 
     await card.locator('h3').getByRole('link').click();
     const message = list.locator('[part="message"]');

@@ -191,7 +191,7 @@ describe('the console’s admin pages', () => {
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已添加单位');
 
     // In the tree, a level below the county head.
-    await units.getByRole('button', { name: '打开“示范县县长”的下级单位' }).click();
+    await units.locator('[part="unit-tree"]').getByRole('button', { name: '打开“示范县县长”的下级单位' }).click();
     await units.locator('[part="unit-tree"] strong', { hasText: name }).waitFor();
     // And in the widget's configuration, as a department below the county head.
     const unit = findUnit((await publicConfig()).units, 'u_county_head')!.children.find((u) => u.name === name);
@@ -284,7 +284,7 @@ describe('the console’s admin pages', () => {
     await exporter.getByLabel('含联系方式（姓名、电话、邮箱）').check();
     expect(await exporter.getByRole('alert').textContent()).toContain('导出联系方式会被记录在审计日志中');
     const link = exporter.getByRole('link', { name: '下载 CSV（含联系方式）' });
-    expect(await link.getAttribute('href')).toBe('/v1/console/export.csv?from=2026-03-01&to=2026-03-31&contact=1');
+    expect(await link.getAttribute('href')).toBe('/v1/console/export.csv?from=2026-03-01&to=2026-03-31&contact=1&lang=zh-CN');
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -299,7 +299,7 @@ describe('the console’s admin pages', () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '单位');
     const units = page.locator('liuyan-console-admin-units');
-    await units.getByRole('button', { name: '打开“示范县委书记”的下级单位' }).click();
+    await units.locator('[part="unit-tree"]').getByRole('button', { name: '打开“示范县委书记”的下级单位' }).click();
     await units.locator('[part="breadcrumb"]').getByText('示范县委书记').waitFor();
     const below = () => units.locator('[part="unit-tree"] strong').allTextContents();
     await expect.poll(async () => (await below()).slice(-2)).toEqual([first!.name, second!.name]);

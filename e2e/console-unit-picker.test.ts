@@ -89,14 +89,14 @@ describe('the console’s unit picker on a national tree', () => {
     const units = page.locator('liuyan-console-admin-units');
     const tree = units.locator('[part="unit-tree"]');
     await tree.getByText(province!, { exact: true }).waitFor();
-    await units.getByRole('button', { name: `打开“${province}”的下级单位` }).click();
+    await tree.getByRole('button', { name: `打开“${province}”的下级单位` }).click();
     await tree.getByText(city!, { exact: true }).waitFor();
     expect(await units.locator('[part="breadcrumb"]').textContent()).toContain(province);
     // The level is the province's: its cities, leaders, never the departments of its counties.
     expect(await tree.locator(":scope > li").count()).toBeLessThan(40);
 
-    await units.getByRole('searchbox').fill('hbjyt');
-    await units.getByRole('searchbox').press('Enter');
+    await units.getByRole('searchbox', { name: '单位：按名称或拼音搜索', exact: true }).fill('hbjyt');
+    await units.getByRole('searchbox', { name: '单位：按名称或拼音搜索', exact: true }).press('Enter');
     await tree.getByText('河北教育厅', { exact: true }).waitFor();
     expect(problems).toEqual([]);
     await page.context().close();

@@ -117,8 +117,7 @@ export async function buildPublic(): Promise<void> {
   // Every static file gets the service's security headers (the worker's own answers get them from
   // middleware/security-headers.ts); a later rule's header is joined to an earlier one's with a comma.
   // Host pages on other origins load the widget as a module script, which needs CORS. The console
-  // runs only its own files: no inline script or style, no plugins, no framing, and no referrer (of a
-  // list of referrer policies the last wins). The error reference holds one inline style, allowed by
+  // runs only its own files: no inline script or style, no plugins, no framing, and no referrer. The error reference holds one inline style, allowed by
   // its hash; the front page nothing inline.
   const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   // The example host pages: the widget's own policy (as on the hosted pages), plus their inline styles by hash.
@@ -127,7 +126,7 @@ export async function buildPublic(): Promise<void> {
     const page = await readFile(path.join(root, 'examples', name, 'index.html'), 'utf8').catch(() => null);
     if (page === null) continue;
     const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, style]) => sha256(style!));
-    examples.push(`/examples/${name}/*`, `  Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self' ${styles.join(' ')}; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`);
+    examples.push(`/examples/${name}/*`, `  Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self' ${styles.join(' ')}; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`);
   }
   await writeFile(path.join(out, '_headers'), [
     '/*',
@@ -141,6 +140,8 @@ export async function buildPublic(): Promise<void> {
     '  Cache-Control: public, max-age=300',
     '/console/*',
     "  Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    // `!` detaches the policy the `/*` rule set, so the console sends one Referrer-Policy, not two joined.
+    '  ! Referrer-Policy',
     '  Referrer-Policy: no-referrer',
     '/docs/errors/*',
     `  Content-Security-Policy: default-src 'none'; style-src ${sha256(ERRORS_PAGE_STYLE)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,

@@ -147,7 +147,7 @@ export function contentSecurityPolicy(site: Pick<Site, 'allowedOrigins' | 'turns
     `script-src 'self'${turnstile}`,
     ...(turnstile ? [`frame-src${turnstile}`] : []),
     `style-src 'self' 'sha256-${styleSha256}'`,
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
