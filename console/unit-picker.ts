@@ -4,6 +4,7 @@ import { tokens } from '../ui/tokens.styles';
 import { defineElement } from '../ui/liuyan-element';
 import { ConsoleElement } from './console-element';
 import { styles } from './liuyan-console.styles';
+import { LatestLoad } from './latest-load';
 
 /** A unit as the picker shows it, from either source. `ancestors` without an id cannot be opened. */
 export interface PickerUnit {
@@ -79,8 +80,6 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     items: { state: true },
     nextCursor: { state: true },
     searched: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
   };
 
   /** The legend: what is being chosen (转办单位, 负责单位 …). */
@@ -108,13 +107,12 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
   private nextCursor: string | null = null;
   /** The text of the search shown, or '' when a level is. */
   private searched = '';
-  private loading = false;
-  private loadError = '';
+  /** The level or search on its way, and why it failed. */
+  private readonly load = new LatestLoad(this, (error) => this.problemText(error));
   /** Names of the units seen, so what is chosen keeps its name and place while one browses elsewhere. */
   private readonly seen = new Map<string, PickerUnit>();
   private readonly internals: ElementInternals;
   /** Which load is current: an answer to an older one is dropped. */
-  private loads = 0;
 
   constructor() {
     super();
@@ -162,29 +160,20 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
 
   /** Shows the level below `trail`'s last unit (the top level, or the roots, for []). */
   private async openLevel(trail: { id?: string; name: string }[], cursor?: string): Promise<void> {
-    const load = ++this.loads;
     this.searched = '';
     this.trail = trail;
-    this.loadError = '';
     const parent = trail.at(-1)?.id;
     if (!cursor) this.items = [];
     if (!parent && this.roots) {
       this.items = this.roots.map((r) => this.seen.get(r.id) ?? { ...r, active: true, hasChildren: true, ancestors: [] });
       this.nextCursor = null;
-      return;
+      return this.load.cancel();
     }
-    this.loading = true;
-    try {
-      const { items, nextCursor } = await this.fetchLevel(parent, cursor);
-      if (load !== this.loads) return;
+    await this.load.run(() => this.fetchLevel(parent, cursor), ({ items, nextCursor }) => {
       for (const item of items) this.seen.set(item.id, item);
       this.items = cursor ? [...this.items, ...items] : items;
       this.nextCursor = nextCursor;
-    } catch (error) {
-      if (load === this.loads) this.loadError = this.problemText(error);
-    } finally {
-      if (load === this.loads) this.loading = false;
-    }
+    });
   }
 
   private async fetchLevel(parent: string | undefined, cursor: string | undefined): Promise<{ items: PickerUnit[]; nextCursor: string | null }> {
@@ -199,26 +188,17 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')!;
     const q = input.value.trim();
     if (!q) return void this.openLevel(this.trail);
-    const load = ++this.loads;
     this.searched = q;
-    this.loading = true;
-    this.loadError = '';
     this.items = [];
     this.nextCursor = null;
-    try {
-      const items: PickerUnit[] = this.source === 'admin'
-        ? (await this.officials.admin.units.list({ q })).items
-        : (await this.client().listUnits({ q })).items.map((u) => ({
-          id: u.id, name: u.name, active: true, hasChildren: u.hasChildren, ancestors: u.path.map((name) => ({ name })),
-        }));
-      if (load !== this.loads) return;
+    await this.load.run(async (): Promise<PickerUnit[]> => this.source === 'admin'
+      ? (await this.officials.admin.units.list({ q })).items
+      : (await this.client().listUnits({ q })).items.map((u) => ({
+        id: u.id, name: u.name, active: true, hasChildren: u.hasChildren, ancestors: u.path.map((name) => ({ name })),
+      })), (items) => {
       for (const item of items) this.seen.set(item.id, item);
       this.items = items;
-    } catch (error) {
-      if (load === this.loads) this.loadError = this.problemText(error);
-    } finally {
-      if (load === this.loads) this.loading = false;
-    }
+    });
   }
 
   private choose(unit: PickerUnit | null): void {
@@ -281,7 +261,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     const noneOption = this.none && !this.multiple && !this.searched && this.trail.length === 0
       ? html`<li><button type="button" class="pick" aria-pressed=${String(this.value === '')} @click=${() => this.choose(null)}>${this.none}</button></li>`
       : nothing;
-    return html`<ul class="options" part="options" aria-busy=${String(this.loading)} aria-label=${this.searched ? format(p.resultsFor, { q: this.searched }) : p.levelLabel}>
+    return html`<ul class="options" part="options" aria-busy=${String(this.load.loading)} aria-label=${this.searched ? format(p.resultsFor, { q: this.searched }) : p.levelLabel}>
         ${noneOption}
         ${this.items.map((unit) => {
           const chosen = this.values.includes(unit.id);
@@ -296,9 +276,9 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
           </li>`;
         })}
       </ul>
-      ${this.loading ? html`<p class="muted state" role="status">${this.t.loading}</p>` : nothing}
-      ${this.loadError ? html`<p class="error state" role="alert">${this.loadError}</p>` : nothing}
-      ${!this.loading && !this.loadError && this.items.length === 0
+      ${this.load.loading ? html`<p class="muted state" role="status">${this.t.loading}</p>` : nothing}
+      ${this.load.error ? html`<p class="error state" role="alert">${this.load.error}</p>` : nothing}
+      ${!this.load.loading && !this.load.error && this.items.length === 0
         ? html`<p class="muted state" role="status">${this.searched ? p.noResults : p.emptyLevel}</p>` : nothing}
       ${this.nextCursor ? html`<button type="button" class="secondary wide" @click=${() => this.openLevel(this.trail, this.nextCursor!)}>${p.more}</button>` : nothing}`;
   }

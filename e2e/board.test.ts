@@ -6,7 +6,7 @@ import { queryD1, root } from '../scripts/local-stack';
 import { createClient, type MessageStatus, type PublicMessage } from '../sdk/src';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 import { officialApi, sessionCookie } from './console-helpers';
-import { citizenPhone, useBrowserPage } from './helpers';
+import { citizenPhone, scrollUntil, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const client = createClient({ baseUrl: WORKER, site: 'demo' });
@@ -45,8 +45,7 @@ beforeAll(async () => {
 async function openBoard(query = ''): Promise<Locator> {
   await browser.page.goto(`${HOST}/${query}`);
   const list = browser.page.locator('liuyan-list');
-  await list.scrollIntoViewIfNeeded();
-  await list.locator('[part="card"]').first().waitFor();
+  await scrollUntil(list, async () => (await list.locator('[part="card"]').count()) > 0);
   return list;
 }
 
@@ -322,8 +321,7 @@ describe('<liuyan-list> on a county website', () => {
       document.addEventListener('liuyan-error', (e) => errors.push(e.detail.code));
     });
     const list = browser.page.locator('liuyan-list');
-    await list.scrollIntoViewIfNeeded();
-    await expect.poll(() => list.getByText('留言加载失败').count(), { timeout: 30_000 }).toBe(1);
+    await scrollUntil(list, async () => (await list.getByText('留言加载失败').count()) === 1);
     expect(await browser.page.evaluate(() => (window as { __errors?: string[] }).__errors)).toEqual(['network']);
 
     await browser.page.unroute(/\/v1\/sites\/demo\/messages/);

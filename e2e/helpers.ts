@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,3 +82,15 @@ export async function fillForm(page: Page, values: { title: string; body: string
 }
 
 export const TRACKING_CODE = /^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/;
+
+/**
+ * Scrolls `element` into view until `ready()` holds. A board far down the page starts loading only when
+ * it comes into view, and the page above it may still be growing as the elements there load, so one
+ * scroll can leave it out of view again.
+ */
+export async function scrollUntil(element: Locator, ready: () => Promise<boolean>, timeout = 30_000): Promise<void> {
+  await expect.poll(async () => {
+    await element.scrollIntoViewIfNeeded();
+    return ready();
+  }, { timeout, interval: 500 }).toBe(true);
+}

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
-import { useBrowserPage } from './helpers';
+import { scrollUntil, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const client = createClient({ baseUrl: WORKER, site: 'demo' });
@@ -16,8 +16,7 @@ const address = (page: Page) => new URL(page.url()).searchParams.get('liuyan');
 async function board(page: Page, url = PAGE): Promise<Locator> {
   await page.goto(url);
   const list = page.locator('liuyan-list');
-  await list.scrollIntoViewIfNeeded();
-  await list.locator('[part="card"]').first().waitFor();
+  await scrollUntil(list, async () => (await list.locator('[part="card"]').count()) > 0);
   return list;
 }
 
@@ -128,13 +127,11 @@ describe('an opened message in <liuyan-list> has an address on the host page', (
       }
     });
     const same = page.locator('#same');
-    await same.scrollIntoViewIfNeeded();
-    await same.locator('[part="card"]').first().waitFor();
+    await scrollUntil(same, async () => (await same.locator('[part="card"]').count()) > 0);
     expect(await same.locator('[part="card"] h3 a').count()).toBe(0);
     expect(warnings.some((w) => w.includes('param='))).toBe(true);
     const own = page.locator('#own');
-    await own.scrollIntoViewIfNeeded();
-    await own.locator('[part="card"]').first().waitFor();
+    await scrollUntil(own, async () => (await own.locator('[part="card"]').count()) > 0);
     const [first] = (await client.listMessages()).items;
     await own.locator('[part="card"] h3 a').first().click();
     await expect.poll(() => opened(own).textContent()).toBe(first!.title);

@@ -8,6 +8,7 @@ import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { LiuyanConsoleUnitPicker, type PickerUnit } from '../unit-picker';
 import { AdminElement, type FormValues } from './admin-element';
+import { LatestLoad } from '../latest-load';
 
 const ADD = 'add';
 // As sdk/src/schemas/admin.ts checks them; the name in characters.
@@ -32,8 +33,6 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     items: { state: true },
     nextCursor: { state: true },
     searched: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
     editing: { state: true },
     addParent: { state: true },
   };
@@ -45,14 +44,13 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
   private nextCursor: string | null = null;
   /** The search shown, '' when a level is. */
   private searched = '';
-  private loading = false;
-  private loadError = '';
+  /** The level or search on its way, and why it failed. */
+  private readonly load = new LatestLoad(this, (error) => this.problemText(error));
   /** The unit whose edit form is open. */
   private editing: string | null = null;
   /** The parent the add form starts with: the level shown, or the unit of 添加下级. */
   private addParent = '';
   /** Which load is current: an answer to an older one is dropped. */
-  private loads = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -61,12 +59,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
 
   /** Shows the level below `trail`'s last unit (the top level for []), from its first page or `cursor`. */
   private async openLevel(trail: UnitRef[], cursor?: string): Promise<void> {
-    const load = ++this.loads;
-    this.loading = true;
-    this.loadError = '';
-    try {
-      const page = await this.officials.admin.units.list({ parent: trail.at(-1)?.id, cursor, limit: PAGE });
-      if (load !== this.loads) return;
+    await this.load.run(() => this.officials.admin.units.list({ parent: trail.at(-1)?.id, cursor, limit: PAGE }), (page) => {
       this.items = cursor ? [...(this.items ?? []), ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
       this.trail = trail;
@@ -75,32 +68,19 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         this.editing = null;
         this.addParent = trail.at(-1)?.id ?? '';
       }
-    } catch (error) {
-      if (load === this.loads) this.loadError = this.problemText(error);
-    } finally {
-      if (load === this.loads) this.loading = false;
-    }
+    });
   }
 
   private async search(event: Event): Promise<void> {
     event.preventDefault();
     const q = (this.renderRoot.querySelector<HTMLInputElement>('#unit-search')?.value ?? '').trim();
     if (!q) return this.openLevel(this.trail);
-    const load = ++this.loads;
-    this.loading = true;
-    this.loadError = '';
-    try {
-      const page = await this.officials.admin.units.list({ q });
-      if (load !== this.loads) return;
+    await this.load.run(() => this.officials.admin.units.list({ q }), (page) => {
       this.items = page.items;
       this.nextCursor = null;
       this.searched = q;
       this.editing = null;
-    } catch (error) {
-      if (load === this.loads) this.loadError = this.problemText(error);
-    } finally {
-      if (load === this.loads) this.loading = false;
-    }
+    });
   }
 
   /** Puts the service's answer in place of the unit it changed, or shows the level it went to. */
@@ -197,7 +177,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
   override render() {
     const a = this.a.units;
     const p = this.t.unitPicker;
-    if (this.loadError && this.items === null) return html`<p class="error" role="alert">${this.loadError}</p>`;
+    if (this.load.error && this.items === null) return html`<p class="error" role="alert">${this.load.error}</p>`;
     if (this.items === null) return html`<p class="muted" role="status">${this.t.loading}</p>`;
     return html`<h1>${a.title}</h1>
       <p class="muted hint">${a.intro}</p>
@@ -214,10 +194,10 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
           : html`<span aria-current="location">${u.name}</span>`}</li>`)}
         ${this.searched ? html`<li><span aria-current="location">${format(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
       </ol></nav>
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
-      ${this.items.length === 0 && !this.loading
+      ${this.load.error ? html`<p class="error" role="alert">${this.load.error}</p>` : nothing}
+      ${this.items.length === 0 && !this.load.loading
         ? html`<p class="muted" role="status">${this.searched ? p.noResults : this.trail.length === 0 ? a.empty : p.emptyLevel}</p>`
-        : html`<ul class="tree" part="unit-tree" aria-busy=${String(this.loading)}>${this.items.map((u, i) => this.renderUnit(u, i))}</ul>`}
+        : html`<ul class="tree" part="unit-tree" aria-busy=${String(this.load.loading)}>${this.items.map((u, i) => this.renderUnit(u, i))}</ul>`}
       ${this.nextCursor ? html`<button type="button" class="secondary wide" @click=${() => this.openLevel(this.trail, this.nextCursor!)}>${p.more}</button>` : nothing}
       ${this.renderAdd()}`;
   }
