@@ -12,11 +12,17 @@ import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
 
-/** Width the browser decoded an image at (0: it did not load). */
-const loaded = (img: import('playwright-core').Locator) => img.evaluate(async (el: HTMLImageElement) => {
-  await el.decode().catch(() => undefined);
-  return el.naturalWidth;
-});
+/**
+ * Width the browser decoded an image at (0: it did not load). Scrolled into view first: a lazy image
+ * far down a long board or queue is not fetched until then.
+ */
+async function loaded(img: import('playwright-core').Locator): Promise<number> {
+  await img.scrollIntoViewIfNeeded();
+  return img.evaluate(async (el: HTMLImageElement) => {
+    await el.decode().catch(() => undefined);
+    return el.naturalWidth;
+  });
+}
 
 describe('thumbnails and a moderator hiding a photo', () => {
   it('shows the small version on the board and in the console; once hidden, the public never gets it and its author sees why', async () => {

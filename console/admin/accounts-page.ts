@@ -72,8 +72,10 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     }
   }
 
-  private replaced(account: Account): void {
-    void this.nameUnits(account.unitIds);
+  /** Shows the service's answer for an account once its units' names are known (never their ids). */
+  private async replaced(account: Account): Promise<void> {
+    // A failed lookup still shows the account: its units then read as their ids.
+    await this.nameUnits(account.unitIds).catch(() => undefined);
     const accounts = this.accounts ?? [];
     this.accounts = accounts.some((x) => x.id === account.id) ? accounts.map((x) => (x.id === account.id ? account : x)) : [...accounts, account];
   }
@@ -99,14 +101,14 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     };
     const account = await this.change(ADD, () => this.officials.admin.accounts.create(input), this.a.accounts.created);
     if (!account) return;
-    this.replaced(account);
+    await this.replaced(account);
     this.resetForm(form);
     this.roles = { ...this.roles, [ADD]: 'responder' };
   }
 
   private async saveAccount(account: Account, input: UpdateAccountInput, done: string): Promise<boolean> {
     const changed = await this.change(account.id, () => this.officials.admin.accounts.update(account.id, input), done);
-    if (changed) this.replaced(changed);
+    if (changed) await this.replaced(changed);
     return changed !== undefined;
   }
 
@@ -131,7 +133,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     const reset = await this.change(account.id,
       () => this.officials.admin.accounts.resetPassword(account.id), this.a.accounts.passwordReset);
     if (!reset) return;
-    this.replaced(reset.account);
+    await this.replaced(reset.account);
     this.temporary = { accountId: account.id, password: reset.temporaryPassword };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="temporary-password"]')?.focus();
