@@ -2,7 +2,7 @@
 // e-mail address is opened. It is handed to the adapter and to nothing else — no log line, no error
 // text, no attempt record holds it.
 import type { Selectable } from 'kysely';
-import { databaseFor, type SiteDatabase } from '../db/client';
+import type { SiteDatabase } from '../db/client';
 import type { NotificationTable } from '../db/schema';
 import { findSite, type Site } from '../db/sites';
 import type { Env } from '../env';
@@ -230,8 +230,7 @@ async function attempt(d: Delivery): Promise<SendOutcome> {
  * with backoff (`backoffSeconds`) until MAX_ATTEMPTS, then marks it dead (listed for admins). A notice
  * already sent or dead is acknowledged and not sent again (the queue delivers at least once).
  */
-export const deliverNotification: DeliveryHandler = async (env, message): Promise<DeliveryOutcome> => {
-  const db = databaseFor(env, message.site);
+export const deliverNotification: DeliveryHandler = async (env, message, _attempts, db): Promise<DeliveryOutcome> => {
   const notice = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', message.id).where('site_id', '=', message.site));
   if (!notice || notice.status !== 'queued') return { done: true };
   const [site, settings, cipher] = await Promise.all([findSite(db, notice.site_id), notificationSettings(db, notice.site_id), createCipher(env.DATA_KEY)]);

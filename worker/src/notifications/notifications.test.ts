@@ -8,6 +8,7 @@ import type { DeadNotificationList, RecoveryAccepted, UpdateNotificationSettings
 import { createSite, db, expectProblem, request, seedMessages, submit, track, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 import type { ReceivedSms } from '../../test/sms-receiver';
+import { databaseFor } from '../db/client';
 import { checkDeadlines } from '../db/deadlines';
 import { findSite } from '../db/sites';
 import { createCipher } from '../lib/crypto';
@@ -190,7 +191,7 @@ describe('a provider that fails', () => {
     // The retries the queue would make after their backoff, run now.
     let outcome;
     for (let attempt = first.attempts + 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      outcome = await deliverNotification(env, { kind: 'notification', site: c.siteId, id: id! }, attempt);
+      outcome = await deliverNotification(env, { kind: 'notification', site: c.siteId, id: id! }, attempt, databaseFor(env, c.siteId));
       if (attempt < MAX_ATTEMPTS) expect(outcome).toEqual({ retryAfterSeconds: expect.any(Number) });
     }
     expect(outcome).toEqual({ done: true });
@@ -206,7 +207,7 @@ describe('a provider that fails', () => {
     expect(JSON.parse(text) as DeadNotificationList).toMatchObject({ items: [{ id, kind: 'reply', channel: 'sms', status: 'dead', lastError: 'http_503', messageId: message.id }] });
     expect(text).not.toContain(phone);
     // Delivered again by the queue, a dead notice is acknowledged and not sent.
-    expect(await deliverNotification(env, { kind: 'notification', site: c.siteId, id: id! }, MAX_ATTEMPTS + 1)).toEqual({ done: true });
+    expect(await deliverNotification(env, { kind: 'notification', site: c.siteId, id: id! }, MAX_ATTEMPTS + 1, databaseFor(env, c.siteId))).toEqual({ done: true });
   });
 });
 

@@ -1,3 +1,4 @@
+import { databaseFor, type SiteDatabase } from '../db/client';
 import type { Env } from '../env';
 import { deliverWebhook } from '../webhooks/deliver';
 import { handleEvent } from './events';
@@ -22,8 +23,31 @@ export interface DeliveryMessage {
  */
 export type DeliveryOutcome = { done: true } | { retryAfterSeconds: number };
 
-/** Handles one message; `attempts` counts from 1. Throwing is treated as a retry after 60 s. */
-export type DeliveryHandler = (env: Env, message: DeliveryMessage, attempts: number) => Promise<DeliveryOutcome>;
+/**
+ * Handles one message; `attempts` counts from 1; `db` is the site's database, whose `stats` the
+ * consumer logs as the delivery's D1 cost. Throwing is treated as a retry after 60 s.
+ */
+export type DeliveryHandler = (env: Env, message: DeliveryMessage, attempts: number, db: SiteDatabase) => Promise<DeliveryOutcome>;
+
+/**
+ * One line of the delivery log, like the request log's (middleware/request-log.ts): JSON, one per
+ * queue message handled. Ids only — what a delivery is about stays in D1 — so nothing personal.
+ */
+export interface DeliveryLogLine {
+  queue: string;
+  kind: string;
+  site: string;
+  id: string;
+  /** The queue's count of deliveries of this message, from 1. */
+  attempts: number;
+  /** `done` (acknowledged), `retry` (the handler asked for one) or `error` (it threw; retried in 60 s). */
+  outcome: 'done' | 'retry' | 'error';
+  durationMs: number;
+  /** What handling it cost its database, summed from each result's meta (D1 bills rows read and written). */
+  d1: { queries: number; rowsRead: number; rowsWritten: number };
+  /** The error's class when it threw (never its message, which may quote data). */
+  error?: string;
+}
 
 /** One handler per kind of delivery. */
 const handlers: Record<string, DeliveryHandler> = {
@@ -59,13 +83,26 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
       message.ack();
       continue;
     }
+    const started = Date.now();
+    const db = databaseFor(env, message.body.site);
+    const line: DeliveryLogLine = {
+      queue: batch.queue, kind: message.body.kind, site: message.body.site, id: message.body.id, attempts: message.attempts,
+      outcome: 'done', durationMs: 0, d1: db.stats,
+    };
     try {
-      const outcome = await handler(env, message.body, message.attempts);
+      const outcome = await handler(env, message.body, message.attempts, db);
       if ('done' in outcome) message.ack();
-      else message.retry({ delaySeconds: outcome.retryAfterSeconds });
+      else {
+        line.outcome = 'retry';
+        message.retry({ delaySeconds: outcome.retryAfterSeconds });
+      }
     } catch (error) {
-      console.error(JSON.stringify({ queue: batch.queue, kind: message.body.kind, error: String(error) }));
+      line.outcome = 'error';
+      line.error = error instanceof Error ? error.name : 'unknown';
       message.retry({ delaySeconds: 60 });
     }
+    line.durationMs = Date.now() - started;
+    line.d1 = { ...db.stats };
+    (line.outcome === 'error' ? console.error : console.log)(JSON.stringify(line));
   }
 };

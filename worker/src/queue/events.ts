@@ -3,7 +3,7 @@
 // and queues its own deliveries. A subscriber that throws makes the queue deliver the event again, so
 // every subscriber must be idempotent (the webhook one writes one delivery per endpoint and event).
 import type { Selectable } from 'kysely';
-import { databaseFor, type SiteDatabase } from '../db/client';
+import type { SiteDatabase } from '../db/client';
 import type { MessageEventTable } from '../db/schema';
 import { findSite, type Site } from '../db/sites';
 import type { Env } from '../env';
@@ -22,8 +22,7 @@ export type EventSubscriber = (env: Env, db: SiteDatabase, site: Site, event: St
 export const subscribers: EventSubscriber[] = [webhooksForEvent, notificationsForEvent];
 
 /** Reads the event from its site's database and gives it to each subscriber, then takes it out of the outbox; a vanished event or site is done. */
-export const handleEvent: DeliveryHandler = async (env, message) => {
-  const db = databaseFor(env, message.site);
+export const handleEvent: DeliveryHandler = async (env, message, _attempts, db) => {
   const [site, event] = await Promise.all([
     findSite(db, message.site),
     db.first(db.q.selectFrom('message_events').selectAll().where('id', '=', Number(message.id))),

@@ -69,7 +69,7 @@ verificationCodes.openapi(requestVerificationCode, async (c) => {
     throw error;
   }
   // Sent now, while the citizen waits, once (maxAttemptsOf): the answer says whether it went out.
-  await deliverNotification(c.env, { kind: NOTIFICATION_KIND, site: site.id, id: notice.id }, 1);
+  await deliverNotification(c.env, { kind: NOTIFICATION_KIND, site: site.id, id: notice.id }, 1, db);
   const sent = await db.first(db.q.selectFrom('notifications').select('status').where('id', '=', notice.id));
   c.header('Cache-Control', 'no-store');
   if (sent?.status !== 'sent') {

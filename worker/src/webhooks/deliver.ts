@@ -3,7 +3,7 @@
 // it again). Nothing of the body or the receiver's answer is logged.
 import { sql } from 'kysely';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../../sdk/src/webhooks';
-import { databaseFor, type SiteDatabase } from '../db/client';
+import type { SiteDatabase } from '../db/client';
 import { signingSecrets } from '../db/webhooks';
 import type { Env } from '../env';
 import type { DeliveryHandler, DeliveryMessage } from '../queue/consumer';
@@ -71,8 +71,7 @@ async function post(url: string, body: string, headers: Record<string, string>) 
  * duplicate queue message); else a retry after the schedule's delay. Counts attempts in D1, not the
  * queue's `attempts`, so a re-send starts the schedule over.
  */
-export const deliverWebhook: DeliveryHandler = async (env, message) => {
-  const db = databaseFor(env, message.site);
+export const deliverWebhook: DeliveryHandler = async (env, message, _attempts, db) => {
   const delivery = await db.first(db.q.selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
     .select(['d.id', 'd.event_id', 'd.event_type', 'd.payload', 'd.status', 'd.attempts',

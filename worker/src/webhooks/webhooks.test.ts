@@ -10,7 +10,7 @@ import { newWebhookSecret, sealSecret } from '../db/webhooks';
 import { newId } from '../lib/crypto';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 import type { ReceivedWebhook } from '../../test/webhook-receiver';
-import { queue, type DeliveryMessage } from '../queue/consumer';
+import { queue, type DeliveryLogLine, type DeliveryMessage } from '../queue/consumer';
 import { drainOutbox, drainOutboxes } from '../queue/outbox';
 import { RETRY_DELAYS_SECONDS } from './deliver';
 
@@ -135,6 +135,16 @@ describe('webhooks', { timeout: 30_000 }, () => {
     }
     // Retried after 5 min … 12 h (the first retry, 1 min, was asked by the first attempt), then acknowledged.
     expect(delays).toEqual([...RETRY_DELAYS_SECONDS.slice(1), 0]);
+    // One log line per attempt, with what it cost D1: a handful of indexed rows, whatever the site holds.
+    const lines = logged.filter((line) => line.startsWith('{"queue"')).map((line) => JSON.parse(line) as DeliveryLogLine)
+      .filter((line) => line.id === first!.id && line.attempts > 1);
+    expect(lines.map((line) => [line.attempts, line.outcome])).toEqual(delays.map((delay, i) => [i + 2, delay === 0 ? 'done' : 'retry']));
+    for (const line of lines) {
+      expect(line).toMatchObject({ queue: 'liuyan-deliveries', kind: 'webhook', site: site.siteId });
+      // Read the delivery with its endpoint, record the attempt: two round trips, a few rows (measured: 4 read, 4 written).
+      expect(line.d1.queries).toBe(2);
+      expect(line.d1.rowsRead).toBeLessThanOrEqual(8);
+    }
     expect(RETRY_DELAYS_SECONDS.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(24 * 3600);
     expect(await received(box, 10)).toHaveLength(10);
     const [dead] = await deliveries(admin, endpoint.id, '?status=dead');
