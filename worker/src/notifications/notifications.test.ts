@@ -434,6 +434,33 @@ describe('督办 and deadline notices to officials', () => {
   });
 });
 
+describe('deadline-coming notices to officials', () => {
+  it('tell the officials of the unit, the site’s working days before the deadline, unless they turned that kind off', async () => {
+    const c = await county();
+    // Wednesday 10:00 in China; the message is due at the end of Thursday, one working day ahead.
+    const wednesday = new Date('2027-03-03T02:00:00Z');
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted', dueAt: new Date('2027-03-04T23:59:59.000+08:00') }]);
+    await db.run(db.q.updateTable('sites').set({ reminder_days: 1 }).where('id', '=', c.siteId));
+    const [told, notReminded] = await Promise.all([
+      createOfficial(c.siteId, 'responder', [c.eduUnit]),
+      createOfficial(c.siteId, 'responder', [c.eduUnit]),
+    ]);
+    const off = await consoleRequest('/v1/console/me/notifications', { as: notReminded, method: 'PUT', body: { assigned: true, dueSoon: false, escalated: true } });
+    expect(off.status).toBe(200);
+    await checkDeadlines(db, wednesday);
+    const reminder = await eventOf(id!, 'reminder');
+    expect(reminder.unit_id).toBe(c.eduUnit);
+
+    const ids = await notificationsForEvent(env, db, (await findSite(db, c.siteId))!, reminder);
+    expect(ids).toHaveLength(1);
+    const notice = await eventually(async () => {
+      const row = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', ids[0]!));
+      return row?.status === 'sent' && row;
+    });
+    expect(notice).toMatchObject({ kind: 'due_soon', channel: 'email', account_id: told.id });
+  });
+});
+
 describe('a notice whose queue message was lost', () => {
   it('is queued again by the hourly job and sent, while a notice written a moment ago is left to its own message', { timeout: 30_000 }, async () => {
     const c = await county();
