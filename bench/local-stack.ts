@@ -20,6 +20,15 @@ export interface Stack {
    * every request (public answers do not carry it); null if no such line arrived within a second.
    */
   costOf(requestId: string): Promise<LoggedCost | null>;
+  /** Every delivery the queue consumer has logged so far (queue/consumer.ts `DeliveryLogLine`), in order. */
+  deliveries(): LoggedDelivery[];
+}
+
+/** One line of the deliveries queue's log: what handling one queue message cost. */
+export interface LoggedDelivery {
+  kind: string;
+  outcome: string;
+  d1: LoggedCost;
 }
 
 export interface LoggedCost {
@@ -28,14 +37,28 @@ export interface LoggedCost {
   rowsWritten: number;
 }
 
-/** Collects the cost lines the worker logs (middleware/d1-cost.ts) from its output, by request id. */
-function costLog(worker: ChildProcess): Stack['costOf'] {
+/**
+ * Collects the cost lines the worker logs from its output: one per request (middleware/request-log.ts),
+ * by request id, and one per queue message handled (queue/consumer.ts).
+ */
+function costLog(worker: ChildProcess): Pick<Stack, 'costOf' | 'deliveries'> {
   const costs = new Map<string, LoggedCost>();
+  const deliveries: LoggedDelivery[] = [];
   let pending = '';
   worker.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     const lines = (pending + chunk).split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
+      const queued = line.indexOf('{"queue"');
+      if (queued >= 0) {
+        try {
+          const entry = JSON.parse(line.slice(queued)) as LoggedDelivery;
+          if (entry.d1) deliveries.push({ kind: entry.kind, outcome: entry.outcome, d1: entry.d1 });
+        } catch {
+          // Not one of ours.
+        }
+        continue;
+      }
       const start = line.indexOf('{"requestId"');
       if (start < 0) continue;
       try {
@@ -46,14 +69,29 @@ function costLog(worker: ChildProcess): Stack['costOf'] {
       }
     }
   });
-  worker.stderr?.resume();
-  return async (requestId) => {
-    for (let waited = 0; waited < 1000; waited += 20) {
-      const cost = costs.get(requestId);
-      if (cost) return cost;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+  worker.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    // A delivery that threw is logged on stderr (console.error).
+    for (const line of chunk.split('\n')) {
+      const queued = line.indexOf('{"queue"');
+      if (queued < 0) continue;
+      try {
+        const entry = JSON.parse(line.slice(queued)) as LoggedDelivery;
+        if (entry.d1) deliveries.push({ kind: entry.kind, outcome: entry.outcome, d1: entry.d1 });
+      } catch {
+        // Not one of ours.
+      }
     }
-    return null;
+  });
+  return {
+    costOf: async (requestId) => {
+      for (let waited = 0; waited < 1000; waited += 20) {
+        const cost = costs.get(requestId);
+        if (cost) return cost;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return null;
+    },
+    deliveries: () => [...deliveries],
   };
 }
 
@@ -144,13 +182,13 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
     // raised so that each is stored (their counters are still written, as for every submission).
     await seed(ensureDevVars(), { port, persistTo, submissionLimits: { perAddressHour: 1_000_000, perPhoneDay: 1_000_000, perSiteMinute: 1_000_000 } });
     worker = startWorker({ port, persistTo }, 'pipe');
-    const costOf = costLog(worker);
+    const log = costLog(worker);
     await upOrExited(worker, port);
     return await use({
       origin: `http://127.0.0.1:${port}`,
       persistTo,
       queryD1: <T>(sql: string) => queryD1<T>(persistTo, sql),
-      costOf,
+      ...log,
     });
   } finally {
     await cleanUp();

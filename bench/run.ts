@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { settledDeliveries, type DeliveryCosts } from './deliveries';
 import { measureApi, STEADY_SPREAD, type ApiResults, type RouteMeasurement, type RouteResult } from './api-load';
 import { measureBoard, QUEUE_GOAL_ROWS_READ, SCALE_GOAL, STATS_GOAL_ROWS_READ, type BoardResults, type BoardSize, type D1Cost } from './board-load';
 import { withLocalStack } from './local-stack';
@@ -163,6 +164,14 @@ function printBoard(board: BoardResults): void {
   }
 }
 
+function printDeliveries(deliveries: DeliveryCosts): void {
+  console.log('\nThe deliveries queue during the API run (D1 cost per queue message handled, from the consumer\'s log)\n');
+  console.log(table(['kind', 'handled', 'outcomes', 'queries mean/max', 'rows read mean/max', 'rows written mean/max'],
+    Object.entries(deliveries).map(([kind, d]) => [kind, d.handled, Object.entries(d.outcomes).map(([o, n]) => `${o} ${n}`).join(', '),
+      `${d.perDelivery.queries.mean}/${d.perDelivery.queries.max}`, `${d.perDelivery.rowsRead.mean}/${d.perDelivery.rowsRead.max}`,
+      `${d.perDelivery.rowsWritten.mean}/${d.perDelivery.rowsWritten.max}`])));
+}
+
 /** 1-, 5- and 15-minute load averages: other work on the machine skews throughput (ratios less so). */
 const loadAverage = (): number[] => os.loadavg().map((l) => Number(l.toFixed(2)));
 
@@ -189,8 +198,14 @@ async function main(): Promise<number> {
 
   console.log(`Starting the local stack on 127.0.0.1:${PORT} and loading it …`);
   let api: Outcome<ApiResults>;
+  // The queue work the API run's submissions caused (each event to its subscribers), per delivery.
+  let deliveries: Outcome<DeliveryCosts> = { error: 'the API run did not finish' };
   try {
-    api = await withLocalStack(PORT, (stack) => measureApi(stack, (line) => console.log(line)));
+    api = await withLocalStack(PORT, async (stack) => {
+      const measured = await measureApi(stack, (line) => console.log(line));
+      deliveries = await settledDeliveries(stack);
+      return measured;
+    });
   } catch (error) {
     api = { error: messageOf(error) };
   }
@@ -216,6 +231,7 @@ async function main(): Promise<number> {
     widget,
     photo,
     api,
+    deliveries,
     board,
   };
   await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n');
@@ -228,6 +244,8 @@ async function main(): Promise<number> {
     `with a ${photo.thumbnailWidth}×${photo.thumbnailHeight} thumbnail of ${(photo.thumbnailBytes / KB).toFixed(1)} KB`);
   if ('error' in api) console.log(`\nAPI: not measured — ${api.error}`);
   else printApi(api);
+  if ('error' in deliveries) console.log(`\nDeliveries: not measured — ${deliveries.error}`);
+  else printDeliveries(deliveries);
   if ('error' in board) console.log(`\nBoard: not measured — ${board.error}`);
   else printBoard(board);
   const { cpus, node, loadAverage: load } = results.machine;
