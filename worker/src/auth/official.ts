@@ -1,5 +1,5 @@
 // Who is asking, on console and admin routes: the signed-in account, its role and its units.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { SiteDatabase } from '../db/client';
 import { ApiError } from '../errors';
 
@@ -16,11 +16,22 @@ export interface Official {
   totpEnabled: boolean;
   /** An admin set the password: every route but /me, the password change and sign-out is refused. */
   mustChangePassword: boolean;
-  /** The units the account answers for (responders). */
+  /** The units the account answers for (responders): at most 50 (the accounts schema's cap). */
   unitIds: string[];
-  /** Every unit it may handle: its units and all below them; null for the whole site. */
-  scope: string[] | null;
+  /** Admins and moderators work the whole site; a responder works their units and every unit below them. */
+  siteWide: boolean;
+  /**
+   * Every unit a responder may handle when there are at most `FEW_UNITS` of them (a department with no
+   * sub-units), so the queue can walk each unit's own deadline index; null when there are more (a
+   * province has thousands below it: they are never listed, see `scopeCondition`) or site-wide.
+   */
+  fewUnits: string[] | null;
+  /** Answers of `inScope` during this request, by unit id. */
+  readonly scopeChecks: Map<string, Promise<boolean>>;
 }
+
+/** The most units a responder's scope is listed for (the queue merges at most 5 index walks). */
+export const FEW_UNITS = 5;
 
 /** The account behind a live session (not expired, not revoked, not disabled), or null. */
 export async function officialBySession(db: SiteDatabase, sessionIdHash: string, now: Date): Promise<Official | null> {
@@ -35,7 +46,7 @@ export async function officialBySession(db: SiteDatabase, sessionIdHash: string,
   );
   if (!row) return null;
   // Admins and moderators work the whole site: only a responder's units are worth a query.
-  const units = row.role === 'responder' ? await unitScope(db, row.site_id, row.id) : { assigned: [], scope: [] };
+  const units = row.role === 'responder' ? await responderUnits(db, row.id) : { assigned: [], few: null };
   return {
     id: row.id,
     siteId: row.site_id,
@@ -45,25 +56,44 @@ export async function officialBySession(db: SiteDatabase, sessionIdHash: string,
     totpEnabled: row.totp_secret_enc !== null,
     mustChangePassword: row.must_change_password === 1,
     unitIds: units.assigned,
-    scope: row.role === 'responder' ? units.scope : null,
+    siteWide: row.role !== 'responder',
+    fewUnits: units.few,
+    scopeChecks: new Map(),
   };
 }
 
-/** An account's own units, and those with every unit below them. */
-async function unitScope(db: SiteDatabase, siteId: string, accountId: string) {
-  const rows = await db.all(
-    db.q.withRecursive('below(id, assigned)', (q) => q.selectFrom('account_units')
-      .select(['unit_id as id', sql<number>`1`.as('assigned')])
-      .where('account_id', '=', accountId)
-      // CROSS JOIN keeps the step's row outside, so SQLite seeks each unit's children by the index on
-      // (site, parent); as an inner join it read every unit of the site at each step (157 rows for 11 units).
-      .union(q.selectFrom('below').crossJoin('units as u').whereRef('u.parent_id', '=', 'below.id').where('u.site_id', '=', siteId)
-        .select(['u.id', sql<number>`0`.as('assigned')])))
-      .selectFrom('below')
-      .select(['id', (eb) => eb.fn.max('assigned').as('assigned')])
-      .groupBy('id'),
-  );
-  return { assigned: rows.filter((r) => r.assigned === 1).map((r) => r.id), scope: rows.map((r) => r.id) };
+/**
+ * A responder's own units, and every unit in their scope when those are few: at most `FEW_UNITS` + 1
+ * rows of `unit_ancestors` are read below them (migration 0024), never their whole subtree.
+ */
+async function responderUnits(db: SiteDatabase, accountId: string): Promise<{ assigned: string[]; few: string[] | null }> {
+  const [assigned, below] = await Promise.all([
+    db.all(db.q.selectFrom('account_units').select('unit_id').where('account_id', '=', accountId)),
+    db.all(db.q.selectFrom('unit_ancestors').select('unit_id').distinct()
+      .where('ancestor_id', 'in', (eb) => eb.selectFrom('account_units').select('unit_id').where('account_id', '=', accountId))
+      .limit(FEW_UNITS + 1)),
+  ]);
+  return { assigned: assigned.map((r) => r.unit_id), few: below.length <= FEW_UNITS ? below.map((r) => r.unit_id) : null };
+}
+
+/**
+ * The units of a responder's scope, as a statement to use in `IN (…)`: every unit at or below one of
+ * their own, through `unit_ancestors` (migration 0024). Reads one index entry per unit of the subtree:
+ * for tallies kept per unit; a walk of messages filters with `scopeCondition` instead.
+ */
+export function unitsInScope(official: Official): RawBuilder<string> {
+  return sql<string>`SELECT unit_id FROM unit_ancestors WHERE ancestor_id IN (SELECT unit_id FROM account_units WHERE account_id = ${official.id})`;
+}
+
+/**
+ * The condition that a row's unit (`column`) is in the official's scope: true for site-wide roles; for
+ * a responder, a seek of `unit_ancestors` by (unit, ancestor) for each of their own units — work per
+ * row that does not grow with the size of the subtree, and one bound value whatever their units.
+ */
+export function scopeCondition(official: Official, column: string): RawBuilder<boolean> {
+  if (official.siteWide) return sql<boolean>`1`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM unit_ancestors AS scope WHERE scope.unit_id = ${sql.ref(column)}
+    AND scope.ancestor_id IN (SELECT unit_id FROM account_units WHERE account_id = ${official.id}))`;
 }
 
 /** Refuses unless the official has one of the roles. */
@@ -71,7 +101,19 @@ export function assertRole(official: Official, ...roles: Role[]): void {
   if (!roles.includes(official.role)) throw new ApiError('forbidden');
 }
 
-/** Whether a message addressed to `unitId` is the official's to see and handle. */
-export function inScope(official: Official, unitId: string): boolean {
-  return official.scope === null || official.scope.includes(unitId);
+/**
+ * Whether a message addressed to `unitId` is the official's to see and handle: no query for site-wide
+ * roles or a scope of few units; else one seek of `unit_ancestors` per own unit, once per unit and request.
+ */
+export function inScope(db: SiteDatabase, official: Official, unitId: string): Promise<boolean> {
+  if (official.siteWide) return Promise.resolve(true);
+  if (official.fewUnits) return Promise.resolve(official.fewUnits.includes(unitId));
+  let check = official.scopeChecks.get(unitId);
+  if (!check) {
+    check = db.first(db.q.selectFrom('unit_ancestors').select('unit_id').where('unit_id', '=', unitId)
+      .where('ancestor_id', 'in', official.unitIds.length > 0 ? official.unitIds : [''])
+      .limit(1)).then((row) => row !== null);
+    official.scopeChecks.set(unitId, check);
+  }
+  return check;
 }

@@ -56,14 +56,14 @@ const ALLOWED: Record<Action, (m: HandledMessage) => boolean> = {
 const ACTIONS = Object.keys(ROLES) as Action[];
 
 /** The actions an official may take on the message now (the console shows only these). */
-export function availableActions(official: Official, m: HandledMessage): Action[] {
-  if (!inScope(official, m.unit_id)) return [];
+export async function availableActions(db: SiteDatabase, official: Official, m: HandledMessage): Promise<Action[]> {
+  if (!(await inScope(db, official, m.unit_id))) return [];
   return ACTIONS.filter((action) => ROLES[action].includes(official.role) && ALLOWED[action](m));
 }
 
 /** Refuses an action the official's role or units do not allow (403), or the message's state (409). */
-export function assertMayTake(official: Official, m: HandledMessage, action: Action): void {
-  if (!ROLES[action].includes(official.role) || !inScope(official, m.unit_id)) throw new ApiError('forbidden');
+export async function assertMayTake(db: SiteDatabase, official: Official, m: HandledMessage, action: Action): Promise<void> {
+  if (!ROLES[action].includes(official.role) || !(await inScope(db, official, m.unit_id))) throw new ApiError('forbidden');
   if (!ALLOWED[action](m)) throw new ApiError('invalid_transition');
 }
 

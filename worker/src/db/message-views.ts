@@ -276,7 +276,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     ratings: (parsed(m.ratings) as RatingJson[]).map(ownRating),
     followUps: parsed(m.follow_ups).map((f): ConsoleFollowUp => ({ ...followUp(f), id: f.id, moderate: mayModerateFollowUp(official, m, f), heldFor: heldFor(f.held_for) })),
     photos: messagePhotos(photos).map((p) => ownPhoto(p, audience)),
-    actions: availableActions(official, m),
+    actions: await availableActions(db, official, m),
   };
 }
 

@@ -1,9 +1,9 @@
 // The officials' queue and their view of one message. Officials see every message of their units
 // (private, pending and rejected ones too), but contact details only through `reveal`.
-import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { OPEN_STATUSES } from '../../../sdk/src/schemas/common';
 import { QueueTabSchema, type QueueCounts, type QueueMessage, type QueueTab } from '../../../sdk/src/schemas/console';
-import type { Official } from '../auth/official';
+import { scopeCondition, unitsInScope, type Official } from '../auth/official';
 import { countPendingFollowUps } from './citizen-loop';
 import { validationError } from '../errors';
 import type { SiteDatabase } from './client';
@@ -32,24 +32,15 @@ const QUEUE_TABS = QueueTabSchema.options;
 /** Messages of the official's site and, for responders, of their units and every unit below them. */
 function messagesInScope(db: SiteDatabase, official: Official) {
   let query = db.q.selectFrom('messages as m').where('m.site_id', '=', official.siteId);
-  if (official.scope !== null) query = query.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
+  if (!official.siteWide) query = query.where(scopeCondition(official, 'm.unit_id'));
   return query;
 }
 
 /**
- * The units `roots` selects and every unit of the site below them, walked in SQL (rather than bound
- * as a list: D1 allows at most 100 bound parameters).
+ * A responder's units and every unit below them, for tallies kept per unit: listed when few, else
+ * from `unit_ancestors` (one index entry per unit of the subtree).
  */
-function unitsBelow(siteId: string, roots: RawBuilder<unknown>) {
-  // CROSS JOIN keeps the step's row outside, so SQLite seeks each unit's children by the index on
-  // (site, parent); as an inner join it read every unit of the site at each step.
-  return sql`WITH RECURSIVE below(id) AS (
-    ${roots} UNION SELECT u.id FROM below CROSS JOIN units u WHERE u.parent_id = below.id AND u.site_id = ${siteId}
-  ) SELECT id FROM below`;
-}
-
-/** A responder's units and every unit below them. */
-export const unitsOf = (official: Official) => unitsBelow(official.siteId, sql`SELECT unit_id FROM account_units WHERE account_id = ${official.id}`);
+const unitsOf = (official: Official) => (official.fewUnits ? sql`${sql.join(official.fewUnits)}` : unitsInScope(official));
 
 type Status = Database['messages']['status'];
 type ModerationState = Database['messages']['moderation'];
@@ -110,14 +101,15 @@ function decodeCursor(cursor: string): { dueAt: string; seq: number } {
   return { dueAt: match[1]!, seq: parseInt(match[2]!, 36) };
 }
 
-function withFilters(query: Queue, filter: QueueFilter, official: Official, now: Date, status?: Status): Queue {
+function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Status): Queue {
   const nowIso = now.toISOString();
   let q = query.where((eb) => tabCondition(eb, filter.tab, nowIso, status));
   if (filter.moderation) q = q.where('m.moderation', '=', filter.moderation as never);
   if (filter.type) q = q.where('m.type', '=', filter.type as never);
   if (filter.domain) q = q.where('m.domain', '=', filter.domain);
   if (filter.unit) {
-    q = q.where(sql<boolean>`m.unit_id IN (${unitsBelow(official.siteId, sql`SELECT ${filter.unit}`)})`);
+    // The unit and every unit below it, from `unit_ancestors` (migration 0024) rather than a walk of the tree.
+    q = q.where(sql<boolean>`m.unit_id IN (SELECT unit_id FROM unit_ancestors WHERE ancestor_id = ${filter.unit})`);
   }
   if (filter.dueWithinDays !== undefined) {
     const until = new Date(now.getTime() + filter.dueWithinDays * 86_400_000).toISOString();
@@ -145,7 +137,7 @@ const NOT_REOPENED = sql<boolean>`NOT (m.reopened_at IS NOT NULL AND m.status = 
 function reopenedInScope(db: SiteDatabase, official: Official): Queue {
   let query = db.q.selectFrom(sql<MessageRow>`(SELECT * FROM messages INDEXED BY messages_reopened
     WHERE site_id = ${official.siteId} AND reopened_at IS NOT NULL AND status = 'in_progress')`.as('m')) as unknown as Queue;
-  if (official.scope !== null) query = query.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
+  if (!official.siteWide) query = query.where(scopeCondition(official, 'm.unit_id'));
   return query;
 }
 
@@ -163,7 +155,7 @@ const QUEUE_COLUMNS = [
  */
 export function reopenedFirstQuery(db: SiteDatabase, official: Official, filter: QueueFilter, now: Date) {
   return db.q.selectFrom(
-    withFilters(reopenedInScope(db, official), filter, official, now, 'in_progress')
+    withFilters(reopenedInScope(db, official), filter, now, 'in_progress')
       .select(QUEUE_COLUMNS)
       .orderBy('m.due_at').orderBy('m.seq')
       .limit(filter.limit + 1)
@@ -194,12 +186,12 @@ export function queuePageQuery(db: SiteDatabase, official: Official, filter: Que
   const statuses = filter.dueWithinDays === undefined ? tabStatuses : (tabStatuses ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s as never));
   // Walking a few units' own indexes reads far fewer rows than walking the site's and skipping
   // the other units' messages (the moderation tab has no per-unit deadline index).
-  const perUnit = official.scope !== null && !filter.unit && !TABS[filter.tab].moderation
-    && official.scope.length * (statuses?.length ?? 1) <= MAX_PARTS;
-  const units = perUnit ? official.scope : null;
+  const perUnit = official.fewUnits !== null && !filter.unit && !TABS[filter.tab].moderation
+    && official.fewUnits.length * (statuses?.length ?? 1) <= MAX_PARTS;
+  const units = perUnit ? official.fewUnits : null;
   const part = (status: Status | undefined, unit: string | null) =>
     withFilters(
-      (unit ? db.q.selectFrom('messages as m').where('m.unit_id', '=', unit) : messagesInScope(db, official)) as Queue, filter, official, now, status,
+      (unit ? db.q.selectFrom('messages as m').where('m.unit_id', '=', unit) : messagesInScope(db, official)) as Queue, filter, now, status,
     )
       .$if(holdsInProgress(filter.tab) && (status === undefined || status === 'in_progress'), (q) => q.where(NOT_REOPENED))
       .select(QUEUE_COLUMNS)
@@ -273,14 +265,16 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
  * is the open messages less those still ahead of their deadline: the days after today from the
  * per-day tallies of migration 0009, and today's from the deadline index up to the end of the day.
  * For moderators and admins, 待审核 also counts the follow-ups whose words wait for them.
- * Rows read grow with the units in scope and the days ahead, never with the backlog.
+ * Rows read grow with the units in scope and the days ahead, never with the backlog: a responder for
+ * a province reads an index entry per unit below it (no tally is kept per subtree), while the page
+ * itself (`queuePage`) reads the same whatever the subtree.
  */
 export async function queueCounts(db: SiteDatabase, official: Official, now: Date): Promise<QueueCounts> {
   let tallies = db.q.selectFrom('message_counts as m')
     .select(['m.status', 'm.moderation', 'm.is_public', (eb) => eb.fn.sum<number>('m.n').as('n')])
     .where('m.site_id', '=', official.siteId)
     .groupBy(['m.status', 'm.moderation', 'm.is_public']);
-  tallies = official.scope === null ? tallies.where('m.unit_id', '=', '*') : tallies.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
+  tallies = official.siteWide ? tallies.where('m.unit_id', '=', '*') : tallies.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
   const nowIso = now.toISOString();
   const today = nowIso.slice(0, 10);
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString();
@@ -288,7 +282,7 @@ export async function queueCounts(db: SiteDatabase, official: Official, now: Dat
     .select((eb) => eb.fn.sum<number>('d.n').as('n'))
     .where('d.site_id', '=', official.siteId)
     .where('d.due_day', '>', today);
-  later = official.scope === null ? later.where('d.unit_id', '=', '*') : later.where(sql<boolean>`d.unit_id IN (${unitsOf(official)})`);
+  later = official.siteWide ? later.where('d.unit_id', '=', '*') : later.where(sql<boolean>`d.unit_id IN (${unitsOf(official)})`);
   const dueLaterToday = (messagesInScope(db, official) as Queue)
     .where((eb) => eb.and([
       eb('m.status', 'in', OPEN_STATUSES), eb('m.moderation', '!=', sql.lit('rejected')),
@@ -298,7 +292,7 @@ export async function queueCounts(db: SiteDatabase, official: Official, now: Dat
   let supervised = db.q.selectFrom('supervised_counts as s')
     .select((eb) => eb.fn.sum<number>('s.n').as('n'))
     .where('s.site_id', '=', official.siteId);
-  if (official.scope !== null) supervised = supervised.where(sql<boolean>`s.unit_id IN (${unitsOf(official)})`);
+  if (!official.siteWide) supervised = supervised.where(sql<boolean>`s.unit_id IN (${unitsOf(official)})`);
   // Moderators review follow-ups' words too: those waiting are in their 待审核 count.
   const moderates = official.role === 'admin' || official.role === 'moderator';
   const [rows, ahead, aheadToday, escalated, followUps] = await Promise.all([

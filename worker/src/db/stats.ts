@@ -25,8 +25,11 @@ export interface StatsSelection {
   siteId: string;
   /** Campaign slug; an unknown slug counts nothing. */
   campaign?: string;
-  /** Unit ids (only messages addressed to one of them), or null for the whole site. */
-  units: string[] | null;
+  /**
+   * Unit ids (only messages addressed to one of them), a statement selecting them (a responder's
+   * subtree, too many to bind: `unitsInScope`), or null for the whole site.
+   */
+  units: UnitChoice;
   /** First and last month counted, YYYY-MM (China time); open-ended when absent. */
   from?: string;
   to?: string;
@@ -148,21 +151,26 @@ function addInto(total: Totals, row: CountRow, sign: number): Totals {
   return total;
 }
 
+/** Units chosen by id, by a statement that selects their ids, or (null) the whole site. */
+export type UnitChoice = string[] | RawBuilder<string> | null;
+
 /** Units bound as values at most (D1 takes 100 bound values per query; the rest of a query binds ≤ 12: site, campaign, ≤ 8 periods or 2 months). */
 const BOUND_UNITS_MAX = 80;
 /** A list of unit ids for `IN (…)`: bound values, or one JSON array for a site with more units than D1 binds. */
-export const unitList = (ids: string[]) =>
-  ids.length <= BOUND_UNITS_MAX ? sql`${sql.join(ids)}` : sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+export const unitList = (ids: string[] | RawBuilder<string>) =>
+  !Array.isArray(ids) ? ids : ids.length <= BOUND_UNITS_MAX ? sql`${sql.join(ids)}` : sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
 
 /**
  * The rows of a tally kept per unit and for the whole site ('*') that add up to some units: the
  * site's, the units' own, or — when the units left out are fewer — the site's less theirs (every
  * message has a unit, so '*' is the sum over all of them). `sign` says how a row's unit enters the sum.
  */
-export function tallyUnits(column: string, chosen: string[] | null, units: SiteUnit[] | null) {
-  // A large tree (units null: never read whole) is always added up from the chosen units' own rows.
-  const leftOut = chosen === null || units === null ? [] : units.map((u) => u.id).filter((id) => !chosen.includes(id));
-  const viaSite = chosen !== null && units !== null && leftOut.length + 1 < chosen.length;
+export function tallyUnits(column: string, chosen: UnitChoice, units: SiteUnit[] | null) {
+  // A large tree (units null: never read whole) is always added up from the chosen units' own rows,
+  // and so are units chosen by a statement.
+  const listed = Array.isArray(chosen) && units !== null ? chosen : null;
+  const leftOut = listed === null || units === null ? [] : units.map((u) => u.id).filter((id) => !listed.includes(id));
+  const viaSite = listed !== null && leftOut.length + 1 < listed.length;
   const ref = sql.ref(column);
   return {
     where: chosen === null ? sql<boolean>`${ref} = '*'`

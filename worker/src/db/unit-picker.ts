@@ -17,7 +17,8 @@ const LAST = '\u{10FFFF}';
  * units (the demo's 12: one request draws the form), else the top level alone, so the config stays
  * small whatever the tree (~90,000 units: still one level). Which of the two comes from the site's
  * count of active units (kept by triggers, migration 0030), so a large tree reads its top level
- * alone — and that once per worker while the site's units are unchanged (`site.unitsVersion`).
+ * alone — and that once per data centre while the site's units are unchanged (`site.unitsVersion`):
+ * each worker keeps it in memory, and a worker starting cold takes it from the Cache API.
  * A small tree's rows are fetched unordered (an ORDER BY would read the site's index to sort) and
  * sorted here.
  */
@@ -33,6 +34,18 @@ export async function configUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'uni
   }
   const kept = topLevels.get(site.id);
   if (kept && kept.version === site.unitsVersion) return { units: kept.units, complete: false };
+  const units = await cachedTopLevel(site) ?? await readTopLevel(db, site);
+  if (topLevels.size >= TOP_LEVELS_KEPT) topLevels.clear();
+  topLevels.set(site.id, { version: site.unitsVersion, units });
+  return { units, complete: false };
+}
+
+/**
+ * The top level from D1: two rows read per unit (the index on (site, parent, order) holds neither the
+ * name nor the kind), 114 for the national tree's 57 — which a worker starting cold would otherwise
+ * read again for every site it serves. Kept in the data centre's cache for other workers.
+ */
+async function readTopLevel(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>): Promise<UnitNode[]> {
   const rows = await db.all(
     db.q.selectFrom('units').select(['id', 'name', 'kind'])
       .where('site_id', '=', site.id).where('active', '=', 1).where('parent_id', 'is', null)
@@ -40,10 +53,35 @@ export async function configUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'uni
       .limit(UNIT_LEVEL_MAX),
   );
   const units = rows.map(({ id, name, kind }) => ({ id, name, kind, children: [] }));
-  if (topLevels.size >= TOP_LEVELS_KEPT) topLevels.clear();
-  topLevels.set(site.id, { version: site.unitsVersion, units });
-  return { units, complete: false };
+  try {
+    const cache = await caches.open(TOP_LEVEL_CACHE);
+    await cache.put(topLevelKey(site), new Response(JSON.stringify(units), { headers: { 'Cache-Control': `max-age=${TOP_LEVEL_CACHE_SECONDS}` } }));
+  } catch {
+    // Not cached (no cache where the worker runs): the next cold worker reads D1 again.
+  }
+  return units;
 }
+
+/**
+ * A large tree's top level from the data centre's cache (Cloudflare's Cache API, shared by the
+ * workers of one location; none on workers.dev), or null. Keyed by the site's units version, which
+ * every change of a unit bumps, so an entry is never stale: it is only ever replaced by a new key.
+ */
+async function cachedTopLevel(site: Pick<Site, 'id' | 'unitsVersion'>): Promise<UnitNode[] | null> {
+  try {
+    const hit = await (await caches.open(TOP_LEVEL_CACHE)).match(topLevelKey(site));
+    return hit ? ((await hit.json()) as UnitNode[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+const TOP_LEVEL_CACHE = 'liuyan-top-levels';
+/** A day: an entry outlives its use only until the site's units change (a new key) or the day ends. */
+const TOP_LEVEL_CACHE_SECONDS = 86_400;
+/** The cache's key: a URL (the Cache API's keys are requests), on a host no request can come from. */
+const topLevelKey = (site: Pick<Site, 'id' | 'unitsVersion'>) =>
+  `https://top-levels.liuyan.invalid/${encodeURIComponent(site.id)}/${site.unitsVersion}`;
 
 /**
  * Top levels of large trees, per site, kept by this worker while the site's units version (bumped by
@@ -52,6 +90,11 @@ export async function configUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'uni
  */
 const topLevels = new Map<string, { version: number; units: UnitNode[] }>();
 const TOP_LEVELS_KEPT = 1000;
+
+/** Forgets the top levels this worker keeps, as a worker starting cold has none (tests). */
+export function forgetTopLevels(): void {
+  topLevels.clear();
+}
 
 /**
  * One level of the active tree, in the site's order (sort order, then id): the children of

@@ -66,7 +66,7 @@ async function consoleMessage(db: SiteDatabase, official: Official, id: string, 
   const view = await officialMessageView(db, official, id, new Date());
   if (!view) throw notFound();
   const { unitId, ...message } = view;
-  if (!justActed && !inScope(official, unitId)) throw new ApiError('forbidden');
+  if (!justActed && !(await inScope(db, official, unitId))) throw new ApiError('forbidden');
   return message;
 }
 
@@ -117,7 +117,7 @@ async function act(c: Context<AppEnv>, id: string, action: Action, build: (ctx: 
   const db = c.get('db');
   const message = await findHandledMessage(db, official.siteId, id);
   if (!message) throw notFound();
-  assertMayTake(official, message, action);
+  await assertMayTake(db, official, message, action);
   const ctx: ActionContext = { db, official, message, now: new Date().toISOString() };
   await runAction(ctx, await build(ctx));
   return c.json(await consoleMessage(db, official, id, { justActed: true }), 200);
@@ -198,7 +198,7 @@ consoleMessages.openapi(previewExtension, async (c) => {
   const db = c.get('db');
   const message = await findHandledMessage(db, official.siteId, c.req.valid('param').id);
   if (!message) throw notFound();
-  assertMayTake(official, message, 'extend');
+  await assertMayTake(db, official, message, 'extend');
   const { dueAt, countedFrom } = await extensionOf(db, official.siteId, message, c.req.valid('query').days, new Date());
   return c.json({ dueAt: toSiteTime(dueAt), countedFrom }, 200);
 });
@@ -209,7 +209,7 @@ consoleMessages.openapi(actionRoute('note', 'Add an internal note, seen only by 
   const { id } = c.req.valid('param');
   const message = await findHandledMessage(db, official.siteId, id);
   if (!message) throw notFound();
-  assertMayTake(official, message, 'note');
+  await assertMayTake(db, official, message, 'note');
   await db.run(db.q.insertInto('message_notes').values({
     id: newId('n'), message_id: id, account_id: official.id, body: c.req.valid('json').body, created_at: new Date().toISOString(),
   }));
@@ -231,7 +231,7 @@ consoleMessages.openapi(revealContact, async (c) => {
   const { id } = c.req.valid('param');
   const message = await findHandledMessage(db, official.siteId, id);
   if (!message) throw notFound();
-  assertMayTake(official, message, 'reveal');
+  await assertMayTake(db, official, message, 'reveal');
   const sealed = await db.first(db.q.selectFrom('messages')
     .select(['author_name_enc', 'author_phone_enc', 'author_email_enc']).where('id', '=', id));
   if (!sealed) throw notFound();

@@ -297,7 +297,7 @@ consolePhotos.openapi(uploadReplyPhoto, async (c) => {
   const official = c.get('official');
   const message = await findHandledMessage(c.get('db'), official.siteId, c.req.valid('param').id);
   if (!message) throw notFound();
-  if (!inScope(official, message.unit_id)) throw new ApiError('forbidden');
+  if (!(await inScope(c.get('db'), official, message.unit_id))) throw new ApiError('forbidden');
   return storeUpload(c, official.siteId, official.id, c.req.valid('header')['idempotency-key'], async () => {});
 });
 
@@ -355,7 +355,7 @@ consolePhotos.openapi(consolePhoto, async (c) => {
   const official = c.get('official');
   const photo = await findAttachedPhoto(c.get('db'), official.siteId, c.req.valid('param').id);
   if (!photo) throw notFound();
-  if (!inScope(official, photo.unit_id)) throw new ApiError('forbidden');
+  if (!(await inScope(c.get('db'), official, photo.unit_id))) throw new ApiError('forbidden');
   return photoResponse(c, photo, c.req.valid('query').size, 'private, no-store');
 });
 
@@ -368,7 +368,7 @@ async function moderatePhoto(c: Context<AppEnv>, photoId: string, decision: 'hid
   const db = c.get('db');
   const photo = await findAttachedPhoto(db, official.siteId, photoId);
   if (!photo?.message_id) throw notFound();
-  if (!inScope(official, photo.unit_id)) throw new ApiError('forbidden');
+  if (!(await inScope(c.get('db'), official, photo.unit_id))) throw new ApiError('forbidden');
   if ((photo.hidden_at !== null) === (decision === 'hide')) throw new ApiError('conflict');
   const at = new Date().toISOString();
   await db.batch([

@@ -1,0 +1,113 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { ConsoleMessage, QueuePage } from '../../../sdk/src/schemas/console';
+import type { Dashboard } from '../../../sdk/src/schemas/stats';
+import { officialBySession } from '../auth/official';
+import { sessionHash } from '../auth/session';
+import { createSite, db, expectProblem, seedMessages } from '../../test/fixtures';
+import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+import { queuePageQuery, reopenedFirstQuery, type QueueFilter } from './queue';
+
+const DAY = 86_400_000;
+
+/**
+ * A province under the site with `cities` cities of `counties` counties each, written level by level
+ * (the triggers of migrations 0024 and 0030 find each parent's rows). Returns the province's id and a
+ * county's at the bottom.
+ */
+async function province(siteId: string, key: string, cities: number, counties: number) {
+  const id = `${siteId}_${key}`;
+  const now = new Date().toISOString();
+  await env.DB.batch([
+    env.DB.prepare(`INSERT INTO units (id, site_id, parent_id, name, kind, sort_order, active, created_at) VALUES (?1, ?2, NULL, ?3, 'leader', 9, 1, ?4)`)
+      .bind(id, siteId, `${key}省省长`, now),
+    env.DB.prepare(`INSERT INTO units (id, site_id, parent_id, name, kind, sort_order, active, created_at)
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?5)
+      SELECT ?1 || '_c' || i, ?2, ?1, ?3 || '第' || i || '市市长', 'leader', i, 1, ?4 FROM n`).bind(id, siteId, key, now, cities),
+    env.DB.prepare(`INSERT INTO units (id, site_id, parent_id, name, kind, sort_order, active, created_at)
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?4)
+      SELECT c.id || '_k' || n.i, ?2, c.id, c.name || '第' || n.i || '县县长', 'leader', n.i, 1, ?3 FROM units AS c, n WHERE c.parent_id = ?1`)
+      .bind(id, siteId, now, counties),
+  ]);
+  return { id, county: `${id}_c${cities}_k${counties}` };
+}
+
+async function officialOf(official: TestOfficial) {
+  const token = official.cookie.split('=')[1]!;
+  return (await officialBySession(db, await sessionHash(env.HASH_KEY, token), new Date()))!;
+}
+
+/** Rows one queue page reads, its statements run alone (the counts beside it read tallies per unit). */
+async function pageRowsRead(official: TestOfficial, filter: QueueFilter) {
+  const signedIn = await officialOf(official);
+  let rows = 0;
+  for (const query of [queuePageQuery, reopenedFirstQuery]) {
+    const { sql, parameters } = query(db, signedIn, filter, new Date()).compile();
+    rows += (await env.DB.prepare(sql).bind(...parameters).all()).meta.rows_read;
+  }
+  return rows;
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (response.status !== 200) throw new Error(`${response.status} ${await response.text()}`);
+  return response.json<T>();
+}
+
+// Writing ~3,000 units with their ancestors and name keys takes seconds on a shared machine.
+describe('a responder for a province with thousands of units below it', { timeout: 60_000 }, () => {
+  it('lists the queue, opens, replies and sees the dashboard, and a page reads no more rows than for a small subtree', async () => {
+    const site = await createSite();
+    const large = await province(site.siteId, 'large', 60, 50);
+    const small = await province(site.siteId, 'small', 2, 2);
+    const below = await env.DB.prepare('SELECT count(*) AS n FROM unit_ancestors WHERE ancestor_id = ?').bind(large.id).first<{ n: number }>();
+    expect(below!.n).toBe(1 + 60 + 60 * 50);
+
+    // The same messages, due on the same days, in each province's bottom county and outside both.
+    const now = Date.now();
+    const perUnit = 30;
+    const ids = await seedMessages(site.siteId, Array.from({ length: perUnit * 3 }, (_, i) => ({
+      unitId: [large.county, small.county, site.eduUnit][i % 3]!,
+      dueAt: new Date(now + (1 + Math.floor(i / 3)) * DAY),
+    })));
+    const inLarge = ids.filter((_, i) => i % 3 === 0);
+    const outside = ids.filter((_, i) => i % 3 === 2);
+
+    const [largeResponder, smallResponder] = await Promise.all([
+      createOfficial(site.siteId, 'responder', [large.id]),
+      createOfficial(site.siteId, 'responder', [small.id]),
+    ]);
+
+    const page = await json<QueuePage>(await consoleRequest('/v1/console/messages?tab=all&limit=50', { as: largeResponder }));
+    expect(page.items.map((m) => m.id).sort()).toEqual([...inLarge].sort());
+    expect(page.counts.all).toBe(perUnit);
+    expect(page.counts.new).toBe(perUnit);
+    const filtered = await json<QueuePage>(await consoleRequest(`/v1/console/messages?tab=new&unit=${large.id}_c60`, { as: largeResponder }));
+    expect(filtered.items).toHaveLength(perUnit);
+
+    for (const tab of ['all', 'new', 'handling'] as const) {
+      const filter: QueueFilter = { tab, limit: 20 };
+      const [largeRows, smallRows] = [await pageRowsRead(largeResponder, filter), await pageRowsRead(smallResponder, filter)];
+      // 3,061 units below against 7: the page reads what it walks of the messages, not the subtree.
+      expect(largeRows, `tab ${tab}`).toBeLessThanOrEqual(smallRows + 10);
+      expect(largeRows, `tab ${tab}`).toBeLessThan(1_000);
+    }
+
+    const id = inLarge.at(-1)!;
+    const opened = await json<ConsoleMessage>(await consoleRequest(`/v1/console/messages/${id}`, { as: largeResponder }));
+    expect(opened.actions).toEqual(expect.arrayContaining(['accept', 'transfer', 'note']));
+    await expectProblem(await consoleRequest(`/v1/console/messages/${outside[0]}`, { as: largeResponder }), 403, 'forbidden');
+
+    const act = (action: string, body: unknown) => consoleRequest(`/v1/console/messages/${id}/${action}`, { as: largeResponder, method: 'POST', body });
+    expect((await json<ConsoleMessage>(await act('accept', {}))).status).toBe('accepted');
+    const replied = await json<ConsoleMessage>(await act('reply', { kind: 'final', body: '已协调县交通局处理，路灯本周内修复。' }));
+    expect(replied.status).toBe('replied');
+    expect(replied.replies.map((r) => r.unit.id)).toEqual([large.county]);
+    await expectProblem(await consoleRequest(`/v1/console/messages/${outside[0]}/accept`, { as: largeResponder, method: 'POST', body: {} }), 403, 'forbidden');
+
+    const dashboard = await json<Dashboard>(await consoleRequest('/v1/console/dashboard', { as: largeResponder }));
+    expect(dashboard.stats.messages).toBe(perUnit);
+    expect(dashboard.stats.replied).toBe(1);
+    expect(dashboard.stats.byUnit.map((u) => u.unitId)).toEqual([large.county]);
+    expect(dashboard.dueSoon).toBe(1);
+  });
+});
