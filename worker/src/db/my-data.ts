@@ -2,7 +2,7 @@
 // request). The message itself stays on the record — it was addressed to a public body, and its
 // public page keeps the display name chosen at submission (`陈***`, `陈先生`) — but the name, phone
 // and email are gone from the row, and each erasure is logged apart so it can be applied again after
-// a backup older than it is restored (README, "Restoring a backup").
+// a backup older than it is restored (README, "Backup and restore").
 import { ERASED } from '../lib/contact';
 import type { SiteDatabase } from './client';
 

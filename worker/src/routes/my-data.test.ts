@@ -99,7 +99,7 @@ describe('POST /v1/sites/:site/my-data/erase', () => {
     const sealed = (await messageRow(created.id))!;
     expect((await erase(siteId, created.trackingCode)).status).toBe(200);
     const erasedAt = (await messageRow(created.id))!.author_erased_at;
-    // The restored row holds the contact details again; the log was kept apart (README, "Restoring a backup").
+    // The restored row holds the contact details again; the log was kept apart (README, "Backup and restore").
     await db.run(db.q.updateTable('messages').set({
       author_name_enc: sealed.author_name_enc, author_phone_enc: sealed.author_phone_enc, author_email_enc: sealed.author_email_enc, author_erased_at: null,
     }).where('id', '=', created.id));
