@@ -234,5 +234,24 @@ export const XSS_URLS: readonly string[] = [
   'data:image/svg+xml,<svg onload=alert(1)>',
   'vbscript:msgbox(1)',
   'VBSCRIPT:msgbox(1)',
-  'https://example.gov.cn/"><script>alert(1)</script>',
 ];
+
+/**
+ * An https address is a fine link even with markup in it: fields take it (the browser reads the quote
+ * and the brackets as part of the path), and pages must keep it inside its attribute.
+ */
+export const XSS_HTTPS_URL = 'https://example.gov.cn/"><img src=x onerror=window.__xss=1>?a=\'><svg onload=alert(1)>';
+
+/**
+ * `texts` joined into as few texts as possible of at most `max` characters, one to a line: many
+ * payloads through a field in one request (a body, a note, a reply).
+ */
+export function packed(texts: readonly string[], max: number, separator = '\n'): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    const last = out.at(-1);
+    if (last !== undefined && last.length + separator.length + text.length <= max) out[out.length - 1] = last + separator + text;
+    else out.push(text);
+  }
+  return out;
+}
