@@ -43,8 +43,12 @@ export const styles = css`
   }
   .app-header nav a[aria-current='page'] { border-bottom-color: currentColor; }
   .who { opacity: 0.9; font-size: 0.9em; padding: 0 0.6em; }
-  .language { display: inline-flex; align-items: center; gap: 0.4em; font-size: 0.9em; }
-  .language select { font: inherit; min-height: 44px; }
+  .language { display: inline-flex; align-items: center; gap: 0.4em; font-size: 0.9em; white-space: nowrap; }
+  /* Its own colours: inside the header it would take the header's light text onto a light field. */
+  .language select {
+    font: inherit; min-height: 44px; width: auto; padding: 0 0.4em;
+    color: var(--liuyan-color-text); background: var(--liuyan-color-surface);
+  }
   button.on-primary { background: transparent; border-color: currentColor; color: inherit; }
   .app-header :focus-visible { outline-color: var(--liuyan-color-on-primary); }
 
