@@ -73,6 +73,7 @@ describe('createConsoleClient', () => {
     await settle(() => client.totp.confirm({ code: '000000' }));
     expect((await client.messages.list({ tab: 'all' })).items.map((m) => m.id)).toContain(messageId);
     expect((await client.dashboard()).stats.messages).toBe(1);
+    expect((await client.units.named([site.eduUnit])).items.map((u) => u.name)).toEqual(['测试县教育局']);
     expect((await client.messages.get(messageId)).id).toBe(messageId);
     expect((await client.messages.previewExtension(messageId, 3)).dueAt).toBeTruthy();
     await client.messages.act(messageId, 'note', { body: '内部备注' });

@@ -112,6 +112,10 @@ export interface ConsoleClient {
   };
   /** The official's dashboard: their units' rates and satisfaction, and what is overdue, due soon, 重办 and 督办. */
   dashboard(): Promise<Dashboard>;
+  units: {
+    /** The site's units with these ids (at most 100; unknown ones left out), each with the units above it: any official. */
+    named(ids: readonly string[]): Promise<AdminUnitPage>;
+  };
   /** The address of the CSV export (admins), for a link: the browser downloads it with the session. */
   exportUrl(query?: ExportQuery): string;
   /** The address of a photo sent with a message in the official's units, for an `<img>` (the browser sends the session); a message's `photos[].url` is the same. */
@@ -234,6 +238,9 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
     signIn: (input) => post('/v1/auth/sign-in', input),
     me: () => get('/v1/console/me'),
     dashboard: () => get('/v1/console/dashboard'),
+    units: {
+      named: (ids) => get(`/v1/console/units${queryString({ ids: ids.join(',') })}`),
+    },
     signOut: () => post('/v1/console/sign-out'),
     changePassword: (input) => post('/v1/console/password', input),
     totp: {

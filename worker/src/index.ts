@@ -17,6 +17,7 @@ import { adminCampaigns } from './routes/admin-campaigns';
 import { adminCalendar } from './routes/admin-calendar';
 import { adminSite } from './routes/admin-site';
 import { adminUnits } from './routes/admin-units';
+import { consoleUnits } from './routes/console-units';
 import { adminIntegrationKeys } from './routes/admin-integration-keys';
 import { adminWebhooks } from './routes/admin-webhooks';
 import { adminProtection } from './routes/admin-protection';
@@ -122,6 +123,7 @@ app.route('/', consoleExport); //    GET /v1/console/export.csv
 app.route('/', consoleFollowUps); // /v1/console/follow-ups: moderators publish or reject 追问 words
 app.route('/', consolePhotos); //    /v1/console/photos/:id (a photo of a message in the official's units; hide, unhide), POST /v1/console/messages/:id/photos (a reply's)
 app.route('/', consoleDashboard); // GET /v1/console/dashboard
+app.route('/', consoleUnits); //     GET /v1/console/units?ids= (units named, for any official)
 app.route('/', replyTemplates); //   /v1/console/reply-templates, /v1/admin/reply-templates
 app.route('/', adminSite); //        /v1/admin/site
 app.route('/', adminCalendar); //    /v1/admin/calendar: holidays, 调休, the national schedule

@@ -169,3 +169,13 @@ export const PendingFollowUpPageSchema = z.object({
   items: z.array(PendingFollowUpSchema).describe('at most 50, oldest first'),
 });
 export type PendingFollowUpPage = z.infer<typeof PendingFollowUpPageSchema>;
+
+/** The most unit ids one `GET /v1/console/units` names (as `GET /v1/admin/units?ids=`). */
+export const CONSOLE_UNIT_IDS_MAX = 100;
+
+/** `GET /v1/console/units`: units named by id, for any official (the 转办 picker and the queue's filter name what they hold). */
+export const ConsoleUnitQuerySchema = z.object({
+  ids: z.string().min(1).max(CONSOLE_UNIT_IDS_MAX * 65)
+    .describe(`comma-separated unit ids (at most ${CONSOLE_UNIT_IDS_MAX}): those units of the site, retired ones too, each with the units above it; unknown ids are left out`),
+});
+export type ConsoleUnitQuery = z.infer<typeof ConsoleUnitQuerySchema>;

@@ -832,4 +832,9 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   'the site’s own words for a few visible strings, by language (zh-CN, zh-TW, en) and key (form.submit, form.regionPlaceholder, hosted.boardName)':
     '站点为少数几处文字自定的说法，按语言（zh-CN、zh-TW、en）和位置（form.submit 提交按钮、form.regionPlaceholder 地区示例、hosted.boardName 留言板名称）',
   'replaces all of the site’s own words; a key left out reads as shipped': '整体替换站点的自定义文字；未给出的位置恢复默认说法',
+  'The site’s units named by id, retired ones too, each with the units above it: what a filter or a choice holds':
+    '按编号取出站点的单位（含已停用的），每个附其上级单位：筛选条件或所选单位的名称',
+  'comma-separated unit ids (at most 100): those units of the site, retired ones too, each with the units above it; unknown ids are left out':
+    '以逗号分隔的单位编号（至多 100 个）：站点的这些单位（含已停用的），每个附其上级单位；不存在的编号略去',
+  'the units found, in the order asked': '找到的单位，按所给编号的顺序',
 };

@@ -104,4 +104,5 @@ export const OPERATION_TITLES_ZH: Record<string, string> = {
   setMyNotifications: '修改我的通知设置：逐项开启或关闭邮件通知',
   getProtectionSettings: '防滥用与保存期限设置：禁用词、待审词、先审核的内容、人机验证（不显示密钥）、联系方式保存天数',
   updateProtectionSettings: '修改防滥用与保存期限设置（Turnstile 密钥加密保存，只写不读；记入操作日志）',
+  nameConsoleUnits: '按编号取出站点的单位（含已停用的）及其上级：筛选条件或所选单位显示名称而非编号（所有工作人员可用）',
 };

@@ -52,6 +52,7 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/console/reply-templates': { roles: OFFICIALS },
   'GET /v1/console/export.csv': { roles: ADMIN },
   'GET /v1/console/dashboard': { roles: OFFICIALS },
+  'GET /v1/console/units': { roles: OFFICIALS, query: '?ids=UNIT' },
   'GET /v1/console/photos/:id': { roles: OFFICIALS, unitScoped: true },
   'POST /v1/console/photos/:id/hide': { roles: MODERATION, unitScoped: true, body: { reason: 'personal_data' } },
   'POST /v1/console/photos/:id/unhide': { roles: MODERATION, unitScoped: true },
