@@ -173,7 +173,7 @@ describe('random bodies on every write route', () => {
         headers.set('Origin', isPublic ? ALLOWED_ORIGIN : CONSOLE_ORIGIN);
         if (!isPublic) headers.set('Cookie', admin.cookie);
         const response = await exports.default.fetch(new Request(`${CONSOLE_ORIGIN}${path}`, {
-          method: route.method, headers, body: isJson ? JSON.stringify(value) : (value as Uint8Array),
+          method: route.method, headers, body: isJson ? JSON.stringify(value) : new Uint8Array(value as Uint8Array),
         }));
         const kind = `${response.status} ${response.headers.get('Content-Type')?.includes('problem') ? (await response.clone().json<Problem>()).code : ''}`.trim();
         answers.set(kind, (answers.get(kind) ?? 0) + 1);
