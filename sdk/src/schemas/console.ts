@@ -39,6 +39,7 @@ export const QueueMessageSchema = MessageFieldsSchema.extend({
   reopened: z.boolean().describe('re-opened (重办) by the citizen — an unhappy rating or a follow-up — and being handled again'),
   supervised: z.boolean().describe('督办: escalated to the unit above once a deadline passed unanswered'),
   coverPhoto: PublicPhotoSchema.nullable().describe('the message’s first photo, public or not (url and thumbnailUrl: GET with the console session); null when none'),
+  heldFor: z.array(HoldReasonSchema).describe('why it was held for a moderator (honeypot, too_fast, link, phone, word); the author is never told; empty: nothing looked wrong'),
 });
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 
@@ -90,7 +91,6 @@ export type Action = z.infer<typeof ActionSchema>;
 export const ConsoleMessageSchema = QueueMessageSchema.omit({ coverPhoto: true }).extend({
   body: z.string(),
   moderationReason: z.string().nullable().describe('why it was rejected or hidden: a RejectReason code (the moderator’s words are on the timeline event)'),
-  heldFor: z.array(HoldReasonSchema).describe('why it was held for a moderator (honeypot, too_fast, link, phone, word); the author is never told; empty: nothing looked wrong'),
   supportCount: z.number().int(),
   replies: z.array(OwnReplySchema),
   timeline: z.array(ConsoleEventSchema),

@@ -281,7 +281,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
 }
 
 /** Why a message or a follow-up was held for a moderator (migration 0033's JSON column; null: nothing). */
-const heldFor = (column: string | null): HoldReason[] => (column ? (JSON.parse(column) as HoldReason[]) : []);
+export const heldFor = (column: string | null): HoldReason[] => (column ? (JSON.parse(column) as HoldReason[]) : []);
 
 /** What the author's download adds to their view: the sealed contact, and what they gave besides the message. */
 export interface CitizenRecord {

@@ -10,7 +10,7 @@ import type { SiteDatabase } from './client';
 import { unitNames, type Site } from './sites';
 import { messageFields } from './mappers';
 import { coverPhotos } from './photos';
-import { isReopened } from './message-views';
+import { heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
 
 export interface QueueFilter {
@@ -146,7 +146,7 @@ const holdsInProgress = (tab: QueueTab) => TABS[tab].statuses?.includes('in_prog
 const QUEUE_COLUMNS = [
   'm.seq', 'm.id', 'm.unit_id', 'm.campaign_id', 'm.type', 'm.domain', 'm.title', 'm.region',
   'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.created_at', 'm.due_at', 'm.reply_count', 'm.reopened_at', 'm.escalated_due_at',
-  'm.adopted_at', 'm.adoption_note',
+  'm.adopted_at', 'm.adoption_note', 'm.held_for',
 ] as const;
 
 /**
@@ -254,6 +254,7 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
       replyCount: m.reply_count, reopened: isReopened(m),
       supervised: m.escalated_due_at !== null,
       coverPhoto: covers.get(m.id) ?? null,
+      heldFor: heldFor(m.held_for),
     })),
     nextCursor,
   };
