@@ -16,7 +16,12 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     // A CMS page that allows no script of the service's: the hosted board in an iframe, and the helper that sizes it.
     if (request.url === '/iframe-embed.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeHostPage(workerOrigin));
     if (request.url === '/iframe-board.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeBoardPage(workerOrigin));
-    const lang = new URL(request.url ?? '/', 'http://x').searchParams.get('lang');
+    const url = new URL(request.url ?? '/', 'http://x');
+    // The page under the Content-Security-Policy a test names (`/strict?csp=…`, e2e/embedding.test.ts).
+    if (url.pathname === '/strict') {
+      return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': url.searchParams.get('csp') ?? '' }).end(page);
+    }
+    const lang = url.searchParams.get('lang');
     // `?lang=en`, `?lang=zh-TW` …: the county's page in that language (its `<html lang>`).
     const body = lang && /^[A-Za-z-]+$/.test(lang) ? page.replace('<html lang="zh-CN">', `<html lang="${lang}">`) : page;
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);

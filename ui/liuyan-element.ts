@@ -7,6 +7,9 @@ import { fetchPreloaded } from './preload';
 /** Where the service is: the origin this script was loaded from, unless the page says otherwise. */
 const scriptOrigin = new URL(import.meta.url).origin;
 
+/** The values of every element's `theme` attribute. */
+export type LiuyanTheme = 'light' | 'dark' | 'auto' | 'high-contrast';
+
 /**
  * What every Liuyan element shares: the `site` and `api` attributes, a client for the service,
  * and its strings (`T`) in the element's language.
@@ -17,6 +20,7 @@ export abstract class LiuyanElement<T> extends LitElement {
     api: { type: String },
     // Watched so that changing it redraws the element in the new language.
     lang: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
   };
 
   /** The site id, e.g. `demo`. */
@@ -28,6 +32,11 @@ export abstract class LiuyanElement<T> extends LitElement {
    * ancestors' `lang`, then the page's `<html lang>` (`ui/localize.ts`, `localeOf`).
    */
   declare lang: string;
+  /**
+   * The element's colours (ui/tokens.styles.ts): `light`, `dark`, `auto` (follows the system's
+   * `prefers-color-scheme`) or `high-contrast`; unset: the page's own background shows through.
+   */
+  declare theme: LiuyanTheme | undefined;
 
   protected abstract readonly strings: Localized<T>;
 

@@ -1,8 +1,44 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** The dark palette, for `theme="dark"` and for `theme="auto"` under a dark system setting (one copy in the source). */
+const dark = unsafeCSS([
+  'color-scheme:dark',
+  '--liuyan-color-primary:#ff8f8f',
+  '--liuyan-color-on-primary:#1b1b1d',
+  '--liuyan-color-text:#e6e6e6',
+  '--liuyan-color-muted:#b0b0b0',
+  '--liuyan-color-border:#808085',
+  '--liuyan-color-surface:#1b1b1d',
+  '--liuyan-color-error:#ff8a80',
+  '--liuyan-color-notice:#3d3200',
+  '--liuyan-color-on-status:#1b1b1d',
+  '--liuyan-color-awaiting:#ff8a80',
+  '--liuyan-color-accepted:#8ab4f8',
+  '--liuyan-color-in-progress:#f0a050',
+  '--liuyan-color-answered:#5cc878',
+  '--liuyan-color-closed:#b0b8c0',
+].join(';'));
 
 /**
- * Theme tokens every element reads. A host page restyles Liuyan by setting these on the element
- * (or any ancestor), and reaches finer details through `::part`.
+ * Theme tokens every element reads. A host page restyles Liuyan by setting these on the element,
+ * picks a palette with `theme`, and reaches finer details through `::part`.
+ *
+ * @cssproperty --liuyan-color-primary - Buttons, links, focus rings, the tracking code.
+ * @cssproperty --liuyan-color-on-primary - Text on primary-coloured buttons.
+ * @cssproperty --liuyan-color-text - Body text.
+ * @cssproperty --liuyan-color-muted - Hints, dates, secondary text (≥ 4.5:1 on the surface).
+ * @cssproperty --liuyan-color-border - Borders of fields, cards and figures.
+ * @cssproperty --liuyan-color-surface - Background of fields and cards; of the whole element when `theme` is set.
+ * @cssproperty --liuyan-color-error - Field errors and invalid fields.
+ * @cssproperty --liuyan-color-notice - Background of notices and final replies.
+ * @cssproperty --liuyan-color-awaiting - Status tag 待受理 (and overdue).
+ * @cssproperty --liuyan-color-accepted - Status tag 已受理.
+ * @cssproperty --liuyan-color-in-progress - Status tag 办理中; interim replies.
+ * @cssproperty --liuyan-color-answered - Status tag 已回复; final replies, 已采纳.
+ * @cssproperty --liuyan-color-closed - Status tag 已办结.
+ * @cssproperty --liuyan-radius - Corner radius of fields, buttons and cards.
+ * @cssproperty --liuyan-font-family - Font stack (system UI with CJK fallbacks).
+ * @cssproperty --liuyan-font-size - Base text size; everything else is in em.
  */
 export const tokens = css`
   :host {
@@ -14,7 +50,7 @@ export const tokens = css`
     --liuyan-color-surface: #fff;
     --liuyan-color-error: #c0000b;
     --liuyan-color-notice: #fff7e0;
-    /* A message's status, as one tag on the board, in the tracked view and in the console (white text, ≥ 4.5:1). */
+    /* A message's status, as one tag on the board, in the tracked view and in the console (text in --liuyan-color-on-status, white unless dark: ≥ 4.5:1 either way). */
     --liuyan-color-awaiting: #c0000b;
     --liuyan-color-accepted: #1f5fae;
     --liuyan-color-in-progress: #b35300;
@@ -30,6 +66,26 @@ export const tokens = css`
     line-height: 1.6;
   }
   :host([hidden]) { display: none; }
+  /*
+   * theme="light|dark|auto|high-contrast" (unset: the page's own colours show through, as before). A themed
+   * element paints its own surface, so its text stays readable whatever the page behind it. A page's own
+   * --liuyan-* values on the element still win over the theme's.
+   */
+  :host([theme]) { background: var(--liuyan-color-surface); color-scheme: light; }
+  :host([theme='dark']) { ${dark} }
+  @media (prefers-color-scheme: dark) { :host([theme='auto']) { ${dark} } }
+  :host([theme='high-contrast']) {
+    --liuyan-color-primary: #7a0009;
+    --liuyan-color-text: #000;
+    --liuyan-color-muted: #333;
+    --liuyan-color-border: #000;
+    --liuyan-color-error: #a00000;
+    --liuyan-color-notice: #fff;
+    --liuyan-focus-width: 3px;
+  }
+  :host([theme='high-contrast']) :is(.notice, input, select, textarea) { border: 2px solid var(--liuyan-color-border); }
+  /* Windows high contrast and other forced colours drop backgrounds: the status tags keep an outline. */
+  @media (forced-colors: active) { .badge.status { border: 1px solid CanvasText; } }
   * { box-sizing: border-box; }
   button {
     font: inherit;
@@ -53,13 +109,13 @@ export const tokens = css`
     background: var(--liuyan-color-surface);
     color: inherit;
   }
-  :focus-visible { outline: 2px solid var(--liuyan-color-primary); outline-offset: 2px; }
+  :focus-visible { outline: var(--liuyan-focus-width, 2px) solid var(--liuyan-color-primary); outline-offset: 2px; }
   [aria-invalid='true'] { border-color: var(--liuyan-color-error); }
   .error { color: var(--liuyan-color-error); font-size: 0.9em; margin: 0.2em 0 0; }
   .notice { background: var(--liuyan-color-notice); padding: 0.6em 0.8em; border-radius: var(--liuyan-radius); margin: 0 0 1em; }
   .badge { display: inline-block; padding: 0 0.5em; border-radius: var(--liuyan-radius); font-size: 0.85em; border: 1px solid currentColor; }
   /* The status tag: a filled pill in its status's colour, unlike the outlined type, domain and visibility tags. */
-  .badge.status { color: #fff; border-color: transparent; border-radius: 999px; padding: 0 0.7em; font-weight: 600; }
+  .badge.status { color: var(--liuyan-color-on-status, #fff); border-color: transparent; border-radius: 999px; padding: 0 0.7em; font-weight: 600; }
   .badge.status.submitted { background: var(--liuyan-color-awaiting); }
   .badge.status.accepted { background: var(--liuyan-color-accepted); }
   .badge.status.in_progress { background: var(--liuyan-color-in-progress); }

@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   form { display: grid; gap: 1em; }
+  /* The form's room while its site config loads, so the page below does not jump when it appears. */
+  .loading { min-height: var(--liuyan-form-min-height, 100em); margin: 0; }
   .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
   legend, label { font-weight: 600; }
   .label { display: flex; align-items: baseline; }

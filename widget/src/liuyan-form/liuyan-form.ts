@@ -98,10 +98,12 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart get-code - 获取验证码, where the site asks for an SMS code (with its countdown).
  * @csspart photos - 照片: the photos added, their uploads and 添加照片.
  * @csspart photo - One photo added: thumbnail, progress or error, its public choice.
+ * @csspart privacy-notice - 阅读隐私声明: the site's privacy notice, opened under the consent box.
  * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
  *
  * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
  * @cssproperty --liuyan-font-size - Base text size.
+ * @cssproperty --liuyan-form-min-height - Height kept while the form loads (default 100em), so the page below does not move.
  */
 const strings = new Localized<FormStrings>(formZhCN, {
   en: async () => (await import('./strings.en')).formEn,
@@ -358,6 +360,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.drafts?.clear();
     this.created = created;
     this.remembered = false;
+    // Where the citizen was in the form (or on nothing: the disabled send button let the focus go), the
+    // focus moves to the code, which a screen reader then reads; a receipt that arrives while the
+    // citizen is elsewhere on the page takes nothing from them.
+    const active = document.activeElement;
+    if (!active || active === this || active === document.body) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="tracking-code"]')?.focus());
     this.phase = 'done';
     if (!announce) return;
     const { trackingCode: _private, ...detail } = created;
@@ -612,7 +619,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const t = this.t;
     switch (this.phase) {
       case 'loading':
-        return html`<p class="muted" role="status">${t.loading}</p>`;
+        return html`<p class="muted loading" role="status">${t.loading}</p>`;
       case 'campaign-closed': {
         const d = this.drive!;
         const started = Date.parse(d.startsAt) <= Date.now();
@@ -927,8 +934,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const created = this.created!;
     return html`<section part="receipt" class="receipt" aria-labelledby="receipt-title">
       <h3 id="receipt-title">${t.submitted}</h3>
-      <p>${t.trackingCodeLabel}</p>
-      <p><output part="tracking-code" class="code">${created.trackingCode}</output></p>
+      <p id="code-label">${t.trackingCodeLabel}</p>
+      <p><output part="tracking-code" class="code" tabindex="-1" aria-labelledby="code-label">${created.trackingCode}</output></p>
       <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
       <p><button type="button" @click=${this.copyCode}>${this.copyState === 'copied' ? t.copied : t.copy}</button>
         <span role="status">${this.copyState === 'selected' ? t.copySelected : nothing}</span></p>

@@ -71,6 +71,12 @@ const STATE_KEY = 'liuyan-list';
  * @csspart cover - A card's first photo (its small version), a link to the whole photo.
  * @csspart card-rating - A card's line with the citizen's latest rating (满意度 in words and points; the stars are hidden from screen readers).
  * @csspart status - A message's status badge.
+ * @csspart body - What the citizen wrote (an opened message).
+ * @csspart adopted - The 已采纳 tag of a suggestion an official took up.
+ * @csspart adoption - The official's note on what was taken up.
+ * @csspart photos - A message's or a reply's photos.
+ * @csspart photo-private - Beside a photo only the author and the officials see: 不公开.
+ * @csspart photo-hidden - Beside a photo a moderator hid: why.
  * @csspart author - A message's masked display name.
  * @csspart support - The 我也关注 button of a card or an opened message (`aria-pressed` once pressed) and its count.
  * @csspart reply - The latest reply on a card; each reply in an opened message. Also `reply-interim` or `reply-final`.

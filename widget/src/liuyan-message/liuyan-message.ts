@@ -21,6 +21,12 @@ type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
  *
  * @csspart message - The message.
  * @csspart status - The status badge (待受理 / 已受理 / 办理中 / 已回复 / 已办结).
+ * @csspart adopted - The 已采纳 tag of a suggestion an official took up.
+ * @csspart adoption - The official's note on what was taken up.
+ * @csspart photos - A message's or a reply's photos.
+ * @csspart cover - The first photo's small version, a link to the whole photo.
+ * @csspart photo-private - Beside a photo only the author and the officials see: 不公开.
+ * @csspart photo-hidden - Beside a photo a moderator hid: why.
  * @csspart author - The masked display name.
  * @csspart body - What the citizen wrote.
  * @csspart reply - Each official reply; also `reply-interim` or `reply-final`.

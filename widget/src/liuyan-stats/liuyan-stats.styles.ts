@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   h2 { font-size: 1.1em; margin: 0 0 0.6em; }
+  /* The statistics' room while they load, so the page below does not jump when they appear. */
+  .loading { min-height: var(--liuyan-stats-min-height, 60em); margin: 0; }
   h3 { font-size: 1em; margin: 1em 0 0.4em; }
   dl.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: 0.6em; margin: 0; }
   .figure {

@@ -33,6 +33,7 @@ type Phase = 'loading' | 'ready' | 'failed';
  * @csspart chart - The monthly chart.
  * @csspart ranking - The table of units.
  *
+ * @cssproperty --liuyan-stats-min-height - Height kept while the statistics load (default 60em), so the page below does not move.
  * @cssproperty --liuyan-stats-bar-color - The bars of all messages (default light blue).
  * @cssproperty --liuyan-stats-replied-color - The bars of replied messages (default the primary colour).
  */
@@ -61,8 +62,9 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
   unit = '';
   /** Only the messages of this campaign (建言专栏), by slug. */
   campaign = '';
-  /** First and last month counted, `YYYY-MM` (China time). */
+  /** First month counted, `YYYY-MM` (China time). */
   from = '';
+  /** Last month counted, `YYYY-MM` (China time). */
   to = '';
 
   private stats: Stats | null = null;
@@ -102,7 +104,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
         <button type="button" @click=${() => this.load()}>${t.tryAgain}</button>`;
     }
     const s = this.stats;
-    if (!s) return html`<p aria-busy="true">${t.loading}</p>`;
+    if (!s) return html`<p class="loading" aria-busy="true">${t.loading}</p>`;
     const figures: [string, string, string][] = [
       ['messages', t.messages, formatNumber(this.locale, s.messages)],
       ['reply-rate', t.replyRate, percent(s.replyRate, t, this.locale)],

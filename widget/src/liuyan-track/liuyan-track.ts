@@ -29,6 +29,8 @@ import { trackZhCN, type TrackStrings } from './strings.zh-cn';
  * @csspart status - Its status (未通过审核 when it did not pass review).
  * @csspart rejection - Why it did not pass review: the reason and the moderator's words.
  * @csspart photos - The author's photos (private and hidden ones too, marked), and each reply's.
+ * @csspart cover - The first photo's small version, a link to the whole photo.
+ * @csspart photo-private - Beside a photo only the author and the officials see: 不公开.
  * @csspart photo-hidden - Beside a photo a moderator hid: why.
  * @csspart reply - Each official reply.
  * @csspart timeline - The list of events.

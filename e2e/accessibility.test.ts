@@ -1,0 +1,191 @@
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { root } from '../scripts/local-stack';
+import { createClient } from '../sdk/src';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { officialApi, sessionCookie } from './console-helpers';
+import { citizenPhone, fillForm, scrollUntil, TRACKING_CODE, useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+
+/** axe-core's rules for WCAG 2.2 level AA (and the A rules under it). */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
+const THEMES = ['light', 'dark', 'high-contrast'] as const;
+
+const browser = useBrowserPage();
+const opened: BrowserContext[] = [];
+afterEach(async () => {
+  for (const context of opened.splice(0)) await context.close();
+});
+
+/** A fresh page whose CSP lets axe in (the hosted pages allow no script but their own). */
+async function axePage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', bypassCSP: true, viewport });
+  opened.push(context);
+  return context.newPage();
+}
+
+/** axe's WCAG AA violations on the whole page (it reaches into the elements' open shadow roots), one line each. */
+async function violations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: {
+      id: string; nodes: { target: unknown[]; failureSummary?: string }[];
+    }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${JSON.stringify(n.target)}: ${n.failureSummary?.replaceAll('\n', ' ')}`));
+  }, WCAG_AA);
+}
+
+/**
+ * The violations in each theme, every Liuyan element on the page switched to it (`theme="…"`), keyed
+ * `state/theme`: an empty object is a clean page.
+ */
+async function inEveryTheme(page: Page, state: string, found: Record<string, string[]>, themes: readonly string[] = THEMES): Promise<void> {
+  for (const theme of themes) {
+    await page.evaluate((theme) => {
+      for (const element of document.querySelectorAll('liuyan-form, liuyan-list, liuyan-message, liuyan-track, liuyan-stats')) element.setAttribute('theme', theme);
+    }, theme);
+    const list = await violations(page);
+    if (list.length > 0) found[`${state}/${theme}`] = list;
+  }
+}
+
+const client = createClient({ baseUrl: WORKER, site: 'demo' });
+/** A public complaint, published and answered, so it can be opened on the board and rated. */
+let answered = { id: '', trackingCode: '' };
+
+beforeAll(async () => {
+  answered = await client.submitMessage({
+    unitId: 'u_transport', type: 'complaint', domain: 'transport', campaign: null, title: `公交站台无障碍坡道被占用 ${Date.now() % 1_000_000}`,
+    body: '城关镇汽车站站台的无障碍坡道常年被电动车占用，轮椅上不去。', region: '示范县城关镇',
+    author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+  });
+  const moderator = await sessionCookie(DEMO_ACCOUNTS.moderator);
+  expect((await officialApi(moderator, 'POST', `/v1/console/messages/${answered.id}/publish`, {})).status).toBe(200);
+  const bureau = await sessionCookie(DEMO_ACCOUNTS.transport);
+  expect((await officialApi(bureau, 'POST', `/v1/console/messages/${answered.id}/accept`, {})).status).toBe(200);
+  expect((await officialApi(bureau, 'POST', `/v1/console/messages/${answered.id}/reply`, { kind: 'final', body: '已清理坡道并设置隔离桩。' })).status).toBe(200);
+});
+
+describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast themes', () => {
+  it('<liuyan-form>: empty, with field errors, sending, retrying, saved offline and the receipt', async () => {
+    const found: Record<string, string[]> = {};
+    const page = await axePage();
+    await page.goto(`${HOST}/`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="submit"]').waitFor();
+    await inEveryTheme(page, 'empty', found);
+
+    await form.locator('[part="submit"]').click();
+    await form.locator('#title-error').waitFor();
+    await inEveryTheme(page, 'field errors', found);
+
+    // Sending: each submission is held until the test lets it go; the first then gets a 503 (busy), so
+    // the form retries: 正在重试. (Should the client give up waiting first, it retries by itself: the same screen.)
+    const gates: (() => void)[] = [];
+    let held = true;
+    let requests = 0;
+    await page.route('**/v1/sites/demo/messages', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const n = ++requests;
+      if (held) await new Promise<void>((resolve) => gates.push(resolve));
+      if (n === 1) return route.fulfill({ status: 503, headers: { 'Retry-After': '0', 'Content-Type': 'application/problem+json' }, body: '{"type":"about:blank","title":"busy","status":503,"code":"overloaded"}' }).catch(() => {});
+      return route.continue().catch(() => {});
+    });
+    await fillForm(page, { title: '城关镇老旧小区加装电梯进度', body: '我们小区去年报名加装电梯，至今没有开工，想了解进度。' });
+    await form.locator('[part="submit"]').click();
+    await form.locator('[part="submit"]:disabled').waitFor();
+    await inEveryTheme(page, 'sending', found);
+    gates.shift()?.();
+    await form.locator('[part="status"] .notice').waitFor();
+    await inEveryTheme(page, 'retrying', found);
+    held = false;
+    for (const open of gates.splice(0)) open();
+    await form.locator('[part="receipt"]').waitFor();
+    expect(await form.locator('[part="tracking-code"]').textContent()).toMatch(TRACKING_CODE);
+    await inEveryTheme(page, 'receipt', found);
+
+    // Offline: 已保存，联网后自动提交.
+    const offline = await axePage();
+    await offline.goto(`${HOST}/`);
+    const later = offline.locator('liuyan-form');
+    await later.locator('[part="submit"]').waitFor();
+    await offline.context().setOffline(true);
+    await fillForm(offline, { title: '城关镇夜市噪音扰民', body: '城关镇夜市每晚十二点后仍有高音喇叭，影响附近居民休息。' });
+    await later.locator('[part="submit"]').click();
+    await later.locator('[part="outbox"]').waitFor();
+    await inEveryTheme(offline, 'saved offline', found);
+
+    expect(found).toEqual({});
+  }, 240_000);
+
+  it('<liuyan-track>: the tracking result with its rating form, and the follow-up form after rating', async () => {
+    const found: Record<string, string[]> = {};
+    const page = await axePage();
+    await page.goto(`${HOST}/#track`);
+    const tracker = page.locator('liuyan-track');
+    await tracker.getByLabel('查询码').fill(answered.trackingCode);
+    await tracker.getByRole('button', { name: '查询' }).click();
+    const rating = tracker.locator('[part="rating-form"]');
+    await rating.waitFor();
+    await inEveryTheme(page, 'tracking result and rating form', found);
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await rating.locator('#overall-error').waitFor();
+    await inEveryTheme(page, 'rating errors', found);
+    await rating.getByRole('radio', { name: '很满意', exact: true }).check();
+    for (const group of ['resolution', 'attitude', 'speed']) await rating.locator(`input[name="${group}"][value="5"]`).check();
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await tracker.locator('[part="follow-up-form"]').waitFor();
+    await inEveryTheme(page, 'rated, follow-up form', found);
+    expect(found).toEqual({});
+  }, 180_000);
+
+  it('<liuyan-list> and <liuyan-stats>: the board, an opened message and the statistics', async () => {
+    const found: Record<string, string[]> = {};
+    const page = await axePage();
+    await page.goto(`${HOST}/`);
+    const list = page.locator('liuyan-list');
+    await scrollUntil(list, async () => (await list.locator('[part="card"]').count()) > 0);
+    const stats = page.locator('liuyan-stats');
+    await scrollUntil(stats, async () => (await stats.locator('[part="figures"]').count()) > 0);
+    await inEveryTheme(page, 'board and statistics', found);
+    await page.goto(`${HOST}/?liuyan=${answered.id}#board`);
+    await scrollUntil(list, async () => (await list.getByText('已清理坡道并设置隔离桩。').count()) > 0);
+    await inEveryTheme(page, 'opened message', found);
+    expect(found).toEqual({});
+  }, 180_000);
+
+  // The hosted pages' own frame (header, tabs) is light and gives the elements the site's colour, so
+  // they are checked light and in high contrast; dark is for elements on a page that chose it.
+  it('the hosted pages, light and high-contrast: board, write, track, statistics and a message', async () => {
+    const found: Record<string, string[]> = {};
+    const page = await axePage({ width: 390, height: 844 });
+    for (const address of ['/s/demo/', '/s/demo/write', '/s/demo/track', '/s/demo/stats', `/s/demo/messages/${answered.id}`]) {
+      await page.goto(`${WORKER}${address}`);
+      await page.waitForFunction(() => [...document.querySelectorAll('liuyan-form, liuyan-list, liuyan-track, liuyan-stats')]
+        .every((e) => e.shadowRoot && e.shadowRoot.childElementCount > 0 && !e.shadowRoot.querySelector('[aria-busy="true"]')));
+      await inEveryTheme(page, address, found, ['light', 'high-contrast']);
+    }
+    expect(found).toEqual({});
+  }, 180_000);
+
+  it('theme="auto" follows the system’s light or dark setting', async () => {
+    const page = await axePage();
+    await page.goto(`${HOST}/`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="submit"]').waitFor();
+    await page.evaluate(() => document.querySelector('liuyan-form')!.setAttribute('theme', 'auto'));
+    const surface = () => form.evaluate((e) => getComputedStyle(e).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await surface()).toBe('rgb(27, 27, 29)');
+    const found: Record<string, string[]> = {};
+    await form.locator('[part="submit"]').click();
+    await form.locator('#title-error').waitFor();
+    await inEveryTheme(page, 'system dark, field errors', found, ['auto']);
+    expect(found).toEqual({});
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await surface()).toBe('rgb(255, 255, 255)');
+  }, 120_000);
+});

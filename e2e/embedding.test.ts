@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { citizenPhone, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+
+const browser = useBrowserPage();
+
+/**
+ * The county's example page served with `policy` as its Content-Security-Policy header, plus a hash for
+ * the page's own inline stylesheet (the county's, not Liuyan's). Violations are collected in
+ * `window.__violations` from the start.
+ */
+async function underPolicy(page: Page, policy: string): Promise<void> {
+  const html = await (await fetch(`${HOST}/`)).text();
+  const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+  const own = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+  await page.addInitScript(() => {
+    const found: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = found;
+    document.addEventListener('securitypolicyviolation', (e) => found.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  // Served by the county's own server (a page the browser fulfilled itself would count as a public
+  // address, and Chromium would refuse it the loopback service).
+  await page.goto(`${HOST}/strict?csp=${encodeURIComponent(policy.replace('style-src', `style-src ${own}`))}`);
+}
+
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+
+/** The README's lines for a page embedding the elements (Content-Security-Policy, "Strict pages"). */
+const README_POLICY = `default-src 'none'; script-src ${WORKER}; connect-src ${WORKER}; img-src ${WORKER} blob:; style-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'`;
+
+describe('a host page with a strict Content-Security-Policy', () => {
+  it('with the README’s lines (no unsafe-inline, no unsafe-eval), every element draws and nothing is blocked', async () => {
+    const page = browser.page;
+    await underPolicy(page, README_POLICY);
+    await page.locator('liuyan-form [part="submit"]').waitFor();
+    await page.locator('liuyan-track [part="form"]').waitFor();
+    await page.locator('liuyan-list').scrollIntoViewIfNeeded();
+    await page.locator('liuyan-list [part="card"]').first().waitFor();
+    await page.locator('liuyan-stats').scrollIntoViewIfNeeded();
+    await page.locator('liuyan-stats [part="figures"]').waitFor();
+    // The elements' own styles apply (a blocked stylesheet would leave the send button unstyled).
+    expect(await page.locator('liuyan-form [part="submit"]').evaluate((b) => getComputedStyle(b).minHeight)).toBe('44px');
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('enforcing Trusted Types (require-trusted-types-for \'script\'; trusted-types lit-html), a citizen sends a message and gets the code', async () => {
+    const page = browser.page;
+    await underPolicy(page, `${README_POLICY}; require-trusted-types-for 'script'; trusted-types lit-html`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="submit"]').waitFor();
+    await fillForm(page, { title: '城关镇幼儿园门口早高峰拥堵', body: '每天早上七点半幼儿园门口车辆乱停，孩子过马路很危险。', phone: citizenPhone() });
+    await form.locator('[part="submit"]').click();
+    await form.locator('[part="receipt"]').waitFor();
+    expect(await form.locator('[part="tracking-code"]').textContent()).toMatch(TRACKING_CODE);
+    expect(await violations(page)).toEqual([]);
+  });
+});
+
+describe('mounting the elements moves nothing on the page', () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    it(`the example page at ${viewport.width} px: no layout-shift entry while the elements load and draw`, async () => {
+      const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const shifts: string[] = [];
+        (window as unknown as { __shifts: string[] }).__shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node }[] })[]) {
+            shifts.push(`${entry.value.toFixed(4)} ${entry.sources.map((s) => s.node?.nodeName).join(',')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${HOST}/`);
+      await page.locator('liuyan-form [part="submit"]').waitFor();
+      await page.locator('liuyan-track [part="form"]').waitFor();
+      // A moment for anything late (the fonts, the list's first page) to land.
+      await page.waitForTimeout(1500);
+      expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+      await context.close();
+    });
+  }
+});
