@@ -1,6 +1,6 @@
 // Builds ./public, which the worker serves as static assets: the widget bundle, the officials'
 // console, the example pages and the error reference.
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -44,6 +44,20 @@ function assertBrowserOnly(name: string, metafile: Metafile): void {
   if (leaked.length > 0) throw new Error(`${name} bundles service-only code: ${leaked.slice(0, 3).join(', ')} … (import types only from sdk/src/schemas)`);
 }
 
+/**
+ * In an element's alone build, each language's strings (a chunk fetched on demand) take their own
+ * copy of `sdk/src/limits.ts` (a dozen numbers): shared with the element, it would be a chunk of its
+ * own, one more file for every page to fetch.
+ */
+const ownLimitsPerLanguage: Plugin = {
+  name: 'own-limits-per-language',
+  setup(b) {
+    b.onResolve({ filter: /\/limits$/ }, (args) => (/\/sdk\/src\/locales\/(en|zh-tw)\.ts$/.test(args.importer)
+      ? { path: path.resolve(args.resolveDir, `${args.path}.ts`), suffix: '?strings' }
+      : undefined));
+  },
+};
+
 export async function buildPublic(): Promise<void> {
   // Emptied, not removed: a running `wrangler dev` watches this directory and stops serving new
   // files if it is replaced.
@@ -73,6 +87,7 @@ export async function buildPublic(): Promise<void> {
   assertBrowserOnly('the widget', elements.metafile);
   const alone = await Promise.all(ELEMENTS.map((tag) => build({
     ...common,
+    plugins: [...common.plugins, ownLimitsPerLanguage],
     entryPoints: { [tag]: path.join(root, `widget/src/${tag}/${tag}.ts`) },
     outdir: path.join(widget, 'alone'),
     splitting: true,
