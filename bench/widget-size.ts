@@ -1,7 +1,10 @@
 // What a host page downloads for each widget element, from the built files in public/widget.
 //
 // The import graph comes from esbuild parsing the built files themselves (a metafile of a
-// write-less bundle of the loader), so nothing depends on hashed chunk names. Which chunk holds
+// write-less bundle of the loader and every element's file), so nothing depends on hashed chunk
+// names. The widget is built twice (scripts/build-widget.ts): each element alone (public/widget/
+// alone/, one file for a page with only that element) and all sharing chunks (for a page with
+// several); a one-element page is measured on the first, a page with two elements on the second. Which chunk holds
 // which source module (the form, the tracker, English strings) comes from each chunk's source map,
 // falling back to esbuild's `[name]-[hash]` file name when a chunk has no map.
 import { build } from 'esbuild';
@@ -25,6 +28,8 @@ const TRACK_SOURCE = path.join(root, 'widget/src/liuyan-track/liuyan-track.ts');
 const LIST_TAG = 'liuyan-list';
 const MESSAGE_TAG = 'liuyan-message';
 const sourceOf = (tag: string) => path.join(root, `widget/src/${tag}/${tag}.ts`);
+/** Every element, each built alone too. */
+const TAGS_ALONE = ['liuyan-form', 'liuyan-track', 'liuyan-list', 'liuyan-message', 'liuyan-stats'];
 
 /** English strings live in modules named `en.ts` or `<something>.en.ts` (e.g. `strings.en.ts`). */
 const isEnglishModule = (file: string): boolean => /(^|\.)en\.[cm]?[jt]s$/.test(path.basename(file));
@@ -134,10 +139,21 @@ function sourcesOf(absoluteFile: string, code: string): string[] {
   }
 }
 
-/** Every file the loader reaches, with its sizes and its static and dynamic imports. */
+/** The element files of both builds (the loader imports them by computed address, which a bundler does not follow). */
+function elementFiles(): string[] {
+  return TAGS_ALONE.flatMap((tag) => [`${tag}.js`, `alone/${tag}.js`]).map((file) => path.join(widgetDir, file)).filter((file) => {
+    try {
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Every file the loader and the element files reach, with its sizes and its static and dynamic imports. */
 async function readImportGraph(): Promise<Map<string, BuiltFile>> {
   const { metafile } = await build({
-    entryPoints: [loaderFile],
+    entryPoints: [loaderFile, ...elementFiles()],
     absWorkingDir: root,
     bundle: true,
     splitting: true,
@@ -262,13 +278,26 @@ async function measureLitAlone(): Promise<{ rawBytes: number; gzipBytes: number 
   return { rawBytes: code.length, gzipBytes: gzipSize(code) };
 }
 
+/** The files of `held` in the alone build (`alone: true`) or the shared one. */
+const ofBuild = (held: string[] | null, alone: boolean): string[] | null => {
+  const files = held?.filter((f) => f.startsWith('alone/') === alone) ?? [];
+  return files.length > 0 ? files : null;
+};
+
 export async function measureWidget(): Promise<WidgetSizes> {
   const graph = await readImportGraph();
   const loader = path.relative(widgetDir, loaderFile);
-  const formChunks = requireOne('<liuyan-form> element', filesHolding(graph, FORM_SOURCE));
-  const trackChunks = requireOne('<liuyan-track> element', filesHolding(graph, TRACK_SOURCE));
-  const listChunks = builtElementChunks(graph, LIST_TAG);
-  const messageChunks = builtElementChunks(graph, MESSAGE_TAG);
+  const formHeld = requireOne('<liuyan-form> element', filesHolding(graph, FORM_SOURCE));
+  const trackHeld = requireOne('<liuyan-track> element', filesHolding(graph, TRACK_SOURCE));
+  // Pages with one element: its alone build. Pages with two: the shared one.
+  const formChunks = requireOne('<liuyan-form> element (alone)', ofBuild(formHeld, true) ?? []);
+  const trackChunks = requireOne('<liuyan-track> element (alone)', ofBuild(trackHeld, true) ?? []);
+  const formShared = requireOne('<liuyan-form> element (shared)', ofBuild(formHeld, false) ?? []);
+  const trackShared = requireOne('<liuyan-track> element (shared)', ofBuild(trackHeld, false) ?? []);
+  const listHeld = builtElementChunks(graph, LIST_TAG);
+  const listChunks = ofBuild(listHeld, true);
+  const listShared = ofBuild(listHeld, false);
+  const messageChunks = ofBuild(builtElementChunks(graph, MESSAGE_TAG), true);
   const englishChunks = englishOnlyFiles(graph);
   const traditionalChunks = traditionalOnlyFiles(graph);
 
@@ -285,24 +314,21 @@ export async function measureWidget(): Promise<WidgetSizes> {
   // To show the form: the loader's element import and the static imports of what it brings.
   const formSet = new Set([...loaderAlways, ...reach(graph, formChunks, { dynamic: false })]);
   const trackSet = page(trackChunks, formChunks, 'zh');
-  const bothSet = page([...formChunks, ...trackChunks], [], 'zh');
-  const bothEnglishSet = page([...formChunks, ...trackChunks], [], 'en');
-  // The list and message pages take everything their chunks import (the list may show messages).
-  const everything = new Set([
-    ...bothEnglishSet,
-    ...(listChunks ? page(listChunks, [], 'en') : []),
-    ...(messageChunks ? page(messageChunks, [], 'en') : []),
-  ]);
+  const bothSet = page([...formShared, ...trackShared], [], 'zh');
+  const bothEnglishSet = page([...formShared, ...trackShared], [], 'en');
+  // Every page in every language: each element file of both builds and all it imports, in any language.
+  const everything = page(elementFiles().map((f) => path.relative(widgetDir, f)), [], 'en');
+  for (const file of traditionalChunks) everything.add(file);
 
   let list: ListSizes;
-  if (listChunks) {
+  if (listChunks && listShared) {
     const listSet = page(listChunks, [], 'zh');
-    const formAndListSet = page([...formChunks, ...listChunks], [], 'zh');
+    const formAndListSet = page([...formShared, ...listShared], [], 'zh');
     list = {
       measured: true,
       listChinese: download(graph, listSet),
       formAndList: download(graph, formAndListSet),
-      listAddsToFormPage: download(graph, without(formAndListSet, formSet)),
+      listAddsToFormPage: download(graph, without(formAndListSet, page(formShared, [], 'zh'))),
       englishExtra: download(graph, without(page(listChunks, [], 'en'), listSet)),
     };
   } else {

@@ -1,6 +1,6 @@
 // Builds ./public, which the worker serves as static assets: the widget bundle, the officials'
 // console, the example pages and the error reference.
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -44,6 +44,20 @@ function assertBrowserOnly(name: string, metafile: Metafile): void {
   if (leaked.length > 0) throw new Error(`${name} bundles service-only code: ${leaked.slice(0, 3).join(', ')} … (import types only from sdk/src/schemas)`);
 }
 
+/**
+ * In an element's alone build, each language's strings (a chunk fetched on demand) take their own
+ * copy of `sdk/src/limits.ts` (a dozen numbers): shared with the element, it would be a chunk of its
+ * own, one more file for every page to fetch.
+ */
+const ownLimitsPerLanguage: Plugin = {
+  name: 'own-limits-per-language',
+  setup(b) {
+    b.onResolve({ filter: /\/limits$/ }, (args) => (/\/sdk\/src\/locales\/(en|zh-tw)\.ts$/.test(args.importer)
+      ? { path: path.resolve(args.resolveDir, `${args.path}.ts`), suffix: '?strings' }
+      : undefined));
+  },
+};
+
 export async function buildPublic(): Promise<void> {
   // Emptied, not removed: a running `wrangler dev` watches this directory and stops serving new
   // files if it is replaced.
@@ -55,7 +69,14 @@ export async function buildPublic(): Promise<void> {
     legalComments: 'none', logLevel: 'warning', metafile: true, plugins: [minifyTemplatesPlugin],
   } satisfies BuildOptions;
 
-  // The elements, each an entry of its own, sharing Lit and common code through chunks.
+  // Each element twice. Shared: one build of all the elements, sharing Lit and the common code
+  // through chunks, for a page with several kinds of element. Alone (public/widget/alone/<tag>.js): a
+  // build of one element, its code and everything it imports in one file, for a page with that
+  // element only (most pages: a form on one page, the board on another). esbuild cuts a shared build
+  // into a chunk per set of elements using a module, and each file gzipped on its own loses what
+  // the others would have shared: for the form, its page is 2.5–3 KB gzip smaller alone (figures
+  // in bench/README.md). What an element fetches on demand (other languages, the photo code) stays
+  // a chunk of its own in both.
   const elements = await build({
     ...common,
     entryPoints: Object.fromEntries(ELEMENTS.map((tag) => [tag, path.join(root, `widget/src/${tag}/${tag}.ts`)])),
@@ -64,28 +85,36 @@ export async function buildPublic(): Promise<void> {
     chunkNames: 'chunks/[name]-[hash]',
   });
   assertBrowserOnly('the widget', elements.metafile);
-  const preloads: Record<string, string[]> = {};
-  for (const output of Object.values(elements.metafile.outputs)) {
-    const tag = ELEMENTS.find((t) => output.entryPoint?.endsWith(`${t}/${t}.ts`));
-    if (tag) {
-      preloads[tag] = output.imports
-        .filter((i) => i.kind === 'import-statement')
-        .map((i) => `./${path.relative(widget, path.resolve(root, i.path))}`);
+  const alone = await Promise.all(ELEMENTS.map((tag) => build({
+    ...common,
+    plugins: [...common.plugins, ownLimitsPerLanguage],
+    entryPoints: { [tag]: path.join(root, `widget/src/${tag}/${tag}.ts`) },
+    outdir: path.join(widget, 'alone'),
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  })));
+  /** Each element's file and the chunks it imports (fetched in parallel with it), relative to public/widget. */
+  const files = (metafile: Metafile): Record<string, { file: string; chunks: string[] }> => {
+    const found: Record<string, { file: string; chunks: string[] }> = {};
+    for (const [file, output] of Object.entries(metafile.outputs)) {
+      const tag = ELEMENTS.find((t) => output.entryPoint?.endsWith(`${t}/${t}.ts`));
+      if (!tag) continue;
+      found[tag] = {
+        file: `./${path.relative(widget, path.resolve(root, file))}`,
+        chunks: output.imports.filter((i) => i.kind === 'import-statement').map((i) => `./${path.relative(widget, path.resolve(root, i.path))}`),
+      };
     }
-  }
+    return found;
+  };
+  alone.forEach((result) => assertBrowserOnly('the widget', result.metafile));
+  const preloads = { shared: files(elements.metafile), alone: Object.assign({}, ...alone.map((result) => files(result.metafile))) };
 
   // The loader: finds the tags on the page and imports those elements (and their chunks) only.
   await build({
     ...common,
     entryPoints: { liuyan: path.join(root, 'widget/src/index.ts') },
     outdir: widget,
-    define: { __LIUYAN_PRELOADS__: JSON.stringify(preloads) },
-    plugins: [...common.plugins, {
-      name: 'elements-are-separate-files',
-      setup(b) {
-        b.onResolve({ filter: /^\.\/liuyan-[a-z]+\/liuyan-[a-z]+$/ }, (args) => ({ path: `./${path.basename(args.path)}.js`, external: true }));
-      },
-    }],
+    define: { __LIUYAN_ELEMENTS__: JSON.stringify(preloads) },
   });
   // The hosted board's own script (its pages are rendered by the service) and the iframe helper a
   // host page may include: a classic script, so it can find where it came from.

@@ -1,46 +1,54 @@
 // The one script a host page includes: `<script type="module" src="…/widget/liuyan.js">`.
-// It is tiny; each element's code (and Lit, shared) is fetched only when its tag is on the page,
+// It is tiny; each element's code (with Lit) is fetched only when its tag is on the page — in one
+// file when it is the page's only kind of element, else sharing Lit with the others through chunks —
 // all its chunks at once, and the site config the form and the list read first along with them.
 
 import { preloadSiteConfig } from '../../ui/preload';
 
-/** Filled in by the build: the chunks each element imports, fetched in parallel with it. */
-declare const __LIUYAN_PRELOADS__: Record<string, string[]>;
+/** An element's file and the chunks it imports (relative to this script), filled in by the build. */
+interface ElementFiles {
+  file: string;
+  chunks: string[];
+}
+/**
+ * Filled in by the build (scripts/build-widget.ts): each element built `alone` (one file, for a page
+ * with only that element) and `shared` (sharing Lit and common code with the others through chunks).
+ */
+declare const __LIUYAN_ELEMENTS__: { alone: Record<string, ElementFiles>; shared: Record<string, ElementFiles> };
 
-const elements: Record<string, () => Promise<unknown>> = {
-  'liuyan-form': () => import('./liuyan-form/liuyan-form'),
-  'liuyan-track': () => import('./liuyan-track/liuyan-track'),
-  'liuyan-list': () => import('./liuyan-list/liuyan-list'),
-  'liuyan-message': () => import('./liuyan-message/liuyan-message'),
-  'liuyan-stats': () => import('./liuyan-stats/liuyan-stats'),
-};
-
-const pending = new Set(Object.keys(elements));
+const TAGS = ['liuyan-form', 'liuyan-track', 'liuyan-list', 'liuyan-message', 'liuyan-stats'];
+const pending = new Set(TAGS);
 /** Elements that ask for their site's config first: the loader asks for it while their code loads. */
 const READ_CONFIG_FIRST = new Set(['liuyan-form', 'liuyan-list']);
 const scriptOrigin = new URL(import.meta.url).origin;
 const preloaded = new Set<string>();
+/** Whether this page loads the shared build: a second kind of element seen (at once or later) needs the same Lit. */
+let shared = false;
 
-/** On a slow network every round trip counts: ask for an element's chunks all at once. */
-function preloadChunksOf(tag: string): void {
-  for (const chunk of __LIUYAN_PRELOADS__[tag] ?? []) {
-    if (preloaded.has(chunk)) continue;
-    preloaded.add(chunk);
+/** On a slow network every round trip counts: ask for an element's chunks all at once, with it. */
+function preload(files: string[]): void {
+  for (const file of files) {
+    if (preloaded.has(file)) continue;
+    preloaded.add(file);
     const link = document.createElement('link');
     link.rel = 'modulepreload';
-    link.href = new URL(chunk, import.meta.url).href;
+    link.href = new URL(file, import.meta.url).href;
     document.head.appendChild(link);
   }
 }
 
 function loadElementsInPage(): void {
-  for (const tag of pending) {
-    if (document.querySelector(tag)) {
-      pending.delete(tag);
-      preloadChunksOf(tag);
-      void elements[tag]!();
-      if (READ_CONFIG_FIRST.has(tag)) for (const element of document.querySelectorAll(tag)) preloadSiteConfig(element, scriptOrigin);
-    }
+  const found = [...pending].filter((tag) => document.querySelector(tag));
+  if (found.length === 0) return;
+  // One kind of element on the page: its file alone. Any more, now or later: the shared build.
+  const build = !shared && found.length === 1 && pending.size === TAGS.length ? __LIUYAN_ELEMENTS__.alone : __LIUYAN_ELEMENTS__.shared;
+  shared = build === __LIUYAN_ELEMENTS__.shared;
+  for (const tag of found) {
+    pending.delete(tag);
+    const { file, chunks } = build[tag]!;
+    preload(chunks);
+    void import(/* a file of the build, named in the table above */ new URL(file, import.meta.url).href);
+    if (READ_CONFIG_FIRST.has(tag)) for (const element of document.querySelectorAll(tag)) preloadSiteConfig(element, scriptOrigin);
   }
   if (pending.size === 0) observer.disconnect();
 }

@@ -4,6 +4,9 @@
 // Turnstile — a Turnstile token. Turnstile's script is fetched only once the citizen comes into the
 // form (its first focus), so a page that only shows the form costs no third-party request.
 //
+// The Turnstile glue (turnstile.ts) is a chunk of its own, fetched with Turnstile's script: most sites
+// ask for no Turnstile, and their form need not carry it.
+//
 // Turnstile's challenge frame is rendered into a child of the host element, in the page's own DOM, and
 // shown through the form's `turnstile` slot: Turnstile renders into light DOM as documented
 // (https://developers.cloudflare.com/turnstile/get-started/client-side-rendering/).
@@ -11,63 +14,8 @@
 import { css, html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { LiuyanError } from '../../../sdk/src/errors';
 
-/** Turnstile's script for explicit rendering (its documented address). */
-export const TURNSTILE_SCRIPT = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
-
 /** How long sending waits for Turnstile's token (ms) before sending without one (the service then says captcha_failed). */
 const TOKEN_WAIT_MS = 15_000;
-
-/** The part of Turnstile's browser API the form uses. */
-interface TurnstileApi {
-  render(container: HTMLElement, options: {
-    sitekey: string; language?: string; callback(token: string): void; 'expired-callback'(): void; 'error-callback'(): void;
-  }): string;
-  reset(widgetId: string): void;
-  remove(widgetId: string): void;
-}
-
-declare global {
-  interface Window {
-    turnstile?: TurnstileApi;
-  }
-}
-
-interface ScriptUrlPolicy { createScriptURL(url: string): string }
-declare global {
-  interface Window {
-    trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptUrlPolicy };
-  }
-}
-/**
- * On a page enforcing Trusted Types (`require-trusted-types-for 'script'`) a script's address must come
- * from a named policy: `liuyan-turnstile` (README, "Strict pages") lets through Turnstile's one address.
- */
-let turnstilePolicy: ScriptUrlPolicy | undefined;
-function turnstileScriptUrl(): string {
-  turnstilePolicy ??= window.trustedTypes?.createPolicy('liuyan-turnstile', {
-    createScriptURL: (url) => { if (url !== TURNSTILE_SCRIPT) throw new TypeError(`not Turnstile: ${url}`); return url; },
-  });
-  return turnstilePolicy ? turnstilePolicy.createScriptURL(TURNSTILE_SCRIPT) : TURNSTILE_SCRIPT;
-}
-
-/** One script per page, whatever the number of forms on it. */
-let scriptLoading: Promise<TurnstileApi> | null = null;
-
-function loadTurnstile(): Promise<TurnstileApi> {
-  scriptLoading ??= new Promise<TurnstileApi>((resolve, reject) => {
-    if (window.turnstile) return resolve(window.turnstile);
-    const script = document.createElement('script');
-    script.src = turnstileScriptUrl();
-    script.async = true;
-    script.addEventListener('load', () => (window.turnstile ? resolve(window.turnstile) : reject(new Error('Turnstile did not load'))));
-    script.addEventListener('error', () => {
-      scriptLoading = null; // a later focus tries again
-      reject(new Error('Turnstile did not load'));
-    });
-    document.head.appendChild(script);
-  });
-  return scriptLoading;
-}
 
 /** What the guard adds to a submission. */
 export interface GuardFields {
@@ -128,7 +76,7 @@ export class FormGuard implements ReactiveController {
     container.slot = 'turnstile';
     this.container = container;
     this.host.appendChild(container);
-    loadTurnstile().then((turnstile) => {
+    import('./turnstile').then(({ loadTurnstile }) => loadTurnstile()).then((turnstile) => {
       if (this.container !== container) return;
       this.widgetId = turnstile.render(container, {
         sitekey: siteKey,
@@ -138,7 +86,7 @@ export class FormGuard implements ReactiveController {
         'error-callback': () => this.settle(null),
       });
     }).catch(() => {
-      // No script: the form still sends, and the service refuses it with a clear captcha_failed.
+      // No script (or no glue: the network is gone): the form still sends, and the service refuses it with a clear captcha_failed.
       this.container = null;
       container.remove();
       this.settle(null);

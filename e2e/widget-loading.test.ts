@@ -1,0 +1,58 @@
+// What the loader fetches: a page with one kind of element gets it as one file (Lit inside it), a page
+// with several gets them sharing Lit, and an element a page adds later still comes to life.
+import { describe, expect, it } from 'vitest';
+import { useBrowserPage } from './helpers';
+import { WORKER } from './ports';
+
+const browser = useBrowserPage();
+
+/** The widget scripts the page has fetched so far, by path (`/widget/…`). */
+async function widgetScripts(): Promise<string[]> {
+  return browser.page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/widget/') && path.endsWith('.js')));
+}
+
+describe('the widget loader', () => {
+  it('on a page with only the form, fetches the form in one file beside the loader, and the form works', async () => {
+    await browser.page.goto(`${WORKER}/examples/slow-network/widget.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await expect.poll(() => form.locator('#unitId option').count()).toBeGreaterThan(1);
+
+    const scripts = await widgetScripts();
+    expect(scripts).toContain('/widget/liuyan.js');
+    expect(scripts).toContain('/widget/alone/liuyan-form.js');
+    // Nothing of the build the elements share: Lit comes inside the form's own file.
+    expect(scripts.filter((path) => !path.startsWith('/widget/alone/') && path !== '/widget/liuyan.js')).toEqual([]);
+  });
+
+  it('an element the page adds later (as a single-page app does) comes to life beside the first one', async () => {
+    await browser.page.goto(`${WORKER}/examples/slow-network/widget.html`);
+    await browser.page.locator('liuyan-form [part="form"]').waitFor();
+    await browser.page.evaluate(() => {
+      const tracker = document.createElement('liuyan-track');
+      tracker.setAttribute('site', 'demo');
+      document.body.appendChild(tracker);
+    });
+
+    const tracker = browser.page.locator('liuyan-track');
+    await tracker.getByLabel('查询码').fill('AAAA-BBBB-CCCC-DDDD');
+    await tracker.getByRole('button', { name: '查询' }).click();
+    // The tracker asked the service and says what it answered: no message has that code.
+    await expect.poll(() => tracker.getByText('没有找到与该查询码对应的留言').count()).toBe(1);
+    // The form is still there to use.
+    await browser.page.locator('liuyan-form').getByLabel('标题').fill('路灯不亮');
+    expect(await browser.page.locator('liuyan-form').getByLabel('标题').inputValue()).toBe('路灯不亮');
+  });
+
+  it("on a page with several kinds of element (the county site's form, board, tracker and figures), fetches them sharing one Lit", async () => {
+    await browser.page.goto(`${WORKER}/examples/gov-site/`);
+    await browser.page.locator('liuyan-form [part="form"]').waitFor();
+    await browser.page.locator('liuyan-track').getByLabel('查询码').waitFor();
+
+    const scripts = await widgetScripts();
+    expect(scripts).toEqual(expect.arrayContaining(['/widget/liuyan-form.js', '/widget/liuyan-track.js']));
+    expect(scripts.filter((path) => path.startsWith('/widget/alone/'))).toEqual([]);
+  });
+});
