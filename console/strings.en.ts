@@ -238,6 +238,7 @@ export const consoleEn: ConsoleStrings = {
     noResults: 'No unit matches',
     emptyLevel: 'No units below',
     more: 'Show more',
+    openBelowIn: '{label}: open the units below “{name}”',
   },
   heldFor: 'Held for review: {reasons}',
   heldForSeparator: ', ',

@@ -243,6 +243,8 @@ const strings = {
     noResults: '没有找到相符的单位',
     emptyLevel: '没有下级单位',
     more: '显示更多',
+    /** A picker's 下级 button: the picker's label keeps it apart from the page's own (the 单位 page tree) and from other pickers. */
+    openBelowIn: '{label}：打开“{name}”的下级单位',
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先审核原因：{reasons}',

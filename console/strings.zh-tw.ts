@@ -247,6 +247,8 @@ const strings = {
     noResults: '沒有找到相符的單位',
     emptyLevel: '沒有下級單位',
     more: '顯示更多',
+    /** A picker's 下級 button: the picker's label keeps it apart from the page's own (the 單位 page tree) and from other pickers. */
+    openBelowIn: '{label}：開啟「{name}」的下級單位',
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先審核原因：{reasons}',

@@ -24,7 +24,8 @@ const PAGE = 50;
  * by name or pinyin (each answer says where it sits). Only what is shown is loaded.
  *
  * Sources: `admin` (`GET /v1/admin/units`: retired units too, shown as such; admins) or `site` (the
- * public `GET /v1/sites/:site/units`: active units; every official). `roots` starts the tree at
+ * public `GET /v1/sites/:site/units`: active units; every official; chosen ids are named by
+ * `GET /v1/console/units`). `roots` starts the tree at
  * those units instead of the top level (a responder's own units) and turns search off, since its
  * answers could lie outside them. `multiple` keeps a list of chosen units (an account's, a drive's),
  * else one (`none`, when set, names the choice of no unit, such as 顶级 for a parent).
@@ -70,6 +71,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     name: { type: String, reflect: true },
     source: { type: String },
     multiple: { type: Boolean },
+    required: { type: Boolean },
     none: { type: String },
     values: { attribute: false },
     known: { attribute: false },
@@ -88,6 +90,8 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
   name = '';
   source: 'admin' | 'site' = 'site';
   multiple = false;
+  /** A choice is needed: the legend carries the form's required mark. */
+  required = false;
   /** When set, the label of choosing no unit (single choice only): its value is ''. */
   none = '';
   /** The chosen unit ids. */
@@ -145,12 +149,16 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     this.values = [];
   }
 
-  /** Chosen ids not seen yet get their names (the admin API names them; the public one cannot). */
+  /**
+   * Chosen ids not seen yet get their names (a filter restored from the address, an account's units):
+   * from the admin API for admins' pages, else the console's, which names units for every official
+   * (the public API lists levels and searches, never ids).
+   */
   private async nameUnknown(): Promise<void> {
     const unknown = this.values.filter((id) => !this.seen.has(id));
-    if (unknown.length === 0 || this.source !== 'admin') return;
+    if (unknown.length === 0) return;
     try {
-      const page = await this.officials.admin.units.list({ ids: unknown.join(',') });
+      const page = this.source === 'admin' ? await this.officials.admin.units.list({ ids: unknown.join(',') }) : await this.officials.units.named(unknown);
       for (const item of page.items) this.seen.set(item.id, item);
       this.requestUpdate();
     } catch {
@@ -216,13 +224,13 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
   /** `河北省 › 河北省长 › 河北教育厅`: a unit with where it sits. */
   private placeOf(id: string): string {
     const unit = this.seen.get(id);
-    return unit ? [...unit.ancestors.map((a) => a.name), unit.name].join(' › ') : id;
+    return unit ? placeName(unit, unit.ancestors) : id;
   }
 
   override render() {
     const p = this.t.unitPicker;
     return html`<fieldset part="picker" aria-describedby=${this.describedBy || nothing}>
-      <legend>${this.label}</legend>
+      <legend>${this.label}${this.required ? this.requiredMark() : nothing}</legend>
       ${this.renderChosen()}
       ${this.roots ? nothing : html`<div class="search" role="search">
         <input type="search" aria-label=${format(p.searchLabel, { label: this.label })} placeholder=${p.searchPlaceholder}
@@ -271,7 +279,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
             <button type="button" class="pick" aria-pressed=${String(chosen)} ?disabled=${excluded}
               @click=${() => this.choose(unit)}><span>${unit.name}${unit.active ? nothing : html` <span class="badge">${p.inactive}</span>`}</span>
               ${where ? html`<span class="where">${where}</span>` : nothing}</button>
-            ${unit.hasChildren ? html`<button type="button" class="open" aria-label=${format(p.openBelow, { name: unit.name })}
+            ${unit.hasChildren ? html`<button type="button" class="open" aria-label=${format(p.openBelowIn, { label: this.label, name: placeName(unit, this.searched ? unit.ancestors : this.trail) })}
               @click=${() => this.openLevel([...(this.searched ? unit.ancestors : this.trail), { id: unit.id, name: unit.name }])}>${p.below} ›</button>` : nothing}
           </li>`;
         })}
@@ -291,6 +299,12 @@ declare global {
     'liuyan-console-unit-picker': LiuyanConsoleUnitPicker;
   }
 }
+
+/**
+ * `河北省 › 河北省长 › 河北教育厅`: a unit's name with the units above it (`above`), so two units of
+ * one name (two counties' 教育局 in a search) are told apart by a screen reader too.
+ */
+export const placeName = (unit: { name: string }, above: readonly { name: string }[]) => [...above.map((a) => a.name), unit.name].join(' › ');
 
 /** The ids chosen in the form's unit picker named `name` ([] when it has none). */
 export function pickedUnits(form: HTMLFormElement, name: string): string[] {

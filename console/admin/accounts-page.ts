@@ -210,14 +210,14 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
         <p class="muted hint" id=${id('role-hint')}>${a.roleHints[role]}</p>
         ${this.fieldError(scope, 'role', id('role-error'))}
       </div>
-      ${role === 'responder' ? html`<fieldset class="field" aria-describedby=${id('units-hint')}>
-        <legend>${a.units}${this.requiredMark()}</legend>
+      ${role === 'responder' ? html`<div class="field">
+        <!-- The picker's own legend names the field (an outer one said it twice). -->
         <p class="muted hint" id=${id('units-hint')}>${a.unitsHint}</p>
-        <liuyan-console-unit-picker id=${id('units')} name="unitIds" source="admin" multiple label=${a.units}
+        <liuyan-console-unit-picker id=${id('units')} name="unitIds" source="admin" multiple required label=${a.units}
           .values=${current?.unitIds ?? NO_UNITS} .known=${this.units} aria-invalid=${this.invalid(scope, 'unitIds')}
           described-by=${id('units-error')}></liuyan-console-unit-picker>
         ${this.fieldError(scope, 'unitIds', id('units-error'))}
-      </fieldset>` : nothing}`;
+      </div>` : nothing}`;
   }
 
   private renderEdit(x: Account, self: boolean) {

@@ -116,7 +116,7 @@ export const adminEn: AdminStrings = {
     topLevel: '(none: top level)',
     sortOrder: 'Order (lower first)',
     addChild: 'Add below',
-    addChildOf: 'Add a unit below “{name}”',
+    addChildOf: 'Add below “{name}”',
     moveUp: 'Up',
     moveDown: 'Down',
     moveUpNamed: 'Move {name} up',
@@ -131,6 +131,7 @@ export const adminEn: AdminStrings = {
     moved: 'Order changed',
     empty: 'No units yet.',
     fieldNames: { name: 'unit name' },
+    parentOf: 'Parent of “{name}”',
   },
 
   accounts: {

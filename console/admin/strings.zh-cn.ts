@@ -122,7 +122,8 @@ const strings = {
     topLevel: '（无，顶级单位）',
     sortOrder: '排序（数字小的在前）',
     addChild: '添加下级',
-    addChildOf: '在“{name}”下添加单位',
+    /** Starts with the visible 添加下级, so a voice user who says what they see reaches it (WCAG 2.5.3). */
+    addChildOf: '添加下级：在“{name}”下添加单位',
     moveUp: '上移',
     moveDown: '下移',
     moveUpNamed: '上移 {name}',
@@ -137,6 +138,8 @@ const strings = {
     moved: '顺序已调整',
     empty: '尚无单位。',
     fieldNames: { name: '单位名称' },
+    /** The parent picker of the unit being edited (the add form has one too). */
+    parentOf: '“{name}”的上级单位',
   },
 
   accounts: {

@@ -126,7 +126,8 @@ const strings = {
     topLevel: '（無，頂級單位）',
     sortOrder: '排序（數字小的在前）',
     addChild: '新增下級',
-    addChildOf: '在「{name}」下新增單位',
+    /** Starts with the visible 新增下級, so a voice user who says what they see reaches it (WCAG 2.5.3). */
+    addChildOf: '新增下級：在「{name}」下新增單位',
     moveUp: '上移',
     moveDown: '下移',
     moveUpNamed: '上移 {name}',
@@ -141,6 +142,8 @@ const strings = {
     moved: '順序已調整',
     empty: '尚無單位。',
     fieldNames: { name: '單位名稱' },
+    /** The parent picker of the unit being edited (the add form has one too). */
+    parentOf: '“{name}」的上級單位',
   },
 
   accounts: {

@@ -6,7 +6,7 @@ import type { UnitKind } from '../../sdk/src/schemas/common';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
-import { LiuyanConsoleUnitPicker, type PickerUnit } from '../unit-picker';
+import { LiuyanConsoleUnitPicker, placeName, type PickerUnit } from '../unit-picker';
 import { AdminElement, type FormValues } from './admin-element';
 import { LatestLoad } from '../latest-load';
 
@@ -215,7 +215,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
           ${this.searched && u.ancestors.length > 0 ? html`<span class="muted">${u.ancestors.map((x) => x.name).join(' › ')}</span>` : nothing}
         </div>
         <div class="buttons compact">
-          ${u.hasChildren ? html`<button type="button" class="secondary" aria-label=${format(this.t.unitPicker.openBelow, { name: u.name })}
+          ${u.hasChildren ? html`<button type="button" class="secondary" aria-label=${format(this.t.unitPicker.openBelow, { name: placeName(u, u.ancestors) })}
             @click=${() => this.openLevel([...(this.searched ? u.ancestors : this.trail), { id: u.id, name: u.name }])}>${this.t.unitPicker.below} ›</button>` : nothing}
           <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(this.editing === u.id)}
             @click=${() => this.toggleEdit(u)}>${this.a.edit}</button>
@@ -258,7 +258,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         ${this.fieldError(scope, 'name', id('name-error'))}
       </div>
       <div class="field">
-        <liuyan-console-unit-picker id=${id('parent')} name="parentId" source="admin" label=${a.parent} none=${a.topLevel}
+        <liuyan-console-unit-picker id=${id('parent')} name="parentId" source="admin" label=${format(a.parentOf, { name: u.name })} none=${a.topLevel}
           .value=${u.parentId ?? ''} .known=${this.knownAbove(u)} .exclude=${[u.id]}
           aria-invalid=${this.invalid(scope, 'parentId')} described-by=${id('parent-error')}></liuyan-console-unit-picker>
         ${this.fieldError(scope, 'parentId', id('parent-error'))}
