@@ -60,9 +60,7 @@ describe('<liuyan-form>: the second layer against abuse', () => {
     const moderator = await signedIn(browser, DEMO_ACCOUNTS.moderator);
     await moderator.page.goto(`${CONSOLE}#/queue?tab=moderation`);
     const item = moderator.page.locator('liuyan-console-queue li', { hasText: title });
-    const mark = item.locator('[part="held-for"]');
-    await mark.waitFor();
-    expect(await mark.textContent()).toBe('先审核原因：填写了隐藏项（疑似自动程序）');
+    await expect.poll(() => item.locator('[part="held-for"]').textContent()).toBe('先审核原因：填写了隐藏项（疑似自动程序）');
     await moderator.page.context().close();
   });
 
