@@ -95,7 +95,11 @@ function sharedTokens(): CssProperty[] {
   const source = read('ui/tokens.styles.ts');
   const described = new Map(tagsOf(source, '@cssproperty').tags.filter((t) => t.tag === 'cssproperty').map((t) => [t.name, t.text]));
   const host = /export const tokens = css`\s*:host \{([\s\S]*?)\n {2}\}/.exec(source)![1]!;
-  return [...host.matchAll(/(--liuyan-[a-z-]+):\s*([^;]+);/g)].map(([, name, value]) => ({ name: name!, description: described.get(name!) ?? '', default: value!.trim() }));
+  const declared = [...host.matchAll(/(--liuyan-[a-z-]+):\s*([^;]+);/g)].map(([, name, value]) => ({ name: name!, description: described.get(name!) ?? '', default: value!.trim() }));
+  // Documented tokens read with a fallback (`var(--liuyan-theme-padding, 0.75em)`) rather than declared.
+  const fallbacks = [...described].filter(([name]) => !declared.some((d) => d.name === name))
+    .map(([name, description]) => ({ name, description, default: new RegExp(`var\\(${name},\\s*([^)]+)\\)`).exec(source)?.[1]?.trim() ?? '' }));
+  return [...declared, ...fallbacks];
 }
 
 /** The manifest, built from the sources as they are now. */

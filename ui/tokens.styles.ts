@@ -39,6 +39,7 @@ const dark = unsafeCSS([
  * @cssproperty --liuyan-radius - Corner radius of fields, buttons and cards.
  * @cssproperty --liuyan-font-family - Font stack (system UI with CJK fallbacks).
  * @cssproperty --liuyan-font-size - Base text size; everything else is in em.
+ * @cssproperty --liuyan-theme-padding - Room between a themed element's own background and its content (default 0.75em).
  */
 export const tokens = css`
   :host {
@@ -71,7 +72,7 @@ export const tokens = css`
    * element paints its own surface, so its text stays readable whatever the page behind it. A page's own
    * --liuyan-* values on the element still win over the theme's.
    */
-  :host([theme]) { background: var(--liuyan-color-surface); color-scheme: light; }
+  :host([theme]) { background: var(--liuyan-color-surface); color-scheme: light; padding: var(--liuyan-theme-padding, 0.75em); }
   :host([theme='dark']) { ${dark} }
   @media (prefers-color-scheme: dark) { :host([theme='auto']) { ${dark} } }
   :host([theme='high-contrast']) {

@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../sdk/src';
+import { citizenPhone, scrollUntil, useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+
+const browser = useBrowserPage();
+let trackingCode = '';
+
+beforeAll(async () => {
+  ({ trackingCode } = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+    unitId: 'u_transport', type: 'consultation', domain: 'transport', campaign: null, title: '城关镇到石桥镇的班车时刻表在哪里查',
+    body: '想了解城关镇到石桥镇的班车时刻表，网上没有找到。', region: '示范县城关镇',
+    author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
+  }));
+});
+
+/**
+ * What does not fit a 320 px wide page: what spills past the right edge (outside a box that scrolls
+ * sideways on purpose), and every control smaller than 44 × 44 px — a radio or checkbox counts by its
+ * label, which is what a finger presses.
+ */
+function problems(page: Page): Promise<{ measured: number; overflow: string[]; small: string[] }> {
+  return page.evaluate(() => {
+    const overflow: string[] = [];
+    const small: string[] = [];
+    let measured = 0;
+    const width = document.documentElement.clientWidth;
+    const name = (e: Element) => `${(e.getRootNode() as ShadowRoot).host?.localName ?? 'page'} ${e.localName}${e.id ? `#${e.id}` : ''}${e.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''} "${(e.textContent ?? '').trim().slice(0, 16)}"`;
+    const scrollsSideways = (e: Element): boolean => {
+      for (let a = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host as Element | undefined); a; a = a.parentElement ?? ((a.getRootNode() as ShadowRoot).host as Element | undefined)) {
+        if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return true;
+        if (a === document.body) return false;
+      }
+      return false;
+    };
+    for (const host of document.querySelectorAll('liuyan-form, liuyan-list, liuyan-track, liuyan-stats, liuyan-message')) {
+      for (const e of host.shadowRoot!.querySelectorAll('*')) {
+        const box = e.getBoundingClientRect();
+        if (box.width === 0 || getComputedStyle(e).visibility === 'hidden' || e.closest('[aria-hidden="true"]')) continue;
+        if (box.right > width + 0.5 && !scrollsSideways(e)) overflow.push(`${name(e)} right ${Math.round(box.right)}`);
+        const control = e.matches('button, a[href], select, textarea, summary, input:not([type=radio]):not([type=checkbox]):not([type=file])') ? e
+          : e.matches('input[type=radio], input[type=checkbox]') ? e.closest('label') : null;
+        if (!control || e.closest('.liuyan-hp')) continue;
+        measured += 1;
+        const target = control.getBoundingClientRect();
+        if (target.height < 43.5 || target.width < 43.5) small.push(`${name(control)} ${Math.round(target.width)}×${Math.round(target.height)}`);
+      }
+    }
+    return { measured, overflow: [...new Set(overflow)], small: [...new Set(small)] };
+  });
+}
+
+describe('at 320 px wide, and at 200% zoom (a 640 px window), nothing scrolls sideways or is cut off, and every control is at least 44 × 44 px', () => {
+  for (const [label, options] of [['320 px', { deviceScaleFactor: 1 }], ['200% zoom', { deviceScaleFactor: 2 }]] as const) {
+    it(`${label}: the form (empty and with errors), the board, a tracked message and the statistics`, async () => {
+      const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 320, height: 640 }, ...options });
+      const page = await context.newPage();
+      await page.goto(`${HOST}/`);
+      const form = page.locator('liuyan-form');
+      await form.locator('[part="submit"]').click();
+      await form.locator('#title-error').waitFor();
+      const list = page.locator('liuyan-list');
+      await scrollUntil(list, async () => (await list.locator('[part="card"]').count()) > 0);
+      const tracker = page.locator('liuyan-track');
+      await tracker.getByLabel('查询码').fill(trackingCode);
+      await tracker.getByRole('button', { name: '查询' }).click();
+      await tracker.locator('[part="message"]').waitFor();
+      const stats = page.locator('liuyan-stats');
+      await scrollUntil(stats, async () => (await stats.locator('[part="figures"]').count()) > 0);
+
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      const found = await problems(page);
+      // Every button, link, field and choice of the four elements (about 80 in these states).
+      expect(found.measured).toBeGreaterThan(50);
+      expect({ overflow: found.overflow, small: found.small }).toEqual({ overflow: [], small: [] });
+      await context.close();
+    }, 120_000);
+  }
+});
