@@ -409,6 +409,16 @@ describe('notices to officials', () => {
   });
 });
 
+/** The one notice an event calls for, once it has been sent (the event handed on as the queue would). */
+async function onlyNoticeSentFor(siteId: string, event: Awaited<ReturnType<typeof eventOf>>) {
+  const ids = await notificationsForEvent(env, db, (await findSite(db, siteId))!, event);
+  expect(ids).toHaveLength(1);
+  return eventually(async () => {
+    const row = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', ids[0]!));
+    return row?.status === 'sent' && row;
+  });
+}
+
 describe('督办 and deadline notices to officials', () => {
   it('tell the officials of the unit handling an overdue message, each kind turned off on its own', async () => {
     const c = await county();
@@ -424,12 +434,7 @@ describe('督办 and deadline notices to officials', () => {
     const escalated = await eventOf(id!, 'escalated');
     expect(escalated.from_unit_id).toBe(c.eduUnit);
 
-    const ids = await notificationsForEvent(env, db, (await findSite(db, c.siteId))!, escalated);
-    expect(ids).toHaveLength(1);
-    const notice = await eventually(async () => {
-      const row = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', ids[0]!));
-      return row?.status === 'sent' && row;
-    });
+    const notice = await onlyNoticeSentFor(c.siteId, escalated);
     expect(notice).toMatchObject({ kind: 'escalated', channel: 'email', account_id: told.id });
   });
 });
@@ -451,12 +456,7 @@ describe('deadline-coming notices to officials', () => {
     const reminder = await eventOf(id!, 'reminder');
     expect(reminder.unit_id).toBe(c.eduUnit);
 
-    const ids = await notificationsForEvent(env, db, (await findSite(db, c.siteId))!, reminder);
-    expect(ids).toHaveLength(1);
-    const notice = await eventually(async () => {
-      const row = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', ids[0]!));
-      return row?.status === 'sent' && row;
-    });
+    const notice = await onlyNoticeSentFor(c.siteId, reminder);
     expect(notice).toMatchObject({ kind: 'due_soon', channel: 'email', account_id: told.id });
   });
 });
