@@ -1,23 +1,23 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from 'lit';
 
 /** The dark palette, for `theme="dark"` and for `theme="auto"` under a dark system setting (one copy in the source). */
-const dark = unsafeCSS([
-  'color-scheme:dark',
-  '--liuyan-color-primary:#ff8f8f',
-  '--liuyan-color-on-primary:#1b1b1d',
-  '--liuyan-color-text:#e6e6e6',
-  '--liuyan-color-muted:#b0b0b0',
-  '--liuyan-color-border:#808085',
-  '--liuyan-color-surface:#1b1b1d',
-  '--liuyan-color-error:#ff8a80',
-  '--liuyan-color-notice:#3d3200',
-  '--liuyan-color-on-status:#1b1b1d',
-  '--liuyan-color-awaiting:#ff8a80',
-  '--liuyan-color-accepted:#8ab4f8',
-  '--liuyan-color-in-progress:#f0a050',
-  '--liuyan-color-answered:#5cc878',
-  '--liuyan-color-closed:#b0b8c0',
-].join(';'));
+const dark = css`
+  color-scheme: dark;
+  --liuyan-color-primary: #ff8f8f;
+  --liuyan-color-on-primary: #1b1b1d;
+  --liuyan-color-text: #e6e6e6;
+  --liuyan-color-muted: #b0b0b0;
+  --liuyan-color-border: #808085;
+  --liuyan-color-surface: #1b1b1d;
+  --liuyan-color-error: #ff8a80;
+  --liuyan-color-notice: #3d3200;
+  --liuyan-color-on-status: #1b1b1d;
+  --liuyan-color-awaiting: #ff8a80;
+  --liuyan-color-accepted: #8ab4f8;
+  --liuyan-color-in-progress: #f0a050;
+  --liuyan-color-answered: #5cc878;
+  --liuyan-color-closed: #b0b8c0;
+`;
 
 /**
  * Theme tokens every element reads. A host page restyles Liuyan by setting these on the element,
