@@ -177,7 +177,7 @@ export function demoPage(manifest = buildManifest()): string {
     .preview { border: 1px dashed #767676; padding: 1rem; margin: 1rem 0; overflow: auto; }
     table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: 0.9rem; }
     caption { text-align: start; font-weight: 600; padding: 0.3rem 0; }
-    th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; }
+    th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; overflow-wrap: anywhere; }
     td button { font: inherit; min-height: 44px; min-width: 44px; cursor: pointer; }
     td button[aria-pressed='true'] { background: #c026d3; color: #fff; }
     fieldset { border: 1px solid #ccc; }
