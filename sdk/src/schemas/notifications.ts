@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SMS_TEMPLATE_KINDS } from '../codes';
 import { LIMITS } from '../limits';
-import { TimestampSchema } from './common';
+import { optionalText, TimestampSchema } from './common';
 
 // Notifications (SMS and e-mail): what citizens ask for (a verification code, a lost tracking code),
 // what admins set (the SMS provider, the sender, phone verification; the dead-letter list) and what
@@ -53,10 +53,11 @@ export const UpdateNotificationSettingsInputSchema = z.object({
   sms: z.object({
     provider: z.enum(['aliyun', 'gateway']).nullable(),
     endpoint: z.url({ protocol: /^https?$/ }).max(300).nullable(),
-    keyId: z.string().trim().max(100).nullable(),
+    // Typed text like every other field: no control or bidirectional-override characters.
+    keyId: optionalText(100).nullable(),
     secret: z.string().max(200).nullable().optional().describe('write-only; absent or null keeps the stored secret'),
-    signName: z.string().trim().max(20).nullable(),
-    templates: z.partialRecord(z.enum(SMS_TEMPLATE_KINDS), z.string().trim().max(50)),
+    signName: optionalText(20).nullable(),
+    templates: z.partialRecord(z.enum(SMS_TEMPLATE_KINDS), optionalText(50)),
   }),
   emailFrom: z.email().max(LIMITS.emailMax).nullable(),
   phoneVerification: z.boolean(),

@@ -419,6 +419,21 @@ async function onlyNoticeSentFor(siteId: string, event: Awaited<ReturnType<typeo
   });
 }
 
+describe('the SMS settings', () => {
+  it('refuse a sign name or template code with a control or direction-override character, naming the field', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const settings = aliyunSettings();
+    const refused = await consoleRequest('/v1/admin/notifications', {
+      as: admin, method: 'PUT',
+      body: { ...settings, sms: { ...settings.sms, signName: '测试县\u202e府政民人', templates: { ...TEMPLATES, reply: 'SMS_1\u0000' } } },
+    });
+    const { errors } = await expectProblem(refused, 422, 'validation');
+    expect(errors!.map((e) => [e.field, e.code]).sort()).toEqual([['sms.signName', 'invalid_characters'], ['sms.templates.reply', 'invalid_characters']]);
+    expect((await consoleRequest('/v1/admin/notifications', { as: admin, method: 'PUT', body: settings })).status).toBe(200);
+  });
+});
+
 describe('督办 and deadline notices to officials', () => {
   it('tell the officials of the unit handling an overdue message, each kind turned off on its own', async () => {
     const c = await county();
