@@ -44,44 +44,34 @@ export interface LoggedCost {
 function costLog(worker: ChildProcess): Pick<Stack, 'costOf' | 'deliveries'> {
   const costs = new Map<string, LoggedCost>();
   const deliveries: LoggedDelivery[] = [];
-  let pending = '';
-  worker.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      const queued = line.indexOf('{"queue"');
-      if (queued >= 0) {
-        try {
-          const entry = JSON.parse(line.slice(queued)) as LoggedDelivery;
-          if (entry.d1) deliveries.push({ kind: entry.kind, outcome: entry.outcome, d1: entry.d1 });
-        } catch {
-          // Not one of ours.
-        }
-        continue;
-      }
-      const start = line.indexOf('{"requestId"');
-      if (start < 0) continue;
-      try {
-        const entry = JSON.parse(line.slice(start)) as { requestId: string; d1: LoggedCost };
-        costs.set(entry.requestId, entry.d1);
-      } catch {
-        // Not one of ours.
-      }
+  /** The JSON object a line carries after `marker`, or null when it has none (or is not one of ours). */
+  const jsonAfter = <T>(line: string, marker: string): T | null => {
+    const at = line.indexOf(marker);
+    if (at < 0) return null;
+    try {
+      return JSON.parse(line.slice(at)) as T;
+    } catch {
+      return null;
     }
-  });
-  worker.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    // A delivery that threw is logged on stderr (console.error).
-    for (const line of chunk.split('\n')) {
-      const queued = line.indexOf('{"queue"');
-      if (queued < 0) continue;
-      try {
-        const entry = JSON.parse(line.slice(queued)) as LoggedDelivery;
-        if (entry.d1) deliveries.push({ kind: entry.kind, outcome: entry.outcome, d1: entry.d1 });
-      } catch {
-        // Not one of ours.
-      }
+  };
+  const read = (line: string) => {
+    const delivery = jsonAfter<LoggedDelivery>(line, '{"queue"');
+    if (delivery) {
+      if (delivery.d1) deliveries.push({ kind: delivery.kind, outcome: delivery.outcome, d1: delivery.d1 });
+      return;
     }
-  });
+    const request = jsonAfter<{ requestId: string; d1: LoggedCost }>(line, '{"requestId"');
+    if (request) costs.set(request.requestId, request.d1);
+  };
+  // Whole lines from each stream: a delivery that threw is logged on stderr (console.error).
+  for (const stream of [worker.stdout, worker.stderr]) {
+    let pending = '';
+    stream?.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
+      lines.forEach(read);
+    });
+  }
   return {
     costOf: async (requestId) => {
       for (let waited = 0; waited < 1000; waited += 20) {
