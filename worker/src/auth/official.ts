@@ -86,6 +86,33 @@ export function unitsInScope(official: Official): RawBuilder<string> {
 }
 
 /**
+ * A responder's own units that are not below another of theirs, as a statement to use in `IN (…)`:
+ * the tops of their scope, whose per-subtree tallies (migration 0035) add up to the whole scope
+ * without counting a message twice. Reads each own unit's ancestors (≤ 50 units × the tree's depth).
+ */
+export function scopeTops(official: Official): RawBuilder<string> {
+  return sql<string>`SELECT o.unit_id FROM account_units AS o WHERE o.account_id = ${official.id}
+    AND NOT EXISTS (SELECT 1 FROM unit_ancestors AS a JOIN account_units AS p ON p.unit_id = a.ancestor_id
+      WHERE a.unit_id = o.unit_id AND a.depth > 0 AND p.account_id = ${official.id})`;
+}
+
+/** The tallies kept per unit, with the site's row ('*'); each is kept per subtree too (migration 0035). */
+export type ScopeTally = 'message_counts' | 'open_due_counts' | 'supervised_counts';
+
+/**
+ * The rows of a tally that add up to the official's scope: the site's row ('*') of the per-unit
+ * table for site-wide roles (every unit's row of `supervised_counts`, which has none); for a responder, the per-subtree table's rows of the tops of their
+ * units (`scopeTops`) — a row per own unit, whatever lies below it. `where(column)`: the condition
+ * on the table's unit column.
+ */
+export function scopeTallies<T extends ScopeTally>(official: Official, table: T): { table: T; where: (column: string) => RawBuilder<boolean> } {
+  // supervised_counts keeps no site row: escalated messages are few, their units' rows are summed.
+  if (official.siteWide) return { table, where: (column) => (table === 'supervised_counts' ? sql<boolean>`1` : sql<boolean>`${sql.ref(column)} = '*'`) };
+  // The per-subtree tables have the per-unit ones' columns: typed as them.
+  return { table: `subtree_${table}` as T, where: (column) => sql<boolean>`${sql.ref(column)} IN (${scopeTops(official)})` };
+}
+
+/**
  * The condition that a row's unit (`column`) is in the official's scope: true for site-wide roles; for
  * a responder, a seek of `unit_ancestors` by (unit, ancestor) for each of their own units — work per
  * row that does not grow with the size of the subtree, and one bound value whatever their units.

@@ -3,7 +3,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { OPEN_STATUSES } from '../../../sdk/src/schemas/common';
 import { QueueTabSchema, type QueueCounts, type QueueMessage, type QueueTab } from '../../../sdk/src/schemas/console';
-import { scopeCondition, unitsInScope, type Official } from '../auth/official';
+import { scopeCondition, scopeTallies, type Official } from '../auth/official';
 import { countPendingFollowUps } from './citizen-loop';
 import { validationError } from '../errors';
 import type { SiteDatabase } from './client';
@@ -35,12 +35,6 @@ function messagesInScope(db: SiteDatabase, official: Official) {
   if (!official.siteWide) query = query.where(scopeCondition(official, 'm.unit_id'));
   return query;
 }
-
-/**
- * A responder's units and every unit below them, for tallies kept per unit: listed when few, else
- * from `unit_ancestors` (one index entry per unit of the subtree).
- */
-const unitsOf = (official: Official) => (official.fewUnits ? sql`${sql.join(official.fewUnits)}` : unitsInScope(official));
 
 type Status = Database['messages']['status'];
 type ModerationState = Database['messages']['moderation'];
@@ -261,39 +255,39 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
 }
 
 /**
- * How many messages each tab holds for the official, without reading the messages: the per-unit
- * tallies of migrations 0004 and 0008 give every tab but 已超期 and 督办 (migration 0015's own tally). 已超期 changes with the clock, so it
+ * How many messages each tab holds for the official, without reading the messages: the tallies of
+ * migrations 0004 and 0008 give every tab but 已超期 and 督办 (migration 0015's own tally). 已超期 changes with the clock, so it
  * is the open messages less those still ahead of their deadline: the days after today from the
  * per-day tallies of migration 0009, and today's from the deadline index up to the end of the day.
  * For moderators and admins, 待审核 also counts the follow-ups whose words wait for them.
- * Rows read grow with the units in scope and the days ahead, never with the backlog: a responder for
- * a province reads an index entry per unit below it (no tally is kept per subtree), while the page
- * itself (`queuePage`) reads the same whatever the subtree.
+ * Site-wide roles read the site's rows; a responder the per-subtree rows of their own units
+ * (`scopeTallies`). Rows read grow with the official's own units and the days ahead, never with the
+ * backlog or the size of the subtree below them (a province's responder reads what a county's does).
  */
 export async function queueCounts(db: SiteDatabase, official: Official, now: Date): Promise<QueueCounts> {
-  let tallies = db.q.selectFrom('message_counts as m')
-    .select(['m.status', 'm.moderation', 'm.is_public', (eb) => eb.fn.sum<number>('m.n').as('n')])
-    .where('m.site_id', '=', official.siteId)
-    .groupBy(['m.status', 'm.moderation', 'm.is_public']);
-  tallies = official.siteWide ? tallies.where('m.unit_id', '=', '*') : tallies.where(sql<boolean>`m.unit_id IN (${unitsOf(official)})`);
+  const byStatus = scopeTallies(official, 'message_counts');
+  const tallies = db.q.selectFrom(byStatus.table)
+    .select(['status', 'moderation', 'is_public', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('site_id', '=', official.siteId).where(byStatus.where('unit_id'))
+    .groupBy(['status', 'moderation', 'is_public']);
   const nowIso = now.toISOString();
   const today = nowIso.slice(0, 10);
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString();
-  let later = db.q.selectFrom('open_due_counts as d')
-    .select((eb) => eb.fn.sum<number>('d.n').as('n'))
-    .where('d.site_id', '=', official.siteId)
-    .where('d.due_day', '>', today);
-  later = official.siteWide ? later.where('d.unit_id', '=', '*') : later.where(sql<boolean>`d.unit_id IN (${unitsOf(official)})`);
+  const days = scopeTallies(official, 'open_due_counts');
+  const later = db.q.selectFrom(days.table)
+    .select((eb) => eb.fn.sum<number>('n').as('n'))
+    .where('site_id', '=', official.siteId).where(days.where('unit_id'))
+    .where('due_day', '>', today);
   const dueLaterToday = (messagesInScope(db, official) as Queue)
     .where((eb) => eb.and([
       eb('m.status', 'in', OPEN_STATUSES), eb('m.moderation', '!=', sql.lit('rejected')),
       eb('m.due_at', '>=', nowIso), eb('m.due_at', '<', tomorrow),
     ]))
     .select((eb) => eb.fn.countAll<number>().as('n'));
-  let supervised = db.q.selectFrom('supervised_counts as s')
-    .select((eb) => eb.fn.sum<number>('s.n').as('n'))
-    .where('s.site_id', '=', official.siteId);
-  if (!official.siteWide) supervised = supervised.where(sql<boolean>`s.unit_id IN (${unitsOf(official)})`);
+  const escalations = scopeTallies(official, 'supervised_counts');
+  const supervised = db.q.selectFrom(escalations.table)
+    .select((eb) => eb.fn.sum<number>('n').as('n'))
+    .where('site_id', '=', official.siteId).where(escalations.where('unit_id'));
   // Moderators review follow-ups' words too: those waiting are in their 待审核 count.
   const moderates = official.role === 'admin' || official.role === 'moderator';
   const [rows, ahead, aheadToday, escalated, followUps] = await Promise.all([

@@ -4,7 +4,7 @@ import type { ConsoleMessage, QueuePage } from '../../../sdk/src/schemas/console
 import type { Dashboard } from '../../../sdk/src/schemas/stats';
 import { officialBySession } from '../auth/official';
 import { sessionHash } from '../auth/session';
-import { createSite, db, expectProblem, seedMessages } from '../../test/fixtures';
+import { createSite, d1Cost, db, expectProblem, seedMessages } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 import { queuePageQuery, reopenedFirstQuery, type QueueFilter } from './queue';
 
@@ -92,6 +92,19 @@ describe('a responder for a province with thousands of units below it', { timeou
       expect(largeRows, `tab ${tab}`).toBeLessThan(1_000);
     }
 
+    // The whole request, the tab counts included: the counts read the tallies of the responder's own
+    // unit (migration 0035), not an entry per unit below it (18,573 rows before, for this province).
+    for (const tab of ['all', 'overdue']) {
+      const rowsOf = async (who: TestOfficial) => {
+        const response = await consoleRequest(`/v1/console/messages?tab=${tab}&limit=20`, { as: who });
+        expect(response.status).toBe(200);
+        await response.arrayBuffer();
+        return d1Cost(response).rowsRead;
+      };
+      const [largeRows, smallRows] = [await rowsOf(largeResponder), await rowsOf(smallResponder)];
+      expect(largeRows, `tab ${tab}`).toBeLessThanOrEqual(smallRows + 10);
+    }
+
     const id = inLarge.at(-1)!;
     const opened = await json<ConsoleMessage>(await consoleRequest(`/v1/console/messages/${id}`, { as: largeResponder }));
     expect(opened.actions).toEqual(expect.arrayContaining(['accept', 'transfer', 'note']));
@@ -109,5 +122,63 @@ describe('a responder for a province with thousands of units below it', { timeou
     expect(dashboard.stats.replied).toBe(1);
     expect(dashboard.stats.byUnit.map((u) => u.unitId)).toEqual([large.county]);
     expect(dashboard.dueSoon).toBe(1);
+  });
+});
+
+/** Each per-subtree tally as it should be: the per-unit tallies summed over every unit at or below. */
+async function subtreeTalliesDrift(siteId: string) {
+  const pairs = [
+    ['subtree_message_counts', 'message_counts', 'status, moderation, is_public'],
+    ['subtree_open_due_counts', 'open_due_counts', 'due_day'],
+    ['subtree_supervised_counts', 'supervised_counts', "''"],
+  ] as const;
+  const drift: Record<string, unknown[]> = {};
+  for (const [subtree, perUnit, key] of pairs) {
+    const { results } = await env.DB.prepare(`
+      WITH expected AS (
+        SELECT a.ancestor_id AS unit_id, ${key.split(', ').map((k) => (k === "''" ? "'' AS k" : `c.${k}`)).join(', ')}, sum(c.n) AS n
+        FROM ${perUnit} AS c JOIN unit_ancestors AS a ON a.unit_id = c.unit_id
+        WHERE c.site_id = ?1 AND c.unit_id != '*' GROUP BY 1, ${key.split(', ').map((_, i) => i + 2).join(', ')}),
+      actual AS (SELECT unit_id, ${key === "''" ? "'' AS k" : key}, n FROM ${subtree} WHERE site_id = ?1)
+      SELECT * FROM (SELECT * FROM expected WHERE n != 0 EXCEPT SELECT * FROM actual WHERE n != 0)
+      UNION ALL SELECT * FROM (SELECT * FROM actual WHERE n != 0 EXCEPT SELECT * FROM expected WHERE n != 0)`).bind(siteId).all();
+    drift[subtree] = results;
+  }
+  return drift;
+}
+
+describe('the per-subtree tallies', { timeout: 60_000 }, () => {
+  it('stay equal to the per-unit tallies summed over each subtree through transfers, status changes, rejection, 督办 and a moved unit', async () => {
+    const site = await createSite();
+    const a = await province(site.siteId, 'a', 3, 2);
+    const b = await province(site.siteId, 'b', 2, 2);
+    const now = Date.now();
+    const ids = await seedMessages(site.siteId, Array.from({ length: 24 }, (_, i) => ({
+      unitId: [a.county, `${a.id}_c1_k1`, b.county, site.eduUnit][i % 4]!,
+      dueAt: new Date(now + ((i % 5) - 2) * DAY),
+    })));
+    const none = { subtree_message_counts: [], subtree_open_due_counts: [], subtree_supervised_counts: [] };
+    expect(await subtreeTalliesDrift(site.siteId)).toEqual(none);
+    const run = (sql: string, ...params: unknown[]) => env.DB.prepare(sql).bind(...params).run();
+    // 转办 across provinces; replies and closing; rejection; a deadline moved; 督办 raised and answered.
+    await run(`UPDATE messages SET unit_id = ?1 WHERE id IN (?2, ?3)`, b.county, ids[0], ids[1]);
+    await run(`UPDATE messages SET status = 'replied' WHERE id IN (?1, ?2)`, ids[2], ids[5]);
+    await run(`UPDATE messages SET status = 'closed' WHERE id = ?1`, ids[6]);
+    await run(`UPDATE messages SET moderation = 'rejected' WHERE id = ?1`, ids[7]);
+    await run(`UPDATE messages SET due_at = ?1 WHERE id = ?2`, new Date(now + 9 * DAY).toISOString(), ids[8]);
+    await run(`UPDATE messages SET escalated_due_at = ?1 WHERE id IN (?2, ?3, ?4)`, new Date(now + DAY).toISOString(), ids[9], ids[10], ids[12]);
+    await run(`UPDATE messages SET status = 'replied' WHERE id = ?1`, ids[9]);
+    await run(`UPDATE messages SET is_public = 1 - is_public WHERE id = ?1`, ids[11]);
+    expect(await subtreeTalliesDrift(site.siteId)).toEqual(none);
+
+    // A city moved from one province to the other takes its counties' messages along.
+    const before = await env.DB.prepare(`SELECT sum(n) AS n FROM subtree_message_counts WHERE unit_id = ?`).bind(b.id).first<{ n: number }>();
+    const moved = await env.DB.prepare(`SELECT count(*) AS n FROM messages WHERE unit_id IN (SELECT unit_id FROM unit_ancestors WHERE ancestor_id = ?)`)
+      .bind(`${a.id}_c1`).first<{ n: number }>();
+    expect(moved!.n).toBeGreaterThan(0);
+    await run(`UPDATE units SET parent_id = ?1 WHERE id = ?2`, b.id, `${a.id}_c1`);
+    expect(await subtreeTalliesDrift(site.siteId)).toEqual(none);
+    const after = await env.DB.prepare(`SELECT sum(n) AS n FROM subtree_message_counts WHERE unit_id = ?`).bind(b.id).first<{ n: number }>();
+    expect(after!.n).toBe(before!.n + moved!.n);
   });
 });

@@ -330,7 +330,11 @@ export interface OpenDueCountTable {
   n: number;
 }
 
-/** Open escalated (督办) messages per unit, kept by the triggers of migration 0015. */
+/**
+ * Open escalated (督办) messages per unit, kept by the triggers of migration 0015. The three tallies
+ * are also kept per subtree (migration 0035: `subtree_*`, the same columns, a unit's row counting
+ * every message at or below it).
+ */
 export interface SupervisedCountTable {
   site_id: string;
   unit_id: string;
@@ -475,6 +479,9 @@ export interface Database {
   open_due_counts: OpenDueCountTable;
   submission_counts: SubmissionCountTable;
   supervised_counts: SupervisedCountTable;
+  subtree_message_counts: MessageCountTable;
+  subtree_open_due_counts: OpenDueCountTable;
+  subtree_supervised_counts: SupervisedCountTable;
   personal_data_erasures: PersonalDataErasureTable;
   campaign_counts: CampaignCountTable;
   stats_counts: StatsCountTable;

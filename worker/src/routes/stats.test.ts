@@ -1,11 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
+import type { QueuePage } from '../../../sdk/src/schemas/console';
 import type { Dashboard, Stats } from '../../../sdk/src/schemas/stats';
 import {
   addRating, addReply, ALLOWED_ORIGIN, createCampaign, createSite, d1Cost, expectProblem, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
-import { consoleRequest, createOfficial } from '../../test/officials';
+import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
 const HOUR = 3_600_000;
 
@@ -280,6 +281,11 @@ describe('GET /v1/console/dashboard', () => {
     expect(subtree).toMatchObject({ overdue: 2, dueSoon: 2, reopened: 1, supervised: 1, stats: { messages: 7, replied: 3, replyRate: 0.429 } });
     expect(subtree.stats.byUnit.map((u) => [u.unitId, u.messages])).toEqual([[eduUnit, 4], [transportUnit, 3]]);
     expect(subtree.stats.monthly.reduce((n, m) => n + m.messages, 0)).toBe(7);
+    // The queue's tabs count the same as the dashboard, for each kind of official.
+    const tabs = async (who: TestOfficial) => (await (await consoleRequest('/v1/console/messages?tab=all&limit=1', { as: who })).json<QueuePage>()).counts;
+    expect(await tabs(responder)).toMatchObject({ overdue: 1, supervised: 1 });
+    expect(await tabs(admin)).toMatchObject({ overdue: 3, supervised: 1 }); // the old office's too
+    expect(await tabs(head)).toMatchObject({ overdue: 2, supervised: 1 });
     expect(await (await consoleRequest('/v1/console/dashboard', { as: admin })).json<Dashboard>()).toMatchObject({ overdue: 3, stats: { messages: 9 } });
   });
 });
