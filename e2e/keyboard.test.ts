@@ -122,6 +122,8 @@ describe('the citizen’s whole loop with the keyboard alone', () => {
     await tabTo(page, (f) => f.tag === 'button');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    // Said in a status region, which a screen reader reads out.
+    await expect.poll(() => form.getByRole('status').filter({ hasText: '已复制' }).count()).toBe(1);
 
     // The county head's office accepts it and answers.
     const id = await page.evaluate(() => (window as unknown as { sent: string }).sent);

@@ -93,8 +93,8 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
           <h2 id="issued-title">${format(a.issuedTitle, { label: this.issued.label })}</h2>
           <p class="secret" id="issued-key" tabindex="-1">${this.issued.apiKey}</p>
           <div class="buttons compact">
-            <button type="button" @click=${this.copyKey}>${this.copied === 'copied' ? a.copied : a.copy}</button>
-            <span role="status">${this.copied === 'selected' ? a.copySelected : ''}</span>
+            <button type="button" @click=${this.copyKey}>${a.copy}</button>
+            <span role="status">${this.copied === 'copied' ? a.copied : this.copied === 'selected' ? a.copySelected : ''}</span>
           </div>
           <p class="hint">${a.issuedHint}</p>
         </div>` : ''}

@@ -151,8 +151,8 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
           <h2 id="webhook-secret-title">${format(w.secretTitle, { url: this.secret.url })}</h2>
           <p class="secret" id="webhook-secret" tabindex="-1" part="webhook-secret">${this.secret.secret}</p>
           <div class="buttons compact">
-            <button type="button" part="copy-webhook-secret" @click=${this.copySecret}>${this.copied === 'copied' ? w.copied : w.copy}</button>
-            <span aria-live="polite">${this.copied === 'selected' ? w.copySelected : ''}</span>
+            <button type="button" part="copy-webhook-secret" @click=${this.copySecret}>${w.copy}</button>
+            <span role="status">${this.copied === 'copied' ? w.copied : this.copied === 'selected' ? w.copySelected : ''}</span>
           </div>
           <p class="hint">${w.secretHint}</p>
         </div>` : nothing}

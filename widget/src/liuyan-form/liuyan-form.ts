@@ -937,8 +937,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <p id="code-label">${t.trackingCodeLabel}</p>
       <p><output part="tracking-code" class="code" tabindex="-1" aria-labelledby="code-label">${created.trackingCode}</output></p>
       <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
-      <p><button type="button" @click=${this.copyCode}>${this.copyState === 'copied' ? t.copied : t.copy}</button>
-        <span role="status">${this.copyState === 'selected' ? t.copySelected : nothing}</span></p>
+      <p><button type="button" @click=${this.copyCode}>${t.copy}</button>
+        <span role="status">${this.copyState === 'copied' ? t.copied : this.copyState === 'selected' ? t.copySelected : nothing}</span></p>
       <div part="remember">
         <label class="choice block"><input id="remember" type="checkbox" .checked=${this.remembered === true} aria-describedby="remember-hint"
           @change=${(e: Event) => this.rememberCode((e.target as HTMLInputElement).checked)} />
