@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import {
   d1BackupDatabase, exportDatabase, rebuildAfterRestore, restoreDatabase, RestoreRefused,
-  type BackupDatabase, type SqlStatement, type SqlValue,
+  type BackupDatabase, type RestoreReport, type SqlStatement, type SqlValue,
 } from '../worker/src/db/backup';
 import { root } from './local-stack';
 
@@ -87,6 +87,29 @@ function openProxy(target: Target): Promise<Proxy> {
 
 const migrationNames = () => readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
 
+/**
+ * Applies the named migrations (the first of ours, in order) as `wrangler d1 migrations apply`
+ * would: all of them through it; fewer — a backup of an older release — file by file, each recorded
+ * in wrangler's `d1_migrations` table so that a later `migrations apply` goes on from there.
+ */
+function applyMigrations(target: Target, names: string[]): void {
+  const all = migrationNames();
+  if (names.length === all.length) {
+    wrangler(target, ['migrations', 'apply']);
+    return;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'liuyan-migrations-'));
+  try {
+    const file = path.join(dir, 'apply.sql');
+    // wrangler's own table, as `migrations apply` creates it.
+    const log = `CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL);`;
+    writeFileSync(file, [log, ...names.map((name) => `${readFileSync(path.join(migrationsDir, name), 'utf8')}\nINSERT INTO d1_migrations (name) VALUES (${literal(name)});`)].join('\n'));
+    wrangler(target, ['execute'], ['--yes', '--file', file]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function backup(target: Target, out: string): Promise<void> {
   const proxy = target.remote ? null : await openProxy(target);
   try {
@@ -110,9 +133,9 @@ async function restore(target: Target, file: string): Promise<void> {
     const db = remoteDatabase(target);
     const report = await restoreDatabase(db, lines, {
       migrations: migrationNames(),
-      migrate: async () => void wrangler(target, ['migrations', 'apply']),
+      migrate: async (names) => applyMigrations(target, names),
     });
-    print(report.rows, report.erasuresReapplied);
+    print(report);
     console.log(`The search index of ${report.sites.length} sites is rebuilt by the hourly job (10,000 messages a run); erased authors' photos are deleted by it too.`);
     return;
   }
@@ -128,24 +151,25 @@ async function restore(target: Target, file: string): Promise<void> {
   try {
     const report = await restoreDatabase(db, lines, {
       migrations: migrationNames(),
-      migrate: async () => {
+      migrate: async (names) => {
         await proxy.dispose();
-        wrangler(target, ['migrations', 'apply']);
+        applyMigrations(target, names);
         proxy = await openProxy(target);
       },
     });
     const rebuilt = await rebuildAfterRestore(d1(), proxy.env.PHOTOS as R2Bucket);
-    print(report.rows, report.erasuresReapplied);
+    print(report);
     console.log(`Indexed ${rebuilt.indexed} messages for search; deleted ${rebuilt.photosDeleted} photos of authors who erased their data.`);
   } finally {
     await proxy.dispose();
   }
 }
 
-function print(rows: Record<string, number>, erasures: number): void {
+function print({ rows, erasuresReapplied, migrationsApplied }: RestoreReport): void {
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
   console.log(`Restored ${total} rows in ${Object.keys(rows).length} tables (messages: ${rows.messages ?? 0}).`);
-  console.log(`Erasures made after the backup, applied again: ${erasures}.`);
+  if (migrationsApplied.length > 0) console.log(`Migrations made since the backup, applied to it: ${migrationsApplied.join(', ')}.`);
+  console.log(`Erasures made after the backup, applied again: ${erasuresReapplied}.`);
 }
 
 function fail(message: string): never {

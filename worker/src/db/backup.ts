@@ -174,11 +174,13 @@ export class RestoreRefused extends Error {}
 
 export interface RestoreOptions {
   /**
-   * Recreates the schema on the emptied database by applying the migrations (wrangler
-   * `d1 migrations apply`, or `applyD1Migrations` in tests).
+   * Applies the named migrations, in order, to the database (wrangler `d1 migrations apply` for all
+   * of them, each file and its `d1_migrations` row for fewer; `applyD1Migrations` in tests). Called
+   * with the backup's migrations on the emptied database, then — for a backup made before some of
+   * this checkout's migrations — with those, once its rows are loaded.
    */
-  migrate: () => Promise<void>;
-  /** The names of the migrations `migrate` applies, in order: they must be the backup's. */
+  migrate: (names: string[]) => Promise<void>;
+  /** This checkout's migrations, in order: the backup's must be all of them or the first of them. */
   migrations: string[];
 }
 
@@ -187,6 +189,8 @@ export interface RestoreReport {
   rows: Record<string, number>;
   /** Erasures logged in the database before the restore that were not in the backup, applied again. */
   erasuresReapplied: number;
+  /** This checkout's migrations the backup was made before, applied to its rows after loading them. */
+  migrationsApplied: string[];
   /** Sites whose search index must be rebuilt (listed in `search_rebuilds`; see `rebuildAfterRestore`). */
   sites: string[];
 }
@@ -276,19 +280,24 @@ async function inBatches(db: BackupDatabase, statements: SqlStatement[]): Promis
 /**
  * Replaces everything in `db` with the backup: checks the backup (nothing changes when it is refused),
  * keeps the erasure log the database has now, drops every table, view and trigger, applies the
- * migrations, sets their triggers aside, loads every row (≤ 100 bound parameters a statement,
- * 50 statements a batch), puts the triggers back, logs and applies again every erasure the backup
+ * backup's migrations, sets their triggers aside, loads every row (≤ 100 bound parameters a statement,
+ * 50 statements a batch), puts the triggers back, applies the migrations made since the backup (a
+ * backup of an older release, restored onto this one), logs and applies again every erasure the backup
  * did not have, and lists every site for a search-index rebuild. Run `rebuildAfterRestore` next
  * (or leave the rebuild to the hourly job, as on a remote database).
  */
 export async function restoreDatabase(db: BackupDatabase, lines: Iterable<string>, { migrate, migrations }: RestoreOptions): Promise<RestoreReport> {
   const { header, rows } = readBackup(lines);
-  if (header.migrations.join('\n') !== migrations.join('\n')) {
+  // A backup made by this release or an older one: its migrations are the first of ours, and ours
+  // that came later are applied to its rows as they were to every database then (an upgrade).
+  const older = header.migrations.length <= migrations.length && header.migrations.every((m, i) => migrations[i] === m);
+  if (!older) {
     const missing = header.migrations.filter((m) => !migrations.includes(m));
     throw new RestoreRefused(missing.length > 0
       ? `the backup was made after migrations this checkout does not have (${missing.join(', ')}): restore it with the release that made it`
-      : `the backup was made before migrations ${migrations.filter((m) => !header.migrations.includes(m)).join(', ')}: restore it with the release that made it, then apply the newer migrations`);
+      : `the backup's migrations are not this checkout's in the same order (${header.migrations.join(', ')}): restore it with the release that made it`);
   }
+  const newer = migrations.slice(header.migrations.length);
 
   // The erasure log as it is now: it may hold erasures made after the backup.
   let erasures: { site_id: string; message_id: string; erased_at: string }[] = [];
@@ -312,7 +321,7 @@ export async function restoreDatabase(db: BackupDatabase, lines: Iterable<string
   ];
   await db.batch([{ sql: 'PRAGMA defer_foreign_keys = on', params: [] }, ...drops.map((sql) => ({ sql, params: [] }))]);
 
-  await migrate();
+  await migrate(header.migrations);
 
   // The triggers keep tallies and derived rows; the backup holds those rows as they were, so the
   // triggers must not count the loaded rows a second time.
@@ -332,12 +341,14 @@ export async function restoreDatabase(db: BackupDatabase, lines: Iterable<string
     loaded[name] = list.length;
   }
   await db.batch(triggers.map((t) => ({ sql: t.sql, params: [] })));
+  // The migrations the backup predates, on its rows (their triggers and backfills run as on upgrade).
+  if (newer.length > 0) await migrate(newer);
 
   // Erasures since the backup: logged again (the log outlives every later restore) and applied.
   const known = new Set(((rows.get('personal_data_erasures') ?? []) as SqlValue[][]).map((r) => r[header.tables.find((t) => t.name === 'personal_data_erasures')!.columns.indexOf('message_id')]));
-  const newer = erasures.filter((e) => !known.has(e.message_id));
+  const since = erasures.filter((e) => !known.has(e.message_id));
   const insertErasure = 'INSERT OR IGNORE INTO personal_data_erasures (site_id, message_id, erased_at) VALUES (?, ?, ?)';
-  await inBatches(db, newer.map((e) => ({ sql: insertErasure, params: [e.site_id, e.message_id, e.erased_at] })));
+  await inBatches(db, since.map((e) => ({ sql: insertErasure, params: [e.site_id, e.message_id, e.erased_at] })));
   await db.batch([{ sql: REAPPLY_ERASURES_SQL, params: [] }]);
 
   // The search index is derived and was not saved: every site's is rebuilt from its messages.
@@ -346,7 +357,7 @@ export async function restoreDatabase(db: BackupDatabase, lines: Iterable<string
     { sql: 'DELETE FROM search_rebuilds', params: [] },
     ...sites.map((id) => ({ sql: 'INSERT INTO search_rebuilds (site_id, after_seq) VALUES (?, 0)', params: [id] })),
   ]);
-  return { rows: loaded, erasuresReapplied: newer.length, sites };
+  return { rows: loaded, erasuresReapplied: since.length, migrationsApplied: newer, sites };
 }
 
 /**
