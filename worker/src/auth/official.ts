@@ -77,15 +77,6 @@ async function responderUnits(db: SiteDatabase, accountId: string): Promise<{ as
 }
 
 /**
- * The units of a responder's scope, as a statement to use in `IN (…)`: every unit at or below one of
- * their own, through `unit_ancestors` (migration 0024). Reads one index entry per unit of the subtree:
- * for tallies kept per unit; a walk of messages filters with `scopeCondition` instead.
- */
-export function unitsInScope(official: Official): RawBuilder<string> {
-  return sql<string>`SELECT unit_id FROM unit_ancestors WHERE ancestor_id IN (SELECT unit_id FROM account_units WHERE account_id = ${official.id})`;
-}
-
-/**
  * A responder's own units that are not below another of theirs, as a statement to use in `IN (…)`:
  * the tops of their scope, whose per-subtree tallies (migration 0035) add up to the whole scope
  * without counting a message twice. Reads each own unit's ancestors (≤ 50 units × the tree's depth).

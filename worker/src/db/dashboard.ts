@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Dashboard } from '../../../sdk/src/schemas/stats';
 import { OPEN_STATUSES } from '../../../sdk/src/schemas/common';
-import { scopeCondition, scopeTallies, unitsInScope, type Official } from '../auth/official';
+import { scopeCondition, scopeTallies, scopeTops, type Official } from '../auth/official';
 import { localDay, startOfNextLocalDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import type { SiteUnit } from './sites';
-import { readStats, unitList } from './stats';
+import { readStats, unitList, type UnitChoice } from './stats';
 
 /**
  * The officials' dashboard for the units an official answers for (the whole site for site-wide
@@ -17,13 +17,14 @@ import { readStats, unitList } from './stats';
  * or the per-subtree rows of a responder's own units (migration 0035), so they cost the same for a
  * province's responder as for a county's. Walks of messages bind a responder's few units (resolved
  * at sign-in) or seek `unit_ancestors` per message for a large subtree. The public figures are read
- * per unit of the scope (stats.ts keeps no tally per subtree): for a province of 3,061 units with
- * messages in each, most of the rows this reads. `units`: the site's units when it has few
+ * per unit for a few units, else from the statistics kept per subtree (migration 0035), ranking the
+ * responder's own units and the units right below them (`readStats`). `units`: the site's units when it has few
  * (`siteUnitsIfFew`), null for a large tree; `version`: the site's units version.
  */
 export async function readDashboard(db: SiteDatabase, official: Official, { units, version }: { units: SiteUnit[] | null; version: number }, now: Date): Promise<Dashboard> {
-  // A responder's units: listed when few, else selected through unit_ancestors (a province has thousands).
-  const scope = official.siteWide ? null : official.fewUnits ?? unitsInScope(official);
+  // A responder's units: listed when few, else the subtrees of their own (a province has thousands below).
+  const listed = official.siteWide ? null : official.fewUnits;
+  const scope: UnitChoice = official.siteWide ? null : listed ?? { subtreesOf: scopeTops(official) };
   const site = official.siteId;
   const nowIso = now.toISOString();
   // The queue's own cut (queueCounts): a deadline's day is its UTC date, today's rest read from the index.
@@ -40,8 +41,7 @@ export async function readDashboard(db: SiteDatabase, official: Official, { unit
   const days = tally('open_due_counts', 'd');
   const escalations = tally('supervised_counts', 's');
   // Messages of a few units are read unit by unit; those of a large subtree are checked one by one.
-  const listed = Array.isArray(scope);
-  const messageInScope = (column: string) => (scope === null ? sql`1` : listed ? sql`${sql.ref(column)} IN (${unitList(scope)})` : scopeCondition(official, column));
+  const messageInScope = (column: string) => (official.siteWide ? sql`1` : listed ? sql`${sql.ref(column)} IN (${unitList(listed)})` : scopeCondition(official, column));
   // The conditions on messages repeat those of the partial indexes (migrations 0009 and 0014) so SQLite
   // uses them; for a few units, the index by unit (else SQLite walks the whole site's due soon).
   const figures = sql<{ figure: 'open' | 'ahead' | 'supervised' | 'soon' | 'reopened'; n: number; today: number }>`

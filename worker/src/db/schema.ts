@@ -486,6 +486,9 @@ export interface Database {
   campaign_counts: CampaignCountTable;
   stats_counts: StatsCountTable;
   stats_outlets: StatsOutletTable;
+  /** Per subtree, for all campaigns ('*'), all time ('*') and each month (migration 0035). */
+  subtree_stats_counts: StatsCountTable;
+  subtree_stats_outlets: StatsOutletTable;
   integration_keys: IntegrationKeyTable;
   open311_tokens: Open311TokenTable;
   unit_name_keys: UnitNameKeyTable;

@@ -26,8 +26,8 @@ export interface StatsSelection {
   /** Campaign slug; an unknown slug counts nothing. */
   campaign?: string;
   /**
-   * Unit ids (only messages addressed to one of them), a statement selecting them (a responder's
-   * subtree, too many to bind: `unitsInScope`), or null for the whole site.
+   * Unit ids (only messages addressed to one of them), the subtrees of the units a statement selects
+   * (a responder's scope, too large to list: `scopeTops`), or null for the whole site.
    */
   units: UnitChoice;
   /** First and last month counted, YYYY-MM (China time); open-ended when absent. */
@@ -151,23 +151,26 @@ function addInto(total: Totals, row: CountRow, sign: number): Totals {
   return total;
 }
 
-/** Units chosen by id, by a statement that selects their ids, or (null) the whole site. */
-export type UnitChoice = string[] | RawBuilder<string> | null;
+/**
+ * Units chosen by id; every unit at or below those a statement selects (read from the per-subtree
+ * statistics of migration 0035, kept for all campaigns, all time and each month: no campaign or
+ * range may be asked with it); or (null) the whole site.
+ */
+export type UnitChoice = string[] | { subtreesOf: RawBuilder<string> } | null;
 
 /** Units bound as values at most (D1 takes 100 bound values per query; the rest of a query binds ≤ 12: site, campaign, ≤ 8 periods or 2 months). */
 const BOUND_UNITS_MAX = 80;
 /** A list of unit ids for `IN (…)`: bound values, or one JSON array for a site with more units than D1 binds. */
-export const unitList = (ids: string[] | RawBuilder<string>) =>
-  !Array.isArray(ids) ? ids : ids.length <= BOUND_UNITS_MAX ? sql`${sql.join(ids)}` : sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+export const unitList = (ids: string[]) =>
+  ids.length <= BOUND_UNITS_MAX ? sql`${sql.join(ids)}` : sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
 
 /**
  * The rows of a tally kept per unit and for the whole site ('*') that add up to some units: the
  * site's, the units' own, or — when the units left out are fewer — the site's less theirs (every
  * message has a unit, so '*' is the sum over all of them). `sign` says how a row's unit enters the sum.
  */
-export function tallyUnits(column: string, chosen: UnitChoice, units: SiteUnit[] | null) {
-  // A large tree (units null: never read whole) is always added up from the chosen units' own rows,
-  // and so are units chosen by a statement.
+export function tallyUnits(column: string, chosen: string[] | null, units: SiteUnit[] | null) {
+  // A large tree (units null: never read whole) is always added up from the chosen units' own rows.
   const listed = Array.isArray(chosen) && units !== null ? chosen : null;
   const leftOut = listed === null || units === null ? [] : units.map((u) => u.id).filter((id) => !listed.includes(id));
   const viaSite = listed !== null && leftOut.length + 1 < listed.length;
@@ -204,20 +207,34 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
   const periods = start || to ? rangePeriods(start, to, localDay(now).slice(0, 7)) : [{ period: '*', sign: 1 } satisfies SignedPeriod];
   const periodSign = new Map(periods.map((p) => [p.period, p.sign]));
   const chosen = selection.units;
-  const { where: selected, sign: unitSign } = tallyUnits('unit_id', chosen, units);
+  const subtrees = chosen !== null && !Array.isArray(chosen) ? chosen.subtreesOf : null;
+  if (subtrees && (selection.campaign || from || to)) throw new Error('statistics of subtrees are kept for all campaigns and all time only');
+  const { where: selected, sign: unitSign } = subtrees
+    ? { where: sql<boolean>`unit_id IN (${subtrees})`, sign: () => 1 }
+    : tallyUnits('unit_id', chosen as string[] | null, units);
   const key = sql<boolean>`site_id = ${siteId} AND campaign_id = ${campaign}`;
+  // Subtrees are read from their own tallies (migration 0035), the same columns.
+  const counts = sql.table(subtrees ? 'subtree_stats_counts' : 'stats_counts');
 
   // Months sort before the 'Y…' quarters and years and after '*': a range of months is a range of keys.
-  const series = sql<CountRow>`SELECT * FROM stats_counts
+  const series = sql<CountRow>`SELECT * FROM ${counts}
     WHERE ${key} AND ${selected} AND period >= ${from ?? '0'} AND period <= ${to ?? '9999-12'}`;
   // The ranking of every unit reads each period's units by the index on (site, campaign, period,
   // unit): named, because without statistics SQLite walks the primary key instead (every unit's every
-  // period). Named units are seeks of the primary key, one row each.
+  // period). Named units are seeks of the primary key, one row each. Subtrees are ranked by the units
+  // at their top (their own messages) and each unit right below (its whole subtree): a province's
+  // responder sees its own office and its cities, never a row per county.
   const periodList = sql.join(periods.map((p) => p.period));
-  const ranking = sql<CountRow>`SELECT unit_id, period, messages, replied, on_time, rated, rating_sum
+  const figures = sql`unit_id, period, messages, replied, on_time, rated, rating_sum`;
+  const ranking = subtrees
+    ? sql<CountRow>`SELECT ${figures} FROM stats_counts WHERE ${key} AND period IN (${periodList}) AND unit_id IN (${subtrees})
+      UNION ALL SELECT ${figures} FROM subtree_stats_counts WHERE ${key} AND period IN (${periodList})
+        AND unit_id IN (SELECT id FROM units WHERE site_id = ${siteId} AND parent_id IN (${subtrees}))`
+    : sql<CountRow>`SELECT ${figures}
     FROM stats_counts ${chosen === null ? sql`INDEXED BY stats_counts_by_period` : sql``}
-    WHERE ${key} AND period IN (${periodList}) AND ${chosen === null ? sql`unit_id > '*'` : sql`unit_id IN (${unitList(chosen)})`}`;
-  const outlets = sql<{ unit_id: string; period: string; outlet: string; n: number }>`SELECT unit_id, period, outlet, n FROM stats_outlets
+    WHERE ${key} AND period IN (${periodList}) AND ${chosen === null ? sql`unit_id > '*'` : sql`unit_id IN (${unitList(chosen as string[])})`}`;
+  const outlets = sql<{ unit_id: string; period: string; outlet: string; n: number }>`SELECT unit_id, period, outlet, n
+    FROM ${sql.table(subtrees ? 'subtree_stats_outlets' : 'stats_outlets')}
     WHERE ${key} AND ${selected} AND period IN (${periodList})`;
 
   const run = <R>(query: RawBuilder<R>): Promise<R[]> => (periods.length === 0 ? Promise.resolve([]) : db.all({ compile: () => query.compile(db.q) }));
