@@ -19,6 +19,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** Requests in all (instead of `duration`), shared out among the connections. */
+      amount?: number;
       /** Seconds to wait for a response. */
       timeout?: number;
       title?: string;

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SubmissionLimits } from '../sdk/src/schemas/common';
 import { ensureDevVars, migrate, queryD1, seed, startWorker, stopWorker, waitUntilUp } from '../scripts/local-stack';
 
 export interface Stack {
@@ -132,8 +133,17 @@ function deleteAfterExit(pgid: number, dir: string): void {
   spawn('sh', ['-c', script, String(pgid), dir], { detached: true, stdio: 'ignore' }).unref();
 }
 
-/** Starts the stack on `port`, runs `use`, and stops the worker and deletes its data however `use` ends. */
-export async function withLocalStack<T>(port: number, use: (stack: Stack) => Promise<T>): Promise<T> {
+/**
+ * The demo site's caps while the API run loads it: hundreds of submissions a minute, for one phone
+ * (their counters are still written, as for every submission).
+ */
+const RAISED_LIMITS: SubmissionLimits = { perAddressHour: 1_000_000, perPhoneDay: 1_000_000, perSiteMinute: 1_000_000 };
+
+/**
+ * Starts the stack on `port`, runs `use`, and stops the worker and deletes its data however `use` ends.
+ * `submissionLimits` are the demo site's caps on submissions (all raised unless given).
+ */
+export async function withLocalStack<T>(port: number, use: (stack: Stack) => Promise<T>, { submissionLimits = RAISED_LIMITS }: { submissionLimits?: SubmissionLimits } = {}): Promise<T> {
   if (await portInUse(port)) throw new Error(`port ${port} is already in use; the benchmark needs it for its own worker`);
   const persistTo = await mkdtemp(path.join(tmpdir(), 'liuyan-bench-'));
   let worker: ChildProcess | undefined;
@@ -168,9 +178,7 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
   process.once('exit', onExit);
   try {
     migrate(persistTo);
-    // The load runs send hundreds of submissions a minute, for one phone: the demo site's caps are
-    // raised so that each is stored (their counters are still written, as for every submission).
-    await seed(ensureDevVars(), { port, persistTo, submissionLimits: { perAddressHour: 1_000_000, perPhoneDay: 1_000_000, perSiteMinute: 1_000_000 } });
+    await seed(ensureDevVars(), { port, persistTo, submissionLimits });
     worker = startWorker({ port, persistTo }, 'pipe');
     const log = costLog(worker);
     await upOrExited(worker, port);

@@ -1,4 +1,5 @@
-// `npm run bench` (after `npm run build`): the widget's download size, the API's throughput and the
+// `npm run bench` (after `npm run build`): the widget's download size, the API's throughput, the load
+// run (10,000 submissions, a tenth retried, then board reads mixed with submissions) and the
 // public board at ~1k and 100k messages, written to bench/results.json and printed. It reports only;
 // nothing here passes or fails a build. It exits non-zero only when the local stack could not be
 // measured at all. `npm run bench -- --quick` takes the board to 10k messages instead of 100k.
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { settledDeliveries, type DeliveryCosts } from './deliveries';
 import { measureApi, STEADY_SPREAD, type ApiResults, type RouteMeasurement, type RouteResult } from './api-load';
 import { measureBoard, QUEUE_GOAL_ROWS_READ, SCALE_GOAL, STATS_GOAL_ROWS_READ, type BoardResults, type BoardSize, type D1Cost } from './board-load';
+import { LOAD_LIMITS, measureLoad, printLoad, type LoadResults } from './load';
 import { withLocalStack } from './local-stack';
 import { measurePhotoUpload, type PhotoSizes } from './photo-size';
 import { table } from './table';
@@ -210,6 +212,15 @@ async function main(): Promise<number> {
     api = { error: messageOf(error) };
   }
 
+  // A stack of its own, with the demo site's caps per address and per phone as deployed (load.ts LOAD_LIMITS).
+  console.log(`Starting a local stack on 127.0.0.1:${PORT} for the load run …`);
+  let load: Outcome<Omit<LoadResults, 'measuredAt' | 'machine'>>;
+  try {
+    load = await withLocalStack(PORT, (stack) => measureLoad(stack, (line) => console.log(line)), { submissionLimits: LOAD_LIMITS });
+  } catch (error) {
+    load = { error: messageOf(error) };
+  }
+
   // A stack of its own, so the submissions of the API run are not among the board's messages.
   console.log(`Starting a second local stack on 127.0.0.1:${PORT} for the board at scale${args.quick ? ' (--quick)' : ''} …`);
   let board: Outcome<BoardResults>;
@@ -232,6 +243,7 @@ async function main(): Promise<number> {
     photo,
     api,
     deliveries,
+    load,
     board,
   };
   await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n');
@@ -246,12 +258,14 @@ async function main(): Promise<number> {
   else printApi(api);
   if ('error' in deliveries) console.log(`\nDeliveries: not measured — ${deliveries.error}`);
   else printDeliveries(deliveries);
+  if ('error' in load) console.log(`\nLoad: not measured — ${load.error}`);
+  else printLoad(load);
   if ('error' in board) console.log(`\nBoard: not measured — ${board.error}`);
   else printBoard(board);
-  const { cpus, node, loadAverage: load } = results.machine;
+  const { cpus, node, loadAverage: machineLoad } = results.machine;
   console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)} (machine: ${cpus} CPUs, Node ${node}, ` +
-    `1-min load average ${load.before[0]} before, ${load.after[0]} after)`);
-  return 'error' in api || 'error' in board ? 1 : 0;
+    `1-min load average ${machineLoad.before[0]} before, ${machineLoad.after[0]} after)`);
+  return 'error' in api || 'error' in load || 'error' in board ? 1 : 0;
 }
 
 process.exitCode = await main();

@@ -31,27 +31,27 @@ export async function drainOutbox(env: Env, db: SiteDatabase, now = new Date()):
   let sent = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const claimedUntil = new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString();
-    // Claim in one statement (D1 runs one writer at a time): rows free or whose claim has passed.
+    // Claim in one statement (D1 runs one writer at a time): rows free or whose claim has passed,
+    // each with its event's site (a database may hold several; an event whose message is gone has none).
     const rows = await db.all(db.q.updateTable('event_outbox')
       .set({ claimed_until: claimedUntil })
       .where('event_id', 'in', (eb) => eb.selectFrom('event_outbox').select('event_id')
         .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', now.toISOString())]))
         .orderBy('event_id').limit(OUTBOX_BATCH))
-      .returning('event_id'));
+      .returning((eb) => ['event_id', eb.selectFrom('message_events as e').innerJoin('messages as m', 'm.id', 'e.message_id')
+        .select('m.site_id').whereRef('e.id', '=', 'event_outbox.event_id').as('site_id')]));
     if (rows.length === 0) break;
-    const ids = JSON.stringify(rows.map((row) => row.event_id));
-    // Each event's site (a database may hold several); an event whose message is gone has none.
-    const events = await db.all(db.q.selectFrom('message_events as e').innerJoin('messages as m', 'm.id', 'e.message_id')
-      .select(['e.id', 'm.site_id'])
-      .where(sql<boolean>`e.id IN (SELECT value FROM json_each(${ids}))`));
+    // RETURNING gives rows in no set order: oldest first, as claimed.
+    rows.sort((a, b) => a.event_id - b.event_id);
+    const events = rows.flatMap(({ event_id: id, site_id: site }) => (site === null ? [] : [{ id, site }]));
     if (events.length > 0) {
       await env.DELIVERIES.sendBatch(events.map((event) => ({
-        body: { kind: 'event', site: event.site_id, id: String(event.id) } satisfies DeliveryMessage,
+        body: { kind: 'event', site: event.site, id: String(event.id) } satisfies DeliveryMessage,
         contentType: 'json' as const,
       })));
     }
     if (events.length < rows.length) {
-      const gone = JSON.stringify(rows.map((row) => row.event_id).filter((id) => !events.some((event) => event.id === id)));
+      const gone = JSON.stringify(rows.filter((row) => row.site_id === null).map((row) => row.event_id));
       await db.run(db.q.deleteFrom('event_outbox').where(sql<boolean>`event_id IN (SELECT value FROM json_each(${gone}))`));
     }
     sent += events.length;

@@ -8,7 +8,8 @@ import { newRouteGroup } from '../app';
 import type { AppEnv } from '../env';
 import type { SiteDatabase } from '../db/client';
 import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
-import { findActiveUnit, findCampaign, isWithinAny, workingCalendar, type Site } from '../db/sites';
+import { submissionReads, type SubmissionReads } from '../db/submission-reads';
+import { findCampaign, isWithinAny, type Site } from '../db/sites';
 import { outletFor } from '../db/campaigns';
 import { attachPhotoStatements, photoRefProblems } from '../db/photos';
 import { ApiError, validationError, type FieldProblem } from '../errors';
@@ -24,7 +25,6 @@ import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib
 import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 import { emailHash, phoneHash } from '../notifications/store';
 import { checkVerificationCode } from '../notifications/verification';
-import { protectionOf } from '../protection/store';
 import { asksForTurnstile, requireTurnstile, screenMessage } from '../protection/screening';
 
 export const messages = newRouteGroup();
@@ -65,14 +65,15 @@ const submitMessage = createRoute({
 export type SubmitInput = z.output<typeof SubmissionSchema>;
 
 /**
- * Checks that need the site's data: who the message is for, whether the campaign takes it (its
- * window, its units' subtrees, types and domains, and the outlet `origin` is on), the site's minimum
- * lengths. A browser on a page that is not one of the campaign's outlets is refused (403
- * origin_not_allowed); the outlet's name is recorded with the message.
+ * Checks that need the site's data: who the message is for (`unitActive`: whether it is one of the
+ * site's active units), whether the campaign takes it (its window, its units' subtrees, types and
+ * domains, and the outlet `origin` is on), the site's minimum lengths. A browser on a page that is
+ * not one of the campaign's outlets is refused (403 origin_not_allowed); the outlet's name is
+ * recorded with the message.
  */
-async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string, origin: string | undefined): Promise<{ campaignId: string | null; outlet: string | null; problems: FieldProblem[] }> {
+async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string, origin: string | undefined, unitActive: Promise<boolean>): Promise<{ campaignId: string | null; outlet: string | null; problems: FieldProblem[] }> {
   const [unit, campaign] = await Promise.all([
-    findActiveUnit(db, site.id, input.unitId),
+    unitActive,
     input.campaign ? findCampaign(db, site.id, input.campaign) : null,
   ]);
   let outlet: string | null = null;
@@ -115,9 +116,12 @@ interface Replay {
   now: string;
 }
 
-/** The answer already given under this key, or null. A different body under the same key is refused. */
-async function earlierAnswer({ db, site, key, requestHash, cipher, now }: Replay): Promise<MessageCreated | null> {
-  const record = await findLiveIdempotencyRecord(db, site.id, key, now);
+/**
+ * The answer already given under this key (`record`, read with the submission's other reads; looked
+ * up when not given), or null. A different body under the same key is refused.
+ */
+async function earlierAnswer({ db, site, key, requestHash, cipher, now }: Replay, given?: SubmissionReads['earlier']): Promise<MessageCreated | null> {
+  const record = given === undefined ? await findLiveIdempotencyRecord(db, site.id, key, now) : given;
   if (!record) return null;
   if (record.request_hash !== requestHash) throw new ApiError('idempotency_key_reused');
   return JSON.parse(await cipher.decrypt(record.response_enc, `idempotency:${site.id}:${key}`)) as MessageCreated;
@@ -165,18 +169,20 @@ export async function storeSubmission(
   const phone = parsePhone(input.author.phone)!;
   const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: integrationKeyId ? null : clientAddress(c), phone: phone.e164 }, now);
 
-  // Independent reads, in parallel: a submission on a slow link should not wait on each in turn.
-  const [earlier, { campaignId, outlet, problems }, calendar, photoProblems, protection] = await Promise.all([
-    earlierAnswer(replay),
+  // The key's record, the unit, the calendar and the screening settings in one round trip; a
+  // campaign's and photos' lookups (when the submission names them) beside it.
+  const reads = submissionReads(db, { siteId: site.id, key, now: nowIso, unitId: input.unitId, today: localDay(now) });
+  const [{ earlier: record, calendar, protection }, { campaignId, outlet, problems }, photoProblems] = await Promise.all([
+    reads,
     // The service's own pages (the hosted drive page /s/:site/campaigns/:slug) are the site's, as for
     // the site check (middleware/site-scope.ts): no outlet, never refused as one.
-    addressingOf(db, site, input, nowIso, c.req.header('Origin') === new URL(c.req.url).origin ? undefined : c.req.header('Origin')),
-    workingCalendar(db, site.id, localDay(now)),
+    addressingOf(db, site, input, nowIso, c.req.header('Origin') === new URL(c.req.url).origin ? undefined : c.req.header('Origin'),
+      reads.then((found) => found.unitActive)),
     photoRefProblems(db, site.id, input.photos ?? []),
-    protectionOf(db, site.id),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
   // counted or refused by a limit.
+  const earlier = await earlierAnswer(replay, record);
   if (earlier) return earlier;
   problems.push(...photoProblems);
   const screening = screenMessage(protection, input);
