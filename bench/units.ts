@@ -3,7 +3,8 @@
 // site (scripts/seed-national.ts, ~93,000 units): the site config's size, one level of the tree,
 // and a unit search, as D1 rows read (the cost the service logs per request) and latency (median of
 // sequential requests, no load, the paths compared taking turns so that the machine's other work
-// weighs on both alike); searches by Chinese text and by pinyin. Then the public board of the national site, with messages spread
+// weighs on both alike); searches by Chinese text and by pinyin, with the first units each answers and
+// their depth (shallowest first). Then the public board of the national site, with messages spread
 // over its tree (scripts/seed-large.ts, `BENCH_NATIONAL_MESSAGES`, 100,000 by default: a province holds
 // thousands): a page filtered by a province's subtree (~3,000 units) against one by a county's (28),
 // with and without a tab. Written into bench/results.json under `units`, and printed.
@@ -43,6 +44,8 @@ interface PathResult {
   rowsRead: number | null;
   medianMs: number;
   p90Ms: number;
+  /** A unit search's first answers, each with how deep it sits (names above it): shallowest first. */
+  firstUnits?: { name: string; depth: number }[];
 }
 
 /**
@@ -78,6 +81,7 @@ async function answerOf(stack: Stack, label: string, urlPath: string, times: num
     rawBytes: Buffer.byteLength(body), gzipBytes: gzipSync(body).length,
     queries: cost?.queries ?? null, rowsRead: cost?.rowsRead ?? null,
     medianMs: round(times[Math.floor(times.length / 2)]!), p90Ms: round(times[Math.floor(times.length * 0.9)]!),
+    ...(urlPath.includes('?q=') ? { firstUnits: (parsed as UnitList).items.slice(0, 3).map((u) => ({ name: u.name, depth: u.path.length })) } : {}),
   };
 }
 

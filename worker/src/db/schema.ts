@@ -77,11 +77,16 @@ export interface UnitTable {
   depth: Generated<number>;
 }
 
-/** Every suffix of a unit's name, lower-cased, kept by triggers: unit search by substring (migration 0023). */
+/**
+ * Every suffix of a unit's name, lower-cased, and its pinyin keys, kept by triggers: unit search by
+ * substring and pinyin (migrations 0023, 0025), shallowest first by the unit's depth (0036).
+ */
 export interface UnitNameKeyTable {
   site_id: string;
   key: string;
   unit_id: string;
+  /** The unit's depth (units.depth), 9 for any deeper: the search reads depths 0–9 in order. */
+  depth: Generated<number>;
 }
 
 /** Each unit with itself (depth 0) and every unit above it; kept by triggers (migration 0024). */

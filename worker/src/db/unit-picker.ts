@@ -135,12 +135,22 @@ export async function searchUnits(db: SiteDatabase, siteId: string, text: string
 /** How a name matches the text searched, best first. */
 const enum Match { Exact, Prefix, Pinyin, Contains }
 
-/** Keys read from `unit_name_keys` for one search: enough to rank, bounded whatever the tree. */
-const KEY_CANDIDATES = 40;
 /**
- * The depths a name is looked for at, walking the index on (site, depth, name) level by level: a
- * national tree is 6 deep (ministry or province → city → county → leader → department → section);
- * a name deeper than this is still found by `unit_name_keys`.
+ * Keys read from `unit_name_keys` at a time, shallowest first: one read for most searches, whose
+ * units each have one key starting with the text.
+ */
+const KEY_PAGE = 40;
+/**
+ * Reads at most for the units found by key (pages of keys, and the units they name): bounded whatever
+ * the tree, when a unit's many keys (a one-letter pinyin search: 北京教育局 has six keys starting with
+ * `j`) or retired units fill the pages.
+ */
+const KEY_READS = 8;
+/**
+ * The depths a name is looked for at, walking an index on (site, depth, …) level by level from the
+ * top: a national tree is 6 deep (ministry or province → city → county → leader → department →
+ * section). `unit_name_keys` files a unit deeper than the last under the last (migration 0036), so
+ * such a unit is still found, among the deepest.
  */
 const DEPTHS = Array.from({ length: 10 }, (_, depth) => depth);
 
@@ -150,30 +160,26 @@ const DEPTHS = Array.from({ length: 10 }, (_, depth) => depth);
  * `jyj` finds 教育局 before 县教育局), then names that hold it anywhere; among equals shallower units
  * first (a province's 教育厅 before a county's), then by name and id, so the order is stable.
  *
- * Two reads, whatever the tree: names starting with the text, level by level from the top, from the
- * index on (site, depth, name) (migration 0030), exact ones too; and one prefix range of
- * `unit_name_keys` (every suffix of every name and its pinyin keys, migrations 0023 and 0025),
- * KEY_CANDIDATES keys at most. Rows read grow with the answer, not the tree. `inactive`: retired
- * units too (the admin pages), else active ones only.
+ * Candidates come from two indexes, each walked level by level from the top (one range per depth,
+ * SQLite reading the depths in order and stopping at the LIMIT): names starting with the text, from
+ * the index on (site, depth, name) (migration 0030), exact ones too; and the shallowest units with a
+ * search key starting with it (`unitsByKey`). So a search shows the shallowest units that match — on
+ * a national tree (~93,000 units, ~3,400 of them a 教育局) `教育局` answers the municipalities' and
+ * the cities' before any county's — and rows read grow with the answer, not the tree. A unit whose
+ * pinyin matches from its first character but that sits below UNIT_SEARCH_LIMIT shallower units
+ * holding the text is not among the candidates. `inactive`: retired units too (the admin pages),
+ * else active ones only.
  */
 export async function rankedSearch(db: SiteDatabase, siteId: string, text: string, { inactive }: { inactive: boolean }) {
   const key = text.toLowerCase();
-  const columns = ['u.id', 'u.name', 'u.kind', 'u.parent_id', 'u.sort_order', 'u.active', 'u.depth'] as const;
   const byName = (exact: boolean) => db.q.selectFrom('units as u')
-    .select([...columns, inactive ? anyChildren(siteId) : hasChildren(siteId)])
+    .select([...SEARCH_COLUMNS, inactive ? anyChildren(siteId) : hasChildren(siteId)])
     .where('u.site_id', '=', siteId).where('u.depth', 'in', DEPTHS)
     .$call((q) => (exact ? q.where('u.name', '=', text) : q.where('u.name', '>=', text).where('u.name', '<', text + LAST)))
     .$if(!inactive, (q) => q.where('u.active', '=', 1))
     .orderBy('u.depth').orderBy('u.name').orderBy('u.id')
     .limit(UNIT_SEARCH_LIMIT);
-  const byKey = db.q.selectFrom('unit_name_keys as k')
-    .innerJoin('units as u', 'u.id', 'k.unit_id')
-    .select([...columns, inactive ? anyChildren(siteId) : hasChildren(siteId)])
-    .where('k.site_id', '=', siteId).where('k.key', '>=', key).where('k.key', '<', key + LAST)
-    .$if(!inactive, (q) => q.where('u.active', '=', 1))
-    .orderBy('k.key').orderBy('k.unit_id')
-    .limit(KEY_CANDIDATES);
-  const [prefixed, keyed] = await Promise.all([db.all(byName(false)), db.all(byKey)]);
+  const [prefixed, keyed] = await Promise.all([db.all(byName(false)), unitsByKey(db, siteId, key, { inactive })]);
   // A full page of names starting with the text may leave out a deeper unit of exactly that name.
   const exact = prefixed.length < UNIT_SEARCH_LIMIT ? [] : await db.all(byName(true));
   const match = (name: string): Match => {
@@ -186,6 +192,63 @@ export async function rankedSearch(db: SiteDatabase, siteId: string, text: strin
   const found = [...new Map([...exact, ...prefixed, ...keyed].map((r) => [r.id, { ...r, match: match(r.name) }])).values()];
   found.sort((a, b) => a.match - b.match || a.depth - b.depth || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return found.slice(0, UNIT_SEARCH_LIMIT);
+}
+
+/** Where a page of search keys ends: the next starts after it. */
+type KeyPosition = { depth: number; key: string; unit_id: string };
+
+/** What a search reads of each candidate unit (with whether it has children). */
+const SEARCH_COLUMNS = ['u.id', 'u.name', 'u.kind', 'u.parent_id', 'u.sort_order', 'u.active', 'u.depth'] as const;
+
+/**
+ * The shallowest UNIT_SEARCH_LIMIT units of the site (active ones, unless `inactive`) with a search
+ * key starting with `key` (lower-cased): `unit_name_keys` holds every suffix of every name and its
+ * pinyin keys (migrations 0023, 0025), each with its unit's depth, read in the order of its index on
+ * (site, depth, key) (migration 0036) a page at a time; each unit is then read once by primary key,
+ * though it may have several keys in the range (a name holding the text twice; `j`: 京, 教 and 局,
+ * by initial and in full). Shallowest first, then by key and unit id; at most KEY_READS reads.
+ */
+async function unitsByKey(db: SiteDatabase, siteId: string, key: string, { inactive }: { inactive: boolean }) {
+  /** The site's keys from `from` up to the end of those starting with `key`. */
+  const keysFrom = (from: string) => db.q.selectFrom('unit_name_keys as k').select(['k.depth', 'k.key', 'k.unit_id'])
+    .where('k.site_id', '=', siteId).where('k.key', '>=', from).where('k.key', '<', key + LAST);
+  /**
+   * The page after `after`: the rest of its depth, from its key on, then the deeper depths; one
+   * ordered walk (SQLite merges the two, each in index order), stopping at the LIMIT. Not a row value
+   * (key, unit_id) > (…): SQLite would take it to the primary key and read every depth's keys.
+   */
+  const pageAfter = (after: KeyPosition | null) => {
+    if (after === null) return keysFrom(key).where('k.depth', 'in', DEPTHS).orderBy('k.depth').orderBy('k.key').orderBy('k.unit_id').limit(KEY_PAGE);
+    const rest = keysFrom(after.key).where('k.depth', '=', after.depth)
+      .where((eb) => eb.or([eb('k.key', '>', after.key), eb('k.unit_id', '>', after.unit_id)]));
+    const deeper = DEPTHS.filter((depth) => depth > after.depth);
+    return (deeper.length === 0 ? rest : rest.unionAll(keysFrom(key).where('k.depth', 'in', deeper)))
+      .orderBy('depth').orderBy('key').orderBy('unit_id').limit(KEY_PAGE);
+  };
+  const found = [];
+  const seen = new Set<string>();
+  const pending: string[] = [];
+  let after: KeyPosition | null = null;
+  let more = true;
+  for (let reads = 0; reads < KEY_READS && found.length < UNIT_SEARCH_LIMIT; reads++) {
+    if (pending.length === 0) {
+      if (!more) break;
+      const page: KeyPosition[] = await db.all(pageAfter(after));
+      more = page.length === KEY_PAGE;
+      after = page.at(-1) ?? null;
+      for (const { unit_id } of page) {
+        if (!seen.has(unit_id)) pending.push(unit_id);
+        seen.add(unit_id);
+      }
+      continue;
+    }
+    // The ids come from the site's own keys: by primary key alone (the site's indexes would read more).
+    found.push(...await db.all(db.q.selectFrom('units as u')
+      .select([...SEARCH_COLUMNS, inactive ? anyChildren(siteId) : hasChildren(siteId)])
+      .where('u.id', 'in', pending.splice(0, UNIT_SEARCH_LIMIT - found.length))
+      .$if(!inactive, (q) => q.where('u.active', '=', 1))));
+  }
+  return found;
 }
 
 /** Whether unit `u` has an active child: one probe of the index on (site, parent). */
