@@ -183,8 +183,9 @@ describe('the hourly deadline check', () => {
       const database = siteDatabaseOn(env.DB);
       const { escalations } = await checkDeadlines(database, new Date(WEDNESDAY));
       expect(escalations).toBeLessThanOrEqual(DEADLINE_BATCH);
-      // About ten rows per message escalated (the message, its unit, the tallies, the event's outbox row), never the backlog.
-      expect(database.stats.rowsRead, `rows read in run ${run + 1}`).toBeLessThanOrEqual(13 * escalations + 100);
+      // About sixteen rows per message escalated (the message, its unit, the tallies of its unit and of
+      // each unit above it, the event's outbox row), never the backlog. Measured: 3,223 for 200.
+      expect(database.stats.rowsRead, `rows read in run ${run + 1}`).toBeLessThanOrEqual(17 * escalations + 100);
       done.push(await escalated());
     }
     expect(done.slice(0, 3)).toEqual([200, 400, backlog]);
