@@ -43,11 +43,14 @@ export function submissionStatements(db: SiteDatabase, { message, events, idempo
 }
 
 export function findLiveIdempotencyRecord(db: SiteDatabase, siteId: string, key: string, now: string) {
-  return db.first(
-    db.q.selectFrom('idempotency_keys')
-      .select(['request_hash', 'message_id', 'response_enc'])
-      .where('site_id', '=', siteId)
-      .where('key', '=', key)
-      .where('expires_at', '>', now),
-  );
+  return db.first(liveIdempotencyRecordQuery(db, siteId, key, now));
+}
+
+/** The statement `findLiveIdempotencyRecord` runs, for a batch of reads. */
+export function liveIdempotencyRecordQuery(db: SiteDatabase, siteId: string, key: string, now: string) {
+  return db.q.selectFrom('idempotency_keys')
+    .select(['request_hash', 'message_id', 'response_enc'])
+    .where('site_id', '=', siteId)
+    .where('key', '=', key)
+    .where('expires_at', '>', now);
 }

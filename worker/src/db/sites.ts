@@ -135,9 +135,12 @@ export function unitTree(units: UnitFields[]): UnitNode[] {
 }
 
 export function findActiveUnit(db: SiteDatabase, siteId: string, unitId: string) {
-  return db.first(
-    db.q.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).where('site_id', '=', siteId).where('active', '=', 1),
-  );
+  return db.first(activeUnitQuery(db, siteId, unitId));
+}
+
+/** The statement `findActiveUnit` runs, for a batch of reads. */
+export function activeUnitQuery(db: SiteDatabase, siteId: string, unitId: string) {
+  return db.q.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).where('site_id', '=', siteId).where('active', '=', 1);
 }
 
 /**
@@ -199,9 +202,16 @@ export function findCampaign(db: SiteDatabase, siteId: string, slug: string): Pr
 
 /** The site's holidays and make-up working days from `from` on. */
 export async function workingCalendar(db: SiteDatabase, siteId: string, from: string): Promise<WorkingCalendar> {
-  const days = await db.all(
-    db.q.selectFrom('calendar_days').select(['day', 'kind']).where('site_id', '=', siteId).where('day', '>=', from),
-  );
+  return calendarOf(await db.all(calendarDaysQuery(db, siteId, from)));
+}
+
+/** The statement `workingCalendar` runs, for a batch of reads: the site's special days from `from` on. */
+export function calendarDaysQuery(db: SiteDatabase, siteId: string, from: string) {
+  return db.q.selectFrom('calendar_days').select(['day', 'kind']).where('site_id', '=', siteId).where('day', '>=', from);
+}
+
+/** The calendar the rows of `calendarDaysQuery` make. */
+export function calendarOf(days: { day: string; kind: string }[]): WorkingCalendar {
   return {
     holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.day)),
     workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.day)),

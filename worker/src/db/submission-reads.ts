@@ -3,8 +3,10 @@
 // The batch is a read-only transaction, so the four answers are one consistent view.
 import type { Compilable } from 'kysely';
 import type { WorkingCalendar } from '../lib/calendar';
-import { DEFAULT_PROTECTION, type ProtectionRow } from '../protection/store';
+import { DEFAULT_PROTECTION, protectionQuery, type ProtectionRow } from '../protection/store';
 import type { SiteDatabase } from './client';
+import { liveIdempotencyRecordQuery } from './messages';
+import { activeUnitQuery, calendarDaysQuery, calendarOf } from './sites';
 
 /** What `submissionReads` found. */
 export interface SubmissionReads {
@@ -27,21 +29,18 @@ const rowsOf = <R>(_query: Compilable<R>, result: D1Result | undefined): R[] => 
  * screening settings. Throws what D1 throws (a transient error is retried: the batch only reads).
  */
 export async function submissionReads(db: SiteDatabase, { siteId, key, now, unitId, today }: { siteId: string; key: string; now: string; unitId: string; today: string }): Promise<SubmissionReads> {
-  const earlier = db.q.selectFrom('idempotency_keys').select(['request_hash', 'message_id', 'response_enc'])
-    .where('site_id', '=', siteId).where('key', '=', key).where('expires_at', '>', now);
-  const unit = db.q.selectFrom('units').select('id').where('id', '=', unitId).where('site_id', '=', siteId).where('active', '=', 1);
-  const days = db.q.selectFrom('calendar_days').select(['day', 'kind']).where('site_id', '=', siteId).where('day', '>=', today);
-  const protection = db.q.selectFrom('site_protection').selectAll().where('site_id', '=', siteId);
+  // The same statements the single reads run (findLiveIdempotencyRecord, findActiveUnit,
+  // workingCalendar, protectionOf), sent together.
+  const earlier = liveIdempotencyRecordQuery(db, siteId, key, now);
+  const unit = activeUnitQuery(db, siteId, unitId);
+  const days = calendarDaysQuery(db, siteId, today);
+  const protection = protectionQuery(db, siteId);
   const [a, b, c, d] = await db.batch([earlier, unit, days, protection]);
-  const calendarDays = rowsOf(days, c);
   const { site_id: _site, updated_at: _updated, ...settings } = rowsOf(protection, d)[0] ?? { site_id: siteId, updated_at: '', ...DEFAULT_PROTECTION };
   return {
     earlier: rowsOf(earlier, a)[0] ?? null,
     unitActive: rowsOf(unit, b).length > 0,
-    calendar: {
-      holidays: new Set(calendarDays.filter((day) => day.kind === 'holiday').map((day) => day.day)),
-      workdays: new Set(calendarDays.filter((day) => day.kind === 'workday').map((day) => day.day)),
-    },
+    calendar: calendarOf(rowsOf(days, c)),
     protection: settings,
   };
 }

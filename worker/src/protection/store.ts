@@ -26,8 +26,12 @@ export const turnstileSecretContext = (siteId: string) => `site_protection:${sit
 
 /** The site's row, or the defaults. One primary-key read. */
 export async function protectionOf(db: SiteDatabase, siteId: string): Promise<Omit<ProtectionRow, 'site_id' | 'updated_at'>> {
-  const row = await db.first(db.q.selectFrom('site_protection').selectAll().where('site_id', '=', siteId));
-  return row ?? DEFAULT_PROTECTION;
+  return (await db.first(protectionQuery(db, siteId))) ?? DEFAULT_PROTECTION;
+}
+
+/** The statement `protectionOf` runs, for a batch of reads: the site's row (absent: the defaults). */
+export function protectionQuery(db: SiteDatabase, siteId: string) {
+  return db.q.selectFrom('site_protection').selectAll().where('site_id', '=', siteId);
 }
 
 /** The word lists and shapes held for a moderator, ready to match. */
