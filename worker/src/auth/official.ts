@@ -92,13 +92,12 @@ export type ScopeTally = 'message_counts' | 'open_due_counts' | 'supervised_coun
 
 /**
  * The rows of a tally that add up to the official's scope: the site's row ('*') of the per-unit
- * table for site-wide roles (every unit's row of `supervised_counts`, which has none); for a responder, the per-subtree table's rows of the tops of their
+ * table for site-wide roles (`supervised_counts` has one since migration 0037); for a responder, the per-subtree table's rows of the tops of their
  * units (`scopeTops`) — a row per own unit, whatever lies below it. `where(column)`: the condition
  * on the table's unit column.
  */
 export function scopeTallies<T extends ScopeTally>(official: Official, table: T): { table: T; where: (column: string) => RawBuilder<boolean> } {
-  // supervised_counts keeps no site row: escalated messages are few, their units' rows are summed.
-  if (official.siteWide) return { table, where: (column) => (table === 'supervised_counts' ? sql<boolean>`1` : sql<boolean>`${sql.ref(column)} = '*'`) };
+  if (official.siteWide) return { table, where: (column) => sql<boolean>`${sql.ref(column)} = '*'` };
   // The per-subtree tables have the per-unit ones' columns: typed as them.
   return { table: `subtree_${table}` as T, where: (column) => sql<boolean>`${sql.ref(column)} IN (${scopeTops(official)})` };
 }

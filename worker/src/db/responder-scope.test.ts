@@ -167,6 +167,15 @@ async function subtreeTalliesDrift(siteId: string) {
       UNION ALL SELECT * FROM (SELECT * FROM actual WHERE n != 0 EXCEPT SELECT * FROM expected WHERE n != 0)`).bind(siteId).all();
     drift[subtree] = results;
   }
+  // The site's row of each per-unit tally ('*'): the sum of its units' rows.
+  const { results: siteRows } = await env.DB.prepare(`
+    SELECT 'message_counts' AS tally, (SELECT coalesce(sum(n), 0) FROM message_counts WHERE site_id = ?1 AND unit_id != '*') AS units,
+      (SELECT coalesce(sum(n), 0) FROM message_counts WHERE site_id = ?1 AND unit_id = '*') AS site
+    UNION ALL SELECT 'open_due_counts', (SELECT coalesce(sum(n), 0) FROM open_due_counts WHERE site_id = ?1 AND unit_id != '*'),
+      (SELECT coalesce(sum(n), 0) FROM open_due_counts WHERE site_id = ?1 AND unit_id = '*')
+    UNION ALL SELECT 'supervised_counts', (SELECT coalesce(sum(n), 0) FROM supervised_counts WHERE site_id = ?1 AND unit_id != '*'),
+      (SELECT coalesce(sum(n), 0) FROM supervised_counts WHERE site_id = ?1 AND unit_id = '*')`).bind(siteId).all<{ tally: string; units: number; site: number }>();
+  drift.siteRows = siteRows.filter((r) => r.units !== r.site);
   return drift;
 }
 
@@ -180,7 +189,7 @@ describe('the per-subtree tallies', { timeout: 60_000 }, () => {
       unitId: [a.county, `${a.id}_c1_k1`, b.county, site.eduUnit][i % 4]!,
       dueAt: new Date(now + ((i % 5) - 2) * DAY),
     })));
-    const none = { subtree_stats_counts: [], subtree_message_counts: [], subtree_open_due_counts: [], subtree_supervised_counts: [] };
+    const none = { subtree_stats_counts: [], subtree_message_counts: [], subtree_open_due_counts: [], subtree_supervised_counts: [], siteRows: [] };
     expect(await subtreeTalliesDrift(site.siteId)).toEqual(none);
     const run = (sql: string, ...params: unknown[]) => env.DB.prepare(sql).bind(...params).run();
     // 转办 across provinces; replies and closing; rejection; a deadline moved; 督办 raised and answered.
