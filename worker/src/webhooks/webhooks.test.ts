@@ -267,6 +267,31 @@ describe('webhooks', { timeout: 30_000 }, () => {
   });
 });
 
+describe('a burst of writes', () => {
+  // Requests that find a drain of their database running ask it for another round instead of
+  // draining on their own (queue/outbox.ts, drainSoon): none of their events may wait for the cron.
+  it('has every event of 20 concurrent submissions delivered once, with no cron run', { timeout: 30_000 }, async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const box = `burst-${site.siteId}`;
+    await addEndpoint(admin, { url: `${receiver}/ok/${box}`, events: ['message.submitted'] });
+    // Twenty citizens, each from an address and with a phone of their own (the caps per address and per phone are tested elsewhere).
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => submit(site.siteId,
+      validMessage(site.eduUnit, { author: { name: '陈明', phone: `139120000${String(i).padStart(2, '0')}`, email: null, displayAs: 'masked' } }),
+      { headers: { 'CF-Connecting-IP': `198.51.100.${i + 1}` } })));
+    const ids = await Promise.all(answers.map(async (answer) => {
+      expect(answer.status).toBe(201);
+      return (await answer.json<MessageCreated>()).id;
+    }));
+    const got = (await received(box, 20)).map((r) => JSON.parse(r.body) as { data: { message: { id: string } } });
+    expect(got.map((e) => e.data.message.id).sort()).toEqual([...ids].sort());
+    await vi.waitFor(async () => expect(await db.all(db.q.selectFrom('event_outbox as o').innerJoin('message_events as e', 'e.id', 'o.event_id')
+      .select('o.event_id').where('e.message_id', 'in', ids))).toEqual([]), { timeout: 15_000, interval: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await received(box)).toHaveLength(20);
+  });
+});
+
 describe('a site in a database of its own (SITE_DATABASES)', () => {
   it('has its events drained from its database and delivered from it', { timeout: 30_000 }, async () => {
     const site = 'own-db-county';
