@@ -38,6 +38,8 @@ export default defineConfig({
     exclude: ['worker/**/*.node.test.ts'],
     setupFiles: ['worker/test/apply-migrations.ts'],
     globalSetup: ['worker/test/webhook-receiver.ts'],
+    // How many random bodies worker/src/routes/random-bodies.test.ts sends (CI: 10,000).
+    provide: { randomBodies: Number(process.env.LIUYAN_RANDOM_BODIES ?? 1_000) },
   },
   root,
 });
