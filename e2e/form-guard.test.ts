@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
-import { officialApi, sessionCookie } from './console-helpers';
+import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
 import { fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
@@ -51,10 +51,29 @@ describe('<liuyan-form>: the second layer against abuse', () => {
     const code = form.locator('[part="tracking-code"]');
     await code.waitFor();
     expect((await code.textContent())!.trim()).toMatch(TRACKING_CODE);
-    const [row] = queryD1<{ held_for: string; moderation: string }>(inject('persistTo'),
-      `SELECT held_for, moderation FROM messages WHERE title = '${title}'`);
+    const [row] = queryD1<{ id: string; held_for: string; moderation: string }>(inject('persistTo'),
+      `SELECT id, held_for, moderation FROM messages WHERE title = '${title}'`);
     expect(JSON.parse(row!.held_for)).toContain('honeypot');
     expect(row!.moderation).toBe('pending');
+
+    // The moderator is told why, where they decide: on the 待审核 tab of the queue and on the message.
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator, { width: 390, height: 844 });
+    await page.goto(`${CONSOLE}#/queue?tab=moderation`);
+    const queue = page.locator('liuyan-console-queue');
+    const item = queue.locator('[part="queue"] li').filter({ hasText: title });
+    // Earliest due first: a message sent just now is at the end of the tab, behind what other tests left pending.
+    for (let more = 0; (await item.count()) === 0 && more < 20; more++) {
+      await queue.locator('[part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
+      if ((await item.count()) > 0) break;
+      await queue.getByRole('button', { name: '加载更多' }).click();
+    }
+    await expect.poll(() => item.locator('[part="held-for"]').textContent()).toContain('先审核原因：填写了隐藏项（疑似自动程序）');
+    await item.getByRole('link').click();
+    const message = page.locator('liuyan-console-message');
+    await expect.poll(() => message.locator('[part="held-for"]').first().textContent()).toContain('填写了隐藏项（疑似自动程序）');
+    expect(page.url()).toContain(`#/messages/${row!.id}`);
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 
   it('loads Turnstile only when the citizen comes into the form, and sends its token', async () => {
