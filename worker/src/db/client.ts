@@ -57,6 +57,9 @@ export interface SiteDatabase {
   bookmark(): string | null;
 }
 
+/** The rows one statement of a `batch()` returned (`result`: its entry in the batch's answer), typed as the statement says. */
+export const rowsOf = <R>(_query: Compilable<R>, result: D1Result | undefined): R[] => (result?.results ?? []) as R[];
+
 /**
  * The form of a D1 bookmark, `<8 hex>-<8 hex>-<8 hex>-<32 hex>`: anything else a client sends is
  * ignored rather than handed to D1, which would fail the request on it.

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type InferResult } from 'kysely';
 import type { CampaignSummary, Domain, MessageType, ModerationMode, SubmissionLimits, UnitNode } from '../../../sdk/src';
 import { DEFAULT_SUBMISSION_LIMITS } from '../../../sdk/src/schemas/common';
 import { CONFIG_UNITS_MAX } from '../../../sdk/src/schemas/site';
@@ -52,27 +52,29 @@ export interface Site {
   stringOverrides: StringOverrides;
 }
 
-export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
-  const row = await db.first(
-    db.q.selectFrom('sites')
-      // The notification settings come with the site: one query, as every public request makes.
-      .leftJoin('notification_settings as ns', 'ns.site_id', 'sites.id')
-      .select(['ns.sms_provider', 'ns.sms_endpoint', 'ns.sms_key_id', 'ns.sms_sign_name', 'ns.phone_verification'])
-      .select((eb) => eb('ns.sms_secret_enc', 'is not', null).as('sms_has_secret'))
-      .leftJoin('site_protection as sp', 'sp.site_id', 'sites.id')
-      .select('sp.turnstile_site_key')
-      .select([
-        'id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version', 'active_units',
-        'title_min', 'body_min', 'privacy_url', 'privacy_text', 'submission_limits',
-        'follow_up_limit',
-        'reminder_days',
-        'hosted_pages', 'return_url', 'return_label', 'theme_color',
-        'share_image_url',
-        'string_overrides',
-      ])
-      .where('sites.id', '=', siteId),
-  );
-  if (!row) return null;
+/** The statement that reads a site with its notification and Turnstile settings: one query, as every public request makes (`siteOf` maps its row). */
+export function siteQuery(db: SiteDatabase, siteId: string) {
+  return db.q.selectFrom('sites')
+    // The notification and Turnstile settings come with the site.
+    .leftJoin('notification_settings as ns', 'ns.site_id', 'sites.id')
+    .select(['ns.sms_provider', 'ns.sms_endpoint', 'ns.sms_key_id', 'ns.sms_sign_name', 'ns.phone_verification'])
+    .select((eb) => eb('ns.sms_secret_enc', 'is not', null).as('sms_has_secret'))
+    .leftJoin('site_protection as sp', 'sp.site_id', 'sites.id')
+    .select('sp.turnstile_site_key')
+    .select([
+      'id', 'name', 'locale', 'moderation', 'allowed_origins', 'types', 'domains', 'deadline_days', 'units_version', 'active_units',
+      'title_min', 'body_min', 'privacy_url', 'privacy_text', 'submission_limits',
+      'follow_up_limit',
+      'reminder_days',
+      'hosted_pages', 'return_url', 'return_label', 'theme_color',
+      'share_image_url',
+      'string_overrides',
+    ])
+    .where('sites.id', '=', siteId);
+}
+
+/** A row of `siteQuery` as the `Site` the routes use (its JSON columns parsed, defaults filled). */
+export function siteOf(row: SiteQueryRow): Site {
   return {
     id: row.id,
     name: row.name,
@@ -100,6 +102,15 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
     turnstileSiteKey: row.turnstile_site_key ?? null,
     stringOverrides: JSON.parse(row.string_overrides),
   };
+}
+
+/** A row of `siteQuery`. */
+type SiteQueryRow = InferResult<ReturnType<typeof siteQuery>>[number];
+
+/** The site `siteId`, or null when there is none. */
+export async function findSite(db: SiteDatabase, siteId: string): Promise<Site | null> {
+  const row = await db.first(siteQuery(db, siteId));
+  return row ? siteOf(row) : null;
 }
 
 type UnitFields = Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'kind'>;

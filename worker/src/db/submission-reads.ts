@@ -1,10 +1,9 @@
 // What a submission reads before it is stored, in one D1 batch: one round trip to the database
 // instead of one per read (a submission's cost is mostly its round trips; bench/README.md, "Submit").
 // The batch is a read-only transaction, so the four answers are one consistent view.
-import type { Compilable } from 'kysely';
 import type { WorkingCalendar } from '../lib/calendar';
 import { DEFAULT_PROTECTION, protectionQuery, type ProtectionRow } from '../protection/store';
-import type { SiteDatabase } from './client';
+import { rowsOf, type SiteDatabase } from './client';
 import { liveIdempotencyRecordQuery } from './messages';
 import { activeUnitQuery, calendarDaysQuery, calendarOf } from './sites';
 
@@ -19,9 +18,6 @@ export interface SubmissionReads {
   /** The site's screening settings (its row, or the defaults). */
   protection: Omit<ProtectionRow, 'site_id' | 'updated_at'>;
 }
-
-/** The rows a query of the batch returned, typed as the query says. */
-const rowsOf = <R>(_query: Compilable<R>, result: D1Result | undefined): R[] => (result?.results ?? []) as R[];
 
 /**
  * Reads, as one batch, what storing a submission to `siteId` needs: the idempotency record live at
