@@ -2,6 +2,7 @@
 // of a unit of a message assigned or transferred to it, of a deadline coming (the reminder) and of 督办.
 import type { Selectable } from 'kysely';
 import type { SiteDatabase } from '../db/client';
+import { noMemo, type BatchMemo } from '../queue/batch-memo';
 import type { MessageEventTable, NotificationKind } from '../db/schema';
 import type { Site } from '../db/sites';
 import type { Env } from '../env';
@@ -44,7 +45,7 @@ function unitOfficials(db: SiteDatabase, siteId: string, unitId: string, kind: O
  * (a retried fan-out) writes and sends nothing twice. Nothing is decrypted here: the delivery step
  * reads the recipient. Returns the ids of the notices written.
  */
-export async function notificationsForEvent(env: Env, db: SiteDatabase, site: Site, event: Selectable<MessageEventTable>): Promise<string[]> {
+export async function notificationsForEvent(env: Env, db: SiteDatabase, site: Site, event: Selectable<MessageEventTable>, memo: BatchMemo = noMemo): Promise<string[]> {
   const notices: NewNotice[] = [];
   const base = { siteId: site.id, messageId: event.message_id };
   if (event.kind === 'replied') {
@@ -55,7 +56,9 @@ export async function notificationsForEvent(env: Env, db: SiteDatabase, site: Si
   }
   const official = officialNoticeOf(event);
   if (official) {
-    for (const account of await unitOfficials(db, site.id, official.unitId, official.kind)) {
+    // Read once per queue batch and unit (a batch is a few seconds of events).
+    const officials = await memo(`unit-officials:${site.id}:${official.unitId}:${official.kind}`, () => unitOfficials(db, site.id, official.unitId, official.kind));
+    for (const account of officials) {
       notices.push({ ...base, kind: official.kind, channel: 'email', accountId: account.id, dedupeKey: `event:${event.id}:email:${account.id}` });
       if (account.has_phone && site.notifications.sms) {
         notices.push({ ...base, kind: official.kind, channel: 'sms', accountId: account.id, dedupeKey: `event:${event.id}:sms:${account.id}` });

@@ -3,6 +3,7 @@ import type { Env } from '../env';
 import { deliverWebhook } from '../webhooks/deliver';
 import { handleEvent } from './events';
 import { deliverNotification } from '../notifications/deliver';
+import { batchMemo, type BatchMemo } from './batch-memo';
 import { DEAD_LETTER_QUEUE, markDeadLetter } from './dead-letters';
 
 /**
@@ -25,9 +26,10 @@ export type DeliveryOutcome = { done: true } | { retryAfterSeconds: number };
 
 /**
  * Handles one message; `attempts` counts from 1; `db` is the site's database, whose `stats` the
- * consumer logs as the delivery's D1 cost. Throwing is treated as a retry after 60 s.
+ * consumer logs as the delivery's D1 cost; `memo` is shared by the messages of the batch (none when a
+ * route delivers at once). Throwing is treated as a retry after 60 s.
  */
-export type DeliveryHandler = (env: Env, message: DeliveryMessage, attempts: number, db: SiteDatabase) => Promise<DeliveryOutcome>;
+export type DeliveryHandler = (env: Env, message: DeliveryMessage, attempts: number, db: SiteDatabase, memo?: BatchMemo) => Promise<DeliveryOutcome>;
 
 /**
  * One line of the delivery log, like the request log's (middleware/request-log.ts): JSON, one per
@@ -76,6 +78,7 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
     }
     return;
   }
+  const memo = batchMemo();
   for (const message of batch.messages) {
     const handler = handlers[message.body.kind];
     if (!handler) {
@@ -90,7 +93,7 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
       outcome: 'done', durationMs: 0, d1: db.stats,
     };
     try {
-      const outcome = await handler(env, message.body, message.attempts, db);
+      const outcome = await handler(env, message.body, message.attempts, db, memo);
       if ('done' in outcome) message.ack();
       else {
         line.outcome = 'retry';

@@ -14,13 +14,16 @@ const ROWS_PER_INSERT = 7;
  * event id (a repeat of the event writes nothing new), and what a repeat queues again is only what has
  * not been tried yet (a duplicate queue message finds the delivery done, see deliver.ts).
  */
-export const webhooksForEvent: EventSubscriber = async (env, db, site, event) => {
+export const webhooksForEvent: EventSubscriber = async (env, db, site, event, memo) => {
   const types = WEBHOOK_TYPES_OF[event.kind as keyof typeof WEBHOOK_TYPES_OF];
   if (!types) return;
-  const endpoints = (await db.all(db.q.selectFrom('webhook_endpoints').select(['id', 'events'])
-    .where('site_id', '=', site.id).where('disabled_at', 'is', null)
+  // Read once per queue batch: every event of the batch was written before the batch began, so an
+  // endpoint created since would be left out of each by its creation time anyway.
+  const enabled = await memo(`webhook-endpoints:${site.id}`, () => db.all(db.q.selectFrom('webhook_endpoints')
+    .select(['id', 'events', 'created_at']).where('site_id', '=', site.id).where('disabled_at', 'is', null)));
+  const endpoints = enabled
     // An endpoint receives what happens from its creation on, not a backlog the outbox still held.
-    .where('created_at', '<=', event.created_at)))
+    .filter((e) => e.created_at <= event.created_at)
     .map((e) => ({ id: e.id, events: JSON.parse(e.events) as WebhookEventType[] }))
     .filter((e) => types.some((type) => e.events.includes(type)));
   if (endpoints.length === 0) return;

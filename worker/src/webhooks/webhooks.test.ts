@@ -292,6 +292,36 @@ describe('a burst of writes', () => {
   });
 });
 
+describe('a queue batch of events', () => {
+  it('reads a site’s webhook endpoints and a unit’s officials once, and delivers each event', { timeout: 30_000 }, async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const box = `batch-${site.siteId}`;
+    await addEndpoint(admin, { url: `${receiver}/ok/${box}`, events: ['message.escalated'] });
+    const { id } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Two 督办 events of the head's unit, as the deadline check writes them, handed to the consumer as one batch.
+    const written = await db.batch([0, 1].map(() => db.q.insertInto('message_events').values({
+      message_id: id, kind: 'escalated', is_public: 1, unit_id: site.headUnit, from_unit_id: site.eduUnit, account_id: null, note: null, created_at: new Date().toISOString(),
+    }).returning('id')));
+    const eventIds = written.map((w) => String((w.results[0] as { id: number }).id));
+    const batch = createMessageBatch<DeliveryMessage>('liuyan-deliveries', eventIds.map((eventId, i) => ({
+      id: `e${i}`, timestamp: new Date(), attempts: 1, body: { kind: 'event', site: site.siteId, id: eventId },
+    })));
+    const ctx = createExecutionContext();
+    await queue(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks.sort()).toEqual(['e0', 'e1']);
+    const lines = logged.filter((line) => line.startsWith('{"queue"')).map((line) => JSON.parse(line) as DeliveryLogLine)
+      .filter((line) => line.kind === 'event' && eventIds.includes(line.id));
+    expect(lines.map((line) => line.outcome)).toEqual(['done', 'done']);
+    // The second event: neither the endpoints nor the unit's officials read again.
+    expect(lines[1]!.d1.queries).toBe(lines[0]!.d1.queries - 2);
+    const got = (await received(box, 2)).map((r) => JSON.parse(r.body) as { id: string; type: string });
+    expect(got.map((e) => e.type)).toEqual(['message.escalated', 'message.escalated']);
+    expect(new Set(got.map((e) => e.id)).size).toBe(2);
+  });
+});
+
 describe('a site in a database of its own (SITE_DATABASES)', () => {
   it('has its events drained from its database and delivered from it', { timeout: 30_000 }, async () => {
     const site = 'own-db-county';
