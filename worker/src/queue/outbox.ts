@@ -12,7 +12,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { AppEnv, Env } from '../env';
-import { databaseFor, databaseNameFor, namedDatabases, type SiteDatabase } from '../db/client';
+import { databaseFor, namedDatabases, type SiteDatabase } from '../db/client';
 import type { DeliveryMessage } from './consumer';
 
 /** Rows sent per round: `sendBatch` takes at most 100 messages, and the claim binds them as one JSON value. */
@@ -72,60 +72,10 @@ export async function drainOutboxes(env: Env, now: Date): Promise<number> {
   return sent;
 }
 
-/** A drain running in this isolate for one database, and whether a request since asked for another round. */
-interface RunningDrain {
-  startedAt: number;
-  again: boolean;
-}
-
-/** The drains running in this isolate, by database binding name (`databaseNameFor`). */
-const running = new Map<string, RunningDrain>();
-
-/**
- * How long one request's drain keeps taking the rounds later requests ask for (ms): under a steady
- * stream of writes it would otherwise never end, and `waitUntil` gives a request 30 s after its answer.
- */
-const COALESCE_MS = 5000;
-
-/**
- * Drains the database of `siteId`, or, when this isolate is already draining it, asks that drain for
- * one more round instead: under a burst of writes one claim and one queue send carry many requests'
- * events (at 50 concurrent submissions, one drain per request was the larger part of a submission's
- * cost; bench/README.md, "Submit"). No event waits for the cron: the running drain takes another round
- * after the one it is in whenever a request asked for one during it, and a drain older than
- * `COALESCE_MS` is not joined (the request starts its own). Resolves when this call's drain is done
- * (at once when it joined another); a failure is logged, then left to the cron.
- */
-export function drainSoon(env: Env, siteId: string): Promise<void> {
-  const name = databaseNameFor(env, siteId);
-  const current = running.get(name);
-  if (current && Date.now() - current.startedAt < COALESCE_MS) {
-    current.again = true;
-    return Promise.resolve();
-  }
-  const mine: RunningDrain = { startedAt: Date.now(), again: false };
-  running.set(name, mine);
-  // A database object of its own: the request's has counted its queries (d1Cost) and is done.
-  const db = databaseFor(env, siteId);
-  return (async () => {
-    try {
-      do {
-        mine.again = false;
-        await drainOutbox(env, db);
-      } while (mine.again && running.get(name) === mine);
-    } catch (error) {
-      console.error(JSON.stringify({ outbox: 'drain failed', site: siteId, error: String(error) }));
-    } finally {
-      // Checked and cleared with no await in between: a request that finds no drain running starts one.
-      if (running.get(name) === mine) running.delete(name);
-    }
-  })();
-}
-
 /**
  * After a request that may have written events (any method but GET, HEAD, OPTIONS) of a known site,
- * drains that site's database once the answer is sent (`waitUntil`, through `drainSoon`): the citizen
- * never waits for it. Reads one indexed row when nothing waits.
+ * drains that site's database once the answer is sent (`waitUntil`): the citizen never waits for it,
+ * and a failure is logged, then left to the cron. Reads one indexed row when nothing waits.
  */
 export function drainAfterWrites(): MiddlewareHandler<AppEnv> {
   return async function drainAfterWrites(c, next) {
@@ -133,16 +83,15 @@ export function drainAfterWrites(): MiddlewareHandler<AppEnv> {
     if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return;
     const site = c.get('site');
     if (!site) return;
-    let waitUntil: ((promise: Promise<unknown>) => void) | null = null;
-    try {
-      const ctx = c.executionCtx;
-      waitUntil = (promise) => ctx.waitUntil(promise);
-    } catch {
-      // No execution context (app.request in a unit test): drain before answering, on its own.
-    }
-    if (waitUntil) waitUntil(drainSoon(c.env, site.id));
-    else await drainOutbox(c.env, databaseFor(c.env, site.id)).catch((error: unknown) => {
+    // A database object of its own: the request's has counted its queries (d1Cost) and is done.
+    const drain = drainOutbox(c.env, databaseFor(c.env, site.id)).catch((error: unknown) => {
       console.error(JSON.stringify({ outbox: 'drain failed', site: site.id, error: String(error) }));
     });
+    try {
+      c.executionCtx.waitUntil(drain);
+    } catch {
+      // No execution context (app.request in a unit test): finish the drain before answering.
+      await drain;
+    }
   };
 }

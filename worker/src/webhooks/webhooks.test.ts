@@ -268,8 +268,8 @@ describe('webhooks', { timeout: 30_000 }, () => {
 });
 
 describe('a burst of writes', () => {
-  // Requests that find a drain of their database running ask it for another round instead of
-  // draining on their own (queue/outbox.ts, drainSoon): none of their events may wait for the cron.
+  // Their drains overlap: each claims what is free when it runs (queue/outbox.ts), and none of their
+  // events may be sent twice or wait for the cron.
   it('has every event of 20 concurrent submissions delivered once, with no cron run', { timeout: 30_000 }, async () => {
     const site = await createSite();
     const admin = await createOfficial(site.siteId, 'admin');
