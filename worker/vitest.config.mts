@@ -5,6 +5,14 @@ import { smsReceiver } from './test/sms-receiver';
 
 const root = path.resolve(import.meta.dirname, '..');
 
+/** `LIUYAN_RANDOM_BODIES`: a positive whole number, 1,000 when unset; anything else stops the run rather than send none. */
+function randomBodies(value: string | undefined): number {
+  if (value === undefined) return 1_000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`LIUYAN_RANDOM_BODIES must be a positive whole number, not "${value}"`);
+  return n;
+}
+
 // Worker tests run inside workerd on a real local D1, migrated with the real migrations.
 export default defineConfig({
   plugins: [
@@ -39,7 +47,7 @@ export default defineConfig({
     setupFiles: ['worker/test/apply-migrations.ts'],
     globalSetup: ['worker/test/webhook-receiver.ts'],
     // How many random bodies worker/src/routes/random-bodies.test.ts sends (CI: 10,000).
-    provide: { randomBodies: Number(process.env.LIUYAN_RANDOM_BODIES ?? 1_000) },
+    provide: { randomBodies: randomBodies(process.env.LIUYAN_RANDOM_BODIES) },
   },
   root,
 });

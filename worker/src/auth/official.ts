@@ -92,7 +92,7 @@ export type ScopeTally = 'message_counts' | 'open_due_counts' | 'supervised_coun
 
 /**
  * The rows of a tally that add up to the official's scope: the site's row ('*') of the per-unit
- * table for site-wide roles (`supervised_counts` has one since migration 0037); for a responder, the per-subtree table's rows of the tops of their
+ * table for site-wide roles; for a responder, the per-subtree table's rows of the tops of their
  * units (`scopeTops`) — a row per own unit, whatever lies below it. `where(column)`: the condition
  * on the table's unit column.
  */

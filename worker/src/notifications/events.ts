@@ -2,11 +2,11 @@
 // of a unit of a message assigned or transferred to it, of a deadline coming (the reminder) and of 督办.
 import type { Selectable } from 'kysely';
 import type { SiteDatabase } from '../db/client';
-import { noMemo, type BatchMemo } from '../queue/batch-memo';
 import type { MessageEventTable, NotificationKind } from '../db/schema';
 import type { Site } from '../db/sites';
 import type { Env } from '../env';
 import { createCipher } from '../lib/crypto';
+import { noMemo, type BatchMemo } from '../queue/batch-memo';
 import { queueNotices, type NewNotice } from './store';
 
 type OfficialNotice = Extract<NotificationKind, 'assigned' | 'due_soon' | 'escalated'>;
@@ -56,7 +56,8 @@ export async function notificationsForEvent(env: Env, db: SiteDatabase, site: Si
   }
   const official = officialNoticeOf(event);
   if (official) {
-    // Read once per queue batch and unit (a batch is a few seconds of events).
+    // Read once per queue batch and unit: an official who turns a kind of notice off (or is added)
+    // during the batch's few seconds is told, or not, as before the change.
     const officials = await memo(`unit-officials:${site.id}:${official.unitId}:${official.kind}`, () => unitOfficials(db, site.id, official.unitId, official.kind));
     for (const account of officials) {
       notices.push({ ...base, kind: official.kind, channel: 'email', accountId: account.id, dedupeKey: `event:${event.id}:email:${account.id}` });

@@ -4,7 +4,7 @@ import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import type { QueuePage } from '../../../sdk/src/schemas/console';
 import type { Dashboard, Stats } from '../../../sdk/src/schemas/stats';
 import {
-  addRating, addReply, ALLOWED_ORIGIN, createCampaign, createSite, d1Cost, expectProblem, request, seedMessages, submit, validMessage,
+  addRating, addReply, addUnits, ALLOWED_ORIGIN, createCampaign, createSite, d1Cost, expectProblem, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
@@ -299,6 +299,8 @@ describe('GET /v1/console/dashboard — rows read', () => {
     }));
     const [reopened] = await seedMessages(siteId, inProgress(10));
     await env.DB.prepare('UPDATE messages SET reopened_at = ? WHERE id = ?').bind(new Date().toISOString(), reopened).run();
+    // More units below the head than FEW_UNITS: the head's responder is checked message by message (a subtree), as a county head's is.
+    await addUnits(siteId, Array.from({ length: 6 }, (_, i) => ({ id: `${siteId}_office${i}`, parentId: headUnit, name: `测试县办公室${i}` })));
     const officials = [await createOfficial(siteId, 'admin'), await createOfficial(siteId, 'responder', [headUnit]), await createOfficial(siteId, 'responder', [eduUnit])];
     const rowsRead = async () => Promise.all(officials.map(async (who) => {
       const response = await consoleRequest('/v1/console/dashboard', { as: who });
@@ -308,7 +310,7 @@ describe('GET /v1/console/dashboard — rows read', () => {
     const before = await rowsRead();
     await seedMessages(siteId, inProgress(300));
     const after = await rowsRead();
-    // The same month and units: the same tally rows. Before 重办 named its index, an admin's dashboard read every in-progress message.
+    // The same month and units: the same tally rows. Left to choose, SQLite counts 重办 by walking every in-progress message of the site.
     for (const [i, rows] of after.entries()) expect(rows).toBeLessThanOrEqual(before[i]! + 5);
   });
 });

@@ -18,8 +18,11 @@ export const webhooksForEvent: EventSubscriber = async (env, db, site, event, me
   const types = WEBHOOK_TYPES_OF[event.kind as keyof typeof WEBHOOK_TYPES_OF];
   if (!types) return;
   // Read once per queue batch: every event of the batch was written before the batch began, so an
-  // endpoint created since would be left out of each by its creation time anyway.
-  const enabled = await memo(`webhook-endpoints:${site.id}`, () => db.all(db.q.selectFrom('webhook_endpoints')
+  // endpoint created since would be left out of each by its creation time anyway. One deleted since
+  // makes the deliveries' insert fail (their foreign key): the read is then dropped, and the event
+  // retried, so the batch's next events read the endpoints again.
+  const endpointsKey = `webhook-endpoints:${site.id}`;
+  const enabled = await memo(endpointsKey, () => db.all(db.q.selectFrom('webhook_endpoints')
     .select(['id', 'events', 'created_at']).where('site_id', '=', site.id).where('disabled_at', 'is', null)));
   const endpoints = enabled
     // An endpoint receives what happens from its creation on, not a backlog the outbox still held.
@@ -40,7 +43,12 @@ export const webhooksForEvent: EventSubscriber = async (env, db, site, event, me
     inserts.push(db.q.insertInto('webhook_deliveries').values(rows.slice(i, i + ROWS_PER_INSERT))
       .onConflict((oc) => oc.columns(['endpoint_id', 'event_id']).doNothing()));
   }
-  await db.batch(inserts);
+  try {
+    await db.batch(inserts);
+  } catch (error) {
+    memo.forget(endpointsKey);
+    throw error;
+  }
   const eventIds = types.map((type) => webhookEventId(event, type));
   const untried = await db.all(db.q.selectFrom('webhook_deliveries').select('id')
     .where('endpoint_id', 'in', endpoints.map((e) => e.id)).where('event_id', 'in', eventIds)

@@ -300,11 +300,23 @@ describe('a queue batch of events', () => {
     await addEndpoint(admin, { url: `${receiver}/ok/${box}`, events: ['message.escalated'] });
     const { id } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
     await new Promise((resolve) => setTimeout(resolve, 5));
-    // Two 督办 events of the head's unit, as the deadline check writes them, handed to the consumer as one batch.
-    const written = await db.batch([0, 1].map(() => db.q.insertInto('message_events').values({
+    // Two 督办 events of the head's unit, as the deadline check writes them, handed to the consumer as
+    // one batch; a second endpoint is made between them (straight into D1: adding one through the API
+    // drains the outbox), so only the second event is for it.
+    const escalated = async () => String((await db.first(db.q.insertInto('message_events').values({
       message_id: id, kind: 'escalated', is_public: 1, unit_id: site.headUnit, from_unit_id: site.eduUnit, account_id: null, note: null, created_at: new Date().toISOString(),
-    }).returning('id')));
-    const eventIds = written.map((w) => String((w.results[0] as { id: number }).id));
+    }).returning('id')))!.id);
+    const before = await escalated();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const laterId = newId('wh');
+    const laterBox = `${box}-later`;
+    const made = new Date().toISOString();
+    await db.run(db.q.insertInto('webhook_endpoints').values({
+      id: laterId, site_id: site.siteId, url: `${receiver}/ok/${laterBox}`, events: JSON.stringify(['message.escalated']),
+      secret: await sealSecret(env, laterId, newWebhookSecret()), created_by: null, created_at: made, updated_at: made,
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const eventIds = [before, await escalated()];
     const batch = createMessageBatch<DeliveryMessage>('liuyan-deliveries', eventIds.map((eventId, i) => ({
       id: `e${i}`, timestamp: new Date(), attempts: 1, body: { kind: 'event', site: site.siteId, id: eventId },
     })));
@@ -319,6 +331,11 @@ describe('a queue batch of events', () => {
     const got = (await received(box, 2)).map((r) => JSON.parse(r.body) as { id: string; type: string });
     expect(got.map((e) => e.type)).toEqual(['message.escalated', 'message.escalated']);
     expect(new Set(got.map((e) => e.id)).size).toBe(2);
+    // The endpoint made between them has the second event only, though the endpoints were read for the first.
+    const later = (await received(laterBox, 1)).map((r) => JSON.parse(r.body) as { id: string });
+    expect(later.map((e) => e.id)).toEqual([got[1]!.id]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await received(laterBox)).toHaveLength(1);
   });
 });
 
