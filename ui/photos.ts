@@ -45,7 +45,7 @@ export const photoStyles = css`
   .photos li { display: grid; gap: 0.2em; justify-items: start; font-size: 0.85em; max-width: 12em; }
   .photos img { display: block; height: 96px; width: auto; max-width: 100%; object-fit: cover; border-radius: var(--liuyan-radius, 4px); }
   .photos .hidden-photo img { opacity: 0.45; }
-  .photo-hidden { color: var(--liuyan-color-danger, #b3261e); }
+  .photo-hidden { color: var(--liuyan-color-error); }
   .cover { float: right; margin: 0 0 0.4em 0.8em; }
   .cover img { display: block; width: 88px; height: 66px; object-fit: cover; border-radius: var(--liuyan-radius, 4px); }
 `;

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /** The dark palette, for `theme="dark"` and for `theme="auto"` under a dark system setting (one copy in the source). */
-const dark = css`
+export const dark = css`
   color-scheme: dark;
   --liuyan-color-primary: #ff8f8f;
   --liuyan-color-on-primary: #1b1b1d;
@@ -17,6 +17,17 @@ const dark = css`
   --liuyan-color-in-progress: #f0a050;
   --liuyan-color-answered: #5cc878;
   --liuyan-color-closed: #b0b8c0;
+`;
+
+/** The high-contrast palette, for `theme="high-contrast"` and for `theme="auto"` when the system asks for more contrast. */
+export const highContrast = css`
+  --liuyan-color-primary: #7a0009;
+  --liuyan-color-text: #000;
+  --liuyan-color-muted: #333;
+  --liuyan-color-border: #000;
+  --liuyan-color-error: #a00000;
+  --liuyan-color-notice: #fff;
+  --liuyan-focus-width: 3px;
 `;
 
 /**
@@ -74,17 +85,14 @@ export const tokens = css`
    */
   :host([theme]) { background: var(--liuyan-color-surface); color-scheme: light; padding: var(--liuyan-theme-padding, 0.75em); }
   :host([theme='dark']) { ${dark} }
-  @media (prefers-color-scheme: dark) { :host([theme='auto']) { ${dark} } }
-  :host([theme='high-contrast']) {
-    --liuyan-color-primary: #7a0009;
-    --liuyan-color-text: #000;
-    --liuyan-color-muted: #333;
-    --liuyan-color-border: #000;
-    --liuyan-color-error: #a00000;
-    --liuyan-color-notice: #fff;
-    --liuyan-focus-width: 3px;
-  }
+  /* auto: the system's setting; more contrast wins over dark (there is no dark high-contrast palette). */
+  @media (prefers-color-scheme: dark) and (not (prefers-contrast: more)) { :host([theme='auto']) { ${dark} } }
+  :host([theme='high-contrast']) { ${highContrast} }
   :host([theme='high-contrast']) :is(.notice, input, select, textarea) { border: 2px solid var(--liuyan-color-border); }
+  @media (prefers-contrast: more) {
+    :host([theme='auto']) { ${highContrast} }
+    :host([theme='auto']) :is(.notice, input, select, textarea) { border: 2px solid var(--liuyan-color-border); }
+  }
   /* Windows high contrast and other forced colours drop backgrounds: the status tags keep an outline. */
   @media (forced-colors: active) { .badge.status { border: 1px solid CanvasText; } }
   * { box-sizing: border-box; }
