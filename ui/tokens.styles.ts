@@ -50,6 +50,7 @@ export const highContrast = css`
  * @cssproperty --liuyan-radius - Corner radius of fields, buttons and cards.
  * @cssproperty --liuyan-font-family - Font stack (system UI with CJK fallbacks).
  * @cssproperty --liuyan-font-size - Base text size; everything else is in em.
+ * @cssproperty --liuyan-space - The base step of room: every padding, margin and gap is a multiple of it (default 1em, so room grows with the text; 0.75em is denser).
  * @cssproperty --liuyan-theme-padding - Room between a themed element's own background and its content (default 0.75em).
  */
 export const tokens = css`
@@ -71,6 +72,7 @@ export const tokens = css`
     --liuyan-radius: 4px;
     --liuyan-font-family: system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif;
     --liuyan-font-size: 16px;
+    --liuyan-space: 1em;
     display: block;
     color: var(--liuyan-color-text);
     font-family: var(--liuyan-font-family);
@@ -99,7 +101,7 @@ export const tokens = css`
   button {
     font: inherit;
     min-height: 44px;
-    padding: 0.5em 1.2em;
+    padding: calc(.5*var(--liuyan-space)) calc(1.2*var(--liuyan-space));
     border-radius: var(--liuyan-radius);
     border: 1px solid var(--liuyan-color-primary);
     background: var(--liuyan-color-primary);
@@ -112,7 +114,7 @@ export const tokens = css`
     font: inherit;
     width: 100%;
     min-height: 44px;
-    padding: 0.4em 0.6em;
+    padding: calc(.4*var(--liuyan-space)) calc(.6*var(--liuyan-space));
     border: 1px solid var(--liuyan-color-border);
     border-radius: var(--liuyan-radius);
     background: var(--liuyan-color-surface);
@@ -120,11 +122,11 @@ export const tokens = css`
   }
   :focus-visible { outline: var(--liuyan-focus-width, 2px) solid var(--liuyan-color-primary); outline-offset: 2px; }
   [aria-invalid='true'] { border-color: var(--liuyan-color-error); }
-  .error { color: var(--liuyan-color-error); font-size: 0.9em; margin: 0.2em 0 0; }
-  .notice { background: var(--liuyan-color-notice); padding: 0.6em 0.8em; border-radius: var(--liuyan-radius); margin: 0 0 1em; }
-  .badge { display: inline-block; padding: 0 0.5em; border-radius: var(--liuyan-radius); font-size: 0.85em; border: 1px solid currentColor; }
+  .error { color: var(--liuyan-color-error); font-size: 0.9em; margin: calc(.2*var(--liuyan-space)) 0 0; }
+  .notice { background: var(--liuyan-color-notice); padding: calc(.6*var(--liuyan-space)) calc(.8*var(--liuyan-space)); border-radius: var(--liuyan-radius); margin: 0 0 var(--liuyan-space); }
+  .badge { display: inline-block; padding: 0 calc(.5*var(--liuyan-space)); border-radius: var(--liuyan-radius); font-size: 0.85em; border: 1px solid currentColor; }
   /* The status tag: a filled pill in its status's colour, unlike the outlined type, domain and visibility tags. */
-  .badge.status { color: var(--liuyan-color-on-status, #fff); border-color: transparent; border-radius: 999px; padding: 0 0.7em; font-weight: 600; }
+  .badge.status { color: var(--liuyan-color-on-status, #fff); border-color: transparent; border-radius: 999px; padding: 0 calc(.7*var(--liuyan-space)); font-weight: 600; }
   .badge.status.submitted { background: var(--liuyan-color-awaiting); }
   .badge.status.accepted { background: var(--liuyan-color-accepted); }
   .badge.status.in_progress { background: var(--liuyan-color-in-progress); }
