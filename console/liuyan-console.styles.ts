@@ -1,8 +1,22 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { dark, highContrast } from '../ui/tokens.styles';
+import { CONSOLE_PALETTES, SYSTEM_DARK, SYSTEM_MORE_CONTRAST, type ConsolePalette } from './palette';
 
-/** Shared by the console's pages: one look, laptop and phone, touch targets of 44px and more. */
+/** The console's own colours (palette.ts) as custom properties of an element. */
+const own = (p: ConsolePalette) => unsafeCSS(`--liuyan-console-shade: ${p.shade}; --liuyan-console-tag: ${p.tag};`);
+
+/**
+ * Shared by the console's pages: one look, laptop and phone, touch targets of 44px and more. Its
+ * colours follow the system's dark and high-contrast settings: every console element takes the same
+ * palette from the same media queries, so the pages drawn inside the app follow with it.
+ */
 export const styles = css`
-  :host { --liuyan-console-width: 64rem; }
+  :host { --liuyan-console-width: 64rem; ${own(CONSOLE_PALETTES.light)} }
+  @media ${unsafeCSS(SYSTEM_DARK)} { :host { ${dark} ${own(CONSOLE_PALETTES.dark)} } }
+  @media ${unsafeCSS(SYSTEM_MORE_CONTRAST)} {
+    :host { ${highContrast} ${own(CONSOLE_PALETTES['high-contrast'])} }
+    :is(.notice, input, select, textarea) { border: 2px solid var(--liuyan-color-border); }
+  }
   h1 { font-size: 1.4em; margin: 0 0 0.6em; line-height: 1.3; overflow-wrap: anywhere; }
   h2 { font-size: 1.15em; margin: 1.4em 0 0.5em; }
   h3 { font-size: 1.05em; margin: 0 0 0.5em; }
@@ -82,7 +96,7 @@ export const styles = css`
   /* Tags by what they say: status a filled pill (ui/tokens.styles.ts), review state dashed, visibility grey, type and domain outlined. */
   .badge.moderation { border-style: dashed; }
   .badge.moderation.rejected, .badge.moderation.hidden { color: var(--liuyan-color-error); }
-  .badge.reopened { color: #fff; background: var(--liuyan-color-error); border-color: transparent; font-weight: 600; }
+  .badge.reopened { color: var(--liuyan-color-on-status, #fff); background: var(--liuyan-color-error); border-color: transparent; font-weight: 600; }
   .badge.held { color: var(--liuyan-color-error); border-color: currentColor; }
   .rating, .follow-up { border-left: 3px solid var(--liuyan-color-border); padding: 0.4em 0.8em; margin: 0.6em 0; }
   .rating p { margin: 0.2em 0; }
@@ -91,7 +105,7 @@ export const styles = css`
   .pending-follow-ups { margin: 0 0 1.2em; }
   .pending-follow-ups h2 { font-size: 1.05em; margin: 0 0 0.2em; }
   .follow-up-body { overflow-wrap: anywhere; white-space: pre-wrap; }
-  .badge.visibility { border-color: transparent; background: #eceff3; color: var(--liuyan-color-text); }
+  .badge.visibility { border-color: transparent; background: var(--liuyan-console-tag); color: var(--liuyan-color-text); }
 
   /* A message. */
   .back { display: inline-flex; align-items: center; min-height: 44px; }
@@ -99,7 +113,7 @@ export const styles = css`
   dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.3em 1em; margin: 0 0 1em; }
   dl.facts dt { color: var(--liuyan-color-muted); }
   dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-  .message-body { padding: 0.8em 1em; background: #f7f7f7; border-radius: var(--liuyan-radius); }
+  .message-body { padding: 0.8em 1em; background: var(--liuyan-console-shade); border-radius: var(--liuyan-radius); }
   .actions { margin: 1.2em 0; }
   .panel { border: 1px solid var(--liuyan-color-border); border-left: 4px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius); padding: 1em; margin-top: 0.8em; }
   .reply { border-left: 3px solid var(--liuyan-color-primary); padding: 0.4em 0.8em; margin: 0.6em 0; background: var(--liuyan-color-notice); }
@@ -138,7 +152,7 @@ export const styles = css`
   .buttons.compact button { padding: 0.4em 0.9em; min-width: 44px; }
   ul.tree { margin: 0 0 1em; display: grid; gap: 0.4em; }
   ul.tree ul { list-style: none; margin: 0.4em 0 0; padding: 0 0 0 1.2em; border-left: 2px solid var(--liuyan-color-border); display: grid; gap: 0.4em; }
-  ul.tree li.inactive > .list-item { background: #f7f7f7; }
+  ul.tree li.inactive > .list-item { background: var(--liuyan-console-shade); }
   ul.tree li.inactive > .list-item .unit-name { color: var(--liuyan-color-muted); text-decoration: line-through; }
   .template-body { font-size: 0.95em; color: var(--liuyan-color-muted); max-height: 8em; overflow: auto; }
   .year-picker { margin: 0 0 1em; }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_HTML_CSP, SECURITY_HEADERS } from '../worker/src/middleware/security-headers';
 import { ERRORS_PAGE_STYLE, errorsPage } from './errors-page';
 import { minifyTemplatesPlugin } from './minify-templates';
+import { CONSOLE_PAGE_CSS } from '../console/palette';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'public');
@@ -137,7 +138,7 @@ export async function buildPublic(): Promise<void> {
     .map((i) => `/console/${path.relative(consoleDir, path.resolve(root, i.path))}`);
   await writeFile(path.join(consoleDir, 'index.html'), consolePage(consoleChunks));
   await writeFile(path.join(consoleDir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#b5121b"/></svg>\n');
-  await writeFile(path.join(consoleDir, 'page.css'), 'html { background: #f4f4f4; }\nbody { margin: 0; }\n');
+  await writeFile(path.join(consoleDir, 'page.css'), CONSOLE_PAGE_CSS);
 
   await cp(path.join(root, 'examples'), path.join(out, 'examples'), {
     recursive: true,

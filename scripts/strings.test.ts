@@ -23,6 +23,7 @@ const ALLOWED_IN_CODE: Record<string, string> = {
   'console/admin/notifications-page.ts: placeholder="SMS_…"': 'format example',
   // An attribute written as a template of its own (` data-lang="…"`), not text.
   'worker/src/hosted/page.ts: data-lang': 'attribute fragment',
+  'worker/src/hosted/page.ts: data-theme': 'attribute fragment',
 };
 
 /** The export names of a language: `formZhCN` → `formZhTW` / `formEn`, `zhCNFieldMessages` → `enFieldMessages`. */

@@ -34,7 +34,8 @@ export abstract class LiuyanElement<T> extends LitElement {
   declare lang: string;
   /**
    * The element's colours (ui/tokens.styles.ts): `light`, `dark`, `auto` (follows the system's
-   * `prefers-color-scheme`) or `high-contrast`; unset: the page's own background shows through.
+   * `prefers-color-scheme`, and `prefers-contrast: more` as high contrast) or `high-contrast`; unset:
+   * the page's own background shows through.
    */
   declare theme: LiuyanTheme | undefined;
 

@@ -41,11 +41,11 @@ export function renderCover(photo: PublicPhoto | null, base: string, alt: string
 }
 
 export const photoStyles = css`
-  .photos { list-style: none; margin: 0.5em 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5em; }
-  .photos li { display: grid; gap: 0.2em; justify-items: start; font-size: 0.85em; max-width: 12em; }
+  .photos { list-style: none; margin: calc(.5*var(--liuyan-space)) 0; padding: 0; display: flex; flex-wrap: wrap; gap: calc(.5*var(--liuyan-space)); }
+  .photos li { display: grid; gap: calc(.2*var(--liuyan-space)); justify-items: start; font-size: 0.85em; max-width: 12em; }
   .photos img { display: block; height: 96px; width: auto; max-width: 100%; object-fit: cover; border-radius: var(--liuyan-radius, 4px); }
   .photos .hidden-photo img { opacity: 0.45; }
-  .photo-hidden { color: var(--liuyan-color-danger, #b3261e); }
-  .cover { float: right; margin: 0 0 0.4em 0.8em; }
+  .photo-hidden { color: var(--liuyan-color-error); }
+  .cover { float: right; margin: 0 0 calc(.4*var(--liuyan-space)) calc(.8*var(--liuyan-space)); }
   .cover img { display: block; width: 88px; height: 66px; object-fit: cover; border-radius: var(--liuyan-radius, 4px); }
 `;

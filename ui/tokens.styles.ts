@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /** The dark palette, for `theme="dark"` and for `theme="auto"` under a dark system setting (one copy in the source). */
-const dark = css`
+export const dark = css`
   color-scheme: dark;
   --liuyan-color-primary: #ff8f8f;
   --liuyan-color-on-primary: #1b1b1d;
@@ -17,6 +17,17 @@ const dark = css`
   --liuyan-color-in-progress: #f0a050;
   --liuyan-color-answered: #5cc878;
   --liuyan-color-closed: #b0b8c0;
+`;
+
+/** The high-contrast palette, for `theme="high-contrast"` and for `theme="auto"` when the system asks for more contrast. */
+export const highContrast = css`
+  --liuyan-color-primary: #7a0009;
+  --liuyan-color-text: #000;
+  --liuyan-color-muted: #333;
+  --liuyan-color-border: #000;
+  --liuyan-color-error: #a00000;
+  --liuyan-color-notice: #fff;
+  --liuyan-focus-width: 3px;
 `;
 
 /**
@@ -39,6 +50,7 @@ const dark = css`
  * @cssproperty --liuyan-radius - Corner radius of fields, buttons and cards.
  * @cssproperty --liuyan-font-family - Font stack (system UI with CJK fallbacks).
  * @cssproperty --liuyan-font-size - Base text size; everything else is in em.
+ * @cssproperty --liuyan-space - The base step of room: every padding, margin and gap is a multiple of it (default 1em, so room grows with the text; 0.75em is denser).
  * @cssproperty --liuyan-theme-padding - Room between a themed element's own background and its content (default 0.75em).
  */
 export const tokens = css`
@@ -60,6 +72,7 @@ export const tokens = css`
     --liuyan-radius: 4px;
     --liuyan-font-family: system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif;
     --liuyan-font-size: 16px;
+    --liuyan-space: 1em;
     display: block;
     color: var(--liuyan-color-text);
     font-family: var(--liuyan-font-family);
@@ -74,24 +87,21 @@ export const tokens = css`
    */
   :host([theme]) { background: var(--liuyan-color-surface); color-scheme: light; padding: var(--liuyan-theme-padding, 0.75em); }
   :host([theme='dark']) { ${dark} }
-  @media (prefers-color-scheme: dark) { :host([theme='auto']) { ${dark} } }
-  :host([theme='high-contrast']) {
-    --liuyan-color-primary: #7a0009;
-    --liuyan-color-text: #000;
-    --liuyan-color-muted: #333;
-    --liuyan-color-border: #000;
-    --liuyan-color-error: #a00000;
-    --liuyan-color-notice: #fff;
-    --liuyan-focus-width: 3px;
-  }
+  /* auto: the system's setting; more contrast wins over dark (there is no dark high-contrast palette). */
+  @media (prefers-color-scheme: dark) and (not (prefers-contrast: more)) { :host([theme='auto']) { ${dark} } }
+  :host([theme='high-contrast']) { ${highContrast} }
   :host([theme='high-contrast']) :is(.notice, input, select, textarea) { border: 2px solid var(--liuyan-color-border); }
+  @media (prefers-contrast: more) {
+    :host([theme='auto']) { ${highContrast} }
+    :host([theme='auto']) :is(.notice, input, select, textarea) { border: 2px solid var(--liuyan-color-border); }
+  }
   /* Windows high contrast and other forced colours drop backgrounds: the status tags keep an outline. */
   @media (forced-colors: active) { .badge.status { border: 1px solid CanvasText; } }
   * { box-sizing: border-box; }
   button {
     font: inherit;
     min-height: 44px;
-    padding: 0.5em 1.2em;
+    padding: calc(.5*var(--liuyan-space)) calc(1.2*var(--liuyan-space));
     border-radius: var(--liuyan-radius);
     border: 1px solid var(--liuyan-color-primary);
     background: var(--liuyan-color-primary);
@@ -104,7 +114,7 @@ export const tokens = css`
     font: inherit;
     width: 100%;
     min-height: 44px;
-    padding: 0.4em 0.6em;
+    padding: calc(.4*var(--liuyan-space)) calc(.6*var(--liuyan-space));
     border: 1px solid var(--liuyan-color-border);
     border-radius: var(--liuyan-radius);
     background: var(--liuyan-color-surface);
@@ -112,11 +122,11 @@ export const tokens = css`
   }
   :focus-visible { outline: var(--liuyan-focus-width, 2px) solid var(--liuyan-color-primary); outline-offset: 2px; }
   [aria-invalid='true'] { border-color: var(--liuyan-color-error); }
-  .error { color: var(--liuyan-color-error); font-size: 0.9em; margin: 0.2em 0 0; }
-  .notice { background: var(--liuyan-color-notice); padding: 0.6em 0.8em; border-radius: var(--liuyan-radius); margin: 0 0 1em; }
-  .badge { display: inline-block; padding: 0 0.5em; border-radius: var(--liuyan-radius); font-size: 0.85em; border: 1px solid currentColor; }
+  .error { color: var(--liuyan-color-error); font-size: 0.9em; margin: calc(.2*var(--liuyan-space)) 0 0; }
+  .notice { background: var(--liuyan-color-notice); padding: calc(.6*var(--liuyan-space)) calc(.8*var(--liuyan-space)); border-radius: var(--liuyan-radius); margin: 0 0 var(--liuyan-space); }
+  .badge { display: inline-block; padding: 0 calc(.5*var(--liuyan-space)); border-radius: var(--liuyan-radius); font-size: 0.85em; border: 1px solid currentColor; }
   /* The status tag: a filled pill in its status's colour, unlike the outlined type, domain and visibility tags. */
-  .badge.status { color: var(--liuyan-color-on-status, #fff); border-color: transparent; border-radius: 999px; padding: 0 0.7em; font-weight: 600; }
+  .badge.status { color: var(--liuyan-color-on-status, #fff); border-color: transparent; border-radius: 999px; padding: 0 calc(.7*var(--liuyan-space)); font-weight: 600; }
   .badge.status.submitted { background: var(--liuyan-color-awaiting); }
   .badge.status.accepted { background: var(--liuyan-color-accepted); }
   .badge.status.in_progress { background: var(--liuyan-color-in-progress); }

@@ -17,10 +17,10 @@ export interface PageMessage {
   navigated: boolean;
 }
 
-const { site = '', embed, lang } = document.body.dataset;
+const { site = '', embed, lang, theme } = document.body.dataset;
 const inEmbed = embed === '1';
-/** What the page's own links carry on (worker/src/hosted/page.ts `hostedHref`): the embed, the language asked for. */
-const view = new URLSearchParams({ ...(inEmbed && { embed: '1' }), ...(lang && { lang }) }).toString();
+/** What the page's own links carry on (worker/src/hosted/page.ts `hostedHref`): the embed, the language and the theme asked for. */
+const view = new URLSearchParams({ ...(inEmbed && { embed: '1' }), ...(lang && { lang }), ...(theme && { theme }) }).toString();
 
 // A message opened on the board gets its own page: a real address, so Back returns to the board and
 // the link can be shared (in WeChat too).

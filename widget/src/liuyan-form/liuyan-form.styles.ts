@@ -1,32 +1,32 @@
 import { css } from 'lit';
 
 export const styles = css`
-  form { display: grid; gap: 1em; }
+  form { display: grid; gap: var(--liuyan-space); }
   /* The form's room while its site config loads, so the page below does not jump when it appears. */
   .loading { min-height: var(--liuyan-form-min-height, 100em); margin: 0; }
-  .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
+  .field { display: grid; gap: calc(.3*var(--liuyan-space)); margin: 0; padding: 0; border: 0; min-width: 0; }
   legend, label { font-weight: 600; }
   .label { display: flex; align-items: baseline; }
   /* Field names come from the error catalog, lower-case for use inside sentences. */
   .field label::first-letter, legend::first-letter { text-transform: uppercase; }
-  legend { padding: 0; margin-bottom: 0.3em; }
-  .choices { display: flex; flex-wrap: wrap; gap: 0.5em; }
-  .choice { font-weight: normal; display: inline-flex; align-items: center; gap: 0.4em; min-height: 44px; }
+  legend { padding: 0; margin-bottom: calc(.3*var(--liuyan-space)); }
+  .choices { display: flex; flex-wrap: wrap; gap: calc(.5*var(--liuyan-space)); }
+  .choice { font-weight: normal; display: inline-flex; align-items: center; gap: calc(.4*var(--liuyan-space)); min-height: 44px; }
   .choice input { width: auto; min-height: 0; margin: 0; }
   .choice.block { display: flex; align-items: flex-start; }
-  .choice.block input { margin-top: 0.35em; }
+  .choice.block input { margin-top: calc(.35*var(--liuyan-space)); }
   .hint { display: block; font-size: 0.85em; }
   .counter { justify-self: end; font-size: 0.8em; }
   .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
-  .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: 1em; }
-  .sub { font-weight: normal; font-size: 0.9em; margin-top: 0.3em; }
-  .unit-results { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.3em; max-height: 20em; overflow-y: auto; }
+  .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: var(--liuyan-space); }
+  .sub { font-weight: normal; font-size: 0.9em; margin-top: calc(.3*var(--liuyan-space)); }
+  .unit-results { list-style: none; margin: 0; padding: 0; display: grid; gap: calc(.3*var(--liuyan-space)); max-height: 20em; overflow-y: auto; }
   .unit-result {
-    width: 100%; min-height: 44px; text-align: start; display: grid; gap: 0.1em;
+    width: 100%; min-height: 44px; text-align: start; display: grid; gap: calc(.1*var(--liuyan-space));
     background: none; color: inherit; border: 1px solid var(--liuyan-color-border);
   }
-  .receipt { border: 2px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius); padding: 1em; }
-  .receipt h3 { margin: 0 0 0.5em; }
+  .receipt { border: 2px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius); padding: var(--liuyan-space); }
+  .receipt h3 { margin: 0 0 calc(.5*var(--liuyan-space)); }
   .code {
     display: inline-block;
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
@@ -38,15 +38,15 @@ export const styles = css`
   }
   .warning { font-weight: 600; }
   .queued-title { font-weight: 600; overflow-wrap: anywhere; }
-  .required { color: var(--liuyan-color-error); margin-left: 0.15em; }
+  .required { color: var(--liuyan-color-error); margin-left: calc(.15*var(--liuyan-space)); }
   details summary { cursor: pointer; color: var(--liuyan-color-primary); min-height: 44px; display: flex; align-items: center; }
   .privacy-text { white-space: pre-line; font-size: 0.9em; color: var(--liuyan-color-muted); }
   /* The SMS code and its button side by side, the button as wide as its countdown needs. */
-  .code-row { display: flex; gap: 0.5em; align-items: stretch; }
+  .code-row { display: flex; gap: calc(.5*var(--liuyan-space)); align-items: stretch; }
   .code-row input { flex: 1 1 auto; min-width: 0; letter-spacing: 0.2em; }
   .code-row button { flex: 0 0 auto; white-space: nowrap; }
-  .photos { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5em; }
-  .photo { display: grid; grid-template-columns: 64px 1fr auto; gap: 0.3em 0.6em; align-items: center; }
+  .photos { list-style: none; margin: 0; padding: 0; display: grid; gap: calc(.5*var(--liuyan-space)); }
+  .photo { display: grid; grid-template-columns: 64px 1fr auto; gap: calc(.3*var(--liuyan-space)) calc(.6*var(--liuyan-space)); align-items: center; }
   .photo img { width: 64px; height: 64px; object-fit: cover; border-radius: var(--liuyan-radius); grid-row: span 2; }
   .photo progress { width: 100%; }
   .add-photos input { position: absolute; opacity: 0; width: 1px; height: 1px; }

@@ -5,20 +5,20 @@ export const styles = css`
     /* The height kept for the messages while they load, so nothing below jumps when they arrive. */
     --liuyan-list-min-height: 36em;
   }
-  [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.25em; border-bottom: 2px solid var(--liuyan-color-primary); }
+  [role='tablist'] { display: flex; flex-wrap: wrap; gap: calc(.25*var(--liuyan-space)); border-bottom: 2px solid var(--liuyan-color-primary); }
   [role='tab'] {
     background: transparent; color: var(--liuyan-color-text); border: 1px solid transparent; border-bottom: 0;
-    border-radius: var(--liuyan-radius) var(--liuyan-radius) 0 0; padding: 0.4em 0.8em;
+    border-radius: var(--liuyan-radius) var(--liuyan-radius) 0 0; padding: calc(.4*var(--liuyan-space)) calc(.8*var(--liuyan-space));
   }
   [role='tab']:hover { color: var(--liuyan-color-primary); }
   [role='tab'][aria-selected='true'] { background: var(--liuyan-color-primary); color: var(--liuyan-color-on-primary); }
-  .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: 0.6em; margin: 0.8em 0 0.6em; }
-  .filters label, .search label { display: block; font-size: 0.9em; font-weight: 600; margin-bottom: 0.2em; }
-  .search { margin: 0 0 1em; }
-  .search-row { display: flex; gap: 0.5em; }
+  .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: calc(.6*var(--liuyan-space)); margin: calc(.8*var(--liuyan-space)) 0 calc(.6*var(--liuyan-space)); }
+  .filters label, .search label { display: block; font-size: 0.9em; font-weight: 600; margin-bottom: calc(.2*var(--liuyan-space)); }
+  .search { margin: 0 0 var(--liuyan-space); }
+  .search-row { display: flex; gap: calc(.5*var(--liuyan-space)); }
   .search-row input { flex: 1; min-width: 0; }
   .panel { min-height: var(--liuyan-list-min-height); }
-  .skeleton { height: var(--liuyan-list-min-height); overflow: hidden; display: grid; grid-auto-rows: 8em; gap: 0.8em; }
+  .skeleton { height: var(--liuyan-list-min-height); overflow: hidden; display: grid; grid-auto-rows: 8em; gap: calc(.8*var(--liuyan-space)); }
   .skeleton div {
     border-radius: var(--liuyan-radius);
     background: linear-gradient(90deg, #eee 25%, #f6f6f6 50%, #eee 75%) 0 0 / 200% 100%;
@@ -26,28 +26,28 @@ export const styles = css`
   }
   @keyframes shimmer { to { background-position: -200% 0; } }
   @media (prefers-reduced-motion: reduce) { .skeleton div { animation: none; } }
-  ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.8em; }
-  .card { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 0.6em 1em 0.8em; background: var(--liuyan-color-surface); }
+  ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: calc(.8*var(--liuyan-space)); }
+  .card { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: calc(.6*var(--liuyan-space)) var(--liuyan-space) calc(.8*var(--liuyan-space)); background: var(--liuyan-color-surface); }
   .card h3 { margin: 0; font-size: 1.05em; }
   button.link, a.link {
-    display: block; box-sizing: border-box; width: 100%; min-height: 44px; padding: 0.3em 0; border: 0; background: none; color: inherit;
+    display: block; box-sizing: border-box; width: 100%; min-height: 44px; padding: calc(.3*var(--liuyan-space)) 0; border: 0; background: none; color: inherit;
     font-weight: 600; text-align: start; overflow-wrap: anywhere;
   }
   a.link { display: flex; align-items: center; color: inherit; text-decoration: none; }
   button.link:hover, a.link:hover, a.link:focus-visible { color: var(--liuyan-color-primary); text-decoration: underline; }
-  .meta { margin: 0.2em 0; font-size: 0.9em; overflow-wrap: anywhere; }
+  .meta { margin: calc(.2*var(--liuyan-space)) 0; font-size: 0.9em; overflow-wrap: anywhere; }
   .excerpt {
-    margin: 0.3em 0; overflow: hidden; overflow-wrap: anywhere; white-space: pre-line;
+    margin: calc(.3*var(--liuyan-space)) 0; overflow: hidden; overflow-wrap: anywhere; white-space: pre-line;
     display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2;
   }
-  .card .reply { margin: 0.5em 0 0; }
-  .card .reply .excerpt { margin: 0.2em 0 0.4em; }
-  .card-rating { margin: 0.4em 0 0; font-size: 0.9em; }
-  .more { display: grid; justify-items: center; gap: 0.4em; margin-top: 1em; }
-  .end { text-align: center; margin-top: 1em; }
-  .detail-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em 0.8em; margin-bottom: 1em; }
+  .card .reply { margin: calc(.5*var(--liuyan-space)) 0 0; }
+  .card .reply .excerpt { margin: calc(.2*var(--liuyan-space)) 0 calc(.4*var(--liuyan-space)); }
+  .card-rating { margin: calc(.4*var(--liuyan-space)) 0 0; font-size: 0.9em; }
+  .more { display: grid; justify-items: center; gap: calc(.4*var(--liuyan-space)); margin-top: var(--liuyan-space); }
+  .end { text-align: center; margin-top: var(--liuyan-space); }
+  .detail-actions { display: flex; flex-wrap: wrap; align-items: center; gap: calc(.5*var(--liuyan-space)) calc(.8*var(--liuyan-space)); margin-bottom: var(--liuyan-space); }
   .copy-status { font-size: 0.9em; color: var(--liuyan-color-answered); }
-  .share { margin: -0.4em 0 1em; }
-  .share label { display: block; font-size: 0.9em; margin-bottom: 0.2em; }
+  .share { margin: calc(-.4*var(--liuyan-space)) 0 var(--liuyan-space); }
+  .share label { display: block; font-size: 0.9em; margin-bottom: calc(.2*var(--liuyan-space)); }
   .share input { width: 100%; box-sizing: border-box; }
 `;

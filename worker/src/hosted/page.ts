@@ -13,6 +13,7 @@ import type { Site } from '../db/sites';
 import { hostedEn } from './strings.en';
 import { hostedZhCN, type HostedStrings } from './strings.zh-cn';
 import { hostedZhTW } from './strings.zh-tw';
+import { themeRules, type HostedTheme } from './theme';
 
 /** The sections of the hosted board, each an address under /s/:site/ (the board is the site's root). */
 export const SECTIONS = ['board', 'write', 'track', 'stats'] as const;
@@ -36,10 +37,14 @@ export function messagePath(siteId: string, messageId: string): string {
   return `/s/${encodeURIComponent(siteId)}/messages/${encodeURIComponent(messageId)}`;
 }
 
-/** How the reader asked for the pages: framed (`?embed=1`), in a language (`?lang=`); null: the site's language. */
+/**
+ * How the reader asked for the pages: framed (`?embed=1`), in a language (`?lang=`; null: the site's
+ * language), in a theme (`?theme=`; null: the reader's system setting).
+ */
 export interface PageView {
   embed: boolean;
   lang: Locale | null;
+  theme: HostedTheme | null;
 }
 
 /**
@@ -52,62 +57,67 @@ export function askedLocale(lang: string | undefined): Locale | null {
   return /^(zh|en)(?![a-z])/i.test(tag) ? pickLocale(tag) : null;
 }
 
-/** `path` with the view's `?embed=1&lang=…`: links between hosted pages stay in the embed and in the language asked for. */
-export function hostedHref(path: string, { embed, lang }: PageView): string {
+/** `path` with the view's `?embed=1&lang=…&theme=…`: links between hosted pages stay in the embed, and in the language and theme asked for. */
+export function hostedHref(path: string, { embed, lang, theme }: PageView): string {
   const query = new URLSearchParams();
   if (embed) query.set('embed', '1');
   if (lang) query.set('lang', lang);
+  if (theme) query.set('theme', theme);
   const search = query.toString();
   return search ? `${path}?${search}` : path;
 }
 
 /**
  * The page's one stylesheet. Inline, so a slow network waits for no second file; the CSP allows it
- * by its hash. The site's colour reaches the elements through their public token.
+ * by its hash (one per site colour and theme). Its colours are the theme's palette
+ * (`hosted/theme.ts`); the site's colour reaches the elements through their public token, and the
+ * elements take the page's theme through their `theme` attribute, so they paint the page's surface
+ * and need no room of their own around it (`--liuyan-theme-padding`).
  */
-function pageStyle(color: string): string {
-  return `:root{--liuyan-color-primary:${color};color-scheme:light}
+function pageStyle(color: string, theme: HostedTheme): string {
+  return `${themeRules(color, theme)}
 *{box-sizing:border-box}
-body{margin:0;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif;font-size:16px;line-height:1.6;color:#222;background:#f4f4f4;overflow-wrap:anywhere}
-a{color:${color}}
-.site{background:${color};color:#fff;padding:12px 16px}
+body{margin:0;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif;font-size:16px;line-height:1.6;color:var(--text);background:var(--page);overflow-wrap:anywhere}
+a{color:var(--primary)}
+.site{background:var(--header);color:#fff;padding:12px 16px}
 .site-inner,.tabs-inner,main{max-width:48rem;margin:0 auto}
 .site h1{font-size:1.25rem;margin:0;line-height:1.4}
 .site h1 small{display:block;font-size:.85rem;font-weight:normal;opacity:.9}
 .site a{color:#fff}
 .return{display:inline-block;margin-bottom:4px;font-size:.9rem;min-height:24px}
-.tabs{background:#fff;border-bottom:1px solid #ddd;position:sticky;top:0;z-index:1}
+.tabs{background:var(--surface);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:1}
 .tabs-inner{display:flex;overflow-x:auto}
-.tabs a{flex:1 0 auto;text-align:center;padding:10px 12px;min-height:44px;color:#222;text-decoration:none;white-space:nowrap;border-bottom:3px solid transparent}
-.tabs a[aria-current=page]{border-bottom-color:${color};color:${color};font-weight:600}
-main{background:#fff;padding:16px;min-height:50vh}
-html.embed body,html.embed main{background:#fff;min-height:0}
+.tabs a{flex:1 0 auto;text-align:center;padding:10px 12px;min-height:44px;color:var(--text);text-decoration:none;white-space:nowrap;border-bottom:3px solid transparent}
+.tabs a[aria-current=page]{border-bottom-color:var(--primary);color:var(--primary);font-weight:600}
+main{background:var(--surface);padding:16px;min-height:50vh}
+html.embed body,html.embed main{background:var(--surface);min-height:0}
 html.embed main{padding:8px;max-width:none}
-liuyan-form,liuyan-track,liuyan-list,liuyan-stats{--liuyan-color-primary:${color}}
-liuyan-form:not(:defined),liuyan-track:not(:defined),liuyan-list:not(:defined),liuyan-stats:not(:defined){display:block;min-height:6rem;color:#666}
-.muted{color:#666}
+liuyan-form,liuyan-track,liuyan-list,liuyan-stats{--liuyan-color-primary:var(--primary);--liuyan-color-on-primary:var(--on-primary);--liuyan-theme-padding:0}
+liuyan-form:not(:defined),liuyan-track:not(:defined),liuyan-list:not(:defined),liuyan-stats:not(:defined){display:block;min-height:6rem;color:var(--muted)}
+.muted{color:var(--muted)}
 .latest{padding-left:1.2em}
 .latest li{margin:.4em 0}
 .message h2{font-size:1.3rem;margin:.2em 0 .4em;line-height:1.4}
-.message h3{font-size:1.05rem;margin:1.4em 0 .4em;border-left:4px solid ${color};padding-left:8px}
+.message h3{font-size:1.05rem;margin:1.4em 0 .4em;border-left:4px solid var(--primary);padding-left:8px}
 .badges{margin:0 0 .6em}
-.badge{display:inline-block;font-size:.85rem;padding:0 .5em;margin:0 .3em .3em 0;border:1px solid #ccc;border-radius:4px}
+.badge{display:inline-block;font-size:.85rem;padding:0 .5em;margin:0 .3em .3em 0;border:1px solid var(--line);border-radius:4px}
 .badge.status{color:#fff;border:0}
 .badge.submitted,.badge.overdue{background:#c0000b;color:#fff;border:0}
 .badge.accepted{background:#1f5fae}.badge.in_progress{background:#b35300}.badge.replied{background:#1a7f37}.badge.closed{background:#4a5560}
-.badge.adopted{border-color:#1a7f37;color:#1a7f37}
+.badge.adopted{border-color:var(--adopted);color:var(--adopted)}
+@media (forced-colors:active){.badge.status,.badge.submitted,.badge.overdue{border:1px solid CanvasText}}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0 1em}
-dl.facts dt{color:#666}
+dl.facts dt{color:var(--muted)}
 dl.facts dd{margin:0}
 .body{white-space:pre-wrap}
-.reply{border:1px solid #ddd;border-radius:4px;padding:8px 12px;margin:.6em 0;background:#fafafa}
-.reply.final{border-left:4px solid #1a7f37}
-.reply header{color:#444;margin-bottom:.3em}
+.reply{border:1px solid var(--line);border-radius:4px;padding:8px 12px;margin:.6em 0;background:var(--shade)}
+.reply.final{border-left:4px solid var(--adopted)}
+.reply header{color:var(--text);margin-bottom:.3em}
 .photos{list-style:none;margin:.5em 0;padding:0;display:flex;flex-wrap:wrap;gap:.5em}
 .photos img{display:block;height:96px;width:auto;max-width:100%;object-fit:cover;border-radius:4px}
 .timeline{padding-left:1.2em}
 .timeline li{margin:.3em 0}
-.adoption{border:1px solid #1a7f37;border-radius:4px;padding:8px 12px}
+.adoption{border:1px solid var(--adopted);border-radius:4px;padding:8px 12px}
 `;
 }
 
@@ -116,7 +126,7 @@ async function sha256Base64(text: string): Promise<string> {
   return btoa(String.fromCharCode(...new Uint8Array(digest)));
 }
 
-/** A hash per colour: the stylesheet is the same for every page of a site. */
+/** A hash per colour and theme: the stylesheet is the same for every page of a site in a theme. */
 const styleHashes = new Map<string, Promise<string>>();
 
 function styleHash(style: string): Promise<string> {
@@ -169,6 +179,8 @@ export interface PageInput {
   embed: boolean;
   /** The language asked for by `?lang=` (kept in links), null when the page is in the site's language by default. */
   lang: Locale | null;
+  /** The theme asked for by `?theme=` (kept in links), null when the page follows the reader's system setting. */
+  theme: HostedTheme | null;
   /** More of the head: share metadata, description. */
   head?: HtmlEscapedString | Promise<HtmlEscapedString>;
   /** Whether the page holds Liuyan elements (their loader is then included). */
@@ -202,7 +214,7 @@ export function alternates(canonical: string, siteLocale: Locale): [hreflang: st
 export async function renderPage(p: PageInput): Promise<{ body: string; csp: string }> {
   const t = hostedStrings(p.locale, p.site.stringOverrides);
   const color = p.site.themeColor ?? DEFAULT_COLOR;
-  const style = pageStyle(color);
+  const style = pageStyle(color, p.theme ?? 'auto');
   const siteId = p.site.id;
   const tabs = SECTIONS.filter((s) => s !== 'stats' || p.withStats);
   const body = await html`<!doctype html>
@@ -218,13 +230,13 @@ ${p.embed ? '' : alternates(p.canonical, pickLocale(p.site.locale)).map(([lang, 
 ${p.head ?? ''}<style>${raw(style)}</style>
 <script type="module" src="/hosted/hosted.js"></script>
 ${p.elements ? raw('<script type="module" src="/widget/liuyan.js"></script>\n') : ''}</head>
-<body data-site="${siteId}"${p.embed ? raw(' data-embed="1"') : ''}${p.lang ? html` data-lang="${p.lang}"` : ''}>
+<body data-site="${siteId}"${p.embed ? raw(' data-embed="1"') : ''}${p.lang ? html` data-lang="${p.lang}"` : ''}${p.theme ? html` data-theme="${p.theme}"` : ''}>
 ${p.embed ? '' : html`<header class="site"><div class="site-inner">
 ${p.site.returnUrl && p.site.returnLabel ? html`<a class="return" href="${p.site.returnUrl}">‹ ${p.site.returnLabel}</a>` : ''}
 <h1>${p.site.name}<small>${t.boardName}</small></h1>
 </div></header>
 <nav class="tabs" aria-label="${t.sectionsLabel}"><div class="tabs-inner">
-${tabs.map((s) => html`<a href="${hostedHref(sectionPath(siteId, s), { embed: false, lang: p.lang })}"${s === p.section ? raw(' aria-current="page"') : ''}>${t.sections[s]}</a>`)}
+${tabs.map((s) => html`<a href="${hostedHref(sectionPath(siteId, s), { embed: false, lang: p.lang, theme: p.theme })}"${s === p.section ? raw(' aria-current="page"') : ''}>${t.sections[s]}</a>`)}
 </div></nav>
 `}<main>
 ${p.main}

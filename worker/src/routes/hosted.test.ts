@@ -107,7 +107,7 @@ describe('GET /s/:site/ and its sections', () => {
     const board = await page(`/s/${siteId}/`);
     expect(board.status).toBe(200);
     const html = await board.text();
-    expect(html).toContain(`<liuyan-list site="${siteId}" lang="zh-CN"></liuyan-list>`);
+    expect(html).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="auto"></liuyan-list>`);
     expect(html).toContain('<script type="module" src="/widget/liuyan.js"></script>');
     expect(html).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/">`);
     // The tabs are links; the current one is marked; statistics once something is published.
@@ -122,7 +122,7 @@ describe('GET /s/:site/ and its sections', () => {
       const response = await page(`/s/${siteId}/${section}`);
       expect(response.status).toBe(200);
       const body = await response.text();
-      expect(body).toContain(`<${tag} site="${siteId}" lang="zh-CN"></${tag}>`);
+      expect(body).toContain(`<${tag} site="${siteId}" lang="zh-CN" theme="auto"></${tag}>`);
       expect(body).toMatch(new RegExp(`<a href="/s/${siteId}/${section}" aria-current="page">`));
     }
     const bare = await page(`/s/${siteId}`);
@@ -234,8 +234,8 @@ describe('GET /s/:site/campaigns/:slug', () => {
     const dayOf = (ms: number) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
     expect(html).toContain(dayOf(endsAt.getTime() - 1));
     expect(html).not.toContain(dayOf(endsAt.getTime()));
-    expect(html).toContain(`<liuyan-form site="${siteId}" campaign="jianyan-2027" lang="zh-CN"></liuyan-form>`);
-    expect(html).toContain(`<liuyan-list site="${siteId}" campaign="jianyan-2027" lang="zh-CN"></liuyan-list>`);
+    expect(html).toContain(`<liuyan-form site="${siteId}" campaign="jianyan-2027" lang="zh-CN" theme="auto"></liuyan-form>`);
+    expect(html).toContain(`<liuyan-list site="${siteId}" campaign="jianyan-2027" lang="zh-CN" theme="auto"></liuyan-list>`);
     // Without scripts: the drive's messages only, as links.
     expect(html).toContain(`<a href="/s/${siteId}/messages/${inDrive}">建议多建口袋公园</a>`);
     expect(html).not.toContain('别的留言');
@@ -272,7 +272,7 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
     const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '路灯不亮了' }]);
     const board = await (await page(`/s/${siteId}/?lang=en`)).text();
     expect(board).toContain('<html lang="en">');
-    expect(board).toContain(`<liuyan-list site="${siteId}" lang="en"></liuyan-list>`);
+    expect(board).toContain(`<liuyan-list site="${siteId}" lang="en" theme="auto"></liuyan-list>`);
     expect(board).toContain('<title>Messages - 测试县人民政府</title>');
     expect(board).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/?lang=en">`);
     expect(board).toContain(`<a href="/s/${siteId}/write?lang=en">Write</a>`);
@@ -286,7 +286,7 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
     expect(meta(message, 'og:url')).toBe(`https://liuyan.test/s/${siteId}/messages/${id}?lang=en`);
 
     const write = await (await page(`/s/${siteId}/write?lang=en`)).text();
-    expect(write).toContain(`<liuyan-form site="${siteId}" lang="en"></liuyan-form>`);
+    expect(write).toContain(`<liuyan-form site="${siteId}" lang="en" theme="auto"></liuyan-form>`);
   });
 
   it('falls back to the site’s language for no or an unknown ?lang=, and leaves the site’s own language out of the canonical address', async () => {
@@ -304,7 +304,7 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
 
     // A site in English: its pages are, and Chinese is the one asked for.
     await db.run(db.q.updateTable('sites').set({ locale: 'en' }).where('id', '=', siteId));
-    expect(await (await page(`/s/${siteId}/track`)).text()).toContain(`<liuyan-track site="${siteId}" lang="en"></liuyan-track>`);
+    expect(await (await page(`/s/${siteId}/track`)).text()).toContain(`<liuyan-track site="${siteId}" lang="en" theme="auto"></liuyan-track>`);
     const asked = await (await page(`/s/${siteId}/track?lang=zh-CN`)).text();
     expect(asked).toContain('<html lang="zh-CN">');
     expect(asked).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/track?lang=zh-CN">`);
@@ -360,14 +360,14 @@ describe('hosted pages settings', () => {
     });
     const html = await (await page(`/s/${siteId}/messages/${id}`)).text();
     expect(html).toContain('<a class="return" href="https://www.county.example.gov.cn/?from=&quot;liuyan&quot;">‹ 返回&lt;测试县&gt;政府网</a>');
-    expect(html).toContain('--liuyan-color-primary:#1f5fae');
+    expect(html).toContain(':root{color-scheme:light;--primary:#1f5fae;');
     // The embed sits on the site's own page: no link back to it.
     expect(await (await page(`/s/${siteId}/write?embed=1`)).text()).not.toContain('class="return"');
 
     await setSite(siteId, { returnUrl: null, returnLabel: null, themeColor: null });
     const plain = await (await page(`/s/${siteId}/`)).text();
     expect(plain).not.toContain('class="return"');
-    expect(plain).toContain('--liuyan-color-primary:#b5121b');
+    expect(plain).toContain(':root{color-scheme:light;--primary:#b5121b;');
   });
 
   it('shares the board and its messages with Liuyan’s image, or the site’s own https image once set', async () => {
@@ -421,5 +421,76 @@ describe('hosted pages settings', () => {
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'themeColor', code: 'invalid' })]);
     const row = await db.first(db.q.selectFrom('sites').select(['return_url', 'return_label', 'theme_color', 'hosted_pages']).where('id', '=', siteId));
     expect(row).toEqual({ return_url: null, return_label: null, theme_color: null, hosted_pages: 1 });
+  });
+});
+
+describe('hosted pages in a theme (?theme=)', () => {
+  /** The page's one inline stylesheet. */
+  const styleOf = (body: string) => /<style>([\s\S]*?)<\/style>/.exec(body)![1]!;
+
+  it('follows the reader’s system by default: light, dark under prefers-color-scheme: dark, high contrast under prefers-contrast: more; its elements too', async () => {
+    const { siteId } = await createSite();
+    const board = await (await page(`/s/${siteId}/`)).text();
+    const style = styleOf(board);
+    expect(style).toMatch(/^:root\{color-scheme:light;--primary:#b5121b;/);
+    expect(style).toContain('@media (prefers-color-scheme:dark) and (not (prefers-contrast:more)){:root{color-scheme:dark;--primary:#da898d;--on-primary:#1b1b1d;');
+    expect(style).toContain('@media (prefers-contrast:more){:root{color-scheme:light;--primary:#ac111a;');
+    expect(board).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="auto"></liuyan-list>`);
+    expect(board).toContain(`<a href="/s/${siteId}/write">我要留言</a>`);
+    expect(board).not.toContain('data-theme');
+  });
+
+  it('forces a theme with ?theme=, on the page and its elements, and keeps it in every link (with the embed and the language), never in the canonical address', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '路灯不亮了' }]);
+    const board = await page(`/s/${siteId}/?theme=dark`);
+    const body = await board.text();
+    const style = styleOf(body);
+    // One palette, no media query: the system's setting no longer matters.
+    expect(style).toMatch(/^:root\{color-scheme:dark;--primary:#da898d;--on-primary:#1b1b1d;--header:#b5121b;/);
+    expect(style).not.toContain('@media (prefers-');
+    expect(body).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="dark"></liuyan-list>`);
+    expect(body).toContain(`<a href="/s/${siteId}/write?theme=dark">我要留言</a>`);
+    expect(body).toContain(`<a href="/s/${siteId}/messages/${id}?theme=dark">路灯不亮了</a>`);
+    expect(body).toContain('data-theme="dark"');
+    expect(body).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/">`);
+    // The CSP names this stylesheet's hash.
+    const digest = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style)))));
+    expect(board.headers.get('Content-Security-Policy')).toContain(`style-src 'self' 'sha256-${digest}'`);
+
+    const embedded = await (await page(`/s/${siteId}/messages/${id}?embed=1&lang=en&theme=high-contrast`)).text();
+    expect(styleOf(embedded)).toMatch(/^:root\{color-scheme:light;--primary:#ac111a;--on-primary:#fff;--header:#ac111a;--page:#fff;--surface:#fff;--text:#000;/);
+    expect(embedded).toContain(`<a href="/s/${siteId}/?embed=1&amp;lang=en&amp;theme=high-contrast">‹ Back to the messages</a>`);
+    const write = await (await page(`/s/${siteId}/write?theme=light`)).text();
+    expect(write).toContain(`<liuyan-form site="${siteId}" lang="zh-CN" theme="light"></liuyan-form>`);
+    expect(styleOf(write)).not.toContain('@media (prefers-');
+    await createCampaign(siteId, { slug: 'theme-drive', startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) });
+    const drive = await (await page(`/s/${siteId}/campaigns/theme-drive?theme=dark`)).text();
+    expect(drive).toContain(`<liuyan-form site="${siteId}" campaign="theme-drive" lang="zh-CN" theme="dark"></liuyan-form>`);
+    expect(drive).toContain(`<liuyan-list site="${siteId}" campaign="theme-drive" lang="zh-CN" theme="dark"></liuyan-list>`);
+  });
+
+  it('ignores any other ?theme= (the system’s setting) and never writes it into the page', async () => {
+    const { siteId } = await createSite();
+    const system = styleOf(await (await page(`/s/${siteId}/`)).text());
+    for (const asked of ['DARK', 'sepia', '', '"><script>alert(1)</script>', 'dark" onload="alert(1)', 'dark&embed=0']) {
+      const body = await (await page(`/s/${siteId}/write?theme=${encodeURIComponent(asked)}`)).text();
+      expect(styleOf(body), asked).toBe(system);
+      expect(body, asked).toContain(`<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"></liuyan-form>`);
+      expect(body, asked).toContain(`<a href="/s/${siteId}/">留言选登</a>`);
+      expect(body, asked).not.toContain('data-theme');
+      if (asked) expect(body, asked).not.toContain(asked);
+    }
+  });
+
+  it('lightens a site’s colour on dark and darkens it in high contrast, so its text stays readable', async () => {
+    const { siteId } = await createSite();
+    await setSite(siteId, { themeColor: '#1F5FAE' });
+    const dark = styleOf(await (await page(`/s/${siteId}/?theme=dark`)).text());
+    // #1f5fae is 2.9:1 on the dark surface: lightened to 6.3:1 there (4.6:1 on a dark notice) (hosted/theme.node.test.ts measures every colour).
+    expect(dark).toMatch(/^:root\{color-scheme:dark;--primary:#799fce;--on-primary:#1b1b1d;--header:#1f5fae;/);
+    expect(dark).toContain('liuyan-form,liuyan-track,liuyan-list,liuyan-stats{--liuyan-color-primary:var(--primary);--liuyan-color-on-primary:var(--on-primary)');
+    const light = styleOf(await (await page(`/s/${siteId}/?theme=light`)).text());
+    expect(light).toMatch(/^:root\{color-scheme:light;--primary:#1f5fae;--on-primary:#fff;--header:#1f5fae;/);
   });
 });

@@ -13,6 +13,7 @@ import { messageHead, messageMain, summary } from '../hosted/message-page';
 import {
   askedLocale, boardHead, hostedHref, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
 } from '../hosted/page';
+import { askedTheme, type HostedTheme } from '../hosted/theme';
 
 /**
  * The hosted board: a whole page per section for the link a county puts in its WeChat menu or app
@@ -21,7 +22,8 @@ import {
  * iframe on the site's own website (they tell the parent their height: widget/src/hosted/hosted.ts).
  * A site that turned its hosted pages off, an unknown site, and anything that is not a published
  * public message answer one plain 404. `?lang=en|zh-CN` shows any page in that language instead of the
- * site's (links between the pages keep it).
+ * site's (links between the pages keep it); `?theme=light|dark|auto|high-contrast` forces a theme on
+ * the page and its elements, which otherwise follow the reader's system setting (kept the same way).
  */
 export const hosted = newRouteGroup();
 
@@ -54,16 +56,16 @@ function bareNotFound(c: Context<AppEnv>) {
 /**
  * The site when its hosted pages are on, with its database (kept on the context for the cost log),
  * the page's language (`?lang=`, else the site's), its words, and how the reader asked for the page
- * (`view`: framed, in a language); null otherwise.
+ * (`view`: framed, in a language, in a theme); null otherwise.
  */
 async function hostedSite(c: Context<AppEnv>) {
   const found = await loadSite(c);
   if (!found?.site.hostedPages) return null;
   const lang = askedLocale(c.req.query('lang'));
   const locale = lang ?? localeOf(found.site);
-  const view = { embed: isEmbed(c), lang };
+  const view = { embed: isEmbed(c), lang, theme: askedTheme(c.req.query('theme')) };
   /** The absolute address of `path` as search engines should know it: `?lang=` only for a language that is not the site's. */
-  const canonical = (path: string) => absolute(c, hostedHref(path, { embed: false, lang: locale === localeOf(found.site) ? null : locale }));
+  const canonical = (path: string) => absolute(c, hostedHref(path, { embed: false, lang: locale === localeOf(found.site) ? null : locale, theme: null }));
   return { ...found, locale, t: hostedStrings(locale, found.site.stringOverrides), view, canonical };
 }
 
@@ -109,12 +111,15 @@ hosted.get('/s/:site', (c) => {
   return c.redirect(`${url.pathname}/${url.search}`, 308);
 });
 
-/** The element of each section (the service's own: its `api` is where its script came from), in the page's language. */
-const ELEMENTS: Record<Section, (siteId: string, locale: Locale) => ReturnType<typeof html>> = {
-  board: (siteId, locale) => html`<liuyan-list site="${siteId}" lang="${locale}"></liuyan-list>`,
-  write: (siteId, locale) => html`<liuyan-form site="${siteId}" lang="${locale}"></liuyan-form>`,
-  track: (siteId, locale) => html`<liuyan-track site="${siteId}" lang="${locale}"></liuyan-track>`,
-  stats: (siteId, locale) => html`<liuyan-stats site="${siteId}" lang="${locale}"></liuyan-stats>`,
+/** The theme of the page's elements: the one asked for, else the reader's system setting, as the page's own colours. */
+const elementTheme = (theme: HostedTheme | null): HostedTheme => theme ?? 'auto';
+
+/** The element of each section (the service's own: its `api` is where its script came from), in the page's language and theme. */
+const ELEMENTS: Record<Section, (siteId: string, locale: Locale, theme: HostedTheme) => ReturnType<typeof html>> = {
+  board: (siteId, locale, theme) => html`<liuyan-list site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-list>`,
+  write: (siteId, locale, theme) => html`<liuyan-form site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-form>`,
+  track: (siteId, locale, theme) => html`<liuyan-track site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-track>`,
+  stats: (siteId, locale, theme) => html`<liuyan-stats site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-stats>`,
 };
 
 function sectionRoute(section: Section) {
@@ -129,7 +134,7 @@ function sectionRoute(section: Section) {
       hasPublishedMessages(db, site.id),
       section === 'board' ? listPublicMessages(db, site, { limit: 20 }, now).then((page) => page.items) : Promise.resolve(null),
     ]);
-    const main = html`${ELEMENTS[section](site.id, locale)}
+    const main = html`${ELEMENTS[section](site.id, locale, elementTheme(view.theme))}
 <noscript><p class="muted">${t.needsScript}</p>${latest ? html`
 <h2>${t.latest}</h2>
 ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
@@ -215,9 +220,9 @@ ${shareImageHead(site, new URL(c.req.url).origin)}`,
 ${campaign.description ? html`<div class="body">${campaign.description}</div>` : ''}
 </section>
 <h3>${t.campaignWrite}</h3>
-<liuyan-form site="${site.id}" campaign="${campaign.slug}" lang="${locale}"></liuyan-form>
+<liuyan-form site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}"></liuyan-form>
 <h3>${t.campaignMessages}</h3>
-<liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}"></liuyan-list>
+<liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}"></liuyan-list>
 <noscript><p class="muted">${t.needsScript}</p>
 ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
 <li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${m.title}</a> <span class="muted">${m.unit.name}</span></li>`)}
