@@ -21,8 +21,9 @@ export interface InteractiveTimes {
   /** widgetMs ÷ plainMs. */
   ratio: number;
   /**
-   * The same form on a page that also names the form's file (`<link rel="modulepreload">` beside the
-   * loader, widget-preload.html): median ms, and its ratio to the plain page.
+   * The same form on a page that also names the form's file and the site's config beside the loader
+   * (`<link rel="modulepreload">`, `<link rel="preload" as="fetch">`; widget-preload.html): median ms,
+   * and its ratio to the plain page.
    */
   withModulepreload: { widgetMs: number; ratio: number; withinGoal: boolean };
   goalRatio: number;

@@ -33,11 +33,15 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     expect(await fetched('verification')).toBe(false);
   });
 
-  it('on a page that names the form\'s file beside the loader, fetches it once, with the loader, and the form works', async () => {
+  it('on a page that names the form\'s file and the site config beside the loader, fetches each once, with the loader, and the form works', async () => {
+    const configAsked: string[] = [];
+    browser.page.on('request', (request) => request.url() === `${WORKER}/v1/sites/demo` && configAsked.push(request.method()));
     await browser.page.goto(`${WORKER}/examples/slow-network/widget-preload.html`);
     const form = browser.page.locator('liuyan-form');
     await expect.poll(() => form.locator('#unitId option').count()).toBeGreaterThan(1);
     expect((await widgetScripts()).sort()).toEqual(['/widget/alone/liuyan-form.js', '/widget/liuyan.js']);
+    // The config the page names is the one the form reads: asked for once.
+    expect(configAsked).toEqual(['GET']);
     await form.getByLabel('标题', { exact: true }).fill('路灯不亮');
     expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('路灯不亮');
   });
