@@ -22,6 +22,7 @@ describe('<liuyan-form>: what comes after the first paint', () => {
   it('shows the form from the loader and one file; the receipt and the privacy notice come at the first focus; the national picker and the SMS code never come to a site without them', async () => {
     await browser.page.goto(`${WORKER}/examples/slow-network/widget.html`);
     const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
     await expect.poll(() => form.locator('#unitId option').count()).toBeGreaterThan(1);
     expect((await widgetScripts()).sort()).toEqual(['/widget/alone/liuyan-form.js', '/widget/liuyan.js']);
 
@@ -38,12 +39,27 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     browser.page.on('request', (request) => request.url() === `${WORKER}/v1/sites/demo` && configAsked.push(request.method()));
     await browser.page.goto(`${WORKER}/examples/slow-network/widget-preload.html`);
     const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
     await expect.poll(() => form.locator('#unitId option').count()).toBeGreaterThan(1);
     expect((await widgetScripts()).sort()).toEqual(['/widget/alone/liuyan-form.js', '/widget/liuyan.js']);
     // The config the page names is the one the form reads: asked for once.
     expect(configAsked).toEqual(['GET']);
     await form.getByLabel('标题', { exact: true }).fill('路灯不亮');
     expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('路灯不亮');
+  });
+
+  it('on a host page of another origin, the form\'s file and the config named as the README says are each fetched once', async () => {
+    // A county page with only the form (e2e/global-setup.ts), embedding it from the service's origin.
+    const asked: string[] = [];
+    browser.page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === WORKER && request.method() === 'GET' && !url.pathname.endsWith('.map')) asked.push(url.pathname);
+    });
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await expect.poll(() => form.locator('#unitId option').count()).toBeGreaterThan(1);
+    expect(asked.sort()).toEqual(['/v1/sites/demo', '/widget/alone/liuyan-form.js', '/widget/liuyan.js']);
   });
 
   it('after the network drops, the privacy notice still opens and the receipt still shows, with nothing more fetched', async () => {
