@@ -1,7 +1,7 @@
 // Time to an interactive <liuyan-form> on a slow phone, as a ratio to the same form written as plain
 // HTML, both served by the local stack and loaded cold in Chromium under the same emulation:
 // DevTools' "Slow 4G" network (Network.emulateNetworkConditions) and 4× CPU slowdown
-// (Emulation.setCPUThrottlingRate). Pages: examples/slow-network/{plain,widget}.html.
+// (Emulation.setCPUThrottlingRate). Pages: examples/slow-network/{plain,widget,widget-preload}.html.
 import { chromium, type Browser } from 'playwright-core';
 
 /** Chrome DevTools' "Slow 4G" preset (front_end/core/sdk/NetworkManager.ts): 562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up. */
@@ -20,10 +20,16 @@ export interface InteractiveTimes {
   widgetMs: number;
   /** widgetMs ÷ plainMs. */
   ratio: number;
+  /**
+   * The same form on a page that also names the form's file and the site's config beside the loader
+   * (`<link rel="modulepreload">`, `<link rel="preload" as="fetch">`; widget-preload.html): median ms,
+   * and its ratio to the plain page.
+   */
+  withModulepreload: { widgetMs: number; ratio: number; withinGoal: boolean };
   goalRatio: number;
   withinGoal: boolean;
   /** Every load, ms, in run order. */
-  samples: { plain: number[]; widget: number[] };
+  samples: { plain: number[]; widget: number[]; widgetPreload: number[] };
 }
 
 /** Checked every frame from the page's start: the moment its form is there to use, in ms since navigation. */
@@ -66,19 +72,26 @@ export async function measureInteractive(origin: string): Promise<InteractiveTim
   try {
     const plainUrl = `${origin}/examples/slow-network/plain.html`;
     const widgetUrl = `${origin}/examples/slow-network/widget.html`;
+    const preloadUrl = `${origin}/examples/slow-network/widget-preload.html`;
     await loadOnce(browser, plainUrl);
     await loadOnce(browser, widgetUrl);
-    const samples = { plain: [] as number[], widget: [] as number[] };
+    await loadOnce(browser, preloadUrl);
+    const samples = { plain: [] as number[], widget: [] as number[], widgetPreload: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       samples.plain.push(await loadOnce(browser, plainUrl));
       samples.widget.push(await loadOnce(browser, widgetUrl));
+      samples.widgetPreload.push(await loadOnce(browser, preloadUrl));
     }
     const plainMs = median(samples.plain);
     const widgetMs = median(samples.widget);
     const ratio = Number((widgetMs / plainMs).toFixed(2));
+    const preloadMs = median(samples.widgetPreload);
+    const preloadRatio = Number((preloadMs / plainMs).toFixed(2));
     return {
       conditions: `Slow 4G (${SLOW_4G.latency} ms, ${(SLOW_4G.downloadThroughput * 8) / 1e6} Mbit/s down), CPU ${CPU_SLOWDOWN}× slower, cold cache`,
-      runs: RUNS, plainMs, widgetMs, ratio, goalRatio: GOAL_RATIO, withinGoal: ratio <= GOAL_RATIO, samples,
+      runs: RUNS, plainMs, widgetMs, ratio,
+      withModulepreload: { widgetMs: preloadMs, ratio: preloadRatio, withinGoal: preloadRatio <= GOAL_RATIO },
+      goalRatio: GOAL_RATIO, withinGoal: ratio <= GOAL_RATIO, samples,
     };
   } finally {
     await browser.close();

@@ -7,6 +7,15 @@ import { ensureDevVars, migrate, root, seed, startWorker, stopWorker, waitUntilU
 import { seedNational } from '../scripts/seed-national';
 import { PORTS } from './ports';
 
+/** A county page with only the form, embedding it from the service's origin with README's faster embed code. */
+function formOnlyPage(workerOrigin: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>给领导留言</title>
+<script type="module" src="${workerOrigin}/widget/liuyan.js"></script>
+<link rel="modulepreload" href="${workerOrigin}/widget/alone/liuyan-form.js">
+<link rel="preload" as="fetch" crossorigin href="${workerOrigin}/v1/sites/demo">
+</head><body><liuyan-form site="demo"></liuyan-form></body></html>`;
+}
+
 /** A county website on its own origin, embedding the widget from the service's origin. */
 async function hostSite(port: number, workerOrigin: string): Promise<Server> {
   const page = (await readFile(path.join(root, 'examples/gov-site/index.html'), 'utf8'))
@@ -16,6 +25,8 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     // A CMS page that allows no script of the service's: the hosted board in an iframe, and the helper that sizes it.
     if (request.url === '/iframe-embed.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeHostPage(workerOrigin));
     if (request.url === '/iframe-board.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeBoardPage(workerOrigin));
+    // A page with only the form, naming its file and the site config beside the loader (README, "A faster first form").
+    if (request.url === '/form-only.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(formOnlyPage(workerOrigin));
     const url = new URL(request.url ?? '/', 'http://x');
     // The page under the Content-Security-Policy a test names (`/strict?csp=…`, e2e/embedding.test.ts).
     if (url.pathname === '/strict') {

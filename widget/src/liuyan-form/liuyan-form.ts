@@ -6,16 +6,15 @@ import { LIMITS } from '../../../sdk/src/limits';
 import type { DisplayAs, Domain, MessageType } from '../../../sdk/src/schemas/common';
 import type { FieldErrorCode, Problem } from '../../../sdk/src/schemas/error';
 import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
-import type { SiteConfig, UnitChoice, UnitNode } from '../../../sdk/src/schemas/site';
+import type { SiteConfig, UnitNode } from '../../../sdk/src/schemas/site';
 import type { Campaign } from '../../../sdk/src/schemas/campaign';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, lastInstantOf, Localized } from '../../../ui/localize';
+import type { Locale } from '../../../sdk/src/languages';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
-import { copyText, type CopyOutcome } from '../../../ui/copy-text';
-import { MyMessages } from '../internal/my-messages';
 import { DraftStore } from './draft-store';
 import { enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
@@ -23,6 +22,9 @@ import { FormGuard, guardStyles } from './form-guard';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
 import { withOverrides } from '../../../sdk/src/string-overrides';
 import { chosenUnit, pathTo, unitGroups } from './unit-path';
+import type { LargeUnitPicker, PickerHost } from './large-unit-picker';
+import type { Verification, VerificationHost } from './verification';
+import type { Receipt, ReceiptHost } from './receipt';
 
 /** Everything the citizen types, as kept in the draft. */
 interface FormValues {
@@ -110,6 +112,25 @@ const strings = new Localized<FormStrings>(formZhCN, {
   'zh-TW': async () => (await import('./strings.zh-tw')).formZhTW,
 });
 
+/**
+ * The privacy notice Liuyan ships, in each language: a chunk each (privacy-strings.zh-cn.ts), fetched when the
+ * citizen comes into the form (so it is there if the network drops later) or opens the notice.
+ */
+const privacyNotices: Record<Locale, () => Promise<{ defaultPrivacyNotice: string }>> = {
+  'zh-CN': async () => (await import('./privacy-strings.zh-cn')).privacyZhCN,
+  'zh-TW': async () => (await import('./privacy-strings.zh-tw')).privacyZhTW,
+  en: async () => (await import('./privacy-strings.en')).privacyEn,
+};
+
+/** The receipt's chunk, asked for once per page; a failed fetch is asked for again by the next call. Null if it could not come. */
+let receiptChunk: Promise<typeof import('./receipt') | null> | null = null;
+function loadReceipt(): Promise<typeof import('./receipt') | null> {
+  return (receiptChunk ??= import('./receipt').catch(() => {
+    receiptChunk = null;
+    return null;
+  }));
+}
+
 export class LiuyanForm extends LiuyanElement<FormStrings> {
   static override styles = [tokens, styles, guardStyles];
 
@@ -128,13 +149,12 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     attempt: { state: true },
     restored: { state: true },
     created: { state: true },
-    copyState: { state: true },
-    remembered: { state: true },
-    unitLevels: { state: true },
-    unitSearch: { state: true },
-    codeRequest: { state: true },
+    receipt: { state: true },
+    largePicker: { state: true },
+    verification: { state: true },
     photos: { state: true },
     flushing: { state: true },
+    privacyText: { state: true },
   };
 
   /** Slug of a campaign (建言 drive) the messages belong to: its units, types and domains only, and nothing outside its days. */
@@ -153,22 +173,19 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private attempt = 0;
   private restored = false;
   private created: MessageCreated | null = null;
-  private copyState: '' | CopyOutcome = '';
-  /** The citizen chose to keep this message's code on this device; null when storage failed. */
-  private remembered: boolean | null = false;
+  /** The receipt of `created` (receipt.ts), once its chunk is here. */
+  private receipt: Receipt | null = null;
   private drafts: DraftStore<FormValues> | null = null;
   /** Photos added, in order; not kept in the draft (a file cannot be), so the message text never waits on them. */
   private photos: PhotoItem[] = [];
   /** Each photo's upload on its way, by key: sending waits for them. */
   private uploads = new Map<string, Promise<void>>();
-  /** A large tree's levels as loaded (the top level from the config), and the choice made in each. */
-  private unitLevels: { parent: string; options: { id: string; name: string }[]; value: string }[] = [];
-  /** A large tree's search: the text asked for and its answer (null while it is on its way). */
-  private unitSearch: { text: string; results: UnitChoice[] | null; failed: boolean } = { text: '', results: null, failed: false };
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The SMS code asked for: on its way, sent (and the seconds until another may be asked for), or why not. */
-  private codeRequest: { state: 'idle' | 'sending' | 'sent'; wait: number; phone: string; minutes: number; error: string } = { state: 'idle', wait: 0, phone: '', minutes: 0, error: '' };
-  private codeTimer: ReturnType<typeof setInterval> | undefined;
+  /** The picker of a tree too large to send whole (large-unit-picker.ts), once its chunk has arrived. */
+  private largePicker: LargeUnitPicker | null = null;
+  /** The SMS code's field (verification.ts), once its chunk has arrived. */
+  private verification: Verification | null = null;
+  /** The config whose parts (the two above) were asked for. */
+  private partsFor: SiteConfig | null = null;
   /** The fill time, the hidden field and Turnstile (form-guard.ts). */
   private readonly guard = new FormGuard(this);
   /** The submission waiting in the outbox (also kept here, for a browser that stores nothing). */
@@ -176,6 +193,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private flushing = false;
   private outboxTimer: ReturnType<typeof setInterval> | undefined;
   private stopListening: (() => void) | null = null;
+  /** The notice Liuyan ships, by language, once its chunk has arrived. */
+  private privacyText: Partial<Record<Locale, string>> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -184,7 +203,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.codeTimer);
+    this.verification?.stop();
     this.unwatchOutbox();
   }
 
@@ -222,7 +241,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.report(error);
       return;
     }
-    if (!this.config.unitsComplete) this.unitLevels = [{ parent: '', options: this.config.units, value: '' }];
+    this.loadParts();
     // The queued submission's receipt or answer is what the citizen waits for.
     if (this.phase !== 'loading' && this.phase !== 'load-failed') return;
     // Before or after a drive's window, or on a website the drive does not run on, the form says
@@ -247,6 +266,79 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.phase = 'editing';
     this.guard.shown();
   }
+
+  /**
+   * The parts this site's config asks for, each a chunk of its own, asked for as soon as the config
+   * says so (once per config; a chunk that failed is asked for again at the next focus): the picker of
+   * a large tree, the SMS code's field.
+   */
+  private loadParts(): void {
+    const config = this.config;
+    if (!config || this.partsFor === config) return;
+    this.partsFor = config;
+    this.verification?.stop();
+    this.largePicker = null;
+    this.verification = null;
+    const failed = (field: string) => () => {
+      if (this.config !== config) return;
+      this.partsFor = null;
+      this.errors = { ...this.errors, [field]: this.t.loadFailed };
+    };
+    if (!config.unitsComplete) {
+      import('./large-unit-picker').then(({ LargeUnitPicker }) => {
+        if (this.config === config) this.largePicker = new LargeUnitPicker(this.partHost, config.units);
+      }, failed('unitId'));
+    }
+    if (config.notifications.phoneVerification) {
+      import('./verification').then(({ Verification }) => {
+        if (this.config === config) this.verification = new Verification(this.partHost);
+      }, failed('verificationCode'));
+    }
+  }
+
+  /** What the parts fetched on demand take from the form (part-host.ts). */
+  private readonly partHost: PickerHost & VerificationHost & ReceiptHost = (() => {
+    const form = this;
+    return {
+      html, nothing, format,
+      get t() {
+        return form.t;
+      },
+      fieldLabel: (field: string) => fieldLabel(form.t.errors, field),
+      fieldError: (field: string, code: FieldErrorCode, params?: FieldErrorParams) => fieldErrorMessage(form.t.errors, field, code, params),
+      requiredMark: () => form.requiredMark(),
+      invalid: (id: string) => form.invalid(id),
+      errorLine: (id: string) => form.errorLine(id),
+      field: (id: string, label: string, control: TemplateResult) => form.field(id, label, control),
+      client: () => form.client(),
+      setError: (field: string, error: string, focus = false) => {
+        form.errors = { ...form.errors, [field]: error || undefined };
+        if (focus) void form.focusFirstError();
+      },
+      failure: (error: unknown, fallback: string) => ({
+        fieldErrors: error instanceof LiuyanError ? error.fieldErrors : [],
+        retryAfterSeconds: error instanceof LiuyanError ? (error.retryAfterSeconds ?? 0) : 0,
+        text: failureText(error, form.t, fallback),
+      }),
+      report: (error: unknown) => form.report(error),
+      requestUpdate: () => form.requestUpdate(),
+      pick: (id: string, label: string) => form.pickUnit(id, label),
+      chosenLabel: () => form.values.unitLabel,
+      phone: () => form.values.phone,
+      code: () => form.values.verificationCode,
+      setCode: (code: string) => form.set('verificationCode', code),
+      get locale() {
+        return form.locale;
+      },
+      get site() {
+        return form.site;
+      },
+      formatDate: (iso: string) => formatDateTime(form.locale, iso, false),
+      title: () => form.values.title,
+      isPublic: () => form.values.isPublic,
+      startOver: () => form.startOver(),
+    };
+  })();
 
   private set<K extends keyof FormValues>(key: K, value: FormValues[K]): void {
     this.values = { ...this.values, [key]: value };
@@ -359,13 +451,19 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.queued = null;
     this.drafts?.clear();
     this.created = created;
-    this.remembered = false;
     // Where the citizen was in the form (or on nothing: the disabled send button let the focus go), the
     // focus moves to the code, which a screen reader then reads; a receipt that arrives while the
     // citizen is elsewhere on the page takes nothing from them.
     const active = document.activeElement;
-    if (!active || active === this || active === document.body) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="tracking-code"]')?.focus());
-    this.phase = 'done';
+    const focus = !active || active === this || active === document.body;
+    // The receipt's chunk was asked for at the first focus, so it is here: shown at once. If it never
+    // could come, the code is shown plainly (the fallback in render).
+    void loadReceipt().then((chunk) => {
+      if (this.created !== created) return;
+      this.receipt = chunk ? new chunk.Receipt(this.partHost, created) : null;
+      if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="tracking-code"]')?.focus());
+      this.phase = 'done';
+    });
     if (!announce) return;
     const { trackingCode: _private, ...detail } = created;
     this.emit<LiuyanSubmittedDetail>('liuyan-submitted', detail);
@@ -411,6 +509,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.values = { ...emptyValues(), ...entry.values };
     this.errors = {};
     this.phase = 'queued';
+    // The receipt this waits for is fetched now, while the network may be there.
+    void loadReceipt();
     this.watchOutbox();
     if (now) void this.flushOutbox();
   }
@@ -550,69 +650,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.errors = {};
     this.restored = false;
     this.created = null;
-    this.copyState = '';
+    this.receipt = null;
     for (const p of this.photos) this.removePhoto(p.key);
     // A receipt for a message sent from the outbox may have come before the site config could load.
     this.phase = this.config ? 'editing' : 'loading';
     if (!this.config) void this.load();
-  }
-
-  /** Opt-in: keeps (or drops) the code in this browser, listed by `<liuyan-track>` under 我的留言. */
-  private rememberCode(keep: boolean): void {
-    const created = this.created!;
-    const store = new MyMessages(this.site);
-    if (!keep) {
-      store.forget(created.id);
-      this.remembered = false;
-      return;
-    }
-    const now = new Date().toISOString();
-    this.remembered = store.remember({
-      id: created.id, trackingCode: created.trackingCode, title: this.values.title.trim(), createdAt: now,
-      status: created.status, moderation: created.moderation, checkedAt: now,
-    }) || null;
-  }
-
-  private async copyCode(): Promise<void> {
-    this.copyState = await copyText(this.created!.trackingCode, this.renderRoot.querySelector('[part="tracking-code"]')!);
-  }
-
-  /** 获取验证码: asks the service to text a code to the phone typed, then counts down until another may be asked for. */
-  private async requestCode(): Promise<void> {
-    const phone = this.values.phone.trim();
-    if (!phone) {
-      this.errors = { ...this.errors, 'author.phone': this.t.codeNeedsPhone };
-      return this.focusFirstError();
-    }
-    this.codeRequest = { ...this.codeRequest, state: 'sending', error: '' };
-    try {
-      const sent = await this.client().requestVerificationCode(phone);
-      this.countDown({ state: 'sent', wait: sent.resendAfterSeconds, phone, minutes: Math.round(sent.expiresInSeconds / 60), error: '' });
-    } catch (error) {
-      const fields = error instanceof LiuyanError ? error.fieldErrors : [];
-      if (fields.length > 0) {
-        // An unusable number is the phone field's error, where the citizen fixes it.
-        this.errors = { ...this.errors, 'author.phone': fieldErrorMessage(this.t.errors, 'author.phone', fields[0]!.code, fields[0]!.params) };
-        this.codeRequest = { ...this.codeRequest, state: 'idle' };
-        void this.focusFirstError();
-      } else {
-        const wait = error instanceof LiuyanError ? (error.retryAfterSeconds ?? 0) : 0;
-        // Nothing was sent (the provider down, the network): said plainly, and 获取验证码 works again at once.
-        this.countDown({ ...this.codeRequest, state: 'idle', wait, error: failureText(error, this.t, this.t.codeNotSent) });
-      }
-      this.report(error);
-    }
-  }
-
-  private countDown(request: typeof this.codeRequest): void {
-    clearInterval(this.codeTimer);
-    this.codeRequest = request;
-    if (request.wait <= 0) return;
-    this.codeTimer = setInterval(() => {
-      const wait = this.codeRequest.wait - 1;
-      this.codeRequest = { ...this.codeRequest, wait };
-      if (wait <= 0) clearInterval(this.codeTimer);
-    }, 1000);
   }
 
   override render() {
@@ -706,76 +748,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     </select>`);
   }
 
-  /**
-   * The picker of a tree too large to send whole (a national site): a search by any part of a name,
-   * each answer with its path, or the tree level by level, each level loaded when the one above is
-   * chosen. What is chosen is said in words (announced), whichever way it was found.
-   */
+  /** The picker of a tree too large to send whole (a national site): its chunk's, or what stands in its place until it arrives. */
   private renderLargeUnitPicker() {
-    const t = this.t;
-    const search = this.unitSearch;
-    return html`<fieldset class="field" part="field">
-      <legend>${fieldLabel(t.errors, 'unitId')}${this.requiredMark()}</legend>
-      <label class="sub" for="unitId">${t.unitSearch}</label>
-      <input id="unitId" type="search" autocomplete="off" placeholder=${t.unitSearchPlaceholder} .value=${search.text}
-        aria-invalid=${this.invalid('unitId')} aria-describedby="unitId-error unitId-chosen" aria-controls="unit-results"
-        @input=${(e: Event) => this.searchUnits((e.target as HTMLInputElement).value)}
-        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && e.preventDefault() /* Enter searches (it does as typed); it never sends the form */} />
-      <div id="unit-results" aria-live="polite">
-        ${search.failed ? html`<p class="notice">${t.unitsLoadFailed}</p>` : nothing}
-        ${search.results?.length === 0 ? html`<p class="muted">${format(t.unitSearchNone, { text: search.text.trim() })}</p>` : nothing}
-        ${search.results?.length ? html`<ul class="unit-results">${search.results.map((u) => html`<li><button type="button" class="unit-result"
-          @click=${() => this.pickFound(u)}>${u.name}${u.path.length ? html`<span class="muted hint">${u.path.join(' › ')}</span>` : nothing}</button></li>`)}</ul>` : nothing}
-      </div>
-      <span class="sub">${t.unitBrowse}</span>
-      ${this.unitLevels.map((level, depth) => {
-        const above = this.unitLevels[depth - 1]?.options.find((u) => u.id === level.parent);
-        return html`<label class="sub" for="unit-level-${depth}">${above ? format(t.unitsUnder, { name: above.name }) : t.chooseUnit}</label>
-        <select id="unit-level-${depth}" @change=${(e: Event) => this.chooseLevel(depth, (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${level.value === ''}>${t.chooseLevel}</option>
-          ${level.options.map((u) => html`<option value=${u.id} ?selected=${u.id === level.value}>${u.name}</option>`)}
-        </select>`;
-      })}
-      <p id="unitId-chosen" role="status">${this.values.unitLabel ? format(t.unitChosen, { name: this.values.unitLabel }) : nothing}</p>
+    return this.largePicker?.render() ?? html`<fieldset class="field" part="field">
+      <legend>${fieldLabel(this.t.errors, 'unitId')}${this.requiredMark()}</legend>
+      <p class="muted" role="status">${this.t.loading}</p>
       ${this.errorLine('unitId')}
     </fieldset>`;
-  }
-
-  /** Asks the service for units named like `text`, a moment after the typing stops; a later answer replaces an earlier one only. */
-  private searchUnits(text: string): void {
-    clearTimeout(this.searchTimer);
-    this.unitSearch = { text, results: text.trim() ? this.unitSearch.results : null, failed: false };
-    if (!text.trim()) return;
-    this.searchTimer = setTimeout(async () => {
-      try {
-        const { items } = await this.client().listUnits({ q: text.trim() });
-        if (this.unitSearch.text === text) this.unitSearch = { text, results: items, failed: false };
-      } catch {
-        if (this.unitSearch.text === text) this.unitSearch = { text, results: null, failed: true };
-      }
-    }, 300);
-  }
-
-  /** Chooses a unit of level `depth` and loads the level below it, if it has one. */
-  private async chooseLevel(depth: number, id: string): Promise<void> {
-    const levels = this.unitLevels.slice(0, depth + 1).map((l, i) => (i === depth ? { ...l, value: id } : l));
-    this.unitLevels = levels;
-    const chain = levels.map((l) => l.options.find((u) => u.id === l.value)).filter((u): u is { id: string; name: string } => Boolean(u));
-    this.pickUnit(chain.at(-1)?.id ?? '', chain.map((u) => u.name).join(' › '));
-    if (!id) return;
-    try {
-      const { items } = await this.client().listUnits({ parent: id });
-      // Only if the citizen has not chosen otherwise meanwhile.
-      if (this.unitLevels[depth]?.value === id && items.length > 0) this.unitLevels = [...this.unitLevels.slice(0, depth + 1), { parent: id, options: items, value: '' }];
-    } catch {
-      this.errors = { ...this.errors, unitId: this.t.unitsLoadFailed };
-    }
-  }
-
-  /** A search answer chosen: the levels go back to the top, so they do not show another unit. */
-  private pickFound(unit: UnitChoice): void {
-    this.unitLevels = this.unitLevels.slice(0, 1).map((l) => ({ ...l, value: '' }));
-    this.pickUnit(unit.id, [...unit.path, unit.name].join(' › '));
   }
 
   private pickUnit(id: string, label: string): void {
@@ -790,7 +769,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // The citizen sees exactly what the board will show: the service names them with the same function.
     const shownName = (as: DisplayAs) => displayName(v.name.trim() || t.sampleName, as);
     const busy = this.phase === 'sending';
-    return html`<form part="form" novalidate @submit=${this.send} @focusin=${() => this.guard.focused(config.turnstileSiteKey, this.locale)}>
+    return html`<form part="form" novalidate @submit=${this.send} @focusin=${this.focusedIn}>
       ${this.guard.render(t.honeypotLabel)}
       ${this.restored ? html`<p class="notice">${t.draftRestored} <button type="button" class="secondary" @click=${this.startOver}>${t.clearDraft}</button></p>` : nothing}
       <p class="muted">${this.requiredMark()} ${t.requiredNote}</p>
@@ -875,21 +854,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     </fieldset>`;
   }
 
-  /** The SMS code, where the site asks for one: its field, 获取验证码 and the countdown before asking again. */
+  /** The SMS code, where the site asks for one: its chunk's field, or what stands in its place until it arrives. */
   private renderVerification() {
     if (!this.config!.notifications.phoneVerification) return nothing;
-    const t = this.t;
-    const r = this.codeRequest;
     const id = 'verificationCode';
-    return this.field(id, fieldLabel(t.errors, id), html`<div class="code-row">
-        <input id=${id} name=${id} inputmode="numeric" autocomplete="one-time-code" maxlength="6" required .value=${this.values.verificationCode}
-          aria-invalid=${this.invalid(id)} aria-describedby="${id}-error ${id}-status"
-          @input=${(e: Event) => this.set('verificationCode', (e.target as HTMLInputElement).value)} />
-        <button type="button" class="secondary" part="get-code" ?disabled=${r.state === 'sending' || r.wait > 0} @click=${this.requestCode}>
-          ${r.state === 'sending' ? t.codeSending : r.wait > 0 ? format(t.resendIn, { seconds: r.wait }) : t.getCode}</button>
-      </div>
-      <p id="${id}-status" class="muted hint" role="status">${r.state === 'sent' ? format(t.codeSent, { phone: r.phone, minutes: r.minutes }) : nothing}</p>
-      ${r.error ? html`<p class="error" role="alert">${r.error}</p>` : nothing}`);
+    return this.verification?.render() ?? this.field(id, fieldLabel(this.t.errors, id), html`<p class="muted" role="status">${this.t.loading}</p>`);
   }
 
   /** 有回复时通知我: a choice per contact given (SMS only where the site sends SMS); the notice never holds the code or the reply. */
@@ -914,9 +883,30 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private renderPrivacyNotice() {
     const { url, text } = this.config!.privacy;
     if (url) return html`<p id="privacy-notice"><a href=${url} target="_blank" rel="noopener noreferrer">${this.t.readPrivacyNotice}</a></p>`;
-    return html`<details id="privacy-notice" part="privacy-notice"><summary>${this.t.readPrivacyNotice}</summary>
-      <div class="privacy-text">${text ?? this.t.defaultPrivacyNotice}</div></details>`;
+    return html`<details id="privacy-notice" part="privacy-notice" @toggle=${this.loadPrivacyNotice}><summary>${this.t.readPrivacyNotice}</summary>
+      <div class="privacy-text">${text ?? this.privacyText[this.locale] ?? this.t.loading}</div></details>`;
   }
+
+  /** The citizen came into the form: what they may need next is fetched now, while the network is there. */
+  private focusedIn = (): void => {
+    this.guard.focused(this.config!.turnstileSiteKey, this.locale);
+    this.loadParts();
+    void this.loadPrivacyNotice();
+    void loadReceipt();
+  };
+
+  /** Fetches the notice Liuyan ships in the form's language, where the site has none of its own (once; a failure is tried again next time). */
+  private loadPrivacyNotice = async (): Promise<void> => {
+    const locale = this.locale;
+    const { url, text } = this.config?.privacy ?? {};
+    if (url || text || this.privacyText[locale]) return;
+    try {
+      const { defaultPrivacyNotice } = await privacyNotices[locale]();
+      this.privacyText = { ...this.privacyText, [locale]: defaultPrivacyNotice };
+    } catch {
+      // Offline before it came: the notice says 正在加载… and the next focus or opening tries again.
+    }
+  };
 
   /** 已保存，联网后自动提交: the queued message's title, what happens next, and a way to try at once. */
   private renderQueued() {
@@ -929,25 +919,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     </section>`;
   }
 
+  /** The receipt (receipt.ts); plainly the code, should its chunk never have come. */
   private renderReceipt() {
     const t = this.t;
-    const created = this.created!;
-    return html`<section part="receipt" class="receipt" aria-labelledby="receipt-title">
-      <h3 id="receipt-title">${t.submitted}</h3>
+    return this.receipt?.render() ?? html`<section part="receipt" class="receipt">
       <p id="code-label">${t.trackingCodeLabel}</p>
-      <p><output part="tracking-code" class="code" tabindex="-1" aria-labelledby="code-label">${created.trackingCode}</output></p>
+      <p><output part="tracking-code" class="code" tabindex="-1" aria-labelledby="code-label">${this.created!.trackingCode}</output></p>
       <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
-      <p><button type="button" @click=${this.copyCode}>${t.copy}</button>
-        <span role="status">${this.copyState === 'copied' ? t.copied : this.copyState === 'selected' ? t.copySelected : nothing}</span></p>
-      <div part="remember">
-        <label class="choice block"><input id="remember" type="checkbox" .checked=${this.remembered === true} aria-describedby="remember-hint"
-          @change=${(e: Event) => this.rememberCode((e.target as HTMLInputElement).checked)} />
-          <span>${t.rememberCode}</span></label>
-        <p id="remember-hint" class="muted hint">${this.remembered === null ? t.rememberFailed : t.rememberHint}</p>
-      </div>
-      <p class="muted">${format(t.dueAt, { date: formatDateTime(this.locale, created.dueAt, false) })}</p>
-      ${this.values.isPublic ? (created.moderation === 'pending' ? html`<p class="muted">${t.pendingModeration}</p>` : nothing) : html`<p class="muted">${t.privateNotice}</p>`}
-      <button type="button" class="secondary" @click=${this.startOver}>${t.writeAnother}</button>
     </section>`;
   }
 }

@@ -28,13 +28,6 @@ export const formEn: FormStrings = {
   privateHint: 'Seen only by you (with the tracking code) and the officials handling it',
   consent: 'I have read and accept the privacy notice: my name, phone and email are used only to handle this message, are stored encrypted and are never published.',
   readPrivacyNotice: 'Read the privacy notice',
-  defaultPrivacyNotice: 'What we collect: the message you write, your region, and your name, phone number and (optionally) email address.\n'
-    + 'What for: only to accept, refer, answer and follow up your message. Contact details are stored encrypted; only the officials '
-    + 'handling your message can see them when they need to, and every view is recorded.\n'
-    + 'What is public: a message you make public is shown on the website after review, under the display name you chose '
-    + '(e.g. 陈先生); your phone and email are never shown. A private message is seen only by you (with the tracking code) and the officials handling it.\n'
-    + 'Your rights: with the tracking code you can read your message and its progress, download all its data, or erase your name, phone and email; to correct them, contact this website.\n'
-    + 'Basis: the Personal Information Protection Law of the People’s Republic of China.',
   counter: '{count}/{max}',
   submit: 'Send message',
   submitting: 'Sending…',

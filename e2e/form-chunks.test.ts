@@ -1,0 +1,96 @@
+// What <liuyan-form> fetches beyond its first paint, and when: the parts a citizen may need later
+// (the receipt, the privacy notice Liuyan ships) come when the citizen comes into the form, so they
+// are there after the network drops; the parts only some sites need (the picker of a national tree,
+// the SMS code) never come on a site that does not need them.
+import { describe, expect, it } from 'vitest';
+import { fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
+
+const browser = useBrowserPage();
+
+/** The widget scripts the page has fetched so far, by path (`/widget/…`). */
+async function widgetScripts(): Promise<string[]> {
+  return browser.page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/widget/') && path.endsWith('.js')));
+}
+
+/** Whether a script whose file name starts with `name` (esbuild's `chunks/<name>-<hash>.js`) has arrived. */
+const fetched = async (name: string) => (await widgetScripts()).some((path) => path.split('/').pop()!.startsWith(`${name}-`));
+
+describe('<liuyan-form>: what comes after the first paint', () => {
+  it('shows the form from the loader and one file; the receipt and the privacy notice come at the first focus; the national picker and the SMS code never come to a site without them', async () => {
+    await browser.page.goto(`${WORKER}/examples/slow-network/widget.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await expect.poll(() => form.locator('#unitId option').count()).toBeGreaterThan(1);
+    expect((await widgetScripts()).sort()).toEqual(['/widget/alone/liuyan-form.js', '/widget/liuyan.js']);
+
+    await form.getByLabel('标题', { exact: true }).focus();
+    await expect.poll(() => fetched('receipt')).toBe(true);
+    await expect.poll(() => fetched('privacy-strings.zh-cn')).toBe(true);
+    await fillForm(browser.page, { title: `路灯不亮 ${Date.now()}`, body: '城关镇幸福路的路灯已经一个星期不亮了，晚上走路很不安全。' });
+    expect(await fetched('large-unit-picker')).toBe(false);
+    expect(await fetched('verification')).toBe(false);
+  });
+
+  it('on a page that names the form\'s file and the site config beside the loader, fetches each once, with the loader, and the form works', async () => {
+    const configAsked: string[] = [];
+    browser.page.on('request', (request) => request.url() === `${WORKER}/v1/sites/demo` && configAsked.push(request.method()));
+    await browser.page.goto(`${WORKER}/examples/slow-network/widget-preload.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await expect.poll(() => form.locator('#unitId option').count()).toBeGreaterThan(1);
+    expect((await widgetScripts()).sort()).toEqual(['/widget/alone/liuyan-form.js', '/widget/liuyan.js']);
+    // The config the page names is the one the form reads: asked for once.
+    expect(configAsked).toEqual(['GET']);
+    await form.getByLabel('标题', { exact: true }).fill('路灯不亮');
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('路灯不亮');
+  });
+
+  it('on a host page of another origin, the form\'s file and the config named as the README says are each fetched once', async () => {
+    // A county page with only the form (e2e/global-setup.ts), embedding it from the service's origin.
+    const asked: string[] = [];
+    browser.page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === WORKER && request.method() === 'GET' && !url.pathname.endsWith('.map')) asked.push(url.pathname);
+    });
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await expect.poll(() => form.locator('#unitId option').count()).toBeGreaterThan(1);
+    expect(asked.sort()).toEqual(['/v1/sites/demo', '/widget/alone/liuyan-form.js', '/widget/liuyan.js']);
+  });
+
+  it('after the network drops, the privacy notice still opens and the receipt still shows, with nothing more fetched', async () => {
+    await browser.page.goto(`${HOST}/`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    const title = `公交站台顶棚破损 ${Date.now()}`;
+    await fillForm(browser.page, { title, body: '城关镇汽车站对面的公交站台顶棚破了一个大洞，下雨时没法候车。' });
+    await expect.poll(() => fetched('receipt')).toBe(true);
+    await expect.poll(() => fetched('privacy-strings.zh-cn')).toBe(true);
+
+    await browser.context.setOffline(true);
+    const notice = form.locator('#privacy-notice');
+    await notice.getByText('阅读隐私声明').click();
+    expect(await notice.textContent()).toContain('《中华人民共和国个人信息保护法》');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.getByText('已保存，联网后自动提交').count()).toBe(1);
+
+    // The network returns for the service only: no script of the widget can be fetched any more.
+    let scriptsAsked = 0;
+    await browser.page.route('**/widget/**', (route) => {
+      scriptsAsked++;
+      return route.abort('internetdisconnected');
+    });
+    await browser.context.setOffline(false);
+    const code = form.locator('[part="tracking-code"]');
+    await code.waitFor({ timeout: 30_000 });
+    expect((await code.textContent())!.trim()).toMatch(TRACKING_CODE);
+    // The whole receipt, not the plain code shown when its part could not come.
+    expect(await form.getByRole('button', { name: '复制查询码' }).count()).toBe(1);
+    expect(await form.getByLabel('在本设备上记住查询码').count()).toBe(1);
+    expect(scriptsAsked).toBe(0);
+  });
+}, 120_000);
