@@ -78,3 +78,20 @@ describe('at 320 px wide, and at 200% zoom (a 640 px window), nothing scrolls si
     }, 120_000);
   }
 });
+
+describe('on a wide screen', () => {
+  it('lines up the fields side by side: 姓名, whose counter is below it, and 联系电话 start at the same height', async () => {
+    const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${WORKER}/s/demo/write`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="submit"]').waitFor();
+    const top = async (label: string) => (await form.getByLabel(label, { exact: true }).boundingBox())!;
+    const [name, phone] = [await top('姓名'), await top('联系电话')];
+    // Side by side (the same row), at the same height.
+    expect(phone.x).toBeGreaterThan(name.x + name.width - 1);
+    expect(Math.abs(phone.y - name.y)).toBeLessThan(1);
+    expect(Math.abs(phone.height - name.height)).toBeLessThan(1);
+    await context.close();
+  });
+});

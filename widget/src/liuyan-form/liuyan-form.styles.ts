@@ -18,7 +18,8 @@ export const styles = css`
   .hint { display: block; font-size: 0.85em; }
   .counter { justify-self: end; font-size: 0.8em; }
   .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
-  .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: var(--liuyan-space); }
+  /* Fields side by side start together: one with a counter below must not stretch its neighbour (each field is a grid). */
+  .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: var(--liuyan-space); align-items: start; }
   .sub { font-weight: normal; font-size: 0.9em; margin-top: calc(.3*var(--liuyan-space)); }
   .unit-results { list-style: none; margin: 0; padding: 0; display: grid; gap: calc(.3*var(--liuyan-space)); max-height: 20em; overflow-y: auto; }
   .unit-result {
