@@ -1,6 +1,7 @@
 import { css, unsafeCSS } from 'lit';
 import { dark, highContrast } from '../ui/tokens.styles';
-import { CONSOLE_PALETTES, SYSTEM_DARK, SYSTEM_MORE_CONTRAST, type ConsolePalette } from './palette';
+import { SYSTEM_DARK, SYSTEM_MORE_CONTRAST } from '../ui/theme-media';
+import { CONSOLE_PALETTES, type ConsolePalette } from './palette';
 
 /** The console's own colours (palette.ts) as custom properties of an element. */
 const own = (p: ConsolePalette) => unsafeCSS(`--liuyan-console-shade: ${p.shade}; --liuyan-console-tag: ${p.tag};`);

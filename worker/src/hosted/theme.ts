@@ -3,6 +3,7 @@
 // through their `theme` attribute (ui/tokens.styles.ts), the frame through the palettes below.
 import { readableOn } from '../../../sdk/src/color';
 import type { LiuyanTheme } from '../../../ui/liuyan-element';
+import { DARK, SYSTEM_DARK, SYSTEM_MORE_CONTRAST } from '../../../ui/theme-media';
 
 /** What `?theme=` may ask for: the elements' own values. */
 export const HOSTED_THEMES = ['light', 'dark', 'auto', 'high-contrast'] as const satisfies readonly LiuyanTheme[];
@@ -17,8 +18,6 @@ export function askedTheme(theme: string | undefined): HostedTheme | null {
 const TEXT_MIN = 4.5;
 const HIGH_CONTRAST_MIN = 7;
 
-/** The dark surface: the elements' dark `--liuyan-color-surface`, so an element and the page around it are one. */
-const DARK_SURFACE = '#1b1b1d';
 /**
  * The lightest dark background the site's colour is put on as text: the elements' dark
  * `--liuyan-color-notice` (a notice holds a button in the primary colour: 恢复草稿's 清空). Readable
@@ -61,8 +60,8 @@ export function palettes(color: string): Record<'light' | 'dark' | 'high-contras
     },
     dark: {
       // The header keeps the site's own colour: white text on it is readable whatever the page's theme.
-      scheme: 'dark', primary: dark, onPrimary: DARK_SURFACE, header: color,
-      page: '#121214', surface: DARK_SURFACE, text: '#e6e6e6', muted: '#b0b0b0', line: '#48484d', shade: '#242427', adopted: '#5cc878',
+      scheme: 'dark', primary: dark, onPrimary: DARK.surface, header: color,
+      page: DARK.page, surface: DARK.surface, text: '#e6e6e6', muted: '#b0b0b0', line: '#48484d', shade: DARK.shade, adopted: '#5cc878',
     },
     'high-contrast': {
       scheme: 'light', primary: highContrast, onPrimary: '#fff', header: highContrast,
@@ -85,7 +84,7 @@ export function themeRules(color: string, theme: HostedTheme): string {
   const p = palettes(color);
   if (theme !== 'auto') return `:root{${declarations(p[theme])}}`;
   return `:root{${declarations(p.light)}}
-@media (prefers-color-scheme:dark) and (not (prefers-contrast:more)){:root{${declarations(p.dark)}}}
-@media (prefers-contrast:more){:root{${declarations(p['high-contrast'])}}}`;
+@media ${SYSTEM_DARK}{:root{${declarations(p.dark)}}}
+@media ${SYSTEM_MORE_CONTRAST}{:root{${declarations(p['high-contrast'])}}}`;
 }
 

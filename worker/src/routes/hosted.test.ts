@@ -433,8 +433,8 @@ describe('hosted pages in a theme (?theme=)', () => {
     const board = await (await page(`/s/${siteId}/`)).text();
     const style = styleOf(board);
     expect(style).toMatch(/^:root\{color-scheme:light;--primary:#b5121b;/);
-    expect(style).toContain('@media (prefers-color-scheme:dark) and (not (prefers-contrast:more)){:root{color-scheme:dark;--primary:#da898d;--on-primary:#1b1b1d;');
-    expect(style).toContain('@media (prefers-contrast:more){:root{color-scheme:light;--primary:#ac111a;');
+    expect(style).toContain('@media (prefers-color-scheme: dark) and (not (prefers-contrast: more)){:root{color-scheme:dark;--primary:#da898d;--on-primary:#1b1b1d;');
+    expect(style).toContain('@media (prefers-contrast: more){:root{color-scheme:light;--primary:#ac111a;');
     expect(board).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="auto"></liuyan-list>`);
     expect(board).toContain(`<a href="/s/${siteId}/write">我要留言</a>`);
     expect(board).not.toContain('data-theme');
