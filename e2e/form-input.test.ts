@@ -132,7 +132,8 @@ describe('<liuyan-form>: errors with their fields, wording, privacy', () => {
     expect(await form.getByLabel('电子邮箱（选填）').getAttribute('required')).toBeNull();
     const notice = form.locator('#privacy-notice');
     await notice.getByText('阅读隐私声明').click();
-    expect(await notice.textContent()).toContain('《中华人民共和国个人信息保护法》');
+    // The notice Liuyan ships is a file of its own, fetched at the first focus or when it is opened.
+    await expect.poll(() => notice.textContent()).toContain('《中华人民共和国个人信息保护法》');
     expect(await form.locator('#consent').getAttribute('aria-describedby')).toContain('privacy-notice');
   });
 
