@@ -207,7 +207,7 @@ describe('the console’s admin pages', () => {
     await pickUnit(accounts.locator('#units-add'), name);
     await accounts.getByLabel('初始密码').fill(official.password);
     await accounts.getByRole('button', { name: '新建账号' }).click();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent(), { timeout: 10_000 }).toBe('账号已创建');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已创建');
     const row = accounts.locator(`[data-email="${official.email}"]`);
     expect((await row.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`县数据管理局办理员.*办理人员.*未启用动态验证码.*${name}`));
 
@@ -353,7 +353,7 @@ describe('the console’s admin pages', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: '重置密码' }).click();
     // Hashing a password takes the service a while (PBKDF2).
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent(), { timeout: 10_000 }).toBe('密码已重置');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('密码已重置');
     const temporary = (await row.locator('[part="temporary-password"]').textContent())!;
     expect(temporary).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
     expect(await row.locator('.badge', { hasText: '待修改密码' }).count()).toBe(1);

@@ -25,7 +25,7 @@ describe('Traditional Chinese in the browser', () => {
 
     // The element's own lang overrides the page's, and redraws it.
     await form.evaluate((element) => element.setAttribute('lang', 'en'));
-    await expect.poll(() => form.getByRole('button', { name: 'Send message' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => form.getByRole('button', { name: 'Send message' }).count()).toBe(1);
     expect(await form.getByLabel('title', { exact: true }).count()).toBe(1);
   });
 
@@ -44,16 +44,16 @@ describe('Traditional Chinese in the browser', () => {
     expect(await header.getByRole('link', { name: '留言队列' }).count()).toBe(1);
 
     await header.getByLabel('语言').selectOption('zh-TW');
-    await expect.poll(() => header.getByRole('link', { name: '留言佇列' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => header.getByRole('link', { name: '留言佇列' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
     // The page below the header is redrawn too.
     await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
 
     await page.reload();
     await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
-    await expect.poll(() => header.getByRole('link', { name: '留言佇列' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => header.getByRole('link', { name: '留言佇列' }).count()).toBe(1);
     await header.getByLabel('語言').selectOption('en');
-    await expect.poll(() => header.getByRole('link', { name: 'Queue' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => header.getByRole('link', { name: 'Queue' }).count()).toBe(1);
     expect(problems).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ describe('an opened message in <liuyan-list> has an address on the host page', (
       const { y } = (await opened(sharedList).boundingBox())!;
       return y >= 0 && y < shared.viewportSize()!.height;
     };
-    await expect.poll(inView, { timeout: 5000 }).toBe(true);
+    await expect.poll(inView).toBe(true);
     await sharedList.getByRole('button', { name: '返回列表' }).click();
     await sharedList.locator('[part="card"]').first().waitFor();
     expect(shared.url()).toBe(PAGE);

@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A page opened in a fresh browser context fetches every script, the site's config and its data before it
+    // shows anything; on a busy two-core machine that takes longer than the default second of polling.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
