@@ -25,6 +25,9 @@ export interface Stack {
   deliveries(): LoggedDelivery[];
 }
 
+/** The kind under which the deliveries count what a queue batch's messages of one database shared (its prefetch, its finishing writes). */
+export const BATCH_SHARED = 'batchShared';
+
 /** One line of the deliveries queue's log: what handling one queue message cost. */
 export interface LoggedDelivery {
   kind: string;
@@ -56,9 +59,11 @@ function costLog(worker: ChildProcess): Pick<Stack, 'costOf' | 'deliveries'> {
     }
   };
   const read = (line: string) => {
-    const delivery = jsonAfter<LoggedDelivery>(line, '{"queue"');
+    const delivery = jsonAfter<LoggedDelivery & { database?: string }>(line, '{"queue"');
     if (delivery) {
-      if (delivery.d1) deliveries.push({ kind: delivery.kind, outcome: delivery.outcome, d1: delivery.d1 });
+      // A batch's shared reads and writes (queue/consumer.ts `BatchLogLine`) count as one delivery of their own kind.
+      if (delivery.database !== undefined) deliveries.push({ kind: BATCH_SHARED, outcome: 'done', d1: delivery.d1 });
+      else if (delivery.d1) deliveries.push({ kind: delivery.kind, outcome: delivery.outcome, d1: delivery.d1 });
       return;
     }
     const request = jsonAfter<{ requestId: string; d1: LoggedCost }>(line, '{"requestId"');

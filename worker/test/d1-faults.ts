@@ -96,3 +96,12 @@ export async function fetchWithFault(request: Request, fault: Fault | null): Pro
   await waitOnExecutionContext(ctx);
   return { response, body, statements: counter.statements, readOnly: counter.readOnly };
 }
+
+/**
+ * `env` with its `DB` failing as `fault` says, for the worker's other handlers (the queue consumer);
+ * `statements()` counts the statements run on it so far.
+ */
+export function envWithFault(fault: Fault | null): { env: typeof env; statements: () => number } {
+  const counter = new Counter(fault);
+  return { env: { ...env, DB: wrapDatabase(env.DB, counter) }, statements: () => counter.statements };
+}

@@ -1,7 +1,8 @@
-import { databaseFor, type SiteDatabase } from '../db/client';
+import type { Compilable } from 'kysely';
+import { databaseFor, databaseNameFor, type SiteDatabase } from '../db/client';
 import type { Env } from '../env';
 import { deliverWebhook } from '../webhooks/deliver';
-import { handleEvent } from './events';
+import { handleEvent, readEvents } from './events';
 import { deliverNotification } from '../notifications/deliver';
 import { batchMemo, type BatchMemo } from './batch-memo';
 import { DEAD_LETTER_QUEUE, markDeadLetter } from './dead-letters';
@@ -20,9 +21,12 @@ export interface DeliveryMessage {
 
 /**
  * What a handler reports: `done` (acknowledged), or `retry` after a delay in seconds (the queue
- * delivers it again; after max_retries it goes to the dead-letter queue).
+ * delivers it again; after max_retries it goes to the dead-letter queue). `finish`: an idempotent
+ * write that completes the work (taking an event out of the outbox); the consumer runs the batch's
+ * finishing writes of one database together, in one round trip, and acknowledges their messages only
+ * once it has succeeded (else they are retried).
  */
-export type DeliveryOutcome = { done: true } | { retryAfterSeconds: number };
+export type DeliveryOutcome = { done: true; finish?: Compilable<unknown> } | { retryAfterSeconds: number };
 
 /**
  * Handles one message; `attempts` counts from 1; `db` is the site's database, whose `stats` the
@@ -51,6 +55,27 @@ export interface DeliveryLogLine {
   error?: string;
 }
 
+/**
+ * Reads the messages of one kind in a batch need, made for all of them at once before any is handled:
+ * one round trip per database (`db`, holding every message of `messages`) instead of one per message,
+ * the answers left in `memo` for the handlers. A prefetch that fails is ignored: each handler then
+ * reads for itself.
+ */
+export type BatchPrefetch = (db: SiteDatabase, messages: DeliveryMessage[], memo: BatchMemo) => Promise<void>;
+
+/**
+ * The cost of what a batch's messages shared (the prefetch, the finishing writes), logged once per
+ * database and batch beside each message's own `DeliveryLogLine`.
+ */
+export interface BatchLogLine {
+  queue: string;
+  /** The database's binding name (`DB`, or one of SITE_DATABASES). */
+  database: string;
+  /** How many of the batch's messages were for this database. */
+  messages: number;
+  d1: { queries: number; rowsRead: number; rowsWritten: number };
+}
+
 /** One handler per kind of delivery. */
 const handlers: Record<string, DeliveryHandler> = {
   event: handleEvent, //      a timeline event, to each of its subscribers (queue/events.ts)
@@ -59,8 +84,31 @@ const handlers: Record<string, DeliveryHandler> = {
   notification: deliverNotification,
 };
 
+/** The kinds whose reads a batch makes together (see `BatchPrefetch`). */
+const prefetches: Record<string, BatchPrefetch> = {
+  event: readEvents, // each event and its site (queue/events.ts)
+};
+
+type Cost = BatchLogLine['d1'];
+/** What a database's queries cost since `before` (a copy of its `stats`). */
+const costSince = (before: Cost, db: SiteDatabase): Cost => ({
+  queries: db.stats.queries - before.queries, rowsRead: db.stats.rowsRead - before.rowsRead, rowsWritten: db.stats.rowsWritten - before.rowsWritten,
+});
+const plus = (a: Cost, b: Cost): Cost => ({ queries: a.queries + b.queries, rowsRead: a.rowsRead + b.rowsRead, rowsWritten: a.rowsWritten + b.rowsWritten });
+
+/** What the consumer keeps per database for one batch. */
+interface BatchDatabase {
+  db: SiteDatabase;
+  messages: Message<DeliveryMessage>[];
+  /** The cost of the prefetch and the finishing writes. */
+  shared: Cost;
+  finishing: { message: Message<DeliveryMessage>; line: DeliveryLogLine; finish: Compilable<unknown> }[];
+}
+
 /**
- * The queue consumer: each message to its handler, acknowledged or retried on its own. Messages of the
+ * The queue consumer: each message to its handler, acknowledged or retried on its own. What the messages
+ * of a batch share costs one round trip per database: the reads of a kind with a `BatchPrefetch`, made
+ * before any is handled, and the finishing writes, made after all were. Messages of the
  * dead-letter queue (what the queue gave up on) are marked dead for admins instead (queue/dead-letters.ts).
  */
 export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (batch, env) => {
@@ -79,6 +127,25 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
     return;
   }
   const memo = batchMemo();
+  // One database object per binding for the whole batch, so its shared reads and writes are one round trip each.
+  const databases = new Map<string, BatchDatabase>();
+  const databaseOf = (site: string) => {
+    const name = databaseNameFor(env, site);
+    let entry = databases.get(name);
+    if (!entry) databases.set(name, entry = { db: databaseFor(env, site), messages: [], shared: { queries: 0, rowsRead: 0, rowsWritten: 0 }, finishing: [] });
+    return entry;
+  };
+  for (const message of batch.messages) databaseOf(message.body.site).messages.push(message);
+  for (const [kind, prefetch] of Object.entries(prefetches)) {
+    for (const entry of databases.values()) {
+      const ofKind = entry.messages.filter((message) => message.body.kind === kind).map((message) => message.body);
+      if (ofKind.length < 2) continue; // one message reads as cheaply by itself
+      const before = { ...entry.db.stats };
+      await prefetch(entry.db, ofKind, memo).catch(() => {});
+      entry.shared = plus(entry.shared, costSince(before, entry.db));
+    }
+  }
+  const lines: DeliveryLogLine[] = [];
   for (const message of batch.messages) {
     const handler = handlers[message.body.kind];
     if (!handler) {
@@ -87,25 +154,47 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
       continue;
     }
     const started = Date.now();
-    const db = databaseFor(env, message.body.site);
+    const entry = databaseOf(message.body.site);
+    const before = { ...entry.db.stats };
     const line: DeliveryLogLine = {
       queue: batch.queue, kind: message.body.kind, site: message.body.site, id: message.body.id, attempts: message.attempts,
-      outcome: 'done', durationMs: 0, d1: db.stats,
+      outcome: 'done', durationMs: 0, d1: before,
     };
+    lines.push(line);
     try {
-      const outcome = await handler(env, message.body, message.attempts, db, memo);
-      if ('done' in outcome) message.ack();
-      else {
+      const outcome = await handler(env, message.body, message.attempts, entry.db, memo);
+      if (!('done' in outcome)) {
         line.outcome = 'retry';
         message.retry({ delaySeconds: outcome.retryAfterSeconds });
-      }
+      } else if (outcome.finish) entry.finishing.push({ message, line, finish: outcome.finish });
+      else message.ack();
     } catch (error) {
       line.outcome = 'error';
       line.error = error instanceof Error ? error.name : 'unknown';
       message.retry({ delaySeconds: 60 });
     }
     line.durationMs = Date.now() - started;
-    line.d1 = { ...db.stats };
-    (line.outcome === 'error' ? console.error : console.log)(JSON.stringify(line));
+    line.d1 = costSince(before, entry.db);
   }
+  // The finishing writes of each database in one round trip; their messages are acknowledged only then.
+  for (const [name, entry] of databases) {
+    if (entry.finishing.length > 0) {
+      const before = { ...entry.db.stats };
+      try {
+        await entry.db.batch(entry.finishing.map((f) => f.finish), { idempotent: true });
+        for (const { message } of entry.finishing) message.ack();
+      } catch (error) {
+        for (const { message, line } of entry.finishing) {
+          line.outcome = 'error';
+          line.error = error instanceof Error ? error.name : 'unknown';
+          message.retry({ delaySeconds: 60 });
+        }
+      }
+      entry.shared = plus(entry.shared, costSince(before, entry.db));
+    }
+    if (entry.shared.queries > 0) {
+      console.log(JSON.stringify({ queue: batch.queue, database: name, messages: entry.messages.length, d1: entry.shared } satisfies BatchLogLine));
+    }
+  }
+  for (const line of lines) (line.outcome === 'error' ? console.error : console.log)(JSON.stringify(line));
 };

@@ -2,7 +2,7 @@
 // every subscriber in turn: each decides what the event means for it (webhooks to send, people to tell)
 // and queues its own deliveries. A subscriber that throws makes the queue deliver the event again, so
 // every subscriber must be idempotent (the webhook one writes one delivery per endpoint and event).
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { rowsOf, type SiteDatabase } from '../db/client';
 import type { MessageEventTable } from '../db/schema';
 import { siteOf, siteQuery, type Site } from '../db/sites';
@@ -10,7 +10,7 @@ import type { Env } from '../env';
 import { notificationsForEvent } from '../notifications/events';
 import { webhooksForEvent } from '../webhooks/fan-out';
 import { noMemo, type BatchMemo } from './batch-memo';
-import type { DeliveryHandler } from './consumer';
+import type { BatchPrefetch, DeliveryHandler, DeliveryMessage } from './consumer';
 import { eventHandled } from './outbox';
 
 /** A timeline event as stored (a row of message_events). */
@@ -22,17 +22,51 @@ export type EventSubscriber = (env: Env, db: SiteDatabase, site: Site, event: St
 /** Everyone told of an event, in order. */
 export const subscribers: EventSubscriber[] = [webhooksForEvent, notificationsForEvent];
 
-/** Reads the event from its site's database and gives it to each subscriber, then takes it out of the outbox; a vanished event or site is done. */
-export const handleEvent: DeliveryHandler = async (env, message, _attempts, db, memo = noMemo) => {
-  // One round trip for both: each costs the consumer more than what it reads (bench/README.md, "Submit").
+/** An event and its site as read for its `event` message; either is null once gone (an erased message, a deleted site). */
+interface EventRead {
+  site: Site | null;
+  event: StoredEvent | null;
+}
+
+const eventKey = (message: DeliveryMessage) => `event:${message.site}:${message.id}`;
+
+/**
+ * The `BatchPrefetch` of `event` messages: every event of the batch (of one database) and each of their
+ * sites, in one round trip (a round trip costs the consumer more than what it reads; bench/README.md,
+ * "Submit"), left in `memo` for `handleEvent`. The ids are bound as one JSON value, so a batch of any
+ * size stays within D1's bound parameters.
+ */
+export const readEvents: BatchPrefetch = async (db, messages, memo) => {
+  const siteIds = [...new Set(messages.map((message) => message.site))];
+  const siteReads = siteIds.map((siteId) => siteQuery(db, siteId));
+  const ids = JSON.stringify(messages.map((message) => Number(message.id)));
+  const eventsRead = db.q.selectFrom('message_events').selectAll().where(sql<boolean>`id IN (SELECT value FROM json_each(${ids}))`);
+  const results = await db.batch([...siteReads, eventsRead]);
+  const sites = new Map(siteReads.flatMap((read, i) => rowsOf(read, results[i]).map((row) => [row.id, siteOf(row)] as const)));
+  const events = new Map(rowsOf(eventsRead, results[siteReads.length]).map((event) => [event.id, event]));
+  for (const message of messages) {
+    const found: EventRead = { site: sites.get(message.site) ?? null, event: events.get(Number(message.id)) ?? null };
+    void memo(eventKey(message), () => Promise.resolve(found));
+  }
+};
+
+/** One event and its site, in one round trip (an `event` message handled outside a prefetched batch). */
+async function readEvent(db: SiteDatabase, message: DeliveryMessage): Promise<EventRead> {
   const siteRead = siteQuery(db, message.site);
   const eventRead = db.q.selectFrom('message_events').selectAll().where('id', '=', Number(message.id));
   const [siteRows, eventRows] = await db.batch([siteRead, eventRead]);
   const siteRow = rowsOf(siteRead, siteRows)[0];
-  const site = siteRow ? siteOf(siteRow) : null;
-  const event = rowsOf(eventRead, eventRows)[0];
+  return { site: siteRow ? siteOf(siteRow) : null, event: rowsOf(eventRead, eventRows)[0] ?? null };
+}
+
+/**
+ * Gives the event to each subscriber, then has the consumer take it out of the outbox (`finish`, with
+ * the batch's others); a vanished event or site is done. The event and its site come from the batch's
+ * prefetch (`readEvents`) when there was one.
+ */
+export const handleEvent: DeliveryHandler = async (env, message, _attempts, db, memo = noMemo) => {
+  const { site, event } = await memo(eventKey(message), () => readEvent(db, message));
   if (site && event) for (const subscriber of subscribers) await subscriber(env, db, site, event, memo);
   // Out of the outbox only now: until every subscriber has run, the cron sends it again (queue/outbox.ts).
-  await db.run(eventHandled(db, Number(message.id)));
-  return { done: true };
+  return { done: true, finish: eventHandled(db, Number(message.id)) };
 };
