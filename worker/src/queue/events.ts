@@ -31,33 +31,24 @@ interface EventRead {
 const eventKey = (message: DeliveryMessage) => `event:${message.site}:${message.id}`;
 
 /**
- * The `BatchPrefetch` of `event` messages: every event of the batch (of one database) and each of their
- * sites, in one round trip (a round trip costs the consumer more than what it reads; bench/README.md,
- * "Submit"), left in `memo` for `handleEvent`. The ids are bound as one JSON value, so a batch of any
- * size stays within D1's bound parameters.
+ * The events `messages` name and each of their sites, in one round trip (a round trip costs the
+ * consumer more than what it reads; bench/README.md, "Submit"), by `eventKey`. The ids are bound as
+ * one JSON value, so a batch of any size stays within D1's bound parameters.
  */
-export const readEvents: BatchPrefetch = async (db, messages, memo) => {
-  const siteIds = [...new Set(messages.map((message) => message.site))];
-  const siteReads = siteIds.map((siteId) => siteQuery(db, siteId));
+async function eventsOf(db: SiteDatabase, messages: DeliveryMessage[]): Promise<Map<string, EventRead>> {
+  const siteReads = [...new Set(messages.map((message) => message.site))].map((siteId) => siteQuery(db, siteId));
   const ids = JSON.stringify(messages.map((message) => Number(message.id)));
   const eventsRead = db.q.selectFrom('message_events').selectAll().where(sql<boolean>`id IN (SELECT value FROM json_each(${ids}))`);
   const results = await db.batch([...siteReads, eventsRead]);
   const sites = new Map(siteReads.flatMap((read, i) => rowsOf(read, results[i]).map((row) => [row.id, siteOf(row)] as const)));
   const events = new Map(rowsOf(eventsRead, results[siteReads.length]).map((event) => [event.id, event]));
-  for (const message of messages) {
-    const found: EventRead = { site: sites.get(message.site) ?? null, event: events.get(Number(message.id)) ?? null };
-    void memo(eventKey(message), () => Promise.resolve(found));
-  }
-};
-
-/** One event and its site, in one round trip (an `event` message handled outside a prefetched batch). */
-async function readEvent(db: SiteDatabase, message: DeliveryMessage): Promise<EventRead> {
-  const siteRead = siteQuery(db, message.site);
-  const eventRead = db.q.selectFrom('message_events').selectAll().where('id', '=', Number(message.id));
-  const [siteRows, eventRows] = await db.batch([siteRead, eventRead]);
-  const siteRow = rowsOf(siteRead, siteRows)[0];
-  return { site: siteRow ? siteOf(siteRow) : null, event: rowsOf(eventRead, eventRows)[0] ?? null };
+  return new Map(messages.map((message) => [eventKey(message), { site: sites.get(message.site) ?? null, event: events.get(Number(message.id)) ?? null }]));
 }
+
+/** The `BatchPrefetch` of `event` messages: every event of the batch (of one database) with its site, left in `memo` for `handleEvent`. */
+export const readEvents: BatchPrefetch = async (db, messages, memo) => {
+  for (const [key, found] of await eventsOf(db, messages)) void memo(key, () => Promise.resolve(found));
+};
 
 /**
  * Gives the event to each subscriber, then has the consumer take it out of the outbox (`finish`, with
@@ -65,7 +56,7 @@ async function readEvent(db: SiteDatabase, message: DeliveryMessage): Promise<Ev
  * prefetch (`readEvents`) when there was one.
  */
 export const handleEvent: DeliveryHandler = async (env, message, _attempts, db, memo = noMemo) => {
-  const { site, event } = await memo(eventKey(message), () => readEvent(db, message));
+  const { site, event } = await memo(eventKey(message), async () => (await eventsOf(db, [message])).get(eventKey(message))!);
   if (site && event) for (const subscriber of subscribers) await subscriber(env, db, site, event, memo);
   // Out of the outbox only now: until every subscriber has run, the cron sends it again (queue/outbox.ts).
   return { done: true, finish: eventHandled(db, Number(message.id)) };
