@@ -45,6 +45,9 @@ export default defineConfig({
     // Those run in Node (the root vitest.config.ts).
     exclude: ['worker/**/*.node.test.ts'],
     setupFiles: ['worker/test/apply-migrations.ts'],
+    // Tests run the real stack (password hashing, D1, the queue): on a busy two-core machine one that
+    // takes 2 s alone can take 6, past Vitest's default of 5.
+    testTimeout: 30_000,
     globalSetup: ['worker/test/webhook-receiver.ts'],
     // How many random bodies worker/src/routes/random-bodies.test.ts sends (CI: 10,000).
     provide: { randomBodies: randomBodies(process.env.LIUYAN_RANDOM_BODIES) },
