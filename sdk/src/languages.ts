@@ -40,6 +40,8 @@ export const STRING_SETS = [
   'console/admin/strings.zh-cn.ts',
   'worker/src/hosted/strings.zh-cn.ts',
   'widget/src/liuyan-form/privacy-strings.zh-cn.ts',
+  'sdk/src/locales/sentences.zh-cn.ts',
+  'ui/translations/base.zh-cn.ts',
 ] as const;
 
 /**
