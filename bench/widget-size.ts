@@ -35,6 +35,8 @@ const TAGS_ALONE = ['liuyan-form', 'liuyan-track', 'liuyan-list', 'liuyan-messag
 const isEnglishModule = (file: string): boolean => /(^|\.)en\.[cm]?[jt]s$/.test(path.basename(file));
 /** Traditional Chinese strings likewise (`zh-tw.ts`, `strings.zh-tw.ts`): fetched only by a zh-TW page, so in neither figure. */
 const isTraditionalModule = (file: string): boolean => /(^|\.)zh-tw\.[cm]?[jt]s$/.test(path.basename(file));
+/** The limits a language's sentences of field errors take their own copy of (scripts/build-widget.ts): in a language's file, part of it. */
+const isLimits = (file: string): boolean => /sdk\/src\/limits\.ts$/.test(file);
 
 interface BuiltFile {
   /** Path relative to public/widget, e.g. `chunks/liuyan-form-OFFUBYLI.js`. */
@@ -192,14 +194,14 @@ function filesHolding(graph: Map<string, BuiltFile>, source: string): string[] {
 /** Built files whose every source module holds English strings. */
 function englishOnlyFiles(graph: Map<string, BuiltFile>): string[] {
   return [...graph.values()].filter((f) => f.sources.length > 0
-    ? f.sources.every(isEnglishModule)
+    ? f.sources.some(isEnglishModule) && f.sources.every((s) => isEnglishModule(s) || isLimits(s))
     : /^(.*\.)?en-[A-Z0-9]+\.js$/.test(path.basename(f.file))).map((f) => f.file);
 }
 
 /** Built files whose every source module holds Traditional Chinese strings. */
 function traditionalOnlyFiles(graph: Map<string, BuiltFile>): string[] {
   return [...graph.values()].filter((f) => f.sources.length > 0
-    ? f.sources.every(isTraditionalModule)
+    ? f.sources.some(isTraditionalModule) && f.sources.every((s) => isTraditionalModule(s) || isLimits(s))
     : /^(.*\.)?zh-tw-[A-Z0-9]+\.js$/.test(path.basename(f.file))).map((f) => f.file);
 }
 

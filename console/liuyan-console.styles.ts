@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { dark, highContrast } from '../ui/tokens.styles';
+import { darkStatus } from '../ui/status.styles';
 import { SYSTEM_DARK, SYSTEM_MORE_CONTRAST } from '../ui/theme-media';
 import { CONSOLE_PALETTES, type ConsolePalette } from './palette';
 
@@ -13,7 +14,7 @@ const own = (p: ConsolePalette) => unsafeCSS(`--liuyan-console-shade: ${p.shade}
  */
 export const styles = css`
   :host { --liuyan-console-width: 64rem; ${own(CONSOLE_PALETTES.light)} }
-  @media ${unsafeCSS(SYSTEM_DARK)} { :host { ${dark} ${own(CONSOLE_PALETTES.dark)} } }
+  @media ${unsafeCSS(SYSTEM_DARK)} { :host { ${dark} ${darkStatus} ${own(CONSOLE_PALETTES.dark)} } }
   @media ${unsafeCSS(SYSTEM_MORE_CONTRAST)} {
     :host { ${highContrast} ${own(CONSOLE_PALETTES['high-contrast'])} }
     :is(.notice, input, select, textarea) { border: 2px solid var(--liuyan-color-border); }

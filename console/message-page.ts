@@ -9,6 +9,7 @@ import { defineElement } from '../ui/liuyan-element';
 import { format, formatDateTime } from '../ui/localize';
 import { textCounter } from '../ui/text-rules';
 import { tokens } from '../ui/tokens.styles';
+import { statusStyles } from '../ui/status.styles';
 import type { MessageActions } from '../sdk/src/console-client';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
@@ -56,7 +57,7 @@ const REPLY_PHOTOS_MAX = 4;
  * internal notes, and the actions the service says this official may take now.
  */
 export class LiuyanConsoleMessage extends ConsoleElement {
-  static override styles = [tokens, styles, photoStyles];
+  static override styles = [tokens, statusStyles, styles, photoStyles];
 
   static override properties = {
     ...ConsoleElement.properties,

@@ -4,6 +4,7 @@ import type { SiteConfig } from '../sdk/src/schemas/site';
 import { defineElement } from '../ui/liuyan-element';
 import { format, formatDateTime, formatRelative } from '../ui/localize';
 import { tokens } from '../ui/tokens.styles';
+import { statusStyles } from '../ui/status.styles';
 import { ConsoleElement, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile } from '../sdk/src/schemas/auth';
@@ -20,7 +21,7 @@ const DUE_WITHIN_DAYS = { min: 0, max: 60 };
  * @summary The queue: messages in the official's units by tab, with filters, earliest due first.
  */
 export class LiuyanConsoleQueue extends ConsoleElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, statusStyles, styles];
 
   static override properties = {
     ...ConsoleElement.properties,

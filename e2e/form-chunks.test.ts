@@ -1,6 +1,6 @@
 // What <liuyan-form> fetches beyond its first paint, and when: the parts a citizen may need later
-// (the receipt, the privacy notice Liuyan ships) come when the citizen comes into the form, so they
-// are there after the network drops; the parts only some sites need (the picker of a national tree,
+// (the receipt, the privacy notice Liuyan ships, the sentences of field errors) come when the citizen
+// comes into the form, so they are there after the network drops; the parts only some sites need (the picker of a national tree,
 // the SMS code) never come on a site that does not need them.
 import { describe, expect, it } from 'vitest';
 import { fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
@@ -19,7 +19,7 @@ async function widgetScripts(): Promise<string[]> {
 const fetched = async (name: string) => (await widgetScripts()).some((path) => path.split('/').pop()!.startsWith(`${name}-`));
 
 describe('<liuyan-form>: what comes after the first paint', () => {
-  it('shows the form from the loader and one file; the receipt and the privacy notice come at the first focus; the national picker and the SMS code never come to a site without them', async () => {
+  it('shows the form from the loader and one file; the receipt, the privacy notice and the sentences of field errors come at the first focus; the national picker and the SMS code never come to a site without them', async () => {
     await browser.page.goto(`${WORKER}/examples/slow-network/widget.html`);
     const form = browser.page.locator('liuyan-form');
     await form.locator('[part="form"]').waitFor();
@@ -29,6 +29,7 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     await form.getByLabel('标题', { exact: true }).focus();
     await expect.poll(() => fetched('receipt')).toBe(true);
     await expect.poll(() => fetched('privacy-strings.zh-cn')).toBe(true);
+    await expect.poll(() => fetched('sentences.zh-cn')).toBe(true);
     await fillForm(browser.page, { title: `路灯不亮 ${Date.now()}`, body: '城关镇幸福路的路灯已经一个星期不亮了，晚上走路很不安全。' });
     expect(await fetched('large-unit-picker')).toBe(false);
     expect(await fetched('verification')).toBe(false);
@@ -92,5 +93,51 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     expect(await form.getByRole('button', { name: '复制查询码' }).count()).toBe(1);
     expect(await form.getByLabel('在本设备上记住查询码').count()).toBe(1);
     expect(scriptsAsked).toBe(0);
+  });
+
+  it('after a focus made online, the field errors still read as sentences once the network drops', async () => {
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await form.getByLabel('标题', { exact: true }).focus();
+    await expect.poll(() => fetched('sentences.zh-cn')).toBe(true);
+
+    await browser.context.setOffline(true);
+    await form.getByLabel('标题', { exact: true }).fill('路灯');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#unitId-error').textContent()).toBe('请选择留言对象');
+    expect(await form.locator('#title-error').textContent()).toBe('标题至少需要4个字');
+    expect(await form.locator('#consent-error').textContent()).toBe('请阅读并同意隐私声明');
+    // Checked on the device: nothing was queued.
+    expect(await form.getByText('已保存，联网后自动提交').count()).toBe(0);
+  });
+
+  it('offline before any focus, the field errors name their field plainly, and read as sentences once the network is back', async () => {
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await browser.context.setOffline(true);
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('请检查标题');
+
+    await browser.context.setOffline(false);
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('请填写标题');
+    expect(await fetched('sentences.zh-cn')).toBe(true);
+  });
+
+  it('shows the sentence of a field error the service gives, beside its field', async () => {
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await fillForm(browser.page, { title: `桥面坑洼 ${Date.now()}`, body: '城关镇东门桥的桥面坑坑洼洼，电动车经过时很危险。' });
+    // The unit is removed while the citizen writes: the service answers 422 with unitId / unknown_unit.
+    await browser.page.route(`${WORKER}/v1/sites/demo/messages`, (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      return route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), unitId: 'u_removed' }) });
+    });
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#unitId-error').textContent()).toBe('所选留言对象不存在，请重新选择');
+    expect(await form.locator('#unitId').evaluate((select) => select === (select.getRootNode() as ShadowRoot).activeElement)).toBe(true);
   });
 }, 120_000);

@@ -46,18 +46,23 @@ function assertBrowserOnly(name: string, metafile: Metafile): void {
 }
 
 /**
- * In an element's alone build, each language's strings (a chunk fetched on demand) take their own
- * copy of `sdk/src/limits.ts` (a dozen numbers): shared with the element, it would be a chunk of its
- * own, one more file for every page to fetch.
+ * In an element's alone build, the sentences of field errors in each language the element fetches on
+ * demand (`sdk/src/locales/sentences.<lang>.ts`: the form fetches all three, the others the two that
+ * come with their English or zh-TW strings) take their own copy of `sdk/src/limits.ts` (a dozen
+ * numbers), one per language: shared with the element or between languages, it would be a chunk of
+ * its own, one more file to fetch.
  */
-const ownLimitsPerLanguage: Plugin = {
+const ownLimitsPerLanguage = (languages: readonly string[]): Plugin => ({
   name: 'own-limits-per-language',
   setup(b) {
-    b.onResolve({ filter: /\/limits$/ }, (args) => (/\/sdk\/src\/locales\/(en|zh-tw)\.ts$/.test(args.importer)
-      ? { path: path.resolve(args.resolveDir, `${args.path}.ts`), suffix: '?strings' }
-      : undefined));
+    b.onResolve({ filter: /\/limits$/ }, (args) => {
+      const language = /\/sdk\/src\/locales\/sentences\.([a-z-]+)\.ts$/.exec(args.importer)?.[1];
+      return language && languages.includes(language)
+        ? { path: path.resolve(args.resolveDir, `${args.path}.ts`), suffix: `?${language}` }
+        : undefined;
+    });
   },
-};
+});
 
 export async function buildPublic(): Promise<void> {
   // Emptied, not removed: a running `wrangler dev` watches this directory and stops serving new
@@ -88,7 +93,7 @@ export async function buildPublic(): Promise<void> {
   assertBrowserOnly('the widget', elements.metafile);
   const alone = await Promise.all(ELEMENTS.map((tag) => build({
     ...common,
-    plugins: [...common.plugins, ownLimitsPerLanguage],
+    plugins: [...common.plugins, ownLimitsPerLanguage(tag === 'liuyan-form' ? ['zh-cn', 'zh-tw', 'en'] : ['zh-tw', 'en'])],
     entryPoints: { [tag]: path.join(root, `widget/src/${tag}/${tag}.ts`) },
     outdir: path.join(widget, 'alone'),
     splitting: true,

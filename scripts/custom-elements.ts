@@ -90,11 +90,14 @@ function propertiesOf(file: string, className: string, base: Attribute[]): Attri
   return found;
 }
 
-/** The theme tokens every element reads: name, default (light) and what it colours (ui/tokens.styles.ts). */
-function sharedTokens(): CssProperty[] {
-  const source = read('ui/tokens.styles.ts');
+/**
+ * Theme tokens: name, default (light) and what it colours, from the `:host` block of `name` in `file`
+ * (every element reads ui/tokens.styles.ts; those that show statuses, ui/status.styles.ts too).
+ */
+function declaredTokens(file: string, name: string): CssProperty[] {
+  const source = read(file);
   const described = new Map(tagsOf(source, '@cssproperty').tags.filter((t) => t.tag === 'cssproperty').map((t) => [t.name, t.text]));
-  const host = /export const tokens = css`\s*:host \{([\s\S]*?)\n {2}\}/.exec(source)![1]!;
+  const host = new RegExp(`export const ${name} = css\`\\s*:host \\{([\\s\\S]*?)\\n {2}\\}`).exec(source)![1]!;
   const declared = [...host.matchAll(/(--liuyan-[a-z-]+):\s*([^;]+);/g)].map(([, name, value]) => ({ name: name!, description: described.get(name!) ?? '', default: value!.trim() }));
   // Documented tokens read with a fallback (`var(--liuyan-theme-padding, 0.75em)`) rather than declared.
   const fallbacks = [...described].filter(([name]) => !declared.some((d) => d.name === name))
@@ -102,13 +105,19 @@ function sharedTokens(): CssProperty[] {
   return [...declared, ...fallbacks];
 }
 
+/** The tokens an element reads: the shared ones, and the status colours where it takes ui/status.styles.ts. */
+function sharedTokens(elementSource = ''): CssProperty[] {
+  const status = /ui\/status\.styles'/.test(elementSource) ? declaredTokens('ui/status.styles.ts', 'statusStyles') : [];
+  return [...declaredTokens('ui/tokens.styles.ts', 'tokens'), ...status];
+}
+
 /** The manifest, built from the sources as they are now. */
 export function buildManifest() {
   const base = propertiesOf('ui/liuyan-element.ts', 'LiuyanElement', []);
-  const tokens = sharedTokens();
   const modules = TAGS.map((tag) => {
     const file = `widget/src/${tag}/${tag}.ts`;
     const source = read(file);
+    const tokens = sharedTokens(source);
     const className = new RegExp(`defineElement\\('${tag}', (\\w+)\\)`).exec(source)![1]!;
     const { summary, tags } = tagsOf(source);
     const own = tags.filter((t) => t.tag === 'cssproperty').map((t) => ({ name: t.name, description: t.text }));

@@ -26,7 +26,7 @@ const ALLOWED_IN_CODE: Record<string, string> = {
   'worker/src/hosted/page.ts: data-theme': 'attribute fragment',
 };
 
-/** The export names of a language: `formZhCN` → `formZhTW` / `formEn`, `zhCNFieldMessages` → `enFieldMessages`. */
+/** The export names of a language: `formZhCN` → `formZhTW` / `formEn`, `zhCNFieldNames` → `enFieldNames`. */
 function exportName(zhCNName: string, tag: string): string {
   const stem = tag.replace('-', '');
   return zhCNName.replace('zhCN', stem.charAt(0).toLowerCase() + stem.slice(1)).replace('ZhCN', stem.charAt(0).toUpperCase() + stem.slice(1));

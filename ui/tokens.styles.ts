@@ -11,12 +11,6 @@ export const dark = css`
   --liuyan-color-surface: #1b1b1d;
   --liuyan-color-error: #ff8a80;
   --liuyan-color-notice: #3d3200;
-  --liuyan-color-on-status: #1b1b1d;
-  --liuyan-color-awaiting: #ff8a80;
-  --liuyan-color-accepted: #8ab4f8;
-  --liuyan-color-in-progress: #f0a050;
-  --liuyan-color-answered: #5cc878;
-  --liuyan-color-closed: #b0b8c0;
 `;
 
 /** The high-contrast palette, for `theme="high-contrast"` and for `theme="auto"` when the system asks for more contrast. */
@@ -32,7 +26,8 @@ export const highContrast = css`
 
 /**
  * Theme tokens every element reads. A host page restyles Liuyan by setting these on the element,
- * picks a palette with `theme`, and reaches finer details through `::part`.
+ * picks a palette with `theme`, and reaches finer details through `::part`. The status colours and
+ * tags are in ui/status.styles.ts, for the elements that show statuses.
  *
  * @cssproperty --liuyan-color-primary - Buttons, links, focus rings, the tracking code.
  * @cssproperty --liuyan-color-on-primary - Text on primary-coloured buttons.
@@ -42,11 +37,6 @@ export const highContrast = css`
  * @cssproperty --liuyan-color-surface - Background of fields and cards; of the whole element when `theme` is set.
  * @cssproperty --liuyan-color-error - Field errors and invalid fields.
  * @cssproperty --liuyan-color-notice - Background of notices and final replies.
- * @cssproperty --liuyan-color-awaiting - Status tag 待受理 (and overdue).
- * @cssproperty --liuyan-color-accepted - Status tag 已受理.
- * @cssproperty --liuyan-color-in-progress - Status tag 办理中; interim replies.
- * @cssproperty --liuyan-color-answered - Status tag 已回复; final replies, 已采纳.
- * @cssproperty --liuyan-color-closed - Status tag 已办结.
  * @cssproperty --liuyan-radius - Corner radius of fields, buttons and cards.
  * @cssproperty --liuyan-font-family - Font stack (system UI with CJK fallbacks).
  * @cssproperty --liuyan-font-size - Base text size; everything else is in em.
@@ -63,12 +53,6 @@ export const tokens = css`
     --liuyan-color-surface: #fff;
     --liuyan-color-error: #c0000b;
     --liuyan-color-notice: #fff7e0;
-    /* A message's status, as one tag on the board, in the tracked view and in the console (text in --liuyan-color-on-status, white unless dark: ≥ 4.5:1 either way). */
-    --liuyan-color-awaiting: #c0000b;
-    --liuyan-color-accepted: #1f5fae;
-    --liuyan-color-in-progress: #b35300;
-    --liuyan-color-answered: #1a7f37;
-    --liuyan-color-closed: #4a5560;
     --liuyan-radius: 4px;
     --liuyan-font-family: system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif;
     --liuyan-font-size: 16px;
@@ -95,8 +79,6 @@ export const tokens = css`
     :host([theme='auto']) { ${highContrast} }
     :host([theme='auto']) :is(.notice, input, select, textarea) { border: 2px solid var(--liuyan-color-border); }
   }
-  /* Windows high contrast and other forced colours drop backgrounds: the status tags keep an outline. */
-  @media (forced-colors: active) { .badge.status { border: 1px solid CanvasText; } }
   * { box-sizing: border-box; }
   button {
     font: inherit;
@@ -125,13 +107,6 @@ export const tokens = css`
   .error { color: var(--liuyan-color-error); font-size: 0.9em; margin: calc(.2*var(--liuyan-space)) 0 0; }
   .notice { background: var(--liuyan-color-notice); padding: calc(.6*var(--liuyan-space)) calc(.8*var(--liuyan-space)); border-radius: var(--liuyan-radius); margin: 0 0 var(--liuyan-space); }
   .badge { display: inline-block; padding: 0 calc(.5*var(--liuyan-space)); border-radius: var(--liuyan-radius); font-size: 0.85em; border: 1px solid currentColor; }
-  /* The status tag: a filled pill in its status's colour, unlike the outlined type, domain and visibility tags. */
-  .badge.status { color: var(--liuyan-color-on-status, #fff); border-color: transparent; border-radius: 999px; padding: 0 calc(.7*var(--liuyan-space)); font-weight: 600; }
-  .badge.status.submitted { background: var(--liuyan-color-awaiting); }
-  .badge.status.accepted { background: var(--liuyan-color-accepted); }
-  .badge.status.in_progress { background: var(--liuyan-color-in-progress); }
-  .badge.status.replied { background: var(--liuyan-color-answered); }
-  .badge.status.closed { background: var(--liuyan-color-closed); }
   .muted { color: var(--liuyan-color-muted); }
   .body { white-space: pre-wrap; overflow-wrap: anywhere; }
 `;

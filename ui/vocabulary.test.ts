@@ -62,8 +62,8 @@ const contrast = (a: string, b: string) => {
 describe('status tags', () => {
   it('are white on a colour of their own, readable at 4.5:1 or more', () => {
     // The default (light) palette: the dark one, declared above it, has its own text colour on status tags.
-    const source = readFileSync(new URL('./tokens.styles.ts', import.meta.url), 'utf8');
-    const tokens = source.slice(source.indexOf('export const tokens'));
+    const source = readFileSync(new URL('./status.styles.ts', import.meta.url), 'utf8');
+    const tokens = source.slice(source.indexOf('export const statusStyles'));
     const colour = (name: string) => tokens.match(new RegExp(`--liuyan-color-${name}: (#[0-9a-f]{6});`))?.[1];
     const byStatus = Object.fromEntries(MessageStatusSchema.options.map((status) => {
       const token = tokens.match(new RegExp(`\\.badge\\.status\\.${status} \\{ background: var\\(--liuyan-color-([\\w-]+)\\); \\}`))?.[1];

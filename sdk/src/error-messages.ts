@@ -19,8 +19,19 @@ type FieldErrorText = (label: string, params: FieldErrorParams) => string;
  * `locales/`, so a page loads only the language it shows; the officials' part is separate, so the
  * public widget does not carry it.
  */
-export interface FieldMessages<Code extends FieldErrorCode = FieldErrorCode> {
+export interface FieldMessages<Code extends FieldErrorCode = FieldErrorCode> extends FieldNames, FieldSentences<Code> {}
+
+/** The names of fields, by field path (`author.name` → 姓名): what a form labels its controls with. */
+export interface FieldNames {
   fields: Record<string, string>;
+}
+
+/**
+ * The sentences of field errors, apart from the names (`locales/sentences.<lang>.ts`): a form shows
+ * its labels at once and needs these only once the citizen is writing, so `<liuyan-form>` fetches
+ * them then (a chunk of their own) instead of carrying them at first paint.
+ */
+export interface FieldSentences<Code extends FieldErrorCode = FieldErrorCode> {
   fieldErrors: Record<Code, FieldErrorText>;
   /** Fields a person chooses (a list, a set of options) rather than types: a missing one reads `choose`. */
   choices: readonly string[];
@@ -28,6 +39,7 @@ export interface FieldMessages<Code extends FieldErrorCode = FieldErrorCode> {
   choose: FieldErrorText;
 }
 export type PublicFieldMessages = FieldMessages<PublicFieldErrorCode>;
+export type PublicFieldSentences = FieldSentences<PublicFieldErrorCode>;
 export type OfficialFieldMessages = Omit<FieldMessages<OfficialFieldErrorCode>, 'choose'>;
 
 /** The public messages with the officials' ones: what the service and the console speak. */
@@ -47,7 +59,7 @@ export type ProblemTitles = Record<ProblemCode, string>;
  * A field's name in the language: by its whole path (`author.name`), else by its last named part
  * (`days.3.day` → `day`), else by its first (`deadlineDays.help` → `deadlineDays`).
  */
-export function fieldLabel(messages: PublicFieldMessages, field: string): string {
+export function fieldLabel(messages: FieldNames, field: string): string {
   const name = fieldName(field, (candidate) => candidate in messages.fields);
   return name ? messages.fields[name]! : field;
 }

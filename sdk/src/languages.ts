@@ -23,7 +23,7 @@ export const DEFAULT_LOCALE = 'zh-CN' satisfies Locale;
 /**
  * The string sets, each by its Chinese file (paths from the repository's root). The other languages'
  * files sit beside it with their own suffix; each file's exports carry the language in their name
- * (`formZhCN` / `formZhTW` / `formEn`, `zhCNFieldMessages` / `zhTWFieldMessages` / `enFieldMessages`).
+ * (`formZhCN` / `formZhTW` / `formEn`, `zhCNFieldNames` / `zhTWFieldNames` / `enFieldNames`).
  * A test fails when a key is missing in a language, and when a `*.zh-cn.ts` file is not listed here.
  */
 export const STRING_SETS = [
@@ -40,6 +40,8 @@ export const STRING_SETS = [
   'console/admin/strings.zh-cn.ts',
   'worker/src/hosted/strings.zh-cn.ts',
   'widget/src/liuyan-form/privacy-strings.zh-cn.ts',
+  'sdk/src/locales/sentences.zh-cn.ts',
+  'ui/translations/base.zh-cn.ts',
 ] as const;
 
 /**

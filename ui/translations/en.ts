@@ -1,15 +1,5 @@
-import { enFieldMessages } from '../../sdk/src/locales/en';
-import { enKindLabels } from '../../sdk/src/locales/labels.en';
+import { enFieldSentences } from '../../sdk/src/locales/sentences.en';
+import { baseEn } from './base.en';
 import type { CommonStrings } from './zh-cn';
 
-export const commonEn: CommonStrings = {
-  loading: 'Loading…',
-  tryAgain: 'Try again',
-  networkError: 'No connection. Check your network and try again.',
-  notAllowed: 'The message board is not yet enabled for this website, so it cannot be used here. Please contact the website’s administrator.',
-  tooManyRequests: 'Too many requests in a short time. Please try again in {minutes} minutes.',
-  ...enKindLabels,
-  dueAt: 'Due by {date}',
-  private: 'Private',
-  errors: enFieldMessages,
-};
+export const commonEn: CommonStrings = { ...baseEn, errors: { ...baseEn.errors, ...enFieldSentences } };

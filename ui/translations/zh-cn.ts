@@ -1,25 +1,10 @@
 import type { PublicFieldMessages } from '../../sdk/src/error-messages';
-import { zhCNFieldMessages } from '../../sdk/src/locales/zh-cn';
-import { zhCNKindLabels } from '../../sdk/src/locales/labels.zh-cn';
-import type { MessageKindLabels } from '../../sdk/src/vocabulary';
+import { zhCNFieldSentences } from '../../sdk/src/locales/sentences.zh-cn';
+import { baseZhCN, type BaseStrings, type Widen } from './base.zh-cn';
 
-/**
- * Strings every element shows, in Chinese (the default), with the service's field error messages.
- * Each element adds its own strings (`<element>/strings.<lang>.ts`), so a page loads only what it shows.
- */
-const common = {
-  loading: '正在加载…',
-  tryAgain: '重试',
-  networkError: '网络连接失败，请检查网络后重试。',
-  /** The page's origin is not in the site's allow-list: the citizen cannot fix it, the site's editor can. */
-  notAllowed: '本网站尚未开通留言板，暂时无法在此留言或查看。请联系本网站的管理员。',
-  tooManyRequests: '提交太频繁，请{minutes}分钟后再试。',
-  dueAt: '办理期限：{date}',
-  private: '不公开',
-} as const;
+export type { BaseStrings, Widen };
 
-export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** The common strings (base.zh-cn.ts) with the sentences of field errors: what every element but the form starts from. */
+export type CommonStrings = Omit<BaseStrings, 'errors'> & { errors: PublicFieldMessages };
 
-export type CommonStrings = Widen<typeof common> & MessageKindLabels & { errors: PublicFieldMessages };
-
-export const commonZhCN: CommonStrings = { ...common, ...zhCNKindLabels, errors: zhCNFieldMessages };
+export const commonZhCN: CommonStrings = { ...baseZhCN, errors: { ...baseZhCN.errors, ...zhCNFieldSentences } };

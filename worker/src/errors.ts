@@ -3,10 +3,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { fieldErrorMessage, localeFromAcceptLanguage, type FieldErrorParams, type Locale, type PublicFieldMessages } from '../../sdk/src/error-messages';
-import { errorCatalogs } from '../../sdk/src/locales';
-import { enFieldMessages, enOpen311FieldLabels } from '../../sdk/src/locales/en';
-import { zhCNFieldMessages, zhCNOpen311FieldLabels } from '../../sdk/src/locales/zh-cn';
-import { zhTWFieldMessages, zhTWOpen311FieldLabels } from '../../sdk/src/locales/zh-tw';
+import { errorCatalogs, publicFieldMessages } from '../../sdk/src/locales';
+import { enOpen311FieldLabels } from '../../sdk/src/locales/en';
+import { zhCNOpen311FieldLabels } from '../../sdk/src/locales/zh-cn';
+import { zhTWOpen311FieldLabels } from '../../sdk/src/locales/zh-tw';
 import { FieldErrorCodeSchema, PROBLEM_STATUS, type FieldErrorCode, type Problem, type ProblemCode } from '../../sdk/src/schemas/error';
 import type { AppEnv } from './env';
 import { classifyD1Error } from './db/d1-errors';
@@ -100,11 +100,11 @@ export const audienceOf = (path: string): FieldAudience =>
 /** The field names and sentences each audience reads, by language. */
 export const FIELD_CATALOGS: Record<FieldAudience, Record<Locale, PublicFieldMessages>> = {
   official: { 'zh-CN': errorCatalogs['zh-CN'].fields, en: errorCatalogs.en.fields, 'zh-TW': errorCatalogs['zh-TW'].fields },
-  public: { 'zh-CN': zhCNFieldMessages, en: enFieldMessages, 'zh-TW': zhTWFieldMessages },
+  public: publicFieldMessages,
   open311: {
-    'zh-CN': { ...zhCNFieldMessages, fields: { ...zhCNFieldMessages.fields, ...zhCNOpen311FieldLabels } },
-    en: { ...enFieldMessages, fields: { ...enFieldMessages.fields, ...enOpen311FieldLabels } },
-    'zh-TW': { ...zhTWFieldMessages, fields: { ...zhTWFieldMessages.fields, ...zhTWOpen311FieldLabels } },
+    'zh-CN': { ...publicFieldMessages['zh-CN'], fields: { ...publicFieldMessages['zh-CN'].fields, ...zhCNOpen311FieldLabels } },
+    en: { ...publicFieldMessages.en, fields: { ...publicFieldMessages.en.fields, ...enOpen311FieldLabels } },
+    'zh-TW': { ...publicFieldMessages['zh-TW'], fields: { ...publicFieldMessages['zh-TW'].fields, ...zhTWOpen311FieldLabels } },
   },
 };
 

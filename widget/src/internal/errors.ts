@@ -1,6 +1,6 @@
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { LiuyanErrorDetail } from '../events';
-import type { CommonStrings } from '../../../ui/translations/zh-cn';
+import type { BaseStrings } from '../../../ui/translations/base.zh-cn';
 import { format } from '../../../ui/localize';
 
 /** The `liuyan-error` detail for a failure: the service's problem code, or `network`. */
@@ -18,7 +18,7 @@ let notAllowedWarned = false;
  * after too many requests, or `fallback` when there was no answer or the service failed. Otherwise
  * the service's own sentence.
  */
-export function failureText(error: unknown, t: CommonStrings, fallback: string): string {
+export function failureText(error: unknown, t: BaseStrings, fallback: string): string {
   if (!(error instanceof LiuyanError)) return fallback;
   if (error.code === 'origin_not_allowed') {
     if (!notAllowedWarned) {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { displayName } from '../../../sdk/src/display-name';
-import { fieldErrorMessage, fieldLabel, type FieldErrorParams } from '../../../sdk/src/error-messages';
+import { fieldErrorMessage, fieldLabel, type FieldErrorParams, type PublicFieldSentences } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
 import type { DisplayAs, Domain, MessageType } from '../../../sdk/src/schemas/common';
@@ -122,6 +122,18 @@ const privacyNotices: Record<Locale, () => Promise<{ defaultPrivacyNotice: strin
   en: async () => (await import('./privacy-strings.en')).privacyEn,
 };
 
+/**
+ * The sentences of field errors (请填写标题, 标题不能超过50个字 …), in each language: a chunk each
+ * (sdk/src/locales/sentences.<lang>.ts), not carried at first paint. Fetched when the citizen comes into
+ * the form (so they are there if the network drops later), and awaited by the first send if that did
+ * not bring them. The field names the form labels its controls with are in its strings (`t.errors`).
+ */
+const sentenceChunks: Record<Locale, () => Promise<PublicFieldSentences>> = {
+  'zh-CN': async () => (await import('../../../sdk/src/locales/sentences.zh-cn')).zhCNFieldSentences,
+  'zh-TW': async () => (await import('../../../sdk/src/locales/sentences.zh-tw')).zhTWFieldSentences,
+  en: async () => (await import('../../../sdk/src/locales/sentences.en')).enFieldSentences,
+};
+
 /** The receipt's chunk, asked for once per page; a failed fetch is asked for again by the next call. Null if it could not come. */
 let receiptChunk: Promise<typeof import('./receipt') | null> | null = null;
 function loadReceipt(): Promise<typeof import('./receipt') | null> {
@@ -195,6 +207,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private stopListening: (() => void) | null = null;
   /** The notice Liuyan ships, by language, once its chunk has arrived. */
   private privacyText: Partial<Record<Locale, string>> = {};
+  /** The sentences of field errors, by language, once their chunk has arrived. */
+  private sentences: Partial<Record<Locale, PublicFieldSentences>> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -305,7 +319,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         return form.t;
       },
       fieldLabel: (field: string) => fieldLabel(form.t.errors, field),
-      fieldError: (field: string, code: FieldErrorCode, params?: FieldErrorParams) => fieldErrorMessage(form.t.errors, field, code, params),
+      fieldError: (field: string, code: FieldErrorCode, params?: FieldErrorParams) => form.fieldError(field, code, params),
       requiredMark: () => form.requiredMark(),
       invalid: (id: string) => form.invalid(id),
       errorLine: (id: string) => form.errorLine(id),
@@ -385,7 +399,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The errors the service would give, found before sending: a slow network is not spent on a form that comes back. */
   private localErrors(): Record<string, string> {
     const errors: Record<string, string> = {};
-    const fail = (field: string, code: FieldErrorCode, params?: FieldErrorParams) => (errors[field] = fieldErrorMessage(this.t.errors, field, code, params));
+    const fail = (field: string, code: FieldErrorCode, params?: FieldErrorParams) => (errors[field] = this.fieldError(field, code, params));
     if (!chosenUnit(this.values.units)) fail('unitId', 'required');
     if (!this.values.type) fail('type', 'required');
     if (!this.values.domain) fail('domain', 'required');
@@ -401,6 +415,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private async send(event?: Event): Promise<void> {
     event?.preventDefault();
     if (this.phase === 'sending' || !this.drafts) return;
+    // The sentences came at the first focus; if they did not (a click that focuses nothing, a fetch
+    // that failed), the errors wait for them: at once when they are here, a small file otherwise.
+    await this.loadSentences();
+    // A second press while they came: the first one sends.
+    if ((this.phase as Phase) === 'sending') return;
     const local = this.localErrors();
     if (Object.keys(local).length > 0) {
       this.errors = local;
@@ -485,7 +504,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.drive = { ...this.drive, acceptsHere: false };
       this.phase = 'campaign-elsewhere';
     } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
-      this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
+      this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, this.fieldError(e.field, e.code, e.params)]));
       void this.focusFirstError();
     } else {
       // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
@@ -572,6 +591,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // The form needs the site config, which a page opened offline may not have yet.
     if (!this.config) await this.load();
     if (this.phase === 'loading') this.phase = 'editing';
+    // A page reopened with a queued message may not have had a focus in the form: the sentences first.
+    if (error) await this.loadSentences();
     if (error && this.phase === 'editing') this.showRefusal(error);
   }
 
@@ -611,7 +632,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     } catch (error) {
       const problem = error instanceof Error && 'problem' in error ? (error as { problem: Problem | null }).problem : null;
       const field = problem?.errors?.[0];
-      this.updatePhoto(key, { state: 'failed', error: field ? fieldErrorMessage(this.t.errors, 'photo', field.code, field.params) : this.t.photoUploadFailed });
+      if (field) await this.loadSentences();
+      this.updatePhoto(key, { state: 'failed', error: field ? this.fieldError('photo', field.code, field.params) : this.t.photoUploadFailed });
       this.report(error);
     }
   }
@@ -892,8 +914,27 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.guard.focused(this.config!.turnstileSiteKey, this.locale);
     this.loadParts();
     void this.loadPrivacyNotice();
+    void this.loadSentences();
     void loadReceipt();
   };
+
+  /** Fetches the sentences of field errors in the form's language (once; a failure is tried again next time). */
+  private loadSentences = async (): Promise<void> => {
+    const locale = this.locale;
+    if (this.sentences[locale]) return;
+    try {
+      this.sentences = { ...this.sentences, [locale]: await sentenceChunks[locale]() };
+    } catch {
+      // Offline before they came: errors name their field plainly (checkField) until a later try.
+    }
+  };
+
+  /** The sentence for a field error in the form's language; 请检查… naming the field, should the sentences never have come. */
+  private fieldError(field: string, code: FieldErrorCode, params?: FieldErrorParams): string {
+    const sentences = this.sentences[this.locale];
+    if (sentences) return fieldErrorMessage({ ...this.t.errors, ...sentences }, field, code, params);
+    return format(this.t.checkField, { field: fieldLabel(this.t.errors, field) });
+  }
 
   /** Fetches the notice Liuyan ships in the form's language, where the site has none of its own (once; a failure is tried again next time). */
   private loadPrivacyNotice = async (): Promise<void> => {

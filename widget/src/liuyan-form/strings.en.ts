@@ -1,8 +1,8 @@
-import { commonEn } from '../../../ui/translations/en';
+import { baseEn } from '../../../ui/translations/base.en';
 import type { FormStrings } from './strings.zh-cn';
 
 export const formEn: FormStrings = {
-  ...commonEn,
+  ...baseEn,
   loadFailed: 'The message board could not load. Check your connection and try again.',
   campaignNotStarted: '{title} opens for messages on {date}. Please come back then.',
   campaignEnded: '{title} closed on {date} and no longer takes messages. Thank you for your interest!',
@@ -73,4 +73,5 @@ export const formEn: FormStrings = {
   honeypotLabel: 'Leave this empty',
   queued: 'Saved — it will be sent when you are back online',
   queuedHint: 'Your message (with your contact details) is kept in this browser until it is sent, and it will not be sent twice. Once it is sent, its tracking code appears here and the copy on this device is deleted. If you close the page, it is sent the next time you open this website’s message page.',
+  checkField: 'Please check the {field}',
 };

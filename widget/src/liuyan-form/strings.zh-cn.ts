@@ -1,4 +1,4 @@
-import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translations/zh-cn';
+import { baseZhCN, type BaseStrings, type Widen } from '../../../ui/translations/base.zh-cn';
 
 const strings = {
   loadFailed: '留言板加载失败，请检查网络后重试。',
@@ -77,8 +77,11 @@ const strings = {
   /** The outbox: a submission made offline, or whose answer was lost, waits on the device and is sent when the network returns. */
   queued: '已保存，联网后自动提交',
   queuedHint: '留言（含联系方式）暂存在本设备的浏览器里，网络恢复后自动提交，不会重复提交；提交后这里会显示查询码，本设备上的副本随即删除。关闭页面也不会丢失，下次打开本网站的留言页面时继续提交。',
+  /** A field's error while the sentences of field errors (fetched when the citizen starts writing) could not come. */
+  checkField: '请检查{field}',
 } as const;
 
-export type FormStrings = CommonStrings & Widen<typeof strings>;
+// The common strings with the field names only: the sentences of field errors come on demand (liuyan-form.ts).
+export type FormStrings = BaseStrings & Widen<typeof strings>;
 
-export const formZhCN: FormStrings = { ...commonZhCN, ...strings };
+export const formZhCN: FormStrings = { ...baseZhCN, ...strings };

@@ -12,6 +12,7 @@ import { photoStyles, renderCover } from '../../../ui/photos';
 import { renderBadges, renderCardRating, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
 import { pressSupport, supportedCounts, withRememberedCount } from '../liuyan-message/support';
 import { tokens } from '../../../ui/tokens.styles';
+import { statusStyles } from '../../../ui/status.styles';
 import { styles } from './liuyan-list.styles';
 import { listZhCN, type ListStrings } from './strings.zh-cn';
 import { findUnit, flattenUnits, indented } from '../../../ui/unit-tree';
@@ -101,7 +102,7 @@ const strings = new Localized<ListStrings>(listZhCN, {
 });
 
 export class LiuyanList extends LiuyanElement<ListStrings> {
-  static override styles = [tokens, messageStyles, photoStyles, styles];
+  static override styles = [tokens, statusStyles, messageStyles, photoStyles, styles];
 
   protected readonly strings = strings;
 

@@ -5,6 +5,7 @@ import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { Localized } from '../../../ui/localize';
 import { tokens } from '../../../ui/tokens.styles';
+import { statusStyles } from '../../../ui/status.styles';
 import { messageStyles } from './liuyan-message.styles';
 import { photoStyles } from '../../../ui/photos';
 import { renderMessage } from './render-message';
@@ -46,7 +47,7 @@ const strings = new Localized<MessageStrings>(messageZhCN, {
 });
 
 export class LiuyanMessage extends LiuyanElement<MessageStrings> {
-  static override styles = [tokens, messageStyles, photoStyles];
+  static override styles = [tokens, statusStyles, messageStyles, photoStyles];
 
   protected readonly strings = strings;
 

@@ -13,6 +13,7 @@ import { MyMessages, type RememberedMessage } from '../internal/my-messages';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, formatRelative, Localized } from '../../../ui/localize';
 import { tokens } from '../../../ui/tokens.styles';
+import { statusStyles } from '../../../ui/status.styles';
 import { styles } from './liuyan-track.styles';
 import { trackZhCN, type TrackStrings } from './strings.zh-cn';
 
@@ -68,7 +69,7 @@ const strings = new Localized<TrackStrings>(trackZhCN, {
 });
 
 export class LiuyanTrack extends LiuyanElement<TrackStrings> {
-  static override styles = [tokens, styles, photoStyles];
+  static override styles = [tokens, statusStyles, styles, photoStyles];
 
   protected readonly strings = strings;
 

@@ -1,0 +1,15 @@
+import { enFieldNames } from '../../sdk/src/locales/en';
+import { enKindLabels } from '../../sdk/src/locales/labels.en';
+import type { BaseStrings } from './base.zh-cn';
+
+export const baseEn: BaseStrings = {
+  loading: 'Loading…',
+  tryAgain: 'Try again',
+  networkError: 'No connection. Check your network and try again.',
+  notAllowed: 'The message board is not yet enabled for this website, so it cannot be used here. Please contact the website’s administrator.',
+  tooManyRequests: 'Too many requests in a short time. Please try again in {minutes} minutes.',
+  ...enKindLabels,
+  dueAt: 'Due by {date}',
+  private: 'Private',
+  errors: enFieldNames,
+};

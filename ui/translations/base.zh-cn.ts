@@ -1,0 +1,28 @@
+import type { FieldNames } from '../../sdk/src/error-messages';
+import { zhCNFieldNames } from '../../sdk/src/locales/zh-cn';
+import { zhCNKindLabels } from '../../sdk/src/locales/labels.zh-cn';
+import type { MessageKindLabels } from '../../sdk/src/vocabulary';
+
+/**
+ * Strings every element shows, in Chinese (the default), with the service's names of fields but not
+ * its sentences of field errors: `<liuyan-form>` starts from these and fetches the sentences once the
+ * citizen is writing; the other elements read `common*` (ui/translations/zh-cn.ts), which adds them.
+ * Each element adds its own strings (`<element>/strings.<lang>.ts`), so a page loads only what it shows.
+ */
+const common = {
+  loading: '正在加载…',
+  tryAgain: '重试',
+  networkError: '网络连接失败，请检查网络后重试。',
+  /** The page's origin is not in the site's allow-list: the citizen cannot fix it, the site's editor can. */
+  notAllowed: '本网站尚未开通留言板，暂时无法在此留言或查看。请联系本网站的管理员。',
+  tooManyRequests: '提交太频繁，请{minutes}分钟后再试。',
+  dueAt: '办理期限：{date}',
+  private: '不公开',
+} as const;
+
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** The common strings with the field names only (`errors.fields`). */
+export type BaseStrings = Widen<typeof common> & MessageKindLabels & { errors: FieldNames };
+
+export const baseZhCN: BaseStrings = { ...common, ...zhCNKindLabels, errors: zhCNFieldNames };
