@@ -126,6 +126,17 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     expect(await fetched('sentences.zh-cn')).toBe(true);
   });
 
+  it('on a connection where the sentences never arrive, 提交 still answers within seconds, naming the fields plainly', async () => {
+    // A request that hangs instead of failing, as on a weak mobile signal: the file is never answered.
+    await browser.page.route(/\/sentences\.zh-cn-[^/]*\.js$/, () => {});
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('请检查标题');
+    expect(await form.locator('#unitId-error').textContent()).toBe('请检查留言对象');
+  });
+
   it('shows the sentence of a field error the service gives, beside its field', async () => {
     await browser.page.goto(`${HOST}/form-only.html`);
     const form = browser.page.locator('liuyan-form');

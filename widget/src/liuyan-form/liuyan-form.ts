@@ -75,6 +75,12 @@ type Phase = 'loading' | 'load-failed' | 'campaign-closed' | 'campaign-elsewhere
 
 /** How often a queued submission is tried while the browser believes it is online (ms): `online` does not fire when only the service was unreachable. */
 const OUTBOX_RETRY_MS = 15_000;
+/**
+ * How long a press of 提交 waits for the sentences of field errors when the first focus did not bring
+ * them (ms): on a connection that hangs rather than fails, the send goes on without them (errors then
+ * name their field plainly) instead of doing nothing in front of the citizen.
+ */
+const SENTENCES_WAIT_MS = 2_000;
 
 /** Contact details: kept for this tab's session only, never in the draft on the device. */
 const CONTACT: (keyof FormValues)[] = ['name', 'phone', 'email', 'verificationCode'];
@@ -417,7 +423,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (this.phase === 'sending' || !this.drafts) return;
     // The sentences came at the first focus; if they did not (a click that focuses nothing, a fetch
     // that failed), the errors wait for them: at once when they are here, a small file otherwise.
-    await this.loadSentences();
+    await Promise.race([this.loadSentences(), new Promise((resolve) => setTimeout(resolve, SENTENCES_WAIT_MS))]);
     // A second press while they came: the first one sends.
     if ((this.phase as Phase) === 'sending') return;
     const local = this.localErrors();
