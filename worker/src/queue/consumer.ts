@@ -1,5 +1,5 @@
 import type { Compilable } from 'kysely';
-import { databaseFor, databaseNameFor, type SiteDatabase } from '../db/client';
+import { databaseFor, databaseNameFor, type QueryStats, type SiteDatabase } from '../db/client';
 import type { Env } from '../env';
 import { deliverWebhook } from '../webhooks/deliver';
 import { handleEvent, readEvents } from './events';
@@ -50,7 +50,7 @@ export interface DeliveryLogLine {
   outcome: 'done' | 'retry' | 'error';
   durationMs: number;
   /** What handling it cost its database, summed from each result's meta (D1 bills rows read and written). */
-  d1: { queries: number; rowsRead: number; rowsWritten: number };
+  d1: QueryStats;
   /** The error's class when it threw (never its message, which may quote data). */
   error?: string;
 }
@@ -73,7 +73,7 @@ export interface BatchLogLine {
   database: string;
   /** How many of the batch's messages were for this database. */
   messages: number;
-  d1: { queries: number; rowsRead: number; rowsWritten: number };
+  d1: QueryStats;
 }
 
 /** One handler per kind of delivery. */
@@ -89,20 +89,20 @@ const prefetches: Record<string, BatchPrefetch> = {
   event: readEvents, // each event and its site (queue/events.ts)
 };
 
-type Cost = BatchLogLine['d1'];
-/** What a database's queries cost since `before` (a copy of its `stats`). */
-const costSince = (before: Cost, db: SiteDatabase): Cost => ({
-  queries: db.stats.queries - before.queries, rowsRead: db.stats.rowsRead - before.rowsRead, rowsWritten: db.stats.rowsWritten - before.rowsWritten,
-});
-const plus = (a: Cost, b: Cost): Cost => ({ queries: a.queries + b.queries, rowsRead: a.rowsRead + b.rowsRead, rowsWritten: a.rowsWritten + b.rowsWritten });
-
 /** What the consumer keeps per database for one batch. */
 interface BatchDatabase {
   db: SiteDatabase;
   messages: Message<DeliveryMessage>[];
-  /** The cost of the prefetch and the finishing writes. */
-  shared: Cost;
+  /** The log lines of its messages: what the database's `stats` do not owe to them, the batch shared. */
+  lines: DeliveryLogLine[];
   finishing: { message: Message<DeliveryMessage>; line: DeliveryLogLine; finish: Compilable<unknown> }[];
+}
+
+/** Marks a message's line as failed with `error` (its class only: a message may quote data) and has the queue retry it in 60 s. */
+function failed(message: Message<DeliveryMessage>, line: DeliveryLogLine, error: unknown): void {
+  line.outcome = 'error';
+  line.error = error instanceof Error ? error.name : 'unknown';
+  message.retry({ delaySeconds: 60 });
 }
 
 /**
@@ -132,7 +132,7 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
   const databaseOf = (site: string) => {
     const name = databaseNameFor(env, site);
     let entry = databases.get(name);
-    if (!entry) databases.set(name, entry = { db: databaseFor(env, site), messages: [], shared: { queries: 0, rowsRead: 0, rowsWritten: 0 }, finishing: [] });
+    if (!entry) databases.set(name, entry = { db: databaseFor(env, site), messages: [], lines: [], finishing: [] });
     return entry;
   };
   for (const message of batch.messages) databaseOf(message.body.site).messages.push(message);
@@ -140,9 +140,7 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
     for (const entry of databases.values()) {
       const ofKind = entry.messages.filter((message) => message.body.kind === kind).map((message) => message.body);
       if (ofKind.length < 2) continue; // one message reads as cheaply by itself
-      const before = { ...entry.db.stats };
       await prefetch(entry.db, ofKind, memo).catch(() => {});
-      entry.shared = plus(entry.shared, costSince(before, entry.db));
     }
   }
   const lines: DeliveryLogLine[] = [];
@@ -161,6 +159,7 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
       outcome: 'done', durationMs: 0, d1: before,
     };
     lines.push(line);
+    entry.lines.push(line);
     try {
       const outcome = await handler(env, message.body, message.attempts, entry.db, memo);
       if (!('done' in outcome)) {
@@ -169,32 +168,25 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
       } else if (outcome.finish) entry.finishing.push({ message, line, finish: outcome.finish });
       else message.ack();
     } catch (error) {
-      line.outcome = 'error';
-      line.error = error instanceof Error ? error.name : 'unknown';
-      message.retry({ delaySeconds: 60 });
+      failed(message, line, error);
     }
     line.durationMs = Date.now() - started;
-    line.d1 = costSince(before, entry.db);
+    line.d1 = { queries: entry.db.stats.queries - before.queries, rowsRead: entry.db.stats.rowsRead - before.rowsRead, rowsWritten: entry.db.stats.rowsWritten - before.rowsWritten };
   }
   // The finishing writes of each database in one round trip; their messages are acknowledged only then.
   for (const [name, entry] of databases) {
     if (entry.finishing.length > 0) {
-      const before = { ...entry.db.stats };
       try {
         await entry.db.batch(entry.finishing.map((f) => f.finish), { idempotent: true });
         for (const { message } of entry.finishing) message.ack();
       } catch (error) {
-        for (const { message, line } of entry.finishing) {
-          line.outcome = 'error';
-          line.error = error instanceof Error ? error.name : 'unknown';
-          message.retry({ delaySeconds: 60 });
-        }
+        for (const { message, line } of entry.finishing) failed(message, line, error);
       }
-      entry.shared = plus(entry.shared, costSince(before, entry.db));
     }
-    if (entry.shared.queries > 0) {
-      console.log(JSON.stringify({ queue: batch.queue, database: name, messages: entry.messages.length, d1: entry.shared } satisfies BatchLogLine));
-    }
+    // What the messages' own lines do not count: the prefetch and the finishing writes.
+    const shared = { ...entry.db.stats };
+    for (const { d1 } of entry.lines) for (const key of ['queries', 'rowsRead', 'rowsWritten'] as const) shared[key] -= d1[key];
+    if (shared.queries > 0) console.log(JSON.stringify({ queue: batch.queue, database: name, messages: entry.messages.length, d1: shared } satisfies BatchLogLine));
   }
   for (const line of lines) (line.outcome === 'error' ? console.error : console.log)(JSON.stringify(line));
 };
