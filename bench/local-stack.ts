@@ -184,7 +184,7 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
   try {
     migrate(persistTo);
     await seed(ensureDevVars(), { port, persistTo, submissionLimits });
-    worker = startWorker({ port, persistTo }, 'pipe');
+    worker = startWorker({ port, persistTo, localTraces: false }, 'pipe');
     const log = costLog(worker);
     await upOrExited(worker, port);
     return await use({

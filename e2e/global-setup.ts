@@ -87,7 +87,7 @@ export default async function setup(project: TestProject) {
   await seed(keys, { port: PORTS.worker, persistTo, extraOrigins: [hostOrigin], submissionLimits: { perAddressHour: 10_000, perSiteMinute: 10_000 } });
   // A site whose tree (~2,400 units) is too large for its config: the picker loads levels and searches.
   await seedNational({ siteId: 'national', origins: [hostOrigin], persistTo, provinces: 3, cities: { min: 4, max: 5 }, counties: { min: 4, max: 6 } });
-  const worker = startWorker({ port: PORTS.worker, persistTo }, 'ignore');
+  const worker = startWorker({ port: PORTS.worker, persistTo, localTraces: false }, 'ignore');
   const servers = [await hostSite(PORTS.host, workerOrigin), await hostSite(PORTS.foreign, workerOrigin)];
   await waitUntilUp(PORTS.worker);
   project.provide('persistTo', persistTo);

@@ -28,6 +28,14 @@ export interface StackOptions {
    * a minute from this machine's one address).
    */
   submissionLimits?: Partial<SubmissionLimits>;
+  /**
+   * Whether wrangler records every request's trace for its Local Explorer (`X_LOCAL_OBSERVABILITY`,
+   * on by default in wrangler 4). `npm run dev` keeps it for whoever inspects a request there; the
+   * browser tests and the benchmark turn it off: it runs in the stack's own workerd, a span per D1
+   * query, queue send and rate-limit check, so it weighs on a submission (a dozen spans) several
+   * times more than on GET /healthz (one) and is not part of the service (bench/README.md, "Submit").
+   */
+  localTraces?: boolean;
 }
 
 /** Local secrets, made once per checkout and never committed (.dev.vars is ignored by git). */
@@ -108,9 +116,10 @@ export function queryD1<T>(persistTo: string | undefined, sql: string): T[] {
   return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;
 }
 
-export function startWorker({ port, persistTo }: StackOptions, stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit'): ChildProcess {
+export function startWorker({ port, persistTo, localTraces = true }: StackOptions, stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit'): ChildProcess {
   return spawn(wranglerBin, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', ...persistArgs(persistTo)], {
-    cwd: root, stdio: ['ignore', stdio, stdio], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, detached: process.platform !== 'win32',
+    cwd: root, stdio: ['ignore', stdio, stdio], detached: process.platform !== 'win32',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', ...(localTraces ? {} : { X_LOCAL_OBSERVABILITY: 'false' }) },
   });
 }
 

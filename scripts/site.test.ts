@@ -53,7 +53,7 @@ describe('npm run site -- create', () => {
     expect(bad.err).toContain('--moderation');
 
     const port = await freePort();
-    const worker = startWorker({ port, persistTo }, 'ignore');
+    const worker = startWorker({ port, persistTo, localTraces: false }, 'ignore');
     try {
       const service = `http://127.0.0.1:${port}`;
       let config: Response | null = null;

@@ -1,6 +1,7 @@
 import type { SiteDatabase } from './db/client';
 import type { Official } from './auth/official';
 import type { Site } from './db/sites';
+import type { ClaimedEvent } from './queue/outbox';
 import type { ProblemCode } from '../../sdk/src/schemas/error';
 
 /**
@@ -31,6 +32,11 @@ export interface AppEnv {
     official: Official;
     /** Set on every Open311 POST, before its form is validated: the live integration key it carries. */
     integration: { id: string; label: string };
+    /**
+     * Set by a write whose batch ended with `claimEvents` (queue/outbox.ts): what it claimed, which the
+     * drain after the answer sends without claiming again.
+     */
+    claimedEvents: ClaimedEvent[];
     /** Set when the answer is a problem: its code, for the request log. */
     problem: ProblemCode;
   };

@@ -31,6 +31,8 @@ export interface Fault {
 
 class Counter {
   statements = 0;
+  /** Round trips to the database (a batch is one), armed or not. */
+  roundTrips = 0;
   /** Whether each statement run so far (1-based: index N-1) only read. */
   readOnly: boolean[] = [];
   fired = false;
@@ -40,6 +42,7 @@ class Counter {
 
   /** Runs `work` as `count` statements; throws the fault if it falls among them. */
   async run<T>(sqls: string[], work: () => Promise<T>): Promise<T> {
+    this.roundTrips++;
     if (!this.armed) return work();
     const count = sqls.length;
     const first = this.statements + 1;
@@ -95,6 +98,19 @@ export async function fetchWithFault(request: Request, fault: Fault | null): Pro
   counter.armed = false;
   await waitOnExecutionContext(ctx);
   return { response, body, statements: counter.statements, readOnly: counter.readOnly };
+}
+
+/**
+ * Sends `request` to the worker and counts its round trips to `DB` (a batch is one), the work it
+ * leaves for after the answer (`waitUntil`: the outbox's drain) included.
+ */
+export async function fetchCountingRoundTrips(request: Request): Promise<{ response: Response; body: string; roundTrips: number }> {
+  const counter = new Counter(null);
+  const ctx = createExecutionContext();
+  const response = await app.fetch(request, { ...env, DB: wrapDatabase(env.DB, counter) }, ctx);
+  const body = await response.text();
+  await waitOnExecutionContext(ctx);
+  return { response, body, roundTrips: counter.roundTrips };
 }
 
 /**

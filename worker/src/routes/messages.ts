@@ -6,7 +6,7 @@ import { AuthorInputSchema, CreateMessageInputSchema, MessageCreatedSchema, type
 import { visibleLength } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import type { AppEnv } from '../env';
-import type { SiteDatabase } from '../db/client';
+import { rowsOf, type SiteDatabase } from '../db/client';
 import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
 import { submissionReads, type SubmissionReads } from '../db/submission-reads';
 import { findCampaign, isWithinAny, type Site } from '../db/sites';
@@ -25,6 +25,7 @@ import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib
 import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 import { emailHash, phoneHash } from '../notifications/store';
 import { checkVerificationCode } from '../notifications/verification';
+import { claimEvents } from '../queue/outbox';
 import { asksForTurnstile, requireTurnstile, screenMessage } from '../protection/screening';
 
 export const messages = newRouteGroup();
@@ -266,12 +267,18 @@ export async function storeSubmission(
     },
   });
 
+  // Last in the batch: claims the events it wrote (and any others waiting) for the drain after the
+  // answer, which then sends them with no round trip of its own (queue/outbox.ts). Should the batch
+  // commit and its answer be lost, what it claimed is sent by the first drain after the claim has
+  // passed, as for a drain that died after claiming: late, never lost.
+  const claim = claimEvents(db, now);
   try {
-    await db.batch([
+    const results = await db.batch([
       ...countStatements(db, counters), ...statements, ...attachPhotoStatements(db, site.id, id, input.photos ?? [], input.isPublic),
-      ...verification, ...also(id),
+      ...verification, ...also(id), claim,
       // Idempotent: the key's row is in the batch, so a second commit of it fails as a whole.
     ], { idempotent: true });
+    c.set('claimedEvents', rowsOf(claim, results.at(-1)));
   } catch (error) {
     // A concurrent retry with the same key stored its message first: give its answer. Or a counter
     // is full (the caps are not read beforehand: the batch's CHECK refuses it as a whole).

@@ -2,7 +2,9 @@
 // it is most of a submission's time (bench/README.md, "Submit: where its time goes").
 import { describe, expect, it } from 'vitest';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
-import { createSite, d1Cost, submit, validMessage } from '../../test/fixtures';
+import { claimEvents } from '../queue/outbox';
+import { fetchCountingRoundTrips, fetchWithFault } from '../../test/d1-faults';
+import { ALLOWED_ORIGIN, createSite, d1Cost, db, submit, validMessage } from '../../test/fixtures';
 
 describe('POST /v1/sites/:site/messages, its D1 cost', () => {
   it('stores a submission in 3 queries (the site, its reads in one batch, the write batch), and answers its retry in 2', async () => {
@@ -24,5 +26,48 @@ describe('POST /v1/sites/:site/messages, its D1 cost', () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ code: 'validation', errors: [{ field: 'unitId', code: 'unknown_unit' }] });
     expect(d1Cost(response).queries).toBe(2);
+  });
+});
+
+describe('POST /v1/sites/:site/messages, handing its events on', () => {
+  const post = (siteId: string, eduUnit: string, key: string) => new Request(`https://liuyan.test/v1/sites/${siteId}/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, Origin: ALLOWED_ORIGIN },
+    body: JSON.stringify(validMessage(eduUnit)),
+  });
+  /** The outbox rows of a message's events, with their claims. */
+  const outboxOf = (messageId: string) => db.all(db.q.selectFrom('event_outbox as o').innerJoin('message_events as e', 'e.id', 'o.event_id')
+    .select(['o.event_id', 'o.claimed_until']).where('e.message_id', '=', messageId));
+
+  it('claims its submitted event in its own write batch, so the drain after the answer sends it with no round trip of its own', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const key = crypto.randomUUID();
+    // The site, the reads, the write batch; the drain sends what the batch claimed.
+    const stored = await fetchCountingRoundTrips(post(siteId, eduUnit, key));
+    expect(stored.response.status).toBe(201);
+    expect(stored.roundTrips).toBe(3);
+    const [row] = await outboxOf((JSON.parse(stored.body) as MessageCreated).id);
+    expect(row?.claimed_until).not.toBeNull();
+
+    // A retry writes nothing and claims nothing: its drain claims for itself, as after any other write.
+    const retry = await fetchCountingRoundTrips(post(siteId, eduUnit, key));
+    expect(retry.response.status).toBe(201);
+    expect(JSON.parse(retry.body).id).toBe(JSON.parse(stored.body).id);
+    expect(retry.roundTrips).toBe(3);
+  });
+
+  it('after its write committed and the answer was lost, answers the citizen, and its event is handed on once the claim has passed', async () => {
+    const { siteId, eduUnit } = await createSite();
+    // Statement 6 is the first of the write batch (the site, then the four reads): it all commits,
+    // the answer is lost, and the retried batch finds the key's row.
+    const { response, body } = await fetchWithFault(post(siteId, eduUnit, crypto.randomUUID()), { at: 6, kind: 'networkLost', when: 'after' });
+    expect(response.status).toBe(201);
+    const { id } = JSON.parse(body) as MessageCreated;
+    const [row] = await outboxOf(id);
+    // Claimed by the batch whose answer was lost: no drain takes it within the claim …
+    expect(Date.parse(row!.claimed_until!)).toBeGreaterThan(Date.now() + 59 * 60_000);
+    expect((await db.all(claimEvents(db, new Date()))).map((r) => r.event_id)).not.toContain(row!.event_id);
+    // … and the first drain after it does (the hourly cron's, at the latest).
+    expect((await db.all(claimEvents(db, new Date(Date.now() + 61 * 60_000)))).map((r) => r.event_id)).toContain(row!.event_id);
   });
 });
