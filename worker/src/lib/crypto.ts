@@ -26,6 +26,30 @@ function keyBytes(secret: string, name: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/**
+ * Imported keys, by algorithm and secret: a submission seals four fields and makes six keyed hashes,
+ * and each imported the same 32 bytes again (bench/README.md, "Submit"). An entry is a value derived
+ * from a secret of the deployment, the same for every request, so keeping it in the isolate changes
+ * nothing a request sees; a rotated secret is a new entry. Bounded: a deployment has a handful of secrets.
+ */
+const importedKeys = new Map<string, CryptoKey>();
+const MAX_IMPORTED_KEYS = 16;
+
+/** The key of `secret` (base64 of 32 bytes) for `name`'s algorithm; throws for a malformed secret. */
+async function importedKey(secret: string, name: 'DATA_KEY' | 'HASH_KEY'): Promise<CryptoKey> {
+  const id = `${name}:${secret}`;
+  const kept = importedKeys.get(id);
+  if (kept) return kept;
+  // The key, not the promise of it, is kept: a promise must not be shared between requests.
+  const bytes = keyBytes(secret, name);
+  const key = name === 'DATA_KEY'
+    ? await crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['encrypt', 'decrypt'])
+    : await crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.clear();
+  importedKeys.set(id, key);
+  return key;
+}
+
 export interface Cipher {
   /** `context` (e.g. message id + field) is authenticated: a ciphertext moved to another row will not open. */
   encrypt(plain: string, context: string): Promise<string>;
@@ -35,7 +59,7 @@ export interface Cipher {
 const VERSION = 'v1';
 
 export async function createCipher(secret: string): Promise<Cipher> {
-  const key = await crypto.subtle.importKey('raw', keyBytes(secret, 'DATA_KEY'), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  const key = await importedKey(secret, 'DATA_KEY');
   return {
     async encrypt(plain, context) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -53,7 +77,7 @@ export async function createCipher(secret: string): Promise<Cipher> {
 
 /** HMAC-SHA256, hex: a value that can be looked up but not reversed or guessed without the key. */
 export async function keyedHash(secret: string, value: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', keyBytes(secret, 'HASH_KEY'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await importedKey(secret, 'HASH_KEY');
   return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(value)));
 }
 
