@@ -1,9 +1,10 @@
 // `npm run bench` (after `npm run build`): the widget's download size, the API's throughput, the load
 // run (10,000 submissions, a tenth retried, then board reads mixed with submissions) and the
-// public board at ~1k and 100k messages, written to bench/results.json and printed. It reports only;
+// public board at ~1k and 100k messages, written to bench/results.json (keeping the sections the other
+// bench scripts write) and printed. It reports only;
 // nothing here passes or fails a build. It exits non-zero only when the local stack could not be
 // measured at all. `npm run bench -- --quick` takes the board to 10k messages instead of 100k.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -230,7 +231,10 @@ async function main(): Promise<number> {
     board = { error: messageOf(error) };
   }
 
+  // Sections other runs write (`formInteractive` by bench:form, `units` by bench:units) are kept.
+  const kept = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
   const results = {
+    ...kept,
     measuredAt,
     machine: {
       cpus: os.cpus().length,
