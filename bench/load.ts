@@ -136,11 +136,11 @@ function percentile(values: number[], share: number): number {
 }
 
 /** A distinct client address per simulated citizen, in 10.0.0.0/8 (as CF-Connecting-IP; wrangler dev passes it on). */
-const addressOf = (citizen: number) => `10.${(citizen >> 16) & 255}.${(citizen >> 8) & 255}.${citizen & 255}`;
+export const addressOf = (citizen: number) => `10.${(citizen >> 16) & 255}.${(citizen >> 8) & 255}.${citizen & 255}`;
 /** A distinct, valid mainland mobile number per simulated citizen (139 and 8 digits). */
 const phoneOf = (citizen: number) => `139${String(citizen).padStart(8, '0')}`;
 
-function submissionBody(title: string, citizen: number): CreateMessageInput {
+export function submissionBody(title: string, citizen: number): CreateMessageInput {
   return {
     unitId: 'u_edu',
     type: 'complaint',

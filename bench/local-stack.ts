@@ -2,7 +2,7 @@
 // a temp dir, the real migrations, the demo seed, `wrangler dev`), and always torn down.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,8 @@ export interface Stack {
   costOf(requestId: string): Promise<LoggedCost | null>;
   /** Every delivery the queue consumer has logged so far (queue/consumer.ts `DeliveryLogLine`), in order. */
   deliveries(): LoggedDelivery[];
+  /** The stack's `workerd` processes (wrangler's proxy and the worker's runtime), found in `/proc`; empty where there is none. */
+  workerdPids(): number[];
 }
 
 /** The kind under which the deliveries count what a queue batch's messages of one database shared (its prefetch, its finishing writes). */
@@ -89,6 +91,34 @@ function costLog(worker: ChildProcess): Pick<Stack, 'costOf' | 'deliveries'> {
     },
     deliveries: () => [...deliveries],
   };
+}
+
+/** The processes below `root` whose command is `workerd` (Linux: read from /proc; elsewhere none). */
+function workerdBelow(root: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  const parentOf = new Map<number, number>();
+  const nameOf = new Map<number, string>();
+  for (const entry of entries) {
+    try {
+      // pid (comm) state ppid …: comm may hold spaces, so split after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      nameOf.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
+      parentOf.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const below = (pid: number): boolean => {
+    for (let at = parentOf.get(pid); at !== undefined && at > 1; at = parentOf.get(at)) if (at === root) return true;
+    return false;
+  };
+  return [...nameOf].filter(([pid, name]) => name === 'workerd' && below(pid)).map(([pid]) => pid);
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -192,6 +222,7 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
       persistTo,
       queryD1: <T>(sql: string) => queryD1<T>(persistTo, sql),
       ...log,
+      workerdPids: () => (worker?.pid === undefined ? [] : workerdBelow(worker.pid)),
     });
   } finally {
     await cleanUp();
