@@ -11,19 +11,14 @@
 // kept), and printed.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { addressOf, LOAD_LIMITS, submissionBody } from './load';
 import { withLocalStack, type Stack } from './local-stack';
+import { writeResults } from './results-file';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
-const resultsFile = path.join(import.meta.dirname, 'results.json');
 export const CPU_RUN = { connections: 50, submissions: 300, healthz: 1500, rounds: 2 } as const;
-/** Clock ticks per second of /proc's times (USER_HZ: 100 on Linux). */
-const TICKS_PER_SECOND = 100;
 
 /** One round: CPU ms per request of each kind, and their ratio (what the throughput ratio would be on an idle, CPU-bound machine). */
 export interface CpuRound {
@@ -31,21 +26,6 @@ export interface CpuRound {
   healthzMs: number;
   /** healthzMs ÷ submissionMs. */
   ratio: number;
-}
-
-/** CPU ms the processes have used so far (those gone since are left out). */
-function cpuMs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-    } catch {
-      // gone
-    }
-  }
-  return (ticks / TICKS_PER_SECOND) * 1000;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -86,20 +66,20 @@ async function settled(stack: Stack): Promise<void> {
 
 /** Runs the rounds on `stack`; see the file's head. */
 export async function measureCpu(stack: Stack, log: (line: string) => void): Promise<CpuRound[]> {
-  const pids = stack.workerdPids();
-  if (pids.length === 0) throw new Error('no workerd process found under the stack (bench:cpu reads /proc: Linux only)');
+  if (stack.workerdCpu().processes === 0) throw new Error('no workerd process found under the stack (bench:cpu reads /proc: Linux only)');
+  const cpuMs = () => stack.workerdCpu().ms;
   await send(stack.origin, 'submit', 200);
   await send(stack.origin, 'healthz', 500);
   await settled(stack);
-  const idleFrom = cpuMs(pids);
+  const idleFrom = cpuMs();
   await sleep(3000);
-  const idlePerMs = (cpuMs(pids) - idleFrom) / 3000;
+  const idlePerMs = (cpuMs() - idleFrom) / 3000;
   const rounds: CpuRound[] = [];
   for (let round = 0; round < CPU_RUN.rounds; round++) {
     const cost = async (work: () => Promise<void>, count: number) => {
-      const [cpu0, t0] = [cpuMs(pids), Date.now()];
+      const [cpu0, t0] = [cpuMs(), Date.now()];
       await work();
-      return (cpuMs(pids) - cpu0 - idlePerMs * (Date.now() - t0)) / count;
+      return (cpuMs() - cpu0 - idlePerMs * (Date.now() - t0)) / count;
     };
     // The outbox is read by `wrangler d1 execute`, a process of its own, not counted.
     const submissionMs = await cost(async () => {
@@ -118,13 +98,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`CPU per request on 127.0.0.1:${PORT} (load average ${os.loadavg()[0]!.toFixed(2)}) …`);
   const loadBefore = os.loadavg().map((l) => Number(l.toFixed(2)));
   const rounds = await withLocalStack(PORT, (stack) => measureCpu(stack, (line) => console.log(line)), { submissionLimits: LOAD_LIMITS });
-  const file = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
-  file.cpu = {
+  const written = await writeResults({ cpu: {
     measuredAt: new Date().toISOString(),
     loadAverage: { before: loadBefore, after: os.loadavg().map((l) => Number(l.toFixed(2))) },
     ...CPU_RUN,
     rounds,
-  };
-  await writeFile(resultsFile, JSON.stringify(file, null, 2) + '\n');
-  console.log(`Written to ${path.relative(process.cwd(), resultsFile)} (cpu)`);
+  } });
+  console.log(`Written to ${written} (cpu)`);
 }

@@ -2,15 +2,13 @@
 // form on a slow phone as a ratio to a plain HTML form — the two figures of the form's weight, without
 // the API and board runs of `npm run bench`. Written into bench/results.json under `widget` and
 // `formInteractive` (the other sections are kept), and printed.
-import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { measureInteractive } from './interactive';
 import { withLocalStack } from './local-stack';
+import { writeResults } from './results-file';
 import { measureWidget } from './widget-size';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
-const resultsFile = path.join(import.meta.dirname, 'results.json');
 
 const widget = await measureWidget();
 console.log(`<liuyan-form> in Chinese: ${widget.formChinese.gzipKB} KB gzip to show it (${widget.formChinese.files.map((f) => `${f.file} ${f.gzipBytes} B`).join(', ')});`
@@ -22,8 +20,8 @@ console.log(`plain HTML form ${interactive.plainMs} ms, <liuyan-form> ${interact
   + `(goal ≤ ${interactive.goalRatio}×: ${interactive.withinGoal ? 'met' : 'NOT met'}); with the form's file and the config preloaded beside the loader `
   + `${interactive.withModulepreload.widgetMs} ms: ${interactive.withModulepreload.ratio}×; samples ${JSON.stringify(interactive.samples)}`);
 
-const file = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
-file.widget = widget;
-file.formInteractive = { measuredAt: new Date().toISOString(), loadAverage: { before: loadBefore, after: os.loadavg().map((l) => Number(l.toFixed(2))) }, ...interactive };
-await writeFile(resultsFile, JSON.stringify(file, null, 2) + '\n');
-console.log(`Written to ${path.relative(process.cwd(), resultsFile)} (widget, formInteractive)`);
+const written = await writeResults({
+  widget,
+  formInteractive: { measuredAt: new Date().toISOString(), loadAverage: { before: loadBefore, after: os.loadavg().map((l) => Number(l.toFixed(2))) }, ...interactive },
+});
+console.log(`Written to ${written} (widget, formInteractive)`);

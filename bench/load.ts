@@ -8,15 +8,14 @@
 // `load` section of bench/results.json. Every figure is explained in bench/README.md.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { SubmissionLimits } from '../sdk/src/schemas/common';
 import { DEFAULT_SUBMISSION_LIMITS } from '../sdk/src/schemas/common';
 import type { CreateMessageInput, MessagePage } from '../sdk/src/schemas/message';
 import { withLocalStack, type Stack } from './local-stack';
+import { writeResults } from './results-file';
 import { table } from './table';
 
 export const LOAD_RUN = {
@@ -425,7 +424,6 @@ export function printLoad(load: Omit<LoadResults, 'measuredAt' | 'machine'>): vo
 /** `npm run bench:load`: only the load run, written as `load` in bench/results.json (the other sections kept). */
 async function main(): Promise<void> {
   const port = Number(process.env.BENCH_PORT ?? 8795);
-  const resultsFile = path.join(import.meta.dirname, 'results.json');
   const loadAverage = () => os.loadavg().map((l) => Number(l.toFixed(2)));
   const measuredAt = new Date().toISOString();
   const before = loadAverage();
@@ -433,10 +431,8 @@ async function main(): Promise<void> {
   const load = await withLocalStack(port, (stack) => measureLoad(stack, (line) => console.log(line)), { submissionLimits: LOAD_LIMITS });
   const results: LoadResults = { measuredAt, machine: { cpus: os.cpus().length, loadAverage: { before, after: loadAverage() } }, ...load };
   printLoad(load);
-  const file = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
-  file.load = results;
-  await writeFile(resultsFile, JSON.stringify(file, null, 2) + '\n');
-  console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)} (load; 1-min load average ${before[0]} before, ${results.machine.loadAverage.after[0]} after)`);
+  const written = await writeResults({ load: results });
+  console.log(`\nWritten to ${written} (load; 1-min load average ${before[0]} before, ${results.machine.loadAverage.after[0]} after)`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

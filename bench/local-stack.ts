@@ -23,8 +23,11 @@ export interface Stack {
   costOf(requestId: string): Promise<LoggedCost | null>;
   /** Every delivery the queue consumer has logged so far (queue/consumer.ts `DeliveryLogLine`), in order. */
   deliveries(): LoggedDelivery[];
-  /** The stack's `workerd` processes (wrangler's proxy and the worker's runtime), found in `/proc`; empty where there is none. */
-  workerdPids(): number[];
+  /**
+   * CPU time (ms) the stack's `workerd` processes (wrangler's proxy and the runtime with the worker, its
+   * local D1, queue and rate limiter) have used so far, and how many there are (0 where /proc is not).
+   */
+  workerdCpu(): { ms: number; processes: number };
 }
 
 /** The kind under which the deliveries count what a queue batch's messages of one database shared (its prefetch, its finishing writes). */
@@ -93,32 +96,38 @@ function costLog(worker: ChildProcess): Pick<Stack, 'costOf' | 'deliveries'> {
   };
 }
 
-/** The processes below `root` whose command is `workerd` (Linux: read from /proc; elsewhere none). */
-function workerdBelow(root: number): number[] {
+/** Clock ticks per second of /proc's times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (ms: utime + stime) used so far by the processes below `root` whose command is `workerd`,
+ * and how many there are (Linux: read from /proc; elsewhere 0 processes).
+ */
+function workerdCpuBelow(root: number): { ms: number; processes: number } {
   let entries: string[];
   try {
     entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
-    return [];
+    return { ms: 0, processes: 0 };
   }
-  const parentOf = new Map<number, number>();
-  const nameOf = new Map<number, string>();
+  const procs = new Map<number, { parent: number; name: string; ticks: number }>();
   for (const entry of entries) {
     try {
-      // pid (comm) state ppid …: comm may hold spaces, so split after its closing parenthesis.
+      // pid (comm) state ppid … utime stime: comm may hold spaces, so split after its closing parenthesis.
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const close = stat.lastIndexOf(')');
-      nameOf.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
-      parentOf.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
+      const fields = stat.slice(close + 2).split(' ');
+      procs.set(Number(entry), { parent: Number(fields[1]), name: stat.slice(stat.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // gone meanwhile
     }
   }
   const below = (pid: number): boolean => {
-    for (let at = parentOf.get(pid); at !== undefined && at > 1; at = parentOf.get(at)) if (at === root) return true;
+    for (let at = procs.get(pid)?.parent; at !== undefined && at > 1; at = procs.get(at)?.parent) if (at === root) return true;
     return false;
   };
-  return [...nameOf].filter(([pid, name]) => name === 'workerd' && below(pid)).map(([pid]) => pid);
+  const workerd = [...procs].filter(([pid, proc]) => proc.name === 'workerd' && below(pid));
+  return { ms: (workerd.reduce((sum, [, proc]) => sum + proc.ticks, 0) / TICKS_PER_SECOND) * 1000, processes: workerd.length };
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -222,7 +231,7 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
       persistTo,
       queryD1: <T>(sql: string) => queryD1<T>(persistTo, sql),
       ...log,
-      workerdPids: () => (worker?.pid === undefined ? [] : workerdBelow(worker.pid)),
+      workerdCpu: () => (worker?.pid === undefined ? { ms: 0, processes: 0 } : workerdCpuBelow(worker.pid)),
     });
   } finally {
     await cleanUp();

@@ -4,9 +4,7 @@
 // bench scripts write) and printed. It reports only;
 // nothing here passes or fails a build. It exits non-zero only when the local stack could not be
 // measured at all. `npm run bench -- --quick` takes the board to 10k messages instead of 100k.
-import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { settledDeliveries, type DeliveryCosts } from './deliveries';
 import { measureApi, STEADY_SPREAD, type ApiResults, type RouteMeasurement, type RouteResult } from './api-load';
@@ -14,13 +12,13 @@ import { measureBoard, QUEUE_GOAL_ROWS_READ, SCALE_GOAL, STATS_GOAL_ROWS_READ, t
 import { LOAD_LIMITS, measureLoad, printLoad, type LoadResults } from './load';
 import { withLocalStack } from './local-stack';
 import { measurePhotoUpload, type PhotoSizes } from './photo-size';
+import { writeResults } from './results-file';
 import { table } from './table';
 import { KB, measureWidget, type Download, type WidgetSizes } from './widget-size';
 
 /** Loopback port of the benchmark's own worker (8787 and 8789–8791 belong to dev and the browser tests). */
 // BENCH_PORT: another port when several checkouts bench on one machine.
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
-const resultsFile = path.join(import.meta.dirname, 'results.json');
 
 type Outcome<T> = T | { error: string };
 
@@ -231,10 +229,7 @@ async function main(): Promise<number> {
     board = { error: messageOf(error) };
   }
 
-  // Sections other runs write (`formInteractive` by bench:form, `units` by bench:units) are kept.
-  const kept = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
   const results = {
-    ...kept,
     measuredAt,
     machine: {
       cpus: os.cpus().length,
@@ -250,7 +245,8 @@ async function main(): Promise<number> {
     load,
     board,
   };
-  await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n');
+  // Sections other runs write (`formInteractive` by bench:form, `units` by bench:units) are kept.
+  const written = await writeResults(results);
 
   if ('error' in widget) console.log(`\nWidget: not measured — ${widget.error}`);
   else printWidget(widget);
@@ -267,7 +263,7 @@ async function main(): Promise<number> {
   if ('error' in board) console.log(`\nBoard: not measured — ${board.error}`);
   else printBoard(board);
   const { cpus, node, loadAverage: machineLoad } = results.machine;
-  console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)} (machine: ${cpus} CPUs, Node ${node}, ` +
+  console.log(`\nWritten to ${written} (machine: ${cpus} CPUs, Node ${node}, ` +
     `1-min load average ${machineLoad.before[0]} before, ${machineLoad.after[0]} after)`);
   return 'error' in api || 'error' in load || 'error' in board ? 1 : 0;
 }

@@ -9,8 +9,6 @@
 // thousands): a page filtered by a province's subtree (~3,000 units) against one by a county's (28),
 // with and without a tab. Written into bench/results.json under `units`, and printed.
 // It reports only; nothing here passes or fails a build.
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { MessagePage } from '../sdk/src/schemas/message';
@@ -18,10 +16,10 @@ import type { SiteConfig, UnitList } from '../sdk/src/schemas/site';
 import { seedLarge } from '../scripts/seed-large';
 import { seedNational } from '../scripts/seed-national';
 import { withLocalStack, type Stack } from './local-stack';
+import { writeResults } from './results-file';
 import { table } from './table';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
-const resultsFile = path.join(import.meta.dirname, 'results.json');
 /** Sequential requests per measured path, after WARMUP unmeasured ones. */
 const REQUESTS = 40;
 const WARMUP = 5;
@@ -159,8 +157,7 @@ async function main(): Promise<void> {
     Object.values(board.pages).map((r) => [r.label, r.items ?? '', r.queries ?? '', r.rowsRead ?? '', r.medianMs, r.p90Ms])));
   console.log(`Province vs county: ${board.latencyRatio.provinceToCounty}× (a tab: ${board.latencyRatio.provinceToCountyTab}×); goal ≤ ${SCALE_GOAL}×, rows ≤ ${BOARD_ROWS_GOAL}.`);
 
-  const file = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
-  file.units = {
+  const written = await writeResults({ units: {
     measuredAt: new Date().toISOString(),
     method: `wrangler dev on a fresh local D1; ${REQUESTS} sequential requests per path after ${WARMUP} warm-up ones, no load, ` +
       'the paths compared taking turns request by request (demo and national; the board pages); ' +
@@ -170,9 +167,8 @@ async function main(): Promise<void> {
       boardRowsRead: BOARD_ROWS_GOAL, boardLatencyRatio: SCALE_GOAL,
     },
     ...results,
-  };
-  await writeFile(resultsFile, JSON.stringify(file, null, 2) + '\n');
-  console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)} (units).`);
+  } });
+  console.log(`\nWritten to ${written} (units).`);
 }
 
 await main();

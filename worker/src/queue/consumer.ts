@@ -98,6 +98,9 @@ interface BatchDatabase {
   finishing: { message: Message<DeliveryMessage>; line: DeliveryLogLine; finish: Compilable<unknown> }[];
 }
 
+/** What `a` counted beyond `b`. */
+const minus = (a: QueryStats, b: QueryStats): QueryStats => ({ queries: a.queries - b.queries, rowsRead: a.rowsRead - b.rowsRead, rowsWritten: a.rowsWritten - b.rowsWritten });
+
 /** Marks a message's line as failed with `error` (its class only: a message may quote data) and has the queue retry it in 60 s. */
 function failed(message: Message<DeliveryMessage>, line: DeliveryLogLine, error: unknown): void {
   line.outcome = 'error';
@@ -171,7 +174,7 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
       failed(message, line, error);
     }
     line.durationMs = Date.now() - started;
-    line.d1 = { queries: entry.db.stats.queries - before.queries, rowsRead: entry.db.stats.rowsRead - before.rowsRead, rowsWritten: entry.db.stats.rowsWritten - before.rowsWritten };
+    line.d1 = minus(entry.db.stats, before);
   }
   // The finishing writes of each database in one round trip; their messages are acknowledged only then.
   for (const [name, entry] of databases) {
@@ -184,8 +187,7 @@ export const queue: ExportedHandlerQueueHandler<Env, DeliveryMessage> = async (b
       }
     }
     // What the messages' own lines do not count: the prefetch and the finishing writes.
-    const shared = { ...entry.db.stats };
-    for (const { d1 } of entry.lines) for (const key of ['queries', 'rowsRead', 'rowsWritten'] as const) shared[key] -= d1[key];
+    const shared = entry.lines.reduce((left, line) => minus(left, line.d1), entry.db.stats);
     if (shared.queries > 0) console.log(JSON.stringify({ queue: batch.queue, database: name, messages: entry.messages.length, d1: shared } satisfies BatchLogLine));
   }
   for (const line of lines) (line.outcome === 'error' ? console.error : console.log)(JSON.stringify(line));
