@@ -3,6 +3,7 @@ import type { Official } from './auth/official';
 import type { Site } from './db/sites';
 import type { ClaimedEvent } from './queue/outbox';
 import type { ProblemCode } from '../../sdk/src/schemas/error';
+import type { SiteRider } from './middleware/site-scope';
 
 /**
  * Bindings and vars, as `npm run types` generates them from wrangler.toml into
@@ -28,6 +29,8 @@ export interface AppEnv {
     /** Set by the site middleware on every /v1/sites/:site route. */
     site: Site;
     db: SiteDatabase;
+    /** Set by `rideWithSite` on a route whose first reads ride in its site's lookup; `read` by the site middleware. */
+    siteRider: { rider: SiteRider<unknown>; read: unknown };
     /** Set by `consoleAuth` on every console and admin route. */
     official: Official;
     /** Set on every Open311 POST, before its form is validated: the live integration key it carries. */

@@ -7,7 +7,8 @@ import { consoleAuth, passwordChosen, requireRole, sameOrigin } from './middlewa
 import { d1Cost } from './middleware/d1-cost';
 import { publicCache } from './middleware/public-cache';
 import { rateLimit } from './middleware/rate-limit';
-import { siteScope } from './middleware/site-scope';
+import { rideWithSite, siteScope } from './middleware/site-scope';
+import { submissionRider } from './db/submission-reads';
 import { securityHeaders } from './middleware/security-headers';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { requestLog } from './middleware/request-log';
@@ -73,7 +74,9 @@ app.notFound((c) => problemResponse(c, new ApiError('not_found')));
 app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
 
 // Public API, per site: the site is loaded and its origin allow-list applied first.
-// ('/v1/sites/:site/*' matches /v1/sites/:site itself too.)
+// ('/v1/sites/:site/*' matches /v1/sites/:site itself too.) A submission's first reads (its
+// Idempotency-Key's record, the calendar, the screening settings) ride in the site's lookup.
+app.on('POST', '/v1/sites/:site/messages', rideWithSite(submissionRider));
 app.use('/v1/sites/:site/*', siteScope(), jsonBody({ rawBody: PHOTO_UPLOAD }));
 app.use('/v1/sites/:site/messages/*', publicCache());
 // Statistics move slowly; five minutes of shared cache spare the database a busy newspaper's readers.

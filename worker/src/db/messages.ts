@@ -27,7 +27,10 @@ export function indexForSearch(db: SiteDatabase, messageId: string, title: strin
 /**
  * The statements that store a submission, to run as one batch: the message, its search entry, its
  * first timeline events and the idempotency record land together or not at all. A live record with the same key
- * (a concurrent retry) makes the last insert fail, and with it the whole batch.
+ * (a concurrent retry) makes the last insert fail, and with it the whole batch. So does a unit that
+ * is not one of the site's active units: the message's unit is read by its insert (NOT NULL fails
+ * when none is found), in the same transaction, so no message is ever stored for a retired unit and
+ * the submission reads nothing beforehand to check it.
  */
 export function submissionStatements(db: SiteDatabase, { message, events, idempotency }: Submission) {
   return [
@@ -35,18 +38,18 @@ export function submissionStatements(db: SiteDatabase, { message, events, idempo
       .where('site_id', '=', idempotency.site_id)
       .where('key', '=', idempotency.key)
       .where('expires_at', '<=', idempotency.created_at),
-    db.q.insertInto('messages').values(message),
+    db.q.insertInto('messages').values((eb) => ({
+      ...message,
+      unit_id: eb.selectFrom('units').select('id')
+        .where('id', '=', message.unit_id).where('site_id', '=', message.site_id).where('active', '=', 1),
+    })),
     indexForSearch(db, message.id, message.title, message.body),
     ...events.map((event) => db.q.insertInto('message_events').values({ ...event, message_id: message.id })),
     db.q.insertInto('idempotency_keys').values(idempotency),
   ];
 }
 
-export function findLiveIdempotencyRecord(db: SiteDatabase, siteId: string, key: string, now: string) {
-  return db.first(liveIdempotencyRecordQuery(db, siteId, key, now));
-}
-
-/** The statement `findLiveIdempotencyRecord` runs, for a batch of reads. */
+/** An Idempotency-Key's record live at `now` (ISO): what it was first answered with, for a batch of reads. */
 export function liveIdempotencyRecordQuery(db: SiteDatabase, siteId: string, key: string, now: string) {
   return db.q.selectFrom('idempotency_keys')
     .select(['request_hash', 'message_id', 'response_enc'])

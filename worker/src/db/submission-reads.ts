@@ -1,42 +1,77 @@
-// What a submission reads before it is stored, in one D1 batch: one round trip to the database
-// instead of one per read (a submission's cost is mostly its round trips; bench/README.md, "Submit").
-// The batch is a read-only transaction, so the four answers are one consistent view.
+// What a submission reads before it is stored, sent with the site's lookup: one round trip to the
+// database for both (a submission's cost is mostly its round trips; bench/README.md, "Submit").
+// The batch is a read-only transaction, so the answers are one consistent view. Whether the unit
+// takes messages is not read here: it needs the body, and the write batch checks it itself
+// (`submissionStatements`).
+import type { Context } from 'hono';
 import type { WorkingCalendar } from '../lib/calendar';
+import { localDay } from '../lib/site-time';
+import type { AppEnv } from '../env';
+import type { SiteRider } from '../middleware/site-scope';
 import { DEFAULT_PROTECTION, protectionQuery, type ProtectionRow } from '../protection/store';
-import { rowsOf, type SiteDatabase } from './client';
+import type { SiteDatabase } from './client';
 import { liveIdempotencyRecordQuery } from './messages';
-import { activeUnitQuery, calendarDaysQuery, calendarOf } from './sites';
+import { calendarDaysQuery, calendarOf } from './sites';
 
 /** What `submissionReads` found. */
 export interface SubmissionReads {
-  /** The live record of an earlier submission under the same Idempotency-Key, or null. */
+  /** The Idempotency-Key the record was looked up under. */
+  key: string;
+  /** The live record of an earlier submission under that key, or null. */
   earlier: { request_hash: string; message_id: string; response_enc: string } | null;
-  /** Whether the unit the message is for is one of the site's active units. */
-  unitActive: boolean;
   /** The site's holidays and make-up working days from `today` on. */
   calendar: WorkingCalendar;
   /** The site's screening settings (its row, or the defaults). */
   protection: Omit<ProtectionRow, 'site_id' | 'updated_at'>;
 }
 
-/**
- * Reads, as one batch, what storing a submission to `siteId` needs: the idempotency record live at
- * `now` (ISO) under `key`, the unit `unitId`, the calendar from the site's day `today` (YYYY-MM-DD), and the
- * screening settings. Throws what D1 throws (a transient error is retried: the batch only reads).
- */
-export async function submissionReads(db: SiteDatabase, { siteId, key, now, unitId, today }: { siteId: string; key: string; now: string; unitId: string; today: string }): Promise<SubmissionReads> {
-  // The same statements the single reads run (findLiveIdempotencyRecord, findActiveUnit,
-  // workingCalendar, protectionOf), sent together.
-  const earlier = liveIdempotencyRecordQuery(db, siteId, key, now);
-  const unit = activeUnitQuery(db, siteId, unitId);
-  const days = calendarDaysQuery(db, siteId, today);
-  const protection = protectionQuery(db, siteId);
-  const [a, b, c, d] = await db.batch([earlier, unit, days, protection]);
-  const { site_id: _site, updated_at: _updated, ...settings } = rowsOf(protection, d)[0] ?? { site_id: siteId, updated_at: '', ...DEFAULT_PROTECTION };
+interface Params {
+  siteId: string;
+  key: string;
+  /** ISO instant: the record must be live then. */
+  now: string;
+  /** The site's day (YYYY-MM-DD): the calendar from it on. */
+  today: string;
+}
+
+/** The statements the single reads run (the key's record, workingCalendar, protectionOf), for one batch. */
+function queries(db: SiteDatabase, { siteId, key, now, today }: Params) {
+  return [liveIdempotencyRecordQuery(db, siteId, key, now), calendarDaysQuery(db, siteId, today), protectionQuery(db, siteId)];
+}
+
+function readRows(key: string, siteId: string, [earlier, days, protection]: unknown[][]): SubmissionReads {
+  const row = (protection?.[0] ?? { site_id: siteId, updated_at: '', ...DEFAULT_PROTECTION }) as ProtectionRow;
+  const { site_id: _site, updated_at: _updated, ...settings } = row;
   return {
-    earlier: rowsOf(earlier, a)[0] ?? null,
-    unitActive: rowsOf(unit, b).length > 0,
-    calendar: calendarOf(rowsOf(days, c)),
+    key,
+    earlier: (earlier?.[0] ?? null) as SubmissionReads['earlier'],
+    calendar: calendarOf((days ?? []) as { day: string; kind: string }[]),
     protection: settings,
   };
+}
+
+/** The parameters of a request to POST /v1/sites/:site/messages, as its headers and the clock give them. */
+function paramsOf(c: Context<AppEnv>, siteId: string): Params {
+  const now = new Date();
+  return { siteId, key: c.req.header('idempotency-key') ?? '', now: now.toISOString(), today: localDay(now) };
+}
+
+/**
+ * The submission's reads, riding with its site's lookup (`rideWithSite` on POST /v1/sites/:site/messages):
+ * the Idempotency-Key comes from the header (the route validates it afterwards; a missing one
+ * finds nothing), the instant is a moment before the route's own.
+ */
+export const submissionRider: SiteRider<SubmissionReads> = {
+  queries: (c, db, siteId) => queries(db, paramsOf(c, siteId)),
+  read: (rows, c, siteId) => readRows(c.req.header('idempotency-key') ?? '', siteId, rows),
+};
+
+/**
+ * Reads, as one batch, what storing a submission to `siteId` needs: the idempotency record live at
+ * `now` under `key`, the calendar from the site's day `today`, and the screening settings. For a way
+ * in with no rider (Open311's POST). Throws what D1 throws (a transient error is retried: the batch only reads).
+ */
+export async function submissionReads(db: SiteDatabase, params: Params): Promise<SubmissionReads> {
+  const results = await db.batch(queries(db, params));
+  return readRows(params.key, params.siteId, results.map((result) => result.results ?? []));
 }

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Compilable } from 'kysely';
 import { openBookmark, sealBookmark } from '../db/bookmark';
-import { sessionDatabaseFor, type SiteDatabase } from '../db/client';
-import { findSite, type Site } from '../db/sites';
+import { rowsOf, sessionDatabaseFor, type SiteDatabase } from '../db/client';
+import { siteOf, siteQuery, type Site } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 
@@ -12,18 +13,56 @@ const ALLOWED_HEADERS = `Content-Type, Idempotency-Key, Accept-Language, ${BOOKM
 const EXPOSED_HEADERS = `${BOOKMARK_HEADER}, X-Request-Id, Retry-After`;
 
 /**
+ * Reads a route needs before anything else, sent in the same D1 batch as its site's lookup: one
+ * round trip to the database for both, where each costs most of a request's time (bench/README.md,
+ * "Submit"). `queries` may use only the site's id (the path's `:site`) and what the request's path,
+ * query and headers say: the body of a browser on a foreign origin is never read. The route takes
+ * what `read` made of their rows with `rodeWithSite`; a route reached another way (no rider set, or
+ * an unknown site) reads for itself.
+ */
+export interface SiteRider<T> {
+  queries(c: Context<AppEnv>, db: SiteDatabase, siteId: string): Compilable<unknown>[];
+  /** `rows`: each query's rows, in order. */
+  read(rows: unknown[][], c: Context<AppEnv>, siteId: string): T;
+}
+
+/** Registered on a route before the site middleware: its reads ride in the site lookup's batch. */
+export function rideWithSite<T>(rider: SiteRider<T>): MiddlewareHandler<AppEnv> {
+  return async function rideWithSite(c, next) {
+    c.set('siteRider', { rider, read: undefined });
+    await next();
+  };
+}
+
+/** What `rider`'s reads found, when they rode with this request's site lookup; else undefined. */
+export function rodeWithSite<T>(c: Context<AppEnv>, rider: SiteRider<T>): T | undefined {
+  const ride = c.get('siteRider');
+  return ride?.rider === rider ? (ride.read as T | undefined) : undefined;
+}
+
+/**
  * The site the path's `:site` names and its database (`SITE_DATABASES`), both set on the context
  * for the handlers; null for an unknown site. The database runs in a D1 session that starts from the
  * request's `x-d1-bookmark` (see `sessionDatabaseFor`). Every site-scoped group (the API, Open311, the hosted
- * board) loads its site here.
+ * board) loads its site here, with the reads of the route's rider (`rideWithSite`) in the same batch.
  */
 export async function loadSite(c: Context<AppEnv>): Promise<{ site: Site; db: SiteDatabase } | null> {
   const siteId = c.req.param('site') ?? '';
   const db = sessionDatabaseFor(c.env, siteId, await openBookmark(c.env, c.req.header(BOOKMARK_HEADER)));
   c.set('db', db);
-  const site = await findSite(db, siteId);
-  if (site) c.set('site', site);
-  return site ? { site, db } : null;
+  const lookup = siteQuery(db, siteId);
+  const ride = c.get('siteRider');
+  const riding = ride?.rider.queries(c, db, siteId) ?? [];
+  const [row] = ride && riding.length > 0
+    ? await db.batch([lookup, ...riding]).then(([found, ...rode]) => {
+      ride.read = ride.rider.read(rode.map((result) => result.results ?? []), c, siteId);
+      return rowsOf(lookup, found);
+    })
+    : await db.all(lookup);
+  if (!row) return null;
+  const site = siteOf(row);
+  c.set('site', site);
+  return { site, db };
 }
 
 /**

@@ -7,9 +7,9 @@ import { visibleLength } from '../../../sdk/src/text';
 import { newRouteGroup } from '../app';
 import type { AppEnv } from '../env';
 import { rowsOf, type SiteDatabase } from '../db/client';
-import { findLiveIdempotencyRecord, submissionStatements } from '../db/messages';
-import { submissionReads, type SubmissionReads } from '../db/submission-reads';
-import { findCampaign, isWithinAny, type Site } from '../db/sites';
+import { liveIdempotencyRecordQuery, submissionStatements } from '../db/messages';
+import { submissionReads, submissionRider, type SubmissionReads } from '../db/submission-reads';
+import { activeUnitQuery, findCampaign, isWithinAny, type Site } from '../db/sites';
 import { outletFor } from '../db/campaigns';
 import { attachPhotoStatements, photoRefProblems } from '../db/photos';
 import { ApiError, validationError, type FieldProblem } from '../errors';
@@ -20,6 +20,7 @@ import { countersFor, countStatements, secondsUntilAllowed } from '../db/submiss
 import { clientAddress } from '../lib/client-address';
 import { parsePhone } from '../lib/phone';
 import { tooManyRequests, withinLimit } from '../middleware/rate-limit';
+import { rodeWithSite } from '../middleware/site-scope';
 import { localDay, toSiteTime } from '../lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
@@ -66,23 +67,19 @@ const submitMessage = createRoute({
 export type SubmitInput = z.output<typeof SubmissionSchema>;
 
 /**
- * Checks that need the site's data: who the message is for (`unitActive`: whether it is one of the
- * site's active units), whether the campaign takes it (its window, its units' subtrees, types and
- * domains, and the outlet `origin` is on), the site's minimum lengths. A browser on a page that is
- * not one of the campaign's outlets is refused (403 origin_not_allowed); the outlet's name is
- * recorded with the message.
+ * Checks that need the site's data: whether the campaign takes the message (its window, its units'
+ * subtrees, types and domains, and the outlet `origin` is on), the site's types, domains and minimum
+ * lengths. A browser on a page that is not one of the campaign's outlets is refused (403
+ * origin_not_allowed); the outlet's name is recorded with the message. Whether the unit takes
+ * messages is checked by the write batch itself (`submissionStatements`).
  */
-async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string, origin: string | undefined, unitActive: Promise<boolean>): Promise<{ campaignId: string | null; outlet: string | null; problems: FieldProblem[] }> {
-  const [unit, campaign] = await Promise.all([
-    unitActive,
-    input.campaign ? findCampaign(db, site.id, input.campaign) : null,
-  ]);
+async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string, origin: string | undefined): Promise<{ campaignId: string | null; outlet: string | null; problems: FieldProblem[] }> {
+  const campaign = input.campaign ? await findCampaign(db, site.id, input.campaign) : null;
   let outlet: string | null = null;
   const problems: FieldProblem[] = [];
   // Minimums count what shows: 路 and three zero-width spaces are one character.
   if (visibleLength(input.title) < site.titleMin) problems.push({ field: 'title', code: 'too_short', params: { min: site.titleMin } });
   if (visibleLength(input.body) < site.bodyMin) problems.push({ field: 'body', code: 'too_short', params: { min: site.bodyMin } });
-  if (!unit) problems.push({ field: 'unitId', code: 'unknown_unit' });
   if (!site.types.includes(input.type)) problems.push({ field: 'type', code: 'type_not_allowed' });
   if (!site.domains.includes(input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });
   if (input.campaign) {
@@ -109,20 +106,17 @@ async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, no
 }
 
 interface Replay {
-  db: SiteDatabase;
   site: Site;
   key: string;
   requestHash: string;
   cipher: Cipher;
-  now: string;
 }
 
 /**
- * The answer already given under this key (`record`, read with the submission's other reads; looked
- * up when not given), or null. A different body under the same key is refused.
+ * The answer already given under this key (`record`: the key's live record, as read with the
+ * submission's other reads or after its batch failed), or null. A different body under the same key is refused.
  */
-async function earlierAnswer({ db, site, key, requestHash, cipher, now }: Replay, given?: SubmissionReads['earlier']): Promise<MessageCreated | null> {
-  const record = given === undefined ? await findLiveIdempotencyRecord(db, site.id, key, now) : given;
+async function earlierAnswer({ site, key, requestHash, cipher }: Replay, record: SubmissionReads['earlier']): Promise<MessageCreated | null> {
   if (!record) return null;
   if (record.request_hash !== requestHash) throw new ApiError('idempotency_key_reused');
   return JSON.parse(await cipher.decrypt(record.response_enc, `idempotency:${site.id}:${key}`)) as MessageCreated;
@@ -163,22 +157,22 @@ export async function storeSubmission(
   // token) is not part of what the key stands for: a retry differing only in them is the same submission.
   const { fillMs: _fillMs, honeypot: _honeypot, turnstileToken, ...submission } = input;
   const replay: Replay = {
-    db, site, key, cipher, now: nowIso,
+    site, key, cipher,
     requestHash: await keyedHash(c.env.HASH_KEY, `${site.id}:${JSON.stringify(submission)}`),
   };
 
   const phone = parsePhone(input.author.phone)!;
   const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: integrationKeyId ? null : clientAddress(c), phone: phone.e164 }, now);
 
-  // The key's record, the unit, the calendar and the screening settings in one round trip; a
+  // The key's record, the calendar and the screening settings: read with the site when they rode
+  // with its lookup (POST /v1/sites/:site/messages), else in one round trip of their own; a
   // campaign's and photos' lookups (when the submission names them) beside it.
-  const reads = submissionReads(db, { siteId: site.id, key, now: nowIso, unitId: input.unitId, today: localDay(now) });
+  const rode = rodeWithSite(c, submissionRider);
   const [{ earlier: record, calendar, protection }, { campaignId, outlet, problems }, photoProblems] = await Promise.all([
-    reads,
+    rode?.key === key ? rode : submissionReads(db, { siteId: site.id, key, now: nowIso, today: localDay(now) }),
     // The service's own pages (the hosted drive page /s/:site/campaigns/:slug) are the site's, as for
     // the site check (middleware/site-scope.ts): no outlet, never refused as one.
-    addressingOf(db, site, input, nowIso, c.req.header('Origin') === new URL(c.req.url).origin ? undefined : c.req.header('Origin'),
-      reads.then((found) => found.unitActive)),
+    addressingOf(db, site, input, nowIso, c.req.header('Origin') === new URL(c.req.url).origin ? undefined : c.req.header('Origin')),
     photoRefProblems(db, site.id, input.photos ?? []),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
@@ -280,10 +274,16 @@ export async function storeSubmission(
     ], { idempotent: true });
     c.set('claimedEvents', rowsOf(claim, results.at(-1)));
   } catch (error) {
-    // A concurrent retry with the same key stored its message first: give its answer. Or a counter
-    // is full (the caps are not read beforehand: the batch's CHECK refuses it as a whole).
-    const winner = await earlierAnswer(replay);
+    // A concurrent retry with the same key stored its message first: give its answer. Or the unit
+    // no longer takes messages (retired since the page was loaded: the batch's insert finds no active
+    // unit and fails as a whole), or a counter is full (the caps are not read beforehand either: the
+    // batch's CHECK refuses it as a whole).
+    const record = liveIdempotencyRecordQuery(db, site.id, key, nowIso);
+    const unit = activeUnitQuery(db, site.id, input.unitId);
+    const [records, units] = await db.batch([record, unit]);
+    const winner = await earlierAnswer(replay, rowsOf(record, records)[0] ?? null);
     if (winner) return winner;
+    if (rowsOf(unit, units).length === 0) throw validationError([{ field: 'unitId', code: 'unknown_unit' }]);
     const wait = await secondsUntilAllowed(db, counters, now);
     if (wait !== null) throw tooManyRequests(c, wait);
     throw error;
