@@ -30,7 +30,7 @@ export interface AppEnv {
     site: Site;
     db: SiteDatabase;
     /** Set by `rideWithSite` on a route whose first reads ride in its site's lookup; `read` by the site middleware. */
-    siteRider: { rider: SiteRider<unknown>; read: unknown };
+    siteRider: { rider: SiteRider<unknown>; params: Record<string, string>; read: unknown };
     /** Set by `consoleAuth` on every console and admin route. */
     official: Official;
     /** Set on every Open311 POST, before its form is validated: the live integration key it carries. */

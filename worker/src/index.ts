@@ -9,6 +9,7 @@ import { publicCache } from './middleware/public-cache';
 import { rateLimit } from './middleware/rate-limit';
 import { rideWithSite, siteScope } from './middleware/site-scope';
 import { submissionRider } from './db/submission-reads';
+import { boardPageRider, publicMessageRider } from './routes/board';
 import { securityHeaders } from './middleware/security-headers';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { requestLog } from './middleware/request-log';
@@ -77,6 +78,9 @@ app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
 // ('/v1/sites/:site/*' matches /v1/sites/:site itself too.) A submission's first reads (its
 // Idempotency-Key's record, the calendar, the screening settings) ride in the site's lookup.
 app.on('POST', '/v1/sites/:site/messages', rideWithSite(submissionRider));
+// So do a page of the board (not a search: its rate limit comes first) and one public message.
+app.on('GET', '/v1/sites/:site/messages', rideWithSite(boardPageRider));
+app.on('GET', '/v1/sites/:site/messages/:id', rideWithSite(publicMessageRider));
 app.use('/v1/sites/:site/*', siteScope(), jsonBody({ rawBody: PHOTO_UPLOAD }));
 app.use('/v1/sites/:site/messages/*', publicCache());
 // Statistics move slowly; five minutes of shared cache spare the database a busy newspaper's readers.

@@ -1,6 +1,6 @@
 // The public board: what anyone may read. Only published, public messages; never contact details.
 // A list page is one statement here, a detail one; plus the site lookup.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type InferResult, type SelectQueryBuilder } from 'kysely';
 import type { PublicMessage, PublicTab } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
 import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text';
@@ -33,9 +33,13 @@ export function encodeCursor(seq: number): string {
 }
 
 function decodeCursor(cursor: string): number {
-  const seq = /^[0-9a-z]{1,11}$/.test(cursor) ? parseInt(cursor, 36) : NaN;
-  if (!Number.isSafeInteger(seq)) throw validationError([{ field: 'cursor', code: 'invalid' }]);
-  return seq;
+  if (!isCursor(cursor)) throw validationError([{ field: 'cursor', code: 'invalid' }]);
+  return parseInt(cursor, 36);
+}
+
+/** Whether `cursor` is a board page's `nextCursor` (a seq in base 36), which `boardPageQuery` can take. */
+export function isCursor(cursor: string): boolean {
+  return /^[0-9a-z]{1,11}$/.test(cursor) && Number.isSafeInteger(parseInt(cursor, 36));
 }
 
 type Board = SelectQueryBuilder<Database & { m: Database['messages'] }, 'm', object>;
@@ -178,14 +182,20 @@ function ratingOf(r: RatingColumns): PublicMessage['rating'] {
     : null;
 }
 
+/** A row of `boardPageQuery`. */
+export type BoardPageRow = InferResult<ReturnType<typeof boardPageQuery>>[number];
+
 /**
  * One page of the board, newest first, keyset-paged on `seq` (stable while new messages arrive).
- * Besides the site lookup: the page, the names of the units on it that this worker does not
+ * `found`: the rows of `boardPageQuery` for `filter` when they were read already (with the site's
+ * lookup). Besides the site lookup: the page, the names of the units on it that this worker does not
  * keep yet (`unitNames`) — never the site's whole tree. Each card's first public photo comes with the
  * page. A unit the site does not have gives an empty page.
  */
-export async function listPublicMessages(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, filter: BoardFilter, now: Date): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
-  const rows = await db.all(boardPageQuery(db, site.id, filter));
+export async function listPublicMessages(
+  db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, filter: BoardFilter, now: Date, found?: BoardPageRow[],
+): Promise<{ items: PublicMessage[]; nextCursor: string | null }> {
+  const rows = found ?? await db.all(boardPageQuery(db, site.id, filter));
   const page = rows.slice(0, filter.limit);
   const names = await unitNames(db, site, page.flatMap((m) => [m.unit_id, m.latest_reply_unit_id ?? m.unit_id]));
   return {

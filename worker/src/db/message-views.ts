@@ -7,7 +7,7 @@
 //   official — every event with who acted, and internal notes; contact details only through `reveal`.
 // The deadline check's events are the officials' business: reminders are theirs alone, and 督办 (to
 // the unit above) reads as 已超期 to the public and the author.
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, InferResult, SelectQueryBuilder } from 'kysely';
 import type { HoldReason } from '../../../sdk/src/schemas/protection';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConsoleFollowUp, ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
@@ -175,15 +175,24 @@ const event = (e: EventJson): TimelineEvent => ({
 const outsideEvent = (e: EventJson): TimelineEvent =>
   (e.kind === 'escalated' ? { kind: 'overdue', at: toSiteTime(e.created_at), unit: null, note: null } : event(e));
 
-/** `GET /v1/sites/:site/messages/:id`: a published public message, or null for any other id. */
-export async function publicMessageView(db: SiteDatabase, siteId: string, id: string, now: Date): Promise<PublicMessageDetail | null> {
-  const m = await db.first(
-    withHistory(
-      db.q.selectFrom('messages as m').where('m.id', '=', id).where('m.site_id', '=', siteId)
-        .where('m.moderation', '=', 'published').where('m.is_public', '=', 1) as Messages,
-      'public',
-    ).select((eb) => ratingJson(eb).as('rating')),
-  );
+/** The one statement behind `publicMessageView`: the message `id` with its history, if published and public. */
+export function publicMessageQuery(db: SiteDatabase, siteId: string, id: string) {
+  return withHistory(
+    db.q.selectFrom('messages as m').where('m.id', '=', id).where('m.site_id', '=', siteId)
+      .where('m.moderation', '=', 'published').where('m.is_public', '=', 1) as Messages,
+    'public',
+  ).select((eb) => ratingJson(eb).as('rating'));
+}
+
+/** A row of `publicMessageQuery`. */
+export type PublicMessageRow = InferResult<ReturnType<typeof publicMessageQuery>>[number];
+
+/**
+ * `GET /v1/sites/:site/messages/:id`: a published public message, or null for any other id. `found`:
+ * the row of `publicMessageQuery` when it was read already (with the site's lookup); else it is read.
+ */
+export async function publicMessageView(db: SiteDatabase, siteId: string, id: string, now: Date, found?: PublicMessageRow | null): Promise<PublicMessageDetail | null> {
+  const m = found === undefined ? await db.first(publicMessageQuery(db, siteId, id)) : found;
   if (!m) return null;
   const rating = parsed(m.rating);
   const photos: PhotoViewRow[] = parsed(m.photos);

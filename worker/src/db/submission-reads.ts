@@ -3,10 +3,8 @@
 // The batch is a read-only transaction, so the answers are one consistent view. Whether the unit
 // takes messages is not read here: it needs the body, and the write batch checks it itself
 // (`submissionStatements`).
-import type { Context } from 'hono';
 import type { WorkingCalendar } from '../lib/calendar';
 import { localDay } from '../lib/site-time';
-import type { AppEnv } from '../env';
 import type { SiteRider } from '../middleware/site-scope';
 import { DEFAULT_PROTECTION, protectionQuery, type ProtectionRow } from '../protection/store';
 import type { SiteDatabase } from './client';
@@ -50,20 +48,15 @@ function readRows(key: string, siteId: string, [earlier, days, protection]: unkn
   };
 }
 
-/** The parameters of a request to POST /v1/sites/:site/messages, as its headers and the clock give them. */
-function paramsOf(c: Context<AppEnv>, siteId: string): Params {
-  const now = new Date();
-  return { siteId, key: c.req.header('idempotency-key') ?? '', now: now.toISOString(), today: localDay(now) };
-}
-
 /**
  * The submission's reads, riding with its site's lookup (`rideWithSite` on POST /v1/sites/:site/messages):
  * the Idempotency-Key comes from the header (the route validates it afterwards; a missing one
  * finds nothing), the instant is a moment before the route's own.
  */
-export const submissionRider: SiteRider<SubmissionReads> = {
-  queries: (c, db, siteId) => queries(db, paramsOf(c, siteId)),
-  read: (rows, c, siteId) => readRows(c.req.header('idempotency-key') ?? '', siteId, rows),
+export const submissionRider: SiteRider<SubmissionReads> = (c, db, siteId) => {
+  const now = new Date();
+  const params = { siteId, key: c.req.header('idempotency-key') ?? '', now: now.toISOString(), today: localDay(now) };
+  return { queries: queries(db, params), read: (rows) => readRows(params.key, siteId, rows) };
 };
 
 /**

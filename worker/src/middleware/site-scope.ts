@@ -15,21 +15,22 @@ const EXPOSED_HEADERS = `${BOOKMARK_HEADER}, X-Request-Id, Retry-After`;
 /**
  * Reads a route needs before anything else, sent in the same D1 batch as its site's lookup: one
  * round trip to the database for both, where each costs most of a request's time (bench/README.md,
- * "Submit"). `queries` may use only the site's id (the path's `:site`) and what the request's path,
- * query and headers say: the body of a browser on a foreign origin is never read. The route takes
- * what `read` made of their rows with `rodeWithSite`; a route reached another way (no rider set, or
- * an unknown site) reads for itself.
+ * "Submit"). Given the request, the site's database and its id (the path's `:site`), a rider plans
+ * `queries` and what `read` makes of their rows (each query's, in order), or null for none. The
+ * queries may use only the site's id and what the request's path, query and headers say (the body
+ * of a browser on a foreign origin is never read), and nothing a rate limit guards (the limit is
+ * applied after the site). The route takes what was read with `rodeWithSite`; one reached another
+ * way (no rider, or a rider that planned none) reads for itself.
  */
-export interface SiteRider<T> {
-  queries(c: Context<AppEnv>, db: SiteDatabase, siteId: string): Compilable<unknown>[];
-  /** `rows`: each query's rows, in order. */
-  read(rows: unknown[][], c: Context<AppEnv>, siteId: string): T;
-}
+export type SiteRider<T> = (c: Context<AppEnv>, db: SiteDatabase, siteId: string, params: Record<string, string>) => { queries: Compilable<unknown>[]; read(rows: unknown[][]): T } | null;
 
-/** Registered on a route before the site middleware: its reads ride in the site lookup's batch. */
+/**
+ * Registered on a route before the site middleware: its reads ride in the site lookup's batch. The
+ * rider gets the route's path parameters as matched here (the site middleware's own pattern knows only `:site`).
+ */
 export function rideWithSite<T>(rider: SiteRider<T>): MiddlewareHandler<AppEnv> {
   return async function rideWithSite(c, next) {
-    c.set('siteRider', { rider, read: undefined });
+    c.set('siteRider', { rider, params: c.req.param(), read: undefined });
     await next();
   };
 }
@@ -52,10 +53,10 @@ export async function loadSite(c: Context<AppEnv>): Promise<{ site: Site; db: Si
   c.set('db', db);
   const lookup = siteQuery(db, siteId);
   const ride = c.get('siteRider');
-  const riding = ride?.rider.queries(c, db, siteId) ?? [];
-  const [row] = ride && riding.length > 0
-    ? await db.batch([lookup, ...riding]).then(([found, ...rode]) => {
-      ride.read = ride.rider.read(rode.map((result) => result.results ?? []), c, siteId);
+  const riding = ride?.rider(c, db, siteId, ride.params);
+  const [row] = ride && riding
+    ? await db.batch([lookup, ...riding.queries]).then(([found, ...rode]) => {
+      ride.read = riding.read(rode.map((result) => result.results ?? []));
       return rowsOf(lookup, found);
     })
     : await db.all(lookup);

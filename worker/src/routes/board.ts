@@ -1,14 +1,36 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ListMessagesQuerySchema, MessagePageSchema, PublicMessageDetailSchema } from '../../../sdk/src/schemas/message';
 import { newRouteGroup } from '../app';
-import { listPublicMessages } from '../db/board';
-import { publicMessageView } from '../db/message-views';
+import { boardPageQuery, isCursor, listPublicMessages, type BoardPageRow } from '../db/board';
+import { publicMessageQuery, publicMessageView, type PublicMessageRow } from '../db/message-views';
 import { unknownFilters } from '../db/sites';
 import { notFound, validationError } from '../errors';
+import { rodeWithSite, type SiteRider } from '../middleware/site-scope';
 import { limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 /** The public board: published public messages and their replies, for anyone. */
 export const board = newRouteGroup();
+
+const MessageParamsSchema = SiteParamsSchema.extend({ id: z.string().max(64) });
+
+/**
+ * A page of the board rides with the site's lookup (`rideWithSite`, index.ts): its query is read
+ * with the route's own schema, and a query the route will refuse rides nothing. A search does not
+ * ride: it waits for its rate limit, applied after the site.
+ */
+export const boardPageRider: SiteRider<BoardPageRow[]> = (c, db, siteId) => {
+  const query = ListMessagesQuerySchema.safeParse(c.req.query());
+  if (!query.success || query.data.q !== undefined || (query.data.cursor !== undefined && !isCursor(query.data.cursor))) return null;
+  const page = boardPageQuery(db, siteId, query.data);
+  return { queries: [page], read: ([rows]) => (rows ?? []) as BoardPageRow[] };
+};
+
+/** One public message rides with the site's lookup, as a page does. */
+export const publicMessageRider: SiteRider<PublicMessageRow | null> = (_c, db, siteId, path) => {
+  const params = MessageParamsSchema.safeParse(path);
+  if (!params.success) return null;
+  return { queries: [publicMessageQuery(db, siteId, params.data.id)], read: ([rows]) => (rows?.[0] ?? null) as PublicMessageRow | null };
+};
 
 const listMessages = createRoute({
   operationId: 'listMessages',
@@ -28,7 +50,7 @@ board.openapi(listMessages, async (c) => {
   const query = c.req.valid('query');
   const db = c.get('db');
   const site = c.get('site');
-  const page = await listPublicMessages(db, site, query, new Date());
+  const page = await listPublicMessages(db, site, query, new Date(), rodeWithSite(c, boardPageRider));
   // An unknown unit or drive selects nothing: say which, rather than "no messages yet" (only an
   // empty first page can come from one, so only then is it looked at).
   if (page.items.length === 0 && !query.cursor) {
@@ -43,7 +65,7 @@ const getMessage = createRoute({
   method: 'get',
   path: '/v1/sites/{site}/messages/{id}',
   summary: 'One public message with its replies, public timeline and rating',
-  request: { params: SiteParamsSchema.extend({ id: z.string().max(64) }) },
+  request: { params: MessageParamsSchema },
   responses: {
     200: { description: 'the message', content: { 'application/json': { schema: PublicMessageDetailSchema } } },
     304: { description: 'unchanged since the ETag sent in If-None-Match' },
@@ -54,7 +76,7 @@ const getMessage = createRoute({
 board.openapi(getMessage, async (c) => {
   const { id } = c.req.valid('param');
   // Private, pending, rejected and hidden messages answer exactly like missing ones.
-  const message = await publicMessageView(c.get('db'), c.get('site').id, id, new Date());
+  const message = await publicMessageView(c.get('db'), c.get('site').id, id, new Date(), rodeWithSite(c, publicMessageRider));
   if (!message) throw notFound();
   return c.json(message, 200);
 });
