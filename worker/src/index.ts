@@ -10,6 +10,7 @@ import { rateLimit } from './middleware/rate-limit';
 import { rideWithSite, siteScope } from './middleware/site-scope';
 import { submissionRider } from './db/submission-reads';
 import { boardPageRider, publicMessageRider } from './routes/board';
+import { siteConfigRider } from './routes/sites';
 import { securityHeaders } from './middleware/security-headers';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { requestLog } from './middleware/request-log';
@@ -78,7 +79,9 @@ app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
 // ('/v1/sites/:site/*' matches /v1/sites/:site itself too.) A submission's first reads (its
 // Idempotency-Key's record, the calendar, the screening settings) ride in the site's lookup.
 app.on('POST', '/v1/sites/:site/messages', rideWithSite(submissionRider));
-// So do a page of the board (not a search: its rate limit comes first) and one public message.
+// So do the site config's (what a form waits for), a page of the board (not a search: its rate
+// limit comes first) and one public message's.
+app.on('GET', '/v1/sites/:site', rideWithSite(siteConfigRider));
 app.on('GET', '/v1/sites/:site/messages', rideWithSite(boardPageRider));
 app.on('GET', '/v1/sites/:site/messages/:id', rideWithSite(publicMessageRider));
 app.use('/v1/sites/:site/*', siteScope(), jsonBody({ rawBody: PHOTO_UPLOAD }));

@@ -198,13 +198,16 @@ export function toCampaignSummary(row: CampaignRow): CampaignSummary {
 }
 
 export function openCampaigns(db: SiteDatabase, siteId: string, now: string): Promise<CampaignRow[]> {
-  return db.all(
-    db.q.selectFrom('campaigns').selectAll()
-      .where('site_id', '=', siteId)
-      .where('starts_at', '<=', now)
-      .where('ends_at', '>', now)
-      .orderBy('ends_at'),
-  );
+  return db.all(openCampaignsQuery(db, siteId, now));
+}
+
+/** The statement `openCampaigns` runs: the site's campaigns open at `now` (ISO), the first to end first. */
+export function openCampaignsQuery(db: SiteDatabase, siteId: string, now: string) {
+  return db.q.selectFrom('campaigns').selectAll()
+    .where('site_id', '=', siteId)
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+    .orderBy('ends_at');
 }
 
 export function findCampaign(db: SiteDatabase, siteId: string, slug: string): Promise<CampaignRow | null> {

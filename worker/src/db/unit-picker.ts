@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type InferResult } from 'kysely';
 import { CONFIG_UNITS_MAX, UNIT_SEARCH_LIMIT, type UnitChoice, type UnitNode } from '../../../sdk/src/schemas/site';
 import type { UnitRef } from '../../../sdk/src/schemas/message';
 import { pinyinKeys } from '../lib/pinyin';
@@ -22,13 +22,11 @@ const LAST = '\u{10FFFF}';
  * A small tree's rows are fetched unordered (an ORDER BY would read the site's index to sort) and
  * sorted here.
  */
-export async function configUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion' | 'activeUnits'>): Promise<{ units: UnitNode[]; complete: boolean }> {
+export async function configUnits(
+  db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion' | 'activeUnits'>, found?: SmallTreeRow[],
+): Promise<{ units: UnitNode[]; complete: boolean }> {
   if (site.activeUnits <= CONFIG_UNITS_MAX) {
-    const rows = await db.all(
-      db.q.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'sort_order'])
-        .where('site_id', '=', site.id).where('active', '=', 1)
-        .limit(CONFIG_UNITS_MAX + 1),
-    );
+    const rows = found ?? await db.all(smallTreeQuery(db, site.id));
     rows.sort((a, b) => a.sort_order - b.sort_order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { units: unitTree(rows), complete: true };
   }
@@ -39,6 +37,23 @@ export async function configUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'uni
   topLevels.set(site.id, { version: site.unitsVersion, units });
   return { units, complete: false };
 }
+
+/**
+ * The statement behind a small tree's config: its active units, unordered, while the site has at most
+ * CONFIG_UNITS_MAX of them; none for a larger one, whose tree it does not read at all. It reads the
+ * site's count itself, so it can be sent before the site is known (with its lookup): the site's row
+ * is the outer loop (CROSS JOIN keeps it there), and a large tree's row stops it before any unit.
+ */
+export function smallTreeQuery(db: SiteDatabase, siteId: string) {
+  return db.q.selectFrom('sites as s').crossJoin('units as u')
+    .select(['u.id', 'u.parent_id', 'u.name', 'u.kind', 'u.sort_order'])
+    .where('s.id', '=', siteId).where('s.active_units', '<=', CONFIG_UNITS_MAX)
+    .where('u.site_id', '=', siteId).where('u.active', '=', 1)
+    .limit(CONFIG_UNITS_MAX + 1);
+}
+
+/** A row of `smallTreeQuery`. */
+export type SmallTreeRow = InferResult<ReturnType<typeof smallTreeQuery>>[number];
 
 /**
  * The top level from D1: two rows read per unit (the index on (site, parent, order) holds neither the

@@ -15,14 +15,20 @@ const EXPOSED_HEADERS = `${BOOKMARK_HEADER}, X-Request-Id, Retry-After`;
 /**
  * Reads a route needs before anything else, sent in the same D1 batch as its site's lookup: one
  * round trip to the database for both, where each costs most of a request's time (bench/README.md,
- * "Submit"). Given the request, the site's database and its id (the path's `:site`), a rider plans
- * `queries` and what `read` makes of their rows (each query's, in order), or null for none. The
- * queries may use only the site's id and what the request's path, query and headers say (the body
- * of a browser on a foreign origin is never read), and nothing a rate limit guards (the limit is
- * applied after the site). The route takes what was read with `rodeWithSite`; one reached another
- * way (no rider, or a rider that planned none) reads for itself.
+ * "Submit"). Given the request, the site's database, its id (the path's `:site`) and the route's
+ * path parameters, a rider plans its reads (`RidingReads`), or null for none. They may use only the
+ * site's id and what the request's path, query and headers say (the body of a browser on a foreign
+ * origin is never read), and nothing a rate limit guards (the limit is applied after the site). The
+ * route takes what was read with `rodeWithSite`; one reached another way (no rider, or a rider that
+ * planned none) reads for itself.
  */
-export type SiteRider<T> = (c: Context<AppEnv>, db: SiteDatabase, siteId: string, params: Record<string, string>) => { queries: Compilable<unknown>[]; read(rows: unknown[][]): T } | null;
+export type SiteRider<T> = (c: Context<AppEnv>, db: SiteDatabase, siteId: string, params: Record<string, string>) => RidingReads<T> | null;
+
+/** What a rider plans for one request: statements, and what their rows (each statement's, in order) make. */
+export interface RidingReads<T> {
+  queries: Compilable<unknown>[];
+  read(rows: unknown[][]): T;
+}
 
 /**
  * Registered on a route before the site middleware: its reads ride in the site lookup's batch. The

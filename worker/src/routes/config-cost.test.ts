@@ -2,7 +2,7 @@
 // D1 once per data centre (its Cache API), not once per worker.
 import { describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../../../sdk/src/schemas/site';
-import { addUnits, createSite, d1Cost, request } from '../../test/fixtures';
+import { addUnits, createCampaign, createSite, d1Cost, request } from '../../test/fixtures';
 import { forgetTopLevels } from '../db/unit-picker';
 
 describe('GET /v1/sites/:site on a tree of 57 top-level units (the national tree’s ministries and provinces)', () => {
@@ -31,5 +31,23 @@ describe('GET /v1/sites/:site on a tree of 57 top-level units (the national tree
     forgetTopLevels();
     const changed = await (await request(`/v1/sites/${s}`)).json<SiteConfig>();
     expect(changed.units.map((u) => u.name)).toContain('新设的部委');
+  });
+});
+
+describe('GET /v1/sites/:site on a small tree', () => {
+  it('reads the site, its units and its open campaigns in one round trip', async () => {
+    const { siteId, eduUnit, inactiveUnit } = await createSite();
+    const day = 86_400_000;
+    await createCampaign(siteId, { slug: 'open-now', startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + day) });
+    await createCampaign(siteId, { slug: 'ended', startsAt: new Date(Date.now() - 3 * day), endsAt: new Date(Date.now() - day) });
+    const response = await request(`/v1/sites/${siteId}`);
+    expect(response.status).toBe(200);
+    expect(d1Cost(response).queries).toBe(1);
+    const config = await response.json<SiteConfig>();
+    const ids = JSON.stringify(config.units);
+    expect(ids).toContain(eduUnit);
+    expect(ids).not.toContain(inactiveUnit);
+    expect(config.unitsComplete).toBe(true);
+    expect(config.campaigns.map((c) => c.slug)).toEqual(['open-now']);
   });
 });

@@ -3,11 +3,23 @@ import { LIMITS } from '../../../sdk/src/schemas/common';
 import { SiteConfigSchema, UnitListQuerySchema, UnitListSchema, UnitNodeSchema } from '../../../sdk/src/schemas/site';
 import { newRouteGroup } from '../app';
 import { validationError } from '../errors';
-import { openCampaigns, toCampaignSummary } from '../db/sites';
-import { configUnits, searchUnits, unitLevel } from '../db/unit-picker';
+import type { CampaignRow } from '../db/schema';
+import { openCampaigns, openCampaignsQuery, toCampaignSummary } from '../db/sites';
+import { configUnits, searchUnits, smallTreeQuery, unitLevel, type SmallTreeRow } from '../db/unit-picker';
+import { rodeWithSite, type SiteRider } from '../middleware/site-scope';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 export const sites = newRouteGroup();
+
+/**
+ * The site config's reads ride with the site's lookup (`rideWithSite`, index.ts): a small tree's
+ * units and the open campaigns, so the config a form waits for is one round trip to D1. A large
+ * tree's top level comes after, as before (from the worker's memory or the data centre's cache).
+ */
+export const siteConfigRider: SiteRider<{ units: SmallTreeRow[]; campaigns: CampaignRow[] }> = (_c, db, siteId) => ({
+  queries: [smallTreeQuery(db, siteId), openCampaignsQuery(db, siteId, new Date().toISOString())],
+  read: ([units, campaigns]) => ({ units: (units ?? []) as SmallTreeRow[], campaigns: (campaigns ?? []) as CampaignRow[] }),
+});
 
 // A named component, so the recursive unit tree is described by reference.
 sites.openAPIRegistry.register('UnitNode', UnitNodeSchema);
@@ -27,9 +39,10 @@ const getSiteConfig = createRoute({
 sites.openapi(getSiteConfig, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
+  const rode = rodeWithSite(c, siteConfigRider);
   const [units, campaigns] = await Promise.all([
-    configUnits(db, site),
-    openCampaigns(db, site.id, new Date().toISOString()),
+    configUnits(db, site, rode?.units),
+    rode?.campaigns ?? openCampaigns(db, site.id, new Date().toISOString()),
   ]);
   // Settings change rarely; a minute of caching spares slow phones a round trip per page view.
   c.header('Cache-Control', 'public, max-age=60');
