@@ -75,9 +75,10 @@ app.notFound((c) => problemResponse(c, new ApiError('not_found')));
 // Liveness for monitors, and the baseline the benchmark measures routes against.
 app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
 
-// Public API, per site: the site is loaded and its origin allow-list applied first.
-// ('/v1/sites/:site/*' matches /v1/sites/:site itself too.) A submission's first reads (its
-// Idempotency-Key's record, the calendar, the screening settings) ride in the site's lookup.
+// Public API, per site: the site is loaded and its origin allow-list applied first, before any body
+// is read or any route runs. ('/v1/sites/:site/*' matches /v1/sites/:site itself too.) A
+// submission's first reads (its Idempotency-Key's record, the calendar, the screening settings)
+// ride in the site's lookup: read in the same round trip, before the origin is judged, never answered to a refused one.
 app.on('POST', '/v1/sites/:site/messages', rideWithSite(submissionRider));
 // So do the site config's (what a form waits for), a page of the board (not a search: its rate
 // limit comes first) and one public message's.
@@ -92,7 +93,8 @@ app.use('/v1/sites/:site/stats', publicCache({ maxAge: 300 }));
 app.use('/v1/sites/:site/units', publicCache({ maxAge: 300 }));
 // Floods: searches, tracking-code lookups and 我也关注 are counted per client address before any
 // work; submissions are counted in their route, where a retry of a stored one is never refused.
-app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => c.req.method === 'GET' && Boolean(c.req.query('q')) }));
+// (HEAD runs the GET route: a search asked for with HEAD does all its work too.)
+app.use('/v1/sites/:site/messages', rateLimit('SEARCH_LIMITER', { when: (c) => (c.req.method === 'GET' || c.req.method === 'HEAD') && Boolean(c.req.query('q')) }));
 // (`/track/*` matches /track itself too: one counter for the lookup, 评价 and 追问.)
 app.use('/v1/sites/:site/track/*', rateLimit('TRACK_LIMITER'));
 app.use('/v1/sites/:site/my-data/*', rateLimit('TRACK_LIMITER'));

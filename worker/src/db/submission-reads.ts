@@ -5,9 +5,9 @@
 // (`submissionStatements`).
 import type { WorkingCalendar } from '../lib/calendar';
 import { localDay } from '../lib/site-time';
-import type { SiteRider } from '../middleware/site-scope';
+import type { RidingReads, SiteRider } from '../middleware/site-scope';
 import { DEFAULT_PROTECTION, protectionQuery, type ProtectionRow } from '../protection/store';
-import type { SiteDatabase } from './client';
+import { rowsOf, type SiteDatabase } from './client';
 import { liveIdempotencyRecordQuery } from './messages';
 import { calendarDaysQuery, calendarOf } from './sites';
 
@@ -33,18 +33,16 @@ interface Params {
 }
 
 /** The statements the single reads run (the key's record, workingCalendar, protectionOf), for one batch. */
-function queries(db: SiteDatabase, { siteId, key, now, today }: Params) {
-  return [liveIdempotencyRecordQuery(db, siteId, key, now), calendarDaysQuery(db, siteId, today), protectionQuery(db, siteId)];
-}
-
-function readRows(key: string, siteId: string, [earlier, days, protection]: unknown[][]): SubmissionReads {
-  const row = (protection?.[0] ?? { site_id: siteId, updated_at: '', ...DEFAULT_PROTECTION }) as ProtectionRow;
-  const { site_id: _site, updated_at: _updated, ...settings } = row;
+function reads(db: SiteDatabase, { siteId, key, now, today }: Params): RidingReads<SubmissionReads> {
+  const earlier = liveIdempotencyRecordQuery(db, siteId, key, now);
+  const days = calendarDaysQuery(db, siteId, today);
+  const protection = protectionQuery(db, siteId);
   return {
-    key,
-    earlier: (earlier?.[0] ?? null) as SubmissionReads['earlier'],
-    calendar: calendarOf((days ?? []) as { day: string; kind: string }[]),
-    protection: settings,
+    queries: [earlier, days, protection],
+    read: ([a, b, c]) => {
+      const { site_id: _site, updated_at: _updated, ...settings } = rowsOf(protection, c)[0] ?? { site_id: siteId, updated_at: '', ...DEFAULT_PROTECTION };
+      return { key, earlier: rowsOf(earlier, a)[0] ?? null, calendar: calendarOf(rowsOf(days, b)), protection: settings };
+    },
   };
 }
 
@@ -56,7 +54,7 @@ function readRows(key: string, siteId: string, [earlier, days, protection]: unkn
 export const submissionRider: SiteRider<SubmissionReads> = (c, db, siteId) => {
   const now = new Date();
   const params = { siteId, key: c.req.header('idempotency-key') ?? '', now: now.toISOString(), today: localDay(now) };
-  return { queries: queries(db, params), read: (rows) => readRows(params.key, siteId, rows) };
+  return reads(db, params);
 };
 
 /**
@@ -65,6 +63,6 @@ export const submissionRider: SiteRider<SubmissionReads> = (c, db, siteId) => {
  * in with no rider (Open311's POST). Throws what D1 throws (a transient error is retried: the batch only reads).
  */
 export async function submissionReads(db: SiteDatabase, params: Params): Promise<SubmissionReads> {
-  const results = await db.batch(queries(db, params));
-  return readRows(params.key, params.siteId, results.map((result) => result.results ?? []));
+  const planned = reads(db, params);
+  return planned.read(await db.batch(planned.queries));
 }

@@ -26,7 +26,10 @@ export async function configUnits(
   db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion' | 'activeUnits'>, found?: SmallTreeRow[],
 ): Promise<{ units: UnitNode[]; complete: boolean }> {
   if (site.activeUnits <= CONFIG_UNITS_MAX) {
-    const rows = found ?? await db.all(smallTreeQuery(db, site.id));
+    // Without `found`, the site's count was read in an earlier statement than this one: read the
+    // units whatever the count is now (at most one more than a config carries, as ever).
+    const rows = found ?? await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'sort_order'])
+      .where('site_id', '=', site.id).where('active', '=', 1).limit(CONFIG_UNITS_MAX + 1));
     rows.sort((a, b) => a.sort_order - b.sort_order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { units: unitTree(rows), complete: true };
   }

@@ -617,8 +617,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '留言人自己的话，只给工作人员看；理由为 other 时必填',
   'the drive has not started or has ended already (campaign_not_open)':
     '专栏尚未开始或已经结束（campaign_not_open）',
-  'one per submission, reused on every retry of it':
-    '每次提交一个，重试时原样带上',
+  'one per submission, reused on every retry of it; not beginning with `open311:`':
+    '每次提交一个，重试时原样带上；不得以 `open311:` 开头',
   'the template after the change':
     '修改之后的回复模板',
   'a unit id: only messages addressed to it (its sub-units are not included)':

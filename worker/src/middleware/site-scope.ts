@@ -24,10 +24,13 @@ const EXPOSED_HEADERS = `${BOOKMARK_HEADER}, X-Request-Id, Retry-After`;
  */
 export type SiteRider<T> = (c: Context<AppEnv>, db: SiteDatabase, siteId: string, params: Record<string, string>) => RidingReads<T> | null;
 
-/** What a rider plans for one request: statements, and what their rows (each statement's, in order) make. */
+/**
+ * What a rider plans for one request: statements, and what their results make (`results[i]` is
+ * `queries[i]`'s; read its rows with `rowsOf(query, result)`, which types them as the query says).
+ */
 export interface RidingReads<T> {
   queries: Compilable<unknown>[];
-  read(rows: unknown[][]): T;
+  read(results: D1Result[]): T;
 }
 
 /**
@@ -62,7 +65,7 @@ export async function loadSite(c: Context<AppEnv>): Promise<{ site: Site; db: Si
   const riding = ride?.rider(c, db, siteId, ride.params);
   const [row] = ride && riding
     ? await db.batch([lookup, ...riding.queries]).then(([found, ...rode]) => {
-      ride.read = riding.read(rode.map((result) => result.results ?? []));
+      ride.read = riding.read(rode);
       return rowsOf(lookup, found);
     })
     : await db.all(lookup);

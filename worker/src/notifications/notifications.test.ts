@@ -251,6 +251,22 @@ describe('phone verification (验证码)', () => {
     expect(again.errors).toEqual([expect.objectContaining({ field: 'verificationCode', code: 'verification_expired' })]);
   });
 
+  it('refuses a unit retired while the page was open before the code is tried: no try spent', async () => {
+    const c = await county(aliyunSettings({ phoneVerification: true }));
+    const phone = newPhone();
+    expect((await requestCode(c.siteId, phone)).status).toBe(202);
+    const sms = await eventually(async () => (await receivedFor(phone)).find((r) => r.body.TemplateCode === TEMPLATES.verification_code));
+    const code = (JSON.parse(String(sms.body.TemplateParam)) as { code: string }).code;
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+    const retired = await expectProblem((await submitted(c.siteId, c.inactiveUnit, phone, { verificationCode: wrong })).response, 422, 'validation');
+    expect(retired.errors).toEqual([expect.objectContaining({ field: 'unitId', code: 'unknown_unit' })]);
+    const [row] = await db.all(db.q.selectFrom('verification_codes').select('tries').where('site_id', '=', c.siteId));
+    expect(row?.tries).toBe(0);
+    // The citizen picks another unit: the code works.
+    expect((await submitted(c.siteId, c.eduUnit, phone, { verificationCode: code })).response.status).toBe(201);
+  });
+
   it('expires, takes a few wrong tries, and is rate-limited per phone', async () => {
     const c = await county(aliyunSettings({ phoneVerification: true }));
     const phone = newPhone();

@@ -53,6 +53,11 @@ describe('GET /v1/sites/:site/messages and /messages/:id, their D1 cost', () => 
     expect((await expectProblem(badCursor, 422, 'validation')).errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
     expect(d1Cost(badCursor).queries).toBe(1);
 
+    const twice = await request(`/v1/sites/${siteId}/messages?status=awaiting&status=answered`);
+    expect(twice.status).toBeGreaterThanOrEqual(400);
+    expect(twice.status).toBeLessThan(500);
+    expect(d1Cost(twice).queries).toBe(1);
+
     const tooLong = await request(`/v1/sites/${siteId}/messages/${'m'.repeat(65)}`);
     expect(tooLong.status).toBe(422);
     expect(d1Cost(tooLong).queries).toBe(1);

@@ -3,6 +3,7 @@ import { ListMessagesQuerySchema, MessagePageSchema, PublicMessageDetailSchema }
 import { newRouteGroup } from '../app';
 import { boardPageQuery, isCursor, listPublicMessages, type BoardPageRow } from '../db/board';
 import { publicMessageQuery, publicMessageView, type PublicMessageRow } from '../db/message-views';
+import { rowsOf } from '../db/client';
 import { unknownFilters } from '../db/sites';
 import { notFound, validationError } from '../errors';
 import { rodeWithSite, type SiteRider } from '../middleware/site-scope';
@@ -15,21 +16,23 @@ const MessageParamsSchema = SiteParamsSchema.extend({ id: z.string().max(64) });
 
 /**
  * A page of the board rides with the site's lookup (`rideWithSite`, index.ts): its query is read
- * with the route's own schema, and a query the route will refuse rides nothing. A search does not
- * ride: it waits for its rate limit, applied after the site.
+ * with the route's own schema, and a query the route will refuse (a parameter given twice, a bad
+ * cursor) rides nothing. A search does not ride: it waits for its rate limit, applied after the site.
  */
 export const boardPageRider: SiteRider<BoardPageRow[]> = (c, db, siteId) => {
+  if (Object.values(c.req.queries()).some((values) => values.length > 1)) return null;
   const query = ListMessagesQuerySchema.safeParse(c.req.query());
   if (!query.success || query.data.q !== undefined || (query.data.cursor !== undefined && !isCursor(query.data.cursor))) return null;
   const page = boardPageQuery(db, siteId, query.data);
-  return { queries: [page], read: ([rows]) => (rows ?? []) as BoardPageRow[] };
+  return { queries: [page], read: ([result]) => rowsOf(page, result) };
 };
 
 /** One public message rides with the site's lookup, as a page does. */
 export const publicMessageRider: SiteRider<PublicMessageRow | null> = (_c, db, siteId, path) => {
   const params = MessageParamsSchema.safeParse(path);
   if (!params.success) return null;
-  return { queries: [publicMessageQuery(db, siteId, params.data.id)], read: ([rows]) => (rows?.[0] ?? null) as PublicMessageRow | null };
+  const message = publicMessageQuery(db, siteId, params.data.id);
+  return { queries: [message], read: ([result]) => rowsOf(message, result)[0] ?? null };
 };
 
 const listMessages = createRoute({

@@ -109,6 +109,8 @@ describe('reads and 我也关注, per client address', () => {
     for (let i = 0; i < 65; i++) statuses.push((await request(`/v1/sites/${siteId}/messages?q=${encodeURIComponent(`路灯${i}`)}`, { headers: from(ADDRESS) })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(60);
     await expectTooMany(await request(`/v1/sites/${siteId}/messages?q=x`, { headers: from(ADDRESS) }), { maxWait: 60 });
+    // HEAD runs the same search: it is counted and refused the same way.
+    expect((await request(`/v1/sites/${siteId}/messages?q=x`, { method: 'HEAD', headers: from(ADDRESS) })).status).toBe(429);
     // Board pages without a search are not counted.
     expect((await request(`/v1/sites/${siteId}/messages`, { headers: from(ADDRESS) })).status).toBe(200);
   });

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env';
 import { rowsOf, type SiteDatabase } from '../db/client';
 import { liveIdempotencyRecordQuery, submissionStatements } from '../db/messages';
 import { submissionReads, submissionRider, type SubmissionReads } from '../db/submission-reads';
-import { activeUnitQuery, findCampaign, isWithinAny, type Site } from '../db/sites';
+import { activeUnitQuery, findActiveUnit, findCampaign, isWithinAny, type Site } from '../db/sites';
 import { outletFor } from '../db/campaigns';
 import { attachPhotoStatements, photoRefProblems } from '../db/photos';
 import { ApiError, validationError, type FieldProblem } from '../errors';
@@ -52,7 +52,10 @@ const submitMessage = createRoute({
   request: {
     params: SiteParamsSchema,
     headers: z.object({
-      'idempotency-key': z.string().min(8).max(128).describe('one per submission, reused on every retry of it').meta({ examples: ['6f1c2b9e-3d4a-4f8b-9a7e-2c5d8e1f0a3b'] }),
+      // `open311:` begins the keys Open311's POST makes for its integrations (routes/open311.ts): a key
+      // of this API may never stand for one of theirs.
+      'idempotency-key': z.string().min(8).max(128).refine((key) => !key.startsWith('open311:'), withCode('invalid'))
+        .describe('one per submission, reused on every retry of it; not beginning with `open311:`').meta({ examples: ['6f1c2b9e-3d4a-4f8b-9a7e-2c5d8e1f0a3b'] }),
     }),
     body: { required: true, content: { 'application/json': { schema: SubmissionSchema } } },
   },
@@ -185,6 +188,11 @@ export async function storeSubmission(
   if (!(await withinLimit(c, 'WRITE_LIMITER', integrationKeyId ? `integration:${integrationKeyId}` : undefined))) throw tooManyRequests(c);
   // To be told of a reply by e-mail, the author gives one.
   if (input.notify?.email && !input.author.email) problems.push({ field: 'author.email', code: 'required' });
+  // The write batch checks the unit itself; where a check the citizen pays for comes first (an SMS
+  // code's try, a Turnstile token: each good once), the unit is read before it, one round trip more
+  // on those sites only, so a unit retired while the page was open never costs one.
+  const spendsACheck = !integrationKeyId && (site.notifications.phoneVerification || asksForTurnstile(protection));
+  if (spendsACheck && problems.length === 0 && !(await findActiveUnit(db, site.id, input.unitId))) problems.push({ field: 'unitId', code: 'unknown_unit' });
   let verification: Compilable<unknown>[] = [];
   if (site.notifications.phoneVerification && !integrationKeyId) {
     // A code is tried only for an otherwise valid submission, so fixing a title costs no try.
@@ -283,6 +291,8 @@ export async function storeSubmission(
     const [records, units] = await db.batch([record, unit]);
     const winner = await earlierAnswer(replay, rowsOf(record, records)[0] ?? null);
     if (winner) return winner;
+    // (Read after the batch, not in it: a unit made active again in between leaves the batch's own
+    // error to be thrown, a 500, for the citizen's retry to settle.)
     if (rowsOf(unit, units).length === 0) throw validationError([{ field: 'unitId', code: 'unknown_unit' }]);
     const wait = await secondsUntilAllowed(db, counters, now);
     if (wait !== null) throw tooManyRequests(c, wait);

@@ -6,6 +6,7 @@ import { validationError } from '../errors';
 import type { CampaignRow } from '../db/schema';
 import { openCampaigns, openCampaignsQuery, toCampaignSummary } from '../db/sites';
 import { configUnits, searchUnits, smallTreeQuery, unitLevel, type SmallTreeRow } from '../db/unit-picker';
+import { rowsOf } from '../db/client';
 import { rodeWithSite, type SiteRider } from '../middleware/site-scope';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
@@ -16,10 +17,11 @@ export const sites = newRouteGroup();
  * units and the open campaigns, so the config a form waits for is one round trip to D1. A large
  * tree's top level comes after, as before (from the worker's memory or the data centre's cache).
  */
-export const siteConfigRider: SiteRider<{ units: SmallTreeRow[]; campaigns: CampaignRow[] }> = (_c, db, siteId) => ({
-  queries: [smallTreeQuery(db, siteId), openCampaignsQuery(db, siteId, new Date().toISOString())],
-  read: ([units, campaigns]) => ({ units: (units ?? []) as SmallTreeRow[], campaigns: (campaigns ?? []) as CampaignRow[] }),
-});
+export const siteConfigRider: SiteRider<{ units: SmallTreeRow[]; campaigns: CampaignRow[] }> = (_c, db, siteId) => {
+  const units = smallTreeQuery(db, siteId);
+  const campaigns = openCampaignsQuery(db, siteId, new Date().toISOString());
+  return { queries: [units, campaigns], read: ([a, b]) => ({ units: rowsOf(units, a), campaigns: rowsOf(campaigns, b) }) };
+};
 
 // A named component, so the recursive unit tree is described by reference.
 sites.openAPIRegistry.register('UnitNode', UnitNodeSchema);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import { claimEvents } from '../queue/outbox';
 import { fetchCountingRoundTrips, fetchWithFault } from '../../test/d1-faults';
-import { ALLOWED_ORIGIN, createSite, d1Cost, db, submit, validMessage } from '../../test/fixtures';
+import { ALLOWED_ORIGIN, createSite, d1Cost, db, expectProblem, submit, validMessage } from '../../test/fixtures';
 
 describe('POST /v1/sites/:site/messages, its D1 cost', () => {
   it('stores a submission in 2 queries (the site with its reads in one batch, the write batch), and answers its retry in 1', async () => {
@@ -26,12 +26,23 @@ describe('POST /v1/sites/:site/messages, its D1 cost', () => {
     const response = await submit(siteId, validMessage(inactiveUnit), { key });
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ code: 'validation', errors: [{ field: 'unitId', code: 'unknown_unit' }] });
-    // The site and its reads; the failed write batch, then the key and the unit read once to say why.
+    // Counted: the site with its reads, then the key and the unit read once to say why (the failed
+    // write batch is not: the cost counts the round trips D1 answered).
     expect(d1Cost(response).queries).toBe(2);
     expect(await db.all(db.q.selectFrom('messages').select('id').where('unit_id', '=', inactiveUnit))).toEqual([]);
     expect(await db.all(db.q.selectFrom('idempotency_keys').select('key').where('key', '=', key))).toEqual([]);
     // The same key, to a unit that takes messages: stored.
     expect((await submit(siteId, validMessage(eduUnit), { key })).status).toBe(201);
+  });
+});
+
+describe('POST /v1/sites/:site/messages, its Idempotency-Key', () => {
+  it('refuses a key of the form Open311 keeps for its integrations, naming the header', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit), { key: 'open311:ik_someone:12345678' });
+    const problem = await expectProblem(response, 422, 'validation');
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'idempotency-key', code: 'invalid' })]);
+    expect(await db.all(db.q.selectFrom('messages').select('id').where('site_id', '=', siteId))).toEqual([]);
   });
 });
 
