@@ -115,10 +115,15 @@ export async function findSite(db: SiteDatabase, siteId: string): Promise<Site |
 
 type UnitFields = Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'kind'>;
 
+/** `rows` sorted in place into display order: sort order, then id. */
+export function inDisplayOrder<T extends { id: string; sort_order: number }>(rows: T[]): T[] {
+  return rows.sort((a, b) => a.sort_order - b.sort_order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
- * The site's active units in display order (sort order, then id) when there are at most FEW_UNITS
- * of them, else null: reads at most FEW_UNITS + 1 rows, unordered (an ORDER BY would read the whole
- * tree to sort it), and sorts them here.
+ * The site's active units in display order when there are at most FEW_UNITS of them, else null:
+ * reads at most FEW_UNITS + 1 rows, unordered (an ORDER BY would read the whole tree to sort it).
+ * The site config's small tree (`smallTreeQuery`) is the same select behind the site's row.
  */
 export async function activeUnitsIfFew(db: SiteDatabase, siteId: string): Promise<UnitFields[] | null> {
   const rows = await db.all(
@@ -129,8 +134,7 @@ export async function activeUnitsIfFew(db: SiteDatabase, siteId: string): Promis
       .limit(FEW_UNITS + 1),
   );
   if (rows.length > FEW_UNITS) return null;
-  rows.sort((a, b) => a.sort_order - b.sort_order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return rows.map(({ sort_order: _, ...unit }) => unit);
+  return inDisplayOrder(rows).map(({ sort_order: _, ...unit }) => unit);
 }
 
 /** Flat rows → the tree the widget's cascading picker walks. */
@@ -197,11 +201,7 @@ export function toCampaignSummary(row: CampaignRow): CampaignSummary {
   };
 }
 
-export function openCampaigns(db: SiteDatabase, siteId: string, now: string): Promise<CampaignRow[]> {
-  return db.all(openCampaignsQuery(db, siteId, now));
-}
-
-/** The statement `openCampaigns` runs: the site's campaigns open at `now` (ISO), the first to end first. */
+/** The site's campaigns open at `now` (ISO), the first to end first: the site config's (`siteConfigRider`). */
 export function openCampaignsQuery(db: SiteDatabase, siteId: string, now: string) {
   return db.q.selectFrom('campaigns').selectAll()
     .where('site_id', '=', siteId)

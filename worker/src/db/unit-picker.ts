@@ -3,7 +3,7 @@ import { CONFIG_UNITS_MAX, UNIT_SEARCH_LIMIT, type UnitChoice, type UnitNode } f
 import type { UnitRef } from '../../../sdk/src/schemas/message';
 import { pinyinKeys } from '../lib/pinyin';
 import type { SiteDatabase } from './client';
-import { unitTree, type Site } from './sites';
+import { inDisplayOrder, unitTree, type Site } from './sites';
 
 /** The most units of one level answered at once: far more than any real level (a province's cities, a county's departments). */
 export const UNIT_LEVEL_MAX = 500;
@@ -23,16 +23,9 @@ const LAST = '\u{10FFFF}';
  * sorted here.
  */
 export async function configUnits(
-  db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion' | 'activeUnits'>, found?: SmallTreeRow[],
+  db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion' | 'activeUnits'>, smallTree: SmallTreeRow[],
 ): Promise<{ units: UnitNode[]; complete: boolean }> {
-  if (site.activeUnits <= CONFIG_UNITS_MAX) {
-    // Without `found`, the site's count was read in an earlier statement than this one: read the
-    // units whatever the count is now (at most one more than a config carries, as ever).
-    const rows = found ?? await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'sort_order'])
-      .where('site_id', '=', site.id).where('active', '=', 1).limit(CONFIG_UNITS_MAX + 1));
-    rows.sort((a, b) => a.sort_order - b.sort_order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { units: unitTree(rows), complete: true };
-  }
+  if (site.activeUnits <= CONFIG_UNITS_MAX) return { units: unitTree(inDisplayOrder(smallTree)), complete: true };
   const kept = topLevels.get(site.id);
   if (kept && kept.version === site.unitsVersion) return { units: kept.units, complete: false };
   const units = await cachedTopLevel(site) ?? await readTopLevel(db, site);
@@ -42,10 +35,13 @@ export async function configUnits(
 }
 
 /**
- * The statement behind a small tree's config: its active units, unordered, while the site has at most
- * CONFIG_UNITS_MAX of them; none for a larger one, whose tree it does not read at all. It reads the
- * site's count itself, so it can be sent before the site is known (with its lookup): the site's row
- * is the outer loop (CROSS JOIN keeps it there), and a large tree's row stops it before any unit.
+ * The statement behind a small tree's config (`configUnits`): its active units, unordered, while the
+ * site has at most CONFIG_UNITS_MAX of them; none for a larger one, whose tree it does not read at
+ * all. It reads the site's count itself, so it can be sent before the site is known (with its
+ * lookup). `activeUnitsIfFew`'s select, behind the site's row: CROSS JOIN keeps that row the
+ * outer loop, so a large tree's count stops the statement before any unit is read (a subquery of the
+ * count in the WHERE clause does not: SQLite tests it per unit, and the national tree's config read
+ * 343 rows that way, against 50).
  */
 export function smallTreeQuery(db: SiteDatabase, siteId: string) {
   return db.q.selectFrom('sites as s').crossJoin('units as u')

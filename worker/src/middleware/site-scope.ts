@@ -20,7 +20,7 @@ const EXPOSED_HEADERS = `${BOOKMARK_HEADER}, X-Request-Id, Retry-After`;
  * site's id and what the request's path, query and headers say (the body of a browser on a foreign
  * origin is never read), and nothing a rate limit guards (the limit is applied after the site). The
  * route takes what was read with `rodeWithSite`; one reached another way (no rider, or a rider that
- * planned none) reads for itself.
+ * planned none) reads for itself — with `ridersReads`, the same statements.
  */
 export type SiteRider<T> = (c: Context<AppEnv>, db: SiteDatabase, siteId: string, params: Record<string, string>) => RidingReads<T> | null;
 
@@ -48,6 +48,19 @@ export function rideWithSite<T>(rider: SiteRider<T>): MiddlewareHandler<AppEnv> 
 export function rodeWithSite<T>(c: Context<AppEnv>, rider: SiteRider<T>): T | undefined {
   const ride = c.get('siteRider');
   return ride?.rider === rider ? (ride.read as T | undefined) : undefined;
+}
+
+/**
+ * What `rider`'s reads found: those that rode with the site's lookup, or, for a request that reached
+ * the route without them, the same reads made now in one batch of their own. For a route whose every
+ * read is its rider's; undefined only when the rider plans none.
+ */
+export async function ridersReads<T>(c: Context<AppEnv>, rider: SiteRider<T>): Promise<T | undefined> {
+  const rode = rodeWithSite(c, rider);
+  if (rode !== undefined) return rode;
+  const db = c.get('db');
+  const riding = rider(c, db, c.get('site').id, c.req.param());
+  return riding ? riding.read(await db.batch(riding.queries)) : undefined;
 }
 
 /**

@@ -4,10 +4,10 @@ import { SiteConfigSchema, UnitListQuerySchema, UnitListSchema, UnitNodeSchema }
 import { newRouteGroup } from '../app';
 import { validationError } from '../errors';
 import type { CampaignRow } from '../db/schema';
-import { openCampaigns, openCampaignsQuery, toCampaignSummary } from '../db/sites';
+import { openCampaignsQuery, toCampaignSummary } from '../db/sites';
 import { configUnits, searchUnits, smallTreeQuery, unitLevel, type SmallTreeRow } from '../db/unit-picker';
 import { rowsOf } from '../db/client';
-import { rodeWithSite, type SiteRider } from '../middleware/site-scope';
+import { ridersReads, type SiteRider } from '../middleware/site-scope';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 export const sites = newRouteGroup();
@@ -41,11 +41,8 @@ const getSiteConfig = createRoute({
 sites.openapi(getSiteConfig, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
-  const rode = rodeWithSite(c, siteConfigRider);
-  const [units, campaigns] = await Promise.all([
-    configUnits(db, site, rode?.units),
-    rode?.campaigns ?? openCampaigns(db, site.id, new Date().toISOString()),
-  ]);
+  const { units: smallTree, campaigns } = (await ridersReads(c, siteConfigRider))!;
+  const units = await configUnits(db, site, smallTree);
   // Settings change rarely; a minute of caching spares slow phones a round trip per page view.
   c.header('Cache-Control', 'public, max-age=60');
   return c.json(
