@@ -46,7 +46,7 @@ const COST_SHAPES: Record<string, { label: string; path: string }> = {
   smallUnit: { label: 'list, unit=自然资源局 (small unit)', path: q({ unit: 'u_natural_resources' }) },
   smallUnitTab: { label: 'list, unit=自然资源局, tab 已办理', path: q({ unit: 'u_natural_resources', status: 'answered' }) },
   searchPhrase: { label: 'search q=路灯坏了', path: q({ q: '路灯坏了' }) },
-  searchOneChar: { label: 'search q=灯 (1 char, LIKE fallback)', path: q({ q: '灯' }) },
+  searchOneChar: { label: 'search q=灯 (1 character)', path: q({ q: '灯' }) },
 };
 
 export interface D1Cost {

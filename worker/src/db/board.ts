@@ -3,7 +3,7 @@
 import { sql, type InferResult, type SelectQueryBuilder } from 'kysely';
 import type { PublicMessage, PublicTab } from '../../../sdk/src/schemas/message';
 import { validationError } from '../errors';
-import { scannedCharacters, searchMatch, searchTerms } from '../lib/search-text';
+import { searchMatch, searchTerms } from '../lib/search-text';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { boardFields } from './mappers';
@@ -25,8 +25,6 @@ export interface BoardFilter {
 }
 
 const EXCERPT_CHARS = 100;
-/** A search the index cannot answer (single characters: 灯, 3) scans at most this many of the newest messages. */
-const SCAN_LIMIT = 5000;
 
 export function encodeCursor(seq: number): string {
   return seq.toString(36);
@@ -72,10 +70,6 @@ function publicMessagesOfSubtree(db: SiteDatabase, siteId: string, unitId: strin
     .where('m.is_public', '=', 1);
 }
 
-/** The seq of the SCAN_LIMIT-th newest message on the site's board (0 with fewer): where a search by single characters stops. */
-const scanFloor = (siteId: string) => sql<number>`coalesce((SELECT seq FROM messages WHERE site_id = ${siteId} AND moderation = 'published'
-  AND is_public = 1 ORDER BY seq DESC LIMIT 1 OFFSET ${SCAN_LIMIT - 1}), 0)`;
-
 function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFilter, subtreeChecked = false): Q {
   let q = query as Board;
   if (filter.status) q = q.where('m.public_tab', '=', filter.status);
@@ -90,20 +84,8 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
     q = q.where(sql<boolean>`m.campaign_id = (SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${filter.campaign})`);
   }
   if (filter.adopted) q = q.where('m.adopted_at', 'is not', null);
-  if (filter.q) {
-    const terms = searchTerms(filter.q);
-    if (terms.length === 0) return q.where(sql<boolean>`0`) as Q;
-    // Nothing the index can find (only single characters): scan the newest only.
-    if (!searchMatch(terms)) q = q.where(sql<boolean>`m.seq >= ${scanFloor(siteId)}`);
-    // Single characters are looked for in the text, in each form they may have been typed in. Each
-    // pattern is one character between two %: far inside D1's 50-byte limit on LIKE patterns.
-    for (const forms of scannedCharacters(terms)) {
-      q = q.where((eb) => eb.or(forms.flatMap((ch) => {
-        const like = `%${ch.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        return [sql<boolean>`m.title LIKE ${like} ESCAPE '\\'`, sql<boolean>`m.body LIKE ${like} ESCAPE '\\'`];
-      })));
-    }
-  }
+  // A search is walked from the index (`boardPageQuery`); one with no letter or digit finds nothing.
+  if (filter.q !== undefined && searchMatch(searchTerms(filter.q)) === null) q = q.where(sql<boolean>`0`);
   if (filter.cursor) q = q.where('m.seq', '<', decodeCursor(filter.cursor));
   return q as Q;
 }
@@ -136,8 +118,9 @@ function cardColumns<Q extends Board>(query: Q) {
  * The statement behind a page of the board (exported so tests can check its plan). A unit filter
  * stands for the unit's whole subtree. Every shape walks one index newest first and stops at the
  * page's end:
- * - a search with 2+ Han characters walks the bigram index by rowid (= seq) descending, from the
- *   cursor down, and looks up each match (other filters and whole terms checked on the row);
+ * - a search walks the search index by rowid (= seq) descending, from the cursor down (words by
+ *   their bigrams, single characters by their own tokens), and looks up each match (other filters
+ *   checked on the row);
  * - a unit without a campaign or adoption filter walks the subtree's range of `message_units_board`
  *   (`message_units_board_tab` with a tab; migration 0024);
  * - everything else walks the site's index for its tab, type, domain, campaign or adoption.
@@ -162,8 +145,6 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
   if (filter.unit && !filter.campaign && !filter.adopted) {
     let q = publicMessagesOfSubtree(db, siteId, filter.unit, filter.status) as unknown as Board;
     if (filter.cursor) q = q.where(sql<boolean>`mu.seq < ${decodeCursor(filter.cursor)}`);
-    // A search by single characters stops at the same message in the subtree's range as on the site's.
-    if (filter.q) q = q.where(sql<boolean>`mu.seq >= ${scanFloor(siteId)}`);
     return cardColumns(withFilters(q, siteId, { ...filter, cursor: undefined }, true))
       .orderBy(sql`mu.seq`, 'desc')
       .limit(limit);

@@ -54,3 +54,26 @@ describe('continueSearchRebuilds', () => {
     expect(await continueSearchRebuilds(db)).toEqual({ indexed: 0, pending: false });
   });
 });
+
+describe('migration 0038: the characters of entries written before it', () => {
+  it('finds a message by one character once the rebuild has rewritten its entry, and by its words throughout', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [old, fresh] = await seedMessages(siteId, [
+      { unitId: eduUnit, title: '县城的路灯坏了', body: '很久没人修。' },
+      { unitId: eduUnit, title: '路灯不亮', body: '请尽快处理。' },
+    ]);
+    // The older entry as written before the migration: its bigrams only.
+    await env.DB.prepare('DELETE FROM message_search WHERE rowid = (SELECT seq FROM messages WHERE id = ?)').bind(old).run();
+    await env.DB.prepare("INSERT INTO message_search (rowid, text) SELECT seq, '县城 城的 的路 路灯 灯坏 坏了 \uE000 很久 久没 没人 人修' FROM messages WHERE id = ?").bind(old).run();
+    // What the migration does.
+    await env.DB.prepare('INSERT INTO search_rebuilds (site_id, after_seq) SELECT id, 0 FROM sites WHERE id = ? ON CONFLICT (site_id) DO UPDATE SET after_seq = 0').bind(siteId).run();
+    expect(await searchAll(siteId, '路灯')).toEqual([fresh, old]);
+    expect(await searchAll(siteId, '灯')).toEqual([fresh]);
+
+    expect((await continueSearchRebuilds(db)).pending).toBe(false);
+
+    expect(await searchAll(siteId, '灯')).toEqual([fresh, old]);
+    expect(await searchAll(siteId, '修')).toEqual([old]);
+    expect(await searchAll(siteId, '路灯')).toEqual([fresh, old]);
+  });
+});

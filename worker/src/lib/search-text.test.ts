@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { GAP, scannedCharacters, searchMatch, searchTerms, searchText } from './search-text';
+import { CHARACTERS, GAP, searchMatch, searchTerms, searchText } from './search-text';
 
-/** The tokens stored for a text, with `|` for the gap between runs. */
-const tokensOf = (title: string, body = '') => searchText(title, body).split(' ').filter(Boolean).map((t) => (t === GAP ? '|' : t));
+/** The bigram tokens stored for a text, with `|` for the gap between runs. */
+const tokensOf = (title: string, body = '') => searchText(title, body).split(` ${CHARACTERS} `)[0]!.split(' ').filter(Boolean).map((t) => (t === GAP ? '|' : t));
+/** The characters stored after the bigrams. */
+const charactersOf = (title: string, body = '') => searchText(title, body).split(` ${CHARACTERS} `)[1]?.split(' ') ?? [];
 const phrase = (...tokens: string[]) => `"${tokens.map((t) => (t === '|' ? GAP : t)).join(' ')}"`;
 
 describe('searchText: what the index stores', () => {
@@ -40,10 +42,18 @@ describe('searchText: what the index stores', () => {
 
   it('counts characters, not UTF-16 units, outside the basic plane', () => {
     expect(tokensOf('𠮷野家')).toEqual(['𠮷野', '野家']);
+    expect(charactersOf('𠮷野家')).toEqual(['𠮷', '野', '家']);
+  });
+
+  it('stores each letter and digit of title and body once, in match form, after the bigrams', () => {
+    expect(searchText('路灯坏了', '灯不亮')).toBe(`路灯 灯坏 坏了 ${GAP} 灯不 不亮 ${CHARACTERS} 路 灯 坏 了 不 亮`);
+    expect(charactersOf('３路ＡＢ', 'ab，B!')).toEqual(['3', '路', 'a', 'b']);
+    expect(charactersOf('Café')).toEqual(charactersOf('Cafe\u0301'));
+    expect(searchText('“”《》、。？', '—— !!!')).toBe('');
   });
 });
 
-describe('searchTerms, searchMatch and scannedCharacters: what a reader typed', () => {
+describe('searchTerms and searchMatch: what a reader typed', () => {
   it('splits the query at white space into terms, at most five', () => {
     expect(searchTerms('  路灯   学校 ')).toEqual(['路灯', '学校']);
     expect(searchTerms('路灯\u3000学校')).toEqual(['路灯', '学校']);
@@ -65,21 +75,25 @@ describe('searchTerms, searchMatch and scannedCharacters: what a reader typed', 
     expect(searchMatch(['ＡＢＣＤＥＦ'])).toBe(searchMatch(['abcdef']));
   });
 
-  it('keeps the runs of a term in order with gaps, leaving out single characters at its ends', () => {
+  it('keeps the runs of a term in order with gaps, and looks up single characters at its ends on their own', () => {
     expect(searchMatch(['“路灯”'])).toBe(phrase('路灯'));
     expect(searchMatch(['路灯，坏了'])).toBe(phrase('路灯', '|', '坏了'));
-    expect(searchMatch(['3-5号'])).toBe(phrase('5号'));
+    expect(searchMatch(['3-5号'])).toBe(`${phrase('5号')} AND "3"`);
     expect(searchMatch(['路灯-a-坏了'])).toBe(phrase('路灯', '|', 'a', '|', '坏了'));
   });
 
-  it('leaves single characters to the scan, in every form they may be typed in', () => {
-    for (const term of ['灯', '。灯！', '3', 'a']) expect(searchMatch([term])).toBeNull();
-    expect(scannedCharacters(['灯'])).toEqual([['灯']]);
-    expect(scannedCharacters(['３'])).toEqual([['3', '３']]);
-    expect(scannedCharacters(['Ａ'])).toEqual([['a', 'ａ', 'Ａ']]);
-    expect(scannedCharacters(['%'])).toEqual([]);
-    expect(scannedCharacters(['路灯', '修'])).toEqual([['修']]);
-    expect(scannedCharacters(['路灯'])).toEqual([]);
+  it('looks up a single character by its own token, in match form', () => {
+    expect(searchMatch(['灯'])).toBe('"灯"');
+    expect(searchMatch(['。灯！'])).toBe('"灯"');
+    expect(searchMatch(['３'])).toBe('"3"');
+    expect(searchMatch(['Ａ'])).toBe('"a"');
+    expect(searchMatch(['2.3.1'])).toBe('"2" AND "3" AND "1"');
+    expect(searchMatch(['路灯', '修'])).toBe(`${phrase('路灯')} AND "修"`);
+    expect(searchMatch(['灯', '灯'])).toBe('"灯"');
+  });
+
+  it('looks up at most five single characters in one search', () => {
+    expect(searchMatch(['a-b-c-d-e-f-g'])).toBe('"a" AND "b" AND "c" AND "d" AND "e"');
   });
 
   it('cannot be used to write FTS5 syntax: only letters, digits and gaps reach the index query', () => {

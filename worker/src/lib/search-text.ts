@@ -3,6 +3,9 @@
 // wifi → wi if fi), and a query's runs are matched as phrases of their bigrams. A phrase of bigrams is
 // found exactly where the run is a substring of a run of the text, so no second check on the text
 // itself is needed (and none could be made within D1's 50-byte LIKE patterns for longer words).
+// After the bigrams, behind a separator no query holds, come the text's characters, each once: a
+// search for one character (灯, 3) is a lookup of that token, as cheap as a word's and over the whole
+// board (migration 0038).
 //
 // Text and queries are first brought to one match form (`matchForm`): what a citizen types with a
 // full-width IME mode (３路, ＡＢＣ), in another case (WiFi, wifi) or as a compatibility character
@@ -33,9 +36,25 @@ function runTokens(chars: string[]): string[] {
   return out;
 }
 
-/** What is stored in the search index for a message: title then body, runs separated by `GAP`. */
+/**
+ * Stands between a text's bigrams and its characters in the index (`searchText`): no query holds it,
+ * so no phrase of bigrams can run on into the characters. Private use, like `GAP`.
+ */
+export const CHARACTERS = '\uE001';
+
+/** A character the index keeps as a token of its own: a letter or a digit (a lone mark is no token to FTS5). */
+const INDEXED_CHARACTER = /^[\p{L}\p{N}]$/u;
+
+/**
+ * What is stored in the search index for a message: title then body as bigrams, runs separated by
+ * `GAP`; then `CHARACTERS` and each letter or digit of the text once, in match form (路灯坏了 →
+ * 路灯 灯坏 坏了 \uE001 路 灯 坏 了).
+ */
 export function searchText(title: string, body: string): string {
-  return [...runsOf(title), ...runsOf(body)].map((run) => runTokens(run).join(' ')).join(` ${GAP} `);
+  const runs = [...runsOf(title), ...runsOf(body)];
+  if (runs.length === 0) return '';
+  const characters = new Set(runs.flat().filter((ch) => INDEXED_CHARACTER.test(ch)));
+  return `${runs.map((run) => runTokens(run).join(' ')).join(` ${GAP} `)} ${CHARACTERS} ${[...characters].join(' ')}`;
 }
 
 /**
@@ -47,56 +66,38 @@ export function searchTerms(q: string): string[] {
   return q.split(/\s+/u).filter((term) => runsOf(term).length > 0).slice(0, 5);
 }
 
+/** The most single characters one search looks up (each is one more token for FTS5 to walk). */
+const MAX_CHARACTERS = 5;
+
 /**
- * A term as the index can find it: the phrase of its runs' tokens with a `GAP` between runs, or null
- * when the term has no run of two or more characters. A one-character run at either end of a term is
- * left out of the phrase (in the text it may be the end of a longer run, which has no token of its
- * own): such a term finds a little more than the exact text, never less.
+ * A term as the index can find it: the phrase of its runs' tokens with a `GAP` between runs, and each
+ * one-character run at either end of the term as a character of its own (in the text it may be the end
+ * of a longer run, which has no bigram of its own for it). A term of single characters only (灯, 3,
+ * 2.3.1) is its characters alone: each must be in the title or the body.
  */
-function termPhrase(term: string): string | null {
+function termParts(term: string): { phrase: string | null; characters: string[] } {
   const runs = runsOf(term);
-  while (runs.length > 0 && runs[0]!.length === 1) runs.shift();
-  while (runs.length > 0 && runs.at(-1)!.length === 1) runs.pop();
-  if (runs.length === 0) return null;
-  return `"${runs.map((run) => runTokens(run).join(' ')).join(` ${GAP} `)}"`;
+  const characters: string[] = [];
+  while (runs.length > 0 && runs[0]!.length === 1) characters.push(runs.shift()![0]!);
+  while (runs.length > 0 && runs.at(-1)!.length === 1) characters.push(runs.pop()![0]!);
+  const phrase = runs.length === 0 ? null : `"${runs.map((run) => runTokens(run).join(' ')).join(` ${GAP} `)}"`;
+  return { phrase, characters: characters.filter((ch) => INDEXED_CHARACTER.test(ch)) };
 }
 
 /**
- * The FTS5 query for `terms`: each term that has a run of two or more characters, as a phrase, all
- * required. Tokens hold only letters, digits and `GAP`, so nothing a reader types is FTS5 syntax.
- * Null when no term has such a run: the caller then scans, within a bound.
+ * The FTS5 query for `terms`, all required: each term's phrase, and the single characters at its ends
+ * (at most MAX_CHARACTERS in all: a search with more finds a little more than the exact text, never
+ * less). Tokens hold only letters, digits and `GAP`, so nothing a reader types is FTS5 syntax. Null
+ * when no term holds a letter or a digit: such a search finds nothing.
  */
 export function searchMatch(terms: string[]): string | null {
-  const phrases = terms.map(termPhrase).filter((p): p is string => p !== null);
-  return phrases.length > 0 ? phrases.join(' AND ') : null;
-}
-
-/** The single characters a scan must look for, at most this many (each is one LIKE per column). */
-const MAX_SCANNED_CHARACTERS = 5;
-
-/**
- * For terms the index cannot find (no run of two or more characters: 灯, 3, ａ), the characters to
- * look for in the text itself, each with the forms it may have been typed in (LIKE already ignores
- * the case of ASCII letters): `[['灯'], ['3', '３']]`. Empty when the index finds every term.
- */
-export function scannedCharacters(terms: string[]): string[][] {
-  const out: string[][] = [];
+  const phrases = new Set<string>();
+  const characters = new Set<string>();
   for (const term of terms) {
-    if (termPhrase(term) !== null) continue;
-    for (const [ch] of runsOf(term)) {
-      if (out.length < MAX_SCANNED_CHARACTERS && !out.some((forms) => forms[0] === ch)) out.push(typedForms(ch!));
-    }
+    const parts = termParts(term);
+    if (parts.phrase) phrases.add(parts.phrase);
+    for (const ch of parts.characters) if (characters.size < MAX_CHARACTERS) characters.add(ch);
   }
-  return out;
-}
-
-/** The forms of a character in match form that a citizen may have typed: itself, and its full-width twins. */
-function typedForms(ch: string): string[] {
-  const forms = new Set([ch]);
-  for (const variant of [ch, ch.toUpperCase()]) {
-    const code = variant.codePointAt(0)!;
-    // U+FF01–FF5E are the full-width forms of ASCII U+0021–007E.
-    if (variant.length === 1 && code >= 0x21 && code <= 0x7e) forms.add(String.fromCodePoint(code + 0xfee0));
-  }
-  return [...forms];
+  const all = [...phrases, ...[...characters].map((ch) => `"${ch}"`)];
+  return all.length > 0 ? all.join(' AND ') : null;
 }

@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   PublicMessageDetailSchema, PublicMessageSchema, type MessagePage, type PublicMessageDetail,
@@ -468,7 +469,7 @@ const SEARCH_TERMS = [
   '路灯坏了', '垃圾分类', '灯坏了很', // 4 and more
   'WiFi', 'wifi', 'APP', 'Bus', // Latin words, any case
   '3号楼', '5G', '4G', '2.3.1', '5路公交', // digits
-  '灯', '修', '路', '水', // one character: the bounded scan
+  '灯', '修', '路', '水', // one character: its own token
 ];
 
 describe('GET /v1/sites/:site/messages?q= — search', () => {
@@ -494,6 +495,22 @@ describe('GET /v1/sites/:site/messages?q= — search', () => {
     const expected = await likeIds(site.siteId, term);
     expect(expected.length).toBeGreaterThan(0);
     expect(await everyId(site.siteId, { q: term })).toEqual(expected);
+  });
+
+  it('finds by any one character of the board’s texts exactly what LIKE finds', { timeout: 30_000 }, async () => {
+    const site = await searchBoard();
+    const characters = [...new Set(SEARCH_TEXTS.flatMap(([title, body]) => [...title, ...body]).filter((ch) => /^[\p{Script=Han}0-9]$/u.test(ch)))];
+    expect(characters.length).toBeGreaterThan(60);
+    for (const ch of characters.slice(0, 80)) expect(await everyId(site.siteId, { q: ch }), ch).toEqual(await likeIds(site.siteId, ch));
+  });
+
+  it('answers any text as a query with a page, never an error (fast-check: emoji, marks, private use, NUL, lone surrogates)', { timeout: 30_000 }, async () => {
+    const site = await searchBoard();
+    await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1, maxLength: 50 }), async (q) => {
+      const response = await request(`/v1/sites/${site.siteId}/messages?${new URLSearchParams({ q })}`);
+      expect([200, 422], q).toContain(response.status);
+      if (response.status === 200) expect(Array.isArray((await response.json<MessagePage>()).items)).toBe(true);
+    }), { numRuns: 150 });
   });
 
   it('searches within every other filter, and pages the results with the cursor', { timeout: 30_000 }, async () => {
@@ -560,8 +577,8 @@ describe('GET /v1/sites/:site/messages?q= — width and case forms', () => {
     const cases: [string, (string | undefined)[]][] = [
       ['３路', [bus]], ['3路', [bus]], ['ABCDEF', [letters]], ['abcdef', [letters]], ['ＡＢＣ', [letters]],
       ['12路', [fullBus]], ['１２路', [fullBus]], ['1号楼', [circled]], ['wifi', [wifi]], ['ＷｉＦｉ', [wifi]],
-      // One character: the scan looks for its half- and full-width forms (not for ①, which only the index knows as 1).
-      ['３', [bus]], ['１', [fullBus]], ['Ｗ', [wifi]], ['w', [wifi]],
+      // One character, as its own token in match form: ① is 1 there, as in 1号楼.
+      ['３', [bus]], ['１', [circled, fullBus]], ['1', [circled, fullBus]], ['Ｗ', [wifi]], ['w', [wifi]],
     ];
     for (const [q, expected] of cases) expect(await everyId(siteId, { q }), q).toEqual(expected);
   });
