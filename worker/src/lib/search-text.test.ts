@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CHARACTERS, GAP, searchMatch, searchTerms, searchText } from './search-text';
+import { CHARACTER, GAP, searchMatch, searchTerms, searchText } from './search-text';
 
 /** The bigram tokens stored for a text, with `|` for the gap between runs. */
-const tokensOf = (title: string, body = '') => searchText(title, body).split(` ${CHARACTERS} `)[0]!.split(' ').filter(Boolean).map((t) => (t === GAP ? '|' : t));
-/** The characters stored after the bigrams. */
-const charactersOf = (title: string, body = '') => searchText(title, body).split(` ${CHARACTERS} `)[1]?.split(' ') ?? [];
+const tokensOf = (title: string, body = '') => searchText(title, body).split(' ').filter((t) => t && !t.startsWith(CHARACTER)).map((t) => (t === GAP ? '|' : t));
+/** The characters stored after the bigrams, without their mark. */
+const charactersOf = (title: string, body = '') => searchText(title, body).split(' ').filter((t) => t.startsWith(CHARACTER)).map((t) => t.slice(1));
+/** The query for one character. */
+const character = (ch: string) => `"${CHARACTER}${ch}"`;
 const phrase = (...tokens: string[]) => `"${tokens.map((t) => (t === '|' ? GAP : t)).join(' ')}"`;
 
 describe('searchText: what the index stores', () => {
@@ -46,7 +48,8 @@ describe('searchText: what the index stores', () => {
   });
 
   it('stores each letter and digit of title and body once, in match form, after the bigrams', () => {
-    expect(searchText('路灯坏了', '灯不亮')).toBe(`路灯 灯坏 坏了 ${GAP} 灯不 不亮 ${CHARACTERS} 路 灯 坏 了 不 亮`);
+    const c = CHARACTER;
+    expect(searchText('路灯坏了', '灯不亮')).toBe(`路灯 灯坏 坏了 ${GAP} 灯不 不亮 ${c}路 ${c}灯 ${c}坏 ${c}了 ${c}不 ${c}亮`);
     expect(charactersOf('３路ＡＢ', 'ab，B!')).toEqual(['3', '路', 'a', 'b']);
     expect(charactersOf('Café')).toEqual(charactersOf('Cafe\u0301'));
     expect(searchText('“”《》、。？', '—— !!!')).toBe('');
@@ -78,22 +81,22 @@ describe('searchTerms and searchMatch: what a reader typed', () => {
   it('keeps the runs of a term in order with gaps, and looks up single characters at its ends on their own', () => {
     expect(searchMatch(['“路灯”'])).toBe(phrase('路灯'));
     expect(searchMatch(['路灯，坏了'])).toBe(phrase('路灯', '|', '坏了'));
-    expect(searchMatch(['3-5号'])).toBe(`${phrase('5号')} AND "3"`);
+    expect(searchMatch(['3-5号'])).toBe(`${phrase('5号')} AND ${character('3')}`);
     expect(searchMatch(['路灯-a-坏了'])).toBe(phrase('路灯', '|', 'a', '|', '坏了'));
   });
 
   it('looks up a single character by its own token, in match form', () => {
-    expect(searchMatch(['灯'])).toBe('"灯"');
-    expect(searchMatch(['。灯！'])).toBe('"灯"');
-    expect(searchMatch(['３'])).toBe('"3"');
-    expect(searchMatch(['Ａ'])).toBe('"a"');
-    expect(searchMatch(['2.3.1'])).toBe('"2" AND "3" AND "1"');
-    expect(searchMatch(['路灯', '修'])).toBe(`${phrase('路灯')} AND "修"`);
-    expect(searchMatch(['灯', '灯'])).toBe('"灯"');
+    expect(searchMatch(['灯'])).toBe(character('灯'));
+    expect(searchMatch(['。灯！'])).toBe(character('灯'));
+    expect(searchMatch(['３'])).toBe(character('3'));
+    expect(searchMatch(['Ａ'])).toBe(character('a'));
+    expect(searchMatch(['2.3.1'])).toBe(['2', '3', '1'].map(character).join(' AND '));
+    expect(searchMatch(['路灯', '修'])).toBe(`${phrase('路灯')} AND ${character('修')}`);
+    expect(searchMatch(['灯', '灯'])).toBe(character('灯'));
   });
 
   it('looks up at most five single characters in one search', () => {
-    expect(searchMatch(['a-b-c-d-e-f-g'])).toBe('"a" AND "b" AND "c" AND "d" AND "e"');
+    expect(searchMatch(['a-b-c-d-e-f-g'])).toBe(['a', 'b', 'c', 'd', 'e'].map(character).join(' AND '));
   });
 
   it('cannot be used to write FTS5 syntax: only letters, digits and gaps reach the index query', () => {

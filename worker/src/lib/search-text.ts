@@ -3,8 +3,8 @@
 // wifi → wi if fi), and a query's runs are matched as phrases of their bigrams. A phrase of bigrams is
 // found exactly where the run is a substring of a run of the text, so no second check on the text
 // itself is needed (and none could be made within D1's 50-byte LIKE patterns for longer words).
-// After the bigrams, behind a separator no query holds, come the text's characters, each once: a
-// search for one character (灯, 3) is a lookup of that token, as cheap as a word's and over the whole
+// After the bigrams come the text's characters, each once and marked as such (`CHARACTER`): a search
+// for one character (灯, 3) is a lookup of that token, walked as a word's bigrams are, over the whole
 // board (migration 0038).
 //
 // Text and queries are first brought to one match form (`matchForm`): what a citizen types with a
@@ -37,24 +37,26 @@ function runTokens(chars: string[]): string[] {
 }
 
 /**
- * Stands between a text's bigrams and its characters in the index (`searchText`): no query holds it,
- * so no phrase of bigrams can run on into the characters. Private use, like `GAP`.
+ * Marks a character's own token in the index (`searchText`): each character is stored glued to it
+ * (\uE001灯), so a character token never equals a bigram or a character of a run, and no phrase of
+ * bigrams can match among the characters, even where the tokenizer splits a query's pair at a mark
+ * it does not count as part of a token (a variation selector, a vowel sign). Private use, like `GAP`.
  */
-export const CHARACTERS = '\uE001';
+export const CHARACTER = '\uE001';
 
 /** A character the index keeps as a token of its own: a letter or a digit (a lone mark is no token to FTS5). */
 const INDEXED_CHARACTER = /^[\p{L}\p{N}]$/u;
 
 /**
  * What is stored in the search index for a message: title then body as bigrams, runs separated by
- * `GAP`; then `CHARACTERS` and each letter or digit of the text once, in match form (路灯坏了 →
- * 路灯 灯坏 坏了 \uE001 路 灯 坏 了).
+ * `GAP`; then each letter or digit of the text once, in match form, as `CHARACTER` and itself (路灯坏了
+ * → 路灯 灯坏 坏了 \uE001路 \uE001灯 \uE001坏 \uE001了).
  */
 export function searchText(title: string, body: string): string {
   const runs = [...runsOf(title), ...runsOf(body)];
   if (runs.length === 0) return '';
   const characters = new Set(runs.flat().filter((ch) => INDEXED_CHARACTER.test(ch)));
-  return `${runs.map((run) => runTokens(run).join(' ')).join(` ${GAP} `)} ${CHARACTERS} ${[...characters].join(' ')}`;
+  return [runs.map((run) => runTokens(run).join(' ')).join(` ${GAP} `), ...[...characters].map((ch) => CHARACTER + ch)].join(' ');
 }
 
 /**
@@ -98,6 +100,6 @@ export function searchMatch(terms: string[]): string | null {
     if (parts.phrase) phrases.add(parts.phrase);
     for (const ch of parts.characters) if (characters.size < MAX_CHARACTERS) characters.add(ch);
   }
-  const all = [...phrases, ...[...characters].map((ch) => `"${ch}"`)];
+  const all = [...phrases, ...[...characters].map((ch) => `"${CHARACTER}${ch}"`)];
   return all.length > 0 ? all.join(' AND ') : null;
 }

@@ -565,6 +565,19 @@ describe('GET /v1/sites/:site/messages?q= — search', () => {
 });
 
 describe('GET /v1/sites/:site/messages?q= — width and case forms', () => {
+  it('finds no phrase among a message’s characters, even where the tokenizer splits a query’s pair at a mark', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [hindi, han] = await seedMessages(siteId, [
+      { unitId: eduUnit, title: 'कतार बहुत लंबी है', body: '请尽快处理。' },
+      { unitId: eduUnit, title: '葛，城', body: '请尽快处理。' },
+    ]);
+    // Devanagari's vowel sign and an ideographic variation selector split the query's pairs into
+    // single characters, which stand next to each other only among the stored characters.
+    for (const q of ['कित', '葛\u{E0100}城']) expect(await everyId(siteId, { q }), q).toEqual([]);
+    expect(await everyId(siteId, { q: 'कतार' })).toEqual([hindi]);
+    expect(await everyId(siteId, { q: '葛' })).toEqual([han]);
+  });
+
   it('finds text typed in full width, another case or as compatibility characters, whichever form the query has', async () => {
     const { siteId, eduUnit } = await createSite();
     const [bus, letters, fullBus, circled, wifi] = await seedMessages(siteId, [
