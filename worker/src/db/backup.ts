@@ -355,7 +355,7 @@ export async function restoreDatabase(db: BackupDatabase, lines: Iterable<string
   const sites = (await db.all<{ id: string }>('SELECT id FROM sites ORDER BY id')).map((s) => s.id);
   await inBatches(db, [
     { sql: 'DELETE FROM search_rebuilds', params: [] },
-    ...sites.map((id) => ({ sql: 'INSERT INTO search_rebuilds (site_id, after_seq) VALUES (?, 0)', params: [id] })),
+    ...sites.map((id) => ({ sql: 'INSERT INTO search_rebuilds (site_id) VALUES (?)', params: [id] })),
   ]);
   return { rows: loaded, erasuresReapplied: since.length, migrationsApplied: newer, sites };
 }

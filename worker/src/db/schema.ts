@@ -199,10 +199,10 @@ export interface MessageSearchTable {
   text: string;
 }
 
-/** A site whose search entries are being rebuilt: those of messages after `after_seq` are still to write. */
+/** A site whose search entries are being rebuilt, newest first: those of messages before `before_seq` (all: null) are still to write. */
 export interface SearchRebuildTable {
   site_id: string;
-  after_seq: Generated<number>;
+  before_seq: number | null;
 }
 
 export interface MessageEventTable {

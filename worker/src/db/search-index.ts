@@ -6,26 +6,25 @@ const CHUNK = 200;
 
 /**
  * Rewrites search entries from the stored text, for the rebuilds listed in `search_rebuilds`: a
- * migration that changes what the index holds (SQL alone cannot compute the bigrams) empties it and
- * lists every site there; this refills it, a chunk of a site's published public messages per batch,
- * each batch also moving the site's position on, so an interrupted rebuild resumes where it stopped.
+ * migration that changes what the index holds (SQL alone cannot compute the bigrams) lists every site
+ * there; this rewrites each entry, a chunk of a site's published public messages per batch, newest
+ * first (what readers search most is right soonest), each batch also moving the site's position
+ * (`before_seq`) back, so an interrupted rebuild resumes where it stopped.
  * Messages written meanwhile are indexed as they are written; their entries are replaced, never
  * doubled. Stops after `maxBatches` batches. Returns the messages indexed and whether any rebuild is left.
  */
 export async function continueSearchRebuilds(db: SiteDatabase, { maxBatches = 50 }: { maxBatches?: number } = {}): Promise<{ indexed: number; pending: boolean }> {
   let indexed = 0;
   for (let batches = 0; batches < maxBatches; batches++) {
-    const rebuild = await db.first(db.q.selectFrom('search_rebuilds').select(['site_id', 'after_seq']).orderBy('site_id').limit(1));
+    const rebuild = await db.first(db.q.selectFrom('search_rebuilds').select(['site_id', 'before_seq']).orderBy('site_id').limit(1));
     if (!rebuild) return { indexed, pending: false };
-    const rows = await db.all(
-      db.q.selectFrom('messages').select(['seq', 'id', 'title', 'body'])
-        .where('site_id', '=', rebuild.site_id).where('moderation', '=', 'published').where('is_public', '=', 1)
-        .where('seq', '>', rebuild.after_seq)
-        .orderBy('seq').limit(CHUNK),
-    );
+    let chunk = db.q.selectFrom('messages').select(['seq', 'id', 'title', 'body'])
+      .where('site_id', '=', rebuild.site_id).where('moderation', '=', 'published').where('is_public', '=', 1);
+    if (rebuild.before_seq !== null) chunk = chunk.where('seq', '<', rebuild.before_seq);
+    const rows = await db.all(chunk.orderBy('seq', 'desc').limit(CHUNK));
     const position = rows.length < CHUNK
       ? db.q.deleteFrom('search_rebuilds').where('site_id', '=', rebuild.site_id)
-      : db.q.updateTable('search_rebuilds').set({ after_seq: rows.at(-1)!.seq }).where('site_id', '=', rebuild.site_id);
+      : db.q.updateTable('search_rebuilds').set({ before_seq: rows.at(-1)!.seq }).where('site_id', '=', rebuild.site_id);
     await db.batch([
       ...rows.flatMap((m) => [
         db.q.deleteFrom('message_search').where('rowid', '=', m.seq),
@@ -40,8 +39,8 @@ export async function continueSearchRebuilds(db: SiteDatabase, { maxBatches = 50
 
 /** Rebuilds a site's whole search index now (tests, and operators after restoring a backup). Returns the messages indexed. */
 export async function rebuildSearchIndex(db: SiteDatabase, siteId: string): Promise<number> {
-  await db.run(db.q.insertInto('search_rebuilds').values({ site_id: siteId, after_seq: 0 })
-    .onConflict((oc) => oc.column('site_id').doUpdateSet({ after_seq: 0 })));
+  await db.run(db.q.insertInto('search_rebuilds').values({ site_id: siteId, before_seq: null })
+    .onConflict((oc) => oc.column('site_id').doUpdateSet({ before_seq: null })));
   let indexed = 0;
   for (;;) {
     const step = await continueSearchRebuilds(db);
