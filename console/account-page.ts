@@ -5,6 +5,10 @@ import { ConsoleElement, failures, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile, TotpEnrolment } from '../sdk/src/schemas/auth';
 import type { OfficialNotificationPrefs } from '../sdk/src/schemas/notifications';
+import { onDemand } from '../ui/on-demand';
+
+/** The QR code maker, fetched when an official enrols an authenticator app. */
+const qrCodeModule = onDemand(() => import('./qr-code'));
 
 /** The kinds of notice an official turns on or off. */
 type NoticeKind = 'assigned' | 'dueSoon' | 'escalated';
@@ -157,7 +161,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     if (!password) return void this.focusFirstInvalid();
     this.busy = true;
     try {
-      const [enrolment, { qrCode }] = await Promise.all([this.officials.totp.enrol({ password }), import('./qr-code')]);
+      const [enrolment, { qrCode }] = await Promise.all([this.officials.totp.enrol({ password }), qrCodeModule()]);
       this.qrCode = qrCode;
       this.enrolment = enrolment;
       await this.updateComplete;

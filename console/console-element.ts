@@ -7,11 +7,12 @@ import { Localized } from '../ui/localize';
 import { textCounter, textError, type TextRule } from '../ui/text-rules';
 import { createConsoleClient, type ConsoleClient } from '../sdk/src/console-client';
 import { consoleZhCN, type ConsoleStrings } from './strings.zh-cn';
+import { onDemand } from '../ui/on-demand';
 
 /** One set of strings for the whole console: Chinese in the bundle, English fetched when shown. */
 const consoleStrings = new Localized<ConsoleStrings>(consoleZhCN, {
-  en: async () => (await import('./strings.en')).consoleEn,
-  'zh-TW': async () => (await import('./strings.zh-tw')).consoleZhTW,
+  en: onDemand(() => import('./strings.en'), (m) => m.consoleEn),
+  'zh-TW': onDemand(() => import('./strings.zh-tw'), (m) => m.consoleZhTW),
 });
 
 /** `liuyan-unauthenticated`: the session is gone (expired, revoked, signed out elsewhere). */

@@ -13,6 +13,10 @@ import type { OfficialProfile } from '../sdk/src/schemas/auth';
 import './queue-page';
 import { adminHash, parseRoute, queueHash, type QueueFilters, type Route } from './routes';
 import './sign-in-page';
+import { onDemand } from '../ui/on-demand';
+
+/** The admin pages, fetched when an admin first opens one. */
+const adminModule = onDemand(() => import('./admin/liuyan-console-admin'));
 
 const SIGN_IN = '#/sign-in';
 
@@ -134,7 +138,7 @@ export class LiuyanConsole extends ConsoleElement {
     if (this.adminReady) return;
     this.adminError = '';
     try {
-      await import('./admin/liuyan-console-admin');
+      await adminModule();
       this.adminReady = true;
     } catch {
       // A new deploy replaced the chunk, or the network is down: a reload fetches it afresh.

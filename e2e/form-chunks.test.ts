@@ -126,6 +126,23 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     expect(await fetched('sentences.zh-cn')).toBe(true);
   });
 
+  it('online, a chunk whose fetch failed is asked for again by the next send, and the errors then read as sentences', async () => {
+    // The sentences' file fails once while the device is online (a dropped connection): the browser
+    // keeps that failure for the page, so the form must ask for the file at a fresh address.
+    let refused = 0;
+    await browser.page.route(/\/chunks\/sentences\.zh-cn-[^/]+\.js(\?[^/]*)?$/, (route) => (refused++ === 0 ? route.abort('connectionreset') : route.continue()));
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('请检查标题');
+
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('请填写标题');
+    // Asked for again, at another address: the failed one would have answered from the page's memory.
+    expect(refused).toBeGreaterThanOrEqual(2);
+  });
+
   it('on a connection where the sentences never arrive, 提交 still answers within seconds, naming the fields plainly', async () => {
     // A request that hangs instead of failing, as on a weak mobile signal: the file is never answered.
     await browser.page.route(/\/sentences\.zh-cn-[^/]*\.js$/, () => {});

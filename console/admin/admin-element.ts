@@ -5,10 +5,11 @@ import { ConsoleElement } from '../console-element';
 import { pickedUnits } from '../unit-picker';
 import { styles } from '../liuyan-console.styles';
 import { adminZhCN, type AdminStrings } from './strings.zh-cn';
+import { onDemand } from '../../ui/on-demand';
 
 const adminStrings = new Localized<AdminStrings>(adminZhCN, {
-  en: async () => (await import('./strings.en')).adminEn,
-  'zh-TW': async () => (await import('./strings.zh-tw')).adminZhTW,
+  en: onDemand(() => import('./strings.en'), (m) => m.adminEn),
+  'zh-TW': onDemand(() => import('./strings.zh-tw'), (m) => m.adminZhTW),
 });
 
 /** A form's controls, read by name: trimmed, as typed, or the values of the checked boxes. */

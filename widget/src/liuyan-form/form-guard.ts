@@ -13,6 +13,10 @@
 
 import { css, html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { LiuyanError } from '../../../sdk/src/errors';
+import { onDemand } from '../../../ui/on-demand';
+
+/** Turnstile's glue, fetched at the first focus where the site asks for it. */
+const turnstileModule = onDemand(() => import('./turnstile'));
 
 /** How long sending waits for Turnstile's token (ms) before sending without one (the service then says captcha_failed). */
 const TOKEN_WAIT_MS = 15_000;
@@ -76,7 +80,7 @@ export class FormGuard implements ReactiveController {
     container.slot = 'turnstile';
     this.container = container;
     this.host.appendChild(container);
-    import('./turnstile').then(({ loadTurnstile }) => loadTurnstile()).then((turnstile) => {
+    turnstileModule().then(({ loadTurnstile }) => loadTurnstile()).then((turnstile) => {
       if (this.container !== container) return;
       this.widgetId = turnstile.render(container, {
         sitekey: siteKey,

@@ -25,6 +25,7 @@ import { chosenUnit, pathTo, unitGroups } from './unit-path';
 import type { LargeUnitPicker, PickerHost } from './large-unit-picker';
 import type { Verification, VerificationHost } from './verification';
 import type { Receipt, ReceiptHost } from './receipt';
+import { onDemand } from '../../../ui/on-demand';
 
 /** Everything the citizen types, as kept in the draft. */
 interface FormValues {
@@ -114,8 +115,8 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @cssproperty --liuyan-form-min-height - Height kept while the form loads (default 100em), so the page below does not move.
  */
 const strings = new Localized<FormStrings>(formZhCN, {
-  en: async () => (await import('./strings.en')).formEn,
-  'zh-TW': async () => (await import('./strings.zh-tw')).formZhTW,
+  en: onDemand(() => import('./strings.en'), (m) => m.formEn),
+  'zh-TW': onDemand(() => import('./strings.zh-tw'), (m) => m.formZhTW),
 });
 
 /**
@@ -123,9 +124,9 @@ const strings = new Localized<FormStrings>(formZhCN, {
  * citizen comes into the form (so it is there if the network drops later) or opens the notice.
  */
 const privacyNotices: Record<Locale, () => Promise<{ defaultPrivacyNotice: string }>> = {
-  'zh-CN': async () => (await import('./privacy-strings.zh-cn')).privacyZhCN,
-  'zh-TW': async () => (await import('./privacy-strings.zh-tw')).privacyZhTW,
-  en: async () => (await import('./privacy-strings.en')).privacyEn,
+  'zh-CN': onDemand(() => import('./privacy-strings.zh-cn'), (m) => m.privacyZhCN),
+  'zh-TW': onDemand(() => import('./privacy-strings.zh-tw'), (m) => m.privacyZhTW),
+  en: onDemand(() => import('./privacy-strings.en'), (m) => m.privacyEn),
 };
 
 /**
@@ -135,15 +136,21 @@ const privacyNotices: Record<Locale, () => Promise<{ defaultPrivacyNotice: strin
  * not bring them. The field names the form labels its controls with are in its strings (`t.errors`).
  */
 const sentenceChunks: Record<Locale, () => Promise<PublicFieldSentences>> = {
-  'zh-CN': async () => (await import('../../../sdk/src/locales/sentences.zh-cn')).zhCNFieldSentences,
-  'zh-TW': async () => (await import('../../../sdk/src/locales/sentences.zh-tw')).zhTWFieldSentences,
-  en: async () => (await import('../../../sdk/src/locales/sentences.en')).enFieldSentences,
+  'zh-CN': onDemand(() => import('../../../sdk/src/locales/sentences.zh-cn'), (m) => m.zhCNFieldSentences),
+  'zh-TW': onDemand(() => import('../../../sdk/src/locales/sentences.zh-tw'), (m) => m.zhTWFieldSentences),
+  en: onDemand(() => import('../../../sdk/src/locales/sentences.en'), (m) => m.enFieldSentences),
 };
+
+/** The parts fetched on demand (`onDemand`: a failed fetch is asked for again by the next call). */
+const receiptModule = onDemand(() => import('./receipt'));
+const largeUnitPickerModule = onDemand(() => import('./large-unit-picker'));
+const verificationModule = onDemand(() => import('./verification'));
+const photosModule = onDemand(() => import('./photos'));
 
 /** The receipt's chunk, asked for once per page; a failed fetch is asked for again by the next call. Null if it could not come. */
 let receiptChunk: Promise<typeof import('./receipt') | null> | null = null;
 function loadReceipt(): Promise<typeof import('./receipt') | null> {
-  return (receiptChunk ??= import('./receipt').catch(() => {
+  return (receiptChunk ??= receiptModule().catch(() => {
     receiptChunk = null;
     return null;
   }));
@@ -305,12 +312,12 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.errors = { ...this.errors, [field]: this.t.loadFailed };
     };
     if (!config.unitsComplete) {
-      import('./large-unit-picker').then(({ LargeUnitPicker }) => {
+      largeUnitPickerModule().then(({ LargeUnitPicker }) => {
         if (this.config === config) this.largePicker = new LargeUnitPicker(this.partHost, config.units);
       }, failed('unitId'));
     }
     if (config.notifications.phoneVerification) {
-      import('./verification').then(({ Verification }) => {
+      verificationModule().then(({ Verification }) => {
         if (this.config === config) this.verification = new Verification(this.partHost);
       }, failed('verificationCode'));
     }
@@ -612,7 +619,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.photos = [...this.photos, item];
       // The photo code is fetched when a photo is first added, not with the form.
       // (Offline before it came, the photo fails as an upload would, and is added again later.)
-      this.uploads.set(item.key, import('./photos').then(({ downsizePhoto }) => downsizePhoto(file).then(
+      this.uploads.set(item.key, photosModule().then(({ downsizePhoto }) => downsizePhoto(file).then(
         (blob) => {
           this.updatePhoto(item.key, { blob, preview: URL.createObjectURL(blob) });
           return this.upload(item.key);
@@ -632,7 +639,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (!item?.blob) return;
     this.updatePhoto(key, { state: 'uploading', progress: 0, error: '' });
     try {
-      const { uploadPhoto } = await import('./photos');
+      const { uploadPhoto } = await photosModule();
       const uploaded = await uploadPhoto(this.apiBase, this.site, item.blob, key, this.locale, (progress) => this.updatePhoto(key, { progress }));
       this.updatePhoto(key, { state: 'uploaded', id: uploaded.photoId, progress: 1 });
     } catch (error) {

@@ -17,6 +17,7 @@ import { styles } from './liuyan-list.styles';
 import { listZhCN, type ListStrings } from './strings.zh-cn';
 import { findUnit, flattenUnits, indented } from '../../../ui/unit-tree';
 import { DEFAULT_PARAM, readMessageId, withMessageId, type AddressMode } from './message-address';
+import { onDemand } from '../../../ui/on-demand';
 
 /** The longest search the service takes, in characters (`ListMessagesQuerySchema.q`). */
 const SEARCH_MAX = 50;
@@ -97,8 +98,8 @@ const STATE_KEY = 'liuyan-list';
  * @cssproperty --liuyan-list-min-height - Height kept for the messages while they load (default 36em).
  */
 const strings = new Localized<ListStrings>(listZhCN, {
-  en: async () => (await import('./strings.en')).listEn,
-  'zh-TW': async () => (await import('./strings.zh-tw')).listZhTW,
+  en: onDemand(() => import('./strings.en'), (m) => m.listEn),
+  'zh-TW': onDemand(() => import('./strings.zh-tw'), (m) => m.listZhTW),
 });
 
 export class LiuyanList extends LiuyanElement<ListStrings> {

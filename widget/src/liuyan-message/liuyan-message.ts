@@ -11,6 +11,7 @@ import { photoStyles } from '../../../ui/photos';
 import { renderMessage } from './render-message';
 import { pressSupport, supportedCounts, withRememberedCount } from './support';
 import { messageZhCN, type MessageStrings } from './strings.zh-cn';
+import { onDemand } from '../../../ui/on-demand';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
 
@@ -42,8 +43,8 @@ type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
  * @cssproperty --liuyan-color-closed - 已办结 (default grey).
  */
 const strings = new Localized<MessageStrings>(messageZhCN, {
-  en: async () => (await import('./strings.en')).messageEn,
-  'zh-TW': async () => (await import('./strings.zh-tw')).messageZhTW,
+  en: onDemand(() => import('./strings.en'), (m) => m.messageEn),
+  'zh-TW': onDemand(() => import('./strings.zh-tw'), (m) => m.messageZhTW),
 });
 
 export class LiuyanMessage extends LiuyanElement<MessageStrings> {

@@ -8,6 +8,7 @@ import { hours, percent, score } from '../../../ui/stats-format';
 import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-stats.styles';
 import { statsZhCN, type StatsStrings } from './strings.zh-cn';
+import { onDemand } from '../../../ui/on-demand';
 
 /** Months drawn in the chart: the last year, readable at 390 px. */
 const CHART_MONTHS = 12;
@@ -38,8 +39,8 @@ type Phase = 'loading' | 'ready' | 'failed';
  * @cssproperty --liuyan-stats-replied-color - The bars of replied messages (default the primary colour).
  */
 const strings = new Localized<StatsStrings>(statsZhCN, {
-  en: async () => (await import('./strings.en')).statsEn,
-  'zh-TW': async () => (await import('./strings.zh-tw')).statsZhTW,
+  en: onDemand(() => import('./strings.en'), (m) => m.statsEn),
+  'zh-TW': onDemand(() => import('./strings.zh-tw'), (m) => m.statsZhTW),
 });
 
 export class LiuyanStats extends LiuyanElement<StatsStrings> {

@@ -16,6 +16,7 @@ import { tokens } from '../../../ui/tokens.styles';
 import { statusStyles } from '../../../ui/status.styles';
 import { styles } from './liuyan-track.styles';
 import { trackZhCN, type TrackStrings } from './strings.zh-cn';
+import { onDemand } from '../../../ui/on-demand';
 
 /**
  * @summary The citizen's own view of a message, opened with the tracking code: status, replies, history;
@@ -64,8 +65,8 @@ const REASONS: RatingReason[] = ['not_solved', 'not_answered', 'too_slow', 'atti
 const UNHAPPY_AT_MOST = 2;
 
 const strings = new Localized<TrackStrings>(trackZhCN, {
-  en: async () => (await import('./strings.en')).trackEn,
-  'zh-TW': async () => (await import('./strings.zh-tw')).trackZhTW,
+  en: onDemand(() => import('./strings.en'), (m) => m.trackEn),
+  'zh-TW': onDemand(() => import('./strings.zh-tw'), (m) => m.trackZhTW),
 });
 
 export class LiuyanTrack extends LiuyanElement<TrackStrings> {
