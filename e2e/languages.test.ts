@@ -29,6 +29,27 @@ describe('Traditional Chinese in the browser', () => {
     expect(await form.getByLabel('title', { exact: true }).count()).toBe(1);
   });
 
+  it('an element whose language could not come shows Chinese meanwhile, and its language once the network is back', async () => {
+    const page = browser.page;
+    // The Traditional Chinese strings cannot be fetched for a while (a connection that drops them).
+    let down = true;
+    let asked = 0;
+    await page.route(/\/strings\.zh-tw-[^/]+\.js(\?[^/]*)?$/, (route) => {
+      asked++;
+      return down ? route.abort('connectionreset') : route.continue();
+    });
+    await page.goto(`${HOST}/form-only.html`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await form.evaluate((element) => element.setAttribute('lang', 'zh-TW'));
+    await expect.poll(() => asked).toBeGreaterThan(0);
+    expect(await form.getByLabel('标题', { exact: true }).count()).toBe(1);
+
+    down = false;
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await expect.poll(() => form.getByLabel('標題', { exact: true }).count()).toBe(1);
+  });
+
   it('a hosted page with ?lang=zh-TW: <html lang>, its tabs and its elements in Traditional Chinese', async () => {
     const page = browser.page;
     await page.goto(`${WORKER}/s/demo/?lang=zh-TW`);

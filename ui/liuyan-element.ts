@@ -49,9 +49,17 @@ export abstract class LiuyanElement<T> extends LitElement {
     return this.strings.get(this.locale);
   }
 
-  /** Renders only once the element's language is at hand (at once for Chinese). */
+  /**
+   * Renders only once the element's language is at hand (at once for Chinese). Should its strings not
+   * come (offline), it renders in Chinese meanwhile and again once the network is back (`onDemand`
+   * asks for them again).
+   */
   protected override async scheduleUpdate(): Promise<void> {
-    await this.strings.load(this.locale);
+    try {
+      await this.strings.load(this.locale);
+    } catch {
+      addEventListener('online', () => this.requestUpdate(), { once: true });
+    }
     super.scheduleUpdate();
   }
 

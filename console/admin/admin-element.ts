@@ -52,8 +52,13 @@ export abstract class AdminElement extends ConsoleElement {
     return adminStrings.get(this.locale);
   }
 
+  /** As `LiuyanElement`'s: in Chinese meanwhile should the admin strings not come, again once online. */
   protected override async scheduleUpdate(): Promise<void> {
-    await adminStrings.load(this.locale);
+    try {
+      await adminStrings.load(this.locale);
+    } catch {
+      addEventListener('online', () => this.requestUpdate(), { once: true });
+    }
     return super.scheduleUpdate();
   }
 
