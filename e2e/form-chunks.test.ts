@@ -126,6 +126,15 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     expect(await fetched('sentences.zh-cn')).toBe(true);
   });
 
+  it('shows the form when its file failed to come once: the loader asks for it again', async () => {
+    let refused = 0;
+    await browser.page.route(/\/widget\/alone\/liuyan-form\.js(\?[^/]*)?$/, (route) => (refused++ === 0 ? route.abort('connectionreset') : route.continue()));
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor({ timeout: 15_000 });
+    expect(refused).toBe(2);
+  });
+
   it('online, a chunk whose fetch failed is asked for again by the next send, and the errors then read as sentences', async () => {
     // The sentences' file fails once while the device is online (a dropped connection): the browser
     // keeps that failure for the page, so the form must ask for the file at a fresh address.

@@ -37,6 +37,30 @@ function preload(files: string[]): void {
   }
 }
 
+/** How many times an element's file is asked for again after a failed fetch, and the first wait, ms (doubling). */
+const RETRIES = 5;
+const FIRST_RETRY_MS = 2000;
+
+/**
+ * Imports an element's file. Should the fetch fail (a dropped connection), it is asked for again at
+ * a fresh address (a browser keeps a failed module for the life of the page: ui/on-demand.ts) as
+ * soon as the network is back, or after a wait that doubles each time, RETRIES times at most. The
+ * chunks a shared build's file imports keep their addresses: one whose fetch failed stays failed.
+ */
+function importElement(url: string, attempt = 0): void {
+  const address = attempt === 0 ? url : `${url}?retry=${Date.now()}`;
+  import(/* a file of the build, named in the table above */ address).catch(() => {
+    if (attempt >= RETRIES) return;
+    const again = (): void => {
+      clearTimeout(timer);
+      removeEventListener('online', again);
+      importElement(url, attempt + 1);
+    };
+    const timer = setTimeout(again, FIRST_RETRY_MS * 2 ** attempt);
+    addEventListener('online', again);
+  });
+}
+
 function loadElementsInPage(): void {
   const found = [...pending].filter((tag) => document.querySelector(tag));
   if (found.length === 0) return;
@@ -47,7 +71,7 @@ function loadElementsInPage(): void {
     pending.delete(tag);
     const { file, chunks } = build[tag]!;
     preload(chunks);
-    void import(/* a file of the build, named in the table above */ new URL(file, import.meta.url).href);
+    importElement(new URL(file, import.meta.url).href);
     if (READ_CONFIG_FIRST.has(tag)) for (const element of document.querySelectorAll(tag)) preloadSiteConfig(element, scriptOrigin);
   }
   if (pending.size === 0) observer.disconnect();
