@@ -23,10 +23,11 @@ describe('Traditional Chinese in the browser', () => {
     await form.getByRole('button', { name: '提交留言' }).click();
     await expect.poll(() => form.locator('#title-error').textContent()).toBe('請填寫標題');
 
-    // The element's own lang overrides the page's, and redraws it.
+    // The element's own lang overrides the page's, and redraws it, the errors shown included.
     await form.evaluate((element) => element.setAttribute('lang', 'en'));
     await expect.poll(() => form.getByRole('button', { name: 'Send message' }).count()).toBe(1);
     expect(await form.getByLabel('title', { exact: true }).count()).toBe(1);
+    await expect.poll(() => form.locator('#title-error').textContent()).toBe('Please enter the title');
   });
 
   it('an element whose language could not come shows Chinese meanwhile, and its language once the network is back', async () => {

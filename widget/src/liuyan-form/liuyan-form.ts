@@ -114,6 +114,12 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @cssproperty --liuyan-font-size - Base text size.
  * @cssproperty --liuyan-form-min-height - Height kept while the form loads (default 100em), so the page below does not move.
  */
+/**
+ * A field's error as kept: its text, or how to say it (a field error by its code), said when it is
+ * shown, so it reads in the form's language of the moment and as a sentence once the sentences come.
+ */
+type ErrorText = string | (() => string);
+
 const strings = new Localized<FormStrings>(formZhCN, {
   en: onDemand(() => import('./strings.en'), (m) => m.formEn),
   'zh-TW': onDemand(() => import('./strings.zh-tw'), (m) => m.formZhTW),
@@ -180,6 +186,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     photos: { state: true },
     flushing: { state: true },
     privacyText: { state: true },
+    sentences: { state: true },
   };
 
   /** Slug of a campaign (建言 drive) the messages belong to: its units, types and domains only, and nothing outside its days. */
@@ -191,7 +198,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The drive of `campaign`, with its window; its choices narrow `config`. */
   private drive: Campaign | null = null;
   private values: FormValues = emptyValues();
-  private errors: Partial<Record<string, string>> = {};
+  private errors: Partial<Record<string, ErrorText>> = {};
   private phase: Phase = 'loading';
   /** Why the form could not load, and whether trying again may help (not for a website that is not allowed). */
   private loadError = { text: '', retry: true };
@@ -241,6 +248,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('site') || changed.has('campaign')) && this.site) void this.load();
+    // Errors on show in a language whose sentences have not come (the element's lang changed): ask for them.
+    if (navigator.onLine && Object.values(this.errors).some((error) => typeof error === 'function') && !this.sentences[this.locale]) void this.loadSentences();
   }
 
   private async load(): Promise<void> {
@@ -410,9 +419,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   }
 
   /** The errors the service would give, found before sending: a slow network is not spent on a form that comes back. */
-  private localErrors(): Record<string, string> {
-    const errors: Record<string, string> = {};
-    const fail = (field: string, code: FieldErrorCode, params?: FieldErrorParams) => (errors[field] = this.fieldError(field, code, params));
+  private localErrors(): Record<string, ErrorText> {
+    const errors: Record<string, ErrorText> = {};
+    const fail = (field: string, code: FieldErrorCode, params?: FieldErrorParams) => (errors[field] = () => this.fieldError(field, code, params));
     if (!chosenUnit(this.values.units)) fail('unitId', 'required');
     if (!this.values.type) fail('type', 'required');
     if (!this.values.domain) fail('domain', 'required');
@@ -517,7 +526,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.drive = { ...this.drive, acceptsHere: false };
       this.phase = 'campaign-elsewhere';
     } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
-      this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, this.fieldError(e.field, e.code, e.params)]));
+      this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, () => this.fieldError(e.field, e.code, e.params)]));
       void this.focusFirstError();
     } else {
       // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
@@ -741,8 +750,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   /** The error of `id`, if any: announced (`role="alert"`), and named by its control's `aria-describedby`. */
   private errorLine(id: string) {
-    const error = this.errors[id];
+    const error = this.errorText(id);
     return error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing;
+  }
+
+  /** The error of `id` as shown now: a field error is said in the form's language of the moment, with its sentence once that has come. */
+  private errorText(id: string): string | undefined {
+    const error = this.errors[id];
+    return typeof error === 'function' ? error() : error;
   }
 
   private invalid(id: string) {
@@ -856,7 +871,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <slot name="turnstile"></slot>
       <div part="status" role="status" aria-live="polite">
         ${this.phase === 'sending' && this.attempt > 1 ? html`<p class="notice">${format(t.retrying, { attempt: this.attempt })}</p>` : nothing}
-        ${this.errors.form ? html`<p class="error" id="form-error" tabindex="-1">${this.errors.form}</p>` : nothing}
+        ${this.errors.form ? html`<p class="error" id="form-error" tabindex="-1">${this.errorText('form')}</p>` : nothing}
       </div>
       <button part="submit" type="submit" ?disabled=${busy}>${busy ? t.submitting : t.submit}</button>
     </form>`;
