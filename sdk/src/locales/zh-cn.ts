@@ -104,7 +104,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   sign_in_failed: '邮箱、密码或动态验证码不正确',
   too_many_attempts: '尝试次数过多，请稍后再试',
   site_required: '该账号属于多个站点，请选择要登录的站点',
-  too_many_requests: '提交太频繁，请稍后再试',
+  too_many_requests: '操作太频繁，请稍后再试',
   password_change_required: '请先修改密码',
   already_rated: '这次回复您已经评价过了',
   follow_up_limit: '这条留言的追问次数已用完',

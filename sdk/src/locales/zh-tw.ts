@@ -106,7 +106,7 @@ export const zhTWProblemTitles: ProblemTitles = {
   sign_in_failed: '信箱、密碼或動態驗證碼不正確',
   too_many_attempts: '嘗試次數過多，請稍後再試',
   site_required: '該帳號屬於多個站點，請選擇要登入的站點',
-  too_many_requests: '提交太頻繁，請稍後再試',
+  too_many_requests: '操作太頻繁，請稍後再試',
   password_change_required: '請先修改密碼',
   already_rated: '這次回覆您已經評價過了',
   follow_up_limit: '這條留言的追問次數已用完',

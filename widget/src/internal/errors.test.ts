@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { LiuyanError } from '../../../sdk/src/errors';
+import { formEn } from '../liuyan-form/strings.en';
+import { formZhCN } from '../liuyan-form/strings.zh-cn';
+import { listZhCN } from '../liuyan-list/strings.zh-cn';
+import { trackZhCN } from '../liuyan-track/strings.zh-cn';
+import { failureText } from './errors';
+
+describe('failureText: a 429 says what was too frequent, and when to try again', () => {
+  const limited = (seconds: number) => new LiuyanError(429, 'too_many_requests', 'Too Many Requests', null, { retryAfterSeconds: seconds });
+
+  it('names a submission in the form, and an action anywhere else (a search of the board, a lookup of a code)', () => {
+    expect(failureText(limited(600), formZhCN, '')).toBe('提交太频繁，请10分钟后再试。');
+    expect(failureText(limited(30), listZhCN, '')).toBe('操作太频繁，请1分钟后再试。');
+    expect(failureText(limited(120), trackZhCN, '')).toBe('操作太频繁，请2分钟后再试。');
+    expect(failureText(limited(90), formEn, '')).toBe('Too many messages sent in a short time. Please try again in 2 minutes.');
+  });
+});
