@@ -49,17 +49,9 @@ export abstract class LiuyanElement<T> extends LitElement {
     return this.strings.get(this.locale);
   }
 
-  /**
-   * Renders only once the element's language is at hand (at once for Chinese). Should its strings not
-   * come (offline), it renders in Chinese meanwhile and again once the network is back (`onDemand`
-   * asks for them again).
-   */
+  /** Renders once the element's language is at hand (at once for Chinese; in Chinese meanwhile, offline: `loadOrWait`). */
   protected override async scheduleUpdate(): Promise<void> {
-    try {
-      await this.strings.load(this.locale);
-    } catch {
-      addEventListener('online', () => this.requestUpdate(), { once: true });
-    }
+    await this.strings.loadOrWait(this.locale, this);
     super.scheduleUpdate();
   }
 

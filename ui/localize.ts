@@ -39,6 +39,19 @@ export class Localized<T> {
     return (this.loaded[locale] ??= await this.loaders[locale]());
   }
 
+  /**
+   * `load` for an element about to render: should the strings not come (offline, a dropped
+   * connection), it renders in Chinese meanwhile (`get`), and `host` is asked to update again once
+   * the network is back, which loads them again (the loaders are `onDemand`).
+   */
+  async loadOrWait(locale: Locale, host: { requestUpdate(): void }): Promise<void> {
+    try {
+      await this.load(locale);
+    } catch {
+      addEventListener('online', () => host.requestUpdate(), { once: true });
+    }
+  }
+
   /** The strings for `locale` if loaded (the element waits for `load` before it renders), else Chinese. */
   get(locale: Locale): T {
     return this.loaded[locale] ?? this.loaded[DEFAULT_LOCALE]!;

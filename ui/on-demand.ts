@@ -16,6 +16,9 @@ export function fileNamedIn(error: unknown): string | null {
   return /\b(?:https?|file):\/\/[^\s'"]+?\.m?js(?=$|[\s'"?#])/.exec(message)?.[0] ?? null;
 }
 
+/** `url` at a fresh address for the module map (`?retry=<ms>`): the same file from the server. */
+export const freshAddress = (url: string): string => `${url}?retry=${Date.now()}`;
+
 /**
  * `load` (one dynamic `import()` of a module of the build, written in the bundle as a static path)
  * made safe to call again after a failure, and `pick` applied to the module (the whole module
@@ -33,7 +36,7 @@ export function onDemand<M, T = M>(load: () => Promise<M>, pick: (module: M) => 
   let failedFile: string | null = null;
   const fetchModule = async (): Promise<M> => {
     if (!failedFile) return load();
-    const again = `${failedFile}?retry=${Date.now()}`;
+    const again = freshAddress(failedFile);
     return (await import(/* the same file at a fresh address */ again)) as M;
   };
   return async () => {

@@ -52,13 +52,8 @@ export abstract class AdminElement extends ConsoleElement {
     return adminStrings.get(this.locale);
   }
 
-  /** As `LiuyanElement`'s: in Chinese meanwhile should the admin strings not come, again once online. */
   protected override async scheduleUpdate(): Promise<void> {
-    try {
-      await adminStrings.load(this.locale);
-    } catch {
-      addEventListener('online', () => this.requestUpdate(), { once: true });
-    }
+    await adminStrings.loadOrWait(this.locale, this);
     return super.scheduleUpdate();
   }
 

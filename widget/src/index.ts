@@ -3,6 +3,7 @@
 // file when it is the page's only kind of element, else sharing Lit with the others through chunks —
 // all its chunks at once, and the site config the form and the list read first along with them.
 
+import { freshAddress } from '../../ui/on-demand';
 import { preloadSiteConfig } from '../../ui/preload';
 
 /** An element's file and the chunks it imports (relative to this script), filled in by the build. */
@@ -48,7 +49,7 @@ const FIRST_RETRY_MS = 2000;
  * chunks a shared build's file imports keep their addresses: one whose fetch failed stays failed.
  */
 function importElement(url: string, attempt = 0): void {
-  const address = attempt === 0 ? url : `${url}?retry=${Date.now()}`;
+  const address = attempt === 0 ? url : freshAddress(url);
   import(/* a file of the build, named in the table above */ address).catch(() => {
     if (attempt >= RETRIES) return;
     const again = (): void => {

@@ -27,6 +27,12 @@ import type { Verification, VerificationHost } from './verification';
 import type { Receipt, ReceiptHost } from './receipt';
 import { onDemand } from '../../../ui/on-demand';
 
+/**
+ * A field's error as kept: its text, or how to say it (a field error by its code), said when it is
+ * shown, so it reads in the form's language of the moment and as a sentence once the sentences come.
+ */
+type ErrorText = string | (() => string);
+
 /** Everything the citizen types, as kept in the draft. */
 interface FormValues {
   units: string[];
@@ -114,12 +120,6 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @cssproperty --liuyan-font-size - Base text size.
  * @cssproperty --liuyan-form-min-height - Height kept while the form loads (default 100em), so the page below does not move.
  */
-/**
- * A field's error as kept: its text, or how to say it (a field error by its code), said when it is
- * shown, so it reads in the form's language of the moment and as a sentence once the sentences come.
- */
-type ErrorText = string | (() => string);
-
 const strings = new Localized<FormStrings>(formZhCN, {
   en: onDemand(() => import('./strings.en'), (m) => m.formEn),
   'zh-TW': onDemand(() => import('./strings.zh-tw'), (m) => m.formZhTW),
@@ -153,14 +153,8 @@ const largeUnitPickerModule = onDemand(() => import('./large-unit-picker'));
 const verificationModule = onDemand(() => import('./verification'));
 const photosModule = onDemand(() => import('./photos'));
 
-/** The receipt's chunk, asked for once per page; a failed fetch is asked for again by the next call. Null if it could not come. */
-let receiptChunk: Promise<typeof import('./receipt') | null> | null = null;
-function loadReceipt(): Promise<typeof import('./receipt') | null> {
-  return (receiptChunk ??= receiptModule().catch(() => {
-    receiptChunk = null;
-    return null;
-  }));
-}
+/** The receipt's chunk, or null if it could not come (asked for again by the next call). */
+const loadReceipt = (): Promise<typeof import('./receipt') | null> => receiptModule().catch(() => null);
 
 export class LiuyanForm extends LiuyanElement<FormStrings> {
   static override styles = [tokens, styles, guardStyles];
