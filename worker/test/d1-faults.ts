@@ -38,10 +38,15 @@ class Counter {
   fired = false;
   /** Off once the request is answered: work left for later is not the request's. */
   armed = true;
-  constructor(readonly fault: Fault | null) {}
+  constructor(readonly fault: Fault | null, private beforeWrite?: () => Promise<void>) {}
 
   /** Runs `work` as `count` statements; throws the fault if it falls among them. */
   async run<T>(sqls: string[], work: () => Promise<T>): Promise<T> {
+    if (this.beforeWrite && this.armed && !sqls.every(isRead)) {
+      const meanwhile = this.beforeWrite;
+      this.beforeWrite = undefined;
+      await meanwhile();
+    }
     this.roundTrips++;
     if (!this.armed) return work();
     const count = sqls.length;
@@ -98,6 +103,21 @@ export async function fetchWithFault(request: Request, fault: Fault | null): Pro
   counter.armed = false;
   await waitOnExecutionContext(ctx);
   return { response, body, statements: counter.statements, readOnly: counter.readOnly };
+}
+
+/**
+ * Sends `request` to the worker and runs `meanwhile` (another request, say) just before the first of
+ * its round trips to `DB` that writes: two requests racing, with the other one certain to land
+ * between this one's reads and its write. Returns the answer.
+ */
+export async function fetchInterleaved(request: Request, meanwhile: () => Promise<void>): Promise<{ response: Response; body: string }> {
+  const counter = new Counter(null, meanwhile);
+  const ctx = createExecutionContext();
+  const response = await app.fetch(request, { ...env, DB: wrapDatabase(env.DB, counter) }, ctx);
+  const body = await response.text();
+  counter.armed = false;
+  await waitOnExecutionContext(ctx);
+  return { response, body };
 }
 
 /**

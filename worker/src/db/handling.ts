@@ -12,6 +12,7 @@ import { extendedDeadline, type ExtensionBase } from '../lib/calendar';
 import { searchText } from '../lib/search-text';
 import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
+import { photosStillFree } from './photos';
 import { latestReplyColumns } from './replies';
 import { workingCalendar } from './sites';
 import type { Database, MessageRow } from './schema';
@@ -169,8 +170,13 @@ export const transferStatements = (ctx: ActionContext, toUnitId: string, reason:
   update(ctx, { unit_id: toUnitId }),
 ];
 
-/** A reply signed by the unit the message is with; interim (阶段性) keeps it 办理中, final marks it replied. */
-export function replyStatements(ctx: ActionContext, replyId: string, kind: ReplyKind, body: string) {
+/**
+ * A reply signed by the unit the message is with; interim (阶段性) keeps it 办理中, final marks it
+ * replied. `photoIds`: the official's photos it carries (attached by the statements that follow the
+ * insert): the insert fails, and with it the batch, when one is no longer free (another reply took
+ * it in between), so no reply is stored without a photo its official sent.
+ */
+export function replyStatements(ctx: ActionContext, replyId: string, kind: ReplyKind, body: string, photoIds: string[] = []) {
   const { db, message, official, now } = ctx;
   const reply = { id: replyId, message_id: message.id, unit_id: message.unit_id, kind, body, account_id: official.id, created_at: now };
   const status = kind === 'final' ? 'replied' : message.status === 'replied' ? 'replied' : 'in_progress';
@@ -178,7 +184,9 @@ export function replyStatements(ctx: ActionContext, replyId: string, kind: Reply
     db.q.insertInto('replies')
       .columns(['id', 'message_id', 'unit_id', 'kind', 'body', 'account_id', 'created_at'])
       .expression(unchanged(db, message).select((eb) => [
-        eb.val(reply.id).as('id'), eb.val(reply.message_id).as('message_id'), eb.val(reply.unit_id).as('unit_id'),
+        eb.val(reply.id).as('id'), eb.val(reply.message_id).as('message_id'),
+        // NULL (refused: NOT NULL) when a photo was taken in between.
+        sql<string>`CASE WHEN ${photosStillFree(message.site_id, photoIds, official.id)} THEN ${reply.unit_id} END`.as('unit_id'),
         eb.val(reply.kind).as('kind'), eb.val(reply.body).as('body'), eb.val(reply.account_id).as('account_id'),
         eb.val(reply.created_at).as('created_at'),
       ])),

@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import { searchText } from '../lib/search-text';
+import { photosStillFree } from './photos';
 import type { SiteDatabase } from './client';
 import type { IdempotencyKeyTable, NewMessage, NewMessageEvent } from './schema';
 
@@ -7,6 +8,8 @@ export interface Submission {
   message: NewMessage;
   events: Omit<NewMessageEvent, 'message_id'>[];
   idempotency: Insertable<IdempotencyKeyTable>;
+  /** The ids of the photos the submission attaches (their statements follow: `attachPhotoStatements`). */
+  photoIds: string[];
 }
 
 /**
@@ -30,9 +33,11 @@ export function indexForSearch(db: SiteDatabase, messageId: string, title: strin
  * (a concurrent retry) makes the last insert fail, and with it the whole batch. So does a unit that
  * is not one of the site's active units: the message's unit is read by its insert (NOT NULL fails
  * when none is found), in the same transaction, so no message is ever stored for a retired unit and
- * the submission reads nothing beforehand to check it.
+ * the submission reads nothing beforehand to check it. The same insert fails while a photo it names
+ * is no longer free (another submission took it in between): its citizen is told, never stored
+ * without it.
  */
-export function submissionStatements(db: SiteDatabase, { message, events, idempotency }: Submission) {
+export function submissionStatements(db: SiteDatabase, { message, events, idempotency, photoIds }: Submission) {
   return [
     db.q.deleteFrom('idempotency_keys')
       .where('site_id', '=', idempotency.site_id)
@@ -41,7 +46,8 @@ export function submissionStatements(db: SiteDatabase, { message, events, idempo
     db.q.insertInto('messages').values((eb) => ({
       ...message,
       unit_id: eb.selectFrom('units').select('id')
-        .where('id', '=', message.unit_id).where('site_id', '=', message.site_id).where('active', '=', 1),
+        .where('id', '=', message.unit_id).where('site_id', '=', message.site_id).where('active', '=', 1)
+        .where(photosStillFree(message.site_id, photoIds, null)),
     })),
     indexForSearch(db, message.id, message.title, message.body),
     ...events.map((event) => db.q.insertInto('message_events').values({ ...event, message_id: message.id })),

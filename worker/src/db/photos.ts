@@ -1,5 +1,6 @@
 // Photos with a message: their rows (migration 0029) and their bytes in R2 (binding PHOTOS), kept
 // together here. A photo is uploaded before its message exists and attached by the submission.
+import { sql, type SqlBool } from 'kysely';
 import type { HidePhotoInput, Photo, PublicPhoto, PhotoRefInput } from '../../../sdk/src/schemas/photo';
 import type { FieldProblem } from '../errors';
 import { toSiteTime } from '../lib/site-time';
@@ -93,16 +94,44 @@ export function findUpload(db: SiteDatabase, siteId: string, uploadKey: string) 
 }
 
 /**
+ * The photos of `ids` still free to attach: uploaded to this site, attached to nothing yet, and
+ * uploaded by `accountId` (an official's, for a reply) or by a citizen (null, for a submission).
+ * A query for a read batch; `photosStillFree` is the same check inside a write.
+ */
+export function freePhotosQuery(db: SiteDatabase, siteId: string, ids: string[], accountId: string | null) {
+  return db.q.selectFrom('photos').select('id')
+    .where('site_id', '=', siteId).where('id', 'in', ids).where('message_id', 'is', null).where('account_id', 'is', accountId);
+}
+
+/**
+ * The one problem (`unknown_photo` on `photos`) when the photos named are not each free and named
+ * once; `free` are the rows `freePhotosQuery` read.
+ */
+export function namedPhotoProblems(ids: string[], free: readonly unknown[]): FieldProblem[] {
+  return new Set(ids).size === ids.length && free.length === ids.length ? [] : [{ field: 'photos', code: 'unknown_photo' }];
+}
+
+/**
+ * True while every photo of `ids` is free to attach (as `freePhotosQuery`): a condition for the
+ * statement of a write batch that must fail when it is not, so two submissions or replies naming
+ * the same photo at once cannot both be stored, one of them silently without it. Always true for
+ * no photos.
+ */
+export function photosStillFree(siteId: string, ids: string[], accountId: string | null) {
+  if (ids.length === 0) return sql<SqlBool>`1`;
+  return sql<SqlBool>`(SELECT count(*) FROM photos WHERE site_id = ${siteId} AND message_id IS NULL AND account_id IS ${accountId}
+    AND id IN (${sql.join(ids)})) = ${new Set(ids).size}`;
+}
+
+/**
  * The problems with the photos a submission names: each must have been uploaded to this site and be
  * attached to no message yet, and be named once. One problem, on the field `photos` (`unknown_photo`).
+ * The write batch checks again in its transaction (`photosStillFree`).
  */
 export async function photoRefProblems(db: SiteDatabase, siteId: string, refs: PhotoRefInput[]): Promise<FieldProblem[]> {
   if (refs.length === 0) return [];
   const ids = refs.map((r) => r.id);
-  const free = await db.all(db.q.selectFrom('photos').select('id')
-    .where('site_id', '=', siteId).where('id', 'in', ids).where('message_id', 'is', null).where('account_id', 'is', null));
-  const unique = new Set(ids).size === ids.length;
-  return unique && free.length === ids.length ? [] : [{ field: 'photos', code: 'unknown_photo' }];
+  return namedPhotoProblems(ids, await db.all(freePhotosQuery(db, siteId, ids, null)));
 }
 
 /**
@@ -118,13 +147,12 @@ export function attachPhotoStatements(db: SiteDatabase, siteId: string, messageI
 
 /**
  * The problems with the photos a reply names: each uploaded by this official for a reply, sent with
- * none yet, named once. One problem, on the field `photos` (`unknown_photo`).
+ * none yet, named once. One problem, on the field `photos` (`unknown_photo`). The reply's insert
+ * checks again in its transaction (`photosStillFree`).
  */
 export async function replyPhotoProblems(db: SiteDatabase, siteId: string, accountId: string, ids: string[]): Promise<FieldProblem[]> {
   if (ids.length === 0) return [];
-  const free = await db.all(db.q.selectFrom('photos').select('id')
-    .where('site_id', '=', siteId).where('id', 'in', ids).where('message_id', 'is', null).where('account_id', '=', accountId));
-  return new Set(ids).size === ids.length && free.length === ids.length ? [] : [{ field: 'photos', code: 'unknown_photo' }];
+  return namedPhotoProblems(ids, await db.all(freePhotosQuery(db, siteId, ids, accountId)));
 }
 
 /**

@@ -152,17 +152,24 @@ consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is w
   if (reply.keyed && await db.first(db.q.selectFrom('replies').select('id').where('id', '=', reply.id).where('message_id', '=', id))) {
     return c.json(await consoleMessage(db, c.get('official'), id), 200);
   }
-  return act(c, id, 'reply', async (ctx) => {
-    const { kind, body, templateId, photos = [] } = c.req.valid('json');
+  const { kind, body, templateId, photos = [] } = c.req.valid('json');
+  const replied = act(c, id, 'reply', async (ctx) => {
     const [template, photoProblems] = await Promise.all([
       templateId ? findReplyTemplate(ctx.db, ctx.official.siteId, templateId) : null,
       replyPhotoProblems(ctx.db, ctx.official.siteId, ctx.official.id, photos),
     ]);
     const problems: FieldProblem[] = [...(templateId && !template ? [{ field: 'templateId', code: 'unknown_template' as const }] : []), ...photoProblems];
     if (problems.length > 0) throw validationError(problems);
-    const [insertReply, ...rest] = replyStatements(ctx, reply.id, kind, body);
+    const [insertReply, ...rest] = replyStatements(ctx, reply.id, kind, body, photos);
     // The photos right after the reply they go with (the last statement must stay the message's update: runAction).
     return [insertReply!, ...attachReplyPhotoStatements(ctx.db, ctx.official.siteId, ctx.official.id, ctx.message.id, reply.id, photos), ...rest];
+  });
+  // A photo taken by another of the official's replies between the check and the batch fails the
+  // batch (`replyStatements`): the official is told which field, as when it was taken before.
+  return replied.catch(async (error: unknown) => {
+    if (photos.length === 0 || error instanceof ApiError) throw error;
+    const problems = await replyPhotoProblems(db, c.get('official').siteId, c.get('official').id, photos);
+    throw problems.length > 0 ? validationError(problems) : error;
   });
 });
 

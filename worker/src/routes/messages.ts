@@ -11,7 +11,7 @@ import { liveIdempotencyRecordQuery, submissionStatements } from '../db/messages
 import { submissionReads, submissionRider, type SubmissionReads } from '../db/submission-reads';
 import { activeUnitQuery, findActiveUnit, findCampaign, isWithinAny, type Site } from '../db/sites';
 import { outletFor } from '../db/campaigns';
-import { attachPhotoStatements, photoRefProblems } from '../db/photos';
+import { attachPhotoStatements, freePhotosQuery, namedPhotoProblems, photoRefProblems } from '../db/photos';
 import { ApiError, validationError, type FieldProblem } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
 import { createCipher, keyedHash, newId, type Cipher } from '../lib/crypto';
@@ -219,6 +219,7 @@ export async function storeSubmission(
     id, trackingCode, status: 'submitted', moderation: publishNow ? 'published' : 'pending', dueAt: toSiteTime(dueAt),
   };
   const { author } = input;
+  const photoIds = (input.photos ?? []).map((p) => p.id);
 
   const statements = submissionStatements(db, {
     message: {
@@ -267,6 +268,7 @@ export async function storeSubmission(
       created_at: nowIso,
       expires_at: new Date(now.getTime() + keepKeyMs).toISOString(),
     },
+    photoIds,
   });
 
   // Last in the batch: claims the events it wrote (and any others waiting) for the drain after the
@@ -284,16 +286,22 @@ export async function storeSubmission(
   } catch (error) {
     // A concurrent retry with the same key stored its message first: give its answer. Or the unit
     // no longer takes messages (retired since the page was loaded: the batch's insert finds no active
-    // unit and fails as a whole), or a counter is full (the caps are not read beforehand either: the
+    // unit and fails as a whole), or a photo it names was taken by another submission in between (the
+    // same insert checks them), or a counter is full (the caps are not read beforehand either: the
     // batch's CHECK refuses it as a whole).
     const record = liveIdempotencyRecordQuery(db, site.id, key, nowIso);
     const unit = activeUnitQuery(db, site.id, input.unitId);
-    const [records, units] = await db.batch([record, unit]);
+    const photos = photoIds.length > 0 ? freePhotosQuery(db, site.id, photoIds, null) : null;
+    const [records, units, free] = await db.batch([record, unit, ...(photos ? [photos] : [])]);
     const winner = await earlierAnswer(replay, rowsOf(record, records)[0] ?? null);
     if (winner) return winner;
     // (Read after the batch, not in it: a unit made active again in between leaves the batch's own
     // error to be thrown, a 500, for the citizen's retry to settle.)
-    if (rowsOf(unit, units).length === 0) throw validationError([{ field: 'unitId', code: 'unknown_unit' }]);
+    const lost = [
+      ...(rowsOf(unit, units).length === 0 ? [{ field: 'unitId', code: 'unknown_unit' } as const] : []),
+      ...(photos ? namedPhotoProblems(photoIds, rowsOf(photos, free)) : []),
+    ];
+    if (lost.length > 0) throw validationError(lost);
     const wait = await secondsUntilAllowed(db, counters, now);
     if (wait !== null) throw tooManyRequests(c, wait);
     throw error;

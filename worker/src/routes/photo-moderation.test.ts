@@ -5,7 +5,8 @@ import type { ConsoleMessage, QueuePage } from '../../../sdk/src/schemas/console
 import type { MessageCreated, MessagePage, PublicMessageDetail, TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { PhotoUploaded } from '../../../sdk/src/schemas/photo';
 import { createSite, db, expectProblem, request, submit, track, validMessage } from '../../test/fixtures';
-import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+import { CONSOLE_ORIGIN, consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+import { fetchInterleaved } from '../../test/d1-faults';
 import { JPEG_WITH_GPS, METADATA_TEXT, PNG_WITH_GPS, WEBP_WITH_GPS } from '../../test/photo-fixtures';
 import { uploadedPhoto, uploadWithThumbnail } from '../../test/photos';
 import { REAPPLY_ERASURES_SQL } from '../db/my-data';
@@ -208,6 +209,27 @@ describe('photos with a reply', () => {
 
     const tracked = await (await track(siteId, created.trackingCode)).json<TrackedMessage>();
     expect(tracked.replies[0]!.photos.map((p) => p.id)).toEqual([repaired.photoId]);
+  });
+
+  it('are each sent with one reply: a reply racing another for the same photo is refused by the field photos, not stored without it', async () => {
+    const { created, responder, upload, reply } = await accepted();
+    // 办理中 after an interim reply, so a second interim reply is not refused as a conflict.
+    const interim = (photos: string[]) => ({ kind: 'interim', body: '正在施工，照片为现场。', photos });
+    expect((await consoleRequest(`/v1/console/messages/${created.id}/reply`, { as: responder, method: 'POST', body: interim([]) })).status).toBe(200);
+    const photo = await uploadedWith(await upload());
+    const { response, body } = await fetchInterleaved(new Request(`${CONSOLE_ORIGIN}/v1/console/messages/${created.id}/reply`, {
+      method: 'POST', body: JSON.stringify(interim([photo.photoId])),
+      headers: { Cookie: responder.cookie, Origin: CONSOLE_ORIGIN, 'Content-Type': 'application/json' },
+    }), async () => {
+      expect((await consoleRequest(`/v1/console/messages/${created.id}/reply`, { as: responder, method: 'POST', body: interim([photo.photoId]) })).status).toBe(200);
+    });
+    expect(response.status, body).toBe(422);
+    expect(JSON.parse(body).errors).toEqual([expect.objectContaining({ field: 'photos', code: 'unknown_photo' })]);
+    const replies = await db.all(db.q.selectFrom('replies').select('id').where('message_id', '=', created.id));
+    expect(replies).toHaveLength(2);
+    const inConsole = await (await consoleRequest(`/v1/console/messages/${created.id}`, { as: responder })).json<ConsoleMessage>();
+    expect(inConsole.replies.map((r) => r.photos.map((p) => p.id))).toEqual(expect.arrayContaining([[], [photo.photoId]]));
+    expect(inConsole.replyCount).toBe(2);
   });
 
   it('of a private message are never public', async () => {

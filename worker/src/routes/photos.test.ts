@@ -4,7 +4,8 @@ import type { ConsoleMessage } from '../../../sdk/src/schemas/console';
 import type { MessageCreated, PublicMessageDetail, TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { MyData } from '../../../sdk/src/schemas/my-data';
 import type { PhotoUploaded } from '../../../sdk/src/schemas/photo';
-import { createSite, db, expectProblem, request, submit, track, validMessage } from '../../test/fixtures';
+import { ALLOWED_ORIGIN, createSite, db, expectProblem, request, submit, track, validMessage } from '../../test/fixtures';
+import { fetchInterleaved } from '../../test/d1-faults';
 import { consoleRequest, createOfficial } from '../../test/officials';
 import { purgeAbandonedPhotos } from '../db/photos';
 import { uploadedPhoto, uploadPhoto } from '../../test/photos';
@@ -117,6 +118,30 @@ describe('a submission with photos', () => {
     const tooMany = await expectProblem(await submit(site.siteId, validMessage(site.eduUnit, { photos: five.map((p) => ({ id: p.photoId })) })), 422, 'validation');
     expect(tooMany.errors).toEqual([expect.objectContaining({ field: 'photos', code: 'too_many_photos', message: '最多只能附4张照片' })]);
     expect((await db.first(db.q.selectFrom('photos').select('message_id').where('id', '=', foreign.photoId)))!.message_id).toBeNull();
+  });
+});
+
+describe('two submissions naming the same photo at once', () => {
+  it('store one with it; the other is refused by the field photos, stores nothing and leaves its key free', async () => {
+    const site = await createSite();
+    const photo = await uploaded(site.siteId, JPEG_WITH_GPS);
+    const key = crypto.randomUUID();
+    const body = JSON.stringify(validMessage(site.eduUnit, { title: '先读后写的那一条', photos: [{ id: photo.photoId }] }));
+    let other: MessageCreated | undefined;
+    // The other submission lands between this one's reads (the photo was free) and its write.
+    const { response, body: answer } = await fetchInterleaved(new Request(`https://liuyan.test/v1/sites/${site.siteId}/messages`, {
+      method: 'POST', body, headers: { Origin: ALLOWED_ORIGIN, 'Content-Type': 'application/json', 'Idempotency-Key': key },
+    }), async () => {
+      const meanwhile = await submit(site.siteId, validMessage(site.eduUnit, { photos: [{ id: photo.photoId }] }));
+      expect(meanwhile.status).toBe(201);
+      other = await meanwhile.json<MessageCreated>();
+    });
+    expect(response.status, answer).toBe(422);
+    expect(JSON.parse(answer).errors).toEqual([expect.objectContaining({ field: 'photos', code: 'unknown_photo' })]);
+    expect((await photoRows(site.siteId)).map((p) => p.message_id)).toEqual([other!.id]);
+    expect(await db.all(db.q.selectFrom('messages').select('id').where('site_id', '=', site.siteId))).toEqual([{ id: other!.id }]);
+    // Sent again without the photo under the same key: stored.
+    expect((await submit(site.siteId, validMessage(site.eduUnit, { title: '先读后写的那一条' }), { key })).status).toBe(201);
   });
 });
 
