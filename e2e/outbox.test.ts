@@ -33,6 +33,11 @@ describe('<liuyan-form> outbox', () => {
     await expect.poll(() => form.getByText('已保存，联网后自动提交').count()).toBe(1);
     expect(await form.locator('[part="outbox"]').textContent()).toContain(title);
     expect(countMessagesTitled(title)).toBe(0);
+    // The notice took the long form's place: the focus is on it, and it is on the screen.
+    await expect.poll(() => browser.page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.textContent)).toBe('已保存，联网后自动提交');
+    const notice = (await form.locator('#outbox-title').boundingBox())!;
+    expect(notice.y).toBeGreaterThanOrEqual(0);
+    expect(notice.y + notice.height).toBeLessThanOrEqual(browser.page.viewportSize()!.height);
 
     await browser.context.setOffline(false);
     expect(await trackingCodeOn()).toMatch(TRACKING_CODE);

@@ -447,7 +447,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (!(await this.photosUploaded())) {
       this.phase = 'editing';
       this.errors = { form: this.t.photosNotSent };
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
+      this.focusOnceDrawn('#form-error');
       return;
     }
     const input = this.input();
@@ -489,14 +489,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // Where the citizen was in the form (or on nothing: the disabled send button let the focus go), the
     // focus moves to the code, which a screen reader then reads; a receipt that arrives while the
     // citizen is elsewhere on the page takes nothing from them.
-    const active = document.activeElement;
-    const focus = !active || active === this || active === document.body;
+    const focus = this.focusIsHere();
     // The receipt's chunk was asked for at the first focus, so it is here: shown at once. If it never
     // could come, the code is shown plainly (the fallback in render).
     void loadReceipt().then((chunk) => {
       if (this.created !== created) return;
       this.receipt = chunk ? new chunk.Receipt(this.partHost, created) : null;
-      if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="tracking-code"]')?.focus());
+      if (focus) this.focusOnceDrawn('[part="tracking-code"]');
       this.phase = 'done';
     });
     if (!announce) return;
@@ -510,15 +509,17 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (checkFailed) {
       // Turnstile's check failed or could not be made: nothing was stored; say so, and check again.
       this.errors = { form: checkFailed };
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
+      this.focusOnceDrawn('#form-error');
     } else if (error instanceof LiuyanError && error.fieldErrors.some((e) => e.code === 'campaign_closed') && this.drive) {
       // The drive ended while the citizen was writing: say so instead of a field error with no field.
       this.drive = { ...this.drive, open: false, endsAt: new Date().toISOString() };
       this.phase = 'campaign-closed';
+      this.focusOnceDrawn('[part="campaign-closed"]');
     } else if (error instanceof LiuyanError && error.code === 'origin_not_allowed' && this.drive) {
       // The drive's outlets changed while the citizen was writing (the draft is kept).
       this.drive = { ...this.drive, acceptsHere: false };
       this.phase = 'campaign-elsewhere';
+      this.focusOnceDrawn('[part="campaign-elsewhere"]');
     } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
       this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, () => this.fieldError(e.field, e.code, e.params)]));
       void this.focusFirstError();
@@ -526,7 +527,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
       // the focus goes (the send button it was on is disabled while sending).
       this.errors = { form: failureText(error, this.t, this.t.submitFailed) };
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus());
+      this.focusOnceDrawn('#form-error');
     }
     this.report(error);
   }
@@ -535,7 +536,22 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private queue(entry: Queued<FormValues>): void {
     // Without storage it still waits in this tab, and is sent while the tab stays open.
     enqueue(this.site, entry);
+    // The notice replaces the long form, so on a phone it would be drawn far above the screen: the
+    // focus goes to it (scrolling it into view, read by a screen reader), as to a receipt.
+    const focus = this.focusIsHere();
     this.showQueued(entry, { now: false });
+    if (focus) this.focusOnceDrawn('#outbox-title');
+  }
+
+  /** Whether the focus is in this form or on nothing (a disabled send button lets it go): the form may move it. */
+  private focusIsHere(): boolean {
+    const active = document.activeElement;
+    return !active || active === this || active === document.body;
+  }
+
+  /** Moves the focus to the element `selector` finds once the next render has drawn it. */
+  private focusOnceDrawn(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
   /** Shows the queued submission and tries it at once (`now`), and again whenever the network may be back. */
@@ -703,14 +719,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       case 'campaign-closed': {
         const d = this.drive!;
         const started = Date.parse(d.startsAt) <= Date.now();
-        return html`<p class="notice" role="status" part="campaign-closed">${format(started ? t.campaignEnded : t.campaignNotStarted,
+        return html`<p class="notice" role="status" part="campaign-closed" tabindex="-1">${format(started ? t.campaignEnded : t.campaignNotStarted,
           // endsAt is exclusive (midnight after the last day): the day named is that of its last instant,
           // as the console names it.
           { title: d.title, date: formatDateTime(this.locale, started ? lastInstantOf(d.endsAt) : d.startsAt, false) })}</p>`;
       }
       case 'campaign-elsewhere': {
         const d = this.drive!;
-        return html`<p class="notice" role="status" part="campaign-elsewhere">${format(t.campaignElsewhere,
+        return html`<p class="notice" role="status" part="campaign-elsewhere" tabindex="-1">${format(t.campaignElsewhere,
           { title: d.title, outlets: d.outlets.map((o) => o.name).join(t.listSeparator) })}</p>`;
       }
       case 'load-failed':
@@ -975,7 +991,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private renderQueued() {
     const t = this.t;
     return html`<section part="outbox" class="receipt" aria-labelledby="outbox-title">
-      <h3 id="outbox-title" role="status">${t.queued}</h3>
+      <h3 id="outbox-title" role="status" tabindex="-1">${t.queued}</h3>
       <p class="queued-title">${this.values.title}</p>
       <p class="muted">${t.queuedHint}</p>
       <button type="button" class="secondary" ?disabled=${this.flushing} @click=${this.flushOutbox}>${t.resubmit}</button>
