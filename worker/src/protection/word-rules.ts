@@ -1,8 +1,10 @@
 // A site's word lists and the message shapes held for a moderator (issue 17). Words and text are
 // compared in one form, the search's (`matchForm`: full-width forms, case, compatibility characters)
 // with everything but letters and digits taken out, so a word cannot be slipped past with spaces,
-// punctuation or zero-width characters put between its characters: 法 轮-功, 法.轮.功 and ＦＡＬＵＮ
-// are 法轮功 and falun. Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
+// punctuation or invisible characters put between its characters, or accents put on them: 法 轮-功,
+// 法.轮.功, 法\u034F轮功, ＦＡＬＵＮ and fálun are 法轮功 and falun. Not folded: Traditional and
+// Simplified forms (a list names both: 法輪功 is another word) and look-alike letters of other
+// scripts (Cyrillic с in fuсk), which would need conversion tables. Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
 // of WORD_MAX characters against at most a message's length), so no list, however full, changes what
 // a query sends to D1.
 
@@ -11,10 +13,30 @@ import type { HoldReason } from '../../../sdk/src/schemas/protection';
 
 /** Letters, digits and their combining marks, of any script: everything else is taken out. */
 const WORD_CHARACTERS = /[\p{L}\p{N}\p{M}]+/gu;
+/**
+ * Characters that show nothing: zero-width spaces and joiners, the combining grapheme joiner,
+ * variation selectors (U+FE0F, U+E0100 …), the Hangul fillers (U+3164, U+FFA0: letters to Unicode,
+ * so the letters-only step would keep them).
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+/**
+ * Accents put on Latin, Greek and Cyrillic letters (the combining diacritical marks and their
+ * supplements): taken off, as the search's tokenizer does (FTS5 unicode61, remove_diacritics), so
+ * fu\u0301ck is fuck. The marks other scripts write with (Devanagari's vowel signs …) are kept.
+ */
+const DIACRITICS = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/gu;
 
-/** `text` as words are compared: match form, letters and digits only (法 轮-功 → 法轮功, ＷｅＣｈａｔ → wechat). */
+/** `text` in match form with invisible characters and Latin accents taken out (the step before words and links). */
+function foldedForm(text: string): string {
+  return matchForm(text).replace(INVISIBLE, '').normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
+}
+
+/**
+ * `text` as words are compared: match form, without invisible characters or accents, letters and
+ * digits only (法 轮-功 → 法轮功, ＷｅＣｈａｔ → wechat, 法\u034F轮功 → 法轮功, fu\u0301ck → fuck).
+ */
 export function wordForm(text: string): string {
-  return [...matchForm(text).matchAll(WORD_CHARACTERS)].map(([run]) => run).join('');
+  return [...foldedForm(text).matchAll(WORD_CHARACTERS)].map(([run]) => run).join('');
 }
 
 /** A site's lists, each word already in word form (empty ones dropped). */
@@ -43,19 +65,31 @@ export function fieldsWithBannedWords(rules: WordRules, fields: Record<string, s
 }
 
 /**
- * A link as spam carries it: a scheme, `www.`, or a host name ending in a common top-level domain
- * (after match form, so ｗｗｗ．ｘｘ．ｃｏｍ is one too). Dotted numbers (3.5) and abbreviations are not.
+ * A link as spam carries it: a scheme, `www.`, a host name ending in a common top-level domain, any
+ * host name followed by a path (bit.ly/x, spam.ru/x), or an IP address with a port or a path. Read
+ * after `linkForm`, so ｗｗｗ．ｘｘ．ｃｏｍ, example。com and example . com are links too. Dotted
+ * numbers (3.5, 3.5/10) and abbreviations are not.
  */
-const LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|\b[a-z0-9][a-z0-9-]*\.(?:com|cn|net|org|top|xyz|info|vip|club|site|online|shop|cc|co|io|me|tv|biz|ltd|wang|xin|link|app)\b)/u;
+const LINK = new RegExp([
+  String.raw`[a-z][a-z0-9+.-]*:\/\/`,
+  String.raw`www\.`,
+  String.raw`\b[a-z0-9][a-z0-9-]*\.(?:com|cn|net|org|top|xyz|info|vip|club|site|online|shop|cc|co|io|me|tv|biz|ltd|wang|xin|link|app)\b`,
+  String.raw`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]+(?::\d+)?\/`,
+  String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?::\d+|\/)`,
+].join('|'), 'u');
+
+/** A dot written as Chinese text writes one (。 ｡ and the like), or with spaces around it: a dot. */
+const linkForm = (text: string) => text.replace(/\s*[.。｡︒]\s*(?=[a-z0-9])/gu, '.');
 
 /**
  * A phone number in Chinese text: a mobile (1[3-9] and 9 digits, +86 or not), a landline with its
- * area code (0 and 9–11 digits), a 400/800 line; spaces and dashes between digits are taken out
- * first (138 0013 8000, 0371-1234 5678). Longer digit runs (ID and order numbers) are not.
+ * area code (0 and 9–11 digits), a 400/800 line; what people put between digit groups is taken out
+ * first: spaces, dashes, dots, slashes, commas, middle dots, brackets (138 0013 8000, 0371-1234 5678,
+ * (138)0013/8000). Longer digit runs (ID and order numbers) are not.
  */
 const PHONE = /(?<!\d)(?:(?:\+?86)?1[3-9]\d{9}|0\d{9,11}|[48]00\d{7})(?!\d)/u;
 
-const digitsJoined = (text: string) => text.replace(/(?<=\d)[\s\-‐‑–—.]+(?=\d)/gu, '');
+const digitsJoined = (text: string) => text.replace(/(?<=\d)[\s\-‐‑–—.,，、·•・\/\\()（）\[\]_*]+(?=\d)/gu, '');
 
 /**
  * Why `texts` (title, body, region — or a follow-up) should wait for a moderator: a hold word in any
@@ -64,8 +98,8 @@ const digitsJoined = (text: string) => text.replace(/(?<=\d)[\s\-‐‑–—.]+
  */
 export function holdReasonsOf(rules: WordRules, texts: string[], body: string): HoldReason[] {
   const reasons: HoldReason[] = [];
-  const bodyForm = matchForm(body);
-  if (rules.holdLinks && LINK.test(bodyForm)) reasons.push('link');
+  const bodyForm = foldedForm(body);
+  if (rules.holdLinks && LINK.test(linkForm(bodyForm))) reasons.push('link');
   if (rules.holdPhones && PHONE.test(digitsJoined(bodyForm))) reasons.push('phone');
   if (rules.hold.length > 0 && texts.some((text) => holdsAny(text, rules.hold))) reasons.push('word');
   return reasons;

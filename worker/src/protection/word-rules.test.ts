@@ -1,0 +1,54 @@
+// The word lists and the link and phone checks against the ways people write round them: every
+// form below is one the check must see through, and the ordinary texts after them must pass.
+import { describe, expect, it } from 'vitest';
+import { fieldsWithBannedWords, holdReasonsOf, wordRules } from './word-rules';
+
+const rules = wordRules({ banned: ['法轮功', 'fuck'], hold: ['代开发票'], holdLinks: true, holdPhones: true });
+const banned = (text: string) => fieldsWithBannedWords(rules, { body: text }).length > 0;
+const held = (body: string) => holdReasonsOf(rules, [body], body);
+
+describe('banned words', () => {
+  it.each([
+    '法轮功', '法 轮-功', '法.轮.功', '法\u200B轮\u200B功', '法\u034F轮\u034F功', '法\uFE0F轮\uFE0F功', '法\u{E0100}轮功',
+    '法\u3164轮功', '法\uFFA0轮功', '法\u00AD轮功', '法\u2060轮功', 'ＦＵＣＫ', 'fu\u0301ck', 'fúck', 'f\u0308u\u0308ck', 'F.U.C.K',
+  ])('are found in %j', (text) => {
+    expect(banned(`有人说${text}的事`)).toBe(true);
+  });
+
+  it('leave ordinary text and other scripts’ marks alone', () => {
+    expect(banned('法律服务中心的轮值功能很好')).toBe(false);
+    expect(banned('fun luck')).toBe(false);
+    // A Devanagari vowel sign is part of its word: कित is not कत.
+    expect(fieldsWithBannedWords(wordRules({ banned: ['कत'], hold: [], holdLinks: false, holdPhones: false }), { body: 'कित' })).toEqual([]);
+  });
+});
+
+describe('links in the body', () => {
+  it.each([
+    'www.example.com', 'ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ', 'https://a.example/x', 'example.com', 'example\u200B.com', 'example。com',
+    'example . com', 'example｡com', 'bit.ly/abc123', 'spam.ru/abc', 't.me/spam', '192.168.1.1:8080/x', '10.0.0.1/login',
+  ])('are held: %j', (link) => {
+    expect(held(`详情请看 ${link} 上的照片，希望尽快解决。`)).toEqual(['link']);
+  });
+
+  it.each([
+    '3路公交车晚点了3.5小时，评分3.5/10。', '路灯坏了。Com在哪里我不知道', '版本1.2.3已经发布', '电费涨到0.56元/度',
+  ])('are not seen in %j', (text) => {
+    expect(held(text)).toEqual([]);
+  });
+});
+
+describe('phone numbers in the body', () => {
+  it.each([
+    '13800138000', '138 0013 8000', '138-0013-8000', '138\u200B0013\u200B8000', '138/0013/8000', '138·0013·8000',
+    '138,0013,8000', '(138)0013-8000', '（138）0013 8000', '+86 138 0013 8000', '１３８００１３８０００', '0371-1234 5678', '400-123-4567',
+  ])('are held: %j', (phone) => {
+    expect(held(`请打我电话 ${phone} 了解情况。`)).toEqual(['phone']);
+  });
+
+  it.each([
+    '2026年12月1日已经第三次迟到，车牌号码是12345。', '身份证号110101199003071234的事', '订单号 123456789012345', '7点30分',
+  ])('are not seen in %j', (text) => {
+    expect(held(text)).toEqual([]);
+  });
+});
