@@ -95,7 +95,7 @@ export const enProblemTitles: ProblemTitles = {
   origin_not_allowed: 'This website may not submit messages',
   unsupported_media_type: 'This content type is not accepted: the API takes JSON, and Open311 submissions a form (application/x-www-form-urlencoded)',
   payload_too_large: 'The request is too large',
-  malformed_json: 'The request is not valid JSON',
+  malformed_json: 'The request body is malformed (not valid JSON, or a form not in UTF-8)',
   idempotency_key_reused: 'This submission key was already used for different content',
   conflict: 'Conflicting change; please reload and try again',
   internal: 'The service is unavailable; please try again later',

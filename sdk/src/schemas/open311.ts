@@ -111,8 +111,9 @@ export const Open311CreateRequestFormSchema = z.object({
   email: z.string().max(254).optional(),
   'attribute[unit]': z.string().max(64).optional().describe('the unit (leader or department), from the service definition'),
   'attribute[title]': z.string().max(200).optional().describe('the title; by default the description’s beginning'),
-  'attribute[public]': z.string().max(5).optional().describe('`false`: the message is never published'),
-  'attribute[consent]': z.string().max(5).optional().describe('`true`: the citizen agreed to the privacy notice (required)'),
+  // A singlevaluelist takes its keys only: anything else (FALSE, 0, no) is refused, never read as the default.
+  'attribute[public]': z.enum(['true', 'false']).optional().describe('`false`: the message is never published; `true` or absent: published after moderation (the service definition’s keys only)'),
+  'attribute[consent]': z.enum(['true', 'false']).optional().describe('`true`: the citizen agreed to the privacy notice (required)'),
   lat: z.string().max(40).optional(), long: z.string().max(40).optional(), address_id: z.string().max(100).optional(),
   device_id: z.string().max(100).optional(), account_id: z.string().max(100).optional(), media_url: z.string().max(2000).optional(),
   jurisdiction_id: z.string().max(64).optional(),

@@ -30,12 +30,21 @@ function element(name: string, value: Json): unknown {
   }
   if (value === null) return null;
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, element(k, v)]));
-  return String(value);
+  return escapeText(String(value));
 }
 
-const builder = new XMLBuilder({ format: false, suppressEmptyNode: false });
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
 
-/** `value` as an XML document whose root element is `root` (UTF-8; text escaped by the builder). */
+/**
+ * Text as XML character data. A carriage return is written as `&#13;`: a parser turns a raw one into
+ * a line feed (XML 1.0 §2.11), and the JSON answer keeps it, so both forms would disagree.
+ */
+const escapeText = (text: string) => text.replace(/[&<>"'\r]/g, (ch) => ESCAPES[ch]!);
+
+// Text is escaped above (escapeText), so the builder writes it as it is.
+const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: false });
+
+/** `value` as an XML document whose root element is `root` (UTF-8; text escaped by `escapeText`). */
 export function toOpen311Xml(root: string, value: Json): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [root]: element(root, value) }) as string}`;
 }

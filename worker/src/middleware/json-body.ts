@@ -10,8 +10,17 @@ import { ApiError } from '../errors';
  * `application/json; foo`) are ignored, as browsers and HTTP libraries send them.
  */
 export function isJsonContentType(header: string | undefined): boolean {
+  return isUtf8ContentType(header, ['application/json']);
+}
+
+/**
+ * Whether a Content-Type is one of `mediaTypes` (lower case; any case and white space in the header)
+ * with no charset or UTF-8, the only encoding the service reads: a body in another one would be
+ * stored garbled. Empty or malformed parameters are ignored, as for JSON.
+ */
+export function isUtf8ContentType(header: string | undefined, mediaTypes: readonly string[]): boolean {
   const [mediaType = '', ...parameters] = (header ?? '').split(';');
-  if (mediaType.trim().toLowerCase() !== 'application/json') return false;
+  if (!mediaTypes.includes(mediaType.trim().toLowerCase())) return false;
   for (const parameter of parameters) {
     const [name = '', value = ''] = parameter.split('=');
     if (name.trim().toLowerCase() === 'charset' && !/^"?utf-?8"?$/i.test(value.trim())) return false;

@@ -161,6 +161,16 @@ describe('GET requests', () => {
     const fromXml = xml.parse(await (await get(site.siteId, `requests/${shown}.xml`)).text());
     expect(fromXml.service_requests.request.notes.note).toHaveLength(3);
 
+    // Line breaks as typed (CR LF, a lone CR) and markup characters read the same from both forms: an
+    // XML parser turns a raw CR into LF, so it is sent as &#13;.
+    const body = '第一行\r\n第二行\r第三行 <b>&amp; "引号" \'撇号\'';
+    const [typed] = await seedMessages(site.siteId, [{ unitId: site.eduUnit, body }]);
+    const [asJson] = await (await get(site.siteId, `requests/${typed}.json`)).json<{ description: string }[]>();
+    expect(asJson!.description).toBe(body);
+    const asXml = await (await get(site.siteId, `requests/${typed}.xml`)).text();
+    expect(asXml).not.toContain('\r');
+    expect(new XMLParser({ parseTagValue: false, htmlEntities: true }).parse(asXml).service_requests.request.description).toBe(body);
+
     for (const id of [privateOne, 'm_nosuchmessage']) {
       await expectErrors(await get(site.siteId, `requests/${id}.json`), 404, '未找到');
       await expectErrors(await get(site.siteId, `requests/${id}.xml`), 404, '未找到');
@@ -242,8 +252,14 @@ describe('POST requests', () => {
     await expectErrors(await post(site.siteId, form(site, apiKey, { service_code: 'complaint.weather' }), { format: 'xml' }), 400, 'service_code');
     await expectErrors(await post(site.siteId, form(site, apiKey, { phone: '00000000000', 'attribute[consent]': 'false' })), 400, 'phone: ');
     await expectErrors(await post(site.siteId, form(site, apiKey, { 'attribute[consent]': 'false' })), 400, 'attribute[consent]: ');
+    // A singlevaluelist takes its keys only: FALSE or 0 is refused, never taken for the default (public).
+    for (const value of ['FALSE', '0', 'no', '']) await expectErrors(await post(site.siteId, form(site, apiKey, { 'attribute[public]': value })), 400, 'attribute[public]: ');
     const notForm = await request(`/open311/v2/${site.siteId}/requests.json`, { method: 'POST', origin: null, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form(site, apiKey)) });
     await expectErrors(notForm, 415, 'JSON');
+    const notUtf8 = await request(`/open311/v2/${site.siteId}/requests.json`, {
+      method: 'POST', origin: null, headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=iso-8859-1' }, body: new URLSearchParams(form(site, apiKey)).toString(),
+    });
+    expect(notUtf8.status).toBe(415);
     // Bytes that are not UTF-8 are refused, never stored as U+FFFD.
     const latin1 = new URLSearchParams(form(site, apiKey)).toString().replace('address_string=', 'address_string=%C7%E5');
     const malformed = await request(`/open311/v2/${site.siteId}/requests.json`, { method: 'POST', origin: null, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: latin1 });

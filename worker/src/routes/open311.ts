@@ -22,6 +22,7 @@ import { activeUnitsIfFew } from '../db/sites';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError } from '../errors';
+import { isUtf8ContentType } from '../middleware/json-body';
 import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
 import { publicCache } from '../middleware/public-cache';
 import { SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
@@ -75,7 +76,8 @@ function open311Site(): MiddlewareHandler<AppEnv> {
       c.header('Access-Control-Allow-Origin', '*');
       return next();
     }
-    if (!/^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i.test(c.req.header('Content-Type') ?? '')) {
+    // A form in UTF-8 (the spec's only encoding): in another charset its text would be read garbled.
+    if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded', 'multipart/form-data'])) {
       throw new ApiError('unsupported_media_type');
     }
     const limit = bodyLimit({
