@@ -88,6 +88,14 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     expect(await followUp.textContent()).toContain('还可追问 3 次。');
     // A private message's follow-up is never published: no word of review for it.
     expect(await followUp.textContent()).not.toContain('审核');
+    // Lengths are counted in characters, as the service counts them: a long pasted text is kept whole
+    // (no maxlength cutting UTF-16 units), counted, and refused before it is sent.
+    const tooLong = '𠮷'.repeat(1001);
+    await followUp.getByLabel('追问内容').fill(tooLong);
+    expect(await followUp.getByLabel('追问内容').inputValue()).toBe(tooLong);
+    expect(await followUp.locator('#question-counter').textContent()).toBe('1001/1000');
+    await followUp.getByRole('button', { name: '提交追问' }).click();
+    await expect.poll(() => followUp.locator('#question-error').textContent()).toMatch(/1000/);
     await followUp.getByLabel('追问内容').fill('新雨棚能用多久？');
     await followUp.getByRole('button', { name: '提交追问' }).click();
     await expect.poll(() => tracker.locator('[part="notice"]').textContent()).toMatch(/^追问已提交/);

@@ -30,6 +30,30 @@ describe('Traditional Chinese in the browser', () => {
     await expect.poll(() => form.locator('#title-error').textContent()).toBe('Please enter the title');
   });
 
+  it('what <liuyan-track> and <liuyan-list> said before their lang changed is said again in the new one', async () => {
+    const page = browser.page;
+    await page.goto(`${HOST}/`);
+    const track = page.locator('liuyan-track');
+    const code = track.locator('#trackingCode');
+    await code.waitFor();
+    // Nothing typed: said beside the field, which is marked invalid.
+    await track.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => track.locator('#trackingCode-error').textContent()).toBe('请填写查询码');
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    await code.fill('ABCD-EFGH-JKLM-NPQR');
+    await track.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => track.locator('#trackingCode-error').textContent()).toBe('没有找到与该查询码对应的留言，请核对后重试。');
+    await track.evaluate((element) => element.setAttribute('lang', 'en'));
+    await expect.poll(() => track.locator('#trackingCode-error').textContent()).toBe('No message matches this tracking code. Please check it and try again.');
+
+    const list = page.locator('liuyan-list');
+    await list.scrollIntoViewIfNeeded();
+    const status = list.locator('p.visually-hidden[role="status"]');
+    await expect.poll(() => status.textContent()).toMatch(/^已显示\d+条留言$/);
+    await list.evaluate((element) => element.setAttribute('lang', 'en'));
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ messages shown$/);
+  });
+
   it('an element whose language could not come shows Chinese meanwhile, and its language once the network is back', async () => {
     const page = browser.page;
     // The Traditional Chinese strings cannot be fetched for a while (a connection that drops them).

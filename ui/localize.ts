@@ -58,6 +58,16 @@ export class Localized<T> {
   }
 }
 
+/**
+ * A text an element keeps to show later (an error, a notice, a status line): the text, or how to
+ * say it, called when it is drawn, so it reads in the element's language of that moment (after
+ * `lang` changes, or once a language's strings have come).
+ */
+export type LaterText = string | (() => string);
+
+/** `text` as said now (undefined stays undefined). */
+export const sayNow = (text: LaterText | undefined): string | undefined => (typeof text === 'function' ? text() : text);
+
 /** `format('直接写给{name}', { name: '县长' })` → `直接写给县长`. */
 export function format(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));

@@ -108,5 +108,8 @@ export const tokens = css`
   .notice { background: var(--liuyan-color-notice); padding: calc(.6*var(--liuyan-space)) calc(.8*var(--liuyan-space)); border-radius: var(--liuyan-radius); margin: 0 0 var(--liuyan-space); }
   .badge { display: inline-block; padding: 0 calc(.5*var(--liuyan-space)); border-radius: var(--liuyan-radius); font-size: 0.85em; border: 1px solid currentColor; }
   .muted { color: var(--liuyan-color-muted); }
+  /* A field's counter (ui/text-rules.ts), below it at its end; past the limit in the error colour. */
+  .counter { justify-self: end; font-size: 0.8em; }
+  .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
   .body { white-space: pre-wrap; overflow-wrap: anywhere; }
 `;

@@ -11,5 +11,6 @@ export const baseEn: BaseStrings = {
   ...enKindLabels,
   dueAt: 'Due by {date}',
   private: 'Private',
+  counter: '{count}/{max}',
   errors: enFieldNames,
 };

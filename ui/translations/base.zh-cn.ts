@@ -18,6 +18,8 @@ const common = {
   tooManyRequests: '操作太频繁，请{minutes}分钟后再试。',
   dueAt: '办理期限：{date}',
   private: '不公开',
+  /** A field's counter: characters typed of the most allowed (ui/text-rules.ts). */
+  counter: '{count}/{max}',
 } as const;
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -22,6 +22,8 @@ const common = {
   tooManyRequests: '操作太頻繁，請{minutes}分鐘後再試。',
   dueAt: '辦理期限：{date}',
   private: '不公開',
+  /** A field's counter: characters typed of the most allowed (ui/text-rules.ts). */
+  counter: '{count}/{max}',
 } as const;
 
 export const baseZhTW: BaseStrings = { ...common, ...zhTWKindLabels, errors: zhTWFieldNames };

@@ -16,8 +16,6 @@ export const styles = css`
   .choice.block { display: flex; align-items: flex-start; }
   .choice.block input { margin-top: calc(.35*var(--liuyan-space)); }
   .hint { display: block; font-size: 0.85em; }
-  .counter { justify-self: end; font-size: 0.8em; }
-  .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
   /* Fields side by side start together: one with a counter below must not stretch its neighbour (each field is a grid). */
   .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: var(--liuyan-space); align-items: start; }
   .sub { font-weight: normal; font-size: 0.9em; margin-top: calc(.3*var(--liuyan-space)); }

@@ -11,7 +11,7 @@ import type { Campaign } from '../../../sdk/src/schemas/campaign';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
-import { format, formatDateTime, lastInstantOf, Localized } from '../../../ui/localize';
+import { format, formatDateTime, lastInstantOf, Localized, sayNow, type LaterText } from '../../../ui/localize';
 import type { Locale } from '../../../sdk/src/languages';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
@@ -28,10 +28,10 @@ import type { Receipt, ReceiptHost } from './receipt';
 import { onDemand } from '../../../ui/on-demand';
 
 /**
- * A field's error as kept: its text, or how to say it (a field error by its code), said when it is
- * shown, so it reads in the form's language of the moment and as a sentence once the sentences come.
+ * A field's error as kept: said when it is shown (`LaterText`), so it reads in the form's language of
+ * the moment and as a sentence once the sentences come.
  */
-type ErrorText = string | (() => string);
+type ErrorText = LaterText;
 
 /** Everything the citizen types, as kept in the draft. */
 interface FormValues {
@@ -195,7 +195,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private errors: Partial<Record<string, ErrorText>> = {};
   private phase: Phase = 'loading';
   /** Why the form could not load, and whether trying again may help (not for a website that is not allowed). */
-  private loadError = { text: '', retry: true };
+  private loadError: { text: LaterText; retry: boolean } = { text: '', retry: true };
   private attempt = 0;
   private restored = false;
   private created: MessageCreated | null = null;
@@ -262,10 +262,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.config = campaign ? narrowedTo(config, campaign) : config;
     } catch (error) {
       this.loadError = {
-        text: failureText(error, this.t, this.t.loadFailed),
+        text: () => failureText(error, this.t, this.t.loadFailed),
         retry: !(error instanceof LiuyanError && error.code === 'origin_not_allowed'),
       };
-      if (error instanceof LiuyanError && error.code === 'not_found') this.loadError = { text: this.t.campaignUnknown, retry: false };
+      if (error instanceof LiuyanError && error.code === 'not_found') this.loadError = { text: () => this.t.campaignUnknown, retry: false };
       if (this.phase !== 'loading' && this.phase !== 'load-failed') return;
       this.phase = 'load-failed';
       this.report(error);
@@ -526,7 +526,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     } else {
       // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
       // the focus goes (the send button it was on is disabled while sending).
-      this.errors = { form: failureText(error, this.t, this.t.submitFailed) };
+      this.errors = { form: () => failureText(error, this.t, this.t.submitFailed) };
       this.focusOnceDrawn('#form-error');
     }
     this.report(error);
@@ -730,7 +730,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           { title: d.title, outlets: d.outlets.map((o) => o.name).join(t.listSeparator) })}</p>`;
       }
       case 'load-failed':
-        return html`<p class="notice" role="alert">${this.loadError.text}</p>
+        return html`<p class="notice" role="alert">${sayNow(this.loadError.text)}</p>
           ${this.loadError.retry ? html`<button @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
       case 'done':
         return this.renderReceipt();
@@ -766,8 +766,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   /** The error of `id` as shown now: a field error is said in the form's language of the moment, with its sentence once that has come. */
   private errorText(id: string): string | undefined {
-    const error = this.errors[id];
-    return typeof error === 'function' ? error() : error;
+    return sayNow(this.errors[id]);
   }
 
   private invalid(id: string) {

@@ -28,7 +28,6 @@ export const formEn: FormStrings = {
   privateHint: 'Seen only by you (with the tracking code) and the officials handling it',
   consent: 'I have read and accept the privacy notice: my name, phone and email are used only to handle this message, are stored encrypted and are never published.',
   readPrivacyNotice: 'Read the privacy notice',
-  counter: '{count}/{max}',
   submit: 'Send message',
   submitting: 'Sending…',
   photosLegend: 'photos',

@@ -29,7 +29,6 @@ const strings = {
   privateHint: '仅您本人（凭查询码）和办理部门可见',
   consent: '我已阅读并同意隐私声明：姓名、电话和邮箱仅用于办理本留言，加密保存，任何情况下都不会公开。',
   readPrivacyNotice: '阅读隐私声明',
-  counter: '{count}/{max}',
   submit: '提交留言',
   submitting: '正在提交…',
   photosLegend: '照片',

@@ -33,7 +33,6 @@ const strings = {
   privateHint: '僅您本人（憑查詢碼）和辦理部門可見',
   consent: '我已閱讀並同意隱私聲明：姓名、電話和信箱僅用於辦理本留言，加密儲存，任何情況下都不會公開。',
   readPrivacyNotice: '閱讀隱私聲明',
-  counter: '{count}/{max}',
   submit: '提交留言',
   submitting: '正在提交…',
   photosLegend: '照片',

@@ -6,7 +6,7 @@ import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import type { LiuyanOpenDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
-import { format, formatDateTime, Localized } from '../../../ui/localize';
+import { format, formatDateTime, Localized, sayNow, type LaterText } from '../../../ui/localize';
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
 import { photoStyles, renderCover } from '../../../ui/photos';
 import { renderBadges, renderCardRating, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
@@ -152,7 +152,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   private failure: unknown = null;
   private loadingMore = false;
   private moreFailed = false;
-  private announcement = '';
+  private announcement: LaterText = '';
   private opened: string | null = null;
   private detail: PublicMessageDetail | null = null;
   private detailPhase: DetailPhase = 'loading';
@@ -295,7 +295,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       this.items = page.items.map((m) => withRememberedCount(m, this.pressed));
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
-      this.announcement = page.items.length > 0 ? format(this.t.shown, { count: page.items.length }) : this.emptyText();
+      this.announcement = page.items.length > 0 ? () => format(this.t.shown, { count: page.items.length }) : () => this.emptyText();
     } catch (error) {
       if (request !== this.request) return;
       this.failure = error;
@@ -316,7 +316,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       const shown = new Set(this.items.map((m) => m.id));
       this.items = [...this.items, ...page.items.filter((m) => !shown.has(m.id)).map((m) => withRememberedCount(m, this.pressed))];
       this.nextCursor = page.nextCursor;
-      this.announcement = format(this.t.shown, { count: this.items.length });
+      this.announcement = () => format(this.t.shown, { count: this.items.length });
     } catch (error) {
       if (request !== this.request) return;
       this.moreFailed = true;
@@ -479,7 +479,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
         ${this.renderFilters()}
         <div id="panel" class="panel" part="panel" role="tabpanel" aria-labelledby="tab-${this.filters.tab || 'all'}"
           aria-busy=${this.phase === 'waiting' || this.phase === 'loading' ? 'true' : 'false'}>${this.renderPanel()}</div>
-        <p class="visually-hidden" role="status">${this.announcement}</p>
+        <p class="visually-hidden" role="status">${sayNow(this.announcement)}</p>
       </div>
       ${this.opened !== null ? this.renderDetail() : nothing}`;
   }

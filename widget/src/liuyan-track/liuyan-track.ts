@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { fieldErrorMessage, fieldLabel } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
+import { textCounter, textError } from '../../../ui/text-rules';
 import type { FollowUp, OwnRating, RatingReason, TrackedMessage } from '../../../sdk/src/schemas/message';
 import { eventLabel, rejectReasonLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
 import type { Photo, PhotoHiding } from '../../../sdk/src/schemas/photo';
@@ -11,7 +12,7 @@ import type { LiuyanErrorDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { MyMessages, type RememberedMessage } from '../internal/my-messages';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
-import { format, formatDateTime, formatRelative, Localized } from '../../../ui/localize';
+import { format, formatDateTime, formatRelative, Localized, sayNow, type LaterText } from '../../../ui/localize';
 import { tokens } from '../../../ui/tokens.styles';
 import { statusStyles } from '../../../ui/status.styles';
 import { styles } from './liuyan-track.styles';
@@ -91,7 +92,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
 
   private message: TrackedMessage | null = null;
   private busy = false;
-  private error = '';
+  private error: LaterText = '';
   /**
    * The code of the message shown, held in memory (stored only when the citizen asks this device to
    * remember it): to rate it, ask a follow-up, or download or erase its data.
@@ -99,17 +100,17 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private code = '';
   private draft: RatingDraft = { reasonText: '' };
   private question = '';
-  private fieldErrors: Record<string, string> = {};
-  private notice = '';
+  private fieldErrors: Record<string, LaterText> = {};
+  private notice: LaterText = '';
   private sending = false;
   private remembered: RememberedMessage[] = [];
-  private data: { phase: '' | 'downloading' | 'confirm' | 'erasing'; notice: string; error: string } = { phase: '', notice: '', error: '' };
+  private data: { phase: '' | 'downloading' | 'confirm' | 'erasing'; notice: LaterText; error: LaterText } = { phase: '', notice: '', error: '' };
 
   /** The shown message's photos, fetched with its code. */
   private readonly ownPhotos = new OwnPhotos(() => this.requestUpdate());
 
   /** 忘记查询码: the request for a new code, and what the citizen is told. */
-  private lost: { sending: boolean; notice: string; error: string } = { sending: false, notice: '', error: '' };
+  private lost: { sending: boolean; notice: LaterText; error: LaterText } = { sending: false, notice: '', error: '' };
 
   private get myMessages(): MyMessages {
     return new MyMessages(this.site);
@@ -122,6 +123,12 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private async lookUp(event: Event): Promise<void> {
     event.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('#trackingCode')!;
+    // Nothing typed: said beside the field, in place of what an earlier look-up said.
+    if (!input.value.trim()) {
+      this.error = () => fieldErrorMessage(this.t.errors, 'trackingCode', 'required');
+      input.focus();
+      return;
+    }
     await this.open(input.value.trim());
   }
 
@@ -145,7 +152,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     } catch (error) {
       this.message = null;
       this.code = '';
-      this.error = error instanceof LiuyanError && error.code === 'not_found' ? this.t.trackNotFound : failureText(error, this.t, this.t.networkError);
+      this.error = error instanceof LiuyanError && error.code === 'not_found' ? () => this.t.trackNotFound : () => failureText(error, this.t, this.t.networkError);
       this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
     } finally {
       this.busy = false;
@@ -158,16 +165,16 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     if (this.lost.sending) return;
     const contact = this.renderRoot.querySelector<HTMLInputElement>('#lostContact')!.value.trim();
     if (!contact) {
-      this.lost = { sending: false, notice: '', error: this.t.lostCodeInvalid };
+      this.lost = { sending: false, notice: '', error: () => this.t.lostCodeInvalid };
       return;
     }
     this.lost = { sending: true, notice: '', error: '' };
     try {
       await this.client().recoverTrackingCodes(contact);
-      this.lost = { sending: false, notice: this.t.lostCodeSent, error: '' };
+      this.lost = { sending: false, notice: () => this.t.lostCodeSent, error: '' };
     } catch (error) {
       const invalid = error instanceof LiuyanError && error.fieldErrors.length > 0;
-      this.lost = { sending: false, notice: '', error: invalid ? this.t.lostCodeInvalid : failureText(error, this.t, this.t.networkError) };
+      this.lost = { sending: false, notice: '', error: invalid ? () => this.t.lostCodeInvalid : () => failureText(error, this.t, this.t.networkError) };
       this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
     }
   }
@@ -183,30 +190,32 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         <input id="lostContact" name="contact" autocomplete="tel email" aria-describedby="lostContact-status" aria-invalid=${l.error ? 'true' : 'false'} />
         <button type="submit" ?disabled=${l.sending}>${l.sending ? t.lostCodeSending : t.lostCodeSubmit}</button>
         <div id="lostContact-status" role="status" aria-live="polite">
-          ${l.notice ? html`<p class="notice">${l.notice}</p>` : nothing}
-          ${l.error ? html`<p class="error">${l.error}</p>` : nothing}
+          ${l.notice ? html`<p class="notice">${sayNow(l.notice)}</p>` : nothing}
+          ${l.error ? html`<p class="error">${sayNow(l.error)}</p>` : nothing}
         </div>
       </form>
     </details>`;
   }
 
   /** What is missing from the rating, by field, in the element's language. */
-  private ratingProblems(d: RatingDraft): Record<string, string> {
-    const problems: Record<string, string> = {};
-    const required = (field: string) => (problems[field] = fieldErrorMessage(this.t.errors, field, 'required'));
+  private ratingProblems(d: RatingDraft): Record<string, LaterText> {
+    const problems: Record<string, LaterText> = {};
+    const required = (field: string) => (problems[field] = () => fieldErrorMessage(this.t.errors, field, 'required'));
     for (const field of ['overall', ...SUB_SCORES] as const) if (!d[field]) required(field);
     if (d.overall && d.overall <= UNHAPPY_AT_MOST && !d.reason) required('reason');
     if (d.overall && d.overall <= UNHAPPY_AT_MOST && d.reason === 'other' && !d.reasonText.trim()) required('reasonText');
+    const reasonText = d.overall && d.overall <= UNHAPPY_AT_MOST ? textError(d.reasonText, { max: LIMITS.ratingReasonMax, multiline: true }) : null;
+    if (reasonText && !problems.reasonText) problems.reasonText = () => fieldErrorMessage(this.t.errors, 'reasonText', reasonText.code, reasonText.params);
     return problems;
   }
 
   /** Shows the service's field errors (or the failure) and tells the page. */
   private failed(error: unknown): void {
     if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
-      this.fieldErrors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
+      this.fieldErrors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, () => fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
       void this.focusFirstInvalid();
     } else {
-      this.fieldErrors = { form: failureText(error, this.t, this.t.sendFailed) };
+      this.fieldErrors = { form: () => failureText(error, this.t, this.t.sendFailed) };
     }
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
   }
@@ -216,7 +225,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
-  private async showNotice(text: string): Promise<void> {
+  private async showNotice(text: LaterText): Promise<void> {
     this.notice = text;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="notice"]')?.focus();
@@ -237,9 +246,10 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       });
       this.draft = { reasonText: '' };
       this.emit('liuyan-rated', { id: this.message.id, overall: d.overall!, reopened: unhappy });
-      await this.showNotice(unhappy && this.message.dueAt
-        ? format(this.t.reopenedNotice, { date: formatDateTime(this.locale, this.message.dueAt, false) })
-        : this.t.ratedThanks);
+      const { dueAt } = this.message;
+      await this.showNotice(unhappy && dueAt
+        ? () => format(this.t.reopenedNotice, { date: formatDateTime(this.locale, dueAt, false) })
+        : () => this.t.ratedThanks);
     } catch (error) {
       this.failed(error);
     } finally {
@@ -251,14 +261,17 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     event.preventDefault();
     if (this.sending || !this.message) return;
     const question = this.question.trim();
-    this.fieldErrors = question ? {} : { question: fieldErrorMessage(this.t.errors, 'question', 'required') };
-    if (!question) return this.focusFirstInvalid();
+    // Checked as the service checks it (lengths in characters, so 𠮷 is one): nothing is cut off.
+    const problem = textError(question, { max: LIMITS.followUpMax, min: 1, multiline: true });
+    this.fieldErrors = problem ? { question: () => fieldErrorMessage(this.t.errors, 'question', problem.code, problem.params) } : {};
+    if (problem) return this.focusFirstInvalid();
     this.sending = true;
     try {
       this.message = await this.client().followUp({ trackingCode: this.code, question });
       this.question = '';
       this.emit('liuyan-followed-up', { id: this.message.id, followUpsLeft: this.message.can.followUpsLeft });
-      await this.showNotice(format(this.t.followUpSent, { date: formatDateTime(this.locale, this.message.dueAt ?? '', false) }));
+      const { dueAt } = this.message;
+      await this.showNotice(() => format(this.t.followUpSent, { date: formatDateTime(this.locale, dueAt ?? '', false) }));
     } catch (error) {
       this.failed(error);
     } finally {
@@ -276,7 +289,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
 
   /** A field's error, announced as it appears; its control names it in `aria-describedby`. */
   private errorOf(field: string) {
-    return html`<span id="${field}-error" class="error" role="alert">${this.fieldErrors[field] ?? ''}</span>`;
+    return html`<span id="${field}-error" class="error" role="alert">${sayNow(this.fieldErrors[field]) ?? ''}</span>`;
   }
 
   private invalid(field: string): 'true' | 'false' {
@@ -315,9 +328,10 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         </fieldset>
         <label class="field">${fieldLabel(t.errors, 'reasonText')}
           <span class="hint muted">${t.reasonTextHint}</span>
-          <textarea id="reasonText" rows="3" maxlength=${LIMITS.ratingReasonMax} .value=${d.reasonText}
-            aria-invalid=${this.invalid('reasonText')} aria-describedby="reasonText-error"
+          <textarea id="reasonText" rows="3" .value=${d.reasonText}
+            aria-invalid=${this.invalid('reasonText')} aria-describedby="reasonText-error reasonText-counter"
             @input=${(e: Event) => this.setDraft('reasonText', (e.target as HTMLTextAreaElement).value)}></textarea>
+          ${textCounter(d.reasonText, LIMITS.ratingReasonMax, t.counter, 'reasonText-counter')}
           ${this.errorOf('reasonText')}
         </label>` : nothing}
       <button type="submit" ?disabled=${this.sending}>${this.sending ? t.rateSending : t.rateSubmit}</button>
@@ -334,9 +348,10 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <h4>${t.followUpTitle}</h4>
       <label class="field">${fieldLabel(t.errors, 'question')}
         <span class="hint muted">${format(t.followUpsLeft, { n: m.can.followUpsLeft })}${m.isPublic ? t.followUpPublicHint : ''}</span>
-        <textarea id="question" rows="3" maxlength=${LIMITS.followUpMax} .value=${this.question}
-          aria-invalid=${this.invalid('question')} aria-describedby="question-error"
+        <textarea id="question" rows="3" .value=${this.question}
+          aria-invalid=${this.invalid('question')} aria-describedby="question-error question-counter"
           @input=${(e: Event) => { this.question = (e.target as HTMLTextAreaElement).value; }}></textarea>
+        ${textCounter(this.question, LIMITS.followUpMax, t.counter, 'question-counter')}
         ${this.errorOf('question')}
       </label>
       <button type="submit" ?disabled=${this.sending}>${this.sending ? t.rateSending : t.followUpSubmit}</button>
@@ -379,7 +394,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       const link = Object.assign(document.createElement('a'), { href: url, download: `liuyan-${data.message.id}.json` });
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.data = { phase: '', notice: this.t.downloaded, error: '' };
+      this.data = { phase: '', notice: () => this.t.downloaded, error: '' };
     } catch (error) {
       this.dataFailed(error);
     }
@@ -397,14 +412,14 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.data = { phase: 'erasing', notice: '', error: '' };
     try {
       const { erasedAt } = await this.client().eraseMyData(this.code);
-      this.data = { phase: '', notice: format(this.t.erased, { date: formatDateTime(this.locale, erasedAt, true) }), error: '' };
+      this.data = { phase: '', notice: () => format(this.t.erased, { date: formatDateTime(this.locale, erasedAt, true) }), error: '' };
     } catch (error) {
       this.dataFailed(error);
     }
   }
 
   private dataFailed(error: unknown): void {
-    const text = error instanceof LiuyanError && error.code === 'not_found' ? this.t.trackNotFound : failureText(error, this.t, this.t.dataFailed);
+    const text = error instanceof LiuyanError && error.code === 'not_found' ? () => this.t.trackNotFound : () => failureText(error, this.t, this.t.dataFailed);
     this.data = { phase: '', notice: '', error: text };
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
   }
@@ -414,11 +429,12 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     return html`<form part="form" class="lookup" @submit=${this.lookUp}>
         <label>${t.trackTitle}
           <input id="trackingCode" name="trackingCode" autocomplete="off" autocapitalize="characters" spellcheck="false"
-            placeholder=${t.trackingCodePlaceholder} aria-label=${fieldLabel(this.t.errors, 'trackingCode')} />
+            placeholder=${t.trackingCodePlaceholder} aria-label=${fieldLabel(this.t.errors, 'trackingCode')}
+            aria-invalid=${this.error ? 'true' : 'false'} aria-describedby="trackingCode-error" />
         </label>
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t.tracking : t.trackSubmit}</button>
       </form>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.error ? html`<p class="error" id="trackingCode-error" role="alert">${sayNow(this.error)}</p>` : nothing}
       ${this.renderLostCode()}
       ${this.renderRemembered()}
       ${this.message ? html`${this.renderMessage(this.message)}${this.renderMyData(this.message)}` : nothing}`;
@@ -461,8 +477,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         <p class="actions"><button type="button" class="danger" ?disabled=${phase === 'erasing'} @click=${this.erase}>${phase === 'erasing' ? t.erasing : t.eraseYes}</button>
           <button type="button" class="secondary" ?disabled=${phase === 'erasing'} @click=${() => (this.data = { phase: '', notice: '', error: '' })}>${t.eraseNo}</button></p>
       </div>` : nothing}
-      <div role="status" aria-live="polite">${notice ? html`<p class="notice">${notice}</p>` : nothing}</div>
-      ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
+      <div role="status" aria-live="polite">${notice ? html`<p class="notice">${sayNow(notice)}</p>` : nothing}</div>
+      ${error ? html`<p class="error" role="alert">${sayNow(error)}</p>` : nothing}
     </section>`;
   }
 
@@ -521,8 +537,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
         <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
       </li>`)}</ol>
-      ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${this.notice}</p>` : nothing}
-      ${this.fieldErrors.form ? html`<p class="error" role="alert">${this.fieldErrors.form}</p>` : nothing}
+      ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${sayNow(this.notice)}</p>` : nothing}
+      ${this.fieldErrors.form ? html`<p class="error" role="alert">${sayNow(this.fieldErrors.form)}</p>` : nothing}
       ${m.can.rate ? this.renderRatingForm() : nothing}
       ${this.renderFollowUp(m)}
     </article>`;
