@@ -18,11 +18,13 @@ describe('My messages and My data in <liuyan-track>', () => {
     await form.getByRole('button', { name: '提交留言' }).click();
     await form.locator('[part="tracking-code"]').waitFor();
     await form.getByLabel('在本设备上记住查询码').check();
+    // The tracker on the same page lists it at once.
+    const tracker = page.locator('liuyan-track');
+    const mine = tracker.locator('[part="my-messages"]');
+    await expect.poll(() => mine.textContent()).toContain(title);
 
     // Another visit: the tracker lists the remembered message without asking the service anything.
     await page.reload();
-    const tracker = page.locator('liuyan-track');
-    const mine = tracker.locator('[part="my-messages"]');
     await mine.waitFor();
     expect(await mine.textContent()).toContain(title);
     expect(await mine.textContent()).toContain('待受理');

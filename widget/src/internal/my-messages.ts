@@ -16,6 +16,9 @@ export interface RememberedMessage {
 /** At most this many are kept; the oldest go first. */
 const MAX_REMEMBERED = 50;
 
+/** Fired on `window` when a list changes in this tab (`storage` fires only in the other tabs). */
+const CHANGED = 'liuyan:my-messages-changed';
+
 /**
  * 我的留言: the tracking codes the citizen chose to remember on this device (opt-in, on the receipt),
  * kept in this browser's `localStorage` per site and sent nowhere but to `/track` and `/my-data`
@@ -27,6 +30,22 @@ export class MyMessages {
 
   constructor(site: string) {
     this.key = `liuyan:${site}:my-messages`;
+  }
+
+  /**
+   * Calls `onChange` whenever a list of remembered codes changes: in this tab (a receipt's 记住查询码
+   * while `<liuyan-track>` is on the same page) or in another tab. Returns how to stop listening.
+   */
+  static watch(onChange: () => void): () => void {
+    const fromOtherTab = (event: StorageEvent) => {
+      if (event.key === null || event.key.endsWith(':my-messages')) onChange();
+    };
+    addEventListener(CHANGED, onChange);
+    addEventListener('storage', fromOtherTab);
+    return () => {
+      removeEventListener(CHANGED, onChange);
+      removeEventListener('storage', fromOtherTab);
+    };
   }
 
   /** Newest first. */
@@ -62,6 +81,7 @@ export class MyMessages {
     try {
       if (list.length === 0) localStorage.removeItem(this.key);
       else localStorage.setItem(this.key, JSON.stringify(list));
+      dispatchEvent(new Event(CHANGED));
       return true;
     } catch {
       return false;

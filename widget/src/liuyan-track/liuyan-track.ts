@@ -496,8 +496,21 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     });
   }
 
+  /** Stops hearing of codes remembered elsewhere. */
+  private unwatchRemembered: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A code remembered on the receipt of a form on this page (or in another tab) shows under 我的留言 at once.
+    this.unwatchRemembered = MyMessages.watch(() => {
+      this.remembered = this.myMessages.list();
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unwatchRemembered?.();
+    this.unwatchRemembered = null;
     this.ownPhotos.clear();
   }
 
