@@ -166,6 +166,8 @@ describe('<liuyan-list> on a county website', () => {
     for (let shown = 20; shown < all.length; shown = Math.min(shown + 20, all.length)) {
       await list.getByRole('button', { name: '加载更多' }).click();
       await expect.poll(() => list.locator('[part="card"]').count()).toBe(Math.min(shown + 20, all.length));
+      // The focus goes on to the first new card (the button may be gone).
+      await expect.poll(() => list.evaluate((element) => element.shadowRoot!.activeElement?.textContent)).toBe(all[shown]!.title);
     }
     const titles = await titlesIn(list);
     expect(titles.slice(0, 20)).toEqual(firstPage);

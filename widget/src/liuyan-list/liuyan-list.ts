@@ -308,15 +308,24 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   private async loadMore(): Promise<void> {
     if (!this.nextCursor || this.loadingMore) return;
     const request = this.request;
+    // Pressed from the keyboard or a screen reader (read before the button is disabled, which drops
+    // its focus): the button may go (no more pages) or stay below the new cards, so the focus goes on
+    // to the first new card, where reading goes on.
+    const pressed = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.getAttribute('part') === 'load-more';
     this.loadingMore = true;
     this.moreFailed = false;
     try {
       const page = await this.client().listMessages(this.query(this.nextCursor));
       if (request !== this.request) return;
       const shown = new Set(this.items.map((m) => m.id));
-      this.items = [...this.items, ...page.items.filter((m) => !shown.has(m.id)).map((m) => withRememberedCount(m, this.pressed))];
+      const added = page.items.filter((m) => !shown.has(m.id));
+      this.items = [...this.items, ...added.map((m) => withRememberedCount(m, this.pressed))];
       this.nextCursor = page.nextCursor;
       this.announcement = () => format(this.t.shown, { count: this.items.length });
+      if (pressed && added[0]) {
+        const first = added[0].id;
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.link[data-id="${CSS.escape(first)}"]`)?.focus());
+      }
     } catch (error) {
       if (request !== this.request) return;
       this.moreFailed = true;
@@ -324,6 +333,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     } finally {
       if (request === this.request) this.loadingMore = false;
     }
+    // Failed: back on the button, which now says 重试.
+    if (pressed && this.moreFailed) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="load-more"]')?.focus());
   }
 
   private setFilter(change: Partial<Filters>): void {
