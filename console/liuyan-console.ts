@@ -12,6 +12,7 @@ import './message-page';
 import type { OfficialProfile } from '../sdk/src/schemas/auth';
 import './queue-page';
 import { adminHash, parseRoute, queueHash, type QueueFilters, type Route } from './routes';
+import { forgetReplyDrafts } from './reply-drafts';
 import './sign-in-page';
 import { onDemand } from '../ui/on-demand';
 
@@ -180,6 +181,7 @@ export class LiuyanConsole extends ConsoleElement {
     this.profile = null;
     this.notice = '';
     this.returnTo = '';
+    forgetReplyDrafts();
     location.hash = SIGN_IN;
   }
 

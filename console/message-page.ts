@@ -18,6 +18,7 @@ import { photoStyles, renderPhotos, type ShownPhoto } from '../ui/photos';
 import { downsizePhoto, uploadPhotoTo } from '../ui/photo-upload';
 import type { Role } from '../sdk/src/schemas/console';
 import type { PhotoHiding } from '../sdk/src/schemas/photo';
+import { keepReplyDraft, keptReplyDraft, type ReplyDraft } from './reply-drafts';
 
 /** Actions that ask for something first; the others run at once. */
 const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note', 'adopt']);
@@ -31,11 +32,6 @@ const ADOPTION_NOTE_MAX = 200;
 const BODY_MAX = 2000;
 const EXTEND_DAYS = { min: 1, max: 30 };
 
-interface ReplyDraft {
-  kind: ReplyKind;
-  body: string;
-  templateId: string;
-}
 
 /** A photo chosen for the reply: made smaller, uploaded at once, named by the reply once uploaded. */
 interface ReplyPhoto {
@@ -110,16 +106,25 @@ export class LiuyanConsoleMessage extends ConsoleElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messageId') && this.messageId) void this.load();
+    else if ((changed as Map<string, unknown>).has('draft') && this.messageId) keepReplyDraft(this.messageId, this.draft);
   }
 
   private async load(): Promise<void> {
+    const id = this.messageId;
     this.message = null;
     this.loadError = '';
     this.contact = null;
     this.open = null;
     this.done = '';
+    // The reply this tab was writing for this message (before a sign-in, say), else none.
+    this.draft = keptReplyDraft(id) ?? { kind: 'interim', body: '', templateId: '' };
     try {
-      this.message = await this.officials.messages.get(this.messageId);
+      this.message = await this.officials.messages.get(id);
+      // Its form opens again where the official left it.
+      if (this.draft.body.trim() && this.message.actions.includes('reply')) {
+        this.open = 'reply';
+        if (this.templates === null) void this.loadTemplates();
+      }
     } catch (error) {
       this.loadError = (error as { code?: string }).code === 'not_found' ? this.t.notFound : this.problemText(error);
     }

@@ -211,9 +211,21 @@ describe('the console’s admin pages', () => {
     const row = accounts.locator(`[data-email="${official.email}"]`);
     expect((await row.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`县数据管理局办理员.*办理人员.*未启用动态验证码.*${name}`));
 
-    // The new official, in a browser of their own, sees their unit's queue: nothing new yet.
-    const responder = await signedIn(browser, official);
+    // The new official, in a browser of their own, first replaces the password the admin typed (the
+    // admin knows it), then sees their unit's queue: nothing new yet.
+    const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN' });
+    const responder = { page: await context.newPage(), problems: [] as string[] };
+    responder.problems = watchForProblems(responder.page);
+    await responder.page.goto(CONSOLE);
+    await signInWith(responder.page, official);
+    const account = responder.page.locator('liuyan-console-account');
+    await account.getByRole('heading', { name: '修改密码' }).waitFor();
+    await account.getByLabel(/^当前密码/).fill(official.password);
+    await account.getByLabel(/^新密码/).fill('data-own-password-2026');
+    await account.getByLabel(/^再次输入新密码/).fill('data-own-password-2026');
+    await account.getByRole('button', { name: '修改密码' }).click();
     const queue = responder.page.locator('liuyan-console-queue');
+    await queue.locator('[part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
     await expect.poll(() => queue.locator('nav.tabs [aria-current="page"]').textContent()).toMatch(/^\s*待受理/);
     await queue.getByText('没有符合条件的留言。').waitFor();
     expect(await queue.locator('[part="queue"] li').count()).toBe(0);

@@ -70,6 +70,22 @@ export function officialApi(cookie: string, method: string, path: string, body?:
   });
 }
 
+/**
+ * A new official of the demo site, added through the admin API as an admin would (`account`: the
+ * creation's body without the password), who has then replaced the first password (the admin knows
+ * it, so it must be changed before anything else): signs in straight to the console.
+ */
+export async function newOfficial(account: Record<string, unknown> & { email: string }, adminCookie: string): Promise<Official> {
+  const first = 'a-long-first-password-42';
+  const created = await officialApi(adminCookie, 'POST', '/v1/admin/accounts', { ...account, password: first });
+  if (created.status !== 201) throw new Error(`account ${account.email}: ${created.status}`);
+  const official = { email: account.email, password: 'a-long-test-password-42' };
+  const changed = await officialApi(await sessionCookie({ email: account.email, password: first }), 'POST', '/v1/console/password',
+    { currentPassword: first, newPassword: official.password });
+  if (changed.status !== 200) throw new Error(`password of ${account.email}: ${changed.status}`);
+  return official;
+}
+
 /** Whether the control has the focus inside its element's shadow root. */
 export function isFocused(control: Locator): Promise<boolean> {
   return control.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement);

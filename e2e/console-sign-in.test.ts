@@ -1,7 +1,7 @@
 import { describe, expect, it, inject } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
-import { CONSOLE, officialApi, sessionCookie, signInWith, watchForProblems } from './console-helpers';
+import { CONSOLE, newOfficial, officialApi, sessionCookie, signInWith, watchForProblems } from './console-helpers';
 import { useBrowserPage } from './helpers';
 
 const browser = useBrowserPage();
@@ -11,10 +11,8 @@ const browser = useBrowserPage();
  * password on a second site (as the site command or an admin of the city would add them).
  */
 async function officialOnTwoSites() {
-  const official = { email: `both-${Date.now()}@demo.liuyan.local`, password: 'a-long-test-password-42' };
-  const created = await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'POST', '/v1/admin/accounts',
-    { ...official, displayName: '市县两级联络员', role: 'moderator', unitIds: [] });
-  expect(created.status).toBe(201);
+  const official = await newOfficial({ email: `both-${Date.now()}@demo.liuyan.local`, displayName: '市县两级联络员', role: 'moderator', unitIds: [] },
+    await sessionCookie(DEMO_ACCOUNTS.admin));
   const now = new Date().toISOString();
   queryD1(inject('persistTo'), `INSERT OR IGNORE INTO sites (id, name, created_at, updated_at) VALUES ('e2e-city', '示范市人民政府', '${now}', '${now}');
     INSERT INTO accounts (id, site_id, email, display_name, role, password_hash, password_salt, password_iterations, created_at)

@@ -2,7 +2,7 @@ import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
-import { CONSOLE, isFocused, officialApi, pickUnit, sessionCookie, signedIn, signInWith, watchForProblems, type Official } from './console-helpers';
+import { CONSOLE, isFocused, newOfficial, officialApi, pickUnit, sessionCookie, signedIn, signInWith, watchForProblems, type Official } from './console-helpers';
 import { citizenPhone, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
@@ -42,11 +42,8 @@ async function act(page: Page, action: string, fill?: (form: ReturnType<Page['lo
 
 /** A fresh responder, made through the admin API as an admin would, so that tests may change it freely. */
 async function newResponder(): Promise<Official> {
-  const official = { email: `edu-${Date.now()}@demo.liuyan.local`, password: 'a-long-test-password-42' };
-  const created = await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'POST', '/v1/admin/accounts',
-    { ...official, displayName: '县教育局办理员', role: 'responder', unitIds: ['u_edu'] });
-  expect(created.status).toBe(201);
-  return official;
+  return newOfficial({ email: `edu-${Date.now()}@demo.liuyan.local`, displayName: '县教育局办理员', role: 'responder', unitIds: ['u_edu'] },
+    await sessionCookie(DEMO_ACCOUNTS.admin));
 }
 
 const statusOf = (page: Page) => page.locator('liuyan-console-message [part="status"]').textContent();
@@ -323,6 +320,41 @@ describe('the officials’ console at /console/', () => {
     await expect.poll(() => form.getByRole('status').textContent()).toBe('登录已失效，请重新登录。');
     await signInWith(page, DEMO_ACCOUNTS.countyHead);
     await expect.poll(() => page.locator('liuyan-console-queue nav.tabs [aria-current="page"]').textContent()).toMatch(/^\s*已办结/);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a reply being typed when the session ends is there again, its form open, once the official has signed in again', async () => {
+    const responder = await newResponder();
+    const cookie = await sessionCookie(responder);
+    // A message of the bureau the responder may reply to.
+    const queue = await (await officialApi(cookie, 'GET', '/v1/console/messages?tab=handling')).json() as { items: { id: string }[] };
+    let id = '';
+    for (const item of queue.items) {
+      const message = await (await officialApi(cookie, 'GET', `/v1/console/messages/${item.id}`)).json() as { actions: string[] };
+      if (message.actions.includes('reply')) {
+        id = item.id;
+        break;
+      }
+    }
+    expect(id).not.toBe('');
+    const { page, problems } = await signedIn(browser, responder);
+    await page.goto(`${CONSOLE}#/messages/${id}`);
+    const message = page.locator('liuyan-console-message');
+    await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
+    const typed = '经核实，该校门口的减速带已列入本月施工计划，预计月底前完成安装。';
+    await message.getByLabel('回复内容').fill(typed);
+
+    await page.context().clearCookies();
+    await message.locator('[part="action-form"] button[type="submit"]').click();
+    const form = page.locator('liuyan-console-sign-in');
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('登录已失效，请重新登录。');
+    await signInWith(page, responder);
+    await expect.poll(() => page.locator('liuyan-console-message').getByLabel('回复内容').inputValue()).toBe(typed);
+
+    // Signing out forgets it: the next person at this browser finds no draft.
+    await page.locator('liuyan-console').getByRole('button', { name: '退出登录' }).first().click();
+    await expect.poll(() => page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes("reply-draft")))).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

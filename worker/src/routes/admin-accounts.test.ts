@@ -91,7 +91,7 @@ describe('POST /v1/admin/accounts', () => {
     const account = JSON.parse(text) as Account;
     expect(account).toEqual({
       id: expect.stringMatching(/^a_/), email: 'zhang.wei@county.example.gov.cn', displayName: '张伟', role: 'responder',
-      unitIds: [site.eduUnit], disabled: false, totpEnabled: false, createdAt: expect.stringMatching(/\+08:00$/), mustChangePassword: false,
+      unitIds: [site.eduUnit], disabled: false, totpEnabled: false, createdAt: expect.stringMatching(/\+08:00$/), mustChangePassword: true,
     });
     const stored = await storedPassword(account.id);
     expect(stored!.hash).not.toContain(PASSWORD);
@@ -102,10 +102,11 @@ describe('POST /v1/admin/accounts', () => {
     expect(listed).toContainEqual(account);
     expect(await auditDetails(site.siteId, 'account.create')).toEqual([{ by: admin.id, account: account.id, role: 'responder' }]);
 
-    // The new official signs in with the email as typed and the first password.
+    // The new official signs in with the email as typed and the first password, which the admin
+    // knows: it must be changed before anything else.
     const signedInAs = await signIn(site.siteId, 'Zhang.Wei@County.example.gov.cn', PASSWORD);
     expect(signedInAs.status).toBe(200);
-    expect(await signedInAs.json()).toMatchObject({ id: account.id, role: 'responder', units: [{ id: site.eduUnit, name: '测试县教育局' }] });
+    expect(await signedInAs.json()).toMatchObject({ id: account.id, role: 'responder', units: [{ id: site.eduUnit, name: '测试县教育局' }], mustChangePassword: true });
   });
 
   it('an official signs in with the new password once an admin sets it, not the old one', async () => {

@@ -76,6 +76,8 @@ adminAccounts.openapi(createAccount, async (c) => {
         id, site_id: siteId, email, display_name: input.displayName, role: input.role,
         password_hash: password.hash, password_salt: password.salt, password_iterations: password.iterations,
         totp_secret_enc: null, totp_last_step: null, locked_until: null, created_at: at,
+        // The admin knows the first password: the official replaces it at the first sign-in.
+        must_change_password: 1,
       }),
       ...replaceAccountUnits(db, id, input.unitIds),
       auditEntry(db, { siteId, accountId: c.get('official').id, action: 'account.create', detail: { account: id, role: input.role }, at }),
