@@ -270,8 +270,24 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       this.errors = this.fieldErrors(error);
       this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
       void this.focusFirstInvalid();
+      // Someone acted first (another official, another tab): the page shows the message as it is now.
+      if ((error as { status?: number }).status === 409) void this.refresh();
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** The message as it is now, the error said kept; a form for an action no longer possible closes. */
+  private async refresh(): Promise<void> {
+    const id = this.message?.id;
+    if (!id) return;
+    try {
+      const message = await this.officials.messages.get(id);
+      if (this.message?.id !== id) return;
+      this.message = message;
+      if (this.open && this.open !== 'reveal' && !message.actions.includes(this.open)) this.open = null;
+    } catch {
+      // The error already shown says what to do; the page stays as it was.
     }
   }
 

@@ -359,6 +359,33 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
+  it('an action someone else took first is refused, and the page then shows the message as it now is', async () => {
+    const responder = await newResponder();
+    const cookie = await sessionCookie(responder);
+    const sent = await fetch(`${WORKER}/v1/sites/demo/messages`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: WORKER },
+      body: JSON.stringify({
+        unitId: 'u_edu', type: 'help', domain: 'education', title: `两个人同时受理 ${Date.now()}`, body: '学校门口的积水一直没有人处理，孩子上学要绕很远的路。',
+        region: '示范县城关镇', author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
+      }),
+    });
+    expect(sent.status).toBe(201);
+    const { id } = await sent.json() as { id: string };
+    const { page, problems } = await signedIn(browser, responder);
+    await page.goto(`${CONSOLE}#/messages/${id}`);
+    const message = page.locator('liuyan-console-message');
+    const accept = message.locator('[part="actions"]').getByRole('button', { name: '受理', exact: true });
+    await accept.waitFor();
+    // A colleague (here the same official in another tab) accepts it first.
+    expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
+    await accept.click();
+    await message.getByRole('alert').getByText('留言当前的状态不允许此操作', { exact: false }).waitFor();
+    await expect.poll(() => statusOf(page)).not.toBe('待受理');
+    expect(await accept.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('a moderator finds a follow-up counted in 待审核, and is asked before keeping its words off the board', async () => {
     // A public message, published and answered; the citizen asks a follow-up (by the API, as the widget would).
     const title = `石桥镇路灯 ${Date.now() % 1_000_000}`;
