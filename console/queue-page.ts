@@ -190,12 +190,15 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       <span class="item-title">${m.title}</span>
       <span class="item-meta">
         <span>${m.unit.name}</span>
-        <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
+        ${m.moderation === 'rejected'
+          // Not handled: the review's state stands for its status (its own status is still 待受理).
+          ? html`<span class="badge moderation rejected" part="status">${t.moderation.rejected}</span>`
+          : html`<span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>`}
         ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
         ${m.adoption ? html`<span class="badge adopted">${t.flags.adopted}</span>` : nothing}
         ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
         ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}
-        ${m.isPublic && m.moderation !== 'published' ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
+        ${m.isPublic && m.moderation !== 'published' && m.moderation !== 'rejected' ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
         ${m.heldFor.length > 0 && m.moderation === 'pending' ? html`<span class="badge held" part="held-for">${format(t.heldFor, { reasons: m.heldFor.map((r) => t.holdReasons[r]).join(t.heldForSeparator) })}</span>` : nothing}
         ${m.isPublic ? nothing : html`<span class="badge visibility">${t.private}</span>`}
         <span class="badge">${t.types[m.type]}</span>

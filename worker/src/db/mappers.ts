@@ -5,14 +5,19 @@ import { toSiteTime } from '../lib/site-time';
 import type { MessageRow } from './schema';
 
 
-/** Past its deadline and not answered yet. */
-export function isOverdue(status: MessageStatus, dueAt: string, now: Date): boolean {
-  return isOpenStatus(status) && Date.parse(dueAt) < now.getTime();
+/**
+ * Past its deadline and not answered yet. A rejected message (moderation `rejected`) is not handled,
+ * so no deadline runs for it: never overdue, as the queue's 已超期 tab and counts leave it out.
+ */
+export function isOverdue(status: MessageStatus, dueAt: string, now: Date, moderation?: MessageRow['moderation']): boolean {
+  return moderation !== 'rejected' && isOpenStatus(status) && Date.parse(dueAt) < now.getTime();
 }
 
 type MessageFieldsRow = Pick<MessageRow, 'id' | 'unit_id' | 'type' | 'domain' | 'title' | 'region' | 'display_name' | 'status' | 'created_at' | 'due_at' | 'adopted_at' | 'adoption_note'> & {
   unit_name: string;
   campaign: string | null;
+  /** Absent where only published messages are read (the board). */
+  moderation?: MessageRow['moderation'];
 };
 
 /** What every view of a message shows, public or the author's own. */
@@ -29,7 +34,7 @@ export function messageFields(m: MessageFieldsRow, now: Date) {
     status: m.status,
     createdAt: toSiteTime(m.created_at),
     dueAt: toSiteTime(m.due_at),
-    overdue: isOverdue(m.status, m.due_at, now),
+    overdue: isOverdue(m.status, m.due_at, now, m.moderation),
     adoption: m.adopted_at ? { note: m.adoption_note ?? '', at: toSiteTime(m.adopted_at) } : null,
   };
 }

@@ -343,6 +343,19 @@ describe('contact details', () => {
 });
 
 describe('GET /v1/console/messages — the queue', () => {
+  it('never marks a rejected message overdue: it is not handled, whatever its deadline was', async () => {
+    const c = await county();
+    const [rejected, late] = await seedMessages(c.siteId, [
+      { unitId: c.eduUnit, moderation: 'rejected', dueAt: new Date(Date.now() - 3 * 86_400_000) },
+      { unitId: c.eduUnit, status: 'accepted', dueAt: new Date(Date.now() - 86_400_000) },
+    ]);
+    const items = (await queue(c.moderator)).items;
+    expect(items.find((m) => m.id === rejected)).toMatchObject({ moderation: 'rejected', overdue: false });
+    expect(items.find((m) => m.id === late)).toMatchObject({ overdue: true });
+    const page = await (await consoleRequest(`/v1/console/messages/${rejected}`, { as: c.moderator })).json<ConsoleMessage>();
+    expect(page.overdue).toBe(false);
+  });
+
   it('lists the units’ messages by tab, earliest deadline first, with counts per tab', async () => {
     const c = await county();
     const day = (n: number) => new Date(Date.now() + n * 86_400_000);
