@@ -25,14 +25,19 @@ const overridePattern = new RegExp(
   'g',
 );
 
-/** Taiwan quotes with corner brackets: “…” → 「…」, ‘…’ → 『…』 (only in Chinese text, not an English apostrophe). */
-const TAIWAN_QUOTES: Record<string, string> = { '“': '「', '”': '」', '‘': '『', '’': '』' };
+/**
+ * Taiwan quotes with corner brackets: “…” → 「…」, ‘…’ → 『…』, as pairs on a line with Chinese text
+ * (so a quote around ASCII, “/”, turns whole), never an English apostrophe or a line of English.
+ */
+function taiwanQuotes(line: string): string {
+  if (!/[\u3400-\u9fff]/.test(line)) return line;
+  return line.replace(/“([^“”\n]*)”/g, '「$1」').replace(/‘([^‘’\n]*)’/g, '『$1』');
+}
 
 /** Simplified Chinese text in Taiwan's characters, words and quotes; anything else as it was. */
 export function toTaiwan(text: string): string {
   // Only runs of non-ASCII go through OpenCC, so code and punctuation stay byte for byte.
-  return text.replace(/[^\x00-\x7f]+/g, (run) => {
-    if (/[\u3400-\u9fff]/.test(run)) run = run.replace(/[“”‘’]/g, (quote) => TAIWAN_QUOTES[quote]!);
+  return text.split('\n').map(taiwanQuotes).join('\n').replace(/[^\x00-\x7f]+/g, (run) => {
     let out = '';
     let last = 0;
     for (const match of run.matchAll(overridePattern)) {
