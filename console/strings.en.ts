@@ -64,7 +64,7 @@ export const consoleEn: ConsoleStrings = {
     loadMore: 'Load more',
     loadingMore: 'Loading…',
     due: 'Due {date}',
-    replies: '{count} replies',
+    replies: '{count} {count:reply|replies}',
   },
 
   message: {
@@ -231,7 +231,7 @@ export const consoleEn: ConsoleStrings = {
     below: 'Below',
     openBelow: 'Open the units below “{name}”',
     chosen: 'Chosen: {unit}',
-    chosenCount: '{n} units chosen:',
+    chosenCount: '{n} {n:unit|units} chosen:',
     noneChosen: 'Nothing chosen yet',
     remove: 'Remove “{name}”',
     inactive: 'Retired',

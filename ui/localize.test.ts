@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatNumber, formatRelative } from './localize';
+import { format, formatDateTime, formatNumber, formatRelative } from './localize';
+import { consoleEn } from '../console/strings.en';
 
 // Dates, numbers and relative times through Intl, as each language writes them.
 
@@ -31,5 +32,15 @@ describe('formatDateTime and formatNumber', () => {
     expect(formatDateTime('en', '2026-12-03T23:59:59+08:00', false)).toBe('12/03/2026');
     expect(formatNumber('zh-TW', 0.913, { style: 'percent', minimumFractionDigits: 1 })).toBe('91.3%');
     expect(formatNumber('en', 12345)).toBe('12,345');
+  });
+});
+
+describe('format', () => {
+  it('fills in the parameters, and gives an English word after a number its singular or plural', () => {
+    expect(format('直接写给{name}', { name: '县长' })).toBe('直接写给县长');
+    expect(format('{count} {count:reply|replies}', { count: 1 })).toBe('1 reply');
+    expect([0, 2, 11].map((count) => format('{count} {count:reply|replies}', { count }))).toEqual(['0 replies', '2 replies', '11 replies']);
+    // As the console's queue says it.
+    expect(format(consoleEn.queue.replies, { count: 1 })).toBe('1 reply');
   });
 });

@@ -68,9 +68,20 @@ export type LaterText = string | (() => string);
 /** `text` as said now (undefined stays undefined). */
 export const sayNow = (text: LaterText | undefined): string | undefined => (typeof text === 'function' ? text() : text);
 
-/** `format('直接写给{name}', { name: '县长' })` → `直接写给县长`. */
+/** English plural categories (CLDR): `one` for 1, `other` for 0, 2, 1.5 …. */
+const ENGLISH_PLURAL = new Intl.PluralRules('en');
+
+/**
+ * `format('直接写给{name}', { name: '县长' })` → `直接写给县长`. A word that follows a number takes
+ * its singular or plural form by CLDR's English rule: `{n} {n:day|days}` → `1 day`, `3 days` (the
+ * only language of ours with plurals; Chinese strings never need it).
+ */
 export function format(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  return template.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (_, key: string, one?: string, other?: string) => {
+    const value = params[key] ?? '';
+    if (one === undefined) return String(value);
+    return ENGLISH_PLURAL.select(Number(value)) === 'one' ? one : other!;
+  });
 }
 
 /**

@@ -21,7 +21,7 @@ export const listEn: ListStrings = {
   noMore: 'No more messages',
   empty: 'No messages yet',
   noResults: 'No messages match “{q}”',
-  shown: '{count} messages shown',
+  shown: '{count} {count:message|messages} shown',
   viewFull: 'Read in full',
   back: 'Back to the list',
   notFound: 'This message does not exist or is not public.',

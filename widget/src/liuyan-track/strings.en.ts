@@ -30,7 +30,7 @@ export const trackEn: TrackStrings = {
   reopenedNotice: 'Your rating is recorded: the message will be handled again, due by {date}.',
   ratedAs: ': {level} ({score})',
   followUpTitle: 'Follow-up question',
-  followUpsLeft: '{n} follow-up questions left.',
+  followUpsLeft: '{n} follow-up {n:question|questions} left.',
   followUpPublicHint: ' This message is public: once a moderator approves it, your question appears in its public record, so leave out phone numbers, addresses and other personal details.',
   followUpModeration: { pending: ' (awaiting review, not public yet)', published: ' (public)', rejected: ' (kept private)' },
   followUpSubmit: 'Send follow-up question',
