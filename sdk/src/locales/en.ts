@@ -72,6 +72,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     credentials_in_url: (l) => `The ${l} must not hold a user name or password (as in https://user:password@…); remove them and save again`,
     none_chosen: (l) => `Choose at least one of the ${l}`,
     https_required: (l) => `The ${l} must start with https://: an http:// address is not encrypted and cannot be used`,
+    duplicate: (l) => `The ${l} is already listed above: enter each once`,
   },
 };
 

@@ -71,6 +71,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     credentials_in_url: (l) => `${l}不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存`,
     none_chosen: (l) => `请至少选择一个${l}`,
     https_required: (l) => `${l}须以 https:// 开头：http:// 的网址不加密，不能使用`,
+    duplicate: (l) => `${l}与上面的一条重复，每条只需填一次`,
   },
 };
 

@@ -73,6 +73,7 @@ export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
     credentials_in_url: (l) => `${l}不能含使用者名稱或密碼（如 https://使用者:密碼@…），請去掉後再儲存`,
     none_chosen: (l) => `請至少選擇一個${l}`,
     https_required: (l) => `${l}須以 https:// 開頭：http:// 的網址不加密，不能使用`,
+    duplicate: (l) => `${l}與上面的一條重複，每條只需填一次`,
   },
 };
 

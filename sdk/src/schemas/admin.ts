@@ -29,6 +29,15 @@ export function isEmbeddingOrigin(value: string): boolean {
 
 const distinct = (values: readonly unknown[]) => new Set(values).size === values.length;
 
+/** Refuses an item equal to one before it (`duplicate`, on that item: `field.<n>`), so the form marks that row. */
+const eachOnce = (values: readonly unknown[], ctx: z.RefinementCtx) => {
+  const seen = new Set<unknown>();
+  values.forEach((value, i) => {
+    if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [i], message: 'duplicate' });
+    seen.add(value);
+  });
+};
+
 export const ORIGINS_MAX = 50;
 export const DEADLINE_DAYS_MAX = 60;
 export const FOLLOW_UP_LIMIT_MAX = 10;
@@ -104,7 +113,7 @@ export const UpdateSiteInputSchema = z.object({
   moderation: ModerationModeSchema.optional(),
   allowedOrigins: z.array(z.string().max(200).refine(isEmbeddingOrigin, withCode('invalid')))
     .max(ORIGINS_MAX)
-    .refine(distinct, withCode('invalid'))
+    .superRefine(eachOnce)
     .optional(),
   types: z.array(MessageTypeSchema).min(1, withCode('required')).refine(distinct, withCode('invalid')).optional(),
   domains: z.array(DomainSchema).min(1, withCode('required')).refine(distinct, withCode('invalid')).optional(),

@@ -27,6 +27,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'not_https',
   'none_chosen',
   'https_required',
+  'duplicate',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;

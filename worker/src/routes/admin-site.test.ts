@@ -117,13 +117,15 @@ describe('PATCH /v1/admin/site', () => {
     }), 422, 'validation');
     expect(problem.errors!.map(({ field, code }) => ({ field, code }))).toEqual(expect.arrayContaining([
       { field: 'moderation', code: 'invalid_choice' },
-      { field: 'allowedOrigins', code: 'invalid' },
+      { field: 'allowedOrigins.1', code: 'duplicate' },
       { field: 'types', code: 'required' },
       { field: 'domains.1', code: 'invalid_choice' },
       { field: 'deadlineDays.complaint', code: 'below_minimum' },
       { field: 'deadlineDays.help', code: 'above_maximum' },
     ]));
     expect(problem.errors!.find((e) => e.field === 'deadlineDays.help')?.message).toBe('办理时限不能大于60');
+    // The second of two equal origins is the one named, as listed twice (not as malformed).
+    expect(problem.errors!.find((e) => e.field === 'allowedOrigins.1')?.message).toMatch(/重复/);
     expect(await (await consoleRequest('/v1/admin/site', { as: admin })).json()).toMatchObject({ moderation: 'pre', allowedOrigins: [ALLOWED_ORIGIN] });
     expect(await auditRows(siteId, 'site.update')).toEqual([]);
   });
