@@ -382,9 +382,18 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     void send();
   }
 
+  /**
+   * A template fills an empty reply, or replaces the template chosen before it while that is not
+   * edited; after words the official typed it is added below them: nothing typed is lost.
+   */
   private chooseTemplate(id: string): void {
     const template = this.templates?.find((x) => x.id === id);
-    this.draft = { ...this.draft, templateId: id, body: template ? template.body : this.draft.body };
+    const previous = this.templates?.find((x) => x.id === this.draft.templateId);
+    const typed = this.draft.body.trim();
+    const body = !template ? this.draft.body
+      : !typed || typed === previous?.body.trim() ? template.body
+      : `${this.draft.body.trimEnd()}\n\n${template.body}`;
+    this.draft = { ...this.draft, templateId: id, body };
   }
 
   /** Why the message (or a follow-up) was held for a moderator: the citizen is never told, the moderator is. */

@@ -112,11 +112,17 @@ describe('the console’s admin pages', () => {
     await openAdmin(page, '站点设置');
     const site = page.locator('liuyan-console-admin-site');
     const privacyUrl = site.getByLabel('隐私声明网页地址（选填）');
+    // Meanwhile another admin adds a website: saving this page must not undo it.
+    const cookie = await adminCookie();
+    const otherAdmins = 'https://www.other-admin.example.gov.cn';
+    expect((await adminApi(cookie, 'PATCH', '/v1/admin/site', { allowedOrigins: [...before.allowedOrigins, otherAdmins] })).status).toBe(200);
     await site.getByLabel('标题最少字数').fill(String(before.titleMin + 1));
     await site.getByLabel('每个电话号码每天最多提交（条）').fill(String(before.submissionLimits.perPhoneDay + 1));
     await privacyUrl.fill('https://www.example.gov.cn/privacy.html');
     await site.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    expect((await siteSettings()).allowedOrigins).toEqual([...before.allowedOrigins, otherAdmins]);
+    expect((await adminApi(cookie, 'PATCH', '/v1/admin/site', { allowedOrigins: before.allowedOrigins })).status).toBe(200);
     const config = await publicConfig();
     expect(config.limits.titleMin).toBe(before.titleMin + 1);
     expect(config.privacy.url).toBe('https://www.example.gov.cn/privacy.html');
@@ -266,6 +272,11 @@ describe('the console’s admin pages', () => {
     const form = message.locator('[part="action-form"]');
     await form.getByLabel('回复模板（选填）').selectOption({ label: title });
     expect(await form.getByLabel('回复内容').inputValue()).toBe(body);
+    // Chosen after the official's own words, it comes below them: nothing typed is lost.
+    await form.getByLabel('回复模板（选填）').selectOption({ index: 0 });
+    await form.getByLabel('回复内容').fill('您好，来信收悉。');
+    await form.getByLabel('回复模板（选填）').selectOption({ label: title });
+    expect(await form.getByLabel('回复内容').inputValue()).toBe(`您好，来信收悉。\n\n${body}`);
 
     expect(admin.problems).toEqual([]);
     expect(responder.problems).toEqual([]);

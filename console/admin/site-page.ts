@@ -139,7 +139,11 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       // Every box at once: one left empty reads as shipped again.
       stringOverrides,
     };
-    const saved = await this.change(FORM, () => this.officials.admin.site.update(input), this.a.saved);
+    // Only what differs from the settings this page loaded is sent: what another admin saved meanwhile
+    // in another field stays (the whole form sent back would undo it without either of them knowing).
+    const loaded = this.settings as unknown as Record<string, unknown>;
+    const changes = Object.fromEntries(Object.entries(input).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(loaded[field])));
+    const saved = await this.change(FORM, () => this.officials.admin.site.update(changes as UpdateSiteInput), this.a.saved);
     if (saved) this.show(saved);
   }
 
