@@ -100,12 +100,12 @@ describe('unsupported methods', () => {
     const { siteId } = await createSite();
     const response = await request(`/v1/sites/${siteId}/messages`, { method: 'DELETE' });
     await expectProblem(response, 405, 'method_not_allowed');
-    expect(response.headers.get('Allow')).toBe('GET, HEAD, POST');
+    expect(response.headers.get('Allow')).toBe('GET, HEAD, OPTIONS, POST');
     expectSecurityHeaders(response, 'DELETE messages');
 
     const stats = await request(`/v1/sites/${siteId}/stats`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
     await expectProblem(stats, 405, 'method_not_allowed');
-    expect(stats.headers.get('Allow')).toBe('GET, HEAD');
+    expect(stats.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
 
     const page = await request(`/s/${siteId}/`, { method: 'PUT', origin: null });
     await expectProblem(page, 405, 'method_not_allowed');
@@ -117,5 +117,13 @@ describe('unsupported methods', () => {
     await expectProblem(await request('/v1/no/such/thing', { method: 'DELETE' }), 404, 'not_found');
     // HEAD is answered wherever GET is.
     expect((await request('/healthz', { method: 'HEAD', origin: null })).status).toBe(200);
+    // OPTIONS that is no CORS preflight says what a known path takes.
+    for (const [path, allow] of [['/healthz', 'GET, HEAD, OPTIONS'], [`/open311/v2/${siteId}/requests.json`, 'GET, HEAD, OPTIONS, POST']]) {
+      const options = await request(path, { method: 'OPTIONS', origin: null });
+      expect(options.status, path).toBe(204);
+      expect(options.headers.get('Allow')).toBe(allow);
+      expectSecurityHeaders(options, `OPTIONS ${path}`);
+    }
+    expect((await request('/v1/no/such/thing', { method: 'OPTIONS', origin: null })).status).toBe(404);
   });
 });
