@@ -93,7 +93,7 @@ export const enProblemTitles: ProblemTitles = {
   validation: 'Please check the form',
   not_found: 'Not found',
   site_not_found: 'No such site',
-  origin_not_allowed: 'This website may not submit messages',
+  origin_not_allowed: 'This website is not allowed to use this message board',
   unsupported_media_type: 'This content type is not accepted: the API takes JSON, and Open311 submissions a form (application/x-www-form-urlencoded)',
   payload_too_large: 'The request is too large',
   malformed_json: 'The request body is malformed (not valid JSON, or a form not in UTF-8)',

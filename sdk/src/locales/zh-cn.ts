@@ -92,7 +92,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   validation: '请检查填写的内容',
   not_found: '未找到',
   site_not_found: '站点不存在',
-  origin_not_allowed: '此网站未获授权提交留言',
+  origin_not_allowed: '此网站未获授权使用本留言板',
   unsupported_media_type: '请求的内容类型不受支持：留言接口只接受 JSON，Open311 提交只接受表单（application/x-www-form-urlencoded）',
   payload_too_large: '提交的内容过大',
   malformed_json: '请求格式有误',

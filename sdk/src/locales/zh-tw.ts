@@ -94,7 +94,7 @@ export const zhTWProblemTitles: ProblemTitles = {
   validation: '請檢查填寫的內容',
   not_found: '未找到',
   site_not_found: '站點不存在',
-  origin_not_allowed: '此網站未獲授權提交留言',
+  origin_not_allowed: '此網站未獲授權使用本留言板',
   unsupported_media_type: '請求的內容類型不受支持：留言介面只接受 JSON，Open311 提交只接受表單（application/x-www-form-urlencoded）',
   payload_too_large: '提交的內容過大',
   malformed_json: '請求格式有誤',
