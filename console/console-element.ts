@@ -97,8 +97,9 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
   /** What the service would say about a whole number typed in a number field; '' when fine. */
   protected integerCheck(field: string, value: string, { min, max }: { min: number; max: number }): string {
     if (value.trim() === '') return this.fieldMessage(field, 'required');
+    // Digits only: Number() would also read 1e1 as 10, 0x10 as 16 and 1.0 as 1.
+    if (!/^-?\d+$/.test(value.trim())) return this.fieldMessage(field, 'invalid');
     const n = Number(value);
-    if (!Number.isInteger(n)) return this.fieldMessage(field, 'invalid');
     if (n < min) return this.fieldMessage(field, 'below_minimum', { min });
     if (n > max) return this.fieldMessage(field, 'above_maximum', { max });
     return '';

@@ -245,6 +245,22 @@ describe('the console’s admin pages', () => {
     await Promise.all([page.context().close(), responder.page.context().close()]);
   }, 120_000);
 
+  it('a word list with a word too long is refused on that word’s line before anything is sent', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    await openAdmin(page, '防滥用与保存期限');
+    const protection = page.locator('liuyan-console-admin-protection');
+    const banned = protection.locator('#bannedWords');
+    let sent = 0;
+    page.on('request', (r) => r.method() === 'PUT' && r.url().includes('/v1/admin/protection') && sent++);
+    await banned.fill(`法轮功\n\n${'长'.repeat(31)}\n法轮功`);
+    await protection.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => protection.getByRole('alert').first().textContent()).toBe('第3行：禁用词不能超过30个字');
+    expect(await banned.getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('a reply template added by an admin is offered in a responder’s reply form', async () => {
     const admin = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(admin.page, '回复模板');

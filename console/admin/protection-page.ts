@@ -1,13 +1,30 @@
 import { html } from 'lit';
+import type { FieldErrorParams } from '../../sdk/src/error-messages';
+import type { FieldErrorCode } from '../../sdk/src/schemas/error';
+import { WORD_LIST_MAX, WORD_MAX } from '../../sdk/src/limits';
 import type { ProtectionSettings } from '../../sdk/src/schemas/protection';
+import { format } from '../../ui/localize';
+import { textError } from '../../ui/text-rules';
 import { defineElement } from '../../ui/liuyan-element';
-import type { FieldNames } from '../console-element';
+import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
 
 const SAVE = 'protection';
 
-/** The lines of a textarea as words: trimmed, empty lines dropped. */
-const wordsOf = (text: string) => text.split('\n').map((w) => w.trim()).filter(Boolean);
+/** The lines of a textarea as words, each once (the first), trimmed, empty lines dropped; with their line numbers (1-based). */
+function wordsOf(text: string): { words: string[]; lines: number[] } {
+  const words: string[] = [];
+  const lines: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    const word = line.trim();
+    if (!word || words.includes(word)) return;
+    words.push(word);
+    lines.push(i + 1);
+  });
+  return { words, lines };
+}
+
+const LISTS = ['bannedWords', 'holdWords'] as const;
 
 /**
  * @summary 防滥用与保存期限: the site's banned words and words held for review, whether links and
@@ -23,6 +40,8 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
 
   private settings: ProtectionSettings | null = null;
   private loadError = '';
+  /** The line in its box of each word sent, by list: an error of `bannedWords.3` names the line it is on. */
+  private lines: Record<(typeof LISTS)[number], number[]> = { bannedWords: [], holdWords: [] };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -47,13 +66,36 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
     };
   }
 
+  /** A word's error names its line: 第3行：禁用词不能超过30个字. */
+  protected override fieldMessage(field: string, code: FieldErrorCode, params: FieldErrorParams = {}): string {
+    const word = /^(bannedWords|holdWords)\.(\d+)$/.exec(field);
+    if (!word) return super.fieldMessage(field, code, params);
+    const list = word[1] as (typeof LISTS)[number];
+    const n = this.lines[list][Number(word[2])] ?? Number(word[2]) + 1;
+    return format(this.a.protection.onLine, { n, error: super.fieldMessage(list, code, params) });
+  }
+
   private async save(event: Event): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const v = AdminElement.values(form);
+    const lists = { bannedWords: wordsOf(v.raw('bannedWords')), holdWords: wordsOf(v.raw('holdWords')) };
+    this.lines = { bannedWords: lists.bannedWords.lines, holdWords: lists.holdWords.lines };
+    // Checked as the service checks them (the words' limits, the list's length): a refused form sends nothing.
+    const checks: Record<string, string> = {};
+    for (const list of LISTS) {
+      const { words } = lists[list];
+      if (words.length > WORD_LIST_MAX) checks[list] = this.fieldMessage(list, 'too_many', { max: WORD_LIST_MAX });
+      const bad = words.findIndex((w) => textError(w, { max: WORD_MAX, min: 1 }));
+      if (bad >= 0 && !checks[list]) {
+        const problem = textError(words[bad]!, { max: WORD_MAX, min: 1 })!;
+        checks[`${list}.${bad}`] = this.fieldMessage(`${list}.${bad}`, problem.code, problem.params);
+      }
+    }
+    if (this.refused(SAVE, failures(checks))) return;
     const saved = await this.change(SAVE, () => this.officials.admin.protection.update({
-      bannedWords: wordsOf(v.raw('bannedWords')),
-      holdWords: wordsOf(v.raw('holdWords')),
+      bannedWords: lists.bannedWords.words,
+      holdWords: lists.holdWords.words,
       holdLinks: v.checked('holdLinks').length > 0,
       holdPhones: v.checked('holdPhones').length > 0,
       minFillSeconds: Number(v.text('minFillSeconds') || 0),

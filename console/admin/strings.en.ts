@@ -376,6 +376,7 @@ export const adminEn: AdminStrings = {
     bannedWords: 'Banned words',
     holdWords: 'Words held for review',
     wordsHint: 'One word a line; at most 500, each at most 30 characters.',
+    onLine: 'Line {n}: {error}',
     holdLinks: 'Hold messages whose text holds a link',
     holdPhones: 'Hold messages whose text holds a phone number',
     minFillSeconds: 'Shortest fill-in time (seconds)',

@@ -383,6 +383,8 @@ const strings = {
     bannedWords: '禁用词',
     holdWords: '待审词',
     wordsHint: '每行一个词，最多 500 个，每个最多 30 个字。',
+    /** An error of one word of a list, by its line in the box. */
+    onLine: '第{n}行：{error}',
     holdLinks: '留言内容含链接（网址）时先审核',
     holdPhones: '留言内容含电话号码时先审核',
     minFillSeconds: '最短填写时间（秒）',

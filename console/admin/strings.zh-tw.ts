@@ -387,6 +387,8 @@ const strings = {
     bannedWords: '停用詞',
     holdWords: '待審詞',
     wordsHint: '每行一個詞，最多 500 個，每個最多 30 個字。',
+    /** An error of one word of a list, by its line in the box. */
+    onLine: '第{n}行：{error}',
     holdLinks: '留言內容含連結（網址）時先審核',
     holdPhones: '留言內容含電話號碼時先審核',
     minFillSeconds: '最短填寫時間（秒）',

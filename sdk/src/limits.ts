@@ -20,3 +20,10 @@ export const LIMITS = {
   /** Bytes of one uploaded photo (the widget sends a few hundred KB; a camera's original is refused above this). */
   photoMaxBytes: 10 * 1024 * 1024,
 } as const;
+
+/**
+ * A site's word lists (banned, held for review): the most words a list holds, and the longest word in
+ * characters. A list is matched in memory on every submission, so both are bounded.
+ */
+export const WORD_LIST_MAX = 500;
+export const WORD_MAX = 30;

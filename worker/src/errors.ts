@@ -61,6 +61,8 @@ function fieldCodeOf(issue: z.core.$ZodIssue): { code: FieldErrorCode; params?: 
     }
     case 'too_big':
       if (issue.origin === 'number' || issue.origin === 'int') return { code: 'above_maximum', params: { max: Number(issue.maximum) } };
+      // A list too long is too many entries, not too many characters.
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_many', params: { max: Number(issue.maximum) } };
       return { code: 'too_long', params: { max: Number(issue.maximum) } };
     case 'invalid_value':
       return { code: 'invalid_choice' };

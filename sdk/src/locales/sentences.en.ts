@@ -38,5 +38,6 @@ export const enFieldSentences: PublicFieldSentences = {
     thumbnail_too_large: (_, p) => `The thumbnail is too large: at most ${p.max} pixels on its long edge`,
     verification_expired: () => 'The code has expired; ask for a new one',
     banned_words: (l) => `The ${l} holds words this site does not accept; please change it and send again`,
+    too_many: (l, p) => `The ${l} may hold at most ${p.max} entries`,
   },
 };

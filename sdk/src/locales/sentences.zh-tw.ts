@@ -40,5 +40,6 @@ export const zhTWFieldSentences: PublicFieldSentences = {
     unknown_photo: () => '照片沒有上傳成功或已失效，請重新新增',
     thumbnail_too_large: (_, p) => `縮圖太大：長邊不能超過${p.max}像素`,
     banned_words: (l) => `${l}含有本站不允許發布的詞語，請修改後再提交`,
+    too_many: (l, p) => `${l}最多${p.max}條`,
   },
 };

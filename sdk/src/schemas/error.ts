@@ -14,6 +14,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
   'photo_type_not_allowed', 'photo_heic', 'photo_damaged', 'photo_too_large', 'too_many_photos', 'unknown_photo',
   'thumbnail_too_large',
   'banned_words',
+  'too_many',
 ]);
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { HOLD_REASONS } from '../codes';
+import { WORD_LIST_MAX, WORD_MAX } from '../limits';
+import { textProblem } from '../text';
 import { withCode } from './error';
 
 // A site's second layer against abuse (its word lists, the form's minimum fill time, Cloudflare
@@ -9,14 +11,16 @@ import { withCode } from './error';
 export const HoldReasonSchema = z.enum(HOLD_REASONS);
 export type HoldReason = z.infer<typeof HoldReasonSchema>;
 
-/** The most words a list holds, and the longest word, in characters: a list is matched in memory on every submission. */
-export const WORD_LIST_MAX = 500;
-export const WORD_MAX = 30;
+/** (sdk/src/limits.ts: the console checks a list with them too, without zod.) */
+export { WORD_LIST_MAX, WORD_MAX };
 
 /** Whether a word has a letter or a digit: a word of punctuation alone would match nothing once normalised. */
 const hasLetterOrDigit = (word: string) => /[\p{L}\p{N}]/u.test(word.normalize('NFKC'));
 
-const WordSchema = z.string().trim().min(1).max(WORD_MAX).refine(hasLetterOrDigit, withCode('invalid'));
+// (As `requiredText`, written out: common.ts is not imported here, which the codes' module graph would make a cycle.)
+const WordSchema = z.string().trim().min(1).max(WORD_MAX)
+  .refine((word) => textProblem(word, { multiline: false }) === null, withCode('invalid_characters'))
+  .refine(hasLetterOrDigit, withCode('invalid'));
 const WordListSchema = z.array(WordSchema).max(WORD_LIST_MAX);
 
 /** `GET /v1/admin/protection`: the site's settings; the Turnstile secret is never shown. */

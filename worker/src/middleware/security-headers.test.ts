@@ -118,7 +118,7 @@ describe('unsupported methods', () => {
     // HEAD is answered wherever GET is.
     expect((await request('/healthz', { method: 'HEAD', origin: null })).status).toBe(200);
     // OPTIONS that is no CORS preflight says what a known path takes.
-    for (const [path, allow] of [['/healthz', 'GET, HEAD, OPTIONS'], [`/open311/v2/${siteId}/requests.json`, 'GET, HEAD, OPTIONS, POST']]) {
+    for (const [path, allow] of [['/healthz', 'GET, HEAD, OPTIONS'], [`/open311/v2/${siteId}/requests.json`, 'GET, HEAD, OPTIONS, POST']] as const) {
       const options = await request(path, { method: 'OPTIONS', origin: null });
       expect(options.status, path).toBe(204);
       expect(options.headers.get('Allow')).toBe(allow);

@@ -131,11 +131,16 @@ describe('PUT /v1/admin/protection', { timeout: 30_000 }, () => {
     const { admin, siteId, eduUnit } = await protectedSite();
     const put = (body: unknown) => consoleRequest('/v1/admin/protection', { as: admin, method: 'PUT', body });
     const tooMany = await expectProblem(await put({ ...DEFAULTS, bannedWords: Array.from({ length: 501 }, (_, i) => `词${i}`) }), 422, 'validation');
-    expect(fieldCodes(tooMany)).toEqual([['bannedWords', 'too_long']]);
+    expect(fieldCodes(tooMany)).toEqual([['bannedWords', 'too_many']]);
+    // Said as too many words, not too many characters.
+    expect(tooMany.errors![0]!.message).toBe('禁用词最多500条');
     const tooLong = await expectProblem(await put({ ...DEFAULTS, holdWords: ['长'.repeat(31)] }), 422, 'validation');
     expect(fieldCodes(tooLong)).toEqual([['holdWords.0', 'too_long']]);
     const punctuation = await expectProblem(await put({ ...DEFAULTS, bannedWords: ['--'] }), 422, 'validation');
     expect(fieldCodes(punctuation)).toEqual([['bannedWords.0', 'invalid']]);
+    // A direction override would make the list read otherwise than it is stored.
+    const reversed = await expectProblem(await put({ ...DEFAULTS, bannedWords: ['法轮功', '\u202E功轮法'] }), 422, 'validation');
+    expect(fieldCodes(reversed)).toEqual([['bannedWords.1', 'invalid_characters']]);
     // A full list (500 words; the request's 16 KB bound keeps long words fewer): accepted, and every word still matched.
     const full = Array.from({ length: 500 }, (_, i) => `禁词${String(i).padStart(3, '0')}`);
     expect((await put({ ...DEFAULTS, bannedWords: full })).status).toBe(200);
