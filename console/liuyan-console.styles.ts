@@ -172,7 +172,9 @@ export const styles = css`
   .dashboard-table caption { text-align: start; font-weight: 600; margin-bottom: 0.3em; }
   .dashboard-table th, .dashboard-table td { padding: 0.35em 0.4em; border-bottom: 1px solid var(--liuyan-color-border); text-align: end; }
   .dashboard-table td { white-space: nowrap; }
-  .dashboard-table th:first-child { text-align: start; overflow-wrap: anywhere; }
+  .dashboard-table th:first-child { text-align: start; overflow-wrap: anywhere; min-width: 6em; }
+  /* A unit's name keeps room to be read; a table wider than a phone (English headers) scrolls in its own box. */
+  .table-scroll { overflow-x: auto; }
   /* Where a level of units sits (单位 page): 全部单位 › 河北省 › …, each step a button back to it. */
   ol.crumbs { list-style: none; padding: 0; margin: 0.6em 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.2em; }
   ol.crumbs li + li::before { content: '›'; margin: 0 0.3em; color: var(--liuyan-color-muted); }

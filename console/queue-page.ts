@@ -123,7 +123,9 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     const counts = this.page?.counts;
     const f = this.filters;
     const filtered = Boolean(f.type || f.domain || f.unit || f.dueWithinDays !== undefined);
-    return html`<nav class="tabs" aria-label=${t.nav.queue}>
+    // The page's heading for those who move by headings; the tabs say the rest to sighted readers.
+    return html`<h1 class="visually-hidden">${t.nav.queue}</h1>
+      <nav class="tabs" aria-label=${t.nav.queue}>
         ${QUEUE_TABS.map((tab: QueueTab) => html`<a href=${queueHash({ ...f, tab })} aria-current=${tab === f.tab ? 'page' : nothing}>
           ${t.queue.tabs[tab]}${counts ? html` <span class="count">${counts[tab]}</span>` : nothing}</a>`)}
       </nav>
