@@ -86,11 +86,9 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
     for (const list of LISTS) {
       const { words } = lists[list];
       if (words.length > WORD_LIST_MAX) checks[list] = this.fieldMessage(list, 'too_many', { max: WORD_LIST_MAX });
-      const bad = words.findIndex((w) => textError(w, { max: WORD_MAX, min: 1 }));
-      if (bad >= 0 && !checks[list]) {
-        const problem = textError(words[bad]!, { max: WORD_MAX, min: 1 })!;
-        checks[`${list}.${bad}`] = this.fieldMessage(`${list}.${bad}`, problem.code, problem.params);
-      }
+      const problems = words.map((w) => textError(w, { max: WORD_MAX, min: 1 }));
+      const bad = problems.findIndex(Boolean);
+      if (bad >= 0 && !checks[list]) checks[`${list}.${bad}`] = this.fieldMessage(`${list}.${bad}`, problems[bad]!.code, problems[bad]!.params);
     }
     if (this.refused(SAVE, failures(checks))) return;
     const saved = await this.change(SAVE, () => this.officials.admin.protection.update({

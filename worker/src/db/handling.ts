@@ -186,7 +186,7 @@ export function replyStatements(ctx: ActionContext, replyId: string, kind: Reply
       .expression(unchanged(db, message).select((eb) => [
         eb.val(reply.id).as('id'), eb.val(reply.message_id).as('message_id'),
         // NULL (refused: NOT NULL) when a photo was taken in between.
-        sql<string>`CASE WHEN ${photosStillFree(message.site_id, photoIds, official.id)} THEN ${reply.unit_id} END`.as('unit_id'),
+        sql<string>`CASE WHEN ${photosStillFree(db, message.site_id, photoIds, official.id)} THEN ${reply.unit_id} END`.as('unit_id'),
         eb.val(reply.kind).as('kind'), eb.val(reply.body).as('body'), eb.val(reply.account_id).as('account_id'),
         eb.val(reply.created_at).as('created_at'),
       ])),

@@ -226,8 +226,8 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
   const audience: PhotoAudience = { kind: 'citizen', siteId };
   return {
     ...messageFields(m, now),
-    // A rejected message is not handled: no deadline runs, so none is shown (nor 已超期).
-    ...(rejected ? { dueAt: null, overdue: false } : {}),
+    // A rejected message is not handled: no deadline runs, so none is shown (nor 已超期: isOverdue).
+    ...(rejected ? { dueAt: null } : {}),
     body: m.body,
     isPublic: m.is_public === 1,
     moderation: m.moderation,

@@ -47,7 +47,7 @@ export function submissionStatements(db: SiteDatabase, { message, events, idempo
       ...message,
       unit_id: eb.selectFrom('units').select('id')
         .where('id', '=', message.unit_id).where('site_id', '=', message.site_id).where('active', '=', 1)
-        .where(photosStillFree(message.site_id, photoIds, null)),
+        .where(photosStillFree(db, message.site_id, photoIds, null)),
     })),
     indexForSearch(db, message.id, message.title, message.body),
     ...events.map((event) => db.q.insertInto('message_events').values({ ...event, message_id: message.id })),

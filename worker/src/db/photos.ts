@@ -96,12 +96,15 @@ export function findUpload(db: SiteDatabase, siteId: string, uploadKey: string) 
 /**
  * The photos of `ids` still free to attach: uploaded to this site, attached to nothing yet, and
  * uploaded by `accountId` (an official's, for a reply) or by a citizen (null, for a submission).
- * A query for a read batch; `photosStillFree` is the same check inside a write.
  */
-export function freePhotosQuery(db: SiteDatabase, siteId: string, ids: string[], accountId: string | null) {
-  return db.q.selectFrom('photos').select('id')
+function freePhotos(db: SiteDatabase, siteId: string, ids: string[], accountId: string | null) {
+  return db.q.selectFrom('photos')
     .where('site_id', '=', siteId).where('id', 'in', ids).where('message_id', 'is', null).where('account_id', 'is', accountId);
 }
+
+/** `freePhotos` as a query for a read batch; `photosStillFree` is the same check inside a write. */
+export const freePhotosQuery = (db: SiteDatabase, siteId: string, ids: string[], accountId: string | null) =>
+  freePhotos(db, siteId, ids, accountId).select('id');
 
 /**
  * The one problem (`unknown_photo` on `photos`) when the photos named are not each free and named
@@ -112,15 +115,13 @@ export function namedPhotoProblems(ids: string[], free: readonly unknown[]): Fie
 }
 
 /**
- * True while every photo of `ids` is free to attach (as `freePhotosQuery`): a condition for the
- * statement of a write batch that must fail when it is not, so two submissions or replies naming
- * the same photo at once cannot both be stored, one of them silently without it. Always true for
- * no photos.
+ * True while every photo of `ids` is free to attach (`freePhotos`): a condition for the statement of
+ * a write batch that must fail when it is not, so two submissions or replies naming the same photo
+ * at once cannot both be stored, one of them silently without it. Always true for no photos.
  */
-export function photosStillFree(siteId: string, ids: string[], accountId: string | null) {
+export function photosStillFree(db: SiteDatabase, siteId: string, ids: string[], accountId: string | null) {
   if (ids.length === 0) return sql<SqlBool>`1`;
-  return sql<SqlBool>`(SELECT count(*) FROM photos WHERE site_id = ${siteId} AND message_id IS NULL AND account_id IS ${accountId}
-    AND id IN (${sql.join(ids)})) = ${new Set(ids).size}`;
+  return sql<SqlBool>`${freePhotos(db, siteId, ids, accountId).select(sql<number>`count(*)`.as('n'))} = ${new Set(ids).size}`;
 }
 
 /**
