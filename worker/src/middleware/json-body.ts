@@ -29,6 +29,21 @@ export function isUtf8ContentType(header: string | undefined, mediaTypes: readon
 }
 
 /**
+ * A form whose percent-encoded bytes are not well-formed UTF-8 (the only encoding the service reads) is
+ * malformed (400): decoded leniently, what the citizen typed would be stored as U+FFFD. (The text
+ * read here is kept: the validator parses the same body.)
+ */
+export function refuseMalformedForm(body: string): void {
+  for (const part of body.split(/[&=]/)) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      throw new ApiError('malformed_json');
+    }
+  }
+}
+
+/**
  * How deep a request body may nest objects and arrays. The deepest body the API defines is 4 (a site's
  * settings); a parser handed thousands of `[` spends its stack and time on nothing.
  */

@@ -14,6 +14,16 @@ import {
   askedLocale, boardHead, hostedHref, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
+import {
+  offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, type PlainFormValues,
+} from '../hosted/write-form';
+import { bodyLimit } from 'hono/body-limit';
+import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
+import { configUnits, smallTreeQuery } from '../db/unit-picker';
+import { ApiError, fieldProblemsOf, problemOf, validationError, type FieldProblem } from '../errors';
+import { keyedHash } from '../lib/crypto';
+import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
+import { SubmissionSchema, storeSubmission } from './messages';
 
 /**
  * The hosted board: a whole page per section for the link a county puts in its WeChat menu or app
@@ -79,7 +89,7 @@ async function hasPublishedMessages(db: SiteDatabase, siteId: string): Promise<b
   return row !== null;
 }
 
-async function send(c: Context<AppEnv>, page: PageInput, status: 200 | 404 = 200) {
+async function send(c: Context<AppEnv>, page: PageInput, status: 200 | 404 | 422 | 429 = 200) {
   const { body, csp } = await renderPage(page);
   c.header('Content-Security-Policy', csp);
   c.header('X-Content-Type-Options', 'nosniff');
@@ -122,6 +132,100 @@ const ELEMENTS: Record<Section, (siteId: string, locale: Locale, theme: HostedTh
   stats: (siteId, locale, theme) => html`<liuyan-stats site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-stats>`,
 };
 
+type Found = NonNullable<Awaited<ReturnType<typeof hostedSite>>>;
+
+/** The units the plain form lists, or null where the site's form needs its script (`offersPlainForm`). */
+async function plainFormUnits({ site, db }: Found): Promise<UnitNode[] | null> {
+  if (!offersPlainForm(site, site.activeUnits <= CONFIG_UNITS_MAX)) return null;
+  const units = await configUnits(db, site, await db.all(smallTreeQuery(db, site.id)));
+  return units.complete ? units.units : null;
+}
+
+/** What the write page reads besides the site: the units its form lists, whether to offer statistics. */
+async function writeReads(found: Found) {
+  const [units, withStats] = await Promise.all([plainFormUnits(found), hasPublishedMessages(found.db, found.site.id)]);
+  return { units, withStats };
+}
+
+/**
+ * The write page: `<liuyan-form>` holding the form as HTML (hosted/write-form.ts), which a citizen can
+ * fill and send before the element's script has come, or without it; the element takes it over with
+ * what was typed. `form`: what a sent form held and its errors, shown again (422, 429). A site whose
+ * form needs its script gets the element alone, as the other sections.
+ */
+async function writePage(c: Context<AppEnv>, found: Found, { units, withStats }: { units: UnitNode[] | null; withStats: boolean }, form: { values?: PlainFormValues; errors?: Record<string, string> }, status: 200 | 422 | 429 = 200) {
+  const { site, locale, t, view, canonical } = found;
+  const action = hostedHref(sectionPath(site.id, 'write'), view);
+  const element = (inner: unknown) => html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}">${inner}</liuyan-form>`;
+  const main = units
+    ? element(plainForm({ site, units, locale, action, ...form }))
+    : html`${element('')}
+<noscript><p class="muted">${t.needsScript}</p></noscript>`;
+  // What a citizen sent back with its errors is theirs: no cache keeps it.
+  if (status !== 200) c.header('Cache-Control', 'no-store');
+  return send(c, {
+    site, locale, ...view, withStats, section: 'write', elements: true, main, noindex: true,
+    canonical: canonical(sectionPath(site.id, 'write')),
+    title: pageTitle(t, t.sections.write, site.name),
+  }, status);
+}
+
+/**
+ * The plain form sent (no script, or before it came): stored by the one path every submission takes,
+ * under a key made from what was sent, so a form sent twice (a press of 提交 repeated on a slow
+ * connection, the page reloaded and sent again) stores one message and shows the same code. Answered
+ * with the tracking code (never cached), or with the form again, every value kept and each error
+ * beside its field (422), or the limit said above it (429). Only the service's own pages post here
+ * (CSP `form-action 'self'`): a form from any other origin is refused (403).
+ */
+hosted.post('/s/:site/write', bodyLimit({
+  maxSize: 16_384,
+  onError: () => {
+    throw new ApiError('payload_too_large');
+  },
+}), async (c) => {
+  const found = await hostedSite(c);
+  if (!found) return bareNotFound(c);
+  const origin = c.req.header('Origin');
+  if (origin !== undefined && origin !== new URL(c.req.url).origin) throw new ApiError('origin_not_allowed');
+  if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded'])) throw new ApiError('unsupported_media_type');
+  const reads = await writeReads(found);
+  if (!reads.units) throw new ApiError('not_found');
+  const { site, locale, view } = found;
+  const text = await c.req.text();
+  refuseMalformedForm(text);
+  const values = plainFormValues(new URLSearchParams(text));
+  // Each error beside its field; one the form has no field for is said above it.
+  const sentences = (problems: FieldProblem[]) => {
+    const errors: Record<string, string> = {};
+    for (const { field, message } of problemOf(validationError(problems), locale, 'public').errors ?? []) {
+      const id = PLAIN_FORM_FIELDS.find((f) => field === f || field.startsWith(`${f}.`)) ?? 'form';
+      errors[id] ??= message;
+    }
+    return errors;
+  };
+  const parsed = SubmissionSchema.safeParse(plainFormSubmission(values));
+  if (!parsed.success) return writePage(c, found, reads, { values, errors: sentences(fieldProblemsOf(parsed.error)) }, 422);
+  try {
+    const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${JSON.stringify(parsed.data)}`)}`;
+    const answer = await storeSubmission(c, parsed.data, key);
+    c.header('Cache-Control', 'no-store');
+    return send(c, {
+      site, locale, ...view, withStats: reads.withStats, section: 'write', elements: false, noindex: true,
+      canonical: found.canonical(sectionPath(site.id, 'write')),
+      title: pageTitle(found.t, plainFormStrings(locale, site).submitted, site.name),
+      main: plainReceipt(locale, site, answer, parsed.data.isPublic, hostedHref(sectionPath(site.id, 'track'), view), found.t.sections.track),
+    });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === 'validation') return writePage(c, found, reads, { values, errors: sentences(error.fields) }, 422);
+    if (error.code === 'too_many_requests') {
+      return writePage(c, found, reads, { values, errors: { form: tooManyText(locale, site, Number(c.res.headers.get('Retry-After')) || 60) } }, 429);
+    }
+    throw error;
+  }
+});
+
 function sectionRoute(section: Section) {
   return async (c: Context<AppEnv>) => {
     const found = await hostedSite(c);
@@ -154,7 +258,11 @@ ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul cl
 }
 
 hosted.get('/s/:site/', sectionRoute('board'));
-hosted.get('/s/:site/write', sectionRoute('write'));
+hosted.get('/s/:site/write', async (c) => {
+  const found = await hostedSite(c);
+  if (!found) return bareNotFound(c);
+  return writePage(c, found, await writeReads(found), {});
+});
 hosted.get('/s/:site/track', sectionRoute('track'));
 hosted.get('/s/:site/stats', sectionRoute('stats'));
 

@@ -22,7 +22,7 @@ import { activeUnitsIfFew } from '../db/sites';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError } from '../errors';
-import { isUtf8ContentType } from '../middleware/json-body';
+import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
 import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
 import { publicCache } from '../middleware/public-cache';
 import { SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
@@ -98,20 +98,6 @@ function open311Site(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/**
- * A form whose percent-encoded bytes are not well-formed UTF-8 (the spec's only encoding) is
- * malformed (400): decoded leniently, what the citizen typed would be stored as U+FFFD. (The text
- * read here is kept: the validator parses the same body.)
- */
-function refuseMalformedForm(body: string): void {
-  for (const part of body.split(/[&=]/)) {
-    try {
-      decodeURIComponent(part.replace(/\+/g, ' '));
-    } catch {
-      throw new ApiError('malformed_json');
-    }
-  }
-}
 open311.use('/open311/v2/:site/*', open311Site());
 open311.use('/open311/v2/:site/*', publicCache());
 

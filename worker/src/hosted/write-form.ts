@@ -1,0 +1,186 @@
+// The write page's form as HTML (/s/:site/write): drawn by the service into the page itself, so a
+// citizen on a slow phone can start writing as soon as the page has arrived, and can send without any
+// script at all (a script that never came on a dropped connection, an old browser, scripts turned off).
+// `<liuyan-form>` takes it over once its script has come, keeping what was typed in it and where the
+// cursor was (widget/src/liuyan-form/liuyan-form.ts, `adoptPlainForm`); until then it shows it as its
+// own. Sent without the script, the form posts to the same address (routes/hosted.ts), which stores the
+// message by the one path every submission takes (`storeSubmission`) and answers with the tracking code.
+//
+// The fields and their words are the element's: the same names (`unitId`, `author.phone` …), labels
+// (the service's field names), choices and hints (the form's strings), and the same one list of units
+// (`unitGroups`). No `maxlength`: it counts UTF-16 units, not characters (𠮷 is two), and would cut what
+// was typed without a word; the service counts characters and says which field is too long. Photos, reply notices and the SMS code need the script; a site that asks for an SMS
+// code or Turnstile, or whose tree is too large to list (`unitsComplete: false`), gets no plain form.
+import { html } from 'hono/html';
+import { displayName } from '../../../sdk/src/display-name';
+import { fieldLabel } from '../../../sdk/src/error-messages';
+import type { Locale } from '../../../sdk/src/languages';
+import { DisplayAsSchema, type DisplayAs, type Domain, type MessageType } from '../../../sdk/src/schemas/common';
+import type { UnitNode } from '../../../sdk/src/schemas/site';
+import { withOverrides } from '../../../sdk/src/string-overrides';
+import { format } from '../../../ui/localize';
+import { formEn } from '../../../widget/src/liuyan-form/strings.en';
+import { formZhCN, type FormStrings } from '../../../widget/src/liuyan-form/strings.zh-cn';
+import { formZhTW } from '../../../widget/src/liuyan-form/strings.zh-tw';
+import { unitGroups } from '../../../widget/src/liuyan-form/unit-path';
+import type { Site } from '../db/sites';
+
+const FORM_STRINGS: Record<Locale, FormStrings> = { 'zh-CN': formZhCN, 'zh-TW': formZhTW, en: formEn };
+
+/** The form's words in `locale`, with the site's own where it set any (as `<liuyan-form>` reads them). */
+export const plainFormStrings = (locale: Locale, site: Pick<Site, 'stringOverrides'>): FormStrings =>
+  withOverrides(FORM_STRINGS[locale], site.stringOverrides, locale, 'form');
+
+/** The name of the hidden field people never see (the element's is the same: form-guard.ts). */
+export const HONEYPOT_FIELD = 'homepage';
+
+/** What the citizen typed into the plain form, as sent back to be shown again (all text, as typed). */
+export interface PlainFormValues {
+  unitId: string;
+  type: string;
+  domain: string;
+  title: string;
+  body: string;
+  region: string;
+  name: string;
+  phone: string;
+  email: string;
+  displayAs: string;
+  /** `'true'` or `'false'`, as the radio buttons send it. */
+  isPublic: string;
+  consent: boolean;
+  honeypot: string;
+}
+
+export const emptyPlainForm = (): PlainFormValues => ({
+  unitId: '', type: '', domain: '', title: '', body: '', region: '', name: '', phone: '', email: '',
+  displayAs: 'masked', isPublic: 'true', consent: false, honeypot: '',
+});
+
+/** The fields the plain form has, by the names the API's errors give them. */
+export const PLAIN_FORM_FIELDS = [
+  'unitId', 'type', 'domain', 'title', 'body', 'region', 'author.name', 'author.phone', 'author.email', 'author.displayAs', 'isPublic', 'consent',
+] as const;
+
+/** The form's fields as a browser sends them (`application/x-www-form-urlencoded`). */
+export function plainFormValues(form: URLSearchParams): PlainFormValues {
+  const text = (name: string) => form.get(name) ?? '';
+  return {
+    unitId: text('unitId'), type: text('type'), domain: text('domain'), title: text('title'), body: text('body'),
+    region: text('region'), name: text('author.name'), phone: text('author.phone'), email: text('author.email'),
+    displayAs: text('author.displayAs') || 'masked', isPublic: text('isPublic') || 'true',
+    consent: form.get('consent') === 'true', honeypot: text(HONEYPOT_FIELD),
+  };
+}
+
+/**
+ * The plain form's values as the API's submission body (`CreateMessageInput`), for the contract's
+ * schema to check: what was left empty stays empty (the schema then names it `required`), a consent
+ * not ticked is `false` (`consent_required`).
+ */
+export function plainFormSubmission(v: PlainFormValues): Record<string, unknown> {
+  return {
+    unitId: v.unitId, type: v.type, domain: v.domain, title: v.title, body: v.body, region: v.region,
+    author: { name: v.name, phone: v.phone, email: v.email.trim() || null, displayAs: v.displayAs },
+    isPublic: v.isPublic !== 'false',
+    consent: v.consent,
+    ...(v.honeypot ? { honeypot: v.honeypot } : {}),
+  };
+}
+
+/** Whether the site's form can be written without a script: no SMS code, no Turnstile, a tree small enough to list. */
+export function offersPlainForm(site: Pick<Site, 'notifications' | 'turnstileSiteKey'>, unitsComplete: boolean): boolean {
+  return unitsComplete && !site.notifications.phoneVerification && !site.turnstileSiteKey;
+}
+
+export interface PlainFormInput {
+  site: Pick<Site, 'types' | 'domains' | 'titleMin' | 'bodyMin' | 'stringOverrides'>;
+  units: UnitNode[];
+  locale: Locale;
+  /** Where the form posts: the write page's own address (with its `?lang=`, `?embed=1`, `?theme=`). */
+  action: string;
+  values?: PlainFormValues;
+  /** Each field's error sentence, by the field's name (`title`, `author.phone`); `form`: one for the whole form. */
+  errors?: Record<string, string>;
+}
+
+/**
+ * The form as HTML, every value escaped by Hono's `html`. The controls carry the element's ids, so a
+ * label, an error and the element's take-over find them by the same names. The browser's own check
+ * (`required`) catches an empty field before a round trip; the service
+ * checks again and answers with this form, values kept and each error beside its field.
+ */
+export function plainForm({ site, units, locale, action, values = emptyPlainForm(), errors = {} }: PlainFormInput) {
+  const t = plainFormStrings(locale, site);
+  const label = (id: string) => fieldLabel(t.errors, id);
+  const required = html`<span class="required" aria-hidden="true">*</span>`;
+  const errorLine = (id: string) => (errors[id] ? html`<p class="error" id="${id}-error">${errors[id]}</p>` : '');
+  const invalid = (id: string) => (errors[id] ? 'true' : 'false');
+  const field = (id: string, control: unknown, { isRequired = true, name = label(id) } = {}) => html`<div class="field">
+<span class="label"><label for="${id}">${name}</label>${isRequired ? required : ''}</span>${control}${errorLine(id)}
+</div>`;
+  const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
+    html`<input id="${id}" name="${id}" type="${type}" value="${value}" autocomplete="${autocomplete}"${placeholder ? html` placeholder="${placeholder}"` : ''}${isRequired ? html` required` : ''} aria-invalid="${invalid(id)}" aria-describedby="${id}-error">`;
+  const { loose, groups } = unitGroups(units);
+  const option = (u: UnitNode) => html`<option value="${u.id}"${u.id === values.unitId ? html` selected` : ''}>${u.name}</option>`;
+  const shownName = (as: DisplayAs) => displayName(values.name.trim() || t.sampleName, as);
+  const isPublic = values.isPublic !== 'false';
+  return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8">
+<div class="liuyan-hp" aria-hidden="true"><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
+${errors.form ? html`<p class="error" id="form-error" role="alert">${errors.form}</p>` : ''}
+<p class="muted">${required} ${t.requiredNote}</p>
+${field('unitId', html`<select id="unitId" name="unitId" required aria-invalid="${invalid('unitId')}" aria-describedby="unitId-error">
+<option value="">${t.chooseUnit}</option>
+${loose.map(option)}
+${groups.map((g) => html`<optgroup label="${g.path.join(' › ')}">${g.units.map(option)}</optgroup>`)}
+</select>`)}
+<fieldset class="field"><legend>${label('type')}${required}</legend>
+<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}"${i === 0 ? html` required` : ''}${values.type === type || site.types.length === 1 ? html` checked` : ''}>${t.types[type]}</label>`)}</div>
+${errorLine('type')}</fieldset>
+${field('domain', html`<select id="domain" name="domain" required aria-invalid="${invalid('domain')}" aria-describedby="domain-error">
+<option value="">${t.chooseDomain}</option>
+${site.domains.map((d: Domain) => html`<option value="${d}"${values.domain === d ? html` selected` : ''}>${t.domains[d]}</option>`)}
+</select>`)}
+${field('title', input('title', values.title))}
+${field('body', html`<textarea id="body" name="body" rows="8" required aria-invalid="${invalid('body')}" aria-describedby="body-error">${values.body}</textarea>`)}
+${field('region', input('region', values.region, { placeholder: t.regionPlaceholder }))}
+<div class="row">
+${field('author.name', input('author.name', values.name, { autocomplete: 'name' }))}
+${field('author.phone', input('author.phone', values.phone, { type: 'tel', autocomplete: 'tel' }))}
+</div>
+${field('author.email', input('author.email', values.email, { type: 'email', autocomplete: 'email', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional })}
+${field('author.displayAs', html`<select id="author.displayAs" name="author.displayAs">
+${DisplayAsSchema.options.map((d) => html`<option value="${d}"${values.displayAs === d ? html` selected` : ''}>${shownName(d)}</option>`)}
+</select>`, { isRequired: false })}
+<fieldset class="field"><legend>${label('isPublic')}</legend>
+<label class="choice block"><input type="radio" name="isPublic" value="true"${isPublic ? html` checked` : ''}><span>${t.public}<span class="muted hint">${t.publicHint}</span></span></label>
+<label class="choice block"><input type="radio" name="isPublic" value="false"${isPublic ? '' : html` checked`}><span>${t.private}<span class="muted hint">${t.privateHint}</span></span></label>
+</fieldset>
+<div class="field">
+<label class="choice block"><input id="consent" name="consent" type="checkbox" value="true" required${values.consent ? html` checked` : ''} aria-invalid="${invalid('consent')}" aria-describedby="consent-error"><span>${t.consent}${required}</span></label>
+${errorLine('consent')}
+</div>
+<button type="submit">${t.submit}</button>
+</form>`;
+}
+
+/**
+ * What the plain form's sender sees once the message is stored: the tracking code (shown this once;
+ * the page is never kept by any cache), the warning to keep it, and where to look for the reply.
+ */
+export function plainReceipt(locale: Locale, site: Pick<Site, 'stringOverrides'>, answer: { trackingCode: string; moderation: string }, isPublic: boolean, trackHref: string, trackLabel: string) {
+  const t = plainFormStrings(locale, site);
+  return html`<section class="receipt" aria-labelledby="receipt-title">
+<h2 id="receipt-title" tabindex="-1">${t.submitted}</h2>
+<p>${t.trackingCodeLabel}</p>
+<p><strong class="code" id="tracking-code">${answer.trackingCode}</strong></p>
+<p class="warning">${t.saveCodeWarning}</p>
+<p>${isPublic ? (answer.moderation === 'published' ? '' : t.pendingModeration) : t.privateNotice}</p>
+<p><a href="${trackHref}">${trackLabel}</a></p>
+</section>`;
+}
+
+/** A refusal of the whole form (too many submissions): said above the form, which keeps what was typed. */
+export function tooManyText(locale: Locale, site: Pick<Site, 'stringOverrides'>, seconds: number): string {
+  return format(plainFormStrings(locale, site).tooManyRequests, { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+}

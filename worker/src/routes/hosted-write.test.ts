@@ -1,0 +1,156 @@
+// The write page's form as HTML (/s/:site/write), in workerd on a real D1: what a citizen whose
+// script never came sees and sends, and what the service does with it.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { TrackedMessage } from '../../../sdk/src/schemas/message';
+import { AUTHOR, countRows, createSite, messageRow, request, track } from '../../test/fixtures';
+import { consoleRequest, createOfficial } from '../../test/officials';
+
+/** A hosted page as a browser asks for it: no Origin header on a navigation. */
+const page = (path: string) => request(path, { origin: null, redirect: 'manual' });
+
+/** The form as a browser sends it: the write page's own origin, URL-encoded UTF-8. */
+function send(siteId: string, fields: Record<string, string>, { query = '', origin = 'https://liuyan.test', headers = {} as Record<string, string> } = {}) {
+  return request(`/s/${siteId}/write${query}`, {
+    method: 'POST', origin, redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** What a citizen fills in: every required field, as the plain form names them. */
+const filled = (unitId: string, changes: Record<string, string> = {}): Record<string, string> => ({
+  homepage: '', unitId, type: 'complaint', domain: 'education', title: '城关小学门口早晚高峰拥堵',
+  body: '每天早上七点半到八点，城关小学门口车辆乱停，孩子过马路很危险。', region: '测试县城关镇',
+  'author.name': AUTHOR.name, 'author.phone': AUTHOR.phone, 'author.email': '', 'author.displayAs': 'masked',
+  isPublic: 'true', consent: 'true', ...changes,
+});
+
+/** The tracking code a receipt page shows. */
+const codeOn = (html: string) => /<strong class="code" id="tracking-code">([^<]+)<\/strong>/.exec(html)?.[1];
+
+describe('the write page’s form without a script', () => {
+  it('is in the page itself, inside <liuyan-form>: every unit of the one list, the site’s types and domains, the fields the element has', async () => {
+    const { siteId, headUnit, eduUnit, transportUnit, inactiveUnit } = await createSite();
+    const response = await page(`/s/${siteId}/write`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(new RegExp(`<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"><form class="plain-form" method="post" action="/s/${siteId}/write" accept-charset="utf-8">`));
+    expect(html).toContain(`<optgroup label="测试县县长"><option value="${headUnit}">测试县县长</option><option value="${eduUnit}">测试县教育局</option><option value="${transportUnit}">测试县交通运输局</option></optgroup>`);
+    expect(html).not.toContain(inactiveUnit);
+    for (const name of ['unitId', 'type', 'domain', 'title', 'body', 'region', 'author.name', 'author.phone', 'author.email', 'author.displayAs', 'isPublic', 'consent', 'homepage']) {
+      expect(html).toContain(`name="${name}"`);
+    }
+    expect(html).toContain('<label for="author.phone">联系电话</label>');
+    expect(html).toContain('<button type="submit">提交留言</button>');
+    // Nothing says a script is needed: the form works without one.
+    expect(html).not.toContain('<noscript>');
+    // In English with ?lang=en, and it posts back to the page in English.
+    const english = await (await page(`/s/${siteId}/write?lang=en&embed=1`)).text();
+    expect(english).toContain(`action="/s/${siteId}/write?embed=1&amp;lang=en"`);
+    expect(english).toContain('<button type="submit">Send message</button>');
+  });
+
+  it('stores what was sent and shows the tracking code once, never cached; the code finds the message', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await send(siteId, filled(eduUnit, { 'author.email': 'chenming@example.com', isPublic: 'false' }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const html = await response.text();
+    const code = codeOn(html);
+    expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+    expect(html).toContain('留言已提交');
+    expect(html).toContain('这是一条不公开的留言。');
+    expect(html).toContain(`<a href="/s/${siteId}/track">查询回复</a>`);
+    // The page says the code, never who wrote.
+    expect(html).not.toContain(AUTHOR.phone);
+    expect(html).not.toContain('chenming@example.com');
+    const tracked = await (await track(siteId, code!)).json<TrackedMessage>();
+    expect(tracked.title).toBe('城关小学门口早晚高峰拥堵');
+    const row = await messageRow(tracked.id);
+    expect(row).toMatchObject({ unit_id: eduUnit, is_public: 0, region: '测试县城关镇', source_origin: 'https://liuyan.test' });
+    expect(row!.author_phone_enc).not.toContain(AUTHOR.phone);
+  });
+
+  it('stores one message when the same form is sent twice (提交 pressed again, the page reloaded), showing the same code', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [first, second] = await Promise.all([send(siteId, filled(eduUnit)), send(siteId, filled(eduUnit))]);
+    const again = await send(siteId, filled(eduUnit));
+    const codes = await Promise.all([first, second, again].map(async (r) => codeOn(await r.text())));
+    expect(codes[0]).toBeDefined();
+    expect(new Set(codes).size).toBe(1);
+    expect(await countRows('messages', siteId)).toBe(1);
+    // Another message is another message.
+    expect(codeOn(await (await send(siteId, filled(eduUnit, { title: '另一件事' }))).text())).not.toBe(codes[0]);
+    expect(await countRows('messages', siteId)).toBe(2);
+  });
+
+  it('answers what cannot be stored with the form again: every value kept, each error beside its field, in the page’s language', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const typed = filled(eduUnit, { title: '', phone: '', 'author.phone': '12345', body: '路灯坏了<script>alert(1)</script>', consent: '' });
+    delete typed.consent;
+    const response = await send(siteId, typed);
+    expect(response.status).toBe(422);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const html = await response.text();
+    expect(html).toContain('<p class="error" id="title-error">请填写标题</p>');
+    expect(html).toMatch(/<p class="error" id="author\.phone-error">[^<]*手机号[^<]*<\/p>/);
+    expect(html).toContain('<p class="error" id="consent-error">请阅读并同意隐私声明</p>');
+    expect(html).toContain('id="title" name="title" type="text" value="" autocomplete="off" required aria-invalid="true"');
+    // What was typed is there to fix, as text.
+    expect(html).toContain('>路灯坏了&lt;script&gt;alert(1)&lt;/script&gt;</textarea>');
+    expect(html).toContain(`value="${AUTHOR.name}"`);
+    expect(html).toContain('value="12345"');
+    expect(html).toContain(`<option value="${eduUnit}" selected>`);
+    expect(html).not.toContain('<script>alert(1)');
+    expect(await countRows('messages', siteId)).toBe(0);
+    const english = await (await send(siteId, typed, { query: '?lang=en' })).text();
+    expect(english).toMatch(/<p class="error" id="title-error">[^<]*title[^<]*<\/p>/i);
+    // A unit that no longer takes messages is said beside the picker.
+    const gone = await (await send(siteId, filled(`${siteId}_old`))).text();
+    expect(gone).toMatch(/<p class="error" id="unitId-error">[^<]+<\/p>/);
+  });
+
+  it('says a limit reached above the form, keeping what was typed (429)', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    expect((await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { submissionLimits: { perAddressHour: 1, perPhoneDay: 5, perSiteMinute: 30 } } })).status).toBe(200);
+    const address = { 'CF-Connecting-IP': '198.51.100.7' };
+    expect((await send(siteId, filled(eduUnit), { headers: address })).status).toBe(200);
+    const refused = await send(siteId, filled(eduUnit, { title: '第二件事' }), { headers: address });
+    expect(refused.status).toBe(429);
+    const html = await refused.text();
+    expect(html).toMatch(/<p class="error" id="form-error" role="alert">提交太频繁，请\d+分钟后再试。<\/p>/);
+    expect(html).toContain('value="第二件事"');
+    expect(await countRows('messages', siteId)).toBe(1);
+  });
+
+  it('holds a form whose hidden field was filled for a moderator, as the element’s', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const html = await (await send(siteId, filled(eduUnit, { homepage: 'http://spam.example' }))).text();
+    const tracked = await (await track(siteId, codeOn(html)!)).json<TrackedMessage>();
+    expect((await messageRow(tracked.id))!.held_for).toBe('["honeypot"]');
+  });
+
+  it('takes a form only from the service’s own pages, in UTF-8, well formed and small', async () => {
+    const { siteId, eduUnit } = await createSite();
+    expect((await send(siteId, filled(eduUnit), { origin: 'https://evil.example.com' })).status).toBe(403);
+    expect((await send(siteId, filled(eduUnit), { headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=gbk' } })).status).toBe(415);
+    const malformed = await request(`/s/${siteId}/write`, {
+      method: 'POST', origin: 'https://liuyan.test', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'title=%E5%9F&unitId=x',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await send(siteId, filled(eduUnit, { body: '长'.repeat(20_000) }))).status).toBe(413);
+    expect(await countRows('messages', siteId)).toBe(0);
+  });
+
+  it('is not offered where the form needs its script (an SMS code), and nothing can be sent there without it', async () => {
+    const { siteId, eduUnit } = await createSite();
+    await env.DB.prepare("INSERT INTO notification_settings (site_id, sms_provider, sms_key_id, sms_secret_enc, sms_sign_name, phone_verification, updated_at) VALUES (?, 'aliyun', 'key', 'sealed', '测试县', 1, '2026-12-01T00:00:00Z')").bind(siteId).run();
+    const html = await (await page(`/s/${siteId}/write`)).text();
+    expect(html).toContain(`<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"></liuyan-form>`);
+    expect(html).toContain('<noscript>');
+    expect((await send(siteId, filled(eduUnit))).status).toBe(404);
+    expect(await countRows('messages', siteId)).toBe(0);
+  });
+});
