@@ -68,6 +68,8 @@ export function citizenPhone(): string {
 /** Fills `<liuyan-form>` as a citizen would: pick the recipient, type, domain, write, agree. */
 export async function fillForm(page: Page, values: { title: string; body: string; unit?: string; department?: string; phone?: string; isPublic?: boolean }) {
   const form = page.locator('liuyan-form');
+  // The element's own form (a hosted write page shows the page's HTML form until the element takes it over).
+  await form.locator('[part="form"]').waitFor();
   // Leaders and their departments are choices of the one list.
   await form.getByLabel('留言对象', { exact: true }).selectOption({ label: values.department ?? values.unit ?? '示范县县长' });
   await form.getByLabel('投诉').check();

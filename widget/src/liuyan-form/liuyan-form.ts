@@ -224,9 +224,57 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The sentences of field errors, by language, once their chunk has arrived. */
   private sentences: Partial<Record<Locale, PublicFieldSentences>> = {};
 
+  /**
+   * The form drawn as HTML into the page (the hosted write page: worker/src/hosted/write-form.ts),
+   * shown through a slot until the site config has come, then taken over (`adoptPlainForm`).
+   */
+  private plain: HTMLFormElement | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.plain ??= this.querySelector<HTMLFormElement>(':scope > form.plain-form');
     if (this.phase === 'queued') this.watchOutbox();
+  }
+
+  /**
+   * Takes over the page's own form: what the citizen typed or chose in it (or what the service sent
+   * back in it, `data-sent`) becomes the form's values, over a restored draft, and the cursor goes to
+   * the same place in the same field. The page's form is then removed.
+   */
+  private adoptPlainForm(): void {
+    const form = this.plain;
+    if (!form) return;
+    this.plain = null;
+    const sent = form.hasAttribute('data-sent');
+    const v: FormValues = { ...this.values };
+    for (const control of Array.from(form.elements) as (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[]) {
+      const choice = control.type === 'radio' || control.type === 'checkbox';
+      const changed = control instanceof HTMLSelectElement ? Array.from(control.options).some((o) => o.selected !== o.defaultSelected)
+        : choice ? (control as HTMLInputElement).checked !== (control as HTMLInputElement).defaultChecked : control.value !== control.defaultValue;
+      if (!(sent || changed) || (control.type === 'radio' && !(control as HTMLInputElement).checked)) continue;
+      const value = control.value;
+      switch (control.name) {
+        case 'unitId': v.units = value ? [value] : []; break;
+        case 'type': v.type = value as MessageType; break;
+        case 'domain': v.domain = value as Domain; break;
+        case 'author.displayAs': v.displayAs = value as DisplayAs; break;
+        case 'isPublic': v.isPublic = value !== 'false'; break;
+        case 'consent': v.consent = (control as HTMLInputElement).checked; break;
+        case 'title': case 'body': case 'region': v[control.name] = value; break;
+        case 'author.name': case 'author.phone': case 'author.email': v[control.name.slice(7) as 'name' | 'phone' | 'email'] = value; break;
+      }
+    }
+    this.values = v;
+    this.drafts?.save(v);
+    const focused = form.contains(document.activeElement) ? document.activeElement as HTMLInputElement : null;
+    form.remove();
+    if (!focused?.id) return;
+    const [start, end] = [focused.selectionStart, focused.selectionEnd];
+    void this.updateComplete.then(() => {
+      const same = this.renderRoot.querySelector<HTMLInputElement>(`[id="${focused.id}"]`);
+      same?.focus();
+      if (start !== null && end !== null) same?.setSelectionRange?.(start, end);
+    });
   }
 
   override disconnectedCallback(): void {
@@ -293,6 +341,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
     // A drive that takes one type (建言) has it chosen already.
     if (this.config.types.length === 1 && !this.values.type) this.values = { ...this.values, type: this.config.types[0]! };
+    this.adoptPlainForm();
     this.phase = 'editing';
     this.guard.shown();
   }
@@ -715,7 +764,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const t = this.t;
     switch (this.phase) {
       case 'loading':
-        return html`<p class="muted loading" role="status">${t.loading}</p>`;
+        // The page's own form, while there is one, is the form (it can be filled and sent).
+        return this.plain ? html`<slot></slot>` : html`<p class="muted loading" role="status">${t.loading}</p>`;
       case 'campaign-closed': {
         const d = this.drive!;
         const started = Date.parse(d.startsAt) <= Date.now();
@@ -730,6 +780,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           { title: d.title, outlets: d.outlets.map((o) => o.name).join(t.listSeparator) })}</p>`;
       }
       case 'load-failed':
+        if (this.plain) return html`<slot></slot>`;
         return html`<p class="notice" role="alert">${sayNow(this.loadError.text)}</p>
           ${this.loadError.retry ? html`<button @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
       case 'done':

@@ -118,6 +118,26 @@ dl.facts dd{margin:0}
 .timeline{padding-left:1.2em}
 .timeline li{margin:.3em 0}
 .adoption{border:1px solid var(--adopted);border-radius:4px;padding:8px 12px}
+.plain-form{display:grid;gap:16px;color:var(--text)}
+.plain-form .field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
+.plain-form label,.plain-form legend{font-weight:600}
+.plain-form legend{padding:0;margin-bottom:5px}
+.plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:8px;border:1px solid var(--line);border-radius:4px;background:var(--surface);color:var(--text)}
+.plain-form [aria-invalid=true]{border-color:var(--error)}
+.plain-form .choices{display:flex;flex-wrap:wrap;gap:8px}
+.plain-form .choice{font-weight:normal;display:inline-flex;align-items:center;gap:6px;min-height:44px}
+.plain-form .choice.block{display:flex;align-items:flex-start}
+.plain-form .choice.block input{margin-top:6px}
+.plain-form .hint{display:block;font-size:.85em}
+.plain-form .row{display:grid;grid-template-columns:repeat(auto-fit,minmax(12em,1fr));gap:16px;align-items:start}
+.plain-form .required{color:var(--error);margin-left:2px}
+.plain-form .error{color:var(--error);margin:0}
+.plain-form button{font:inherit;min-height:44px;padding:8px 24px;border:0;border-radius:4px;background:var(--primary);color:var(--on-primary);font-weight:600}
+.liuyan-hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
+.receipt{border:2px solid var(--primary);border-radius:4px;padding:16px}
+.receipt h2{margin:0 0 8px;font-size:1.2rem}
+.receipt .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.3em;letter-spacing:.04em;color:var(--primary);user-select:all;overflow-wrap:normal;white-space:nowrap}
+.receipt .warning{font-weight:600}
 `;
 }
 

@@ -42,6 +42,8 @@ export interface PagePalette {
   line: string;
   shade: string;
   adopted: string;
+  /** Field errors and invalid fields (the write page's form): the elements' `--liuyan-color-error` of the theme. */
+  error: string;
 }
 
 /**
@@ -56,23 +58,23 @@ export function palettes(color: string): Record<'light' | 'dark' | 'high-contras
   return {
     light: {
       scheme: 'light', primary: color, onPrimary: '#fff', header: color,
-      page: '#f4f4f4', surface: '#fff', text: '#222', muted: '#666', line: '#ddd', shade: '#fafafa', adopted: '#1a7f37',
+      page: '#f4f4f4', surface: '#fff', text: '#222', muted: '#666', line: '#ddd', shade: '#fafafa', adopted: '#1a7f37', error: '#c0000b',
     },
     dark: {
       // The header keeps the site's own colour: white text on it is readable whatever the page's theme.
       scheme: 'dark', primary: dark, onPrimary: DARK.surface, header: color,
-      page: DARK.page, surface: DARK.surface, text: '#e6e6e6', muted: '#b0b0b0', line: '#48484d', shade: DARK.shade, adopted: '#5cc878',
+      page: DARK.page, surface: DARK.surface, text: '#e6e6e6', muted: '#b0b0b0', line: '#48484d', shade: DARK.shade, adopted: '#5cc878', error: '#ff8a80',
     },
     'high-contrast': {
       scheme: 'light', primary: highContrast, onPrimary: '#fff', header: highContrast,
-      page: '#fff', surface: '#fff', text: '#000', muted: '#333', line: '#000', shade: '#fff', adopted: '#0b5a22',
+      page: '#fff', surface: '#fff', text: '#000', muted: '#333', line: '#000', shade: '#fff', adopted: '#0b5a22', error: '#a00000',
     },
   };
 }
 
 /** A palette as the declarations of `:root`. */
 function declarations(p: PagePalette): string {
-  return `color-scheme:${p.scheme};--primary:${p.primary};--on-primary:${p.onPrimary};--header:${p.header};--page:${p.page};--surface:${p.surface};--text:${p.text};--muted:${p.muted};--line:${p.line};--shade:${p.shade};--adopted:${p.adopted}`;
+  return `color-scheme:${p.scheme};--primary:${p.primary};--on-primary:${p.onPrimary};--header:${p.header};--page:${p.page};--surface:${p.surface};--text:${p.text};--muted:${p.muted};--line:${p.line};--shade:${p.shade};--adopted:${p.adopted};--error:${p.error}`;
 }
 
 /**

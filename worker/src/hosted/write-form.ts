@@ -110,39 +110,44 @@ export interface PlainFormInput {
  * (`required`) catches an empty field before a round trip; the service
  * checks again and answers with this form, values kept and each error beside its field.
  */
-export function plainForm({ site, units, locale, action, values = emptyPlainForm(), errors = {} }: PlainFormInput) {
+export function plainForm({ site, units, locale, action, values: sent, errors = {} }: PlainFormInput) {
+  const values = sent ?? emptyPlainForm();
   const t = plainFormStrings(locale, site);
   const label = (id: string) => fieldLabel(t.errors, id);
   const required = html`<span class="required" aria-hidden="true">*</span>`;
   const errorLine = (id: string) => (errors[id] ? html`<p class="error" id="${id}-error">${errors[id]}</p>` : '');
+  // Without a script the focus cannot be moved to an error: the first field in error takes it as the page opens.
+  const first = PLAIN_FORM_FIELDS.find((id) => errors[id]);
   const invalid = (id: string) => (errors[id] ? 'true' : 'false');
+  const focus = (id: string) => (id === first ? html` autofocus` : '');
   const field = (id: string, control: unknown, { isRequired = true, name = label(id) } = {}) => html`<div class="field">
 <span class="label"><label for="${id}">${name}</label>${isRequired ? required : ''}</span>${control}${errorLine(id)}
 </div>`;
   const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
-    html`<input id="${id}" name="${id}" type="${type}" value="${value}" autocomplete="${autocomplete}"${placeholder ? html` placeholder="${placeholder}"` : ''}${isRequired ? html` required` : ''} aria-invalid="${invalid(id)}" aria-describedby="${id}-error">`;
+    html`<input id="${id}" name="${id}" type="${type}" value="${value}" autocomplete="${autocomplete}"${placeholder ? html` placeholder="${placeholder}"` : ''}${isRequired ? html` required` : ''} aria-invalid="${invalid(id)}"${focus(id)} aria-describedby="${id}-error">`;
   const { loose, groups } = unitGroups(units);
   const option = (u: UnitNode) => html`<option value="${u.id}"${u.id === values.unitId ? html` selected` : ''}>${u.name}</option>`;
   const shownName = (as: DisplayAs) => displayName(values.name.trim() || t.sampleName, as);
   const isPublic = values.isPublic !== 'false';
-  return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8">
+  // `data-sent`: the values are what the citizen sent, for the element to take over as typed.
+  return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${sent ? html` data-sent` : ''}>
 <div class="liuyan-hp" aria-hidden="true"><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
 ${errors.form ? html`<p class="error" id="form-error" role="alert">${errors.form}</p>` : ''}
 <p class="muted">${required} ${t.requiredNote}</p>
-${field('unitId', html`<select id="unitId" name="unitId" required aria-invalid="${invalid('unitId')}" aria-describedby="unitId-error">
+${field('unitId', html`<select id="unitId" name="unitId" required aria-invalid="${invalid('unitId')}"${focus('unitId')} aria-describedby="unitId-error">
 <option value="">${t.chooseUnit}</option>
 ${loose.map(option)}
 ${groups.map((g) => html`<optgroup label="${g.path.join(' › ')}">${g.units.map(option)}</optgroup>`)}
 </select>`)}
 <fieldset class="field"><legend>${label('type')}${required}</legend>
-<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}"${i === 0 ? html` required` : ''}${values.type === type || site.types.length === 1 ? html` checked` : ''}>${t.types[type]}</label>`)}</div>
+<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}"${i === 0 ? html` required${focus('type')}` : ''}${values.type === type || site.types.length === 1 ? html` checked` : ''}>${t.types[type]}</label>`)}</div>
 ${errorLine('type')}</fieldset>
-${field('domain', html`<select id="domain" name="domain" required aria-invalid="${invalid('domain')}" aria-describedby="domain-error">
+${field('domain', html`<select id="domain" name="domain" required aria-invalid="${invalid('domain')}"${focus('domain')} aria-describedby="domain-error">
 <option value="">${t.chooseDomain}</option>
 ${site.domains.map((d: Domain) => html`<option value="${d}"${values.domain === d ? html` selected` : ''}>${t.domains[d]}</option>`)}
 </select>`)}
 ${field('title', input('title', values.title))}
-${field('body', html`<textarea id="body" name="body" rows="8" required aria-invalid="${invalid('body')}" aria-describedby="body-error">${values.body}</textarea>`)}
+${field('body', html`<textarea id="body" name="body" rows="8" required aria-invalid="${invalid('body')}"${focus('body')} aria-describedby="body-error">${values.body}</textarea>`)}
 ${field('region', input('region', values.region, { placeholder: t.regionPlaceholder }))}
 <div class="row">
 ${field('author.name', input('author.name', values.name, { autocomplete: 'name' }))}
@@ -157,7 +162,7 @@ ${DisplayAsSchema.options.map((d) => html`<option value="${d}"${values.displayAs
 <label class="choice block"><input type="radio" name="isPublic" value="false"${isPublic ? '' : html` checked`}><span>${t.private}<span class="muted hint">${t.privateHint}</span></span></label>
 </fieldset>
 <div class="field">
-<label class="choice block"><input id="consent" name="consent" type="checkbox" value="true" required${values.consent ? html` checked` : ''} aria-invalid="${invalid('consent')}" aria-describedby="consent-error"><span>${t.consent}${required}</span></label>
+<label class="choice block"><input id="consent" name="consent" type="checkbox" value="true" required${values.consent ? html` checked` : ''} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="consent-error"><span>${t.consent}${required}</span></label>
 ${errorLine('consent')}
 </div>
 <button type="submit">${t.submit}</button>

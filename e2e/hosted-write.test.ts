@@ -1,0 +1,100 @@
+// The hosted write page's form as HTML (worker/src/hosted/write-form.ts) in Chromium: sent without any
+// script, and taken over by <liuyan-form> once its script comes, with what was typed and the cursor kept.
+import { describe, expect, it } from 'vitest';
+import { countMessagesTitled, TRACKING_CODE, useBrowserPage } from './helpers';
+import { WORKER } from './ports';
+
+const browser = useBrowserPage();
+
+/** Fills the page's own form (not the element's), as a citizen whose script has not come. */
+async function fillPlainForm(page: import('playwright-core').Page, title: string, phone = '13912345678') {
+  const form = page.locator('liuyan-form form.plain-form');
+  await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
+  await form.getByLabel('投诉').check();
+  await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
+  await form.getByLabel('标题', { exact: true }).fill(title);
+  await form.getByLabel('留言内容', { exact: true }).fill('城关镇幸福路的路灯已经一个星期不亮了，晚上走路很不安全。');
+  await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
+  await form.getByLabel('姓名', { exact: true }).fill('陈明');
+  await form.getByLabel('联系电话', { exact: true }).fill(phone);
+  await form.getByLabel(/我已阅读并同意隐私声明/).check();
+}
+
+describe('the hosted write page’s form as HTML', () => {
+  it('is sent without any script: a wrong field comes back with its error and the focus, everything typed kept; then one message and its code', async () => {
+    const context = await browser.page.context().browser()!.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${WORKER}/s/demo/write`);
+      const title = `没有脚本写的留言 ${Date.now()}`;
+      await fillPlainForm(page, title, '12345');
+      await page.getByRole('button', { name: '提交留言' }).click();
+      await page.waitForLoadState();
+      expect(await page.locator('[id="author.phone-error"]').textContent()).toBe('请填写有效的手机号或带区号的座机号');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('author.phone');
+      expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
+      expect(await page.getByLabel(/我已阅读并同意隐私声明/).isChecked()).toBe(true);
+      expect(countMessagesTitled(title)).toBe(0);
+
+      await page.getByLabel('联系电话', { exact: true }).fill('13912345678');
+      await page.getByRole('button', { name: '提交留言' }).click();
+      await page.waitForLoadState();
+      expect((await page.locator('#tracking-code').textContent())!.trim()).toMatch(TRACKING_CODE);
+      expect(countMessagesTitled(title)).toBe(1);
+      // Reloaded (the browser sends the form again): the same code, still one message.
+      const code = await page.locator('#tracking-code').textContent();
+      await page.reload();
+      expect(await page.locator('#tracking-code').textContent()).toBe(code);
+      expect(countMessagesTitled(title)).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is taken over by <liuyan-form> once its script comes: what was typed, the choices and the cursor are kept', async () => {
+    const { page } = browser;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/widget/**/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // (Module scripts hold DOMContentLoaded back: the page's HTML is all there before it.)
+    await page.goto(`${WORKER}/s/demo/write`, { waitUntil: 'commit' });
+    await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+    const plain = page.locator('liuyan-form form.plain-form');
+    await plain.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
+    await plain.getByLabel('求助').check();
+    await plain.getByRole('radio', { name: /^不公开/ }).check();
+    await plain.getByLabel('标题', { exact: true }).fill('路灯不亮');
+    const body = plain.getByLabel('留言内容', { exact: true });
+    await body.fill('幸福路的路灯坏了');
+    await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(3, 3));
+
+    release();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await plain.count()).toBe(0);
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('路灯不亮');
+    expect(await form.getByLabel('留言内容', { exact: true }).inputValue()).toBe('幸福路的路灯坏了');
+    expect(await form.getByLabel('求助').isChecked()).toBe(true);
+    expect(await form.getByRole('radio', { name: /^不公开/ }).isChecked()).toBe(true);
+    expect(await form.getByLabel('留言对象', { exact: true }).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent)).toBe('示范县县长');
+    // The cursor is where it was: typing goes on in the same place.
+    await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('body');
+    await page.keyboard.type('三盏');
+    expect(await form.getByLabel('留言内容', { exact: true }).inputValue()).toBe('幸福路三盏的路灯坏了');
+  });
+
+  it('still sends when the form’s script never comes (a dropped connection), with scripts on', async () => {
+    const { page } = browser;
+    await page.route('**/widget/**/*.js', (route) => route.abort('connectionfailed'));
+    await page.goto(`${WORKER}/s/demo/write`);
+    const title = `脚本没来时写的留言 ${Date.now()}`;
+    await fillPlainForm(page, title);
+    await page.getByRole('button', { name: '提交留言' }).click();
+    await page.locator('#tracking-code').waitFor();
+    expect((await page.locator('#tracking-code').textContent())!.trim()).toMatch(TRACKING_CODE);
+    expect(countMessagesTitled(title)).toBe(1);
+  });
+});
