@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrackedMessage } from '../../../sdk/src/schemas/message';
 import { AUTHOR, countRows, createSite, messageRow, request, track } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
+import { XSS_PAYLOADS } from '../../test/xss-corpus';
 
 /** A hosted page as a browser asks for it: no Origin header on a navigation. */
 const page = (path: string) => request(path, { origin: null, redirect: 'manual' });
@@ -25,6 +26,9 @@ const filled = (unitId: string, changes: Record<string, string> = {}): Record<st
   'author.name': AUTHOR.name, 'author.phone': AUTHOR.phone, 'author.email': '', 'author.displayAs': 'masked',
   isPublic: 'true', consent: 'true', ...changes,
 });
+
+/** Text as the page must carry it: every character that could end a text or an attribute as an entity. */
+const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The tracking code a receipt page shows. */
 const codeOn = (html: string) => /<strong class="code" id="tracking-code">([^<]+)<\/strong>/.exec(html)?.[1];
@@ -111,6 +115,18 @@ describe('the write page’s form without a script', () => {
     // A unit that no longer takes messages is said beside the picker.
     const gone = await (await send(siteId, filled(`${siteId}_old`))).text();
     expect(gone).toMatch(/<p class="error" id="unitId-error">[^<]+<\/p>/);
+  });
+
+  it('shows every script-injection payload it is sent back with as text, in every field', async () => {
+    const { siteId, eduUnit } = await createSite();
+    for (const { text } of XSS_PAYLOADS) {
+      // A phone that is no number: the form comes back with every text in it.
+      const html = await (await send(siteId, filled(eduUnit, { title: text, body: text, region: text, 'author.name': text, 'author.phone': '1' }))).text();
+      if (/[<>"'&]/.test(text)) expect(html, text).not.toContain(text);
+      expect(html, text).toContain(`>${escaped(text)}</textarea>`);
+      expect(html, text).toContain(`id="title" name="title" type="text" value="${escaped(text)}"`);
+    }
+    expect(await countRows('messages', siteId)).toBe(0);
   });
 
   it('says a limit reached above the form, keeping what was typed (429)', async () => {
