@@ -18,7 +18,8 @@ const loadBefore = os.loadavg().map((l) => Number(l.toFixed(2)));
 const interactive = await withLocalStack(PORT, (stack) => measureInteractive(stack.origin));
 console.log(`plain HTML form ${interactive.plainMs} ms, <liuyan-form> ${interactive.widgetMs} ms: ${interactive.ratio}× `
   + `(goal ≤ ${interactive.goalRatio}×: ${interactive.withinGoal ? 'met' : 'NOT met'}); with the form's file and the config preloaded beside the loader `
-  + `${interactive.withModulepreload.widgetMs} ms: ${interactive.withModulepreload.ratio}×; samples ${JSON.stringify(interactive.samples)}`);
+  + `${interactive.withModulepreload.widgetMs} ms: ${interactive.withModulepreload.ratio}×; the write page's own form `
+  + `${interactive.hostedWrite.formMs} ms: ${interactive.hostedWrite.ratio}× (taken over by <liuyan-form> at ${interactive.hostedWrite.enhancedMs} ms); samples ${JSON.stringify(interactive.samples)}`);
 
 const written = await writeResults({
   widget,

@@ -1,7 +1,8 @@
 // Time to an interactive <liuyan-form> on a slow phone, as a ratio to the same form written as plain
 // HTML, both served by the local stack and loaded cold in Chromium under the same emulation:
 // DevTools' "Slow 4G" network (Network.emulateNetworkConditions) and 4× CPU slowdown
-// (Emulation.setCPUThrottlingRate). Pages: examples/slow-network/{plain,widget,widget-preload}.html.
+// (Emulation.setCPUThrottlingRate). Pages: examples/slow-network/{plain,widget,widget-preload}.html,
+// and the service's own write page (/s/demo/write), which carries its form as HTML.
 import { chromium, type Browser } from 'playwright-core';
 
 /** Chrome DevTools' "Slow 4G" preset (front_end/core/sdk/NetworkManager.ts): 562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up. */
@@ -28,22 +29,45 @@ export interface InteractiveTimes {
   withModulepreload: { widgetMs: number; ratio: number; withinGoal: boolean };
   goalRatio: number;
   withinGoal: boolean;
-  /** Every load, ms, in run order. */
-  samples: { plain: number[]; widget: number[]; widgetPreload: number[] };
+  /**
+   * The service's write page (/s/demo/write), whose HTML holds the form (worker/src/hosted/write-form.ts):
+   * median ms until that form is there to fill and send (its send button parsed, the units listed),
+   * its ratio to the plain page, and median ms until `<liuyan-form>` has taken it over (`enhancedMs`).
+   */
+  hostedWrite: { formMs: number; ratio: number; withinGoal: boolean; enhancedMs: number };
+  /** Every load, ms, in run order (`hostedWrite`: the form there; `hostedEnhanced`: taken over). */
+  samples: { plain: number[]; widget: number[]; widgetPreload: number[]; hostedWrite: number[]; hostedEnhanced: number[] };
 }
 
-/** Checked every frame from the page's start: the moment its form is there to use, in ms since navigation. */
+/**
+ * Checked every frame from the page's start: the moments its form is there to use (`__interactiveAt`)
+ * and drawn by `<liuyan-form>` (`__enhancedAt`), in ms since navigation. The page's own form inside
+ * `<liuyan-form>` (the write page) is there once its send button, its last control, is parsed.
+ */
 const WATCH = `(() => {
+  const enhanced = () => {
+    const form = document.querySelector('liuyan-form');
+    return Boolean(form && form.shadowRoot && form.shadowRoot.querySelector('[part="form"] [part="submit"]') && form.shadowRoot.querySelector('#unitId option[value]:not([value=""])'));
+  };
   const ready = () => {
     const form = document.querySelector('liuyan-form');
-    if (form) return Boolean(form.shadowRoot && form.shadowRoot.querySelector('[part="form"] [part="submit"]') && form.shadowRoot.querySelector('#unitId option[value]:not([value=""])'));
+    if (form) return enhanced() || Boolean(form.querySelector('form.plain-form button[type="submit"]') && form.querySelector('#unitId option[value]:not([value=""])'));
     return document.readyState !== 'loading' && Boolean(document.querySelector('form button[type="submit"]'));
   };
-  const check = () => (ready() ? (window.__interactiveAt = performance.now()) : requestAnimationFrame(check));
+  const check = () => {
+    if (window.__interactiveAt === undefined && ready()) window.__interactiveAt = performance.now();
+    if (window.__enhancedAt === undefined && enhanced()) window.__enhancedAt = performance.now();
+    if (window.__interactiveAt === undefined || (document.querySelector('liuyan-form') && window.__enhancedAt === undefined)) requestAnimationFrame(check);
+  };
   requestAnimationFrame(check);
 })();`;
 
 async function loadOnce(browser: Browser, url: string): Promise<number> {
+  return (await loadTimes(browser, url)).interactive;
+}
+
+/** One cold load of `url`: ms until its form is there to use, and until `<liuyan-form>` drew its own (the same on the widget's pages). */
+async function loadTimes(browser: Browser, url: string): Promise<{ interactive: number; enhanced: number }> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   try {
     const page = await context.newPage();
@@ -54,8 +78,13 @@ async function loadOnce(browser: Browser, url: string): Promise<number> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.addInitScript(WATCH);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as { __interactiveAt?: number }).__interactiveAt !== undefined, null, { timeout: 60_000, polling: 100 });
-    return Math.round(await page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt));
+    type Watched = { __interactiveAt?: number; __enhancedAt?: number };
+    await page.waitForFunction(() => (window as Watched).__interactiveAt !== undefined, null, { timeout: 60_000, polling: 100 });
+    const hasElement = await page.evaluate(() => document.querySelector('liuyan-form') !== null);
+    if (hasElement) await page.waitForFunction(() => (window as Watched).__enhancedAt !== undefined, null, { timeout: 60_000, polling: 100 });
+    const times = await page.evaluate(() => window as Watched);
+    const interactive = Math.round(times.__interactiveAt!);
+    return { interactive, enhanced: Math.round(times.__enhancedAt ?? interactive) };
   } finally {
     await context.close();
   }
@@ -75,22 +104,30 @@ export async function measureInteractive(origin: string): Promise<InteractiveTim
     const preloadUrl = `${origin}/examples/slow-network/widget-preload.html`;
     await loadOnce(browser, plainUrl);
     await loadOnce(browser, widgetUrl);
+    const hostedUrl = `${origin}/s/demo/write`;
     await loadOnce(browser, preloadUrl);
-    const samples = { plain: [] as number[], widget: [] as number[], widgetPreload: [] as number[] };
+    await loadOnce(browser, hostedUrl);
+    const samples = { plain: [] as number[], widget: [] as number[], widgetPreload: [] as number[], hostedWrite: [] as number[], hostedEnhanced: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       samples.plain.push(await loadOnce(browser, plainUrl));
       samples.widget.push(await loadOnce(browser, widgetUrl));
       samples.widgetPreload.push(await loadOnce(browser, preloadUrl));
+      const hosted = await loadTimes(browser, hostedUrl);
+      samples.hostedWrite.push(hosted.interactive);
+      samples.hostedEnhanced.push(hosted.enhanced);
     }
     const plainMs = median(samples.plain);
     const widgetMs = median(samples.widget);
     const ratio = Number((widgetMs / plainMs).toFixed(2));
     const preloadMs = median(samples.widgetPreload);
     const preloadRatio = Number((preloadMs / plainMs).toFixed(2));
+    const hostedMs = median(samples.hostedWrite);
+    const hostedRatio = Number((hostedMs / plainMs).toFixed(2));
     return {
       conditions: `Slow 4G (${SLOW_4G.latency} ms, ${(SLOW_4G.downloadThroughput * 8) / 1e6} Mbit/s down), CPU ${CPU_SLOWDOWN}× slower, cold cache`,
       runs: RUNS, plainMs, widgetMs, ratio,
       withModulepreload: { widgetMs: preloadMs, ratio: preloadRatio, withinGoal: preloadRatio <= GOAL_RATIO },
+      hostedWrite: { formMs: hostedMs, ratio: hostedRatio, withinGoal: hostedRatio <= GOAL_RATIO, enhancedMs: median(samples.hostedEnhanced) },
       goalRatio: GOAL_RATIO, withinGoal: ratio <= GOAL_RATIO, samples,
     };
   } finally {

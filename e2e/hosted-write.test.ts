@@ -69,7 +69,7 @@ describe('the hosted write page’s form as HTML', () => {
     await plain.getByLabel('标题', { exact: true }).fill('路灯不亮');
     const body = plain.getByLabel('留言内容', { exact: true });
     await body.fill('幸福路的路灯坏了');
-    await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(3, 3));
+    await body.evaluate((el) => (el as HTMLTextAreaElement).setSelectionRange(3, 3));
 
     release();
     const form = page.locator('liuyan-form [part="form"]');
@@ -79,7 +79,7 @@ describe('the hosted write page’s form as HTML', () => {
     expect(await form.getByLabel('留言内容', { exact: true }).inputValue()).toBe('幸福路的路灯坏了');
     expect(await form.getByLabel('求助').isChecked()).toBe(true);
     expect(await form.getByRole('radio', { name: /^不公开/ }).isChecked()).toBe(true);
-    expect(await form.getByLabel('留言对象', { exact: true }).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent)).toBe('示范县县长');
+    expect(await form.getByLabel('留言对象', { exact: true }).evaluate((s) => (s as unknown as HTMLSelectElement).selectedOptions[0]!.textContent)).toBe('示范县县长');
     // The cursor is where it was: typing goes on in the same place.
     await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('body');
     await page.keyboard.type('三盏');
