@@ -20,6 +20,23 @@ async function fillPlainForm(page: import('playwright-core').Page, title: string
   await form.getByLabel(/我已阅读并同意隐私声明/).check();
 }
 
+/**
+ * Opens the write page with every widget script held back (a slow connection), until the returned
+ * function lets them come; waits for the page's own form (module scripts hold DOMContentLoaded back,
+ * so not for that).
+ */
+async function openWithScriptsHeld(page: import('playwright-core').Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/widget/**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${WORKER}/s/demo/write`, { waitUntil: 'commit' });
+  await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+  return release;
+}
+
 describe('the hosted write page’s form as HTML', () => {
   it('is sent without any script: a wrong field comes back with its error and the focus, everything typed kept; then one message and its code', async () => {
     const context = await browser.page.context().browser()!.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
@@ -53,15 +70,7 @@ describe('the hosted write page’s form as HTML', () => {
 
   it('is taken over by <liuyan-form> once its script comes: what was typed, the choices and the cursor are kept', async () => {
     const { page } = browser;
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/widget/**/*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
-    // (Module scripts hold DOMContentLoaded back: the page's HTML is all there before it.)
-    await page.goto(`${WORKER}/s/demo/write`, { waitUntil: 'commit' });
-    await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+    const release = await openWithScriptsHeld(page);
     const plain = page.locator('liuyan-form form.plain-form');
     await plain.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
     await plain.getByLabel('求助').check();
@@ -84,6 +93,23 @@ describe('the hosted write page’s form as HTML', () => {
     await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('body');
     await page.keyboard.type('三盏');
     expect(await form.getByLabel('留言内容', { exact: true }).inputValue()).toBe('幸福路三盏的路灯坏了');
+  });
+
+  it('keeps the errors the service sent back with the form when the element takes it over', async () => {
+    const { page } = browser;
+    const release = await openWithScriptsHeld(page);
+    const title = `先写错电话的留言 ${Date.now()}`;
+    await fillPlainForm(page, title, '12345');
+    await page.getByRole('button', { name: '提交留言' }).click();
+    await page.waitForURL(`${WORKER}/s/demo/write`, { waitUntil: 'commit' });
+    await page.locator('form.plain-form [id="author.phone-error"]').waitFor();
+    release();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.locator('[id="author.phone-error"]').textContent()).toBe('请填写有效的手机号或带区号的座机号');
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
+    await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('author.phone');
+    expect(countMessagesTitled(title)).toBe(0);
   });
 
   it('still sends when the form’s script never comes (a dropped connection), with scripts on', async () => {

@@ -238,8 +238,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   /**
    * Takes over the page's own form: what the citizen typed or chose in it (or what the service sent
-   * back in it, `data-sent`) becomes the form's values, over a restored draft, and the cursor goes to
-   * the same place in the same field. The page's form is then removed.
+   * back in it, `data-sent`, with its errors) becomes the form's values, over a restored draft, and the
+   * cursor goes to the same place in the same field. The page's form is then removed.
    */
   private adoptPlainForm(): void {
     const form = this.plain;
@@ -266,6 +266,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
     this.values = v;
     this.drafts?.save(v);
+    // The errors the service sent back with the form stay beside their fields.
+    for (const line of Array.from(form.querySelectorAll<HTMLElement>('.error[id$="-error"]'))) {
+      this.errors = { ...this.errors, [line.id.slice(0, -'-error'.length)]: line.textContent ?? '' };
+    }
     const focused = form.contains(document.activeElement) ? document.activeElement as HTMLInputElement : null;
     form.remove();
     if (!focused?.id) return;

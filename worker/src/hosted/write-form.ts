@@ -34,23 +34,13 @@ export const plainFormStrings = (locale: Locale, site: Pick<Site, 'stringOverrid
 /** The name of the hidden field people never see (the element's is the same: form-guard.ts). */
 export const HONEYPOT_FIELD = 'homepage';
 
-/** What the citizen typed into the plain form, as sent back to be shown again (all text, as typed). */
-export interface PlainFormValues {
-  unitId: string;
-  type: string;
-  domain: string;
-  title: string;
-  body: string;
-  region: string;
-  name: string;
-  phone: string;
-  email: string;
-  displayAs: string;
-  /** `'true'` or `'false'`, as the radio buttons send it. */
-  isPublic: string;
-  consent: boolean;
-  honeypot: string;
-}
+/**
+ * What the citizen typed into the plain form, as sent back to be shown again: every field as the text
+ * it was sent as (`isPublic`: `'true'` or `'false'`, as the radio buttons send it), the consent box ticked or not.
+ */
+export type PlainFormValues = Record<
+  'unitId' | 'type' | 'domain' | 'title' | 'body' | 'region' | 'name' | 'phone' | 'email' | 'displayAs' | 'isPublic' | 'honeypot', string
+> & { consent: boolean };
 
 export const emptyPlainForm = (): PlainFormValues => ({
   unitId: '', type: '', domain: '', title: '', body: '', region: '', name: '', phone: '', email: '',
