@@ -11,7 +11,7 @@
 // (`unitGroups`). No `maxlength`: it counts UTF-16 units, not characters (𠮷 is two), and would cut what
 // was typed without a word; the service counts characters and says which field is too long. Photos, reply notices and the SMS code need the script; a site that asks for an SMS
 // code or Turnstile, or whose tree is too large to list (`unitsComplete: false`), gets no plain form.
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { displayName } from '../../../sdk/src/display-name';
 import { fieldLabel } from '../../../sdk/src/error-messages';
 import type { Locale } from '../../../sdk/src/languages';
@@ -78,6 +78,9 @@ export function plainFormSubmission(v: PlainFormValues): Record<string, unknown>
   };
 }
 
+/** A boolean attribute (` checked`) where `on`, else nothing. */
+const flag = (name: 'autofocus' | 'checked' | 'data-sent' | 'required' | 'selected', on: boolean) => raw(on ? ` ${name}` : '');
+
 /** Whether the site's form can be written without a script: no SMS code, no Turnstile, a tree small enough to list. */
 export function offersPlainForm(site: Pick<Site, 'notifications' | 'turnstileSiteKey'>, unitsComplete: boolean): boolean {
   return unitsComplete && !site.notifications.phoneVerification && !site.turnstileSiteKey;
@@ -109,18 +112,18 @@ export function plainForm({ site, units, locale, action, values: sent, errors = 
   // Without a script the focus cannot be moved to an error: the first field in error takes it as the page opens.
   const first = PLAIN_FORM_FIELDS.find((id) => errors[id]);
   const invalid = (id: string) => (errors[id] ? 'true' : 'false');
-  const focus = (id: string) => (id === first ? html` autofocus` : '');
+  const focus = (id: string) => flag('autofocus', id === first);
   const field = (id: string, control: unknown, { isRequired = true, name = label(id) } = {}) => html`<div class="field">
 <span class="label"><label for="${id}">${name}</label>${isRequired ? required : ''}</span>${control}${errorLine(id)}
 </div>`;
   const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
-    html`<input id="${id}" name="${id}" type="${type}" value="${value}" autocomplete="${autocomplete}"${placeholder ? html` placeholder="${placeholder}"` : ''}${isRequired ? html` required` : ''} aria-invalid="${invalid(id)}"${focus(id)} aria-describedby="${id}-error">`;
+    html`<input id="${id}" name="${id}" type="${type}" value="${value}" autocomplete="${autocomplete}" placeholder="${placeholder}"${flag('required', isRequired)} aria-invalid="${invalid(id)}"${focus(id)} aria-describedby="${id}-error">`;
   const { loose, groups } = unitGroups(units);
-  const option = (u: UnitNode) => html`<option value="${u.id}"${u.id === values.unitId ? html` selected` : ''}>${u.name}</option>`;
+  const option = (u: UnitNode) => html`<option value="${u.id}"${flag('selected', u.id === values.unitId)}>${u.name}</option>`;
   const shownName = (as: DisplayAs) => displayName(values.name.trim() || t.sampleName, as);
   const isPublic = values.isPublic !== 'false';
   // `data-sent`: the values are what the citizen sent, for the element to take over as typed.
-  return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${sent ? html` data-sent` : ''}>
+  return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${flag('data-sent', sent !== undefined)}>
 <div class="liuyan-hp" aria-hidden="true"><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
 ${errors.form ? html`<p class="error" id="form-error" role="alert">${errors.form}</p>` : ''}
 <p class="muted">${required} ${t.requiredNote}</p>
@@ -130,11 +133,11 @@ ${loose.map(option)}
 ${groups.map((g) => html`<optgroup label="${g.path.join(' › ')}">${g.units.map(option)}</optgroup>`)}
 </select>`)}
 <fieldset class="field"><legend>${label('type')}${required}</legend>
-<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}"${i === 0 ? html` required${focus('type')}` : ''}${values.type === type || site.types.length === 1 ? html` checked` : ''}>${t.types[type]}</label>`)}</div>
+<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}"${flag('required', i === 0)}${i === 0 ? focus('type') : ''}${flag('checked', values.type === type || site.types.length === 1)}>${t.types[type]}</label>`)}</div>
 ${errorLine('type')}</fieldset>
 ${field('domain', html`<select id="domain" name="domain" required aria-invalid="${invalid('domain')}"${focus('domain')} aria-describedby="domain-error">
 <option value="">${t.chooseDomain}</option>
-${site.domains.map((d: Domain) => html`<option value="${d}"${values.domain === d ? html` selected` : ''}>${t.domains[d]}</option>`)}
+${site.domains.map((d: Domain) => html`<option value="${d}"${flag('selected', values.domain === d)}>${t.domains[d]}</option>`)}
 </select>`)}
 ${field('title', input('title', values.title))}
 ${field('body', html`<textarea id="body" name="body" rows="8" required aria-invalid="${invalid('body')}"${focus('body')} aria-describedby="body-error">${values.body}</textarea>`)}
@@ -145,14 +148,14 @@ ${field('author.phone', input('author.phone', values.phone, { type: 'tel', autoc
 </div>
 ${field('author.email', input('author.email', values.email, { type: 'email', autocomplete: 'email', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional })}
 ${field('author.displayAs', html`<select id="author.displayAs" name="author.displayAs">
-${DisplayAsSchema.options.map((d) => html`<option value="${d}"${values.displayAs === d ? html` selected` : ''}>${shownName(d)}</option>`)}
+${DisplayAsSchema.options.map((d) => html`<option value="${d}"${flag('selected', values.displayAs === d)}>${shownName(d)}</option>`)}
 </select>`, { isRequired: false })}
 <fieldset class="field"><legend>${label('isPublic')}</legend>
-<label class="choice block"><input type="radio" name="isPublic" value="true"${isPublic ? html` checked` : ''}><span>${t.public}<span class="muted hint">${t.publicHint}</span></span></label>
-<label class="choice block"><input type="radio" name="isPublic" value="false"${isPublic ? '' : html` checked`}><span>${t.private}<span class="muted hint">${t.privateHint}</span></span></label>
+<label class="choice block"><input type="radio" name="isPublic" value="true"${flag('checked', isPublic)}><span>${t.public}<span class="muted hint">${t.publicHint}</span></span></label>
+<label class="choice block"><input type="radio" name="isPublic" value="false"${flag('checked', !isPublic)}><span>${t.private}<span class="muted hint">${t.privateHint}</span></span></label>
 </fieldset>
 <div class="field">
-<label class="choice block"><input id="consent" name="consent" type="checkbox" value="true" required${values.consent ? html` checked` : ''} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="consent-error"><span>${t.consent}${required}</span></label>
+<label class="choice block"><input id="consent" name="consent" type="checkbox" value="true" required${flag('checked', values.consent)} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="consent-error"><span>${t.consent}${required}</span></label>
 ${errorLine('consent')}
 </div>
 <button type="submit">${t.submit}</button>

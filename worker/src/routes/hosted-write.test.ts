@@ -101,7 +101,7 @@ describe('the write page’s form without a script', () => {
     expect(html).toMatch(/<p class="error" id="author\.phone-error">[^<]*手机号[^<]*<\/p>/);
     expect(html).toContain('<p class="error" id="consent-error">请阅读并同意隐私声明</p>');
     // The first field in error takes the focus as the page opens (no script to move it there).
-    expect(html).toContain('id="title" name="title" type="text" value="" autocomplete="off" required aria-invalid="true" autofocus');
+    expect(html).toContain('id="title" name="title" type="text" value="" autocomplete="off" placeholder="" required aria-invalid="true" autofocus');
     expect(html.match(/ autofocus/g)).toHaveLength(1);
     // What was typed is there to fix, as text.
     expect(html).toContain('>路灯坏了&lt;script&gt;alert(1)&lt;/script&gt;</textarea>');
