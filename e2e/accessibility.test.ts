@@ -194,6 +194,29 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
       expect(found).toEqual({});
     }, 300_000);
 
+    it('the write page’s own form (before or without its script): empty and sent back with its errors, in every theme', async () => {
+      const found: Record<string, string[]> = {};
+      const page = await axePage({ width: 390, height: 844 });
+      // The element's scripts never come: the page's own form is what is read.
+      await page.route('**/widget/**/*.js', (route) => route.abort('connectionfailed'));
+      for (const [theme, media] of Object.entries(SYSTEM_THEMES)) {
+        await page.emulateMedia(media);
+        for (const query of ['', '?theme=dark', '?theme=high-contrast']) {
+          await page.goto(`${WORKER}/s/demo/write${query}`);
+          const list = await violations(page);
+          if (list.length > 0) found[`empty ${theme}${query}`] = list;
+          // Sent with nothing typed but the title: every field's error beside it.
+          await page.getByLabel('标题', { exact: true }).fill('路灯');
+          await page.evaluate(() => document.querySelector<HTMLFormElement>('form.plain-form')!.submit());
+          await page.locator('form.plain-form p.error').first().waitFor();
+          expect(await page.locator('form.plain-form p.error').count()).toBeGreaterThan(3);
+          const sent = await violations(page);
+          if (sent.length > 0) found[`errors ${theme}${query}`] = sent;
+        }
+      }
+      expect(found).toEqual({});
+    }, 300_000);
+
     it('take ?theme=dark and ?theme=high-contrast whatever the system’s setting', async () => {
       const found: Record<string, string[]> = {};
       const page = await axePage({ width: 390, height: 844 });
