@@ -25,14 +25,14 @@ async function fillPlainForm(page: import('playwright-core').Page, title: string
  * function lets them come; waits for the page's own form (module scripts hold DOMContentLoaded back,
  * so not for that).
  */
-async function openWithScriptsHeld(page: import('playwright-core').Page): Promise<() => void> {
+async function openWithScriptsHeld(page: import('playwright-core').Page, query = ''): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/widget/**/*.js', async (route) => {
     await held;
     await route.continue();
   });
-  await page.goto(`${WORKER}/s/demo/write`, { waitUntil: 'commit' });
+  await page.goto(`${WORKER}/s/demo/write${query}`, { waitUntil: 'commit' });
   await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
   return release;
 }
@@ -93,6 +93,44 @@ describe('the hosted write page’s form as HTML', () => {
     await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('body');
     await page.keyboard.type('三盏');
     expect(await form.getByLabel('留言内容', { exact: true }).inputValue()).toBe('幸福路三盏的路灯坏了');
+  });
+
+  it('lets what was typed in the page’s form win over a draft left from an earlier visit, whole', async () => {
+    const { page } = browser;
+    // An earlier visit, with the script: a draft with a title, a region, 不公开 and the consent ticked.
+    await page.goto(`${WORKER}/s/demo/write`);
+    const earlier = page.locator('liuyan-form [part="form"]');
+    await earlier.waitFor();
+    await earlier.getByLabel('标题', { exact: true }).fill('旧草稿的标题');
+    await earlier.getByLabel('所在地区', { exact: true }).fill('旧村');
+    await earlier.getByRole('radio', { name: /^不公开/ }).check();
+    await earlier.getByLabel(/我已阅读并同意隐私声明/).check();
+    // Today, on a slow connection: only the body is typed before the script comes.
+    const release = await openWithScriptsHeld(page);
+    await page.locator('form.plain-form #body').fill('今天要说的是另一件事：幸福路的路灯坏了。');
+    release();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.getByLabel('留言内容', { exact: true }).inputValue()).toBe('今天要说的是另一件事：幸福路的路灯坏了。');
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('');
+    expect(await form.getByLabel('所在地区', { exact: true }).inputValue()).toBe('');
+    expect(await form.getByRole('radio', { name: /^公开/ }).isChecked()).toBe(true);
+    expect(await form.getByLabel(/我已阅读并同意隐私声明/).isChecked()).toBe(false);
+    expect(await form.getByText('已恢复您上次未提交的内容').count()).toBe(0);
+  });
+
+  it('loses no key typed while the element takes over, in English too (whose strings come after its script)', async () => {
+    const { page } = browser;
+    const release = await openWithScriptsHeld(page, '?lang=en');
+    await page.locator('form.plain-form #title').click();
+    const text = 'Street lights out on Xingfu Road since Monday';
+    const typing = page.keyboard.type(text, { delay: 50 });
+    setTimeout(release, 400);
+    await typing;
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.locator('#title').inputValue()).toBe(text);
+    expect(await page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('title');
   });
 
   it('keeps the errors the service sent back with the form when the element takes it over', async () => {

@@ -230,52 +230,73 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
    */
   private plain: HTMLFormElement | null = null;
 
+  /** Whether a word is being composed in the page's form (an IME's pinyin, not yet chosen). */
+  private composing = false;
+
   override connectedCallback(): void {
-    super.connectedCallback();
     this.plain ??= this.querySelector<HTMLFormElement>(':scope > form.plain-form');
+    this.plain?.addEventListener('compositionstart', () => (this.composing = true));
+    this.plain?.addEventListener('compositionend', () => (this.composing = false));
+    super.connectedCallback();
     if (this.phase === 'queued') this.watchOutbox();
   }
 
   /**
-   * Takes over the page's own form: what the citizen typed or chose in it (or what the service sent
-   * back in it, `data-sent`, with its errors) becomes the form's values, over a restored draft, and the
-   * cursor goes to the same place in the same field. The page's form is then removed.
+   * The page's form stays in view from the moment the element has its shadow root (before its first
+   * render, which may wait for the strings of its language), through a slot of its own, so nothing
+   * being typed in it loses the focus.
    */
-  private adoptPlainForm(): void {
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    if (this.plain && !root.querySelector('slot:not([name])')) root.appendChild(document.createElement('slot'));
+    return root;
+  }
+
+  /**
+   * Takes over the page's own form. Once the citizen has changed anything in it (or the service sent
+   * it back, `data-sent`, with its errors), the form's values are all its values, and a draft restored
+   * from an earlier visit gives way to them; untouched, the draft stays. The focus and the cursor go
+   * to the same place in the same control. A word being composed (pinyin) is first let finish. The
+   * page's form and its slot are then removed.
+   */
+  private async adoptPlainForm(): Promise<void> {
     const form = this.plain;
     if (!form) return;
+    if (this.composing) await new Promise<void>((done) => form.addEventListener('compositionend', () => setTimeout(done), { once: true }));
     this.plain = null;
-    const sent = form.hasAttribute('data-sent');
-    const v: FormValues = { ...this.values };
-    for (const control of Array.from(form.elements) as (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[]) {
-      const choice = control.type === 'radio' || control.type === 'checkbox';
-      const changed = control instanceof HTMLSelectElement ? Array.from(control.options).some((o) => o.selected !== o.defaultSelected)
-        : choice ? (control as HTMLInputElement).checked !== (control as HTMLInputElement).defaultChecked : control.value !== control.defaultValue;
-      if (!(sent || changed) || (control.type === 'radio' && !(control as HTMLInputElement).checked)) continue;
-      const value = control.value;
-      switch (control.name) {
-        case 'unitId': v.units = value ? [value] : []; break;
-        case 'type': v.type = value as MessageType; break;
-        case 'domain': v.domain = value as Domain; break;
-        case 'author.displayAs': v.displayAs = value as DisplayAs; break;
-        case 'isPublic': v.isPublic = value !== 'false'; break;
-        case 'consent': v.consent = (control as HTMLInputElement).checked; break;
-        case 'title': case 'body': case 'region': v[control.name] = value; break;
-        case 'author.name': case 'author.phone': case 'author.email': v[control.name.slice(7) as 'name' | 'phone' | 'email'] = value; break;
-      }
+    const controls = Array.from(form.elements) as (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[];
+    const changed = (control: (typeof controls)[number]) => (control instanceof HTMLSelectElement
+      ? Array.from(control.options).some((o) => o.selected !== o.defaultSelected)
+      : control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')
+        ? control.checked !== control.defaultChecked : control.value !== control.defaultValue);
+    if (form.hasAttribute('data-sent') || controls.some(changed)) {
+      const data = new FormData(form);
+      const text = (name: string) => String(data.get(name) ?? '');
+      this.values = {
+        ...emptyValues(),
+        units: text('unitId') ? [text('unitId')] : [], type: text('type') as MessageType | '', domain: text('domain') as Domain | '',
+        title: text('title'), body: text('body'), region: text('region'),
+        name: text('author.name'), phone: text('author.phone'), email: text('author.email'),
+        displayAs: (text('author.displayAs') || 'masked') as DisplayAs, isPublic: text('isPublic') !== 'false', consent: data.has('consent'),
+      };
+      this.restored = false;
+      this.drafts?.save(this.values);
     }
-    this.values = v;
-    this.drafts?.save(v);
     // The errors the service sent back with the form stay beside their fields.
     for (const line of Array.from(form.querySelectorAll<HTMLElement>('.error[id$="-error"]'))) {
       this.errors = { ...this.errors, [line.id.slice(0, -'-error'.length)]: line.textContent ?? '' };
     }
-    const focused = form.contains(document.activeElement) ? document.activeElement as HTMLInputElement : null;
+    const focused = controls.find((control) => control === document.activeElement);
     form.remove();
-    if (!focused?.id) return;
-    const [start, end] = [focused.selectionStart, focused.selectionEnd];
+    this.renderRoot.querySelector(':scope > slot:not([name])')?.remove();
+    if (!focused) return;
+    // The same control: by its id, or a radio button by its place among those of its name.
+    const place = controls.filter((c) => c.name === focused.name).indexOf(focused);
+    const [start, end] = focused instanceof HTMLSelectElement ? [null, null] : [focused.selectionStart, focused.selectionEnd];
     void this.updateComplete.then(() => {
-      const same = this.renderRoot.querySelector<HTMLInputElement>(`[id="${focused.id}"]`);
+      const same = focused.id
+        ? this.renderRoot.querySelector<HTMLInputElement>(`[id="${focused.id}"]`)
+        : this.renderRoot.querySelectorAll<HTMLInputElement>(`[name="${focused.name}"]`)[place];
       same?.focus();
       if (start !== null && end !== null) same?.setSelectionRange?.(start, end);
     });
@@ -345,7 +366,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
     // A drive that takes one type (建言) has it chosen already.
     if (this.config.types.length === 1 && !this.values.type) this.values = { ...this.values, type: this.config.types[0]! };
-    this.adoptPlainForm();
+    await this.adoptPlainForm();
     this.phase = 'editing';
     this.guard.shown();
   }
@@ -768,8 +789,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const t = this.t;
     switch (this.phase) {
       case 'loading':
-        // The page's own form, while there is one, is the form (it can be filled and sent).
-        return this.plain ? html`<slot></slot>` : html`<p class="muted loading" role="status">${t.loading}</p>`;
+        // The page's own form, while there is one, is the form (it can be filled and sent): shown
+        // through the slot the render root was made with.
+        return this.plain ? nothing : html`<p class="muted loading" role="status">${t.loading}</p>`;
       case 'campaign-closed': {
         const d = this.drive!;
         const started = Date.parse(d.startsAt) <= Date.now();
@@ -784,7 +806,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           { title: d.title, outlets: d.outlets.map((o) => o.name).join(t.listSeparator) })}</p>`;
       }
       case 'load-failed':
-        if (this.plain) return html`<slot></slot>`;
+        if (this.plain) return nothing;
         return html`<p class="notice" role="alert">${sayNow(this.loadError.text)}</p>
           ${this.loadError.retry ? html`<button @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
       case 'done':

@@ -122,6 +122,9 @@ dl.facts dd{margin:0}
 .plain-form .field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
 .plain-form label,.plain-form legend{font-weight:600}
 .plain-form legend{padding:0;margin-bottom:5px}
+.plain-form .field label::first-letter,.plain-form legend::first-letter{text-transform:uppercase}
+.plain-form details summary{cursor:pointer;color:var(--primary);min-height:44px;display:flex;align-items:center}
+.plain-form .privacy-text{white-space:pre-line;font-size:.9em;color:var(--muted)}
 .plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:8px;border:1px solid var(--line);border-radius:4px;background:var(--surface);color:var(--text)}
 .plain-form [aria-invalid=true]{border-color:var(--error)}
 .plain-form .choices{display:flex;flex-wrap:wrap;gap:8px}

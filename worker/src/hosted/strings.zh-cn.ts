@@ -17,6 +17,8 @@ const strings = {
   latest: '最新公开留言',
   noMessages: '还没有公开的留言。',
   toBoard: '返回留言列表',
+  /** The write page's form sent without the key of a page the service served (hosted/write-form.ts): shown again with one. */
+  sendAgain: '请再提交一次：这个页面已经过期，填写的内容都在下面。',
   notFoundTitle: '页面不存在',
   notFound: '没有找到这个页面：留言可能尚未公开、已被隐藏，或地址有误。',
   /** A suggestion drive's page (/s/:site/campaigns/:slug): when it takes messages, and its messages. */

@@ -21,6 +21,8 @@ const strings = {
   latest: '最新公開留言',
   noMessages: '還沒有公開的留言。',
   toBoard: '返回留言列表',
+  /** The write page's form sent without the key of a page the service served (hosted/write-form.ts): shown again with one. */
+  sendAgain: '請再提交一次：這個頁面已經過期，填寫的內容都在下面。',
   notFoundTitle: '頁面不存在',
   notFound: '沒有找到這個頁面：留言可能尚未公開、已被隱藏，或地址有誤。',
   /** A suggestion drive's page (/s/:site/campaigns/:slug): when it takes messages, and its messages. */

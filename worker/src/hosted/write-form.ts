@@ -23,9 +23,16 @@ import { formEn } from '../../../widget/src/liuyan-form/strings.en';
 import { formZhCN, type FormStrings } from '../../../widget/src/liuyan-form/strings.zh-cn';
 import { formZhTW } from '../../../widget/src/liuyan-form/strings.zh-tw';
 import { unitGroups } from '../../../widget/src/liuyan-form/unit-path';
+import { privacyEn } from '../../../widget/src/liuyan-form/privacy-strings.en';
+import { privacyZhCN } from '../../../widget/src/liuyan-form/privacy-strings.zh-cn';
+import { privacyZhTW } from '../../../widget/src/liuyan-form/privacy-strings.zh-tw';
 import type { Site } from '../db/sites';
 
 const FORM_STRINGS: Record<Locale, FormStrings> = { 'zh-CN': formZhCN, 'zh-TW': formZhTW, en: formEn };
+/** The privacy notice Liuyan ships, for a site with none of its own (the element's). */
+const PRIVACY_NOTICES: Record<Locale, string> = {
+  'zh-CN': privacyZhCN.defaultPrivacyNotice, 'zh-TW': privacyZhTW.defaultPrivacyNotice, en: privacyEn.defaultPrivacyNotice,
+};
 
 /** The form's words in `locale`, with the site's own where it set any (as `<liuyan-form>` reads them). */
 export const plainFormStrings = (locale: Locale, site: Pick<Site, 'stringOverrides'>): FormStrings =>
@@ -33,6 +40,17 @@ export const plainFormStrings = (locale: Locale, site: Pick<Site, 'stringOverrid
 
 /** The name of the hidden field people never see (the element's is the same: form-guard.ts). */
 export const HONEYPOT_FIELD = 'homepage';
+
+/**
+ * The form's own key, drawn afresh for each page served (which no cache keeps) and sent back with the
+ * form: what was sent and this key make the submission's Idempotency-Key, so the same form sent
+ * again from that page is one message, and no one else can obtain its answer by sending the same text.
+ */
+export const KEY_FIELD = 'idempotencyKey';
+
+/** A key as the page draws it: 32 hex digits. */
+export const newFormKey = (): string => crypto.randomUUID().replaceAll('-', '');
+export const isFormKey = (key: string | null): key is string => key !== null && /^[0-9a-f]{32}$/.test(key);
 
 /**
  * What the citizen typed into the plain form, as sent back to be shown again: every field as the text
@@ -87,7 +105,9 @@ export function offersPlainForm(site: Pick<Site, 'notifications' | 'turnstileSit
 }
 
 export interface PlainFormInput {
-  site: Pick<Site, 'types' | 'domains' | 'titleMin' | 'bodyMin' | 'stringOverrides'>;
+  site: Pick<Site, 'types' | 'domains' | 'titleMin' | 'bodyMin' | 'stringOverrides' | 'privacyUrl' | 'privacyText'>;
+  /** The form's key (`KEY_FIELD`): a new one for a page served, the one sent for a form sent back. */
+  formKey: string;
   units: UnitNode[];
   locale: Locale;
   /** Where the form posts: the write page's own address (with its `?lang=`, `?embed=1`, `?theme=`). */
@@ -103,7 +123,7 @@ export interface PlainFormInput {
  * (`required`) catches an empty field before a round trip; the service
  * checks again and answers with this form, values kept and each error beside its field.
  */
-export function plainForm({ site, units, locale, action, values: sent, errors = {} }: PlainFormInput) {
+export function plainForm({ site, units, locale, action, formKey, values: sent, errors = {} }: PlainFormInput) {
   const values = sent ?? emptyPlainForm();
   const t = plainFormStrings(locale, site);
   const label = (id: string) => fieldLabel(t.errors, id);
@@ -124,6 +144,7 @@ export function plainForm({ site, units, locale, action, values: sent, errors = 
   const isPublic = values.isPublic !== 'false';
   // `data-sent`: the values are what the citizen sent, for the element to take over as typed.
   return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${flag('data-sent', sent !== undefined)}>
+<input type="hidden" name="${KEY_FIELD}" value="${formKey}">
 <div class="liuyan-hp" aria-hidden="true"><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
 ${errors.form ? html`<p class="error" id="form-error" role="alert">${errors.form}</p>` : ''}
 <p class="muted">${required} ${t.requiredNote}</p>
@@ -133,7 +154,7 @@ ${loose.map(option)}
 ${groups.map((g) => html`<optgroup label="${g.path.join(' › ')}">${g.units.map(option)}</optgroup>`)}
 </select>`)}
 <fieldset class="field"><legend>${label('type')}${required}</legend>
-<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}"${flag('required', i === 0)}${i === 0 ? focus('type') : ''}${flag('checked', values.type === type || site.types.length === 1)}>${t.types[type]}</label>`)}</div>
+<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}" aria-describedby="type-error"${flag('required', i === 0)}${i === 0 ? focus('type') : ''}${flag('checked', values.type === type || site.types.length === 1)}>${t.types[type]}</label>`)}</div>
 ${errorLine('type')}</fieldset>
 ${field('domain', html`<select id="domain" name="domain" required aria-invalid="${invalid('domain')}"${focus('domain')} aria-describedby="domain-error">
 <option value="">${t.chooseDomain}</option>
@@ -155,7 +176,10 @@ ${DisplayAsSchema.options.map((d) => html`<option value="${d}"${flag('selected',
 <label class="choice block"><input type="radio" name="isPublic" value="false"${flag('checked', !isPublic)}><span>${t.private}<span class="muted hint">${t.privateHint}</span></span></label>
 </fieldset>
 <div class="field">
-<label class="choice block"><input id="consent" name="consent" type="checkbox" value="true" required${flag('checked', values.consent)} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="consent-error"><span>${t.consent}${required}</span></label>
+<label class="choice block"><input id="consent" name="consent" type="checkbox" value="true" required${flag('checked', values.consent)} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="consent-error privacy-notice"><span>${t.consent}${required}</span></label>
+${site.privacyUrl
+    ? html`<p id="privacy-notice"><a href="${site.privacyUrl}" target="_blank" rel="noopener noreferrer">${t.readPrivacyNotice}</a></p>`
+    : html`<details id="privacy-notice"><summary>${t.readPrivacyNotice}</summary><p class="privacy-text">${site.privacyText ?? PRIVACY_NOTICES[locale]}</p></details>`}
 ${errorLine('consent')}
 </div>
 <button type="submit">${t.submit}</button>

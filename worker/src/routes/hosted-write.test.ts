@@ -21,7 +21,7 @@ function send(siteId: string, fields: Record<string, string>, { query = '', orig
 
 /** What a citizen fills in: every required field, as the plain form names them. */
 const filled = (unitId: string, changes: Record<string, string> = {}): Record<string, string> => ({
-  homepage: '', unitId, type: 'complaint', domain: 'education', title: '城关小学门口早晚高峰拥堵',
+  idempotencyKey: crypto.randomUUID().replaceAll('-', ''), homepage: '', unitId, type: 'complaint', domain: 'education', title: '城关小学门口早晚高峰拥堵',
   body: '每天早上七点半到八点，城关小学门口车辆乱停，孩子过马路很危险。', region: '测试县城关镇',
   'author.name': AUTHOR.name, 'author.phone': AUTHOR.phone, 'author.email': '', 'author.displayAs': 'masked',
   isPublic: 'true', consent: 'true', ...changes,
@@ -78,15 +78,59 @@ describe('the write page’s form without a script', () => {
 
   it('stores one message when the same form is sent twice (提交 pressed again, the page reloaded), showing the same code', async () => {
     const { siteId, eduUnit } = await createSite();
-    const [first, second] = await Promise.all([send(siteId, filled(eduUnit)), send(siteId, filled(eduUnit))]);
-    const again = await send(siteId, filled(eduUnit));
+    const form = filled(eduUnit);
+    const [first, second] = await Promise.all([send(siteId, form), send(siteId, form)]);
+    const again = await send(siteId, form);
     const codes = await Promise.all([first, second, again].map(async (r) => codeOn(await r.text())));
     expect(codes[0]).toBeDefined();
     expect(new Set(codes).size).toBe(1);
     expect(await countRows('messages', siteId)).toBe(1);
-    // Another message is another message.
-    expect(codeOn(await (await send(siteId, filled(eduUnit, { title: '另一件事' }))).text())).not.toBe(codes[0]);
+    // Another message from the same page is another message.
+    expect(codeOn(await (await send(siteId, { ...form, title: '另一件事' })).text())).not.toBe(codes[0]);
     expect(await countRows('messages', siteId)).toBe(2);
+  });
+
+  it('never gives a message’s code to anyone else who sends the same text (another page, another key)', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const form = filled(eduUnit, { isPublic: 'false' });
+    const mine = codeOn(await (await send(siteId, form)).text());
+    const theirs = codeOn(await (await send(siteId, { ...form, idempotencyKey: crypto.randomUUID().replaceAll('-', '') })).text());
+    expect(theirs).toBeDefined();
+    expect(theirs).not.toBe(mine);
+    expect(await countRows('messages', siteId)).toBe(2);
+    // Each page served has its own key, and no cache keeps the page.
+    const [a, b] = await Promise.all([page(`/s/${siteId}/write`), page(`/s/${siteId}/write`)]);
+    expect(a.headers.get('Cache-Control')).toBe('no-store');
+    const key = (html: string) => /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(html)?.[1];
+    const [keyA, keyB] = [key(await a.text()), key(await b.text())];
+    expect(keyA).toBeDefined();
+    expect(keyA).not.toBe(keyB);
+    // A form sent without a key is shown again, with one, to be sent from it; nothing is stored.
+    const { idempotencyKey: _, ...keyless } = filled(eduUnit, { title: '没有钥匙的表单' });
+    const again = await send(siteId, keyless);
+    expect(again.status).toBe(422);
+    const html = await again.text();
+    expect(html).toContain('请再提交一次：这个页面已经过期');
+    expect(key(html)).toBeDefined();
+    expect(html).toContain('value="没有钥匙的表单"');
+    expect(await countRows('messages', siteId)).toBe(2);
+  });
+
+  it('takes a long letter in Chinese (2,000 characters, 18 KB percent-encoded)', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await send(siteId, filled(eduUnit, { body: '路'.repeat(2000) }));
+    expect(response.status).toBe(200);
+    expect(codeOn(await response.text())).toBeDefined();
+  });
+
+  it('says every error at once, the site’s minimum lengths with the contract’s', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    expect((await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { titleMin: 4, bodyMin: 10 } })).status).toBe(200);
+    const html = await (await send(siteId, filled(eduUnit, { title: '短', body: '太短', 'author.phone': '12' }))).text();
+    expect(html).toContain('<p class="error" id="title-error">标题至少需要4个字</p>');
+    expect(html).toContain('<p class="error" id="body-error">留言内容至少需要10个字</p>');
+    expect(html).toMatch(/<p class="error" id="author\.phone-error">/);
   });
 
   it('answers what cannot be stored with the form again: every value kept, each error beside its field, in the page’s language', async () => {
@@ -152,13 +196,19 @@ describe('the write page’s form without a script', () => {
 
   it('takes a form only from the service’s own pages, in UTF-8, well formed and small', async () => {
     const { siteId, eduUnit } = await createSite();
-    expect((await send(siteId, filled(eduUnit), { origin: 'https://evil.example.com' })).status).toBe(403);
+    const foreign = await send(siteId, filled(eduUnit), { origin: 'https://evil.example.com' });
+    expect(foreign.status).toBe(403);
+    // Said as a page in the form's language, with the way back to it, not as JSON.
+    expect(foreign.headers.get('Content-Type')).toMatch(/^text\/html/);
+    expect(await foreign.text()).toContain(`<a href="/s/${siteId}/write">我要留言</a>`);
     expect((await send(siteId, filled(eduUnit), { headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=gbk' } })).status).toBe(415);
     const malformed = await request(`/s/${siteId}/write`, {
       method: 'POST', origin: 'https://liuyan.test', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'title=%E5%9F&unitId=x',
     });
     expect(malformed.status).toBe(400);
-    expect((await send(siteId, filled(eduUnit, { body: '长'.repeat(20_000) }))).status).toBe(413);
+    const huge = await send(siteId, filled(eduUnit, { body: '长'.repeat(20_000) }), { query: '?lang=en' });
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain(`<a href="/s/${siteId}/write?lang=en">Write</a>`);
     expect(await countRows('messages', siteId)).toBe(0);
   });
 

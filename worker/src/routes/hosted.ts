@@ -15,15 +15,15 @@ import {
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
-  offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, type PlainFormValues,
+  isFormKey, KEY_FIELD, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, type PlainFormValues,
 } from '../hosted/write-form';
 import { bodyLimit } from 'hono/body-limit';
 import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
 import { configUnits, smallTreeQuery } from '../db/unit-picker';
-import { ApiError, fieldProblemsOf, problemOf, validationError, type FieldProblem } from '../errors';
+import { ApiError, fieldProblemsOf, handleError, problemOf, validationError, type FieldProblem } from '../errors';
 import { keyedHash } from '../lib/crypto';
 import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
-import { SubmissionSchema, storeSubmission } from './messages';
+import { siteRuleProblems, SubmissionSchema, storeSubmission } from './messages';
 
 /**
  * The hosted board: a whole page per section for the link a county puts in its WeChat menu or app
@@ -153,22 +153,52 @@ async function writeReads(found: Found) {
  * what was typed. `form`: what a sent form held and its errors, shown again (422, 429). A site whose
  * form needs its script gets the element alone, as the other sections.
  */
-async function writePage(c: Context<AppEnv>, found: Found, { units, withStats }: { units: UnitNode[] | null; withStats: boolean }, form: { values?: PlainFormValues; errors?: Record<string, string> }, status: 200 | 422 | 429 = 200) {
+async function writePage(
+  c: Context<AppEnv>, found: Found, { units, withStats }: { units: UnitNode[] | null; withStats: boolean },
+  form: { values?: PlainFormValues; errors?: Record<string, string>; formKey?: string }, status: 200 | 422 | 429 = 200,
+) {
   const { site, locale, t, view, canonical } = found;
   const action = hostedHref(sectionPath(site.id, 'write'), view);
   const element = (inner: unknown) => html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}">${inner}</liuyan-form>`;
   const main = units
-    ? element(plainForm({ site, units, locale, action, ...form }))
+    ? element(plainForm({ site, units, locale, action, ...form, formKey: form.formKey ?? newFormKey() }))
     : html`${element('')}
 <noscript><p class="muted">${t.needsScript}</p></noscript>`;
-  // What a citizen sent back with its errors is theirs: no cache keeps it.
-  if (status !== 200) c.header('Cache-Control', 'no-store');
+  // The form's key is this reader's (and what a citizen sent back with its errors is theirs): no cache
+  // keeps the page. Without a form, the page is the same for all (a minute, as the other sections).
+  if (units) c.header('Cache-Control', 'no-store');
   return send(c, {
     site, locale, ...view, withStats, section: 'write', elements: true, main, noindex: true,
     canonical: canonical(sectionPath(site.id, 'write')),
     title: pageTitle(t, t.sections.write, site.name),
   }, status);
 }
+
+/**
+ * The most a sent form may weigh (bytes): every field at its longest, percent-encoded (a Chinese
+ * character is 9 bytes: `%E8%B7%AF`), with room to spare.
+ */
+const PLAIN_FORM_MAX_BYTES = 64 * 1024;
+
+/**
+ * A sent form the service cannot read at all (too large, not UTF-8, malformed, from another origin):
+ * said to the citizen as a page in its language, with the way back to the form, never as JSON.
+ */
+hosted.onError((error, c) => {
+  if (!(error instanceof ApiError) || c.req.method !== 'POST' || error.code === 'validation') return handleError(error, c);
+  const locale = askedLocale(c.req.query('lang')) ?? 'zh-CN';
+  const t = hostedStrings(locale);
+  const title = problemOf(error, locale).title;
+  const write = hostedHref(`/s/${encodeURIComponent(c.req.param('site') ?? '')}/write`, { embed: isEmbed(c), lang: askedLocale(c.req.query('lang')), theme: null });
+  c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+  c.header('Cache-Control', 'no-store');
+  return c.html(html`<!doctype html>
+<html lang="${locale}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head>
+<body><h1>${title}</h1><p><a href="${write}">${t.sections.write}</a></p></body>
+</html>
+`, error.status as 400);
+});
 
 /**
  * The plain form sent (no script, or before it came): stored by the one path every submission takes,
@@ -179,7 +209,7 @@ async function writePage(c: Context<AppEnv>, found: Found, { units, withStats }:
  * (CSP `form-action 'self'`): a form from any other origin is refused (403).
  */
 hosted.post('/s/:site/write', bodyLimit({
-  maxSize: 16_384,
+  maxSize: PLAIN_FORM_MAX_BYTES,
   onError: () => {
     throw new ApiError('payload_too_large');
   },
@@ -194,7 +224,11 @@ hosted.post('/s/:site/write', bodyLimit({
   const { site, locale, view } = found;
   const text = await c.req.text();
   refuseMalformedForm(text);
-  const values = plainFormValues(new URLSearchParams(text));
+  const sentForm = new URLSearchParams(text);
+  const values = plainFormValues(sentForm);
+  const formKey = sentForm.get(KEY_FIELD);
+  // A form without its key (not from a page the service served) is shown again with one, to be sent from it.
+  if (!isFormKey(formKey)) return writePage(c, found, reads, { values, errors: { form: found.t.sendAgain } }, 422);
   // Each error beside its field; one the form has no field for is said above it.
   const sentences = (problems: FieldProblem[]) => {
     const errors: Record<string, string> = {};
@@ -205,9 +239,15 @@ hosted.post('/s/:site/write', bodyLimit({
     return errors;
   };
   const parsed = SubmissionSchema.safeParse(plainFormSubmission(values));
-  if (!parsed.success) return writePage(c, found, reads, { values, errors: sentences(fieldProblemsOf(parsed.error)) }, 422);
+  if (!parsed.success) {
+    // The site's own rules for the fields the contract found nothing wrong with, so all is said at once.
+    const problems = fieldProblemsOf(parsed.error);
+    const fine = (field: 'title' | 'body' | 'type' | 'domain') => (problems.some((p) => p.field === field) ? undefined : values[field]);
+    problems.push(...siteRuleProblems(site, { title: fine('title')?.trim(), body: fine('body')?.trim(), type: fine('type'), domain: fine('domain') }));
+    return writePage(c, found, reads, { values, formKey, errors: sentences(problems) }, 422);
+  }
   try {
-    const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${JSON.stringify(parsed.data)}`)}`;
+    const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${formKey}:${JSON.stringify(parsed.data)}`)}`;
     const answer = await storeSubmission(c, parsed.data, key);
     c.header('Cache-Control', 'no-store');
     return send(c, {
@@ -218,9 +258,9 @@ hosted.post('/s/:site/write', bodyLimit({
     });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.code === 'validation') return writePage(c, found, reads, { values, errors: sentences(error.fields) }, 422);
+    if (error.code === 'validation') return writePage(c, found, reads, { values, formKey, errors: sentences(error.fields) }, 422);
     if (error.code === 'too_many_requests') {
-      return writePage(c, found, reads, { values, errors: { form: tooManyText(locale, site, Number(c.res.headers.get('Retry-After')) || 60) } }, 429);
+      return writePage(c, found, reads, { values, formKey, errors: { form: tooManyText(locale, site, Number(c.res.headers.get('Retry-After')) || 60) } }, 429);
     }
     throw error;
   }

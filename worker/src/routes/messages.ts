@@ -70,6 +70,20 @@ const submitMessage = createRoute({
 export type SubmitInput = z.output<typeof SubmissionSchema>;
 
 /**
+ * The site's own rules for a submission: its minimum lengths of title and body (counting what shows:
+ * 路 and three zero-width spaces are one character), its types and domains. Each is checked only for
+ * a value given (`undefined`: not yet known, say a field the contract's check already refused).
+ */
+export function siteRuleProblems(site: Pick<Site, 'titleMin' | 'bodyMin' | 'types' | 'domains'>, input: { title?: string; body?: string; type?: string; domain?: string }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (input.title !== undefined && visibleLength(input.title) < site.titleMin) problems.push({ field: 'title', code: 'too_short', params: { min: site.titleMin } });
+  if (input.body !== undefined && visibleLength(input.body) < site.bodyMin) problems.push({ field: 'body', code: 'too_short', params: { min: site.bodyMin } });
+  if (input.type !== undefined && !(site.types as string[]).includes(input.type)) problems.push({ field: 'type', code: 'type_not_allowed' });
+  if (input.domain !== undefined && !(site.domains as string[]).includes(input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });
+  return problems;
+}
+
+/**
  * Checks that need the site's data: whether the campaign takes the message (its window, its units'
  * subtrees, types and domains, and the outlet `origin` is on), the site's types, domains and minimum
  * lengths. A browser on a page that is not one of the campaign's outlets is refused (403
@@ -79,12 +93,7 @@ export type SubmitInput = z.output<typeof SubmissionSchema>;
 async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string, origin: string | undefined): Promise<{ campaignId: string | null; outlet: string | null; problems: FieldProblem[] }> {
   const campaign = input.campaign ? await findCampaign(db, site.id, input.campaign) : null;
   let outlet: string | null = null;
-  const problems: FieldProblem[] = [];
-  // Minimums count what shows: 路 and three zero-width spaces are one character.
-  if (visibleLength(input.title) < site.titleMin) problems.push({ field: 'title', code: 'too_short', params: { min: site.titleMin } });
-  if (visibleLength(input.body) < site.bodyMin) problems.push({ field: 'body', code: 'too_short', params: { min: site.bodyMin } });
-  if (!site.types.includes(input.type)) problems.push({ field: 'type', code: 'type_not_allowed' });
-  if (!site.domains.includes(input.domain)) problems.push({ field: 'domain', code: 'domain_not_allowed' });
+  const problems: FieldProblem[] = siteRuleProblems(site, input);
   if (input.campaign) {
     if (!campaign) problems.push({ field: 'campaign', code: 'unknown_campaign' });
     else if (now < campaign.starts_at || now >= campaign.ends_at) problems.push({ field: 'campaign', code: 'campaign_closed' });
