@@ -133,6 +133,46 @@ describe('the hosted write page’s form as HTML', () => {
     expect(await page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('title');
   });
 
+  it('keeps the focus on a radio button chosen with the keyboard', async () => {
+    const { page } = browser;
+    const release = await openWithScriptsHeld(page);
+    await page.locator('form.plain-form input[name="type"][value="help"]').focus();
+    await page.keyboard.press('Space');
+    release();
+    await page.locator('liuyan-form [part="form"]').waitFor();
+    await expect.poll(() => page.evaluate(() => {
+      const active = document.querySelector('liuyan-form')!.shadowRoot!.activeElement as HTMLInputElement | null;
+      return active ? `${active.name}=${active.value}:${active.checked}` : null;
+    })).toBe('type=help:true');
+  });
+
+  it('lets a word being composed (pinyin) finish before taking the form over', async () => {
+    const { page } = browser;
+    // The site's config held too, so the pinyin's next key is typed once the element's script runs.
+    let configCame!: () => void;
+    const config = new Promise<void>((resolve) => (configCame = resolve));
+    await page.route('**/v1/sites/demo', async (route) => {
+      await config;
+      await route.continue();
+    });
+    const release = await openWithScriptsHeld(page);
+    await page.locator('form.plain-form #title').fill('县城');
+    const cdp = await page.context().newCDPSession(page);
+    // The word begun before the script came…
+    await cdp.send('Input.imeSetComposition', { text: 'zh', selectionStart: 2, selectionEnd: 2 });
+    release();
+    await page.waitForFunction(() => customElements.get('liuyan-form') !== undefined);
+    // … and still being typed after it: the element is ready, but waits while the word is not chosen.
+    await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+    configCame();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('form.plain-form').count()).toBe(1);
+    await cdp.send('Input.insertText', { text: '中' });
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('县城中');
+  });
+
   it('keeps the errors the service sent back with the form when the element takes it over', async () => {
     const { page } = browser;
     const release = await openWithScriptsHeld(page);

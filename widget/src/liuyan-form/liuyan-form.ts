@@ -235,7 +235,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   override connectedCallback(): void {
     this.plain ??= this.querySelector<HTMLFormElement>(':scope > form.plain-form');
+    // A word begun before this script ran is known by its next keystroke (an input event while composing).
     this.plain?.addEventListener('compositionstart', () => (this.composing = true));
+    this.plain?.addEventListener('input', (event) => ((event as InputEvent).isComposing && (this.composing = true)));
     this.plain?.addEventListener('compositionend', () => (this.composing = false));
     super.connectedCallback();
     if (this.phase === 'queued') this.watchOutbox();
