@@ -190,6 +190,19 @@ describe('the hosted write page’s form as HTML', () => {
     expect(countMessagesTitled(title)).toBe(0);
   });
 
+  it('keeps the page’s form, to be sent as it is, when the part that reads it never comes', async () => {
+    const { page } = browser;
+    await page.route('**/chunks/plain-form-*.js', (route) => route.abort('connectionfailed'));
+    await page.goto(`${WORKER}/s/demo/write`);
+    await page.waitForFunction(() => customElements.get('liuyan-form') !== undefined);
+    const title = `读取部分没来时写的留言 ${Date.now()}`;
+    await fillPlainForm(page, title);
+    expect(await page.locator('liuyan-form [part="form"]').count()).toBe(0);
+    await page.getByRole('button', { name: '提交留言' }).click();
+    await page.locator('#tracking-code').waitFor();
+    expect(countMessagesTitled(title)).toBe(1);
+  });
+
   it('still sends when the form’s script never comes (a dropped connection), with scripts on', async () => {
     const { page } = browser;
     await page.route('**/widget/**/*.js', (route) => route.abort('connectionfailed'));

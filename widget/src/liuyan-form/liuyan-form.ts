@@ -152,6 +152,7 @@ const receiptModule = onDemand(() => import('./receipt'));
 const largeUnitPickerModule = onDemand(() => import('./large-unit-picker'));
 const verificationModule = onDemand(() => import('./verification'));
 const photosModule = onDemand(() => import('./photos'));
+const plainFormModule = onDemand(() => import('./plain-form'));
 
 /** The receipt's chunk, or null if it could not come (asked for again by the next call). */
 const loadReceipt = (): Promise<typeof import('./receipt') | null> => receiptModule().catch(() => null);
@@ -235,6 +236,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   override connectedCallback(): void {
     this.plain ??= this.querySelector<HTMLFormElement>(':scope > form.plain-form');
+    // Its reader comes beside the site config, so the take-over waits for nothing more.
+    if (this.plain) void plainFormModule().catch(() => undefined);
     // A word begun before this script ran is known by its next keystroke (an input event while composing).
     this.plain?.addEventListener('compositionstart', () => (this.composing = true));
     this.plain?.addEventListener('input', (event) => ((event as InputEvent).isComposing && (this.composing = true)));
@@ -255,53 +258,37 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   }
 
   /**
-   * Takes over the page's own form. Once the citizen has changed anything in it (or the service sent
-   * it back, `data-sent`, with its errors), the form's values are all its values, and a draft restored
-   * from an earlier visit gives way to them; untouched, the draft stays. The focus and the cursor go
-   * to the same place in the same control. A word being composed (pinyin) is first let finish. The
-   * page's form and its slot are then removed.
+   * Takes over the page's own form (`readPlainForm`, a chunk fetched with the site config). Once the
+   * citizen has changed anything in it (or the service sent it back with its errors), its values are
+   * all the form's values, and a draft restored from an earlier visit gives way to them; untouched, the
+   * draft stays. The focus and the cursor go to the same place in the same control. A word being
+   * composed (pinyin) is first let finish. The page's form and its slot are then removed. Returns
+   * false (the page's form kept, to be sent as it is) when the chunk cannot come.
    */
-  private async adoptPlainForm(): Promise<void> {
+  private async adoptPlainForm(): Promise<boolean> {
     const form = this.plain;
-    if (!form) return;
+    if (!form) return true;
     if (this.composing) await new Promise<void>((done) => form.addEventListener('compositionend', () => setTimeout(done), { once: true }));
+    const reading = await plainFormModule().then(({ readPlainForm }) => readPlainForm(form), () => null);
+    if (!reading) return false;
     this.plain = null;
-    const controls = Array.from(form.elements) as (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[];
-    const changed = (control: (typeof controls)[number]) => (control instanceof HTMLSelectElement
-      ? Array.from(control.options).some((o) => o.selected !== o.defaultSelected)
-      : control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')
-        ? control.checked !== control.defaultChecked : control.value !== control.defaultValue);
-    if (form.hasAttribute('data-sent') || controls.some(changed)) {
-      const data = new FormData(form);
-      const text = (name: string) => String(data.get(name) ?? '');
+    const v = reading.values;
+    if (v) {
       this.values = {
-        ...emptyValues(),
-        units: text('unitId') ? [text('unitId')] : [], type: text('type') as MessageType | '', domain: text('domain') as Domain | '',
-        title: text('title'), body: text('body'), region: text('region'),
-        name: text('author.name'), phone: text('author.phone'), email: text('author.email'),
-        displayAs: (text('author.displayAs') || 'masked') as DisplayAs, isPublic: text('isPublic') !== 'false', consent: data.has('consent'),
+        ...emptyValues(), units: v.unitId ? [v.unitId] : [], type: v.type as MessageType | '', domain: v.domain as Domain | '',
+        title: v.title, body: v.body, region: v.region, name: v.name, phone: v.phone, email: v.email,
+        displayAs: (v.displayAs || 'masked') as DisplayAs, isPublic: v.isPublic, consent: v.consent,
       };
       this.restored = false;
       this.drafts?.save(this.values);
     }
     // The errors the service sent back with the form stay beside their fields.
-    for (const line of Array.from(form.querySelectorAll<HTMLElement>('.error[id$="-error"]'))) {
-      this.errors = { ...this.errors, [line.id.slice(0, -'-error'.length)]: line.textContent ?? '' };
-    }
-    const focused = controls.find((control) => control === document.activeElement);
+    this.errors = { ...this.errors, ...reading.errors };
     form.remove();
     this.renderRoot.querySelector(':scope > slot:not([name])')?.remove();
-    if (!focused) return;
-    // The same control: by its id, or a radio button by its place among those of its name.
-    const place = controls.filter((c) => c.name === focused.name).indexOf(focused);
-    const [start, end] = focused instanceof HTMLSelectElement ? [null, null] : [focused.selectionStart, focused.selectionEnd];
-    void this.updateComplete.then(() => {
-      const same = focused.id
-        ? this.renderRoot.querySelector<HTMLInputElement>(`[id="${focused.id}"]`)
-        : this.renderRoot.querySelectorAll<HTMLInputElement>(`[name="${focused.name}"]`)[place];
-      same?.focus();
-      if (start !== null && end !== null) same?.setSelectionRange?.(start, end);
-    });
+    const { refocus } = reading;
+    if (refocus) void this.updateComplete.then(() => refocus(this.renderRoot));
+    return true;
   }
 
   override disconnectedCallback(): void {
@@ -368,7 +355,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
     // A drive that takes one type (建言) has it chosen already.
     if (this.config.types.length === 1 && !this.values.type) this.values = { ...this.values, type: this.config.types[0]! };
-    await this.adoptPlainForm();
+    // Should the reader of the page's form not come, that form stays, to be sent as it is.
+    if (!(await this.adoptPlainForm())) {
+      this.phase = 'load-failed';
+      return;
+    }
     this.phase = 'editing';
     this.guard.shown();
   }

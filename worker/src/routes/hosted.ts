@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { html } from 'hono/html';
 import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
 import { format, formatDateTime, lastInstantOf } from '../../../ui/localize';
@@ -10,6 +11,7 @@ import { findCampaign, type Site } from '../db/sites';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { messageHead, messageMain, summary } from '../hosted/message-page';
+import type { HostedStrings } from '../hosted/strings.zh-cn';
 import {
   askedLocale, boardHead, hostedHref, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
 } from '../hosted/page';
@@ -49,19 +51,25 @@ const ID_MAX = 64;
  */
 const NOT_FOUND_CACHE = 'no-store';
 
-/** A 404 that says nothing of why: an unknown site, hosted pages turned off. Never framed. */
-function bareNotFound(c: Context<AppEnv>) {
+/**
+ * A page of the service's own, outside any site's frame: a heading and one line, in the language
+ * asked for (`?lang=`, else Chinese). Never framed, never kept by a cache.
+ */
+function barePage(c: Context<AppEnv>, title: (t: HostedStrings) => string, line: (t: HostedStrings) => unknown, status: ContentfulStatusCode) {
   const locale = askedLocale(c.req.query('lang')) ?? 'zh-CN';
   const t = hostedStrings(locale);
   c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
   c.header('Cache-Control', NOT_FOUND_CACHE);
   return c.html(html`<!doctype html>
 <html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${t.notFoundTitle}</title></head>
-<body><h1>${t.notFoundTitle}</h1><p>${t.notFound}</p></body>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title(t)}</title></head>
+<body><h1>${title(t)}</h1><p>${line(t)}</p></body>
 </html>
-`, 404);
+`, status);
 }
+
+/** A 404 that says nothing of why: an unknown site, hosted pages turned off. */
+const bareNotFound = (c: Context<AppEnv>) => barePage(c, (t) => t.notFoundTitle, (t) => t.notFound, 404);
 
 /**
  * The site when its hosted pages are on, with its database (kept on the context for the cost log),
@@ -124,10 +132,9 @@ hosted.get('/s/:site', (c) => {
 /** The theme of the page's elements: the one asked for, else the reader's system setting, as the page's own colours. */
 const elementTheme = (theme: HostedTheme | null): HostedTheme => theme ?? 'auto';
 
-/** The element of each section (the service's own: its `api` is where its script came from), in the page's language and theme. */
-const ELEMENTS: Record<Section, (siteId: string, locale: Locale, theme: HostedTheme) => ReturnType<typeof html>> = {
+/** The element of each section but the write page (`writePage`), in the page's language and theme. */
+const ELEMENTS: Record<Exclude<Section, 'write'>, (siteId: string, locale: Locale, theme: HostedTheme) => ReturnType<typeof html>> = {
   board: (siteId, locale, theme) => html`<liuyan-list site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-list>`,
-  write: (siteId, locale, theme) => html`<liuyan-form site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-form>`,
   track: (siteId, locale, theme) => html`<liuyan-track site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-track>`,
   stats: (siteId, locale, theme) => html`<liuyan-stats site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-stats>`,
 };
@@ -186,23 +193,14 @@ const PLAIN_FORM_MAX_BYTES = 64 * 1024;
  */
 hosted.onError((error, c) => {
   if (!(error instanceof ApiError) || c.req.method !== 'POST' || error.code === 'validation') return handleError(error, c);
-  const locale = askedLocale(c.req.query('lang')) ?? 'zh-CN';
-  const t = hostedStrings(locale);
-  const title = problemOf(error, locale).title;
-  const write = hostedHref(`/s/${encodeURIComponent(c.req.param('site') ?? '')}/write`, { embed: isEmbed(c), lang: askedLocale(c.req.query('lang')), theme: null });
-  c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
-  c.header('Cache-Control', 'no-store');
-  return c.html(html`<!doctype html>
-<html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head>
-<body><h1>${title}</h1><p><a href="${write}">${t.sections.write}</a></p></body>
-</html>
-`, error.status as 400);
+  const lang = askedLocale(c.req.query('lang'));
+  const write = hostedHref(`/s/${encodeURIComponent(c.req.param('site') ?? '')}/write`, { embed: isEmbed(c), lang, theme: null });
+  return barePage(c, () => problemOf(error, lang ?? 'zh-CN').title, (t) => html`<a href="${write}">${t.sections.write}</a>`, error.status as ContentfulStatusCode);
 });
 
 /**
  * The plain form sent (no script, or before it came): stored by the one path every submission takes,
- * under a key made from what was sent, so a form sent twice (a press of 提交 repeated on a slow
+ * under a key made from what was sent and the page's own key (`KEY_FIELD`), so a form sent twice (a press of 提交 repeated on a slow
  * connection, the page reloaded and sent again) stores one message and shows the same code. Answered
  * with the tracking code (never cached), or with the form again, every value kept and each error
  * beside its field (422), or the limit said above it (429). Only the service's own pages post here
@@ -266,7 +264,7 @@ hosted.post('/s/:site/write', bodyLimit({
   }
 });
 
-function sectionRoute(section: Section) {
+function sectionRoute(section: Exclude<Section, 'write'>) {
   return async (c: Context<AppEnv>) => {
     const found = await hostedSite(c);
     if (!found) return bareNotFound(c);

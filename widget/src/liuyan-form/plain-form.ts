@@ -1,0 +1,61 @@
+// Reading the page's own form (the hosted write page draws one as HTML inside `<liuyan-form>`:
+// worker/src/hosted/write-form.ts) for the element to take it over. A chunk of its own, fetched only
+// where such a form is there, with the site config: most pages have none, and their form need not
+// carry this. Imports nothing (the form's file holds it all: the build would cut a shared chunk).
+
+/** What the element takes from the page's form. */
+export interface PlainFormReading {
+  /**
+   * All the form's values, once the citizen changed anything in it (or the service sent it back:
+   * `data-sent`); null while untouched (a draft from an earlier visit then stays).
+   */
+  values: {
+    unitId: string; type: string; domain: string; title: string; body: string; region: string;
+    name: string; phone: string; email: string; displayAs: string; isPublic: boolean; consent: boolean;
+  } | null;
+  /** The errors the service sent back with it, by field (`title`, `author.phone`, `form`). */
+  errors: Record<string, string>;
+  /** Puts the focus and the cursor where they were, on the same control found in `root` (the element's form); null: the focus was elsewhere. */
+  refocus: ((root: Element | DocumentFragment) => void) | null;
+}
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** Whether the citizen changed a control from what the page was served with. */
+function changed(control: Control): boolean {
+  if (control instanceof HTMLSelectElement) return Array.from(control.options).some((o) => o.selected !== o.defaultSelected);
+  if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')) return control.checked !== control.defaultChecked;
+  return control.value !== control.defaultValue;
+}
+
+/** Reads `form` (its values, its errors, where its focus is) for the element to take it over. */
+export function readPlainForm(form: HTMLFormElement): PlainFormReading {
+  const controls = Array.from(form.elements) as Control[];
+  let values: PlainFormReading['values'] = null;
+  if (form.hasAttribute('data-sent') || controls.some(changed)) {
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '');
+    values = {
+      unitId: text('unitId'), type: text('type'), domain: text('domain'), title: text('title'), body: text('body'), region: text('region'),
+      name: text('author.name'), phone: text('author.phone'), email: text('author.email'), displayAs: text('author.displayAs'),
+      isPublic: text('isPublic') !== 'false', consent: data.has('consent'),
+    };
+  }
+  const errors: Record<string, string> = {};
+  for (const line of Array.from(form.querySelectorAll<HTMLElement>('.error[id$="-error"]'))) errors[line.id.slice(0, -'-error'.length)] = line.textContent ?? '';
+  const focused = controls.find((control) => control === document.activeElement);
+  let refocus: PlainFormReading['refocus'] = null;
+  if (focused) {
+    // The same control: by its id, or a radio button by its place among those of its name.
+    const place = controls.filter((c) => c.name === focused.name).indexOf(focused);
+    const [start, end] = focused instanceof HTMLSelectElement ? [null, null] : [focused.selectionStart, focused.selectionEnd];
+    refocus = (root) => {
+      const same = focused.id
+        ? root.querySelector<HTMLInputElement>(`[id="${focused.id}"]`)
+        : root.querySelectorAll<HTMLInputElement>(`[name="${focused.name}"]`)[place];
+      same?.focus();
+      if (start !== null && end !== null) same?.setSelectionRange?.(start, end);
+    };
+  }
+  return { values, errors, refocus };
+}
