@@ -1,7 +1,7 @@
 // The hosted write page's form as HTML (worker/src/hosted/write-form.ts) in Chromium: sent without any
 // script, and taken over by <liuyan-form> once its script comes, with what was typed and the cursor kept.
 import { describe, expect, it } from 'vitest';
-import { countMessagesTitled, TRACKING_CODE, useBrowserPage } from './helpers';
+import { countMessagesTitled, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { WORKER } from './ports';
 
 const browser = useBrowserPage();
@@ -117,6 +117,61 @@ describe('the hosted write page’s form as HTML', () => {
     expect(await form.getByRole('radio', { name: /^公开/ }).isChecked()).toBe(true);
     expect(await form.getByLabel(/我已阅读并同意隐私声明/).isChecked()).toBe(false);
     expect(await form.getByText('已恢复您上次未提交的内容').count()).toBe(0);
+  });
+
+  it('restores a draft left from an earlier visit when the page’s form was not touched', async () => {
+    const { page } = browser;
+    await page.goto(`${WORKER}/s/demo/write`);
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.getByLabel('标题', { exact: true }).fill('留着的草稿');
+    await page.reload();
+    await form.waitFor();
+    await expect.poll(() => form.getByLabel('标题', { exact: true }).inputValue()).toBe('留着的草稿');
+    expect(await form.getByText('已恢复您上次未提交的内容').count()).toBe(1);
+  });
+
+  it('takes nothing over once the page’s form was sent as it is, so no copy of the message stays as a draft', async () => {
+    const { page } = browser;
+    let configCame!: () => void;
+    const config = new Promise<void>((resolve) => (configCame = resolve));
+    await page.route('**/v1/sites/demo', async (route) => {
+      await config;
+      await route.continue();
+    });
+    const release = await openWithScriptsHeld(page);
+    release();
+    await page.waitForFunction(() => customElements.get('liuyan-form') !== undefined);
+    const title = `先于接管提交的留言 ${Date.now()}`;
+    await fillPlainForm(page, title);
+    // The form sent as it is: the browser fires its submit, then goes to the answer. (Playwright cannot
+    // look into a page whose navigation is on its way, so the submit is fired first, the POST after.)
+    await page.locator('form.plain-form').evaluate((form) => form.dispatchEvent(new Event('submit', { cancelable: true })));
+    // The site config comes meanwhile: nothing is taken over, no copy kept.
+    configCame();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('form.plain-form').count()).toBe(1);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(title);
+    await page.getByRole('button', { name: '提交留言' }).click();
+    await page.locator('#tracking-code').waitFor();
+    expect(countMessagesTitled(title)).toBe(1);
+  });
+
+  it('shows a message sent from the outbox without the page’s form beside it', async () => {
+    const { page, context } = browser;
+    await page.goto(`${WORKER}/s/demo/write`);
+    await page.locator('liuyan-form [part="form"]').waitFor();
+    const title = `离线写好的留言 ${Date.now()}`;
+    await fillForm(page, { title, body: '离线时写好，联网后自动提交，只提交一次。' });
+    await context.setOffline(true);
+    await page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+    await page.locator('liuyan-form [part="outbox"]').waitFor();
+    await page.close();
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`${WORKER}/s/demo/write`);
+    await again.locator('liuyan-form [part="tracking-code"]').waitFor();
+    expect(await again.locator('form.plain-form').isVisible()).toBe(false);
+    expect(countMessagesTitled(title)).toBe(1);
   });
 
   it('loses no key typed while the element takes over, in English too (whose strings come after its script)', async () => {

@@ -18,7 +18,7 @@ const UNDOCUMENTED: { route: RegExp; reason: string }[] = [
   { route: /^GET \/healthz$/, reason: 'liveness for monitors and the benchmark baseline, not part of the API' },
   { route: /^GET \/openapi\.json$/, reason: 'the document itself' },
   { route: /^GET \/docs(\/en|\/docs\.css)?\/?$/, reason: 'the reference page rendered from the document, and its stylesheet (a trailing slash redirects)' },
-  { route: /^GET \/s\//, reason: 'the hosted board: HTML pages for people, not an API' },
+  { route: /^(GET|POST) \/s\//, reason: 'the hosted board: HTML pages for people (and the write page’s form sent without a script), not an API' },
 ];
 
 async function documentFrom(path = '/openapi.json'): Promise<ApiDocument> {

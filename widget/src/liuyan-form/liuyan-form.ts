@@ -233,6 +233,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   /** Whether a word is being composed in the page's form (an IME's pinyin, not yet chosen). */
   private composing = false;
+  /** The slot that shows the page's form until it is taken over. */
+  private plainSlot: HTMLSlotElement | null = null;
+  /** Whether the page's form was sent as it is (its own submit). */
+  private plainSent = false;
 
   override connectedCallback(): void {
     this.plain ??= this.querySelector<HTMLFormElement>(':scope > form.plain-form');
@@ -242,6 +246,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.plain?.addEventListener('compositionstart', () => (this.composing = true));
     this.plain?.addEventListener('input', (event) => ((event as InputEvent).isComposing && (this.composing = true)));
     this.plain?.addEventListener('compositionend', () => (this.composing = false));
+    // Sent as it is (before the take-over): the page is on its way to the answer; nothing is taken
+    // over, so no copy of the message stays behind as a draft to be sent again.
+    this.plain?.addEventListener('submit', () => (this.plainSent = true));
     super.connectedCallback();
     if (this.phase === 'queued') this.watchOutbox();
   }
@@ -253,7 +260,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
    */
   protected override createRenderRoot() {
     const root = super.createRenderRoot();
-    if (this.plain && !root.querySelector('slot:not([name])')) root.appendChild(document.createElement('slot'));
+    if (this.plain && !this.plainSlot) this.plainSlot = root.appendChild(document.createElement('slot'));
     return root;
   }
 
@@ -270,7 +277,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (!form) return true;
     if (this.composing) await new Promise<void>((done) => form.addEventListener('compositionend', () => setTimeout(done), { once: true }));
     const reading = await plainFormModule().then(({ readPlainForm }) => readPlainForm(form), () => null);
-    if (!reading) return false;
+    if (!reading || this.plainSent) return false;
     this.plain = null;
     const v = reading.values;
     if (v) {
@@ -285,7 +292,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // The errors the service sent back with the form stay beside their fields.
     this.errors = { ...this.errors, ...reading.errors };
     form.remove();
-    this.renderRoot.querySelector(':scope > slot:not([name])')?.remove();
+    this.plainSlot?.remove();
+    this.plainSlot = null;
     const { refocus } = reading;
     if (refocus) void this.updateComplete.then(() => refocus(this.renderRoot));
     return true;
@@ -303,6 +311,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The page's form is in view only while it is the form: not beside a receipt or a queued message.
+    this.plainSlot?.toggleAttribute('hidden', this.phase !== 'loading' && this.phase !== 'load-failed');
     if ((changed.has('site') || changed.has('campaign')) && this.site) void this.load();
     // Errors on show in a language whose sentences have not come (the element's lang changed): ask for them.
     if (navigator.onLine && Object.values(this.errors).some((error) => typeof error === 'function') && !this.sentences[this.locale]) void this.loadSentences();
@@ -775,6 +785,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     for (const p of this.photos) this.removePhoto(p.key);
     // A receipt for a message sent from the outbox may have come before the site config could load.
     this.phase = this.config ? 'editing' : 'loading';
+    // A page's form left while a queued message was shown: what may have been typed in it comes in.
+    if (this.config && this.plain) void this.adoptPlainForm();
     if (!this.config) void this.load();
   }
 

@@ -21,11 +21,19 @@ export interface PlainFormReading {
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-/** Whether the citizen changed a control from what the page was served with. */
+/**
+ * Whether the citizen changed a control from what the page was served with. A list with no option
+ * marked `selected` shows its first one; a button or a fieldset holds nothing typed.
+ */
 function changed(control: Control): boolean {
-  if (control instanceof HTMLSelectElement) return Array.from(control.options).some((o) => o.selected !== o.defaultSelected);
-  if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')) return control.checked !== control.defaultChecked;
-  return control.value !== control.defaultValue;
+  if (control instanceof HTMLSelectElement) {
+    const served = Math.max(0, Array.from(control.options).findIndex((o) => o.defaultSelected));
+    return control.selectedIndex !== served;
+  }
+  if (control instanceof HTMLInputElement) {
+    return control.type === 'radio' || control.type === 'checkbox' ? control.checked !== control.defaultChecked : control.value !== control.defaultValue;
+  }
+  return control instanceof HTMLTextAreaElement && control.value !== control.defaultValue;
 }
 
 /** Reads `form` (its values, its errors, where its focus is) for the element to take it over. */

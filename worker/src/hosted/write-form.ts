@@ -11,7 +11,7 @@
 // (`unitGroups`). No `maxlength`: it counts UTF-16 units, not characters (𠮷 is two), and would cut what
 // was typed without a word; the service counts characters and says which field is too long. Photos, reply notices and the SMS code need the script; a site that asks for an SMS
 // code or Turnstile, or whose tree is too large to list (`unitsComplete: false`), gets no plain form.
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import { displayName } from '../../../sdk/src/display-name';
 import { fieldLabel } from '../../../sdk/src/error-messages';
 import type { Locale } from '../../../sdk/src/languages';
@@ -97,7 +97,7 @@ export function plainFormSubmission(v: PlainFormValues): Record<string, unknown>
 }
 
 /** A boolean attribute (` checked`) where `on`, else nothing. */
-const flag = (name: 'autofocus' | 'checked' | 'data-sent' | 'required' | 'selected', on: boolean) => raw(on ? ` ${name}` : '');
+const flag = (name: 'autofocus' | 'checked' | 'data-sent' | 'required' | 'selected', on: boolean) => (on ? html` ${name}` : '');
 
 /** Whether the site's form can be written without a script: no SMS code, no Turnstile, a tree small enough to list. */
 export function offersPlainForm(site: Pick<Site, 'notifications' | 'turnstileSiteKey'>, unitsComplete: boolean): boolean {
