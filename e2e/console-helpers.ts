@@ -102,3 +102,19 @@ export async function pickUnit(picker: Locator, name: string): Promise<void> {
   await picker.locator('[part="options"] button.pick').filter({ hasText: new RegExp(`^${name}`) }).first().click();
   await picker.locator('[part="chosen"]').filter({ hasText: name }).waitFor();
 }
+
+/**
+ * The card of the message titled `title` in the queue open in `page` (`selector`: a card), found by
+ * pressing 加载更多 until it shows: the queue puts the earliest due first, so a message sent just now
+ * is at the end of its tab, behind what other tests left there.
+ */
+export async function queueCard(page: Page, title: string, selector = '[part="queue"] li'): Promise<Locator> {
+  const queue = page.locator('liuyan-console-queue');
+  const item = queue.locator(selector).filter({ hasText: title });
+  for (let more = 0; (await item.count()) === 0 && more < 20; more++) {
+    await queue.locator('[part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
+    if ((await item.count()) > 0) break;
+    await queue.getByRole('button', { name: '加载更多' }).click();
+  }
+  return item;
+}

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
-import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
+import { CONSOLE, officialApi, queueCard, sessionCookie, signedIn } from './console-helpers';
 import { fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
@@ -59,14 +59,7 @@ describe('<liuyan-form>: the second layer against abuse', () => {
     // The moderator is told why, where they decide: on the 待审核 tab of the queue and on the message.
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator, { width: 390, height: 844 });
     await page.goto(`${CONSOLE}#/queue?tab=moderation`);
-    const queue = page.locator('liuyan-console-queue');
-    const item = queue.locator('[part="queue"] li').filter({ hasText: title });
-    // Earliest due first: a message sent just now is at the end of the tab, behind what other tests left pending.
-    for (let more = 0; (await item.count()) === 0 && more < 20; more++) {
-      await queue.locator('[part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
-      if ((await item.count()) > 0) break;
-      await queue.getByRole('button', { name: '加载更多' }).click();
-    }
+    const item = await queueCard(page, title);
     await expect.poll(() => item.locator('[part="held-for"]').textContent()).toContain('先审核原因：填写了隐藏项（疑似自动程序）');
     await item.getByRole('link').click();
     const message = page.locator('liuyan-console-message');

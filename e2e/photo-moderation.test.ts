@@ -6,7 +6,7 @@ import { createClient } from '../sdk/src';
 import type { PhotoUploaded } from '../sdk/src/schemas/photo';
 import { JPEG_WITH_GPS, PNG_WITH_GPS } from '../worker/test/photo-fixtures';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
-import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
+import { CONSOLE, officialApi, queueCard, sessionCookie, signedIn } from './console-helpers';
 import { citizenPhone, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
@@ -46,7 +46,7 @@ describe('thumbnails and a moderator hiding a photo', () => {
     // The console's queue: the moderator's 待审核 card shows the small version.
     const official = await signedIn(browser, DEMO_ACCOUNTS.moderator);
     await official.page.goto(`${CONSOLE}#/queue?tab=moderation`);
-    const item = official.page.locator('liuyan-console-queue a.item', { hasText: title });
+    const item = await queueCard(official.page, title, 'a.item');
     await item.waitFor();
     expect(await item.locator('img').getAttribute('src')).toBe(`/v1/console/photos/${photo.photoId}?size=thumbnail`);
     expect(await loaded(item.locator('img'))).toBe(24);
