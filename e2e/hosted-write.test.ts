@@ -20,18 +20,24 @@ async function fillPlainForm(page: import('playwright-core').Page, title: string
   await form.getByLabel(/我已阅读并同意隐私声明/).check();
 }
 
+/** Holds back every request to `pattern` (a slow connection) until the returned function lets them go on. */
+async function holdRequests(page: import('playwright-core').Page, pattern: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /**
  * Opens the write page with every widget script held back (a slow connection), until the returned
  * function lets them come; waits for the page's own form (module scripts hold DOMContentLoaded back,
  * so not for that).
  */
 async function openWithScriptsHeld(page: import('playwright-core').Page, query = ''): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/widget/**/*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/widget/**/*.js');
   await page.goto(`${WORKER}/s/demo/write${query}`, { waitUntil: 'commit' });
   await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
   return release;
@@ -132,12 +138,7 @@ describe('the hosted write page’s form as HTML', () => {
 
   it('takes nothing over once the page’s form was sent as it is, so no copy of the message stays as a draft', async () => {
     const { page } = browser;
-    let configCame!: () => void;
-    const config = new Promise<void>((resolve) => (configCame = resolve));
-    await page.route('**/v1/sites/demo', async (route) => {
-      await config;
-      await route.continue();
-    });
+    const configCame = await holdRequests(page, '**/v1/sites/demo');
     const release = await openWithScriptsHeld(page);
     release();
     await page.waitForFunction(() => customElements.get('liuyan-form') !== undefined);
@@ -204,12 +205,7 @@ describe('the hosted write page’s form as HTML', () => {
   it('lets a word being composed (pinyin) finish before taking the form over', async () => {
     const { page } = browser;
     // The site's config held too, so the pinyin's next key is typed once the element's script runs.
-    let configCame!: () => void;
-    const config = new Promise<void>((resolve) => (configCame = resolve));
-    await page.route('**/v1/sites/demo', async (route) => {
-      await config;
-      await route.continue();
-    });
+    const configCame = await holdRequests(page, '**/v1/sites/demo');
     const release = await openWithScriptsHeld(page);
     await page.locator('form.plain-form #title').fill('县城');
     const cdp = await page.context().newCDPSession(page);
