@@ -34,7 +34,7 @@ import { onDemand } from '../../../ui/on-demand';
 type ErrorText = LaterText;
 
 /** Everything the citizen types, as kept in the draft. */
-interface FormValues {
+export interface FormValues {
   units: string[];
   /** What the picker of a large tree shows for the chosen unit (its path and name): levels are not kept. */
   unitLabel: string;
@@ -279,13 +279,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const reading = await plainFormModule().then(({ readPlainForm }) => readPlainForm(form), () => null);
     if (!reading || this.plainSent) return false;
     this.plain = null;
-    const v = reading.values;
-    if (v) {
-      this.values = {
-        ...emptyValues(), units: v.unitId ? [v.unitId] : [], type: v.type as MessageType | '', domain: v.domain as Domain | '',
-        title: v.title, body: v.body, region: v.region, name: v.name, phone: v.phone, email: v.email,
-        displayAs: (v.displayAs || 'masked') as DisplayAs, isPublic: v.isPublic, consent: v.consent,
-      };
+    if (reading.values) {
+      this.values = { ...emptyValues(), ...reading.values };
       this.restored = false;
       this.drafts?.save(this.values);
     }

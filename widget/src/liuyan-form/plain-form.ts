@@ -1,7 +1,8 @@
 // Reading the page's own form (the hosted write page draws one as HTML inside `<liuyan-form>`:
 // worker/src/hosted/write-form.ts) for the element to take it over. A chunk of its own, fetched only
 // where such a form is there, with the site config: most pages have none, and their form need not
-// carry this. Imports nothing (the form's file holds it all: the build would cut a shared chunk).
+// carry this. Imports nothing at run time (the form's file holds it all: the build would cut a shared chunk).
+import type { FormValues } from './liuyan-form';
 
 /** What the element takes from the page's form. */
 export interface PlainFormReading {
@@ -9,10 +10,7 @@ export interface PlainFormReading {
    * All the form's values, once the citizen changed anything in it (or the service sent it back:
    * `data-sent`); null while untouched (a draft from an earlier visit then stays).
    */
-  values: {
-    unitId: string; type: string; domain: string; title: string; body: string; region: string;
-    name: string; phone: string; email: string; displayAs: string; isPublic: boolean; consent: boolean;
-  } | null;
+  values: Omit<FormValues, 'unitLabel' | 'notifySms' | 'notifyEmail' | 'verificationCode'> | null;
   /** The errors the service sent back with it, by field (`title`, `author.phone`, `form`). */
   errors: Record<string, string>;
   /** Puts the focus and the cursor where they were, on the same control found in `root` (the element's form); null: the focus was elsewhere. */
@@ -44,9 +42,10 @@ export function readPlainForm(form: HTMLFormElement): PlainFormReading {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '');
     values = {
-      unitId: text('unitId'), type: text('type'), domain: text('domain'), title: text('title'), body: text('body'), region: text('region'),
-      name: text('author.name'), phone: text('author.phone'), email: text('author.email'), displayAs: text('author.displayAs'),
-      isPublic: text('isPublic') !== 'false', consent: data.has('consent'),
+      units: text('unitId') ? [text('unitId')] : [], type: text('type') as FormValues['type'], domain: text('domain') as FormValues['domain'],
+      title: text('title'), body: text('body'), region: text('region'),
+      name: text('author.name'), phone: text('author.phone'), email: text('author.email'),
+      displayAs: (text('author.displayAs') || 'masked') as FormValues['displayAs'], isPublic: text('isPublic') !== 'false', consent: data.has('consent'),
     };
   }
   const errors: Record<string, string> = {};
