@@ -16,6 +16,18 @@ function formOnlyPage(workerOrigin: string): string {
 </head><body><liuyan-form site="demo"></liuyan-form></body></html>`;
 }
 
+/** The county's page holding the form the service gave it (`form`); its own heading has the id `title`, as the form's title field would without its prefix. */
+const includedPage = (workerOrigin: string, form: string) => `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>示范县人民政府 · 给领导留言</title>
+<script type="module" src="${workerOrigin}/widget/liuyan.js"></script>
+</head><body>
+<h1 id="title">示范县人民政府 · 给领导留言</h1>
+${form}
+<footer id="body">示范县人民政府办公室 主办</footer>
+</body></html>
+`;
+
 /** A county website on its own origin, embedding the widget from the service's origin. */
 async function hostSite(port: number, workerOrigin: string): Promise<Server> {
   const page = (await readFile(path.join(root, 'examples/gov-site/index.html'), 'utf8'))
@@ -25,6 +37,12 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     // A CMS page that allows no script of the service's: the hosted board in an iframe, and the helper that sizes it.
     if (request.url === '/iframe-embed.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeHostPage(workerOrigin));
     if (request.url === '/iframe-board.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeBoardPage(workerOrigin));
+    // The county's page with the form set into its HTML, fetched from the service as it is served (a server-side include: README, "The form in your page's own HTML").
+    if (request.url === '/included.html') {
+      return void fetch(`${workerOrigin}/s/demo/form`).then((r) => r.text()).then((form) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(includedPage(workerOrigin, form));
+      }, () => response.writeHead(502).end());
+    }
     // A page with only the form, naming its file and the site config beside the loader (README, "A faster first form").
     if (request.url === '/form-only.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(formOnlyPage(workerOrigin));
     const url = new URL(request.url ?? '/', 'http://x');

@@ -1,8 +1,8 @@
 // The hosted write page's form as HTML (worker/src/hosted/write-form.ts) in Chromium: sent without any
 // script, and taken over by <liuyan-form> once its script comes, with what was typed and the cursor kept.
 import { describe, expect, it } from 'vitest';
-import { countMessagesTitled, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
-import { WORKER } from './ports';
+import { citizenPhone, countMessagesTitled, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
 
@@ -53,8 +53,8 @@ describe('the hosted write page’s form as HTML', () => {
       await fillPlainForm(page, title, '12345');
       await page.getByRole('button', { name: '提交留言' }).click();
       await page.waitForLoadState();
-      expect(await page.locator('[id="author.phone-error"]').textContent()).toBe('请填写有效的手机号或带区号的座机号');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('author.phone');
+      expect(await page.locator('[id="liuyan-author.phone-error"]').textContent()).toBe('请填写有效的手机号或带区号的座机号');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('liuyan-author.phone');
       expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
       expect(await page.getByLabel(/我已阅读并同意隐私声明/).isChecked()).toBe(true);
       expect(countMessagesTitled(title)).toBe(0);
@@ -113,7 +113,7 @@ describe('the hosted write page’s form as HTML', () => {
     await earlier.getByLabel(/我已阅读并同意隐私声明/).check();
     // Today, on a slow connection: only the body is typed before the script comes.
     const release = await openWithScriptsHeld(page);
-    await page.locator('form.plain-form #body').fill('今天要说的是另一件事：幸福路的路灯坏了。');
+    await page.locator('form.plain-form #liuyan-body').fill('今天要说的是另一件事：幸福路的路灯坏了。');
     release();
     const form = page.locator('liuyan-form [part="form"]');
     await form.waitFor();
@@ -178,7 +178,7 @@ describe('the hosted write page’s form as HTML', () => {
   it('loses no key typed while the element takes over, in English too (whose strings come after its script)', async () => {
     const { page } = browser;
     const release = await openWithScriptsHeld(page, '?lang=en');
-    await page.locator('form.plain-form #title').click();
+    await page.locator('form.plain-form #liuyan-title').click();
     const text = 'Street lights out on Xingfu Road since Monday';
     const typing = page.keyboard.type(text, { delay: 50 });
     setTimeout(release, 400);
@@ -207,7 +207,7 @@ describe('the hosted write page’s form as HTML', () => {
     // The site's config held too, so the pinyin's next key is typed once the element's script runs.
     const configCame = await holdRequests(page, '**/v1/sites/demo');
     const release = await openWithScriptsHeld(page);
-    await page.locator('form.plain-form #title').fill('县城');
+    await page.locator('form.plain-form #liuyan-title').fill('县城');
     const cdp = await page.context().newCDPSession(page);
     // The word begun before the script came…
     await cdp.send('Input.imeSetComposition', { text: 'zh', selectionStart: 2, selectionEnd: 2 });
@@ -231,7 +231,7 @@ describe('the hosted write page’s form as HTML', () => {
     await fillPlainForm(page, title, '12345');
     await page.getByRole('button', { name: '提交留言' }).click();
     await page.waitForURL(`${WORKER}/s/demo/write`, { waitUntil: 'commit' });
-    await page.locator('form.plain-form [id="author.phone-error"]').waitFor();
+    await page.locator('form.plain-form [id="liuyan-author.phone-error"]').waitFor();
     release();
     const form = page.locator('liuyan-form [part="form"]');
     await form.waitFor();
@@ -264,5 +264,55 @@ describe('the hosted write page’s form as HTML', () => {
     await page.locator('#tracking-code').waitFor();
     expect((await page.locator('#tracking-code').textContent())!.trim()).toMatch(TRACKING_CODE);
     expect(countMessagesTitled(title)).toBe(1);
+  });
+});
+
+describe('the form set into the county’s own page (GET /s/:site/form, a server-side include)', () => {
+  it('is there to fill with no script, and sent is confirmed once on the service’s write page, then stored once', async () => {
+    const context = await browser.page.context().browser()!.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${HOST}/included.html`);
+      const title = `县政府网站上没有脚本写的留言 ${Date.now()}`;
+      await fillPlainForm(page, title, citizenPhone());
+      // The county's own ids are its own: the form's labels lead to the form's fields.
+      expect(await page.locator('h1#title').textContent()).toBe('示范县人民政府 · 给领导留言');
+      expect(await page.getByLabel('标题', { exact: true }).evaluate((el) => el.tagName)).toBe('INPUT');
+      // The hidden field is hidden without the service's style sheet.
+      expect(await page.locator('input[name="homepage"]').isVisible()).toBe(false);
+      await page.getByRole('button', { name: '提交留言' }).click();
+      await page.waitForURL(`${WORKER}/s/demo/write`);
+      expect(await page.locator('[id="liuyan-form-error"]').textContent()).toBe('请核对后再提交一次：填写的内容都在下面。');
+      expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
+      expect(countMessagesTitled(title)).toBe(0);
+      await page.getByRole('button', { name: '提交留言' }).click();
+      await page.locator('#tracking-code').waitFor();
+      expect((await page.locator('#tracking-code').textContent())!.trim()).toMatch(TRACKING_CODE);
+      expect(countMessagesTitled(title)).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is taken over by the element on the county’s page with what was typed, and sends from there', async () => {
+    const { page } = browser;
+    const release = await holdRequests(page, '**/widget/**/*.js');
+    await page.goto(`${HOST}/included.html`, { waitUntil: 'commit' });
+    await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+    const title = `县政府网站上先写后接管的留言 ${Date.now()}`;
+    await fillPlainForm(page, title, citizenPhone());
+    await page.locator('form.plain-form #liuyan-body').click();
+    release();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
+    expect(await form.getByLabel('留言对象', { exact: true }).inputValue()).not.toBe('');
+    expect(await form.getByLabel(/我已阅读并同意隐私声明/).isChecked()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('body');
+    expect(await page.locator('form.plain-form').isVisible()).toBe(false);
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await page.locator('liuyan-form [part="tracking-code"]').waitFor();
+    expect(countMessagesTitled(title)).toBe(1);
+    expect(page.url()).toBe(`${HOST}/included.html`);
   });
 });

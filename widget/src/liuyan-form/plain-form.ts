@@ -19,6 +19,9 @@ export interface PlainFormReading {
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
+/** A control's or an error line's id in the element's form: the page's form prefixes its own (`liuyan-title`: worker/src/hosted/write-form.ts `ID_PREFIX`), as it may sit in any website's page. */
+const ownId = (id: string) => id.replace(/^liuyan-/, '');
+
 /**
  * Whether the citizen changed a control from what the page was served with. A list with no option
  * marked `selected` shows its first one; a button or a fieldset holds nothing typed.
@@ -49,7 +52,7 @@ export function readPlainForm(form: HTMLFormElement): PlainFormReading {
     };
   }
   const errors: Record<string, string> = {};
-  for (const line of Array.from(form.querySelectorAll<HTMLElement>('.error[id$="-error"]'))) errors[line.id.slice(0, -'-error'.length)] = line.textContent ?? '';
+  for (const line of Array.from(form.querySelectorAll<HTMLElement>('.error[id$="-error"]'))) errors[ownId(line.id).slice(0, -'-error'.length)] = line.textContent ?? '';
   const focused = controls.find((control) => control === document.activeElement);
   let refocus: PlainFormReading['refocus'] = null;
   if (focused) {
@@ -58,7 +61,7 @@ export function readPlainForm(form: HTMLFormElement): PlainFormReading {
     const [start, end] = focused instanceof HTMLSelectElement ? [null, null] : [focused.selectionStart, focused.selectionEnd];
     refocus = (root) => {
       const same = focused.id
-        ? root.querySelector<HTMLInputElement>(`[id="${focused.id}"]`)
+        ? root.querySelector<HTMLInputElement>(`[id="${ownId(focused.id)}"]`)
         : root.querySelectorAll<HTMLInputElement>(`[name="${focused.name}"]`)[place];
       same?.focus();
       if (start !== null && end !== null) same?.setSelectionRange?.(start, end);

@@ -136,7 +136,6 @@ dl.facts dd{margin:0}
 .plain-form .required{color:var(--error);margin-left:2px}
 .plain-form .error{color:var(--error);margin:0}
 .plain-form button{font:inherit;min-height:44px;padding:8px 24px;border:0;border-radius:4px;background:var(--primary);color:var(--on-primary);font-weight:600}
-.liuyan-hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
 .receipt{border:2px solid var(--primary);border-radius:4px;padding:16px}
 .receipt h2{margin:0 0 8px;font-size:1.2rem}
 .receipt .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.3em;letter-spacing:.04em;color:var(--primary);user-select:all;overflow-wrap:normal;white-space:nowrap}

@@ -19,6 +19,11 @@ const strings = {
   toBoard: '返回留言列表',
   /** The write page's form sent without the key of a page the service served (hosted/write-form.ts): shown again with one. */
   sendAgain: '请再提交一次：这个页面已经过期，填写的内容都在下面。',
+  /**
+   * The form another website set into its page (`GET /s/:site/form`) sent without a script: it has no
+   * key of its own (the website's cache serves it to all), so it is shown here to be sent once more.
+   */
+  confirmSend: '请核对后再提交一次：填写的内容都在下面。',
   notFoundTitle: '页面不存在',
   notFound: '没有找到这个页面：留言可能尚未公开、已被隐藏，或地址有误。',
   /** A suggestion drive's page (/s/:site/campaigns/:slug): when it takes messages, and its messages. */

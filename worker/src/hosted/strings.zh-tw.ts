@@ -23,6 +23,11 @@ const strings = {
   toBoard: '返回留言列表',
   /** The write page's form sent without the key of a page the service served (hosted/write-form.ts): shown again with one. */
   sendAgain: '請再提交一次：這個頁面已經過期，填寫的內容都在下面。',
+  /**
+   * The form another website set into its page (`GET /s/:site/form`) sent without a script: it has no
+   * key of its own (the website's cache serves it to all), so it is shown here to be sent once more.
+   */
+  confirmSend: '請核對後再提交一次：填寫的內容都在下面。',
   notFoundTitle: '頁面不存在',
   notFound: '沒有找到這個頁面：留言可能尚未公開、已被隱藏，或地址有誤。',
   /** A suggestion drive's page (/s/:site/campaigns/:slug): when it takes messages, and its messages. */

@@ -48,6 +48,12 @@ export const HONEYPOT_FIELD = 'homepage';
  */
 export const KEY_FIELD = 'idempotencyKey';
 
+/**
+ * What every id in the form begins with: the form is also set into other websites' pages
+ * (`GET /s/:site/form`), whose own ids (`title`, `body`) it must not meet. The element reads the same ids without it.
+ */
+export const ID_PREFIX = 'liuyan-';
+
 /** A key as the page draws it: 32 hex digits. */
 export const newFormKey = (): string => crypto.randomUUID().replaceAll('-', '');
 export const isFormKey = (key: string | null): key is string => key !== null && /^[0-9a-f]{32}$/.test(key);
@@ -106,11 +112,15 @@ export function offersPlainForm(site: Pick<Site, 'notifications' | 'turnstileSit
 
 export interface PlainFormInput {
   site: Pick<Site, 'types' | 'domains' | 'titleMin' | 'bodyMin' | 'stringOverrides' | 'privacyUrl' | 'privacyText'>;
-  /** The form's key (`KEY_FIELD`): a new one for a page served, the one sent for a form sent back. */
-  formKey: string;
+  /**
+   * The form's key (`KEY_FIELD`): a new one for a page served, the one sent for a form sent back;
+   * none for the form other websites set into their pages, which their caches keep and serve to all
+   * (sent without one, the form comes back to be confirmed with a key of its own).
+   */
+  formKey?: string;
   units: UnitNode[];
   locale: Locale;
-  /** Where the form posts: the write page's own address (with its `?lang=`, `?embed=1`, `?theme=`). */
+  /** Where the form posts: the write page's address (with its `?lang=`, `?embed=1`, `?theme=`), absolute in another website's page. */
   action: string;
   values?: PlainFormValues;
   /** Each field's error sentence, by the field's name (`title`, `author.phone`); `form`: one for the whole form. */
@@ -128,47 +138,47 @@ export function plainForm({ site, units, locale, action, formKey, values: sent, 
   const t = plainFormStrings(locale, site);
   const label = (id: string) => fieldLabel(t.errors, id);
   const required = html`<span class="required" aria-hidden="true">*</span>`;
-  const errorLine = (id: string) => (errors[id] ? html`<p class="error" id="${id}-error">${errors[id]}</p>` : '');
+  const errorLine = (id: string) => (errors[id] ? html`<p class="error" id="${ID_PREFIX}${id}-error">${errors[id]}</p>` : '');
   // Without a script the focus cannot be moved to an error: the first field in error takes it as the page opens.
   const first = PLAIN_FORM_FIELDS.find((id) => errors[id]);
   const invalid = (id: string) => (errors[id] ? 'true' : 'false');
   const focus = (id: string) => flag('autofocus', id === first);
   const field = (id: string, control: unknown, { isRequired = true, name = label(id) } = {}) => html`<div class="field">
-<span class="label"><label for="${id}">${name}</label>${isRequired ? required : ''}</span>${control}${errorLine(id)}
+<span class="label"><label for="${ID_PREFIX}${id}">${name}</label>${isRequired ? required : ''}</span>${control}${errorLine(id)}
 </div>`;
   const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
-    html`<input id="${id}" name="${id}" type="${type}" value="${value}" autocomplete="${autocomplete}" placeholder="${placeholder}"${flag('required', isRequired)} aria-invalid="${invalid(id)}"${focus(id)} aria-describedby="${id}-error">`;
+    html`<input id="${ID_PREFIX}${id}" name="${id}" type="${type}" value="${value}" autocomplete="${autocomplete}" placeholder="${placeholder}"${flag('required', isRequired)} aria-invalid="${invalid(id)}"${focus(id)} aria-describedby="${ID_PREFIX}${id}-error">`;
   const { loose, groups } = unitGroups(units);
   const option = (u: UnitNode) => html`<option value="${u.id}"${flag('selected', u.id === values.unitId)}>${u.name}</option>`;
   const shownName = (as: DisplayAs) => displayName(values.name.trim() || t.sampleName, as);
   const isPublic = values.isPublic !== 'false';
   // `data-sent`: the values are what the citizen sent, for the element to take over as typed.
   return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${flag('data-sent', sent !== undefined)}>
-<input type="hidden" name="${KEY_FIELD}" value="${formKey}">
-<div class="liuyan-hp" aria-hidden="true"><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
-${errors.form ? html`<p class="error" id="form-error" role="alert">${errors.form}</p>` : ''}
+${formKey ? html`<input type="hidden" name="${KEY_FIELD}" value="${formKey}">` : ''}
+<div class="liuyan-hp" hidden><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
+${errors.form ? html`<p class="error" id="${ID_PREFIX}form-error" role="alert">${errors.form}</p>` : ''}
 <p class="muted">${required} ${t.requiredNote}</p>
-${field('unitId', html`<select id="unitId" name="unitId" required aria-invalid="${invalid('unitId')}"${focus('unitId')} aria-describedby="unitId-error">
+${field('unitId', html`<select id="${ID_PREFIX}unitId" name="unitId" required aria-invalid="${invalid('unitId')}"${focus('unitId')} aria-describedby="${ID_PREFIX}unitId-error">
 <option value="">${t.chooseUnit}</option>
 ${loose.map(option)}
 ${groups.map((g) => html`<optgroup label="${g.path.join(' › ')}">${g.units.map(option)}</optgroup>`)}
 </select>`)}
 <fieldset class="field"><legend>${label('type')}${required}</legend>
-<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}" aria-describedby="type-error"${flag('required', i === 0)}${i === 0 ? focus('type') : ''}${flag('checked', values.type === type || site.types.length === 1)}>${t.types[type]}</label>`)}</div>
+<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}" aria-describedby="${ID_PREFIX}type-error"${flag('required', i === 0)}${i === 0 ? focus('type') : ''}${flag('checked', values.type === type || site.types.length === 1)}>${t.types[type]}</label>`)}</div>
 ${errorLine('type')}</fieldset>
-${field('domain', html`<select id="domain" name="domain" required aria-invalid="${invalid('domain')}"${focus('domain')} aria-describedby="domain-error">
+${field('domain', html`<select id="${ID_PREFIX}domain" name="domain" required aria-invalid="${invalid('domain')}"${focus('domain')} aria-describedby="${ID_PREFIX}domain-error">
 <option value="">${t.chooseDomain}</option>
 ${site.domains.map((d: Domain) => html`<option value="${d}"${flag('selected', values.domain === d)}>${t.domains[d]}</option>`)}
 </select>`)}
 ${field('title', input('title', values.title))}
-${field('body', html`<textarea id="body" name="body" rows="8" required aria-invalid="${invalid('body')}"${focus('body')} aria-describedby="body-error">${values.body}</textarea>`)}
+${field('body', html`<textarea id="${ID_PREFIX}body" name="body" rows="8" required aria-invalid="${invalid('body')}"${focus('body')} aria-describedby="${ID_PREFIX}body-error">${values.body}</textarea>`)}
 ${field('region', input('region', values.region, { placeholder: t.regionPlaceholder }))}
 <div class="row">
 ${field('author.name', input('author.name', values.name, { autocomplete: 'name' }))}
 ${field('author.phone', input('author.phone', values.phone, { type: 'tel', autocomplete: 'tel' }))}
 </div>
 ${field('author.email', input('author.email', values.email, { type: 'email', autocomplete: 'email', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional })}
-${field('author.displayAs', html`<select id="author.displayAs" name="author.displayAs">
+${field('author.displayAs', html`<select id="${ID_PREFIX}author.displayAs" name="author.displayAs">
 ${DisplayAsSchema.options.map((d) => html`<option value="${d}"${flag('selected', values.displayAs === d)}>${shownName(d)}</option>`)}
 </select>`, { isRequired: false })}
 <fieldset class="field"><legend>${label('isPublic')}</legend>
@@ -176,10 +186,10 @@ ${DisplayAsSchema.options.map((d) => html`<option value="${d}"${flag('selected',
 <label class="choice block"><input type="radio" name="isPublic" value="false"${flag('checked', !isPublic)}><span>${t.private}<span class="muted hint">${t.privateHint}</span></span></label>
 </fieldset>
 <div class="field">
-<label class="choice block"><input id="consent" name="consent" type="checkbox" value="true" required${flag('checked', values.consent)} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="consent-error privacy-notice"><span>${t.consent}${required}</span></label>
+<label class="choice block"><input id="${ID_PREFIX}consent" name="consent" type="checkbox" value="true" required${flag('checked', values.consent)} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="${ID_PREFIX}consent-error ${ID_PREFIX}privacy-notice"><span>${t.consent}${required}</span></label>
 ${site.privacyUrl
-    ? html`<p id="privacy-notice"><a href="${site.privacyUrl}" target="_blank" rel="noopener noreferrer">${t.readPrivacyNotice}</a></p>`
-    : html`<details id="privacy-notice"><summary>${t.readPrivacyNotice}</summary><p class="privacy-text">${site.privacyText ?? PRIVACY_NOTICES[locale]}</p></details>`}
+    ? html`<p id="${ID_PREFIX}privacy-notice"><a href="${site.privacyUrl}" target="_blank" rel="noopener noreferrer">${t.readPrivacyNotice}</a></p>`
+    : html`<details id="${ID_PREFIX}privacy-notice"><summary>${t.readPrivacyNotice}</summary><p class="privacy-text">${site.privacyText ?? PRIVACY_NOTICES[locale]}</p></details>`}
 ${errorLine('consent')}
 </div>
 <button type="submit">${t.submit}</button>

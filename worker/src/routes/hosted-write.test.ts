@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { TrackedMessage } from '../../../sdk/src/schemas/message';
-import { AUTHOR, countRows, createSite, messageRow, request, track } from '../../test/fixtures';
+import { ALLOWED_ORIGIN, AUTHOR, countRows, createSite, messageRow, request, track } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 import { XSS_PAYLOADS } from '../../test/xss-corpus';
 
@@ -45,7 +45,7 @@ describe('the write page’s form without a script', () => {
     for (const name of ['unitId', 'type', 'domain', 'title', 'body', 'region', 'author.name', 'author.phone', 'author.email', 'author.displayAs', 'isPublic', 'consent', 'homepage']) {
       expect(html).toContain(`name="${name}"`);
     }
-    expect(html).toContain('<label for="author.phone">联系电话</label>');
+    expect(html).toContain('<label for="liuyan-author.phone">联系电话</label>');
     expect(html).toContain('<button type="submit">提交留言</button>');
     // Nothing says a script is needed: the form works without one.
     expect(html).not.toContain('<noscript>');
@@ -105,9 +105,8 @@ describe('the write page’s form without a script', () => {
     const [keyA, keyB] = [key(await a.text()), key(await b.text())];
     expect(keyA).toBeDefined();
     expect(keyA).not.toBe(keyB);
-    // A form sent without a key is shown again, with one, to be sent from it; nothing is stored.
-    const { idempotencyKey: _, ...keyless } = filled(eduUnit, { title: '没有钥匙的表单' });
-    const again = await send(siteId, keyless);
+    // A form sent with a key the service never drew is shown again, with one, to be sent from it; nothing is stored.
+    const again = await send(siteId, filled(eduUnit, { title: '没有钥匙的表单', idempotencyKey: 'not-a-key' }));
     expect(again.status).toBe(422);
     const html = await again.text();
     expect(html).toContain('请再提交一次：这个页面已经过期');
@@ -128,9 +127,9 @@ describe('the write page’s form without a script', () => {
     const admin = await createOfficial(siteId, 'admin');
     expect((await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { titleMin: 4, bodyMin: 10 } })).status).toBe(200);
     const html = await (await send(siteId, filled(eduUnit, { title: '短', body: '太短', 'author.phone': '12' }))).text();
-    expect(html).toContain('<p class="error" id="title-error">标题至少需要4个字</p>');
-    expect(html).toContain('<p class="error" id="body-error">留言内容至少需要10个字</p>');
-    expect(html).toMatch(/<p class="error" id="author\.phone-error">/);
+    expect(html).toContain('<p class="error" id="liuyan-title-error">标题至少需要4个字</p>');
+    expect(html).toContain('<p class="error" id="liuyan-body-error">留言内容至少需要10个字</p>');
+    expect(html).toMatch(/<p class="error" id="liuyan-author\.phone-error">/);
   });
 
   it('answers what cannot be stored with the form again: every value kept, each error beside its field, in the page’s language', async () => {
@@ -141,11 +140,11 @@ describe('the write page’s form without a script', () => {
     expect(response.status).toBe(422);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const html = await response.text();
-    expect(html).toContain('<p class="error" id="title-error">请填写标题</p>');
-    expect(html).toMatch(/<p class="error" id="author\.phone-error">[^<]*手机号[^<]*<\/p>/);
-    expect(html).toContain('<p class="error" id="consent-error">请阅读并同意隐私声明</p>');
+    expect(html).toContain('<p class="error" id="liuyan-title-error">请填写标题</p>');
+    expect(html).toMatch(/<p class="error" id="liuyan-author\.phone-error">[^<]*手机号[^<]*<\/p>/);
+    expect(html).toContain('<p class="error" id="liuyan-consent-error">请阅读并同意隐私声明</p>');
     // The first field in error takes the focus as the page opens (no script to move it there).
-    expect(html).toContain('id="title" name="title" type="text" value="" autocomplete="off" placeholder="" required aria-invalid="true" autofocus');
+    expect(html).toContain('id="liuyan-title" name="title" type="text" value="" autocomplete="off" placeholder="" required aria-invalid="true" autofocus');
     expect(html.match(/ autofocus/g)).toHaveLength(1);
     // What was typed is there to fix, as text.
     expect(html).toContain('>路灯坏了&lt;script&gt;alert(1)&lt;/script&gt;</textarea>');
@@ -155,10 +154,10 @@ describe('the write page’s form without a script', () => {
     expect(html).not.toContain('<script>alert(1)');
     expect(await countRows('messages', siteId)).toBe(0);
     const english = await (await send(siteId, typed, { query: '?lang=en' })).text();
-    expect(english).toMatch(/<p class="error" id="title-error">[^<]*title[^<]*<\/p>/i);
+    expect(english).toMatch(/<p class="error" id="liuyan-title-error">[^<]*title[^<]*<\/p>/i);
     // A unit that no longer takes messages is said beside the picker.
     const gone = await (await send(siteId, filled(`${siteId}_old`))).text();
-    expect(gone).toMatch(/<p class="error" id="unitId-error">[^<]+<\/p>/);
+    expect(gone).toMatch(/<p class="error" id="liuyan-unitId-error">[^<]+<\/p>/);
   });
 
   it('shows every script-injection payload it is sent back with as text, in every field', async () => {
@@ -168,7 +167,7 @@ describe('the write page’s form without a script', () => {
       const html = await (await send(siteId, filled(eduUnit, { title: text, body: text, region: text, 'author.name': text, 'author.phone': '1' }))).text();
       if (/[<>"'&]/.test(text)) expect(html, text).not.toContain(text);
       expect(html, text).toContain(`>${escaped(text)}</textarea>`);
-      expect(html, text).toContain(`id="title" name="title" type="text" value="${escaped(text)}"`);
+      expect(html, text).toContain(`id="liuyan-title" name="title" type="text" value="${escaped(text)}"`);
     }
     expect(await countRows('messages', siteId)).toBe(0);
   });
@@ -182,7 +181,7 @@ describe('the write page’s form without a script', () => {
     const refused = await send(siteId, filled(eduUnit, { title: '第二件事' }), { headers: address });
     expect(refused.status).toBe(429);
     const html = await refused.text();
-    expect(html).toMatch(/<p class="error" id="form-error" role="alert">提交太频繁，请\d+分钟后再试。<\/p>/);
+    expect(html).toMatch(/<p class="error" id="liuyan-form-error" role="alert">提交太频繁，请\d+分钟后再试。<\/p>/);
     expect(html).toContain('value="第二件事"');
     expect(await countRows('messages', siteId)).toBe(1);
   });
@@ -220,5 +219,65 @@ describe('the write page’s form without a script', () => {
     expect(html).toContain('<noscript>');
     expect((await send(siteId, filled(eduUnit))).status).toBe(404);
     expect(await countRows('messages', siteId)).toBe(0);
+  });
+});
+
+describe('the form another website sets into its page (GET /s/:site/form)', () => {
+  it('is the write page’s form alone, posting to the write page here, its ids its own, cached as the pages and the same for all', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await page(`/s/${siteId}/form`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=UTF-8');
+    expect(response.headers.get('Cache-Control')).toMatch(/public, max-age=60/);
+    const html = await response.text();
+    // Nothing around it: the element and its form, which posts to this service's write page.
+    expect(html).toMatch(new RegExp(`^<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"><form class="plain-form" method="post" action="https://liuyan.test/s/${siteId}/write" accept-charset="utf-8">`));
+    expect(html.trimEnd()).toMatch(/<\/form><\/liuyan-form>$/);
+    expect(html).toContain(`<option value="${eduUnit}">测试县教育局</option>`);
+    // Every id begins with the prefix, so none meets the host page's own (`title`, `body`).
+    const ids = [...html.matchAll(/ (?:id|for)="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(15);
+    for (const id of ids) expect(id).toMatch(/^liuyan-/);
+    for (const list of html.matchAll(/aria-describedby="([^"]+)"/g)) for (const id of list[1]!.split(' ')) expect(id).toMatch(/^liuyan-/);
+    // The hidden field is hidden without the service's style sheet, which the host page has not.
+    expect(html).toContain('<div class="liuyan-hp" hidden>');
+    // No key: a cache gives this to everyone.
+    expect(html).not.toContain('idempotencyKey');
+    expect((await (await page(`/s/${siteId}/form`)).text())).toBe(html);
+    // In English, posting to the write page in English, and in a theme when asked.
+    const english = await (await page(`/s/${siteId}/form?lang=en&theme=dark`)).text();
+    expect(english).toMatch(new RegExp(`^<liuyan-form site="${siteId}" lang="en" theme="dark"><form [^>]*action="https://liuyan.test/s/${siteId}/write\\?lang=en&amp;theme=dark"`));
+    expect(english).toContain('<button type="submit">Send message</button>');
+  });
+
+  it('sent from the site’s website without a script: shown once more on the write page to confirm, then stored once', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const { idempotencyKey: _, ...sent } = filled(eduUnit, { title: '县城主干道路灯不亮' });
+    const confirm = await send(siteId, sent, { origin: ALLOWED_ORIGIN });
+    expect(confirm.status).toBe(422);
+    const html = await confirm.text();
+    expect(html).toContain('<p class="error" id="liuyan-form-error" role="alert">请核对后再提交一次：填写的内容都在下面。</p>');
+    expect(html).toContain('value="县城主干道路灯不亮"');
+    expect(html).toContain(`value="${AUTHOR.phone}"`);
+    expect(await countRows('messages', siteId)).toBe(0);
+    const key = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(html)?.[1];
+    expect(key).toBeDefined();
+    // Sent again from that page (the write page's own origin), twice: one message, one code.
+    const [first, second] = await Promise.all([send(siteId, { ...sent, idempotencyKey: key! }), send(siteId, { ...sent, idempotencyKey: key! })]);
+    const codes = await Promise.all([first, second].map(async (r) => codeOn(await r.text())));
+    expect(codes[0]).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+    expect(codes[1]).toBe(codes[0]);
+    expect(await countRows('messages', siteId)).toBe(1);
+    // A website the site does not list is refused, keyed or not.
+    expect((await send(siteId, sent, { origin: 'https://county.example.net' })).status).toBe(403);
+    expect((await send(siteId, filled(eduUnit), { origin: 'https://county.example.net' })).status).toBe(403);
+  });
+
+  it('is the element alone where the form needs its script, and nothing where the hosted pages are off', async () => {
+    const { siteId } = await createSite();
+    await env.DB.prepare("INSERT INTO notification_settings (site_id, sms_provider, sms_key_id, sms_secret_enc, sms_sign_name, phone_verification, updated_at) VALUES (?, 'aliyun', 'key', 'sealed', '测试县', 1, '2026-12-01T00:00:00Z')").bind(siteId).run();
+    expect(await (await page(`/s/${siteId}/form`)).text()).toBe(`<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"></liuyan-form>\n`);
+    await env.DB.prepare('UPDATE sites SET hosted_pages = 0 WHERE id = ?').bind(siteId).run();
+    expect((await page(`/s/${siteId}/form`)).status).toBe(404);
   });
 });

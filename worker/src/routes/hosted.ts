@@ -182,6 +182,27 @@ async function writePage(
 }
 
 /**
+ * The write page's form alone, for another website to set into its own page's HTML (a server-side
+ * include, a page built ahead): `<liuyan-form>` holding the form (hosted/write-form.ts), posting to
+ * the write page here. Shown as soon as the host page's HTML has come, with no script to wait for;
+ * the element takes it over when its script has come, as on the write page. Without the key of a page
+ * served (the website's cache gives this to all), so a form sent without the script comes back once to
+ * be confirmed (`confirmSend`), with one. A site whose form needs its script gets the element alone.
+ * Kept a minute by caches, as the pages (the units it lists may change). `?lang=`, `?theme=` as the pages.
+ */
+hosted.get('/s/:site/form', async (c) => {
+  const found = await hostedSite(c);
+  if (!found) return bareNotFound(c);
+  const { site, locale, view } = found;
+  const units = await plainFormUnits(found);
+  const action = absolute(c, hostedHref(sectionPath(site.id, 'write'), { ...view, embed: false }));
+  c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+  c.header('X-Content-Type-Options', 'nosniff');
+  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}">${units ? plainForm({ site, units, locale, action }) : ''}</liuyan-form>
+`);
+});
+
+/**
  * The most a sent form may weigh (bytes): every field at its longest, percent-encoded (a Chinese
  * character is 9 bytes: `%E8%B7%AF`), with room to spare.
  */
@@ -203,8 +224,9 @@ hosted.onError((error, c) => {
  * under a key made from what was sent and the page's own key (`KEY_FIELD`), so a form sent twice (a press of 提交 repeated on a slow
  * connection, the page reloaded and sent again) stores one message and shows the same code. Answered
  * with the tracking code (never cached), or with the form again, every value kept and each error
- * beside its field (422), or the limit said above it (429). Only the service's own pages post here
- * (CSP `form-action 'self'`): a form from any other origin is refused (403).
+ * beside its field (422), or the limit said above it (429). The service's own pages post here (CSP
+ * `form-action 'self'`), and the site's websites (its allowed origins) the form they set into their
+ * pages (`GET /s/:site/form`); a form from any other origin is refused (403).
  */
 hosted.post('/s/:site/write', bodyLimit({
   maxSize: PLAIN_FORM_MAX_BYTES,
@@ -215,7 +237,7 @@ hosted.post('/s/:site/write', bodyLimit({
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
   const origin = c.req.header('Origin');
-  if (origin !== undefined && origin !== new URL(c.req.url).origin) throw new ApiError('origin_not_allowed');
+  if (origin !== undefined && origin !== new URL(c.req.url).origin && !found.site.allowedOrigins.includes(origin)) throw new ApiError('origin_not_allowed');
   if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded'])) throw new ApiError('unsupported_media_type');
   const reads = await writeReads(found);
   if (!reads.units) throw new ApiError('not_found');
@@ -225,8 +247,9 @@ hosted.post('/s/:site/write', bodyLimit({
   const sentForm = new URLSearchParams(text);
   const values = plainFormValues(sentForm);
   const formKey = sentForm.get(KEY_FIELD);
-  // A form without its key (not from a page the service served) is shown again with one, to be sent from it.
-  if (!isFormKey(formKey)) return writePage(c, found, reads, { values, errors: { form: found.t.sendAgain } }, 422);
+  // A form without a key (another website's page: `GET /s/:site/form`) or with one the service never
+  // drew is shown again with a key of its own, to be sent from it.
+  if (!isFormKey(formKey)) return writePage(c, found, reads, { values, errors: { form: formKey === null ? found.t.confirmSend : found.t.sendAgain } }, 422);
   // Each error beside its field; one the form has no field for is said above it.
   const sentences = (problems: FieldProblem[]) => {
     const errors: Record<string, string> = {};
@@ -380,6 +403,6 @@ ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul cl
 // first), except a page's address typed or pasted with a slash at the end: that page.
 hosted.get('/s/:site/*', (c) => {
   const url = new URL(c.req.url);
-  const page = /^(\/s\/[^/]+\/(?:write|track|stats|messages\/[^/]+|campaigns\/[^/]+))\/$/.exec(url.pathname)?.[1];
+  const page = /^(\/s\/[^/]+\/(?:write|form|track|stats|messages\/[^/]+|campaigns\/[^/]+))\/$/.exec(url.pathname)?.[1];
   return page ? c.redirect(`${page}${url.search}`, 308) : bareNotFound(c);
 });
