@@ -2,7 +2,10 @@
 // HTML, both served by the local stack and loaded cold in Chromium under the same emulation:
 // DevTools' "Slow 4G" network (Network.emulateNetworkConditions) and 4× CPU slowdown
 // (Emulation.setCPUThrottlingRate). Pages: examples/slow-network/{plain,widget,widget-preload}.html,
-// and the service's own write page (/s/demo/write), which carries its form as HTML.
+// the service's own write page (/s/demo/write), which carries its form as HTML, and a county's page on
+// its own origin with that form set into its HTML (GET /s/demo/form, as a server-side include puts it).
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Chrome DevTools' "Slow 4G" preset (front_end/core/sdk/NetworkManager.ts): 562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up. */
@@ -35,8 +38,16 @@ export interface InteractiveTimes {
    * its ratio to the plain page, and median ms until `<liuyan-form>` has taken it over (`enhancedMs`).
    */
   hostedWrite: { formMs: number; ratio: number; withinGoal: boolean; enhancedMs: number };
-  /** Every load, ms, in run order (`hostedWrite`: the form there; `hostedEnhanced`: taken over). */
-  samples: { plain: number[]; widget: number[]; widgetPreload: number[]; hostedWrite: number[]; hostedEnhanced: number[] };
+  /**
+   * A county's page on its own origin (examples/slow-network/widget.html served by another server)
+   * with the form the service gives websites set into its HTML (`GET /s/demo/form`) and the loader
+   * from the service: as `hostedWrite`.
+   */
+  included: { formMs: number; ratio: number; withinGoal: boolean; enhancedMs: number };
+  /** Every load, ms, in run order (`hostedWrite`, `included`: the form there; `…Enhanced`: taken over). */
+  samples: {
+    plain: number[]; widget: number[]; widgetPreload: number[]; hostedWrite: number[]; hostedEnhanced: number[]; included: number[]; includedEnhanced: number[];
+  };
 }
 
 /**
@@ -54,7 +65,7 @@ const WATCH = `(() => {
     // A form in the page's HTML (the plain page's, the write page's) counts as the plain page's does:
     // the document parsed (readyState leaves 'loading' before deferred and module scripts run) and its button there.
     const parsed = document.readyState !== 'loading';
-    if (form) return enhanced() || (parsed && Boolean(form.querySelector('form.plain-form button[type="submit"]') && form.querySelector('#unitId option[value]:not([value=""])')));
+    if (form) return enhanced() || (parsed && Boolean(form.querySelector('form.plain-form button[type="submit"]') && form.querySelector('select[name="unitId"] option[value]:not([value=""])')));
     return parsed && Boolean(document.querySelector('form button[type="submit"]'));
   };
   const check = () => {
@@ -98,9 +109,32 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-/** Times both pages on the stack at `origin` (after one unmeasured load of each, which warms the worker). */
-export async function measureInteractive(origin: string): Promise<InteractiveTimes> {
+/**
+ * A county's website on `port` (127.0.0.1): at `/included`, examples/slow-network/widget.html with the
+ * loader from the service at `origin` and, in place of the empty element, the form the service gives
+ * websites, asked for once as a CMS would cache it.
+ */
+export async function includingHost(origin: string, port: number): Promise<{ url: string; server: Server }> {
+  const form = await (await fetch(`${origin}/s/demo/form`)).text();
+  if (!form.includes('<form class="plain-form"')) throw new Error(`GET ${origin}/s/demo/form gave no form: ${form.slice(0, 200)}`);
+  const page = (await readFile(new URL('../examples/slow-network/widget.html', import.meta.url), 'utf8'))
+    .replace('src="/widget/liuyan.js"', `src="${origin}/widget/liuyan.js"`)
+    .replace('<liuyan-form site="demo"></liuyan-form>', form);
+  const server = createServer((request, response) => {
+    if (request.url !== '/included') return void response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}/included`, server };
+}
+
+/**
+ * Times the pages on the stack at `origin`, and the county's page with the form set into it on
+ * `hostPort` (an origin the demo site must allow), after one unmeasured load of each, which warms the worker.
+ */
+export async function measureInteractive(origin: string, hostPort: number): Promise<InteractiveTimes> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  const host = await includingHost(origin, hostPort);
   try {
     // Each page by its address without `.html`: the static assets answer `….html` with a redirect to
     // it (html_handling "auto-trailing-slash"), a round trip (562.5 ms here) before the page itself.
@@ -112,7 +146,8 @@ export async function measureInteractive(origin: string): Promise<InteractiveTim
     const hostedUrl = `${origin}/s/demo/write`;
     await loadOnce(browser, preloadUrl);
     await loadOnce(browser, hostedUrl);
-    const samples = { plain: [] as number[], widget: [] as number[], widgetPreload: [] as number[], hostedWrite: [] as number[], hostedEnhanced: [] as number[] };
+    await loadOnce(browser, host.url);
+    const samples: InteractiveTimes['samples'] = { plain: [], widget: [], widgetPreload: [], hostedWrite: [], hostedEnhanced: [], included: [], includedEnhanced: [] };
     for (let i = 0; i < RUNS; i++) {
       samples.plain.push(await loadOnce(browser, plainUrl));
       samples.widget.push(await loadOnce(browser, widgetUrl));
@@ -120,6 +155,9 @@ export async function measureInteractive(origin: string): Promise<InteractiveTim
       const hosted = await loadTimes(browser, hostedUrl);
       samples.hostedWrite.push(hosted.interactive);
       samples.hostedEnhanced.push(hosted.enhanced);
+      const included = await loadTimes(browser, host.url);
+      samples.included.push(included.interactive);
+      samples.includedEnhanced.push(included.enhanced);
     }
     const plainMs = median(samples.plain);
     const widgetMs = median(samples.widget);
@@ -128,14 +166,18 @@ export async function measureInteractive(origin: string): Promise<InteractiveTim
     const preloadRatio = Number((preloadMs / plainMs).toFixed(2));
     const hostedMs = median(samples.hostedWrite);
     const hostedRatio = Number((hostedMs / plainMs).toFixed(2));
+    const includedMs = median(samples.included);
+    const includedRatio = Number((includedMs / plainMs).toFixed(2));
     return {
       conditions: `Slow 4G (${SLOW_4G.latency} ms, ${(SLOW_4G.downloadThroughput * 8) / 1e6} Mbit/s down), CPU ${CPU_SLOWDOWN}× slower, cold cache`,
       runs: RUNS, plainMs, widgetMs, ratio,
       withModulepreload: { widgetMs: preloadMs, ratio: preloadRatio, withinGoal: preloadRatio <= GOAL_RATIO },
       hostedWrite: { formMs: hostedMs, ratio: hostedRatio, withinGoal: hostedRatio <= GOAL_RATIO, enhancedMs: median(samples.hostedEnhanced) },
+      included: { formMs: includedMs, ratio: includedRatio, withinGoal: includedRatio <= GOAL_RATIO, enhancedMs: median(samples.includedEnhanced) },
       goalRatio: GOAL_RATIO, withinGoal: ratio <= GOAL_RATIO, samples,
     };
   } finally {
     await browser.close();
+    host.server.close();
   }
 }

@@ -185,9 +185,13 @@ const RAISED_LIMITS: SubmissionLimits = { perAddressHour: 1_000_000, perPhoneDay
 
 /**
  * Starts the stack on `port`, runs `use`, and stops the worker and deletes its data however `use` ends.
- * `submissionLimits` are the demo site's caps on submissions (all raised unless given).
+ * `submissionLimits` are the demo site's caps on submissions (all raised unless given); `extraOrigins`,
+ * websites the demo site allows besides the stack's own (a county's page on another port).
  */
-export async function withLocalStack<T>(port: number, use: (stack: Stack) => Promise<T>, { submissionLimits = RAISED_LIMITS }: { submissionLimits?: SubmissionLimits } = {}): Promise<T> {
+export async function withLocalStack<T>(
+  port: number, use: (stack: Stack) => Promise<T>,
+  { submissionLimits = RAISED_LIMITS, extraOrigins = [] }: { submissionLimits?: SubmissionLimits; extraOrigins?: string[] } = {},
+): Promise<T> {
   if (await portInUse(port)) throw new Error(`port ${port} is already in use; the benchmark needs it for its own worker`);
   const persistTo = await mkdtemp(path.join(tmpdir(), 'liuyan-bench-'));
   let worker: ChildProcess | undefined;
@@ -222,7 +226,7 @@ export async function withLocalStack<T>(port: number, use: (stack: Stack) => Pro
   process.once('exit', onExit);
   try {
     migrate(persistTo);
-    await seed(ensureDevVars(), { port, persistTo, submissionLimits });
+    await seed(ensureDevVars(), { port, persistTo, submissionLimits, extraOrigins });
     worker = startWorker({ port, persistTo, localTraces: false }, 'pipe');
     const log = costLog(worker);
     await upOrExited(worker, port);

@@ -68,6 +68,47 @@ export function hostedHref(path: string, { embed, lang, theme }: PageView): stri
 }
 
 /**
+ * The plain form's rules (hosted/write-form.ts): on the write page, and with the form other websites
+ * set into their pages (`plainFormStyle`). Its colours are the palette's (`--text`, `--primary` …).
+ */
+const PLAIN_FORM_RULES = `.plain-form{display:grid;gap:16px;color:var(--text);font-size:16px;line-height:1.6}
+.plain-form,.plain-form *{box-sizing:border-box}
+.plain-form .muted{color:var(--muted)}
+.plain-form .field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
+.plain-form label,.plain-form legend{font-weight:600}
+.plain-form legend{padding:0;margin-bottom:5px}
+.plain-form .field label::first-letter,.plain-form legend::first-letter{text-transform:uppercase}
+.plain-form details summary{cursor:pointer;color:var(--primary);min-height:44px;display:flex;align-items:center}
+.plain-form .privacy-text{white-space:pre-line;font-size:.9em;color:var(--muted)}
+.plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:8px;border:1px solid var(--line);border-radius:4px;background:var(--surface);color:var(--text)}
+.plain-form [aria-invalid=true]{border-color:var(--error)}
+.plain-form .choices{display:flex;flex-wrap:wrap;gap:8px}
+.plain-form .choice{font-weight:normal;display:inline-flex;align-items:center;gap:6px;min-height:44px}
+.plain-form .choice.block{display:flex;align-items:flex-start}
+.plain-form .choice.block input{margin-top:6px}
+.plain-form .hint{display:block;font-size:.85em}
+.plain-form .row{display:grid;grid-template-columns:repeat(auto-fit,minmax(12em,1fr));gap:16px;align-items:start}
+.plain-form .required{color:var(--error);margin-left:2px}
+.plain-form .error{color:var(--error);margin:0}
+.plain-form button{font:inherit;min-height:44px;padding:8px 24px;border:0;border-radius:4px;background:var(--primary);color:var(--on-primary);font-weight:600}
+`;
+
+/**
+ * The stylesheet that comes with the form another website sets into its page (`GET /s/:site/form`),
+ * so the form looks as it will once `<liuyan-form>` has taken it over (no jump when it does), and as
+ * the write page's without a script: the site's palette in `theme` on `<liuyan-form>` alone, its
+ * surface and room until the element is defined (then the element's own, `:host([theme])`), and the
+ * form's rules; nothing of the page around it. Inline, as the form must wait for no file; a page whose
+ * Content-Security-Policy allows no inline style shows the form in its own styles instead.
+ */
+export function plainFormStyle(site: Pick<Site, 'themeColor'>, theme: HostedTheme) {
+  const style = `${themeRules(site.themeColor ?? DEFAULT_COLOR, theme, 'liuyan-form')}
+liuyan-form:not(:defined){display:block;background:var(--surface);padding:var(--liuyan-theme-padding,.75em)}
+${PLAIN_FORM_RULES}`;
+  return html`<style>${raw(style)}</style>`;
+}
+
+/**
  * The page's one stylesheet. Inline, so a slow network waits for no second file; the CSP allows it
  * by its hash (one per site colour and theme). Its colours are the theme's palette
  * (`hosted/theme.ts`); the site's colour reaches the elements through their public token, and the
@@ -118,25 +159,7 @@ dl.facts dd{margin:0}
 .timeline{padding-left:1.2em}
 .timeline li{margin:.3em 0}
 .adoption{border:1px solid var(--adopted);border-radius:4px;padding:8px 12px}
-.plain-form{display:grid;gap:16px;color:var(--text)}
-.plain-form .field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
-.plain-form label,.plain-form legend{font-weight:600}
-.plain-form legend{padding:0;margin-bottom:5px}
-.plain-form .field label::first-letter,.plain-form legend::first-letter{text-transform:uppercase}
-.plain-form details summary{cursor:pointer;color:var(--primary);min-height:44px;display:flex;align-items:center}
-.plain-form .privacy-text{white-space:pre-line;font-size:.9em;color:var(--muted)}
-.plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:8px;border:1px solid var(--line);border-radius:4px;background:var(--surface);color:var(--text)}
-.plain-form [aria-invalid=true]{border-color:var(--error)}
-.plain-form .choices{display:flex;flex-wrap:wrap;gap:8px}
-.plain-form .choice{font-weight:normal;display:inline-flex;align-items:center;gap:6px;min-height:44px}
-.plain-form .choice.block{display:flex;align-items:flex-start}
-.plain-form .choice.block input{margin-top:6px}
-.plain-form .hint{display:block;font-size:.85em}
-.plain-form .row{display:grid;grid-template-columns:repeat(auto-fit,minmax(12em,1fr));gap:16px;align-items:start}
-.plain-form .required{color:var(--error);margin-left:2px}
-.plain-form .error{color:var(--error);margin:0}
-.plain-form button{font:inherit;min-height:44px;padding:8px 24px;border:0;border-radius:4px;background:var(--primary);color:var(--on-primary);font-weight:600}
-.receipt{border:2px solid var(--primary);border-radius:4px;padding:16px}
+${PLAIN_FORM_RULES}.receipt{border:2px solid var(--primary);border-radius:4px;padding:16px}
 .receipt h2{margin:0 0 8px;font-size:1.2rem}
 .receipt .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.3em;letter-spacing:.04em;color:var(--primary);user-select:all;overflow-wrap:normal;white-space:nowrap}
 .receipt .warning{font-weight:600}

@@ -78,15 +78,15 @@ function declarations(p: PagePalette): string {
 }
 
 /**
- * The `:root` rules of the page's stylesheet for `theme`: one palette, or for `auto` the light one
+ * The rules of `selector` (the page's `:root`, or the one element a palette is for) for `theme`: one palette, or for `auto` the light one
  * with the dark one under `prefers-color-scheme: dark` and the high-contrast one under
  * `prefers-contrast: more` (which wins when both are set, as in the elements' `auto`).
  */
-export function themeRules(color: string, theme: HostedTheme): string {
+export function themeRules(color: string, theme: HostedTheme, selector = ':root'): string {
   const p = palettes(color);
-  if (theme !== 'auto') return `:root{${declarations(p[theme])}}`;
-  return `:root{${declarations(p.light)}}
-@media ${SYSTEM_DARK}{:root{${declarations(p.dark)}}}
-@media ${SYSTEM_MORE_CONTRAST}{:root{${declarations(p['high-contrast'])}}}`;
+  if (theme !== 'auto') return `${selector}{${declarations(p[theme])}}`;
+  return `${selector}{${declarations(p.light)}}
+@media ${SYSTEM_DARK}{${selector}{${declarations(p.dark)}}}
+@media ${SYSTEM_MORE_CONTRAST}{${selector}{${declarations(p['high-contrast'])}}}`;
 }
 

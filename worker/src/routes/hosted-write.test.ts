@@ -231,7 +231,10 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect(response.headers.get('Cache-Control')).toMatch(/public, max-age=60/);
     const html = await response.text();
     // Nothing around it: the element and its form, which posts to this service's write page.
-    expect(html).toMatch(new RegExp(`^<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"><form class="plain-form" method="post" action="https://liuyan.test/s/${siteId}/write" accept-charset="utf-8">`));
+    expect(html).toMatch(new RegExp(`^<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"><style>liuyan-form\\{color-scheme:light;[^<]+</style><form class="plain-form" method="post" action="https://liuyan.test/s/${siteId}/write" accept-charset="utf-8">`));
+    // Its style touches the element and the form alone, never the page around them.
+    const style = /<style>([^<]+)<\/style>/.exec(html)![1]!;
+    for (const rule of style.matchAll(/(?:^|\})\s*([^{}@]+)\{/g)) expect(rule[1]!.trim()).toMatch(/^(liuyan-form|\.plain-form)/);
     expect(html.trimEnd()).toMatch(/<\/form><\/liuyan-form>$/);
     expect(html).toContain(`<option value="${eduUnit}">测试县教育局</option>`);
     // Every id begins with the prefix, so none meets the host page's own (`title`, `body`).
@@ -246,7 +249,7 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect((await (await page(`/s/${siteId}/form`)).text())).toBe(html);
     // In English, posting to the write page in English, and in a theme when asked.
     const english = await (await page(`/s/${siteId}/form?lang=en&theme=dark`)).text();
-    expect(english).toMatch(new RegExp(`^<liuyan-form site="${siteId}" lang="en" theme="dark"><form [^>]*action="https://liuyan.test/s/${siteId}/write\\?lang=en&amp;theme=dark"`));
+    expect(english).toMatch(new RegExp(`^<liuyan-form site="${siteId}" lang="en" theme="dark"><style>liuyan-form\\{color-scheme:dark;[^<]+</style><form [^>]*action="https://liuyan.test/s/${siteId}/write\\?lang=en&amp;theme=dark"`));
     expect(english).toContain('<button type="submit">Send message</button>');
   });
 

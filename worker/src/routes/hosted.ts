@@ -13,7 +13,7 @@ import type { AppEnv } from '../env';
 import { messageHead, messageMain, summary } from '../hosted/message-page';
 import type { HostedStrings } from '../hosted/strings.zh-cn';
 import {
-  askedLocale, boardHead, hostedHref, hostedStrings, messagePath, pageTitle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
+  askedLocale, boardHead, hostedHref, hostedStrings, messagePath, pageTitle, plainFormStyle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
@@ -184,7 +184,7 @@ async function writePage(
 /**
  * The write page's form alone, for another website to set into its own page's HTML (a server-side
  * include, a page built ahead): `<liuyan-form>` holding the form (hosted/write-form.ts), posting to
- * the write page here. Shown as soon as the host page's HTML has come, with no script to wait for;
+ * the write page here, and its stylesheet (`plainFormStyle`). Shown as soon as the host page's HTML has come, with no script to wait for;
  * the element takes it over when its script has come, as on the write page. Without the key of a page
  * served (the website's cache gives this to all), so a form sent without the script comes back once to
  * be confirmed (`confirmSend`), with one. A site whose form needs its script gets the element alone.
@@ -198,7 +198,7 @@ hosted.get('/s/:site/form', async (c) => {
   const action = absolute(c, hostedHref(sectionPath(site.id, 'write'), { ...view, embed: false }));
   c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
   c.header('X-Content-Type-Options', 'nosniff');
-  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}">${units ? plainForm({ site, units, locale, action }) : ''}</liuyan-form>
+  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}">${units ? html`${plainFormStyle(site, elementTheme(view.theme))}${plainForm({ site, units, locale, action })}` : ''}</liuyan-form>
 `);
 });
 
