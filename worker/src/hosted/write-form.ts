@@ -102,6 +102,14 @@ export function plainFormSubmission(v: PlainFormValues): Record<string, unknown>
   };
 }
 
+/** Whether `id` is a unit the form lists (anywhere in `units`' tree). */
+export function listsUnit(units: UnitNode[], id: string): boolean {
+  return units.some((u) => u.id === id || listsUnit(u.children, id));
+}
+
+/** ` unit="…"`, the element's unit to preselect (`?unit=`, a department's own page), where there is one. */
+export const unitAttribute = (unitId: string | undefined) => (unitId ? html` ${'unit'}="${unitId}"` : '');
+
 /** A boolean attribute (` checked`) where `on`, else nothing. */
 const flag = (name: 'autofocus' | 'checked' | 'data-sent' | 'required' | 'selected', on: boolean) => (on ? html` ${name}` : '');
 
@@ -123,6 +131,8 @@ export interface PlainFormInput {
   /** Where the form posts: the write page's address (with its `?lang=`, `?embed=1`, `?theme=`), absolute in another website's page. */
   action: string;
   values?: PlainFormValues;
+  /** The unit chosen as the form is served (`?unit=`, one the form lists: `listsUnit`), where nothing was sent back. */
+  unitId?: string;
   /** Each field's error sentence, by the field's name (`title`, `author.phone`); `form`: one for the whole form. */
   errors?: Record<string, string>;
 }
@@ -133,8 +143,8 @@ export interface PlainFormInput {
  * (`required`) catches an empty field before a round trip; the service
  * checks again and answers with this form, values kept and each error beside its field.
  */
-export function plainForm({ site, units, locale, action, formKey, values: sent, errors = {} }: PlainFormInput) {
-  const values = sent ?? emptyPlainForm();
+export function plainForm({ site, units, locale, action, formKey, values: sent, unitId, errors = {} }: PlainFormInput) {
+  const values = sent ?? { ...emptyPlainForm(), unitId: unitId ?? '' };
   const t = plainFormStrings(locale, site);
   const label = (id: string) => fieldLabel(t.errors, id);
   const required = html`<span class="required" aria-hidden="true">*</span>`;

@@ -276,6 +276,23 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect((await send(siteId, filled(eduUnit), { origin: 'https://county.example.net' })).status).toBe(403);
   });
 
+  it('preselects the unit asked for (a department’s own page, ?unit=), on the write page too; one it does not list is ignored', async () => {
+    const { siteId, eduUnit, inactiveUnit } = await createSite();
+    for (const path of [`/s/${siteId}/form?unit=${eduUnit}`, `/s/${siteId}/write?unit=${eduUnit}`]) {
+      const html = await (await page(path)).text();
+      expect(html, path).toMatch(new RegExp(`<liuyan-form site="${siteId}" lang="zh-CN" theme="auto" unit="${eduUnit}">`));
+      expect(html, path).toContain(`<option value="${eduUnit}" selected>测试县教育局</option>`);
+      expect(html.match(/ selected>/g), path).toHaveLength(2); // the unit and the display name's default
+      // As served, not as sent: the element's own choice (a draft) may still win over it.
+      expect(html, path).not.toContain('data-sent');
+    }
+    for (const unit of [inactiveUnit, 'u_nowhere', '"><script>alert(1)</script>']) {
+      const html = await (await page(`/s/${siteId}/form?unit=${encodeURIComponent(unit)}`)).text();
+      expect(html, unit).toMatch(new RegExp(`^<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"><style>`));
+      expect(html, unit).not.toContain(`" selected>测试县`);
+    }
+  });
+
   it('is the element alone where the form needs its script, and nothing where the hosted pages are off', async () => {
     const { siteId } = await createSite();
     await env.DB.prepare("INSERT INTO notification_settings (site_id, sms_provider, sms_key_id, sms_secret_enc, sms_sign_name, phone_verification, updated_at) VALUES (?, 'aliyun', 'key', 'sealed', '测试县', 1, '2026-12-01T00:00:00Z')").bind(siteId).run();

@@ -17,7 +17,7 @@ import {
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
-  isFormKey, KEY_FIELD, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, type PlainFormValues,
+  isFormKey, KEY_FIELD, listsUnit, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, unitAttribute, type PlainFormValues,
 } from '../hosted/write-form';
 import { bodyLimit } from 'hono/body-limit';
 import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
@@ -148,6 +148,17 @@ async function plainFormUnits({ site, db }: Found): Promise<UnitNode[] | null> {
   return units.complete ? units.units : null;
 }
 
+/**
+ * The unit the page was asked to preselect (`?unit=`, a department's own link or page), as the
+ * element's `unit`: only one the form lists (the form's tree, or the config's first levels for a tree
+ * too large to list, where the element finds it itself); anything else is as if none were asked for.
+ */
+function askedUnit(c: Context<AppEnv>, units: UnitNode[] | null): string | undefined {
+  const unit = c.req.query('unit');
+  if (!unit || unit.length > ID_MAX) return undefined;
+  return units === null || listsUnit(units, unit) ? unit : undefined;
+}
+
 /** What the write page reads besides the site: the units its form lists, whether to offer statistics. */
 async function writeReads(found: Found) {
   const [units, withStats] = await Promise.all([plainFormUnits(found), hasPublishedMessages(found.db, found.site.id)]);
@@ -166,9 +177,10 @@ async function writePage(
 ) {
   const { site, locale, t, view, canonical } = found;
   const action = hostedHref(sectionPath(site.id, 'write'), view);
-  const element = (inner: unknown) => html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}">${inner}</liuyan-form>`;
+  const unitId = askedUnit(c, units);
+  const element = (inner: unknown) => html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}"${unitAttribute(unitId)}>${inner}</liuyan-form>`;
   const main = units
-    ? element(plainForm({ site, units, locale, action, ...form, formKey: form.formKey ?? newFormKey() }))
+    ? element(plainForm({ site, units, locale, action, unitId, ...form, formKey: form.formKey ?? newFormKey() }))
     : html`${element('')}
 <noscript><p class="muted">${t.needsScript}</p></noscript>`;
   // The form's key is this reader's (and what a citizen sent back with its errors is theirs): no cache
@@ -188,17 +200,19 @@ async function writePage(
  * the element takes it over when its script has come, as on the write page. Without the key of a page
  * served (the website's cache gives this to all), so a form sent without the script comes back once to
  * be confirmed (`confirmSend`), with one. A site whose form needs its script gets the element alone.
- * Kept a minute by caches, as the pages (the units it lists may change). `?lang=`, `?theme=` as the pages.
+ * Kept a minute by caches, as the pages (the units it lists may change). `?lang=`, `?theme=` as the
+ * pages; `?unit=` preselects a unit (a department's own page), as the element's `unit`.
  */
 hosted.get('/s/:site/form', async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
   const { site, locale, view } = found;
   const units = await plainFormUnits(found);
+  const unitId = askedUnit(c, units);
   const action = absolute(c, hostedHref(sectionPath(site.id, 'write'), { ...view, embed: false }));
   c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
   c.header('X-Content-Type-Options', 'nosniff');
-  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}">${units ? html`${plainFormStyle(site, elementTheme(view.theme))}${plainForm({ site, units, locale, action })}` : ''}</liuyan-form>
+  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}"${unitAttribute(unitId)}>${units ? html`${plainFormStyle(site, elementTheme(view.theme))}${plainForm({ site, units, locale, action, unitId })}` : ''}</liuyan-form>
 `);
 });
 
