@@ -271,6 +271,16 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect(codes[0]).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
     expect(codes[1]).toBe(codes[0]);
     expect(await countRows('messages', siteId)).toBe(1);
+    // From a page with a strict referrer policy (`no-referrer`) the browser sends `Origin: null`: shown
+    // to be confirmed all the same, with what to correct first; sent with a key so, refused.
+    const anonymous = await send(siteId, { ...sent, title: '' }, { origin: 'null' });
+    expect(anonymous.status).toBe(422);
+    const again = await anonymous.text();
+    expect(again).toContain('请核对后再提交一次');
+    expect(again).toContain('<p class="error" id="liuyan-title-error">请填写标题</p>');
+    expect(again).toContain('id="liuyan-title" name="title" type="text" value="" autocomplete="off" placeholder="" required aria-invalid="true" autofocus');
+    expect((await send(siteId, { ...sent, idempotencyKey: key! }, { origin: 'null' })).status).toBe(403);
+    expect(await countRows('messages', siteId)).toBe(1);
     // A website the site does not list is refused, keyed or not.
     expect((await send(siteId, sent, { origin: 'https://county.example.net' })).status).toBe(403);
     expect((await send(siteId, filled(eduUnit), { origin: 'https://county.example.net' })).status).toBe(403);

@@ -251,7 +251,11 @@ hosted.post('/s/:site/write', bodyLimit({
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
   const origin = c.req.header('Origin');
-  if (origin !== undefined && origin !== new URL(c.req.url).origin && !found.site.allowedOrigins.includes(origin)) throw new ApiError('origin_not_allowed');
+  // `Origin: null` is how a browser sends a form from a page with a strict referrer policy
+  // (`no-referrer`, `same-origin`: common on government websites); let through only as far as the
+  // form to be confirmed here, which stores nothing (below).
+  const anonymous = origin === 'null';
+  if (origin !== undefined && !anonymous && origin !== new URL(c.req.url).origin && !found.site.allowedOrigins.includes(origin)) throw new ApiError('origin_not_allowed');
   if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded'])) throw new ApiError('unsupported_media_type');
   const reads = await writeReads(found);
   if (!reads.units) throw new ApiError('not_found');
@@ -261,9 +265,6 @@ hosted.post('/s/:site/write', bodyLimit({
   const sentForm = new URLSearchParams(text);
   const values = plainFormValues(sentForm);
   const formKey = sentForm.get(KEY_FIELD);
-  // A form without a key (another website's page: `GET /s/:site/form`) or with one the service never
-  // drew is shown again with a key of its own, to be sent from it.
-  if (!isFormKey(formKey)) return writePage(c, found, reads, { values, errors: { form: formKey === null ? found.t.confirmSend : found.t.sendAgain } }, 422);
   // Each error beside its field; one the form has no field for is said above it.
   const sentences = (problems: FieldProblem[]) => {
     const errors: Record<string, string> = {};
@@ -274,13 +275,19 @@ hosted.post('/s/:site/write', bodyLimit({
     return errors;
   };
   const parsed = SubmissionSchema.safeParse(plainFormSubmission(values));
-  if (!parsed.success) {
-    // The site's own rules for the fields the contract found nothing wrong with, so all is said at once.
-    const problems = fieldProblemsOf(parsed.error);
-    const fine = (field: 'title' | 'body' | 'type' | 'domain') => (problems.some((p) => p.field === field) ? undefined : values[field]);
-    problems.push(...siteRuleProblems(site, { title: fine('title')?.trim(), body: fine('body')?.trim(), type: fine('type'), domain: fine('domain') }));
-    return writePage(c, found, reads, { values, formKey, errors: sentences(problems) }, 422);
+  /** What is wrong: the contract's problems, and the site's own rules for the fields it found nothing wrong with, so all is said at once. */
+  const problems = () => {
+    const contract = parsed.success ? [] : fieldProblemsOf(parsed.error);
+    const fine = (field: 'title' | 'body' | 'type' | 'domain') => (contract.some((p) => p.field === field) ? undefined : values[field]);
+    return [...contract, ...siteRuleProblems(site, { title: fine('title')?.trim(), body: fine('body')?.trim(), type: fine('type'), domain: fine('domain') })];
+  };
+  // A form without a key (another website's page: `GET /s/:site/form`) or with one the service never
+  // drew is shown again with a key of its own, to be sent from it, and with what to correct first.
+  if (!isFormKey(formKey)) {
+    return writePage(c, found, reads, { values, errors: { ...sentences(problems()), form: formKey === null ? found.t.confirmSend : found.t.sendAgain } }, 422);
   }
+  if (anonymous) throw new ApiError('origin_not_allowed');
+  if (!parsed.success) return writePage(c, found, reads, { values, formKey, errors: sentences(problems()) }, 422);
   try {
     const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${formKey}:${JSON.stringify(parsed.data)}`)}`;
     const answer = await storeSubmission(c, parsed.data, key);
