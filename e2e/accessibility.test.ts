@@ -208,8 +208,8 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
           // Sent with nothing typed but the title: every field's error beside it.
           await page.getByLabel('标题', { exact: true }).fill('路灯');
           await page.evaluate(() => document.querySelector<HTMLFormElement>('form.plain-form')!.submit());
-          await page.locator('form.plain-form p.error').first().waitFor();
-          expect(await page.locator('form.plain-form p.error').count()).toBeGreaterThan(3);
+          await page.locator('form.plain-form p.liuyan-error').first().waitFor();
+          expect(await page.locator('form.plain-form p.liuyan-error').count()).toBeGreaterThan(3);
           const sent = await violations(page);
           if (sent.length > 0) found[`errors ${theme}${query}`] = sent;
         }

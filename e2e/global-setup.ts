@@ -16,11 +16,15 @@ function formOnlyPage(workerOrigin: string): string {
 </head><body><liuyan-form site="demo"></liuyan-form></body></html>`;
 }
 
-/** The county's page holding the form the service gave it (`form`); its own heading has the id `title`, as the form's title field would without its prefix. */
+/**
+ * The county's page holding the form the service gave it (`form`); its own heading has the id `title`,
+ * as the form's title field would without its prefix, and its style sheet a CSS framework's `.row`, `.label`, `.field`.
+ */
 const includedPage = (workerOrigin: string, form: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>示范县人民政府 · 给领导留言</title>
 <script type="module" src="${workerOrigin}/widget/liuyan.js"></script>
+<style>.row{display:flex;margin:0 -15px}.label{padding:.2em .6em;font-size:75%;background:#777;color:#fff}.field{border:3px solid #f0f}</style>
 </head><body>
 <h1 id="title">示范县人民政府 · 给领导留言</h1>
 ${form}

@@ -278,6 +278,13 @@ describe('the form set into the county’s own page (GET /s/:site/form, a server
       // The county's own ids are its own: the form's labels lead to the form's fields.
       expect(await page.locator('h1#title').textContent()).toBe('示范县人民政府 · 给领导留言');
       expect(await page.getByLabel('标题', { exact: true }).evaluate((el) => el.tagName)).toBe('INPUT');
+      // Nor do its rules (a CSS framework's `.row`) reach the form: every field within it.
+      const box = (await page.locator('form.plain-form').boundingBox())!;
+      for (const label of ['姓名', '联系电话']) {
+        const field = (await page.getByLabel(label, { exact: true }).boundingBox())!;
+        expect(field.x, label).toBeGreaterThanOrEqual(box.x);
+        expect(field.x + field.width, label).toBeLessThanOrEqual(box.x + box.width);
+      }
       // The hidden field is hidden without the service's style sheet.
       expect(await page.locator('input[name="homepage"]').isVisible()).toBe(false);
       await page.getByRole('button', { name: '提交留言' }).click();

@@ -52,7 +52,7 @@ export function readPlainForm(form: HTMLFormElement): PlainFormReading {
     };
   }
   const errors: Record<string, string> = {};
-  for (const line of Array.from(form.querySelectorAll<HTMLElement>('.error[id$="-error"]'))) errors[ownId(line.id).slice(0, -'-error'.length)] = line.textContent ?? '';
+  for (const line of Array.from(form.querySelectorAll<HTMLElement>('.liuyan-error'))) errors[ownId(line.id).slice(0, -'-error'.length)] = line.textContent ?? '';
   const focused = controls.find((control) => control === document.activeElement);
   let refocus: PlainFormReading['refocus'] = null;
   if (focused) {

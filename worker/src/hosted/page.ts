@@ -73,23 +73,23 @@ export function hostedHref(path: string, { embed, lang, theme }: PageView): stri
  */
 const PLAIN_FORM_RULES = `.plain-form{display:grid;gap:16px;color:var(--text);font-size:16px;line-height:1.6}
 .plain-form,.plain-form *{box-sizing:border-box}
-.plain-form .muted{color:var(--muted)}
-.plain-form .field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
+.plain-form .liuyan-muted{color:var(--muted)}
+.plain-form .liuyan-field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
 .plain-form label,.plain-form legend{font-weight:600}
 .plain-form legend{padding:0;margin-bottom:5px}
-.plain-form .field label::first-letter,.plain-form legend::first-letter{text-transform:uppercase}
+.plain-form .liuyan-field label::first-letter,.plain-form legend::first-letter{text-transform:uppercase}
 .plain-form details summary{cursor:pointer;color:var(--primary);min-height:44px;display:flex;align-items:center}
-.plain-form .privacy-text{white-space:pre-line;font-size:.9em;color:var(--muted)}
+.plain-form .liuyan-privacy-text{white-space:pre-line;font-size:.9em;color:var(--muted)}
 .plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:8px;border:1px solid var(--line);border-radius:4px;background:var(--surface);color:var(--text)}
 .plain-form [aria-invalid=true]{border-color:var(--error)}
-.plain-form .choices{display:flex;flex-wrap:wrap;gap:8px}
-.plain-form .choice{font-weight:normal;display:inline-flex;align-items:center;gap:6px;min-height:44px}
-.plain-form .choice.block{display:flex;align-items:flex-start}
-.plain-form .choice.block input{margin-top:6px}
-.plain-form .hint{display:block;font-size:.85em}
-.plain-form .row{display:grid;grid-template-columns:repeat(auto-fit,minmax(12em,1fr));gap:16px;align-items:start}
-.plain-form .required{color:var(--error);margin-left:2px}
-.plain-form .error{color:var(--error);margin:0}
+.plain-form .liuyan-choices{display:flex;flex-wrap:wrap;gap:8px}
+.plain-form .liuyan-choice{font-weight:normal;display:inline-flex;align-items:center;gap:6px;min-height:44px}
+.plain-form .liuyan-choice.liuyan-block{display:flex;align-items:flex-start}
+.plain-form .liuyan-choice.liuyan-block input{margin-top:6px}
+.plain-form .liuyan-hint{display:block;font-size:.85em}
+.plain-form .liuyan-row{display:grid;grid-template-columns:repeat(auto-fit,minmax(12em,1fr));gap:16px;align-items:start}
+.plain-form .liuyan-required{color:var(--error);margin-left:2px}
+.plain-form .liuyan-error{color:var(--error);margin:0}
 .plain-form button{font:inherit;min-height:44px;padding:8px 24px;border:0;border-radius:4px;background:var(--primary);color:var(--on-primary);font-weight:600}
 `;
 
@@ -98,14 +98,15 @@ const PLAIN_FORM_RULES = `.plain-form{display:grid;gap:16px;color:var(--text);fo
  * so the form looks as it will once `<liuyan-form>` has taken it over (no jump when it does), and as
  * the write page's without a script: the site's palette in `theme` on `<liuyan-form>` alone, its
  * surface and room until the element is defined (then the element's own, `:host([theme])`), and the
- * form's rules; nothing of the page around it. Inline, as the form must wait for no file; a page whose
- * Content-Security-Policy allows no inline style shows the form in its own styles instead.
+ * form's rules; nothing of the page around it. Inline, as the form must wait for no file: a page whose
+ * Content-Security-Policy allows no inline style allows this one by its hash (`sha256`, base64: the same
+ * for every answer of a site in a theme), or shows the form in its own styles.
  */
-export function plainFormStyle(site: Pick<Site, 'themeColor'>, theme: HostedTheme) {
+export async function plainFormStyle(site: Pick<Site, 'themeColor'>, theme: HostedTheme) {
   const style = `${themeRules(site.themeColor ?? DEFAULT_COLOR, theme, 'liuyan-form')}
 liuyan-form:not(:defined){display:block;background:var(--surface);padding:var(--liuyan-theme-padding,.75em)}
 ${PLAIN_FORM_RULES}`;
-  return html`<style>${raw(style)}</style>`;
+  return { element: html`<style>${raw(style)}</style>`, sha256: await styleHash(style) };
 }
 
 /**

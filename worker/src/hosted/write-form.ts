@@ -147,14 +147,14 @@ export function plainForm({ site, units, locale, action, formKey, values: sent, 
   const values = sent ?? { ...emptyPlainForm(), unitId: unitId ?? '' };
   const t = plainFormStrings(locale, site);
   const label = (id: string) => fieldLabel(t.errors, id);
-  const required = html`<span class="required" aria-hidden="true">*</span>`;
-  const errorLine = (id: string) => (errors[id] ? html`<p class="error" id="${ID_PREFIX}${id}-error">${errors[id]}</p>` : '');
+  const required = html`<span class="liuyan-required" aria-hidden="true">*</span>`;
+  const errorLine = (id: string) => (errors[id] ? html`<p class="liuyan-error" id="${ID_PREFIX}${id}-error">${errors[id]}</p>` : '');
   // Without a script the focus cannot be moved to an error: the first field in error takes it as the page opens.
   const first = PLAIN_FORM_FIELDS.find((id) => errors[id]);
   const invalid = (id: string) => (errors[id] ? 'true' : 'false');
   const focus = (id: string) => flag('autofocus', id === first);
-  const field = (id: string, control: unknown, { isRequired = true, name = label(id) } = {}) => html`<div class="field">
-<span class="label"><label for="${ID_PREFIX}${id}">${name}</label>${isRequired ? required : ''}</span>${control}${errorLine(id)}
+  const field = (id: string, control: unknown, { isRequired = true, name = label(id) } = {}) => html`<div class="liuyan-field">
+<span class="liuyan-label"><label for="${ID_PREFIX}${id}">${name}</label>${isRequired ? required : ''}</span>${control}${errorLine(id)}
 </div>`;
   const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
     html`<input id="${ID_PREFIX}${id}" name="${id}" type="${type}" value="${value}" autocomplete="${autocomplete}" placeholder="${placeholder}"${flag('required', isRequired)} aria-invalid="${invalid(id)}"${focus(id)} aria-describedby="${ID_PREFIX}${id}-error">`;
@@ -166,15 +166,15 @@ export function plainForm({ site, units, locale, action, formKey, values: sent, 
   return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${flag('data-sent', sent !== undefined)}>
 ${formKey ? html`<input type="hidden" name="${KEY_FIELD}" value="${formKey}">` : ''}
 <div class="liuyan-hp" hidden><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
-${errors.form ? html`<p class="error" id="${ID_PREFIX}form-error" role="alert">${errors.form}</p>` : ''}
-<p class="muted">${required} ${t.requiredNote}</p>
+${errors.form ? html`<p class="liuyan-error" id="${ID_PREFIX}form-error" role="alert">${errors.form}</p>` : ''}
+<p class="liuyan-muted">${required} ${t.requiredNote}</p>
 ${field('unitId', html`<select id="${ID_PREFIX}unitId" name="unitId" required aria-invalid="${invalid('unitId')}"${focus('unitId')} aria-describedby="${ID_PREFIX}unitId-error">
 <option value="">${t.chooseUnit}</option>
 ${loose.map(option)}
 ${groups.map((g) => html`<optgroup label="${g.path.join(' › ')}">${g.units.map(option)}</optgroup>`)}
 </select>`)}
-<fieldset class="field"><legend>${label('type')}${required}</legend>
-<div class="choices">${site.types.map((type: MessageType, i) => html`<label class="choice"><input type="radio" name="type" value="${type}" aria-describedby="${ID_PREFIX}type-error"${flag('required', i === 0)}${i === 0 ? focus('type') : ''}${flag('checked', values.type === type || site.types.length === 1)}>${t.types[type]}</label>`)}</div>
+<fieldset class="liuyan-field"><legend>${label('type')}${required}</legend>
+<div class="liuyan-choices">${site.types.map((type: MessageType, i) => html`<label class="liuyan-choice"><input type="radio" name="type" value="${type}" aria-describedby="${ID_PREFIX}type-error"${flag('required', i === 0)}${i === 0 ? focus('type') : ''}${flag('checked', values.type === type || site.types.length === 1)}>${t.types[type]}</label>`)}</div>
 ${errorLine('type')}</fieldset>
 ${field('domain', html`<select id="${ID_PREFIX}domain" name="domain" required aria-invalid="${invalid('domain')}"${focus('domain')} aria-describedby="${ID_PREFIX}domain-error">
 <option value="">${t.chooseDomain}</option>
@@ -183,7 +183,7 @@ ${site.domains.map((d: Domain) => html`<option value="${d}"${flag('selected', va
 ${field('title', input('title', values.title))}
 ${field('body', html`<textarea id="${ID_PREFIX}body" name="body" rows="8" required aria-invalid="${invalid('body')}"${focus('body')} aria-describedby="${ID_PREFIX}body-error">${values.body}</textarea>`)}
 ${field('region', input('region', values.region, { placeholder: t.regionPlaceholder }))}
-<div class="row">
+<div class="liuyan-row">
 ${field('author.name', input('author.name', values.name, { autocomplete: 'name' }))}
 ${field('author.phone', input('author.phone', values.phone, { type: 'tel', autocomplete: 'tel' }))}
 </div>
@@ -191,15 +191,15 @@ ${field('author.email', input('author.email', values.email, { type: 'email', aut
 ${field('author.displayAs', html`<select id="${ID_PREFIX}author.displayAs" name="author.displayAs">
 ${DisplayAsSchema.options.map((d) => html`<option value="${d}"${flag('selected', values.displayAs === d)}>${shownName(d)}</option>`)}
 </select>`, { isRequired: false })}
-<fieldset class="field"><legend>${label('isPublic')}</legend>
-<label class="choice block"><input type="radio" name="isPublic" value="true"${flag('checked', isPublic)}><span>${t.public}<span class="muted hint">${t.publicHint}</span></span></label>
-<label class="choice block"><input type="radio" name="isPublic" value="false"${flag('checked', !isPublic)}><span>${t.private}<span class="muted hint">${t.privateHint}</span></span></label>
+<fieldset class="liuyan-field"><legend>${label('isPublic')}</legend>
+<label class="liuyan-choice liuyan-block"><input type="radio" name="isPublic" value="true"${flag('checked', isPublic)}><span>${t.public}<span class="liuyan-muted liuyan-hint">${t.publicHint}</span></span></label>
+<label class="liuyan-choice liuyan-block"><input type="radio" name="isPublic" value="false"${flag('checked', !isPublic)}><span>${t.private}<span class="liuyan-muted liuyan-hint">${t.privateHint}</span></span></label>
 </fieldset>
-<div class="field">
-<label class="choice block"><input id="${ID_PREFIX}consent" name="consent" type="checkbox" value="true" required${flag('checked', values.consent)} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="${ID_PREFIX}consent-error ${ID_PREFIX}privacy-notice"><span>${t.consent}${required}</span></label>
+<div class="liuyan-field">
+<label class="liuyan-choice liuyan-block"><input id="${ID_PREFIX}consent" name="consent" type="checkbox" value="true" required${flag('checked', values.consent)} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="${ID_PREFIX}consent-error ${ID_PREFIX}privacy-notice"><span>${t.consent}${required}</span></label>
 ${site.privacyUrl
     ? html`<p id="${ID_PREFIX}privacy-notice"><a href="${site.privacyUrl}" target="_blank" rel="noopener noreferrer">${t.readPrivacyNotice}</a></p>`
-    : html`<details id="${ID_PREFIX}privacy-notice"><summary>${t.readPrivacyNotice}</summary><p class="privacy-text">${site.privacyText ?? PRIVACY_NOTICES[locale]}</p></details>`}
+    : html`<details id="${ID_PREFIX}privacy-notice"><summary>${t.readPrivacyNotice}</summary><p class="liuyan-privacy-text">${site.privacyText ?? PRIVACY_NOTICES[locale]}</p></details>`}
 ${errorLine('consent')}
 </div>
 <button type="submit">${t.submit}</button>

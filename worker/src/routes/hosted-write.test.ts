@@ -127,9 +127,9 @@ describe('the write page’s form without a script', () => {
     const admin = await createOfficial(siteId, 'admin');
     expect((await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { titleMin: 4, bodyMin: 10 } })).status).toBe(200);
     const html = await (await send(siteId, filled(eduUnit, { title: '短', body: '太短', 'author.phone': '12' }))).text();
-    expect(html).toContain('<p class="error" id="liuyan-title-error">标题至少需要4个字</p>');
-    expect(html).toContain('<p class="error" id="liuyan-body-error">留言内容至少需要10个字</p>');
-    expect(html).toMatch(/<p class="error" id="liuyan-author\.phone-error">/);
+    expect(html).toContain('<p class="liuyan-error" id="liuyan-title-error">标题至少需要4个字</p>');
+    expect(html).toContain('<p class="liuyan-error" id="liuyan-body-error">留言内容至少需要10个字</p>');
+    expect(html).toMatch(/<p class="liuyan-error" id="liuyan-author\.phone-error">/);
   });
 
   it('answers what cannot be stored with the form again: every value kept, each error beside its field, in the page’s language', async () => {
@@ -140,9 +140,9 @@ describe('the write page’s form without a script', () => {
     expect(response.status).toBe(422);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const html = await response.text();
-    expect(html).toContain('<p class="error" id="liuyan-title-error">请填写标题</p>');
-    expect(html).toMatch(/<p class="error" id="liuyan-author\.phone-error">[^<]*手机号[^<]*<\/p>/);
-    expect(html).toContain('<p class="error" id="liuyan-consent-error">请阅读并同意隐私声明</p>');
+    expect(html).toContain('<p class="liuyan-error" id="liuyan-title-error">请填写标题</p>');
+    expect(html).toMatch(/<p class="liuyan-error" id="liuyan-author\.phone-error">[^<]*手机号[^<]*<\/p>/);
+    expect(html).toContain('<p class="liuyan-error" id="liuyan-consent-error">请阅读并同意隐私声明</p>');
     // The first field in error takes the focus as the page opens (no script to move it there).
     expect(html).toContain('id="liuyan-title" name="title" type="text" value="" autocomplete="off" placeholder="" required aria-invalid="true" autofocus');
     expect(html.match(/ autofocus/g)).toHaveLength(1);
@@ -154,10 +154,10 @@ describe('the write page’s form without a script', () => {
     expect(html).not.toContain('<script>alert(1)');
     expect(await countRows('messages', siteId)).toBe(0);
     const english = await (await send(siteId, typed, { query: '?lang=en' })).text();
-    expect(english).toMatch(/<p class="error" id="liuyan-title-error">[^<]*title[^<]*<\/p>/i);
+    expect(english).toMatch(/<p class="liuyan-error" id="liuyan-title-error">[^<]*title[^<]*<\/p>/i);
     // A unit that no longer takes messages is said beside the picker.
     const gone = await (await send(siteId, filled(`${siteId}_old`))).text();
-    expect(gone).toMatch(/<p class="error" id="liuyan-unitId-error">[^<]+<\/p>/);
+    expect(gone).toMatch(/<p class="liuyan-error" id="liuyan-unitId-error">[^<]+<\/p>/);
   });
 
   it('shows every script-injection payload it is sent back with as text, in every field', async () => {
@@ -181,7 +181,7 @@ describe('the write page’s form without a script', () => {
     const refused = await send(siteId, filled(eduUnit, { title: '第二件事' }), { headers: address });
     expect(refused.status).toBe(429);
     const html = await refused.text();
-    expect(html).toMatch(/<p class="error" id="liuyan-form-error" role="alert">提交太频繁，请\d+分钟后再试。<\/p>/);
+    expect(html).toMatch(/<p class="liuyan-error" id="liuyan-form-error" role="alert">提交太频繁，请\d+分钟后再试。<\/p>/);
     expect(html).toContain('value="第二件事"');
     expect(await countRows('messages', siteId)).toBe(1);
   });
@@ -232,8 +232,11 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     const html = await response.text();
     // Nothing around it: the element and its form, which posts to this service's write page.
     expect(html).toMatch(new RegExp(`^<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"><style>liuyan-form\\{color-scheme:light;[^<]+</style><form class="plain-form" method="post" action="https://liuyan.test/s/${siteId}/write" accept-charset="utf-8">`));
-    // Its style touches the element and the form alone, never the page around them.
+    // Its style touches the element and the form alone, never the page around them; its hash is in
+    // the answer's policy, for a page with a policy of its own to allow it by.
     const style = /<style>([^<]+)<\/style>/.exec(html)![1]!;
+    const digest = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style)))));
+    expect(response.headers.get('Content-Security-Policy')).toContain(`style-src 'sha256-${digest}'`);
     for (const rule of style.matchAll(/(?:^|\})\s*([^{}@]+)\{/g)) expect(rule[1]!.trim()).toMatch(/^(liuyan-form|\.plain-form)/);
     expect(html.trimEnd()).toMatch(/<\/form><\/liuyan-form>$/);
     expect(html).toContain(`<option value="${eduUnit}">测试县教育局</option>`);
@@ -242,6 +245,8 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect(ids.length).toBeGreaterThan(15);
     for (const id of ids) expect(id).toMatch(/^liuyan-/);
     for (const list of html.matchAll(/aria-describedby="([^"]+)"/g)) for (const id of list[1]!.split(' ')) expect(id).toMatch(/^liuyan-/);
+    // So are its class names: the page's own rules (`.row`, `.label`, `.error` of a CSS framework) never reach it.
+    for (const list of html.matchAll(/ class="([^"]+)"/g)) for (const name of list[1]!.split(' ')) expect(name).toMatch(/^(plain-form$|liuyan-)/);
     // The hidden field is hidden without the service's style sheet, which the host page has not.
     expect(html).toContain('<div class="liuyan-hp" hidden>');
     // No key: a cache gives this to everyone.
@@ -259,7 +264,7 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     const confirm = await send(siteId, sent, { origin: ALLOWED_ORIGIN });
     expect(confirm.status).toBe(422);
     const html = await confirm.text();
-    expect(html).toContain('<p class="error" id="liuyan-form-error" role="alert">请核对后再提交一次：填写的内容都在下面。</p>');
+    expect(html).toContain('<p class="liuyan-error" id="liuyan-form-error" role="alert">请核对后再提交一次：填写的内容都在下面。</p>');
     expect(html).toContain('value="县城主干道路灯不亮"');
     expect(html).toContain(`value="${AUTHOR.phone}"`);
     expect(await countRows('messages', siteId)).toBe(0);
@@ -277,7 +282,7 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect(anonymous.status).toBe(422);
     const again = await anonymous.text();
     expect(again).toContain('请核对后再提交一次');
-    expect(again).toContain('<p class="error" id="liuyan-title-error">请填写标题</p>');
+    expect(again).toContain('<p class="liuyan-error" id="liuyan-title-error">请填写标题</p>');
     expect(again).toContain('id="liuyan-title" name="title" type="text" value="" autocomplete="off" placeholder="" required aria-invalid="true" autofocus');
     expect((await send(siteId, { ...sent, idempotencyKey: key! }, { origin: 'null' })).status).toBe(403);
     expect(await countRows('messages', siteId)).toBe(1);

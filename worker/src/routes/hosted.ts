@@ -210,9 +210,11 @@ hosted.get('/s/:site/form', async (c) => {
   const units = await plainFormUnits(found);
   const unitId = askedUnit(c, units);
   const action = absolute(c, hostedHref(sectionPath(site.id, 'write'), { ...view, embed: false }));
-  c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+  const style = units ? await plainFormStyle(site, elementTheme(view.theme)) : null;
+  // The style sheet's hash is in the policy, for a page with a policy of its own to copy (README).
+  c.header('Content-Security-Policy', `default-src 'none';${style ? ` style-src 'sha256-${style.sha256}';` : ''} base-uri 'none'; frame-ancestors 'none'`);
   c.header('X-Content-Type-Options', 'nosniff');
-  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}"${unitAttribute(unitId)}>${units ? html`${plainFormStyle(site, elementTheme(view.theme))}${plainForm({ site, units, locale, action, unitId })}` : ''}</liuyan-form>
+  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}"${unitAttribute(unitId)}>${units ? html`${style!.element}${plainForm({ site, units, locale, action, unitId })}` : ''}</liuyan-form>
 `);
 });
 
