@@ -2,7 +2,7 @@
 // script, and taken over by <liuyan-form> once its script comes, with what was typed and the cursor kept.
 import { describe, expect, it } from 'vitest';
 import { citizenPhone, countMessagesTitled, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
-import { HOST, WORKER } from './ports';
+import { FOREIGN, HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
 
@@ -321,5 +321,14 @@ describe('the form set into the county’s own page (GET /s/:site/form, a server
     await page.locator('liuyan-form [part="tracking-code"]').waitFor();
     expect(countMessagesTitled(title)).toBe(1);
     expect(page.url()).toBe(`${HOST}/included.html`);
+  });
+
+  it('on a website the site does not allow, says so in place of the form, which could not be sent from there either', async () => {
+    const { page } = browser;
+    await page.goto(`${FOREIGN}/included.html`);
+    const notice = page.locator('liuyan-form [role="alert"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('尚未开通留言板');
+    expect(await page.locator('form.plain-form').isVisible()).toBe(false);
   });
 });

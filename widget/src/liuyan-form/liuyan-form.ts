@@ -305,9 +305,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     return withOverrides(super.t, this.config?.strings, this.locale, 'form');
   }
 
+  /** Whether the page's own form is the form: while the config comes, and after it failed to, unless for good. */
+  private plainShown(): boolean {
+    return Boolean(this.plain) && (this.phase === 'loading' || (this.phase === 'load-failed' && this.loadError.retry));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The page's form is in view only while it is the form: not beside a receipt or a queued message.
-    this.plainSlot?.toggleAttribute('hidden', this.phase !== 'loading' && this.phase !== 'load-failed');
+    // The page's form is in view only while it is the form: not beside a receipt or a queued message,
+    // nor where this website may not send at all (its origin not allowed: the form would be refused too).
+    this.plainSlot?.toggleAttribute('hidden', !this.plainShown());
     if ((changed.has('site') || changed.has('campaign')) && this.site) void this.load();
     // Errors on show in a language whose sentences have not come (the element's lang changed): ask for them.
     if (navigator.onLine && Object.values(this.errors).some((error) => typeof error === 'function') && !this.sentences[this.locale]) void this.loadSentences();
@@ -806,7 +812,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           { title: d.title, outlets: d.outlets.map((o) => o.name).join(t.listSeparator) })}</p>`;
       }
       case 'load-failed':
-        if (this.plain) return nothing;
+        if (this.plainShown()) return nothing;
         return html`<p class="notice" role="alert">${sayNow(this.loadError.text)}</p>
           ${this.loadError.retry ? html`<button @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
       case 'done':
