@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { format, formatDateTime, formatNumber, formatRelative } from './localize';
+import { format, formatDateTime, formatNumber, formatRelative, waitText } from './localize';
+import { baseEn } from './translations/base.en';
+import { baseZhCN } from './translations/base.zh-cn';
 import { consoleEn } from '../console/strings.en';
 
 // Dates, numbers and relative times through Intl, as each language writes them.
@@ -42,5 +44,20 @@ describe('format', () => {
     expect([0, 2, 11].map((count) => format('{count} {count:reply|replies}', { count }))).toEqual(['0 replies', '2 replies', '11 replies']);
     // As the console's queue says it.
     expect(format(consoleEn.queue.replies, { count: 1 })).toBe('1 reply');
+  });
+});
+
+describe('waitText', () => {
+  it('says a wait in whole minutes up to an hour and a half, in whole hours beyond (a day’s limit), rounded up', () => {
+    const zh = { waitMinutes: baseZhCN.waitMinutes, waitHours: baseZhCN.waitHours };
+    expect(waitText(zh, 1)).toBe('1分钟');
+    expect(waitText(zh, 61)).toBe('2分钟');
+    expect(waitText(zh, 90 * 60)).toBe('90分钟');
+    expect(waitText(zh, 90 * 60 + 1)).toBe('2小时');
+    // What a citizen was told after a day's limit: 1,273 minutes.
+    expect(waitText(zh, 1273 * 60)).toBe('22小时');
+    expect(format(baseZhCN.tooManyRequests, { wait: waitText(zh, 1273 * 60) })).toBe('操作太频繁，请22小时后再试。');
+    expect(waitText(baseEn, 60)).toBe('1 minute');
+    expect(waitText(baseEn, 3 * 3600)).toBe('3 hours');
   });
 });

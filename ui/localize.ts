@@ -128,3 +128,13 @@ export function formatRelative(locale: Locale, iso: string, now = Date.now()): s
 export function formatNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {
   return new Intl.NumberFormat(locale, options).format(value);
 }
+
+/**
+ * How long to wait (`seconds`, as a 429's Retry-After gives it), as a citizen would say it: whole
+ * minutes, rounded up, under an hour and a half (`waitMinutes`); whole hours beyond, as after a day's
+ * limit (`waitHours`: 21 hours, not 1,273 minutes).
+ */
+export function waitText(t: { waitMinutes: string; waitHours: string }, seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes <= 90 ? format(t.waitMinutes, { n: minutes }) : format(t.waitHours, { n: Math.ceil(seconds / 3600) });
+}

@@ -15,7 +15,11 @@ const common = {
   networkError: '网络连接失败，请检查网络后重试。',
   /** The page's origin is not in the site's allow-list: the citizen cannot fix it, the site's editor can. */
   notAllowed: '本网站尚未开通留言板，暂时无法在此留言或查看。请联系本网站的管理员。',
-  tooManyRequests: '操作太频繁，请{minutes}分钟后再试。',
+  /** `{wait}`: how long, in minutes or hours (`waitText`). */
+  tooManyRequests: '操作太频繁，请{wait}后再试。',
+  /** A wait under an hour and a half, and a longer one (a day's limit reached): `waitText`. */
+  waitMinutes: '{n}分钟',
+  waitHours: '{n}小时',
   dueAt: '办理期限：{date}',
   private: '不公开',
   /** A field's counter: characters typed of the most allowed (ui/text-rules.ts). */

@@ -19,7 +19,11 @@ const common = {
   networkError: '網路連線失敗，請檢查網路後重試。',
   /** The page's origin is not in the site's allow-list: the citizen cannot fix it, the site's editor can. */
   notAllowed: '本網站尚未開通留言板，暫時無法在此留言或檢視。請聯絡本網站的管理員。',
-  tooManyRequests: '操作太頻繁，請{minutes}分鐘後再試。',
+  /** `{wait}`: how long, in minutes or hours (`waitText`). */
+  tooManyRequests: '操作太頻繁，請{wait}後再試。',
+  /** A wait under an hour and a half, and a longer one (a day's limit reached): `waitText`. */
+  waitMinutes: '{n}分鐘',
+  waitHours: '{n}小時',
   dueAt: '辦理期限：{date}',
   private: '不公開',
   /** A field's counter: characters typed of the most allowed (ui/text-rules.ts). */

@@ -1,7 +1,7 @@
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { LiuyanErrorDetail } from '../events';
 import type { BaseStrings } from '../../../ui/translations/base.zh-cn';
-import { format } from '../../../ui/localize';
+import { format, waitText } from '../../../ui/localize';
 
 /** The `liuyan-error` detail for a failure: the service's problem code, or `network`. */
 export function errorDetail(error: unknown): LiuyanErrorDetail {
@@ -28,7 +28,7 @@ export function failureText(error: unknown, t: BaseStrings, fallback: string): s
     }
     return t.notAllowed;
   }
-  if (error.code === 'too_many_requests') return format(t.tooManyRequests, { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) });
+  if (error.code === 'too_many_requests') return format(t.tooManyRequests, { wait: waitText(t, error.retryAfterSeconds ?? 60) });
   if (error.code === 'network' || error.status >= 500) return fallback;
   return error.message;
 }

@@ -45,7 +45,7 @@ const strings = {
   photosNotSent: '有照片没有上传成功：请重新上传或删除它，再提交。填写的内容已保留。',
   retrying: '网络不稳定，正在第{attempt}次尝试提交…已填写的内容不会丢失。',
   /** A 429 to a submission (`failureText`): the form says what was too frequent. */
-  tooManyRequests: '提交太频繁，请{minutes}分钟后再试。',
+  tooManyRequests: '提交太频繁，请{wait}后再试。',
   submitFailed: '网络连接失败，留言尚未提交。您填写的内容已保存在本机，网络恢复后请点击“重新提交”，不会重复提交。',
   resubmit: '重新提交',
   draftRestored: '已恢复您上次未提交的内容。',

@@ -49,7 +49,7 @@ const strings = {
   photosNotSent: '有照片沒有上傳成功：請重新上傳或刪除它，再提交。填寫的內容已保留。',
   retrying: '網路不穩定，正在第{attempt}次嘗試提交…已填寫的內容不會丟失。',
   /** A 429 to a submission (`failureText`): the form says what was too frequent. */
-  tooManyRequests: '提交太頻繁，請{minutes}分鐘後再試。',
+  tooManyRequests: '提交太頻繁，請{wait}後再試。',
   submitFailed: '網路連線失敗，留言尚未提交。您填寫的內容已儲存在本機，網路恢復後請點選「重新提交」，不會重複提交。',
   resubmit: '重新提交',
   draftRestored: '已恢復您上次未提交的內容。',

@@ -18,7 +18,7 @@ import type { Locale } from '../../../sdk/src/languages';
 import { DisplayAsSchema, type DisplayAs, type Domain, type MessageType } from '../../../sdk/src/schemas/common';
 import type { UnitNode } from '../../../sdk/src/schemas/site';
 import { withOverrides } from '../../../sdk/src/string-overrides';
-import { format } from '../../../ui/localize';
+import { format, waitText } from '../../../ui/localize';
 import { formEn } from '../../../widget/src/liuyan-form/strings.en';
 import { formZhCN, type FormStrings } from '../../../widget/src/liuyan-form/strings.zh-cn';
 import { formZhTW } from '../../../widget/src/liuyan-form/strings.zh-tw';
@@ -224,5 +224,6 @@ export function plainReceipt(locale: Locale, site: Pick<Site, 'stringOverrides'>
 
 /** A refusal of the whole form (too many submissions): said above the form, which keeps what was typed. */
 export function tooManyText(locale: Locale, site: Pick<Site, 'stringOverrides'>, seconds: number): string {
-  return format(plainFormStrings(locale, site).tooManyRequests, { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+  const t = plainFormStrings(locale, site);
+  return format(t.tooManyRequests, { wait: waitText(t, seconds) });
 }
