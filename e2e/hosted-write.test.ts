@@ -1,6 +1,7 @@
 // The hosted write page's form as HTML (worker/src/hosted/write-form.ts) in Chromium: sent without any
 // script, and taken over by <liuyan-form> once its script comes, with what was typed and the cursor kept.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { queryD1 } from '../scripts/local-stack';
 import { citizenPhone, countMessagesTitled, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { FOREIGN, HOST, WORKER } from './ports';
 
@@ -330,5 +331,59 @@ describe('the form set into the county’s own page (GET /s/:site/form, a server
     await notice.waitFor();
     expect(await notice.textContent()).toContain('尚未开通留言板');
     expect(await page.locator('form.plain-form').isVisible()).toBe(false);
+  });
+});
+
+/** The slug of the drive a message titled `title` was written to, or null. */
+const driveOf = (title: string) => queryD1<{ slug: string | null }>(inject('persistTo'),
+  `SELECT c.slug FROM messages m LEFT JOIN campaigns c ON c.id = m.campaign_id WHERE m.title = '${title.replaceAll("'", "''")}'`)[0]?.slug ?? null;
+
+/** Fills a drive's form in the page (its choices the drive's: the first unit and domain it offers, its one type chosen already). */
+async function fillDriveForm(page: import('playwright-core').Page, title: string) {
+  const form = page.locator('liuyan-form form.plain-form');
+  await form.getByLabel('留言对象', { exact: true }).selectOption({ index: 1 });
+  await form.getByLabel('所属领域', { exact: true }).selectOption({ index: 1 });
+  await form.getByLabel('标题', { exact: true }).fill(title);
+  await form.getByLabel('留言内容', { exact: true }).fill('建议在县城主干道增设公交专用道，早晚高峰公交车经常堵在路上。');
+  await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
+  await form.getByLabel('姓名', { exact: true }).fill('陈明');
+  await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
+  await form.getByLabel(/我已阅读并同意隐私声明/).check();
+}
+
+describe('a suggestion drive’s page with its form as HTML (/s/:site/campaigns/:slug)', () => {
+  it('is written and sent to the drive with no script, confirmed once', async () => {
+    const context = await browser.page.context().browser()!.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${WORKER}/s/demo/campaigns/jianyan-2026`);
+      const title = `没有脚本的建言 ${Date.now()}`;
+      await fillDriveForm(page, title);
+      await page.getByRole('button', { name: '提交留言' }).click();
+      await page.waitForURL(`${WORKER}/s/demo/write`);
+      expect(await page.locator('[id="liuyan-form-error"]').textContent()).toBe('请核对后再提交一次：填写的内容都在下面。');
+      await page.getByRole('button', { name: '提交留言' }).click();
+      await page.locator('#tracking-code').waitFor();
+      expect(driveOf(title)).toBe('jianyan-2026');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is taken over by the element with what was typed, and sent to the drive', async () => {
+    const { page } = browser;
+    const release = await holdRequests(page, '**/widget/**/*.js');
+    await page.goto(`${WORKER}/s/demo/campaigns/jianyan-2026`, { waitUntil: 'commit' });
+    await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+    const title = `先写后接管的建言 ${Date.now()}`;
+    await fillDriveForm(page, title);
+    release();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
+    expect(await form.getByLabel('留言对象', { exact: true }).inputValue()).not.toBe('');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await page.locator('liuyan-form [part="tracking-code"]').waitFor();
+    expect(driveOf(title)).toBe('jianyan-2026');
   });
 });

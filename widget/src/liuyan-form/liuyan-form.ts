@@ -21,7 +21,7 @@ import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
 import { withOverrides } from '../../../sdk/src/string-overrides';
-import { chosenUnit, pathTo, unitGroups } from './unit-path';
+import { chosenUnit, narrowedChoices, pathTo, unitGroups } from './unit-path';
 import type { LargeUnitPicker, PickerHost } from './large-unit-picker';
 import type { Verification, VerificationHost } from './verification';
 import type { Receipt, ReceiptHost } from './receipt';
@@ -332,7 +332,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         this.campaign ? this.client().getCampaign(this.campaign) : null,
       ]);
       this.drive = campaign;
-      this.config = campaign ? narrowedTo(config, campaign) : config;
+      this.config = campaign ? { ...config, ...narrowedChoices(config, campaign) } : config;
     } catch (error) {
       this.loadError = {
         text: () => failureText(error, this.t, this.t.loadFailed),
@@ -1097,26 +1097,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'liuyan-form': LiuyanForm;
   }
-}
-
-/**
- * The site's choices narrowed to a drive's: its target units (each with its sub-units) become the
- * roots of the unit picker, and its types and domains, when it lists any, replace the site's.
- */
-function narrowedTo(config: SiteConfig, drive: Campaign): SiteConfig {
-  const find = (nodes: UnitNode[], id: string): UnitNode | undefined => {
-    for (const node of nodes) {
-      if (node.id === id) return node;
-      const below = find(node.children, id);
-      if (below) return below;
-    }
-    return undefined;
-  };
-  const units = drive.unitIds.length > 0 ? drive.unitIds.map((id) => find(config.units, id)).filter((u): u is UnitNode => Boolean(u)) : config.units;
-  return {
-    ...config,
-    units,
-    types: drive.types.length > 0 ? config.types.filter((t) => drive.types.includes(t)) : config.types,
-    domains: drive.domains.length > 0 ? config.domains.filter((d) => drive.domains.includes(d)) : config.domains,
-  };
 }

@@ -1,3 +1,4 @@
+import type { Domain, MessageType } from '../../../sdk/src/schemas/common';
 import type { UnitNode } from '../../../sdk/src/schemas/site';
 
 /** The chain of units from a root down to `unitId`, or [] when it is not in the tree. */
@@ -38,4 +39,24 @@ export function unitGroups(units: UnitNode[]): { loose: UnitNode[]; groups: Unit
 /** The unit the message is for: the deepest choice made (drafts kept before the one-list picker hold a chain). */
 export function chosenUnit(chosen: string[]): string {
   return [...chosen].reverse().find((id) => id !== '') ?? '';
+}
+
+/** What a form offers to choose from: the units to write to, the types and the domains. */
+export interface FormChoices {
+  units: UnitNode[];
+  types: MessageType[];
+  domains: Domain[];
+}
+
+/**
+ * A site's choices narrowed to a suggestion drive's (the element's and the service's write pages' one
+ * rule): its target units (each with the units below it) become the roots of the list, and its types
+ * and domains, when it lists any, replace the site's. A target not in `choices.units` is left out.
+ */
+export function narrowedChoices(choices: FormChoices, drive: { unitIds: readonly string[]; types: readonly string[]; domains: readonly string[] }): FormChoices {
+  return {
+    units: drive.unitIds.length > 0 ? drive.unitIds.map((id) => pathTo(choices.units, id).at(-1)).filter((u): u is UnitNode => u !== undefined) : choices.units,
+    types: drive.types.length > 0 ? choices.types.filter((t) => drive.types.includes(t)) : choices.types,
+    domains: drive.domains.length > 0 ? choices.domains.filter((d) => drive.domains.includes(d)) : choices.domains,
+  };
 }

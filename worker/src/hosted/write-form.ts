@@ -63,12 +63,12 @@ export const isFormKey = (key: string | null): key is string => key !== null && 
  * it was sent as (`isPublic`: `'true'` or `'false'`, as the radio buttons send it), the consent box ticked or not.
  */
 export type PlainFormValues = Record<
-  'unitId' | 'type' | 'domain' | 'title' | 'body' | 'region' | 'name' | 'phone' | 'email' | 'displayAs' | 'isPublic' | 'honeypot', string
+  'unitId' | 'type' | 'domain' | 'title' | 'body' | 'region' | 'name' | 'phone' | 'email' | 'displayAs' | 'isPublic' | 'honeypot' | 'campaign', string
 > & { consent: boolean };
 
 export const emptyPlainForm = (): PlainFormValues => ({
   unitId: '', type: '', domain: '', title: '', body: '', region: '', name: '', phone: '', email: '',
-  displayAs: 'masked', isPublic: 'true', consent: false, honeypot: '',
+  displayAs: 'masked', isPublic: 'true', consent: false, honeypot: '', campaign: '',
 });
 
 /** The fields the plain form has, by the names the API's errors give them. */
@@ -83,7 +83,7 @@ export function plainFormValues(form: URLSearchParams): PlainFormValues {
     unitId: text('unitId'), type: text('type'), domain: text('domain'), title: text('title'), body: text('body'),
     region: text('region'), name: text('author.name'), phone: text('author.phone'), email: text('author.email'),
     displayAs: text('author.displayAs') || 'masked', isPublic: text('isPublic') || 'true',
-    consent: form.get('consent') === 'true', honeypot: text(HONEYPOT_FIELD),
+    consent: form.get('consent') === 'true', honeypot: text(HONEYPOT_FIELD), campaign: text('campaign'),
   };
 }
 
@@ -99,6 +99,7 @@ export function plainFormSubmission(v: PlainFormValues): Record<string, unknown>
     isPublic: v.isPublic !== 'false',
     consent: v.consent,
     ...(v.honeypot ? { honeypot: v.honeypot } : {}),
+    ...(v.campaign ? { campaign: v.campaign } : {}),
   };
 }
 
@@ -107,8 +108,8 @@ export function listsUnit(units: UnitNode[], id: string): boolean {
   return units.some((u) => u.id === id || listsUnit(u.children, id));
 }
 
-/** ` unit="…"`, the element's unit to preselect (`?unit=`, a department's own page), where there is one. */
-export const unitAttribute = (unitId: string | undefined) => (unitId ? html` ${'unit'}="${unitId}"` : '');
+/** ` unit="…"`, ` campaign="…"`: the element's unit to preselect (`?unit=`, a department's own page), its drive, where there is one. */
+export const elementAttribute = (name: 'unit' | 'campaign', value: string | undefined) => (value ? html` ${name}="${value}"` : '');
 
 /** A boolean attribute (` checked`) where `on`, else nothing. */
 const flag = (name: 'autofocus' | 'checked' | 'data-sent' | 'required' | 'selected', on: boolean) => (on ? html` ${name}` : '');
@@ -133,6 +134,8 @@ export interface PlainFormInput {
   values?: PlainFormValues;
   /** The unit chosen as the form is served (`?unit=`, one the form lists: `listsUnit`), where nothing was sent back. */
   unitId?: string;
+  /** The suggestion drive the form writes to (its slug, a hidden field), where nothing was sent back; `site`'s and `units`' choices are then the drive's (`narrowedChoices`). */
+  campaign?: string;
   /** Each field's error sentence, by the field's name (`title`, `author.phone`); `form`: one for the whole form. */
   errors?: Record<string, string>;
 }
@@ -143,8 +146,8 @@ export interface PlainFormInput {
  * (`required`) catches an empty field before a round trip; the service
  * checks again and answers with this form, values kept and each error beside its field.
  */
-export function plainForm({ site, units, locale, action, formKey, values: sent, unitId, errors = {} }: PlainFormInput) {
-  const values = sent ?? { ...emptyPlainForm(), unitId: unitId ?? '' };
+export function plainForm({ site, units, locale, action, formKey, values: sent, unitId, campaign, errors = {} }: PlainFormInput) {
+  const values = sent ?? { ...emptyPlainForm(), unitId: unitId ?? '', campaign: campaign ?? '' };
   const t = plainFormStrings(locale, site);
   const label = (id: string) => fieldLabel(t.errors, id);
   const required = html`<span class="liuyan-required" aria-hidden="true">*</span>`;
@@ -164,7 +167,7 @@ export function plainForm({ site, units, locale, action, formKey, values: sent, 
   const isPublic = values.isPublic !== 'false';
   // `data-sent`: the values are what the citizen sent, for the element to take over as typed.
   return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${flag('data-sent', sent !== undefined)}>
-${formKey ? html`<input type="hidden" name="${KEY_FIELD}" value="${formKey}">` : ''}
+${formKey ? html`<input type="hidden" name="${KEY_FIELD}" value="${formKey}">` : ''}${values.campaign ? html`<input type="hidden" name="campaign" value="${values.campaign}">` : ''}
 <div class="liuyan-hp" hidden><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
 ${errors.form ? html`<p class="liuyan-error" id="${ID_PREFIX}form-error" role="alert">${errors.form}</p>` : ''}
 <p class="liuyan-muted">${required} ${t.requiredNote}</p>

@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { TrackedMessage } from '../../../sdk/src/schemas/message';
-import { ALLOWED_ORIGIN, AUTHOR, countRows, createSite, messageRow, request, track } from '../../test/fixtures';
+import { ALLOWED_ORIGIN, AUTHOR, countRows, createCampaign, createSite, messageRow, request, track } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 import { XSS_PAYLOADS } from '../../test/xss-corpus';
 
@@ -314,5 +314,46 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect(await (await page(`/s/${siteId}/form`)).text()).toBe(`<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"></liuyan-form>\n`);
     await env.DB.prepare('UPDATE sites SET hosted_pages = 0 WHERE id = ?').bind(siteId).run();
     expect((await page(`/s/${siteId}/form`)).status).toBe(404);
+  });
+});
+
+describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form as HTML', () => {
+  it('offers the drive’s choices only, sends to the drive (confirmed once), and offers no form once the drive has ended', async () => {
+    const { siteId, eduUnit, transportUnit } = await createSite();
+    const day = 86_400_000;
+    const campaignId = await createCampaign(siteId, { slug: 'jianyan', startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + 30 * day) });
+    await env.DB.prepare("UPDATE campaigns SET unit_ids = ?, types = '[\"suggestion\"]', domains = '[\"education\"]' WHERE id = ?").bind(JSON.stringify([eduUnit]), campaignId).run();
+    const html = await (await page(`/s/${siteId}/campaigns/jianyan`)).text();
+    const form = /<form class="plain-form"[\s\S]*<\/form>/.exec(html)![0];
+    expect(form).toContain('<input type="hidden" name="campaign" value="jianyan">');
+    expect(form).toContain(`<option value="${eduUnit}">测试县教育局</option>`);
+    expect(form).not.toContain(transportUnit);
+    // One type, chosen already; the drive's one domain.
+    expect(form.match(/name="type"/g)).toHaveLength(1);
+    expect(form).toMatch(/name="type" value="suggestion"[^>]* checked/);
+    const domains = /<select id="liuyan-domain"[\s\S]*?<\/select>/.exec(form)![0];
+    expect(domains.match(/<option value="[a-z_]+">/g)).toEqual(['<option value="education">']);
+
+    // Sent without a script from the drive's page: confirmed once on the write page, with the drive's choices, then stored in the drive.
+    const { idempotencyKey: _, ...sent } = filled(eduUnit, { type: 'suggestion', campaign: 'jianyan', title: '建议在城关小学门口设家长等候区' });
+    const confirm = await send(siteId, sent);
+    expect(confirm.status).toBe(422);
+    const again = await confirm.text();
+    expect(again).toContain(`<liuyan-form site="${siteId}" campaign="jianyan" lang="zh-CN" theme="auto">`);
+    expect(again).toContain('<input type="hidden" name="campaign" value="jianyan">');
+    expect(again).not.toContain(transportUnit);
+    const key = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(again)![1]!;
+    const stored = await send(siteId, { ...sent, idempotencyKey: key });
+    expect(stored.status).toBe(200);
+    const tracked = await (await track(siteId, codeOn(await stored.text())!)).json<TrackedMessage>();
+    expect((await messageRow(tracked.id))!.campaign_id).toBe(campaignId);
+
+    // Once it has ended: no form on its page, and one sent still is told so above it.
+    await env.DB.prepare('UPDATE campaigns SET ends_at = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), campaignId).run();
+    expect(await (await page(`/s/${siteId}/campaigns/jianyan`)).text()).toContain(`<liuyan-form site="${siteId}" campaign="jianyan" lang="zh-CN" theme="auto"></liuyan-form>`);
+    const late = await send(siteId, { ...sent, idempotencyKey: crypto.randomUUID().replaceAll('-', ''), title: '迟到的建议' });
+    expect(late.status).toBe(422);
+    expect(await late.text()).toContain('<p class="liuyan-error" id="liuyan-form-error" role="alert">该专栏已结束，不再接收留言</p>');
+    expect(await countRows('messages', siteId)).toBe(1);
   });
 });

@@ -7,7 +7,10 @@ import { newRouteGroup } from '../app';
 import { listPublicMessages } from '../db/board';
 import type { SiteDatabase } from '../db/client';
 import { publicMessageView } from '../db/message-views';
+import type { CampaignRow } from '../db/schema';
 import { findCampaign, type Site } from '../db/sites';
+import { isOpen } from '../db/campaigns';
+import { narrowedChoices } from '../../../widget/src/liuyan-form/unit-path';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { messageHead, messageMain, summary } from '../hosted/message-page';
@@ -17,7 +20,7 @@ import {
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
-  isFormKey, KEY_FIELD, listsUnit, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, unitAttribute, type PlainFormValues,
+  isFormKey, KEY_FIELD, listsUnit, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, elementAttribute, type PlainFormValues,
 } from '../hosted/write-form';
 import { bodyLimit } from 'hono/body-limit';
 import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
@@ -159,10 +162,32 @@ function askedUnit(c: Context<AppEnv>, units: UnitNode[] | null): string | undef
   return units === null || listsUnit(units, unit) ? unit : undefined;
 }
 
-/** What the write page reads besides the site: the units its form lists, whether to offer statistics. */
-async function writeReads(found: Found) {
-  const [units, withStats] = await Promise.all([plainFormUnits(found), hasPublishedMessages(found.db, found.site.id)]);
-  return { units, withStats };
+/**
+ * What the plain form offers: the site's units, types and domains, or a suggestion drive's narrowed
+ * from them (`narrowedChoices`, as the element narrows them) with the drive's slug; `units` null where
+ * the form needs its script, or the drive's targets are none of the units it lists.
+ */
+function formChoices(site: Site, units: UnitNode[] | null, drive: CampaignRow | null) {
+  const own = { units, types: site.types, domains: site.domains, campaign: undefined as string | undefined };
+  if (!drive || !units) return own;
+  const narrowed = narrowedChoices({ units, types: site.types, domains: site.domains }, {
+    unitIds: JSON.parse(drive.unit_ids) as string[], types: JSON.parse(drive.types) as string[], domains: JSON.parse(drive.domains) as string[],
+  });
+  return { ...narrowed, units: narrowed.units.length > 0 ? narrowed.units : null, campaign: drive.slug };
+}
+
+type Choices = ReturnType<typeof formChoices>;
+
+/**
+ * What the write page reads besides the site: what its form offers (`formChoices`: the drive's, for a
+ * form sent from a drive's page, `campaign`), whether to offer statistics.
+ */
+async function writeReads(found: Found, campaign = '') {
+  const [units, withStats, drive] = await Promise.all([
+    plainFormUnits(found), hasPublishedMessages(found.db, found.site.id),
+    campaign && campaign.length <= ID_MAX ? findCampaign(found.db, found.site.id, campaign) : null,
+  ]);
+  return { ...formChoices(found.site, units, drive), withStats };
 }
 
 /**
@@ -172,15 +197,16 @@ async function writeReads(found: Found) {
  * form needs its script gets the element alone, as the other sections.
  */
 async function writePage(
-  c: Context<AppEnv>, found: Found, { units, withStats }: { units: UnitNode[] | null; withStats: boolean },
+  c: Context<AppEnv>, found: Found, { withStats, ...choices }: Choices & { withStats: boolean },
   form: { values?: PlainFormValues; errors?: Record<string, string>; formKey?: string }, status: 200 | 422 | 429 = 200,
 ) {
   const { site, locale, t, view, canonical } = found;
   const action = hostedHref(sectionPath(site.id, 'write'), view);
+  const { units, campaign } = choices;
   const unitId = askedUnit(c, units);
-  const element = (inner: unknown) => html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}"${unitAttribute(unitId)}>${inner}</liuyan-form>`;
+  const element = (inner: unknown) => html`<liuyan-form site="${site.id}"${elementAttribute('campaign', campaign)} lang="${locale}" theme="${elementTheme(view.theme)}"${elementAttribute('unit', unitId)}>${inner}</liuyan-form>`;
   const main = units
-    ? element(plainForm({ site, units, locale, action, unitId, ...form, formKey: form.formKey ?? newFormKey() }))
+    ? element(plainForm({ site: { ...site, ...choices }, units, locale, action, unitId, campaign, ...form, formKey: form.formKey ?? newFormKey() }))
     : html`${element('')}
 <noscript><p class="muted">${t.needsScript}</p></noscript>`;
   // The form's key is this reader's (and what a citizen sent back with its errors is theirs): no cache
@@ -214,7 +240,7 @@ hosted.get('/s/:site/form', async (c) => {
   // The style sheet's hash is in the policy, for a page with a policy of its own to copy (README).
   c.header('Content-Security-Policy', `default-src 'none';${style ? ` style-src 'sha256-${style.sha256}';` : ''} base-uri 'none'; frame-ancestors 'none'`);
   c.header('X-Content-Type-Options', 'nosniff');
-  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}"${unitAttribute(unitId)}>${units ? html`${style!.element}${plainForm({ site, units, locale, action, unitId })}` : ''}</liuyan-form>
+  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}"${elementAttribute('unit', unitId)}>${units ? html`${style!.element}${plainForm({ site, units, locale, action, unitId })}` : ''}</liuyan-form>
 `);
 });
 
@@ -259,14 +285,15 @@ hosted.post('/s/:site/write', bodyLimit({
   const anonymous = origin === 'null';
   if (origin !== undefined && !anonymous && origin !== new URL(c.req.url).origin && !found.site.allowedOrigins.includes(origin)) throw new ApiError('origin_not_allowed');
   if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded'])) throw new ApiError('unsupported_media_type');
-  const reads = await writeReads(found);
-  if (!reads.units) throw new ApiError('not_found');
   const { site, locale, view } = found;
   const text = await c.req.text();
   refuseMalformedForm(text);
   const sentForm = new URLSearchParams(text);
   const values = plainFormValues(sentForm);
   const formKey = sentForm.get(KEY_FIELD);
+  // Shown again, the form offers what the one sent did: a drive's choices for a drive's form.
+  const reads = await writeReads(found, values.campaign);
+  if (!reads.units) throw new ApiError('not_found');
   // Each error beside its field; one the form has no field for is said above it.
   const sentences = (problems: FieldProblem[]) => {
     const errors: Record<string, string> = {};
@@ -389,8 +416,17 @@ hosted.get('/s/:site/campaigns/:slug', async (c) => {
   ]);
   const boardHref = hostedHref(sectionPath(site.id, 'board'), view);
   if (!campaign) return pageNotFound(c, found, withStats);
-  const latest = (await listPublicMessages(db, site, { limit: 20, campaign: campaign.slug }, now)).items;
   const nowIso = now.toISOString();
+  // While the drive takes messages, its form is in the page as HTML (as on the write page), narrowed
+  // to the drive's choices; without a key of its own (the page is kept by caches, as the board), so
+  // sent without a script it is confirmed once on the write page.
+  const [latest, choices] = await Promise.all([
+    listPublicMessages(db, site, { limit: 20, campaign: campaign.slug }, now).then((page) => page.items),
+    isOpen(campaign, nowIso) ? plainFormUnits(found).then((units) => formChoices(site, units, campaign)) : null,
+  ]);
+  const form = choices?.units
+    ? plainForm({ site: { ...site, ...choices }, units: choices.units, locale, action: hostedHref(sectionPath(site.id, 'write'), view), campaign: campaign.slug })
+    : '';
   const state = nowIso < campaign.starts_at ? t.campaignNotYet : nowIso < campaign.ends_at ? t.campaignOpen : t.campaignEnded;
   const period = format(t.campaignPeriod, { start: formatDateTime(locale, campaign.starts_at, false), end: formatDateTime(locale, lastInstantOf(campaign.ends_at), false) });
   const address = canonical(`/s/${encodeURIComponent(site.id)}/campaigns/${encodeURIComponent(campaign.slug)}`);
@@ -412,7 +448,7 @@ ${shareImageHead(site, new URL(c.req.url).origin)}`,
 ${campaign.description ? html`<div class="body">${campaign.description}</div>` : ''}
 </section>
 <h3>${t.campaignWrite}</h3>
-<liuyan-form site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}"></liuyan-form>
+<liuyan-form site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}">${form}</liuyan-form>
 <h3>${t.campaignMessages}</h3>
 <liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}"></liuyan-list>
 <noscript><p class="muted">${t.needsScript}</p>
