@@ -194,7 +194,7 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
       expect(found).toEqual({});
     }, 300_000);
 
-    it('the write page’s own form (before or without its script): empty and sent back with its errors, in every theme; set into a county’s page too', async () => {
+    it('the write page’s own form (before or without its script): empty and sent back with its errors, in every theme; set into a county’s page and on a drive’s page too', async () => {
       const found: Record<string, string[]> = {};
       const page = await axePage({ width: 390, height: 844 });
       // The element's scripts never come: the page's own form is what is read.
@@ -213,10 +213,12 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
           const sent = await violations(page);
           if (sent.length > 0) found[`errors ${theme}${query}`] = sent;
         }
-        // The same form set into a county's page (GET /s/:site/form), in the system's theme.
-        await page.goto(`${HOST}/included.html`);
-        const included = await violations(page);
-        if (included.length > 0) found[`county page ${theme}`] = included;
+        // The same form set into a county's page (GET /s/:site/form), and on a drive's page, in the system's theme.
+        for (const address of [`${HOST}/included.html`, `${WORKER}/s/demo/campaigns/jianyan-2026`]) {
+          await page.goto(address);
+          const list = await violations(page);
+          if (list.length > 0) found[`${address} ${theme}`] = list;
+        }
       }
       expect(found).toEqual({});
     }, 300_000);
