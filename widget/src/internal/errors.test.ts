@@ -13,9 +13,9 @@ describe('failureText: a 429 says what was too frequent, and when to try again',
     expect(failureText(limited(600), formZhCN, '')).toBe('提交太频繁，请10分钟后再试。');
     expect(failureText(limited(30), listZhCN, '')).toBe('操作太频繁，请1分钟后再试。');
     expect(failureText(limited(120), trackZhCN, '')).toBe('操作太频繁，请2分钟后再试。');
-    expect(failureText(limited(90), formEn, '')).toBe('Too many messages sent in a short time. Please try again in 2 minutes.');
+    expect(failureText(limited(90), formEn, '')).toBe('Too many messages sent. Please try again in 2 minutes.');
     // A day's limit reached: in hours, not a thousand minutes.
     expect(failureText(limited(1273 * 60), formZhCN, '')).toBe('提交太频繁，请22小时后再试。');
-    expect(failureText(limited(20 * 3600), formEn, '')).toBe('Too many messages sent in a short time. Please try again in 20 hours.');
+    expect(failureText(limited(20 * 3600), formEn, '')).toBe('Too many messages sent. Please try again in 20 hours.');
   });
 });

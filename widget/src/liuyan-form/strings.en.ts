@@ -43,7 +43,7 @@ export const formEn: FormStrings = {
   removePhoto: 'Remove photo',
   photosNotSent: 'A photo was not uploaded: upload it again or remove it, then send. What you wrote is kept.',
   retrying: 'The connection is unstable; attempt {attempt} to send… Nothing you wrote will be lost.',
-  tooManyRequests: 'Too many messages sent in a short time. Please try again in {wait}.',
+  tooManyRequests: 'Too many messages sent. Please try again in {wait}.',
   submitFailed: 'No connection: the message has not been sent yet. What you wrote is saved on this device; when you are back online press “Send again” — it will not be sent twice.',
   resubmit: 'Send again',
   draftRestored: 'We restored what you had written but not sent.',

@@ -75,6 +75,7 @@ const PLAIN_FORM_RULES = `.plain-form{display:grid;gap:16px;color:var(--text);fo
 .plain-form,.plain-form *{box-sizing:border-box}
 .plain-form .liuyan-muted{color:var(--muted)}
 .plain-form .liuyan-field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
+.plain-form .liuyan-label{display:flex;align-items:baseline}
 .plain-form label,.plain-form legend{font-weight:600}
 .plain-form legend{padding:0;margin-bottom:5px}
 .plain-form .liuyan-field label::first-letter,.plain-form legend::first-letter{text-transform:uppercase}

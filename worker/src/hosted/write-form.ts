@@ -169,7 +169,7 @@ export function plainForm({ site, units, locale, action, formKey, values: sent, 
   return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${flag('data-sent', sent !== undefined)}>
 ${formKey ? html`<input type="hidden" name="${KEY_FIELD}" value="${formKey}">` : ''}${values.campaign ? html`<input type="hidden" name="campaign" value="${values.campaign}">` : ''}
 <div class="liuyan-hp" hidden><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
-${errors.form ? html`<p class="liuyan-error" id="${ID_PREFIX}form-error" role="alert">${errors.form}</p>` : ''}
+${errors.form ? html`<p class="liuyan-error" id="${ID_PREFIX}form-error" role="alert" tabindex="-1"${flag('autofocus', !first)}>${errors.form}</p>` : ''}
 <p class="liuyan-muted">${required} ${t.requiredNote}</p>
 ${field('unitId', html`<select id="${ID_PREFIX}unitId" name="unitId" required aria-invalid="${invalid('unitId')}"${focus('unitId')} aria-describedby="${ID_PREFIX}unitId-error">
 <option value="">${t.chooseUnit}</option>
@@ -216,7 +216,7 @@ ${errorLine('consent')}
 export function plainReceipt(locale: Locale, site: Pick<Site, 'stringOverrides'>, answer: { trackingCode: string; moderation: string }, isPublic: boolean, trackHref: string, trackLabel: string) {
   const t = plainFormStrings(locale, site);
   return html`<section class="receipt" aria-labelledby="receipt-title">
-<h2 id="receipt-title" tabindex="-1">${t.submitted}</h2>
+<h2 id="receipt-title" tabindex="-1" autofocus>${t.submitted}</h2>
 <p>${t.trackingCodeLabel}</p>
 <p><strong class="code" id="tracking-code">${answer.trackingCode}</strong></p>
 <p class="warning">${t.saveCodeWarning}</p>

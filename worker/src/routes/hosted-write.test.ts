@@ -181,7 +181,7 @@ describe('the write page’s form without a script', () => {
     const refused = await send(siteId, filled(eduUnit, { title: '第二件事' }), { headers: address });
     expect(refused.status).toBe(429);
     const html = await refused.text();
-    expect(html).toMatch(/<p class="liuyan-error" id="liuyan-form-error" role="alert">提交太频繁，请\d+分钟后再试。<\/p>/);
+    expect(html).toMatch(/<p class="liuyan-error" id="liuyan-form-error" role="alert" tabindex="-1" autofocus>提交太频繁，请\d+分钟后再试。<\/p>/);
     expect(html).toContain('value="第二件事"');
     expect(await countRows('messages', siteId)).toBe(1);
   });
@@ -264,7 +264,8 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     const confirm = await send(siteId, sent, { origin: ALLOWED_ORIGIN });
     expect(confirm.status).toBe(422);
     const html = await confirm.text();
-    expect(html).toContain('<p class="liuyan-error" id="liuyan-form-error" role="alert">请核对后再提交一次：填写的内容都在下面。</p>');
+    // Said first: the focus is on it as the page opens.
+    expect(html).toContain('<p class="liuyan-error" id="liuyan-form-error" role="alert" tabindex="-1" autofocus>请核对后再提交一次：填写的内容都在下面。</p>');
     expect(html).toContain('value="县城主干道路灯不亮"');
     expect(html).toContain(`value="${AUTHOR.phone}"`);
     expect(await countRows('messages', siteId)).toBe(0);
@@ -340,6 +341,12 @@ describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form a
     expect(confirm.status).toBe(422);
     const again = await confirm.text();
     expect(again).toContain(`<liuyan-form site="${siteId}" campaign="jianyan" lang="zh-CN" theme="auto">`);
+    // It names the drive, and leads back to it.
+    expect(again).toContain(`<p><a href="/s/${siteId}/campaigns/jianyan">‹ 专栏 jianyan</a></p>`);
+    // What the drive does not offer is said beside its field at once.
+    const outside = await (await send(siteId, { ...sent, unitId: transportUnit, type: 'complaint' })).text();
+    expect(outside).toMatch(/<p class="liuyan-error" id="liuyan-unitId-error">[^<]+<\/p>/);
+    expect(outside).toMatch(/<p class="liuyan-error" id="liuyan-type-error">[^<]+<\/p>/);
     expect(again).toContain('<input type="hidden" name="campaign" value="jianyan">');
     expect(again).not.toContain(transportUnit);
     const key = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(again)![1]!;
@@ -348,12 +355,25 @@ describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form a
     const tracked = await (await track(siteId, codeOn(await stored.text())!)).json<TrackedMessage>();
     expect((await messageRow(tracked.id))!.campaign_id).toBe(campaignId);
 
-    // Once it has ended: no form on its page, and one sent still is told so above it.
+    // Once it has ended: no form on its page (what the element says instead, said without a script too)…
     await env.DB.prepare('UPDATE campaigns SET ends_at = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), campaignId).run();
-    expect(await (await page(`/s/${siteId}/campaigns/jianyan`)).text()).toContain(`<liuyan-form site="${siteId}" campaign="jianyan" lang="zh-CN" theme="auto"></liuyan-form>`);
+    const ended = await (await page(`/s/${siteId}/campaigns/jianyan`)).text();
+    expect(ended).toContain(`<liuyan-form site="${siteId}" campaign="jianyan" lang="zh-CN" theme="auto"></liuyan-form>\n<noscript><p class="muted">专栏 jianyan已于`);
+    // … and a form sent from its page a moment before comes back as the write page's own, everything
+    // typed kept and the reason above it, to be sent to the county all the same.
     const late = await send(siteId, { ...sent, idempotencyKey: crypto.randomUUID().replaceAll('-', ''), title: '迟到的建议' });
     expect(late.status).toBe(422);
-    expect(await late.text()).toContain('<p class="liuyan-error" id="liuyan-form-error" role="alert">该专栏已结束，不再接收留言</p>');
-    expect(await countRows('messages', siteId)).toBe(1);
+    const own = await late.text();
+    expect(own).toContain('<p class="liuyan-error" id="liuyan-form-error" role="alert" tabindex="-1" autofocus>该专栏已结束，不再接收留言</p>');
+    expect(own).not.toContain('name="campaign"');
+    expect(own).toContain(transportUnit);
+    expect(own).toContain('value="迟到的建议"');
+    const ownKey = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(own)![1]!;
+    const { campaign: _drive, ...ordinary } = sent;
+    const kept = await send(siteId, { ...ordinary, title: '迟到的建议', idempotencyKey: ownKey });
+    expect(kept.status).toBe(200);
+    const keptMessage = await (await track(siteId, codeOn(await kept.text())!)).json<TrackedMessage>();
+    expect((await messageRow(keptMessage.id))!.campaign_id).toBeNull();
+    expect(await countRows('messages', siteId)).toBe(2);
   });
 });

@@ -132,6 +132,9 @@ hosted.get('/s/:site', (c) => {
   return c.redirect(`${url.pathname}/${url.search}`, 308);
 });
 
+/** A drive's page, `/s/:site/campaigns/:slug`. */
+const campaignPath = (siteId: string, slug: string) => `/s/${encodeURIComponent(siteId)}/campaigns/${encodeURIComponent(slug)}`;
+
 /** The theme of the page's elements: the one asked for, else the reader's system setting, as the page's own colours. */
 const elementTheme = (theme: HostedTheme | null): HostedTheme => theme ?? 'auto';
 
@@ -168,26 +171,29 @@ function askedUnit(c: Context<AppEnv>, units: UnitNode[] | null): string | undef
  * the form needs its script, or the drive's targets are none of the units it lists.
  */
 function formChoices(site: Site, units: UnitNode[] | null, drive: CampaignRow | null) {
-  const own = { units, types: site.types, domains: site.domains, campaign: undefined as string | undefined };
+  const own = { units, types: site.types, domains: site.domains, campaign: undefined as string | undefined, campaignTitle: '' };
   if (!drive || !units) return own;
   const narrowed = narrowedChoices({ units, types: site.types, domains: site.domains }, {
     unitIds: JSON.parse(drive.unit_ids) as string[], types: JSON.parse(drive.types) as string[], domains: JSON.parse(drive.domains) as string[],
   });
-  return { ...narrowed, units: narrowed.units.length > 0 ? narrowed.units : null, campaign: drive.slug };
+  return { ...narrowed, units: narrowed.units.length > 0 ? narrowed.units : null, campaign: drive.slug, campaignTitle: drive.title };
 }
 
 type Choices = ReturnType<typeof formChoices>;
 
 /**
  * What the write page reads besides the site: what its form offers (`formChoices`: the drive's, for a
- * form sent from a drive's page, `campaign`), whether to offer statistics.
+ * form sent from a drive's page, `campaign`, while it takes messages), whether to offer statistics,
+ * and why a drive asked for takes none (`driveGone`: ended or not begun, or no such drive).
  */
 async function writeReads(found: Found, campaign = '') {
   const [units, withStats, drive] = await Promise.all([
     plainFormUnits(found), hasPublishedMessages(found.db, found.site.id),
     campaign && campaign.length <= ID_MAX ? findCampaign(found.db, found.site.id, campaign) : null,
   ]);
-  return { ...formChoices(found.site, units, drive), withStats };
+  const open = drive !== null && isOpen(drive, new Date().toISOString());
+  const driveGone: FieldProblem | null = !campaign || open ? null : { field: 'campaign', code: drive ? 'campaign_closed' : 'unknown_campaign' };
+  return { ...formChoices(found.site, units, open ? drive : null), withStats, driveGone };
 }
 
 /**
@@ -197,16 +203,19 @@ async function writeReads(found: Found, campaign = '') {
  * form needs its script gets the element alone, as the other sections.
  */
 async function writePage(
-  c: Context<AppEnv>, found: Found, { withStats, ...choices }: Choices & { withStats: boolean },
+  c: Context<AppEnv>, found: Found, { withStats, ...choices }: Choices & { withStats: boolean; driveGone?: unknown },
   form: { values?: PlainFormValues; errors?: Record<string, string>; formKey?: string }, status: 200 | 422 | 429 = 200,
 ) {
   const { site, locale, t, view, canonical } = found;
   const action = hostedHref(sectionPath(site.id, 'write'), view);
-  const { units, campaign } = choices;
+  const { units, campaign, campaignTitle } = choices;
   const unitId = askedUnit(c, units);
   const element = (inner: unknown) => html`<liuyan-form site="${site.id}"${elementAttribute('campaign', campaign)} lang="${locale}" theme="${elementTheme(view.theme)}"${elementAttribute('unit', unitId)}>${inner}</liuyan-form>`;
+  // A drive's form (sent from its page) says which drive it writes to, and leads back to it.
+  const drive = campaign ? html`<p><a href="${hostedHref(campaignPath(site.id, campaign), view)}">‹ ${campaignTitle}</a></p>
+` : '';
   const main = units
-    ? element(plainForm({ site: { ...site, ...choices }, units, locale, action, unitId, campaign, ...form, formKey: form.formKey ?? newFormKey() }))
+    ? html`${drive}${element(plainForm({ site: { ...site, ...choices }, units, locale, action, unitId, campaign, ...form, formKey: form.formKey ?? newFormKey() }))}`
     : html`${element('')}
 <noscript><p class="muted">${t.needsScript}</p></noscript>`;
   // The form's key is this reader's (and what a citizen sent back with its errors is theirs): no cache
@@ -291,9 +300,12 @@ hosted.post('/s/:site/write', bodyLimit({
   const sentForm = new URLSearchParams(text);
   const values = plainFormValues(sentForm);
   const formKey = sentForm.get(KEY_FIELD);
-  // Shown again, the form offers what the one sent did: a drive's choices for a drive's form.
+  // Shown again, the form offers what the one sent did: a drive's choices for a drive's form. A drive
+  // that takes nothing now (ended while the citizen wrote, or never was) gives way to the write page's
+  // own form, everything typed kept and the reason above it, to be sent to the county all the same.
   const reads = await writeReads(found, values.campaign);
   if (!reads.units) throw new ApiError('not_found');
+  if (reads.driveGone) values.campaign = '';
   // Each error beside its field; one the form has no field for is said above it.
   const sentences = (problems: FieldProblem[]) => {
     const errors: Record<string, string> = {};
@@ -308,15 +320,22 @@ hosted.post('/s/:site/write', bodyLimit({
   const problems = () => {
     const contract = parsed.success ? [] : fieldProblemsOf(parsed.error);
     const fine = (field: 'title' | 'body' | 'type' | 'domain') => (contract.some((p) => p.field === field) ? undefined : values[field]);
-    return [...contract, ...siteRuleProblems(site, { title: fine('title')?.trim(), body: fine('body')?.trim(), type: fine('type'), domain: fine('domain') })];
+    // A drive's form: what it offers only (the service checks again as it stores).
+    const drive: FieldProblem[] = !reads.campaign ? [] : [
+      ...(values.unitId && !listsUnit(reads.units!, values.unitId) ? [{ field: 'unitId', code: 'invalid_choice' } as const] : []),
+      ...(values.type && !(reads.types as string[]).includes(values.type) ? [{ field: 'type', code: 'type_not_allowed' } as const] : []),
+      ...(values.domain && !(reads.domains as string[]).includes(values.domain) ? [{ field: 'domain', code: 'domain_not_allowed' } as const] : []),
+    ];
+    return [...(reads.driveGone ? [reads.driveGone] : []), ...contract, ...drive, ...siteRuleProblems(site, { title: fine('title')?.trim(), body: fine('body')?.trim(), type: fine('type'), domain: fine('domain') })];
   };
   // A form without a key (another website's page: `GET /s/:site/form`) or with one the service never
   // drew is shown again with a key of its own, to be sent from it, and with what to correct first.
   if (!isFormKey(formKey)) {
-    return writePage(c, found, reads, { values, errors: { ...sentences(problems()), form: formKey === null ? found.t.confirmSend : found.t.sendAgain } }, 422);
+    const errors = sentences(problems());
+    return writePage(c, found, reads, { values, errors: { ...errors, form: errors.form ?? (formKey === null ? found.t.confirmSend : found.t.sendAgain) } }, 422);
   }
   if (anonymous) throw new ApiError('origin_not_allowed');
-  if (!parsed.success) return writePage(c, found, reads, { values, formKey, errors: sentences(problems()) }, 422);
+  if (!parsed.success || reads.driveGone) return writePage(c, found, reads, { values, formKey, errors: sentences(problems()) }, 422);
   try {
     const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${formKey}:${JSON.stringify(parsed.data)}`)}`;
     const answer = await storeSubmission(c, parsed.data, key);
@@ -420,10 +439,17 @@ hosted.get('/s/:site/campaigns/:slug', async (c) => {
   // While the drive takes messages, its form is in the page as HTML (as on the write page), narrowed
   // to the drive's choices; without a key of its own (the page is kept by caches, as the board), so
   // sent without a script it is confirmed once on the write page.
+  const open = isOpen(campaign, nowIso);
   const [latest, choices] = await Promise.all([
     listPublicMessages(db, site, { limit: 20, campaign: campaign.slug }, now).then((page) => page.items),
-    isOpen(campaign, nowIso) ? plainFormUnits(found).then((units) => formChoices(site, units, campaign)) : null,
+    open ? plainFormUnits(found).then((units) => formChoices(site, units, campaign)) : null,
   ]);
+  // Before or after its days, what the element says in place of the form, said without a script too.
+  const started = campaign.starts_at <= nowIso;
+  const closed = open ? '' : html`
+<noscript><p class="muted">${format(plainFormStrings(locale, site)[started ? 'campaignEnded' : 'campaignNotStarted'], {
+    title: campaign.title, date: formatDateTime(locale, started ? lastInstantOf(campaign.ends_at) : campaign.starts_at, false),
+  })}</p></noscript>`;
   const form = choices?.units
     ? plainForm({ site: { ...site, ...choices }, units: choices.units, locale, action: hostedHref(sectionPath(site.id, 'write'), view), campaign: campaign.slug })
     : '';
@@ -448,7 +474,7 @@ ${shareImageHead(site, new URL(c.req.url).origin)}`,
 ${campaign.description ? html`<div class="body">${campaign.description}</div>` : ''}
 </section>
 <h3>${t.campaignWrite}</h3>
-<liuyan-form site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}">${form}</liuyan-form>
+<liuyan-form site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}">${form}</liuyan-form>${closed}
 <h3>${t.campaignMessages}</h3>
 <liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}"></liuyan-list>
 <noscript><p class="muted">${t.needsScript}</p>
