@@ -244,7 +244,8 @@ describe('the hosted write page’s form as HTML', () => {
 
   it('keeps the page’s form, to be sent as it is, when the part that reads it never comes', async () => {
     const { page } = browser;
-    await page.route('**/chunks/plain-form-*.js', (route) => route.abort('connectionfailed'));
+    // Every try: the element asks again at a fresh address (`?retry=…`: ui/on-demand.ts) once the first has failed.
+    await page.route(/\/chunks\/plain-form-[^/?]+\.js(\?.*)?$/, (route) => route.abort('connectionfailed'));
     await page.goto(`${WORKER}/s/demo/write`);
     await page.waitForFunction(() => customElements.get('liuyan-form') !== undefined);
     const title = `读取部分没来时写的留言 ${Date.now()}`;
