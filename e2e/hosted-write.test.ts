@@ -7,12 +7,20 @@ import { FOREIGN, HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
 
-/** Fills the page's own form (not the element's), as a citizen whose script has not come. */
-async function fillPlainForm(page: import('playwright-core').Page, title: string, phone = '13912345678') {
+/**
+ * Fills the page's own form (not the element's), as a citizen whose script has not come. A drive's
+ * (`drive`): the first unit and domain it offers, its one type chosen already.
+ */
+async function fillPlainForm(page: import('playwright-core').Page, title: string, phone = '13912345678', { drive = false } = {}) {
   const form = page.locator('liuyan-form form.plain-form');
-  await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
-  await form.getByLabel('投诉').check();
-  await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
+  if (drive) {
+    await form.getByLabel('留言对象', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('所属领域', { exact: true }).selectOption({ index: 1 });
+  } else {
+    await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
+    await form.getByLabel('投诉').check();
+    await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
+  }
   await form.getByLabel('标题', { exact: true }).fill(title);
   await form.getByLabel('留言内容', { exact: true }).fill('城关镇幸福路的路灯已经一个星期不亮了，晚上走路很不安全。');
   await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
@@ -339,19 +347,6 @@ describe('the form set into the county’s own page (GET /s/:site/form, a server
 const driveOf = (title: string) => queryD1<{ slug: string | null }>(inject('persistTo'),
   `SELECT c.slug FROM messages m LEFT JOIN campaigns c ON c.id = m.campaign_id WHERE m.title = '${title.replaceAll("'", "''")}'`)[0]?.slug ?? null;
 
-/** Fills a drive's form in the page (its choices the drive's: the first unit and domain it offers, its one type chosen already). */
-async function fillDriveForm(page: import('playwright-core').Page, title: string) {
-  const form = page.locator('liuyan-form form.plain-form');
-  await form.getByLabel('留言对象', { exact: true }).selectOption({ index: 1 });
-  await form.getByLabel('所属领域', { exact: true }).selectOption({ index: 1 });
-  await form.getByLabel('标题', { exact: true }).fill(title);
-  await form.getByLabel('留言内容', { exact: true }).fill('建议在县城主干道增设公交专用道，早晚高峰公交车经常堵在路上。');
-  await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
-  await form.getByLabel('姓名', { exact: true }).fill('陈明');
-  await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
-  await form.getByLabel(/我已阅读并同意隐私声明/).check();
-}
-
 describe('a suggestion drive’s page with its form as HTML (/s/:site/campaigns/:slug)', () => {
   it('is written and sent to the drive with no script, confirmed once', async () => {
     const context = await browser.page.context().browser()!.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
@@ -359,7 +354,7 @@ describe('a suggestion drive’s page with its form as HTML (/s/:site/campaigns/
       const page = await context.newPage();
       await page.goto(`${WORKER}/s/demo/campaigns/jianyan-2026`);
       const title = `没有脚本的建言 ${Date.now()}`;
-      await fillDriveForm(page, title);
+      await fillPlainForm(page, title, citizenPhone(), { drive: true });
       await page.getByRole('button', { name: '提交留言' }).click();
       await page.waitForURL(`${WORKER}/s/demo/write`);
       expect(await page.locator('[id="liuyan-form-error"]').textContent()).toBe('请核对后再提交一次：填写的内容都在下面。');
@@ -377,7 +372,7 @@ describe('a suggestion drive’s page with its form as HTML (/s/:site/campaigns/
     await page.goto(`${WORKER}/s/demo/campaigns/jianyan-2026`, { waitUntil: 'commit' });
     await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
     const title = `先写后接管的建言 ${Date.now()}`;
-    await fillDriveForm(page, title);
+    await fillPlainForm(page, title, citizenPhone(), { drive: true });
     release();
     const form = page.locator('liuyan-form [part="form"]');
     await form.waitFor();
