@@ -37,6 +37,11 @@ export function messagePath(siteId: string, messageId: string): string {
   return `/s/${encodeURIComponent(siteId)}/messages/${encodeURIComponent(messageId)}`;
 }
 
+/** A suggestion drive's page, `/s/:site/campaigns/:slug`. */
+export function campaignPath(siteId: string, slug: string): string {
+  return `/s/${encodeURIComponent(siteId)}/campaigns/${encodeURIComponent(slug)}`;
+}
+
 /**
  * How the reader asked for the pages: framed (`?embed=1`), in a language (`?lang=`; null: the site's
  * language), in a theme (`?theme=`; null: the reader's system setting).

@@ -16,7 +16,7 @@ import type { AppEnv } from '../env';
 import { messageHead, messageMain, summary } from '../hosted/message-page';
 import type { HostedStrings } from '../hosted/strings.zh-cn';
 import {
-  askedLocale, boardHead, hostedHref, hostedStrings, messagePath, pageTitle, plainFormStyle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
+  askedLocale, boardHead, campaignPath, hostedHref, hostedStrings, messagePath, pageTitle, plainFormStyle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
@@ -131,9 +131,6 @@ hosted.get('/s/:site', (c) => {
   const url = new URL(c.req.url);
   return c.redirect(`${url.pathname}/${url.search}`, 308);
 });
-
-/** A drive's page, `/s/:site/campaigns/:slug`. */
-const campaignPath = (siteId: string, slug: string) => `/s/${encodeURIComponent(siteId)}/campaigns/${encodeURIComponent(slug)}`;
 
 /** The theme of the page's elements: the one asked for, else the reader's system setting, as the page's own colours. */
 const elementTheme = (theme: HostedTheme | null): HostedTheme => theme ?? 'auto';
@@ -455,7 +452,7 @@ hosted.get('/s/:site/campaigns/:slug', async (c) => {
     : '';
   const state = nowIso < campaign.starts_at ? t.campaignNotYet : nowIso < campaign.ends_at ? t.campaignOpen : t.campaignEnded;
   const period = format(t.campaignPeriod, { start: formatDateTime(locale, campaign.starts_at, false), end: formatDateTime(locale, lastInstantOf(campaign.ends_at), false) });
-  const address = canonical(`/s/${encodeURIComponent(site.id)}/campaigns/${encodeURIComponent(campaign.slug)}`);
+  const address = canonical(campaignPath(site.id, campaign.slug));
   const description = summary(campaign.description || campaign.title);
   return send(c, {
     site, locale, ...view, withStats, section: null, elements: true, canonical: address,
