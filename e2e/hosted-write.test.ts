@@ -306,6 +306,8 @@ describe('the form set into the county’s own page (GET /s/:site/form, a server
       await page.locator('#tracking-code').waitFor();
       expect((await page.locator('#tracking-code').textContent())!.trim()).toMatch(TRACKING_CODE);
       expect(countMessagesTitled(title)).toBe(1);
+      // Written on the county's page: its source, though confirmed on the write page.
+      expect(queryD1<{ source_origin: string }>(inject('persistTo'), `SELECT source_origin FROM messages WHERE title = '${title}'`)[0]!.source_origin).toBe(HOST);
     } finally {
       await context.close();
     }

@@ -54,6 +54,9 @@ export const KEY_FIELD = 'idempotencyKey';
  */
 export const ID_PREFIX = 'liuyan-';
 
+/** The hidden field with the website a confirmed form was first sent from (`PlainFormInput.source`), and its signature (`…Signature`). */
+export const SOURCE_FIELD = 'source';
+
 /** A key as the page draws it: 32 hex digits. */
 export const newFormKey = (): string => crypto.randomUUID().replaceAll('-', '');
 export const isFormKey = (key: string | null): key is string => key !== null && /^[0-9a-f]{32}$/.test(key);
@@ -136,6 +139,11 @@ export interface PlainFormInput {
   unitId?: string;
   /** The suggestion drive the form writes to (its slug, a hidden field), where nothing was sent back; `site`'s and `units`' choices are then the drive's (`narrowedChoices`). */
   campaign?: string;
+  /**
+   * The website the form was first sent from (another website's page: `GET /s/:site/form`), kept
+   * through its confirmation here as the message's source, signed so it cannot be made up (routes/hosted.ts).
+   */
+  source?: { origin: string; signature: string };
   /** Each field's error sentence, by the field's name (`title`, `author.phone`); `form`: one for the whole form. */
   errors?: Record<string, string>;
 }
@@ -146,7 +154,7 @@ export interface PlainFormInput {
  * (`required`) catches an empty field before a round trip; the service
  * checks again and answers with this form, values kept and each error beside its field.
  */
-export function plainForm({ site, units, locale, action, formKey, values: sent, unitId, campaign, errors = {} }: PlainFormInput) {
+export function plainForm({ site, units, locale, action, formKey, values: sent, unitId, campaign, source, errors = {} }: PlainFormInput) {
   const values = sent ?? { ...emptyPlainForm(), unitId: unitId ?? '', campaign: campaign ?? '' };
   const t = plainFormStrings(locale, site);
   const label = (id: string) => fieldLabel(t.errors, id);
@@ -167,7 +175,7 @@ export function plainForm({ site, units, locale, action, formKey, values: sent, 
   const isPublic = values.isPublic !== 'false';
   // `data-sent`: the values are what the citizen sent, for the element to take over as typed.
   return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${flag('data-sent', sent !== undefined)}>
-${formKey ? html`<input type="hidden" name="${KEY_FIELD}" value="${formKey}">` : ''}${values.campaign ? html`<input type="hidden" name="campaign" value="${values.campaign}">` : ''}
+${formKey ? html`<input type="hidden" name="${KEY_FIELD}" value="${formKey}">` : ''}${values.campaign ? html`<input type="hidden" name="campaign" value="${values.campaign}">` : ''}${source ? html`<input type="hidden" name="${SOURCE_FIELD}" value="${source.origin}"><input type="hidden" name="${SOURCE_FIELD}Signature" value="${source.signature}">` : ''}
 <div class="liuyan-hp" hidden><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
 ${errors.form ? html`<p class="liuyan-error" id="${ID_PREFIX}form-error" role="alert" tabindex="-1"${flag('autofocus', !first)}>${errors.form}</p>` : ''}
 <p class="liuyan-muted">${required} ${t.requiredNote}</p>

@@ -271,12 +271,22 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect(await countRows('messages', siteId)).toBe(0);
     const key = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(html)?.[1];
     expect(key).toBeDefined();
+    // The website it was sent from goes on with it, signed, as the message's source.
+    const signature = new RegExp(`name="source" value="${ALLOWED_ORIGIN}"><input type="hidden" name="sourceSignature" value="([^"]+)">`).exec(html)?.[1];
+    expect(signature).toBeDefined();
+    const confirmed = { ...sent, idempotencyKey: key!, source: ALLOWED_ORIGIN, sourceSignature: signature! };
     // Sent again from that page (the write page's own origin), twice: one message, one code.
-    const [first, second] = await Promise.all([send(siteId, { ...sent, idempotencyKey: key! }), send(siteId, { ...sent, idempotencyKey: key! })]);
+    const [first, second] = await Promise.all([send(siteId, confirmed), send(siteId, confirmed)]);
     const codes = await Promise.all([first, second].map(async (r) => codeOn(await r.text())));
     expect(codes[0]).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
     expect(codes[1]).toBe(codes[0]);
     expect(await countRows('messages', siteId)).toBe(1);
+    const tracked = await (await track(siteId, codes[0]!)).json<TrackedMessage>();
+    expect((await messageRow(tracked.id))!.source_origin).toBe(ALLOWED_ORIGIN);
+    // A source made up (or signed for another key) is not taken: the message is the write page's.
+    const madeUp = await send(siteId, { ...sent, title: '另一条县政府网站上的留言', idempotencyKey: crypto.randomUUID().replaceAll('-', ''), source: ALLOWED_ORIGIN, sourceSignature: signature! });
+    const other = await (await track(siteId, codeOn(await madeUp.text())!)).json<TrackedMessage>();
+    expect((await messageRow(other.id))!.source_origin).toBe('https://liuyan.test');
     // From a page with a strict referrer policy (`no-referrer`) the browser sends `Origin: null`: shown
     // to be confirmed all the same, with what to correct first; sent with a key so, refused.
     const anonymous = await send(siteId, { ...sent, title: '' }, { origin: 'null' });
@@ -286,7 +296,7 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect(again).toContain('<p class="liuyan-error" id="liuyan-title-error">请填写标题</p>');
     expect(again).toContain('id="liuyan-title" name="title" type="text" value="" autocomplete="off" placeholder="" required aria-invalid="true" autofocus');
     expect((await send(siteId, { ...sent, idempotencyKey: key! }, { origin: 'null' })).status).toBe(403);
-    expect(await countRows('messages', siteId)).toBe(1);
+    expect(await countRows('messages', siteId)).toBe(2);
     // A website the site does not list is refused, keyed or not.
     expect((await send(siteId, sent, { origin: 'https://county.example.net' })).status).toBe(403);
     expect((await send(siteId, filled(eduUnit), { origin: 'https://county.example.net' })).status).toBe(403);

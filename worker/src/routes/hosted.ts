@@ -20,7 +20,7 @@ import {
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
-  isFormKey, KEY_FIELD, listsUnit, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, elementAttribute, type PlainFormValues,
+  isFormKey, KEY_FIELD, listsUnit, SOURCE_FIELD, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, elementAttribute, type PlainFormValues,
 } from '../hosted/write-form';
 import { bodyLimit } from 'hono/body-limit';
 import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
@@ -201,7 +201,7 @@ async function writeReads(found: Found, campaign = '') {
  */
 async function writePage(
   c: Context<AppEnv>, found: Found, { withStats, ...choices }: Choices & { withStats: boolean; driveGone?: unknown },
-  form: { values?: PlainFormValues; errors?: Record<string, string>; formKey?: string }, status: 200 | 422 | 429 = 200,
+  form: { values?: PlainFormValues; errors?: Record<string, string>; formKey?: string; source?: { origin: string; signature: string } }, status: 200 | 422 | 429 = 200,
 ) {
   const { site, locale, t, view, canonical } = found;
   const action = hostedHref(sectionPath(site.id, 'write'), view);
@@ -325,17 +325,26 @@ hosted.post('/s/:site/write', bodyLimit({
     ];
     return [...(reads.driveGone ? [reads.driveGone] : []), ...contract, ...drive, ...siteRuleProblems(site, { title: fine('title')?.trim(), body: fine('body')?.trim(), type: fine('type'), domain: fine('domain') })];
   };
+  // The website a form was first sent from, kept through its confirmation here (signed with the key
+  // drawn for it) as the message's source: the confirming press comes from this origin.
+  const sign = (key: string, from: string) => keyedHash(c.env.HASH_KEY, `${SOURCE_FIELD}:${site.id}:${key}:${from}`);
   // A form without a key (another website's page: `GET /s/:site/form`) or with one the service never
   // drew is shown again with a key of its own, to be sent from it, and with what to correct first.
   if (!isFormKey(formKey)) {
     const errors = sentences(problems());
-    return writePage(c, found, reads, { values, errors: { ...errors, form: errors.form ?? (formKey === null ? found.t.confirmSend : found.t.sendAgain) } }, 422);
+    const key = newFormKey();
+    const elsewhere = origin !== undefined && !anonymous && origin !== new URL(c.req.url).origin;
+    const source = elsewhere ? { origin, signature: await sign(key, origin) } : undefined;
+    return writePage(c, found, reads, { values, formKey: key, source, errors: { ...errors, form: errors.form ?? (formKey === null ? found.t.confirmSend : found.t.sendAgain) } }, 422);
   }
   if (anonymous) throw new ApiError('origin_not_allowed');
-  if (!parsed.success || reads.driveGone) return writePage(c, found, reads, { values, formKey, errors: sentences(problems()) }, 422);
+  const from = sentForm.get(SOURCE_FIELD);
+  const signature = sentForm.get(`${SOURCE_FIELD}Signature`);
+  const source = from && signature && site.allowedOrigins.includes(from) && signature === await sign(formKey, from) ? { origin: from, signature } : undefined;
+  if (!parsed.success || reads.driveGone) return writePage(c, found, reads, { values, formKey, source, errors: sentences(problems()) }, 422);
   try {
     const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${formKey}:${JSON.stringify(parsed.data)}`)}`;
-    const answer = await storeSubmission(c, parsed.data, key);
+    const answer = await storeSubmission(c, parsed.data, key, undefined, undefined, undefined, source?.origin ?? origin);
     c.header('Cache-Control', 'no-store');
     return send(c, {
       site, locale, ...view, withStats: reads.withStats, section: 'write', elements: false, noindex: true,
@@ -345,9 +354,9 @@ hosted.post('/s/:site/write', bodyLimit({
     });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.code === 'validation') return writePage(c, found, reads, { values, formKey, errors: sentences(error.fields) }, 422);
+    if (error.code === 'validation') return writePage(c, found, reads, { values, formKey, source, errors: sentences(error.fields) }, 422);
     if (error.code === 'too_many_requests') {
-      return writePage(c, found, reads, { values, formKey, errors: { form: tooManyText(locale, site, Number(c.res.headers.get('Retry-After')) || 60) } }, 429);
+      return writePage(c, found, reads, { values, formKey, source, errors: { form: tooManyText(locale, site, Number(c.res.headers.get('Retry-After')) || 60) } }, 429);
     }
     throw error;
   }

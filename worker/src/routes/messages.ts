@@ -149,7 +149,8 @@ messages.openapi(submitMessage, async (c) => {
  * integration key a platform (a 12345 hotline) relays its citizens' messages with: they all come from
  * its server's one address, so the per-address cap does not apply and the flood filter counts per key;
  * the caps per phone and per site hold as for anyone. `keepKeyMs` is how long the key is kept (ms;
- * 24 hours by default).
+ * 24 hours by default). `sourceOrigin` is the website the message was written on (the request's
+ * Origin unless said otherwise: the write page's confirmed form carries the one it was first sent from).
  * Throws ApiError: validation (422), too_many_requests (429, Retry-After set), idempotency_key_reused (422),
  * origin_not_allowed (403, a campaign's outlet check). Where the site asks for phone verification, a
  * submission without the right SMS code (`verificationCode`) is refused (422, field verificationCode:
@@ -158,7 +159,7 @@ messages.openapi(submitMessage, async (c) => {
  */
 export async function storeSubmission(
   c: Context<AppEnv>, input: SubmitInput, key: string, also: (messageId: string) => Compilable<unknown>[] = () => [],
-  integrationKeyId?: string, keepKeyMs = IDEMPOTENCY_TTL_MS,
+  integrationKeyId?: string, keepKeyMs = IDEMPOTENCY_TTL_MS, sourceOrigin = c.req.header('Origin'),
 ): Promise<MessageCreated> {
   const site = c.get('site');
   const db = c.get('db');
@@ -184,7 +185,7 @@ export async function storeSubmission(
     rode?.key === key ? rode : submissionReads(db, { siteId: site.id, key, now: nowIso, today: localDay(now) }),
     // The service's own pages (the hosted drive page /s/:site/campaigns/:slug) are the site's, as for
     // the site check (middleware/site-scope.ts): no outlet, never refused as one.
-    addressingOf(db, site, input, nowIso, c.req.header('Origin') === new URL(c.req.url).origin ? undefined : c.req.header('Origin')),
+    addressingOf(db, site, input, nowIso, sourceOrigin === new URL(c.req.url).origin ? undefined : sourceOrigin),
     photoRefProblems(db, site.id, input.photos ?? []),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
@@ -250,7 +251,7 @@ export async function storeSubmission(
       moderation_reason: null,
       status: 'submitted',
       tracking_hash: await trackingCodeHash(c.env.HASH_KEY, site.id, normalizeTrackingCode(trackingCode)!),
-      source_origin: c.req.header('Origin') ?? null,
+      source_origin: sourceOrigin ?? null,
       source_outlet: outlet,
       held_for: screening.heldFor.length > 0 ? JSON.stringify(screening.heldFor) : null,
       due_at: dueAt,
