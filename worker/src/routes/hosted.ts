@@ -135,6 +135,14 @@ hosted.get('/s/:site', (c) => {
 /** The theme of the page's elements: the one asked for, else the reader's system setting, as the page's own colours. */
 const elementTheme = (theme: HostedTheme | null): HostedTheme => theme ?? 'auto';
 
+/**
+ * `<liuyan-form>` as the pages and the form for other websites draw it, holding `inner` (the form as
+ * HTML, or nothing): in the page's language and theme, writing to a drive (`campaign`), a unit preselected (`unit`).
+ */
+function formElement({ site, locale, view }: Pick<Found, 'site' | 'locale' | 'view'>, inner: unknown, { campaign, unit }: { campaign?: string; unit?: string } = {}) {
+  return html`<liuyan-form site="${site.id}"${elementAttribute('campaign', campaign)} lang="${locale}" theme="${elementTheme(view.theme)}"${elementAttribute('unit', unit)}>${inner}</liuyan-form>`;
+}
+
 /** The element of each section but the write page (`writePage`), in the page's language and theme. */
 const ELEMENTS: Record<Exclude<Section, 'write'>, (siteId: string, locale: Locale, theme: HostedTheme) => ReturnType<typeof html>> = {
   board: (siteId, locale, theme) => html`<liuyan-list site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-list>`,
@@ -207,7 +215,7 @@ async function writePage(
   const action = hostedHref(sectionPath(site.id, 'write'), view);
   const { units, campaign, campaignTitle } = choices;
   const unitId = askedUnit(c, units);
-  const element = (inner: unknown) => html`<liuyan-form site="${site.id}"${elementAttribute('campaign', campaign)} lang="${locale}" theme="${elementTheme(view.theme)}"${elementAttribute('unit', unitId)}>${inner}</liuyan-form>`;
+  const element = (inner: unknown) => formElement(found, inner, { campaign, unit: unitId });
   // A drive's form (sent from its page) says which drive it writes to, and leads back to it.
   const drive = campaign ? html`<p><a href="${hostedHref(campaignPath(site.id, campaign), view)}">‹ ${campaignTitle}</a></p>
 ` : '';
@@ -246,7 +254,7 @@ hosted.get('/s/:site/form', async (c) => {
   // The style sheet's hash is in the policy, for a page with a policy of its own to copy (README).
   c.header('Content-Security-Policy', `default-src 'none';${style ? ` style-src 'sha256-${style.sha256}';` : ''} base-uri 'none'; frame-ancestors 'none'`);
   c.header('X-Content-Type-Options', 'nosniff');
-  return c.html(html`<liuyan-form site="${site.id}" lang="${locale}" theme="${elementTheme(view.theme)}"${elementAttribute('unit', unitId)}>${units ? html`${style!.element}${plainForm({ site, units, locale, action, unitId })}` : ''}</liuyan-form>
+  return c.html(html`${formElement(found, units ? html`${style!.element}${plainForm({ site, units, locale, action, unitId })}` : '', { unit: unitId })}
 `);
 });
 
@@ -289,7 +297,8 @@ hosted.post('/s/:site/write', bodyLimit({
   // (`no-referrer`, `same-origin`: common on government websites); let through only as far as the
   // form to be confirmed here, which stores nothing (below).
   const anonymous = origin === 'null';
-  if (origin !== undefined && !anonymous && origin !== new URL(c.req.url).origin && !found.site.allowedOrigins.includes(origin)) throw new ApiError('origin_not_allowed');
+  const elsewhere = origin !== undefined && !anonymous && origin !== new URL(c.req.url).origin;
+  if (elsewhere && !found.site.allowedOrigins.includes(origin)) throw new ApiError('origin_not_allowed');
   if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded'])) throw new ApiError('unsupported_media_type');
   const { site, locale, view } = found;
   const text = await c.req.text();
@@ -333,7 +342,6 @@ hosted.post('/s/:site/write', bodyLimit({
   if (!isFormKey(formKey)) {
     const errors = sentences(problems());
     const key = newFormKey();
-    const elsewhere = origin !== undefined && !anonymous && origin !== new URL(c.req.url).origin;
     const source = elsewhere ? { origin, signature: await sign(key, origin) } : undefined;
     return writePage(c, found, reads, { values, formKey: key, source, errors: { ...errors, form: errors.form ?? (formKey === null ? found.t.confirmSend : found.t.sendAgain) } }, 422);
   }
@@ -480,7 +488,7 @@ ${shareImageHead(site, new URL(c.req.url).origin)}`,
 ${campaign.description ? html`<div class="body">${campaign.description}</div>` : ''}
 </section>
 <h3>${t.campaignWrite}</h3>
-<liuyan-form site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}">${form}</liuyan-form>${closed}
+${formElement(found, form, { campaign: campaign.slug })}${closed}
 <h3>${t.campaignMessages}</h3>
 <liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}"></liuyan-list>
 <noscript><p class="muted">${t.needsScript}</p>
