@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, SubmissionLimitsSchema, TimestampSchema, UnitKindSchema,
+  DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, SubmissionLimitsSchema, TimestampSchema, UnitKindSchema, wholeNumber,
 } from './common';
 import { HEX_COLOR, readableUnderWhiteText } from '../color';
 import { RoleSchema } from './console';
@@ -254,7 +254,7 @@ export const AdminUnitListQuerySchema = z.object({
   ids: z.string().max(ADMIN_UNIT_IDS_MAX * 65).optional()
     .describe(`comma-separated unit ids (at most ${ADMIN_UNIT_IDS_MAX}): those units, for naming what an account or a drive holds; unknown ids are left out`),
   cursor: z.string().max(80).optional().describe('the `nextCursor` of the page before (a level only)'),
-  limit: z.coerce.number().int().min(1).max(ADMIN_UNIT_PAGE_MAX).default(100).describe(`units per page of a level, at most ${ADMIN_UNIT_PAGE_MAX}`),
+  limit: wholeNumber(1, ADMIN_UNIT_PAGE_MAX).default(100).describe(`units per page of a level, at most ${ADMIN_UNIT_PAGE_MAX}`),
 }).refine((query) => [query.parent, query.q, query.ids].filter((v) => v !== undefined).length <= 1, { path: ['q'], message: 'invalid' });
 export type AdminUnitListQuery = z.input<typeof AdminUnitListQuerySchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from './admin';
-import { TimestampSchema } from './common';
+import { TimestampSchema, wholeNumber } from './common';
 import { RoleSchema } from './console';
 import { withCode } from './error';
 
@@ -34,7 +34,7 @@ export const AuditQuerySchema = z.object({
   from: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, first day included'),
   to: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, last day included'),
   cursor: z.string().max(64).optional().describe('the `nextCursor` of the page before (not for the CSV)'),
-  limit: z.coerce.number().int().min(1).max(100).default(50).describe('entries per page (not for the CSV)'),
+  limit: wholeNumber(1, 100).default(50).describe('entries per page (not for the CSV)'),
 });
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
 

@@ -37,6 +37,15 @@ export type UnitKind = z.infer<typeof UnitKindSchema>;
 export const DisplayAsSchema = z.enum(['masked', 'mr', 'ms']);
 export type DisplayAs = z.infer<typeof DisplayAsSchema>;
 
+/**
+ * A whole number in a query string, `min`–`max`: decimal digits only. Coercing with `Number()` would also
+ * read `1e1` as 10, `0x10` as 16, `2.0` as 2, ` 5` as 5 and an empty value as 0 — forms nobody means
+ * as a count; they are `invalid`. A number (an SDK caller's) is taken as it is. Out of bounds:
+ * `below_minimum` / `above_maximum`.
+ */
+export const wholeNumber = (min: number, max: number) =>
+  z.preprocess((value) => (typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value), z.number().int().min(min).max(max));
+
 /** Timestamps travel as ISO 8601 strings with an offset, e.g. `2026-12-03T23:59:59+08:00`. */
 export const TimestampSchema = z.string().describe('ISO 8601 date-time with offset');
 

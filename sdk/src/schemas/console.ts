@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIONS, QUEUE_TABS, REJECT_REASONS, ROLES } from '../codes';
-import { DomainSchema, LIMITS, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
+import { DomainSchema, LIMITS, wholeNumber, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
 import { FollowUpSchema, MessageFieldsSchema, OwnRatingSchema, OwnReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 import { PhotoSchema, PublicPhotoSchema, ReplyPhotoRefsInputSchema } from './photo';
 import { HoldReasonSchema } from './protection';
@@ -25,9 +25,9 @@ export const QueueQuerySchema = z.object({
   type: MessageTypeSchema.optional(),
   domain: DomainSchema.optional(),
   unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
-  dueWithinDays: z.coerce.number().int().min(0).max(60).optional().describe('open messages due within N days from now'),
+  dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due within N days from now'),
   cursor: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: wholeNumber(1, 100).default(50),
 });
 export type QueueQuery = z.input<typeof QueueQuerySchema>;
 
@@ -137,7 +137,7 @@ export type Contact = z.infer<typeof ContactSchema>;
 
 /** `GET /v1/console/messages/:id/extension?days=N`: what 延期 by N working days would set, before it is confirmed. */
 export const ExtensionQuerySchema = z.object({
-  days: z.coerce.number().int().min(1).max(EXTEND_DAYS_MAX).describe('working days'),
+  days: wholeNumber(1, EXTEND_DAYS_MAX).describe('working days'),
 });
 export type ExtensionQuery = z.input<typeof ExtensionQuerySchema>;
 

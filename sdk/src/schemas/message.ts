@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DisplayAsSchema, DomainSchema, LIMITS, optionalText, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, ReplyKindSchema, TimestampSchema,
+  DisplayAsSchema, DomainSchema, LIMITS, optionalText, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, ReplyKindSchema, TimestampSchema, wholeNumber,
 } from './common';
 import { FOLLOW_UP_MODERATIONS } from '../codes';
 import { withCode } from './error';
@@ -249,7 +249,7 @@ export const ListMessagesQuerySchema = z.object({
   adopted: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: only adopted suggestions (已采纳)'),
   q: z.string().trim().min(1).max(50).optional().describe('search in titles and bodies (Chinese: any 1+ characters)').meta({ examples: ['路灯'] }),
   cursor: z.string().max(32).optional().describe('nextCursor of the previous page'),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: wholeNumber(1, 50).default(20),
 });
 export type ListMessagesQuery = z.input<typeof ListMessagesQuerySchema>;
 

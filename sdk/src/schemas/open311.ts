@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from './common';
 import { withCode } from './error';
 
 // Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) under /open311/v2/{site}/: the
@@ -91,8 +92,8 @@ export const Open311RequestsQuerySchema = z.object({
   end_date: dateTime.optional().describe(`requested before; at most ${OPEN311_RANGE_DAYS_MAX} days after start_date`),
   status: z.enum(['open', 'closed']).optional(),
   updated_after: dateTime.optional().describe('extension: changed after'),
-  page: z.coerce.number().int().min(1).max(OPEN311_PAGES_MAX).default(1).describe('extension'),
-  page_size: z.coerce.number().int().min(1).max(OPEN311_PAGE_SIZE_MAX).default(50).describe('extension'),
+  page: wholeNumber(1, OPEN311_PAGES_MAX).default(1).describe('extension'),
+  page_size: wholeNumber(1, OPEN311_PAGE_SIZE_MAX).default(50).describe('extension'),
   extensions: z.enum(['true', 'false']).optional().describe('`true` adds extended_attributes'),
   jurisdiction_id: z.string().max(64).optional().describe('ignored: the site is in the path'),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '../codes';
-import { DomainSchema, MessageStatusSchema, MessageTypeSchema, ModerationSchema, optionalText, ReplyKindSchema, TimestampSchema } from './common';
+import { DomainSchema, MessageStatusSchema, MessageTypeSchema, ModerationSchema, optionalText, ReplyKindSchema, TimestampSchema, wholeNumber } from './common';
 import { withCode } from './error';
 import { hasNoCredentials } from './admin';
 import { UnitRefSchema } from './message';
@@ -94,7 +94,7 @@ export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
 /** `GET /v1/admin/webhooks/{id}/deliveries`: newest first. */
 export const WebhookDeliveriesQuerySchema = z.object({
   status: WebhookDeliveryStatusSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: wholeNumber(1, 50).default(20),
 });
 export type WebhookDeliveriesQuery = z.input<typeof WebhookDeliveriesQuerySchema>;
 

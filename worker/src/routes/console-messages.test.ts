@@ -170,6 +170,9 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
     const [open] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted' }]);
     const tooMany = await expectProblem(await consoleRequest(`/v1/console/messages/${open}/extension?days=31`, { as: c.eduResponder }), 422, 'validation');
     expect(tooMany.errors).toEqual([expect.objectContaining({ field: 'days', code: 'above_maximum' })]);
+    // 1e1 is not 10 working days: a count is digits only, here as in the console's own field.
+    const notDigits = await expectProblem(await consoleRequest(`/v1/console/messages/${open}/extension?days=1e1`, { as: c.eduResponder }), 422, 'validation');
+    expect(notDigits.errors).toEqual([expect.objectContaining({ field: 'days', code: 'invalid' })]);
   });
 
   it('keeps internal notes among officials', async () => {
