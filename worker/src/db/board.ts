@@ -26,18 +26,23 @@ export interface BoardFilter {
 
 const EXCERPT_CHARS = 100;
 
-export function encodeCursor(seq: number): string {
-  return seq.toString(36);
-}
+/**
+ * A board page's `nextCursor` is the id of its last card, already public on the card. Paging reads
+ * below that message's `seq` (one seek of the primary key), but never shows a `seq`: every message
+ * of every site has one, so the gaps between two cards' numbers would count the messages nobody
+ * may see (private, held, rejected, other sites').
+ */
+const CURSOR = /^m_[a-z0-9]{1,30}$/;
 
-function decodeCursor(cursor: string): number {
-  if (!isCursor(cursor)) throw validationError([{ field: 'cursor', code: 'invalid' }]);
-  return parseInt(cursor, 36);
-}
-
-/** Whether `cursor` is a board page's `nextCursor` (a seq in base 36), which `boardPageQuery` can take. */
+/** Whether `cursor` is a board page's `nextCursor` (a message id), which `boardPageQuery` can take. */
 export function isCursor(cursor: string): boolean {
-  return /^[0-9a-z]{1,11}$/.test(cursor) && Number.isSafeInteger(parseInt(cursor, 36));
+  return CURSOR.test(cursor);
+}
+
+/** The `seq` the page reads below: that of the site's message `cursor` names (NULL, so no row, for one it does not have). */
+function belowCursor(siteId: string, cursor: string) {
+  if (!isCursor(cursor)) throw validationError([{ field: 'cursor', code: 'invalid' }]);
+  return sql<number>`(SELECT c.seq FROM messages AS c WHERE c.id = ${cursor} AND c.site_id = ${siteId})`;
 }
 
 type Board = SelectQueryBuilder<Database & { m: Database['messages'] }, 'm', object>;
@@ -86,7 +91,7 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
   if (filter.adopted) q = q.where('m.adopted_at', 'is not', null);
   // A search is walked from the index (`boardPageQuery`); one with no letter or digit finds nothing.
   if (filter.q !== undefined && searchMatch(searchTerms(filter.q)) === null) q = q.where(sql<boolean>`0`);
-  if (filter.cursor) q = q.where('m.seq', '<', decodeCursor(filter.cursor));
+  if (filter.cursor) q = q.where('m.seq', '<', belowCursor(siteId, filter.cursor));
   return q as Q;
 }
 
@@ -137,14 +142,14 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
       .where('m.site_id', '=', siteId)
       .where('m.moderation', '=', 'published')
       .where('m.is_public', '=', 1);
-    if (filter.cursor) q = q.where(sql<boolean>`message_search.rowid < ${decodeCursor(filter.cursor)}`);
+    if (filter.cursor) q = q.where(sql<boolean>`message_search.rowid < ${belowCursor(siteId, filter.cursor)}`);
     return cardColumns(withFilters(q as unknown as Board, siteId, { ...filter, cursor: undefined }))
       .orderBy(sql`message_search.rowid`, 'desc')
       .limit(limit);
   }
   if (filter.unit && !filter.campaign && !filter.adopted) {
     let q = publicMessagesOfSubtree(db, siteId, filter.unit, filter.status) as unknown as Board;
-    if (filter.cursor) q = q.where(sql<boolean>`mu.seq < ${decodeCursor(filter.cursor)}`);
+    if (filter.cursor) q = q.where(sql<boolean>`mu.seq < ${belowCursor(siteId, filter.cursor)}`);
     return cardColumns(withFilters(q, siteId, { ...filter, cursor: undefined }, true))
       .orderBy(sql`mu.seq`, 'desc')
       .limit(limit);
@@ -194,6 +199,6 @@ export async function listPublicMessages(
       rating: ratingOf({ rating_overall, rating_resolution, rating_attitude, rating_speed, rating_at }),
       coverPhoto: cover_photo ? publicPhoto(JSON.parse(cover_photo) as PhotoViewRow, { kind: 'public', siteId: site.id }) : null,
     })),
-    nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!.seq) : null,
+    nextCursor: rows.length > filter.limit ? page.at(-1)!.id : null,
   };
 }

@@ -292,6 +292,33 @@ describe('GET /v1/sites/:site/messages — what is never shown', () => {
     return { ...site, visible: [newer!, older!], unseen, foreign: foreign!, neighbour };
   }
 
+  it('shows no number of a message: the cursor is the last card\'s id, so its gaps count nothing unseen', async () => {
+    const board = await boardWithUnseen();
+    const first = await boardPage(board.siteId, { limit: 1 });
+    expect(first.nextCursor).toBe(board.visible[0]);
+    const second = await boardPage(board.siteId, { limit: 1, cursor: first.nextCursor! });
+    expect(second.items.map((m) => m.id)).toEqual([board.visible[1]]);
+    // A number where a cursor was (the form it had) is refused, so no one can walk the numbers.
+    const [visibleSeq] = (await env.DB.prepare('SELECT seq FROM messages WHERE id = ?').bind(board.visible[0]).raw<[number]>());
+    for (const cursor of [String(visibleSeq![0]), visibleSeq![0].toString(36)]) {
+      const problem = await expectProblem(await request(`/v1/sites/${board.siteId}/messages?cursor=${cursor}`), 422, 'validation');
+      expect(problem.errors?.map((e) => e.field)).toEqual(['cursor']);
+    }
+  });
+
+  it.each([['an unknown message', 'm_unknown'], ['another site\'s message', 'foreign'], ['a hidden message', 'unseen']])(
+    'refuses a cursor naming %s with 422 naming cursor', async (_, which) => {
+      const board = await boardWithUnseen();
+      const cursor = which === 'foreign' ? board.foreign : which === 'unseen' ? board.unseen[0]! : which;
+      const response = await request(`/v1/sites/${board.siteId}/messages?cursor=${cursor}`);
+      if (which === 'unseen') {
+        // A message of the site, hidden since its page was read: the pages below it go on.
+        expect((await response.json<MessagePage>()).items.map((m) => m.id)).toEqual([board.visible[1]]);
+        return;
+      }
+      expect((await expectProblem(response, 422, 'validation')).errors?.map((e) => e.field)).toEqual(['cursor']);
+    });
+
   it('lists only published public messages of this site, in every tab, filter and search', async () => {
     const board = await boardWithUnseen();
     for (const params of [{}, { status: 'awaiting' }, { unit: board.headUnit }, { unit: board.eduUnit }, { type: 'complaint' }, { domain: 'urban' },
@@ -388,7 +415,7 @@ describe('GET /v1/sites/:site/messages — cursor', { timeout: 30_000 }, () => {
     expect((await boardPage(board.siteId, { limit: arrived.length })).items.map((m) => m.id)).toEqual([...arrived].reverse());
   });
 
-  it.each([['ABC'], ['-1'], ['1.5'], ['路灯'], [' '], ['zzzzzzzzzzzz'], ['zzzzzzzzzzz'], ['a'.repeat(33)]])(
+  it.each([['ABC'], ['-1'], ['1.5'], ['路灯'], [' '], ['zzzzzzzzzzzz'], ['zzzzzzzzzzz'], ['a'.repeat(33)], ['m_'], ['M_abc']])(
     'refuses cursor=%s with 422 naming cursor', async (cursor) => {
       const { siteId } = await createSite();
       for (const extra of ['', `&q=${encodeURIComponent('路灯')}`, `&q=${encodeURIComponent('灯')}&status=answered`]) {

@@ -54,9 +54,9 @@ board.openapi(listMessages, async (c) => {
   const db = c.get('db');
   const site = c.get('site');
   const page = await listPublicMessages(db, site, query, new Date(), rodeWithSite(c, boardPageRider));
-  // An unknown unit or drive selects nothing: say which, rather than "no messages yet" (only an
-  // empty first page can come from one, so only then is it looked at).
-  if (page.items.length === 0 && !query.cursor) {
+  // An unknown unit, drive or cursor selects nothing: say which, rather than "no messages yet" (only
+  // an empty page can come from one, so only then is it looked at).
+  if (page.items.length === 0) {
     const unknown = await unknownFilters(db, site.id, query);
     if (unknown.length > 0) throw validationError(unknown);
   }
