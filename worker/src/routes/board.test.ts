@@ -750,6 +750,10 @@ describe('public caching', () => {
     expect(await again.text()).toBe('');
     expect(again.headers.get('ETag')).toBe(etag);
     expect(again.headers.get('Cache-Control')).toMatch(CACHE_CONTROL);
+    // HEAD says what GET would: the same validator and lifetime, no body.
+    const head = await request(path, { method: 'HEAD' });
+    expect([head.status, head.headers.get('ETag'), head.headers.get('Cache-Control'), await head.text()])
+      .toEqual([200, etag, response.headers.get('Cache-Control'), '']);
     return etag!;
   }
 
