@@ -29,6 +29,8 @@ export const styles = css`
   .card > :first-child { margin-top: 0; }
   .stack { display: grid; gap: 1em; }
   .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
+  /* A part kept in its form while it does not apply (a responder's units under another role) stays hidden whatever its display. */
+  [hidden] { display: none !important; }
   label, legend { font-weight: 600; }
   legend { padding: 0; margin-bottom: 0.3em; }
   .required-mark { color: var(--liuyan-color-error); margin-left: 0.2em; }

@@ -1,3 +1,4 @@
+import { guard } from 'lit/directives/guard.js';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { format } from '../ui/localize';
 import { tokens } from '../ui/tokens.styles';
@@ -232,7 +233,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     return html`<fieldset part="picker" aria-describedby=${this.describedBy || nothing}>
       <legend>${this.label}${this.required ? this.requiredMark() : nothing}</legend>
       ${this.renderChosen()}
-      ${this.roots ? nothing : html`<div class="search" role="search">
+      ${this.roots ? nothing : html`<div class="search" role="search" aria-label=${format(p.searchLabel, { label: this.label })}>
         <input type="search" aria-label=${format(p.searchLabel, { label: this.label })} placeholder=${p.searchPlaceholder}
           aria-invalid=${this.getAttribute('aria-invalid') ?? 'false'}
           @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') void this.search(e); }} />
@@ -311,3 +312,11 @@ export function pickedUnits(form: HTMLFormElement, name: string): string[] {
   const picker = form.elements.namedItem(name);
   return picker instanceof LiuyanConsoleUnitPicker ? [...picker.values] : [];
 }
+
+/**
+ * What a picker starts from (an account's units, a drive's), for its `.values`: set on the picker only
+ * when `chosen` itself is another array. Lit sets an array bound to a property again at every render,
+ * so a plain `.values=${…}` would undo what the official chose whenever anything else in the form
+ * redraws (a letter typed in a name, an error shown).
+ */
+export const startingWith = (chosen: readonly string[] | undefined) => guard([chosen], () => [...(chosen ?? [])]);

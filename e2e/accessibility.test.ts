@@ -32,16 +32,19 @@ async function axePage(viewport = { width: 1280, height: 900 }): Promise<Page> {
   return context.newPage();
 }
 
-/** axe's WCAG AA violations on the whole page (it reaches into the elements' open shadow roots), one line each. */
-async function violations(page: Page): Promise<string[]> {
+/**
+ * axe's violations on the whole page (it reaches into the elements' open shadow roots), one line each:
+ * of WCAG AA, or of the rules named.
+ */
+async function violations(page: Page, rules?: readonly string[]): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (tags) => {
+  return page.evaluate(async (runOnly) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: {
       id: string; nodes: { target: unknown[]; failureSummary?: string }[];
     }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const result = await axe.run(document, { runOnly, resultTypes: ['violations'] });
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${JSON.stringify(n.target)}: ${n.failureSummary?.replaceAll('\n', ' ')}`));
-  }, WCAG_AA);
+  }, rules ? { type: 'rule', values: [...rules] } : { type: 'tag', values: [...WCAG_AA] });
 }
 
 /**
@@ -314,6 +317,10 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
         return document.querySelector('liuyan-console')?.shadowRoot?.childElementCount && !busy(document);
       });
       await inEverySystemTheme(address);
+      // A screen reader's list of landmarks tells each search and form apart (a page's own search and
+      // a unit picker's are both search landmarks).
+      const landmarks = await violations(page, ['landmark-unique']);
+      if (landmarks.length > 0) found[`${address}/landmarks`] = landmarks;
     }
     expect(found).toEqual({});
   }, 360_000);

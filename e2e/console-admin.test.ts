@@ -208,9 +208,19 @@ describe('the console’s admin pages', () => {
     const accounts = page.locator('liuyan-console-admin-accounts');
     const official = { email: `data-${run}@demo.liuyan.local`, password: 'a-long-first-password-42' };
     await accounts.getByLabel('电子邮箱').fill(official.email);
-    await accounts.getByLabel('姓名').fill('县数据管理局办理员');
     expect(await accounts.locator('#role-add').inputValue()).toBe('responder');
+    // The unit chosen first stays chosen through all that redraws the form: a name typed, the role
+    // changed and changed back, the service refusing a short password.
+    const chosen = accounts.locator('#units-add [part="chosen"]');
     await pickUnit(accounts.locator('#units-add'), name);
+    await accounts.getByLabel('姓名').fill('县数据管理局办理员');
+    await accounts.locator('#role-add').selectOption('moderator');
+    expect(await accounts.locator('#units-add').isVisible()).toBe(false);
+    await accounts.locator('#role-add').selectOption('responder');
+    await accounts.getByLabel('初始密码').fill('short-1');
+    await accounts.getByRole('button', { name: '新建账号' }).click();
+    await accounts.locator('#new-password-error').getByText(/密码至少12位/).waitFor();
+    expect((await chosen.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`已选择 ?1 ?个.*${name}`));
     await accounts.getByLabel('初始密码').fill(official.password);
     await accounts.getByRole('button', { name: '新建账号' }).click();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已创建');

@@ -7,13 +7,11 @@ import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures } from '../console-element';
 import { AdminElement, type FormValues } from './admin-element';
-import '../unit-picker';
+import { startingWith } from '../unit-picker';
 
 const ADD = 'add';
 /** Ids named per request, as `GET /v1/admin/units?ids=` takes them (ADMIN_UNIT_IDS_MAX, sdk/src/schemas/admin.ts). */
 const ADMIN_UNIT_IDS_MAX = 100;
-/** One empty choice for every render: a new array each time would reset what the picker holds. */
-const NO_UNITS: string[] = [];
 /** In characters, as sdk/src/schemas/admin.ts checks it. */
 const DISPLAY_NAME_MAX = 50;
 
@@ -210,14 +208,15 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
         <p class="muted hint" id=${id('role-hint')}>${a.roleHints[role]}</p>
         ${this.fieldError(scope, 'role', id('role-error'))}
       </div>
-      ${role === 'responder' ? html`<div class="field">
-        <!-- The picker's own legend names the field (an outer one said it twice). -->
+      <div class="field" ?hidden=${role !== 'responder'}>
+        <!-- The picker's own legend names the field (an outer one said it twice). It stays in the form
+             under another role, hidden, so the units chosen are there again if the role comes back. -->
         <p class="muted hint" id=${id('units-hint')}>${a.unitsHint}</p>
         <liuyan-console-unit-picker id=${id('units')} name="unitIds" source="admin" multiple required label=${a.units}
-          .values=${current?.unitIds ?? NO_UNITS} .known=${this.units} aria-invalid=${this.invalid(scope, 'unitIds')}
+          .values=${startingWith(current?.unitIds)} .known=${this.units} aria-invalid=${this.invalid(scope, 'unitIds')}
           described-by=${id('units-error')}></liuyan-console-unit-picker>
         ${this.fieldError(scope, 'unitIds', id('units-error'))}
-      </div>` : nothing}`;
+      </div>`;
   }
 
   private renderEdit(x: Account, self: boolean) {

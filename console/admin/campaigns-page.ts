@@ -6,10 +6,7 @@ import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime, lastInstantOf } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement, type FormValues } from './admin-element';
-import '../unit-picker';
-
-/** One empty choice for every render: a new array each time would reset what the picker holds. */
-const NO_UNITS: string[] = [];
+import { startingWith } from '../unit-picker';
 
 const ADD = 'add';
 // In characters, as sdk/src/schemas/campaign.ts checks them.
@@ -259,7 +256,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
       <p class="muted hint">${a.choicesHint}</p>
       <div class="field">
         <liuyan-console-unit-picker id=${id('unitIds')} name="unitIds" source="admin" multiple label=${a.units}
-          .values=${x?.unitIds ?? NO_UNITS} aria-invalid=${this.invalid(scope, 'unitIds')} described-by=${id('unitIds-error')}></liuyan-console-unit-picker>
+          .values=${startingWith(x?.unitIds)} aria-invalid=${this.invalid(scope, 'unitIds')} described-by=${id('unitIds-error')}></liuyan-console-unit-picker>
         ${this.fieldError(scope, 'unitIds', id('unitIds-error'))}
       </div>
       ${choices('types', a.types, MESSAGE_TYPES.map((t) => [t, this.t.types[t], 0]), x?.types ?? [])}

@@ -182,7 +182,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     return html`<h1>${a.title}</h1>
       <p class="muted hint">${a.intro}</p>
       ${this.renderDone()}
-      <form class="buttons" role="search" @submit=${this.search}>
+      <form class="buttons" role="search" aria-label=${format(p.searchLabel, { label: a.title })} @submit=${this.search}>
         <input id="unit-search" type="search" aria-label=${format(p.searchLabel, { label: a.title })} placeholder=${p.searchPlaceholder} .value=${this.searched} />
         <button type="submit" class="secondary">${p.search}</button>
       </form>
