@@ -84,7 +84,8 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
             <tr><th scope="row">${t.ratingLevels[level]}</th><td>${s.satisfaction.distribution[level - 1]}</td></tr>`)}</tbody>
         </table>` : nothing}
       </section>
-      ${s.byUnit.length > 0 ? html`<section aria-labelledby="units">
+      ${s.byUnit.length > 0 ? html`<section>
+        <!-- The table's scrolling box is the landmark this heading names (one, not two of one name). -->
         <h2 id="units">${d.byUnit}</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="units"><table class="dashboard-table">
           <thead><tr><th scope="col">${d.unit}</th><th scope="col">${d.messages}</th><th scope="col">${d.replyRate}</th>
