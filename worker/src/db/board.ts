@@ -39,10 +39,15 @@ export function isCursor(cursor: string): boolean {
   return CURSOR.test(cursor);
 }
 
-/** The `seq` the page reads below: that of the site's message `cursor` names (NULL, so no row, for one it does not have). */
+/**
+ * The `seq` the page reads below: that of the card `cursor` names, a published public message of
+ * the site. Any other id (unknown, another site's, or a message no one may see: the next page would
+ * say it exists and when it came) is NULL, so no row; `unknownFilters` then refuses it.
+ */
 function belowCursor(siteId: string, cursor: string) {
   if (!isCursor(cursor)) throw validationError([{ field: 'cursor', code: 'invalid' }]);
-  return sql<number>`(SELECT c.seq FROM messages AS c WHERE c.id = ${cursor} AND c.site_id = ${siteId})`;
+  return sql<number>`(SELECT c.seq FROM messages AS c
+    WHERE c.id = ${cursor} AND c.site_id = ${siteId} AND c.moderation = 'published' AND c.is_public = 1)`;
 }
 
 type Board = SelectQueryBuilder<Database & { m: Database['messages'] }, 'm', object>;

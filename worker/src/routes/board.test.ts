@@ -306,18 +306,15 @@ describe('GET /v1/sites/:site/messages — what is never shown', () => {
     }
   });
 
-  it.each([['an unknown message', 'm_unknown'], ['another site\'s message', 'foreign'], ['a hidden message', 'unseen']])(
-    'refuses a cursor naming %s with 422 naming cursor', async (_, which) => {
-      const board = await boardWithUnseen();
-      const cursor = which === 'foreign' ? board.foreign : which === 'unseen' ? board.unseen[0]! : which;
+  it('refuses a cursor naming anything but a card of this board, as it refuses an unknown id', async () => {
+    const board = await boardWithUnseen();
+    // A message no one may see (held, rejected, hidden, private) answers as one that does not exist:
+    // the page below it would say that it exists, and when it came.
+    for (const cursor of ['m_unknown', board.foreign, ...board.unseen]) {
       const response = await request(`/v1/sites/${board.siteId}/messages?cursor=${cursor}`);
-      if (which === 'unseen') {
-        // A message of the site, hidden since its page was read: the pages below it go on.
-        expect((await response.json<MessagePage>()).items.map((m) => m.id)).toEqual([board.visible[1]]);
-        return;
-      }
-      expect((await expectProblem(response, 422, 'validation')).errors?.map((e) => e.field)).toEqual(['cursor']);
-    });
+      expect((await expectProblem(response, 422, 'validation')).errors, cursor).toEqual([{ field: 'cursor', code: 'invalid', message: expect.any(String) }]);
+    }
+  });
 
   it('lists only published public messages of this site, in every tab, filter and search', async () => {
     const board = await boardWithUnseen();
