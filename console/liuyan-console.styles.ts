@@ -80,7 +80,7 @@ export const styles = css`
   .count { font-size: 0.85em; font-variant-numeric: tabular-nums; opacity: 0.85; }
   .filters { margin: 0 0 1em; }
   .filters summary { min-height: 44px; line-height: 44px; cursor: pointer; font-weight: 600; }
-  .filter-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.8em; align-items: end; }
+  .filter-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr)); gap: 0.8em; align-items: end; }
   .filter-grid label { display: grid; gap: 0.3em; }
   .filter-grid .wide-cell { grid-column: 1 / -1; }
   ul.queue { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5em; }
@@ -143,9 +143,9 @@ export const styles = css`
   .row { display: flex; gap: 0.5em; align-items: center; }
   .row input { flex: 1 1 auto; min-width: 0; }
   .row button { flex: none; }
-  .number-grid, .field-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.8em; align-items: start; }
+  .number-grid, .field-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(9rem, 100%), 1fr)); gap: 0.8em; align-items: start; }
   /* Fields with a hint of a sentence or two: one column on a phone. */
-  .wide-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.8em; align-items: start; }
+  .wide-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr)); gap: 0.8em; align-items: start; }
   ul.list { display: grid; gap: 0.5em; margin: 0 0 1em; }
   .list-item {
     display: grid; gap: 0.4em; padding: 0.6em 0.8em; min-width: 0;
@@ -164,7 +164,7 @@ export const styles = css`
   .warning { border-left: 4px solid var(--liuyan-color-error); }
 
   /* The dashboard (dashboard-page.ts): figures as tiles, tables that fit a phone. */
-  .dashboard-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: 0.6em; margin: 0 0 1em; padding: 0; list-style: none; }
+  .dashboard-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(9em, 100%), 1fr)); gap: 0.6em; margin: 0 0 1em; padding: 0; list-style: none; }
   .dashboard-figure { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 0.5em 0.8em; background: var(--liuyan-color-surface); }
   .dashboard-figure a { display: flex; justify-content: space-between; align-items: baseline; min-height: 44px; color: inherit; }
   .dashboard-figure strong, .dashboard-figure dd { font-size: 1.4em; color: var(--liuyan-color-primary); font-variant-numeric: tabular-nums; }

@@ -22,6 +22,15 @@ const inEmbed = embed === '1';
 /** What the page's own links carry on (worker/src/hosted/page.ts `hostedHref`): the embed, the language and the theme asked for. */
 const view = new URLSearchParams({ ...(inEmbed && { embed: '1' }), ...(lang && { lang }), ...(theme && { theme }) }).toString();
 
+// On a narrow screen the section tabs scroll sideways: the one this page is stays in view (its
+// neighbours can be scrolled to), not cut off at the edge.
+const currentTab = document.querySelector<HTMLElement>('.tabs [aria-current="page"]');
+const tabs = currentTab?.parentElement;
+if (currentTab && tabs && tabs.scrollWidth > tabs.clientWidth) {
+  const [tab, strip] = [currentTab.getBoundingClientRect(), tabs.getBoundingClientRect()];
+  tabs.scrollLeft += tab.left + tab.width / 2 - (strip.left + strip.width / 2);
+}
+
 // A message opened on the board gets its own page: a real address, so Back returns to the board and
 // the link can be shared (in WeChat too).
 document.addEventListener('liuyan-open', (event) => {

@@ -17,7 +17,7 @@ export const styles = css`
   .choice.block input { margin-top: calc(.35*var(--liuyan-space)); }
   .hint { display: block; font-size: 0.85em; }
   /* Fields side by side start together: one with a counter below must not stretch its neighbour (each field is a grid). */
-  .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: var(--liuyan-space); align-items: start; }
+  .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(12em, 100%), 1fr)); gap: var(--liuyan-space); align-items: start; }
   .sub { font-weight: normal; font-size: 0.9em; margin-top: calc(.3*var(--liuyan-space)); }
   .unit-results { list-style: none; margin: 0; padding: 0; display: grid; gap: calc(.3*var(--liuyan-space)); max-height: 20em; overflow-y: auto; }
   .unit-result {

@@ -12,7 +12,7 @@ export const styles = css`
   }
   [role='tab']:hover { color: var(--liuyan-color-primary); }
   [role='tab'][aria-selected='true'] { background: var(--liuyan-color-primary); color: var(--liuyan-color-on-primary); }
-  .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: calc(.6*var(--liuyan-space)); margin: calc(.8*var(--liuyan-space)) 0 calc(.6*var(--liuyan-space)); }
+  .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(9em, 100%), 1fr)); gap: calc(.6*var(--liuyan-space)); margin: calc(.8*var(--liuyan-space)) 0 calc(.6*var(--liuyan-space)); }
   .filters label, .search label { display: block; font-size: 0.9em; font-weight: 600; margin-bottom: calc(.2*var(--liuyan-space)); }
   .search { margin: 0 0 var(--liuyan-space); }
   .search-row { display: flex; gap: calc(.5*var(--liuyan-space)); }

@@ -35,4 +35,6 @@ export const messageStyles = css`
   button.support { font-size: 0.9em; padding: calc(.2*var(--liuyan-space)) calc(.8*var(--liuyan-space)); }
   button.support[aria-pressed='true'] { color: var(--liuyan-color-answered); border-color: currentColor; background: transparent; }
   button.support .count { font-variant-numeric: tabular-nums; }
+  /* Too narrow for a label beside its value (a phone at 200% zoom): each label above its value. */
+  @media (max-width: 16em) { dl { grid-template-columns: minmax(0, 1fr); row-gap: 0; } dd { margin-bottom: calc(.4*var(--liuyan-space)); } }
 `;

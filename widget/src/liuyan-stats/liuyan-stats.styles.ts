@@ -5,7 +5,7 @@ export const styles = css`
   /* The statistics' room while they load, so the page below does not jump when they appear. */
   .loading { min-height: var(--liuyan-stats-min-height, 60em); margin: 0; }
   h3 { font-size: 1em; margin: var(--liuyan-space) 0 calc(.4*var(--liuyan-space)); }
-  dl.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: calc(.6*var(--liuyan-space)); margin: 0; }
+  dl.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(9em, 100%), 1fr)); gap: calc(.6*var(--liuyan-space)); margin: 0; }
   .figure {
     border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: calc(.5*var(--liuyan-space)) calc(.8*var(--liuyan-space));
     background: var(--liuyan-color-surface);
@@ -21,6 +21,7 @@ export const styles = css`
   .legend .all { background: var(--liuyan-stats-bar-color, #c9d6ea); }
   .legend .replied { background: var(--liuyan-stats-replied-color, var(--liuyan-color-primary)); }
   table { width: 100%; border-collapse: collapse; font-size: 0.9em; }
+  .table-scroll { overflow-x: auto; }
   th, td { padding: calc(.35*var(--liuyan-space)) calc(.4*var(--liuyan-space)); border-bottom: 1px solid var(--liuyan-color-border); text-align: end; }
   td { white-space: nowrap; }
   th:first-child, td:first-child { text-align: start; overflow-wrap: anywhere; }

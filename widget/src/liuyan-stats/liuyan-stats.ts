@@ -128,11 +128,13 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
           <ul class="legend" aria-hidden="true">
             <li><span class="all"></span>${t.messages}</li><li><span class="replied"></span>${t.replied}</li>
           </ul>
-          <table class="visually-hidden">
+          <!-- Hidden by a box around it: a table is as wide as its content whatever width it is given, and
+               would widen the page. -->
+          <div class="visually-hidden"><table>
             <caption>${t.tableCaption}</caption>
             <thead><tr><th scope="col">${t.month}</th><th scope="col">${t.messages}</th><th scope="col">${t.replied}</th></tr></thead>
             <tbody>${months.map((m) => html`<tr><th scope="row">${m.month}</th><td>${m.messages}</td><td>${m.replied}</td></tr>`)}</tbody>
-          </table>`}
+          </table></div>`}
         ${this.renderRanking(s)}
       </section>`;
   }
@@ -163,12 +165,13 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
     if (s.byUnit.length === 0) return nothing;
     return html`
       <h3 id="ranking-title">${t.ranking}</h3>
-      <table part="ranking" aria-labelledby="ranking-title">
+      <!-- On a narrow screen (a phone at 200% zoom) the table scrolls in its own box, which the keyboard can reach. -->
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranking-title"><table part="ranking" aria-labelledby="ranking-title">
         <thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.messages}</th><th scope="col">${t.replyRate}</th><th scope="col">${t.satisfaction}</th></tr></thead>
         <tbody>${s.byUnit.slice(0, RANKED_UNITS).map((u) => html`
           <tr><th scope="row">${u.name}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, t, this.locale)}</td><td>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
         </tbody>
-      </table>`;
+      </table></div>`;
   }
 }
 

@@ -37,4 +37,6 @@ export const styles = css`
   button.danger { background: var(--liuyan-color-error); border-color: var(--liuyan-color-error); }
   .lost-code summary { cursor: pointer; color: var(--liuyan-color-primary); min-height: 44px; display: flex; align-items: center; }
   .lost-code form { display: grid; gap: calc(.5*var(--liuyan-space)); }
+  /* Too narrow for a label beside its value (a phone at 200% zoom): each label above its value. */
+  @media (max-width: 16em) { dl { grid-template-columns: minmax(0, 1fr); row-gap: 0; } dd { margin-bottom: calc(.4*var(--liuyan-space)); } }
 `;

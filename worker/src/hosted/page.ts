@@ -93,7 +93,7 @@ const PLAIN_FORM_RULES = `.plain-form{display:grid;gap:16px;color:var(--text);fo
 .plain-form .liuyan-choice.liuyan-block{display:flex;align-items:flex-start}
 .plain-form .liuyan-choice.liuyan-block input{margin-top:6px}
 .plain-form .liuyan-hint{display:block;font-size:.85em}
-.plain-form .liuyan-row{display:grid;grid-template-columns:repeat(auto-fit,minmax(12em,1fr));gap:16px;align-items:start}
+.plain-form .liuyan-row{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(12em,100%),1fr));gap:16px;align-items:start}
 .plain-form .liuyan-required{color:var(--error);margin-left:2px}
 .plain-form .liuyan-error{color:var(--error);margin:0}
 .plain-form button{font:inherit;min-height:44px;padding:8px 24px;border:0;border-radius:4px;background:var(--primary);color:var(--on-primary);font-weight:600}
