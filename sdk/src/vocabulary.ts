@@ -50,6 +50,15 @@ export function eventLabel(labels: ProgressLabels, kind: TimelineEventKind, repl
   return kind === 'replied' && replyKind ? labels.replyKinds[replyKind] : labels.events[kind];
 }
 
+/**
+ * The unit a public timeline shows beside an event: the office that acted, was written to or has the
+ * message back. None beside the citizen's own acts (a rating, a follow-up): no office made them, and
+ * "评价 · 交通运输局" read as if the office had rated itself. The event keeps its unit for the figures.
+ */
+export function eventUnit<U>(event: { kind: TimelineEventKind; unit: U | null }): U | null {
+  return event.kind === 'rated' || event.kind === 'followed_up' ? null : event.unit;
+}
+
 /** For each event of a timeline (oldest first), the kind of its reply when it is a `replied` event. */
 export function replyKindsOfEvents(timeline: readonly Pick<TimelineEvent, 'kind'>[], replies: readonly { kind: ReplyKind }[]): (ReplyKind | null)[] {
   let next = 0;

@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import { renderPhotos } from '../../../ui/photos';
 import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
 import type { PublicMessage, PublicMessageDetail } from '../../../sdk/src/schemas/message';
-import { eventLabel, replyKindsOfEvents, type ReplyKind } from '../../../sdk/src/vocabulary';
+import { eventLabel, eventUnit, replyKindsOfEvents, type ReplyKind } from '../../../sdk/src/vocabulary';
 import { format, formatDateTime } from '../../../ui/localize';
 import { eventDetails } from './event-details';
 import type { MessageStrings } from './strings.zh-cn';
@@ -91,7 +91,7 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
     </section>`)}
     <h4>${t.timeline}</h4>
     <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
-      ${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
+      ${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${eventUnit(e)!.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
     </li>`)}</ol>
     ${m.rating ? renderRating(m.rating, t) : nothing}
   </article>`;

@@ -4,7 +4,7 @@ import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
 import { textCounter, textError } from '../../../ui/text-rules';
 import type { FollowUp, OwnRating, RatingReason, TrackedMessage } from '../../../sdk/src/schemas/message';
-import { eventLabel, rejectReasonLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
+import { eventLabel, eventUnit, rejectReasonLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
 import type { Photo, PhotoHiding } from '../../../sdk/src/schemas/photo';
 import { photoStyles, renderPhotos } from '../../../ui/photos';
 import { OwnPhotos } from './own-photos';
@@ -548,7 +548,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       </section>`)}
       <h4>${t.timeline}</h4>
       <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
-        <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? html` · ${e.unit.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
+        <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${eventUnit(e)!.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
       </li>`)}</ol>
       ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${sayNow(this.notice)}</p>` : nothing}
       ${this.fieldErrors.form ? html`<p class="error" role="alert">${sayNow(this.fieldErrors.form)}</p>` : nothing}

@@ -5,7 +5,7 @@ import { html, raw } from 'hono/html';
 import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
 import type { PublicMessageDetail } from '../../../sdk/src/schemas/message';
 import type { PublicPhoto } from '../../../sdk/src/schemas/photo';
-import { eventLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
+import { eventLabel, eventUnit, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
 import { format, formatDateTime } from '../../../ui/localize';
 import { eventDetails } from '../../../widget/src/liuyan-message/event-details';
 import { messageEn } from '../../../widget/src/liuyan-message/strings.en';
@@ -82,7 +82,7 @@ ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replie
 ${photoList(r.photos, t.replyPhotoAlt)}
 </section>`)}
 <h3>${t.timeline}</h3>
-<ol class="timeline">${m.timeline.map((e, i) => html`<li>${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${e.unit ? ` · ${e.unit.name}` : ''}${e.note ? format(t.note, { note: e.note }) : ''}${details[i] ?? ''}</li>`)}</ol>
+<ol class="timeline">${m.timeline.map((e, i) => html`<li>${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? ` · ${eventUnit(e)!.name}` : ''}${e.note ? format(t.note, { note: e.note }) : ''}${details[i] ?? ''}</li>`)}</ol>
 ${rating ? html`<h3>${t.rating}</h3>
 <dl class="facts">
 <dt>${t.satisfaction}</dt><dd>${format(t.levelWithPoints, { level: t.levels[rating.overall as 1 | 2 | 3 | 4 | 5], score: rating.overall })}</dd>

@@ -147,6 +147,13 @@ describe('rating a final reply (POST /v1/sites/:site/track/rating)', () => {
     expect(detail.ratings).toEqual([{ overall: 2, resolution: 1, attitude: 3, speed: 2, createdAt: expect.any(String) }]);
     expect(detail.rating).toMatchObject({ overall: 2 });
     expect(detail.timeline.map((e) => e.kind)).toContain('rated');
+    // The hosted page names no office beside the citizen's rating (no office made it); a reply keeps its unit.
+    const page = await (await request(`/s/${m.siteId}/messages/${m.id}`)).text();
+    const timeline = [...page.matchAll(/<li>([^]*?)<\/li>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ''));
+    const unitName = detail.unit.name;
+    expect(timeline.find((line) => line.includes('评价'))).toMatch(/评价：/);
+    expect(timeline.find((line) => line.includes('评价'))).not.toContain(unitName);
+    expect(timeline.find((line) => line.includes('回复'))).toContain(` · ${unitName}`);
     // The board's card shows the latest rating's scores too, and no more.
     const cardText = await (await request(`/v1/sites/${m.siteId}/messages`)).text();
     expect(cardText).not.toContain(UNHAPPY.reasonText);
