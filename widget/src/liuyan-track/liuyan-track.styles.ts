@@ -21,7 +21,7 @@ export const styles = css`
   form.loop p { margin: 0; }
   .field { display: grid; gap: calc(.3*var(--liuyan-space)); margin: 0; padding: 0; border: 0; min-width: 0; font-weight: 600; }
   legend { padding: 0; margin-bottom: calc(.3*var(--liuyan-space)); font-weight: 600; }
-  .field::first-letter, legend::first-letter { text-transform: uppercase; }
+  .field::first-letter, legend::first-letter, dt::first-letter { text-transform: uppercase; }
   .choices { display: flex; flex-wrap: wrap; gap: calc(.2*var(--liuyan-space)) calc(.9*var(--liuyan-space)); }
   .choice { font-weight: normal; display: inline-flex; align-items: center; gap: calc(.35*var(--liuyan-space)); min-height: 44px; }
   .choice input { width: auto; min-height: 0; margin: 0; }
