@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from './admin';
 import { wholeNumber } from './common';
 import { withCode } from './error';
 
@@ -17,7 +18,9 @@ export const OPEN311_PAGES_MAX = 50;
 /** W3C date-time (ISO 8601): `2026-11-01`, `2026-11-01T08:00:00+08:00`, `…Z`; without an offset, China time. */
 export const OPEN311_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const dateTime = z.string().max(40).regex(OPEN311_DATE_TIME, withCode('invalid'));
+// A day the calendar has: `2026-02-30` is refused, never rolled over into March.
+const dateTime = z.string().max(40).regex(OPEN311_DATE_TIME, withCode('invalid'))
+  .refine((value) => isCalendarDay(OPEN311_DATE_TIME.exec(value)?.[1] ?? ''), withCode('invalid'));
 
 export const Open311ErrorSchema = z.array(z.object({
   code: z.number().int().describe('the HTTP status'),

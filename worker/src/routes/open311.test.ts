@@ -143,6 +143,9 @@ describe('GET requests', () => {
 
     await expectErrors(await get(site.siteId, 'requests.json?start_date=2026-01-01&end_date=2026-06-01'), 400, 'end_date: 开始日期和结束日期最多相隔90天');
     await expectErrors(await get(site.siteId, 'requests.xml?start_date=yesterday'), 400, 'start_date');
+    // A day no calendar has is refused, not rolled over (2026-02-30 would be 2 March).
+    await expectErrors(await get(site.siteId, 'requests.json?start_date=2026-02-30'), 400, 'start_date');
+    await expectErrors(await get(site.siteId, 'requests.json?updated_after=2026-11-31T08:00:00%2B08:00'), 400, 'updated_after');
     await expectErrors(await get(site.siteId, 'requests.json?service_code=complaint.weather'), 400, 'service_code');
     await expectErrors(await get(site.siteId, 'requests.xml?start_date=2026-11-15&end_date=2026-10-15'), 400, 'end_date: 结束日期不能早于开始日期');
     // Each parameter is named as the spec names it, then in words: never a raw name in the sentence.
