@@ -331,5 +331,7 @@ describe('cost', () => {
     // A page further on walks the pages before it (page × page_size is capped at 5,000 rows).
     expect(d1Cost(await get(site.siteId, 'requests.json?page_size=20&page=3')).rowsRead).toBeLessThanOrEqual(125);
     await expectErrors(await get(site.siteId, 'requests.json?page=51'), 400, 'page');
+    const ids = Array.from({ length: 51 }, (_, i) => `m_${String(i).padStart(16, 'a')}`).join(',');
+    await expectErrors(await get(site.siteId, `requests.json?service_request_id=${ids}`), 400, 'service_request_id');
   });
 });
