@@ -40,14 +40,18 @@ export function isCursor(cursor: string): boolean {
 }
 
 /**
- * The `seq` the page reads below: that of the card `cursor` names, a published public message of
- * the site. Any other id (unknown, another site's, or a message no one may see: the next page would
- * say it exists and when it came) is NULL, so no row; `unknownFilters` then refuses it.
+ * The `seq` of the card `cursor` names: a published public message of the site (`publicMessages`,
+ * so the same rows a page shows). Any other id (unknown, another site's, or a message no one may
+ * see: the next page would say it exists and when it came) has none, so a page reads no row below it.
  */
-function belowCursor(siteId: string, cursor: string) {
+export function cardSeq(db: SiteDatabase, siteId: string, cursor: string) {
+  return publicMessages(db, siteId).where('m.id', '=', cursor).select('m.seq');
+}
+
+/** What a page reads below: `cardSeq`, once the cursor has the form of one (422 `invalid` otherwise). */
+function belowCursor(db: SiteDatabase, siteId: string, cursor: string) {
   if (!isCursor(cursor)) throw validationError([{ field: 'cursor', code: 'invalid' }]);
-  return sql<number>`(SELECT c.seq FROM messages AS c
-    WHERE c.id = ${cursor} AND c.site_id = ${siteId} AND c.moderation = 'published' AND c.is_public = 1)`;
+  return cardSeq(db, siteId, cursor);
 }
 
 type Board = SelectQueryBuilder<Database & { m: Database['messages'] }, 'm', object>;
@@ -96,7 +100,6 @@ function withFilters<Q extends Board>(query: Q, siteId: string, filter: BoardFil
   if (filter.adopted) q = q.where('m.adopted_at', 'is not', null);
   // A search is walked from the index (`boardPageQuery`); one with no letter or digit finds nothing.
   if (filter.q !== undefined && searchMatch(searchTerms(filter.q)) === null) q = q.where(sql<boolean>`0`);
-  if (filter.cursor) q = q.where('m.seq', '<', belowCursor(siteId, filter.cursor));
   return q as Q;
 }
 
@@ -147,19 +150,21 @@ export function boardPageQuery(db: SiteDatabase, siteId: string, filter: BoardFi
       .where('m.site_id', '=', siteId)
       .where('m.moderation', '=', 'published')
       .where('m.is_public', '=', 1);
-    if (filter.cursor) q = q.where(sql<boolean>`message_search.rowid < ${belowCursor(siteId, filter.cursor)}`);
-    return cardColumns(withFilters(q as unknown as Board, siteId, { ...filter, cursor: undefined }))
+    if (filter.cursor) q = q.where(sql<boolean>`message_search.rowid < (${belowCursor(db, siteId, filter.cursor)})`);
+    return cardColumns(withFilters(q as unknown as Board, siteId, filter))
       .orderBy(sql`message_search.rowid`, 'desc')
       .limit(limit);
   }
   if (filter.unit && !filter.campaign && !filter.adopted) {
     let q = publicMessagesOfSubtree(db, siteId, filter.unit, filter.status) as unknown as Board;
-    if (filter.cursor) q = q.where(sql<boolean>`mu.seq < ${belowCursor(siteId, filter.cursor)}`);
-    return cardColumns(withFilters(q, siteId, { ...filter, cursor: undefined }, true))
+    if (filter.cursor) q = q.where(sql<boolean>`mu.seq < (${belowCursor(db, siteId, filter.cursor)})`);
+    return cardColumns(withFilters(q, siteId, filter, true))
       .orderBy(sql`mu.seq`, 'desc')
       .limit(limit);
   }
-  return cardColumns(withFilters(publicMessages(db, siteId), siteId, filter))
+  let q = withFilters(publicMessages(db, siteId), siteId, filter);
+  if (filter.cursor) q = q.where('m.seq', '<', belowCursor(db, siteId, filter.cursor));
+  return cardColumns(q)
     .orderBy('m.seq', 'desc')
     .limit(limit);
 }

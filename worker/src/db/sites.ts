@@ -263,24 +263,18 @@ export async function siteUnitsIfFew(db: SiteDatabase, site: Pick<Site, 'id' | '
 }
 
 /**
- * A filter's unit or campaign the site does not have, or a board cursor naming none of its
- * cards, as field problems (`unknown_unit` on `unit`, `unknown_campaign` on `campaign`, `invalid`
- * on `cursor`): selecting by it would answer an empty list or zeros, as if the site had nothing.
- * Retired units count as the site's (their messages stay). Reads one row by key for each filter
- * asked for.
+ * A filter's unit or campaign the site does not have, as field problems (`unknown_unit` on `unit`,
+ * `unknown_campaign` on `campaign`): selecting by it would answer an empty list or zeros, as if the
+ * site had nothing. Retired units count as the site's (their messages stay). Reads one row by key
+ * for each filter asked for.
  */
-export async function unknownFilters(db: SiteDatabase, siteId: string, filter: { unit?: string; campaign?: string; cursor?: string }) {
-  const problems: { field: 'unit' | 'campaign' | 'cursor'; code: 'unknown_unit' | 'unknown_campaign' | 'invalid' }[] = [];
+export async function unknownFilters(db: SiteDatabase, siteId: string, filter: { unit?: string; campaign?: string }) {
+  const problems: { field: 'unit' | 'campaign'; code: 'unknown_unit' | 'unknown_campaign' }[] = [];
   if (filter.unit !== undefined && !(await db.first(db.q.selectFrom('units').select('id').where('id', '=', filter.unit).where('site_id', '=', siteId)))) {
     problems.push({ field: 'unit', code: 'unknown_unit' });
   }
   if (filter.campaign !== undefined && !(await db.first(db.q.selectFrom('campaigns').select('id').where('site_id', '=', siteId).where('slug', '=', filter.campaign)))) {
     problems.push({ field: 'campaign', code: 'unknown_campaign' });
-  }
-  // A board page's cursor names one of the site's cards: a published public message (`belowCursor` in db/board.ts).
-  if (filter.cursor !== undefined && !(await db.first(db.q.selectFrom('messages').select('id').where('id', '=', filter.cursor).where('site_id', '=', siteId)
-    .where('moderation', '=', 'published').where('is_public', '=', 1)))) {
-    problems.push({ field: 'cursor', code: 'invalid' });
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ListMessagesQuerySchema, MessagePageSchema, PublicMessageDetailSchema } from '../../../sdk/src/schemas/message';
 import { newRouteGroup } from '../app';
-import { boardPageQuery, isCursor, listPublicMessages, type BoardPageRow } from '../db/board';
+import { boardPageQuery, cardSeq, isCursor, listPublicMessages, type BoardPageRow } from '../db/board';
 import { publicMessageQuery, publicMessageView, type PublicMessageRow } from '../db/message-views';
 import { rowsOf } from '../db/client';
 import { unknownFilters } from '../db/sites';
@@ -57,7 +57,10 @@ board.openapi(listMessages, async (c) => {
   // An unknown unit, drive or cursor selects nothing: say which, rather than "no messages yet" (only
   // an empty page can come from one, so only then is it looked at).
   if (page.items.length === 0) {
-    const unknown = await unknownFilters(db, site.id, query);
+    const unknown = [
+      ...await unknownFilters(db, site.id, query),
+      ...(query.cursor && !(await db.first(cardSeq(db, site.id, query.cursor))) ? [{ field: 'cursor', code: 'invalid' } as const] : []),
+    ];
     if (unknown.length > 0) throw validationError(unknown);
   }
   return c.json(page, 200);
