@@ -100,7 +100,11 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     await followUp.getByRole('button', { name: '提交追问' }).click();
     await expect.poll(() => tracker.locator('[part="notice"]').textContent()).toMatch(/^追问已提交/);
     expect(await tracker.locator('[part="follow-up-form"]').textContent()).toBe('您的追问正在等待答复，答复后可以再追问。');
-    expect(await tracker.locator('[part="timeline"]').textContent()).toContain('追问 · 示范县交通运输局：新雨棚能用多久？');
+    // The citizen's own question is theirs: no office is named beside it (a reply keeps its unit).
+    const timeline = (await tracker.locator('[part="timeline"]').textContent())!.replace(/\s+/g, ' ');
+    expect(timeline).toContain('追问：新雨棚能用多久？');
+    expect(timeline).not.toMatch(/(评价|追问) · /);
+    expect(timeline).toMatch(/回复 · 示范县交通运输局/);
     // Nothing spills sideways on the phone.
     expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
