@@ -36,7 +36,7 @@ describe('<liuyan-stats> on the county website', () => {
       }).filter((month) => month >= api.monthly[0]!.month);
       const months = lastYear.map((month) => api.monthly.find((m) => m.month === month) ?? { month, messages: 0, replied: 0 });
       expect(await stats.locator('svg[part="chart"] rect.bar-all').count()).toBe(months.length);
-      const rows = await stats.locator('table.visually-hidden tbody tr').evaluateAll((trs) =>
+      const rows = await stats.locator('.visually-hidden table tbody tr').evaluateAll((trs) =>
         trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
       expect(rows).toEqual(months.map((m) => [m.month, String(m.messages), String(m.replied)]));
       // The axis names the year under the first month (and under each January).
