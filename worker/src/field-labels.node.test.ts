@@ -62,5 +62,8 @@ describe('field labels', () => {
     expect(fieldLabel(FIELD_CATALOGS.open311['zh-CN'], 'description')).toBe('留言内容');
     expect(fieldLabel(FIELD_CATALOGS.official['zh-CN'], 'description')).toBe('说明');
     expect(fieldLabel(FIELD_CATALOGS.public['zh-CN'], 'reason')).toBe('不满意的原因');
+    // Officials filter only webhook deliveries by `status`; the public filter the board by handling status.
+    expect(fieldLabel(FIELD_CATALOGS.official['zh-CN'], 'status')).toBe('推送状态');
+    expect(fieldLabel(FIELD_CATALOGS.public['zh-CN'], 'status')).toBe('办理状态');
   });
 });

@@ -5,6 +5,7 @@ import { ApiError, handleError, problemResponse } from './errors';
 import { jsonBody } from './middleware/json-body';
 import { consoleAuth, passwordChosen, requireRole, sameOrigin } from './middleware/console-auth';
 import { d1Cost } from './middleware/d1-cost';
+import { emptyQueryIsAbsent } from './middleware/empty-query';
 import { publicCache } from './middleware/public-cache';
 import { rateLimit } from './middleware/rate-limit';
 import { rideWithSite, siteScope } from './middleware/site-scope';
@@ -64,6 +65,7 @@ app.use('*', securityHeaders());
 app.use('*', requestId({ limitLength: 0 }));
 // One JSON line per request (route pattern, status, duration, D1 cost; no personal data): `wrangler tail`.
 app.use('*', requestLog());
+app.use('*', emptyQueryIsAbsent());
 app.use('*', methodNotAllowed(() => app.routes));
 // Events a request wrote (timeline events, in the outbox) go to the deliveries queue once it has answered.
 app.use('*', drainAfterWrites());

@@ -236,7 +236,8 @@ function buildDocument(app: OpenAPIHono<AppEnv>): ApiDocument {
         + 'Errors are `application/problem+json` with a stable `code` (see /docs/errors/). '
         + 'Texts follow `Accept-Language` (Chinese by default). The reference, in Chinese and English: /docs. '
         + 'Request bodies are UTF-8 JSON of at most 16 KB (413 `payload_too_large`) nested at most 32 deep (400 `json_too_deep`); '
-        + 'on every operation, fields it does not define are ignored — never stored, never an error — so a newer client may send fields an older service does not know.',
+        + 'on every operation, fields it does not define are ignored — never stored, never an error — so a newer client may send fields an older service does not know. '
+        + 'A query parameter sent empty (`?type=&q=`, as an HTML form sends its “all” choice or an empty search box) is the same as one not sent.',
       license: { name: 'MIT', url: 'https://spdx.org/licenses/MIT.html' },
     },
     tags: API_TAGS.map((tag) => ({ name: tag.name, description: `${tag.title['zh-CN']} · ${tag.title.en}: ${tag.description.en}` })),

@@ -40,7 +40,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     followUpLimit: 'follow-ups per message',
     url: 'receiving address', events: 'events',
     hostedPages: 'hosted board', returnUrl: 'return link address', returnLabel: 'return link text', themeColor: 'theme colour',
-    enabled: 'enabled', deliveryId: 'delivery', assigned: 'assignment notices', dueSoon: 'deadline reminders', escalated: 'escalation notices',
+    enabled: 'enabled', deliveryId: 'delivery', status: 'delivery status', assigned: 'assignment notices', dueSoon: 'deadline reminders', escalated: 'escalation notices',
     shareImageUrl: 'share image address',
     stringOverrides: 'custom wording',
     description: 'description', startsAt: 'start', endsAt: 'end', outlets: 'outlets', origin: 'website address',

@@ -39,7 +39,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     followUpLimit: '每条留言可追问次数',
     url: '接收地址', events: '事件',
     hostedPages: '托管留言板', returnUrl: '返回链接地址', returnLabel: '返回链接文字', themeColor: '主题颜色',
-    enabled: '启用', deliveryId: '推送记录', assigned: '新留言交办通知', dueSoon: '到期提醒', escalated: '督办通知',
+    enabled: '启用', deliveryId: '推送记录', status: '推送状态', assigned: '新留言交办通知', dueSoon: '到期提醒', escalated: '督办通知',
     shareImageUrl: '分享图片地址',
     stringOverrides: '自定义文字',
     description: '说明', startsAt: '开始时间', endsAt: '结束时间', outlets: '来源网站', origin: '网站地址',

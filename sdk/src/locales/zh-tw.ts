@@ -41,7 +41,7 @@ export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
     followUpLimit: '每條留言可追問次數',
     url: '接收地址', events: '事件',
     hostedPages: '託管留言板', returnUrl: '返回連結地址', returnLabel: '返回連結文字', themeColor: '主題顏色',
-    enabled: '啟用', deliveryId: '推送記錄', assigned: '新留言交辦通知', dueSoon: '到期提醒', escalated: '督辦通知',
+    enabled: '啟用', deliveryId: '推送記錄', status: '推送狀態', assigned: '新留言交辦通知', dueSoon: '到期提醒', escalated: '督辦通知',
     shareImageUrl: '分享圖片地址',
     stringOverrides: '自定義文字',
     description: '說明', startsAt: '開始時間', endsAt: '結束時間', outlets: '來源網站', origin: '網站地址',
