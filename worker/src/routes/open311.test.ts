@@ -255,6 +255,15 @@ describe('POST requests', () => {
     await expectErrors(await post(site.siteId, form(site, apiKey, { service_code: 'complaint.weather' }), { format: 'xml' }), 400, 'service_code');
     await expectErrors(await post(site.siteId, form(site, apiKey, { phone: '00000000000', 'attribute[consent]': 'false' })), 400, 'phone: ');
     await expectErrors(await post(site.siteId, form(site, apiKey, { 'attribute[consent]': 'false' })), 400, 'attribute[consent]: ');
+    // Every parameter in error is named in one answer, whichever check finds it: the form's (a
+    // description missing), the service_code, the submission's (the phone, the consent).
+    const named = async (response: Response) => {
+      expect(response.status).toBe(400);
+      return (await response.json<{ description: string }[]>()).map((e) => e.description.slice(0, e.description.indexOf(':')));
+    };
+    const { description: ___, ...wrongEverywhere } = form(site, apiKey, { service_code: 'complaint.weather', phone: '00000000000', 'attribute[consent]': 'false' });
+    expect(await named(await post(site.siteId, wrongEverywhere))).toEqual(['description', 'service_code', 'phone', 'attribute[consent]']);
+    expect(await named(await post(site.siteId, form(site, apiKey, { service_code: 'complaint.weather', phone: '00000000000' })))).toEqual(['service_code', 'phone']);
     // A singlevaluelist takes its keys only: FALSE or 0 is refused, never taken for the default (public).
     for (const value of ['FALSE', '0', 'no', '']) await expectErrors(await post(site.siteId, form(site, apiKey, { 'attribute[public]': value })), 400, 'attribute[public]: ');
     const notForm = await request(`/open311/v2/${site.siteId}/requests.json`, { method: 'POST', origin: null, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form(site, apiKey)) });

@@ -21,7 +21,7 @@ import { messageOfToken, open311Notes, open311Requests, parseServiceCode, servic
 import { activeUnitsIfFew } from '../db/sites';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
-import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError } from '../errors';
+import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError, type FieldProblem } from '../errors';
 import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
 import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
 import { publicCache } from '../middleware/public-cache';
@@ -137,9 +137,12 @@ const split = (file: string) => {
  * `c.json`: the typed-response check of zod-openapi does not apply to them. The route's
  * config still documents both forms.
  */
-function register(config: RouteConfig, handler: (c: Context<AppEnv>) => Promise<Response>) {
-  open311.openapi(config as never, handler as never);
+function register(config: RouteConfig, handler: (c: Context<AppEnv>) => Promise<Response>, hook?: ValidationHook) {
+  open311.openapi(config as never, handler as never, hook as never);
 }
+
+/** What zod-openapi hands a route's hook after each of its validators (`target`: `form`, `header`, …). */
+type ValidationHook = (result: { success: boolean; error?: z.ZodError; data: unknown; target: string }, c: Context<AppEnv>) => void;
 
 /** What the route's validators let through (its handler is registered untyped: see `register`). */
 const valid = <T>(c: Context<AppEnv>, target: 'param' | 'query' | 'form' | 'header') => (c.req.valid as (t: string) => T)(target);
@@ -147,8 +150,8 @@ type FileParams = { file: string };
 type ExtensionsQuery = z.output<typeof Open311ExtensionsQuerySchema>;
 
 /** The routes of one resource in both forms: `path` ends in `.{format}`. */
-function bothFormats(config: (format: Open311Format) => RouteConfig, handler: (c: Context<AppEnv>, format: Open311Format) => Promise<Response>) {
-  for (const format of OPEN311_FORMATS) register(config(format), (c) => handler(c, format));
+function bothFormats(config: (format: Open311Format) => RouteConfig, handler: (c: Context<AppEnv>, format: Open311Format) => Promise<Response>, hook?: ValidationHook) {
+  for (const format of OPEN311_FORMATS) register(config(format), (c) => handler(c, format), hook);
 }
 
 const upper = (format: Open311Format) => format.toUpperCase();
@@ -316,6 +319,48 @@ function serviceNotice(moderation: string, isPublic: boolean, dueAt: string): st
   return moderation === 'published' ? `留言已收到并公开。${due}` : `留言已收到，审核通过后公开。${due}`;
 }
 
+/** A POST's form as the spec's parameters arrive: strings, any of them missing. */
+type Open311Form = Partial<Record<keyof z.output<typeof Open311CreateRequestFormSchema>, unknown>>;
+
+/**
+ * A POST's form read as the JSON API's submission, every problem of it at once: the form's own
+ * (`formProblems`: a parameter missing or too long, found by the route's schema), the service_code
+ * and what the submission's checks find in the rest. An integrator fixing one parameter is never
+ * told of the next only on the following try. One problem per parameter (the first found: a missing
+ * `description` is not also a too-short body). Throws the 400 naming them (`open311Error`).
+ */
+function submissionOfForm(form: Open311Form, site: Parameters<typeof parseServiceCode>[1], formProblems: FieldProblem[] = []): SubmitInput {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const description = text(form.description) ?? '';
+  const service = parseServiceCode(text(form.service_code) ?? '', site);
+  const checked = SubmissionSchema.safeParse({
+    unitId: text(form['attribute[unit]']) ?? '',
+    type: service?.type,
+    domain: service?.domain,
+    campaign: null,
+    title: text(form['attribute[title]'])?.trim() || titleOf(description),
+    body: description,
+    region: text(form.address_string) ?? '',
+    author: { name: fullName(text(form.first_name), text(form.last_name)), phone: text(form.phone) ?? '', email: text(form.email)?.trim() || null, displayAs: 'masked' },
+    isPublic: form['attribute[public]'] !== 'false',
+    consent: form['attribute[consent]'] === 'true',
+  });
+  if (service && checked.success && formProblems.length === 0) return checked.data;
+  const problems = [
+    ...formProblems,
+    ...(service || formProblems.some((p) => p.field === 'service_code') ? [] : [{ field: 'service_code', code: 'invalid_choice' as const }]),
+    ...(checked.success ? [] : fieldProblemsOf(checked.error)),
+  ];
+  // A title made from a description in error is not a problem of its own: the description's is named.
+  const fromDescription = !text(form['attribute[title]'])?.trim() && problems.some((p) => p.field === 'description' || p.field === 'body');
+  const byParameter = new Map<string, FieldProblem>();
+  for (const problem of problems) {
+    const parameter = problem.field === 'title' && fromDescription ? 'description' : OPEN311_PARAM[problem.field] ?? problem.field;
+    if (!byParameter.has(parameter)) byParameter.set(parameter, problem);
+  }
+  throw validationError([...byParameter.values()]);
+}
+
 // POST requests: a citizen's message, through the JSON API's submission path.
 bothFormats((format) => createRoute({
   operationId: `open311CreateRequest${upper(format)}`,
@@ -334,22 +379,7 @@ bothFormats((format) => createRoute({
   const site = c.get('site');
   const db = c.get('db');
   const integration = c.get('integration');
-  const service = parseServiceCode(form.service_code, site);
-  if (!service) throw validationError([{ field: 'service_code', code: 'invalid_choice' }]);
-  const checked = SubmissionSchema.safeParse({
-    unitId: form['attribute[unit]'] ?? '',
-    type: service.type,
-    domain: service.domain,
-    campaign: null,
-    title: form['attribute[title]']?.trim() || titleOf(form.description),
-    body: form.description,
-    region: form.address_string,
-    author: { name: fullName(form.first_name, form.last_name), phone: form.phone ?? '', email: form.email?.trim() || null, displayAs: 'masked' },
-    isPublic: form['attribute[public]'] !== 'false',
-    consent: form['attribute[consent]'] === 'true',
-  });
-  if (!checked.success) throw validationError(fieldProblemsOf(checked.error));
-  const input: SubmitInput = checked.data;
+  const input = submissionOfForm(form, site);
   const now = new Date().toISOString();
   const token = crypto.randomUUID();
   // Keys of Open311's own, per integration: one can never meet the widget's, or another integration's.
@@ -375,6 +405,12 @@ bothFormats((format) => createRoute({
     tracking_code: answer.trackingCode,
   }];
   return open311Response(c, format, 'service_requests', created, 201);
+}, (result, c) => {
+  if (result.success) return;
+  const problems = fieldProblemsOf(result.error!);
+  // A form its schema refuses is read for everything else wrong with it too (submissionOfForm throws).
+  if (result.target === 'form') submissionOfForm(result.data as Open311Form, c.get('site'), problems);
+  throw validationError(problems);
 });
 
 // GET tokens/{token}: the request id, once the message is public.
