@@ -57,7 +57,7 @@ describe('the hosted board /s/demo/ in WeChat on a phone', () => {
     expect(countMessagesTitled(title)).toBe(1);
     expect(await fitsTheScreen(page)).toBe(true);
 
-    await page.getByRole('link', { name: '查询回复' }).click();
+    await page.getByRole('link', { name: '查询留言' }).click();
     await page.waitForURL(`${WORKER}/s/demo/track`);
     const tracker = page.locator('liuyan-track');
     await tracker.getByLabel('查询码').fill(code);

@@ -79,7 +79,7 @@ describe('Traditional Chinese in the browser', () => {
     const page = browser.page;
     await page.goto(`${WORKER}/s/demo/?lang=zh-TW`);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
-    expect(await page.getByRole('link', { name: '查詢回覆' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: '查詢留言' }).count()).toBe(1);
     const list = page.locator('liuyan-list');
     await expect.poll(() => list.getByRole('tab', { name: '待回覆' }).count()).toBe(1);
   });

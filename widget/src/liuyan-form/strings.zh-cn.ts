@@ -52,7 +52,7 @@ const strings = {
   clearDraft: '清空重写',
   submitted: '留言已提交',
   trackingCodeLabel: '您的查询码',
-  saveCodeWarning: '请立即保存查询码：它只显示这一次，是查看回复、评价和追问的凭证。如果丢失，可在“查询回复”中凭留言时填写的手机号或邮箱重新获取（原查询码随即失效）。',
+  saveCodeWarning: '请立即保存查询码：它只显示这一次，是查看回复、评价和追问的凭证。如果丢失，可在“查询留言”中凭留言时填写的手机号或邮箱重新获取（原查询码随即失效）。',
   copy: '复制查询码',
   copied: '已复制',
   copySelected: '无法自动复制：查询码已选中，请长按复制，或手动抄写',
@@ -60,7 +60,7 @@ const strings = {
   privateNotice: '这是一条不公开的留言。',
   writeAnother: '再写一条',
   rememberCode: '在本设备上记住查询码',
-  rememberHint: '只保存在这台设备的浏览器里，不会上传；之后可在“查询我的留言”中直接查看。公共电脑上请不要勾选。',
+  rememberHint: '只保存在这台设备的浏览器里，不会上传；之后可在“查询留言”中直接查看。公共电脑上请不要勾选。',
   /** Reply notices (the author chooses; only for a contact given) and the SMS code (where the site asks for one). */
   notifyLegend: '有回复时通知我',
   notifySms: '短信通知（发送到上面的手机号）',

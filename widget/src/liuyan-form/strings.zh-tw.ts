@@ -56,7 +56,7 @@ const strings = {
   clearDraft: '清空重寫',
   submitted: '留言已提交',
   trackingCodeLabel: '您的查詢碼',
-  saveCodeWarning: '請立即儲存查詢碼：它只顯示這一次，是檢視回覆、評價和追問的憑證。如果丟失，可在「查詢回覆」中憑留言時填寫的手機號或信箱重新獲取（原查詢碼隨即失效）。',
+  saveCodeWarning: '請立即儲存查詢碼：它只顯示這一次，是檢視回覆、評價和追問的憑證。如果丟失，可在「查詢留言」中憑留言時填寫的手機號或信箱重新獲取（原查詢碼隨即失效）。',
   copy: '複製查詢碼',
   copied: '已複製',
   copySelected: '無法自動複製：查詢碼已選中，請長按複製，或手動抄寫',
@@ -64,7 +64,7 @@ const strings = {
   privateNotice: '這是一條不公開的留言。',
   writeAnother: '再寫一條',
   rememberCode: '在本裝置上記住查詢碼',
-  rememberHint: '只儲存在這臺裝置的瀏覽器裡，不會上傳；之後可在「查詢我的留言」中直接檢視。公共電腦上請不要勾選。',
+  rememberHint: '只儲存在這臺裝置的瀏覽器裡，不會上傳；之後可在「查詢留言」中直接檢視。公共電腦上請不要勾選。',
   /** Reply notices (the author chooses; only for a contact given) and the SMS code (where the site asks for one). */
   notifyLegend: '有回覆時通知我',
   notifySms: '簡訊通知（傳送到上面的手機號）',

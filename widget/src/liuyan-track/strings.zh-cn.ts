@@ -2,7 +2,7 @@ import { progressZhCN, type ProgressStrings } from '../../../ui/translations/pro
 import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translations/zh-cn';
 
 const strings = {
-  trackTitle: '查询我的留言',
+  trackTitle: '查询留言',
   trackingCodePlaceholder: 'XXXX-XXXX-XXXX-XXXX',
   trackSubmit: '查询',
   tracking: '正在查询…',

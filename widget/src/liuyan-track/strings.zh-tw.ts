@@ -6,7 +6,7 @@ import { progressZhTW, type ProgressStrings } from '../../../ui/translations/pro
 import { commonZhTW, type CommonStrings, type Widen } from '../../../ui/translations/zh-tw';
 
 const strings = {
-  trackTitle: '查詢我的留言',
+  trackTitle: '查詢留言',
   trackingCodePlaceholder: 'XXXX-XXXX-XXXX-XXXX',
   trackSubmit: '查詢',
   tracking: '正在查詢…',

@@ -1,7 +1,7 @@
 import type { HostedStrings } from './strings.zh-cn';
 
 export const hostedEn: HostedStrings = {
-  sections: { board: 'Messages', write: 'Write', track: 'Track a reply', stats: 'Statistics' },
+  sections: { board: 'Messages', write: 'Write', track: 'Track my message', stats: 'Statistics' },
   sectionsLabel: 'Sections of the message board',
   pageTitle: '{section} - {site}',
   boardName: 'Message board',

@@ -5,7 +5,7 @@ import type { Widen } from '../../../ui/translations/zh-cn';
 
 const strings = {
   /** The sections, as tabs; each is an address of its own. */
-  sections: { board: '留言选登', write: '我要留言', track: '查询回复', stats: '办理统计' },
+  sections: { board: '留言选登', write: '我要留言', track: '查询留言', stats: '办理统计' },
   sectionsLabel: '留言板栏目',
   /** The page title: `{section} - {site}`. */
   pageTitle: '{section} - {site}',

@@ -9,7 +9,7 @@ import type { Widen } from '../../../ui/translations/zh-tw';
 
 const strings = {
   /** The sections, as tabs; each is an address of its own. */
-  sections: { board: '留言選登', write: '我要留言', track: '查詢回覆', stats: '辦理統計' },
+  sections: { board: '留言選登', write: '我要留言', track: '查詢留言', stats: '辦理統計' },
   sectionsLabel: '留言板欄目',
   /** The page title: `{section} - {site}`. */
   pageTitle: '{section} - {site}',

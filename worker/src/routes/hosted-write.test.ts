@@ -65,7 +65,7 @@ describe('the write page’s form without a script', () => {
     expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
     expect(html).toContain('留言已提交');
     expect(html).toContain('这是一条不公开的留言。');
-    expect(html).toContain(`<a href="/s/${siteId}/track">查询回复</a>`);
+    expect(html).toContain(`<a href="/s/${siteId}/track">查询留言</a>`);
     // The page says the code, never who wrote.
     expect(html).not.toContain(AUTHOR.phone);
     expect(html).not.toContain('chenming@example.com');

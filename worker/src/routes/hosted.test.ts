@@ -113,7 +113,7 @@ describe('GET /s/:site/ and its sections', () => {
     // The tabs are links; the current one is marked; statistics once something is published.
     expect(html).toContain(`<a href="/s/${siteId}/" aria-current="page">留言选登</a>`);
     expect(html).toContain(`<a href="/s/${siteId}/write">我要留言</a>`);
-    expect(html).toContain(`<a href="/s/${siteId}/track">查询回复</a>`);
+    expect(html).toContain(`<a href="/s/${siteId}/track">查询留言</a>`);
     expect(html).toContain(`<a href="/s/${siteId}/stats">办理统计</a>`);
     // Without scripts (and for search engines) the latest messages are links to their pages.
     expect(html).toContain(`<a href="/s/${siteId}/messages/${id}">公开的&lt;留言&gt;</a>`);

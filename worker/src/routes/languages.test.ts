@@ -36,7 +36,7 @@ describe('hosted pages with ?lang=zh-TW', () => {
     const board = await (await page(`/s/${siteId}/?lang=zh-TW`)).text();
     expect(board).toContain('<html lang="zh-TW">');
     expect(board).toContain(`<liuyan-list site="${siteId}" lang="zh-TW" theme="auto"></liuyan-list>`);
-    expect(board).toContain(`<a href="/s/${siteId}/track?lang=zh-TW">查詢回覆</a>`);
+    expect(board).toContain(`<a href="/s/${siteId}/track?lang=zh-TW">查詢留言</a>`);
     expect(board).toContain('領導留言板');
 
     const message = await (await page(`/s/${siteId}/messages/${id}?lang=zh-tw`)).text();
