@@ -4,7 +4,7 @@ import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview } 
 import type { HoldReason } from '../sdk/src/schemas/protection';
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
 import type { SiteConfig } from '../sdk/src/schemas/site';
-import { eventLabel, rejectReasonLabel, replyKindsOfEvents, type ReplyKind } from '../sdk/src/vocabulary';
+import { eventLabel, eventUnit, rejectReasonLabel, replyKindsOfEvents, type ReplyKind } from '../sdk/src/vocabulary';
 import { defineElement } from '../ui/liuyan-element';
 import { format, formatDateTime } from '../ui/localize';
 import { textCounter } from '../ui/text-rules';
@@ -171,10 +171,17 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     }
   }
 
-  /** Runs an action; the answer is the message as it now is. */
+  /**
+   * Runs an action; the answer is the message as it now is. An action that changes the message is
+   * sent with the version this page shows: if a colleague handled it meanwhile (a reply, a transfer,
+   * 办结), the service refuses it (412) and the page shows the message as it is now, the words typed
+   * kept, rather than a second final reply going out beside one the official never saw. A note does
+   * not depend on what the message says now.
+   */
   private run<A extends Exclude<Action, 'reveal'>>(action: A, body: MessageActions[A]['input']): Promise<void> {
     return this.working(async (id) => {
-      this.message = await this.officials.messages.act(id, action, body);
+      const version = action === 'note' ? undefined : this.message?.version;
+      this.message = await this.officials.messages.act(id, action, body, { version });
       const done: Record<Exclude<Action, 'reveal'>, string> = this.t.actionDone;
       this.done = done[action];
       if (action === 'reply') {
@@ -271,7 +278,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
       void this.focusFirstInvalid();
       // Someone acted first (another official, another tab): the page shows the message as it is now.
-      if ((error as { status?: number }).status === 409) void this.refresh();
+      const status = (error as { status?: number }).status;
+      if (status === 409 || status === 412) void this.refresh();
     } finally {
       this.busy = false;
     }
@@ -522,7 +530,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
 
   private renderEvent(e: ConsoleEvent, replyKind: ReplyKind | null | undefined) {
     const t = this.t;
-    const where = e.fromUnit && e.unit ? `${e.fromUnit.name} → ${e.unit.name}` : (e.unit?.name ?? '');
+    const unit = eventUnit(e);
+    const where = e.fromUnit && unit ? `${e.fromUnit.name} → ${unit.name}` : (unit?.name ?? '');
     return html`<li class=${e.isPublic ? '' : 'internal'}>
       <time datetime=${e.at}>${formatDateTime(this.locale, e.at)}</time>
       <strong>${eventLabel(t, e.kind, replyKind)}</strong>${where ? html` · ${where}` : nothing}${e.account ? html` · <span class="muted">${e.account}</span>` : nothing}

@@ -108,6 +108,14 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     // Nothing spills sideways on the phone.
     expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
+    // The console's timeline names no office beside the citizen's acts either.
+    await official.page.reload();
+    await expect.poll(async () => (await message.locator('[part="timeline"]').textContent()) ?? '').toMatch(/追问/);
+    const consoleTimeline = (await message.locator('[part="timeline"]').textContent())!.replace(/\s+/g, ' ');
+    expect(consoleTimeline).toMatch(/评价/);
+    expect(consoleTimeline).not.toMatch(/(评价|追问) · /);
+    expect(consoleTimeline).toMatch(/回复 · 示范县交通运输局/);
+
     expect(official.problems).toEqual([]);
     await official.page.context().close();
     await phone.close();

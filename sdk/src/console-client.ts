@@ -91,8 +91,12 @@ export interface ConsoleClient {
     /** One page of the queue, with the counts of every tab. */
     list(query?: QueueQuery): Promise<QueuePage>;
     get(id: string): Promise<ConsoleMessage>;
-    /** Runs an action on a message (publish, reply, transfer, …). */
-    act<A extends Action>(id: string, action: A, input: MessageActions[A]['input']): Promise<MessageActions[A]['output']>;
+    /**
+     * Runs an action on a message (publish, reply, transfer, …). With `version` (the `version` of the
+     * message as the official read it), the action is refused with 412 `changed_since_read` if anyone
+     * has handled the message since, instead of acting on what the official did not see.
+     */
+    act<A extends Action>(id: string, action: A, input: MessageActions[A]['input'], options?: { version?: string }): Promise<MessageActions[A]['output']>;
     /** The deadline 延期 by `days` working days would set now; nothing is written. */
     previewExtension(id: string, days: number): Promise<ExtensionPreview>;
   };
@@ -250,7 +254,8 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
     messages: {
       list: (query = {}) => get(`/v1/console/messages${queryString(query)}`),
       get: (message) => get(`/v1/console/messages/${id(message)}`),
-      act: (message, action, input) => post(`/v1/console/messages/${id(message)}/${MESSAGE_ACTION_PATHS[action]}`, input),
+      act: (message, action, input, { version } = {}) => sendJson(settings, `${base}/v1/console/messages/${id(message)}/${MESSAGE_ACTION_PATHS[action]}`,
+        { ...init('POST'), ...(version ? { headers: { 'If-Match': `"${version}"` } } : {}) }, input),
       previewExtension: (message, days) => get(`/v1/console/messages/${id(message)}/extension${queryString({ days })}`),
     },
     followUps: {

@@ -51,9 +51,10 @@ export function eventLabel(labels: ProgressLabels, kind: TimelineEventKind, repl
 }
 
 /**
- * The unit a public timeline shows beside an event: the office that acted, was written to or has the
- * message back. None beside the citizen's own acts (a rating, a follow-up): no office made them, and
- * "评价 · 交通运输局" read as if the office had rated itself. The event keeps its unit for the figures.
+ * The unit a timeline shows beside an event, the public one and the console's alike: the office that
+ * acted, was written to or has the message back. None beside the citizen's own acts (a rating, a
+ * follow-up): no office made them, and "评价 · 交通运输局" read as if the office had rated itself. The
+ * event keeps its unit for the figures.
  */
 export function eventUnit<U>(event: { kind: TimelineEventKind; unit: U | null }): U | null {
   return event.kind === 'rated' || event.kind === 'followed_up' ? null : event.unit;

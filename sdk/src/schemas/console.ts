@@ -99,6 +99,7 @@ export const ConsoleMessageSchema = QueueMessageSchema.omit({ coverPhoto: true }
   followUps: z.array(ConsoleFollowUpSchema).describe('the citizen’s follow-up questions (追问), oldest first; the next reply answers each'),
   photos: z.array(PhotoSchema).describe('every photo sent with the message, in order; url: GET with the console session'),
   actions: z.array(ActionSchema).describe('actions the official may take now'),
+  version: z.string().describe('what the message was when read (opaque): send it back as `If-Match: "<version>"` with an action, which is then refused with 412 changed_since_read if anyone has handled the message since'),
 });
 export type ConsoleMessage = z.infer<typeof ConsoleMessageSchema>;
 

@@ -57,6 +57,7 @@ export const ProblemCodeSchema = z.enum([
   'sms_not_sent',
   'method_not_allowed', 'json_too_deep', 'unavailable',
   'captcha_failed', 'captcha_unavailable',
+  'changed_since_read',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
@@ -74,6 +75,7 @@ export const PROBLEM_STATUS = {
   site_not_found: 404,
   conflict: 409,
   invalid_transition: 409,
+  changed_since_read: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation: 422,

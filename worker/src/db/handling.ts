@@ -18,7 +18,7 @@ import { workingCalendar } from './sites';
 import type { Database, MessageRow } from './schema';
 
 /** The columns an action's rules look at; the batch is guarded by exactly these values. */
-export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'status' | 'moderation' | 'is_public' | 'due_at' | 'type' | 'adopted_at'>;
+export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'status' | 'moderation' | 'is_public' | 'due_at' | 'type' | 'adopted_at' | 'reply_count'>;
 
 
 /** Who may take each action. Moderators work the whole site; responders only their units. */
@@ -62,23 +62,55 @@ export async function availableActions(db: SiteDatabase, official: Official, m: 
   return ACTIONS.filter((action) => ROLES[action].includes(official.role) && ALLOWED[action](m));
 }
 
-/** Refuses an action the official's role or units do not allow (403), or the message's state (409). */
-export async function assertMayTake(db: SiteDatabase, official: Official, m: HandledMessage, action: Action): Promise<void> {
+/**
+ * Refuses an action the official's role or units do not allow (403), one sent with an `If-Match` the
+ * message no longer matches (412: someone handled it since the official read it, which says more
+ * than the state's rule it may now break), or the message's state (409).
+ */
+export async function assertMayTake(db: SiteDatabase, official: Official, m: HandledMessage, action: Action, ifMatch?: string): Promise<void> {
   if (!ROLES[action].includes(official.role) || !(await inScope(db, official, m.unit_id))) throw new ApiError('forbidden');
+  if (!ifMatchAllows(ifMatch, await messageVersion(m))) throw new ApiError('changed_since_read');
   if (!ALLOWED[action](m)) throw new ApiError('invalid_transition');
 }
 
 export function findHandledMessage(db: SiteDatabase, siteId: string, id: string): Promise<HandledMessage | null> {
   return db.first(
     db.q.selectFrom('messages')
-      .select(['id', 'site_id', 'unit_id', 'status', 'moderation', 'is_public', 'due_at', 'type', 'adopted_at'])
+      .select(['id', 'site_id', 'unit_id', 'status', 'moderation', 'is_public', 'due_at', 'type', 'adopted_at', 'reply_count'])
       .where('id', '=', id)
       .where('site_id', '=', siteId),
   );
 }
 
-/** The columns whose values the rules were applied to: every statement of an action checks them. */
-const GUARDED = ['id', 'unit_id', 'status', 'moderation', 'due_at'] as const;
+/**
+ * The columns whose values the rules were applied to: every statement of an action checks them. The
+ * count of replies too: a reply stored meanwhile changes what the next one should say.
+ */
+const GUARDED = ['id', 'unit_id', 'status', 'moderation', 'due_at', 'reply_count'] as const;
+
+/**
+ * The message's version as an official last read it: an entity tag over the columns every action is
+ * guarded by (`GUARDED`), so it changes when anyone moderates, accepts, transfers, replies, closes or
+ * extends it, a citizen follows up or rates it back into the queue — and not for a note or a
+ * "me too". The console's message carries it (`version`) and sends it back as `If-Match` with an
+ * action; another value is a 412 `changed_since_read` (RFC 9110 §13.1.1), so an official acting on
+ * a page opened before a colleague's reply is told, rather than a second final reply being stored.
+ * Shape: 22 base64url characters (the first 16 bytes of a SHA-256).
+ */
+export async function messageVersion(m: Pick<HandledMessage, (typeof GUARDED)[number]>): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(GUARDED.map((column) => m[column])))));
+  return btoa(String.fromCharCode(...bytes.subarray(0, 16))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * Whether an `If-Match` header (absent, `*`, or a list of entity tags, weak or strong) lets an action
+ * go on against the message at `version`. Absent: no precondition (an integrator's script acting
+ * by id alone keeps working, guarded only by the batch).
+ */
+export function ifMatchAllows(header: string | undefined, version: string): boolean {
+  if (header === undefined || header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === `"${version}"`);
+}
 
 /** The message, still in the state the rules were applied to: the guard of every statement. */
 function unchanged(db: SiteDatabase, m: HandledMessage) {

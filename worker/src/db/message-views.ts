@@ -16,7 +16,7 @@ import type { Official } from '../auth/official';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { citizenActions } from './citizen-loop';
-import { availableActions } from './handling';
+import { availableActions, messageVersion } from './handling';
 import { boardFields, messageFields } from './mappers';
 import { ownPhoto, PHOTO_VIEW_COLUMNS, publicPhoto, type PhotoAudience, type PhotoViewRow } from './photos';
 import type { Database } from './schema';
@@ -286,6 +286,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     followUps: parsed(m.follow_ups).map((f): ConsoleFollowUp => ({ ...followUp(f), id: f.id, moderate: mayModerateFollowUp(official, m, f), heldFor: heldFor(f.held_for) })),
     photos: messagePhotos(photos).map((p) => ownPhoto(p, audience)),
     actions: await availableActions(db, official, m),
+    version: await messageVersion(m),
   };
 }
 

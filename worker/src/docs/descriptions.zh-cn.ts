@@ -191,6 +191,10 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '没有本站有效的 api_key（POST）',
   'the message’s state does not allow this action (invalid_transition), or it changed meanwhile (conflict)':
     '留言当前的状态不允许此操作（invalid_transition），或在此期间已被他人改动（conflict）',
+  'handled by someone since the version sent in If-Match was read (changed_since_read): read it again':
+    '自 If-Match 所带版本读取以来，留言已被他人处理（changed_since_read）：请重新读取',
+  'what the message was when read (opaque): send it back as `If-Match: "<version>"` with an action, which is then refused with 412 changed_since_read if anyone has handled the message since':
+    '读取时留言的版本（不透明）：操作时以 `If-Match: "<version>"` 带回；如此后已有他人处理过这条留言，操作会被拒绝（412 changed_since_read）',
   'no such site, service, request or token':
     '没有这个站点、服务、请求或 token',
   'too many submissions from this client, for this phone, or on this site; wait the seconds in Retry-After':

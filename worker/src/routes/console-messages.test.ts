@@ -267,6 +267,40 @@ describe('refused transitions', () => {
     expect((await eventKinds(id!)).filter((k) => k === 'closed')).toHaveLength(1);
   });
 
+  it('refuses an action sent with the version of a page read before a colleague handled the message (412), and takes it once read again', async () => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted' }]);
+    const read = async (as: TestOfficial) => (await consoleRequest(`/v1/console/messages/${id}`, { as })).json<ConsoleMessage>();
+    const seenByEdu = await read(c.eduResponder);
+    const seenByHead = await read(c.headResponder);
+    expect(seenByHead.version).toBe(seenByEdu.version);
+    const ifMatch = (version: string) => ({ 'If-Match': `"${version}"` });
+    const replyTo = (as: TestOfficial, version: string, body: string) =>
+      consoleRequest(`/v1/console/messages/${id}/reply`, { as, method: 'POST', body: { kind: 'final', body }, headers: ifMatch(version) });
+
+    // A note changes nothing an action depends on: the version stays.
+    await acted(c.headResponder, id!, 'notes', { body: '请教育局今日内答复' });
+    expect((await read(c.eduResponder)).version).toBe(seenByEdu.version);
+
+    expect((await replyTo(c.eduResponder, seenByEdu.version, '已安排整改。')).status).toBe(200);
+    // The county head's page still shows the message unanswered: their final reply would go out beside one they never saw.
+    await expectProblem(await replyTo(c.headResponder, seenByHead.version, '县长信箱：已督促整改。'), 412, 'changed_since_read');
+    // Before the state's own rule: 办结 from the old page is the colleague's change too, not "not allowed".
+    const closeFromOldPage = await consoleRequest(`/v1/console/messages/${id}/close`, { as: c.headResponder, method: 'POST', body: {}, headers: ifMatch(seenByHead.version) });
+    await expectProblem(closeFromOldPage, 412, 'changed_since_read');
+    const stored = await read(c.headResponder);
+    expect(stored.replies.map((r) => r.body)).toEqual(['已安排整改。']);
+    expect(stored.status).toBe('replied');
+    // Read again, the page acts; `*`, a weak tag and a list are read as RFC 9110 has them.
+    expect((await replyTo(c.headResponder, stored.version, '县长信箱：已督促整改。')).status).toBe(200);
+    const now = await read(c.headResponder);
+    await expectProblem(await consoleRequest(`/v1/console/messages/${id}/close`, { as: c.eduResponder, method: 'POST', body: {}, headers: ifMatch(seenByEdu.version) }), 412, 'changed_since_read');
+    const close = await consoleRequest(`/v1/console/messages/${id}/close`, { as: c.eduResponder, method: 'POST', body: {}, headers: { 'If-Match': `"other", W/"${now.version}"` } });
+    expect(close.status).toBe(200);
+    // Without If-Match, an action is judged by the message's state alone, as before.
+    await expectProblem(await act(c.eduResponder, id!, 'close'), 409, 'invalid_transition');
+  });
+
   it('writes nothing when a reply names another site’s template', async () => {
     const c = await county();
     const other = await createSite();

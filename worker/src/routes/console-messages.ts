@@ -34,6 +34,7 @@ const actionErrorResponses = {
   ...officialErrorResponses,
   ...bodyErrorResponses,
   409: problem('the message’s state does not allow this action (invalid_transition), or it changed meanwhile (conflict)'),
+  412: problem('handled by someone since the version sent in If-Match was read (changed_since_read): read it again'),
 };
 const MessageParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -117,7 +118,7 @@ async function act(c: Context<AppEnv>, id: string, action: Action, build: (ctx: 
   const db = c.get('db');
   const message = await findHandledMessage(db, official.siteId, id);
   if (!message) throw notFound();
-  await assertMayTake(db, official, message, action);
+  await assertMayTake(db, official, message, action, c.req.header('If-Match'));
   const ctx: ActionContext = { db, official, message, now: new Date().toISOString() };
   await runAction(ctx, await build(ctx));
   return c.json(await consoleMessage(db, official, id, { justActed: true }), 200);
