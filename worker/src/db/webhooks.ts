@@ -1,4 +1,5 @@
 // A site's webhook endpoints and their deliveries, as admins manage and see them (/v1/admin/webhooks).
+import ipaddr from 'ipaddr.js';
 import { sql } from 'kysely';
 import type { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint, WebhookEventType } from '../../../sdk/src/schemas/webhook';
 import type { Env } from '../env';
@@ -52,12 +53,17 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Refuses (422, field `url`) an address a site's events may not go to: anything but https
- * (`not_https`), and a host that is not on the public internet (`not_public_address`): localhost and IP
- * literals in loopback, private (RFC 1918, fc00::/7), shared (100.64/10), link-local (169.254/16 —
- * cloud metadata —, fe80::/10) or unspecified ranges, however written (the URL parser turns
- * `0x7f000001` into 127.0.0.1). Except http to this machine (127.0.0.1, localhost, [::1]) when the var
+ * (`not_https`), and a host that is not on the public internet (`not_public_address`): localhost, and
+ * any IP literal outside global unicast, however written (the URL parser turns `0x7f000001` into
+ * 127.0.0.1): loopback, private (RFC 1918, fc00::/7), shared (100.64/10), link-local (169.254/16 —
+ * cloud metadata —, fe80::/10), benchmarking (198.18/15), documentation, multicast, unspecified, and
+ * every IPv6 form that carries an IPv4 address (mapped ::ffff:0:0/96, compatible ::/96, NAT64
+ * 64:ff9b::/96, 6to4 2002::/16, Teredo 2001::/32), since 127.0.0.1 or 169.254.169.254 can hide in
+ * each. The ranges are those of the IANA special-purpose registries as `ipaddr.js` keeps them
+ * (`range()` other than `unicast`). Except http to this machine (127.0.0.1, localhost, [::1]) when the var
  * WEBHOOK_LOOPBACK is "true" — set for the tests and local development only (worker/vitest.config.mts,
- * .dev.vars), never deployed. Host names are not resolved here.
+ * .dev.vars), never deployed. Host names are not resolved here: a Worker's `fetch` goes out through
+ * Cloudflare's network, which does not reach a private address a name may resolve to.
  */
 export function checkEndpointUrl(env: Env, url: string): void {
   const parsed = new URL(url);
@@ -70,17 +76,12 @@ export function checkEndpointUrl(env: Env, url: string): void {
 function isPublicHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) return false;
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return !(a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254)
-      || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224);
-  }
-  if (host.startsWith('[')) {
-    const v6 = host.slice(1, -1);
-    return !(v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('::ffff:'));
-  }
-  return true;
+  const literal = host.startsWith('[') ? host.slice(1, -1) : host;
+  if (!ipaddr.isValid(literal)) return true;
+  const address = ipaddr.parse(literal);
+  // IPv4-compatible (::a.b.c.d, RFC 4291 §2.5.5.1, deprecated) is not one of the registry's ranges.
+  if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) return false;
+  return address.range() === 'unicast';
 }
 
 export function toWebhookEndpoint(row: EndpointRow, deadDeliveries: number, now: Date): WebhookEndpoint {

@@ -374,9 +374,19 @@ describe('/v1/admin/webhooks', () => {
     expect(plain.errors).toEqual([expect.objectContaining({ field: 'url', code: 'not_https', message: '接收地址须以 https:// 开头：事件经加密连接送达' })]);
     // Nowhere inside: this machine, a private network, the cloud's metadata, however the address is written.
     for (const url of ['https://localhost/x', 'https://127.0.0.1/x', 'https://0x7f000001/x', 'https://10.0.0.1/x', 'https://172.20.1.1/x',
-      'https://192.168.1.1/x', 'https://169.254.169.254/latest', 'https://[::1]/x', 'https://[fd00::1]/x', 'https://[::ffff:127.0.0.1]/x']) {
+      'https://192.168.1.1/x', 'https://169.254.169.254/latest', 'https://[::1]/x', 'https://[fd00::1]/x', 'https://[::ffff:127.0.0.1]/x',
+      // IPv4 inside IPv6: compatible, NAT64, 6to4, Teredo; and the reserved ranges.
+      'https://[::7f00:1]/x', 'https://[::127.0.0.1]/x', 'https://[64:ff9b::a9fe:a9fe]/latest/meta-data', 'https://[2002:a9fe:a9fe::]/x',
+      'https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x', 'https://[fe80::1]/x', 'https://[ff02::1]/x', 'https://[2001:db8::1]/x',
+      'https://198.18.0.1/x', 'https://192.0.2.1/x', 'https://0.0.0.0/x', 'https://224.0.0.1/x']) {
       const inside = await expectProblem(await post({ url, events: ['message.replied'] }), 422, 'validation');
       expect(inside.errors, url).toEqual([expect.objectContaining({ field: 'url', code: 'not_public_address' })]);
+    }
+    // Public addresses, written as literals, are taken.
+    const elsewhere = await createOfficial((await createSite()).siteId, 'admin');
+    for (const url of ['https://203.119.25.1/hook', 'https://[2400:3200::1]/hook']) {
+      const outside = await consoleRequest('/v1/admin/webhooks', { as: elsewhere, method: 'POST', body: { url, events: ['message.replied'] } });
+      expect([outside.status, url]).toEqual([201, url]);
     }
     const withPassword = await expectProblem(await post({ url: 'https://user:pw@hooks.example.com/x', events: ['message.replied'] }), 422, 'validation');
     expect(withPassword.errors).toEqual([expect.objectContaining({ field: 'url', code: 'credentials_in_url' })]);
