@@ -359,7 +359,7 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
-  it('an action someone else took first is refused, and the page then shows the message as it now is', async () => {
+  it('an action on a page someone else has acted on since is refused, and the page then shows the message as it now is, the words typed kept', async () => {
     const responder = await newResponder();
     const cookie = await sessionCookie(responder);
     const sent = await fetch(`${WORKER}/v1/sites/demo/messages`, {
@@ -379,9 +379,25 @@ describe('the officials’ console at /console/', () => {
     // A colleague (here the same official in another tab) accepts it first.
     expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
     await accept.click();
-    await message.getByRole('alert').getByText('留言当前的状态不允许此操作', { exact: false }).waitFor();
+    await message.getByRole('alert').getByText('这条留言在您查看之后已被他人处理', { exact: false }).waitFor();
     await expect.poll(() => statusOf(page)).not.toBe('待受理');
     expect(await accept.count()).toBe(0);
+
+    // A final reply typed on a page that predates a colleague's final reply is not sent beside it:
+    // the page shows the colleague's, the words typed stay, and a second press sends them.
+    await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
+    const form = message.locator('[part="action-form"]');
+    await form.getByLabel('正式回复').check();
+    await form.getByLabel('回复内容').fill('积水已抽干，排水口已疏通。');
+    expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '已安排抽水。' })).status).toBe(200);
+    await form.locator('button[type="submit"]').click();
+    await message.getByRole('alert').getByText('这条留言在您查看之后已被他人处理', { exact: false }).waitFor();
+    await expect.poll(() => message.locator('[part="reply"]').allTextContents()).toEqual([expect.stringContaining('已安排抽水。')]);
+    expect(await form.getByLabel('回复内容').inputValue()).toBe('积水已抽干，排水口已疏通。');
+    await form.locator('button[type="submit"]').click();
+    await message.getByRole('status').getByText('回复已发送', { exact: true }).waitFor();
+    const replies = (await (await officialApi(cookie, 'GET', `/v1/console/messages/${id}`)).json() as { replies: { body: string }[] }).replies;
+    expect(replies.map((r) => r.body)).toEqual(['已安排抽水。', '积水已抽干，排水口已疏通。']);
     expect(problems).toEqual([]);
     await page.context().close();
   });
