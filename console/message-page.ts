@@ -18,7 +18,7 @@ import { photoStyles, renderPhotos, type ShownPhoto } from '../ui/photos';
 import { downsizePhoto, uploadPhotoTo } from '../ui/photo-upload';
 import type { Role } from '../sdk/src/schemas/console';
 import type { PhotoHiding } from '../sdk/src/schemas/photo';
-import { keepReplyDraft, keptReplyDraft, type ReplyDraft } from './reply-drafts';
+import { keepFormDraft, keepReplyDraft, keptFormDraft, keptReplyDraft, type ReplyDraft } from './reply-drafts';
 
 /** Actions that ask for something first; the others run at once. */
 const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note', 'adopt']);
@@ -120,10 +120,15 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.draft = keptReplyDraft(id) ?? { kind: 'interim', body: '', templateId: '' };
     try {
       this.message = await this.officials.messages.get(id);
-      // Its form opens again where the official left it.
+      // Its form opens again where the official left it; else another form left half filled in.
+      const form = keptFormDraft(id);
       if (this.draft.body.trim() && this.message.actions.includes('reply')) {
         this.open = 'reply';
         if (this.templates === null) void this.loadTemplates();
+      } else if (form && (this.message.actions as string[]).includes(form.action) && WITH_FORM.has(form.action as Action)) {
+        this.open = form.action as Action;
+        await this.updateComplete;
+        this.restoreForm(form.fields);
       }
     } catch (error) {
       this.loadError = (error as { code?: string }).code === 'not_found' ? this.t.notFound : this.problemText(error);
@@ -184,6 +189,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       this.message = await this.officials.messages.act(id, action, body, { version });
       const done: Record<Exclude<Action, 'reveal'>, string> = this.t.actionDone;
       this.done = done[action];
+      keepFormDraft(id, null);
       if (action === 'reply') {
         this.draft = { kind: 'interim', body: '', templateId: '' };
         for (const p of this.replyPhotos) URL.revokeObjectURL(p.preview);
@@ -701,21 +707,55 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         break;
     }
     return html`<form class="panel stack" part="action-form" novalidate @submit=${this.submit}
-      @input=${this.onRejectionInput} @change=${this.onRejectionInput} aria-label=${t.actionLabels[action]}>
+      @input=${this.onPanelInput} @change=${this.onPanelInput} aria-label=${t.actionLabels[action]}>
       <h3>${t.actionLabels[action]}</h3>
       ${fields}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="buttons">
         <button type="submit" ?disabled=${this.busy}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
-        <button type="button" class="secondary" @click=${() => (this.open = null)}>${f.cancel}</button>
+        <button type="button" class="secondary" @click=${this.cancel}>${f.cancel}</button>
       </div>
     </form>`;
   }
 
-  /** Reads the reject form as the moderator fills it in (events bubble up from its fields). */
-  private onRejectionInput(event: Event): void {
-    if (this.open !== 'reject') return;
+  /**
+   * Keeps what is typed in the open form (not the reply's, kept by its own draft) for a reload or a
+   * sign-in in between, and reads the reject form for its preview (events bubble up from the fields).
+   */
+  private onPanelInput(event: Event): void {
     const form = event.currentTarget as HTMLFormElement;
+    if (this.message && this.open && this.open !== 'reply') {
+      const fields: Record<string, string> = {};
+      for (const e of form.elements) {
+        if ((e instanceof HTMLInputElement && e.type !== 'radio') || e instanceof HTMLTextAreaElement || e instanceof HTMLSelectElement) {
+          if (e.name) fields[e.name] = e.value;
+        }
+      }
+      keepFormDraft(this.message.id, { action: this.open, fields });
+    }
+    this.onRejectionInput(form);
+  }
+
+  /** 取消: the form closes and what was typed in it is forgotten (a reply keeps its draft, as before). */
+  private cancel(): void {
+    if (this.message && this.open !== 'reply') keepFormDraft(this.message.id, null);
+    this.open = null;
+  }
+
+  /** Puts back a kept form's values, each announced as typed (its counter, the new deadline's preview). */
+  private restoreForm(fields: Record<string, string>): void {
+    const form = this.renderRoot.querySelector<HTMLFormElement>('form[part="action-form"]');
+    for (const [name, value] of Object.entries(fields)) {
+      const element = form?.elements.namedItem(name);
+      if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
+      element.value = value;
+      element.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+  }
+
+  /** Reads the reject form as the moderator fills it in. */
+  private onRejectionInput(form: HTMLFormElement): void {
+    if (this.open !== 'reject') return;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
     this.rejection = { reason: value('reason'), note: value('note') };
   }

@@ -402,6 +402,44 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
+  it('a reason half typed in 延期 is there again after a reload, as in every action’s form, and 取消 forgets it', async () => {
+    const responder = await newResponder();
+    const cookie = await sessionCookie(responder);
+    const sent = await fetch(`${WORKER}/v1/sites/demo/messages`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: WORKER },
+      body: JSON.stringify({
+        unitId: 'u_edu', type: 'help', domain: 'education', title: `延期原因不丢 ${Date.now()}`, body: '学校食堂的饭菜价格上涨很多，希望有关部门核查。',
+        region: '示范县城关镇', author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
+      }),
+    });
+    const { id } = await sent.json() as { id: string };
+    expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
+    const { page, problems } = await signedIn(browser, responder);
+    await page.goto(`${CONSOLE}#/messages/${id}`);
+    const message = page.locator('liuyan-console-message');
+    await message.locator('[part="actions"]').getByRole('button', { name: '延期', exact: true }).click();
+    let form = message.locator('[part="action-form"]');
+    await form.getByLabel('延长工作日数').fill('5');
+    await form.getByLabel('延期原因（公开）').fill('需会同市场监管局核查价格');
+    await form.locator('[part="extension-preview"]').getByText('延期后的办理期限').waitFor();
+
+    await page.reload();
+    form = message.locator('[part="action-form"]');
+    await form.waitFor();
+    expect(await form.getAttribute('aria-label')).toBe('延期');
+    expect(await form.getByLabel('延长工作日数').inputValue()).toBe('5');
+    expect(await form.getByLabel('延期原因（公开）').inputValue()).toBe('需会同市场监管局核查价格');
+    // The new deadline is asked for again, as if typed.
+    await form.locator('[part="extension-preview"]').getByText('延期后的办理期限').waitFor();
+
+    await form.getByRole('button', { name: '取消' }).click();
+    await page.reload();
+    await message.locator('[part="actions"]').waitFor();
+    expect(await message.locator('[part="action-form"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('a moderator finds a follow-up counted in 待审核, and is asked before keeping its words off the board', async () => {
     // A public message, published and answered; the citizen asks a follow-up (by the API, as the widget would).
     const title = `石桥镇路灯 ${Date.now() % 1_000_000}`;
