@@ -20,7 +20,7 @@ import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInpu
 import type {
   Action, AdoptInput, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
 } from './schemas/console';
-import type { FollowUpModerationInput, PendingFollowUpPage } from './schemas/console';
+import type { FollowUpModerationInput, PendingFollowUpPage, PendingFollowUpsQuery } from './schemas/console';
 import type { HidePhotoInput } from './schemas/photo';
 import { queryString, sendJson, type RequestSettings } from './request';
 
@@ -103,7 +103,7 @@ export interface ConsoleClient {
   /** Citizens' follow-up questions (追问) whose words wait for a moderator before the public reads them. */
   followUps: {
     /** The site's pending ones, oldest first (moderators and admins). */
-    pending(): Promise<PendingFollowUpPage>;
+    pending(query?: PendingFollowUpsQuery): Promise<PendingFollowUpPage>;
     /** Publishes the words, or keeps them off the board for good (audited); answers with the message. */
     moderate(id: string, input: FollowUpModerationInput): Promise<ConsoleMessage>;
   };
@@ -259,7 +259,7 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
       previewExtension: (message, days) => get(`/v1/console/messages/${id(message)}/extension${queryString({ days })}`),
     },
     followUps: {
-      pending: () => get('/v1/console/follow-ups'),
+      pending: (query = {}) => get(`/v1/console/follow-ups${queryString(query)}`),
       moderate: (followUp, input) => post(`/v1/console/follow-ups/${id(followUp)}/moderation`, input),
     },
     replyTemplates: () => get('/v1/console/reply-templates'),

@@ -166,6 +166,10 @@ export const PendingFollowUpSchema = z.object({
 });
 export type PendingFollowUp = z.infer<typeof PendingFollowUpSchema>;
 
+/** `GET /v1/console/follow-ups`: the queue's own filters, so 待审核 filtered shows the follow-ups of what it shows. */
+export const PendingFollowUpsQuerySchema = QueueQuerySchema.pick({ type: true, domain: true, unit: true });
+export type PendingFollowUpsQuery = z.input<typeof PendingFollowUpsQuerySchema>;
+
 export const PendingFollowUpPageSchema = z.object({
   items: z.array(PendingFollowUpSchema).describe('at most 50, oldest first'),
 });

@@ -184,22 +184,24 @@ export const PENDING_FOLLOW_UPS_LISTED = 50;
 
 /**
  * The site's follow-ups whose words wait for a moderator, oldest first: those of public messages
- * that were not rejected (a private message's words are never public, so never wait). Walks the
- * partial index `follow_ups_pending` (migration 0020).
+ * that were not rejected (a private message's words are never public, so never wait), narrowed by
+ * the queue's filters (`type`, `domain`, `unit` with its sub-units). Walks the partial index
+ * `follow_ups_pending` (migration 0020).
  */
-export function pendingFollowUps(db: SiteDatabase, siteId: string) {
-  return db.all(
-    db.q.selectFrom('follow_ups as f')
-      .innerJoin('messages as m', 'm.id', 'f.message_id')
-      .innerJoin('units as u', 'u.id', 'm.unit_id')
-      .select(['f.id', 'f.message_id', 'm.title', 'm.unit_id', 'u.name as unit_name', 'f.body', 'f.created_at'])
-      .where('f.moderation', '=', 'pending')
-      .where('m.site_id', '=', siteId)
-      .where('m.is_public', '=', 1)
-      .where('m.moderation', '!=', 'rejected')
-      .orderBy('f.created_at').orderBy('f.id')
-      .limit(PENDING_FOLLOW_UPS_LISTED),
-  );
+export function pendingFollowUps(db: SiteDatabase, siteId: string, filter: { type?: string; domain?: string; unit?: string } = {}) {
+  let query = db.q.selectFrom('follow_ups as f')
+    .innerJoin('messages as m', 'm.id', 'f.message_id')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['f.id', 'f.message_id', 'm.title', 'm.unit_id', 'u.name as unit_name', 'f.body', 'f.created_at'])
+    .where('f.moderation', '=', 'pending')
+    .where('m.site_id', '=', siteId)
+    .where('m.is_public', '=', 1)
+    .where('m.moderation', '!=', 'rejected');
+  if (filter.type) query = query.where('m.type', '=', filter.type as never);
+  if (filter.domain) query = query.where('m.domain', '=', filter.domain);
+  // The unit and every unit below it, as the queue's filter reads it (`unit_ancestors`, migration 0024).
+  if (filter.unit) query = query.where(sql<boolean>`m.unit_id IN (SELECT unit_id FROM unit_ancestors WHERE ancestor_id = ${filter.unit})`);
+  return db.all(query.orderBy('f.created_at').orderBy('f.id').limit(PENDING_FOLLOW_UPS_LISTED));
 }
 
 /**

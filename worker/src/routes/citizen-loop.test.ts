@@ -227,6 +227,10 @@ describe('follow-up questions 追问 (POST /v1/sites/:site/track/follow-ups)', (
     const pending = await (await consoleRequest('/v1/console/follow-ups', { as: moderator })).json<PendingFollowUpPage>();
     expect(pending.items).toEqual([expect.objectContaining({ messageId: m.id, title: validMessage(m.eduUnit).title, body: first })]);
     const [{ id: firstId }] = pending.items as [PendingFollowUp];
+    // Narrowed by the queue's filters, as 待审核 filtered shows it: its unit's ancestors hold it, another unit, type or domain not.
+    const listed = async (query: string) => (await (await consoleRequest(`/v1/console/follow-ups?${query}`, { as: moderator })).json<PendingFollowUpPage>()).items.length;
+    expect([await listed(`unit=${m.headUnit}&type=complaint&domain=education`), await listed(`unit=${m.eduUnit}`)]).toEqual([1, 1]);
+    expect([await listed(`unit=${m.transportUnit}`), await listed('type=help'), await listed('domain=transport')]).toEqual([0, 0, 0]);
     const moderate = (as: TestOfficial, id: string, moderation: string) =>
       consoleRequest(`/v1/console/follow-ups/${id}/moderation`, { as, method: 'POST', body: { moderation } });
     await expectProblem(await moderate(m.responder, firstId, 'published'), 403, 'forbidden');

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConsoleMessageSchema, FollowUpModerationInputSchema, PendingFollowUpPageSchema } from '../../../sdk/src/schemas/console';
+import { ConsoleMessageSchema, FollowUpModerationInputSchema, PendingFollowUpPageSchema, PendingFollowUpsQuerySchema } from '../../../sdk/src/schemas/console';
 import { newRouteGroup } from '../app';
 import { findFollowUp, moderateFollowUp, pendingFollowUps } from '../db/citizen-loop';
 import { mayModerateFollowUp, officialMessageView } from '../db/message-views';
@@ -22,7 +22,8 @@ const listPendingFollowUps = createRoute({
   method: 'get',
   path: '/v1/console/follow-ups',
   middleware: [MODERATORS] as const,
-  summary: 'Follow-up questions (追问) of the site’s public messages whose words wait for a moderator, oldest first (50 at most)',
+  summary: 'Follow-up questions (追问) of the site’s public messages whose words wait for a moderator, oldest first (50 at most), by their messages’ type, domain and unit (with its sub-units), as the queue filters',
+  request: { query: PendingFollowUpsQuerySchema },
   responses: {
     200: { description: 'the pending follow-ups', content: { 'application/json': { schema: PendingFollowUpPageSchema } } },
     ...officialErrorResponses,
@@ -30,7 +31,7 @@ const listPendingFollowUps = createRoute({
 });
 
 consoleFollowUps.openapi(listPendingFollowUps, async (c) => {
-  const rows = await pendingFollowUps(c.get('db'), c.get('official').siteId);
+  const rows = await pendingFollowUps(c.get('db'), c.get('official').siteId, c.req.valid('query'));
   return c.json({
     items: rows.map((f) => ({
       id: f.id, messageId: f.message_id, title: f.title, unit: { id: f.unit_id, name: f.unit_name }, body: f.body, createdAt: toSiteTime(f.created_at),
