@@ -36,6 +36,8 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     let tracker = await tracked(citizen, trackingCode);
     const rating = tracker.locator('[part="rating-form"]');
     await rating.waitFor();
+    // Beside the rating, the follow-up form says that a follow-up sent first puts the rating off.
+    expect(await tracker.locator('[part="follow-up-form"]').textContent()).toContain('要评价这次答复，请先评价再追问');
     // Sent empty: each missing choice is named beside its group, and the first one takes the focus.
     await rating.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => rating.locator('#overall-error').textContent()).toBe('请选择总体评价');
@@ -86,6 +88,7 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
 
     const followUp = tracker.locator('[part="follow-up-form"]');
     expect(await followUp.textContent()).toContain('还可追问 3 次。');
+    expect(await followUp.textContent()).not.toContain('请先评价');
     // A private message's follow-up is never published: no word of review for it.
     expect(await followUp.textContent()).not.toContain('审核');
     // Lengths are counted in characters, as the service counts them: a long pasted text is kept whole

@@ -347,7 +347,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     return html`<form part="follow-up-form" class="loop" novalidate @submit=${this.sendFollowUp}>
       <h4>${t.followUpTitle}</h4>
       <label class="field">${fieldLabel(t.errors, 'question')}
-        <span class="hint muted">${format(t.followUpsLeft, { n: m.can.followUpsLeft })}${m.isPublic ? t.followUpPublicHint : ''}</span>
+        <span class="hint muted">${format(t.followUpsLeft, { n: m.can.followUpsLeft })}${m.can.rate ? t.followUpBeforeRating : ''}${m.isPublic ? t.followUpPublicHint : ''}</span>
         <textarea id="question" rows="3" .value=${this.question}
           aria-invalid=${this.invalid('question')} aria-describedby="question-error question-counter"
           @input=${(e: Event) => { this.question = (e.target as HTMLTextAreaElement).value; }}></textarea>

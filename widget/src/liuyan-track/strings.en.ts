@@ -31,6 +31,7 @@ export const trackEn: TrackStrings = {
   ratedAs: ': {level} ({score})',
   followUpTitle: 'Follow-up question',
   followUpsLeft: '{n} follow-up {n:question|questions} left.',
+  followUpBeforeRating: ' Once you send a follow-up, rating waits for the next answer: to rate this one, rate it first.',
   followUpPublicHint: ' This message is public: once a moderator approves it, your question appears in its public record, so leave out phone numbers, addresses and other personal details.',
   followUpModeration: { pending: ' (awaiting review, not public yet)', published: ' (public)', rejected: ' (kept private)' },
   followUpSubmit: 'Send follow-up question',
