@@ -410,11 +410,14 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.draft = { ...this.draft, templateId: id, body };
   }
 
-  /** Why the message (or a follow-up) was held for a moderator: the citizen is never told, the moderator is. */
-  private renderHeldFor(reasons: HoldReason[]) {
+  /**
+   * Why the message (or a follow-up) was held for a moderator: the citizen is never told, the
+   * moderator is. Once decided, it reads as what happened (曾先审核), not as still waiting.
+   */
+  private renderHeldFor(reasons: HoldReason[], pending: boolean) {
     const t = this.t;
     return reasons.length === 0 ? nothing
-      : html` <span class="badge held" part="held-for">${format(t.heldFor, { reasons: reasons.map((r) => t.holdReasons[r]).join(t.heldForSeparator) })}</span>`;
+      : html` <span class="badge held" part="held-for">${format(pending ? t.heldFor : t.heldForBefore, { reasons: reasons.map((r) => t.holdReasons[r]).join(t.heldForSeparator) })}</span>`;
   }
 
   override render() {
@@ -443,7 +446,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <dt>${t.message.to}</dt><dd part="unit">${m.unit.name}</dd>
           <dt>${t.message.status}</dt><dd>${t.statuses[m.status]}</dd>
           <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderation[m.moderation] : t.message.neverPublished}${m.moderationReason
-            ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.renderHeldFor(m.heldFor)}</dd>
+            ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.renderHeldFor(m.heldFor, m.moderation === 'pending')}</dd>
           <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
           <dt>${t.message.deadline}</dt><dd>${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
@@ -498,7 +501,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       </section>`)}
       ${m.followUps.map((f) => html`<section class="follow-up" part="follow-up">
         <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}
-          ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}${this.renderHeldFor(f.heldFor)}</header>
+          ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}${this.renderHeldFor(f.heldFor, f.moderation === 'pending')}</header>
         <div class="body">${f.body}</div>
         ${!f.moderate ? nothing : this.confirming?.id === f.id ? this.renderFollowUpConfirmation(this.confirming) : html`<p class="follow-up-actions">
           <button type="button" ?disabled=${this.busy} @click=${() => this.confirmFollowUp(f.id, 'published')}>${t.message.publishFollowUp}</button>

@@ -248,6 +248,8 @@ const strings = {
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先审核原因：{reasons}',
+  /** The same, once a moderator has decided. */
+  heldForBefore: '曾先审核：{reasons}',
   heldForSeparator: '、',
   holdReasons: { honeypot: '填写了隐藏项（疑似自动程序）', too_fast: '提交过快（疑似自动程序）', link: '含链接', phone: '含电话号码', word: '含待审词' },
   /** The header's language switch (each language is named in itself: 简体中文, 繁體中文, English). */

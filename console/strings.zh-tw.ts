@@ -252,6 +252,8 @@ const strings = {
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先審核原因：{reasons}',
+  /** The same, once a moderator has decided. */
+  heldForBefore: '曾先審核：{reasons}',
   heldForSeparator: '、',
   holdReasons: { honeypot: '填寫了隱藏項（疑似自動程序）', too_fast: '提交過快（疑似自動程序）', link: '含連結', phone: '含電話號碼', word: '含待審詞' },
   /** The header's language switch (each language is named in itself: 簡體中文, 繁體中文, English). */
