@@ -78,6 +78,8 @@ export const styles = css`
   }
   .tabs a[aria-current='page'] { background: var(--liuyan-color-primary); border-color: var(--liuyan-color-primary); color: var(--liuyan-color-on-primary); }
   .count { font-size: 0.85em; font-variant-numeric: tabular-nums; opacity: 0.85; }
+  .queue-search { display: flex; gap: 0.5em; margin: 0 0 0.8em; }
+  .queue-search input { flex: 1; min-width: 0; min-height: 44px; }
   .filters { margin: 0 0 1em; }
   .filters summary { min-height: 44px; line-height: 44px; cursor: pointer; font-weight: 600; }
   .filter-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr)); gap: 0.8em; align-items: end; }

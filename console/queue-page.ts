@@ -74,8 +74,8 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   }
 
   private query(cursor?: string): QueueQuery {
-    const { tab, type, domain, unit, dueWithinDays } = this.filters;
-    return { tab, type, domain, unit, dueWithinDays, cursor, limit: 30 };
+    const { tab, type, domain, unit, dueWithinDays, q } = this.filters;
+    return { tab, type, domain, unit, dueWithinDays, q, cursor, limit: 30 };
   }
 
   private async load(more: boolean): Promise<void> {
@@ -112,7 +112,15 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       domain: oneOf(DOMAINS, value('domain')),
       unit: value('unit'),
       dueWithinDays: due === undefined ? undefined : Number(due),
+      q: this.filters.q,
     });
+  }
+
+  /** 查找: across every tab (the message asked about may be in any), within the filters chosen. */
+  private search(event: Event): void {
+    event.preventDefault();
+    const typed = ((event.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement).value.trim().slice(0, 50);
+    location.hash = queueHash({ ...this.filters, tab: typed ? 'all' : this.filters.tab, q: typed || undefined });
   }
 
   /** Units whose names the page knows already (a small tree's, from the site config), so a chosen filter shows its name. */
@@ -131,6 +139,13 @@ export class LiuyanConsoleQueue extends ConsoleElement {
         ${QUEUE_TABS.map((tab: QueueTab) => html`<a href=${queueHash({ ...f, tab })} aria-current=${tab === f.tab ? 'page' : nothing}>
           ${t.queue.tabs[tab]}${counts ? html` <span class="count">${counts[tab]}</span>` : nothing}</a>`)}
       </nav>
+      <form class="queue-search" role="search" aria-label=${t.queue.search} @submit=${this.search}>
+        <input type="search" name="q" maxlength="50" enterkeyhint="search" aria-label=${t.queue.searchField}
+          placeholder=${t.queue.searchField} .value=${f.q ?? ''} />
+        <button type="submit">${t.queue.searchSubmit}</button>
+      </form>
+      ${f.q ? html`<p class="notice" part="search-results">${format(t.queue.searchResults, { q: f.q })}
+        <a href=${queueHash({ ...f, q: undefined })}>${t.queue.searchClear}</a></p>` : nothing}
       <details class="filters" ?open=${filtered}>
         <summary>${t.queue.filters}</summary>
         <form class="filter-grid" novalidate @submit=${this.applyFilters}>
@@ -154,7 +169,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
           </div>
           <div class="buttons">
             <button type="submit">${t.queue.apply}</button>
-            ${filtered ? html`<a class="button secondary" href=${queueHash({ tab: f.tab })}>${t.queue.clear}</a>` : nothing}
+            ${filtered ? html`<a class="button secondary" href=${queueHash({ tab: f.tab, q: f.q })}>${t.queue.clear}</a>` : nothing}
           </div>
         </form>
       </details>

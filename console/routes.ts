@@ -10,6 +10,8 @@ export interface QueueFilters {
   domain?: Domain;
   unit?: string;
   dueWithinDays?: number;
+  /** A search: a tracking code, a message id or words (`q` of the queue's API). */
+  q?: string;
 }
 
 /** The admin pages, in the order of their tabs. */
@@ -57,6 +59,7 @@ export function parseRoute(hash: string): Route {
       domain: oneOf(DOMAINS, params.get('domain')),
       unit: params.get('unit') || undefined,
       dueWithinDays: due !== null && /^\d{1,2}$/.test(due) ? Number(due) : undefined,
+      q: params.get('q')?.trim().slice(0, 50) || undefined,
     },
   };
 }

@@ -65,6 +65,11 @@ export const consoleEn: ConsoleStrings = {
     loadingMore: 'Loading…',
     due: 'Due {date}',
     replies: '{count} {count:reply|replies}',
+    search: 'Find a message',
+    searchField: 'Tracking code, message id, or words of its title or text',
+    searchSubmit: 'Find',
+    searchResults: 'Found for “{q}”',
+    searchClear: 'Clear the search',
   },
 
   message: {

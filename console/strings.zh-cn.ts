@@ -63,6 +63,12 @@ const strings = {
     loadingMore: '正在加载…',
     due: '期限 {date}',
     replies: '回复 {count}',
+    /** Finding one message: a citizen on the phone reads out their tracking code, or says what they wrote about. */
+    search: '查找留言',
+    searchField: '查询码、留言编号或标题、内容中的字词',
+    searchSubmit: '查找',
+    searchResults: '“{q}”的查找结果',
+    searchClear: '清除查找',
   },
 
   message: {

@@ -67,6 +67,12 @@ const strings = {
     loadingMore: '正在載入…',
     due: '期限 {date}',
     replies: '回覆 {count}',
+    /** Finding one message: a citizen on the phone reads out their tracking code, or says what they wrote about. */
+    search: '查詢留言',
+    searchField: '查詢碼、留言編號或標題、內容中的字詞',
+    searchSubmit: '查詢',
+    searchResults: '「{q}」的查詢結果',
+    searchClear: '清除查詢',
   },
 
   message: {

@@ -440,6 +440,36 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
+  it('a citizen on the phone reads out their tracking code: the official finds the message from any tab, the search kept in the address', async () => {
+    const title = `电话里报查询码 ${Date.now()}`;
+    const sent = await fetch(`${WORKER}/v1/sites/demo/messages`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: WORKER },
+      body: JSON.stringify({
+        unitId: 'u_edu', type: 'help', domain: 'education', title, body: '孩子的学籍信息登记错了，学校说要教育局改。',
+        region: '示范县城关镇', author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
+      }),
+    });
+    const { trackingCode } = await sent.json() as { trackingCode: string };
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
+    await page.goto(`${CONSOLE}#/queue?tab=closed`);
+    const queue = page.locator('liuyan-console-queue');
+    await queue.locator('[part="queue"][aria-busy="false"]').waitFor();
+    // Read out as people do: lower case, spaces between the groups.
+    await queue.getByRole('search', { name: '查找留言' }).getByRole('searchbox').fill(trackingCode.toLowerCase().replaceAll('-', ' '));
+    await queue.getByRole('search', { name: '查找留言' }).getByRole('button', { name: '查找' }).click();
+    await expect.poll(() => queue.getByRole('link', { name: /^全部/ }).getAttribute('aria-current')).toBe('page');
+    await queue.locator('[part="queue"][aria-busy="false"]').waitFor();
+    await expect.poll(() => queue.locator('[part="queue"] li').allTextContents()).toEqual([expect.stringContaining(title)]);
+    expect(await queue.locator('[part="search-results"]').textContent()).toContain('的查找结果');
+    // The search is in the address: a reload shows the same.
+    await page.reload();
+    await expect.poll(() => queue.locator('[part="queue"] li').allTextContents()).toEqual([expect.stringContaining(title)]);
+    await queue.locator('[part="search-results"]').getByRole('link', { name: '清除查找' }).click();
+    await expect.poll(() => queue.locator('[part="search-results"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('a moderator finds a follow-up counted in 待审核, and is asked before keeping its words off the board', async () => {
     // A public message, published and answered; the citizen asks a follow-up (by the API, as the widget would).
     const title = `石桥镇路灯 ${Date.now() % 1_000_000}`;

@@ -26,6 +26,8 @@ export const QueueQuerySchema = z.object({
   domain: DomainSchema.optional(),
   unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
   dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due within N days from now'),
+  q: z.string().trim().min(1).max(50).optional()
+    .describe('find a message: its tracking code (查询码, as the citizen reads it out: width, case and dashes do not matter), its id (m_…), or words of its title or body'),
   cursor: z.string().max(64).optional(),
   limit: wholeNumber(1, 100).default(50),
 });

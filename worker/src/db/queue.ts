@@ -12,6 +12,7 @@ import { messageFields } from './mappers';
 import { coverPhotos } from './photos';
 import { heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
+import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 
 export interface QueueFilter {
   tab: QueueTab;
@@ -20,8 +21,26 @@ export interface QueueFilter {
   domain?: string;
   unit?: string;
   dueWithinDays?: number;
+  /** What `q` asks for, read by `queueSearch`. */
+  search?: QueueSearch;
   cursor?: string;
   limit: number;
+}
+
+/** A search of the queue: one message by its tracking code's hash or its id, or words of a title or body. */
+export type QueueSearch = { trackingHash: string } | { id: string } | { words: string };
+
+/**
+ * What an official's `q` looks for. A tracking code read out by the citizen on the phone (any width,
+ * case, spaces or dashes: `normalizeTrackingCode`) is looked up by its keyed hash, as the tracker
+ * looks it up — the code itself is never stored; a message id (m_ and 16 characters) by its key;
+ * anything else is words found in the title or the body.
+ */
+export async function queueSearch(hashKey: string, siteId: string, q: string): Promise<QueueSearch> {
+  const code = normalizeTrackingCode(q);
+  if (code) return { trackingHash: await trackingCodeHash(hashKey, siteId, code) };
+  if (/^m_[0-9a-z]{16}$/.test(q)) return { id: q };
+  return { words: q };
 }
 
 type Queue = SelectQueryBuilder<Database & { m: Database['messages'] }, 'm', object>;
@@ -104,6 +123,19 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
   if (filter.unit) {
     // The unit and every unit below it, from `unit_ancestors` (migration 0024) rather than a walk of the tree.
     q = q.where(sql<boolean>`m.unit_id IN (SELECT unit_id FROM unit_ancestors WHERE ancestor_id = ${filter.unit})`);
+  }
+  if (filter.search) {
+    const search = filter.search;
+    if ('trackingHash' in search) q = q.where('m.tracking_hash', '=', search.trackingHash);
+    else if ('id' in search) q = q.where('m.id', '=', search.id);
+    else {
+      // LIKE with its wildcards escaped: 100% finds "100%". A walk of the official's messages in the
+      // tab (at most the site's), stopped once a page is found; no query of it grows with the words.
+      const pattern = `%${search.words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([
+        sql<boolean>`m.title LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`m.body LIKE ${pattern} ESCAPE '\\'`,
+      ]));
+    }
   }
   if (filter.dueWithinDays !== undefined) {
     const until = new Date(now.getTime() + filter.dueWithinDays * 86_400_000).toISOString();

@@ -380,6 +380,36 @@ describe('contact details', () => {
 });
 
 describe('GET /v1/console/messages — the queue', () => {
+  it('finds a message by the tracking code a citizen reads out, by its id, or by words of its title or body, only among the official’s units', async () => {
+    const c = await county();
+    const sent = await submitted(c.siteId, c.eduUnit, { title: '食堂饭菜涨价100%', body: '学校食堂的红烧肉从八元涨到十六元，家长负担很重。', isPublic: false });
+    const other = await submitted(c.siteId, c.transportUnit, { title: '公交站台破损', body: '幸福路公交站台的雨棚破了。' });
+    const found = async (as: TestOfficial, q: string, tab = 'all') => (await queue(as, `?tab=${tab}&q=${encodeURIComponent(q)}`)).items.map((m) => m.id);
+
+    // As read out on the phone: lower case, spaces for dashes, full-width from a Chinese keyboard.
+    const spoken = sent.trackingCode.toLowerCase().replaceAll('-', ' ');
+    const fullWidth = [...sent.trackingCode].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
+    for (const q of [sent.trackingCode, spoken, fullWidth]) expect(await found(c.moderator, q)).toEqual([sent.id]);
+    expect(await found(c.moderator, sent.id)).toEqual([sent.id]);
+    expect(await found(c.moderator, '红烧肉')).toEqual([sent.id]);
+    expect(await found(c.moderator, '饭菜涨价')).toEqual([sent.id]);
+    // LIKE's wildcards are the words themselves: 100% finds "100%", % alone nothing but a "%".
+    expect(await found(c.moderator, '100%')).toEqual([sent.id]);
+    expect(await found(c.moderator, '_')).toEqual([]);
+    expect(await found(c.moderator, '公交')).toEqual([other.id]);
+    // Within the tab asked for: 待受理 holds both, 已办结 neither.
+    expect(await found(c.moderator, sent.trackingCode, 'new')).toEqual([sent.id]);
+    expect(await found(c.moderator, sent.trackingCode, 'closed')).toEqual([]);
+    // A responder finds only their own units' messages, by code as by words.
+    expect(await found(c.eduResponder, other.trackingCode)).toEqual([]);
+    expect(await found(c.eduResponder, '公交')).toEqual([]);
+    expect(await found(c.transportResponder, other.trackingCode)).toEqual([other.id]);
+    // The tabs' counts are the official's, whatever is searched.
+    expect((await queue(c.moderator, '?q=公交')).counts.new).toBe(2);
+    const tooLong = await expectProblem(await consoleRequest(`/v1/console/messages?q=${'字'.repeat(51)}`, { as: c.moderator }), 422, 'validation');
+    expect(tooLong.errors?.map((e) => e.field)).toEqual(['q']);
+  });
+
   it('never marks a rejected message overdue: it is not handled, whatever its deadline was', async () => {
     const c = await county();
     const [rejected, late] = await seedMessages(c.siteId, [

@@ -15,7 +15,7 @@ import {
 } from '../db/handling';
 import { officialMessageView } from '../db/message-views';
 import { attachReplyPhotoStatements, replyPhotoProblems } from '../db/photos';
-import { queueCounts, queuePage } from '../db/queue';
+import { queueCounts, queuePage, queueSearch } from '../db/queue';
 import { requireRole } from '../middleware/console-auth';
 import { findActiveUnit } from '../db/sites';
 import type { AppEnv } from '../env';
@@ -54,7 +54,9 @@ consoleMessages.openapi(listQueue, async (c) => {
   const official = c.get('official');
   const db = c.get('db');
   const now = new Date();
-  const [page, counts] = await Promise.all([queuePage(db, official, c.get('site'), c.req.valid('query'), now), queueCounts(db, official, now)]);
+  const { q, ...query } = c.req.valid('query');
+  const search = q === undefined ? undefined : await queueSearch(c.env.HASH_KEY, official.siteId, q);
+  const [page, counts] = await Promise.all([queuePage(db, official, c.get('site'), { ...query, search }, now), queueCounts(db, official, now)]);
   return c.json({ ...page, counts }, 200);
 });
 
