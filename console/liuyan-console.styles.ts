@@ -104,6 +104,7 @@ export const styles = css`
   .badge.moderation.rejected, .badge.moderation.hidden { color: var(--liuyan-color-error); }
   .badge.reopened { color: var(--liuyan-color-on-status, #fff); background: var(--liuyan-color-error); border-color: transparent; font-weight: 600; }
   .badge.held { color: var(--liuyan-color-error); border-color: currentColor; }
+  .badge.transferred { color: var(--liuyan-color-primary); border-color: currentColor; font-weight: 600; }
   .rating, .follow-up { border-left: 3px solid var(--liuyan-color-border); padding: 0.4em 0.8em; margin: 0.6em 0; }
   .rating p { margin: 0.2em 0; }
   .follow-up header .badge { margin-left: 0.4em; }

@@ -214,6 +214,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
           ? html`<span class="badge moderation rejected" part="status">${t.moderation.rejected}</span>`
           : html`<span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>`}
         ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
+        ${m.transferredFrom ? html`<span class="badge transferred" part="transferred-from">${format(t.transferredFrom, { unit: m.transferredFrom.name })}</span>` : nothing}
         ${m.adoption ? html`<span class="badge adopted">${t.flags.adopted}</span>` : nothing}
         ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
         ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}

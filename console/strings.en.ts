@@ -246,6 +246,7 @@ export const consoleEn: ConsoleStrings = {
     openBelowIn: '{label}: open the units below “{name}”',
   },
   heldFor: 'Held for review: {reasons}',
+  transferredFrom: 'Transferred from {unit}',
   heldForBefore: 'Was held for review: {reasons}',
   heldForSeparator: ', ',
   holdReasons: { honeypot: 'hidden field filled (likely a program)', too_fast: 'sent too fast (likely a program)', link: 'holds a link', phone: 'holds a phone number', word: 'holds a word held for review' },

@@ -254,6 +254,8 @@ const strings = {
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先审核原因：{reasons}',
+  /** 转来: on a message transferred to the unit, until the unit replies, extends, closes or transfers it. */
+  transferredFrom: '由{unit}转来',
   /** The same, once a moderator has decided. */
   heldForBefore: '曾先审核：{reasons}',
   heldForSeparator: '、',

@@ -258,6 +258,8 @@ const strings = {
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先審核原因：{reasons}',
+  /** 轉來: on a message transferred to the unit, until the unit replies, extends, closes or transfers it. */
+  transferredFrom: '由{unit}轉來',
   /** The same, once a moderator has decided. */
   heldForBefore: '曾先審核：{reasons}',
   heldForSeparator: '、',

@@ -117,13 +117,19 @@ describe('the officials’ console at /console/', () => {
 
     // The transport bureau's responder answers: an interim reply, then the final one, then closes.
     const transport = await signedIn(browser, DEMO_ACCOUNTS.transport);
+    // It reached the bureau from elsewhere: its card and its page say so until the bureau answers.
+    const transferredCard = transport.page.locator('liuyan-console-queue [part="queue"] li').filter({ hasText: title });
+    await transport.page.goto(`${CONSOLE}#/queue?tab=all&q=${encodeURIComponent(title)}`);
+    expect(await transferredCard.locator('[part="transferred-from"]').textContent()).toBe('由示范县县长转来');
     await openFromQueue(transport.page, '全部', title);
+    expect(await transport.page.locator('liuyan-console-message [part="transferred-from"]').textContent()).toBe('由示范县县长转来');
     await act(transport.page, '回复', async (form) => {
       await form.getByLabel('阶段性回复').check();
       await form.getByLabel('回复内容').fill('已安排养护站现场查看，本周内完成坑洼修补。');
       await expect.poll(() => form.locator('.counter').textContent()).toBe('21/2000');
     }, '回复已发送');
     expect(await statusOf(transport.page)).toBe('办理中');
+    expect(await transport.page.locator('liuyan-console-message [part="transferred-from"]').count()).toBe(0);
     await act(transport.page, '回复', async (form) => {
       await form.getByLabel('正式回复').check();
       await form.getByLabel('回复内容').fill('县道X205城关至石桥段坑洼已于本周全部修补完毕，感谢您的监督。');

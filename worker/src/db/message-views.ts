@@ -265,6 +265,10 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
   if (!m) return null;
   const photos: PhotoViewRow[] = parsed(m.photos);
   const audience: PhotoAudience = { kind: 'official' };
+  const timeline = parsed(m.timeline).map((e): ConsoleEvent => ({
+    ...event(e), isPublic: e.is_public === 1, fromUnit: unitRef(e.from_unit_id, e.from_unit_name), account: e.account,
+  }));
+  const lastHandling = timeline.filter((e) => HANDLING_EVENT_KINDS.includes(e.kind as never)).at(-1);
   return {
     ...messageFields(m, now),
     unitId: m.unit_id,
@@ -277,9 +281,8 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     supportCount: m.support_count,
     supervised: m.escalated_due_at !== null,
     replies: parsed(m.replies).map((r): OwnReply => reply(r, photos, (p) => ownPhoto(p, audience))),
-    timeline: parsed(m.timeline).map((e): ConsoleEvent => ({
-      ...event(e), isPublic: e.is_public === 1, fromUnit: unitRef(e.from_unit_id, e.from_unit_name), account: e.account,
-    })),
+    timeline,
+    transferredFrom: lastHandling?.kind === 'transferred' ? lastHandling.fromUnit : null,
     notes: parsed(m.notes).map((n): Note => ({ id: n.id, account: n.account, body: n.body, createdAt: toSiteTime(n.created_at) })),
     reopened: isReopened(m),
     ratings: (parsed(m.ratings) as RatingJson[]).map(ownRating),
@@ -289,6 +292,12 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     version: await messageVersion(m),
   };
 }
+
+/**
+ * The unit's own acts on a message: a transfer stays "转来" (`transferredFrom`) until the unit it
+ * reached does one of these (a 受理 before it, by the unit that sent it, does not count).
+ */
+export const HANDLING_EVENT_KINDS = ['accepted', 'transferred', 'replied', 'extended', 'closed'] as const;
 
 /** Why a message or a follow-up was held for a moderator (migration 0033's JSON column; null: nothing). */
 export const heldFor = (column: string | null): HoldReason[] => (column ? (JSON.parse(column) as HoldReason[]) : []);

@@ -10,7 +10,7 @@ import type { SiteDatabase } from './client';
 import { unitNames, type Site } from './sites';
 import { messageFields } from './mappers';
 import { coverPhotos } from './photos';
-import { heldFor, isReopened } from './message-views';
+import { HANDLING_EVENT_KINDS, heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 
@@ -230,7 +230,7 @@ export function queuePageQuery(db: SiteDatabase, official: Official, filter: Que
       .leftJoin('campaigns as c', 'c.id', 'q.campaign_id')
       .selectAll('q')
       .select('c.slug as campaign')
-      .orderBy('q.due_at').orderBy('q.seq')
+        .orderBy('q.due_at').orderBy('q.seq')
       .limit(filter.limit + 1);
   };
   const each: (Status | undefined)[] = statuses ? [...statuses] : [undefined];
@@ -270,20 +270,40 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
     items = [...reopened, ...page];
     nextCursor = rows.length > page.length && page.length > 0 ? encodeCursor(page.at(-1)!.due_at, page.at(-1)!.seq) : null;
   }
-  const [names, covers] = await Promise.all([
+  const [names, covers, transfers] = await Promise.all([
     unitNames(db, site, items.map((m) => m.unit_id)),
     coverPhotos(db, official.siteId, items.map((m) => m.id), { kind: 'official' }),
+    transfersIn(db, items.map((m) => m.id)),
   ]);
   return {
     items: items.map((m) => ({
       ...messageFields({ ...m, unit_name: names.get(m.unit_id) ?? '' }, now), isPublic: m.is_public === 1, moderation: m.moderation,
       replyCount: m.reply_count, reopened: isReopened(m),
       supervised: m.escalated_due_at !== null,
+      transferredFrom: transfers.get(m.id) ?? null,
       coverPhoto: covers.get(m.id) ?? null,
       heldFor: heldFor(m.held_for),
     })),
     nextCursor,
   };
+}
+
+/**
+ * 转来: for each of a page's messages whose latest handling (`HANDLING_EVENT_KINDS`) is a transfer,
+ * the unit it came from, so the receiving unit sees on its card what reached it from elsewhere.
+ * Reads the page's messages' events on `message_events_by_message` (in parts of 80 ids: D1 binds at
+ * most 100 parameters), never the backlog's.
+ */
+async function transfersIn(db: SiteDatabase, messageIds: string[]): Promise<Map<string, { id: string; name: string }>> {
+  const chunks = Array.from({ length: Math.ceil(messageIds.length / 80) }, (_, i) => messageIds.slice(i * 80, i * 80 + 80));
+  const rows = (await Promise.all(chunks.map((ids) => db.all(db.q.selectFrom('message_events as e')
+    .innerJoin('units as u', 'u.id', 'e.from_unit_id')
+    .select(['e.message_id', 'u.id', 'u.name'])
+    .where('e.message_id', 'in', ids)
+    .where('e.kind', '=', 'transferred')
+    .where('e.id', '=', (eb) => eb.selectFrom('message_events as l').select((l) => l.fn.max('l.id').as('id'))
+      .whereRef('l.message_id', '=', 'e.message_id').where('l.kind', 'in', HANDLING_EVENT_KINDS)))))).flat();
+  return new Map(rows.map((r) => [r.message_id, { id: r.id, name: r.name }]));
 }
 
 /**

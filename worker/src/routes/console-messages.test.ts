@@ -380,6 +380,28 @@ describe('contact details', () => {
 });
 
 describe('GET /v1/console/messages — the queue', () => {
+  it('marks a message transferred to the unit 转来 until the unit replies, extends, closes or transfers it', async () => {
+    const c = await county();
+    const { id } = await submitted(c.siteId, c.headUnit);
+    const cardOf = async (as: TestOfficial) => (await queue(as)).items.find((m) => m.id === id);
+    const viewOf = async (as: TestOfficial) => (await consoleRequest(`/v1/console/messages/${id}`, { as })).json<ConsoleMessage>();
+    expect((await cardOf(c.headResponder))?.transferredFrom).toBeNull();
+    await acted(c.headResponder, id, 'accept');
+    await acted(c.headResponder, id, 'transfer', { unitId: c.transportUnit, reason: '属交通局职责' });
+    const from = { id: c.headUnit, name: '测试县县长' };
+    expect((await cardOf(c.transportResponder))?.transferredFrom).toEqual(from);
+    expect((await viewOf(c.transportResponder)).transferredFrom).toEqual(from);
+    // A note is not handling it: still 转来. A reply is.
+    await acted(c.transportResponder, id, 'notes', { body: '明天去现场' });
+    expect((await cardOf(c.transportResponder))?.transferredFrom).toEqual(from);
+    await acted(c.transportResponder, id, 'reply', { kind: 'interim', body: '已安排现场查看。' });
+    expect((await cardOf(c.transportResponder))?.transferredFrom).toBeNull();
+    expect((await viewOf(c.transportResponder)).transferredFrom).toBeNull();
+    // Sent on again, it is 转来 at the next unit, from this one.
+    await acted(c.transportResponder, id, 'transfer', { unitId: c.eduUnit, reason: '涉及校车' });
+    expect((await cardOf(c.eduResponder))?.transferredFrom).toEqual({ id: c.transportUnit, name: '测试县交通运输局' });
+  });
+
   it('finds a message by the tracking code a citizen reads out, by its id, or by words of its title or body, only among the official’s units', async () => {
     const c = await county();
     const sent = await submitted(c.siteId, c.eduUnit, { title: '食堂饭菜涨价100%', body: '学校食堂的红烧肉从八元涨到十六元，家长负担很重。', isPublic: false });
@@ -482,12 +504,12 @@ describe('GET /v1/console/messages — the queue', () => {
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     // Session, site, page, re-opened messages heading it, tallies per tab, open messages due after
     // today and due later today, open 督办 messages, follow-ups waiting for review (those who moderate),
-    // the site's units unless this worker keeps them, and the cards' first photos; an admin's units are
-    // the whole site, not a query.
-    expect(response.headers.get('Server-Timing')).toMatch(/^d1;desc="queries=(10|11) rows_read=\d+ rows_written=0"$/);
+    // the site's units unless this worker keeps them, the cards' first photos and what was transferred
+    // to them (转来, beside the photos); an admin's units are the whole site, not a query.
+    expect(response.headers.get('Server-Timing')).toMatch(/^d1;desc="queries=(11|12) rows_read=\d+ rows_written=0"$/);
     // A responder's units and those below them are one more.
     const responderQueue = await consoleRequest('/v1/console/messages', { as: c.eduResponder });
-    expect(responderQueue.headers.get('Server-Timing')).toMatch(/^d1;desc="queries=(10|11) /);
+    expect(responderQueue.headers.get('Server-Timing')).toMatch(/^d1;desc="queries=(11|12) /);
     expectNoPersonalData(await response.text());
     await expectProblem(await consoleRequest('/v1/console/messages', { as: null }), 401, 'unauthenticated');
   });
