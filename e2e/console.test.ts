@@ -46,6 +46,19 @@ async function newResponder(): Promise<Official> {
     await sessionCookie(DEMO_ACCOUNTS.admin));
 }
 
+/** A private message to 县教育局, sent as the widget sends one: its id and tracking code. */
+async function privateMessage(title: string, body: string): Promise<{ id: string; trackingCode: string }> {
+  const sent = await fetch(`${WORKER}/v1/sites/demo/messages`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: WORKER },
+    body: JSON.stringify({
+      unitId: 'u_edu', type: 'help', domain: 'education', title, body,
+      region: '示范县城关镇', author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
+    }),
+  });
+  expect(sent.status).toBe(201);
+  return sent.json() as Promise<{ id: string; trackingCode: string }>;
+}
+
 const statusOf = (page: Page) => page.locator('liuyan-console-message [part="status"]').textContent();
 const actionsOf = (page: Page) => page.locator('liuyan-console-message [part="actions"] button').allTextContents();
 
@@ -368,15 +381,7 @@ describe('the officials’ console at /console/', () => {
   it('an action on a page someone else has acted on since is refused, and the page then shows the message as it now is, the words typed kept', async () => {
     const responder = await newResponder();
     const cookie = await sessionCookie(responder);
-    const sent = await fetch(`${WORKER}/v1/sites/demo/messages`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: WORKER },
-      body: JSON.stringify({
-        unitId: 'u_edu', type: 'help', domain: 'education', title: `两个人同时受理 ${Date.now()}`, body: '学校门口的积水一直没有人处理，孩子上学要绕很远的路。',
-        region: '示范县城关镇', author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
-      }),
-    });
-    expect(sent.status).toBe(201);
-    const { id } = await sent.json() as { id: string };
+    const { id } = await privateMessage(`两个人同时受理 ${Date.now()}`, '学校门口的积水一直没有人处理，孩子上学要绕很远的路。');
     const { page, problems } = await signedIn(browser, responder);
     await page.goto(`${CONSOLE}#/messages/${id}`);
     const message = page.locator('liuyan-console-message');
@@ -411,14 +416,7 @@ describe('the officials’ console at /console/', () => {
   it('a reason half typed in 延期 is there again after a reload, as in every action’s form, and 取消 forgets it', async () => {
     const responder = await newResponder();
     const cookie = await sessionCookie(responder);
-    const sent = await fetch(`${WORKER}/v1/sites/demo/messages`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: WORKER },
-      body: JSON.stringify({
-        unitId: 'u_edu', type: 'help', domain: 'education', title: `延期原因不丢 ${Date.now()}`, body: '学校食堂的饭菜价格上涨很多，希望有关部门核查。',
-        region: '示范县城关镇', author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
-      }),
-    });
-    const { id } = await sent.json() as { id: string };
+    const { id } = await privateMessage(`延期原因不丢 ${Date.now()}`, '学校食堂的饭菜价格上涨很多，希望有关部门核查。');
     expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
     const { page, problems } = await signedIn(browser, responder);
     await page.goto(`${CONSOLE}#/messages/${id}`);
@@ -448,14 +446,7 @@ describe('the officials’ console at /console/', () => {
 
   it('a citizen on the phone reads out their tracking code: the official finds the message from any tab, the search kept in the address', async () => {
     const title = `电话里报查询码 ${Date.now()}`;
-    const sent = await fetch(`${WORKER}/v1/sites/demo/messages`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: WORKER },
-      body: JSON.stringify({
-        unitId: 'u_edu', type: 'help', domain: 'education', title, body: '孩子的学籍信息登记错了，学校说要教育局改。',
-        region: '示范县城关镇', author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
-      }),
-    });
-    const { trackingCode } = await sent.json() as { trackingCode: string };
+    const { trackingCode } = await privateMessage(title, '孩子的学籍信息登记错了，学校说要教育局改。');
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
     await page.goto(`${CONSOLE}#/queue?tab=closed`);
     const queue = page.locator('liuyan-console-queue');
