@@ -131,14 +131,20 @@ describe('the citizen’s whole loop with the keyboard alone', () => {
     expect((await officialApi(office, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
     expect((await officialApi(office, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '已将该路口行人绿灯延长至三十秒。' })).status).toBe(200);
 
-    // Tracked: the code pasted (Ctrl+V) into 查询码, Enter; the result is in a polite live region.
+    // Tracked: the code pasted (Ctrl+V) into 查询码, Enter; the focus moves to the message's title, which is read out.
     const tracker = page.locator('liuyan-track');
     await tabTo(page, (f) => f.host === 'liuyan-track' && f.id === 'trackingCode', { max: 80 });
     await page.keyboard.press('Control+V');
     await page.keyboard.press('Enter');
-    const message = tracker.locator('[part="message"][aria-live="polite"]');
+    const message = tracker.locator('[part="message"]');
     await message.waitFor();
     expect(await message.textContent()).toContain('已将该路口行人绿灯延长至三十秒。');
+    await expect.poll(() => page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.tagName;
+    })).toBe('H3');
+    expect(await tracker.locator('[aria-live] [part="message"], [part="message"][aria-live]').count()).toBe(0);
 
     // Rated 5 in each group with the arrow keys, sent with Enter: the thanks take the focus and are announced.
     for (const group of ['overall', 'resolution', 'attitude', 'speed']) {

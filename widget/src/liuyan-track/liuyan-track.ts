@@ -149,6 +149,11 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       this.question = '';
       this.myMessages.refresh(message.id, { status: message.status, moderation: message.moderation, title: message.title }, new Date().toISOString());
       this.remembered = this.myMessages.list();
+      // Found: the focus moves to its title, which a screen reader then reads, and the keyboard goes on
+      // from there to the replies and the rating. (The whole message as a live region was read out
+      // again at each change inside it, down to a counter ticking as a follow-up is typed.)
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="message"] h3')?.focus();
     } catch (error) {
       this.message = null;
       this.code = '';
@@ -520,8 +525,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
     const details = this.eventDetails(m);
     const rejection = m.moderation === 'rejected' ? m.rejection : null;
-    return html`<article part="message" aria-live="polite">
-      <h3>${m.title}</h3>
+    return html`<article part="message">
+      <h3 tabindex="-1">${m.title}</h3>
       <p class="badges">${rejection ? nothing : html`<span class="badge status ${m.status}">${t.statuses[m.status]}</span>`}
         <span class="badge">${t.types[m.type]}</span> <span class="badge">${t.domains[m.domain]}</span>
         <span class="badge">${m.isPublic || rejection ? t.moderation[m.moderation] : t.private}</span></p>
