@@ -54,6 +54,10 @@ describe('<liuyan-form>: the recipient picker', () => {
     await form.getByLabel('按名称搜索', { exact: true }).fill('教育部');
     await form.getByLabel('按名称搜索', { exact: true }).press('Enter'); // searches; never sends the half-filled form
     const result = form.getByRole('button', { name: /^教育部/ });
+    await result.waitFor();
+    // Said in one sentence in a live region, not the list read out at each letter.
+    expect(await form.locator('[aria-live="polite"]').filter({ hasText: /^\s*找到 \d+ 个单位\s*$/ }).count()).toBe(1);
+    expect(await form.locator('[aria-live] .unit-results').count()).toBe(0);
     await result.click();
     await expect.poll(() => chosen.textContent()).toBe('已选择：教育部');
     expect(await form.locator('[role="alert"]').count()).toBe(0);

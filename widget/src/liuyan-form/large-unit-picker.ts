@@ -56,9 +56,13 @@ export class LargeUnitPicker {
         aria-invalid=${this.host.invalid('unitId')} aria-describedby="unitId-error unitId-chosen" aria-controls="unit-results"
         @input=${(e: Event) => this.searchUnits((e.target as HTMLInputElement).value)}
         @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && e.preventDefault() /* Enter searches (it does as typed); it never sends the form */} />
-      <div id="unit-results" aria-live="polite">
+      <!-- What a search found is said in a sentence (a live region); the results themselves are read as the citizen moves through them. -->
+      <div aria-live="polite">
         ${search.failed ? html`<p class="notice">${t.unitsLoadFailed}</p>` : nothing}
         ${search.results?.length === 0 ? html`<p class="muted">${format(t.unitSearchNone, { text: search.text.trim() })}</p>` : nothing}
+        ${search.results?.length ? html`<p class="muted">${format(t.unitSearchFound, { n: search.results.length })}</p>` : nothing}
+      </div>
+      <div id="unit-results">
         ${search.results?.length ? html`<ul class="unit-results">${search.results.map((u) => html`<li><button type="button" class="unit-result"
           @click=${() => this.pickFound(u)}>${u.name}${u.path.length ? html`<span class="muted hint">${u.path.join(' › ')}</span>` : nothing}</button></li>`)}</ul>` : nothing}
       </div>

@@ -12,6 +12,7 @@ export const formEn: FormStrings = {
   chooseUnit: 'Choose a leader or department',
   unitSearch: 'Search by name',
   unitSearchPlaceholder: 'e.g. 教育局, jyj or jiaoyu (education bureau)',
+  unitSearchFound: '{n} {n:unit|units} found',
   unitSearchNone: 'No unit’s name or pinyin contains “{text}”. Try another word, or choose level by level.',
   unitBrowse: 'Or choose level by level',
   unitsUnder: 'Under {name}',

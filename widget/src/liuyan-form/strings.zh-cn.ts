@@ -12,6 +12,7 @@ const strings = {
   /** The picker of a large tree (a national site): search by name, or choose level by level. */
   unitSearch: '按名称搜索',
   unitSearchPlaceholder: '如：教育局、jyj 或 jiaoyu',
+  unitSearchFound: '找到 {n} 个单位',
   unitSearchNone: '没有找到名称或拼音含“{text}”的单位，请换个词或逐级选择。',
   unitBrowse: '或逐级选择',
   unitsUnder: '{name}下属单位',

@@ -16,6 +16,7 @@ const strings = {
   /** The picker of a large tree (a national site): search by name, or choose level by level. */
   unitSearch: '按名稱搜尋',
   unitSearchPlaceholder: '如：教育局、jyj 或 jiaoyu',
+  unitSearchFound: '找到 {n} 個單位',
   unitSearchNone: '沒有找到名稱或拼音含「{text}」的單位，請換個詞或逐級選擇。',
   unitBrowse: '或逐級選擇',
   unitsUnder: '{name}下屬單位',
