@@ -168,9 +168,10 @@ consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is w
     return [insertReply!, ...attachReplyPhotoStatements(ctx.db, ctx.official.siteId, ctx.official.id, ctx.message.id, reply.id, photos), ...rest];
   });
   // A photo taken by another of the official's replies between the check and the batch fails the
-  // batch (`replyStatements`): the official is told which field, as when it was taken before.
+  // batch (`replyStatements`), or finds the message changed by that reply (a conflict): the official
+  // is told which field, as when it was taken before.
   return replied.catch(async (error: unknown) => {
-    if (photos.length === 0 || error instanceof ApiError) throw error;
+    if (photos.length === 0 || (error instanceof ApiError && error.code !== 'conflict')) throw error;
     const problems = await replyPhotoProblems(db, c.get('official').siteId, c.get('official').id, photos);
     throw problems.length > 0 ? validationError(problems) : error;
   });
