@@ -415,7 +415,7 @@ describe('GET /v1/console/messages — the queue', () => {
     expect(await found(c.moderator, sent.id)).toEqual([sent.id]);
     expect(await found(c.moderator, '红烧肉')).toEqual([sent.id]);
     expect(await found(c.moderator, '饭菜涨价')).toEqual([sent.id]);
-    // LIKE's wildcards are the words themselves: 100% finds "100%", % alone nothing but a "%".
+    // Wildcards are the words themselves: 100% finds "100%", _ nothing but an underscore.
     expect(await found(c.moderator, '100%')).toEqual([sent.id]);
     expect(await found(c.moderator, '_')).toEqual([]);
     expect(await found(c.moderator, '公交')).toEqual([other.id]);
