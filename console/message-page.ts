@@ -63,6 +63,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     message: { state: true },
     loadError: { state: true },
     open: { state: true },
+    gone: { state: true },
     busy: { state: true },
     error: { state: true },
     errors: { state: true },
@@ -88,6 +89,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private loadError = '';
   /** The action whose form is open. */
   private open: Action | null = null;
+  /** The open form's action is no longer possible (a colleague acted meanwhile): kept open, not sendable. */
+  private gone = false;
   /** The follow-up whose moderation is being confirmed: neither choice can be undone. */
   private confirming: { id: string; moderation: 'published' | 'rejected' } | null = null;
   private busy = false;
@@ -115,6 +118,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.loadError = '';
     this.contact = null;
     this.open = null;
+    this.gone = false;
     this.done = '';
     // The reply this tab was writing for this message (before a sign-in, say), else none.
     this.draft = keptReplyDraft(id) ?? { kind: 'interim', body: '', templateId: '' };
@@ -139,6 +143,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.error = '';
     this.errors = {};
     this.done = '';
+    this.gone = false;
     // A form opens empty (the reply keeps its draft): its counters start again too.
     this.typed = {};
     this.rejection = { reason: '', note: '' };
@@ -146,7 +151,10 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     // 受理 and 查看联系方式 need nothing more; every other action opens its form (or its confirmation).
     if (action === 'accept') return void this.run('accept', {});
     if (action === 'reveal') return void this.reveal();
-    this.open = this.open === action ? null : action;
+    // Its own button pressed again closes the form as 取消 does; another action's form replaces it.
+    if (this.open === action) return this.cancel();
+    if (this.message && this.open && this.open !== 'reply') keepFormDraft(this.message.id, null);
+    this.open = action;
     if (action === 'reply' && this.templates === null) void this.loadTemplates();
     if (this.open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel :is(select, textarea, input, button)')?.focus());
   }
@@ -291,7 +299,11 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     }
   }
 
-  /** The message as it is now, the error said kept; a form for an action no longer possible closes. */
+  /**
+   * The message as it is now, the error said kept. A form for an action no longer possible stays
+   * open with what was typed, not sendable (`gone`); a message gone from the official's units (a
+   * colleague transferred it) stays as it was last seen, with nothing more to do on it.
+   */
   private async refresh(): Promise<void> {
     const id = this.message?.id;
     if (!id) return;
@@ -299,9 +311,15 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       const message = await this.officials.messages.get(id);
       if (this.message?.id !== id) return;
       this.message = message;
-      if (this.open && this.open !== 'reveal' && !message.actions.includes(this.open)) this.open = null;
-    } catch {
-      // The error already shown says what to do; the page stays as it was.
+      if (this.open && this.open !== 'reveal' && !message.actions.includes(this.open)) this.gone = true;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if ((status === 403 || status === 404) && this.message?.id === id) {
+        this.message = { ...this.message, actions: [] };
+        this.gone = this.open !== null;
+        this.error = this.t.movedAway;
+      }
+      // Otherwise the error already shown says what to do; the page stays as it was.
     }
   }
 
@@ -601,7 +619,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     // Contact details already on screen are not asked for (and logged) again.
     // Buttons in the order of the work (ACTIONS): moderate, take on, hand on, answer, finish.
     const actions = ACTIONS.filter((a) => m.actions.includes(a) && !(a === 'reveal' && this.contact));
-    if (actions.length === 0 && !this.done) return nothing;
+    if (actions.length === 0 && !this.done && !this.open && !this.error) return nothing;
     return html`<section class="actions" aria-labelledby="actions-title">
       <h2 id="actions-title" class="visually-hidden">${t.message.actions}</h2>
       ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}
@@ -715,8 +733,9 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <h3>${t.actionLabels[action]}</h3>
       ${fields}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.gone ? html`<p class="notice" part="action-gone">${f.actionGone}</p>` : nothing}
       <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
+        <button type="submit" ?disabled=${this.busy || this.gone}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
         <button type="button" class="secondary" @click=${this.cancel}>${f.cancel}</button>
       </div>
     </form>`;
@@ -729,11 +748,12 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private onPanelInput(event: Event): void {
     const form = event.currentTarget as HTMLFormElement;
     if (this.message && this.open && this.open !== 'reply') {
+      // Every named field with a value, the unit picker of 转办 (a form-associated element) too.
       const fields: Record<string, string> = {};
       for (const e of form.elements) {
-        if ((e instanceof HTMLInputElement && e.type !== 'radio') || e instanceof HTMLTextAreaElement || e instanceof HTMLSelectElement) {
-          if (e.name) fields[e.name] = e.value;
-        }
+        const name = e.getAttribute('name');
+        const value = (e as { value?: unknown }).value;
+        if (name && typeof value === 'string' && !(e instanceof HTMLInputElement && e.type === 'radio')) fields[name] = value;
       }
       keepFormDraft(this.message.id, { action: this.open, fields });
     }
@@ -744,6 +764,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private cancel(): void {
     if (this.message && this.open !== 'reply') keepFormDraft(this.message.id, null);
     this.open = null;
+    this.gone = false;
   }
 
   /** Puts back a kept form's values, each announced as typed (its counter, the new deadline's preview). */
@@ -751,8 +772,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const form = this.renderRoot.querySelector<HTMLFormElement>('form[part="action-form"]');
     for (const [name, value] of Object.entries(fields)) {
       const element = form?.elements.namedItem(name);
-      if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
-      element.value = value;
+      if (!(element instanceof HTMLElement) || typeof (element as { value?: unknown }).value !== 'string') continue;
+      (element as unknown as { value: string }).value = value;
       element.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }
   }

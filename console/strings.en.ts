@@ -152,6 +152,7 @@ export const consoleEn: ConsoleStrings = {
     rejectPreview: 'With the tracking code, the author will see: {state}. {label}: {reason}',
     confirm: 'Confirm',
     cancel: 'Cancel',
+    actionGone: 'This can no longer be done: what you wrote is still here, to copy and use another way.',
     sending: 'Sending…',
   },
 
@@ -223,6 +224,7 @@ export const consoleEn: ConsoleStrings = {
   problems: enProblemTitles,
   signedOutNotice: 'Your session ended. Please sign in again.',
   notFound: 'This message does not exist, or is not in your units.',
+  movedAway: 'This message is no longer in your units (it may have been transferred): it cannot be handled here.',
   noPermission: 'Only administrators may use the site’s administration.',
   unitPicker: {
     searchLabel: '{label}: search by name or pinyin',

@@ -153,6 +153,8 @@ const strings = {
     rejectPreview: '留言人凭查询码查看时将看到：{state}。{label}：{reason}',
     confirm: '确定',
     cancel: '取消',
+    /** A form whose action a colleague's change has made impossible: kept open so that nothing typed is lost. */
+    actionGone: '这项操作已不能再做：您填写的内容仍在这里，可以复制后另作处理。',
     sending: '正在提交…',
   },
 
@@ -228,6 +230,8 @@ const strings = {
   problems: zhCNProblemTitles as ProblemTitles,
   signedOutNotice: '登录已失效，请重新登录。',
   notFound: '未找到该留言，或它不在您负责的单位。',
+  /** The message left the official's units while its page was open (a colleague transferred it). */
+  movedAway: '这条留言已不在您负责的单位（可能已被转办），不能再在这里办理。',
   noPermission: '只有管理员可以使用站点管理。',
   /** The unit picker (unit-picker.ts): levels, search, what is chosen. */
   unitPicker: {
@@ -254,7 +258,7 @@ const strings = {
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先审核原因：{reasons}',
-  /** 转来: on a message transferred to the unit, until the unit replies, extends, closes or transfers it. */
+  /** 转来: on a message transferred to the unit, until the unit accepts, replies, extends, closes or transfers it. */
   transferredFrom: '由{unit}转来',
   /** The same, once a moderator has decided. */
   heldForBefore: '曾先审核：{reasons}',

@@ -157,6 +157,8 @@ const strings = {
     rejectPreview: '留言人憑查詢碼檢視時將看到：{state}。{label}：{reason}',
     confirm: '確定',
     cancel: '取消',
+    /** A form whose action a colleague's change has made impossible: kept open so that nothing typed is lost. */
+    actionGone: '這項操作已不能再做：您填寫的內容仍在這裡，可以複製後另作處理。',
     sending: '正在提交…',
   },
 
@@ -232,6 +234,8 @@ const strings = {
   problems: zhTWProblemTitles as ProblemTitles,
   signedOutNotice: '登入已失效，請重新登入。',
   notFound: '未找到該留言，或它不在您負責的單位。',
+  /** The message left the official's units while its page was open (a colleague transferred it). */
+  movedAway: '這條留言已不在您負責的單位（可能已被轉辦），不能再在這裡辦理。',
   noPermission: '只有管理員可以使用站點管理。',
   /** The unit picker (unit-picker.ts): levels, search, what is chosen. */
   unitPicker: {
@@ -258,7 +262,7 @@ const strings = {
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先審核原因：{reasons}',
-  /** 轉來: on a message transferred to the unit, until the unit replies, extends, closes or transfers it. */
+  /** 轉來: on a message transferred to the unit, until the unit accepts, replies, extends, closes or transfers it. */
   transferredFrom: '由{unit}轉來',
   /** The same, once a moderator has decided. */
   heldForBefore: '曾先審核：{reasons}',

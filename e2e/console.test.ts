@@ -409,6 +409,16 @@ describe('the officials’ console at /console/', () => {
     await message.getByRole('status').getByText('回复已发送', { exact: true }).waitFor();
     const replies = (await (await officialApi(cookie, 'GET', `/v1/console/messages/${id}`)).json() as { replies: { body: string }[] }).replies;
     expect(replies.map((r) => r.body)).toEqual(['已安排抽水。', '积水已抽干，排水口已疏通。']);
+
+    // A colleague's 办结 makes another reply impossible: the form stays, with its words, not sendable.
+    await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
+    await form.getByLabel('回复内容').fill('补充说明：下周再复查一次。');
+    expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/close`, {})).status).toBe(200);
+    await form.locator('button[type="submit"]').click();
+    await form.locator('[part="action-gone"]').waitFor();
+    expect(await form.getByLabel('回复内容').inputValue()).toBe('补充说明：下周再复查一次。');
+    expect(await form.locator('button[type="submit"]').isDisabled()).toBe(true);
+    await expect.poll(() => statusOf(page)).toBe('已办结');
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -440,6 +450,16 @@ describe('the officials’ console at /console/', () => {
     await page.reload();
     await message.locator('[part="actions"]').waitFor();
     expect(await message.locator('[part="action-form"]').count()).toBe(0);
+
+    // 转办: the unit chosen comes back with the reason.
+    await message.locator('[part="actions"]').getByRole('button', { name: '转办', exact: true }).click();
+    form = message.locator('[part="action-form"]');
+    await pickUnit(form.locator('liuyan-console-unit-picker'), '示范县交通运输局');
+    await form.getByLabel('转办原因（公开）').fill('校车线路归交通局管');
+    await page.reload();
+    form = message.locator('[part="action-form"]');
+    await form.locator('liuyan-console-unit-picker [part="chosen"]').filter({ hasText: '示范县交通运输局' }).waitFor();
+    expect(await form.getByLabel('转办原因（公开）').inputValue()).toBe('校车线路归交通局管');
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -63,13 +63,16 @@ export async function availableActions(db: SiteDatabase, official: Official, m: 
 }
 
 /**
- * Refuses an action the official's role or units do not allow (403), one sent with an `If-Match` the
- * message no longer matches (412: someone handled it since the official read it, which says more
- * than the state's rule it may now break), or the message's state (409).
+ * Refuses an action the official's role does not allow (403), one sent with an `If-Match` the
+ * message no longer matches (412: someone handled it since the official read it — transferred it
+ * out of their units, say — which says more than the rule it may now break), one on a message
+ * outside the official's units (403), or the message's state (409). Only an official who read the
+ * message (in their units then) has its version, so the 412 tells nobody else anything.
  */
 export async function assertMayTake(db: SiteDatabase, official: Official, m: HandledMessage, action: Action, ifMatch?: string): Promise<void> {
-  if (!ROLES[action].includes(official.role) || !(await inScope(db, official, m.unit_id))) throw new ApiError('forbidden');
+  if (!ROLES[action].includes(official.role)) throw new ApiError('forbidden');
   if (!ifMatchAllows(ifMatch, await messageVersion(m))) throw new ApiError('changed_since_read');
+  if (!(await inScope(db, official, m.unit_id))) throw new ApiError('forbidden');
   if (!ALLOWED[action](m)) throw new ApiError('invalid_transition');
 }
 

@@ -193,8 +193,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '留言当前的状态不允许此操作（invalid_transition），或在此期间已被他人改动（conflict）',
   'find a message: its tracking code (查询码, as the citizen reads it out: width, case and dashes do not matter), its id (m_…), or words of its title or body':
     '查找留言：群众报出的查询码（全角半角、大小写、连字符均可）、留言编号（m_…），或标题、内容中的字词',
-  '转来: the unit it was transferred (转办) from, while the unit it reached has not replied, extended, closed or transferred it since; null otherwise':
-    '转来：转办前所在的单位；接收单位答复、延期、办结或再次转办之前有值，其他情况为 null',
+  '转来: the unit it was transferred (转办) from, while the unit it reached has not accepted (受理), replied, extended, closed or transferred it since; null otherwise':
+    '转来：转办前所在的单位；接收单位受理、答复、延期、办结或再次转办之前有值，其他情况为 null',
   'handled by someone since the version sent in If-Match was read (changed_since_read): read it again':
     '自 If-Match 所带版本读取以来，留言已被他人处理（changed_since_read）：请重新读取',
   'what the message was when read (opaque): send it back as `If-Match: "<version>"` with an action, which is then refused with 412 changed_since_read if anyone has handled the message since':

@@ -301,6 +301,19 @@ describe('refused transitions', () => {
     await expectProblem(await act(c.eduResponder, id!, 'close'), 409, 'invalid_transition');
   });
 
+  it('tells an official whose page predates a colleague’s transfer out of their units that it changed (412), not that it is forbidden', async () => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted' }]);
+    const seen = await (await consoleRequest(`/v1/console/messages/${id}`, { as: c.eduResponder })).json<ConsoleMessage>();
+    await acted(c.headResponder, id!, 'transfer', { unitId: c.transportUnit, reason: '属交通局职责' });
+    const extend = await consoleRequest(`/v1/console/messages/${id}/extend`, {
+      as: c.eduResponder, method: 'POST', body: { days: 5, reason: '需现场核查' }, headers: { 'If-Match': `"${seen.version}"` },
+    });
+    await expectProblem(extend, 412, 'changed_since_read');
+    // Without its version, the message is simply no longer theirs.
+    await expectProblem(await act(c.eduResponder, id!, 'extend', { days: 5, reason: '需现场核查' }), 403, 'forbidden');
+  });
+
   it('writes nothing when a reply names another site’s template', async () => {
     const c = await county();
     const other = await createSite();
@@ -380,7 +393,7 @@ describe('contact details', () => {
 });
 
 describe('GET /v1/console/messages — the queue', () => {
-  it('marks a message transferred to the unit 转来 until the unit replies, extends, closes or transfers it', async () => {
+  it('marks a message transferred to the unit 转来 until the unit accepts, replies, extends, closes or transfers it', async () => {
     const c = await county();
     const { id } = await submitted(c.siteId, c.headUnit);
     const cardOf = async (as: TestOfficial) => (await queue(as)).items.find((m) => m.id === id);
@@ -400,6 +413,13 @@ describe('GET /v1/console/messages — the queue', () => {
     // Sent on again, it is 转来 at the next unit, from this one.
     await acted(c.transportResponder, id, 'transfer', { unitId: c.eduUnit, reason: '涉及校车' });
     expect((await cardOf(c.eduResponder))?.transferredFrom).toEqual({ id: c.transportUnit, name: '测试县交通运输局' });
+    // Transferred before anyone accepted it, it is 转来 until the unit it reached accepts it (签收).
+    const { id: fresh } = await submitted(c.siteId, c.headUnit);
+    await acted(c.headResponder, fresh, 'transfer', { unitId: c.transportUnit, reason: '属交通局职责' });
+    const freshCard = async () => (await queue(c.transportResponder)).items.find((m) => m.id === fresh);
+    expect((await freshCard())?.transferredFrom).toEqual(from);
+    await acted(c.transportResponder, fresh, 'accept');
+    expect((await freshCard())?.transferredFrom).toBeNull();
   });
 
   it('finds a message by the tracking code a citizen reads out, by its id, or by words of its title or body, only among the official’s units', async () => {
