@@ -283,6 +283,16 @@ describe('POST /v1/sites/:site/messages — invalid input', () => {
     await expectNothingWritten(siteId);
   });
 
+  it('names the site’s own rules beside the contract’s: a too-short title and body with a bad phone, in one answer', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await submit(siteId, validMessage(eduUnit, { title: '路灯', body: '坏了', author: { ...AUTHOR, phone: '1' } }));
+    const problem = await expectProblem(response, 422, 'validation');
+    expect(problem.errors!.map((e) => [e.field, e.code]).sort()).toEqual([
+      ['author.phone', 'invalid_phone'], ['body', 'too_short'], ['title', 'too_short'],
+    ]);
+    await expectNothingWritten(siteId);
+  });
+
   it('refuses a campaign that has ended', async () => {
     const { siteId, eduUnit } = await createSite();
     await createCampaign(siteId, {

@@ -12,7 +12,7 @@ import { submissionReads, submissionRider, type SubmissionReads } from '../db/su
 import { activeUnitQuery, findActiveUnit, findCampaign, isWithinAny, type Site } from '../db/sites';
 import { outletFor } from '../db/campaigns';
 import { attachPhotoStatements, freePhotosQuery, namedPhotoProblems, photoRefProblems } from '../db/photos';
-import { ApiError, validationError, type FieldProblem } from '../errors';
+import { ApiError, fieldProblemsOf, validationError, type FieldProblem } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
 import { createCipher, keyedHash, newId, type Cipher } from '../lib/crypto';
 import { displayName } from '../../../sdk/src/display-name';
@@ -138,7 +138,22 @@ messages.openapi(submitMessage, async (c) => {
   // The answer carries the tracking code: no cache anywhere may keep it (a shared or café computer).
   c.header('Cache-Control', 'no-store');
   return c.json(await storeSubmission(c, c.req.valid('json'), c.req.valid('header')['idempotency-key']), 201);
-});
+}, ((result: { success: boolean; error?: z.ZodError; data?: unknown; target: string }, c: Context<AppEnv>) => {
+  if (result.success) return;
+  const problems = fieldProblemsOf(result.error!);
+  // A body the contract refuses is judged by the site's own rules too (its minimum lengths, its types
+  // and domains), for the fields the contract let through: every field in error is named at once,
+  // as the write page does, rather than a too-short title only after the phone is right.
+  if (result.target === 'json') {
+    const body = (typeof result.data === 'object' && result.data !== null ? result.data : {}) as Record<string, unknown>;
+    const given = (field: 'title' | 'body' | 'type' | 'domain') => {
+      const value = body[field];
+      return typeof value === 'string' && !problems.some((p) => p.field === field) ? value.trim() : undefined;
+    };
+    problems.push(...siteRuleProblems(c.get('site'), { title: given('title'), body: given('body'), type: given('type'), domain: given('domain') }));
+  }
+  throw validationError(problems);
+}) as never);
 
 /**
  * Stores a checked submission under its idempotency key and gives the answer (or the answer already

@@ -264,6 +264,9 @@ describe('POST requests', () => {
     const { description: ___, ...wrongEverywhere } = form(site, apiKey, { service_code: 'complaint.weather', phone: '00000000000', 'attribute[consent]': 'false' });
     expect(await named(await post(site.siteId, wrongEverywhere))).toEqual(['description', 'service_code', 'phone', 'attribute[consent]']);
     expect(await named(await post(site.siteId, form(site, apiKey, { service_code: 'complaint.weather', phone: '00000000000' })))).toEqual(['service_code', 'phone']);
+    // The site's minimum lengths and the unit are named with the rest, not one try later.
+    expect(await named(await post(site.siteId, form(site, apiKey, { phone: 'bad', description: '短', 'attribute[title]': '短', 'attribute[unit]': 'u_none' }))))
+      .toEqual(['phone', 'attribute[title]', 'description', 'attribute[unit]']);
     // A singlevaluelist takes its keys only: FALSE or 0 is refused, never taken for the default (public).
     for (const value of ['FALSE', '0', 'no', '']) await expectErrors(await post(site.siteId, form(site, apiKey, { 'attribute[public]': value })), 400, 'attribute[public]: ');
     const notForm = await request(`/open311/v2/${site.siteId}/requests.json`, { method: 'POST', origin: null, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form(site, apiKey)) });

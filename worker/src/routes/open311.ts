@@ -18,14 +18,15 @@ import { findLiveIntegrationKey, markKeyUsed } from '../db/integration-keys';
 import { keyedHash } from '../lib/crypto';
 import { publicMessageView } from '../db/message-views';
 import { messageOfToken, open311Notes, open311Requests, parseServiceCode, serviceCode, serviceName, type RequestFilter } from '../db/open311';
-import { activeUnitsIfFew } from '../db/sites';
+import { activeUnitsIfFew, findActiveUnit, type Site } from '../db/sites';
+import type { SiteDatabase } from '../db/client';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError, type FieldProblem } from '../errors';
 import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
 import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
 import { publicCache } from '../middleware/public-cache';
-import { SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
+import { siteRuleProblems, SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
 import { SiteParamsSchema } from './openapi-common';
 
 export const open311 = newRouteGroup();
@@ -142,7 +143,7 @@ function register(config: RouteConfig, handler: (c: Context<AppEnv>) => Promise<
 }
 
 /** What zod-openapi hands a route's hook after each of its validators (`target`: `form`, `header`, …). */
-type ValidationHook = (result: { success: boolean; error?: z.ZodError; data: unknown; target: string }, c: Context<AppEnv>) => void;
+type ValidationHook = (result: { success: boolean; error?: z.ZodError; data: unknown; target: string }, c: Context<AppEnv>) => void | Promise<void>;
 
 /** What the route's validators let through (its handler is registered untyped: see `register`). */
 const valid = <T>(c: Context<AppEnv>, target: 'param' | 'query' | 'form' | 'header') => (c.req.valid as (t: string) => T)(target);
@@ -325,31 +326,40 @@ type Open311Form = Partial<Record<keyof z.output<typeof Open311CreateRequestForm
 /**
  * A POST's form read as the JSON API's submission, every problem of it at once: the form's own
  * (`formProblems`: a parameter missing or too long, found by the route's schema), the service_code
- * and what the submission's checks find in the rest. An integrator fixing one parameter is never
- * told of the next only on the following try. One problem per parameter (the first found: a missing
- * `description` is not also a too-short body). Throws the 400 naming them (`open311Error`).
+ * what the submission's checks find in the rest, the site's own rules (its minimum lengths) and,
+ * when anything else is wrong, whether the unit takes messages (read now, where the write batch
+ * would otherwise find it). An integrator fixing one parameter is never told of the next only on
+ * the following try. One problem per parameter (the first found: a missing `description` is not
+ * also a too-short body). Throws the 400 naming them (`open311Error`).
  */
-function submissionOfForm(form: Open311Form, site: Parameters<typeof parseServiceCode>[1], formProblems: FieldProblem[] = []): SubmitInput {
+async function submissionOfForm(db: SiteDatabase, form: Open311Form, site: Site, formProblems: FieldProblem[] = []): Promise<SubmitInput> {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const description = text(form.description) ?? '';
   const service = parseServiceCode(text(form.service_code) ?? '', site);
+  const title = text(form['attribute[title]'])?.trim() || titleOf(description);
+  const unitId = text(form['attribute[unit]']) ?? '';
   const checked = SubmissionSchema.safeParse({
-    unitId: text(form['attribute[unit]']) ?? '',
+    unitId,
     type: service?.type,
     domain: service?.domain,
     campaign: null,
-    title: text(form['attribute[title]'])?.trim() || titleOf(description),
+    title,
     body: description,
     region: text(form.address_string) ?? '',
     author: { name: fullName(text(form.first_name), text(form.last_name)), phone: text(form.phone) ?? '', email: text(form.email)?.trim() || null, displayAs: 'masked' },
     isPublic: form['attribute[public]'] !== 'false',
     consent: form['attribute[consent]'] === 'true',
   });
-  if (service && checked.success && formProblems.length === 0) return checked.data;
-  const problems = [
+  const rules = siteRuleProblems(site, { title, body: description.trim() });
+  if (service && checked.success && formProblems.length === 0 && rules.length === 0) return checked.data;
+  const contract = checked.success ? [] : fieldProblemsOf(checked.error);
+  const unitKnown = !unitId || contract.some((p) => p.field === 'unitId') || await findActiveUnit(db, site.id, unitId) !== null;
+  const problems: FieldProblem[] = [
     ...formProblems,
     ...(service || formProblems.some((p) => p.field === 'service_code') ? [] : [{ field: 'service_code', code: 'invalid_choice' as const }]),
-    ...(checked.success ? [] : fieldProblemsOf(checked.error)),
+    ...contract,
+    ...rules,
+    ...(unitKnown ? [] : [{ field: 'unitId', code: 'unknown_unit' as const }]),
   ];
   // A title made from a description in error is not a problem of its own: the description's is named.
   const fromDescription = !text(form['attribute[title]'])?.trim() && problems.some((p) => p.field === 'description' || p.field === 'body');
@@ -379,7 +389,7 @@ bothFormats((format) => createRoute({
   const site = c.get('site');
   const db = c.get('db');
   const integration = c.get('integration');
-  const input = submissionOfForm(form, site);
+  const input = await submissionOfForm(db, form, site);
   const now = new Date().toISOString();
   const token = crypto.randomUUID();
   // Keys of Open311's own, per integration: one can never meet the widget's, or another integration's.
@@ -405,11 +415,11 @@ bothFormats((format) => createRoute({
     tracking_code: answer.trackingCode,
   }];
   return open311Response(c, format, 'service_requests', created, 201);
-}, (result, c) => {
+}, async (result, c) => {
   if (result.success) return;
   const problems = fieldProblemsOf(result.error!);
   // A form its schema refuses is read for everything else wrong with it too (submissionOfForm throws).
-  if (result.target === 'form') submissionOfForm(result.data as Open311Form, c.get('site'), problems);
+  if (result.target === 'form') await submissionOfForm(c.get('db'), result.data as Open311Form, c.get('site'), problems);
   throw validationError(problems);
 });
 
