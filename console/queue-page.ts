@@ -11,6 +11,7 @@ import type { OfficialProfile } from '../sdk/src/schemas/auth';
 import { DOMAINS, MESSAGE_TYPES, oneOf } from '../sdk/src/codes';
 import { queueHash, QUEUE_TABS, type QueueFilters } from './routes';
 import { flattenUnits } from '../ui/unit-tree';
+import { normalizeTrackingCode } from '../sdk/src/tracking-code';
 import './unit-picker';
 import type { PickerUnit } from './unit-picker';
 
@@ -35,6 +36,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     error: { state: true },
     dueError: { state: true },
     pendingFollowUps: { state: true },
+    searchError: { state: true },
   };
 
   /** Tab and filters, from the address (`#/queue?tab=new&type=complaint`). */
@@ -49,6 +51,8 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   private dueError = '';
   /** On the 待审核 tab, for moderators and admins: follow-up questions whose words wait for them. */
   private pendingFollowUps: PendingFollowUp[] = [];
+  /** Why 查找 found no message for a tracking code. */
+  private searchError = '';
   /** Answers to an earlier filter that arrive late are dropped. */
   private request = 0;
 
@@ -116,10 +120,24 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     });
   }
 
-  /** 查找: across every tab (the message asked about may be in any), within the filters chosen. */
-  private search(event: Event): void {
+  /**
+   * 查找. A tracking code read out on the phone opens its message at once, asked for in a request's
+   * body (a code never goes into the address: histories keep it); words or an id search every tab
+   * (the message asked about may be in any), within the filters chosen.
+   */
+  private async search(event: Event): Promise<void> {
     event.preventDefault();
     const typed = ((event.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement).value.trim().slice(0, 50);
+    this.searchError = '';
+    const code = normalizeTrackingCode(typed);
+    if (code) {
+      try {
+        location.hash = `#/messages/${encodeURIComponent((await this.officials.messages.findByTrackingCode(code)).id)}`;
+      } catch (error) {
+        this.searchError = (error as { code?: string }).code === 'not_found' ? this.t.queue.codeNotFound : this.problemText(error);
+      }
+      return;
+    }
     location.hash = queueHash({ ...this.filters, tab: typed ? 'all' : this.filters.tab, q: typed || undefined });
   }
 
@@ -144,6 +162,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
           placeholder=${t.queue.searchField} .value=${f.q ?? ''} />
         <button type="submit">${t.queue.searchSubmit}</button>
       </form>
+      ${this.searchError ? html`<p class="error" role="alert" part="search-error">${this.searchError}</p>` : nothing}
       ${f.q ? html`<p class="notice" part="search-results">${format(t.queue.searchResults, { q: f.q })}
         <a href=${queueHash({ ...f, q: undefined })}>${t.queue.searchClear}</a></p>` : nothing}
       <details class="filters" ?open=${filtered}>

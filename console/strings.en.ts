@@ -70,6 +70,7 @@ export const consoleEn: ConsoleStrings = {
     searchSubmit: 'Find',
     searchResults: 'Found for “{q}”',
     searchClear: 'Clear the search',
+    codeNotFound: 'No message with this tracking code in your units. Check it and try again.',
   },
 
   message: {

@@ -69,6 +69,7 @@ const strings = {
     searchSubmit: '查找',
     searchResults: '“{q}”的查找结果',
     searchClear: '清除查找',
+    codeNotFound: '没有找到这个查询码的留言，或它不在您负责的单位。请核对后再试。',
   },
 
   message: {

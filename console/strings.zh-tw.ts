@@ -73,6 +73,7 @@ const strings = {
     searchSubmit: '查詢',
     searchResults: '「{q}」的查詢結果',
     searchClear: '清除查詢',
+    codeNotFound: '沒有找到這個查詢碼的留言，或它不在您負責的單位。請核對後再試。',
   },
 
   message: {

@@ -464,21 +464,33 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
-  it('a citizen on the phone reads out their tracking code: the official finds the message from any tab, the search kept in the address', async () => {
+  it('a citizen on the phone reads out their tracking code: the official opens the message from any tab, the code never in the address; words are searched in every tab', async () => {
     const title = `电话里报查询码 ${Date.now()}`;
-    const { trackingCode } = await privateMessage(title, '孩子的学籍信息登记错了，学校说要教育局改。');
+    const { id, trackingCode } = await privateMessage(title, '孩子的学籍信息登记错了，学校说要教育局改。');
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
     await page.goto(`${CONSOLE}#/queue?tab=closed`);
     const queue = page.locator('liuyan-console-queue');
     await queue.locator('[part="queue"][aria-busy="false"]').waitFor();
-    // Read out as people do: lower case, spaces between the groups.
-    await queue.getByRole('search', { name: '查找留言' }).getByRole('searchbox').fill(trackingCode.toLowerCase().replaceAll('-', ' '));
-    await queue.getByRole('search', { name: '查找留言' }).getByRole('button', { name: '查找' }).click();
-    await expect.poll(() => queue.getByRole('link', { name: /^全部/ }).getAttribute('aria-current')).toBe('page');
+    const search = queue.getByRole('search', { name: '查找留言' });
+    // A wrong code is said so beside the box.
+    await search.getByRole('searchbox').fill('ABCD EFGH JKLM NPQR');
+    await search.getByRole('button', { name: '查找' }).click();
+    await queue.locator('[part="search-error"]').getByText('没有找到这个查询码的留言').waitFor();
+    // Read out as people do: lower case, spaces between the groups. The message opens.
+    await search.getByRole('searchbox').fill(trackingCode.toLowerCase().replaceAll('-', ' '));
+    await search.getByRole('button', { name: '查找' }).click();
+    await page.locator('liuyan-console-message [part="message"]').getByText(title).waitFor();
+    expect(page.url()).toContain(`#/messages/${id}`);
+    expect(page.url().toUpperCase()).not.toContain(trackingCode.slice(0, 4));
+
+    // Words of its body, from the queue: every tab, and kept in the address across a reload.
+    await page.goto(`${CONSOLE}#/queue?tab=closed`);
     await queue.locator('[part="queue"][aria-busy="false"]').waitFor();
+    await search.getByRole('searchbox').fill('学籍信息登记错了');
+    await search.getByRole('button', { name: '查找' }).click();
+    await expect.poll(() => queue.getByRole('link', { name: /^全部/ }).getAttribute('aria-current')).toBe('page');
     await expect.poll(() => queue.locator('[part="queue"] li').allTextContents()).toEqual([expect.stringContaining(title)]);
     expect(await queue.locator('[part="search-results"]').textContent()).toContain('的查找结果');
-    // The search is in the address: a reload shows the same.
     await page.reload();
     await expect.poll(() => queue.locator('[part="queue"] li').allTextContents()).toEqual([expect.stringContaining(title)]);
     await queue.locator('[part="search-results"]').getByRole('link', { name: '清除查找' }).click();

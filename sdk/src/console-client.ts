@@ -20,7 +20,7 @@ import type { ChangePasswordInput, OfficialProfile, SignInInput, TotpConfirmInpu
 import type {
   Action, AdoptInput, ConsoleMessage, Contact, ExtendInput, ExtensionPreview, NoteInput, QueuePage, QueueQuery, RejectInput, ReplyInput, TransferInput,
 } from './schemas/console';
-import type { FollowUpModerationInput, PendingFollowUpPage, PendingFollowUpsQuery } from './schemas/console';
+import type { FollowUpModerationInput, FoundMessage, PendingFollowUpPage, PendingFollowUpsQuery } from './schemas/console';
 import type { HidePhotoInput } from './schemas/photo';
 import { queryString, sendJson, type RequestSettings } from './request';
 
@@ -91,6 +91,8 @@ export interface ConsoleClient {
     /** One page of the queue, with the counts of every tab. */
     list(query?: QueueQuery): Promise<QueuePage>;
     get(id: string): Promise<ConsoleMessage>;
+    /** The message whose tracking code a citizen read out (sent in the body, never in an address); 404 when none in the official's units. */
+    findByTrackingCode(trackingCode: string): Promise<FoundMessage>;
     /**
      * Runs an action on a message (publish, reply, transfer, …). With `version` (the `version` of the
      * message as the official read it), the action is refused with 412 `changed_since_read` if anyone
@@ -254,6 +256,7 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
     messages: {
       list: (query = {}) => get(`/v1/console/messages${queryString(query)}`),
       get: (message) => get(`/v1/console/messages/${id(message)}`),
+      findByTrackingCode: (trackingCode) => post('/v1/console/messages/find', { trackingCode }),
       act: (message, action, input, { version } = {}) => sendJson(settings, `${base}/v1/console/messages/${id(message)}/${MESSAGE_ACTION_PATHS[action]}`,
         { ...init('POST'), ...(version ? { headers: { 'If-Match': `"${version}"` } } : {}) }, input),
       previewExtension: (message, days) => get(`/v1/console/messages/${id(message)}/extension${queryString({ days })}`),

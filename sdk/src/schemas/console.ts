@@ -27,11 +27,21 @@ export const QueueQuerySchema = z.object({
   unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
   dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due within N days from now'),
   q: z.string().trim().min(1).max(50).optional()
-    .describe('find a message: its tracking code (查询码, as the citizen reads it out: width, case and dashes do not matter), its id (m_…), or words of its title or body'),
+    .describe('find a message by its id (m_…) or words of its title or body; a tracking code goes in the body of POST /v1/console/messages/find'),
   cursor: z.string().max(64).optional(),
   limit: wholeNumber(1, 100).default(50),
 });
 export type QueueQuery = z.input<typeof QueueQuerySchema>;
+
+/** `POST /v1/console/messages/find`: the tracking code a citizen reads out on the phone. */
+export const FindByTrackingCodeInputSchema = z.object({
+  trackingCode: z.string().min(1).max(64).describe('as read out or typed: width, case, spaces and dashes do not matter'),
+});
+export type FindByTrackingCodeInput = z.infer<typeof FindByTrackingCodeInputSchema>;
+
+/** Its answer: the message to open. */
+export const FoundMessageSchema = z.object({ id: z.string() });
+export type FoundMessage = z.infer<typeof FoundMessageSchema>;
 
 /** A message as officials see it in the queue: never the contact details (see `reveal`). */
 export const QueueMessageSchema = MessageFieldsSchema.extend({

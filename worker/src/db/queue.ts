@@ -12,7 +12,7 @@ import { messageFields } from './mappers';
 import { coverPhotos } from './photos';
 import { HANDLING_EVENT_KINDS, heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
-import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
+import { trackingCodeHash } from '../lib/tracking-code';
 
 export interface QueueFilter {
   tab: QueueTab;
@@ -27,20 +27,28 @@ export interface QueueFilter {
   limit: number;
 }
 
-/** A search of the queue: one message by its tracking code's hash or its id, or words of a title or body. */
-export type QueueSearch = { trackingHash: string } | { id: string } | { words: string };
+/** A search of the queue: one message by its id, or words of a title or body. */
+export type QueueSearch = { id: string } | { words: string };
 
 /**
- * What an official's `q` looks for. A tracking code read out by the citizen on the phone (any width,
- * case, spaces or dashes: `normalizeTrackingCode`) is looked up by its keyed hash, as the tracker
- * looks it up — the code itself is never stored; a message id (m_ and 16 characters) by its key;
- * anything else is words found in the title or the body.
+ * What an official's `q` looks for: a message id (m_ and 16 characters) by its key, anything else
+ * words found in the title or the body. A tracking code is never taken here (an address is kept in
+ * histories and logs): `POST /v1/console/messages/find` takes it in its body (`findByTrackingCode`).
  */
-export async function queueSearch(hashKey: string, siteId: string, q: string): Promise<QueueSearch> {
-  const code = normalizeTrackingCode(q);
-  if (code) return { trackingHash: await trackingCodeHash(hashKey, siteId, code) };
-  if (/^m_[0-9a-z]{16}$/.test(q)) return { id: q };
-  return { words: q };
+export function queueSearch(q: string): QueueSearch {
+  return /^m_[0-9a-z]{16}$/.test(q) ? { id: q } : { words: q };
+}
+
+/**
+ * The id of the message whose tracking code a citizen read out to an official (canonical form:
+ * `normalizeTrackingCode`), looked up by its keyed hash as the tracker looks it up; null when the
+ * site has no such code or the message is outside the official's units (the same answer: an
+ * official learns nothing of other units' messages).
+ */
+export async function findByTrackingCode(db: SiteDatabase, official: Official, hashKey: string, canonical: string): Promise<string | null> {
+  const hash = await trackingCodeHash(hashKey, official.siteId, canonical);
+  const row = await db.first(messagesInScope(db, official).select('m.id').where('m.tracking_hash', '=', hash));
+  return row?.id ?? null;
 }
 
 type Queue = SelectQueryBuilder<Database & { m: Database['messages'] }, 'm', object>;
@@ -126,8 +134,7 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
   }
   if (filter.search) {
     const search = filter.search;
-    if ('trackingHash' in search) q = q.where('m.tracking_hash', '=', search.trackingHash);
-    else if ('id' in search) q = q.where('m.id', '=', search.id);
+    if ('id' in search) q = q.where('m.id', '=', search.id);
     else {
       // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes (17 Chinese characters), and the
       // words hold no wildcards to escape (100% finds "100%"). Latin letters in either case. A walk

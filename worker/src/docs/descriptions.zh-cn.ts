@@ -191,8 +191,12 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '没有本站有效的 api_key（POST）',
   'the message’s state does not allow this action (invalid_transition), or it changed meanwhile (conflict)':
     '留言当前的状态不允许此操作（invalid_transition），或在此期间已被他人改动（conflict）',
-  'find a message: its tracking code (查询码, as the citizen reads it out: width, case and dashes do not matter), its id (m_…), or words of its title or body':
-    '查找留言：群众报出的查询码（全角半角、大小写、连字符均可）、留言编号（m_…），或标题、内容中的字词',
+  'find a message by its id (m_…) or words of its title or body; a tracking code goes in the body of POST /v1/console/messages/find':
+    '按留言编号（m_…）或标题、内容中的字词查找留言；查询码请放在 POST /v1/console/messages/find 的请求内容中',
+  'the message to open':
+    '要打开的留言',
+  'as read out or typed: width, case, spaces and dashes do not matter':
+    '按群众报出或输入的样子填写：全角半角、大小写、空格和连字符均可',
   '转来: the unit it was transferred (转办) from, while the unit it reached has not accepted (受理), replied, extended, closed or transferred it since; null otherwise':
     '转来：转办前所在的单位；接收单位受理、答复、延期、办结或再次转办之前有值，其他情况为 null',
   'handled by someone since the version sent in If-Match was read (changed_since_read): read it again':

@@ -32,6 +32,7 @@ export const OPERATION_TITLES_ZH: Record<string, string> = {
   confirmTotp: '用身份验证器的第一个验证码开启两步验证；此后登录须输入验证码',
   listQueue: '待办队列：本人负责单位的留言，按标签和条件筛选，期限最早的在前，含各标签计数',
   getConsoleMessage: '一条留言的全部内容：答复、完整办理过程、内部备注，以及当前可执行的操作',
+  findMessageByTrackingCode: '按群众报出的查询码找到留言（查询码放在请求内容中，不进地址），限本人负责的单位',
   publishMessage: '发布：将公开留言发布到留言板',
   rejectMessage: '驳回：不予公开待审核的留言，并说明理由',
   hideMessage: '隐藏：从留言板撤下已发布的留言',

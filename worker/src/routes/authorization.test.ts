@@ -57,6 +57,7 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/console/photos/:id/hide': { roles: MODERATION, unitScoped: true, body: { reason: 'personal_data' } },
   'POST /v1/console/photos/:id/unhide': { roles: MODERATION, unitScoped: true },
   'POST /v1/console/messages/:id/photos': { roles: ANSWERING, unitScoped: true, headers: { 'Idempotency-Key': 'authorization-matrix-upload' } },
+  'POST /v1/console/messages/find': { roles: OFFICIALS, body: { trackingCode: 'ABCD-EFGH-JKLM-NPQR' } },
   'GET /v1/console/follow-ups': { roles: MODERATION },
   'POST /v1/console/follow-ups/:id/moderation': { roles: MODERATION, body: { moderation: 'published' } },
   'GET /v1/admin/site': { roles: ADMIN },

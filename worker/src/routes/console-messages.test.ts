@@ -422,16 +422,31 @@ describe('GET /v1/console/messages — the queue', () => {
     expect((await freshCard())?.transferredFrom).toBeNull();
   });
 
-  it('finds a message by the tracking code a citizen reads out, by its id, or by words of its title or body, only among the official’s units', async () => {
+  it('finds a message by the tracking code a citizen reads out (in a body), by its id, or by words of its title or body, only among the official’s units', async () => {
     const c = await county();
     const sent = await submitted(c.siteId, c.eduUnit, { title: '食堂饭菜涨价100%', body: '学校食堂的红烧肉从八元涨到十六元，家长负担很重。', isPublic: false });
     const other = await submitted(c.siteId, c.transportUnit, { title: '公交站台破损', body: '幸福路公交站台的雨棚破了。' });
     const found = async (as: TestOfficial, q: string, tab = 'all') => (await queue(as, `?tab=${tab}&q=${encodeURIComponent(q)}`)).items.map((m) => m.id);
+    const byCode = (as: TestOfficial, trackingCode: string) =>
+      consoleRequest('/v1/console/messages/find', { as, method: 'POST', body: { trackingCode } });
 
     // As read out on the phone: lower case, spaces for dashes, full-width from a Chinese keyboard.
     const spoken = sent.trackingCode.toLowerCase().replaceAll('-', ' ');
     const fullWidth = [...sent.trackingCode].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
-    for (const q of [sent.trackingCode, spoken, fullWidth]) expect(await found(c.moderator, q)).toEqual([sent.id]);
+    for (const code of [sent.trackingCode, spoken, fullWidth]) {
+      const response = await byCode(c.moderator, code);
+      expect(response.headers.get('Cache-Control')).toBe('no-store');
+      expect(await response.json()).toEqual({ id: sent.id });
+    }
+    // Never in an address: a code in q is only words, and finds nothing.
+    expect(await found(c.moderator, sent.trackingCode)).toEqual([]);
+    // A responder finds only their own units' messages: another unit's code is as unknown as a wrong one.
+    await expectProblem(await byCode(c.eduResponder, other.trackingCode), 404, 'not_found');
+    await expectProblem(await byCode(c.eduResponder, 'ABCD-EFGH-JKLM-NPQR'), 404, 'not_found');
+    expect(await (await byCode(c.transportResponder, other.trackingCode)).json()).toEqual({ id: other.id });
+    const notACode = await expectProblem(await byCode(c.moderator, '公交站台'), 422, 'validation');
+    expect(notACode.errors?.map((e) => [e.field, e.code])).toEqual([['trackingCode', 'invalid']]);
+
     expect(await found(c.moderator, sent.id)).toEqual([sent.id]);
     expect(await found(c.moderator, '红烧肉')).toEqual([sent.id]);
     expect(await found(c.moderator, '饭菜涨价')).toEqual([sent.id]);
@@ -440,12 +455,9 @@ describe('GET /v1/console/messages — the queue', () => {
     expect(await found(c.moderator, '_')).toEqual([]);
     expect(await found(c.moderator, '公交')).toEqual([other.id]);
     // Within the tab asked for: 待受理 holds both, 已办结 neither.
-    expect(await found(c.moderator, sent.trackingCode, 'new')).toEqual([sent.id]);
-    expect(await found(c.moderator, sent.trackingCode, 'closed')).toEqual([]);
-    // A responder finds only their own units' messages, by code as by words.
-    expect(await found(c.eduResponder, other.trackingCode)).toEqual([]);
+    expect(await found(c.moderator, '红烧肉', 'new')).toEqual([sent.id]);
+    expect(await found(c.moderator, '红烧肉', 'closed')).toEqual([]);
     expect(await found(c.eduResponder, '公交')).toEqual([]);
-    expect(await found(c.transportResponder, other.trackingCode)).toEqual([other.id]);
     // The tabs' counts are the official's, whatever is searched.
     expect((await queue(c.moderator, '?q=公交')).counts.new).toBe(2);
     const tooLong = await expectProblem(await consoleRequest(`/v1/console/messages?q=${'字'.repeat(51)}`, { as: c.moderator }), 422, 'validation');

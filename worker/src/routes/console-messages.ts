@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  AdoptInputSchema, ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, ExtensionPreviewSchema, ExtensionQuerySchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
+  AdoptInputSchema, ContactSchema, ConsoleMessageSchema, EmptyInputSchema, ExtendInputSchema, FindByTrackingCodeInputSchema, FoundMessageSchema, ExtensionPreviewSchema, ExtensionQuerySchema, HideInputSchema, NoteInputSchema, QueuePageSchema,
   QueueQuerySchema, RejectInputSchema, ReplyInputSchema, TransferInputSchema, type Action, type ConsoleMessage,
 } from '../../../sdk/src/schemas/console';
 import type { Official } from '../auth/official';
@@ -15,7 +15,8 @@ import {
 } from '../db/handling';
 import { officialMessageView } from '../db/message-views';
 import { attachReplyPhotoStatements, replyPhotoProblems } from '../db/photos';
-import { queueCounts, queuePage, queueSearch } from '../db/queue';
+import { findByTrackingCode, queueCounts, queuePage, queueSearch } from '../db/queue';
+import { normalizeTrackingCode } from '../lib/tracking-code';
 import { requireRole } from '../middleware/console-auth';
 import { findActiveUnit } from '../db/sites';
 import type { AppEnv } from '../env';
@@ -55,7 +56,7 @@ consoleMessages.openapi(listQueue, async (c) => {
   const db = c.get('db');
   const now = new Date();
   const { q, ...query } = c.req.valid('query');
-  const search = q === undefined ? undefined : await queueSearch(c.env.HASH_KEY, official.siteId, q);
+  const search = q === undefined ? undefined : queueSearch(q);
   const [page, counts] = await Promise.all([queuePage(db, official, c.get('site'), { ...query, search }, now), queueCounts(db, official, now)]);
   return c.json({ ...page, counts }, 200);
 });
@@ -72,6 +73,29 @@ async function consoleMessage(db: SiteDatabase, official: Official, id: string, 
   if (!justActed && !(await inScope(db, official, unitId))) throw new ApiError('forbidden');
   return message;
 }
+
+const findMessage = createRoute({
+  operationId: 'findMessageByTrackingCode',
+  method: 'post',
+  path: '/v1/console/messages/find',
+  summary: 'The message whose tracking code a citizen read out (查询码, in the body: never in an address), among the official’s units',
+  request: { body: { required: true, content: { 'application/json': { schema: FindByTrackingCodeInputSchema } } } },
+  responses: {
+    200: { description: 'the message to open', content: { 'application/json': { schema: FoundMessageSchema } } },
+    ...officialErrorResponses,
+    ...bodyErrorResponses,
+  },
+});
+
+consoleMessages.openapi(findMessage, async (c) => {
+  const official = c.get('official');
+  const code = normalizeTrackingCode(c.req.valid('json').trackingCode);
+  if (!code) throw validationError([{ field: 'trackingCode', code: 'invalid' }]);
+  const id = await findByTrackingCode(c.get('db'), official, c.env.HASH_KEY, code);
+  if (!id) throw notFound();
+  c.header('Cache-Control', 'no-store');
+  return c.json({ id }, 200);
+});
 
 const getConsoleMessage = createRoute({
   operationId: 'getConsoleMessage',
