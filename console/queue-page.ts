@@ -159,7 +159,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       </nav>
       <form class="queue-search" role="search" aria-label=${t.queue.search} @submit=${this.search}>
         <input type="search" name="q" maxlength="50" enterkeyhint="search" aria-label=${t.queue.searchField}
-          placeholder=${t.queue.searchField} .value=${f.q ?? ''} />
+          placeholder=${t.queue.searchPlaceholder} .value=${f.q ?? ''} />
         <button type="submit">${t.queue.searchSubmit}</button>
       </form>
       ${this.searchError ? html`<p class="error" role="alert" part="search-error">${this.searchError}</p>` : nothing}

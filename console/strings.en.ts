@@ -67,6 +67,7 @@ export const consoleEn: ConsoleStrings = {
     replies: '{count} {count:reply|replies}',
     search: 'Find a message',
     searchField: 'Tracking code, message id, or words of its title or text',
+    searchPlaceholder: 'Code, id or words',
     searchSubmit: 'Find',
     searchResults: 'Found for “{q}”',
     searchClear: 'Clear the search',

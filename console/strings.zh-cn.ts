@@ -66,6 +66,8 @@ const strings = {
     /** Finding one message: a citizen on the phone reads out their tracking code, or says what they wrote about. */
     search: '查找留言',
     searchField: '查询码、留言编号或标题、内容中的字词',
+    /** Short enough for a phone's box; the field's name (searchField) says it whole. */
+    searchPlaceholder: '查询码、编号或关键词',
     searchSubmit: '查找',
     searchResults: '“{q}”的查找结果',
     searchClear: '清除查找',

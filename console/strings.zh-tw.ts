@@ -70,6 +70,8 @@ const strings = {
     /** Finding one message: a citizen on the phone reads out their tracking code, or says what they wrote about. */
     search: '查詢留言',
     searchField: '查詢碼、留言編號或標題、內容中的字詞',
+    /** Short enough for a phone's box; the field's name (searchField) says it whole. */
+    searchPlaceholder: '查詢碼、編號或關鍵詞',
     searchSubmit: '查詢',
     searchResults: '「{q}」的查詢結果',
     searchClear: '清除查詢',
