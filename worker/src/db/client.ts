@@ -57,6 +57,14 @@ export interface SiteDatabase {
   bookmark(): string | null;
 }
 
+/**
+ * `items` in parts of at most `size` (90 by default): D1 binds at most 100 parameters to a
+ * statement, so a list of ids bound as `IN (…)` is read in parts, leaving room for the others.
+ */
+export function inParts<T>(items: readonly T[], size = 90): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+}
+
 /** The rows one statement of a `batch()` returned (`result`: its entry in the batch's answer), typed as the statement says. */
 export const rowsOf = <R>(_query: Compilable<R>, result: D1Result | undefined): R[] => (result?.results ?? []) as R[];
 

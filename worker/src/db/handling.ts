@@ -9,6 +9,7 @@ import { inScope } from '../auth/official';
 import { ApiError } from '../errors';
 import { sql, type UpdateObject } from 'kysely';
 import { extendedDeadline, type ExtensionBase } from '../lib/calendar';
+import { sha256Hex } from '../lib/crypto';
 import { searchText } from '../lib/search-text';
 import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
@@ -98,11 +99,10 @@ const GUARDED = ['id', 'unit_id', 'status', 'moderation', 'due_at', 'reply_count
  * "me too". The console's message carries it (`version`) and sends it back as `If-Match` with an
  * action; another value is a 412 `changed_since_read` (RFC 9110 §13.1.1), so an official acting on
  * a page opened before a colleague's reply is told, rather than a second final reply being stored.
- * Shape: 22 base64url characters (the first 16 bytes of a SHA-256).
+ * Shape: 32 hex characters (the first 16 bytes of a SHA-256).
  */
 export async function messageVersion(m: Pick<HandledMessage, (typeof GUARDED)[number]>): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(GUARDED.map((column) => m[column])))));
-  return btoa(String.fromCharCode(...bytes.subarray(0, 16))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return (await sha256Hex(JSON.stringify(GUARDED.map((column) => m[column])))).slice(0, 32);
 }
 
 /**

@@ -4,7 +4,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { HidePhotoInput, Photo, PublicPhoto, PhotoRefInput } from '../../../sdk/src/schemas/photo';
 import type { FieldProblem } from '../errors';
 import { toSiteTime } from '../lib/site-time';
-import type { SiteDatabase } from './client';
+import { inParts, type SiteDatabase } from './client';
 
 /** Where a photo's bytes are in R2: by site, then the photo's random id (never derived from anything guessable). */
 export const photoObjectKey = (siteId: string, photoId: string) => `${siteId}/${photoId}`;
@@ -77,7 +77,7 @@ export const publicMaySee = (p: Pick<PhotoViewRow, 'is_public' | 'hidden_at'>) =
  * for the public only one it may see. Ids are read 90 a statement (D1's 100 bound parameters).
  */
 export async function coverPhotos(db: SiteDatabase, siteId: string, messageIds: string[], audience: PhotoAudience): Promise<Map<string, PublicPhoto>> {
-  const chunks = Array.from({ length: Math.ceil(messageIds.length / 90) }, (_, i) => messageIds.slice(i * 90, i * 90 + 90));
+  const chunks = inParts(messageIds);
   const rows = (await Promise.all(chunks.map((ids) => db.all(db.q.selectFrom('photos as p')
     .select([...PHOTO_VIEW_COLUMNS, 'p.message_id'])
     .where('p.message_id', 'in', ids).where('p.site_id', '=', siteId).where('p.reply_id', 'is', null)
@@ -214,7 +214,7 @@ export async function purgeErasedPhotos(db: SiteDatabase, bucket: R2Bucket, limi
   if (erased.length === 0) return 0;
   await deleteObjects(bucket, erased.flatMap(objectKeys));
   const ids = erased.map((p) => p.id);
-  const chunks = Array.from({ length: Math.ceil(ids.length / 90) }, (_, i) => ids.slice(i * 90, i * 90 + 90));
+  const chunks = inParts(ids);
   await db.batch(chunks.map((chunk) => db.q.deleteFrom('photos').where('id', 'in', chunk)));
   return erased.length;
 }
@@ -234,7 +234,7 @@ export async function purgeAbandonedPhotos(db: SiteDatabase, bucket: R2Bucket, n
   if (abandoned.length === 0) return 0;
   await deleteObjects(bucket, abandoned.flatMap(objectKeys));
   const ids = abandoned.map((p) => p.id);
-  const chunks = Array.from({ length: Math.ceil(ids.length / 90) }, (_, i) => ids.slice(i * 90, i * 90 + 90));
+  const chunks = inParts(ids);
   await db.batch(chunks.map((chunk) => db.q.deleteFrom('photos').where('id', 'in', chunk).where('message_id', 'is', null)));
   return abandoned.length;
 }

@@ -6,7 +6,7 @@ import { QueueTabSchema, type QueueCounts, type QueueMessage, type QueueTab } fr
 import { scopeCondition, scopeTallies, type Official } from '../auth/official';
 import { countPendingFollowUps } from './citizen-loop';
 import { validationError } from '../errors';
-import type { SiteDatabase } from './client';
+import { inParts, type SiteDatabase } from './client';
 import { unitNames, type Site } from './sites';
 import { messageFields } from './mappers';
 import { coverPhotos } from './photos';
@@ -297,11 +297,10 @@ export async function queuePage(db: SiteDatabase, official: Official, site: Pick
 /**
  * 转来: for each of a page's messages whose latest handling (`HANDLING_EVENT_KINDS`) is a transfer,
  * the unit it came from, so the receiving unit sees on its card what reached it from elsewhere.
- * Reads the page's messages' events on `message_events_by_message` (in parts of 80 ids: D1 binds at
- * most 100 parameters), never the backlog's.
+ * Reads the page's messages' events on `message_events_by_message` (`inParts`), never the backlog's.
  */
 async function transfersIn(db: SiteDatabase, messageIds: string[]): Promise<Map<string, { id: string; name: string }>> {
-  const chunks = Array.from({ length: Math.ceil(messageIds.length / 80) }, (_, i) => messageIds.slice(i * 80, i * 80 + 80));
+  const chunks = inParts(messageIds);
   const rows = (await Promise.all(chunks.map((ids) => db.all(db.q.selectFrom('message_events as e')
     .innerJoin('units as u', 'u.id', 'e.from_unit_id')
     .select(['e.message_id', 'u.id', 'u.name'])

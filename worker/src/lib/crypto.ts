@@ -81,6 +81,11 @@ export async function keyedHash(secret: string, value: string): Promise<string> 
   return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(value)));
 }
 
+/** SHA-256 of `data` (text as UTF-8), as 64 lowercase hex characters: a content's fingerprint, no secret. */
+export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
+  return toHex(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? encoder.encode(data) : data));
+}
+
 /** Random identifier with a readable prefix, e.g. `m_k3v9…` (lowercase base32, 80 bits). */
 export function newId(prefix: string): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';

@@ -13,7 +13,7 @@ import { officialMessageView } from '../db/message-views';
 import { findAttachedPhoto, findUpload, hidePhotoStatement, photoObjectKey, publicMaySee, thumbnailObjectKey, unhidePhotoStatement } from '../db/photos';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
-import { newId } from '../lib/crypto';
+import { newId, sha256Hex } from '../lib/crypto';
 import { cleanPhoto, type CleanPhoto } from '../lib/photo-bytes';
 import { requireRole } from '../middleware/console-auth';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
@@ -200,7 +200,6 @@ async function readCapped(request: Request, max: number): Promise<Uint8Array<Arr
   return bytes;
 }
 
-const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 const uploaded = (row: { id: string; width: number; height: number; bytes: number; sha256: string }): PhotoUploaded =>
   ({ photoId: row.id, width: row.width, height: row.height, bytes: row.bytes, sha256: row.sha256 });
@@ -244,7 +243,6 @@ async function cleanUpload(request: Request): Promise<{ photo: CleanPhoto; thumb
   return { photo, thumbnail: thumbnail as CleanPhoto | null };
 }
 
-const sha256Hex = async (bytes: Uint8Array<ArrayBuffer>) => hex(await crypto.subtle.digest('SHA-256', bytes));
 
 /**
  * Stores an upload under its Idempotency-Key: a citizen's (`accountId` null) or an official's for a
