@@ -18,6 +18,7 @@ export const enFieldNames: FieldNames = {
     photo: 'photo', photos: 'photos', 'photos.id': 'photo', 'photos.isPublic': 'photo visibility', photoId: 'photo', sha256: 'photo address',
     thumbnail: 'thumbnail', size: 'image size',
     fillMs: 'time taken to fill in', honeypot: 'field to leave empty', turnstileToken: 'human check',
+    lang: 'language', theme: 'theme',
   },
 };
 

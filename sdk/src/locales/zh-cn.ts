@@ -18,6 +18,7 @@ export const zhCNFieldNames: FieldNames = {
     photo: '照片', photos: '照片', 'photos.id': '照片', 'photos.isPublic': '照片公开方式', photoId: '照片', sha256: '照片地址',
     thumbnail: '缩略图', size: '图片尺寸',
     fillMs: '填写用时', honeypot: '留空项', turnstileToken: '人机验证',
+    lang: '语言', theme: '主题',
   },
 };
 

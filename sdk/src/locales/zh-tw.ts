@@ -20,6 +20,7 @@ export const zhTWFieldNames: FieldNames = {
     photo: '照片', photos: '照片', 'photos.id': '照片', 'photos.isPublic': '照片公開方式', photoId: '照片', sha256: '照片地址',
     thumbnail: '縮圖', size: '圖片尺寸',
     fillMs: '填寫用時', honeypot: '留空項', turnstileToken: '人機驗證',
+    lang: '語言', theme: '主題',
   },
 };
 

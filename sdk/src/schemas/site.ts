@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainSchema, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
 import { NotificationOptionsSchema } from './notifications';
-import { StringOverridesSchema } from './string-overrides';
+import { LocaleSchema, StringOverridesSchema } from './string-overrides';
 
 export interface UnitNode {
   id: string;
@@ -91,3 +91,37 @@ export const UnitListSchema = z.object({
   items: z.array(UnitChoiceSchema).describe('a level in the site’s order; search results by the matched text'),
 });
 export type UnitList = z.infer<typeof UnitListSchema>;
+
+/**
+ * An element of the write page's form drawn as data (`GET /v1/sites/:site/form`): its tag, its
+ * attributes in order (an attribute written by its name alone, `required`, has the value ''), and what
+ * it holds, text and elements in order.
+ */
+export interface FormNode {
+  tag: string;
+  attributes: Record<string, string>;
+  children: (FormNode | string)[];
+}
+
+export const FormNodeSchema: z.ZodType<FormNode> = z.lazy(() =>
+  z.object({
+    tag: z.string().meta({ examples: ['input'] }),
+    attributes: z.record(z.string(), z.string()).describe('in order; \'\' for an attribute written by its name alone (required, checked)'),
+    children: z.array(z.union([z.string(), FormNodeSchema])).describe('text and elements, in order'),
+  }),
+);
+
+/** The languages and themes the form can be drawn in (`GET /v1/sites/:site/form`), as the elements' `lang` and `theme`. */
+export const SiteFormQuerySchema = z.object({
+  lang: LocaleSchema.optional().describe('the language of the form’s words; absent: zh-CN, as an element with no `lang` on a page with none'),
+  theme: z.enum(['light', 'dark', 'auto', 'high-contrast']).optional().describe('the theme of its stylesheet, as the element’s `theme`; absent: auto'),
+  unit: z.string().min(1).max(64).optional().describe('the unit to preselect, as the element’s `unit` (ignored for a unit the form does not list)'),
+  campaign: z.string().min(1).max(64).optional().describe('the suggestion drive the form writes to, as the element’s `campaign`: its units, types and domains'),
+});
+export type SiteFormQuery = z.input<typeof SiteFormQuerySchema>;
+
+export const SiteFormSchema = z.object({
+  form: FormNodeSchema.nullable().describe('the write page’s form, posting to it; null where the form needs its script (an SMS code, Turnstile, a tree too large to list), the site has no hosted pages, or the drive asked for takes no messages'),
+  style: z.string().nullable().describe('its stylesheet: the site’s palette in the theme asked for, on `liuyan-form` alone, and the form’s rules; null with no form'),
+});
+export type SiteForm = z.infer<typeof SiteFormSchema>;

@@ -3,7 +3,8 @@ import type { Locale } from '../languages';
 import { OVERRIDABLE_STRINGS, STRING_OVERRIDE_MAX } from '../string-overrides';
 import { requiredText } from './common';
 
-const LocaleSchema = z.enum(['zh-CN', 'zh-TW', 'en'] as const satisfies readonly Locale[]);
+/** A language Liuyan speaks, by its tag. */
+export const LocaleSchema = z.enum(['zh-CN', 'zh-TW', 'en'] as const satisfies readonly Locale[]);
 
 /** The overrides as stored and served: language → key → words (absent: the shipped string). */
 export const StringOverridesSchema = z.partialRecord(LocaleSchema, z.partialRecord(z.enum(OVERRIDABLE_STRINGS), z.string()))

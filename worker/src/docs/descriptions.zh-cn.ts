@@ -575,6 +575,24 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '决定之后的留言',
   'at most 50, oldest first':
     '最多 50 条，最早的在前',
+  'the language of the form’s words; absent: zh-CN, as an element with no `lang` on a page with none':
+    '表单文字的语言；不填：简体中文（与未设置 lang 的元素在未设置语言的网页上相同）',
+  'the theme of its stylesheet, as the element’s `theme`; absent: auto':
+    '样式表的主题，与元素的 theme 相同；不填：auto（跟随系统设置）',
+  'the unit to preselect, as the element’s `unit` (ignored for a unit the form does not list)':
+    '预先选中的留言对象，与元素的 unit 相同（表单未列出的单位不予理会）',
+  'the suggestion drive the form writes to, as the element’s `campaign`: its units, types and domains':
+    '表单提交到的建言专栏，与元素的 campaign 相同：只列出该专栏的单位、类型和领域',
+  'the form and its stylesheet, or null for both':
+    '表单及其样式表；不提供时两者均为 null',
+  'the write page’s form, posting to it; null where the form needs its script (an SMS code, Turnstile, a tree too large to list), the site has no hosted pages, or the drive asked for takes no messages':
+    '留言页的表单，提交到留言页；表单需要脚本（短信验证码、Turnstile、单位太多无法全部列出）、站点未开启托管留言板，或所请求的专栏不接收留言时为 null',
+  'its stylesheet: the site’s palette in the theme asked for, on `liuyan-form` alone, and the form’s rules; null with no form':
+    '表单的样式表：站点在所请求主题下的配色（只作用于 liuyan-form）和表单的样式规则；没有表单时为 null',
+  'in order; \'\' for an attribute written by its name alone (required, checked)':
+    '按顺序；只写名称的属性（required、checked）值为空字符串',
+  'text and elements, in order':
+    '文字和元素，按顺序',
   'site configuration':
     '站点配置',
   'a level in the site’s order; search results by the matched text':

@@ -4,6 +4,7 @@
  */
 export const OPERATION_TITLES_ZH: Record<string, string> = {
   getSite: '站点配置：留言对象、类型、领域、正在征集的建言专栏、字数限制（挂件据此绘制表单）',
+  getSiteForm: '留言页的表单（数据形式）：挂件的加载脚本在表单脚本到达之前据此先显示一个可以填写的表单',
   listSiteUnits: '留言对象：按层级加载单位（上级单位，或最上一级），或按名称、拼音搜索单位（含上级单位名称）',
   listMessages: '公开留言列表，最新在前；可按状态、单位（含下级单位）、类型、领域、专栏筛选和搜索',
   submitMessage: '提交留言；只在这一次的答复中给出查询码',

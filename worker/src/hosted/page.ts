@@ -112,7 +112,7 @@ export async function plainFormStyle(site: Pick<Site, 'themeColor'>, theme: Host
   const style = `${themeRules(site.themeColor ?? DEFAULT_COLOR, theme, 'liuyan-form')}
 liuyan-form:not(:defined){display:block;background:var(--surface);padding:var(--liuyan-theme-padding,.75em)}
 ${PLAIN_FORM_RULES}`;
-  return { element: html`<style>${raw(style)}</style>`, sha256: await styleHash(style) };
+  return { element: html`<style>${raw(style)}</style>`, text: style, sha256: await styleHash(style) };
 }
 
 /**

@@ -16,7 +16,7 @@ import { displayName } from '../../../sdk/src/display-name';
 import { fieldLabel } from '../../../sdk/src/error-messages';
 import type { Locale } from '../../../sdk/src/languages';
 import { DisplayAsSchema, type DisplayAs, type Domain, type MessageType } from '../../../sdk/src/schemas/common';
-import type { UnitNode } from '../../../sdk/src/schemas/site';
+import type { FormNode, UnitNode } from '../../../sdk/src/schemas/site';
 import { withOverrides } from '../../../sdk/src/string-overrides';
 import { format, waitText } from '../../../ui/localize';
 import { formEn } from '../../../widget/src/liuyan-form/strings.en';
@@ -114,9 +114,6 @@ export function listsUnit(units: UnitNode[], id: string): boolean {
 /** ` unit="…"`, ` campaign="…"`: the element's unit to preselect (`?unit=`, a department's own page), its drive, where there is one. */
 export const elementAttribute = (name: 'unit' | 'campaign', value: string | undefined) => (value ? html` ${name}="${value}"` : '');
 
-/** A boolean attribute (` checked`) where `on`, else nothing. */
-const flag = (name: 'autofocus' | 'checked' | 'data-sent' | 'required' | 'selected', on: boolean) => (on ? html` ${name}` : '');
-
 /** Whether the site's form can be written without a script: no SMS code, no Turnstile, a tree small enough to list. */
 export function offersPlainForm(site: Pick<Site, 'notifications' | 'turnstileSiteKey'>, unitsComplete: boolean): boolean {
   return unitsComplete && !site.notifications.phoneVerification && !site.turnstileSiteKey;
@@ -148,73 +145,118 @@ export interface PlainFormInput {
   errors?: Record<string, string>;
 }
 
+/** An attribute's value as written: `true` the attribute alone (`required`), `false` or undefined none. */
+type AttributeValue = string | boolean | undefined;
+type Child = FormNode | string | false | undefined | Child[];
+
+/** An element of the form (`FormNode`): its attributes in the order given, its children flattened, with nothing for `false` or ''. */
+function h(tag: string, attributes: Record<string, AttributeValue> = {}, ...children: Child[]): FormNode {
+  const written: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) if (value !== false && value !== undefined) written[name] = value === true ? '' : value;
+  const flat = (list: Child[]): (FormNode | string)[] => list.flatMap((c) => (Array.isArray(c) ? flat(c) : c ? [c] : []));
+  return { tag, attributes: written, children: flat(children) };
+}
+
+/** Attributes written by their name alone when present (`required`, not `required=""`). */
+const BOOLEAN_ATTRIBUTES = new Set(['autofocus', 'checked', 'data-sent', 'hidden', 'required', 'selected']);
+
 /**
- * The form as HTML, every value escaped by Hono's `html`. The controls carry the element's ids, so a
- * label, an error and the element's take-over find them by the same names. The browser's own check
+ * A form drawn as data (`plainFormTree`), as HTML: every text and attribute value escaped by Hono's
+ * `html` (tag and attribute names are the service's own). The same tree the widget's loader builds
+ * into a host page from `GET /v1/sites/:site/form` (widget/src/liuyan-form/early-form.ts).
+ */
+export function formHtml(node: FormNode | string): unknown {
+  if (typeof node === 'string') return node;
+  const attributes = Object.entries(node.attributes).map(([name, value]) => (BOOLEAN_ATTRIBUTES.has(name) && value === '' ? html` ${name}` : html` ${name}="${value}"`));
+  if (node.tag === 'input') return html`<${node.tag}${attributes}>`;
+  return html`<${node.tag}${attributes}>${node.children.map(formHtml)}</${node.tag}>`;
+}
+
+/** The form as HTML (`plainFormTree`), for a page of the service's or another website's. */
+export const plainForm = (input: PlainFormInput) => formHtml(plainFormTree(input));
+
+/**
+ * The form as data (`FormNode`): written as HTML into a page (`plainForm`), or sent to the widget's
+ * loader as JSON to build before the element's script has come. The controls carry the element's ids,
+ * so a label, an error and the element's take-over find them by the same names. The browser's own check
  * (`required`) catches an empty field before a round trip; the service
  * checks again and answers with this form, values kept and each error beside its field.
  */
-export function plainForm({ site, units, locale, action, formKey, values: sent, unitId, campaign, source, errors = {} }: PlainFormInput) {
+export function plainFormTree({ site, units, locale, action, formKey, values: sent, unitId, campaign, source, errors = {} }: PlainFormInput): FormNode {
   const values = sent ?? { ...emptyPlainForm(), unitId: unitId ?? '', campaign: campaign ?? '' };
   const t = plainFormStrings(locale, site);
   const label = (id: string) => fieldLabel(t.errors, id);
-  const required = html`<span class="liuyan-required" aria-hidden="true">*</span>`;
-  const errorLine = (id: string) => (errors[id] ? html`<p class="liuyan-error" id="${ID_PREFIX}${id}-error">${errors[id]}</p>` : '');
+  const required = () => h('span', { class: 'liuyan-required', 'aria-hidden': 'true' }, '*');
+  const errorLine = (id: string) => Boolean(errors[id]) && h('p', { class: 'liuyan-error', id: `${ID_PREFIX}${id}-error` }, errors[id]!);
   // Without a script the focus cannot be moved to an error: the first field in error takes it as the page opens.
   const first = PLAIN_FORM_FIELDS.find((id) => errors[id]);
-  const invalid = (id: string) => (errors[id] ? 'true' : 'false');
-  const focus = (id: string) => flag('autofocus', id === first);
-  const field = (id: string, control: unknown, { isRequired = true, name = label(id) } = {}) => html`<div class="liuyan-field">
-<span class="liuyan-label"><label for="${ID_PREFIX}${id}">${name}</label>${isRequired ? required : ''}</span>${control}${errorLine(id)}
-</div>`;
-  const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
-    html`<input id="${ID_PREFIX}${id}" name="${id}" type="${type}" value="${value}" autocomplete="${autocomplete}" placeholder="${placeholder}"${flag('required', isRequired)} aria-invalid="${invalid(id)}"${focus(id)} aria-describedby="${ID_PREFIX}${id}-error">`;
+  const state = (id: string) => ({ 'aria-invalid': errors[id] ? 'true' : 'false', autofocus: id === first, 'aria-describedby': `${ID_PREFIX}${id}-error` });
+  const field = (id: string, control: FormNode, { isRequired = true, name = label(id) } = {}) => h('div', { class: 'liuyan-field' },
+    h('span', { class: 'liuyan-label' }, h('label', { for: `${ID_PREFIX}${id}` }, name), isRequired && required()), control, errorLine(id));
+  const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) => {
+    const { 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy } = state(id);
+    return h('input', { id: `${ID_PREFIX}${id}`, name: id, type, value, autocomplete, placeholder, required: isRequired, 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy });
+  };
+  const select = (id: string, isRequired: boolean, ...options: Child[]) => {
+    const { 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy } = state(id);
+    return h('select', isRequired ? { id: `${ID_PREFIX}${id}`, name: id, required: true, 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy } : { id: `${ID_PREFIX}${id}`, name: id }, ...options);
+  };
   const { loose, groups } = unitGroups(units);
-  const option = (u: UnitNode) => html`<option value="${u.id}"${flag('selected', u.id === values.unitId)}>${u.name}</option>`;
+  const option = (u: UnitNode) => h('option', { value: u.id, selected: u.id === values.unitId }, u.name);
   const shownName = (as: DisplayAs) => displayName(values.name.trim() || t.sampleName, as);
   const isPublic = values.isPublic !== 'false';
+  const choice = (value: string, checked: boolean, text: string, hint: string) => h('label', { class: 'liuyan-choice liuyan-block' },
+    h('input', { type: 'radio', name: 'isPublic', value, checked }), h('span', {}, text, h('span', { class: 'liuyan-muted liuyan-hint' }, hint)));
+  const hidden = (name: string, value: string) => h('input', { type: 'hidden', name, value });
   // `data-sent`: the values are what the citizen sent, for the element to take over as typed.
-  return html`<form class="plain-form" method="post" action="${action}" accept-charset="utf-8"${flag('data-sent', sent !== undefined)}>
-${formKey ? html`<input type="hidden" name="${KEY_FIELD}" value="${formKey}">` : ''}${values.campaign ? html`<input type="hidden" name="campaign" value="${values.campaign}">` : ''}${source ? html`<input type="hidden" name="${SOURCE_FIELD}" value="${source.origin}"><input type="hidden" name="${SOURCE_FIELD}Signature" value="${source.signature}">` : ''}
-<div class="liuyan-hp" hidden><label>${t.honeypotLabel}<input name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="${values.honeypot}"></label></div>
-${errors.form ? html`<p class="liuyan-error" id="${ID_PREFIX}form-error" role="alert" tabindex="-1"${flag('autofocus', !first)}>${errors.form}</p>` : ''}
-<p class="liuyan-muted">${required} ${t.requiredNote}</p>
-${field('unitId', html`<select id="${ID_PREFIX}unitId" name="unitId" required aria-invalid="${invalid('unitId')}"${focus('unitId')} aria-describedby="${ID_PREFIX}unitId-error">
-<option value="">${t.chooseUnit}</option>
-${loose.map(option)}
-${groups.map((g) => html`<optgroup label="${g.path.join(' › ')}">${g.units.map(option)}</optgroup>`)}
-</select>`)}
-<fieldset class="liuyan-field"><legend>${label('type')}${required}</legend>
-<div class="liuyan-choices">${site.types.map((type: MessageType, i) => html`<label class="liuyan-choice"><input type="radio" name="type" value="${type}" aria-describedby="${ID_PREFIX}type-error"${flag('required', i === 0)}${i === 0 ? focus('type') : ''}${flag('checked', values.type === type || site.types.length === 1)}>${t.types[type]}</label>`)}</div>
-${errorLine('type')}</fieldset>
-${field('domain', html`<select id="${ID_PREFIX}domain" name="domain" required aria-invalid="${invalid('domain')}"${focus('domain')} aria-describedby="${ID_PREFIX}domain-error">
-<option value="">${t.chooseDomain}</option>
-${site.domains.map((d: Domain) => html`<option value="${d}"${flag('selected', values.domain === d)}>${t.domains[d]}</option>`)}
-</select>`)}
-${field('title', input('title', values.title))}
-${field('body', html`<textarea id="${ID_PREFIX}body" name="body" rows="8" required aria-invalid="${invalid('body')}"${focus('body')} aria-describedby="${ID_PREFIX}body-error">${values.body}</textarea>`)}
-${field('region', input('region', values.region, { placeholder: t.regionPlaceholder }))}
-<div class="liuyan-row">
-${field('author.name', input('author.name', values.name, { autocomplete: 'name' }))}
-${field('author.phone', input('author.phone', values.phone, { type: 'tel', autocomplete: 'tel' }))}
-</div>
-${field('author.email', input('author.email', values.email, { type: 'email', autocomplete: 'email', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional })}
-${field('author.displayAs', html`<select id="${ID_PREFIX}author.displayAs" name="author.displayAs">
-${DisplayAsSchema.options.map((d) => html`<option value="${d}"${flag('selected', values.displayAs === d)}>${shownName(d)}</option>`)}
-</select>`, { isRequired: false })}
-<fieldset class="liuyan-field"><legend>${label('isPublic')}</legend>
-<label class="liuyan-choice liuyan-block"><input type="radio" name="isPublic" value="true"${flag('checked', isPublic)}><span>${t.public}<span class="liuyan-muted liuyan-hint">${t.publicHint}</span></span></label>
-<label class="liuyan-choice liuyan-block"><input type="radio" name="isPublic" value="false"${flag('checked', !isPublic)}><span>${t.private}<span class="liuyan-muted liuyan-hint">${t.privateHint}</span></span></label>
-</fieldset>
-<div class="liuyan-field">
-<label class="liuyan-choice liuyan-block"><input id="${ID_PREFIX}consent" name="consent" type="checkbox" value="true" required${flag('checked', values.consent)} aria-invalid="${invalid('consent')}"${focus('consent')} aria-describedby="${ID_PREFIX}consent-error ${ID_PREFIX}privacy-notice"><span>${t.consent}${required}</span></label>
-${site.privacyUrl
-    ? html`<p id="${ID_PREFIX}privacy-notice"><a href="${site.privacyUrl}" target="_blank" rel="noopener noreferrer">${t.readPrivacyNotice}</a></p>`
-    : html`<details id="${ID_PREFIX}privacy-notice"><summary>${t.readPrivacyNotice}</summary><p class="liuyan-privacy-text">${site.privacyText ?? PRIVACY_NOTICES[locale]}</p></details>`}
-${errorLine('consent')}
-</div>
-<button type="submit">${t.submit}</button>
-</form>`;
+  return h('form', { class: 'plain-form', method: 'post', action, 'accept-charset': 'utf-8', 'data-sent': sent !== undefined },
+    formKey && hidden(KEY_FIELD, formKey),
+    values.campaign && hidden('campaign', values.campaign),
+    source && [hidden(SOURCE_FIELD, source.origin), hidden(`${SOURCE_FIELD}Signature`, source.signature)],
+    h('div', { class: 'liuyan-hp', hidden: true }, h('label', {}, t.honeypotLabel, h('input', { name: HONEYPOT_FIELD, type: 'text', tabindex: '-1', autocomplete: 'off', value: values.honeypot }))),
+    Boolean(errors.form) && h('p', { class: 'liuyan-error', id: `${ID_PREFIX}form-error`, role: 'alert', tabindex: '-1', autofocus: !first }, errors.form!),
+    h('p', { class: 'liuyan-muted' }, required(), ` ${t.requiredNote}`),
+    field('unitId', select('unitId', true,
+      h('option', { value: '' }, t.chooseUnit),
+      loose.map(option),
+      groups.map((g) => h('optgroup', { label: g.path.join(' › ') }, g.units.map(option))))),
+    h('fieldset', { class: 'liuyan-field' }, h('legend', {}, label('type'), required()),
+      h('div', { class: 'liuyan-choices' }, site.types.map((type: MessageType, i) => h('label', { class: 'liuyan-choice' },
+        h('input', {
+          type: 'radio', name: 'type', value: type, 'aria-describedby': `${ID_PREFIX}type-error`, required: i === 0,
+          autofocus: i === 0 && first === 'type', checked: values.type === type || site.types.length === 1,
+        }), t.types[type]))),
+      errorLine('type')),
+    field('domain', select('domain', true,
+      h('option', { value: '' }, t.chooseDomain),
+      site.domains.map((d: Domain) => h('option', { value: d, selected: values.domain === d }, t.domains[d])))),
+    field('title', input('title', values.title)),
+    field('body', (() => {
+      const { 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy } = state('body');
+      return h('textarea', { id: `${ID_PREFIX}body`, name: 'body', rows: '8', required: true, 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy }, values.body);
+    })()),
+    field('region', input('region', values.region, { placeholder: t.regionPlaceholder })),
+    h('div', { class: 'liuyan-row' },
+      field('author.name', input('author.name', values.name, { autocomplete: 'name' })),
+      field('author.phone', input('author.phone', values.phone, { type: 'tel', autocomplete: 'tel' }))),
+    field('author.email', input('author.email', values.email, { type: 'email', autocomplete: 'email', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional }),
+    field('author.displayAs', select('author.displayAs', false,
+      DisplayAsSchema.options.map((d) => h('option', { value: d, selected: values.displayAs === d }, shownName(d)))), { isRequired: false }),
+    h('fieldset', { class: 'liuyan-field' }, h('legend', {}, label('isPublic')),
+      choice('true', isPublic, t.public, t.publicHint),
+      choice('false', !isPublic, t.private, t.privateHint)),
+    h('div', { class: 'liuyan-field' },
+      h('label', { class: 'liuyan-choice liuyan-block' },
+        h('input', {
+          id: `${ID_PREFIX}consent`, name: 'consent', type: 'checkbox', value: 'true', required: true, checked: values.consent,
+          'aria-invalid': state('consent')['aria-invalid'], autofocus: first === 'consent', 'aria-describedby': `${ID_PREFIX}consent-error ${ID_PREFIX}privacy-notice`,
+        }),
+        h('span', {}, t.consent, required())),
+      site.privacyUrl
+        ? h('p', { id: `${ID_PREFIX}privacy-notice` }, h('a', { href: site.privacyUrl, target: '_blank', rel: 'noopener noreferrer' }, t.readPrivacyNotice))
+        : h('details', { id: `${ID_PREFIX}privacy-notice` }, h('summary', {}, t.readPrivacyNotice), h('p', { class: 'liuyan-privacy-text' }, site.privacyText ?? PRIVACY_NOTICES[locale])),
+      errorLine('consent')),
+    h('button', { type: 'submit' }, t.submit));
 }
 
 /**

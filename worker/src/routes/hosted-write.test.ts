@@ -3,6 +3,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { TrackedMessage } from '../../../sdk/src/schemas/message';
+import type { SiteForm } from '../../../sdk/src/schemas/site';
+import { formHtml } from '../hosted/write-form';
 import { ALLOWED_ORIGIN, AUTHOR, countRows, createCampaign, createSite, messageRow, request, track } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 import { XSS_PAYLOADS } from '../../test/xss-corpus';
@@ -325,6 +327,66 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect(await (await page(`/s/${siteId}/form`)).text()).toBe(`<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"></liuyan-form>\n`);
     await env.DB.prepare('UPDATE sites SET hosted_pages = 0 WHERE id = ?').bind(siteId).run();
     expect((await page(`/s/${siteId}/form`)).status).toBe(404);
+  });
+});
+
+describe('the same form as data, for the widget’s loader (GET /v1/sites/:site/form)', () => {
+  /** The form and its stylesheet as `GET /s/:site/form` writes them. */
+  async function asIncluded(query: string) {
+    const html = await (await page(`/s/${query}`)).text();
+    return { form: /<form class="plain-form"[\s\S]*<\/form>/.exec(html)![0], style: /<style>([^<]+)<\/style>/.exec(html)![1] };
+  }
+
+  it('is the form other websites set into their pages, tree for tree, in the language, theme and unit asked for; only to the site’s websites', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const response = await request(`/v1/sites/${siteId}/form`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=60');
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe(ALLOWED_ORIGIN);
+    const data = await response.json<SiteForm>();
+    const included = await asIncluded(`${siteId}/form?lang=zh-CN`);
+    expect(String(formHtml(data.form!))).toBe(included.form);
+    expect(data.style).toBe(included.style);
+    expect(data.form!.attributes.action).toBe(`https://liuyan.test/s/${siteId}/write?lang=zh-CN`);
+
+    const asked = await (await request(`/v1/sites/${siteId}/form?lang=en&theme=dark&unit=${eduUnit}`)).json<SiteForm>();
+    const english = await asIncluded(`${siteId}/form?lang=en&theme=dark&unit=${eduUnit}`);
+    expect(String(formHtml(asked.form!))).toBe(english.form);
+    expect(english.form).toContain(`<option value="${eduUnit}" selected>`);
+    expect(asked.style).toBe(english.style);
+    // A unit it does not list is not chosen.
+    const elsewhere = await (await request(`/v1/sites/${siteId}/form?unit=u_nowhere`)).json<SiteForm>();
+    expect(String(formHtml(elsewhere.form!))).not.toContain('" selected>测试县');
+
+    // Another website's page gets nothing; a wrong value is named.
+    const foreign = await request(`/v1/sites/${siteId}/form`, { origin: 'https://county.example.net' });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).not.toContain('plain-form');
+    const wrong = await (await request(`/v1/sites/${siteId}/form?lang=fr&theme=pink`)).json<{ errors: { field: string }[] }>();
+    expect(wrong.errors.map((e) => e.field).sort()).toEqual(['lang', 'theme']);
+  });
+
+  it('is null where the write page has no plain form (the SMS code, hosted pages off) and for a drive that takes no messages; a drive’s form is the drive’s', async () => {
+    const { siteId, eduUnit, transportUnit } = await createSite();
+    const day = 86_400_000;
+    const campaignId = await createCampaign(siteId, { slug: 'jianyan', startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + 30 * day) });
+    await env.DB.prepare("UPDATE campaigns SET unit_ids = ?, types = '[\"suggestion\"]', domains = '[\"education\"]' WHERE id = ?").bind(JSON.stringify([eduUnit]), campaignId).run();
+    const drive = await (await request(`/v1/sites/${siteId}/form?campaign=jianyan`)).json<SiteForm>();
+    const form = String(formHtml(drive.form!));
+    expect(form).toContain('<input type="hidden" name="campaign" value="jianyan">');
+    expect(form).toContain(eduUnit);
+    expect(form).not.toContain(transportUnit);
+    const none = { form: null, style: null };
+    expect(await (await request(`/v1/sites/${siteId}/form?campaign=nothing`)).json()).toEqual(none);
+    await env.DB.prepare('UPDATE campaigns SET ends_at = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), campaignId).run();
+    expect(await (await request(`/v1/sites/${siteId}/form?campaign=jianyan`)).json()).toEqual(none);
+
+    await env.DB.prepare('UPDATE sites SET hosted_pages = 0 WHERE id = ?').bind(siteId).run();
+    expect(await (await request(`/v1/sites/${siteId}/form`)).json()).toEqual(none);
+    await env.DB.prepare('UPDATE sites SET hosted_pages = 1 WHERE id = ?').bind(siteId).run();
+    expect((await (await request(`/v1/sites/${siteId}/form`)).json<SiteForm>()).form).not.toBeNull();
+    await env.DB.prepare("INSERT INTO notification_settings (site_id, sms_provider, sms_key_id, sms_secret_enc, sms_sign_name, phone_verification, updated_at) VALUES (?, 'aliyun', 'key', 'sealed', '测试县', 1, '2026-12-01T00:00:00Z')").bind(siteId).run();
+    expect(await (await request(`/v1/sites/${siteId}/form`)).json()).toEqual(none);
   });
 });
 

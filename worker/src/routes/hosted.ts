@@ -1,7 +1,10 @@
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { html } from 'hono/html';
 import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
+import { DEFAULT_LOCALE } from '../../../sdk/src/languages';
+import { FormNodeSchema, SiteFormQuerySchema, SiteFormSchema } from '../../../sdk/src/schemas/site';
 import { format, formatDateTime, lastInstantOf } from '../../../ui/localize';
 import { newRouteGroup } from '../app';
 import { listPublicMessages } from '../db/board';
@@ -20,7 +23,7 @@ import {
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
-  isFormKey, KEY_FIELD, listsUnit, SOURCE_FIELD, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, elementAttribute, type PlainFormValues,
+  isFormKey, KEY_FIELD, listsUnit, SOURCE_FIELD, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormTree, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, elementAttribute, type PlainFormValues,
 } from '../hosted/write-form';
 import { bodyLimit } from 'hono/body-limit';
 import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
@@ -29,6 +32,7 @@ import { ApiError, fieldProblemsOf, handleError, problemOf, validationError, typ
 import { keyedHash } from '../lib/crypto';
 import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
 import { siteRuleProblems, SubmissionSchema, storeSubmission } from './messages';
+import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 /**
  * The hosted board: a whole page per section for the link a county puts in its WeChat menu or app
@@ -153,7 +157,7 @@ const ELEMENTS: Record<Exclude<Section, 'write'>, (siteId: string, locale: Local
 type Found = NonNullable<Awaited<ReturnType<typeof hostedSite>>>;
 
 /** The units the plain form lists, or null where the site's form needs its script (`offersPlainForm`). */
-async function plainFormUnits({ site, db }: Found): Promise<UnitNode[] | null> {
+async function plainFormUnits({ site, db }: Pick<Found, 'site' | 'db'>): Promise<UnitNode[] | null> {
   if (!offersPlainForm(site, site.activeUnits <= CONFIG_UNITS_MAX)) return null;
   const units = await configUnits(db, site, await db.all(smallTreeQuery(db, site.id)));
   return units.complete ? units.units : null;
@@ -256,6 +260,49 @@ hosted.get('/s/:site/form', async (c) => {
   c.header('X-Content-Type-Options', 'nosniff');
   return c.html(html`${formElement(found, units ? html`${style!.element}${plainForm({ site, units, locale, action, unitId })}` : '', { unit: unitId })}
 `);
+});
+
+// A named component, so the recursive form is described by reference.
+hosted.openAPIRegistry.register('FormNode', FormNodeSchema);
+
+const getSiteForm = createRoute({
+  operationId: 'getSiteForm',
+  method: 'get',
+  path: '/v1/sites/{site}/form',
+  summary: 'The write page’s form as data, for the widget’s loader to show before the element’s script has come',
+  request: { params: SiteParamsSchema, query: SiteFormQuerySchema },
+  responses: {
+    200: { description: 'the form and its stylesheet, or null for both', content: { 'application/json': { schema: SiteFormSchema } } },
+    ...siteErrorResponses,
+  },
+});
+
+/**
+ * The form `GET /s/:site/form` gives, as data (`FormNode`), for the widget's loader to build into the
+ * host page from what it fetched with the site config, before the element's own script has come
+ * (widget/src/liuyan-form/early-form.ts): a page with nothing but the loader then shows a form to
+ * write in after ≈ 4 KB instead of the element's 25 KB, and `<liuyan-form>` takes it over with what
+ * was typed, as on the write page. Null where that page offers no plain form (its script is needed,
+ * hosted pages are off) or the drive asked for takes no messages: the element then draws its own.
+ * `lang`, `theme`, `unit`, `campaign` as the element's attributes. Kept a minute by caches, as the config.
+ */
+hosted.openapi(getSiteForm, async (c) => {
+  const site = c.get('site');
+  const db = c.get('db');
+  const { lang = DEFAULT_LOCALE, theme, unit, campaign } = c.req.valid('query');
+  c.header('Cache-Control', 'public, max-age=60');
+  const [units, drive] = site.hostedPages
+    ? await Promise.all([plainFormUnits({ site, db }), campaign ? findCampaign(db, site.id, campaign) : null])
+    : [null, null];
+  const open = drive !== null && isOpen(drive, new Date().toISOString());
+  const choices = formChoices(site, units, open ? drive : null);
+  if (!choices.units || (campaign && !open)) return c.json({ form: null, style: null }, 200);
+  const action = absolute(c, hostedHref(sectionPath(site.id, 'write'), { embed: false, lang, theme: theme ?? null }));
+  const form = plainFormTree({
+    site: { ...site, ...choices }, units: choices.units, locale: lang, action, campaign: choices.campaign,
+    unitId: unit && listsUnit(choices.units, unit) ? unit : undefined,
+  });
+  return c.json({ form, style: (await plainFormStyle(site, elementTheme(theme ?? null))).text }, 200);
 });
 
 /**
