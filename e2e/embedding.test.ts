@@ -58,11 +58,47 @@ describe('a host page with a strict Content-Security-Policy', () => {
   });
 });
 
+describe('the form the loader builds before the element’s file has come, on a strict page', () => {
+  it('shows, styled, under the README’s lines with Trusted Types enforced, and is taken over, nothing blocked', async () => {
+    const page = browser.page;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/widget/**/liuyan-form*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await underPolicy(page, `${README_POLICY}; require-trusted-types-for 'script'; trusted-types lit-html`);
+    const early = page.locator('liuyan-form form.plain-form');
+    await early.locator('button[type=submit]').waitFor();
+    // Its stylesheet is constructed, so no policy has to allow an inline style.
+    expect(await early.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).minHeight)).toBe('44px');
+    await early.getByLabel('标题', { exact: true }).fill('严格页面上先写的标题');
+    release();
+    await page.locator('liuyan-form [part="form"]').waitFor();
+    expect(await page.locator('liuyan-form [part="form"]').getByLabel('标题', { exact: true }).inputValue()).toBe('严格页面上先写的标题');
+    expect(await violations(page)).toEqual([]);
+  });
+});
+
 describe('mounting the elements moves nothing on the page', () => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-    it(`the example page at ${viewport.width} px: no layout-shift entry while the elements load and draw`, async () => {
+  const cases = [
+    { viewport: { width: 1280, height: 900 }, early: false },
+    { viewport: { width: 390, height: 844 }, early: false },
+    // The form the loader builds first (the element's file slow to come), then the element's own.
+    { viewport: { width: 390, height: 844 }, early: true },
+  ];
+  for (const { viewport, early } of cases) {
+    it(`the example page at ${viewport.width} px${early ? ', its form built by the loader first' : ''}: no layout-shift entry while the elements load and draw`, async () => {
       const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport });
       const page = await context.newPage();
+      let release = () => {};
+      if (early) {
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route('**/widget/**/liuyan-form*.js', async (route) => {
+          await held;
+          await route.continue();
+        });
+      }
       await page.addInitScript(() => {
         const shifts: string[] = [];
         (window as unknown as { __shifts: string[] }).__shifts = shifts;
@@ -72,7 +108,12 @@ describe('mounting the elements moves nothing on the page', () => {
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.goto(`${HOST}/`);
+      await page.goto(`${HOST}/`, { waitUntil: early ? 'commit' : 'load' });
+      if (early) {
+        await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+        await page.waitForTimeout(500);
+        release();
+      }
       await page.locator('liuyan-form [part="submit"]').waitFor();
       await page.locator('liuyan-track [part="form"]').waitFor();
       // A moment for anything late (the fonts, the list's first page) to land.

@@ -345,6 +345,56 @@ describe('the form set into the county’s own page (GET /s/:site/form, a server
   });
 });
 
+describe('the form the loader builds into a page that has nothing but the loader (GET /v1/sites/:site/form)', () => {
+  it('is there to write in before the element’s file has come, is taken over with what was typed, and sends from the county’s page', async () => {
+    const { page } = browser;
+    // The element's file held back (a slow connection); the loader and the form as data come.
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    await page.goto(`${HOST}/`, { waitUntil: 'commit' });
+    await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+    expect(await page.evaluate(() => customElements.get('liuyan-form'))).toBeUndefined();
+    // Built from data, not from markup: the same form as the write page's, styled, its hidden field hidden.
+    expect(await page.locator('liuyan-form form.plain-form').getAttribute('action')).toBe(`${WORKER}/s/demo/write?lang=zh-CN`);
+    expect(await page.locator('input[name="homepage"]').isVisible()).toBe(false);
+    expect(await page.locator('form.plain-form button[type=submit]').evaluate((b) => getComputedStyle(b).minHeight)).toBe('44px');
+    const title = `加载脚本先画出的表单里写的留言 ${Date.now()}`;
+    await fillPlainForm(page, title, citizenPhone());
+    await page.locator('form.plain-form #liuyan-body').click();
+    release();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
+    expect(await form.getByLabel('留言对象', { exact: true }).inputValue()).not.toBe('');
+    expect(await form.getByLabel(/我已阅读并同意隐私声明/).isChecked()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('body');
+    expect(await page.locator('form.plain-form').count()).toBe(0);
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await page.locator('liuyan-form [part="tracking-code"]').waitFor();
+    expect(countMessagesTitled(title)).toBe(1);
+    expect(page.url()).toBe(`${HOST}/`);
+  });
+
+  it('is not built on a website the site does not allow, nor once the element has drawn its own form', async () => {
+    const { page } = browser;
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/form?') && asked.push(r.url()));
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    await page.goto(`${FOREIGN}/`, { waitUntil: 'commit' });
+    await expect.poll(() => asked.length).toBe(1);
+    await page.waitForTimeout(500);
+    expect(await page.locator('form.plain-form').count()).toBe(0);
+    release();
+    await page.locator('liuyan-form [role="alert"]').waitFor();
+    // The element's file first (the form as data held back): the element's own form, and nothing built beside it.
+    const late = await holdRequests(page, '**/v1/sites/demo/form?*');
+    await page.goto(`${HOST}/`);
+    await page.locator('liuyan-form [part="form"]').waitFor();
+    late();
+    await page.waitForTimeout(500);
+    expect(await page.locator('form.plain-form').count()).toBe(0);
+  });
+});
+
 /** The slug of the drive a message titled `title` was written to, or null. */
 const driveOf = (title: string) => queryD1<{ slug: string | null }>(inject('persistTo'),
   `SELECT c.slug FROM messages m LEFT JOIN campaigns c ON c.id = m.campaign_id WHERE m.title = '${title.replaceAll("'", "''")}'`)[0]?.slug ?? null;

@@ -1,20 +1,6 @@
-import { DEFAULT_LOCALE, pickLocale, type Locale } from '../sdk/src/languages';
+import { DEFAULT_LOCALE, type Locale } from '../sdk/src/languages';
 
-/**
- * The element's language: the `lang` of the element or of its nearest ancestor (crossing shadow roots,
- * so an element inside another's follows it), else the page's `<html lang>`; read by `pickLocale`
- * (zh-TW, zh-HK, zh-Hant… → zh-TW; en… → en; anything else → zh-CN).
- */
-export function localeOf(element: HTMLElement): Locale {
-  let node: Element | null = element;
-  while (node) {
-    const tagged = node.closest('[lang]');
-    if (tagged) return pickLocale(tagged.getAttribute('lang'));
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return pickLocale(document.documentElement.lang);
-}
+export { localeOf } from './locale-of';
 
 /** How to fetch a set of strings in each language but the default one (a dynamic `import()` each). */
 export type StringLoaders<T> = Record<Exclude<Locale, typeof DEFAULT_LOCALE>, () => Promise<T>>;

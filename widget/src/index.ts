@@ -1,10 +1,13 @@
 // The one script a host page includes: `<script type="module" src="…/widget/liuyan.js">`.
 // It is tiny; each element's code (with Lit) is fetched only when its tag is on the page — in one
 // file when it is the page's only kind of element, else sharing Lit with the others through chunks —
-// all its chunks at once, and the site config the form and the list read first along with them.
+// all its chunks at once, and the site config the form and the list read first along with them. The
+// form is also asked for as data, and built into the page while the element's code is on its way
+// (liuyan-form/early-form.ts).
 
 import { freshAddress } from '../../ui/on-demand';
 import { preloadSiteConfig } from '../../ui/preload';
+import { showEarlyForm } from './liuyan-form/early-form';
 
 /** An element's file and the chunks it imports (relative to this script), filled in by the build. */
 interface ElementFiles {
@@ -70,6 +73,8 @@ function loadElementsInPage(): void {
   shared = build === __LIUYAN_ELEMENTS__.shared;
   for (const tag of found) {
     pending.delete(tag);
+    // The form as data first: on a slow network it comes well before the element's file, and is there to write in meanwhile.
+    if (tag === 'liuyan-form') for (const element of document.querySelectorAll<HTMLElement>(tag)) showEarlyForm(element, scriptOrigin);
     const { file, chunks } = build[tag]!;
     preload(chunks);
     importElement(new URL(file, import.meta.url).href);

@@ -72,11 +72,24 @@ export function hostedHref(path: string, { embed, lang, theme }: PageView): stri
   return search ? `${path}?${search}` : path;
 }
 
+/** The palette's names and the elements' public colour tokens (ui/tokens.styles.ts) they stand for. */
+const ELEMENT_TOKENS: Record<string, string> = {
+  primary: 'primary', 'on-primary': 'on-primary', text: 'text', muted: 'muted', line: 'border', surface: 'surface', error: 'error',
+};
+
+/**
+ * `rules` with each colour of the palette (`var(--primary)`) giving way to the elements' own token
+ * (`var(--liuyan-color-primary,var(--primary))`) where the page around sets it: a website that gave
+ * `<liuyan-form>` its colours sees them in the form before and after the element takes it over.
+ */
+const withElementTokens = (rules: string) =>
+  rules.replace(/var\(--(on-primary|primary|text|muted|line|surface|error)\)/g, (all, name: string) => `var(--liuyan-color-${ELEMENT_TOKENS[name]},${all})`);
+
 /**
  * The plain form's rules (hosted/write-form.ts): on the write page, and with the form other websites
  * set into their pages (`plainFormStyle`). Its colours are the palette's (`--text`, `--primary` …).
  */
-const PLAIN_FORM_RULES = `.plain-form{display:grid;gap:16px;color:var(--text);font-size:16px;line-height:1.6}
+const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:16px;color:var(--text);font-size:16px;line-height:1.6}
 .plain-form,.plain-form *{box-sizing:border-box}
 .plain-form .liuyan-muted{color:var(--muted)}
 .plain-form .liuyan-field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
@@ -97,19 +110,24 @@ const PLAIN_FORM_RULES = `.plain-form{display:grid;gap:16px;color:var(--text);fo
 .plain-form .liuyan-required{color:var(--error);margin-left:2px}
 .plain-form .liuyan-error{color:var(--error);margin:0}
 .plain-form button{font:inherit;min-height:44px;padding:8px 24px;border:0;border-radius:4px;background:var(--primary);color:var(--on-primary);font-weight:600}
-`;
+`);
 
 /**
  * The stylesheet that comes with the form another website sets into its page (`GET /s/:site/form`),
  * so the form looks as it will once `<liuyan-form>` has taken it over (no jump when it does), and as
  * the write page's without a script: the site's palette in `theme` on `<liuyan-form>` alone, its
  * surface and room until the element is defined (then the element's own, `:host([theme])`), and the
- * form's rules; nothing of the page around it. Inline, as the form must wait for no file: a page whose
+ * form's rules; nothing of the page around it. `theme` null (the widget's loader, for an element with
+ * no `theme`): the element's own look, Liuyan's light colours and nothing around the form. Inline, as the form must wait for no file: a page whose
  * Content-Security-Policy allows no inline style allows this one by its hash (`sha256`, base64: the same
  * for every answer of a site in a theme), or shows the form in its own styles.
  */
-export async function plainFormStyle(site: Pick<Site, 'themeColor'>, theme: HostedTheme) {
-  const style = `${themeRules(site.themeColor ?? DEFAULT_COLOR, theme, 'liuyan-form')}
+export async function plainFormStyle(site: Pick<Site, 'themeColor'>, theme: HostedTheme | null) {
+  // No theme: as the element with none, Liuyan's own light colours and no surface or room of its own.
+  const style = theme === null
+    ? `${themeRules(DEFAULT_COLOR, 'light', 'liuyan-form')}
+${PLAIN_FORM_RULES}`
+    : `${themeRules(site.themeColor ?? DEFAULT_COLOR, theme, 'liuyan-form')}
 liuyan-form:not(:defined){display:block;background:var(--surface);padding:var(--liuyan-theme-padding,.75em)}
 ${PLAIN_FORM_RULES}`;
   return { element: html`<style>${raw(style)}</style>`, text: style, sha256: await styleHash(style) };

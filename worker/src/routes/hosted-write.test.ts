@@ -346,7 +346,12 @@ describe('the same form as data, for the widget’s loader (GET /v1/sites/:site/
     const data = await response.json<SiteForm>();
     const included = await asIncluded(`${siteId}/form?lang=zh-CN`);
     expect(String(formHtml(data.form!))).toBe(included.form);
-    expect(data.style).toBe(included.style);
+    // For an element with no theme, the element's own look: Liuyan's light colours, no surface or room
+    // around the form; a colour the page gives the element (its public token) wins.
+    expect(data.style).toMatch(/^liuyan-form\{color-scheme:light;--primary:#b5121b;/);
+    expect(data.style).not.toContain(':not(:defined)');
+    expect(data.style).not.toContain('@media');
+    expect(data.style).toContain('background:var(--liuyan-color-primary,var(--primary))');
     expect(data.form!.attributes.action).toBe(`https://liuyan.test/s/${siteId}/write?lang=zh-CN`);
 
     const asked = await (await request(`/v1/sites/${siteId}/form?lang=en&theme=dark&unit=${eduUnit}`)).json<SiteForm>();

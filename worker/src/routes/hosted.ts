@@ -302,7 +302,7 @@ hosted.openapi(getSiteForm, async (c) => {
     site: { ...site, ...choices }, units: choices.units, locale: lang, action, campaign: choices.campaign,
     unitId: unit && listsUnit(choices.units, unit) ? unit : undefined,
   });
-  return c.json({ form, style: (await plainFormStyle(site, elementTheme(theme ?? null))).text }, 200);
+  return c.json({ form, style: (await plainFormStyle(site, theme ?? null)).text }, 200);
 });
 
 /**

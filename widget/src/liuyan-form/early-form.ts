@@ -1,0 +1,68 @@
+// The write page's form, built by the loader into `<liuyan-form>` before the element's own script has
+// come. On a slow phone that script (Lit, the form and all it does: 24 KB gzip) is the last thing the
+// citizen waits for; the form as data (`GET /v1/sites/:site/form`, ≈ 3 KB gzip) comes beside it, and
+// is there to write in as soon as it has. The element then takes it over with what was typed, chosen
+// and focused, as it takes over the form the write page and a county's page carry in their HTML
+// (liuyan-form.ts, `adoptPlainForm`; plain-form.ts). In the loader's file, so it costs no round trip
+// of its own: it imports nothing at run time but `localeOf`.
+import type { FormNode, SiteForm } from '../../../sdk/src/schemas/site';
+import { localeOf } from '../../../ui/locale-of';
+
+/** The only elements the form is made of (worker/src/hosted/write-form.ts): nothing else is ever built, whatever an answer holds. */
+const FORM_TAGS = new Set(['form', 'input', 'select', 'option', 'optgroup', 'textarea', 'label', 'span', 'div', 'p', 'fieldset', 'legend', 'details', 'summary', 'a', 'button']);
+/** The element's attributes the form follows (`theme` only with a value the elements know). */
+const THEMES = new Set(['light', 'dark', 'auto', 'high-contrast']);
+/** Stylesheets adopted by the page already, by their text: one per site's palette and theme. */
+const adopted = new Set<string>();
+
+/**
+ * `node` as DOM: elements with `createElement`, attributes with `setAttribute`, text as text, so no
+ * string is ever parsed as markup (a page enforcing Trusted Types allows it as it is). An element not
+ * of the form, an event handler's attribute or an address that is not http(s) is left out.
+ */
+function build(node: FormNode | string): Node {
+  if (typeof node === 'string') return document.createTextNode(node);
+  if (!FORM_TAGS.has(node.tag)) return document.createTextNode('');
+  const element: HTMLElement = document.createElement(node.tag);
+  for (const [name, value] of Object.entries(node.attributes)) {
+    if (/^on/i.test(name) || ((name === 'href' || name === 'action') && !/^https?:/i.test(value))) continue;
+    element.setAttribute(name, value);
+  }
+  for (const child of node.children) element.appendChild(build(child));
+  return element;
+}
+
+/**
+ * Asks for `element`'s form as data (its site, `api`, language, `theme`, `unit` and `campaign`;
+ * `defaultApi`: where the loader came from) and builds it into the element, with its stylesheet
+ * adopted by the page (constructed, so no Content-Security-Policy has to allow an inline style), when
+ * it comes before the element's own script. Nothing is done for an element that holds anything
+ * already (the write page's own form, a host's fallback), in a browser without constructed
+ * stylesheets, or where the answer has no form (the site's form needs its script, hosted pages off,
+ * a drive that takes no messages, a website the site does not allow, a failed request): the element
+ * then draws its own form, as it always did.
+ */
+export function showEarlyForm(element: HTMLElement, defaultApi: string): void {
+  const site = element.getAttribute('site');
+  if (!site || element.childElementCount > 0 || !('adoptedStyleSheets' in Document.prototype)) return;
+  const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
+  const query = new URLSearchParams({ lang: localeOf(element) });
+  for (const name of ['theme', 'unit', 'campaign']) {
+    const value = element.getAttribute(name);
+    if (value && (name !== 'theme' || THEMES.has(value))) query.set(name, value);
+  }
+  fetch(`${base}/v1/sites/${encodeURIComponent(site)}/form?${query}`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) })
+    .then((answer) => (answer.ok ? (answer.json() as Promise<SiteForm>) : null))
+    .then((answer) => {
+      // Too late: the element has drawn its own form, or the page took it away.
+      if (!answer?.form || answer.style === null || customElements.get('liuyan-form') || !element.isConnected || element.childElementCount > 0) return;
+      if (!adopted.has(answer.style)) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(answer.style);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        adopted.add(answer.style);
+      }
+      element.appendChild(build(answer.form));
+    })
+    .catch(() => undefined); // the element draws its own form
+}
