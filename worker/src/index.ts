@@ -118,7 +118,7 @@ app.route('/', recovery); //   POST /v1/sites/:site/track/recover (a lost tracki
 // The hosted board (/s/:site/: its sections, and a page per public message), HTML for WeChat menus,
 // apps and iframes. Public pages: an ETag and a minute of shared cache, like the public API.
 app.use('/s/*', d1Cost(), publicCache({ maxAge: 60 }));
-app.route('/', hosted); //     GET  /s/:site/, /write, /track, /stats, /messages/:id
+app.route('/', hosted); //     GET  /s/:site/, /write, /track, /stats, /messages/:id; GET /v1/sites/:site/form (the write page's form as data)
 // Open311 GeoReport v2, per site: discovery, services, requests (a POST needs an integration key), tokens;
 // each `.json` and `.xml`, errors in the spec's shape (the group's own error handler).
 app.route('/', open311); //    /open311/v2/:site/…

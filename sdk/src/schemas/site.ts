@@ -121,7 +121,7 @@ export const SiteFormQuerySchema = z.object({
 export type SiteFormQuery = z.input<typeof SiteFormQuerySchema>;
 
 export const SiteFormSchema = z.object({
-  form: FormNodeSchema.nullable().describe('the write page’s form, posting to it; null where the form needs its script (an SMS code, Turnstile, a tree too large to list), the site has no hosted pages, or the drive asked for takes no messages'),
+  form: FormNodeSchema.nullable().describe('the write page’s form, posting to it; null where the form needs its script (an SMS code, Turnstile, a tree too large to list), the site has no hosted pages, or the drive asked for takes no messages (or none from the asking website: not one of its outlets)'),
   style: z.string().nullable().describe('its stylesheet: the site’s palette in the theme asked for, on `liuyan-form` alone, and the form’s rules; null with no form'),
 });
 export type SiteForm = z.infer<typeof SiteFormSchema>;

@@ -585,8 +585,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '表单提交到的建言专栏，与元素的 campaign 相同：只列出该专栏的单位、类型和领域',
   'the form and its stylesheet, or null for both':
     '表单及其样式表；不提供时两者均为 null',
-  'the write page’s form, posting to it; null where the form needs its script (an SMS code, Turnstile, a tree too large to list), the site has no hosted pages, or the drive asked for takes no messages':
-    '留言页的表单，提交到留言页；表单需要脚本（短信验证码、Turnstile、单位太多无法全部列出）、站点未开启托管留言板，或所请求的专栏不接收留言时为 null',
+  'the write page’s form, posting to it; null where the form needs its script (an SMS code, Turnstile, a tree too large to list), the site has no hosted pages, or the drive asked for takes no messages (or none from the asking website: not one of its outlets)':
+    '留言页的表单，提交到留言页；表单需要脚本（短信验证码、Turnstile、单位太多无法全部列出）、站点未开启托管留言板，或所请求的专栏不接收留言（或不接收来自请求网站的留言：该网站不是专栏的合作网站）时为 null',
   'its stylesheet: the site’s palette in the theme asked for, on `liuyan-form` alone, and the form’s rules; null with no form':
     '表单的样式表：站点在所请求主题下的配色（只作用于 liuyan-form）和表单的样式规则；没有表单时为 null',
   'in order; \'\' for an attribute written by its name alone (required, checked)':

@@ -19,7 +19,7 @@ const CACHE = 'public, max-age=30';
  * for a same-origin read (browsers send no Origin on a same-origin GET, but say `Sec-Fetch-Site`);
  * undefined for a server. The answer varies by both headers, and caches are told so.
  */
-function askingOrigin(c: Context<AppEnv>): string | undefined {
+export function askingOrigin(c: Context<AppEnv>): string | undefined {
   c.header('Vary', 'Origin, Sec-Fetch-Site');
   return c.req.header('Origin') ?? (c.req.header('Sec-Fetch-Site') === 'same-origin' ? new URL(c.req.url).origin : undefined);
 }

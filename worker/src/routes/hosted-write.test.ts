@@ -383,6 +383,10 @@ describe('the same form as data, for the widget’s loader (GET /v1/sites/:site/
     expect(form).not.toContain(transportUnit);
     const none = { form: null, style: null };
     expect(await (await request(`/v1/sites/${siteId}/form?campaign=nothing`)).json()).toEqual(none);
+    // A drive that takes messages on a partner's website only: none for any other (the element says where).
+    await env.DB.prepare('UPDATE campaigns SET outlets = ? WHERE id = ?').bind(JSON.stringify([{ name: '示范日报', origin: 'https://news.example.cn' }]), campaignId).run();
+    expect(await (await request(`/v1/sites/${siteId}/form?campaign=jianyan`)).json()).toEqual(none);
+    expect((await (await request(`/v1/sites/${siteId}/form?campaign=jianyan`, { origin: 'https://news.example.cn' })).json<SiteForm>()).form).not.toBeNull();
     await env.DB.prepare('UPDATE campaigns SET ends_at = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), campaignId).run();
     expect(await (await request(`/v1/sites/${siteId}/form?campaign=jianyan`)).json()).toEqual(none);
 

@@ -12,7 +12,7 @@ import type { SiteDatabase } from '../db/client';
 import { publicMessageView } from '../db/message-views';
 import type { CampaignRow } from '../db/schema';
 import { findCampaign, type Site } from '../db/sites';
-import { isOpen } from '../db/campaigns';
+import { isOpen, outletFor } from '../db/campaigns';
 import { narrowedChoices } from '../../../widget/src/liuyan-form/unit-path';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
@@ -33,6 +33,7 @@ import { keyedHash } from '../lib/crypto';
 import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
 import { siteRuleProblems, SubmissionSchema, storeSubmission } from './messages';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { askingOrigin } from './campaigns';
 
 /**
  * The hosted board: a whole page per section for the link a county puts in its WeChat menu or app
@@ -283,7 +284,8 @@ const getSiteForm = createRoute({
  * (widget/src/liuyan-form/early-form.ts): a page with nothing but the loader then shows a form to
  * write in after ≈ 4 KB instead of the element's 25 KB, and `<liuyan-form>` takes it over with what
  * was typed, as on the write page. Null where that page offers no plain form (its script is needed,
- * hosted pages are off) or the drive asked for takes no messages: the element then draws its own.
+ * hosted pages are off) or the drive asked for takes no messages, or none from the asking website (its
+ * outlets': `acceptsHere`): the element then draws its own, or says why.
  * `lang`, `theme`, `unit`, `campaign` as the element's attributes. Kept a minute by caches, as the config.
  */
 hosted.openapi(getSiteForm, async (c) => {
@@ -294,7 +296,8 @@ hosted.openapi(getSiteForm, async (c) => {
   const [units, drive] = site.hostedPages
     ? await Promise.all([plainFormUnits({ site, db }), campaign ? findCampaign(db, site.id, campaign) : null])
     : [null, null];
-  const open = drive !== null && isOpen(drive, new Date().toISOString());
+  // A drive that takes messages only on its outlets' websites: none from any other (the element says where).
+  const open = drive !== null && isOpen(drive, new Date().toISOString()) && outletFor(drive, askingOrigin(c)) !== 'refused';
   const choices = formChoices(site, units, open ? drive : null);
   if (!choices.units || (campaign && !open)) return c.json({ form: null, style: null }, 200);
   const action = absolute(c, hostedHref(sectionPath(site.id, 'write'), { embed: false, lang, theme: theme ?? null }));
