@@ -99,17 +99,26 @@ export async function buildPublic(): Promise<void> {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   })));
-  /** Each element's file and the chunks it imports (fetched in parallel with it), relative to public/widget. */
-  const files = (metafile: Metafile): Record<string, { file: string; chunks: string[] }> => {
-    const found: Record<string, { file: string; chunks: string[] }> = {};
+  /**
+   * Each element's file and the chunks it imports (fetched in parallel with it), relative to
+   * public/widget; for the form, also the chunk that reads a page's form for the element to take it
+   * over (`takeOver`: plain-form.ts), which the loader asks for once it has built the form as data.
+   */
+  const files = (metafile: Metafile): Record<string, { file: string; chunks: string[]; takeOver?: string }> => {
+    const found: Record<string, { file: string; chunks: string[]; takeOver?: string }> = {};
+    const relative = (file: string) => `./${path.relative(widget, path.resolve(root, file))}`;
     for (const [file, output] of Object.entries(metafile.outputs)) {
       const tag = ELEMENTS.find((t) => output.entryPoint?.endsWith(`${t}/${t}.ts`));
       if (!tag) continue;
+      const takeOver = output.imports.find((i) => i.kind === 'dynamic-import'
+        && Object.keys(metafile.outputs[i.path]?.inputs ?? {}).some((input) => input.endsWith('liuyan-form/plain-form.ts')));
       found[tag] = {
-        file: `./${path.relative(widget, path.resolve(root, file))}`,
-        chunks: output.imports.filter((i) => i.kind === 'import-statement').map((i) => `./${path.relative(widget, path.resolve(root, i.path))}`),
+        file: relative(file),
+        chunks: output.imports.filter((i) => i.kind === 'import-statement').map((i) => relative(i.path)),
+        ...(takeOver ? { takeOver: relative(takeOver.path) } : {}),
       };
     }
+    if (found['liuyan-form'] && !found['liuyan-form'].takeOver) throw new Error('the form’s file imports no chunk reading a page’s form (plain-form.ts)');
     return found;
   };
   alone.forEach((result) => assertBrowserOnly('the widget', result.metafile));

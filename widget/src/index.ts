@@ -13,6 +13,8 @@ import { showEarlyForm } from './liuyan-form/early-form';
 interface ElementFiles {
   file: string;
   chunks: string[];
+  /** The form's chunk that reads a page's form for the element to take it over: asked for once the loader has built one. */
+  takeOver?: string;
 }
 /**
  * Filled in by the build (scripts/build-widget.ts): each element built `alone` (one file, for a page
@@ -73,9 +75,10 @@ function loadElementsInPage(): void {
   shared = build === __LIUYAN_ELEMENTS__.shared;
   for (const tag of found) {
     pending.delete(tag);
-    // The form as data first: on a slow network it comes well before the element's file, and is there to write in meanwhile.
-    if (tag === 'liuyan-form') for (const element of document.querySelectorAll<HTMLElement>(tag)) showEarlyForm(element, scriptOrigin);
-    const { file, chunks } = build[tag]!;
+    const { file, chunks, takeOver } = build[tag]!;
+    // The form as data first: on a slow network it comes well before the element's file, and is there
+    // to write in meanwhile; once built, the part that takes it over is asked for, to come with that file.
+    if (takeOver) for (const element of document.querySelectorAll<HTMLElement>(tag)) showEarlyForm(element, scriptOrigin, () => preload([takeOver]));
     preload(chunks);
     importElement(new URL(file, import.meta.url).href);
     if (READ_CONFIG_FIRST.has(tag)) for (const element of document.querySelectorAll(tag)) preloadSiteConfig(element, scriptOrigin);

@@ -36,13 +36,13 @@ function build(node: FormNode | string): Node {
  * Asks for `element`'s form as data (its site, `api`, language, `theme`, `unit` and `campaign`;
  * `defaultApi`: where the loader came from) and builds it into the element, with its stylesheet
  * adopted by the page (constructed, so no Content-Security-Policy has to allow an inline style), when
- * it comes before the element's own script. Nothing is done for an element that holds anything
+ * it comes before the element's own script; then calls `built`. Nothing is done for an element that holds anything
  * already (the write page's own form, a host's fallback), in a browser without constructed
  * stylesheets, or where the answer has no form (the site's form needs its script, hosted pages off,
  * a drive that takes no messages, a website the site does not allow, a failed request): the element
  * then draws its own form, as it always did.
  */
-export function showEarlyForm(element: HTMLElement, defaultApi: string): void {
+export function showEarlyForm(element: HTMLElement, defaultApi: string, built: () => void): void {
   const site = element.getAttribute('site');
   if (!site || element.childElementCount > 0 || !('adoptedStyleSheets' in Document.prototype)) return;
   const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
@@ -63,6 +63,7 @@ export function showEarlyForm(element: HTMLElement, defaultApi: string): void {
         adopted.add(answer.style);
       }
       element.appendChild(build(answer.form));
+      built();
     })
     .catch(() => undefined); // the element draws its own form
 }
