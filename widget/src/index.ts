@@ -77,7 +77,8 @@ function loadElementsInPage(): void {
     pending.delete(tag);
     const { file, chunks, takeOver } = build[tag]!;
     // The form as data first: on a slow network it comes well before the element's file, and is there
-    // to write in meanwhile; once built, the part that takes it over is asked for, to come with that file.
+    // to write in meanwhile. The part that takes it over is asked for with it, to be there with that file
+    // (asked for once it is built, it came a round trip after the file, and the take-over waited for it).
     if (takeOver) for (const element of document.querySelectorAll<HTMLElement>(tag)) showEarlyForm(element, scriptOrigin, () => preload([takeOver]));
     preload(chunks);
     importElement(new URL(file, import.meta.url).href);

@@ -36,13 +36,13 @@ function build(node: FormNode | string): Node {
  * Asks for `element`'s form as data (its site, `api`, language, `theme`, `unit` and `campaign`;
  * `defaultApi`: where the loader came from) and builds it into the element, with its stylesheet
  * adopted by the page (constructed, so no Content-Security-Policy has to allow an inline style), when
- * it comes before the element's own script; then calls `built`. Nothing is done for an element that holds anything
+ * it comes before the element's own script; `asking` is called as it is asked for. Nothing is done for an element that holds anything
  * already (the write page's own form, a host's fallback), in a browser without constructed
  * stylesheets, or where the answer has no form (the site's form needs its script, hosted pages off,
  * a drive that takes no messages, a website the site does not allow, a failed request): the element
  * then draws its own form, as it always did.
  */
-export function showEarlyForm(element: HTMLElement, defaultApi: string, built: () => void): void {
+export function showEarlyForm(element: HTMLElement, defaultApi: string, asking: () => void): void {
   const site = element.getAttribute('site');
   if (!site || element.childElementCount > 0 || !('adoptedStyleSheets' in Document.prototype)) return;
   const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
@@ -51,6 +51,7 @@ export function showEarlyForm(element: HTMLElement, defaultApi: string, built: (
     const value = element.getAttribute(name);
     if (value && (name !== 'theme' || THEMES.has(value))) query.set(name, value);
   }
+  asking();
   fetch(`${base}/v1/sites/${encodeURIComponent(site)}/form?${query}`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) })
     .then((answer) => (answer.ok ? (answer.json() as Promise<SiteForm>) : null))
     .then((answer) => {
@@ -63,7 +64,6 @@ export function showEarlyForm(element: HTMLElement, defaultApi: string, built: (
         adopted.add(answer.style);
       }
       element.appendChild(build(answer.form));
-      built();
     })
     .catch(() => undefined); // the element draws its own form
 }
