@@ -49,6 +49,8 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     }
     // A page with only the form, naming its file and the site config beside the loader (README, "A faster first form").
     if (request.url === '/form-only.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(formOnlyPage(workerOrigin));
+    // Two forms on one page: the loader builds a form before the element's file for the first only (its ids are fixed).
+    if (request.url === '/two-forms.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(twoFormsPage(workerOrigin));
     const url = new URL(request.url ?? '/', 'http://x');
     // The page under the Content-Security-Policy a test names (`/strict?csp=…`, e2e/embedding.test.ts).
     if (url.pathname === '/strict') {
@@ -62,6 +64,16 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
 }
+
+/** A page with two forms of the site, the second in English. */
+const twoFormsPage = (workerOrigin: string) => `<!doctype html>
+<html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>示范县人民政府 · 两个留言表单</title>
+<script type="module" src="${workerOrigin}/widget/liuyan.js"></script>
+<liuyan-form site="demo"></liuyan-form>
+<liuyan-form site="demo" lang="en"></liuyan-form>
+</html>
+`;
 
 /** The county's CMS page embedding the hosted form by iframe (README → "An iframe, for CMSs that strip scripts"). */
 const iframeHostPage = (workerOrigin: string) => `<!doctype html>

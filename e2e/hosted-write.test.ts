@@ -374,6 +374,59 @@ describe('the form the loader builds into a page that has nothing but the loader
     expect(page.url()).toBe(`${HOST}/`);
   });
 
+  it('lets a word begun before the element’s file came finish before taking the form over, with no key pressed between', async () => {
+    const { page } = browser;
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    await page.goto(`${HOST}/`, { waitUntil: 'commit' });
+    const title = page.locator('form.plain-form #liuyan-title');
+    await title.fill('县城');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+    release();
+    await page.waitForFunction(() => customElements.get('liuyan-form') !== undefined);
+    await page.waitForTimeout(1500);
+    // The element is ready, and waits while the word is not chosen: no letters of it are kept.
+    expect(await page.locator('form.plain-form').count()).toBe(1);
+    await cdp.send('Input.insertText', { text: '中' });
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('县城中');
+  });
+
+  it('is not built over a draft from an earlier visit, which the element restores; nor twice on a page with two forms', async () => {
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    const own = page.locator('liuyan-form [part="form"]');
+    await own.getByLabel('标题', { exact: true }).fill('上次没写完的留言');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('liuyan:demo:draft'))).toContain('上次没写完的留言');
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/v1/sites/demo/form') && asked.push(r.url()));
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForTimeout(1000);
+    // An empty form would hide the draft, and what was typed into it would replace it: none is built.
+    expect(await page.locator('form.plain-form').count()).toBe(0);
+    expect(asked).toEqual([]);
+    release();
+    expect(await own.getByLabel('标题', { exact: true }).inputValue()).toBe('上次没写完的留言');
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+
+    // Two forms: the first only (the form's ids are fixed: a second one's labels would lead into the first).
+    const again = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    await page.goto(`${HOST}/two-forms.html`, { waitUntil: 'commit' });
+    await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('liuyan-form:first-of-type > form.plain-form').count()).toBe(1);
+    expect(await page.locator('form.plain-form').count()).toBe(1);
+    again();
+    await page.locator('liuyan-form[lang="en"] [part="form"]').waitFor();
+    await page.locator('liuyan-form:first-of-type [part="form"]').waitFor();
+    expect(await page.locator('form.plain-form').count()).toBe(0);
+  });
+
   it('is not built on a website the site does not allow, nor once the element has drawn its own form', async () => {
     const { page } = browser;
     const asked: string[] = [];

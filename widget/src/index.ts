@@ -7,7 +7,7 @@
 
 import { freshAddress } from '../../ui/on-demand';
 import { preloadSiteConfig } from '../../ui/preload';
-import { showEarlyForm } from './liuyan-form/early-form';
+import { showEarlyForm, watchComposition } from './liuyan-form/early-form';
 
 /** An element's file and the chunks it imports (relative to this script), filled in by the build. */
 interface ElementFiles {
@@ -76,10 +76,21 @@ function loadElementsInPage(): void {
   for (const tag of found) {
     pending.delete(tag);
     const { file, chunks, takeOver } = build[tag]!;
-    // The form as data first: on a slow network it comes well before the element's file, and is there
-    // to write in meanwhile. The part that takes it over is asked for with it, to be there with that file
-    // (asked for once it is built, it came a round trip after the file, and the take-over waited for it).
-    if (takeOver) for (const element of document.querySelectorAll<HTMLElement>(tag)) showEarlyForm(element, scriptOrigin, () => preload([takeOver]));
+    // A form to write in before the element's file has come: the page's own (the write page's, a
+    // county's page's), or else the form as data, built here (on a slow network it comes well before
+    // the element's file). The part that takes it over is asked for now, to be there with that file
+    // (asked for by the element, it came a round trip after the file, and the take-over waited for it).
+    if (takeOver) {
+      for (const element of document.querySelectorAll<HTMLElement>(tag)) {
+        const own = element.querySelector(':scope > form.plain-form');
+        if (own) {
+          watchComposition(own);
+          preload([takeOver]);
+        } else {
+          showEarlyForm(element, scriptOrigin, () => preload([takeOver]));
+        }
+      }
+    }
     preload(chunks);
     importElement(new URL(file, import.meta.url).href);
     if (READ_CONFIG_FIRST.has(tag)) for (const element of document.querySelectorAll(tag)) preloadSiteConfig(element, scriptOrigin);

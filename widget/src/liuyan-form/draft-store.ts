@@ -15,12 +15,15 @@ export interface SplitBody {
  * device: on a library or internet-café computer they are gone when the tab is closed. Storage can
  * be unavailable (private browsing, full quota); then the form still works, only without this net.
  */
+/** Where a site's draft is kept: the message in `localStorage`, the contact details in `sessionStorage`, under the same name. */
+export const draftName = (site: string) => `liuyan:${site}:draft`;
+
 export class DraftStore<T extends object> {
   private readonly draftKey: string;
   private readonly pendingKey: string;
 
   constructor(site: string, private readonly personal: readonly (keyof T)[]) {
-    this.draftKey = `liuyan:${site}:draft`;
+    this.draftKey = draftName(site);
     this.pendingKey = `liuyan:${site}:pending`;
   }
 

@@ -7,11 +7,15 @@
 // of its own: it imports nothing at run time but `localeOf`.
 import type { FormNode, SiteForm } from '../../../sdk/src/schemas/site';
 import { localeOf } from '../../../ui/locale-of';
+import { draftName } from './draft-store';
+import { outboxName } from './outbox';
 
 /** The only elements the form is made of (worker/src/hosted/write-form.ts): nothing else is ever built, whatever an answer holds. */
 const FORM_TAGS = new Set(['form', 'input', 'select', 'option', 'optgroup', 'textarea', 'label', 'span', 'div', 'p', 'fieldset', 'legend', 'details', 'summary', 'a', 'button']);
 /** The element's attributes the form follows (`theme` only with a value the elements know). */
 const THEMES = new Set(['light', 'dark', 'auto', 'high-contrast']);
+/** A page's form inside `<liuyan-form>`, for the element to take over (its HTML's, or built here). */
+export const PAGE_FORM = 'liuyan-form > form.plain-form';
 /** Stylesheets adopted by the page already, by their text: one per site's palette and theme. */
 const adopted = new Set<string>();
 
@@ -33,18 +37,43 @@ function build(node: FormNode | string): Node {
 }
 
 /**
+ * Whether this browser keeps something of an earlier visit the element shows in place of an empty form:
+ * a draft to restore (draft-store.ts) or a message waiting in the outbox (outbox.ts). An empty form
+ * built meanwhile would hide it, and what was typed into it would then replace the draft.
+ */
+function keptFromEarlier(site: string): boolean {
+  try {
+    return [localStorage.getItem(draftName(site)), sessionStorage.getItem(draftName(site)), localStorage.getItem(outboxName(site))].some((kept) => kept !== null);
+  } catch {
+    return false; // storage unavailable: nothing kept either
+  }
+}
+
+/**
+ * Marks `form` (a page's form the element will take over: built here, or the write page's and a
+ * county's page's own) with `data-composing` while a word is being composed in it (pinyin not yet
+ * chosen), from the loader's start: the element, whose script may come mid-word, then waits for the
+ * word before taking the form over, rather than keeping its letters.
+ */
+export function watchComposition(form: Element): void {
+  form.addEventListener('compositionstart', () => form.setAttribute('data-composing', ''));
+  form.addEventListener('compositionend', () => form.removeAttribute('data-composing'));
+}
+
+/**
  * Asks for `element`'s form as data (its site, `api`, language, `theme`, `unit` and `campaign`;
  * `defaultApi`: where the loader came from) and builds it into the element, with its stylesheet
  * adopted by the page (constructed, so no Content-Security-Policy has to allow an inline style), when
- * it comes before the element's own script; `asking` is called as it is asked for. Nothing is done for an element that holds anything
- * already (the write page's own form, a host's fallback), in a browser without constructed
- * stylesheets, or where the answer has no form (the site's form needs its script, hosted pages off,
+ * it comes before the element's own script; `asking` is called as it is asked for. Nothing is done
+ * for an element that holds anything already (the write page's own form, a host's fallback), where
+ * this browser keeps a draft or a waiting message for the site (`keptFromEarlier`), where the page
+ * has such a form already (a second element), in a browser without constructed stylesheets, or where the answer has no form (the site's form needs its script, hosted pages off,
  * a drive that takes no messages, a website the site does not allow, a failed request): the element
  * then draws its own form, as it always did.
  */
 export function showEarlyForm(element: HTMLElement, defaultApi: string, asking: () => void): void {
   const site = element.getAttribute('site');
-  if (!site || element.childElementCount > 0 || !('adoptedStyleSheets' in Document.prototype)) return;
+  if (!site || element.childElementCount > 0 || !('adoptedStyleSheets' in Document.prototype) || keptFromEarlier(site)) return;
   const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
   const query = new URLSearchParams({ lang: localeOf(element) });
   for (const name of ['theme', 'unit', 'campaign']) {
@@ -56,14 +85,18 @@ export function showEarlyForm(element: HTMLElement, defaultApi: string, asking: 
     .then((answer) => (answer.ok ? (answer.json() as Promise<SiteForm>) : null))
     .then((answer) => {
       // Too late: the element has drawn its own form, or the page took it away.
-      if (!answer?.form || answer.style === null || customElements.get('liuyan-form') || !element.isConnected || element.childElementCount > 0) return;
+      // One such form per page: its ids are fixed, so a second one's labels would lead into the first.
+      if (!answer?.form || answer.style === null || customElements.get('liuyan-form') || !element.isConnected || element.childElementCount > 0
+        || document.querySelector(PAGE_FORM)) return;
       if (!adopted.has(answer.style)) {
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(answer.style);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
         adopted.add(answer.style);
       }
-      element.appendChild(build(answer.form));
+      const form = build(answer.form) as Element;
+      element.appendChild(form);
+      watchComposition(form);
     })
     .catch(() => undefined); // the element draws its own form
 }

@@ -242,7 +242,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.plain ??= this.querySelector<HTMLFormElement>(':scope > form.plain-form');
     // Its reader comes beside the site config, so the take-over waits for nothing more.
     if (this.plain) void plainFormModule().catch(() => undefined);
-    // A word begun before this script ran is known by its next keystroke (an input event while composing).
+    // A word begun before this script ran: marked on the form by the loader (`watchComposition`), or
+    // known by its next keystroke (an input event while composing).
+    if (this.plain?.hasAttribute('data-composing')) this.composing = true;
     this.plain?.addEventListener('compositionstart', () => (this.composing = true));
     this.plain?.addEventListener('input', (event) => ((event as InputEvent).isComposing && (this.composing = true)));
     this.plain?.addEventListener('compositionend', () => (this.composing = false));

@@ -72,6 +72,9 @@ export function hostedHref(path: string, { embed, lang, theme }: PageView): stri
   return search ? `${path}?${search}` : path;
 }
 
+/** The elements' own font stack (ui/tokens.styles.ts `--liuyan-font-family`): system UI with CJK fallbacks. */
+const FONT_STACK = "system-ui,-apple-system,'PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
+
 /** The palette's names and the elements' public colour tokens (ui/tokens.styles.ts) they stand for. */
 const ELEMENT_TOKENS: Record<string, string> = {
   primary: 'primary', 'on-primary': 'on-primary', text: 'text', muted: 'muted', line: 'border', surface: 'surface', error: 'error',
@@ -89,7 +92,7 @@ const withElementTokens = (rules: string) =>
  * The plain form's rules (hosted/write-form.ts): on the write page, and with the form other websites
  * set into their pages (`plainFormStyle`). Its colours are the palette's (`--text`, `--primary` …).
  */
-const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:16px;color:var(--text);font-size:16px;line-height:1.6}
+const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:16px;color:var(--text);font-size:16px;line-height:1.6;font-family:var(--liuyan-font-family,${FONT_STACK})}
 .plain-form,.plain-form *{box-sizing:border-box}
 .plain-form .liuyan-muted{color:var(--muted)}
 .plain-form .liuyan-field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
@@ -143,7 +146,7 @@ ${PLAIN_FORM_RULES}`;
 function pageStyle(color: string, theme: HostedTheme): string {
   return `${themeRules(color, theme)}
 *{box-sizing:border-box}
-body{margin:0;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif;font-size:16px;line-height:1.6;color:var(--text);background:var(--page);overflow-wrap:anywhere}
+body{margin:0;font-family:${FONT_STACK};font-size:16px;line-height:1.6;color:var(--text);background:var(--page);overflow-wrap:anywhere}
 a{color:var(--primary)}
 .site{background:var(--header);color:#fff;padding:12px 16px}
 .site-inner,.tabs-inner,main{max-width:48rem;margin:0 auto}
