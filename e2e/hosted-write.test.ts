@@ -52,6 +52,20 @@ async function openWithScriptsHeld(page: import('playwright-core').Page, query =
   return release;
 }
 
+/**
+ * With 县城 typed in the page's form and the word zhong being composed (pinyin, not yet chosen), the
+ * element ready: checks that it waits (the page's form still there), then chooses 中, and that the
+ * element's form reads 县城中 — no letters of the pinyin kept.
+ */
+async function chooseWordAfterTakeOverWaited(page: import('playwright-core').Page, cdp: import('playwright-core').CDPSession) {
+  await page.waitForTimeout(1500);
+  expect(await page.locator('form.plain-form').count()).toBe(1);
+  await cdp.send('Input.insertText', { text: '中' });
+  const form = page.locator('liuyan-form [part="form"]');
+  await form.waitFor();
+  expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('县城中');
+}
+
 describe('the hosted write page’s form as HTML', () => {
   it('is sent without any script: a wrong field comes back with its error and the focus, everything typed kept; then one message and its code', async () => {
     const context = await browser.page.context().browser()!.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
@@ -225,12 +239,7 @@ describe('the hosted write page’s form as HTML', () => {
     // … and still being typed after it: the element is ready, but waits while the word is not chosen.
     await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
     configCame();
-    await page.waitForTimeout(1500);
-    expect(await page.locator('form.plain-form').count()).toBe(1);
-    await cdp.send('Input.insertText', { text: '中' });
-    const form = page.locator('liuyan-form [part="form"]');
-    await form.waitFor();
-    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('县城中');
+    await chooseWordAfterTakeOverWaited(page, cdp);
   });
 
   it('keeps the errors the service sent back with the form when the element takes it over', async () => {
@@ -384,13 +393,7 @@ describe('the form the loader builds into a page that has nothing but the loader
     await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
     release();
     await page.waitForFunction(() => customElements.get('liuyan-form') !== undefined);
-    await page.waitForTimeout(1500);
-    // The element is ready, and waits while the word is not chosen: no letters of it are kept.
-    expect(await page.locator('form.plain-form').count()).toBe(1);
-    await cdp.send('Input.insertText', { text: '中' });
-    const form = page.locator('liuyan-form [part="form"]');
-    await form.waitFor();
-    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('县城中');
+    await chooseWordAfterTakeOverWaited(page, cdp);
   });
 
   it('is not built over a draft from an earlier visit, which the element restores; nor twice on a page with two forms', async () => {
