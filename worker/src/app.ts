@@ -1,4 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { z } from 'zod';
 import type { AppEnv } from './env';
 import { fieldProblemsOf, validationError } from './errors';
 
@@ -15,3 +17,10 @@ export function newRouteGroup() {
 }
 
 export type RouteGroup = ReturnType<typeof newRouteGroup>;
+
+/**
+ * What zod-openapi hands a route's own hook after each of its validators (`target`: `json`, `form`,
+ * `header` …), in place of the group's default: a route that adds its own problems to the contract's
+ * before throwing (`validationError`). Registered `as never`, as the route's typed hook does not know `target`.
+ */
+export type ValidationHook = (result: { success: boolean; error?: z.ZodError; data?: unknown; target: string }, c: Context<AppEnv>) => void | Promise<void>;

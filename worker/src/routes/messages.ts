@@ -4,7 +4,7 @@ import type { Compilable } from 'kysely';
 import { withCode } from '../../../sdk/src/schemas/error';
 import { AuthorInputSchema, CreateMessageInputSchema, MessageCreatedSchema, type MessageCreated } from '../../../sdk/src/schemas/message';
 import { visibleLength } from '../../../sdk/src/text';
-import { newRouteGroup } from '../app';
+import { newRouteGroup, type ValidationHook } from '../app';
 import type { AppEnv } from '../env';
 import { rowsOf, type SiteDatabase } from '../db/client';
 import { liveIdempotencyRecordQuery, submissionStatements } from '../db/messages';
@@ -138,7 +138,7 @@ messages.openapi(submitMessage, async (c) => {
   // The answer carries the tracking code: no cache anywhere may keep it (a shared or café computer).
   c.header('Cache-Control', 'no-store');
   return c.json(await storeSubmission(c, c.req.valid('json'), c.req.valid('header')['idempotency-key']), 201);
-}, ((result: { success: boolean; error?: z.ZodError; data?: unknown; target: string }, c: Context<AppEnv>) => {
+}, ((result, c) => {
   if (result.success) return;
   const problems = fieldProblemsOf(result.error!);
   // A body the contract refuses is judged by the site's own rules too (its minimum lengths, its types
@@ -153,7 +153,7 @@ messages.openapi(submitMessage, async (c) => {
     problems.push(...siteRuleProblems(c.get('site'), { title: given('title'), body: given('body'), type: given('type'), domain: given('domain') }));
   }
   throw validationError(problems);
-}) as never);
+}) satisfies ValidationHook as never);
 
 /**
  * Stores a checked submission under its idempotency key and gives the answer (or the answer already

@@ -13,7 +13,7 @@ import {
   Open311ServiceSchema, Open311TokenSchema, OPEN311_DATE_TIME,
 } from '../../../sdk/src/schemas/open311';
 import { zhCNKindLabels } from '../../../sdk/src/locales/labels.zh-cn';
-import { newRouteGroup } from '../app';
+import { newRouteGroup, type ValidationHook } from '../app';
 import { findLiveIntegrationKey, markKeyUsed } from '../db/integration-keys';
 import { keyedHash } from '../lib/crypto';
 import { publicMessageView } from '../db/message-views';
@@ -141,9 +141,6 @@ const split = (file: string) => {
 function register(config: RouteConfig, handler: (c: Context<AppEnv>) => Promise<Response>, hook?: ValidationHook) {
   open311.openapi(config as never, handler as never, hook as never);
 }
-
-/** What zod-openapi hands a route's hook after each of its validators (`target`: `form`, `header`, …). */
-type ValidationHook = (result: { success: boolean; error?: z.ZodError; data: unknown; target: string }, c: Context<AppEnv>) => void | Promise<void>;
 
 /** What the route's validators let through (its handler is registered untyped: see `register`). */
 const valid = <T>(c: Context<AppEnv>, target: 'param' | 'query' | 'form' | 'header') => (c.req.valid as (t: string) => T)(target);
