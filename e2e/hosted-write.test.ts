@@ -369,9 +369,18 @@ describe('the form the loader builds into a page that has nothing but the loader
     const title = `加载脚本先画出的表单里写的留言 ${Date.now()}`;
     await fillPlainForm(page, title, citizenPhone());
     await page.locator('form.plain-form #liuyan-body').click();
+    const topOf = () => page.evaluate(() => {
+      const form = document.querySelector('liuyan-form')!;
+      const focused = form.shadowRoot?.activeElement ?? document.activeElement;
+      return Math.round(focused!.getBoundingClientRect().top);
+    });
+    const before = await topOf();
     release();
     const form = page.locator('liuyan-form [part="form"]');
     await form.waitFor();
+    // The field being typed in stays where it was on the screen, though the element's form has more above it.
+    await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('body');
+    expect(Math.abs((await topOf()) - before)).toBeLessThanOrEqual(2);
     expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
     expect(await form.getByLabel('留言对象', { exact: true }).inputValue()).not.toBe('');
     expect(await form.getByLabel(/我已阅读并同意隐私声明/).isChecked()).toBe(true);

@@ -13,7 +13,10 @@ export interface PlainFormReading {
   values: Omit<FormValues, 'unitLabel' | 'notifySms' | 'notifyEmail' | 'verificationCode'> | null;
   /** The errors the service sent back with it, by field (`title`, `author.phone`, `form`). */
   errors: Record<string, string>;
-  /** Puts the focus and the cursor where they were, on the same control found in `root` (the element's form); null: the focus was elsewhere. */
+  /**
+   * Puts the focus and the cursor where they were, on the same control found in `root` (the element's
+   * form), and that control where it was on the screen; null: the focus was elsewhere.
+   */
   refocus: ((root: Element | DocumentFragment) => void) | null;
 }
 
@@ -59,12 +62,17 @@ export function readPlainForm(form: HTMLFormElement): PlainFormReading {
     // The same control: by its id, or a radio button by its place among those of its name.
     const place = controls.filter((c) => c.name === focused.name).indexOf(focused);
     const [start, end] = focused instanceof HTMLSelectElement ? [null, null] : [focused.selectionStart, focused.selectionEnd];
+    const top = focused.getBoundingClientRect().top;
     refocus = (root) => {
       const same = focused.id
         ? root.querySelector<HTMLInputElement>(`[id="${ownId(focused.id)}"]`)
         : root.querySelectorAll<HTMLInputElement>(`[name="${focused.name}"]`)[place];
-      same?.focus();
-      if (start !== null && end !== null) same?.setSelectionRange?.(start, end);
+      if (!same) return;
+      // The element's form has more above the control than the page's (counters, photos, reply
+      // notices): the page scrolls by as much, so the control being typed in stays under the finger.
+      same.focus({ preventScroll: true });
+      scrollBy(0, same.getBoundingClientRect().top - top);
+      if (start !== null && end !== null) same.setSelectionRange?.(start, end);
     };
   }
   return { values, errors, refocus };
