@@ -7,7 +7,7 @@
 
 import { freshAddress } from '../../ui/on-demand';
 import { preloadSiteConfig } from '../../ui/preload';
-import { showEarlyForm, watchComposition } from './liuyan-form/early-form';
+import { PAGE_FORM, showEarlyForm, watchComposition } from './liuyan-form/early-form';
 
 /** An element's file and the chunks it imports (relative to this script), filled in by the build. */
 interface ElementFiles {
@@ -80,13 +80,16 @@ function loadElementsInPage(): void {
     // county's page's), or else the form as data, built here (on a slow network it comes well before
     // the element's file). The part that takes it over is asked for now, to be there with that file
     // (asked for by the element, it came a round trip after the file, and the take-over waited for it).
+    // One such form per page, in the first element (its ids are fixed).
     if (takeOver) {
+      let offered = document.querySelector(PAGE_FORM) !== null;
       for (const element of document.querySelectorAll<HTMLElement>(tag)) {
         const own = element.querySelector(':scope > form.plain-form');
         if (own) {
           watchComposition(own);
           preload([takeOver]);
-        } else {
+        } else if (!offered) {
+          offered = true;
           showEarlyForm(element, scriptOrigin, () => preload([takeOver]));
         }
       }
