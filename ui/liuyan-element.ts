@@ -1,3 +1,4 @@
+import type { Theme } from '../sdk/src/themes';
 import { LitElement } from 'lit';
 import { createClient, type LiuyanClient } from '../sdk/src/client';
 import type { Locale } from '../sdk/src/languages';
@@ -8,7 +9,7 @@ import { fetchPreloaded } from './preload';
 const scriptOrigin = new URL(import.meta.url).origin;
 
 /** The values of every element's `theme` attribute. */
-export type LiuyanTheme = 'light' | 'dark' | 'auto' | 'high-contrast';
+export type LiuyanTheme = Theme;
 
 /**
  * What every Liuyan element shares: the `site` and `api` attributes, a client for the service,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DomainSchema, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
 import { NotificationOptionsSchema } from './notifications';
 import { LocaleSchema, StringOverridesSchema } from './string-overrides';
+import { THEMES } from '../themes';
 
 export interface UnitNode {
   id: string;
@@ -114,7 +115,7 @@ export const FormNodeSchema: z.ZodType<FormNode> = z.lazy(() =>
 /** The languages and themes the form can be drawn in (`GET /v1/sites/:site/form`), as the elements' `lang` and `theme`. */
 export const SiteFormQuerySchema = z.object({
   lang: LocaleSchema.optional().describe('the language of the form’s words; absent: zh-CN, as an element with no `lang` on a page with none'),
-  theme: z.enum(['light', 'dark', 'auto', 'high-contrast']).optional().describe('the theme of its stylesheet, as the element’s `theme`; absent: auto'),
+  theme: z.enum(THEMES).optional().describe('the theme of its stylesheet, as the element’s `theme`; absent: as an element with none, Liuyan’s light colours and no background of its own'),
   unit: z.string().min(1).max(64).optional().describe('the unit to preselect, as the element’s `unit` (ignored for a unit the form does not list)'),
   campaign: z.string().min(1).max(64).optional().describe('the suggestion drive the form writes to, as the element’s `campaign`: its units, types and domains'),
 });

@@ -6,14 +6,13 @@
 // (liuyan-form.ts, `adoptPlainForm`; plain-form.ts). In the loader's file, so it costs no round trip
 // of its own: it imports nothing at run time but `localeOf`.
 import type { FormNode, SiteForm } from '../../../sdk/src/schemas/site';
+import { THEMES } from '../../../sdk/src/themes';
 import { localeOf } from '../../../ui/locale-of';
 import { draftName } from './draft-store';
 import { outboxName } from './outbox';
 
 /** The only elements the form is made of (worker/src/hosted/write-form.ts): nothing else is ever built, whatever an answer holds. */
 const FORM_TAGS = new Set(['form', 'input', 'select', 'option', 'optgroup', 'textarea', 'label', 'span', 'div', 'p', 'fieldset', 'legend', 'details', 'summary', 'a', 'button']);
-/** The element's attributes the form follows (`theme` only with a value the elements know). */
-const THEMES = new Set(['light', 'dark', 'auto', 'high-contrast']);
 /** A page's form inside `<liuyan-form>`, for the element to take over (its HTML's, or built here). */
 export const PAGE_FORM = 'liuyan-form > form.plain-form';
 /** Stylesheets adopted by the page already, by their text: one per site's palette and theme. */
@@ -66,10 +65,11 @@ export function watchComposition(form: Element): void {
  * adopted by the page (constructed, so no Content-Security-Policy has to allow an inline style), when
  * it comes before the element's own script; `asking` is called as it is asked for. Nothing is done
  * for an element that holds anything already (the write page's own form, a host's fallback), where
- * this browser keeps a draft or a waiting message for the site (`keptFromEarlier`), where the page
- * has such a form already (a second element), in a browser without constructed stylesheets, or where the answer has no form (the site's form needs its script, hosted pages off,
+ * this browser keeps a draft or a waiting message for the site (`keptFromEarlier`), in a browser
+ * without constructed stylesheets, or where the answer has no form (the site's form needs its script, hosted pages off,
  * a drive that takes no messages, a website the site does not allow, a failed request): the element
- * then draws its own form, as it always did.
+ * then draws its own form, as it always did. The loader offers one element per page (`PAGE_FORM`:
+ * the form's ids are fixed, so a second one's labels would lead into the first).
  */
 export function showEarlyForm(element: HTMLElement, defaultApi: string, asking: () => void): void {
   const site = element.getAttribute('site');
@@ -78,16 +78,15 @@ export function showEarlyForm(element: HTMLElement, defaultApi: string, asking: 
   const query = new URLSearchParams({ lang: localeOf(element) });
   for (const name of ['theme', 'unit', 'campaign']) {
     const value = element.getAttribute(name);
-    if (value && (name !== 'theme' || THEMES.has(value))) query.set(name, value);
+    // `theme` only with a value the elements know (the service refuses any other).
+    if (value && (name !== 'theme' || (THEMES as readonly string[]).includes(value))) query.set(name, value);
   }
   asking();
   fetch(`${base}/v1/sites/${encodeURIComponent(site)}/form?${query}`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) })
     .then((answer) => (answer.ok ? (answer.json() as Promise<SiteForm>) : null))
     .then((answer) => {
-      // Too late: the element has drawn its own form, or the page took it away.
-      // One such form per page: its ids are fixed, so a second one's labels would lead into the first.
-      if (!answer?.form || answer.style === null || customElements.get('liuyan-form') || !element.isConnected || element.childElementCount > 0
-        || document.querySelector(PAGE_FORM)) return;
+      // Too late: the element has drawn its own form, or the page took it away or filled it.
+      if (!answer?.form || answer.style === null || customElements.get('liuyan-form') || !element.isConnected || element.childElementCount > 0) return;
       if (!adopted.has(answer.style)) {
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(answer.style);

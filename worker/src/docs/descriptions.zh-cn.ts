@@ -577,8 +577,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '最多 50 条，最早的在前',
   'the language of the form’s words; absent: zh-CN, as an element with no `lang` on a page with none':
     '表单文字的语言；不填：简体中文（与未设置 lang 的元素在未设置语言的网页上相同）',
-  'the theme of its stylesheet, as the element’s `theme`; absent: auto':
-    '样式表的主题，与元素的 theme 相同；不填：auto（跟随系统设置）',
+  'the theme of its stylesheet, as the element’s `theme`; absent: as an element with none, Liuyan’s light colours and no background of its own':
+    '样式表的主题，与元素的 theme 相同；不填：与未设置 theme 的元素相同，使用留言板默认的浅色配色，不加自己的背景',
   'the unit to preselect, as the element’s `unit` (ignored for a unit the form does not list)':
     '预先选中的留言对象，与元素的 unit 相同（表单未列出的单位不予理会）',
   'the suggestion drive the form writes to, as the element’s `campaign`: its units, types and domains':

@@ -125,15 +125,19 @@ const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:16px;co
  * Content-Security-Policy allows no inline style allows this one by its hash (`sha256`, base64: the same
  * for every answer of a site in a theme), or shows the form in its own styles.
  */
-export async function plainFormStyle(site: Pick<Site, 'themeColor'>, theme: HostedTheme | null) {
+export function plainFormStyle(site: Pick<Site, 'themeColor'>, theme: HostedTheme | null): string {
   // No theme: as the element with none, Liuyan's own light colours and no surface or room of its own.
-  const style = theme === null
+  return theme === null
     ? `${themeRules(DEFAULT_COLOR, 'light', 'liuyan-form')}
 ${PLAIN_FORM_RULES}`
     : `${themeRules(site.themeColor ?? DEFAULT_COLOR, theme, 'liuyan-form')}
 liuyan-form:not(:defined){display:block;background:var(--surface);padding:var(--liuyan-theme-padding,.75em)}
 ${PLAIN_FORM_RULES}`;
-  return { element: html`<style>${raw(style)}</style>`, text: style, sha256: await styleHash(style) };
+}
+
+/** `style` (`plainFormStyle`) as the `<style>` element a page carries, and its hash for a Content-Security-Policy (base64). */
+export async function inlineStyle(style: string) {
+  return { element: html`<style>${raw(style)}</style>`, sha256: await styleHash(style) };
 }
 
 /**

@@ -2,11 +2,11 @@
 // setting (auto). The page's frame and the Liuyan elements in it take the same one: the elements
 // through their `theme` attribute (ui/tokens.styles.ts), the frame through the palettes below.
 import { readableOn } from '../../../sdk/src/color';
-import type { LiuyanTheme } from '../../../ui/liuyan-element';
+import { THEMES } from '../../../sdk/src/themes';
 import { DARK, SYSTEM_DARK, SYSTEM_MORE_CONTRAST } from '../../../ui/theme-media';
 
 /** What `?theme=` may ask for: the elements' own values. */
-export const HOSTED_THEMES = ['light', 'dark', 'auto', 'high-contrast'] as const satisfies readonly LiuyanTheme[];
+export const HOSTED_THEMES = THEMES;
 export type HostedTheme = (typeof HOSTED_THEMES)[number];
 
 /** The theme a reader asks for with `?theme=` (exactly one of `HOSTED_THEMES`); anything else: null (the system's setting). */

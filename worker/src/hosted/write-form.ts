@@ -193,14 +193,10 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
   const state = (id: string) => ({ 'aria-invalid': errors[id] ? 'true' : 'false', autofocus: id === first, 'aria-describedby': `${ID_PREFIX}${id}-error` });
   const field = (id: string, control: FormNode, { isRequired = true, name = label(id) } = {}) => h('div', { class: 'liuyan-field' },
     h('span', { class: 'liuyan-label' }, h('label', { for: `${ID_PREFIX}${id}` }, name), isRequired && required()), control, errorLine(id));
-  const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) => {
-    const { 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy } = state(id);
-    return h('input', { id: `${ID_PREFIX}${id}`, name: id, type, value, autocomplete, placeholder, required: isRequired, 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy });
-  };
-  const select = (id: string, isRequired: boolean, ...options: Child[]) => {
-    const { 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy } = state(id);
-    return h('select', isRequired ? { id: `${ID_PREFIX}${id}`, name: id, required: true, 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy } : { id: `${ID_PREFIX}${id}`, name: id }, ...options);
-  };
+  const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
+    h('input', { id: `${ID_PREFIX}${id}`, name: id, type, value, autocomplete, placeholder, required: isRequired, ...state(id) });
+  const select = (id: string, isRequired: boolean, ...options: Child[]) =>
+    h('select', { id: `${ID_PREFIX}${id}`, name: id, ...(isRequired ? { required: true, ...state(id) } : {}) }, ...options);
   const { loose, groups } = unitGroups(units);
   const option = (u: UnitNode) => h('option', { value: u.id, selected: u.id === values.unitId }, u.name);
   const shownName = (as: DisplayAs) => displayName(values.name.trim() || t.sampleName, as);
@@ -231,10 +227,7 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
       h('option', { value: '' }, t.chooseDomain),
       site.domains.map((d: Domain) => h('option', { value: d, selected: values.domain === d }, t.domains[d])))),
     field('title', input('title', values.title)),
-    field('body', (() => {
-      const { 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy } = state('body');
-      return h('textarea', { id: `${ID_PREFIX}body`, name: 'body', rows: '8', required: true, 'aria-invalid': invalid, autofocus, 'aria-describedby': describedBy }, values.body);
-    })()),
+    field('body', h('textarea', { id: `${ID_PREFIX}body`, name: 'body', rows: '8', required: true, ...state('body') }, values.body)),
     field('region', input('region', values.region, { placeholder: t.regionPlaceholder })),
     h('div', { class: 'liuyan-row' },
       field('author.name', input('author.name', values.name, { autocomplete: 'name' })),
@@ -249,7 +242,7 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
       h('label', { class: 'liuyan-choice liuyan-block' },
         h('input', {
           id: `${ID_PREFIX}consent`, name: 'consent', type: 'checkbox', value: 'true', required: true, checked: values.consent,
-          'aria-invalid': state('consent')['aria-invalid'], autofocus: first === 'consent', 'aria-describedby': `${ID_PREFIX}consent-error ${ID_PREFIX}privacy-notice`,
+          ...state('consent'), 'aria-describedby': `${ID_PREFIX}consent-error ${ID_PREFIX}privacy-notice`,
         }),
         h('span', {}, t.consent, required())),
       site.privacyUrl

@@ -19,7 +19,7 @@ import type { AppEnv } from '../env';
 import { messageHead, messageMain, summary } from '../hosted/message-page';
 import type { HostedStrings } from '../hosted/strings.zh-cn';
 import {
-  askedLocale, boardHead, campaignPath, hostedHref, hostedStrings, messagePath, pageTitle, plainFormStyle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
+  askedLocale, boardHead, campaignPath, hostedHref, hostedStrings, messagePath, pageTitle, inlineStyle, plainFormStyle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
@@ -255,7 +255,7 @@ hosted.get('/s/:site/form', async (c) => {
   const units = await plainFormUnits(found);
   const unitId = askedUnit(c, units);
   const action = absolute(c, hostedHref(sectionPath(site.id, 'write'), { ...view, embed: false }));
-  const style = units ? await plainFormStyle(site, elementTheme(view.theme)) : null;
+  const style = units ? await inlineStyle(plainFormStyle(site, elementTheme(view.theme))) : null;
   // The style sheet's hash is in the policy, for a page with a policy of its own to copy (README).
   c.header('Content-Security-Policy', `default-src 'none';${style ? ` style-src 'sha256-${style.sha256}';` : ''} base-uri 'none'; frame-ancestors 'none'`);
   c.header('X-Content-Type-Options', 'nosniff');
@@ -305,7 +305,7 @@ hosted.openapi(getSiteForm, async (c) => {
     site: { ...site, ...choices }, units: choices.units, locale: lang, action, campaign: choices.campaign,
     unitId: unit && listsUnit(choices.units, unit) ? unit : undefined,
   });
-  return c.json({ form, style: (await plainFormStyle(site, theme ?? null)).text }, 200);
+  return c.json({ form, style: plainFormStyle(site, theme ?? null) }, 200);
 });
 
 /**
