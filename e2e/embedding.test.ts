@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { citizenPhone, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { citizenPhone, fillForm, holdRequests, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
@@ -61,12 +61,7 @@ describe('a host page with a strict Content-Security-Policy', () => {
 describe('the form the loader builds before the element’s file has come, on a strict page', () => {
   it('shows, styled, under the README’s lines with Trusted Types enforced, and is taken over, nothing blocked', async () => {
     const page = browser.page;
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/widget/**/liuyan-form*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
     await underPolicy(page, `${README_POLICY}; require-trusted-types-for 'script'; trusted-types lit-html`);
     const early = page.locator('liuyan-form form.plain-form');
     await early.locator('button[type=submit]').waitFor();
@@ -91,14 +86,7 @@ describe('mounting the elements moves nothing on the page', () => {
     it(`the example page at ${viewport.width} px${early ? ', its form built by the loader first' : ''}: no layout-shift entry while the elements load and draw`, async () => {
       const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport });
       const page = await context.newPage();
-      let release = () => {};
-      if (early) {
-        const held = new Promise<void>((resolve) => (release = resolve));
-        await page.route('**/widget/**/liuyan-form*.js', async (route) => {
-          await held;
-          await route.continue();
-        });
-      }
+      const release = early ? await holdRequests(page, '**/widget/**/liuyan-form*.js') : () => {};
       await page.addInitScript(() => {
         const shifts: string[] = [];
         (window as unknown as { __shifts: string[] }).__shifts = shifts;

@@ -42,8 +42,11 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     if (request.url === '/iframe-embed.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeHostPage(workerOrigin));
     if (request.url === '/iframe-board.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(iframeBoardPage(workerOrigin));
     // The county's page with the form set into its HTML, fetched from the service as it is served (a server-side include: README, "The form in your page's own HTML").
-    if (request.url === '/included.html') {
-      return void fetch(`${workerOrigin}/s/demo/form`).then((r) => r.text()).then((form) => {
+    const url = new URL(request.url ?? '/', 'http://x');
+    // `?site=xss`: another site's form than the demo's (e2e/xss.test.ts).
+    const site = /^[a-z0-9-]+$/.test(url.searchParams.get('site') ?? '') ? url.searchParams.get('site')! : 'demo';
+    if (url.pathname === '/included.html') {
+      return void fetch(`${workerOrigin}/s/${site}/form`).then((r) => r.text()).then((form) => {
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(includedPage(workerOrigin, form));
       }, () => response.writeHead(502).end());
     }
@@ -51,7 +54,8 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     if (request.url === '/form-only.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(formOnlyPage(workerOrigin));
     // Two forms on one page: the loader builds a form before the element's file for the first only (its ids are fixed).
     if (request.url === '/two-forms.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(twoFormsPage(workerOrigin));
-    const url = new URL(request.url ?? '/', 'http://x');
+    // Nothing but the loader and one form of `?site=` (the loader builds its form: e2e/xss.test.ts).
+    if (url.pathname === '/one-form.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(oneFormPage(workerOrigin, site));
     // The page under the Content-Security-Policy a test names (`/strict?csp=…`, e2e/embedding.test.ts).
     if (url.pathname === '/strict') {
       return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': url.searchParams.get('csp') ?? '' }).end(page);
@@ -64,6 +68,15 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
 }
+
+/** A page with nothing but the loader and `site`'s form. */
+const oneFormPage = (workerOrigin: string, site: string) => `<!doctype html>
+<html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>给领导留言</title>
+<script type="module" src="${workerOrigin}/widget/liuyan.js"></script>
+<liuyan-form site="${site}"></liuyan-form>
+</html>
+`;
 
 /** A page with two forms of the site, the second in English. */
 const twoFormsPage = (workerOrigin: string) => `<!doctype html>

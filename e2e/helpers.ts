@@ -96,3 +96,14 @@ export async function scrollUntil(element: Locator, ready: () => Promise<boolean
     return ready();
   }, { timeout, interval: 500 }).toBe(true);
 }
+
+/** Holds back every request to `pattern` (a slow connection) until the returned function lets them go on. */
+export async function holdRequests(page: Page, pattern: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

@@ -2,7 +2,7 @@
 // script, and taken over by <liuyan-form> once its script comes, with what was typed and the cursor kept.
 import { describe, expect, inject, it } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
-import { citizenPhone, countMessagesTitled, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { citizenPhone, countMessagesTitled, fillForm, holdRequests, TRACKING_CODE, useBrowserPage } from './helpers';
 import { FOREIGN, HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
@@ -27,17 +27,6 @@ async function fillPlainForm(page: import('playwright-core').Page, title: string
   await form.getByLabel('姓名', { exact: true }).fill('陈明');
   await form.getByLabel('联系电话', { exact: true }).fill(phone);
   await form.getByLabel(/我已阅读并同意隐私声明/).check();
-}
-
-/** Holds back every request to `pattern` (a slow connection) until the returned function lets them go on. */
-async function holdRequests(page: import('playwright-core').Page, pattern: string): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(pattern, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
 }
 
 /**

@@ -13,7 +13,7 @@ import { queryD1 } from '../scripts/local-stack';
 import { hashPassword } from '../worker/src/auth/password';
 import { packed, XSS_HTTPS_URL, XSS_MARKER, XSS_PAYLOADS, type XssKind } from '../worker/test/xss-corpus';
 import { CONSOLE, signedIn } from './console-helpers';
-import { citizenPhone, scrollUntil, useBrowserPage } from './helpers';
+import { citizenPhone, holdRequests, scrollUntil, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
@@ -210,6 +210,22 @@ describe('script-injection payloads on every page', () => {
       ...seeded.units, seeded.submitLabel, first!.title, first!.body, first!.reply,
       ...seeded.messages.slice(0, 10).map((m) => m.title),
     ], 'elements');
+  });
+
+  it('the form before the element’s file has come (built by the loader; set into the county’s page) shows every payload as text, and so once taken over', async () => {
+    const page = browser.page;
+    const dialogs = watchDialogs(page);
+    // The element's file held back (a slow connection): what the citizen meanwhile sees is the service's form.
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    for (const path of [`/one-form.html?site=${SITE}`, `/included.html?site=${SITE}`]) {
+      await page.goto(`${HOST}${path}`, { waitUntil: 'commit' });
+      await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+      await expectShownAsText(page, dialogs, [seeded.submitLabel, ...seeded.units], `${path}, the page's form`);
+      expect(await page.evaluate(() => customElements.get('liuyan-form'))).toBeUndefined();
+    }
+    release();
+    await page.locator('liuyan-form [part="submit"]').waitFor();
+    await expectShownAsText(page, dialogs, [seeded.submitLabel, ...seeded.units], 'the included form, taken over');
   });
 
   it('the hosted pages (board, a message, a drive, the form, the figures) and the API reference show every payload as text', async () => {
