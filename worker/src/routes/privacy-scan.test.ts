@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../sdk/src/client';
 import { ALLOWED_ORIGIN, createSite, db, request, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
+import { PUBLIC_ROUTE } from '../../test/public-routes';
+import { app } from '../index';
 
 const PEOPLE = 500;
 /** Given-name characters rare in Chinese public text (and in ours), so a name found is a name leaked. */
@@ -40,6 +42,8 @@ function random(seed: number) {
 const people: Person[] = [];
 /** Everything the service answered and logged, for the scan. */
 const seen: string[] = [];
+/** What the scan asked, as `METHOD /path`, to check it asked every public route. */
+const asked: string[] = [];
 const originalLog = console.log;
 const originalError = console.error;
 const originalWarn = console.warn;
@@ -49,6 +53,7 @@ function record(response: Response, body: string): void {
 }
 
 async function ask(path: string, init: RequestInit & { origin?: string | null } = {}): Promise<Response> {
+  asked.push(`${init.method ?? 'GET'} ${new URL(path, 'https://liuyan.test').pathname}`);
   const response = await request(path, init);
   const body = await response.text();
   record(response, body);
@@ -157,6 +162,8 @@ describe('privacy scan', () => {
     await ask(`${site}/units?q=${encodeURIComponent('教育')}`);
     await ask(`${site}/campaigns`);
     await ask(`${site}/campaigns/none`);
+    await ask(`${site}/form`);
+    await ask(`${site}/photos/p_none/${'0'.repeat(64)}`);
     await ask(`${site}/stats`);
     await ask(`${site}/stats?unit=${siteId}_edu`);
     for (const id of [...publicIds.slice(0, 30), ...privateIds.slice(0, 30)]) {
@@ -164,13 +171,15 @@ describe('privacy scan', () => {
       await ask(`/s/${siteId}/messages/${id}`);
     }
     // The hosted pages, the reference, liveness.
-    for (const page of ['/', '/write', '/track', '/stats', '/nope']) await ask(`/s/${siteId}${page}`);
+    for (const page of ['', '/', '/write', '/track', '/stats', '/form', '/campaigns/none', '/nope']) await ask(`/s/${siteId}${page}`, { origin: null });
+    for (const page of ['/docs', '/docs/', '/docs/en', '/docs/en/', '/docs/docs.css']) await ask(page, { origin: null });
     await ask('/openapi.json', { origin: null });
     await ask('/healthz', { origin: null });
     // Open311, JSON and XML.
     for (const format of ['json', 'xml']) {
       await ask(`/open311/v2/${siteId}/discovery.${format}`, { origin: null });
       await ask(`/open311/v2/${siteId}/services.${format}`, { origin: null });
+      await ask(`/open311/v2/${siteId}/services/complaint.education.${format}`, { origin: null });
       await ask(`/open311/v2/${siteId}/requests.${format}`, { origin: null });
       await ask(`/open311/v2/${siteId}/requests.${format}?extensions=true`, { origin: null });
       for (const id of [publicIds[0]!, privateIds[0]!]) await ask(`/open311/v2/${siteId}/requests/${id}.${format}?extensions=true`, { origin: null });
@@ -186,6 +195,13 @@ describe('privacy scan', () => {
       body: JSON.stringify(validMessage(`${siteId}_edu`, { title: '', author: { name: person.name, phone: `${person.phone}0`, email: `${person.email}@`, displayAs: 'masked' } })),
     });
     await ask(`${site}/messages`, { method: 'POST', headers: json, body: JSON.stringify(validMessage(`${siteId}_edu`, { author: { name: person.name, phone: person.phone, email: person.email, displayAs: 'masked' } })) });
+    // The write page sent without a script, a field wrong: the form comes back with what was typed, of
+    // someone not among the 500, and nothing of anyone else.
+    const sentBack = await ask(`/s/${siteId}/write`, {
+      method: 'POST', origin: 'https://liuyan.test', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ unitId: `${siteId}_edu`, type: 'complaint', domain: 'education', title: '', body: '学校门口的路灯坏了', 'author.name': '测试者', 'author.phone': '13800000000', consent: 'true' }).toString(),
+    });
+    expect([sentBack.status, await sentBack.text()]).toEqual([422, expect.stringContaining('测试者')]);
     await ask(`${site}/track/recover`, { method: 'POST', headers: json, body: JSON.stringify({ contact: person.phone }) });
     await ask(`${site}/messages/${privateIds[1]}/support`, { method: 'POST', headers: json, body: JSON.stringify({ supporter: 'x'.repeat(20) }) });
     await ask('/v1/sites/no-such-site/messages');
@@ -210,6 +226,12 @@ describe('privacy scan', () => {
     await client.getStats();
     await client.track('AAAA-BBBB-CCCC-DDDD').catch(() => null);
 
+    // Every public route that reads was asked (a route added later is scanned too, or this fails); the
+    // writes not asked act on a citizen's own tracking code or take an upload.
+    const pattern = (route: string) => new RegExp(`^${route.replace(/\./g, '\\.').replace(/:\w+/g, '[^/]+').replace(/\*/g, '.*')}$`);
+    const unasked = [...new Set(app.routes.filter((r) => r.method === 'GET' && PUBLIC_ROUTE.test(r.path)).map((r) => r.path))]
+      .filter((route) => !asked.some((line) => line.startsWith('GET ') && pattern(route).test(line.slice(4))));
+    expect(unasked).toEqual([]);
     expect(seen.length).toBeGreaterThan(200);
     expect(seen.filter((line) => line.startsWith('{"requestId"')).length, 'request log lines scanned').toBeGreaterThan(100);
     const found = seen.flatMap((text) => leaks(text).map((leak) => `${leak} in: ${text.slice(0, 160)}`));
