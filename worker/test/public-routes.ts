@@ -6,3 +6,7 @@
  */
 export const PUBLIC_ROUTE =
   /^(\/v1\/sites\/:site(\/.*)?|\/open311\/v2\/:site\/.*|\/healthz|\/openapi\.json|\/docs(\/.*)?|\/s\/:site(\/.*)?|\/embed\.js)$/;
+
+/** A Hono route path (`/s/:site/*`) as a pattern of the paths it answers. */
+export const routePattern = (route: string): RegExp =>
+  new RegExp(`^${route.replace(/\./g, '\\.').replace(/:\w+/g, '[^/]+').replace(/\*/g, '.*')}$`);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createSite, expectProblem, request, seedMessages, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 import { HTTP_METHODS, type ApiDocument } from '../openapi';
+import { routePattern } from '../../test/public-routes';
+import { app } from '../index';
 
 const YEAR = 31_536_000;
 
@@ -79,9 +81,11 @@ describe('security headers', () => {
     const [messageId] = await seedMessages(siteId, [{ unitId: eduUnit, moderation: 'published' }]);
     const paths = [
       '/healthz', '/openapi.json', '/docs', '/docs/en', '/docs/docs.css', '/docs/',
-      `/s/${siteId}/`, `/s/${siteId}/write`, `/s/${siteId}/track`, `/s/${siteId}/stats`, `/s/${siteId}/messages/${messageId}`,
-      `/s/${siteId}/messages/m_unknown`, '/s/no-such-site/',
-      `/open311/v2/${siteId}/discovery.json`, `/open311/v2/${siteId}/services.xml`, `/open311/v2/${siteId}/requests.json`,
+      `/s/${siteId}`, `/s/${siteId}/`, `/s/${siteId}/write`, `/s/${siteId}/track`, `/s/${siteId}/stats`, `/s/${siteId}/form`, `/s/${siteId}/messages/${messageId}`,
+      `/s/${siteId}/messages/m_unknown`, `/s/${siteId}/campaigns/none`, `/s/${siteId}/nope`, '/s/no-such-site/', '/docs/en/',
+      `/open311/v2/${siteId}/discovery.json`, `/open311/v2/${siteId}/discovery.xml`, `/open311/v2/${siteId}/services.json`, `/open311/v2/${siteId}/services.xml`,
+      `/open311/v2/${siteId}/services/complaint.education.json`, `/open311/v2/${siteId}/requests.json`, `/open311/v2/${siteId}/requests.xml`,
+      `/open311/v2/${siteId}/requests/${messageId}.json`, `/open311/v2/${siteId}/tokens/x.xml`,
       '/no/such/path', `/v1/sites/${siteId}/messages/m_unknown`, '/v1/sites/no-such-site',
     ];
     const types = new Set<string>();
@@ -90,6 +94,11 @@ describe('security headers', () => {
       types.add(expectSecurityHeaders(response, `GET ${path} → ${response.status}`).split(';')[0]!);
       await response.arrayBuffer();
     }
+    // Every route outside the API's operations (those are the test above) was asked.
+    const apiPaths = Object.keys((await (await request('/openapi.json', { origin: null })).json<ApiDocument>()).paths ?? {}).map((p) => p.replace(/\{(\w+)\}/g, ':$1'));
+    const unasked = [...new Set(app.routes.filter((r) => r.method === 'GET' && !apiPaths.includes(r.path)).map((r) => r.path))]
+      .filter((route) => !paths.some((path) => routePattern(route).test(path)));
+    expect(unasked).toEqual([]);
     // Each kind of answer was among them.
     expect([...types]).toEqual(expect.arrayContaining(['text/html', 'application/json', 'application/problem+json', 'text/css', 'text/xml']));
   });
