@@ -3,13 +3,15 @@
 // with any field at any depth replaced by something hostile: emoji, right-to-left text, zero-width
 // and bidirectional-override characters, NUL, lone surrogates, huge and odd numbers, wrong types,
 // deep nesting, huge strings. Whatever arrives, the service answers 2xx or 4xx, never 5xx, and
-// every 4xx is problem+json with a code of the closed list, each field error naming its field.
+// every 4xx is problem+json with a code of the closed list, each field error naming its field. The
+// write page's form, sent without a script, gets random forms the same way; its answers are pages.
 import { exports } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { FieldErrorCodeSchema, ProblemCodeSchema, type Problem } from '../../../sdk/src/schemas/error';
 import { ALLOWED_ORIGIN, createSite, request, submit, validMessage } from '../../test/fixtures';
 import { CONSOLE_ORIGIN, createOfficial } from '../../test/officials';
+import { HONEYPOT_FIELD, KEY_FIELD, PLAIN_FORM_FIELDS, SOURCE_FIELD } from '../hosted/write-form';
 import { HTTP_METHODS, type ApiDocument, type ApiOperation } from '../openapi';
 
 /**
@@ -198,5 +200,76 @@ describe('random bodies on every write route', () => {
     console.log([...answers].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(', '));
     console.log(`random bodies: ${sent} requests over ${routes.length} write routes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(sent).toBeGreaterThanOrEqual(TOTAL_RUNS);
+  });
+});
+
+/**
+ * The write page's form as a browser without a script sends it (`POST /s/:site/write`: not an API
+ * operation, so not in the document above), its answers pages, not problems: the form again with each
+ * error beside its field (422), the limit above it (429), a page saying what could not be read (400,
+ * 403, 413, 415), or the receipt with its tracking code.
+ */
+describe('random forms on the write page', () => {
+  it('only 2xx and 4xx, each a page: the form again with every error beside a field it has, or the receipt', { timeout: 600_000 }, async () => {
+    const { siteId, eduUnit } = await createSite();
+    const fieldNames = [...PLAIN_FORM_FIELDS, KEY_FIELD, HONEYPOT_FIELD, SOURCE_FIELD, `${SOURCE_FIELD}Signature`, 'campaign', 'author', 'unknown'];
+    /** What a citizen fills in right, each field of which a run may replace, repeat or leave out. */
+    const right: Record<string, string> = {
+      unitId: eduUnit, type: 'complaint', domain: 'education', title: '城关小学门口早晚高峰拥堵', body: '每天早上七点半到八点，城关小学门口车辆乱停，孩子过马路很危险。',
+      region: '测试县城关镇', 'author.name': '陈明', 'author.phone': '13912345678', 'author.email': '', 'author.displayAs': 'masked', isPublic: 'true', consent: 'true',
+    };
+    const value = (name: string) => fc.oneof(
+      { weight: 3, arbitrary: fc.constant(right[name] ?? '') },
+      { weight: 1, arbitrary: fc.constant(crypto.randomUUID().replaceAll('-', '')) },
+      { weight: 3, arbitrary: hostileString },
+    );
+    const fields = fc.array(fc.constantFrom(...fieldNames).chain((name) => value(name).map((v) => [name, v] as [string, string])), { maxLength: 20 })
+      .map((pairs) => new URLSearchParams(pairs).toString());
+    // A form filled in right with a key the page drew, a few of its fields changed or added.
+    const mostlyRight = fc.array(fc.constantFrom(...fieldNames).chain((name) => value(name).map((v) => [name, v] as [string, string])), { maxLength: 3 })
+      .map((changes) => new URLSearchParams({ ...right, [KEY_FIELD]: crypto.randomUUID().replaceAll('-', ''), ...Object.fromEntries(changes) }).toString());
+    const body = fc.oneof(
+      { weight: 4, arbitrary: mostlyRight },
+      { weight: 4, arbitrary: fields },
+      // Not what a browser sends: broken percent-encoding, bytes that are not UTF-8, anything.
+      { weight: 1, arbitrary: fc.tuple(fields, fc.constantFrom('%', '%E5%9F', '%FF%FE', '&&==&', '%00')).map(([f, tail]) => `${f}&title=${tail}`) },
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+    );
+    const contentType = fc.oneof(
+      { weight: 6, arbitrary: fc.constant('application/x-www-form-urlencoded') },
+      { weight: 1, arbitrary: fc.constantFrom('application/x-www-form-urlencoded; charset=UTF-8', 'application/x-www-form-urlencoded; charset=gbk', 'text/plain', 'application/json') },
+    );
+    const origin = fc.constantFrom<string | null>(CONSOLE_ORIGIN, CONSOLE_ORIGIN, ALLOWED_ORIGIN, 'null', 'https://elsewhere.example', null);
+    const errorIds = new Set([...PLAIN_FORM_FIELDS, 'form'].map((f) => `liuyan-${f}-error`));
+    const statuses = new Map<number, number>();
+    let address = 0;
+    await fc.assert(fc.asyncProperty(body, contentType, origin, async (sent, type, from) => {
+      address++;
+      const headers = new Headers({ 'Content-Type': type, 'CF-Connecting-IP': `10.200.${(address >> 8) & 255}.${address & 255}` });
+      if (from !== null) headers.set('Origin', from);
+      const response = await exports.default.fetch(new Request(`${CONSOLE_ORIGIN}/s/${siteId}/write`, {
+        method: 'POST', headers, body: typeof sent === 'string' ? sent : new Uint8Array(sent),
+      }));
+      const text = await response.text();
+      const what = `${response.status} for ${type} from ${from}: ${typeof sent === 'string' ? sent.slice(0, 200) : '(bytes)'}`;
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      expect(response.status, what).toBeGreaterThanOrEqual(200);
+      expect(response.status, what).toBeLessThan(500);
+      expect(response.headers.get('Content-Type'), what).toMatch(/^text\/html; charset=UTF-8$/i);
+      expect(text, what).toMatch(/<title>[^<]+<\/title>/);
+      if (response.status === 200) expect(text, what).toMatch(/id="tracking-code">[0-9A-Z]{4}(-[0-9A-Z]{4}){3}</);
+      if (response.status === 422 || response.status === 429) {
+        const lines = [...text.matchAll(/<p class="liuyan-error" id="([^"]+)"[^>]*>([^<]*)</g)];
+        expect(lines.length, `${what}: an error said`).toBeGreaterThan(0);
+        for (const [, id, sentence] of lines) {
+          expect(errorIds.has(id!), `${what}: ${id} is a field's`).toBe(true);
+          expect(sentence!.trim(), `${what}: ${id} says something`).not.toBe('');
+        }
+      }
+    }), { numRuns: Math.max(100, Math.ceil(TOTAL_RUNS / 50)) });
+    console.log(`random forms on the write page: ${[...statuses].sort().map(([status, n]) => `${status}: ${n}`).join(', ')}`);
+    // The runs reached the checks past the form's reading, and some stored a message.
+    expect(statuses.get(422)).toBeGreaterThan(0);
+    expect(statuses.get(200)).toBeGreaterThan(0);
   });
 });
