@@ -55,7 +55,10 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     // Two forms on one page: the loader builds a form before the element's file for the first only (its ids are fixed).
     if (request.url === '/two-forms.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(twoFormsPage(workerOrigin));
     // Nothing but the loader and one form of `?site=` (the loader builds its form: e2e/xss.test.ts).
-    if (url.pathname === '/one-form.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(oneFormPage(workerOrigin, site));
+    if (url.pathname === '/one-form.html') {
+      const theme = /^[a-z-]+$/.test(url.searchParams.get('theme') ?? '') ? url.searchParams.get('theme') : null;
+      return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(oneFormPage(workerOrigin, site, theme));
+    }
     // The page under the Content-Security-Policy a test names (`/strict?csp=…`, e2e/embedding.test.ts).
     if (url.pathname === '/strict') {
       return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': url.searchParams.get('csp') ?? '' }).end(page);
@@ -69,12 +72,12 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
   return server;
 }
 
-/** A page with nothing but the loader and `site`'s form. */
-const oneFormPage = (workerOrigin: string, site: string) => `<!doctype html>
+/** A page with nothing but the loader and `site`'s form, in `theme` where one is given. */
+const oneFormPage = (workerOrigin: string, site: string, theme: string | null) => `<!doctype html>
 <html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>给领导留言</title>
 <script type="module" src="${workerOrigin}/widget/liuyan.js"></script>
-<liuyan-form site="${site}"></liuyan-form>
+<liuyan-form site="${site}"${theme ? ` theme="${theme}"` : ''}></liuyan-form>
 </html>
 `;
 
