@@ -451,6 +451,42 @@ describe('the form the loader builds into a page that has nothing but the loader
   });
 });
 
+describe('a page’s form sent before the element’s file came, the connection dropping on the way', () => {
+  for (const [what, address] of [['the loader’s form', `${HOST}/`], ['the form set into the county’s page', `${HOST}/included.html`]] as const) {
+    it(`${what}: what was sent is in the element’s form when the citizen comes back, said to have been sent`, async () => {
+      const { page } = browser;
+      const context = page.context();
+      // The element's file never comes; the network goes as the form is sent.
+      await page.route('**/widget/**/liuyan-form*.js', (route) => route.abort('connectionfailed'));
+      await page.goto(address);
+      await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+      const title = `断网时从本页提交的留言 ${Date.now()}`;
+      const phone = citizenPhone();
+      await fillPlainForm(page, title, phone);
+      await context.setOffline(true);
+      await page.locator('form.plain-form button[type=submit]').click();
+      await page.waitForURL(/^chrome-error:/);
+      // Back online, the element's file with it; the citizen goes back to the county's page.
+      await context.setOffline(false);
+      await page.unroute('**/widget/**/liuyan-form*.js');
+      await page.goBack();
+      const form = page.locator('liuyan-form [part="form"]');
+      await form.waitFor();
+      expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
+      expect(await form.getByLabel('联系电话', { exact: true }).inputValue()).toBe(phone);
+      expect(await form.getByLabel('留言对象', { exact: true }).inputValue()).not.toBe('');
+      await expect.poll(() => form.getByText('本页没有收到提交结果').count()).toBe(1);
+      expect(await page.locator('form.plain-form').count()).toBe(0);
+      expect(countMessagesTitled(title)).toBe(0);
+      // Sent from the element, it is stored once; nothing of it is kept afterwards.
+      await form.getByRole('button', { name: '提交留言' }).click();
+      await page.locator('liuyan-form [part="tracking-code"]').waitFor();
+      expect(countMessagesTitled(title)).toBe(1);
+      expect(await page.evaluate(() => [sessionStorage.getItem('liuyan:demo:sent'), localStorage.getItem('liuyan:demo:draft')])).toEqual([null, null]);
+    });
+  }
+});
+
 /** The slug of the drive a message titled `title` was written to, or null. */
 const driveOf = (title: string) => queryD1<{ slug: string | null }>(inject('persistTo'),
   `SELECT c.slug FROM messages m LEFT JOIN campaigns c ON c.id = m.campaign_id WHERE m.title = '${title.replaceAll("'", "''")}'`)[0]?.slug ?? null;

@@ -7,7 +7,7 @@
 
 import { freshAddress } from '../../ui/on-demand';
 import { preloadSiteConfig } from '../../ui/preload';
-import { PAGE_FORM, showEarlyForm, watchComposition } from './liuyan-form/early-form';
+import { PAGE_FORM, showEarlyForm, watchPageForm } from './liuyan-form/early-form';
 
 /** An element's file and the chunks it imports (relative to this script), filled in by the build. */
 interface ElementFiles {
@@ -84,9 +84,9 @@ function loadElementsInPage(): void {
     if (takeOver) {
       let offered = document.querySelector(PAGE_FORM) !== null;
       for (const element of document.querySelectorAll<HTMLElement>(tag)) {
-        const own = element.querySelector(':scope > form.plain-form');
+        const own = element.querySelector<HTMLFormElement>(':scope > form.plain-form');
         if (own) {
-          watchComposition(own);
+          watchPageForm(own, element.getAttribute('site') ?? '');
           preload([takeOver]);
         } else if (!offered) {
           offered = true;

@@ -18,6 +18,15 @@ export interface SplitBody {
 /** Where a site's draft is kept: the message in `localStorage`, the contact details in `sessionStorage`, under the same name. */
 export const draftName = (site: string) => `liuyan:${site}:draft`;
 
+/**
+ * Where a page's form sent as it is (before the element took it over: the loader's, the write page's,
+ * a county's page's) keeps what it sent, for this tab's session only (`sessionStorage`), as
+ * `{page, pairs}`: the sending page's `performance.timeOrigin` and the form's `[name, value]` pairs.
+ * Should the page the form goes to never come (the connection dropped), the citizen who comes back
+ * finds it in the element's form (liuyan-form.ts, `takeSentForm`), not an empty one.
+ */
+export const sentFormName = (site: string) => `liuyan:${site}:sent`;
+
 export class DraftStore<T extends object> {
   private readonly draftKey: string;
   private readonly pendingKey: string;

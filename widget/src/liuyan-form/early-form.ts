@@ -8,7 +8,7 @@
 import type { FormNode, SiteForm } from '../../../sdk/src/schemas/site';
 import { THEMES } from '../../../sdk/src/themes';
 import { localeOf } from '../../../ui/locale-of';
-import { draftName } from './draft-store';
+import { draftName, sentFormName } from './draft-store';
 import { outboxName } from './outbox';
 
 /** The only elements the form is made of (worker/src/hosted/write-form.ts): nothing else is ever built, whatever an answer holds. */
@@ -42,21 +42,33 @@ function build(node: FormNode | string): Node {
  */
 function keptFromEarlier(site: string): boolean {
   try {
-    return [localStorage.getItem(draftName(site)), sessionStorage.getItem(draftName(site)), localStorage.getItem(outboxName(site))].some((kept) => kept !== null);
+    return [localStorage.getItem(draftName(site)), sessionStorage.getItem(draftName(site)), sessionStorage.getItem(sentFormName(site)), localStorage.getItem(outboxName(site))]
+      .some((kept) => kept !== null);
   } catch {
     return false; // storage unavailable: nothing kept either
   }
 }
 
 /**
- * Marks `form` (a page's form the element will take over: built here, or the write page's and a
- * county's page's own) with `data-composing` while a word is being composed in it (pinyin not yet
- * chosen), from the loader's start: the element, whose script may come mid-word, then waits for the
- * word before taking the form over, rather than keeping its letters.
+ * Watches `form` (a page's form the element will take over: built here, or the write page's and a
+ * county's page's own), from the loader's start, for `site`'s element:
+ * - marks it `data-composing` while a word is being composed in it (pinyin not yet chosen): the
+ *   element, whose script may come mid-word, then waits for the word before taking the form over,
+ *   rather than keeping its letters;
+ * - keeps what it sends, when it is sent as it is (`sentFormName`): the page it goes to may never come
+ *   on a dropped connection, and a citizen who comes back would otherwise find the form empty.
  */
-export function watchComposition(form: Element): void {
+export function watchPageForm(form: HTMLFormElement, site: string): void {
   form.addEventListener('compositionstart', () => form.setAttribute('data-composing', ''));
   form.addEventListener('compositionend', () => form.removeAttribute('data-composing'));
+  form.addEventListener('submit', () => {
+    try {
+      const pairs = [...new FormData(form)].filter(([, value]) => typeof value === 'string');
+      sessionStorage.setItem(sentFormName(site), JSON.stringify({ page: performance.timeOrigin, pairs }));
+    } catch {
+      // No storage: the form is sent all the same.
+    }
+  });
 }
 
 /**
@@ -93,9 +105,9 @@ export function showEarlyForm(element: HTMLElement, defaultApi: string, asking: 
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
         adopted.add(answer.style);
       }
-      const form = build(answer.form) as Element;
+      const form = build(answer.form) as HTMLFormElement;
       element.appendChild(form);
-      watchComposition(form);
+      watchPageForm(form, site);
     })
     .catch(() => undefined); // the element draws its own form
 }

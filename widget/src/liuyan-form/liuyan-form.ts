@@ -15,7 +15,7 @@ import { format, formatDateTime, lastInstantOf, Localized, sayNow, type LaterTex
 import type { Locale } from '../../../sdk/src/languages';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
-import { DraftStore } from './draft-store';
+import { DraftStore, sentFormName } from './draft-store';
 import { enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
@@ -198,7 +198,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** Why the form could not load, and whether trying again may help (not for a website that is not allowed). */
   private loadError: { text: LaterText; retry: boolean } = { text: '', retry: true };
   private attempt = 0;
-  private restored = false;
+  /** What the form was filled with from this browser: a draft (`draft`), or a page's form sent as it is with no answer seen (`sent`). */
+  private restored: false | 'draft' | 'sent' = false;
   private created: MessageCreated | null = null;
   /** The receipt of `created` (receipt.ts), once its chunk is here. */
   private receipt: Receipt | null = null;
@@ -242,7 +243,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.plain ??= this.querySelector<HTMLFormElement>(':scope > form.plain-form');
     // Its reader comes beside the site config, so the take-over waits for nothing more.
     if (this.plain) void plainFormModule().catch(() => undefined);
-    // A word begun before this script ran: marked on the form by the loader (`watchComposition`), or
+    // A word begun before this script ran: marked on the form by the loader (`watchPageForm`), or
     // known by its next keystroke (an input event while composing).
     if (this.plain?.hasAttribute('data-composing')) this.composing = true;
     this.plain?.addEventListener('compositionstart', () => (this.composing = true));
@@ -281,7 +282,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const reading = await plainFormModule().then(({ readPlainForm }) => readPlainForm(form), () => null);
     if (!reading || this.plainSent) return false;
     this.plain = null;
-    if (reading.values) {
+    // What the page's form sent is what it last held: on the way back to the page the browser restores
+    // some of its fields only (not those with `autocomplete="off"`), so that reading would lose words.
+    if (reading.values && this.restored !== 'sent') {
       this.values = { ...emptyValues(), ...reading.values };
       this.restored = false;
       this.drafts?.save(this.values);
@@ -294,6 +297,28 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const { refocus } = reading;
     if (refocus) void this.updateComplete.then(() => refocus(this.renderRoot));
     return true;
+  }
+
+  /**
+   * A page's form sent as it is (before the take-over) keeps what it sent for this tab (`sentFormName`):
+   * the page it went to may never have come. On a later page (not this one, whose answer may be on its
+   * way), made the draft, replacing an older one, so the citizen who comes back finds it, told it was
+   * sent (`sentRestored`: the message may be stored already). Returns whether there was one; kept for
+   * the next load should its reader not come.
+   */
+  private async takeSentForm(): Promise<boolean> {
+    let kept: { page?: unknown; pairs?: unknown } | null = null;
+    try {
+      kept = JSON.parse(sessionStorage.getItem(sentFormName(this.site)) ?? 'null');
+    } catch {
+      return false; // no storage: nothing was kept
+    }
+    if (!kept || kept.page === performance.timeOrigin) return false;
+    const values = await plainFormModule().then(({ sentValues }) => sentValues(kept.pairs), () => undefined);
+    if (values === undefined) return false;
+    if (values) this.drafts?.save({ ...emptyValues(), ...values });
+    sessionStorage.removeItem(sentFormName(this.site));
+    return values !== null;
   }
 
   override disconnectedCallback(): void {
@@ -359,10 +384,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.phase = 'campaign-elsewhere';
       return;
     }
+    const sent = await this.takeSentForm();
     const draft = this.drafts.load();
     if (draft) {
       this.values = { ...emptyValues(), ...draft };
-      this.restored = true;
+      this.restored = sent ? 'sent' : 'draft';
     } else if (this.unit) {
       this.values = { ...this.values, units: pathTo(this.config.units, this.unit).slice(-1).map((u) => u.id) };
     }
@@ -915,7 +941,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const busy = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.send} @focusin=${this.focusedIn}>
       ${this.guard.render(t.honeypotLabel)}
-      ${this.restored ? html`<p class="notice">${t.draftRestored} <button type="button" class="secondary" @click=${this.startOver}>${t.clearDraft}</button></p>` : nothing}
+      ${this.restored ? html`<p class="notice">${this.restored === 'sent' ? t.sentRestored : t.draftRestored} <button type="button" class="secondary" @click=${this.startOver}>${t.clearDraft}</button></p>` : nothing}
       <p class="muted">${this.requiredMark()} ${t.requiredNote}</p>
       ${this.renderUnitPicker()}
       <fieldset class="field" part="field">

@@ -40,20 +40,30 @@ function changed(control: Control): boolean {
   return control instanceof HTMLTextAreaElement && control.value !== control.defaultValue;
 }
 
+/** The element's values from what the page's form sends (its `FormData`, or the pairs kept when it was sent). */
+function valuesOf(data: { get(name: string): unknown; has(name: string): boolean }): NonNullable<PlainFormReading['values']> {
+  const text = (name: string) => String(data.get(name) ?? '');
+  return {
+    units: text('unitId') ? [text('unitId')] : [], type: text('type') as FormValues['type'], domain: text('domain') as FormValues['domain'],
+    title: text('title'), body: text('body'), region: text('region'),
+    name: text('author.name'), phone: text('author.phone'), email: text('author.email'),
+    displayAs: (text('author.displayAs') || 'masked') as FormValues['displayAs'], isPublic: text('isPublic') !== 'false', consent: data.has('consent'),
+  };
+}
+
+/**
+ * The values a page's form sent as it is, from its `[name, value]` pairs as the loader kept them
+ * (early-form.ts, `watchPageForm`); null for anything else.
+ */
+export function sentValues(pairs: unknown): PlainFormReading['values'] {
+  if (!Array.isArray(pairs) || !pairs.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string'))) return null;
+  return valuesOf(new URLSearchParams(pairs as [string, string][]));
+}
+
 /** Reads `form` (its values, its errors, where its focus is) for the element to take it over. */
 export function readPlainForm(form: HTMLFormElement): PlainFormReading {
   const controls = Array.from(form.elements) as Control[];
-  let values: PlainFormReading['values'] = null;
-  if (form.hasAttribute('data-sent') || controls.some(changed)) {
-    const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '');
-    values = {
-      units: text('unitId') ? [text('unitId')] : [], type: text('type') as FormValues['type'], domain: text('domain') as FormValues['domain'],
-      title: text('title'), body: text('body'), region: text('region'),
-      name: text('author.name'), phone: text('author.phone'), email: text('author.email'),
-      displayAs: (text('author.displayAs') || 'masked') as FormValues['displayAs'], isPublic: text('isPublic') !== 'false', consent: data.has('consent'),
-    };
-  }
+  const values = form.hasAttribute('data-sent') || controls.some(changed) ? valuesOf(new FormData(form)) : null;
   const errors: Record<string, string> = {};
   for (const line of Array.from(form.querySelectorAll<HTMLElement>('.liuyan-error'))) errors[ownId(line.id).slice(0, -'-error'.length)] = line.textContent ?? '';
   const focused = controls.find((control) => control === document.activeElement);

@@ -48,6 +48,7 @@ export const formEn: FormStrings = {
   submitFailed: 'No connection: the message has not been sent yet. What you wrote is saved on this device; when you are back online press “Send again” — it will not be sent twice.',
   resubmit: 'Send again',
   draftRestored: 'We restored what you had written but not sent.',
+  sentRestored: 'We restored what you sent from this page. This page never got an answer: if you already have a tracking code, do not send it again.',
   clearDraft: 'Start over',
   submitted: 'Your message was sent',
   trackingCodeLabel: 'Your tracking code',

@@ -50,6 +50,8 @@ const strings = {
   submitFailed: '网络连接失败，留言尚未提交。您填写的内容已保存在本机，网络恢复后请点击“重新提交”，不会重复提交。',
   resubmit: '重新提交',
   draftRestored: '已恢复您上次未提交的内容。',
+  /** The form sent from this page before its script came, and no answer seen here: the message may be stored already. */
+  sentRestored: '已恢复您在本页提交过的内容。本页没有收到提交结果：如果您已经拿到查询码，请不要重复提交。',
   clearDraft: '清空重写',
   submitted: '留言已提交',
   trackingCodeLabel: '您的查询码',

@@ -54,6 +54,8 @@ const strings = {
   submitFailed: '網路連線失敗，留言尚未提交。您填寫的內容已儲存在本機，網路恢復後請點選「重新提交」，不會重複提交。',
   resubmit: '重新提交',
   draftRestored: '已恢復您上次未提交的內容。',
+  /** The form sent from this page before its script came, and no answer seen here: the message may be stored already. */
+  sentRestored: '已恢復您在本頁提交過的內容。本頁沒有收到提交結果：如果您已經拿到查詢碼，請不要重複提交。',
   clearDraft: '清空重寫',
   submitted: '留言已提交',
   trackingCodeLabel: '您的查詢碼',
