@@ -164,6 +164,8 @@ describe('the hosted write page’s form as HTML', () => {
     await page.waitForTimeout(1500);
     expect(await page.locator('form.plain-form').count()).toBe(1);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(title);
+    // The write page's own form stores the message (its key): no copy of it is kept to be sent again.
+    expect(await page.evaluate(() => sessionStorage.getItem('liuyan:demo:sent'))).toBeNull();
     await page.getByRole('button', { name: '提交留言' }).click();
     await page.locator('#tracking-code').waitFor();
     expect(countMessagesTitled(title)).toBe(1);
@@ -452,6 +454,31 @@ describe('the form the loader builds into a page that has nothing but the loader
 });
 
 describe('a page’s form sent before the element’s file came, the connection dropping on the way', () => {
+  it('the element coming while the answer is on its way takes nothing over and keeps no draft; a later page finds what was sent', async () => {
+    const { page } = browser;
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    await page.goto(`${HOST}/`, { waitUntil: 'commit' });
+    await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+    const title = `答复还在路上时到来的脚本 ${Date.now()}`;
+    await fillPlainForm(page, title, citizenPhone());
+    // Sent as it is, its answer slow (the submit fired, the navigation not yet there), the element's file comes.
+    await page.locator('form.plain-form').evaluate((form) => form.dispatchEvent(new Event('submit', { cancelable: true })));
+    release();
+    await page.waitForFunction(() => customElements.get('liuyan-form') !== undefined);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('form.plain-form').count()).toBe(1);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(title);
+    // Had the answer never come, the citizen who opens the page again finds it, said to have been sent.
+    await page.reload();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
+    await expect.poll(() => form.getByText('本页没有收到提交结果').count()).toBe(1);
+    await form.getByRole('button', { name: '清空重写' }).click();
+    expect(await page.evaluate(() => [sessionStorage.getItem('liuyan:demo:sent'), localStorage.getItem('liuyan:demo:draft')])).toEqual([null, null]);
+  });
+
+
   for (const [what, address] of [['the loader’s form', `${HOST}/`], ['the form set into the county’s page', `${HOST}/included.html`]] as const) {
     it(`${what}: what was sent is in the element’s form when the citizen comes back, said to have been sent`, async () => {
       const { page } = browser;
@@ -478,6 +505,10 @@ describe('a page’s form sent before the element’s file came, the connection 
       await expect.poll(() => form.getByText('本页没有收到提交结果').count()).toBe(1);
       expect(await page.locator('form.plain-form').count()).toBe(0);
       expect(countMessagesTitled(title)).toBe(0);
+      // Still said to have been sent after a reload, until it is sent or begun again.
+      await page.reload();
+      await expect.poll(() => form.getByText('本页没有收到提交结果').count()).toBe(1);
+      expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
       // Sent from the element, it is stored once; nothing of it is kept afterwards.
       await form.getByRole('button', { name: '提交留言' }).click();
       await page.locator('liuyan-form [part="tracking-code"]').waitFor();

@@ -19,21 +19,24 @@ export interface SplitBody {
 export const draftName = (site: string) => `liuyan:${site}:draft`;
 
 /**
- * Where a page's form sent as it is (before the element took it over: the loader's, the write page's,
- * a county's page's) keeps what it sent, for this tab's session only (`sessionStorage`), as
- * `{page, pairs}`: the sending page's `performance.timeOrigin` and the form's `[name, value]` pairs.
- * Should the page the form goes to never come (the connection dropped), the citizen who comes back
- * finds it in the element's form (liuyan-form.ts, `takeSentForm`), not an empty one.
+ * Where a page's form sent as it is (before the element took it over: the loader's, one set into a
+ * county's page) keeps what it sent, for this tab's session only (`sessionStorage`), as
+ * `{page, pairs}`: the sending page's `performance.timeOrigin` and the form's `[name, value]` pairs
+ * (`{page, taken: true}` once made the draft). Should the page the form goes to never come (the
+ * connection dropped), the citizen who comes back finds it in the element's form (liuyan-form.ts,
+ * `takeSentForm`), not an empty one; it goes when the message is sent or begun again (`clear`).
  */
 export const sentFormName = (site: string) => `liuyan:${site}:sent`;
 
 export class DraftStore<T extends object> {
   private readonly draftKey: string;
   private readonly pendingKey: string;
+  private readonly sentKey: string;
 
   constructor(site: string, private readonly personal: readonly (keyof T)[]) {
     this.draftKey = draftName(site);
     this.pendingKey = `liuyan:${site}:pending`;
+    this.sentKey = sentFormName(site);
   }
 
   load(): Partial<T> | null {
@@ -75,9 +78,11 @@ export class DraftStore<T extends object> {
     remove(this.pendingKey);
   }
 
+  /** Sent, or begun again: nothing of the message stays, nor what a page's form sent of it. */
   clear(): void {
     remove(this.draftKey);
     remove(this.pendingKey);
+    remove(this.sentKey);
   }
 }
 

@@ -55,13 +55,21 @@ function keptFromEarlier(site: string): boolean {
  * - marks it `data-composing` while a word is being composed in it (pinyin not yet chosen): the
  *   element, whose script may come mid-word, then waits for the word before taking the form over,
  *   rather than keeping its letters;
- * - keeps what it sends, when it is sent as it is (`sentFormName`): the page it goes to may never come
- *   on a dropped connection, and a citizen who comes back would otherwise find the form empty.
+ * - marks it `data-submitted` once it is sent as it is: the page is on its way to the answer, and the
+ *   element, should its script come meanwhile, takes nothing over (no copy stays as a draft);
+ * - keeps what a form without the service's key sends (`sentFormName`: the loader's, one set into a
+ *   county's page, whose sending stores nothing yet but leads to the write page to confirm it): the
+ *   page it goes to may never come on a dropped connection, and a citizen who comes back would
+ *   otherwise find the form empty. The write page's own form, with its key (`idempotencyKey`,
+ *   worker/src/hosted/write-form.ts), stores the message: sent again from a copy it would be stored
+ *   twice, so it is not kept (a reload of the failed page sends it again, with the same key).
  */
 export function watchPageForm(form: HTMLFormElement, site: string): void {
   form.addEventListener('compositionstart', () => form.setAttribute('data-composing', ''));
   form.addEventListener('compositionend', () => form.removeAttribute('data-composing'));
   form.addEventListener('submit', () => {
+    form.setAttribute('data-submitted', '');
+    if (form.querySelector('[name="idempotencyKey"]')) return;
     try {
       const pairs = [...new FormData(form)].filter(([, value]) => typeof value === 'string');
       sessionStorage.setItem(sentFormName(site), JSON.stringify({ page: performance.timeOrigin, pairs }));

@@ -236,8 +236,6 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private composing = false;
   /** The slot that shows the page's form until it is taken over. */
   private plainSlot: HTMLSlotElement | null = null;
-  /** Whether the page's form was sent as it is (its own submit). */
-  private plainSent = false;
 
   override connectedCallback(): void {
     this.plain ??= this.querySelector<HTMLFormElement>(':scope > form.plain-form');
@@ -250,8 +248,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.plain?.addEventListener('input', (event) => ((event as InputEvent).isComposing && (this.composing = true)));
     this.plain?.addEventListener('compositionend', () => (this.composing = false));
     // Sent as it is (before the take-over): the page is on its way to the answer; nothing is taken
-    // over, so no copy of the message stays behind as a draft to be sent again.
-    this.plain?.addEventListener('submit', () => (this.plainSent = true));
+    // over, so no copy of the message stays behind as a draft to be sent again. The loader marks it
+    // so from its start (`watchPageForm`), should the form have been sent before this script came.
+    this.plain?.addEventListener('submit', () => this.plain?.setAttribute('data-submitted', ''));
     super.connectedCallback();
     if (this.phase === 'queued') this.watchOutbox();
   }
@@ -280,7 +279,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (!form) return true;
     if (this.composing) await new Promise<void>((done) => form.addEventListener('compositionend', () => setTimeout(done), { once: true }));
     const reading = await plainFormModule().then(({ readPlainForm }) => readPlainForm(form), () => null);
-    if (!reading || this.plainSent) return false;
+    if (!reading || form.hasAttribute('data-submitted')) return false;
     this.plain = null;
     // What the page's form sent is what it last held: on the way back to the page the browser restores
     // some of its fields only (not those with `autocomplete="off"`), so that reading would lose words.
@@ -302,23 +301,32 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /**
    * A page's form sent as it is (before the take-over) keeps what it sent for this tab (`sentFormName`):
    * the page it went to may never have come. On a later page (not this one, whose answer may be on its
-   * way), made the draft, replacing an older one, so the citizen who comes back finds it, told it was
-   * sent (`sentRestored`: the message may be stored already). Returns whether there was one; kept for
-   * the next load should its reader not come.
+   * way; not the service's answer itself), made the draft, replacing an older one, so the citizen who
+   * comes back finds it, told it was sent (`sentRestored`), on every load until it is sent or begun
+   * again. Returns whether there is one; kept for the next load should its reader not come.
    */
   private async takeSentForm(): Promise<boolean> {
-    let kept: { page?: unknown; pairs?: unknown } | null = null;
+    const name = sentFormName(this.site);
+    let kept: { page?: unknown; pairs?: unknown; taken?: unknown } | null = null;
     try {
-      kept = JSON.parse(sessionStorage.getItem(sentFormName(this.site)) ?? 'null');
+      kept = JSON.parse(sessionStorage.getItem(name) ?? 'null');
+      // The service's answer to it (the form sent back to confirm or correct, `data-sent`): arrived after all.
+      if (kept && this.plain?.hasAttribute('data-sent')) sessionStorage.removeItem(name);
     } catch {
-      return false; // no storage: nothing was kept
+      return false; // no storage, or nothing readable kept
     }
-    if (!kept || kept.page === performance.timeOrigin) return false;
+    if (!kept || kept.page === performance.timeOrigin || this.plain?.hasAttribute('data-sent')) return false;
+    // Made the draft on an earlier load: still said to have been sent, until sent or begun again.
+    if (kept.taken) return true;
     const values = await plainFormModule().then(({ sentValues }) => sentValues(kept.pairs), () => undefined);
     if (values === undefined) return false;
-    if (values) this.drafts?.save({ ...emptyValues(), ...values });
-    sessionStorage.removeItem(sentFormName(this.site));
-    return values !== null;
+    if (values === null) {
+      sessionStorage.removeItem(name);
+      return false;
+    }
+    this.drafts?.save({ ...emptyValues(), ...values });
+    sessionStorage.setItem(name, JSON.stringify({ page: kept.page, taken: true }));
+    return true;
   }
 
   override disconnectedCallback(): void {
