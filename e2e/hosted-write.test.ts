@@ -165,7 +165,7 @@ describe('the hosted write page’s form as HTML', () => {
     expect(await page.locator('form.plain-form').count()).toBe(1);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(title);
     // The write page's own form stores the message (its key): no copy of it is kept to be sent again.
-    expect(await page.evaluate(() => sessionStorage.getItem('liuyan:demo:sent'))).toBeNull();
+    expect(await page.evaluate(() => sessionStorage.getItem('liuyan:demo:sent'))).not.toContain(title);
     await page.getByRole('button', { name: '提交留言' }).click();
     await page.locator('#tracking-code').waitFor();
     expect(countMessagesTitled(title)).toBe(1);
@@ -454,6 +454,42 @@ describe('the form the loader builds into a page that has nothing but the loader
 });
 
 describe('a page’s form sent before the element’s file came, the connection dropping on the way', () => {
+  it('the write page’s own form, sent and stored: going back to it, the element takes nothing the browser fills in again for typing', async () => {
+    const { page } = browser;
+    await page.route('**/widget/**/liuyan-form*.js', (route) => route.abort('connectionfailed'));
+    await page.goto(`${WORKER}/s/demo/write`);
+    const title = `从写留言页直接提交后返回 ${Date.now()}`;
+    await fillPlainForm(page, title, citizenPhone());
+    await page.locator('form.plain-form button[type=submit]').click();
+    await page.locator('#tracking-code').waitFor();
+    expect(countMessagesTitled(title)).toBe(1);
+    await page.unroute('**/widget/**/liuyan-form*.js');
+    await page.goBack();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    // The browser filled some of the page's form in again (the letter, the choices, the name); none of it is a draft to send.
+    expect(await form.getByLabel('留言内容', { exact: true }).inputValue()).toBe('');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => [localStorage.getItem('liuyan:demo:draft'), sessionStorage.getItem('liuyan:demo:sent')])).toEqual([null, null]);
+    expect(await form.getByText('已恢复').count()).toBe(0);
+  });
+
+  it('a record of an earlier restore whose draft was sent from another tab is dropped, with no notice', async () => {
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    await page.locator('liuyan-form [part="form"]').waitFor();
+    await page.evaluate(() => {
+      sessionStorage.setItem('liuyan:demo:sent', JSON.stringify({ page: 1, taken: true }));
+      sessionStorage.setItem('liuyan:demo:draft', JSON.stringify({ name: '陈明', phone: '13912345678' }));
+    });
+    await page.reload();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    await page.waitForTimeout(500);
+    expect(await form.getByText('本页没有收到提交结果').count()).toBe(0);
+    expect(await page.evaluate(() => sessionStorage.getItem('liuyan:demo:sent'))).toBeNull();
+  });
+
   it('the element coming while the answer is on its way takes nothing over and keeps no draft; a later page finds what was sent', async () => {
     const { page } = browser;
     const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');

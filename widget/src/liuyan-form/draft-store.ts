@@ -22,7 +22,8 @@ export const draftName = (site: string) => `liuyan:${site}:draft`;
  * Where a page's form sent as it is (before the element took it over: the loader's, one set into a
  * county's page) keeps what it sent, for this tab's session only (`sessionStorage`), as
  * `{page, pairs}`: the sending page's `performance.timeOrigin` and the form's `[name, value]` pairs
- * (`{page, taken: true}` once made the draft). Should the page the form goes to never come (the
+ * (`{page, taken: true}` once made the draft; `{page, keyed: true}` for the write page's own form,
+ * which stores the message, so that only its sending is kept). Should the page the form goes to never come (the
  * connection dropped), the citizen who comes back finds it in the element's form (liuyan-form.ts,
  * `takeSentForm`), not an empty one; it goes when the message is sent or begun again (`clear`).
  */

@@ -62,17 +62,18 @@ function keptFromEarlier(site: string): boolean {
  *   page it goes to may never come on a dropped connection, and a citizen who comes back would
  *   otherwise find the form empty. The write page's own form, with its key (`idempotencyKey`,
  *   worker/src/hosted/write-form.ts), stores the message: sent again from a copy it would be stored
- *   twice, so it is not kept (a reload of the failed page sends it again, with the same key).
+ *   twice, so only that it was sent is kept (a reload of the failed page sends it again, with the
+ *   same key), for the element not to take what the browser fills in again on the way back for typing.
  */
 export function watchPageForm(form: HTMLFormElement, site: string): void {
   form.addEventListener('compositionstart', () => form.setAttribute('data-composing', ''));
   form.addEventListener('compositionend', () => form.removeAttribute('data-composing'));
   form.addEventListener('submit', () => {
     form.setAttribute('data-submitted', '');
-    if (form.querySelector('[name="idempotencyKey"]')) return;
     try {
+      const page = performance.timeOrigin;
       const pairs = [...new FormData(form)].filter(([, value]) => typeof value === 'string');
-      sessionStorage.setItem(sentFormName(site), JSON.stringify({ page: performance.timeOrigin, pairs }));
+      sessionStorage.setItem(sentFormName(site), JSON.stringify(form.querySelector('[name="idempotencyKey"]') ? { page, keyed: true } : { page, pairs }));
     } catch {
       // No storage: the form is sent all the same.
     }

@@ -15,7 +15,7 @@ import { format, formatDateTime, lastInstantOf, Localized, sayNow, type LaterTex
 import type { Locale } from '../../../sdk/src/languages';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
-import { DraftStore, sentFormName } from './draft-store';
+import { DraftStore, draftName, sentFormName } from './draft-store';
 import { enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
@@ -234,6 +234,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   /** Whether a word is being composed in the page's form (an IME's pinyin, not yet chosen). */
   private composing = false;
+  /** Whether the page's form holds what the browser filled in again of a form sent from it (`takeSentForm`): taken over empty. */
+  private plainRefilled = false;
   /** The slot that shows the page's form until it is taken over. */
   private plainSlot: HTMLSlotElement | null = null;
 
@@ -282,8 +284,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (!reading || form.hasAttribute('data-submitted')) return false;
     this.plain = null;
     // What the page's form sent is what it last held: on the way back to the page the browser restores
-    // some of its fields only (not those with `autocomplete="off"`), so that reading would lose words.
-    if (reading.values && this.restored !== 'sent') {
+    // some of its fields only (not those with `autocomplete="off"`), so that reading would lose words;
+    // and what it restores of the write page's form sent from this tab is of a message stored already.
+    if (reading.values && this.restored !== 'sent' && !this.plainRefilled) {
       this.values = { ...emptyValues(), ...reading.values };
       this.restored = false;
       this.drafts?.save(this.values);
@@ -307,7 +310,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
    */
   private async takeSentForm(): Promise<boolean> {
     const name = sentFormName(this.site);
-    let kept: { page?: unknown; pairs?: unknown; taken?: unknown } | null = null;
+    let kept: { page?: unknown; pairs?: unknown; taken?: unknown; keyed?: unknown } | null = null;
     try {
       kept = JSON.parse(sessionStorage.getItem(name) ?? 'null');
       // The service's answer to it (the form sent back to confirm or correct, `data-sent`): arrived after all.
@@ -316,8 +319,25 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       return false; // no storage, or nothing readable kept
     }
     if (!kept || kept.page === performance.timeOrigin || this.plain?.hasAttribute('data-sent')) return false;
-    // Made the draft on an earlier load: still said to have been sent, until sent or begun again.
-    if (kept.taken) return true;
+    if (kept.keyed) {
+      // The write page's own form was sent, with its key: stored, or to be by a reload of the failed
+      // page. Come back to (Back), the page's form is filled again by the browser with some of it: not
+      // typing, and taken as such it would stay as a draft, to be sent twice.
+      if ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward') this.plainRefilled = true;
+      sessionStorage.removeItem(name);
+      return false;
+    }
+    // Made the draft on an earlier load: still said to have been sent, until sent or begun again (in
+    // another tab, say, which leaves this tab's session: then the draft on the device is gone).
+    if (kept.taken) {
+      try {
+        if (localStorage.getItem(draftName(this.site))) return true;
+        sessionStorage.removeItem(name);
+      } catch {
+        // No storage on the device: no draft either.
+      }
+      return false;
+    }
     const values = await plainFormModule().then(({ sentValues }) => sentValues(kept.pairs), () => undefined);
     if (values === undefined) return false;
     if (values === null) {
