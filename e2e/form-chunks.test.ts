@@ -147,12 +147,21 @@ describe('<liuyan-form>: what comes after the first paint', () => {
   it('online, a chunk whose fetch failed is asked for again by the next send, and the errors then read as sentences', async () => {
     // The sentences' file fails once while the device is online (a dropped connection): the browser
     // keeps that failure for the page, so the form must ask for the file at a fresh address.
+    // The first request fails once the send has begun, so that the send waits for it (one that had
+    // failed before would be asked for again by the send itself).
     let refused = 0;
-    await browser.page.route(/\/chunks\/sentences\.zh-cn-[^/]+\.js(\?[^/]*)?$/, (route) => (refused++ === 0 ? route.abort('connectionreset') : route.continue()));
+    let sendBegun!: () => void;
+    const begun = new Promise<void>((resolve) => (sendBegun = resolve));
+    await browser.page.route(/\/chunks\/sentences\.zh-cn-[^/]+\.js(\?[^/]*)?$/, async (route) => {
+      if (refused++ > 0) return route.continue();
+      await begun;
+      await route.abort('connectionreset');
+    });
     await browser.page.goto(`${HOST}/form-only.html`);
     const form = browser.page.locator('liuyan-form');
     await form.locator('[part="form"]').waitFor();
     await form.getByRole('button', { name: '提交留言' }).click();
+    sendBegun();
     await expect.poll(() => form.locator('#title-error').textContent()).toBe('请检查标题');
 
     await form.getByRole('button', { name: '提交留言' }).click();
