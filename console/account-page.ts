@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { idRefs } from '../ui/id-refs';
 import { defineElement } from '../ui/liuyan-element';
 import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement, failures, type FieldNames } from './console-element';
@@ -244,7 +245,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
       return html`<div class="field">
         <label for=${name}>${label}${this.requiredMark()}</label>
         <input id=${name} name=${name} type="password" autocomplete=${autocomplete} maxlength="200"
-          aria-invalid=${error ? 'true' : 'false'} aria-describedby="${name}-hint ${name}-error" />
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(hint && `${name}-hint`, error && `${name}-error`) ?? nothing} />
         ${hint ? html`<p class="muted hint" id="${name}-hint">${hint}</p>` : nothing}
         ${error ? html`<p class="error" id="${name}-error" role="alert">${error}</p>` : nothing}
       </div>`;
@@ -268,7 +269,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
         <div class="field">
           <label for="enrol-password">${t.enrolPassword}${this.requiredMark()}</label>
           <input id="enrol-password" name="password" type="password" autocomplete="current-password"
-            aria-invalid=${error ? 'true' : 'false'} aria-describedby="password-error" />
+            aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && 'password-error') ?? nothing} />
           ${error ? html`<p class="error" id="password-error" role="alert">${error}</p>` : nothing}
         </div>
         <button type="submit" ?disabled=${this.busy}>${t.enrol}</button>
@@ -286,7 +287,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
         <div class="field">
           <label for="code">${t.confirmIntro}${this.requiredMark()}</label>
           <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" maxlength="10"
-            aria-invalid=${error ? 'true' : 'false'} aria-describedby="code-error" />
+            aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && 'code-error') ?? nothing} />
           ${error ? html`<p class="error" id="code-error" role="alert">${error}</p>` : nothing}
         </div>
         <button type="submit" ?disabled=${this.busy}>${t.confirm}</button>

@@ -122,10 +122,18 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
 
   /**
    * The counter of the control `id` (`12/50`, in characters as the service counts them), with the
-   * id `<id>-counter` for the control's `aria-describedby`. `initial`: the control's value before typing.
+   * id `counterId(id)` for the control's `aria-describedby`. `initial`: the control's value before typing.
    */
   protected counter(id: string, max: number, initial = '') {
-    return textCounter(this.typed[id] ?? initial, max, this.t.forms.counter, `${id}-counter`);
+    return textCounter(this.typed[id] ?? initial, max, this.t.forms.counter, this.counterId(id));
+  }
+
+  /**
+   * The id of the counter `counter(id, …)` draws (`<id>-counter`), for the control's `aria-describedby`:
+   * named from here, a reference cannot drift from the counter's id (`title-add-counter`, not `title-counter-add`).
+   */
+  protected counterId(id: string): string {
+    return `${id}-counter`;
   }
 
   /** Forgets what was typed in these controls (their form was sent, reset or closed). */

@@ -5,6 +5,7 @@ import type { HoldReason } from '../sdk/src/schemas/protection';
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { eventLabel, eventUnit, rejectReasonLabel, replyKindsOfEvents, type ReplyKind } from '../sdk/src/vocabulary';
+import { idRefs } from '../ui/id-refs';
 import { defineElement } from '../ui/liuyan-element';
 import { format, formatDateTime } from '../ui/localize';
 import { textCounter } from '../ui/text-rules';
@@ -609,7 +610,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <button type="button" class="secondary" aria-label="${t.photos.remove} ${i + 1}" @click=${() => this.removeReplyPhoto(p.key)}>${t.photos.remove}</button>
       </li>`)}</ul>` : nothing}
       ${this.replyPhotos.length < REPLY_PHOTOS_MAX ? html`<label for="reply-photos">${t.photos.add}</label>
-        <input id="reply-photos" type="file" accept="image/*" multiple aria-describedby="photos-error" @change=${this.addReplyPhotos} />` : nothing}
+        <input id="reply-photos" type="file" accept="image/*" multiple aria-describedby=${this.errorRef('photos') ?? nothing} @change=${this.addReplyPhotos} />` : nothing}
       ${this.fieldError('photos')}
     </fieldset>`;
   }
@@ -632,7 +633,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     </section>`;
   }
 
-  /** A labelled field; its error's id, `<id>-error`, is what the control's `aria-describedby` names. */
+  /** A labelled field; its error's id, `<id>-error` (`errorRef`), is what the control's `aria-describedby` names. */
   private field(id: string, label: string, required: boolean, control: TemplateResult, extra: unknown = nothing) {
     return html`<div class="field">
       <label for=${id}>${label}${required ? this.requiredMark() : nothing}</label>${control}${extra}
@@ -640,9 +641,18 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     </div>`;
   }
 
+  /**
+   * `<id>-error` while the field's error line (`fieldError`) is shown, else `undefined`: what the
+   * control's `aria-describedby` names (through `idRefs`), so it never names a line that is not there.
+   */
+  private errorRef(id: string): string | undefined {
+    return this.errors[id] ? `${id}-error` : undefined;
+  }
+
+  /** The error line under the field `id`, drawn only with an error, with the id `errorRef` names. */
   private fieldError(id: string) {
-    const error = this.errors[id];
-    return error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing;
+    const shown = this.errorRef(id);
+    return shown ? html`<p class="error" id=${shown} role="alert">${this.errors[id]}</p>` : nothing;
   }
 
   private invalid(id: string): string {
@@ -652,7 +662,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   /** A note or reason: up to NOTE_MAX characters, counted as the official types. */
   private textarea(id: string, label: string, required: boolean, max = NOTE_MAX) {
     return this.field(id, label, required, html`<textarea id=${id} name=${id} rows="3" aria-invalid=${this.invalid(id)}
-      aria-describedby="${id}-error ${id}-counter" @input=${this.onTyped}></textarea>`, this.counter(id, max));
+      aria-describedby=${idRefs(this.errorRef(id), this.counterId(id)) ?? nothing} @input=${this.onTyped}></textarea>`, this.counter(id, max));
   }
 
   private renderPanel(action: Action, m: ConsoleMessage) {
@@ -663,7 +673,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       case 'reject':
       case 'hide':
         fields = html`${this.field('reason', f.reason, true, html`<select id="reason" name="reason" aria-invalid=${this.invalid('reason')}
-            aria-describedby="reason-error">
+            aria-describedby=${this.errorRef('reason') ?? nothing}>
             <option value="">${f.chooseReason}</option>
             ${REJECT_REASONS.map((r) => html`<option value=${r}>${t.rejectReasons[r]}</option>`)}
           </select>`)}
@@ -674,8 +684,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         // One level at a time or a search, so a unit deep in a national tree is two or three steps away.
         fields = html`<div class="field">
             <liuyan-console-unit-picker id="unitId" name="unitId" source="site" .site=${this.config?.site.id ?? ''}
-              label=${f.transferTo} .exclude=${[m.unit.id]} aria-invalid=${this.invalid('unitId')} described-by="unitId-error"></liuyan-console-unit-picker>
-            ${this.fieldError('unitId')}
+              label=${f.transferTo} .exclude=${[m.unit.id]} aria-invalid=${this.invalid('unitId')} .error=${this.errors.unitId ?? ''}
+              described-by="unitId-error"></liuyan-console-unit-picker>
           </div>
           ${this.textarea('reason', f.transferReason, true)}`;
         break;
@@ -684,7 +694,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         const d = this.draft;
         // Each radio names the group's error: a fieldset cannot take focus or describe its radios.
         const kind = (value: ReplyDraft['kind'], label: string) => html`<label class="choice"><input type="radio" name="kind"
-          value=${value} .checked=${d.kind === value} aria-invalid=${this.invalid('kind')} aria-describedby="kind-error"
+          value=${value} .checked=${d.kind === value} aria-invalid=${this.invalid('kind')} aria-describedby=${this.errorRef('kind') ?? nothing}
           @change=${() => (this.draft = { ...this.draft, kind: value })} />${label}</label>`;
         fields = html`<fieldset class="field">
             <legend>${f.replyKind}</legend>
@@ -692,22 +702,22 @@ export class LiuyanConsoleMessage extends ConsoleElement {
             ${this.fieldError('kind')}
           </fieldset>
           ${this.templates && this.templates.length > 0 ? this.field('templateId', f.template, false, html`<select id="templateId" name="templateId"
-            aria-invalid=${this.invalid('templateId')} aria-describedby="templateId-error"
+            aria-invalid=${this.invalid('templateId')} aria-describedby=${this.errorRef('templateId') ?? nothing}
             @change=${(e: Event) => this.chooseTemplate((e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${d.templateId === ''}>${f.noTemplate}</option>
             ${this.templates.map((x) => html`<option value=${x.id} ?selected=${d.templateId === x.id}>${x.title}</option>`)}
           </select>`) : nothing}
           ${this.field('body', f.replyBody, true, html`<textarea id="body" name="body" rows="8" .value=${d.body}
-            aria-invalid=${this.invalid('body')} aria-describedby="body-error body-counter"
+            aria-invalid=${this.invalid('body')} aria-describedby=${idRefs(this.errorRef('body'), this.counterId('body')) ?? nothing}
             @input=${(e: Event) => (this.draft = { ...this.draft, body: (e.target as HTMLTextAreaElement).value })}></textarea>`,
-            textCounter(d.body, this.bodyMax, f.counter, 'body-counter'))}
+            textCounter(d.body, this.bodyMax, f.counter, this.counterId('body')))}
           ${this.renderReplyPhotos()}
           <p class="muted hint">${format(f.replySigned, { unit: m.unit.name })}</p>`;
         break;
       }
       case 'extend':
         fields = html`${this.field('days', f.days, true, html`<input id="days" name="days" type="number" min=${EXTEND_DAYS.min}
-            max=${EXTEND_DAYS.max} inputmode="numeric" aria-invalid=${this.invalid('days')} aria-describedby="days-error extension-preview"
+            max=${EXTEND_DAYS.max} inputmode="numeric" aria-invalid=${this.invalid('days')} aria-describedby=${idRefs(this.errorRef('days'), 'extension-preview') ?? nothing}
             @input=${this.previewExtension} />`)}
           <p class="notice" id="extension-preview" part="extension-preview" aria-live="polite" ?hidden=${!this.extension}>${this.extension
             ? format(this.extension.countedFrom === 'today' ? f.newDeadlineFromToday : f.newDeadline,

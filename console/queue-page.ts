@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PendingFollowUp, QueueMessage, QueuePage, QueueQuery, QueueTab } from '../sdk/src/schemas/console';
 import type { SiteConfig } from '../sdk/src/schemas/site';
+import { idRefs } from '../ui/id-refs';
 import { defineElement } from '../ui/liuyan-element';
 import { format, formatDateTime, formatRelative } from '../ui/localize';
 import { tokens } from '../ui/tokens.styles';
@@ -183,7 +184,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
           <div>
             <label>${t.queue.dueWithinDays}<input name="dueWithinDays" type="number" min=${DUE_WITHIN_DAYS.min} max=${DUE_WITHIN_DAYS.max}
               inputmode="numeric" placeholder=${t.queue.dueWithinDaysPlaceholder} .value=${f.dueWithinDays === undefined ? '' : String(f.dueWithinDays)}
-              aria-invalid=${this.dueError ? 'true' : 'false'} aria-describedby="due-error" /></label>
+              aria-invalid=${this.dueError ? 'true' : 'false'} aria-describedby=${idRefs(this.dueError && 'due-error') ?? nothing} /></label>
             ${this.dueError ? html`<p class="error" id="due-error" role="alert">${this.dueError}</p>` : nothing}
           </div>
           <div class="buttons">

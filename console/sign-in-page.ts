@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { LiuyanError } from '../sdk/src/errors';
+import { idRefs } from '../ui/id-refs';
 import { defineElement } from '../ui/liuyan-element';
 import { format } from '../ui/localize';
 import { tokens } from '../ui/tokens.styles';
@@ -106,7 +107,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
       <label for=${name}>${this.t.signIn[name]}${attrs.optional ? nothing : this.requiredMark()}</label>
       <input id=${name} name=${name} type=${attrs.type ?? 'text'} autocomplete=${attrs.autocomplete} .value=${initial}
         placeholder=${attrs.placeholder ?? nothing} inputmode=${attrs.inputmode ?? nothing} spellcheck="false" autocapitalize="off"
-        aria-invalid=${error ? 'true' : 'false'} aria-describedby="${name}-error ${name}-hint" />
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && `${name}-error`, attrs.hint && `${name}-hint`) ?? nothing} />
       ${attrs.hint ? html`<p class="muted hint" id="${name}-hint">${attrs.hint}</p>` : nothing}
       ${error ? html`<p class="error" id="${name}-error" role="alert">${error}</p>` : nothing}
     </div>`;
@@ -122,7 +123,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
       <legend>${t.chooseSite}</legend>
       <p class="muted hint" id="site-hint">${t.chooseSiteHint}</p>
       <div class="choices column">${this.sites.map((s) => html`<label class="choice"><input type="radio" name="site" value=${s.id}
-        .checked=${s.id === preferred} aria-invalid=${error ? 'true' : 'false'} aria-describedby="site-error site-hint" />${s.name}
+        .checked=${s.id === preferred} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && 'site-error', 'site-hint') ?? nothing} />${s.name}
         <span class="muted">(${s.id})</span></label>`)}</div>
       ${error ? html`<p class="error" id="site-error" role="alert">${error}</p>` : nothing}
     </fieldset>`;

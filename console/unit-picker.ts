@@ -1,5 +1,6 @@
 import { guard } from 'lit/directives/guard.js';
 import { css, html, nothing, type PropertyValues } from 'lit';
+import { idRefs } from '../ui/id-refs';
 import { format } from '../ui/localize';
 import { tokens } from '../ui/tokens.styles';
 import { defineElement } from '../ui/liuyan-element';
@@ -35,6 +36,10 @@ const PAGE = 50;
  * data carries the choice; `value` is the chosen id (the first), `values` them all. Keyboard: every
  * choice is a button; Enter in the search field searches and never submits the form.
  *
+ * A field error (`error`) is shown by the picker itself, under its fieldset, with `role="alert"`, and
+ * the fieldset names it in `aria-describedby` while it is shown: an id reference cannot reach out of a
+ * shadow root, so a line drawn by the page could never describe the fieldset inside this one.
+ *
  * @event change - The choice changed.
  */
 export class LiuyanConsoleUnitPicker extends ConsoleElement {
@@ -42,7 +47,8 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
   static override shadowRootOptions = { ...ConsoleElement.shadowRootOptions, delegatesFocus: true };
 
   static override styles = [tokens, styles, css`
-    :host { display: block; }
+    /* A grid with the gap of the page's .field, so the error line sits under the fieldset as it would under any control. */
+    :host { display: grid; gap: 0.3em; }
     fieldset { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: 0.6em 0.8em; margin: 0; min-width: 0; }
     :host([aria-invalid='true']) fieldset { border-color: var(--liuyan-color-error); }
     .chosen { margin: 0 0 0.5em; overflow-wrap: anywhere; }
@@ -79,6 +85,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     roots: { attribute: false },
     exclude: { attribute: false },
     describedBy: { type: String, attribute: 'described-by' },
+    error: { type: String },
     trail: { state: true },
     items: { state: true },
     nextCursor: { state: true },
@@ -103,8 +110,14 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
   roots: { id: string; name: string }[] | null = null;
   /** Ids that cannot be chosen (the message's own unit for a transfer). */
   exclude: string[] = [];
-  /** The id of the error line under the picker, for `aria-describedby`. */
+  /**
+   * The id of the picker's error line, drawn with `error` in the picker's own shadow root, where the
+   * fieldset's `aria-describedby` names it while the line is shown. Pages give the id their error line
+   * had when they drew it themselves (`unitId-error`), so it is still found by that id.
+   */
   describedBy = '';
+  /** The field's error, '' when there is none: shown under the fieldset (`role="alert"`), which it then describes. */
+  error = '';
 
   /** The units above the level shown, top first; [] at the top. */
   private trail: { id?: string; name: string }[] = [];
@@ -230,7 +243,10 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
 
   override render() {
     const p = this.t.unitPicker;
-    return html`<fieldset part="picker" aria-describedby=${this.describedBy || nothing}>
+    // One id for the line and for the reference, both only while there is an error, so the fieldset
+    // never names a line that is not there.
+    const errorId = this.error ? this.describedBy || 'error' : '';
+    return html`<fieldset part="picker" aria-describedby=${idRefs(errorId) ?? nothing}>
       <legend>${this.label}${this.required ? this.requiredMark() : nothing}</legend>
       ${this.renderChosen()}
       ${this.roots ? nothing : html`<div class="search" role="search" aria-label=${format(p.searchLabel, { label: this.label })}>
@@ -248,7 +264,8 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
         ${this.searched ? html`<li><span aria-current="location">${format(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
       </ol></nav>
       ${this.renderUnits()}
-    </fieldset>`;
+    </fieldset>
+    ${errorId ? html`<p class="error" id=${errorId} role="alert">${this.error}</p>` : nothing}`;
   }
 
   private renderChosen() {

@@ -38,13 +38,40 @@ async function axePage(viewport = { width: 1280, height: 900 }): Promise<Page> {
  */
 async function violations(page: Page, rules?: readonly string[]): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (runOnly) => {
+  return [...await danglingReferences(page), ...await page.evaluate(async (runOnly) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: {
       id: string; nodes: { target: unknown[]; failureSummary?: string }[];
     }[] }> } }).axe;
     const result = await axe.run(document, { runOnly, resultTypes: ['violations'] });
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${JSON.stringify(n.target)}: ${n.failureSummary?.replaceAll('\n', ' ')}`));
-  }, rules ? { type: 'rule', values: [...rules] } : { type: 'tag', values: [...WCAG_AA] });
+  }, rules ? { type: 'rule', values: [...rules] } : { type: 'tag', values: [...WCAG_AA] })];
+}
+
+/**
+ * Every id a control names (`for`, `aria-describedby`, `aria-labelledby`, `aria-controls`, …) that is
+ * not in its document or shadow root, one line each. axe lets a description name an id that is missing
+ * as long as one other is there, yet a screen reader then reads nothing for it, and an error line that
+ * appears later under a stale name is not read at all.
+ */
+async function danglingReferences(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const attributes = ['for', 'aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-errormessage', 'aria-activedescendant', 'aria-owns', 'aria-details', 'list'];
+    const found: string[] = [];
+    const walk = (root: Document | ShadowRoot, where: string) => {
+      for (const element of root.querySelectorAll('*')) {
+        for (const attribute of attributes) {
+          const value = element.getAttribute(attribute);
+          if (value === null || (attribute === 'for' && element.localName !== 'label' && element.localName !== 'output')) continue;
+          for (const id of value.split(/\s+/).filter(Boolean)) {
+            if (!root.getElementById(id)) found.push(`dangling ${attribute}="${id}" on ${where}${element.localName}#${element.id}`);
+          }
+        }
+        if (element.shadowRoot) walk(element.shadowRoot, `${where}${element.localName} > `);
+      }
+    };
+    walk(document, '');
+    return found;
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { oneOf, ROLES } from '../../sdk/src/codes';
 import type { Account, AdminUnitItem, CreateAccountInput, UpdateAccountInput } from '../../sdk/src/schemas/admin';
 import type { OfficialProfile } from '../../sdk/src/schemas/auth';
 import type { Role } from '../../sdk/src/schemas/console';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures } from '../console-element';
@@ -201,7 +202,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     return html`<div class="field">
         <label for=${id('role')}>${a.role}</label>
         <select id=${id('role')} name="role" ?disabled=${lockRole} aria-invalid=${this.invalid(scope, 'role')}
-          aria-describedby="${id('role-hint')} ${id('role-error')}"
+          aria-describedby=${idRefs(id('role-hint'), this.errorRef(scope, 'role', id('role-error'))) ?? nothing}
           @change=${(e: Event) => (this.roles = { ...this.roles, [scope]: oneOf(ROLES, (e.target as HTMLSelectElement).value) ?? 'responder' })}>
           ${ROLES.map((r) => html`<option value=${r} ?selected=${r === role}>${this.t.roles[r]}</option>`)}
         </select>
@@ -214,8 +215,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
         <p class="muted hint" id=${id('units-hint')}>${a.unitsHint}</p>
         <liuyan-console-unit-picker id=${id('units')} name="unitIds" source="admin" multiple required label=${a.units}
           .values=${startingWith(current?.unitIds)} .known=${this.units} aria-invalid=${this.invalid(scope, 'unitIds')}
-          described-by=${id('units-error')}></liuyan-console-unit-picker>
-        ${this.fieldError(scope, 'unitIds', id('units-error'))}
+          .error=${this.errorFor(scope, 'unitIds')} described-by=${id('units-error')}></liuyan-console-unit-picker>
       </div>`;
   }
 
@@ -249,7 +249,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     return html`<div class="field">
       <label for=${id}>${this.a.accounts.name}${this.requiredMark()}</label>
       <input id=${id} name="displayName" autocomplete="off" .value=${initial} aria-invalid=${this.invalid(scope, 'displayName')}
-        aria-describedby="${id}-error ${id}-counter" @input=${this.onTyped} />
+        aria-describedby=${idRefs(this.errorRef(scope, 'displayName', `${id}-error`), this.counterId(id)) ?? nothing} @input=${this.onTyped} />
       ${this.counter(id, DISPLAY_NAME_MAX, initial)}
       ${this.fieldError(scope, 'displayName', `${id}-error`)}
     </div>`;
@@ -261,7 +261,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     const field = (name: string, label: string, attrs: { type: string; autocomplete: string }, hint = '') => html`<div class="field">
       <label for="new-${name}">${label}${this.requiredMark()}</label>
       <input id="new-${name}" name=${name} type=${attrs.type} autocomplete=${attrs.autocomplete} spellcheck="false"
-        maxlength="200" aria-invalid=${this.invalid(ADD, name)} aria-describedby="new-${name}-hint new-${name}-error" />
+        maxlength="200" aria-invalid=${this.invalid(ADD, name)} aria-describedby=${idRefs(hint && `new-${name}-hint`, this.errorRef(ADD, name, `new-${name}-error`)) ?? nothing} />
       ${hint ? html`<p class="muted hint" id="new-${name}-hint">${hint}</p>` : nothing}
       ${this.fieldError(ADD, name, `new-${name}-error`)}
     </div>`;

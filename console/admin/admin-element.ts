@@ -121,10 +121,20 @@ export abstract class AdminElement extends ConsoleElement {
     return this.errorFor(scope, field) ? 'true' : 'false';
   }
 
-  /** The error line under a field; its id is what the control's `aria-describedby` names. */
+  /**
+   * `id` while `fieldError(scope, field, id)` shows its line, else `undefined`: what the control's
+   * `aria-describedby` names, through `idRefs` (`${idRefs(this.errorRef(…), this.counterId(…)) ?? nothing}`).
+   * An id reference must name an element that is there, and the line is drawn only with an error;
+   * both follow this one test, so they cannot drift apart.
+   */
+  protected errorRef(scope: string, field: string, id: string): string | undefined {
+    return this.errorFor(scope, field) ? id : undefined;
+  }
+
+  /** The error line under a field, drawn only with an error; `errorRef` is what the control's `aria-describedby` names. */
   protected fieldError(scope: string, field: string, id: string) {
-    const error = this.errorFor(scope, field);
-    return error ? html`<p class="error" id=${id} role="alert">${error}</p>` : nothing;
+    const shown = this.errorRef(scope, field, id);
+    return shown ? html`<p class="error" id=${shown} role="alert">${this.errorFor(scope, field)}</p>` : nothing;
   }
 
   /** A problem with the whole request, inside the form that sent it. */

@@ -137,12 +137,12 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
       </div>
       <div class="field">
         <label for="audit-from">${a.from}</label>
-        <input id="audit-from" name="from" type="date" .value=${f.from ?? ''} aria-invalid=${this.invalid('filter', 'from')} aria-describedby="from-error" />
+        <input id="audit-from" name="from" type="date" .value=${f.from ?? ''} aria-invalid=${this.invalid('filter', 'from')} aria-describedby=${this.errorRef('filter', 'from', 'from-error') ?? nothing} />
         ${this.fieldError('filter', 'from', 'from-error')}
       </div>
       <div class="field">
         <label for="audit-to">${a.to}</label>
-        <input id="audit-to" name="to" type="date" .value=${f.to ?? ''} aria-invalid=${this.invalid('filter', 'to')} aria-describedby="to-error" />
+        <input id="audit-to" name="to" type="date" .value=${f.to ?? ''} aria-invalid=${this.invalid('filter', 'to')} aria-describedby=${this.errorRef('filter', 'to', 'to-error') ?? nothing} />
         ${this.fieldError('filter', 'to', 'to-error')}
       </div>
       <div class="buttons">

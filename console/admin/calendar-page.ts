@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { CalendarDay, CalendarInput, CalendarPeriodInput } from '../../sdk/src/schemas/admin';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures } from '../console-element';
@@ -158,7 +159,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
         <a class="button secondary" href=${adminHash('calendar', y - 1)} aria-label="${a.previousYear} ${y - 1}">← ${y - 1}</a>
         <label class="visually-hidden" for="year">${a.year}</label>
         <input id="year" name="year" type="number" inputmode="numeric" min=${YEARS.min} max=${YEARS.max} .value=${String(y)} class="year"
-          aria-invalid=${this.invalid(YEAR, 'year')} aria-describedby="year-error" />
+          aria-invalid=${this.invalid(YEAR, 'year')} aria-describedby=${this.errorRef(YEAR, 'year', 'year-error') ?? nothing} />
         <button type="submit" class="secondary">${a.show}</button>
         <a class="button secondary" href=${adminHash('calendar', y + 1)} aria-label="${a.nextYear} ${y + 1}">${y + 1} →</a>
       </form>
@@ -170,7 +171,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
         <h2 id="import-title">${a.importTitle}</h2>
         <p class="muted hint" id="import-hint">${format(a.importHint, { year: y })}</p>
         <div class="buttons">
-          <button type="button" ?disabled=${this.busy || this.days === null} aria-describedby="import-hint import-error"
+          <button type="button" ?disabled=${this.busy || this.days === null} aria-describedby=${idRefs('import-hint', this.errorRef(IMPORT, 'year', 'import-error')) ?? nothing}
             @click=${this.importNational}>${format(a.importButton, { year: y })}</button>
         </div>
         ${this.fieldError(IMPORT, 'year', 'import-error')}
@@ -183,7 +184,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     const a = this.a.calendar;
     const date = (id: string, label: string, field: string, describedBy: string, required = false) => html`<div class="field">
       <label for=${id}>${label}${required ? this.requiredMark() : nothing}</label>
-      <input id=${id} name=${id} type="date" aria-invalid=${this.invalid(ADD, field)} aria-describedby="${id}-error ${describedBy}" />
+      <input id=${id} name=${id} type="date" aria-invalid=${this.invalid(ADD, field)} aria-describedby=${idRefs(this.errorRef(ADD, field, `${id}-error`), describedBy) ?? nothing} />
       ${this.fieldError(ADD, field, `${id}-error`)}
     </div>`;
     return html`<form class="stack card" novalidate @submit=${this.add} aria-labelledby="add-period-title">
@@ -191,7 +192,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
       <div class="field">
         <label for="name">${a.name}${this.requiredMark()}</label>
         <input id="name" name="name" placeholder=${a.namePlaceholder} aria-invalid=${this.invalid(ADD, 'name')}
-          aria-describedby="name-error name-counter" @input=${this.onTyped} />
+          aria-describedby=${idRefs(this.errorRef(ADD, 'name', 'name-error'), this.counterId('name')) ?? nothing} @input=${this.onTyped} />
         ${this.counter('name', NAME_MAX)}
         ${this.fieldError(ADD, 'name', 'name-error')}
       </div>

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { DOMAINS, MESSAGE_TYPES } from '../../sdk/src/codes';
 import type { AdminCampaign, CampaignOutlet, CreateCampaignInput } from '../../sdk/src/schemas/campaign';
 import type { Domain, MessageType } from '../../sdk/src/schemas/common';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime, lastInstantOf } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
@@ -225,20 +226,20 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
         <label for=${id(name)}>${label}${this.requiredMark()}</label>
         ${hint ? html`<p class="muted hint" id=${id(`${name}-hint`)}>${hint}</p>` : nothing}
         <input id=${id(name)} name=${name} .value=${value} aria-invalid=${this.invalid(scope, name)}
-          aria-describedby="${id(`${name}-error`)}${max ? ` ${id(`${name}-counter`)}` : ''}${hint ? ` ${id(`${name}-hint`)}` : ''}" @input=${this.onTyped} />
+          aria-describedby=${idRefs(this.errorRef(scope, name, id(`${name}-error`)), max ? this.counterId(id(name)) : undefined, hint && id(`${name}-hint`)) ?? nothing} @input=${this.onTyped} />
         ${max ? this.counter(id(name), max, value) : nothing}
         ${this.fieldError(scope, name, id(`${name}-error`))}
       </div>`;
     const date = (name: 'startsAt' | 'endsAt', label: string, value: string) => html`<div class="field">
         <label for=${id(name)}>${label}${this.requiredMark()}</label>
-        <input id=${id(name)} name=${name} type="date" .value=${value} aria-invalid=${this.invalid(scope, name)} aria-describedby=${id(`${name}-error`)} />
+        <input id=${id(name)} name=${name} type="date" .value=${value} aria-invalid=${this.invalid(scope, name)} aria-describedby=${this.errorRef(scope, name, id(`${name}-error`)) ?? nothing} />
         ${this.fieldError(scope, name, id(`${name}-error`))}
       </div>`;
     const choices = (name: 'types' | 'domains', legend: string, options: [string, string, number][], checked: readonly string[]) => html`<fieldset class="field">
         <legend>${legend}</legend>
         <div class="choices">
           ${options.map(([value, label, depth]) => html`<label class="choice">${'\u3000'.repeat(depth)}<input type="checkbox" name=${name} value=${value}
-            ?checked=${checked.includes(value)} aria-invalid=${this.invalid(scope, name)} aria-describedby=${id(`${name}-error`)} />${label}</label>`)}
+            ?checked=${checked.includes(value)} aria-invalid=${this.invalid(scope, name)} aria-describedby=${this.errorRef(scope, name, id(`${name}-error`)) ?? nothing} />${label}</label>`)}
         </div>
         ${this.fieldError(scope, name, id(`${name}-error`))}
       </fieldset>`;
@@ -247,7 +248,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
       <div class="field">
         <label for=${id('description')}>${a.description}</label>
         <textarea id=${id('description')} name="description" rows="4" .value=${x?.description ?? ''} aria-invalid=${this.invalid(scope, 'description')}
-          aria-describedby="${id('description-error')} ${id('description-counter')}" @input=${this.onTyped}></textarea>
+          aria-describedby=${idRefs(this.errorRef(scope, 'description', id('description-error')), this.counterId(id('description'))) ?? nothing} @input=${this.onTyped}></textarea>
         ${this.counter(id('description'), DESCRIPTION_MAX, x?.description)}
         ${this.fieldError(scope, 'description', id('description-error'))}
       </div>
@@ -256,8 +257,8 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
       <p class="muted hint">${a.choicesHint}</p>
       <div class="field">
         <liuyan-console-unit-picker id=${id('unitIds')} name="unitIds" source="admin" multiple label=${a.units}
-          .values=${startingWith(x?.unitIds)} aria-invalid=${this.invalid(scope, 'unitIds')} described-by=${id('unitIds-error')}></liuyan-console-unit-picker>
-        ${this.fieldError(scope, 'unitIds', id('unitIds-error'))}
+          .values=${startingWith(x?.unitIds)} aria-invalid=${this.invalid(scope, 'unitIds')} .error=${this.errorFor(scope, 'unitIds')}
+          described-by=${id('unitIds-error')}></liuyan-console-unit-picker>
       </div>
       ${choices('types', a.types, MESSAGE_TYPES.map((t) => [t, this.t.types[t], 0]), x?.types ?? [])}
       ${choices('domains', a.domains, DOMAINS.map((d) => [d, this.t.domains[d], 0]), x?.domains ?? [])}
@@ -265,7 +266,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
         <label for=${id('outlets')}>${a.outlets}</label>
         <p class="muted hint" id=${id('outlets-hint')}>${a.outletsHint}</p>
         <textarea id=${id('outlets')} name="outlets" rows="3" .value=${outletLines(x?.outlets ?? [])} aria-invalid=${this.invalid(scope, 'outlets')}
-          aria-describedby="${id('outlets-error')} ${id('outlets-hint')}"></textarea>
+          aria-describedby=${idRefs(this.errorRef(scope, 'outlets', id('outlets-error')), id('outlets-hint')) ?? nothing}></textarea>
         ${this.fieldError(scope, 'outlets', id('outlets-error'))}
       </div>`;
   }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { fieldErrorMessage } from '../../sdk/src/error-messages';
 import type { ExportQuery } from '../../sdk/src/schemas/admin';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { AdminElement } from './admin-element';
 
@@ -48,11 +49,11 @@ export class LiuyanConsoleAdminExport extends AdminElement {
           <div class="field">
             <label for="to">${a.to}</label>
             <input id="to" type="date" .value=${this.to} @input=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)}
-              aria-invalid=${backwards ? 'true' : 'false'} aria-describedby="to-error" />
+              aria-invalid=${backwards ? 'true' : 'false'} aria-describedby=${idRefs(toError && 'to-error') ?? nothing} />
             ${toError ? html`<p class="error" id="to-error" role="alert">${toError}</p>` : nothing}
           </div>
         </div>
-        <label class="choice"><input type="checkbox" .checked=${this.contact} aria-describedby="contact-warning"
+        <label class="choice"><input type="checkbox" .checked=${this.contact} aria-describedby=${idRefs(this.contact && 'contact-warning') ?? nothing}
           @change=${(e: Event) => (this.contact = (e.target as HTMLInputElement).checked)} />${a.contact}</label>
         ${this.contact ? html`<p class="notice warning" id="contact-warning" role="alert">${a.contactWarning}</p>` : nothing}
         <div class="buttons">

@@ -1,5 +1,6 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { IntegrationKey, IssuedIntegrationKey } from '../../sdk/src/schemas/integration-key';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { copyText, type CopyOutcome } from '../../ui/copy-text';
 import { format, formatDateTime } from '../../ui/localize';
@@ -105,7 +106,7 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
         <div class="field">
           <label for="label-issue">${a.label}${this.requiredMark()}</label>
           <input id="label-issue" name="label" placeholder=${a.labelPlaceholder} aria-invalid=${this.invalid(ISSUE, 'label')}
-            aria-describedby="label-issue-error label-issue-counter" @input=${this.onTyped} />
+            aria-describedby=${idRefs(this.errorRef(ISSUE, 'label', 'label-issue-error'), this.counterId('label-issue')) ?? nothing} @input=${this.onTyped} />
           ${this.counter('label-issue', LABEL_MAX)}
           ${this.fieldError(ISSUE, 'label', 'label-issue-error')}
         </div>

@@ -1,6 +1,7 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { DeadNotificationList, NotificationRecord, NotificationSettings } from '../../sdk/src/schemas/notifications';
 import { SMS_TEMPLATE_KINDS } from '../../sdk/src/codes';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
 import type { FieldNames } from '../console-element';
@@ -85,7 +86,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     const text = (name: string, field: string, label: string, value: string | null, options: { type?: string; hint?: string; placeholder?: string } = {}) => html`<div class="field">
         <label for=${name}>${label}</label>
         <input id=${name} name=${name} type=${options.type ?? 'text'} .value=${value ?? ''} placeholder=${options.placeholder ?? ''} autocomplete="off"
-          aria-invalid=${this.invalid(SAVE, field)} aria-describedby="${name}-error ${name}-hint" />
+          aria-invalid=${this.invalid(SAVE, field)} aria-describedby=${idRefs(this.errorRef(SAVE, field, `${name}-error`), options.hint && `${name}-hint`) ?? nothing} />
         ${options.hint ? html`<p class="hint muted" id="${name}-hint">${options.hint}</p>` : ''}
         ${this.fieldError(SAVE, field, `${name}-error`)}
       </div>`;
@@ -113,7 +114,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
               <input id="template-${kind}" name="template-${kind}" .value=${s.sms.templates[kind] ?? ''} placeholder="SMS_…" autocomplete="off" />`)}
           </fieldset>
           <label class="choice"><input type="checkbox" name="phoneVerification" value="on" .checked=${s.phoneVerification}
-            aria-invalid=${this.invalid(SAVE, 'phoneVerification')} aria-describedby="phoneVerification-error" />${n.phoneVerification}</label>
+            aria-invalid=${this.invalid(SAVE, 'phoneVerification')} aria-describedby=${this.errorRef(SAVE, 'phoneVerification', 'phoneVerification-error') ?? nothing} />${n.phoneVerification}</label>
           ${this.fieldError(SAVE, 'phoneVerification', 'phoneVerification-error')}` : html`<p class="muted">${n.noSms}</p>`}
         <h2>${n.emailTitle}</h2>
         ${text('emailFrom', 'emailFrom', n.emailFrom, s.emailFrom, { type: 'email', hint: n.emailFromHint })}

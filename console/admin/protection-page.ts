@@ -1,10 +1,11 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { FieldErrorParams } from '../../sdk/src/error-messages';
 import type { FieldErrorCode } from '../../sdk/src/schemas/error';
 import { WORD_LIST_MAX, WORD_MAX } from '../../sdk/src/limits';
 import type { ProtectionSettings } from '../../sdk/src/schemas/protection';
 import { format } from '../../ui/localize';
 import { textError } from '../../ui/text-rules';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
@@ -111,16 +112,18 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
     if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
     if (!this.settings) return html`<p class="muted" role="status">${this.t.loading}</p>`;
     const s = this.settings;
-    const hinted = (name: string, label: string, control: unknown, hint: string) => html`<div class="field">
-        <label for=${name}>${label}</label>${control}
+    // The control is drawn with the ids of the lines drawn here, the hint only when there is one, the
+    // error only with an error, so it names nothing that is not there.
+    const hinted = (name: string, label: string, control: (describedBy: string | typeof nothing) => unknown, hint: string) => html`<div class="field">
+        <label for=${name}>${label}</label>${control(idRefs(this.errorRef(SAVE, name, `${name}-error`), hint && `${name}-hint`) ?? nothing)}
         ${hint ? html`<p class="hint muted" id="${name}-hint">${hint}</p>` : ''}
         ${this.fieldError(SAVE, name, `${name}-error`)}
       </div>`;
-    const words = (name: 'bannedWords' | 'holdWords', label: string) => hinted(name, label, html`<textarea id=${name} name=${name} rows="6"
-        .value=${s[name].join('\n')} aria-invalid=${this.invalid(SAVE, name)} aria-describedby="${name}-error ${name}-hint"></textarea>`, p.wordsHint);
+    const words = (name: 'bannedWords' | 'holdWords', label: string) => hinted(name, label, (describedBy) => html`<textarea id=${name} name=${name} rows="6"
+        .value=${s[name].join('\n')} aria-invalid=${this.invalid(SAVE, name)} aria-describedby=${describedBy}></textarea>`, p.wordsHint);
     const number = (name: 'minFillSeconds' | 'retentionDays', label: string, value: number, max: number, hint: string) => hinted(name, label,
-      html`<input id=${name} name=${name} type="number" inputmode="numeric" min="0" max=${max} .value=${String(value)}
-        aria-invalid=${this.invalid(SAVE, name)} aria-describedby="${name}-error ${name}-hint" />`, hint);
+      (describedBy) => html`<input id=${name} name=${name} type="number" inputmode="numeric" min="0" max=${max} .value=${String(value)}
+        aria-invalid=${this.invalid(SAVE, name)} aria-describedby=${describedBy} />`, hint);
     return html`<h1>${p.title}</h1>
       <p class="muted hint">${p.intro}</p>
       ${this.renderDone()}
@@ -132,10 +135,10 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
         ${number('minFillSeconds', p.minFillSeconds, s.minFillSeconds, 600, p.minFillHint)}
         <h2>${p.turnstileTitle}</h2>
         <p class="muted hint">${p.turnstileHint}</p>
-        ${hinted('turnstileSiteKey', p.turnstileSiteKey, html`<input id="turnstileSiteKey" name="turnstileSiteKey" .value=${s.turnstile.siteKey ?? ''}
-          autocomplete="off" aria-invalid=${this.invalid(SAVE, 'turnstileSiteKey')} aria-describedby="turnstileSiteKey-error turnstileSiteKey-hint" />`, '')}
-        ${hinted('turnstileSecret', p.turnstileSecret, html`<input id="turnstileSecret" name="turnstileSecret" type="password" autocomplete="off"
-          aria-invalid=${this.invalid(SAVE, 'turnstileSecret')} aria-describedby="turnstileSecret-error turnstileSecret-hint" />`,
+        ${hinted('turnstileSiteKey', p.turnstileSiteKey, (describedBy) => html`<input id="turnstileSiteKey" name="turnstileSiteKey" .value=${s.turnstile.siteKey ?? ''}
+          autocomplete="off" aria-invalid=${this.invalid(SAVE, 'turnstileSiteKey')} aria-describedby=${describedBy} />`, '')}
+        ${hinted('turnstileSecret', p.turnstileSecret, (describedBy) => html`<input id="turnstileSecret" name="turnstileSecret" type="password" autocomplete="off"
+          aria-invalid=${this.invalid(SAVE, 'turnstileSecret')} aria-describedby=${describedBy} />`,
           s.turnstile.hasSecret ? p.secretKept : p.secretHint)}
         <h2>${p.retentionTitle}</h2>
         ${number('retentionDays', p.retentionDays, s.retentionDays, 36500, p.retentionHint)}

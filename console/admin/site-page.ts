@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { HEX_COLOR, readableUnderWhiteText } from '../../sdk/src/color';
 import type { SiteSettings, UpdateSiteInput } from '../../sdk/src/schemas/admin';
 import type { Domain, MessageType, SubmissionLimits } from '../../sdk/src/schemas/common';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
@@ -156,7 +157,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       <form class="stack card" novalidate @submit=${this.save} aria-label=${a.title}>
         <div class="field">
           <label for="name">${a.name}${this.requiredMark()}</label>
-          <input id="name" name="name" .value=${s.name} aria-invalid=${this.invalid(FORM, 'name')} aria-describedby="name-error name-counter"
+          <input id="name" name="name" .value=${s.name} aria-invalid=${this.invalid(FORM, 'name')} aria-describedby=${idRefs(this.errorRef(FORM, 'name', 'name-error'), this.counterId('name')) ?? nothing}
             @input=${this.onTyped} />
           ${this.counter('name', NAME_MAX, s.name)}
           ${this.fieldError(FORM, 'name', 'name-error')}
@@ -165,7 +166,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           <legend>${a.moderation}</legend>
           <div class="choices column">
             ${(['pre', 'post'] as const).map((mode) => html`<label class="choice"><input type="radio" name="moderation" value=${mode}
-              .checked=${s.moderation === mode} aria-invalid=${this.invalid(FORM, 'moderation')} aria-describedby="moderation-error" />${a[mode]}</label>`)}
+              .checked=${s.moderation === mode} aria-invalid=${this.invalid(FORM, 'moderation')} aria-describedby=${this.errorRef(FORM, 'moderation', 'moderation-error') ?? nothing} />${a[mode]}</label>`)}
           </div>
           ${this.fieldError(FORM, 'moderation', 'moderation-error')}
         </fieldset>
@@ -218,7 +219,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       <legend>${legend}${this.requiredMark()}</legend>
       <div class="choices">
         ${options.map(([value, label]) => html`<label class="choice"><input type="checkbox" name=${field} value=${value}
-          .checked=${checked.includes(value)} aria-invalid=${this.invalid(FORM, field)} aria-describedby="${field}-error" />${label}</label>`)}
+          .checked=${checked.includes(value)} aria-invalid=${this.invalid(FORM, field)} aria-describedby=${this.errorRef(FORM, field, `${field}-error`) ?? nothing} />${label}</label>`)}
       </div>
       ${this.fieldError(FORM, field, `${field}-error`)}
     </fieldset>`;
@@ -229,7 +230,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
     return html`<div class="field">
       <label for=${id}>${label}${this.requiredMark()}</label>
       <input id=${id} name=${id} type="number" inputmode="numeric" min=${range.min} max=${range.max} .value=${String(value ?? '')}
-        aria-invalid=${this.invalid(FORM, field)} aria-describedby=${hint ? `${id}-error ${id}-hint` : `${id}-error`} />
+        aria-invalid=${this.invalid(FORM, field)} aria-describedby=${idRefs(this.errorRef(FORM, field, `${id}-error`), hint && `${id}-hint`) ?? nothing} />
       ${hint ? html`<p class="muted hint" id="${id}-hint">${hint}</p>` : nothing}
       ${this.fieldError(FORM, field, `${id}-error`)}
     </div>`;
@@ -244,14 +245,14 @@ export class LiuyanConsoleAdminSite extends AdminElement {
         <label for="privacyUrl">${a.privacyUrl}</label>
         <input id="privacyUrl" name="privacyUrl" type="url" inputmode="url" spellcheck="false" autocapitalize="off" maxlength="500"
           placeholder="https://" .value=${s.privacyUrl ?? ''} aria-invalid=${this.invalid(FORM, 'privacyUrl')}
-          aria-describedby="privacyUrl-error privacyUrl-hint" />
+          aria-describedby=${idRefs(this.errorRef(FORM, 'privacyUrl', 'privacyUrl-error'), 'privacyUrl-hint') ?? nothing} />
         <p class="muted hint" id="privacyUrl-hint">${a.privacyUrlHint}</p>
         ${this.fieldError(FORM, 'privacyUrl', 'privacyUrl-error')}
       </div>
       <div class="field">
         <label for="privacyText">${a.privacyText}</label>
         <textarea id="privacyText" name="privacyText" rows="6" .value=${s.privacyText ?? ''} aria-invalid=${this.invalid(FORM, 'privacyText')}
-          aria-describedby="privacyText-error privacyText-hint privacyText-counter" @input=${this.onTyped}></textarea>
+          aria-describedby=${idRefs(this.errorRef(FORM, 'privacyText', 'privacyText-error'), 'privacyText-hint', this.counterId('privacyText')) ?? nothing} @input=${this.onTyped}></textarea>
         ${this.counter('privacyText', PRIVACY_TEXT_MAX, s.privacyText ?? '')}
         <p class="muted hint" id="privacyText-hint">${a.privacyTextHint}</p>
         ${this.fieldError(FORM, 'privacyText', 'privacyText-error')}
@@ -282,13 +283,13 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       <div class="field">
         <label for="returnUrl">${a.returnUrl}</label>
         <input id="returnUrl" name="returnUrl" type="url" inputmode="url" spellcheck="false" autocapitalize="off" maxlength="500"
-          placeholder="https://" .value=${s.returnUrl ?? ''} aria-invalid=${this.invalid(FORM, 'returnUrl')} aria-describedby="returnUrl-error" />
+          placeholder="https://" .value=${s.returnUrl ?? ''} aria-invalid=${this.invalid(FORM, 'returnUrl')} aria-describedby=${this.errorRef(FORM, 'returnUrl', 'returnUrl-error') ?? nothing} />
         ${this.fieldError(FORM, 'returnUrl', 'returnUrl-error')}
       </div>
       <div class="field">
         <label for="returnLabel">${a.returnLabel}</label>
         <input id="returnLabel" name="returnLabel" placeholder=${a.returnLabelPlaceholder} .value=${s.returnLabel ?? ''}
-          aria-invalid=${this.invalid(FORM, 'returnLabel')} aria-describedby="returnLabel-error returnLabel-counter returnLabel-hint" @input=${this.onTyped} />
+          aria-invalid=${this.invalid(FORM, 'returnLabel')} aria-describedby=${idRefs(this.errorRef(FORM, 'returnLabel', 'returnLabel-error'), this.counterId('returnLabel'), 'returnLabel-hint') ?? nothing} @input=${this.onTyped} />
         ${this.counter('returnLabel', RETURN_LABEL_MAX, s.returnLabel ?? '')}
         <p class="muted hint" id="returnLabel-hint">${a.returnLabelHint}</p>
         ${this.fieldError(FORM, 'returnLabel', 'returnLabel-error')}
@@ -296,14 +297,14 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       <div class="field">
         <label for="themeColor">${a.themeColor}</label>
         <input id="themeColor" name="themeColor" spellcheck="false" autocapitalize="off" maxlength="7" placeholder="#b5121b"
-          .value=${s.themeColor ?? ''} aria-invalid=${this.invalid(FORM, 'themeColor')} aria-describedby="themeColor-error themeColor-hint" />
+          .value=${s.themeColor ?? ''} aria-invalid=${this.invalid(FORM, 'themeColor')} aria-describedby=${idRefs(this.errorRef(FORM, 'themeColor', 'themeColor-error'), 'themeColor-hint') ?? nothing} />
         <p class="muted hint" id="themeColor-hint">${a.themeColorHint}</p>
         ${this.fieldError(FORM, 'themeColor', 'themeColor-error')}
       </div>
       <div class="field">
         <label for="shareImageUrl">${a.shareImageUrl}</label>
         <input id="shareImageUrl" name="shareImageUrl" type="url" inputmode="url" spellcheck="false" autocapitalize="off" maxlength="500"
-          placeholder="https://" .value=${s.shareImageUrl ?? ''} aria-invalid=${this.invalid(FORM, 'shareImageUrl')} aria-describedby="shareImageUrl-error shareImageUrl-hint" />
+          placeholder="https://" .value=${s.shareImageUrl ?? ''} aria-invalid=${this.invalid(FORM, 'shareImageUrl')} aria-describedby=${idRefs(this.errorRef(FORM, 'shareImageUrl', 'shareImageUrl-error'), 'shareImageUrl-hint') ?? nothing} />
         <p class="muted hint" id="shareImageUrl-hint">${a.shareImageUrlHint}</p>
         ${this.fieldError(FORM, 'shareImageUrl', 'shareImageUrl-error')}
       </div>
@@ -322,7 +323,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           return html`<div class="field">
             <label for=${field} lang=${this.locale}>${a.overrideKeys[key]}</label>
             <input id=${field} name=${field} maxlength="200" .value=${s.stringOverrides[tag]?.[key] ?? ''}
-              aria-invalid=${this.invalid(FORM, field)} aria-describedby="${field}-error" />
+              aria-invalid=${this.invalid(FORM, field)} aria-describedby=${this.errorRef(FORM, field, `${field}-error`) ?? nothing} />
             ${this.fieldError(FORM, field, `${field}-error`)}
           </div>`;
         })}
@@ -350,7 +351,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
               <label class="visually-hidden" for="origin-${i}">${label}</label>
               <input id="origin-${i}" type="url" inputmode="url" spellcheck="false" autocapitalize="off" maxlength="200"
                 placeholder="https://" .value=${live(origin)} @input=${(e: Event) => (this.origins[i] = (e.target as HTMLInputElement).value)}
-                aria-invalid=${listError ? 'true' : this.invalid(FORM, field)} aria-describedby="origin-${i}-error origins-error origins-hint" />
+                aria-invalid=${listError ? 'true' : this.invalid(FORM, field)} aria-describedby=${idRefs(this.errorRef(FORM, field, `origin-${i}-error`), listError && 'origins-error', 'origins-hint') ?? nothing} />
               <button type="button" class="secondary" aria-label=${format(a.removeOrigin, { n: i + 1 })}
                 @click=${() => this.removeOrigin(i)}>${this.a.remove}</button>
             </div>

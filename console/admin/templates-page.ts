@@ -1,5 +1,6 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { CreateReplyTemplateInput, ReplyTemplate, UpdateReplyTemplateInput } from '../../sdk/src/schemas/admin';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
@@ -117,14 +118,14 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
     return html`<div class="field">
         <label for=${id('title')}>${a.name}${this.requiredMark()}</label>
         <input id=${id('title')} name="title" .value=${template?.title ?? ''} aria-invalid=${this.invalid(scope, 'title')}
-          aria-describedby="${id('title-error')} ${id('title-counter')}" @input=${this.onTyped} />
+          aria-describedby=${idRefs(this.errorRef(scope, 'title', id('title-error')), this.counterId(id('title'))) ?? nothing} @input=${this.onTyped} />
         ${this.counter(id('title'), TITLE_MAX, template?.title)}
         ${this.fieldError(scope, 'title', id('title-error'))}
       </div>
       <div class="field">
         <label for=${id('body')}>${a.body}${this.requiredMark()}</label>
         <textarea id=${id('body')} name="body" rows="5" .value=${template?.body ?? ''} aria-invalid=${this.invalid(scope, 'body')}
-          aria-describedby="${id('body-error')} ${id('body-counter')}" @input=${this.onTyped}></textarea>
+          aria-describedby=${idRefs(this.errorRef(scope, 'body', id('body-error')), this.counterId(id('body'))) ?? nothing} @input=${this.onTyped}></textarea>
         ${this.counter(id('body'), BODY_MAX, template?.body)}
         ${this.fieldError(scope, 'body', id('body-error'))}
       </div>`;

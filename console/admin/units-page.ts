@@ -3,6 +3,7 @@ import { UNIT_KINDS } from '../../sdk/src/codes';
 import type { AdminUnit, AdminUnitItem, CreateUnitInput, UpdateUnitInput } from '../../sdk/src/schemas/admin';
 import type { UnitRef } from '../../sdk/src/schemas/message';
 import type { UnitKind } from '../../sdk/src/schemas/common';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
@@ -253,20 +254,19 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       <div class="field">
         <label for=${id('name')}>${a.name}${this.requiredMark()}</label>
         <input id=${id('name')} name="name" .value=${u.name} aria-invalid=${this.invalid(scope, 'name')}
-          aria-describedby="${id('name-error')} ${id('name-counter')}" @input=${this.onTyped} />
+          aria-describedby=${idRefs(this.errorRef(scope, 'name', id('name-error')), this.counterId(id('name'))) ?? nothing} @input=${this.onTyped} />
         ${this.counter(id('name'), NAME_MAX, u.name)}
         ${this.fieldError(scope, 'name', id('name-error'))}
       </div>
       <div class="field">
         <liuyan-console-unit-picker id=${id('parent')} name="parentId" source="admin" label=${format(a.parentOf, { name: u.name })} none=${a.topLevel}
           .value=${u.parentId ?? ''} .known=${this.knownAbove(u)} .exclude=${[u.id]}
-          aria-invalid=${this.invalid(scope, 'parentId')} described-by=${id('parent-error')}></liuyan-console-unit-picker>
-        ${this.fieldError(scope, 'parentId', id('parent-error'))}
+          aria-invalid=${this.invalid(scope, 'parentId')} .error=${this.errorFor(scope, 'parentId')} described-by=${id('parent-error')}></liuyan-console-unit-picker>
       </div>
       <div class="field">
         <label for=${id('order')}>${a.sortOrder}${this.requiredMark()}</label>
         <input id=${id('order')} name="sortOrder" type="number" inputmode="numeric" min=${SORT_ORDER.min} max=${SORT_ORDER.max} .value=${String(u.sortOrder)}
-          aria-invalid=${this.invalid(scope, 'sortOrder')} aria-describedby=${id('order-error')} />
+          aria-invalid=${this.invalid(scope, 'sortOrder')} aria-describedby=${this.errorRef(scope, 'sortOrder', id('order-error')) ?? nothing} />
         ${this.fieldError(scope, 'sortOrder', id('order-error'))}
       </div>
       ${this.formError(scope)}
@@ -286,18 +286,18 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       <h2 id="add-unit-title">${a.addTitle}</h2>
       <div class="field">
         <liuyan-console-unit-picker id="parentId" name="parentId" source="admin" label=${a.parent} none=${a.topLevel}
-          .value=${this.addParent} .known=${known} aria-invalid=${this.invalid(ADD, 'parentId')} described-by="parentId-error"></liuyan-console-unit-picker>
-        ${this.fieldError(ADD, 'parentId', 'parentId-error')}
+          .value=${this.addParent} .known=${known} aria-invalid=${this.invalid(ADD, 'parentId')} .error=${this.errorFor(ADD, 'parentId')}
+          described-by="parentId-error"></liuyan-console-unit-picker>
       </div>
       <div class="field">
         <label for="name">${a.name}${this.requiredMark()}</label>
-        <input id="name" name="name" aria-invalid=${this.invalid(ADD, 'name')} aria-describedby="name-error name-counter" @input=${this.onTyped} />
+        <input id="name" name="name" aria-invalid=${this.invalid(ADD, 'name')} aria-describedby=${idRefs(this.errorRef(ADD, 'name', 'name-error'), this.counterId('name')) ?? nothing} @input=${this.onTyped} />
         ${this.counter('name', NAME_MAX)}
         ${this.fieldError(ADD, 'name', 'name-error')}
       </div>
       <div class="field">
         <label for="kind">${a.kind}</label>
-        <select id="kind" name="kind" aria-invalid=${this.invalid(ADD, 'kind')} aria-describedby="kind-error">
+        <select id="kind" name="kind" aria-invalid=${this.invalid(ADD, 'kind')} aria-describedby=${this.errorRef(ADD, 'kind', 'kind-error') ?? nothing}>
           ${UNIT_KINDS.map((k) => html`<option value=${k} ?selected=${k === (this.addParent ? 'department' : 'leader')}>${a.kinds[k]}</option>`)}
         </select>
         ${this.fieldError(ADD, 'kind', 'kind-error')}

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { WEBHOOK_EVENT_TYPES } from '../../sdk/src/codes';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../sdk/src/schemas/webhook';
 import { copyText, type CopyOutcome } from '../../ui/copy-text';
+import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
@@ -228,14 +229,14 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
       <div class="field">
         <label for="webhook-url">${w.url}${this.requiredMark()}</label>
         <input id="webhook-url" name="url" type="url" inputmode="url" placeholder="https://" aria-invalid=${this.invalid(ADD, 'url')}
-          aria-describedby="webhook-url-hint webhook-url-error" />
+          aria-describedby=${idRefs('webhook-url-hint', this.errorRef(ADD, 'url', 'webhook-url-error')) ?? nothing} />
         <p class="hint" id="webhook-url-hint">${w.urlHint}</p>
         ${this.fieldError(ADD, 'url', 'webhook-url-error')}
       </div>
       <div class="field">
         <label for="webhook-description">${w.description}</label>
         <input id="webhook-description" name="description" placeholder=${w.descriptionPlaceholder} aria-invalid=${this.invalid(ADD, 'description')}
-          aria-describedby="webhook-description-error webhook-description-counter" @input=${this.onTyped} />
+          aria-describedby=${idRefs(this.errorRef(ADD, 'description', 'webhook-description-error'), this.counterId('webhook-description')) ?? nothing} @input=${this.onTyped} />
         ${this.counter('webhook-description', DESCRIPTION_MAX)}
         ${this.fieldError(ADD, 'description', 'webhook-description-error')}
       </div>
@@ -243,7 +244,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
         <legend>${w.events}${this.requiredMark()}</legend>
         <div class="choices">
           ${WEBHOOK_EVENT_TYPES.map((type) => html`<label class="choice"><input type="checkbox" name="events" value=${type}
-            aria-invalid=${this.invalid(ADD, 'events')} aria-describedby="webhook-events-error" />${w.eventTypes[type]}</label>`)}
+            aria-invalid=${this.invalid(ADD, 'events')} aria-describedby=${this.errorRef(ADD, 'events', 'webhook-events-error') ?? nothing} />${w.eventTypes[type]}</label>`)}
         </div>
         ${this.fieldError(ADD, 'events', 'webhook-events-error')}
       </fieldset>

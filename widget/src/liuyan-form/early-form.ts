@@ -72,8 +72,8 @@ export function watchPageForm(form: HTMLFormElement, site: string): void {
     form.setAttribute('data-submitted', '');
     try {
       const page = performance.timeOrigin;
-      const pairs = [...new FormData(form)].filter(([, value]) => typeof value === 'string');
-      sessionStorage.setItem(sentFormName(site), JSON.stringify(form.querySelector('[name="idempotencyKey"]') ? { page, keyed: true } : { page, pairs }));
+      const keyed = form.querySelector('[name="idempotencyKey"]') !== null;
+      sessionStorage.setItem(sentFormName(site), JSON.stringify(keyed ? { page, keyed } : { page, pairs: [...new FormData(form)].filter(([, value]) => typeof value === 'string') }));
     } catch {
       // No storage: the form is sent all the same.
     }

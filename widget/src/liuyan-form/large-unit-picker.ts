@@ -53,7 +53,7 @@ export class LargeUnitPicker {
       <legend>${this.host.fieldLabel('unitId')}${this.host.requiredMark()}</legend>
       <label class="sub" for="unitId">${t.unitSearch}</label>
       <input id="unitId" type="search" autocomplete="off" placeholder=${t.unitSearchPlaceholder} .value=${search.text}
-        aria-invalid=${this.host.invalid('unitId')} aria-describedby="unitId-error unitId-chosen" aria-controls="unit-results"
+        aria-invalid=${this.host.invalid('unitId')} aria-describedby=${this.host.describedBy('unitId', 'unitId-chosen')} aria-controls="unit-results"
         @input=${(e: Event) => this.searchUnits((e.target as HTMLInputElement).value)}
         @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && e.preventDefault() /* Enter searches (it does as typed); it never sends the form */} />
       <!-- What a search found is said in a sentence (a live region); the results themselves are read as the citizen moves through them. -->

@@ -15,6 +15,7 @@ import { format, formatDateTime, lastInstantOf, Localized, sayNow, type LaterTex
 import type { Locale } from '../../../sdk/src/languages';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
+import { idRefs } from '../../../ui/id-refs';
 import { DraftStore, draftName, sentFormName } from './draft-store';
 import { enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
@@ -311,14 +312,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private async takeSentForm(): Promise<boolean> {
     const name = sentFormName(this.site);
     let kept: { page?: unknown; pairs?: unknown; taken?: unknown; keyed?: unknown } | null = null;
+    // The service's answer to it (the form sent back to confirm or correct, `data-sent`): arrived after all.
+    const answered = this.plain?.hasAttribute('data-sent') === true;
     try {
       kept = JSON.parse(sessionStorage.getItem(name) ?? 'null');
-      // The service's answer to it (the form sent back to confirm or correct, `data-sent`): arrived after all.
-      if (kept && this.plain?.hasAttribute('data-sent')) sessionStorage.removeItem(name);
+      if (kept && answered) sessionStorage.removeItem(name);
     } catch {
       return false; // no storage, or nothing readable kept
     }
-    if (!kept || kept.page === performance.timeOrigin || this.plain?.hasAttribute('data-sent')) return false;
+    if (!kept || kept.page === performance.timeOrigin || answered) return false;
     if (kept.keyed) {
       // The write page's own form was sent, with its key: stored, or to be by a reload of the failed
       // page. Come back to (Back), the page's form is filled again by the browser with some of it: not
@@ -473,6 +475,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       requiredMark: () => form.requiredMark(),
       invalid: (id: string) => form.invalid(id),
       errorLine: (id: string) => form.errorLine(id),
+      describedBy: (id: string, ...others: string[]) => form.describedBy(id, ...others),
       field: (id: string, label: string, control: TemplateResult) => form.field(id, label, control),
       client: () => form.client(),
       setError: (field: string, error: string, focus = false) => {
@@ -903,6 +906,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     return error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing;
   }
 
+  /**
+   * `aria-describedby` of the control `id`: its error line while `errorLine` shows one, then `others`,
+   * lines that are always there (a counter, the privacy notice). Nothing when there is none: an id
+   * must name a line on the page (ui/id-refs.ts).
+   */
+  private describedBy(id: string, ...others: string[]) {
+    return idRefs(this.errorText(id) && `${id}-error`, ...others) ?? nothing;
+  }
+
   /** The error of `id` as shown now: a field error is said in the form's language of the moment, with its sentence once that has come. */
   private errorText(id: string): string | undefined {
     return sayNow(this.errors[id]);
@@ -920,7 +932,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     return this.field(id, options.label ?? fieldLabel(this.t.errors, id), html`<input
       id=${id} name=${id} type=${options.type ?? 'text'} .value=${value} ?required=${Boolean(rule.min)}
       autocomplete=${options.autocomplete ?? 'off'} placeholder=${options.placeholder ?? nothing}
-      aria-invalid=${this.invalid(id)} aria-describedby="${id}-error${counted ? ` ${id}-counter` : ''}"
+      aria-invalid=${this.invalid(id)} aria-describedby=${this.describedBy(id, ...(counted ? [`${id}-counter`] : []))}
       @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)} />`, {
       extra: counted ? textCounter(value, rule.max, this.t.counter, `${id}-counter`) : nothing,
       required: Boolean(rule.min),
@@ -938,7 +950,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const value = chosenUnit(this.values.units);
     const option = (u: UnitNode) => html`<option value=${u.id} ?selected=${u.id === value}>${u.name}</option>`;
     return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`<select id="unitId" required
-      aria-invalid=${this.invalid('unitId')} aria-describedby="unitId-error"
+      aria-invalid=${this.invalid('unitId')} aria-describedby=${this.describedBy('unitId')}
       @change=${(e: Event) => this.set('units', [(e.target as HTMLSelectElement).value])}>
       <option value="" ?selected=${value === ''}>${this.t.chooseUnit}</option>
       ${loose.map(option)}
@@ -975,18 +987,18 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <fieldset class="field" part="field">
         <legend>${fieldLabel(this.t.errors, 'type')}${this.requiredMark()}</legend>
         <div class="choices">${config.types.map((type, i) => html`<label class="choice"><input type="radio" name="type" value=${type}
-          ?required=${i === 0} aria-invalid=${this.invalid('type')} aria-describedby="type-error"
+          ?required=${i === 0} aria-invalid=${this.invalid('type')} aria-describedby=${this.describedBy('type')}
           .checked=${v.type === type} @change=${() => this.set('type', type)} />${t.types[type]}</label>`)}</div>
         ${this.errorLine('type')}
       </fieldset>
       ${this.field('domain', fieldLabel(this.t.errors, 'domain'), html`<select id="domain" required aria-invalid=${this.invalid('domain')}
-        aria-describedby="domain-error" @change=${(e: Event) => this.set('domain', (e.target as HTMLSelectElement).value as Domain)}>
+        aria-describedby=${this.describedBy('domain')} @change=${(e: Event) => this.set('domain', (e.target as HTMLSelectElement).value as Domain)}>
         <option value="" ?selected=${v.domain === ''}>${t.chooseDomain}</option>
         ${config.domains.map((d) => html`<option value=${d} ?selected=${v.domain === d}>${t.domains[d]}</option>`)}
       </select>`)}
       ${this.textField('title')}
       ${this.field('body', fieldLabel(this.t.errors, 'body'), html`<textarea id="body" rows="8" required
-        .value=${v.body} aria-invalid=${this.invalid('body')} aria-describedby="body-error body-counter"
+        .value=${v.body} aria-invalid=${this.invalid('body')} aria-describedby=${this.describedBy('body', 'body-counter')}
         @input=${(e: Event) => this.set('body', (e.target as HTMLTextAreaElement).value)}></textarea>`,
         { extra: textCounter(v.body, config.limits.bodyMax, t.counter, 'body-counter') })}
       ${this.renderPhotos()}
@@ -1011,7 +1023,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       </fieldset>
       <div class="field" part="field">
         <label class="choice block"><input id="consent" type="checkbox" required .checked=${v.consent} aria-invalid=${this.invalid('consent')}
-          aria-describedby="consent-error privacy-notice" @change=${(e: Event) => this.set('consent', (e.target as HTMLInputElement).checked)} />
+          aria-describedby=${this.describedBy('consent', 'privacy-notice')} @change=${(e: Event) => this.set('consent', (e.target as HTMLInputElement).checked)} />
           <span>${t.consent}${this.requiredMark()}</span></label>
         ${this.renderPrivacyNotice()}
         ${this.errorLine('consent')}

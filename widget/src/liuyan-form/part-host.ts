@@ -30,6 +30,8 @@ export interface PartHost {
   invalid(id: string): 'true' | 'false';
   /** The field's error line (announced), or nothing. */
   errorLine(id: string): TemplateResult | typeof nothing;
+  /** `aria-describedby` of the control `id`: its error line while shown, then `others` (lines always there); nothing when none. */
+  describedBy(id: string, ...others: string[]): string | typeof nothing;
   /** A labelled field with its error (the form's `field`). */
   field(id: string, label: string, control: TemplateResult): TemplateResult;
   /** The site's API client, in the form's language. */

@@ -33,7 +33,7 @@ export class Verification {
     const id = 'verificationCode';
     return this.host.field(id, this.host.fieldLabel(id), html`<div class="code-row">
         <input id=${id} name=${id} inputmode="numeric" autocomplete="one-time-code" maxlength="6" required .value=${this.host.code()}
-          aria-invalid=${this.host.invalid(id)} aria-describedby="${id}-error ${id}-status"
+          aria-invalid=${this.host.invalid(id)} aria-describedby=${this.host.describedBy(id, `${id}-status`)}
           @input=${(e: Event) => this.host.setCode((e.target as HTMLInputElement).value)} />
         <button type="button" class="secondary" part="get-code" ?disabled=${r.state === 'sending' || r.wait > 0} @click=${() => this.requestCode()}>
           ${r.state === 'sending' ? t.codeSending : r.wait > 0 ? format(t.resendIn, { seconds: r.wait }) : t.getCode}</button>

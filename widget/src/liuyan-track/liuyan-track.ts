@@ -435,7 +435,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         <label>${t.trackTitle}
           <input id="trackingCode" name="trackingCode" autocomplete="off" autocapitalize="characters" spellcheck="false"
             placeholder=${t.trackingCodePlaceholder} aria-label=${fieldLabel(this.t.errors, 'trackingCode')}
-            aria-invalid=${this.error ? 'true' : 'false'} aria-describedby="trackingCode-error" />
+            aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${this.error ? 'trackingCode-error' : nothing} />
         </label>
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t.tracking : t.trackSubmit}</button>
       </form>

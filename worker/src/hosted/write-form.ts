@@ -19,6 +19,7 @@ import { DisplayAsSchema, type DisplayAs, type Domain, type MessageType } from '
 import type { FormNode, UnitNode } from '../../../sdk/src/schemas/site';
 import { withOverrides } from '../../../sdk/src/string-overrides';
 import { format, waitText } from '../../../ui/localize';
+import { idRefs } from '../../../ui/id-refs';
 import { formEn } from '../../../widget/src/liuyan-form/strings.en';
 import { formZhCN, type FormStrings } from '../../../widget/src/liuyan-form/strings.zh-cn';
 import { formZhTW } from '../../../widget/src/liuyan-form/strings.zh-tw';
@@ -190,7 +191,9 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
   const errorLine = (id: string) => Boolean(errors[id]) && h('p', { class: 'liuyan-error', id: `${ID_PREFIX}${id}-error` }, errors[id]!);
   // Without a script the focus cannot be moved to an error: the first field in error takes it as the page opens.
   const first = PLAIN_FORM_FIELDS.find((id) => errors[id]);
-  const state = (id: string) => ({ 'aria-invalid': errors[id] ? 'true' : 'false', autofocus: id === first, 'aria-describedby': `${ID_PREFIX}${id}-error` });
+  // A control names its error line only while there is one (ui/id-refs.ts).
+  const errorRef = (id: string) => errors[id] ? `${ID_PREFIX}${id}-error` : undefined;
+  const state = (id: string) => ({ 'aria-invalid': errors[id] ? 'true' : 'false', autofocus: id === first, 'aria-describedby': errorRef(id) });
   const field = (id: string, control: FormNode, { isRequired = true, name = label(id) } = {}) => h('div', { class: 'liuyan-field' },
     h('span', { class: 'liuyan-label' }, h('label', { for: `${ID_PREFIX}${id}` }, name), isRequired && required()), control, errorLine(id));
   const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
@@ -219,7 +222,7 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
     h('fieldset', { class: 'liuyan-field' }, h('legend', {}, label('type'), required()),
       h('div', { class: 'liuyan-choices' }, site.types.map((type: MessageType, i) => h('label', { class: 'liuyan-choice' },
         h('input', {
-          type: 'radio', name: 'type', value: type, 'aria-describedby': `${ID_PREFIX}type-error`, required: i === 0,
+          type: 'radio', name: 'type', value: type, 'aria-describedby': errorRef('type'), required: i === 0,
           autofocus: i === 0 && first === 'type', checked: values.type === type || site.types.length === 1,
         }), t.types[type]))),
       errorLine('type')),
@@ -242,7 +245,7 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
       h('label', { class: 'liuyan-choice liuyan-block' },
         h('input', {
           id: `${ID_PREFIX}consent`, name: 'consent', type: 'checkbox', value: 'true', required: true, checked: values.consent,
-          ...state('consent'), 'aria-describedby': `${ID_PREFIX}consent-error ${ID_PREFIX}privacy-notice`,
+          ...state('consent'), 'aria-describedby': idRefs(errorRef('consent'), `${ID_PREFIX}privacy-notice`),
         }),
         h('span', {}, t.consent, required())),
       site.privacyUrl

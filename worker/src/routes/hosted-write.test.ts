@@ -145,6 +145,10 @@ describe('the write page’s form without a script', () => {
     expect(html).toContain('<p class="liuyan-error" id="liuyan-title-error">请填写标题</p>');
     expect(html).toMatch(/<p class="liuyan-error" id="liuyan-author\.phone-error">[^<]*手机号[^<]*<\/p>/);
     expect(html).toContain('<p class="liuyan-error" id="liuyan-consent-error">请阅读并同意隐私声明</p>');
+    // Each control in error names its line; the others name none, since none is there.
+    expect(html).toMatch(/id="liuyan-title"[^>]* aria-describedby="liuyan-title-error"/);
+    expect(html).toMatch(/id="liuyan-consent"[^>]* aria-describedby="liuyan-consent-error liuyan-privacy-notice"/);
+    expect(html).not.toMatch(/id="liuyan-region"[^>]* aria-describedby/);
     // The first field in error takes the focus as the page opens (no script to move it there).
     expect(html).toContain('id="liuyan-title" name="title" type="text" value="" autocomplete="off" placeholder="" required aria-invalid="true" autofocus');
     expect(html.match(/ autofocus/g)).toHaveLength(1);
@@ -247,6 +251,8 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     expect(ids.length).toBeGreaterThan(15);
     for (const id of ids) expect(id).toMatch(/^liuyan-/);
     for (const list of html.matchAll(/aria-describedby="([^"]+)"/g)) for (const id of list[1]!.split(' ')) expect(id).toMatch(/^liuyan-/);
+    // And each names a line that is there: no error line is named before it has an error.
+    for (const list of html.matchAll(/aria-describedby="([^"]+)"/g)) for (const id of list[1]!.split(' ')) expect(ids).toContain(id);
     // So are its class names: the page's own rules (`.row`, `.label`, `.error` of a CSS framework) never reach it.
     for (const list of html.matchAll(/ class="([^"]+)"/g)) for (const name of list[1]!.split(' ')) expect(name).toMatch(/^(plain-form$|liuyan-)/);
     // The hidden field is hidden without the service's style sheet, which the host page has not.
