@@ -111,3 +111,41 @@ describe('mounting the elements moves nothing on the page', () => {
     });
   }
 });
+
+describe('taking a page’s form over moves nothing in it or below it', () => {
+  /**
+   * The form's height and where each field and the send button stand in it (px from the element's
+   * top): the page's form while the element's file is held back, then the element's own.
+   */
+  const layout = (page: Page) => page.locator('liuyan-form').first().evaluate((element) => {
+    const top = element.getBoundingClientRect().top;
+    const own = element.shadowRoot?.querySelector('[part="form"]');
+    const parts = own ? own.querySelectorAll('[part~="field"], fieldset, [part="submit"]') : element.querySelectorAll('.liuyan-field, fieldset, button[type="submit"]');
+    return { height: Math.round(element.getBoundingClientRect().height), at: [...parts].map((part) => Math.round(part.getBoundingClientRect().top - top)) };
+  });
+
+  it('the loader’s form, the write page’s and a county page’s, in Chinese and English, on a phone and a laptop', async () => {
+    const pages = [`${HOST}/one-form.html`, `${WORKER}/s/demo/write`, `${WORKER}/s/demo/write?lang=en`, `${HOST}/included.html`];
+    const moved: Record<string, unknown> = {};
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+      const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport });
+      for (const address of pages) {
+        const page = await context.newPage();
+        const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+        await page.goto(address, { waitUntil: 'commit' });
+        await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+        // The element's 照片 field has its place (shown by the loader, which runs where scripts do).
+        expect(await page.locator('liuyan-form form.plain-form .liuyan-photos').isVisible(), address).toBe(true);
+        const before = await layout(page);
+        release();
+        await page.locator('liuyan-form [part="submit"]').waitFor();
+        const after = await layout(page);
+        if (JSON.stringify(before) !== JSON.stringify(after)) moved[`${address} at ${viewport.width} px`] = { before, after };
+        expect(before.at.length, address).toBeGreaterThan(10);
+        await page.close();
+      }
+      await context.close();
+    }
+    expect(moved).toEqual({});
+  });
+});

@@ -88,31 +88,39 @@ const ELEMENT_TOKENS: Record<string, string> = {
 const withElementTokens = (rules: string) =>
   rules.replace(/var\(--(on-primary|primary|text|muted|line|surface|error)\)/g, (all, name: string) => `var(--liuyan-color-${ELEMENT_TOKENS[name]},${all})`);
 
+/** The elements' step of room and corner (ui/tokens.styles.ts), which a website may set on `<liuyan-form>`: the plain form is spaced as the element's, so nothing moves as it is taken over. */
+const SPACE = 'var(--liuyan-space,1em)';
+const RADIUS = 'var(--liuyan-radius,4px)';
+
 /**
  * The plain form's rules (hosted/write-form.ts): on the write page, and with the form other websites
  * set into their pages (`plainFormStyle`). Its colours are the palette's (`--text`, `--primary` …).
  */
-const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:16px;color:var(--text);font-size:16px;line-height:1.6;font-family:var(--liuyan-font-family,${FONT_STACK})}
+const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:${SPACE};color:var(--text);font-size:16px;line-height:1.6;font-family:var(--liuyan-font-family,${FONT_STACK})}
 .plain-form,.plain-form *{box-sizing:border-box}
 .plain-form .liuyan-muted{color:var(--muted)}
-.plain-form .liuyan-field{display:grid;gap:5px;margin:0;padding:0;border:0;min-width:0}
+.plain-form .liuyan-field{display:grid;gap:calc(.3*${SPACE});margin:0;padding:0;border:0;min-width:0}
 .plain-form .liuyan-label{display:flex;align-items:baseline}
 .plain-form label,.plain-form legend{font-weight:600}
-.plain-form legend{padding:0;margin-bottom:5px}
+.plain-form legend{padding:0;margin-bottom:calc(.3*${SPACE})}
 .plain-form .liuyan-field label::first-letter,.plain-form legend::first-letter{text-transform:uppercase}
 .plain-form details summary{cursor:pointer;color:var(--primary);min-height:44px;display:flex;align-items:center}
 .plain-form .liuyan-privacy-text{white-space:pre-line;font-size:.9em;color:var(--muted)}
-.plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:8px;border:1px solid var(--line);border-radius:4px;background:var(--surface);color:var(--text)}
+.plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:calc(.4*${SPACE}) calc(.6*${SPACE});border:1px solid var(--line);border-radius:${RADIUS};background:var(--surface);color:var(--text)}
 .plain-form [aria-invalid=true]{border-color:var(--error)}
-.plain-form .liuyan-choices{display:flex;flex-wrap:wrap;gap:8px}
-.plain-form .liuyan-choice{font-weight:normal;display:inline-flex;align-items:center;gap:6px;min-height:44px}
+.plain-form .liuyan-choices{display:flex;flex-wrap:wrap;gap:calc(.5*${SPACE})}
+.plain-form .liuyan-choice{font-weight:normal;display:inline-flex;align-items:center;gap:calc(.4*${SPACE});min-height:44px}
 .plain-form .liuyan-choice.liuyan-block{display:flex;align-items:flex-start}
-.plain-form .liuyan-choice.liuyan-block input{margin-top:6px}
+.plain-form .liuyan-choice.liuyan-block input{margin-top:calc(.35*${SPACE})}
 .plain-form .liuyan-hint{display:block;font-size:.85em}
-.plain-form .liuyan-row{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(12em,100%),1fr));gap:16px;align-items:start}
+.plain-form .liuyan-row{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(12em,100%),1fr));gap:${SPACE};align-items:start}
 .plain-form .liuyan-required{color:var(--error);margin-left:2px}
-.plain-form .liuyan-error{color:var(--error);margin:0}
-.plain-form button{font:inherit;min-height:44px;padding:8px 24px;border:0;border-radius:4px;background:var(--primary);color:var(--on-primary);font-weight:600}
+.plain-form .liuyan-error{color:var(--error);font-size:.9em;margin:calc(.2*${SPACE}) 0 0}
+.plain-form .liuyan-counter{justify-self:end;font-size:.8em}
+.plain-form .liuyan-photos[hidden]{display:none}
+.plain-form .liuyan-photos .liuyan-hint{margin:1em 0}
+.plain-form .liuyan-add-photos{display:flex;align-items:center;min-height:44px;margin:0}
+.plain-form button{font:inherit;min-height:44px;padding:calc(.5*${SPACE}) calc(1.2*${SPACE});border:0;border-radius:${RADIUS};background:var(--primary);color:var(--on-primary);font-weight:600}
 `);
 
 /**

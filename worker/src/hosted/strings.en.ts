@@ -6,6 +6,7 @@ export const hostedEn: HostedStrings = {
   pageTitle: '{section} - {site}',
   boardName: 'Message board',
   needsScript: 'This part needs JavaScript. If nothing shows for a long time, check your connection and reload.',
+  mostCharacters: 'Up to {max} characters',
   latest: 'Latest public messages',
   noMessages: 'No public messages yet.',
   toBoard: 'Back to the messages',

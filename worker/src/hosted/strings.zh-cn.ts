@@ -13,6 +13,11 @@ const strings = {
   boardName: '领导留言板',
   /** Shown where an element waits for its script (no JavaScript, or still loading on a slow network). */
   needsScript: '此功能需要开启 JavaScript。如果页面长时间没有显示，请检查网络后刷新。',
+  /**
+   * Below a field of the form without a script, where the element's counter (`12/50`) comes when it
+   * takes the form over: the most it takes, which stays true while nothing counts what is typed.
+   */
+  mostCharacters: '最多{max}字',
   /** Above the latest messages listed without scripts (and for search engines). */
   latest: '最新公开留言',
   noMessages: '还没有公开的留言。',

@@ -17,6 +17,11 @@ const strings = {
   boardName: '領導留言板',
   /** Shown where an element waits for its script (no JavaScript, or still loading on a slow network). */
   needsScript: '此功能需要開啟 JavaScript。如果頁面長時間沒有顯示，請檢查網路後重新整理。',
+  /**
+   * Below a field of the form without a script, where the element's counter (`12/50`) comes when it
+   * takes the form over: the most it takes, which stays true while nothing counts what is typed.
+   */
+  mostCharacters: '最多{max}字',
   /** Above the latest messages listed without scripts (and for search engines). */
   latest: '最新公開留言',
   noMessages: '還沒有公開的留言。',

@@ -20,6 +20,8 @@ import type { FormNode, UnitNode } from '../../../sdk/src/schemas/site';
 import { withOverrides } from '../../../sdk/src/string-overrides';
 import { format, waitText } from '../../../ui/localize';
 import { idRefs } from '../../../ui/id-refs';
+import { LIMITS } from '../../../sdk/src/limits';
+import { hostedStrings } from './page';
 import { formEn } from '../../../widget/src/liuyan-form/strings.en';
 import { formZhCN, type FormStrings } from '../../../widget/src/liuyan-form/strings.zh-cn';
 import { formZhTW } from '../../../widget/src/liuyan-form/strings.zh-tw';
@@ -194,8 +196,12 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
   // A control names its error line only while there is one (ui/id-refs.ts).
   const errorRef = (id: string) => errors[id] ? `${ID_PREFIX}${id}-error` : undefined;
   const state = (id: string) => ({ 'aria-invalid': errors[id] ? 'true' : 'false', autofocus: id === first, 'aria-describedby': errorRef(id) });
-  const field = (id: string, control: FormNode, { isRequired = true, name = label(id) } = {}) => h('div', { class: 'liuyan-field' },
-    h('span', { class: 'liuyan-label' }, h('label', { for: `${ID_PREFIX}${id}` }, name), isRequired && required()), control, errorLine(id));
+  const most = hostedStrings(locale, site.stringOverrides).mostCharacters;
+  // `max`: a line below the control where the element's counter comes as it takes the form over (so
+  // nothing below moves then), saying the most the field takes, which no count typed here contradicts.
+  const field = (id: string, control: FormNode, { isRequired = true, name = label(id), max = 0 } = {}) => h('div', { class: 'liuyan-field' },
+    h('span', { class: 'liuyan-label' }, h('label', { for: `${ID_PREFIX}${id}` }, name), isRequired && required()), control,
+    max > 0 && h('span', { class: 'liuyan-counter liuyan-muted' }, format(most, { max })), errorLine(id));
   const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
     h('input', { id: `${ID_PREFIX}${id}`, name: id, type, value, autocomplete, placeholder, required: isRequired, ...state(id) });
   const select = (id: string, isRequired: boolean, ...options: Child[]) =>
@@ -229,11 +235,18 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
     field('domain', select('domain', true,
       h('option', { value: '' }, t.chooseDomain),
       site.domains.map((d: Domain) => h('option', { value: d, selected: values.domain === d }, t.domains[d])))),
-    field('title', input('title', values.title)),
-    field('body', h('textarea', { id: `${ID_PREFIX}body`, name: 'body', rows: '8', required: true, ...state('body') }, values.body)),
-    field('region', input('region', values.region, { placeholder: t.regionPlaceholder })),
+    field('title', input('title', values.title), { max: LIMITS.titleMax }),
+    field('body', h('textarea', { id: `${ID_PREFIX}body`, name: 'body', rows: '8', required: true, ...state('body') }, values.body), { max: LIMITS.bodyMax }),
+    // The element's 照片 field, its place kept while the element's script comes: shown by the widget's
+    // loader (early-form.ts, `watchPageForm`), which runs only where scripts do, so the take-over moves
+    // nothing below it. Without a script it stays hidden: photos are added through the element.
+    h('fieldset', { class: 'liuyan-field liuyan-photos', hidden: true },
+      h('legend', {}, t.photosLegend + t.optional),
+      h('p', { class: 'liuyan-muted liuyan-hint' }, format(t.photosHint, { max: LIMITS.photosMax })),
+      h('p', { class: 'liuyan-add-photos liuyan-muted' }, t.loading)),
+    field('region', input('region', values.region, { placeholder: t.regionPlaceholder }), { max: LIMITS.regionMax }),
     h('div', { class: 'liuyan-row' },
-      field('author.name', input('author.name', values.name, { autocomplete: 'name' })),
+      field('author.name', input('author.name', values.name, { autocomplete: 'name' }), { max: LIMITS.nameMax }),
       field('author.phone', input('author.phone', values.phone, { type: 'tel', autocomplete: 'tel' }))),
     field('author.email', input('author.email', values.email, { type: 'email', autocomplete: 'email', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional }),
     field('author.displayAs', select('author.displayAs', false,
@@ -252,6 +265,8 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
         ? h('p', { id: `${ID_PREFIX}privacy-notice` }, h('a', { href: site.privacyUrl, target: '_blank', rel: 'noopener noreferrer' }, t.readPrivacyNotice))
         : h('details', { id: `${ID_PREFIX}privacy-notice` }, h('summary', {}, t.readPrivacyNotice), h('p', { class: 'liuyan-privacy-text' }, site.privacyText ?? PRIVACY_NOTICES[locale])),
       errorLine('consent')),
+    // Where the element says how its sending goes: a row of the form's grid already, so the button stays where it is at the take-over.
+    h('div', { class: 'liuyan-status' }),
     h('button', { type: 'submit' }, t.submit));
 }
 
