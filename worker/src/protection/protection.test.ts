@@ -87,6 +87,9 @@ describe('the word lists', { timeout: 30_000 }, () => {
     expect(problem.errors![0]!.message).toBe('标题含有本站不允许发布的词语，请修改后再提交');
     const region = await expectProblem(await submit(site.siteId, validMessage(site.eduUnit, { region: '法.轮.功村' })), 422, 'validation');
     expect(fieldCodes(region)).toEqual([['region', 'banned_words']]);
+    // In Traditional characters, as a citizen in Taiwan or Hong Kong, or one slipping it past, writes it.
+    const traditional = await expectProblem(await submit(site.siteId, validMessage(site.eduUnit, { body: '有人在城關鎮發法輪功的傳單，孩子上學路上經常被塞。' })), 422, 'validation');
+    expect(fieldCodes(traditional)).toEqual([['body', 'banned_words']]);
     await expectNothingWritten(site.siteId);
   });
 

@@ -15,6 +15,18 @@ describe('banned words', () => {
     expect(banned(`有人说${text}的事`)).toBe(true);
   });
 
+  it('are found written in Traditional characters, and a word listed in them finds its Simplified form', () => {
+    // Taiwan's and Hong Kong's forms too (臺 and 台, 裡 and 裏 are one character each way).
+    expect(banned('有人说法輪功的事')).toBe(true);
+    expect(banned('有人说法 輪．功的事')).toBe(true);
+    const traditional = wordRules({ banned: ['賭博', '臺灣獨立'], hold: ['代開發票'], holdLinks: false, holdPhones: false });
+    expect(fieldsWithBannedWords(traditional, { title: '小区里有人赌博', body: '台湾独立', region: '示范县' })).toEqual(['title', 'body']);
+    expect(holdReasonsOf(traditional, ['代开发票，联系我'], '代开发票，联系我')).toEqual(['word']);
+    expect(holdReasonsOf(rules, ['代開發票'], '代開發票')).toEqual(['word']);
+    // Ordinary text in Traditional characters holds nothing listed.
+    expect(banned('城關鎮的路燈壞了很久，晚上出行很不方便。')).toBe(false);
+  });
+
   it('leave ordinary text and other scripts’ marks alone', () => {
     expect(banned('法律服务中心的轮值功能很好')).toBe(false);
     expect(banned('fun luck')).toBe(false);
