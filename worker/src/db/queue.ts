@@ -13,6 +13,7 @@ import { coverPhotos } from './photos';
 import { HANDLING_EVENT_KINDS, heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
 import { trackingCodeHash } from '../lib/tracking-code';
+import { simplified } from '../lib/simplified';
 
 export interface QueueFilter {
   tab: QueueTab;
@@ -139,8 +140,10 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
       // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes (17 Chinese characters), and the
       // words hold no wildcards to escape (100% finds "100%"). Latin letters in either case. A walk
       // of the official's messages in the tab (at most the site's), stopped once a page is found.
-      const words = search.words.toLowerCase();
-      q = q.where((eb) => eb.or([sql<boolean>`instr(lower(m.title), ${words}) > 0`, sql<boolean>`instr(lower(m.body), ${words}) > 0`]));
+      // Words typed in Traditional characters are looked for in Simplified ones too, as the board's
+      // search does (worker/src/lib/simplified.ts): most messages are written in them.
+      const forms = [...new Set([search.words.toLowerCase(), simplified(search.words).toLowerCase()])];
+      q = q.where((eb) => eb.or(forms.flatMap((words) => [sql<boolean>`instr(lower(m.title), ${words}) > 0`, sql<boolean>`instr(lower(m.body), ${words}) > 0`])));
     }
   }
   if (filter.dueWithinDays !== undefined) {

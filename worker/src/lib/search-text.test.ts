@@ -104,6 +104,15 @@ describe('searchTerms and searchMatch: what a reader typed', () => {
     expect(searchMatch(searchTerms('NEAR(路灯 坏了)'))).toBe(`${phrase('ne', 'ea', 'ar', '|', '路灯')} AND ${phrase('坏了')}`);
   });
 
+  it('finds a term typed in Traditional characters as typed or in Simplified characters', () => {
+    expect(searchMatch(['路燈'])).toBe(`(${phrase('路燈')}) OR (${phrase('路灯')})`);
+    expect(searchMatch(['路燈', '學校'])).toBe(`((${phrase('路燈')}) OR (${phrase('路灯')})) AND ((${phrase('學校')}) OR (${phrase('学校')}))`);
+    expect(searchMatch(['燈'])).toBe(`(${character('燈')}) OR (${character('灯')})`);
+    expect(searchMatch(['路灯', '壞'])).toBe(`${phrase('路灯')} AND ((${character('壞')}) OR (${character('坏')}))`);
+    // Simplified text is searched as it is.
+    expect(searchMatch(['路灯坏了'])).toBe(phrase('路灯', '灯坏', '坏了'));
+  });
+
   it('is null when nothing searchable is left', () => {
     expect(searchMatch([])).toBeNull();
     expect(searchMatch(['，。！？'])).toBeNull();

@@ -12,6 +12,7 @@
 // (ﬁ, ①) is matched as the same text. The stored text stays as it was typed.
 
 import { matchForm } from '../../../sdk/src/text';
+import { simplified } from './simplified';
 
 /** A run: letters, digits and their combining marks, of any script. Anything else separates runs. */
 const RUN = /[\p{L}\p{N}\p{M}]+/gu;
@@ -95,11 +96,32 @@ function termParts(term: string): { phrase: string | null; characters: string[] 
 export function searchMatch(terms: string[]): string | null {
   const phrases = new Set<string>();
   const characters = new Set<string>();
+  /** Terms written with Traditional characters: the term as typed OR in Simplified characters. */
+  const either = new Set<string>();
+  let characterCount = 0;
+  const clause = (parts: { phrase: string | null; characters: string[] }) => {
+    const own = parts.characters.slice(0, Math.max(0, MAX_CHARACTERS - characterCount));
+    characterCount += own.length;
+    return [...(parts.phrase ? [parts.phrase] : []), ...own.map((ch) => `"${CHARACTER}${ch}"`)].join(' AND ');
+  };
   for (const term of terms) {
+    const inSimplified = simplified(term);
+    if (inSimplified !== term) {
+      // Most messages are written in Simplified characters, a few in Traditional: a reader who types 路燈
+      // finds both 路灯 and 路燈 (the index keeps each text as written, in match form).
+      const [typed, folded] = [clause(termParts(term)), clause(termParts(inSimplified))];
+      if (typed && folded) either.add(typed === folded ? typed : `(${typed}) OR (${folded})`);
+      continue;
+    }
     const parts = termParts(term);
     if (parts.phrase) phrases.add(parts.phrase);
-    for (const ch of parts.characters) if (characters.size < MAX_CHARACTERS) characters.add(ch);
+    for (const ch of parts.characters) {
+      if (characters.has(ch) || characterCount >= MAX_CHARACTERS) continue;
+      characters.add(ch);
+      characterCount++;
+    }
   }
-  const all = [...phrases, ...[...characters].map((ch) => `"${CHARACTER}${ch}"`)];
+  const all = [...phrases, ...[...either].map((c) => (either.size + phrases.size + characters.size > 1 && c.includes(' OR ') ? `(${c})` : c)),
+    ...[...characters].map((ch) => `"${CHARACTER}${ch}"`)];
   return all.length > 0 ? all.join(' AND ') : null;
 }

@@ -514,6 +514,23 @@ describe('GET /v1/sites/:site/messages?q= — search', () => {
     expect(await found('路灯修好了')).toEqual([]);
   });
 
+  it('finds what a reader types in Traditional characters in messages written in either form', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [simplifiedText, traditionalText, other] = await seedMessages(siteId, [
+      { unitId: eduUnit, title: '县城的路灯坏了很久没人修', body: '晚上出行很不方便。' },
+      { unitId: eduUnit, title: '縣城的路燈壞了', body: '臺灣同胞回鄉探親時反映。' },
+      { unitId: eduUnit, title: '学校门口拥堵', body: '早高峰车辆乱停。' },
+    ]);
+    const found = async (q: string) => (await everyId(siteId, { q })).sort();
+    expect(await found('路燈')).toEqual([simplifiedText, traditionalText].sort());
+    expect(await found('路燈壞了')).toEqual([simplifiedText, traditionalText].sort());
+    expect(await found('燈')).toEqual([simplifiedText, traditionalText].sort());
+    expect(await found('學校 擁堵')).toEqual([other]);
+    // A text in Traditional characters is found by its own words; Simplified ones find what is written so.
+    expect(await found('臺灣')).toEqual([traditionalText]);
+    expect(await found('路灯')).toEqual([simplifiedText]);
+  });
+
   it.each(SEARCH_TERMS)('q=%s finds exactly what LIKE finds in titles and bodies', async (term) => {
     const site = await searchBoard();
     const expected = await likeIds(site.siteId, term);

@@ -454,6 +454,8 @@ describe('GET /v1/console/messages — the queue', () => {
     expect(await found(c.moderator, '100%')).toEqual([sent.id]);
     expect(await found(c.moderator, '_')).toEqual([]);
     expect(await found(c.moderator, '公交')).toEqual([other.id]);
+    // Words typed in Traditional characters find the message written in Simplified ones.
+    expect(await found(c.moderator, '紅燒肉')).toEqual([sent.id]);
     // Within the tab asked for: 待受理 holds both, 已办结 neither.
     expect(await found(c.moderator, '红烧肉', 'new')).toEqual([sent.id]);
     expect(await found(c.moderator, '红烧肉', 'closed')).toEqual([]);
