@@ -4,6 +4,7 @@ import type { UnitRef } from '../../../sdk/src/schemas/message';
 import { pinyinKeys } from '../lib/pinyin';
 import type { SiteDatabase } from './client';
 import { inDisplayOrder, unitTree, type Site } from './sites';
+import { simplified } from '../lib/simplified';
 
 /** The most units of one level answered at once: far more than any real level (a province's cities, a county's departments). */
 export const UNIT_LEVEL_MAX = 500;
@@ -184,7 +185,20 @@ const DEPTHS = Array.from({ length: 10 }, (_, depth) => depth);
  * holding the text is not among the candidates. `inactive`: retired units too (the admin pages),
  * else active ones only.
  */
-export async function rankedSearch(db: SiteDatabase, siteId: string, text: string, { inactive }: { inactive: boolean }) {
+export async function rankedSearch(db: SiteDatabase, siteId: string, text: string, options: { inactive: boolean }) {
+  // Typed in Traditional characters (縣教育局), looked for in Simplified ones first, as most units are
+  // named (worker/src/lib/simplified.ts); as typed where that finds none (a site naming its units in
+  // Traditional characters).
+  const folded = simplified(text);
+  if (folded !== text) {
+    const found = await rankedSearchOf(db, siteId, folded, options);
+    if (found.length > 0) return found;
+  }
+  return rankedSearchOf(db, siteId, text, options);
+}
+
+/** `rankedSearch` for `text` exactly as given. */
+async function rankedSearchOf(db: SiteDatabase, siteId: string, text: string, { inactive }: { inactive: boolean }) {
   const key = text.toLowerCase();
   const byName = (exact: boolean) => db.q.selectFrom('units as u')
     .select([...SEARCH_COLUMNS, inactive ? anyChildren(siteId) : hasChildren(siteId)])

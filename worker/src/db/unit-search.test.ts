@@ -68,6 +68,14 @@ describe('searching units on a tree with many deep matches', { timeout: 30_000 }
     expect(ascending(items.map((u) => u.ancestors.length))).toBe(true);
   });
 
+  it('finds a unit by its name typed in Traditional characters, and one named in them as it is named', async () => {
+    const site = await createSite();
+    await addUnits(site.siteId, [{ id: `${site.siteId}_tw`, parentId: null, name: '臺灣事務辦公室' }]);
+    expect((await search(site.siteId, '測試縣教育局')).names).toEqual(['测试县教育局']);
+    expect((await search(site.siteId, '縣長')).names).toEqual(['测试县县长']);
+    expect((await search(site.siteId, '臺灣事務')).names).toEqual(['臺灣事務辦公室']);
+  });
+
   it('fills the page with distinct units when each has several keys for the text, or many are retired', async () => {
     const site = await treeWithDeepMatches(60);
     await continueUnitPinyin(db);
