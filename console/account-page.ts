@@ -58,7 +58,8 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   private passwordDone = false;
   /** Which e-mail notices the official gets; null until loaded. */
   private notices: OfficialNotificationPrefs | null = null;
-  private noticesState: { busy: boolean; done: boolean; error: string } = { busy: false, done: false, error: '' };
+  /** `phoneError`: the mobile's own error, under its field; `error`: any other failure, under the section. */
+  private noticesState: { busy: boolean; done: boolean; error: string; phoneError?: string } = { busy: false, done: false, error: '' };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -94,7 +95,10 @@ export class LiuyanConsoleAccount extends ConsoleElement {
       this.noticesState = { busy: false, done: true, error: '' };
     } catch (error) {
       const fields = this.fieldErrors(error);
-      this.noticesState = { busy: false, done: false, error: fields.smsPhone ?? this.problemText(error) };
+      this.noticesState = fields.smsPhone
+        ? { busy: false, done: false, error: '', phoneError: fields.smsPhone }
+        : { busy: false, done: false, error: this.problemText(error) };
+      if (fields.smsPhone) await this.focusFirstInvalid();
     }
   }
 
@@ -110,8 +114,10 @@ export class LiuyanConsoleAccount extends ConsoleElement {
         <form class="stack" novalidate @submit=${this.setSmsPhone}>
           <div class="field">
             <label for="smsPhone">${t.smsPhone}</label>
-            <input id="smsPhone" name="smsPhone" type="tel" autocomplete="tel" .value=${this.notices.smsPhone ?? ''} aria-describedby="smsPhone-hint" />
+            <input id="smsPhone" name="smsPhone" type="tel" autocomplete="tel" .value=${this.notices.smsPhone ?? ''}
+              aria-invalid=${s.phoneError ? 'true' : 'false'} aria-describedby=${idRefs('smsPhone-hint', s.phoneError && 'smsPhone-error') ?? nothing} />
             <p class="hint muted" id="smsPhone-hint">${t.smsPhoneHint}</p>
+            ${s.phoneError ? html`<p class="error" id="smsPhone-error" role="alert">${s.phoneError}</p>` : nothing}
           </div>
           <div class="buttons"><button type="submit" class="secondary" ?disabled=${s.busy}>${t.smsPhoneSave}</button></div>
         </form>` : nothing}

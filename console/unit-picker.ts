@@ -251,7 +251,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
       ${this.renderChosen()}
       ${this.roots ? nothing : html`<div class="search" role="search" aria-label=${format(p.searchLabel, { label: this.label })}>
         <input type="search" aria-label=${format(p.searchLabel, { label: this.label })} placeholder=${p.searchPlaceholder}
-          aria-invalid=${this.getAttribute('aria-invalid') ?? 'false'}
+          aria-invalid=${this.getAttribute('aria-invalid') ?? 'false'} aria-describedby=${idRefs(errorId) ?? nothing}
           @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') void this.search(e); }} />
         <button type="button" class="secondary" @click=${this.search}>${p.search}</button>
       </div>`}

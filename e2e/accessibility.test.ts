@@ -370,6 +370,20 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
       const landmarks = await violations(page, ['landmark-unique']);
       if (landmarks.length > 0) found[`${address}/landmarks`] = landmarks;
     }
+
+    // Forms sent with errors: each error beside its control, and named by it.
+    await page.goto(`${CONSOLE}#/account`);
+    const account = page.locator('liuyan-console-account');
+    await account.locator('#smsPhone').fill('!!bad');
+    await account.getByRole('button', { name: '保存手机号' }).click();
+    await account.locator('#smsPhone-error[role="alert"]').waitFor();
+    expect(await account.locator('#smsPhone').getAttribute('aria-describedby')).toBe('smsPhone-hint smsPhone-error');
+    await inEverySystemTheme('#/account, a mobile refused');
+    await page.goto(`${CONSOLE}#/admin/accounts`);
+    const accounts = page.locator('liuyan-console-admin-accounts');
+    await accounts.getByRole('button', { name: '新建账号' }).first().click();
+    await accounts.locator('[role="alert"]').first().waitFor();
+    await inEverySystemTheme('#/admin/accounts, a new account sent empty');
     expect(found).toEqual({});
   }, 360_000);
 });

@@ -120,12 +120,19 @@ describe('taking a page’s form over moves nothing in it or below it', () => {
   const layout = (page: Page) => page.locator('liuyan-form').first().evaluate((element) => {
     const top = element.getBoundingClientRect().top;
     const own = element.shadowRoot?.querySelector('[part="form"]');
+    const left = element.getBoundingClientRect().left;
     const parts = own ? own.querySelectorAll('[part~="field"], fieldset, [part="submit"]') : element.querySelectorAll('.liuyan-field, fieldset, button[type="submit"]');
-    return { height: Math.round(element.getBoundingClientRect().height), at: [...parts].map((part) => Math.round(part.getBoundingClientRect().top - top)) };
+    // Radio buttons and boxes to tick, across and down: the browser's own margins must not move them.
+    const choices = (own ?? element).querySelectorAll('input[type="radio"], input[type="checkbox"]:not([name="homepage"])');
+    return {
+      height: Math.round(element.getBoundingClientRect().height),
+      at: [...parts].map((part) => Math.round(part.getBoundingClientRect().top - top)),
+      choices: [...choices].map((c) => `${Math.round(c.getBoundingClientRect().left - left)},${Math.round(c.getBoundingClientRect().top - top)}`),
+    };
   });
 
-  it('the loader’s form, the write page’s and a county page’s, in Chinese and English, on a phone and a laptop', async () => {
-    const pages = [`${HOST}/one-form.html`, `${WORKER}/s/demo/write`, `${WORKER}/s/demo/write?lang=en`, `${HOST}/included.html`];
+  it('the loader’s form, the write page’s (Chinese, English, high contrast) and a county page’s, on a phone and a laptop: every field, radio button and box to tick', async () => {
+    const pages = [`${HOST}/one-form.html`, `${WORKER}/s/demo/write`, `${WORKER}/s/demo/write?lang=en`, `${WORKER}/s/demo/write?theme=high-contrast`, `${HOST}/included.html`];
     const moved: Record<string, unknown> = {};
     for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
       const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport });
@@ -142,10 +149,42 @@ describe('taking a page’s form over moves nothing in it or below it', () => {
         const after = await layout(page);
         if (JSON.stringify(before) !== JSON.stringify(after)) moved[`${address} at ${viewport.width} px`] = { before, after };
         expect(before.at.length, address).toBeGreaterThan(10);
+        expect(before.choices.length, address).toBeGreaterThan(4);
         await page.close();
       }
       await context.close();
     }
     expect(moved).toEqual({});
+  });
+});
+
+describe('taking a page’s form over keeps what the citizen sees', () => {
+  it('the privacy notice stays open, a long letter stays scrolled to the line being typed, and the page does not move', async () => {
+    const page = browser.page;
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    await page.goto(`${HOST}/one-form.html`, { waitUntil: 'commit' });
+    const early = page.locator('liuyan-form form.plain-form');
+    await early.locator('details summary').click();
+    const letter = early.locator('textarea');
+    await letter.fill(Array.from({ length: 21 }, (_, i) => `第${i + 1}行：路灯坏了很久没人修。`).join('\n'));
+    await letter.press('End');
+    const seen = () => page.evaluate(() => {
+      const element = document.querySelector('liuyan-form')!;
+      const root = element.shadowRoot?.querySelector('[part="form"]') ? element.shadowRoot : element;
+      const box = root.querySelector('textarea')!;
+      return { open: root.querySelector('details')!.open, scrolled: box.scrollTop, height: Math.round(element.getBoundingClientRect().height), pageAt: scrollY };
+    });
+    const before = await seen();
+    expect(before.open).toBe(true);
+    expect(before.scrolled).toBeGreaterThan(100);
+    release();
+    await page.locator('liuyan-form [part="submit"]').waitFor();
+    await expect.poll(async () => (await seen()).open).toBe(true);
+    const after = await seen();
+    expect(Math.abs(after.scrolled - before.scrolled)).toBeLessThanOrEqual(1);
+    expect(after.pageAt).toBe(before.pageAt);
+    // The notice's text may come a moment later (its own file): the form's height is then the same as before.
+    await expect.poll(async () => (await seen()).height).toBe(before.height);
+    expect(await page.locator('liuyan-form [part="form"] textarea').evaluate((box) => (box as HTMLTextAreaElement).selectionStart === (box as HTMLTextAreaElement).value.length)).toBe(true);
   });
 });

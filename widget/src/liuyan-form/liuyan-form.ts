@@ -274,7 +274,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
    * citizen has changed anything in it (or the service sent it back with its errors), its values are
    * all the form's values, and a draft restored from an earlier visit gives way to them; untouched, the
    * draft stays. The focus and the cursor go to the same place in the same control. A word being
-   * composed (pinyin) is first let finish. The page's form and its slot are then removed. Returns
+   * composed (pinyin) is first let finish; the privacy notice stays open and a long letter scrolled as it
+   * was. The page's form and its slot are then removed. Returns
    * false (the page's form kept, to be sent as it is) when the chunk cannot come.
    */
   private async adoptPlainForm(): Promise<boolean> {
@@ -297,8 +298,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     form.remove();
     this.plainSlot?.remove();
     this.plainSlot = null;
-    const { refocus } = reading;
-    if (refocus) void this.updateComplete.then(() => refocus(this.renderRoot));
+    const { restoreView } = reading;
+    if (restoreView) void this.updateComplete.then(() => restoreView(this.renderRoot));
     return true;
   }
 

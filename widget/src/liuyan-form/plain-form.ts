@@ -14,10 +14,11 @@ export interface PlainFormReading {
   /** The errors the service sent back with it, by field (`title`, `author.phone`, `form`). */
   errors: Record<string, string>;
   /**
-   * Puts the focus and the cursor where they were, on the same control found in `root` (the element's
-   * form), and that control where it was on the screen; null: the focus was elsewhere.
+   * Puts back in `root` (the element's form) what the citizen saw: the privacy notice open if it was,
+   * a text area scrolled as it was, and the focus and the cursor on the same control, that control
+   * where it was on the screen; null: nothing to put back.
    */
-  refocus: ((root: Element | DocumentFragment) => void) | null;
+  restoreView: ((root: Element | DocumentFragment) => void) | null;
 }
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -67,23 +68,32 @@ export function readPlainForm(form: HTMLFormElement): PlainFormReading {
   const errors: Record<string, string> = {};
   for (const line of Array.from(form.querySelectorAll<HTMLElement>('.liuyan-error'))) errors[ownId(line.id).slice(0, -'-error'.length)] = line.textContent ?? '';
   const focused = controls.find((control) => control === document.activeElement);
-  let refocus: PlainFormReading['refocus'] = null;
-  if (focused) {
-    // The same control: by its id, or a radio button by its place among those of its name.
-    const place = controls.filter((c) => c.name === focused.name).indexOf(focused);
-    const [start, end] = focused instanceof HTMLSelectElement ? [null, null] : [focused.selectionStart, focused.selectionEnd];
-    const top = focused.getBoundingClientRect().top;
-    refocus = (root) => {
-      const same = focused.id
-        ? root.querySelector<HTMLInputElement>(`[id="${ownId(focused.id)}"]`)
-        : root.querySelectorAll<HTMLInputElement>(`[name="${focused.name}"]`)[place];
-      if (!same) return;
-      // The element's form has more above the control than the page's (counters, photos, reply
-      // notices): the page scrolls by as much, so the control being typed in stays under the finger.
+  const noticeOpen = form.querySelector('details')?.open === true;
+  // A long letter scrolled in its box (the line being typed at the bottom of it).
+  const scrolled = controls.filter((c) => c instanceof HTMLTextAreaElement && c.scrollTop > 0).map((c) => [ownId(c.id), c.scrollTop] as const);
+  if (!focused && !noticeOpen && scrolled.length === 0) return { values, errors, restoreView: null };
+  // The same control: by its id, or a radio button by its place among those of its name.
+  const place = focused ? controls.filter((c) => c.name === focused.name).indexOf(focused) : -1;
+  const [start, end] = !focused || focused instanceof HTMLSelectElement ? [null, null] : [focused.selectionStart, focused.selectionEnd];
+  const top = focused?.getBoundingClientRect().top ?? 0;
+  const restoreView = (root: Element | DocumentFragment) => {
+    const notice = root.querySelector('details');
+    if (noticeOpen && notice) notice.open = true;
+    const same = !focused ? null : focused.id
+      ? root.querySelector<HTMLInputElement>(`[id="${ownId(focused.id)}"]`)
+      : root.querySelectorAll<HTMLInputElement>(`[name="${focused.name}"]`)[place];
+    if (same) {
       same.focus({ preventScroll: true });
-      scrollBy(0, same.getBoundingClientRect().top - top);
       if (start !== null && end !== null) same.setSelectionRange?.(start, end);
-    };
-  }
-  return { values, errors, refocus };
+    }
+    // Placing the cursor scrolls its box to it: each box is put back as it was after.
+    for (const [id, scrollTop] of scrolled) {
+      const box = root.querySelector(`[id="${id}"]`);
+      if (box) box.scrollTop = scrollTop;
+    }
+    // Should anything above the control differ from the page's form, the page scrolls by as much, so
+    // the control being typed in stays under the finger.
+    if (same) scrollBy(0, same.getBoundingClientRect().top - top);
+  };
+  return { values, errors, restoreView };
 }

@@ -105,11 +105,12 @@ const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:${SPACE
 .plain-form legend{padding:0;margin-bottom:calc(.3*${SPACE})}
 .plain-form .liuyan-field label::first-letter,.plain-form legend::first-letter{text-transform:uppercase}
 .plain-form details summary{cursor:pointer;color:var(--primary);min-height:44px;display:flex;align-items:center}
-.plain-form .liuyan-privacy-text{white-space:pre-line;font-size:.9em;color:var(--muted)}
-.plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:calc(.4*${SPACE}) calc(.6*${SPACE});border:1px solid var(--line);border-radius:${RADIUS};background:var(--surface);color:var(--text)}
+.plain-form .liuyan-privacy-text{white-space:pre-line;font-size:.9em;color:var(--muted);margin:0}
+.plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:calc(.4*${SPACE}) calc(.6*${SPACE});border:var(--field-border,1px) solid var(--line);border-radius:${RADIUS};background:var(--surface);color:var(--text)}
 .plain-form [aria-invalid=true]{border-color:var(--error)}
 .plain-form .liuyan-choices{display:flex;flex-wrap:wrap;gap:calc(.5*${SPACE})}
 .plain-form .liuyan-choice{font-weight:normal;display:inline-flex;align-items:center;gap:calc(.4*${SPACE});min-height:44px}
+.plain-form .liuyan-choice input{margin:0;font:inherit}
 .plain-form .liuyan-choice.liuyan-block{display:flex;align-items:flex-start}
 .plain-form .liuyan-choice.liuyan-block input{margin-top:calc(.35*${SPACE})}
 .plain-form .liuyan-hint{display:block;font-size:.85em}

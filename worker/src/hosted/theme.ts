@@ -44,6 +44,8 @@ export interface PagePalette {
   adopted: string;
   /** Field errors and invalid fields (the write page's form): the elements' `--liuyan-color-error` of the theme. */
   error: string;
+  /** The width of a field's border (the write page's form): 2px in high contrast, as the elements draw it (ui/tokens.styles.ts). */
+  fieldBorder: '1px' | '2px';
 }
 
 /**
@@ -58,23 +60,23 @@ export function palettes(color: string): Record<'light' | 'dark' | 'high-contras
   return {
     light: {
       scheme: 'light', primary: color, onPrimary: '#fff', header: color,
-      page: '#f4f4f4', surface: '#fff', text: '#222', muted: '#666', line: '#ddd', shade: '#fafafa', adopted: '#1a7f37', error: '#c0000b',
+      page: '#f4f4f4', surface: '#fff', text: '#222', muted: '#666', line: '#ddd', shade: '#fafafa', adopted: '#1a7f37', error: '#c0000b', fieldBorder: '1px',
     },
     dark: {
       // The header keeps the site's own colour: white text on it is readable whatever the page's theme.
       scheme: 'dark', primary: dark, onPrimary: DARK.surface, header: color,
-      page: DARK.page, surface: DARK.surface, text: '#e6e6e6', muted: '#b0b0b0', line: '#48484d', shade: DARK.shade, adopted: '#5cc878', error: '#ff8a80',
+      page: DARK.page, surface: DARK.surface, text: '#e6e6e6', muted: '#b0b0b0', line: '#48484d', shade: DARK.shade, adopted: '#5cc878', error: '#ff8a80', fieldBorder: '1px',
     },
     'high-contrast': {
       scheme: 'light', primary: highContrast, onPrimary: '#fff', header: highContrast,
-      page: '#fff', surface: '#fff', text: '#000', muted: '#333', line: '#000', shade: '#fff', adopted: '#0b5a22', error: '#a00000',
+      page: '#fff', surface: '#fff', text: '#000', muted: '#333', line: '#000', shade: '#fff', adopted: '#0b5a22', error: '#a00000', fieldBorder: '2px',
     },
   };
 }
 
 /** A palette as the declarations of `:root`. */
 function declarations(p: PagePalette): string {
-  return `color-scheme:${p.scheme};--primary:${p.primary};--on-primary:${p.onPrimary};--header:${p.header};--page:${p.page};--surface:${p.surface};--text:${p.text};--muted:${p.muted};--line:${p.line};--shade:${p.shade};--adopted:${p.adopted};--error:${p.error}`;
+  return `color-scheme:${p.scheme};--primary:${p.primary};--on-primary:${p.onPrimary};--header:${p.header};--page:${p.page};--surface:${p.surface};--text:${p.text};--muted:${p.muted};--line:${p.line};--shade:${p.shade};--adopted:${p.adopted};--error:${p.error};--field-border:${p.fieldBorder}`;
 }
 
 /**
