@@ -90,8 +90,9 @@ function termParts(term: string): { phrase: string | null; characters: string[] 
 /**
  * The FTS5 query for `terms`, all required: each term's phrase, and the single characters at its ends
  * (at most MAX_CHARACTERS in all: a search with more finds a little more than the exact text, never
- * less). Tokens hold only letters, digits and `GAP`, so nothing a reader types is FTS5 syntax. Null
- * when no term holds a letter or a digit: such a search finds nothing.
+ * less). A term holding Traditional characters is found as typed or in Simplified characters
+ * (路燈: `"路燈" OR "路灯"`). Tokens hold only letters, digits and `GAP`, so nothing a reader types is
+ * FTS5 syntax. Null when no term holds a letter or a digit: such a search finds nothing.
  */
 export function searchMatch(terms: string[]): string | null {
   const phrases = new Set<string>();
