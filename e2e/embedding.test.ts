@@ -141,7 +141,7 @@ describe('taking a page’s form over moves nothing in it or below it', () => {
         const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
         await page.goto(address, { waitUntil: 'commit' });
         await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
-        // The element's 照片 field has its place (shown by the loader, which runs where scripts do).
+        // The element's 照片 field has its place (shown where scripts run: `scripting` in CSS).
         expect(await page.locator('liuyan-form form.plain-form .liuyan-photos').isVisible(), address).toBe(true);
         const before = await layout(page);
         release();

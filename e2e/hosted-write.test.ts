@@ -61,6 +61,10 @@ describe('the hosted write page’s form as HTML', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${WORKER}/s/demo/write`);
+      // The 照片 field the element would bring is not offered where no script can add a photo; each
+      // counted field says the most it takes.
+      expect(await page.locator('.liuyan-photos').isVisible()).toBe(false);
+      expect(await page.locator('#liuyan-title ~ .liuyan-counter').textContent()).toBe('最多50字');
       const title = `没有脚本写的留言 ${Date.now()}`;
       await fillPlainForm(page, title, '12345');
       await page.getByRole('button', { name: '提交留言' }).click();

@@ -52,7 +52,6 @@ function keptFromEarlier(site: string): boolean {
 /**
  * Watches `form` (a page's form the element will take over: built here, or the write page's and a
  * county's page's own), from the loader's start, for `site`'s element:
- * - shows the place kept for the element's 照片 field, hidden where no script runs;
  * - marks it `data-composing` while a word is being composed in it (pinyin not yet chosen): the
  *   element, whose script may come mid-word, then waits for the word before taking the form over,
  *   rather than keeping its letters;
@@ -67,8 +66,6 @@ function keptFromEarlier(site: string): boolean {
  *   same key), for the element not to take what the browser fills in again on the way back for typing.
  */
 export function watchPageForm(form: HTMLFormElement, site: string): void {
-  // The element's 照片 field has its place kept while its script comes (worker/src/hosted/write-form.ts).
-  form.querySelector('.liuyan-photos')?.removeAttribute('hidden');
   form.addEventListener('compositionstart', () => form.setAttribute('data-composing', ''));
   form.addEventListener('compositionend', () => form.removeAttribute('data-composing'));
   form.addEventListener('submit', () => {

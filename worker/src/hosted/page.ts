@@ -118,7 +118,7 @@ const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:${SPACE
 .plain-form .liuyan-required{color:var(--error);margin-left:2px}
 .plain-form .liuyan-error{color:var(--error);font-size:.9em;margin:calc(.2*${SPACE}) 0 0}
 .plain-form .liuyan-counter{justify-self:end;font-size:.8em}
-.plain-form .liuyan-photos[hidden]{display:none}
+@media (scripting:none){.plain-form .liuyan-photos{display:none}}
 .plain-form .liuyan-photos .liuyan-hint{margin:1em 0}
 .plain-form .liuyan-add-photos{display:flex;align-items:center;min-height:44px;margin:0}
 .plain-form button{font:inherit;min-height:44px;padding:calc(.5*${SPACE}) calc(1.2*${SPACE});border:0;border-radius:${RADIUS};background:var(--primary);color:var(--on-primary);font-weight:600}

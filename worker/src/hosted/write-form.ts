@@ -237,10 +237,10 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
       site.domains.map((d: Domain) => h('option', { value: d, selected: values.domain === d }, t.domains[d])))),
     field('title', input('title', values.title), { max: LIMITS.titleMax }),
     field('body', h('textarea', { id: `${ID_PREFIX}body`, name: 'body', rows: '8', required: true, ...state('body') }, values.body), { max: LIMITS.bodyMax }),
-    // The element's 照片 field, its place kept while the element's script comes: shown by the widget's
-    // loader (early-form.ts, `watchPageForm`), which runs only where scripts do, so the take-over moves
-    // nothing below it. Without a script it stays hidden: photos are added through the element.
-    h('fieldset', { class: 'liuyan-field liuyan-photos', hidden: true },
+    // The element's 照片 field, its place kept while the element's script comes, so the take-over moves
+    // nothing below it. Where no script runs it is not shown (`scripting: none`, worker/src/hosted/page.ts):
+    // photos are added through the element.
+    h('fieldset', { class: 'liuyan-field liuyan-photos' },
       h('legend', {}, t.photosLegend + t.optional),
       h('p', { class: 'liuyan-muted liuyan-hint' }, format(t.photosHint, { max: LIMITS.photosMax })),
       h('p', { class: 'liuyan-add-photos liuyan-muted' }, t.loading)),
