@@ -27,9 +27,9 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
  */
 const DIACRITICS = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/gu;
 
-/** `text` in match form and Simplified characters, with invisible characters and Latin accents taken out (the step before words and links). */
+/** `text` in match form with invisible characters and Latin accents taken out (the step before words and links). */
 function foldedForm(text: string): string {
-  return simplified(matchForm(text)).replace(INVISIBLE, '').normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
+  return matchForm(text).replace(INVISIBLE, '').normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
 }
 
 /**
@@ -38,7 +38,9 @@ function foldedForm(text: string): string {
  * 法\u034F轮功 → 法轮功, fu\u0301ck → fuck).
  */
 export function wordForm(text: string): string {
-  return [...foldedForm(text).matchAll(WORD_CHARACTERS)].map(([run]) => run).join('');
+  // In Simplified characters for words only: links and phone numbers (`holdReasonsOf`), read on every
+  // message, hold none, so they are not folded.
+  return [...simplified(foldedForm(text)).matchAll(WORD_CHARACTERS)].map(([run]) => run).join('');
 }
 
 /** A site's lists, each word already in word form (empty ones dropped). */
