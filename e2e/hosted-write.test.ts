@@ -67,6 +67,15 @@ describe('the hosted write page’s form as HTML', () => {
       expect(await page.locator('#liuyan-title ~ .liuyan-counter').textContent()).toBe('最多50字');
       const title = `没有脚本写的留言 ${Date.now()}`;
       await fillPlainForm(page, title, '12345');
+      // 有回复时通知我 comes with an address typed, and goes with it (CSS alone: `:has`).
+      const notify = page.getByRole('group', { name: '有回复时通知我' });
+      expect(await notify.isVisible()).toBe(false);
+      await page.getByLabel(/电子邮箱/).fill('chenming@example.com');
+      expect(await notify.isVisible()).toBe(true);
+      await notify.getByLabel('邮件通知（发送到上面的邮箱）').check();
+      await page.getByLabel(/电子邮箱/).fill('');
+      expect(await notify.isVisible()).toBe(false);
+      await page.getByLabel(/电子邮箱/).fill('chenming@example.com');
       await page.getByRole('button', { name: '提交留言' }).click();
       await page.waitForLoadState();
       expect(await page.locator('[id="liuyan-author.phone-error"]').textContent()).toBe('请填写有效的手机号或带区号的座机号');
@@ -80,6 +89,7 @@ describe('the hosted write page’s form as HTML', () => {
       await page.waitForLoadState();
       expect((await page.locator('#tracking-code').textContent())!.trim()).toMatch(TRACKING_CODE);
       expect(countMessagesTitled(title)).toBe(1);
+      expect(queryD1<{ notify_email: number }>(inject('persistTo'), `SELECT notify_email FROM messages WHERE title = '${title}'`)[0]!.notify_email).toBe(1);
       // Reloaded (the browser sends the form again): the same code, still one message.
       const code = await page.locator('#tracking-code').textContent();
       await page.reload();

@@ -10,7 +10,7 @@ export interface PlainFormReading {
    * All the form's values, once the citizen changed anything in it (or the service sent it back:
    * `data-sent`); null while untouched (a draft from an earlier visit then stays).
    */
-  values: Omit<FormValues, 'unitLabel' | 'notifySms' | 'notifyEmail' | 'verificationCode'> | null;
+  values: Omit<FormValues, 'unitLabel' | 'verificationCode'> | null;
   /** The errors the service sent back with it, by field (`title`, `author.phone`, `form`). */
   errors: Record<string, string>;
   /**
@@ -49,6 +49,7 @@ function valuesOf(data: { get(name: string): unknown; has(name: string): boolean
     title: text('title'), body: text('body'), region: text('region'),
     name: text('author.name'), phone: text('author.phone'), email: text('author.email'),
     displayAs: (text('author.displayAs') || 'masked') as FormValues['displayAs'], isPublic: text('isPublic') !== 'false', consent: data.has('consent'),
+    notifySms: data.has('notify.sms'), notifyEmail: data.has('notify.email'),
   };
 }
 

@@ -119,7 +119,10 @@ const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:${SPACE
 .plain-form .liuyan-error{color:var(--error);font-size:.9em;margin:calc(.2*${SPACE}) 0 0}
 .plain-form .liuyan-counter{justify-self:end;font-size:.8em}
 @media (scripting:none){.plain-form .liuyan-photos{display:none}}
-.plain-form .liuyan-photos .liuyan-hint{margin:1em 0}
+.plain-form .liuyan-photos .liuyan-hint,.plain-form .liuyan-notify .liuyan-hint{margin:1em 0}
+.plain-form .liuyan-notify,.plain-form .liuyan-notify .liuyan-choice{display:none}
+.plain-form:has(.liuyan-notify-sms):has([name="author.phone"]:not(:placeholder-shown)) .liuyan-notify,.plain-form:has(.liuyan-notify-email):has([name="author.email"]:not(:placeholder-shown)) .liuyan-notify{display:grid}
+.plain-form:has([name="author.phone"]:not(:placeholder-shown)) .liuyan-notify-sms,.plain-form:has([name="author.email"]:not(:placeholder-shown)) .liuyan-notify-email{display:flex}
 .plain-form .liuyan-add-photos{display:flex;align-items:center;min-height:44px;margin:0}
 .plain-form button{font:inherit;min-height:44px;padding:calc(.5*${SPACE}) calc(1.2*${SPACE});border:0;border-radius:${RADIUS};background:var(--primary);color:var(--on-primary);font-weight:600}
 `);

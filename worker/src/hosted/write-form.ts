@@ -9,7 +9,7 @@
 // The fields and their words are the element's: the same names (`unitId`, `author.phone` …), labels
 // (the service's field names), choices and hints (the form's strings), and the same one list of units
 // (`unitGroups`). No `maxlength`: it counts UTF-16 units, not characters (𠮷 is two), and would cut what
-// was typed without a word; the service counts characters and says which field is too long. Photos, reply notices and the SMS code need the script; a site that asks for an SMS
+// was typed without a word; the service counts characters and says which field is too long. Photos and the SMS code need the script; a site that asks for an SMS
 // code or Turnstile, or whose tree is too large to list (`unitsComplete: false`), gets no plain form.
 import { html } from 'hono/html';
 import { displayName } from '../../../sdk/src/display-name';
@@ -70,11 +70,11 @@ export const isFormKey = (key: string | null): key is string => key !== null && 
  */
 export type PlainFormValues = Record<
   'unitId' | 'type' | 'domain' | 'title' | 'body' | 'region' | 'name' | 'phone' | 'email' | 'displayAs' | 'isPublic' | 'honeypot' | 'campaign', string
-> & { consent: boolean };
+> & { consent: boolean; notifySms: boolean; notifyEmail: boolean };
 
 export const emptyPlainForm = (): PlainFormValues => ({
   unitId: '', type: '', domain: '', title: '', body: '', region: '', name: '', phone: '', email: '',
-  displayAs: 'masked', isPublic: 'true', consent: false, honeypot: '', campaign: '',
+  displayAs: 'masked', isPublic: 'true', consent: false, notifySms: false, notifyEmail: false, honeypot: '', campaign: '',
 });
 
 /** The fields the plain form has, by the names the API's errors give them. */
@@ -90,6 +90,7 @@ export function plainFormValues(form: URLSearchParams): PlainFormValues {
     region: text('region'), name: text('author.name'), phone: text('author.phone'), email: text('author.email'),
     displayAs: text('author.displayAs') || 'masked', isPublic: text('isPublic') || 'true',
     consent: form.get('consent') === 'true', honeypot: text(HONEYPOT_FIELD), campaign: text('campaign'),
+    notifySms: form.get('notify.sms') === 'true', notifyEmail: form.get('notify.email') === 'true',
   };
 }
 
@@ -99,11 +100,15 @@ export function plainFormValues(form: URLSearchParams): PlainFormValues {
  * not ticked is `false` (`consent_required`).
  */
 export function plainFormSubmission(v: PlainFormValues): Record<string, unknown> {
+  // A reply notice to a contact given, as the element sends it: a box left ticked on a contact then
+  // cleared is hidden with it (worker/src/hosted/page.ts), and no more asked for.
+  const notify = { sms: v.notifySms && Boolean(v.phone.trim()), email: v.notifyEmail && Boolean(v.email.trim()) };
   return {
     unitId: v.unitId, type: v.type, domain: v.domain, title: v.title, body: v.body, region: v.region,
     author: { name: v.name, phone: v.phone, email: v.email.trim() || null, displayAs: v.displayAs },
     isPublic: v.isPublic !== 'false',
     consent: v.consent,
+    ...(notify.sms || notify.email ? { notify } : {}),
     ...(v.honeypot ? { honeypot: v.honeypot } : {}),
     ...(v.campaign ? { campaign: v.campaign } : {}),
   };
@@ -123,7 +128,7 @@ export function offersPlainForm(site: Pick<Site, 'notifications' | 'turnstileSit
 }
 
 export interface PlainFormInput {
-  site: Pick<Site, 'types' | 'domains' | 'titleMin' | 'bodyMin' | 'stringOverrides' | 'privacyUrl' | 'privacyText'>;
+  site: Pick<Site, 'types' | 'domains' | 'titleMin' | 'bodyMin' | 'stringOverrides' | 'privacyUrl' | 'privacyText' | 'notifications'>;
   /**
    * The form's key (`KEY_FIELD`): a new one for a page served, the one sent for a form sent back;
    * none for the form other websites set into their pages, which their caches keep and serve to all
@@ -213,6 +218,11 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
   const choice = (value: string, checked: boolean, text: string, hint: string) => h('label', { class: 'liuyan-choice liuyan-block' },
     h('input', { type: 'radio', name: 'isPublic', value, checked }), h('span', {}, text, h('span', { class: 'liuyan-muted liuyan-hint' }, hint)));
   const hidden = (name: string, value: string) => h('input', { type: 'hidden', name, value });
+  // 有回复时通知我, as the element draws it: each choice shown once its contact is typed, by CSS
+  // (`:has`, worker/src/hosted/page.ts), with no script; so a form taken over with a contact typed
+  // grows by nothing. The contacts' placeholder is a space for CSS to tell them empty (`:placeholder-shown`).
+  const notifyChoice = (kind: 'sms' | 'email', checked: boolean, text: string) => site.notifications[kind] && h('label', { class: `liuyan-choice liuyan-block liuyan-notify-${kind}` },
+    h('input', { id: `${ID_PREFIX}notify.${kind}`, name: `notify.${kind}`, type: 'checkbox', value: 'true', checked }), h('span', {}, text));
   // `data-sent`: the values are what the citizen sent, for the element to take over as typed.
   return h('form', { class: 'plain-form', method: 'post', action, 'accept-charset': 'utf-8', 'data-sent': sent !== undefined },
     formKey && hidden(KEY_FIELD, formKey),
@@ -247,8 +257,12 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
     field('region', input('region', values.region, { placeholder: t.regionPlaceholder }), { max: LIMITS.regionMax }),
     h('div', { class: 'liuyan-row' },
       field('author.name', input('author.name', values.name, { autocomplete: 'name' }), { max: LIMITS.nameMax }),
-      field('author.phone', input('author.phone', values.phone, { type: 'tel', autocomplete: 'tel' }))),
-    field('author.email', input('author.email', values.email, { type: 'email', autocomplete: 'email', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional }),
+      field('author.phone', input('author.phone', values.phone, { type: 'tel', autocomplete: 'tel', placeholder: ' ' }))),
+    field('author.email', input('author.email', values.email, { type: 'email', autocomplete: 'email', placeholder: ' ', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional }),
+    (site.notifications.sms || site.notifications.email) && h('fieldset', { class: 'liuyan-field liuyan-notify' }, h('legend', {}, t.notifyLegend),
+      notifyChoice('sms', values.notifySms, t.notifySms),
+      notifyChoice('email', values.notifyEmail, t.notifyEmail),
+      h('p', { class: 'liuyan-muted liuyan-hint' }, t.notifyHint)),
     field('author.displayAs', select('author.displayAs', false,
       DisplayAsSchema.options.map((d) => h('option', { value: d, selected: values.displayAs === d }, shownName(d)))), { isRequired: false }),
     h('fieldset', { class: 'liuyan-field' }, h('legend', {}, label('isPublic')),

@@ -78,6 +78,26 @@ describe('the write page’s form without a script', () => {
     expect(row!.author_phone_enc).not.toContain(AUTHOR.phone);
   });
 
+  it('takes 有回复时通知我 as the element does: a notice to the e-mail given, none for a box left ticked on an address cleared; still ticked when sent back', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const html = await (await page(`/s/${siteId}/write`)).text();
+    // The e-mail choice only (the site sends no SMS), shown by CSS once an address is typed, which its space of a placeholder tells.
+    expect(html).toContain('<fieldset class="liuyan-field liuyan-notify"><legend>有回复时通知我</legend><label class="liuyan-choice liuyan-block liuyan-notify-email"><input id="liuyan-notify.email" name="notify.email" type="checkbox" value="true"><span>邮件通知（发送到上面的邮箱）</span></label>');
+    expect(html).not.toContain('notify.sms');
+    expect(html).toMatch(/id="liuyan-author\.email"[^>]* placeholder=" "/);
+    expect(html).toContain('.plain-form:has(.liuyan-notify-email):has([name="author.email"]:not(:placeholder-shown)) .liuyan-notify{display:grid}');
+    const stored = async (fields: Record<string, string>) => {
+      const code = codeOn(await (await send(siteId, filled(eduUnit, fields))).text());
+      const tracked = await (await track(siteId, code!)).json<TrackedMessage>();
+      return messageRow(tracked.id);
+    };
+    expect(await stored({ 'author.email': 'chenming@example.com', 'notify.email': 'true' })).toMatchObject({ notify_email: 1, notify_sms: 0 });
+    // Ticked, then the address cleared: the box went out of sight with it, and is asked for no more (not refused for want of an address).
+    expect(await stored({ title: '另一件事', 'notify.email': 'true' })).toMatchObject({ notify_email: 0 });
+    const back = await (await send(siteId, filled(eduUnit, { title: '', 'author.email': 'chenming@example.com', 'notify.email': 'true' }))).text();
+    expect(back).toContain('name="notify.email" type="checkbox" value="true" checked>');
+  });
+
   it('stores one message when the same form is sent twice (提交 pressed again, the page reloaded), showing the same code', async () => {
     const { siteId, eduUnit } = await createSite();
     const form = filled(eduUnit);
