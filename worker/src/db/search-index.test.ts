@@ -78,3 +78,28 @@ describe('migration 0038: the characters of entries written before it', () => {
     expect(await searchAll(siteId, '路灯')).toEqual([fresh, old]);
   });
 });
+
+describe('migration 0039: entries in Simplified characters', () => {
+  it('finds a message written in Traditional characters by its Simplified words once the rebuild has rewritten its entry, and by its own throughout', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [old, fresh] = await seedMessages(siteId, [
+      { unitId: eduUnit, title: '縣城的路燈壞了', body: '很久沒人修。' },
+      { unitId: eduUnit, title: '路燈不亮', body: '請盡快處理。' },
+    ]);
+    // The older entry as written before the migration: the text as typed.
+    await env.DB.prepare('DELETE FROM message_search WHERE rowid = (SELECT seq FROM messages WHERE id = ?)').bind(old).run();
+    await env.DB.prepare("INSERT INTO message_search (rowid, text) SELECT seq, '縣城 城的 的路 路燈 燈壞 壞了 \uE000 很久 久沒 沒人 人修 \uE001縣 \uE001城 \uE001的 \uE001路 \uE001燈 \uE001壞 \uE001了 \uE001很 \uE001久 \uE001沒 \uE001人 \uE001修' FROM messages WHERE id = ?").bind(old).run();
+    // What the migration does.
+    await env.DB.prepare('INSERT INTO search_rebuilds (site_id) SELECT id FROM sites WHERE id = ? ON CONFLICT (site_id) DO UPDATE SET before_seq = NULL').bind(siteId).run();
+    expect(await searchAll(siteId, '路燈')).toEqual([fresh, old]);
+    expect(await searchAll(siteId, '路灯')).toEqual([fresh]);
+    expect(await searchAll(siteId, '没人修')).toEqual([]);
+
+    expect((await continueSearchRebuilds(db)).pending).toBe(false);
+
+    expect(await searchAll(siteId, '路灯')).toEqual([fresh, old]);
+    expect(await searchAll(siteId, '路燈')).toEqual([fresh, old]);
+    expect(await searchAll(siteId, '没人修')).toEqual([old]);
+    expect(await searchAll(siteId, '尽快')).toEqual([fresh]);
+  });
+});

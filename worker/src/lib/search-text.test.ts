@@ -113,6 +113,13 @@ describe('searchTerms and searchMatch: what a reader typed', () => {
     expect(searchMatch(['路灯坏了'])).toBe(phrase('路灯', '灯坏', '坏了'));
   });
 
+  it('indexes a text in Simplified characters, whichever form it was written in (Taiwan’s and Hong Kong’s too)', () => {
+    expect(searchText('縣城的路燈壞了', '臺灣同胞反映')).toBe(searchText('县城的路灯坏了', '台湾同胞反映'));
+    expect(searchText('裏', '')).toBe(searchText('里', ''));
+    // Simplified text, letters and digits are indexed as they are.
+    expect(searchText('3路公交WiFi', '')).toBe(`3路 路公 公交 交w wi if fi ${['3', '路', '公', '交', 'w', 'i', 'f'].map((ch) => CHARACTER + ch).join(' ')}`);
+  });
+
   it('is null when nothing searchable is left', () => {
     expect(searchMatch([])).toBeNull();
     expect(searchMatch(['，。！？'])).toBeNull();

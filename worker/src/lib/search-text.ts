@@ -9,7 +9,8 @@
 //
 // Text and queries are first brought to one match form (`matchForm`): what a citizen types with a
 // full-width IME mode (３路, ＡＢＣ), in another case (WiFi, wifi) or as a compatibility character
-// (ﬁ, ①) is matched as the same text. The stored text stays as it was typed.
+// (ﬁ, ①) is matched as the same text. The index also holds the text in Simplified characters
+// (`simplified`), so a reader who types 路灯 finds a message written 路燈. The stored text stays as it was typed.
 
 import { matchForm } from '../../../sdk/src/text';
 import { simplified } from './simplified';
@@ -49,12 +50,14 @@ export const CHARACTER = '\uE001';
 const INDEXED_CHARACTER = /^[\p{L}\p{N}]$/u;
 
 /**
- * What is stored in the search index for a message: title then body as bigrams, runs separated by
- * `GAP`; then each letter or digit of the text once, in match form, as `CHARACTER` and itself (路灯坏了
- * → 路灯 灯坏 坏了 \uE001路 \uE001灯 \uE001坏 \uE001了).
+ * What is stored in the search index for a message: title then body in Simplified characters
+ * (`simplified`: 路燈壞了 is indexed as 路灯坏了), as bigrams, runs separated by `GAP`; then each letter
+ * or digit of the text once, in match form, as `CHARACTER` and itself (路灯坏了 → 路灯 灯坏 坏了 \uE001路
+ * \uE001灯 \uE001坏 \uE001了). Entries written before migration 0039 hold the text as typed until their
+ * site's rebuild reaches them: `searchMatch` looks for both forms.
  */
 export function searchText(title: string, body: string): string {
-  const runs = [...runsOf(title), ...runsOf(body)];
+  const runs = [...runsOf(simplified(title)), ...runsOf(simplified(body))];
   if (runs.length === 0) return '';
   const characters = new Set(runs.flat().filter((ch) => INDEXED_CHARACTER.test(ch)));
   return [runs.map((run) => runTokens(run).join(' ')).join(` ${GAP} `), ...[...characters].map((ch) => CHARACTER + ch)].join(' ');
@@ -90,8 +93,8 @@ function termParts(term: string): { phrase: string | null; characters: string[] 
 /**
  * The FTS5 query for `terms`, all required: each term's phrase, and the single characters at its ends
  * (at most MAX_CHARACTERS in all: a search with more finds a little more than the exact text, never
- * less). A term holding Traditional characters is found as typed or in Simplified characters
- * (路燈: `"路燈" OR "路灯"`). Tokens hold only letters, digits and `GAP`, so nothing a reader types is
+ * less). A term holding Traditional characters is looked for in Simplified characters, as the index
+ * holds every text, and as typed, as an entry not yet rebuilt holds it (路燈: `"路燈" OR "路灯"`). Tokens hold only letters, digits and `GAP`, so nothing a reader types is
  * FTS5 syntax. Null when no term holds a letter or a digit: such a search finds nothing.
  */
 export function searchMatch(terms: string[]): string | null {
@@ -108,8 +111,8 @@ export function searchMatch(terms: string[]): string | null {
   for (const term of terms) {
     const inSimplified = simplified(term);
     if (inSimplified !== term) {
-      // Most messages are written in Simplified characters, a few in Traditional: a reader who types 路燈
-      // finds both 路灯 and 路燈 (the index keeps each text as written, in match form).
+      // The index holds each text in Simplified characters (`searchText`), so 路燈 is found as 路灯, in
+      // messages written either way; as typed too, in entries written before migration 0039 until their rebuild.
       const [typed, folded] = [clause(termParts(term)), clause(termParts(inSimplified))];
       if (typed && folded) either.add(typed === folded ? typed : `(${typed}) OR (${folded})`);
       continue;

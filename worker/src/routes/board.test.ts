@@ -514,7 +514,7 @@ describe('GET /v1/sites/:site/messages?q= — search', () => {
     expect(await found('路灯修好了')).toEqual([]);
   });
 
-  it('finds what a reader types in Traditional characters in messages written in either form', async () => {
+  it('finds what a reader types in Simplified or Traditional characters in messages written in either form', async () => {
     const { siteId, eduUnit } = await createSite();
     const [simplifiedText, traditionalText, other] = await seedMessages(siteId, [
       { unitId: eduUnit, title: '县城的路灯坏了很久没人修', body: '晚上出行很不方便。' },
@@ -526,9 +526,12 @@ describe('GET /v1/sites/:site/messages?q= — search', () => {
     expect(await found('路燈壞了')).toEqual([simplifiedText, traditionalText].sort());
     expect(await found('燈')).toEqual([simplifiedText, traditionalText].sort());
     expect(await found('學校 擁堵')).toEqual([other]);
-    // A text in Traditional characters is found by its own words; Simplified ones find what is written so.
+    // The index holds both in Simplified characters: the words of either form find both.
     expect(await found('臺灣')).toEqual([traditionalText]);
-    expect(await found('路灯')).toEqual([simplifiedText]);
+    expect(await found('台湾 探亲')).toEqual([traditionalText]);
+    expect(await found('路灯')).toEqual([simplifiedText, traditionalText].sort());
+    expect(await found('灯坏了')).toEqual([simplifiedText, traditionalText].sort());
+    expect(await found('县城')).toEqual([simplifiedText, traditionalText].sort());
   });
 
   it.each(SEARCH_TERMS)('q=%s finds exactly what LIKE finds in titles and bodies', async (term) => {
