@@ -62,7 +62,11 @@ describe('searchTerms and searchMatch: what a reader typed', () => {
     expect(searchTerms('路灯\u3000学校')).toEqual(['路灯', '学校']);
     expect(searchTerms('a b c d e f g')).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(searchTerms('   ')).toEqual([]);
-    expect(searchTerms('% 。 路灯！')).toEqual(['路灯！']);
+    expect(searchTerms('% 。 路灯！')).toEqual(['路灯']);
+    // Words parted by the marks written between words are words, as with a space; other marks keep a term whole.
+    expect(searchTerms('路燈，學校')).toEqual(['路燈', '學校']);
+    expect(searchTerms('路灯,学校;噪音、拥堵。粉尘！')).toEqual(['路灯', '学校', '噪音', '拥堵', '粉尘']);
+    expect(searchTerms('3-5号 2.3.1 10:30')).toEqual(['3-5号', '2.3.1', '10:30']);
   });
 
   it('finds each term of two or more characters as the phrase of its bigrams', () => {

@@ -64,12 +64,19 @@ export function searchText(title: string, body: string): string {
 }
 
 /**
- * What a reader typed, as terms: split at white space, at most five, each with at least one letter or
+ * What separates a reader's words: white space, and the marks written between words or clauses in
+ * Chinese and English (，、；。！？ and their ASCII forms), so 路灯，学校 is two words, as 路灯 学校 is.
+ * Other marks stay inside a term, which is then found as written (3-5号, 2.3.1, 10:30).
+ */
+const TERM_SEPARATOR = /[\s,;!?，、；。！？]+/u;
+
+/**
+ * What a reader typed, as terms: split at `TERM_SEPARATOR`, at most five, each with at least one letter or
  * digit (a term of punctuation alone finds nothing worth finding). Each term must be found in the
  * title or the body; no terms at all, and nothing is found.
  */
 export function searchTerms(q: string): string[] {
-  return q.split(/\s+/u).filter((term) => runsOf(term).length > 0).slice(0, 5);
+  return q.split(TERM_SEPARATOR).filter((term) => runsOf(term).length > 0).slice(0, 5);
 }
 
 /** The most single characters one search looks up (each is one more token for FTS5 to walk). */

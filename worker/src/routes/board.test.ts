@@ -526,6 +526,9 @@ describe('GET /v1/sites/:site/messages?q= — search', () => {
     expect(await found('路燈壞了')).toEqual([simplifiedText, traditionalText].sort());
     expect(await found('燈')).toEqual([simplifiedText, traditionalText].sort());
     expect(await found('學校 擁堵')).toEqual([other]);
+    // Words parted by a comma or 、 as by a space.
+    expect(await found('學校，擁堵')).toEqual([other]);
+    expect(await found('门口、拥堵')).toEqual([other]);
     // The index holds both in Simplified characters: the words of either form find both.
     expect(await found('臺灣')).toEqual([traditionalText]);
     expect(await found('台湾 探亲')).toEqual([traditionalText]);
