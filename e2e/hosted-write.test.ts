@@ -217,6 +217,33 @@ describe('the hosted write page’s form as HTML', () => {
     expect(await page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('title');
   });
 
+  it('keeps the cursor where it was in the e-mail address too: every field typed in, in both forms, has a cursor the take-over can read and set', async () => {
+    const { page } = browser;
+    const release = await openWithScriptsHeld(page);
+    const plain = page.locator('form.plain-form');
+    /** The typed-in controls of a form whose cursor a script cannot read (`type="email"`, `number`: selectionStart null). */
+    const noCursor = (root: string) => page.evaluate((root) => {
+      const host = document.querySelector('liuyan-form')!;
+      const form = root === 'page' ? host.querySelector('form.plain-form')! : host.shadowRoot!.querySelector('[part="form"]')!;
+      return [...form.querySelectorAll<HTMLInputElement>('input, textarea')]
+        .filter((c) => !['radio', 'checkbox', 'hidden', 'file', 'submit', 'button'].includes(c.type) && c.name !== 'homepage' && c.selectionStart === null)
+        .map((c) => c.name);
+    }, root);
+    expect(await noCursor('page')).toEqual([]);
+    const email = plain.getByLabel(/电子邮箱/);
+    await email.fill('chen@example.cn');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    release();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('author.email');
+    await page.keyboard.type('X');
+    expect(await form.getByLabel(/电子邮箱/).inputValue()).toBe('chXen@example.cn');
+    expect(await noCursor('element')).toEqual([]);
+  });
+
   it('keeps the focus on a radio button chosen with the keyboard', async () => {
     const { page } = browser;
     const release = await openWithScriptsHeld(page);

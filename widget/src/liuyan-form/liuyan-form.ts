@@ -925,14 +925,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     return this.errors[id] ? 'true' : 'false';
   }
 
-  private textField(key: Exclude<TypedField, 'body'>, options: { type?: string; autocomplete?: string; placeholder?: string; label?: string; counted?: boolean } = {}) {
+  private textField(key: Exclude<TypedField, 'body'>, options: { type?: string; inputmode?: string; autocomplete?: string; placeholder?: string; label?: string; counted?: boolean } = {}) {
     const id = FIELD_OF[key] ?? key;
     const value = this.values[key];
     const rule = this.rules()[key];
     const counted = options.counted ?? true;
     return this.field(id, options.label ?? fieldLabel(this.t.errors, id), html`<input
-      id=${id} name=${id} type=${options.type ?? 'text'} .value=${value} ?required=${Boolean(rule.min)}
-      autocomplete=${options.autocomplete ?? 'off'} placeholder=${options.placeholder ?? nothing}
+      id=${id} name=${id} type=${options.type ?? 'text'} inputmode=${options.inputmode ?? nothing} .value=${value} ?required=${Boolean(rule.min)}
+      autocomplete=${options.autocomplete ?? 'off'} autocapitalize=${options.inputmode === 'email' ? 'off' : nothing} placeholder=${options.placeholder ?? nothing}
       aria-invalid=${this.invalid(id)} aria-describedby=${this.describedBy(id, ...(counted ? [`${id}-counter`] : []))}
       @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)} />`, {
       extra: counted ? textCounter(value, rule.max, this.t.counter, `${id}-counter`) : nothing,
@@ -1008,7 +1008,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         ${this.textField('name', { autocomplete: 'name' })}
         ${this.textField('phone', { type: 'tel', autocomplete: 'tel', counted: false })}
       </div>
-      ${this.textField('email', { type: 'email', autocomplete: 'email', label: fieldLabel(this.t.errors, 'author.email') + t.optional, counted: false })}
+      ${this.textField('email', { inputmode: 'email', autocomplete: 'email', label: fieldLabel(this.t.errors, 'author.email') + t.optional, counted: false })}
       ${this.renderVerification()}
       ${this.renderNotify()}
       ${this.field('author.displayAs', fieldLabel(this.t.errors, 'author.displayAs'), html`<select id="author.displayAs"

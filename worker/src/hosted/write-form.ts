@@ -207,8 +207,10 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
   const field = (id: string, control: FormNode, { isRequired = true, name = label(id), max = 0 } = {}) => h('div', { class: 'liuyan-field' },
     h('span', { class: 'liuyan-label' }, h('label', { for: `${ID_PREFIX}${id}` }, name), isRequired && required()), control,
     max > 0 && h('span', { class: 'liuyan-counter liuyan-muted' }, format(most, { max })), errorLine(id));
-  const input = (id: string, value: string, { type = 'text', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
-    h('input', { id: `${ID_PREFIX}${id}`, name: id, type, value, autocomplete, placeholder, required: isRequired, ...state(id) });
+  const input = (id: string, value: string, { type = 'text', inputmode = '', autocomplete = 'off', placeholder = '', isRequired = true } = {}) =>
+    h('input', {
+      id: `${ID_PREFIX}${id}`, name: id, type, ...(inputmode ? { inputmode, autocapitalize: 'off' } : {}), value, autocomplete, placeholder, required: isRequired, ...state(id),
+    });
   const select = (id: string, isRequired: boolean, ...options: Child[]) =>
     h('select', { id: `${ID_PREFIX}${id}`, name: id, ...(isRequired ? { required: true, ...state(id) } : {}) }, ...options);
   const { loose, groups } = unitGroups(units);
@@ -258,7 +260,10 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
     h('div', { class: 'liuyan-row' },
       field('author.name', input('author.name', values.name, { autocomplete: 'name' }), { max: LIMITS.nameMax }),
       field('author.phone', input('author.phone', values.phone, { type: 'tel', autocomplete: 'tel', placeholder: ' ' }))),
-    field('author.email', input('author.email', values.email, { type: 'email', autocomplete: 'email', placeholder: ' ', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional }),
+    // An address is typed as text with the phone's e-mail keyboard (`inputmode`), as in the element: a
+    // browser keeps no cursor position for `type="email"`, so the take-over could not put the cursor
+    // back where it was in the address; the service checks the address and says so beside the field.
+    field('author.email', input('author.email', values.email, { inputmode: 'email', autocomplete: 'email', placeholder: ' ', isRequired: false }), { isRequired: false, name: label('author.email') + t.optional }),
     (site.notifications.sms || site.notifications.email) && h('fieldset', { class: 'liuyan-field liuyan-notify' }, h('legend', {}, t.notifyLegend),
       notifyChoice('sms', values.notifySms, t.notifySms),
       notifyChoice('email', values.notifyEmail, t.notifyEmail),
