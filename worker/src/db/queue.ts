@@ -14,6 +14,7 @@ import { HANDLING_EVENT_KINDS, heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
 import { trackingCodeHash } from '../lib/tracking-code';
 import { simplified } from '../lib/simplified';
+import { queryWords } from '../lib/search-text';
 
 export interface QueueFilter {
   tab: QueueTab;
@@ -28,16 +29,19 @@ export interface QueueFilter {
   limit: number;
 }
 
-/** A search of the queue: one message by its id, or words of a title or body. */
-export type QueueSearch = { id: string } | { words: string };
+/** A search of the queue: one message by its id, or words (at most five) each found in its title or body. */
+export type QueueSearch = { id: string } | { words: string[] };
 
 /**
  * What an official's `q` looks for: a message id (m_ and 16 characters) by its key, anything else
- * words found in the title or the body. A tracking code is never taken here (an address is kept in
+ * words, parted as the board's search parts them (`queryWords`: spaces, ，、；。！？), each found in the
+ * title or the body; `q` of marks alone (，) is one word. A tracking code is never taken here (an address is kept in
  * histories and logs): `POST /v1/console/messages/find` takes it in its body (`findByTrackingCode`).
  */
 export function queueSearch(q: string): QueueSearch {
-  return /^m_[0-9a-z]{16}$/.test(q) ? { id: q } : { words: q };
+  if (/^m_[0-9a-z]{16}$/.test(q)) return { id: q };
+  const words = queryWords(q);
+  return { words: words.length > 0 ? words : [q] };
 }
 
 /**
@@ -140,10 +144,12 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
       // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes (17 Chinese characters), and the
       // words hold no wildcards to escape (100% finds "100%"). Latin letters in either case. A walk
       // of the official's messages in the tab (at most the site's), stopped once a page is found.
-      // Words typed in Traditional characters are looked for in Simplified ones too, as the board's
-      // search does (worker/src/lib/simplified.ts): most messages are written in them.
-      const forms = [...new Set([search.words.toLowerCase(), simplified(search.words).toLowerCase()])];
-      q = q.where((eb) => eb.or(forms.flatMap((words) => [sql<boolean>`instr(lower(m.title), ${words}) > 0`, sql<boolean>`instr(lower(m.body), ${words}) > 0`])));
+      // Each word must be found. Words typed in Traditional characters are looked for in Simplified
+      // ones too (worker/src/lib/simplified.ts): most messages are written in them.
+      for (const word of search.words) {
+        const forms = [...new Set([word.toLowerCase(), simplified(word).toLowerCase()])];
+        q = q.where((eb) => eb.or(forms.flatMap((form) => [sql<boolean>`instr(lower(m.title), ${form}) > 0`, sql<boolean>`instr(lower(m.body), ${form}) > 0`])));
+      }
     }
   }
   if (filter.dueWithinDays !== undefined) {

@@ -70,13 +70,24 @@ export function searchText(title: string, body: string): string {
  */
 const TERM_SEPARATOR = /[\s,;!?，、；。！？]+/u;
 
+/** The most words one search looks for (the board's and the console's queue's). */
+const MAX_TERMS = 5;
+
+/**
+ * What was typed as words, split at `TERM_SEPARATOR`, at most five, none empty (路灯，学校 → 路灯, 学校);
+ * the console's queue looks each up as it is written (`instr`: 100% finds "100%").
+ */
+export function queryWords(q: string): string[] {
+  return q.split(TERM_SEPARATOR).filter((word) => word.length > 0).slice(0, MAX_TERMS);
+}
+
 /**
  * What a reader typed, as terms: split at `TERM_SEPARATOR`, at most five, each with at least one letter or
  * digit (a term of punctuation alone finds nothing worth finding). Each term must be found in the
  * title or the body; no terms at all, and nothing is found.
  */
 export function searchTerms(q: string): string[] {
-  return q.split(TERM_SEPARATOR).filter((term) => runsOf(term).length > 0).slice(0, 5);
+  return q.split(TERM_SEPARATOR).filter((term) => runsOf(term).length > 0).slice(0, MAX_TERMS);
 }
 
 /** The most single characters one search looks up (each is one more token for FTS5 to walk). */

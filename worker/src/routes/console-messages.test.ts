@@ -456,6 +456,12 @@ describe('GET /v1/console/messages — the queue', () => {
     expect(await found(c.moderator, '公交')).toEqual([other.id]);
     // Words typed in Traditional characters find the message written in Simplified ones.
     expect(await found(c.moderator, '紅燒肉')).toEqual([sent.id]);
+    // Words parted by a space or a mark between words, as on the board: each must be found, anywhere.
+    expect(await found(c.moderator, '涨价 红烧肉')).toEqual([sent.id]);
+    expect(await found(c.moderator, '涨价，紅燒肉')).toEqual([sent.id]);
+    expect(await found(c.moderator, '涨价、公交')).toEqual([]);
+    // A mark alone is looked up as written.
+    expect(await found(c.moderator, '，')).toContain(sent.id);
     // Within the tab asked for: 待受理 holds both, 已办结 neither.
     expect(await found(c.moderator, '红烧肉', 'new')).toEqual([sent.id]);
     expect(await found(c.moderator, '红烧肉', 'closed')).toEqual([]);
