@@ -3,6 +3,7 @@ import { displayName } from '../../../sdk/src/display-name';
 import { fieldErrorMessage, fieldLabel, type FieldErrorParams, type PublicFieldSentences } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
+import { replyNotice } from '../../../sdk/src/reply-notice';
 import type { DisplayAs, Domain, MessageType } from '../../../sdk/src/schemas/common';
 import type { FieldErrorCode, Problem } from '../../../sdk/src/schemas/error';
 import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
@@ -518,9 +519,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private input(): CreateMessageInput {
     const v = this.values;
     const offered = this.config!.notifications;
-    const notify = { sms: offered.sms && v.notifySms && Boolean(v.phone.trim()), email: offered.email && v.notifyEmail && Boolean(v.email.trim()) };
+    const notify = replyNotice({ sms: v.notifySms, email: v.notifyEmail }, v, offered);
     return {
-      ...(notify.sms || notify.email ? { notify } : {}),
+      ...(notify ? { notify } : {}),
       ...(offered.phoneVerification ? { verificationCode: v.verificationCode.trim() } : {}),
       unitId: chosenUnit(v.units),
       type: v.type as MessageType,

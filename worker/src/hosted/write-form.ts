@@ -21,6 +21,7 @@ import { withOverrides } from '../../../sdk/src/string-overrides';
 import { format, waitText } from '../../../ui/localize';
 import { idRefs } from '../../../ui/id-refs';
 import { LIMITS } from '../../../sdk/src/limits';
+import { replyNotice } from '../../../sdk/src/reply-notice';
 import { hostedStrings } from './page';
 import { formEn } from '../../../widget/src/liuyan-form/strings.en';
 import { formZhCN, type FormStrings } from '../../../widget/src/liuyan-form/strings.zh-cn';
@@ -99,16 +100,16 @@ export function plainFormValues(form: URLSearchParams): PlainFormValues {
  * schema to check: what was left empty stays empty (the schema then names it `required`), a consent
  * not ticked is `false` (`consent_required`).
  */
-export function plainFormSubmission(v: PlainFormValues): Record<string, unknown> {
-  // A reply notice to a contact given, as the element sends it: a box left ticked on a contact then
-  // cleared is hidden with it (worker/src/hosted/page.ts), and no more asked for.
-  const notify = { sms: v.notifySms && Boolean(v.phone.trim()), email: v.notifyEmail && Boolean(v.email.trim()) };
+export function plainFormSubmission(v: PlainFormValues, offered: Site['notifications']): Record<string, unknown> {
+  // The reply notice as the element asks for it: a box left ticked on a contact then cleared is
+  // hidden with it (worker/src/hosted/page.ts), and no more asked for.
+  const notify = replyNotice({ sms: v.notifySms, email: v.notifyEmail }, v, offered);
   return {
     unitId: v.unitId, type: v.type, domain: v.domain, title: v.title, body: v.body, region: v.region,
     author: { name: v.name, phone: v.phone, email: v.email.trim() || null, displayAs: v.displayAs },
     isPublic: v.isPublic !== 'false',
     consent: v.consent,
-    ...(notify.sms || notify.email ? { notify } : {}),
+    ...(notify ? { notify } : {}),
     ...(v.honeypot ? { honeypot: v.honeypot } : {}),
     ...(v.campaign ? { campaign: v.campaign } : {}),
   };

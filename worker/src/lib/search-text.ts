@@ -73,12 +73,15 @@ const TERM_SEPARATOR = /[\s,;!?，、；。！？]+/u;
 /** The most words one search looks for (the board's and the console's queue's). */
 const MAX_TERMS = 5;
 
+/** `q` split at `TERM_SEPARATOR`, the first MAX_TERMS of the parts `keep` keeps. */
+const wordsOf = (q: string, keep: (word: string) => boolean) => q.split(TERM_SEPARATOR).filter(keep).slice(0, MAX_TERMS);
+
 /**
  * What was typed as words, split at `TERM_SEPARATOR`, at most five, none empty (路灯，学校 → 路灯, 学校);
  * the console's queue looks each up as it is written (`instr`: 100% finds "100%").
  */
 export function queryWords(q: string): string[] {
-  return q.split(TERM_SEPARATOR).filter((word) => word.length > 0).slice(0, MAX_TERMS);
+  return wordsOf(q, (word) => word.length > 0);
 }
 
 /**
@@ -87,7 +90,7 @@ export function queryWords(q: string): string[] {
  * title or the body; no terms at all, and nothing is found.
  */
 export function searchTerms(q: string): string[] {
-  return q.split(TERM_SEPARATOR).filter((term) => runsOf(term).length > 0).slice(0, MAX_TERMS);
+  return wordsOf(q, (term) => runsOf(term).length > 0);
 }
 
 /** The most single characters one search looks up (each is one more token for FTS5 to walk). */

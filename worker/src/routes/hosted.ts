@@ -371,7 +371,7 @@ hosted.post('/s/:site/write', bodyLimit({
     }
     return errors;
   };
-  const parsed = SubmissionSchema.safeParse(plainFormSubmission(values));
+  const parsed = SubmissionSchema.safeParse(plainFormSubmission(values, site.notifications));
   /** What is wrong: the contract's problems, and the site's own rules for the fields it found nothing wrong with, so all is said at once. */
   const problems = () => {
     const contract = parsed.success ? [] : fieldProblemsOf(parsed.error);
