@@ -24,7 +24,8 @@ console.log(`plain HTML form ${interactive.plainMs} ms, <liuyan-form> there to u
   + `(goal ≤ ${interactive.goalRatio}×: ${interactive.withinGoal ? 'met' : 'NOT met'}); with the form's file and the config preloaded beside the loader `
   + `${interactive.withModulepreload.widgetMs} ms: ${interactive.withModulepreload.ratio}×; the write page's own form `
   + `${interactive.hostedWrite.formMs} ms: ${interactive.hostedWrite.ratio}× (taken over by <liuyan-form> at ${interactive.hostedWrite.enhancedMs} ms); a county's page with that form set into it `
-  + `${interactive.included.formMs} ms: ${interactive.included.ratio}× (taken over at ${interactive.included.enhancedMs} ms); samples ${JSON.stringify(interactive.samples)}`);
+  + `${interactive.included.formMs} ms: ${interactive.included.ratio}× (taken over at ${interactive.included.enhancedMs} ms); that page with only the site's own loader `
+  + `${interactive.siteLoader.formMs} ms: ${interactive.siteLoader.ratio}× (the element's own form at ${interactive.siteLoader.enhancedMs} ms); samples ${JSON.stringify(interactive.samples)}`);
 
 const written = await writeResults({
   widget,

@@ -53,9 +53,17 @@ export interface InteractiveTimes {
    * from the service: as `hostedWrite`.
    */
   included: { formMs: number; ratio: number; withinGoal: boolean; enhancedMs: number };
+  /**
+   * The same county's page with nothing but the site's own loader (`<script type="module"
+   * src="…/s/demo/liuyan.js">`, carrying the site config and the form as data: worker/src/routes/site-loader.ts)
+   * and the empty element: median ms until a form is there to use (the loader's), its ratio to the plain
+   * page, and median ms until the element has drawn its own (`enhancedMs`).
+   */
+  siteLoader: { formMs: number; ratio: number; withinGoal: boolean; enhancedMs: number };
   /** Every load, ms, in run order (`widget`, `hostedWrite`, `included`: a form there; `…Enhanced`: the element's own). */
   samples: {
     plain: number[]; widget: number[]; widgetEnhanced: number[]; widgetPreload: number[]; hostedWrite: number[]; hostedEnhanced: number[]; included: number[]; includedEnhanced: number[];
+    siteLoader: number[]; siteLoaderEnhanced: number[];
   };
 }
 
@@ -119,22 +127,26 @@ const median = (values: number[]): number => {
 };
 
 /**
- * A county's website on `port` (127.0.0.1): at `/included`, examples/slow-network/widget.html with the
- * loader from the service at `origin` and, in place of the empty element, the form the service gives
- * websites, asked for once as a CMS would cache it.
+ * A county's website on `port` (127.0.0.1), from examples/slow-network/widget.html: at `/included`, with
+ * the loader from the service at `origin` and, in place of the empty element, the form the service
+ * gives websites, asked for once as a CMS would cache it; at `/site-loader`, with the site's own loader
+ * (`/s/demo/liuyan.js`) from the service and the empty element.
  */
-export async function includingHost(origin: string, port: number): Promise<{ url: string; server: Server }> {
+export async function includingHost(origin: string, port: number): Promise<{ url: string; siteLoaderUrl: string; server: Server }> {
   const form = await (await fetch(`${origin}/s/demo/form`)).text();
   if (!form.includes('<form class="plain-form"')) throw new Error(`GET ${origin}/s/demo/form gave no form: ${form.slice(0, 200)}`);
-  const page = (await readFile(new URL('../examples/slow-network/widget.html', import.meta.url), 'utf8'))
-    .replace('src="/widget/liuyan.js"', `src="${origin}/widget/liuyan.js"`)
-    .replace('<liuyan-form site="demo"></liuyan-form>', form);
+  const widgetPage = await readFile(new URL('../examples/slow-network/widget.html', import.meta.url), 'utf8');
+  const pages: Record<string, string> = {
+    '/included': widgetPage.replace('src="/widget/liuyan.js"', `src="${origin}/widget/liuyan.js"`).replace('<liuyan-form site="demo"></liuyan-form>', form),
+    '/site-loader': widgetPage.replace('src="/widget/liuyan.js"', `src="${origin}/s/demo/liuyan.js"`),
+  };
   const server = createServer((request, response) => {
-    if (request.url !== '/included') return void response.writeHead(404).end();
+    const page = pages[request.url ?? ''];
+    if (page === undefined) return void response.writeHead(404).end();
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/included`, server };
+  return { url: `http://127.0.0.1:${port}/included`, siteLoaderUrl: `http://127.0.0.1:${port}/site-loader`, server };
 }
 
 /**
@@ -156,7 +168,10 @@ export async function measureInteractive(origin: string, hostPort: number): Prom
     await loadOnce(browser, preloadUrl);
     await loadOnce(browser, hostedUrl);
     await loadOnce(browser, host.url);
-    const samples: InteractiveTimes['samples'] = { plain: [], widget: [], widgetEnhanced: [], widgetPreload: [], hostedWrite: [], hostedEnhanced: [], included: [], includedEnhanced: [] };
+    await loadOnce(browser, host.siteLoaderUrl);
+    const samples: InteractiveTimes['samples'] = {
+      plain: [], widget: [], widgetEnhanced: [], widgetPreload: [], hostedWrite: [], hostedEnhanced: [], included: [], includedEnhanced: [], siteLoader: [], siteLoaderEnhanced: [],
+    };
     for (let i = 0; i < RUNS; i++) {
       samples.plain.push(await loadOnce(browser, plainUrl));
       const widget = await loadTimes(browser, widgetUrl);
@@ -169,6 +184,9 @@ export async function measureInteractive(origin: string, hostPort: number): Prom
       const included = await loadTimes(browser, host.url);
       samples.included.push(included.interactive);
       samples.includedEnhanced.push(included.enhanced);
+      const siteLoader = await loadTimes(browser, host.siteLoaderUrl);
+      samples.siteLoader.push(siteLoader.interactive);
+      samples.siteLoaderEnhanced.push(siteLoader.enhanced);
     }
     const data = Buffer.from(await (await fetch(`${origin}/v1/sites/demo/form`, { headers: { Origin: origin } })).arrayBuffer());
     const plainMs = median(samples.plain);
@@ -180,6 +198,8 @@ export async function measureInteractive(origin: string, hostPort: number): Prom
     const hostedRatio = Number((hostedMs / plainMs).toFixed(2));
     const includedMs = median(samples.included);
     const includedRatio = Number((includedMs / plainMs).toFixed(2));
+    const siteLoaderMs = median(samples.siteLoader);
+    const siteLoaderRatio = Number((siteLoaderMs / plainMs).toFixed(2));
     return {
       conditions: `Slow 4G (${SLOW_4G.latency} ms, ${(SLOW_4G.downloadThroughput * 8) / 1e6} Mbit/s down), CPU ${CPU_SLOWDOWN}× slower, cold cache`,
       runs: RUNS, plainMs, widgetMs, ratio, widgetEnhancedMs: median(samples.widgetEnhanced),
@@ -187,6 +207,7 @@ export async function measureInteractive(origin: string, hostPort: number): Prom
       withModulepreload: { widgetMs: preloadMs, ratio: preloadRatio, withinGoal: preloadRatio <= GOAL_RATIO },
       hostedWrite: { formMs: hostedMs, ratio: hostedRatio, withinGoal: hostedRatio <= GOAL_RATIO, enhancedMs: median(samples.hostedEnhanced) },
       included: { formMs: includedMs, ratio: includedRatio, withinGoal: includedRatio <= GOAL_RATIO, enhancedMs: median(samples.includedEnhanced) },
+      siteLoader: { formMs: siteLoaderMs, ratio: siteLoaderRatio, withinGoal: siteLoaderRatio <= GOAL_RATIO, enhancedMs: median(samples.siteLoaderEnhanced) },
       goalRatio: GOAL_RATIO, withinGoal: ratio <= GOAL_RATIO, samples,
     };
   } finally {

@@ -54,6 +54,11 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
     if (request.url === '/form-only.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(formOnlyPage(workerOrigin));
     // Two forms on one page: the loader builds a form before the element's file for the first only (its ids are fixed).
     if (request.url === '/two-forms.html') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(twoFormsPage(workerOrigin));
+    // Nothing but the site's own loader (the config and the form as data in it) and the form; `?lang=` the page's language.
+    if (url.pathname === '/site-loader.html') {
+      const lang = /^[A-Za-z-]+$/.test(url.searchParams.get('lang') ?? '') ? url.searchParams.get('lang')! : 'zh-CN';
+      return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(siteLoaderPage(workerOrigin, lang));
+    }
     // Nothing but the loader and one form of `?site=` (the loader builds its form: e2e/xss.test.ts).
     if (url.pathname === '/one-form.html') {
       const theme = /^[a-z-]+$/.test(url.searchParams.get('theme') ?? '') ? url.searchParams.get('theme') : null;
@@ -71,6 +76,15 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
 }
+
+/** A page in `lang` with nothing but the demo site's own loader (README, "One script for one site") and the form. */
+const siteLoaderPage = (workerOrigin: string, lang: string) => `<!doctype html>
+<html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>给领导留言</title>
+<script type="module" src="${workerOrigin}/s/demo/liuyan.js"></script>
+<liuyan-form site="demo"></liuyan-form>
+</html>
+`;
 
 /** A page with nothing but the loader and `site`'s form, in `theme` where one is given. */
 const oneFormPage = (workerOrigin: string, site: string, theme: string | null) => `<!doctype html>

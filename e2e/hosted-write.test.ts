@@ -494,6 +494,46 @@ describe('the form the loader builds into a page that has nothing but the loader
   });
 });
 
+describe('a page with nothing but the site’s own loader (GET /s/:site/liuyan.js)', () => {
+  it('builds the form from what the loader carries, asking for nothing more before the element’s file; the element then draws its form from the config it carries too', async () => {
+    const { page } = browser;
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    await page.goto(`${HOST}/site-loader.html`, { waitUntil: 'commit' });
+    await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+    expect(await page.evaluate(() => customElements.get('liuyan-form'))).toBeUndefined();
+    expect(await page.locator('liuyan-form form.plain-form').getAttribute('action')).toBe(`${WORKER}/s/demo/write?lang=zh-CN`);
+    await page.locator('form.plain-form #liuyan-title').fill('一个脚本的页面里写的标题');
+    release();
+    const form = page.locator('liuyan-form [part="form"]');
+    await form.waitFor();
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe('一个脚本的页面里写的标题');
+    expect(await form.getByLabel('留言对象', { exact: true }).locator('option').count()).toBeGreaterThan(1);
+    // The page asked for the site's loader and the element's files: neither the shared loader, nor
+    // the form as data, nor the site config (each a round trip on a slow phone).
+    expect(asked).toContain('/s/demo/liuyan.js');
+    expect(asked.filter((path) => path.startsWith('/v1/') || path === '/widget/liuyan.js')).toEqual([]);
+  });
+
+  it('on a page in another language than the one it carries, asks for the form in the page’s language; on a website the site does not allow, says so', async () => {
+    const { page } = browser;
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/v1/sites/demo/form') && asked.push(r.url()));
+    const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
+    await page.goto(`${HOST}/site-loader.html?lang=en`, { waitUntil: 'commit' });
+    await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
+    expect(asked).toEqual([`${WORKER}/v1/sites/demo/form?lang=en`]);
+    expect(await page.locator('liuyan-form form.plain-form button[type=submit]').textContent()).not.toContain('提交');
+    release();
+    await page.locator('liuyan-form [part="form"]').waitFor();
+
+    await page.goto(`${FOREIGN}/site-loader.html`);
+    await page.locator('liuyan-form [role="alert"]').waitFor();
+    expect(await page.locator('form.plain-form').count()).toBe(0);
+  });
+});
+
 describe('a page’s form sent before the element’s file came, the connection dropping on the way', () => {
   it('the write page’s own form, sent and stored: going back to it, the element takes nothing the browser fills in again for typing', async () => {
     const { page } = browser;

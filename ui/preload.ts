@@ -3,8 +3,10 @@
 // network the two then take one round trip instead of one after the other. The element's client
 // takes the answer (once) instead of asking again.
 
+import { PRELOADED_KEY, siteConfigAddress } from '../sdk/src/preloaded';
+
 /** Shared by the loader and the elements, which are separate scripts: one map on the page's global object. */
-const PRELOADED = Symbol.for('liuyan.preloaded');
+const PRELOADED = Symbol.for(PRELOADED_KEY);
 type Preloaded = Map<string, Promise<Response>>;
 
 function preloaded(): Preloaded {
@@ -23,11 +25,21 @@ export function preloadSiteConfig(element: Element, defaultApi: string): void {
   const site = element.getAttribute('site');
   if (!site || !(element instanceof HTMLElement)) return;
   const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
-  const url = `${base}/v1/sites/${encodeURIComponent(site)}`;
+  const url = siteConfigAddress(base, site);
   if (preloaded().has(url)) return;
   const answer = fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
   answer.catch(() => {}); // met, and retried, by the element's client
   preloaded().set(url, answer);
+}
+
+/**
+ * The answer kept for a GET of `url` (asked for by the loader, or carried by a site's own loader:
+ * worker/src/routes/site-loader.ts), taken once: a second ask, a retry, goes to the network.
+ */
+export function takePreloaded(url: string): Promise<Response> | undefined {
+  const early = preloaded().get(url);
+  preloaded().delete(url);
+  return early;
 }
 
 /**
@@ -36,8 +48,5 @@ export function preloadSiteConfig(element: Element, defaultApi: string): void {
  */
 export const fetchPreloaded: typeof fetch = (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const early = (init?.method ?? 'GET') === 'GET' && !init?.cache ? preloaded().get(url) : undefined;
-  if (!early) return fetch(input, init);
-  preloaded().delete(url);
-  return early;
+  return ((init?.method ?? 'GET') === 'GET' && !init?.cache && takePreloaded(url)) || fetch(input, init);
 };

@@ -1,3 +1,4 @@
+import { siteConfigAddress } from './preloaded';
 import { queryString, sendJson, type CallOptions, type JsonRequestInit, type RequestSettings, type RetryNotice } from './request';
 import type {
   CreateMessageInput, FollowUpInput, ListMessagesQuery, MessageCreated, MessagePage, PublicMessage, PublicMessageDetail, RateInput,
@@ -122,7 +123,7 @@ export function newSupporterToken(): string {
  */
 export function createClient(options: ClientOptions): LiuyanClient {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const sitePath = `${base}/v1/sites/${encodeURIComponent(options.site)}`;
+  const sitePath = siteConfigAddress(base, options.site);
   const supporter = options.supporter ?? newSupporterToken();
   const session = options.bookmark === false ? undefined : { bookmark: options.bookmark ?? null };
   const settings: RequestSettings = {

@@ -6,6 +6,7 @@
 // (liuyan-form/early-form.ts).
 
 import { freshAddress } from '../../ui/on-demand';
+import { LOADER_KEY } from '../../sdk/src/preloaded';
 import { preloadSiteConfig } from '../../ui/preload';
 import { PAGE_FORM, showEarlyForm, watchPageForm } from './liuyan-form/early-form';
 
@@ -26,7 +27,13 @@ const TAGS = ['liuyan-form', 'liuyan-track', 'liuyan-list', 'liuyan-message', 'l
 const pending = new Set(TAGS);
 /** Elements that ask for their site's config first: the loader asks for it while their code loads. */
 const READ_CONFIG_FIRST = new Set(['liuyan-form', 'liuyan-list']);
-const scriptOrigin = new URL(import.meta.url).origin;
+/**
+ * This loader's address, which its element files are named relative to: where it came from, or, for
+ * a site's own loader (`GET /s/:site/liuyan.js`: this file with the answers it would ask for first),
+ * the widget's loader address that one names (`LOADER_KEY`).
+ */
+const here = (globalThis as { [key: symbol]: string | undefined })[Symbol.for(LOADER_KEY)] ?? import.meta.url;
+const scriptOrigin = new URL(here).origin;
 const preloaded = new Set<string>();
 /** Whether this page loads the shared build: a second kind of element seen (at once or later) needs the same Lit. */
 let shared = false;
@@ -38,7 +45,7 @@ function preload(files: string[]): void {
     preloaded.add(file);
     const link = document.createElement('link');
     link.rel = 'modulepreload';
-    link.href = new URL(file, import.meta.url).href;
+    link.href = new URL(file, here).href;
     document.head.appendChild(link);
   }
 }
@@ -95,7 +102,7 @@ function loadElementsInPage(): void {
       }
     }
     preload(chunks);
-    importElement(new URL(file, import.meta.url).href);
+    importElement(new URL(file, here).href);
     if (READ_CONFIG_FIRST.has(tag)) for (const element of document.querySelectorAll(tag)) preloadSiteConfig(element, scriptOrigin);
   }
   if (pending.size === 0) observer.disconnect();

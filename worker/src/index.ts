@@ -30,6 +30,7 @@ import { auth } from './routes/auth';
 import { board } from './routes/board';
 import { campaigns } from './routes/campaigns';
 import { hosted } from './routes/hosted';
+import { siteLoader } from './routes/site-loader';
 import { citizenLoop } from './routes/citizen-loop';
 import { consoleAccount } from './routes/console-account';
 import { consoleDashboard } from './routes/console-dashboard';
@@ -118,6 +119,8 @@ app.route('/', recovery); //   POST /v1/sites/:site/track/recover (a lost tracki
 // The hosted board (/s/:site/: its sections, and a page per public message), HTML for WeChat menus,
 // apps and iframes. Public pages: an ETag and a minute of shared cache, like the public API.
 app.use('/s/*', d1Cost(), publicCache({ maxAge: 60 }));
+// A site's own loader: the widget's, with the site config and the form as data it would ask for first.
+app.get('/s/:site/liuyan.js', siteLoader(app));
 app.route('/', hosted); //     GET  /s/:site/, /write, /track, /stats, /messages/:id; GET /v1/sites/:site/form (the write page's form as data)
 // Open311 GeoReport v2, per site: discovery, services, requests (a POST needs an integration key), tokens;
 // each `.json` and `.xml`, errors in the spec's shape (the group's own error handler).

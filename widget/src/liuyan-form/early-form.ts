@@ -4,10 +4,12 @@
 // is there to write in as soon as it has. The element then takes it over with what was typed, chosen
 // and focused, as it takes over the form the write page and a county's page carry in their HTML
 // (liuyan-form.ts, `adoptPlainForm`; plain-form.ts). In the loader's file, so it costs no round trip
-// of its own: it imports nothing at run time but `localeOf`.
+// of its own.
 import type { FormNode, SiteForm } from '../../../sdk/src/schemas/site';
 import { THEMES } from '../../../sdk/src/themes';
 import { localeOf } from '../../../ui/locale-of';
+import { takePreloaded } from '../../../ui/preload';
+import { siteFormAddress } from '../../../sdk/src/preloaded';
 import { draftName, sentFormName } from './draft-store';
 import { outboxName } from './outbox';
 
@@ -96,14 +98,17 @@ export function showEarlyForm(element: HTMLElement, defaultApi: string, asking: 
   const site = element.getAttribute('site');
   if (!site || element.childElementCount > 0 || !('adoptedStyleSheets' in Document.prototype) || keptFromEarlier(site)) return;
   const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
-  const query = new URLSearchParams({ lang: localeOf(element) });
-  for (const name of ['theme', 'unit', 'campaign']) {
-    const value = element.getAttribute(name);
+  const theme = element.getAttribute('theme');
+  const address = siteFormAddress(base, site, {
+    lang: localeOf(element),
     // `theme` only with a value the elements know (the service refuses any other).
-    if (value && (name !== 'theme' || (THEMES as readonly string[]).includes(value))) query.set(name, value);
-  }
+    theme: theme && (THEMES as readonly string[]).includes(theme) ? theme : null,
+    unit: element.getAttribute('unit'),
+    campaign: element.getAttribute('campaign'),
+  });
   asking();
-  fetch(`${base}/v1/sites/${encodeURIComponent(site)}/form?${query}`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) })
+  // A site's own loader (`/s/:site/liuyan.js`) came with the answer in it: no round trip then.
+  (takePreloaded(address) ?? fetch(address, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) }))
     .then((answer) => (answer.ok ? (answer.json() as Promise<SiteForm>) : null))
     .then((answer) => {
       // Too late: the element has drawn its own form, or the page took it away or filled it.
