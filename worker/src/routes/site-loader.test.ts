@@ -73,12 +73,16 @@ describe('a site’s own loader (GET /s/:site/liuyan.js)', () => {
     expect(carried(await unknown.text()).size).toBe(0);
   });
 
-  it('names a wrong parameter, as the form as data does', async () => {
+  it('reads its language as the elements read a page’s; with any other wrong value carries nothing and names it in the console, the page keeping its loader', async () => {
     const { siteId } = await createSite();
-    const wrong = await request(`/s/${siteId}/liuyan.js?lang=fr&theme=pink`);
-    expect(wrong.status).toBe(422);
-    const problem = await wrong.json<{ code: string; errors: { field: string }[] }>();
-    expect(problem.code).toBe('validation');
-    expect(problem.errors.map((e) => e.field).sort()).toEqual(['lang', 'theme']);
+    const english = carried(await (await request(`/s/${siteId}/liuyan.js?lang=en-US`)).text());
+    expect(english.has(`https://liuyan.test/v1/sites/${siteId}/form?lang=en`)).toBe(true);
+    const wrong = await request(`/s/${siteId}/liuyan.js?theme=pink&unit=${'u'.repeat(65)}`);
+    expect(wrong.status).toBe(200);
+    expect(wrong.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const script = await wrong.text();
+    expect(carried(script).size).toBe(0);
+    expect(script).toMatch(/^console\.warn\("Liuyan: \/s\/[^/]+\/liuyan\.js carries no form or config, for a wrong theme \(invalid_choice\), unit \(too_long\) in its address/);
+    expect(script.endsWith(await sharedLoader())).toBe(true);
   });
 });
