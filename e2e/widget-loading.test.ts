@@ -2,7 +2,7 @@
 // with several gets them sharing Lit, and an element a page adds later still comes to life.
 import { describe, expect, it } from 'vitest';
 import { useBrowserPage } from './helpers';
-import { WORKER } from './ports';
+import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
 
@@ -14,6 +14,18 @@ async function widgetScripts(): Promise<string[]> {
 }
 
 describe('the widget loader', () => {
+  it('with a mistyped site, has the element say in its own language that the site does not exist, whatever the browser’s language', async () => {
+    // The loader asks for the config without the element's language; the element sees an error asked for again in its own.
+    const context = await browser.page.context().browser()!.newContext({ locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${HOST}/one-form.html?site=no-such-site`);
+      await expect.poll(() => page.locator('liuyan-form').evaluate((e) => e.shadowRoot?.textContent ?? ''), { timeout: 15_000 }).toContain('站点不存在');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('on a page with only the form, fetches the form in one file beside the loader, and the form works', async () => {
     await browser.page.goto(`${WORKER}/examples/slow-network/widget.html`);
     const form = browser.page.locator('liuyan-form');

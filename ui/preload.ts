@@ -44,9 +44,12 @@ export function takePreloaded(url: string): Promise<Response> | undefined {
 
 /**
  * `fetch`, except that a plain GET the loader already started (same address) is answered by that
- * request, once; every other request, and every retry, goes to the network.
+ * request, once; every other request, and every retry, goes to the network. A kept answer that is an
+ * error (an unknown site, say) is asked for again with the caller's own headers: the loader asked
+ * without the element's language (Accept-Language), and the error's sentence is said in it.
  */
 export const fetchPreloaded: typeof fetch = (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  return ((init?.method ?? 'GET') === 'GET' && !init?.cache && takePreloaded(url)) || fetch(input, init);
+  const early = (init?.method ?? 'GET') === 'GET' && !init?.cache ? takePreloaded(url) : undefined;
+  return early ? early.then((answer) => (answer.ok ? answer : fetch(input, init))) : fetch(input, init);
 };

@@ -23,6 +23,13 @@ describe('site scope: the site', () => {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackingCode: 'AAAA-BBBB-CCCC-DDDD' }),
     }), 404, 'site_not_found');
   });
+
+  it('lets any page read that an unknown site does not exist, so an element with a mistyped site says so', async () => {
+    const response = await request('/v1/sites/no-such-site', { origin: FOREIGN_ORIGIN });
+    await expectProblem(response, 404, 'site_not_found');
+    expect(response.headers.get(ACAO)).toBe(FOREIGN_ORIGIN);
+    expect(response.headers.get('Vary')).toMatch(/Origin/);
+  });
 });
 
 describe('site scope: origins', () => {

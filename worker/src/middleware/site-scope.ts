@@ -95,18 +95,24 @@ export async function loadSite(c: Context<AppEnv>): Promise<{ site: Site; db: Si
  * read, and may read that refusal (it holds nothing of the site), so the widget can tell the page's
  * editor to have the origin added instead of failing as if the network were down. For the same
  * reason a preflight is answered for any origin: it only lets the browser send the request that is
- * then refused, with nothing read or written. Requests with no Origin (servers using the SDK) are not browsers and pass.
+ * then refused, with nothing read or written. An unknown site's 404 is readable by any origin too. Requests with no Origin (servers using the SDK) are not browsers and pass.
  * The answer to a successful write carries the session's bookmark, sealed, in `x-d1-bookmark`: a
  * client that sends it back reads what it wrote, even from a read replica.
  */
 export function siteScope(): MiddlewareHandler<AppEnv> {
   return async function siteScope(c, next) {
     const { site } = (await loadSite(c)) ?? {};
-    if (!site) throw new ApiError('site_not_found');
-
     const origin = c.req.header('Origin');
-    const allowed = !origin || origin === new URL(c.req.url).origin || site.allowedOrigins.includes(origin);
     c.header('Vary', 'Origin');
+    if (!site) {
+      // Readable by any page, as a refused origin's answer (it holds nothing): an element with a
+      // mistyped `site` says the site does not exist, where an unreadable answer looked like a
+      // network failing for good, retried, then 正在加载… forever.
+      if (origin) c.header('Access-Control-Allow-Origin', origin);
+      throw new ApiError('site_not_found');
+    }
+
+    const allowed = !origin || origin === new URL(c.req.url).origin || site.allowedOrigins.includes(origin);
 
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Allow-Origin', origin);
