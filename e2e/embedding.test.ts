@@ -8,10 +8,10 @@ const browser = useBrowserPage();
 
 /**
  * The county's example page served with `policy` as its Content-Security-Policy header, plus a hash for
- * the page's own inline stylesheet (the county's, not Liuyan's). Violations are collected in
- * `window.__violations` from the start.
+ * the page's own inline stylesheet (the county's, not Liuyan's), and the shared loader or the site's
+ * own (`siteLoader`). Violations are collected in `window.__violations` from the start.
  */
-async function underPolicy(page: Page, policy: string): Promise<void> {
+async function underPolicy(page: Page, policy: string, { siteLoader = false } = {}): Promise<void> {
   const html = await (await fetch(`${HOST}/`)).text();
   const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
   const own = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
@@ -22,7 +22,7 @@ async function underPolicy(page: Page, policy: string): Promise<void> {
   });
   // Served by the county's own server (a page the browser fulfilled itself would count as a public
   // address, and Chromium would refuse it the loopback service).
-  await page.goto(`${HOST}/strict?csp=${encodeURIComponent(policy.replace('style-src', `style-src ${own}`))}`);
+  await page.goto(`${HOST}/strict?csp=${encodeURIComponent(policy.replace('style-src', `style-src ${own}`))}${siteLoader ? '&loader=site' : ''}`);
 }
 
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
@@ -59,10 +59,12 @@ describe('a host page with a strict Content-Security-Policy', () => {
 });
 
 describe('the form the loader builds before the element’s file has come, on a strict page', () => {
-  it('shows, styled, under the README’s lines with Trusted Types enforced, and is taken over, nothing blocked', async () => {
+  for (const siteLoader of [false, true]) it(`shows, styled, under the README’s lines with Trusted Types enforced, and is taken over, nothing blocked${siteLoader ? ': the site’s own loader, carrying it' : ''}`, async () => {
     const page = browser.page;
     const release = await holdRequests(page, '**/widget/**/liuyan-form*.js');
-    await underPolicy(page, `${README_POLICY}; require-trusted-types-for 'script'; trusted-types lit-html`);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await underPolicy(page, `${README_POLICY}; require-trusted-types-for 'script'; trusted-types lit-html`, { siteLoader });
     const early = page.locator('liuyan-form form.plain-form');
     await early.locator('button[type=submit]').waitFor();
     // Its stylesheet is constructed, so no policy has to allow an inline style.
@@ -72,6 +74,9 @@ describe('the form the loader builds before the element’s file has come, on a 
     await page.locator('liuyan-form [part="form"]').waitFor();
     expect(await page.locator('liuyan-form [part="form"]').getByLabel('标题', { exact: true }).inputValue()).toBe('严格页面上先写的标题');
     expect(await violations(page)).toEqual([]);
+    // The site's own loader came with the form: not asked for.
+    expect(asked.includes('/v1/sites/demo/form')).toBe(!siteLoader);
+    expect(asked.includes('/s/demo/liuyan.js')).toBe(siteLoader);
   });
 });
 

@@ -64,9 +64,11 @@ async function hostSite(port: number, workerOrigin: string): Promise<Server> {
       const theme = /^[a-z-]+$/.test(url.searchParams.get('theme') ?? '') ? url.searchParams.get('theme') : null;
       return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(oneFormPage(workerOrigin, site, theme));
     }
-    // The page under the Content-Security-Policy a test names (`/strict?csp=…`, e2e/embedding.test.ts).
+    // The page under the Content-Security-Policy a test names (`/strict?csp=…`, e2e/embedding.test.ts);
+    // `&loader=site`: with the site's own loader in place of the shared one.
     if (url.pathname === '/strict') {
-      return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': url.searchParams.get('csp') ?? '' }).end(page);
+      const body = url.searchParams.get('loader') === 'site' ? page.replace(`${workerOrigin}/widget/liuyan.js`, `${workerOrigin}/s/demo/liuyan.js`) : page;
+      return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': url.searchParams.get('csp') ?? '' }).end(body);
     }
     const lang = url.searchParams.get('lang');
     // `?lang=en`, `?lang=zh-TW` …: the county's page in that language (its `<html lang>`).
