@@ -4,7 +4,7 @@ import { formEn } from '../liuyan-form/strings.en';
 import { formZhCN } from '../liuyan-form/strings.zh-cn';
 import { listZhCN } from '../liuyan-list/strings.zh-cn';
 import { trackZhCN } from '../liuyan-track/strings.zh-cn';
-import { failureText } from './errors';
+import { failureText, retryCanHelp } from './errors';
 
 describe('failureText: a 429 says what was too frequent, and when to try again', () => {
   const limited = (seconds: number) => new LiuyanError(429, 'too_many_requests', 'Too Many Requests', null, { retryAfterSeconds: seconds });
@@ -17,5 +17,16 @@ describe('failureText: a 429 says what was too frequent, and when to try again',
     // A day's limit reached: in hours, not a thousand minutes.
     expect(failureText(limited(1273 * 60), formZhCN, '')).toBe('提交太频繁，请22小时后再试。');
     expect(failureText(limited(20 * 3600), formEn, '')).toBe('Too many messages sent. Please try again in 20 hours.');
+  });
+});
+
+describe('retryCanHelp: 重试 is offered only where trying again could work', () => {
+  it('not on a website the site does not allow, nor for a site that does not exist; after no answer, a 5xx or a 429, yes', () => {
+    expect(retryCanHelp(new LiuyanError(403, 'origin_not_allowed', 'Forbidden'))).toBe(false);
+    expect(retryCanHelp(new LiuyanError(404, 'site_not_found', '站点不存在'))).toBe(false);
+    expect(retryCanHelp(new LiuyanError(0, 'network', 'No answer from the service'))).toBe(true);
+    expect(retryCanHelp(new LiuyanError(503, 'unavailable', 'Service Unavailable'))).toBe(true);
+    expect(retryCanHelp(new LiuyanError(429, 'too_many_requests', 'Too Many Requests'))).toBe(true);
+    expect(retryCanHelp(new TypeError('Failed to fetch'))).toBe(true);
   });
 });

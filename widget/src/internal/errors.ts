@@ -9,6 +9,14 @@ export function errorDetail(error: unknown): LiuyanErrorDetail {
   return { code: e?.code ?? 'internal', status: e?.status ?? 0, fields: e?.fieldErrors.map((f) => f.field) ?? [] };
 }
 
+/**
+ * Whether trying again could help: not on a website the site does not allow, nor for a site that does
+ * not exist (a mistyped `site`); the page's editor has to act. The elements offer 重试 only where it could.
+ */
+export function retryCanHelp(error: unknown): boolean {
+  return !(error instanceof LiuyanError && (error.code === 'origin_not_allowed' || error.code === 'site_not_found'));
+}
+
 /** Said once per page: the editor looking at the browser console learns what to do. */
 let notAllowedWarned = false;
 

@@ -10,7 +10,7 @@ import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schema
 import type { SiteConfig, UnitNode } from '../../../sdk/src/schemas/site';
 import type { Campaign } from '../../../sdk/src/schemas/campaign';
 import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
-import { errorDetail, failureText } from '../internal/errors';
+import { errorDetail, failureText, retryCanHelp } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, lastInstantOf, Localized, sayNow, type LaterText } from '../../../ui/localize';
 import type { Locale } from '../../../sdk/src/languages';
@@ -395,7 +395,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     } catch (error) {
       this.loadError = {
         text: () => failureText(error, this.t, this.t.loadFailed),
-        retry: !(error instanceof LiuyanError && error.code === 'origin_not_allowed'),
+        retry: retryCanHelp(error),
       };
       if (error instanceof LiuyanError && error.code === 'not_found') this.loadError = { text: () => this.t.campaignUnknown, retry: false };
       if (this.phase !== 'loading' && this.phase !== 'load-failed') return;

@@ -4,7 +4,7 @@ import type { Domain, MessageType } from '../../../sdk/src/schemas/common';
 import type { ListMessagesQuery, PublicMessage, PublicMessageDetail, PublicTab } from '../../../sdk/src/schemas/message';
 import type { SiteConfig } from '../../../sdk/src/schemas/site';
 import type { LiuyanOpenDetail } from '../events';
-import { errorDetail, failureText } from '../internal/errors';
+import { errorDetail, failureText, retryCanHelp } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, Localized, sayNow, type LaterText } from '../../../ui/localize';
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
@@ -555,9 +555,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
         return html`<div class="skeleton" part="skeleton" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<div></div>`)}</div>
           <span class="visually-hidden">${t.loading}</span>`;
       case 'failed': {
-        const notAllowed = this.failure instanceof LiuyanError && this.failure.code === 'origin_not_allowed';
         return html`<p class="notice" role="alert">${failureText(this.failure, t, t.loadFailed)}</p>
-          ${notAllowed ? nothing : html`<button type="button" @click=${this.reload}>${t.tryAgain}</button>`}`;
+          ${retryCanHelp(this.failure) ? html`<button type="button" @click=${this.reload}>${t.tryAgain}</button>` : nothing}`;
       }
       case 'ready':
         return this.items.length === 0

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { PublicMessageDetail } from '../../../sdk/src/schemas/message';
-import { errorDetail, failureText } from '../internal/errors';
+import { errorDetail, failureText, retryCanHelp } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { Localized } from '../../../ui/localize';
 import { tokens } from '../../../ui/tokens.styles';
@@ -120,8 +120,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
         return html`<p class="notice" role="alert">${t.notFound}</p>`;
       case 'failed':
         return html`<p class="notice" role="alert">${failureText(this.failure, t, t.loadFailed)}</p>
-          ${this.failure instanceof LiuyanError && this.failure.code === 'origin_not_allowed'
-            ? nothing : html`<button type="button" @click=${this.load}>${t.tryAgain}</button>`}`;
+          ${retryCanHelp(this.failure) ? html`<button type="button" @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
       case 'ready':
         return renderMessage(this.message!, t, this.locale, { pressed: this.pressed, onPress: () => this.support() }, this.apiBase);
     }

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import type { MonthlyStats, Stats, StatsQuery } from '../../../sdk/src/schemas/stats';
-import { errorDetail, failureText } from '../internal/errors';
+import { errorDetail, failureText, retryCanHelp } from '../internal/errors';
 import { axisLabels, chartMonths, chinaMonth } from './chart-months';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { formatNumber, Localized } from '../../../ui/localize';
@@ -102,7 +102,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
     const t = this.t;
     if (this.phase === 'failed') {
       return html`<p class="notice" role="alert">${failureText(this.failure, t, t.loadFailed)}</p>
-        <button type="button" @click=${() => this.load()}>${t.tryAgain}</button>`;
+        ${retryCanHelp(this.failure) ? html`<button type="button" @click=${() => this.load()}>${t.tryAgain}</button>` : nothing}`;
     }
     const s = this.stats;
     if (!s) return html`<p class="loading" aria-busy="true">${t.loading}</p>`;
