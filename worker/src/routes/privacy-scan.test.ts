@@ -172,6 +172,8 @@ describe('privacy scan', () => {
     }
     // The hosted pages, the reference, liveness.
     for (const page of ['', '/', '/write', '/track', '/stats', '/form', '/campaigns/none', '/nope']) await ask(`/s/${siteId}${page}`, { origin: null });
+    // The site's own loader, with the config and the form it carries to one of the site's websites.
+    await ask(`/s/${siteId}/liuyan.js`);
     for (const page of ['/docs', '/docs/', '/docs/en', '/docs/en/', '/docs/docs.css']) await ask(page, { origin: null });
     await ask('/openapi.json', { origin: null });
     await ask('/healthz', { origin: null });
