@@ -4,6 +4,7 @@
 // takes the answer (once) instead of asking again.
 
 import { PRELOADED_KEY, siteConfigAddress } from '../sdk/src/preloaded';
+import { localeOf } from './locale-of';
 
 /** Shared by the loader and the elements, which are separate scripts: one map on the page's global object. */
 const PRELOADED = Symbol.for(PRELOADED_KEY);
@@ -17,9 +18,8 @@ function preloaded(): Preloaded {
 /**
  * Starts fetching the config of `element`'s site (its `site` and `api` attributes; `defaultApi` is
  * where the widget script came from). The config does not depend on the language (Accept-Language
- * chooses only the language of an error's title, and the elements say their errors in their own
- * words), so one request serves every element of the site. A failure is left for the element's
- * client to meet and retry.
+ * chooses only the language of an error's sentence: the first element's is asked for), so one request
+ * serves every element of the site. A failure is left for the element's client to meet and retry.
  */
 export function preloadSiteConfig(element: Element, defaultApi: string): void {
   const site = element.getAttribute('site');
@@ -27,7 +27,8 @@ export function preloadSiteConfig(element: Element, defaultApi: string): void {
   const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
   const url = siteConfigAddress(base, site);
   if (preloaded().has(url)) return;
-  const answer = fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+  // In the element's language, as its client asks: an error's sentence (an unknown site) is said in it.
+  const answer = fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': localeOf(element) }, signal: AbortSignal.timeout(15_000) });
   answer.catch(() => {}); // met, and retried, by the element's client
   preloaded().set(url, answer);
 }
@@ -44,12 +45,9 @@ export function takePreloaded(url: string): Promise<Response> | undefined {
 
 /**
  * `fetch`, except that a plain GET the loader already started (same address) is answered by that
- * request, once; every other request, and every retry, goes to the network. A kept answer that is an
- * error (an unknown site, say) is asked for again with the caller's own headers: the loader asked
- * without the element's language (Accept-Language), and the error's sentence is said in it.
+ * request, once; every other request, and every retry, goes to the network.
  */
 export const fetchPreloaded: typeof fetch = (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const early = (init?.method ?? 'GET') === 'GET' && !init?.cache ? takePreloaded(url) : undefined;
-  return early ? early.then((answer) => (answer.ok ? answer : fetch(input, init))) : fetch(input, init);
+  return ((init?.method ?? 'GET') === 'GET' && !init?.cache && takePreloaded(url)) || fetch(input, init);
 };
