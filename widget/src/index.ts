@@ -1,4 +1,5 @@
-// The one script a host page includes: `<script type="module" src="…/widget/liuyan.js">`.
+// The one script a host page includes: `<script type="module" src="…/widget/liuyan.js">`, or for one
+// site `…/s/:site/liuyan.js`, this file with the answers it asks for first (worker/src/routes/site-loader.ts).
 // It is tiny; each element's code (with Lit) is fetched only when its tag is on the page — in one
 // file when it is the page's only kind of element, else sharing Lit with the others through chunks —
 // all its chunks at once, and the site config the form and the list read first along with them. The
