@@ -183,6 +183,8 @@ describe('<liuyan-form>: told plainly, never retried', () => {
     // preflight is answered so that the refusal can be read, not taken for a network failure).
     // The board may mount after the form has answered, so its request is counted once it has.
     await expect.poll(() => browser.page.locator('liuyan-list').getByText('本网站尚未开通留言板').count()).toBe(1);
+    // The notice alone: no tab, filter or search that would only ask again.
+    expect(await browser.page.locator('liuyan-list [role="tablist"], liuyan-list input, liuyan-list select').count()).toBe(0);
     expect(configRequests).toHaveLength(2); // one for the form, one for the board: none repeated
     const tracker = browser.page.locator('liuyan-track');
     await tracker.getByLabel('查询码').fill('K7QM-4XPH-9TRW-2CVB');

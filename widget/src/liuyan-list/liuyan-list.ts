@@ -485,6 +485,9 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   }
 
   override render() {
+    // Where trying again cannot help (a site that does not exist, a website not allowed), the notice
+    // alone: a tab, a filter or a search would only ask again, to be told the same.
+    if (this.phase === 'failed' && !retryCanHelp(this.failure)) return html`<div class="list">${this.renderPanel()}</div>`;
     return html`<div class="list" ?hidden=${this.opened !== null}>
         ${this.renderTabs()}
         ${this.renderFilters()}
