@@ -3,6 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createSite, request } from '../../test/fixtures';
+import { SOURCE_MAP_LINE } from './site-loader';
 
 /** The answers a site's loader carries, by address, as the page will find them (each answer's text). */
 function carried(script: string): Map<string, string> {
@@ -17,7 +18,7 @@ function carried(script: string): Map<string, string> {
 async function sharedLoader(): Promise<string> {
   const answer = await env.ASSETS.fetch('https://liuyan.test/widget/liuyan.js');
   expect(answer.status).toBe(200);
-  return (await answer.text()).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  return (await answer.text()).replace(SOURCE_MAP_LINE, '\n');
 }
 
 describe('a site’s own loader (GET /s/:site/liuyan.js)', () => {

@@ -8,6 +8,9 @@ import { ApiError, fieldProblemsOf } from '../errors';
 /** Where the widget's loader is among the static assets (public/widget/liuyan.js, built by scripts/build-widget.ts). */
 const LOADER_PATH = '/widget/liuyan.js';
 
+/** The loader's last line naming its source map (relative to its own address; its lines are one further down here). */
+export const SOURCE_MAP_LINE = /\n\/\/# sourceMappingURL=\S+\s*$/;
+
 /** The worker's own app, asked for the answers a site's loader carries, exactly as a browser would ask. */
 interface App {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response>;
@@ -58,8 +61,8 @@ export function siteLoader(app: App): Handler<AppEnv> {
       ...kept.flatMap((entry) => (entry ? [`kept.set(${JSON.stringify(entry[0])},Promise.resolve(new Response(${JSON.stringify(entry[1])},{headers:{"Content-Type":"application/json"}})));`] : [])),
       '}',
     ].join('');
-    // The loader's source map is named relative to its own address, and its lines are one further down here: left out.
-    const source = (await loader!.text()).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+    // Its source map would not match: left out.
+    const source = (await loader!.text()).replace(SOURCE_MAP_LINE, '\n');
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Vary', 'Origin');
