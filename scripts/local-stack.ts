@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { siteDatabaseOn } from '../worker/src/db/client';
-import { continueSearchRebuilds } from '../worker/src/db/search-index';
+import { continueSearchRebuilds, continueSimplifiedText } from '../worker/src/db/search-index';
 import { continueUnitPinyin } from '../worker/src/db/unit-pinyin';
 import { seedDemo, type SeedKeys, type SeedResult } from '../worker/seed/demo';
 import { checkDeadlines } from '../worker/src/db/deadlines';
@@ -94,6 +94,13 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [],
       if (!step.pending) break;
     }
     if (indexed > 0) console.log(`Indexed ${indexed} messages for search.`);
+    // Messages stored before migration 0040 or by raw SQL: found by the console's search in Simplified characters from the start.
+    let folded = 0;
+    for (let step = await continueSimplifiedText(db); ; step = await continueSimplifiedText(db)) {
+      folded += step.done;
+      if (!step.pending) break;
+    }
+    if (folded > 0) console.log(`Gave ${folded} messages their text in Simplified characters.`);
     // Units written before their pinyin keys existed (migration 0025) or by raw SQL: found by pinyin from the start.
     let spelled = 0;
     for (let step = await continueUnitPinyin(db); ; step = await continueUnitPinyin(db)) {

@@ -14,7 +14,7 @@
 import { siteDatabaseOn } from './client';
 import { REAPPLY_ERASURES_SQL } from './my-data';
 import { purgeErasedPhotos } from './photos';
-import { continueSearchRebuilds } from './search-index';
+import { continueSearchRebuilds, continueSimplifiedText } from './search-index';
 
 /** A value SQLite stores: text, number, null, or bytes (BLOB). */
 export type SqlValue = string | number | null | Uint8Array;
@@ -362,7 +362,8 @@ export async function restoreDatabase(db: BackupDatabase, lines: Iterable<string
 
 /**
  * What a restore leaves for later, done now on a D1 binding: every site's search index rebuilt from
- * its published public messages, and — given the photo bucket — the photos of messages whose
+ * its published public messages, the console's Simplified text of messages that have none (a backup
+ * made before migration 0040), and — given the photo bucket — the photos of messages whose
  * author erased their data deleted from R2 and D1 (otherwise the hourly job does both). Returns the
  * messages indexed and the photos deleted.
  */
@@ -373,6 +374,8 @@ export async function rebuildAfterRestore(d1: D1Database, photos?: R2Bucket): Pr
     indexed += step.indexed;
     if (!step.pending) break;
   }
+  // A backup made before migration 0040 has no Simplified text for the console's search.
+  for (let step = await continueSimplifiedText(db); step.pending; step = await continueSimplifiedText(db));
   let photosDeleted = 0;
   if (photos) for (let n = await purgeErasedPhotos(db, photos); n > 0; n = await purgeErasedPhotos(db, photos)) photosDeleted += n;
   return { indexed, photosDeleted };

@@ -144,11 +144,16 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
       // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes (17 Chinese characters), and the
       // words hold no wildcards to escape (100% finds "100%"). Latin letters in either case. A walk
       // of the official's messages in the tab (at most the site's), stopped once a page is found.
-      // Each word must be found. Words typed in Traditional characters are looked for in Simplified
-      // ones too (worker/src/lib/simplified.ts): most messages are written in them.
+      // Each word must be found, as typed or in Simplified characters (worker/src/lib/simplified.ts),
+      // in the text as written or in its Simplified form (`simplified_text`: '' where that is the
+      // text as written), so 路灯 and 路燈 each find both.
       for (const word of search.words) {
-        const forms = [...new Set([word.toLowerCase(), simplified(word).toLowerCase()])];
-        q = q.where((eb) => eb.or(forms.flatMap((form) => [sql<boolean>`instr(lower(m.title), ${form}) > 0`, sql<boolean>`instr(lower(m.body), ${form}) > 0`])));
+        const folded = simplified(word).toLowerCase();
+        const forms = [...new Set([word.toLowerCase(), folded])];
+        q = q.where((eb) => eb.or([
+          ...forms.flatMap((form) => [sql<boolean>`instr(lower(m.title), ${form}) > 0`, sql<boolean>`instr(lower(m.body), ${form}) > 0`]),
+          sql<boolean>`instr(lower(m.simplified_text), ${folded}) > 0`,
+        ]));
       }
     }
   }

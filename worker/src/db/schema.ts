@@ -190,6 +190,11 @@ export interface MessageTable {
   author_email_hash: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the latest rating was made: kept by migration 0024's triggers beside the scores above. */
   rating_at: ColumnType<string | null, never, never>;
+  /**
+   * Title and body in Simplified characters, for the console's search (`simplifiedText`): '' where
+   * folding changes nothing, NULL until computed (migration 0040, `continueSimplifiedText`).
+   */
+  simplified_text: ColumnType<string | null, string | null | undefined, string>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */

@@ -1,3 +1,4 @@
+import { simplifiedText } from '../lib/simplified';
 import type { SiteDatabase } from './client';
 import { indexForSearch } from './messages';
 
@@ -47,4 +48,24 @@ export async function rebuildSearchIndex(db: SiteDatabase, siteId: string): Prom
     indexed += step.indexed;
     if (!step.pending) return indexed;
   }
+}
+
+/**
+ * Computes `messages.simplified_text` (the title and body in Simplified characters, for the console's
+ * search: `simplifiedText`) where it is not yet (messages stored before migration 0040, rows written by
+ * raw SQL), a chunk of messages per batch, read through the partial index of pending messages. Each
+ * UPDATE writes only while the column is still NULL, so running it twice, or beside a submission,
+ * changes nothing. Stops after `maxBatches` batches. Returns the messages done and whether any are left.
+ */
+export async function continueSimplifiedText(db: SiteDatabase, { maxBatches = 50 }: { maxBatches?: number } = {}): Promise<{ done: number; pending: boolean }> {
+  let done = 0;
+  for (let batches = 0; batches < maxBatches; batches++) {
+    const rows = await db.all(db.q.selectFrom('messages').select(['seq', 'title', 'body']).where('simplified_text', 'is', null).orderBy('seq').limit(CHUNK));
+    if (rows.length === 0) return { done, pending: false };
+    const results = await db.batch(rows.map((m) => db.q.updateTable('messages').set({ simplified_text: simplifiedText(m.title, m.body) })
+      .where('seq', '=', m.seq).where('simplified_text', 'is', null)));
+    done += results.reduce((sum, r) => sum + r.meta.changes, 0);
+    if (rows.length < CHUNK) return { done, pending: false };
+  }
+  return { done, pending: (await db.first(db.q.selectFrom('messages').select('seq').where('simplified_text', 'is', null).limit(1))) !== null };
 }

@@ -7,6 +7,7 @@ import {
   seedMessages, submit, track, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+import { continueSimplifiedText } from '../db/search-index';
 
 async function submitted(siteId: string, unitId: string, overrides: Parameters<typeof validMessage>[1] = {}) {
   const response = await submit(siteId, validMessage(unitId, overrides));
@@ -470,6 +471,36 @@ describe('GET /v1/console/messages — the queue', () => {
     expect((await queue(c.moderator, '?q=公交')).counts.new).toBe(2);
     const tooLong = await expectProblem(await consoleRequest(`/v1/console/messages?q=${'字'.repeat(51)}`, { as: c.moderator }), 422, 'validation');
     expect(tooLong.errors?.map((e) => e.field)).toEqual(['q']);
+  });
+
+  it('finds a message written in Traditional characters by words typed in Simplified ones, and a message stored before its Simplified text once the job has given it one', async () => {
+    const c = await county();
+    const traditional = await submitted(c.siteId, c.transportUnit, { title: '幸福路路燈壞了', body: '幸福路的路燈壞了兩個月，晚上過馬路很危險。', isPublic: false });
+    const simplifiedOnly = await submitted(c.siteId, c.transportUnit, { title: '和平路路灯不亮', body: '和平路的路灯一直不亮。' });
+    const found = async (q: string) => (await queue(c.moderator, `?tab=all&q=${encodeURIComponent(q)}`)).items.map((m) => m.id).sort();
+    const both = [traditional.id, simplifiedOnly.id].sort();
+    // 路灯 and 路燈 each find both; words mixing the two forms too (each word in either form, in either text).
+    expect(await found('路灯')).toEqual(both);
+    expect(await found('路燈')).toEqual(both);
+    expect(await found('坏了 危险')).toEqual([traditional.id]);
+    expect(await found('幸福路，路燈坏')).toEqual([traditional.id]);
+    // Stored as typed and shown as typed; the Simplified text only where it differs from that.
+    const stored = (id: string) => db.first(db.q.selectFrom('messages').select(['title', 'simplified_text']).where('id', '=', id));
+    expect(await stored(traditional.id)).toEqual({ title: '幸福路路燈壞了', simplified_text: '幸福路路灯坏了\n幸福路的路灯坏了两个月，晚上过马路很危险。' });
+    expect(await stored(simplifiedOnly.id)).toEqual({ title: '和平路路灯不亮', simplified_text: '' });
+    const card = (await queue(c.moderator, `?tab=all&q=${encodeURIComponent('坏了')}`)).items[0]!;
+    expect(card.title).toBe('幸福路路燈壞了');
+
+    // A message stored before migration 0040 has none: found as typed only, until the job gives it one.
+    await db.run(db.q.updateTable('messages').set({ simplified_text: null as never }).where('site_id', '=', c.siteId));
+    expect(await found('路灯')).toEqual([simplifiedOnly.id]);
+    const first = await continueSimplifiedText(db);
+    expect(first.pending).toBe(false);
+    expect(first.done).toBeGreaterThanOrEqual(2);
+    expect(await found('路灯')).toEqual(both);
+    expect(await stored(simplifiedOnly.id)).toEqual({ title: '和平路路灯不亮', simplified_text: '' });
+    // Run again, it changes nothing.
+    expect(await continueSimplifiedText(db)).toEqual({ done: 0, pending: false });
   });
 
   it('never marks a rejected message overdue: it is not handled, whatever its deadline was', async () => {
