@@ -16,6 +16,15 @@ function preloaded(): Preloaded {
 }
 
 /**
+ * Where `element` asks the service: its `api` attribute, else `defaultApi` (where the widget script
+ * came from), without a trailing slash (`https://liuyan.example.gov.cn/` → `https://liuyan.example.gov.cn`),
+ * as the SDK client trims it, so an address made here is the one the element's client asks for.
+ */
+export function apiBaseOf(element: Element, defaultApi: string): string {
+  return (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
+}
+
+/**
  * Starts fetching the config of `element`'s site (its `site` and `api` attributes; `defaultApi` is
  * where the widget script came from). The config does not depend on the language (Accept-Language
  * chooses only the language of an error's sentence: the first element's is asked for), so one request
@@ -24,8 +33,7 @@ function preloaded(): Preloaded {
 export function preloadSiteConfig(element: Element, defaultApi: string): void {
   const site = element.getAttribute('site');
   if (!site || !(element instanceof HTMLElement)) return;
-  const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
-  const url = siteConfigAddress(base, site);
+  const url = siteConfigAddress(apiBaseOf(element, defaultApi), site);
   if (preloaded().has(url)) return;
   // In the element's language, as its client asks: an error's sentence (an unknown site) is said in it.
   const answer = fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': localeOf(element) }, signal: AbortSignal.timeout(15_000) });

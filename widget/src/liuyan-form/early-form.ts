@@ -8,7 +8,7 @@
 import type { FormNode, SiteForm } from '../../../sdk/src/schemas/site';
 import { THEMES } from '../../../sdk/src/themes';
 import { localeOf } from '../../../ui/locale-of';
-import { takePreloaded } from '../../../ui/preload';
+import { apiBaseOf, takePreloaded } from '../../../ui/preload';
 import { siteFormAddress } from '../../../sdk/src/preloaded';
 import { draftName, sentFormName } from './draft-store';
 import { outboxName } from './outbox';
@@ -97,7 +97,7 @@ export function watchPageForm(form: HTMLFormElement, site: string): void {
 export function showEarlyForm(element: HTMLElement, defaultApi: string, asking: () => void): void {
   const site = element.getAttribute('site');
   if (!site || element.childElementCount > 0 || !('adoptedStyleSheets' in Document.prototype) || keptFromEarlier(site)) return;
-  const base = (element.getAttribute('api') || defaultApi).replace(/\/+$/, '');
+  const base = apiBaseOf(element, defaultApi);
   const theme = element.getAttribute('theme');
   const address = siteFormAddress(base, site, {
     lang: localeOf(element),
