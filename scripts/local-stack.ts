@@ -8,7 +8,7 @@ import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { siteDatabaseOn } from '../worker/src/db/client';
 import { continueSearchRebuilds, continueSimplifiedText } from '../worker/src/db/search-index';
-import { continueUnitPinyin } from '../worker/src/db/unit-pinyin';
+import { continueUnitKeyRebuilds, continueUnitPinyin } from '../worker/src/db/unit-pinyin';
 import { seedDemo, type SeedKeys, type SeedResult } from '../worker/seed/demo';
 import { checkDeadlines } from '../worker/src/db/deadlines';
 import { seedDemoCampaigns } from '../worker/seed/demo-campaigns';
@@ -108,6 +108,13 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [],
       if (!step.pending) break;
     }
     if (spelled > 0) console.log(`Gave ${spelled} units their pinyin search keys.`);
+    // A migration changed what units' computed keys hold (0041): recomputed before serving.
+    let rekeyed = 0;
+    for (let step = await continueUnitKeyRebuilds(db); ; step = await continueUnitKeyRebuilds(db)) {
+      rekeyed += step.changed;
+      if (!step.pending) break;
+    }
+    if (rekeyed > 0) console.log(`Gave ${rekeyed} units new search keys.`);
     return { ...result, demoAccounts };
   } finally {
     await proxy.dispose();

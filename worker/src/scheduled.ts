@@ -3,7 +3,7 @@ import { allDatabases } from './db/client';
 import { checkDeadlines } from './db/deadlines';
 import { purgeAbandonedPhotos, purgeErasedPhotos } from './db/photos';
 import { continueSearchRebuilds, continueSimplifiedText } from './db/search-index';
-import { continueUnitPinyin } from './db/unit-pinyin';
+import { continueUnitKeyRebuilds, continueUnitPinyin } from './db/unit-pinyin';
 import { endedCounters } from './db/submission-limits';
 import type { Env } from './env';
 import { backfillContactHashes } from './notifications/backfill';
@@ -57,6 +57,8 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
   for (const db of allDatabases(env)) await continueSimplifiedText(db);
   // Units without pinyin search keys (written before migration 0025, or by raw SQL) get them, 10,000 an hour.
   for (const db of allDatabases(env)) await continueUnitPinyin(db);
+  // Units' keys recomputed after a migration changed what they hold (0041: a Traditional name's Simplified form), 10,000 an hour.
+  for (const db of allDatabases(env)) await continueUnitKeyRebuilds(db);
   // Messages stored before migration 0028 get the contact hashes lost-code recovery finds them by, 200 an hour.
   for (const db of allDatabases(env)) await backfillContactHashes(env, db);
   // Photos uploaded a day ago and never sent with a message; erased authors' photos a restore brought back.

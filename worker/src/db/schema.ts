@@ -205,6 +205,12 @@ export interface MessageSearchTable {
 }
 
 /** A site whose search entries are being rebuilt, newest first: those of messages before `before_seq` (all: null) are still to write. */
+/** A site whose units' computed search keys are being recomputed (migration 0041): units after `after_id` are not done yet. */
+export interface UnitKeyRebuildTable {
+  site_id: string;
+  after_id: Generated<string>;
+}
+
 export interface SearchRebuildTable {
   site_id: string;
   before_seq: number | null;
@@ -472,6 +478,7 @@ export interface Database {
   messages: MessageTable;
   message_search: MessageSearchTable;
   search_rebuilds: SearchRebuildTable;
+  unit_key_rebuilds: UnitKeyRebuildTable;
   message_events: MessageEventTable;
   replies: ReplyTable;
   ratings: RatingTable;

@@ -64,7 +64,8 @@ export async function continueSimplifiedText(db: SiteDatabase, { maxBatches = 50
     if (rows.length === 0) return { done, pending: false };
     const results = await db.batch(rows.map((m) => db.q.updateTable('messages').set({ simplified_text: simplifiedText(m.title, m.body) })
       .where('seq', '=', m.seq).where('simplified_text', 'is', null)));
-    done += results.reduce((sum, r) => sum + r.meta.changes, 0);
+    // Counted per statement: D1's `changes` would also count rows written by triggers.
+    done += results.filter((r) => r.meta.changes > 0).length;
     if (rows.length < CHUNK) return { done, pending: false };
   }
   return { done, pending: (await db.first(db.q.selectFrom('messages').select('seq').where('simplified_text', 'is', null).limit(1))) !== null };

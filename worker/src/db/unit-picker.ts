@@ -186,16 +186,21 @@ const DEPTHS = Array.from({ length: 10 }, (_, depth) => depth);
  * else active ones only.
  */
 export async function rankedSearch(db: SiteDatabase, siteId: string, text: string, options: { inactive: boolean }) {
-  // Typed in Traditional characters (縣教育局), looked for in Simplified ones first, as most units are
-  // named (worker/src/lib/simplified.ts); as typed where that finds none (a site naming its units in
-  // Traditional characters).
+  // Typed in Traditional characters (縣教育局), looked for in Simplified ones, as most units are named
+  // (worker/src/lib/simplified.ts), and as typed (a unit whose keys do not hold its name in Simplified
+  // characters yet: `continueUnitKeyRebuilds`); the best of both. A unit named in Traditional
+  // characters is found by its name in Simplified ones through its keys (`unitPinyinKeys`).
   const folded = simplified(text);
-  if (folded !== text) {
-    const found = await rankedSearchOf(db, siteId, folded, options);
-    if (found.length > 0) return found;
-  }
-  return rankedSearchOf(db, siteId, text, options);
+  if (folded === text) return rankedSearchOf(db, siteId, text, options);
+  const [byFolded, asTyped] = await Promise.all([rankedSearchOf(db, siteId, folded, options), rankedSearchOf(db, siteId, text, options)]);
+  const best = new Map<string, (typeof byFolded)[number]>();
+  for (const unit of [...byFolded, ...asTyped]) if (!best.has(unit.id) || unit.match < best.get(unit.id)!.match) best.set(unit.id, unit);
+  return [...best.values()].sort(byRank).slice(0, UNIT_SEARCH_LIMIT);
 }
+
+/** Best match first, then shallower, then by name and id, so the order is stable. */
+const byRank = (a: { match: Match; depth: number; name: string; id: string }, b: { match: Match; depth: number; name: string; id: string }) =>
+  a.match - b.match || a.depth - b.depth || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** `rankedSearch` for `text` exactly as given. */
 async function rankedSearchOf(db: SiteDatabase, siteId: string, text: string, { inactive }: { inactive: boolean }) {
@@ -211,14 +216,15 @@ async function rankedSearchOf(db: SiteDatabase, siteId: string, text: string, { 
   // A full page of names starting with the text may leave out a deeper unit of exactly that name.
   const exact = prefixed.length < UNIT_SEARCH_LIMIT ? [] : await db.all(byName(true));
   const match = (name: string): Match => {
-    const lower = name.toLowerCase();
-    if (lower === key) return Match.Exact;
-    if (lower.startsWith(key)) return Match.Prefix;
+    // As written or in Simplified characters (a name in Traditional ones is found by those: `unitPinyinKeys`).
+    const forms = [name.toLowerCase(), simplified(name).toLowerCase()];
+    if (forms.includes(key)) return Match.Exact;
+    if (forms.some((form) => form.startsWith(key))) return Match.Prefix;
     if (pinyinKeys(name, { fromStart: true }).some((k) => k.startsWith(key))) return Match.Pinyin;
     return Match.Contains;
   };
   const found = [...new Map([...exact, ...prefixed, ...keyed].map((r) => [r.id, { ...r, match: match(r.name) }])).values()];
-  found.sort((a, b) => a.match - b.match || a.depth - b.depth || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  found.sort(byRank);
   return found.slice(0, UNIT_SEARCH_LIMIT);
 }
 

@@ -4,7 +4,8 @@ import { UNIT_SEARCH_LIMIT, type UnitList } from '../../../sdk/src/schemas/site'
 import { createSite, d1Cost, db, request } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 import { insertUnits, nationalUnits } from '../../seed/national';
-import { continueUnitPinyin } from './unit-pinyin';
+import { pinyinKeys } from '../lib/pinyin';
+import { continueUnitKeyRebuilds, continueUnitPinyin } from './unit-pinyin';
 
 /** The names a unit search of `q` answers with. */
 const found = async (siteId: string, q: string) =>
@@ -58,5 +59,34 @@ describe('searching units by pinyin', () => {
     expect(renamed.status).toBe(200);
     expect(await found(site.siteId, 'czj')).toEqual([]);
     expect(await found(site.siteId, 'shenji')).toEqual(['测试县审计局']);
+  });
+
+  it('finds a unit named in Traditional characters by its name typed in Simplified ones, best first; units keyed before that get the keys in steps', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const add = async (name: string) => (await (await consoleRequest('/v1/admin/units', {
+      as: admin, method: 'POST', body: { name, kind: 'department', parentId: site.headUnit },
+    })).json<AdminUnit>()).id;
+    const health = await add('測試縣衛生健康局');
+    await add('測試縣衛生健康局分局');
+    // Typed either way, and in part, the public search and the admin's find it; the name itself first.
+    for (const q of ['測試縣衛生健康局', '测试县卫生健康局']) expect(await found(site.siteId, q)).toEqual(['測試縣衛生健康局', '測試縣衛生健康局分局']);
+    expect(await found(site.siteId, '卫生健康')).toEqual(['測試縣衛生健康局', '測試縣衛生健康局分局']);
+    expect(await found(site.siteId, 'wsjk')).toEqual(['測試縣衛生健康局', '測試縣衛生健康局分局']);
+    const adminFound = await (await consoleRequest(`/v1/admin/units?q=${encodeURIComponent('卫生健康局分')}`, { as: admin })).json<{ items: AdminUnit[] }>();
+    expect(adminFound.items.map((u) => u.name)).toEqual(['測試縣衛生健康局分局']);
+    // A name in Simplified characters gets no keys twice.
+    expect(JSON.parse((await db.first(db.q.selectFrom('units').select('pinyin_keys').where('id', '=', site.eduUnit)))?.pinyin_keys ?? 'null')).toBeNull();
+
+    // Keyed before migration 0041 (pinyin only): found as written, not in Simplified characters, until the rebuild.
+    await db.run(db.q.updateTable('units').set({ pinyin_keys: JSON.stringify(pinyinKeys('測試縣衛生健康局')) }).where('id', '=', health));
+    expect(await found(site.siteId, '卫生健康局')).toEqual(['測試縣衛生健康局分局']);
+    expect(await found(site.siteId, '衛生健康局')).toEqual(['測試縣衛生健康局', '測試縣衛生健康局分局']);
+    await continueUnitPinyin(db);
+    await db.run(db.q.insertInto('unit_key_rebuilds').values({ site_id: site.siteId }).onConflict((oc) => oc.doNothing()));
+    expect(await continueUnitKeyRebuilds(db)).toEqual({ changed: 1, pending: false });
+    expect(await found(site.siteId, '卫生健康局')).toEqual(['測試縣衛生健康局', '測試縣衛生健康局分局']);
+    // Run again, it changes nothing.
+    expect(await continueUnitKeyRebuilds(db)).toEqual({ changed: 0, pending: false });
   });
 });
