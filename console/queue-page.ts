@@ -94,7 +94,8 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       this.page = page;
       this.items = more ? [...this.items, ...page.items] : page.items;
     } catch (error) {
-      if (request === this.request) this.error = this.problemText(error);
+      // A search the service cannot take (more words than it looks for, a control character) is said as its field's error.
+      if (request === this.request) this.error = this.fieldErrors(error).q ?? this.problemText(error);
     } finally {
       if (request === this.request) this.loading = false;
     }
@@ -128,7 +129,8 @@ export class LiuyanConsoleQueue extends ConsoleElement {
    */
   private async search(event: Event): Promise<void> {
     event.preventDefault();
-    const typed = ((event.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement).value.trim().slice(0, 50);
+    // The service takes 50 characters (code points: a rare character such as 𠮷 is one, never cut in half).
+    const typed = [...((event.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement).value.trim()].slice(0, 50).join('').trim();
     this.searchError = '';
     const code = normalizeTrackingCode(typed);
     if (code) {
@@ -159,7 +161,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
           ${t.queue.tabs[tab]}${counts ? html` <span class="count">${counts[tab]}</span>` : nothing}</a>`)}
       </nav>
       <form class="queue-search" role="search" aria-label=${t.queue.search} @submit=${this.search}>
-        <input type="search" name="q" maxlength="50" enterkeyhint="search" aria-label=${t.queue.searchField}
+        <input type="search" name="q" enterkeyhint="search" aria-label=${t.queue.searchField}
           placeholder=${t.queue.searchPlaceholder} .value=${f.q ?? ''} />
         <button type="submit">${t.queue.searchSubmit}</button>
       </form>

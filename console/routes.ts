@@ -59,7 +59,7 @@ export function parseRoute(hash: string): Route {
       domain: oneOf(DOMAINS, params.get('domain')),
       unit: params.get('unit') || undefined,
       dueWithinDays: due !== null && /^\d{1,2}$/.test(due) ? Number(due) : undefined,
-      q: params.get('q')?.trim().slice(0, 50) || undefined,
+      q: [...(params.get('q')?.trim() ?? '')].slice(0, 50).join('').trim() || undefined,
     },
   };
 }

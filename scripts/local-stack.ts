@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { siteDatabaseOn } from '../worker/src/db/client';
-import { continueSearchRebuilds, continueSimplifiedText } from '../worker/src/db/search-index';
+import { continueSearchRebuilds, continueMatchText } from '../worker/src/db/search-index';
 import { continueUnitKeyRebuilds, continueUnitPinyin } from '../worker/src/db/unit-pinyin';
 import { seedDemo, type SeedKeys, type SeedResult } from '../worker/seed/demo';
 import { checkDeadlines } from '../worker/src/db/deadlines';
@@ -96,7 +96,7 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [],
     if (indexed > 0) console.log(`Indexed ${indexed} messages for search.`);
     // Messages stored before migration 0040 or by raw SQL: found by the console's search in Simplified characters from the start.
     let folded = 0;
-    for (let step = await continueSimplifiedText(db); ; step = await continueSimplifiedText(db)) {
+    for (let step = await continueMatchText(db); ; step = await continueMatchText(db)) {
       folded += step.done;
       if (!step.pending) break;
     }

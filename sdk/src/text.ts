@@ -12,12 +12,36 @@ export function textLength(text: string): number {
 }
 
 /**
- * The form in which text is matched (search, tracking codes, e-mail addresses, unit names): Unicode
- * NFKC, so full-width ３ and Ａ are 3 and A and ① is 1, then lower case. For comparing only: what a
- * citizen typed is stored and shown as typed.
+ * Characters that show nothing: zero-width spaces and joiners, the soft hyphen, the combining
+ * grapheme joiner, variation selectors (U+FE0F, U+E0100 …), the byte order mark, the Hangul fillers
+ * (Unicode's Default_Ignorable_Code_Point). A text pasted from a chat or a web page often holds them.
+ */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * The form in which text is matched (search, word lists, tracking codes, e-mail addresses, unit
+ * names): Unicode NFKC, so full-width ３ and Ａ are 3 and A and ① is 1, without the characters that
+ * show nothing (路\u200B灯 is 路灯), then lower case. For comparing only: what a citizen typed is
+ * stored and shown as typed.
  */
 export function matchForm(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  return text.normalize('NFKC').replace(IGNORABLE, '').toLowerCase();
+}
+
+/**
+ * What separates the words of a search (the board's, the console's queue's): white space, and the
+ * marks written between words or clauses in Chinese and English (，、；。！？ and their ASCII forms),
+ * so 路灯，学校 is two words, as 路灯 学校 is. Other marks stay inside a word, which is then found as
+ * written (3-5号, 2.3.1, 10:30).
+ */
+const SEARCH_WORD_SEPARATOR = /[\s,;!?，、；。！？]+/u;
+
+/** The most words one search looks for: each must be found (a search with more is refused, never cut short). */
+export const MAX_SEARCH_WORDS = 5;
+
+/** The words of a search as typed, split at the separators, none empty (路灯，学校 → 路灯, 学校). */
+export function searchWords(q: string): string[] {
+  return q.split(SEARCH_WORD_SEPARATOR).filter((word) => word.length > 0);
 }
 
 /** Half of a surrogate pair without its other half: not text at all (it cannot be stored as UTF-8). */

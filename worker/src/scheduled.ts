@@ -2,7 +2,7 @@ import { staleSignInFailures } from './auth/sign-in-throttle';
 import { allDatabases } from './db/client';
 import { checkDeadlines } from './db/deadlines';
 import { purgeAbandonedPhotos, purgeErasedPhotos } from './db/photos';
-import { continueSearchRebuilds, continueSimplifiedText } from './db/search-index';
+import { continueSearchRebuilds, continueMatchText } from './db/search-index';
 import { continueUnitKeyRebuilds, continueUnitPinyin } from './db/unit-pinyin';
 import { endedCounters } from './db/submission-limits';
 import type { Env } from './env';
@@ -54,7 +54,7 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
   // A search index emptied by a migration is refilled a few thousand messages an hour.
   for (const db of allDatabases(env)) await continueSearchRebuilds(db);
   // Messages stored before migration 0040 get their text in Simplified characters for the console's search, 10,000 an hour.
-  for (const db of allDatabases(env)) await continueSimplifiedText(db);
+  for (const db of allDatabases(env)) await continueMatchText(db);
   // Units without pinyin search keys (written before migration 0025, or by raw SQL) get them, 10,000 an hour.
   for (const db of allDatabases(env)) await continueUnitPinyin(db);
   // Units' keys recomputed after a migration changed what they hold (0041: a Traditional name's Simplified form), 10,000 an hour.

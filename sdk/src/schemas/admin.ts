@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, SubmissionLimitsSchema, TimestampSchema, UnitKindSchema, wholeNumber,
+  DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, SubmissionLimitsSchema, TimestampSchema, UnitKindSchema, wholeNumber, SEARCH_MAX,
 } from './common';
 import { HEX_COLOR, readableUnderWhiteText } from '../color';
 import { RoleSchema } from './console';
@@ -249,7 +249,7 @@ export const ADMIN_UNIT_IDS_MAX = 100;
  */
 export const AdminUnitListQuerySchema = z.object({
   parent: z.string().min(1).max(64).optional().describe('the unit whose children to list; absent: the top level'),
-  q: z.string().trim().min(1).max(50).optional()
+  q: requiredText(SEARCH_MAX).optional()
     .describe('units whose name contains this text, or whose pinyin does (initials jyj or full jiaoyu), retired ones too, best matches first, at most 20').meta({ examples: ['教育局'] }),
   ids: z.string().max(ADMIN_UNIT_IDS_MAX * 65).optional()
     .describe(`comma-separated unit ids (at most ${ADMIN_UNIT_IDS_MAX}): those units, for naming what an account or a drive holds; unknown ids are left out`),

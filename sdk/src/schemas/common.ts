@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOMAINS, MESSAGE_STATUSES, MESSAGE_TYPES, MODERATION_MODES, MODERATION_STATES, OPEN_STATUSES, REPLY_KINDS, UNIT_KINDS } from '../codes';
-import { textProblem } from '../text';
+import { MAX_SEARCH_WORDS, searchWords, textProblem } from '../text';
 
 export { DOMAINS, MESSAGE_TYPES, OPEN_STATUSES };
 
@@ -78,6 +78,21 @@ export const optionalText = (max: number, rules: TextRules = {}) => withTextRule
 
 /** Text a person must fill in: as `optionalText`, and at least one visible character. */
 export const requiredText = (max: number, rules: TextRules = {}) => withTextRules(z.string().trim().min(1).max(max), rules);
+
+/** The longest search, in characters: the board's, the console's queue's, the units'. */
+export const SEARCH_MAX = 50;
+
+/**
+ * A search by words (the board's, the console's queue's): text a person typed (`requiredText`: no
+ * control character, line breaks included, nor a bidirectional override), at most SEARCH_MAX
+ * characters and MAX_SEARCH_WORDS words (`searchWords`; more is refused as `too_many`, so no word
+ * typed is ever left out of what is found).
+ */
+export const searchQuery = () => requiredText(SEARCH_MAX).superRefine((value, ctx) => {
+  if (searchWords(value).length > MAX_SEARCH_WORDS) {
+    ctx.addIssue({ code: 'too_big', origin: 'array', maximum: MAX_SEARCH_WORDS, inclusive: true, input: value });
+  }
+});
 
 /** `textProblem` as a zod check: its code is the issue's message, which the service reports as the field code. */
 function withTextRules(schema: z.ZodString, { multiline = false }: TextRules) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ACTIONS, QUEUE_TABS, REJECT_REASONS, ROLES } from '../codes';
-import { DomainSchema, LIMITS, wholeNumber, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema } from './common';
+import {
+  DomainSchema, LIMITS, wholeNumber, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema, searchQuery,
+} from './common';
 import { FollowUpSchema, MessageFieldsSchema, OwnRatingSchema, OwnReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 import { PhotoSchema, PublicPhotoSchema, ReplyPhotoRefsInputSchema } from './photo';
 import { HoldReasonSchema } from './protection';
@@ -26,7 +28,7 @@ export const QueueQuerySchema = z.object({
   domain: DomainSchema.optional(),
   unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
   dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due within N days from now'),
-  q: z.string().trim().min(1).max(50).optional()
+  q: searchQuery().optional()
     .describe('find a message by its id (m_…) or words of its title or body; a tracking code goes in the body of POST /v1/console/messages/find'),
   cursor: z.string().max(64).optional(),
   limit: wholeNumber(1, 100).default(50),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DisplayAsSchema, DomainSchema, LIMITS, optionalText, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, ReplyKindSchema, TimestampSchema, wholeNumber,
+  DisplayAsSchema, DomainSchema, LIMITS, optionalText, requiredText, MessageStatusSchema, MessageTypeSchema, ModerationSchema, ReplyKindSchema, TimestampSchema, wholeNumber, searchQuery,
 } from './common';
 import { FOLLOW_UP_MODERATIONS } from '../codes';
 import { withCode } from './error';
@@ -247,7 +247,7 @@ export const ListMessagesQuerySchema = z.object({
   status: PublicTabSchema.optional().describe('tab: awaiting 待回复, in_progress 办理中, answered 已办理; all when absent'),
   campaign: z.string().max(64).optional().describe('campaign slug'),
   adopted: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: only adopted suggestions (已采纳)'),
-  q: z.string().trim().min(1).max(50).optional().describe('search in titles and bodies: every word must be found (words parted by spaces or by ，、；。！？ and their ASCII forms; Chinese: any 1+ characters; Traditional characters find Simplified ones and back)').meta({ examples: ['路灯'] }),
+  q: searchQuery().optional().describe('search in titles and bodies: every word must be found (at most 5 words, parted by spaces or by ，、；。！？ and their ASCII forms; Chinese: any 1+ characters; Traditional characters find Simplified ones and back)').meta({ examples: ['路灯'] }),
   cursor: z.string().max(32).optional().describe('nextCursor of the previous page'),
   limit: wholeNumber(1, 50).default(20),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { DomainSchema, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema } from './common';
+import {
+  DomainSchema, MessageTypeSchema, ModerationModeSchema, TimestampSchema, UnitKindSchema, requiredText, SEARCH_MAX,
+} from './common';
 import { NotificationOptionsSchema } from './notifications';
 import { LocaleSchema, StringOverridesSchema } from './string-overrides';
 import { THEMES } from '../themes';
@@ -83,7 +85,7 @@ export type UnitChoice = z.infer<typeof UnitChoiceSchema>;
 /** `GET /v1/sites/:site/units`: one level of the tree (`parent`, or the top level), or a search by name (`q`). */
 export const UnitListQuerySchema = z.object({
   parent: z.string().min(1).max(64).optional().describe('the unit whose children to list; absent: the top level'),
-  q: z.string().trim().min(1).max(50).optional()
+  q: requiredText(SEARCH_MAX).optional()
     .describe(`units whose name contains this text (any 1+ characters, Latin letters in any case), or whose pinyin does (initials: jyj, or full: jiaoyu, finds 县教育局), at most ${UNIT_SEARCH_LIMIT}`).meta({ examples: ['教育局'] }),
 }).refine((query) => query.parent === undefined || query.q === undefined, { path: ['parent'], message: 'invalid' });
 export type UnitListQuery = z.input<typeof UnitListQuerySchema>;

@@ -14,7 +14,7 @@
 import { siteDatabaseOn } from './client';
 import { REAPPLY_ERASURES_SQL } from './my-data';
 import { purgeErasedPhotos } from './photos';
-import { continueSearchRebuilds, continueSimplifiedText } from './search-index';
+import { continueSearchRebuilds, continueMatchText } from './search-index';
 
 /** A value SQLite stores: text, number, null, or bytes (BLOB). */
 export type SqlValue = string | number | null | Uint8Array;
@@ -375,7 +375,7 @@ export async function rebuildAfterRestore(d1: D1Database, photos?: R2Bucket): Pr
     if (!step.pending) break;
   }
   // A backup made before migration 0040 has no Simplified text for the console's search.
-  for (let step = await continueSimplifiedText(db); step.pending; step = await continueSimplifiedText(db));
+  for (let step = await continueMatchText(db); step.pending; step = await continueMatchText(db));
   let photosDeleted = 0;
   if (photos) for (let n = await purgeErasedPhotos(db, photos); n > 0; n = await purgeErasedPhotos(db, photos)) photosDeleted += n;
   return { indexed, photosDeleted };

@@ -1,6 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import { searchText } from '../lib/search-text';
-import { simplifiedText } from '../lib/simplified';
+import { matchText, searchText } from '../lib/search-text';
 import { photosStillFree } from './photos';
 import type { SiteDatabase } from './client';
 import type { IdempotencyKeyTable, NewMessage, NewMessageEvent } from './schema';
@@ -46,7 +45,7 @@ export function submissionStatements(db: SiteDatabase, { message, events, idempo
       .where('expires_at', '<=', idempotency.created_at),
     db.q.insertInto('messages').values((eb) => ({
       ...message,
-      simplified_text: simplifiedText(message.title, message.body),
+      match_text: matchText(message.title, message.body),
       unit_id: eb.selectFrom('units').select('id')
         .where('id', '=', message.unit_id).where('site_id', '=', message.site_id).where('active', '=', 1)
         .where(photosStillFree(db, message.site_id, photoIds, null)),

@@ -13,8 +13,7 @@ import { coverPhotos } from './photos';
 import { HANDLING_EVENT_KINDS, heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
 import { trackingCodeHash } from '../lib/tracking-code';
-import { simplified } from '../lib/simplified';
-import { queryWords } from '../lib/search-text';
+import { queryWords, searchForm, sqlLower } from '../lib/search-text';
 
 export interface QueueFilter {
   tab: QueueTab;
@@ -39,7 +38,8 @@ export type QueueSearch = { id: string } | { words: string[] };
  * histories and logs): `POST /v1/console/messages/find` takes it in its body (`findByTrackingCode`).
  */
 export function queueSearch(q: string): QueueSearch {
-  if (/^m_[0-9a-z]{16}$/.test(q)) return { id: q };
+  // An id in any case (read out, or typed with caps lock on): ids are written in lower case.
+  if (/^m_[0-9a-z]{16}$/i.test(q)) return { id: q.toLowerCase() };
   const words = queryWords(q);
   return { words: words.length > 0 ? words : [q] };
 }
@@ -144,15 +144,17 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
       // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes (17 Chinese characters), and the
       // words hold no wildcards to escape (100% finds "100%"). Latin letters in either case. A walk
       // of the official's messages in the tab (at most the site's), stopped once a page is found.
-      // Each word must be found, as typed or in Simplified characters (worker/src/lib/simplified.ts),
-      // in the text as written or in its Simplified form (`simplified_text`: '' where that is the
-      // text as written), so 路灯 and 路燈 each find both.
+      // Each word must be found as the search compares text (`searchForm`: Simplified characters,
+      // NFKC, nothing invisible, lower case) in the text as `lower()` reads it, or in its folded form
+      // where that differs (`match_text`, worker/src/lib/search-text.ts), so 路灯 and 路燈, led and
+      // ＬＥＤ each find both; as typed too, in messages whose folded form is not computed yet.
       for (const word of search.words) {
-        const folded = simplified(word).toLowerCase();
-        const forms = [...new Set([word.toLowerCase(), folded])];
+        const folded = searchForm(word);
+        if (folded === '') continue; // nothing visible (a zero-width space between two words): found everywhere
+        const forms = [...new Set([sqlLower(word), folded])];
         q = q.where((eb) => eb.or([
           ...forms.flatMap((form) => [sql<boolean>`instr(lower(m.title), ${form}) > 0`, sql<boolean>`instr(lower(m.body), ${form}) > 0`]),
-          sql<boolean>`instr(lower(m.simplified_text), ${folded}) > 0`,
+          sql<boolean>`instr(m.match_text, ${folded}) > 0`,
         ]));
       }
     }

@@ -191,10 +191,10 @@ export interface MessageTable {
   /** When the latest rating was made: kept by migration 0024's triggers beside the scores above. */
   rating_at: ColumnType<string | null, never, never>;
   /**
-   * Title and body in Simplified characters, for the console's search (`simplifiedText`): '' where
-   * folding changes nothing, NULL until computed (migration 0040, `continueSimplifiedText`).
+   * Title and body as the console's search compares them (`matchText`): '' where that is the text
+   * itself, NULL until computed (migration 0040, `continueMatchText`).
    */
-  simplified_text: ColumnType<string | null, string | null | undefined, string>;
+  match_text: ColumnType<string | null, string | null | undefined, string>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */

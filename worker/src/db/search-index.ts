@@ -1,4 +1,4 @@
-import { simplifiedText } from '../lib/simplified';
+import { matchText } from '../lib/search-text';
 import type { SiteDatabase } from './client';
 import { indexForSearch } from './messages';
 
@@ -51,22 +51,22 @@ export async function rebuildSearchIndex(db: SiteDatabase, siteId: string): Prom
 }
 
 /**
- * Computes `messages.simplified_text` (the title and body in Simplified characters, for the console's
- * search: `simplifiedText`) where it is not yet (messages stored before migration 0040, rows written by
- * raw SQL), a chunk of messages per batch, read through the partial index of pending messages. Each
- * UPDATE writes only while the column is still NULL, so running it twice, or beside a submission,
- * changes nothing. Stops after `maxBatches` batches. Returns the messages done and whether any are left.
+ * Computes `messages.match_text` (the title and body as the console's search compares them:
+ * `matchText`) where it is not yet (messages stored before migration 0040, rows written by raw SQL),
+ * a chunk of messages per batch, read through the partial index of pending messages. Each UPDATE
+ * writes only while the column is still NULL, so running it twice, or beside a submission, changes
+ * nothing. Stops after `maxBatches` batches. Returns the messages done and whether any are left.
  */
-export async function continueSimplifiedText(db: SiteDatabase, { maxBatches = 50 }: { maxBatches?: number } = {}): Promise<{ done: number; pending: boolean }> {
+export async function continueMatchText(db: SiteDatabase, { maxBatches = 50 }: { maxBatches?: number } = {}): Promise<{ done: number; pending: boolean }> {
   let done = 0;
   for (let batches = 0; batches < maxBatches; batches++) {
-    const rows = await db.all(db.q.selectFrom('messages').select(['seq', 'title', 'body']).where('simplified_text', 'is', null).orderBy('seq').limit(CHUNK));
+    const rows = await db.all(db.q.selectFrom('messages').select(['seq', 'title', 'body']).where('match_text', 'is', null).orderBy('seq').limit(CHUNK));
     if (rows.length === 0) return { done, pending: false };
-    const results = await db.batch(rows.map((m) => db.q.updateTable('messages').set({ simplified_text: simplifiedText(m.title, m.body) })
-      .where('seq', '=', m.seq).where('simplified_text', 'is', null)));
+    const results = await db.batch(rows.map((m) => db.q.updateTable('messages').set({ match_text: matchText(m.title, m.body) })
+      .where('seq', '=', m.seq).where('match_text', 'is', null)));
     // Counted per statement: D1's `changes` would also count rows written by triggers.
     done += results.filter((r) => r.meta.changes > 0).length;
     if (rows.length < CHUNK) return { done, pending: false };
   }
-  return { done, pending: (await db.first(db.q.selectFrom('messages').select('seq').where('simplified_text', 'is', null).limit(1))) !== null };
+  return { done, pending: (await db.first(db.q.selectFrom('messages').select('seq').where('match_text', 'is', null).limit(1))) !== null };
 }

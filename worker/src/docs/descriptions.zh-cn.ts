@@ -597,8 +597,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '站点配置',
   'a level in the site’s order; search results by the matched text':
     '按本站的排列顺序逐级列出；搜索结果按匹配的文字',
-  'search in titles and bodies: every word must be found (words parted by spaces or by ，、；。！？ and their ASCII forms; Chinese: any 1+ characters; Traditional characters find Simplified ones and back)':
-    '在标题和正文中搜索：每个词都须找到（词以空格或 ，、；。！？ 及其半角形式分隔；中文：1 个字符以上；繁体字与简体字互相可以找到）',
+  'search in titles and bodies: every word must be found (at most 5 words, parted by spaces or by ，、；。！？ and their ASCII forms; Chinese: any 1+ characters; Traditional characters find Simplified ones and back)':
+    '在标题和正文中搜索：每个词都须找到（最多 5 个词，以空格或 ，、；。！？ 及其半角形式分隔；中文：1 个字符以上；繁体字与简体字互相可以找到）',
   'tab: awaiting 待回复, in_progress 办理中, answered 已办理; all when absent':
     '标签：awaiting 待回复，in_progress 办理中，answered 已办理；不填为全部',
   'the key, revoked':

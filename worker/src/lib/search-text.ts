@@ -12,7 +12,7 @@
 // (ﬁ, ①) is matched as the same text. The index also holds the text in Simplified characters
 // (`simplified`), so a reader who types 路灯 finds a message written 路燈. The stored text stays as it was typed.
 
-import { matchForm } from '../../../sdk/src/text';
+import { matchForm, MAX_SEARCH_WORDS, searchWords } from '../../../sdk/src/text';
 import { simplified } from './simplified';
 
 /** A run: letters, digits and their combining marks, of any script. Anything else separates runs. */
@@ -64,20 +64,14 @@ export function searchText(title: string, body: string): string {
 }
 
 /**
- * What separates a reader's words: white space, and the marks written between words or clauses in
- * Chinese and English (，、；。！？ and their ASCII forms), so 路灯，学校 is two words, as 路灯 学校 is.
- * Other marks stay inside a term, which is then found as written (3-5号, 2.3.1, 10:30).
+ * `q`'s words (`searchWords`: split at spaces and ，、；。！？) that `keep` keeps, at most MAX_SEARCH_WORDS:
+ * the query schemas refuse a search of more (`searchQuery`), so none is dropped; the bound keeps each
+ * query within D1's limits whoever calls.
  */
-const TERM_SEPARATOR = /[\s,;!?，、；。！？]+/u;
-
-/** The most words one search looks for (the board's and the console's queue's). */
-const MAX_TERMS = 5;
-
-/** `q` split at `TERM_SEPARATOR`, the first MAX_TERMS of the parts `keep` keeps. */
-const wordsOf = (q: string, keep: (word: string) => boolean) => q.split(TERM_SEPARATOR).filter(keep).slice(0, MAX_TERMS);
+const wordsOf = (q: string, keep: (word: string) => boolean) => searchWords(q).filter(keep).slice(0, MAX_SEARCH_WORDS);
 
 /**
- * What was typed as words, split at `TERM_SEPARATOR`, at most five, none empty (路灯，学校 → 路灯, 学校);
+ * What was typed as words, split at `searchWords`'s separators, at most five, none empty (路灯，学校 → 路灯, 学校);
  * the console's queue looks each up as it is written (`instr`: 100% finds "100%").
  */
 export function queryWords(q: string): string[] {
@@ -85,7 +79,7 @@ export function queryWords(q: string): string[] {
 }
 
 /**
- * What a reader typed, as terms: split at `TERM_SEPARATOR`, at most five, each with at least one letter or
+ * What a reader typed, as terms: split at `searchWords`'s separators, at most five, each with at least one letter or
  * digit (a term of punctuation alone finds nothing worth finding). Each term must be found in the
  * title or the body; no terms at all, and nothing is found.
  */
@@ -149,4 +143,26 @@ export function searchMatch(terms: string[]): string | null {
   const all = [...phrases, ...[...either].map((c) => (either.size + phrases.size + characters.size > 1 && c.includes(' OR ') ? `(${c})` : c)),
     ...[...characters].map((ch) => `"${CHARACTER}${ch}"`)];
   return all.length > 0 ? all.join(' AND ') : null;
+}
+
+/** Text as a search compares it: in Simplified characters, then in match form (`matchForm`: NFKC, nothing invisible, lower case). */
+export function searchForm(text: string): string {
+  return matchForm(simplified(text));
+}
+
+/** Text with its ASCII letters in lower case and the rest as it is: what SQLite's `lower()` makes of it (D1 has no ICU). */
+export function sqlLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/**
+ * A message's title and body as stored in `messages.match_text` (migration 0040) for the console's
+ * search by words, which SQL cannot fold: '' where `searchForm` of each is the text as `lower()`
+ * reads it (most messages: nothing is stored twice, and the text itself is searched), else
+ * `searchForm(title)`, a line break, `searchForm(body)` (no searched word holds a line break: the
+ * query schemas refuse control characters). So 路燈, ＬＥＤ and 路\u200B灯 are found as 路灯, led and 路灯.
+ */
+export function matchText(title: string, body: string): string {
+  const [foldedTitle, foldedBody] = [searchForm(title), searchForm(body)];
+  return foldedTitle === sqlLower(title) && foldedBody === sqlLower(body) ? '' : `${foldedTitle}\n${foldedBody}`;
 }

@@ -32,14 +32,3 @@ export function simplified(text: string): string {
   for (const ch of text) out += simplifiedOf.get(ch) ?? ch;
   return out;
 }
-
-/**
- * A message's title and body in Simplified characters as stored in `messages.simplified_text` (migration
- * 0040), for the console's search by words: '' where neither holds a Traditional character (nothing
- * is stored twice), else `simplified(title)`, a line break, `simplified(body)` (a searched word never
- * holds a line break, so none is found across the two).
- */
-export function simplifiedText(title: string, body: string): string {
-  const [foldedTitle, foldedBody] = [simplified(title), simplified(body)];
-  return foldedTitle === title && foldedBody === body ? '' : `${foldedTitle}\n${foldedBody}`;
-}

@@ -15,21 +15,15 @@ import type { HoldReason } from '../../../sdk/src/schemas/protection';
 /** Letters, digits and their combining marks, of any script: everything else is taken out. */
 const WORD_CHARACTERS = /[\p{L}\p{N}\p{M}]+/gu;
 /**
- * Characters that show nothing: zero-width spaces and joiners, the combining grapheme joiner,
- * variation selectors (U+FE0F, U+E0100 …), the Hangul fillers (U+3164, U+FFA0: letters to Unicode,
- * so the letters-only step would keep them).
- */
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
-/**
  * Accents put on Latin, Greek and Cyrillic letters (the combining diacritical marks and their
  * supplements): taken off, as the search's tokenizer does (FTS5 unicode61, remove_diacritics), so
  * fu\u0301ck is fuck. The marks other scripts write with (Devanagari's vowel signs …) are kept.
  */
 const DIACRITICS = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/gu;
 
-/** `text` in match form with invisible characters and Latin accents taken out (the step before words and links). */
+/** `text` in match form (invisible characters taken out there) with Latin accents taken out (the step before words and links). */
 function foldedForm(text: string): string {
-  return matchForm(text).replace(INVISIBLE, '').normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
+  return matchForm(text).normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
 }
 
 /**

@@ -273,7 +273,11 @@ describe('GET /v1/sites/:site/messages — page size and parameters', () => {
     expect(problem.errors?.map((e) => e.field)).toEqual(['limit']);
   });
 
-  it.each([['status', 'open'], ['type', 'praise'], ['domain', 'space'], ['q', '%20%20'], ['unit', 'u'.repeat(65)]])(
+  it.each([
+    ['status', 'open'], ['type', 'praise'], ['domain', 'space'], ['q', '%20%20'], ['unit', 'u'.repeat(65)],
+    // Six words (five are looked for: none is left out), a line break, a bidirectional override.
+    ['q', encodeURIComponent('路灯 坏 了 很久 没人 修')], ['q', encodeURIComponent('路灯\n坏了')], ['q', encodeURIComponent('\u202E路灯')],
+  ])(
     'refuses an invalid %s with 422 naming it', async (field, value) => {
       const { siteId } = await createSite();
       const problem = await expectProblem(await request(`/v1/sites/${siteId}/messages?${field}=${value}`), 422, 'validation');
@@ -535,6 +539,18 @@ describe('GET /v1/sites/:site/messages?q= — search', () => {
     expect(await found('路灯')).toEqual([simplifiedText, traditionalText].sort());
     expect(await found('灯坏了')).toEqual([simplifiedText, traditionalText].sort());
     expect(await found('县城')).toEqual([simplifiedText, traditionalText].sort());
+  });
+
+  it('finds a word pasted with an invisible character in it, and text holding one, as if it were not there', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [pasted, plain] = await seedMessages(siteId, [
+      { unitId: eduUnit, title: '县城的路\u200B灯坏了', body: '从网页复制的标题，字间带了零宽空格。' },
+      { unitId: eduUnit, title: '路灯不亮', body: '天黑后一片漆黑。' },
+    ]);
+    const found = async (q: string) => (await everyId(siteId, { q })).sort();
+    expect(await found('路灯')).toEqual([pasted, plain].sort());
+    expect(await found('路\u200B灯')).toEqual([pasted, plain].sort());
+    expect(await found('\u00AD路灯坏了')).toEqual([pasted]);
   });
 
   it.each(SEARCH_TERMS)('q=%s finds exactly what LIKE finds in titles and bodies', async (term) => {

@@ -7,7 +7,7 @@ import {
   seedMessages, submit, track, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
-import { continueSimplifiedText } from '../db/search-index';
+import { continueMatchText } from '../db/search-index';
 
 async function submitted(siteId: string, unitId: string, overrides: Parameters<typeof validMessage>[1] = {}) {
   const response = await submit(siteId, validMessage(unitId, overrides));
@@ -473,34 +473,54 @@ describe('GET /v1/console/messages — the queue', () => {
     expect(tooLong.errors?.map((e) => e.field)).toEqual(['q']);
   });
 
-  it('finds a message written in Traditional characters by words typed in Simplified ones, and a message stored before its Simplified text once the job has given it one', async () => {
+  it('finds a message whatever form its words were typed in (Traditional or Simplified characters, full-width, any case, invisible characters), refuses what it cannot search, and finds a message stored before its folded text once the job has given it one', async () => {
     const c = await county();
     const traditional = await submitted(c.siteId, c.transportUnit, { title: '幸福路路燈壞了', body: '幸福路的路燈壞了兩個月，晚上過馬路很危險。', isPublic: false });
     const simplifiedOnly = await submitted(c.siteId, c.transportUnit, { title: '和平路路灯不亮', body: '和平路的路灯一直不亮。' });
+    const fullWidth = await submitted(c.siteId, c.transportUnit, { title: 'ＬＥＤ灯和ＷｉＦｉ', body: '编号ＡＢＣ１２３的路灯，复制时带了零宽空格：路\u200B灯。' });
+    const halfWidth = await submitted(c.siteId, c.transportUnit, { title: 'LED灯和WiFi都坏了', body: '编号abc123的灯和站台的WiFi都坏了。' });
     const found = async (q: string) => (await queue(c.moderator, `?tab=all&q=${encodeURIComponent(q)}`)).items.map((m) => m.id).sort();
-    const both = [traditional.id, simplifiedOnly.id].sort();
+    const both = [traditional.id, simplifiedOnly.id, fullWidth.id].sort();
+    // The reported inputs: an exact copy of full-width text, either width and case, a word pasted with a zero-width space.
+    const widths = [fullWidth.id, halfWidth.id].sort();
+    for (const q of ['ＡＢＣ１２３', 'abc123', 'ＬＥＤ', 'led', 'ＷＩＦＩ', 'wifi WiFi']) expect(await found(q)).toEqual(widths);
+    expect(await found('\u200Babc123')).toEqual(widths);
+    expect(await found('路\u200B灯 ＡＢＣ')).toEqual([fullWidth.id]);
+    expect(await found(fullWidth.id.toUpperCase())).toEqual([fullWidth.id]);
     // 路灯 and 路燈 each find both; words mixing the two forms too (each word in either form, in either text).
     expect(await found('路灯')).toEqual(both);
     expect(await found('路燈')).toEqual(both);
     expect(await found('坏了 危险')).toEqual([traditional.id]);
     expect(await found('幸福路，路燈坏')).toEqual([traditional.id]);
     // Stored as typed and shown as typed; the Simplified text only where it differs from that.
-    const stored = (id: string) => db.first(db.q.selectFrom('messages').select(['title', 'simplified_text']).where('id', '=', id));
-    expect(await stored(traditional.id)).toEqual({ title: '幸福路路燈壞了', simplified_text: '幸福路路灯坏了\n幸福路的路灯坏了两个月，晚上过马路很危险。' });
-    expect(await stored(simplifiedOnly.id)).toEqual({ title: '和平路路灯不亮', simplified_text: '' });
+    const stored = (id: string) => db.first(db.q.selectFrom('messages').select(['title', 'match_text']).where('id', '=', id));
+    expect(await stored(traditional.id)).toEqual({ title: '幸福路路燈壞了', match_text: '幸福路路灯坏了\n幸福路的路灯坏了两个月,晚上过马路很危险。' });
+    expect(await stored(simplifiedOnly.id)).toEqual({ title: '和平路路灯不亮', match_text: '' });
+    expect(await stored(halfWidth.id)).toEqual({ title: 'LED灯和WiFi都坏了', match_text: '' });
     const card = (await queue(c.moderator, `?tab=all&q=${encodeURIComponent('坏了')}`)).items[0]!;
     expect(card.title).toBe('幸福路路燈壞了');
 
     // A message stored before migration 0040 has none: found as typed only, until the job gives it one.
-    await db.run(db.q.updateTable('messages').set({ simplified_text: null as never }).where('site_id', '=', c.siteId));
-    expect(await found('路灯')).toEqual([simplifiedOnly.id]);
-    const first = await continueSimplifiedText(db);
+    await db.run(db.q.updateTable('messages').set({ match_text: null as never }).where('site_id', '=', c.siteId));
+    expect(await found('路灯')).toEqual([simplifiedOnly.id, fullWidth.id].sort());
+    expect(await found('路燈')).toEqual(both);
+    expect(await found('ＬＥＤ')).toEqual(widths);
+    const first = await continueMatchText(db);
     expect(first.pending).toBe(false);
-    expect(first.done).toBeGreaterThanOrEqual(2);
+    expect(first.done).toBeGreaterThanOrEqual(4); // and the messages other tests seeded in SQL
     expect(await found('路灯')).toEqual(both);
-    expect(await stored(simplifiedOnly.id)).toEqual({ title: '和平路路灯不亮', simplified_text: '' });
+    expect(await found('ＬＥＤ')).toEqual(widths);
+    expect(await stored(simplifiedOnly.id)).toEqual({ title: '和平路路灯不亮', match_text: '' });
     // Run again, it changes nothing.
-    expect(await continueSimplifiedText(db)).toEqual({ done: 0, pending: false });
+    expect(await continueMatchText(db)).toEqual({ done: 0, pending: false });
+
+    // What cannot be searched is refused, naming q: more words than are looked for (none is left
+    // out), a control character (a line break would reach across the title's end), a bidi override.
+    const refused = async (q: string) => (await expectProblem(await consoleRequest(`/v1/console/messages?q=${encodeURIComponent(q)}`, { as: c.moderator }), 422, 'validation')).errors;
+    expect(await refused('路灯 坏 了 幸福 和平 编号')).toEqual([expect.objectContaining({ field: 'q', code: 'too_many', params: { max: 5 } })]);
+    expect(await found('路灯 坏 了 幸福 和平')).toEqual([]);
+    expect(await refused('！！\n！！')).toEqual([expect.objectContaining({ field: 'q', code: 'invalid_characters' })]);
+    expect(await refused('\u202Eabc123')).toEqual([expect.objectContaining({ field: 'q', code: 'invalid_characters' })]);
   });
 
   it('never marks a rejected message overdue: it is not handled, whatever its deadline was', async () => {

@@ -17,9 +17,10 @@ const LONGEST_QUERIES = [
   '１２３４５６７８９０'.repeat(5),
   '😀'.repeat(50),
   '𠮷'.repeat(50),
-  Array.from(HAN.slice(0, 25)).join(' ').slice(0, 50), // 25 single characters: the scan
-  'a b c d e f g h i j k l m n o p q r s t u v w x y z'.slice(0, 50),
-  '% _ \\ " \' * ( ) : ^ - + ~ NEAR OR AND NOT '.slice(0, 50),
+  Array.from(HAN.slice(0, 5)).join(' '), // 5 single characters, the most words a search takes: the scan
+  'a b c d e',
+  [0, 1, 2, 3, 4].map((i) => HAN.slice(i * 9, i * 9 + 9)).join(' '), // 5 words of 9 characters
+  '%_\\"\'*():^-+~ NEAR OR AND NOT',
   `${HAN.slice(0, 10)} ${LATIN.slice(0, 10)} ${'3'.repeat(10)} 灯 a`,
 ];
 
@@ -52,7 +53,7 @@ describe('D1 limits: public board', () => {
 
   it('refuses what is too large with a 4xx naming the field, never a 5xx', async () => {
     const site = await boardSite();
-    for (const [name, value] of [['q', HAN.repeat(2)], ['unit', 'u'.repeat(65)], ['cursor', 'z'.repeat(33)], ['campaign', 'c'.repeat(65)], ['limit', '51'], ['cursor', '%%%']]) {
+    for (const [name, value] of [['q', HAN.repeat(2)], ['q', 'a b c d e f'], ['unit', 'u'.repeat(65)], ['cursor', 'z'.repeat(33)], ['campaign', 'c'.repeat(65)], ['limit', '51'], ['cursor', '%%%']]) {
       const response = await request(`/v1/sites/${site.siteId}/messages?${new URLSearchParams({ [name!]: value! })}`);
       expect(response.status, `${name}=${value}`).toBe(422);
       expect(JSON.stringify(await response.json()), name).toContain(`"field":"${name}"`);
@@ -78,6 +79,8 @@ describe('D1 limits: officials', () => {
       // every message of the site, and in a tab read status by status and unit by unit; and a code.
       { tab: 'all', q: '路'.repeat(50) }, { tab: 'all', q: '%_\\'.repeat(16) + '路灯', limit: '100' },
       { tab: 'handling', q: '路'.repeat(50), limit: '100' }, { tab: 'overdue', q: 'ABCD-EFGH-JKLM-NPQR', limit: '100' },
+      // Five words (the most a search takes), each looked for in two forms: 路燈壞了ＡＢＣ as typed, and as 路灯坏了abc.
+      { tab: 'all', q: [0, 1, 2, 3, 4].map((i) => `路燈壞了ＡＢＣ${i}`).join(' '), limit: '100', unit: site.headUnit, type: 'help', domain: 'urban', dueWithinDays: '60' },
     ];
     for (const official of officials) {
       for (const filter of filters) {
