@@ -132,7 +132,10 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
     });
     await fillForm(page, { title: '城关镇老旧小区加装电梯进度', body: '我们小区去年报名加装电梯，至今没有开工，想了解进度。' });
     await form.locator('[part="submit"]').click();
-    await form.locator('[part="submit"]:disabled').waitFor();
+    await form.locator('[part="submit"][aria-disabled="true"]').waitFor();
+    // While sending, the focus stays on the button (a disabled one would drop it to the page) and the status says so.
+    expect(await form.evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('part'))).toBe('submit');
+    expect(await form.locator('[part="status"]').textContent()).toContain('正在提交');
     await inEveryTheme(page, 'sending', found);
     gates.shift()?.();
     await form.locator('[part="status"] .notice').waitFor();

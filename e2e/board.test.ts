@@ -152,6 +152,16 @@ describe('<liuyan-list> on a county website', () => {
     await list.getByLabel('站内搜索', { exact: true }).press('Enter');
     await expect.poll(() => list.locator('[part="panel"]').getByText('没有找到与“没有这样的留言”相关的留言').count()).toBe(1);
     expect(await list.locator('[part="card"]').count()).toBe(0);
+
+    // More words than a search looks for: said why, with the search box kept to change it, and no 重试
+    // (asking again would be told the same); none of the words is silently left out.
+    await list.getByLabel('站内搜索', { exact: true }).fill('路灯 坏了 很久 没人 修 县城');
+    await list.getByLabel('站内搜索', { exact: true }).press('Enter');
+    await expect.poll(() => list.locator('[part="panel"] [role="alert"]').textContent()).toBe('搜索词最多5条');
+    expect(await list.getByRole('button', { name: '重试' }).count()).toBe(0);
+    await list.getByLabel('站内搜索', { exact: true }).fill('路灯');
+    await list.getByLabel('站内搜索', { exact: true }).press('Enter');
+    await expect.poll(() => titlesIn(list)).toEqual(found.items.map((m) => m.title));
   });
 
   it('“加载更多” appends the next page until there is no more', async () => {

@@ -52,6 +52,15 @@ describe('Traditional Chinese in the browser', () => {
     await expect.poll(() => status.textContent()).toMatch(/^已显示\d+条留言$/);
     await list.evaluate((element) => element.setAttribute('lang', 'en'));
     await expect.poll(() => status.textContent()).toMatch(/^\d+ messages shown$/);
+    // What citizens and units wrote in Chinese is marked so in English (a screen reader reads it in
+    // Chinese): every title holding a Chinese character, and none without one (its language unknown).
+    const titles = list.locator('[part="card"] h3');
+    const marking = () => titles.evaluateAll((all) => all.map((h3) => ({ chinese: /\p{Script=Han}/u.test(h3.textContent ?? ''), marked: h3.querySelector('[lang="zh"]') !== null })));
+    const marked = await marking();
+    expect(marked.filter((t) => t.chinese).length).toBeGreaterThan(0);
+    expect(marked.filter((t) => t.chinese !== t.marked)).toEqual([]);
+    await list.evaluate((element) => element.setAttribute('lang', 'zh-CN'));
+    await expect.poll(() => titles.locator('[lang="zh"]').count()).toBe(0);
   });
 
   it('an element whose language could not come shows Chinese meanwhile, and its language once the network is back', async () => {

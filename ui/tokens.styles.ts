@@ -91,7 +91,12 @@ export const tokens = css`
     cursor: pointer;
   }
   button.secondary { background: transparent; color: var(--liuyan-color-primary); }
-  button:disabled { opacity: 0.6; cursor: progress; }
+  /* A button whose work is under way keeps the focus (aria-disabled, not disabled: a disabled button drops it to the page). */
+  button:disabled, button[aria-disabled="true"] { opacity: 0.6; cursor: progress; }
+  /* Read by a screen reader, not shown: what the screen says another way (a live region's words). */
+  .visually-hidden {
+    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+  }
   input, select, textarea {
     font: inherit;
     width: 100%;

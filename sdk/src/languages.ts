@@ -75,3 +75,17 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   return pickLocale(ranked[0]?.range);
 }
+
+/** A Chinese character (Han script). */
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The `lang` a written text (a title, a body, a unit's name, a region, a signature: not one of the
+ * page's own strings) is marked with on a page or element in `locale`: 'zh' where that reads English
+ * and the text holds Chinese characters, so a screen reader reads it with a Chinese voice rather than
+ * spelling it out with an English one (WCAG 2.2, 3.1.2 Language of Parts); null where the page reads
+ * Chinese itself, or where the text holds none (its language cannot be told from it).
+ */
+export function writtenLang(text: string, locale: Locale): 'zh' | null {
+  return locale === 'en' && HAN.test(text) ? 'zh' : null;
+}

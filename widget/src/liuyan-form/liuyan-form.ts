@@ -1033,9 +1033,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <slot name="turnstile"></slot>
       <div part="status" role="status" aria-live="polite">
         ${this.phase === 'sending' && this.attempt > 1 ? html`<p class="notice">${format(t.retrying, { attempt: this.attempt })}</p>` : nothing}
+        ${this.phase === 'sending' && this.attempt <= 1 ? html`<p class="visually-hidden">${t.submitting}</p>` : nothing}
         ${this.errors.form ? html`<p class="error" id="form-error" tabindex="-1">${this.errorText('form')}</p>` : nothing}
       </div>
-      <button part="submit" type="submit" ?disabled=${busy}>${busy ? t.submitting : t.submit}</button>
+      <button part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${busy ? t.submitting : t.submit}</button>
     </form>`;
   }
 

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { written } from '../../../ui/content-lang';
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { Domain, MessageType } from '../../../sdk/src/schemas/common';
 import type { ListMessagesQuery, PublicMessage, PublicMessageDetail, PublicTab } from '../../../sdk/src/schemas/message';
@@ -558,8 +559,12 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
         return html`<div class="skeleton" part="skeleton" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<div></div>`)}</div>
           <span class="visually-hidden">${t.loading}</span>`;
       case 'failed': {
-        return html`<p class="notice" role="alert">${failureText(this.failure, t, t.loadFailed)}</p>
-          ${retryCanHelp(this.failure) ? html`<button type="button" @click=${this.reload}>${t.tryAgain}</button>` : nothing}`;
+        // A search the service cannot take (more words than it looks for, a control character pasted
+        // in): its sentence, and the search box above to change it; asking again would be told the same.
+        const refused = this.failure instanceof LiuyanError && this.failure.code === 'validation'
+          ? this.failure.fieldErrors.find((e) => e.field === 'q')?.message : undefined;
+        return html`<p class="notice" role="alert">${refused ?? failureText(this.failure, t, t.loadFailed)}</p>
+          ${refused === undefined && retryCanHelp(this.failure) ? html`<button type="button" @click=${this.reload}>${t.tryAgain}</button>` : nothing}`;
       }
       case 'ready':
         return this.items.length === 0
@@ -572,19 +577,20 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     const t = this.t;
     const date = (iso: string) => html`<time datetime=${iso}>${formatDateTime(this.locale, iso, false)}</time>`;
     const open = () => this.open(m.id, 'click');
+    const w = (text: string) => written(text, this.locale);
     const reply = m.latestReply;
     return html`<li class="card" part="card">
       <article aria-labelledby="title-${m.id}">
         <h3 id="title-${m.id}">${this.addressMode === 'none'
-          ? html`<button type="button" class="link" data-id=${m.id} @click=${open}>${m.title}</button>`
-          : html`<a class="link" data-id=${m.id} href=${this.addressOf(m.id)} @click=${(e: MouseEvent) => this.follow(e, m.id)}>${m.title}</a>`}</h3>
+          ? html`<button type="button" class="link" data-id=${m.id} @click=${open}>${w(m.title)}</button>`
+          : html`<a class="link" data-id=${m.id} href=${this.addressOf(m.id)} @click=${(e: MouseEvent) => this.follow(e, m.id)}>${w(m.title)}</a>`}</h3>
         <p class="badges">${renderBadges(m, t)}</p>
-        <p class="meta muted"><span part="author">${m.displayName}</span> · ${m.region} · ${date(m.createdAt)} · ${format(t.toUnit, { name: m.unit.name })}</p>
+        <p class="meta muted"><span part="author">${w(m.displayName)}</span> · ${w(m.region)} · ${date(m.createdAt)} · ${format(t.toUnit, { name: m.unit.name })}</p>
         ${renderCover(m.coverPhoto, this.apiBase, t.photoAlt)}
-        <p class="excerpt">${m.excerpt}</p>
+        <p class="excerpt">${w(m.excerpt)}</p>
         ${reply ? html`<section class="reply ${reply.kind}" part="reply reply-${reply.kind}">
-          <header>${reply.unit.name} <span class="kind">${replyKind(reply.kind, t)}</span> · ${date(reply.createdAt)}</header>
-          <p class="excerpt">${reply.excerpt}</p>
+          <header>${w(reply.unit.name)} <span class="kind">${replyKind(reply.kind, t)}</span> · ${date(reply.createdAt)}</header>
+          <p class="excerpt">${w(reply.excerpt)}</p>
           <button type="button" class="secondary" aria-describedby="title-${m.id}" @click=${open}>${t.viewFull}</button>
         </section>` : nothing}
         ${renderCardRating(m.rating, t)}

@@ -11,10 +11,6 @@ export const messageStyles = css`
   .adoption { border-left: 3px solid var(--liuyan-color-answered); padding: calc(.25*var(--liuyan-space)) calc(.75*var(--liuyan-space)); margin: calc(.75*var(--liuyan-space)) 0; }
   .adoption h4 { margin: 0 0 calc(.25*var(--liuyan-space)); }
   .adoption p { margin: 0; overflow-wrap: anywhere; }
-  .visually-hidden {
-    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
-    clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-  }
   article.message h3 { margin: 0 0 calc(.3*var(--liuyan-space)); font-size: 1.25em; overflow-wrap: anywhere; }
   article.message h4 { margin: calc(1.2*var(--liuyan-space)) 0 calc(.4*var(--liuyan-space)); }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: calc(.2*var(--liuyan-space)) var(--liuyan-space); margin: calc(.5*var(--liuyan-space)) 0; }

@@ -1,5 +1,6 @@
 // What a public message looks like, shared by <liuyan-message> and <liuyan-list> (its cards and
 // its detail view), so the two never drift apart. Everything the citizen wrote is bound as text.
+import { written } from '../../../ui/content-lang';
 import { html, nothing } from 'lit';
 import { renderPhotos } from '../../../ui/photos';
 import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
@@ -63,35 +64,36 @@ export function renderSupport(count: number, button: SupportButton, t: MessageSt
 /** The whole message: what was written, every reply signed by its unit, the public timeline, the rating. */
 export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale: Locale, support: SupportButton, api: string) {
   const when = (iso: string, withTime = true) => html`<time datetime=${iso}>${formatDateTime(locale, iso, withTime)}</time>`;
+  const w = (text: string) => written(text, locale);
   const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
   const details = eventDetails(m, t);
   return html`<article class="message" part="message" aria-labelledby="message-title">
-    <h3 id="message-title">${m.title}</h3>
+    <h3 id="message-title">${w(m.title)}</h3>
     <p class="badges">${renderBadges(m, t)}</p>
     <dl>
-      <dt>${t.to}</dt><dd>${m.unit.name}</dd>
-      <dt>${t.author}</dt><dd part="author">${m.displayName}</dd>
-      <dt>${fieldLabel(t.errors, 'region')}</dt><dd>${m.region}</dd>
+      <dt>${t.to}</dt><dd>${w(m.unit.name)}</dd>
+      <dt>${t.author}</dt><dd part="author">${w(m.displayName)}</dd>
+      <dt>${fieldLabel(t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
       <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
       <dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
     </dl>
-    <div class="body" part="body">${m.body}</div>
+    <div class="body" part="body">${w(m.body)}</div>
     ${renderPhotos(m.photos, api, t.photoAlt)}
     ${m.adoption ? html`<section class="adoption" part="adoption">
       <h4>${t.flags.adopted} · ${when(m.adoption.at, false)}</h4>
-      <p>${m.adoption.note}</p>
+      <p>${w(m.adoption.note)}</p>
     </section>` : nothing}
     ${m.tab === 'answered' ? nothing : html`<p class="muted">${format(t.dueAt, { date: formatDateTime(locale, m.dueAt, false) })}</p>`}
     <p class="supports">${renderSupport(m.supportCount, support, t)}</p>
     <h4>${t.replies}</h4>
     ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply ${r.kind}" part="reply reply-${r.kind}">
-      <header>${r.unit.name} <span class="kind">${replyKind(r.kind, t)}</span> · ${when(r.createdAt)}</header>
-      <div class="body">${r.body}</div>
+      <header>${w(r.unit.name)} <span class="kind">${replyKind(r.kind, t)}</span> · ${when(r.createdAt)}</header>
+      <div class="body">${w(r.body)}</div>
       ${renderPhotos(r.photos, api, t.photoAlt)}
     </section>`)}
     <h4>${t.timeline}</h4>
     <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
-      ${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${eventUnit(e)!.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
+      ${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
     </li>`)}</ol>
     ${m.rating ? renderRating(m.rating, t) : nothing}
   </article>`;

@@ -27,7 +27,4 @@ export const styles = css`
   /* A heading breaks between words only (a host page's overflow-wrap would cut "Messa-ges"); a table too wide scrolls in its box. */
   thead th { overflow-wrap: normal; }
   th:first-child, td:first-child { text-align: start; overflow-wrap: anywhere; }
-  .visually-hidden {
-    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-  }
 `;

@@ -1,4 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
+import { written } from '../../../ui/content-lang';
 import type { MonthlyStats, Stats, StatsQuery } from '../../../sdk/src/schemas/stats';
 import { errorDetail, failureText, retryCanHelp } from '../internal/errors';
 import { axisLabels, chartMonths, chinaMonth } from './chart-months';
@@ -169,7 +170,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranking-title"><table part="ranking" aria-labelledby="ranking-title">
         <thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.messages}</th><th scope="col">${t.replyRate}</th><th scope="col">${t.satisfaction}</th></tr></thead>
         <tbody>${s.byUnit.slice(0, RANKED_UNITS).map((u) => html`
-          <tr><th scope="row">${u.name}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, t, this.locale)}</td><td>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
+          <tr><th scope="row">${written(u.name, this.locale)}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, t, this.locale)}</td><td>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
         </tbody>
       </table></div>`;
   }

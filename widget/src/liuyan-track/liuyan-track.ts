@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { written } from '../../../ui/content-lang';
 import { fieldErrorMessage, fieldLabel } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
@@ -339,7 +340,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
           ${textCounter(d.reasonText, LIMITS.ratingReasonMax, t.counter, 'reasonText-counter')}
           ${this.errorOf('reasonText')}
         </label>` : nothing}
-      <button type="submit" ?disabled=${this.sending}>${this.sending ? t.rateSending : t.rateSubmit}</button>
+      <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? t.rateSending : t.rateSubmit}</button>
     </form>`;
   }
 
@@ -359,7 +360,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         ${textCounter(this.question, LIMITS.followUpMax, t.counter, 'question-counter')}
         ${this.errorOf('question')}
       </label>
-      <button type="submit" ?disabled=${this.sending}>${this.sending ? t.rateSending : t.followUpSubmit}</button>
+      <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? t.rateSending : t.followUpSubmit}</button>
     </form>`;
   }
 
@@ -437,7 +438,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
             placeholder=${t.trackingCodePlaceholder} aria-label=${fieldLabel(this.t.errors, 'trackingCode')}
             aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${this.error ? 'trackingCode-error' : nothing} />
         </label>
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? t.tracking : t.trackSubmit}</button>
+        <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.tracking : t.trackSubmit}</button>
       </form>
       ${this.error ? html`<p class="error" id="trackingCode-error" role="alert">${sayNow(this.error)}</p>` : nothing}
       ${this.renderLostCode()}
@@ -453,11 +454,11 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <h4 id="my-messages-title">${t.myMessages}</h4>
       <p class="muted hint">${t.myMessagesHint}</p>
       <ul>${this.remembered.map((m) => html`<li>
-        <span class="my-title">${m.title}</span>
+        <span class="my-title">${written(m.title, this.locale)}</span>
         <span class="muted">${format(t.sentOn, { date: formatDateTime(this.locale, m.createdAt, false) })} ·
           ${format(t.lastSeen, { status: m.moderation === 'rejected' ? t.moderation.rejected : t.statuses[m.status], date: formatRelative(this.locale, m.checkedAt) })}</span>
         <span class="actions">
-          <button type="button" ?disabled=${this.busy} @click=${() => this.open(m.trackingCode)}>${t.openRemembered}</button>
+          <button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.open(m.trackingCode)}>${t.openRemembered}</button>
           <button type="button" class="secondary" @click=${() => this.forget(m.id)}>${t.forget}</button>
         </span>
       </li>`)}</ul>
@@ -525,13 +526,14 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
     const details = this.eventDetails(m);
     const rejection = m.moderation === 'rejected' ? m.rejection : null;
+    const w = (text: string) => written(text, this.locale);
     return html`<article part="message">
-      <h3 tabindex="-1">${m.title}</h3>
+      <h3 tabindex="-1">${w(m.title)}</h3>
       <p class="badges">${rejection ? nothing : html`<span class="badge status ${m.status}">${t.statuses[m.status]}</span>`}
         <span class="badge">${t.types[m.type]}</span> <span class="badge">${t.domains[m.domain]}</span>
         <span class="badge">${m.isPublic || rejection ? t.moderation[m.moderation] : t.private}</span></p>
       <dl>
-        <dt>${t.to}</dt><dd>${m.unit.name}</dd>
+        <dt>${t.to}</dt><dd>${w(m.unit.name)}</dd>
         ${rejection
           // Not handled: the state is the review's, with its reason, and no deadline.
           ? html`<dt>${t.status}</dt><dd part="status">${t.moderation.rejected}</dd>
@@ -540,20 +542,20 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
               : rejectReasonLabel(t, rejection.reason)}</dd>`
           : html`<dt>${t.status}</dt><dd part="status">${t.statuses[m.status]} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>`}
         <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
-        <dt>${fieldLabel(this.t.errors, 'region')}</dt><dd>${m.region}</dd>
+        <dt>${fieldLabel(this.t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
       </dl>
       ${m.dueAt ? html`<p class="muted">${format(t.dueAt, { date: when(m.dueAt, false) })}</p>` : nothing}
-      <div class="body">${m.body}</div>
+      <div class="body">${w(m.body)}</div>
       ${this.renderOwnPhotos(m.photos, t.photoAlt)}
       <h4>${t.replies}</h4>
       ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply" part="reply">
-        <header>${r.unit.name} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
-        <div class="body">${r.body}</div>
+        <header>${w(r.unit.name)} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
+        <div class="body">${w(r.body)}</div>
         ${this.renderOwnPhotos(r.photos, t.replyPhotoAlt)}
       </section>`)}
       <h4>${t.timeline}</h4>
       <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
-        <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${eventUnit(e)!.name}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
+        <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
       </li>`)}</ol>
       ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${sayNow(this.notice)}</p>` : nothing}
       ${this.fieldErrors.form ? html`<p class="error" role="alert">${sayNow(this.fieldErrors.form)}</p>` : nothing}

@@ -12,7 +12,7 @@ import { messageEn } from '../../../widget/src/liuyan-message/strings.en';
 import { messageZhCN, type MessageStrings } from '../../../widget/src/liuyan-message/strings.zh-cn';
 import { messageZhTW } from '../../../widget/src/liuyan-message/strings.zh-tw';
 import type { Site } from '../db/sites';
-import { shareImageHead } from './page';
+import { shareImageHead, written } from './page';
 import type { HostedStrings } from './strings.zh-cn';
 
 /** A share card shows about two lines: the start of the message, whole characters. */
@@ -60,29 +60,30 @@ export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStr
   const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
   const details = eventDetails(m, t);
   const rating = m.rating;
-  return html`<p><a href="${boardHref}">‹ ${h.toBoard}</a></p>
+  const w = (text: string) => written(text, locale);
+  return html`<p><a class="back" href="${boardHref}">‹ ${h.toBoard}</a></p>
 <article class="message">
-<h2>${m.title}</h2>
+<h2>${w(m.title)}</h2>
 <p class="badges"><span class="badge status ${m.status}">${t.statuses[m.status]}</span>${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : ''}${m.adoption ? html`<span class="badge adopted">${t.flags.adopted}</span>` : ''}<span class="badge">${t.types[m.type]}</span><span class="badge">${t.domains[m.domain]}</span></p>
 <dl class="facts">
-<dt>${t.to}</dt><dd>${m.unit.name}</dd>
-<dt>${t.author}</dt><dd>${m.displayName}</dd>
-<dt>${fieldLabel(t.errors, 'region')}</dt><dd>${m.region}</dd>
+<dt>${t.to}</dt><dd>${w(m.unit.name)}</dd>
+<dt>${t.author}</dt><dd>${w(m.displayName)}</dd>
+<dt>${fieldLabel(t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
 <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
 <dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
 </dl>
-<div class="body">${m.body}</div>
+<div class="body">${w(m.body)}</div>
 ${photoList(m.photos, t.photoAlt)}
-${m.adoption ? html`<section class="adoption"><h3>${t.flags.adopted} · ${when(m.adoption.at, false)}</h3><p>${m.adoption.note}</p></section>` : ''}
+${m.adoption ? html`<section class="adoption"><h3>${t.flags.adopted} · ${when(m.adoption.at, false)}</h3><p>${w(m.adoption.note)}</p></section>` : ''}
 ${m.tab === 'answered' ? '' : html`<p class="muted">${format(t.dueAt, { date: formatDateTime(locale, m.dueAt, false) })}</p>`}
 <h3>${t.replies}</h3>
 ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply ${r.kind}">
-<header>${r.unit.name} · ${t.replyKinds[r.kind]} · ${when(r.createdAt)}</header>
-<div class="body">${r.body}</div>
+<header>${w(r.unit.name)} · ${t.replyKinds[r.kind]} · ${when(r.createdAt)}</header>
+<div class="body">${w(r.body)}</div>
 ${photoList(r.photos, t.replyPhotoAlt)}
 </section>`)}
 <h3>${t.timeline}</h3>
-<ol class="timeline">${m.timeline.map((e, i) => html`<li>${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? ` · ${eventUnit(e)!.name}` : ''}${e.note ? format(t.note, { note: e.note }) : ''}${details[i] ?? ''}</li>`)}</ol>
+<ol class="timeline">${m.timeline.map((e, i) => html`<li>${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : ''}${e.note ? format(t.note, { note: e.note }) : ''}${details[i] ?? ''}</li>`)}</ol>
 ${rating ? html`<h3>${t.rating}</h3>
 <dl class="facts">
 <dt>${t.satisfaction}</dt><dd>${format(t.levelWithPoints, { level: t.levels[rating.overall as 1 | 2 | 3 | 4 | 5], score: rating.overall })}</dd>

@@ -5,7 +5,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { isEmbeddingOrigin } from '../../../sdk/src/schemas/admin';
 
-import { LANGUAGES, pickLocale, type Locale } from '../../../sdk/src/languages';
+import { LANGUAGES, pickLocale, writtenLang, type Locale } from '../../../sdk/src/languages';
 import { withOverrides } from '../../../sdk/src/string-overrides';
 import type { StringOverrides } from '../../../sdk/src/schemas/string-overrides';
 import { format } from '../../../ui/localize';
@@ -169,7 +169,8 @@ a{color:var(--primary)}
 .site h1{font-size:1.25rem;margin:0;line-height:1.4}
 .site h1 small{display:block;font-size:.85rem;font-weight:normal;opacity:.9}
 .site a{color:#fff}
-.return{display:inline-block;margin-bottom:4px;font-size:.9rem;min-height:24px}
+.return,.back{display:inline-flex;align-items:center;min-height:44px}
+.return{font-size:.9rem}
 .tabs{background:var(--surface);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:1}
 .tabs-inner{display:flex;overflow-x:auto}
 .tabs a{flex:1 0 auto;text-align:center;padding:10px 12px;min-height:44px;color:var(--text);text-decoration:none;white-space:nowrap;border-bottom:3px solid transparent}
@@ -368,3 +369,11 @@ ${shareImageHead(site, origin)}`;
 
 /** `{section} - {site}`. */
 export const pageTitle = (t: HostedStrings, section: string, siteName: string) => format(t.pageTitle, { section, site: siteName });
+
+/**
+ * `text` written by a citizen, an official or the site, as it goes into a page in `locale`: in
+ * `<span lang="zh">` where `writtenLang` marks it (Chinese text on an English page), else as it is.
+ */
+export function written(text: string, locale: Locale) {
+  return writtenLang(text, locale) ? html`<span lang="zh">${text}</span>` : text;
+}

@@ -450,7 +450,7 @@ describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form a
     const again = await confirm.text();
     expect(again).toContain(`<liuyan-form site="${siteId}" campaign="jianyan" lang="zh-CN" theme="auto">`);
     // It names the drive, and leads back to it.
-    expect(again).toContain(`<p><a href="/s/${siteId}/campaigns/jianyan">‹ 专栏 jianyan</a></p>`);
+    expect(again).toContain(`<p><a class="back" href="/s/${siteId}/campaigns/jianyan">‹ 专栏 jianyan</a></p>`);
     // What the drive does not offer is said beside its field at once.
     const outside = await (await send(siteId, { ...sent, unitId: transportUnit, type: 'complaint' })).text();
     expect(outside).toMatch(/<p class="liuyan-error" id="liuyan-unitId-error">[^<]+<\/p>/);

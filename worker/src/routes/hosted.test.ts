@@ -200,7 +200,7 @@ describe('GET /s/:site/ and its sections', () => {
     expect(board).toContain('<meta name="robots" content="noindex">');
     expect(board).toContain(`href="/s/${siteId}/messages/${id}?embed=1"`);
     const message = await (await page(`/s/${siteId}/messages/${id}?embed=1`)).text();
-    expect(message).toContain(`<a href="/s/${siteId}/?embed=1">‹ 返回留言列表</a>`);
+    expect(message).toContain(`<a class="back" href="/s/${siteId}/?embed=1">‹ 返回留言列表</a>`);
   });
 
   it('answers 404 for an unknown site and an address that is no section', async () => {
@@ -283,13 +283,17 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
     expect(board).toContain('<title>Messages - 测试县人民政府</title>');
     expect(board).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/?lang=en">`);
     expect(board).toContain(`<a href="/s/${siteId}/write?lang=en">Write</a>`);
-    expect(board).toContain(`<a href="/s/${siteId}/messages/${id}?lang=en">路灯不亮了</a>`);
+    // What was written in Chinese is marked so on an English page (a screen reader then reads it in Chinese).
+    expect(board).toContain(`<a href="/s/${siteId}/messages/${id}?lang=en"><span lang="zh">路灯不亮了</span></a>`);
     expect(board).toContain('data-lang="en"');
 
     const message = await (await page(`/s/${siteId}/messages/${id}?embed=1&lang=EN`)).text();
     expect(message).toContain('<html lang="en" class="embed">');
-    expect(message).toContain(`<a href="/s/${siteId}/?embed=1&amp;lang=en">‹ Back to the messages</a>`);
-    expect(message).toContain('<dt>To</dt><dd>测试县教育局</dd>');
+    expect(message).toContain(`<a class="back" href="/s/${siteId}/?embed=1&amp;lang=en">‹ Back to the messages</a>`);
+    expect(message).toContain('<dt>To</dt><dd><span lang="zh">测试县教育局</span></dd>');
+    expect(message).toContain('<h2><span lang="zh">路灯不亮了</span></h2>');
+    // Not on a Chinese page.
+    expect(await (await page(`/s/${siteId}/messages/${id}`)).text()).toContain('<h2>路灯不亮了</h2>');
     expect(meta(message, 'og:url')).toBe(`https://liuyan.test/s/${siteId}/messages/${id}?lang=en`);
 
     const write = await (await page(`/s/${siteId}/write?lang=en`)).text();
@@ -467,7 +471,7 @@ describe('hosted pages in a theme (?theme=)', () => {
 
     const embedded = await (await page(`/s/${siteId}/messages/${id}?embed=1&lang=en&theme=high-contrast`)).text();
     expect(styleOf(embedded)).toMatch(/^:root\{color-scheme:light;--primary:#ac111a;--on-primary:#fff;--header:#ac111a;--page:#fff;--surface:#fff;--text:#000;/);
-    expect(embedded).toContain(`<a href="/s/${siteId}/?embed=1&amp;lang=en&amp;theme=high-contrast">‹ Back to the messages</a>`);
+    expect(embedded).toContain(`<a class="back" href="/s/${siteId}/?embed=1&amp;lang=en&amp;theme=high-contrast">‹ Back to the messages</a>`);
     const write = await (await page(`/s/${siteId}/write?theme=light`)).text();
     expect(write).toContain(`<liuyan-form site="${siteId}" lang="zh-CN" theme="light"><form class="plain-form"`);
     expect(styleOf(write)).not.toContain('@media (prefers-');

@@ -19,7 +19,7 @@ import type { AppEnv } from '../env';
 import { messageHead, messageMain, summary } from '../hosted/message-page';
 import type { HostedStrings } from '../hosted/strings.zh-cn';
 import {
-  askedLocale, boardHead, campaignPath, hostedHref, hostedStrings, messagePath, pageTitle, inlineStyle, plainFormStyle, renderPage, sectionPath, shareImageHead, type PageInput, type Section,
+  askedLocale, boardHead, campaignPath, hostedHref, hostedStrings, messagePath, pageTitle, inlineStyle, plainFormStyle, renderPage, sectionPath, shareImageHead, written, type PageInput, type Section,
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
@@ -124,7 +124,7 @@ function pageNotFound(c: Context<AppEnv>, found: NonNullable<Awaited<ReturnType<
     site, locale, ...view, withStats, section: null, elements: false, noindex: true,
     canonical: canonical(sectionPath(site.id, 'board')),
     title: pageTitle(t, t.notFoundTitle, site.name),
-    main: html`<p><a href="${hostedHref(sectionPath(site.id, 'board'), view)}">‹ ${t.toBoard}</a></p><h2>${t.notFoundTitle}</h2><p>${t.notFound}</p>`,
+    main: html`<p><a class="back" href="${hostedHref(sectionPath(site.id, 'board'), view)}">‹ ${t.toBoard}</a></p><h2>${t.notFoundTitle}</h2><p>${t.notFound}</p>`,
   }, 404);
 }
 
@@ -222,7 +222,7 @@ async function writePage(
   const unitId = askedUnit(c, units);
   const element = (inner: unknown) => formElement(found, inner, { campaign, unit: unitId });
   // A drive's form (sent from its page) says which drive it writes to, and leads back to it.
-  const drive = campaign ? html`<p><a href="${hostedHref(campaignPath(site.id, campaign), view)}">‹ ${campaignTitle}</a></p>
+  const drive = campaign ? html`<p><a class="back" href="${hostedHref(campaignPath(site.id, campaign), view)}">‹ ${campaignTitle}</a></p>
 ` : '';
   const main = units
     ? html`${drive}${element(plainForm({ site: { ...site, ...choices }, units, locale, action, unitId, campaign, ...form, formKey: form.formKey ?? newFormKey() }))}`
@@ -436,7 +436,7 @@ function sectionRoute(section: Exclude<Section, 'write'>) {
 <noscript><p class="muted">${t.needsScript}</p>${latest ? html`
 <h2>${t.latest}</h2>
 ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
-<li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${m.title}</a> <span class="muted">${m.unit.name}</span></li>`)}
+<li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${written(m.title, locale)}</a> <span class="muted">${written(m.unit.name, locale)}</span></li>`)}
 </ul>`}` : ''}</noscript>`;
     const address = canonical(sectionPath(site.id, section));
     return send(c, {
@@ -531,7 +531,7 @@ hosted.get('/s/:site/campaigns/:slug', async (c) => {
 <meta property="og:url" content="${address}">
 <meta property="og:site_name" content="${site.name}">
 ${shareImageHead(site, new URL(c.req.url).origin)}`,
-    main: html`<p><a href="${boardHref}">‹ ${t.toBoard}</a></p>
+    main: html`<p><a class="back" href="${boardHref}">‹ ${t.toBoard}</a></p>
 <section class="campaign">
 <h2>${campaign.title}</h2>
 <p class="badges"><span class="badge">${state}</span> <span class="muted">${period}</span></p>
@@ -543,7 +543,7 @@ ${formElement(found, form, { campaign: campaign.slug })}${closed}
 <liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}"></liuyan-list>
 <noscript><p class="muted">${t.needsScript}</p>
 ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
-<li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${m.title}</a> <span class="muted">${m.unit.name}</span></li>`)}
+<li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${written(m.title, locale)}</a> <span class="muted">${written(m.unit.name, locale)}</span></li>`)}
 </ul>`}</noscript>`,
   });
 });

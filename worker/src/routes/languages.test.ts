@@ -41,7 +41,7 @@ describe('hosted pages with ?lang=zh-TW', () => {
 
     const message = await (await page(`/s/${siteId}/messages/${id}?lang=zh-tw`)).text();
     expect(message).toContain('<html lang="zh-TW">');
-    expect(message).toContain(`<a href="/s/${siteId}/?lang=zh-TW">‹ 返回留言列表</a>`);
+    expect(message).toContain(`<a class="back" href="/s/${siteId}/?lang=zh-TW">‹ 返回留言列表</a>`);
   });
 
   it('reads zh-HK and zh-Hant as Traditional too', async () => {
