@@ -94,13 +94,13 @@ export async function seed(keys: SeedKeys, { port, persistTo, extraOrigins = [],
       if (!step.pending) break;
     }
     if (indexed > 0) console.log(`Indexed ${indexed} messages for search.`);
-    // Messages stored before migration 0040 or by raw SQL: found by the console's search in Simplified characters from the start.
+    // Messages stored before migration 0040 or by raw SQL: found by the console's search in any form of their words from the start.
     let folded = 0;
     for (let step = await continueMatchText(db); ; step = await continueMatchText(db)) {
       folded += step.done;
       if (!step.pending) break;
     }
-    if (folded > 0) console.log(`Gave ${folded} messages their text in Simplified characters.`);
+    if (folded > 0) console.log(`Gave ${folded} messages their text as the console's search compares it.`);
     // Units written before their pinyin keys existed (migration 0025) or by raw SQL: found by pinyin from the start.
     let spelled = 0;
     for (let step = await continueUnitPinyin(db); ; step = await continueUnitPinyin(db)) {
