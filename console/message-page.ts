@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { written } from '../ui/content-lang';
 import { ACTIONS, REJECT_REASONS } from '../sdk/src/codes';
 import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview } from '../sdk/src/schemas/console';
 import type { HoldReason } from '../sdk/src/schemas/protection';
@@ -449,7 +450,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
     return html`${back}
       <article part="message" class="message">
-        <h1 class="title">${m.title}</h1>
+        <h1 class="title">${written(m.title, this.locale)}</h1>
         <p class="badges">
           <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
           ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
@@ -463,18 +464,18 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <span class="badge">${t.domains[m.domain]}</span>
         </p>
         <dl class="facts">
-          <dt>${t.message.to}</dt><dd part="unit">${m.unit.name}</dd>
+          <dt>${t.message.to}</dt><dd part="unit">${written(m.unit.name, this.locale)}</dd>
           <dt>${t.message.status}</dt><dd>${t.statuses[m.status]}</dd>
           <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderation[m.moderation] : t.message.neverPublished}${m.moderationReason
             ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.renderHeldFor(m.heldFor, m.moderation === 'pending')}</dd>
           <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
           <dt>${t.message.deadline}</dt><dd>${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
-          <dt>${t.message.author}</dt><dd>${m.displayName} · ${m.region}</dd>
+          <dt>${t.message.author}</dt><dd>${written(m.displayName, this.locale)} · ${written(m.region, this.locale)}</dd>
           <dt>${t.message.supports}</dt><dd>${m.supportCount}</dd>
           ${m.adoption ? html`<dt>${t.flags.adopted}</dt><dd part="adoption">${m.adoption.note} · ${when(m.adoption.at, false)}</dd>` : nothing}
         </dl>
-        <div class="body message-body">${m.body}</div>
+        <div class="body message-body">${written(m.body, this.locale)}</div>
         ${renderPhotos(m.photos, '', t.photoAlt, this.photoMarks())}
       </article>
       ${this.renderActions(m)}
@@ -482,8 +483,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <section aria-labelledby="replies-title">
         <h2 id="replies-title">${t.replies}</h2>
         ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply" part="reply">
-          <header>${r.unit.name} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
-          <div class="body">${r.body}</div>
+          <header>${written(r.unit.name, this.locale)} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
+          <div class="body">${written(r.body, this.locale)}</div>
           ${renderPhotos(r.photos, '', t.replyPhotoAlt, this.photoMarks())}
         </section>`)}
       </section>
@@ -497,7 +498,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <p class="muted hint">${t.message.notesHint}</p>
         ${m.notes.length === 0 ? html`<p class="muted">${t.message.noNotes}</p>` : html`<ul class="notes">${m.notes.map((n) => html`<li>
           <header class="muted">${n.account} · <time datetime=${n.createdAt}>${when(n.createdAt)}</time></header>
-          <div class="body">${n.body}</div>
+          <div class="body">${written(n.body, this.locale)}</div>
         </li>`)}</ul>`}
       </section>`;
   }
@@ -522,7 +523,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       ${m.followUps.map((f) => html`<section class="follow-up" part="follow-up">
         <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}
           ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}${this.renderHeldFor(f.heldFor, f.moderation === 'pending')}</header>
-        <div class="body">${f.body}</div>
+        <div class="body">${written(f.body, this.locale)}</div>
         ${!f.moderate ? nothing : this.confirming?.id === f.id ? this.renderFollowUpConfirmation(this.confirming) : html`<p class="follow-up-actions">
           <button type="button" ?disabled=${this.busy} @click=${() => this.confirmFollowUp(f.id, 'published')}>${t.message.publishFollowUp}</button>
           <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.confirmFollowUp(f.id, 'rejected')}>${t.message.rejectFollowUp}</button>

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { written } from '../ui/content-lang';
 import type { PendingFollowUp, QueueMessage, QueuePage, QueueQuery, QueueTab } from '../sdk/src/schemas/console';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { idRefs } from '../ui/id-refs';
@@ -213,10 +214,10 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       <h2 id="pending-follow-ups-title">${format(t.message.pendingFollowUps, { count: this.pendingFollowUps.length })}</h2>
       <p class="muted hint">${t.message.pendingFollowUpsHint}</p>
       <ul class="queue">${this.pendingFollowUps.map((f) => html`<li><a class="item" href="#/messages/${encodeURIComponent(f.messageId)}">
-        <span class="item-title">${f.title}</span>
-        <span class="item-meta"><span>${f.unit.name}</span><span class="badge moderation pending">${t.message.followUp}</span>
+        <span class="item-title">${written(f.title, this.locale)}</span>
+        <span class="item-meta"><span>${written(f.unit.name, this.locale)}</span><span class="badge moderation pending">${t.message.followUp}</span>
           <time class="muted" datetime=${f.createdAt} title=${formatDateTime(this.locale, f.createdAt)}>${formatRelative(this.locale, f.createdAt)}</time></span>
-        <span class="follow-up-body">${f.body}</span>
+        <span class="follow-up-body">${written(f.body, this.locale)}</span>
       </a></li>`)}</ul>
     </section>`;
   }
@@ -228,9 +229,9 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     return html`<li><a class="item" href="#/messages/${encodeURIComponent(m.id)}">
       ${photo ? html`<img class="item-photo" part="cover" src=${photo.thumbnailUrl} width=${photo.width} height=${photo.height}
         loading="lazy" decoding="async" alt=${format(t.photoAlt, { n: 1 })} />` : nothing}
-      <span class="item-title">${m.title}</span>
+      <span class="item-title">${written(m.title, this.locale)}</span>
       <span class="item-meta">
-        <span>${m.unit.name}</span>
+        <span>${written(m.unit.name, this.locale)}</span>
         ${m.moderation === 'rejected'
           // Not handled: the review's state stands for its status (its own status is still 待受理).
           ? html`<span class="badge moderation rejected" part="status">${t.moderation.rejected}</span>`
@@ -247,7 +248,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
         <span class="badge">${t.domains[m.domain]}</span>
       </span>
       <span class="item-meta muted">
-        <span>${m.displayName} · ${m.region}</span>
+        <span>${written(m.displayName, this.locale)} · ${written(m.region, this.locale)}</span>
         <span>${format(t.queue.due, { date: formatDateTime(this.locale, m.dueAt, false) })}</span>
         ${m.replyCount > 0 ? html`<span>${format(t.queue.replies, { count: m.replyCount })}</span>` : nothing}
       </span>

@@ -113,6 +113,11 @@ describe('Traditional Chinese in the browser', () => {
     await expect.poll(() => header.getByRole('link', { name: '留言佇列' }).count()).toBe(1);
     await header.getByLabel('語言').selectOption('en');
     await expect.poll(() => header.getByRole('link', { name: 'Queue' }).count()).toBe(1);
+    // In English, the messages' titles written in Chinese are marked so (a screen reader reads them in Chinese).
+    const titles = page.locator('liuyan-console-queue [part="queue"] .item-title');
+    await expect.poll(() => titles.count()).toBeGreaterThan(0);
+    const marking = await titles.evaluateAll((all) => all.map((title) => ({ chinese: /\p{Script=Han}/u.test(title.textContent ?? ''), marked: title.querySelector('[lang="zh"]') !== null })));
+    expect(marking.filter((t) => t.chinese !== t.marked)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });
