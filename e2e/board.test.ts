@@ -157,7 +157,7 @@ describe('<liuyan-list> on a county website', () => {
     // (asking again would be told the same); none of the words is silently left out.
     await list.getByLabel('站内搜索', { exact: true }).fill('路灯 坏了 很久 没人 修 县城');
     await list.getByLabel('站内搜索', { exact: true }).press('Enter');
-    await expect.poll(() => list.locator('[part="panel"] [role="alert"]').textContent()).toBe('搜索词最多5条');
+    await expect.poll(() => list.locator('[part="panel"] [role="alert"]').textContent()).toBe('一次最多搜索5个词，请减少词语');
     expect(await list.getByRole('button', { name: '重试' }).count()).toBe(0);
     await list.getByLabel('站内搜索', { exact: true }).fill('路灯');
     await list.getByLabel('站内搜索', { exact: true }).press('Enter');

@@ -19,6 +19,8 @@ export const LIMITS = {
   photosMax: 4,
   /** Bytes of one uploaded photo (the widget sends a few hundred KB; a camera's original is refused above this). */
   photoMaxBytes: 10 * 1024 * 1024,
+  /** Words one search looks for, each of which must be found (the board's, the console's queue's): more is refused, never cut short. */
+  searchWordsMax: 5,
 } as const;
 
 /**

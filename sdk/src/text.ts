@@ -36,12 +36,13 @@ export function matchForm(text: string): string {
  */
 const SEARCH_WORD_SEPARATOR = /[\s,;!?，、；。！？]+/u;
 
-/** The most words one search looks for: each must be found (a search with more is refused, never cut short). */
-export const MAX_SEARCH_WORDS = 5;
-
-/** The words of a search as typed, split at the separators, none empty (路灯，学校 → 路灯, 学校). */
+/**
+ * The words of a search as typed, split at the separators, none empty (路灯，学校 → 路灯, 学校), without
+ * the characters that show nothing (路\u200B灯 is one word, 路灯; JavaScript's `\s` would take the
+ * byte order mark U+FEFF for a space between two).
+ */
 export function searchWords(q: string): string[] {
-  return q.split(SEARCH_WORD_SEPARATOR).filter((word) => word.length > 0);
+  return q.replace(IGNORABLE, '').split(SEARCH_WORD_SEPARATOR).filter((word) => word.length > 0);
 }
 
 /** Half of a surrogate pair without its other half: not text at all (it cannot be stored as UTF-8). */

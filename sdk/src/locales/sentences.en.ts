@@ -39,5 +39,6 @@ export const enFieldSentences: PublicFieldSentences = {
     verification_expired: () => 'The code has expired; ask for a new one',
     banned_words: (l) => `The ${l} holds words this site does not accept; please change it and send again`,
     too_many: (l, p) => `The ${l} may hold at most ${p.max} entries`,
+    too_many_words: () => `A search looks for at most ${LIMITS.searchWordsMax} words; please use fewer`,
   },
 };

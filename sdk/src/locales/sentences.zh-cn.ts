@@ -39,5 +39,6 @@ export const zhCNFieldSentences: PublicFieldSentences = {
     thumbnail_too_large: (_, p) => `缩略图太大：长边不能超过${p.max}像素`,
     banned_words: (l) => `${l}含有本站不允许发布的词语，请修改后再提交`,
     too_many: (l, p) => `${l}最多${p.max}条`,
+    too_many_words: () => `一次最多搜索${LIMITS.searchWordsMax}个词，请减少词语`,
   },
 };

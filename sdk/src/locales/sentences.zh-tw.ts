@@ -41,5 +41,6 @@ export const zhTWFieldSentences: PublicFieldSentences = {
     thumbnail_too_large: (_, p) => `縮圖太大：長邊不能超過${p.max}像素`,
     banned_words: (l) => `${l}含有本站不允許發布的詞語，請修改後再提交`,
     too_many: (l, p) => `${l}最多${p.max}條`,
+    too_many_words: () => `一次最多搜尋${LIMITS.searchWordsMax}個詞，請減少詞語`,
   },
 };

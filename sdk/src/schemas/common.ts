@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOMAINS, MESSAGE_STATUSES, MESSAGE_TYPES, MODERATION_MODES, MODERATION_STATES, OPEN_STATUSES, REPLY_KINDS, UNIT_KINDS } from '../codes';
-import { MAX_SEARCH_WORDS, searchWords, textProblem } from '../text';
+import { searchWords, textProblem } from '../text';
+import { LIMITS } from '../limits';
 
 export { DOMAINS, MESSAGE_TYPES, OPEN_STATUSES };
 
@@ -85,13 +86,11 @@ export const SEARCH_MAX = 50;
 /**
  * A search by words (the board's, the console's queue's): text a person typed (`requiredText`: no
  * control character, line breaks included, nor a bidirectional override), at most SEARCH_MAX
- * characters and MAX_SEARCH_WORDS words (`searchWords`; more is refused as `too_many`, so no word
- * typed is ever left out of what is found).
+ * characters and `LIMITS.searchWordsMax` words (`searchWords`; more is refused as `too_many_words`,
+ * so no word typed is ever left out of what is found).
  */
 export const searchQuery = () => requiredText(SEARCH_MAX).superRefine((value, ctx) => {
-  if (searchWords(value).length > MAX_SEARCH_WORDS) {
-    ctx.addIssue({ code: 'too_big', origin: 'array', maximum: MAX_SEARCH_WORDS, inclusive: true, input: value });
-  }
+  if (searchWords(value).length > LIMITS.searchWordsMax) ctx.addIssue({ code: 'custom', message: 'too_many_words', input: value });
 });
 
 /** `textProblem` as a zod check: its code is the issue's message, which the service reports as the field code. */

@@ -15,6 +15,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
   'thumbnail_too_large',
   'banned_words',
   'too_many',
+  'too_many_words',
 ]);
 /** Codes only officials' routes give (console, admin, sign-in); their texts stay out of the public widget. */
 export const OfficialFieldErrorCodeSchema = z.enum([

@@ -13,6 +13,7 @@ import { coverPhotos } from './photos';
 import { HANDLING_EVENT_KINDS, heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
 import { trackingCodeHash } from '../lib/tracking-code';
+import { matchForm } from '../../../sdk/src/text';
 import { queryWords, searchForm, sqlLower } from '../lib/search-text';
 
 export interface QueueFilter {
@@ -38,8 +39,10 @@ export type QueueSearch = { id: string } | { words: string[] };
  * histories and logs): `POST /v1/console/messages/find` takes it in its body (`findByTrackingCode`).
  */
 export function queueSearch(q: string): QueueSearch {
-  // An id in any case (read out, or typed with caps lock on): ids are written in lower case.
-  if (/^m_[0-9a-z]{16}$/i.test(q)) return { id: q.toLowerCase() };
+  // An id in any case or width, with anything invisible pasted in (read out, typed with caps lock on,
+  // copied from a chat): ids are written in lower-case ASCII, their match form.
+  const id = matchForm(q);
+  if (/^m_[0-9a-z]{16}$/.test(id)) return { id };
   const words = queryWords(q);
   return { words: words.length > 0 ? words : [q] };
 }

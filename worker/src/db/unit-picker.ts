@@ -4,7 +4,7 @@ import type { UnitRef } from '../../../sdk/src/schemas/message';
 import { pinyinKeys } from '../lib/pinyin';
 import type { SiteDatabase } from './client';
 import { inDisplayOrder, unitTree, type Site } from './sites';
-import { simplified } from '../lib/simplified';
+import { searchForm } from '../lib/search-text';
 
 /** The most units of one level answered at once: far more than any real level (a province's cities, a county's departments). */
 export const UNIT_LEVEL_MAX = 500;
@@ -186,12 +186,14 @@ const DEPTHS = Array.from({ length: 10 }, (_, depth) => depth);
  * else active ones only.
  */
 export async function rankedSearch(db: SiteDatabase, siteId: string, text: string, options: { inactive: boolean }) {
-  // Typed in Traditional characters (縣教育局), looked for in Simplified ones, as most units are named
-  // (worker/src/lib/simplified.ts), and as typed (a unit whose keys do not hold its name in Simplified
-  // characters yet: `continueUnitKeyRebuilds`); the best of both. A unit named in Traditional
-  // characters is found by its name in Simplified ones through its keys (`unitPinyinKeys`).
-  const folded = simplified(text);
-  if (folded === text) return rankedSearchOf(db, siteId, text, options);
+  // Typed in Traditional characters (縣教育局), in full-width letters (ＪＩＡＮＤＵ) or with an invisible
+  // character pasted in, looked for as the search compares text (`searchForm`: Simplified characters,
+  // NFKC, nothing invisible, lower case), as most units are named, and as typed (a name written in
+  // full-width characters; a unit whose keys do not hold its name in Simplified characters yet:
+  // `continueUnitKeyRebuilds`); the best of both. A unit named in Traditional characters is found by
+  // its name in Simplified ones through its keys (`unitPinyinKeys`).
+  const folded = searchForm(text);
+  if (folded === text || folded === '') return rankedSearchOf(db, siteId, text, options);
   const [byFolded, asTyped] = await Promise.all([rankedSearchOf(db, siteId, folded, options), rankedSearchOf(db, siteId, text, options)]);
   const best = new Map<string, (typeof byFolded)[number]>();
   for (const unit of [...byFolded, ...asTyped]) if (!best.has(unit.id) || unit.match < best.get(unit.id)!.match) best.set(unit.id, unit);
@@ -216,8 +218,8 @@ async function rankedSearchOf(db: SiteDatabase, siteId: string, text: string, { 
   // A full page of names starting with the text may leave out a deeper unit of exactly that name.
   const exact = prefixed.length < UNIT_SEARCH_LIMIT ? [] : await db.all(byName(true));
   const match = (name: string): Match => {
-    // As written or in Simplified characters (a name in Traditional ones is found by those: `unitPinyinKeys`).
-    const forms = [name.toLowerCase(), simplified(name).toLowerCase()];
+    // As written or as the search compares it (a name in Traditional characters is found in Simplified ones: `unitPinyinKeys`).
+    const forms = [name.toLowerCase(), searchForm(name)];
     if (forms.includes(key)) return Match.Exact;
     if (forms.some((form) => form.startsWith(key))) return Match.Prefix;
     if (pinyinKeys(name, { fromStart: true }).some((k) => k.startsWith(key))) return Match.Pinyin;

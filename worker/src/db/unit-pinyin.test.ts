@@ -73,6 +73,9 @@ describe('searching units by pinyin', () => {
     for (const q of ['測試縣衛生健康局', '测试县卫生健康局']) expect(await found(site.siteId, q)).toEqual(['測試縣衛生健康局', '測試縣衛生健康局分局']);
     expect(await found(site.siteId, '卫生健康')).toEqual(['測試縣衛生健康局', '測試縣衛生健康局分局']);
     expect(await found(site.siteId, 'wsjk')).toEqual(['測試縣衛生健康局', '測試縣衛生健康局分局']);
+    // In full-width letters, or with an invisible character pasted in, as message search reads them.
+    expect(await found(site.siteId, 'ＷＳＪＫ')).toEqual(['測試縣衛生健康局', '測試縣衛生健康局分局']);
+    expect(await found(site.siteId, '卫生\u200B健康局分')).toEqual(['測試縣衛生健康局分局']);
     const adminFound = await (await consoleRequest(`/v1/admin/units?q=${encodeURIComponent('卫生健康局分')}`, { as: admin })).json<{ items: AdminUnit[] }>();
     expect(adminFound.items.map((u) => u.name)).toEqual(['測試縣衛生健康局分局']);
     // A name in Simplified characters gets no keys twice.

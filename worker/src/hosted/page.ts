@@ -194,6 +194,7 @@ liuyan-form:not(:defined),liuyan-track:not(:defined),liuyan-list:not(:defined),l
 @media (forced-colors:active){.badge.status,.badge.submitted,.badge.overdue{border:1px solid CanvasText}}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0 1em}
 dl.facts dt{color:var(--muted)}
+dl.facts dt::first-letter{text-transform:uppercase}
 dl.facts dd{margin:0}
 .body{white-space:pre-wrap}
 .reply{border:1px solid var(--line);border-radius:4px;padding:8px 12px;margin:.6em 0;background:var(--shade)}
@@ -323,7 +324,7 @@ ${p.elements ? raw('<script type="module" src="/widget/liuyan.js"></script>\n') 
 <body data-site="${siteId}"${p.embed ? raw(' data-embed="1"') : ''}${p.lang ? html` data-lang="${p.lang}"` : ''}${p.theme ? html` data-theme="${p.theme}"` : ''}>
 ${p.embed ? '' : html`<header class="site"><div class="site-inner">
 ${p.site.returnUrl && p.site.returnLabel ? html`<a class="return" href="${p.site.returnUrl}">‹ ${p.site.returnLabel}</a>` : ''}
-<h1>${p.site.name}<small>${t.boardName}</small></h1>
+<h1>${written(p.site.name, p.locale)}<small>${t.boardName}</small></h1>
 </div></header>
 <nav class="tabs" aria-label="${t.sectionsLabel}"><div class="tabs-inner">
 ${tabs.map((s) => html`<a href="${hostedHref(sectionPath(siteId, s), { embed: false, lang: p.lang, theme: p.theme })}"${s === p.section ? raw(' aria-current="page"') : ''}>${t.sections[s]}</a>`)}
@@ -359,7 +360,8 @@ ${own ? '' : html`<meta property="og:image:type" content="${DEFAULT_SHARE_IMAGE.
 
 /** Share metadata of the board: the site's name, its address, its image. `url` is the page's canonical address. */
 export function boardHead(site: Site, t: HostedStrings, url: string, origin: string) {
-  const title = `${site.name}${t.boardName}`;
+  // 示范县人民政府领导留言板; with a space before a name in letters (示范县人民政府 Message board).
+  const title = `${site.name}${/^\p{Script=Latin}/u.test(t.boardName) ? ' ' : ''}${t.boardName}`;
   return html`<meta property="og:type" content="website">
 <meta property="og:title" content="${title}">
 <meta property="og:url" content="${url}">

@@ -12,7 +12,8 @@
 // (ﬁ, ①) is matched as the same text. The index also holds the text in Simplified characters
 // (`simplified`), so a reader who types 路灯 finds a message written 路燈. The stored text stays as it was typed.
 
-import { matchForm, MAX_SEARCH_WORDS, searchWords } from '../../../sdk/src/text';
+import { LIMITS } from '../../../sdk/src/limits';
+import { matchForm, searchWords } from '../../../sdk/src/text';
 import { simplified } from './simplified';
 
 /** A run: letters, digits and their combining marks, of any script. Anything else separates runs. */
@@ -64,11 +65,11 @@ export function searchText(title: string, body: string): string {
 }
 
 /**
- * `q`'s words (`searchWords`: split at spaces and ，、；。！？) that `keep` keeps, at most MAX_SEARCH_WORDS:
+ * `q`'s words (`searchWords`: split at spaces and ，、；。！？) that `keep` keeps, at most `LIMITS.searchWordsMax`:
  * the query schemas refuse a search of more (`searchQuery`), so none is dropped; the bound keeps each
  * query within D1's limits whoever calls.
  */
-const wordsOf = (q: string, keep: (word: string) => boolean) => searchWords(q).filter(keep).slice(0, MAX_SEARCH_WORDS);
+const wordsOf = (q: string, keep: (word: string) => boolean) => searchWords(q).filter(keep).slice(0, LIMITS.searchWordsMax);
 
 /**
  * What was typed as words, split at `searchWords`'s separators, at most five, none empty (路灯，学校 → 路灯, 学校);

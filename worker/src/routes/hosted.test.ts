@@ -281,6 +281,8 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
     expect(board).toContain('<html lang="en">');
     expect(board).toContain(`<liuyan-list site="${siteId}" lang="en" theme="auto"></liuyan-list>`);
     expect(board).toContain('<title>Messages - 测试县人民政府</title>');
+    expect(board).toContain('<h1><span lang="zh">测试县人民政府</span><small>Message board</small></h1>');
+    expect(meta(board, 'og:title')).toBe('测试县人民政府 Message board');
     expect(board).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/?lang=en">`);
     expect(board).toContain(`<a href="/s/${siteId}/write?lang=en">Write</a>`);
     // What was written in Chinese is marked so on an English page (a screen reader then reads it in Chinese).
