@@ -203,7 +203,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       </ul>
       ${!this.loading && !this.error && this.items.length === 0 ? html`<p class="muted">${t.queue.empty}</p>` : nothing}
       ${this.loading ? html`<p class="muted" role="status">${this.items.length > 0 ? t.queue.loadingMore : t.loading}</p>` : nothing}
-      ${this.page?.nextCursor && !this.loading ? html`<button class="secondary wide" @click=${() => this.load(true)}>${t.queue.loadMore}</button>` : nothing}`;
+      ${this.page?.nextCursor && !this.loading && !(this.error && this.items.length === 0) ? html`<button class="secondary wide" @click=${() => this.load(true)}>${t.queue.loadMore}</button>` : nothing}`;
   }
 
   /** Follow-up questions whose words wait for a moderator: each opens its message, where they are published or not. */
