@@ -493,6 +493,15 @@ describe('the officials’ console at /console/', () => {
     expect(await queue.locator('[part="search-results"]').textContent()).toContain('的查找结果');
     await page.reload();
     await expect.poll(() => queue.locator('[part="queue"] li').allTextContents()).toEqual([expect.stringContaining(title)]);
+    // Written in another form (Traditional characters, full width): found all the same.
+    await search.getByRole('searchbox').fill('學籍信息登記錯了');
+    await search.getByRole('button', { name: '查找' }).click();
+    await expect.poll(() => queue.locator('[part="queue"] li').allTextContents()).toEqual([expect.stringContaining(title)]);
+    // More words than a search looks for: said why, and no 加载更多 under a list it could not load.
+    await search.getByRole('searchbox').fill('学籍 信息 登记 错了 学校 教育局');
+    await search.getByRole('button', { name: '查找' }).click();
+    await queue.getByText('一次最多搜索5个词，请减少词语').waitFor();
+    expect(await queue.getByRole('button', { name: '加载更多' }).count()).toBe(0);
     await queue.locator('[part="search-results"]').getByRole('link', { name: '清除查找' }).click();
     await expect.poll(() => queue.locator('[part="search-results"]').count()).toBe(0);
     expect(problems).toEqual([]);
