@@ -5,7 +5,8 @@
 -- character pasted into it (路\u200B灯) missed everything. SQL cannot fold the text, so the worker
 -- stores each message's title and body as the search compares them (`matchText`,
 -- worker/src/lib/search-text.ts: Simplified characters, NFKC, nothing invisible, lower case) when it
--- writes the message: '' where that is the text as written (most messages: nothing stored twice),
+-- writes the message: '' where that holds the same words as the text as written, differing at most in
+-- the marks between words (NFKC makes , of ，; most messages: nothing stored twice),
 -- the folded text otherwise. NULL means "not computed yet": messages stored before this migration and
 -- rows written by raw SQL. `continueMatchText` (the hourly job, `npm run dev`, a restore) fills them,
 -- reading the pending messages through a partial index that holds nothing once all are done.

@@ -14,7 +14,7 @@ import { HANDLING_EVENT_KINDS, heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
 import { trackingCodeHash } from '../lib/tracking-code';
 import { matchForm } from '../../../sdk/src/text';
-import { queryWords, searchForm, sqlLower } from '../lib/search-text';
+import { fullWidthMarks, queryWords, searchForm, sqlLower } from '../lib/search-text';
 
 export interface QueueFilter {
   tab: QueueTab;
@@ -154,7 +154,8 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
       for (const word of search.words) {
         const folded = searchForm(word);
         if (folded === '') continue; // nothing visible (a zero-width space between two words): found everywhere
-        const forms = [...new Set([sqlLower(word), folded])];
+        // As typed, folded, and folded with its marks in the full-width forms a Chinese text holds (10：30).
+        const forms = [...new Set([sqlLower(word), folded, fullWidthMarks(folded)])];
         q = q.where((eb) => eb.or([
           ...forms.flatMap((form) => [sql<boolean>`instr(lower(m.title), ${form}) > 0`, sql<boolean>`instr(lower(m.body), ${form}) > 0`]),
           sql<boolean>`instr(m.match_text, ${folded}) > 0`,

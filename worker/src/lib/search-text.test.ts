@@ -120,6 +120,9 @@ describe('searchTerms and searchMatch: what a reader typed', () => {
   it('indexes a text in Simplified characters, whichever form it was written in (Taiwan’s and Hong Kong’s too)', () => {
     expect(searchText('縣城的路燈壞了', '臺灣同胞反映')).toBe(searchText('县城的路灯坏了', '台湾同胞反映'));
     expect(searchText('裏', '')).toBe(searchText('里', ''));
+    // A Taiwan variant that is a Simplified character too stays itself: 怎么 is not 怎幺, and 麼 is 么.
+    expect(searchText('怎么', '')).toBe(`怎么 ${CHARACTER}怎 ${CHARACTER}么`);
+    expect(searchText('怎麼', '')).toBe(searchText('怎么', ''));
     // Simplified text, letters and digits are indexed as they are.
     expect(searchText('3路公交WiFi', '')).toBe(`3路 路公 公交 交w wi if fi ${['3', '路', '公', '交', 'w', 'i', 'f'].map((ch) => CHARACTER + ch).join(' ')}`);
   });

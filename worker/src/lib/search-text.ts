@@ -13,7 +13,7 @@
 // (`simplified`), so a reader who types 路灯 finds a message written 路燈. The stored text stays as it was typed.
 
 import { LIMITS } from '../../../sdk/src/limits';
-import { matchForm, searchWords } from '../../../sdk/src/text';
+import { matchForm, searchWords, separatorsAsSpaces } from '../../../sdk/src/text';
 import { simplified } from './simplified';
 
 /** A run: letters, digits and their combining marks, of any script. Anything else separates runs. */
@@ -156,14 +156,40 @@ export function sqlLower(text: string): string {
   return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
+/** Punctuation, symbols and spaces only. */
+const MARKS = /^[\p{P}\p{S}\s]+$/u;
+
+/**
+ * Whether `text` holds the same words as its `searchForm`, as `lower()` reads it: each character is
+ * its own match form, or a mark whose match form is marks too (NFKC makes ， of a Chinese text ,, ：
+ * :, （ (, … ...). The console's search looks for a word's marks in both widths (`fullWidthMarks`).
+ */
+function sameWords(text: string, folded: string): boolean {
+  if (separatorsAsSpaces(folded) === separatorsAsSpaces(sqlLower(text))) return true;
+  for (const ch of text) {
+    const form = searchForm(ch);
+    if (form !== sqlLower(ch) && !(MARKS.test(ch) && MARKS.test(form))) return false;
+  }
+  return true;
+}
+
 /**
  * A message's title and body as stored in `messages.match_text` (migration 0040) for the console's
- * search by words, which SQL cannot fold: '' where `searchForm` of each is the text as `lower()`
- * reads it (most messages: nothing is stored twice, and the text itself is searched), else
- * `searchForm(title)`, a line break, `searchForm(body)` (no searched word holds a line break: the
- * query schemas refuse control characters). So 路燈, ＬＥＤ and 路\u200B灯 are found as 路灯, led and 路灯.
+ * search by words, which SQL cannot fold: '' where each holds the same words as its `searchForm`
+ * (`sameWords`: most messages, whose Chinese marks alone differ; the text itself is then searched,
+ * and nothing is stored twice). Else `searchForm(title)`, a line break, `searchForm(body)` (no
+ * searched word holds a line break: the query schemas refuse control characters). So 路燈, ＬＥＤ and
+ * 路\u200B灯 are found as 路灯, led and 路灯.
  */
 export function matchText(title: string, body: string): string {
   const [foldedTitle, foldedBody] = [searchForm(title), searchForm(body)];
-  return foldedTitle === sqlLower(title) && foldedBody === sqlLower(body) ? '' : `${foldedTitle}\n${foldedBody}`;
+  return sameWords(title, foldedTitle) && sameWords(body, foldedBody) ? '' : `${foldedTitle}\n${foldedBody}`;
+}
+
+/**
+ * `word` with its ASCII marks in their full-width forms (10:30 → 10：30, (3) → （3）): how a Chinese
+ * text writes them, which `matchText` leaves unstored where they are its only difference.
+ */
+export function fullWidthMarks(word: string): string {
+  return word.replace(/[!-/:-@[-`{-~]/g, (mark) => String.fromCharCode(mark.charCodeAt(0) + 0xfee0));
 }

@@ -21,7 +21,12 @@ function simplificationTable(): Map<string, string> {
   const entries = (dict: string) => dict.split('|').map((entry) => entry.split(' ')).filter((pair): pair is [string, string] =>
     pair.length >= 2 && [...pair[0]!].length === 1 && [...pair[1]!].length === 1);
   const table = new Map(entries(TSCharacters));
-  for (const [variant, standard] of [...entries(TWVariantsRev), ...entries(HKVariantsRev)]) table.set(variant, table.get(standard) ?? standard);
+  // A variant that is itself a Simplified character is left as it is: Taiwan's tables count 么 a
+  // variant of 幺, but 么 is how Simplified Chinese writes 麼 (怎么), so it must not fold away.
+  const simplifiedCharacters = new Set(table.values());
+  for (const [variant, standard] of [...entries(TWVariantsRev), ...entries(HKVariantsRev)]) {
+    if (!simplifiedCharacters.has(variant)) table.set(variant, table.get(standard) ?? standard);
+  }
   return table;
 }
 

@@ -476,9 +476,10 @@ describe('GET /v1/console/messages — the queue', () => {
   it('finds a message whatever form its words were typed in (Traditional or Simplified characters, full-width, any case, invisible characters), refuses what it cannot search, and finds a message stored before its folded text once the job has given it one', async () => {
     const c = await county();
     const traditional = await submitted(c.siteId, c.transportUnit, { title: '幸福路路燈壞了', body: '幸福路的路燈壞了兩個月，晚上過馬路很危險。', isPublic: false });
-    const simplifiedOnly = await submitted(c.siteId, c.transportUnit, { title: '和平路路灯不亮', body: '和平路的路灯一直不亮。' });
+    const simplifiedOnly = await submitted(c.siteId, c.transportUnit, { title: '和平路路灯不亮', body: '和平路的路灯一直不亮，晚上很黑。' });
     const fullWidth = await submitted(c.siteId, c.transportUnit, { title: 'ＬＥＤ灯和ＷｉＦｉ', body: '编号ＡＢＣ１２３的路灯，复制时带了零宽空格：路\u200B灯。' });
     const halfWidth = await submitted(c.siteId, c.transportUnit, { title: 'LED灯和WiFi都坏了', body: '编号abc123的灯和站台的WiFi都坏了。' });
+    const marks = await submitted(c.siteId, c.transportUnit, { title: '公交末班车时间：22：30（工作日）', body: '怎么打听都说不清楚，到底几点？' });
     const found = async (q: string) => (await queue(c.moderator, `?tab=all&q=${encodeURIComponent(q)}`)).items.map((m) => m.id).sort();
     const both = [traditional.id, simplifiedOnly.id, fullWidth.id].sort();
     // The reported inputs: an exact copy of full-width text, either width and case, a word pasted with a zero-width space.
@@ -498,8 +499,12 @@ describe('GET /v1/console/messages — the queue', () => {
     // Stored as typed and shown as typed; the Simplified text only where it differs from that.
     const stored = (id: string) => db.first(db.q.selectFrom('messages').select(['title', 'match_text']).where('id', '=', id));
     expect(await stored(traditional.id)).toEqual({ title: '幸福路路燈壞了', match_text: '幸福路路灯坏了\n幸福路的路灯坏了两个月,晚上过马路很危险。' });
+    // Nothing stored twice for a text whose only change is a mark between words (NFKC makes ， of it ,).
     expect(await stored(simplifiedOnly.id)).toEqual({ title: '和平路路灯不亮', match_text: '' });
     expect(await stored(halfWidth.id)).toEqual({ title: 'LED灯和WiFi都坏了', match_text: '' });
+    // Nor for one whose Chinese marks (：（）) are its only difference: a word's marks are looked for in both widths.
+    expect(await stored(marks.id)).toEqual({ title: '公交末班车时间：22：30（工作日）', match_text: '' });
+    for (const q of ['22:30', '22：30', '(工作日)', '怎么']) expect(await found(q), q).toEqual([marks.id]);
     const card = (await queue(c.moderator, `?tab=all&q=${encodeURIComponent('坏了')}`)).items[0]!;
     expect(card.title).toBe('幸福路路燈壞了');
 
