@@ -14,8 +14,10 @@ ALTER TABLE messages ADD COLUMN match_text TEXT;
 
 CREATE INDEX messages_match_text_pending ON messages (seq) WHERE match_text IS NULL;
 
--- The match form now leaves out invisible characters, so the public search index, which holds text
--- in that form, is rewritten for every site (`continueSearchRebuilds`, as after migration 0039):
--- a message whose text holds one is found by the word without it once its entry is rewritten.
+-- The match form now leaves out invisible characters, and 么 is no longer folded to 幺 (Taiwan's
+-- variant tables count it a form of 幺; it is how Simplified Chinese writes 麼), so the public search
+-- index, which holds text in that form, is rewritten for every site (`continueSearchRebuilds`, as
+-- after migration 0039): a message whose text holds one is found by the word without it once its
+-- entry is rewritten, and meanwhile 么 is found as before, a query folding as its entry did.
 INSERT INTO search_rebuilds (site_id) SELECT id FROM sites WHERE true
   ON CONFLICT (site_id) DO UPDATE SET before_seq = NULL;
