@@ -18,6 +18,7 @@ CREATE INDEX messages_match_text_pending ON messages (seq) WHERE match_text IS N
 -- variant tables count it a form of 幺; it is how Simplified Chinese writes 麼), so the public search
 -- index, which holds text in that form, is rewritten for every site (`continueSearchRebuilds`, as
 -- after migration 0039): a message whose text holds one is found by the word without it once its
--- entry is rewritten, and meanwhile 么 is found as before, a query folding as its entry did.
+-- entry is rewritten; meanwhile a word holding 么 is looked for with 幺 too (`searchMatch`), as
+-- those entries hold it.
 INSERT INTO search_rebuilds (site_id) SELECT id FROM sites WHERE true
   ON CONFLICT (site_id) DO UPDATE SET before_seq = NULL;

@@ -115,6 +115,9 @@ describe('searchTerms and searchMatch: what a reader typed', () => {
     expect(searchMatch(['路灯', '壞'])).toBe(`${phrase('路灯')} AND ((${character('壞')}) OR (${character('坏')}))`);
     // Simplified text is searched as it is.
     expect(searchMatch(['路灯坏了'])).toBe(phrase('路灯', '灯坏', '坏了'));
+    // 么 as it is, and as entries written before migration 0040 hold it (幺) until their rebuild.
+    expect(searchMatch(['怎么办'])).toBe(`(${phrase('怎么', '么办')}) OR (${phrase('怎幺', '幺办')})`);
+    expect(searchMatch(['怎麼辦'])).toBe(`(${phrase('怎麼', '麼辦')}) OR (${phrase('怎么', '么办')}) OR (${phrase('怎幺', '幺办')})`);
   });
 
   it('indexes a text in Simplified characters, whichever form it was written in (Taiwan’s and Hong Kong’s too)', () => {

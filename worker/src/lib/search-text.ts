@@ -110,7 +110,8 @@ function termParts(term: string): { phrase: string | null; characters: string[] 
  * The FTS5 query for `terms`, all required: each term's phrase, and the single characters at its ends
  * (at most MAX_CHARACTERS in all: a search with more finds a little more than the exact text, never
  * less). A term holding Traditional characters is looked for in Simplified characters, as the index
- * holds every text, and as typed, as an entry not yet rebuilt holds it (路燈: `"路燈" OR "路灯"`). Tokens hold only letters, digits and `GAP`, so nothing a reader types is
+ * holds every text, and as typed, as an entry not yet rebuilt holds it (路燈: `"路燈" OR "路灯"`); a term
+ * holding 么 also with 幺, as entries written before migration 0040 hold it. Tokens hold only letters, digits and `GAP`, so nothing a reader types is
  * FTS5 syntax. Null when no term holds a letter or a digit: such a search finds nothing.
  */
 export function searchMatch(terms: string[]): string | null {
@@ -126,11 +127,13 @@ export function searchMatch(terms: string[]): string | null {
   };
   for (const term of terms) {
     const inSimplified = simplified(term);
-    if (inSimplified !== term) {
+    // As entries written before migration 0040 hold it, until their rebuild: with 么 folded to 幺.
+    const asBefore = inSimplified.replaceAll('么', '幺');
+    if (inSimplified !== term || asBefore !== inSimplified) {
       // The index holds each text in Simplified characters (`searchText`), so 路燈 is found as 路灯, in
       // messages written either way; as typed too, in entries written before migration 0039 until their rebuild.
-      const [typed, folded] = [clause(termParts(term)), clause(termParts(inSimplified))];
-      if (typed && folded) either.add(typed === folded ? typed : `(${typed}) OR (${folded})`);
+      const clauses = [...new Set([term, inSimplified, asBefore])].map((form) => clause(termParts(form)));
+      if (clauses.every(Boolean)) either.add(clauses.length === 1 ? clauses[0]! : clauses.map((c) => `(${c})`).join(' OR '));
       continue;
     }
     const parts = termParts(term);
