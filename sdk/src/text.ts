@@ -36,18 +36,6 @@ export function matchForm(text: string): string {
  */
 const SEARCH_WORD_SEPARATOR = /[\s,;!?，、；。！？]+/u;
 
-/** One character of SEARCH_WORD_SEPARATOR, each. */
-const SEPARATOR_CHARACTER = /[\s,;!?，、；。！？]/gu;
-
-/**
- * `text` with each character that separates words (`searchWords`) as a space: two texts alike but
- * for those (，against its ASCII form NFKC makes of it) hold the same words at the same places, as no
- * searched word holds a separator.
- */
-export function separatorsAsSpaces(text: string): string {
-  return text.replace(SEPARATOR_CHARACTER, ' ');
-}
-
 /**
  * The words of a search as typed, split at the separators, none empty (路灯，学校 → 路灯, 学校), without
  * the characters that show nothing (路\u200B灯 is one word, 路灯; JavaScript's `\s` would take the

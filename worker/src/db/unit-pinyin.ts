@@ -58,9 +58,12 @@ export async function continueUnitKeyRebuilds(db: SiteDatabase, { maxBatches = 5
       ? db.q.deleteFrom('unit_key_rebuilds').where('site_id', '=', rebuild.site_id)
       : db.q.updateTable('unit_key_rebuilds').set({ after_id: units.at(-1)!.id }).where('site_id', '=', rebuild.site_id);
     // A unit still waiting for its first keys (NULL) is `continueUnitPinyin`'s.
-    const stale = units.filter((u) => u.pinyin_keys !== null && u.pinyin_keys !== unitPinyinKeys(u.name));
+    const stale = units.flatMap((u) => {
+      const keys = unitPinyinKeys(u.name);
+      return u.pinyin_keys !== null && u.pinyin_keys !== keys ? [{ ...u, keys }] : [];
+    });
     const results = await db.batch([
-      ...stale.map((u) => db.q.updateTable('units').set({ pinyin_keys: unitPinyinKeys(u.name) })
+      ...stale.map((u) => db.q.updateTable('units').set({ pinyin_keys: u.keys })
         .where('id', '=', u.id).where('name', '=', u.name).where('pinyin_keys', '=', u.pinyin_keys!)),
       position,
     ]);

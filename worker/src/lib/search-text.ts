@@ -13,7 +13,7 @@
 // (`simplified`), so a reader who types 路灯 finds a message written 路燈. The stored text stays as it was typed.
 
 import { LIMITS } from '../../../sdk/src/limits';
-import { matchForm, searchWords, separatorsAsSpaces } from '../../../sdk/src/text';
+import { matchForm, searchWords } from '../../../sdk/src/text';
 import { simplified } from './simplified';
 
 /** A run: letters, digits and their combining marks, of any script. Anything else separates runs. */
@@ -168,7 +168,7 @@ const MARKS = /^[\p{P}\p{S}\s]+$/u;
  * :, （ (, … ...). The console's search looks for a word's marks in both widths (`fullWidthMarks`).
  */
 function sameWords(text: string, folded: string): boolean {
-  if (separatorsAsSpaces(folded) === separatorsAsSpaces(sqlLower(text))) return true;
+  if (folded === sqlLower(text)) return true;
   for (const ch of text) {
     const form = searchForm(ch);
     if (form !== sqlLower(ch) && !(MARKS.test(ch) && MARKS.test(form))) return false;
