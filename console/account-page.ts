@@ -106,7 +106,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     const t = this.t.account;
     const s = this.noticesState;
     const box = (kind: NoticeKind, label: string) => html`<label class="choice"><input type="checkbox" name=${kind}
-      .checked=${this.notices![kind]} ?disabled=${s.busy} @change=${(e: Event) => this.setNotice(kind, (e.target as HTMLInputElement).checked)} />${label}</label>`;
+      .checked=${this.notices![kind]} aria-disabled=${String(s.busy)} @change=${(e: Event) => this.setNotice(kind, (e.target as HTMLInputElement).checked)} />${label}</label>`;
     return html`<section class="card" aria-labelledby="notices-title">
       <h2 id="notices-title">${t.notifications}</h2>
       ${this.notices ? html`<p class="muted">${t.notificationsHint}</p>
@@ -119,7 +119,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
             <p class="hint muted" id="smsPhone-hint">${t.smsPhoneHint}</p>
             ${s.phoneError ? html`<p class="error" id="smsPhone-error" role="alert">${s.phoneError}</p>` : nothing}
           </div>
-          <div class="buttons"><button type="submit" class="secondary" ?disabled=${s.busy}>${t.smsPhoneSave}</button></div>
+          <div class="buttons"><button type="submit" class="secondary" aria-disabled=${String(s.busy)}>${t.smsPhoneSave}</button></div>
         </form>` : nothing}
       <p role="status">${s.done ? t.notificationsSaved : nothing}</p>
       ${s.error ? html`<p class="error" role="alert">${s.error}</p>` : nothing}
@@ -222,7 +222,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     return html`<section class="card" aria-labelledby="account-title">
         <h1 id="account-title">${t.title}</h1>
         <dl class="facts">
-          <dt>${t.name}</dt><dd>${p.displayName}</dd>
+          <dt>${t.name}</dt><dd>${this.written(p.displayName)}</dd>
           <dt>${t.email}</dt><dd>${p.email}</dd>
           <dt>${t.role}</dt><dd>${this.t.roles[p.role]}</dd>
           <dt>${t.units}</dt><dd>${p.units.length > 0 ? p.units.map((u) => u.name).join('、') : t.wholeSite}</dd>
@@ -262,7 +262,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
       ${field('newPassword', t.newPassword, 'new-password', t.passwordHint)}
       ${field('repeatPassword', t.repeatPassword, 'new-password')}
       ${this.passwordError ? html`<p class="error" role="alert">${this.passwordError}</p>` : nothing}
-      <button type="submit" ?disabled=${this.passwordBusy}>${this.passwordBusy ? t.changingPassword : t.changePassword}</button>
+      <button type="submit" aria-disabled=${String(this.passwordBusy)}>${this.passwordBusy ? t.changingPassword : t.changePassword}</button>
     </form>`;
   }
 
@@ -278,7 +278,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
             aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && 'password-error') ?? nothing} />
           ${error ? html`<p class="error" id="password-error" role="alert">${error}</p>` : nothing}
         </div>
-        <button type="submit" ?disabled=${this.busy}>${t.enrol}</button>
+        <button type="submit" aria-disabled=${String(this.busy)}>${t.enrol}</button>
       </form>`;
   }
 
@@ -296,7 +296,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
             aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && 'code-error') ?? nothing} />
           ${error ? html`<p class="error" id="code-error" role="alert">${error}</p>` : nothing}
         </div>
-        <button type="submit" ?disabled=${this.busy}>${t.confirm}</button>
+        <button type="submit" aria-disabled=${String(this.busy)}>${t.confirm}</button>
       </form>`;
   }
 }

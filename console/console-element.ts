@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { fieldErrorMessage, type FieldErrorParams } from '../sdk/src/error-messages';
 import { LiuyanError } from '../sdk/src/errors';
 import type { FieldErrorCode } from '../sdk/src/schemas/error';
+import { formatWritten, written } from '../ui/content-lang';
 import { LiuyanElement } from '../ui/liuyan-element';
 import { Localized } from '../ui/localize';
 import { textCounter, textError, type TextRule } from '../ui/text-rules';
@@ -49,6 +50,35 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
 
   /** What is typed in fields with a counter, by control id, so the counter follows the typing. */
   protected typed: Record<string, string> = {};
+
+  /**
+   * A control whose work is under way is marked `aria-disabled="true"`, not `disabled`: a disabled
+   * button drops the focus to the page, and a keyboard or screen-reader user loses their place while
+   * the change is sent. Its press (a click, Enter or Space, Enter in the form's fields) does nothing
+   * meanwhile: it is stopped here, before any of the page's handlers, so no change is sent twice.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.addEventListener('click', (event) => {
+      if (!(event.target as Element).closest?.('[aria-disabled="true"]')) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }, { capture: true });
+    return root;
+  }
+
+  /**
+   * Text an official, a citizen or the site wrote (a unit's name, a title, a note), as it goes into the
+   * page: marked `lang="zh"` where the console reads English and the text is Chinese (ui/content-lang.ts).
+   */
+  protected written(text: string) {
+    return written(text, this.locale);
+  }
+
+  /** One of the console's sentences with written text in it (`{name}` a unit's name), each marked as `written` marks it. */
+  protected formatWritten(template: string, params: Record<string, string>) {
+    return formatWritten(template, params, this.locale);
+  }
 
   /** Every console and admin call, typed (same origin, the session cookie). */
   protected get officials(): ConsoleClient {

@@ -199,14 +199,14 @@ export class LiuyanConsole extends ConsoleElement {
     return html`<header part="header" class="app-header">
       <div class="brand"><span class="site">${p?.site.name ?? ''}</span> <span>${t.appTitle}</span></div>
       ${p?.mustChangePassword ? html`<nav aria-label=${t.nav.menu}>
-        <span class="who">${p.displayName} · ${t.roles[p.role]}</span>
+        <span class="who">${this.written(p.displayName)} · ${t.roles[p.role]}</span>
         <button type="button" class="on-primary" @click=${this.signOut}>${t.nav.signOut}</button>
       </nav>` : p ? html`<nav aria-label=${t.nav.menu}>
         <a href=${this.lastQueue || '#/queue'} aria-current=${current === 'queue' ? 'page' : nothing}>${t.nav.queue}</a>
         <a href="#/dashboard" aria-current=${current === 'dashboard' ? 'page' : nothing}>${t.dashboard.nav}</a>
         ${p.role === 'admin' ? html`<a href=${adminHash('site')} aria-current=${current === 'admin' ? 'page' : nothing}>${t.nav.admin}</a>` : nothing}
         <a href="#/account" aria-current=${current === 'account' ? 'page' : nothing}>${t.nav.account}</a>
-        <span class="who">${p.displayName} · ${t.roles[p.role]}</span>
+        <span class="who">${this.written(p.displayName)} · ${t.roles[p.role]}</span>
         <button type="button" class="on-primary" @click=${this.signOut}>${t.nav.signOut}</button>
       </nav>` : nothing}
       ${this.renderLanguageSwitch()}

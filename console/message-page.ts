@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { written } from '../ui/content-lang';
 import { ACTIONS, REJECT_REASONS } from '../sdk/src/codes';
 import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview } from '../sdk/src/schemas/console';
 import type { HoldReason } from '../sdk/src/schemas/protection';
@@ -450,11 +449,11 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
     return html`${back}
       <article part="message" class="message">
-        <h1 class="title">${written(m.title, this.locale)}</h1>
+        <h1 class="title">${this.written(m.title)}</h1>
         <p class="badges">
           <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
           ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
-          ${m.transferredFrom ? html`<span class="badge transferred" part="transferred-from">${format(t.transferredFrom, { unit: m.transferredFrom.name })}</span>` : nothing}
+          ${m.transferredFrom ? html`<span class="badge transferred" part="transferred-from">${this.formatWritten(t.transferredFrom, { unit: m.transferredFrom.name })}</span>` : nothing}
           ${m.adoption ? html`<span class="badge adopted" part="adopted">${t.flags.adopted}</span>` : nothing}
           ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
           ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}
@@ -464,18 +463,18 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <span class="badge">${t.domains[m.domain]}</span>
         </p>
         <dl class="facts">
-          <dt>${t.message.to}</dt><dd part="unit">${written(m.unit.name, this.locale)}</dd>
+          <dt>${t.message.to}</dt><dd part="unit">${this.written(m.unit.name)}</dd>
           <dt>${t.message.status}</dt><dd>${t.statuses[m.status]}</dd>
           <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderation[m.moderation] : t.message.neverPublished}${m.moderationReason
             ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.renderHeldFor(m.heldFor, m.moderation === 'pending')}</dd>
           <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
           <dt>${t.message.deadline}</dt><dd>${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
-          <dt>${t.message.author}</dt><dd>${written(m.displayName, this.locale)} · ${written(m.region, this.locale)}</dd>
+          <dt>${t.message.author}</dt><dd>${this.written(m.displayName)} · ${this.written(m.region)}</dd>
           <dt>${t.message.supports}</dt><dd>${m.supportCount}</dd>
           ${m.adoption ? html`<dt>${t.flags.adopted}</dt><dd part="adoption">${m.adoption.note} · ${when(m.adoption.at, false)}</dd>` : nothing}
         </dl>
-        <div class="body message-body">${written(m.body, this.locale)}</div>
+        <div class="body message-body">${this.written(m.body)}</div>
         ${renderPhotos(m.photos, '', t.photoAlt, this.photoMarks())}
       </article>
       ${this.renderActions(m)}
@@ -483,8 +482,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <section aria-labelledby="replies-title">
         <h2 id="replies-title">${t.replies}</h2>
         ${m.replies.length === 0 ? html`<p class="muted">${t.noReplyYet}</p>` : m.replies.map((r) => html`<section class="reply" part="reply">
-          <header>${written(r.unit.name, this.locale)} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
-          <div class="body">${written(r.body, this.locale)}</div>
+          <header>${this.written(r.unit.name)} · ${t.replyKinds[r.kind]} · <time datetime=${r.createdAt}>${when(r.createdAt)}</time></header>
+          <div class="body">${this.written(r.body)}</div>
           ${renderPhotos(r.photos, '', t.replyPhotoAlt, this.photoMarks())}
         </section>`)}
       </section>
@@ -498,7 +497,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <p class="muted hint">${t.message.notesHint}</p>
         ${m.notes.length === 0 ? html`<p class="muted">${t.message.noNotes}</p>` : html`<ul class="notes">${m.notes.map((n) => html`<li>
           <header class="muted">${n.account} · <time datetime=${n.createdAt}>${when(n.createdAt)}</time></header>
-          <div class="body">${written(n.body, this.locale)}</div>
+          <div class="body">${this.written(n.body)}</div>
         </li>`)}</ul>`}
       </section>`;
   }
@@ -523,10 +522,10 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       ${m.followUps.map((f) => html`<section class="follow-up" part="follow-up">
         <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}
           ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}${this.renderHeldFor(f.heldFor, f.moderation === 'pending')}</header>
-        <div class="body">${written(f.body, this.locale)}</div>
+        <div class="body">${this.written(f.body)}</div>
         ${!f.moderate ? nothing : this.confirming?.id === f.id ? this.renderFollowUpConfirmation(this.confirming) : html`<p class="follow-up-actions">
-          <button type="button" ?disabled=${this.busy} @click=${() => this.confirmFollowUp(f.id, 'published')}>${t.message.publishFollowUp}</button>
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.confirmFollowUp(f.id, 'rejected')}>${t.message.rejectFollowUp}</button>
+          <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.confirmFollowUp(f.id, 'published')}>${t.message.publishFollowUp}</button>
+          <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => this.confirmFollowUp(f.id, 'rejected')}>${t.message.rejectFollowUp}</button>
         </p>`}
       </section>`)}
     </section>`;
@@ -547,7 +546,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <p>${publish ? t.message.publishFollowUpConfirm : t.message.rejectFollowUpConfirm}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="buttons">
-        <button type="button" ?disabled=${this.busy} @click=${() => this.moderateFollowUp(id, moderation)}>${this.busy ? t.forms.sending : t.forms.confirm}</button>
+        <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.moderateFollowUp(id, moderation)}>${this.busy ? t.forms.sending : t.forms.confirm}</button>
         <button type="button" class="secondary" @click=${() => { this.confirming = null; }}>${t.forms.cancel}</button>
       </div>
     </div>`;
@@ -566,7 +565,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <time datetime=${e.at}>${formatDateTime(this.locale, e.at)}</time>
       <strong>${eventLabel(t, e.kind, replyKind)}</strong>${where ? html` · ${where}` : nothing}${e.account ? html` · <span class="muted">${e.account}</span>` : nothing}
       ${e.isPublic ? nothing : html`<span class="badge">${t.message.internal}</span>`}
-      ${e.note ? html`<div class="event-note">${e.note}</div>` : nothing}
+      ${e.note ? html`<div class="event-note">${this.written(e.note)}</div>` : nothing}
     </li>`;
   }
 
@@ -581,7 +580,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       if (!moderates) return nothing;
       if (p.hidden) {
         return html`<form @submit=${(e: Event) => this.moderatePhoto(e, p.id, true)}><button type="submit" class="secondary"
-          ?disabled=${this.busy} aria-label="${t.photos.unhide} ${n}">${t.photos.unhide}</button></form>`;
+          aria-disabled=${String(this.busy)} aria-label="${t.photos.unhide} ${n}">${t.photos.unhide}</button></form>`;
       }
       return html`<details class="photo-hide" part="photo-hide"><summary>${t.photos.hide}</summary>
         <form class="stack" @submit=${(e: Event) => this.moderatePhoto(e, p.id, false)}>
@@ -590,7 +589,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
             ${REJECT_REASONS.map((r) => html`<option value=${r}>${t.rejectReasons[r]}</option>`)}
           </select></label>
           <label>${t.photos.hideNote}<input name="note" maxlength=${NOTE_MAX} /></label>
-          <button type="submit" ?disabled=${this.busy}>${t.photos.hide}</button>
+          <button type="submit" aria-disabled=${String(this.busy)}>${t.photos.hide}</button>
         </form></details>`;
     };
     return { privateLabel: t.private, hiddenLabel, actions };
@@ -627,7 +626,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}
       <div class="buttons" part="actions">
         ${actions.map((a) => html`<button type="button" class=${a === 'publish' || a === 'accept' || a === 'reply' ? '' : 'secondary'}
-          ?disabled=${this.busy} aria-expanded=${WITH_FORM.has(a) ? String(this.open === a) : nothing}
+          aria-disabled=${String(this.busy)} aria-expanded=${WITH_FORM.has(a) ? String(this.open === a) : nothing}
           @click=${() => this.choose(a)}>${t.actionLabels[a]}</button>`)}
       </div>
       ${this.open ? this.renderPanel(this.open, m) : this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -746,7 +745,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.gone ? html`<p class="notice" part="action-gone">${f.actionGone}</p>` : nothing}
       <div class="buttons">
-        <button type="submit" ?disabled=${this.busy || this.gone}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
+        <button type="submit" aria-disabled=${String(this.busy || this.gone)}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
         <button type="button" class="secondary" @click=${this.cancel}>${f.cancel}</button>
       </div>
     </form>`;
@@ -814,7 +813,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <h2 id="contact-title">${t.contact}</h2>
       <p class="notice">${t.contactLogged}</p>
       <dl class="facts">
-        <dt>${t.contactName}</dt><dd>${c.name}</dd>
+        <dt>${t.contactName}</dt><dd>${this.written(c.name)}</dd>
         <dt>${t.contactPhone}</dt><dd><a href="tel:${c.phone}">${c.phone}</a></dd>
         <dt>${t.contactEmail}</dt><dd>${c.email ?? t.none}</dd>
       </dl>

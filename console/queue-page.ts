@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { written } from '../ui/content-lang';
 import type { PendingFollowUp, QueueMessage, QueuePage, QueueQuery, QueueTab } from '../sdk/src/schemas/console';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { idRefs } from '../ui/id-refs';
@@ -214,10 +213,10 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       <h2 id="pending-follow-ups-title">${format(t.message.pendingFollowUps, { count: this.pendingFollowUps.length })}</h2>
       <p class="muted hint">${t.message.pendingFollowUpsHint}</p>
       <ul class="queue">${this.pendingFollowUps.map((f) => html`<li><a class="item" href="#/messages/${encodeURIComponent(f.messageId)}">
-        <span class="item-title">${written(f.title, this.locale)}</span>
-        <span class="item-meta"><span>${written(f.unit.name, this.locale)}</span><span class="badge moderation pending">${t.message.followUp}</span>
+        <span class="item-title">${this.written(f.title)}</span>
+        <span class="item-meta"><span>${this.written(f.unit.name)}</span><span class="badge moderation pending">${t.message.followUp}</span>
           <time class="muted" datetime=${f.createdAt} title=${formatDateTime(this.locale, f.createdAt)}>${formatRelative(this.locale, f.createdAt)}</time></span>
-        <span class="follow-up-body">${written(f.body, this.locale)}</span>
+        <span class="follow-up-body">${this.written(f.body)}</span>
       </a></li>`)}</ul>
     </section>`;
   }
@@ -229,15 +228,15 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     return html`<li><a class="item" href="#/messages/${encodeURIComponent(m.id)}">
       ${photo ? html`<img class="item-photo" part="cover" src=${photo.thumbnailUrl} width=${photo.width} height=${photo.height}
         loading="lazy" decoding="async" alt=${format(t.photoAlt, { n: 1 })} />` : nothing}
-      <span class="item-title">${written(m.title, this.locale)}</span>
+      <span class="item-title">${this.written(m.title)}</span>
       <span class="item-meta">
-        <span>${written(m.unit.name, this.locale)}</span>
+        <span>${this.written(m.unit.name)}</span>
         ${m.moderation === 'rejected'
           // Not handled: the review's state stands for its status (its own status is still 待受理).
           ? html`<span class="badge moderation rejected" part="status">${t.moderation.rejected}</span>`
           : html`<span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>`}
         ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
-        ${m.transferredFrom ? html`<span class="badge transferred" part="transferred-from">${format(t.transferredFrom, { unit: m.transferredFrom.name })}</span>` : nothing}
+        ${m.transferredFrom ? html`<span class="badge transferred" part="transferred-from">${this.formatWritten(t.transferredFrom, { unit: m.transferredFrom.name })}</span>` : nothing}
         ${m.adoption ? html`<span class="badge adopted">${t.flags.adopted}</span>` : nothing}
         ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
         ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}
@@ -248,7 +247,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
         <span class="badge">${t.domains[m.domain]}</span>
       </span>
       <span class="item-meta muted">
-        <span>${written(m.displayName, this.locale)} · ${written(m.region, this.locale)}</span>
+        <span>${this.written(m.displayName)} · ${this.written(m.region)}</span>
         <span>${format(t.queue.due, { date: formatDateTime(this.locale, m.dueAt, false) })}</span>
         ${m.replyCount > 0 ? html`<span>${format(t.queue.replies, { count: m.replyCount })}</span>` : nothing}
       </span>

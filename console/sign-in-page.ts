@@ -123,7 +123,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
       <legend>${t.chooseSite}</legend>
       <p class="muted hint" id="site-hint">${t.chooseSiteHint}</p>
       <div class="choices column">${this.sites.map((s) => html`<label class="choice"><input type="radio" name="site" value=${s.id}
-        .checked=${s.id === preferred} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && 'site-error', 'site-hint') ?? nothing} />${s.name}
+        .checked=${s.id === preferred} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && 'site-error', 'site-hint') ?? nothing} />${this.written(s.name)}
         <span class="muted">(${s.id})</span></label>`)}</div>
       ${error ? html`<p class="error" id="site-error" role="alert">${error}</p>` : nothing}
     </fieldset>`;
@@ -141,7 +141,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
         ${this.field('code', { autocomplete: 'one-time-code', inputmode: 'numeric', hint: t.codeHint, optional: true })}
         ${this.sites.length > 0 ? this.siteChoice() : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? t.submitting : t.submit}</button>
+        <button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? t.submitting : t.submit}</button>
       </form>
     </section>`;
   }

@@ -259,9 +259,9 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
         <li><button type="button" aria-current=${this.trail.length === 0 && !this.searched ? 'location' : nothing}
           @click=${() => this.openLevel([])}>${this.roots ? p.mine : p.top}</button></li>
         ${this.trail.map((unit, i) => html`<li>${unit.id && (i < this.trail.length - 1 || this.searched)
-          ? html`<button type="button" @click=${() => this.openLevel(this.trail.slice(0, i + 1))}>${unit.name}</button>`
-          : html`<span aria-current=${i === this.trail.length - 1 && !this.searched ? 'location' : nothing}>${unit.name}</span>`}</li>`)}
-        ${this.searched ? html`<li><span aria-current="location">${format(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
+          ? html`<button type="button" @click=${() => this.openLevel(this.trail.slice(0, i + 1))}>${this.written(unit.name)}</button>`
+          : html`<span aria-current=${i === this.trail.length - 1 && !this.searched ? 'location' : nothing}>${this.written(unit.name)}</span>`}</li>`)}
+        ${this.searched ? html`<li><span aria-current="location">${this.formatWritten(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
       </ol></nav>
       ${this.renderUnits()}
     </fieldset>
@@ -295,7 +295,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
           const where = this.searched && unit.ancestors.length > 0 ? unit.ancestors.map((a) => a.name).join(' › ') : '';
           return html`<li>
             <button type="button" class="pick" aria-pressed=${String(chosen)} ?disabled=${excluded}
-              @click=${() => this.choose(unit)}><span>${unit.name}${unit.active ? nothing : html` <span class="badge">${p.inactive}</span>`}</span>
+              @click=${() => this.choose(unit)}><span>${this.written(unit.name)}${unit.active ? nothing : html` <span class="badge">${p.inactive}</span>`}</span>
               ${where ? html`<span class="where">${where}</span>` : nothing}</button>
             ${unit.hasChildren ? html`<button type="button" class="open" aria-label=${format(p.openBelowIn, { label: this.label, name: placeName(unit, this.searched ? unit.ancestors : this.trail) })}
               @click=${() => this.openLevel([...(this.searched ? unit.ancestors : this.trail), { id: unit.id, name: unit.name }])}>${p.below} ›</button>` : nothing}

@@ -67,8 +67,30 @@ describe('the console’s admin pages', () => {
     await page.reload();
     await expect.poll(() => site.getByLabel(/^先发后审/).isChecked()).toBe(true);
     await site.getByLabel(/^先审后发/).check();
-    await site.getByRole('button', { name: '保存' }).click();
+    // Saved from the keyboard, with the request held: the button keeps the focus while it is sent
+    // (a disabled one would drop it to the page), and pressing it again sends nothing more.
+    const gates: (() => void)[] = [];
+    let patches = 0;
+    await page.route('**/v1/admin/site', async (route) => {
+      if (route.request().method() === 'PATCH') {
+        patches += 1;
+        await new Promise<void>((resolve) => gates.push(resolve));
+      }
+      return route.continue().catch(() => {});
+    });
+    await site.getByRole('button', { name: '保存' }).focus();
+    await page.keyboard.press('Enter');
+    const saving = site.getByRole('button', { name: '正在保存' });
+    await expect.poll(() => saving.getAttribute('aria-disabled')).toBe('true');
+    expect(await isFocused(saving)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+    await saving.click({ force: true });
+    await expect.poll(() => gates.length).toBe(1);
+    for (const open of gates.splice(0)) open();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    expect(await isFocused(site.getByRole('button', { name: '保存' }))).toBe(true);
+    expect(patches).toBe(1);
     expect((await publicConfig()).site.moderation).toBe('pre');
     expect(problems).toEqual([]);
     await page.context().close();

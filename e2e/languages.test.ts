@@ -59,6 +59,12 @@ describe('Traditional Chinese in the browser', () => {
     const marked = await marking();
     expect(marked.filter((t) => t.chinese).length).toBeGreaterThan(0);
     expect(marked.filter((t) => t.chinese !== t.marked)).toEqual([]);
+    // And a unit's name inside the card's English sentence: To: <span lang="zh">县长</span>, the
+    // sentence itself left English.
+    const meta = list.locator('[part="card"] p.meta').first();
+    const [sentence, name] = await meta.evaluate((p) => [p.textContent ?? '', [...p.querySelectorAll('[lang="zh"]')].at(-1)?.textContent ?? '']);
+    expect(name).toMatch(/\p{Script=Han}/u);
+    expect(sentence.endsWith(`To: ${name}`)).toBe(true);
     await list.evaluate((element) => element.setAttribute('lang', 'zh-CN'));
     await expect.poll(() => titles.locator('[lang="zh"]').count()).toBe(0);
   });
@@ -118,6 +124,8 @@ describe('Traditional Chinese in the browser', () => {
     await expect.poll(() => titles.count()).toBeGreaterThan(0);
     const marking = await titles.evaluateAll((all) => all.map((title) => ({ chinese: /\p{Script=Han}/u.test(title.textContent ?? ''), marked: title.querySelector('[lang="zh"]') !== null })));
     expect(marking.filter((t) => t.chinese !== t.marked)).toEqual([]);
+    // So is the official's own name in the header, written in Chinese.
+    expect(await header.locator('.who [lang="zh"]').first().textContent()).toBe(DEMO_ACCOUNTS.moderator.displayName);
     expect(problems).toEqual([]);
   });
 });

@@ -168,7 +168,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     const open = this.open?.id === x.id ? this.open.form : null;
     return html`<li class="list-item account" data-email=${x.email}>
       <div class="list-main">
-        <strong>${x.displayName}${self ? a.you : ''}</strong>
+        <strong>${this.written(x.displayName)}${self ? a.you : ''}</strong>
         <span class="muted email">${x.email}</span>
       </div>
       <div class="list-main">
@@ -179,14 +179,14 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
         <span>${x.role === 'responder' ? this.unitNames(x.unitIds) : a.wholeSite}</span>
       </div>
       <div class="buttons compact">
-        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(open === 'edit')}
+        <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(open === 'edit')}
           @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
-        ${self ? nothing : html`<button type="button" class="secondary" ?disabled=${this.busy}
+        ${self ? nothing : html`<button type="button" class="secondary" aria-disabled=${String(this.busy)}
           @click=${() => this.resetPassword(x)}>${a.resetPassword}</button>`}
-        ${self ? nothing : html`<button type="button" class="secondary" ?disabled=${this.busy}
+        ${self ? nothing : html`<button type="button" class="secondary" aria-disabled=${String(this.busy)}
           @click=${() => { this.open = null; void this.saveAccount(x, { disabled: !x.disabled }, x.disabled ? a.enabledDone : a.disabledDone); }}>
           ${x.disabled ? a.enable : a.disable}</button>`}
-        ${x.totpEnabled && !self ? html`<button type="button" class="secondary" ?disabled=${this.busy}
+        ${x.totpEnabled && !self ? html`<button type="button" class="secondary" aria-disabled=${String(this.busy)}
           @click=${() => { this.open = null; if (confirm(format(a.resetTotpConfirm, { name: x.displayName }))) void this.saveAccount(x, { resetSecondFactor: true }, a.totpReset); }}>
           ${a.resetTotp}</button>` : nothing}
       </div>
@@ -227,7 +227,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
       ${this.renderRoleAndUnits(x.id, x, self)}
       ${this.formError(x.id)}
       <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button>
+        <button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : this.a.save}</button>
         <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
       </div>
     </form>`;
@@ -237,7 +237,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
   private renderTemporary(x: Account, password: string) {
     const a = this.a.accounts;
     return html`<div class="panel stack" role="group" aria-labelledby="temporary-${x.id}">
-      <p id="temporary-${x.id}"><strong>${format(a.temporaryPassword, { name: x.displayName })}</strong></p>
+      <p id="temporary-${x.id}"><strong>${this.formatWritten(a.temporaryPassword, { name: x.displayName })}</strong></p>
       <p><code class="secret" part="temporary-password" tabindex="-1">${password}</code></p>
       <p class="muted hint">${a.temporaryPasswordHint}</p>
       <div class="buttons"><button type="button" class="secondary" @click=${() => { this.temporary = null; }}>${a.hide}</button></div>
@@ -272,7 +272,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
       ${this.renderRoleAndUnits(ADD, null, false)}
       ${field('password', a.password, { type: 'password', autocomplete: 'new-password' }, a.passwordHint)}
       ${this.formError(ADD)}
-      <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : a.addTitle}</button></div>
+      <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : a.addTitle}</button></div>
     </form>`;
   }
 }

@@ -146,7 +146,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
         ${this.fieldError('filter', 'to', 'to-error')}
       </div>
       <div class="buttons">
-        <button type="submit" ?disabled=${this.loading}>${a.apply}</button>
+        <button type="submit" aria-disabled=${String(this.loading)}>${a.apply}</button>
         <button type="button" class="secondary" @click=${this.clear}>${a.clear}</button>
       </div>
     </form>`;
@@ -167,7 +167,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
           </div>
         </li>`)}
       </ul>
-      ${this.nextCursor ? html`<button type="button" class="secondary wide" ?disabled=${this.loading} @click=${() => this.load(true)}>
+      ${this.nextCursor ? html`<button type="button" class="secondary wide" aria-disabled=${String(this.loading)} @click=${() => this.load(true)}>
         ${this.loading ? a.loadingMore : a.loadMore}</button>` : nothing}`;
   }
 }

@@ -171,7 +171,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
         <h2 id="import-title">${a.importTitle}</h2>
         <p class="muted hint" id="import-hint">${format(a.importHint, { year: y })}</p>
         <div class="buttons">
-          <button type="button" ?disabled=${this.busy || this.days === null} aria-describedby=${idRefs('import-hint', this.errorRef(IMPORT, 'year', 'import-error')) ?? nothing}
+          <button type="button" aria-disabled=${String(this.busy || this.days === null)} aria-describedby=${idRefs('import-hint', this.errorRef(IMPORT, 'year', 'import-error')) ?? nothing}
             @click=${this.importNational}>${format(a.importButton, { year: y })}</button>
         </div>
         ${this.fieldError(IMPORT, 'year', 'import-error')}
@@ -202,7 +202,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
       ${Array.from({ length: WORKDAY_FIELDS }, (_, i) => date(`workday-${i}`, format(a.workday, { n: i + 1 }), `workdays.${i}`, 'workdays-hint'))}
       <p class="muted hint" id="workdays-hint">${a.workdaysHint}</p>
       ${this.formError(ADD)}
-      <div class="buttons"><button type="submit" ?disabled=${this.busy || this.days === null}>${this.a.add}</button></div>
+      <div class="buttons"><button type="submit" aria-disabled=${String(this.busy || this.days === null)}>${this.a.add}</button></div>
     </form>`;
   }
 
@@ -225,7 +225,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
               : format(a.holidayRun, { from: first, to: last, n })}`)}</span>` : nothing}
             ${workdays.length > 0 ? html`<span><span class="badge">${a.kinds.workday}</span> ${dayList(workdays)}</span>` : nothing}
           </div>
-          <button type="button" class="secondary" ?disabled=${this.busy} aria-label=${format(a.removePeriod, { name: p.name ?? p.days[0]!.day })}
+          <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${format(a.removePeriod, { name: p.name ?? p.days[0]!.day })}
             @click=${() => this.removePeriod(p)}>${this.a.remove}</button>
           ${this.formError(scope)}
         </li>`;

@@ -174,7 +174,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
         <h2 id="add-campaign-title">${a.addTitle}</h2>
         ${this.fields(ADD, null)}
         ${this.formError(ADD)}
-        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.a.add}</button></div>
+        <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${this.a.add}</button></div>
       </form>`;
   }
 
@@ -186,23 +186,23 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     const confirming = this.confirming?.id === x.id ? this.confirming.what : null;
     const day = (at: string) => formatDateTime(this.locale, at, false);
     return html`<li class="list-item">
-      <div class="list-main"><strong>${x.title}</strong> <span class="badge">${state}</span></div>
+      <div class="list-main"><strong>${this.written(x.title)}</strong> <span class="badge">${state}</span></div>
       <p class="muted">${format(a.window, { slug: x.slug, from: day(x.startsAt), to: day(`${lastDay(x.endsAt)}T12:00:00${SITE_OFFSET}`) })}</p>
       <p>${format(a.figures, { messages: x.counts.messages, published: x.counts.published, replied: x.counts.replied, adopted: x.counts.adopted })}</p>
       ${x.outlets.length > 0 ? html`<p class="muted">${format(a.outletList, { outlets: [...new Set(x.outlets.map((o) => o.name))].join(this.a.audit.separator) })}</p>` : nothing}
       <div class="buttons compact">
-        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(this.editing === x.id)}
+        <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(this.editing === x.id)}
           @click=${() => this.toggle(x)}>${this.a.edit}</button>
-        ${isOpen ? html`<button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(confirming === 'end')}
+        ${isOpen ? html`<button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(confirming === 'end')}
           @click=${() => this.confirm(x, 'end')}>${a.end}</button>` : nothing}
-        ${x.counts.messages === 0 ? html`<button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(confirming === 'remove')}
+        ${x.counts.messages === 0 ? html`<button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(confirming === 'remove')}
           @click=${() => this.confirm(x, 'remove')}>${this.a.remove}</button>` : nothing}
       </div>
       ${confirming ? html`<div class="panel" role="group" aria-label=${confirming === 'end' ? a.end : this.a.remove}>
         <p>${format(confirming === 'end' ? a.endConfirm : a.removeConfirm, { title: x.title })}</p>
         ${this.formError(x.id)}
         <div class="buttons">
-          <button type="button" ?disabled=${this.busy} @click=${() => (confirming === 'end' ? this.endCampaign(x) : this.removeCampaign(x))}>
+          <button type="button" aria-disabled=${String(this.busy)} @click=${() => (confirming === 'end' ? this.endCampaign(x) : this.removeCampaign(x))}>
             ${confirming === 'end' ? a.confirmEnd : this.a.confirmRemove}</button>
           <button type="button" class="secondary" @click=${() => { this.confirming = null; this.clearMessages(); }}>${this.a.cancel}</button>
         </div>
@@ -212,7 +212,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
           ${this.fields(x.id, x)}
           ${this.formError(x.id)}
           <div class="buttons">
-            <button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button>
+            <button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : this.a.save}</button>
             <button type="button" class="secondary" @click=${() => { this.editing = null; this.clearMessages(); }}>${this.a.cancel}</button>
           </div>
         </form>` : confirming ? nothing : this.formError(x.id)}

@@ -91,7 +91,7 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
       <dl class="facts"><dt>${a.endpoint}</dt><dd><code>${endpoint}</code></dd></dl>
       ${this.renderDone()}
       ${this.issued ? html`<div class="card stack" role="group" aria-labelledby="issued-title">
-          <h2 id="issued-title">${format(a.issuedTitle, { label: this.issued.label })}</h2>
+          <h2 id="issued-title">${this.formatWritten(a.issuedTitle, { label: this.issued.label })}</h2>
           <p class="secret" id="issued-key" tabindex="-1">${this.issued.apiKey}</p>
           <div class="buttons compact">
             <button type="button" @click=${this.copyKey}>${a.copy}</button>
@@ -111,7 +111,7 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
           ${this.fieldError(ISSUE, 'label', 'label-issue-error')}
         </div>
         ${this.formError(ISSUE)}
-        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${a.issue}</button></div>
+        <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${a.issue}</button></div>
       </form>`;
   }
 
@@ -119,19 +119,19 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
     const a = this.a.integrations;
     const when = (at: string) => formatDateTime(this.locale, at);
     return html`<li class="list-item">
-      <div class="list-main"><strong>${k.label}</strong> <code>${k.prefix}…</code></div>
+      <div class="list-main"><strong>${this.written(k.label)}</strong> <code>${k.prefix}…</code></div>
       <p class="muted">${format(a.created, { at: when(k.createdAt) })} · ${k.lastUsedAt ? format(a.lastUsed, { at: when(k.lastUsedAt) }) : a.neverUsed}</p>
       ${k.revokedAt ? html`<p class="muted">${format(a.revoked, { at: when(k.revokedAt) })}</p>`
         : this.revoking === k.id ? html`<div class="panel" role="group" aria-label=${a.revoke}>
             <p>${format(a.revokeConfirm, { label: k.label })}</p>
             ${this.formError(k.id)}
             <div class="buttons">
-              <button type="button" ?disabled=${this.busy} @click=${() => this.revoke(k)}>${a.confirmRevoke}</button>
+              <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.revoke(k)}>${a.confirmRevoke}</button>
               <button type="button" class="secondary" @click=${() => { this.revoking = null; this.clearMessages(); }}>${this.a.cancel}</button>
             </div>
           </div>`
         : html`<div class="buttons compact">
-            <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => { this.clearMessages(); this.revoking = k.id; }}>${a.revoke}</button>
+            <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => { this.clearMessages(); this.revoking = k.id; }}>${a.revoke}</button>
           </div>`}
     </li>`;
   }

@@ -119,7 +119,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
         <h2>${n.emailTitle}</h2>
         ${text('emailFrom', 'emailFrom', n.emailFrom, s.emailFrom, { type: 'email', hint: n.emailFromHint })}
         ${this.formError(SAVE)}
-        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button></div>
+        <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : this.a.save}</button></div>
       </form>
       <section class="stack" aria-labelledby="dead-title">
         <h2 id="dead-title">${n.deadTitle}</h2>
@@ -130,7 +130,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
             <p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.finishedAt ?? d.createdAt), attempts: d.attempts, error: d.lastError ?? '' })}</p>
             ${this.formError(d.id)}
             ${d.resendable ? html`<div class="buttons compact">
-              <button type="button" part="resend-notification" ?disabled=${this.busy} @click=${() => this.resend(d)}>${n.resend}</button>
+              <button type="button" part="resend-notification" aria-disabled=${String(this.busy)} @click=${() => this.resend(d)}>${n.resend}</button>
             </div>` : html`<p class="muted hint">${n.notResendable}</p>`}
           </li>`)}
         </ul>`}

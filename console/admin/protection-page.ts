@@ -143,7 +143,7 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
         <h2>${p.retentionTitle}</h2>
         ${number('retentionDays', p.retentionDays, s.retentionDays, 36500, p.retentionHint)}
         ${this.formError(SAVE)}
-        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button></div>
+        <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : this.a.save}</button></div>
       </form>`;
   }
 }

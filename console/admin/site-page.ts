@@ -208,7 +208,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           </div>
         </fieldset>
         ${this.formError(FORM)}
-        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button></div>
+        <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : this.a.save}</button></div>
         ${this.renderDone()}
       </form>`;
   }

@@ -108,7 +108,7 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
         <h2 id="add-template-title">${a.addTitle}</h2>
         ${this.fields(ADD, null)}
         ${this.formError(ADD)}
-        <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.a.add}</button></div>
+        <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${this.a.add}</button></div>
       </form>`;
   }
 
@@ -135,12 +135,12 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
     const a = this.a.templates;
     const open = this.open?.id === x.id ? this.open.form : null;
     return html`<li class="list-item">
-      <div class="list-main"><strong>${x.title}</strong></div>
-      <div class="body template-body">${x.body}</div>
+      <div class="list-main"><strong>${this.written(x.title)}</strong></div>
+      <div class="body template-body">${this.written(x.body)}</div>
       <div class="buttons compact">
-        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(open === 'edit')}
+        <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(open === 'edit')}
           @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
-        <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(open === 'remove')}
+        <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(open === 'remove')}
           @click=${() => this.toggle(x, 'remove')}>${this.a.remove}</button>
       </div>
       ${open === 'edit' ? html`<form class="stack panel" novalidate @submit=${(e: Event) => this.saveEdit(e, x)}
@@ -148,15 +148,15 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
           ${this.fields(x.id, x)}
           ${this.formError(x.id)}
           <div class="buttons">
-            <button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button>
+            <button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : this.a.save}</button>
             <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
           </div>
         </form>`
         : open === 'remove' ? html`<div class="panel" role="group" aria-label=${this.a.remove}>
-          <p>${format(a.removeConfirm, { title: x.title })}</p>
+          <p>${this.formatWritten(a.removeConfirm, { title: x.title })}</p>
           ${this.formError(x.id)}
           <div class="buttons">
-            <button type="button" ?disabled=${this.busy} @click=${() => this.removeTemplate(x)}>${this.a.confirmRemove}</button>
+            <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.removeTemplate(x)}>${this.a.confirmRemove}</button>
             <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
           </div>
         </div>`

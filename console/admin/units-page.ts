@@ -191,8 +191,8 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         <li><button type="button" class="link" aria-current=${this.trail.length === 0 && !this.searched ? 'location' : nothing}
           @click=${() => this.openLevel([])}>${p.top}</button></li>
         ${this.trail.map((u, i) => html`<li>${i < this.trail.length - 1 || this.searched
-          ? html`<button type="button" class="link" @click=${() => this.openLevel(this.trail.slice(0, i + 1))}>${u.name}</button>`
-          : html`<span aria-current="location">${u.name}</span>`}</li>`)}
+          ? html`<button type="button" class="link" @click=${() => this.openLevel(this.trail.slice(0, i + 1))}>${this.written(u.name)}</button>`
+          : html`<span aria-current="location">${this.written(u.name)}</span>`}</li>`)}
         ${this.searched ? html`<li><span aria-current="location">${format(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
       </ol></nav>
       ${this.load.error ? html`<p class="error" role="alert">${this.load.error}</p>` : nothing}
@@ -210,7 +210,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     return html`<li class=${u.active ? '' : 'inactive'}>
       <div class="list-item">
         <div class="list-main">
-          <strong class="unit-name">${u.name}</strong>
+          <strong class="unit-name">${this.written(u.name)}</strong>
           <span class="badge">${a.kinds[u.kind]}</span>
           ${u.active ? nothing : html`<span class="badge">${a.inactive}</span>`}
           ${this.searched && u.ancestors.length > 0 ? html`<span class="muted">${u.ancestors.map((x) => x.name).join(' › ')}</span>` : nothing}
@@ -218,15 +218,15 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         <div class="buttons compact">
           ${u.hasChildren ? html`<button type="button" class="secondary" aria-label=${format(this.t.unitPicker.openBelow, { name: placeName(u, u.ancestors) })}
             @click=${() => this.openLevel([...(this.searched ? u.ancestors : this.trail), { id: u.id, name: u.name }])}>${this.t.unitPicker.below} ›</button>` : nothing}
-          <button type="button" class="secondary" ?disabled=${this.busy} aria-expanded=${String(this.editing === u.id)}
+          <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(this.editing === u.id)}
             @click=${() => this.toggleEdit(u)}>${this.a.edit}</button>
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.addBelow(u)}
+          <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => this.addBelow(u)}
             aria-label=${format(a.addChildOf, { name: u.name })}>${a.addChild}</button>
-          ${this.searched ? nothing : html`<button type="button" class="secondary" ?disabled=${this.busy || i === 0} aria-label=${format(a.moveUpNamed, { name: u.name })}
+          ${this.searched ? nothing : html`<button type="button" class="secondary" ?disabled=${i === 0} aria-disabled=${String(this.busy)} aria-label=${format(a.moveUpNamed, { name: u.name })}
             @click=${() => this.move(u, -1)}>↑</button>
-          <button type="button" class="secondary" ?disabled=${this.busy || i === last}
+          <button type="button" class="secondary" ?disabled=${i === last} aria-disabled=${String(this.busy)}
             aria-label=${format(a.moveDownNamed, { name: u.name })} @click=${() => this.move(u, 1)}>↓</button>`}
-          <button type="button" class="secondary" ?disabled=${this.busy}
+          <button type="button" class="secondary" aria-disabled=${String(this.busy)}
             @click=${() => this.saveUnit(u, { active: !u.active }, u.active ? a.retired : a.restored)}>${u.active ? a.retire : a.restore}</button>
         </div>
         ${this.editing === u.id ? this.renderEdit(u) : this.formError(scope)}
@@ -271,7 +271,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       </div>
       ${this.formError(scope)}
       <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? this.a.saving : this.a.save}</button>
+        <button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : this.a.save}</button>
         <button type="button" class="secondary" @click=${() => { this.editing = null; this.clearMessages(); }}>${this.a.cancel}</button>
       </div>
     </form>`;
@@ -303,7 +303,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         ${this.fieldError(ADD, 'kind', 'kind-error')}
       </div>
       ${this.formError(ADD)}
-      <div class="buttons"><button type="submit" ?disabled=${this.busy}>${this.a.add}</button></div>
+      <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${this.a.add}</button></div>
     </form>`;
   }
 }

@@ -178,9 +178,9 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
         : this.confirming === `delete:${e.id}` ? this.renderConfirm(e, w.removeConfirm, w.confirmRemove, () => this.deleteEndpoint(e))
           : html`<div class="buttons compact">
               <button type="button" class="secondary" aria-expanded=${this.open === e.id ? 'true' : 'false'} @click=${() => this.showDeliveries(e)}>${w.deliveries}</button>
-              <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.toggle(e)}>${e.enabled ? w.disable : w.enable}</button>
-              <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => { this.clearMessages(); this.confirming = `rotate:${e.id}`; }}>${w.rotate}</button>
-              <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => { this.clearMessages(); this.confirming = `delete:${e.id}`; }}>${this.a.remove}</button>
+              <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => this.toggle(e)}>${e.enabled ? w.disable : w.enable}</button>
+              <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => { this.clearMessages(); this.confirming = `rotate:${e.id}`; }}>${w.rotate}</button>
+              <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => { this.clearMessages(); this.confirming = `delete:${e.id}`; }}>${this.a.remove}</button>
             </div>`}
       ${this.open === e.id ? this.renderDeliveries(e) : nothing}
     </li>`;
@@ -191,7 +191,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
       <p>${format(question, { url: e.url })}</p>
       ${this.formError(e.id)}
       <div class="buttons">
-        <button type="button" ?disabled=${this.busy} @click=${run}>${action}</button>
+        <button type="button" aria-disabled=${String(this.busy)} @click=${run}>${action}</button>
         <button type="button" class="secondary" @click=${() => { this.confirming = ''; this.clearMessages(); }}>${this.a.cancel}</button>
       </div>
     </div>`;
@@ -217,7 +217,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
         </table>` : nothing}
       ${this.scope === d.id ? this.formError(d.id) : nothing}
       ${d.status === 'pending' ? nothing : html`<div class="buttons compact">
-        <button type="button" class=${d.status === 'dead' ? '' : 'secondary'} ?disabled=${this.busy} @click=${() => this.resend(e, d)}>${w.resend}</button>
+        <button type="button" class=${d.status === 'dead' ? '' : 'secondary'} aria-disabled=${String(this.busy)} @click=${() => this.resend(e, d)}>${w.resend}</button>
       </div>`}
     </li>`)}</ul>`;
   }
@@ -249,7 +249,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
         ${this.fieldError(ADD, 'events', 'webhook-events-error')}
       </fieldset>
       ${this.formError(ADD)}
-      <div class="buttons"><button type="submit" ?disabled=${this.busy}>${w.add}</button></div>
+      <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${w.add}</button></div>
     </form>`;
   }
 }

@@ -59,23 +59,23 @@ export class LargeUnitPicker {
       <!-- What a search found is said in a sentence (a live region); the results themselves are read as the citizen moves through them. -->
       <div aria-live="polite">
         ${search.failed ? html`<p class="notice">${t.unitsLoadFailed}</p>` : nothing}
-        ${search.results?.length === 0 ? html`<p class="muted">${format(t.unitSearchNone, { text: search.text.trim() })}</p>` : nothing}
+        ${search.results?.length === 0 ? html`<p class="muted">${this.host.formatWritten(t.unitSearchNone, { text: search.text.trim() })}</p>` : nothing}
         ${search.results?.length ? html`<p class="muted">${format(t.unitSearchFound, { n: search.results.length })}</p>` : nothing}
       </div>
       <div id="unit-results">
         ${search.results?.length ? html`<ul class="unit-results">${search.results.map((u) => html`<li><button type="button" class="unit-result"
-          @click=${() => this.pickFound(u)}>${u.name}${u.path.length ? html`<span class="muted hint">${u.path.join(' › ')}</span>` : nothing}</button></li>`)}</ul>` : nothing}
+          @click=${() => this.pickFound(u)}>${this.host.written(u.name)}${u.path.length ? html`<span class="muted hint" lang=${this.host.langOf(u.path.join(''))}>${u.path.join(' › ')}</span>` : nothing}</button></li>`)}</ul>` : nothing}
       </div>
       <span class="sub">${t.unitBrowse}</span>
       ${this.levels.map((level, depth) => {
         const above = this.levels[depth - 1]?.options.find((u) => u.id === level.parent);
-        return html`<label class="sub" for="unit-level-${depth}">${above ? format(t.unitsUnder, { name: above.name }) : t.chooseUnit}</label>
+        return html`<label class="sub" for="unit-level-${depth}">${above ? this.host.formatWritten(t.unitsUnder, { name: above.name }) : t.chooseUnit}</label>
         <select id="unit-level-${depth}" @change=${(e: Event) => this.chooseLevel(depth, (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${level.value === ''}>${t.chooseLevel}</option>
-          ${level.options.map((u) => html`<option value=${u.id} ?selected=${u.id === level.value}>${u.name}</option>`)}
+          ${level.options.map((u) => html`<option value=${u.id} lang=${this.host.langOf(u.name)} ?selected=${u.id === level.value}>${u.name}</option>`)}
         </select>`;
       })}
-      <p id="unitId-chosen" role="status">${chosen ? format(t.unitChosen, { name: chosen }) : nothing}</p>
+      <p id="unitId-chosen" role="status">${chosen ? this.host.formatWritten(t.unitChosen, { name: chosen }) : nothing}</p>
       ${this.host.errorLine('unitId')}
     </fieldset>`;
   }

@@ -13,7 +13,8 @@ import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
 import { errorDetail, failureText, retryCanHelp } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, lastInstantOf, Localized, sayNow, type LaterText } from '../../../ui/localize';
-import type { Locale } from '../../../sdk/src/languages';
+import { writtenLang, type Locale } from '../../../sdk/src/languages';
+import { formatWritten, written } from '../../../ui/content-lang';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
@@ -210,6 +211,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private photos: PhotoItem[] = [];
   /** Each photo's upload on its way, by key: sending waits for them. */
   private uploads = new Map<string, Promise<void>>();
+  /** The `lang` of an element holding only written text (an option): 'zh' on an English form where it is Chinese. */
+  private langOf(text: string): 'zh' | typeof nothing {
+    return writtenLang(text, this.locale) ?? nothing;
+  }
+
   /** The picker of a tree too large to send whole (large-unit-picker.ts), once its chunk has arrived. */
   private largePicker: LargeUnitPicker | null = null;
   /** The SMS code's field (verification.ts), once its chunk has arrived. */
@@ -469,6 +475,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const form = this;
     return {
       html, nothing, format,
+      written: (text: string) => written(text, form.locale),
+      formatWritten: (template: string, params: Record<string, string>) => formatWritten(template, params, form.locale),
+      langOf: (text: string) => form.langOf(text),
       get t() {
         return form.t;
       },
@@ -862,15 +871,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       case 'campaign-closed': {
         const d = this.drive!;
         const started = Date.parse(d.startsAt) <= Date.now();
-        return html`<p class="notice" role="status" part="campaign-closed" tabindex="-1">${format(started ? t.campaignEnded : t.campaignNotStarted,
+        return html`<p class="notice" role="status" part="campaign-closed" tabindex="-1">${formatWritten(started ? t.campaignEnded : t.campaignNotStarted,
           // endsAt is exclusive (midnight after the last day): the day named is that of its last instant,
           // as the console names it.
-          { title: d.title, date: formatDateTime(this.locale, started ? lastInstantOf(d.endsAt) : d.startsAt, false) })}</p>`;
+          { title: d.title, date: formatDateTime(this.locale, started ? lastInstantOf(d.endsAt) : d.startsAt, false) }, this.locale)}</p>`;
       }
       case 'campaign-elsewhere': {
         const d = this.drive!;
-        return html`<p class="notice" role="status" part="campaign-elsewhere" tabindex="-1">${format(t.campaignElsewhere,
-          { title: d.title, outlets: d.outlets.map((o) => o.name).join(t.listSeparator) })}</p>`;
+        return html`<p class="notice" role="status" part="campaign-elsewhere" tabindex="-1">${formatWritten(t.campaignElsewhere,
+          { title: d.title, outlets: d.outlets.map((o) => o.name).join(t.listSeparator) }, this.locale)}</p>`;
       }
       case 'load-failed':
         if (this.plainShown()) return nothing;
@@ -950,13 +959,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (!this.config!.unitsComplete) return this.renderLargeUnitPicker();
     const { loose, groups } = unitGroups(this.config!.units);
     const value = chosenUnit(this.values.units);
-    const option = (u: UnitNode) => html`<option value=${u.id} ?selected=${u.id === value}>${u.name}</option>`;
+    const option = (u: UnitNode) => html`<option value=${u.id} lang=${this.langOf(u.name)} ?selected=${u.id === value}>${u.name}</option>`;
     return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`<select id="unitId" required
       aria-invalid=${this.invalid('unitId')} aria-describedby=${this.describedBy('unitId')}
       @change=${(e: Event) => this.set('units', [(e.target as HTMLSelectElement).value])}>
       <option value="" ?selected=${value === ''}>${this.t.chooseUnit}</option>
       ${loose.map(option)}
-      ${groups.map((g) => html`<optgroup label=${g.path.join(' › ')}>${g.units.map(option)}</optgroup>`)}
+      ${groups.map((g) => html`<optgroup label=${g.path.join(' › ')} lang=${this.langOf(g.path.join(''))}>${g.units.map(option)}</optgroup>`)}
     </select>`);
   }
 

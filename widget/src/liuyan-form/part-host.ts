@@ -18,6 +18,12 @@ export interface PartHost {
   readonly nothing: typeof nothing;
   /** `format('{n}秒', { n: 3 })` (ui/localize.ts). */
   format(template: string, params: Record<string, string | number>): string;
+  /** Written text (a unit's name) as it goes into a template: marked `lang="zh"` on an English form (ui/content-lang.ts). */
+  written(text: string): string | TemplateResult;
+  /** One of the form's sentences with written text in it, each `{key}` marked as `written` marks it. */
+  formatWritten(template: string, params: Record<string, string>): string | TemplateResult;
+  /** The `lang` attribute of an element holding only written text (an `<option>`): 'zh' on an English form where it is Chinese. */
+  langOf(text: string): 'zh' | typeof nothing;
   /** The form's words in its current language. */
   readonly t: FormStrings;
   /** A field's name (`unitId` → 留言对象), as the service names it. */

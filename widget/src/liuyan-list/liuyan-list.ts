@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { written } from '../../../ui/content-lang';
+import { formatWritten, written } from '../../../ui/content-lang';
 import { LiuyanError } from '../../../sdk/src/errors';
 import type { Domain, MessageType } from '../../../sdk/src/schemas/common';
 import type { ListMessagesQuery, PublicMessage, PublicMessageDetail, PublicTab } from '../../../sdk/src/schemas/message';
@@ -585,7 +585,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
           ? html`<button type="button" class="link" data-id=${m.id} @click=${open}>${w(m.title)}</button>`
           : html`<a class="link" data-id=${m.id} href=${this.addressOf(m.id)} @click=${(e: MouseEvent) => this.follow(e, m.id)}>${w(m.title)}</a>`}</h3>
         <p class="badges">${renderBadges(m, t)}</p>
-        <p class="meta muted"><span part="author">${w(m.displayName)}</span> · ${w(m.region)} · ${date(m.createdAt)} · ${format(t.toUnit, { name: m.unit.name })}</p>
+        <p class="meta muted"><span part="author">${w(m.displayName)}</span> · ${w(m.region)} · ${date(m.createdAt)} · ${formatWritten(t.toUnit, { name: m.unit.name }, this.locale)}</p>
         ${renderCover(m.coverPhoto, this.apiBase, t.photoAlt)}
         <p class="excerpt">${w(m.excerpt)}</p>
         ${reply ? html`<section class="reply ${reply.kind}" part="reply reply-${reply.kind}">

@@ -1,6 +1,6 @@
 // What a public message looks like, shared by <liuyan-message> and <liuyan-list> (its cards and
 // its detail view), so the two never drift apart. Everything the citizen wrote is bound as text.
-import { written } from '../../../ui/content-lang';
+import { formatWritten, written } from '../../../ui/content-lang';
 import { html, nothing } from 'lit';
 import { renderPhotos } from '../../../ui/photos';
 import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
@@ -93,7 +93,7 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
     </section>`)}
     <h4>${t.timeline}</h4>
     <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
-      ${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
+      ${when(e.at)} ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : nothing}${e.note ? formatWritten(t.note, { note: e.note }, locale) : nothing}${details[i] ?? nothing}
     </li>`)}</ol>
     ${m.rating ? renderRating(m.rating, t) : nothing}
   </article>`;

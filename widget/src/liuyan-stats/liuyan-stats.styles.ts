@@ -15,7 +15,8 @@ export const styles = css`
   svg { display: block; width: 100%; height: auto; max-height: 14em; }
   .bar-all { fill: var(--liuyan-stats-bar-color, #c9d6ea); }
   .bar-replied { fill: var(--liuyan-stats-replied-color, var(--liuyan-color-primary)); }
-  .axis { font-size: 9px; fill: currentColor; }
+  /* 12 units of a 360-wide chart: ≈ 12 px on a phone, larger where the chart is. */
+  .axis { font-size: 12px; fill: currentColor; }
   .legend { display: flex; flex-wrap: wrap; gap: var(--liuyan-space); font-size: 0.85em; margin: calc(.3*var(--liuyan-space)) 0 0; padding: 0; list-style: none; }
   .legend span { display: inline-block; width: 0.8em; height: 0.8em; margin-inline-end: calc(.3*var(--liuyan-space)); vertical-align: -0.05em; }
   .legend .all { background: var(--liuyan-stats-bar-color, #c9d6ea); }

@@ -16,7 +16,9 @@ const CHART_MONTHS = 12;
 /** Units listed in the ranking. */
 const RANKED_UNITS = 10;
 /** The axis has two lines: the month, and its year where the year starts or changes. */
-const CHART = { width: 360, height: 160, top: 10, bottom: 30 };
+const CHART = { width: 360, height: 164, top: 10, bottom: 36 };
+/** How wide a year (`2026`) is under the chart, in its units (12-unit digits): one under the last bars ends at their right edge. */
+const YEAR_WIDTH = 30;
 
 type Phase = 'loading' | 'ready' | 'failed';
 
@@ -155,8 +157,10 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
         return svg`
           <rect class="bar-all" x=${x} y=${y(m.messages)} width=${barWidth} height=${CHART.top + plot - y(m.messages)}></rect>
           <rect class="bar-replied" x=${x} y=${y(m.replied)} width=${barWidth} height=${CHART.top + plot - y(m.replied)}></rect>
-          <text class="axis" x=${x + barWidth / 2} y=${CHART.height - 17} text-anchor="middle">${month}</text>
-          ${year ? svg`<text class="axis year" x=${x} y=${CHART.height - 4}>${year}</text>` : nothing}`;
+          <text class="axis" x=${x + barWidth / 2} y=${CHART.height - 20} text-anchor="middle">${month}</text>
+          ${year ? (x + YEAR_WIDTH > CHART.width
+            ? svg`<text class="axis year" x=${x + barWidth} y=${CHART.height - 4} text-anchor="end">${year}</text>`
+            : svg`<text class="axis year" x=${x} y=${CHART.height - 4}>${year}</text>`) : nothing}`;
       })}
     </svg>`;
   }

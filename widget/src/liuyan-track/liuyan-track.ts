@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { written } from '../../../ui/content-lang';
+import { formatWritten, written } from '../../../ui/content-lang';
 import { fieldErrorMessage, fieldLabel } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
@@ -479,7 +479,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         ${remembered ? nothing : html`<button type="button" class="secondary" @click=${this.rememberShown}>${t.rememberThis}</button>`}
       </p>
       ${phase === 'confirm' || phase === 'erasing' ? html`<div class="confirm" id="erase-confirm" role="alertdialog" aria-labelledby="erase-question" tabindex="-1">
-        <p id="erase-question">${format(t.eraseQuestion, { name: m.displayName })}</p>
+        <p id="erase-question">${formatWritten(t.eraseQuestion, { name: m.displayName }, this.locale)}</p>
         <p class="actions"><button type="button" class="danger" ?disabled=${phase === 'erasing'} @click=${this.erase}>${phase === 'erasing' ? t.erasing : t.eraseYes}</button>
           <button type="button" class="secondary" ?disabled=${phase === 'erasing'} @click=${() => (this.data = { phase: '', notice: '', error: '' })}>${t.eraseNo}</button></p>
       </div>` : nothing}
@@ -555,7 +555,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       </section>`)}
       <h4>${t.timeline}</h4>
       <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
-        <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : nothing}${e.note ? format(t.note, { note: e.note }) : nothing}${details[i] ?? nothing}
+        <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : nothing}${e.note ? formatWritten(t.note, { note: e.note }, this.locale) : nothing}${details[i] ?? nothing}
       </li>`)}</ol>
       ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${sayNow(this.notice)}</p>` : nothing}
       ${this.fieldErrors.form ? html`<p class="error" role="alert">${sayNow(this.fieldErrors.form)}</p>` : nothing}
