@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { idRefs } from '../ui/id-refs';
 import { defineElement } from '../ui/liuyan-element';
 import { tokens } from '../ui/tokens.styles';
@@ -88,6 +89,10 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     await this.saveNotices({ ...this.notices, smsPhone: smsPhone || null });
   }
 
+  /**
+   * Saves the choices; a box whose save failed goes back to what the service holds (`live` in the
+   * template: the box's own state is compared, so a tick the service did not take is undone).
+   */
   private async saveNotices(wanted: OfficialNotificationPrefs): Promise<void> {
     this.noticesState = { busy: true, done: false, error: '' };
     try {
@@ -106,7 +111,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     const t = this.t.account;
     const s = this.noticesState;
     const box = (kind: NoticeKind, label: string) => html`<label class="choice"><input type="checkbox" name=${kind}
-      .checked=${this.notices![kind]} aria-disabled=${String(s.busy)} @change=${(e: Event) => this.setNotice(kind, (e.target as HTMLInputElement).checked)} />${label}</label>`;
+      .checked=${live(this.notices![kind])} aria-disabled=${String(s.busy)} @change=${(e: Event) => this.setNotice(kind, (e.target as HTMLInputElement).checked)} />${label}</label>`;
     return html`<section class="card" aria-labelledby="notices-title">
       <h2 id="notices-title">${t.notifications}</h2>
       ${this.notices ? html`<p class="muted">${t.notificationsHint}</p>
@@ -226,7 +231,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
           <dt>${t.email}</dt><dd>${p.email}</dd>
           <dt>${t.role}</dt><dd>${this.t.roles[p.role]}</dd>
           <dt>${t.units}</dt><dd>${p.units.length > 0 ? p.units.map((u) => u.name).join('、') : t.wholeSite}</dd>
-          <dt>${t.site}</dt><dd>${p.site.name}</dd>
+          <dt>${t.site}</dt><dd>${this.written(p.site.name)}</dd>
         </dl>
       </section>
       <section class="card" aria-labelledby="password-title">

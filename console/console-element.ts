@@ -1,6 +1,7 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { fieldErrorMessage, type FieldErrorParams } from '../sdk/src/error-messages';
 import { LiuyanError } from '../sdk/src/errors';
+import { writtenLang } from '../sdk/src/languages';
 import type { FieldErrorCode } from '../sdk/src/schemas/error';
 import { formatWritten, written } from '../ui/content-lang';
 import { LiuyanElement } from '../ui/liuyan-element';
@@ -73,6 +74,11 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
    */
   protected written(text: string) {
     return written(text, this.locale);
+  }
+
+  /** The `lang` of an element holding only written text (an `<option>`, which holds no markup): 'zh' where `written` would mark it. */
+  protected langOf(text: string): 'zh' | typeof nothing {
+    return writtenLang(text, this.locale) ?? nothing;
   }
 
   /** One of the console's sentences with written text in it (`{name}` a unit's name), each marked as `written` marks it. */

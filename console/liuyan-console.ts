@@ -197,7 +197,7 @@ export class LiuyanConsole extends ConsoleElement {
     const p = this.profile;
     const current = this.route.page;
     return html`<header part="header" class="app-header">
-      <div class="brand"><span class="site">${p?.site.name ?? ''}</span> <span>${t.appTitle}</span></div>
+      <div class="brand"><span class="site">${this.written(p?.site.name ?? '')}</span> <span>${t.appTitle}</span></div>
       ${p?.mustChangePassword ? html`<nav aria-label=${t.nav.menu}>
         <span class="who">${this.written(p.displayName)} · ${t.roles[p.role]}</span>
         <button type="button" class="on-primary" @click=${this.signOut}>${t.nav.signOut}</button>

@@ -472,7 +472,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
           <dt>${t.message.author}</dt><dd>${this.written(m.displayName)} · ${this.written(m.region)}</dd>
           <dt>${t.message.supports}</dt><dd>${m.supportCount}</dd>
-          ${m.adoption ? html`<dt>${t.flags.adopted}</dt><dd part="adoption">${m.adoption.note} · ${when(m.adoption.at, false)}</dd>` : nothing}
+          ${m.adoption ? html`<dt>${t.flags.adopted}</dt><dd part="adoption">${this.written(m.adoption.note)} · ${when(m.adoption.at, false)}</dd>` : nothing}
         </dl>
         <div class="body message-body">${this.written(m.body)}</div>
         ${renderPhotos(m.photos, '', t.photoAlt, this.photoMarks())}
@@ -496,7 +496,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <h2 id="notes-title">${t.message.notes}</h2>
         <p class="muted hint">${t.message.notesHint}</p>
         ${m.notes.length === 0 ? html`<p class="muted">${t.message.noNotes}</p>` : html`<ul class="notes">${m.notes.map((n) => html`<li>
-          <header class="muted">${n.account} · <time datetime=${n.createdAt}>${when(n.createdAt)}</time></header>
+          <header class="muted">${this.written(n.account)} · <time datetime=${n.createdAt}>${when(n.createdAt)}</time></header>
           <div class="body">${this.written(n.body)}</div>
         </li>`)}</ul>`}
       </section>`;
@@ -517,7 +517,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <header><strong>${format(t.message.ratedAs, { level: level(r.overall) })}</strong> · ${when(r.createdAt)}</header>
         <p>${t.message.resolution} ${r.resolution} · ${t.message.attitude} ${r.attitude} · ${t.message.speed} ${r.speed}</p>
         ${r.reason ? html`<p>${format(t.message.ratingReason, { reason: t.ratingReasons[r.reason] })}</p>` : nothing}
-        ${r.reasonText ? html`<div class="body">${r.reasonText}</div>` : nothing}
+        ${r.reasonText ? html`<div class="body">${this.written(r.reasonText)}</div>` : nothing}
       </section>`)}
       ${m.followUps.map((f) => html`<section class="follow-up" part="follow-up">
         <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}
@@ -563,7 +563,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const where = e.fromUnit && unit ? `${e.fromUnit.name} → ${unit.name}` : (unit?.name ?? '');
     return html`<li class=${e.isPublic ? '' : 'internal'}>
       <time datetime=${e.at}>${formatDateTime(this.locale, e.at)}</time>
-      <strong>${eventLabel(t, e.kind, replyKind)}</strong>${where ? html` · ${where}` : nothing}${e.account ? html` · <span class="muted">${e.account}</span>` : nothing}
+      <strong>${eventLabel(t, e.kind, replyKind)}</strong>${where ? html` · ${this.written(where)}` : nothing}${e.account ? html` · <span class="muted">${this.written(e.account)}</span>` : nothing}
       ${e.isPublic ? nothing : html`<span class="badge">${t.message.internal}</span>`}
       ${e.note ? html`<div class="event-note">${this.written(e.note)}</div>` : nothing}
     </li>`;
@@ -705,7 +705,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
             aria-invalid=${this.invalid('templateId')} aria-describedby=${this.errorRef('templateId') ?? nothing}
             @change=${(e: Event) => this.chooseTemplate((e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${d.templateId === ''}>${f.noTemplate}</option>
-            ${this.templates.map((x) => html`<option value=${x.id} ?selected=${d.templateId === x.id}>${x.title}</option>`)}
+            ${this.templates.map((x) => html`<option value=${x.id} lang=${this.langOf(x.title)} ?selected=${d.templateId === x.id}>${x.title}</option>`)}
           </select>`) : nothing}
           ${this.field('body', f.replyBody, true, html`<textarea id="body" name="body" rows="8" .value=${d.body}
             aria-invalid=${this.invalid('body')} aria-describedby=${idRefs(this.errorRef('body'), this.counterId('body')) ?? nothing}

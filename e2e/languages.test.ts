@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { consoleEn } from '../console/strings.en';
+import { adminEn } from '../console/admin/strings.en';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
-import { signedIn } from './console-helpers';
+import { CONSOLE, signedIn } from './console-helpers';
 import { useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
@@ -128,4 +131,82 @@ describe('Traditional Chinese in the browser', () => {
     expect(await header.locator('.who [lang="zh"]').first().textContent()).toBe(DEMO_ACCOUNTS.moderator.displayName);
     expect(problems).toEqual([]);
   });
+
+  it('in English, whatever the console shows that someone wrote in Chinese is marked lang="zh", on every page', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    const header = page.locator('liuyan-console [part="header"]');
+    await header.getByLabel('语言').selectOption('en');
+    await expect.poll(() => header.getByRole('link', { name: 'Queue' }).count()).toBe(1);
+    await page.goto(`${CONSOLE}#/queue?tab=all`);
+    await ready(page);
+    const messages = await page.locator('liuyan-console-queue a[href^="#/messages/"]').evaluateAll((links) => links.slice(0, 6).map((a) => a.getAttribute('href')!));
+    expect(messages.length).toBeGreaterThan(0);
+    const pages = ['#/queue?tab=all', '#/dashboard', '#/account', ...messages,
+      ...['site', 'calendar', 'units', 'accounts', 'templates', 'campaigns', 'audit', 'integrations', 'webhooks', 'notifications', 'protection'].map((s) => `#/admin/${s}`)];
+    const unmarked: Record<string, string[]> = {};
+    let marked = 0;
+    for (const address of pages) {
+      await page.goto(`${CONSOLE}${address}`);
+      await ready(page);
+      const found = await chineseText(page);
+      marked += found.marked;
+      // The console's own English sentences may name a Chinese term (督办): those are its words, not written text.
+      const left = found.unmarked.filter((text) => !OWN_ENGLISH.some((own) => own.includes(text)));
+      if (left.length > 0) unmarked[address] = left;
+    }
+    expect(unmarked).toEqual({});
+    expect(marked).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
+  });
 });
+
+/** Every sentence of the console's English strings, to tell its own words from written text. */
+const OWN_ENGLISH: string[] = [];
+(function collect(value: unknown): void {
+  if (typeof value === 'string') OWN_ENGLISH.push(value);
+  else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect);
+})([consoleEn, adminEn]);
+
+/** Waits until the console's page has drawn its content: a heading, nothing still loading. */
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    let heading = false;
+    for (let i = 0; i < roots.length; i += 1) {
+      for (const element of roots[i]!.querySelectorAll('*')) {
+        if (element.getAttribute('aria-busy') === 'true') return false;
+        if (element.tagName === 'H1' && element.textContent?.trim()) heading = true;
+        if (element.shadowRoot) roots.push(element.shadowRoot);
+      }
+    }
+    return heading;
+  });
+  // What a page asks for after its first answer (the names of units an account is for) has come.
+  await page.waitForLoadState('networkidle');
+}
+
+/** The text nodes holding a Chinese character, through every shadow root: how many are inside `lang="zh"`, and the others. */
+function chineseText(page: Page): Promise<{ marked: number; unmarked: string[] }> {
+  return page.evaluate(() => {
+    const han = /\p{Script=Han}/u;
+    const langOf = (node: Node): string => {
+      for (let at: Node | null = node.parentNode; at; at = at.parentNode ?? (at instanceof ShadowRoot ? at.host : null)) {
+        if (at instanceof Element && at.hasAttribute('lang')) return at.getAttribute('lang')!;
+      }
+      return '';
+    };
+    const result = { marked: 0, unmarked: [] as string[] };
+    const walk = (root: Node) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+        const text = node.nodeType === Node.TEXT_NODE ? node.textContent!.trim() : '';
+        if (!text || !han.test(text) || node.parentElement?.closest('style, script')) continue;
+        if (langOf(node).startsWith('zh')) result.marked += 1;
+        else result.unmarked.push(text);
+      }
+    };
+    walk(document.body);
+    return result;
+  });
+}

@@ -163,3 +163,38 @@ describe('a dead notice in the console', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('an official’s own notices', () => {
+  it('a box whose save failed goes back to what the service holds, and one that saved stays', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.transport);
+    await page.goto(`${CONSOLE}#/account`);
+    const account = page.locator('liuyan-console-account');
+    const box = account.getByLabel('留言即将到期');
+    await box.waitFor();
+    const before = await box.isChecked();
+
+    // The service cannot be reached for the save: the box shows its old state again, with the problem said.
+    let saves = 0;
+    await page.route('**/v1/console/me/notifications', (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      saves += 1;
+      return route.fulfill({ status: 500, headers: { 'Content-Type': 'application/problem+json' }, body: '{"type":"about:blank","title":"internal","status":500,"code":"internal"}' });
+    });
+    await box.click();
+    await account.locator('section[aria-labelledby="notices-title"] .error[role="alert"]').waitFor();
+    await expect.poll(() => box.isChecked()).toBe(before);
+    expect(saves).toBe(1);
+
+    // Saved: the box keeps its new state, after a reload too.
+    await page.unroute('**/v1/console/me/notifications');
+    await box.click();
+    await expect.poll(() => account.getByText('通知设置已保存').isVisible()).toBe(true);
+    expect(await box.isChecked()).toBe(!before);
+    await page.reload();
+    await expect.poll(() => account.getByLabel('留言即将到期').isChecked()).toBe(!before);
+    // Put back as seeded.
+    await account.getByLabel('留言即将到期').click();
+    await expect.poll(() => account.getByText('通知设置已保存').isVisible()).toBe(true);
+    expect(problems.filter((p) => !p.includes('500'))).toEqual([]);
+  });
+});

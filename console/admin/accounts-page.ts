@@ -176,7 +176,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
         ${x.disabled ? html`<span class="badge overdue">${a.disabled}</span>` : nothing}
         ${x.mustChangePassword ? html`<span class="badge">${a.mustChange}</span>` : nothing}
         <span class="badge">${x.totpEnabled ? a.totpOn : a.totpOff}</span>
-        <span>${x.role === 'responder' ? this.unitNames(x.unitIds) : a.wholeSite}</span>
+        <span>${x.role === 'responder' ? this.written(this.unitNames(x.unitIds)) : a.wholeSite}</span>
       </div>
       <div class="buttons compact">
         <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(open === 'edit')}

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Account } from '../../sdk/src/schemas/admin';
 import type { AuditAction, AuditEntry, AuditQuery } from '../../sdk/src/schemas/audit';
 import { defineElement } from '../../ui/liuyan-element';
@@ -93,15 +93,15 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
   private details(e: AuditEntry) {
     const a = this.a.audit;
     const fieldNames = this.t.errors.fields;
-    const parts: string[] = [];
-    if (e.target) parts.push(e.target.name ?? `${e.target.id}${a.removed}`);
+    const parts: (string | TemplateResult)[] = [];
+    if (e.target) parts.push(e.target.name !== null ? this.written(e.target.name) : `${e.target.id}${a.removed}`);
     if (e.fields.length > 0) parts.push(format(a.changed, { fields: e.fields.map((f) => fieldNames[f] ?? f).join(a.separator) }));
     if (e.role) parts.push(this.t.roles[e.role]);
     if (e.rows !== null) parts.push(format(a.rows, { n: e.rows }));
     if (e.year !== null) parts.push(format(a.year, { n: e.year }));
     if (e.from || e.to) parts.push(format(a.range, { from: e.from ?? '…', to: e.to ?? '…' }));
     return html`${e.messageId ? html`<a href="#/messages/${encodeURIComponent(e.messageId)}">${format(a.message, { id: e.messageId })}</a>` : nothing}
-      ${parts.length > 0 ? html`<span>${parts.join(a.separator)}</span>` : nothing}`;
+      ${parts.length > 0 ? html`<span>${parts.map((part, i) => html`${i > 0 ? a.separator : nothing}${part}`)}</span>` : nothing}`;
   }
 
   override render() {
@@ -125,7 +125,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
         <label for="audit-account">${a.person}</label>
         <select id="audit-account" name="account">
           <option value="">${a.anyone}</option>
-          ${this.accounts.map((x) => html`<option value=${x.id} ?selected=${x.id === f.account}>${x.displayName}（${x.email}）</option>`)}
+          ${this.accounts.map((x) => html`<option value=${x.id} lang=${this.langOf(x.displayName)} ?selected=${x.id === f.account}>${x.displayName}（${x.email}）</option>`)}
         </select>
       </div>
       <div class="field">
@@ -158,7 +158,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
     return html`<ul class="list" part="audit" aria-busy=${this.loading ? 'true' : 'false'}>
         ${entries.map((e) => html`<li class="list-item" data-action=${e.action}>
           <div class="list-main">
-            <strong>${e.actor?.displayName ?? a.service}</strong>
+            <strong>${e.actor ? this.written(e.actor.displayName) : a.service}</strong>
             <span>${this.actionLabel(e.action)}</span>
           </div>
           <div class="list-main muted">

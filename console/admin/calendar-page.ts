@@ -215,11 +215,10 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
       ${periodsOf(days).map((p) => {
         const holidays = p.days.filter((d) => d.kind === 'holiday').map((d) => d.day);
         const workdays = p.days.filter((d) => d.kind === 'workday').map((d) => d.day);
-        const name = p.name ?? a.unnamed;
         const scope = `period-${p.days[0]!.day}`;
         return html`<li class="list-item" part="calendar-period">
           <div class="list-main stack">
-            <strong>${name}</strong>
+            <strong>${p.name ? this.written(p.name) : a.unnamed}</strong>
             ${holidays.length > 0 ? html`<span><span class="badge">${a.kinds.holiday}</span> ${runsOf(holidays).map(([first, last, n], i) => html`${i > 0 ? sep : nothing}${n === 1
               ? html`<time datetime=${first}>${first}</time>`
               : format(a.holidayRun, { from: first, to: last, n })}`)}</span>` : nothing}

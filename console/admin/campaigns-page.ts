@@ -189,7 +189,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
       <div class="list-main"><strong>${this.written(x.title)}</strong> <span class="badge">${state}</span></div>
       <p class="muted">${format(a.window, { slug: x.slug, from: day(x.startsAt), to: day(`${lastDay(x.endsAt)}T12:00:00${SITE_OFFSET}`) })}</p>
       <p>${format(a.figures, { messages: x.counts.messages, published: x.counts.published, replied: x.counts.replied, adopted: x.counts.adopted })}</p>
-      ${x.outlets.length > 0 ? html`<p class="muted">${format(a.outletList, { outlets: [...new Set(x.outlets.map((o) => o.name))].join(this.a.audit.separator) })}</p>` : nothing}
+      ${x.outlets.length > 0 ? html`<p class="muted">${this.formatWritten(a.outletList, { outlets: [...new Set(x.outlets.map((o) => o.name))].join(this.a.audit.separator) })}</p>` : nothing}
       <div class="buttons compact">
         <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(this.editing === x.id)}
           @click=${() => this.toggle(x)}>${this.a.edit}</button>

@@ -193,7 +193,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         ${this.trail.map((u, i) => html`<li>${i < this.trail.length - 1 || this.searched
           ? html`<button type="button" class="link" @click=${() => this.openLevel(this.trail.slice(0, i + 1))}>${this.written(u.name)}</button>`
           : html`<span aria-current="location">${this.written(u.name)}</span>`}</li>`)}
-        ${this.searched ? html`<li><span aria-current="location">${format(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
+        ${this.searched ? html`<li><span aria-current="location">${this.formatWritten(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
       </ol></nav>
       ${this.load.error ? html`<p class="error" role="alert">${this.load.error}</p>` : nothing}
       ${this.items.length === 0 && !this.load.loading
@@ -213,7 +213,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
           <strong class="unit-name">${this.written(u.name)}</strong>
           <span class="badge">${a.kinds[u.kind]}</span>
           ${u.active ? nothing : html`<span class="badge">${a.inactive}</span>`}
-          ${this.searched && u.ancestors.length > 0 ? html`<span class="muted">${u.ancestors.map((x) => x.name).join(' › ')}</span>` : nothing}
+          ${this.searched && u.ancestors.length > 0 ? html`<span class="muted">${this.written(u.ancestors.map((x) => x.name).join(' › '))}</span>` : nothing}
         </div>
         <div class="buttons compact">
           ${u.hasChildren ? html`<button type="button" class="secondary" aria-label=${format(this.t.unitPicker.openBelow, { name: placeName(u, u.ancestors) })}
