@@ -31,6 +31,10 @@ describe('Traditional Chinese in the browser', () => {
     await expect.poll(() => form.getByRole('button', { name: 'Send message' }).count()).toBe(1);
     expect(await form.getByLabel('title', { exact: true }).count()).toBe(1);
     await expect.poll(() => form.locator('#title-error').textContent()).toBe('Please enter the title');
+    // The units to write to, named in Chinese, are marked so in its list (a screen reader reads them in Chinese); its own first choice is not.
+    const options = await form.locator('#unitId option').evaluateAll((all) => all.map((o) => ({ chinese: /\p{Script=Han}/u.test(o.textContent ?? ''), lang: o.getAttribute('lang') })));
+    expect(options.filter((o) => o.chinese).length).toBeGreaterThan(3);
+    expect(options.filter((o) => (o.lang === 'zh') !== o.chinese)).toEqual([]);
   });
 
   it('what <liuyan-track> and <liuyan-list> said before their lang changed is said again in the new one', async () => {

@@ -211,11 +211,6 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private photos: PhotoItem[] = [];
   /** Each photo's upload on its way, by key: sending waits for them. */
   private uploads = new Map<string, Promise<void>>();
-  /** The `lang` of an element holding only written text (an option): 'zh' on an English form where it is Chinese. */
-  private langOf(text: string): 'zh' | typeof nothing {
-    return writtenLang(text, this.locale) ?? nothing;
-  }
-
   /** The picker of a tree too large to send whole (large-unit-picker.ts), once its chunk has arrived. */
   private largePicker: LargeUnitPicker | null = null;
   /** The SMS code's field (verification.ts), once its chunk has arrived. */
@@ -967,6 +962,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       ${loose.map(option)}
       ${groups.map((g) => html`<optgroup label=${g.path.join(' › ')} lang=${this.langOf(g.path.join(''))}>${g.units.map(option)}</optgroup>`)}
     </select>`);
+  }
+
+  /** The `lang` of an element holding only written text (an option): 'zh' on an English form where it is Chinese. */
+  private langOf(text: string): 'zh' | typeof nothing {
+    return writtenLang(text, this.locale) ?? nothing;
   }
 
   /** The picker of a tree too large to send whole (a national site): its chunk's, or what stands in its place until it arrives. */

@@ -14,7 +14,7 @@
 import { html } from 'hono/html';
 import { displayName } from '../../../sdk/src/display-name';
 import { fieldLabel } from '../../../sdk/src/error-messages';
-import type { Locale } from '../../../sdk/src/languages';
+import { writtenLang, type Locale } from '../../../sdk/src/languages';
 import { DisplayAsSchema, type DisplayAs, type Domain, type MessageType } from '../../../sdk/src/schemas/common';
 import type { FormNode, UnitNode } from '../../../sdk/src/schemas/site';
 import { withOverrides } from '../../../sdk/src/string-overrides';
@@ -215,7 +215,9 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
   const select = (id: string, isRequired: boolean, ...options: Child[]) =>
     h('select', { id: `${ID_PREFIX}${id}`, name: id, ...(isRequired ? { required: true, ...state(id) } : {}) }, ...options);
   const { loose, groups } = unitGroups(units);
-  const option = (u: UnitNode) => h('option', { value: u.id, selected: u.id === values.unitId }, u.name);
+  // A unit's name is written text: marked Chinese on an English form (WCAG 3.1.2), as the element marks it.
+  const lang = (text: string) => writtenLang(text, locale) ?? undefined;
+  const option = (u: UnitNode) => h('option', { value: u.id, lang: lang(u.name), selected: u.id === values.unitId }, u.name);
   const shownName = (as: DisplayAs) => displayName(values.name.trim() || t.sampleName, as);
   const isPublic = values.isPublic !== 'false';
   const choice = (value: string, checked: boolean, text: string, hint: string) => h('label', { class: 'liuyan-choice liuyan-block' },
@@ -237,7 +239,7 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
     field('unitId', select('unitId', true,
       h('option', { value: '' }, t.chooseUnit),
       loose.map(option),
-      groups.map((g) => h('optgroup', { label: g.path.join(' › ') }, g.units.map(option))))),
+      groups.map((g) => h('optgroup', { label: g.path.join(' › '), lang: lang(g.path.join('')) }, g.units.map(option))))),
     h('fieldset', { class: 'liuyan-field' }, h('legend', {}, label('type'), required()),
       h('div', { class: 'liuyan-choices' }, site.types.map((type: MessageType, i) => h('label', { class: 'liuyan-choice' },
         h('input', {

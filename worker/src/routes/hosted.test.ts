@@ -300,6 +300,10 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
 
     const write = await (await page(`/s/${siteId}/write?lang=en`)).text();
     expect(write).toContain(`<liuyan-form site="${siteId}" lang="en" theme="auto"><form class="plain-form" method="post" action="/s/${siteId}/write?lang=en"`);
+    // The units to write to, by their names in Chinese: each option marked so; the English ones around them not.
+    expect(write).toContain(`<option value="${eduUnit}" lang="zh">测试县教育局</option>`);
+    expect(write).toMatch(/<option value="">[A-Z][a-z ]+<\/option>/);
+    expect(await (await page(`/s/${siteId}/write`)).text()).toContain(`<option value="${eduUnit}">测试县教育局</option>`);
   });
 
   it('falls back to the site’s language for no or an unknown ?lang=, and leaves the site’s own language out of the canonical address', async () => {
