@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { fieldErrorMessage, type FieldErrorParams } from '../sdk/src/error-messages';
 import { LiuyanError } from '../sdk/src/errors';
 import { writtenLang } from '../sdk/src/languages';
@@ -66,6 +66,24 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
       event.stopImmediatePropagation();
     }, { capture: true });
     return root;
+  }
+
+  /**
+   * When drawing the page removed the control that held the focus — a form that closes once it was
+   * sent, an action's button gone with the message's new state — the focus goes to the sentence
+   * saying what happened (`.notice[role="status"]`), else to a problem said (`[role="alert"]`), else
+   * to the page's heading: not to the top of the document, where Tab would start again from the header.
+   * A page swapped for another (a custom element's host) is left to the page that comes.
+   */
+  protected override update(changed: PropertyValues): void {
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    super.update(changed);
+    if (!focused || focused.isConnected || focused.localName.includes('-')) return;
+    const next = ['.notice[role="status"]:not([hidden])', '[role="alert"]:not([hidden])', 'h1']
+      .map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean);
+    if (!next) return;
+    if (!next.hasAttribute('tabindex')) next.tabIndex = -1;
+    next.focus();
   }
 
   /**

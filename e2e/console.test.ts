@@ -233,6 +233,9 @@ describe('the officials’ console at /console/', () => {
     }, '回复已发送');
     expect(await message.locator('.reply .body').last().textContent()).toBe(reply);
     expect(sent).toEqual([`/v1/console/messages/${created.id}/reply`]);
+    // The form closed once sent, its button with it: the focus is on the sentence saying so, not back
+    // at the top of the page, where Tab would start again from the header.
+    await expect.poll(() => message.evaluate((element) => element.shadowRoot!.activeElement?.textContent?.trim())).toBe('回复已发送');
     expect(problems).toEqual([]);
     await page.context().close();
   });
