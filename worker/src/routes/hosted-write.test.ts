@@ -384,7 +384,8 @@ describe('the same form as data, for the widget’s loader (GET /v1/sites/:site/
     const asked = await (await request(`/v1/sites/${siteId}/form?lang=en&theme=dark&unit=${eduUnit}`)).json<SiteForm>();
     const english = await asIncluded(`${siteId}/form?lang=en&theme=dark&unit=${eduUnit}`);
     expect(String(formHtml(asked.form!))).toBe(english.form);
-    expect(english.form).toContain(`<option value="${eduUnit}" selected>`);
+    // In English, the unit's Chinese name is marked so (WCAG 3.1.2), as on the write page.
+    expect(english.form).toContain(`<option value="${eduUnit}" lang="zh" selected>`);
     expect(asked.style).toBe(english.style);
     // A unit it does not list is not chosen.
     const elsewhere = await (await request(`/v1/sites/${siteId}/form?unit=u_nowhere`)).json<SiteForm>();
