@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { ACTIONS, REJECT_REASONS } from '../sdk/src/codes';
 import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview } from '../sdk/src/schemas/console';
 import type { HoldReason } from '../sdk/src/schemas/protection';
@@ -19,7 +20,7 @@ import { photoStyles, renderPhotos, type ShownPhoto } from '../ui/photos';
 import { downsizePhoto, uploadPhotoTo } from '../ui/photo-upload';
 import type { Role } from '../sdk/src/schemas/console';
 import type { PhotoHiding } from '../sdk/src/schemas/photo';
-import { keepFormDraft, keepReplyDraft, keptFormDraft, keptReplyDraft, type ReplyDraft } from './reply-drafts';
+import { keepFormDraft, keepReplyDraft, keptFormDraft, keptReplyDraft, sendingOf, type ReplyDraft } from './reply-drafts';
 
 /** Actions that ask for something first; the others run at once. */
 const WITH_FORM = new Set<Action>(['publish', 'reject', 'hide', 'transfer', 'reply', 'extend', 'close', 'note', 'adopt']);
@@ -195,7 +196,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private run<A extends Exclude<Action, 'reveal'>>(action: A, body: MessageActions[A]['input']): Promise<void> {
     return this.working(async (id) => {
       const version = action === 'note' ? undefined : this.message?.version;
-      this.message = await this.officials.messages.act(id, action, body, { version });
+      this.message = await this.officials.messages.act(id, action, body, { version, idempotencyKey: this.keyFor(id, action, body) });
       const done: Record<Exclude<Action, 'reveal'>, string> = this.t.actionDone;
       this.done = done[action];
       keepFormDraft(id, null);
@@ -205,6 +206,25 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         this.replyPhotos = [];
       }
     });
+  }
+
+  /**
+   * The `Idempotency-Key` a reply or a note goes with, kept with its draft before it leaves
+   * (`Sending`, reply-drafts.ts): the same words sent again — the answer lost, or the page rebuilt
+   * from the draft while the first send was on its way — are one reply, one note. The other actions
+   * carry the message's version instead: a second one finds it changed and is refused.
+   */
+  private keyFor(id: string, action: Exclude<Action, 'reveal'>, body: unknown): string | undefined {
+    if (action === 'reply') {
+      this.draft = { ...this.draft, sending: sendingOf(this.draft.sending, body) };
+      keepReplyDraft(id, this.draft);
+      return this.draft.sending!.key;
+    }
+    if (action !== 'note') return undefined;
+    const kept = keptFormDraft(id);
+    const sending = sendingOf(kept?.action === action ? kept.sending : undefined, body);
+    keepFormDraft(id, { action, fields: kept?.fields ?? {}, sending });
+    return sending.key;
   }
 
   /** Adds the chosen files (up to the limit) to the reply, each made smaller and uploaded at once. */
@@ -625,7 +645,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <h2 id="actions-title" class="visually-hidden">${t.message.actions}</h2>
       ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}
       <div class="buttons" part="actions">
-        ${actions.map((a) => html`<button type="button" class=${a === 'publish' || a === 'accept' || a === 'reply' ? '' : 'secondary'}
+        <!-- One button per action, kept by its action: once one is done and gone (受理), the focus is not left on whichever took its place. -->
+        ${repeat(actions, (a) => a, (a) => html`<button type="button" class=${a === 'publish' || a === 'accept' || a === 'reply' ? '' : 'secondary'}
           aria-disabled=${String(this.busy)} aria-expanded=${WITH_FORM.has(a) ? String(this.open === a) : nothing}
           @click=${() => this.choose(a)}>${t.actionLabels[a]}</button>`)}
       </div>
@@ -746,7 +767,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       ${this.gone ? html`<p class="notice" part="action-gone">${f.actionGone}</p>` : nothing}
       <div class="buttons">
         <button type="submit" aria-disabled=${String(this.busy || this.gone)}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
-        <button type="button" class="secondary" @click=${this.cancel}>${f.cancel}</button>
+        <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${this.cancel}>${f.cancel}</button>
       </div>
     </form>`;
   }

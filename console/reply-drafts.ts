@@ -1,10 +1,34 @@
 import type { ReplyKind } from '../sdk/src/vocabulary';
 
-/** A reply as it is being written on a message's page. */
+/**
+ * A draft's send: the `Idempotency-Key` it went with and the input it was for (JSON). Kept with the
+ * draft before the request leaves, so the same draft sent again — after an answer lost on the way,
+ * or from the page rebuilt while the first send was still on its way (Back, then Forward) — is the
+ * same request to the service, which does its work once.
+ */
+export interface Sending {
+  key: string;
+  input: string;
+}
+
+/** The send of `input`: `previous` where it was for the same input, else a new key (anything changed is a new request). */
+export function sendingOf(previous: Sending | undefined, input: unknown): Sending {
+  const json = JSON.stringify(input);
+  return previous?.input === json ? previous : { key: crypto.randomUUID(), input: json };
+}
+
+/** A kept draft's send, where it holds a well-formed one. */
+function keptSending(value: unknown): Sending | undefined {
+  const sending = value as Partial<Sending> | null | undefined;
+  return typeof sending?.key === 'string' && typeof sending.input === 'string' ? { key: sending.key, input: sending.input } : undefined;
+}
+
+/** A reply as it is being written on a message's page; `sending` once it has been sent. */
 export interface ReplyDraft {
   kind: ReplyKind;
   body: string;
   templateId: string;
+  sending?: Sending;
 }
 
 const PREFIX = 'liuyan:reply-draft:';
@@ -14,7 +38,7 @@ export function keptReplyDraft(id: string): ReplyDraft | null {
   try {
     const kept = JSON.parse(sessionStorage.getItem(PREFIX + id) ?? 'null') as Partial<ReplyDraft> | null;
     return kept && typeof kept.body === 'string' && (kept.kind === 'interim' || kept.kind === 'final')
-      ? { kind: kept.kind, body: kept.body, templateId: typeof kept.templateId === 'string' ? kept.templateId : '' }
+      ? { kind: kept.kind, body: kept.body, templateId: typeof kept.templateId === 'string' ? kept.templateId : '', sending: keptSending(kept.sending) }
       : null;
   } catch {
     return null;
@@ -42,6 +66,8 @@ export function keepReplyDraft(id: string, draft: ReplyDraft): void {
 export interface FormDraft {
   action: string;
   fields: Record<string, string>;
+  /** Once sent (a note: the one form besides the reply whose second send would be a second note). */
+  sending?: Sending;
 }
 
 const FORM_PREFIX = 'liuyan:form-draft:';
@@ -52,7 +78,7 @@ export function keptFormDraft(id: string): FormDraft | null {
     const kept = JSON.parse(sessionStorage.getItem(FORM_PREFIX + id) ?? 'null') as Partial<FormDraft> | null;
     if (!kept || typeof kept.action !== 'string' || typeof kept.fields !== 'object' || kept.fields === null) return null;
     const fields = Object.fromEntries(Object.entries(kept.fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-    return { action: kept.action, fields };
+    return { action: kept.action, fields, sending: keptSending(kept.sending) };
   } catch {
     return null;
   }
@@ -65,7 +91,10 @@ export function keptFormDraft(id: string): FormDraft | null {
  */
 export function keepFormDraft(id: string, draft: FormDraft | null): void {
   try {
-    if (draft && Object.values(draft.fields).some((value) => value.trim())) sessionStorage.setItem(FORM_PREFIX + id, JSON.stringify(draft));
+    // Typing keeps the draft's send (restoring a form types it again): whether it still applies is
+    // judged by its input when the form is sent (`sendingOf`).
+    const sending = draft && (draft.sending ?? (keptFormDraft(id)?.action === draft.action ? keptFormDraft(id)?.sending : undefined));
+    if (draft && Object.values(draft.fields).some((value) => value.trim())) sessionStorage.setItem(FORM_PREFIX + id, JSON.stringify({ ...draft, sending }));
     else sessionStorage.removeItem(FORM_PREFIX + id);
   } catch {
     // Private browsing with storage off: kept in the page only.

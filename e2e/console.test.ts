@@ -557,3 +557,57 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 });
+
+describe('a note on its way when its page is left and come back to', () => {
+  it('is one note when the page’s kept draft is sent again; and 受理 done from the keyboard leaves the focus on what it did', async () => {
+    const created = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+      unitId: 'u_county_head', type: 'complaint', domain: 'governance', campaign: null,
+      title: `工地夜间施工噪音扰民 ${Date.now() % 1_000_000}`, body: '城关镇某工地每晚施工到凌晨两点，附近居民无法休息。', region: '示范县城关镇',
+      author: { name: '李华', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+    });
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead);
+    const keys: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/notes')) keys.push(request.headers()['idempotency-key'] ?? '');
+    });
+    await page.goto(`${CONSOLE}#/messages/${created.id}`);
+    const message = page.locator('liuyan-console-message');
+    await message.locator('[part="message"]').waitFor();
+    const focusedText = () => message.evaluate((element) => element.shadowRoot!.activeElement?.textContent?.trim());
+
+    // 受理 from the keyboard: once done its button is gone, and the focus is on 已受理, not on the
+    // button that took its place (a second Enter would have opened 转办).
+    await message.locator('[part="actions"]').getByRole('button', { name: '受理', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await message.getByRole('status').getByText('已受理', { exact: true }).waitFor();
+    await expect.poll(focusedText).toBe('已受理');
+
+    // A note held on its way; the official goes Back and Forward again, finds the note the page kept,
+    // and sends it again: the same request to the service, one note.
+    const gates: (() => void)[] = [];
+    await page.route('**/notes', async (route) => {
+      await new Promise<void>((resolve) => gates.push(resolve));
+      await route.continue().catch(() => {});
+    });
+    await message.locator('[part="actions"]').getByRole('button', { name: '内部备注', exact: true }).click();
+    const form = message.locator('[part="action-form"]');
+    await form.getByLabel('备注内容').fill('已联系施工单位，夜间停工');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => gates.length).toBe(1);
+    await page.goBack();
+    await page.goForward();
+    await expect.poll(() => form.getByLabel('备注内容').inputValue()).toBe('已联系施工单位，夜间停工');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => gates.length).toBe(2);
+    for (const open of gates.splice(0)) open();
+    await message.getByRole('status').getByText('备注已保存', { exact: true }).waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    await page.reload();
+    await message.locator('[part="message"]').waitFor();
+    await expect.poll(() => message.locator('.notes li').filter({ hasText: '已联系施工单位，夜间停工' }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

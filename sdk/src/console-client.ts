@@ -98,7 +98,7 @@ export interface ConsoleClient {
      * message as the official read it), the action is refused with 412 `changed_since_read` if anyone
      * has handled the message since, instead of acting on what the official did not see.
      */
-    act<A extends Action>(id: string, action: A, input: MessageActions[A]['input'], options?: { version?: string }): Promise<MessageActions[A]['output']>;
+    act<A extends Action>(id: string, action: A, input: MessageActions[A]['input'], options?: { version?: string; idempotencyKey?: string }): Promise<MessageActions[A]['output']>;
     /** The deadline 延期 by `days` working days would set now; nothing is written. */
     previewExtension(id: string, days: number): Promise<ExtensionPreview>;
   };
@@ -257,8 +257,8 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
       list: (query = {}) => get(`/v1/console/messages${queryString(query)}`),
       get: (message) => get(`/v1/console/messages/${id(message)}`),
       findByTrackingCode: (trackingCode) => post('/v1/console/messages/find', { trackingCode }),
-      act: (message, action, input, { version } = {}) => sendJson(settings, `${base}/v1/console/messages/${id(message)}/${MESSAGE_ACTION_PATHS[action]}`,
-        { ...init('POST'), ...(version ? { headers: { 'If-Match': `"${version}"` } } : {}) }, input),
+      act: (message, action, input, { version, idempotencyKey } = {}) => sendJson(settings, `${base}/v1/console/messages/${id(message)}/${MESSAGE_ACTION_PATHS[action]}`,
+        { ...init('POST'), headers: { ...(version ? { 'If-Match': `"${version}"` } : {}), ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) } }, input),
       previewExtension: (message, days) => get(`/v1/console/messages/${id(message)}/extension${queryString({ days })}`),
     },
     followUps: {

@@ -185,6 +185,25 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
     expect(await (await request(`/v1/sites/${c.siteId}/messages/${id}`)).text()).not.toContain('去年12号');
     expect(await (await track(c.siteId, trackingCode)).text()).not.toContain('去年12号');
   });
+
+  it('stores one note for the same note sent twice with its Idempotency-Key, together or one after the other; another key, or the key on another message, is another note', async () => {
+    const c = await county();
+    const [{ id }, { id: other }] = await Promise.all([submitted(c.siteId, c.eduUnit), submitted(c.siteId, c.eduUnit)]);
+    await acted(c.moderator, id, 'publish');
+    await acted(c.moderator, other, 'publish');
+    const note = (body: string, key: string, on = id) => consoleRequest(`/v1/console/messages/${on}/notes`,
+      { as: c.eduResponder, method: 'POST', body: { body }, headers: { 'Idempotency-Key': key } });
+    const twice = await Promise.all([note('已电话联系学校', 'key-1'), note('已电话联系学校', 'key-1')]);
+    expect(twice.map((r) => r.status)).toEqual([200, 200]);
+    const again = await note('已电话联系学校', 'key-1');
+    expect(again.status).toBe(200);
+    expect((await again.json<ConsoleMessage>()).notes.map((n) => n.body)).toEqual(['已电话联系学校']);
+    await note('已电话联系学校', 'key-2');
+    await note('已电话联系学校', 'key-1', other);
+    const rows = await env.DB.prepare('SELECT message_id, count(*) AS n FROM message_notes WHERE message_id IN (?, ?) GROUP BY 1 ORDER BY 2 DESC')
+      .bind(id, other).all<{ message_id: string; n: number }>();
+    expect(rows.results).toEqual([{ message_id: id, n: 2 }, { message_id: other, n: 1 }]);
+  });
 });
 
 describe('the tallies behind the queue’s counts', () => {

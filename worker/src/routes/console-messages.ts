@@ -22,7 +22,7 @@ import { findActiveUnit } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { openContact } from '../lib/contact';
-import { createCipher, newId } from '../lib/crypto';
+import { createCipher } from '../lib/crypto';
 import { toSiteTime } from '../lib/site-time';
 import { keyedId } from '../lib/keyed-id';
 import { ActionKeyHeadersSchema, bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
@@ -238,6 +238,8 @@ consoleMessages.openapi(previewExtension, async (c) => {
   return c.json({ dueAt: toSiteTime(dueAt), countedFrom }, 200);
 });
 
+// With an Idempotency-Key, the same note sent again (its answer lost, or sent a second time from the
+// console's kept draft while the first was on its way) answers with the message as it is: one note.
 consoleMessages.openapi(actionRoute('note', 'Add an internal note, seen only by officials (内部备注)', NoteInputSchema), async (c) => {
   const official = c.get('official');
   const db = c.get('db');
@@ -245,9 +247,11 @@ consoleMessages.openapi(actionRoute('note', 'Add an internal note, seen only by 
   const message = await findHandledMessage(db, official.siteId, id);
   if (!message) throw notFound();
   await assertMayTake(db, official, message, 'note');
+  const note = await keyedId(c, 'n', id);
+  // Two copies racing: the note's primary key takes the first, and the second writes nothing.
   await db.run(db.q.insertInto('message_notes').values({
-    id: newId('n'), message_id: id, account_id: official.id, body: c.req.valid('json').body, created_at: new Date().toISOString(),
-  }));
+    id: note.id, message_id: id, account_id: official.id, body: c.req.valid('json').body, created_at: new Date().toISOString(),
+  }).onConflict((conflict) => conflict.column('id').doNothing()));
   return c.json(await consoleMessage(db, official, id), 200);
 });
 
