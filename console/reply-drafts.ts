@@ -93,7 +93,8 @@ export function keepFormDraft(id: string, draft: FormDraft | null): void {
   try {
     // Typing keeps the draft's send (restoring a form types it again): whether it still applies is
     // judged by its input when the form is sent (`sendingOf`).
-    const sending = draft && (draft.sending ?? (keptFormDraft(id)?.action === draft.action ? keptFormDraft(id)?.sending : undefined));
+    const kept = draft && !draft.sending ? keptFormDraft(id) : null;
+    const sending = draft?.sending ?? (kept?.action === draft?.action ? kept?.sending : undefined);
     if (draft && Object.values(draft.fields).some((value) => value.trim())) sessionStorage.setItem(FORM_PREFIX + id, JSON.stringify({ ...draft, sending }));
     else sessionStorage.removeItem(FORM_PREFIX + id);
   } catch {
