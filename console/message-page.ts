@@ -641,11 +641,12 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     // Buttons in the order of the work (ACTIONS): moderate, take on, hand on, answer, finish.
     const actions = ACTIONS.filter((a) => m.actions.includes(a) && !(a === 'reveal' && this.contact));
     if (actions.length === 0 && !this.done && !this.open && !this.error) return nothing;
+    // One button per action, kept by its action (`repeat`): once one is done and gone (受理), the
+    // focus is not left on whichever button took its place.
     return html`<section class="actions" aria-labelledby="actions-title">
       <h2 id="actions-title" class="visually-hidden">${t.message.actions}</h2>
       ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}
       <div class="buttons" part="actions">
-        <!-- One button per action, kept by its action: once one is done and gone (受理), the focus is not left on whichever took its place. -->
         ${repeat(actions, (a) => a, (a) => html`<button type="button" class=${a === 'publish' || a === 'accept' || a === 'reply' ? '' : 'secondary'}
           aria-disabled=${String(this.busy)} aria-expanded=${WITH_FORM.has(a) ? String(this.open === a) : nothing}
           @click=${() => this.choose(a)}>${t.actionLabels[a]}</button>`)}
