@@ -193,13 +193,13 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
     await acted(c.moderator, other, 'publish');
     const note = (body: string, key: string, on = id) => consoleRequest(`/v1/console/messages/${on}/notes`,
       { as: c.eduResponder, method: 'POST', body: { body }, headers: { 'Idempotency-Key': key } });
-    const twice = await Promise.all([note('已电话联系学校', 'key-1'), note('已电话联系学校', 'key-1')]);
+    const twice = await Promise.all([note('已电话联系学校', 'note-key-0001'), note('已电话联系学校', 'note-key-0001')]);
     expect(twice.map((r) => r.status)).toEqual([200, 200]);
-    const again = await note('已电话联系学校', 'key-1');
+    const again = await note('已电话联系学校', 'note-key-0001');
     expect(again.status).toBe(200);
     expect((await again.json<ConsoleMessage>()).notes.map((n) => n.body)).toEqual(['已电话联系学校']);
-    await note('已电话联系学校', 'key-2');
-    await note('已电话联系学校', 'key-1', other);
+    await note('已电话联系学校', 'note-key-0002');
+    await note('已电话联系学校', 'note-key-0001', other);
     const rows = await env.DB.prepare('SELECT message_id, count(*) AS n FROM message_notes WHERE message_id IN (?, ?) GROUP BY 1 ORDER BY 2 DESC')
       .bind(id, other).all<{ message_id: string; n: number }>();
     expect(rows.results).toEqual([{ message_id: id, n: 2 }, { message_id: other, n: 1 }]);

@@ -123,8 +123,9 @@ function actionRoute<S extends z.ZodType>(action: Action, summary: string, schem
     summary,
     request: {
       params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema } } },
-      // Only a reply creates something a retry could create twice.
-      ...(action === 'reply' ? { headers: ActionKeyHeadersSchema } : {}),
+      // Only a reply and a note create something a retry could create twice (the other actions carry
+      // the message's version: a second one finds it changed).
+      ...(action === 'reply' || action === 'note' ? { headers: ActionKeyHeadersSchema } : {}),
     },
     responses: {
       200: { description: 'the message after the action', content: { 'application/json': { schema: ConsoleMessageSchema } } },

@@ -48,7 +48,7 @@ export const bodyErrorResponses = {
 };
 
 /**
- * The optional `Idempotency-Key` of an official's write that creates something (a reply, a unit, a
+ * The optional `Idempotency-Key` of an official's write that creates something (a reply, a note, a unit, a
  * webhook endpoint): a retry with the same key answers as the first time and creates nothing more.
  */
 export const ActionKeyHeadersSchema = z.object({
