@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { fieldErrorMessage, type FieldErrorParams } from '../sdk/src/error-messages';
 import { LiuyanError } from '../sdk/src/errors';
-import { writtenLang } from '../sdk/src/languages';
 import type { FieldErrorCode } from '../sdk/src/schemas/error';
-import { formatWritten, written } from '../ui/content-lang';
+import { formatWritten, written, writtenLangAttr } from '../ui/content-lang';
 import { LiuyanElement } from '../ui/liuyan-element';
 import { Localized } from '../ui/localize';
 import { textCounter, textError, type TextRule } from '../ui/text-rules';
@@ -94,9 +93,9 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
     return written(text, this.locale);
   }
 
-  /** The `lang` of an element holding only written text (an `<option>`, which holds no markup): 'zh' where `written` would mark it. */
+  /** The `lang` of an element holding only written text (an `<option>`): `writtenLangAttr`. */
   protected langOf(text: string): 'zh' | typeof nothing {
-    return writtenLang(text, this.locale) ?? nothing;
+    return writtenLangAttr(text, this.locale);
   }
 
   /** One of the console's sentences with written text in it (`{name}` a unit's name), each marked as `written` marks it. */

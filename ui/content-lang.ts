@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { writtenLang, type Locale } from '../sdk/src/languages';
 import { format } from './localize';
 
@@ -8,6 +8,11 @@ import { format } from './localize';
  */
 export function written(text: string, locale: Locale): string | TemplateResult {
   return writtenLang(text, locale) ? html`<span lang="zh">${text}</span>` : text;
+}
+
+/** The `lang` attribute of an element holding only written text (an `<option>`, which holds no markup): 'zh' where `written` would mark it. */
+export function writtenLangAttr(text: string, locale: Locale): 'zh' | typeof nothing {
+  return writtenLang(text, locale) ?? nothing;
 }
 
 /**

@@ -13,8 +13,8 @@ import type { LiuyanErrorDetail, LiuyanSubmittedDetail } from '../events';
 import { errorDetail, failureText, retryCanHelp } from '../internal/errors';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, lastInstantOf, Localized, sayNow, type LaterText } from '../../../ui/localize';
-import { writtenLang, type Locale } from '../../../sdk/src/languages';
-import { formatWritten, written } from '../../../ui/content-lang';
+import type { Locale } from '../../../sdk/src/languages';
+import { formatWritten, written, writtenLangAttr } from '../../../ui/content-lang';
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
@@ -964,9 +964,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     </select>`);
   }
 
-  /** The `lang` of an element holding only written text (an option): 'zh' on an English form where it is Chinese. */
+  /** The `lang` of an element holding only written text (an option): `writtenLangAttr`. */
   private langOf(text: string): 'zh' | typeof nothing {
-    return writtenLang(text, this.locale) ?? nothing;
+    return writtenLangAttr(text, this.locale);
   }
 
   /** The picker of a tree too large to send whole (a national site): its chunk's, or what stands in its place until it arrives. */
