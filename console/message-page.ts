@@ -209,21 +209,20 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   }
 
   /**
-   * The `Idempotency-Key` a reply or a note goes with, kept with its draft before it leaves
-   * (`Sending`, reply-drafts.ts): the same words sent again — the answer lost, or the page rebuilt
-   * from the draft while the first send was on its way — are one reply, one note. The other actions
-   * carry the message's version instead: a second one finds it changed and is refused.
+   * The `Idempotency-Key` an action goes with, kept with its draft before it leaves (`Sending`,
+   * reply-drafts.ts): the same action sent again — its answer lost on the way, or the page rebuilt
+   * from the kept form while the first send was on its way — is answered as done and done once,
+   * rather than a second note, or a 412 telling the official someone else did what they did.
    */
-  private keyFor(id: string, action: Exclude<Action, 'reveal'>, body: unknown): string | undefined {
+  private keyFor(id: string, action: Exclude<Action, 'reveal'>, body: unknown): string {
     if (action === 'reply') {
       this.draft = { ...this.draft, sending: sendingOf(this.draft.sending, body) };
       keepReplyDraft(id, this.draft);
       return this.draft.sending!.key;
     }
-    if (action !== 'note') return undefined;
     const kept = keptFormDraft(id);
     const sending = sendingOf(kept?.action === action ? kept.sending : undefined, body);
-    keepFormDraft(id, { action, fields: kept?.fields ?? {}, sending });
+    keepFormDraft(id, { action, fields: kept?.action === action ? kept.fields : {}, sending });
     return sending.key;
   }
 

@@ -66,7 +66,7 @@ export function keepReplyDraft(id: string, draft: ReplyDraft): void {
 export interface FormDraft {
   action: string;
   fields: Record<string, string>;
-  /** Once sent (a note: the one form besides the reply whose second send would be a second note). */
+  /** Once sent: kept until its answer has come, for 受理 and the confirmations too, which have no field. */
   sending?: Sending;
 }
 
@@ -87,7 +87,7 @@ export function keptFormDraft(id: string): FormDraft | null {
 /**
  * Keeps the action form being filled in on message `id`'s page in this tab's `sessionStorage`, as a
  * reply is kept: a reload, a sign-in in between or a look at another page does not lose a reason
- * typed. A form with no words typed is forgotten; `null` forgets it (sent, or cancelled).
+ * typed. A form with no words typed and not sent is forgotten; `null` forgets it (done, or cancelled).
  */
 export function keepFormDraft(id: string, draft: FormDraft | null): void {
   try {
@@ -95,7 +95,7 @@ export function keepFormDraft(id: string, draft: FormDraft | null): void {
     // judged by its input when the form is sent (`sendingOf`).
     const kept = draft && !draft.sending ? keptFormDraft(id) : null;
     const sending = draft?.sending ?? (kept?.action === draft?.action ? kept?.sending : undefined);
-    if (draft && Object.values(draft.fields).some((value) => value.trim())) sessionStorage.setItem(FORM_PREFIX + id, JSON.stringify({ ...draft, sending }));
+    if (draft && (sending || Object.values(draft.fields).some((value) => value.trim()))) sessionStorage.setItem(FORM_PREFIX + id, JSON.stringify({ ...draft, sending }));
     else sessionStorage.removeItem(FORM_PREFIX + id);
   } catch {
     // Private browsing with storage off: kept in the page only.

@@ -611,3 +611,70 @@ describe('a note on its way when its page is left and come back to', () => {
     await page.context().close();
   });
 });
+
+describe('an action whose answer never came, or sent again from the page kept', () => {
+  it('is done once and said done: 受理 pressed again after its answer was lost, 延期 sent again after Back and Forward', async () => {
+    const created = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+      unitId: 'u_county_head', type: 'complaint', domain: 'governance', campaign: null,
+      title: `小区路灯坏了三个月 ${Date.now() % 1_000_000}`, body: '幸福小区东门路灯已坏三个月，晚上出行不便。', region: '示范县城关镇',
+      author: { name: '王芳', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+    });
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead);
+    const keys: Record<string, string[]> = { accept: [], extend: [] };
+    page.on('request', (request) => {
+      const action = request.method() === 'POST' ? /\/(accept|extend)$/.exec(request.url())?.[1] : undefined;
+      if (action) keys[action]!.push(request.headers()['idempotency-key'] ?? '');
+    });
+    await page.goto(`${CONSOLE}#/messages/${created.id}`);
+    const message = page.locator('liuyan-console-message');
+    await message.locator('[part="message"]').waitFor();
+    const events = (text: string) => message.locator('[part="timeline"] > li').filter({ hasText: text }).count();
+
+    // 受理 reaches the service, its answer is lost on the way (the connection reset).
+    await page.route('**/accept', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    }, { times: 1 });
+    const actions = message.locator('[part="actions"]');
+    await actions.getByRole('button', { name: '受理', exact: true }).click();
+    await message.getByRole('alert').waitFor();
+    // Pressed again: the same request, answered as done — not "someone else has handled it".
+    await actions.getByRole('button', { name: '受理', exact: true }).click();
+    await message.getByRole('status').getByText('已受理', { exact: true }).waitFor();
+    expect(keys.accept).toHaveLength(2);
+    expect(keys.accept[1]).toBe(keys.accept[0]);
+    expect(await events('受理')).toBe(1);
+
+    // 延期 stored, its answer slow to come; the official goes Back and Forward, and finds the page
+    // with its form kept: sent again, it is the same extension, not a second one.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/extend', async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response }).catch(() => {});
+    }, { times: 1 });
+    await actions.getByRole('button', { name: '延期', exact: true }).click();
+    const form = message.locator('[part="action-form"]');
+    await form.getByLabel('延长工作日数').fill('5');
+    await form.getByLabel('延期原因（公开）').fill('需会同住建部门现场勘查');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => keys.extend.length).toBe(1);
+    await page.goBack();
+    await page.goForward();
+    await message.locator('[part="message"]').waitFor();
+    await expect.poll(() => events('需会同住建部门现场勘查')).toBe(1);
+    await expect.poll(() => form.getByLabel('延期原因（公开）').inputValue()).toBe('需会同住建部门现场勘查');
+    await form.locator('button[type="submit"]').click();
+    await message.getByRole('status').getByText('已延期', { exact: true }).waitFor();
+    release();
+    expect(keys.extend).toHaveLength(2);
+    expect(keys.extend[1]).toBe(keys.extend[0]);
+    await page.reload();
+    await message.locator('[part="message"]').waitFor();
+    expect(await events('需会同住建部门现场勘查')).toBe(1);
+    expect(await events('受理')).toBe(1);
+    expect(problems.filter((p) => !/ERR_CONNECTION_RESET|Failed to fetch/.test(p))).toEqual([]);
+    await page.context().close();
+  });
+});

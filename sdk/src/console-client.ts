@@ -96,7 +96,9 @@ export interface ConsoleClient {
     /**
      * Runs an action on a message (publish, reply, transfer, …). With `version` (the `version` of the
      * message as the official read it), the action is refused with 412 `changed_since_read` if anyone
-     * has handled the message since, instead of acting on what the official did not see.
+     * has handled the message since, instead of acting on what the official did not see. With
+     * `idempotencyKey` (8–128 characters, one per action, the same on every retry of it; not for
+     * reveal), an action already done answers as the first time and does nothing more.
      */
     act<A extends Action>(id: string, action: A, input: MessageActions[A]['input'], options?: { version?: string; idempotencyKey?: string }): Promise<MessageActions[A]['output']>;
     /** The deadline 延期 by `days` working days would set now; nothing is written. */

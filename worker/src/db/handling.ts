@@ -125,6 +125,8 @@ export interface ActionContext {
   official: Official;
   message: HandledMessage;
   now: string;
+  /** The action's keyed `Idempotency-Key` (`keyedId`), written on its event; none where it came without one. */
+  actionKey?: string | null;
 }
 
 interface EventFields {
@@ -136,13 +138,14 @@ interface EventFields {
 }
 
 /** A timeline event, written only if the message is unchanged. */
-function event({ db, official, message, now }: ActionContext, e: EventFields) {
+function event({ db, official, message, now, actionKey }: ActionContext, e: EventFields) {
   return db.q.insertInto('message_events')
-    .columns(['message_id', 'kind', 'is_public', 'unit_id', 'from_unit_id', 'account_id', 'note', 'created_at'])
+    .columns(['message_id', 'kind', 'is_public', 'unit_id', 'from_unit_id', 'account_id', 'note', 'created_at', 'action_key'])
     .expression(unchanged(db, message).select((eb) => [
       eb.val(message.id).as('message_id'), eb.val(e.kind).as('kind'), eb.val(e.isPublic ? 1 : 0).as('is_public'),
       eb.val(e.unitId ?? null).as('unit_id'), eb.val(e.fromUnitId ?? null).as('from_unit_id'),
       eb.val(official.id).as('account_id'), eb.val(e.note ?? null).as('note'), eb.val(now).as('created_at'),
+      eb.val(actionKey ?? null).as('action_key'),
     ]));
 }
 

@@ -226,6 +226,11 @@ export interface MessageEventTable {
   account_id: string | null;
   note: string | null;
   created_at: string;
+  /**
+   * The keyed `Idempotency-Key` of the official's action that wrote it (migration 0042), so the same
+   * action sent again is answered as done; NULL for events written without one.
+   */
+  action_key: Generated<string | null>;
 }
 
 export interface ReplyTable {

@@ -206,6 +206,64 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
   });
 });
 
+describe('an action sent again with its Idempotency-Key', () => {
+  /** Each action the console sends with a key, the message it starts from, and who takes it. */
+  const cases: { action: string; from: Omit<Parameters<typeof seedMessages>[1][number], 'unitId'>; as: 'moderator' | 'eduResponder'; body: Record<string, unknown>; event: string }[] = [
+    { action: 'publish', from: { moderation: 'pending' }, as: 'moderator', body: {}, event: 'published' },
+    { action: 'reject', from: { moderation: 'pending' }, as: 'moderator', body: { reason: 'off_topic', note: '与本县无关' }, event: 'rejected' },
+    { action: 'hide', from: {}, as: 'moderator', body: { reason: 'personal_data' }, event: 'hidden' },
+    { action: 'accept', from: {}, as: 'eduResponder', body: {}, event: 'accepted' },
+    { action: 'transfer', from: { status: 'accepted' }, as: 'eduResponder', body: { reason: '属交通运输局职责' }, event: 'transferred' },
+    { action: 'reply', from: { status: 'accepted' }, as: 'eduResponder', body: { kind: 'final', body: '已安排处理。' }, event: 'replied' },
+    { action: 'extend', from: { status: 'accepted' }, as: 'eduResponder', body: { days: 5, reason: '需会同住建部门现场勘查' }, event: 'extended' },
+    { action: 'close', from: { status: 'replied' }, as: 'eduResponder', body: {}, event: 'closed' },
+    { action: 'adopt', from: { type: 'suggestion', status: 'accepted' }, as: 'eduResponder', body: { note: '已纳入明年城建计划' }, event: 'adopted' },
+  ];
+
+  it.each(cases)('$action: the same key again (the answer lost, or a kept form sent twice) answers as the first and does it once; another key is refused by the version', async ({ action, from, as, body, event }) => {
+    const c = await county();
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, ...from }]);
+    const official = c[as];
+    const input = action === 'transfer' ? { ...body, unitId: c.transportUnit } : body;
+    const read = await consoleRequest(`/v1/console/messages/${id}`, { as: official });
+    const { version } = await read.json<ConsoleMessage>();
+    const send = (key: string) => consoleRequest(`/v1/console/messages/${id}/${action}`,
+      { as: official, method: 'POST', body: input, headers: { 'If-Match': `"${version}"`, 'Idempotency-Key': key } });
+    const kinds = async () => (await env.DB.prepare('SELECT kind FROM message_events WHERE message_id = ? AND kind = ?').bind(id, event).all()).results.length;
+
+    // Two copies at once (a double send on a slow network), then one more after both.
+    const [first, second] = await Promise.all([send(`${action}-key-1`), send(`${action}-key-1`)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const again = await send(`${action}-key-1`);
+    expect(again.status).toBe(200);
+    const answers = await Promise.all([first, second, again].map((r) => r.json<ConsoleMessage>()));
+    expect(new Set(answers.map((m) => m.status)).size).toBe(1);
+    expect(answers[2]!.timeline.filter((e) => e.kind === event)).toHaveLength(1);
+    expect(await kinds()).toBe(1);
+    if (action === 'reply') expect((await env.DB.prepare('SELECT count(*) AS n FROM replies WHERE message_id = ?').bind(id).first<{ n: number }>())?.n).toBe(1);
+    // Another key is another action, judged by the version the page read: refused, as before (采纳
+    // leaves the version as it was, the columns the rules read unchanged: its state refuses it).
+    if (action === 'adopt') await expectProblem(await send(`${action}-key-2`), 409, 'invalid_transition');
+    else await expectProblem(await send(`${action}-key-2`), 412, 'changed_since_read');
+    expect(await kinds()).toBe(1);
+  });
+
+  it('knows a key by the official and the message: another official’s same key, or the key on another message, is an action of its own', async () => {
+    const c = await county();
+    const [id, other] = await seedMessages(c.siteId, [{ unitId: c.eduUnit }, { unitId: c.eduUnit }]);
+    const accept = (as: TestOfficial, on: string) => consoleRequest(`/v1/console/messages/${on}/accept`,
+      { as, method: 'POST', body: {}, headers: { 'Idempotency-Key': 'accept-key-0001' } });
+    expect((await accept(c.eduResponder, id!)).status).toBe(200);
+    // The same key from a colleague is not the first official's action: the state refuses it.
+    await expectProblem(await accept(c.admin, id!), 409, 'invalid_transition');
+    const elsewhere = await accept(c.eduResponder, other!);
+    expect(elsewhere.status).toBe(200);
+    expect((await elsewhere.json<ConsoleMessage>()).status).toBe('accepted');
+    const keys = await env.DB.prepare("SELECT count(DISTINCT action_key) AS n FROM message_events WHERE message_id IN (?, ?) AND kind = 'accepted'").bind(id, other).first<{ n: number }>();
+    expect(keys?.n).toBe(2);
+  });
+});
+
 describe('the tallies behind the queue’s counts', () => {
   /** The tallies the triggers keep, and the same counted from the messages themselves. */
   async function talliesOf(siteId: string) {

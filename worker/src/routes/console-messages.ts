@@ -123,9 +123,8 @@ function actionRoute<S extends z.ZodType>(action: Action, summary: string, schem
     summary,
     request: {
       params: MessageParamsSchema, body: { required: true, content: { 'application/json': { schema } } },
-      // Only a reply and a note create something a retry could create twice (the other actions carry
-      // the message's version: a second one finds it changed).
-      ...(action === 'reply' || action === 'note' ? { headers: ActionKeyHeadersSchema } : {}),
+      // Every action that writes (all but reveal, which only reads and is audited each time).
+      ...(action === 'reveal' ? {} : { headers: ActionKeyHeadersSchema }),
     },
     responses: {
       200: { description: 'the message after the action', content: { 'application/json': { schema: ConsoleMessageSchema } } },
@@ -136,19 +135,39 @@ function actionRoute<S extends z.ZodType>(action: Action, summary: string, schem
 
 type Statements = Parameters<SiteDatabase['batch']>[0];
 
+/** Whether the action keyed `actionKey` (`keyedId`) was done on message `id`: its event is there. */
+async function actionDone(db: SiteDatabase, id: string, actionKey: string): Promise<boolean> {
+  return Boolean(await db.first(db.q.selectFrom('message_events').select('id').where('action_key', '=', actionKey).where('message_id', '=', id)));
+}
+
 /**
  * Loads the message, checks role, units and state, runs the action's statements as one batch,
  * and answers with the message as it now is.
+ *
+ * With an `Idempotency-Key`, the same action sent again (its answer lost on the way, or sent a second
+ * time from the console's kept form while the first was on its way) answers as the first did, with
+ * the message as it now is, and does nothing more: its event carries the key (`actionKey`). Two
+ * copies racing: the message's guard lets one through; the other, refused by the state the first
+ * left (a conflict, a version no longer matching, the unit it was transferred to…), finds the first's
+ * event and answers the same.
  */
 async function act(c: Context<AppEnv>, id: string, action: Action, build: (ctx: ActionContext) => Statements | Promise<Statements>) {
   const official = c.get('official');
   const db = c.get('db');
-  const message = await findHandledMessage(db, official.siteId, id);
+  const actionKey = c.req.header('Idempotency-Key') ? (await keyedId(c, 'a', id)).id : null;
+  const answer = async () => c.json(await consoleMessage(db, official, id, { justActed: true }), 200);
+  const [message, done] = await Promise.all([findHandledMessage(db, official.siteId, id), actionKey ? actionDone(db, id, actionKey) : false]);
   if (!message) throw notFound();
-  await assertMayTake(db, official, message, action, c.req.header('If-Match'));
-  const ctx: ActionContext = { db, official, message, now: new Date().toISOString() };
-  await runAction(ctx, await build(ctx));
-  return c.json(await consoleMessage(db, official, id, { justActed: true }), 200);
+  if (done) return answer();
+  try {
+    await assertMayTake(db, official, message, action, c.req.header('If-Match'));
+    const ctx: ActionContext = { db, official, message, now: new Date().toISOString(), actionKey };
+    await runAction(ctx, await build(ctx));
+  } catch (error) {
+    if (actionKey && await actionDone(db, id, actionKey)) return answer();
+    throw error;
+  }
+  return answer();
 }
 
 consoleMessages.openapi(actionRoute('publish', 'Publish a public message on the board (发布)', EmptyInputSchema), (c) =>
@@ -171,15 +190,11 @@ consoleMessages.openapi(actionRoute('transfer', 'Transfer a message to another u
     return transferStatements(ctx, unitId, reason);
   }));
 
-// With an Idempotency-Key, a retry of a reply already stored (its answer lost on the way) answers with
-// the message as it is, and writes no second reply.
+// The reply's id is made from its Idempotency-Key too: two copies racing, its primary key keeps one.
 consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is with: interim (阶段性回复) or final, with photos uploaded for it', ReplyInputSchema), async (c) => {
   const id = c.req.valid('param').id;
   const db = c.get('db');
   const reply = await keyedId(c, 'r');
-  if (reply.keyed && await db.first(db.q.selectFrom('replies').select('id').where('id', '=', reply.id).where('message_id', '=', id))) {
-    return c.json(await consoleMessage(db, c.get('official'), id), 200);
-  }
   const { kind, body, templateId, photos = [] } = c.req.valid('json');
   const replied = act(c, id, 'reply', async (ctx) => {
     const [template, photoProblems] = await Promise.all([

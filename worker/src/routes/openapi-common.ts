@@ -48,8 +48,8 @@ export const bodyErrorResponses = {
 };
 
 /**
- * The optional `Idempotency-Key` of an official's write that creates something (a reply, a note, a unit, a
- * webhook endpoint): a retry with the same key answers as the first time and creates nothing more.
+ * The optional `Idempotency-Key` of an official's write (an action on a message, a note, a unit, a
+ * webhook endpoint): a retry with the same key answers as the first time and does nothing more.
  */
 export const ActionKeyHeadersSchema = z.object({
   'idempotency-key': z.string().min(8).max(128).optional()
