@@ -46,6 +46,9 @@ export const styles = css`
     display: inline-flex; align-items: center; min-height: 44px; padding: 0.5em 1.2em; text-decoration: none;
     border: 1px solid var(--liuyan-color-primary); border-radius: var(--liuyan-radius);
   }
+  /* A link standing in a line of a list, a notice or the contact details (a message named by the
+     audit log or a delivery, 清除搜索, a phone number) is a target for a finger too: 44 px tall. */
+  .list-main a, .notice a, dd > a { display: inline-flex; align-items: center; min-height: 44px; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
   /* The header bar. */

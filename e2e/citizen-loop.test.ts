@@ -33,7 +33,9 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
 
     const phone = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const citizen = await phone.newPage();
-    let tracker = await tracked(citizen, trackingCode);
+    // Pasted as the receipt's line reads, words and all: the code alone is looked up, and shown.
+    let tracker = await tracked(citizen, `查询码：${trackingCode}`);
+    expect(await tracker.getByLabel('查询码').inputValue()).toBe(trackingCode);
     const rating = tracker.locator('[part="rating-form"]');
     await rating.waitFor();
     // Beside the rating, the follow-up form says that a follow-up sent first puts the rating off.
@@ -49,8 +51,19 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     await expect.poll(() => rating.locator('#reason-error').textContent()).toBe('请选择不满意的原因');
     await rating.getByRole('radio', { name: '问题没有解决' }).check();
     await rating.getByLabel('具体说明').fill('雨棚到现在还没有修，下雨照样淋。');
+    // The rating is stored and its answer lost on the way: tried again, the same rating is answered
+    // as stored, and the citizen reads that it was, not 提交失败.
+    const ratings: number[] = [];
+    await citizen.route('**/track/rating', async (route) => {
+      ratings.push(ratings.length);
+      if (ratings.length > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
     await rating.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => tracker.locator('[part="notice"]').textContent()).toMatch(/^您的不满意评价已记录，这条留言将重新办理/);
+    expect(ratings).toHaveLength(2);
+    await citizen.unroute('**/track/rating');
     expect(await tracker.locator('[part="status"]').textContent()).toContain('办理中');
     expect(await tracker.locator('[part="timeline"]').textContent()).toContain('：不满意（2分）');
     expect(await tracker.locator('[part="rating-form"]').count()).toBe(0);

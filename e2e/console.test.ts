@@ -393,7 +393,7 @@ describe('the officials’ console at /console/', () => {
     // A colleague (here the same official in another tab) accepts it first.
     expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
     await accept.click();
-    await message.getByRole('alert').getByText('这条留言在您查看之后已被他人处理', { exact: false }).waitFor();
+    await message.getByRole('alert').getByText('这条留言在您查看之后已有变化', { exact: false }).waitFor();
     await expect.poll(() => statusOf(page)).not.toBe('待受理');
     expect(await accept.count()).toBe(0);
 
@@ -405,7 +405,7 @@ describe('the officials’ console at /console/', () => {
     await form.getByLabel('回复内容').fill('积水已抽干，排水口已疏通。');
     expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '已安排抽水。' })).status).toBe(200);
     await form.locator('button[type="submit"]').click();
-    await message.getByRole('alert').getByText('这条留言在您查看之后已被他人处理', { exact: false }).waitFor();
+    await message.getByRole('alert').getByText('这条留言在您查看之后已有变化', { exact: false }).waitFor();
     await expect.poll(() => message.locator('[part="reply"]').allTextContents()).toEqual([expect.stringContaining('已安排抽水。')]);
     expect(await form.getByLabel('回复内容').inputValue()).toBe('积水已抽干，排水口已疏通。');
     await form.locator('button[type="submit"]').click();
@@ -620,10 +620,10 @@ describe('an action whose answer never came, or sent again from the page kept', 
       author: { name: '王芳', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
     });
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead);
-    const keys: Record<string, string[]> = { accept: [], extend: [] };
+    const keys = { accept: [] as string[], extend: [] as string[] };
     page.on('request', (request) => {
-      const action = request.method() === 'POST' ? /\/(accept|extend)$/.exec(request.url())?.[1] : undefined;
-      if (action) keys[action]!.push(request.headers()['idempotency-key'] ?? '');
+      const action = request.method() === 'POST' ? /\/(accept|extend)$/.exec(request.url())?.[1] as keyof typeof keys | undefined : undefined;
+      if (action) keys[action].push(request.headers()['idempotency-key'] ?? '');
     });
     await page.goto(`${CONSOLE}#/messages/${created.id}`);
     const message = page.locator('liuyan-console-message');

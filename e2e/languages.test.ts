@@ -47,6 +47,10 @@ describe('Traditional Chinese in the browser', () => {
     await track.getByRole('button', { name: '查询', exact: true }).click();
     await expect.poll(() => track.locator('#trackingCode-error').textContent()).toBe('请填写查询码');
     expect(await code.getAttribute('aria-invalid')).toBe('true');
+    // Cut short: said at once, not looked up.
+    await code.fill('ABCD-EFGH');
+    await track.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => track.locator('#trackingCode-error').textContent()).toBe('查询码格式不正确');
     await code.fill('ABCD-EFGH-JKLM-NPQR');
     await track.getByRole('button', { name: '查询', exact: true }).click();
     await expect.poll(() => track.locator('#trackingCode-error').textContent()).toBe('没有找到与该查询码对应的留言，请核对后重试。');

@@ -107,5 +107,29 @@ describe('<liuyan-form> outbox', () => {
     expect(posts).toBe(1);
     expect(countMessagesTitled(title)).toBe(1);
   });
+  it('a tab closed while its submission is tried again: the next page of the site sends it, contact details and all, once', async () => {
+    const page = await browser.context.newPage();
+    await openCountySite(page);
+    const title = `路口红绿灯不亮 ${Date.now()}`;
+    await fillForm(page, { title, body: '城关镇人民路与解放路路口的红绿灯坏了两天，早晚车多很危险。' });
+    // The service stores it, and every answer is lost while this tab tries again.
+    const codesLost: string[] = [];
+    await page.route(SUBMIT, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const answer = await route.fetch();
+      codesLost.push(((await answer.json()) as { trackingCode: string }).trackingCode);
+      return route.abort('connectionreset');
+    });
+    await page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+    await page.locator('liuyan-form').getByText('正在第2次尝试提交', { exact: false }).waitFor({ timeout: 30_000 });
+    await page.close();
+
+    // Opened again with the network good: no name or phone to type again, the same code, one message.
+    const next = await browser.context.newPage();
+    await openCountySite(next);
+    expect(await trackingCodeOn(next)).toBe(codesLost[0]);
+    expect(countMessagesTitled(title)).toBe(1);
+    await next.close();
+  });
   // Each test waits out the client's retries or a held answer, on a machine that may be busy.
 }, 120_000);

@@ -90,10 +90,11 @@ export interface LiuyanClient {
   eraseMyData(trackingCode: string, options?: CallOptions): Promise<Erased>;
   /**
    * Rates the latest final reply of the message with this tracking code (once per reply; 2 or less
-   * re-opens it). Sending the same rating again changes nothing. Answers the tracked view after it.
+   * re-opens it). Sending the same rating again changes nothing, so it is retried on no answer or a
+   * 5xx. Answers the tracked view after it.
    */
   rate(input: RateInput, options?: CallOptions): Promise<TrackedMessage>;
-  /** Asks a follow-up question (追问) after a reply; it re-opens the message. Answers the tracked view after it. */
+  /** Asks a follow-up question (追问) after a reply; it re-opens the message. The same question again is stored once (retried as a rating is). Answers the tracked view after it. */
   followUp(input: FollowUpInput, options?: CallOptions): Promise<TrackedMessage>;
   /**
    * 我也关注: adds this reader's support to a public message, once; sending it again changes nothing.
@@ -166,8 +167,10 @@ export function createClient(options: ClientOptions): LiuyanClient {
 
     // Not retried: a wrong code should fail fast, and the code must not sit in a retry queue.
     track: (trackingCode, call) => post<TrackedMessage>(`${sitePath}/track`, { trackingCode }, call),
-    rate: (input, call) => post<TrackedMessage>(`${sitePath}/track/rating`, input, call),
-    followUp: (input, call) => post<TrackedMessage>(`${sitePath}/track/follow-ups`, input, call),
+    // Retried like a submission: the same rating, or the same question, sent again is answered as the
+    // first and stored once (one of each per reply), so an answer lost on the way is not a failure.
+    rate: (input, call) => post<TrackedMessage>(`${sitePath}/track/rating`, input, call, { idempotent: true }),
+    followUp: (input, call) => post<TrackedMessage>(`${sitePath}/track/follow-ups`, input, call, { idempotent: true }),
     requestVerificationCode: (phone, call) => post<VerificationCodeSent>(`${sitePath}/verification-codes`, { phone }, call),
     recoverTrackingCodes: (contact, call) => post<RecoveryAccepted>(`${sitePath}/track/recover`, { contact }, call),
     exportMyData: (trackingCode, call) => post<MyData>(`${sitePath}/my-data`, { trackingCode }, call),

@@ -104,7 +104,7 @@ export const enProblemTitles: ProblemTitles = {
   unauthenticated: 'Please sign in',
   forbidden: 'You may not do this',
   invalid_transition: 'The message is not in a state that allows this',
-  changed_since_read: 'Someone else acted on this message after you opened it: read it as it is now before acting',
+  changed_since_read: 'This message has changed since you opened it (someone acted on it, or your last action went through): read it as it is now before acting',
   sign_in_failed: 'Wrong email, password or authenticator code',
   too_many_attempts: 'Too many attempts; please try again later',
   site_required: 'This account is on several sites: choose the one to sign in to',

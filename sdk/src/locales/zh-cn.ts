@@ -103,7 +103,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   unauthenticated: '请先登录',
   forbidden: '您没有权限执行此操作',
   invalid_transition: '留言当前的状态不允许此操作',
-  changed_since_read: '这条留言在您查看之后已被他人处理，请查看最新内容后再操作',
+  changed_since_read: '这条留言在您查看之后已有变化（他人已处理，或您刚才的操作已生效），请查看最新内容后再操作',
   sign_in_failed: '邮箱、密码或动态验证码不正确',
   too_many_attempts: '尝试次数过多，请稍后再试',
   site_required: '该账号属于多个站点，请选择要登录的站点',

@@ -105,7 +105,7 @@ export const zhTWProblemTitles: ProblemTitles = {
   unauthenticated: '請先登入',
   forbidden: '您沒有許可權執行此操作',
   invalid_transition: '留言當前的狀態不允許此操作',
-  changed_since_read: '這條留言在您檢視之後已被他人處理，請檢視最新內容後再操作',
+  changed_since_read: '這條留言在您檢視之後已有變化（他人已處理，或您剛才的操作已生效），請檢視最新內容後再操作',
   sign_in_failed: '信箱、密碼或動態驗證碼不正確',
   too_many_attempts: '嘗試次數過多，請稍後再試',
   site_required: '該帳號屬於多個站點，請選擇要登入的站點',

@@ -19,7 +19,7 @@ import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
 import { DraftStore, draftName, sentFormName } from './draft-store';
-import { enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
+import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
@@ -605,8 +605,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     try {
       const created = await this.client().submitMessage({ ...input, ...(await this.guard.fields(this.config!.turnstileSiteKey)) }, {
         idempotencyKey,
-        onRetry: ({ attempt }) => (this.attempt = attempt),
+        onRetry: ({ attempt }) => {
+          this.attempt = attempt;
+          // The first try got no answer: whether it was stored is unknown. From now on it waits in the
+          // outbox too, contact details with it, so a tab closed while it is tried again leaves it to
+          // be sent by the next page of the site opened (the draft keeps those only for the tab).
+          if (attempt === 2) enqueue(this.site, entry);
+        },
       });
+      dequeue(this.site, idempotencyKey);
       this.showReceipt(created);
     } catch (error) {
       const checkFailed = this.guard.failed(error);
@@ -616,7 +623,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         this.report(error);
         return this.queue(entry);
       }
-      // Any definite answer settles the key.
+      // Any definite answer settles the key, and takes it out of the outbox.
+      dequeue(this.site, idempotencyKey);
       if (!checkFailed) this.drafts.settle();
       this.phase = 'editing';
       this.showRefusal(error);

@@ -64,7 +64,8 @@ export function enqueue<V>(site: string, entry: Queued<V>): boolean {
   }
 }
 
-function dequeue(site: string, key: string): void {
+/** Takes the submission sent with `key` out of `site`'s outbox, if it is the one waiting there (the service has answered it). */
+export function dequeue(site: string, key: string): void {
   try {
     if (queuedFor(site)?.key === key) localStorage.removeItem(outboxName(site));
   } catch {

@@ -19,6 +19,7 @@ import { statusStyles } from '../../../ui/status.styles';
 import { styles } from './liuyan-track.styles';
 import { trackZhCN, type TrackStrings } from './strings.zh-cn';
 import { onDemand } from '../../../ui/on-demand';
+import { formatTrackingCode, normalizeTrackingCode } from '../../../sdk/src/tracking-code';
 
 /**
  * @summary The citizen's own view of a message, opened with the tracking code: status, replies, history;
@@ -130,7 +131,16 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       input.focus();
       return;
     }
-    await this.open(input.value.trim());
+    // Not a code (cut short, a letter too many): said at once, not asked of the service as a code it
+    // would not find. A code pasted with words around it (查询码：…) is looked up alone, and shown so.
+    const code = normalizeTrackingCode(input.value);
+    if (!code) {
+      this.error = () => fieldErrorMessage(this.t.errors, 'trackingCode', 'invalid');
+      input.focus();
+      return;
+    }
+    input.value = formatTrackingCode(code);
+    await this.open(input.value);
   }
 
   /** Looks the code up (typed, or a remembered one: its status is fetched only now, when asked for). */

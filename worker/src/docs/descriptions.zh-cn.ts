@@ -200,7 +200,7 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   '转来: the unit it was transferred (转办) from, while the unit it reached has not accepted (受理), replied, extended, closed or transferred it since; null otherwise':
     '转来：转办前所在的单位；接收单位受理、答复、延期、办结或再次转办之前有值，其他情况为 null',
   'handled by someone since the version sent in If-Match was read (changed_since_read): read it again':
-    '自 If-Match 所带版本读取以来，留言已被他人处理（changed_since_read）：请重新读取',
+    '自 If-Match 所带版本读取以来，留言已有变化（changed_since_read）：请重新读取',
   'what the message was when read (opaque): send it back as `If-Match: "<version>"` with an action, which is then refused with 412 changed_since_read if anyone has handled the message since':
     '读取时留言的版本（不透明）：操作时以 `If-Match: "<version>"` 带回；如此后已有他人处理过这条留言，操作会被拒绝（412 changed_since_read）',
   'no such site, service, request or token':

@@ -43,6 +43,16 @@ describe('normalizeTrackingCode', () => {
     expect(normalizeTrackingCode(code)).toBe(code.replaceAll('-', ''));
   });
 
+  it('reads a code pasted with words around it, when one code stands there', () => {
+    for (const pasted of ['查询码：K7QM-4XPH-9TRW-2CVL', '您的查询码是 K7QM-4XPH-9TRW-2CVL，请妥善保存。', 'Tracking code: k7qm 4xph 9trw 2cvl', '【示范县】查询码K7QM4XPH9TRW2CVL',
+      'Your tracking code is K7QM-4XPH-9TRW-2CVL please keep it']) {
+      expect(normalizeTrackingCode(pasted), pasted).toBe('K7QM4XPH9TRW2CVL');
+    }
+    // Two codes, or a code cut short among words: nothing is guessed.
+    expect(normalizeTrackingCode('K7QM-4XPH-9TRW-2CVL 和 ABCD-EFGH-JKMN-PQRS')).toBeNull();
+    expect(normalizeTrackingCode('查询码：K7QM-4XPH')).toBeNull();
+  });
+
   it('rejects codes of the wrong length', () => {
     expect(normalizeTrackingCode('K7QM-4XPH-9TRW-2CV')).toBeNull();
     expect(normalizeTrackingCode('K7QM-4XPH-9TRW-2CVLL')).toBeNull();

@@ -88,6 +88,10 @@ describe('rating a final reply (POST /v1/sites/:site/track/rating)', () => {
     const reopened = await rated(m.siteId, m.trackingCode, UNHAPPY);
     expect(reopened.status).toBe('in_progress');
     expect(reopened.timeline.slice(-2).map((e) => e.kind)).toEqual(['rated', 'reopened']);
+    // Sent again (its answer lost on the way): the same answer, one rating, one re-opening.
+    const retried = await rated(m.siteId, m.trackingCode, UNHAPPY);
+    expect(retried.ratings).toHaveLength(1);
+    expect(retried.timeline.filter((e) => e.kind === 'reopened')).toHaveLength(1);
     const row = (await messageRow(m.id))!;
     expect(row.reopened_at).not.toBeNull();
     // 7 working days (a complaint) counted from today, after the 14 holidays: no earlier than the 21st day.

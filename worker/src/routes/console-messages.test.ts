@@ -248,6 +248,60 @@ describe('an action sent again with its Idempotency-Key', () => {
     expect(await kinds()).toBe(1);
   });
 
+  it('knows a key by its action and its words, and only while nothing has happened since: else it is an action of its own', async () => {
+    const c = await county();
+    const [hidden, replied, other, extended, moved] = await seedMessages(c.siteId, [
+      { unitId: c.eduUnit }, ...Array.from({ length: 4 }, () => ({ unitId: c.eduUnit, status: 'accepted' as const })),
+    ]);
+    const send = async (as: TestOfficial, id: string, action: string, body: unknown, key: string) => {
+      const { version } = await (await consoleRequest(`/v1/console/messages/${id}`, { as: c.admin })).json<ConsoleMessage>();
+      return consoleRequest(`/v1/console/messages/${id}/${action}`, { as, method: 'POST', body, headers: { 'If-Match': `"${version}"`, 'Idempotency-Key': key } });
+    };
+    const count = async (id: string, kind: string) =>
+      (await env.DB.prepare('SELECT count(*) AS n FROM message_events WHERE message_id = ? AND kind = ?').bind(id, kind).first<{ n: number }>())!.n;
+
+    // 隐藏 with a key, published again by an admin, 隐藏 again with the same key (a form kept since its
+    // answer was lost): hidden again, not answered as done while the message is on the board.
+    expect((await send(c.moderator, hidden!, 'hide', { reason: 'advertising' }, 'hide-key-0001')).status).toBe(200);
+    expect((await send(c.admin, hidden!, 'publish', {}, 'publish-key-01')).status).toBe(200);
+    const again = await send(c.moderator, hidden!, 'hide', { reason: 'advertising' }, 'hide-key-0001');
+    expect(again.status).toBe(200);
+    expect((await again.json<ConsoleMessage>()).moderation).toBe('hidden');
+    expect(await count(hidden!, 'hidden')).toBe(2);
+    // And that second one is now what the key names: sent once more, answered as done.
+    expect((await send(c.moderator, hidden!, 'hide', { reason: 'advertising' }, 'hide-key-0001')).status).toBe(200);
+    expect(await count(hidden!, 'hidden')).toBe(2);
+
+    // The same key for another action (办结 after the reply) or on another message is that action.
+    expect((await send(c.eduResponder, replied!, 'reply', { kind: 'final', body: '已处理。' }, 'reuse-key-0001')).status).toBe(200);
+    const closed = await send(c.eduResponder, replied!, 'close', {}, 'reuse-key-0001');
+    expect((await closed.json<ConsoleMessage>()).status).toBe('closed');
+    const elsewhere = await send(c.eduResponder, other!, 'reply', { kind: 'final', body: '已处理。' }, 'reuse-key-0001');
+    expect(elsewhere.status).toBe(200);
+    expect((await elsewhere.json<ConsoleMessage>()).replies).toHaveLength(1);
+
+    // The same key with other words: another extension, judged by the version sent.
+    expect((await send(c.eduResponder, extended!, 'extend', { days: 3, reason: '需要协调' }, 'extend-key-001')).status).toBe(200);
+    expect((await send(c.eduResponder, extended!, 'extend', { days: 5, reason: '另外的理由' }, 'extend-key-001')).status).toBe(200);
+    expect(await count(extended!, 'extended')).toBe(2);
+    const note = (body: string) => consoleRequest(`/v1/console/messages/${extended}/notes`, { as: c.eduResponder, method: 'POST', body: { body }, headers: { 'Idempotency-Key': 'note-key-0009' } });
+    await note('备注一');
+    const notes = await (await note('完全不同的备注')).json<ConsoleMessage>();
+    expect(notes.notes.map((n) => n.body).sort()).toEqual(['备注一', '完全不同的备注'].sort());
+
+    // 转办 out of the official's units, sent again after the new unit wrote a note: answered as done,
+    // without that unit's notes.
+    const transfer = { unitId: c.transportUnit, reason: '属交通运输局职责' };
+    expect((await send(c.eduResponder, moved!, 'transfer', transfer, 'move-key-00001')).status).toBe(200);
+    await acted(c.transportResponder, moved!, 'notes', { body: '交通局内部备注' });
+    const replayed = await send(c.eduResponder, moved!, 'transfer', transfer, 'move-key-00001');
+    expect(replayed.status).toBe(200);
+    const seen = await replayed.json<ConsoleMessage>();
+    expect(seen).toMatchObject({ unit: { id: c.transportUnit }, actions: [], notes: [] });
+    expect(JSON.stringify(seen)).not.toContain('交通局内部备注');
+    expect(await count(moved!, 'transferred')).toBe(1);
+  });
+
   it('knows a key by the official and the message: another official’s same key, or the key on another message, is an action of its own', async () => {
     const c = await county();
     const [id, other] = await seedMessages(c.siteId, [{ unitId: c.eduUnit }, { unitId: c.eduUnit }]);

@@ -22,7 +22,7 @@ import { findActiveUnit } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { openContact } from '../lib/contact';
-import { createCipher } from '../lib/crypto';
+import { createCipher, newId } from '../lib/crypto';
 import { toSiteTime } from '../lib/site-time';
 import { keyedId } from '../lib/keyed-id';
 import { ActionKeyHeadersSchema, bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
@@ -66,12 +66,16 @@ consoleMessages.openapi(listQueue, async (c) => {
  * shown even if it just left the official's units (a transfer): with nothing more they may do.
  */
 /** The message as officials see it; 403 outside the official's units unless they just acted on it (a transfer moves it out). */
-async function consoleMessage(db: SiteDatabase, official: Official, id: string, { justActed = false } = {}): Promise<ConsoleMessage> {
+async function consoleMessage(db: SiteDatabase, official: Official, id: string, { justActed = false, again = false } = {}): Promise<ConsoleMessage> {
   const view = await officialMessageView(db, official, id, new Date());
   if (!view) throw notFound();
   const { unitId, ...message } = view;
-  if (!justActed && !(await inScope(db, official, unitId))) throw new ApiError('forbidden');
-  return message;
+  if (justActed && !again) return message;
+  if (await inScope(db, official, unitId)) return message;
+  if (!justActed) throw new ApiError('forbidden');
+  // An action sent again that took the message out of the official's units (a transfer) is answered
+  // as done, without the internal notes its new unit may have written since.
+  return { ...message, notes: [] };
 }
 
 const findMessage = createRoute({
@@ -135,9 +139,27 @@ function actionRoute<S extends z.ZodType>(action: Action, summary: string, schem
 
 type Statements = Parameters<SiteDatabase['batch']>[0];
 
-/** Whether the action keyed `actionKey` (`keyedId`) was done on message `id`: its event is there. */
-async function actionDone(db: SiteDatabase, id: string, actionKey: string): Promise<boolean> {
-  return Boolean(await db.first(db.q.selectFrom('message_events').select('id').where('action_key', '=', actionKey).where('message_id', '=', id)));
+/**
+ * The action an `Idempotency-Key` names: the request's key made for this official, this message, this
+ * action and these words (`keyedId`), so the same key sent for another action or with other words is
+ * another action; none without the header.
+ */
+async function actionKeyOf(c: Context<AppEnv>, id: string, action: Action, input: unknown): Promise<string | null> {
+  return c.req.header('Idempotency-Key') ? (await keyedId(c, 'a', `${id}:${action}:${JSON.stringify(input)}`)).id : null;
+}
+
+/**
+ * What became of the action keyed `actionKey` on message `id`: `done` while its event is still the
+ * message's latest (nothing happened since: the same action sent again is answered as done), `spent`
+ * once anything has followed it (published again after a 隐藏, a citizen's follow-up…: sent again, it
+ * is an action of its own, judged as any other), `null` if never done.
+ */
+async function keyedAction(db: SiteDatabase, id: string, actionKey: string): Promise<'done' | 'spent' | null> {
+  const found = await db.first(db.q.selectFrom('message_events as e')
+    .select((eb) => eb.exists(eb.selectFrom('message_events as later').select('later.id')
+      .whereRef('later.message_id', '=', 'e.message_id').whereRef('later.id', '>', 'e.id')).as('followed'))
+    .where('e.action_key', '=', actionKey).where('e.message_id', '=', id));
+  return found ? (found.followed ? 'spent' : 'done') : null;
 }
 
 /**
@@ -146,57 +168,60 @@ async function actionDone(db: SiteDatabase, id: string, actionKey: string): Prom
  *
  * With an `Idempotency-Key`, the same action sent again (its answer lost on the way, or sent a second
  * time from the console's kept form while the first was on its way) answers as the first did, with
- * the message as it now is, and does nothing more: its event carries the key (`actionKey`). Two
+ * the message as it now is, and does nothing more: its event carries the key (`actionKeyOf`). Two
  * copies racing: the message's guard lets one through; the other, refused by the state the first
  * left (a conflict, a version no longer matching, the unit it was transferred to…), finds the first's
- * event and answers the same.
+ * event and answers the same. Once anything has happened to the message since, the key is spent
+ * (`keyedAction`): the action is judged afresh, and its event takes the key over.
  */
-async function act(c: Context<AppEnv>, id: string, action: Action, build: (ctx: ActionContext) => Statements | Promise<Statements>) {
+async function act(c: Context<AppEnv>, id: string, action: Action, input: unknown, build: (ctx: ActionContext) => Statements | Promise<Statements>) {
   const official = c.get('official');
   const db = c.get('db');
-  const actionKey = c.req.header('Idempotency-Key') ? (await keyedId(c, 'a', id)).id : null;
-  const answer = async () => c.json(await consoleMessage(db, official, id, { justActed: true }), 200);
-  const [message, done] = await Promise.all([findHandledMessage(db, official.siteId, id), actionKey ? actionDone(db, id, actionKey) : false]);
+  const actionKey = await actionKeyOf(c, id, action, input);
+  const answer = async () => c.json(await consoleMessage(db, official, id, { justActed: true, again: true }), 200);
+  const [message, before] = await Promise.all([findHandledMessage(db, official.siteId, id), actionKey ? keyedAction(db, id, actionKey) : null]);
   if (!message) throw notFound();
-  if (done) return answer();
+  if (before === 'done') return answer();
   try {
     await assertMayTake(db, official, message, action, c.req.header('If-Match'));
     const ctx: ActionContext = { db, official, message, now: new Date().toISOString(), actionKey };
-    await runAction(ctx, await build(ctx));
+    const statements = await build(ctx);
+    await runAction(ctx, before === 'spent' && actionKey
+      ? [db.q.updateTable('message_events').set({ action_key: null }).where('action_key', '=', actionKey), ...statements]
+      : statements);
   } catch (error) {
-    if (actionKey && await actionDone(db, id, actionKey)) return answer();
+    if (actionKey && await keyedAction(db, id, actionKey) === 'done') return answer();
     throw error;
   }
-  return answer();
+  return c.json(await consoleMessage(db, official, id, { justActed: true }), 200);
 }
 
 consoleMessages.openapi(actionRoute('publish', 'Publish a public message on the board (发布)', EmptyInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'publish', publishStatements));
+  act(c, c.req.valid('param').id, 'publish', c.req.valid('json'), publishStatements));
 
 consoleMessages.openapi(actionRoute('reject', 'Reject a pending message with a reason (驳回)', RejectInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'reject', (ctx) => rejectStatements(ctx, c.req.valid('json'))));
+  act(c, c.req.valid('param').id, 'reject', c.req.valid('json'), (ctx) => rejectStatements(ctx, c.req.valid('json'))));
 
 consoleMessages.openapi(actionRoute('hide', 'Hide a published message from the board (隐藏)', HideInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'hide', (ctx) => hideStatements(ctx, c.req.valid('json'))));
+  act(c, c.req.valid('param').id, 'hide', c.req.valid('json'), (ctx) => hideStatements(ctx, c.req.valid('json'))));
 
 consoleMessages.openapi(actionRoute('accept', 'Accept a message for handling (受理)', EmptyInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'accept', acceptStatements));
+  act(c, c.req.valid('param').id, 'accept', c.req.valid('json'), acceptStatements));
 
 consoleMessages.openapi(actionRoute('transfer', 'Transfer a message to another unit with a reason (转办); shown on the public timeline', TransferInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'transfer', async (ctx) => {
+  act(c, c.req.valid('param').id, 'transfer', c.req.valid('json'), async (ctx) => {
     const { unitId, reason } = c.req.valid('json');
     if (unitId === ctx.message.unit_id) throw validationError([{ field: 'unitId', code: 'same_unit' }]);
     if (!(await findActiveUnit(ctx.db, ctx.official.siteId, unitId))) throw validationError([{ field: 'unitId', code: 'unknown_unit' }]);
     return transferStatements(ctx, unitId, reason);
   }));
 
-// The reply's id is made from its Idempotency-Key too: two copies racing, its primary key keeps one.
 consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is with: interim (阶段性回复) or final, with photos uploaded for it', ReplyInputSchema), async (c) => {
   const id = c.req.valid('param').id;
   const db = c.get('db');
-  const reply = await keyedId(c, 'r');
+  const reply = { id: newId('r') };
   const { kind, body, templateId, photos = [] } = c.req.valid('json');
-  const replied = act(c, id, 'reply', async (ctx) => {
+  const replied = act(c, id, 'reply', c.req.valid('json'), async (ctx) => {
     const [template, photoProblems] = await Promise.all([
       templateId ? findReplyTemplate(ctx.db, ctx.official.siteId, templateId) : null,
       replyPhotoProblems(ctx.db, ctx.official.siteId, ctx.official.id, photos),
@@ -218,17 +243,17 @@ consoleMessages.openapi(actionRoute('reply', 'Reply as the unit the message is w
 });
 
 consoleMessages.openapi(actionRoute('close', 'Close a replied message (办结)', EmptyInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'close', closeStatements));
+  act(c, c.req.valid('param').id, 'close', c.req.valid('json'), closeStatements));
 
 consoleMessages.openapi(actionRoute('extend', 'Extend the deadline by working days, with a reason shown publicly (延期)', ExtendInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'extend', async (ctx) => {
+  act(c, c.req.valid('param').id, 'extend', c.req.valid('json'), async (ctx) => {
     const { days, reason } = c.req.valid('json');
     const { dueAt } = await extensionOf(ctx.db, ctx.official.siteId, ctx.message, days, new Date(ctx.now));
     return extendStatements(ctx, dueAt, reason);
   }));
 
 consoleMessages.openapi(actionRoute('adopt', 'Mark a suggestion (建言) as adopted (采纳) with a public note on what was adopted, where', AdoptInputSchema), (c) =>
-  act(c, c.req.valid('param').id, 'adopt', (ctx) => adoptStatements(ctx, c.req.valid('json').note)));
+  act(c, c.req.valid('param').id, 'adopt', c.req.valid('json'), (ctx) => adoptStatements(ctx, c.req.valid('json').note)));
 
 const previewExtension = createRoute({
   operationId: 'previewExtension',
@@ -263,7 +288,8 @@ consoleMessages.openapi(actionRoute('note', 'Add an internal note, seen only by 
   const message = await findHandledMessage(db, official.siteId, id);
   if (!message) throw notFound();
   await assertMayTake(db, official, message, 'note');
-  const note = await keyedId(c, 'n', id);
+  // For this message and these words: the same key with other words is another note.
+  const note = await keyedId(c, 'n', `${id}:${c.req.valid('json').body}`);
   // Two copies racing: the note's primary key takes the first, and the second writes nothing.
   await db.run(db.q.insertInto('message_notes').values({
     id: note.id, message_id: id, account_id: official.id, body: c.req.valid('json').body, created_at: new Date().toISOString(),
