@@ -135,6 +135,9 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     // would not find. A code pasted with words around it (查询码：…) is looked up alone, and shown so.
     const code = normalizeTrackingCode(input.value);
     if (!code) {
+      // As for a code not found: the message found before is not left under another code's error.
+      this.message = null;
+      this.code = '';
       this.error = () => fieldErrorMessage(this.t.errors, 'trackingCode', 'invalid');
       input.focus();
       return;
