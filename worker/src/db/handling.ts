@@ -19,7 +19,19 @@ import { workingCalendar } from './sites';
 import type { Database, MessageRow } from './schema';
 
 /** The columns an action's rules look at; the batch is guarded by exactly these values. */
-export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'status' | 'moderation' | 'is_public' | 'due_at' | 'type' | 'adopted_at' | 'reply_count'>;
+export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'status' | 'moderation' | 'is_public' | 'due_at' | 'type' | 'adopted_at' | 'reply_count'>
+  & { last_event_id: number | null };
+
+/**
+ * The id of the latest event someone wrote on the message `messageId` names (an official's action, the
+ * citizen's rating or follow-up…), NULL when none: selected beside the message as `last_event_id`
+ * for its version (`messageVersion`). The scheduler's alerts (提醒, 督办: `deadlines.ts`) are left
+ * out: written on the hour by no one handling the message, they would refuse the action of an
+ * official whose page was open meanwhile.
+ */
+export function lastEventId(messageId: string) {
+  return sql<number | null>`(SELECT max(le.id) FROM message_events le WHERE le.message_id = ${sql.ref(messageId)} AND le.kind NOT IN ('reminder', 'escalated'))`;
+}
 
 
 /** Who may take each action. Moderators work the whole site; responders only their units. */
@@ -81,6 +93,7 @@ export function findHandledMessage(db: SiteDatabase, siteId: string, id: string)
   return db.first(
     db.q.selectFrom('messages')
       .select(['id', 'site_id', 'unit_id', 'status', 'moderation', 'is_public', 'due_at', 'type', 'adopted_at', 'reply_count'])
+      .select(lastEventId('messages.id').as('last_event_id'))
       .where('id', '=', id)
       .where('site_id', '=', siteId),
   );
@@ -94,15 +107,16 @@ const GUARDED = ['id', 'unit_id', 'status', 'moderation', 'due_at', 'reply_count
 
 /**
  * The message's version as an official last read it: an entity tag over the columns every action is
- * guarded by (`GUARDED`), so it changes when anyone moderates, accepts, transfers, replies, closes or
- * extends it, a citizen follows up or rates it back into the queue — and not for a note or a
- * "me too". The console's message carries it (`version`) and sends it back as `If-Match` with an
+ * guarded by (`GUARDED`) and the latest event someone wrote (`lastEventId`), so it changes when anyone
+ * moderates, accepts, transfers, replies, closes or extends it, a citizen follows up or rates it back
+ * into the queue — and not for a note or a "me too". The event keeps a message come back to an
+ * earlier state (隐藏, then 发布 again) from matching the version read before it left it. The console's message carries it (`version`) and sends it back as `If-Match` with an
  * action; another value is a 412 `changed_since_read` (RFC 9110 §13.1.1), so an official acting on
  * a page opened before a colleague's reply is told, rather than a second final reply being stored.
  * Shape: 32 hex characters (the first 16 bytes of a SHA-256).
  */
-export async function messageVersion(m: Pick<HandledMessage, (typeof GUARDED)[number]>): Promise<string> {
-  return (await sha256Hex(JSON.stringify(GUARDED.map((column) => m[column])))).slice(0, 32);
+export async function messageVersion(m: Pick<HandledMessage, (typeof GUARDED)[number] | 'last_event_id'>): Promise<string> {
+  return (await sha256Hex(JSON.stringify([...GUARDED.map((column) => m[column]), m.last_event_id ?? 0]))).slice(0, 32);
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Official } from '../auth/official';
 import { toSiteTime } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { citizenActions } from './citizen-loop';
-import { availableActions, messageVersion } from './handling';
+import { availableActions, lastEventId, messageVersion } from './handling';
 import { boardFields, messageFields } from './mappers';
 import { ownPhoto, PHOTO_VIEW_COLUMNS, publicPhoto, type PhotoAudience, type PhotoViewRow } from './photos';
 import type { Database } from './schema';
@@ -260,7 +260,8 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
   const m = await db.first(
     withHistory(db.q.selectFrom('messages as m').where('m.id', '=', id).where('m.site_id', '=', official.siteId) as Messages, 'official')
       .select((eb) => notesJson(eb).as('notes'))
-      .select('m.held_for'),
+      .select('m.held_for')
+      .select(lastEventId('m.id').as('last_event_id')),
   );
   if (!m) return null;
   const photos: PhotoViewRow[] = parsed(m.photos);
