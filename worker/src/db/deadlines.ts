@@ -13,7 +13,9 @@ import { workingCalendar } from './sites';
 /** Messages given a reminder, and messages escalated, per database per run: a backlog takes several runs. */
 export const DEADLINE_BATCH = 200;
 
-type AlertKind = 'reminder' | 'escalated';
+/** The scheduler's alerts, written as timeline events: 提醒 before a deadline, 督办 after it. */
+export const ALERT_KINDS = ['reminder', 'escalated'] as const;
+type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
  * Open messages whose current deadline has not had this kind of alert yet: the conditions of migration

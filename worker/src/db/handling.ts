@@ -15,6 +15,7 @@ import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
 import { photosStillFree } from './photos';
 import { latestReplyColumns } from './replies';
+import { ALERT_KINDS } from './deadlines';
 import { workingCalendar } from './sites';
 import type { Database, MessageRow } from './schema';
 
@@ -30,7 +31,7 @@ export type HandledMessage = Pick<MessageRow, 'id' | 'site_id' | 'unit_id' | 'st
  * official whose page was open meanwhile.
  */
 export function lastEventId(messageId: string) {
-  return sql<number | null>`(SELECT max(le.id) FROM message_events le WHERE le.message_id = ${sql.ref(messageId)} AND le.kind NOT IN ('reminder', 'escalated'))`;
+  return sql<number | null>`(SELECT max(le.id) FROM message_events le WHERE le.message_id = ${sql.ref(messageId)} AND le.kind NOT IN (${sql.join([...ALERT_KINDS])}))`;
 }
 
 
@@ -110,8 +111,8 @@ const GUARDED = ['id', 'unit_id', 'status', 'moderation', 'due_at', 'reply_count
  * guarded by (`GUARDED`) and the latest event someone wrote (`lastEventId`), so it changes when anyone
  * moderates, accepts, transfers, replies, closes or extends it, a citizen follows up or rates it back
  * into the queue — and not for a note or a "me too". The event keeps a message come back to an
- * earlier state (隐藏, then 发布 again) from matching the version read before it left it. The console's message carries it (`version`) and sends it back as `If-Match` with an
- * action; another value is a 412 `changed_since_read` (RFC 9110 §13.1.1), so an official acting on
+ * earlier state (隐藏, then 发布 again) from matching the version read before it left it. The
+ * console's message carries it (`version`) and sends it back as `If-Match` with an action; another value is a 412 `changed_since_read` (RFC 9110 §13.1.1), so an official acting on
  * a page opened before a colleague's reply is told, rather than a second final reply being stored.
  * Shape: 32 hex characters (the first 16 bytes of a SHA-256).
  */

@@ -1,4 +1,4 @@
-import { TRACKING_CODE_ALPHABET as ALPHABET, TRACKING_CODE_LENGTH as LENGTH } from '../../../sdk/src/tracking-code';
+import { TRACKING_CODE_ALPHABET as ALPHABET, TRACKING_CODE_LENGTH as LENGTH, formatTrackingCode } from '../../../sdk/src/tracking-code';
 import { keyedHash } from './crypto';
 
 export { normalizeTrackingCode } from '../../../sdk/src/tracking-code';
@@ -7,7 +7,7 @@ export { normalizeTrackingCode } from '../../../sdk/src/tracking-code';
 export function newTrackingCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(LENGTH));
   const symbols = [...bytes].map((b) => ALPHABET[b & 31]).join('');
-  return symbols.match(/.{4}/g)!.join('-');
+  return formatTrackingCode(symbols);
 }
 
 /** What is stored and looked up instead of the code: a keyed hash of its canonical form. */
