@@ -388,6 +388,15 @@ describe('the console’s admin pages', () => {
     const tree = () => publicConfig().then((c) => findUnit(c.units, 'u_party_secretary')!.children.map((u) => u.name));
     expect((await tree()).slice(-2)).toEqual([renamed, first!.name]);
 
+    // A unit with an active one under it is not retired (citizens could still write to that one,
+    // beneath a unit the site closed): the console says why, beside it.
+    const child = await adminApi(cookie, 'POST', '/v1/admin/units', { name: `示范县测试甲局${run}办公室`, kind: 'department', parentId: first!.id });
+    expect(child.status).toBe(201);
+    const firstRow = units.locator('.list-item').filter({ has: page.locator(`strong:text-is("${first!.name}")`) });
+    await firstRow.getByRole('button', { name: '停用' }).click();
+    await expect.poll(() => firstRow.locator('.error').textContent()).toBe('它下面还有在用的单位：请先停用或移走这些下级单位，再停用它');
+    expect((await adminApi(cookie, 'PATCH', `/v1/admin/units/${((await child.json()) as { id: string }).id}`, { active: false })).status).toBe(200);
+
     // Retired, they stay in the admin's tree, marked, and leave the widget's configuration.
     for (const name of [renamed, first!.name]) {
       await units.locator('.list-item').filter({ has: page.locator(`strong:text-is("${name}")`) }).getByRole('button', { name: '停用' }).click();

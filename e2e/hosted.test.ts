@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { countMessagesTitled, fillForm, launchBrowser, TRACKING_CODE } from './helpers';
 import { FOREIGN, HOST, WORKER } from './ports';
@@ -39,6 +39,23 @@ async function wechatPage({ javaScriptEnabled = true } = {}) {
 const fitsTheScreen = (page: import('playwright-core').Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
+/**
+ * The page's headings in reading order, the elements' own (in their shadow roots) where they stand:
+ * a screen reader's outline, which should go down one level at a time (h1, h2, h3; never h1 to h3).
+ */
+const headingLevels = (page: Page) => page.evaluate(() => {
+  const levels: number[] = [];
+  const walk = (root: Document | ShadowRoot) => {
+    for (const e of root.querySelectorAll('*')) {
+      if (/^H[1-6]$/.test(e.tagName) && e.getClientRects().length > 0) levels.push(Number(e.tagName[1]));
+      if (e.shadowRoot) walk(e.shadowRoot);
+    }
+  };
+  walk(document);
+  return levels;
+});
+const skipsALevel = (levels: number[]) => levels.some((level, i) => i > 0 && level > levels[i - 1]! + 1);
+
 describe('the hosted board /s/demo/ in WeChat on a phone', () => {
   it('a citizen writes a message and gets a code, tracks it, opens the board and a message’s own page; the page reads without scripts', async () => {
     const { page, problems } = await wechatPage();
@@ -56,6 +73,8 @@ describe('the hosted board /s/demo/ in WeChat on a phone', () => {
     expect(code).toMatch(TRACKING_CODE);
     expect(countMessagesTitled(title)).toBe(1);
     expect(await fitsTheScreen(page)).toBe(true);
+    // The receipt's heading sits under the section's (我要留言), which sits under the site's.
+    expect(await headingLevels(page)).toEqual([1, 2, 3]);
 
     await page.getByRole('link', { name: '查询留言' }).click();
     await page.waitForURL(`${WORKER}/s/demo/track`);
@@ -64,6 +83,9 @@ describe('the hosted board /s/demo/ in WeChat on a phone', () => {
     await tracker.getByRole('button', { name: '查询' }).click();
     await tracker.locator('[part="message"]').waitFor();
     expect(await tracker.locator('[part="message"] h3').textContent()).toBe(title);
+    const outline = await headingLevels(page);
+    expect(outline.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(skipsALevel(outline), outline.join(' ')).toBe(false);
 
     // The board: a card opens the message's own page, and Back returns to the board.
     await page.getByRole('link', { name: '留言选登' }).click();

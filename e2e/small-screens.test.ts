@@ -94,6 +94,35 @@ describe('the hosted pages on a phone', () => {
     expect(await page.locator('.tabs-inner').evaluate((strip) => strip.scrollWidth > strip.clientWidth && strip.scrollLeft > 0)).toBe(true);
     await context.close();
   });
+
+  it('show the tracking code the receipt moves the focus to below the sticky tabs, not under them (English, 320 × 800, high contrast)', async () => {
+    const context = await browser.context.browser()!.newContext({ locale: 'en', viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${WORKER}/s/demo/write?lang=en&theme=high-contrast`);
+    const form = page.locator('liuyan-form');
+    // Sent empty first (the focus goes up to the first field), then filled in down to its end, and sent:
+    // the receipt, shorter than the form, leaves the page scrolled, and the focus scrolls the code into view.
+    await form.locator('[part="form"]').waitFor();
+    await form.getByRole('button', { name: 'Send message' }).click();
+    await form.getByText('Please choose the recipient').waitFor();
+    await form.getByLabel('Recipient').selectOption({ index: 1 });
+    await form.getByLabel('Complaint').check();
+    await form.getByLabel('Domain').selectOption({ index: 1 });
+    await form.getByRole('textbox', { name: /^title/i }).fill('Broken streetlight on Xingfu Road');
+    await form.getByRole('textbox', { name: /^message/i }).fill('The streetlight on Xingfu Road has been broken for three weeks; please fix it.');
+    await form.getByRole('textbox', { name: /^region/i }).fill('Xingfu village');
+    await form.getByRole('textbox', { name: /^name/i }).fill('Chen Ming');
+    await form.getByRole('textbox', { name: /^phone/i }).fill(citizenPhone());
+    await form.getByLabel(/I have read and accept the privacy notice/).check();
+    await form.getByRole('button', { name: 'Send message' }).click();
+    const code = form.locator('[part="tracking-code"]');
+    await code.waitFor();
+    await expect.poll(() => code.evaluate((e) => (e.getRootNode() as ShadowRoot).activeElement === e)).toBe(true);
+    const [codeBox, tabsBox] = [(await code.boundingBox())!, (await page.locator('.tabs').boundingBox())!];
+    expect(codeBox.y).toBeGreaterThanOrEqual(tabsBox.y + tabsBox.height);
+    expect(codeBox.y + codeBox.height).toBeLessThanOrEqual(800);
+    await context.close();
+  });
 });
 
 describe('on a wide screen', () => {

@@ -89,6 +89,8 @@ describe('string sets', () => {
     expect(toTaiwan('查询码：{code}')).toBe('查詢碼：{code}');
     expect(toTaiwan('阶段性回复、转办、督办、很满意')).toBe('階段性回覆、轉辦、督辦、很滿意');
     expect(toTaiwan('选择“公开”的留言')).toBe('選擇「公開」的留言');
+    expect(toTaiwan('最多只能附3张照片')).toBe('最多只能附3張照片');
+    expect(toTaiwan('工作日数，只影响此后提交的留言')).toBe('工作日數，只影響此後提交的留言');
     expect(toTaiwan('结尾不加“/”，也不加‘?’')).toBe('結尾不加「/」，也不加『?』');
     // Code, English and its apostrophes pass through untouched.
     expect(toTaiwan('the site’s own')).toBe('the site’s own');

@@ -31,7 +31,8 @@ describe('formatDateTime and formatNumber', () => {
   it('write a date in China time, and a number, the reader’s way', () => {
     expect(formatDateTime('zh-CN', '2026-12-03T23:59:59+08:00', false)).toBe('2026/12/03');
     expect(formatDateTime('zh-TW', '2026-12-03T15:59:59Z')).toMatch(/^2026\/12\/03\s23:59$/);
-    expect(formatDateTime('en', '2026-12-03T23:59:59+08:00', false)).toBe('12/03/2026');
+    expect(formatDateTime('en', '2026-12-03T23:59:59+08:00', false)).toBe('Dec 3, 2026');
+    expect(formatDateTime('en', '2026-12-03T23:59:59+08:00')).toBe('Dec 3, 2026, 23:59');
     expect(formatNumber('zh-TW', 0.913, { style: 'percent', minimumFractionDigits: 1 })).toBe('91.3%');
     expect(formatNumber('en', 12345)).toBe('12,345');
   });

@@ -79,11 +79,15 @@ export function lastInstantOf(endsAt: string): string {
   return new Date(Date.parse(endsAt) - 1).toISOString();
 }
 
-/** A date-time from the API (`2026-12-03T23:59:59+08:00`) as the reader expects it, in China time. */
+/**
+ * A date-time from the API (`2026-12-03T23:59:59+08:00`) as the reader expects it, in China time:
+ * `2026/12/03 23:59` in Chinese; in English the month by its name (`Dec 3, 2026, 23:59`), since
+ * 12/03 is 3 December to one reader and 12 March to another.
+ */
 export function formatDateTime(locale: Locale, iso: string, withTime = true): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone: 'Asia/Shanghai',
-    year: 'numeric', month: '2-digit', day: '2-digit',
+    year: 'numeric', ...(locale === 'en' ? { month: 'short', day: 'numeric' } : { month: '2-digit', day: '2-digit' }),
     ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
   }).format(new Date(iso));
 }

@@ -38,7 +38,7 @@ const strings = {
     types: '接受的留言類型',
     domains: '接受的領域',
     deadlines: '辦理時限（工作日）',
-    deadlinesHint: '自提交次日起計算的工作日數，隻影響此後提交的留言。',
+    deadlinesHint: '自提交次日起計算的工作日數，只影響此後提交的留言。',
     deadlineFor: '{type}',
     reminderDays: '到期前提醒（工作日）',
     reminderDaysHint: '到期前幾個工作日提醒辦理單位；0為不提醒。超期未回覆的留言自動向上級單位督辦。',

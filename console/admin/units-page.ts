@@ -229,7 +229,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
           <button type="button" class="secondary" aria-disabled=${String(this.busy)}
             @click=${() => this.saveUnit(u, { active: !u.active }, u.active ? a.retired : a.restored)}>${u.active ? a.retire : a.restore}</button>
         </div>
-        ${this.editing === u.id ? this.renderEdit(u) : this.formError(scope)}
+        ${this.editing === u.id ? this.renderEdit(u) : html`${this.formError(scope)}${this.fieldError(scope, 'active', `active-error-${u.id}`)}`}
       </div>
     </li>`;
   }

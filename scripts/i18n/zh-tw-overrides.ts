@@ -48,4 +48,7 @@ export const ZH_TW_OVERRIDES: Record<string, string> = {
   // A reply is 回覆 in Taiwan (pinned, as above); 答复 likewise 答覆.
   回复: '回覆',
   答复: '答覆',
+  // 只 here is always "only" (只能, 只影响), never the measure word of animals (隻): OpenCC's phrases
+  // 多只 and 数只 ("many animals") turned 最多只能 into 最多隻能.
+  只: '只',
 };

@@ -39,7 +39,7 @@ import { consoleFollowUps } from './routes/console-follow-ups';
 import { consoleMessages } from './routes/console-messages';
 import { messages } from './routes/messages';
 import { myData } from './routes/my-data';
-import { open311 } from './routes/open311';
+import { open311, open311Error } from './routes/open311';
 import { CONSOLE_PHOTO_UPLOAD, consolePhotos, photos, PHOTO_UPLOAD } from './routes/photos';
 import { replyTemplates } from './routes/reply-templates';
 import { sites } from './routes/sites';
@@ -67,7 +67,8 @@ app.use('*', requestId({ limitLength: 0 }));
 // One JSON line per request (route pattern, status, duration, D1 cost; no personal data): `wrangler tail`.
 app.use('*', requestLog());
 app.use('*', emptyQueryIsAbsent());
-app.use('*', methodNotAllowed(() => app.routes));
+// (Open311's paths answer it in the spec's shape and the form the path asks for, as their other errors.)
+app.use('*', methodNotAllowed(() => app.routes, (c, error) => (c.req.path.startsWith('/open311/') ? open311Error(error, c) : problemResponse(c, error))));
 // Events a request wrote (timeline events, in the outbox) go to the deliveries queue once it has answered.
 app.use('*', drainAfterWrites());
 app.use('/v1/*', d1Cost());

@@ -74,6 +74,10 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     none_chosen: (l) => `Choose at least one of the ${l}`,
     https_required: (l) => `The ${l} must start with https://: an http:// address is not encrypted and cannot be used`,
     duplicate: (l) => `The ${l} is already listed above: enter each once`,
+    name_taken: () => 'Another active unit under the same parent has this name; citizens could not tell the two apart: choose another name',
+    own_branch: () => 'A unit cannot be moved under itself or one of its own sub-units',
+    retired_parent: () => 'The parent unit is retired: restore it first, or choose another parent',
+    active_sub_units: () => 'Units under it are still active: retire or move them first, then retire it',
   },
 };
 
@@ -87,7 +91,7 @@ export const enOpen311FieldLabels: Record<string, string> = {
   'attribute[public]': 'visibility', 'attribute[consent]': 'privacy notice', lat: 'latitude', long: 'longitude', address_id: 'address id',
   device_id: 'device id', account_id: 'account id', media_url: 'image address', jurisdiction_id: 'jurisdiction id',
   service_request_id: 'request id', start_date: 'start date', end_date: 'end date', updated_after: 'updated after', page: 'page',
-  page_size: 'page size', extensions: 'extensions', file: 'resource name', token: 'token',
+  page_size: 'page size', extensions: 'extensions', file: 'the path’s format suffix (.json or .xml)', token: 'token',
 };
 
 export const enProblemTitles: ProblemTitles = {
@@ -95,7 +99,7 @@ export const enProblemTitles: ProblemTitles = {
   not_found: 'Not found',
   site_not_found: 'No such site',
   origin_not_allowed: 'This website is not allowed to use this message board',
-  unsupported_media_type: 'This content type is not accepted: the API takes JSON, and Open311 submissions a form (application/x-www-form-urlencoded)',
+  unsupported_media_type: 'This content type is not accepted: the API takes JSON in UTF-8, and Open311 submissions a form in UTF-8 (application/x-www-form-urlencoded or multipart/form-data)',
   payload_too_large: 'The request is too large',
   malformed_json: 'The request body is malformed (not valid JSON, or a form not in UTF-8)',
   idempotency_key_reused: 'This submission key was already used for different content',

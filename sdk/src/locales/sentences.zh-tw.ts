@@ -36,7 +36,7 @@ export const zhTWFieldSentences: PublicFieldSentences = {
     photo_heic: () => '暫不接受 HEIC 格式的照片，請在手機設定中選擇「相容性最佳」，或截圖後再上傳',
     photo_damaged: () => '照片不完整或已損壞（可能沒有傳完），請重新選擇',
     photo_too_large: (_, p) => `照片太大，每張不能超過${Number(p.max) >= 1048576 ? `${Math.round(Number(p.max) / 1048576)}MB` : `${Math.round(Number(p.max) / 1024)}KB`}`,
-    too_many_photos: (_, p) => `最多隻能附${p.max ?? LIMITS.photosMax}張照片`,
+    too_many_photos: (_, p) => `最多只能附${p.max ?? LIMITS.photosMax}張照片`,
     unknown_photo: () => '照片沒有上傳成功或已失效，請重新新增',
     thumbnail_too_large: (_, p) => `縮圖太大：長邊不能超過${p.max}像素`,
     banned_words: (l) => `${l}含有本站不允許發布的詞語，請修改後再提交`,

@@ -73,6 +73,10 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     none_chosen: (l) => `请至少选择一个${l}`,
     https_required: (l) => `${l}须以 https:// 开头：http:// 的网址不加密，不能使用`,
     duplicate: (l) => `${l}与上面的一条重复，每条只需填一次`,
+    name_taken: () => '同一上级单位下已有同名的在用单位：留言人无法分辨两者，请换一个名称',
+    own_branch: () => '不能移到它自己或它的下级单位之下',
+    retired_parent: () => '上级单位已停用：请先恢复上级单位，或改选其他上级单位',
+    active_sub_units: () => '它下面还有在用的单位：请先停用或移走这些下级单位，再停用它',
   },
 };
 
@@ -86,7 +90,7 @@ export const zhCNOpen311FieldLabels: Record<string, string> = {
   'attribute[public]': '公开方式', 'attribute[consent]': '隐私声明', lat: '纬度', long: '经度', address_id: '地址编号',
   device_id: '设备编号', account_id: '账号编号', media_url: '图片地址', jurisdiction_id: '辖区编号',
   service_request_id: '请求编号', start_date: '开始日期', end_date: '结束日期', updated_after: '更新时间', page: '页码',
-  page_size: '每页条数', extensions: '扩展字段', file: '资源名称', token: '回执编号',
+  page_size: '每页条数', extensions: '扩展字段', file: '路径的格式后缀（.json 或 .xml）', token: '回执编号',
 };
 
 export const zhCNProblemTitles: ProblemTitles = {
@@ -94,7 +98,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   not_found: '未找到',
   site_not_found: '站点不存在',
   origin_not_allowed: '此网站未获授权使用本留言板',
-  unsupported_media_type: '请求的内容类型不受支持：留言接口只接受 JSON，Open311 提交只接受表单（application/x-www-form-urlencoded）',
+  unsupported_media_type: '请求的内容类型不受支持：留言接口只接受 UTF-8 编码的 JSON，Open311 提交只接受 UTF-8 编码的表单（application/x-www-form-urlencoded 或 multipart/form-data）',
   payload_too_large: '提交的内容过大',
   malformed_json: '请求格式有误',
   idempotency_key_reused: '同一提交编号已用于不同的内容',

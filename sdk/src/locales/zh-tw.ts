@@ -75,6 +75,10 @@ export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
     none_chosen: (l) => `請至少選擇一個${l}`,
     https_required: (l) => `${l}須以 https:// 開頭：http:// 的網址不加密，不能使用`,
     duplicate: (l) => `${l}與上面的一條重複，每條只需填一次`,
+    name_taken: () => '同一上級單位下已有同名的在用單位：留言人無法分辨兩者，請換一個名稱',
+    own_branch: () => '不能移到它自己或它的下級單位之下',
+    retired_parent: () => '上級單位已停用：請先恢復上級單位，或改選其他上級單位',
+    active_sub_units: () => '它下面還有在用的單位：請先停用或移走這些下級單位，再停用它',
   },
 };
 
@@ -88,7 +92,7 @@ export const zhTWOpen311FieldLabels: Record<string, string> = {
   'attribute[public]': '公開方式', 'attribute[consent]': '隱私聲明', lat: '緯度', long: '經度', address_id: '地址編號',
   device_id: '裝置編號', account_id: '帳號編號', media_url: '圖片地址', jurisdiction_id: '轄區編號',
   service_request_id: '請求編號', start_date: '開始日期', end_date: '結束日期', updated_after: '更新時間', page: '頁碼',
-  page_size: '每頁條數', extensions: '擴充套件欄位', file: '資源名稱', token: '回執編號',
+  page_size: '每頁條數', extensions: '擴充套件欄位', file: '路徑的格式字尾（.json 或 .xml）', token: '回執編號',
 };
 
 export const zhTWProblemTitles: ProblemTitles = {
@@ -96,7 +100,7 @@ export const zhTWProblemTitles: ProblemTitles = {
   not_found: '未找到',
   site_not_found: '站點不存在',
   origin_not_allowed: '此網站未獲授權使用本留言板',
-  unsupported_media_type: '請求的內容類型不受支持：留言介面只接受 JSON，Open311 提交只接受表單（application/x-www-form-urlencoded）',
+  unsupported_media_type: '請求的內容類型不受支持：留言介面只接受 UTF-8 編碼的 JSON，Open311 提交只接受 UTF-8 編碼的表單（application/x-www-form-urlencoded 或 multipart/form-data）',
   payload_too_large: '提交的內容過大',
   malformed_json: '請求格式有誤',
   idempotency_key_reused: '同一提交編號已用於不同的內容',

@@ -30,6 +30,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'none_chosen',
   'https_required',
   'duplicate',
+  'name_taken', 'own_branch', 'retired_parent', 'active_sub_units',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;

@@ -88,12 +88,22 @@ export const Open311RequestSchema = z.object({
   }).optional().describe('with `extensions=true`'),
 });
 
+/** Most service codes one `service_code` filter may list (a site has a few types × a dozen domains). */
+export const OPEN311_SERVICES_MAX = 20;
+
+/**
+ * A parameter the spec lets a client "declare multiple times, comma delimited": `a,b`, or the
+ * parameter repeated (`?status=open&status=closed`, which arrives as a list), read as one
+ * comma-separated string.
+ */
+const commaList = (max: number) => z.preprocess((value) => (Array.isArray(value) ? value.join(',') : value), z.string().max(max));
+
 export const Open311RequestsQuerySchema = z.object({
   service_request_id: z.string().max(OPEN311_IDS_MAX * 40).optional().describe(`comma-separated ids, at most ${OPEN311_IDS_MAX}`),
-  service_code: z.string().max(80).optional(),
+  service_code: commaList(80 * OPEN311_SERVICES_MAX).optional().describe(`one or more service codes, comma-separated or the parameter repeated (the spec's "declared multiple times"), at most ${OPEN311_SERVICES_MAX}`),
   start_date: dateTime.optional().describe('requested on or after (W3C date-time)'),
   end_date: dateTime.optional().describe(`requested before; at most ${OPEN311_RANGE_DAYS_MAX} days after start_date`),
-  status: z.enum(['open', 'closed']).optional(),
+  status: commaList(20).optional().describe('`open`, `closed`, or both (comma-separated or repeated)'),
   updated_after: dateTime.optional().describe('extension: changed after'),
   page: wholeNumber(1, OPEN311_PAGES_MAX).default(1).describe('extension'),
   page_size: wholeNumber(1, OPEN311_PAGE_SIZE_MAX).default(50).describe('extension'),

@@ -52,7 +52,7 @@ export const formEn: FormStrings = {
   clearDraft: 'Start over',
   submitted: 'Your message was sent',
   trackingCodeLabel: 'Your tracking code',
-  saveCodeWarning: 'Save this code now: it is shown only once, and you need it to read the reply, rate it or ask a follow-up. If you lose it, ask for a new one under “Track a message” with the phone or e-mail you give here (the old code then stops working).',
+  saveCodeWarning: 'Save this code now: it is shown only once, and you need it to read the reply, rate it or ask a follow-up. If you lose it, ask for a new one under “Track my message” with the phone or e-mail you gave with this message (the old code then stops working).',
   copy: 'Copy code',
   copied: 'Copied',
   copySelected: 'Could not copy automatically: the code is selected; long-press to copy it, or write it down',

@@ -111,6 +111,27 @@ export async function findSiteUnit(db: SiteDatabase, siteId: string, unitId: str
   return row ? toAdminUnit(row) : null;
 }
 
+/**
+ * Whether an active unit other than `exceptId` under `parentId` (null: the top level) is named
+ * `name`: two such choices in a citizen's list could not be told apart. Retired ones do not count (a
+ * restructured 教育局 may replace a retired one of the same name). Reads the parent's children off
+ * the index on (site, parent, order).
+ */
+export async function activeSiblingNamed(db: SiteDatabase, siteId: string, parentId: string | null, name: string, exceptId?: string): Promise<boolean> {
+  let q = db.q.selectFrom('units').select('id')
+    .where('site_id', '=', siteId).where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .where('active', '=', 1).where('name', '=', name);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await db.first(q.limit(1))) !== null;
+}
+
+/** Whether a unit has an active unit right under it (one row of the index on (site, parent, order) at most). */
+export async function hasActiveChildren(db: SiteDatabase, siteId: string, unitId: string): Promise<boolean> {
+  const row = await db.first(db.q.selectFrom('units').select('id')
+    .where('site_id', '=', siteId).where('parent_id', '=', unitId).where('active', '=', 1).limit(1));
+  return row !== null;
+}
+
 /** The sort order after the last of `parentId`'s children (0 for the first): one row of the index on (site, parent, order). */
 export async function nextSortOrder(db: SiteDatabase, siteId: string, parentId: string | null): Promise<number> {
   const last = await db.first(

@@ -24,12 +24,13 @@ export function parseServiceCode(code: string, site: { types: readonly string[];
 
 export interface RequestFilter {
   ids?: string[];
-  type?: string;
-  domain?: string;
+  /** Any of these services (type and domain), when given. */
+  services?: { type: MessageType; domain: string }[];
   /** UTC ISO bounds of the submission time: from included, to excluded. */
   from?: string;
   to?: string;
   updatedAfter?: string;
+  /** Only open or only closed ones; both, or none given, is every request. */
   status?: 'open' | 'closed';
   page: number;
   pageSize: number;
@@ -53,8 +54,10 @@ export async function open311Requests(db: SiteDatabase, siteId: string, filter: 
     .where('m.moderation', '=', 'published')
     .where('m.is_public', '=', 1);
   if (filter.ids) q = q.where('m.id', 'in', filter.ids);
-  if (filter.type) q = q.where('m.type', '=', filter.type as MessageType);
-  if (filter.domain) q = q.where('m.domain', '=', filter.domain);
+  const services = filter.services;
+  if (services?.length) {
+    q = q.where((eb) => eb.or(services.map((s) => eb.and([eb('m.type', '=', s.type), eb('m.domain', '=', s.domain)]))));
+  }
   if (filter.from) q = q.where('m.created_at', '>=', filter.from);
   if (filter.to) q = q.where('m.created_at', '<', filter.to);
   if (filter.updatedAfter) q = q.where('m.updated_at', '>', filter.updatedAfter);

@@ -53,7 +53,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Refuses (422, field `url`) an address a site's events may not go to: anything but https
- * (`not_https`), and a host that is not on the public internet (`not_public_address`): localhost, and
+ * (`not_https`), and a host that is not on the public internet (`not_public_address`): localhost and
+ * the other special-use names (`PRIVATE_NAMES`), with or without a trailing dot, and
  * any IP literal outside global unicast, however written (the URL parser turns `0x7f000001` into
  * 127.0.0.1): loopback, private (RFC 1918, fc00::/7), shared (100.64/10), link-local (169.254/16 —
  * cloud metadata —, fe80::/10), benchmarking (198.18/15), documentation, multicast, unspecified, and
@@ -72,10 +73,18 @@ export function checkEndpointUrl(env: Env, url: string): void {
   if (!isPublicHost(parsed.hostname)) throw validationError([{ field: 'url', code: 'not_public_address' }]);
 }
 
+/**
+ * Names no public DNS answers for anything on the internet (RFC 6761 `localhost`, `invalid`, `test`;
+ * RFC 6762 `local`; RFC 7686 `onion`; RFC 8375 `home.arpa`; ICANN's `internal`, reserved in 2024 for
+ * private networks): each, and every name under it, is inside someone's network or nowhere.
+ */
+const PRIVATE_NAMES = ['localhost', 'invalid', 'test', 'local', 'onion', 'home.arpa', 'internal'];
+
 /** Whether a URL's hostname (as `URL` gives it: IPv6 in brackets, IPv4 normalised) may be on the public internet. */
 function isPublicHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return false;
+  // A name's trailing dot (`localhost.`, fully qualified) names the same host.
+  const host = hostname.toLowerCase().replace(/\.+$/, '');
+  if (PRIVATE_NAMES.some((name) => host === name || host.endsWith(`.${name}`))) return false;
   const literal = host.startsWith('[') ? host.slice(1, -1) : host;
   if (!ipaddr.isValid(literal)) return true;
   const address = ipaddr.parse(literal);

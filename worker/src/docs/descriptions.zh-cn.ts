@@ -403,6 +403,10 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '办理速度平均分',
   'comma-separated ids, at most 50':
     '以逗号分隔的编号，最多 50 个',
+  'one or more service codes, comma-separated or the parameter repeated (the spec\'s "declared multiple times"), at most 20':
+    '一个或多个服务代码：以逗号分隔，或重复这个参数（规范所说的"可多次声明"），最多 20 个',
+  '`open`, `closed`, or both (comma-separated or repeated)':
+    '`open`、`closed`，或两者都要（以逗号分隔，或重复这个参数）',
   'the title; by default the description’s beginning':
     '标题；不填则取留言内容的开头',
   'page origins that may embed the widget':

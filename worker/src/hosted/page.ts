@@ -157,7 +157,9 @@ export async function inlineStyle(style: string) {
  * by its hash (one per site colour and theme). Its colours are the theme's palette
  * (`hosted/theme.ts`); the site's colour reaches the elements through their public token, and the
  * elements take the page's theme through their `theme` attribute, so they paint the page's surface
- * and need no room of their own around it (`--liuyan-theme-padding`).
+ * and need no room of their own around it (`--liuyan-theme-padding`). What the focus is moved to
+ * (the receipt's tracking code, a field in error) is scrolled below the sticky tabs, not under them
+ * (`scroll-padding-top`: the tabs' 44 px and their border, in em so it grows with the text).
  */
 function pageStyle(color: string, theme: HostedTheme): string {
   return `${themeRules(color, theme)}
@@ -172,6 +174,7 @@ a{color:var(--primary)}
 .return,.back{display:inline-flex;align-items:center;min-height:44px}
 .return{font-size:.9rem}
 .tabs{background:var(--surface);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:1}
+html:not(.embed){scroll-padding-top:4em}
 .tabs-inner{display:flex;overflow-x:auto}
 .tabs a{flex:1 0 auto;text-align:center;padding:10px 12px;min-height:44px;color:var(--text);text-decoration:none;white-space:nowrap;border-bottom:3px solid transparent}
 .tabs a[aria-current=page]{border-bottom-color:var(--primary);color:var(--primary);font-weight:600}
@@ -181,6 +184,7 @@ html.embed main{padding:8px;max-width:none}
 liuyan-form,liuyan-track,liuyan-list,liuyan-stats{--liuyan-color-primary:var(--primary);--liuyan-color-on-primary:var(--on-primary);--liuyan-theme-padding:0}
 liuyan-form:not(:defined),liuyan-track:not(:defined),liuyan-list:not(:defined),liuyan-stats:not(:defined){display:block;min-height:6rem;color:var(--muted)}
 .muted{color:var(--muted)}
+.visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .latest{padding-left:1.2em}
 .latest li{margin:.4em 0}
 .message h2{font-size:1.3rem;margin:.2em 0 .4em;line-height:1.4}

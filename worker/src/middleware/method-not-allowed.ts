@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { TrieRouter } from 'hono/router/trie-router';
 import type { RouterRoute } from 'hono/types';
 import type { AppEnv } from '../env';
@@ -10,9 +10,13 @@ import { ApiError, problemResponse } from '../errors';
  * its mistake is the method. `routes` is the app's route table, read once at the first request (all
  * routes are registered by then); middleware (`use`, method ALL) is not a route. Checked before any
  * other work (site, session): a wrong method is wrong whoever sends it. HEAD is allowed wherever GET
- * is, and OPTIONS everywhere (a preflight, or 204 with `Allow`).
+ * is, and OPTIONS everywhere (a preflight, or 204 with `Allow`). `answer` writes the 405 in the
+ * path's own error shape (problem+json, or Open311's list of errors).
  */
-export function methodNotAllowed(routes: () => RouterRoute[]): MiddlewareHandler<AppEnv> {
+export function methodNotAllowed(
+  routes: () => RouterRoute[],
+  answer: (c: Context<AppEnv>, error: ApiError) => Response | Promise<Response> = problemResponse,
+): MiddlewareHandler<AppEnv> {
   let router: TrieRouter<string> | undefined;
   return async function methodNotAllowed(c, next) {
     const method = c.req.method;
@@ -33,6 +37,6 @@ export function methodNotAllowed(routes: () => RouterRoute[]): MiddlewareHandler
     }
     if (allowed.size === 0 || allowed.has(method)) return next();
     c.header('Allow', allow);
-    return problemResponse(c, new ApiError('method_not_allowed'));
+    return answer(c, new ApiError('method_not_allowed'));
   };
 }

@@ -88,7 +88,6 @@ describe('GET /v1/admin/units', () => {
     await add('市教育局', null);
     await add('教育局办公室', site.headUnit);
     await add('教育局', null);
-    await consoleRequest(`/v1/admin/units/${site.eduUnit}`, { as: admin, method: 'PATCH', body: { active: false } });
     await continueUnitPinyin(db); // the units the fixture wrote in SQL get their pinyin keys
 
     const names = async (q: string) => (await page(admin, `q=${encodeURIComponent(q)}`)).items.map((u) => u.name);
@@ -101,6 +100,7 @@ describe('GET /v1/admin/units', () => {
     })]);
     // Moved to the top, the section is shallower than the county's bureau: it comes first among the names holding the text.
     await consoleRequest(`/v1/admin/units/${section}`, { as: admin, method: 'PATCH', body: { parentId: null } });
+    expect((await consoleRequest(`/v1/admin/units/${site.eduUnit}`, { as: admin, method: 'PATCH', body: { active: false } })).status).toBe(200);
     expect(await names('教育局')).toEqual(['教育局', '教育局办公室', '市教育局', '测试县教育局基础教育科', '测试县教育局']);
     // Citizens' search ranks the same way, and leaves the retired bureau out.
     const publicSearch = await (await request(`/v1/sites/${site.siteId}/units?q=${encodeURIComponent('教育局')}`)).json<UnitList>();
@@ -197,13 +197,51 @@ describe('PATCH /v1/admin/units/:id', () => {
     ]);
   });
 
+  it('keeps every active unit under active ones, and one active unit of a name under each parent', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const patch = (id: string, body: object) => consoleRequest(`/v1/admin/units/${id}`, { as: admin, method: 'PATCH', body });
+    const post = (body: object) => consoleRequest('/v1/admin/units', { as: admin, method: 'POST', body: { kind: 'department', ...body } });
+    const refusal = async (response: Response) => (await expectProblem(response, 422, 'validation')).errors?.map((e) => [e.field, e.code]);
+    const section = (await (await post({ name: '基础教育科', parentId: site.eduUnit })).json<AdminUnit>()).id;
+
+    // Retiring the bureau would leave its section open to citizens beneath a unit the site closed.
+    expect(await refusal(await patch(site.eduUnit, { active: false }))).toEqual([['active', 'active_sub_units']]);
+    const message = (await expectProblem(await patch(site.eduUnit, { active: false }), 422, 'validation')).errors![0]!.message;
+    expect(message).toBe('它下面还有在用的单位：请先停用或移走这些下级单位，再停用它');
+    expect((await patch(section, { active: false })).status).toBe(200);
+    expect((await patch(site.eduUnit, { active: false })).status).toBe(200);
+    // Nothing active is added, moved or restored beneath a retired unit.
+    expect(await refusal(await post({ name: '德育科', parentId: site.eduUnit }))).toEqual([['parentId', 'retired_parent']]);
+    expect(await refusal(await patch(site.transportUnit, { parentId: site.eduUnit }))).toEqual([['parentId', 'retired_parent']]);
+    expect(await refusal(await patch(section, { active: true }))).toEqual([['active', 'retired_parent']]);
+    // A retired unit may be filed under one (it stays closed), and the branch reopens from the top down.
+    expect((await patch(site.inactiveUnit, { parentId: site.eduUnit })).status).toBe(200);
+    expect((await patch(site.eduUnit, { active: true })).status).toBe(200);
+    expect((await patch(section, { active: true })).status).toBe(200);
+    const config = await (await request(`/v1/sites/${site.siteId}`)).json<{ units: { id: string; children?: unknown[] }[] }>();
+    expect(JSON.stringify(config)).toContain(section);
+
+    // Two active units of one name under one parent: a citizen could not tell them apart.
+    expect(await refusal(await post({ name: '测试县教育局', parentId: site.headUnit }))).toEqual([['name', 'name_taken']]);
+    expect(await refusal(await patch(site.transportUnit, { name: '测试县教育局' }))).toEqual([['name', 'name_taken']]);
+    const elsewhere = (await (await post({ name: '测试县教育局', parentId: site.transportUnit })).json<AdminUnit>()).id;
+    expect(await refusal(await patch(elsewhere, { parentId: site.headUnit }))).toEqual([['name', 'name_taken']]);
+    // A retired unit's name is free (a new bureau replacing it); restoring the old one then clashes.
+    expect((await patch(elsewhere, { active: false })).status).toBe(200);
+    expect((await patch(elsewhere, { parentId: site.headUnit })).status).toBe(200);
+    expect(await refusal(await patch(elsewhere, { active: true }))).toEqual([['active', 'name_taken']]);
+    // Renaming to its own name, or reordering, is no clash.
+    expect((await patch(site.eduUnit, { name: '测试县教育局', sortOrder: 5 })).status).toBe(200);
+  });
+
   it('refuses to put a unit under itself or below itself', async () => {
     const site = await createSite();
     const section = await addUnit(site.siteId, { id: 'edu_basic', parentId: site.eduUnit, name: '基础教育科' });
     const admin = await createOfficial(site.siteId, 'admin');
     for (const [unit, parentId] of [[site.eduUnit, site.eduUnit], [site.headUnit, site.eduUnit], [site.headUnit, section]]) {
       const problem = await expectProblem(await consoleRequest(`/v1/admin/units/${unit}`, { as: admin, method: 'PATCH', body: { parentId } }), 422, 'validation');
-      expect(problem.errors).toEqual([expect.objectContaining({ field: 'parentId', code: 'invalid' })]);
+      expect(problem.errors).toEqual([expect.objectContaining({ field: 'parentId', code: 'own_branch', message: '不能移到它自己或它的下级单位之下' })]);
     }
     const unknown = await expectProblem(await consoleRequest(`/v1/admin/units/${site.eduUnit}`, { as: admin, method: 'PATCH', body: { parentId: 'u_nowhere' } }), 422, 'validation');
     expect(unknown.errors).toEqual([expect.objectContaining({ field: 'parentId', code: 'unknown_unit' })]);

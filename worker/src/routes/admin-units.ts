@@ -4,11 +4,12 @@ import {
   UpdateUnitInputSchema, type AdminUnit,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { auditEntry, findSiteUnit, nextSortOrder } from '../db/admin';
+import { activeSiblingNamed, auditEntry, findSiteUnit, hasActiveChildren, nextSortOrder } from '../db/admin';
+import type { SiteDatabase } from '../db/client';
 import { adminUnitLevel, adminUnitSearch, adminUnitsByIds } from '../db/admin-unit-list';
 import { isWithinAny } from '../db/sites';
 import { unitPinyinKeys } from '../db/unit-pinyin';
-import { notFound, validationError } from '../errors';
+import { notFound, validationError, type FieldProblem } from '../errors';
 import { keyedId } from '../lib/keyed-id';
 import { ActionKeyHeadersSchema, bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
@@ -68,6 +69,9 @@ adminUnits.openapi(createUnit, async (c) => {
     nextSortOrder(db, siteId, parentId),
   ]);
   if (parentId !== null && !parent) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
+  // An active unit is never under a retired one: citizens would write to a branch its site closed.
+  if (parent && !parent.active) throw validationError([{ field: 'parentId', code: 'retired_parent' }]);
+  if (await activeSiblingNamed(db, siteId, parentId, input.name)) throw validationError([{ field: 'name', code: 'name_taken' }]);
   const unit: AdminUnit = {
     id,
     name: input.name,
@@ -87,6 +91,34 @@ adminUnits.openapi(createUnit, async (c) => {
   ]);
   return c.json(unit, 201);
 });
+
+/**
+ * Whether a unit may change as asked; throws the 422 naming why. The tree stays one a citizen can
+ * use: no unit under itself or its own sub-units (`own_branch` on `parentId`: the branch would be cut
+ * off the tree); no active unit under a retired one (`retired_parent`: on `parentId` when moved
+ * there, on `active` when restored beneath it), so no unit is retired with active units under it
+ * (`active_sub_units` on `active`); no two active units of one name under one parent (`name_taken`:
+ * on `name` when renamed or moved, on `active` when restored).
+ */
+async function checkUnitChange(db: SiteDatabase, siteId: string, before: AdminUnit, after: AdminUnit, changed: readonly (keyof AdminUnit)[]): Promise<void> {
+  const moved = changed.includes('parentId');
+  const restored = changed.includes('active') && after.active;
+  const retired = changed.includes('active') && !after.active;
+  const [parent, ownBranch, subUnits, named] = await Promise.all([
+    (moved || restored) && after.parentId !== null ? findSiteUnit(db, siteId, after.parentId) : null,
+    // A unit under itself or under one of its own sub-units would cut that branch off the tree.
+    moved && after.parentId !== null ? isWithinAny(db, after.parentId, [before.id]) : false,
+    retired ? hasActiveChildren(db, siteId, before.id) : false,
+    after.active && (moved || restored || changed.includes('name')) ? activeSiblingNamed(db, siteId, after.parentId, after.name, before.id) : false,
+  ]);
+  const problems: FieldProblem[] = [];
+  if (moved && after.parentId !== null && !parent) problems.push({ field: 'parentId', code: 'unknown_unit' });
+  else if (ownBranch) problems.push({ field: 'parentId', code: 'own_branch' });
+  else if (after.active && parent && !parent.active) problems.push({ field: moved ? 'parentId' : 'active', code: 'retired_parent' });
+  if (subUnits) problems.push({ field: 'active', code: 'active_sub_units' });
+  if (named) problems.push({ field: restored && !changed.includes('name') ? 'active' : 'name', code: 'name_taken' });
+  if (problems.length > 0) throw validationError(problems);
+}
 
 const updateUnit = createRoute({
   operationId: 'updateUnit',
@@ -108,11 +140,6 @@ adminUnits.openapi(updateUnit, async (c) => {
   const db = c.get('db');
   const before = await findSiteUnit(db, siteId, id);
   if (!before) throw notFound();
-  if (input.parentId) {
-    if (!(await findSiteUnit(db, siteId, input.parentId))) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
-    // A unit under itself or under one of its own sub-units would cut that branch off the tree.
-    if (await isWithinAny(db, input.parentId, [id])) throw validationError([{ field: 'parentId', code: 'invalid' }]);
-  }
   const after: AdminUnit = {
     ...before,
     ...(input.name !== undefined && { name: input.name }),
@@ -121,6 +148,7 @@ adminUnits.openapi(updateUnit, async (c) => {
     ...(input.active !== undefined && { active: input.active }),
   };
   const changed = (['name', 'parentId', 'sortOrder', 'active'] as const).filter((field) => after[field] !== before[field]);
+  await checkUnitChange(db, siteId, before, after, changed);
   if (changed.length > 0) {
     const at = new Date().toISOString();
     await db.batch([

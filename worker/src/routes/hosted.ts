@@ -105,6 +105,14 @@ async function hasPublishedMessages(db: SiteDatabase, siteId: string): Promise<b
   return row !== null;
 }
 
+/**
+ * A section's heading, for screen readers (the tabs show the section): the page's outline goes
+ * h1 (the site), h2 (the section), then the element's own h3 and h4 (the receipt, a message found),
+ * never from h1 to h3 (WCAG 1.3.1; axe `heading-order`).
+ */
+const sectionHeading = (t: HostedStrings, section: Section) => html`<h2 class="visually-hidden">${t.sections[section]}</h2>
+`;
+
 async function send(c: Context<AppEnv>, page: PageInput, status: 200 | 404 | 422 | 429 = 200) {
   const { body, csp } = await renderPage(page);
   c.header('Content-Security-Policy', csp);
@@ -225,8 +233,8 @@ async function writePage(
   const drive = campaign ? html`<p><a class="back" href="${hostedHref(campaignPath(site.id, campaign), view)}">‹ ${campaignTitle}</a></p>
 ` : '';
   const main = units
-    ? html`${drive}${element(plainForm({ site: { ...site, ...choices }, units, locale, action, unitId, campaign, ...form, formKey: form.formKey ?? newFormKey() }))}`
-    : html`${element('')}
+    ? html`${sectionHeading(t, 'write')}${drive}${element(plainForm({ site: { ...site, ...choices }, units, locale, action, unitId, campaign, ...form, formKey: form.formKey ?? newFormKey() }))}`
+    : html`${sectionHeading(t, 'write')}${element('')}
 <noscript><p class="muted">${t.needsScript}</p></noscript>`;
   // The form's key is this reader's (and what a citizen sent back with its errors is theirs): no cache
   // keeps the page. Without a form, the page is the same for all (a minute, as the other sections).
@@ -432,7 +440,7 @@ function sectionRoute(section: Exclude<Section, 'write'>) {
       hasPublishedMessages(db, site.id),
       section === 'board' ? listPublicMessages(db, site, { limit: 20 }, now).then((page) => page.items) : Promise.resolve(null),
     ]);
-    const main = html`${ELEMENTS[section](site.id, locale, elementTheme(view.theme))}
+    const main = html`${sectionHeading(t, section)}${ELEMENTS[section](site.id, locale, elementTheme(view.theme))}
 <noscript><p class="muted">${t.needsScript}</p>${latest ? html`
 <h2>${t.latest}</h2>
 ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`

@@ -130,6 +130,31 @@ describe('GET requests', () => {
     expect((await (await get(site.siteId, 'requests.json?page=2&page_size=1')).json<{ service_request_id: string }[]>()).map((r) => r.service_request_id)).toEqual([answered]);
   });
 
+  it('takes several statuses or service codes at once, comma-separated or repeated, as the spec lets a client declare them', async () => {
+    const site = await createSite();
+    const [answered, waiting, other] = await seedMessages(site.siteId, [
+      { unitId: site.eduUnit, type: 'complaint', domain: 'education', status: 'closed' },
+      { unitId: site.transportUnit, type: 'help', domain: 'transport' },
+      { unitId: site.eduUnit, type: 'complaint', domain: 'transport' },
+    ]);
+    const ids = async (query: string) => (await (await get(site.siteId, `requests.json?${query}`)).json<{ service_request_id: string }[]>())
+      .map((r) => r.service_request_id).sort();
+    const all = [answered!, waiting!, other!].sort();
+    expect(await ids('status=open,closed')).toEqual(all);
+    expect(await ids('status=open&status=closed')).toEqual(all);
+    expect(await ids('status=closed,%20closed')).toEqual([answered]);
+    expect(await ids('service_code=complaint.education,help.transport')).toEqual([answered!, waiting!].sort());
+    expect(await ids('service_code=complaint.education&service_code=help.transport&status=open')).toEqual([waiting]);
+    const fromXml = xml.parse(await (await get(site.siteId, 'requests.xml?service_code=help.transport,complaint.transport')).text()).service_requests.request;
+    expect(fromXml.map((r: { service_request_id: string }) => r.service_request_id).sort()).toEqual([waiting!, other!].sort());
+    // One wrong item refuses the whole filter: never a quietly narrower answer.
+    await expectErrors(await get(site.siteId, 'requests.json?status=open,pending'), 400, 'status: ');
+    await expectErrors(await get(site.siteId, 'requests.json?status=,'), 400, 'status: ');
+    await expectErrors(await get(site.siteId, 'requests.xml?service_code=help.transport,complaint.weather'), 400, 'service_code: ');
+    const many = Array.from({ length: 21 }, (_, i) => `help.d${i}`).join(',');
+    await expectErrors(await get(site.siteId, `requests.json?service_code=${many}`), 400, 'service_code: 服务代码最多20条');
+  });
+
   it('filters by dates in China time or with an offset, at most 90 days apart', async () => {
     const site = await createSite();
     const [older, newer] = await seedMessages(site.siteId, [
@@ -178,6 +203,21 @@ describe('GET requests', () => {
       await expectErrors(await get(site.siteId, `requests/${id}.json`), 404, '未找到');
       await expectErrors(await get(site.siteId, `requests/${id}.xml`), 404, '未找到');
     }
+    // A path without its format is named as such, in the spec's shape.
+    await expectErrors(await get(site.siteId, `requests/${shown}`), 400, 'format: 路径的格式后缀（.json 或 .xml）');
+    await expectErrors(await get(site.siteId, 'services/complaint.education'), 400, 'format: ');
+  });
+
+  it('answers a method a path does not take with 405 and Allow, in the spec’s shape and the form the path asks for', async () => {
+    const site = await createSite();
+    for (const format of ['xml', 'json']) {
+      const put = await request(`/open311/v2/${site.siteId}/requests.${format}`, { method: 'PUT', origin: null });
+      expect(put.headers.get('Allow')).toBe('GET, HEAD, OPTIONS, POST');
+      await expectErrors(put, 405, '此地址不支持这种请求方法');
+    }
+    const deleted = await request(`/open311/v2/${site.siteId}/services.xml`, { method: 'DELETE', origin: null });
+    expect(deleted.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+    await expectErrors(deleted, 405, '此地址不支持这种请求方法');
   });
 });
 
@@ -285,6 +325,23 @@ describe('POST requests', () => {
     expect((await revoked.json<{ revokedAt: string | null }>()).revokedAt).not.toBeNull();
     await expectErrors(await post(site.siteId, form(site, apiKey)), 403, 'api_key');
     expect(await db.all(db.q.selectFrom('messages').select('id').where('site_id', '=', site.siteId))).toEqual([]);
+  });
+
+  it('makes a title from the description when none is given, and names the description when it is too short for one', async () => {
+    const site = await createSite();
+    const { apiKey } = await issueKey(site.siteId);
+    // A first line shorter than a title may be: the description's lines, joined, make the title.
+    const created = await post(site.siteId, form(site, apiKey, { description: '坏了\n城关小学门口的路灯坏了三天，晚上很黑。' }));
+    expect(created.status).toBe(201);
+    expect(await db.first(db.q.selectFrom('messages').select('title').where('site_id', '=', site.siteId))).toEqual({ title: '坏了 城关小学门口的路灯坏了三天，晚上很黑。' });
+    // Too short for a title even so (a site taking bodies of 2 characters): the description is named,
+    // never attribute[title], which the client did not send.
+    await db.batch([db.q.updateTable('sites').set({ body_min: 2 }).where('id', '=', site.siteId)]);
+    const short = await post(site.siteId, form(site, apiKey, { description: '路灯坏' }));
+    expect(short.status).toBe(400);
+    expect((await short.json<{ description: string }[]>()).map((e) => e.description)).toEqual(['description: 留言内容至少需要4个字']);
+    // A title given is named as itself.
+    await expectErrors(await post(site.siteId, form(site, apiKey, { 'attribute[title]': '路灯' })), 400, 'attribute[title]: 标题至少需要4个字');
   });
 
   it('relays many citizens from the platform’s one address (no cap per address), still capping each phone', async () => {

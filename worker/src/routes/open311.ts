@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../../sdk/src/schemas/common';
 import type { Problem } from '../../../sdk/src/schemas/error';
 import {
-  OPEN311_IDS_MAX, OPEN311_RANGE_DAYS_MAX, Open311CreatedSchema, Open311CreateRequestFormSchema, Open311DiscoverySchema,
+  OPEN311_IDS_MAX, OPEN311_RANGE_DAYS_MAX, OPEN311_SERVICES_MAX, Open311CreatedSchema, Open311CreateRequestFormSchema, Open311DiscoverySchema,
   Open311ErrorSchema, Open311ExtensionsQuerySchema, Open311RequestSchema, Open311RequestsQuerySchema, Open311ServiceDefinitionSchema,
   Open311ServiceSchema, Open311TokenSchema, OPEN311_DATE_TIME,
 } from '../../../sdk/src/schemas/open311';
@@ -26,6 +26,7 @@ import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validation
 import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
 import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
 import { publicCache } from '../middleware/public-cache';
+import { visibleLength } from '../../../sdk/src/text';
 import { siteRuleProblems, SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
 import { SiteParamsSchema } from './openapi-common';
 
@@ -43,6 +44,8 @@ const OPEN311_PARAM: Record<string, string> = {
   unitId: 'attribute[unit]', title: 'attribute[title]', body: 'description', region: 'address_string', 'author.name': 'last_name',
   'author.phone': 'phone', 'author.email': 'email', isPublic: 'attribute[public]', consent: 'attribute[consent]',
   type: 'service_code', domain: 'service_code', 'idempotency-key': 'Idempotency-Key',
+  // A path's `{name}.json|xml` whose ending is missing or another: what is wrong is its format.
+  file: 'format',
 };
 
 /**
@@ -50,7 +53,7 @@ const OPEN311_PARAM: Record<string, string> = {
  * asks for; `code` is the HTTP status. Input the service cannot take is 400, as the spec has it (the
  * JSON API's 422); every other status is the JSON API's. A field is named by its Open311 parameter.
  */
-async function open311Error(err: Error, c: Context<AppEnv>): Promise<Response> {
+export async function open311Error(err: Error, c: Context<AppEnv>): Promise<Response> {
   // Anything not ours is logged and classified once, by the service's own handler.
   const error = err instanceof ApiError ? err : new ApiError((await handleError(err, c).json<Problem>()).code);
   const problem = problemOf(error, c.req.header('Accept-Language'), 'open311');
@@ -243,17 +246,22 @@ function instant(field: string, value: string): string {
   return new Date(t).toISOString();
 }
 
+/** The distinct items of a comma-separated parameter, trimmed, empty ones left out. */
+const listOf = (value: string) => [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+
 /** The filter a query asks for, checked against the site (service codes) and the spec (a 90-day window). */
 function filterOf(query: z.output<typeof Open311RequestsQuerySchema>, site: Parameters<typeof parseServiceCode>[1]): RequestFilter {
   const filter: RequestFilter = { page: query.page, pageSize: query.page_size };
   if (query.service_request_id !== undefined) {
-    filter.ids = [...new Set(query.service_request_id.split(',').map((id) => id.trim()).filter(Boolean))];
-    if (filter.ids.length > OPEN311_IDS_MAX) throw validationError([{ field: 'service_request_id', code: 'above_maximum', params: { max: OPEN311_IDS_MAX } }]);
+    filter.ids = listOf(query.service_request_id);
+    if (filter.ids.length > OPEN311_IDS_MAX) throw validationError([{ field: 'service_request_id', code: 'too_many', params: { max: OPEN311_IDS_MAX } }]);
   }
   if (query.service_code !== undefined) {
-    const service = parseServiceCode(query.service_code, site);
-    if (!service) throw validationError([{ field: 'service_code', code: 'invalid_choice' }]);
-    Object.assign(filter, service);
+    const codes = listOf(query.service_code);
+    if (codes.length > OPEN311_SERVICES_MAX) throw validationError([{ field: 'service_code', code: 'too_many', params: { max: OPEN311_SERVICES_MAX } }]);
+    const services = codes.map((code) => parseServiceCode(code, site));
+    if (codes.length === 0 || services.includes(null)) throw validationError([{ field: 'service_code', code: 'invalid_choice' }]);
+    filter.services = services as NonNullable<(typeof services)[number]>[];
   }
   if (query.start_date) filter.from = instant('start_date', query.start_date);
   if (query.end_date) filter.to = instant('end_date', query.end_date);
@@ -262,7 +270,13 @@ function filterOf(query: z.output<typeof Open311RequestsQuerySchema>, site: Para
     throw validationError([{ field: 'end_date', code: 'date_range_too_long', params: { max: OPEN311_RANGE_DAYS_MAX } }]);
   }
   if (query.updated_after) filter.updatedAfter = instant('updated_after', query.updated_after);
-  if (query.status) filter.status = query.status;
+  if (query.status !== undefined) {
+    const statuses = new Set(listOf(query.status));
+    if (statuses.size === 0 || [...statuses].some((status) => status !== 'open' && status !== 'closed')) {
+      throw validationError([{ field: 'status', code: 'invalid_choice' }]);
+    }
+    if (statuses.size === 1) filter.status = [...statuses][0] as 'open' | 'closed';
+  }
   return filter;
 }
 
@@ -307,8 +321,16 @@ function fullName(first = '', last = ''): string {
   return /\p{Script=Han}/u.test(f + l) ? `${l}${f}` : [f, l].filter(Boolean).join(' ');
 }
 
-/** The title when none is given: the description's first line, cut at the site's maximum (in characters). */
-const titleOf = (description: string) => [...(description.trim().split('\n')[0] ?? '')].slice(0, LIMITS.titleMax).join('').trim();
+/**
+ * The title when none is given: the description's first line, or, when that line is shorter than the
+ * site's shortest title (`titleMin`), the description's lines joined by spaces; cut at the longest
+ * title (in characters).
+ */
+function titleOf(description: string, titleMin: number): string {
+  const firstLine = description.trim().split('\n')[0]!.trim();
+  const text = visibleLength(firstLine) >= titleMin ? firstLine : description.trim().split(/\s*\n\s*/).join(' ');
+  return [...text].slice(0, LIMITS.titleMax).join('').trim();
+}
 
 /** What the citizen is told, by the state the message is in. */
 function serviceNotice(moderation: string, isPublic: boolean, dueAt: string): string {
@@ -333,7 +355,8 @@ async function submissionOfForm(db: SiteDatabase, form: Open311Form, site: Site,
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const description = text(form.description) ?? '';
   const service = parseServiceCode(text(form.service_code) ?? '', site);
-  const title = text(form['attribute[title]'])?.trim() || titleOf(description);
+  const titleGiven = Boolean(text(form['attribute[title]'])?.trim());
+  const title = titleGiven ? text(form['attribute[title]'])!.trim() : titleOf(description, site.titleMin);
   const unitId = text(form['attribute[unit]']) ?? '';
   const checked = SubmissionSchema.safeParse({
     unitId,
@@ -358,11 +381,13 @@ async function submissionOfForm(db: SiteDatabase, form: Open311Form, site: Site,
     ...rules,
     ...(unitKnown ? [] : [{ field: 'unitId', code: 'unknown_unit' as const }]),
   ];
-  // A title made from a description in error is not a problem of its own: the description's is named.
-  const fromDescription = !text(form['attribute[title]'])?.trim() && problems.some((p) => p.field === 'description' || p.field === 'body');
+  // A title made from the description is the description's: its problem (too short) is said of the
+  // description (留言内容至少需要4个字), after the description's own, which wins. The client never
+  // sent attribute[title], so naming it would send them to a parameter they did not use.
+  const ofTitle = (problem: FieldProblem) => problem.field === 'title' && !titleGiven;
   const byParameter = new Map<string, FieldProblem>();
-  for (const problem of problems) {
-    const parameter = problem.field === 'title' && fromDescription ? 'description' : OPEN311_PARAM[problem.field] ?? problem.field;
+  for (const problem of [...problems.filter((p) => !ofTitle(p)), ...problems.filter(ofTitle).map((p) => ({ ...p, field: 'body' }))]) {
+    const parameter = OPEN311_PARAM[problem.field] ?? problem.field;
     if (!byParameter.has(parameter)) byParameter.set(parameter, problem);
   }
   throw validationError([...byParameter.values()]);

@@ -378,7 +378,10 @@ describe('/v1/admin/webhooks', () => {
       // IPv4 inside IPv6: compatible, NAT64, 6to4, Teredo; and the reserved ranges.
       'https://[::7f00:1]/x', 'https://[::127.0.0.1]/x', 'https://[64:ff9b::a9fe:a9fe]/latest/meta-data', 'https://[2002:a9fe:a9fe::]/x',
       'https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x', 'https://[fe80::1]/x', 'https://[ff02::1]/x', 'https://[2001:db8::1]/x',
-      'https://198.18.0.1/x', 'https://192.0.2.1/x', 'https://0.0.0.0/x', 'https://224.0.0.1/x']) {
+      'https://198.18.0.1/x', 'https://192.0.2.1/x', 'https://0.0.0.0/x', 'https://224.0.0.1/x',
+      // Names inside a network: fully qualified (a trailing dot), or under a special-use name.
+      'https://localhost./x', 'https://LOCALHOST../x', 'https://hooks.localhost./x', 'https://127.0.0.1./x',
+      'https://metadata.google.internal/computeMetadata', 'https://printer.local/x', 'https://router.home.arpa/x', 'https://x.test/x']) {
       const inside = await expectProblem(await post({ url, events: ['message.replied'] }), 422, 'validation');
       expect(inside.errors, url).toEqual([expect.objectContaining({ field: 'url', code: 'not_public_address' })]);
     }
