@@ -59,4 +59,15 @@ describe('examples/news-campaign: a newspaper’s suggestion drive (建言专栏
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toContainEqual(expect.objectContaining({ field: 'campaign', code: 'campaign_closed' }));
   });
+
+  it('says a drive the site does not have is not found, on the board too, with no 重试 that could only be refused again', async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${PAGE}?campaign=no-such-drive`);
+    const list = page.locator('liuyan-list');
+    await expect.poll(() => list.locator('[role="alert"]').textContent().catch(() => '')).toBe('专栏不存在');
+    expect(await list.getByRole('button', { name: '重试' }).count()).toBe(0);
+    // Nothing else of the board (tabs, filters) that would only ask again.
+    expect(await list.getByRole('tab').count()).toBe(0);
+  });
 });

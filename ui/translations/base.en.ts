@@ -14,5 +14,7 @@ export const baseEn: BaseStrings = {
   dueAt: 'Due by {date}',
   private: 'Private',
   counter: '{count}/{max}',
+  /** Between the sentences of one notice (several things refused at once). */
+  sentenceSeparator: '; ',
   errors: enFieldNames,
 };

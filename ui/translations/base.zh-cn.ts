@@ -24,6 +24,8 @@ const common = {
   private: '不公开',
   /** A field's counter: characters typed of the most allowed (ui/text-rules.ts). */
   counter: '{count}/{max}',
+  /** Between the sentences of one notice (several things refused at once). */
+  sentenceSeparator: '；',
 } as const;
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -28,6 +28,8 @@ const common = {
   private: '不公開',
   /** A field's counter: characters typed of the most allowed (ui/text-rules.ts). */
   counter: '{count}/{max}',
+  /** Between the sentences of one notice (several things refused at once). */
+  sentenceSeparator: '；',
 } as const;
 
 export const baseZhTW: BaseStrings = { ...common, ...zhTWKindLabels, errors: zhTWFieldNames };

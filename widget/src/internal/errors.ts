@@ -11,10 +11,12 @@ export function errorDetail(error: unknown): LiuyanErrorDetail {
 
 /**
  * Whether trying again could help: not on a website the site does not allow, nor for a site that does
- * not exist (a mistyped `site`); the page's editor has to act. The elements offer 重试 only where it could.
+ * not exist (a mistyped `site`), nor for an attribute the service refuses (`validation`: a `campaign`
+ * or `unit` the site does not have); the page's editor has to act. The elements offer 重试 only where
+ * it could.
  */
 export function retryCanHelp(error: unknown): boolean {
-  return !(error instanceof LiuyanError && (error.code === 'origin_not_allowed' || error.code === 'site_not_found'));
+  return !(error instanceof LiuyanError && (error.code === 'origin_not_allowed' || error.code === 'site_not_found' || error.code === 'validation'));
 }
 
 /** Said once per page: the editor looking at the browser console learns what to do. */
@@ -38,5 +40,8 @@ export function failureText(error: unknown, t: BaseStrings, fallback: string): s
   }
   if (error.code === 'too_many_requests') return format(t.tooManyRequests, { wait: waitText(t, error.retryAfterSeconds ?? 60) });
   if (error.code === 'network' || error.status >= 500) return fallback;
+  // What the service refused, each in its own sentence (专栏不存在), rather than the title they share
+  // (请检查填写的内容), which names nothing a reader could check.
+  if (error.fieldErrors.length > 0) return error.fieldErrors.map((e) => e.message).join(t.sentenceSeparator);
   return error.message;
 }

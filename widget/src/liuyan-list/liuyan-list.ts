@@ -486,9 +486,10 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   }
 
   override render() {
-    // Where trying again cannot help (a site that does not exist, a website not allowed), the notice
-    // alone: a tab, a filter or a search would only ask again, to be told the same.
-    if (this.phase === 'failed' && !retryCanHelp(this.failure)) return html`<div class="list">${this.renderPanel()}</div>`;
+    // Where trying again cannot help (a site that does not exist, a website not allowed, a campaign or
+    // unit the site does not have), the notice alone: a tab, a filter or a search would only ask
+    // again, to be told the same. A search refused keeps its box, to change the words.
+    if (this.phase === 'failed' && !retryCanHelp(this.failure) && this.refusedSearch() === undefined) return html`<div class="list">${this.renderPanel()}</div>`;
     return html`<div class="list" ?hidden=${this.opened !== null}>
         ${this.renderTabs()}
         ${this.renderFilters()}
@@ -551,6 +552,12 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       </form>`;
   }
 
+  /** The service's sentence when it refused the search's words (too many, a control character), else `undefined`. */
+  private refusedSearch(): string | undefined {
+    return this.failure instanceof LiuyanError && this.failure.code === 'validation'
+      ? this.failure.fieldErrors.find((e) => e.field === 'q')?.message : undefined;
+  }
+
   private renderPanel() {
     const t = this.t;
     switch (this.phase) {
@@ -561,8 +568,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       case 'failed': {
         // A search the service cannot take (more words than it looks for, a control character pasted
         // in): its sentence, and the search box above to change it; asking again would be told the same.
-        const refused = this.failure instanceof LiuyanError && this.failure.code === 'validation'
-          ? this.failure.fieldErrors.find((e) => e.field === 'q')?.message : undefined;
+        const refused = this.refusedSearch();
         return html`<p class="notice" role="alert">${refused ?? failureText(this.failure, t, t.loadFailed)}</p>
           ${refused === undefined && retryCanHelp(this.failure) ? html`<button type="button" @click=${this.reload}>${t.tryAgain}</button>` : nothing}`;
       }
