@@ -15,6 +15,7 @@ import { adminHash, parseRoute, queueHash, type QueueFilters, type Route } from 
 import { forgetReplyDrafts } from './reply-drafts';
 import './sign-in-page';
 import { onDemand } from '../ui/on-demand';
+import { discardUnsaved, hasUnsaved } from './unsaved';
 
 /** The admin pages, fetched when an admin first opens one. */
 const adminModule = onDemand(() => import('./admin/liuyan-console-admin'));
@@ -72,18 +73,41 @@ export class LiuyanConsole extends ConsoleElement {
   private adminReady = false;
   private adminError = '';
 
-  private readonly onHashChange = () => this.navigate();
+  /** The address of the page shown: where to stay when the official chooses not to leave it. */
+  private shownHash = location.hash;
+
+  /**
+   * Another page asked for (a tab, Back, an address): an admin page with a change not saved asks
+   * first, and stays (its address back, its forms as typed) unless the official chooses to leave.
+   */
+  private readonly onHashChange = () => {
+    if (location.hash !== this.shownHash && hasUnsaved()) {
+      if (!window.confirm(this.t.unsavedChanges)) {
+        history.replaceState(history.state, '', this.shownHash || location.pathname);
+        return;
+      }
+      discardUnsaved();
+    }
+    this.navigate();
+  };
+
+  /** Closing or reloading the browser tab with a change not saved: the browser's own question. */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (hasUnsaved()) event.preventDefault();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     const remembered = rememberedLanguage();
     if (remembered) this.useLanguage(pickLocale(remembered));
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     if (this.profile === undefined) void this.checkSession();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
     super.disconnectedCallback();
   }
 
@@ -132,6 +156,7 @@ export class LiuyanConsole extends ConsoleElement {
     if (route.page !== this.route.page) window.scrollTo(0, 0);
     if (route.page !== this.route.page && this.route.page !== 'account') this.done = '';
     this.route = route;
+    this.shownHash = location.hash;
     document.title = `${this.pageTitle()} · ${this.profile?.site.name ?? this.t.appTitle}`;
   }
 

@@ -225,6 +225,8 @@ export const consoleEn: ConsoleStrings = {
   },
   problems: enProblemTitles,
   signedOutNotice: 'Your session ended. Please sign in again.',
+  /** Asked before leaving an admin page whose form has changes not saved (console/unsaved.ts). */
+  unsavedChanges: 'This page has changes that are not saved; leaving it discards them. Leave anyway?',
   notFound: 'This message does not exist, or is not in your units.',
   movedAway: 'This message is no longer in your units (it may have been transferred): it cannot be handled here.',
   noPermission: 'Only administrators may use the site’s administration.',

@@ -232,6 +232,8 @@ const strings = {
 
   problems: zhCNProblemTitles as ProblemTitles,
   signedOutNotice: '登录已失效，请重新登录。',
+  /** Asked before leaving an admin page whose form has changes not saved (console/unsaved.ts). */
+  unsavedChanges: '这一页有尚未保存的修改，离开后这些修改将会丢失。确定离开吗？',
   notFound: '未找到该留言，或它不在您负责的单位。',
   /** The message left the official's units while its page was open (a colleague transferred it). */
   movedAway: '这条留言已不在您负责的单位（可能已被转办），不能再在这里办理。',

@@ -236,6 +236,8 @@ const strings = {
 
   problems: zhTWProblemTitles as ProblemTitles,
   signedOutNotice: '登入已失效，請重新登入。',
+  /** Asked before leaving an admin page whose form has changes not saved (console/unsaved.ts). */
+  unsavedChanges: '這一頁有尚未儲存的修改，離開後這些修改將會丟失。確定離開嗎？',
   notFound: '未找到該留言，或它不在您負責的單位。',
   /** The message left the official's units while its page was open (a colleague transferred it). */
   movedAway: '這條留言已不在您負責的單位（可能已被轉辦），不能再在這裡辦理。',

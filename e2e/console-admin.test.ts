@@ -168,6 +168,25 @@ describe('the console’s admin pages', () => {
     await expect.poll(() => site.locator('#shareImageUrl-error').textContent())
       .toBe('分享图片地址不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存');
     expect((await siteSettings()).shareImageUrl).toBeNull();
+
+    // What is typed and not saved is not lost to one tap on another tab: the console asks first, and
+    // stays on the page with the words as typed unless the admin chooses to leave.
+    const nav = page.locator('liuyan-console-admin [part="admin-nav"]');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => { asked.push(dialog.message()); void dialog.dismiss(); });
+    await nav.getByRole('link', { name: '单位', exact: true }).click();
+    await expect.poll(() => asked).toEqual(['这一页有尚未保存的修改，离开后这些修改将会丢失。确定离开吗？']);
+    expect(await nav.getByRole('link', { name: '站点设置', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(page.url()).toMatch(/#\/admin\/site$/);
+    expect(await shareImage.inputValue()).toBe('https://editor:secret@www.example.gov.cn/share.png');
+    page.once('dialog', (dialog) => { asked.push(dialog.message()); void dialog.accept(); });
+    await nav.getByRole('link', { name: '单位', exact: true }).click();
+    await expect.poll(() => nav.getByRole('link', { name: '单位', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(asked).toHaveLength(2);
+    // Once left, nothing more is asked.
+    await nav.getByRole('link', { name: '站点设置', exact: true }).click();
+    await expect.poll(() => nav.getByRole('link', { name: '站点设置', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(asked).toHaveLength(2);
     expect(problems).toEqual([]);
     await page.context().close();
   });

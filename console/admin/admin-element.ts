@@ -6,6 +6,7 @@ import { pickedUnits } from '../unit-picker';
 import { styles } from '../liuyan-console.styles';
 import { adminZhCN, type AdminStrings } from './strings.zh-cn';
 import { onDemand } from '../../ui/on-demand';
+import { markSaved, markUnsaved } from '../unsaved';
 
 const adminStrings = new Localized<AdminStrings>(adminZhCN, {
   en: onDemand(() => import('./strings.en'), (m) => m.adminEn),
@@ -48,6 +49,28 @@ export abstract class AdminElement extends ConsoleElement {
   /** Which form `error` and `errors` belong to: one page may show several. */
   protected scope = '';
 
+  /** The forms sent and not yet answered: saved (and so no longer unsaved) once their change succeeds. */
+  private sent = new Set<HTMLFormElement>();
+
+  private watching = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.watching) return;
+    this.watching = true;
+    // A control changed inside a form is a change not saved until its form is; not in a form that
+    // only finds or shows something (a search box, the calendar's year: `data-navigates`).
+    const typed = (event: Event) => {
+      const form = (event.composedPath().find((node) => node instanceof HTMLFormElement) as HTMLFormElement | undefined);
+      if (form && form.getAttribute('role') !== 'search' && !form.hasAttribute('data-navigates')) markUnsaved(form);
+    };
+    this.renderRoot.addEventListener('input', typed);
+    this.renderRoot.addEventListener('change', typed);
+    this.renderRoot.addEventListener('submit', (event) => {
+      if (event.target instanceof HTMLFormElement) this.sent.add(event.target);
+    });
+  }
+
   protected get a(): AdminStrings {
     return adminStrings.get(this.locale);
   }
@@ -72,8 +95,11 @@ export abstract class AdminElement extends ConsoleElement {
     try {
       const result = await run();
       this.done = done;
+      for (const form of this.sent) markSaved(form);
+      this.sent.clear();
       return result;
     } catch (error) {
+      this.sent.clear();
       this.errors = this.fieldErrors(error);
       this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
       void this.focusFirstInvalid();
@@ -89,6 +115,7 @@ export abstract class AdminElement extends ConsoleElement {
    */
   protected refused(scope: string, errors: Record<string, string>): boolean {
     if (Object.keys(errors).length === 0) return false;
+    this.sent.clear();
     this.scope = scope;
     this.done = '';
     this.error = '';
@@ -100,6 +127,7 @@ export abstract class AdminElement extends ConsoleElement {
   /** Empties a form that was sent, its counters too. */
   protected resetForm(form: HTMLFormElement): void {
     form.reset();
+    markSaved(form);
     this.forgetTyped(...[...form.elements].map((control) => control.id));
   }
 

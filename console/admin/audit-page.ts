@@ -120,7 +120,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
     const a = this.a.audit;
     const f = this.filter;
     // Labels name their control by `for`: a label around a select would read all its options as its name.
-    return html`<form class="card filter-grid" novalidate @submit=${this.apply} aria-label=${a.apply}>
+    return html`<form class="card filter-grid" novalidate data-navigates @submit=${this.apply} aria-label=${a.apply}>
       <div class="field">
         <label for="audit-account">${a.person}</label>
         <select id="audit-account" name="account">

@@ -155,7 +155,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     const y = this.year;
     return html`<h1>${a.title}</h1>
       <p class="muted hint">${a.intro}</p>
-      <form class="buttons year-picker" novalidate @submit=${this.show}>
+      <form class="buttons year-picker" novalidate data-navigates @submit=${this.show}>
         <a class="button secondary" href=${adminHash('calendar', y - 1)} aria-label="${a.previousYear} ${y - 1}">← ${y - 1}</a>
         <label class="visually-hidden" for="year">${a.year}</label>
         <input id="year" name="year" type="number" inputmode="numeric" min=${YEARS.min} max=${YEARS.max} .value=${String(y)} class="year"
