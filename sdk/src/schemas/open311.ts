@@ -103,7 +103,7 @@ export const Open311RequestsQuerySchema = z.object({
   service_code: commaList(80 * OPEN311_SERVICES_MAX).optional().describe(`one or more service codes, comma-separated or the parameter repeated (the spec's "declared multiple times"), at most ${OPEN311_SERVICES_MAX}`),
   start_date: dateTime.optional().describe('requested on or after (W3C date-time)'),
   end_date: dateTime.optional().describe(`requested before; at most ${OPEN311_RANGE_DAYS_MAX} days after start_date`),
-  status: commaList(20).optional().describe('`open`, `closed`, or both (comma-separated or repeated)'),
+  status: commaList(200).optional().describe('`open`, `closed`, or both (comma-separated or repeated)'),
   updated_after: dateTime.optional().describe('extension: changed after'),
   page: wholeNumber(1, OPEN311_PAGES_MAX).default(1).describe('extension'),
   page_size: wholeNumber(1, OPEN311_PAGE_SIZE_MAX).default(50).describe('extension'),

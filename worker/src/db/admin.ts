@@ -4,6 +4,7 @@ import type { Compilable } from 'kysely';
 import type { AdminUnit, CalendarDay, ReplyTemplate, SiteSettings } from '../../../sdk/src/schemas/admin';
 import type { AuditAction } from '../../../sdk/src/schemas/audit';
 import type { UnitKind } from '../../../sdk/src/schemas/common';
+import { matchForm } from '../../../sdk/src/text';
 import type { SiteDatabase } from './client';
 
 /** One audit log row: who did what. `detail` holds names and counts, never personal data. */
@@ -112,17 +113,18 @@ export async function findSiteUnit(db: SiteDatabase, siteId: string, unitId: str
 }
 
 /**
- * Whether an active unit other than `exceptId` under `parentId` (null: the top level) is named
- * `name`: two such choices in a citizen's list could not be told apart. Retired ones do not count (a
- * restructured 教育局 may replace a retired one of the same name). Reads the parent's children off
- * the index on (site, parent, order).
+ * Whether an active unit other than `exceptId` under `parentId` (null: the top level) has the name
+ * `name`, compared as `matchForm` compares (full-width ＡＢ, case and characters that show nothing
+ * aside): two such choices in a citizen's list could not be told apart. Retired ones do not count (a
+ * restructured 教育局 may replace a retired one of the same name). Reads the parent's active children
+ * off the index on (site, parent, order), their names only.
  */
 export async function activeSiblingNamed(db: SiteDatabase, siteId: string, parentId: string | null, name: string, exceptId?: string): Promise<boolean> {
-  let q = db.q.selectFrom('units').select('id')
-    .where('site_id', '=', siteId).where('parent_id', parentId === null ? 'is' : '=', parentId)
-    .where('active', '=', 1).where('name', '=', name);
+  let q = db.q.selectFrom('units').select(['id', 'name'])
+    .where('site_id', '=', siteId).where('parent_id', parentId === null ? 'is' : '=', parentId).where('active', '=', 1);
   if (exceptId) q = q.where('id', '!=', exceptId);
-  return (await db.first(q.limit(1))) !== null;
+  const wanted = matchForm(name.trim());
+  return (await db.all(q)).some((sibling) => matchForm(sibling.name.trim()) === wanted);
 }
 
 /** Whether a unit has an active unit right under it (one row of the index on (site, parent, order) at most). */

@@ -233,6 +233,31 @@ describe('PATCH /v1/admin/units/:id', () => {
     expect(await refusal(await patch(elsewhere, { active: true }))).toEqual([['active', 'name_taken']]);
     // Renaming to its own name, or reordering, is no clash.
     expect((await patch(site.eduUnit, { name: '测试县教育局', sortOrder: 5 })).status).toBe(200);
+    // Names that read the same are the same name: full-width letters, another case, a zero-width space.
+    expect((await post({ name: 'RE测试单位', parentId: site.transportUnit })).status).toBe(201);
+    for (const name of ['ＲＥ测试单位', 're测试单位', 'RE测试\u200b单位', ' RE测试单位 ']) {
+      expect(await refusal(await post({ name, parentId: site.transportUnit })), name).toEqual([['name', 'name_taken']]);
+    }
+  });
+
+  it('keeps the rule when two admins act at once: a sub-unit added while its parent is retired', async () => {
+    for (let round = 0; round < 4; round++) {
+      const site = await createSite();
+      const admin = await createOfficial(site.siteId, 'admin');
+      const [added, retired] = await Promise.all([
+        consoleRequest('/v1/admin/units', { as: admin, method: 'POST', body: { kind: 'department', name: '基础教育科', parentId: site.eduUnit } }),
+        consoleRequest(`/v1/admin/units/${site.eduUnit}`, { as: admin, method: 'PATCH', body: { active: false } }),
+      ]);
+      // One of the two wins; the other is refused, naming why. Never both.
+      expect([added.status, retired.status], `round ${round}`).toSatisfy(([a, r]: number[]) => (a === 201 && r === 422) || (a === 422 && r === 200));
+      const refused = await (added.status === 422 ? added : retired).json<{ errors: { field: string; code: string }[] }>();
+      expect(refused.errors, `round ${round}`).toEqual([expect.objectContaining(added.status === 422
+        ? { field: 'parentId', code: 'retired_parent' } : { field: 'active', code: 'active_sub_units' })]);
+      const rows = await db.all(db.q.selectFrom('units').select(['id', 'active', 'parent_id']).where('site_id', '=', site.siteId));
+      const parent = rows.find((u) => u.id === site.eduUnit)!;
+      const activeBelow = rows.filter((u) => u.parent_id === site.eduUnit && u.active === 1);
+      expect(parent.active === 0 && activeBelow.length > 0, `round ${round}`).toBe(false);
+    }
   });
 
   it('refuses to put a unit under itself or below itself', async () => {

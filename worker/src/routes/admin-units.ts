@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { sql, type RawBuilder } from 'kysely';
 import {
   ADMIN_UNIT_IDS_MAX, AdminIdParamsSchema, AdminUnitListQuerySchema, AdminUnitPageSchema, AdminUnitSchema, CreateUnitInputSchema,
   UpdateUnitInputSchema, type AdminUnit,
@@ -82,13 +83,13 @@ adminUnits.openapi(createUnit, async (c) => {
     active: true,
   };
   const at = new Date().toISOString();
-  await db.batch([
+  await guarded(db, [
     db.q.insertInto('units').values({
-      id: unit.id, site_id: siteId, parent_id: unit.parentId, name: unit.name, kind: unit.kind, sort_order: unit.sortOrder, active: 1, created_at: at,
-      pinyin_keys: unitPinyinKeys(unit.name),
+      id: unit.id, site_id: siteId, parent_id: unit.parentId, name: unit.name, kind: unit.kind, sort_order: unit.sortOrder,
+      active: activeUnder(db, siteId, parentId, 1), created_at: at, pinyin_keys: unitPinyinKeys(unit.name),
     }),
     auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.create', detail: { unit: unit.id }, at }),
-  ]);
+  ], () => checkUnitChange(db, siteId, { ...unit, active: false }, unit, ['parentId', 'active']));
   return c.json(unit, 201);
 });
 
@@ -118,6 +119,36 @@ async function checkUnitChange(db: SiteDatabase, siteId: string, before: AdminUn
   if (subUnits) problems.push({ field: 'active', code: 'active_sub_units' });
   if (named) problems.push({ field: restored && !changed.includes('name') ? 'active' : 'name', code: 'name_taken' });
   if (problems.length > 0) throw validationError(problems);
+}
+
+/**
+ * A unit's `active` as its statement writes it: `value`, or NULL, which fails the statement (the
+ * column is NOT NULL) and with it the whole batch, when the tree changed since the route's checks
+ * read it — an active unit whose parent was retired meanwhile (1), a unit to retire that was given
+ * an active sub-unit meanwhile (0). Read in the write's own transaction, so two admins at once cannot
+ * leave an active unit under a retired one.
+ */
+function activeUnder(db: SiteDatabase, siteId: string, parentId: string | null, value: 1): RawBuilder<number> | 1;
+function activeUnder(db: SiteDatabase, siteId: string, unitId: string, value: 0): RawBuilder<number>;
+function activeUnder(_db: SiteDatabase, siteId: string, id: string | null, value: 0 | 1): RawBuilder<number> | 1 {
+  if (value === 1) {
+    return id === null ? 1 : sql<number>`(SELECT 1 FROM units WHERE id = ${id} AND site_id = ${siteId} AND active = 1)`;
+  }
+  return sql<number>`(SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM units WHERE site_id = ${siteId} AND parent_id = ${id} AND active = 1))`;
+}
+
+/**
+ * Runs a unit's write batch; when a guard of `activeUnder` failed it, reads the tree afresh
+ * (`recheck`) to name what changed (422), else throws what failed.
+ */
+async function guarded(db: SiteDatabase, statements: Parameters<SiteDatabase['batch']>[0], recheck: () => Promise<void>): Promise<void> {
+  try {
+    await db.batch(statements);
+  } catch (error) {
+    if (!String(error).includes('NOT NULL constraint failed: units.active')) throw error;
+    await recheck();
+    throw error;
+  }
 }
 
 const updateUnit = createRoute({
@@ -151,7 +182,12 @@ adminUnits.openapi(updateUnit, async (c) => {
   await checkUnitChange(db, siteId, before, after, changed);
   if (changed.length > 0) {
     const at = new Date().toISOString();
-    await db.batch([
+    const retired = changed.includes('active') && !after.active;
+    // The tree as the checks read it, checked again by the write itself (`activeUnder`).
+    const guard = retired ? activeUnder(db, siteId, id, 0)
+      : after.active && after.parentId !== null && (changed.includes('parentId') || changed.includes('active')) ? activeUnder(db, siteId, after.parentId, 1)
+        : null;
+    await guarded(db, [
       db.q.updateTable('units')
         // Only what changed: a trigger rewrites a unit's search keys on a new name (migration 0023),
         // and its branch's ancestors on a new parent (0024).
@@ -159,11 +195,11 @@ adminUnits.openapi(updateUnit, async (c) => {
           ...(changed.includes('name') && { name: after.name, pinyin_keys: unitPinyinKeys(after.name) }),
           ...(changed.includes('parentId') && { parent_id: after.parentId }),
           ...(changed.includes('sortOrder') && { sort_order: after.sortOrder }),
-          ...(changed.includes('active') && { active: after.active ? 1 : 0 }),
+          ...(guard !== null ? { active: guard } : changed.includes('active') && { active: after.active ? 1 : 0 }),
         })
         .where('id', '=', id).where('site_id', '=', siteId),
       auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.update', detail: { unit: id, fields: changed }, at }),
-    ]);
+    ], () => checkUnitChange(db, siteId, before, after, changed));
   }
   return c.json(after, 200);
 });

@@ -143,6 +143,7 @@ describe('GET requests', () => {
     expect(await ids('status=open,closed')).toEqual(all);
     expect(await ids('status=open&status=closed')).toEqual(all);
     expect(await ids('status=closed,%20closed')).toEqual([answered]);
+    expect(await ids('status=open,closed,open,closed,open,closed')).toEqual(all);
     expect(await ids('service_code=complaint.education,help.transport')).toEqual([answered!, waiting!].sort());
     expect(await ids('service_code=complaint.education&service_code=help.transport&status=open')).toEqual([waiting]);
     const fromXml = xml.parse(await (await get(site.siteId, 'requests.xml?service_code=help.transport,complaint.transport')).text()).service_requests.request;
@@ -206,6 +207,8 @@ describe('GET requests', () => {
     // A path without its format is named as such, in the spec's shape.
     await expectErrors(await get(site.siteId, `requests/${shown}`), 400, 'format: 路径的格式后缀（.json 或 .xml）');
     await expectErrors(await get(site.siteId, 'services/complaint.education'), 400, 'format: ');
+    for (const path of ['requests', 'services', 'discovery']) await expectErrors(await get(site.siteId, path), 400, 'format: ');
+    await expectErrors(await get(site.siteId, 'no-such-thing'), 404, '未找到');
   });
 
   it('answers a method a path does not take with 405 and Allow, in the spec’s shape and the form the path asks for', async () => {

@@ -460,7 +460,9 @@ register(createRoute({
   return open311Response(c, format, 'service_requests', [{ service_request_id: id, token }]);
 });
 
-// Anything else under a site's Open311 address: not found, in the spec's shape and the form asked for.
-open311.all('/open311/v2/:site/*', () => {
+// Anything else under a site's Open311 address: not found, in the spec's shape and the form asked
+// for; a resource of the spec asked for without its format (`requests`, not `requests.json`) names it.
+open311.all('/open311/v2/:site/*', (c) => {
+  if (/^\/open311\/v2\/[^/]+\/(discovery|services|requests|tokens)$/.test(c.req.path)) throw validationError([{ field: 'file', code: 'invalid' }]);
   throw notFound();
 });
