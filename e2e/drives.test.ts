@@ -38,6 +38,21 @@ describe('the admin drives page (建言专栏)', () => {
     };
     const n = Date.now() % 1_000_000;
     const slug = `e2e-road-${n}`;
+    // A line of 合作媒体 that is not “name website” is named by its line: found before sending (no
+    // space), or by the service (no web address).
+    const outlets = add.getByLabel('合作媒体');
+    const outletsError = () => add.locator('p.error', { hasText: /^第\d+行：/ }).textContent();
+    await outlets.fill('\n示范晚报');
+    await add.getByRole('button', { name: '添加' }).click();
+    await expect.poll(outletsError).toBe('第2行：应为“媒体名称 空格 网站地址”，如“示范日报 https://www.example-daily.cn”');
+    await add.getByLabel('网址标识').fill(slug);
+    await add.getByLabel('专栏名称').fill(`公交线路优化建言 ${n}`);
+    await add.getByLabel('开始日期').fill(chinaDay(0));
+    await add.getByLabel('结束日期（含当天）').fill(chinaDay(30));
+    await outlets.fill('示范晚报 https://evening.example.cn\n示范 日报 daily');
+    await add.getByRole('button', { name: '添加' }).click();
+    await expect.poll(outletsError).toMatch(/^第2行：合作媒体/);
+    await outlets.fill('');
     const item = await create(slug, `公交线路优化建言 ${n}`);
     expect(await item.locator('.badge').textContent()).toBe('征集中');
 
@@ -74,11 +89,15 @@ describe('the admin drives page (建言专栏)', () => {
     await form.locator('[part="campaign-closed"]').waitFor();
     expect(await form.getByLabel('标题', { exact: true }).count()).toBe(0);
 
-    // A drive made by mistake, with no messages, is deleted.
+    // A drive made by mistake, with no messages, is deleted; the website its outlet added to those
+    // allowed to embed stays, and the admin is told where to take it out.
+    await outlets.fill(`误建晚报 https://mistake-${n}.example.cn`);
     const mistake = await create(`e2e-mistake-${n}`, `误建的专栏 ${n}`);
     await mistake.getByRole('button', { name: '删除' }).click();
     await mistake.getByRole('group', { name: '删除' }).getByRole('button', { name: '确定删除' }).click();
-    await drives.getByRole('status').getByText('专栏已删除', { exact: true }).waitFor();
+    await drives.getByRole('status')
+      .getByText(`专栏已删除。它的合作媒体网站（https://mistake-${n}.example.cn）仍在允许嵌入的网站中；如不再需要，请在“站点设置 → 允许嵌入留言框的网站”中移除。`, { exact: true })
+      .waitFor();
     expect(await drives.locator('[part="campaigns"] > li').filter({ hasText: `误建的专栏 ${n}` }).count()).toBe(0);
 
     expect(problems).toEqual([]);

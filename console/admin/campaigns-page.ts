@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import { DOMAINS, MESSAGE_TYPES } from '../../sdk/src/codes';
+import type { FieldErrorParams } from '../../sdk/src/error-messages';
+import type { FieldErrorCode } from '../../sdk/src/schemas/error';
 import type { AdminCampaign, CampaignOutlet, CreateCampaignInput } from '../../sdk/src/schemas/campaign';
 import type { Domain, MessageType } from '../../sdk/src/schemas/common';
 import { idRefs } from '../../ui/id-refs';
@@ -28,12 +30,22 @@ const siteDay = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOSt
  */
 const lastDay = (endsAt: string) => siteDay(lastInstantOf(endsAt));
 
-/** Outlets as admins type them, one a line: the name, a space, the page origin (人民日报 https://www.people.com.cn). */
-function parseOutlets(text: string): CampaignOutlet[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+/**
+ * Outlets as admins type them, one a line: the name, a space, the page origin (人民日报
+ * https://www.people.com.cn); `lines`: the line (from 1) each came from, blank lines skipped, to name
+ * it in an error.
+ */
+function parseOutlets(text: string): { outlets: CampaignOutlet[]; lines: number[] } {
+  const outlets: CampaignOutlet[] = [];
+  const lines: number[] = [];
+  text.split('\n').forEach((typed, i) => {
+    const line = typed.trim();
+    if (!line) return;
     const at = line.lastIndexOf(' ');
-    return at < 0 ? { name: '', origin: line } : { name: line.slice(0, at).trim(), origin: line.slice(at + 1) };
+    outlets.push(at < 0 ? { name: '', origin: line } : { name: line.slice(0, at).trim(), origin: line.slice(at + 1) });
+    lines.push(i + 1);
   });
+  return { outlets, lines };
 }
 
 const outletLines = (outlets: readonly CampaignOutlet[]) => outlets.map((o) => `${o.name} ${o.origin}`).join('\n');
@@ -77,18 +89,31 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     return { labels: { ...n }, choices: ['unitIds', 'types', 'domains'] };
   }
 
+  /** The line of the outlets box each outlet sent came from (`parseOutlets`). */
+  private outletLines: number[] = [];
+
+  /** An outlet's error names its line: 第2行：合作媒体网址格式不正确. */
+  protected override fieldMessage(field: string, code: FieldErrorCode, params: FieldErrorParams = {}): string {
+    const outlet = /^outlets\.(\d+)(?:\.\w+)?$/.exec(field);
+    if (!outlet) return super.fieldMessage(field, code, params);
+    const n = this.outletLines[Number(outlet[1])] ?? Number(outlet[1]) + 1;
+    return format(this.a.protection.onLine, { n, error: super.fieldMessage('outlets', code, params) });
+  }
+
   /** The form's drive, or the errors found before sending (as the service would find them). */
   private read(scope: string, v: FormValues, withSlug: boolean, current?: AdminCampaign): Omit<CreateCampaignInput, 'slug'> & { slug?: string } | null {
     const from = v.text('startsAt');
     const to = v.text('endsAt');
-    const outlets = parseOutlets(v.raw('outlets'));
+    const { outlets, lines } = parseOutlets(v.raw('outlets'));
+    this.outletLines = lines;
+    const unnamed = outlets.findIndex((o) => !o.name);
     const errors = failures({
       ...(withSlug ? { slug: v.text('slug') === '' ? this.fieldMessage('slug', 'required') : SLUG.test(v.text('slug')) ? '' : this.fieldMessage('slug', 'invalid') } : {}),
       title: this.textCheck('title', v.raw('title'), { min: 1, max: TITLE_MAX }),
       description: this.textCheck('description', v.raw('description'), { max: DESCRIPTION_MAX, multiline: true }),
       startsAt: from ? '' : this.fieldMessage('startsAt', 'required'),
       endsAt: !to ? this.fieldMessage('endsAt', 'required') : from && to < from ? this.fieldMessage('endsAt', 'before_start') : '',
-      outlets: outlets.some((o) => !o.name) ? this.fieldMessage('outlets', 'invalid') : '',
+      outlets: unnamed < 0 ? '' : format(this.a.protection.onLine, { n: lines[unnamed]!, error: this.a.campaigns.outletLine }),
     });
     if (this.refused(scope, errors)) return null;
     return {
@@ -140,7 +165,11 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     const removed = await this.change(campaign.id, async () => {
       await this.officials.admin.campaigns.remove(campaign.id);
       return true;
-    }, this.a.campaigns.removed);
+    }, campaign.outlets.length === 0 ? this.a.campaigns.removed : format(this.a.campaigns.removedWithOutlets, {
+      // The outlets' websites were added to those allowed to embed: they stay, since the site may
+      // want them for other pages; the admin is told where to take them out.
+      outlets: [...new Set(campaign.outlets.map((o) => o.origin))].join(this.a.audit.separator),
+    }));
     if (!removed) return;
     this.campaigns = (this.campaigns ?? []).filter((x) => x.id !== campaign.id);
     this.confirming = null;

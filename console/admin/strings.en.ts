@@ -279,6 +279,10 @@ export const adminEn: AdminStrings = {
     domains: 'Domains',
     outlets: 'Partner outlets',
     outletsHint: 'One a line: the outlet’s name, a space, its website, e.g. “Example Daily https://www.example-daily.cn”. Only the campaign’s form on these websites can send; they are added to the websites allowed to embed the widget. Empty: any allowed website.',
+    /** Said after deleting a drive that had outlets: `{outlets}`, their websites. */
+    removedWithOutlets: 'Campaign deleted. Its outlets’ websites ({outlets}) are still among the websites allowed to embed the widget; if they are no longer needed, remove them under “Site settings → Websites that may embed the message box”.',
+    /** A line of 合作媒体 that is not “name website” (after 第{n}行：). */
+    outletLine: 'write the outlet’s name, a space and its website, e.g. “Example Daily https://www.example-daily.cn”',
     open: 'Open',
     notStarted: 'Not started',
     ended: 'Ended',

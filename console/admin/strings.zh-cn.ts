@@ -287,6 +287,10 @@ const strings = {
     domains: '所属领域',
     outlets: '合作媒体',
     outletsHint: '每行一家：媒体名称、空格、网站地址，如“示范日报 https://www.example-daily.cn”。只有这些网站上的专栏表单可以提交；填写后这些网站将加入站点允许嵌入的网站。不填则本站允许的网站都可嵌入。',
+    /** Said after deleting a drive that had outlets: `{outlets}`, their websites. */
+    removedWithOutlets: '专栏已删除。它的合作媒体网站（{outlets}）仍在允许嵌入的网站中；如不再需要，请在“站点设置 → 允许嵌入留言框的网站”中移除。',
+    /** A line of 合作媒体 that is not “name website” (after 第{n}行：). */
+    outletLine: '应为“媒体名称 空格 网站地址”，如“示范日报 https://www.example-daily.cn”',
     open: '征集中',
     notStarted: '未开始',
     ended: '已结束',

@@ -291,6 +291,10 @@ const strings = {
     domains: '所屬領域',
     outlets: '合作媒體',
     outletsHint: '每行一家：媒體名稱、空格、網站地址，如「示範日報 https://www.example-daily.cn」。只有這些網站上的專欄表單可以提交；填寫後這些網站將加入站點允許嵌入的網站。不填則本站允許的網站都可嵌入。',
+    /** Said after deleting a drive that had outlets: `{outlets}`, their websites. */
+    removedWithOutlets: '專欄已刪除。它的合作媒體網站（{outlets}）仍在允許嵌入的網站中；如不再需要，請在「站點設定 → 允許嵌入留言框的網站」中移除。',
+    /** A line of 合作媒體 that is not 「name website」 (after 第{n}行：). */
+    outletLine: '應為「媒體名稱 空格 網站地址」，如「示範日報 https://www.example-daily.cn」',
     open: '徵集中',
     notStarted: '未開始',
     ended: '已結束',

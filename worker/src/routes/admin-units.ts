@@ -64,53 +64,53 @@ adminUnits.openapi(createUnit, async (c) => {
   const { id, keyed } = await keyedId(c, 'u');
   const stored = keyed ? await findSiteUnit(db, siteId, id) : null;
   if (stored) return c.json(stored, 201);
-  // The parent and the last sibling alone, never the whole tree (a national site has ~90,000 units).
-  const [parent, next] = await Promise.all([
-    parentId === null ? null : findSiteUnit(db, siteId, parentId),
-    nextSortOrder(db, siteId, parentId),
-  ]);
-  if (parentId !== null && !parent) throw validationError([{ field: 'parentId', code: 'unknown_unit' }]);
-  // An active unit is never under a retired one: citizens would write to a branch its site closed.
-  if (parent && !parent.active) throw validationError([{ field: 'parentId', code: 'retired_parent' }]);
-  if (await activeSiblingNamed(db, siteId, parentId, input.name)) throw validationError([{ field: 'name', code: 'name_taken' }]);
   const unit: AdminUnit = {
     id,
     name: input.name,
     kind: input.kind,
     parentId,
-    // Without an order, a new unit comes after its siblings.
-    sortOrder: input.sortOrder ?? next,
+    // Without an order, a new unit comes after its siblings (the last sibling alone is read, never
+    // the whole tree: a national site has ~90,000 units).
+    sortOrder: input.sortOrder ?? await nextSortOrder(db, siteId, parentId),
     active: true,
   };
+  const check = () => checkUnitChange(db, siteId, null, unit);
+  await check();
   const at = new Date().toISOString();
   await guarded(db, [
     db.q.insertInto('units').values({
       id: unit.id, site_id: siteId, parent_id: unit.parentId, name: unit.name, kind: unit.kind, sort_order: unit.sortOrder,
-      active: activeUnder(db, siteId, parentId, 1), created_at: at, pinyin_keys: unitPinyinKeys(unit.name),
+      active: activeUnder(siteId, parentId, 1), created_at: at, pinyin_keys: unitPinyinKeys(unit.name),
     }),
     auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.create', detail: { unit: unit.id }, at }),
-  ], () => checkUnitChange(db, siteId, { ...unit, active: false }, unit, ['parentId', 'active']));
+  ], check);
   return c.json(unit, 201);
 });
 
+/** What changed in a unit: each field whose value differs (all of them for a new unit). */
+const changesOf = (before: AdminUnit | null, after: AdminUnit) =>
+  (['name', 'parentId', 'sortOrder', 'active'] as const).filter((field) => !before || after[field] !== before[field]);
+
 /**
- * Whether a unit may change as asked; throws the 422 naming why. The tree stays one a citizen can
- * use: no unit under itself or its own sub-units (`own_branch` on `parentId`: the branch would be cut
- * off the tree); no active unit under a retired one (`retired_parent`: on `parentId` when moved
- * there, on `active` when restored beneath it), so no unit is retired with active units under it
- * (`active_sub_units` on `active`); no two active units of one name under one parent (`name_taken`:
- * on `name` when renamed or moved, on `active` when restored).
+ * Whether a unit may be added (`before` null) or change as asked; throws the 422 naming why. The tree
+ * stays one a citizen can use: no unit under itself or its own sub-units (`own_branch` on
+ * `parentId`: the branch would be cut off the tree); no active unit under a retired one
+ * (`retired_parent`: on `parentId` when added or moved there, on `active` when restored beneath it),
+ * so no unit is retired with active units under it (`active_sub_units` on `active`); no two active
+ * units of one name under one parent (`name_taken`: on `name` when added, renamed or moved, on
+ * `active` when restored). An unknown parent is `unknown_unit`.
  */
-async function checkUnitChange(db: SiteDatabase, siteId: string, before: AdminUnit, after: AdminUnit, changed: readonly (keyof AdminUnit)[]): Promise<void> {
+async function checkUnitChange(db: SiteDatabase, siteId: string, before: AdminUnit | null, after: AdminUnit): Promise<void> {
+  const changed = changesOf(before, after);
   const moved = changed.includes('parentId');
-  const restored = changed.includes('active') && after.active;
+  const restored = before !== null && changed.includes('active') && after.active;
   const retired = changed.includes('active') && !after.active;
   const [parent, ownBranch, subUnits, named] = await Promise.all([
     (moved || restored) && after.parentId !== null ? findSiteUnit(db, siteId, after.parentId) : null,
     // A unit under itself or under one of its own sub-units would cut that branch off the tree.
-    moved && after.parentId !== null ? isWithinAny(db, after.parentId, [before.id]) : false,
-    retired ? hasActiveChildren(db, siteId, before.id) : false,
-    after.active && (moved || restored || changed.includes('name')) ? activeSiblingNamed(db, siteId, after.parentId, after.name, before.id) : false,
+    before && moved && after.parentId !== null ? isWithinAny(db, after.parentId, [before.id]) : false,
+    retired ? hasActiveChildren(db, siteId, after.id) : false,
+    after.active && (moved || restored || changed.includes('name')) ? activeSiblingNamed(db, siteId, after.parentId, after.name, after.id) : false,
   ]);
   const problems: FieldProblem[] = [];
   if (moved && after.parentId !== null && !parent) problems.push({ field: 'parentId', code: 'unknown_unit' });
@@ -128,9 +128,9 @@ async function checkUnitChange(db: SiteDatabase, siteId: string, before: AdminUn
  * an active sub-unit meanwhile (0). Read in the write's own transaction, so two admins at once cannot
  * leave an active unit under a retired one.
  */
-function activeUnder(db: SiteDatabase, siteId: string, parentId: string | null, value: 1): RawBuilder<number> | 1;
-function activeUnder(db: SiteDatabase, siteId: string, unitId: string, value: 0): RawBuilder<number>;
-function activeUnder(_db: SiteDatabase, siteId: string, id: string | null, value: 0 | 1): RawBuilder<number> | 1 {
+function activeUnder(siteId: string, parentId: string | null, value: 1): RawBuilder<number> | 1;
+function activeUnder(siteId: string, unitId: string, value: 0): RawBuilder<number>;
+function activeUnder(siteId: string, id: string | null, value: 0 | 1): RawBuilder<number> | 1 {
   if (value === 1) {
     return id === null ? 1 : sql<number>`(SELECT 1 FROM units WHERE id = ${id} AND site_id = ${siteId} AND active = 1)`;
   }
@@ -178,14 +178,15 @@ adminUnits.openapi(updateUnit, async (c) => {
     ...(input.sortOrder !== undefined && { sortOrder: input.sortOrder }),
     ...(input.active !== undefined && { active: input.active }),
   };
-  const changed = (['name', 'parentId', 'sortOrder', 'active'] as const).filter((field) => after[field] !== before[field]);
-  await checkUnitChange(db, siteId, before, after, changed);
+  const changed = changesOf(before, after);
+  const check = () => checkUnitChange(db, siteId, before, after);
+  await check();
   if (changed.length > 0) {
     const at = new Date().toISOString();
     const retired = changed.includes('active') && !after.active;
     // The tree as the checks read it, checked again by the write itself (`activeUnder`).
-    const guard = retired ? activeUnder(db, siteId, id, 0)
-      : after.active && after.parentId !== null && (changed.includes('parentId') || changed.includes('active')) ? activeUnder(db, siteId, after.parentId, 1)
+    const guard = retired ? activeUnder(siteId, id, 0)
+      : after.active && after.parentId !== null && (changed.includes('parentId') || changed.includes('active')) ? activeUnder(siteId, after.parentId, 1)
         : null;
     await guarded(db, [
       db.q.updateTable('units')
@@ -199,7 +200,7 @@ adminUnits.openapi(updateUnit, async (c) => {
         })
         .where('id', '=', id).where('site_id', '=', siteId),
       auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.update', detail: { unit: id, fields: changed }, at }),
-    ], () => checkUnitChange(db, siteId, before, after, changed));
+    ], check);
   }
   return c.json(after, 200);
 });
