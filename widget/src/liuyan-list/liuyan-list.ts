@@ -566,11 +566,10 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
         return html`<div class="skeleton" part="skeleton" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<div></div>`)}</div>
           <span class="visually-hidden">${t.loading}</span>`;
       case 'failed': {
-        // A search the service cannot take (more words than it looks for, a control character pasted
-        // in): its sentence, and the search box above to change it; asking again would be told the same.
-        const refused = this.refusedSearch();
-        return html`<p class="notice" role="alert">${refused ?? failureText(this.failure, t, t.loadFailed)}</p>
-          ${refused === undefined && retryCanHelp(this.failure) ? html`<button type="button" @click=${this.reload}>${t.tryAgain}</button>` : nothing}`;
+        // What the service refused says so in its own words (a search's too many words: the search box
+        // above stays, to change them); 重试 only where asking again could help.
+        return html`<p class="notice" role="alert">${failureText(this.failure, t, t.loadFailed)}</p>
+          ${retryCanHelp(this.failure) ? html`<button type="button" @click=${this.reload}>${t.tryAgain}</button>` : nothing}`;
       }
       case 'ready':
         return this.items.length === 0

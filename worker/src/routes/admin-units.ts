@@ -64,18 +64,12 @@ adminUnits.openapi(createUnit, async (c) => {
   const { id, keyed } = await keyedId(c, 'u');
   const stored = keyed ? await findSiteUnit(db, siteId, id) : null;
   if (stored) return c.json(stored, 201);
-  const unit: AdminUnit = {
-    id,
-    name: input.name,
-    kind: input.kind,
-    parentId,
-    // Without an order, a new unit comes after its siblings (the last sibling alone is read, never
-    // the whole tree: a national site has ~90,000 units).
-    sortOrder: input.sortOrder ?? await nextSortOrder(db, siteId, parentId),
-    active: true,
-  };
+  const unit: AdminUnit = { id, name: input.name, kind: input.kind, parentId, sortOrder: input.sortOrder ?? 0, active: true };
   const check = () => checkUnitChange(db, siteId, null, unit);
-  await check();
+  // Without an order, a new unit comes after its siblings (the last sibling alone is read, never the
+  // whole tree: a national site has ~90,000 units), read beside the checks.
+  const [next] = await Promise.all([input.sortOrder ?? nextSortOrder(db, siteId, parentId), check()]);
+  unit.sortOrder = next;
   const at = new Date().toISOString();
   await guarded(db, [
     db.q.insertInto('units').values({
