@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { fieldErrorMessage, type FieldErrorParams } from '../sdk/src/error-messages';
 import { LiuyanError } from '../sdk/src/errors';
 import type { FieldErrorCode } from '../sdk/src/schemas/error';
+import type { MessageStatus, Moderation } from '../sdk/src/schemas/common';
 import { formatWritten, written, writtenLangAttr } from '../ui/content-lang';
 import { LiuyanElement } from '../ui/liuyan-element';
 import { Localized } from '../ui/localize';
@@ -101,6 +102,17 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
   /** One of the console's sentences with written text in it (`{name}` a unit's name), each marked as `written` marks it. */
   protected formatWritten(template: string, params: Record<string, string>) {
     return formatWritten(template, params, this.locale);
+  }
+
+  /**
+   * A message's handling badge (`part="status"`). A rejected message is not handled: no deadline runs
+   * (the citizen's view shows none), and its status column still says 待受理, so the review's state
+   * stands for it.
+   */
+  protected statusBadge(m: { status: MessageStatus; moderation: Moderation }) {
+    return m.moderation === 'rejected'
+      ? html`<span class="badge moderation rejected" part="status">${this.t.moderation.rejected}</span>`
+      : html`<span class="badge status ${m.status}" part="status">${this.t.statuses[m.status]}</span>`;
   }
 
   /** Every console and admin call, typed (same origin, the session cookie). */

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ACTIONS, REJECT_REASONS } from '../sdk/src/codes';
+import { ACTIONS, OFFICIALS_ONLY_EVENTS, REJECT_REASONS } from '../sdk/src/codes';
 import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview } from '../sdk/src/schemas/console';
 import type { HoldReason } from '../sdk/src/schemas/protection';
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
@@ -466,28 +466,29 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     if (!m) return html`${back}<p class="muted" role="status">${t.loading}</p>`;
     const when = (iso: string, withTime = true) => formatDateTime(this.locale, iso, withTime);
     const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
+    const rejected = m.moderation === 'rejected';
     return html`${back}
       <article part="message" class="message">
         <h1 class="title">${this.written(m.title)}</h1>
         <p class="badges">
-          <span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>
+          ${this.statusBadge(m)}
           ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
           ${m.transferredFrom ? html`<span class="badge transferred" part="transferred-from">${this.formatWritten(t.transferredFrom, { unit: m.transferredFrom.name })}</span>` : nothing}
           ${m.adoption ? html`<span class="badge adopted" part="adopted">${t.flags.adopted}</span>` : nothing}
           ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
           ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}
-          ${m.isPublic ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
+          ${m.isPublic && !rejected ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
           <span class="badge visibility">${m.isPublic ? t.message.public : t.private}</span>
           <span class="badge">${t.types[m.type]}</span>
           <span class="badge">${t.domains[m.domain]}</span>
         </p>
         <dl class="facts">
           <dt>${t.message.to}</dt><dd part="unit">${this.written(m.unit.name)}</dd>
-          <dt>${t.message.status}</dt><dd>${t.statuses[m.status]}</dd>
+          <dt>${t.message.status}</dt><dd>${rejected ? t.moderation.rejected : t.statuses[m.status]}</dd>
           <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderation[m.moderation] : t.message.neverPublished}${m.moderationReason
             ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.renderHeldFor(m.heldFor, m.moderation === 'pending')}</dd>
           <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
-          <dt>${t.message.deadline}</dt><dd>${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>
+          <dt>${t.message.deadline}</dt><dd>${rejected ? t.message.noDeadline : html`${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}`}</dd>
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
           <dt>${t.message.author}</dt><dd>${this.written(m.displayName)} · ${this.written(m.region)}</dd>
           <dt>${t.message.supports}</dt><dd>${m.supportCount}</dd>
@@ -580,10 +581,13 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const t = this.t;
     const unit = eventUnit(e);
     const where = e.fromUnit && unit ? `${e.fromUnit.name} → ${unit.name}` : (unit?.name ?? '');
-    return html`<li class=${e.isPublic ? '' : 'internal'}>
+    // Not public is not internal: the author reads every event but the deadline reminders, with its
+    // note (a rejection's reason, why it was hidden), so the badge says who reads it.
+    const officialsOnly = (OFFICIALS_ONLY_EVENTS as readonly string[]).includes(e.kind);
+    return html`<li class=${officialsOnly ? 'internal' : ''}>
       <time datetime=${e.at}>${formatDateTime(this.locale, e.at)}</time>
       <strong>${eventLabel(t, e.kind, replyKind)}</strong>${where ? html` · ${this.written(where)}` : nothing}${e.account ? html` · <span class="muted">${this.written(e.account)}</span>` : nothing}
-      ${e.isPublic ? nothing : html`<span class="badge">${t.message.internal}</span>`}
+      ${e.isPublic ? nothing : html`<span class="badge">${officialsOnly ? t.message.internal : t.message.authorOnly}</span>`}
       ${e.note ? html`<div class="event-note">${this.written(e.note)}</div>` : nothing}
     </li>`;
   }

@@ -231,10 +231,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       <span class="item-title">${this.written(m.title)}</span>
       <span class="item-meta">
         <span>${this.written(m.unit.name)}</span>
-        ${m.moderation === 'rejected'
-          // Not handled: the review's state stands for its status (its own status is still 待受理).
-          ? html`<span class="badge moderation rejected" part="status">${t.moderation.rejected}</span>`
-          : html`<span class="badge status ${m.status}" part="status">${t.statuses[m.status]}</span>`}
+        ${this.statusBadge(m)}
         ${m.reopened ? html`<span class="badge reopened" part="reopened">${t.flags.reopened}</span>` : nothing}
         ${m.transferredFrom ? html`<span class="badge transferred" part="transferred-from">${this.formatWritten(t.transferredFrom, { unit: m.transferredFrom.name })}</span>` : nothing}
         ${m.adoption ? html`<span class="badge adopted">${t.flags.adopted}</span>` : nothing}
@@ -248,7 +245,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       </span>
       <span class="item-meta muted">
         <span>${this.written(m.displayName)} · ${this.written(m.region)}</span>
-        <span>${format(t.queue.due, { date: formatDateTime(this.locale, m.dueAt, false) })}</span>
+        ${m.moderation === 'rejected' ? nothing : html`<span>${format(t.queue.due, { date: formatDateTime(this.locale, m.dueAt, false) })}</span>`}
         ${m.replyCount > 0 ? html`<span>${format(t.queue.replies, { count: m.replyCount })}</span>` : nothing}
       </span>
     </a></li>`;

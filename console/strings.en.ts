@@ -92,6 +92,8 @@ export const consoleEn: ConsoleStrings = {
     notesHint: 'Seen by officials only; never published.',
     noNotes: 'No internal notes yet',
     internal: 'internal',
+    authorOnly: 'author only',
+    noDeadline: 'None (not approved)',
     by: '{name}',
     fromUnit: 'from {name}',
     contact: 'Contact details',
@@ -232,7 +234,7 @@ export const consoleEn: ConsoleStrings = {
   noPermission: 'Only administrators may use the site’s administration.',
   unitPicker: {
     searchLabel: '{label}: search by name or pinyin',
-    searchPlaceholder: 'Name, pinyin or initials, e.g. 教育局, jyj',
+    searchPlaceholder: 'e.g. 教育局, jyj (initials)',
     search: 'Search',
     whereLabel: '{label}: level shown',
     top: 'All units',

@@ -92,6 +92,10 @@ const strings = {
     notesHint: '仅办理人员可见，不会公开。',
     noNotes: '暂无内部备注',
     internal: '内部',
+    /** A timeline event the public does not see and the author does (by tracking code). */
+    authorOnly: '仅留言人可见',
+    /** The deadline of a rejected message: none runs. */
+    noDeadline: '不计办理期限（未通过审核）',
     by: '{name}',
     fromUnit: '自{name}',
     contact: '联系方式',
@@ -241,7 +245,7 @@ const strings = {
   /** The unit picker (unit-picker.ts): levels, search, what is chosen. */
   unitPicker: {
     searchLabel: '{label}：按名称或拼音搜索',
-    searchPlaceholder: '名称、拼音或首字母，如 教育局、jyj',
+    searchPlaceholder: '如 教育局、jyj（首字母）',
     search: '搜索',
     whereLabel: '{label}：所在层级',
     top: '全部单位',

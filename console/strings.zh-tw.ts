@@ -96,6 +96,10 @@ const strings = {
     notesHint: '僅辦理人員可見，不會公開。',
     noNotes: '暫無內部備註',
     internal: '內部',
+    /** A timeline event the public does not see and the author does (by tracking code). */
+    authorOnly: '僅留言人可見',
+    /** The deadline of a rejected message: none runs. */
+    noDeadline: '不計辦理期限（未通過審核）',
     by: '{name}',
     fromUnit: '自{name}',
     contact: '聯絡方式',
@@ -245,7 +249,7 @@ const strings = {
   /** The unit picker (unit-picker.ts): levels, search, what is chosen. */
   unitPicker: {
     searchLabel: '{label}：按名稱或拼音搜尋',
-    searchPlaceholder: '名稱、拼音或首字母，如 教育局、jyj',
+    searchPlaceholder: '如 教育局、jyj（首字母）',
     search: '搜尋',
     whereLabel: '{label}：所在層級',
     top: '全部單位',

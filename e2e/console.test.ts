@@ -258,6 +258,14 @@ describe('the officials’ console at /console/', () => {
       await form.getByLabel('补充说明（选填）').fill(words);
       await expect.poll(() => preview.textContent()).toBe(`留言人凭查询码查看时将看到：未通过审核。未通过原因：重复留言（${words}）`);
     }, '已驳回');
+    // The console says what the author will read: no deadline runs, and the rejection's words are
+    // the author's to read (not 内部).
+    const detail = page.locator('liuyan-console-message [part="message"]');
+    await expect.poll(() => detail.locator('[part="status"]').textContent()).toBe('未通过审核');
+    expect(await detail.locator('.facts').textContent()).toContain('不计办理期限（未通过审核）');
+    expect(await detail.locator('.facts').textContent()).not.toContain('待受理');
+    const rejectedEvent = page.locator('liuyan-console-message li', { hasText: words });
+    expect(await rejectedEvent.locator('.badge').textContent()).toBe('仅留言人可见');
 
     const citizen = await page.context().newPage();
     await citizen.goto(`${HOST}/`);

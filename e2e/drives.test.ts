@@ -25,15 +25,15 @@ describe('the admin drives page (建言专栏)', () => {
     const add = drives.locator('form[aria-labelledby="add-campaign-title"]');
     await add.waitFor();
 
-    const create = async (slug: string, title: string) => {
+    const create = async (slug: string, title: string, [from, to] = [0, 30], said = '已新建专栏') => {
       await add.getByLabel('网址标识').fill(slug);
       await add.getByLabel('专栏名称').fill(title);
-      await add.getByLabel('开始日期').fill(chinaDay(0));
-      await add.getByLabel('结束日期（含当天）').fill(chinaDay(30));
+      await add.getByLabel('开始日期').fill(chinaDay(from));
+      await add.getByLabel('结束日期（含当天）').fill(chinaDay(to));
       await pickUnit(add.locator('liuyan-console-unit-picker'), '示范县交通运输局');
       await add.getByRole('group', { name: '留言类型' }).getByLabel('建言', { exact: true }).check();
       await add.getByRole('button', { name: '添加' }).click();
-      await drives.getByRole('status').getByText('已新建专栏', { exact: true }).waitFor();
+      await drives.getByRole('status').getByText(said, { exact: true }).waitFor();
       return drives.locator('[part="campaigns"] > li').filter({ hasText: title });
     };
     const n = Date.now() % 1_000_000;
@@ -89,10 +89,13 @@ describe('the admin drives page (建言专栏)', () => {
     await form.locator('[part="campaign-closed"]').waitFor();
     expect(await form.getByLabel('标题', { exact: true }).count()).toBe(0);
 
-    // A drive made by mistake, with no messages, is deleted; the website its outlet added to those
-    // allowed to embed stays, and the admin is told where to take it out.
+    // A drive made by mistake (its dates a year back, so the admin is told it takes no messages),
+    // with no messages, is deleted; the website its outlet added to those allowed to embed stays,
+    // and the admin is told where to take it out.
     await outlets.fill(`误建晚报 https://mistake-${n}.example.cn`);
-    const mistake = await create(`e2e-mistake-${n}`, `误建的专栏 ${n}`);
+    const mistake = await create(`e2e-mistake-${n}`, `误建的专栏 ${n}`, [-365, -335],
+      '已新建专栏。注意：它的结束日期已过，市民不能在其中留言；如要征集，请修改结束日期。');
+    expect(await mistake.locator('.badge').textContent()).toBe('已结束');
     await mistake.getByRole('button', { name: '删除' }).click();
     await mistake.getByRole('group', { name: '删除' }).getByRole('button', { name: '确定删除' }).click();
     await drives.getByRole('status')

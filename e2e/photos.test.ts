@@ -68,6 +68,38 @@ describe('photos with a message', () => {
     console.log(`12-megapixel photo: ${original.length} bytes chosen, ${photo!.bytes} bytes uploaded (2048×1536 JPEG at 0.8)`);
   }, 120_000);
 
+  it('a file that is not a photo, on a 320 px phone: said beside it with nothing to retry or publish, takes no place, and must be removed before sending', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 320, height: 760 });
+    await page.goto(`${HOST}/`);
+    const form = page.locator('liuyan-form');
+    const title = `路灯不亮附照片${Date.now() % 100000}`;
+    await fillForm(page, { title, body: '幸福路的路灯三天没亮了，晚上很不安全，附照片。' });
+    // A text file named .jpg (a screenshot sent as a document, say): it cannot be read as a photo.
+    await form.locator('#photos').setInputFiles({ name: 'fake.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') });
+    const bad = form.locator('[part="photo"]').first();
+    await expect.poll(() => bad.getByRole('alert').textContent()).toBe('无法读取这张照片，请换一张，或截图后再选');
+    expect(await bad.getByRole('checkbox').count()).toBe(0);
+    expect(await bad.getByRole('button').allTextContents()).toEqual(['删除照片']);
+    // Three photos more: with the unreadable one listed, 添加照片 is still there (three of four places taken).
+    await form.locator('#photos').setInputFiles(['a', 'b', 'c'].map((n) => ({ name: `${n}.png`, mimeType: 'image/png', buffer: Buffer.from(PNG_WITH_GPS) })));
+    await expect.poll(() => form.locator('[part="photo"]', { hasText: '已上传' }).count(), { timeout: 30_000 }).toBe(3);
+    expect(await form.getByText('添加照片').count()).toBe(1);
+    // Each row reads across the phone: the public choice below the status, one line, not squeezed into a column.
+    const choice = form.locator('[part="photo"]').nth(1).locator('label.choice');
+    expect((await choice.boundingBox())!.height).toBeLessThan(50);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#form-error').textContent()).toBe('有照片无法发送：请删除标出原因的照片，再提交。填写的内容已保留。');
+    await bad.getByRole('button', { name: '删除照片' }).click();
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await form.locator('[part="tracking-code"]').waitFor({ timeout: 30_000 });
+    const [sent] = queryD1<{ n: number }>(inject('persistTo'), `SELECT count(*) AS n FROM photos p JOIN messages m ON m.id = p.message_id WHERE m.title = '${title}'`);
+    expect(sent!.n).toBe(3);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 120_000);
+
   it('shows a published message’s public photo on the board and every photo in the console; a private one is refused to the public', async () => {
     const upload = async (bytes: Uint8Array<ArrayBuffer>, type: string) => (await (await fetch(`${WORKER}/v1/sites/demo/photos`, {
       method: 'POST', headers: { 'Content-Type': type, 'Idempotency-Key': crypto.randomUUID(), Origin: HOST }, body: bytes,

@@ -136,7 +136,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     const form = event.target as HTMLFormElement;
     const input = this.read(ADD, AdminElement.values(form), true);
     if (!input) return;
-    const created = await this.change(ADD, () => this.officials.admin.campaigns.create(input as CreateCampaignInput), this.a.campaigns.created);
+    const created = await this.change(ADD, () => this.officials.admin.campaigns.create(input as CreateCampaignInput), this.savedText(this.a.campaigns.created, input.endsAt));
     if (!created) return;
     this.campaigns = [created, ...(this.campaigns ?? [])];
     this.resetForm(form);
@@ -146,10 +146,19 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     event.preventDefault();
     const input = this.read(campaign.id, AdminElement.values(event.target as HTMLFormElement), false, campaign);
     if (!input) return;
-    const saved = await this.change(campaign.id, () => this.officials.admin.campaigns.update(campaign.id, input), this.a.saved);
+    const saved = await this.change(campaign.id, () => this.officials.admin.campaigns.update(campaign.id, input),
+      input.endsAt === campaign.endsAt ? this.a.saved : this.savedText(this.a.saved, input.endsAt));
     if (!saved) return;
     this.campaigns = (this.campaigns ?? []).map((x) => (x.id === saved.id ? saved : x));
     this.editing = null;
+  }
+
+  /**
+   * What a save says: a drive whose last day is already past takes no messages, which an editor who
+   * mistyped a year did not mean (a drive kept as a record of a past one is still saved).
+   */
+  private savedText(done: string, endsAt: string): string {
+    return Date.parse(endsAt) <= Date.now() ? `${done}${this.a.campaigns.periodOver}` : done;
   }
 
   /** Ends an open drive now: the service sets its end, and its form then says it is closed. */

@@ -266,6 +266,8 @@ export const adminEn: AdminStrings = {
     addTitle: 'New campaign',
     empty: 'No campaigns yet.',
     created: 'Campaign created',
+    /** After “Campaign created” or “Saved”, when the drive's end date is already past. */
+    periodOver: '. Note: its end date has passed, so citizens cannot write to it; to collect messages, change the end date.',
     editTitle: 'Edit “{title}”',
     slug: 'Address',
     slugHint: 'Lower-case letters, digits and hyphens, e.g. jianyan-2026; pages embed it with campaign="jianyan-2026". It cannot be changed later.',

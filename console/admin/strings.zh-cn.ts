@@ -274,6 +274,8 @@ const strings = {
     addTitle: '新建专栏',
     empty: '尚无建言专栏。',
     created: '已新建专栏',
+    /** After 已新建专栏 or 已保存, when the drive's end date is already past. */
+    periodOver: '。注意：它的结束日期已过，市民不能在其中留言；如要征集，请修改结束日期。',
     editTitle: '编辑“{title}”',
     slug: '网址标识',
     slugHint: '小写字母、数字和连字符，如 jianyan-2026；网页以 campaign="jianyan-2026" 嵌入专栏。建成后不能修改。',

@@ -278,6 +278,8 @@ const strings = {
     addTitle: '新建專欄',
     empty: '尚無建言專欄。',
     created: '已新建專欄',
+    /** After 已新建專欄 or 已儲存, when the drive's end date is already past. */
+    periodOver: '。注意：它的結束日期已過，市民不能在其中留言；如要徵集，請修改結束日期。',
     editTitle: '編輯「{title}」',
     slug: '網址標識',
     slugHint: '小寫字母、數字和連字元，如 jianyan-2026；網頁以 campaign="jianyan-2026" 嵌入專欄。建成後不能修改。',

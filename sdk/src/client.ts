@@ -81,7 +81,7 @@ export interface LiuyanClient {
   requestVerificationCode(phone: string, options?: CallOptions): Promise<VerificationCodeSent>;
   /**
    * A lost tracking code: new codes for the messages given with this phone or e-mail are sent to it
-   * (their old codes stop working). The answer is the same whether or not any message matched.
+   * (each old code stops working once its new one is first used). The answer is the same whether or not any message matched.
    */
   recoverTrackingCodes(contact: string, options?: CallOptions): Promise<RecoveryAccepted>;
   /** My data: everything stored about the message of this tracking code, contact details included (to save as JSON). */

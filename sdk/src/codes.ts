@@ -17,6 +17,12 @@ export const MESSAGE_STATUSES = ['submitted', 'accepted', 'in_progress', 'replie
 /** Statuses of a message still being handled: its deadline runs, and it can be 已超期. */
 export const OPEN_STATUSES = ['submitted', 'accepted', 'in_progress'] as const satisfies readonly (typeof MESSAGE_STATUSES)[number][];
 
+/**
+ * Timeline events only officials read: the deadline reminder. The author, by tracking code, reads
+ * every other event with its note (a rejection's, a hiding's), the public only the public ones.
+ */
+export const OFFICIALS_ONLY_EVENTS = ['reminder'] as const;
+
 /** 阶段性回复 (interim: handling goes on) or 正式回复 (final). */
 export const REPLY_KINDS = ['interim', 'final'] as const;
 

@@ -70,6 +70,11 @@ function fieldName(field: string, known: (name: string) => boolean): string | un
   return [field, named.at(-1) ?? '', named[0] ?? ''].find(known);
 }
 
+/** The codes whose sentences state a number, and which of `params` it is. */
+const STATED_NUMBER: Partial<Record<FieldErrorCode, 'min' | 'max'>> = {
+  too_long: 'max', too_short: 'min', below_minimum: 'min', above_maximum: 'max', photo_too_large: 'max', thumbnail_too_large: 'max', too_many: 'max',
+};
+
 /**
  * The sentence for a field error in the catalog's language. A code the catalog does not know (an
  * officials' code in the public widget) reads as `invalid`; a missing choice reads "请选择…".
@@ -77,6 +82,10 @@ function fieldName(field: string, known: (name: string) => boolean): string | un
 export function fieldErrorMessage(messages: PublicFieldMessages, field: string, code: FieldErrorCode, params: FieldErrorParams = {}): string {
   const label = fieldLabel(messages, field);
   if (code === 'required' && fieldName(field, (name) => messages.choices.includes(name))) return messages.choose(label, params);
-  const sentence = (messages.fieldErrors as Partial<Record<FieldErrorCode, FieldErrorText>>)[code] ?? messages.fieldErrors.invalid;
+  // A sentence that states a number (至少需要5个字) reads as `invalid` when the answer lacks it
+  // (another server, an older one): "至少需要undefined个字" tells the citizen nothing.
+  const needed = STATED_NUMBER[code];
+  const known = needed === undefined || Number.isFinite(params[needed]) ? code : 'invalid';
+  const sentence = (messages.fieldErrors as Partial<Record<FieldErrorCode, FieldErrorText>>)[known] ?? messages.fieldErrors.invalid;
   return sentence(label, params);
 }

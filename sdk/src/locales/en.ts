@@ -10,7 +10,7 @@ export const enFieldNames: FieldNames = {
     'author.displayAs': 'display name', isPublic: 'visibility', consent: 'privacy notice', trackingCode: 'tracking code',
     'idempotency-key': 'submission key', q: 'search', unit: 'unit', status: 'status', cursor: 'page position', limit: 'page size',
     supporter: 'supporter token',
-    overall: 'overall rating', resolution: 'problem solved', attitude: 'attitude', speed: 'speed', reason: 'reason', reasonText: 'details',
+    overall: 'overall rating', resolution: 'problem-solved rating', attitude: 'attitude rating', speed: 'speed rating', reason: 'reason', reasonText: 'details',
     question: 'follow-up question',
     parent: 'parent unit',
     site: 'site', id: 'id', slug: 'drive address', adopted: 'adopted', from: 'first month', to: 'last month',

@@ -16,7 +16,7 @@ export const STATS_DEFINITIONS = [
   'medianResponseHours: the median time from submission to first reply, in hours, 1 decimal; estimated from bands of 1 hour up to 6 hours, widening to a week by 30 days (linear within the band holding the middle reply; 720 for anything later); null when nothing was replied.',
   'satisfaction: each rated message counts once, with its latest rating (after 重办 the new rating replaces the old). mean: mean overall score 1–5, 2 decimals; distribution: how many rated 1, 2, 3, 4 and 5; resolution, attitude, speed: mean sub-scores; null means when nothing was rated.',
   'adopted: suggestions marked 已采纳.',
-  'byType, byDomain, byOutlet: counted messages per type, per domain and per outlet: the drive partner the message was written on (its name), else the website origin it was sent from.',
+  'byType, byDomain, byOutlet: counted messages per type, per domain and per outlet: the drive partner the message was written on (its name), else the website origin it was sent from. A message sent with no website (through the API or Open311 by a program) is in no outlet, so byOutlet may add up to fewer than messages.',
   'monthly: per month with messages, oldest first: counted messages and how many of them were replied.',
   'byUnit: per unit messages were addressed to (by its current unit after a 转办), ranked by replyRate, then onTimeRate, then messages; satisfaction is the unit’s mean overall score. `unit` narrows everything to the one unit (not its sub-units); `campaign` to one campaign’s messages.',
 ] as const;

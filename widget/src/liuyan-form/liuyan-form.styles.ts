@@ -48,6 +48,9 @@ export const styles = css`
   .photo { display: grid; grid-template-columns: 64px 1fr auto; gap: calc(.3*var(--liuyan-space)) calc(.6*var(--liuyan-space)); align-items: center; }
   .photo img { width: 64px; height: 64px; object-fit: cover; border-radius: var(--liuyan-radius); grid-row: span 2; }
   .photo progress { width: 100%; }
+  /* Below the status and 删除照片 (on a 320 px screen too): the progress, 重新上传, the public choice. */
+  .photo > :nth-child(n+4) { grid-column: 2 / -1; justify-self: start; }
+  .photo > progress { justify-self: stretch; }
   .add-photos input { position: absolute; opacity: 0; width: 1px; height: 1px; }
   .add-photos { display: inline-flex; align-items: center; min-height: 44px; cursor: pointer; color: var(--liuyan-color-primary); font-weight: 600; }
   .add-photos:focus-within { outline: 2px solid var(--liuyan-color-primary); outline-offset: 2px; }

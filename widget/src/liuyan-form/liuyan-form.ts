@@ -71,7 +71,8 @@ interface PhotoItem {
   /** An object URL of the smaller photo, for its thumbnail. */
   preview: string;
   blob: Blob | null;
-  state: 'preparing' | 'uploading' | 'uploaded' | 'failed' | 'unreadable';
+  /** `unreadable` (not an image this browser can read) and `refused` (the service said why) cannot be sent: only removed. */
+  state: 'preparing' | 'uploading' | 'uploaded' | 'failed' | 'unreadable' | 'refused';
   /** Fraction sent, 0–1. */
   progress: number;
   id: string | null;
@@ -155,6 +156,9 @@ const receiptModule = onDemand(() => import('./receipt'));
 const largeUnitPickerModule = onDemand(() => import('./large-unit-picker'));
 const verificationModule = onDemand(() => import('./verification'));
 const photosModule = onDemand(() => import('./photos'));
+
+/** A photo that cannot be sent as it is (unreadable, or refused by the service): it can only be removed. */
+const unsendable = (p: PhotoItem) => p.state === 'unreadable' || p.state === 'refused';
 const plainFormModule = onDemand(() => import('./plain-form'));
 
 /** The receipt's chunk, or null if it could not come (asked for again by the next call). */
@@ -589,7 +593,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.attempt = 1;
     if (!(await this.photosUploaded())) {
       this.phase = 'editing';
-      this.errors = { form: this.t.photosNotSent };
+      this.errors = { form: this.photos.some(unsendable) ? this.t.photosCannotSend : this.t.photosNotSent };
       this.focusOnceDrawn('#form-error');
       return;
     }
@@ -781,7 +785,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   /** Adds the chosen files (up to the limit), each made smaller and uploaded at once. */
   private addPhotos(files: FileList | null): void {
-    const room = LIMITS.photosMax - this.photos.length;
+    // A photo that cannot be sent takes no place: the citizen may add another while it is still listed.
+    const room = LIMITS.photosMax - this.photos.filter((p) => !unsendable(p)).length;
     for (const file of [...(files ?? [])].slice(0, Math.max(0, room))) {
       const item: PhotoItem = {
         key: crypto.randomUUID(), preview: '', blob: null, state: 'preparing', progress: 0, id: null, isPublic: true, error: '',
@@ -816,7 +821,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       const problem = error instanceof Error && 'problem' in error ? (error as { problem: Problem | null }).problem : null;
       const field = problem?.errors?.[0];
       if (field) await this.loadSentences();
-      this.updatePhoto(key, { state: 'failed', error: field ? this.fieldError('photo', field.code, field.params) : this.t.photoUploadFailed });
+      // A refusal (not a photo, too large …) stays one however often it is sent: no 重新上传 for it.
+      this.updatePhoto(key, { state: field ? 'refused' : 'failed', error: field ? this.fieldError('photo', field.code, field.params) : this.t.photoUploadFailed });
       this.report(error);
     }
   }
@@ -1068,14 +1074,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <p class="muted hint">${format(t.photosHint, { max: LIMITS.photosMax })}</p>
       ${this.photos.length > 0 ? html`<ul class="photos">${this.photos.map((p, i) => html`<li class="photo" part="photo">
         ${p.preview ? html`<img src=${p.preview} alt="" />` : html`<span></span>`}
-        <span role=${p.state === 'failed' || p.state === 'unreadable' ? 'alert' : 'status'} class=${p.error ? 'error' : 'muted'}>${status(p)}</span>
+        <span role=${p.state === 'failed' || unsendable(p) ? 'alert' : 'status'} class=${p.error ? 'error' : 'muted'}>${status(p)}</span>
         <button type="button" class="secondary" aria-label="${t.removePhoto} ${i + 1}" @click=${() => this.removePhoto(p.key)}>${t.removePhoto}</button>
         ${p.state === 'uploading' ? html`<progress max="1" .value=${p.progress} aria-label=${status(p)}></progress>` : nothing}
         ${p.state === 'failed' ? html`<button type="button" @click=${() => this.retryPhoto(p.key)}>${t.retryPhoto}</button>` : nothing}
-        ${this.values.isPublic ? html`<label class="choice"><input type="checkbox" .checked=${p.isPublic}
+        ${this.values.isPublic && !unsendable(p) ? html`<label class="choice"><input type="checkbox" .checked=${p.isPublic}
           @change=${(e: Event) => this.updatePhoto(p.key, { isPublic: (e.target as HTMLInputElement).checked })} />${t.photoPublic}</label>` : nothing}
       </li>`)}</ul>` : nothing}
-      ${this.photos.length < LIMITS.photosMax ? html`<label class="add-photos">${t.addPhotos}<input id="photos" type="file" accept="image/*" multiple
+      ${this.photos.filter((p) => !unsendable(p)).length < LIMITS.photosMax ? html`<label class="add-photos">${t.addPhotos}<input id="photos" type="file" accept="image/*" multiple
         @change=${(e: Event) => {
           const input = e.target as HTMLInputElement;
           this.addPhotos(input.files);

@@ -44,6 +44,7 @@ const strings = {
   retryPhoto: '重新上传',
   removePhoto: '删除照片',
   photosNotSent: '有照片没有上传成功：请重新上传或删除它，再提交。填写的内容已保留。',
+  photosCannotSend: '有照片无法发送：请删除标出原因的照片，再提交。填写的内容已保留。',
   retrying: '网络不稳定，正在第{attempt}次尝试提交…已填写的内容不会丢失。',
   /** A 429 to a submission (`failureText`): the form says what was too frequent. */
   tooManyRequests: '提交太频繁，请{wait}后再试。',
@@ -55,7 +56,7 @@ const strings = {
   clearDraft: '清空重写',
   submitted: '留言已提交',
   trackingCodeLabel: '您的查询码',
-  saveCodeWarning: '请立即保存查询码：它只显示这一次，是查看回复、评价和追问的凭证。如果丢失，可在“查询留言”中凭留言时填写的手机号或邮箱重新获取（原查询码随即失效）。',
+  saveCodeWarning: '请立即保存查询码：它只显示这一次，是查看回复、评价和追问的凭证。如果丢失，可在“查询留言”中凭留言时填写的手机号或邮箱重新获取（使用新查询码后，原查询码即失效）。',
   copy: '复制查询码',
   copied: '已复制',
   copySelected: '无法自动复制：查询码已选中，请长按复制，或手动抄写',

@@ -48,6 +48,7 @@ const strings = {
   retryPhoto: '重新上傳',
   removePhoto: '刪除照片',
   photosNotSent: '有照片沒有上傳成功：請重新上傳或刪除它，再提交。填寫的內容已保留。',
+  photosCannotSend: '有照片無法傳送：請刪除標出原因的照片，再提交。填寫的內容已保留。',
   retrying: '網路不穩定，正在第{attempt}次嘗試提交…已填寫的內容不會丟失。',
   /** A 429 to a submission (`failureText`): the form says what was too frequent. */
   tooManyRequests: '提交太頻繁，請{wait}後再試。',
@@ -59,7 +60,7 @@ const strings = {
   clearDraft: '清空重寫',
   submitted: '留言已提交',
   trackingCodeLabel: '您的查詢碼',
-  saveCodeWarning: '請立即儲存查詢碼：它只顯示這一次，是檢視回覆、評價和追問的憑證。如果丟失，可在「查詢留言」中憑留言時填寫的手機號或信箱重新獲取（原查詢碼隨即失效）。',
+  saveCodeWarning: '請立即儲存查詢碼：它只顯示這一次，是檢視回覆、評價和追問的憑證。如果丟失，可在「查詢留言」中憑留言時填寫的手機號或信箱重新獲取（使用新查詢碼後，原查詢碼即失效）。',
   copy: '複製查詢碼',
   copied: '已複製',
   copySelected: '無法自動複製：查詢碼已選中，請長按複製，或手動抄寫',

@@ -26,6 +26,18 @@ export function chartMonths(monthly: MonthlyStats[], range: { from?: string; to?
 }
 
 /**
+ * The months drawn, first and last, when some counted month is left out of them (the chart shows the
+ * last `count`, the figures above it every month): the chart's title then names them, so its bars are
+ * not read as adding up to the total. Null when every month with messages is drawn.
+ */
+export function drawnPeriod(monthly: MonthlyStats[], months: MonthlyStats[]): { from: string; to: string } | null {
+  const from = months[0]?.month;
+  const to = months.at(-1)?.month;
+  if (!from || !to) return null;
+  return monthly.some((m) => m.messages > 0 && (m.month < from || m.month > to)) ? { from, to } : null;
+}
+
+/**
  * What the axis says under each month: its number (`11`), and its year where the year starts or
  * changes (the first month, and every January), so a range across a year reads unambiguously.
  */

@@ -2,9 +2,9 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { written } from '../../../ui/content-lang';
 import type { MonthlyStats, Stats, StatsQuery } from '../../../sdk/src/schemas/stats';
 import { errorDetail, failureText, retryCanHelp } from '../internal/errors';
-import { axisLabels, chartMonths, chinaMonth } from './chart-months';
+import { axisLabels, chartMonths, chinaMonth, drawnPeriod } from './chart-months';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
-import { formatNumber, Localized } from '../../../ui/localize';
+import { format, formatNumber, Localized } from '../../../ui/localize';
 import { hours, percent, score } from '../../../ui/stats-format';
 import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-stats.styles';
@@ -19,6 +19,9 @@ const RANKED_UNITS = 10;
 const CHART = { width: 360, height: 164, top: 10, bottom: 36 };
 /** How wide a year (`2026`) is under the chart, in its units (12-unit digits): one under the last bars ends at their right edge. */
 const YEAR_WIDTH = 30;
+
+/** The chart's title, naming its months when they are not every month the figures count. */
+const chartTitle = (t: StatsStrings, period: { from: string; to: string } | null) => (period ? format(t.chartPeriod, period) : t.chartTitle);
 
 type Phase = 'loading' | 'ready' | 'failed';
 
@@ -126,7 +129,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
             <div class="figure" part="figure figure-${name}"><dt>${label}</dt><dd>${value}</dd></div>`)}
         </dl>
         ${months.length === 0 ? html`<p>${t.empty}</p>` : html`
-          <h3 id="chart-title">${t.chartTitle}</h3>
+          <h3 id="chart-title">${chartTitle(t, drawnPeriod(s.monthly, months))}</h3>
           ${this.renderChart(months)}
           <ul class="legend" aria-hidden="true">
             <li><span class="all"></span>${t.messages}</li><li><span class="replied"></span>${t.replied}</li>

@@ -7,6 +7,7 @@ export const statsEn: StatsStrings = {
   ...enStatsLabels,
   title: 'How messages are handled',
   chartTitle: 'Messages and replies per month',
+  chartPeriod: 'Messages and replies per month ({from} to {to})',
   tableCaption: 'Messages and replied messages per month',
   ranking: 'Replies by leader and department',
   loadFailed: 'The statistics could not be loaded. Check the connection and try again.',

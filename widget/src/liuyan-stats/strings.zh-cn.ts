@@ -5,6 +5,8 @@ import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translat
 const strings = {
   title: '办理情况统计',
   chartTitle: '每月留言与回复',
+  /** The title when the chart leaves out months the figures above count (`{from}`, `{to}`: 2026-01). */
+  chartPeriod: '每月留言与回复（{from}至{to}）',
   /** The table behind the chart, for screen readers. */
   tableCaption: '每月留言数与已回复数',
   ranking: '各单位回复情况',

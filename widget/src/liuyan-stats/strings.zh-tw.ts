@@ -9,6 +9,8 @@ import { commonZhTW, type CommonStrings, type Widen } from '../../../ui/translat
 const strings = {
   title: '辦理情況統計',
   chartTitle: '每月留言與回覆',
+  /** The title when the chart leaves out months the figures above count (`{from}`, `{to}`: 2026-01). */
+  chartPeriod: '每月留言與回覆（{from}至{to}）',
   /** The table behind the chart, for screen readers. */
   tableCaption: '每月留言數與已回覆數',
   ranking: '各單位回覆情況',

@@ -9,11 +9,11 @@ const strings = {
   trackNotFound: '没有找到与该查询码对应的留言，请核对后重试。',
   /** 忘记查询码: a new code sent to the phone or e-mail given with the message. */
   lostCode: '忘记查询码？',
-  lostCodeHint: '填写留言时留下的手机号或电子邮箱，我们会把新的查询码发送给它；原查询码随即失效。',
+  lostCodeHint: '填写留言时留下的手机号或电子邮箱，我们会把新的查询码发送给它。原查询码在您使用新查询码后失效。',
   lostCodeLabel: '手机号或电子邮箱',
   lostCodeSubmit: '发送新的查询码',
   lostCodeSending: '正在提交…',
-  lostCodeSent: '已受理。如果这个手机号或邮箱在本站留过言，新的查询码将在几分钟内通过短信或邮件发送给您，原查询码随即失效。',
+  lostCodeSent: '已受理。如果这个手机号或邮箱在本站留过言，新的查询码将在几分钟内通过短信或邮件发送给您；使用新查询码后，原查询码即失效。',
   lostCodeInvalid: '请填写留言时留下的手机号或电子邮箱',
   to: '留言对象',
   status: '办理状态',

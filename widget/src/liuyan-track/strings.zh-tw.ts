@@ -13,11 +13,11 @@ const strings = {
   trackNotFound: '沒有找到與該查詢碼對應的留言，請核對後重試。',
   /** 忘記查詢碼: a new code sent to the phone or e-mail given with the message. */
   lostCode: '忘記查詢碼？',
-  lostCodeHint: '填寫留言時留下的手機號或電子郵件信箱，我們會把新的查詢碼傳送給它；原查詢碼隨即失效。',
+  lostCodeHint: '填寫留言時留下的手機號或電子郵件信箱，我們會把新的查詢碼傳送給它。原查詢碼在您使用新查詢碼後失效。',
   lostCodeLabel: '手機號或電子郵件信箱',
   lostCodeSubmit: '傳送新的查詢碼',
   lostCodeSending: '正在提交…',
-  lostCodeSent: '已受理。如果這個手機號或信箱在本站留過言，新的查詢碼將在幾分鐘內通過簡訊或郵件傳送給您，原查詢碼隨即失效。',
+  lostCodeSent: '已受理。如果這個手機號或信箱在本站留過言，新的查詢碼將在幾分鐘內通過簡訊或郵件傳送給您；使用新查詢碼後，原查詢碼即失效。',
   lostCodeInvalid: '請填寫留言時留下的手機號或電子郵件信箱',
   to: '留言對象',
   status: '辦理狀態',

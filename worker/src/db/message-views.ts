@@ -8,6 +8,7 @@
 // The deadline check's events are the officials' business: reminders are theirs alone, and 督办 (to
 // the unit above) reads as 已超期 to the public and the author.
 import type { ExpressionBuilder, InferResult, SelectQueryBuilder } from 'kysely';
+import { OFFICIALS_ONLY_EVENTS } from '../../../sdk/src/codes';
 import type { HoldReason } from '../../../sdk/src/schemas/protection';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConsoleFollowUp, ConsoleMessage, ConsoleEvent, Note } from '../../../sdk/src/schemas/console';
@@ -53,7 +54,7 @@ const timelineJson = (eb: MessageExpressions, audience: Audience) => {
     .whereRef('e.message_id', '=', 'm.id')
     .orderBy('e.id');
   if (audience === 'public') events = events.where('e.is_public', '=', 1);
-  if (audience !== 'official') events = events.where('e.kind', '!=', 'reminder');
+  if (audience !== 'official') events = events.where('e.kind', 'not in', OFFICIALS_ONLY_EVENTS);
   return jsonArrayFrom(events);
 };
 

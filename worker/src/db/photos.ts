@@ -183,7 +183,7 @@ export function findAttachedPhoto(db: SiteDatabase, siteId: string, photoId: str
   return db.first(db.q.selectFrom('photos as p')
     .innerJoin('messages as m', 'm.id', 'p.message_id')
     .select(['p.id', 'p.site_id', 'p.content_type', 'p.sha256', 'p.bytes', 'p.is_public', 'p.message_id', 'p.reply_id', 'p.hidden_at',
-      'p.thumbnail_type', 'p.thumbnail_sha256', 'm.unit_id', 'm.is_public as message_is_public', 'm.moderation', 'm.tracking_hash'])
+      'p.thumbnail_type', 'p.thumbnail_sha256', 'm.unit_id', 'm.is_public as message_is_public', 'm.moderation', 'm.tracking_hash', 'm.tracking_hash_next'])
     .where('p.id', '=', photoId).where('p.site_id', '=', siteId));
 }
 

@@ -51,11 +51,13 @@ export function queueSearch(q: string): QueueSearch {
  * The id of the message whose tracking code a citizen read out to an official (canonical form:
  * `normalizeTrackingCode`), looked up by its keyed hash as the tracker looks it up; null when the
  * site has no such code or the message is outside the official's units (the same answer: an
- * official learns nothing of other units' messages).
+ * official learns nothing of other units' messages). A new code sent for a lost one finds it too,
+ * and stays waiting: only the citizen's own use puts it in the old one's place (db/tracking-codes.ts).
  */
 export async function findByTrackingCode(db: SiteDatabase, official: Official, hashKey: string, canonical: string): Promise<string | null> {
   const hash = await trackingCodeHash(hashKey, official.siteId, canonical);
-  const row = await db.first(messagesInScope(db, official).select('m.id').where('m.tracking_hash', '=', hash));
+  const row = await db.first(messagesInScope(db, official).select('m.id')
+    .where((eb) => eb.or([eb('m.tracking_hash', '=', hash), eb('m.tracking_hash_next', '=', hash)])));
   return row?.id ?? null;
 }
 

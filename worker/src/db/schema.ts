@@ -144,6 +144,8 @@ export interface MessageTable {
   moderation_reason: string | null;
   status: MessageStatus;
   tracking_hash: string;
+  /** A new code sent for a lost one, until its first use moves it into `tracking_hash` (db/tracking-codes.ts). */
+  tracking_hash_next: ColumnType<string | null, string | null | undefined, string | null>;
   source_origin: string | null;
   due_at: string;
   support_count: Generated<number>;

@@ -12,7 +12,7 @@ export const STATS_DEFINITIONS_ZH = [
   'medianResponseHours（首次答复时间中位数）：从提交到首次答复的时间中位数，单位小时，1 位小数；按区间估算，6 小时以内每 1 小时一档，逐步放宽到 30 天时每周一档（在包含中间那条答复的区间内线性估算；更晚的记为 720）；没有已答复的留言时为 null。',
   'satisfaction（满意度）：每条有评价的留言计一次，取最新的评价（重办后新评价取代旧评价）。mean：总体评价平均分 1–5，2 位小数；distribution：评 1、2、3、4、5 分的各有多少；resolution、attitude、speed：分项平均分；没有评价时平均分为 null。',
   'adopted：标记为已采纳的建言数。',
-  'byType、byDomain、byOutlet：按类型、领域和来源网站统计的留言数；来源网站是留言所在的专栏合作网站（其名称），否则为发出留言的网站来源（origin）。',
+  'byType、byDomain、byOutlet：按类型、领域和来源网站统计的留言数；来源网站是留言所在的专栏合作网站（其名称），否则为发出留言的网站来源（origin）。不经网站提交的留言（程序通过 API 或 Open311 提交）不属于任何来源网站，因此 byOutlet 各项之和可能小于 messages。',
   'monthly：有留言的每个月，最早的在前：计入的留言数及其中已答复的数量。',
   'byUnit：按留言写给的单位（转办后按当前单位），依次按回复率、按期办结率、留言数排名；satisfaction 为该单位的总体评价平均分。`unit` 只统计这一个单位（不含其下级单位）；`campaign` 只统计一个专栏的留言。',
 ];

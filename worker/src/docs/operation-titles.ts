@@ -97,7 +97,7 @@ export const OPERATION_TITLES_ZH: Record<string, string> = {
   open311CreateRequestXML: 'Open311 提交请求（XML 答复）',
   open311Token: 'Open311 凭 token 查询请求编号：留言发布后才给出编号',
   requestVerificationCode: '获取短信验证码：向手机发送 6 位验证码（站点要求验证手机号时，提交留言须附上）；短信服务商接收后才答复，未能发出时答复 502 sms_not_sent，可立即重新获取',
-  recoverTrackingCodes: '找回查询码：向留言时填写的手机号或电子邮箱发送新的查询码（原查询码失效）；无论是否有匹配的留言，答复都相同',
+  recoverTrackingCodes: '找回查询码：向留言时填写的手机号或电子邮箱发送新的查询码（新查询码使用后，原查询码失效）；无论是否有匹配的留言，答复都相同',
   getNotificationSettings: '短信与邮件设置：短信服务商、密钥 ID、签名、模板、发件地址、是否验证手机号（不显示密钥）',
   updateNotificationSettings: '修改短信与邮件设置（密钥加密保存，只写不读；记入操作日志）',
   listDeadNotifications: '发送失败的通知：多次重试仍未送达的短信和邮件，最新在前（不含收件人）',

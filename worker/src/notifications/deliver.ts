@@ -129,11 +129,12 @@ async function fanOutRecovery(d: Delivery): Promise<SendOutcome> {
 
 /**
  * A new tracking code for the message: made here and sent first; only once it has reached the
- * contact on file does its hash replace the old one (which then stops working). Anyone may ask for
- * new codes for a contact they know, so a failed send must never cost the citizen the code they
- * have. A retry makes another code; the one that works is always the last one delivered. The code
- * itself is stored nowhere. Throws when the code was sent but could not be stored (the queue tries
- * again, with a new code).
+ * contact on file is its hash stored, beside the old one (`tracking_hash_next`), and the old one
+ * stops working only when the new one is first used (db/tracking-codes.ts). Anyone may ask for new
+ * codes for a contact they know, so neither a failed send nor the asking itself may cost the citizen
+ * the code they have. A retry makes another code; the one that works is always the last one
+ * delivered. The code itself is stored nowhere. Throws when the code was sent but could not be
+ * stored (the queue tries again, with a new code).
  */
 async function sendNewCode(d: Delivery): Promise<SendOutcome> {
   const { env, db, site, notice } = d;
@@ -144,7 +145,7 @@ async function sendNewCode(d: Delivery): Promise<SendOutcome> {
   const sent = await send(d, { siteName: site.name, code });
   if (!sent.ok) return sent;
   const hash = await trackingCodeHash(env.HASH_KEY, site.id, normalizeTrackingCode(code)!);
-  await db.run(db.q.updateTable('messages').set({ tracking_hash: hash })
+  await db.run(db.q.updateTable('messages').set({ tracking_hash_next: hash })
     .where('id', '=', notice.message_id!).where('site_id', '=', site.id));
   return sent;
 }

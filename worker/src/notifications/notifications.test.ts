@@ -325,7 +325,7 @@ describe('a lost tracking code', () => {
     return request(`/v1/sites/${siteId}/track/recover`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ contact }) });
   }
 
-  it('is replaced by a new one sent to the phone on file (the old one stops working); a miss gets the same answer', async () => {
+  it('is sent anew to the phone on file, the old one working until the new one is used; a miss gets the same answer', async () => {
     const c = await county();
     const phone = newPhone();
     const message = await created(c.siteId, c.eduUnit, phone);
@@ -343,10 +343,41 @@ describe('a lost tracking code', () => {
     const sms = await eventually(async () => (await receivedFor(phone)).find((r) => r.body.TemplateCode === TEMPLATES.new_code));
     const newCode = (JSON.parse(String(sms.body.TemplateParam)) as { code: string }).code;
     expect(newCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    // Anyone who knows the phone may ask: until the new code is used, the citizen's own still works.
+    expect((await track(c.siteId, message.trackingCode)).status).toBe(200);
+    expect((await track(c.siteId, message.trackingCode)).status).toBe(200);
+    const tracked = await track(c.siteId, newCode);
+    expect(tracked.status).toBe(200);
+    expect(((await tracked.json()) as { id: string }).id).toBe(message.id);
     expect((await track(c.siteId, message.trackingCode)).status).toBe(404);
     expect((await track(c.siteId, newCode)).status).toBe(200);
     // The miss sent nothing to anyone.
     expect(await receivedFor('13700137000')).toEqual([]);
+  });
+
+  it('is taken into use by any of the citizen\'s requests, not by an official who finds the message by it', async () => {
+    const c = await county();
+    const phone = newPhone();
+    const message = await created(c.siteId, c.eduUnit, phone);
+    const responder = await createOfficial(c.siteId, 'responder', [c.eduUnit]);
+    expect((await recover(c.siteId, phone)).status).toBe(202);
+    const sms = await eventually(async () => (await receivedFor(phone)).find((r) => r.body.TemplateCode === TEMPLATES.new_code));
+    const newCode = (JSON.parse(String(sms.body.TemplateParam)) as { code: string }).code;
+
+    // An official given the new code finds the message; the old code still works after.
+    const found = await consoleRequest('/v1/console/messages/find', { as: responder, method: 'POST', body: { trackingCode: newCode } });
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { id: string }).id).toBe(message.id);
+    expect((await track(c.siteId, message.trackingCode)).status).toBe(200);
+
+    // The citizen's export of their data with the new code takes it into use.
+    const exported = await request(`/v1/sites/${c.siteId}/my-data`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackingCode: newCode }) });
+    expect(exported.status).toBe(200);
+    expect((await track(c.siteId, message.trackingCode)).status).toBe(404);
+    expect((await track(c.siteId, newCode)).status).toBe(200);
+    // Nothing waits beside it any more.
+    const rows = await db.all(db.q.selectFrom('messages').select(['tracking_hash_next']).where('id', '=', message.id));
+    expect(rows).toEqual([{ tracking_hash_next: null }]);
   });
 
   it('keeps the old code working while the new one cannot be delivered (anyone may ask for one)', { timeout: 30_000 }, async () => {
@@ -372,7 +403,7 @@ describe('a lost tracking code', () => {
     // The request's typed contact is not kept once it was handled.
     const requests = await db.all(db.q.selectFrom('notifications').select(['status', 'recipient_enc']).where('site_id', '=', c.siteId).where('kind', '=', 'recovery'));
     expect(requests).toEqual([{ status: 'sent', recipient_enc: null }]);
-    expect((await track(c.siteId, message.trackingCode)).status).toBe(404);
+    expect((await track(c.siteId, message.trackingCode)).status).toBe(200);
 
     expect((await recover(c.siteId, message.email)).status).toBe(202);
     expect((await recover(c.siteId, message.email)).status).toBe(202);

@@ -53,7 +53,7 @@ export function noticeText(kind: NotificationKind, facts: NoticeFacts): NoticeTe
     case 'new_code':
       return {
         subject: `【${site}】您的留言查询码已重新生成`,
-        text: `【${site}】您的留言新查询码为 ${facts.code}，原查询码已失效，请用新查询码查看回复。请妥善保管，勿告诉他人。`,
+        text: `【${site}】您的留言新查询码为 ${facts.code}，请用新查询码查看回复；使用后原查询码即失效。请妥善保管，勿告诉他人。`,
         params: { code: facts.code ?? '' },
       };
     case 'verification_code':

@@ -7,6 +7,7 @@ import { newRouteGroup } from '../app';
 import { citizenActions, findLoopMessage, followUp, rate, type LoopMessage } from '../db/citizen-loop';
 import { trackedMessageView } from '../db/message-views';
 import { workingCalendar } from '../db/sites';
+import { byTrackingHash } from '../db/tracking-codes';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, validationError } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
@@ -35,7 +36,7 @@ async function messageOf(c: Context<AppEnv>, trackingCode: string) {
   const site = c.get('site');
   const canonical = normalizeTrackingCode(trackingCode) ?? `invalid:${trackingCode}`;
   const hash = await trackingCodeHash(c.env.HASH_KEY, site.id, canonical);
-  const found = await findLoopMessage(c.get('db'), site.id, hash);
+  const found = await byTrackingHash(c.get('db'), site.id, hash, () => findLoopMessage(c.get('db'), site.id, hash));
   if (!found) throw notFound();
   return { ...found, hash };
 }

@@ -7,6 +7,7 @@ import type { AppEnv } from '../env';
 import { citizenRecordView } from '../db/message-views';
 import { eraseContact } from '../db/my-data';
 import { deleteMessagePhotos } from '../db/photos';
+import { byTrackingHash } from '../db/tracking-codes';
 import { notFound } from '../errors';
 import { openContact } from '../lib/contact';
 import { createCipher } from '../lib/crypto';
@@ -55,7 +56,8 @@ async function recordOf(c: Context<AppEnv>, trackingCode: string) {
   const site = c.get('site');
   const canonical = normalizeTrackingCode(trackingCode) ?? `invalid:${trackingCode}`;
   const hash = await trackingCodeHash(c.env.HASH_KEY, site.id, canonical);
-  const record = await citizenRecordView(c.get('db'), site.id, hash, new Date());
+  const now = new Date();
+  const record = await byTrackingHash(c.get('db'), site.id, hash, () => citizenRecordView(c.get('db'), site.id, hash, now));
   if (!record) throw notFound();
   c.header('Cache-Control', 'no-store');
   return record;

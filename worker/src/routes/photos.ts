@@ -345,7 +345,8 @@ photos.openapi(trackedPhoto, async (c) => {
   const hash = await trackingCodeHash(c.env.HASH_KEY, site.id, canonical);
   const photo = await findAttachedPhoto(c.get('db'), site.id, photoId);
   // Hidden photos too: the author sees what a moderator hid, marked (their view says why).
-  if (!photo || photo.tracking_hash !== hash) throw notFound();
+  // A new code sent for a lost one opens them too (db/tracking-codes.ts); the tracker's view took it first.
+  if (!photo || (photo.tracking_hash !== hash && photo.tracking_hash_next !== hash)) throw notFound();
   return photoResponse(c, photo, c.req.valid('query').size, 'private, no-store');
 });
 

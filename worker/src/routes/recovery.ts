@@ -35,7 +35,7 @@ const recoverTrackingCodes = createRoute({
   operationId: 'recoverTrackingCodes',
   method: 'post',
   path: '/v1/sites/{site}/track/recover',
-  summary: 'Lost tracking code: new codes for the messages given with this phone or e-mail, sent to it (the old codes stop working)',
+  summary: 'Lost tracking code: new codes for the messages given with this phone or e-mail, sent to it (each old code stops working once its new one is used)',
   request: {
     params: SiteParamsSchema,
     body: { required: true, content: { 'application/json': { schema: RecoveryRequestSchema } } },

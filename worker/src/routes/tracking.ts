@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { TrackedMessageSchema, TrackInputSchema } from '../../../sdk/src/schemas/message';
 import { newRouteGroup } from '../app';
 import { trackedMessageView } from '../db/message-views';
+import { byTrackingHash } from '../db/tracking-codes';
 import { notFound } from '../errors';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
@@ -32,7 +33,8 @@ tracking.openapi(track, async (c) => {
   // and wrong codes take the same path and get the same answer.
   const canonical = normalizeTrackingCode(trackingCode) ?? `invalid:${trackingCode}`;
   const hash = await trackingCodeHash(c.env.HASH_KEY, site.id, canonical);
-  const message = await trackedMessageView(c.get('db'), site.id, hash, new Date());
+  const now = new Date();
+  const message = await byTrackingHash(c.get('db'), site.id, hash, () => trackedMessageView(c.get('db'), site.id, hash, now));
   if (!message) throw notFound();
   c.header('Cache-Control', 'no-store');
   return c.json(message, 200);
