@@ -18,6 +18,8 @@ import { styles } from './liuyan-console.styles';
 import './unit-picker';
 import { photoStyles, renderPhotos, type ShownPhoto } from '../ui/photos';
 import { downsizePhoto, uploadPhotoTo } from '../ui/photo-upload';
+import { addPhotosStyles, photoRoom, unsendable, type PhotoState } from '../ui/photo-state';
+import type { Problem } from '../sdk/src/schemas/error';
 import type { Role } from '../sdk/src/schemas/console';
 import type { PhotoHiding } from '../sdk/src/schemas/photo';
 import { keepFormDraft, keepReplyDraft, keptFormDraft, keptReplyDraft, sendingOf, type ReplyDraft } from './reply-drafts';
@@ -42,9 +44,11 @@ interface ReplyPhoto {
   blob: Blob | null;
   /** An object URL of the smaller photo, for its preview. */
   preview: string;
-  state: 'preparing' | 'uploading' | 'uploaded' | 'failed' | 'unreadable';
+  state: PhotoState;
   progress: number;
   id: string | null;
+  /** Why the service refused it (`refused`), in the console's language. */
+  error?: string;
 }
 
 /** Photos with one reply (LIMITS.photosMax in sdk/src/limits.ts). */
@@ -55,7 +59,7 @@ const REPLY_PHOTOS_MAX = 4;
  * internal notes, and the actions the service says this official may take now.
  */
 export class LiuyanConsoleMessage extends ConsoleElement {
-  static override styles = [tokens, statusStyles, styles, photoStyles];
+  static override styles = [tokens, statusStyles, styles, photoStyles, addPhotosStyles];
 
   static override properties = {
     ...ConsoleElement.properties,
@@ -229,7 +233,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   /** Adds the chosen files (up to the limit) to the reply, each made smaller and uploaded at once. */
   private addReplyPhotos(event: Event): void {
     const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])].slice(0, REPLY_PHOTOS_MAX - this.replyPhotos.length);
+    const files = [...(input.files ?? [])].slice(0, photoRoom(this.replyPhotos, REPLY_PHOTOS_MAX));
     input.value = '';
     for (const file of files) {
       const item: ReplyPhoto = { key: crypto.randomUUID(), blob: null, preview: '', state: 'preparing', progress: 0, id: null };
@@ -257,9 +261,12 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       const url = this.officials.photos.replyUploadUrl(this.message.id);
       const uploaded = await uploadPhotoTo(url, item.blob, key, this.locale, (progress) => this.updateReplyPhoto(key, { progress }));
       this.updateReplyPhoto(key, { state: 'uploaded', id: uploaded.photoId, progress: 1 });
-    } catch {
-      // The service's refusal or a network that never came back: retry or remove it, before sending.
-      this.updateReplyPhoto(key, { state: 'failed' });
+    } catch (error) {
+      // A network that never came back: 重试 or remove it before sending. A refusal (not a photo, too
+      // large …) says why, and is only removed: sent again, it would be refused again.
+      const problem = error instanceof Error && 'problem' in error ? (error as { problem: Problem | null }).problem : null;
+      const field = problem?.errors?.[0];
+      this.updateReplyPhoto(key, field ? { state: 'refused', error: this.fieldMessage('photo', field.code, field.params) } : { state: 'failed' });
     }
   }
 
@@ -398,7 +405,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         break;
       case 'reply': {
         checks = { body: this.textCheck('body', this.draft.body, { ...required, max: this.bodyMax }) };
-        if (this.replyPhotos.some((p) => p.state !== 'uploaded')) checks = { ...checks, photos: this.t.photos.notSent };
+        if (this.replyPhotos.some((p) => p.state !== 'uploaded')) checks = { ...checks, photos: this.replyPhotos.some(unsendable) ? this.t.photos.cannotSend : this.t.photos.notSent };
         const photos = this.replyPhotos.map((p) => p.id!);
         send = () => this.run(action, {
           kind: this.draft.kind, body: this.draft.body.trim(), ...(this.draft.templateId ? { templateId: this.draft.templateId } : {}),
@@ -622,18 +629,19 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private renderReplyPhotos() {
     const t = this.t;
     const status = (p: ReplyPhoto) => (p.state === 'uploading' ? format(t.photos.uploading, { percent: Math.round(p.progress * 100) })
-      : p.state === 'uploaded' ? t.photos.uploaded : p.state === 'unreadable' ? t.photos.unreadable : p.state === 'failed' ? t.photos.failed : t.loading);
+      : p.state === 'uploaded' ? t.photos.uploaded : p.state === 'unreadable' ? t.photos.unreadable : p.state === 'refused' ? p.error
+        : p.state === 'failed' ? t.photos.failed : t.loading);
     return html`<fieldset class="field" part="reply-photos">
       <legend>${t.photos.replyPhotos}</legend>
       ${this.replyPhotos.length > 0 ? html`<ul class="photos">${this.replyPhotos.map((p, i) => html`<li>
         ${p.preview ? html`<img src=${p.preview} alt=${format(t.replyPhotoAlt, { n: i + 1 })} />` : nothing}
-        <span class="muted" role="status">${status(p)}</span>
+        <span class=${unsendable(p) || p.state === 'failed' ? 'error' : 'muted'} role=${unsendable(p) || p.state === 'failed' ? 'alert' : 'status'}>${status(p)}</span>
         ${p.state === 'uploading' ? html`<progress max="1" .value=${p.progress} aria-label=${status(p)}></progress>` : nothing}
         ${p.state === 'failed' ? html`<button type="button" class="secondary" @click=${() => this.uploadReplyPhoto(p.key)}>${t.photos.retry}</button>` : nothing}
         <button type="button" class="secondary" aria-label="${t.photos.remove} ${i + 1}" @click=${() => this.removeReplyPhoto(p.key)}>${t.photos.remove}</button>
       </li>`)}</ul>` : nothing}
-      ${this.replyPhotos.length < REPLY_PHOTOS_MAX ? html`<label for="reply-photos">${t.photos.add}</label>
-        <input id="reply-photos" type="file" accept="image/*" multiple aria-describedby=${this.errorRef('photos') ?? nothing} @change=${this.addReplyPhotos} />` : nothing}
+      ${photoRoom(this.replyPhotos, REPLY_PHOTOS_MAX) > 0 ? html`<label class="add-photos">${t.photos.add}<input id="reply-photos" type="file"
+        accept="image/*" multiple aria-describedby=${this.errorRef('photos') ?? nothing} @change=${this.addReplyPhotos} /></label>` : nothing}
       ${this.fieldError('photos')}
     </fieldset>`;
   }

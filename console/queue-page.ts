@@ -160,6 +160,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
         ${QUEUE_TABS.map((tab: QueueTab) => html`<a href=${queueHash({ ...f, tab })} aria-current=${tab === f.tab ? 'page' : nothing}>
           ${t.queue.tabs[tab]}${counts ? html` <span class="count">${counts[tab]}</span>` : nothing}</a>`)}
       </nav>
+      ${counts && (filtered || f.q) ? html`<p class="muted hint" part="counts-unfiltered">${t.queue.countsUnfiltered}</p>` : nothing}
       <form class="queue-search" role="search" aria-label=${t.queue.search} @submit=${this.search}>
         <input type="search" name="q" enterkeyhint="search" aria-label=${t.queue.searchField}
           placeholder=${t.queue.searchPlaceholder} .value=${f.q ?? ''} />

@@ -69,6 +69,8 @@ const strings = {
     /** Short enough for a phone's box; the field's name (searchField) says it whole. */
     searchPlaceholder: '查询码、编号或关键词',
     searchSubmit: '查找',
+    /** Under the tabs while a search or a filter narrows the list: the tabs' numbers are the tab's whole count. */
+    countsUnfiltered: '标签上的数字是各栏的全部留言，不按搜索和筛选条件计算。',
     searchResults: '“{q}”的查找结果',
     searchClear: '清除查找',
     codeNotFound: '没有找到这个查询码的留言，或它不在您负责的单位。请核对后再试。',
@@ -232,6 +234,7 @@ const strings = {
     remove: '移除',
     unreadable: '无法读取这张照片，请换一张',
     notSent: '还有照片没有上传成功：请重试或移除后再发送。',
+    cannotSend: '有照片无法发送：请移除标出原因的照片后再发送。',
   },
 
   problems: zhCNProblemTitles as ProblemTitles,

@@ -73,6 +73,8 @@ const strings = {
     /** Short enough for a phone's box; the field's name (searchField) says it whole. */
     searchPlaceholder: '查詢碼、編號或關鍵詞',
     searchSubmit: '查詢',
+    /** Under the tabs while a search or a filter narrows the list: the tabs' numbers are the tab's whole count. */
+    countsUnfiltered: '標籤上的數字是各欄的全部留言，不按搜尋和篩選條件計算。',
     searchResults: '「{q}」的查詢結果',
     searchClear: '清除查詢',
     codeNotFound: '沒有找到這個查詢碼的留言，或它不在您負責的單位。請核對後再試。',
@@ -236,6 +238,7 @@ const strings = {
     remove: '移除',
     unreadable: '無法讀取這張照片，請換一張',
     notSent: '還有照片沒有上傳成功：請重試或移除後再發送。',
+    cannotSend: '有照片無法傳送：請移除標出原因的照片後再發送。',
   },
 
   problems: zhTWProblemTitles as ProblemTitles,

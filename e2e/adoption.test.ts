@@ -17,6 +17,8 @@ describe('采纳: an adopted suggestion on the board', () => {
       author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
     });
     expect((await officialApi(await sessionCookie(DEMO_ACCOUNTS.moderator), 'POST', `/v1/console/messages/${id}/publish`, {})).status).toBe(200);
+    // 采纳 is offered once the bureau has taken the suggestion on (受理).
+    expect((await officialApi(await sessionCookie(DEMO_ACCOUNTS.transport), 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
 
     const official = await signedIn(browser, DEMO_ACCOUNTS.transport);
     await official.page.goto(`${CONSOLE}#/messages/${id}`);

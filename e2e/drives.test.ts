@@ -99,7 +99,7 @@ describe('the admin drives page (建言专栏)', () => {
     await mistake.getByRole('button', { name: '删除' }).click();
     await mistake.getByRole('group', { name: '删除' }).getByRole('button', { name: '确定删除' }).click();
     await drives.getByRole('status')
-      .getByText(`专栏已删除。它的合作媒体网站（https://mistake-${n}.example.cn）仍在允许嵌入的网站中；如不再需要，请在“站点设置 → 允许嵌入留言框的网站”中移除。`, { exact: true })
+      .getByText(`专栏已删除。它的合作媒体网站（https://mistake-${n}.example.cn）仍在允许嵌入的网站中；如不再需要，请在“站点设置 → 允许嵌入的网站”中移除。`, { exact: true })
       .waitFor();
     expect(await drives.locator('[part="campaigns"] > li').filter({ hasText: `误建的专栏 ${n}` }).count()).toBe(0);
 

@@ -29,7 +29,7 @@ describe('Traditional Chinese in the browser', () => {
     // The element's own lang overrides the page's, and redraws it, the errors shown included.
     await form.evaluate((element) => element.setAttribute('lang', 'en'));
     await expect.poll(() => form.getByRole('button', { name: 'Send message' }).count()).toBe(1);
-    expect(await form.getByLabel('title', { exact: true }).count()).toBe(1);
+    expect(await form.getByLabel('Title', { exact: true }).count()).toBe(1);
     await expect.poll(() => form.locator('#title-error').textContent()).toBe('Please enter the title');
     // The units to write to, named in Chinese, are marked so in its list (a screen reader reads them in Chinese); its own first choice is not.
     const options = await form.locator('#unitId option').evaluateAll((all) => all.map((o) => ({ chinese: /\p{Script=Han}/u.test(o.textContent ?? ''), lang: o.getAttribute('lang') })));

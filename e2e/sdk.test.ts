@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
 import { createClient, LiuyanError, type CreateMessageInput } from '../sdk/src';
@@ -111,6 +114,31 @@ describe('the SDK over real HTTP', () => {
 });
 
 // The SDK's own suite (sdk/test/suite.ts), over real HTTP from Node 22; it runs inside workerd too.
+describe('the README', () => {
+  // A newcomer copies the README's SDK lines first: they must run as written, against the demo site.
+  it('its SDK example runs as written: submits, tracks, lists and reads', async () => {
+    const root = path.resolve(import.meta.dirname, '..');
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const example = /## SDK\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain("from './sdk/src'");
+    const phone = citizenPhone();
+    const script = example!
+      .replace("from './sdk/src'", `from ${JSON.stringify(path.join(root, 'sdk/src/index.ts'))}`)
+      .replace("'http://127.0.0.1:8787'", JSON.stringify(WORKER))
+      .replace(/'1[3-9]\d{9}'/, JSON.stringify(phone))
+      .replace(/console\.log\([^)]*\)/, 'void message')
+      // What the example made, for this test to look at.
+      .concat('\nexport { id, trackingCode, dueAt, mine, page, detail };\n');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'liuyan-readme-')), 'sdk-example.ts');
+    await writeFile(file, script);
+    const ran = await import(/* @vite-ignore */ file) as { id: string; trackingCode: string; dueAt: string; mine: { id: string }; page: { items: { id: string }[] }; detail: { id: string } };
+    expect(ran.trackingCode).toMatch(TRACKING_CODE);
+    expect(ran.mine.id).toBe(ran.id);
+    expect(ran.page.items.length).toBeGreaterThan(0);
+    expect(ran.detail.id).toBe(ran.page.items[0]!.id);
+  });
+});
+
 describe('the SDK suite in Node', () => {
   sdkSuite(() => ({
     baseUrl: WORKER, site: 'demo', unitId: 'u_transport', admin: { email: DEMO_ACCOUNTS.admin.email, password: DEMO_PASSWORD },

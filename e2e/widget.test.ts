@@ -105,21 +105,21 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
     await expect.poll(() => form.getByText('Please enter the title').count()).toBe(1);
     await expect.poll(() => form.getByText('Please read and accept the privacy notice').count()).toBe(1);
 
-    await form.getByLabel('recipient', { exact: true }).selectOption({ label: '示范县县长' });
+    await form.getByLabel('Recipient', { exact: true }).selectOption({ label: '示范县县长' });
     await form.getByLabel('Complaint').check();
-    await form.getByLabel('domain', { exact: true }).selectOption({ label: 'Transport' });
-    await form.getByLabel('title', { exact: true }).fill('Broken street lights');
-    await form.getByLabel('message', { exact: true }).fill('The street lights on East Ring Road have been off for two weeks.');
-    await form.getByLabel('region', { exact: true }).fill('Chengguan');
-    await form.getByLabel('name', { exact: true }).fill('Chen Ming');
-    await form.getByLabel('phone', { exact: true }).fill('12345');
+    await form.getByLabel('Domain', { exact: true }).selectOption({ label: 'Transport' });
+    await form.getByLabel('Title', { exact: true }).fill('Broken street lights');
+    await form.getByLabel('Message', { exact: true }).fill('The street lights on East Ring Road have been off for two weeks.');
+    await form.getByLabel('Region', { exact: true }).fill('Chengguan');
+    await form.getByLabel('Name', { exact: true }).fill('Chen Ming');
+    await form.getByLabel('Phone', { exact: true }).fill('12345');
     await form.getByLabel(/I have read and accept/).check();
     await form.getByRole('button', { name: 'Send message' }).click();
     // The phone number is checked by the service; its error code is shown in English.
     const phoneError = form.locator('#author\\.phone-error');
     await phoneError.waitFor();
     expect(await phoneError.textContent()).toContain('valid mobile number');
-    expect(await form.getByLabel('phone', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Phone', { exact: true }).getAttribute('aria-invalid')).toBe('true');
   });
 
   it('on a website that is not allowed, the widget cannot use the service', async () => {

@@ -21,8 +21,8 @@ export const adminEn: AdminStrings = {
     moderation: 'Moderation',
     pre: 'Pre-moderation (public only once a moderator publishes it; the default)',
     post: 'Post-moderation (public messages appear at once; hide them if need be)',
-    origins: 'Websites that may embed the message box',
-    originsHint: 'Exactly as in the browser’s address bar, e.g. https://www.example.gov.cn (scheme and port, no path, no trailing “/”).',
+    origins: 'Allowed websites',
+    originsHint: 'The scheme, host and port from the browser’s address bar, e.g. https://www.example.gov.cn (without the path after them).',
     origin: 'Website {n}',
     noOrigins: 'No website yet: the message box cannot submit from anywhere.',
     addOrigin: 'Add a website',
@@ -282,7 +282,7 @@ export const adminEn: AdminStrings = {
     outlets: 'Partner outlets',
     outletsHint: 'One a line: the outlet’s name, a space, its website, e.g. “Example Daily https://www.example-daily.cn”. Only the campaign’s form on these websites can send; they are added to the websites allowed to embed the widget. Empty: any allowed website.',
     /** Said after deleting a drive that had outlets: `{outlets}`, their websites. */
-    removedWithOutlets: 'Campaign deleted. Its outlets’ websites ({outlets}) are still among the websites allowed to embed the widget; if they are no longer needed, remove them under “Site settings → Websites that may embed the message box”.',
+    removedWithOutlets: 'Campaign deleted. Its outlets’ websites ({outlets}) are still among the websites allowed to embed the widget; if they are no longer needed, remove them under “Site settings → Allowed websites”.',
     /** A line of 合作媒体 that is not “name website” (after 第{n}行：). */
     outletLine: 'write the outlet’s name, a space and its website, e.g. “Example Daily https://www.example-daily.cn”',
     open: 'Open',

@@ -25,8 +25,9 @@ const strings = {
     moderation: '审核方式',
     pre: '先审后发（留言经审核员发布后才公开，默认）',
     post: '先发后审（公开留言提交后立即公开，必要时隐藏）',
-    origins: '允许嵌入留言框的网站',
-    originsHint: '网站地址须与浏览器地址栏中的一致，如 https://www.example.gov.cn（含协议和端口，不含路径，结尾不加“/”）。',
+    /** The field's name in errors too (`allowedOrigins`), and in the README and the elements' console warning. */
+    origins: '允许嵌入的网站',
+    originsHint: '网站地址取浏览器地址栏中的协议、域名和端口，如 https://www.example.gov.cn（不含其后的路径）。',
     origin: '网站地址 {n}',
     noOrigins: '尚未添加网站：任何网站上的留言框都无法提交。',
     addOrigin: '添加网站',
@@ -290,7 +291,7 @@ const strings = {
     outlets: '合作媒体',
     outletsHint: '每行一家：媒体名称、空格、网站地址，如“示范日报 https://www.example-daily.cn”。只有这些网站上的专栏表单可以提交；填写后这些网站将加入站点允许嵌入的网站。不填则本站允许的网站都可嵌入。',
     /** Said after deleting a drive that had outlets: `{outlets}`, their websites. */
-    removedWithOutlets: '专栏已删除。它的合作媒体网站（{outlets}）仍在允许嵌入的网站中；如不再需要，请在“站点设置 → 允许嵌入留言框的网站”中移除。',
+    removedWithOutlets: '专栏已删除。它的合作媒体网站（{outlets}）仍在允许嵌入的网站中；如不再需要，请在“站点设置 → 允许嵌入的网站”中移除。',
     /** A line of 合作媒体 that is not “name website” (after 第{n}行：). */
     outletLine: '应为“媒体名称 空格 网站地址”，如“示范日报 https://www.example-daily.cn”',
     open: '征集中',

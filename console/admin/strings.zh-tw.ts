@@ -29,8 +29,9 @@ const strings = {
     moderation: '審核方式',
     pre: '先審後發（留言經審核員發布後才公開，預設）',
     post: '先發後審（公開留言提交後立即公開，必要時隱藏）',
-    origins: '允許嵌入留言框的網站',
-    originsHint: '網站地址須與瀏覽器位址列中的一致，如 https://www.example.gov.cn（含協議和埠，不含路徑，結尾不加「/」）。',
+    /** The field's name in errors too (`allowedOrigins`), and in the README and the elements' console warning. */
+    origins: '允許嵌入的網站',
+    originsHint: '網站地址取瀏覽器位址列中的協議、網域和埠，如 https://www.example.gov.cn（不含其後的路徑）。',
     origin: '網站地址 {n}',
     noOrigins: '尚未新增網站：任何網站上的留言框都無法提交。',
     addOrigin: '新增網站',
@@ -294,7 +295,7 @@ const strings = {
     outlets: '合作媒體',
     outletsHint: '每行一家：媒體名稱、空格、網站地址，如「示範日報 https://www.example-daily.cn」。只有這些網站上的專欄表單可以提交；填寫後這些網站將加入站點允許嵌入的網站。不填則本站允許的網站都可嵌入。',
     /** Said after deleting a drive that had outlets: `{outlets}`, their websites. */
-    removedWithOutlets: '專欄已刪除。它的合作媒體網站（{outlets}）仍在允許嵌入的網站中；如不再需要，請在「站點設定 → 允許嵌入留言框的網站」中移除。',
+    removedWithOutlets: '專欄已刪除。它的合作媒體網站（{outlets}）仍在允許嵌入的網站中；如不再需要，請在「站點設定 → 允許嵌入的網站」中移除。',
     /** A line of 合作媒體 that is not 「name website」 (after 第{n}行：). */
     outletLine: '應為「媒體名稱 空格 網站地址」，如「示範日報 https://www.example-daily.cn」',
     open: '徵集中',

@@ -64,6 +64,16 @@ export function fieldLabel(messages: FieldNames, field: string): string {
   return name ? messages.fields[name]! : field;
 }
 
+/**
+ * A field's name standing alone, as a label, a legend or a term (`question` → `Question`): its first
+ * letter a capital where the language has them, so that screen readers read it as the page shows
+ * it. Inside a sentence the name stays as `fieldLabel` gives it (Please enter the question).
+ */
+export function fieldHeading(messages: FieldNames, field: string): string {
+  const label = fieldLabel(messages, field);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** The catalog's name for a field path: the whole path, else its last named part, else its first. */
 function fieldName(field: string, known: (name: string) => boolean): string | undefined {
   const named = field.split('.').filter((part) => !/^\d+$/.test(part));

@@ -13,6 +13,24 @@ import { StringOverridesInputSchema, StringOverridesSchema } from './string-over
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 /**
+ * A website as an admin typed it, as its origin when it is one: scheme and host as a browser sends
+ * them (lower case), a lone "/" after them dropped — `HTTPS://Example.gov.cn/`, copied from the
+ * address bar, is `https://example.gov.cn`. Anything else (a path, a query, a user name, not a
+ * string) is left as it came, for `isEmbeddingOrigin` to refuse.
+ */
+export function typedOrigin(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s]+\/?$/i.test(value.trim())) return value;
+  try {
+    return new URL(value.trim()).origin;
+  } catch {
+    return value;
+  }
+}
+
+/** An origin (`typedOrigin`) a page may embed from: https, or http on this machine. */
+export const EmbeddingOriginSchema = z.preprocess(typedOrigin, z.string().max(200).refine(isEmbeddingOrigin, withCode('invalid')));
+
+/**
  * A page origin that may embed the widget: `https://www.county.gov.cn` exactly as a browser sends it
  * in `Origin` (scheme, host, port; no path, no trailing slash). Plain http only for local testing.
  */
@@ -111,7 +129,7 @@ export const RETURN_LABEL_MAX = 30;
 export const UpdateSiteInputSchema = z.object({
   name: requiredText(100).optional(),
   moderation: ModerationModeSchema.optional(),
-  allowedOrigins: z.array(z.string().max(200).refine(isEmbeddingOrigin, withCode('invalid')))
+  allowedOrigins: z.array(EmbeddingOriginSchema)
     .max(ORIGINS_MAX)
     .superRefine(eachOnce)
     .optional(),

@@ -1,7 +1,7 @@
 // Suggestion drives (建言专栏, campaigns): what the public reads of one, with its figures, and what
 // admins write. A drive may run on several news sites at once (its outlets).
 import { z } from 'zod';
-import { isEmbeddingOrigin } from './admin';
+import { EmbeddingOriginSchema } from './admin';
 import { DomainSchema, MessageTypeSchema, requiredText, optionalText } from './common';
 import { withCode } from './error';
 import { CampaignSummarySchema } from './site';
@@ -9,7 +9,7 @@ import { CampaignSummarySchema } from './site';
 /** A news site allowed to embed the drive: its name (人民日报) and its page origin, exactly as the browser sends it. */
 export const CampaignOutletSchema = z.object({
   name: requiredText(50),
-  origin: z.string().max(200).refine(isEmbeddingOrigin, withCode('invalid')),
+  origin: EmbeddingOriginSchema,
 });
 export type CampaignOutlet = z.infer<typeof CampaignOutletSchema>;
 

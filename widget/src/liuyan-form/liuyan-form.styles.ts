@@ -8,7 +8,6 @@ export const styles = css`
   legend, label { font-weight: 600; }
   .label { display: flex; align-items: baseline; }
   /* Field names come from the error catalog, lower-case for use inside sentences. */
-  .field label::first-letter, legend::first-letter { text-transform: uppercase; }
   legend { padding: 0; margin-bottom: calc(.3*var(--liuyan-space)); }
   .choices { display: flex; flex-wrap: wrap; gap: calc(.5*var(--liuyan-space)); }
   .choice { font-weight: normal; display: inline-flex; align-items: center; gap: calc(.4*var(--liuyan-space)); min-height: 44px; }
@@ -51,7 +50,4 @@ export const styles = css`
   /* Below the status and 删除照片 (on a 320 px screen too): the progress, 重新上传, the public choice. */
   .photo > :nth-child(n+4) { grid-column: 2 / -1; justify-self: start; }
   .photo > progress { justify-self: stretch; }
-  .add-photos input { position: absolute; opacity: 0; width: 1px; height: 1px; }
-  .add-photos { display: inline-flex; align-items: center; min-height: 44px; cursor: pointer; color: var(--liuyan-color-primary); font-weight: 600; }
-  .add-photos:focus-within { outline: 2px solid var(--liuyan-color-primary); outline-offset: 2px; }
 `;

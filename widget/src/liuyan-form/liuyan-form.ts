@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { displayName } from '../../../sdk/src/display-name';
-import { fieldErrorMessage, fieldLabel, type FieldErrorParams, type PublicFieldSentences } from '../../../sdk/src/error-messages';
+import { fieldErrorMessage, fieldHeading, fieldLabel, type FieldErrorParams, type PublicFieldSentences } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
 import { replyNotice } from '../../../sdk/src/reply-notice';
@@ -18,6 +18,7 @@ import { formatWritten, written, writtenLangAttr } from '../../../ui/content-lan
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
+import { addPhotosStyles, photoRoom, unsendable, type PhotoState } from '../../../ui/photo-state';
 import { DraftStore, draftName, sentFormName } from './draft-store';
 import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
@@ -71,8 +72,7 @@ interface PhotoItem {
   /** An object URL of the smaller photo, for its thumbnail. */
   preview: string;
   blob: Blob | null;
-  /** `unreadable` (not an image this browser can read) and `refused` (the service said why) cannot be sent: only removed. */
-  state: 'preparing' | 'uploading' | 'uploaded' | 'failed' | 'unreadable' | 'refused';
+  state: PhotoState;
   /** Fraction sent, 0–1. */
   progress: number;
   id: string | null;
@@ -156,16 +156,13 @@ const receiptModule = onDemand(() => import('./receipt'));
 const largeUnitPickerModule = onDemand(() => import('./large-unit-picker'));
 const verificationModule = onDemand(() => import('./verification'));
 const photosModule = onDemand(() => import('./photos'));
-
-/** A photo that cannot be sent as it is (unreadable, or refused by the service): it can only be removed. */
-const unsendable = (p: PhotoItem) => p.state === 'unreadable' || p.state === 'refused';
 const plainFormModule = onDemand(() => import('./plain-form'));
 
 /** The receipt's chunk, or null if it could not come (asked for again by the next call). */
 const loadReceipt = (): Promise<typeof import('./receipt') | null> => receiptModule().catch(() => null);
 
 export class LiuyanForm extends LiuyanElement<FormStrings> {
-  static override styles = [tokens, styles, guardStyles];
+  static override styles = [tokens, styles, guardStyles, addPhotosStyles];
 
   protected readonly strings = strings;
 
@@ -480,7 +477,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       get t() {
         return form.t;
       },
-      fieldLabel: (field: string) => fieldLabel(form.t.errors, field),
+      fieldLabel: (field: string) => fieldHeading(form.t.errors, field),
       fieldError: (field: string, code: FieldErrorCode, params?: FieldErrorParams) => form.fieldError(field, code, params),
       requiredMark: () => form.requiredMark(),
       invalid: (id: string) => form.invalid(id),
@@ -786,8 +783,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** Adds the chosen files (up to the limit), each made smaller and uploaded at once. */
   private addPhotos(files: FileList | null): void {
     // A photo that cannot be sent takes no place: the citizen may add another while it is still listed.
-    const room = LIMITS.photosMax - this.photos.filter((p) => !unsendable(p)).length;
-    for (const file of [...(files ?? [])].slice(0, Math.max(0, room))) {
+    for (const file of [...(files ?? [])].slice(0, photoRoom(this.photos, LIMITS.photosMax))) {
       const item: PhotoItem = {
         key: crypto.randomUUID(), preview: '', blob: null, state: 'preparing', progress: 0, id: null, isPublic: true, error: '',
       };
@@ -949,7 +945,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const value = this.values[key];
     const rule = this.rules()[key];
     const counted = options.counted ?? true;
-    return this.field(id, options.label ?? fieldLabel(this.t.errors, id), html`<input
+    return this.field(id, options.label ?? fieldHeading(this.t.errors, id), html`<input
       id=${id} name=${id} type=${options.type ?? 'text'} inputmode=${options.inputmode ?? nothing} .value=${value} ?required=${Boolean(rule.min)}
       autocomplete=${options.autocomplete ?? 'off'} autocapitalize=${options.inputmode === 'email' ? 'off' : nothing} placeholder=${options.placeholder ?? nothing}
       aria-invalid=${this.invalid(id)} aria-describedby=${this.describedBy(id, ...(counted ? [`${id}-counter`] : []))}
@@ -969,7 +965,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const { loose, groups } = unitGroups(this.config!.units);
     const value = chosenUnit(this.values.units);
     const option = (u: UnitNode) => html`<option value=${u.id} lang=${this.langOf(u.name)} ?selected=${u.id === value}>${u.name}</option>`;
-    return this.field('unitId', fieldLabel(this.t.errors, 'unitId'), html`<select id="unitId" required
+    return this.field('unitId', fieldHeading(this.t.errors, 'unitId'), html`<select id="unitId" required
       aria-invalid=${this.invalid('unitId')} aria-describedby=${this.describedBy('unitId')}
       @change=${(e: Event) => this.set('units', [(e.target as HTMLSelectElement).value])}>
       <option value="" ?selected=${value === ''}>${this.t.chooseUnit}</option>
@@ -986,7 +982,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The picker of a tree too large to send whole (a national site): its chunk's, or what stands in its place until it arrives. */
   private renderLargeUnitPicker() {
     return this.largePicker?.render() ?? html`<fieldset class="field" part="field">
-      <legend>${fieldLabel(this.t.errors, 'unitId')}${this.requiredMark()}</legend>
+      <legend>${fieldHeading(this.t.errors, 'unitId')}${this.requiredMark()}</legend>
       <p class="muted" role="status">${this.t.loading}</p>
       ${this.errorLine('unitId')}
     </fieldset>`;
@@ -1010,19 +1006,19 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <p class="muted">${this.requiredMark()} ${t.requiredNote}</p>
       ${this.renderUnitPicker()}
       <fieldset class="field" part="field">
-        <legend>${fieldLabel(this.t.errors, 'type')}${this.requiredMark()}</legend>
+        <legend>${fieldHeading(this.t.errors, 'type')}${this.requiredMark()}</legend>
         <div class="choices">${config.types.map((type, i) => html`<label class="choice"><input type="radio" name="type" value=${type}
           ?required=${i === 0} aria-invalid=${this.invalid('type')} aria-describedby=${this.describedBy('type')}
           .checked=${v.type === type} @change=${() => this.set('type', type)} />${t.types[type]}</label>`)}</div>
         ${this.errorLine('type')}
       </fieldset>
-      ${this.field('domain', fieldLabel(this.t.errors, 'domain'), html`<select id="domain" required aria-invalid=${this.invalid('domain')}
+      ${this.field('domain', fieldHeading(this.t.errors, 'domain'), html`<select id="domain" required aria-invalid=${this.invalid('domain')}
         aria-describedby=${this.describedBy('domain')} @change=${(e: Event) => this.set('domain', (e.target as HTMLSelectElement).value as Domain)}>
         <option value="" ?selected=${v.domain === ''}>${t.chooseDomain}</option>
         ${config.domains.map((d) => html`<option value=${d} ?selected=${v.domain === d}>${t.domains[d]}</option>`)}
       </select>`)}
       ${this.textField('title')}
-      ${this.field('body', fieldLabel(this.t.errors, 'body'), html`<textarea id="body" rows="8" required
+      ${this.field('body', fieldHeading(this.t.errors, 'body'), html`<textarea id="body" rows="8" required
         .value=${v.body} aria-invalid=${this.invalid('body')} aria-describedby=${this.describedBy('body', 'body-counter')}
         @input=${(e: Event) => this.set('body', (e.target as HTMLTextAreaElement).value)}></textarea>`,
         { extra: textCounter(v.body, config.limits.bodyMax, t.counter, 'body-counter') })}
@@ -1032,15 +1028,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         ${this.textField('name', { autocomplete: 'name' })}
         ${this.textField('phone', { type: 'tel', autocomplete: 'tel', counted: false })}
       </div>
-      ${this.textField('email', { inputmode: 'email', autocomplete: 'email', label: fieldLabel(this.t.errors, 'author.email') + t.optional, counted: false })}
+      ${this.textField('email', { inputmode: 'email', autocomplete: 'email', label: fieldHeading(this.t.errors, 'author.email') + t.optional, counted: false })}
       ${this.renderVerification()}
       ${this.renderNotify()}
-      ${this.field('author.displayAs', fieldLabel(this.t.errors, 'author.displayAs'), html`<select id="author.displayAs"
+      ${this.field('author.displayAs', fieldHeading(this.t.errors, 'author.displayAs'), html`<select id="author.displayAs"
         @change=${(e: Event) => this.set('displayAs', (e.target as HTMLSelectElement).value as DisplayAs)}>
         ${(['masked', 'mr', 'ms'] as const).map((d) => html`<option value=${d} ?selected=${v.displayAs === d}>${shownName(d)}</option>`)}
       </select>`, { required: false })}
       <fieldset class="field" part="field">
-        <legend>${fieldLabel(this.t.errors, 'isPublic')}</legend>
+        <legend>${fieldHeading(this.t.errors, 'isPublic')}</legend>
         <label class="choice block"><input type="radio" name="isPublic" .checked=${v.isPublic} @change=${() => this.set('isPublic', true)} />
           <span>${t.public}<span class="muted hint">${t.publicHint}</span></span></label>
         <label class="choice block"><input type="radio" name="isPublic" .checked=${!v.isPublic} @change=${() => this.set('isPublic', false)} />
@@ -1081,7 +1077,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         ${this.values.isPublic && !unsendable(p) ? html`<label class="choice"><input type="checkbox" .checked=${p.isPublic}
           @change=${(e: Event) => this.updatePhoto(p.key, { isPublic: (e.target as HTMLInputElement).checked })} />${t.photoPublic}</label>` : nothing}
       </li>`)}</ul>` : nothing}
-      ${this.photos.filter((p) => !unsendable(p)).length < LIMITS.photosMax ? html`<label class="add-photos">${t.addPhotos}<input id="photos" type="file" accept="image/*" multiple
+      ${photoRoom(this.photos, LIMITS.photosMax) > 0 ? html`<label class="add-photos">${t.addPhotos}<input id="photos" type="file" accept="image/*" multiple
         @change=${(e: Event) => {
           const input = e.target as HTMLInputElement;
           this.addPhotos(input.files);
@@ -1094,7 +1090,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private renderVerification() {
     if (!this.config!.notifications.phoneVerification) return nothing;
     const id = 'verificationCode';
-    return this.verification?.render() ?? this.field(id, fieldLabel(this.t.errors, id), html`<p class="muted" role="status">${this.t.loading}</p>`);
+    return this.verification?.render() ?? this.field(id, fieldHeading(this.t.errors, id), html`<p class="muted" role="status">${this.t.loading}</p>`);
   }
 
   /** 有回复时通知我: a choice per contact given (SMS only where the site sends SMS); the notice never holds the code or the reply. */

@@ -26,7 +26,7 @@ export interface PartHost {
   langOf(text: string): 'zh' | typeof nothing;
   /** The form's words in its current language. */
   readonly t: FormStrings;
-  /** A field's name (`unitId` → 留言对象), as the service names it. */
+  /** A field's name as its label (`unitId` → 留言对象, Recipient), as the service names it: `fieldHeading`. */
   fieldLabel(field: string): string;
   /** The sentence for a field error, in the form's language. */
   fieldError(field: string, code: FieldErrorCode, params?: FieldErrorParams): string;

@@ -3,7 +3,7 @@
 import { formatWritten, written } from '../../../ui/content-lang';
 import { html, nothing } from 'lit';
 import { renderPhotos } from '../../../ui/photos';
-import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
+import { fieldHeading, type Locale } from '../../../sdk/src/error-messages';
 import type { PublicMessage, PublicMessageDetail } from '../../../sdk/src/schemas/message';
 import { eventLabel, eventUnit, replyKindsOfEvents, type ReplyKind } from '../../../sdk/src/vocabulary';
 import { format, formatDateTime } from '../../../ui/localize';
@@ -73,7 +73,7 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
     <dl>
       <dt>${t.to}</dt><dd>${w(m.unit.name)}</dd>
       <dt>${t.author}</dt><dd part="author">${w(m.displayName)}</dd>
-      <dt>${fieldLabel(t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
+      <dt>${fieldHeading(t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
       <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
       <dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
     </dl>

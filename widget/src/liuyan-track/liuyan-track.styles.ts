@@ -21,13 +21,12 @@ export const styles = css`
   form.loop p { margin: 0; }
   .field { display: grid; gap: calc(.3*var(--liuyan-space)); margin: 0; padding: 0; border: 0; min-width: 0; font-weight: 600; }
   legend { padding: 0; margin-bottom: calc(.3*var(--liuyan-space)); font-weight: 600; }
-  .field::first-letter, legend::first-letter, dt::first-letter { text-transform: uppercase; }
   .choices { display: flex; flex-wrap: wrap; gap: calc(.2*var(--liuyan-space)) calc(.9*var(--liuyan-space)); }
   .choice { font-weight: normal; display: inline-flex; align-items: center; gap: calc(.35*var(--liuyan-space)); min-height: 44px; }
   .choice input { width: auto; min-height: 0; margin: 0; }
   .hint { font-weight: normal; font-size: 0.85em; }
   .notice { border-left: 3px solid var(--liuyan-color-primary); padding: calc(.4*var(--liuyan-space)) calc(.8*var(--liuyan-space)); background: var(--liuyan-color-notice); font-weight: 600; }
-  .notice:focus { outline: 2px solid var(--liuyan-color-primary); outline-offset: 2px; }
+  .notice:focus, .confirm:focus { outline: 2px solid var(--liuyan-color-primary); outline-offset: 2px; }
   .my-messages, .my-data { margin-top: var(--liuyan-space); border-top: 1px solid var(--liuyan-color-border); padding-top: calc(.6*var(--liuyan-space)); }
   .my-messages ul { list-style: none; padding: 0; margin: 0; }
   .my-messages li { display: grid; gap: calc(.2*var(--liuyan-space)); padding: calc(.5*var(--liuyan-space)) 0; border-bottom: 1px solid var(--liuyan-color-border); }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { formatWritten, written } from '../../../ui/content-lang';
-import { fieldErrorMessage, fieldLabel } from '../../../sdk/src/error-messages';
+import { fieldErrorMessage, fieldHeading } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
 import { textCounter, textError } from '../../../ui/text-rules';
@@ -319,7 +319,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private scoreGroup(field: ScoreField, named: boolean) {
     const t = this.t;
     return html`<fieldset class="field" aria-describedby="${field}-error">
-      <legend>${fieldLabel(t.errors, field)}</legend>
+      <legend>${fieldHeading(t.errors, field)}</legend>
       <div class="choices">${SCORES.map((n) => html`<label class="choice">
         <input type="radio" name=${field} value=${n} .checked=${this.draft[field] === n} aria-invalid=${this.invalid(field)}
           @change=${() => this.setDraft(field, n)} />${named ? t.ratingLevels[n] : format(t.scoreChoice, { score: n, level: t.ratingLevels[n] })}
@@ -338,14 +338,14 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       ${this.scoreGroup('overall', true)}
       ${SUB_SCORES.map((field) => this.scoreGroup(field, false))}
       ${unhappy ? html`<fieldset class="field" aria-describedby="reason-error">
-          <legend>${fieldLabel(t.errors, 'reason')}</legend>
+          <legend>${fieldHeading(t.errors, 'reason')}</legend>
           <div class="choices">${REASONS.map((reason) => html`<label class="choice">
             <input type="radio" name="reason" value=${reason} .checked=${d.reason === reason} aria-invalid=${this.invalid('reason')}
               @change=${() => this.setDraft('reason', reason)} />${t.ratingReasons[reason]}
           </label>`)}</div>
           ${this.errorOf('reason')}
         </fieldset>
-        <label class="field">${fieldLabel(t.errors, 'reasonText')}
+        <label class="field">${fieldHeading(t.errors, 'reasonText')}
           <span class="hint muted">${t.reasonTextHint}</span>
           <textarea id="reasonText" rows="3" .value=${d.reasonText}
             aria-invalid=${this.invalid('reasonText')} aria-describedby="reasonText-error reasonText-counter"
@@ -365,7 +365,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     }
     return html`<form part="follow-up-form" class="loop" novalidate @submit=${this.sendFollowUp}>
       <h4>${t.followUpTitle}</h4>
-      <label class="field">${fieldLabel(t.errors, 'question')}
+      <label class="field">${fieldHeading(t.errors, 'question')}
         <span class="hint muted">${format(t.followUpsLeft, { n: m.can.followUpsLeft })}${m.can.rate ? t.followUpBeforeRating : ''}${m.isPublic ? t.followUpPublicHint : ''}</span>
         <textarea id="question" rows="3" .value=${this.question}
           aria-invalid=${this.invalid('question')} aria-describedby="question-error question-counter"
@@ -448,7 +448,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     return html`<form part="form" class="lookup" @submit=${this.lookUp}>
         <label>${t.trackTitle}
           <input id="trackingCode" name="trackingCode" autocomplete="off" autocapitalize="characters" spellcheck="false"
-            placeholder=${t.trackingCodePlaceholder} aria-label=${fieldLabel(this.t.errors, 'trackingCode')}
+            placeholder=${t.trackingCodePlaceholder} aria-label=${fieldHeading(this.t.errors, 'trackingCode')}
             aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${this.error ? 'trackingCode-error' : nothing} />
         </label>
         <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.tracking : t.trackSubmit}</button>
@@ -555,7 +555,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
               : rejectReasonLabel(t, rejection.reason)}</dd>`
           : html`<dt>${t.status}</dt><dd part="status">${t.statuses[m.status]} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>`}
         <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
-        <dt>${fieldLabel(this.t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
+        <dt>${fieldHeading(this.t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
       </dl>
       ${m.dueAt ? html`<p class="muted">${format(t.dueAt, { date: when(m.dueAt, false) })}</p>` : nothing}
       <div class="body">${w(m.body)}</div>

@@ -61,11 +61,14 @@ const ALLOWED: Record<Action, (m: HandledMessage) => boolean> = {
   transfer: (m) => m.moderation !== 'rejected' && isOpenStatus(m.status),
   reply: (m) => m.moderation !== 'rejected' && (m.status === 'accepted' || m.status === 'in_progress' || m.status === 'replied'),
   close: (m) => m.moderation !== 'rejected' && m.status === 'replied',
-  extend: (m) => m.moderation !== 'rejected' && isOpenStatus(m.status),
+  // A deadline is extended for handling that needs longer: by a unit that has taken the message on
+  // (受理), not to put off taking it on.
+  extend: (m) => m.moderation !== 'rejected' && (m.status === 'accepted' || m.status === 'in_progress'),
   note: () => true,
   reveal: () => true,
-  // Only a 建言 is adopted, once; a rejected one never reached the unit as a proposal.
-  adopt: (m) => m.type === 'suggestion' && m.moderation !== 'rejected' && m.adopted_at === null,
+  // Only a 建言 is adopted, once, by a unit that has taken it on (受理): the public must not read
+  // 已采纳 on a message no one has accepted. A rejected one never reached the unit as a proposal.
+  adopt: (m) => m.type === 'suggestion' && m.moderation !== 'rejected' && m.status !== 'submitted' && m.adopted_at === null,
 };
 
 const ACTIONS = Object.keys(ROLES) as Action[];

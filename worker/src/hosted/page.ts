@@ -159,7 +159,8 @@ export async function inlineStyle(style: string) {
  * elements take the page's theme through their `theme` attribute, so they paint the page's surface
  * and need no room of their own around it (`--liuyan-theme-padding`). What the focus is moved to
  * (the receipt's tracking code, a field in error) is scrolled below the sticky tabs, not under them
- * (`scroll-padding-top`: the tabs' 44 px and their border, in em so it grows with the text).
+ * (`scroll-padding-top`: the tabs' 44 px and their border, in em so it grows with the text). Tabs
+ * wider than the screen (English, large text) scroll sideways, a shadow at each edge with more beyond.
  */
 function pageStyle(color: string, theme: HostedTheme): string {
   return `${themeRules(color, theme)}
@@ -175,7 +176,7 @@ a{color:var(--primary)}
 .return{font-size:.9rem}
 .tabs{background:var(--surface);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:1}
 html:not(.embed){scroll-padding-top:4em}
-.tabs-inner{display:flex;overflow-x:auto}
+.tabs-inner{display:flex;overflow-x:auto;background:linear-gradient(to right,var(--surface) 30%,transparent) left/2.5em 100% no-repeat local,linear-gradient(to left,var(--surface) 30%,transparent) right/2.5em 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),transparent) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),transparent) right/14px 100% no-repeat scroll}
 .tabs a{flex:1 0 auto;text-align:center;padding:10px 12px;min-height:44px;color:var(--text);text-decoration:none;white-space:nowrap;border-bottom:3px solid transparent}
 .tabs a[aria-current=page]{border-bottom-color:var(--primary);color:var(--primary);font-weight:600}
 main{background:var(--surface);padding:16px;min-height:50vh}

@@ -86,10 +86,28 @@ describe('PATCH /v1/admin/site', () => {
     expect(JSON.parse(rows[0]!.detail!)).toEqual({ fields: ['allowedOrigins', 'deadlineDays'] });
   });
 
+  it('takes a website as copied from the address bar as its origin: a lone "/" dropped, the host in lower case', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const saved = await consoleRequest('/v1/admin/site', {
+      as: admin, method: 'PATCH', body: { allowedOrigins: ['https://www.county.example.gov.cn/', ' HTTPS://News.Example.CN:8443 ', 'http://localhost:5173/'] },
+    });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { allowedOrigins: string[] }).allowedOrigins)
+      .toEqual(['https://www.county.example.gov.cn', 'https://news.example.cn:8443', 'http://localhost:5173']);
+    // The same website twice, once with its "/": the second is named.
+    const twice = await expectProblem(await consoleRequest('/v1/admin/site', {
+      as: admin, method: 'PATCH', body: { allowedOrigins: ['https://a.example.cn', 'https://a.example.cn/'] },
+    }), 422, 'validation');
+    expect(twice.errors).toEqual([expect.objectContaining({ field: 'allowedOrigins.1', code: 'duplicate' })]);
+  });
+
   it.each([
     ['http://www.county.example.gov.cn', 'allowedOrigins.0'],
-    ['https://www.county.example.gov.cn/', 'allowedOrigins.0'],
     ['https://www.county.example.gov.cn/news', 'allowedOrigins.0'],
+    ['https://www.county.example.gov.cn/?', 'allowedOrigins.0'],
+    ['https://www.county.example.gov.cn/#top', 'allowedOrigins.0'],
+    ['https://admin@www.county.example.gov.cn', 'allowedOrigins.0'],
     ['ftp://files.example.cn', 'allowedOrigins.0'],
     ['www.county.example.gov.cn', 'allowedOrigins.0'],
     ['javascript:alert(1)', 'allowedOrigins.0'],

@@ -7,10 +7,14 @@ import { consoleRequest, createOfficial, type TestOfficial } from '../../test/of
 
 const NOTE = '已写入《测试县“十四五”规划》第三章：城关小学周边交通整治。';
 
+/** A message published (the site moderates after) and taken on by its unit (受理): what a unit adopts. */
 async function published(siteId: string, unitId: string, type: 'suggestion' | 'complaint' = 'suggestion') {
   const response = await submit(siteId, validMessage(unitId, { type }));
   expect(response.status).toBe(201);
-  return (await response.json<MessageCreated>()).id;
+  const { id } = await response.json<MessageCreated>();
+  const admin = await createOfficial(siteId, 'admin');
+  expect((await consoleRequest(`/v1/console/messages/${id}/accept`, { as: admin, method: 'POST', body: {} })).status).toBe(200);
+  return id;
 }
 
 const adopt = (as: TestOfficial, id: string, body: unknown = { note: NOTE }) =>
@@ -59,8 +63,14 @@ describe('采纳: adopting a suggestion', () => {
     expect(await adoptedOf(`?unit=${c.eduUnit}&from=2000-01`)).toBe(1);
   });
 
-  it('only an admin or a responder of the message’s unit adopts, only a 建言, and only with a note', async () => {
+  it('only an admin or a responder of the message’s unit adopts, only a 建言 it has taken on, and only with a note', async () => {
     const c = await county();
+    // Not before 受理: the public would read 已采纳 on a message no one has accepted.
+    const waiting = (await (await submit(c.siteId, validMessage(c.eduUnit, { type: 'suggestion' }))).json<MessageCreated>()).id;
+    await expectProblem(await adopt(c.eduResponder, waiting), 409, 'invalid_transition');
+    expect((await consoleRequest(`/v1/console/messages/${waiting}`, { as: c.eduResponder })).ok).toBe(true);
+    expect((await (await consoleRequest(`/v1/console/messages/${waiting}`, { as: c.eduResponder })).json<ConsoleMessage>()).actions).not.toContain('adopt');
+
     const suggestion = await published(c.siteId, c.eduUnit);
     const complaint = await published(c.siteId, c.eduUnit, 'complaint');
 

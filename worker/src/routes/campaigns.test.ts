@@ -53,10 +53,10 @@ describe('suggestion drives (建言专栏)', () => {
     await expectProblem(await submit(d.siteId, suggestion(d.eduUnit), { origin: ALLOWED_ORIGIN }), 403, 'origin_not_allowed');
     expect(await countRows('messages', d.siteId)).toBe(before);
 
+    const accepted = await consoleRequest(`/v1/console/messages/${fromA}/accept`, { as: d.eduResponder, method: 'POST', body: {} });
+    expect(accepted.status).toBe(200);
     const adopted = await consoleRequest(`/v1/console/messages/${fromA}/adopt`, { as: d.eduResponder, method: 'POST', body: { note: '已写入规划纲要第三章' } });
     expect(adopted.status).toBe(200);
-    const replied = await consoleRequest(`/v1/console/messages/${fromA}/accept`, { as: d.eduResponder, method: 'POST', body: {} });
-    expect(replied.status).toBe(200);
     expect((await consoleRequest(`/v1/console/messages/${fromA}/reply`, { as: d.eduResponder, method: 'POST', body: { kind: 'final', body: '感谢建议，已采纳。' } })).status).toBe(200);
 
     const campaign = await figures(d.siteId);

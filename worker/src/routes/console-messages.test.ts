@@ -366,6 +366,7 @@ describe('refused transitions', () => {
     ['accept twice', 'accepted', 'accept', {}],
     ['reply before accepting', 'submitted', 'reply', { kind: 'final', body: '答复' }],
     ['extend a closed message', 'closed', 'extend', { days: 3, reason: '核查' }],
+    ['extend before accepting (a deadline put off, not handled)', 'submitted', 'extend', { days: 3, reason: '核查' }],
     ['transfer a replied message', 'replied', 'transfer', { unitId: 'other', reason: '转办' }],
     ['reject a published message', 'published', 'reject', { reason: 'abusive' }],
     ['hide a pending message', 'pending', 'hide', { reason: 'abusive' }],

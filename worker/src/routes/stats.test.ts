@@ -338,6 +338,7 @@ describe('GET /v1/sites/:site/stats — adopted suggestions (采纳)', () => {
     const [adopted] = await Promise.all([1, 2].map(async () =>
       (await (await submit(site.siteId, validMessage(site.eduUnit, { type: 'suggestion' }))).json<MessageCreated>()).id));
     expect((await stats(site.siteId)).adopted).toBe(0);
+    expect((await consoleRequest(`/v1/console/messages/${adopted}/accept`, { as: admin, method: 'POST', body: {} })).status).toBe(200);
     const adopt = await consoleRequest(`/v1/console/messages/${adopted}/adopt`, { as: admin, method: 'POST', body: { note: '已写入县“十四五”规划。' } });
     expect(adopt.status).toBe(200);
     expect((await stats(site.siteId)).adopted).toBe(1);

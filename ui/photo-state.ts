@@ -1,0 +1,27 @@
+// Where a photo added to a message (<liuyan-form>) or a reply (the console) is, shared by both:
+// apart from ui/photo-upload.ts, which the form fetches only when a photo is first added.
+import { css } from 'lit';
+
+/**
+ * `preparing` (being made smaller), `uploading`, `uploaded`, `failed` (the network: trying again may
+ * help), or one that cannot be sent as it is: `unreadable` (this browser cannot read it as an image)
+ * or `refused` (the service said why: not a photo, too large …).
+ */
+export type PhotoState = 'preparing' | 'uploading' | 'uploaded' | 'failed' | 'unreadable' | 'refused';
+
+/** A photo that can only be removed: no 重试 is offered for it, and it takes none of the places. */
+export const unsendable = (photo: { state: PhotoState }): boolean => photo.state === 'unreadable' || photo.state === 'refused';
+
+/** How many more photos may be added: `max` less those listed that can still be sent. */
+export const photoRoom = (photos: readonly { state: PhotoState }[], max: number): number =>
+  Math.max(0, max - photos.filter((p) => !unsendable(p)).length);
+
+/**
+ * 添加照片 as a button-like label around its file input, which is hidden: the browser's own control
+ * would say "Choose Files" in the browser's language, not the page's.
+ */
+export const addPhotosStyles = css`
+  .add-photos input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+  .add-photos { display: inline-flex; align-items: center; min-height: 44px; cursor: pointer; color: var(--liuyan-color-primary); font-weight: 600; }
+  .add-photos:focus-within { outline: 2px solid var(--liuyan-color-primary); outline-offset: 2px; }
+`;
