@@ -44,10 +44,11 @@ export const styles = css`
   .code-row input { flex: 1 1 auto; min-width: 0; letter-spacing: 0.2em; }
   .code-row button { flex: 0 0 auto; white-space: nowrap; }
   .photos { list-style: none; margin: 0; padding: 0; display: grid; gap: calc(.5*var(--liuyan-space)); }
-  .photo { display: grid; grid-template-columns: 64px 1fr auto; gap: calc(.3*var(--liuyan-space)) calc(.6*var(--liuyan-space)); align-items: center; }
+  .photo { display: grid; grid-template-columns: 64px minmax(0, 1fr); gap: calc(.3*var(--liuyan-space)) calc(.6*var(--liuyan-space)); align-items: center; }
   .photo img { width: 64px; height: 64px; object-fit: cover; border-radius: var(--liuyan-radius); grid-row: span 2; }
   .photo progress { width: 100%; }
-  /* Below the status and 删除照片 (on a 320 px screen too): the progress, 重新上传, the public choice. */
-  .photo > :nth-child(n+4) { grid-column: 2 / -1; justify-self: start; }
+  /* Beside the thumbnail, one under the other (a 320 px screen, English too): the status, 删除照片,
+     the progress, 重新上传, the public choice. */
+  .photo > :nth-child(n+2) { grid-column: 2; justify-self: start; }
   .photo > progress { justify-self: stretch; }
 `;

@@ -31,7 +31,7 @@ export const formEn: FormStrings = {
   readPrivacyNotice: 'Read the privacy notice',
   submit: 'Send message',
   submitting: 'Sending…',
-  photosLegend: 'photos',
+  photosLegend: 'Photos',
   photosHint: 'At most {max}. Made smaller on this device before upload, without their location and other details.',
   addPhotos: 'Add photos',
   photoPublic: 'Show this photo with the message',
