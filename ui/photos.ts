@@ -42,7 +42,7 @@ export function renderCover(photo: PublicPhoto | null, base: string, alt: string
 
 export const photoStyles = css`
   .photos { list-style: none; margin: calc(.5*var(--liuyan-space)) 0; padding: 0; display: flex; flex-wrap: wrap; gap: calc(.5*var(--liuyan-space)); }
-  .photos li { display: grid; gap: calc(.2*var(--liuyan-space)); justify-items: start; font-size: 0.85em; max-width: 12em; }
+  .photos li { display: grid; gap: calc(.2*var(--liuyan-space)); justify-items: start; align-content: start; align-self: start; font-size: 0.85em; max-width: 12em; }
   .photos img { display: block; height: 96px; width: auto; max-width: 100%; object-fit: cover; border-radius: var(--liuyan-radius, 4px); }
   .photos .hidden-photo img { opacity: 0.45; }
   .photo-hidden { color: var(--liuyan-color-error); }

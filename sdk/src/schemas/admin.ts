@@ -14,14 +14,17 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 /**
  * A website as an admin typed it, as its origin when it is one: scheme and host as a browser sends
- * them (lower case), a lone "/" after them dropped — `HTTPS://Example.gov.cn/`, copied from the
- * address bar, is `https://example.gov.cn`. Anything else (a path, a query, a user name, not a
- * string) is left as it came, for `isEmbeddingOrigin` to refuse.
+ * them (lower case), a lone "/" after them dropped, and the root's dot after the host
+ * (`example.gov.cn.`) — `HTTPS://Example.gov.cn/`, copied from the address bar, is
+ * `https://example.gov.cn`. Anything else (a path, a query, a user name, not a string) is left as
+ * it came, for `isEmbeddingOrigin` to refuse.
  */
 export function typedOrigin(value: unknown): unknown {
   if (typeof value !== 'string' || !/^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s]+\/?$/i.test(value.trim())) return value;
   try {
-    return new URL(value.trim()).origin;
+    const url = new URL(value.trim());
+    url.hostname = url.hostname.replace(/\.+$/, '');
+    return url.origin;
   } catch {
     return value;
   }
@@ -42,6 +45,9 @@ export function isEmbeddingOrigin(value: string): boolean {
     return false;
   }
   if (url.origin !== value) return false;
+  // A host a browser can send: labels of letters, digits and hyphens (an IDN as punycode), or an IPv6
+  // address. `*.gov.cn` would be saved and never match: there are no wildcards.
+  if (!/^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/.test(url.hostname)) return false;
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
 }
 

@@ -142,7 +142,7 @@ async function sendNewCode(d: Delivery): Promise<SendOutcome> {
     .where('id', '=', notice.message_id!).where('site_id', '=', site.id).where('author_erased_at', 'is', null);
   if (!(await db.first(mine()))) return { ok: false, retry: false, detail: 'message_gone' };
   const code = newTrackingCode();
-  const sent = await send(d, { siteName: site.name, code });
+  const sent = await send(d, { ...(await replyFacts(d)), code });
   if (!sent.ok) return sent;
   const hash = await trackingCodeHash(env.HASH_KEY, site.id, normalizeTrackingCode(code)!);
   await db.run(db.q.updateTable('messages').set({ tracking_hash_next: hash })
@@ -175,7 +175,7 @@ async function officialFacts(d: Delivery): Promise<NoticeFacts | null> {
 }
 
 /**
- * What a reply notice names: the message's day (the site's date it was submitted) and, only when the
+ * What a reply notice (and a new code's) names: the message's day (the site's date it was submitted) and, only when the
  * public can read it (the citizen's choice, published), its title. A private message is named by the
  * site and the day alone: its words never travel in a text or a mail.
  */

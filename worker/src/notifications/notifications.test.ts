@@ -343,6 +343,9 @@ describe('a lost tracking code', () => {
     const sms = await eventually(async () => (await receivedFor(phone)).find((r) => r.body.TemplateCode === TEMPLATES.new_code));
     const newCode = (JSON.parse(String(sms.body.TemplateParam)) as { code: string }).code;
     expect(newCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    // It names its message as a reply notice does (one phone may have written several): by its day,
+    // the title only where the public may read it (this one is not published yet).
+    expect(JSON.parse(String(sms.body.TemplateParam))).toEqual({ code: newCode, day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     // Anyone who knows the phone may ask: until the new code is used, the citizen's own still works.
     expect((await track(c.siteId, message.trackingCode)).status).toBe(200);
     expect((await track(c.siteId, message.trackingCode)).status).toBe(200);

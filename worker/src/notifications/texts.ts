@@ -14,10 +14,10 @@ export interface NoticeFacts {
   code?: string;
   /**
    * Officials' notices: the message's title, the unit's name, the deadline as the site's day (YYYY-MM-DD).
-   * A citizen's reply notice: the title only when the message is public (published), never otherwise.
+   * A citizen's reply or new-code notice: the title only when the message is public (published), never otherwise.
    */
   title?: string;
-  /** A citizen's reply notice: the site's day the message was submitted (YYYY-MM-DD). */
+  /** A citizen's reply or new-code notice: the site's day the message was submitted (YYYY-MM-DD). */
   submittedDay?: string;
   unitName?: string;
   dueDay?: string;
@@ -50,12 +50,16 @@ export function noticeText(kind: NotificationKind, facts: NoticeFacts): NoticeTe
         params: { day: facts.submittedDay ?? '', ...(facts.title ? { title: facts.title } : {}) },
       };
     }
-    case 'new_code':
+    case 'new_code': {
+      // Which message, as a reply notice names it: one contact may have written several. Asked for
+      // twice, only the latest code works: the text says so.
+      const which = facts.title ? `“${facts.title}”` : facts.submittedDay ? `（${facts.submittedDay}提交）` : '';
       return {
-        subject: `【${site}】您的留言查询码已重新生成`,
-        text: `【${site}】您的留言新查询码为 ${facts.code}，请用新查询码查看回复；使用后原查询码即失效。请妥善保管，勿告诉他人。`,
-        params: { code: facts.code ?? '' },
+        subject: `【${site}】您的留言${which}查询码已重新生成`,
+        text: `【${site}】您的留言${which}新查询码为 ${facts.code}，请用新查询码查看回复；使用后原查询码即失效。如收到多个新查询码，以最新一个为准。请妥善保管，勿告诉他人。`,
+        params: { code: facts.code ?? '', day: facts.submittedDay ?? '', ...(facts.title ? { title: facts.title } : {}) },
       };
+    }
     case 'verification_code':
       return {
         subject: `【${site}】验证码`,

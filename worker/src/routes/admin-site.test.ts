@@ -90,11 +90,11 @@ describe('PATCH /v1/admin/site', () => {
     const { siteId } = await createSite();
     const admin = await createOfficial(siteId, 'admin');
     const saved = await consoleRequest('/v1/admin/site', {
-      as: admin, method: 'PATCH', body: { allowedOrigins: ['https://www.county.example.gov.cn/', ' HTTPS://News.Example.CN:8443 ', 'http://localhost:5173/'] },
+      as: admin, method: 'PATCH', body: { allowedOrigins: ['https://www.county.example.gov.cn/', ' HTTPS://News.Example.CN:8443 ', 'http://localhost:5173/', 'https://tv.example.cn./'] },
     });
     expect(saved.status).toBe(200);
     expect(((await saved.json()) as { allowedOrigins: string[] }).allowedOrigins)
-      .toEqual(['https://www.county.example.gov.cn', 'https://news.example.cn:8443', 'http://localhost:5173']);
+      .toEqual(['https://www.county.example.gov.cn', 'https://news.example.cn:8443', 'http://localhost:5173', 'https://tv.example.cn']);
     // The same website twice, once with its "/": the second is named.
     const twice = await expectProblem(await consoleRequest('/v1/admin/site', {
       as: admin, method: 'PATCH', body: { allowedOrigins: ['https://a.example.cn', 'https://a.example.cn/'] },
@@ -108,6 +108,7 @@ describe('PATCH /v1/admin/site', () => {
     ['https://www.county.example.gov.cn/?', 'allowedOrigins.0'],
     ['https://www.county.example.gov.cn/#top', 'allowedOrigins.0'],
     ['https://admin@www.county.example.gov.cn', 'allowedOrigins.0'],
+    ['https://*.gov.cn', 'allowedOrigins.0'],
     ['ftp://files.example.cn', 'allowedOrigins.0'],
     ['www.county.example.gov.cn', 'allowedOrigins.0'],
     ['javascript:alert(1)', 'allowedOrigins.0'],
