@@ -94,6 +94,7 @@ describe('thumbnails and a moderator hiding a photo', () => {
     await track.locator('#trackingCode').fill(trackingCode);
     await track.locator('#trackingCode').press('Enter');
     await expect.poll(() => track.locator('[part="photo-hidden"]').textContent(), { timeout: 15_000 }).toContain('照片中有他人车牌');
-    expect(await loaded(track.locator('[part="photos"] img'))).toBe(24);
+    // The author's photo comes by a request with the code, then shows: polled, as a busy stack may take a moment.
+    await expect.poll(() => loaded(track.locator('[part="photos"] img')), { timeout: 15_000 }).toBe(24);
   }, 120_000);
 });
