@@ -149,11 +149,18 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     // keeps that failure for the page, so the form must ask for the file at a fresh address.
     // The first request fails once the send has begun, so that the send waits for it (one that had
     // failed before would be asked for again by the send itself).
+    // The form asks again as soon as it shows errors without their sentences: that request is held
+    // until the interim sentence has been seen, which a busy machine could otherwise replace first.
     let refused = 0;
     let sendBegun!: () => void;
     const begun = new Promise<void>((resolve) => (sendBegun = resolve));
+    let seen!: () => void;
+    const interimSeen = new Promise<void>((resolve) => (seen = resolve));
     await browser.page.route(/\/chunks\/sentences\.zh-cn-[^/]+\.js(\?[^/]*)?$/, async (route) => {
-      if (refused++ > 0) return route.continue();
+      if (refused++ > 0) {
+        await interimSeen;
+        return route.continue();
+      }
       await begun;
       await route.abort('connectionreset');
     });
@@ -163,6 +170,7 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     await form.getByRole('button', { name: '提交留言' }).click();
     sendBegun();
     await expect.poll(() => form.locator('#title-error').textContent()).toBe('请检查标题');
+    seen();
 
     await form.getByRole('button', { name: '提交留言' }).click();
     await expect.poll(() => form.locator('#title-error').textContent()).toBe('请填写标题');
