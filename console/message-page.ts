@@ -18,8 +18,7 @@ import { styles } from './liuyan-console.styles';
 import './unit-picker';
 import { photoStyles, renderPhotos, type ShownPhoto } from '../ui/photos';
 import { downsizePhoto, uploadPhotoTo } from '../ui/photo-upload';
-import { addPhotosStyles, photoRoom, unsendable, type PhotoState } from '../ui/photo-state';
-import type { Problem } from '../sdk/src/schemas/error';
+import { addPhotosStyles, photoRefusal, photoRoom, unsendable, type PhotoState } from '../ui/photo-state';
 import type { Role } from '../sdk/src/schemas/console';
 import type { PhotoHiding } from '../sdk/src/schemas/photo';
 import { keepFormDraft, keepReplyDraft, keptFormDraft, keptReplyDraft, sendingOf, type ReplyDraft } from './reply-drafts';
@@ -264,8 +263,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     } catch (error) {
       // A network that never came back: 重试 or remove it before sending. A refusal (not a photo, too
       // large …) says why, and is only removed: sent again, it would be refused again.
-      const problem = error instanceof Error && 'problem' in error ? (error as { problem: Problem | null }).problem : null;
-      const field = problem?.errors?.[0];
+      const field = photoRefusal(error);
       this.updateReplyPhoto(key, field ? { state: 'refused', error: this.fieldMessage('photo', field.code, field.params) } : { state: 'failed' });
     }
   }

@@ -1,6 +1,7 @@
 // Where a photo added to a message (<liuyan-form>) or a reply (the console) is, shared by both:
 // apart from ui/photo-upload.ts, which the form fetches only when a photo is first added.
 import { css } from 'lit';
+import type { FieldError } from '../sdk/src/schemas/error';
 
 /**
  * `preparing` (being made smaller), `uploading`, `uploaded`, `failed` (the network: trying again may
@@ -11,6 +12,16 @@ export type PhotoState = 'preparing' | 'uploading' | 'uploaded' | 'failed' | 'un
 
 /** A photo that can only be removed: no 重试 is offered for it, and it takes none of the places. */
 export const unsendable = (photo: { state: PhotoState }): boolean => photo.state === 'unreadable' || photo.state === 'refused';
+
+/**
+ * The field error a failed upload carries when the service refused the photo itself (`UploadError`
+ * of ui/photo-upload.ts: not a photo, too large …), or null when the network failed (a retry may help).
+ * Read here, not by importing that module, which the form fetches only when a photo is first added.
+ */
+export function photoRefusal(error: unknown): FieldError | null {
+  const problem = error instanceof Error && 'problem' in error ? (error as { problem: { errors?: FieldError[] } | null }).problem : null;
+  return problem?.errors?.[0] ?? null;
+}
 
 /** How many more photos may be added: `max` less those listed that can still be sent. */
 export const photoRoom = (photos: readonly { state: PhotoState }[], max: number): number =>

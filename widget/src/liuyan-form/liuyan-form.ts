@@ -5,7 +5,7 @@ import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
 import { replyNotice } from '../../../sdk/src/reply-notice';
 import type { DisplayAs, Domain, MessageType } from '../../../sdk/src/schemas/common';
-import type { FieldErrorCode, Problem } from '../../../sdk/src/schemas/error';
+import type { FieldErrorCode } from '../../../sdk/src/schemas/error';
 import type { CreateMessageInput, MessageCreated } from '../../../sdk/src/schemas/message';
 import type { SiteConfig, UnitNode } from '../../../sdk/src/schemas/site';
 import type { Campaign } from '../../../sdk/src/schemas/campaign';
@@ -18,7 +18,7 @@ import { formatWritten, written, writtenLangAttr } from '../../../ui/content-lan
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
-import { addPhotosStyles, photoRoom, unsendable, type PhotoState } from '../../../ui/photo-state';
+import { addPhotosStyles, photoRefusal, photoRoom, unsendable, type PhotoState } from '../../../ui/photo-state';
 import { DraftStore, draftName, sentFormName } from './draft-store';
 import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
@@ -814,8 +814,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       const uploaded = await uploadPhoto(this.apiBase, this.site, item.blob, key, this.locale, (progress) => this.updatePhoto(key, { progress }));
       this.updatePhoto(key, { state: 'uploaded', id: uploaded.photoId, progress: 1 });
     } catch (error) {
-      const problem = error instanceof Error && 'problem' in error ? (error as { problem: Problem | null }).problem : null;
-      const field = problem?.errors?.[0];
+      const field = photoRefusal(error);
       if (field) await this.loadSentences();
       // A refusal (not a photo, too large …) stays one however often it is sent: no 重新上传 for it.
       this.updatePhoto(key, { state: field ? 'refused' : 'failed', error: field ? this.fieldError('photo', field.code, field.params) : this.t.photoUploadFailed });
