@@ -112,14 +112,14 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
     await form.getByLabel('Message', { exact: true }).fill('The street lights on East Ring Road have been off for two weeks.');
     await form.getByLabel('Region', { exact: true }).fill('Chengguan');
     await form.getByLabel('Name', { exact: true }).fill('Chen Ming');
-    await form.getByLabel('Phone', { exact: true }).fill('12345');
+    await form.getByLabel('Phone number', { exact: true }).fill('12345');
     await form.getByLabel(/I have read and accept/).check();
     await form.getByRole('button', { name: 'Send message' }).click();
     // The phone number is checked by the service; its error code is shown in English.
     const phoneError = form.locator('#author\\.phone-error');
     await phoneError.waitFor();
     expect(await phoneError.textContent()).toContain('valid mobile number');
-    expect(await form.getByLabel('Phone', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Phone number', { exact: true }).getAttribute('aria-invalid')).toBe('true');
   });
 
   it('on a website that is not allowed, the widget cannot use the service', async () => {

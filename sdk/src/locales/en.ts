@@ -6,7 +6,7 @@ export const enFieldNames: FieldNames = {
   fields: {
     $: 'request body', author: 'contact details',
     unitId: 'recipient', type: 'message type', domain: 'domain', campaign: 'campaign', title: 'title', body: 'message',
-    region: 'region', 'author.name': 'name', 'author.phone': 'phone', 'author.email': 'email',
+    region: 'region', 'author.name': 'name', 'author.phone': 'phone number', 'author.email': 'email',
     'author.displayAs': 'display name', isPublic: 'visibility', consent: 'privacy notice', trackingCode: 'tracking code',
     'idempotency-key': 'submission key', q: 'search', unit: 'unit', status: 'status', cursor: 'page position', limit: 'page size',
     supporter: 'supporter token',
@@ -73,6 +73,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     credentials_in_url: (l) => `The ${l} must not hold a user name or password (as in https://user:password@…); remove them and save again`,
     none_chosen: (l) => `Choose at least one of the ${l}`,
     https_required: (l) => `The ${l} must start with https://: an http:// address is not encrypted and cannot be used`,
+    not_an_origin: (l) => `Enter only the start of the ${l}'s address, as in https://www.county.gov.cn or https://news.example.cn:8443, without the path (/…) or anything after a question mark, and no * standing for several websites`,
     duplicate: (l) => `The ${l} is already listed above: enter each once`,
     name_taken: () => 'Another active unit under the same parent has this name; citizens could not tell the two apart: choose another name',
     own_branch: () => 'A unit cannot be moved under itself or one of its own sub-units',

@@ -72,6 +72,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     credentials_in_url: (l) => `${l}不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存`,
     none_chosen: (l) => `请至少选择一个${l}`,
     https_required: (l) => `${l}须以 https:// 开头：http:// 的网址不加密，不能使用`,
+    not_an_origin: (l) => `${l}只填网址的开头，如 https://www.county.gov.cn 或 https://news.example.cn:8443，不带其后的路径（/…）和问号后的内容，也不能用 * 代表多个网站`,
     duplicate: (l) => `${l}与上面的一条重复，每条只需填一次`,
     name_taken: () => '同一上级单位下已有同名的在用单位：留言人无法分辨两者，请换一个名称',
     own_branch: () => '不能移到它自己或它的下级单位之下',

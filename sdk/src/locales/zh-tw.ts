@@ -74,6 +74,7 @@ export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
     credentials_in_url: (l) => `${l}不能含使用者名稱或密碼（如 https://使用者:密碼@…），請去掉後再儲存`,
     none_chosen: (l) => `請至少選擇一個${l}`,
     https_required: (l) => `${l}須以 https:// 開頭：http:// 的網址不加密，不能使用`,
+    not_an_origin: (l) => `${l}只填網址的開頭，如 https://www.county.gov.cn 或 https://news.example.cn:8443，不帶其後的路徑（/…）和問號後的內容，也不能用 * 代表多個網站`,
     duplicate: (l) => `${l}與上面的一條重複，每條只需填一次`,
     name_taken: () => '同一上級單位下已有同名的在用單位：留言人無法分辨兩者，請換一個名稱',
     own_branch: () => '不能移到它自己或它的下級單位之下',

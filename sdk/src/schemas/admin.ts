@@ -30,8 +30,26 @@ export function typedOrigin(value: unknown): unknown {
   }
 }
 
-/** An origin (`typedOrigin`) a page may embed from: https, or http on this machine. */
-export const EmbeddingOriginSchema = z.preprocess(typedOrigin, z.string().max(200).refine(isEmbeddingOrigin, withCode('invalid')));
+/**
+ * What is wrong with a website typed as one a page may embed from (after `typedOrigin`), as the
+ * field's code, or null when it is one (`isEmbeddingOrigin`): a user name or password is
+ * `credentials_in_url`; http:// off this machine (or another scheme) `https_required`; anything else
+ * (no scheme, a path, a query, a wildcard host) `not_an_origin`, whose sentence shows the shape.
+ */
+export function originProblem(value: string): 'credentials_in_url' | 'https_required' | 'not_an_origin' | null {
+  if (isEmbeddingOrigin(value)) return null;
+  if (!URL.canParse(value) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'not_an_origin';
+  const url = new URL(value);
+  if (url.username !== '' || url.password !== '') return 'credentials_in_url';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) return 'https_required';
+  return 'not_an_origin';
+}
+
+/** An origin (`typedOrigin`) a page may embed from: https, or http on this machine; refused by `originProblem`'s code. */
+export const EmbeddingOriginSchema = z.preprocess(typedOrigin, z.string().max(200).superRefine((value, ctx) => {
+  const code = originProblem(value);
+  if (code) ctx.addIssue({ code: 'custom', message: code });
+}));
 
 /**
  * A page origin that may embed the widget: `https://www.county.gov.cn` exactly as a browser sends it

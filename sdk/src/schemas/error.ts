@@ -29,6 +29,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'not_https',
   'none_chosen',
   'https_required',
+  'not_an_origin',
   'duplicate',
   'name_taken', 'own_branch', 'retired_parent', 'active_sub_units',
 ]);

@@ -102,23 +102,24 @@ describe('PATCH /v1/admin/site', () => {
     expect(twice.errors).toEqual([expect.objectContaining({ field: 'allowedOrigins.1', code: 'duplicate' })]);
   });
 
+  // Each refusal says what to change: the shape of an origin, https, or the user name to drop.
   it.each([
-    ['http://www.county.example.gov.cn', 'allowedOrigins.0'],
-    ['https://www.county.example.gov.cn/news', 'allowedOrigins.0'],
-    ['https://www.county.example.gov.cn/?', 'allowedOrigins.0'],
-    ['https://www.county.example.gov.cn/#top', 'allowedOrigins.0'],
-    ['https://admin@www.county.example.gov.cn', 'allowedOrigins.0'],
-    ['https://*.gov.cn', 'allowedOrigins.0'],
-    ['ftp://files.example.cn', 'allowedOrigins.0'],
-    ['www.county.example.gov.cn', 'allowedOrigins.0'],
-    ['javascript:alert(1)', 'allowedOrigins.0'],
-  ])('refuses the origin %s', async (origin, field) => {
+    ['http://www.county.example.gov.cn', 'https_required', '允许嵌入的网站须以 https:// 开头'],
+    ['https://www.county.example.gov.cn/news', 'not_an_origin', '允许嵌入的网站只填网址的开头，如 https://www.county.gov.cn'],
+    ['https://www.county.example.gov.cn/?', 'not_an_origin', '不带其后的路径'],
+    ['https://www.county.example.gov.cn/#top', 'not_an_origin', '不带其后的路径'],
+    ['https://admin@www.county.example.gov.cn', 'credentials_in_url', '不能含用户名或密码'],
+    ['https://*.gov.cn', 'not_an_origin', '也不能用 * 代表多个网站'],
+    ['ftp://files.example.cn', 'https_required', '须以 https:// 开头'],
+    ['www.county.example.gov.cn', 'not_an_origin', '只填网址的开头'],
+    ['javascript:alert(1)', 'not_an_origin', '只填网址的开头'],
+  ])('refuses the origin %s (%s), saying what to change', async (origin, code, sentence) => {
     const { siteId } = await createSite();
     const admin = await createOfficial(siteId, 'admin');
     const problem = await expectProblem(
       await consoleRequest('/v1/admin/site', { as: admin, method: 'PATCH', body: { allowedOrigins: [origin] } }), 422, 'validation',
     );
-    expect(problem.errors).toEqual([expect.objectContaining({ field, code: 'invalid' })]);
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'allowedOrigins.0', code, message: expect.stringContaining(sentence) })]);
   });
 
   it('names every invalid field with a stable code, and changes nothing', async () => {

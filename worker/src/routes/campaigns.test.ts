@@ -134,7 +134,7 @@ describe('suggestion drives (建言专栏)', () => {
       [{ unitIds: ['no-such-unit'] }, 'unitIds.0', 'unknown_unit'],
       [{ slug: 'plan' }, 'slug', 'slug_taken'],
       [{ slug: 'Not A Slug' }, 'slug', 'invalid'],
-      [{ outlets: [{ name: '丙网', origin: 'https://www.c.example.com/news/' }] }, 'outlets.0.origin', 'invalid'],
+      [{ outlets: [{ name: '丙网', origin: 'https://www.c.example.com/news/' }] }, 'outlets.0.origin', 'not_an_origin'],
     ];
     for (const [body, field, code] of cases) {
       const problem = await expectProblem(await create(body), 422, 'validation');
