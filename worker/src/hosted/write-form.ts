@@ -31,6 +31,7 @@ import { privacyEn } from '../../../widget/src/liuyan-form/privacy-strings.en';
 import { privacyZhCN } from '../../../widget/src/liuyan-form/privacy-strings.zh-cn';
 import { privacyZhTW } from '../../../widget/src/liuyan-form/privacy-strings.zh-tw';
 import type { Site } from '../db/sites';
+import { keyedHash } from '../lib/crypto';
 
 const FORM_STRINGS: Record<Locale, FormStrings> = { 'zh-CN': formZhCN, 'zh-TW': formZhTW, en: formEn };
 /** The privacy notice Liuyan ships, for a site with none of its own (the element's). */
@@ -61,9 +62,58 @@ export const ID_PREFIX = 'liuyan-';
 /** The hidden field with the website a confirmed form was first sent from (`PlainFormInput.source`), and its signature (`…Signature`). */
 export const SOURCE_FIELD = 'source';
 
-/** A key as the page draws it: 32 hex digits. */
-export const newFormKey = (): string => crypto.randomUUID().replaceAll('-', '');
-export const isFormKey = (key: string | null): key is string => key !== null && /^[0-9a-f]{32}$/.test(key);
+/**
+ * What a form key was drawn for: `form`, a page served with the form to fill (the write page, or the
+ * form shown again with its errors); `confirm`, a form typed elsewhere (another website's page, a
+ * drive's page, a page that expired) shown to be confirmed.
+ */
+export type FormKeyKind = 'form' | 'confirm';
+
+const KIND_DIGIT: Record<FormKeyKind, string> = { form: 'a', confirm: 'c' };
+
+/** The keyed hash's 12 hex digits over what a key says, bound to its site. */
+const keyMac = async (secret: string, siteId: string, said: string) => (await keyedHash(secret, `form-key:${siteId}:${said}`)).slice(0, 12);
+
+/**
+ * A key as the page draws it, 32 hex digits: the second it was drawn (8 digits), its kind (1:
+ * `FormKeyKind`), 11 random digits, and 12 of a keyed hash of those with the site (`HASH_KEY`), so
+ * the page's send can tell how long its form was open (`formKeyAge`) and no one can make a key look older.
+ */
+export async function newFormKey(secret: string, siteId: string, kind: FormKeyKind, now = Date.now()): Promise<string> {
+  const random = crypto.getRandomValues(new Uint8Array(6));
+  const said = Math.floor(now / 1000).toString(16).padStart(8, '0') + KIND_DIGIT[kind]
+    + Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 11);
+  return said + await keyMac(secret, siteId, said);
+}
+
+/**
+ * A key sent back with a form: its kind and how long ago it was drawn (ms, never below 0), or null
+ * for a key the service did not draw for this site (not 32 hex digits, a wrong hash: forged, or from
+ * before keys carried their time).
+ */
+export async function formKeyAge(secret: string, siteId: string, key: string | null, now = Date.now()): Promise<{ kind: FormKeyKind; ms: number } | null> {
+  if (key === null || !/^[0-9a-f]{32}$/.test(key)) return null;
+  const said = key.slice(0, 20);
+  if (key.slice(20) !== await keyMac(secret, siteId, said)) return null;
+  const kind = (Object.keys(KIND_DIGIT) as FormKeyKind[]).find((k) => KIND_DIGIT[k] === said[8]);
+  if (!kind) return null;
+  return { kind, ms: Math.max(0, now - parseInt(said.slice(0, 8), 16) * 1000) };
+}
+
+/**
+ * How long a form typed elsewhere must stay on its confirmation page before its send is taken as a
+ * person's (ms): the fill time of such a form cannot be known, and a person reads the page and
+ * presses 提交 again, where a script posts at once. Below it, the send is screened as too fast.
+ */
+export const CONFIRM_MIN_MS = 1000;
+
+/**
+ * The fill time a plain form's send reports to screening (`fillMs`), from its key: the time since the
+ * page was served for a form filled there; for a confirmed one, the time on its confirmation page
+ * only while below `CONFIRM_MIN_MS` (else unknown, as from a client that sends none).
+ */
+export const plainFillMs = (age: { kind: FormKeyKind; ms: number }): number | undefined =>
+  age.kind === 'form' || age.ms < CONFIRM_MIN_MS ? age.ms : undefined;
 
 /**
  * What the citizen typed into the plain form, as sent back to be shown again: every field as the text
@@ -98,9 +148,9 @@ export function plainFormValues(form: URLSearchParams): PlainFormValues {
 /**
  * The plain form's values as the API's submission body (`CreateMessageInput`), for the contract's
  * schema to check: what was left empty stays empty (the schema then names it `required`), a consent
- * not ticked is `false` (`consent_required`).
+ * not ticked is `false` (`consent_required`); `fillMs`, as `plainFillMs` gives it, for screening.
  */
-export function plainFormSubmission(v: PlainFormValues, offered: Site['notifications']): Record<string, unknown> {
+export function plainFormSubmission(v: PlainFormValues, offered: Site['notifications'], fillMs?: number): Record<string, unknown> {
   // The reply notice as the element asks for it: a box left ticked on a contact then cleared is
   // hidden with it (worker/src/hosted/page.ts), and no more asked for.
   const notify = replyNotice({ sms: v.notifySms, email: v.notifyEmail }, v, offered);
@@ -111,6 +161,7 @@ export function plainFormSubmission(v: PlainFormValues, offered: Site['notificat
     consent: v.consent,
     ...(notify ? { notify } : {}),
     ...(v.honeypot ? { honeypot: v.honeypot } : {}),
+    ...(fillMs !== undefined ? { fillMs } : {}),
     ...(v.campaign ? { campaign: v.campaign } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { SiteForm } from '../../../sdk/src/schemas/site';
-import { formHtml } from '../hosted/write-form';
+import { formHtml, newFormKey, type FormKeyKind } from '../hosted/write-form';
 import { ALLOWED_ORIGIN, AUTHOR, countRows, createCampaign, createSite, messageRow, request, track } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 import { XSS_PAYLOADS } from '../../test/xss-corpus';
@@ -12,8 +12,22 @@ import { XSS_PAYLOADS } from '../../test/xss-corpus';
 /** A hosted page as a browser asks for it: no Origin header on a navigation. */
 const page = (path: string) => request(path, { origin: null, redirect: 'manual' });
 
-/** The form as a browser sends it: the write page's own origin, URL-encoded UTF-8. */
-function send(siteId: string, fields: Record<string, string>, { query = '', origin = 'https://liuyan.test', headers = {} as Record<string, string> } = {}) {
+/** A key as the write page draws it for `siteId`, `msAgo` before now. */
+const drawnKey = (siteId: string, msAgo = 60_000, kind: FormKeyKind = 'form') => newFormKey(env.HASH_KEY, siteId, kind, Date.now() - msAgo);
+
+/** Keys drawn for `draw:…` stand-ins, one per stand-in and site: the same form sent again carries the same key. */
+const drawn = new Map<string, Promise<string>>();
+
+/**
+ * The form as a browser sends it: the write page's own origin, URL-encoded UTF-8. An `idempotencyKey`
+ * of `draw:…` (as `filled` gives) is sent as a key the page drew for the site a minute before.
+ */
+async function send(siteId: string, fields: Record<string, string>, { query = '', origin = 'https://liuyan.test', headers = {} as Record<string, string> } = {}) {
+  const standIn = fields.idempotencyKey;
+  if (standIn?.startsWith('draw:')) {
+    if (!drawn.has(siteId + standIn)) drawn.set(siteId + standIn, drawnKey(siteId));
+    fields = { ...fields, idempotencyKey: await drawn.get(siteId + standIn)! };
+  }
   return request(`/s/${siteId}/write${query}`, {
     method: 'POST', origin, redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
@@ -23,7 +37,7 @@ function send(siteId: string, fields: Record<string, string>, { query = '', orig
 
 /** What a citizen fills in: every required field, as the plain form names them. */
 const filled = (unitId: string, changes: Record<string, string> = {}): Record<string, string> => ({
-  idempotencyKey: crypto.randomUUID().replaceAll('-', ''), homepage: '', unitId, type: 'complaint', domain: 'education', title: '城关小学门口早晚高峰拥堵',
+  idempotencyKey: `draw:${crypto.randomUUID()}`, homepage: '', unitId, type: 'complaint', domain: 'education', title: '城关小学门口早晚高峰拥堵',
   body: '每天早上七点半到八点，城关小学门口车辆乱停，孩子过马路很危险。', region: '测试县城关镇',
   'author.name': AUTHOR.name, 'author.phone': AUTHOR.phone, 'author.email': '', 'author.displayAs': 'masked',
   isPublic: 'true', consent: 'true', ...changes,
@@ -116,7 +130,7 @@ describe('the write page’s form without a script', () => {
     const { siteId, eduUnit } = await createSite();
     const form = filled(eduUnit, { isPublic: 'false' });
     const mine = codeOn(await (await send(siteId, form)).text());
-    const theirs = codeOn(await (await send(siteId, { ...form, idempotencyKey: crypto.randomUUID().replaceAll('-', '') })).text());
+    const theirs = codeOn(await (await send(siteId, { ...form, idempotencyKey: `draw:${crypto.randomUUID()}` })).text());
     expect(theirs).toBeDefined();
     expect(theirs).not.toBe(mine);
     expect(await countRows('messages', siteId)).toBe(2);
@@ -219,6 +233,38 @@ describe('the write page’s form without a script', () => {
     expect((await messageRow(tracked.id))!.held_for).toBe('["honeypot"]');
   });
 
+  // A spam script reads the page and posts its form at once, without running a script: the key
+  // the page drew says when, as the element's own fill time does (the site's minimum: 5 s).
+  it('holds a form sent sooner after its page was served than the site’s minimum fill time, as the element’s; a key made to look older is not taken', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const heldFor = async (html: string) => (await messageRow((await (await track(siteId, codeOn(html)!)).json<TrackedMessage>()).id))!.held_for;
+    const served = await (await page(`/s/${siteId}/write`)).text();
+    const key = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(served)![1]!;
+    expect(await heldFor(await (await send(siteId, filled(eduUnit, { idempotencyKey: key }))).text())).toBe('["too_fast"]');
+    // Ten seconds of writing: taken as a person's.
+    const written = await drawnKey(siteId, 10_000);
+    expect(await heldFor(await (await send(siteId, filled(eduUnit, { title: '另一件事', idempotencyKey: written }))).text())).toBeNull();
+    // The second it was drawn changed by hand: a key the service did not draw, shown again to be sent, nothing stored.
+    const older = (parseInt(key.slice(0, 8), 16) - 60).toString(16).padStart(8, '0') + key.slice(8);
+    const forged = await send(siteId, filled(eduUnit, { title: '第三件事', idempotencyKey: older }));
+    expect(forged.status).toBe(422);
+    expect(await forged.text()).toContain('请再提交一次：这个页面已经过期');
+    // A key drawn for another site is not this site's.
+    const other = await createSite();
+    expect((await send(siteId, filled(eduUnit, { title: '第四件事', idempotencyKey: await drawnKey(other.siteId) }))).status).toBe(422);
+    expect(await countRows('messages', siteId)).toBe(2);
+  });
+
+  it('holds a form typed elsewhere and confirmed within a second of its confirmation page, not one confirmed later', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const heldFor = async (response: Response) => (await messageRow((await (await track(siteId, codeOn(await response.text())!)).json<TrackedMessage>()).id))!.held_for;
+    const { idempotencyKey: _, ...sent } = filled(eduUnit);
+    const confirm = await (await send(siteId, sent, { origin: ALLOWED_ORIGIN })).text();
+    const key = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(confirm)![1]!;
+    expect(await heldFor(await send(siteId, { ...sent, idempotencyKey: key }))).toBe('["too_fast"]');
+    expect(await heldFor(await send(siteId, { ...sent, title: '另一件事', idempotencyKey: await drawnKey(siteId, 2_000, 'confirm') }))).toBeNull();
+  });
+
   it('takes a form only from the service’s own pages, in UTF-8, well formed and small', async () => {
     const { siteId, eduUnit } = await createSite();
     const foreign = await send(siteId, filled(eduUnit), { origin: 'https://evil.example.com' });
@@ -312,7 +358,7 @@ describe('the form another website sets into its page (GET /s/:site/form)', () =
     const tracked = await (await track(siteId, codes[0]!)).json<TrackedMessage>();
     expect((await messageRow(tracked.id))!.source_origin).toBe(ALLOWED_ORIGIN);
     // A source made up (or signed for another key) is not taken: the message is the write page's.
-    const madeUp = await send(siteId, { ...sent, title: '另一条县政府网站上的留言', idempotencyKey: crypto.randomUUID().replaceAll('-', ''), source: ALLOWED_ORIGIN, sourceSignature: signature! });
+    const madeUp = await send(siteId, { ...sent, title: '另一条县政府网站上的留言', idempotencyKey: `draw:${crypto.randomUUID()}`, source: ALLOWED_ORIGIN, sourceSignature: signature! });
     const other = await (await track(siteId, codeOn(await madeUp.text())!)).json<TrackedMessage>();
     expect((await messageRow(other.id))!.source_origin).toBe('https://liuyan.test');
     // From a page with a strict referrer policy (`no-referrer`) the browser sends `Origin: null`: shown
@@ -470,7 +516,7 @@ describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form a
     expect(ended).toContain(`<liuyan-form site="${siteId}" campaign="jianyan" lang="zh-CN" theme="auto"></liuyan-form>\n<noscript><p class="muted">专栏 jianyan已于`);
     // … and a form sent from its page a moment before comes back as the write page's own, everything
     // typed kept and the reason above it, to be sent to the county all the same.
-    const late = await send(siteId, { ...sent, idempotencyKey: crypto.randomUUID().replaceAll('-', ''), title: '迟到的建议' });
+    const late = await send(siteId, { ...sent, idempotencyKey: `draw:${crypto.randomUUID()}`, title: '迟到的建议' });
     expect(late.status).toBe(422);
     const own = await late.text();
     expect(own).toContain('<p class="liuyan-error" id="liuyan-form-error" role="alert" tabindex="-1" autofocus>该专栏已结束，不再接收留言</p>');

@@ -23,7 +23,7 @@ import {
 } from '../hosted/page';
 import { askedTheme, type HostedTheme } from '../hosted/theme';
 import {
-  isFormKey, KEY_FIELD, listsUnit, SOURCE_FIELD, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormTree, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, elementAttribute, type PlainFormValues,
+  formKeyAge, KEY_FIELD, plainFillMs, listsUnit, SOURCE_FIELD, newFormKey, offersPlainForm, PLAIN_FORM_FIELDS, plainForm, plainFormTree, plainFormStrings, plainFormSubmission, plainFormValues, plainReceipt, tooManyText, elementAttribute, type PlainFormValues,
 } from '../hosted/write-form';
 import { bodyLimit } from 'hono/body-limit';
 import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
@@ -233,7 +233,7 @@ async function writePage(
   const drive = campaign ? html`<p><a class="back" href="${hostedHref(campaignPath(site.id, campaign), view)}">‹ ${campaignTitle}</a></p>
 ` : '';
   const main = units
-    ? html`${sectionHeading(t, 'write')}${drive}${element(plainForm({ site: { ...site, ...choices }, units, locale, action, unitId, campaign, ...form, formKey: form.formKey ?? newFormKey() }))}`
+    ? html`${sectionHeading(t, 'write')}${drive}${element(plainForm({ site: { ...site, ...choices }, units, locale, action, unitId, campaign, ...form, formKey: form.formKey ?? await newFormKey(c.env.HASH_KEY, site.id, 'form') }))}`
     : html`${sectionHeading(t, 'write')}${element('')}
 <noscript><p class="muted">${t.needsScript}</p></noscript>`;
   // The form's key is this reader's (and what a citizen sent back with its errors is theirs): no cache
@@ -364,6 +364,8 @@ hosted.post('/s/:site/write', bodyLimit({
   const sentForm = new URLSearchParams(text);
   const values = plainFormValues(sentForm);
   const formKey = sentForm.get(KEY_FIELD);
+  // The key says how long its form was open, the fill time a script's form measures itself (screening).
+  const drawn = await formKeyAge(c.env.HASH_KEY, found.site.id, formKey);
   // Shown again, the form offers what the one sent did: a drive's choices for a drive's form. A drive
   // that takes nothing now (ended while the citizen wrote, or never was) gives way to the write page's
   // own form, everything typed kept and the reason above it, to be sent to the county all the same.
@@ -379,7 +381,7 @@ hosted.post('/s/:site/write', bodyLimit({
     }
     return errors;
   };
-  const parsed = SubmissionSchema.safeParse(plainFormSubmission(values, site.notifications));
+  const parsed = SubmissionSchema.safeParse(plainFormSubmission(values, site.notifications, drawn ? plainFillMs(drawn) : undefined));
   /** What is wrong: the contract's problems, and the site's own rules for the fields it found nothing wrong with, so all is said at once. */
   const problems = () => {
     const contract = parsed.success ? [] : fieldProblemsOf(parsed.error);
@@ -397,9 +399,9 @@ hosted.post('/s/:site/write', bodyLimit({
   const sign = (key: string, from: string) => keyedHash(c.env.HASH_KEY, `${SOURCE_FIELD}:${site.id}:${key}:${from}`);
   // A form without a key (another website's page: `GET /s/:site/form`) or with one the service never
   // drew is shown again with a key of its own, to be sent from it, and with what to correct first.
-  if (!isFormKey(formKey)) {
+  if (!drawn || formKey === null) {
     const errors = sentences(problems());
-    const key = newFormKey();
+    const key = await newFormKey(c.env.HASH_KEY, site.id, 'confirm');
     const source = elsewhere ? { origin, signature: await sign(key, origin) } : undefined;
     return writePage(c, found, reads, { values, formKey: key, source, errors: { ...errors, form: errors.form ?? (formKey === null ? found.t.confirmSend : found.t.sendAgain) } }, 422);
   }
@@ -409,7 +411,9 @@ hosted.post('/s/:site/write', bodyLimit({
   const source = from && signature && site.allowedOrigins.includes(from) && signature === await sign(formKey, from) ? { origin: from, signature } : undefined;
   if (!parsed.success || reads.driveGone) return writePage(c, found, reads, { values, formKey, source, errors: sentences(problems()) }, 422);
   try {
-    const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${formKey}:${JSON.stringify(parsed.data)}`)}`;
+    // The fill time differs from one press to the next: what was sent is the rest.
+    const { fillMs: _fillMs, ...sent } = parsed.data;
+    const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${formKey}:${JSON.stringify(sent)}`)}`;
     const answer = await storeSubmission(c, parsed.data, key, undefined, undefined, undefined, source?.origin ?? origin);
     c.header('Cache-Control', 'no-store');
     return send(c, {
