@@ -193,13 +193,30 @@ export function findAttachedPhoto(db: SiteDatabase, siteId: string, photoId: str
  * repeated erasure finds again. Returns how many were deleted.
  */
 export async function deleteMessagePhotos(db: SiteDatabase, bucket: R2Bucket, siteId: string, messageId: string): Promise<number> {
+  const deleted = await deleteAuthorPhotoObjects(db, bucket, siteId, [messageId]);
+  if (deleted > 0) await db.run(authorPhotoRowsDeletion(db, siteId, [messageId]));
+  return deleted;
+}
+
+/** `message_id` among `messageIds`, bound as one JSON array whatever their number (D1's 100 bound parameters). */
+const ofMessages = (messageIds: string[]) => sql<boolean>`message_id IN (SELECT value FROM json_each(${JSON.stringify(messageIds)}))`;
+
+/**
+ * An erasure's first step (a citizen's own, or retention's): deletes from R2 the citizens' photos of
+ * `messageIds` (one site), each photo and its small version; replies' photos are the officials', and
+ * stay. Returns how many photos; their rows go next (`authorPhotoRowsDeletion`), so that a failure
+ * between leaves rows a repeated erasure finds again.
+ */
+export async function deleteAuthorPhotoObjects(db: SiteDatabase, bucket: R2Bucket, siteId: string, messageIds: string[]): Promise<number> {
   const photos = await db.all(db.q.selectFrom('photos').select(['id', 'site_id'])
-    .where('site_id', '=', siteId).where('message_id', '=', messageId).where('reply_id', 'is', null));
-  if (photos.length === 0) return 0;
+    .where('site_id', '=', siteId).where(ofMessages(messageIds)).where('reply_id', 'is', null));
   await deleteObjects(bucket, photos.flatMap(objectKeys));
-  await db.run(db.q.deleteFrom('photos').where('site_id', '=', siteId).where('message_id', '=', messageId).where('reply_id', 'is', null));
   return photos.length;
 }
+
+/** The statement deleting the rows of the citizens' photos of `messageIds` (`deleteAuthorPhotoObjects`), for a batch. */
+export const authorPhotoRowsDeletion = (db: SiteDatabase, siteId: string, messageIds: string[]) =>
+  db.q.deleteFrom('photos').where('site_id', '=', siteId).where(ofMessages(messageIds)).where('reply_id', 'is', null);
 
 /**
  * Deletes up to `limit` citizens' photos of messages whose author's data was erased (the erasure log,

@@ -6,12 +6,14 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleMessage } from '../../../sdk/src/schemas/console';
 import type { MessageCreated, PublicMessageDetail } from '../../../sdk/src/schemas/message';
+import type { PhotoUploaded } from '../../../sdk/src/schemas/photo';
 import type { MyData } from '../../../sdk/src/schemas/my-data';
 import { createSite, db, messageRow, request, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
-import { uploadedPhoto } from '../../test/photos';
+import { uploadedPhoto, uploadWithThumbnail } from '../../test/photos';
+import { JPEG_WITH_GPS, PNG_WITH_GPS } from '../../test/photo-fixtures';
 import worker from '../index';
-import { photoObjectKey } from '../db/photos';
+import { photoObjectKey, thumbnailObjectKey } from '../db/photos';
 import { eraseExpiredContacts } from './retention';
 
 const DAY_MS = 86_400_000;
@@ -79,6 +81,34 @@ describe('retention of contact details', { timeout: 30_000 }, () => {
     expect(JSON.stringify(await messageRow(old.id))).toBe(before);
     expect(await audit()).toHaveLength(1);
     expect((await db.all(db.q.selectFrom('personal_data_erasures').select('message_id').where('site_id', '=', siteId)))).toHaveLength(1);
+  });
+
+  // As a citizen's own erasure: the photos the author sent, with their small versions; an official's
+  // reply photos are the record's, and stay with the reply.
+  it('erases the author’s photos with their small versions, and keeps the photos of officials’ replies', async () => {
+    const site = await createSite({ moderation: 'post' });
+    const admin = await createOfficial(site.siteId, 'admin');
+    expect((await consoleRequest('/v1/admin/protection', { as: admin, method: 'PUT', body: {
+      bannedWords: [], holdWords: [], holdLinks: true, holdPhones: true, minFillSeconds: 5, turnstileSiteKey: null, retentionDays: 30,
+    } })).status).toBe(200);
+    const own = await (await uploadWithThumbnail(`/v1/sites/${site.siteId}/photos`, JPEG_WITH_GPS, PNG_WITH_GPS)).json<PhotoUploaded>();
+    const created = await (await submit(site.siteId, validMessage(site.eduUnit, { photos: [{ id: own.photoId, isPublic: true }] }))).json<MessageCreated>();
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    expect((await consoleRequest(`/v1/console/messages/${created.id}/accept`, { as: responder, method: 'POST', body: {} })).status).toBe(200);
+    const repaired = await (await uploadWithThumbnail(`/v1/console/messages/${created.id}/photos`, JPEG_WITH_GPS, PNG_WITH_GPS, { cookie: responder.cookie })).json<PhotoUploaded>();
+    expect((await consoleRequest(`/v1/console/messages/${created.id}/reply`, { as: responder, method: 'POST', body: { kind: 'final', body: '路面已修复，请查看照片。', photos: [repaired.photoId] } })).status).toBe(200);
+    await db.run(db.q.updateTable('messages').set({ status: 'closed', closed_at: new Date(Date.now() - 31 * DAY_MS).toISOString() }).where('id', '=', created.id));
+
+    await runHourlyJob();
+
+    expect((await messageRow(created.id))!.author_erased_at).not.toBeNull();
+    for (const key of [photoObjectKey(site.siteId, own.photoId), thumbnailObjectKey(site.siteId, own.photoId)]) expect(await env.PHOTOS.head(key), key).toBeNull();
+    for (const key of [photoObjectKey(site.siteId, repaired.photoId), thumbnailObjectKey(site.siteId, repaired.photoId)]) expect(await env.PHOTOS.head(key), key).not.toBeNull();
+    const page = await (await request(`/v1/sites/${site.siteId}/messages/${created.id}`)).json<PublicMessageDetail>();
+    expect(page.photos).toEqual([]);
+    expect(page.replies[0]!.photos.map((p) => p.id)).toEqual([repaired.photoId]);
+    const audit = await db.all(db.q.selectFrom('audit_log').select('detail').where('site_id', '=', site.siteId).where('action', '=', 'retention.erase'));
+    expect(audit.map((a) => JSON.parse(a.detail!))).toEqual([{ messages: 1, photos: 1, retentionDays: 30 }]);
   });
 
   it('keeps everything on a site that set 0 days, and uses 365 days where the site set nothing', async () => {

@@ -8,13 +8,13 @@
 
 import { sql } from 'kysely';
 import type { SiteDatabase } from '../db/client';
-import { photoObjectKey } from '../db/photos';
+import { authorPhotoRowsDeletion, deleteAuthorPhotoObjects } from '../db/photos';
 import { ERASED } from '../lib/contact';
 import { DEFAULT_PROTECTION } from './store';
 
 /**
  * Messages erased per site per run: a first run over years of closed messages works the backlog off
- * over a few hours, each run well within a Worker's limits (one R2 delete of at most 4 photos each,
+ * over a few hours, each run well within a Worker's limits (R2 deletes of at most 4 photos and their small versions each,
  * a batch of four statements; the ids are bound as one JSON array, whatever their number).
  */
 export const RETENTION_BATCH = 200;
@@ -46,12 +46,11 @@ async function eraseSiteBatch(db: SiteDatabase, photos: R2Bucket, siteId: string
   const ids = JSON.stringify(due.map((m) => m.id));
   const inIds = sql<boolean>`id IN (SELECT value FROM json_each(${ids}))`;
   // Photos first, from R2 then D1: should the batch below fail, the next run finds the messages again.
-  const attached = await db.all(db.q.selectFrom('photos').select('id').where('site_id', '=', siteId)
-    .where(sql<boolean>`message_id IN (SELECT value FROM json_each(${ids}))`));
-  if (attached.length > 0) await photos.delete(attached.map((p) => photoObjectKey(siteId, p.id)));
+  const dueIds = due.map((m) => m.id);
+  const attached = await deleteAuthorPhotoObjects(db, photos, siteId, dueIds);
   const erasedAt = now.toISOString();
   await db.batch([
-    db.q.deleteFrom('photos').where('site_id', '=', siteId).where(sql<boolean>`message_id IN (SELECT value FROM json_each(${ids}))`),
+    authorPhotoRowsDeletion(db, siteId, dueIds),
     // Logged before the update below, which takes the rows out of what this statement reads.
     db.q.insertInto('personal_data_erasures').columns(['site_id', 'message_id', 'erased_at'])
       .expression(db.q.selectFrom('messages').select([sql.val(siteId).as('site_id'), 'id', sql.val(erasedAt).as('erased_at')])
@@ -65,7 +64,7 @@ async function eraseSiteBatch(db: SiteDatabase, photos: R2Bucket, siteId: string
       .where('site_id', '=', siteId).where(inIds).where('author_erased_at', 'is', null),
     db.q.insertInto('audit_log').values({
       site_id: siteId, account_id: null, action: 'retention.erase', message_id: null,
-      detail: JSON.stringify({ messages: due.length, photos: attached.length, retentionDays: days }), created_at: erasedAt,
+      detail: JSON.stringify({ messages: due.length, photos: attached, retentionDays: days }), created_at: erasedAt,
     }),
   ]);
   return due.length;
