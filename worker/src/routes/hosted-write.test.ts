@@ -126,6 +126,26 @@ describe('the write page’s form without a script', () => {
     expect(await countRows('messages', siteId)).toBe(2);
   });
 
+  // Without a script, Back from the receipt serves the form anew (no cache keeps it) with a key of its
+  // own, and the citizen, unsure it went, sends it again.
+  it('stores one message when it is sent again from the form served anew after Back, by the same browser; another message from there is another', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const form = filled(eduUnit);
+    const first = await send(siteId, form);
+    const cookie = /^(__Host-liuyan_form=[0-9a-f]{32});/.exec(first.headers.get('Set-Cookie') ?? '')?.[1];
+    expect(first.headers.get('Set-Cookie')).toMatch(/; Max-Age=3600; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    const code = codeOn(await first.text());
+    const again = await send(siteId, { ...form, idempotencyKey: await drawnKey(siteId) }, { headers: { Cookie: cookie! } });
+    expect(codeOn(await again.text())).toBe(code);
+    expect(await countRows('messages', siteId)).toBe(1);
+    const other = await send(siteId, { ...form, title: '另一件事', idempotencyKey: await drawnKey(siteId) }, { headers: { Cookie: cookie! } });
+    expect(codeOn(await other.text())).not.toBe(code);
+    // A key the service did not draw for this site, in the cookie, counts for nothing.
+    const madeUp = await send(siteId, { ...form, idempotencyKey: await drawnKey(siteId) }, { headers: { Cookie: '__Host-liuyan_form=0123456789abcdef0123456789abcdef' } });
+    expect(codeOn(await madeUp.text())).not.toBe(code);
+    expect(await countRows('messages', siteId)).toBe(3);
+  });
+
   it('never gives a message’s code to anyone else who sends the same text (another page, another key)', async () => {
     const { siteId, eduUnit } = await createSite();
     const form = filled(eduUnit, { isPublic: 'false' });

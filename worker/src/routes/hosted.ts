@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { html } from 'hono/html';
+import { getCookie, setCookie } from 'hono/cookie';
 import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
 import { DEFAULT_LOCALE } from '../../../sdk/src/languages';
 import { FormNodeSchema, SiteFormQuerySchema, SiteFormSchema } from '../../../sdk/src/schemas/site';
@@ -334,6 +335,14 @@ hosted.onError((error, c) => {
 });
 
 /**
+ * The cookie keeping, for an hour, the key of the last write page whose form this browser sent
+ * (`__Host-liuyan_form`: a random key, nothing of the citizen's): the same message sent again from a
+ * page served since (Back from the receipt) is keyed as the first, so it is stored once.
+ */
+const SENT_FORM_COOKIE = 'liuyan_form';
+const SENT_FORM_SECONDS = 3600;
+
+/**
  * The plain form sent (no script, or before it came): stored by the one path every submission takes,
  * under a key made from what was sent and the page's own key (`KEY_FIELD`), so a form sent twice (a press of 提交 repeated on a slow
  * connection, the page reloaded and sent again) stores one message and shows the same code. Answered
@@ -411,10 +420,16 @@ hosted.post('/s/:site/write', bodyLimit({
   const source = from && signature && site.allowedOrigins.includes(from) && signature === await sign(formKey, from) ? { origin: from, signature } : undefined;
   if (!parsed.success || reads.driveGone) return writePage(c, found, reads, { values, formKey, source, errors: sentences(problems()) }, 422);
   try {
-    // The fill time differs from one press to the next: what was sent is the rest.
+    // The fill time differs from one press to the next: what was sent is the rest. A form this browser
+    // sent from another page of the write page within the hour is keyed by that page's key (the
+    // cookie): pressing Back from the receipt serves the form anew with a key of its own, and the
+    // same message sent again from it must be the one stored, with its code.
     const { fillMs: _fillMs, ...sent } = parsed.data;
-    const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${formKey}:${JSON.stringify(sent)}`)}`;
+    const earlier = getCookie(c, SENT_FORM_COOKIE, 'host');
+    const keyOf = earlier && earlier !== formKey && await formKeyAge(c.env.HASH_KEY, site.id, earlier) ? earlier : formKey;
+    const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${keyOf}:${JSON.stringify(sent)}`)}`;
     const answer = await storeSubmission(c, parsed.data, key, undefined, undefined, undefined, source?.origin ?? origin);
+    setCookie(c, SENT_FORM_COOKIE, keyOf, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: SENT_FORM_SECONDS, prefix: 'host' });
     c.header('Cache-Control', 'no-store');
     return send(c, {
       site, locale, ...view, withStats: reads.withStats, section: 'write', elements: false, noindex: true,
