@@ -14,6 +14,11 @@ const strings = {
   /** Shown where an element waits for its script (no JavaScript, or still loading on a slow network). */
   needsScript: '此功能需要开启 JavaScript。如果页面长时间没有显示，请检查网络后刷新。',
   /**
+   * Shown inside an element some seconds after the page came, where scripts run but the element's
+   * script has not (blocked, or lost on a dropped connection); the element, once it runs, draws over it.
+   */
+  scriptLate: '这部分内容还没有显示出来。网络较慢时请稍候；如果一直没有显示，请检查网络后刷新页面。',
+  /**
    * Below a field of the form without a script, where the element's counter (`12/50`) comes when it
    * takes the form over: the most it takes, which stays true while nothing counts what is typed.
    */

@@ -18,6 +18,11 @@ const strings = {
   /** Shown where an element waits for its script (no JavaScript, or still loading on a slow network). */
   needsScript: '此功能需要開啟 JavaScript。如果頁面長時間沒有顯示，請檢查網路後重新整理。',
   /**
+   * Shown inside an element some seconds after the page came, where scripts run but the element's
+   * script has not (blocked, or lost on a dropped connection); the element, once it runs, draws over it.
+   */
+  scriptLate: '這部分內容還沒有顯示出來。網路較慢時請稍候；如果一直沒有顯示，請檢查網路後重新整理頁面。',
+  /**
    * Below a field of the form without a script, where the element's counter (`12/50`) comes when it
    * takes the form over: the most it takes, which stays true while nothing counts what is typed.
    */

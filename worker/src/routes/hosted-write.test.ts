@@ -307,7 +307,7 @@ describe('the write page’s form without a script', () => {
     const { siteId, eduUnit } = await createSite();
     await env.DB.prepare("INSERT INTO notification_settings (site_id, sms_provider, sms_key_id, sms_secret_enc, sms_sign_name, phone_verification, updated_at) VALUES (?, 'aliyun', 'key', 'sealed', '测试县', 1, '2026-12-01T00:00:00Z')").bind(siteId).run();
     const html = await (await page(`/s/${siteId}/write`)).text();
-    expect(html).toContain(`<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"></liuyan-form>`);
+    expect(html).toContain(`<liuyan-form site="${siteId}" lang="zh-CN" theme="auto"><p class="late" role="status">`);
     expect(html).toContain('<noscript>');
     expect((await send(siteId, filled(eduUnit))).status).toBe(404);
     expect(await countRows('messages', siteId)).toBe(0);

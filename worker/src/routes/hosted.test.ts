@@ -107,7 +107,8 @@ describe('GET /s/:site/ and its sections', () => {
     const board = await page(`/s/${siteId}/`);
     expect(board.status).toBe(200);
     const html = await board.text();
-    expect(html).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="auto"></liuyan-list>`);
+    // Where scripts run but the element's has not come some seconds after the page (blocked, lost), it says so (hosted/page.ts: `.late`).
+    expect(html).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="auto"><p class="late" role="status">这部分内容还没有显示出来。网络较慢时请稍候；如果一直没有显示，请检查网络后刷新页面。</p></liuyan-list>`);
     expect(html).toContain('<script type="module" src="/widget/liuyan.js"></script>');
     expect(html).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/">`);
     // The tabs are links; the current one is marked; statistics once something is published.
@@ -123,7 +124,7 @@ describe('GET /s/:site/ and its sections', () => {
       expect(response.status).toBe(200);
       const body = await response.text();
       // The form holds its plain HTML form (hosted-write.test.ts); the others are empty until their script comes.
-      expect(body).toContain(`<${tag} site="${siteId}" lang="zh-CN" theme="auto">${tag === 'liuyan-form' ? '<form class="plain-form"' : `</${tag}>`}`);
+      expect(body).toContain(`<${tag} site="${siteId}" lang="zh-CN" theme="auto">${tag === 'liuyan-form' ? '<form class="plain-form"' : '<p class="late" role="status">'}`);
       expect(body).toMatch(new RegExp(`<a href="/s/${siteId}/${section}" aria-current="page">`));
     }
     const bare = await page(`/s/${siteId}`);
@@ -242,7 +243,7 @@ describe('GET /s/:site/campaigns/:slug', () => {
     expect(html).toMatch(new RegExp(`<liuyan-form site="${siteId}" campaign="jianyan-2027" lang="zh-CN" theme="auto"><form class="plain-form" method="post" action="/s/${siteId}/write" accept-charset="utf-8"><input type="hidden" name="campaign" value="jianyan-2027">`));
     expect(html).not.toContain('idempotencyKey');
     expect(response.headers.get('Cache-Control')).toMatch(/^public/);
-    expect(html).toContain(`<liuyan-list site="${siteId}" campaign="jianyan-2027" lang="zh-CN" theme="auto"></liuyan-list>`);
+    expect(html).toContain(`<liuyan-list site="${siteId}" campaign="jianyan-2027" lang="zh-CN" theme="auto"><p class="late" role="status">`);
     // Without scripts: the drive's messages only, as links.
     expect(html).toContain(`<a href="/s/${siteId}/messages/${inDrive}">建议多建口袋公园</a>`);
     expect(html).not.toContain('别的留言');
@@ -279,7 +280,7 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
     const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '路灯不亮了' }]);
     const board = await (await page(`/s/${siteId}/?lang=en`)).text();
     expect(board).toContain('<html lang="en">');
-    expect(board).toContain(`<liuyan-list site="${siteId}" lang="en" theme="auto"></liuyan-list>`);
+    expect(board).toContain(`<liuyan-list site="${siteId}" lang="en" theme="auto"><p class="late" role="status">`);
     expect(board).toContain('<title>Messages - 测试县人民政府</title>');
     expect(board).toContain('<h1><span lang="zh">测试县人民政府</span><small>Message board</small></h1>');
     expect(meta(board, 'og:title')).toBe('测试县人民政府 Message board');
@@ -321,7 +322,7 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
 
     // A site in English: its pages are, and Chinese is the one asked for.
     await db.run(db.q.updateTable('sites').set({ locale: 'en' }).where('id', '=', siteId));
-    expect(await (await page(`/s/${siteId}/track`)).text()).toContain(`<liuyan-track site="${siteId}" lang="en" theme="auto"></liuyan-track>`);
+    expect(await (await page(`/s/${siteId}/track`)).text()).toContain(`<liuyan-track site="${siteId}" lang="en" theme="auto"><p class="late" role="status">`);
     const asked = await (await page(`/s/${siteId}/track?lang=zh-CN`)).text();
     expect(asked).toContain('<html lang="zh-CN">');
     expect(asked).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/track?lang=zh-CN">`);
@@ -452,7 +453,7 @@ describe('hosted pages in a theme (?theme=)', () => {
     expect(style).toMatch(/^:root\{color-scheme:light;--primary:#b5121b;/);
     expect(style).toContain('@media (prefers-color-scheme: dark) and (not (prefers-contrast: more)){:root{color-scheme:dark;--primary:#da898d;--on-primary:#1b1b1d;');
     expect(style).toContain('@media (prefers-contrast: more){:root{color-scheme:light;--primary:#ac111a;');
-    expect(board).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="auto"></liuyan-list>`);
+    expect(board).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="auto"><p class="late" role="status">`);
     expect(board).toContain(`<a href="/s/${siteId}/write">我要留言</a>`);
     expect(board).not.toContain('data-theme');
   });
@@ -466,7 +467,7 @@ describe('hosted pages in a theme (?theme=)', () => {
     // One palette, no media query: the system's setting no longer matters.
     expect(style).toMatch(/^:root\{color-scheme:dark;--primary:#da898d;--on-primary:#1b1b1d;--header:#b5121b;/);
     expect(style).not.toContain('@media (prefers-');
-    expect(body).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="dark"></liuyan-list>`);
+    expect(body).toContain(`<liuyan-list site="${siteId}" lang="zh-CN" theme="dark"><p class="late" role="status">`);
     expect(body).toContain(`<a href="/s/${siteId}/write?theme=dark">我要留言</a>`);
     expect(body).toContain(`<a href="/s/${siteId}/messages/${id}?theme=dark">路灯不亮了</a>`);
     expect(body).toContain('data-theme="dark"');
@@ -484,7 +485,7 @@ describe('hosted pages in a theme (?theme=)', () => {
     await createCampaign(siteId, { slug: 'theme-drive', startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) });
     const drive = await (await page(`/s/${siteId}/campaigns/theme-drive?theme=dark`)).text();
     expect(drive).toContain(`<liuyan-form site="${siteId}" campaign="theme-drive" lang="zh-CN" theme="dark"><form class="plain-form"`);
-    expect(drive).toContain(`<liuyan-list site="${siteId}" campaign="theme-drive" lang="zh-CN" theme="dark"></liuyan-list>`);
+    expect(drive).toContain(`<liuyan-list site="${siteId}" campaign="theme-drive" lang="zh-CN" theme="dark"><p class="late" role="status">`);
   });
 
   it('ignores any other ?theme= (the system’s setting) and never writes it into the page', async () => {

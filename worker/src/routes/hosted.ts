@@ -157,11 +157,18 @@ function formElement({ site, locale, view }: Pick<Found, 'site' | 'locale' | 'vi
   return html`<liuyan-form site="${site.id}"${elementAttribute('campaign', campaign)} lang="${locale}" theme="${elementTheme(view.theme)}"${elementAttribute('unit', unit)}>${inner}</liuyan-form>`;
 }
 
+/**
+ * What an element holds until its script draws it (its children, which its shadow root then leaves
+ * unshown): a line said only where scripts run and the element's has not come some seconds after the
+ * page (`.late` in hosted/page.ts; without scripts, `<noscript>` says why instead).
+ */
+const lateNote = (t: HostedStrings) => html`<p class="late" role="status">${t.scriptLate}</p>`;
+
 /** The element of each section but the write page (`writePage`), in the page's language and theme. */
-const ELEMENTS: Record<Exclude<Section, 'write'>, (siteId: string, locale: Locale, theme: HostedTheme) => ReturnType<typeof html>> = {
-  board: (siteId, locale, theme) => html`<liuyan-list site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-list>`,
-  track: (siteId, locale, theme) => html`<liuyan-track site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-track>`,
-  stats: (siteId, locale, theme) => html`<liuyan-stats site="${siteId}" lang="${locale}" theme="${theme}"></liuyan-stats>`,
+const ELEMENTS: Record<Exclude<Section, 'write'>, (siteId: string, locale: Locale, theme: HostedTheme, t: HostedStrings) => ReturnType<typeof html>> = {
+  board: (siteId, locale, theme, t) => html`<liuyan-list site="${siteId}" lang="${locale}" theme="${theme}">${lateNote(t)}</liuyan-list>`,
+  track: (siteId, locale, theme, t) => html`<liuyan-track site="${siteId}" lang="${locale}" theme="${theme}">${lateNote(t)}</liuyan-track>`,
+  stats: (siteId, locale, theme, t) => html`<liuyan-stats site="${siteId}" lang="${locale}" theme="${theme}">${lateNote(t)}</liuyan-stats>`,
 };
 
 type Found = NonNullable<Awaited<ReturnType<typeof hostedSite>>>;
@@ -235,7 +242,7 @@ async function writePage(
 ` : '';
   const main = units
     ? html`${sectionHeading(t, 'write')}${drive}${element(plainForm({ site: { ...site, ...choices }, units, locale, action, unitId, campaign, ...form, formKey: form.formKey ?? await newFormKey(c.env.HASH_KEY, site.id, 'form') }))}`
-    : html`${sectionHeading(t, 'write')}${element('')}
+    : html`${sectionHeading(t, 'write')}${element(lateNote(t))}
 <noscript><p class="muted">${t.needsScript}</p></noscript>`;
   // The form's key is this reader's (and what a citizen sent back with its errors is theirs): no cache
   // keeps the page. Without a form, the page is the same for all (a minute, as the other sections).
@@ -459,7 +466,7 @@ function sectionRoute(section: Exclude<Section, 'write'>) {
       hasPublishedMessages(db, site.id),
       section === 'board' ? listPublicMessages(db, site, { limit: 20 }, now).then((page) => page.items) : Promise.resolve(null),
     ]);
-    const main = html`${sectionHeading(t, section)}${ELEMENTS[section](site.id, locale, elementTheme(view.theme))}
+    const main = html`${sectionHeading(t, section)}${ELEMENTS[section](site.id, locale, elementTheme(view.theme), t)}
 <noscript><p class="muted">${t.needsScript}</p>${latest ? html`
 <h2>${t.latest}</h2>
 ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
@@ -567,7 +574,7 @@ ${campaign.description ? html`<div class="body">${campaign.description}</div>` :
 <h3>${t.campaignWrite}</h3>
 ${formElement(found, form, { campaign: campaign.slug })}${closed}
 <h3>${t.campaignMessages}</h3>
-<liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}"></liuyan-list>
+<liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}">${lateNote(t)}</liuyan-list>
 <noscript><p class="muted">${t.needsScript}</p>
 ${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
 <li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${written(m.title, locale)}</a> <span class="muted">${written(m.unit.name, locale)}</span></li>`)}

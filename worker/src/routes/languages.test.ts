@@ -35,7 +35,7 @@ describe('hosted pages with ?lang=zh-TW', () => {
     const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '路灯不亮了' }]);
     const board = await (await page(`/s/${siteId}/?lang=zh-TW`)).text();
     expect(board).toContain('<html lang="zh-TW">');
-    expect(board).toContain(`<liuyan-list site="${siteId}" lang="zh-TW" theme="auto"></liuyan-list>`);
+    expect(board).toContain(`<liuyan-list site="${siteId}" lang="zh-TW" theme="auto"><p class="late" role="status">`);
     expect(board).toContain(`<a href="/s/${siteId}/track?lang=zh-TW">查詢留言</a>`);
     expect(board).toContain('領導留言板');
 
