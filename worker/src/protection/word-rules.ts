@@ -83,11 +83,24 @@ const linkForm = (text: string) => text.replace(/\s*[.。｡︒]\s*(?=[a-z0-9])/
  * A phone number in Chinese text: a mobile (1[3-9] and 9 digits, +86 or not), a landline with its
  * area code (0 and 9–11 digits), a 400/800 line; what people put between digit groups is taken out
  * first: spaces, dashes, dots, slashes, commas, middle dots, brackets (138 0013 8000, 0371-1234 5678,
- * (138)0013/8000). Longer digit runs (ID and order numbers) are not.
+ * (138)0013/8000, 138~0013~8000), and digits written in Chinese read as digits. Longer digit runs (ID
+ * and order numbers) are not.
  */
 const PHONE = /(?<!\d)(?:(?:\+?86)?1[3-9]\d{9}|0\d{9,11}|[48]00\d{7})(?!\d)/u;
 
-const digitsJoined = (text: string) => text.replace(/(?<=\d)[\s\-‐‑–—.,，、·•・\/\\()（）\[\]_*]+(?=\d)/gu, '');
+const digitsJoined = (text: string) => text.replace(/(?<=\d)[\s\-‐‑–—.,，、·•・\/\\()（）\[\]_*~]+(?=\d)/gu, '');
+
+/**
+ * Digits written in Chinese, as a number is read out or written to get past a filter (一三八零零一三八零零零,
+ * 壹叁捌…, 幺 for 1 as said on the phone; Simplified and Traditional: the phone check reads the text
+ * unfolded), as the digits they are.
+ */
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  壹: '1', 贰: '2', 貳: '2', 叁: '3', 叄: '3', 参: '3', 參: '3', 肆: '4', 伍: '5', 陆: '6', 陸: '6', 柒: '7', 捌: '8', 玖: '9',
+};
+const CHINESE_DIGIT = new RegExp(`[${Object.keys(CHINESE_DIGITS).join('')}]`, 'gu');
+const numeralsAsDigits = (text: string) => text.replace(CHINESE_DIGIT, (d) => CHINESE_DIGITS[d]!);
 
 /**
  * Why `texts` (title, body, region — or a follow-up) should wait for a moderator: a hold word in any
@@ -98,7 +111,7 @@ export function holdReasonsOf(rules: WordRules, texts: string[], body: string): 
   const reasons: HoldReason[] = [];
   const bodyForm = foldedForm(body);
   if (rules.holdLinks && LINK.test(linkForm(bodyForm))) reasons.push('link');
-  if (rules.holdPhones && PHONE.test(digitsJoined(bodyForm))) reasons.push('phone');
+  if (rules.holdPhones && PHONE.test(digitsJoined(numeralsAsDigits(bodyForm)))) reasons.push('phone');
   if (rules.hold.length > 0 && texts.some((text) => holdsAny(text, rules.hold))) reasons.push('word');
   return reasons;
 }
