@@ -26,7 +26,7 @@ export const enFieldNames: FieldNames = {
 export const enOfficialFieldMessages: OfficialFieldMessages = {
   fields: {
     label: 'key name',
-    email: 'email', password: 'password', code: 'one-time code', reason: 'reason', note: 'note', kind: 'kind',
+    email: 'email', password: 'password', code: 'one-time code', reason: 'reason', note: 'note', kind: 'kind', body: 'text',
     templateId: 'reply template', days: 'days of extension', displayName: 'name', role: 'role', unitIds: 'units', name: 'name',
     allowedOrigins: 'allowed websites', moderation: 'moderation mode', types: 'message types', domains: 'domains', deadlineDays: 'deadlines',
     year: 'year', day: 'date', parentId: 'parent unit', sortOrder: 'order', active: 'active', disabled: 'disabled', from: 'start date',

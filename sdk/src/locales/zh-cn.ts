@@ -26,7 +26,7 @@ export const zhCNFieldNames: FieldNames = {
 export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
   fields: {
     label: '密钥名称',
-    email: '电子邮箱', password: '密码', code: '动态验证码', reason: '原因', note: '说明', kind: '类别',
+    email: '电子邮箱', password: '密码', code: '动态验证码', reason: '原因', note: '说明', kind: '类别', body: '内容',
     templateId: '回复模板', days: '延期天数', displayName: '姓名', role: '角色', unitIds: '负责单位', name: '名称',
     allowedOrigins: '允许嵌入的网站', moderation: '审核方式', types: '留言类型', domains: '所属领域', deadlineDays: '办理时限',
     year: '年份', day: '日期', parentId: '上级单位', sortOrder: '排序', active: '启用状态', disabled: '停用状态', from: '开始日期',

@@ -28,7 +28,7 @@ export const zhTWFieldNames: FieldNames = {
 export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
   fields: {
     label: '金鑰名稱',
-    email: '電子郵件信箱', password: '密碼', code: '動態驗證碼', reason: '原因', note: '說明', kind: '類別',
+    email: '電子郵件信箱', password: '密碼', code: '動態驗證碼', reason: '原因', note: '說明', kind: '類別', body: '內容',
     templateId: '回覆模板', days: '延期天數', displayName: '姓名', role: '角色', unitIds: '負責單位', name: '名稱',
     allowedOrigins: '允許嵌入的網站', moderation: '審核方式', types: '留言類型', domains: '所屬領域', deadlineDays: '辦理時限',
     year: '年份', day: '日期', parentId: '上級單位', sortOrder: '排序', active: '啟用狀態', disabled: '停用狀態', from: '開始日期',

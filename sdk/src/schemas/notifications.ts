@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SMS_TEMPLATE_KINDS } from '../codes';
 import { LIMITS } from '../limits';
-import { optionalText, TimestampSchema } from './common';
+import { optionalText, requiredText, TimestampSchema } from './common';
 
 // Notifications (SMS and e-mail): what citizens ask for (a verification code, a lost tracking code),
 // what admins set (the SMS provider, the sender, phone verification; the dead-letter list) and what
@@ -22,7 +22,7 @@ export type VerificationCodeSent = z.infer<typeof VerificationCodeSentSchema>;
 
 /** `POST /v1/sites/:site/track/recover` body: the phone or e-mail given with the messages. */
 export const RecoveryRequestSchema = z.object({
-  contact: z.string().trim().min(1).max(LIMITS.emailMax).describe('a mobile number, or an e-mail address (anything with @)').meta({ examples: ['13912345678'] }),
+  contact: requiredText(LIMITS.emailMax).describe('a mobile number, or an e-mail address (anything with @)').meta({ examples: ['13912345678'] }),
 });
 export type RecoveryRequest = z.input<typeof RecoveryRequestSchema>;
 

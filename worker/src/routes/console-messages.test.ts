@@ -203,6 +203,9 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
     const rows = await env.DB.prepare('SELECT message_id, count(*) AS n FROM message_notes WHERE message_id IN (?, ?) GROUP BY 1 ORDER BY 2 DESC')
       .bind(id, other).all<{ message_id: string; n: number }>();
     expect(rows.results).toEqual([{ message_id: id, n: 2 }, { message_id: other, n: 1 }]);
+    // An empty note is named as an official's text, not as the citizen's message.
+    const empty = await expectProblem(await note('', 'note-key-0003'), 422, 'validation');
+    expect(empty.errors).toEqual([expect.objectContaining({ field: 'body', code: 'required', message: '请填写内容' })]);
   });
 });
 

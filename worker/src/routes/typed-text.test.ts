@@ -4,7 +4,7 @@
 // type them. Citizens' fields, officials' fields and admins' fields alike.
 import { describe, expect, it } from 'vitest';
 import { textProblem } from '../../../sdk/src/text';
-import { AUTHOR, createSite, expectNothingWritten, expectProblem, messageRow, submit, validMessage } from '../../test/fixtures';
+import { AUTHOR, createSite, expectNothingWritten, expectProblem, messageRow, request, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 
 /** Text that looks empty: each shows nothing at all. */
@@ -77,6 +77,13 @@ describe('a citizen’s submission', () => {
       expect(problem.errors!.find((e) => e.field === field)!.message).toMatch(/字符/);
     }
     await expectNothingWritten(siteId);
+  });
+
+  // The lost-code request answers the same whatever the contact; malformed text is still refused as anywhere else.
+  it.each(Object.entries(MALFORMED))('refuses %s in the contact of a lost-code request as invalid_characters', async (_what, text) => {
+    const { siteId } = await createSite();
+    const response = await request(`/v1/sites/${siteId}/track/recover`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ contact: `${text}@example.cn` }) });
+    expect((await expectProblem(response, 422, 'validation')).errors).toEqual([expect.objectContaining({ field: 'contact', code: 'invalid_characters' })]);
   });
 
   it('counts characters, not UTF-16 units: 50 emoji or 50 𠮷 fill a title, the 51st is refused', async () => {
