@@ -354,7 +354,7 @@ const strings = {
   },
   notifications: {
     title: '簡訊與郵件',
-    intro: '群眾可以選擇在留言有了新回覆時收到簡訊或郵件（通知不含查詢碼和回覆內容），丟失查詢碼時可憑留言時填寫的手機號或信箱重新獲取；工作人員在本單位收到新留言、留言即將到期和被督辦時收到郵件。所有通知經佇列傳送，失敗自動重試。',
+    intro: '群眾可以選擇在留言有了新回覆時收到簡訊或郵件（通知不含查詢碼和回覆內容），丟失查詢碼時可憑留言時填寫的手機號碼或信箱重新取得；工作人員在本單位收到新留言、留言即將到期和被督辦時收到郵件。所有通知經佇列傳送，失敗自動重試。',
     smsTitle: '簡訊服務',
     provider: '簡訊服務商',
     providerNone: '不傳送簡訊',
@@ -373,7 +373,7 @@ const strings = {
     templates: '簡訊模板',
     templatesHint: '在服務商處審核通過的模板編號；模板變數：有新回覆為 ${day}（留言提交日期）和 ${title}（僅公開的留言，不公開的留言不提供標題）；新查詢碼和驗證碼為 ${code}；工作人員的通知為 ${title}、${unit}、${due}。本單位閘道也會收到完整的簡訊文字。',
     templateKinds: { reply: '有新回覆', new_code: '新的查詢碼', verification_code: '驗證碼', assigned: '留言交辦（工作人員）', due_soon: '即將到期（工作人員）', escalated: '督辦（工作人員）' },
-    phoneVerification: '提交留言前須驗證手機號（傳送簡訊驗證碼）',
+    phoneVerification: '提交留言前須驗證手機號碼（傳送簡訊驗證碼）',
     emailTitle: '郵件',
     emailFrom: '發件地址',
     emailFromHint: '須是已在 Cloudflare Email Service 驗證的網域下的地址；留空使用本服務的預設發件地址。',
@@ -386,7 +386,7 @@ const strings = {
     channels: { sms: '簡訊', email: '郵件' },
     resend: '重新發送',
     resent: '已重新發送：通知正在投遞，失敗時按原計劃重試。',
-    notResendable: '驗證碼和找回查詢碼不能重新發送，須由本人重新獲取。',
+    notResendable: '驗證碼和找回查詢碼不能重新發送，須由本人重新取得。',
   },
   protection: {
     title: '防濫用與儲存期限',

@@ -51,4 +51,13 @@ export const ZH_TW_OVERRIDES: Record<string, string> = {
   // 只 here is always "only" (只能, 只影响), never the measure word of animals (隻): OpenCC's phrases
   // 多只 and 数只 ("many animals") turned 最多只能 into 最多隻能.
   只: '只',
+  // A mobile number is a 手機號碼 and a landline a 市話 in Taiwan (手機號, 座機 read mainland).
+  手机号码: '手機號碼',
+  手机号: '手機號碼',
+  座机号: '市話號碼',
+  座机: '市話',
+  // To get a code is 取得 in Taiwan (獲取 reads mainland).
+  获取: '取得',
+  // A response header is a 回應標頭.
+  响应头: '回應標頭',
 };
