@@ -155,7 +155,8 @@ export function plainFormSubmission(v: PlainFormValues, offered: Site['notificat
   // hidden with it (worker/src/hosted/page.ts), and no more asked for.
   const notify = replyNotice({ sms: v.notifySms, email: v.notifyEmail }, v, offered);
   return {
-    unitId: v.unitId, type: v.type, domain: v.domain, title: v.title, body: v.body, region: v.region,
+    // A choice not made is missing (`required`: 请选择…), not a choice the form does not offer.
+    unitId: v.unitId, type: v.type || undefined, domain: v.domain || undefined, title: v.title, body: v.body, region: v.region,
     author: { name: v.name, phone: v.phone, email: v.email.trim() || null, displayAs: v.displayAs },
     isPublic: v.isPublic !== 'false',
     consent: v.consent,

@@ -186,6 +186,11 @@ describe('the write page’s form without a script', () => {
     expect(html).toContain('<p class="liuyan-error" id="liuyan-title-error">标题至少需要4个字</p>');
     expect(html).toContain('<p class="liuyan-error" id="liuyan-body-error">留言内容至少需要10个字</p>');
     expect(html).toMatch(/<p class="liuyan-error" id="liuyan-author\.phone-error">/);
+    // Nothing chosen is asked for, as the recipient is; not called a choice the form does not offer.
+    const unchosen = await (await send(siteId, filled(eduUnit, { unitId: '', type: '', domain: '' }), { query: '?lang=en' })).text();
+    expect(unchosen).toContain('<p class="liuyan-error" id="liuyan-unitId-error">Please choose the recipient</p>');
+    expect(unchosen).toContain('<p class="liuyan-error" id="liuyan-type-error">Please choose the message type</p>');
+    expect(unchosen).toContain('<p class="liuyan-error" id="liuyan-domain-error">Please choose the domain</p>');
   });
 
   it('answers what cannot be stored with the form again: every value kept, each error beside its field, in the page’s language', async () => {
