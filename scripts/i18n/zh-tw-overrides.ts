@@ -58,6 +58,8 @@ export const ZH_TW_OVERRIDES: Record<string, string> = {
   座机: '市話',
   // To get a code is 取得 in Taiwan (獲取 reads mainland).
   获取: '取得',
+  // What an address does not do is 不支援 (technical support), unlike backing a message (支持, above).
+  不支持: '不支援',
   // A response header is a 回應標頭.
   响应头: '回應標頭',
 };
