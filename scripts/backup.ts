@@ -3,13 +3,15 @@
 // table are read with SQL, and a restore rebuilds the search index (worker/src/db/backup.ts).
 //
 //   npm run backup [-- --out <file>] [--remote] [--database DB] [--persist-to <dir>]
-//   npm run restore -- <file> [--remote --yes] [--database DB] [--persist-to <dir>]
+//   npm run restore -- <file> [--remote --yes] [--database DB] [--persist-to <dir>] [--accept-version-1]
 //
 // Locally (the default: the database `npm run dev` uses, or the one under --persist-to) it reads and
 // writes through wrangler's platform proxy, rebuilds the search index at once and deletes the photos
 // of erased authors from the local R2. With --remote it goes through `wrangler d1 execute --remote`
 // (a page of rows a call; restoring writes files of SQL statements) and leaves the search index and
-// the photos to the hourly job. README → Operations → Backup and restore.
+// the photos to the hourly job. A restore reads and checks the whole file before it changes anything
+// (a file cut short, or not a backup, is refused with the line at fault, never quoting it). README →
+// Operations → Backup and restore.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import {
-  d1BackupDatabase, exportDatabase, rebuildAfterRestore, restoreDatabase, RestoreRefused,
+  d1BackupDatabase, exportDatabase, KEPT_ERASURES_TABLE, rebuildAfterRestore, restoreDatabase, RestoreFailed, RestoreRefused,
   type BackupDatabase, type RestoreReport, type SqlStatement, type SqlValue,
 } from '../worker/src/db/backup';
 import { root } from './local-stack';
@@ -115,7 +117,7 @@ async function backup(target: Target, out: string): Promise<void> {
   try {
     const db = proxy ? d1BackupDatabase(proxy.env[target.database] as D1Database) : remoteDatabase(target);
     const file = createWriteStream(out, { mode: 0o600 });
-    let rows = -1;
+    let rows = -2; // the header and the end line are not rows
     for await (const line of exportDatabase(db)) {
       if (!file.write(`${line}\n`)) await new Promise<void>((r) => file.once('drain', () => r()));
       rows++;
@@ -127,11 +129,22 @@ async function backup(target: Target, out: string): Promise<void> {
   }
 }
 
-async function restore(target: Target, file: string): Promise<void> {
-  const lines = readFileSync(file, 'utf8').split('\n');
+/** The file's lines; a file that cannot be read is refused (RestoreRefused) before anything is opened. */
+function readLines(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RestoreRefused(code === 'ENOENT' ? `there is no file ${file}` : `${file} cannot be read (${code ?? 'unreadable'})`);
+  }
+}
+
+async function restore(target: Target, file: string, acceptVersion1: boolean): Promise<void> {
+  const lines = readLines(file);
   if (target.remote) {
     const db = remoteDatabase(target);
     const report = await restoreDatabase(db, lines, {
+      acceptVersion1,
       migrations: migrationNames(),
       migrate: async (names) => applyMigrations(target, names),
     });
@@ -150,6 +163,7 @@ async function restore(target: Target, file: string): Promise<void> {
   };
   try {
     const report = await restoreDatabase(db, lines, {
+      acceptVersion1,
       migrations: migrationNames(),
       migrate: async (names) => {
         await proxy.dispose();
@@ -183,7 +197,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     out: { type: 'string' }, remote: { type: 'boolean' }, database: { type: 'string', default: 'DB' },
-    'persist-to': { type: 'string' }, yes: { type: 'boolean' },
+    'persist-to': { type: 'string' }, yes: { type: 'boolean' }, 'accept-version-1': { type: 'boolean' },
   },
 });
 const target: Target = { remote: values.remote === true, database: values.database!, persistTo: values['persist-to'] };
@@ -193,9 +207,22 @@ try {
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
     await backup(target, values.out ?? `liuyan-${target.remote ? 'remote' : 'local'}-${target.database}-${stamp}.ndjson`);
   } else if (command === 'restore') {
-    const file = positionals[0] ?? fail('usage: npm run restore -- <backup file> [--remote --yes] [--database DB] [--persist-to <dir>]');
+    const file = positionals[0] ?? fail('usage: npm run restore -- <backup file> [--remote --yes] [--database DB] [--persist-to <dir>] [--accept-version-1]');
     if (target.remote && !values.yes) fail(`This replaces everything in the remote database ${target.database} with ${file}. Run again with --yes to go on.`);
-    await restore(target, file);
+    try {
+      await restore(target, file, values['accept-version-1'] === true);
+    } catch (error) {
+      if (!(error instanceof RestoreFailed)) throw error;
+      const again = ['npm run restore --', '<a good backup file>', ...(target.remote ? ['--remote --yes'] : []),
+        ...(target.database !== 'DB' ? [`--database ${target.database}`] : []), ...(target.persistTo ? [`--persist-to ${target.persistTo}`] : [])];
+      console.error([
+        `T${error.message.slice(1)}.`,
+        `The ${target.remote ? 'remote' : 'local'} database ${target.database} may now be wiped and partly loaded: do not serve from it.`,
+        `The erasure log it read (${error.erasuresKept} ${error.erasuresKept === 1 ? 'erasure' : 'erasures'}) is kept in the database, in table ${KEPT_ERASURES_TABLE}.`,
+        `To recover, restore a good backup (this one again once the cause is fixed): ${again.join(' ')}. It applies those erasures again.`,
+      ].join('\n'));
+      process.exit(1);
+    }
   } else {
     fail('usage: tsx scripts/backup.ts backup|restore …');
   }
