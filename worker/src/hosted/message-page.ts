@@ -44,6 +44,9 @@ ${shareImageHead(site, origin)}`;
 /** <liuyan-message>'s words in each language, so the page reads as the element does. */
 const MESSAGE_STRINGS: Record<Locale, MessageStrings> = { 'zh-CN': messageZhCN, 'zh-TW': messageZhTW, en: messageEn };
 
+/** A status's name in `locale`, as <liuyan-message> and the message page say it. */
+export const statusName = (locale: Locale, status: keyof MessageStrings['statuses']): string => MESSAGE_STRINGS[locale].statuses[status];
+
 /**
  * Photos, each its small version as a link to the whole photo (same origin: the addresses are paths);
  * `alt` names the n-th. Only what the public view lists: public, not hidden.

@@ -9,6 +9,7 @@ export const hostedEn: HostedStrings = {
   scriptLate: 'This part has not loaded yet. On a slow connection, please wait; if it never shows, check your connection and reload the page.',
   mostCharacters: 'Up to {max} characters',
   latest: 'Latest public messages',
+  earlier: 'Earlier public messages',
   noMessages: 'No public messages yet.',
   toBoard: 'Back to the messages',
   /** The write page's form sent without the key of a page the service served (hosted/write-form.ts): shown again with one. */

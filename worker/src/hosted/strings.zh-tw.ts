@@ -29,6 +29,8 @@ const strings = {
   mostCharacters: '最多{max}字',
   /** Above the latest messages listed without scripts (and for search engines). */
   latest: '最新公開留言',
+  /** The link to the next 20 messages of the board listed without scripts, and their heading. */
+  earlier: '更早的公開留言',
   noMessages: '還沒有公開的留言。',
   toBoard: '返回留言列表',
   /** The write page's form sent without the key of a page the service served (hosted/write-form.ts): shown again with one. */

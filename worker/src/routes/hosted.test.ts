@@ -101,6 +101,25 @@ describe('GET /s/:site/messages/:id', () => {
 });
 
 describe('GET /s/:site/ and its sections', () => {
+  it('lists the board’s messages without scripts 20 a page, each page leading to the earlier ones and its own canonical address', async () => {
+    const { siteId, eduUnit } = await createSite();
+    await seedMessages(siteId, Array.from({ length: 23 }, (_, i) => ({ unitId: eduUnit, title: `第${i + 1}条公开留言` })));
+    const first = await (await page(`/s/${siteId}/`)).text();
+    const titles = (html: string) => [...html.matchAll(/">(第\d+条公开留言)<\/a>/g)].map(([, title]) => title);
+    expect(titles(first)).toHaveLength(20);
+    const next = /<a href="(\/s\/[^"]+\?cursor=[^"]+)">更早的公开留言 ›<\/a>/.exec(first)?.[1];
+    expect(next).toBeDefined();
+    const earlier = await (await page(next!.replaceAll('&amp;', '&'))).text();
+    expect(titles(earlier)).toHaveLength(3);
+    expect(new Set([...titles(first), ...titles(earlier)]).size).toBe(23);
+    expect(earlier).toContain('<h2>更早的公开留言</h2>');
+    expect(earlier).not.toContain('更早的公开留言 ›');
+    expect(earlier).toContain(`<a href="/s/${siteId}/">‹ 最新公开留言</a>`);
+    expect(earlier).toContain(`<link rel="canonical" href="https://liuyan.test${next}">`);
+    // Not a cursor: the first page.
+    expect(titles(await (await page(`/s/${siteId}/?cursor=nonsense`)).text())).toEqual(titles(first));
+  });
+
   it('serves the board, the form, tracking and statistics, each at its own address, with the widget from this origin', async () => {
     const { siteId, eduUnit } = await createSite();
     const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '公开的<留言>' }]);
@@ -118,6 +137,8 @@ describe('GET /s/:site/ and its sections', () => {
     expect(html).toContain(`<a href="/s/${siteId}/stats">办理统计</a>`);
     // Without scripts (and for search engines) the latest messages are links to their pages.
     expect(html).toContain(`<a href="/s/${siteId}/messages/${id}">公开的&lt;留言&gt;</a>`);
+
+    expect(html).toMatch(new RegExp(`<a href="/s/${siteId}/messages/${id}">公开的&lt;留言&gt;</a> <span class="muted">测试县教育局 · [^ <]+ · <time datetime="[^"]+">2\\d{3}/\\d{2}/\\d{2}</time></span>`));
 
     for (const [section, tag] of [['write', 'liuyan-form'], ['track', 'liuyan-track'], ['stats', 'liuyan-stats']]) {
       const response = await page(`/s/${siteId}/${section}`);

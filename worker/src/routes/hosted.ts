@@ -8,7 +8,7 @@ import { DEFAULT_LOCALE } from '../../../sdk/src/languages';
 import { FormNodeSchema, SiteFormQuerySchema, SiteFormSchema } from '../../../sdk/src/schemas/site';
 import { format, formatDateTime, lastInstantOf } from '../../../ui/localize';
 import { newRouteGroup } from '../app';
-import { listPublicMessages } from '../db/board';
+import { isCursor, listPublicMessages } from '../db/board';
 import type { SiteDatabase } from '../db/client';
 import { publicMessageView } from '../db/message-views';
 import type { CampaignRow } from '../db/schema';
@@ -17,7 +17,7 @@ import { isOpen, outletFor } from '../db/campaigns';
 import { narrowedChoices } from '../../../widget/src/liuyan-form/unit-path';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
-import { messageHead, messageMain, summary } from '../hosted/message-page';
+import { messageHead, messageMain, statusName, summary } from '../hosted/message-page';
 import type { HostedStrings } from '../hosted/strings.zh-cn';
 import {
   askedLocale, boardHead, campaignPath, hostedHref, hostedStrings, messagePath, pageTitle, inlineStyle, plainFormStyle, renderPage, sectionPath, shareImageHead, written, type PageInput, type Section,
@@ -454,25 +454,50 @@ hosted.post('/s/:site/write', bodyLimit({
   }
 });
 
+/** `href` with the board's `cursor` (the API's) added to its query. */
+const withCursor = (href: string, at: string) => `${href}${href.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(at)}`;
+
+/** The `?cursor=` a reader without scripts asked for, where it is one; else the first page. */
+function askedCursor(c: Context<AppEnv>): string | undefined {
+  const asked = c.req.query('cursor');
+  return asked && isCursor(asked) ? asked : undefined;
+}
+
+/**
+ * Public messages for readers without scripts and for search engines, 20 a page (`cursor`, from the
+ * page before): each a link to its own page with its unit, status and day; a link to the earlier ones
+ * (`href`, the list's own address, with `?cursor=`), and back to the first page from a later one;
+ * under a heading of its own where the page has none for it (`titled`).
+ */
+function messageLinks(
+  { site, locale, t, view }: Pick<Found, 'site' | 'locale' | 't' | 'view'>,
+  page: Awaited<ReturnType<typeof listPublicMessages>>, cursor: string | undefined, href: string, titled: boolean,
+) {
+  return html`${titled ? html`<h2>${cursor ? t.earlier : t.latest}</h2>
+` : ''}${page.items.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${page.items.map((m) => html`
+<li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${written(m.title, locale)}</a> <span class="muted">${written(m.unit.name, locale)} · ${statusName(locale, m.status)} · <time datetime="${m.createdAt}">${formatDateTime(locale, m.createdAt, false)}</time></span></li>`)}
+</ul>`}${page.nextCursor ? html`<p><a href="${withCursor(href, page.nextCursor)}">${t.earlier} ›</a></p>` : ''}${cursor ? html`<p><a href="${href}">‹ ${t.latest}</a></p>` : ''}`;
+}
+
 function sectionRoute(section: Exclude<Section, 'write'>) {
   return async (c: Context<AppEnv>) => {
     const found = await hostedSite(c);
     if (!found) return bareNotFound(c);
     const { site, db, locale, t, view, canonical } = found;
     const now = new Date();
-    // The board lists its latest messages for readers without scripts and for search engines: each
-    // is a link to its own page.
+    // The board lists its messages for readers without scripts and for search engines, 20 a page
+    // (`?cursor=`, the API's, from the page before; one that is not a cursor is the first page): each
+    // a link to its own page, with its status and day.
+    const cursor = section === 'board' ? askedCursor(c) : undefined;
     const [withStats, latest] = await Promise.all([
       hasPublishedMessages(db, site.id),
-      section === 'board' ? listPublicMessages(db, site, { limit: 20 }, now).then((page) => page.items) : Promise.resolve(null),
+      section === 'board' ? listPublicMessages(db, site, { limit: 20, cursor }, now) : Promise.resolve(null),
     ]);
     const main = html`${sectionHeading(t, section)}${ELEMENTS[section](site.id, locale, elementTheme(view.theme), t)}
 <noscript><p class="muted">${t.needsScript}</p>${latest ? html`
-<h2>${t.latest}</h2>
-${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
-<li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${written(m.title, locale)}</a> <span class="muted">${written(m.unit.name, locale)}</span></li>`)}
-</ul>`}` : ''}</noscript>`;
-    const address = canonical(sectionPath(site.id, section));
+${messageLinks(found, latest, cursor, hostedHref(sectionPath(site.id, 'board'), view), true)}` : ''}</noscript>`;
+    // A later page of the board is a page of its own to search engines.
+    const address = cursor ? withCursor(canonical(sectionPath(site.id, section)), cursor) : canonical(sectionPath(site.id, section));
     return send(c, {
       site, locale, ...view, withStats, section, elements: true, main,
       canonical: address,
@@ -538,8 +563,9 @@ hosted.get('/s/:site/campaigns/:slug', async (c) => {
   // to the drive's choices; without a key of its own (the page is kept by caches, as the board), so
   // sent without a script it is confirmed once on the write page.
   const open = isOpen(campaign, nowIso);
+  const cursor = askedCursor(c);
   const [latest, choices] = await Promise.all([
-    listPublicMessages(db, site, { limit: 20, campaign: campaign.slug }, now).then((page) => page.items),
+    listPublicMessages(db, site, { limit: 20, campaign: campaign.slug, cursor }, now),
     open ? plainFormUnits(found).then((units) => formChoices(site, units, campaign)) : null,
   ]);
   // Before or after its days, what the element says in place of the form, said without a script too.
@@ -553,7 +579,8 @@ hosted.get('/s/:site/campaigns/:slug', async (c) => {
     : '';
   const state = nowIso < campaign.starts_at ? t.campaignNotYet : nowIso < campaign.ends_at ? t.campaignOpen : t.campaignEnded;
   const period = format(t.campaignPeriod, { start: formatDateTime(locale, campaign.starts_at, false), end: formatDateTime(locale, lastInstantOf(campaign.ends_at), false) });
-  const address = canonical(campaignPath(site.id, campaign.slug));
+  // A later page of the drive's messages is a page of its own to search engines.
+  const address = cursor ? withCursor(canonical(campaignPath(site.id, campaign.slug)), cursor) : canonical(campaignPath(site.id, campaign.slug));
   const description = summary(campaign.description || campaign.title);
   return send(c, {
     site, locale, ...view, withStats, section: null, elements: true, canonical: address,
@@ -576,9 +603,7 @@ ${formElement(found, form, { campaign: campaign.slug })}${closed}
 <h3>${t.campaignMessages}</h3>
 <liuyan-list site="${site.id}" campaign="${campaign.slug}" lang="${locale}" theme="${elementTheme(view.theme)}">${lateNote(t)}</liuyan-list>
 <noscript><p class="muted">${t.needsScript}</p>
-${latest.length === 0 ? html`<p class="muted">${t.noMessages}</p>` : html`<ul class="latest">${latest.map((m) => html`
-<li><a href="${hostedHref(messagePath(site.id, m.id), view)}">${written(m.title, locale)}</a> <span class="muted">${written(m.unit.name, locale)}</span></li>`)}
-</ul>`}</noscript>`,
+${messageLinks(found, latest, cursor, hostedHref(campaignPath(site.id, campaign.slug), view), false)}</noscript>`,
   });
 });
 
