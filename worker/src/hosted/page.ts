@@ -186,7 +186,7 @@ liuyan-form,liuyan-track,liuyan-list,liuyan-stats{--liuyan-color-primary:var(--p
 liuyan-form:not(:defined),liuyan-track:not(:defined),liuyan-list:not(:defined),liuyan-stats:not(:defined){display:block;min-height:6rem;color:var(--muted)}
 .late{margin:0;visibility:hidden;animation:late 0s 8s forwards}
 @keyframes late{to{visibility:visible}}
-@media (scripting:none){.late{display:none}}
+@media (scripting:none){.late{display:none}liuyan-track:not(:defined),liuyan-list:not(:defined),liuyan-stats:not(:defined){min-height:0}}
 .muted{color:var(--muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .latest{padding-left:1.2em}
