@@ -73,16 +73,21 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
    * sent, an action's button gone with the message's new state — the focus goes to the sentence
    * saying what happened (`.notice[role="status"]`), else to a problem said (`[role="alert"]`), else
    * to the page's heading: not to the top of the document, where Tab would start again from the header.
+   * A form closed unsent (取消, Escape) has nothing to say: the focus goes back to the button that
+   * opened it (its `aria-expanded` gone from true to false), where the official was before opening it.
    * A page swapped for another (a custom element's host) is left to the page that comes.
    */
   protected override update(changed: PropertyValues): void {
     const focused = (this.renderRoot as ShadowRoot).activeElement;
+    const expanded = [...this.renderRoot.querySelectorAll<HTMLElement>('[aria-expanded="true"]')];
     super.update(changed);
     if (!focused || focused.isConnected || focused.localName.includes('-')) return;
-    const next = ['.notice[role="status"]:not([hidden])', '[role="alert"]:not([hidden])', 'h1']
-      .map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean);
+    const opener = () => expanded.find((e) => e.isConnected && e.getAttribute('aria-expanded') === 'false') ?? null;
+    const next = ['.notice[role="status"]:not([hidden])', opener, '[role="alert"]:not([hidden])', 'h1']
+      .map((selector) => (typeof selector === 'string' ? this.renderRoot.querySelector<HTMLElement>(selector) : selector())).find(Boolean);
     if (!next) return;
-    if (!next.hasAttribute('tabindex')) next.tabIndex = -1;
+    // A sentence or heading takes the focus from a script only; a button is focusable already.
+    if (!next.hasAttribute('tabindex') && !next.matches('button')) next.tabIndex = -1;
     next.focus();
   }
 

@@ -29,12 +29,16 @@ export const styles = css`
   .card > :first-child { margin-top: 0; }
   .stack { display: grid; gap: 1em; }
   .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
+  /* A date field is as wide as its text by default (171 px), wider than a phone zoomed to 200% (195 px,
+     WCAG 1.4.10): it may shrink with its column instead. */
+  input[type='date'] { min-width: 0; }
   /* A part kept in its form while it does not apply (a responder's units under another role) stays hidden whatever its display. */
   [hidden] { display: none !important; }
   label, legend { font-weight: 600; }
   legend { padding: 0; margin-bottom: 0.3em; }
   .required-mark { color: var(--liuyan-color-error); margin-left: 0.2em; }
-  .hint { font-size: 0.9em; margin: 0; }
+  /* A hint may hold an example address, one long word: it breaks rather than widening the page (WCAG 1.4.10). */
+  .hint { font-size: 0.9em; margin: 0; overflow-wrap: anywhere; }
   .counter { justify-self: end; font-size: 0.85em; }
   .counter.over { color: var(--liuyan-color-error); font-weight: 600; }
   .choices { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; }
@@ -146,8 +150,9 @@ export const styles = css`
   .unit-choices { max-height: 24rem; overflow-y: auto; }
   ul.rows, ul.list, ul.tree { list-style: none; margin: 0; padding: 0; }
   ul.rows { display: grid; gap: 0.5em; }
-  .row { display: flex; gap: 0.5em; align-items: center; }
-  .row input { flex: 1 1 auto; min-width: 0; }
+  /* On a narrow screen (320 px zoomed to 200%) the button goes under its field rather than squeezing it. */
+  .row { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
+  .row input { flex: 1 1 min(10rem, 100%); min-width: 0; }
   .row button { flex: none; }
   .number-grid, .field-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(9rem, 100%), 1fr)); gap: 0.8em; align-items: start; }
   /* Fields with a hint of a sentence or two: one column on a phone. */
@@ -189,6 +194,14 @@ export const styles = css`
   ol.crumbs [aria-current] { font-weight: 600; }
   button.link { min-height: 44px; padding: 0 0.3em; border: 0; background: transparent; color: var(--liuyan-color-primary); text-decoration: underline; }
   form[role='search'] input { flex: 1; min-width: 0; }
+  /* Under forced colours (Windows high contrast) the current tab's fill is dropped, and every header
+     link's transparent underline is drawn in the text colour: the current tab or link would look like
+     the others. It keeps a mark of its own in the system's colours: underlined, and a thicker border. */
+  @media (forced-colors: active) {
+    :is(.tabs, .app-header nav) a[aria-current='page'] { text-decoration: underline 0.15em; text-underline-offset: 0.3em; }
+    .tabs a[aria-current='page'] { border: 3px solid Highlight; }
+    .app-header nav a:not([aria-current='page']) { border-bottom-color: Canvas; }
+  }
   @media (max-width: 40rem) {
     ul.tree ul { padding-left: 0.6em; }
     .page { padding: 0.75em; }

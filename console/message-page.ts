@@ -161,7 +161,19 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     if (this.message && this.open && this.open !== 'reply') keepFormDraft(this.message.id, null);
     this.open = action;
     if (action === 'reply' && this.templates === null) void this.loadTemplates();
-    if (this.open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel :is(select, textarea, input, button)')?.focus());
+    if (this.open) void this.focusFirstField();
+  }
+
+  /**
+   * The focus goes to the open form's first field, 转办's unit picker too (it hands the focus to its own
+   * first control, once it has drawn them), and focusing scrolls it into view: not to a later field
+   * below the fold.
+   */
+  private async focusFirstField(): Promise<void> {
+    await this.updateComplete;
+    const first = this.renderRoot.querySelector<HTMLElement>('form[part="action-form"] :is(select, textarea, input, button, liuyan-console-unit-picker)');
+    await (first as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+    first?.focus();
   }
 
   /** Asks the service what the days typed would make the deadline, so it is seen before confirming. */
@@ -450,7 +462,19 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const body = !template ? this.draft.body
       : !typed || typed === previous?.body.trim() ? template.body
       : `${this.draft.body.trimEnd()}\n\n${template.body}`;
+    // Words put in by the template are no longer the ones refused (请填写回复内容): their error goes with them.
+    if (body !== this.draft.body) this.clearError('body');
     this.draft = { ...this.draft, templateId: id, body };
+  }
+
+  /**
+   * Forgets a field's error once its value is changed (typed, or filled in by a template): it said
+   * what was wrong with the value that was refused, not with this one. The form is checked again when sent.
+   */
+  private clearError(field: string): void {
+    if (!this.errors[field]) return;
+    const { [field]: _gone, ...rest } = this.errors;
+    this.errors = rest;
   }
 
   /**
@@ -568,10 +592,11 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const t = this.t;
     const publish = moderation === 'published';
     return html`<div class="panel stack" role="group" part="follow-up-confirm" aria-label=${publish ? t.message.publishFollowUp : t.message.rejectFollowUp}>
-      <p>${publish ? t.message.publishFollowUpConfirm : t.message.rejectFollowUpConfirm}</p>
+      <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
+      <p id="follow-up-question">${publish ? t.message.publishFollowUpConfirm : t.message.rejectFollowUpConfirm}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="buttons">
-        <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.moderateFollowUp(id, moderation)}>${this.busy ? t.forms.sending : t.forms.confirm}</button>
+        <button type="button" aria-describedby="follow-up-question" aria-disabled=${String(this.busy)} @click=${() => this.moderateFollowUp(id, moderation)}>${this.busy ? t.forms.sending : t.forms.confirm}</button>
         <button type="button" class="secondary" @click=${() => { this.confirming = null; }}>${t.forms.cancel}</button>
       </div>
     </div>`;
@@ -657,7 +682,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}
       <div class="buttons" part="actions">
         ${repeat(actions, (a) => a, (a) => html`<button type="button" class=${a === 'publish' || a === 'accept' || a === 'reply' ? '' : 'secondary'}
-          aria-disabled=${String(this.busy)} aria-expanded=${WITH_FORM.has(a) ? String(this.open === a) : nothing}
+          aria-disabled=${String(this.busy)} aria-expanded=${WITH_FORM.has(a) ? String(this.open === a) : nothing} data-action=${a}
           @click=${() => this.choose(a)}>${t.actionLabels[a]}</button>`)}
       </div>
       ${this.open ? this.renderPanel(this.open, m) : this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -763,20 +788,21 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         fields = html`${this.textarea('note', f.adoptionNote, true, ADOPTION_NOTE_MAX)}<p class="muted hint">${f.adoptionHint}</p>`;
         break;
       case 'close':
-        fields = html`<p>${f.closeConfirm}</p>`;
+        // Its id describes 确定 (below), so a screen reader says what is being confirmed.
+        fields = html`<p id="confirm-question">${f.closeConfirm}</p>`;
         break;
       case 'publish':
-        fields = html`<p>${format(f.publishConfirm, { name: m.displayName })}</p>`;
+        fields = html`<p id="confirm-question">${format(f.publishConfirm, { name: m.displayName })}</p>`;
         break;
     }
-    return html`<form class="panel stack" part="action-form" novalidate @submit=${this.submit}
+    return html`<form class="panel stack" part="action-form" novalidate @submit=${this.submit} @keydown=${this.onPanelKeydown}
       @input=${this.onPanelInput} @change=${this.onPanelInput} aria-label=${t.actionLabels[action]}>
       <h3>${t.actionLabels[action]}</h3>
       ${fields}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.gone ? html`<p class="notice" part="action-gone">${f.actionGone}</p>` : nothing}
       <div class="buttons">
-        <button type="submit" aria-disabled=${String(this.busy || this.gone)}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
+        <button type="submit" aria-disabled=${String(this.busy || this.gone)} aria-describedby=${CONFIRM_ONLY.has(action) ? 'confirm-question' : nothing}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
         <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${this.cancel}>${f.cancel}</button>
       </div>
     </form>`;
@@ -788,6 +814,10 @@ export class LiuyanConsoleMessage extends ConsoleElement {
    */
   private onPanelInput(event: Event): void {
     const form = event.currentTarget as HTMLFormElement;
+    // A field typed in or chosen again is no longer the value refused: its error and aria-invalid go.
+    // Only a control's own events: a search typed inside 转办's unit picker chooses nothing yet.
+    const name = event.composedPath()[0] === event.target ? (event.target as Element).getAttribute('name') : null;
+    if (name) this.clearError(name);
     if (this.message && this.open && this.open !== 'reply') {
       // Every named field with a value, the unit picker of 转办 (a form-associated element) too.
       const fields: Record<string, string> = {};
@@ -801,11 +831,34 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.onRejectionInput(form);
   }
 
-  /** 取消: the form closes and what was typed in it is forgotten (a reply keeps its draft, as before). */
+  /**
+   * 取消: the form closes and what was typed in it is forgotten (a reply keeps its draft, as before).
+   * The focus goes back to the button that opened the form, where the official was: not to the
+   * page's heading (nor, from inside 转办's unit picker, nowhere).
+   */
   private cancel(): void {
+    const action = this.open;
     if (this.message && this.open !== 'reply') keepFormDraft(this.message.id, null);
     this.open = null;
     this.gone = false;
+    if (action) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[part="actions"] button[data-action="${action}"]`)?.focus());
+  }
+
+  /**
+   * Escape in an open form closes it as 取消 does, but not while it is being sent (its answer would
+   * come to a form no longer there), not while it clears a search box's text (the browser's own
+   * Escape), and not from a form holding words typed (取消 forgets them; a key pressed by mistake must
+   * not), but a reply's, which keeps its draft.
+   */
+  private onPanelKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || this.busy || event.defaultPrevented) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement && target.type === 'search' && target.value) return;
+    const typed = [...(event.currentTarget as HTMLFormElement).querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea, input[type="text"]')]
+      .some((field) => field.value.trim() !== '');
+    if (typed && this.open !== 'reply') return;
+    event.preventDefault();
+    this.cancel();
   }
 
   /** Puts back a kept form's values, each announced as typed (its counter, the new deadline's preview). */

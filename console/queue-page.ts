@@ -167,7 +167,9 @@ export class LiuyanConsoleQueue extends ConsoleElement {
         <button type="submit">${t.queue.searchSubmit}</button>
       </form>
       ${this.searchError ? html`<p class="error" role="alert" part="search-error">${this.searchError}</p>` : nothing}
-      ${f.q ? html`<p class="notice" part="search-results">${format(t.queue.searchResults, { q: f.q })}
+      <!-- How many messages the search found is said as it comes in (a polite status), not only seen in the list below. -->
+      ${f.q ? html`<p class="notice" part="search-results"><span role="status">${this.error || (this.loading && this.items.length === 0) ? format(t.queue.searchResults, { q: f.q })
+        : format(this.page?.nextCursor ? t.queue.searchFoundMore : t.queue.searchFound, { q: f.q, n: this.items.length })}</span>
         <a href=${queueHash({ ...f, q: undefined })}>${t.queue.searchClear}</a></p>` : nothing}
       <details class="filters" ?open=${filtered}>
         <summary>${t.queue.filters}</summary>

@@ -72,6 +72,9 @@ const strings = {
     /** Under the tabs while a search or a filter narrows the list: the tabs' numbers are the tab's whole count. */
     countsUnfiltered: '标签上的数字是各栏的全部留言，不按搜索和筛选条件计算。',
     searchResults: '“{q}”的查找结果',
+    /** Said (a polite status) once the search's first page is in: how many messages it found, or how many are shown when more can be loaded. */
+    searchFound: '“{q}”的查找结果：找到 {n} 条留言',
+    searchFoundMore: '“{q}”的查找结果：已显示 {n} 条留言，还有更多',
     searchClear: '清除查找',
     codeNotFound: '没有找到这个查询码的留言，或它不在您负责的单位。请核对后再试。',
   },
@@ -267,6 +270,8 @@ const strings = {
     more: '显示更多',
     /** A picker's 下级 button: the picker's label keeps it apart from the page's own (the 单位 page tree) and from other pickers. */
     openBelowIn: '{label}：打开“{name}”的下级单位',
+    /** Said (a polite status) once a level opened with 下级 or the breadcrumb is shown: the level, and how many units it holds. */
+    levelShown: '{level}：{n} 个单位',
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先审核原因：{reasons}',

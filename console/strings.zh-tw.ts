@@ -76,6 +76,9 @@ const strings = {
     /** Under the tabs while a search or a filter narrows the list: the tabs' numbers are the tab's whole count. */
     countsUnfiltered: '標籤上的數字是各欄的全部留言，不按搜尋和篩選條件計算。',
     searchResults: '「{q}」的查詢結果',
+    /** Said (a polite status) once the search's first page is in: how many messages it found, or how many are shown when more can be loaded. */
+    searchFound: '「{q}」的查詢結果：找到 {n} 條留言',
+    searchFoundMore: '「{q}」的查詢結果：已顯示 {n} 條留言，還有更多',
     searchClear: '清除查詢',
     codeNotFound: '沒有找到這個查詢碼的留言，或它不在您負責的單位。請核對後再試。',
   },
@@ -215,9 +218,9 @@ const strings = {
     notifyDueSoon: '留言即將到期',
     notifyEscalated: '留言超期被督辦',
     notificationsSaved: '通知設定已儲存',
-    smsPhone: '簡訊通知手機號（選填）',
-    smsPhoneHint: '填寫後，本站開通簡訊服務時，以上通知同時發簡訊到這個手機號；清空則只發郵件。號碼加密儲存。',
-    smsPhoneSave: '儲存手機號',
+    smsPhone: '簡訊通知手機號碼（選填）',
+    smsPhoneHint: '填寫後，本站開通簡訊服務時，以上通知同時發簡訊到這個手機號碼；清空則只發郵件。號碼加密儲存。',
+    smsPhoneSave: '儲存手機號碼',
     mustChange: '管理員為您設定了臨時密碼。請先設定您自己的密碼，再繼續使用。',
     passwordsDiffer: '兩次輸入的新密碼不一致',
   },
@@ -271,6 +274,8 @@ const strings = {
     more: '顯示更多',
     /** A picker's 下級 button: the picker's label keeps it apart from the page's own (the 單位 page tree) and from other pickers. */
     openBelowIn: '{label}：開啟「{name}」的下級單位',
+    /** Said (a polite status) once a level opened with 下級 or the breadcrumb is shown: the level, and how many units it holds. */
+    levelShown: '{level}：{n} 個單位',
   },
   /** Why a message or a follow-up's words were held for a moderator (never told to the citizen). */
   heldFor: '先審核原因：{reasons}',

@@ -55,16 +55,19 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     .chosen ul { list-style: none; padding: 0; margin: 0.3em 0 0; display: flex; flex-wrap: wrap; gap: 0.4em; }
     .chosen li { display: inline-flex; align-items: center; gap: 0.3em; border: 1px solid var(--liuyan-color-border); border-radius: 999px; padding: 0 0 0 0.7em; }
     .chosen li button { min-height: 44px; padding: 0 0.7em; border: 0; background: transparent; color: inherit; }
-    .search { display: flex; gap: 0.4em; margin: 0 0 0.5em; }
-    .search input { flex: 1; min-width: 0; }
+    /* Wraps rather than squeezes: on a narrow screen or zoomed in (195 CSS px), the button goes under
+       a field still wide enough to type in, not beside one a few characters wide. */
+    .search { display: flex; flex-wrap: wrap; gap: 0.4em; margin: 0 0 0.5em; }
+    .search input { flex: 1 1 min(10rem, 100%); min-width: 0; }
     ol.crumbs { list-style: none; padding: 0; margin: 0 0 0.4em; display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.2em; font-size: 0.9em; }
     ol.crumbs li + li::before { content: '›'; margin: 0 0.3em; color: var(--liuyan-color-muted); }
     ol.crumbs button { min-height: 44px; padding: 0 0.4em; border: 0; background: transparent; color: var(--liuyan-color-primary); text-decoration: underline; }
     ol.crumbs [aria-current] { font-weight: 600; }
     ul.options { list-style: none; padding: 0; margin: 0; max-height: 20rem; overflow-y: auto; border-top: 1px solid var(--liuyan-color-border); }
-    ul.options li { display: flex; align-items: stretch; gap: 0.3em; border-bottom: 1px solid var(--liuyan-color-border); }
+    /* 下级 goes under its unit's name when both do not fit on a line, so a name is never one character a line. */
+    ul.options li { display: flex; flex-wrap: wrap; align-items: stretch; gap: 0.3em; border-bottom: 1px solid var(--liuyan-color-border); }
     ul.options button { min-height: 44px; border: 0; background: transparent; color: inherit; text-align: left; }
-    ul.options button.pick { flex: 1; padding: 0.3em 0.4em; display: grid; gap: 0.1em; }
+    ul.options button.pick { flex: 1 1 min(8rem, 100%); min-width: 0; overflow-wrap: anywhere; padding: 0.3em 0.4em; display: grid; gap: 0.1em; }
     ul.options button.pick[aria-pressed='true'] { background: var(--liuyan-color-notice); font-weight: 600; }
     ul.options button.pick:disabled { color: var(--liuyan-color-muted); cursor: default; }
     ul.options button.open { white-space: nowrap; color: var(--liuyan-color-primary); padding: 0 0.6em; }
@@ -90,6 +93,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     items: { state: true },
     nextCursor: { state: true },
     searched: { state: true },
+    levelNote: { state: true },
   };
 
   /** The legend: what is being chosen (转办单位, 负责单位 …). */
@@ -123,6 +127,8 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
   private trail: { id?: string; name: string }[] = [];
   private items: PickerUnit[] = [];
   private nextCursor: string | null = null;
+  /** What `goTo` says once a level asked for is shown (河北省：12 个下级单位), in a polite status. */
+  private levelNote = '';
   /** The text of the search shown, or '' when a level is. */
   private searched = '';
   /** The level or search on its way, and why it failed. */
@@ -180,6 +186,29 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     }
   }
 
+  /**
+   * Opens a level the official asked for (下级, a breadcrumb step, 更多): the button pressed is gone
+   * with the level it stood in, and the focus would drop to the page's body. It goes to the level's
+   * place in the breadcrumb (全部单位, or the unit whose units are shown), drawn at once, and the
+   * level and its number of units are said once loaded (`levelNote`, a polite status). After 更多 it
+   * goes to the first unit added, where the reading left off.
+   */
+  private async goTo(trail: { id?: string; name: string }[], cursor?: string): Promise<void> {
+    const before = this.items.length;
+    const opening = this.openLevel(trail, cursor);
+    this.levelNote = '';
+    await this.updateComplete;
+    if (!cursor) this.renderRoot.querySelector<HTMLElement>('ol.crumbs [aria-current]')?.focus();
+    await opening;
+    if (this.trail !== trail || this.searched || this.load.error) return;
+    const p = this.t.unitPicker;
+    this.levelNote = format(p.levelShown, { level: trail.at(-1)?.name ?? (this.roots ? p.mine : p.top), n: this.items.length });
+    if (cursor) {
+      await this.updateComplete;
+      this.renderRoot.querySelectorAll<HTMLElement>('ul.options button.pick')[before]?.focus();
+    }
+  }
+
   /** Shows the level below `trail`'s last unit (the top level, or the roots, for []). */
   private async openLevel(trail: { id?: string; name: string }[], cursor?: string): Promise<void> {
     this.searched = '';
@@ -209,6 +238,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     event.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')!;
     const q = input.value.trim();
+    this.levelNote = '';
     if (!q) return void this.openLevel(this.trail);
     this.searched = q;
     this.items = [];
@@ -257,10 +287,13 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
       </div>`}
       <nav aria-label=${format(p.whereLabel, { label: this.label })}><ol class="crumbs">
         <li><button type="button" aria-current=${this.trail.length === 0 && !this.searched ? 'location' : nothing}
-          @click=${() => this.openLevel([])}>${this.roots ? p.mine : p.top}</button></li>
+          @click=${() => this.goTo([])}>${this.roots ? p.mine : p.top}</button></li>
         ${this.trail.map((unit, i) => html`<li>${unit.id && (i < this.trail.length - 1 || this.searched)
-          ? html`<button type="button" @click=${() => this.openLevel(this.trail.slice(0, i + 1))}>${this.written(unit.name)}</button>`
-          : html`<span aria-current=${i === this.trail.length - 1 && !this.searched ? 'location' : nothing}>${this.written(unit.name)}</span>`}</li>`)}
+          ? html`<button type="button" @click=${() => this.goTo(this.trail.slice(0, i + 1))}>${this.written(unit.name)}</button>`
+          : i === this.trail.length - 1 && !this.searched
+            // Focusable from a script only (goTo), so the focus has a place when its level opens.
+            ? html`<span aria-current="location" tabindex="-1">${this.written(unit.name)}</span>`
+            : html`<span>${this.written(unit.name)}</span>`}</li>`)}
         ${this.searched ? html`<li><span aria-current="location">${this.formatWritten(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
       </ol></nav>
       ${this.renderUnits()}
@@ -298,7 +331,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
               @click=${() => this.choose(unit)}><span>${this.written(unit.name)}${unit.active ? nothing : html` <span class="badge">${p.inactive}</span>`}</span>
               ${where ? html`<span class="where">${where}</span>` : nothing}</button>
             ${unit.hasChildren ? html`<button type="button" class="open" aria-label=${format(p.openBelowIn, { label: this.label, name: placeName(unit, this.searched ? unit.ancestors : this.trail) })}
-              @click=${() => this.openLevel([...(this.searched ? unit.ancestors : this.trail), { id: unit.id, name: unit.name }])}>${p.below} ›</button>` : nothing}
+              @click=${() => this.goTo([...(this.searched ? unit.ancestors : this.trail), { id: unit.id, name: unit.name }])}>${p.below} ›</button>` : nothing}
           </li>`;
         })}
       </ul>
@@ -306,7 +339,8 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
       ${this.load.error ? html`<p class="error state" role="alert">${this.load.error}</p>` : nothing}
       ${!this.load.loading && !this.load.error && this.items.length === 0
         ? html`<p class="muted state" role="status">${this.searched ? p.noResults : p.emptyLevel}</p>` : nothing}
-      ${this.nextCursor ? html`<button type="button" class="secondary wide" @click=${() => this.openLevel(this.trail, this.nextCursor!)}>${p.more}</button>` : nothing}`;
+      ${this.nextCursor ? html`<button type="button" class="secondary wide" @click=${() => this.goTo(this.trail, this.nextCursor!)}>${p.more}</button>` : nothing}
+      <p class="visually-hidden" role="status" part="level-note">${this.levelNote}</p>`;
   }
 }
 

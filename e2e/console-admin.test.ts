@@ -337,8 +337,13 @@ describe('the console’s admin pages', () => {
     await message.getByRole('status').getByText('已受理', { exact: true }).waitFor();
     await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
     const form = message.locator('[part="action-form"]');
+    // Refused as empty, then filled from a template: the words are no longer the ones refused, nor is the field marked so.
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => form.locator('#body-error').textContent()).toBe('请填写回复内容');
     await form.getByLabel('回复模板（选填）').selectOption({ label: title });
     expect(await form.getByLabel('回复内容').inputValue()).toBe(body);
+    await expect.poll(() => form.locator('#body-error').count()).toBe(0);
+    expect(await form.getByLabel('回复内容').getAttribute('aria-invalid')).toBe('false');
     // Chosen after the official's own words, it comes below them: nothing typed is lost.
     await form.getByLabel('回复模板（选填）').selectOption({ index: 0 });
     await form.getByLabel('回复内容').fill('您好，来信收悉。');
@@ -693,6 +698,24 @@ describe('the console’s admin pages', () => {
     }
     const tabs = await page.locator('liuyan-console-admin [part="admin-nav"] a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
     expect(Math.min(...tabs)).toBeGreaterThanOrEqual(44);
+
+    // The same phone zoomed to 200% (195 CSS px; WCAG 1.4.10): a long example address breaks, an
+    // origin's 删除 and a unit picker's 搜索 go under their fields, date fields shrink to fit.
+    await page.setViewportSize({ width: 195, height: 844 });
+    for (const [section, tag] of [['站点设置', 'liuyan-console-admin-site'], ['单位', 'liuyan-console-admin-units'], ['工作日历', 'liuyan-console-admin-calendar'],
+      ['导出', 'liuyan-console-admin-export'], ['审计日志', 'liuyan-console-admin-audit']] as const) {
+      await openAdmin(page, section);
+      const element = page.locator(tag);
+      await element.locator('h1').waitFor();
+      await expect.poll(() => element.locator('[role="status"]:not([hidden])').filter({ hasText: '正在加载' }).count()).toBe(0);
+      if (section === '站点设置') expect(await element.getByRole('button', { name: /^删除网站地址/ }).count()).toBeGreaterThan(0); // an origin's row, with its 删除
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${section} at 195 px`).toBe(0);
+    }
+    // 单位 › 添加单位's parent picker: its search field keeps room to type in.
+    await openAdmin(page, '单位');
+    const search = page.locator('liuyan-console-admin-units liuyan-console-unit-picker').getByRole('searchbox');
+    expect(await search.evaluate((input) => input.getBoundingClientRect().width)).toBeGreaterThan(100);
     expect(problems).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -7,7 +7,7 @@ import { describe, expect, it, inject } from 'vitest';
 import { createClient } from '../sdk/src/client';
 import { queryD1 } from '../scripts/local-stack';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../worker/seed/demo-accounts';
-import { CONSOLE, pickUnit, signedIn, type Official } from './console-helpers';
+import { CONSOLE, isFocused, pickUnit, signedIn, type Official } from './console-helpers';
 import { citizenPhone, useBrowserPage } from './helpers';
 import { WORKER } from './ports';
 
@@ -59,6 +59,10 @@ describe('the console’s unit picker on a national tree', () => {
       above.push(name!);
       await group.getByRole('button', { name: `转办单位：打开“${above.join(' › ')}”的下级单位`, exact: true }).click();
       await group.getByRole('navigation').getByText(name!, { exact: true }).waitFor();
+      // The button pressed went with its level: the focus is on the level's place in the breadcrumb,
+      // not dropped to the page, and the level opened is said once its units are in.
+      await expect.poll(() => isFocused(group.getByRole('navigation').locator('[aria-current="location"]'))).toBe(true);
+      await expect.poll(() => picker.locator('[part="level-note"]').textContent()).toMatch(new RegExp(`^${name}：\\d+ 个单位$`));
     }
     await group.getByRole('button', { name: department, exact: true }).click();
     await expect.poll(() => group.locator('[part="chosen"]').textContent()).toBe(`已选择：${[province, city, county, head, department].join(' › ')}`);
@@ -66,7 +70,10 @@ describe('the console’s unit picker on a national tree', () => {
     expect(unitRequests.filter((q) => !q.includes('q='))).toHaveLength(5);
 
     // The breadcrumb goes back up; a search finds the department by name, saying where it sits.
+    await group.getByRole('navigation').getByRole('button', { name: city, exact: true }).click();
+    await expect.poll(() => isFocused(group.getByRole('navigation').getByText(city!, { exact: true }))).toBe(true);
     await group.getByRole('navigation').getByRole('button', { name: '全部单位' }).click();
+    expect(await isFocused(group.getByRole('navigation').getByRole('button', { name: '全部单位' }))).toBe(true);
     const search = group.getByRole('searchbox', { name: '转办单位：按名称或拼音搜索' });
     await search.fill(department!);
     await search.press('Enter'); // searches; never sends the half-filled form

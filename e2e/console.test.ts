@@ -213,6 +213,10 @@ describe('the officials’ console at /console/', () => {
     await expect.poll(() => isFocused(note)).toBe(true);
     expect(await note.getAttribute('aria-invalid')).toBe('true');
     expect(await note.getAttribute('aria-describedby')).toContain('body-error');
+    // Typed again, it is no longer what was refused: the error goes until the form is sent again.
+    await note.fill('待核实');
+    expect(await form.locator('#body-error').count()).toBe(0);
+    expect(await note.getAttribute('aria-invalid')).toBe('false');
 
     // A transfer with no unit and a reason holding U+202E (which shows text in another order than it is stored).
     await act(page, '转办', (f) => f.getByLabel('转办原因（公开）').fill('应由\u202E局输运通交\u202C办理'));
@@ -442,8 +446,11 @@ describe('the officials’ console at /console/', () => {
     const { page, problems } = await signedIn(browser, responder);
     await page.goto(`${CONSOLE}#/messages/${id}`);
     const message = page.locator('liuyan-console-message');
-    await message.locator('[part="actions"]').getByRole('button', { name: '延期', exact: true }).click();
+    const button = (name: string) => message.locator('[part="actions"]').getByRole('button', { name, exact: true });
+    await button('延期').click();
     let form = message.locator('[part="action-form"]');
+    // A form opens with the focus on its first field.
+    await expect.poll(() => isFocused(form.getByLabel('延长工作日数'))).toBe(true);
     await form.getByLabel('延长工作日数').fill('5');
     await form.getByLabel('延期原因（公开）').fill('需会同市场监管局核查价格');
     await form.locator('[part="extension-preview"]').getByText('延期后的办理期限').waitFor();
@@ -458,19 +465,30 @@ describe('the officials’ console at /console/', () => {
     await form.locator('[part="extension-preview"]').getByText('延期后的办理期限').waitFor();
 
     await form.getByRole('button', { name: '取消' }).click();
+    // The focus goes back to the button that opened the form, not to the page's heading.
+    await expect.poll(() => isFocused(button('延期'))).toBe(true);
     await page.reload();
     await message.locator('[part="actions"]').waitFor();
     expect(await message.locator('[part="action-form"]').count()).toBe(0);
 
-    // 转办: the unit chosen comes back with the reason.
-    await message.locator('[part="actions"]').getByRole('button', { name: '转办', exact: true }).click();
+    // 转办: the unit chosen comes back with the reason. Its first field, the unit picker, takes the focus.
+    await button('转办').click();
     form = message.locator('[part="action-form"]');
+    await expect.poll(() => isFocused(form.locator('liuyan-console-unit-picker'))).toBe(true);
     await pickUnit(form.locator('liuyan-console-unit-picker'), '示范县交通运输局');
     await form.getByLabel('转办原因（公开）').fill('校车线路归交通局管');
     await page.reload();
     form = message.locator('[part="action-form"]');
     await form.locator('liuyan-console-unit-picker [part="chosen"]').filter({ hasText: '示范县交通运输局' }).waitFor();
     expect(await form.getByLabel('转办原因（公开）').inputValue()).toBe('校车线路归交通局管');
+    // Escape, pressed by mistake, does not throw away the reason typed; with nothing typed it closes
+    // the form as 取消 does, the focus back on its button.
+    await form.getByLabel('转办原因（公开）').press('Escape');
+    expect(await form.getByLabel('转办原因（公开）').inputValue()).toBe('校车线路归交通局管');
+    await form.getByLabel('转办原因（公开）').fill('');
+    await form.getByLabel('转办原因（公开）').press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(() => isFocused(button('转办'))).toBe(true);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -237,10 +237,11 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
           @click=${() => this.confirm(x, 'remove')}>${this.a.remove}</button>` : nothing}
       </div>
       ${confirming ? html`<div class="panel" role="group" aria-label=${confirming === 'end' ? a.end : this.a.remove}>
-        <p>${format(confirming === 'end' ? a.endConfirm : a.removeConfirm, { title: x.title })}</p>
+        <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
+        <p id="confirm-question">${format(confirming === 'end' ? a.endConfirm : a.removeConfirm, { title: x.title })}</p>
         ${this.formError(x.id)}
         <div class="buttons">
-          <button type="button" aria-disabled=${String(this.busy)} @click=${() => (confirming === 'end' ? this.endCampaign(x) : this.removeCampaign(x))}>
+          <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${() => (confirming === 'end' ? this.endCampaign(x) : this.removeCampaign(x))}>
             ${confirming === 'end' ? a.confirmEnd : this.a.confirmRemove}</button>
           <button type="button" class="secondary" @click=${() => { this.confirming = null; this.clearMessages(); }}>${this.a.cancel}</button>
         </div>

@@ -123,10 +123,11 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
       <p class="muted">${format(a.created, { at: when(k.createdAt) })} · ${k.lastUsedAt ? format(a.lastUsed, { at: when(k.lastUsedAt) }) : a.neverUsed}</p>
       ${k.revokedAt ? html`<p class="muted">${format(a.revoked, { at: when(k.revokedAt) })}</p>`
         : this.revoking === k.id ? html`<div class="panel" role="group" aria-label=${a.revoke}>
-            <p>${format(a.revokeConfirm, { label: k.label })}</p>
+            <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
+            <p id="confirm-question">${format(a.revokeConfirm, { label: k.label })}</p>
             ${this.formError(k.id)}
             <div class="buttons">
-              <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.revoke(k)}>${a.confirmRevoke}</button>
+              <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${() => this.revoke(k)}>${a.confirmRevoke}</button>
               <button type="button" class="secondary" @click=${() => { this.revoking = null; this.clearMessages(); }}>${this.a.cancel}</button>
             </div>
           </div>`

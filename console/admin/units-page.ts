@@ -72,6 +72,17 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     });
   }
 
+  /**
+   * Opens a level the admin asked for (下级, a breadcrumb step): the button pressed goes with the level
+   * it stood in, so the focus goes to the level's place in the breadcrumb, which says which level is shown.
+   */
+  private async goTo(trail: UnitRef[]): Promise<void> {
+    await this.openLevel(trail);
+    if (this.trail !== trail || this.searched) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="breadcrumb"] [aria-current]')?.focus();
+  }
+
   private async search(event: Event): Promise<void> {
     event.preventDefault();
     const q = (this.renderRoot.querySelector<HTMLInputElement>('#unit-search')?.value ?? '').trim();
@@ -189,10 +200,10 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       </form>
       <nav aria-label=${format(p.whereLabel, { label: a.title })}><ol class="crumbs" part="breadcrumb">
         <li><button type="button" class="link" aria-current=${this.trail.length === 0 && !this.searched ? 'location' : nothing}
-          @click=${() => this.openLevel([])}>${p.top}</button></li>
+          @click=${() => this.goTo([])}>${p.top}</button></li>
         ${this.trail.map((u, i) => html`<li>${i < this.trail.length - 1 || this.searched
-          ? html`<button type="button" class="link" @click=${() => this.openLevel(this.trail.slice(0, i + 1))}>${this.written(u.name)}</button>`
-          : html`<span aria-current="location">${this.written(u.name)}</span>`}</li>`)}
+          ? html`<button type="button" class="link" @click=${() => this.goTo(this.trail.slice(0, i + 1))}>${this.written(u.name)}</button>`
+          : html`<span aria-current="location" tabindex="-1">${this.written(u.name)}</span>`}</li>`)}
         ${this.searched ? html`<li><span aria-current="location">${this.formatWritten(p.resultsFor, { q: this.searched })}</span></li>` : nothing}
       </ol></nav>
       ${this.load.error ? html`<p class="error" role="alert">${this.load.error}</p>` : nothing}
@@ -217,7 +228,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
         </div>
         <div class="buttons compact">
           ${u.hasChildren ? html`<button type="button" class="secondary" aria-label=${format(this.t.unitPicker.openBelow, { name: placeName(u, u.ancestors) })}
-            @click=${() => this.openLevel([...(this.searched ? u.ancestors : this.trail), { id: u.id, name: u.name }])}>${this.t.unitPicker.below} ›</button>` : nothing}
+            @click=${() => this.goTo([...(this.searched ? u.ancestors : this.trail), { id: u.id, name: u.name }])}>${this.t.unitPicker.below} ›</button>` : nothing}
           <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(this.editing === u.id)}
             @click=${() => this.toggleEdit(u)}>${this.a.edit}</button>
           <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => this.addBelow(u)}
