@@ -27,6 +27,17 @@ describe('banned words', () => {
     expect(banned('城關鎮的路燈壞了很久，晚上出行很不方便。')).toBe(false);
   });
 
+  it('are refused inside a sentence; read only across a sentence’s end, the text waits for a moderator', () => {
+    const gambling = wordRules({ banned: ['赌博'], hold: [], holdLinks: false, holdPhones: false });
+    for (const text of ['今天去赌。博物馆门口车辆乱停', '谁在赌？博物馆说不知道', '最后一个字是赌\n博物馆在对面', '法。轮。功']) {
+      const r = text.startsWith('法') ? rules : gambling;
+      expect(fieldsWithBannedWords(r, { body: text }), text).toEqual([]);
+      expect(holdReasonsOf(r, [text], text), text).toEqual(['word']);
+    }
+    expect(fieldsWithBannedWords(gambling, { body: '小区里有人赌，博，彩票站也在' })).toEqual(['body']);
+    expect(holdReasonsOf(gambling, ['小区里有人赌博。'], '小区里有人赌博。')).toEqual([]);
+  });
+
   it('leave ordinary text and other scripts’ marks alone', () => {
     expect(banned('法律服务中心的轮值功能很好')).toBe(false);
     expect(banned('fun luck')).toBe(false);

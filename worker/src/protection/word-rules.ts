@@ -56,10 +56,20 @@ const holdsAny = (text: string, words: string[]) => {
   return words.some((word) => form.includes(word));
 };
 
-/** The fields (by their API name) whose text holds a banned word, in the order given. */
+/**
+ * Where a sentence ends: 。！？ (full or half width), ；, a line break. A banned word is refused when
+ * one sentence holds it; read across an end only (今天去赌。博物馆门口… is not 赌博), the text waits
+ * for a moderator instead (`holdReasonsOf`: `word`), as one spelt with sentence ends between its
+ * characters to get past the list would.
+ */
+const SENTENCE_END = /[。！？!?；;\n]+/u;
+
+const holdsAnyInOneSentence = (text: string, words: string[]) => text.split(SENTENCE_END).some((sentence) => holdsAny(sentence, words));
+
+/** The fields (by their API name) with a banned word inside one of their sentences, in the order given. */
 export function fieldsWithBannedWords(rules: WordRules, fields: Record<string, string>): string[] {
   if (rules.banned.length === 0) return [];
-  return Object.entries(fields).filter(([, text]) => holdsAny(text, rules.banned)).map(([field]) => field);
+  return Object.entries(fields).filter(([, text]) => holdsAny(text, rules.banned) && holdsAnyInOneSentence(text, rules.banned)).map(([field]) => field);
 }
 
 /**
@@ -104,7 +114,7 @@ const numeralsAsDigits = (text: string) => text.replace(CHINESE_DIGIT, (d) => CH
 
 /**
  * Why `texts` (title, body, region — or a follow-up) should wait for a moderator: a hold word in any
- * of them; a link or a phone number in `body` (the one text where people paste them; a region is
+ * of them, or a banned word read only across a sentence's end (`SENTENCE_END`); a link or a phone number in `body` (the one text where people paste them; a region is
  * an address, a title rarely holds a number). Empty: nothing to hold it for.
  */
 export function holdReasonsOf(rules: WordRules, texts: string[], body: string): HoldReason[] {
@@ -112,6 +122,7 @@ export function holdReasonsOf(rules: WordRules, texts: string[], body: string): 
   const bodyForm = foldedForm(body);
   if (rules.holdLinks && LINK.test(linkForm(bodyForm))) reasons.push('link');
   if (rules.holdPhones && PHONE.test(digitsJoined(numeralsAsDigits(bodyForm)))) reasons.push('phone');
-  if (rules.hold.length > 0 && texts.some((text) => holdsAny(text, rules.hold))) reasons.push('word');
+  const across = (text: string) => holdsAny(text, rules.banned) && !holdsAnyInOneSentence(text, rules.banned);
+  if ((rules.hold.length > 0 && texts.some((text) => holdsAny(text, rules.hold))) || (rules.banned.length > 0 && texts.some(across))) reasons.push('word');
   return reasons;
 }
