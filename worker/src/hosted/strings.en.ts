@@ -6,6 +6,7 @@ export const hostedEn: HostedStrings = {
   pageTitle: '{section} - {site}',
   boardName: 'Message board',
   needsScript: 'This part needs JavaScript. If nothing shows for a long time, check your connection and reload.',
+  trackNeedsScript: 'Without JavaScript, the form below shows how your message is being handled and its replies; rating, follow-up questions, photos and “My data” need JavaScript.',
   scriptLate: 'This part has not loaded yet. On a slow connection, please wait; if it never shows, check your connection and reload the page.',
   mostCharacters: 'Up to {max} characters',
   latest: 'Latest public messages',

@@ -13,6 +13,8 @@ const strings = {
   boardName: '领导留言板',
   /** Shown where an element waits for its script (no JavaScript, or still loading on a slow network). */
   needsScript: '此功能需要开启 JavaScript。如果页面长时间没有显示，请检查网络后刷新。',
+  /** On the track page without a script: what the form below it does, and what needs the script. */
+  trackNeedsScript: '没有开启 JavaScript 时可以用下面的表单查看办理情况和回复；评价、追问、照片和“我的数据”需要开启 JavaScript。',
   /**
    * Shown inside an element some seconds after the page came, where scripts run but the element's
    * script has not (blocked, or lost on a dropped connection); the element, once it runs, draws over it.

@@ -17,6 +17,8 @@ const strings = {
   boardName: '領導留言板',
   /** Shown where an element waits for its script (no JavaScript, or still loading on a slow network). */
   needsScript: '此功能需要開啟 JavaScript。如果頁面長時間沒有顯示，請檢查網路後重新整理。',
+  /** On the track page without a script: what the form below it does, and what needs the script. */
+  trackNeedsScript: '沒有開啟 JavaScript 時可以用下面的表單檢視辦理情況和回覆；評價、追問、照片和「我的資料」需要開啟 JavaScript。',
   /**
    * Shown inside an element some seconds after the page came, where scripts run but the element's
    * script has not (blocked, or lost on a dropped connection); the element, once it runs, draws over it.

@@ -533,3 +533,45 @@ describe('hosted pages in a theme (?theme=)', () => {
     expect(light).toMatch(/^:root\{color-scheme:light;--primary:#1f5fae;--on-primary:#fff;--header:#1f5fae;/);
   });
 });
+
+describe('the tracker without a script (POST /s/:site/track)', () => {
+  const lookUp = (siteId: string, code: string, { origin = 'https://liuyan.test', address = '203.0.113.7' } = {}) => request(`/s/${siteId}/track`, {
+    method: 'POST', origin, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': address }, body: new URLSearchParams({ trackingCode: code }).toString(),
+  });
+
+  it('is a form on the track page posting the code, answered with the citizen’s own view, never cached; a wrong code gets the form again with the element’s sentence', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const trackPage = await (await page(`/s/${siteId}/track`)).text();
+    expect(trackPage).toMatch(new RegExp(`<noscript><p class="muted">[^<]+</p>\\n<form class="plain-form" method="post" action="/s/${siteId}/track">`));
+    const created = await (await submit(siteId, validMessage(eduUnit, { title: '私下反映的<问题>', isPublic: false }))).json<{ id: string; trackingCode: string }>();
+    await addReply(created.id, { unitId: eduUnit, kind: 'interim', body: '已收到，正在核实。' });
+    const found = await lookUp(siteId, created.trackingCode.toLowerCase().replaceAll('-', ' '));
+    expect(found.status).toBe(200);
+    expect(found.headers.get('Cache-Control')).toBe('no-store');
+    const html = await found.text();
+    expect(html).toContain('<h2>私下反映的&lt;问题&gt;</h2>');
+    expect(html).toContain('已收到，正在核实。');
+    expect(html).toContain('不公开');
+    expect(html).not.toContain(AUTHOR.phone);
+    const wrong = await lookUp(siteId, 'AAAA-BBBB-CCCC-DDDD');
+    expect(wrong.status).toBe(404);
+    expect(wrong.headers.get('Cache-Control')).toBe('no-store');
+    const again = await wrong.text();
+    expect(again).toContain('<span class="liuyan-error" id="liuyan-trackingCode-error" role="alert">没有找到与该查询码对应的留言，请核对后重试。</span>');
+    expect(again).toContain('value="AAAA-BBBB-CCCC-DDDD"');
+    // Only from the service's pages or the site's websites.
+    expect((await lookUp(siteId, created.trackingCode, { origin: 'https://evil.example.com' })).status).toBe(403);
+    expect((await lookUp(siteId, created.trackingCode, { origin: ALLOWED_ORIGIN })).status).toBe(200);
+  });
+
+  it('counts each lookup with the API’s tracking limit, saying when to try again', async () => {
+    const { siteId } = await createSite();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await lookUp(siteId, 'AAAA-BBBB-CCCC-DDDD', { address: '203.0.113.99' })).status);
+    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+    const limited = await lookUp(siteId, 'AAAA-BBBB-CCCC-DDDD', { address: '203.0.113.99' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('Retry-After')).toBe('60');
+    expect(await limited.text()).toContain('id="liuyan-trackingCode-error" role="alert">');
+  });
+});

@@ -18,6 +18,11 @@ import { narrowedChoices } from '../../../widget/src/liuyan-form/unit-path';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { messageHead, messageMain, statusName, summary } from '../hosted/message-page';
+import { TRACKING_CODE_FIELD, trackedMain, trackForm, trackNotFound } from '../hosted/track-page';
+import { trackedMessageView } from '../db/message-views';
+import { byTrackingHash } from '../db/tracking-codes';
+import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
+import { tooManyRequests, withinLimit } from '../middleware/rate-limit';
 import type { HostedStrings } from '../hosted/strings.zh-cn';
 import {
   askedLocale, boardHead, campaignPath, hostedHref, hostedStrings, messagePath, pageTitle, inlineStyle, plainFormStyle, renderPage, sectionPath, shareImageHead, written, type PageInput, type Section,
@@ -479,6 +484,51 @@ function messageLinks(
 </ul>`}${page.nextCursor ? html`<p><a href="${withCursor(href, page.nextCursor)}">${t.earlier} ›</a></p>` : ''}${cursor ? html`<p><a href="${href}">‹ ${t.latest}</a></p>` : ''}`;
 }
 
+/**
+ * The tracker without a script: the code posted from the track page's form (URL-encoded, from the
+ * service's own pages or the site's websites, counted by the tracking limiter as the API's lookup),
+ * answered with the citizen's own view of the message, never cached, or with the form again and the
+ * element's sentence (not found: 404; the limit reached: 429). The same lookup as the API's: a new
+ * code's first use retires the old one (`byTrackingHash`).
+ */
+hosted.post('/s/:site/track', bodyLimit({
+  maxSize: 4096,
+  onError: () => {
+    throw new ApiError('payload_too_large');
+  },
+}), async (c) => {
+  const found = await hostedSite(c);
+  if (!found) return bareNotFound(c);
+  const { site, db, locale, t, view } = found;
+  const origin = c.req.header('Origin');
+  if (origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin && !site.allowedOrigins.includes(origin)) throw new ApiError('origin_not_allowed');
+  if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded'])) throw new ApiError('unsupported_media_type');
+  const text = await c.req.text();
+  refuseMalformedForm(text);
+  const code = (new URLSearchParams(text).get(TRACKING_CODE_FIELD) ?? '').slice(0, 100);
+  const action = hostedHref(sectionPath(site.id, 'track'), view);
+  const withStats = await hasPublishedMessages(db, site.id);
+  const page = async (main: ReturnType<typeof html>, status: 200 | 404 | 429) => {
+    const answer = await send(c, {
+      site, locale, ...view, withStats, section: 'track', elements: false, noindex: true, main,
+      canonical: found.canonical(sectionPath(site.id, 'track')),
+      title: pageTitle(t, t.sections.track, site.name),
+    }, status);
+    // The citizen's own view, or the code they typed: no cache keeps either (a 404 page would be kept a while).
+    answer.headers.set('Cache-Control', 'no-store');
+    return answer;
+  };
+  if (!(await withinLimit(c, 'TRACK_LIMITER'))) {
+    tooManyRequests(c);
+    return page(html`${sectionHeading(t, 'track')}${trackForm(locale, action, { code, error: tooManyText(locale, site, 60) })}`, 429);
+  }
+  // As the API's: a code that cannot exist is looked up all the same, so every wrong code takes one path.
+  const hash = await trackingCodeHash(c.env.HASH_KEY, site.id, normalizeTrackingCode(code) ?? `invalid:${code}`);
+  const message = await byTrackingHash(db, site.id, hash, () => trackedMessageView(db, site.id, hash, new Date()));
+  if (!message) return page(html`${sectionHeading(t, 'track')}${trackForm(locale, action, { code, error: trackNotFound(locale) })}`, 404);
+  return page(html`${sectionHeading(t, 'track')}${trackedMain(message, locale, t, action)}`, 200);
+});
+
 function sectionRoute(section: Exclude<Section, 'write'>) {
   return async (c: Context<AppEnv>) => {
     const found = await hostedSite(c);
@@ -493,8 +543,10 @@ function sectionRoute(section: Exclude<Section, 'write'>) {
       hasPublishedMessages(db, site.id),
       section === 'board' ? listPublicMessages(db, site, { limit: 20, cursor }, now) : Promise.resolve(null),
     ]);
+    // Without a script the tracker is a form posting the code here (never in an address).
     const main = html`${sectionHeading(t, section)}${ELEMENTS[section](site.id, locale, elementTheme(view.theme), t)}
-<noscript><p class="muted">${t.needsScript}</p>${latest ? html`
+<noscript>${section === 'track' ? html`<p class="muted">${t.trackNeedsScript}</p>
+${trackForm(locale, hostedHref(sectionPath(site.id, 'track'), view))}` : html`<p class="muted">${t.needsScript}</p>`}${latest ? html`
 ${messageLinks(found, latest, cursor, hostedHref(sectionPath(site.id, 'board'), view), true)}` : ''}</noscript>`;
     // A later page of the board is a page of its own to search engines.
     const address = cursor ? withCursor(canonical(sectionPath(site.id, section)), cursor) : canonical(sectionPath(site.id, section));
