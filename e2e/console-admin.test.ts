@@ -109,7 +109,7 @@ describe('the console’s admin pages', () => {
     await added.fill('https://www.example.gov.cn/path/');
     await site.getByRole('button', { name: '保存' }).click();
     const error = rows.nth(count).getByRole('alert');
-    await expect.poll(() => error.textContent()).toBe('允许嵌入的网站只填网址的开头，如 https://www.county.gov.cn 或 https://news.example.cn:8443，不带其后的路径（/…）和问号后的内容，也不能用 * 代表多个网站');
+    await expect.poll(() => error.textContent()).toBe('允许嵌入的网站：只填网址的开头，如 https://www.county.gov.cn 或 https://news.example.cn:8443，不带其后的路径（/…）和 ? 或 # 后的内容，也不能用 * 代表多个网站');
     expect(await added.getAttribute('aria-invalid')).toBe('true');
     // Only that row is marked, and the page says nothing was saved.
     expect(await site.locator('[aria-invalid="true"]').count()).toBe(1);

@@ -33,15 +33,15 @@ export function typedOrigin(value: unknown): unknown {
 /**
  * What is wrong with a website typed as one a page may embed from (after `typedOrigin`), as the
  * field's code, or null when it is one (`isEmbeddingOrigin`): a user name or password is
- * `credentials_in_url`; http:// off this machine (or another scheme) `https_required`; anything else
- * (no scheme, a path, a query, a wildcard host) `not_an_origin`, whose sentence shows the shape.
+ * `credentials_in_url`; http:// off this machine `https_required`; anything else (no scheme, another
+ * scheme, a path, a query, a fragment, a wildcard host) `not_an_origin`, whose sentence shows the shape.
  */
 export function originProblem(value: string): 'credentials_in_url' | 'https_required' | 'not_an_origin' | null {
   if (isEmbeddingOrigin(value)) return null;
   if (!URL.canParse(value) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'not_an_origin';
   const url = new URL(value);
   if (url.username !== '' || url.password !== '') return 'credentials_in_url';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) return 'https_required';
+  if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) return 'https_required';
   return 'not_an_origin';
 }
 

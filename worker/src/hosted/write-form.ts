@@ -74,30 +74,33 @@ const KIND_DIGIT: Record<FormKeyKind, string> = { form: 'a', confirm: 'c' };
 /** The keyed hash's 12 hex digits over what a key says, bound to its site. */
 const keyMac = async (secret: string, siteId: string, said: string) => (await keyedHash(secret, `form-key:${siteId}:${said}`)).slice(0, 12);
 
+/** How long a page's form key is good for (ms): a form left open longer is shown again to be sent, everything typed kept. */
+export const FORM_KEY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * A key as the page draws it, 32 hex digits: the second it was drawn (8 digits), its kind (1:
- * `FormKeyKind`), 11 random digits, and 12 of a keyed hash of those with the site (`HASH_KEY`), so
+ * A key as the page draws it, 32 hex digits: the millisecond it was drawn (11 digits), its kind (1:
+ * `FormKeyKind`), 8 random digits, and 12 of a keyed hash of those with the site (`HASH_KEY`), so
  * the page's send can tell how long its form was open (`formKeyAge`) and no one can make a key look older.
  */
 export async function newFormKey(secret: string, siteId: string, kind: FormKeyKind, now = Date.now()): Promise<string> {
-  const random = crypto.getRandomValues(new Uint8Array(6));
-  const said = Math.floor(now / 1000).toString(16).padStart(8, '0') + KIND_DIGIT[kind]
-    + Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 11);
+  const random = crypto.getRandomValues(new Uint8Array(4));
+  const said = Math.floor(now).toString(16).padStart(11, '0') + KIND_DIGIT[kind]
+    + Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('');
   return said + await keyMac(secret, siteId, said);
 }
 
 /**
  * A key sent back with a form: its kind and how long ago it was drawn (ms, never below 0), or null
  * for a key the service did not draw for this site (not 32 hex digits, a wrong hash: forged, or from
- * before keys carried their time).
+ * before keys carried their time) or drawn more than `FORM_KEY_MS` ago.
  */
 export async function formKeyAge(secret: string, siteId: string, key: string | null, now = Date.now()): Promise<{ kind: FormKeyKind; ms: number } | null> {
   if (key === null || !/^[0-9a-f]{32}$/.test(key)) return null;
   const said = key.slice(0, 20);
   if (key.slice(20) !== await keyMac(secret, siteId, said)) return null;
-  const kind = (Object.keys(KIND_DIGIT) as FormKeyKind[]).find((k) => KIND_DIGIT[k] === said[8]);
-  if (!kind) return null;
-  return { kind, ms: Math.max(0, now - parseInt(said.slice(0, 8), 16) * 1000) };
+  const kind = (Object.keys(KIND_DIGIT) as FormKeyKind[]).find((k) => KIND_DIGIT[k] === said[11]);
+  const ms = Math.max(0, now - parseInt(said.slice(0, 11), 16));
+  return kind && ms <= FORM_KEY_MS ? { kind, ms } : null;
 }
 
 /**

@@ -39,7 +39,7 @@ export function screenMessage(protection: Protection, input: ScreenedMessage): S
   const heldFor: HoldReason[] = [];
   if (input.honeypot !== undefined && input.honeypot.trim() !== '') heldFor.push('honeypot');
   if (input.fillMs !== undefined && input.fillMs < protection.min_fill_seconds * 1000) heldFor.push('too_fast');
-  heldFor.push(...holdReasonsOf(rules, [input.title, input.body, input.region], input.body));
+  heldFor.push(...holdReasonsOf(rules, [input.title, input.body, input.region]));
   return { problems, heldFor };
 }
 
@@ -48,7 +48,7 @@ export function screenFollowUp(protection: Protection, field: string, text: stri
   const rules = rulesOf(protection);
   return {
     problems: fieldsWithBannedWords(rules, { [field]: text }).map((f): FieldProblem => ({ field: f, code: 'banned_words' })),
-    heldFor: holdReasonsOf(rules, [text], text),
+    heldFor: holdReasonsOf(rules, [text]),
   };
 }
 

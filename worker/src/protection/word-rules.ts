@@ -114,14 +114,14 @@ const numeralsAsDigits = (text: string) => text.replace(CHINESE_DIGIT, (d) => CH
 
 /**
  * Why `texts` (title, body, region — or a follow-up) should wait for a moderator: a hold word in any
- * of them, or a banned word read only across a sentence's end (`SENTENCE_END`); a link or a phone number in `body` (the one text where people paste them; a region is
- * an address, a title rarely holds a number). Empty: nothing to hold it for.
+ * of them, or a banned word read only across a sentence's end (`SENTENCE_END`); a link or a phone
+ * number in any of them (all three are public once published). Empty: nothing to hold it for.
  */
-export function holdReasonsOf(rules: WordRules, texts: string[], body: string): HoldReason[] {
+export function holdReasonsOf(rules: WordRules, texts: string[]): HoldReason[] {
   const reasons: HoldReason[] = [];
-  const bodyForm = foldedForm(body);
-  if (rules.holdLinks && LINK.test(linkForm(bodyForm))) reasons.push('link');
-  if (rules.holdPhones && PHONE.test(digitsJoined(numeralsAsDigits(bodyForm)))) reasons.push('phone');
+  const forms = texts.map(foldedForm);
+  if (rules.holdLinks && forms.some((form) => LINK.test(linkForm(form)))) reasons.push('link');
+  if (rules.holdPhones && forms.some((form) => PHONE.test(digitsJoined(numeralsAsDigits(form))))) reasons.push('phone');
   const across = (text: string) => holdsAny(text, rules.banned) && !holdsAnyInOneSentence(text, rules.banned);
   if ((rules.hold.length > 0 && texts.some((text) => holdsAny(text, rules.hold))) || (rules.banned.length > 0 && texts.some(across))) reasons.push('word');
   return reasons;

@@ -105,12 +105,12 @@ describe('PATCH /v1/admin/site', () => {
   // Each refusal says what to change: the shape of an origin, https, or the user name to drop.
   it.each([
     ['http://www.county.example.gov.cn', 'https_required', '允许嵌入的网站须以 https:// 开头'],
-    ['https://www.county.example.gov.cn/news', 'not_an_origin', '允许嵌入的网站只填网址的开头，如 https://www.county.gov.cn'],
+    ['https://www.county.example.gov.cn/news', 'not_an_origin', '允许嵌入的网站：只填网址的开头，如 https://www.county.gov.cn'],
     ['https://www.county.example.gov.cn/?', 'not_an_origin', '不带其后的路径'],
-    ['https://www.county.example.gov.cn/#top', 'not_an_origin', '不带其后的路径'],
+    ['https://www.county.example.gov.cn/#top', 'not_an_origin', '和 ? 或 # 后的内容'],
     ['https://admin@www.county.example.gov.cn', 'credentials_in_url', '不能含用户名或密码'],
     ['https://*.gov.cn', 'not_an_origin', '也不能用 * 代表多个网站'],
-    ['ftp://files.example.cn', 'https_required', '须以 https:// 开头'],
+    ['ftp://files.example.cn', 'not_an_origin', '只填网址的开头'],
     ['www.county.example.gov.cn', 'not_an_origin', '只填网址的开头'],
     ['javascript:alert(1)', 'not_an_origin', '只填网址的开头'],
   ])('refuses the origin %s (%s), saying what to change', async (origin, code, sentence) => {

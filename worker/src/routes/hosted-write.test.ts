@@ -270,13 +270,16 @@ describe('the write page’s form without a script', () => {
     const written = await drawnKey(siteId, 10_000);
     expect(await heldFor(await (await send(siteId, filled(eduUnit, { title: '另一件事', idempotencyKey: written }))).text())).toBeNull();
     // The second it was drawn changed by hand: a key the service did not draw, shown again to be sent, nothing stored.
-    const older = (parseInt(key.slice(0, 8), 16) - 60).toString(16).padStart(8, '0') + key.slice(8);
+    const older = (parseInt(key.slice(0, 11), 16) - 60_000).toString(16).padStart(11, '0') + key.slice(11);
     const forged = await send(siteId, filled(eduUnit, { title: '第三件事', idempotencyKey: older }));
     expect(forged.status).toBe(422);
     expect(await forged.text()).toContain('请再提交一次：这个页面已经过期');
-    // A key drawn for another site is not this site's.
+    // A key drawn for another site is not this site's; one drawn more than a day ago has expired.
     const other = await createSite();
     expect((await send(siteId, filled(eduUnit, { title: '第四件事', idempotencyKey: await drawnKey(other.siteId) }))).status).toBe(422);
+    const expired = await send(siteId, filled(eduUnit, { title: '第五件事', idempotencyKey: await drawnKey(siteId, 25 * 3_600_000) }));
+    expect(expired.status).toBe(422);
+    expect(await expired.text()).toContain('value="第五件事"');
     expect(await countRows('messages', siteId)).toBe(2);
   });
 
@@ -287,6 +290,8 @@ describe('the write page’s form without a script', () => {
     const confirm = await (await send(siteId, sent, { origin: ALLOWED_ORIGIN })).text();
     const key = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(confirm)![1]!;
     expect(await heldFor(await send(siteId, { ...sent, idempotencyKey: key }))).toBe('["too_fast"]');
+    // Timed to the millisecond: 900 ms on the page is held, whatever the second it began in.
+    expect(await heldFor(await send(siteId, { ...sent, title: '第三件事', idempotencyKey: await drawnKey(siteId, 900, 'confirm') }))).toBe('["too_fast"]');
     expect(await heldFor(await send(siteId, { ...sent, title: '另一件事', idempotencyKey: await drawnKey(siteId, 2_000, 'confirm') }))).toBeNull();
   });
 

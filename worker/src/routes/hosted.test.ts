@@ -116,8 +116,11 @@ describe('GET /s/:site/ and its sections', () => {
     expect(earlier).not.toContain('更早的公开留言 ›');
     expect(earlier).toContain(`<a href="/s/${siteId}/">‹ 最新公开留言</a>`);
     expect(earlier).toContain(`<link rel="canonical" href="https://liuyan.test${next}">`);
-    // Not a cursor: the first page.
+    // Not a cursor, or one that leads to no public message of the board: the first page.
     expect(titles(await (await page(`/s/${siteId}/?cursor=nonsense`)).text())).toEqual(titles(first));
+    const madeUp = await (await page(`/s/${siteId}/?cursor=m_doesnotexist00`)).text();
+    expect(titles(madeUp)).toEqual(titles(first));
+    expect(madeUp).toContain(`<link rel="canonical" href="https://liuyan.test/s/${siteId}/">`);
   });
 
   it('serves the board, the form, tracking and statistics, each at its own address, with the widget from this origin', async () => {

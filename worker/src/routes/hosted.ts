@@ -469,6 +469,17 @@ function askedCursor(c: Context<AppEnv>): string | undefined {
 }
 
 /**
+ * A page of public messages from `cursor`, or the first page where the cursor leads to none (an id
+ * that is no public message of this list: made up, hidden since, another list's), so that no address
+ * is a page of nothing; `cursor` is undefined when the first page is given.
+ */
+async function messagePage(db: SiteDatabase, site: Site, filter: { campaign?: string }, cursor: string | undefined, now: Date) {
+  const page = await listPublicMessages(db, site, { limit: 20, ...filter, cursor }, now);
+  if (!cursor || page.items.length > 0) return { page, cursor };
+  return { page: await listPublicMessages(db, site, { limit: 20, ...filter }, now), cursor: undefined };
+}
+
+/**
  * Public messages for readers without scripts and for search engines, 20 a page (`cursor`, from the
  * page before): each a link to its own page with its unit, status and day; a link to the earlier ones
  * (`href`, the list's own address, with `?cursor=`), and back to the first page from a later one;
@@ -538,11 +549,12 @@ function sectionRoute(section: Exclude<Section, 'write'>) {
     // The board lists its messages for readers without scripts and for search engines, 20 a page
     // (`?cursor=`, the API's, from the page before; one that is not a cursor is the first page): each
     // a link to its own page, with its status and day.
-    const cursor = section === 'board' ? askedCursor(c) : undefined;
-    const [withStats, latest] = await Promise.all([
+    const [withStats, listed] = await Promise.all([
       hasPublishedMessages(db, site.id),
-      section === 'board' ? listPublicMessages(db, site, { limit: 20, cursor }, now) : Promise.resolve(null),
+      section === 'board' ? messagePage(db, site, {}, askedCursor(c), now) : Promise.resolve(null),
     ]);
+    const latest = listed?.page ?? null;
+    const cursor = listed?.cursor;
     // Without a script the tracker is a form posting the code here (never in an address).
     const main = html`${sectionHeading(t, section)}${ELEMENTS[section](site.id, locale, elementTheme(view.theme), t)}
 <noscript>${section === 'track' ? html`<p class="muted">${t.trackNeedsScript}</p>
@@ -615,9 +627,8 @@ hosted.get('/s/:site/campaigns/:slug', async (c) => {
   // to the drive's choices; without a key of its own (the page is kept by caches, as the board), so
   // sent without a script it is confirmed once on the write page.
   const open = isOpen(campaign, nowIso);
-  const cursor = askedCursor(c);
-  const [latest, choices] = await Promise.all([
-    listPublicMessages(db, site, { limit: 20, campaign: campaign.slug, cursor }, now),
+  const [{ page: latest, cursor }, choices] = await Promise.all([
+    messagePage(db, site, { campaign: campaign.slug }, askedCursor(c), now),
     open ? plainFormUnits(found).then((units) => formChoices(site, units, campaign)) : null,
   ]);
   // Before or after its days, what the element says in place of the form, said without a script too.
