@@ -64,7 +64,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     ol.crumbs button { min-height: 44px; padding: 0 0.4em; border: 0; background: transparent; color: var(--liuyan-color-primary); text-decoration: underline; }
     ol.crumbs [aria-current] { font-weight: 600; }
     ul.options { list-style: none; padding: 0; margin: 0; max-height: 20rem; overflow-y: auto; border-top: 1px solid var(--liuyan-color-border); }
-    /* 下级 goes under its unit's name when both do not fit on a line, so a name is never one character a line. */
+    /* The button to open a level goes under its unit's name when both do not fit on a line, so a name is never one character a line. */
     ul.options li { display: flex; flex-wrap: wrap; align-items: stretch; gap: 0.3em; border-bottom: 1px solid var(--liuyan-color-border); }
     ul.options button { min-height: 44px; border: 0; background: transparent; color: inherit; text-align: left; }
     ul.options button.pick { flex: 1 1 min(8rem, 100%); min-width: 0; overflow-wrap: anywhere; padding: 0.3em 0.4em; display: grid; gap: 0.1em; }

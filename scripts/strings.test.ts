@@ -24,6 +24,7 @@ const ALLOWED_IN_CODE: Record<string, string> = {
   // An attribute written as a template of its own (` data-lang="…"`), not text.
   'worker/src/hosted/page.ts: data-lang': 'attribute fragment',
   'worker/src/hosted/page.ts: data-theme': 'attribute fragment',
+  'worker/src/hosted/track-page.ts: aria-invalid="true"': 'attribute fragment',
 };
 
 /** The export names of a language: `formZhCN` → `formZhTW` / `formEn`, `zhCNFieldNames` → `enFieldNames`. */
