@@ -69,7 +69,7 @@ const holdsAnyInOneSentence = (text: string, words: string[]) => text.split(SENT
 /** The fields (by their API name) with a banned word inside one of their sentences, in the order given. */
 export function fieldsWithBannedWords(rules: WordRules, fields: Record<string, string>): string[] {
   if (rules.banned.length === 0) return [];
-  return Object.entries(fields).filter(([, text]) => holdsAny(text, rules.banned) && holdsAnyInOneSentence(text, rules.banned)).map(([field]) => field);
+  return Object.entries(fields).filter(([, text]) => holdsAnyInOneSentence(text, rules.banned)).map(([field]) => field);
 }
 
 /**

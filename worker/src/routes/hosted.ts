@@ -347,6 +347,22 @@ hosted.onError((error, c) => {
 });
 
 /**
+ * A form the hosted pages post without a script (the write page's, the tracker's): from the service's
+ * own pages, a page with a strict referrer policy (`Origin: null`: `anonymous`) or one of the site's
+ * websites (`elsewhere`: that website's origin, else null; any other is refused, 403), URL-encoded UTF-8 (else 415), well formed (400).
+ */
+async function readPlainPost(c: Context<AppEnv>, site: Pick<Site, 'allowedOrigins'>) {
+  const origin = c.req.header('Origin');
+  const anonymous = origin === 'null';
+  const elsewhere = origin !== undefined && !anonymous && origin !== new URL(c.req.url).origin ? origin : null;
+  if (elsewhere !== null && !site.allowedOrigins.includes(elsewhere)) throw new ApiError('origin_not_allowed');
+  if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded'])) throw new ApiError('unsupported_media_type');
+  const text = await c.req.text();
+  refuseMalformedForm(text);
+  return { origin, anonymous, elsewhere, sentForm: new URLSearchParams(text) };
+}
+
+/**
  * The cookie keeping, for an hour, the key of the last write page whose form this browser sent
  * (`__Host-liuyan_form`: a random key, nothing of the citizen's): the same message sent again from a
  * page served since (Back from the receipt) is keyed as the first, so it is stored once.
@@ -371,18 +387,11 @@ hosted.post('/s/:site/write', bodyLimit({
 }), async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
-  const origin = c.req.header('Origin');
   // `Origin: null` is how a browser sends a form from a page with a strict referrer policy
   // (`no-referrer`, `same-origin`: common on government websites); let through only as far as the
   // form to be confirmed here, which stores nothing (below).
-  const anonymous = origin === 'null';
-  const elsewhere = origin !== undefined && !anonymous && origin !== new URL(c.req.url).origin;
-  if (elsewhere && !found.site.allowedOrigins.includes(origin)) throw new ApiError('origin_not_allowed');
-  if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded'])) throw new ApiError('unsupported_media_type');
+  const { origin, anonymous, elsewhere, sentForm } = await readPlainPost(c, found.site);
   const { site, locale, view } = found;
-  const text = await c.req.text();
-  refuseMalformedForm(text);
-  const sentForm = new URLSearchParams(text);
   const values = plainFormValues(sentForm);
   const formKey = sentForm.get(KEY_FIELD);
   // The key says how long its form was open, the fill time a script's form measures itself (screening).
@@ -423,7 +432,7 @@ hosted.post('/s/:site/write', bodyLimit({
   if (!drawn || formKey === null) {
     const errors = sentences(problems());
     const key = await newFormKey(c.env.HASH_KEY, site.id, 'confirm');
-    const source = elsewhere ? { origin, signature: await sign(key, origin) } : undefined;
+    const source = elsewhere !== null ? { origin: elsewhere, signature: await sign(key, elsewhere) } : undefined;
     return writePage(c, found, reads, { values, formKey: key, source, errors: { ...errors, form: errors.form ?? (formKey === null ? found.t.confirmSend : found.t.sendAgain) } }, 422);
   }
   if (anonymous) throw new ApiError('origin_not_allowed');
@@ -511,12 +520,8 @@ hosted.post('/s/:site/track', bodyLimit({
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
   const { site, db, locale, t, view } = found;
-  const origin = c.req.header('Origin');
-  if (origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin && !site.allowedOrigins.includes(origin)) throw new ApiError('origin_not_allowed');
-  if (!isUtf8ContentType(c.req.header('Content-Type'), ['application/x-www-form-urlencoded'])) throw new ApiError('unsupported_media_type');
-  const text = await c.req.text();
-  refuseMalformedForm(text);
-  const code = (new URLSearchParams(text).get(TRACKING_CODE_FIELD) ?? '').slice(0, 100);
+  const { sentForm } = await readPlainPost(c, site);
+  const code = (sentForm.get(TRACKING_CODE_FIELD) ?? '').slice(0, 100);
   const action = hostedHref(sectionPath(site.id, 'track'), view);
   const withStats = await hasPublishedMessages(db, site.id);
   const page = async (main: ReturnType<typeof html>, status: 200 | 404 | 429) => {
