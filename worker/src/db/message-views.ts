@@ -7,7 +7,7 @@
 //   official — every event with who acted, and internal notes; contact details only through `reveal`.
 // The deadline check's events are the officials' business: reminders are theirs alone, and 督办 (to
 // the unit above) reads as 已超期 to the public and the author.
-import type { ExpressionBuilder, InferResult, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type InferResult, type SelectQueryBuilder } from 'kysely';
 import { OFFICIALS_ONLY_EVENTS } from '../../../sdk/src/codes';
 import type { HoldReason } from '../../../sdk/src/schemas/protection';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
@@ -43,16 +43,22 @@ const repliesJson = (eb: MessageExpressions) => jsonArrayFrom(
     .orderBy('r.created_at').orderBy('r.id'),
 );
 
-/** The message's events, oldest first: public ones only for the public; who acted only for officials. */
+/**
+ * The message's events, oldest first: public ones only for the public; who acted only for officials.
+ * Only officials' views join the accounts: a join on a false condition is still a scan of the
+ * accounts table for every event (SQLite does not drop it), rows read that grow with every official
+ * of every site.
+ */
 const timelineJson = (eb: MessageExpressions, audience: Audience) => {
-  let events = eb.selectFrom('message_events as e')
+  const base = eb.selectFrom('message_events as e')
     .leftJoin('units as eu', 'eu.id', 'e.unit_id')
-    .leftJoin('units as fu', 'fu.id', 'e.from_unit_id')
-    .leftJoin('accounts as a', (join) => (audience === 'official' ? join.onRef('a.id', '=', 'e.account_id') : join.on((j) => j.lit(false))))
-    .select(['e.id', 'e.kind', 'e.is_public', 'e.created_at', 'e.unit_id', 'eu.name as unit_name', 'e.from_unit_id',
-      'fu.name as from_unit_name', 'a.display_name as account', 'e.note'])
-    .whereRef('e.message_id', '=', 'm.id')
-    .orderBy('e.id');
+    .leftJoin('units as fu', 'fu.id', 'e.from_unit_id');
+  const columns = ['e.id', 'e.kind', 'e.is_public', 'e.created_at', 'e.unit_id', 'eu.name as unit_name', 'e.from_unit_id',
+    'fu.name as from_unit_name', 'e.note'] as const;
+  let events = audience === 'official'
+    ? base.leftJoin('accounts as a', 'a.id', 'e.account_id').select([...columns, 'a.display_name as account'])
+    : base.select([...columns, sql<string | null>`NULL`.as('account')]);
+  events = events.whereRef('e.message_id', '=', 'm.id').orderBy('e.id');
   if (audience === 'public') events = events.where('e.is_public', '=', 1);
   if (audience !== 'official') events = events.where('e.kind', 'not in', OFFICIALS_ONLY_EVENTS);
   return jsonArrayFrom(events);
