@@ -20,6 +20,17 @@ describe('failureText: a 429 says what was too frequent, and when to try again',
   });
 });
 
+describe('failureText: what is not the service\'s answer is never shown', () => {
+  it('says the element\'s own sentence for a proxy\'s or a firewall\'s refusal, whose status text is in English; the service\'s sentence otherwise', async () => {
+    const proxy = await LiuyanError.fromResponse(new Response('<html>Forbidden</html>', { status: 403, statusText: 'Forbidden' }));
+    expect(failureText(proxy, trackZhCN, trackZhCN.sendFailed)).toBe('提交失败，请检查网络后重试。');
+    const service = await LiuyanError.fromResponse(Response.json(
+      { type: 'about:blank', title: '这条留言已经评价过了', status: 409, code: 'conflict' }, { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+    ));
+    expect(failureText(service, trackZhCN, trackZhCN.sendFailed)).toBe('这条留言已经评价过了');
+  });
+});
+
 describe('retryCanHelp: 重试 is offered only where trying again could work', () => {
   it('not on a website the site does not allow, nor for a site that does not exist; after no answer, a 5xx or a 429, yes', () => {
     expect(retryCanHelp(new LiuyanError(403, 'origin_not_allowed', 'Forbidden'))).toBe(false);

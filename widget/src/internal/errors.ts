@@ -25,8 +25,8 @@ let notAllowedWarned = false;
 /**
  * What to tell the citizen about a failure, in the element's language: that this website may not
  * embed the board (and, in the browser console, which origin an admin must add, and where), to wait
- * after too many requests, or `fallback` when there was no answer or the service failed. Otherwise
- * the service's own sentence.
+ * after too many requests, or `fallback` when there was no answer, the service failed or the answer
+ * was not the service's. Otherwise the service's own sentence.
  */
 export function failureText(error: unknown, t: BaseStrings, fallback: string): string {
   if (!(error instanceof LiuyanError)) return fallback;
@@ -39,7 +39,9 @@ export function failureText(error: unknown, t: BaseStrings, fallback: string): s
     return t.notAllowed;
   }
   if (error.code === 'too_many_requests') return format(t.tooManyRequests, { wait: waitText(t, error.retryAfterSeconds ?? 60) });
-  if (error.code === 'network' || error.status >= 500) return fallback;
+  // No answer, the service failed, or an answer that is not the service's (a proxy's or a firewall's
+  // page, whose status text is in English and names nothing the citizen could do).
+  if (error.code === 'network' || error.status >= 500 || error.problem === null) return fallback;
   // What the service refused, each in its own sentence (专栏不存在), rather than the title they share
   // (请检查填写的内容), which names nothing a reader could check.
   if (error.fieldErrors.length > 0) return error.fieldErrors.map((e) => e.message).join(t.sentenceSeparator);

@@ -228,13 +228,17 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     return problems;
   }
 
-  /** Shows the service's field errors (or the failure) and tells the page. */
-  private failed(error: unknown): void {
+  /**
+   * Shows the service's field errors, or the failure under the button of the form that failed
+   * (`ratingForm`, `followUpForm`): where the citizen is looking on a phone, not above a form that
+   * may be a screen taller.
+   */
+  private failed(error: unknown, form: 'ratingForm' | 'followUpForm'): void {
     if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
       this.fieldErrors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, () => fieldErrorMessage(this.t.errors, e.field, e.code, e.params)]));
       void this.focusFirstInvalid();
     } else {
-      this.fieldErrors = { form: () => failureText(error, this.t, this.t.sendFailed) };
+      this.fieldErrors = { [form]: () => failureText(error, this.t, this.t.sendFailed) };
     }
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
   }
@@ -270,7 +274,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         ? () => format(this.t.reopenedNotice, { date: formatDateTime(this.locale, dueAt, false) })
         : () => this.t.ratedThanks);
     } catch (error) {
-      this.failed(error);
+      this.failed(error, 'ratingForm');
     } finally {
       this.sending = false;
     }
@@ -292,7 +296,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       const { dueAt } = this.message;
       await this.showNotice(() => format(this.t.followUpSent, { date: formatDateTime(this.locale, dueAt ?? '', false) }));
     } catch (error) {
-      this.failed(error);
+      this.failed(error, 'followUpForm');
     } finally {
       this.sending = false;
     }
@@ -304,6 +308,11 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       const { [field]: _, ...rest } = this.fieldErrors;
       this.fieldErrors = rest;
     }
+  }
+
+  /** Why a form's send failed, under its button, announced as it appears. */
+  private formError(form: 'ratingForm' | 'followUpForm') {
+    return this.fieldErrors[form] ? html`<p class="error" role="alert">${sayNow(this.fieldErrors[form])}</p>` : nothing;
   }
 
   /** A field's error, announced as it appears; its control names it in `aria-describedby`. */
@@ -354,6 +363,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
           ${this.errorOf('reasonText')}
         </label>` : nothing}
       <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? t.rateSending : t.rateSubmit}</button>
+      ${this.formError('ratingForm')}
     </form>`;
   }
 
@@ -374,6 +384,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         ${this.errorOf('question')}
       </label>
       <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? t.rateSending : t.followUpSubmit}</button>
+      ${this.formError('followUpForm')}
     </form>`;
   }
 
@@ -571,7 +582,6 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : nothing}${e.note ? formatWritten(t.note, { note: e.note }, this.locale) : nothing}${details[i] ?? nothing}
       </li>`)}</ol>
       ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${sayNow(this.notice)}</p>` : nothing}
-      ${this.fieldErrors.form ? html`<p class="error" role="alert">${sayNow(this.fieldErrors.form)}</p>` : nothing}
       ${m.can.rate ? this.renderRatingForm() : nothing}
       ${this.renderFollowUp(m)}
     </article>`;
