@@ -213,6 +213,11 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     return { labels: { code: f.code, password: f.password, currentPassword: f.currentPassword, newPassword: f.newPassword, repeatPassword: f.repeatPassword } };
   }
 
+  /** As its heading: 修改密码 alone while it is all an official may do. */
+  protected override pageName(): string {
+    return this.forced ? this.t.account.password : this.t.account.title;
+  }
+
   override render() {
     const t = this.t.account;
     const p = this.profile;

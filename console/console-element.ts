@@ -20,6 +20,9 @@ const consoleStrings = new Localized<ConsoleStrings>(consoleZhCN, {
 /** `liuyan-unauthenticated`: the session is gone (expired, revoked, signed out elsewhere). */
 export const UNAUTHENTICATED = 'liuyan-unauthenticated';
 
+/** `liuyan-page-title`: the page shown has a new name for the browser tab's title (`detail`: the name). */
+export const PAGE_TITLE = 'liuyan-page-title';
+
 /**
  * How a page's forms name their fields in error sentences, where the catalog (sdk/src/locales) is
  * too general. `labels`: the page's own words for a field (`body` is 回复内容 in a reply, 留言内容 in
@@ -34,6 +37,15 @@ export interface FieldNames {
 /** Of a form's checks (field → sentence, '' when the field is fine), the ones that failed. */
 export function failures(checks: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(checks).filter(([, error]) => error));
+}
+
+/**
+ * A form's field errors (field → sentence) without those of `fields`, whose values have changed since
+ * (typed in, chosen again, filled in by a template): each said what was wrong with the value refused,
+ * not with this one. The form is checked again when it is sent.
+ */
+export function withoutErrors(errors: Record<string, string>, fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => !fields.includes(field)));
 }
 
 /**
@@ -89,6 +101,40 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
     // A sentence or heading takes the focus from a script only; a button is focusable already.
     if (!next.hasAttribute('tabindex') && !next.matches('button')) next.tabIndex = -1;
     next.focus();
+  }
+
+  /**
+   * This page's name in the browser tab's title (`<page> · <site>`, WCAG 2.4.2), where the page knows
+   * it better than its address does (a message's title, an admin tab): `undefined` for the parts of a
+   * page. Said to the app (`liuyan-page-title`) each time it changes, so the title follows the page.
+   */
+  protected pageName(): string | undefined {
+    return undefined;
+  }
+
+  /** The name last said with `liuyan-page-title`. */
+  private saidName: string | undefined;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const name = this.pageName();
+    if (name === undefined || name === this.saidName) return;
+    this.saidName = name;
+    this.emit(PAGE_TITLE, name);
+  }
+
+  /**
+   * After 加载更多 (显示更多) the focus goes to the first item added (the `before`-th of those `selector`
+   * finds), where the reading left off: the button pressed is gone with the last page, or stays below
+   * what came, and a keyboard or screen-reader user would have to find their way back up to the new rows.
+   */
+  protected async focusAdded(selector: string, before: number): Promise<void> {
+    await this.updateComplete;
+    const first = this.renderRoot.querySelectorAll<HTMLElement>(selector)[before];
+    if (!first) return;
+    // A row that is not a control takes the focus from a script only.
+    if (!first.matches('a[href], button, input, select, textarea, [tabindex]')) first.tabIndex = -1;
+    first.focus();
   }
 
   /**
@@ -223,5 +269,6 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
 declare global {
   interface GlobalEventHandlersEventMap {
     'liuyan-unauthenticated': CustomEvent<null>;
+    'liuyan-page-title': CustomEvent<string>;
   }
 }

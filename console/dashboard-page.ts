@@ -43,6 +43,10 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
     }
   }
 
+  protected override pageName(): string {
+    return this.t.dashboard.title;
+  }
+
   override render() {
     const t = this.t;
     const d = t.dashboard;

@@ -1,8 +1,9 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { LANGUAGES, pickLocale } from '../sdk/src/languages';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { defineElement } from '../ui/liuyan-element';
+import { format } from '../ui/localize';
 import { tokens } from '../ui/tokens.styles';
 import './account-page';
 import './dashboard-page';
@@ -157,7 +158,6 @@ export class LiuyanConsole extends ConsoleElement {
     if (route.page !== this.route.page && this.route.page !== 'account') this.done = '';
     this.route = route;
     this.shownHash = location.hash;
-    document.title = `${this.pageTitle()} · ${this.profile?.site.name ?? this.t.appTitle}`;
   }
 
   private async loadAdmin(): Promise<void> {
@@ -178,16 +178,27 @@ export class LiuyanConsole extends ConsoleElement {
     return { tab: role === 'moderator' ? 'moderation' : role === 'responder' ? 'new' : 'all' };
   }
 
-  private pageTitle(): string {
+  /** The page shown, and the name it gave itself (`liuyan-page-title`) for the browser tab's title. */
+  private named: { page: Element; name: string } | null = null;
+
+  private readonly onPageTitle = (event: CustomEvent<string>): void => {
+    this.named = { page: event.target as Element, name: event.detail };
+    this.showTitle();
+  };
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.showTitle();
+  }
+
+  /**
+   * The browser tab's title, `<page> · <site>` in the console's language: the name the page shown gave
+   * itself, else (a page not drawn yet, the admin pages refused or on their way) its part of the console.
+   */
+  private showTitle(): void {
     const t = this.t;
-    switch (this.route.page) {
-      case 'sign-in': return t.signIn.title;
-      case 'account': return t.account.title;
-      case 'dashboard': return t.dashboard.title;
-      case 'message': return t.appTitle;
-      case 'admin': return t.nav.admin;
-      default: return t.nav.queue;
-    }
+    const name = this.named?.page.isConnected ? this.named.name : this.route.page === 'admin' ? t.nav.admin : t.appTitle;
+    document.title = format(t.titleParts, { part: name, whole: this.profile?.site.name ?? t.appTitle });
   }
 
   private onUnauthenticated(): void {
@@ -213,7 +224,7 @@ export class LiuyanConsole extends ConsoleElement {
   override render() {
     if (this.profile === undefined) return html`<p class="muted page" role="status">${this.t.loading}</p>`;
     return html`${this.renderHeader()}
-      <main part="main" class="page" @liuyan-unauthenticated=${this.onUnauthenticated}>
+      <main part="main" class="page" @liuyan-unauthenticated=${this.onUnauthenticated} @liuyan-page-title=${this.onPageTitle}>
         ${this.done ? html`<p class="notice" role="status">${this.done}</p>` : nothing}${keyed(this.locale, this.renderPage())}</main>`;
   }
 

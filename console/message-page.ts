@@ -13,7 +13,7 @@ import { textCounter } from '../ui/text-rules';
 import { tokens } from '../ui/tokens.styles';
 import { statusStyles } from '../ui/status.styles';
 import type { MessageActions } from '../sdk/src/console-client';
-import { ConsoleElement, failures, type FieldNames } from './console-element';
+import { ConsoleElement, failures, withoutErrors, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import './unit-picker';
 import { photoStyles, renderPhotos, type ShownPhoto } from '../ui/photos';
@@ -472,9 +472,12 @@ export class LiuyanConsoleMessage extends ConsoleElement {
    * what was wrong with the value that was refused, not with this one. The form is checked again when sent.
    */
   private clearError(field: string): void {
-    if (!this.errors[field]) return;
-    const { [field]: _gone, ...rest } = this.errors;
-    this.errors = rest;
+    if (this.errors[field]) this.errors = withoutErrors(this.errors, [field]);
+  }
+
+  /** The message's title once it is here (a citizen's words, as the page's heading shows them). */
+  protected override pageName(): string {
+    return this.message?.title ?? this.t.message.pageName;
   }
 
   /**

@@ -101,6 +101,16 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     }
   }
 
+  /** 加载更多: the next page, the focus on the first message added, where the list goes on. */
+  private async loadMore(): Promise<void> {
+    const before = this.items.length;
+    const loading = this.load(true);
+    const request = this.request;
+    await loading;
+    // Not after a failure, nor when other filters were chosen meanwhile (their list is another one).
+    if (request === this.request && !this.error) await this.focusAdded('[part="queue"] > li > a.item', before);
+  }
+
   protected override fieldNames(): FieldNames {
     return { labels: { dueWithinDays: this.t.queue.dueWithinDays } };
   }
@@ -147,6 +157,13 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   /** Units whose names the page knows already (a small tree's, from the site config), so a chosen filter shows its name. */
   private knownUnits(): PickerUnit[] {
     return flattenUnits(this.config?.units ?? []).map((u) => ({ id: u.id, name: u.name, active: true, hasChildren: false, ancestors: [] }));
+  }
+
+  /** The tab shown, or the search, in the queue (待受理 · 留言队列). */
+  protected override pageName(): string {
+    const t = this.t;
+    const { tab, q } = this.filters;
+    return format(t.titleParts, { part: q ? format(t.queue.searchResults, { q }) : t.queue.tabs[tab], whole: t.nav.queue });
   }
 
   override render() {
@@ -205,7 +222,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       </ul>
       ${!this.loading && !this.error && this.items.length === 0 ? html`<p class="muted">${t.queue.empty}</p>` : nothing}
       ${this.loading ? html`<p class="muted" role="status">${this.items.length > 0 ? t.queue.loadingMore : t.loading}</p>` : nothing}
-      ${this.page?.nextCursor && !this.loading && !(this.error && this.items.length === 0) ? html`<button class="secondary wide" @click=${() => this.load(true)}>${t.queue.loadMore}</button>` : nothing}`;
+      ${this.page?.nextCursor && !this.loading && !(this.error && this.items.length === 0) ? html`<button class="secondary wide" @click=${this.loadMore}>${t.queue.loadMore}</button>` : nothing}`;
   }
 
   /** Follow-up questions whose words wait for a moderator: each opens its message, where they are published or not. */

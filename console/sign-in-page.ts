@@ -129,6 +129,10 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
     </fieldset>`;
   }
 
+  protected override pageName(): string {
+    return this.t.signIn.title;
+  }
+
   override render() {
     const t = this.t.signIn;
     return html`<section class="narrow card" aria-labelledby="sign-in-title">

@@ -11,6 +11,7 @@ export const consoleEn: ConsoleStrings = {
   ...commonEn,
   ...progressEn,
   appTitle: 'Message handling',
+  titleParts: '{part} · {whole}',
   dashboard: {
     nav: 'Statistics',
     title: 'Statistics',
@@ -78,6 +79,7 @@ export const consoleEn: ConsoleStrings = {
   },
 
   message: {
+    pageName: 'Message',
     back: 'Back to the queue',
     to: 'Addressed to',
     status: 'Status',

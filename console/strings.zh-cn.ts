@@ -8,6 +8,11 @@ const { statuses, moderation } = progressZhCN;
 
 const strings = {
   appTitle: '留言办理',
+  /**
+   * The browser tab's title, most specific first: the page in its part of the console (待受理 · 留言队列),
+   * then the site (· 示范县人民政府). Each page, tab and message has its own (WCAG 2.4.2).
+   */
+  titleParts: '{part} · {whole}',
   nav: { queue: '留言队列', admin: '站点管理', account: '我的账号', signOut: '退出登录', menu: '导航' },
   dashboard: {
     nav: '办理统计',
@@ -80,6 +85,8 @@ const strings = {
   },
 
   message: {
+    /** The browser tab's title while a message is on its way (then its own title). */
+    pageName: '留言',
     back: '返回队列',
     to: '留言对象',
     status: '办理状态',

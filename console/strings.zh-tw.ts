@@ -12,6 +12,11 @@ const { statuses, moderation } = progressZhTW;
 
 const strings = {
   appTitle: '留言辦理',
+  /**
+   * The browser tab's title, most specific first: the page in its part of the console (待受理 · 留言佇列),
+   * then the site (· 示範縣人民政府). Each page, tab and message has its own (WCAG 2.4.2).
+   */
+  titleParts: '{part} · {whole}',
   nav: { queue: '留言佇列', admin: '站點管理', account: '我的帳號', signOut: '登出', menu: '導覽' },
   dashboard: {
     nav: '辦理統計',
@@ -84,6 +89,8 @@ const strings = {
   },
 
   message: {
+    /** The browser tab's title while a message is on its way (then its own title). */
+    pageName: '留言',
     back: '返回佇列',
     to: '留言對象',
     status: '辦理狀態',

@@ -203,10 +203,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     if (this.trail !== trail || this.searched || this.load.error) return;
     const p = this.t.unitPicker;
     this.levelNote = format(p.levelShown, { level: trail.at(-1)?.name ?? (this.roots ? p.mine : p.top), n: this.items.length });
-    if (cursor) {
-      await this.updateComplete;
-      this.renderRoot.querySelectorAll<HTMLElement>('ul.options button.pick')[before]?.focus();
-    }
+    if (cursor) await this.focusAdded('ul.options button.pick', before);
   }
 
   /** Shows the level below `trail`'s last unit (the top level, or the roots, for []). */

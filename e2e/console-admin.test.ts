@@ -119,6 +119,12 @@ describe('the console’s admin pages', () => {
     const settings = await (await fetch(`${WORKER}/v1/admin/site`, { headers: { Cookie: cookie } })).json() as { allowedOrigins: string[] };
     expect(settings.allowedOrigins).not.toContain('https://www.example.gov.cn/path/');
 
+    // Typed again, it is no longer the address refused: its error goes, and the field is no longer marked or described by it.
+    await added.fill('https://www.example.gov.cn');
+    await expect.poll(() => rows.nth(count).getByRole('alert').count()).toBe(0);
+    expect(await added.getAttribute('aria-invalid')).toBe('false');
+    expect(await added.getAttribute('aria-describedby')).toBe('origins-hint');
+
     // Removing the row and saving again works.
     await site.getByRole('button', { name: `删除网站地址 ${count + 1}` }).click();
     await site.getByRole('button', { name: '保存' }).click();
@@ -161,7 +167,11 @@ describe('the console’s admin pages', () => {
     expect((await publicConfig()).privacy.url).toBe('https://www.example.gov.cn/privacy.html');
 
     // A share image address with a password in it would show it to every reader: refused beside its field.
+    // The privacy address typed again first: its error goes at once.
     await privacyUrl.fill('https://www.example.gov.cn/privacy.html');
+    expect(await site.locator('#privacyUrl-error').count()).toBe(0);
+    expect(await privacyUrl.getAttribute('aria-invalid')).toBe('false');
+    expect(await privacyUrl.getAttribute('aria-describedby')).toBe('privacyUrl-hint');
     const shareImage = site.getByLabel('分享图片地址（选填）');
     await shareImage.fill('https://editor:secret@www.example.gov.cn/share.png');
     await site.getByRole('button', { name: '保存' }).click();
@@ -232,7 +242,13 @@ describe('the console’s admin pages', () => {
     const name = `示范县数据管理局${run}`;
     await units.getByRole('button', { name: '在“示范县县长”下添加单位' }).click();
     await expect.poll(() => units.locator('#parentId [part="chosen"]').textContent()).toBe('已选择：示范县县长');
+    // Sent without a name, refused beside it; the error goes as the name is typed.
+    await units.getByRole('button', { name: '添加', exact: true }).click();
+    await expect.poll(() => units.locator('#name-error').count()).toBe(1);
+    expect(await units.getByLabel('单位名称').getAttribute('aria-invalid')).toBe('true');
     await units.getByLabel('单位名称').fill(name);
+    expect(await units.locator('#name-error').count()).toBe(0);
+    expect(await units.getByLabel('单位名称').getAttribute('aria-invalid')).toBe('false');
     await units.getByLabel('类别').selectOption({ label: '部门' });
     await units.getByRole('button', { name: '添加', exact: true }).click();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已添加单位');
@@ -248,12 +264,20 @@ describe('the console’s admin pages', () => {
     await openAdmin(page, '账号');
     const accounts = page.locator('liuyan-console-admin-accounts');
     const official = { email: `data-${run}@demo.liuyan.local`, password: 'a-long-first-password-42' };
+    // Sent empty, every field says what it lacks; each error goes once its field is filled in or chosen.
+    await accounts.getByRole('button', { name: '新建账号' }).click();
+    await expect.poll(() => accounts.locator('#new-email-error').count()).toBe(1);
     await accounts.getByLabel('电子邮箱').fill(official.email);
+    expect(await accounts.locator('#new-email-error').count()).toBe(0);
+    expect(await accounts.getByLabel('电子邮箱').getAttribute('aria-invalid')).toBe('false');
     expect(await accounts.locator('#role-add').inputValue()).toBe('responder');
     // The unit chosen first stays chosen through all that redraws the form: a name typed, the role
     // changed and changed back, the service refusing a short password.
     const chosen = accounts.locator('#units-add [part="chosen"]');
+    expect(await accounts.locator('#units-add').getAttribute('aria-invalid')).toBe('true');
     await pickUnit(accounts.locator('#units-add'), name);
+    expect(await accounts.locator('#units-add').getAttribute('aria-invalid')).toBe('false');
+    expect(await accounts.locator('#units-add').getByRole('alert').count()).toBe(0);
     await accounts.getByLabel('姓名').fill('县数据管理局办理员');
     await accounts.locator('#role-add').selectOption('moderator');
     expect(await accounts.locator('#units-add').isVisible()).toBe(false);
@@ -263,6 +287,8 @@ describe('the console’s admin pages', () => {
     await accounts.locator('#new-password-error').getByText(/密码至少12位/).waitFor();
     expect((await chosen.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`已选择 ?1 ?个.*${name}`));
     await accounts.getByLabel('初始密码').fill(official.password);
+    expect(await accounts.locator('#new-password-error').count()).toBe(0);
+    expect(await accounts.getByLabel('初始密码').getAttribute('aria-invalid')).toBe('false');
     await accounts.getByRole('button', { name: '新建账号' }).click();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已创建');
     const row = accounts.locator(`[data-email="${official.email}"]`);
@@ -504,8 +530,21 @@ describe('the console’s admin pages', () => {
     await context.close();
 
     const admin = await signedIn(browser, DEMO_ACCOUNTS.admin, { width: 390, height: 844 });
+    // Pages of two entries (the service's default is 50), so that 加载更多 shows on a short log.
+    const auditList = (url: URL) => url.pathname === '/v1/admin/audit-log';
+    await admin.page.route(auditList, (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '2');
+      return route.continue({ url: url.href });
+    });
     await openAdmin(admin.page, '审计日志');
     const audit = admin.page.locator('liuyan-console-admin-audit');
+    await expect.poll(() => audit.locator('[part="audit"] > li').count()).toBe(2);
+    // 加载更多 takes the focus to the first entry added, where the log goes on.
+    await audit.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => audit.locator('[part="audit"] > li').count()).toBe(4);
+    await expect.poll(() => isFocused(audit.locator('[part="audit"] > li').nth(2))).toBe(true);
+    await admin.page.unroute(auditList);
     await audit.getByLabel('操作', { exact: true }).selectOption({ label: '修改本人密码' });
     await audit.getByRole('button', { name: '筛选', exact: true }).click();
     const entry = audit.locator('[part="audit"] li').filter({ hasText: `改密测试${run}` });
@@ -689,6 +728,8 @@ describe('the console’s admin pages', () => {
       await openAdmin(page, section);
       const element = page.locator(tag);
       await element.locator('h1').waitFor();
+      // Each tab is a page of its own, with its own title (WCAG 2.4.2).
+      await expect.poll(() => page.title(), { message: section }).toBe(`${section} · 站点管理 · 示范县人民政府`);
       await expect.poll(() => element.locator('[role="status"]:not([hidden])').filter({ hasText: '正在加载' }).count()).toBe(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, section).toBe(0);

@@ -97,9 +97,30 @@ describe('the console’s unit picker on a national tree', () => {
   it('an admin browses the national tree on 单位 a level at a time and finds a unit by pinyin initials', async () => {
     const [province, city] = placeOf('national_p2c0');
     const { page, problems } = await signedIn(browser, nationalAdmin());
+    // The top level (26 ministries, 3 provinces) in pages of 10, where the page asks for 100: no level
+    // of the test's tree is longer than that, and 显示更多 is what is tried here.
+    // Only the page's own (100 a page; its add form's parent picker asks for 50).
+    const topLevel = (url: URL) => url.pathname === '/v1/admin/units' && !url.searchParams.has('parent') && url.searchParams.get('limit') === '100';
+    await page.route(topLevel, (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '10');
+      return route.continue({ url: url.href });
+    });
     await page.goto(`${CONSOLE}#/admin/units`);
     const units = page.locator('liuyan-console-admin-units');
     const tree = units.locator('[part="unit-tree"]');
+    await expect.poll(() => tree.locator(':scope > li').count()).toBe(10);
+    // 显示更多 from the keyboard: the focus goes to the first unit added, where the list goes on.
+    await units.getByRole('button', { name: '显示更多' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tree.locator(':scope > li').count()).toBe(20);
+    await expect.poll(() => isFocused(tree.locator(':scope > li').nth(10).locator('.unit-name'))).toBe(true);
+    await units.getByRole('button', { name: '显示更多' }).click();
+    await expect.poll(() => tree.locator(':scope > li').count()).toBe(29);
+    // The last page: the button is gone, and the focus is on the first of its units, not on a heading.
+    expect(await units.getByRole('button', { name: '显示更多' }).count()).toBe(0);
+    await expect.poll(() => isFocused(tree.locator(':scope > li').nth(20).locator('.unit-name'))).toBe(true);
+    await page.unroute(topLevel);
     await tree.getByText(province!, { exact: true }).waitFor();
     await tree.getByRole('button', { name: `打开“${province}”的下级单位` }).click();
     await tree.getByText(city!, { exact: true }).waitFor();

@@ -288,13 +288,25 @@ describe('the officials’ console at /console/', () => {
 
   it('the queue fits a phone (390×844): no sideways scrolling, tabs and buttons large enough to tap', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead, { width: 390, height: 844 });
+    // Pages of two messages (the console asks for 30), so that 加载更多 shows on a short tab.
+    const queueList = (url: URL) => url.pathname === '/v1/console/messages';
+    await page.route(queueList, (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '2');
+      return route.continue({ url: url.href });
+    });
     const queue = page.locator('liuyan-console-queue');
     await queue.getByRole('link', { name: /^全部/ }).click();
     await queue.locator('[part="queue"][aria-busy="false"] li').first().waitFor();
+    await expect.poll(() => page.title()).toBe('全部 · 留言队列 · 示范县人民政府');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
     const heights = await queue.locator('nav.tabs a, [part="queue"] a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+    // 加载更多 takes the focus to the first message added, where the list goes on, not to the top of the page.
+    await queue.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => queue.locator('[part="queue"] > li').count()).toBe(4);
+    await expect.poll(() => isFocused(queue.locator('[part="queue"] > li').nth(2).getByRole('link'))).toBe(true);
     expect(problems).toEqual([]);
     await page.context().close();
   });

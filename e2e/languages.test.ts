@@ -118,9 +118,12 @@ describe('Traditional Chinese in the browser', () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator);
     const header = page.locator('liuyan-console [part="header"]');
     expect(await header.getByRole('link', { name: '留言队列' }).count()).toBe(1);
+    // The browser tab's title names the page, then the site (as written), in the console's language.
+    await expect.poll(() => page.title()).toBe('待审核 · 留言队列 · 示范县人民政府');
 
     await header.getByLabel('语言').selectOption('zh-TW');
     await expect.poll(() => header.getByRole('link', { name: '留言佇列' }).count()).toBe(1);
+    await expect.poll(() => page.title()).toBe('待審核 · 留言佇列 · 示范县人民政府');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
     // The page below the header is redrawn too.
     await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
@@ -130,6 +133,7 @@ describe('Traditional Chinese in the browser', () => {
     await expect.poll(() => header.getByRole('link', { name: '留言佇列' }).count()).toBe(1);
     await header.getByLabel('語言').selectOption('en');
     await expect.poll(() => header.getByRole('link', { name: 'Queue' }).count()).toBe(1);
+    await expect.poll(() => page.title()).toBe('Awaiting review · Queue · 示范县人民政府');
     // In English, the messages' titles written in Chinese are marked so (a screen reader reads them in Chinese).
     const titles = page.locator('liuyan-console-queue [part="queue"] .item-title');
     await expect.poll(() => titles.count()).toBeGreaterThan(0);
@@ -152,10 +156,15 @@ describe('Traditional Chinese in the browser', () => {
     const pages = ['#/queue?tab=all', '#/dashboard', '#/account', ...messages,
       ...['site', 'calendar', 'units', 'accounts', 'templates', 'campaigns', 'audit', 'integrations', 'webhooks', 'notifications', 'protection'].map((s) => `#/admin/${s}`)];
     const unmarked: Record<string, string[]> = {};
+    const titles: Record<string, string> = {};
     let marked = 0;
     for (const address of pages) {
       await page.goto(`${CONSOLE}${address}`);
       await ready(page);
+      // Every page, admin tab and message has a title of its own (WCAG 2.4.2): a message's is its own title.
+      const heading = address.startsWith('#/messages/') ? await page.locator('liuyan-console-message h1').textContent() : null;
+      if (heading) await expect.poll(() => page.title()).toBe(`${heading} · 示范县人民政府`);
+      titles[address] = await page.title();
       const found = await chineseText(page);
       marked += found.marked;
       // The console's own English sentences may name a Chinese term (督办): those are its words, not written text.
@@ -163,6 +172,10 @@ describe('Traditional Chinese in the browser', () => {
       if (left.length > 0) unmarked[address] = left;
     }
     expect(unmarked).toEqual({});
+    expect(titles['#/admin/units']).toBe('Units · Administration · 示范县人民政府');
+    expect(titles['#/queue?tab=all']).toBe('All · Queue · 示范县人民政府');
+    const others = pages.filter((address) => !address.startsWith('#/messages/')).map((address) => titles[address]);
+    expect(new Set(others).size).toBe(others.length);
     expect(marked).toBeGreaterThan(50);
     expect(problems).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { Localized } from '../../ui/localize';
 import { tokens } from '../../ui/tokens.styles';
-import { ConsoleElement } from '../console-element';
+import { ConsoleElement, withoutErrors } from '../console-element';
 import { pickedUnits } from '../unit-picker';
 import { styles } from '../liuyan-console.styles';
 import { adminZhCN, type AdminStrings } from './strings.zh-cn';
@@ -25,7 +25,7 @@ export interface FormValues {
 /**
  * What the admin pages share: their strings (`this.a`), one request at a time, a confirmation after
  * each change, and field errors — found before sending or by the service — shown beside the field
- * of the form that was sent (`scope`).
+ * of the form that was sent (`scope`), until that field's value changes.
  */
 export abstract class AdminElement extends ConsoleElement {
   static override styles = [tokens, styles];
@@ -66,10 +66,29 @@ export abstract class AdminElement extends ConsoleElement {
     };
     this.renderRoot.addEventListener('input', typed);
     this.renderRoot.addEventListener('change', typed);
+    this.renderRoot.addEventListener('input', this.onFieldChanged);
+    this.renderRoot.addEventListener('change', this.onFieldChanged);
     this.renderRoot.addEventListener('submit', (event) => {
       if (event.target instanceof HTMLFormElement) this.sent.add(event.target);
     });
   }
+
+  /**
+   * A field typed in or chosen again is no longer the value refused: its error line goes, and with it
+   * the control's `aria-invalid` and the line's id in its `aria-describedby` (both follow `errorFor`).
+   * A control's errors are those of the lines its `aria-describedby` names (`data-fields`, written by
+   * `fieldError`), or, for a unit picker, which draws its own line, those of its name. Only a control
+   * marked invalid has any, and only its own events count: a search typed inside a picker chooses nothing.
+   */
+  private readonly onFieldChanged = (event: Event): void => {
+    const control = event.target as Element;
+    if (event.composedPath()[0] !== control || control.getAttribute('aria-invalid') !== 'true') return;
+    const fields = control.localName.includes('-')
+      ? this.errorKeys(this.scope, control.getAttribute('name') ?? '')
+      : (control.getAttribute('aria-describedby') ?? '').split(/\s+/)
+        .flatMap((id) => (id && (this.renderRoot as ShadowRoot).getElementById(id)?.dataset.fields?.split(' ')) || []);
+    if (fields.length > 0) this.errors = withoutErrors(this.errors, fields);
+  };
 
   protected get a(): AdminStrings {
     return adminStrings.get(this.locale);
@@ -139,10 +158,16 @@ export abstract class AdminElement extends ConsoleElement {
     this.scope = '';
   }
 
-  /** The error for `field` (or anything inside it: `unitIds.1` belongs to `unitIds`) in form `scope`. */
+  /** The fields whose errors `field`'s line says in form `scope`: its own, and those inside it (`unitIds.1` belongs to `unitIds`). */
+  private errorKeys(scope: string, field: string): string[] {
+    if (scope !== this.scope || !field) return [];
+    return Object.keys(this.errors).filter((key) => key === field || key.startsWith(`${field}.`));
+  }
+
+  /** The error for `field` (or, failing its own, the first of anything inside it) in form `scope`. */
   protected errorFor(scope: string, field: string): string {
-    if (scope !== this.scope) return '';
-    return this.errors[field] ?? Object.entries(this.errors).find(([key]) => key.startsWith(`${field}.`))?.[1] ?? '';
+    const [first] = this.errorKeys(scope, field);
+    return first === undefined ? '' : this.errors[field] ?? this.errors[first]!;
   }
 
   protected invalid(scope: string, field: string): 'true' | 'false' {
@@ -159,10 +184,13 @@ export abstract class AdminElement extends ConsoleElement {
     return this.errorFor(scope, field) ? id : undefined;
   }
 
-  /** The error line under a field, drawn only with an error; `errorRef` is what the control's `aria-describedby` names. */
+  /**
+   * The error line under a field, drawn only with an error; `errorRef` is what the control's
+   * `aria-describedby` names. Its `data-fields` are the fields it speaks for, forgotten when the control changes.
+   */
   protected fieldError(scope: string, field: string, id: string) {
     const shown = this.errorRef(scope, field, id);
-    return shown ? html`<p class="error" id=${shown} role="alert">${this.errorFor(scope, field)}</p>` : nothing;
+    return shown ? html`<p class="error" id=${shown} role="alert" data-fields=${this.errorKeys(scope, field).join(' ')}>${this.errorFor(scope, field)}</p>` : nothing;
   }
 
   /** A problem with the whole request, inside the form that sent it. */

@@ -61,6 +61,13 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
     }
   }
 
+  /** 加载更多: the next page, the focus on the first entry added, where the log goes on. */
+  private async loadMore(): Promise<void> {
+    const before = this.entries?.length ?? 0;
+    await this.load(true);
+    if (!this.loadError && (this.entries?.length ?? 0) > before) await this.focusAdded('[part="audit"] > li', before);
+  }
+
   private apply(event: Event): void {
     event.preventDefault();
     const v = AdminElement.values(event.target as HTMLFormElement);
@@ -167,7 +174,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
           </div>
         </li>`)}
       </ul>
-      ${this.nextCursor ? html`<button type="button" class="secondary wide" aria-disabled=${String(this.loading)} @click=${() => this.load(true)}>
+      ${this.nextCursor ? html`<button type="button" class="secondary wide" aria-disabled=${String(this.loading)} @click=${this.loadMore}>
         ${this.loading ? a.loadingMore : a.loadMore}</button>` : nothing}`;
   }
 }

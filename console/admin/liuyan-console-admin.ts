@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { OfficialProfile } from '../../sdk/src/schemas/auth';
 import { defineElement } from '../../ui/liuyan-element';
+import { format } from '../../ui/localize';
 import { adminHash, ADMIN_SECTIONS, type AdminSection } from '../routes';
 import { AdminElement } from './admin-element';
 import './accounts-page';
@@ -34,6 +35,11 @@ export class LiuyanConsoleAdmin extends AdminElement {
   /** The calendar's year, from the address. */
   year: number | undefined = undefined;
   profile: OfficialProfile | null = null;
+
+  /** The admin tab shown, in the admin pages (单位 · 站点管理). */
+  protected override pageName(): string {
+    return format(this.t.titleParts, { part: this.a.sections[this.section], whole: this.t.nav.admin });
+  }
 
   override render() {
     const a = this.a;

@@ -359,7 +359,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
           </li>`;
         })}
       </ul>
-      ${listError ? html`<p class="error" id="origins-error" role="alert">${listError}</p>` : nothing}
+      ${listError ? html`<p class="error" id="origins-error" role="alert" data-fields="allowedOrigins">${listError}</p>` : nothing}
       <div class="buttons"><button type="button" class="secondary" @click=${this.addOrigin}>${a.addOrigin}</button></div>
     </fieldset>`;
   }

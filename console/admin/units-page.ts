@@ -83,6 +83,18 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     this.renderRoot.querySelector<HTMLElement>('[part="breadcrumb"] [aria-current]')?.focus();
   }
 
+  /**
+   * 显示更多: the level's next page, the focus on the first unit added (its name), where the list goes
+   * on, and not on the heading of the form below, where the button's going would leave it.
+   */
+  private async showMore(): Promise<void> {
+    const trail = this.trail;
+    const before = this.items?.length ?? 0;
+    await this.openLevel(trail, this.nextCursor ?? undefined);
+    if (this.trail !== trail || this.searched || this.load.error) return;
+    await this.focusAdded('[part="unit-tree"] > li .unit-name', before);
+  }
+
   private async search(event: Event): Promise<void> {
     event.preventDefault();
     const q = (this.renderRoot.querySelector<HTMLInputElement>('#unit-search')?.value ?? '').trim();
@@ -210,7 +222,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       ${this.items.length === 0 && !this.load.loading
         ? html`<p class="muted" role="status">${this.searched ? p.noResults : this.trail.length === 0 ? a.empty : p.emptyLevel}</p>`
         : html`<ul class="tree" part="unit-tree" aria-busy=${String(this.load.loading)}>${this.items.map((u, i) => this.renderUnit(u, i))}</ul>`}
-      ${this.nextCursor ? html`<button type="button" class="secondary wide" @click=${() => this.openLevel(this.trail, this.nextCursor!)}>${p.more}</button>` : nothing}
+      ${this.nextCursor ? html`<button type="button" class="secondary wide" @click=${this.showMore}>${p.more}</button>` : nothing}
       ${this.renderAdd()}`;
   }
 
