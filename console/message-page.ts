@@ -475,9 +475,14 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     if (this.errors[field]) this.errors = withoutErrors(this.errors, [field]);
   }
 
-  /** The message's title once it is here (a citizen's words, as the page's heading shows them). */
+  /**
+   * The message's title once it is here, where the public may read it (published and public); a
+   * private one's is the citizen's private words, which a browser keeps in its history and may sync
+   * to its vendor's servers, so its tab says only 留言.
+   */
   protected override pageName(): string {
-    return this.message?.title ?? this.t.message.pageName;
+    const m = this.message;
+    return m && m.isPublic && m.moderation === 'published' ? m.title : this.t.message.pageName;
   }
 
   /**
