@@ -84,3 +84,25 @@ describe('phone numbers in the body', () => {
     expect(held(text)).toEqual([]);
   });
 });
+
+// A number typed with letters that look like its digits, to get past the check (Latin O, l and I,
+// Cyrillic З and О, Greek Ο), held as the digits are; words of those letters are words.
+describe('phone numbers written with look-alike letters', () => {
+  it.each([
+    'l38OO138OOO', '1З8ОО138ООО', 'I38 OO13 8OOO', '138-oo13-8ooo', 'l38ΟΟl38ΟΟΟ', '１３８ＯＯ１３８ＯＯＯ', '一三八OO一三八OOO', '+86 l38 OOl3 8OOO', '电话l38OO138OOO了解',
+  ])('are held: %j', (phone) => {
+    expect(held(`请打我电话 ${phone} 了解情况。`)).toEqual(['phone']);
+  });
+
+  it('are held in the title and the region, as the body', () => {
+    expect(holdReasonsOf(rules, ['联系l38OO138OOO', '路灯坏了很久。', '城关镇'])).toEqual(['phone']);
+    expect(holdReasonsOf(rules, ['路灯坏了', '路灯坏了很久。', '城关镇1З8ОО138ООО'])).toEqual(['phone']);
+  });
+
+  it.each([
+    'HOTEL BOOK COOL LOL IOI', 'room 101 in the Hotel Lido', '我住在幸福村12号，门牌l2号旁边', 'iPhone 15 Pro Max 和 i7-13700K 的电脑',
+    'Model L100 与 RTX4090 显卡', '2O26年11月3O日', 'OIL 2026 COOL 1000', 'Looooool，1000000 次', 'ISO 9001 与 GB/T 50011-2010',
+  ])('are not seen in %j', (text) => {
+    expect(held(text)).toEqual([]);
+  });
+});

@@ -3,8 +3,9 @@
 // in Simplified characters, with everything but letters and digits taken out, so a word cannot be
 // slipped past with spaces, punctuation or invisible characters put between its characters, accents
 // put on them, or its Traditional form: 法 轮-功, 法.轮.功, 法\u034F轮功, 法輪功, ＦＡＬＵＮ and fálun are
-// 法轮功 and falun, and a list naming 賭博 finds 赌博. Not folded: look-alike letters of other scripts
-// (Cyrillic с in fuсk), which would need a confusables table. Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
+// 法轮功 and falun, and a list naming 賭博 finds 赌博. Not folded in words: look-alike letters of other scripts
+// (Cyrillic с in fuсk), which would need a confusables table; a phone number's few look-alikes of digits are
+// (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
 // of WORD_MAX characters against at most a message's length), so no list, however full, changes what
 // a query sends to D1.
 
@@ -93,8 +94,8 @@ const linkForm = (text: string) => text.replace(/\s*[.。｡︒]\s*(?=[a-z0-9])/
  * A phone number in Chinese text: a mobile (1[3-9] and 9 digits, +86 or not), a landline with its
  * area code (0 and 9–11 digits), a 400/800 line; what people put between digit groups is taken out
  * first: spaces, dashes, dots, slashes, commas, middle dots, brackets (138 0013 8000, 0371-1234 5678,
- * (138)0013/8000, 138~0013~8000), and digits written in Chinese read as digits. Longer digit runs (ID
- * and order numbers) are not.
+ * (138)0013/8000, 138~0013~8000), and digits written in Chinese or with look-alike letters read as
+ * digits (`lookAlikesAsDigits`). Longer digit runs (ID and order numbers) are not.
  */
 const PHONE = /(?<!\d)(?:(?:\+?86)?1[3-9]\d{9}|0\d{9,11}|[48]00\d{7})(?!\d)/u;
 
@@ -113,6 +114,27 @@ const CHINESE_DIGIT = new RegExp(`[${Object.keys(CHINESE_DIGITS).join('')}]`, 'g
 const numeralsAsDigits = (text: string) => text.replace(CHINESE_DIGIT, (d) => CHINESE_DIGITS[d]!);
 
 /**
+ * Letters that look like digits, as a number is typed to get past a filter (l38OO138OOO, 1З8ОО138ООО
+ * with Cyrillic З and О, I38 OO13 8OOO), after case folding: Latin o, l, i (and dotless ı), Cyrillic о,
+ * з, і, ӏ, Greek ο, ι, the click ǀ. Letters read both ways (b for 6 or 8, s for 5, z for 2) are not.
+ */
+const LOOK_ALIKE_DIGITS: Readonly<Record<string, string>> = {
+  o: '0', о: '0', ο: '0', l: '1', i: '1', ı: '1', і: '1', ӏ: '1', ι: '1', ǀ: '1', з: '3',
+};
+/** A run of Latin, Cyrillic or Greek letters and digits: a word or a number as written between spaces and marks. */
+const ALPHANUMERIC_RUN = /[\p{sc=Latin}\p{sc=Cyrillic}\p{sc=Greek}0-9]+/gu;
+const LOOK_ALIKES_AND_DIGITS = new RegExp(`^[0-9${Object.keys(LOOK_ALIKE_DIGITS).join('')}]+$`, 'u');
+
+/**
+ * Look-alike letters read as the digits they stand for, only in a run that has a digit and no other
+ * letter (l38OO138OOO, OO13 in I38 OO13 8OOO): words are left alone (HOTEL, BOOK, COOL, LOL, IOI,
+ * room 101), so no text of letters alone ever becomes a number.
+ */
+const lookAlikesAsDigits = (text: string) => text.replace(ALPHANUMERIC_RUN, (run) => (
+  /[0-9]/.test(run) && LOOK_ALIKES_AND_DIGITS.test(run) ? run.replace(/[^0-9]/gu, (letter) => LOOK_ALIKE_DIGITS[letter]!) : run
+));
+
+/**
  * Why `texts` (title, body, region — or a follow-up) should wait for a moderator: a hold word in any
  * of them, or a banned word read only across a sentence's end (`SENTENCE_END`); a link or a phone
  * number in any of them (all three are public once published). Empty: nothing to hold it for.
@@ -121,7 +143,7 @@ export function holdReasonsOf(rules: WordRules, texts: string[]): HoldReason[] {
   const reasons: HoldReason[] = [];
   const forms = texts.map(foldedForm);
   if (rules.holdLinks && forms.some((form) => LINK.test(linkForm(form)))) reasons.push('link');
-  if (rules.holdPhones && forms.some((form) => PHONE.test(digitsJoined(numeralsAsDigits(form))))) reasons.push('phone');
+  if (rules.holdPhones && forms.some((form) => PHONE.test(digitsJoined(lookAlikesAsDigits(numeralsAsDigits(form)))))) reasons.push('phone');
   const across = (text: string) => holdsAny(text, rules.banned) && !holdsAnyInOneSentence(text, rules.banned);
   if ((rules.hold.length > 0 && texts.some((text) => holdsAny(text, rules.hold))) || (rules.banned.length > 0 && texts.some(across))) reasons.push('word');
   return reasons;
