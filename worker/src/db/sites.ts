@@ -210,8 +210,14 @@ export function openCampaignsQuery(db: SiteDatabase, siteId: string, now: string
     .orderBy('ends_at');
 }
 
+/** The statement `findCampaign` runs, for a batch of reads: the site's campaign of that slug. */
+export function campaignQuery(db: SiteDatabase, siteId: string, slug: string) {
+  return db.q.selectFrom('campaigns').selectAll().where('site_id', '=', siteId).where('slug', '=', slug);
+}
+
+/** The site's campaign of that slug, or null. */
 export function findCampaign(db: SiteDatabase, siteId: string, slug: string): Promise<CampaignRow | null> {
-  return db.first(db.q.selectFrom('campaigns').selectAll().where('site_id', '=', siteId).where('slug', '=', slug));
+  return db.first(campaignQuery(db, siteId, slug));
 }
 
 /** The site's holidays and make-up working days from `from` on. */

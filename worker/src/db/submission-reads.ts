@@ -13,8 +13,8 @@ import { calendarDaysQuery, calendarOf } from './sites';
 
 /** What `submissionReads` found. */
 export interface SubmissionReads {
-  /** The Idempotency-Key the record was looked up under. */
-  key: string;
+  /** The Idempotency-Key the record was looked up under (null: none was, the submission is not to be stored). */
+  key: string | null;
   /** The live record of an earlier submission under that key, or null. */
   earlier: { request_hash: string; message_id: string; response_enc: string } | null;
   /** The site's holidays and make-up working days from `today` on. */
@@ -25,23 +25,27 @@ export interface SubmissionReads {
 
 interface Params {
   siteId: string;
-  key: string;
+  key: string | null;
   /** ISO instant: the record must be live then. */
   now: string;
   /** The site's day (YYYY-MM-DD): the calendar from it on. */
   today: string;
 }
 
-/** The statements the single reads run (the key's record, workingCalendar, protectionOf), for one batch. */
-function reads(db: SiteDatabase, { siteId, key, now, today }: Params): RidingReads<SubmissionReads> {
-  const earlier = liveIdempotencyRecordQuery(db, siteId, key, now);
+/**
+ * The statements the single reads run (the key's record, workingCalendar, protectionOf), for one
+ * batch: with the site's lookup (`submissionRider`), alone (`submissionReads`), or with another
+ * route's reads (the write page's sent form: routes/hosted.ts). Without a key, the record is not read.
+ */
+export function submissionReadsPlan(db: SiteDatabase, { siteId, key, now, today }: Params): RidingReads<SubmissionReads> {
+  const earlier = key === null ? null : liveIdempotencyRecordQuery(db, siteId, key, now);
   const days = calendarDaysQuery(db, siteId, today);
   const protection = protectionQuery(db, siteId);
   return {
-    queries: [earlier, days, protection],
-    read: ([a, b, c]) => {
+    queries: [days, protection, ...(earlier ? [earlier] : [])],
+    read: ([b, c, a]) => {
       const { site_id: _site, updated_at: _updated, ...settings } = rowsOf(protection, c)[0] ?? { site_id: siteId, updated_at: '', ...DEFAULT_PROTECTION };
-      return { key, earlier: rowsOf(earlier, a)[0] ?? null, calendar: calendarOf(rowsOf(days, b)), protection: settings };
+      return { key, earlier: earlier ? rowsOf(earlier, a)[0] ?? null : null, calendar: calendarOf(rowsOf(days, b)), protection: settings };
     },
   };
 }
@@ -54,7 +58,7 @@ function reads(db: SiteDatabase, { siteId, key, now, today }: Params): RidingRea
 export const submissionRider: SiteRider<SubmissionReads> = (c, db, siteId) => {
   const now = new Date();
   const params = { siteId, key: c.req.header('idempotency-key') ?? '', now: now.toISOString(), today: localDay(now) };
-  return reads(db, params);
+  return submissionReadsPlan(db, params);
 };
 
 /**
@@ -63,6 +67,6 @@ export const submissionRider: SiteRider<SubmissionReads> = (c, db, siteId) => {
  * in with no rider (Open311's POST). Throws what D1 throws (a transient error is retried: the batch only reads).
  */
 export async function submissionReads(db: SiteDatabase, params: Params): Promise<SubmissionReads> {
-  const planned = reads(db, params);
+  const planned = submissionReadsPlan(db, params);
   return planned.read(await db.batch(planned.queries));
 }

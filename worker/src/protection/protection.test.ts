@@ -93,6 +93,23 @@ describe('the word lists', { timeout: 30_000 }, () => {
     await expectNothingWritten(site.siteId);
   });
 
+  // On a slow phone each answer is a long wait: a citizen who left the title empty learns of the
+  // banned word in the same answer, not only after filling the title in.
+  it('names a banned word together with every other field’s problem, in one answer', async () => {
+    const site = await protectedSite({ bannedWords: ['法轮功'] });
+    const problem = await expectProblem(await submit(site.siteId, {
+      ...validMessage(site.eduUnit, { title: '', body: '有人在城关镇发法轮功的传单。', region: '法轮功村' }), author: { name: '陈明', phone: '12', email: null, displayAs: 'masked' },
+    }), 422, 'validation');
+    expect(fieldCodes(problem)).toEqual([['title', 'required'], ['author.phone', 'invalid_phone'], ['body', 'banned_words'], ['region', 'banned_words']]);
+    expect(problem.errors!.find((e) => e.field === 'body')!.message).toBe('留言内容含有本站不允许发布的词语，请修改后再提交');
+    // With the site's own rules too (a title shorter than its minimum), in the asker's language.
+    await db.batch([db.q.updateTable('sites').set({ title_min: 6 }).where('id', '=', site.siteId)]);
+    const english = await expectProblem(await submit(site.siteId, validMessage(site.eduUnit, { title: '短标题', body: '有人在城关镇发法轮功的传单，请管一管。' }), { headers: { 'Accept-Language': 'en' } }), 422, 'validation');
+    expect(fieldCodes(english)).toEqual([['title', 'too_short'], ['body', 'banned_words']]);
+    expect(english.errors!.map((e) => e.message)).toEqual(['The title must be at least 6 characters', 'The message holds words this site does not accept; please change it and send again']);
+    await expectNothingWritten(site.siteId);
+  });
+
   it('holds a message with a link, a phone number or a word the site chose, and keeps ordinary numbers public', async () => {
     const site = await protectedSite({ holdWords: ['代开发票'] });
     const held = async (body: string) => {

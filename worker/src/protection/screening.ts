@@ -31,11 +31,21 @@ export interface ScreenedMessage {
   honeypot?: string | undefined;
 }
 
+/**
+ * The banned words in the texts given (by their field's name in the request: `title`, `body`,
+ * `region`, a follow-up's `question`; a field left out, one already refused for another reason, is
+ * not read), each field holding one named with `banned_words`. For a submission or a question
+ * refused for something else too, so that the citizen is told of everything at once.
+ */
+export function bannedWordProblems(protection: Pick<Protection, 'banned_words' | 'hold_words' | 'hold_links' | 'hold_phones'>, texts: Record<string, string | undefined>): FieldProblem[] {
+  const given = Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return fieldsWithBannedWords(rulesOf(protection), given).map((field): FieldProblem => ({ field, code: 'banned_words' }));
+}
+
 /** A submission's screening. A form's fill time is judged only when sent (API clients and platforms send none). */
 export function screenMessage(protection: Protection, input: ScreenedMessage): Screening {
   const rules = rulesOf(protection);
-  const problems = fieldsWithBannedWords(rules, { title: input.title, body: input.body, region: input.region })
-    .map((field): FieldProblem => ({ field, code: 'banned_words' }));
+  const problems = bannedWordProblems(protection, { title: input.title, body: input.body, region: input.region });
   const heldFor: HoldReason[] = [];
   if (input.honeypot !== undefined && input.honeypot.trim() !== '') heldFor.push('honeypot');
   if (input.fillMs !== undefined && input.fillMs < protection.min_fill_seconds * 1000) heldFor.push('too_fast');
@@ -47,7 +57,7 @@ export function screenMessage(protection: Protection, input: ScreenedMessage): S
 export function screenFollowUp(protection: Protection, field: string, text: string): Screening {
   const rules = rulesOf(protection);
   return {
-    problems: fieldsWithBannedWords(rules, { [field]: text }).map((f): FieldProblem => ({ field: f, code: 'banned_words' })),
+    problems: bannedWordProblems(protection, { [field]: text }),
     heldFor: holdReasonsOf(rules, [text]),
   };
 }

@@ -193,6 +193,26 @@ describe('the write page’s form without a script', () => {
     expect(unchosen).toContain('<p class="liuyan-error" id="liuyan-domain-error">Please choose the domain</p>');
   });
 
+  it('says a banned word beside its field together with every other error, confirming a form typed elsewhere too', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    expect((await consoleRequest('/v1/admin/protection', {
+      as: admin, method: 'PUT', body: { bannedWords: ['法轮功'], holdWords: [], holdLinks: true, holdPhones: true, minFillSeconds: 5, turnstileSiteKey: null, retentionDays: 365 },
+    })).status).toBe(200);
+    const typed = filled(eduUnit, { title: '', body: '城关镇有人发法轮功传单，孩子上学路上经常被塞。', region: '法轮功村', 'author.phone': '12' });
+    const html = await (await send(siteId, typed)).text();
+    expect(html).toContain('<p class="liuyan-error" id="liuyan-title-error">请填写标题</p>');
+    expect(html).toContain('<p class="liuyan-error" id="liuyan-body-error">留言内容含有本站不允许发布的词语，请修改后再提交</p>');
+    expect(html).toContain('<p class="liuyan-error" id="liuyan-region-error">所在地区含有本站不允许发布的词语，请修改后再提交</p>');
+    expect(html).toMatch(/<p class="liuyan-error" id="liuyan-author\.phone-error">/);
+    // In English, and on the form typed on the site's own website, shown here to be confirmed.
+    const { idempotencyKey: _, ...elsewhere } = typed;
+    const confirm = await (await send(siteId, elsewhere, { origin: ALLOWED_ORIGIN, query: '?lang=en' })).text();
+    expect(confirm).toContain('<p class="liuyan-error" id="liuyan-body-error">The message holds words this site does not accept; please change it and send again</p>');
+    expect(confirm).toMatch(/<p class="liuyan-error" id="liuyan-title-error">[^<]+<\/p>/);
+    expect(await countRows('messages', siteId)).toBe(0);
+  });
+
   it('answers what cannot be stored with the form again: every value kept, each error beside its field, in the page’s language', async () => {
     const { siteId, eduUnit } = await createSite();
     const typed = filled(eduUnit, { title: '', phone: '', 'author.phone': '12345', body: '路灯坏了<script>alert(1)</script>', consent: '' });

@@ -9,13 +9,16 @@ import { FormNodeSchema, SiteFormQuerySchema, SiteFormSchema } from '../../../sd
 import { format, formatDateTime, lastInstantOf } from '../../../ui/localize';
 import { newRouteGroup } from '../app';
 import { isCursor, listPublicMessages } from '../db/board';
-import type { SiteDatabase } from '../db/client';
+import { rowsOf, type SiteDatabase } from '../db/client';
 import { publicMessageView } from '../db/message-views';
 import type { CampaignRow } from '../db/schema';
-import { findCampaign, type Site } from '../db/sites';
+import { campaignQuery, findCampaign, type Site } from '../db/sites';
 import { isOpen, outletFor } from '../db/campaigns';
 import { narrowedChoices } from '../../../widget/src/liuyan-form/unit-path';
-import { loadSite } from '../middleware/site-scope';
+import { loadSite, type RidingReads } from '../middleware/site-scope';
+import { submissionReadsPlan } from '../db/submission-reads';
+import { localDay } from '../lib/site-time';
+import { bannedWordProblems } from '../protection/screening';
 import type { AppEnv } from '../env';
 import { messageHead, messageMain, statusName, summary } from '../hosted/message-page';
 import { TRACKING_CODE_FIELD, trackedMain, trackForm, trackNotFound } from '../hosted/track-page';
@@ -33,11 +36,11 @@ import {
 } from '../hosted/write-form';
 import { bodyLimit } from 'hono/body-limit';
 import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
-import { configUnits, smallTreeQuery } from '../db/unit-picker';
+import { configUnits, smallTreeQuery, type SmallTreeRow } from '../db/unit-picker';
 import { ApiError, fieldProblemsOf, handleError, problemOf, validationError, type FieldProblem } from '../errors';
 import { keyedHash } from '../lib/crypto';
 import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
-import { siteRuleProblems, SubmissionSchema, storeSubmission } from './messages';
+import { siteRuleProblems, SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 import { askingOrigin } from './campaigns';
 
@@ -101,14 +104,14 @@ async function hostedSite(c: Context<AppEnv>) {
   return { ...found, locale, t: hostedStrings(locale, found.site.stringOverrides), view, canonical };
 }
 
+/** The statement behind `hasPublishedMessages`, for a batch of reads: one row read off the board's index. */
+const publishedMessageQuery = (db: SiteDatabase, siteId: string) => db.q.selectFrom('messages').select('id')
+  .where('site_id', '=', siteId).where('moderation', '=', 'published').where('is_public', '=', 1)
+  .limit(1);
+
 /** Whether the statistics tab has anything to show: one row read off the board's index. */
 async function hasPublishedMessages(db: SiteDatabase, siteId: string): Promise<boolean> {
-  const row = await db.first(
-    db.q.selectFrom('messages').select('id')
-      .where('site_id', '=', siteId).where('moderation', '=', 'published').where('is_public', '=', 1)
-      .limit(1),
-  );
-  return row !== null;
+  return (await db.first(publishedMessageQuery(db, siteId))) !== null;
 }
 
 /**
@@ -178,10 +181,16 @@ const ELEMENTS: Record<Exclude<Section, 'write'>, (siteId: string, locale: Local
 
 type Found = NonNullable<Awaited<ReturnType<typeof hostedSite>>>;
 
-/** The units the plain form lists, or null where the site's form needs its script (`offersPlainForm`). */
-async function plainFormUnits({ site, db }: Pick<Found, 'site' | 'db'>): Promise<UnitNode[] | null> {
-  if (!offersPlainForm(site, site.activeUnits <= CONFIG_UNITS_MAX)) return null;
-  const units = await configUnits(db, site, await db.all(smallTreeQuery(db, site.id)));
+/** Whether the site's form can be sent without a script (`offersPlainForm`), its tree small enough to list. */
+const hasPlainForm = (site: Site) => offersPlainForm(site, site.activeUnits <= CONFIG_UNITS_MAX);
+
+/**
+ * The units the plain form lists, or null where the site's form needs its script (`offersPlainForm`):
+ * from the small tree's rows where they were read with other reads (`writeReads`), else read now.
+ */
+async function plainFormUnits({ site, db }: Pick<Found, 'site' | 'db'>, smallTree?: SmallTreeRow[]): Promise<UnitNode[] | null> {
+  if (!hasPlainForm(site)) return null;
+  const units = await configUnits(db, site, smallTree ?? await db.all(smallTreeQuery(db, site.id)));
   return units.complete ? units.units : null;
 }
 
@@ -213,18 +222,25 @@ function formChoices(site: Site, units: UnitNode[] | null, drive: CampaignRow | 
 type Choices = ReturnType<typeof formChoices>;
 
 /**
- * What the write page reads besides the site: what its form offers (`formChoices`: the drive's, for a
- * form sent from a drive's page, `campaign`, while it takes messages), whether to offer statistics,
- * and why a drive asked for takes none (`driveGone`: ended or not begun, or no such drive).
+ * What the write page reads besides the site, in one round trip: what its form offers
+ * (`formChoices`: the drive's, for a form sent from a drive's page, `campaign`, while it takes
+ * messages), whether to offer statistics, why a drive asked for takes none (`driveGone`: ended or not
+ * begun, or no such drive), and what `also` plans (a sent form's submission reads: `rode`).
  */
-async function writeReads(found: Found, campaign = '') {
-  const [units, withStats, drive] = await Promise.all([
-    plainFormUnits(found), hasPublishedMessages(found.db, found.site.id),
-    campaign && campaign.length <= ID_MAX ? findCampaign(found.db, found.site.id, campaign) : null,
-  ]);
+async function writeReads<T = undefined>({ site, db }: Found, campaign = '', also?: RidingReads<T>) {
+  const tree = hasPlainForm(site) ? smallTreeQuery(db, site.id) : null;
+  const published = publishedMessageQuery(db, site.id);
+  const asked = campaign && campaign.length <= ID_MAX ? campaignQuery(db, site.id, campaign) : null;
+  const [publishedRows, ...rest] = await db.batch([published, ...(tree ? [tree] : []), ...(asked ? [asked] : []), ...(also?.queries ?? [])]);
+  const treeRows = tree ? rowsOf(tree, rest.shift()!) : undefined;
+  const drive = asked ? rowsOf(asked, rest.shift()!)[0] ?? null : null;
+  const units = await plainFormUnits({ site, db }, treeRows);
   const open = drive !== null && isOpen(drive, new Date().toISOString());
   const driveGone: FieldProblem | null = !campaign || open ? null : { field: 'campaign', code: drive ? 'campaign_closed' : 'unknown_campaign' };
-  return { ...formChoices(found.site, units, open ? drive : null), withStats, driveGone };
+  return {
+    ...formChoices(site, units, open ? drive : null), withStats: rowsOf(published, publishedRows!).length > 0, driveGone,
+    rode: also?.read(rest) as T,
+  };
 }
 
 /**
@@ -371,6 +387,21 @@ const SENT_FORM_COOKIE = 'liuyan_form';
 const SENT_FORM_SECONDS = 3600;
 
 /**
+ * The Idempotency-Key a plain form is stored under (`key`), and the page key it is made from
+ * (`keyOf`, kept in the cookie). The fill time differs from one press to the next: what was sent is
+ * the rest. A form this browser sent from another page of the write page within the hour is keyed by
+ * that page's key (the cookie): pressing Back from the receipt serves the form anew with a key of
+ * its own, and the same message sent again from it must be the one stored, with its code.
+ */
+async function sentFormKey(c: Context<AppEnv>, formKey: string, submission: SubmitInput): Promise<{ key: string; keyOf: string }> {
+  const siteId = c.get('site').id;
+  const { fillMs: _fillMs, ...sent } = submission;
+  const earlier = getCookie(c, SENT_FORM_COOKIE, 'host');
+  const keyOf = earlier && earlier !== formKey && await formKeyAge(c.env.HASH_KEY, siteId, earlier) ? earlier : formKey;
+  return { key: `form:${await keyedHash(c.env.HASH_KEY, `${siteId}:${keyOf}:${JSON.stringify(sent)}`)}`, keyOf };
+}
+
+/**
  * The plain form sent (no script, or before it came): stored by the one path every submission takes,
  * under a key made from what was sent and the page's own key (`KEY_FIELD`), so a form sent twice (a press of 提交 repeated on a slow
  * connection, the page reloaded and sent again) stores one message and shows the same code. Answered
@@ -396,12 +427,21 @@ hosted.post('/s/:site/write', bodyLimit({
   const formKey = sentForm.get(KEY_FIELD);
   // The key says how long its form was open, the fill time a script's form measures itself (screening).
   const drawn = await formKeyAge(c.env.HASH_KEY, found.site.id, formKey);
+  const submissionOf = () => SubmissionSchema.safeParse(plainFormSubmission(values, site.notifications, drawn ? plainFillMs(drawn) : undefined));
+  let parsed = submissionOf();
+  // The key a form that can be stored is stored under, read with the page's other reads (one round
+  // trip), as are the screening settings every answer needs (a banned word is said with the rest).
+  const key = drawn && formKey !== null && parsed.success ? await sentFormKey(c, formKey, parsed.data) : null;
+  const now = new Date();
   // Shown again, the form offers what the one sent did: a drive's choices for a drive's form. A drive
   // that takes nothing now (ended while the citizen wrote, or never was) gives way to the write page's
   // own form, everything typed kept and the reason above it, to be sent to the county all the same.
-  const reads = await writeReads(found, values.campaign);
+  const reads = await writeReads(found, values.campaign, submissionReadsPlan(found.db, { siteId: site.id, key: key?.key ?? null, now: now.toISOString(), today: localDay(now) }));
   if (!reads.units) throw new ApiError('not_found');
-  if (reads.driveGone) values.campaign = '';
+  if (reads.driveGone) {
+    values.campaign = '';
+    parsed = submissionOf();
+  }
   // Each error beside its field; one the form has no field for is said above it.
   const sentences = (problems: FieldProblem[]) => {
     const errors: Record<string, string> = {};
@@ -411,18 +451,24 @@ hosted.post('/s/:site/write', bodyLimit({
     }
     return errors;
   };
-  const parsed = SubmissionSchema.safeParse(plainFormSubmission(values, site.notifications, drawn ? plainFillMs(drawn) : undefined));
-  /** What is wrong: the contract's problems, and the site's own rules for the fields it found nothing wrong with, so all is said at once. */
+  /**
+   * What is wrong: the contract's problems, and for the fields it found nothing wrong with the site's
+   * own rules and its banned words, so all is said at once.
+   */
   const problems = () => {
     const contract = parsed.success ? [] : fieldProblemsOf(parsed.error);
-    const fine = (field: 'title' | 'body' | 'type' | 'domain') => (contract.some((p) => p.field === field) ? undefined : values[field]);
+    const fine = (field: 'title' | 'body' | 'region' | 'type' | 'domain') => (contract.some((p) => p.field === field) ? undefined : values[field]);
     // A drive's form: what it offers only (the service checks again as it stores).
     const drive: FieldProblem[] = !reads.campaign ? [] : [
       ...(values.unitId && !listsUnit(reads.units!, values.unitId) ? [{ field: 'unitId', code: 'invalid_choice' } as const] : []),
       ...(values.type && !(reads.types as string[]).includes(values.type) ? [{ field: 'type', code: 'type_not_allowed' } as const] : []),
       ...(values.domain && !(reads.domains as string[]).includes(values.domain) ? [{ field: 'domain', code: 'domain_not_allowed' } as const] : []),
     ];
-    return [...(reads.driveGone ? [reads.driveGone] : []), ...contract, ...drive, ...siteRuleProblems(site, { title: fine('title')?.trim(), body: fine('body')?.trim(), type: fine('type'), domain: fine('domain') })];
+    return [
+      ...(reads.driveGone ? [reads.driveGone] : []), ...contract, ...drive,
+      ...siteRuleProblems(site, { title: fine('title')?.trim(), body: fine('body')?.trim(), type: fine('type'), domain: fine('domain') }),
+      ...bannedWordProblems(reads.rode.protection, { title: fine('title'), body: fine('body'), region: fine('region') }),
+    ];
   };
   // The website a form was first sent from, kept through its confirmation here (signed with the key
   // drawn for it) as the message's source: the confirming press comes from this origin.
@@ -439,18 +485,10 @@ hosted.post('/s/:site/write', bodyLimit({
   const from = sentForm.get(SOURCE_FIELD);
   const signature = sentForm.get(`${SOURCE_FIELD}Signature`);
   const source = from && signature && site.allowedOrigins.includes(from) && signature === await sign(formKey, from) ? { origin: from, signature } : undefined;
-  if (!parsed.success || reads.driveGone) return writePage(c, found, reads, { values, formKey, source, errors: sentences(problems()) }, 422);
+  if (!parsed.success || reads.driveGone || key === null) return writePage(c, found, reads, { values, formKey, source, errors: sentences(problems()) }, 422);
   try {
-    // The fill time differs from one press to the next: what was sent is the rest. A form this browser
-    // sent from another page of the write page within the hour is keyed by that page's key (the
-    // cookie): pressing Back from the receipt serves the form anew with a key of its own, and the
-    // same message sent again from it must be the one stored, with its code.
-    const { fillMs: _fillMs, ...sent } = parsed.data;
-    const earlier = getCookie(c, SENT_FORM_COOKIE, 'host');
-    const keyOf = earlier && earlier !== formKey && await formKeyAge(c.env.HASH_KEY, site.id, earlier) ? earlier : formKey;
-    const key = `form:${await keyedHash(c.env.HASH_KEY, `${site.id}:${keyOf}:${JSON.stringify(sent)}`)}`;
-    const answer = await storeSubmission(c, parsed.data, key, undefined, undefined, undefined, source?.origin ?? origin);
-    setCookie(c, SENT_FORM_COOKIE, keyOf, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: SENT_FORM_SECONDS, prefix: 'host' });
+    const answer = await storeSubmission(c, parsed.data, key.key, { sourceOrigin: source?.origin ?? origin, reads: reads.rode });
+    setCookie(c, SENT_FORM_COOKIE, key.keyOf, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: SENT_FORM_SECONDS, prefix: 'host' });
     c.header('Cache-Control', 'no-store');
     return send(c, {
       site, locale, ...view, withStats: reads.withStats, section: 'write', elements: false, noindex: true,

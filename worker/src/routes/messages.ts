@@ -20,14 +20,14 @@ import { countersFor, countStatements, secondsUntilAllowed } from '../db/submiss
 import { clientAddress } from '../lib/client-address';
 import { parsePhone } from '../lib/phone';
 import { tooManyRequests, withinLimit } from '../middleware/rate-limit';
-import { rodeWithSite } from '../middleware/site-scope';
+import { ridersReads, rodeWithSite } from '../middleware/site-scope';
 import { localDay, toSiteTime } from '../lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { bodyErrorResponses, limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 import { emailHash, phoneHash } from '../notifications/store';
 import { checkVerificationCode } from '../notifications/verification';
 import { claimEvents } from '../queue/outbox';
-import { asksForTurnstile, requireTurnstile, screenMessage } from '../protection/screening';
+import { asksForTurnstile, bannedWordProblems, requireTurnstile, screenMessage } from '../protection/screening';
 
 export const messages = newRouteGroup();
 
@@ -138,44 +138,64 @@ messages.openapi(submitMessage, async (c) => {
   // The answer carries the tracking code: no cache anywhere may keep it (a shared or café computer).
   c.header('Cache-Control', 'no-store');
   return c.json(await storeSubmission(c, c.req.valid('json'), c.req.valid('header')['idempotency-key']), 201);
-}, ((result, c) => {
+}, (async (result, c) => {
   if (result.success) return;
   const problems = fieldProblemsOf(result.error!);
   // A body the contract refuses is judged by the site's own rules too (its minimum lengths, its types
-  // and domains), for the fields the contract let through: every field in error is named at once,
-  // as the write page does, rather than a too-short title only after the phone is right.
+  // and domains, its banned words), for the fields the contract let through: every field in error is
+  // named at once, as the write page does, rather than a too-short title only after the phone is
+  // right, or a banned word only after the title is filled in.
   if (result.target === 'json') {
     const body = (typeof result.data === 'object' && result.data !== null ? result.data : {}) as Record<string, unknown>;
-    const given = (field: 'title' | 'body' | 'type' | 'domain') => {
+    const given = (field: 'title' | 'body' | 'region' | 'type' | 'domain') => {
       const value = body[field];
       return typeof value === 'string' && !problems.some((p) => p.field === field) ? value.trim() : undefined;
     };
-    problems.push(...siteRuleProblems(c.get('site'), { title: given('title'), body: given('body'), type: given('type'), domain: given('domain') }));
+    // The screening settings rode with the site's lookup (`submissionRider`): no round trip more.
+    const { protection } = (await ridersReads(c, submissionRider))!;
+    problems.push(
+      ...siteRuleProblems(c.get('site'), { title: given('title'), body: given('body'), type: given('type'), domain: given('domain') }),
+      ...bannedWordProblems(protection, { title: given('title'), body: given('body'), region: given('region') }),
+    );
   }
   throw validationError(problems);
 }) satisfies ValidationHook as never);
 
+/** What a way in adds to `storeSubmission`. */
+export interface StoreOptions {
+  /** Statements for the submission's batch (written with the message or not at all), given the new message's id. */
+  also?: (messageId: string) => Compilable<unknown>[];
+  /**
+   * The integration key a platform (a 12345 hotline) relays its citizens' messages with: they all come
+   * from its server's one address, so the per-address cap does not apply and the flood filter counts
+   * per key; the caps per phone and per site hold as for anyone.
+   */
+  integrationKeyId?: string | undefined;
+  /** How long the key is kept (ms; 24 hours by default). */
+  keepKeyMs?: number | undefined;
+  /**
+   * The website the message was written on (the request's Origin unless said otherwise: the write
+   * page's confirmed form carries the one it was first sent from).
+   */
+  sourceOrigin?: string | undefined;
+  /** The submission's reads (`submissionReadsPlan`) under this key, where the way in made them with its own. */
+  reads?: SubmissionReads | undefined;
+}
+
 /**
  * Stores a checked submission under its idempotency key and gives the answer (or the answer already
  * given under that key): the one path every way in takes (the widget's JSON API, Open311's form
- * POST), so validation against the site, the floods' limits, idempotency, encryption of the contact
- * fields and moderation are the same for all. `also` adds statements to the submission's batch
- * (written with the message or not at all), given the new message's id. `integrationKeyId` names the
- * integration key a platform (a 12345 hotline) relays its citizens' messages with: they all come from
- * its server's one address, so the per-address cap does not apply and the flood filter counts per key;
- * the caps per phone and per site hold as for anyone. `keepKeyMs` is how long the key is kept (ms;
- * 24 hours by default). `sourceOrigin` is the website the message was written on (the request's
- * Origin unless said otherwise: the write page's confirmed form carries the one it was first sent from).
+ * POST, the write page's form), so validation against the site, the floods' limits, idempotency,
+ * encryption of the contact fields and moderation are the same for all (`StoreOptions` for what a
+ * way in adds).
  * Throws ApiError: validation (422), too_many_requests (429, Retry-After set), idempotency_key_reused (422),
  * origin_not_allowed (403, a campaign's outlet check). Where the site asks for phone verification, a
  * submission without the right SMS code (`verificationCode`) is refused (422, field verificationCode:
  * required, verification_failed, verification_expired); a platform relaying with an integration key
  * verified its callers itself and is not asked.
  */
-export async function storeSubmission(
-  c: Context<AppEnv>, input: SubmitInput, key: string, also: (messageId: string) => Compilable<unknown>[] = () => [],
-  integrationKeyId?: string, keepKeyMs = IDEMPOTENCY_TTL_MS, sourceOrigin = c.req.header('Origin'),
-): Promise<MessageCreated> {
+export async function storeSubmission(c: Context<AppEnv>, input: SubmitInput, key: string, options: StoreOptions = {}): Promise<MessageCreated> {
+  const { also = () => [], integrationKeyId, keepKeyMs = IDEMPOTENCY_TTL_MS, sourceOrigin = c.req.header('Origin'), reads } = options;
   const site = c.get('site');
   const db = c.get('db');
   const now = new Date();
@@ -193,11 +213,12 @@ export async function storeSubmission(
   const counters = await countersFor(c.env.HASH_KEY, site.id, site.submissionLimits, { address: integrationKeyId ? null : clientAddress(c), phone: phone.e164 }, now);
 
   // The key's record, the calendar and the screening settings: read with the site when they rode
-  // with its lookup (POST /v1/sites/:site/messages), else in one round trip of their own; a
+  // with its lookup (POST /v1/sites/:site/messages) or with the way in's own reads (the write page's
+  // form), else in one round trip of their own; a
   // campaign's and photos' lookups (when the submission names them) beside it.
   const rode = rodeWithSite(c, submissionRider);
   const [{ earlier: record, calendar, protection }, { campaignId, outlet, problems }, photoProblems] = await Promise.all([
-    rode?.key === key ? rode : submissionReads(db, { siteId: site.id, key, now: nowIso, today: localDay(now) }),
+    reads?.key === key ? reads : rode?.key === key ? rode : submissionReads(db, { siteId: site.id, key, now: nowIso, today: localDay(now) }),
     // The service's own pages (the hosted drive page /s/:site/campaigns/:slug) are the site's, as for
     // the site check (middleware/site-scope.ts): no outlet, never refused as one.
     addressingOf(db, site, input, nowIso, sourceOrigin === new URL(c.req.url).origin ? undefined : sourceOrigin),

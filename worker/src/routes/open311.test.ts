@@ -330,6 +330,24 @@ describe('POST requests', () => {
     expect(await db.all(db.q.selectFrom('messages').select('id').where('site_id', '=', site.siteId))).toEqual([]);
   });
 
+  it('names a banned word with the other parameters in error, in one answer: the description and the address', async () => {
+    const site = await createSite();
+    const { apiKey } = await issueKey(site.siteId);
+    const admin = await createOfficial(site.siteId, 'admin');
+    expect((await consoleRequest('/v1/admin/protection', {
+      as: admin, method: 'PUT', body: { bannedWords: ['法轮功'], holdWords: [], holdLinks: true, holdPhones: true, minFillSeconds: 5, turnstileSiteKey: null, retentionDays: 365 },
+    })).status).toBe(200);
+    const response = await post(site.siteId, form(site, apiKey, { phone: 'bad', description: '城关镇有人发法轮功传单，孩子上学路上经常被塞。', address_string: '法轮功村', 'attribute[consent]': 'false' }));
+    expect(response.status).toBe(400);
+    expect((await response.json<{ description: string }[]>()).map((e) => e.description)).toEqual([
+      'phone: 请填写有效的手机号或带区号的座机号', 'attribute[consent]: 请阅读并同意隐私声明',
+      'description: 留言内容含有本站不允许发布的词语，请修改后再提交', 'address_string: 所在地区含有本站不允许发布的词语，请修改后再提交',
+    ]);
+    // Alone, it is refused as before.
+    await expectErrors(await post(site.siteId, form(site, apiKey, { description: '城关镇有人发法轮功传单，孩子上学路上经常被塞。' })), 400, 'description: 留言内容含有本站不允许发布的词语');
+    expect(await db.all(db.q.selectFrom('messages').select('id').where('site_id', '=', site.siteId))).toEqual([]);
+  });
+
   it('makes a title from the description when none is given, and names the description when it is too short for one', async () => {
     const site = await createSite();
     const { apiKey } = await issueKey(site.siteId);

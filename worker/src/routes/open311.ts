@@ -18,8 +18,10 @@ import { findLiveIntegrationKey, markKeyUsed } from '../db/integration-keys';
 import { keyedHash } from '../lib/crypto';
 import { publicMessageView } from '../db/message-views';
 import { messageOfToken, open311Notes, open311Requests, parseServiceCode, serviceCode, serviceName, type RequestFilter } from '../db/open311';
-import { activeUnitsIfFew, findActiveUnit, type Site } from '../db/sites';
-import type { SiteDatabase } from '../db/client';
+import { activeUnitQuery, activeUnitsIfFew, type Site } from '../db/sites';
+import { rowsOf, type SiteDatabase } from '../db/client';
+import { bannedWordProblems } from '../protection/screening';
+import { DEFAULT_PROTECTION, protectionQuery } from '../protection/store';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError, type FieldProblem } from '../errors';
@@ -346,8 +348,8 @@ type Open311Form = Partial<Record<keyof z.output<typeof Open311CreateRequestForm
  * A POST's form read as the JSON API's submission, every problem of it at once: the form's own
  * (`formProblems`: a parameter missing or too long, found by the route's schema), the service_code
  * what the submission's checks find in the rest, the site's own rules (its minimum lengths) and,
- * when anything else is wrong, whether the unit takes messages (read now, where the write batch
- * would otherwise find it). An integrator fixing one parameter is never told of the next only on
+ * when anything else is wrong, the site's banned words and whether the unit takes messages (read
+ * now, in one round trip, where the submission's own checks and its write batch would otherwise find them). An integrator fixing one parameter is never told of the next only on
  * the following try. One problem per parameter (the first found: a missing `description` is not
  * also a too-short body). Throws the 400 naming them (`open311Error`).
  */
@@ -373,12 +375,20 @@ async function submissionOfForm(db: SiteDatabase, form: Open311Form, site: Site,
   const rules = siteRuleProblems(site, { title, body: description.trim() });
   if (service && checked.success && formProblems.length === 0 && rules.length === 0) return checked.data;
   const contract = checked.success ? [] : fieldProblemsOf(checked.error);
-  const unitKnown = !unitId || contract.some((p) => p.field === 'unitId') || await findActiveUnit(db, site.id, unitId) !== null;
+  // The unit and the site's banned words, read in one round trip: all that is wrong is said at once.
+  const unit = unitId && !contract.some((p) => p.field === 'unitId') ? activeUnitQuery(db, site.id, unitId) : null;
+  const settings = protectionQuery(db, site.id);
+  const [settingsRows, unitRows] = await db.batch([settings, ...(unit ? [unit] : [])]);
+  const unitKnown = !unit || rowsOf(unit, unitRows!).length > 0;
+  const fine = (field: string, value: string) => (contract.some((p) => p.field === field) ? undefined : value);
   const problems: FieldProblem[] = [
     ...formProblems,
     ...(service || formProblems.some((p) => p.field === 'service_code') ? [] : [{ field: 'service_code', code: 'invalid_choice' as const }]),
     ...contract,
     ...rules,
+    ...bannedWordProblems(rowsOf(settings, settingsRows!)[0] ?? DEFAULT_PROTECTION, {
+      title: fine('title', title), body: fine('body', description), region: fine('region', text(form.address_string) ?? ''),
+    }),
     ...(unitKnown ? [] : [{ field: 'unitId', code: 'unknown_unit' as const }]),
   ];
   // A title made from the description is the description's: its problem (too short) is said of the
@@ -420,10 +430,14 @@ bothFormats((format) => createRoute({
   const idempotencyKey = key
     ? `open311:${integration.id}:${key}`
     : `open311:${integration.id}:same:${await keyedHash(c.env.HASH_KEY, JSON.stringify(input))}`;
-  const answer = await storeSubmission(c, input, idempotencyKey, (messageId) => [
-    db.q.insertInto('open311_tokens').values({ token, site_id: site.id, message_id: messageId, created_at: now }),
-    markKeyUsed(db, integration.id, now),
-  ], integration.id, key ? undefined : OPEN311_SAME_POST_MS);
+  const answer = await storeSubmission(c, input, idempotencyKey, {
+    also: (messageId) => [
+      db.q.insertInto('open311_tokens').values({ token, site_id: site.id, message_id: messageId, created_at: now }),
+      markKeyUsed(db, integration.id, now),
+    ],
+    integrationKeyId: integration.id,
+    keepKeyMs: key ? undefined : OPEN311_SAME_POST_MS,
+  });
   // A retry answers with the token its message was given the first time.
   const stored = await db.first(db.q.selectFrom('open311_tokens').select('token').where('message_id', '=', answer.id).where('site_id', '=', site.id));
   const published = answer.moderation === 'published';
