@@ -48,8 +48,9 @@ export const HONEYPOT_FIELD = 'homepage';
 
 /**
  * The form's own key, drawn afresh for each page served (which no cache keeps) and sent back with the
- * form: what was sent and this key make the submission's Idempotency-Key, so the same form sent
- * again from that page is one message, and no one else can obtain its answer by sending the same text.
+ * form: it makes the submission's Idempotency-Key and stores one message, so the same form sent
+ * again from that page is that message, another message sent with it is shown again to be confirmed
+ * (one page read cannot post a hundred), and no one else can obtain its answer by sending the same text.
  */
 export const KEY_FIELD = 'idempotencyKey';
 

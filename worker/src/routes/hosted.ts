@@ -379,32 +379,42 @@ async function readPlainPost(c: Context<AppEnv>, site: Pick<Site, 'allowedOrigin
 }
 
 /**
- * The cookie keeping, for an hour, the key of the last write page whose form this browser sent
- * (`__Host-liuyan_form`: a random key, nothing of the citizen's): the same message sent again from a
- * page served since (Back from the receipt) is keyed as the first, so it is stored once.
+ * The cookie keeping, for an hour, the key of the last write page whose form this browser sent and a
+ * keyed digest of the message it stored (`__Host-liuyan_form`: nothing of the citizen's can be read
+ * from it): the same message sent again from a page served since (Back from the receipt) is keyed as
+ * the first, so it is stored once.
  */
 const SENT_FORM_COOKIE = 'liuyan_form';
 const SENT_FORM_SECONDS = 3600;
 
 /**
- * The Idempotency-Key a plain form is stored under (`key`), and the page key it is made from
- * (`keyOf`, kept in the cookie). The fill time differs from one press to the next: what was sent is
- * the rest. A form this browser sent from another page of the write page within the hour is keyed by
- * that page's key (the cookie): pressing Back from the receipt serves the form anew with a key of
- * its own, and the same message sent again from it must be the one stored, with its code.
+ * The Idempotency-Key a plain form is stored under (`key`), the page key it is made from (`keyOf`),
+ * and the cookie that keeps that key for the same message sent again (`cookie`). A page's key stores
+ * one message: the key is the page key's alone, and the message it stored is its record's (a
+ * different one under it is refused as `idempotency_key_reused`, and by the write batch's unique
+ * row when two race). A form this browser sent from another page of the write page within the
+ * hour, the very message stored (what was sent but the fill time and the hidden field, which differ
+ * from one press to the next), is keyed by that page's key (the cookie): pressing Back from the
+ * receipt serves the form anew with a key of its own, and the same message sent again from it must
+ * be the one stored, with its code; another message sent from there is that page's own.
  */
-async function sentFormKey(c: Context<AppEnv>, formKey: string, submission: SubmitInput): Promise<{ key: string; keyOf: string }> {
+async function sentFormKey(c: Context<AppEnv>, formKey: string, submission: SubmitInput): Promise<{ key: string; keyOf: string; cookie: string }> {
   const siteId = c.get('site').id;
-  const { fillMs: _fillMs, ...sent } = submission;
-  const earlier = getCookie(c, SENT_FORM_COOKIE, 'host');
-  const keyOf = earlier && earlier !== formKey && await formKeyAge(c.env.HASH_KEY, siteId, earlier) ? earlier : formKey;
-  return { key: `form:${await keyedHash(c.env.HASH_KEY, `${siteId}:${keyOf}:${JSON.stringify(sent)}`)}`, keyOf };
+  const { fillMs: _fillMs, honeypot: _honeypot, ...sent } = submission;
+  /** What the cookie says of the message stored under `key`, keyed (`HASH_KEY`): nothing of the citizen's can be read from it. */
+  const sentUnder = async (key: string) => (await keyedHash(c.env.HASH_KEY, `${SENT_FORM_COOKIE}:${siteId}:${key}:${JSON.stringify(sent)}`)).slice(0, 16);
+  const cookie = getCookie(c, SENT_FORM_COOKIE, 'host') ?? '';
+  const earlier = cookie.slice(0, 32);
+  const same = earlier.length === 32 && earlier !== formKey && cookie.slice(32) === await sentUnder(earlier) && await formKeyAge(c.env.HASH_KEY, siteId, earlier) !== null;
+  const keyOf = same ? earlier : formKey;
+  return { key: `form-page:${await keyedHash(c.env.HASH_KEY, `${siteId}:${keyOf}`)}`, keyOf, cookie: keyOf + await sentUnder(keyOf) };
 }
 
 /**
  * The plain form sent (no script, or before it came): stored by the one path every submission takes,
- * under a key made from what was sent and the page's own key (`KEY_FIELD`), so a form sent twice (a press of 提交 repeated on a slow
- * connection, the page reloaded and sent again) stores one message and shows the same code. Answered
+ * under a key made from the page's own key (`KEY_FIELD`, `sentFormKey`), which stores one message: a
+ * form sent twice (a press of 提交 repeated on a slow connection, the page reloaded and sent again)
+ * shows the same code, and another message sent with that key is shown again to be confirmed. Answered
  * with the tracking code (never cached), or with the form again, every value kept and each error
  * beside its field (422), or the limit said above it (429). The service's own pages post here (CSP
  * `form-action 'self'`), and the site's websites (its allowed origins) the form they set into their
@@ -473,14 +483,19 @@ hosted.post('/s/:site/write', bodyLimit({
   // The website a form was first sent from, kept through its confirmation here (signed with the key
   // drawn for it) as the message's source: the confirming press comes from this origin.
   const sign = (key: string, from: string) => keyedHash(c.env.HASH_KEY, `${SOURCE_FIELD}:${site.id}:${key}:${from}`);
-  // A form without a key (another website's page: `GET /s/:site/form`) or with one the service never
-  // drew is shown again with a key of its own, to be sent from it, and with what to correct first.
-  if (!drawn || formKey === null) {
-    const errors = sentences(problems());
+  /**
+   * The form shown again with a key of its own, to be confirmed from it (its fill time then is the
+   * time on that page: `plainFillMs`), with what to correct first and `line` above it; the website
+   * it was first sent from (`from`) kept, signed for the new key. Nothing is stored.
+   */
+  const toConfirm = async (errors: Record<string, string>, line: string, from: string | null) => {
     const key = await newFormKey(c.env.HASH_KEY, site.id, 'confirm');
-    const source = elsewhere !== null ? { origin: elsewhere, signature: await sign(key, elsewhere) } : undefined;
-    return writePage(c, found, reads, { values, formKey: key, source, errors: { ...errors, form: errors.form ?? (formKey === null ? found.t.confirmSend : found.t.sendAgain) } }, 422);
-  }
+    const source = from !== null ? { origin: from, signature: await sign(key, from) } : undefined;
+    return writePage(c, found, reads, { values, formKey: key, source, errors: { ...errors, form: errors.form ?? line } }, 422);
+  };
+  // A form without a key (another website's page: `GET /s/:site/form`) or with one the service never
+  // drew (or drew more than a day ago) is shown again to be confirmed.
+  if (!drawn || formKey === null) return toConfirm(sentences(problems()), formKey === null ? found.t.confirmSend : found.t.sendAgain, elsewhere);
   if (anonymous) throw new ApiError('origin_not_allowed');
   const from = sentForm.get(SOURCE_FIELD);
   const signature = sentForm.get(`${SOURCE_FIELD}Signature`);
@@ -488,7 +503,7 @@ hosted.post('/s/:site/write', bodyLimit({
   if (!parsed.success || reads.driveGone || key === null) return writePage(c, found, reads, { values, formKey, source, errors: sentences(problems()) }, 422);
   try {
     const answer = await storeSubmission(c, parsed.data, key.key, { sourceOrigin: source?.origin ?? origin, reads: reads.rode });
-    setCookie(c, SENT_FORM_COOKIE, key.keyOf, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: SENT_FORM_SECONDS, prefix: 'host' });
+    setCookie(c, SENT_FORM_COOKIE, key.cookie, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: SENT_FORM_SECONDS, prefix: 'host' });
     c.header('Cache-Control', 'no-store');
     return send(c, {
       site, locale, ...view, withStats: reads.withStats, section: 'write', elements: false, noindex: true,
@@ -499,6 +514,9 @@ hosted.post('/s/:site/write', bodyLimit({
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.code === 'validation') return writePage(c, found, reads, { values, formKey, source, errors: sentences(error.fields) }, 422);
+    // The page's key has stored another message (a script posting many with the one page it read, or
+    // a page restored by Back and changed): as an expired key, the form to be confirmed with one of its own.
+    if (error.code === 'idempotency_key_reused') return toConfirm({}, found.t.sendAgain, source?.origin ?? elsewhere);
     if (error.code === 'too_many_requests') {
       return writePage(c, found, reads, { values, formKey, source, errors: { form: tooManyText(locale, site, Number(c.res.headers.get('Retry-After')) || 60) } }, 429);
     }
