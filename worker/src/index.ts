@@ -31,7 +31,7 @@ import { board } from './routes/board';
 import { campaigns } from './routes/campaigns';
 import { hosted } from './routes/hosted';
 import { siteLoader } from './routes/site-loader';
-import { citizenLoop } from './routes/citizen-loop';
+import { citizenLoop, followUpRider } from './routes/citizen-loop';
 import { consoleAccount } from './routes/console-account';
 import { consoleDashboard } from './routes/console-dashboard';
 import { consoleExport } from './routes/console-export';
@@ -89,6 +89,8 @@ app.on('POST', '/v1/sites/:site/messages', rideWithSite(submissionRider));
 app.on('GET', '/v1/sites/:site', rideWithSite(siteConfigRider));
 app.on('GET', '/v1/sites/:site/messages', rideWithSite(boardPageRider));
 app.on('GET', '/v1/sites/:site/messages/:id', rideWithSite(publicMessageRider));
+// A follow-up question's screening settings, read with the site: the question is screened with no round trip of its own.
+app.on('POST', '/v1/sites/:site/track/follow-ups', rideWithSite(followUpRider));
 app.use('/v1/sites/:site/*', siteScope(), jsonBody({ rawBody: PHOTO_UPLOAD }));
 app.use('/v1/sites/:site/messages/*', publicCache());
 // Statistics move slowly; five minutes of shared cache spare the database a busy newspaper's readers.

@@ -141,6 +141,11 @@ describe('the word lists', { timeout: 30_000 }, () => {
     });
     const refused = await expectProblem(await ask('为什么还有人发法～轮～功传单？'), 422, 'validation');
     expect(fieldCodes(refused)).toEqual([['question', 'banned_words']]);
+    // Said with the request's other problem (the tracking code left out) in one answer.
+    const both = await expectProblem(await request(`/v1/sites/${site.siteId}/track/follow-ups`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackingCode: '', question: '为什么还有人发法轮功传单？' }),
+    }), 422, 'validation');
+    expect(fieldCodes(both)).toEqual([['trackingCode', 'required'], ['question', 'banned_words']]);
     expect((await ask('门口又有人发代开发票的小广告，能管吗？')).status).toBe(200);
     expect((await consoleView(site.admin, id)).followUps.map((f) => f.heldFor)).toEqual([['word']]);
   });

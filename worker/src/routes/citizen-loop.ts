@@ -3,20 +3,22 @@ import type { Context } from 'hono';
 import {
   FollowUpInputSchema, RateInputSchema, TrackedMessageSchema, type TrackedMessage,
 } from '../../../sdk/src/schemas/message';
-import { newRouteGroup } from '../app';
+import { newRouteGroup, type ValidationHook } from '../app';
 import { citizenActions, findLoopMessage, followUp, rate, type LoopMessage } from '../db/citizen-loop';
 import { trackedMessageView } from '../db/message-views';
 import { workingCalendar } from '../db/sites';
 import { byTrackingHash } from '../db/tracking-codes';
 import type { AppEnv } from '../env';
-import { ApiError, notFound, validationError } from '../errors';
+import { ApiError, fieldProblemsOf, notFound, validationError } from '../errors';
 import { dueAfterWorkingDays } from '../lib/calendar';
 import { newId } from '../lib/crypto';
 import { localDay } from '../lib/site-time';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { bodyErrorResponses, limitedResponses, problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
-import { protectionOf } from '../protection/store';
-import { screenFollowUp } from '../protection/screening';
+import { DEFAULT_PROTECTION, protectionQuery, type ProtectionRow } from '../protection/store';
+import { bannedWordProblems, screenFollowUp } from '../protection/screening';
+import { ridersReads, type SiteRider } from '../middleware/site-scope';
+import { rowsOf } from '../db/client';
 
 // The citizen's loop, by tracking code (in the body, never in a URL): rate a final reply, ask a
 // follow-up question (追问). Both may re-open the message (重办). Rate-limited like /track.
@@ -104,6 +106,16 @@ const askFollowUp = createRoute({
   responses: answers,
 });
 
+/**
+ * A follow-up's screening settings ride with its site's lookup (`rideWithSite`, index.ts): the
+ * question is screened with no round trip of its own, and a request the contract refuses is screened
+ * too, so a banned word is said with the other problems (a tracking code left out) in one answer.
+ */
+export const followUpRider: SiteRider<Omit<ProtectionRow, 'site_id' | 'updated_at'>> = (_c, db, siteId) => {
+  const settings = protectionQuery(db, siteId);
+  return { queries: [settings], read: ([a]) => rowsOf(settings, a!)[0] ?? DEFAULT_PROTECTION };
+};
+
 citizenLoop.openapi(askFollowUp, async (c) => {
   const { trackingCode, question } = c.req.valid('json');
   const now = new Date();
@@ -117,7 +129,7 @@ citizenLoop.openapi(askFollowUp, async (c) => {
   if (!allowed.followUp) throw new ApiError(state.latestReplyId && allowed.followUpsLeft === 0 ? 'follow_up_limit' : 'invalid_transition');
   // The site's word lists apply to the citizen's words here as in the message: a banned word refuses
   // the question; a link, a phone number or a hold word is told to the moderator who reviews it.
-  const screening = screenFollowUp(await protectionOf(c.get('db'), c.get('site').id), 'question', question);
+  const screening = screenFollowUp((await ridersReads(c, followUpRider))!, 'question', question);
   if (screening.problems.length > 0) throw validationError(screening.problems);
   const ctx = { db: c.get('db'), message, now: now.toISOString() };
   try {
@@ -130,4 +142,13 @@ citizenLoop.openapi(askFollowUp, async (c) => {
     throw error;
   }
   return c.json(await view(c, hash, now), 200);
-});
+}, (async (result, c) => {
+  if (result.success) return;
+  const problems = fieldProblemsOf(result.error!);
+  // The question the contract let through is screened too: its banned word said with the rest.
+  const body = (typeof result.data === 'object' && result.data !== null ? result.data : {}) as Record<string, unknown>;
+  if (result.target === 'json' && typeof body.question === 'string' && !problems.some((p) => p.field === 'question')) {
+    problems.push(...bannedWordProblems((await ridersReads(c, followUpRider))!, { question: body.question }));
+  }
+  throw validationError(problems);
+}) satisfies ValidationHook as never);
