@@ -39,6 +39,7 @@ export const STRING_SETS = [
   'console/strings.zh-cn.ts',
   'console/admin/strings.zh-cn.ts',
   'worker/src/hosted/strings.zh-cn.ts',
+  'worker/src/notifications/strings.zh-cn.ts',
   'widget/src/liuyan-form/privacy-strings.zh-cn.ts',
   'sdk/src/locales/sentences.zh-cn.ts',
   'ui/translations/base.zh-cn.ts',

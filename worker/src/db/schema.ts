@@ -197,6 +197,8 @@ export interface MessageTable {
    * itself, NULL until computed (migration 0040, `continueMatchText`).
    */
   match_text: ColumnType<string | null, string | null | undefined, string>;
+  /** The language the citizen wrote in (`Locale`), which their notices read in; NULL before migration 0044 (the site's language). */
+  locale: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** FTS5, contentless: rowid = messages.seq; `text` is write-only (see lib/search-text.ts). */

@@ -2,6 +2,7 @@
 // e-mail address is opened. It is handed to the adapter and to nothing else — no log line, no error
 // text, no attempt record holds it.
 import type { Selectable } from 'kysely';
+import { pickLocale } from '../../../sdk/src/languages';
 import type { SiteDatabase } from '../db/client';
 import type { NotificationTable } from '../db/schema';
 import { findSite, type Site } from '../db/sites';
@@ -98,9 +99,13 @@ interface Delivery {
   now: Date;
 }
 
-/** Sends a text by the notice's channel. */
-async function send({ env, settings, cipher, notice, recipient, site }: Delivery, facts: NoticeFacts): Promise<SendOutcome> {
-  const text = noticeText(notice.kind, { ...facts, siteName: site.name });
+/**
+ * Sends a text by the notice's channel, in `locale` where the citizen's language is known (the one
+ * they wrote in), else the site's (an official's notice, a verification code, a message stored before
+ * its language was kept).
+ */
+async function send({ env, settings, cipher, notice, recipient, site }: Delivery, facts: NoticeFacts, locale?: string | null): Promise<SendOutcome> {
+  const text = noticeText(notice.kind, { ...facts, siteName: site.name }, pickLocale(locale ?? site.locale));
   if (notice.channel === 'email') {
     return sendEmailAdapter(env.EMAIL, settings?.email_from || env.MAIL_FROM).send({ to: recipient, subject: text.subject, text: text.text });
   }
@@ -142,7 +147,8 @@ async function sendNewCode(d: Delivery): Promise<SendOutcome> {
     .where('id', '=', notice.message_id!).where('site_id', '=', site.id).where('author_erased_at', 'is', null);
   if (!(await db.first(mine()))) return { ok: false, retry: false, detail: 'message_gone' };
   const code = newTrackingCode();
-  const sent = await send(d, { ...(await replyFacts(d)), code });
+  const { facts, locale } = await replyFacts(d);
+  const sent = await send(d, { ...facts, code }, locale);
   if (!sent.ok) return sent;
   const hash = await trackingCodeHash(env.HASH_KEY, site.id, normalizeTrackingCode(code)!);
   await db.run(db.q.updateTable('messages').set({ tracking_hash_next: hash })
@@ -175,17 +181,18 @@ async function officialFacts(d: Delivery): Promise<NoticeFacts | null> {
 }
 
 /**
- * What a reply notice (and a new code's) names: the message's day (the site's date it was submitted) and, only when the
+ * What a reply notice (and a new code's) names, and the language the citizen wrote in (null before it
+ * was kept: the site's): the message's day (the site's date it was submitted) and, only when the
  * public can read it (the citizen's choice, published), its title. A private message is named by the
  * site and the day alone: its words never travel in a text or a mail.
  */
-async function replyFacts(d: Delivery): Promise<NoticeFacts> {
+async function replyFacts(d: Delivery): Promise<{ facts: NoticeFacts; locale: string | null }> {
   const { db, site, notice } = d;
-  const row = await db.first(db.q.selectFrom('messages').select(['title', 'is_public', 'moderation', 'created_at'])
+  const row = await db.first(db.q.selectFrom('messages').select(['title', 'is_public', 'moderation', 'created_at', 'locale'])
     .where('id', '=', notice.message_id!).where('site_id', '=', site.id));
-  if (!row) return { siteName: site.name };
+  if (!row) return { facts: { siteName: site.name }, locale: null };
   const isPublic = row.is_public === 1 && row.moderation === 'published';
-  return { siteName: site.name, submittedDay: localDay(new Date(row.created_at)), ...(isPublic ? { title: row.title } : {}) };
+  return { facts: { siteName: site.name, submittedDay: localDay(new Date(row.created_at)), ...(isPublic ? { title: row.title } : {}) }, locale: row.locale };
 }
 
 /**
@@ -216,7 +223,10 @@ async function attempt(d: Delivery): Promise<SendOutcome> {
     case 'recovery': return fanOutRecovery(d);
     case 'new_code': return sendNewCode(d);
     case 'verification_code': return sendVerificationCode(d);
-    case 'reply': return send(d, await replyFacts(d));
+    case 'reply': {
+      const { facts, locale } = await replyFacts(d);
+      return send(d, facts, locale);
+    }
     case 'assigned':
     case 'due_soon':
     case 'escalated': {

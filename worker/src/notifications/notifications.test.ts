@@ -160,6 +160,30 @@ describe('a reply notice to the citizen', () => {
     for (const words of ['低保', '专人跟进']) expect(texts.false).not.toContain(words);
   });
 
+  it('reads in the language the citizen wrote in (the form\'s, sent as Accept-Language); the site\'s otherwise', { timeout: 30_000 }, async () => {
+    const c = await county({ sms: { provider: 'gateway', endpoint: 'https://sms.receiver.test/gateway', keyId: 'county', secret: 'gateway-secret', signName: '测试县人民政府', templates: {} }, emailFrom: null, phoneVerification: false });
+    const responder = await createOfficial(c.siteId, 'responder', [c.eduUnit]);
+    const moderator = await createOfficial(c.siteId, 'moderator');
+    const texts: Record<string, string> = {};
+    for (const language of ['en', 'zh-Hant-TW', 'fr']) {
+      const phone = newPhone();
+      contacts.push(phone);
+      const response = await submit(c.siteId, {
+        ...validMessage(c.eduUnit), title: '学校门口早高峰拥堵', isPublic: true, notify: { sms: true }, author: { name: '陈明', phone, email: null, displayAs: 'masked' },
+      }, { headers: { 'Accept-Language': language } });
+      const message = await response.json<MessageCreated>();
+      await act(moderator, message.id, 'publish');
+      await act(responder, message.id, 'accept');
+      await act(responder, message.id, 'reply', { kind: 'final', body: '已安排专人跟进处理。' });
+      const [sms] = await eventually(async () => { const got = await receivedFor(phone); return got.length > 0 && got; });
+      texts[language] = String(sms!.body.text);
+    }
+    expect(texts.en).toBe('[测试县人民政府] Your message “学校门口早高峰拥堵” has a new reply. Read it with your tracking code.');
+    expect(texts['zh-Hant-TW']).toBe('【测试县人民政府】您的留言「学校门口早高峰拥堵」有了新回覆，請憑查詢碼檢視。');
+    // A language Liuyan does not speak: the site's own (Simplified Chinese here).
+    expect(texts.fr).toBe('【测试县人民政府】您的留言“学校门口早高峰拥堵”有了新回复，请凭查询码查看。');
+  });
+
   it('is not sent when the citizen did not ask for it', async () => {
     const c = await county();
     const message = await created(c.siteId, c.eduUnit, newPhone());

@@ -1,4 +1,9 @@
+import type { Locale } from '../../../sdk/src/languages';
+import { format } from '../../../ui/localize';
 import type { NotificationKind } from '../db/schema';
+import { noticesEn } from './strings.en';
+import { noticesZhCN, type NoticeStrings } from './strings.zh-cn';
+import { noticesZhTW } from './strings.zh-tw';
 
 /** What a notice says, by kind: the SMS/e-mail text, the e-mail subject, and the SMS template's variables. */
 export interface NoticeText {
@@ -31,59 +36,39 @@ function officialParams(facts: NoticeFacts): Record<string, string> {
 /** Minutes a verification code works: said in its SMS. */
 export const VERIFICATION_CODE_MINUTES = 10;
 
+const NOTICE_STRINGS: Record<Locale, NoticeStrings> = { 'zh-CN': noticesZhCN, 'zh-TW': noticesZhTW, en: noticesEn };
+
 /**
- * The words of each notice, in Chinese (the language of the SMS templates a provider approves; a
- * site's templates must say the same with the same variables). A reply notice says only that there
- * is a reply to which message: "您的留言“<title>”有了新回复，请凭查询码查看" for a public one,
- * "您的留言（<day>提交）有了新回复…" for a private one — never the code, never the content. Its
- * template variables: ${day} always, ${title} only for a public message.
+ * The words of each notice, in `locale` (notifications/strings.*.ts): a citizen's in the language they
+ * wrote in, an official's in the site's. A reply notice says only that there is a reply to which
+ * message — "您的留言“<title>”有了新回复，请凭查询码查看" for a public one, "您的留言（<day>提交）有了新回复…"
+ * for a private one — never the code, never the content. The SMS template's variables are the same in
+ * every language (the template a provider approved is the site's, in Chinese): a reply's ${day} always,
+ * ${title} only for a public message.
  */
-export function noticeText(kind: NotificationKind, facts: NoticeFacts): NoticeText {
+export function noticeText(kind: NotificationKind, facts: NoticeFacts, locale: Locale = 'zh-CN'): NoticeText {
+  const t = NOTICE_STRINGS[locale];
   const site = facts.siteName;
+  const code = facts.code ?? '';
+  // Which message: its title where the public may read it, else only the day it was sent.
+  const which = facts.title ? format(t.which.titled, { title: facts.title }) : facts.submittedDay ? format(t.which.dated, { day: facts.submittedDay }) : '';
+  const official = { site, unit: facts.unitName ?? '', title: facts.title ?? '', due: facts.dueDay ?? '' };
+  const said = (words: { subject: string; text: string }, values: Record<string, string | number>) =>
+    ({ subject: format(words.subject, values), text: format(words.text, values) });
   switch (kind) {
-    case 'reply': {
-      // Which message: its title where the public may read it, else only the day it was sent.
-      const which = facts.title ? `“${facts.title}”` : facts.submittedDay ? `（${facts.submittedDay}提交）` : '';
-      return {
-        subject: `【${site}】您的留言${which}有了新回复`,
-        text: `【${site}】您的留言${which}有了新回复，请凭查询码查看。`,
-        params: { day: facts.submittedDay ?? '', ...(facts.title ? { title: facts.title } : {}) },
-      };
-    }
-    case 'new_code': {
-      // Which message, as a reply notice names it: one contact may have written several. Asked for
-      // twice, only the latest code works: the text says so.
-      const which = facts.title ? `“${facts.title}”` : facts.submittedDay ? `（${facts.submittedDay}提交）` : '';
-      return {
-        subject: `【${site}】您的留言${which}查询码已重新生成`,
-        text: `【${site}】您的留言${which}新查询码为 ${facts.code}，请用新查询码查看回复；使用后原查询码即失效。如收到多个新查询码，以最新一个为准。请妥善保管，勿告诉他人。`,
-        params: { code: facts.code ?? '', day: facts.submittedDay ?? '', ...(facts.title ? { title: facts.title } : {}) },
-      };
-    }
+    case 'reply':
+      return { ...said(t.reply, { site, which }), params: { day: facts.submittedDay ?? '', ...(facts.title ? { title: facts.title } : {}) } };
+    case 'new_code':
+      // One contact may have written several messages: which one, as a reply notice names it.
+      return { ...said(t.newCode, { site, which, code }), params: { code, day: facts.submittedDay ?? '', ...(facts.title ? { title: facts.title } : {}) } };
     case 'verification_code':
-      return {
-        subject: `【${site}】验证码`,
-        text: `【${site}】您的验证码为 ${facts.code}，${VERIFICATION_CODE_MINUTES}分钟内有效。如非本人操作，请忽略。`,
-        params: { code: facts.code ?? '' },
-      };
+      return { ...said(t.verificationCode, { site, code, minutes: VERIFICATION_CODE_MINUTES }), params: { code } };
     case 'assigned':
-      return {
-        subject: `【${site}】新的留言交由${facts.unitName}办理：${facts.title}`,
-        text: `有一条留言交由${facts.unitName}办理：“${facts.title}”，办理期限至 ${facts.dueDay}。请登录留言办理平台查看。`,
-        params: officialParams(facts),
-      };
+      return { ...said(t.assigned, official), params: officialParams(facts) };
     case 'due_soon':
-      return {
-        subject: `【${site}】留言即将到期：${facts.title}`,
-        text: `${facts.unitName}办理的留言“${facts.title}”将于 ${facts.dueDay} 到期，请及时答复。`,
-        params: officialParams(facts),
-      };
+      return { ...said(t.dueSoon, official), params: officialParams(facts) };
     case 'escalated':
-      return {
-        subject: `【${site}】留言已超期，列入督办：${facts.title}`,
-        text: `${facts.unitName}办理的留言“${facts.title}”已超过办理期限（${facts.dueDay}），已列入督办，请尽快办理并答复。`,
-        params: officialParams(facts),
-      };
+      return { ...said(t.escalated, official), params: officialParams(facts) };
     case 'recovery':
       // A request, not a notice: the delivery step turns it into one `new_code` per message found.
       return { subject: '', text: '', params: {} };

@@ -502,7 +502,7 @@ hosted.post('/s/:site/write', bodyLimit({
   const source = from && signature && site.allowedOrigins.includes(from) && signature === await sign(formKey, from) ? { origin: from, signature } : undefined;
   if (!parsed.success || reads.driveGone || key === null) return writePage(c, found, reads, { values, formKey, source, errors: sentences(problems()) }, 422);
   try {
-    const answer = await storeSubmission(c, parsed.data, key.key, { sourceOrigin: source?.origin ?? origin, reads: reads.rode });
+    const answer = await storeSubmission(c, parsed.data, key.key, { sourceOrigin: source?.origin ?? origin, reads: reads.rode, locale });
     setCookie(c, SENT_FORM_COOKIE, key.cookie, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: SENT_FORM_SECONDS, prefix: 'host' });
     c.header('Cache-Control', 'no-store');
     return send(c, {

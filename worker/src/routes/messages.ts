@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Compilable } from 'kysely';
+import { localeFromAcceptLanguage, type Locale } from '../../../sdk/src/languages';
 import { withCode } from '../../../sdk/src/schemas/error';
 import { AuthorInputSchema, CreateMessageInputSchema, MessageCreatedSchema, type MessageCreated } from '../../../sdk/src/schemas/message';
 import { visibleLength } from '../../../sdk/src/text';
@@ -180,6 +181,11 @@ export interface StoreOptions {
   sourceOrigin?: string | undefined;
   /** The submission's reads (`submissionReadsPlan`) under this key, where the way in made them with its own. */
   reads?: SubmissionReads | undefined;
+  /**
+   * The language the citizen wrote in, which their notices (a reply, a new code) read in: the page's
+   * for the write page's form; else the request's `Accept-Language` (the widget's SDK sends the element's).
+   */
+  locale?: Locale | undefined;
 }
 
 /**
@@ -195,7 +201,10 @@ export interface StoreOptions {
  * verified its callers itself and is not asked.
  */
 export async function storeSubmission(c: Context<AppEnv>, input: SubmitInput, key: string, options: StoreOptions = {}): Promise<MessageCreated> {
-  const { also = () => [], integrationKeyId, keepKeyMs = IDEMPOTENCY_TTL_MS, sourceOrigin = c.req.header('Origin'), reads } = options;
+  const {
+    also = () => [], integrationKeyId, keepKeyMs = IDEMPOTENCY_TTL_MS, sourceOrigin = c.req.header('Origin'), reads,
+    locale = localeFromAcceptLanguage(c.req.header('Accept-Language')),
+  } = options;
   const site = c.get('site');
   const db = c.get('db');
   const now = new Date();
@@ -300,6 +309,7 @@ export async function storeSubmission(c: Context<AppEnv>, input: SubmitInput, ke
       notify_email: input.notify?.email ? 1 : 0,
       author_phone_hash: await phoneHash(c.env.HASH_KEY, site.id, phone.e164),
       author_email_hash: author.email ? await emailHash(c.env.HASH_KEY, site.id, author.email) : null,
+      locale,
     },
     events: [
       { kind: 'submitted', unit_id: input.unitId, from_unit_id: null, account_id: null, note: null, created_at: nowIso },
