@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { idRefs } from '../ui/id-refs';
 import { defineElement } from '../ui/liuyan-element';
 import { tokens } from '../ui/tokens.styles';
-import { ConsoleElement, failures, type FieldNames } from './console-element';
+import { ConsoleElement, failures, withoutTyped, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile, TotpEnrolment } from '../sdk/src/schemas/auth';
 import type { OfficialNotificationPrefs } from '../sdk/src/schemas/notifications';
@@ -116,7 +116,8 @@ export class LiuyanConsoleAccount extends ConsoleElement {
       <h2 id="notices-title">${t.notifications}</h2>
       ${this.notices ? html`<p class="muted">${t.notificationsHint}</p>
         <div class="stack">${box('assigned', t.notifyAssigned)}${box('dueSoon', t.notifyDueSoon)}${box('escalated', t.notifyEscalated)}</div>
-        <form class="stack" novalidate @submit=${this.setSmsPhone}>
+        <form class="stack" novalidate @submit=${this.setSmsPhone}
+          @input=${() => { if (this.noticesState.phoneError) this.noticesState = { ...this.noticesState, phoneError: '' }; }}>
           <div class="field">
             <label for="smsPhone">${t.smsPhone}</label>
             <input id="smsPhone" name="smsPhone" type="tel" autocomplete="tel" .value=${this.notices.smsPhone ?? ''}
@@ -266,7 +267,8 @@ export class LiuyanConsoleAccount extends ConsoleElement {
         ${error ? html`<p class="error" id="${name}-error" role="alert">${error}</p>` : nothing}
       </div>`;
     };
-    return html`<form class="stack" novalidate @submit=${this.changePassword} aria-labelledby="password-title">
+    return html`<form class="stack" novalidate @submit=${this.changePassword} aria-labelledby="password-title"
+      @input=${(e: Event) => { this.passwordErrors = withoutTyped(this.passwordErrors, e); }}>
       <input type="email" name="username" autocomplete="username" .value=${p.email} hidden />
       ${field('currentPassword', t.currentPassword, 'current-password')}
       ${field('newPassword', t.newPassword, 'new-password', t.passwordHint)}
@@ -281,7 +283,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     const t = this.t.account;
     const error = this.errors.password;
     return html`<p>${t.totpOff}</p>
-      <form class="stack" novalidate @submit=${this.enrol}>
+      <form class="stack" novalidate @submit=${this.enrol} @input=${(e: Event) => { this.errors = withoutTyped(this.errors, e); }}>
         <div class="field">
           <label for="enrol-password">${t.enrolPassword}${this.requiredMark()}</label>
           <input id="enrol-password" name="password" type="password" autocomplete="current-password"
@@ -299,7 +301,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
       <div class="qr-box">${this.qrCode?.(e.uri, t.qrLabel)}</div>
       <p>${t.secretIntro}</p>
       <p><code class="secret" part="totp-secret">${e.secret.replace(/(.{4})(?=.)/g, '$1 ')}</code></p>
-      <form class="stack" novalidate @submit=${this.confirm}>
+      <form class="stack" novalidate @submit=${this.confirm} @input=${(e: Event) => { this.errors = withoutTyped(this.errors, e); }}>
         <div class="field">
           <label for="code">${t.confirmIntro}${this.requiredMark()}</label>
           <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" maxlength="10"

@@ -49,6 +49,15 @@ export function withoutErrors(errors: Record<string, string>, fields: readonly s
 }
 
 /**
+ * `errors` without the error of the control an `input` event came from (by its `name`), on a form's
+ * `@input`: the same object when that control had none, so typing redraws nothing.
+ */
+export function withoutTyped(errors: Record<string, string>, event: Event): Record<string, string> {
+  const name = (event.target as HTMLInputElement | null)?.name;
+  return name && errors[name] ? withoutErrors(errors, [name]) : errors;
+}
+
+/**
  * What every page of the console shares: its strings, requests to the console API, how an error
  * from the service is told to the official — by its code, in the console's language — and how a
  * form is checked before it is sent: the same rules as the service, the same sentences.

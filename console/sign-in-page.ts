@@ -4,7 +4,7 @@ import { idRefs } from '../ui/id-refs';
 import { defineElement } from '../ui/liuyan-element';
 import { format } from '../ui/localize';
 import { tokens } from '../ui/tokens.styles';
-import { ConsoleElement, failures, type FieldNames } from './console-element';
+import { ConsoleElement, failures, withoutTyped, type FieldNames } from './console-element';
 import { styles } from './liuyan-console.styles';
 import type { OfficialProfile } from '../sdk/src/schemas/auth';
 
@@ -138,7 +138,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
     return html`<section class="narrow card" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">${t.title}</h1>
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
-      <form class="stack" novalidate @submit=${this.signIn}>
+      <form class="stack" novalidate @submit=${this.signIn} @input=${(e: Event) => { this.errors = withoutTyped(this.errors, e); }}>
         ${this.addressSite && this.sites.length === 0 ? html`<p class="muted" id="site-named">${format(t.siteNamed, { site: this.addressSite })}</p>` : nothing}
         ${this.field('email', { type: 'email', autocomplete: 'username' })}
         ${this.field('password', { type: 'password', autocomplete: 'current-password' })}

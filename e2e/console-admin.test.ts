@@ -303,7 +303,14 @@ describe('the console’s admin pages', () => {
     await signInWith(responder.page, official);
     const account = responder.page.locator('liuyan-console-account');
     await account.getByRole('heading', { name: '修改密码' }).waitFor();
+    // Sent empty, each field says so; a field's error goes as it is typed in, the others' stay.
+    await account.getByRole('button', { name: '修改密码' }).click();
+    await expect.poll(() => account.getByLabel(/^当前密码/).getAttribute('aria-invalid')).toBe('true');
+    expect(await account.getByLabel(/^新密码/).getAttribute('aria-invalid')).toBe('true');
     await account.getByLabel(/^当前密码/).fill(official.password);
+    await expect.poll(() => account.getByLabel(/^当前密码/).getAttribute('aria-invalid')).toBe('false');
+    expect(await account.locator('#currentPassword-error').count()).toBe(0);
+    expect(await account.getByLabel(/^新密码/).getAttribute('aria-invalid')).toBe('true');
     await account.getByLabel(/^新密码/).fill('data-own-password-2026');
     await account.getByLabel(/^再次输入新密码/).fill('data-own-password-2026');
     await account.getByRole('button', { name: '修改密码' }).click();
