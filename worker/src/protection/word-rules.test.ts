@@ -50,12 +50,16 @@ describe('links in the body', () => {
   it.each([
     'www.example.com', 'ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ', 'https://a.example/x', 'example.com', 'example\u200B.com', 'example。com',
     'example . com', 'example｡com', 'bit.ly/abc123', 'spam.ru/abc', 't.me/spam', '192.168.1.1:8080/x', '10.0.0.1/login',
+    'example. com', 'www. Example. Com',
   ])('are held: %j', (link) => {
     expect(held(`详情请看 ${link} 上的照片，希望尽快解决。`)).toEqual(['link']);
   });
 
   it.each([
     '3路公交车晚点了3.5小时，评分3.5/10。', '路灯坏了。Com在哪里我不知道', '版本1.2.3已经发布', '电费涨到0.56元/度',
+    // English prose: a sentence ending, then a word that is also a domain's ending.
+    'The streetlight is broken. Me and my neighbours walk in the dark.', 'Please help. Co-workers and I are owed wages.',
+    'It is not cool. IO is what my son studies.', 'We asked the office. TV news came too.', 'please help. co-workers and i are owed wages.',
   ])('are not seen in %j', (text) => {
     expect(held(text)).toEqual([]);
   });
@@ -90,6 +94,8 @@ describe('phone numbers in the body', () => {
 describe('phone numbers written with look-alike letters', () => {
   it.each([
     'l38OO138OOO', '1З8ОО138ООО', 'I38 OO13 8OOO', '138-oo13-8ooo', 'l38ΟΟl38ΟΟΟ', '１３８ＯＯ１３８ＯＯＯ', '一三八OO一三八OOO', '+86 l38 OOl3 8OOO', '电话l38OO138OOO了解',
+    // One letter at a time between the digits.
+    'l 3 8 O O l 3 8 O O O', 'l-3-8-0-0-l-3-8-0-0-0', '加v：l 3 8 O O l 3 8 O O O', 'O 3 7 l - 6 O O l 2 3 4',
   ])('are held: %j', (phone) => {
     expect(held(`请打我电话 ${phone} 了解情况。`)).toEqual(['phone']);
   });
@@ -102,6 +108,7 @@ describe('phone numbers written with look-alike letters', () => {
   it.each([
     'HOTEL BOOK COOL LOL IOI', 'room 101 in the Hotel Lido', '我住在幸福村12号，门牌l2号旁边', 'iPhone 15 Pro Max 和 i7-13700K 的电脑',
     'Model L100 与 RTX4090 显卡', '2O26年11月3O日', 'OIL 2026 COOL 1000', 'Looooool，1000000 次', 'ISO 9001 与 GB/T 50011-2010',
+    'I 38 people waited, O 2 buses came', 'Room I 101, floor O 2, gate l 3',
   ])('are not seen in %j', (text) => {
     expect(held(text)).toEqual([]);
   });

@@ -82,13 +82,22 @@ export function fieldsWithBannedWords(rules: WordRules, fields: Record<string, s
 const LINK = new RegExp([
   String.raw`[a-z][a-z0-9+.-]*:\/\/`,
   String.raw`www\.`,
-  String.raw`\b[a-z0-9][a-z0-9-]*\.(?:com|cn|net|org|top|xyz|info|vip|club|site|online|shop|cc|co|io|me|tv|biz|ltd|wang|xin|link|app)\b`,
+  // Not a word going on past the domain (help. co-workers: a host name has no such end).
+  String.raw`\b[a-z0-9][a-z0-9-]*\.(?:com|cn|net|org|top|xyz|info|vip|club|site|online|shop|cc|co|io|me|tv|biz|ltd|wang|xin|link|app)(?![a-z0-9-])`,
   String.raw`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]+(?::\d+)?\/`,
   String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?::\d+|\/)`,
 ].join('|'), 'u');
 
 /** A dot written as Chinese text writes one (。 ｡ and the like), or with spaces around it: a dot. */
 const linkForm = (text: string) => text.replace(/\s*[.。｡︒]\s*(?=[a-z0-9])/gu, '.');
+
+/**
+ * Where a sentence of prose ends: a full stop, a space, then a capital letter (…is broken. Me and my
+ * neighbours…; …owed. IO is…). Marked (¶, kept by match form) before the text is folded, so the
+ * spaced dot `linkForm` joins is not read as a host name's (broken.me); a spaced link has no capital
+ * after its dot (example . com).
+ */
+const markSentenceEnds = (text: string) => text.replace(/(?<=[.。｡︒．])(?=\s+\p{Lu})/gu, '¶');
 
 /**
  * A phone number in Chinese text: a mobile (1[3-9] and 9 digits, +86 or not), a landline with its
@@ -99,7 +108,10 @@ const linkForm = (text: string) => text.replace(/\s*[.。｡︒]\s*(?=[a-z0-9])/
  */
 const PHONE = /(?<!\d)(?:(?:\+?86)?1[3-9]\d{9}|0\d{9,11}|[48]00\d{7})(?!\d)/u;
 
-const digitsJoined = (text: string) => text.replace(/(?<=\d)[\s\-‐‑–—.,，、·•・\/\\()（）\[\]_*~]+(?=\d)/gu, '');
+/** What people put between a number's digit groups: spaces, dashes, dots, slashes, commas, middle dots, brackets, tildes. */
+const BETWEEN_DIGITS = String.raw`[\s\-‐‑–—.,，、·•・\/\\()（）\[\]_*~]+`;
+const DIGIT_GAP = new RegExp(String.raw`(?<=\d)${BETWEEN_DIGITS}(?=\d)`, 'gu');
+const digitsJoined = (text: string) => text.replace(DIGIT_GAP, '');
 
 /**
  * Digits written in Chinese, as a number is read out or written to get past a filter (一三八零零一三八零零零,
@@ -130,9 +142,30 @@ const LOOK_ALIKES_AND_DIGITS = new RegExp(`^[0-9${Object.keys(LOOK_ALIKE_DIGITS)
  * letter (l38OO138OOO, OO13 in I38 OO13 8OOO): words are left alone (HOTEL, BOOK, COOL, LOL, IOI,
  * room 101), so no text of letters alone ever becomes a number.
  */
-const lookAlikesAsDigits = (text: string) => text.replace(ALPHANUMERIC_RUN, (run) => (
+const lookAlikesAsDigits = (text: string) => lookAlikesBesideDigits(text.replace(ALPHANUMERIC_RUN, (run) => (
   /[0-9]/.test(run) && LOOK_ALIKES_AND_DIGITS.test(run) ? run.replace(/[^0-9]/gu, (letter) => LOOK_ALIKE_DIGITS[letter]!) : run
-));
+)));
+
+const LOOK_ALIKE_CLASS = `[${Object.keys(LOOK_ALIKE_DIGITS).join('')}]{1,3}`;
+/** Up to three look-alike letters standing alone (not part of a word) beside a digit, with only separators between. */
+const LOOK_ALIKES_BESIDE_DIGIT = new RegExp(
+  `(?<=\\d${BETWEEN_DIGITS})${LOOK_ALIKE_CLASS}(?![\\p{L}\\d])|(?<![\\p{L}\\d])${LOOK_ALIKE_CLASS}(?=${BETWEEN_DIGITS}\\d)`, 'gu',
+);
+
+/**
+ * Look-alike letters written one or a few at a time between a number's digits (l 3 8 O O l 3 8 O O O,
+ * l-3-8-0-0-l-3-8-0-0-0) read as digits too, from the digits outwards: a letter standing alone beside
+ * a digit becomes one, which may bring the next beside a digit. Only eleven digits in a row make a
+ * phone number, so a lone I or O beside a number in a sentence (I 38 people) changes nothing held.
+ */
+function lookAlikesBesideDigits(text: string): string {
+  for (let pass = 0; pass < 12; pass++) {
+    const next = text.replace(LOOK_ALIKES_BESIDE_DIGIT, (letters) => letters.replace(/./gu, (letter) => LOOK_ALIKE_DIGITS[letter]!));
+    if (next === text) return text;
+    text = next;
+  }
+  return text;
+}
 
 /**
  * Why `texts` (title, body, region — or a follow-up) should wait for a moderator: a hold word in any
@@ -142,7 +175,7 @@ const lookAlikesAsDigits = (text: string) => text.replace(ALPHANUMERIC_RUN, (run
 export function holdReasonsOf(rules: WordRules, texts: string[]): HoldReason[] {
   const reasons: HoldReason[] = [];
   const forms = texts.map(foldedForm);
-  if (rules.holdLinks && forms.some((form) => LINK.test(linkForm(form)))) reasons.push('link');
+  if (rules.holdLinks && texts.some((text) => LINK.test(linkForm(foldedForm(markSentenceEnds(text)))))) reasons.push('link');
   if (rules.holdPhones && forms.some((form) => PHONE.test(digitsJoined(lookAlikesAsDigits(numeralsAsDigits(form)))))) reasons.push('phone');
   const across = (text: string) => holdsAny(text, rules.banned) && !holdsAnyInOneSentence(text, rules.banned);
   if ((rules.hold.length > 0 && texts.some((text) => holdsAny(text, rules.hold))) || (rules.banned.length > 0 && texts.some(across))) reasons.push('word');
