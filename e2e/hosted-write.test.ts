@@ -274,6 +274,21 @@ describe('the hosted write page’s form as HTML', () => {
     await chooseWordAfterTakeOverWaited(page, cdp);
   });
 
+  it('lets a word begun while the part that reads the page’s form is still coming finish too, keeping no pinyin', async () => {
+    const { page } = browser;
+    const readerCame = await holdRequests(page, '**/plain-form-*.js');
+    await page.goto(`${WORKER}/s/demo/write`, { waitUntil: 'commit' });
+    await page.locator('form.plain-form #liuyan-title').fill('县城');
+    // The element is ready and waits only for that part: no word was being composed when it began to.
+    await page.waitForFunction(() => customElements.get('liuyan-form') !== undefined);
+    await page.waitForTimeout(300);
+    await page.locator('form.plain-form #liuyan-title').focus();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+    readerCame();
+    await chooseWordAfterTakeOverWaited(page, cdp);
+  });
+
   it('keeps the errors the service sent back with the form when the element takes it over', async () => {
     const { page } = browser;
     const release = await openWithScriptsHeld(page);

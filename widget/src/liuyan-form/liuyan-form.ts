@@ -284,9 +284,12 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private async adoptPlainForm(): Promise<boolean> {
     const form = this.plain;
     if (!form) return true;
-    if (this.composing) await new Promise<void>((done) => form.addEventListener('compositionend', () => setTimeout(done), { once: true }));
-    const reading = await plainFormModule().then(({ readPlainForm }) => readPlainForm(form), () => null);
-    if (!reading || form.hasAttribute('data-submitted')) return false;
+    const reader = await plainFormModule().catch(() => null);
+    // Looked at after that wait, and after each word: one may be begun while the chunk comes, and
+    // another right after the last; read now, its pinyin would be kept as letters.
+    while (this.composing) await new Promise<void>((done) => form.addEventListener('compositionend', () => setTimeout(done), { once: true }));
+    if (!reader || form.hasAttribute('data-submitted')) return false;
+    const reading = reader.readPlainForm(form);
     this.plain = null;
     // What the page's form sent is what it last held: on the way back to the page the browser restores
     // some of its fields only (not those with `autocomplete="off"`), so that reading would lose words;
