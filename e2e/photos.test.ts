@@ -68,6 +68,32 @@ describe('photos with a message', () => {
     console.log(`12-megapixel photo: ${original.length} bytes chosen, ${photo!.bytes} bytes uploaded (2048×1536 JPEG at 0.8)`);
   }, 120_000);
 
+  it('photos added offline, before the photo code came: each shows which picture it is, and once the network is back 重新上传 and 提交留言 send them', async () => {
+    const { page, context } = browser;
+    await page.goto(`${HOST}/`);
+    const form = page.locator('liuyan-form');
+    const title = `井盖缺失附照片${Date.now() % 100000}`;
+    await fillForm(page, { title, body: '幸福路口的井盖丢了好几天，晚上很危险，附照片。' });
+    await context.setOffline(true);
+    await form.locator('#photos').setInputFiles(['井盖.png', '路口.png'].map((name) => ({ name, mimeType: 'image/png', buffer: Buffer.from(PNG_WITH_GPS) })));
+    const photos = form.locator('[part="photo"]');
+    await expect.poll(() => photos.getByRole('alert').allTextContents()).toEqual(['上传失败，请检查网络后重试', '上传失败，请检查网络后重试']);
+    // Which pictures failed: each one's thumbnail, drawn from its file, named by it.
+    for (const [i, name] of ['井盖.png', '路口.png'].entries()) {
+      const image = photos.nth(i).getByRole('img', { name });
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    }
+
+    await context.setOffline(false);
+    await photos.first().getByRole('button', { name: '重新上传' }).click();
+    await expect.poll(() => photos.first().textContent(), { timeout: 30_000 }).toContain('已上传');
+    // The other one is tried once more by the send.
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await form.locator('[part="tracking-code"]').waitFor({ timeout: 30_000 });
+    const [sent] = queryD1<{ n: number }>(inject('persistTo'), `SELECT count(*) AS n FROM photos p JOIN messages m ON m.id = p.message_id WHERE m.title = '${title}'`);
+    expect(sent!.n).toBe(2);
+  }, 120_000);
+
   it('a file that is not a photo, on a 320 px phone: said beside it with nothing to retry or publish, takes no place, and must be removed before sending', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 320, height: 760 });

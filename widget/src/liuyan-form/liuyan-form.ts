@@ -69,7 +69,9 @@ const emptyValues = (): FormValues => ({
 interface PhotoItem {
   /** The upload's Idempotency-Key (a retry reuses it). */
   key: string;
-  /** An object URL of the smaller photo, for its thumbnail. */
+  /** The file chosen: made smaller by the photo code, which may not have come yet (offline). */
+  file: File;
+  /** An object URL of the smaller photo for its thumbnail; of the file itself while the photo code could not come. */
   preview: string;
   blob: Blob | null;
   state: PhotoState;
@@ -787,19 +789,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private addPhotos(files: FileList | null): void {
     // A photo that cannot be sent takes no place: the citizen may add another while it is still listed.
     for (const file of [...(files ?? [])].slice(0, photoRoom(this.photos, LIMITS.photosMax))) {
-      const item: PhotoItem = {
-        key: crypto.randomUUID(), preview: '', blob: null, state: 'preparing', progress: 0, id: null, isPublic: true, error: '',
-      };
-      this.photos = [...this.photos, item];
-      // The photo code is fetched when a photo is first added, not with the form.
-      // (Offline before it came, the photo fails as an upload would, and is added again later.)
-      this.uploads.set(item.key, photosModule().then(({ downsizePhoto }) => downsizePhoto(file).then(
-        (blob) => {
-          this.updatePhoto(item.key, { blob, preview: URL.createObjectURL(blob) });
-          return this.upload(item.key);
-        },
-        () => this.updatePhoto(item.key, { state: 'unreadable', error: this.t.photoUnreadable }),
-      ), () => this.updatePhoto(item.key, { state: 'failed', error: this.t.photoUploadFailed })));
+      const key = crypto.randomUUID();
+      this.photos = [...this.photos, { key, file, preview: '', blob: null, state: 'preparing', progress: 0, id: null, isPublic: true, error: '' }];
+      this.sendPhoto(key);
     }
   }
 
@@ -807,14 +799,32 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.photos = this.photos.map((p) => (p.key === key ? { ...p, ...change } : p));
   }
 
-  /** Uploads one photo (retrying a flaky network itself); a refusal says why beside the photo. */
+  /**
+   * Makes one photo smaller, if not yet, and uploads it (retrying a flaky network itself); a refusal
+   * says why beside the photo. The photo code is fetched when a photo is first added, not with the
+   * form; should it not come (offline), the photo fails as an upload would, shown from its file, and
+   * 重新上传 or the send asks for the code again.
+   */
   private async upload(key: string): Promise<void> {
     const item = this.photos.find((p) => p.key === key);
-    if (!item?.blob) return;
-    this.updatePhoto(key, { state: 'uploading', progress: 0, error: '' });
+    if (!item) return;
+    this.updatePhoto(key, { state: item.blob ? 'uploading' : 'preparing', progress: 0, error: '' });
     try {
-      const { uploadPhoto } = await photosModule();
-      const uploaded = await uploadPhoto(this.apiBase, this.site, item.blob, key, this.locale, (progress) => this.updatePhoto(key, { progress }));
+      const { downsizePhoto, uploadPhoto } = await photosModule().catch((error: unknown) => {
+        if (!item.preview) this.updatePhoto(key, { preview: URL.createObjectURL(item.file) });
+        throw error;
+      });
+      let blob = item.blob;
+      if (!blob) {
+        try {
+          blob = await downsizePhoto(item.file);
+        } catch {
+          return this.updatePhoto(key, { state: 'unreadable', error: this.t.photoUnreadable });
+        }
+        if (item.preview) URL.revokeObjectURL(item.preview);
+        this.updatePhoto(key, { blob, preview: URL.createObjectURL(blob), state: 'uploading' });
+      }
+      const uploaded = await uploadPhoto(this.apiBase, this.site, blob, key, this.locale, (progress) => this.updatePhoto(key, { progress }));
       this.updatePhoto(key, { state: 'uploaded', id: uploaded.photoId, progress: 1 });
     } catch (error) {
       const field = photoRefusal(error);
@@ -825,7 +835,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
   }
 
-  private retryPhoto(key: string): void {
+  /** Sends one photo: added, or again after a failure (重新上传, or the send's one more try). */
+  private sendPhoto(key: string): void {
     this.uploads.set(key, this.upload(key));
   }
 
@@ -839,7 +850,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** Waits for the photos on their way, tries failed uploads once more; whether every photo is uploaded. */
   private async photosUploaded(): Promise<boolean> {
     await Promise.all(this.uploads.values());
-    for (const p of this.photos.filter((p) => p.state === 'failed')) this.retryPhoto(p.key);
+    for (const p of this.photos.filter((p) => p.state === 'failed')) this.sendPhoto(p.key);
     await Promise.all(this.uploads.values());
     return this.photos.every((p) => p.state === 'uploaded');
   }
@@ -1071,11 +1082,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       <legend>${t.photosLegend}${t.optional}</legend>
       <p class="muted hint">${format(t.photosHint, { max: LIMITS.photosMax })}</p>
       ${this.photos.length > 0 ? html`<ul class="photos">${this.photos.map((p, i) => html`<li class="photo" part="photo">
-        ${p.preview ? html`<img src=${p.preview} alt="" />` : html`<span></span>`}
+        ${p.preview ? html`<img src=${p.preview} alt=${p.file.name} />` : html`<span></span>`}
         <span role=${p.state === 'failed' || unsendable(p) ? 'alert' : 'status'} class=${p.error ? 'error' : 'muted'}>${status(p)}</span>
         <button type="button" class="secondary" aria-label="${t.removePhoto} ${i + 1}" @click=${() => this.removePhoto(p.key)}>${t.removePhoto}</button>
         ${p.state === 'uploading' ? html`<progress max="1" .value=${p.progress} aria-label=${status(p)}></progress>` : nothing}
-        ${p.state === 'failed' ? html`<button type="button" @click=${() => this.retryPhoto(p.key)}>${t.retryPhoto}</button>` : nothing}
+        ${p.state === 'failed' ? html`<button type="button" @click=${() => this.sendPhoto(p.key)}>${t.retryPhoto}</button>` : nothing}
         ${this.values.isPublic && !unsendable(p) ? html`<label class="choice"><input type="checkbox" .checked=${p.isPublic}
           @change=${(e: Event) => this.updatePhoto(p.key, { isPublic: (e.target as HTMLInputElement).checked })} />${t.photoPublic}</label>` : nothing}
       </li>`)}</ul>` : nothing}
