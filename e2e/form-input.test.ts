@@ -161,6 +161,42 @@ describe('<liuyan-form>: errors with their fields, wording, privacy', () => {
     await form.locator('[part="tracking-code"]').waitFor();
     expect((await stored()).local).not.toContain(title);
   });
+
+  it('two tabs keep each its own draft through a reload; a page opened later gets that of the tab last written in or closed', async () => {
+    const tabA = browser.page;
+    const formA = await openForm();
+    const titleA = `A写的路灯问题 ${Date.now()}`;
+    await fillForm(tabA, { title: titleA, body: '城关镇幸福路的路灯坏了一个星期，晚上走路很不安全。' });
+    const open = async () => {
+      const page = await browser.context.newPage();
+      await page.goto(`${HOST}/`);
+      const form = page.locator('liuyan-form');
+      await form.locator('[part="form"]').waitFor();
+      return { page, title: form.getByLabel('标题', { exact: true }) };
+    };
+    const tabB = await open();
+    expect(await tabB.title.inputValue()).toBe(titleA);
+    const titleB = `B写的学校门口拥堵 ${Date.now()}`;
+    await tabB.title.fill(titleB);
+    await tabB.page.locator('liuyan-form').getByLabel('留言内容', { exact: true }).fill('学校门口每天放学都堵车，请安排交警疏导。');
+    // A types one more word after B.
+    await formA.getByLabel('所在地区', { exact: true }).fill('示范县城关镇二村');
+
+    await tabB.page.reload();
+    await tabB.page.locator('liuyan-form [part="form"]').waitFor();
+    expect(await tabB.title.inputValue()).toBe(titleB);
+    await tabA.reload();
+    await formA.locator('[part="form"]').waitFor();
+    expect(await formA.getByLabel('标题', { exact: true }).inputValue()).toBe(titleA);
+    expect(await formA.getByLabel('所在地区', { exact: true }).inputValue()).toBe('示范县城关镇二村');
+
+    // B closed: a page opened later finds B's words.
+    const closed = tabB.page.waitForEvent('close');
+    await tabB.page.close({ runBeforeUnload: true });
+    await closed;
+    const later = await open();
+    expect(await later.title.inputValue()).toBe(titleB);
+  });
 });
 
 describe('<liuyan-form>: told plainly, never retried', () => {

@@ -14,9 +14,15 @@ export interface SplitBody {
  * e-mail: `personal` keys) are kept only for this tab's session (`sessionStorage`), never on the
  * device: on a library or internet-café computer they are gone when the tab is closed. Storage can
  * be unavailable (private browsing, full quota); then the form still works, only without this net.
+ *
+ * The message is kept twice: on the device (`localStorage`), the latest any tab wrote or left, for
+ * a page opened later; and for this tab's session (`ownName`), which a reload of the tab takes
+ * first, so that two tabs writing two messages never put one's words in the other's place.
  */
 /** Where a site's draft is kept: the message in `localStorage`, the contact details in `sessionStorage`, under the same name. */
 export const draftName = (site: string) => `liuyan:${site}:draft`;
+/** Where this tab keeps its own copy of the message (`sessionStorage`). */
+const ownName = (site: string) => `liuyan:${site}:own`;
 
 /**
  * Where a page's form sent as it is (before the element took it over: the loader's, one set into a
@@ -31,17 +37,24 @@ export const sentFormName = (site: string) => `liuyan:${site}:sent`;
 
 export class DraftStore<T extends object> {
   private readonly draftKey: string;
+  private readonly ownKey: string;
   private readonly pendingKey: string;
   private readonly sentKey: string;
 
   constructor(site: string, private readonly personal: readonly (keyof T)[]) {
     this.draftKey = draftName(site);
+    this.ownKey = ownName(site);
     this.pendingKey = `liuyan:${site}:pending`;
     this.sentKey = sentFormName(site);
   }
 
+  /** The message of the draft without contact details: this tab's own, else the latest on the device. */
+  message(): Partial<T> | null {
+    return read<Partial<T>>('sessionStorage', this.ownKey) ?? read<Partial<T>>('localStorage', this.draftKey);
+  }
+
   load(): Partial<T> | null {
-    const durable = read<Partial<T>>('localStorage', this.draftKey);
+    const durable = this.message();
     const personal = read<Partial<T>>('sessionStorage', this.draftKey);
     // A draft kept by an older version may hold contact details on the device: move them to the session.
     if (durable && this.personal.some((key) => key in durable)) this.save({ ...durable, ...personal } as T);
@@ -56,7 +69,19 @@ export class DraftStore<T extends object> {
       delete durable[key];
     }
     write('localStorage', this.draftKey, durable);
+    write('sessionStorage', this.ownKey, durable);
     write('sessionStorage', this.draftKey, personal);
+  }
+
+  /** The tab is being left (closed, reloaded, gone from): what it wrote becomes the latest on the device. */
+  leave(): void {
+    const own = read('sessionStorage', this.ownKey);
+    if (own) write('localStorage', this.draftKey, own);
+  }
+
+  /** This tab's message went to another tab (sent, or given back there): the tab keeps no copy of its own. */
+  disown(): void {
+    remove(this.ownKey);
   }
 
   /**
@@ -82,6 +107,7 @@ export class DraftStore<T extends object> {
   /** Sent, or begun again: nothing of the message stays, nor what a page's form sent of it. */
   clear(): void {
     remove(this.draftKey);
+    remove(this.ownKey);
     remove(this.pendingKey);
     remove(this.sentKey);
   }

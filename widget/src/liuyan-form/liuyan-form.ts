@@ -19,7 +19,7 @@ import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
 import { addPhotosStyles, photoRefusal, photoRoom, unsendable, type PhotoState } from '../../../ui/photo-state';
-import { DraftStore, draftName, sentFormName } from './draft-store';
+import { DraftStore, sentFormName } from './draft-store';
 import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
@@ -260,8 +260,12 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // so from its start (`watchPageForm`), should the form have been sent before this script came.
     this.plain?.addEventListener('submit', () => this.plain?.setAttribute('data-submitted', ''));
     super.connectedCallback();
+    window.addEventListener('pagehide', this.leave);
     if (this.phase === 'queued') this.watchOutbox();
   }
+
+  /** The tab is closed or left: what it wrote is what a page opened later restores. */
+  private leave = (): void => this.drafts?.leave();
 
   /**
    * The page's form stays in view from the moment the element has its shadow root (before its first
@@ -338,15 +342,12 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       sessionStorage.removeItem(name);
       return false;
     }
-    // Made the draft on an earlier load: still said to have been sent, until sent or begun again (in
-    // another tab, say, which leaves this tab's session: then the draft on the device is gone).
+    // Made the draft on an earlier load: still said to have been sent while its words are kept (this
+    // tab's own, or the device's), until sent or begun again (in another tab, say, that began with
+    // them and kept no words of this one's: then none are left).
     if (kept.taken) {
-      try {
-        if (localStorage.getItem(draftName(this.site))) return true;
-        sessionStorage.removeItem(name);
-      } catch {
-        // No storage on the device: no draft either.
-      }
+      if (this.drafts?.message()) return true;
+      sessionStorage.removeItem(name);
       return false;
     }
     const values = await plainFormModule().then(({ sentValues }) => sentValues(kept.pairs), () => undefined);
@@ -362,6 +363,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.leave);
     this.verification?.stop();
     this.unwatchOutbox();
   }
@@ -774,6 +776,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.drafts?.save(this.values);
       this.drafts?.settle();
     } else {
+      this.drafts?.disown();
       this.values = { ...emptyValues(), ...this.drafts?.load() };
     }
     this.phase = 'loading';
