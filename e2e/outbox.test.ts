@@ -107,6 +107,22 @@ describe('<liuyan-form> outbox', () => {
     expect(posts).toBe(1);
     expect(countMessagesTitled(title)).toBe(1);
   });
+  it('two tabs each sending a message offline: both wait, and both are sent once the network returns, each tab with its own code', async () => {
+    const tabs = [browser.page, await browser.context.newPage()];
+    for (const page of tabs) await openCountySite(page);
+    const titles = [`东门菜市场污水外溢 ${Date.now()}`, `西街路灯整夜不亮 ${Date.now()}`];
+    for (const [i, page] of tabs.entries()) await fillForm(page, { title: titles[i]!, body: '这个问题已经持续一个多星期了，附近居民出行很不方便，请尽快处理。' });
+    await browser.context.setOffline(true);
+    for (const page of tabs) {
+      await page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+      await expect.poll(() => page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
+    }
+    await browser.context.setOffline(false);
+    const codes = await Promise.all(tabs.map((page) => trackingCodeOn(page)));
+    expect(codes[0]).not.toBe(codes[1]);
+    for (const title of titles) expect(countMessagesTitled(title), title).toBe(1);
+  });
+
   it('a tab closed while its submission is tried again: the next page of the site sends it, contact details and all, once', async () => {
     const page = await browser.context.newPage();
     await openCountySite(page);

@@ -36,54 +36,61 @@ export type SendOutcome<V> =
 /** What a tab that sent or gave back a queued submission tells the site's other tabs. */
 export type OutboxNews = { key: string; sent: MessageCreated } | { key: string; refused: true };
 
-/** Where the site's waiting submission is kept (`localStorage`), also the name of its Web Lock and BroadcastChannel. */
+/** Where the site's waiting submissions are kept (`localStorage`), also the name of their BroadcastChannel and, with a submission's key, of its Web Lock. */
 export const outboxName = (site: string) => `liuyan:${site}:outbox`;
 
 /**
- * The submission waiting for `site` in this browser, or null. One at most: while one waits, the
- * form shows it instead of a new form. It is kept in `localStorage` whole, contact details
- * included — without them it could not be sent from a page opened after the tab was closed — and
- * only until the service has answered.
+ * The submissions waiting for `site` in this browser, oldest first (two tabs may each have queued
+ * one). A tab shows one at a time instead of a new form. They are kept in `localStorage` whole,
+ * contact details included — without them they could not be sent from a page opened after the tab
+ * was closed — and only until the service has answered. (One kept alone, not in a list, is by an
+ * older version of the form.)
  */
-export function queuedFor<V>(site: string): Queued<V> | null {
+function waiting<V>(site: string): Queued<V>[] {
   try {
-    const raw = localStorage.getItem(outboxName(site));
-    return raw ? (JSON.parse(raw) as Queued<V>) : null;
+    const kept: Queued<V> | Queued<V>[] | null = JSON.parse(localStorage.getItem(outboxName(site)) ?? 'null');
+    return kept ? [kept].flat() : [];
   } catch {
-    return null;
+    return [];
   }
 }
 
-/** Puts `entry` in the outbox; false when this browser keeps nothing (private browsing, full quota). */
-export function enqueue<V>(site: string, entry: Queued<V>): boolean {
+/** Keeps `entries` as `site`'s outbox (none: no outbox at all, for the loader to see); false when this browser keeps nothing. */
+function keep<V>(site: string, entries: Queued<V>[]): boolean {
   try {
-    localStorage.setItem(outboxName(site), JSON.stringify(entry));
+    if (entries.length > 0) localStorage.setItem(outboxName(site), JSON.stringify(entries));
+    else localStorage.removeItem(outboxName(site));
     return true;
   } catch {
     return false;
   }
 }
 
-/** Takes the submission sent with `key` out of `site`'s outbox, if it is the one waiting there (the service has answered it). */
+/** The oldest submission waiting for `site` in this browser, or null. */
+export const queuedFor = <V>(site: string): Queued<V> | null => waiting<V>(site)[0] ?? null;
+
+/** Puts `entry` in the outbox, beside those other tabs queued; false when this browser keeps nothing (private browsing, full quota). */
+export const enqueue = <V>(site: string, entry: Queued<V>): boolean =>
+  keep(site, [...waiting<V>(site).filter((e) => e.key !== entry.key), entry]);
+
+/** Takes the submission sent with `key` out of `site`'s outbox, if it waits there (the service has answered it). */
 export function dequeue(site: string, key: string): void {
-  try {
-    if (queuedFor(site)?.key === key) localStorage.removeItem(outboxName(site));
-  } catch {
-    // No storage: nothing was kept.
-  }
+  const entries = waiting(site);
+  if (entries.some((e) => e.key === key)) keep(site, entries.filter((e) => e.key !== key));
 }
 
 /**
  * Sends the queued submission of `site` with `send` (which must use `entry.key` as the
  * Idempotency-Key), unless another tab of this browser is sending it at this moment: a Web Lock per
- * site lets one tab send, the others hear the answer on a BroadcastChannel (`listen`), so two tabs
- * never send it together nor show different codes. `kept` is the entry this tab holds in memory,
- * sent as it is when the browser could not store it. A 4xx answer takes it out of the outbox (it is
- * given back to the form); no answer, or a 5xx, leaves it for the next try.
+ * submission lets one tab send, the others hear the answer on a BroadcastChannel (`listen`), so two
+ * tabs never send it together nor show different codes. `kept` is the entry this tab shows (held in
+ * memory too): only it is sent, never another tab's (whose code that tab shows), and as it is when
+ * the browser could not store it. A 4xx answer takes it out of the outbox (it is given back to the
+ * form); no answer, or a 5xx, leaves it for the next try.
  */
 export async function sendQueued<V>(site: string, kept: Queued<V> | null, send: (entry: Queued<V>) => Promise<MessageCreated>): Promise<SendOutcome<V>> {
   const attempt = async (): Promise<SendOutcome<V>> => {
-    const stored = queuedFor<V>(site);
+    const stored = waiting<V>(site).find((e) => e.key === kept?.key);
     const entry = stored ?? (kept && !storageWorks() ? kept : null);
     if (!entry) return { gone: true };
     try {
@@ -101,7 +108,7 @@ export async function sendQueued<V>(site: string, kept: Queued<V> | null, send: 
   // Browsers without Web Locks (before Safari 15.4): two tabs may both send, and the service, seeing
   // the same key and body, gives both the same answer.
   if (!navigator.locks) return attempt();
-  return navigator.locks.request(outboxName(site), { ifAvailable: true }, (lock) => (lock ? attempt() : { elsewhere: true as const }));
+  return navigator.locks.request(`${outboxName(site)}:${kept?.key}`, { ifAvailable: true }, (lock) => (lock ? attempt() : { elsewhere: true as const }));
 }
 
 /** Hears what the site's other tabs did with a queued submission; returns the function that stops listening. */
