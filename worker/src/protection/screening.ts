@@ -10,7 +10,7 @@ import { ApiError, type FieldProblem } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { rulesOf, turnstileSecretContext, type ProtectionRow } from './store';
 import { verifyTurnstile } from './turnstile';
-import { fieldsWithBannedWords, holdReasonsOf } from './word-rules';
+import { fieldsWithBannedWords, holdReasonsOf, type WordRules } from './word-rules';
 
 type Protection = Omit<ProtectionRow, 'site_id' | 'updated_at'>;
 
@@ -38,14 +38,19 @@ export interface ScreenedMessage {
  * refused for something else too, so that the citizen is told of everything at once.
  */
 export function bannedWordProblems(protection: Pick<Protection, 'banned_words' | 'hold_words' | 'hold_links' | 'hold_phones'>, texts: Record<string, string | undefined>): FieldProblem[] {
+  return bannedIn(rulesOf(protection), texts);
+}
+
+/** `bannedWordProblems` with the site's rules already made (the lists in word form, made once per screening). */
+function bannedIn(rules: WordRules, texts: Record<string, string | undefined>): FieldProblem[] {
   const given = Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  return fieldsWithBannedWords(rulesOf(protection), given).map((field): FieldProblem => ({ field, code: 'banned_words' }));
+  return fieldsWithBannedWords(rules, given).map((field): FieldProblem => ({ field, code: 'banned_words' }));
 }
 
 /** A submission's screening. A form's fill time is judged only when sent (API clients and platforms send none). */
 export function screenMessage(protection: Protection, input: ScreenedMessage): Screening {
   const rules = rulesOf(protection);
-  const problems = bannedWordProblems(protection, { title: input.title, body: input.body, region: input.region });
+  const problems = bannedIn(rules, { title: input.title, body: input.body, region: input.region });
   const heldFor: HoldReason[] = [];
   if (input.honeypot !== undefined && input.honeypot.trim() !== '') heldFor.push('honeypot');
   if (input.fillMs !== undefined && input.fillMs < protection.min_fill_seconds * 1000) heldFor.push('too_fast');
@@ -57,7 +62,7 @@ export function screenMessage(protection: Protection, input: ScreenedMessage): S
 export function screenFollowUp(protection: Protection, field: string, text: string): Screening {
   const rules = rulesOf(protection);
   return {
-    problems: bannedWordProblems(protection, { [field]: text }),
+    problems: bannedIn(rules, { [field]: text }),
     heldFor: holdReasonsOf(rules, [text]),
   };
 }
