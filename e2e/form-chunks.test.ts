@@ -135,6 +135,20 @@ describe('<liuyan-form>: what comes after the first paint', () => {
     expect(await fetched('sentences.zh-cn')).toBe(true);
   });
 
+  it('a privacy notice opened offline says it could not load, and shows itself once the network is back', async () => {
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await browser.context.setOffline(true);
+    const notice = form.locator('#privacy-notice');
+    await notice.getByText('阅读隐私声明').click();
+    await expect.poll(() => notice.locator('.privacy-text').textContent()).toBe('隐私声明未能加载，请检查网络后重新打开。');
+
+    // Still open: the notice comes by itself when the device is online again.
+    await browser.context.setOffline(false);
+    await expect.poll(() => notice.locator('.privacy-text').textContent()).toContain('《中华人民共和国个人信息保护法》');
+  });
+
   it('shows the form when its file failed to come once: the loader asks for it again', async () => {
     let refused = 0;
     await browser.page.route(/\/widget\/alone\/liuyan-form\.js(\?[^/]*)?$/, (route) => (refused++ === 0 ? route.abort('connectionreset') : route.continue()));

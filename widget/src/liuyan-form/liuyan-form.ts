@@ -187,6 +187,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     photos: { state: true },
     flushing: { state: true },
     privacyText: { state: true },
+    privacyFailed: { state: true },
     sentences: { state: true },
   };
 
@@ -229,6 +230,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private stopListening: (() => void) | null = null;
   /** The notice Liuyan ships, by language, once its chunk has arrived. */
   private privacyText: Partial<Record<Locale, string>> = {};
+  /** The notice's chunk could not be fetched: the notice says so, not 正在加载… for ever. */
+  private privacyFailed = false;
   /** The sentences of field errors, by language, once their chunk has arrived. */
   private sentences: Partial<Record<Locale, PublicFieldSentences>> = {};
 
@@ -461,14 +464,22 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.partsFor = null;
       this.errors = { ...this.errors, [field]: this.t.loadFailed };
     };
+    // A part that came on a later try takes back the sentence its failure left beside its field.
+    const loaded = (field: string) => {
+      if (this.errors[field] === this.t.loadFailed) this.errors = { ...this.errors, [field]: undefined };
+    };
     if (!config.unitsComplete) {
       largeUnitPickerModule().then(({ LargeUnitPicker }) => {
-        if (this.config === config) this.largePicker = new LargeUnitPicker(this.partHost, config.units);
+        if (this.config !== config) return;
+        this.largePicker = new LargeUnitPicker(this.partHost, config.units);
+        loaded('unitId');
       }, failed('unitId'));
     }
     if (config.notifications.phoneVerification) {
       verificationModule().then(({ Verification }) => {
-        if (this.config === config) this.verification = new Verification(this.partHost);
+        if (this.config !== config) return;
+        this.verification = new Verification(this.partHost);
+        loaded('verificationCode');
       }, failed('verificationCode'));
     }
   }
@@ -1132,7 +1143,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const { url, text } = this.config!.privacy;
     if (url) return html`<p id="privacy-notice"><a href=${url} target="_blank" rel="noopener noreferrer">${this.t.readPrivacyNotice}</a></p>`;
     return html`<details id="privacy-notice" part="privacy-notice" @toggle=${this.loadPrivacyNotice}><summary>${this.t.readPrivacyNotice}</summary>
-      <div class="privacy-text">${text ?? this.privacyText[this.locale] ?? this.t.loading}</div></details>`;
+      <div class="privacy-text">${text ?? this.privacyText[this.locale] ?? (this.privacyFailed ? this.t.privacyLoadFailed : this.t.loading)}</div></details>`;
   }
 
   /** The citizen came into the form: what they may need next is fetched now, while the network is there. */
@@ -1167,11 +1178,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const locale = this.locale;
     const { url, text } = this.config?.privacy ?? {};
     if (url || text || this.privacyText[locale]) return;
+    this.privacyFailed = false;
     try {
       const { defaultPrivacyNotice } = await privacyNotices[locale]();
       this.privacyText = { ...this.privacyText, [locale]: defaultPrivacyNotice };
     } catch {
-      // Offline before it came: the notice says 正在加载… and the next focus or opening tries again.
+      // Offline before it came: the notice says so; the network's return, the next focus or opening tries again.
+      this.privacyFailed = true;
+      addEventListener('online', () => void this.loadPrivacyNotice(), { once: true });
     }
   };
 

@@ -4,6 +4,7 @@ import type { FormStrings } from './strings.zh-cn';
 export const formEn: FormStrings = {
   ...baseEn,
   loadFailed: 'The message board could not load. Check your connection and try again.',
+  privacyLoadFailed: 'The privacy notice could not load. Check your connection and open it again.',
   campaignNotStarted: '{title} opens for messages on {date}. Please come back then.',
   campaignEnded: '{title} closed on {date} and no longer takes messages. Thank you for your interest!',
   campaignUnknown: 'This campaign could not be found. Please tell the website.',

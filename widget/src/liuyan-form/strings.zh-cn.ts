@@ -2,6 +2,7 @@ import { baseZhCN, type BaseStrings, type Widen } from '../../../ui/translations
 
 const strings = {
   loadFailed: '留言板加载失败，请检查网络后重试。',
+  privacyLoadFailed: '隐私声明未能加载，请检查网络后重新打开。',
   /** A suggestion drive (建言专栏) outside its window: said before anything is typed. */
   campaignNotStarted: '{title}将于{date}开始征集，届时欢迎留言。',
   campaignEnded: '{title}已于{date}结束征集，不再接收留言。感谢关注！',

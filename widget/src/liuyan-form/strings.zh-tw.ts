@@ -6,6 +6,7 @@ import { baseZhTW, type BaseStrings, type Widen } from '../../../ui/translations
 
 const strings = {
   loadFailed: '留言板載入失敗，請檢查網路後重試。',
+  privacyLoadFailed: '隱私聲明未能載入，請檢查網路後重新開啟。',
   /** A suggestion drive (建言專欄) outside its window: said before anything is typed. */
   campaignNotStarted: '{title}將於{date}開始徵集，屆時歡迎留言。',
   campaignEnded: '{title}已於{date}結束徵集，不再接收留言。感謝關注！',
