@@ -123,6 +123,34 @@ describe('<liuyan-form> outbox', () => {
     for (const title of titles) expect(countMessagesTitled(title), title).toBe(1);
   });
 
+  it('two messages left waiting by two closed tabs: the page opened later sends the first, and 再写一条 shows and sends the second, each with its own code', async () => {
+    const tabs = [browser.page, await browser.context.newPage()];
+    for (const page of tabs) await openCountySite(page);
+    const titles = [`南街下水道堵塞 ${Date.now()}`, `北街垃圾清运不及时 ${Date.now()}`];
+    for (const [i, page] of tabs.entries()) await fillForm(page, { title: titles[i]!, body: '这个问题已经持续一个多星期了，附近居民出行很不方便，请尽快处理。' });
+    await browser.context.setOffline(true);
+    for (const page of tabs) {
+      await page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+      await expect.poll(() => page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
+      await page.close();
+    }
+    await browser.context.setOffline(false);
+
+    const page = await browser.context.newPage();
+    await openCountySite(page);
+    const first = await trackingCodeOn(page);
+    await page.locator('liuyan-form').getByRole('button', { name: '再写一条' }).click();
+    await expect.poll(async () => (await page.locator('liuyan-form [part="tracking-code"]').textContent().catch(() => null))?.trim() ?? '', { timeout: 30_000 })
+      .toMatch(TRACKING_CODE);
+    const second = (await page.locator('liuyan-form [part="tracking-code"]').textContent())!.trim();
+    expect(second).not.toBe(first);
+    for (const title of titles) expect(countMessagesTitled(title), title).toBe(1);
+    // Nothing waits any more: 再写一条 now gives an empty form.
+    await page.locator('liuyan-form').getByRole('button', { name: '再写一条' }).click();
+    await page.locator('liuyan-form [part="form"]').waitFor();
+    expect(await page.locator('liuyan-form').getByLabel('标题', { exact: true }).inputValue()).toBe('');
+  });
+
   it('a tab closed while its submission is tried again: the next page of the site sends it, contact details and all, once', async () => {
     const page = await browser.context.newPage();
     await openCountySite(page);

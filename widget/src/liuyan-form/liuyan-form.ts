@@ -886,6 +886,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.created = null;
     this.receipt = null;
     for (const p of this.photos) this.removePhoto(p.key);
+    // Another message waits on this device (two tabs queued one each, both closed since): it is
+    // shown and sent now, so its code is seen, rather than when a page of the site is next opened.
+    const waiting = queuedFor<FormValues>(this.site);
+    if (waiting) return this.showQueued(waiting);
     // A receipt for a message sent from the outbox may have come before the site config could load.
     this.phase = this.config ? 'editing' : 'loading';
     // A page's form left while a queued message was shown: what may have been typed in it comes in.
