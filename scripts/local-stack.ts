@@ -131,7 +131,8 @@ export function queryD1<T>(persistTo: string | undefined, sql: string): T[] {
 }
 
 export function startWorker({ port, persistTo, localTraces = true }: StackOptions, stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit'): ChildProcess {
-  return spawn(wranglerBin, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', ...persistArgs(persistTo)], {
+  // A webhook endpoint on this machine (a receiver being written) is allowed here, never in a deployment (README, "Local receivers").
+  return spawn(wranglerBin, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', '--var', 'WEBHOOK_LOOPBACK:true', ...persistArgs(persistTo)], {
     cwd: root, stdio: ['ignore', stdio, stdio], detached: process.platform !== 'win32',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', ...(localTraces ? {} : { X_LOCAL_OBSERVABILITY: 'false' }) },
   });

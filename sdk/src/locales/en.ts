@@ -120,7 +120,7 @@ export const enProblemTitles: ProblemTitles = {
   follow_up_pending: 'Your follow-up question is waiting for its answer; you can ask again once it is answered',
   campaign_has_messages: 'This drive has received messages and cannot be deleted; you can end it instead',
   campaign_not_open: 'This drive is not open, so there is nothing to end',
-  invalid_api_key: 'The api_key is not valid or was revoked; ask the site’s admins for an integration key',
+  invalid_api_key: 'The api_key is missing, not valid or was revoked: send the integration key the site’s admins issued in the form body (not the URL)',
   webhook_limit: 'A site has at most 10 webhook endpoints: delete one no longer used first',
   sms_unavailable: 'This site does not send SMS',
   not_resendable: 'A verification code or a lost-code request cannot be sent again: the citizen asks for a new one',

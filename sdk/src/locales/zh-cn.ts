@@ -119,7 +119,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   follow_up_pending: '您的追问正在等待答复，答复后可以再追问',
   campaign_has_messages: '这个专栏已收到留言，不能删除；可以结束征集',
   campaign_not_open: '这个专栏不在征集期内，无需结束',
-  invalid_api_key: 'api_key 无效或已被吊销，请向站点管理员申请接口密钥',
+  invalid_api_key: 'api_key 缺失、无效或已被吊销：请在表单正文（不是网址）中提交站点管理员签发的接口密钥',
   webhook_limit: '每个站点最多10个 Webhook 接收地址：请先删除不用的',
   sms_unavailable: '本站暂未开通短信服务',
   not_resendable: '验证码和找回查询码的通知不能重新发送：请本人重新获取',

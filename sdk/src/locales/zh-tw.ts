@@ -121,7 +121,7 @@ export const zhTWProblemTitles: ProblemTitles = {
   follow_up_pending: '您的追問正在等待答覆，答覆後可以再追問',
   campaign_has_messages: '這個專欄已收到留言，不能刪除；可以結束徵集',
   campaign_not_open: '這個專欄不在徵集期內，無需結束',
-  invalid_api_key: 'api_key 無效或已被吊銷，請向站點管理員申請介面金鑰',
+  invalid_api_key: 'api_key 缺失、無效或已被吊銷：請在表單正文（不是網址）中提交站點管理員簽發的介面金鑰',
   webhook_limit: '每個站點最多10個 Webhook 接收地址：請先刪除不用的',
   sms_unavailable: '本站暫未開通簡訊服務',
   not_resendable: '驗證碼和找回查詢碼的通知不能重新發送：請本人重新取得',

@@ -40,8 +40,14 @@ export const CreateMessageInputSchema = z.object({
   type: MessageTypeSchema,
   domain: DomainSchema,
   campaign: z.string().max(64).nullable().optional().describe('campaign slug'),
-  title: requiredText(LIMITS.titleMax).meta({ examples: ['城关小学门口早晚高峰拥堵'] }),
-  body: requiredText(LIMITS.bodyMax, { multiline: true }).meta({ examples: ['每天早上七点半到八点，城关小学门口车辆乱停，孩子过马路很危险，希望安排交警疏导。'] }),
+  title: requiredText(LIMITS.titleMax).meta({
+    examples: ['城关小学门口早晚高峰拥堵'],
+    description: `at least the site's limits.titleMin characters (GET /v1/sites/{site}; ${LIMITS.titleMin} unless the site sets another), else too_short`,
+  }),
+  body: requiredText(LIMITS.bodyMax, { multiline: true }).meta({
+    examples: ['每天早上七点半到八点，城关小学门口车辆乱停，孩子过马路很危险，希望安排交警疏导。'],
+    description: `at least the site's limits.bodyMin characters (GET /v1/sites/{site}; ${LIMITS.bodyMin} unless the site sets another), else too_short`,
+  }),
   region: requiredText(LIMITS.regionMax).meta({ examples: ['示范县城关镇'] }),
   author: AuthorInputSchema,
   isPublic: z.boolean(),

@@ -789,8 +789,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   'interim (阶段性答复: handling goes on) or final (正式答复)': 'interim（阶段性答复：仍在办理）或 final（正式答复）',
   'when it happened (the same as occurredAt, kept for receivers written before it)': '事件发生的时间（与 occurredAt 相同，为早先编写的接收方保留）',
   'when it happened, in the site’s time (+08:00): order events by it, not by arrival': '事件发生的时间（站点时间，+08:00）：请按它排序事件，而不是按收到的先后',
-  'the message as at this event (a snapshot, not updated by later events), never its words nor its author':
-    '事件发生时的留言（快照，之后的事件不会改动它），从不包含留言内容和留言人信息',
+  'the message as it stood when the service handled this event, normally seconds after it (a snapshot made once, the same in every retry; events close together may each show the later state), never its words nor its author':
+    '服务处理该事件时（通常在事件发生后几秒内）的留言（快照，只生成一次，每次重试都相同；相隔很近的事件可能都显示较后的状态），从不包含留言内容和留言人信息',
   'the unit the event concerns: who replied, for 督办 the unit it was escalated to, otherwise the unit handling the message':
     '事件涉及的单位：答复的单位，督办时为上级单位，其他事件为办理留言的单位',
   'message.replied: the reply, interim or final; null for every other event': 'message.replied：这条答复，阶段性或正式；其他事件为 null',

@@ -21,8 +21,8 @@ async function issueKey(siteId: string): Promise<{ id: string; apiKey: string }>
 
 const get = (siteId: string, path: string, origin: string | null = null) => request(`/open311/v2/${siteId}/${path}`, { origin });
 
-function post(siteId: string, fields: Record<string, string>, { format = 'json', key }: { format?: string; key?: string } = {}) {
-  return request(`/open311/v2/${siteId}/requests.${format}`, {
+function post(siteId: string, fields: Record<string, string>, { format = 'json', key, query = '' }: { format?: string; key?: string; query?: string } = {}) {
+  return request(`/open311/v2/${siteId}/requests.${format}${query}`, {
     method: 'POST',
     origin: null,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(key ? { 'Idempotency-Key': key } : {}) },
@@ -290,6 +290,8 @@ describe('POST requests', () => {
 
     const { api_key: _, ...noKey } = form(site, apiKey);
     await expectErrors(await post(site.siteId, noKey), 403, 'api_key');
+    // A key sent in the address, as some clients do, is not read: the answer says where it goes.
+    await expectErrors(await post(site.siteId, noKey, { query: `?api_key=${apiKey}` }), 403, '请在表单正文（不是网址）中提交');
     // Without a live key, nothing is said about the fields (what they must be is for key holders).
     const { description: __, ...noDescription } = form(site, 'lyk_wrongwrongwrongwrongwrongwrong', { service_code: 'complaint.weather', phone: 'x' });
     await expectErrors(await post(site.siteId, noDescription, { format: 'xml' }), 403, 'api_key');
