@@ -27,7 +27,7 @@ export const QueueQuerySchema = z.object({
   type: MessageTypeSchema.optional(),
   domain: DomainSchema.optional(),
   unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
-  dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due within N days from now'),
+  dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due within N days (N × 24 hours) from now, not yet overdue'),
   q: searchQuery().optional()
     .describe('find a message by its id (m_…) or words of its title or body; a tracking code goes in the body of POST /v1/console/messages/find'),
   cursor: z.string().max(64).optional(),

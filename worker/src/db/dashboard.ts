@@ -30,7 +30,8 @@ export async function readDashboard(db: SiteDatabase, official: Official, { unit
   // The queue's own cut (queueCounts): a deadline's day is its UTC date, today's rest read from the index.
   const today = nowIso.slice(0, 10);
   const tomorrowUtc = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString();
-  const afterTomorrow = startOfNextLocalDay(localDay(new Date(now.getTime() + 86_400_000)));
+  // 两天内到期 is the queue's filter `dueWithinDays=2`, which the figure links to: due in the next 48 hours, not yet overdue.
+  const soonUntil = new Date(now.getTime() + 2 * 86_400_000).toISOString();
   const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
   // The tallies: the site's row for site-wide roles, the subtrees of a responder's own units.
   const tally = (table: 'message_counts' | 'open_due_counts' | 'supervised_counts', alias: string) => {
@@ -55,7 +56,7 @@ export async function readDashboard(db: SiteDatabase, official: Official, { unit
     UNION ALL SELECT 'soon', count(*), coalesce(sum(m.due_at < ${tomorrowUtc}), 0)
       FROM messages AS m ${listed ? sql`INDEXED BY messages_queue_unit_handled` : sql``}
       WHERE m.site_id = ${site} AND m.status IN ('submitted', 'accepted', 'in_progress') AND m.moderation != 'rejected'
-        AND m.due_at >= ${nowIso} AND m.due_at < ${afterTomorrow} AND ${messageInScope('m.unit_id')}
+        AND m.due_at >= ${nowIso} AND m.due_at <= ${soonUntil} AND ${messageInScope('m.unit_id')}
     UNION ALL SELECT 'reopened', count(*), 0 FROM messages AS m INDEXED BY messages_reopened
       WHERE m.site_id = ${site} AND m.reopened_at IS NOT NULL AND m.status = 'in_progress' AND ${messageInScope('m.unit_id')}`;
   const [stats, rows] = await Promise.all([

@@ -166,8 +166,9 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
     }
   }
   if (filter.dueWithinDays !== undefined) {
+    // Not yet overdue (those have their tab, 已超期), as the dashboard's 两天内到期 counts them.
     const until = new Date(now.getTime() + filter.dueWithinDays * 86_400_000).toISOString();
-    q = q.where('m.due_at', '<=', until);
+    q = q.where('m.due_at', '>=', now.toISOString()).where('m.due_at', '<=', until);
     if (!status) q = q.where('m.status', 'in', OPEN_STATUSES);
     // A rejected message is not handled: no deadline runs for it, so it is never due.
     if (!TABS[filter.tab].statuses) q = q.where('m.moderation', '!=', sql.lit('rejected'));

@@ -122,7 +122,8 @@ describe('a responder for a province with thousands of units below it', { timeou
     expect(dashboard.stats.replied).toBe(1);
     // Ranked: the province's own office (no messages of its own) and its cities, each with everything below it.
     expect(dashboard.stats.byUnit.map((u) => [u.unitId, u.messages])).toEqual([[`${large.id}_c60`, perUnit]]);
-    expect(dashboard.dueSoon).toBe(1);
+    // Its open messages due within the next 48 hours (those seeded due in one and in two days).
+    expect(dashboard.dueSoon).toBe(2);
     // The dashboard, too, reads what a small subtree's does: the tallies of the responder's own unit
     // and of the units right below it (60 cities here), never an entry per county.
     const dashboardRows = async (who: TestOfficial) => {

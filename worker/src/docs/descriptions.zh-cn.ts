@@ -471,8 +471,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '答复人必填（一个或多个）',
   'weekend days worked instead (调休上班)':
     '调休上班的周末',
-  'open messages due within N days from now':
-    '从现在起 N 天内到期的未办结留言',
+  'open messages due within N days (N × 24 hours) from now, not yet overdue':
+    '从现在起 N 天（N × 24 小时）内到期、尚未超期的未办结留言',
   'the first lines of the body':
     '正文的开头几行',
   'the words wait for a moderator (clients say 待审核)':
@@ -565,8 +565,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '正在使用的身份验证器上的验证码；开启两步验证时必填',
   'the message’s state does not allow an extension (invalid_transition)':
     '留言当前的状态不允许延期（invalid_transition）',
-  'open messages due within the next 2 days (China time, today and tomorrow)':
-    '2 天内到期的未办结留言（北京时间，今天和明天）',
+  'open messages due within the next 48 hours, not yet overdue (the queue with dueWithinDays=2)':
+    '48 小时内到期、尚未超期的未办结留言（即队列的 dueWithinDays=2）',
   'deadline: counted on from the current deadline; today: that deadline has passed, so counted from today':
     'deadline：从当前期限起算；today：当前期限已过，从今天起算',
   'given with returnLabel; null with it: no link':

@@ -287,6 +287,12 @@ describe('GET /v1/console/dashboard', () => {
     expect(await tabs(admin)).toMatchObject({ overdue: 3, supervised: 1 }); // the old office's too
     expect(await tabs(head)).toMatchObject({ overdue: 2, supervised: 1 });
     expect(await (await consoleRequest('/v1/console/dashboard', { as: admin })).json<Dashboard>()).toMatchObject({ overdue: 3, stats: { messages: 9 } });
+    // Each figure the dashboard links to a list is that list's length: 两天内到期 is the queue due within 2 days.
+    for (const who of [responder, admin, head]) {
+      const figures = await (await consoleRequest('/v1/console/dashboard', { as: who })).json<Dashboard>();
+      const soonList = await (await consoleRequest('/v1/console/messages?tab=all&dueWithinDays=2', { as: who })).json<QueuePage>();
+      expect(soonList.items.length).toBe(figures.dueSoon);
+    }
   });
 });
 
