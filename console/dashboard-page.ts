@@ -58,7 +58,7 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
     const now: [string, number, string][] = [
       ['overdue', data.overdue, queueHash({ tab: 'overdue' })],
       ['dueSoon', data.dueSoon, queueHash({ tab: 'all', dueWithinDays: 2 })],
-      ['reopened', data.reopened, queueHash({ tab: 'handling' })],
+      ['reopened', data.reopened, queueHash({ tab: 'handling', reopened: true })],
       ['supervised', data.supervised, queueHash({ tab: 'supervised' })],
     ];
     const figures: [string, string, string][] = [

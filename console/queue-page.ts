@@ -79,8 +79,8 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   }
 
   private query(cursor?: string): QueueQuery {
-    const { tab, type, domain, unit, dueWithinDays, q } = this.filters;
-    return { tab, type, domain, unit, dueWithinDays, q, cursor, limit: 30 };
+    const { tab, type, domain, unit, dueWithinDays, reopened, q } = this.filters;
+    return { tab, type, domain, unit, dueWithinDays, reopened: reopened ? 'true' : undefined, q, cursor, limit: 30 };
   }
 
   private async load(more: boolean): Promise<void> {
@@ -128,6 +128,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       domain: oneOf(DOMAINS, value('domain')),
       unit: value('unit'),
       dueWithinDays: due === undefined ? undefined : Number(due),
+      reopened: (form.elements.namedItem('reopened') as HTMLInputElement).checked || undefined,
       q: this.filters.q,
     });
   }
@@ -170,7 +171,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     const t = this.t;
     const counts = this.page?.counts;
     const f = this.filters;
-    const filtered = Boolean(f.type || f.domain || f.unit || f.dueWithinDays !== undefined);
+    const filtered = Boolean(f.type || f.domain || f.unit || f.dueWithinDays !== undefined || f.reopened);
     // The page's heading for those who move by headings; the tabs say the rest to sighted readers.
     return html`<h1 class="visually-hidden">${t.nav.queue}</h1>
       <nav class="tabs" aria-label=${t.nav.queue}>
@@ -209,6 +210,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
               aria-invalid=${this.dueError ? 'true' : 'false'} aria-describedby=${idRefs(this.dueError && 'due-error') ?? nothing} /></label>
             ${this.dueError ? html`<p class="error" id="due-error" role="alert">${this.dueError}</p>` : nothing}
           </div>
+          <label class="choice"><input name="reopened" type="checkbox" .checked=${Boolean(f.reopened)} />${t.queue.reopenedOnly}</label>
           <div class="buttons">
             <button type="submit">${t.queue.apply}</button>
             ${filtered ? html`<a class="button secondary" href=${queueHash({ tab: f.tab, q: f.q })}>${t.queue.clear}</a>` : nothing}

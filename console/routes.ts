@@ -10,6 +10,8 @@ export interface QueueFilters {
   domain?: Domain;
   unit?: string;
   dueWithinDays?: number;
+  /** Only the re-opened messages being handled again (重办). */
+  reopened?: boolean;
   /** A search: a tracking code, a message id or words (`q` of the queue's API). */
   q?: string;
 }
@@ -59,6 +61,7 @@ export function parseRoute(hash: string): Route {
       domain: oneOf(DOMAINS, params.get('domain')),
       unit: params.get('unit') || undefined,
       dueWithinDays: due !== null && /^\d{1,2}$/.test(due) ? Number(due) : undefined,
+      reopened: params.get('reopened') === 'true' || undefined,
       q: [...(params.get('q')?.trim() ?? '')].slice(0, 50).join('').trim() || undefined,
     },
   };

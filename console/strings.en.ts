@@ -58,6 +58,7 @@ export const consoleEn: ConsoleStrings = {
     unit: 'Unit (with sub-units)',
     dueWithinDays: 'Due within (days)',
     dueWithinDaysPlaceholder: 'days',
+    reopenedOnly: 'Re-opened only',
     any: 'Any',
     apply: 'Filter',
     clear: 'Clear filters',

@@ -60,6 +60,7 @@ const strings = {
     unit: '单位（含下属）',
     dueWithinDays: '几天内到期',
     dueWithinDaysPlaceholder: '天数',
+    reopenedOnly: '只看重办',
     any: '全部',
     apply: '筛选',
     clear: '清除筛选',

@@ -64,6 +64,7 @@ const strings = {
     unit: '單位（含下屬）',
     dueWithinDays: '幾天內到期',
     dueWithinDaysPlaceholder: '天數',
+    reopenedOnly: '只看重辦',
     any: '全部',
     apply: '篩選',
     clear: '清除篩選',

@@ -715,4 +715,34 @@ describe('an action whose answer never came, or sent again from the page kept', 
     expect(problems.filter((p) => !/ERR_CONNECTION_RESET|Failed to fetch/.test(p))).toEqual([]);
     await page.context().close();
   });
+
+  it('each figure of 需要关注 on the dashboard opens a list of as many messages: 已超期, 两天内到期 and 重办', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead, { width: 390, height: 844 });
+    const queue = page.locator('liuyan-console-queue');
+    const listed = async () => {
+      await queue.locator('[part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
+      while ((await queue.getByRole('button', { name: '加载更多' }).count()) > 0) {
+        await queue.getByRole('button', { name: '加载更多' }).click();
+        await queue.locator('[part="queue"][aria-busy="false"]').waitFor({ state: 'attached' });
+      }
+      return queue.locator('[part="queue"] > li').count();
+    };
+    const seen: Record<string, number> = {};
+    for (const figure of ['overdue', 'dueSoon', 'reopened']) {
+      await page.goto(`${CONSOLE}#/dashboard`);
+      const link = page.locator(`liuyan-console-dashboard [data-figure="${figure}"] a`);
+      await link.waitFor();
+      const shown = Number(await link.locator('strong').textContent());
+      await link.click();
+      await queue.waitFor();
+      seen[figure] = shown;
+      expect(await listed(), figure).toBe(shown);
+    }
+    // The demo has re-opened messages: the list holds those only, and says it is filtered by them.
+    expect(seen.reopened).toBeGreaterThan(0);
+    expect(await queue.locator('[part="queue"] > li').filter({ hasNot: page.locator('[part="reopened"]') }).count()).toBe(0);
+    expect(await queue.getByLabel('只看重办').isChecked()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

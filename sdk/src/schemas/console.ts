@@ -28,6 +28,8 @@ export const QueueQuerySchema = z.object({
   domain: DomainSchema.optional(),
   unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
   dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due within N days (N × 24 hours) from now, not yet overdue'),
+  reopened: z.enum(['true', 'false']).transform((v) => v === 'true').optional()
+    .describe('true: only the re-opened messages being handled again (重办: the citizen was not satisfied or asked again), as the dashboard counts them'),
   q: searchQuery().optional()
     .describe('find a message by its id (m_…) or words of its title or body; a tracking code goes in the body of POST /v1/console/messages/find'),
   cursor: z.string().max(64).optional(),

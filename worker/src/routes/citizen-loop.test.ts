@@ -138,6 +138,21 @@ describe('rating a final reply (POST /v1/sites/:site/track/rating)', () => {
       expect(seen.map((m) => m.id), tab).toEqual(expected);
       expect(seen.filter((m) => m.reopened)).toHaveLength(55);
     }
+
+    // 重办 alone (the dashboard's figure links here): the 55, page after page, and nothing after them.
+    const only: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/v1/console/messages?tab=handling&reopened=true&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page: QueuePage = await (await consoleRequest(query, { as: responder })).json<QueuePage>();
+      only.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(only).toEqual(expected.slice(0, 55));
+    const dashboard = await (await consoleRequest('/v1/console/dashboard', { as: responder })).json<{ reopened: number }>();
+    expect(dashboard.reopened).toBe(only.length);
+    // A tab that holds no 办理中 holds no 重办.
+    expect((await (await consoleRequest('/v1/console/messages?tab=replied&reopened=true', { as: responder })).json<QueuePage>()).items).toEqual([]);
   });
 
   it('shows the scores on the public timeline and message, never the citizen’s words, and private messages nowhere public', async () => {

@@ -81,6 +81,8 @@ describe('D1 limits: officials', () => {
       { tab: 'handling', q: '路'.repeat(50), limit: '100' }, { tab: 'overdue', q: 'ABCD-EFGH-JKLM-NPQR', limit: '100' },
       // Five words (the most a search takes), each looked for in two forms: 路燈壞了ＡＢＣ as typed, and as 路灯坏了abc.
       { tab: 'all', q: [0, 1, 2, 3, 4].map((i) => `路燈壞了ＡＢＣ${i}`).join(' '), limit: '100', unit: site.headUnit, type: 'help', domain: 'urban', dueWithinDays: '60' },
+      // And 重办 alone, with every other filter.
+      { tab: 'handling', q: [0, 1, 2, 3, 4].map((i) => `路燈壞了ＡＢＣ${i}`).join(' '), limit: '100', unit: site.headUnit, type: 'help', domain: 'urban', dueWithinDays: '60', reopened: 'true' },
     ];
     for (const official of officials) {
       for (const filter of filters) {
