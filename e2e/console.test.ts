@@ -715,7 +715,9 @@ describe('an action whose answer never came, or sent again from the page kept', 
     expect(problems.filter((p) => !/ERR_CONNECTION_RESET|Failed to fetch/.test(p))).toEqual([]);
     await page.context().close();
   });
+});
 
+describe('the dashboard', () => {
   it('each figure of 需要关注 on the dashboard opens a list of as many messages: 已超期, 两天内到期 and 重办', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead, { width: 390, height: 844 });
     const queue = page.locator('liuyan-console-queue');
