@@ -328,27 +328,36 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       this.errors = this.fieldErrors(error);
       this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
       void this.focusFirstInvalid();
-      // Someone acted first (another official, another tab): the page shows the message as it is now.
+      // Someone acted first (another official, another tab): the page shows the message as it is now,
+      // and says so (a bare 409 would tell the official to reload a page already reloaded).
       const status = (error as { status?: number }).status;
-      if (status === 409 || status === 412) void this.refresh();
+      if (status === 409 || status === 412) void this.refresh().then((now) => {
+        if (now) this.error = this.t.problems.changed_since_read;
+      });
     } finally {
       this.busy = false;
     }
   }
 
   /**
-   * The message as it is now, the error said kept. A form for an action no longer possible stays
-   * open with what was typed, not sendable (`gone`); a message gone from the official's units (a
+   * The message as it is now, the error said kept; true when it could be read again. A form for an
+   * action no longer possible stays open with what was typed, not sendable (`gone`), and a
+   * confirmation, holding nothing typed, closes; a message gone from the official's units (a
    * colleague transferred it) stays as it was last seen, with nothing more to do on it.
    */
-  private async refresh(): Promise<void> {
+  private async refresh(): Promise<boolean> {
     const id = this.message?.id;
-    if (!id) return;
+    if (!id) return false;
     try {
       const message = await this.officials.messages.get(id);
-      if (this.message?.id !== id) return;
+      if (this.message?.id !== id) return false;
       this.message = message;
-      if (this.open && this.open !== 'reveal' && !message.actions.includes(this.open)) this.gone = true;
+      if (this.open && this.open !== 'reveal' && !message.actions.includes(this.open)) {
+        // A confirmation holds nothing typed to keep: it goes; a form with words stays, to copy them.
+        if (CONFIRM_ONLY.has(this.open)) this.open = null;
+        else this.gone = true;
+      }
+      return true;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if ((status === 403 || status === 404) && this.message?.id === id) {
@@ -357,6 +366,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         this.error = this.t.movedAway;
       }
       // Otherwise the error already shown says what to do; the page stays as it was.
+      return false;
     }
   }
 

@@ -450,6 +450,30 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
+  it('two officials confirm 办结 at once: the one refused is told the message changed, and the confirmation, with nothing typed to keep, goes', async () => {
+    const responder = await newResponder();
+    const cookie = await sessionCookie(responder);
+    const { id } = await privateMessage(`两个人同时办结 ${Date.now()}`, '小区门口的路灯坏了一个多月，晚上出行很不方便。');
+    expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
+    expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '路灯已修复。' })).status).toBe(200);
+    const { page, problems } = await signedIn(browser, responder);
+    await page.goto(`${CONSOLE}#/messages/${id}`);
+    const message = page.locator('liuyan-console-message');
+    await message.locator('[part="actions"]').getByRole('button', { name: '办结', exact: true }).click();
+    // The page's 办结 reaches the service just after the colleague's.
+    await page.route(`**/v1/console/messages/${id}/close`, async (route) => {
+      expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/close`, {})).status).toBe(200);
+      await route.continue();
+    });
+    await message.locator('[part="action-form"] button[type="submit"]').click();
+    await message.getByRole('alert').getByText('这条留言在您查看之后已有变化', { exact: false }).waitFor();
+    await expect.poll(() => statusOf(page)).toBe('已办结');
+    expect(await message.locator('[part="action-form"]').count()).toBe(0);
+    expect(await message.locator('[part="action-gone"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('a reason half typed in 延期 is there again after a reload, as in every action’s form, and 取消 forgets it', async () => {
     const responder = await newResponder();
     const cookie = await sessionCookie(responder);
