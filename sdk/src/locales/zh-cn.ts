@@ -32,7 +32,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     year: '年份', day: '日期', parentId: '上级单位', sortOrder: '排序', active: '启用状态', disabled: '停用状态', from: '开始日期',
     to: '结束日期', contact: '联系方式', titleMin: '标题最少字数', bodyMin: '留言内容最少字数', privacyUrl: '隐私声明网址',
     privacyText: '隐私声明内容', submissionLimits: '提交频率限制', perAddressHour: '每个网络地址每小时', perPhoneDay: '每个电话号码每天',
-    perSiteMinute: '全站每分钟', site: '站点', tab: '标签页', dueWithinDays: '到期天数',
+    perSiteMinute: '全站每分钟', site: '站点', tab: '标签页', dueWithinDays: '到期天数', reopened: '只看重办',
     lang: '语言',
     workdays: '调休上班日',
     currentPassword: '当前密码', newPassword: '新密码', account: '操作人', action: '操作', secondFactor: '两步验证',

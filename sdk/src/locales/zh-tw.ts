@@ -34,7 +34,7 @@ export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
     year: '年份', day: '日期', parentId: '上級單位', sortOrder: '排序', active: '啟用狀態', disabled: '停用狀態', from: '開始日期',
     to: '結束日期', contact: '聯絡方式', titleMin: '標題最少字數', bodyMin: '留言內容最少字數', privacyUrl: '隱私聲明網址',
     privacyText: '隱私聲明內容', submissionLimits: '提交頻率限制', perAddressHour: '每個網路地址每小時', perPhoneDay: '每個電話號碼每天',
-    perSiteMinute: '全站每分鐘', site: '站點', tab: '標籤頁', dueWithinDays: '到期天數',
+    perSiteMinute: '全站每分鐘', site: '站點', tab: '標籤頁', dueWithinDays: '到期天數', reopened: '只看重辦',
     lang: '語言',
     workdays: '調休上班日',
     currentPassword: '當前密碼', newPassword: '新密碼', account: '操作人', action: '操作', secondFactor: '兩步驗證',
