@@ -126,10 +126,9 @@ export const WebhookReplySchema = z.object({
 export type WebhookReply = z.infer<typeof WebhookReplySchema>;
 
 /**
- * The JSON body of every webhook POST. `data.message` is a snapshot of the message made when the
- * service handled the event, normally seconds after `occurredAt` (events close together may each show
- * the later state), the same bytes in every attempt and re-send; what happened is `type`, `occurredAt`,
- * `data.unit` and `data.reply`, and what the message is now, a receiver reads from the API.
+ * The JSON body of every webhook POST. `data.message` is a snapshot: the message as the request that
+ * caused the event left it (kept with the event when it is written), the same bytes in every attempt
+ * and re-send however late the queue handles it; what the message is now, a receiver reads from the API.
  */
 export const WebhookEventSchema = z.object({
   id: z.string().describe('stable event id: the same in every attempt and re-send; use it to ignore repeats'),
@@ -138,7 +137,7 @@ export const WebhookEventSchema = z.object({
   createdAt: TimestampSchema.describe('when it happened (the same as occurredAt, kept for receivers written before it)'),
   occurredAt: TimestampSchema.describe('when it happened, in the site’s time (+08:00): order events by it, not by arrival'),
   data: z.object({
-    message: WebhookMessageSchema.describe('the message as it stood when the service handled this event, normally seconds after it (a snapshot made once, the same in every retry; events close together may each show the later state), never its words nor its author'),
+    message: WebhookMessageSchema.describe('the message as the request that caused this event left it (a snapshot kept with the event, the same in every retry, not changed by later events), never its words nor its author'),
     unit: UnitRefSchema.describe('the unit the event concerns: who replied, for 督办 the unit it was escalated to, otherwise the unit handling the message'),
     reply: WebhookReplySchema.nullable().describe('message.replied: the reply, interim or final; null for every other event'),
   }),

@@ -595,6 +595,11 @@ export interface EventOutboxTable {
   event_id: Generated<number>;
   /** ISO instant until which a drain is sending it. */
   claimed_until: string | null;
+  /**
+   * The message as the request that wrote the event left it (migration 0045), JSON of
+   * `EventSnapshot` (worker/src/queue/events.ts); NULL for events written before.
+   */
+  snapshot: Generated<string | null>;
 }
 
 /** A site's webhook endpoint (migration 0027); secrets encrypted with DATA_KEY. */

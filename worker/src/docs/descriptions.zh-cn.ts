@@ -471,6 +471,12 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '答复人必填（一个或多个）',
   'weekend days worked instead (调休上班)':
     '调休上班的周末',
+  'true: only the re-opened messages being handled again (重办: the citizen was not satisfied or asked again), as the dashboard counts them':
+    'true：只看重新办理中的留言（重办：留言人不满意或追问），与办理统计中的数字一致',
+  'at least the site\'s limits.titleMin characters (GET /v1/sites/{site}; 4 unless the site sets another), else too_short':
+    '至少为站点 limits.titleMin 个字（见 GET /v1/sites/{site}；站点未另设时为 4），否则为 too_short',
+  'at least the site\'s limits.bodyMin characters (GET /v1/sites/{site}; 10 unless the site sets another), else too_short':
+    '至少为站点 limits.bodyMin 个字（见 GET /v1/sites/{site}；站点未另设时为 10），否则为 too_short',
   'open messages due within N days (N × 24 hours) from now, not yet overdue':
     '从现在起 N 天（N × 24 小时）内到期、尚未超期的未办结留言',
   'the first lines of the body':
@@ -789,8 +795,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   'interim (阶段性答复: handling goes on) or final (正式答复)': 'interim（阶段性答复：仍在办理）或 final（正式答复）',
   'when it happened (the same as occurredAt, kept for receivers written before it)': '事件发生的时间（与 occurredAt 相同，为早先编写的接收方保留）',
   'when it happened, in the site’s time (+08:00): order events by it, not by arrival': '事件发生的时间（站点时间，+08:00）：请按它排序事件，而不是按收到的先后',
-  'the message as it stood when the service handled this event, normally seconds after it (a snapshot made once, the same in every retry; events close together may each show the later state), never its words nor its author':
-    '服务处理该事件时（通常在事件发生后几秒内）的留言（快照，只生成一次，每次重试都相同；相隔很近的事件可能都显示较后的状态），从不包含留言内容和留言人信息',
+  'the message as the request that caused this event left it (a snapshot kept with the event, the same in every retry, not changed by later events), never its words nor its author':
+    '引发该事件的那次操作完成时的留言（随事件保存的快照，每次重试都相同，之后的事件不会改动它），从不包含留言内容和留言人信息',
   'the unit the event concerns: who replied, for 督办 the unit it was escalated to, otherwise the unit handling the message':
     '事件涉及的单位：答复的单位，督办时为上级单位，其他事件为办理留言的单位',
   'message.replied: the reply, interim or final; null for every other event': 'message.replied：这条答复，阶段性或正式；其他事件为 null',

@@ -27,7 +27,7 @@ describe('/docs: webhooks', () => {
     expect(text).toContain('interim（阶段性答复）或 final（正式答复）');
     expect(text).toContain('"occurredAt": "2026-12-02T10:15:00+08:00"');
     expect(text).toContain('"reply": {');
-    expect(text).toContain('data.message 是服务处理该事件时（通常在事件发生后几秒内）的留言快照');
+    expect(text).toContain('data.message 是引发该事件的那次操作完成时的留言快照');
     expect(text).toContain('Liuyan-Signature: t=<Unix 秒>,v1=<十六进制>');
     expect(text).toContain('verifyWebhook');
     expect(text).toContain('hmac.new(secret.encode(), t.encode() + b"." + body, hashlib.sha256)');
@@ -36,7 +36,7 @@ describe('/docs: webhooks', () => {
 
   it('says the same in English', async () => {
     const text = section(await page('/docs/en'));
-    expect(text).toContain('data.message is the message as it stood when the service handled the event');
+    expect(text).toContain('data.message is the message as the request that caused the event left it');
     expect(text).toContain('after 1 min, 5 min, 30 min, 1 h, 2 h, 4 h, 8 h, 12 h, 12 h — 10 attempts over 39.6 hours');
     expect(text).toContain('HMAC-SHA256(secret, t + "." + the body’s exact bytes)');
   });

@@ -7,14 +7,34 @@ import { rowsOf, type SiteDatabase } from '../db/client';
 import type { MessageEventTable } from '../db/schema';
 import { siteOf, siteQuery, type Site } from '../db/sites';
 import type { Env } from '../env';
+import type { MessageStatus, MessageType, Moderation } from '../../../sdk/src/schemas/common';
 import { notificationsForEvent } from '../notifications/events';
 import { webhooksForEvent } from '../webhooks/fan-out';
 import { noMemo, type BatchMemo } from './batch-memo';
 import type { BatchPrefetch, DeliveryHandler, DeliveryMessage } from './consumer';
 import { eventHandled } from './outbox';
 
-/** A timeline event as stored (a row of message_events). */
-export type StoredEvent = Selectable<MessageEventTable>;
+/**
+ * The message's public handling state as the request that wrote an event left it (kept with the event
+ * in the outbox by a trigger, migration 0045): what a webhook says of the message.
+ */
+export interface EventSnapshot {
+  status: MessageStatus;
+  moderation: Moderation;
+  /** 1 or 0, as stored. */
+  isPublic: number;
+  unitId: string;
+  /** ISO 8601 instant (UTC). */
+  dueAt: string;
+  type: MessageType;
+  domain: string;
+}
+
+/**
+ * A timeline event as stored (a row of message_events), with the message as its request left it
+ * (`snapshot`: null for an event written before migration 0045, or one no longer in the outbox).
+ */
+export type StoredEvent = Selectable<MessageEventTable> & { snapshot: EventSnapshot | null };
 
 /** Something that acts on every timeline event of every site; must be idempotent (see above). `memo`: shared by the events of one queue batch. */
 export type EventSubscriber = (env: Env, db: SiteDatabase, site: Site, event: StoredEvent, memo: BatchMemo) => Promise<unknown>;
@@ -38,10 +58,13 @@ const eventKey = (message: DeliveryMessage) => `event:${message.site}:${message.
 async function eventsOf(db: SiteDatabase, messages: DeliveryMessage[]): Promise<Map<string, EventRead>> {
   const siteReads = [...new Set(messages.map((message) => message.site))].map((siteId) => siteQuery(db, siteId));
   const ids = JSON.stringify(messages.map((message) => Number(message.id)));
-  const eventsRead = db.q.selectFrom('message_events').selectAll().where(sql<boolean>`id IN (SELECT value FROM json_each(${ids}))`);
+  const eventsRead = db.q.selectFrom('message_events as e').leftJoin('event_outbox as o', 'o.event_id', 'e.id')
+    .selectAll('e').select('o.snapshot')
+    .where(sql<boolean>`e.id IN (SELECT value FROM json_each(${ids}))`);
   const results = await db.batch([...siteReads, eventsRead]);
   const sites = new Map(siteReads.flatMap((read, i) => rowsOf(read, results[i]).map((row) => [row.id, siteOf(row)] as const)));
-  const events = new Map(rowsOf(eventsRead, results[siteReads.length]).map((event) => [event.id, event]));
+  const events = new Map(rowsOf(eventsRead, results[siteReads.length])
+    .map(({ snapshot, ...event }) => [event.id, { ...event, snapshot: snapshot ? JSON.parse(snapshot) as EventSnapshot : null }]));
   return new Map(messages.map((message) => [eventKey(message), { site: sites.get(message.site) ?? null, event: events.get(Number(message.id)) ?? null }]));
 }
 

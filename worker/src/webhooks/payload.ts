@@ -27,15 +27,18 @@ export const WEBHOOK_TYPES_OF: Partial<Record<TimelineEventKind, WebhookEventTyp
 export const webhookEventId = (event: Pick<StoredEvent, 'id'>, type: WebhookEventType) => `evt_${event.id}_${type.slice('message.'.length)}`;
 
 /**
- * The bodies of `types` for one stored event, made from the message as it is when the event is handled
- * (seconds after it happened, unless the outbox waited); null when the message is gone. `data.unit` is
- * the unit the event names (who replied; for 督办 the unit above), else the unit handling the message;
- * a `replied` event names its reply (the latest of the message written by then) and whether it is final.
+ * The bodies of `types` for one stored event, made from the message as the request that wrote the
+ * event left it (`event.snapshot`; for an event written before the outbox kept it, as the message is
+ * when the event is handled); null when the message is gone. `data.unit` is the unit the event names
+ * (who replied; for 督办 the unit above), else the unit handling the message; a `replied` event names
+ * its reply (the latest of the message written by then) and whether it is final.
  */
 export async function webhookPayloads(db: SiteDatabase, siteId: string, event: StoredEvent, types: WebhookEventType[]): Promise<Map<WebhookEventType, WebhookEvent> | null> {
-  const [message, reply] = await Promise.all([
+  const then = event.snapshot;
+  const [row, reply] = await Promise.all([
     db.first(db.q.selectFrom('messages as m')
-      .innerJoin('units as u', 'u.id', 'm.unit_id')
+      // The unit that handled it then (a transfer since may have moved it).
+      .innerJoin('units as u', (join) => join.on((eb) => eb('u.id', '=', then ? eb.val(then.unitId) : eb.ref('m.unit_id'))))
       .leftJoin('units as eu', (join) => join.on((eb) => eb('eu.id', '=', event.unit_id ?? '')))
       .select(['m.id', 'm.type', 'm.domain', 'm.status', 'm.moderation', 'm.is_public', 'm.due_at', 'u.id as unit_id', 'u.name as unit_name',
         'eu.id as event_unit_id', 'eu.name as event_unit_name'])
@@ -46,7 +49,10 @@ export async function webhookPayloads(db: SiteDatabase, siteId: string, event: S
         .where('created_at', '<=', event.created_at).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1))
       : null,
   ]);
-  if (!message) return null;
+  if (!row) return null;
+  const message = then
+    ? { ...row, type: then.type, domain: then.domain, status: then.status, moderation: then.moderation, is_public: then.isPublic, due_at: then.dueAt }
+    : row;
   const handling = { id: message.unit_id, name: message.unit_name };
   const data: WebhookEvent['data'] = {
     message: {

@@ -171,7 +171,7 @@ describe('webhooks', { timeout: 30_000 }, () => {
     const moderator = await createOfficial(site.siteId, 'moderator');
     const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
     const box = `life-${site.siteId}`;
-    const endpoint = await addEndpoint(admin, { url: `${receiver}/ok/${box}`, events: ['message.published', 'message.replied'] });
+    const endpoint = await addEndpoint(admin, { url: `${receiver}/ok/${box}`, events: ['message.submitted', 'message.published', 'message.replied'] });
     const message = validMessage(site.eduUnit);
     const { id } = await (await submit(site.siteId, message)).json<MessageCreated>();
     const act = async (as: TestOfficial, action: string, body: Record<string, unknown> = {}) =>
@@ -181,20 +181,25 @@ describe('webhooks', { timeout: 30_000 }, () => {
     await act(responder, 'reply', { kind: 'interim', body: '已转交城关镇中心小学核实，一周内答复。' });
     await act(responder, 'reply', { kind: 'final', body: '经核实，已于本周恢复正常收费标准。' });
 
-    const events = await Promise.all((await received(box, 3)).map((r) =>
+    const events = await Promise.all((await received(box, 4)).map((r) =>
       verifyWebhook({ payload: r.body, header: r.headers['liuyan-signature'] as string, secrets: endpoint.secret })));
     events.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id, 'en', { numeric: true }));
     const edu = { id: site.eduUnit, name: '测试县教育局' };
     expect(events.map((e) => [e.type, e.data.unit, e.data.reply?.kind ?? null])).toEqual([
+      ['message.submitted', edu, null],
       ['message.published', edu, null],
       ['message.replied', edu, 'interim'],
       ['message.replied', edu, 'final'],
     ]);
-    const [interim, final] = events.slice(1);
+    // Each says what the message was when its request was done, whenever the queue handled it.
+    expect(events.map((e) => [e.data.message.status, e.data.message.moderation])).toEqual([
+      ['submitted', 'pending'], ['submitted', 'published'], ['in_progress', 'published'], ['replied', 'published'],
+    ]);
+    const [interim, final] = events.slice(2);
     expect(interim!.data.reply!.id).not.toBe(final!.data.reply!.id);
     expect(interim!.occurredAt <= final!.occurredAt).toBe(true);
     for (const e of events) expect(e.data.message).toMatchObject({ id, isPublic: true, unit: edu });
-    const bodies = (await received(box, 3)).map((r) => r.body).join('\n');
+    const bodies = (await received(box, 4)).map((r) => r.body).join('\n');
     expectNoPersonalData(bodies);
     for (const words of [message.title, message.body, '城关镇中心小学', '收费标准']) expect(bodies).not.toContain(words);
   });
