@@ -91,6 +91,7 @@ export const styles = css`
   .filters summary { min-height: 44px; line-height: 44px; cursor: pointer; font-weight: 600; }
   .filter-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr)); gap: 0.8em; align-items: end; }
   .filter-grid label { display: grid; gap: 0.3em; }
+  .filter-grid label.choice { display: flex; }
   .filter-grid .wide-cell { grid-column: 1 / -1; }
   ul.queue { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5em; }
   a.item {
