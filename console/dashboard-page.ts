@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { OfficialProfile } from '../sdk/src/schemas/auth';
+import { DUE_SOON_DAYS } from '../sdk/src/limits';
 import type { Dashboard } from '../sdk/src/schemas/stats';
 import { defineElement } from '../ui/liuyan-element';
 import { formatNumber } from '../ui/localize';
@@ -57,7 +58,7 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
     const siteWide = this.profile?.role !== 'responder';
     const now: [string, number, string][] = [
       ['overdue', data.overdue, queueHash({ tab: 'overdue' })],
-      ['dueSoon', data.dueSoon, queueHash({ tab: 'all', dueWithinDays: 2 })],
+      ['dueSoon', data.dueSoon, queueHash({ tab: 'all', dueWithinDays: DUE_SOON_DAYS })],
       ['reopened', data.reopened, queueHash({ tab: 'handling', reopened: true })],
       ['supervised', data.supervised, queueHash({ tab: 'supervised' })],
     ];

@@ -29,3 +29,6 @@ export const LIMITS = {
  */
 export const WORD_LIST_MAX = 500;
 export const WORD_MAX = 30;
+
+/** 两天内到期: the dashboard's figure counts the queue's `dueWithinDays` of this many days, and links to it. */
+export const DUE_SOON_DAYS = 2;

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import { DUE_SOON_DAYS } from '../../../sdk/src/limits';
 import type { Dashboard } from '../../../sdk/src/schemas/stats';
 import { OPEN_STATUSES } from '../../../sdk/src/schemas/common';
 import { scopeCondition, scopeTallies, scopeTops, type Official } from '../auth/official';
-import { localDay, startOfNextLocalDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
+import { dueWithin } from './queue';
 import type { SiteUnit } from './sites';
 import { readStats, unitList, type UnitChoice } from './stats';
 
@@ -30,8 +31,8 @@ export async function readDashboard(db: SiteDatabase, official: Official, { unit
   // The queue's own cut (queueCounts): a deadline's day is its UTC date, today's rest read from the index.
   const today = nowIso.slice(0, 10);
   const tomorrowUtc = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString();
-  // 两天内到期 is the queue's filter `dueWithinDays=2`, which the figure links to: due in the next 48 hours, not yet overdue.
-  const soonUntil = new Date(now.getTime() + 2 * 86_400_000).toISOString();
+  // 两天内到期 is the queue's filter `dueWithinDays`, which the figure links to: due within its window, not yet overdue.
+  const soonUntil = dueWithin(now, DUE_SOON_DAYS);
   const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
   // The tallies: the site's row for site-wide roles, the subtrees of a responder's own units.
   const tally = (table: 'message_counts' | 'open_due_counts' | 'supervised_counts', alias: string) => {

@@ -16,6 +16,9 @@ import { trackingCodeHash } from '../lib/tracking-code';
 import { matchForm } from '../../../sdk/src/text';
 import { fullWidthMarks, queryWords, searchForm, sqlLower } from '../lib/search-text';
 
+/** The end of the window `dueWithinDays` = `days` (N × 24 hours from `now`), as an ISO instant; the dashboard's 两天内到期 is the same window. */
+export const dueWithin = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
+
 export interface QueueFilter {
   tab: QueueTab;
   moderation?: string;
@@ -169,7 +172,7 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
   }
   if (filter.dueWithinDays !== undefined) {
     // Not yet overdue (those have their tab, 已超期), as the dashboard's 两天内到期 counts them.
-    const until = new Date(now.getTime() + filter.dueWithinDays * 86_400_000).toISOString();
+    const until = dueWithin(now, filter.dueWithinDays);
     // Written into the statement, not bound: instants of our own making, and every parameter counts
     // against D1's 100 in a statement that repeats the filters in each of its parts.
     q = q.where('m.due_at', '>=', sql.lit(now.toISOString())).where('m.due_at', '<=', sql.lit(until));
