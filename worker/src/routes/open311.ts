@@ -357,7 +357,7 @@ async function submissionOfForm(db: SiteDatabase, form: Open311Form, site: Site,
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const description = text(form.description) ?? '';
   const service = parseServiceCode(text(form.service_code) ?? '', site);
-  const titleGiven = Boolean(text(form['attribute[title]'])?.trim());
+  const titleGiven = titleGivenIn(form);
   const title = titleGiven ? text(form['attribute[title]'])!.trim() : titleOf(description, site.titleMin);
   const unitId = text(form['attribute[unit]']) ?? '';
   const checked = SubmissionSchema.safeParse({
@@ -391,17 +391,27 @@ async function submissionOfForm(db: SiteDatabase, form: Open311Form, site: Site,
     }),
     ...(unitKnown ? [] : [{ field: 'unitId', code: 'unknown_unit' as const }]),
   ];
-  // A title made from the description is the description's: its problem (too short) is said of the
-  // description (留言内容至少需要4个字), after the description's own, which wins. The client never
-  // sent attribute[title], so naming it would send them to a parameter they did not use.
+  throw validationError(byParameter(problems, titleGiven));
+}
+
+/**
+ * One problem per Open311 parameter, the first said of it. A title made from the description is the
+ * description's: its problems (too short, a banned word) are said of the description (留言内容至少需要4个字),
+ * after the description's own, which win. The client never sent `attribute[title]`, so naming it would
+ * send them to a parameter they did not use.
+ */
+function byParameter(problems: FieldProblem[], titleGiven: boolean): FieldProblem[] {
   const ofTitle = (problem: FieldProblem) => problem.field === 'title' && !titleGiven;
-  const byParameter = new Map<string, FieldProblem>();
+  const named = new Map<string, FieldProblem>();
   for (const problem of [...problems.filter((p) => !ofTitle(p)), ...problems.filter(ofTitle).map((p) => ({ ...p, field: 'body' }))]) {
     const parameter = OPEN311_PARAM[problem.field] ?? problem.field;
-    if (!byParameter.has(parameter)) byParameter.set(parameter, problem);
+    if (!named.has(parameter)) named.set(parameter, problem);
   }
-  throw validationError([...byParameter.values()]);
+  return [...named.values()];
 }
+
+/** Whether the form names its own title (`attribute[title]`), rather than leaving it to the description. */
+const titleGivenIn = (form: Open311Form) => typeof form['attribute[title]'] === 'string' && form['attribute[title]'].trim() !== '';
 
 // POST requests: a citizen's message, through the JSON API's submission path.
 bothFormats((format) => createRoute({
@@ -437,6 +447,10 @@ bothFormats((format) => createRoute({
     ],
     integrationKeyId: integration.id,
     keepKeyMs: key ? undefined : OPEN311_SAME_POST_MS,
+  }).catch((error: unknown) => {
+    // What the submission's own checks refuse (the site's banned words in a title made from the
+    // description), named by this form's parameters.
+    throw error instanceof ApiError && error.code === 'validation' ? validationError(byParameter(error.fields, titleGivenIn(form))) : error;
   });
   // A retry answers with the token its message was given the first time.
   const stored = await db.first(db.q.selectFrom('open311_tokens').select('token').where('message_id', '=', answer.id).where('site_id', '=', site.id));
