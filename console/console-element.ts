@@ -23,6 +23,43 @@ export const UNAUTHENTICATED = 'liuyan-unauthenticated';
 /** `liuyan-page-title`: the page shown has a new name for the browser tab's title (`detail`: the name). */
 export const PAGE_TITLE = 'liuyan-page-title';
 
+/** The element holding the focus, inside shadow roots: `null` when it is the document's body or nothing. */
+function focusedElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active === document.body ? null : active;
+}
+
+/**
+ * A page the official has just gone to (a link, Back, an address typed) and where its focus should land:
+ * set by the app when the page changes, taken by the first page element that can place it. `from`:
+ * the message the official came back from, which the queue focuses in its list where it is there.
+ * `focused`: what held the focus when the page changed; should the official have moved it since
+ * (clicked into the new page, started typing), the arrival leaves it where they put it.
+ */
+let arrival: { from?: string; focused: Element | null; page: ConsoleElement | null } | null = null;
+
+/**
+ * The page changes: its heading (or, back in the queue, the message just worked on) takes the focus
+ * once drawn, so a keyboard or screen-reader user starts reading the new page there, as after a page
+ * load, not in the header or on a link that is gone (WCAG 2.4.3, focus order). `from`: the message
+ * the official leaves, if any.
+ */
+export function expectArrival(from?: string): void {
+  arrival = { from, focused: focusedElement(), page: null };
+}
+
+/**
+ * The app has drawn the page the official went to (`expectArrival`): that page, or a page drawn inside
+ * it (an admin tab's), places the focus once it can. Only it: the page being left may still draw once
+ * (a search's answer, a sign-in's last state) before it goes, and must not take the focus with it.
+ */
+export function arrivedAt(page: ConsoleElement | null): void {
+  if (!arrival || arrival.page || !page) return;
+  arrival.page = page;
+  page.requestUpdate();
+}
+
 /**
  * How a page's forms name their fields in error sentences, where the catalog (sdk/src/locales) is
  * too general. `labels`: the page's own words for a field (`body` is 回复内容 in a reply, 留言内容 in
@@ -124,8 +161,34 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
   /** The name last said with `liuyan-page-title`. */
   private saidName: string | undefined;
 
+  /**
+   * Where the focus lands when the official has just come to this page (`expectArrival`): the page's
+   * `h1`. `undefined` while the page has not drawn it yet (a message loading), so a later drawing
+   * places it; `null` for none.
+   */
+  protected arrivalFocus(_from: string | undefined): HTMLElement | null | undefined {
+    return this.renderRoot.querySelector<HTMLElement>('h1') ?? undefined;
+  }
+
+  private placeArrival(): void {
+    if (!arrival?.page || !this.isConnected) return;
+    const { from, focused, page } = arrival;
+    if (page !== this && !page.renderRoot.contains(this)) return;
+    const now = focusedElement();
+    // The official has put the focus somewhere in the new page already: it stays there.
+    if (now && now !== focused && now.isConnected) return void (arrival = null);
+    const target = this.arrivalFocus(from);
+    if (target === undefined) return;
+    arrival = null;
+    if (!target) return;
+    // A heading takes the focus from a script only.
+    if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) target.tabIndex = -1;
+    target.focus();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.placeArrival();
     const name = this.pageName();
     if (name === undefined || name === this.saidName) return;
     this.saidName = name;

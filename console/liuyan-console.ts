@@ -7,7 +7,7 @@ import { format } from '../ui/localize';
 import { tokens } from '../ui/tokens.styles';
 import './account-page';
 import './dashboard-page';
-import { ConsoleElement } from './console-element';
+import { arrivedAt, ConsoleElement, expectArrival } from './console-element';
 import { styles } from './liuyan-console.styles';
 import './message-page';
 import type { OfficialProfile } from '../sdk/src/schemas/auth';
@@ -155,6 +155,9 @@ export class LiuyanConsole extends ConsoleElement {
     if (route.page === 'queue') this.lastQueue = queueHash(route.filters ?? this.defaultQueue());
     if (route.page === 'admin' && this.profile?.role === 'admin') void this.loadAdmin();
     if (route.page !== this.route.page) window.scrollTo(0, 0);
+    // Another page (not the first drawn, not another tab of the same one): its heading takes the focus.
+    const from = this.route.page === 'message' ? this.route.id : undefined;
+    if (this.hasUpdated && (route.page !== this.route.page || (route.page === 'message' && route.id !== from))) expectArrival(from);
     if (route.page !== this.route.page && this.route.page !== 'account') this.done = '';
     this.route = route;
     this.shownHash = location.hash;
@@ -189,6 +192,9 @@ export class LiuyanConsole extends ConsoleElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.showTitle();
+    // The page just drawn is where an official who went to it starts (`expectArrival`).
+    const main = this.renderRoot.querySelector('main');
+    arrivedAt([...main?.children ?? []].find((child): child is ConsoleElement => child instanceof ConsoleElement) ?? null);
   }
 
   /**

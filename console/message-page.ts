@@ -176,13 +176,20 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     first?.focus();
   }
 
-  /** Asks the service what the days typed would make the deadline, so it is seen before confirming. */
+  /**
+   * Asks the service what the days typed would make the deadline, so it is seen before confirming. A
+   * number it cannot take (past the most days, not a whole number) is said under the box as it is typed,
+   * where the browser already outlines the box, not only once the form is sent; an empty box says nothing yet.
+   */
   private async previewExtension(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;
     const typed = input.value.trim();
     this.extension = null;
     const id = this.message?.id;
-    if (!id || this.integerCheck('days', typed, EXTEND_DAYS)) return;
+    // A number box holds '' for what is not a number (1e, --1): the browser's badInput tells it from empty.
+    const problem = input.validity.badInput ? this.fieldMessage('days', 'invalid') : typed === '' ? '' : this.integerCheck('days', typed, EXTEND_DAYS);
+    this.errors = problem ? { ...this.errors, days: problem } : withoutErrors(this.errors, ['days']);
+    if (!id || problem || typed === '') return;
     try {
       const preview = await this.officials.messages.previewExtension(id, Number(typed));
       // Only the answer for what is typed now (a slow answer for an earlier number is dropped).
@@ -792,7 +799,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       case 'extend':
         fields = html`${this.field('days', f.days, true, html`<input id="days" name="days" type="number" min=${EXTEND_DAYS.min}
             max=${EXTEND_DAYS.max} inputmode="numeric" aria-invalid=${this.invalid('days')} aria-describedby=${idRefs(this.errorRef('days'), 'extension-preview') ?? nothing}
-            @input=${this.previewExtension} />`)}
+            data-checked-as-typed @input=${this.previewExtension} />`)}
           <p class="notice" id="extension-preview" part="extension-preview" aria-live="polite" ?hidden=${!this.extension}>${this.extension
             ? format(this.extension.countedFrom === 'today' ? f.newDeadlineFromToday : f.newDeadline,
               { date: formatDateTime(this.locale, this.extension.dueAt, false) })
@@ -835,7 +842,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     // A field typed in or chosen again is no longer the value refused: its error and aria-invalid go.
     // Only a control's own events: a search typed inside 转办's unit picker chooses nothing yet.
     const name = event.composedPath()[0] === event.target ? (event.target as Element).getAttribute('name') : null;
-    if (name) this.clearError(name);
+    // A field checked as it is typed (延期's days) keeps the error its own handler has just set.
+    if (name && !(event.target as Element).hasAttribute('data-checked-as-typed')) this.clearError(name);
     if (this.message && this.open && this.open !== 'reply') {
       // Every named field with a value, the unit picker of 转办 (a form-associated element) too.
       const fields: Record<string, string> = {};

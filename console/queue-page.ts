@@ -160,6 +160,19 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     return flattenUnits(this.config?.units ?? []).map((u) => ({ id: u.id, name: u.name, active: true, hasChildren: false, ancestors: [] }));
   }
 
+  /**
+   * Back from a message, the focus lands on that message in the list once it has come, where the
+   * official left off. Otherwise (coming from elsewhere, or the message not in the first page) on the
+   * tab shown: the queue's heading is for screen readers only, and a focus there would be seen nowhere.
+   */
+  protected override arrivalFocus(from: string | undefined): HTMLElement | null | undefined {
+    const tab = this.renderRoot.querySelector<HTMLElement>('nav.tabs a[aria-current="page"]');
+    if (!from) return tab;
+    if (this.loading) return undefined;
+    const href = `#/messages/${encodeURIComponent(from)}`;
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('a.item')].find((link) => link.getAttribute('href') === href) ?? tab;
+  }
+
   /** The tab shown, or the search, in the queue (待受理 · 留言队列). */
   protected override pageName(): string {
     const t = this.t;

@@ -487,9 +487,15 @@ describe('the officials’ console at /console/', () => {
     let form = message.locator('[part="action-form"]');
     // A form opens with the focus on its first field.
     await expect.poll(() => isFocused(form.getByLabel('延长工作日数'))).toBe(true);
+    // More days than may be given is said under the box as it is typed, with no new deadline; a right number takes it away.
+    await form.getByLabel('延长工作日数').fill('45');
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/30/);
+    expect(await form.getByLabel('延长工作日数').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('[part="extension-preview"]').isHidden()).toBe(true);
     await form.getByLabel('延长工作日数').fill('5');
     await form.getByLabel('延期原因（公开）').fill('需会同市场监管局核查价格');
     await form.locator('[part="extension-preview"]').getByText('延期后的办理期限').waitFor();
+    expect(await form.getByRole('alert').count()).toBe(0);
 
     await page.reload();
     form = message.locator('[part="action-form"]');
@@ -771,4 +777,63 @@ describe('the dashboard', () => {
     expect(problems).toEqual([]);
     await page.context().close();
   });
+});
+
+/** What holds the focus, inside shadow roots: its tag, text and address. */
+function deepFocus(page: Page): Promise<{ tag: string; text: string; href: string | null }> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return { tag: active?.tagName ?? '', text: active?.textContent?.trim() ?? '', href: active?.getAttribute('href') ?? null };
+  });
+}
+
+describe('an official going from page to page with the keyboard', () => {
+  it('starts reading an opened message at its title, comes back to it in the queue, and finds each page it opens at its heading', async () => {
+    const title = `路灯整夜不亮 ${Date.now() % 1_000_000}`;
+    const { id, trackingCode } = await privateMessage(title, '学校门口的路灯已经一周整夜不亮，孩子晚自习放学很危险。');
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    // Signed in: the focus is on the queue’s tab shown, not left on the page’s body.
+    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'A', text: expect.stringMatching(/^全部/) });
+
+    // A tracking code read out on the phone, typed into the search and sent with Enter: the message it opens, at its title.
+    const search = page.locator('liuyan-console-queue').getByRole('searchbox');
+    await search.fill(trackingCode);
+    await search.press('Enter');
+    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'H1', text: title });
+
+    await page.goto(`${CONSOLE}#/queue?tab=all&q=${encodeURIComponent(title)}`);
+    const queue = page.locator('liuyan-console-queue');
+    const link = queue.locator(`a.item[href="#/messages/${id}"]`);
+    await link.waitFor();
+
+    // Enter on the message: the focus is on its title, where a screen reader starts reading it.
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'H1', text: title });
+
+    // ← 返回队列: the focus is back on that message in the list, where the official left off.
+    const back = page.locator('liuyan-console-message').getByRole('link', { name: /返回队列/ });
+    await back.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'A', href: `#/messages/${id}` });
+
+    // The browser's Back and Forward do the same (← 返回队列 was a link: Back is the message again).
+    await page.goBack();
+    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'H1', text: title });
+    await page.goForward();
+    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'A', href: `#/messages/${id}` });
+
+    // A page opened from the header: its heading.
+    await page.locator('liuyan-console').getByRole('navigation').getByRole('link', { name: '办理统计' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await deepFocus(page)).tag).toBe('H1');
+    expect((await deepFocus(page)).text).toMatch(/^办理统计/);
+
+    // The first page drawn after loading the console keeps the browser's own start: nothing is focused.
+    await page.reload();
+    await page.locator('liuyan-console-dashboard h1').waitFor();
+    expect((await deepFocus(page)).tag).toBe('BODY');
+    expect(problems).toEqual([]);
+  }, 90_000);
 });
