@@ -117,6 +117,8 @@ describe('the citizen’s whole loop with the keyboard alone', () => {
     expect(code).toMatch(TRACKING_CODE);
     await expect.poll(async () => (await focused(page)).part).toBe('tracking-code');
     expect(await form.locator('[part="tracking-code"]').evaluate((e) => e.localName === 'output' || e.getAttribute('role') === 'status')).toBe(true);
+    // Its accessible name is its label and the code: a screen reader that reads a focused element by its name says the code.
+    expect(await form.getByRole('status', { name: new RegExp(`^您的查询码\\S*\\s*${code}$`) }).count()).toBe(1);
 
     // Copied with Enter on 复制查询码.
     await tabTo(page, (f) => f.tag === 'button');

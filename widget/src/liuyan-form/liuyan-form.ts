@@ -1209,7 +1209,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const t = this.t;
     return this.receipt?.render() ?? html`<section part="receipt" class="receipt">
       <p id="code-label">${t.trackingCodeLabel}</p>
-      <p><output part="tracking-code" class="code" tabindex="-1" aria-labelledby="code-label">${this.created!.trackingCode}</output></p>
+      <p><output part="tracking-code" id="tracking-code" class="code" tabindex="-1" aria-labelledby="code-label tracking-code">${this.created!.trackingCode}</output></p>
       <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
     </section>`;
   }

@@ -37,7 +37,7 @@ export class Receipt {
     return html`<section part="receipt" class="receipt" aria-labelledby="receipt-title">
       <h3 id="receipt-title">${t.submitted}</h3>
       <p id="code-label">${t.trackingCodeLabel}</p>
-      <p><output part="tracking-code" class="code" tabindex="-1" aria-labelledby="code-label">${created.trackingCode}</output></p>
+      <p><output part="tracking-code" id="tracking-code" class="code" tabindex="-1" aria-labelledby="code-label tracking-code">${created.trackingCode}</output></p>
       <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
       <p><button type="button" @click=${(e: Event) => this.copyCode(e.target as HTMLElement)}>${t.copy}</button>
         <span role="status">${this.copyState === 'copied' ? t.copied : this.copyState === 'selected' ? t.copySelected : nothing}</span></p>
