@@ -63,7 +63,7 @@ const statusOf = (page: Page) => page.locator('liuyan-console-message [part="sta
 const actionsOf = (page: Page) => page.locator('liuyan-console-message [part="actions"] button').allTextContents();
 
 describe('the officials’ console at /console/', () => {
-  it('is served with a strict CSP, nosniff and no referrer, and runs no inline code', async () => {
+  it('is served with a strict CSP, nosniff and no referrer, and runs no inline code; static files refuse other methods than GET and HEAD with Allow', async () => {
     const response = await fetch(CONSOLE);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
@@ -76,6 +76,11 @@ describe('the officials’ console at /console/', () => {
     expect(html).not.toMatch(/<style|\sstyle=/);
     const script = await fetch(`${WORKER}/console/app.js`);
     expect(script.headers.get('Content-Type')).toMatch(/javascript/);
+    // The static files take GET and HEAD only: another method is refused with 405, saying what is allowed.
+    for (const [method, path] of [['PUT', '/widget/liuyan.js'], ['DELETE', '/console/'], ['POST', '/examples/gov-site/'], ['OPTIONS', '/console/app.js']]) {
+      const refused = await fetch(`${WORKER}${path}`, { method });
+      expect([method, path, refused.status, refused.headers.get('Allow')]).toEqual([method, path, 405, 'GET, HEAD']);
+    }
   });
 
   it('a wrong password is refused with the translated error, and nothing else goes wrong on the page', async () => {

@@ -175,6 +175,9 @@ export async function buildPublic(): Promise<void> {
   await writeFile(path.join(out, '_headers'), [
     '/*',
     ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
+    // The static files take GET and HEAD only; the platform answers any other method 405 itself, and a
+    // 405 must say what is allowed (RFC 9110 §15.5.6). Allow may be sent with any answer (§10.2.1).
+    '  Allow: GET, HEAD',
     '/widget/*',
     '  Access-Control-Allow-Origin: *',
     '  Cache-Control: public, max-age=300',
