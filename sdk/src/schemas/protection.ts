@@ -46,7 +46,9 @@ export type ProtectionSettings = z.infer<typeof ProtectionSettingsSchema>;
 /**
  * `PUT /v1/admin/protection` body. Words are matched as the search matches text: full-width forms,
  * case, and spaces or punctuation between characters make no difference (法 轮-功 is 法轮功).
- * `turnstileSecret` absent or null keeps the stored one; a site key needs a secret.
+ * `turnstileSiteKey` absent keeps the stored one (so the settings `GET` answers, sent back with a
+ * change, keep Turnstile as it is); null or empty turns Turnstile off. `turnstileSecret` absent or
+ * null keeps the stored one; a site key needs a secret.
  */
 export const UpdateProtectionInputSchema = z.object({
   bannedWords: WordListSchema.describe(`at most ${WORD_LIST_MAX} words of at most ${WORD_MAX} characters`),
@@ -54,7 +56,7 @@ export const UpdateProtectionInputSchema = z.object({
   holdLinks: z.boolean(),
   holdPhones: z.boolean(),
   minFillSeconds: z.number().int().min(0).max(600),
-  turnstileSiteKey: z.string().trim().max(100).nullable().describe('null or empty: no Turnstile'),
+  turnstileSiteKey: z.string().trim().max(100).nullable().optional().describe('null or empty: no Turnstile; absent keeps the stored one'),
   turnstileSecret: z.string().trim().max(200).nullable().optional().describe('write-only; absent or null keeps the stored secret'),
   retentionDays: z.number().int().min(0).max(36500),
 });

@@ -867,8 +867,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '留言办结多少天后删除留言人的联系方式和照片；0：一直保存',
   'at most 500 words of at most 30 characters':
     '最多 500 个词，每个词最多 30 个字',
-  'null or empty: no Turnstile':
-    'null 或空：不使用 Turnstile',
+  'null or empty: no Turnstile; absent keeps the stored one':
+    'null 或空：不使用 Turnstile；不提供则保留已保存的站点密钥',
   'the site’s own words for a few visible strings, by language (zh-CN, zh-TW, en) and key (form.submit, form.regionPlaceholder, hosted.boardName)':
     '站点为少数几处文字自定的说法，按语言（zh-CN、zh-TW、en）和位置（form.submit 提交按钮、form.regionPlaceholder 地区示例、hosted.boardName 留言板名称）',
   'replaces all of the site’s own words; a key left out reads as shipped': '整体替换站点的自定义文字；未给出的位置恢复默认说法',

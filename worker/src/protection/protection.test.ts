@@ -191,6 +191,12 @@ describe('PUT /v1/admin/protection', { timeout: 30_000 }, () => {
       ['protection.update', ['turnstile', 'retentionDays']],
     ]);
     expect(JSON.stringify(audit)).not.toContain(PASSING_SECRET);
+
+    // The settings as GET gives them, sent back with one change: Turnstile and its secret kept, the change saved.
+    const read = await (await consoleRequest('/v1/admin/protection', { as: admin })).json<ProtectionSettings>();
+    const back = await consoleRequest('/v1/admin/protection', { as: admin, method: 'PUT', body: { ...read, holdWords: ['代开发票'] } });
+    expect(back.status).toBe(200);
+    expect(await back.json()).toEqual({ ...read, holdWords: ['代开发票'] });
   });
 
   it('is for admins only', async () => {

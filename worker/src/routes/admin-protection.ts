@@ -42,7 +42,8 @@ adminProtection.openapi(updateProtectionSettings, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
   const before = await protectionOf(db, site.id);
-  const siteKey = input.turnstileSiteKey || null;
+  // Absent: kept (the settings as GET gives them, sent back, carry it as `turnstile.siteKey`).
+  const siteKey = input.turnstileSiteKey === undefined ? before.turnstile_site_key : input.turnstileSiteKey || null;
   const secretEnc = !siteKey ? null
     : input.turnstileSecret ? await (await createCipher(c.env.DATA_KEY)).encrypt(input.turnstileSecret, turnstileSecretContext(site.id))
       : before.turnstile_secret_enc;
