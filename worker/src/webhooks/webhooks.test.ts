@@ -386,7 +386,9 @@ describe('/v1/admin/webhooks', () => {
       'https://198.18.0.1/x', 'https://192.0.2.1/x', 'https://0.0.0.0/x', 'https://224.0.0.1/x',
       // Names inside a network: fully qualified (a trailing dot), or under a special-use name.
       'https://localhost./x', 'https://LOCALHOST../x', 'https://hooks.localhost./x', 'https://127.0.0.1./x',
-      'https://metadata.google.internal/computeMetadata', 'https://printer.local/x', 'https://router.home.arpa/x', 'https://x.test/x']) {
+      'https://metadata.google.internal/computeMetadata', 'https://printer.local/x', 'https://router.home.arpa/x', 'https://x.test/x',
+      // Names networks use for themselves, which the root zone does not delegate (RFC 6762 Appendix G).
+      'https://foo.lan/', 'https://hooks.corp/x', 'https://nas.home/x', 'https://oa.intranet/x', 'https://x.private/x']) {
       const inside = await expectProblem(await post({ url, events: ['message.replied'] }), 422, 'validation');
       expect(inside.errors, url).toEqual([expect.objectContaining({ field: 'url', code: 'not_public_address' })]);
     }
