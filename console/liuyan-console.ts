@@ -155,9 +155,10 @@ export class LiuyanConsole extends ConsoleElement {
     if (route.page === 'queue') this.lastQueue = queueHash(route.filters ?? this.defaultQueue());
     if (route.page === 'admin' && this.profile?.role === 'admin') void this.loadAdmin();
     if (route.page !== this.route.page) window.scrollTo(0, 0);
-    // Another page (not the first drawn, not another tab of the same one): its heading takes the focus.
+    // Another page (not the first drawn, even where the address it was loaded with sent it to sign-in;
+    // not another tab of the same one): where it starts takes the focus.
     const from = this.route.page === 'message' ? this.route.id : undefined;
-    if (this.hasUpdated && (route.page !== this.route.page || (route.page === 'message' && route.id !== from))) expectArrival(from);
+    if (this.pageShown && (route.page !== this.route.page || (route.page === 'message' && route.id !== from))) expectArrival(from);
     if (route.page !== this.route.page && this.route.page !== 'account') this.done = '';
     this.route = route;
     this.shownHash = location.hash;
@@ -181,6 +182,9 @@ export class LiuyanConsole extends ConsoleElement {
     return { tab: role === 'moderator' ? 'moderation' : role === 'responder' ? 'new' : 'all' };
   }
 
+  /** Whether a page has been drawn since the console loaded: until then, a change of page is its first. */
+  private pageShown = false;
+
   /** The page shown, and the name it gave itself (`liuyan-page-title`) for the browser tab's title. */
   private named: { page: Element; name: string } | null = null;
 
@@ -194,7 +198,9 @@ export class LiuyanConsole extends ConsoleElement {
     this.showTitle();
     // The page just drawn is where an official who went to it starts (`expectArrival`).
     const main = this.renderRoot.querySelector('main');
-    arrivedAt([...main?.children ?? []].find((child): child is ConsoleElement => child instanceof ConsoleElement) ?? null);
+    const page = [...main?.children ?? []].find((child): child is ConsoleElement => child instanceof ConsoleElement) ?? null;
+    if (page) this.pageShown = true;
+    arrivedAt(page);
   }
 
   /**

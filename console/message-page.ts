@@ -128,20 +128,39 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     // The reply this tab was writing for this message (before a sign-in, say), else none.
     this.draft = keptReplyDraft(id) ?? { kind: 'interim', body: '', templateId: '' };
     try {
-      this.message = await this.officials.messages.get(id);
+      // The official may have gone to another message meanwhile (Back, a search): that one's answer counts.
+      const message = await this.officials.messages.get(id);
+      if (!this.show(message)) return;
       // Its form opens again where the official left it; else another form left half filled in.
       const form = keptFormDraft(id);
-      if (this.draft.body.trim() && this.message.actions.includes('reply')) {
+      if (this.draft.body.trim() && message.actions.includes('reply')) {
         this.open = 'reply';
         if (this.templates === null) void this.loadTemplates();
-      } else if (form && (this.message.actions as string[]).includes(form.action) && WITH_FORM.has(form.action as Action)) {
+      } else if (form && (message.actions as string[]).includes(form.action) && WITH_FORM.has(form.action as Action)) {
         this.open = form.action as Action;
         await this.updateComplete;
         this.restoreForm(form.fields);
       }
     } catch (error) {
+      if (id !== this.messageId) return;
       this.loadError = (error as { code?: string }).code === 'not_found' ? this.t.notFound : this.problemText(error);
     }
+  }
+
+  /** Arriving at a message that could not be read: the sentence saying why, in place of its title. */
+  protected override arrivalFocus(from: string | undefined): HTMLElement | null | undefined {
+    if (this.loadError) return this.renderRoot.querySelector<HTMLElement>('[role="alert"]') ?? undefined;
+    return super.arrivalFocus(from);
+  }
+
+  /**
+   * Shows `message` if it is still the one this page is for; false when the official has gone to
+   * another meanwhile (an answer on its way when the address changed), whose page it must not take.
+   */
+  private show(message: ConsoleMessage): boolean {
+    if (message.id !== this.messageId) return false;
+    this.message = message;
+    return true;
   }
 
   private choose(action: Action): void {
@@ -218,10 +237,11 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private run<A extends Exclude<Action, 'reveal'>>(action: A, body: MessageActions[A]['input']): Promise<void> {
     return this.working(async (id) => {
       const version = action === 'note' ? undefined : this.message?.version;
-      this.message = await this.officials.messages.act(id, action, body, { version, idempotencyKey: this.keyFor(id, action, body) });
+      const answer = await this.officials.messages.act(id, action, body, { version, idempotencyKey: this.keyFor(id, action, body) });
+      keepFormDraft(id, null);
+      if (!this.show(answer)) return;
       const done: Record<Exclude<Action, 'reveal'>, string> = this.t.actionDone;
       this.done = done[action];
-      keepFormDraft(id, null);
       if (action === 'reply') {
         this.draft = { kind: 'interim', body: '', templateId: '' };
         for (const p of this.replyPhotos) URL.revokeObjectURL(p.preview);
@@ -301,9 +321,9 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const note = (form.elements.namedItem('note') as HTMLInputElement | null)?.value.trim() ?? '';
     if (!hidden && !reason) return Promise.resolve();
     return this.working(async () => {
-      this.message = hidden
+      if (!this.show(hidden
         ? await this.officials.photos.unhide(photoId)
-        : await this.officials.photos.hide(photoId, { reason: reason!, ...(note ? { note } : {}) });
+        : await this.officials.photos.hide(photoId, { reason: reason!, ...(note ? { note } : {}) }))) return;
       this.done = hidden ? this.t.photos.shown : this.t.photos.hidden;
     });
   }
@@ -311,7 +331,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   /** A moderator publishes a follow-up's words on the public timeline, or keeps them off it (audited). */
   private moderateFollowUp(id: string, moderation: 'published' | 'rejected'): Promise<void> {
     return this.working(async () => {
-      this.message = await this.officials.followUps.moderate(id, { moderation });
+      if (!this.show(await this.officials.followUps.moderate(id, { moderation }))) return;
       this.confirming = null;
       this.done = moderation === 'published' ? this.t.message.followUpPublished : this.t.message.followUpRejected;
     });
@@ -320,18 +340,24 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   /** 查看联系方式: the citizen's contact details, for this view only (the service audits it). */
   private reveal(): Promise<void> {
     return this.working(async (id) => {
-      this.contact = await this.officials.messages.act(id, 'reveal', {});
+      const contact = await this.officials.messages.act(id, 'reveal', {});
+      if (id === this.messageId) this.contact = contact;
     });
   }
 
-  /** One request at a time; a refusal shows beside its fields, or as a sentence. */
+  /**
+   * One request at a time; a refusal shows beside its fields, or as a sentence, on the page of the
+   * message it was for only (the official may have gone to another while it was on its way).
+   */
   private async working(request: (messageId: string) => Promise<void>): Promise<void> {
     if (this.busy || !this.message) return;
     this.busy = true;
+    const id = this.message.id;
     try {
-      await request(this.message.id);
-      this.open = null;
+      await request(id);
+      if (id === this.messageId) this.open = null;
     } catch (error) {
+      if (id !== this.messageId) return;
       this.errors = this.fieldErrors(error);
       this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
       void this.focusFirstInvalid();

@@ -835,9 +835,34 @@ describe('an official going from page to page with the keyboard', () => {
     await expect.poll(async () => (await deepFocus(page)).tag).toBe('H1');
     expect((await deepFocus(page)).text).toMatch(/^办理统计/);
 
+    // A message that cannot be read: the sentence saying so, where its title would be.
+    await page.goto(`${CONSOLE}#/messages/m_nosuchmessage`);
+    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'P', text: '未找到该留言，或它不在您负责的单位。' });
+
+    // A slow answer for a message left before it came does not take the page of the one opened next.
+    const other = await privateMessage(`慢一步的留言 ${Date.now() % 1_000_000}`, '这条留言的回答来得很慢，官员已经打开了另一条。');
+    await page.route(`**/v1/console/messages/${other.id}`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue().catch(() => {});
+    });
+    await page.goto(`${CONSOLE}#/messages/${other.id}`);
+    await page.goto(`${CONSOLE}#/messages/${id}`);
+    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'H1', text: title });
+    await page.waitForTimeout(2_000);
+    expect(await page.locator('liuyan-console-message h1').textContent()).toBe(title);
+    await page.unroute(`**/v1/console/messages/${other.id}`);
+
     // The first page drawn after loading the console keeps the browser's own start: nothing is focused.
+    await page.goto(`${CONSOLE}#/dashboard`);
+    await page.locator('liuyan-console-dashboard h1').waitFor();
     await page.reload();
     await page.locator('liuyan-console-dashboard h1').waitFor();
+    expect((await deepFocus(page)).tag).toBe('BODY');
+    // Also where the address it was loaded with sends a signed-out official to sign in.
+    await page.context().clearCookies();
+    await page.goto(`${CONSOLE}#/dashboard`);
+    await page.reload();
+    await page.locator('liuyan-console-sign-in h1').waitFor();
     expect((await deepFocus(page)).tag).toBe('BODY');
     expect(problems).toEqual([]);
   }, 90_000);
