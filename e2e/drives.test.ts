@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 import { officialApi, pickUnit, sessionCookie, signedIn } from './console-helpers';
-import { useBrowserPage } from './helpers';
+import { citizenPhone, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
@@ -66,6 +66,16 @@ describe('the admin drives page (建言专栏)', () => {
     expect(await form.getByLabel('咨询').count()).toBe(0);
     const units = await form.getByLabel('留言对象', { exact: true }).locator('option').allTextContents();
     expect(units.filter((u) => u.startsWith('示范县'))).toEqual(['示范县交通运输局']);
+    // The reader writes a suggestion while the drive is still open.
+    const suggestion = { title: '建议增开城关至工业园区的早班车', body: '每天早上六点半以前没有公交车，\n进园区上班的工人只能打车或步行。' };
+    await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县交通运输局' });
+    await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
+    await form.getByLabel('标题', { exact: true }).fill(suggestion.title);
+    await form.getByLabel('留言内容', { exact: true }).fill(suggestion.body);
+    await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
+    await form.getByLabel('姓名', { exact: true }).fill('陈明');
+    await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
+    await form.getByLabel(/我已阅读并同意隐私声明/).check();
 
     // Ended from the console: the page says so before anything is typed.
     await item.getByRole('button', { name: '结束征集' }).click();
@@ -73,6 +83,13 @@ describe('the admin drives page (建言专栏)', () => {
     await drives.getByRole('status').getByText('专栏已结束征集', { exact: true }).waitFor();
     expect(await item.locator('.badge').textContent()).toBe('已结束');
     expect(await item.getByRole('button', { name: '结束征集' }).count()).toBe(0);
+    // The reader sends after it ended: told so, and what they wrote is still there to copy, until they delete it.
+    await form.locator('[part="submit"]').click();
+    await form.locator('[part="campaign-closed"]').waitFor();
+    expect(await form.locator('[part="kept"] textarea').inputValue()).toBe(`${suggestion.title}\n\n${suggestion.body}`);
+    expect(await form.getByLabel(/您写下的内容没有提交/).getAttribute('readonly')).not.toBeNull();
+    await form.getByRole('button', { name: '删除这段内容' }).click();
+    expect(await form.locator('[part="kept"]').count()).toBe(0);
     // Its last day is today, and editing it keeps it ended (the end date left as it was keeps its moment).
     expect(await item.locator('p.muted').first().textContent()).toContain(`至${chinaDay(0).replaceAll('-', '/')}`);
     await item.getByRole('button', { name: '编辑' }).click();

@@ -113,6 +113,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart outbox - 已保存，联网后自动提交: what is shown while the submission waits for the network.
  * @csspart receipt - What is shown after sending.
  * @csspart campaign-closed - What a drive (`campaign`) says before its first day or after its last, instead of the form.
+ * @csspart kept - What the citizen wrote for a drive that closed before it was sent, in a read-only box to copy, and its delete button.
  * @csspart campaign-elsewhere - What a drive that runs only on other websites (its outlets) says on this one, instead of the form.
  * @csspart tracking-code - The tracking code.
  * @csspart notify - 有回复时通知我: the choice of a reply notice by SMS or e-mail (only for a contact given).
@@ -421,6 +422,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // Before or after a drive's window, or on a website the drive does not run on, the form says
     // so before anything is typed.
     if (this.drive && !this.drive.open) {
+      // What was written here before the drive closed is shown, to be copied (renderKept).
+      const draft = this.drafts.load();
+      if (draft) this.values = { ...emptyValues(), ...draft };
       this.phase = 'campaign-closed';
       return;
     }
@@ -910,7 +914,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         return html`<p class="notice" role="status" part="campaign-closed" tabindex="-1">${formatWritten(started ? t.campaignEnded : t.campaignNotStarted,
           // endsAt is exclusive (midnight after the last day): the day named is that of its last instant,
           // as the console names it.
-          { title: d.title, date: formatDateTime(this.locale, started ? lastInstantOf(d.endsAt) : d.startsAt, false) }, this.locale)}</p>`;
+          { title: d.title, date: formatDateTime(this.locale, started ? lastInstantOf(d.endsAt) : d.startsAt, false) }, this.locale)}</p>
+          ${this.renderKept()}`;
       }
       case 'campaign-elsewhere': {
         const d = this.drive!;
@@ -928,6 +933,28 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       default:
         return this.renderForm();
     }
+  }
+
+  /**
+   * What the citizen wrote for a drive that closed before it could be sent (the drive ended while they
+   * wrote, or a page opened again after): never lost. Shown in a read-only box, to be selected and
+   * copied with the phone's own controls and sent another way; it stays on the device (the site's
+   * draft, which its other forms restore) until deleted here.
+   */
+  private renderKept() {
+    const { title, body } = this.values;
+    if (!title.trim() && !body.trim()) return nothing;
+    const t = this.t;
+    return html`<div part="kept">
+      <label for="kept">${t.keptText}</label>
+      <textarea id="kept" readonly rows="6" lang=${this.langOf(title + body)} .value=${[title.trim(), body.trim()].filter(Boolean).join('\n\n')}></textarea>
+      <button type="button" class="secondary" @click=${this.forgetKept}>${t.forgetKept}</button>
+    </div>`;
+  }
+
+  private forgetKept(): void {
+    this.drafts?.clear();
+    this.values = emptyValues();
   }
 
   /**

@@ -7,6 +7,8 @@ export const formEn: FormStrings = {
   privacyLoadFailed: 'The privacy notice could not load. Check your connection and open it again.',
   campaignNotStarted: '{title} opens for messages on {date}. Please come back then.',
   campaignEnded: '{title} closed on {date} and no longer takes messages. Thank you for your interest!',
+  keptText: 'What you wrote was not sent. It is still kept on this device: copy it to send it another way.',
+  forgetKept: 'Delete this text',
   campaignUnknown: 'This campaign could not be found. Please tell the website.',
   campaignElsewhere: '{title} takes messages only on the websites of {outlets}, not on this one. Please write on one of those.',
   listSeparator: ', ',

@@ -6,6 +6,9 @@ const strings = {
   /** A suggestion drive (建言专栏) outside its window: said before anything is typed. */
   campaignNotStarted: '{title}将于{date}开始征集，届时欢迎留言。',
   campaignEnded: '{title}已于{date}结束征集，不再接收留言。感谢关注！',
+  /** What a citizen wrote for a drive that closed before it was sent: kept, to copy and send another way. */
+  keptText: '您写下的内容没有提交，仍保存在本设备上，可复制后另行留言：',
+  forgetKept: '删除这段内容',
   campaignUnknown: '没有找到这个专栏，请联系本网站。',
   campaignElsewhere: '{title}只在{outlets}的网站上接收留言，本网站不能提交。欢迎到这些网站的专栏页面留言。',
   listSeparator: '、',

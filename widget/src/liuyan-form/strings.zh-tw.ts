@@ -10,6 +10,9 @@ const strings = {
   /** A suggestion drive (建言專欄) outside its window: said before anything is typed. */
   campaignNotStarted: '{title}將於{date}開始徵集，屆時歡迎留言。',
   campaignEnded: '{title}已於{date}結束徵集，不再接收留言。感謝關注！',
+  /** What a citizen wrote for a drive that closed before it was sent: kept, to copy and send another way. */
+  keptText: '您寫下的內容沒有提交，仍儲存在本裝置上，可複製後另行留言：',
+  forgetKept: '刪除這段內容',
   campaignUnknown: '沒有找到這個專欄，請聯絡本網站。',
   campaignElsewhere: '{title}只在{outlets}的網站上接收留言，本網站不能提交。歡迎到這些網站的專欄頁面留言。',
   listSeparator: '、',
