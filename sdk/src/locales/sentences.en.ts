@@ -23,6 +23,7 @@ export const enFieldSentences: PublicFieldSentences = {
     domain_not_allowed: () => 'Messages in this domain are not accepted here',
     unknown_campaign: () => 'No such campaign',
     campaign_closed: () => 'This campaign has ended and no longer accepts messages',
+    campaign_not_started: () => 'This campaign has not opened yet: please write once it has',
     below_minimum: (l, p) => `The ${l} must be at least ${p.min}`,
     above_maximum: (l, p) => `The ${l} must be at most ${p.max}`,
     invalid_characters: (l) => `The ${l} contains characters that cannot be shown or are not allowed (such as control or text-direction characters); please remove them`,

@@ -23,6 +23,7 @@ export const zhCNFieldSentences: PublicFieldSentences = {
     domain_not_allowed: () => '此处不接受这一领域的留言',
     unknown_campaign: () => '专栏不存在',
     campaign_closed: () => '该专栏已结束，不再接收留言',
+    campaign_not_started: () => '该专栏尚未开始征集，请在开始后再留言',
     below_minimum: (l, p) => `${l}不能小于${p.min}`,
     above_maximum: (l, p) => `${l}不能大于${p.max}`,
     invalid_characters: (l) => `${l}含有无法显示或不允许的字符（如控制字符、文字方向控制符），请删除后重试`,

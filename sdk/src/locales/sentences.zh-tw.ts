@@ -25,6 +25,7 @@ export const zhTWFieldSentences: PublicFieldSentences = {
     domain_not_allowed: () => '此處不接受這一領域的留言',
     unknown_campaign: () => '專欄不存在',
     campaign_closed: () => '該專欄已結束，不再接收留言',
+    campaign_not_started: () => '該專欄尚未開始徵集，請在開始後再留言',
     below_minimum: (l, p) => `${l}不能小於${p.min}`,
     above_maximum: (l, p) => `${l}不能大於${p.max}`,
     invalid_characters: (l) => `${l}含有無法顯示或不允許的字元（如控制字元、文字方向控制符），請刪除後重試`,

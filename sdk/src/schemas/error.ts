@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const PublicFieldErrorCodeSchema = z.enum([
   'required', 'too_long', 'too_short', 'invalid', 'invalid_choice', 'invalid_phone', 'invalid_email',
   'consent_required', 'unknown_unit', 'type_not_allowed', 'domain_not_allowed', 'unknown_campaign',
-  'campaign_closed', 'below_minimum', 'above_maximum', 'invalid_characters',
+  'campaign_closed', 'campaign_not_started', 'below_minimum', 'above_maximum', 'invalid_characters',
   'date_range_too_long',
   'before_start',
   'verification_failed', 'verification_expired',

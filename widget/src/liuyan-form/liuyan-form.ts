@@ -684,9 +684,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       // Turnstile's check failed or could not be made: nothing was stored; say so, and check again.
       this.errors = { form: checkFailed };
       this.focusOnceDrawn('#form-error');
-    } else if (error instanceof LiuyanError && error.fieldErrors.some((e) => e.code === 'campaign_closed') && this.drive) {
-      // The drive ended while the citizen was writing: say so instead of a field error with no field.
-      this.drive = { ...this.drive, open: false, endsAt: new Date().toISOString() };
+    } else if (error instanceof LiuyanError && error.fieldErrors.some((e) => e.code === 'campaign_closed' || e.code === 'campaign_not_started') && this.drive) {
+      // The drive ended while the citizen was writing (or its start was moved later): say so instead
+      // of a field error with no field, what was written kept below (renderKept).
+      const ended = error.fieldErrors.some((e) => e.code === 'campaign_closed');
+      this.drive = { ...this.drive, open: false, ...(ended ? { endsAt: new Date().toISOString() } : {}) };
       this.phase = 'campaign-closed';
       this.focusOnceDrawn('[part="campaign-closed"]');
     } else if (error instanceof LiuyanError && error.code === 'origin_not_allowed' && this.drive) {

@@ -624,6 +624,13 @@ describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form a
     expect(own).not.toContain('name="campaign"');
     expect(own).toContain(transportUnit);
     expect(own).toContain('value="迟到的建议"');
+    // One whose first day was moved later is said to be not open yet, not to have ended.
+    const setDays = (starts: number, ends: number) => env.DB.prepare('UPDATE campaigns SET starts_at = ?, ends_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() + starts).toISOString(), new Date(Date.now() + ends).toISOString(), campaignId).run();
+    await setDays(day, 30 * day);
+    const early = await (await send(siteId, { ...sent, idempotencyKey: `draw:${crypto.randomUUID()}`, title: '早到的建议' })).text();
+    expect(early).toContain('role="alert" tabindex="-1" autofocus>该专栏尚未开始征集，请在开始后再留言</p>');
+    await setDays(-day, -1000);
     const ownKey = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(own)![1]!;
     const { campaign: _drive, ...ordinary } = sent;
     const kept = await send(siteId, { ...ordinary, title: '迟到的建议', idempotencyKey: ownKey });

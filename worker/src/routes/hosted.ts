@@ -235,8 +235,10 @@ async function writeReads<T = undefined>({ site, db }: Found, campaign = '', als
   const treeRows = tree ? rowsOf(tree, rest.shift()!) : undefined;
   const drive = asked ? rowsOf(asked, rest.shift()!)[0] ?? null : null;
   const units = await plainFormUnits({ site, db }, treeRows);
-  const open = drive !== null && isOpen(drive, new Date().toISOString());
-  const driveGone: FieldProblem | null = !campaign || open ? null : { field: 'campaign', code: drive ? 'campaign_closed' : 'unknown_campaign' };
+  const now = new Date().toISOString();
+  const open = drive !== null && isOpen(drive, now);
+  const driveGone: FieldProblem | null = !campaign || open ? null
+    : { field: 'campaign', code: !drive ? 'unknown_campaign' : now < drive.starts_at ? 'campaign_not_started' : 'campaign_closed' };
   return {
     ...formChoices(site, units, open ? drive : null), withStats: rowsOf(published, publishedRows!).length > 0, driveGone,
     rode: also?.read(rest) as T,

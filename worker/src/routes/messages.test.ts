@@ -346,7 +346,9 @@ describe('POST /v1/sites/:site/messages — invalid input', () => {
     const { siteId, eduUnit } = await createSite();
     await createCampaign(siteId, { slug: 'soon', startsAt: new Date(Date.now() + DAY_MS), endsAt: new Date(Date.now() + 30 * DAY_MS) });
     const problem = await expectProblem(await submit(siteId, validMessage(eduUnit, { campaign: 'soon' })), 422, 'validation');
-    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'campaign', code: 'campaign_closed' }));
+    // Said as not open yet, not as ended.
+    expect(problem.errors).toContainEqual({ field: 'campaign', code: 'campaign_not_started', message: '该专栏尚未开始征集，请在开始后再留言' });
+    await expectNothingWritten(siteId);
   });
 
   it('requires an Idempotency-Key header', async () => {

@@ -97,7 +97,8 @@ async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, no
   const problems: FieldProblem[] = siteRuleProblems(site, input);
   if (input.campaign) {
     if (!campaign) problems.push({ field: 'campaign', code: 'unknown_campaign' });
-    else if (now < campaign.starts_at || now >= campaign.ends_at) problems.push({ field: 'campaign', code: 'campaign_closed' });
+    else if (now < campaign.starts_at) problems.push({ field: 'campaign', code: 'campaign_not_started' });
+    else if (now >= campaign.ends_at) problems.push({ field: 'campaign', code: 'campaign_closed' });
     else {
       const only = <T>(json: string, value: T) => {
         const allowed = JSON.parse(json) as T[];
