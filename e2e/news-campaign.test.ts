@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_CAMPAIGNS } from '../worker/seed/demo-campaigns';
 import { citizenPhone, countMessagesTitled, useBrowserPage } from './helpers';
 import { WORKER } from './ports';
+import { officialApi, sessionCookie } from './console-helpers';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 
 const browser = useBrowserPage();
 const PAGE = `${WORKER}/examples/news-campaign/`;
@@ -58,6 +60,25 @@ describe('examples/news-campaign: a newspaper’s suggestion drive (建言专栏
     }, DEMO_CAMPAIGNS.ended);
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toContainEqual(expect.objectContaining({ field: 'campaign', code: 'campaign_closed' }));
+  });
+
+  it('names the first day of a drive not yet open as China counts it, to a reader in another time zone', async () => {
+    // Opens at 00:00 China time in ten days: 16:00 UTC the day before, the day before too in Los Angeles.
+    const chinaDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    const day = chinaDay(10);
+    const slug = `e2e-later-${Date.now() % 1_000_000}`;
+    const admin = await sessionCookie(DEMO_ACCOUNTS.admin);
+    const created = await officialApi(admin, 'POST', '/v1/admin/campaigns', {
+      slug, title: '明年春季建言', startsAt: `${day}T00:00:00+08:00`, endsAt: `${chinaDay(20)}T00:00:00+08:00`,
+    });
+    expect(created.status).toBe(201);
+    const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN', timezoneId: 'America/Los_Angeles', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${PAGE}?campaign=${slug}`);
+    await expect.poll(() => page.locator('#countdown').textContent()).toBe(`征集将于 ${day.replaceAll('-', '/').replace(/\/0/g, '/')} 开始`);
+    // The form says the same day.
+    expect(await page.locator('liuyan-form [part="campaign-closed"]').textContent()).toContain(day.replaceAll('-', '/'));
+    await context.close();
   });
 
   it('says a drive the site does not have is not found, on the board too, with no 重试 that could only be refused again', async () => {

@@ -10,7 +10,8 @@ let startsAt = null;
 function countdown() {
   if (!endsAt) return;
   const now = Date.now();
-  if (now < startsAt) return text('countdown', `征集将于 ${new Date(startsAt).toLocaleDateString('zh-CN')} 开始`);
+  // The drive's days are China's (the service's calendar), wherever the reader is.
+  if (now < startsAt) return text('countdown', `征集将于 ${new Date(startsAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })} 开始`);
   const left = endsAt - now;
   if (left <= 0) return text('countdown', '征集已结束，感谢参与');
   const days = Math.floor(left / 86_400_000);
@@ -45,3 +46,8 @@ refresh();
 setInterval(countdown, 30_000);
 setInterval(refresh, 60_000);
 document.addEventListener('liuyan-submitted', () => refresh(true));
+// The form was refused for its drive (ended, or not begun, since the page was opened): the countdown
+// and the figures say the same at once.
+document.addEventListener('liuyan-error', (event) => {
+  if (event.detail.fields.includes('campaign')) refresh(true);
+});
