@@ -425,8 +425,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '留言人删除个人信息的时间；未删除时为 null',
   'the contact details (Cache-Control: no-store)':
     '联系方式（Cache-Control: no-store）',
-  'UTF-8 CSV with a byte order mark (for Excel), one message a line, oldest first; labels in the reader’s language (lang, else Accept-Language), site-local times, the latest reply and the transfer path':
-    'UTF-8 CSV，带字节顺序标记（供 Excel 打开），每行一条留言，最早的在前；名称用读者的语言（lang，否则 Accept-Language），站点本地时间，含最新答复和转办路径',
+  'UTF-8 CSV with a byte order mark (for Excel), one message a line, oldest first; labels in the reader’s language (lang, else Accept-Language), site-local times, the latest reply, the transfer path, and a drive’s suggestion’s drive, outlet and adoption':
+    'UTF-8 CSV，带字节顺序标记（供 Excel 打开），每行一条留言，最早的在前；名称用读者的语言（lang，否则 Accept-Language），站点本地时间，含最新答复、转办路径，以及建言所属专栏、来源媒体和采纳情况',
   'as officials dial it, e.g. 139 1234 5678':
     '按工作人员拨号的格式，例如 139 1234 5678',
   'the token, as a list of one':

@@ -4,7 +4,7 @@ import { consoleRequest, createOfficial, type TestOfficial } from '../../test/of
 
 const HEADER = [
   '编号', '提交时间', '留言对象', '类型', '领域', '标题', '内容', '所在地区', '署名', '公开', '审核状态', '办理状态', '办理期限', '回复数',
-  '最新回复类型', '答复单位', '最新回复时间', '最新回复内容', '转办路径',
+  '最新回复类型', '答复单位', '最新回复时间', '最新回复内容', '转办路径', '建言专栏', '来源媒体', '采纳时间', '采纳说明',
 ];
 const LOCAL_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d$/;
 
@@ -73,7 +73,7 @@ describe('GET /v1/console/export.csv', () => {
     expect(rows[1]).toEqual([
       first, expect.stringMatching(LOCAL_TIME), '测试县教育局', '投诉', '教育',
       '城关小学门口早晚高峰拥堵', validMessage('').body, '测试县城关镇', '陈***', '是', '待审核', '待受理',
-      expect.stringMatching(/^\d{4}-\d\d-\d\d$/), '0', '', '', '', '', '',
+      expect.stringMatching(/^\d{4}-\d\d-\d\d$/), '0', '', '', '', '', '', '', '', '', '',
     ]);
     // A private message is never reviewed: no review state.
     expect(rows[2]).toMatchObject({ 2: '测试县交通运输局', 3: '求助', 4: '交通', 9: '否', 10: '', 11: '待受理' });
@@ -191,13 +191,38 @@ describe('GET /v1/console/export.csv', () => {
     await expectProblem(await consoleRequest('/v1/console/export.csv?lang=fr', { as: admin }), 422, 'validation');
   });
 
+  it('names a drive’s suggestion’s drive, the partner outlet it came from, and its adoption (采纳)', async () => {
+    const site = await createSite({ moderation: 'post' });
+    const admin = await createOfficial(site.siteId, 'admin');
+    const drive = await consoleRequest('/v1/admin/campaigns', {
+      as: admin, method: 'POST', body: {
+        slug: 'jianyan', title: '建言“十五五”', startsAt: new Date(Date.now() - 86_400_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        outlets: [{ name: '示范日报', origin: 'https://news.example.cn' }],
+      },
+    });
+    expect(drive.status).toBe(201);
+    const sent = await submit(site.siteId, validMessage(site.eduUnit, { type: 'suggestion', campaign: 'jianyan' }), { origin: 'https://news.example.cn' });
+    expect(sent.status).toBe(201);
+    const { id } = await sent.json<{ id: string }>();
+    const plain = await submitted(site.siteId, { title: '不属于专栏的一条' });
+    for (const [action, body] of [['accept', {}], ['adopt', { note: '已写入县“十五五”规划第三章' }]] as const) {
+      expect((await consoleRequest(`/v1/console/messages/${id}/${action}`, { as: admin, method: 'POST', body })).status).toBe(200);
+    }
+
+    const { rows } = await download(admin);
+    const byId = new Map(rows.slice(1).map((r) => [r[0], Object.fromEntries(HEADER.map((name, i) => [name, r[i]]))]));
+    expect(byId.get(id)).toMatchObject({ 建言专栏: '建言“十五五”', 来源媒体: '示范日报', 采纳时间: expect.stringMatching(LOCAL_TIME), 采纳说明: '已写入县“十五五”规划第三章' });
+    expect(byId.get(plain)).toMatchObject({ 建言专栏: '', 来源媒体: '', 采纳时间: '', 采纳说明: '' });
+  });
+
   it('answers in English when asked', async () => {
     const site = await createSite();
     const admin = await createOfficial(site.siteId, 'admin');
     const { rows } = await download(admin, '?contact=1', { 'Accept-Language': 'en-GB,en;q=0.9' });
     expect(rows).toEqual([[
       'id', 'created', 'unit', 'type', 'domain', 'title', 'body', 'region', 'display name', 'public', 'moderation', 'status', 'due', 'replies',
-      'latest reply kind', 'answering unit', 'latest reply time', 'latest reply', 'transfer path', 'name', 'phone', 'email',
+      'latest reply kind', 'answering unit', 'latest reply time', 'latest reply', 'transfer path', 'campaign', 'outlet', 'adopted', 'adoption note',
+      'name', 'phone', 'email',
     ]]);
     expect(await contactAudits(site.siteId)).toEqual([{ account_id: admin.id, detail: JSON.stringify({ rows: 0, from: null, to: null }) }]);
   });

@@ -21,15 +21,15 @@ const PAGE_SIZE = 500;
 const COLUMNS = {
   'zh-CN': [
     '编号', '提交时间', '留言对象', '类型', '领域', '标题', '内容', '所在地区', '署名', '公开', '审核状态', '办理状态', '办理期限', '回复数',
-    '最新回复类型', '答复单位', '最新回复时间', '最新回复内容', '转办路径',
+    '最新回复类型', '答复单位', '最新回复时间', '最新回复内容', '转办路径', '建言专栏', '来源媒体', '采纳时间', '采纳说明',
   ],
   en: [
     'id', 'created', 'unit', 'type', 'domain', 'title', 'body', 'region', 'display name', 'public', 'moderation', 'status', 'due', 'replies',
-    'latest reply kind', 'answering unit', 'latest reply time', 'latest reply', 'transfer path',
+    'latest reply kind', 'answering unit', 'latest reply time', 'latest reply', 'transfer path', 'campaign', 'outlet', 'adopted', 'adoption note',
   ],
   'zh-TW': [
     '編號', '提交時間', '留言對象', '類型', '領域', '標題', '內容', '所在地區', '署名', '公開', '審核狀態', '辦理狀態', '辦理期限', '回覆數',
-    '最新回覆類型', '答覆單位', '最新回覆時間', '最新回覆內容', '轉辦路徑',
+    '最新回覆類型', '答覆單位', '最新回覆時間', '最新回覆內容', '轉辦路徑', '建言專欄', '來源媒體', '採納時間', '採納說明',
   ],
 };
 const YES_NO = { 'zh-CN': ['是', '否'], en: ['yes', 'no'], 'zh-TW': ['是', '否'] } as const;
@@ -67,10 +67,12 @@ function page(db: SiteDatabase, siteId: string, range: Range, afterSeq: number) 
     .leftJoin('units as u', 'u.id', 'm.unit_id')
     .leftJoin('replies as r', 'r.id', 'm.latest_reply_id')
     .leftJoin('units as ru', 'ru.id', 'r.unit_id')
+    .leftJoin('campaigns as cp', 'cp.id', 'm.campaign_id')
     .select([
       'm.seq', 'm.id', 'm.created_at', 'u.name as unit', 'm.type', 'm.domain', 'm.title', 'm.body', 'm.region', 'm.display_name',
       'm.is_public', 'm.moderation', 'm.status', 'm.due_at', 'm.reply_count', 'm.author_name_enc', 'm.author_phone_enc', 'm.author_email_enc',
       'r.kind as reply_kind', 'ru.name as reply_unit', 'r.created_at as reply_at', 'r.body as reply_body',
+      'cp.title as campaign', 'm.source_outlet', 'm.adopted_at', 'm.adoption_note',
     ])
     .where('m.seq', '>', afterSeq)
     .orderBy('m.seq')
@@ -110,6 +112,7 @@ interface ExportRow {
   id: string; created_at: string; unit: string | null; type: string; domain: string; title: string; body: string; region: string;
   display_name: string; is_public: number; moderation: string; status: string; due_at: string; reply_count: number;
   reply_kind: string | null; reply_unit: string | null; reply_at: string | null; reply_body: string | null;
+  campaign: string | null; source_outlet: string | null; adopted_at: string | null; adoption_note: string | null;
 }
 
 /**
@@ -126,6 +129,8 @@ function rowFields(row: ExportRow, labels: Vocabulary, yesNo: readonly [string, 
     row.moderation === 'rejected' ? '' : localDay(new Date(row.due_at)), String(row.reply_count),
     row.reply_kind ? label(labels.replyKinds, row.reply_kind) : '', row.reply_unit ?? '', row.reply_at ? siteDateTime(row.reply_at) : '',
     row.reply_body ?? '', path,
+    // A drive's suggestions: which drive, the partner outlet it came from, and its adoption (采纳).
+    row.campaign ?? '', row.source_outlet ?? '', row.adopted_at ? siteDateTime(row.adopted_at) : '', row.adoption_note ?? '',
   ];
 }
 
@@ -143,7 +148,7 @@ const exportMessages = createRoute({
   responses: {
     200: {
       description: 'UTF-8 CSV with a byte order mark (for Excel), one message a line, oldest first; labels in the reader’s language '
-        + '(lang, else Accept-Language), site-local times, the latest reply and the transfer path',
+        + '(lang, else Accept-Language), site-local times, the latest reply, the transfer path, and a drive’s suggestion’s drive, outlet and adoption',
       content: { 'text/csv': { schema: z.string() } },
     },
     ...officialErrorResponses,
