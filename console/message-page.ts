@@ -572,6 +572,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
           <dt>${t.message.author}</dt><dd>${this.written(m.displayName)} · ${this.written(m.region)}</dd>
           <dt>${t.message.supports}</dt><dd>${m.supportCount}</dd>
+          ${m.campaignTitle !== null ? html`<dt>${t.message.campaign}</dt><dd part="campaign">${this.written(m.campaignTitle)}${m.outlet
+            ? html` · ${this.formatWritten(t.message.outlet, { name: m.outlet })}` : nothing}</dd>` : nothing}
           ${m.adoption ? html`<dt>${t.flags.adopted}</dt><dd part="adoption">${this.written(m.adoption.note)} · ${when(m.adoption.at, false)}</dd>` : nothing}
         </dl>
         <div class="body message-body">${this.written(m.body)}</div>

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import type { Campaign } from '../sdk/src/schemas/campaign';
 import type { PendingFollowUp, QueueMessage, QueuePage, QueueQuery, QueueTab } from '../sdk/src/schemas/console';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { idRefs } from '../ui/id-refs';
@@ -36,6 +37,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     loading: { state: true },
     error: { state: true },
     dueError: { state: true },
+    drives: { state: true },
     pendingFollowUps: { state: true },
     searchError: { state: true },
   };
@@ -54,16 +56,30 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   private pendingFollowUps: PendingFollowUp[] = [];
   /** Why 查找 found no message for a tracking code. */
   private searchError = '';
+  /** The site's suggestion drives (建言专栏), the latest to end first, for the filter; empty: none, or not read. */
+  private drives: Campaign[] = [];
   /** Answers to an earlier filter that arrive late are dropped. */
   private request = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('config') && this.config && this.drives.length === 0) void this.loadDrives();
     if (changed.has('filters')) void this.load(false);
     if (changed.has('filters') || changed.has('profile')) void this.loadPendingFollowUps();
   }
 
   private get moderates(): boolean {
     return this.profile?.role === 'admin' || this.profile?.role === 'moderator';
+  }
+
+  /** The drives for the filter: ended ones too, whose suggestions are still answered and compiled. */
+  private async loadDrives(): Promise<void> {
+    // The public list, read as the site's own page reads it.
+    this.site = this.config!.site.id;
+    try {
+      this.drives = (await this.client().listCampaigns()).items;
+    } catch {
+      // The filter waits for the next visit; the queue works without it.
+    }
   }
 
   private async loadPendingFollowUps(): Promise<void> {
@@ -79,8 +95,8 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   }
 
   private query(cursor?: string): QueueQuery {
-    const { tab, type, domain, unit, dueWithinDays, reopened, q } = this.filters;
-    return { tab, type, domain, unit, dueWithinDays, reopened: reopened ? 'true' : undefined, q, cursor, limit: 30 };
+    const { tab, type, domain, unit, campaign, dueWithinDays, reopened, q } = this.filters;
+    return { tab, type, domain, unit, campaign, dueWithinDays, reopened: reopened ? 'true' : undefined, q, cursor, limit: 30 };
   }
 
   private async load(more: boolean): Promise<void> {
@@ -127,6 +143,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
       type: oneOf(MESSAGE_TYPES, value('type')),
       domain: oneOf(DOMAINS, value('domain')),
       unit: value('unit'),
+      campaign: value('campaign'),
       dueWithinDays: due === undefined ? undefined : Number(due),
       reopened: (form.elements.namedItem('reopened') as HTMLInputElement).checked || undefined,
       q: this.filters.q,
@@ -184,7 +201,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     const t = this.t;
     const counts = this.page?.counts;
     const f = this.filters;
-    const filtered = Boolean(f.type || f.domain || f.unit || f.dueWithinDays !== undefined || f.reopened);
+    const filtered = Boolean(f.type || f.domain || f.unit || f.campaign || f.dueWithinDays !== undefined || f.reopened);
     // The page's heading for those who move by headings; the tabs say the rest to sighted readers.
     return html`<h1 class="visually-hidden">${t.nav.queue}</h1>
       <nav class="tabs" aria-label=${t.nav.queue}>
@@ -217,6 +234,11 @@ export class LiuyanConsoleQueue extends ConsoleElement {
           <liuyan-console-unit-picker class="wide-cell" name="unit" source="site" .site=${this.config?.site.id ?? ''} label=${t.queue.unit}
             none=${t.queue.any} .value=${f.unit ?? ''} .known=${this.knownUnits()}
             .roots=${this.profile?.role === 'responder' ? this.profile.units : null}></liuyan-console-unit-picker>
+          ${this.drives.length > 0 || f.campaign ? html`<label>${t.queue.campaign}<select name="campaign">
+            <option value="">${t.queue.any}</option>
+            ${this.drives.map((d) => html`<option value=${d.slug} ?selected=${f.campaign === d.slug} lang=${this.langOf(d.title)}>${d.title}</option>`)}
+            ${f.campaign && !this.drives.some((d) => d.slug === f.campaign) ? html`<option value=${f.campaign} selected>${f.campaign}</option>` : nothing}
+          </select></label>` : nothing}
           <div>
             <label>${t.queue.dueWithinDays}<input name="dueWithinDays" type="number" min=${DUE_WITHIN_DAYS.min} max=${DUE_WITHIN_DAYS.max}
               inputmode="numeric" placeholder=${t.queue.dueWithinDaysPlaceholder} .value=${f.dueWithinDays === undefined ? '' : String(f.dueWithinDays)}

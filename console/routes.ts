@@ -9,6 +9,8 @@ export interface QueueFilters {
   type?: MessageType;
   domain?: Domain;
   unit?: string;
+  /** A suggestion drive's slug (建言专栏). */
+  campaign?: string;
   dueWithinDays?: number;
   /** Only the re-opened messages being handled again (重办). */
   reopened?: boolean;
@@ -60,6 +62,7 @@ export function parseRoute(hash: string): Route {
       type: oneOf(MESSAGE_TYPES, params.get('type')),
       domain: oneOf(DOMAINS, params.get('domain')),
       unit: params.get('unit') || undefined,
+      campaign: params.get('campaign') || undefined,
       dueWithinDays: due !== null && /^\d{1,2}$/.test(due) ? Number(due) : undefined,
       reopened: params.get('reopened') === 'true' || undefined,
       q: [...(params.get('q')?.trim() ?? '')].slice(0, 50).join('').trim() || undefined,

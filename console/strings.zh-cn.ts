@@ -58,6 +58,7 @@ const strings = {
     type: '类型',
     domain: '领域',
     unit: '单位（含下属）',
+    campaign: '建言专栏',
     dueWithinDays: '几天内到期',
     dueWithinDaysPlaceholder: '天数',
     reopenedOnly: '只看重办',
@@ -99,6 +100,9 @@ const strings = {
     deadline: '办理期限',
     author: '署名',
     supports: '关注人数',
+    /** A drive's suggestion: the drive it was written to, and the partner outlet's website it came from. */
+    campaign: '建言专栏',
+    outlet: '来源：{name}',
     rejectedBecause: '未通过原因：{reason}',
     actions: '操作',
     notes: '内部备注',

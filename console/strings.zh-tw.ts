@@ -62,6 +62,7 @@ const strings = {
     type: '類型',
     domain: '領域',
     unit: '單位（含下屬）',
+    campaign: '建言專欄',
     dueWithinDays: '幾天內到期',
     dueWithinDaysPlaceholder: '天數',
     reopenedOnly: '只看重辦',
@@ -103,6 +104,9 @@ const strings = {
     deadline: '辦理期限',
     author: '署名',
     supports: '關注人數',
+    /** A drive's suggestion: the drive it was written to, and the partner outlet's website it came from. */
+    campaign: '建言專欄',
+    outlet: '來源：{name}',
     rejectedBecause: '未通過原因：{reason}',
     actions: '操作',
     notes: '內部備註',

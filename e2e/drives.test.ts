@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { DEMO_CAMPAIGNS } from '../worker/seed/demo-campaigns';
 import { officialApi, pickUnit, sessionCookie, signedIn } from './console-helpers';
 import { citizenPhone, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
@@ -142,5 +143,34 @@ describe('the admin drives page (建言专栏)', () => {
     expect(await notice.textContent()).toBe(`乡村振兴建言 ${n}只在示范日报的网站上接收留言，本网站不能提交。欢迎到这些网站的专栏页面留言。`);
     expect(await form.getByLabel('标题', { exact: true }).count()).toBe(0);
     await context.close();
+  });
+
+  it('an official lists a drive’s suggestions alone in the queue, and its page names the drive and the outlet it came from', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    await page.goto(`${WORKER}/console/#/queue?tab=all`);
+    const queue = page.locator('liuyan-console-queue');
+    await queue.locator('[part="queue"][aria-busy="false"]').waitFor();
+    await queue.locator('details.filters summary').click();
+    const drive = queue.getByLabel('建言专栏');
+    // Ended drives too: their suggestions are still answered and compiled.
+    await expect.poll(() => drive.locator('option').allTextContents()).toEqual(expect.arrayContaining(['全部', '我为示范县“十五五”规划建言献策', '2025年“我为县政府工作报告建言”']));
+    await drive.selectOption({ label: '我为示范县“十五五”规划建言献策' });
+    await queue.locator('form.filter-grid button[type="submit"]').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`campaign=${DEMO_CAMPAIGNS.open}`);
+    await queue.locator('[part="queue"][aria-busy="false"]').waitFor();
+    const titles = await queue.locator('[part="queue"] .item-title').allTextContents();
+    expect(titles).toEqual(expect.arrayContaining(['建议开通县城至高铁站的公交专线']));
+    // Each one listed is the drive's, as the service says.
+    const cookie = await sessionCookie(DEMO_ACCOUNTS.admin);
+    const listed = await (await officialApi(cookie, 'GET', `/v1/console/messages?tab=all&campaign=${DEMO_CAMPAIGNS.open}&limit=100`)).json() as { items: { title: string; campaign: string }[] };
+    expect(listed.items.map((m) => m.title).sort()).toEqual([...titles].sort());
+    expect(new Set(listed.items.map((m) => m.campaign))).toEqual(new Set([DEMO_CAMPAIGNS.open]));
+
+    await queue.getByRole('link', { name: /建议开通县城至高铁站的公交专线/ }).click();
+    const facts = page.locator('liuyan-console-message [part="campaign"]');
+    await facts.waitFor();
+    expect(await facts.textContent()).toMatch(/^我为示范县“十五五”规划建言献策( · 来源：示范日报)?$/);
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 });

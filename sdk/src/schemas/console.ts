@@ -27,6 +27,7 @@ export const QueueQuerySchema = z.object({
   type: MessageTypeSchema.optional(),
   domain: DomainSchema.optional(),
   unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
+  campaign: z.string().max(64).optional().describe('a suggestion drive’s slug (建言专栏): only the messages written to it'),
   dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due within N days (N × 24 hours) from now, not yet overdue'),
   reopened: z.enum(['true', 'false']).transform((v) => v === 'true').optional()
     .describe('true: only the re-opened messages being handled again (重办: the citizen was not satisfied or asked again), as the dashboard counts them'),
@@ -109,6 +110,8 @@ export const ConsoleMessageSchema = QueueMessageSchema.omit({ coverPhoto: true }
   body: z.string(),
   moderationReason: z.string().nullable().describe('why it was rejected or hidden: a RejectReason code (the moderator’s words are on the timeline event)'),
   supportCount: z.number().int(),
+  campaignTitle: z.string().nullable().describe('the name of the suggestion drive (建言专栏) it was written to; null: none'),
+  outlet: z.string().nullable().describe('the drive’s partner outlet (a news site) it was written on; null: none, or the site’s own pages'),
   replies: z.array(OwnReplySchema),
   timeline: z.array(ConsoleEventSchema),
   notes: z.array(NoteSchema),

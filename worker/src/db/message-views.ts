@@ -267,7 +267,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
   const m = await db.first(
     withHistory(db.q.selectFrom('messages as m').where('m.id', '=', id).where('m.site_id', '=', official.siteId) as Messages, 'official')
       .select((eb) => notesJson(eb).as('notes'))
-      .select('m.held_for')
+      .select(['m.held_for', 'c.title as campaign_title', 'm.source_outlet'])
       .select(lastEventId('m.id').as('last_event_id')),
   );
   if (!m) return null;
@@ -287,6 +287,8 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
     heldFor: heldFor(m.held_for),
     replyCount: m.reply_count,
     supportCount: m.support_count,
+    campaignTitle: m.campaign_title,
+    outlet: m.source_outlet,
     supervised: m.escalated_due_at !== null,
     replies: parsed(m.replies).map((r): OwnReply => reply(r, photos, (p) => ownPhoto(p, audience))),
     timeline,

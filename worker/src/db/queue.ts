@@ -25,6 +25,8 @@ export interface QueueFilter {
   type?: string;
   domain?: string;
   unit?: string;
+  /** A suggestion drive's slug: only its messages. */
+  campaign?: string;
   dueWithinDays?: number;
   /** Only the re-opened messages being handled again (重办): the ones that head a tab holding 办理中, and nothing after them. */
   reopened?: boolean;
@@ -143,6 +145,8 @@ function withFilters(query: Queue, filter: QueueFilter, now: Date, status?: Stat
   if (filter.moderation) q = q.where('m.moderation', '=', filter.moderation as never);
   if (filter.type) q = q.where('m.type', '=', filter.type as never);
   if (filter.domain) q = q.where('m.domain', '=', filter.domain);
+  // The drive by its slug on the message's own site (one row by the campaigns' unique key).
+  if (filter.campaign) q = q.where(sql<boolean>`m.campaign_id = (SELECT id FROM campaigns WHERE site_id = m.site_id AND slug = ${filter.campaign})`);
   if (filter.unit) {
     // The unit and every unit below it, from `unit_ancestors` (migration 0024) rather than a walk of the tree.
     q = q.where(sql<boolean>`m.unit_id IN (SELECT unit_id FROM unit_ancestors WHERE ancestor_id = ${filter.unit})`);

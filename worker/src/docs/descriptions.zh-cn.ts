@@ -393,6 +393,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '留言对象（领导或部门），取自服务定义',
   'the settings':
     '站点设置',
+  'a suggestion drive’s slug (建言专栏): only the messages written to it':
+    '建言专栏的网址标识：只列出该专栏收到的留言',
   'a unit id; its sub-units are included':
     '单位编号；含其下级单位',
   'the region (所在地区)':
@@ -867,6 +869,10 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '留言办结多少天后删除留言人的联系方式和照片；0：一直保存',
   'at most 500 words of at most 30 characters':
     '最多 500 个词，每个词最多 30 个字',
+  'the name of the suggestion drive (建言专栏) it was written to; null: none':
+    '留言所属建言专栏的名称；null：不属于任何专栏',
+  'the drive’s partner outlet (a news site) it was written on; null: none, or the site’s own pages':
+    '留言提交时所在的专栏合作媒体网站；null：没有，或来自本站自己的页面',
   'null or empty: no Turnstile; absent keeps the stored one':
     'null 或空：不使用 Turnstile；不提供则保留已保存的站点密钥',
   'the site’s own words for a few visible strings, by language (zh-CN, zh-TW, en) and key (form.submit, form.regionPlaceholder, hosted.boardName)':

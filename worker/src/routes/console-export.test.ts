@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR, createSite, db, expectProblem, seedMessages, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
+import type { ConsoleMessage } from '../../../sdk/src/schemas/console';
 
 const HEADER = [
   '编号', '提交时间', '留言对象', '类型', '领域', '标题', '内容', '所在地区', '署名', '公开', '审核状态', '办理状态', '办理期限', '回复数',
@@ -213,6 +214,10 @@ describe('GET /v1/console/export.csv', () => {
     const byId = new Map(rows.slice(1).map((r) => [r[0], Object.fromEntries(HEADER.map((name, i) => [name, r[i]]))]));
     expect(byId.get(id)).toMatchObject({ 建言专栏: '建言“十五五”', 来源媒体: '示范日报', 采纳时间: expect.stringMatching(LOCAL_TIME), 采纳说明: '已写入县“十五五”规划第三章' });
     expect(byId.get(plain)).toMatchObject({ 建言专栏: '', 来源媒体: '', 采纳时间: '', 采纳说明: '' });
+    // The console's page of each says the same.
+    const view = async (messageId: string) => (await consoleRequest(`/v1/console/messages/${messageId}`, { as: admin })).json<ConsoleMessage>();
+    expect(await view(id)).toMatchObject({ campaign: 'jianyan', campaignTitle: '建言“十五五”', outlet: '示范日报' });
+    expect(await view(plain)).toMatchObject({ campaign: null, campaignTitle: null, outlet: null });
   });
 
   it('answers in English when asked', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsoleMessage, Contact, QueuePage } from '../../../sdk/src/schemas/console';
 import type { MessageCreated, MessagePage, PublicMessageDetail, TrackedMessage } from '../../../sdk/src/schemas/message';
 import {
-  addCalendarDay, AUTHOR, createSite, db, eventKinds, expectNoPersonalData, expectProblem, FOREIGN_ORIGIN, messageRow, request,
+  addCalendarDay, AUTHOR, createCampaign, createSite, db, eventKinds, expectNoPersonalData, expectProblem, FOREIGN_ORIGIN, messageRow, request,
   seedMessages, submit, track, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
@@ -727,6 +727,14 @@ describe('GET /v1/console/messages — the queue', () => {
     })));
     expect((await queue(c.eduResponder, '?type=help')).items.map((m) => ids.indexOf(m.id))).toEqual([1, 3, 5]);
     expect((await queue(c.eduResponder, '?type=complaint&domain=urban')).items.map((m) => ids.indexOf(m.id))).toEqual([4, 6]);
+    // A suggestion drive's (建言专栏) messages alone, by its slug; another site's drive of the same slug, or none, finds nothing.
+    const drive = await createCampaign(c.siteId, { slug: 'jianyan', startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) });
+    await db.run(db.q.updateTable('messages').set({ campaign_id: drive }).where('id', 'in', [ids[2]!, ids[5]!]));
+    const elsewhere = await createSite();
+    await createCampaign(elsewhere.siteId, { slug: 'other', startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) });
+    expect((await queue(c.eduResponder, '?campaign=jianyan')).items.map((m) => ids.indexOf(m.id))).toEqual([2, 5]);
+    expect((await queue(c.eduResponder, '?campaign=jianyan&type=help')).items.map((m) => ids.indexOf(m.id))).toEqual([5]);
+    expect((await queue(c.eduResponder, '?campaign=other')).items).toEqual([]);
     const seen: string[] = [];
     let cursor: string | null = '';
     while (cursor !== null) {

@@ -74,15 +74,15 @@ describe('D1 limits: officials', () => {
     ];
     const filters: Record<string, string>[] = [
       { unit: site.headUnit }, { unit: 'u'.repeat(64) }, { cursor: `2026-11-30T00:00:00.000Z~${'z'.repeat(11)}` },
-      { tab: 'overdue', unit: site.headUnit, dueWithinDays: '60', type: 'help', domain: 'urban', moderation: 'pending', limit: '100' },
+      { tab: 'overdue', unit: site.headUnit, campaign: 'c'.repeat(64), dueWithinDays: '60', type: 'help', domain: 'urban', moderation: 'pending', limit: '100' },
       // The longest searches (50 Chinese characters are 150 bytes: over D1's 50-byte LIKE patterns), in
       // every message of the site, and in a tab read status by status and unit by unit; and a code.
       { tab: 'all', q: '路'.repeat(50) }, { tab: 'all', q: '%_\\'.repeat(16) + '路灯', limit: '100' },
       { tab: 'handling', q: '路'.repeat(50), limit: '100' }, { tab: 'overdue', q: 'ABCD-EFGH-JKLM-NPQR', limit: '100' },
       // Five words (the most a search takes), each looked for in two forms: 路燈壞了ＡＢＣ as typed, and as 路灯坏了abc.
-      { tab: 'all', q: [0, 1, 2, 3, 4].map((i) => `路燈壞了ＡＢＣ${i}`).join(' '), limit: '100', unit: site.headUnit, type: 'help', domain: 'urban', dueWithinDays: '60' },
+      { tab: 'all', q: [0, 1, 2, 3, 4].map((i) => `路燈壞了ＡＢＣ${i}`).join(' '), limit: '100', unit: site.headUnit, campaign: 'c'.repeat(64), type: 'help', domain: 'urban', dueWithinDays: '60' },
       // And 重办 alone, with every other filter.
-      { tab: 'handling', q: [0, 1, 2, 3, 4].map((i) => `路燈壞了ＡＢＣ${i}`).join(' '), limit: '100', unit: site.headUnit, type: 'help', domain: 'urban', dueWithinDays: '60', reopened: 'true' },
+      { tab: 'handling', q: [0, 1, 2, 3, 4].map((i) => `路燈壞了ＡＢＣ${i}`).join(' '), limit: '100', unit: site.headUnit, campaign: 'c'.repeat(64), type: 'help', domain: 'urban', dueWithinDays: '60', reopened: 'true' },
     ];
     for (const official of officials) {
       for (const filter of filters) {
