@@ -158,7 +158,10 @@ export class LiuyanConsole extends ConsoleElement {
     // Another page (not the first drawn, even where the address it was loaded with sent it to sign-in;
     // not another tab of the same one): where it starts takes the focus.
     const from = this.route.page === 'message' ? this.route.id : undefined;
-    if (this.pageShown && (route.page !== this.route.page || (route.page === 'message' && route.id !== from))) expectArrival(from);
+    // Another tab of the queue or the admin pages (a tab pressed, or Back to the one before): the tab shown.
+    const otherTab = (route.page === 'queue' && this.route.page === 'queue' && route.filters?.tab !== this.route.filters?.tab)
+      || (route.page === 'admin' && this.route.page === 'admin' && route.section !== this.route.section);
+    if (this.pageShown && (route.page !== this.route.page || (route.page === 'message' && route.id !== from) || otherTab)) expectArrival(from);
     if (route.page !== this.route.page && this.route.page !== 'account') this.done = '';
     this.route = route;
     this.shownHash = location.hash;

@@ -396,7 +396,7 @@ describe('the console’s admin pages', () => {
     expect(download.suggestedFilename()).toMatch(/^liuyan-demo-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await readFile((await download.path())!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).split('\r\n')[0]).toBe('编号,提交时间,留言对象,类型,领域,标题,内容,所在地区,署名,公开,审核状态,办理状态,办理期限,回复数,最新回复类型,答复单位,最新回复时间,最新回复内容,转办路径');
+    expect(text.slice(1).split('\r\n')[0]).toBe('编号,提交时间,留言对象,类型,领域,标题,内容,所在地区,署名,公开,审核状态,办理状态,办理期限,回复数,最新回复类型,答复单位,最新回复时间,最新回复内容,转办路径,建言专栏,来源媒体,采纳时间,采纳说明');
     // Labels, not codes, in the reader's language.
     expect(text).toMatch(/,(建言|投诉|求助|咨询),/);
     expect(text).not.toMatch(/,(submitted|in_progress|published),/);

@@ -800,6 +800,12 @@ describe('an official going from page to page with the keyboard', () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     // Signed in: the focus is on the queue’s tab shown, not left on the page’s body.
     await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'A', text: expect.stringMatching(/^全部/) });
+    // Another tab, then Back: the focus is on the tab shown again, not left on the one just pressed.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('tab=supervised');
+    await page.goBack();
+    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'A', text: expect.stringMatching(/^全部/) });
 
     // A tracking code read out on the phone, typed into the search and sent with Enter: the message it opens, at its title.
     const search = page.locator('liuyan-console-queue').getByRole('searchbox');

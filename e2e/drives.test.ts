@@ -145,6 +145,45 @@ describe('the admin drives page (建言专栏)', () => {
     await context.close();
   });
 
+  it('a drive whose first day is moved later while a reader writes: sent, the form names the new day and keeps the words; a reload at once says the same', async () => {
+    const n = Date.now() % 1_000_000;
+    const slug = `e2e-moved-${n}`;
+    const cookie = await sessionCookie(DEMO_ACCOUNTS.admin);
+    const created = await officialApi(cookie, 'POST', '/v1/admin/campaigns', {
+      slug, title: `移后专栏 ${n}`, startsAt: new Date(Date.now() - DAY_MS).toISOString(), endsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(), types: ['suggestion'],
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json() as { id: string };
+    // The hosted drive page: the element alone, nothing of the page's own asks for the drive again.
+    const context = await browser.page.context().browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${WORKER}/s/demo/campaigns/${slug}`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    const title = '建议在城关镇增设夜间公交';
+    await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县交通运输局' });
+    await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
+    await form.getByLabel('标题', { exact: true }).fill(title);
+    await form.getByLabel('留言内容', { exact: true }).fill('晚上九点以后没有公交车，下夜班的人回家很不方便。');
+    await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
+    await form.getByLabel('姓名', { exact: true }).fill('陈明');
+    await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
+    await form.getByLabel(/我已阅读并同意隐私声明/).check();
+    const later = chinaDay(10);
+    expect((await officialApi(cookie, 'PATCH', `/v1/admin/campaigns/${id}`, { startsAt: `${later}T00:00:00+08:00` })).status).toBe(200);
+
+    await form.locator('[part="submit"]').click();
+    const closed = form.locator('[part="campaign-closed"]');
+    await closed.waitFor();
+    expect(await closed.textContent()).toContain(`将于${later.replaceAll('-', '/')}开始征集`);
+    expect(await form.locator('[part="kept"] textarea').inputValue()).toContain(title);
+    await page.reload();
+    await closed.waitFor();
+    expect(await closed.textContent()).toContain(`将于${later.replaceAll('-', '/')}开始征集`);
+    expect(await form.locator('[part="kept"] textarea').inputValue()).toContain(title);
+    await context.close();
+  });
+
   it('an official lists a drive’s suggestions alone in the queue, and its page names the drive and the outlet it came from', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await page.goto(`${WORKER}/console/#/queue?tab=all`);

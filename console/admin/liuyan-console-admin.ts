@@ -36,6 +36,11 @@ export class LiuyanConsoleAdmin extends AdminElement {
   year: number | undefined = undefined;
   profile: OfficialProfile | null = null;
 
+  /** Coming to the admin pages, or to another of their tabs (pressed, or Back): the tab shown, as in the queue. */
+  protected override arrivalFocus(): HTMLElement | null | undefined {
+    return this.renderRoot.querySelector<HTMLElement>('[part="admin-nav"] a[aria-current="page"]') ?? undefined;
+  }
+
   /** The admin tab shown, in the admin pages (单位 · 站点管理). */
   protected override pageName(): string {
     return format(this.t.titleParts, { part: this.a.sections[this.section], whole: this.t.nav.admin });

@@ -66,8 +66,8 @@ export interface LiuyanClient {
   getMessage(id: string, options?: CallOptions): Promise<PublicMessageDetail>;
   /** The site's suggestion drives (建言专栏), the latest to end first, with their figures. */
   listCampaigns(options?: CallOptions): Promise<CampaignList>;
-  /** One drive by slug: whether it is open now, its choices, outlets and figures. 404 not_found for none. */
-  getCampaign(slug: string, options?: CallOptions): Promise<Campaign>;
+  /** One drive by slug: whether it is open now, its choices, outlets and figures. 404 not_found for none. `fresh`: past the copy the browser may keep for half a minute. */
+  getCampaign(slug: string, options?: { fresh?: boolean } & CallOptions): Promise<Campaign>;
   /** The site's statistics (reply rate, on-time rate, satisfaction, monthly series, ranking); see STATS_DEFINITIONS. */
   getStats(query?: StatsQuery, options?: CallOptions): Promise<Stats>;
   submitMessage(input: CreateMessageInput, options?: SubmitOptions): Promise<MessageCreated>;
@@ -160,7 +160,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
 
     listCampaigns: (call) => get<CampaignList>(`${sitePath}/campaigns`, call),
 
-    getCampaign: (slug, call) => get<Campaign>(`${sitePath}/campaigns/${encodeURIComponent(slug)}`, call),
+    getCampaign: (slug, { fresh = false, ...call } = {}) => get<Campaign>(`${sitePath}/campaigns/${encodeURIComponent(slug)}`, call, fresh ? { cache: 'no-cache' } : {}),
 
     submitMessage: (input, { idempotencyKey = newIdempotencyKey(), ...call } = {}) =>
       post<MessageCreated>(`${sitePath}/messages`, input, call, { headers: { 'Idempotency-Key': idempotencyKey } }),

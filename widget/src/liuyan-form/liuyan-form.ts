@@ -684,13 +684,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       // Turnstile's check failed or could not be made: nothing was stored; say so, and check again.
       this.errors = { form: checkFailed };
       this.focusOnceDrawn('#form-error');
-    } else if (error instanceof LiuyanError && error.fieldErrors.some((e) => e.code === 'campaign_closed' || e.code === 'campaign_not_started') && this.drive) {
-      // The drive ended while the citizen was writing (or its start was moved later): say so instead
-      // of a field error with no field, what was written kept below (renderKept).
-      const ended = error.fieldErrors.some((e) => e.code === 'campaign_closed');
-      this.drive = { ...this.drive, open: false, ...(ended ? { endsAt: new Date().toISOString() } : {}) };
-      this.phase = 'campaign-closed';
-      this.focusOnceDrawn('[part="campaign-closed"]');
+    } else if (error instanceof LiuyanError && this.drive && error.fieldErrors.some((e) => e.code === 'campaign_closed' || e.code === 'campaign_not_started')) {
+      void this.showDriveClosed(error.fieldErrors.some((e) => e.code === 'campaign_closed') ? 'campaign_closed' : 'campaign_not_started');
     } else if (error instanceof LiuyanError && error.code === 'origin_not_allowed' && this.drive) {
       // The drive's outlets changed while the citizen was writing (the draft is kept).
       this.drive = { ...this.drive, acceptsHere: false };
@@ -706,6 +701,29 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.focusOnceDrawn('#form-error');
     }
     this.report(error);
+  }
+
+  /**
+   * The drive ended while the citizen was writing, or its first day was moved later: said instead of a
+   * field error with no field, what was written kept below (renderKept). The drive is read again as the
+   * service has it now (its new dates), past the copy the browser keeps for half a minute, so the
+   * sentence names the right day and a reload of the page says the same.
+   */
+  private async showDriveClosed(code: 'campaign_closed' | 'campaign_not_started'): Promise<void> {
+    const drive = this.drive!;
+    const now = await this.client().getCampaign(this.campaign, { fresh: true }).catch(() => null);
+    if (this.phase !== 'editing' || this.drive !== drive) return;
+    if (now && !now.open) this.drive = now;
+    else if (!now && code === 'campaign_closed') this.drive = { ...drive, open: false, endsAt: new Date().toISOString() };
+    else {
+      // Open again already, or its new dates unknown: the service's sentence, above the form as it is.
+      if (now) this.drive = now;
+      this.errors = { form: () => this.fieldError('campaign', code) };
+      this.focusOnceDrawn('#form-error');
+      return;
+    }
+    this.phase = 'campaign-closed';
+    this.focusOnceDrawn('[part="campaign-closed"]');
   }
 
   /** Puts the submission in the outbox and says so: 已保存，联网后自动提交. */
