@@ -16,6 +16,7 @@ export const hostedEn: HostedStrings = {
   /** The write page's form sent without the key of a page the service served (hosted/write-form.ts): shown again with one. */
   sendAgain: 'Please send it again: this page had expired. Everything you typed is below.',
   confirmSend: 'Please check and send it once more: everything you typed is below.',
+  driveGoneSendAnyway: '{reason}. Everything you typed is below; sent again, it goes to the chosen office as an ordinary message.',
   notFoundTitle: 'Page not found',
   notFound: 'This page was not found: the message may not be public yet, may have been hidden, or the address is wrong.',
   campaignPeriod: 'Open from {start} to {end}',

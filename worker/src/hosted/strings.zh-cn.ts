@@ -38,6 +38,8 @@ const strings = {
    * key of its own (the website's cache serves it to all), so it is shown here to be sent once more.
    */
   confirmSend: '请核对后再提交一次：填写的内容都在下面。',
+  /** A drive's form sent once the drive takes nothing (ended, or not begun): what sending it again does. */
+  driveGoneSendAnyway: '{reason}。您填写的内容都在下面；再次提交，将作为普通留言发送给所选单位。',
   notFoundTitle: '页面不存在',
   notFound: '没有找到这个页面：留言可能尚未公开、已被隐藏，或地址有误。',
   /** A suggestion drive's page (/s/:site/campaigns/:slug): when it takes messages, and its messages. */

@@ -42,6 +42,8 @@ const strings = {
    * key of its own (the website's cache serves it to all), so it is shown here to be sent once more.
    */
   confirmSend: '請核對後再提交一次：填寫的內容都在下面。',
+  /** A drive's form sent once the drive takes nothing (ended, or not begun): what sending it again does. */
+  driveGoneSendAnyway: '{reason}。您填寫的內容都在下面；再次提交，將作為普通留言傳送給所選單位。',
   notFoundTitle: '頁面不存在',
   notFound: '沒有找到這個頁面：留言可能尚未公開、已被隱藏，或地址有誤。',
   /** A suggestion drive's page (/s/:site/campaigns/:slug): when it takes messages, and its messages. */

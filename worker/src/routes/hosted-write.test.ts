@@ -620,7 +620,7 @@ describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form a
     const late = await send(siteId, { ...sent, idempotencyKey: `draw:${crypto.randomUUID()}`, title: '迟到的建议' });
     expect(late.status).toBe(422);
     const own = await late.text();
-    expect(own).toContain('<p class="liuyan-error" id="liuyan-form-error" role="alert" tabindex="-1" autofocus>该专栏已结束，不再接收留言</p>');
+    expect(own).toContain('<p class="liuyan-error" id="liuyan-form-error" role="alert" tabindex="-1" autofocus>该专栏已结束，不再接收留言。您填写的内容都在下面；再次提交，将作为普通留言发送给所选单位。</p>');
     expect(own).not.toContain('name="campaign"');
     expect(own).toContain(transportUnit);
     expect(own).toContain('value="迟到的建议"');
@@ -629,7 +629,7 @@ describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form a
       .bind(new Date(Date.now() + starts).toISOString(), new Date(Date.now() + ends).toISOString(), campaignId).run();
     await setDays(day, 30 * day);
     const early = await (await send(siteId, { ...sent, idempotencyKey: `draw:${crypto.randomUUID()}`, title: '早到的建议' })).text();
-    expect(early).toContain('role="alert" tabindex="-1" autofocus>该专栏尚未开始征集，请在开始后再留言</p>');
+    expect(early).toContain('role="alert" tabindex="-1" autofocus>该专栏尚未开始征集，请在开始后再留言。您填写的内容都在下面；再次提交，将作为普通留言发送给所选单位。</p>');
     await setDays(-day, -1000);
     const ownKey = /name="idempotencyKey" value="([0-9a-f]{32})"/.exec(own)![1]!;
     const { campaign: _drive, ...ordinary } = sent;

@@ -502,7 +502,12 @@ hosted.post('/s/:site/write', bodyLimit({
   const from = sentForm.get(SOURCE_FIELD);
   const signature = sentForm.get(`${SOURCE_FIELD}Signature`);
   const source = from && signature && site.allowedOrigins.includes(from) && signature === await sign(formKey, from) ? { origin: from, signature } : undefined;
-  if (!parsed.success || reads.driveGone || key === null) return writePage(c, found, reads, { values, formKey, source, errors: sentences(problems()) }, 422);
+  if (!parsed.success || reads.driveGone || key === null) {
+    const errors = sentences(problems());
+    // The drive's reason, and what sending again now does: the form is the write page's own.
+    if (reads.driveGone && errors.form) errors.form = format(found.t.driveGoneSendAnyway, { reason: errors.form });
+    return writePage(c, found, reads, { values, formKey, source, errors }, 422);
+  }
   try {
     const answer = await storeSubmission(c, parsed.data, key.key, { sourceOrigin: source?.origin ?? origin, reads: reads.rode, locale });
     setCookie(c, SENT_FORM_COOKIE, key.cookie, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: SENT_FORM_SECONDS, prefix: 'host' });
