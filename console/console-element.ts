@@ -40,10 +40,11 @@ function focusedElement(): Element | null {
 let arrival: { from?: string; focused: Element | null; page: ConsoleElement | null } | null = null;
 
 /**
- * The page changes: its heading (or, back in the queue, the message just worked on) takes the focus
- * once drawn, so a keyboard or screen-reader user starts reading the new page there, as after a page
- * load, not in the header or on a link that is gone (WCAG 2.4.3, focus order). `from`: the message
- * the official leaves, if any.
+ * The page changes (or the tab of the queue or the admin pages): where it starts takes the focus once
+ * drawn — its heading, a message's title, in the queue the message just left or the tab shown
+ * (`arrivalFocus`) — so a keyboard or screen-reader user starts reading the new page there, as after a
+ * page load, not in the header or on a link that is gone (WCAG 2.4.3, focus order). `from`: the
+ * message the official leaves, if any.
  */
 export function expectArrival(from?: string): void {
   arrival = { from, focused: focusedElement(), page: null };
