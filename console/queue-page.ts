@@ -134,7 +134,8 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   private applyFilters(event: Event): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim() || undefined;
+    // A filter the page does not offer (建言专栏 on a site with no drive) is none.
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() || undefined;
     const due = value('dueWithinDays');
     this.dueError = due === undefined ? '' : this.integerCheck('dueWithinDays', due, DUE_WITHIN_DAYS);
     if (this.dueError) return void this.focusFirstInvalid();
