@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 import { DEMO_CAMPAIGNS } from '../worker/seed/demo-campaigns';
 import { officialApi, pickUnit, sessionCookie, signedIn } from './console-helpers';
-import { citizenPhone, useBrowserPage } from './helpers';
+import { fillForm, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
@@ -69,14 +69,7 @@ describe('the admin drives page (建言专栏)', () => {
     expect(units.filter((u) => u.startsWith('示范县'))).toEqual(['示范县交通运输局']);
     // The reader writes a suggestion while the drive is still open.
     const suggestion = { title: '建议增开城关至工业园区的早班车', body: '每天早上六点半以前没有公交车，\n进园区上班的工人只能打车或步行。' };
-    await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县交通运输局' });
-    await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
-    await form.getByLabel('标题', { exact: true }).fill(suggestion.title);
-    await form.getByLabel('留言内容', { exact: true }).fill(suggestion.body);
-    await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
-    await form.getByLabel('姓名', { exact: true }).fill('陈明');
-    await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
-    await form.getByLabel(/我已阅读并同意隐私声明/).check();
+    await fillForm(reader, { ...suggestion, department: '示范县交通运输局', type: '建言' });
 
     // Ended from the console: the page says so before anything is typed.
     await item.getByRole('button', { name: '结束征集' }).click();
@@ -159,16 +152,8 @@ describe('the admin drives page (建言专栏)', () => {
     const page = await context.newPage();
     await page.goto(`${WORKER}/s/demo/campaigns/${slug}`);
     const form = page.locator('liuyan-form');
-    await form.locator('[part="form"]').waitFor();
     const title = '建议在城关镇增设夜间公交';
-    await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县交通运输局' });
-    await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
-    await form.getByLabel('标题', { exact: true }).fill(title);
-    await form.getByLabel('留言内容', { exact: true }).fill('晚上九点以后没有公交车，下夜班的人回家很不方便。');
-    await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
-    await form.getByLabel('姓名', { exact: true }).fill('陈明');
-    await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
-    await form.getByLabel(/我已阅读并同意隐私声明/).check();
+    await fillForm(page, { title, body: '晚上九点以后没有公交车，下夜班的人回家很不方便。', department: '示范县交通运输局', type: '建言' });
     const later = chinaDay(10);
     expect((await officialApi(cookie, 'PATCH', `/v1/admin/campaigns/${id}`, { startsAt: `${later}T00:00:00+08:00` })).status).toBe(200);
 

@@ -66,14 +66,14 @@ export function citizenPhone(): string {
 }
 
 /** Fills `<liuyan-form>` as a citizen would: pick the recipient, type, domain, write, agree. */
-export async function fillForm(page: Page, values: { title: string; body: string; unit?: string; department?: string; phone?: string; isPublic?: boolean }) {
+export async function fillForm(page: Page, values: { title: string; body: string; unit?: string; department?: string; phone?: string; isPublic?: boolean; type?: string; domain?: string }) {
   const form = page.locator('liuyan-form');
   // The element's own form (a hosted write page shows the page's HTML form until the element takes it over).
   await form.locator('[part="form"]').waitFor();
   // Leaders and their departments are choices of the one list.
   await form.getByLabel('留言对象', { exact: true }).selectOption({ label: values.department ?? values.unit ?? '示范县县长' });
-  await form.getByLabel('投诉').check();
-  await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
+  await form.getByLabel(values.type ?? '投诉').check();
+  await form.getByLabel('所属领域', { exact: true }).selectOption({ label: values.domain ?? '交通' });
   await form.getByLabel('标题', { exact: true }).fill(values.title);
   await form.getByLabel('留言内容', { exact: true }).fill(values.body);
   await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CAMPAIGNS } from '../worker/seed/demo-campaigns';
-import { citizenPhone, countMessagesTitled, useBrowserPage } from './helpers';
+import { countMessagesTitled, fillForm, useBrowserPage } from './helpers';
 import { WORKER } from './ports';
 import { officialApi, sessionCookie } from './console-helpers';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
@@ -21,17 +21,10 @@ describe('examples/news-campaign: a newspaper’s suggestion drive (建言专栏
 
     // The drive's choices only: 建言, to the county head or a department under it.
     const form = page.locator('liuyan-form');
-    await form.getByLabel('建言').check();
+    await form.getByLabel('建言').waitFor();
     expect(await form.getByLabel('投诉').count()).toBe(0);
-    await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县教育局' });
-    await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '教育' });
     const title = `建议县城新建一所公办幼儿园 ${Date.now() % 1_000_000}`;
-    await form.getByLabel('标题', { exact: true }).fill(title);
-    await form.getByLabel('留言内容', { exact: true }).fill('县城新建小区多，适龄儿童增加很快，公办幼儿园学位紧张，建议在城东新区新建一所公办幼儿园。');
-    await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
-    await form.getByLabel('姓名', { exact: true }).fill('陈明');
-    await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
-    await form.getByLabel(/我已阅读并同意隐私声明/).check();
+    await fillForm(page, { title, body: '县城新建小区多，适龄儿童增加很快，公办幼儿园学位紧张，建议在城东新区新建一所公办幼儿园。', department: '示范县教育局', type: '建言', domain: '教育' });
     await form.getByRole('button', { name: '提交留言' }).click();
     await form.locator('[part="receipt"]').waitFor();
     expect(countMessagesTitled(title)).toBe(1);
