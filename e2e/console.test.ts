@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
 import { CONSOLE, isFocused, newOfficial, officialApi, pickUnit, sessionCookie, signedIn, signInWith, watchForProblems, type Official } from './console-helpers';
-import { citizenPhone, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
+import { citizenPhone, fillForm, focused, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 
@@ -784,34 +784,25 @@ describe('the dashboard', () => {
   });
 });
 
-/** What holds the focus, inside shadow roots: its tag, text and address. */
-function deepFocus(page: Page): Promise<{ tag: string; text: string; href: string | null }> {
-  return page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return { tag: active?.tagName ?? '', text: active?.textContent?.trim() ?? '', href: active?.getAttribute('href') ?? null };
-  });
-}
-
 describe('an official going from page to page with the keyboard', () => {
   it('starts reading an opened message at its title, comes back to it in the queue, and finds each page it opens at its heading', async () => {
     const title = `路灯整夜不亮 ${Date.now() % 1_000_000}`;
     const { id, trackingCode } = await privateMessage(title, '学校门口的路灯已经一周整夜不亮，孩子晚自习放学很危险。');
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     // Signed in: the focus is on the queue’s tab shown, not left on the page’s body.
-    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'A', text: expect.stringMatching(/^全部/) });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'a', name: expect.stringMatching(/^全部/) });
     // Another tab, then Back: the focus is on the tab shown again, not left on the one just pressed.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('tab=supervised');
     await page.goBack();
-    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'A', text: expect.stringMatching(/^全部/) });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'a', name: expect.stringMatching(/^全部/) });
 
     // A tracking code read out on the phone, typed into the search and sent with Enter: the message it opens, at its title.
     const search = page.locator('liuyan-console-queue').getByRole('searchbox');
     await search.fill(trackingCode);
     await search.press('Enter');
-    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'H1', text: title });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', name: title });
 
     await page.goto(`${CONSOLE}#/queue?tab=all&q=${encodeURIComponent(title)}`);
     const queue = page.locator('liuyan-console-queue');
@@ -821,29 +812,29 @@ describe('an official going from page to page with the keyboard', () => {
     // Enter on the message: the focus is on its title, where a screen reader starts reading it.
     await link.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'H1', text: title });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', name: title });
 
     // ← 返回队列: the focus is back on that message in the list, where the official left off.
     const back = page.locator('liuyan-console-message').getByRole('link', { name: /返回队列/ });
     await back.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'A', href: `#/messages/${id}` });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'a', href: `#/messages/${id}` });
 
     // The browser's Back and Forward do the same (← 返回队列 was a link: Back is the message again).
     await page.goBack();
-    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'H1', text: title });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', name: title });
     await page.goForward();
-    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'A', href: `#/messages/${id}` });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'a', href: `#/messages/${id}` });
 
     // A page opened from the header: its heading.
     await page.locator('liuyan-console').getByRole('navigation').getByRole('link', { name: '办理统计' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await deepFocus(page)).tag).toBe('H1');
-    expect((await deepFocus(page)).text).toMatch(/^办理统计/);
+    await expect.poll(async () => (await focused(page)).tag).toBe('h1');
+    expect((await focused(page)).name).toMatch(/^办理统计/);
 
     // A message that cannot be read: the sentence saying so, where its title would be.
     await page.goto(`${CONSOLE}#/messages/m_nosuchmessage`);
-    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'P', text: '未找到该留言，或它不在您负责的单位。' });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'p', name: '未找到该留言，或它不在您负责的单位。' });
 
     // A slow answer for a message left before it came does not take the page of the one opened next.
     const other = await privateMessage(`慢一步的留言 ${Date.now() % 1_000_000}`, '这条留言的回答来得很慢，官员已经打开了另一条。');
@@ -853,7 +844,7 @@ describe('an official going from page to page with the keyboard', () => {
     });
     await page.goto(`${CONSOLE}#/messages/${other.id}`);
     await page.goto(`${CONSOLE}#/messages/${id}`);
-    await expect.poll(() => deepFocus(page)).toMatchObject({ tag: 'H1', text: title });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', name: title });
     await page.waitForTimeout(2_000);
     expect(await page.locator('liuyan-console-message h1').textContent()).toBe(title);
     await page.unroute(`**/v1/console/messages/${other.id}`);
@@ -863,13 +854,13 @@ describe('an official going from page to page with the keyboard', () => {
     await page.locator('liuyan-console-dashboard h1').waitFor();
     await page.reload();
     await page.locator('liuyan-console-dashboard h1').waitFor();
-    expect((await deepFocus(page)).tag).toBe('BODY');
+    expect((await focused(page)).tag).toBe('body');
     // Also where the address it was loaded with sends a signed-out official to sign in.
     await page.context().clearCookies();
     await page.goto(`${CONSOLE}#/dashboard`);
     await page.reload();
     await page.locator('liuyan-console-sign-in h1').waitFor();
-    expect((await deepFocus(page)).tag).toBe('BODY');
+    expect((await focused(page)).tag).toBe('body');
     expect(problems).toEqual([]);
   }, 90_000);
 });

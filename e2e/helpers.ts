@@ -107,3 +107,43 @@ export async function holdRequests(page: Page, pattern: string): Promise<() => v
   });
   return release;
 }
+
+/** What has the focus, down through open shadow roots, and whether it shows a focus indicator. */
+export interface Focused {
+  /** The element holding it (`liuyan-form`, `liuyan-track`), or `page` for the county's own links. */
+  host: string;
+  tag: string;
+  id: string;
+  part: string;
+  /** `type` of an input; for a radio, its value too (`radio:5`). */
+  kind: string;
+  /** What a screen reader names it by, roughly: its label's text, else its own text. */
+  name: string;
+  /** An outline (or box shadow) is drawn around it. */
+  visible: boolean;
+  /** The `name` of a form control, the `href` of a link (else ''). */
+  inputName: string;
+  href: string;
+}
+
+export function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    let host = 'page';
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) {
+      host = active.localName;
+      active = active.shadowRoot.activeElement;
+    }
+    const el = active as HTMLElement;
+    const style = getComputedStyle(el);
+    const input = el as HTMLInputElement;
+    const labels = 'labels' in input && input.labels ? [...input.labels].map((l) => l.textContent ?? '').join(' ') : '';
+    return {
+      host, tag: el.localName, id: el.id, part: el.getAttribute('part') ?? '',
+      kind: el.localName === 'input' ? `${input.type}${input.type === 'radio' ? `:${input.value}` : ''}` : '',
+      name: (el.getAttribute('aria-label') ?? labels ?? '').trim() || (el.textContent ?? '').trim(),
+      visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+      inputName: el.getAttribute('name') ?? '', href: el.getAttribute('href') ?? '',
+    };
+  });
+}

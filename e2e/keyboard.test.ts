@@ -2,46 +2,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 import { officialApi, sessionCookie } from './console-helpers';
-import { citizenPhone, TRACKING_CODE, useBrowserPage } from './helpers';
+import { citizenPhone, focused, TRACKING_CODE, useBrowserPage, type Focused } from './helpers';
 import { HOST } from './ports';
 
 const browser = useBrowserPage();
 
-/** What has the focus, down through open shadow roots, and whether it shows a focus indicator. */
-interface Focused {
-  /** The element holding it (`liuyan-form`, `liuyan-track`), or `page` for the county's own links. */
-  host: string;
-  tag: string;
-  id: string;
-  part: string;
-  /** `type` of an input; for a radio, its value too (`radio:5`). */
-  kind: string;
-  /** What a screen reader names it by, roughly: its label's text, else its own text. */
-  name: string;
-  /** An outline (or box shadow) is drawn around it. */
-  visible: boolean;
-}
-
-function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    let host = 'page';
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) {
-      host = active.localName;
-      active = active.shadowRoot.activeElement;
-    }
-    const el = active as HTMLElement;
-    const style = getComputedStyle(el);
-    const input = el as HTMLInputElement;
-    const labels = 'labels' in input && input.labels ? [...input.labels].map((l) => l.textContent ?? '').join(' ') : '';
-    return {
-      host, tag: el.localName, id: el.id, part: el.getAttribute('part') ?? '',
-      kind: el.localName === 'input' ? `${input.type}${input.type === 'radio' ? `:${input.value}` : ''}` : '',
-      name: (el.getAttribute('aria-label') ?? labels ?? '').trim() || (el.textContent ?? '').trim(),
-      visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
-    };
-  });
-}
 
 /**
  * Presses Tab (or Shift+Tab) until `wanted` has the focus, checking at every stop that the focus can
@@ -141,22 +106,13 @@ describe('the citizen’s whole loop with the keyboard alone', () => {
     const message = tracker.locator('[part="message"]');
     await message.waitFor();
     expect(await message.textContent()).toContain('已将该路口行人绿灯延长至三十秒。');
-    await expect.poll(() => page.evaluate(() => {
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return active?.tagName;
-    })).toBe('H3');
+    await expect.poll(async () => (await focused(page)).tag).toBe('h3');
     expect(await tracker.locator('[aria-live] [part="message"], [part="message"][aria-live]').count()).toBe(0);
 
     // Rated 5 in each group with the arrow keys, sent with Enter: the thanks take the focus and are announced.
     for (const group of ['overall', 'resolution', 'attitude', 'speed']) {
       await tabTo(page, (f) => f.host === 'liuyan-track' && f.kind.startsWith('radio'));
-      const name = await page.evaluate(() => {
-        let active = document.activeElement;
-        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-        return (active as HTMLInputElement).name;
-      });
-      expect(name).toBe(group);
+      expect((await focused(page)).inputName).toBe(group);
       for (let i = 0; i < 6 && !(await focused(page)).kind.endsWith(':5'); i++) await page.keyboard.press('ArrowRight');
       expect((await focused(page)).kind).toBe('radio:5');
       // An arrow checks the radio it lands on; Space checks the one already focused.
