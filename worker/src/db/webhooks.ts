@@ -78,10 +78,11 @@ export function checkEndpointUrl(env: Env, url: string): void {
  * answer for something there (RFC 6761 `localhost`, `test`; RFC 6762 `local`; RFC 7686 `onion`;
  * RFC 8375 `home.arpa`; ICANN's `internal`, reserved in 2024 for private networks; and the names RFC
  * 6762 Appendix G finds in use inside networks, which the root zone does not delegate: `intranet`,
- * `private`, `corp`, `home`, `lan`): each, and every name under it. (`invalid` resolves nowhere, by
+ * `private`, `corp`, `home`, `lan`; and `localdomain`, which many systems' hosts files give this
+ * machine, as in `localhost.localdomain`): each, and every name under it. (`invalid` resolves nowhere, by
  * RFC 6761: such an address is taken, and its deliveries fail, as any address that cannot be reached.)
  */
-const PRIVATE_NAMES = ['localhost', 'test', 'local', 'onion', 'home.arpa', 'internal', 'intranet', 'private', 'corp', 'home', 'lan'];
+const PRIVATE_NAMES = ['localhost', 'test', 'local', 'onion', 'home.arpa', 'internal', 'intranet', 'private', 'corp', 'home', 'lan', 'localdomain'];
 
 /** Whether a URL's hostname (as `URL` gives it: IPv6 in brackets, IPv4 normalised) may be on the public internet. */
 function isPublicHost(hostname: string): boolean {

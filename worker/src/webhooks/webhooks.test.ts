@@ -388,7 +388,7 @@ describe('/v1/admin/webhooks', () => {
       'https://localhost./x', 'https://LOCALHOST../x', 'https://hooks.localhost./x', 'https://127.0.0.1./x',
       'https://metadata.google.internal/computeMetadata', 'https://printer.local/x', 'https://router.home.arpa/x', 'https://x.test/x',
       // Names networks use for themselves, which the root zone does not delegate (RFC 6762 Appendix G).
-      'https://foo.lan/', 'https://hooks.corp/x', 'https://nas.home/x', 'https://oa.intranet/x', 'https://x.private/x']) {
+      'https://foo.lan/', 'https://hooks.corp/x', 'https://nas.home/x', 'https://oa.intranet/x', 'https://x.private/x', 'https://localhost.localdomain/x']) {
       const inside = await expectProblem(await post({ url, events: ['message.replied'] }), 422, 'validation');
       expect(inside.errors, url).toEqual([expect.objectContaining({ field: 'url', code: 'not_public_address' })]);
     }
