@@ -87,6 +87,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     known: { attribute: false },
     roots: { attribute: false },
     exclude: { attribute: false },
+    excludeBelow: { attribute: false },
     describedBy: { type: String, attribute: 'described-by' },
     error: { type: String },
     trail: { state: true },
@@ -114,6 +115,11 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
   roots: { id: string; name: string }[] | null = null;
   /** Ids that cannot be chosen (the message's own unit for a transfer). */
   exclude: string[] = [];
+  /**
+   * Ids that cannot be chosen, nor any unit below them (a unit given a new parent: not itself, nor
+   * one of its own). Their 下级 does not open; a search's answer below one is shown, not choosable.
+   */
+  excludeBelow: string[] = [];
   /**
    * The id of the picker's error line, drawn with `error` in the picker's own shadow root, where the
    * fieldset's `aria-describedby` names it while the line is shown. Pages give the id their error line
@@ -231,10 +237,24 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     return { items: items.map((u) => ({ id: u.id, name: u.name, active: true, hasChildren: u.hasChildren, ancestors: above })), nextCursor: null };
   }
 
-  private async search(event: Event): Promise<void> {
+  /**
+   * Reads again what is shown (the level, or the search's answers) and the names of the units chosen:
+   * the tree changed under it (a unit added, renamed, moved, retired or restored on the same page).
+   */
+  refresh(): void {
+    this.seen.clear();
+    void this.nameUnknown();
+    void (this.searched ? this.find(this.searched) : this.openLevel(this.trail));
+  }
+
+  private search(event: Event): Promise<void> {
     event.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')!;
-    const q = input.value.trim();
+    return this.find(input.value.trim());
+  }
+
+  /** Shows the units whose name or pinyin has `q` (the level again for ''). */
+  private async find(q: string): Promise<void> {
     this.levelNote = '';
     if (!q) return void this.openLevel(this.trail);
     this.searched = q;
@@ -321,13 +341,15 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
         ${noneOption}
         ${this.items.map((unit) => {
           const chosen = this.values.includes(unit.id);
-          const excluded = this.exclude.includes(unit.id);
+          const above = this.searched ? unit.ancestors : this.trail;
+          const closed = this.excludeBelow.includes(unit.id);
+          const excluded = closed || this.exclude.includes(unit.id) || above.some((a) => a.id !== undefined && this.excludeBelow.includes(a.id));
           const where = this.searched && unit.ancestors.length > 0 ? unit.ancestors.map((a) => a.name).join(' › ') : '';
           return html`<li>
             <button type="button" class="pick" aria-pressed=${String(chosen)} ?disabled=${excluded}
               @click=${() => this.choose(unit)}><span>${this.written(unit.name)}${unit.active ? nothing : html` <span class="badge">${p.inactive}</span>`}</span>
               ${where ? html`<span class="where">${where}</span>` : nothing}</button>
-            ${unit.hasChildren ? html`<button type="button" class="open" aria-label=${format(p.openBelowIn, { label: this.label, name: placeName(unit, this.searched ? unit.ancestors : this.trail) })}
+            ${unit.hasChildren && !closed ? html`<button type="button" class="open" aria-label=${format(p.openBelowIn, { label: this.label, name: placeName(unit, this.searched ? unit.ancestors : this.trail) })}
               @click=${() => this.goTo([...(this.searched ? unit.ancestors : this.trail), { id: unit.id, name: unit.name }])}>${p.below} ›</button>` : nothing}
           </li>`;
         })}

@@ -60,7 +60,7 @@ describe('the console’s admin pages', () => {
     const site = page.locator('liuyan-console-admin-site');
     await site.getByLabel(/^先发后审/).check();
     await site.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存。公众看到的页面将在 1 分钟内更新。');
     expect((await publicConfig()).site.moderation).toBe('post');
 
     // A reload shows what the service holds.
@@ -88,7 +88,7 @@ describe('the console’s admin pages', () => {
     await saving.click({ force: true });
     await expect.poll(() => gates.length).toBe(1);
     for (const open of gates.splice(0)) open();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存。公众看到的页面将在 1 分钟内更新。');
     expect(await isFocused(site.getByRole('button', { name: '保存' }))).toBe(true);
     expect(patches).toBe(1);
     expect((await publicConfig()).site.moderation).toBe('pre');
@@ -128,7 +128,7 @@ describe('the console’s admin pages', () => {
     // Removing the row and saving again works.
     await site.getByRole('button', { name: `删除网站地址 ${count + 1}` }).click();
     await site.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存。公众看到的页面将在 1 分钟内更新。');
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -148,7 +148,7 @@ describe('the console’s admin pages', () => {
     await site.getByLabel('每个电话号码每天最多提交（条）').fill(String(before.submissionLimits.perPhoneDay + 1));
     await privacyUrl.fill('https://www.example.gov.cn/privacy.html');
     await site.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存。公众看到的页面将在 1 分钟内更新。');
     expect((await siteSettings()).allowedOrigins).toEqual([...before.allowedOrigins, otherAdmins]);
     expect((await adminApi(cookie, 'PATCH', '/v1/admin/site', { allowedOrigins: before.allowedOrigins })).status).toBe(200);
     const config = await publicConfig();
@@ -251,7 +251,7 @@ describe('the console’s admin pages', () => {
     expect(await units.getByLabel('单位名称').getAttribute('aria-invalid')).toBe('false');
     await units.getByLabel('类别').selectOption({ label: '部门' });
     await units.getByRole('button', { name: '添加', exact: true }).click();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已添加单位');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已添加单位。公众看到的页面将在 5 分钟内更新。');
 
     // In the tree, a level below the county head.
     await units.locator('[part="unit-tree"]').getByRole('button', { name: '打开“示范县县长”的下级单位' }).click();
@@ -432,15 +432,24 @@ describe('the console’s admin pages', () => {
     const below = () => units.locator('[part="unit-tree"] strong').allTextContents();
     await expect.poll(async () => (await below()).slice(-2)).toEqual([first!.name, second!.name]);
 
+    // The add form's parent picker shows the same level.
+    const addPicker = units.getByRole('form', { name: '添加单位' }).locator('liuyan-console-unit-picker');
+    const addChoices = async () => (await addPicker.locator('ul.options button.pick').allTextContents()).map((text) => text.trim());
+    await addPicker.getByRole('button', { name: /示范县委书记.*下级/ }).click();
+    await expect.poll(addChoices).toContain(second!.name);
+
     // Rename the second, then move it before the first.
     const renamed = `示范县测试丙局${run}`;
     await units.locator('.list-item').filter({ has: page.locator(`strong:text-is("${second!.name}")`) }).getByRole('button', { name: '编辑' }).click();
     const form = units.getByRole('form', { name: `编辑“${second!.name}”` });
     await form.getByLabel('单位名称').fill(renamed);
     await form.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已保存');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已保存。公众看到的页面将在 5 分钟内更新。');
+    // The add form's parent picker, on the same level, names it as renamed.
+    await expect.poll(addChoices).toContain(renamed);
+    expect(await addChoices()).not.toContain(second!.name);
     await units.getByRole('button', { name: `上移 ${renamed}` }).click();
-    await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('顺序已调整');
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('顺序已调整。公众看到的页面将在 5 分钟内更新。');
     expect((await below()).slice(-2)).toEqual([renamed, first!.name]);
     const tree = () => publicConfig().then((c) => findUnit(c.units, 'u_party_secretary')!.children.map((u) => u.name));
     expect((await tree()).slice(-2)).toEqual([renamed, first!.name]);
@@ -452,14 +461,28 @@ describe('the console’s admin pages', () => {
     const firstRow = units.locator('.list-item').filter({ has: page.locator(`strong:text-is("${first!.name}")`) });
     await firstRow.getByRole('button', { name: '停用' }).click();
     await expect.poll(() => firstRow.locator('.error').textContent()).toBe('它下面还有在用的单位：请先停用或移走这些下级单位，再停用它');
+    // Given a new parent, a unit cannot go under itself nor under one of its own: its row and those
+    // below it are there but not choosable, and its 下级 does not open.
+    await firstRow.getByRole('button', { name: '编辑' }).click();
+    const moving = units.getByRole('form', { name: `编辑“${first!.name}”` }).locator('liuyan-console-unit-picker');
+    await moving.locator('input[type="search"]').fill(`示范县测试甲局${run}`);
+    await moving.locator('input[type="search"]').press('Enter');
+    const answer = (name: string) => moving.locator('ul.options li').filter({ has: page.locator(`button.pick > span:text-is("${name}")`) });
+    await answer(`示范县测试甲局${run}办公室`).waitFor();
+    expect(await answer(`示范县测试甲局${run}办公室`).locator('button.pick').isDisabled()).toBe(true);
+    expect(await answer(first!.name).locator('button.pick').isDisabled()).toBe(true);
+    expect(await answer(first!.name).locator('button.open').count()).toBe(0);
+    await firstRow.getByRole('button', { name: '编辑' }).click();
     expect((await adminApi(cookie, 'PATCH', `/v1/admin/units/${((await child.json()) as { id: string }).id}`, { active: false })).status).toBe(200);
 
     // Retired, they stay in the admin's tree, marked, and leave the widget's configuration.
     for (const name of [renamed, first!.name]) {
       await units.locator('.list-item').filter({ has: page.locator(`strong:text-is("${name}")`) }).getByRole('button', { name: '停用' }).click();
-      await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已停用');
+      await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已停用。公众看到的页面将在 5 分钟内更新。');
     }
     expect(await units.locator('li.inactive').filter({ hasText: renamed }).getByText('已停用').count()).toBe(1);
+    // So does the add form's parent picker, which still offers it (an admin may add below a retired unit).
+    await expect.poll(() => addPicker.locator('ul.options button.pick').filter({ hasText: renamed }).textContent()).toContain('已停用');
     expect(await tree()).not.toContain(renamed);
     expect(await tree()).not.toContain(first!.name);
     expect(problems).toEqual([]);

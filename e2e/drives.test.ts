@@ -90,7 +90,7 @@ describe('the admin drives page (建言专栏)', () => {
     expect(await item.getByLabel('结束日期（含当天）').inputValue()).toBe(chinaDay(0));
     await item.getByLabel('专栏名称').fill(`公交线路优化建言 ${n}（已结束）`);
     await item.getByRole('button', { name: '保存' }).click();
-    await drives.getByRole('status').getByText('已保存', { exact: true }).waitFor();
+    await drives.getByRole('status').getByText('已保存。公众看到的页面将在 1 分钟内更新。', { exact: true }).waitFor();
     expect(await item.locator('.badge').textContent()).toBe('已结束');
     // Another reader (the drive's figures are cached for 30 s in a browser that read them already; that
     // one's form learns it from the service's campaign_closed when it sends).

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { Localized } from '../../ui/localize';
+import { format, Localized } from '../../ui/localize';
 import { tokens } from '../../ui/tokens.styles';
 import { ConsoleElement, withoutErrors } from '../console-element';
 import { pickedUnits } from '../unit-picker';
@@ -7,6 +7,7 @@ import { styles } from '../liuyan-console.styles';
 import { adminZhCN, type AdminStrings } from './strings.zh-cn';
 import { onDemand } from '../../ui/on-demand';
 import { markSaved, markUnsaved } from '../unsaved';
+import { PUBLIC_MAX_AGE } from '../../sdk/src/limits';
 
 const adminStrings = new Localized<AdminStrings>(adminZhCN, {
   en: onDemand(() => import('./strings.en'), (m) => m.adminEn),
@@ -92,6 +93,14 @@ export abstract class AdminElement extends ConsoleElement {
 
   protected get a(): AdminStrings {
     return adminStrings.get(this.locale);
+  }
+
+  /**
+   * `done` said of a change citizens see (a setting, a unit, a drive), with how long public pages may
+   * take to show it: browsers and caches keep those answers `PUBLIC_MAX_AGE[what]` seconds.
+   */
+  protected showsWithin(done: string, what: keyof typeof PUBLIC_MAX_AGE): string {
+    return format(this.a.showsWithin, { done, minutes: Math.ceil(PUBLIC_MAX_AGE[what] / 60) });
   }
 
   protected override async scheduleUpdate(): Promise<void> {

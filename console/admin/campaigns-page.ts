@@ -147,7 +147,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     const input = this.read(campaign.id, AdminElement.values(event.target as HTMLFormElement), false, campaign);
     if (!input) return;
     const saved = await this.change(campaign.id, () => this.officials.admin.campaigns.update(campaign.id, input),
-      input.endsAt === campaign.endsAt ? this.a.saved : this.savedText(this.a.saved, input.endsAt));
+      input.endsAt === campaign.endsAt ? this.showsWithin(this.a.saved, 'site') : this.savedText(this.a.saved, input.endsAt));
     if (!saved) return;
     this.campaigns = (this.campaigns ?? []).map((x) => (x.id === saved.id ? saved : x));
     this.editing = null;
@@ -158,7 +158,7 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
    * mistyped a year did not mean (a drive kept as a record of a past one is still saved).
    */
   private savedText(done: string, endsAt: string): string {
-    return Date.parse(endsAt) <= Date.now() ? `${done}${this.a.campaigns.periodOver}` : done;
+    return Date.parse(endsAt) <= Date.now() ? `${done}${this.a.campaigns.periodOver}` : this.showsWithin(done, 'site');
   }
 
   /** Ends an open drive now: the service sets its end, and its form then says it is closed. */

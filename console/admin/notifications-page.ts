@@ -65,7 +65,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
       },
       emailFrom: orNull('emailFrom'),
       phoneVerification: v.checked('phoneVerification').length > 0,
-    }), this.a.saved);
+    }), this.showsWithin(this.a.saved, 'site'));
     if (!saved) return;
     this.settings = saved;
     (form.elements.namedItem('secret') as HTMLInputElement).value = '';

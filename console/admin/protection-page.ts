@@ -101,7 +101,7 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
       turnstileSiteKey: v.text('turnstileSiteKey') || null,
       turnstileSecret: v.raw('turnstileSecret') || null,
       retentionDays: Number(v.text('retentionDays') || 0),
-    }), this.a.saved);
+    }), this.showsWithin(this.a.saved, 'site'));
     if (!saved) return;
     this.settings = saved;
     (form.elements.namedItem('turnstileSecret') as HTMLInputElement).value = '';

@@ -144,7 +144,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
     // in another field stays (the whole form sent back would undo it without either of them knowing).
     const loaded = this.settings as unknown as Record<string, unknown>;
     const changes = Object.fromEntries(Object.entries(input).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(loaded[field])));
-    const saved = await this.change(FORM, () => this.officials.admin.site.update(changes as UpdateSiteInput), this.a.saved);
+    const saved = await this.change(FORM, () => this.officials.admin.site.update(changes as UpdateSiteInput), this.showsWithin(this.a.saved, 'site'));
     if (saved) this.show(saved);
   }
 

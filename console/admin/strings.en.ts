@@ -8,6 +8,7 @@ export const adminEn: AdminStrings = {
   save: 'Save',
   saving: 'Saving…',
   saved: 'Saved',
+  showsWithin: '{done}. Public pages show the change within {minutes} min.',
   cancel: 'Cancel',
   edit: 'Edit',
   remove: 'Delete',

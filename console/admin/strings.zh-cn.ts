@@ -12,6 +12,8 @@ const strings = {
   save: '保存',
   saving: '正在保存…',
   saved: '已保存',
+  /** After a change citizens see, which public pages may show only once their copy expires (`PUBLIC_MAX_AGE`). */
+  showsWithin: '{done}。公众看到的页面将在 {minutes} 分钟内更新。',
   cancel: '取消',
   edit: '编辑',
   remove: '删除',

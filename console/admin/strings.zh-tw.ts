@@ -16,6 +16,8 @@ const strings = {
   save: '儲存',
   saving: '正在儲存…',
   saved: '已儲存',
+  /** After a change citizens see, which public pages may show only once their copy expires (`PUBLIC_MAX_AGE`). */
+  showsWithin: '{done}。公眾看到的頁面將在 {minutes} 分鐘內更新。',
   cancel: '取消',
   edit: '編輯',
   remove: '刪除',

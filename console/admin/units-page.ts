@@ -122,6 +122,8 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       // Added under a unit of this level: it has one below it now.
       this.items = items.map((u) => (u.id === unit.parentId ? { ...u, hasChildren: true } : u));
     }
+    // The parent pickers on this page show units too: a name, a place or a state they show may have changed.
+    for (const picker of this.renderRoot.querySelectorAll('liuyan-console-unit-picker')) picker.refresh();
     this.emit('liuyan-units-changed', null);
   }
 
@@ -139,7 +141,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     const v = AdminElement.values(form);
     if (this.refused(ADD, failures({ name: this.nameCheck(v) }))) return;
     const input: CreateUnitInput = { name: v.text('name'), kind: v.raw('kind') as UnitKind, parentId: v.raw('parentId') || null };
-    const unit = await this.change(ADD, () => this.officials.admin.units.create(input), this.a.units.created);
+    const unit = await this.change(ADD, () => this.officials.admin.units.create(input), this.showsWithin(this.a.units.created, 'units'));
     if (!unit) return;
     this.replaced(unit);
     this.resetForm(form);
@@ -174,7 +176,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     if (parentId !== unit.parentId) input.parentId = parentId;
     const sortOrder = v.text('sortOrder');
     if (sortOrder !== String(unit.sortOrder)) input.sortOrder = Number(sortOrder);
-    if (await this.saveUnit(unit, input, this.a.saved)) this.editing = null;
+    if (await this.saveUnit(unit, input, this.showsWithin(this.a.saved, 'units'))) this.editing = null;
   }
 
   /**
@@ -193,7 +195,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       .map((u, i) => ({ unit: u, sortOrder: renumber ? i : siblings[i]!.sortOrder }))
       .filter(({ unit: u, sortOrder }) => u.sortOrder !== sortOrder);
     for (const { unit: u, sortOrder } of changes) {
-      if (!(await this.saveUnit(u, { sortOrder }, this.a.units.moved))) return;
+      if (!(await this.saveUnit(u, { sortOrder }, this.showsWithin(this.a.units.moved, 'units')))) return;
     }
     this.items = [...(this.items ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1));
   }
@@ -250,7 +252,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
           <button type="button" class="secondary" ?disabled=${i === last} aria-disabled=${String(this.busy)}
             aria-label=${format(a.moveDownNamed, { name: u.name })} @click=${() => this.move(u, 1)}>↓</button>`}
           <button type="button" class="secondary" aria-disabled=${String(this.busy)}
-            @click=${() => this.saveUnit(u, { active: !u.active }, u.active ? a.retired : a.restored)}>${u.active ? a.retire : a.restore}</button>
+            @click=${() => this.saveUnit(u, { active: !u.active }, this.showsWithin(u.active ? a.retired : a.restored, 'units'))}>${u.active ? a.retire : a.restore}</button>
         </div>
         ${this.editing === u.id ? this.renderEdit(u) : html`${this.formError(scope)}${this.fieldError(scope, 'active', `active-error-${u.id}`)}`}
       </div>
@@ -283,7 +285,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       </div>
       <div class="field">
         <liuyan-console-unit-picker id=${id('parent')} name="parentId" source="admin" label=${format(a.parentOf, { name: u.name })} none=${a.topLevel}
-          .value=${u.parentId ?? ''} .known=${this.knownAbove(u)} .exclude=${[u.id]}
+          .value=${u.parentId ?? ''} .known=${this.knownAbove(u)} .excludeBelow=${[u.id]}
           aria-invalid=${this.invalid(scope, 'parentId')} .error=${this.errorFor(scope, 'parentId')} described-by=${id('parent-error')}></liuyan-console-unit-picker>
       </div>
       <div class="field">

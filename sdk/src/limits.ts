@@ -32,3 +32,12 @@ export const WORD_MAX = 30;
 
 /** 两天内到期: the dashboard's figure counts the queue's `dueWithinDays` of this many days, and links to it. */
 export const DUE_SOON_DAYS = 2;
+
+/**
+ * Seconds a browser or a shared cache may keep a public answer (`Cache-Control: max-age`), so how long
+ * a change an admin saves may take to show where citizens look: `site`, the site's config, its hosted
+ * pages (/s/:site/…) and its own loader; `units`, a level or a search of its units
+ * (`GET /v1/sites/:site/units`, the national tree's picker); `campaigns`, its drives and their figures.
+ * The console says so beside what it saved (console/admin).
+ */
+export const PUBLIC_MAX_AGE = { site: 60, units: 300, campaigns: 30 } as const;

@@ -53,6 +53,7 @@ import { verificationCodes } from './routes/verification-codes';
 import { registerApiDocs } from './docs/routes';
 import { queue, type DeliveryMessage } from './queue/consumer';
 import { scheduled } from './scheduled';
+import { PUBLIC_MAX_AGE } from '../../sdk/src/limits';
 
 // The route table (exported for the test that walks it: the authorization matrix). Static files
 // (the widget bundle, the console, the example pages) are served from ./public by the assets
@@ -96,7 +97,7 @@ app.use('/v1/sites/:site/messages/*', publicCache());
 // Statistics move slowly; five minutes of shared cache spare the database a busy newspaper's readers.
 app.use('/v1/sites/:site/stats', publicCache({ maxAge: 300 }));
 // Units change rarely; the picker asks for a level or a search as the citizen browses and types.
-app.use('/v1/sites/:site/units', publicCache({ maxAge: 300 }));
+app.use('/v1/sites/:site/units', publicCache({ maxAge: PUBLIC_MAX_AGE.units }));
 // Floods: searches, tracking-code lookups and 我也关注 are counted per client address before any
 // work; submissions are counted in their route, where a retry of a stored one is never refused.
 // (HEAD runs the GET route: a search asked for with HEAD does all its work too.)
@@ -121,7 +122,7 @@ app.route('/', recovery); //   POST /v1/sites/:site/track/recover (a lost tracki
 
 // The hosted board (/s/:site/: its sections, and a page per public message), HTML for WeChat menus,
 // apps and iframes. Public pages: an ETag and a minute of shared cache, like the public API.
-app.use('/s/*', d1Cost(), publicCache({ maxAge: 60 }));
+app.use('/s/*', d1Cost(), publicCache({ maxAge: PUBLIC_MAX_AGE.site }));
 // A site's own loader: the widget's, with the site config and the form as data it would ask for first.
 app.get('/s/:site/liuyan.js', siteLoader(app));
 app.route('/', hosted); //     GET  /s/:site/, /write, /track, /stats, /messages/:id; GET /v1/sites/:site/form (the write page's form as data)

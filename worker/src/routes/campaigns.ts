@@ -7,12 +7,13 @@ import { findCampaign } from '../db/sites';
 import type { AppEnv } from '../env';
 import { notFound } from '../errors';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { PUBLIC_MAX_AGE } from '../../../sdk/src/limits';
 
 /** Suggestion drives (建言专栏) as anyone may read them: open or not, with their figures. */
 export const campaigns = newRouteGroup();
 
 // Figures move with every message; half a minute of caching is enough for a drive's page on a busy day.
-const CACHE = 'public, max-age=30';
+const CACHE = `public, max-age=${PUBLIC_MAX_AGE.campaigns}`;
 
 /**
  * The origin of the page asking, for `acceptsHere`: its Origin header, or this service's own origin

@@ -43,6 +43,7 @@ import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body'
 import { siteRuleProblems, SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 import { askingOrigin } from './campaigns';
+import { PUBLIC_MAX_AGE } from '../../../sdk/src/limits';
 
 /**
  * The hosted board: a whole page per section for the link a county puts in its WeChat menu or app
@@ -331,7 +332,7 @@ hosted.openapi(getSiteForm, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
   const { lang = DEFAULT_LOCALE, theme, unit, campaign } = c.req.valid('query');
-  c.header('Cache-Control', 'public, max-age=60');
+  c.header('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE.site}`);
   const [units, drive] = site.hostedPages
     ? await Promise.all([plainFormUnits({ site, db }), campaign ? findCampaign(db, site.id, campaign) : null])
     : [null, null];

@@ -4,6 +4,7 @@ import { LOADER_KEY, PRELOADED_KEY, siteConfigAddress, siteFormAddress } from '.
 import { SiteFormQuerySchema } from '../../../sdk/src/schemas/site';
 import type { AppEnv, Env } from '../env';
 import { ApiError, fieldProblemsOf } from '../errors';
+import { PUBLIC_MAX_AGE } from '../../../sdk/src/limits';
 
 /** Where the widget's loader is among the static assets (public/widget/liuyan.js, built by scripts/build-widget.ts). */
 const LOADER_PATH = '/widget/liuyan.js';
@@ -66,7 +67,7 @@ export function siteLoader(app: App): Handler<AppEnv> {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Vary', 'Origin');
-    c.header('Cache-Control', 'public, max-age=60');
+    c.header('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE.site}`);
     return c.body(`${prelude}\n${source}`, 200);
   };
 }

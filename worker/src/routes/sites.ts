@@ -9,6 +9,7 @@ import { configUnits, searchUnits, smallTreeQuery, unitLevel, type SmallTreeRow 
 import { rowsOf } from '../db/client';
 import { ridersReads, type SiteRider } from '../middleware/site-scope';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { PUBLIC_MAX_AGE } from '../../../sdk/src/limits';
 
 export const sites = newRouteGroup();
 
@@ -44,7 +45,7 @@ sites.openapi(getSiteConfig, async (c) => {
   const { units: smallTree, campaigns } = (await ridersReads(c, siteConfigRider))!;
   const units = await configUnits(db, site, smallTree);
   // Settings change rarely; a minute of caching spares slow phones a round trip per page view.
-  c.header('Cache-Control', 'public, max-age=60');
+  c.header('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE.site}`);
   return c.json(
     {
       site: { id: site.id, name: site.name, moderation: site.moderation, locale: site.locale },
