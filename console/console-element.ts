@@ -3,9 +3,10 @@ import { fieldErrorMessage, type FieldErrorParams } from '../sdk/src/error-messa
 import { LiuyanError } from '../sdk/src/errors';
 import type { FieldErrorCode } from '../sdk/src/schemas/error';
 import type { MessageStatus, Moderation } from '../sdk/src/schemas/common';
+import type { HoldReason } from '../sdk/src/schemas/protection';
 import { formatWritten, written, writtenLangAttr } from '../ui/content-lang';
 import { LiuyanElement } from '../ui/liuyan-element';
-import { Localized } from '../ui/localize';
+import { format, Localized } from '../ui/localize';
 import { textCounter, textError, type TextRule } from '../ui/text-rules';
 import { createConsoleClient, type ConsoleClient } from '../sdk/src/console-client';
 import { consoleZhCN, type ConsoleStrings } from './strings.zh-cn';
@@ -223,6 +224,18 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
     return writtenLangAttr(text, this.locale);
   }
 
+  /**
+   * Why the message (or a follow-up) was held for a moderator: the citizen is never told, the
+   * moderator is. Once decided, it reads as what happened (曾先审核), not as still waiting. A private
+   * message is never moderated: what was found in it (sent too fast, a link) is a caution to whoever
+   * handles it (提示), not a review it waits for.
+   */
+  protected heldForBadge(reasons: HoldReason[], pending: boolean, isPublic: boolean) {
+    const t = this.t;
+    const template = !isPublic ? t.flaggedFor : pending ? t.heldFor : t.heldForBefore;
+    return reasons.length === 0 ? nothing
+      : html` <span class="badge held" part="held-for">${format(template, { reasons: reasons.map((r) => t.holdReasons[r]).join(t.heldForSeparator) })}</span>`;
+  }
   /** One of the console's sentences with written text in it (`{name}` a unit's name), each marked as `written` marks it. */
   protected formatWritten(template: string, params: Record<string, string>) {
     return formatWritten(template, params, this.locale);

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ACTIONS, OFFICIALS_ONLY_EVENTS, REJECT_REASONS } from '../sdk/src/codes';
 import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview } from '../sdk/src/schemas/console';
-import type { HoldReason } from '../sdk/src/schemas/protection';
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { eventLabel, eventUnit, rejectReasonLabel, replyKindsOfEvents, type ReplyKind } from '../sdk/src/vocabulary';
@@ -528,15 +527,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     return m && m.isPublic && m.moderation === 'published' ? m.title : this.t.message.pageName;
   }
 
-  /**
-   * Why the message (or a follow-up) was held for a moderator: the citizen is never told, the
-   * moderator is. Once decided, it reads as what happened (曾先审核), not as still waiting.
-   */
-  private renderHeldFor(reasons: HoldReason[], pending: boolean) {
-    const t = this.t;
-    return reasons.length === 0 ? nothing
-      : html` <span class="badge held" part="held-for">${format(pending ? t.heldFor : t.heldForBefore, { reasons: reasons.map((r) => t.holdReasons[r]).join(t.heldForSeparator) })}</span>`;
-  }
+
 
   override render() {
     const t = this.t;
@@ -566,7 +557,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <dt>${t.message.to}</dt><dd part="unit">${this.written(m.unit.name)}</dd>
           <dt>${t.message.status}</dt><dd>${rejected ? t.moderation.rejected : t.statuses[m.status]}</dd>
           <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderation[m.moderation] : t.message.neverPublished}${m.moderationReason
-            ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.renderHeldFor(m.heldFor, m.moderation === 'pending')}</dd>
+            ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.heldForBadge(m.heldFor, m.moderation === 'pending', m.isPublic)}</dd>
           <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
           <dt>${t.message.deadline}</dt><dd>${rejected ? t.message.noDeadline : html`${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}`}</dd>
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
@@ -623,7 +614,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       </section>`)}
       ${m.followUps.map((f) => html`<section class="follow-up" part="follow-up">
         <header><strong>${t.message.followUp}</strong> · ${when(f.createdAt)}
-          ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}${this.renderHeldFor(f.heldFor, f.moderation === 'pending')}</header>
+          ${m.isPublic ? html`<span class="badge moderation ${f.moderation}">${t.message.followUpModeration[f.moderation]}</span>` : nothing}${this.heldForBadge(f.heldFor, f.moderation === 'pending', m.isPublic)}</header>
         <div class="body">${this.written(f.body)}</div>
         ${!f.moderate ? nothing : this.confirming?.id === f.id ? this.renderFollowUpConfirmation(this.confirming) : html`<p class="follow-up-actions">
           <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.confirmFollowUp(f.id, 'published')}>${t.message.publishFollowUp}</button>
@@ -821,7 +812,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
             @input=${(e: Event) => (this.draft = { ...this.draft, body: (e.target as HTMLTextAreaElement).value })}></textarea>`,
             textCounter(d.body, this.bodyMax, f.counter, this.counterId('body')))}
           ${this.renderReplyPhotos()}
-          <p class="muted hint">${format(f.replySigned, { unit: m.unit.name })}</p>`;
+          <p class="muted hint">${this.formatWritten(m.isPublic ? f.replySigned : f.replySignedPrivate, { unit: m.unit.name })}</p>`;
         break;
       }
       case 'extend':

@@ -296,7 +296,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
         ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
         ${m.supervised ? html`<span class="badge supervised">${t.supervised}</span>` : nothing}
         ${m.isPublic && m.moderation !== 'published' && m.moderation !== 'rejected' ? html`<span class="badge moderation ${m.moderation}">${t.moderation[m.moderation]}</span>` : nothing}
-        ${m.heldFor.length > 0 && m.moderation === 'pending' ? html`<span class="badge held" part="held-for">${format(t.heldFor, { reasons: m.heldFor.map((r) => t.holdReasons[r]).join(t.heldForSeparator) })}</span>` : nothing}
+        ${m.moderation === 'pending' ? this.heldForBadge(m.heldFor, true, m.isPublic) : nothing}
         ${m.isPublic ? nothing : html`<span class="badge visibility">${t.private}</span>`}
         <span class="badge">${t.types[m.type]}</span>
         <span class="badge">${t.domains[m.domain]}</span>

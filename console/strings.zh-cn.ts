@@ -162,6 +162,7 @@ const strings = {
     noTemplate: '不使用模板',
     replyBody: '回复内容',
     replySigned: '回复将以“{unit}”的名义公开署名。',
+    replySignedPrivate: '回复将以“{unit}”的名义署名。',
     counter: '{count}/{max}',
     days: '延长工作日数',
     extendReason: '延期原因（公开）',
@@ -291,6 +292,8 @@ const strings = {
   transferredFrom: '由{unit}转来',
   /** The same, once a moderator has decided. */
   heldForBefore: '曾先审核：{reasons}',
+  /** What was found in a private message, which no moderator reviews: a caution to its handler. */
+  flaggedFor: '提示：{reasons}',
   heldForSeparator: '、',
   holdReasons: { honeypot: '填写了隐藏项（疑似自动程序）', too_fast: '提交过快（疑似自动程序）', link: '含链接', phone: '含电话号码', word: '含待审词' },
   /** The header's language switch (each language is named in itself: 简体中文, 繁體中文, English). */

@@ -166,6 +166,7 @@ const strings = {
     noTemplate: '不使用模板',
     replyBody: '回覆內容',
     replySigned: '回覆將以「{unit}」的名義公開署名。',
+    replySignedPrivate: '回覆將以「{unit}」的名義署名。',
     counter: '{count}/{max}',
     days: '延長工作日數',
     extendReason: '延期原因（公開）',
@@ -295,6 +296,8 @@ const strings = {
   transferredFrom: '由{unit}轉來',
   /** The same, once a moderator has decided. */
   heldForBefore: '曾先審核：{reasons}',
+  /** What was found in a private message, which no moderator reviews: a caution to its handler. */
+  flaggedFor: '提示：{reasons}',
   heldForSeparator: '、',
   holdReasons: { honeypot: '填寫了隱藏項（疑似自動程序）', too_fast: '提交過快（疑似自動程序）', link: '含連結', phone: '含電話號碼', word: '含待審詞' },
   /** The header's language switch (each language is named in itself: 簡體中文, 繁體中文, English). */

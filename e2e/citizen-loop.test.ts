@@ -38,6 +38,8 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     expect(await tracker.getByLabel('查询码').inputValue()).toBe(trackingCode);
     const rating = tracker.locator('[part="rating-form"]');
     await rating.waitFor();
+    // A private message has no public page: its scores are said to be seen by the bureau only.
+    expect(await rating.locator('p.muted').first().textContent()).toBe('您的评分和填写的具体说明只有办理单位能看到。');
     // Beside the rating, the follow-up form says that a follow-up sent first puts the rating off.
     expect(await tracker.locator('[part="follow-up-form"]').textContent()).toContain('要评价这次答复，请先评价再追问');
     // Sent empty: each missing choice is named beside its group, and the first one takes the focus.
@@ -85,6 +87,8 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
     const form = message.locator('[part="action-form"]');
     await form.getByLabel('正式回复').check();
+    // Private: the reply is signed, not published.
+    expect(await form.locator('p.hint').filter({ hasText: '署名' }).textContent()).toBe('回复将以“示范县交通运输局”的名义署名。');
     await form.getByLabel('回复内容').fill('雨棚已于今日更换完毕。');
     await form.locator('button[type="submit"]').click();
     await message.getByRole('status').getByText('回复已发送', { exact: true }).waitFor();

@@ -337,13 +337,13 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     </fieldset>`;
   }
 
-  private renderRatingForm() {
+  private renderRatingForm(m: TrackedMessage) {
     const t = this.t;
     const d = this.draft;
     const unhappy = d.overall !== undefined && d.overall <= UNHAPPY_AT_MOST;
     return html`<form part="rating-form" class="loop" novalidate @submit=${this.sendRating}>
       <h4>${t.rateTitle}</h4>
-      <p class="muted">${t.rateHint}</p>
+      <p class="muted">${m.isPublic ? t.rateHint : t.rateHintPrivate}</p>
       ${this.scoreGroup('overall', true)}
       ${SUB_SCORES.map((field) => this.scoreGroup(field, false))}
       ${unhappy ? html`<fieldset class="field" aria-describedby="reason-error">
@@ -582,7 +582,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : nothing}${e.note ? formatWritten(t.note, { note: e.note }, this.locale) : nothing}${details[i] ?? nothing}
       </li>`)}</ol>
       ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${sayNow(this.notice)}</p>` : nothing}
-      ${m.can.rate ? this.renderRatingForm() : nothing}
+      ${m.can.rate ? this.renderRatingForm(m) : nothing}
       ${this.renderFollowUp(m)}
     </article>`;
   }

@@ -22,6 +22,7 @@ export const trackEn: TrackStrings = {
   submittedAt: 'Submitted',
   rateTitle: 'Rate this reply',
   rateHint: 'Your scores are shown publicly under the message; what you write in the details is seen only by the officials handling it.',
+  rateHintPrivate: 'Your scores and what you write in the details are seen only by the officials handling it.',
   scoreChoice: '{score} {level}',
   reasonTextHint: 'required when you choose “Other”',
   rateSubmit: 'Send rating',

@@ -21,6 +21,8 @@ const strings = {
   /** Rating the final reply. */
   rateTitle: '评价本次答复',
   rateHint: '您的评分会公开显示在留言下方；您填写的具体说明只有办理单位能看到。',
+  /** Said in place of `rateHint` of a private message, which has no public page. */
+  rateHintPrivate: '您的评分和填写的具体说明只有办理单位能看到。',
   /** A sub-score's choice, read out: 5分 很满意. */
   scoreChoice: '{score}分 {level}',
   reasonTextHint: '选择“其他”时必填',

@@ -25,6 +25,8 @@ const strings = {
   /** Rating the final reply. */
   rateTitle: '評價本次答覆',
   rateHint: '您的評分會公開顯示在留言下方；您填寫的具體說明只有辦理單位能看到。',
+  /** Said in place of `rateHint` of a private message, which has no public page. */
+  rateHintPrivate: '您的評分和填寫的具體說明只有辦理單位能看到。',
   /** A sub-score's choice, read out: 5分 很滿意. */
   scoreChoice: '{score}分 {level}',
   reasonTextHint: '選擇「其他」時必填',
