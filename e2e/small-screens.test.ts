@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
-import { citizenPhone, scrollUntil, useBrowserPage } from './helpers';
+import { citizenPhone, fillForm, scrollUntil, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
@@ -122,6 +122,51 @@ describe('the hosted pages on a phone', () => {
     expect(codeBox.y).toBeGreaterThanOrEqual(tabsBox.y + tabsBox.height);
     expect(codeBox.y + codeBox.height).toBeLessThanOrEqual(800);
     await context.close();
+  });
+});
+
+describe('the receipt on a phone at 200% zoom (195 px)', () => {
+  it('shows the whole tracking code on the screen, broken after a dash if at all, with a script and without', async () => {
+    const zoomed = { viewport: { width: 195, height: 422 }, deviceScaleFactor: 2, locale: 'zh-CN' };
+    // Each line of the code ends within the screen; a group is never cut in two.
+    const fits = (code: import('playwright-core').Locator) => code.evaluate((e) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      const lines = [...range.getClientRects()];
+      return { right: Math.max(...lines.map((r) => r.right)), text: e.textContent!.trim(), width: document.documentElement.clientWidth };
+    });
+    const context = await browser.context.browser()!.newContext(zoomed);
+    const page = await context.newPage();
+    await page.goto(`${WORKER}/s/demo/write`);
+    await fillForm(page, { title: `放大字体写的留言 ${Date.now()}`, body: '字放大到两倍也要能看清楚查询码，方便抄下来。' });
+    const form = page.locator('liuyan-form');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    const code = form.locator('[part="tracking-code"]');
+    await code.waitFor();
+    const shown = await fits(code);
+    expect(shown.text).toMatch(TRACKING_CODE);
+    expect(shown.right).toBeLessThanOrEqual(shown.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(195);
+    await context.close();
+
+    const plain = await browser.context.browser()!.newContext({ ...zoomed, javaScriptEnabled: false });
+    const noScript = await plain.newPage();
+    await noScript.goto(`${WORKER}/s/demo/write`);
+    await noScript.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
+    await noScript.getByLabel('投诉').check();
+    await noScript.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
+    await noScript.getByLabel('标题', { exact: true }).fill(`没有脚本放大写的留言 ${Date.now()}`);
+    await noScript.getByLabel('留言内容', { exact: true }).fill('没有脚本时，回执上的查询码也要完整显示在屏幕上。');
+    await noScript.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
+    await noScript.getByLabel('姓名', { exact: true }).fill('陈明');
+    await noScript.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
+    await noScript.getByLabel(/我已阅读并同意隐私声明/).check();
+    await noScript.getByRole('button', { name: '提交留言' }).click();
+    await noScript.waitForLoadState();
+    const plainShown = await fits(noScript.locator('#tracking-code'));
+    expect(plainShown.text).toMatch(TRACKING_CODE);
+    expect(plainShown.right).toBeLessThanOrEqual(plainShown.width);
+    await plain.close();
   });
 });
 

@@ -30,7 +30,9 @@ export const styles = css`
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     font-size: 1.3em;
     letter-spacing: 0.04em;
-    white-space: nowrap;
+    /* Each group whole (no break inside it); a line may end after a dash (<wbr>). */
+    white-space: normal;
+    word-break: keep-all;
     color: var(--liuyan-color-primary);
     user-select: all;
   }

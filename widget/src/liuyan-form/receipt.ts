@@ -21,6 +21,8 @@ export interface ReceiptHost extends PartHost {
   isPublic(): boolean;
   /** 再写一条: an empty form. */
   startOver(): void;
+  /** The tracking code's line, as the form draws it where this part has not come. */
+  codeLine(code: string): TemplateResult;
 }
 
 /** One message's receipt: what the service answered, and what the citizen did with its code here. */
@@ -37,7 +39,7 @@ export class Receipt {
     return html`<section part="receipt" class="receipt" aria-labelledby="receipt-title">
       <h3 id="receipt-title">${t.submitted}</h3>
       <p id="code-label">${t.trackingCodeLabel}</p>
-      <p><output part="tracking-code" id="tracking-code" class="code" tabindex="-1" aria-labelledby="code-label tracking-code">${created.trackingCode}</output></p>
+      ${this.host.codeLine(created.trackingCode)}
       <p class="notice warning" role="alert">${t.saveCodeWarning}</p>
       <p><button type="button" @click=${(e: Event) => this.copyCode(e.target as HTMLElement)}>${t.copy}</button>
         <span role="status">${this.copyState === 'copied' ? t.copied : this.copyState === 'selected' ? t.copySelected : nothing}</span></p>

@@ -215,7 +215,7 @@ dl.facts dd{margin:0}
 .adoption{border:1px solid var(--adopted);border-radius:4px;padding:8px 12px}
 ${PLAIN_FORM_RULES}.receipt{border:2px solid var(--primary);border-radius:4px;padding:16px}
 .receipt h2{margin:0 0 8px;font-size:1.2rem}
-.receipt .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.3em;letter-spacing:.04em;color:var(--primary);user-select:all;overflow-wrap:normal;white-space:nowrap}
+.receipt .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.3em;letter-spacing:.04em;color:var(--primary);user-select:all;overflow-wrap:normal;word-break:keep-all}
 .receipt .warning{font-weight:600}
 `;
 }

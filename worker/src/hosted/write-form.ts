@@ -357,7 +357,7 @@ export function plainReceipt(locale: Locale, site: Pick<Site, 'stringOverrides'>
   return html`<section class="receipt" aria-labelledby="receipt-title">
 <h2 id="receipt-title" tabindex="-1" autofocus>${t.submitted}</h2>
 <p>${t.trackingCodeLabel}</p>
-<p><strong class="code" id="tracking-code">${answer.trackingCode}</strong></p>
+<p><strong class="code" id="tracking-code">${answer.trackingCode.split('-').map((group, i) => (i === 0 ? group : html`-<wbr>${group}`))}</strong></p>
 <p class="warning">${t.saveCodeWarning}</p>
 <p>${isPublic ? (answer.moderation === 'published' ? '' : t.pendingModeration) : t.privateNotice}</p>
 <p><a href="${trackHref}">${trackLabel}</a></p>
