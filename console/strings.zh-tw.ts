@@ -84,8 +84,8 @@ const strings = {
     countsUnfiltered: '標籤上的數字是各欄的全部留言，不按搜尋和篩選條件計算。',
     searchResults: '「{q}」的查詢結果',
     /** Said (a polite status) once the search's first page is in: how many messages it found, or how many are shown when more can be loaded. */
-    searchFound: '「{q}」的查詢結果：找到 {n} 條留言',
-    searchFoundMore: '「{q}」的查詢結果：已顯示 {n} 條留言，還有更多',
+    searchFound: '「{q}」的查詢結果：找到 {n} 則留言',
+    searchFoundMore: '「{q}」的查詢結果：已顯示 {n} 則留言，還有更多',
     searchClear: '清除查詢',
     codeNotFound: '沒有找到這個查詢碼的留言，或它不在您負責的單位。請核對後再試。',
   },
@@ -139,8 +139,8 @@ const strings = {
     rejectFollowUp: '不予公開',
     followUpPublished: '追問內容已公開',
     followUpRejected: '追問內容不會公開',
-    publishFollowUpConfirm: '公開後，這條追問的內容將出現在這條留言公開的辦理記錄中，所有人都能看到，且不能撤回。確定公開嗎？',
-    rejectFollowUpConfirm: '不予公開後，這條追問的內容將永遠不會出現在網站上（留言人和辦理單位仍能看到），且不能撤回。確定不予公開嗎？',
+    publishFollowUpConfirm: '公開後，這則追問的內容將出現在這則留言公開的辦理記錄中，所有人都能看到，且不能撤回。確定公開嗎？',
+    rejectFollowUpConfirm: '不予公開後，這則追問的內容將永遠不會出現在網站上（留言人和辦理單位仍能看到），且不能撤回。確定不予公開嗎？',
     pendingFollowUps: '待審核的追問（{count}）',
     pendingFollowUpsHint: '市民追問的內容經審核後才會出現在公開的辦理記錄中；辦理單位已可看到並答覆。',
   },
@@ -176,7 +176,7 @@ const strings = {
     adoptionNote: '採納情況（公開）',
     adoptionHint: '請簡要說明採納了什麼、用於何處，例如：已寫入《縣「十四五」規劃》第三章。公眾可以看到這段說明。',
     closeConfirm: '辦結後留言將不再處於辦理中。確定辦結嗎？',
-    publishConfirm: '發布後，這條留言將在網站上公開，所有人都能看到（署名「{name}」，不含聯絡方式）。確定發布嗎？',
+    publishConfirm: '發布後，這則留言將在網站上公開，所有人都能看到（署名「{name}」，不含聯絡方式）。確定發布嗎？',
     /** What the author will read in 查詢留言, before the moderator has chosen a reason, and after. */
     rejectPreviewHint: '留言人憑查詢碼檢視時，會看到「{state}」和您選擇的原因及補充說明。',
     rejectPreview: '留言人憑查詢碼檢視時將看到：{state}。{label}：{reason}',
@@ -263,7 +263,7 @@ const strings = {
   unsavedChanges: '這一頁有尚未儲存的修改，離開後這些修改將會丟失。確定離開嗎？',
   notFound: '未找到該留言，或它不在您負責的單位。',
   /** The message left the official's units while its page was open (a colleague transferred it). */
-  movedAway: '這條留言已不在您負責的單位（可能已被轉辦），不能再在這裡辦理。',
+  movedAway: '這則留言已不在您負責的單位（可能已被轉辦），不能再在這裡辦理。',
   noPermission: '只有管理員可以使用站點管理。',
   /** The unit picker (unit-picker.ts): levels, search, what is chosen. */
   unitPicker: {

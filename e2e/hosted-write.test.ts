@@ -78,7 +78,7 @@ describe('the hosted write page’s form as HTML', () => {
       await page.getByLabel(/电子邮箱/).fill('chenming@example.com');
       await page.getByRole('button', { name: '提交留言' }).click();
       await page.waitForLoadState();
-      expect(await page.locator('[id="liuyan-author.phone-error"]').textContent()).toBe('请填写有效的手机号或带区号的座机号');
+      expect(await page.locator('[id="liuyan-author.phone-error"]').textContent()).toBe('请填写有效的手机号或带区号的座机号；境外号码请以 + 和国家或地区代码开头，如 +852');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('liuyan-author.phone');
       expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
       expect(await page.getByLabel(/我已阅读并同意隐私声明/).isChecked()).toBe(true);
@@ -300,7 +300,7 @@ describe('the hosted write page’s form as HTML', () => {
     release();
     const form = page.locator('liuyan-form [part="form"]');
     await form.waitFor();
-    expect(await form.locator('[id="author.phone-error"]').textContent()).toBe('请填写有效的手机号或带区号的座机号');
+    expect(await form.locator('[id="author.phone-error"]').textContent()).toBe('请填写有效的手机号或带区号的座机号；境外号码请以 + 和国家或地区代码开头，如 +852');
     expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
     await expect.poll(() => page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.id)).toBe('author.phone');
     expect(countMessagesTitled(title)).toBe(0);

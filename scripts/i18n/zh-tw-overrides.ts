@@ -62,4 +62,13 @@ export const ZH_TW_OVERRIDES: Record<string, string> = {
   不支持: '不支援',
   // A response header is a 回應標頭.
   响应头: '回應標頭',
+  // A country calling code is a 國碼 (代码 alone reads as a program's code, 程式碼).
+  国家或地区代码: '國碼',
+  // Messages, questions, ratings and replies are counted with 則 in Taiwan (条 reads mainland);
+  // only these phrases, so 条件 (a condition) and 每行一条记录 keep theirs.
+  条留言: '則留言',
+  条追问: '則追問',
+  条评价: '則評價',
+  条答复: '則答覆',
+  再写一条: '再寫一則',
 };

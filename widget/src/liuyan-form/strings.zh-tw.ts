@@ -70,7 +70,7 @@ const strings = {
   copySelected: '無法自動複製：查詢碼已選中，請長按複製，或手動抄寫',
   pendingModeration: '留言將在審核後公開。',
   privateNotice: '這是一條不公開的留言。',
-  writeAnother: '再寫一條',
+  writeAnother: '再寫一則',
   rememberCode: '在本裝置上記住查詢碼',
   rememberHint: '只儲存在這臺裝置的瀏覽器裡，不會上傳；之後可在「查詢留言」中直接檢視。公共電腦上請不要勾選。',
   /** Reply notices (the author chooses; only for a contact given) and the SMS code (where the site asks for one). */

@@ -24,14 +24,14 @@ const strings = {
   noMore: '沒有更多了',
   empty: '暫無留言',
   noResults: '沒有找到與「{q}」相關的留言',
-  shown: '已顯示{count}條留言',
+  shown: '已顯示{count}則留言',
   viewFull: '檢視全文',
   back: '返回列表',
   notFound: '留言不存在或未公開',
   copyLink: '複製連結',
   copied: '已複製',
   copyByHand: '無法自動複製，請長按下面的連結複製',
-  shareLink: '本條留言的連結',
+  shareLink: '本則留言的連結',
 } as const;
 
 export const listZhTW: ListStrings = { ...messageZhTW, ...strings };

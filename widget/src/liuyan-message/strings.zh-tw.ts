@@ -11,7 +11,7 @@ const strings = {
   submittedAt: '留言時間',
   status: '辦理狀態',
   loadFailed: '留言載入失敗，請檢查網路後重試。',
-  notFound: '沒有找到這條留言：它可能尚未公開，或已被隱藏。',
+  notFound: '沒有找到這則留言：它可能尚未公開，或已被隱藏。',
   rating: '滿意度評價',
   satisfaction: '滿意度',
   /** Overall satisfaction, 1–5. */

@@ -33,7 +33,7 @@ const strings = {
   rateSubmit: '提交評價',
   rateSending: '正在提交…',
   ratedThanks: '感謝您的評價。',
-  reopenedNotice: '您的不滿意評價已記錄，這條留言將重新辦理，辦理期限至{date}。',
+  reopenedNotice: '您的不滿意評價已記錄，這則留言將重新辦理，辦理期限至{date}。',
   /** A rating on the timeline, after the event: 評價 · 單位：滿意（4分）. */
   ratedAs: '：{level}（{score}分）',
   /** Follow-up questions 追問. */
@@ -46,7 +46,7 @@ const strings = {
   followUpSubmit: '提交追問',
   followUpSent: '追問已提交，辦理單位將再次答覆，辦理期限至{date}。',
   followUpPending: '您的追問正在等待答覆，答覆後可以再追問。',
-  noFollowUpsLeft: '這條留言的追問次數已用完。',
+  noFollowUpsLeft: '這則留言的追問次數已用完。',
   /** A follow-up on the timeline, with its question. */
   question: '：{text}',
   sendFailed: '提交失敗，請檢查網路後重試。',

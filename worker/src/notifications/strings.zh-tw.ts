@@ -25,7 +25,7 @@ const strings = {
   },
   assigned: {
     subject: '【{site}】新的留言交由{unit}辦理：{title}',
-    text: '有一條留言交由{unit}辦理：「{title}」，辦理期限至 {due}。請登入留言辦理平臺檢視。',
+    text: '有一則留言交由{unit}辦理：「{title}」，辦理期限至 {due}。請登入留言辦理平臺檢視。',
   },
   dueSoon: {
     subject: '【{site}】留言即將到期：{title}',

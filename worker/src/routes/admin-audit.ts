@@ -176,7 +176,7 @@ const CSV_WORDS: Record<Locale, {
   },
   'zh-TW': {
     roles: { admin: '管理員', moderator: '審核員', responder: '辦理人員' },
-    changed: '修改：', rows: '{n}條留言', year: '{n}年', range: '{from}至{to}', separator: '、', removed: '（已刪除）',
+    changed: '修改：', rows: '{n}則留言', year: '{n}年', range: '{from}至{to}', separator: '、', removed: '（已刪除）',
   },
 };
 

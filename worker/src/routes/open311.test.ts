@@ -342,7 +342,7 @@ describe('POST requests', () => {
     const response = await post(site.siteId, form(site, apiKey, { phone: 'bad', description: '城关镇有人发法轮功传单，孩子上学路上经常被塞。', address_string: '法轮功村', 'attribute[consent]': 'false' }));
     expect(response.status).toBe(400);
     expect((await response.json<{ description: string }[]>()).map((e) => e.description)).toEqual([
-      'phone: 请填写有效的手机号或带区号的座机号', 'attribute[consent]: 请阅读并同意隐私声明',
+      'phone: 请填写有效的手机号或带区号的座机号；境外号码请以 + 和国家或地区代码开头，如 +852', 'attribute[consent]: 请阅读并同意隐私声明',
       'description: 留言内容含有本站不允许发布的词语，请修改后再提交', 'address_string: 所在地区含有本站不允许发布的词语，请修改后再提交',
     ]);
     // Alone, it is refused as before, and only the description is named: the title made from its
