@@ -568,6 +568,13 @@ describe('the tracker without a script (POST /s/:site/track)', () => {
     const again = await wrong.text();
     expect(again).toContain('<span class="liuyan-error" id="liuyan-trackingCode-error" role="alert">没有找到与该查询码对应的留言，请核对后重试。</span>');
     expect(again).toContain('value="AAAA-BBBB-CCCC-DDDD"');
+    // Nothing typed, or not the shape of a code: said as the element says it, not as a code not found.
+    for (const [typed, sentence] of [['', '请填写查询码'], ['  ', '请填写查询码'], ['ABC', '查询码格式不正确'], [`${created.trackingCode}X`, '查询码格式不正确']]) {
+      const refused = await lookUp(siteId, typed!);
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('Cache-Control')).toBe('no-store');
+      expect(await refused.text()).toContain(`<span class="liuyan-error" id="liuyan-trackingCode-error" role="alert">${sentence}</span>`);
+    }
     // Only from the service's pages or the site's websites.
     expect((await lookUp(siteId, created.trackingCode, { origin: 'https://evil.example.com' })).status).toBe(403);
     expect((await lookUp(siteId, created.trackingCode, { origin: ALLOWED_ORIGIN })).status).toBe(200);

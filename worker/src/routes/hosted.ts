@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { html } from 'hono/html';
 import { getCookie, setCookie } from 'hono/cookie';
-import { pickLocale, type Locale } from '../../../sdk/src/error-messages';
+import { fieldErrorMessage, pickLocale, type Locale } from '../../../sdk/src/error-messages';
 import { DEFAULT_LOCALE } from '../../../sdk/src/languages';
 import { FormNodeSchema, SiteFormQuerySchema, SiteFormSchema } from '../../../sdk/src/schemas/site';
 import { format, formatDateTime, lastInstantOf } from '../../../ui/localize';
@@ -37,7 +37,7 @@ import {
 import { bodyLimit } from 'hono/body-limit';
 import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
 import { configUnits, smallTreeQuery, type SmallTreeRow } from '../db/unit-picker';
-import { ApiError, fieldProblemsOf, handleError, problemOf, validationError, type FieldProblem } from '../errors';
+import { ApiError, FIELD_CATALOGS, fieldProblemsOf, handleError, problemOf, validationError, type FieldProblem } from '../errors';
 import { keyedHash } from '../lib/crypto';
 import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
 import { siteRuleProblems, SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
@@ -588,7 +588,7 @@ hosted.post('/s/:site/track', bodyLimit({
   const code = (sentForm.get(TRACKING_CODE_FIELD) ?? '').slice(0, 100);
   const action = hostedHref(sectionPath(site.id, 'track'), view);
   const withStats = await hasPublishedMessages(db, site.id);
-  const page = async (main: ReturnType<typeof html>, status: 200 | 404 | 429) => {
+  const page = async (main: ReturnType<typeof html>, status: 200 | 404 | 422 | 429) => {
     const answer = await send(c, {
       site, locale, ...view, withStats, section: 'track', elements: false, noindex: true, main,
       canonical: found.canonical(sectionPath(site.id, 'track')),
@@ -602,7 +602,14 @@ hosted.post('/s/:site/track', bodyLimit({
     tooManyRequests(c);
     return page(html`${sectionHeading(t, 'track')}${trackForm(locale, action, { code, error: tooManyText(locale, site, 60) })}`, 429);
   }
-  // As the API's: a code that cannot exist is looked up all the same, so every wrong code takes one path.
+  // Nothing typed, or not the shape of a code (cut short, a letter too many): said as the element
+  // says it, beside the field. Both are plain to see from the page; neither tells anything of a message.
+  const problem = !code.trim() ? 'required' : !normalizeTrackingCode(code) ? 'invalid' : null;
+  if (problem) {
+    const error = fieldErrorMessage(FIELD_CATALOGS.public[locale], TRACKING_CODE_FIELD, problem);
+    return page(html`${sectionHeading(t, 'track')}${trackForm(locale, action, { code, error })}`, 422);
+  }
+  // As the API's: a code not found is looked up all the same, so every wrong code takes one path.
   const hash = await trackingCodeHash(c.env.HASH_KEY, site.id, normalizeTrackingCode(code) ?? `invalid:${code}`);
   const message = await byTrackingHash(db, site.id, hash, () => trackedMessageView(db, site.id, hash, new Date()));
   if (!message) return page(html`${sectionHeading(t, 'track')}${trackForm(locale, action, { code, error: trackNotFound(locale) })}`, 404);
