@@ -107,6 +107,32 @@ describe('<liuyan-form> outbox', () => {
     expect(posts).toBe(1);
     expect(countMessagesTitled(title)).toBe(1);
   });
+  it('a message left waiting is named on the site’s track page, which has no form to send it, until the write page sends it', async () => {
+    await browser.page.goto(`${WORKER}/s/demo/write`);
+    const title = `路灯不亮 ${Date.now()}`;
+    await fillForm(browser.page, { title, body: '幸福路的路灯已经坏了三个星期，晚上走路很不安全。' });
+    await browser.context.setOffline(true);
+    await browser.page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => browser.page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
+    await browser.page.close();
+    await browser.context.setOffline(false);
+
+    // The citizen goes to 查询留言 to find the code: the page says what waits, and where it is sent from.
+    const page = await browser.context.newPage();
+    await page.goto(`${WORKER}/s/demo/track`);
+    const waiting = page.locator('liuyan-track [part="waiting"]');
+    await waiting.waitFor();
+    expect(await waiting.textContent()).toMatch(new RegExp(`^本设备上有一条留言尚未提交：${title}（\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}保存）。打开本网站写留言的页面`));
+    expect(countMessagesTitled(title)).toBe(0);
+
+    await page.goto(`${WORKER}/s/demo/write`);
+    expect(await trackingCodeOn(page)).toMatch(TRACKING_CODE);
+    expect(countMessagesTitled(title)).toBe(1);
+    await page.goto(`${WORKER}/s/demo/track`);
+    await page.locator('liuyan-track [part="form"]').waitFor();
+    expect(await page.locator('liuyan-track [part="waiting"]').count()).toBe(0);
+  });
+
   it('two tabs each sending a message offline: both wait, and both are sent once the network returns, each tab with its own code', async () => {
     const tabs = [browser.page, await browser.context.newPage()];
     for (const page of tabs) await openCountySite(page);

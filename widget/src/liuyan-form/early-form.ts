@@ -11,7 +11,7 @@ import { localeOf } from '../../../ui/locale-of';
 import { apiBaseOf, takePreloaded } from '../../../ui/preload';
 import { siteFormAddress } from '../../../sdk/src/preloaded';
 import { draftName, sentFormName } from './draft-store';
-import { outboxName } from './outbox';
+import { outboxName } from '../internal/outbox';
 
 /** The only elements the form is made of (worker/src/hosted/write-form.ts): nothing else is ever built, whatever an answer holds. */
 const FORM_TAGS = new Set(['form', 'input', 'select', 'option', 'optgroup', 'textarea', 'label', 'span', 'div', 'p', 'fieldset', 'legend', 'details', 'summary', 'a', 'button']);
@@ -39,7 +39,7 @@ function build(node: FormNode | string): Node {
 
 /**
  * Whether this browser keeps something of an earlier visit the element shows in place of an empty form:
- * a draft to restore (draft-store.ts) or a message waiting in the outbox (outbox.ts). An empty form
+ * a draft to restore (draft-store.ts) or a message waiting in the outbox (internal/outbox.ts). An empty form
  * built meanwhile would hide it, and what was typed into it would then replace the draft.
  */
 function keptFromEarlier(site: string): boolean {

@@ -20,7 +20,7 @@ import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
 import { addPhotosStyles, photoRefusal, photoRoom, unsendable, type PhotoState } from '../../../ui/photo-state';
 import { DraftStore, sentFormName } from './draft-store';
-import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from './outbox';
+import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from '../internal/outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
 import { formZhCN, type FormStrings } from './strings.zh-cn';

@@ -12,6 +12,7 @@ import { OwnPhotos } from './own-photos';
 import type { LiuyanErrorDetail } from '../events';
 import { errorDetail, failureText } from '../internal/errors';
 import { MyMessages, type RememberedMessage } from '../internal/my-messages';
+import { queuedFor, type Queued } from '../internal/outbox';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, formatRelative, Localized, sayNow, type LaterText } from '../../../ui/localize';
 import { tokens } from '../../../ui/tokens.styles';
@@ -42,6 +43,7 @@ import { formatTrackingCode, normalizeTrackingCode } from '../../../sdk/src/trac
  * @csspart rating-form - The rating of a final reply (评价): overall, 解决程度, 办理态度, 办理速度, and why when unhappy.
  * @csspart follow-up-form - The follow-up question (追问) and how many are left.
  * @csspart notice - What happened after a rating or a follow-up was sent.
+ * @csspart waiting - A message saved on this device and not sent yet, where no form on the page sends it: its title, and where it will be sent from.
  * @csspart my-messages - The messages whose codes this device remembers.
  * @csspart my-data - Download everything stored about the message; erase the contact details.
  * @csspart lost-code - 忘记查询码: a new code sent to the phone or e-mail given with the message.
@@ -88,6 +90,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     notice: { state: true },
     sending: { state: true },
     remembered: { state: true },
+    waiting: { state: true },
     data: { state: true },
     lost: { state: true },
   };
@@ -106,6 +109,12 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private notice: LaterText = '';
   private sending = false;
   private remembered: RememberedMessage[] = [];
+  /**
+   * A message the form queued on this device (offline, or its answer lost) and no page has sent yet:
+   * a citizen who comes here to find its code is told where it will be sent from (the outbox is the
+   * form's: only a form can give a refused message back to be corrected, so it is not sent from here).
+   */
+  private waiting: Queued<unknown> | null = null;
   private data: { phase: '' | 'downloading' | 'confirm' | 'erasing'; notice: LaterText; error: LaterText } = { phase: '', notice: '', error: '' };
 
   /** The shown message's photos, fetched with its code. */
@@ -119,7 +128,11 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('site')) this.remembered = this.myMessages.list();
+    if (changed.has('site')) {
+      this.remembered = this.myMessages.list();
+      // A form of the site on this page sends it, and shows its code, itself.
+      this.waiting = document.querySelector(`liuyan-form[site="${CSS.escape(this.site)}"]`) ? null : queuedFor(this.site);
+    }
   }
 
   private async lookUp(event: Event): Promise<void> {
@@ -466,6 +479,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       </form>
       ${this.error ? html`<p class="error" id="trackingCode-error" role="alert">${sayNow(this.error)}</p>` : nothing}
       ${this.renderLostCode()}
+      ${this.waiting ? html`<p class="notice" part="waiting">${formatWritten(t.waitingOnDevice, {
+        title: this.waiting.input.title, date: formatDateTime(this.locale, this.waiting.savedAt) }, this.locale)}</p>` : nothing}
       ${this.renderRemembered()}
       ${this.message ? html`${this.renderMessage(this.message)}${this.renderMyData(this.message)}` : nothing}`;
   }

@@ -45,6 +45,7 @@ export const trackEn: TrackStrings = {
   myMessagesHint: 'Tracking codes remembered on this device (kept only in this browser). Open one to fetch its current status.',
   sentOn: 'Sent {date}',
   lastSeen: '{status} (as of {date})',
+  waitingOnDevice: 'A message saved on this device has not been sent yet: {title} (saved {date}). Open this website’s page for writing a message: once online, it is sent and its tracking code shown.',
   openRemembered: 'Open',
   forget: 'Forget',
   rememberThis: 'Remember the tracking code on this device',

@@ -49,7 +49,9 @@ const strings = {
   myMessages: '我的留言',
   myMessagesHint: '本设备记住的查询码（只保存在这个浏览器里）。点“查看”获取最新办理状态。',
   sentOn: '{date}提交',
-  lastSeen: '{status}（{date}查看）',
+  lastSeen: '{status}（截至{date}）',
+  /** A message the form kept on this device, offline, shown where no form on the page can send it. */
+  waitingOnDevice: '本设备上有一条留言尚未提交：{title}（{date}保存）。打开本网站写留言的页面，联网后它会自动提交，并显示查询码。',
   openRemembered: '查看',
   forget: '不再记住',
   rememberThis: '在本设备上记住查询码',

@@ -53,7 +53,9 @@ const strings = {
   myMessages: '我的留言',
   myMessagesHint: '本裝置記住的查詢碼（只儲存在這個瀏覽器裡）。點「檢視」取得最新辦理狀態。',
   sentOn: '{date}提交',
-  lastSeen: '{status}（{date}檢視）',
+  lastSeen: '{status}（截至{date}）',
+  /** A message the form kept on this device, offline, shown where no form on the page can send it. */
+  waitingOnDevice: '本裝置上有一則留言尚未提交：{title}（{date}儲存）。開啟本網站寫留言的頁面，聯網後它會自動提交，並顯示查詢碼。',
   openRemembered: '檢視',
   forget: '不再記住',
   rememberThis: '在本裝置上記住查詢碼',
