@@ -3,12 +3,12 @@ import type { OfficialProfile } from '../sdk/src/schemas/auth';
 import { DUE_SOON_DAYS } from '../sdk/src/limits';
 import type { Dashboard } from '../sdk/src/schemas/stats';
 import { defineElement } from '../ui/liuyan-element';
-import { formatNumber } from '../ui/localize';
+import { format, formatNumber } from '../ui/localize';
 import { hours, percent, score } from '../ui/stats-format';
 import { tokens } from '../ui/tokens.styles';
 import { ConsoleElement } from './console-element';
 import { styles } from './liuyan-console.styles';
-import { queueHash } from './routes';
+import { adminHash, queueHash } from './routes';
 
 /**
  * @summary The officials' dashboard: for the units the official answers for (the whole site for
@@ -71,6 +71,8 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
     ];
     return html`
       <h1>${d.title} <span class="muted">· ${siteWide ? d.scopeSite : d.scopeUnits}</span></h1>
+      ${data.calendarNotSet === null ? nothing : html`<p class="notice" part="calendar-not-set">${format(d.calendarNotSet, { year: data.calendarNotSet })}
+        <a href=${adminHash('calendar', data.calendarNotSet)}>${format(d.calendarLink, { year: data.calendarNotSet })}</a></p>`}
       <section aria-labelledby="now">
         <h2 id="now">${d.now}</h2>
         <ul class="dashboard-figures">

@@ -820,8 +820,9 @@ export class LiuyanConsoleMessage extends ConsoleElement {
             max=${EXTEND_DAYS.max} inputmode="numeric" aria-invalid=${this.invalid('days')} aria-describedby=${idRefs(this.errorRef('days'), 'extension-preview') ?? nothing}
             data-checked-as-typed @input=${this.previewExtension} />`)}
           <p class="notice" id="extension-preview" part="extension-preview" aria-live="polite" ?hidden=${!this.extension}>${this.extension
-            ? format(this.extension.countedFrom === 'today' ? f.newDeadlineFromToday : f.newDeadline,
-              { date: formatDateTime(this.locale, this.extension.dueAt, false) })
+            ? html`${format(this.extension.countedFrom === 'today' ? f.newDeadlineFromToday : f.newDeadline,
+              { date: formatDateTime(this.locale, this.extension.dueAt, false) })}${this.extension.calendarNotSetFor === null ? nothing
+              : html`<br />${format(f.calendarNotSet, { year: this.extension.calendarNotSetFor })}`}`
             : nothing}</p>
           ${this.textarea('reason', f.extendReason, true)}`;
         break;

@@ -28,6 +28,9 @@ const strings = {
     distribution: '满意度分布',
     byUnit: '各单位',
     loadFailed: '统计数据加载失败，请稍后重试。',
+    /** To admins, when the site's calendar has nothing of a year (DashboardSchema `calendarNotSet`). */
+    calendarNotSet: '{year} 年的节假日和调休尚未设置：落在这一年的办理期限将按周一至周五计算。',
+    calendarLink: '前往工作日历导入 {year} 年的安排',
     ...zhCNStatsLabels,
   },
   roles: { admin: '管理员', moderator: '审核员', responder: '办理人员' },
@@ -168,6 +171,8 @@ const strings = {
     extendReason: '延期原因（公开）',
     newDeadline: '延期后的办理期限：{date}（从原期限起算）',
     newDeadlineFromToday: '延期后的办理期限：{date}（原期限已过，从今天起算）',
+    /** After the new deadline, when it falls in a year the site's calendar has nothing of. */
+    calendarNotSet: '{year} 年的节假日和调休尚未设置，这一年按周一至周五计算工作日；请管理员在“工作日历”中导入。',
     noteBody: '备注内容',
     adoptionNote: '采纳情况（公开）',
     adoptionHint: '请简要说明采纳了什么、用于何处，例如：已写入《县“十四五”规划》第三章。公众可以看到这段说明。',

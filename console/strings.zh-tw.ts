@@ -32,6 +32,9 @@ const strings = {
     distribution: '滿意度分佈',
     byUnit: '各單位',
     loadFailed: '統計資料載入失敗，請稍後重試。',
+    /** To admins, when the site's calendar has nothing of a year (DashboardSchema `calendarNotSet`). */
+    calendarNotSet: '{year} 年的節假日和調休尚未設定：落在這一年的辦理期限將按週一至週五計算。',
+    calendarLink: '前往工作日曆匯入 {year} 年的安排',
     ...zhTWStatsLabels,
   },
   roles: { admin: '管理員', moderator: '審核員', responder: '辦理人員' },
@@ -172,6 +175,8 @@ const strings = {
     extendReason: '延期原因（公開）',
     newDeadline: '延期後的辦理期限：{date}（從原期限起算）',
     newDeadlineFromToday: '延期後的辦理期限：{date}（原期限已過，從今天起算）',
+    /** After the new deadline, when it falls in a year the site's calendar has nothing of. */
+    calendarNotSet: '{year} 年的節假日和調休尚未設定，這一年按週一至週五計算工作日；請管理員在「工作日曆」中匯入。',
     noteBody: '備註內容',
     adoptionNote: '採納情況（公開）',
     adoptionHint: '請簡要說明採納了什麼、用於何處，例如：已寫入《縣「十四五」規劃》第三章。公眾可以看到這段說明。',

@@ -166,6 +166,8 @@ export const ExtensionPreviewSchema = z.object({
   dueAt: TimestampSchema.describe('the deadline the extension would set: the end of a working day, China time'),
   countedFrom: z.enum(['deadline', 'today'])
     .describe('deadline: counted on from the current deadline; today: that deadline has passed, so counted from today'),
+  calendarNotSetFor: z.number().int().nullable()
+    .describe('the year of the new deadline when it is a later year than the count starts in and the site’s calendar holds no holiday nor 调休 day of it: its days were counted Monday to Friday; else null'),
 });
 export type ExtensionPreview = z.infer<typeof ExtensionPreviewSchema>;
 

@@ -81,5 +81,6 @@ export const DashboardSchema = z.object({
   dueSoon: z.number().int().describe('open messages due within the next 48 hours, not yet overdue (the queue with dueWithinDays=2)'),
   reopened: z.number().int().describe('重办: messages re-opened by an unhappy rating or a follow-up, being handled again'),
   supervised: z.number().int().describe('督办: open messages escalated to the unit above after their deadline'),
+  calendarNotSet: z.number().int().nullable().describe('for admins: a year whose holidays and 调休 the site’s calendar has none of (this year, and from 1 November the next, when the State Council has published it), so deadlines in it count Monday to Friday; null when both are set, and for every other role'),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

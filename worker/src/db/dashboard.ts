@@ -4,6 +4,7 @@ import type { Dashboard } from '../../../sdk/src/schemas/stats';
 import { OPEN_STATUSES } from '../../../sdk/src/schemas/common';
 import { scopeCondition, scopeTallies, scopeTops, type Official } from '../auth/official';
 import type { SiteDatabase } from './client';
+import { localDay } from '../lib/site-time';
 import { dueWithin } from './queue';
 import type { SiteUnit } from './sites';
 import { readStats, unitList, type UnitChoice } from './stats';
@@ -47,6 +48,13 @@ export async function readDashboard(db: SiteDatabase, official: Official, { unit
   // The conditions on messages repeat those of the partial indexes (migrations 0009 and 0014) so SQLite
   // uses them; for a few units, the index by unit (else SQLite walks the whole site's due soon). 重办
   // names its partial index: left to choose, SQLite walks every in-progress message of the site.
+  // An admin is told of a year the site's calendar has nothing of, which they can import (工作日历):
+  // a statement of its own beside the figures (D1 takes at most five terms in a compound SELECT),
+  // read by the calendar's primary key (site, day): the days of one or two years.
+  const years = official.role === 'admin' ? calendarYears(now) : [];
+  const calendar = years.length === 0 ? null : sql<{ first: number; second: number }>`
+    SELECT coalesce(sum(day <= ${`${years[0]}-12-31`}), 0) AS first, coalesce(sum(day > ${`${years[0]}-12-31`}), 0) AS second
+      FROM calendar_days WHERE site_id = ${site} AND day >= ${`${years[0]}-01-01`} AND day <= ${`${years.at(-1)}-12-31`}`;
   const figures = sql<{ figure: 'open' | 'ahead' | 'supervised' | 'soon' | 'reopened'; n: number; today: number }>`
     SELECT 'open' AS figure, coalesce(sum(c.n), 0) AS n, 0 AS today FROM ${counts.from}
       WHERE c.site_id = ${site} AND ${counts.where} AND c.status IN (${open}) AND c.moderation != 'rejected'
@@ -60,13 +68,29 @@ export async function readDashboard(db: SiteDatabase, official: Official, { unit
         AND m.due_at >= ${nowIso} AND m.due_at <= ${soonUntil} AND ${messageInScope('m.unit_id')}
     UNION ALL SELECT 'reopened', count(*), 0 FROM messages AS m INDEXED BY messages_reopened
       WHERE m.site_id = ${site} AND m.reopened_at IS NOT NULL AND m.status = 'in_progress' AND ${messageInScope('m.unit_id')}`;
-  const [stats, rows] = await Promise.all([
+  const [stats, rows, calendarDays] = await Promise.all([
     readStats(db, { siteId: site, units: scope, unitsVersion: version }, units, now),
     db.all({ compile: () => figures.compile(db.q) }),
+    calendar ? db.all({ compile: () => calendar.compile(db.q) }) : [],
   ]);
   const figure = (name: string) => rows.find((r) => r.figure === name);
   const soon = figure('soon');
   // Open messages less those still ahead of their deadline: days after today, and today's rest.
   const overdue = Math.max(0, (figure('open')?.n ?? 0) - (figure('ahead')?.n ?? 0) - (soon?.today ?? 0));
-  return { stats, overdue, dueSoon: soon?.n ?? 0, reopened: figure('reopened')?.n ?? 0, supervised: figure('supervised')?.n ?? 0 };
+  const [setDays] = calendarDays;
+  const calendarNotSet = years.find((_, i) => setDays && (i === 0 ? setDays.first : setDays.second) === 0);
+  return {
+    stats, overdue, dueSoon: soon?.n ?? 0, reopened: figure('reopened')?.n ?? 0, supervised: figure('supervised')?.n ?? 0,
+    calendarNotSet: calendarNotSet ? Number(calendarNotSet) : null,
+  };
+}
+
+/** From this day (China time) the next year's calendar is asked after too: the State Council publishes it each November. */
+const NEXT_YEAR_ASKED_FROM = '11-01';
+
+/** The years (YYYY) an admin's dashboard checks the calendar of: this one, and from November the next. */
+function calendarYears(now: Date): string[] {
+  const today = localDay(now);
+  const year = Number(today.slice(0, 4));
+  return today.slice(5) >= NEXT_YEAR_ASKED_FROM ? [String(year), String(year + 1)] : [String(year)];
 }

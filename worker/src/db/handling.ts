@@ -266,11 +266,18 @@ export const closeStatements = (ctx: ActionContext) => [
  * current deadline, or from today when it has passed (`extendedDeadline`). The console previews it
  * with the same function before the official confirms. Returns a UTC ISO instant.
  */
-export async function extensionOf(db: SiteDatabase, siteId: string, m: HandledMessage, days: number, now: Date): Promise<{ dueAt: string; countedFrom: ExtensionBase }> {
+export async function extensionOf(db: SiteDatabase, siteId: string, m: HandledMessage, days: number, now: Date): Promise<{ dueAt: string; countedFrom: ExtensionBase; calendarNotSetFor: number | null }> {
   const due = new Date(m.due_at);
   // From the earlier of the two days: whichever the count starts from, its days are loaded.
-  const calendar = await workingCalendar(db, siteId, localDay(due < now ? due : now));
-  return extendedDeadline(due, days, now, calendar);
+  const from = localDay(due < now ? due : now);
+  const calendar = await workingCalendar(db, siteId, from);
+  const extended = extendedDeadline(due, days, now, calendar);
+  // A deadline carried into a year the site's calendar has nothing of (its holidays not imported yet:
+  // the State Council publishes them late in the year before) was counted Monday to Friday.
+  const year = localDay(new Date(extended.dueAt)).slice(0, 4);
+  const base = localDay(extended.countedFrom === 'today' ? now : due).slice(0, 4);
+  const set = [...calendar.holidays, ...calendar.workdays].some((day) => day.startsWith(year));
+  return { ...extended, calendarNotSetFor: year > base && !set ? Number(year) : null };
 }
 
 /** A longer deadline, with the reason shown publicly. */

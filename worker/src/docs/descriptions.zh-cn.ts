@@ -457,6 +457,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     'too_many_attempts：猜测当前密码会像登录时一样被放慢；请等待 Retry-After 给出的秒数',
   '督办: open messages escalated to the unit above after their deadline':
     '督办：超过期限、已上报上级单位的未办结留言',
+  'for admins: a year whose holidays and 调休 the site’s calendar has none of (this year, and from 1 November the next, when the State Council has published it), so deadlines in it count Monday to Friday; null when both are set, and for every other role':
+    '仅对管理员：站点工作日历中没有任何节假日和调休的年份（今年；自 11 月 1 日起也查看明年，国务院办公厅届时公布其安排），该年的办理期限按周一至周五计算；两年都已设置时为 null，其他角色总为 null',
   'the drive after the change':
     '修改之后的建言专栏',
   'the new key, shown this once':
@@ -577,6 +579,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '48 小时内到期、尚未超期的未办结留言（即队列的 dueWithinDays=2）',
   'deadline: counted on from the current deadline; today: that deadline has passed, so counted from today':
     'deadline：从当前期限起算；today：当前期限已过，从今天起算',
+  'the year of the new deadline when it is a later year than the count starts in and the site’s calendar holds no holiday nor 调休 day of it: its days were counted Monday to Friday; else null':
+    '新期限落在起算之后的年份、而站点的工作日历中还没有该年任何节假日或调休日时，为该年份（该年按周一至周五计算工作日）；否则为 null',
   'given with returnLabel; null with it: no link':
     '与 returnLabel 一起给出；二者都为 null：不显示链接',
   'the unit after the change':

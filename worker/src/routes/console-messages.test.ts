@@ -128,12 +128,25 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
     await addCalendarDay(c.siteId, '2027-02-06', 'workday');
     // The official sees the new deadline before confirming it.
     expect(await (await consoleRequest(`/v1/console/messages/${id}/extension?days=5`, { as: c.eduResponder })).json())
-      .toEqual({ dueAt: '2027-02-06T23:59:59+08:00', countedFrom: 'deadline' });
+      .toEqual({ dueAt: '2027-02-06T23:59:59+08:00', countedFrom: 'deadline', calendarNotSetFor: null });
     const message = await acted(c.eduResponder, id!, 'extend', { days: 5, reason: '需协调多部门现场核查' });
     // Tue 2, Wed 3, Thu 4, Fri 5, Sat 6 (worked).
     expect(message.dueAt).toBe('2027-02-06T23:59:59+08:00');
     const detail = await (await request(`/v1/sites/${c.siteId}/messages/${id}`)).json<PublicMessageDetail>();
     expect(detail.timeline.at(-1)).toMatchObject({ kind: 'extended', note: '需协调多部门现场核查' });
+  });
+
+  it('says when an extension carries the deadline into a year the site’s calendar has nothing of', async () => {
+    const c = await county();
+    // Monday 29 December 2036 (Beijing); five working days on are in 2037.
+    const [id] = await seedMessages(c.siteId, [{ unitId: c.eduUnit, status: 'accepted', dueAt: new Date('2036-12-29T15:59:59.999Z') }]);
+    const preview = () => consoleRequest(`/v1/console/messages/${id}/extension?days=5`, { as: c.eduResponder }).then((r) => r.json());
+    expect(await preview()).toEqual({ dueAt: '2037-01-05T23:59:59+08:00', countedFrom: 'deadline', calendarNotSetFor: 2037 });
+    // Within its own year, nothing to say; once 2037 has its holidays, neither.
+    await addCalendarDay(c.siteId, '2037-01-01', 'holiday');
+    expect(await preview()).toEqual({ dueAt: '2037-01-06T23:59:59+08:00', countedFrom: 'deadline', calendarNotSetFor: null });
+    expect(await (await consoleRequest(`/v1/console/messages/${id}/extension?days=1`, { as: c.eduResponder })).json())
+      .toEqual({ dueAt: '2036-12-30T23:59:59+08:00', countedFrom: 'deadline', calendarNotSetFor: null });
   });
 
   it('extends an overdue message from today, not from its past deadline, as previewed, and it leaves 已超期', async () => {
@@ -156,7 +169,9 @@ describe('the handling loop 受理 → 转办 → 回复 → 办结', () => {
     expect((await queue(c.eduResponder, '?tab=overdue')).counts.overdue).toBe(1);
 
     const preview = await (await consoleRequest(`/v1/console/messages/${id}/extension?days=5`, { as: c.eduResponder })).json();
-    expect(preview).toEqual({ dueAt: expected, countedFrom: 'today' });
+    // Carried into next year (late in December), whose calendar this site has nothing of, it says so.
+    const year = expected.slice(0, 4);
+    expect(preview).toEqual({ dueAt: expected, countedFrom: 'today', calendarNotSetFor: year > chinaDay(Date.now()).slice(0, 4) && !holiday.startsWith(year) ? Number(year) : null });
     const message = await acted(c.eduResponder, id!, 'extend', { days: 5, reason: '需补充材料' });
     expect(message).toMatchObject({ dueAt: expected, overdue: false });
     const overdueTab = await queue(c.eduResponder, '?tab=overdue');

@@ -275,8 +275,8 @@ consoleMessages.openapi(previewExtension, async (c) => {
   const message = await findHandledMessage(db, official.siteId, c.req.valid('param').id);
   if (!message) throw notFound();
   await assertMayTake(db, official, message, 'extend');
-  const { dueAt, countedFrom } = await extensionOf(db, official.siteId, message, c.req.valid('query').days, new Date());
-  return c.json({ dueAt: toSiteTime(dueAt), countedFrom }, 200);
+  const { dueAt, countedFrom, calendarNotSetFor } = await extensionOf(db, official.siteId, message, c.req.valid('query').days, new Date());
+  return c.json({ dueAt: toSiteTime(dueAt), countedFrom, calendarNotSetFor }, 200);
 });
 
 // With an Idempotency-Key, the same note sent again (its answer lost, or sent a second time from the

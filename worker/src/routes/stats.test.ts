@@ -4,7 +4,7 @@ import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import type { QueuePage } from '../../../sdk/src/schemas/console';
 import type { Dashboard, Stats } from '../../../sdk/src/schemas/stats';
 import {
-  addRating, addReply, addUnits, ALLOWED_ORIGIN, createCampaign, createSite, d1Cost, expectProblem, request, seedMessages, submit, validMessage,
+  addCalendarDay, addRating, addReply, addUnits, ALLOWED_ORIGIN, createCampaign, createSite, d1Cost, expectProblem, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
@@ -293,6 +293,25 @@ describe('GET /v1/console/dashboard', () => {
       const soonList = await (await consoleRequest('/v1/console/messages?tab=all&dueWithinDays=2', { as: who })).json<QueuePage>();
       expect(soonList.items.length).toBe(figures.dueSoon);
     }
+  });
+});
+
+describe('GET /v1/console/dashboard — the working calendar', () => {
+  it('tells an admin of a year the site’s calendar has nothing of: this one, and from November the next', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const responder = await createOfficial(siteId, 'responder', [eduUnit]);
+    const notSet = async (who: TestOfficial) => (await (await consoleRequest('/v1/console/dashboard', { as: who })).json<Dashboard>()).calendarNotSet;
+    // Counted apart from the service: today in China, and whether next year is asked after yet.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4));
+    const november = today.slice(5) >= '11-01';
+    expect(await notSet(admin)).toBe(year);
+    expect(await notSet(responder)).toBeNull();
+    await addCalendarDay(siteId, `${year}-10-01`, 'holiday');
+    expect(await notSet(admin)).toBe(november ? year + 1 : null);
+    await addCalendarDay(siteId, `${year + 1}-01-01`, 'holiday');
+    expect(await notSet(admin)).toBeNull();
   });
 });
 
