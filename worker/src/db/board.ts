@@ -40,12 +40,18 @@ export function isCursor(cursor: string): boolean {
 }
 
 /**
- * The `seq` of the card `cursor` names: a published public message of the site (`publicMessages`,
- * so the same rows a page shows). Any other id (unknown, another site's, or a message no one may
- * see: the next page would say it exists and when it came) has none, so a page reads no row below it.
+ * The `seq` of the card `cursor` names: a public message of the site that is published, or was and
+ * a moderator hid it since — a reader's next page goes on below the card they saw last, whatever
+ * happened to it meanwhile (that it was on the board, and when it came, was public then). Any other
+ * id (unknown, another site's, or a message no one was ever shown: the next page would say it exists
+ * and when it came) has none, so a page reads no row below it.
  */
 export function cardSeq(db: SiteDatabase, siteId: string, cursor: string) {
-  return publicMessages(db, siteId).where('m.id', '=', cursor).select('m.seq');
+  return db.q.selectFrom('messages as m')
+    .where('m.site_id', '=', siteId)
+    .where('m.moderation', 'in', ['published', 'hidden'])
+    .where('m.is_public', '=', 1)
+    .where('m.id', '=', cursor).select('m.seq');
 }
 
 /** What a page reads below: `cardSeq`, once the cursor has the form of one (422 `invalid` otherwise). */

@@ -312,11 +312,26 @@ describe('GET /v1/sites/:site/messages — what is never shown', () => {
 
   it('refuses a cursor naming anything but a card of this board, as it refuses an unknown id', async () => {
     const board = await boardWithUnseen();
-    // A message no one may see (held, rejected, hidden, private) answers as one that does not exist:
-    // the page below it would say that it exists, and when it came.
-    for (const cursor of ['m_unknown', board.foreign, ...board.unseen]) {
+    // A message no one was shown (held, rejected, private) answers as one that does not exist: the
+    // page below it would say that it exists, and when it came. (A hidden one was on the board: below.)
+    const hidden = board.unseen[UNSEEN.findIndex((state) => state.moderation === 'hidden')]!;
+    for (const cursor of ['m_unknown', board.foreign, ...board.unseen.filter((id) => id !== hidden)]) {
       const response = await request(`/v1/sites/${board.siteId}/messages?cursor=${cursor}`);
       expect((await expectProblem(response, 422, 'validation')).errors, cursor).toEqual([{ field: 'cursor', code: 'invalid', message: expect.any(String) }]);
+    }
+  });
+
+  it('goes on below the reader’s last card when a moderator hid it meanwhile, in every filter and search', async () => {
+    const site = await createSite();
+    const text = { title: '县城的路灯坏了很久没人修', body: '晚上出行很不方便，路灯一直不亮。' };
+    const [oldest, middle, newest] = await seedMessages(site.siteId, [1, 2, 3].map(() => ({ unitId: site.eduUnit, ...text })));
+    for (const params of [{}, { unit: site.eduUnit }, { q: '路灯' }, { status: 'awaiting' }]) {
+      const first = await boardPage(site.siteId, { ...params, limit: 2 });
+      expect(first.items.map((m) => m.id)).toEqual([newest, middle]);
+      await env.DB.prepare("UPDATE messages SET moderation = 'hidden' WHERE id = ?").bind(middle).run();
+      const next = await boardPage(site.siteId, { ...params, limit: 2, cursor: first.nextCursor! });
+      expect(next.items.map((m) => m.id), JSON.stringify(params)).toEqual([oldest]);
+      await env.DB.prepare("UPDATE messages SET moderation = 'published' WHERE id = ?").bind(middle).run();
     }
   });
 
