@@ -46,6 +46,13 @@ describe('<liuyan-stats> on the county website', () => {
 
       const ranked = await stats.locator('[part="ranking"] tbody th').allTextContents();
       expect(ranked).toEqual(api.byUnit.slice(0, 10).map((u) => u.name));
+      // The ranking says how many units there are, and 显示全部 lists every one: the lowest-ranked are not left out unsaid.
+      expect(await stats.locator('#ranking-note').textContent()).toBe(`共${api.byUnit.length}个单位，按回复率、按时回复率、留言数依次排序。`);
+      expect(api.byUnit.length).toBeGreaterThan(10); // the demo's units with messages
+      await stats.locator('[part="all-units"]').click();
+      await expect.poll(() => stats.locator('[part="ranking"] tbody th').allTextContents()).toEqual(api.byUnit.map((u) => u.name));
+      expect(await stats.locator('[part="all-units"]').count()).toBe(0);
+      expect(await stats.locator('[part="ranking"] thead th').allTextContents()).toEqual(['留言对象', '留言总数', '回复率', '按时回复率', '满意度']);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
       await phone.close();

@@ -13,7 +13,7 @@ import { onDemand } from '../../../ui/on-demand';
 
 /** Months drawn in the chart: the last year, readable at 390 px. */
 const CHART_MONTHS = 12;
-/** Units listed in the ranking. */
+/** Units listed in the ranking before 显示全部: every one is shown when asked, the lowest-ranked included. */
 const RANKED_UNITS = 10;
 /** The axis has two lines: the month, and its year where the year starts or changes. */
 const CHART = { width: 360, height: 164, top: 10, bottom: 36 };
@@ -39,6 +39,7 @@ type Phase = 'loading' | 'ready' | 'failed';
  *   `figure-median-response`, `figure-satisfaction`, `figure-adopted`).
  * @csspart chart - The monthly chart.
  * @csspart ranking - The table of units.
+ * @csspart all-units - 显示全部: the ranking's button listing every unit, under its first ten.
  *
  * @cssproperty --liuyan-stats-min-height - Height kept while the statistics load (default 60em), so the page below does not move.
  * @cssproperty --liuyan-stats-bar-color - The bars of all messages (default light blue).
@@ -63,6 +64,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
     stats: { state: true },
     phase: { state: true },
     failure: { state: true },
+    allUnits: { state: true },
   };
 
   /** Only messages addressed to this unit (its id). */
@@ -77,6 +79,8 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
   private stats: Stats | null = null;
   private phase: Phase = 'loading';
   private failure: unknown = null;
+  /** 显示全部 pressed: the ranking lists every unit. */
+  private allUnits = false;
   /** Counts requests: only the answer to the latest one is shown. */
   private request = 0;
 
@@ -171,15 +175,18 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
   private renderRanking(s: Stats) {
     const t = this.t;
     if (s.byUnit.length === 0) return nothing;
+    const shown = this.allUnits ? s.byUnit : s.byUnit.slice(0, RANKED_UNITS);
     return html`
       <h3 id="ranking-title">${t.ranking}</h3>
+      <p class="muted" id="ranking-note">${format(t.rankingNote, { n: s.byUnit.length })}</p>
       <!-- On a narrow screen (a phone at 200% zoom) the table scrolls in its own box, which the keyboard can reach. -->
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranking-title"><table part="ranking" aria-labelledby="ranking-title">
-        <thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.messages}</th><th scope="col">${t.replyRate}</th><th scope="col">${t.satisfaction}</th></tr></thead>
-        <tbody>${s.byUnit.slice(0, RANKED_UNITS).map((u) => html`
-          <tr><th scope="row">${written(u.name, this.locale)}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, t, this.locale)}</td><td>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
+        <thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.messages}</th><th scope="col">${t.replyRate}</th><th scope="col">${t.onTimeRate}</th><th scope="col">${t.satisfaction}</th></tr></thead>
+        <tbody>${shown.map((u) => html`
+          <tr><th scope="row">${written(u.name, this.locale)}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, t, this.locale)}</td><td>${percent(u.onTimeRate, t, this.locale)}</td><td>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
         </tbody>
-      </table></div>`;
+      </table></div>
+      ${shown.length < s.byUnit.length ? html`<button type="button" class="secondary" part="all-units" @click=${() => (this.allUnits = true)}>${format(t.showAllUnits, { n: s.byUnit.length })}</button>` : nothing}`;
   }
 }
 

@@ -10,6 +10,8 @@ export const statsEn: StatsStrings = {
   chartPeriod: 'Messages and replies per month ({from} to {to})',
   tableCaption: 'Messages and replied messages per month',
   ranking: 'Replies by leader and department',
+  rankingNote: '{n} in all, ranked by reply rate, then on-time rate, then messages.',
+  showAllUnits: 'Show all {n}',
   loadFailed: 'The statistics could not be loaded. Check the connection and try again.',
   empty: 'No messages yet',
 };

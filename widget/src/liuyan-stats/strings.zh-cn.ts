@@ -10,6 +10,10 @@ const strings = {
   /** The table behind the chart, for screen readers. */
   tableCaption: '每月留言数与已回复数',
   ranking: '各单位回复情况',
+  /** Under the ranking's title: how many units, and how they are ranked (StatsSchema byUnit). */
+  rankingNote: '共{n}个单位，按回复率、按时回复率、留言数依次排序。',
+  /** Below the first units of a longer ranking: every unit, the lowest-ranked included. */
+  showAllUnits: '显示全部{n}个单位',
   loadFailed: '统计数据加载失败，请检查网络后重试。',
   empty: '暂无留言',
 } as const;

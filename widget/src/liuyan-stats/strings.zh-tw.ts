@@ -14,6 +14,10 @@ const strings = {
   /** The table behind the chart, for screen readers. */
   tableCaption: '每月留言數與已回覆數',
   ranking: '各單位回覆情況',
+  /** Under the ranking's title: how many units, and how they are ranked (StatsSchema byUnit). */
+  rankingNote: '共{n}個單位，按回覆率、按時回覆率、留言數依次排序。',
+  /** Below the first units of a longer ranking: every unit, the lowest-ranked included. */
+  showAllUnits: '顯示全部{n}個單位',
   loadFailed: '統計資料載入失敗，請檢查網路後重試。',
   empty: '暫無留言',
 } as const;
