@@ -35,7 +35,20 @@ export interface StatsSelection {
   to?: string;
   /** The site's units version: names of a large site's ranking are kept per worker while it holds (`unitNames`). */
   unitsVersion: number;
+  /**
+   * The fewest ratings whose scores are given (the public's figures: `PUBLIC_MIN_RATED`); below it the
+   * means are null and the distribution all 0, for the whole and for each unit. Officials see every score.
+   */
+  minRated?: number;
 }
+
+/**
+ * The fewest ratings the public figures give the scores of. Narrowed to one unit and one month, the
+ * figures of a single message could be read alone, and with them how its author, perhaps of a private
+ * message, scored the answer: a citizen's own opinion, which the rating form tells them only the
+ * unit sees. Five, as surveys hold back groups smaller than that.
+ */
+export const PUBLIC_MIN_RATED = 5;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 const ratio = (part: number, whole: number) => (whole > 0 ? round(part / whole, 3) : null);
@@ -257,9 +270,11 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
     : await unitNames(db, { id: siteId, unitsVersion: selection.unitsVersion }, [...new Set(unitRows.map((r) => r.unit_id))]);
   const perUnit = new Map<string, Totals>();
   for (const row of unitRows) perUnit.set(row.unit_id, addInto(perUnit.get(row.unit_id) ?? {}, row, periodSign.get(row.period) ?? 0));
+  // Scores of too few ratings are not given (`minRated`): a rated count of 0 makes every mean null.
+  const shown = (rated: number) => (rated >= (selection.minRated ?? 1) ? rated : 0);
   const byUnit: UnitStats[] = [...perUnit].map(([unitId, u]) => ({
     unitId, name: names.get(unitId) ?? unitId, messages: u.messages ?? 0,
-    replyRate: ratio(u.replied ?? 0, u.messages ?? 0), onTimeRate: ratio(u.on_time ?? 0, u.replied ?? 0), satisfaction: mean(u.rating_sum ?? 0, u.rated ?? 0),
+    replyRate: ratio(u.replied ?? 0, u.messages ?? 0), onTimeRate: ratio(u.on_time ?? 0, u.replied ?? 0), satisfaction: mean(u.rating_sum ?? 0, shown(u.rated ?? 0)),
   })).filter((u) => u.messages > 0)
     .sort((a, b) => (b.replyRate ?? -1) - (a.replyRate ?? -1) || (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.messages - a.messages);
 
@@ -276,11 +291,11 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
     medianResponseHours: medianHours(new Map(RESPONSE_BANDS.map((b) => [b, t(`hours_${b}`)]))),
     satisfaction: {
       rated: t('rated'),
-      mean: mean(t('rating_sum'), t('rated')),
-      distribution: [t('rating_1'), t('rating_2'), t('rating_3'), t('rating_4'), t('rating_5')],
-      resolution: mean(t('resolution_sum'), t('rated')),
-      attitude: mean(t('attitude_sum'), t('rated')),
-      speed: mean(t('speed_sum'), t('rated')),
+      mean: mean(t('rating_sum'), shown(t('rated'))),
+      distribution: shown(t('rated')) > 0 ? [t('rating_1'), t('rating_2'), t('rating_3'), t('rating_4'), t('rating_5')] : [0, 0, 0, 0, 0],
+      resolution: mean(t('resolution_sum'), shown(t('rated'))),
+      attitude: mean(t('attitude_sum'), shown(t('rated'))),
+      speed: mean(t('speed_sum'), shown(t('rated'))),
     },
     adopted: t('adopted'),
     byType: counted(MESSAGE_TYPES, 'type_'),

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import type { QueuePage } from '../../../sdk/src/schemas/console';
 import type { Dashboard, Stats } from '../../../sdk/src/schemas/stats';
+import { databaseFor } from '../db/client';
+import { readStats } from '../db/stats';
 import {
   addCalendarDay, addRating, addReply, addUnits, ALLOWED_ORIGIN, createCampaign, createSite, d1Cost, expectProblem, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
@@ -15,6 +17,21 @@ async function stats(siteId: string, query = ''): Promise<Stats> {
   expect(response.status).toBe(200);
   return response.json<Stats>();
 }
+
+/**
+ * The same figures as officials read them (`readStats` without the public's floor): every score,
+ * however few the ratings, so the arithmetic of a handful of ratings can be checked.
+ */
+async function scores(siteId: string, query = ''): Promise<Stats> {
+  const q = new URLSearchParams(query);
+  const unit = q.get('unit');
+  return readStats(databaseFor(env, siteId), {
+    siteId, unitsVersion: 0, units: unit ? [unit] : null, from: q.get('from') ?? undefined, to: q.get('to') ?? undefined, campaign: q.get('campaign') ?? undefined,
+  }, null);
+}
+
+/** What the public reads of fewer than `PUBLIC_MIN_RATED` ratings: how many, and no score. */
+const heldBack = (rated: number) => ({ rated, mean: null, distribution: [0, 0, 0, 0, 0], resolution: null, attitude: null, speed: null });
 
 /**
  * Four counted messages over two months (two of them private) and a rejected one, with figures
@@ -62,17 +79,38 @@ describe('GET /v1/sites/:site/stats', () => {
       onTimeRate: 0.667,
       // Bands 3, 30 and 48 hold one reply each: the middle (1.5th) falls halfway into 30–36 h.
       medianResponseHours: 33,
-      satisfaction: { rated: 2, mean: 3.5, distribution: [0, 1, 0, 0, 1], resolution: 3, attitude: 4, speed: 3.5 },
+      // Two ratings: too few for the public to read their scores (one citizen's could be told apart).
+      satisfaction: heldBack(2),
       adopted: 0,
       byType: { complaint: 2, help: 1, suggestion: 1 },
       byDomain: { urban: 2, education: 1, transport: 1 },
       byOutlet: { [ALLOWED_ORIGIN]: 4 },
       monthly: [{ month: '2026-10', messages: 2, replied: 2 }, { month: '2026-11', messages: 2, replied: 1 }],
       byUnit: [
-        { unitId: eduUnit, name: '测试县教育局', messages: 2, replyRate: 1, onTimeRate: 1, satisfaction: 3.5 },
+        { unitId: eduUnit, name: '测试县教育局', messages: 2, replyRate: 1, onTimeRate: 1, satisfaction: null },
         { unitId: transportUnit, name: '测试县交通运输局', messages: 2, replyRate: 0.5, onTimeRate: 0, satisfaction: null },
       ],
     } satisfies Stats);
+    // Officials read the scores themselves.
+    expect(await scores(siteId)).toMatchObject({
+      satisfaction: { rated: 2, mean: 3.5, distribution: [0, 1, 0, 0, 1], resolution: 3, attitude: 4, speed: 3.5 },
+      byUnit: [{ unitId: eduUnit, satisfaction: 3.5 }, { unitId: transportUnit, satisfaction: null }],
+    });
+  });
+
+  it('gives the public the scores of five ratings or more, for the whole and for each unit', async () => {
+    const { siteId, eduUnit, transportUnit } = await createSite();
+    const ids = await seedMessages(siteId, [
+      ...Array.from({ length: 5 }, () => ({ unitId: eduUnit, status: 'closed' as const })),
+      { unitId: transportUnit, status: 'closed' as const },
+    ]);
+    for (const [i, id] of ids.entries()) await addRating(id!, { overall: i < 5 ? i + 1 : 5, resolution: 3, attitude: 4, speed: 2 });
+    const figures = await stats(siteId);
+    // Six ratings: the site's scores are given; the transport bureau's one is not.
+    expect(figures.satisfaction).toEqual({ rated: 6, mean: 3.33, distribution: [1, 1, 1, 1, 2], resolution: 3, attitude: 4, speed: 2 });
+    expect(figures.byUnit.map((u) => [u.unitId, u.satisfaction])).toEqual(expect.arrayContaining([[eduUnit, 3], [transportUnit, null]]));
+    expect((await stats(siteId, `?unit=${eduUnit}`)).satisfaction.mean).toBe(3);
+    expect((await stats(siteId, `?unit=${transportUnit}`)).satisfaction).toEqual(heldBack(1));
   });
 
   it('narrows to a unit, a campaign and a range of months', async () => {
@@ -118,7 +156,7 @@ describe('GET /v1/sites/:site/stats', () => {
     await addRating(p!, { overall: 1, resolution: 1, attitude: 1, speed: 1 });
     await addRating(s!, { overall: 4, resolution: 5, attitude: 3, speed: 4 });
 
-    expect(await stats(siteId, '?from=2025-05&to=2026-02')).toEqual({
+    expect(await scores(siteId, '?from=2025-05&to=2026-02')).toEqual({
       // R, S, T and U.
       messages: 4,
       replied: 3,
@@ -147,7 +185,8 @@ describe('GET /v1/sites/:site/stats', () => {
     expect(fromMay.byUnit).toEqual([
       expect.objectContaining({ unitId: transportUnit, messages: 2 }), expect.objectContaining({ unitId: eduUnit, messages: 4, replyRate: 0.5 }),
     ]);
-    const beforeMay = await stats(siteId, '?to=2025-04');
+    expect((await stats(siteId, '?from=2025-05&to=2026-02')).satisfaction).toEqual(heldBack(1));
+    const beforeMay = await scores(siteId, '?to=2025-04');
     expect(beforeMay).toMatchObject({ messages: 2, replied: 1, satisfaction: { rated: 1, mean: 1 }, byType: { help: 2 }, medianResponseHours: 0.5 });
     expect(beforeMay.byUnit.map((unit) => [unit.unitId, unit.messages])).toEqual([[transportUnit, 1], [eduUnit, 1]]);
     // A start long before the first message counts from the first: the same figures, within D1's limits.
@@ -221,13 +260,14 @@ describe('the tallies behind the statistics', () => {
       body: JSON.stringify({ trackingCode: one.trackingCode, overall: 4, resolution: 5, attitude: 4, speed: 3 }),
     });
     expect(rated.status).toBe(200);
-    expect((await stats(siteId)).satisfaction).toEqual({ rated: 1, mean: 4, distribution: [0, 0, 0, 1, 0], resolution: 5, attitude: 4, speed: 3 });
+    expect((await scores(siteId)).satisfaction).toEqual({ rated: 1, mean: 4, distribution: [0, 0, 0, 1, 0], resolution: 5, attitude: 4, speed: 3 });
+    expect((await stats(siteId)).satisfaction).toEqual(heldBack(1));
 
     expect((await post(`/v1/console/messages/${one.id}/close`)).status).toBe(200);
-    expect(await stats(siteId)).toMatchObject({ messages: 2, replied: 1, satisfaction: { rated: 1, mean: 4 } });
+    expect(await scores(siteId)).toMatchObject({ messages: 2, replied: 1, satisfaction: { rated: 1, mean: 4 } });
 
     expect((await post(`/v1/console/messages/${two.id}/transfer`, { unitId: transportUnit, reason: '属交通运输局职责' })).status).toBe(200);
-    expect((await stats(siteId)).byUnit).toEqual([
+    expect((await scores(siteId)).byUnit).toEqual([
       expect.objectContaining({ unitId: eduUnit, messages: 1, replyRate: 1, satisfaction: 4 }),
       expect.objectContaining({ unitId: transportUnit, messages: 1, replyRate: 0 }),
     ]);

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { STATS_DEFINITIONS, StatsQuerySchema, StatsSchema } from '../../../sdk/src/schemas/stats';
 import { newRouteGroup } from '../app';
 import { siteUnitsIfFew, unknownFilters } from '../db/sites';
-import { readStats } from '../db/stats';
+import { PUBLIC_MIN_RATED, readStats } from '../db/stats';
 import { validationError } from '../errors';
 import { problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
@@ -33,7 +33,7 @@ stats.openapi(getStats, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
   const units = await siteUnitsIfFew(db, site);
-  const figures = await readStats(db, { siteId: site.id, unitsVersion: site.unitsVersion, campaign, units: unit === undefined ? null : [unit], from, to }, units);
+  const figures = await readStats(db, { siteId: site.id, unitsVersion: site.unitsVersion, campaign, units: unit === undefined ? null : [unit], from, to, minRated: PUBLIC_MIN_RATED }, units);
   // Only nothing counted can come from an unknown unit or drive: only then is it worth a look.
   const unknown = figures.messages === 0 ? await unknownFilters(db, site.id, { unit, campaign }) : [];
   if (unknown.length > 0) throw validationError(unknown);
