@@ -155,7 +155,8 @@ export const SECURITY_SCHEMES = {
     in: 'query',
     name: 'api_key',
     description: 'A site’s integration key, issued and revoked by its admins in the console. Open311 GeoReport v2 clients send it as the '
-      + '`api_key` form field of a POST (or in the query string), as that specification says.',
+      + '`api_key` field of the POST’s form, as that specification says. OpenAPI has no scheme for a form field: `in: query` gives its name '
+      + 'only. A key in the query string is not read (an address is kept in logs): the request is then refused (403) as one without a key.',
   },
 } as const;
 

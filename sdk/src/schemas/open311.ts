@@ -115,7 +115,7 @@ export const Open311ExtensionsQuerySchema = Open311RequestsQuerySchema.pick({ ex
 
 /** `POST requests`: the spec's form fields, `application/x-www-form-urlencoded`. */
 export const Open311CreateRequestFormSchema = z.object({
-  api_key: z.string().max(100).optional().describe('the site’s integration key (required; 403 without a live one)'),
+  api_key: z.string().min(1).max(100).describe('the site’s integration key, checked first (403 without a live one); in the form, never the address: a key in a URL is kept in logs, and one in the query string is not read'),
   service_code: z.string().min(1).max(80),
   description: z.string().max(10_000).describe('the message'),
   address_string: z.string().max(200).describe('the region (所在地区)'),

@@ -385,8 +385,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '留言公开后，GET tokens/{token} 给出请求编号',
   'first day off':
     '放假的第一天',
-  'the site’s integration key (required; 403 without a live one)':
-    '本站的集成密钥（必填；没有有效密钥时为 403）',
+  'the site’s integration key, checked first (403 without a live one); in the form, never the address: a key in a URL is kept in logs, and one in the query string is not read':
+    '本站的集成密钥，最先检查（没有有效密钥时为 403）；放在表单中，不要放在网址里：网址会被记入日志，查询字符串中的密钥不会被读取',
   'batch: a request gets its id once moderators publish it':
     'batch：留言经审核员公开后才有请求编号',
   'the unit (leader or department), from the service definition':

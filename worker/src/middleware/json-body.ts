@@ -29,6 +29,14 @@ export function isUtf8ContentType(header: string | undefined, mediaTypes: readon
 }
 
 /**
+ * The most a sent form may weigh (bytes), for every route that takes one (the write page, Open311's
+ * POST requests): every field at its longest, percent-encoded (a Chinese character is 9 bytes:
+ * `%E8%B7%AF`, so a body of 2,000 characters alone is 18 KB), with room to spare. JSON's limit
+ * (`MAX_BODY_BYTES`) counts UTF-8 bytes, 3 a character: a form's would refuse the same text.
+ */
+export const FORM_MAX_BYTES = 64 * 1024;
+
+/**
  * A form whose percent-encoded bytes are not well-formed UTF-8 (the only encoding the service reads) is
  * malformed (400): decoded leniently, what the citizen typed would be stored as U+FFFD. (The text
  * read here is kept: the validator parses the same body.)

@@ -39,7 +39,7 @@ import { CONFIG_UNITS_MAX, type UnitNode } from '../../../sdk/src/schemas/site';
 import { configUnits, smallTreeQuery, type SmallTreeRow } from '../db/unit-picker';
 import { ApiError, FIELD_CATALOGS, fieldProblemsOf, handleError, problemOf, validationError, type FieldProblem } from '../errors';
 import { keyedHash } from '../lib/crypto';
-import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
+import { FORM_MAX_BYTES, isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
 import { siteRuleProblems, SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
 import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
 import { askingOrigin } from './campaigns';
@@ -348,11 +348,6 @@ hosted.openapi(getSiteForm, async (c) => {
   return c.json({ form, style: plainFormStyle(site, theme ?? null) }, 200);
 });
 
-/**
- * The most a sent form may weigh (bytes): every field at its longest, percent-encoded (a Chinese
- * character is 9 bytes: `%E8%B7%AF`), with room to spare.
- */
-const PLAIN_FORM_MAX_BYTES = 64 * 1024;
 
 /**
  * A sent form the service cannot read at all (too large, not UTF-8, malformed, from another origin):
@@ -424,7 +419,7 @@ async function sentFormKey(c: Context<AppEnv>, formKey: string, submission: Subm
  * pages (`GET /s/:site/form`); a form from any other origin is refused (403).
  */
 hosted.post('/s/:site/write', bodyLimit({
-  maxSize: PLAIN_FORM_MAX_BYTES,
+  maxSize: FORM_MAX_BYTES,
   onError: () => {
     throw new ApiError('payload_too_large');
   },

@@ -282,6 +282,15 @@ describe('POST requests', () => {
     expect((await (await get(site.siteId, `tokens/${closed!.token}.json`)).json<{ service_request_id: string | null }[]>())[0]!.service_request_id).toBeNull();
   });
 
+  it('takes a description of the most characters the site takes, in Chinese, percent-encoded (18 KB), and names one more as too long', async () => {
+    const site = await createSite();
+    const { apiKey } = await issueKey(site.siteId);
+    const longest = '城关小学门口早晚高峰车辆乱停。'.repeat(200).slice(0, 2000);
+    expect((await post(site.siteId, form(site, apiKey, { description: longest }))).status).toBe(201);
+    // Not refused as too large a body (413): the description is named.
+    await expectErrors(await post(site.siteId, form(site, apiKey, { description: `${longest}路` })), 400, 'description: ');
+  });
+
   it('refuses a missing, wrong or revoked api_key, a bad service_code and invalid fields, naming each parameter', async () => {
     const site = await createSite();
     const { id, apiKey } = await issueKey(site.siteId);

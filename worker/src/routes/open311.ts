@@ -25,7 +25,7 @@ import { DEFAULT_PROTECTION, protectionQuery } from '../protection/store';
 import { loadSite } from '../middleware/site-scope';
 import type { AppEnv } from '../env';
 import { ApiError, fieldProblemsOf, handleError, notFound, problemOf, validationError, type FieldProblem } from '../errors';
-import { isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
+import { FORM_MAX_BYTES, isUtf8ContentType, refuseMalformedForm } from '../middleware/json-body';
 import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
 import { publicCache } from '../middleware/public-cache';
 import { visibleLength } from '../../../sdk/src/text';
@@ -87,7 +87,7 @@ function open311Site(): MiddlewareHandler<AppEnv> {
       throw new ApiError('unsupported_media_type');
     }
     const limit = bodyLimit({
-      maxSize: Number(c.env.MAX_BODY_BYTES) || 16_384,
+      maxSize: FORM_MAX_BYTES,
       onError: () => {
         throw new ApiError('payload_too_large');
       },
@@ -422,7 +422,7 @@ bothFormats((format) => createRoute({
   request: {
     params: SiteParamsSchema,
     headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional().describe('optional: one per message, reused on every retry of it (without it, an identical form from the same api_key within 15 minutes is the same message)') }),
-    body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: Open311CreateRequestFormSchema } } },
+    body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: Open311CreateRequestFormSchema }, 'multipart/form-data': { schema: Open311CreateRequestFormSchema } } },
   },
   responses: answers(201, 'stored (or already stored under this Idempotency-Key)', Open311CreatedSchema, '<service_requests><request><token/><service_request_id/><service_notice/>…</request></service_requests>'),
 }), async (c, format) => {
