@@ -170,6 +170,18 @@ describe('the receipt on a phone at 200% zoom (195 px)', () => {
   });
 });
 
+describe('the API reference on a phone (390 px)', () => {
+  it('scrolls no page sideways: the reference in both languages and the error codes', async () => {
+    const context = await browser.context.browser()!.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    for (const path of ['/docs', '/docs/en', '/docs/errors/']) {
+      await page.goto(`${WORKER}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await context.close();
+  });
+});
+
 describe('on a wide screen', () => {
   it('lines up the fields side by side: 姓名, whose counter is below it, and 联系电话 start at the same height', async () => {
     const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });

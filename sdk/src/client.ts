@@ -55,7 +55,7 @@ export interface LiuyanClient {
   /**
    * Who to write to when the site config carries the top level only (`unitsComplete: false`): the
    * children of `parent` (the top level without it), or up to 20 units whose name contains `q`,
-   * each with the names above it. 400 `unknown_unit` on `parent` for a unit the site does not have.
+   * each with the names above it. 422 `validation` with a field error `unknown_unit` on `parent` for a unit the site does not have.
    */
   listUnits(query?: UnitListQuery, options?: CallOptions): Promise<UnitList>;
   /** One page of the public board; pass `nextCursor` back as `cursor` for the next. */

@@ -91,6 +91,14 @@ describe('GET /openapi.json', () => {
     expect(sends('GET /v1/console/messages')).toBe(false);
   });
 
+  it('declares Retry-After on every answer that says to wait (429, 503)', async () => {
+    const waits = operations(await documentFrom()).flatMap(({ route, operation }) => ['429', '503']
+      .filter((status) => operation.responses?.[status])
+      .map((status) => ({ route, status, headers: Object.keys((operation.responses![status] as { headers?: object }).headers ?? {}) })));
+    expect(waits.length).toBeGreaterThan(50);
+    expect(waits.filter((w) => !w.headers.includes('Retry-After'))).toEqual([]);
+  });
+
   it('shows a developer Chinese examples of what citizens and officials write', async () => {
     const document = await documentFrom();
     const submit = document.paths!['/v1/sites/{site}/messages']!.post!.requestBody as { content: Record<string, { schema: { examples: { title: string; body: string }[] } }> };

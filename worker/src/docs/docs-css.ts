@@ -45,6 +45,8 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--soft); }
 .notes { display: block; color: var(--muted); font-size: .85em; }
+/* A long name, pattern or list of values breaks where it must rather than widen the page. */
+td, .notes, code { overflow-wrap: anywhere; }
 .media { margin: .5rem 0 .25rem; }
 .responses dt { margin-top: .5rem; }
 .responses dd { margin: 0 0 .5rem 0; padding-left: .75rem; border-left: 3px solid var(--line); }

@@ -13,7 +13,7 @@ import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { officialProfile } from './console-account';
-import { bodyErrorResponses, problem } from './openapi-common';
+import { bodyErrorResponses, problem, problemWithRetryAfter } from './openapi-common';
 
 export const auth = newRouteGroup();
 
@@ -43,7 +43,7 @@ const signIn = createRoute({
     403: problem('not from the console’s own origin'),
     409: problem('site_required: these credentials are right on several sites; `sites` lists their ids and names: send one as `site`'),
     422: problem('invalid fields (`code` invalid_code when it is not six digits)'),
-    429: problem('too_many_attempts: wait the seconds in Retry-After'),
+    429: problemWithRetryAfter('too_many_attempts: wait the seconds in Retry-After'),
     500: problem('the service could not answer'),
     ...bodyErrorResponses,
   },

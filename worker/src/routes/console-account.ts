@@ -11,7 +11,7 @@ import { acceptedTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, spendT
 import { sharedDatabase, type SiteDatabase } from '../db/client';
 import { validationError, type FieldProblem } from '../errors';
 import { createCipher } from '../lib/crypto';
-import { bodyErrorResponses, problem } from './openapi-common';
+import { bodyErrorResponses, problem, problemWithRetryAfter } from './openapi-common';
 
 // The signed-in official's own account: who am I, sign out, their password, and the second factor.
 
@@ -83,7 +83,7 @@ const changePassword = createRoute({
   responses: {
     200: profileResponse,
     422: problem('`currentPassword` wrong_password; `newPassword` weak_password (under 12 characters, or the email) or same_password'),
-    429: problem('too_many_attempts: guesses at the current password are slowed as at sign-in; wait the seconds in Retry-After'),
+    429: problemWithRetryAfter('too_many_attempts: guesses at the current password are slowed as at sign-in; wait the seconds in Retry-After'),
     ...errorResponses,
     ...bodyErrorResponses,
   },
@@ -133,7 +133,7 @@ const enrol = createRoute({
   responses: {
     200: { description: 'the secret, shown once, and its otpauth:// URI for a QR code', content: { 'application/json': { schema: TotpEnrolmentSchema } } },
     422: problem('`password` wrong_password, or `code` required / invalid_code'),
-    429: problem('too_many_attempts: password and code guesses are slowed as at sign-in; wait the seconds in Retry-After'),
+    429: problemWithRetryAfter('too_many_attempts: password and code guesses are slowed as at sign-in; wait the seconds in Retry-After'),
     ...errorResponses,
     ...bodyErrorResponses,
   },

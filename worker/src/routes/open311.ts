@@ -30,7 +30,7 @@ import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, typ
 import { publicCache } from '../middleware/public-cache';
 import { visibleLength } from '../../../sdk/src/text';
 import { siteRuleProblems, SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
-import { SiteParamsSchema } from './openapi-common';
+import { RETRY_AFTER, SiteParamsSchema } from './openapi-common';
 
 export const open311 = newRouteGroup();
 
@@ -118,6 +118,7 @@ const errorResponses = Object.fromEntries(([
 ] as const).map(([status, description]) => [status, {
   description,
   content: { 'application/json': { schema: Open311ErrorSchema }, 'text/xml': { schema: z.string().describe('<errors><error><code/><description/></error></errors>') } },
+  ...(status === 429 ? { headers: RETRY_AFTER } : {}),
 }]));
 
 /** The answer in both forms, for the document. */

@@ -13,6 +13,12 @@ export const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemComponent } },
 });
 
+/** The header of an answer that says when to try again (429, 503). */
+export const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer' as const, minimum: 1 } } };
+
+/** An error answer that says, in `Retry-After`, when to try again. */
+export const problemWithRetryAfter = (description: string) => ({ ...problem(description), headers: RETRY_AFTER });
+
 /** Any route's answer when the database is busy or briefly unreachable (db/d1-errors.ts). */
 const UNAVAILABLE = 'unavailable: the database is busy or briefly unreachable; try again after the seconds in Retry-After (with the same Idempotency-Key)';
 
@@ -22,12 +28,12 @@ export const siteErrorResponses = {
   404: problem('no such site, or no such resource'),
   422: problem('invalid fields, each named with a stable code'),
   500: problem('the service could not answer'),
-  503: problem(UNAVAILABLE),
+  503: problemWithRetryAfter(UNAVAILABLE),
 };
 
 /** The answer of a route that counts requests per client (searches, tracking, public writes). */
 export const limitedResponses = {
-  429: problem('too_many_requests: too many from this client (or for this phone, or on this site) in a short time; wait the seconds in Retry-After'),
+  429: problemWithRetryAfter('too_many_requests: too many from this client (or for this phone, or on this site) in a short time; wait the seconds in Retry-After'),
 };
 
 /** The error answers every console and admin route can give. */
@@ -37,7 +43,7 @@ export const officialErrorResponses = {
   404: problem('no such resource in this site'),
   422: problem('invalid fields, each named with a stable code'),
   500: problem('the service could not answer'),
-  503: problem(UNAVAILABLE),
+  503: problemWithRetryAfter(UNAVAILABLE),
 };
 
 /** Extra answers of routes that take a JSON body. */
