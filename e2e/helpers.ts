@@ -83,6 +83,28 @@ export async function fillForm(page: Page, values: { title: string; body: string
   await form.getByLabel(/我已阅读并同意隐私声明/).check();
 }
 
+/**
+ * Fills the page's own form (not the element's), as a citizen whose script has not come. A drive's
+ * (`drive`): the first unit and domain it offers, its one type chosen already.
+ */
+export async function fillPlainForm(page: Page, title: string, phone = '13912345678', { drive = false } = {}) {
+  const form = page.locator('liuyan-form form.plain-form');
+  if (drive) {
+    await form.getByLabel('留言对象', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('所属领域', { exact: true }).selectOption({ index: 1 });
+  } else {
+    await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
+    await form.getByLabel('投诉').check();
+    await form.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
+  }
+  await form.getByLabel('标题', { exact: true }).fill(title);
+  await form.getByLabel('留言内容', { exact: true }).fill('城关镇幸福路的路灯已经一个星期不亮了，晚上走路很不安全。');
+  await form.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
+  await form.getByLabel('姓名', { exact: true }).fill('陈明');
+  await form.getByLabel('联系电话', { exact: true }).fill(phone);
+  await form.getByLabel(/我已阅读并同意隐私声明/).check();
+}
+
 export const TRACKING_CODE = /^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/;
 
 /**

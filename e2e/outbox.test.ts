@@ -19,6 +19,15 @@ async function trackingCodeOn(page = browser.page): Promise<string> {
   return (await code.textContent())!.trim();
 }
 
+/** Sends the filled form offline (已保存), closes the tab, and brings the network back: the message waits on the device. */
+async function sendOfflineAndClose() {
+  await browser.context.setOffline(true);
+  await browser.page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+  await expect.poll(() => browser.page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
+  await browser.page.close();
+  await browser.context.setOffline(false);
+}
+
 describe('<liuyan-form> outbox', () => {
   it('offline: the message is saved, said so, and sent exactly once when the network returns', async () => {
     await openCountySite();
@@ -78,11 +87,7 @@ describe('<liuyan-form> outbox', () => {
     await openCountySite();
     const title = `小区门口占道经营 ${Date.now()}`;
     await fillForm(browser.page, { title, body: '幸福小区门口每天早上都有摊贩占道经营，车辆进出困难，请城管部门处理。' });
-    await browser.context.setOffline(true);
-    await browser.page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
-    await expect.poll(() => browser.page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
-    await browser.page.close();
-    await browser.context.setOffline(false);
+    await sendOfflineAndClose();
 
     // The answer is held until both new pages show the waiting message, so both try to send it.
     let posts = 0;
@@ -111,11 +116,7 @@ describe('<liuyan-form> outbox', () => {
     await browser.page.goto(`${WORKER}/s/demo/write`);
     const title = `路灯不亮 ${Date.now()}`;
     await fillForm(browser.page, { title, body: '幸福路的路灯已经坏了三个星期，晚上走路很不安全。' });
-    await browser.context.setOffline(true);
-    await browser.page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
-    await expect.poll(() => browser.page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
-    await browser.page.close();
-    await browser.context.setOffline(false);
+    await sendOfflineAndClose();
 
     // The citizen goes to 查询留言 to find the code: the page says what waits, and where it is sent from.
     const page = await browser.context.newPage();

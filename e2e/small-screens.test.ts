@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
-import { citizenPhone, fillForm, scrollUntil, TRACKING_CODE, useBrowserPage } from './helpers';
+import { citizenPhone, fillForm, fillPlainForm, scrollUntil, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
@@ -152,15 +152,7 @@ describe('the receipt on a phone at 200% zoom (195 px)', () => {
     const plain = await browser.context.browser()!.newContext({ ...zoomed, javaScriptEnabled: false });
     const noScript = await plain.newPage();
     await noScript.goto(`${WORKER}/s/demo/write`);
-    await noScript.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
-    await noScript.getByLabel('投诉').check();
-    await noScript.getByLabel('所属领域', { exact: true }).selectOption({ label: '交通' });
-    await noScript.getByLabel('标题', { exact: true }).fill(`没有脚本放大写的留言 ${Date.now()}`);
-    await noScript.getByLabel('留言内容', { exact: true }).fill('没有脚本时，回执上的查询码也要完整显示在屏幕上。');
-    await noScript.getByLabel('所在地区', { exact: true }).fill('示范县城关镇');
-    await noScript.getByLabel('姓名', { exact: true }).fill('陈明');
-    await noScript.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
-    await noScript.getByLabel(/我已阅读并同意隐私声明/).check();
+    await fillPlainForm(noScript, `没有脚本放大写的留言 ${Date.now()}`, citizenPhone());
     await noScript.getByRole('button', { name: '提交留言' }).click();
     await noScript.waitForLoadState();
     const plainShown = await fits(noScript.locator('#tracking-code'));
