@@ -38,7 +38,8 @@ describe('<liuyan-stats> on the county website', () => {
       expect(await stats.locator('svg[part="chart"] rect.bar-all').count()).toBe(months.length);
       const rows = await stats.locator('.visually-hidden table tbody tr').evaluateAll((trs) =>
         trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
-      expect(rows).toEqual(months.map((m) => [m.month, String(m.messages), String(m.replied)]));
+      // Each month as a reader writes it (2026年1月), not as the API does (2026-01).
+      expect(rows).toEqual(months.map((m) => [`${m.month.slice(0, 4)}年${Number(m.month.slice(5))}月`, String(m.messages), String(m.replied)]));
       // The axis names the year under the first month (and under each January).
       const years = await stats.locator('svg[part="chart"] text.year').allTextContents();
       expect(years[0]).toBe(months[0]!.month.slice(0, 4));
@@ -53,6 +54,9 @@ describe('<liuyan-stats> on the county website', () => {
       await expect.poll(() => stats.locator('[part="ranking"] tbody th').allTextContents()).toEqual(api.byUnit.map((u) => u.name));
       expect(await stats.locator('[part="all-units"]').count()).toBe(0);
       expect(await stats.locator('[part="ranking"] thead th').allTextContents()).toEqual(['留言对象', '留言总数', '回复率', '按时回复率', '满意度']);
+      // What each figure counts is said on the page, folded.
+      await stats.locator('[part="definitions"] summary').click();
+      expect(await stats.locator('[part="definitions"] li').allTextContents()).toContain('满意度：群众对答复的总体评价平均分，满分5分；评价不足5条时不显示分数。');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
       await phone.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, formatDateTime, formatNumber, formatRelative, waitText } from './localize';
+import { format, formatDateTime, formatMonth, formatNumber, formatRelative, waitText } from './localize';
 import { baseEn } from './translations/base.en';
 import { baseZhCN } from './translations/base.zh-cn';
 import { consoleEn } from '../console/strings.en';
@@ -60,5 +60,13 @@ describe('waitText', () => {
     expect(format(baseZhCN.tooManyRequests, { wait: waitText(zh, 1273 * 60) })).toBe('操作太频繁，请22小时后再试。');
     expect(waitText(baseEn, 60)).toBe('1 minute');
     expect(waitText(baseEn, 3 * 3600)).toBe('3 hours');
+  });
+});
+
+describe('formatMonth', () => {
+  it('writes a month of the figures as the reader does, whatever their clock zone', () => {
+    expect(formatMonth('zh-CN', '2026-01')).toBe('2026年1月');
+    expect(formatMonth('zh-TW', '2026-12')).toBe('2026年12月');
+    expect(formatMonth('en', '2026-01')).toBe('Jan 2026');
   });
 });

@@ -92,6 +92,12 @@ export function formatDateTime(locale: Locale, iso: string, withTime = true): st
   }).format(new Date(iso));
 }
 
+/** A month of the figures (`2026-01`, China time) as the reader writes it: `2026年1月`, `Jan 2026`. */
+export function formatMonth(locale: Locale, month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: locale === 'en' ? 'short' : 'long' }).format(Date.UTC(year!, number! - 1, 1));
+}
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 /** From the largest unit down: the first whose size the distance reaches names it. */

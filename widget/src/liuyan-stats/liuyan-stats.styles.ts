@@ -28,4 +28,8 @@ export const styles = css`
   /* A heading breaks between words only (a host page's overflow-wrap would cut "Messa-ges"); a table too wide scrolls in its box. */
   thead th { overflow-wrap: normal; }
   th:first-child, td:first-child { text-align: start; overflow-wrap: anywhere; }
+  [part='all-units'] { margin-top: calc(.5*var(--liuyan-space)); }
+  details { margin-top: var(--liuyan-space); font-size: 0.9em; }
+  summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; color: var(--liuyan-color-primary); }
+  details ul { margin: 0; padding-inline-start: 1.2em; }
 `;

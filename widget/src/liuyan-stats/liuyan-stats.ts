@@ -4,7 +4,8 @@ import type { MonthlyStats, Stats, StatsQuery } from '../../../sdk/src/schemas/s
 import { errorDetail, failureText, retryCanHelp } from '../internal/errors';
 import { axisLabels, chartMonths, chinaMonth, drawnPeriod } from './chart-months';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
-import { format, formatNumber, Localized } from '../../../ui/localize';
+import { format, formatMonth, formatNumber, Localized } from '../../../ui/localize';
+import type { Locale } from '../../../sdk/src/languages';
 import { hours, percent, score } from '../../../ui/stats-format';
 import { tokens } from '../../../ui/tokens.styles';
 import { styles } from './liuyan-stats.styles';
@@ -21,7 +22,8 @@ const CHART = { width: 360, height: 164, top: 10, bottom: 36 };
 const YEAR_WIDTH = 30;
 
 /** The chart's title, naming its months when they are not every month the figures count. */
-const chartTitle = (t: StatsStrings, period: { from: string; to: string } | null) => (period ? format(t.chartPeriod, period) : t.chartTitle);
+const chartTitle = (t: StatsStrings, locale: Locale, period: { from: string; to: string } | null) => (period
+  ? format(t.chartPeriod, { from: formatMonth(locale, period.from), to: formatMonth(locale, period.to) }) : t.chartTitle);
 
 type Phase = 'loading' | 'ready' | 'failed';
 
@@ -40,6 +42,7 @@ type Phase = 'loading' | 'ready' | 'failed';
  * @csspart chart - The monthly chart.
  * @csspart ranking - The table of units.
  * @csspart all-units - 显示全部: the ranking's button listing every unit, under its first ten.
+ * @csspart definitions - 统计口径: what each figure counts, folded under its summary.
  *
  * @cssproperty --liuyan-stats-min-height - Height kept while the statistics load (default 60em), so the page below does not move.
  * @cssproperty --liuyan-stats-bar-color - The bars of all messages (default light blue).
@@ -133,7 +136,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
             <div class="figure" part="figure figure-${name}"><dt>${label}</dt><dd>${value}</dd></div>`)}
         </dl>
         ${months.length === 0 ? html`<p>${t.empty}</p>` : html`
-          <h3 id="chart-title">${chartTitle(t, drawnPeriod(s.monthly, months))}</h3>
+          <h3 id="chart-title">${chartTitle(t, this.locale, drawnPeriod(s.monthly, months))}</h3>
           ${this.renderChart(months)}
           <ul class="legend" aria-hidden="true">
             <li><span class="all"></span>${t.messages}</li><li><span class="replied"></span>${t.replied}</li>
@@ -143,9 +146,11 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
           <div class="visually-hidden"><table>
             <caption>${t.tableCaption}</caption>
             <thead><tr><th scope="col">${t.month}</th><th scope="col">${t.messages}</th><th scope="col">${t.replied}</th></tr></thead>
-            <tbody>${months.map((m) => html`<tr><th scope="row">${m.month}</th><td>${m.messages}</td><td>${m.replied}</td></tr>`)}</tbody>
+            <tbody>${months.map((m) => html`<tr><th scope="row">${formatMonth(this.locale, m.month)}</th><td>${m.messages}</td><td>${m.replied}</td></tr>`)}</tbody>
           </table></div>`}
         ${this.renderRanking(s)}
+        <details part="definitions"><summary>${t.definitionsTitle}</summary>
+          <ul>${t.definitions.map((line) => html`<li>${line}</li>`)}</ul></details>
       </section>`;
   }
 

@@ -12,6 +12,15 @@ export const statsEn: StatsStrings = {
   ranking: 'Replies by leader and department',
   rankingNote: '{n} in all, ranked by reply rate, then on-time rate, then messages.',
   showAllUnits: 'Show all {n}',
+  definitionsTitle: 'What the figures count',
+  definitions: [
+    'Messages: those citizens sent in the period, public and private alike (counted, never shown); those moderation rejected are not counted.',
+    'Reply rate: the share of messages with at least one reply (an interim reply counts).',
+    'On-time rate: of the replied messages, the share whose first reply came within the deadline.',
+    'Time to first reply: the median time from sending to the first reply.',
+    'Satisfaction: the mean overall score citizens gave the replies, out of 5; not shown for fewer than 5 ratings.',
+    'By unit: by the unit now handling each message (after a transfer, the new one), that unit alone, not the units below it.',
+  ],
   loadFailed: 'The statistics could not be loaded. Check the connection and try again.',
   empty: 'No messages yet',
 };

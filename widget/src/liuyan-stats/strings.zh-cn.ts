@@ -14,6 +14,16 @@ const strings = {
   rankingNote: '共{n}个单位，按回复率、按时回复率、留言数依次排序。',
   /** Below the first units of a longer ranking: every unit, the lowest-ranked included. */
   showAllUnits: '显示全部{n}个单位',
+  /** 统计口径: what each figure counts, in a reader's words (the API's own are STATS_DEFINITIONS). */
+  definitionsTitle: '统计口径',
+  definitions: [
+    '留言总数：所选期间群众提交的留言，公开和不公开的都计入（只计数，不显示内容）；审核未通过的不计入。',
+    '回复率：至少收到一条答复（含阶段性答复）的留言所占的比例。',
+    '按时回复率：已回复的留言中，首次答复在办理期限内的比例。',
+    '首次回复用时：从提交到首次答复所用时间的中位数。',
+    '满意度：群众对答复的总体评价平均分，满分5分；评价不足5条时不显示分数。',
+    '各单位：按留言现在的办理单位统计（转办后计入新单位），只计该单位本身，不含下级单位。',
+  ],
   loadFailed: '统计数据加载失败，请检查网络后重试。',
   empty: '暂无留言',
 } as const;

@@ -18,6 +18,16 @@ const strings = {
   rankingNote: '共{n}個單位，按回覆率、按時回覆率、留言數依次排序。',
   /** Below the first units of a longer ranking: every unit, the lowest-ranked included. */
   showAllUnits: '顯示全部{n}個單位',
+  /** 統計口徑: what each figure counts, in a reader's words (the API's own are STATS_DEFINITIONS). */
+  definitionsTitle: '統計口徑',
+  definitions: [
+    '留言總數：所選期間群眾提交的留言，公開和不公開的都計入（只計數，不顯示內容）；審核未通過的不計入。',
+    '回覆率：至少收到一則答覆（含階段性答覆）的留言所佔的比例。',
+    '按時回覆率：已回覆的留言中，首次答覆在辦理期限內的比例。',
+    '首次回覆用時：從提交到首次答覆所用時間的中位數。',
+    '滿意度：群眾對答覆的總體評價平均分，滿分5分；評價不足5條時不顯示分數。',
+    '各單位：按留言現在的辦理單位統計（轉辦後計入新單位），只計該單位本身，不含下級單位。',
+  ],
   loadFailed: '統計資料載入失敗，請檢查網路後重試。',
   empty: '暫無留言',
 } as const;
