@@ -245,6 +245,20 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     this.seen.clear();
     void this.nameUnknown();
     void (this.searched ? this.find(this.searched) : this.openLevel(this.trail));
+    void this.renameTrail();
+  }
+
+  /** The breadcrumb's units named as they are now (one renamed on the page that holds the picker). */
+  private async renameTrail(): Promise<void> {
+    const ids = this.trail.flatMap((unit) => (unit.id ? [unit.id] : []));
+    if (ids.length === 0) return;
+    try {
+      const { items } = this.source === 'admin' ? await this.officials.admin.units.list({ ids: ids.join(',') }) : await this.officials.units.named(ids);
+      const names = new Map(items.map((item) => [item.id, item.name]));
+      this.trail = this.trail.map((unit) => (unit.id && names.has(unit.id) ? { ...unit, name: names.get(unit.id)! } : unit));
+    } catch {
+      // The old names stay: the level shown is still the right one.
+    }
   }
 
   private search(event: Event): Promise<void> {
@@ -342,8 +356,9 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
         ${this.items.map((unit) => {
           const chosen = this.values.includes(unit.id);
           const above = this.searched ? unit.ancestors : this.trail;
-          const closed = this.excludeBelow.includes(unit.id);
-          const excluded = closed || this.exclude.includes(unit.id) || above.some((a) => a.id !== undefined && this.excludeBelow.includes(a.id));
+          // In or under a unit excluded with what is below it: not choosable, and nothing below it to open.
+          const closed = this.excludeBelow.includes(unit.id) || above.some((a) => a.id !== undefined && this.excludeBelow.includes(a.id));
+          const excluded = closed || this.exclude.includes(unit.id);
           const where = this.searched && unit.ancestors.length > 0 ? unit.ancestors.map((a) => a.name).join(' › ') : '';
           return html`<li>
             <button type="button" class="pick" aria-pressed=${String(chosen)} ?disabled=${excluded}
