@@ -136,7 +136,7 @@ export function sdkSuite(makeStack: () => Promise<SdkStack> | SdkStack): void {
       expect(error).toBeInstanceOf(LiuyanError);
       expect(error).toMatchObject({ status: 422, code: 'validation', retryable: false, retryAfter: null });
       expect((error as LiuyanError).fields).toEqual([
-        { field: 'author.phone', code: 'invalid_phone', message: 'Please enter a valid mobile number, or a landline with its area code' },
+        { field: 'author.phone', code: 'invalid_phone', message: 'Please enter a valid mobile number, or a landline with its area code; outside mainland China, start with + and the country code, such as +852' },
       ]);
       expect(sent).toBe(1);
     });
