@@ -26,7 +26,7 @@ describe('the admin drives page (建言专栏)', () => {
     const add = drives.locator('form[aria-labelledby="add-campaign-title"]');
     await add.waitFor();
 
-    const create = async (slug: string, title: string, [from, to] = [0, 30], said = '已新建专栏') => {
+    const create = async (slug: string, title: string, [from, to] = [0, 30], said = '已新建专栏。公众看到的页面将在 1 分钟内更新。') => {
       await add.getByLabel('网址标识').fill(slug);
       await add.getByLabel('专栏名称').fill(title);
       await add.getByLabel('开始日期').fill(chinaDay(from));
