@@ -50,7 +50,8 @@ export const WHOLE_BODY = '$';
 
 function fieldCodeOf(issue: z.core.$ZodIssue): { code: FieldErrorCode; params?: FieldErrorParams } {
   const own = FieldErrorCodeSchema.safeParse(issue.message);
-  if (own.success) return { code: own.data };
+  // A refinement's own code, with the numbers its sentence states (`date_out_of_range`: the years).
+  if (own.success) return issue.code === 'custom' && issue.params ? { code: own.data, params: issue.params as FieldErrorParams } : { code: own.data };
   switch (issue.code) {
     case 'invalid_type':
       return { code: 'invalid' };

@@ -29,6 +29,7 @@ export const enFieldSentences: PublicFieldSentences = {
     invalid_characters: (l) => `The ${l} contains characters that cannot be shown or are not allowed (such as control or text-direction characters); please remove them`,
     date_range_too_long: (_, p) => `The start and end dates may be at most ${p.max ?? ''} days apart`,
     before_start: () => 'The end date cannot be before the start date',
+    date_out_of_range: (l, p) => `The ${l} must fall between the years ${p.min} and ${p.max}`,
     verification_failed: () => 'The code is not right; check the 6 digits in the SMS',
     photo_type_not_allowed: () => 'This file is not a photo: only JPEG, PNG and WebP images are accepted',
     photo_heic: () => 'HEIC photos are not accepted yet: choose "Most Compatible" in the camera settings, or send a screenshot',

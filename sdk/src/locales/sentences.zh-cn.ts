@@ -29,6 +29,7 @@ export const zhCNFieldSentences: PublicFieldSentences = {
     invalid_characters: (l) => `${l}含有无法显示或不允许的字符（如控制字符、文字方向控制符），请删除后重试`,
     date_range_too_long: (_, p) => `开始日期和结束日期最多相隔${p.max ?? ''}天`,
     before_start: () => '结束日期不能早于开始日期',
+    date_out_of_range: (l, p) => `${l}须在${p.min}年至${p.max}年之间`,
     verification_failed: () => '验证码不正确，请核对短信中的6位数字',
     verification_expired: () => '验证码已失效，请重新获取',
     photo_type_not_allowed: () => '这个文件不是照片：只接受 JPEG、PNG、WebP 格式的图片',

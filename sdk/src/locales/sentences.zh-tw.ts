@@ -31,6 +31,7 @@ export const zhTWFieldSentences: PublicFieldSentences = {
     invalid_characters: (l) => `${l}含有無法顯示或不允許的字元（如控制字元、文字方向控制符），請刪除後重試`,
     date_range_too_long: (_, p) => `開始日期和結束日期最多相隔${p.max ?? ''}天`,
     before_start: () => '結束日期不能早於開始日期',
+    date_out_of_range: (l, p) => `${l}須在${p.min}年至${p.max}年之間`,
     verification_failed: () => '驗證碼不正確，請核對簡訊中的6位數字',
     verification_expired: () => '驗證碼已失效，請重新取得',
     photo_type_not_allowed: () => '這個檔案不是照片：只接受 JPEG、PNG、WebP 格式的圖片',

@@ -4,6 +4,7 @@ import {
 } from './common';
 import { HEX_COLOR, readableUnderWhiteText } from '../color';
 import { RoleSchema } from './console';
+import { DayValueSchema, withinYears, YEAR_MAX, YEAR_MIN } from './dates';
 import { withCode } from './error';
 import { UnitRefSchema } from './message';
 import { StringOverridesInputSchema, StringOverridesSchema } from './string-overrides';
@@ -187,14 +188,7 @@ export const UpdateSiteInputSchema = z.object({
 });
 export type UpdateSiteInput = z.input<typeof UpdateSiteInputSchema>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { isCalendarDay } from './dates';
 
 export const CalendarDayKindSchema = z.enum(['holiday', 'workday']).describe('holiday: a day off; workday: a weekend day worked instead (调休)');
 
@@ -206,9 +200,6 @@ export const CalendarDaySchema = z.object({
 });
 export type CalendarDay = z.infer<typeof CalendarDaySchema>;
 
-const YEAR_MIN = 2000;
-const YEAR_MAX = 2100;
-
 export const CalendarQuerySchema = z.object({
   year: z.string().regex(/^\d{4}$/, withCode('invalid')).transform(Number).pipe(z.number().int().min(YEAR_MIN).max(YEAR_MAX)),
 });
@@ -218,7 +209,7 @@ export type CalendarQuery = z.input<typeof CalendarQuerySchema>;
 export const CalendarInputSchema = z.object({
   year: z.number().int().min(YEAR_MIN).max(YEAR_MAX),
   days: z.array(z.object({
-    day: z.string().refine(isCalendarDay, withCode('invalid')),
+    day: withinYears(DayValueSchema),
     kind: CalendarDayKindSchema,
     name: optionalText(50).nullable().optional(),
   })).max(366),
@@ -229,7 +220,7 @@ export type CalendarInput = z.input<typeof CalendarInputSchema>;
 export const CALENDAR_PERIOD_DAYS_MAX = 31;
 /** The most make-up working days (调休上班) one period may name (national periods have at most 2). */
 export const CALENDAR_PERIOD_WORKDAYS_MAX = 4;
-const CalendarDayValueSchema = z.string().refine(isCalendarDay, withCode('invalid')).describe('YYYY-MM-DD');
+const CalendarDayValueSchema = withinYears(DayValueSchema).describe('YYYY-MM-DD');
 
 /**
  * `POST /v1/admin/calendar/periods`: one holiday (春节, 国庆节 …) added to what the site has: the days
@@ -384,8 +375,8 @@ export type UpdateReplyTemplateInput = z.input<typeof UpdateReplyTemplateInputSc
 
 /** `GET /v1/console/export.csv` query: days are the site's local days, both included. */
 export const ExportQuerySchema = z.object({
-  from: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, first day included'),
-  to: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, last day included'),
+  from: DayValueSchema.optional().describe('YYYY-MM-DD, first day included'),
+  to: DayValueSchema.optional().describe('YYYY-MM-DD, last day included'),
   contact: z.enum(['0', '1']).optional().describe('1: add name, phone and email (audited)'),
   lang: z.enum(['zh-CN', 'zh-TW', 'en']).optional().describe('language of the header and of the labels (状态, 类型 …); else Accept-Language'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay } from './admin';
+import { DayValueSchema } from './dates';
 import { TimestampSchema, wholeNumber } from './common';
 import { RoleSchema } from './console';
 import { withCode } from './error';
@@ -31,8 +31,8 @@ export type AuditAction = z.infer<typeof AuditActionSchema>;
 export const AuditQuerySchema = z.object({
   account: z.string().min(1).max(64).optional().describe('only what this account did'),
   action: AuditActionSchema.optional(),
-  from: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, first day included'),
-  to: z.string().refine(isCalendarDay, withCode('invalid')).optional().describe('YYYY-MM-DD, last day included'),
+  from: DayValueSchema.optional().describe('YYYY-MM-DD, first day included'),
+  to: DayValueSchema.optional().describe('YYYY-MM-DD, last day included'),
   cursor: z.string().max(64).optional().describe('the `nextCursor` of the page before (not for the CSV)'),
   limit: wholeNumber(1, 100).default(50).describe('entries per page (not for the CSV)'),
 });

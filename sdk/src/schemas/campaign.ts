@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EmbeddingOriginSchema } from './admin';
 import { DomainSchema, MessageTypeSchema, requiredText, optionalText } from './common';
+import { InstantSchema } from './dates';
 import { withCode } from './error';
 import { CampaignSummarySchema } from './site';
 
@@ -44,25 +45,38 @@ export type AdminCampaign = z.infer<typeof AdminCampaignSchema>;
 
 const distinct = (values: readonly unknown[]) => new Set(values).size === values.length;
 
+/** The fields a drive's creation may leave out, without defaults: a change (PATCH) leaves out what stays. */
+const optionalFields = {
+  description: optionalText(2000, { multiline: true }).meta({ examples: ['请为示范县未来五年的发展出主意、提建议。'] }),
+  unitIds: z.array(z.string().min(1).max(64)).max(50).refine(distinct, withCode('invalid'))
+    .describe('units (each with its sub-units) the drive collects for; empty means any'),
+  types: z.array(MessageTypeSchema).refine(distinct, withCode('invalid')).describe('empty means any the site takes'),
+  domains: z.array(DomainSchema).refine(distinct, withCode('invalid')).describe('empty means any the site takes'),
+  outlets: z.array(CampaignOutletSchema).max(20).refine((o) => distinct(o.map((x) => x.origin)), withCode('invalid'))
+    .describe('news sites allowed to embed the drive; empty means any origin the site allows'),
+};
+
 const CampaignFieldsSchema = z.object({
   title: requiredText(100).meta({ examples: ['建言“十五五”'] }),
-  description: optionalText(2000, { multiline: true }).default('').meta({ examples: ['请为示范县未来五年的发展出主意、提建议。'] }),
-  startsAt: z.iso.datetime({ offset: true }).describe('when the drive opens'),
-  endsAt: z.iso.datetime({ offset: true }).describe('when it closes (exclusive)'),
-  unitIds: z.array(z.string().min(1).max(64)).max(50).refine(distinct, withCode('invalid')).default([])
-    .describe('units (each with its sub-units) the drive collects for; empty means any'),
-  types: z.array(MessageTypeSchema).refine(distinct, withCode('invalid')).default([]).describe('empty means any the site takes'),
-  domains: z.array(DomainSchema).refine(distinct, withCode('invalid')).default([]).describe('empty means any the site takes'),
-  outlets: z.array(CampaignOutletSchema).max(20).refine((o) => distinct(o.map((x) => x.origin)), withCode('invalid')).default([])
-    .describe('news sites allowed to embed the drive; empty means any origin the site allows'),
+  startsAt: InstantSchema.describe('when the drive opens'),
+  endsAt: InstantSchema.describe('when it closes (exclusive)'),
+  ...optionalFields,
 });
 
-/** `POST /v1/admin/campaigns`. */
+/** `POST /v1/admin/campaigns`: what is left out is empty (any unit, type, domain and outlet). */
 export const CreateCampaignInputSchema = CampaignFieldsSchema.extend({
+  description: optionalFields.description.default(''),
+  unitIds: optionalFields.unitIds.default([]),
+  types: optionalFields.types.default([]),
+  domains: optionalFields.domains.default([]),
+  outlets: optionalFields.outlets.default([]),
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, withCode('invalid')).describe('lower-case letters, digits and hyphens: the address of the drive'),
 });
 export type CreateCampaignInput = z.input<typeof CreateCampaignInputSchema>;
 
-/** `PATCH /v1/admin/campaigns/:id`: any of the fields (the slug stays: pages link to it). */
+/**
+ * `PATCH /v1/admin/campaigns/:id`: any of the fields; those left out stay as they are (no default
+ * fills them in: an empty list would mean any unit or website). The slug stays: pages link to it.
+ */
 export const UpdateCampaignInputSchema = CampaignFieldsSchema.partial();
 export type UpdateCampaignInput = z.input<typeof UpdateCampaignInputSchema>;

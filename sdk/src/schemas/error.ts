@@ -10,6 +10,7 @@ export const PublicFieldErrorCodeSchema = z.enum([
   'campaign_closed', 'campaign_not_started', 'below_minimum', 'above_maximum', 'invalid_characters',
   'date_range_too_long',
   'before_start',
+  'date_out_of_range',
   'verification_failed', 'verification_expired',
   'photo_type_not_allowed', 'photo_heic', 'photo_damaged', 'photo_too_large', 'too_many_photos', 'unknown_photo',
   'thumbnail_too_large',

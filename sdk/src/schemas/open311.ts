@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay } from './admin';
+import { isCalendarDay } from './dates';
 import { wholeNumber } from './common';
 import { withCode } from './error';
 

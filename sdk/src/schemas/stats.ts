@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { MonthSchema } from './dates';
 import { withCode } from './error';
 
-/** A calendar month in China time, `YYYY-MM`. */
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, withCode('invalid')).describe('a month in China time, YYYY-MM');
+export { MonthSchema };
 
 /**
  * What each figure means: written once, shown in the API documentation (the stats route's

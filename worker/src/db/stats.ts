@@ -211,13 +211,17 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
   // A range starting before the site's first month counts from that month: the figures are the same,
   // and a start such as 1900-01 would otherwise bind a period per empty year, past D1's 100 bound values.
   // One seek of the primary key (months sort after '*' and before the 'Y…' periods).
-  const first = from
+  const first = from || to
     ? (await db.first(db.q.selectFrom('stats_counts').select((eb) => eb.fn.min<string>('period').as('month'))
       .where('site_id', '=', siteId).where('campaign_id', '=', '*').where('unit_id', '=', '*')
       .where('period', '>', '*').where('period', '<', 'Y')))?.month ?? null
     : null;
+  // An end before the first month counts nothing, as any range of a site with no tallies yet: the
+  // open start ('*' less every period after `to`) would otherwise bind one per year since 1900-06.
   const start = from && first && first > from ? first : from;
-  const periods = start || to ? rangePeriods(start, to, localDay(now).slice(0, 7)) : [{ period: '*', sign: 1 } satisfies SignedPeriod];
+  const periods = !from && !to ? [{ period: '*', sign: 1 } satisfies SignedPeriod]
+    : first === null || (to !== undefined && to < first) ? []
+      : rangePeriods(start, to, localDay(now).slice(0, 7));
   const periodSign = new Map(periods.map((p) => [p.period, p.sign]));
   const chosen = selection.units;
   const subtrees = chosen !== null && !Array.isArray(chosen) ? chosen.subtreesOf : null;

@@ -93,6 +93,21 @@ describe('suggestion drives (建言专栏)', () => {
     expect(await figures(d.siteId)).toMatchObject({ open: false, counts: { messages: 1 } });
   });
 
+  it('changes only the fields a PATCH gives: the description, units, types, domains and outlets stay', async () => {
+    const d = await drive();
+    const change = async (body: object) => {
+      const response = await consoleRequest(`/v1/admin/campaigns/${d.campaign.id}`, { as: d.admin, method: 'PATCH', body });
+      expect(response.status).toBe(200);
+      return response.json<AdminCampaign>();
+    };
+    const kept = { description: '请写下您的建议。', unitIds: [d.headUnit], domains: [], outlets: d.campaign.outlets };
+    expect(await change({ types: ['suggestion', 'complaint'] })).toMatchObject({ ...kept, types: ['suggestion', 'complaint'] });
+    expect(await change({ title: '新的标题' })).toMatchObject({ ...kept, title: '新的标题', types: ['suggestion', 'complaint'] });
+    // What the public sees: still the drive's outlets only, its description with it.
+    expect(await figures(d.siteId)).toMatchObject({ description: '请写下您的建议。', acceptsHere: false });
+    expect((await submit(d.siteId, suggestion(d.eduUnit), { origin: ALLOWED_ORIGIN })).status).toBe(403);
+  });
+
   it('ends an open drive now, once, audited: its form then refuses, and a drive with messages cannot be deleted', async () => {
     const d = await drive();
     await sent(d.siteId, d.eduUnit, NEWS_A);
@@ -131,6 +146,9 @@ describe('suggestion drives (建言专栏)', () => {
     });
     const cases: [object, string, string][] = [
       [{ endsAt: '2026-02-01T00:00:00+08:00' }, 'endsAt', 'before_start'],
+      // A year no drive runs in: a typing mistake, which pages would show as 10000/01/01.
+      [{ endsAt: '9999-12-31T20:00:00Z' }, 'endsAt', 'date_out_of_range'],
+      [{ startsAt: '0000-01-01T00:00:00Z' }, 'startsAt', 'date_out_of_range'],
       [{ unitIds: ['no-such-unit'] }, 'unitIds.0', 'unknown_unit'],
       [{ slug: 'plan' }, 'slug', 'slug_taken'],
       [{ slug: 'Not A Slug' }, 'slug', 'invalid'],

@@ -192,6 +192,17 @@ describe('GET /v1/sites/:site/stats', () => {
     // A start long before the first message counts from the first: the same figures, within D1's limits.
     expect(await stats(siteId, '?from=1900-01&to=2026-02')).toEqual(await stats(siteId, '?to=2026-02'));
     expect(await stats(siteId, '?from=0001-01')).toEqual(await stats(siteId, ''));
+    // An end long before it counts nothing (it bound a period for every year since: past D1's limit, a 500).
+    for (const query of ['?to=1900-06', '?to=0000-01', `?to=1000-01&unit=${eduUnit}`, '?to=2024-12']) {
+      expect(await stats(siteId, query), query).toMatchObject({ messages: 0, replied: 0, byUnit: [] });
+    }
+  });
+
+  it('answers zeros for any range on a site with no messages yet, the earliest end included', async () => {
+    const { siteId } = await createSite();
+    for (const query of ['?to=1900-06', '?from=0001-01&to=0001-02', '?from=2026-01', '?to=2026-01']) {
+      expect(await stats(siteId, query), query).toMatchObject({ messages: 0, replied: 0 });
+    }
   });
 
   it('refuses a month that is not YYYY-MM, naming the field', async () => {
