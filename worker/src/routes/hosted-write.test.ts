@@ -582,6 +582,12 @@ describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form a
     const campaignId = await createCampaign(siteId, { slug: 'jianyan', startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + 30 * day) });
     await env.DB.prepare("UPDATE campaigns SET unit_ids = ?, types = '[\"suggestion\"]', domains = '[\"education\"]' WHERE id = ?").bind(JSON.stringify([eduUnit]), campaignId).run();
     const html = await (await page(`/s/${siteId}/campaigns/jianyan`)).text();
+    // The write page asked for the drive sends the reader to it (it gave the site's own form, outside the drive).
+    for (const [asked, to] of [['?campaign=jianyan', ''], ['?campaign=jianyan&lang=en', '?lang=en'], ['?campaign=%E4%B8%93%E6%A0%8F', '']]) {
+      const redirect = await page(`/s/${siteId}/write${asked}`);
+      expect(redirect.status, asked).toBe(302);
+      expect(redirect.headers.get('Location'), asked).toBe(`/s/${siteId}/campaigns/${asked.includes('%') ? '%E4%B8%93%E6%A0%8F' : 'jianyan'}${to}`);
+    }
     const form = /<form class="plain-form"[\s\S]*<\/form>/.exec(html)![0];
     expect(form).toContain('<input type="hidden" name="campaign" value="jianyan">');
     expect(form).toContain(`<option value="${eduUnit}">测试县教育局</option>`);

@@ -649,6 +649,10 @@ hosted.get('/s/:site/', sectionRoute('board'));
 hosted.get('/s/:site/write', async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
+  // A drive's form is on the drive's page, with its title, dates and narrowed choices (a link written
+  // as `write?campaign=` would otherwise give the site's own form, and its messages outside the drive).
+  const campaign = c.req.query('campaign');
+  if (campaign && campaign.length <= ID_MAX) return c.redirect(hostedHref(campaignPath(found.site.id, campaign), found.view), 302);
   return writePage(c, found, await writeReads(found), {});
 });
 hosted.get('/s/:site/track', sectionRoute('track'));
