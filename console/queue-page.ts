@@ -85,9 +85,11 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   private async loadPendingFollowUps(): Promise<void> {
     if (this.filters.tab !== 'moderation' || !this.moderates) return void (this.pendingFollowUps = []);
     try {
-      const { type, domain, unit } = this.filters;
+      const { type, domain, unit, campaign } = this.filters;
       // The follow-ups of the messages the filters show, as the list below them.
-      this.pendingFollowUps = (await this.officials.followUps.pending({ type: type || undefined, domain: domain || undefined, unit: unit || undefined })).items;
+      this.pendingFollowUps = (await this.officials.followUps.pending({
+        type: type || undefined, domain: domain || undefined, unit: unit || undefined, campaign: campaign || undefined,
+      })).items;
     } catch {
       // The messages' list says what is wrong with the connection; this one is a convenience beside it.
       this.pendingFollowUps = [];

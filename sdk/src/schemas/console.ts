@@ -189,7 +189,7 @@ export const PendingFollowUpSchema = z.object({
 export type PendingFollowUp = z.infer<typeof PendingFollowUpSchema>;
 
 /** `GET /v1/console/follow-ups`: the queue's own filters, so 待审核 filtered shows the follow-ups of what it shows. */
-export const PendingFollowUpsQuerySchema = QueueQuerySchema.pick({ type: true, domain: true, unit: true });
+export const PendingFollowUpsQuerySchema = QueueQuerySchema.pick({ type: true, domain: true, unit: true, campaign: true });
 export type PendingFollowUpsQuery = z.input<typeof PendingFollowUpsQuerySchema>;
 
 export const PendingFollowUpPageSchema = z.object({

@@ -185,10 +185,10 @@ export const PENDING_FOLLOW_UPS_LISTED = 50;
 /**
  * The site's follow-ups whose words wait for a moderator, oldest first: those of public messages
  * that were not rejected (a private message's words are never public, so never wait), narrowed by
- * the queue's filters (`type`, `domain`, `unit` with its sub-units). Walks the partial index
+ * the queue's filters (`type`, `domain`, `unit` with its sub-units, `campaign` by its slug). Walks the partial index
  * `follow_ups_pending` (migration 0020).
  */
-export function pendingFollowUps(db: SiteDatabase, siteId: string, filter: { type?: string; domain?: string; unit?: string } = {}) {
+export function pendingFollowUps(db: SiteDatabase, siteId: string, filter: { type?: string; domain?: string; unit?: string; campaign?: string } = {}) {
   let query = db.q.selectFrom('follow_ups as f')
     .innerJoin('messages as m', 'm.id', 'f.message_id')
     .innerJoin('units as u', 'u.id', 'm.unit_id')
@@ -201,6 +201,8 @@ export function pendingFollowUps(db: SiteDatabase, siteId: string, filter: { typ
   if (filter.domain) query = query.where('m.domain', '=', filter.domain);
   // The unit and every unit below it, as the queue's filter reads it (`unit_ancestors`, migration 0024).
   if (filter.unit) query = query.where(sql<boolean>`m.unit_id IN (SELECT unit_id FROM unit_ancestors WHERE ancestor_id = ${filter.unit})`);
+  // The drive by its slug on the site (one row by the campaigns' unique key), as the queue's filter reads it.
+  if (filter.campaign) query = query.where(sql<boolean>`m.campaign_id = (SELECT id FROM campaigns WHERE site_id = ${siteId} AND slug = ${filter.campaign})`);
   return db.all(query.orderBy('f.created_at').orderBy('f.id').limit(PENDING_FOLLOW_UPS_LISTED));
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsoleMessage, PendingFollowUp, PendingFollowUpPage, QueuePage } from '../../../sdk/src/schemas/console';
 import type { MessageCreated, MessagePage, PublicMessageDetail, RateInput, TrackedMessage } from '../../../sdk/src/schemas/message';
 import {
-  addCalendarDay, createSite, db, eventKinds, expectProblem, messageRow, request, seedMessages, submit, track, validMessage,
+  addCalendarDay, createCampaign, createSite, db, eventKinds, expectProblem, messageRow, request, seedMessages, submit, track, validMessage,
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
@@ -250,6 +250,12 @@ describe('follow-up questions 追问 (POST /v1/sites/:site/track/follow-ups)', (
     const listed = async (query: string) => (await (await consoleRequest(`/v1/console/follow-ups?${query}`, { as: moderator })).json<PendingFollowUpPage>()).items.length;
     expect([await listed(`unit=${m.headUnit}&type=complaint&domain=education`), await listed(`unit=${m.eduUnit}`)]).toEqual([1, 1]);
     expect([await listed(`unit=${m.transportUnit}`), await listed('type=help'), await listed('domain=transport')]).toEqual([0, 0, 0]);
+    // And by the drive its message was written to (listed under another drive's filter before).
+    const open = { startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) };
+    await createCampaign(m.siteId, { slug: 'other', ...open });
+    const own = await createCampaign(m.siteId, { slug: 'own', ...open });
+    await db.run(db.q.updateTable('messages').set({ campaign_id: own }).where('id', '=', m.id));
+    expect([await listed('campaign=own'), await listed('campaign=other'), await listed('campaign=none-such')]).toEqual([1, 0, 0]);
     const moderate = (as: TestOfficial, id: string, moderation: string) =>
       consoleRequest(`/v1/console/follow-ups/${id}/moderation`, { as, method: 'POST', body: { moderation } });
     await expectProblem(await moderate(m.responder, firstId, 'published'), 403, 'forbidden');

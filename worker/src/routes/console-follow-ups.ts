@@ -22,7 +22,7 @@ const listPendingFollowUps = createRoute({
   method: 'get',
   path: '/v1/console/follow-ups',
   middleware: [MODERATORS] as const,
-  summary: 'Follow-up questions (追问) of the site’s public messages whose words wait for a moderator, oldest first (50 at most), by their messages’ type, domain and unit (with its sub-units), as the queue filters',
+  summary: 'Follow-up questions (追问) of the site’s public messages whose words wait for a moderator, oldest first (50 at most), by their messages’ type, domain, unit (with its sub-units) and suggestion drive, as the queue filters',
   request: { query: PendingFollowUpsQuerySchema },
   responses: {
     200: { description: 'the pending follow-ups', content: { 'application/json': { schema: PendingFollowUpPageSchema } } },

@@ -583,7 +583,7 @@ describe('a suggestion drive’s page (/s/:site/campaigns/:slug) with its form a
     await env.DB.prepare("UPDATE campaigns SET unit_ids = ?, types = '[\"suggestion\"]', domains = '[\"education\"]' WHERE id = ?").bind(JSON.stringify([eduUnit]), campaignId).run();
     const html = await (await page(`/s/${siteId}/campaigns/jianyan`)).text();
     // The write page asked for the drive sends the reader to it (it gave the site's own form, outside the drive).
-    for (const [asked, to] of [['?campaign=jianyan', ''], ['?campaign=jianyan&lang=en', '?lang=en'], ['?campaign=%E4%B8%93%E6%A0%8F', '']]) {
+    for (const [asked, to] of <const>[['?campaign=jianyan', ''], ['?campaign=jianyan&lang=en', '?lang=en'], ['?campaign=%E4%B8%93%E6%A0%8F', '']]) {
       const redirect = await page(`/s/${siteId}/write${asked}`);
       expect(redirect.status, asked).toBe(302);
       expect(redirect.headers.get('Location'), asked).toBe(`/s/${siteId}/campaigns/${asked.includes('%') ? '%E4%B8%93%E6%A0%8F' : 'jianyan'}${to}`);
