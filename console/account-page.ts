@@ -115,7 +115,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     return html`<section class="card" aria-labelledby="notices-title">
       <h2 id="notices-title">${t.notifications}</h2>
       ${this.notices ? html`<p class="muted">${t.notificationsHint}</p>
-        <div class="stack">${box('assigned', t.notifyAssigned)}${box('dueSoon', t.notifyDueSoon)}${box('escalated', t.notifyEscalated)}</div>
+        <div class="stack notice-kinds">${box('assigned', t.notifyAssigned)}${box('dueSoon', t.notifyDueSoon)}${box('escalated', t.notifyEscalated)}</div>
         <form class="stack" novalidate @submit=${this.setSmsPhone}
           @input=${() => { if (this.noticesState.phoneError) this.noticesState = { ...this.noticesState, phoneError: '' }; }}>
           <div class="field">
@@ -264,7 +264,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
         <input id=${name} name=${name} type="password" autocomplete=${autocomplete} maxlength="200"
           aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(hint && `${name}-hint`, error && `${name}-error`) ?? nothing} />
         ${hint ? html`<p class="muted hint" id="${name}-hint">${hint}</p>` : nothing}
-        ${error ? html`<p class="error" id="${name}-error" role="alert">${error}</p>` : nothing}
+        ${error ? html`<p class="error" id="${name}-error" role=${this.fieldErrorRole(this.passwordErrors)}>${error}</p>` : nothing}
       </div>`;
     };
     return html`<form class="stack" novalidate @submit=${this.changePassword} aria-labelledby="password-title"
@@ -273,7 +273,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
       ${field('currentPassword', t.currentPassword, 'current-password')}
       ${field('newPassword', t.newPassword, 'new-password', t.passwordHint)}
       ${field('repeatPassword', t.repeatPassword, 'new-password')}
-      ${this.passwordError ? html`<p class="error" role="alert">${this.passwordError}</p>` : nothing}
+      ${this.formProblem(this.passwordError, this.passwordErrors)}
       <button type="submit" aria-disabled=${String(this.passwordBusy)}>${this.passwordBusy ? t.changingPassword : t.changePassword}</button>
     </form>`;
   }

@@ -316,6 +316,24 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
+  /**
+   * Under a form's fields, announced once: the problem with the whole request (`error`), else, when
+   * several of its answers are to correct, how many (`fixFields`, from `errors`). Their own lines are
+   * then not alerts (`fieldErrorRole`): nine errors at once would be nine announcements, where the
+   * focus (`focusFirstInvalid`) reads the first with its field and this line the count. One error
+   * alone is its own line's alert (a row's button refused says so where it was pressed).
+   */
+  protected formProblem(error: string, errors: Record<string, string>) {
+    if (error) return html`<p class="error" role="alert">${error}</p>`;
+    const n = Object.values(errors).filter(Boolean).length;
+    return n > 1 ? html`<p class="error" role="alert" part="fix-fields">${format(this.t.fixFields, { n })}</p>` : nothing;
+  }
+
+  /** The `role` of a field's error line among `errors`: an alert when it is the only one, else none (`formProblem` counts them). */
+  protected fieldErrorRole(errors: Record<string, string>) {
+    return Object.values(errors).filter(Boolean).length === 1 ? 'alert' : nothing;
+  }
+
   /** Keeps `typed` up to date: the `@input` of a control with a counter. */
   protected readonly onTyped = (event: Event): void => {
     const control = event.target as HTMLInputElement | HTMLTextAreaElement;

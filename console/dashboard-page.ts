@@ -85,6 +85,7 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
         <dl class="dashboard-figures">
           ${figures.map(([name, label, value]) => html`<div class="dashboard-figure" data-figure=${name}><dt>${label}</dt><dd>${value}</dd></div>`)}
         </dl>
+        <p class="muted hint" part="counted">${d.countedNote}</p>
         ${s.satisfaction.rated > 0 ? html`<table class="dashboard-table">
           <caption>${d.distribution}</caption>
           <tbody>${([5, 4, 3, 2, 1] as const).map((level) => html`

@@ -28,6 +28,8 @@ export const styles = css`
   .narrow { max-width: 26rem; margin: 1em auto; }
   .card > :first-child { margin-top: 0; }
   .stack { display: grid; gap: 1em; }
+  /* The notices chosen, then the SMS number's form: apart, as the form's own fields are. */
+  .notice-kinds { margin-bottom: 1em; }
   .field { display: grid; gap: 0.3em; margin: 0; padding: 0; border: 0; min-width: 0; }
   /* A date field is as wide as its text by default (171 px), wider than a phone zoomed to 200% (195 px,
      WCAG 1.4.10): it may shrink with its column instead. */

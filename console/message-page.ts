@@ -100,6 +100,11 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private busy = false;
   private error = '';
   private errors: Record<string, string> = {};
+  /**
+   * The fields whose errors a send found together: counted once beside the send button (`fixFields`),
+   * their lines not alerts each. An error shown as it is typed (the days of 延期) is an alert.
+   */
+  private summarized: readonly string[] = [];
   /** What the last action did, said once. */
   private done = '';
   /** Shown once after 查看联系方式; gone when the page is left. */
@@ -358,6 +363,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     } catch (error) {
       if (id !== this.messageId) return;
       this.errors = this.fieldErrors(error);
+      this.summarized = Object.keys(this.errors);
       this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
       void this.focusFirstInvalid();
       // Someone acted first (another official, another tab): the page shows the message as it is now,
@@ -488,6 +494,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         break;
     }
     this.errors = failures(checks);
+    this.summarized = Object.keys(this.errors);
     this.error = '';
     if (Object.keys(this.errors).length > 0) return void this.focusFirstInvalid();
     void send();
@@ -752,7 +759,13 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   /** The error line under the field `id`, drawn only with an error, with the id `errorRef` names. */
   private fieldError(id: string) {
     const shown = this.errorRef(id);
-    return shown ? html`<p class="error" id=${shown} role="alert">${this.errors[id]}</p>` : nothing;
+    return shown ? html`<p class="error" id=${shown} role=${this.summarized.includes(id) ? nothing : 'alert'}>${this.errors[id]}</p>` : nothing;
+  }
+
+  /** How many of the errors a send found are left, beside the send button (said politely as it changes). */
+  private fixFieldsLine() {
+    const n = this.summarized.filter((id) => this.errors[id]).length;
+    return html`<div role="status">${n > 0 ? html`<p class="error" part="fix-fields">${format(this.t.fixFields, { n })}</p>` : nothing}</div>`;
   }
 
   private invalid(id: string): string {
@@ -845,9 +858,10 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <h3>${t.actionLabels[action]}</h3>
       ${fields}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.fixFieldsLine()}
       ${this.gone ? html`<p class="notice" part="action-gone">${f.actionGone}</p>` : nothing}
       <div class="buttons">
-        <button type="submit" aria-disabled=${String(this.busy || this.gone)} aria-describedby=${CONFIRM_ONLY.has(action) ? 'confirm-question' : nothing}>${this.busy ? f.sending : CONFIRM_ONLY.has(action) ? f.confirm : t.actionLabels[action]}</button>
+        <button type="submit" aria-disabled=${String(this.busy || this.gone)} aria-describedby=${CONFIRM_ONLY.has(action) ? 'confirm-question' : nothing}>${this.busy ? f.sending : t.actionSubmit[action]}</button>
         <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${this.cancel}>${f.cancel}</button>
       </div>
     </form>`;
@@ -942,11 +956,11 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     return html`<section class="contact panel" part="contact" aria-labelledby="contact-title">
       <h2 id="contact-title">${t.contact}</h2>
       <p class="notice">${t.contactLogged}</p>
-      <dl class="facts">
+      ${c.erasedAt ? html`<p class="notice warning" part="contact-erased">${format(t.contactErased, { date: formatDateTime(this.locale, c.erasedAt) })}</p>` : html`<dl class="facts">
         <dt>${t.contactName}</dt><dd>${this.written(c.name)}</dd>
         <dt>${t.contactPhone}</dt><dd><a href="tel:${c.phone}">${c.phone}</a></dd>
         <dt>${t.contactEmail}</dt><dd>${c.email ?? t.none}</dd>
-      </dl>
+      </dl>`}
     </section>`;
   }
 }

@@ -109,7 +109,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
         placeholder=${attrs.placeholder ?? nothing} inputmode=${attrs.inputmode ?? nothing} spellcheck="false" autocapitalize="off"
         aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && `${name}-error`, attrs.hint && `${name}-hint`) ?? nothing} />
       ${attrs.hint ? html`<p class="muted hint" id="${name}-hint">${attrs.hint}</p>` : nothing}
-      ${error ? html`<p class="error" id="${name}-error" role="alert">${error}</p>` : nothing}
+      ${error ? html`<p class="error" id="${name}-error" role=${this.fieldErrorRole(this.errors)}>${error}</p>` : nothing}
     </div>`;
   }
 
@@ -125,7 +125,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
       <div class="choices column">${this.sites.map((s) => html`<label class="choice"><input type="radio" name="site" value=${s.id}
         .checked=${s.id === preferred} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${idRefs(error && 'site-error', 'site-hint') ?? nothing} />${this.written(s.name)}
         <span class="muted">(${s.id})</span></label>`)}</div>
-      ${error ? html`<p class="error" id="site-error" role="alert">${error}</p>` : nothing}
+      ${error ? html`<p class="error" id="site-error" role=${this.fieldErrorRole(this.errors)}>${error}</p>` : nothing}
     </fieldset>`;
   }
 
@@ -144,7 +144,7 @@ export class LiuyanConsoleSignIn extends ConsoleElement {
         ${this.field('password', { type: 'password', autocomplete: 'current-password' })}
         ${this.field('code', { autocomplete: 'one-time-code', inputmode: 'numeric', hint: t.codeHint, optional: true })}
         ${this.sites.length > 0 ? this.siteChoice() : nothing}
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.formProblem(this.error, this.errors)}
         <button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? t.submitting : t.submit}</button>
       </form>
     </section>`;

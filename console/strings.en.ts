@@ -26,6 +26,7 @@ export const consoleEn: ConsoleStrings = {
     distribution: 'Satisfaction ratings',
     byUnit: 'By unit',
     loadFailed: 'The statistics could not be loaded. Please try again later.',
+    countedNote: 'The figures leave out messages rejected in moderation, so the total may be lower than the queue’s All tab.',
     calendarNotSet: 'The {year} holidays and make-up working days are not set: deadlines in that year will count Monday to Friday.',
     calendarLink: 'Import the {year} schedule in the calendar',
     ...enStatsLabels,
@@ -112,6 +113,7 @@ export const consoleEn: ConsoleStrings = {
     contactName: 'Name',
     contactPhone: 'Phone',
     contactEmail: 'Email',
+    contactErased: 'The citizen’s name, phone and email were erased on {date} (by the citizen, or after the site’s retention period once closed); they can no longer be reached.',
     none: 'none',
     citizen: 'Ratings and follow-up questions',
     ratedAs: 'Rated: {level}',
@@ -135,6 +137,10 @@ export const consoleEn: ConsoleStrings = {
   actionLabels: {
     publish: 'Publish', reject: 'Reject', hide: 'Hide', accept: 'Accept', transfer: 'Transfer', reply: 'Reply',
     close: 'Close', extend: 'Extend', note: 'Internal note', reveal: 'Show contact details', adopt: 'Adopt',
+  },
+  actionSubmit: {
+    publish: 'Confirm', reject: 'Confirm rejection', hide: 'Confirm hiding', accept: 'Confirm acceptance', transfer: 'Confirm transfer', reply: 'Send reply',
+    close: 'Confirm', extend: 'Confirm extension', note: 'Save note', reveal: 'Show', adopt: 'Confirm adoption',
   },
   actionDone: {
     publish: 'Published', reject: 'Rejected', hide: 'Hidden', accept: 'Accepted', transfer: 'Transferred', reply: 'Reply sent',

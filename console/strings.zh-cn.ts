@@ -28,6 +28,8 @@ const strings = {
     distribution: '满意度分布',
     byUnit: '各单位',
     loadFailed: '统计数据加载失败，请稍后重试。',
+    /** Under the figures: why 留言总数 may be fewer than the queue's 全部 (STATS_DEFINITIONS, `Counted`). */
+    countedNote: '统计不含审核未通过（驳回）的留言，留言总数因此可能少于留言队列“全部”中的条数。',
     /** To admins, when the site's calendar has nothing of a year (DashboardSchema `calendarNotSet`). */
     calendarNotSet: '{year} 年的节假日和调休尚未设置：落在这一年的办理期限将按周一至周五计算。',
     calendarLink: '前往工作日历导入 {year} 年的安排',
@@ -123,6 +125,8 @@ const strings = {
     contactName: '姓名',
     contactPhone: '电话',
     contactEmail: '邮箱',
+    /** In place of the details, once erased (by the citizen, or after the site's retention period). */
+    contactErased: '留言人的姓名、电话和邮箱已于{date}删除（留言人本人删除，或办结后超过本站的保存期限），无法再联系留言人。',
     none: '无',
     citizen: '群众评价与追问',
     ratedAs: '评价：{level}',
@@ -147,6 +151,14 @@ const strings = {
   actionLabels: {
     publish: '发布', reject: '驳回', hide: '隐藏', accept: '受理', transfer: '转办', reply: '回复',
     close: '办结', extend: '延期', note: '内部备注', reveal: '查看联系方式', adopt: '采纳',
+  },
+  /**
+   * The send button of an action's form: not the action's own name, which the button that opened the
+   * form already has (two buttons named 回复 one after the other, to a screen reader).
+   */
+  actionSubmit: {
+    publish: '确定', reject: '确认驳回', hide: '确认隐藏', accept: '确认受理', transfer: '确认转办', reply: '发送回复',
+    close: '确定', extend: '确认延期', note: '保存备注', reveal: '查看', adopt: '确认采纳',
   },
   actionDone: {
     publish: '已发布', reject: '已驳回', hide: '已隐藏', accept: '已受理', transfer: '已转办', reply: '回复已发送',

@@ -32,6 +32,8 @@ const strings = {
     distribution: '滿意度分佈',
     byUnit: '各單位',
     loadFailed: '統計資料載入失敗，請稍後重試。',
+    /** Under the figures: why 留言總數 may be fewer than the queue's 全部 (STATS_DEFINITIONS, `Counted`). */
+    countedNote: '統計不含審核未通過（駁回）的留言，留言總數因此可能少於留言佇列「全部」中的條數。',
     /** To admins, when the site's calendar has nothing of a year (DashboardSchema `calendarNotSet`). */
     calendarNotSet: '{year} 年的節假日和調休尚未設定：落在這一年的辦理期限將按週一至週五計算。',
     calendarLink: '前往工作日曆匯入 {year} 年的安排',
@@ -127,6 +129,8 @@ const strings = {
     contactName: '姓名',
     contactPhone: '電話',
     contactEmail: '信箱',
+    /** In place of the details, once erased (by the citizen, or after the site's retention period). */
+    contactErased: '留言人的姓名、電話和信箱已於{date}刪除（留言人本人刪除，或辦結後超過本站的儲存期限），無法再聯絡留言人。',
     none: '無',
     citizen: '群眾評價與追問',
     ratedAs: '評價：{level}',
@@ -151,6 +155,14 @@ const strings = {
   actionLabels: {
     publish: '發布', reject: '駁回', hide: '隱藏', accept: '受理', transfer: '轉辦', reply: '回覆',
     close: '辦結', extend: '延期', note: '內部備註', reveal: '檢視聯絡方式', adopt: '採納',
+  },
+  /**
+   * The send button of an action's form: not the action's own name, which the button that opened the
+   * form already has (two buttons named 回覆 one after the other, to a screen reader).
+   */
+  actionSubmit: {
+    publish: '確定', reject: '確認駁回', hide: '確認隱藏', accept: '確認受理', transfer: '確認轉辦', reply: '傳送回覆',
+    close: '確定', extend: '確認延期', note: '儲存備註', reveal: '檢視', adopt: '確認採納',
   },
   actionDone: {
     publish: '已發布', reject: '已駁回', hide: '已隱藏', accept: '已受理', transfer: '已轉辦', reply: '回覆已傳送',

@@ -36,8 +36,9 @@ const PAGE = 50;
  * data carries the choice; `value` is the chosen id (the first), `values` them all. Keyboard: every
  * choice is a button; Enter in the search field searches and never submits the form.
  *
- * A field error (`error`) is shown by the picker itself, under its fieldset, with `role="alert"`, and
- * the fieldset names it in `aria-describedby` while it is shown: an id reference cannot reach out of a
+ * A field error (`error`) is shown by the picker itself, under its fieldset (not an alert: the form
+ * that holds it says how many errors it has, once), and the fieldset names it in `aria-describedby`
+ * while it is shown: an id reference cannot reach out of a
  * shadow root, so a line drawn by the page could never describe the fieldset inside this one.
  *
  * @event change - The choice changed.
@@ -126,7 +127,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
    * had when they drew it themselves (`unitId-error`), so it is still found by that id.
    */
   describedBy = '';
-  /** The field's error, '' when there is none: shown under the fieldset (`role="alert"`), which it then describes. */
+  /** The field's error, '' when there is none: shown under the fieldset, which it then describes. */
   error = '';
 
   /** The units above the level shown, top first; [] at the top. */
@@ -178,17 +179,20 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
   /**
    * Chosen ids not seen yet get their names (a filter restored from the address, an account's units):
    * from the admin API for admins' pages, else the console's, which names units for every official
-   * (the public API lists levels and searches, never ids).
+   * (the public API lists levels and searches, never ids). The units `also` (the breadcrumb's, after a
+   * change on the page) are asked for in the same request, and the breadcrumb takes their names.
    */
-  private async nameUnknown(): Promise<void> {
-    const unknown = this.values.filter((id) => !this.seen.has(id));
+  private async nameUnknown(also: string[] = []): Promise<void> {
+    const unknown = [...new Set([...this.values.filter((id) => !this.seen.has(id)), ...also])];
     if (unknown.length === 0) return;
     try {
       const page = this.source === 'admin' ? await this.officials.admin.units.list({ ids: unknown.join(',') }) : await this.officials.units.named(unknown);
       for (const item of page.items) this.seen.set(item.id, item);
+      const names = new Map(page.items.map((item) => [item.id, item.name]));
+      if (also.length > 0) this.trail = this.trail.map((unit) => (unit.id && names.has(unit.id) ? { ...unit, name: names.get(unit.id)! } : unit));
       this.requestUpdate();
     } catch {
-      // The ids stay shown as they are: the choice itself is still right.
+      // The ids stay shown as they are, the breadcrumb with its old names: the choice and the level shown are still right.
     }
   }
 
@@ -243,22 +247,9 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
    */
   refresh(): void {
     this.seen.clear();
-    void this.nameUnknown();
+    // One lookup names both the units chosen and the breadcrumb's (one renamed on the page that holds the picker).
+    void this.nameUnknown(this.trail.flatMap((unit) => (unit.id ? [unit.id] : [])));
     void (this.searched ? this.find(this.searched) : this.openLevel(this.trail));
-    void this.renameTrail();
-  }
-
-  /** The breadcrumb's units named as they are now (one renamed on the page that holds the picker). */
-  private async renameTrail(): Promise<void> {
-    const ids = this.trail.flatMap((unit) => (unit.id ? [unit.id] : []));
-    if (ids.length === 0) return;
-    try {
-      const { items } = this.source === 'admin' ? await this.officials.admin.units.list({ ids: ids.join(',') }) : await this.officials.units.named(ids);
-      const names = new Map(items.map((item) => [item.id, item.name]));
-      this.trail = this.trail.map((unit) => (unit.id && names.has(unit.id) ? { ...unit, name: names.get(unit.id)! } : unit));
-    } catch {
-      // The old names stay: the level shown is still the right one.
-    }
   }
 
   private search(event: Event): Promise<void> {
@@ -329,7 +320,7 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
       </ol></nav>
       ${this.renderUnits()}
     </fieldset>
-    ${errorId ? html`<p class="error" id=${errorId} role="alert">${this.error}</p>` : nothing}`;
+    ${errorId ? html`<p class="error" id=${errorId}>${this.error}</p>` : nothing}`;
   }
 
   private renderChosen() {

@@ -356,7 +356,7 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
     await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
     const form = message.locator('[part="action-form"]');
     await form.locator('button[type="submit"]').click();
-    await form.locator('[role="alert"]').first().waitFor();
+    await form.locator('[part="fix-fields"]').waitFor();
     await inEverySystemTheme('message, reply form with errors');
 
     const admin = ['site', 'calendar', 'units', 'accounts', 'templates', 'campaigns', 'export', 'audit', 'integrations', 'webhooks', 'notifications', 'protection'];

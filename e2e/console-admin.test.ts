@@ -108,9 +108,12 @@ describe('the console’s admin pages', () => {
     await expect.poll(() => added.evaluate((input) => input === (input.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await added.fill('https://www.example.gov.cn/path/');
     await site.getByRole('button', { name: '保存' }).click();
-    const error = rows.nth(count).getByRole('alert');
+    const error = rows.nth(count).locator('p.error');
     await expect.poll(() => error.textContent()).toBe('允许嵌入的网站：只填网址的开头，如 https://www.county.gov.cn 或 https://news.example.cn:8443，不带其后的路径（/…）和 ? 或 # 后的内容，也不能用 * 代表多个网站');
     expect(await added.getAttribute('aria-invalid')).toBe('true');
+    // Said once: the one error is its own line's alert, with no count beside the save button.
+    expect(await site.getByRole('alert').count()).toBe(1);
+    expect(await site.locator('[part="fix-fields"]').count()).toBe(0);
     // Only that row is marked, and the page says nothing was saved.
     expect(await site.locator('[aria-invalid="true"]').count()).toBe(1);
     expect(await confirmation(page, 'liuyan-console-admin-site').count()).toBe(0);
@@ -121,7 +124,8 @@ describe('the console’s admin pages', () => {
 
     // Typed again, it is no longer the address refused: its error goes, and the field is no longer marked or described by it.
     await added.fill('https://www.example.gov.cn');
-    await expect.poll(() => rows.nth(count).getByRole('alert').count()).toBe(0);
+    await expect.poll(() => rows.nth(count).locator('p.error').count()).toBe(0);
+    expect(await site.getByRole('alert').count()).toBe(0);
     expect(await added.getAttribute('aria-invalid')).toBe('false');
     expect(await added.getAttribute('aria-describedby')).toBe('origins-hint');
 
@@ -338,7 +342,8 @@ describe('the console’s admin pages', () => {
     page.on('request', (r) => r.method() === 'PUT' && r.url().includes('/v1/admin/protection') && sent++);
     await banned.fill(`法轮功\n\n${'长'.repeat(31)}\n法轮功`);
     await protection.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => protection.getByRole('alert').first().textContent()).toBe('第3行：禁用词不能超过30个字');
+    await expect.poll(() => protection.locator('#bannedWords-error').textContent()).toBe('第3行：禁用词不能超过30个字');
+    expect(await protection.getByRole('alert').allTextContents()).toEqual(['第3行：禁用词不能超过30个字']);
     expect(await banned.getAttribute('aria-invalid')).toBe('true');
     expect(sent).toBe(0);
     expect(problems).toEqual([]);
@@ -550,7 +555,8 @@ describe('the console’s admin pages', () => {
     await account.getByLabel(/^新密码/).fill('my-own-password-2026');
     await account.getByLabel(/^再次输入新密码/).fill('my-own-password-2027');
     await account.getByRole('button', { name: '修改密码' }).click();
-    await expect.poll(() => account.getByRole('alert').textContent()).toBe('两次输入的新密码不一致');
+    await expect.poll(() => account.locator('#repeatPassword-error').textContent()).toBe('两次输入的新密码不一致');
+    expect(await account.getByRole('alert').textContent()).toBe('两次输入的新密码不一致');
     await account.getByLabel(/^再次输入新密码/).fill('my-own-password-2026');
     await account.getByRole('button', { name: '修改密码' }).click();
     await page.locator('liuyan-console-queue [part="queue"][aria-busy="false"]').waitFor({ state: 'attached', timeout: 10_000 });

@@ -102,8 +102,13 @@ describe('<liuyan-form>: errors with their fields, wording, privacy', () => {
     expect(await focusedId(browser.page)).toBe('unitId');
     for (const [control, error] of [['#unitId', 'unitId-error'], ['#domain', 'domain-error'], ['#consent', 'consent-error'], ['input[name="type"] >> nth=0', 'type-error']] as const) {
       expect(await form.locator(control).getAttribute('aria-describedby'), control).toContain(error);
-      expect(await form.locator(`#${error}`).getAttribute('role')).toBe('alert');
+      // Not an alert each: the focus says the first, the line beside the send button how many (once).
+      expect(await form.locator(`#${error}`).getAttribute('role'), error).toBeNull();
     }
+    const errorLines = await form.locator('p.error[id$="-error"]').count();
+    expect(errorLines).toBeGreaterThanOrEqual(6);
+    expect(await form.locator('[part="status"][role="status"] [part="fix-fields"]').textContent()).toBe(`有${errorLines}处填写有误，请按各项下方的提示修改。`);
+    expect(await form.locator('[role="alert"]').count()).toBe(0);
 
     // Everything but the type.
     await form.getByLabel('留言对象', { exact: true }).selectOption({ label: '示范县县长' });
@@ -114,9 +119,12 @@ describe('<liuyan-form>: errors with their fields, wording, privacy', () => {
     await form.getByLabel('姓名', { exact: true }).fill('陈明');
     await form.getByLabel('联系电话', { exact: true }).fill(citizenPhone());
     await form.getByLabel(/我已阅读并同意隐私声明/).check();
+    // Each answer corrected takes its error away, and the count beside the send button follows.
+    expect(await form.locator('[part="fix-fields"]').textContent()).toBe('有1处填写有误，请按各项下方的提示修改。');
     await form.getByRole('button', { name: '提交留言' }).click();
     await expect.poll(() => form.locator('#type-error').textContent()).toBe('请选择留言类型');
-    expect(await form.locator('.error').count()).toBe(1);
+    expect(await form.locator('p.error[id$="-error"]').count()).toBe(1);
+    expect(await form.locator('[part="fix-fields"]').textContent()).toBe('有1处填写有误，请按各项下方的提示修改。');
     expect(await browser.page.evaluate(() => {
       const active = document.querySelector('liuyan-form')!.shadowRoot!.activeElement as HTMLInputElement | null;
       return active ? `${active.name}:${active.type}:${active.value}` : null;

@@ -50,7 +50,9 @@ describe('the citizen’s whole loop with the keyboard alone', () => {
     await tabTo(page, (f) => f.part === 'submit');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused(page)).id).toBe('unitId');
-    expect(await form.locator('#unitId-error[role="alert"]').textContent()).toBeTruthy();
+    expect(await form.locator('#unitId-error').textContent()).toBeTruthy();
+    expect(await form.locator('#unitId').getAttribute('aria-describedby')).toContain('unitId-error');
+    expect(await form.locator('[part="fix-fields"]').textContent()).toMatch(/^有\d+处填写有误/);
     await arrowTo(page, '示范县县长');
 
     // Type, domain, title, body.

@@ -196,15 +196,20 @@ export abstract class AdminElement extends ConsoleElement {
   /**
    * The error line under a field, drawn only with an error; `errorRef` is what the control's
    * `aria-describedby` names. Its `data-fields` are the fields it speaks for, forgotten when the control changes.
+   * Not an alert among several: the errors of a form come together, and `formError` says how many
+   * once (the focus goes to the first, which its line describes); alone, it is its own alert.
    */
   protected fieldError(scope: string, field: string, id: string) {
     const shown = this.errorRef(scope, field, id);
-    return shown ? html`<p class="error" id=${shown} role="alert" data-fields=${this.errorKeys(scope, field).join(' ')}>${this.errorFor(scope, field)}</p>` : nothing;
+    return shown ? html`<p class="error" id=${shown} role=${this.fieldErrorRole(this.errors)} data-fields=${this.errorKeys(scope, field).join(' ')}>${this.errorFor(scope, field)}</p>` : nothing;
   }
 
-  /** A problem with the whole request, inside the form that sent it. */
+  /**
+   * Inside the form that sent it: a problem with the whole request, or how many of its answers are to
+   * correct (`fixFields`), announced once.
+   */
   protected formError(scope: string) {
-    return this.error && this.scope === scope ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
+    return this.scope === scope ? this.formProblem(this.error, this.errors) : nothing;
   }
 
   /** The confirmation of the last change, at the top of the page. */

@@ -56,6 +56,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
       this.scope = 'filter';
       this.loadError = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
       if (!more) this.entries = [];
+      void this.focusFirstInvalid();
     } finally {
       this.loading = false;
     }
@@ -152,6 +153,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
         <input id="audit-to" name="to" type="date" .value=${f.to ?? ''} aria-invalid=${this.invalid('filter', 'to')} aria-describedby=${this.errorRef('filter', 'to', 'to-error') ?? nothing} />
         ${this.fieldError('filter', 'to', 'to-error')}
       </div>
+      ${this.formError('filter')}
       <div class="buttons">
         <button type="submit" aria-disabled=${String(this.loading)}>${a.apply}</button>
         <button type="button" class="secondary" @click=${this.clear}>${a.clear}</button>

@@ -26,6 +26,11 @@ const common = {
   counter: '{count}/{max}',
   /** Between the sentences of one notice (several things refused at once). */
   sentenceSeparator: '；',
+  /**
+   * Said once, beside the send button, when a form is sent with answers to correct: the fields'
+   * own lines say what is wrong with each, and are not announced one by one (nine alerts at once).
+   */
+  fixFields: '有{n}处填写有误，请按各项下方的提示修改。',
 } as const;
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -30,6 +30,11 @@ const common = {
   counter: '{count}/{max}',
   /** Between the sentences of one notice (several things refused at once). */
   sentenceSeparator: '；',
+  /**
+   * Said once, beside the send button, when a form is sent with answers to correct: the fields'
+   * own lines say what is wrong with each, and are not announced one by one (nine alerts at once).
+   */
+  fixFields: '有{n}處填寫有誤，請按各項下方的提示修改。',
 } as const;
 
 export const baseZhTW: BaseStrings = { ...common, ...zhTWKindLabels, errors: zhTWFieldNames };

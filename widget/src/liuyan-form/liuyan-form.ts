@@ -94,6 +94,8 @@ const OUTBOX_RETRY_MS = 15_000;
  * name their field plainly) instead of doing nothing in front of the citizen.
  */
 const SENTENCES_WAIT_MS = 2_000;
+/** The fields a drive narrows (`narrowedChoices`): a refusal of one may mean the drive changed since it was read. */
+const NARROWED_BY_DRIVE = new Set(['unitId', 'type', 'domain']);
 
 /** Contact details: kept for this tab's session only, never in the draft on the device. */
 const CONTACT: (keyof FormValues)[] = ['name', 'phone', 'email', 'verificationCode'];
@@ -110,6 +112,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart field - Each labelled field.
  * @csspart submit - The send button.
  * @csspart status - Sending / retrying / failure notices.
+ * @csspart fix-fields - 有 N 处填写有误: how many answers a send found to correct, beside the send button.
  * @csspart outbox - 已保存，联网后自动提交: what is shown while the submission waits for the network.
  * @csspart receipt - What is shown after sending.
  * @csspart campaign-closed - What a drive (`campaign`) says before its first day or after its last, instead of the form.
@@ -178,6 +181,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     loadError: { state: true },
     values: { state: true },
     errors: { state: true },
+    summarized: { state: true },
     phase: { state: true },
     attempt: { state: true },
     restored: { state: true },
@@ -202,6 +206,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private drive: Campaign | null = null;
   private values: FormValues = emptyValues();
   private errors: Partial<Record<string, ErrorText>> = {};
+  /**
+   * The fields whose errors came together (a send, the service's answer, a page's form taken over):
+   * one line beside the send button says how many are left (`fixFields`), and their own lines are not
+   * alerts, so a screen reader hears the first field's error with the focus and the count once, not
+   * every error at once. An error a part shows alone (its file failed to load) is still an alert.
+   */
+  private summarized: readonly string[] = [];
   private phase: Phase = 'loading';
   /** Why the form could not load, and whether trying again may help (not for a website that is not allowed). */
   private loadError: { text: LaterText; retry: boolean } = { text: '', retry: true };
@@ -311,6 +322,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
     // The errors the service sent back with the form stay beside their fields.
     this.errors = { ...this.errors, ...reading.errors };
+    this.summarized = Object.keys(reading.errors).filter((id) => id !== 'form');
     form.remove();
     this.plainSlot?.remove();
     this.plainSlot = null;
@@ -606,6 +618,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const local = this.localErrors();
     if (Object.keys(local).length > 0) {
       this.errors = local;
+      this.summarized = Object.keys(local);
       this.emit<LiuyanErrorDetail>('liuyan-error', { code: 'validation', status: 0, fields: Object.keys(local) });
       return this.focusFirstError();
     }
@@ -614,6 +627,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (!(await this.photosUploaded())) {
       this.phase = 'editing';
       this.errors = { form: this.photos.some(unsendable) ? this.t.photosCannotSend : this.t.photosNotSent };
+      this.summarized = [];
       this.focusOnceDrawn('#form-error');
       return;
     }
@@ -684,6 +698,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (checkFailed) {
       // Turnstile's check failed or could not be made: nothing was stored; say so, and check again.
       this.errors = { form: checkFailed };
+      this.summarized = [];
       this.focusOnceDrawn('#form-error');
     } else if (error instanceof LiuyanError && this.drive && error.fieldErrors.some((e) => e.code === 'campaign_closed' || e.code === 'campaign_not_started')) {
       void this.showDriveClosed(error.fieldErrors.some((e) => e.code === 'campaign_closed') ? 'campaign_closed' : 'campaign_not_started');
@@ -694,11 +709,16 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.focusOnceDrawn('[part="campaign-elsewhere"]');
     } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
       this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, () => this.fieldError(e.field, e.code, e.params)]));
+      this.summarized = Object.keys(this.errors);
       void this.focusFirstError();
+      // A drive's choice refused: its admin narrowed it since the page read it (a minute's copy), so
+      // the form offers what it takes now, and the citizen can choose again.
+      if (this.drive && error.fieldErrors.some((e) => NARROWED_BY_DRIVE.has(e.field))) void this.readDriveAgain();
     } else {
       // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
       // the focus goes (the send button it was on is disabled while sending).
       this.errors = { form: () => failureText(error, this.t, this.t.submitFailed) };
+      this.summarized = [];
       this.focusOnceDrawn('#form-error');
     }
     this.report(error);
@@ -720,11 +740,25 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       // Open again already, or its new dates unknown: the service's sentence, above the form as it is.
       if (now) this.drive = now;
       this.errors = { form: () => this.fieldError('campaign', code) };
+      this.summarized = [];
       this.focusOnceDrawn('#form-error');
       return;
     }
     this.phase = 'campaign-closed';
     this.focusOnceDrawn('[part="campaign-closed"]');
+  }
+
+  /**
+   * The site and the drive as they are now, past the browser's copies: the drive's choices narrow the
+   * form again (the errors stay beside their fields, the citizen's choice with them).
+   */
+  private async readDriveAgain(): Promise<void> {
+    const drive = this.drive;
+    const now = await Promise.all([this.client().getSite({ fresh: true }), this.client().getCampaign(this.campaign, { fresh: true })]).catch(() => null);
+    if (!now || this.phase !== 'editing' || this.drive !== drive) return;
+    const [config, campaign] = now;
+    this.drive = campaign;
+    this.config = { ...config, ...narrowedChoices(config, campaign) };
   }
 
   /** Puts the submission in the outbox and says so: 已保存，联网后自动提交. */
@@ -754,6 +788,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.queued = entry;
     this.values = { ...emptyValues(), ...entry.values };
     this.errors = {};
+    this.summarized = [];
     this.phase = 'queued';
     // The receipt this waits for is fetched now, while the network may be there.
     void loadReceipt();
@@ -907,6 +942,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.drafts?.clear();
     this.values = emptyValues();
     this.errors = {};
+    this.summarized = [];
     this.restored = false;
     this.created = null;
     this.receipt = null;
@@ -995,10 +1031,19 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     return html`<span class="required" aria-hidden="true">*</span>`;
   }
 
-  /** The error of `id`, if any: announced (`role="alert"`), and named by its control's `aria-describedby`. */
+  /**
+   * The error of `id`, if any, named by its control's `aria-describedby`: announced (`role="alert"`)
+   * when it came alone, said with the others by `fixFields` when it came with them (`summarized`).
+   */
   private errorLine(id: string) {
     const error = this.errorText(id);
-    return error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : nothing;
+    return error ? html`<p class="error" id="${id}-error" role=${this.summarized.includes(id) ? nothing : 'alert'}>${error}</p>` : nothing;
+  }
+
+  /** How many of the errors that came together are still to correct, beside the send button (`summarized`). */
+  private fixFieldsLine() {
+    const n = this.summarized.filter((id) => this.errors[id]).length;
+    return n > 0 ? html`<p class="error" part="fix-fields">${format(this.t.fixFields, { n })}</p>` : nothing;
   }
 
   /**
@@ -1133,6 +1178,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         ${this.phase === 'sending' && this.attempt > 1 ? html`<p class="notice">${format(t.retrying, { attempt: this.attempt })}</p>` : nothing}
         ${this.phase === 'sending' && this.attempt <= 1 ? html`<p class="visually-hidden">${t.submitting}</p>` : nothing}
         ${this.errors.form ? html`<p class="error" id="form-error" tabindex="-1">${this.errorText('form')}</p>` : nothing}
+        ${this.fixFieldsLine()}
       </div>
       <button part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${busy ? t.submitting : t.submit}</button>
     </form>`;

@@ -41,6 +41,7 @@ import { formatTrackingCode, normalizeTrackingCode } from '../../../sdk/src/trac
  * @csspart reply - Each official reply.
  * @csspart timeline - The list of events.
  * @csspart rating-form - The rating of a final reply (评价): overall, 解决程度, 办理态度, 办理速度, and why when unhappy.
+ * @csspart fix-fields - 有 N 处填写有误: how many answers of the rating form to correct, under its button.
  * @csspart follow-up-form - The follow-up question (追问) and how many are left.
  * @csspart notice - What happened after a rating or a follow-up was sent.
  * @csspart waiting - A message saved on this device and not sent yet, where no form on the page sends it: its title, and where it will be sent from.
@@ -65,6 +66,11 @@ interface RatingDraft {
 
 const SCORES: Score[] = [5, 4, 3, 2, 1];
 const SUB_SCORES = ['resolution', 'attitude', 'speed'] as const;
+/**
+ * The rating form's answers: their errors come together (four scores left unchosen), so their lines
+ * are not alerts each; one line under the button says how many are left (`fixFields`).
+ */
+const RATING_FIELDS: readonly string[] = ['overall', ...SUB_SCORES, 'reason', 'reasonText'];
 const REASONS: RatingReason[] = ['not_solved', 'not_answered', 'too_slow', 'attitude', 'other'];
 /** A rating of 2 (不满意) or less asks why, and re-opens the message. */
 const UNHAPPY_AT_MOST = 2;
@@ -107,7 +113,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private question = '';
   private fieldErrors: Record<string, LaterText> = {};
   private notice: LaterText = '';
-  private sending = false;
+  /** The rating or follow-up form being sent (one at a time), false when neither is. */
+  private sending: false | 'ratingForm' | 'followUpForm' = false;
   private remembered: RememberedMessage[] = [];
   /**
    * A message the form queued on this device (offline, or its answer lost) and no page has sent yet:
@@ -274,7 +281,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.fieldErrors = this.ratingProblems(d);
     if (Object.keys(this.fieldErrors).length > 0) return this.focusFirstInvalid();
     const unhappy = d.overall! <= UNHAPPY_AT_MOST;
-    this.sending = true;
+    this.sending = 'ratingForm';
     try {
       this.message = await this.client().rate({
         trackingCode: this.code, overall: d.overall!, resolution: d.resolution!, attitude: d.attitude!, speed: d.speed!,
@@ -301,7 +308,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const problem = textError(question, { max: LIMITS.followUpMax, min: 1, multiline: true });
     this.fieldErrors = problem ? { question: () => fieldErrorMessage(this.t.errors, 'question', problem.code, problem.params) } : {};
     if (problem) return this.focusFirstInvalid();
-    this.sending = true;
+    this.sending = 'followUpForm';
     try {
       this.message = await this.client().followUp({ trackingCode: this.code, question });
       this.question = '';
@@ -328,9 +335,22 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     return this.fieldErrors[form] ? html`<p class="error" role="alert">${sayNow(this.fieldErrors[form])}</p>` : nothing;
   }
 
-  /** A field's error, announced as it appears; its control names it in `aria-describedby`. */
+  /**
+   * Under a form's button, said politely: that it is being sent (the button's new words are not
+   * announced), and for the rating form how many of its answers are left to correct.
+   */
+  private formStatus(form: 'ratingForm' | 'followUpForm') {
+    const n = form === 'ratingForm' ? RATING_FIELDS.filter((field) => this.fieldErrors[field]).length : 0;
+    return html`<div role="status">${this.sending === form ? html`<p class="visually-hidden">${this.t.rateSending}</p>` : nothing}${
+      n > 0 ? html`<p class="error" part="fix-fields">${format(this.t.fixFields, { n })}</p>` : nothing}</div>`;
+  }
+
+  /**
+   * A field's error; its control names it in `aria-describedby`. Announced as it appears, but for the
+   * rating form's, which `fixFieldsLine` counts instead.
+   */
   private errorOf(field: string) {
-    return html`<span id="${field}-error" class="error" role="alert">${sayNow(this.fieldErrors[field]) ?? ''}</span>`;
+    return html`<span id="${field}-error" class="error" role=${RATING_FIELDS.includes(field) ? nothing : 'alert'}>${sayNow(this.fieldErrors[field]) ?? ''}</span>`;
   }
 
   private invalid(field: string): 'true' | 'false' {
@@ -375,8 +395,9 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
           ${textCounter(d.reasonText, LIMITS.ratingReasonMax, t.counter, 'reasonText-counter')}
           ${this.errorOf('reasonText')}
         </label>` : nothing}
-      <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? t.rateSending : t.rateSubmit}</button>
+      <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending === 'ratingForm' ? t.rateSending : t.rateSubmit}</button>
       ${this.formError('ratingForm')}
+      ${this.formStatus('ratingForm')}
     </form>`;
   }
 
@@ -396,8 +417,9 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         ${textCounter(this.question, LIMITS.followUpMax, t.counter, 'question-counter')}
         ${this.errorOf('question')}
       </label>
-      <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? t.rateSending : t.followUpSubmit}</button>
+      <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending === 'followUpForm' ? t.rateSending : t.followUpSubmit}</button>
       ${this.formError('followUpForm')}
+      ${this.formStatus('followUpForm')}
     </form>`;
   }
 
@@ -476,6 +498,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
             aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${this.error ? 'trackingCode-error' : nothing} />
         </label>
         <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.tracking : t.trackSubmit}</button>
+        <p class="visually-hidden" role="status">${this.busy ? t.tracking : ''}</p>
       </form>
       ${this.error ? html`<p class="error" id="trackingCode-error" role="alert">${sayNow(this.error)}</p>` : nothing}
       ${this.renderLostCode()}
