@@ -153,7 +153,10 @@ export const AdoptInputSchema = z.object({ note: requiredText(ADOPTION_NOTE_MAX,
 export type AdoptInput = z.infer<typeof AdoptInputSchema>;
 
 /** `POST /v1/console/messages/:id/reveal` — decrypted for this answer only, and audited. */
-export const ContactSchema = z.object({ name: z.string(), phone: z.string(), email: z.string().nullable() });
+export const ContactSchema = z.object({
+  name: z.string(), phone: z.string(), email: z.string().nullable(),
+  erasedAt: TimestampSchema.nullable().describe('when the details were erased (by the citizen, or after the site’s retention period); name and phone are then empty and email null: the citizen can no longer be reached'),
+});
 export type Contact = z.infer<typeof ContactSchema>;
 
 /** `GET /v1/console/messages/:id/extension?days=N`: what 延期 by N working days would set, before it is confirmed. */

@@ -887,4 +887,6 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   'comma-separated unit ids (at most 100): those units of the site, retired ones too, each with the units above it; unknown ids are left out':
     '以逗号分隔的单位编号（至多 100 个）：站点的这些单位（含已停用的），每个附其上级单位；不存在的编号略去',
   'the units found, in the order asked': '找到的单位，按所给编号的顺序',
+  'when the details were erased (by the citizen, or after the site’s retention period); name and phone are then empty and email null: the citizen can no longer be reached':
+    '联系方式被删除的时间（留言人本人删除，或办结后超过本站的保存期限）；此时姓名和电话为空、邮箱为 null：已无法联系留言人',
 };

@@ -19,7 +19,7 @@ export const hostedEn: HostedStrings = {
   driveGoneSendAnyway: '{reason}. Everything you typed is below; sent again, it goes to the chosen office as an ordinary message.',
   notFoundTitle: 'Page not found',
   notFound: 'This page was not found: the message may not be public yet, may have been hidden, or the address is wrong.',
-  campaignPeriod: 'Open from {start} to {end}',
+  campaignPeriod: 'Dates: {start} to {end}',
   campaignOpen: 'Open',
   campaignNotYet: 'Not open yet',
   campaignEnded: 'Closed',

@@ -18,7 +18,7 @@ export const ERASED = '';
  * to the message id), the phone as an official dials it; empty strings (and a null email) once the
  * citizen erased them. Only for officials' answers that are audited, and the citizen's own export.
  */
-export async function openContact(cipher: Cipher, row: SealedContact): Promise<Contact> {
+export async function openContact(cipher: Cipher, row: SealedContact): Promise<Omit<Contact, 'erasedAt'>> {
   const open = (sealed: string, field: string) => (sealed === ERASED ? ERASED : cipher.decrypt(sealed, `${row.id}:${field}`));
   const [name, phone, email] = await Promise.all([
     open(row.author_name_enc, 'name'),

@@ -535,7 +535,7 @@ describe('contact details', () => {
     const response = await act(c.eduResponder, id, 'reveal');
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
-    expect(await response.json<Contact>()).toEqual({ name: AUTHOR.name, phone: '139 1234 5678', email: AUTHOR.email });
+    expect(await response.json<Contact>()).toEqual({ name: AUTHOR.name, phone: '139 1234 5678', email: AUTHOR.email, erasedAt: null });
     await act(c.admin, id, 'reveal');
     const audit = await env.DB.prepare('SELECT account_id, action, message_id FROM audit_log WHERE message_id = ? ORDER BY id').bind(id).all();
     expect(audit.results).toEqual([

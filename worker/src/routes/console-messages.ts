@@ -313,12 +313,13 @@ consoleMessages.openapi(revealContact, async (c) => {
   const message = await findHandledMessage(db, official.siteId, id);
   if (!message) throw notFound();
   await assertMayTake(db, official, message, 'reveal');
-  const sealed = await db.first(db.q.selectFrom('messages')
-    .select(['author_name_enc', 'author_phone_enc', 'author_email_enc']).where('id', '=', id));
-  if (!sealed) throw notFound();
+  const row = await db.first(db.q.selectFrom('messages')
+    .select(['author_name_enc', 'author_phone_enc', 'author_email_enc', 'author_erased_at']).where('id', '=', id));
+  if (!row) throw notFound();
+  const { author_erased_at: erasedAt, ...sealed } = row;
   // Logged before anything is decrypted: no reveal without its audit row.
   await db.run(auditEntry(db, { siteId: official.siteId, accountId: official.id, action: 'contact.reveal', messageId: id, detail: {}, at: new Date().toISOString() }));
   const contact = await openContact(await createCipher(c.env.DATA_KEY), { id, ...sealed });
   c.header('Cache-Control', 'no-store');
-  return c.json(contact, 200);
+  return c.json({ ...contact, erasedAt: erasedAt ? toSiteTime(erasedAt) : null }, 200);
 });
