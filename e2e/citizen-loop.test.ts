@@ -33,6 +33,20 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
 
     const phone = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const citizen = await phone.newPage();
+    // While the lookup is on its way, its status says so (the button's new words are not announced).
+    let release = () => {};
+    await citizen.route('**/v1/sites/demo/track', async (route) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      await route.continue();
+    }, { times: 1 });
+    await citizen.goto(`${HOST}/`);
+    const looking = citizen.locator('liuyan-track');
+    await looking.getByLabel('查询码').fill(trackingCode);
+    await looking.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => looking.locator('form[part="form"] [role="status"]').textContent()).toBe('正在查询…');
+    release();
+    await looking.locator('[part="message"]').waitFor();
+    expect(await looking.locator('form[part="form"] [role="status"]').textContent()).toBe('');
     // Pasted as the receipt's line reads, words and all: the code alone is looked up, and shown.
     let tracker = await tracked(citizen, `查询码：${trackingCode}`);
     expect(await tracker.getByLabel('查询码').inputValue()).toBe(trackingCode);
@@ -46,9 +60,14 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     await rating.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => rating.locator('#overall-error').textContent()).toBe('请选择总体评价');
     expect(await rating.locator('#speed-error').textContent()).toBe('请选择办理速度');
+    // Four missing choices are one announcement, how many (counting down as each is chosen), not four alerts.
+    expect(await rating.getByRole('alert').count()).toBe(0);
+    expect(await rating.locator('[role="status"] [part="fix-fields"]').textContent()).toBe('有4处填写有误，请按各项下方的提示修改。');
     // With the keyboard: 不满意 (2) overall; the reason is then asked for.
     await rating.getByRole('radio', { name: '不满意', exact: true }).check();
+    expect(await rating.locator('[part="fix-fields"]').textContent()).toBe('有3处填写有误，请按各项下方的提示修改。');
     for (const group of ['resolution', 'attitude', 'speed']) await rating.locator(`input[name="${group}"][value="2"]`).check();
+    expect(await rating.locator('[part="fix-fields"]').count()).toBe(0);
     await rating.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => rating.locator('#reason-error').textContent()).toBe('请选择不满意的原因');
     await rating.getByRole('radio', { name: '问题没有解决' }).check();

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import type { MyData } from '../sdk/src/schemas/my-data';
 import { queryD1 } from '../scripts/local-stack';
+import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { CONSOLE, signedIn } from './console-helpers';
 import { fillForm, useBrowserPage } from './helpers';
 import { HOST } from './ports';
 
@@ -48,6 +50,17 @@ describe('My messages and My data in <liuyan-track>', () => {
       `SELECT author_name_enc AS name, author_phone_enc AS phone, author_email_enc AS email, display_name AS display,
         (SELECT count(*) FROM personal_data_erasures WHERE message_id = m.id) AS logged FROM messages m WHERE id = '${data.message.id}'`);
     expect(row).toEqual({ name: '', phone: '', email: null, display: '陈***', logged: 1 });
+
+    // An official who opens 查看联系方式 is told they were erased, and when; not shown blank fields.
+    const official = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    await official.page.goto(`${CONSOLE}#/messages/${data.message.id}`);
+    const message = official.page.locator('liuyan-console-message');
+    await message.locator('[part="actions"]').getByRole('button', { name: '查看联系方式', exact: true }).click();
+    const panel = message.locator('[part="action-form"]');
+    if (await panel.count()) await panel.locator('button[type="submit"]').click();
+    await expect.poll(async () => (await message.locator('[part="contact-erased"]').textContent()) ?? '').toMatch(/^留言人的姓名、电话和邮箱已于.+删除/);
+    expect(await message.locator('[part="contact"] dl').count()).toBe(0);
+    await official.page.context().close();
 
     await mine.getByRole('button', { name: '不再记住' }).click();
     await expect.poll(() => mine.count()).toBe(0);
