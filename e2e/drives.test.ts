@@ -169,12 +169,13 @@ describe('the admin drives page (建言专栏)', () => {
     await context.close();
   });
 
-  it('a drive narrowed while a reader writes: sent, the choice refused is named and the form offers what the drive takes now, the words kept', async () => {
+  it('a drive narrowed while a reader writes: sent, the choices it no longer takes are taken back and the form offers what it takes now, the words kept', async () => {
     const n = Date.now() % 1_000_000;
     const slug = `e2e-narrowed-${n}`;
     const cookie = await sessionCookie(DEMO_ACCOUNTS.admin);
     const created = await officialApi(cookie, 'POST', '/v1/admin/campaigns', {
-      slug, title: `收窄专栏 ${n}`, startsAt: new Date(Date.now() - DAY_MS).toISOString(), endsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(), types: ['suggestion', 'complaint'],
+      slug, title: `收窄专栏 ${n}`, startsAt: new Date(Date.now() - DAY_MS).toISOString(), endsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(),
+      types: ['suggestion', 'complaint'], domains: ['transport', 'urban'],
     });
     expect(created.status).toBe(201);
     const { id } = await created.json() as { id: string };
@@ -182,19 +183,26 @@ describe('the admin drives page (建言专栏)', () => {
     await page.goto(`${WORKER}/s/demo/campaigns/${slug}`);
     const form = page.locator('liuyan-form');
     const title = '城关镇夜市噪音扰民';
-    await fillForm(page, { title, body: '夜市每天开到凌晨两点，附近居民无法休息。', department: '示范县交通运输局', type: '投诉' });
+    await fillForm(page, { title, body: '夜市每天开到凌晨两点，附近居民无法休息。', department: '示范县交通运输局', type: '投诉', domain: '城建' });
     expect(await form.locator('input[name="type"]').count()).toBe(2);
-    expect((await officialApi(cookie, 'PATCH', `/v1/admin/campaigns/${id}`, { types: ['suggestion'] })).status).toBe(200);
+    expect((await officialApi(cookie, 'PATCH', `/v1/admin/campaigns/${id}`, { types: ['suggestion'], domains: ['transport'] })).status).toBe(200);
 
+    const sent: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/v1/sites/demo/messages') && sent.push(r.postData() ?? ''));
     await form.locator('[part="submit"]').click();
-    await expect.poll(() => form.locator('#type-error').textContent()).toBe('此处不接受这一类型的留言');
-    // The form reads the drive again past the browser's minute: 建言 alone, to choose.
+    // The form reads the drive again past the browser's minute: 建言 alone, chosen; the domain taken
+    // back (the list would have shown 交通 and sent 城建), its refusal beside it.
     await expect.poll(() => form.locator('input[name="type"]').count()).toBe(1);
-    expect(await form.locator('input[name="type"]').getAttribute('value')).toBe('suggestion');
+    await expect.poll(() => form.locator('#domain').inputValue()).toBe('');
+    expect(await form.locator('input[name="type"]').isChecked()).toBe(true);
+    expect(await form.locator('#type-error').count()).toBe(0);
+    expect(await form.locator('#domain-error').textContent()).toBe('此处不接受这一领域的留言');
+    expect(await form.locator('#domain option').allTextContents()).toEqual(['请选择领域', '交通']);
     expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
-    await form.getByLabel('建言', { exact: true }).check();
+    await form.locator('#domain').selectOption({ label: '交通' });
     await form.locator('[part="submit"]').click();
     await form.locator('[part="receipt"]').waitFor();
+    expect(JSON.parse(sent.at(-1)!)).toMatchObject({ type: 'suggestion', domain: 'transport', campaign: slug });
   });
 
   it('an official lists a drive’s suggestions alone in the queue, and its page names the drive and the outlet it came from', async () => {

@@ -34,5 +34,16 @@ export const DayValueSchema = z.string().refine(isCalendarDay, withCode('invalid
 /** A calendar month in China time, `YYYY-MM`, of any year (a filter's). */
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, withCode('invalid')).describe('a month in China time, YYYY-MM');
 
-/** An instant with its offset (ISO 8601, `2026-03-01T00:00:00+08:00`), in the years above. */
-export const InstantSchema = withinYears(z.iso.datetime({ offset: true }));
+/** The first instant of `YEAR_MIN` and the end of `YEAR_MAX` (an exclusive end: its last day's midnight after), China time. */
+const FIRST_INSTANT = Date.parse(`${YEAR_MIN}-01-01T00:00:00+08:00`);
+const END_INSTANT = Date.parse(`${YEAR_MAX + 1}-01-01T00:00:00+08:00`);
+
+/**
+ * An instant with its offset (ISO 8601, `2026-03-01T00:00:00+08:00`) within the years above in China
+ * time, whatever offset it is written with; the end of 2100 itself (2101-01-01T00:00+08:00) is one,
+ * as a drive's exclusive `endsAt` whose last day is 2100-12-31.
+ */
+export const InstantSchema = z.iso.datetime({ offset: true }).refine((value) => {
+  const at = Date.parse(value);
+  return at >= FIRST_INSTANT && at <= END_INSTANT;
+}, { error: 'date_out_of_range', params: { min: YEAR_MIN, max: YEAR_MAX } });

@@ -756,9 +756,23 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const drive = this.drive;
     const now = await Promise.all([this.client().getSite({ fresh: true }), this.client().getCampaign(this.campaign, { fresh: true })]).catch(() => null);
     if (!now || this.phase !== 'editing' || this.drive !== drive) return;
-    const [config, campaign] = now;
+    const [site, campaign] = now;
+    const config = { ...site, ...narrowedChoices(site, campaign) };
     this.drive = campaign;
-    this.config = { ...config, ...narrowedChoices(config, campaign) };
+    this.config = config;
+    // A choice the drive no longer takes is taken back (the list would show another, and send the old):
+    // the citizen chooses again, its error beside the field; a drive of one type has it chosen.
+    const v = this.values;
+    const unit = chosenUnit(v.units);
+    this.values = {
+      ...v,
+      type: v.type && config.types.includes(v.type) ? v.type : config.types.length === 1 ? config.types[0]! : '',
+      domain: v.domain && config.domains.includes(v.domain) ? v.domain : '',
+      units: unit && campaign.unitIds.length > 0 && pathTo(config.units, unit).length === 0 ? [] : v.units,
+    };
+    // The one type chosen for the citizen is right: its refusal no longer applies.
+    if (this.values.type && this.values.type !== v.type) this.errors = { ...this.errors, type: undefined };
+    this.drafts?.save(this.values);
   }
 
   /** Puts the submission in the outbox and says so: 已保存，联网后自动提交. */

@@ -149,6 +149,9 @@ describe('suggestion drives (建言专栏)', () => {
       // A year no drive runs in: a typing mistake, which pages would show as 10000/01/01.
       [{ endsAt: '9999-12-31T20:00:00Z' }, 'endsAt', 'date_out_of_range'],
       [{ startsAt: '0000-01-01T00:00:00Z' }, 'startsAt', 'date_out_of_range'],
+      // In China time, whatever the offset it is written with: 2101-01-01T17:59:59+08:00.
+      [{ endsAt: '2100-12-31T23:59:59-10:00' }, 'endsAt', 'date_out_of_range'],
+      [{ startsAt: '2000-01-01T00:00:00+09:00', endsAt: '2000-02-01T00:00:00+08:00' }, 'startsAt', 'date_out_of_range'],
       [{ unitIds: ['no-such-unit'] }, 'unitIds.0', 'unknown_unit'],
       [{ slug: 'plan' }, 'slug', 'slug_taken'],
       [{ slug: 'Not A Slug' }, 'slug', 'invalid'],
@@ -158,5 +161,7 @@ describe('suggestion drives (建言专栏)', () => {
       const problem = await expectProblem(await create(body), 422, 'validation');
       expect(problem.errors, field).toContainEqual(expect.objectContaining({ field, code }));
     }
+    // The first day of 2000 and the last of 2100, as the console sends them (an exclusive end at the next midnight).
+    expect((await create({ slug: 'whole-century', startsAt: '2000-01-01T00:00:00+08:00', endsAt: '2101-01-01T00:00:00+08:00' })).status).toBe(201);
   });
 });
