@@ -347,7 +347,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
 
   /**
    * A field's error; its control names it in `aria-describedby`. Announced as it appears, but for the
-   * rating form's, which `fixFieldsLine` counts instead.
+   * rating form's, which `formStatus` counts instead.
    */
   private errorOf(field: string) {
     return html`<span id="${field}-error" class="error" role=${RATING_FIELDS.includes(field) ? nothing : 'alert'}>${sayNow(this.fieldErrors[field]) ?? ''}</span>`;
