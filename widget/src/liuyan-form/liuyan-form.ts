@@ -321,8 +321,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.drafts?.save(this.values);
     }
     // The errors the service sent back with the form stay beside their fields.
-    this.errors = { ...this.errors, ...reading.errors };
-    this.summarized = Object.keys(reading.errors).filter((id) => id !== 'form');
+    this.showErrors({ ...this.errors, ...reading.errors });
     form.remove();
     this.plainSlot?.remove();
     this.plainSlot = null;
@@ -410,13 +409,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const waiting = queuedFor<FormValues>(this.site);
     if (waiting) this.showQueued(waiting);
     else if (this.phase !== 'queued' && this.phase !== 'done') this.phase = 'loading';
+    let choices: SiteConfig;
     try {
       const [config, campaign] = await Promise.all([
         this.client().getSite(),
         this.campaign ? this.client().getCampaign(this.campaign) : null,
       ]);
-      this.drive = campaign;
-      this.config = campaign ? { ...config, ...narrowedChoices(config, campaign) } : config;
+      choices = this.useChoices(config, campaign);
     } catch (error) {
       this.loadError = {
         text: () => failureText(error, this.t, this.t.loadFailed),
@@ -450,10 +449,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.values = { ...emptyValues(), ...draft };
       this.restored = sent ? 'sent' : 'draft';
     } else if (this.unit) {
-      this.values = { ...this.values, units: pathTo(this.config.units, this.unit).slice(-1).map((u) => u.id) };
+      this.values = { ...this.values, units: pathTo(choices.units, this.unit).slice(-1).map((u) => u.id) };
     }
     // A drive that takes one type (建言) has it chosen already.
-    if (this.config.types.length === 1 && !this.values.type) this.values = { ...this.values, type: this.config.types[0]! };
+    if (choices.types.length === 1 && !this.values.type) this.values = { ...this.values, type: choices.types[0]! };
     // Should the reader of the page's form not come, that form stays, to be sent as it is.
     if (!(await this.adoptPlainForm())) {
       this.phase = 'load-failed';
@@ -617,8 +616,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if ((this.phase as Phase) === 'sending') return;
     const local = this.localErrors();
     if (Object.keys(local).length > 0) {
-      this.errors = local;
-      this.summarized = Object.keys(local);
+      this.showErrors(local);
       this.emit<LiuyanErrorDetail>('liuyan-error', { code: 'validation', status: 0, fields: Object.keys(local) });
       return this.focusFirstError();
     }
@@ -626,8 +624,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.attempt = 1;
     if (!(await this.photosUploaded())) {
       this.phase = 'editing';
-      this.errors = { form: this.photos.some(unsendable) ? this.t.photosCannotSend : this.t.photosNotSent };
-      this.summarized = [];
+      this.showErrors({ form: this.photos.some(unsendable) ? this.t.photosCannotSend : this.t.photosNotSent });
       this.focusOnceDrawn('#form-error');
       return;
     }
@@ -697,8 +694,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const checkFailed = this.guard.failed(error);
     if (checkFailed) {
       // Turnstile's check failed or could not be made: nothing was stored; say so, and check again.
-      this.errors = { form: checkFailed };
-      this.summarized = [];
+      this.showErrors({ form: checkFailed });
       this.focusOnceDrawn('#form-error');
     } else if (error instanceof LiuyanError && this.drive && error.fieldErrors.some((e) => e.code === 'campaign_closed' || e.code === 'campaign_not_started')) {
       void this.showDriveClosed(error.fieldErrors.some((e) => e.code === 'campaign_closed') ? 'campaign_closed' : 'campaign_not_started');
@@ -708,8 +704,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.phase = 'campaign-elsewhere';
       this.focusOnceDrawn('[part="campaign-elsewhere"]');
     } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
-      this.errors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, () => this.fieldError(e.field, e.code, e.params)]));
-      this.summarized = Object.keys(this.errors);
+      this.showErrors(Object.fromEntries(error.fieldErrors.map((e) => [e.field, () => this.fieldError(e.field, e.code, e.params)])));
       void this.focusFirstError();
       // A drive's choice refused: its admin narrowed it since the page read it (a minute's copy), so
       // the form offers what it takes now, and the citizen can choose again.
@@ -717,8 +712,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     } else {
       // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
       // the focus goes (the send button it was on is disabled while sending).
-      this.errors = { form: () => failureText(error, this.t, this.t.submitFailed) };
-      this.summarized = [];
+      this.showErrors({ form: () => failureText(error, this.t, this.t.submitFailed) });
       this.focusOnceDrawn('#form-error');
     }
     this.report(error);
@@ -739,13 +733,19 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     else {
       // Open again already, or its new dates unknown: the service's sentence, above the form as it is.
       if (now) this.drive = now;
-      this.errors = { form: () => this.fieldError('campaign', code) };
-      this.summarized = [];
+      this.showErrors({ form: () => this.fieldError('campaign', code) });
       this.focusOnceDrawn('#form-error');
       return;
     }
     this.phase = 'campaign-closed';
     this.focusOnceDrawn('[part="campaign-closed"]');
+  }
+
+  /** The site's choices, narrowed to the drive's where the form is for one (`narrowedChoices`), as the form offers them. */
+  private useChoices(site: SiteConfig, campaign: Campaign | null): SiteConfig {
+    this.drive = campaign;
+    this.config = campaign ? { ...site, ...narrowedChoices(site, campaign) } : site;
+    return this.config;
   }
 
   /**
@@ -756,10 +756,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const drive = this.drive;
     const now = await Promise.all([this.client().getSite({ fresh: true }), this.client().getCampaign(this.campaign, { fresh: true })]).catch(() => null);
     if (!now || this.phase !== 'editing' || this.drive !== drive) return;
-    const [site, campaign] = now;
-    const config = { ...site, ...narrowedChoices(site, campaign) };
-    this.drive = campaign;
-    this.config = config;
+    const config = this.useChoices(...now);
     // A choice the drive no longer takes is taken back (the list would show another, and send the old):
     // the citizen chooses again, its error beside the field; a drive of one type has it chosen.
     const v = this.values;
@@ -768,7 +765,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       ...v,
       type: v.type && config.types.includes(v.type) ? v.type : config.types.length === 1 ? config.types[0]! : '',
       domain: v.domain && config.domains.includes(v.domain) ? v.domain : '',
-      units: unit && campaign.unitIds.length > 0 && pathTo(config.units, unit).length === 0 ? [] : v.units,
+      units: unit && this.drive!.unitIds.length > 0 && pathTo(config.units, unit).length === 0 ? [] : v.units,
     };
     // The one type chosen for the citizen is right: its refusal no longer applies.
     if (this.values.type && this.values.type !== v.type) this.errors = { ...this.errors, type: undefined };
@@ -801,8 +798,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private showQueued(entry: Queued<FormValues>, { now = true } = {}): void {
     this.queued = entry;
     this.values = { ...emptyValues(), ...entry.values };
-    this.errors = {};
-    this.summarized = [];
+    this.showErrors({});
     this.phase = 'queued';
     // The receipt this waits for is fetched now, while the network may be there.
     void loadReceipt();
@@ -955,8 +951,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private startOver(): void {
     this.drafts?.clear();
     this.values = emptyValues();
-    this.errors = {};
-    this.summarized = [];
+    this.showErrors({});
     this.restored = false;
     this.created = null;
     this.receipt = null;
@@ -1052,6 +1047,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private errorLine(id: string) {
     const error = this.errorText(id);
     return error ? html`<p class="error" id="${id}-error" role=${this.summarized.includes(id) ? nothing : 'alert'}>${error}</p>` : nothing;
+  }
+
+  /**
+   * Shows `errors` in place of those shown: the fields' came together (a send, the service's answer, a
+   * page's form taken over), so they are counted once (`summarized`); the form's own (`form`) is said alone.
+   */
+  private showErrors(errors: Partial<Record<string, ErrorText>>): void {
+    this.errors = errors;
+    this.summarized = Object.keys(errors).filter((id) => id !== 'form');
   }
 
   /** How many of the errors that came together are still to correct, beside the send button (`summarized`). */
