@@ -19,6 +19,54 @@ async function tracked(page: Page, code: string) {
 }
 
 describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () => {
+  it('a tracker left open on a second device: a rating or follow-up sent from the first is shown, and what the second typed is kept', async () => {
+    const title = `城南菜市场路灯不亮 ${Date.now() % 1_000_000}`;
+    const { id, trackingCode } = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+      unitId: 'u_transport', type: 'help', domain: 'transport', campaign: null, title,
+      body: '城南菜市场门口的路灯坏了半个月，晚上买菜的老人看不清路。', region: '示范县城关镇',
+      author: { name: '李红', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
+    });
+    const bureau = await sessionCookie(DEMO_ACCOUNTS.transport);
+    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
+    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '路灯已报修。' })).status).toBe(200);
+    const phone = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const first = await tracked(await phone.newPage(), trackingCode);
+    const second = await tracked(await phone.newPage(), trackingCode);
+
+    // Rated 很满意 on the first; the second, still showing the form, sends 很不满意 and its words.
+    const rate = async (tracker: typeof first, score: number) => {
+      const form = tracker.locator('[part="rating-form"]');
+      await form.locator(`input[name="overall"][value="${score}"]`).check();
+      for (const group of ['resolution', 'attitude', 'speed']) await form.locator(`input[name="${group}"][value="${score}"]`).check();
+      if (score <= 2) {
+        await form.getByRole('radio', { name: '问题没有解决' }).check();
+        await form.getByLabel('具体说明').fill('路灯还是不亮。');
+      }
+      await form.getByRole('button', { name: '提交评价' }).click();
+    };
+    await rate(first, 5);
+    await expect.poll(() => first.locator('[part="notice"]').textContent()).toBe('感谢您的评价。');
+    await rate(second, 1);
+    // Refused, and the second page now shows what holds: the rating kept, no form that can only be refused again.
+    await expect.poll(() => second.locator('[part="notice"]').textContent()).toMatch(/^这次回复您已经评价过了。下面是这条留言现在的情况。/);
+    expect(await second.locator('[part="rating-form"]').count()).toBe(0);
+    expect(await second.locator('[part="timeline"]').textContent()).toContain('很满意（5分）');
+    expect(await second.locator('[part="unsent"]').textContent()).toContain('路灯还是不亮。');
+    expect(await second.locator('[part="status"]').textContent()).toContain('已回复');
+
+    // A follow-up asked on the first while the second types one: the second's question is refused and kept on the page.
+    await second.locator('[part="follow-up-form"]').getByLabel('追问内容').fill('第二台手机上写的追问：什么时候修好？');
+    await first.locator('[part="follow-up-form"]').getByLabel('追问内容').fill('路灯报修后多久能修好？');
+    await first.locator('[part="follow-up-form"]').getByRole('button', { name: '提交追问' }).click();
+    await expect.poll(() => first.locator('[part="notice"]').textContent()).toMatch(/^追问已提交/);
+    await second.locator('[part="follow-up-form"]').getByRole('button', { name: '提交追问' }).click();
+    await expect.poll(() => second.locator('[part="notice"]').textContent()).toMatch(/^您的追问正在等待答复，答复后可以再追问。下面是这条留言现在的情况。/);
+    expect(await second.locator('[part="unsent"]').textContent()).toContain('第二台手机上写的追问：什么时候修好？');
+    expect(await second.locator('[part="follow-up-form"]').textContent()).toBe('您的追问正在等待答复，答复后可以再追问。');
+    expect(await second.locator('[part="timeline"]').textContent()).toContain('路灯报修后多久能修好？');
+    await phone.close();
+  });
+
   it('an unhappy rating re-opens the message, the bureau answers again from the console, the citizen rates it happy and asks a follow-up', async () => {
     // A private message to the transport bureau, accepted and answered (by the API, as the console would).
     const title = `石桥镇公交站台雨棚破损 ${Date.now() % 1_000_000}`;

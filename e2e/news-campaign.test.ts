@@ -28,8 +28,16 @@ describe('examples/news-campaign: a newspaper’s suggestion drive (建言专栏
     await form.getByRole('button', { name: '提交留言' }).click();
     await form.locator('[part="receipt"]').waitFor();
     expect(countMessagesTitled(title)).toBe(1);
+    const code = (await form.locator('[part="tracking-code"]').textContent())!.trim();
     await expect.poll(() => figure('messages')).toBe(before + 1);
     await expect.poll(() => page.locator('#outlets').textContent()).toContain('示范日报');
+
+    // With the code, the citizen reads which drive the message went to.
+    await page.goto(`${WORKER}/s/demo/track`);
+    const tracker = page.locator('liuyan-track');
+    await tracker.getByLabel('查询码').fill(code);
+    await tracker.getByRole('button', { name: '查询' }).click();
+    expect(await tracker.locator('[part="campaign"]').textContent()).toContain('十五五');
 
     // Last year's drive: the form says it has ended, with no field to type into.
     await page.goto(`${PAGE}?campaign=${DEMO_CAMPAIGNS.ended}`);

@@ -3,7 +3,7 @@ import { ACTIONS, QUEUE_TABS, REJECT_REASONS, ROLES } from '../codes';
 import {
   DomainSchema, LIMITS, wholeNumber, ReplyKindSchema, optionalText, requiredText, MessageTypeSchema, ModerationSchema, TimestampSchema, searchQuery,
 } from './common';
-import { FollowUpSchema, MessageFieldsSchema, OwnRatingSchema, OwnReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
+import { CampaignTitleSchema, FollowUpSchema, MessageFieldsSchema, OwnRatingSchema, OwnReplySchema, TimelineEventKindSchema, UnitRefSchema } from './message';
 import { PhotoSchema, PublicPhotoSchema, ReplyPhotoRefsInputSchema } from './photo';
 import { HoldReasonSchema } from './protection';
 
@@ -110,7 +110,7 @@ export const ConsoleMessageSchema = QueueMessageSchema.omit({ coverPhoto: true }
   body: z.string(),
   moderationReason: z.string().nullable().describe('why it was rejected or hidden: a RejectReason code (the moderator’s words are on the timeline event)'),
   supportCount: z.number().int(),
-  campaignTitle: z.string().nullable().describe('the name of the suggestion drive (建言专栏) it was written to; null: none'),
+  campaignTitle: CampaignTitleSchema,
   outlet: z.string().nullable().describe('the drive’s partner outlet (a news site) it was written on; null: none, or the site’s own pages'),
   replies: z.array(OwnReplySchema),
   timeline: z.array(ConsoleEventSchema),

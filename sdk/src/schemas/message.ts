@@ -148,6 +148,9 @@ export const MessageFieldsSchema = z.object({
   adoption: AdoptionSchema.nullable().describe('set when the suggestion was adopted (已采纳)'),
 });
 
+/** The name of the suggestion drive (建言专栏) a message was written to, shown beside it; null: none. */
+export const CampaignTitleSchema = z.string().nullable().describe('the name of the suggestion drive (建言专栏) it was written to; null: none');
+
 /** Why a message did not pass review, as its author is told: a reason code from the list and the moderator's words. */
 export const RejectionSchema = z.object({
   reason: z.string().describe('a RejectReason code (abusive, personal_data, duplicate, off_topic, advertising, illegal, other); clients show its label'),
@@ -227,6 +230,7 @@ export type CitizenActions = z.infer<typeof CitizenActionsSchema>;
 
 /** What the citizen sees with the tracking code: the message, private or not, with its history. */
 export const TrackedMessageSchema = MessageFieldsSchema.extend({
+  campaignTitle: CampaignTitleSchema,
   dueAt: TimestampSchema.nullable().describe('null when the message did not pass review: it is not handled, so no deadline runs'),
   body: z.string(),
   isPublic: z.boolean(),
@@ -297,6 +301,7 @@ export type MessagePage = z.infer<typeof MessagePageSchema>;
 
 /** `GET /v1/sites/:site/messages/:id`: the whole public message, its replies and its public timeline. */
 export const PublicMessageDetailSchema = PublicMessageSchema.omit({ excerpt: true, latestReply: true, coverPhoto: true }).extend({
+  campaignTitle: CampaignTitleSchema,
   body: z.string(),
   replies: z.array(ReplySchema),
   timeline: z.array(TimelineEventSchema),

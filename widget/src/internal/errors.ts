@@ -19,6 +19,16 @@ export function retryCanHelp(error: unknown): boolean {
   return !(error instanceof LiuyanError && (error.code === 'origin_not_allowed' || error.code === 'site_not_found' || error.code === 'validation'));
 }
 
+/**
+ * Whether the service refused a citizen's action because the message changed since the page showed
+ * it (rated or asked from another device or tab, answered, closed; `409`): the page reads it again
+ * rather than leave a form that can only be refused again. Codes: sdk/src/schemas/error.ts.
+ */
+export function changedMeanwhile(error: unknown): error is LiuyanError {
+  return error instanceof LiuyanError && (error.code === 'already_rated' || error.code === 'follow_up_pending'
+    || error.code === 'follow_up_limit' || error.code === 'invalid_transition' || error.code === 'conflict');
+}
+
 /** Said once per page: the editor looking at the browser console learns what to do. */
 let notAllowedWarned = false;
 

@@ -74,6 +74,7 @@ const STATE_KEY = 'liuyan-list';
  * @csspart cover - A card's first photo (its small version), a link to the whole photo.
  * @csspart card-rating - A card's line with the citizen's latest rating (满意度 in words and points; the stars are hidden from screen readers).
  * @csspart status - A message's status badge.
+ * @csspart campaign - The suggestion drive (建言专栏) an opened message was written to, when it was written to one.
  * @csspart body - What the citizen wrote (an opened message).
  * @csspart adopted - The 已采纳 tag of a suggestion an official took up.
  * @csspart adoption - The official's note on what was taken up.

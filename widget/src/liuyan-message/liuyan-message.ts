@@ -29,6 +29,7 @@ type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
  * @csspart cover - The first photo's small version, a link to the whole photo.
  * @csspart photo-private - Beside a photo only the author and the officials see: 不公开.
  * @csspart photo-hidden - Beside a photo a moderator hid: why.
+ * @csspart campaign - The suggestion drive (建言专栏) the message was written to, when it was written to one.
  * @csspart author - The masked display name.
  * @csspart body - What the citizen wrote.
  * @csspart reply - Each official reply; also `reply-interim` or `reply-final`.

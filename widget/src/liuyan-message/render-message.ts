@@ -72,6 +72,7 @@ export function renderMessage(m: PublicMessageDetail, t: MessageStrings, locale:
     <p class="badges">${renderBadges(m, t)}</p>
     <dl>
       <dt>${t.to}</dt><dd>${w(m.unit.name)}</dd>
+      ${m.campaignTitle !== null ? html`<dt>${t.campaign}</dt><dd part="campaign">${w(m.campaignTitle)}</dd>` : nothing}
       <dt>${t.author}</dt><dd part="author">${w(m.displayName)}</dd>
       <dt>${fieldHeading(t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
       <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>

@@ -6,6 +6,7 @@ export const messageEn: MessageStrings = {
   ...commonEn,
   ...progressEn,
   to: 'To',
+  campaign: 'Suggestion drive',
   author: 'From',
   submittedAt: 'Written',
   status: 'Status',

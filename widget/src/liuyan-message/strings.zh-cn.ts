@@ -3,6 +3,8 @@ import { commonZhCN, type CommonStrings, type Widen } from '../../../ui/translat
 
 const strings = {
   to: '留言对象',
+  /** The suggestion drive (建言专栏) the message was written to. */
+  campaign: '建言专栏',
   author: '留言人',
   submittedAt: '留言时间',
   status: '办理状态',

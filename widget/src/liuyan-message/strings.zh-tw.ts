@@ -7,6 +7,8 @@ import { commonZhTW, type CommonStrings, type Widen } from '../../../ui/translat
 
 const strings = {
   to: '留言對象',
+  /** The suggestion drive (建言專欄) the message was written to. */
+  campaign: '建言專欄',
   author: '留言人',
   submittedAt: '留言時間',
   status: '辦理狀態',

@@ -10,7 +10,7 @@ import type { Photo, PhotoHiding } from '../../../sdk/src/schemas/photo';
 import { photoStyles, renderPhotos } from '../../../ui/photos';
 import { OwnPhotos } from './own-photos';
 import type { LiuyanErrorDetail } from '../events';
-import { errorDetail, failureText } from '../internal/errors';
+import { changedMeanwhile, errorDetail, failureText } from '../internal/errors';
 import { MyMessages, type RememberedMessage } from '../internal/my-messages';
 import { queuedFor, type Queued } from '../internal/outbox';
 import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
@@ -32,6 +32,7 @@ import { formatTrackingCode, normalizeTrackingCode } from '../../../sdk/src/trac
  *
  * @csspart form - The tracking-code form.
  * @csspart message - The message found.
+ * @csspart campaign - The suggestion drive (建言专栏) the message was written to, when it was written to one.
  * @csspart status - Its status (未通过审核 when it did not pass review).
  * @csspart rejection - Why it did not pass review: the reason and the moderator's words.
  * @csspart photos - The author's photos (private and hidden ones too, marked), and each reply's.
@@ -44,6 +45,7 @@ import { formatTrackingCode, normalizeTrackingCode } from '../../../sdk/src/trac
  * @csspart fix-fields - 有 N 处填写有误: how many answers of the rating form to correct, under its button.
  * @csspart follow-up-form - The follow-up question (追问) and how many are left.
  * @csspart notice - What happened after a rating or a follow-up was sent.
+ * @csspart unsent - With the notice, the citizen's words of a rating or follow-up refused because the message changed meanwhile (sent from another device).
  * @csspart waiting - A message saved on this device and not sent yet, where no form on the page sends it: its title, and where it will be sent from.
  * @csspart my-messages - The messages whose codes this device remembers.
  * @csspart my-data - Download everything stored about the message; erase the contact details.
@@ -94,6 +96,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     question: { state: true },
     fieldErrors: { state: true },
     notice: { state: true },
+    unsent: { state: true },
     sending: { state: true },
     remembered: { state: true },
     waiting: { state: true },
@@ -113,6 +116,11 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private question = '';
   private fieldErrors: Record<string, LaterText> = {};
   private notice: LaterText = '';
+  /**
+   * The citizen's words of a rating or follow-up the service refused because the message had changed
+   * meanwhile, shown with the notice when their form is no longer offered: nothing typed is lost.
+   */
+  private unsent = '';
   /** The rating or follow-up form being sent (one at a time), false when neither is. */
   private sending: false | 'ratingForm' | 'followUpForm' = false;
   private remembered: RememberedMessage[] = [];
@@ -172,6 +180,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.busy = true;
     this.error = '';
     this.notice = '';
+    this.unsent = '';
     this.fieldErrors = {};
     this.data = { phase: '', notice: '', error: '' };
     try {
@@ -263,13 +272,37 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
   }
 
+  /**
+   * The service refused a rating or a follow-up because the message changed since it was shown (rated
+   * or asked from another device or tab, answered again, closed): it is read again, so the page shows
+   * what holds now (the rating kept, the question waiting), and the notice says why nothing was sent.
+   * Should the form still be offered, the failure stays under its button with what was typed; if not,
+   * the citizen's own words (`unsent`) are shown with the notice, to be copied.
+   */
+  private async showChanged(error: LiuyanError, form: 'ratingForm' | 'followUpForm', unsent: string): Promise<void> {
+    this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
+    const code = this.code;
+    const now = await this.client().track(code).catch(() => null);
+    if (now && this.code === code) this.message = now;
+    const offered = form === 'ratingForm' ? this.message?.can.rate : this.message?.can.followUp;
+    if (now && offered) {
+      this.fieldErrors = { [form]: () => failureText(error, this.t, this.t.sendFailed) };
+      return;
+    }
+    this.fieldErrors = {};
+    if (form === 'ratingForm') this.draft = { reasonText: '' };
+    const reason = () => failureText(error, this.t, this.t.sendFailed);
+    await this.showNotice(now ? () => format(this.t.shownAsNow, { reason: reason() }) : reason, unsent);
+  }
+
   private async focusFirstInvalid(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
-  private async showNotice(text: LaterText): Promise<void> {
+  private async showNotice(text: LaterText, unsent = ''): Promise<void> {
     this.notice = text;
+    this.unsent = unsent;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="notice"]')?.focus();
   }
@@ -294,7 +327,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         ? () => format(this.t.reopenedNotice, { date: formatDateTime(this.locale, dueAt, false) })
         : () => this.t.ratedThanks);
     } catch (error) {
-      this.failed(error, 'ratingForm');
+      if (changedMeanwhile(error)) await this.showChanged(error, 'ratingForm', d.reasonText.trim());
+      else this.failed(error, 'ratingForm');
     } finally {
       this.sending = false;
     }
@@ -316,7 +350,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       const { dueAt } = this.message;
       await this.showNotice(() => format(this.t.followUpSent, { date: formatDateTime(this.locale, dueAt ?? '', false) }));
     } catch (error) {
-      this.failed(error, 'followUpForm');
+      if (changedMeanwhile(error)) await this.showChanged(error, 'followUpForm', question);
+      else this.failed(error, 'followUpForm');
     } finally {
       this.sending = false;
     }
@@ -596,6 +631,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         <span class="badge">${m.isPublic || rejection ? t.moderation[m.moderation] : t.private}</span></p>
       <dl>
         <dt>${t.to}</dt><dd>${w(m.unit.name)}</dd>
+        ${m.campaignTitle !== null ? html`<dt>${t.campaign}</dt><dd part="campaign">${w(m.campaignTitle)}</dd>` : nothing}
         ${rejection
           // Not handled: the state is the review's, with its reason, and no deadline.
           ? html`<dt>${t.status}</dt><dd part="status">${t.moderation.rejected}</dd>
@@ -619,7 +655,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <ol class="timeline" part="timeline">${m.timeline.map((e, i) => html`<li>
         <time datetime=${e.at}>${when(e.at)}</time> ${eventLabel(t, e.kind, replyKinds[i])}${eventUnit(e) ? html` · ${w(eventUnit(e)!.name)}` : nothing}${e.note ? formatWritten(t.note, { note: e.note }, this.locale) : nothing}${details[i] ?? nothing}
       </li>`)}</ol>
-      ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${sayNow(this.notice)}</p>` : nothing}
+      ${this.notice ? html`<p class="notice" part="notice" role="status" tabindex="-1">${sayNow(this.notice)}${this.unsent
+        ? html`<span class="unsent" part="unsent">${formatWritten(t.unsentWords, { text: this.unsent }, this.locale)}</span>` : nothing}</p>` : nothing}
       ${m.can.rate ? this.renderRatingForm(m) : nothing}
       ${this.renderFollowUp(m)}
     </article>`;

@@ -16,6 +16,8 @@ const strings = {
   lostCodeSent: '已受理。如果这个手机号或邮箱在本站留过言，新的查询码将在几分钟内通过短信或邮件发送给您；使用新查询码后，原查询码即失效。',
   lostCodeInvalid: '请填写留言时留下的手机号或电子邮箱',
   to: '留言对象',
+  /** The suggestion drive (建言专栏) the message was written to. */
+  campaign: '建言专栏',
   status: '办理状态',
   submittedAt: '提交时间',
   /** Rating the final reply. */
@@ -42,6 +44,10 @@ const strings = {
   followUpSubmit: '提交追问',
   followUpSent: '追问已提交，办理单位将再次答复，办理期限至{date}。',
   followUpPending: '您的追问正在等待答复，答复后可以再追问。',
+  /** A rating or follow-up refused because the message changed meanwhile (from another device): it is shown again as it is now. */
+  shownAsNow: '{reason}。下面是这条留言现在的情况。',
+  /** The citizen's words of that refused rating or follow-up, kept on the page. */
+  unsentWords: '您刚才写的没有发出，可以复制保存：{text}',
   noFollowUpsLeft: '这条留言的追问次数已用完。',
   /** A follow-up on the timeline, with its question. */
   question: '：{text}',

@@ -20,6 +20,8 @@ const strings = {
   lostCodeSent: '已受理。如果這個手機號碼或信箱在本站留過言，新的查詢碼將在幾分鐘內通過簡訊或郵件傳送給您；使用新查詢碼後，原查詢碼即失效。',
   lostCodeInvalid: '請填寫留言時留下的手機號碼或電子郵件信箱',
   to: '留言對象',
+  /** The suggestion drive (建言專欄) the message was written to. */
+  campaign: '建言專欄',
   status: '辦理狀態',
   submittedAt: '提交時間',
   /** Rating the final reply. */
@@ -46,6 +48,10 @@ const strings = {
   followUpSubmit: '提交追問',
   followUpSent: '追問已提交，辦理單位將再次答覆，辦理期限至{date}。',
   followUpPending: '您的追問正在等待答覆，答覆後可以再追問。',
+  /** A rating or follow-up refused because the message changed meanwhile (from another device): it is shown again as it is now. */
+  shownAsNow: '{reason}。下面是這則留言現在的情況。',
+  /** The citizen's words of that refused rating or follow-up, kept on the page. */
+  unsentWords: '您剛才寫的沒有發出，可以複製儲存：{text}',
   noFollowUpsLeft: '這則留言的追問次數已用完。',
   /** A follow-up on the timeline, with its question. */
   question: '：{text}',

@@ -120,7 +120,7 @@ function withHistory(messages: Messages, audience: Audience) {
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
     .select([
-      'm.id', 'm.site_id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'm.title', 'm.body',
+      'm.id', 'm.site_id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'c.title as campaign_title', 'm.title', 'm.body',
       'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.moderation_reason', 'm.public_tab',
       'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count', 'm.latest_reply_id', 'm.latest_reply_kind', 'm.reopened_at', 'm.escalated_due_at',
       'm.adopted_at', 'm.adoption_note',
@@ -206,6 +206,7 @@ export async function publicMessageView(db: SiteDatabase, siteId: string, id: st
   const audience: PhotoAudience = { kind: 'public', siteId };
   return {
     ...boardFields(m, now),
+    campaignTitle: m.campaign_title,
     body: m.body,
     replies: parsed(m.replies).map((r): Reply => reply(r, photos, (p) => publicPhoto(p, audience))),
     timeline: parsed(m.timeline).map(outsideEvent),
@@ -235,6 +236,7 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
     ...messageFields(m, now),
     // A rejected message is not handled: no deadline runs, so none is shown (nor 已超期: isOverdue).
     ...(rejected ? { dueAt: null } : {}),
+    campaignTitle: m.campaign_title,
     body: m.body,
     isPublic: m.is_public === 1,
     moderation: m.moderation,
@@ -267,7 +269,7 @@ export async function officialMessageView(db: SiteDatabase, official: Official, 
   const m = await db.first(
     withHistory(db.q.selectFrom('messages as m').where('m.id', '=', id).where('m.site_id', '=', official.siteId) as Messages, 'official')
       .select((eb) => notesJson(eb).as('notes'))
-      .select(['m.held_for', 'c.title as campaign_title', 'm.source_outlet'])
+      .select(['m.held_for', 'm.source_outlet'])
       .select(lastEventId('m.id').as('last_event_id')),
   );
   if (!m) return null;

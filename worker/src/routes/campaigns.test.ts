@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminCampaign, Campaign, CampaignList } from '../../../sdk/src/schemas/campaign';
-import type { MessageCreated } from '../../../sdk/src/schemas/message';
-import { ALLOWED_ORIGIN, countRows, createSite, db, expectProblem, messageRow, request, submit, validMessage } from '../../test/fixtures';
+import type { MessageCreated, PublicMessageDetail, TrackedMessage } from '../../../sdk/src/schemas/message';
+import { ALLOWED_ORIGIN, countRows, createSite, db, expectProblem, messageRow, request, submit, track, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 import type { Stats } from '../../../sdk/src/schemas/stats';
 
@@ -79,6 +79,19 @@ describe('suggestion drives (建言专栏)', () => {
     // Statistics count the drive's adoption for its unit.
     const stats = await (await request(`/v1/sites/${d.siteId}/stats?campaign=plan&unit=${d.eduUnit}`)).json<Stats>();
     expect(stats.adopted).toBe(1);
+  });
+
+  it('names the drive to the citizen with the code and on the public message; a message outside a drive names none', async () => {
+    const d = await drive();
+    const response = await submit(d.siteId, suggestion(d.eduUnit), { origin: NEWS_A });
+    const { id, trackingCode } = await response.json<MessageCreated>();
+    const tracked = await (await track(d.siteId, trackingCode, NEWS_A)).json<TrackedMessage>();
+    expect(tracked).toMatchObject({ campaign: 'plan', campaignTitle: '我为“十五五”规划建言献策' });
+    const shown = await (await request(`/v1/sites/${d.siteId}/messages/${id}`)).json<PublicMessageDetail>();
+    expect(shown).toMatchObject({ campaign: 'plan', campaignTitle: '我为“十五五”规划建言献策' });
+    const outside = await (await submit(d.siteId, validMessage(d.eduUnit))).json<MessageCreated>();
+    expect(await (await track(d.siteId, outside.trackingCode)).json<TrackedMessage>()).toMatchObject({ campaign: null, campaignTitle: null });
+    expect(await (await request(`/v1/sites/${d.siteId}/messages/${outside.id}`)).json<PublicMessageDetail>()).toMatchObject({ campaignTitle: null });
   });
 
   it('refuses with campaign_closed once an admin ends it, and says so in its figures', async () => {
