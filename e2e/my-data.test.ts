@@ -43,13 +43,21 @@ describe('My messages and My data in <liuyan-track>', () => {
 
     await myData.getByRole('button', { name: '删除我的个人信息' }).click();
     const question = myData.getByRole('alertdialog');
-    expect(await question.textContent()).toContain('永久删除');
+    // All it takes is said: the details, the reply notices, finding a lost code by them; the words written stay.
+    expect(await question.textContent()).toMatch(/永久删除.+有新回复时也不会再通知您，忘记查询码时也无法再凭手机号或邮箱找回。.+写在留言内容里的文字也不会删除/);
     await question.getByRole('button', { name: '确认删除' }).click();
     await expect.poll(async () => (await myData.getByRole('status').textContent()) ?? '').toContain('您的姓名、电话和邮箱已于');
     const [row] = queryD1<{ name: string; phone: string; email: string | null; display: string; logged: number }>(inject('persistTo'),
       `SELECT author_name_enc AS name, author_phone_enc AS phone, author_email_enc AS email, display_name AS display,
         (SELECT count(*) FROM personal_data_erasures WHERE message_id = m.id) AS logged FROM messages m WHERE id = '${data.message.id}'`);
     expect(row).toEqual({ name: '', phone: '', email: null, display: '陈***', logged: 1 });
+    // Opened again later, the section says they are gone, and offers to erase nothing more.
+    await page.reload();
+    await mine.getByRole('button', { name: '查看' }).click();
+    await tracker.locator('[part="message"] h3').waitFor();
+    expect(await myData.locator('p.hint').textContent()).toMatch(/^您的姓名、电话和邮箱（及照片）已于\d{4}\/\d{2}\/\d{2}删除。您仍可以下载本留言的其余数据。$/);
+    expect(await myData.getByRole('button', { name: '删除我的个人信息' }).count()).toBe(0);
+    expect(await myData.getByRole('button', { name: '下载我的数据' }).count()).toBe(1);
 
     // An official who opens 查看联系方式 is told they were erased, and when; not shown blank fields.
     const official = await signedIn(browser, DEMO_ACCOUNTS.admin);

@@ -231,6 +231,7 @@ export type CitizenActions = z.infer<typeof CitizenActionsSchema>;
 /** What the citizen sees with the tracking code: the message, private or not, with its history. */
 export const TrackedMessageSchema = MessageFieldsSchema.extend({
   campaignTitle: CampaignTitleSchema,
+  contactErasedAt: TimestampSchema.nullable().describe('when the citizen’s name, phone and e-mail (and photos) were erased, by the citizen or at the end of the site’s retention period; null: kept'),
   dueAt: TimestampSchema.nullable().describe('null when the message did not pass review: it is not handled, so no deadline runs'),
   body: z.string(),
   isPublic: z.boolean(),

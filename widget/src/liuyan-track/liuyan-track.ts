@@ -511,8 +511,15 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     if (this.data.phase !== 'confirm') return;
     this.data = { phase: 'erasing', notice: '', error: '' };
     try {
-      const { erasedAt } = await this.client().eraseMyData(this.code);
+      const code = this.code;
+      const { erasedAt } = await this.client().eraseMyData(code);
       this.data = { phase: '', notice: () => format(this.t.erased, { date: formatDateTime(this.locale, erasedAt, true) }), error: '' };
+      // Read again: its photos are gone with the details, and the section says so from now on.
+      const now = await this.client().track(code).catch(() => null);
+      if (now && this.code === code) {
+        this.ownPhotos.clear();
+        this.message = now;
+      }
     } catch (error) {
       this.dataFailed(error);
     }
@@ -569,14 +576,16 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const remembered = this.remembered.some((r) => r.id === m.id);
     return html`<section class="my-data" part="my-data" aria-labelledby="my-data-title">
       <h4 id="my-data-title">${t.myData}</h4>
-      <p class="muted hint">${t.myDataHint}</p>
+      <p class="muted hint">${m.contactErasedAt
+        ? format(t.myDataErasedHint, { date: formatDateTime(this.locale, m.contactErasedAt, false) }) : t.myDataHint}</p>
       <p class="actions">
         <button type="button" ?disabled=${phase !== ''} @click=${this.download}>${phase === 'downloading' ? t.preparing : t.download}</button>
-        <button type="button" class="secondary" ?disabled=${phase !== ''} @click=${this.askToErase}>${t.erase}</button>
+        ${m.contactErasedAt ? nothing : html`<button type="button" class="secondary" ?disabled=${phase !== ''} @click=${this.askToErase}>${t.erase}</button>`}
         ${remembered ? nothing : html`<button type="button" class="secondary" @click=${this.rememberShown}>${t.rememberThis}</button>`}
       </p>
       ${phase === 'confirm' || phase === 'erasing' ? html`<div class="confirm" id="erase-confirm" role="alertdialog" aria-labelledby="erase-question" tabindex="-1">
-        <p id="erase-question">${formatWritten(t.eraseQuestion, { name: m.displayName }, this.locale)}</p>
+        <p id="erase-question">${formatWritten(t.eraseQuestion, {
+          photos: m.photos.length > 0 ? format(t.erasePhotos, { n: m.photos.length }) : '', name: m.displayName }, this.locale)}</p>
         <p class="actions"><button type="button" class="danger" ?disabled=${phase === 'erasing'} @click=${this.erase}>${phase === 'erasing' ? t.erasing : t.eraseYes}</button>
           <button type="button" class="secondary" ?disabled=${phase === 'erasing'} @click=${() => (this.data = { phase: '', notice: '', error: '' })}>${t.eraseNo}</button></p>
       </div>` : nothing}

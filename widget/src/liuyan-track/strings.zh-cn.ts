@@ -67,7 +67,14 @@ const strings = {
   preparing: '正在准备…',
   downloaded: '已下载（JSON文件），请妥善保管：其中有您的联系方式。',
   erase: '删除我的个人信息',
-  eraseQuestion: '确定要删除吗？您的姓名、电话和邮箱将被永久删除，无法恢复，办理部门也将无法再联系您。留言内容、回复和署名“{name}”会保留。',
+  /**
+   * What erasing takes, all of it (my-data.ts): the details and the photos, the reply notices asked for
+   * (sent to the phone or e-mail), and 忘记查询码 (it finds codes by them). {photos}: `erasePhotos` or nothing.
+   */
+  eraseQuestion: '确定要删除吗？您的姓名、电话和邮箱{photos}将被永久删除，无法恢复：办理部门将无法再联系您，有新回复时也不会再通知您，忘记查询码时也无法再凭手机号或邮箱找回。留言内容、回复和署名“{name}”会保留，写在留言内容里的文字也不会删除。',
+  erasePhotos: '，以及您上传的{n}张照片',
+  /** In place of `myDataHint` once the details were erased (by the citizen, or at the end of the site's retention period). */
+  myDataErasedHint: '您的姓名、电话和邮箱（及照片）已于{date}删除。您仍可以下载本留言的其余数据。',
   eraseYes: '确认删除',
   eraseNo: '取消',
   erasing: '正在删除…',

@@ -71,7 +71,14 @@ const strings = {
   preparing: '正在準備…',
   downloaded: '已下載（JSON檔案），請妥善保管：其中有您的聯絡方式。',
   erase: '刪除我的個人資訊',
-  eraseQuestion: '確定要刪除嗎？您的姓名、電話和信箱將被永久刪除，無法恢復，辦理部門也將無法再聯絡您。留言內容、回覆和署名「{name}」會保留。',
+  /**
+   * What erasing takes, all of it (my-data.ts): the details and the photos, the reply notices asked for
+   * (sent to the phone or e-mail), and 忘記查詢碼 (it finds codes by them). {photos}: `erasePhotos` or nothing.
+   */
+  eraseQuestion: '確定要刪除嗎？您的姓名、電話和信箱{photos}將被永久刪除，無法恢復：辦理部門將無法再聯絡您，有新回覆時也不會再通知您，忘記查詢碼時也無法再憑手機號碼或信箱找回。留言內容、回覆和署名「{name}」會保留，寫在留言內容裡的文字也不會刪除。',
+  erasePhotos: '，以及您上傳的{n}張照片',
+  /** In place of `myDataHint` once the details were erased (by the citizen, or at the end of the site's retention period). */
+  myDataErasedHint: '您的姓名、電話和信箱（及照片）已於{date}刪除。您仍可以下載本留言的其餘資料。',
   eraseYes: '確認刪除',
   eraseNo: '取消',
   erasing: '正在刪除…',

@@ -123,7 +123,7 @@ function withHistory(messages: Messages, audience: Audience) {
       'm.id', 'm.site_id', 'm.unit_id', 'u.name as unit_name', 'm.type', 'm.domain', 'c.slug as campaign', 'c.title as campaign_title', 'm.title', 'm.body',
       'm.region', 'm.display_name', 'm.is_public', 'm.status', 'm.moderation', 'm.moderation_reason', 'm.public_tab',
       'm.created_at', 'm.due_at', 'm.reply_count', 'm.support_count', 'm.latest_reply_id', 'm.latest_reply_kind', 'm.reopened_at', 'm.escalated_due_at',
-      'm.adopted_at', 'm.adoption_note',
+      'm.adopted_at', 'm.adoption_note', 'm.author_erased_at',
     ])
     .select((eb) => [
       repliesJson(eb).as('replies'), timelineJson(eb, audience).as('timeline'), ratingsJson(eb, audience).as('ratings'),
@@ -237,6 +237,7 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
     // A rejected message is not handled: no deadline runs, so none is shown (nor 已超期: isOverdue).
     ...(rejected ? { dueAt: null } : {}),
     campaignTitle: m.campaign_title,
+    contactErasedAt: m.author_erased_at ? toSiteTime(m.author_erased_at) : null,
     body: m.body,
     isPublic: m.is_public === 1,
     moderation: m.moderation,

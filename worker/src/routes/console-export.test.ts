@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTHOR, createSite, db, expectProblem, seedMessages, submit, validMessage } from '../../test/fixtures';
+import { AUTHOR, createSite, db, expectProblem, request, seedMessages, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 import type { ConsoleMessage } from '../../../sdk/src/schemas/console';
 
@@ -108,19 +108,28 @@ describe('GET /v1/console/export.csv', () => {
     const admin = await createOfficial(site.siteId, 'admin');
     await submitted(site.siteId);
     await submitted(site.siteId, { author: { name: '王芳', phone: '0571-88889999', email: null, displayAs: 'ms' } });
+    // One whose citizen erased their details: its empty cells say when, not that none were given.
+    const erasedOne = await submit(site.siteId, validMessage(`${site.siteId}_edu`));
+    const { trackingCode } = await erasedOne.json<{ trackingCode: string }>();
+    const erasure = await request(`/v1/sites/${site.siteId}/my-data/erase`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackingCode }),
+    });
+    expect(erasure.status).toBe(200);
+    const { erasedAt } = await erasure.json<{ erasedAt: string }>();
 
     const { response, rows } = await download(admin, '?contact=1');
     expect(response.headers.get('Content-Disposition')).toMatch(/-contact\.csv"$/);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
-    expect(rows[0]).toEqual([...HEADER, '姓名', '联系电话', '电子邮箱']);
+    expect(rows[0]).toEqual([...HEADER, '姓名', '联系电话', '电子邮箱', '联系方式删除时间']);
     expect(rows.slice(1).map((r) => r.slice(HEADER.length))).toEqual([
       // Phones as an official dials them, whatever way the citizen typed them.
-      [AUTHOR.name, '139 1234 5678', AUTHOR.email],
-      ['王芳', '0571 8888 9999', ''],
+      [AUTHOR.name, '139 1234 5678', AUTHOR.email, ''],
+      ['王芳', '0571 8888 9999', '', ''],
+      ['', '', '', erasedAt.slice(0, 16).replace('T', ' ')],
     ]);
     expect(rows[2]![8]).toBe('王女士');
     const audits = await contactAudits(site.siteId);
-    expect(audits).toEqual([{ account_id: admin.id, detail: JSON.stringify({ rows: 2, from: null, to: null }) }]);
+    expect(audits).toEqual([{ account_id: admin.id, detail: JSON.stringify({ rows: 3, from: null, to: null }) }]);
 
     // contact=0 is the plain export.
     const plain = await download(admin, '?contact=0');
@@ -227,7 +236,7 @@ describe('GET /v1/console/export.csv', () => {
     expect(rows).toEqual([[
       'id', 'created', 'unit', 'type', 'domain', 'title', 'body', 'region', 'display name', 'public', 'moderation', 'status', 'due', 'replies',
       'latest reply kind', 'answering unit', 'latest reply time', 'latest reply', 'transfer path', 'campaign', 'outlet', 'adopted', 'adoption note',
-      'name', 'phone', 'email',
+      'name', 'phone', 'email', 'contact erased',
     ]]);
     expect(await contactAudits(site.siteId)).toEqual([{ account_id: admin.id, detail: JSON.stringify({ rows: 0, from: null, to: null }) }]);
   });

@@ -33,7 +33,11 @@ const COLUMNS = {
   ],
 };
 const YES_NO = { 'zh-CN': ['是', '否'], en: ['yes', 'no'], 'zh-TW': ['是', '否'] } as const;
-const CONTACT_COLUMNS = { 'zh-CN': ['姓名', '联系电话', '电子邮箱'], en: ['name', 'phone', 'email'], 'zh-TW': ['姓名', '聯絡電話', '電子郵件信箱'] };
+// The last: when the citizen's details were erased (by the citizen, or at the end of the retention
+// period), so empty cells are not read as details never given.
+const CONTACT_COLUMNS = {
+  'zh-CN': ['姓名', '联系电话', '电子邮箱', '联系方式删除时间'], en: ['name', 'phone', 'email', 'contact erased'], 'zh-TW': ['姓名', '聯絡電話', '電子郵件信箱', '聯絡方式刪除時間'],
+};
 
 // A spreadsheet runs a cell that starts like a formula (=HYPERLINK(…), +cmd|…, @SUM…): citizens'
 // text is shown as text by prefixing an apostrophe (OWASP "CSV injection"; tab and CR as well).
@@ -70,7 +74,7 @@ function page(db: SiteDatabase, siteId: string, range: Range, afterSeq: number) 
     .leftJoin('campaigns as cp', 'cp.id', 'm.campaign_id')
     .select([
       'm.seq', 'm.id', 'm.created_at', 'u.name as unit', 'm.type', 'm.domain', 'm.title', 'm.body', 'm.region', 'm.display_name',
-      'm.is_public', 'm.moderation', 'm.status', 'm.due_at', 'm.reply_count', 'm.author_name_enc', 'm.author_phone_enc', 'm.author_email_enc',
+      'm.is_public', 'm.moderation', 'm.status', 'm.due_at', 'm.reply_count', 'm.author_name_enc', 'm.author_phone_enc', 'm.author_email_enc', 'm.author_erased_at',
       'r.kind as reply_kind', 'ru.name as reply_unit', 'r.created_at as reply_at', 'r.body as reply_body',
       'cp.title as campaign', 'm.source_outlet', 'm.adopted_at', 'm.adoption_note',
     ])
@@ -134,9 +138,9 @@ function rowFields(row: ExportRow, labels: Vocabulary, yesNo: readonly [string, 
   ];
 }
 
-async function contactFields(cipher: Cipher, row: SealedContact) {
+async function contactFields(cipher: Cipher, row: SealedContact & { author_erased_at: string | null }) {
   const { name, phone, email } = await openContact(cipher, row);
-  return [name, phone, email ?? ''];
+  return [name, phone, email ?? '', row.author_erased_at ? siteDateTime(row.author_erased_at) : ''];
 }
 
 const exportMessages = createRoute({

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../sdk/src/schemas/console';
-import type { MessageCreated, PublicMessageDetail } from '../../../sdk/src/schemas/message';
+import type { MessageCreated, PublicMessageDetail, TrackedMessage } from '../../../sdk/src/schemas/message';
 import type { Erased, MyData } from '../../../sdk/src/schemas/my-data';
 import {
   addRating, AUTHOR, createSite, db, expectNoPersonalData, expectProblem, messageRow, request, submit, track, validMessage,
@@ -68,6 +68,7 @@ describe('POST /v1/sites/:site/my-data/erase', () => {
   it('erases name, phone and email, keeps the public record with its masked name, and logs the erasure once', async () => {
     const { siteId, created, admin } = await handledMessage();
     const before = (await messageRow(created.id))!;
+    expect(await (await track(siteId, created.trackingCode)).json<TrackedMessage>()).toMatchObject({ contactErasedAt: null });
     const response = await erase(siteId, created.trackingCode);
     expect(response.status).toBe(200);
     const { erasedAt } = await response.json<Erased>();
@@ -82,6 +83,8 @@ describe('POST /v1/sites/:site/my-data/erase', () => {
     // Asking again changes nothing.
     expect(await (await erase(siteId, created.trackingCode)).json<Erased>()).toEqual({ erasedAt });
     expect(await db.all(db.q.selectFrom('personal_data_erasures').select('id').where('message_id', '=', created.id))).toHaveLength(1);
+    // Looked up again, the message says they are gone and since when (the tracker then offers no second erasure).
+    expect(await (await track(siteId, created.trackingCode)).json<TrackedMessage>()).toMatchObject({ contactErasedAt: erasedAt });
 
     const publicView = await (await request(`/v1/sites/${siteId}/messages/${created.id}`)).json<PublicMessageDetail>();
     expect(publicView).toMatchObject({ title: before.title, displayName: '陈***', replies: [expect.objectContaining({ body: '已安排交警早晚高峰在校门口疏导。' })] });
