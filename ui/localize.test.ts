@@ -25,6 +25,20 @@ describe('formatRelative', () => {
     expect(formatRelative('zh-CN', daysAgo(65), NOW)).toBe('2个月前');
     expect(formatRelative('en', daysAgo(-2), NOW)).toBe('in 2 days');
   });
+
+  it('counts days as China’s calendar does, agreeing with the date written beside it', () => {
+    // 29 hours before 04:01 is the day before yesterday there; 38 hours before 23:00, yesterday.
+    expect(formatRelative('zh-CN', '2026-12-04T23:00:00+08:00', Date.parse('2026-12-06T04:01:00+08:00'))).toBe('前天');
+    expect(formatRelative('zh-CN', '2026-12-05T09:00:00+08:00', Date.parse('2026-12-06T23:00:00+08:00'))).toBe('昨天');
+    // The same instants to a reader whose own clock is elsewhere: the words do not change.
+    expect(formatRelative('en', '2026-12-04T15:00:00Z', Date.parse('2026-12-05T20:01:00Z'))).toBe('2 days ago');
+    // 11/30 19:00 seen on 12/06 04:00: six days, not five.
+    expect(formatRelative('zh-CN', '2026-11-30T19:00:00+08:00', Date.parse('2026-12-06T04:00:00+08:00'))).toBe('6天前');
+    // Eleven days: one whole week (not 2周前, nor 上周).
+    expect(formatRelative('zh-CN', daysAgo(11), NOW)).toBe('1周前');
+    // Under a day, hours, even across midnight.
+    expect(formatRelative('zh-CN', '2026-12-05T22:00:00+08:00', Date.parse('2026-12-06T01:00:00+08:00'))).toBe('3小时前');
+  });
 });
 
 describe('formatDateTime and formatNumber', () => {

@@ -100,24 +100,41 @@ export function formatMonth(locale: Locale, month: string): string {
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-/** From the largest unit down: the first whose size the distance reaches names it. */
-const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * DAY_MS], ['month', 30 * DAY_MS], ['week', 7 * DAY_MS], ['day', DAY_MS], ['hour', 60 * MINUTE_MS], ['minute', MINUTE_MS],
-];
+/** Under a day, from the largest unit down: the first whose size the distance reaches names it. */
+const CLOCK_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [['hour', 60 * MINUTE_MS], ['minute', MINUTE_MS]];
+/** A week or more, in calendar days, from the largest unit down. */
+const CALENDAR_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [['year', 365], ['month', 30], ['week', 7]];
+/** China's offset from UTC, ms: UTC+8 all year (no daylight saving), as `formatDateTime` writes dates. */
+const CHINA_OFFSET_MS = 8 * 60 * MINUTE_MS;
+/** The calendar day of an instant as China counts days: days since 1970-01-01 there. */
+const chinaDay = (ms: number) => Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS);
 
 /**
  * How long ago (or until) `iso` is, as the reader says it, through `Intl.RelativeTimeFormat`:
- * `3天前` (zh-CN), `3 天前` (zh-TW), `3 days ago` (en); a day ago reads `昨天` / `yesterday`, under a
- * minute `现在` / `now`. `now` in milliseconds since the epoch. Show the exact time beside it (a
- * `<time>`'s `title`), since a relative time goes stale on a page left open.
+ * `3天前` (zh-CN), `3 天前` (zh-TW), `3 days ago` (en); under a minute `现在` / `now`. Under a day it
+ * counts hours and minutes; from a day on, calendar days in China time, so it agrees with the date
+ * written beside it (`formatDateTime`): at 04:00, 23:00 two days before is `前天`, not `昨天`; the
+ * day before today's date is `昨天` / `yesterday` whatever the hour. A week on, whole weeks, months
+ * (30 days) and years, counted down (11 days: `1周前`). `now` in milliseconds since the epoch. Show
+ * the exact time beside it (a `<time>`'s `title`), since a relative time goes stale on a page left open.
  */
 export function formatRelative(locale: Locale, iso: string, now = Date.now()): string {
-  const distance = Date.parse(iso) - now;
+  const at = Date.parse(iso);
+  const distance = at - now;
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  for (const [unit, size] of RELATIVE_UNITS) {
-    if (Math.abs(distance) >= size) return relative.format(Math.round(distance / size), unit);
+  if (Math.abs(distance) < DAY_MS) {
+    for (const [unit, size] of CLOCK_UNITS) {
+      if (Math.abs(distance) >= size) return relative.format(Math.round(distance / size), unit);
+    }
+    return relative.format(0, 'second');
   }
-  return relative.format(0, 'second');
+  const days = chinaDay(at) - chinaDay(now);
+  // Numbers, not 上周 / last week: seven days back is not always the calendar's last week.
+  const counted = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  for (const [unit, size] of CALENDAR_UNITS) {
+    if (Math.abs(days) >= size) return counted.format(Math.trunc(days / size), unit);
+  }
+  return relative.format(days, 'day');
 }
 
 /** A number as the reader writes it (`Intl.NumberFormat`), e.g. a rate 0–1 as `91.3%` with `{ style: 'percent' }`. */
