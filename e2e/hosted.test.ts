@@ -114,6 +114,38 @@ describe('the hosted board /s/demo/ in WeChat on a phone', () => {
   });
 });
 
+describe('the hosted board, back from a message’s own page', () => {
+  it('finds the search, the cards loaded, the place scrolled to and the card opened as they were left', async () => {
+    const { page } = await wechatPage();
+    await page.goto(`${WORKER}/s/demo/`);
+    const list = page.locator('liuyan-list');
+    await list.locator('[part~="card"]').first().waitFor();
+    await list.getByLabel('站内搜索').fill('的');
+    await list.locator('[part="search"] button[type="submit"]').click();
+    await expect.poll(() => list.locator('[part~="card"]').count()).toBeGreaterThan(0);
+    const more = list.locator('[part="load-more"]');
+    if (await more.count()) {
+      const before = await list.locator('[part~="card"]').count();
+      await more.click();
+      await expect.poll(() => list.locator('[part~="card"]').count()).toBeGreaterThan(before);
+    }
+    const cards = await list.locator('[part~="card"]').count();
+    const card = list.locator('[part~="card"]').nth(Math.min(5, cards - 1));
+    await card.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    const title = (await card.locator('h3').textContent())!.trim();
+    await card.locator('h3 a').click();
+    await page.waitForURL(/\/s\/demo\/messages\/m_[a-z0-9]+$/);
+    await page.goBack();
+    await page.waitForURL(`${WORKER}/s/demo/`);
+    await expect.poll(() => list.locator('[part~="card"]').count()).toBe(cards);
+    expect(await list.getByLabel('站内搜索').inputValue()).toBe('的');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50);
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(50);
+    expect(await list.evaluate((el) => el.shadowRoot!.activeElement?.textContent?.trim())).toBe(title);
+  });
+});
+
 describe('the iframe embed', () => {
   it('sizes itself to its content on a page of an allowed website that includes /embed.js, and is not shown on any other website', async () => {
     const { page, problems } = await wechatPage();

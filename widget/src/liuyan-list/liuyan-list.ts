@@ -58,6 +58,23 @@ const addressOwners = new Map<string, LiuyanList>();
 const STATE_KEY = 'liuyan-list';
 
 /**
+ * What a list keeps in its page's history entry when the page leaves for a message's own page (the
+ * hosted board's, or a host page's that cancels `liuyan-open`): Back, to a page the browser did not
+ * keep whole (WeChat's WebView, a low-memory phone), shows the list as it was left: its filters, the
+ * cards loaded, where the reader had scrolled, the card opened. Kept per list (by its address
+ * parameter) and its scope, so another list or another board's never takes it.
+ */
+interface ReturnState {
+  scope: string;
+  filters: Filters;
+  items: PublicMessage[];
+  nextCursor: string | null;
+  scrollY: number;
+  opened: string;
+}
+const RETURN_KEY = 'liuyan-list-return';
+
+/**
  * @summary The public board: published messages as cards, by tab, unit, type and domain, with search,
  * "load more", and each message opened in place with its replies and timeline.
  *
@@ -172,6 +189,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   /** Whether the list has come near the viewport: until then nothing is fetched. */
   private visible = false;
   private observer: IntersectionObserver | null = null;
+  /** Shown again as it was left, from the page's history entry (`restoreReturn`). */
+  private restored = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -180,7 +199,55 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     // A reload, or a shared link: the message the address names opens at once.
     const id = this.addressedId();
     if (id !== null && id !== this.opened) void this.open(id, 'address');
+    else if (!this.visible && this.restoreReturn()) return;
     if (!this.visible) this.waitUntilVisible();
+  }
+
+  /** The scope a kept state belongs to: this list's site, drive, unit, type, showcase and address parameter. */
+  private get returnScope(): string {
+    return JSON.stringify([this.site, this.api, this.campaign, this.unit, this.type, this.adopted, this.paramName]);
+  }
+
+  /** Before the page leaves for a message's own page: the list as it is, kept in the page's history entry. */
+  private keepReturn(opened: string): void {
+    if (this.phase !== 'ready') return;
+    const kept: ReturnState = { scope: this.returnScope, filters: this.filters, items: this.items, nextCursor: this.nextCursor, scrollY: window.scrollY, opened };
+    const state: unknown = history.state;
+    const own = typeof state === 'object' && state !== null ? state : {};
+    try {
+      history.replaceState({ ...own, [`${RETURN_KEY}:${this.paramName}`]: kept }, '');
+    } catch {
+      // Too large for the browser to keep: Back then loads the first page, as without it.
+    }
+  }
+
+  /**
+   * Back to a page the browser did not keep whole: the list kept in its history entry (`keepReturn`) is
+   * shown at once, as it was left, scrolled back to where the reader was, the focus on the card opened;
+   * the site's config (for the filters' choices) is read meanwhile. Only on Back or Forward: a reload
+   * reads the board afresh. Returns whether it restored.
+   */
+  private restoreReturn(): boolean {
+    const state: unknown = history.state;
+    const kept = typeof state === 'object' && state !== null ? (state as Record<string, ReturnState | undefined>)[`${RETURN_KEY}:${this.paramName}`] : undefined;
+    const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (!kept || kept.scope !== this.returnScope || navigation?.type !== 'back_forward' || !this.site) return false;
+    this.visible = true;
+    this.restored = true;
+    this.pressed = supportedCounts(this.site);
+    this.filters = kept.filters;
+    this.items = kept.items.map((m) => withRememberedCount(m, this.pressed));
+    this.nextCursor = kept.nextCursor;
+    this.phase = 'ready';
+    const request = this.request;
+    void this.client().getSite().then((config) => {
+      if (request === this.request) this.config = config;
+    }, () => {});
+    void this.updateComplete.then(() => {
+      window.scrollTo(0, kept.scrollY);
+      this.renderRoot.querySelector<HTMLElement>(`.link[data-id="${CSS.escape(kept.opened)}"]`)?.focus({ preventScroll: true });
+    });
+    return true;
   }
 
   override disconnectedCallback(): void {
@@ -261,7 +328,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     if (changed.has('unit')) this.filters = { ...this.filters, unit: '' };
     if (changed.has('type')) this.filters = { ...this.filters, type: '' };
     const scopeChanged = changed.has('site') || changed.has('api') || changed.has('unit') || changed.has('campaign') || changed.has('type') || changed.has('adopted');
-    if (scopeChanged && this.visible) void this.reload();
+    // The first update of a list shown again from its history entry (`restoreReturn`) keeps what it shows.
+    if (scopeChanged && this.visible && (this.hasUpdated || !this.restored)) void this.reload();
     if (this.hasUpdated && this.isConnected && (changed.has('param') || changed.has('address'))) this.claimAddress();
   }
 
@@ -373,6 +441,9 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
    */
   private async open(id: string, by: OpenedBy): Promise<void> {
     if (!this.site) return;
+    // Kept before the page is told: it may go to the message's own page (cancelling the event), and a
+    // history entry changed while the page leaves may stop it leaving. Back then finds the list as it was.
+    if (by === 'click') this.keepReturn(id);
     if (!this.emit<LiuyanOpenDetail>('liuyan-open', { id }, { cancelable: true })) return;
     if (this.opened === null) this.listScroll = by === 'address' ? null : window.scrollY;
     this.opened = id;
