@@ -364,17 +364,42 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       if (id !== this.messageId) return;
       this.errors = this.fieldErrors(error);
       this.summarized = Object.keys(this.errors);
-      this.error = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
       void this.focusFirstInvalid();
       // Someone acted first (another official, another tab): the page shows the message as it is now,
-      // and says so (a bare 409 would tell the official to reload a page already reloaded).
+      // and says what happened, once (a bare 409 would tell the official to reload a page already reloaded).
       const status = (error as { status?: number }).status;
-      if (status === 409 || status === 412) void this.refresh().then((now) => {
-        if (now) this.error = this.t.problems.changed_since_read;
-      });
+      const seen = this.message?.timeline.length ?? 0;
+      const said = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
+      if (status === 409 || status === 412) {
+        this.error = '';
+        void this.refresh().then((now) => {
+          if (id !== this.messageId) return;
+          if (now) this.error = this.changedSince(seen);
+          else if (!this.error) this.error = said;
+        });
+      } else {
+        this.error = said;
+      }
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * What happened to the message since the page read it, newest last (the events past the `seen`
+   * first ones: the timeline only grows), as a sentence: 这条留言在您查看之后已有变化：12:03 正式回复（王科长）… .
+   * Where nothing new is on the timeline (a note, a change the timeline does not show), the general sentence.
+   */
+  private changedSince(seen: number): string {
+    const m = this.message;
+    const t = this.t;
+    const events = m ? m.timeline.slice(seen) : [];
+    if (!m || events.length === 0) return t.problems.changed_since_read;
+    const replyKinds = replyKindsOfEvents(m.timeline, m.replies).slice(seen);
+    const changes = events.map((e, i) => format(t.changedEvent, {
+      time: formatDateTime(this.locale, e.at), what: eventLabel(t, e.kind, replyKinds[i]), who: e.account ? format(t.changedBy, { name: e.account }) : '',
+    }));
+    return format(t.changedMeanwhile, { changes: changes.join(t.sentenceSeparator) });
   }
 
   /**

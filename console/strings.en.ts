@@ -251,6 +251,9 @@ export const consoleEn: ConsoleStrings = {
   unsavedChanges: 'This page has changes that are not saved; leaving it discards them. Leave anyway?',
   notFound: 'This message does not exist, or is not in your units.',
   movedAway: 'This message is no longer in your units (it may have been transferred): it cannot be handled here.',
+  changedMeanwhile: 'This message changed since you opened it: {changes}. Read it as it is now before acting.',
+  changedEvent: '{time} {what}{who}',
+  changedBy: ' ({name})',
   noPermission: 'Only administrators may use the site’s administration.',
   unitPicker: {
     searchLabel: '{label}: search by name or pinyin',

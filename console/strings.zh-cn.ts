@@ -277,6 +277,13 @@ const strings = {
   notFound: '未找到该留言，或它不在您负责的单位。',
   /** The message left the official's units while its page was open (a colleague transferred it). */
   movedAway: '这条留言已不在您负责的单位（可能已被转办），不能再在这里办理。',
+  /**
+   * An action refused because the message changed since the page read it: what happened meanwhile,
+   * each `changedEvent` (its time, what, who), newest last; the timeline below shows them too.
+   */
+  changedMeanwhile: '这条留言在您查看之后已有变化：{changes}。请查看最新内容后再操作。',
+  changedEvent: '{time} {what}{who}',
+  changedBy: '（{name}）',
   noPermission: '只有管理员可以使用站点管理。',
   /** The unit picker (unit-picker.ts): levels, search, what is chosen. */
   unitPicker: {

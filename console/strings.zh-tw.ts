@@ -281,6 +281,13 @@ const strings = {
   notFound: '未找到該留言，或它不在您負責的單位。',
   /** The message left the official's units while its page was open (a colleague transferred it). */
   movedAway: '這則留言已不在您負責的單位（可能已被轉辦），不能再在這裡辦理。',
+  /**
+   * An action refused because the message changed since the page read it: what happened meanwhile,
+   * each `changedEvent` (its time, what, who), newest last; the timeline below shows them too.
+   */
+  changedMeanwhile: '這則留言在您檢視之後已有變化：{changes}。請檢視最新內容後再操作。',
+  changedEvent: '{time} {what}{who}',
+  changedBy: '（{name}）',
   noPermission: '只有管理員可以使用站點管理。',
   /** The unit picker (unit-picker.ts): levels, search, what is chosen. */
   unitPicker: {

@@ -432,7 +432,9 @@ describe('the officials’ console at /console/', () => {
     // A colleague (here the same official in another tab) accepts it first.
     expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
     await accept.click();
+    // It says what happened meanwhile, when and by whom, not only that something did.
     await message.getByRole('alert').getByText('这条留言在您查看之后已有变化', { exact: false }).waitFor();
+    await expect.poll(() => message.getByRole('alert').textContent()).toMatch(/^这条留言在您查看之后已有变化：\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 受理（.+）。请查看最新内容后再操作。$/);
     await expect.poll(() => statusOf(page)).not.toBe('待受理');
     expect(await accept.count()).toBe(0);
 
@@ -445,6 +447,7 @@ describe('the officials’ console at /console/', () => {
     expect((await officialApi(cookie, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '已安排抽水。' })).status).toBe(200);
     await form.locator('button[type="submit"]').click();
     await message.getByRole('alert').getByText('这条留言在您查看之后已有变化', { exact: false }).waitFor();
+    await expect.poll(() => message.getByRole('alert').textContent()).toMatch(/已有变化：\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 正式回复（.+）。/);
     await expect.poll(() => message.locator('[part="reply"]').allTextContents()).toEqual([expect.stringContaining('已安排抽水。')]);
     expect(await form.getByLabel('回复内容').inputValue()).toBe('积水已抽干，排水口已疏通。');
     await form.locator('button[type="submit"]').click();
