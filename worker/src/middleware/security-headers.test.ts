@@ -17,6 +17,8 @@ function expectSecurityHeaders(response: Response, what: string): string {
   expect(Number(/max-age=(\d+)/.exec(hsts)?.[1]), what).toBeGreaterThanOrEqual(YEAR);
   expect(hsts, what).toContain('includeSubDomains');
   expect(response.headers.get('Referrer-Policy'), what).toBeTruthy();
+  // The service's clock, within a minute of the test's.
+  expect(Math.abs(Date.parse(response.headers.get('Date') ?? '') - Date.now()), `${what}: a Date`).toBeLessThan(60_000);
   if (/^(text\/|application\/([\w.+-]+\+)?(json|xml))/.test(type)) expect(type, `${what}: a charset`).toMatch(/;\s*charset=utf-8/i);
   if (type.startsWith('text/html')) {
     const csp = response.headers.get('Content-Security-Policy') ?? '';

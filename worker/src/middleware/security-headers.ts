@@ -58,5 +58,8 @@ export function securityHeaders(): MiddlewareHandler {
     if (type && TEXT_TYPE.test(type) && !/;\s*charset=/i.test(type)) headers.set('Content-Type', `${type}; charset=UTF-8`);
     if (type && /^text\/html/i.test(type) && !headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', DEFAULT_HTML_CSP);
     if (isPrivateAnswer(c.req.method, c.req.path) && !/no-store/.test(headers.get('Cache-Control') ?? '')) headers.set('Cache-Control', 'no-store');
+    // The service's clock (RFC 9110 §6.6.1): Cloudflare's edge sends it, `wrangler dev` does not. A
+    // drive's countdown goes by it where a phone's own clock is wrong.
+    if (!headers.has('Date')) headers.set('Date', new Date().toUTCString());
   };
 }

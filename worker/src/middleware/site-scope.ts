@@ -9,8 +9,12 @@ import { ApiError } from '../errors';
 /** D1 read replication's bookmark, both ways: the client sends back the last one it was given. */
 export const BOOKMARK_HEADER = 'x-d1-bookmark';
 const ALLOWED_HEADERS = `Content-Type, Idempotency-Key, Accept-Language, ${BOOKMARK_HEADER}`;
-/** What a page's script may read of an answer besides the simple headers (the SDK's LiuyanError carries the request id). */
-const EXPOSED_HEADERS = `${BOOKMARK_HEADER}, X-Request-Id, Retry-After`;
+/**
+ * What a page's script may read of an answer besides the simple headers: the SDK's LiuyanError carries
+ * the request id; `Date` is the service's clock, which a drive's countdown on a news site goes by
+ * where a phone's own is wrong (examples/news-campaign/drive.js).
+ */
+const EXPOSED_HEADERS = `${BOOKMARK_HEADER}, X-Request-Id, Retry-After, Date`;
 
 /**
  * Reads a route needs before anything else, sent in the same D1 batch as its site's lookup: one
