@@ -14,9 +14,12 @@ export function toSiteTime(isoUtc: string): string {
   return `${local.slice(0, 19)}+08:00`;
 }
 
-/** An instant stored as UTC ISO as a spreadsheet shows a local time: `2026-12-03 09:05`. */
-export function siteDateTime(isoUtc: string): string {
-  return toSiteTime(isoUtc).slice(0, 16).replace('T', ' ');
+/**
+ * An instant (ISO, any offset) as a spreadsheet shows a local time: `2026-12-03 09:05`, or with
+ * `seconds` `2026-12-03 09:05:07` (the audit log's, where entries a second apart must read apart).
+ */
+export function siteDateTime(iso: string, seconds = false): string {
+  return toSiteTime(iso).slice(0, seconds ? 19 : 16).replace('T', ' ');
 }
 
 /** The last second of a local day, as a UTC ISO instant. */

@@ -140,16 +140,16 @@ describe('GET /v1/admin/audit-log.csv', () => {
     expect(zh.headers.get('Content-Disposition')).toMatch(new RegExp(`^attachment; filename="liuyan-${site.siteId}-audit-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
     expect((await csvText(zh)).split('\r\n')).toEqual([
       '\uFEFF时间,操作人,操作人邮箱,操作,对象,留言编号,详情',
-      `2026-03-02T09:30:00+08:00,'=周审核,${other.email},查看联系方式,,,`,
-      `2026-03-02T00:00:00+08:00,王管理,${admin.email},修改单位,测试县教育局,,修改：名称、排序`,
+      `2026-03-02 09:30:00,'=周审核,${other.email},查看联系方式,,,`,
+      `2026-03-02 00:00:00,王管理,${admin.email},修改单位,测试县教育局,,修改：名称、排序`,
       '',
     ]);
 
     const en = await consoleRequest(`/v1/admin/audit-log.csv?account=${admin.id}`, { as: admin, headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
     expect((await csvText(en)).split('\r\n')).toEqual([
       '\uFEFFtime,person,person’s email,action,about,message,details',
-      `2026-04-01T09:30:00+08:00,王管理,${admin.email},Added an account,=周审核,,moderator`.replace(',=周审核,', ",'=周审核,"),
-      `2026-03-02T00:00:00+08:00,王管理,${admin.email},Changed a unit,测试县教育局,,"changed: name, order"`,
+      `2026-04-01 09:30:00,王管理,${admin.email},Added an account,=周审核,,moderator`.replace(',=周审核,', ",'=周审核,"),
+      `2026-03-02 00:00:00,王管理,${admin.email},Changed a unit,测试县教育局,,"changed: name, order"`,
       '',
     ]);
     await expectProblem(await consoleRequest('/v1/admin/audit-log.csv?from=2026-04-02&to=2026-04-01', { as: admin }), 422, 'validation');

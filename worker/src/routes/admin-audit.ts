@@ -10,7 +10,7 @@ import type { Role } from '../../../sdk/src/schemas/console';
 import { newRouteGroup } from '../app';
 import type { SiteDatabase } from '../db/client';
 import { validationError } from '../errors';
-import { localDay, startOfLocalDay, startOfNextLocalDay, toSiteTime } from '../lib/site-time';
+import { localDay, siteDateTime, startOfLocalDay, startOfNextLocalDay, toSiteTime } from '../lib/site-time';
 import { csvField } from './console-export';
 import { officialErrorResponses } from './openapi-common';
 
@@ -195,7 +195,8 @@ function csvFields(entry: ReturnType<typeof toEntry>, locale: Locale): string[] 
   ].filter(Boolean);
   const target = entry.target ? entry.target.name ?? `${entry.target.id}${words.removed}` : '';
   return [
-    entry.at, entry.actor?.displayName ?? '', entry.actorEmail ?? '',
+    // Written as the messages' export writes times, to the second.
+    siteDateTime(entry.at, true), entry.actor?.displayName ?? '', entry.actorEmail ?? '',
     ACTION_LABELS[locale][entry.action as AuditAction] ?? entry.action,
     target, entry.messageId ?? '', details.join(words.separator),
   ];
