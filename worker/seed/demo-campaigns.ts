@@ -2,6 +2,7 @@
 // with earlier suggestions filed under it and one adopted, and one that has ended.
 import type { SiteDatabase } from '../src/db/client';
 import { newId } from '../src/lib/crypto';
+import { localDay, startOfLocalDay } from '../src/lib/site-time';
 
 const DAY_MS = 86_400_000;
 
@@ -27,6 +28,8 @@ export async function seedDemoCampaigns(db: SiteDatabase, siteId: string, origin
     return;
   }
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString();
+  // A drive opens and closes at midnight, China time, as the console's editor sets it: its last day is whole.
+  const midnight = (days: number) => startOfLocalDay(localDay(new Date(now.getTime() + days * DAY_MS)));
   const nowIso = now.toISOString();
   const openId = newId('c');
   const statements = [
@@ -34,12 +37,12 @@ export async function seedDemoCampaigns(db: SiteDatabase, siteId: string, origin
       id: openId, site_id: siteId, slug: DEMO_CAMPAIGNS.open, title: '我为示范县“十五五”规划建言献策',
       description: '示范县“十五五”规划编制工作已经启动。示范日报联合县政府开设建言专栏，诚邀您就教育、交通、医疗、政务服务等方面提出意见建议。'
         + '您的建议将直接送达县领导和有关部门，被采纳的建议将在专栏公布。',
-      starts_at: at(-30), ends_at: at(20), unit_ids: JSON.stringify(['u_county_head']), types: JSON.stringify(['suggestion']),
+      starts_at: midnight(-30), ends_at: midnight(20), unit_ids: JSON.stringify(['u_county_head']), types: JSON.stringify(['suggestion']),
       domains: '[]', outlets, created_at: nowIso, updated_at: nowIso,
     }),
     db.q.insertInto('campaigns').values({
       id: newId('c'), site_id: siteId, slug: DEMO_CAMPAIGNS.ended, title: '2025年“我为县政府工作报告建言”',
-      description: '征集已结束，感谢您的参与。', starts_at: at(-400), ends_at: at(-300),
+      description: '征集已结束，感谢您的参与。', starts_at: midnight(-400), ends_at: midnight(-300),
       unit_ids: '[]', types: JSON.stringify(['suggestion']), domains: '[]', outlets, created_at: nowIso, updated_at: nowIso,
     }),
     db.q.updateTable('messages').set({ campaign_id: openId, source_outlet: DEMO_OUTLET })
