@@ -18,17 +18,21 @@ async function tracked(page: Page, code: string) {
   return tracker;
 }
 
+/** A private message to the transport bureau, accepted and answered finally (by the API, as the console would). */
+async function answered(title: string, body: string, reply: string) {
+  const { id, trackingCode } = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+    unitId: 'u_transport', type: 'complaint', domain: 'transport', campaign: null, title, body, region: '示范县石桥镇',
+    author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
+  });
+  const bureau = await sessionCookie(DEMO_ACCOUNTS.transport);
+  expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
+  expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: reply })).status).toBe(200);
+  return { id, trackingCode };
+}
+
 describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () => {
   it('a tracker left open on a second device: a rating or follow-up sent from the first is shown, and what the second typed is kept', async () => {
-    const title = `城南菜市场路灯不亮 ${Date.now() % 1_000_000}`;
-    const { id, trackingCode } = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
-      unitId: 'u_transport', type: 'help', domain: 'transport', campaign: null, title,
-      body: '城南菜市场门口的路灯坏了半个月，晚上买菜的老人看不清路。', region: '示范县城关镇',
-      author: { name: '李红', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
-    });
-    const bureau = await sessionCookie(DEMO_ACCOUNTS.transport);
-    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
-    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '路灯已报修。' })).status).toBe(200);
+    const { trackingCode } = await answered(`城南菜市场路灯不亮 ${Date.now() % 1_000_000}`, '城南菜市场门口的路灯坏了半个月，晚上买菜的老人看不清路。', '路灯已报修。');
     const phone = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const first = await tracked(await phone.newPage(), trackingCode);
     const second = await tracked(await phone.newPage(), trackingCode);
@@ -68,16 +72,8 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
   });
 
   it('an unhappy rating re-opens the message, the bureau answers again from the console, the citizen rates it happy and asks a follow-up', async () => {
-    // A private message to the transport bureau, accepted and answered (by the API, as the console would).
     const title = `石桥镇公交站台雨棚破损 ${Date.now() % 1_000_000}`;
-    const { id, trackingCode } = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
-      unitId: 'u_transport', type: 'complaint', domain: 'transport', campaign: null, title,
-      body: '石桥镇中心站台的雨棚破了一个大洞，下雨天候车的老人孩子都淋雨。', region: '示范县石桥镇',
-      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: false, consent: true,
-    });
-    const bureau = await sessionCookie(DEMO_ACCOUNTS.transport);
-    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
-    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '已通知公交公司尽快维修。' })).status).toBe(200);
+    const { id, trackingCode } = await answered(title, '石桥镇中心站台的雨棚破了一个大洞，下雨天候车的老人孩子都淋雨。', '已通知公交公司尽快维修。');
 
     const phone = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const citizen = await phone.newPage();
