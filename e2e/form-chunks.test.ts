@@ -214,7 +214,34 @@ describe('<liuyan-form>: what comes after the first paint', () => {
       return route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), unitId: 'u_removed' }) });
     });
     await form.getByRole('button', { name: '提交留言' }).click();
-    await expect.poll(() => form.locator('#unitId-error').textContent()).toBe('所选留言对象不存在，请重新选择');
+    await expect.poll(() => form.locator('#unitId-error').textContent()).toBe('所选留言对象已停用或不存在，请重新选择');
     expect(await form.locator('#unitId').evaluate((select) => select === (select.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  });
+
+  it('a unit retired while the citizen writes: refused, it leaves the list and the choice, the rest kept', async () => {
+    await browser.page.goto(`${HOST}/form-only.html`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    const title = `桥面坑洼 ${Date.now()}`;
+    await fillForm(browser.page, { title, body: '城关镇东门桥的桥面坑坑洼洼，电动车经过时很危险。', department: '示范县交通运输局' });
+    // The service refuses the unit; read again, the site no longer lists it (an admin retired it).
+    let refused = false;
+    await browser.page.route(`${WORKER}/v1/sites/demo/messages`, (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      refused = true;
+      return route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), unitId: 'u_removed' }) });
+    });
+    type Node = { id: string; children?: Node[] };
+    const without = (nodes: Node[]): Node[] => nodes.filter((n) => n.id !== 'u_transport').map((n) => ({ ...n, children: without(n.children ?? []) }));
+    await browser.page.route(`${WORKER}/v1/sites/demo`, async (route) => {
+      if (!refused) return route.continue();
+      const config = await (await route.fetch()).json() as { units: Node[] };
+      return route.fulfill({ json: { ...config, units: without(config.units) } });
+    });
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.locator('#unitId-error').textContent()).toBe('所选留言对象已停用或不存在，请重新选择');
+    await expect.poll(() => form.getByLabel('留言对象', { exact: true }).locator('option', { hasText: '示范县交通运输局' }).count()).toBe(0);
+    expect(await form.getByLabel('留言对象', { exact: true }).inputValue()).toBe('');
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
   });
 }, 120_000);

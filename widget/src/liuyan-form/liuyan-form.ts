@@ -706,9 +706,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     } else if (error instanceof LiuyanError && error.fieldErrors.length > 0) {
       this.showErrors(Object.fromEntries(error.fieldErrors.map((e) => [e.field, () => this.fieldError(e.field, e.code, e.params)])));
       void this.focusFirstError();
-      // A drive's choice refused: its admin narrowed it since the page read it (a minute's copy), so
-      // the form offers what it takes now, and the citizen can choose again.
-      if (this.drive && error.fieldErrors.some((e) => NARROWED_BY_DRIVE.has(e.field))) void this.readDriveAgain();
+      // A choice refused: an admin narrowed the drive, or retired the unit, since the page read them (a
+      // minute's copy), so the form offers what is taken now, and the citizen can choose again.
+      if (error.fieldErrors.some((e) => e.code === 'unknown_unit' || (this.drive && NARROWED_BY_DRIVE.has(e.field)))) void this.readChoicesAgain();
     } else {
       // Too many submissions, a website not allowed, …: what to do, in the citizen's language, where
       // the focus goes (the send button it was on is disabled while sending).
@@ -749,23 +749,27 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   }
 
   /**
-   * The site and the drive as they are now, past the browser's copies: the drive's choices narrow the
-   * form again (the errors stay beside their fields, the citizen's choice with them).
+   * The site (and the drive, where the form is for one) as they are now, past the browser's copies: the
+   * form offers their choices again (the errors stay beside their fields, the citizen's choice with them).
    */
-  private async readDriveAgain(): Promise<void> {
+  private async readChoicesAgain(): Promise<void> {
     const drive = this.drive;
-    const now = await Promise.all([this.client().getSite({ fresh: true }), this.client().getCampaign(this.campaign, { fresh: true })]).catch(() => null);
+    const now = await Promise.all([
+      this.client().getSite({ fresh: true }), drive ? this.client().getCampaign(this.campaign, { fresh: true }) : null,
+    ]).catch(() => null);
     if (!now || this.phase !== 'editing' || this.drive !== drive) return;
     const config = this.useChoices(...now);
-    // A choice the drive no longer takes is taken back (the list would show another, and send the old):
-    // the citizen chooses again, its error beside the field; a drive of one type has it chosen.
+    // A choice no longer taken is taken back (the list would show another, and send the old): the
+    // citizen chooses again, its error beside the field; a drive of one type has it chosen. A unit is
+    // looked for where the whole list is known: a drive's units, or a site's small tree.
     const v = this.values;
     const unit = chosenUnit(v.units);
+    const listed = drive ? drive.unitIds.length > 0 || config.unitsComplete : config.unitsComplete;
     this.values = {
       ...v,
       type: v.type && config.types.includes(v.type) ? v.type : config.types.length === 1 ? config.types[0]! : '',
       domain: v.domain && config.domains.includes(v.domain) ? v.domain : '',
-      units: unit && this.drive!.unitIds.length > 0 && pathTo(config.units, unit).length === 0 ? [] : v.units,
+      units: unit && listed && pathTo(config.units, unit).length === 0 ? [] : v.units,
     };
     // The one type chosen for the citizen is right: its refusal no longer applies.
     if (this.values.type && this.values.type !== v.type) this.errors = { ...this.errors, type: undefined };
