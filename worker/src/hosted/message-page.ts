@@ -70,6 +70,7 @@ export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStr
 <p class="badges"><span class="badge status ${m.status}">${t.statuses[m.status]}</span>${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : ''}${m.adoption ? html`<span class="badge adopted">${t.flags.adopted}</span>` : ''}<span class="badge">${t.types[m.type]}</span><span class="badge">${t.domains[m.domain]}</span></p>
 <dl class="facts">
 <dt>${t.to}</dt><dd>${w(m.unit.name)}</dd>
+${m.campaignTitle !== null ? html`<dt>${t.campaign}</dt><dd>${w(m.campaignTitle)}</dd>` : ''}
 <dt>${t.author}</dt><dd>${w(m.displayName)}</dd>
 <dt>${fieldLabel(t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
 <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>

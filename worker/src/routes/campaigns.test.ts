@@ -89,6 +89,8 @@ describe('suggestion drives (建言专栏)', () => {
     expect(tracked).toMatchObject({ campaign: 'plan', campaignTitle: '我为“十五五”规划建言献策' });
     const shown = await (await request(`/v1/sites/${d.siteId}/messages/${id}`)).json<PublicMessageDetail>();
     expect(shown).toMatchObject({ campaign: 'plan', campaignTitle: '我为“十五五”规划建言献策' });
+    // The message's own hosted page names it too.
+    expect(await (await request(`/s/${d.siteId}/messages/${id}`)).text()).toContain('<dt>建言专栏</dt><dd>我为“十五五”规划建言献策</dd>');
     const outside = await (await submit(d.siteId, validMessage(d.eduUnit))).json<MessageCreated>();
     expect(await (await track(d.siteId, outside.trackingCode)).json<TrackedMessage>()).toMatchObject({ campaign: null, campaignTitle: null });
     expect(await (await request(`/v1/sites/${d.siteId}/messages/${outside.id}`)).json<PublicMessageDetail>()).toMatchObject({ campaignTitle: null });
