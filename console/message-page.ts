@@ -370,11 +370,14 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       const status = (error as { status?: number }).status;
       const seen = this.message?.timeline.length ?? 0;
       const said = Object.keys(this.errors).length > 0 ? '' : this.problemText(error);
-      if (status === 409 || status === 412) {
+      // Refused as not the official's (403, 404): the message may have left their units meanwhile (a
+      // colleague transferred it, an admin moved its unit); read again, the page says so if it did.
+      const changed = status === 409 || status === 412;
+      if (changed || status === 403 || status === 404) {
         this.error = '';
         void this.refresh().then((now) => {
           if (id !== this.messageId) return;
-          if (now) this.error = this.changedSince(seen);
+          if (now) this.error = changed ? this.changedSince(seen) : said;
           else if (!this.error) this.error = said;
         });
       } else {

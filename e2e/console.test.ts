@@ -468,6 +468,28 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
+  it('a reply refused as no longer the official’s (an admin moved its unit out of theirs): the page says the message left their units, the words kept', async () => {
+    const responder = await newResponder();
+    const { id } = await privateMessage(`单位调整后的回复 ${Date.now()}`, '村口的桥栏杆断了，晚上很危险。');
+    expect((await officialApi(await sessionCookie(responder), 'POST', `/v1/console/messages/${id}/accept`, {})).status).toBe(200);
+    const { page, problems } = await signedIn(browser, responder);
+    await page.goto(`${CONSOLE}#/messages/${id}`);
+    const message = page.locator('liuyan-console-message');
+    await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
+    const form = message.locator('[part="action-form"]');
+    await form.getByLabel('阶段性回复').check();
+    await form.getByLabel('回复内容').fill('已安排维修。');
+    // Its unit moved out of the responder's between the page and the send: the service says 403, and so does a read.
+    const forbidden = { status: 403, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: '您没有权限执行此操作', status: 403, code: 'forbidden' }) };
+    await page.route(`**/v1/console/messages/${id}**`, (route) => route.fulfill(forbidden));
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => message.getByRole('alert').textContent()).toBe('这条留言已不在您负责的单位（可能已被转办），不能再在这里办理。');
+    expect(await form.getByLabel('回复内容').inputValue()).toBe('已安排维修。');
+    expect(await message.locator('[part="actions"] button').count()).toBe(0);
+    expect(problems.filter((p) => !p.includes('403'))).toEqual([]);
+    await page.context().close();
+  });
+
   it('two officials confirm 办结 at once: the one refused is told the message changed, and the confirmation, with nothing typed to keep, goes', async () => {
     const responder = await newResponder();
     const cookie = await sessionCookie(responder);
