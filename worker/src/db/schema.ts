@@ -678,6 +678,8 @@ export interface NotificationTable {
   recipient_enc: string | null;
   message_id: string | null;
   account_id: string | null;
+  /** An official's notice: the unit its event gave the message to, named in it (migration 0046); else null. */
+  unit_id: string | null;
   dedupe_key: string | null;
   status: Generated<'queued' | 'sent' | 'dead'>;
   attempts: Generated<number>;

@@ -1,7 +1,7 @@
 // The delivery step of a notice (queue kind `notification`): the only place a recipient's phone or
 // e-mail address is opened. It is handed to the adapter and to nothing else — no log line, no error
 // text, no attempt record holds it.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { pickLocale } from '../../../sdk/src/languages';
 import type { SiteDatabase } from '../db/client';
 import type { NotificationTable } from '../db/schema';
@@ -175,7 +175,8 @@ async function sendVerificationCode(d: Delivery): Promise<SendOutcome> {
 /** What an official's notice names: the message's title, its unit and its deadline day. */
 async function officialFacts(d: Delivery): Promise<NoticeFacts | null> {
   const { db, site, notice } = d;
-  const row = await db.first(db.q.selectFrom('messages as m').innerJoin('units as u', 'u.id', 'm.unit_id')
+  // The unit the event gave the message to (it may have gone on since), else the message's own.
+  const row = await db.first(db.q.selectFrom('messages as m').innerJoin('units as u', (join) => join.on('u.id', '=', sql<string>`coalesce(${notice.unit_id}, m.unit_id)`))
     .select(['m.title', 'm.due_at', 'u.name as unit_name']).where('m.id', '=', notice.message_id!).where('m.site_id', '=', site.id));
   return row ? { siteName: site.name, title: row.title, unitName: row.unit_name, dueDay: localDay(new Date(row.due_at)) } : null;
 }

@@ -60,9 +60,10 @@ export async function notificationsForEvent(env: Env, db: SiteDatabase, site: Si
     // during the batch's few seconds is told, or not, as before the change.
     const officials = await memo(`unit-officials:${site.id}:${official.unitId}:${official.kind}`, () => unitOfficials(db, site.id, official.unitId, official.kind));
     for (const account of officials) {
-      notices.push({ ...base, kind: official.kind, channel: 'email', accountId: account.id, dedupeKey: `event:${event.id}:email:${account.id}` });
+      const to = { ...base, kind: official.kind, accountId: account.id, unitId: official.unitId };
+      notices.push({ ...to, channel: 'email', dedupeKey: `event:${event.id}:email:${account.id}` });
       if (account.has_phone && site.notifications.sms) {
-        notices.push({ ...base, kind: official.kind, channel: 'sms', accountId: account.id, dedupeKey: `event:${event.id}:sms:${account.id}` });
+        notices.push({ ...to, channel: 'sms', dedupeKey: `event:${event.id}:sms:${account.id}` });
       }
     }
   }

@@ -483,6 +483,23 @@ describe('notices to officials', () => {
     expect(sms!.body).toMatchObject({ PhoneNumbers: mobile, TemplateCode: TEMPLATES.assigned });
     expect(JSON.parse(String(sms!.body.TemplateParam))).toEqual({ title: '城关小学门口早晚高峰拥堵', unit: '测试县交通运输局', due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
+
+  it('name the unit their event gave the message to, though it went on to another before the notice was sent', { timeout: 30_000 }, async () => {
+    const c = await county();
+    // Transferred to the transport bureau, then on to education at once: its officials' notice of the first transfer.
+    const message = await created(c.siteId, c.eduUnit, newPhone());
+    const told = await createOfficial(c.siteId, 'responder', [c.transportUnit]);
+    const mobile = newPhone();
+    contacts.push(mobile);
+    await consoleRequest('/v1/console/me/notifications', { as: told, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: true, smsPhone: mobile } });
+    const row = await noticeRow(await createCipher(env.DATA_KEY), {
+      siteId: c.siteId, kind: 'assigned', channel: 'sms', messageId: message.id, accountId: told.id, unitId: c.transportUnit,
+    }, new Date().toISOString());
+    await db.run(insertNotice(db, row));
+    await deliverNotification(env, { kind: 'notification', site: c.siteId, id: row.id }, 1, databaseFor(env, c.siteId));
+    const [sms] = await receivedFor(mobile);
+    expect(JSON.parse(String(sms!.body.TemplateParam))).toMatchObject({ unit: '测试县交通运输局' });
+  });
 });
 
 /** The one notice an event calls for, once it has been sent (the event handed on as the queue would). */

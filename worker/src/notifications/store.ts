@@ -82,6 +82,8 @@ export interface NewNotice {
   recipient?: string;
   messageId?: string | null;
   accountId?: string | null;
+  /** An official's notice: the unit the event gave the message to, which it names. */
+  unitId?: string | null;
   /** Same key, same notice: a repeated fan-out writes it once. */
   dedupeKey?: string | null;
 }
@@ -97,6 +99,7 @@ export async function noticeRow(cipher: Cipher, notice: NewNotice, now: string):
     recipient_enc: notice.recipient === undefined ? null : await cipher.encrypt(notice.recipient, `notification:${id}`),
     message_id: notice.messageId ?? null,
     account_id: notice.accountId ?? null,
+    unit_id: notice.unitId ?? null,
     dedupe_key: notice.dedupeKey ?? null,
     last_error: null,
     created_at: now,
