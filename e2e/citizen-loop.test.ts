@@ -71,6 +71,26 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     await phone.close();
   });
 
+  it('a rating sent from a page that shows an older reply is not taken for a newer one: the new reply is shown, the scores kept to send', async () => {
+    const { id, trackingCode } = await answered(`城东小区门口积水 ${Date.now() % 1_000_000}`, '城东小区门口一下雨就积水，排水口堵了。', '已安排疏通。');
+    const phone = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const tracker = await tracked(await phone.newPage(), trackingCode);
+    const bureau = await sessionCookie(DEMO_ACCOUNTS.transport);
+    expect((await officialApi(bureau, 'POST', `/v1/console/messages/${id}/reply`, { kind: 'final', body: '补充答复：排水口已更换。' })).status).toBe(200);
+    const form = tracker.locator('[part="rating-form"]');
+    await form.locator('input[name="overall"][value="2"]').check();
+    for (const group of ['resolution', 'attitude', 'speed']) await form.locator(`input[name="${group}"][value="2"]`).check();
+    await form.getByRole('radio', { name: '问题没有解决' }).check();
+    await form.getByLabel('具体说明').fill('一下雨还是积水。');
+    await form.getByRole('button', { name: '提交评价' }).click();
+    // Refused, read again: the new reply is there, and the form for it keeps what was chosen and written.
+    await expect.poll(() => form.textContent()).toContain('办理单位又有了新的答复，请先查看');
+    expect(await tracker.locator('[part="reply"]').allTextContents()).toEqual([expect.stringContaining('已安排疏通。'), expect.stringContaining('补充答复：排水口已更换。')]);
+    expect(await form.getByLabel('具体说明').inputValue()).toBe('一下雨还是积水。');
+    expect(await tracker.locator('[part="timeline"]').textContent()).not.toContain('不满意（2分）');
+    await phone.close();
+  });
+
   it('an unhappy rating re-opens the message, the bureau answers again from the console, the citizen rates it happy and asks a follow-up', async () => {
     const title = `石桥镇公交站台雨棚破损 ${Date.now() % 1_000_000}`;
     const { id, trackingCode } = await answered(title, '石桥镇中心站台的雨棚破了一个大洞，下雨天候车的老人孩子都淋雨。', '已通知公交公司尽快维修。');

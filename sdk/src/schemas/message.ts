@@ -200,7 +200,15 @@ const score = (what: string) => z.number().int().min(1).max(5).describe(`${what}
  * `POST /v1/sites/:site/track/rating`: the citizen rates the latest final reply (正式回复), once.
  * `reason` is required when `overall` ≤ 2, and `reasonText` when the reason is `other`.
  */
+/**
+ * The reply the citizen rates or asks about: the latest one their page shows. Given, and another reply
+ * has come since, the service refuses (`new_reply`) rather than take it for the newer one.
+ */
+const SeenReplySchema = z.string().min(1).max(64).optional()
+  .describe('the latest reply the citizen’s page showed; another since: refused (new_reply). Absent: the latest reply');
+
 export const RateInputSchema = TrackInputSchema.extend({
+  replyId: SeenReplySchema,
   overall: score('overall satisfaction'),
   resolution: score('解决程度, how far the problem was solved'),
   attitude: score('办理态度, the attitude of those who handled it'),
@@ -216,6 +224,7 @@ export type RateInput = z.input<typeof RateInputSchema>;
 
 /** `POST /v1/sites/:site/track/follow-ups`: a follow-up question (追问) after a reply. */
 export const FollowUpInputSchema = TrackInputSchema.extend({
+  replyId: SeenReplySchema,
   question: requiredText(LIMITS.followUpMax, { multiline: true }).meta({ examples: ['疏导只持续了一周，现在又没人管了，能否长期安排？'] }),
 });
 export type FollowUpInput = z.input<typeof FollowUpInputSchema>;

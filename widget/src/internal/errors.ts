@@ -25,7 +25,7 @@ export function retryCanHelp(error: unknown): boolean {
  * rather than leave a form that can only be refused again. Codes: sdk/src/schemas/error.ts.
  */
 export function changedMeanwhile(error: unknown): error is LiuyanError {
-  return error instanceof LiuyanError && (error.code === 'already_rated' || error.code === 'follow_up_pending'
+  return error instanceof LiuyanError && (error.code === 'already_rated' || error.code === 'follow_up_pending' || error.code === 'new_reply'
     || error.code === 'follow_up_limit' || error.code === 'invalid_transition' || error.code === 'conflict');
 }
 

@@ -317,7 +317,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.sending = 'ratingForm';
     try {
       this.message = await this.client().rate({
-        trackingCode: this.code, overall: d.overall!, resolution: d.resolution!, attitude: d.attitude!, speed: d.speed!,
+        trackingCode: this.code, replyId: this.message.replies.at(-1)?.id, overall: d.overall!, resolution: d.resolution!, attitude: d.attitude!, speed: d.speed!,
         reason: unhappy ? d.reason! : null, reasonText: unhappy ? d.reasonText.trim() || null : null,
       });
       this.draft = { reasonText: '' };
@@ -344,7 +344,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     if (problem) return this.focusFirstInvalid();
     this.sending = 'followUpForm';
     try {
-      this.message = await this.client().followUp({ trackingCode: this.code, question });
+      this.message = await this.client().followUp({ trackingCode: this.code, replyId: this.message.replies.at(-1)?.id, question });
       this.question = '';
       this.emit('liuyan-followed-up', { id: this.message.id, followUpsLeft: this.message.can.followUpsLeft });
       const { dueAt } = this.message;

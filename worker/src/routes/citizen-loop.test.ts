@@ -55,6 +55,18 @@ describe('rating a final reply (POST /v1/sites/:site/track/rating)', () => {
     expect(await eventKinds(m.id)).toEqual(['submitted', 'published', 'accepted', 'replied', 'rated']);
   });
 
+  it('refuses a rating or follow-up about an older reply than the latest (another came since the page was read), storing nothing', async () => {
+    const m = await answered();
+    const seen = (await (await track(m.siteId, m.trackingCode)).json<TrackedMessage>()).replies.at(-1)!.id;
+    await act(m.responder, m.id, 'reply', { kind: 'final', body: '补充答复：已增派人手。' });
+    await expectProblem(await post(m.siteId, 'rating', { trackingCode: m.trackingCode, replyId: seen, ...UNHAPPY }), 409, 'new_reply');
+    await expectProblem(await post(m.siteId, 'follow-ups', { trackingCode: m.trackingCode, replyId: seen, question: '什么时候能解决？' }), 409, 'new_reply');
+    expect(await eventKinds(m.id)).toEqual(['submitted', 'published', 'accepted', 'replied', 'replied']);
+    // About the latest one, it is taken.
+    const latest = (await (await track(m.siteId, m.trackingCode)).json<TrackedMessage>()).replies.at(-1)!.id;
+    expect((await post(m.siteId, 'rating', { trackingCode: m.trackingCode, replyId: latest, ...HAPPY })).status).toBe(200);
+  });
+
   it('refuses before a final reply, and with a wrong code answers as for any unknown code', async () => {
     const site = await createSite({ moderation: 'post' });
     const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);

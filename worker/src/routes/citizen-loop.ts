@@ -28,7 +28,8 @@ const answers = {
   200: { description: 'the citizen’s view of the message after the change', content: { 'application/json': { schema: TrackedMessageSchema } } },
   ...siteErrorResponses,
   409: problem('not possible now: no final reply to rate (invalid_transition), this reply rated already with other scores (already_rated), '
-    + 'a follow-up waiting for its answer (follow_up_pending), no follow-ups left (follow_up_limit), or another change came first (conflict)'),
+    + 'a follow-up waiting for its answer (follow_up_pending), no follow-ups left (follow_up_limit), a reply newer than the one the citizen saw (new_reply), '
+    + 'or another change came first (conflict)'),
   ...bodyErrorResponses,
   ...limitedResponses,
 };
@@ -70,9 +71,11 @@ const rateMessage = createRoute({
 });
 
 citizenLoop.openapi(rateMessage, async (c) => {
-  const { trackingCode, overall, resolution, attitude, speed, reason, reasonText } = c.req.valid('json');
+  const { trackingCode, replyId, overall, resolution, attitude, speed, reason, reasonText } = c.req.valid('json');
   const now = new Date();
   const { message, state, latestRating, hash } = await messageOf(c, trackingCode);
+  // Rated on a page that showed an older reply: not taken for the one the citizen has not read.
+  if (replyId !== undefined && replyId !== state.latestReplyId) throw new ApiError('new_reply');
   const values = { overall, resolution, attitude, speed, reason: reason ?? null, reasonText: reasonText || null };
   const sameAsStored = (r: typeof latestRating) => r !== null && r.overall === overall && r.resolution === resolution
     && r.attitude === attitude && r.speed === speed && r.reason_code === values.reason && r.reason === values.reasonText;
@@ -117,9 +120,11 @@ export const followUpRider: SiteRider<Omit<ProtectionRow, 'site_id' | 'updated_a
 };
 
 citizenLoop.openapi(askFollowUp, async (c) => {
-  const { trackingCode, question } = c.req.valid('json');
+  const { trackingCode, replyId, question } = c.req.valid('json');
   const now = new Date();
   const { message, state, latestFollowUp, hash } = await messageOf(c, trackingCode);
+  // Asked about an older reply than the latest: the citizen reads the new one first.
+  if (replyId !== undefined && replyId !== state.latestReplyId) throw new ApiError('new_reply');
   // One follow-up per reply: a retry of the one stored is answered as the first was.
   if (latestFollowUp) {
     if (latestFollowUp.body === question) return c.json(await view(c, hash, now), 200);
