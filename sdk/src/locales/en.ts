@@ -81,6 +81,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     own_branch: () => 'A unit cannot be moved under itself or one of its own sub-units',
     retired_parent: () => 'The parent unit is retired: restore it first, or choose another parent',
     active_sub_units: () => 'Units under it are still active: retire or move them first, then retire it',
+    drive_needs_unit: () => 'A suggestion drive that has not ended collects only for this unit: change its units or end it first, then retire this unit',
   },
 };
 

@@ -1,6 +1,6 @@
 // Queries behind the admin routes: site settings, the working calendar, units, reply templates, and
 // the audit log rows written with them.
-import type { Compilable } from 'kysely';
+import { sql, type Compilable } from 'kysely';
 import type { AdminUnit, CalendarDay, ReplyTemplate, SiteSettings } from '../../../sdk/src/schemas/admin';
 import type { AuditAction } from '../../../sdk/src/schemas/audit';
 import type { UnitKind } from '../../../sdk/src/schemas/common';
@@ -132,6 +132,21 @@ export async function hasActiveChildren(db: SiteDatabase, siteId: string, unitId
   const row = await db.first(db.q.selectFrom('units').select('id')
     .where('site_id', '=', siteId).where('parent_id', '=', unitId).where('active', '=', 1).limit(1));
   return row !== null;
+}
+
+/**
+ * The title of a drive (建言专栏) not yet ended that collects for `unitId` and no other active unit,
+ * or null: retired, the unit would leave that drive open with a form no one can send. Reads the site's
+ * drives not ended (a handful) and, for each, its units by primary key.
+ */
+export async function driveLeftWithoutUnits(db: SiteDatabase, siteId: string, unitId: string, now: string): Promise<string | null> {
+  const row = await db.first(db.q.selectFrom('campaigns as c').select('c.title')
+    .where('c.site_id', '=', siteId).where('c.ends_at', '>', now)
+    .where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(c.unit_ids) AS j WHERE j.value = ${unitId})`)
+    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM json_each(c.unit_ids) AS j JOIN units AS u ON u.id = j.value
+      WHERE u.site_id = c.site_id AND u.active = 1 AND u.id <> ${unitId})`)
+    .limit(1));
+  return row?.title ?? null;
 }
 
 /** The sort order after the last of `parentId`'s children (0 for the first): one row of the index on (site, parent, order). */

@@ -240,6 +240,33 @@ describe('PATCH /v1/admin/units/:id', () => {
     }
   });
 
+  it('does not retire the only unit a drive not yet ended collects for, whose page would then take nothing', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const patch = (id: string, body: object) => consoleRequest(`/v1/admin/units/${id}`, { as: admin, method: 'PATCH', body });
+    const drive = async (slug: string, unitIds: string[], endsInDays: number) => {
+      const response = await consoleRequest('/v1/admin/campaigns', { as: admin, method: 'POST', body: {
+        slug, title: `专栏${slug}`, unitIds,
+        startsAt: new Date(Date.now() - 30 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + endsInDays * 86_400_000).toISOString(),
+      } });
+      expect(response.status).toBe(201);
+    };
+    await drive('only-edu', [site.eduUnit], 10);
+    const refused = await expectProblem(await patch(site.eduUnit, { active: false }), 422, 'validation');
+    expect(refused.errors).toEqual([expect.objectContaining({ field: 'active', code: 'drive_needs_unit', message: expect.stringContaining('建言专栏') })]);
+    // A drive with another active unit keeps collecting: the transport bureau may go.
+    await drive('both', [site.transportUnit, site.eduUnit], 10);
+    expect((await patch(site.transportUnit, { active: false })).status).toBe(200);
+    // Once the drive has ended, nothing holds the unit.
+    const ended = await createSite();
+    const endedAdmin = await createOfficial(ended.siteId, 'admin');
+    expect((await consoleRequest('/v1/admin/campaigns', { as: endedAdmin, method: 'POST', body: {
+      slug: 'past', title: '往年专栏', unitIds: [ended.eduUnit],
+      startsAt: new Date(Date.now() - 30 * 86_400_000).toISOString(), endsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    } })).status).toBe(201);
+    expect((await consoleRequest(`/v1/admin/units/${ended.eduUnit}`, { as: endedAdmin, method: 'PATCH', body: { active: false } })).status).toBe(200);
+  });
+
   it('keeps the rule when two admins act at once: a sub-unit added while its parent is retired', async () => {
     for (let round = 0; round < 4; round++) {
       const site = await createSite();

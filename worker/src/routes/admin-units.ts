@@ -5,7 +5,7 @@ import {
   UpdateUnitInputSchema, type AdminUnit,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { activeSiblingNamed, auditEntry, findSiteUnit, hasActiveChildren, nextSortOrder } from '../db/admin';
+import { activeSiblingNamed, auditEntry, driveLeftWithoutUnits, findSiteUnit, hasActiveChildren, nextSortOrder } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import { adminUnitLevel, adminUnitSearch, adminUnitsByIds } from '../db/admin-unit-list';
 import { isWithinAny } from '../db/sites';
@@ -92,7 +92,8 @@ const changesOf = (before: AdminUnit | null, after: AdminUnit) =>
  * (`retired_parent`: on `parentId` when added or moved there, on `active` when restored beneath it),
  * so no unit is retired with active units under it (`active_sub_units` on `active`); no two active
  * units of one name under one parent (`name_taken`: on `name` when added, renamed or moved, on
- * `active` when restored). An unknown parent is `unknown_unit`.
+ * `active` when restored); no drive not yet ended left with no active unit to collect for
+ * (`drive_needs_unit` on `active`). An unknown parent is `unknown_unit`.
  */
 async function checkUnitChange(db: SiteDatabase, siteId: string, before: AdminUnit | null, after: AdminUnit): Promise<void> {
   const changed = changesOf(before, after);
@@ -106,11 +107,14 @@ async function checkUnitChange(db: SiteDatabase, siteId: string, before: AdminUn
     retired ? hasActiveChildren(db, siteId, after.id) : false,
     after.active && (moved || restored || changed.includes('name')) ? activeSiblingNamed(db, siteId, after.parentId, after.name, after.id) : false,
   ]);
+  // Checked once the tree allows it: a drive left with no unit would take no message, its page still open.
+  const drive = retired && !subUnits ? await driveLeftWithoutUnits(db, siteId, after.id, new Date().toISOString()) : null;
   const problems: FieldProblem[] = [];
   if (moved && after.parentId !== null && !parent) problems.push({ field: 'parentId', code: 'unknown_unit' });
   else if (ownBranch) problems.push({ field: 'parentId', code: 'own_branch' });
   else if (after.active && parent && !parent.active) problems.push({ field: moved ? 'parentId' : 'active', code: 'retired_parent' });
   if (subUnits) problems.push({ field: 'active', code: 'active_sub_units' });
+  if (drive !== null) problems.push({ field: 'active', code: 'drive_needs_unit' });
   if (named) problems.push({ field: restored && !changed.includes('name') ? 'active' : 'name', code: 'name_taken' });
   if (problems.length > 0) throw validationError(problems);
 }
