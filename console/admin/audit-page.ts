@@ -103,7 +103,11 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
     const fieldNames = this.t.errors.fields;
     const parts: (string | TemplateResult)[] = [];
     if (e.target) parts.push(e.target.name !== null ? this.written(e.target.name) : `${e.target.id}${a.removed}`);
-    if (e.fields.length > 0) parts.push(format(a.changed, { fields: e.fields.map((f) => fieldNames[f] ?? f).join(a.separator) }));
+    const value = (field: string, v: string | null) => (field === 'active' ? a.activeValues[v === 'true' ? 'true' : 'false'] : v ?? a.topLevel);
+    // A unit's change names what it was and became; other changes, which fields.
+    if (e.changes.length > 0) {
+      for (const c of e.changes) parts.push(this.written(format(a.changedFrom, { field: fieldNames[c.field] ?? c.field, from: value(c.field, c.from), to: value(c.field, c.to) })));
+    } else if (e.fields.length > 0) parts.push(format(a.changed, { fields: e.fields.map((f) => fieldNames[f] ?? f).join(a.separator) }));
     if (e.role) parts.push(this.t.roles[e.role]);
     if (e.rows !== null) parts.push(format(a.rows, { n: e.rows }));
     if (e.year !== null) parts.push(format(a.year, { n: e.year }));

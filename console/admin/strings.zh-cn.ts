@@ -342,6 +342,10 @@ const strings = {
     download: '导出 CSV',
     message: '留言 {id}',
     changed: '修改：{fields}',
+    /** A unit's change as it was then (AuditEntry.changes): 名称：甲 → 乙. */
+    changedFrom: '{field}：{from} → {to}',
+    topLevel: '（顶级）',
+    activeValues: { true: '在用', false: '停用' },
     rows: '{n}条留言',
     year: '{n}年',
     range: '{from}至{to}',

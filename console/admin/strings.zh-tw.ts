@@ -346,6 +346,10 @@ const strings = {
     download: '匯出 CSV',
     message: '留言 {id}',
     changed: '修改：{fields}',
+    /** A unit's change as it was then (AuditEntry.changes): 名稱：甲 → 乙. */
+    changedFrom: '{field}：{from} → {to}',
+    topLevel: '（頂級）',
+    activeValues: { true: '在用', false: '停用' },
     rows: '{n}則留言',
     year: '{n}年',
     range: '{from}至{to}',

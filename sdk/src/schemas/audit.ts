@@ -44,7 +44,7 @@ export type AuditQuery = z.input<typeof AuditQuerySchema>;
  * prefix as the entry recorded them.
  */
 export const AuditTargetSchema = z.object({
-  kind: z.enum(['account', 'unit', 'template', 'webhook', 'integration_key']),
+  kind: z.enum(['account', 'unit', 'template', 'webhook', 'integration_key', 'campaign']),
   id: z.string(),
   name: z.string().nullable().describe('null when it no longer exists (or, for an endpoint, when the entry did not record its address)'),
 });
@@ -59,6 +59,8 @@ export const AuditEntrySchema = z.object({
   messageId: z.string().nullable().describe('the message whose contact details were seen'),
   target: AuditTargetSchema.nullable(),
   fields: z.array(z.string()).describe('what changed, by field name (settings, units, accounts, templates)'),
+  changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() }))
+    .describe('a unit’s change, as it was then: its name, its parent’s name (null: top level), active (`true`/`false`); empty for other entries'),
   role: RoleSchema.nullable().describe('the role an account was created with'),
   rows: z.number().int().nullable().describe('messages in a contact export'),
   year: z.number().int().nullable().describe('the year of a calendar change'),

@@ -319,6 +319,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '现在不能这样做：没有可评价的正式答复（invalid_transition）、这条答复已用其他分数评价过（already_rated）、有追问等待答复（follow_up_pending）、追问次数已用完（follow_up_limit）、在市民看到的答复之后又有了新答复（new_reply），或他人先作了改动（conflict）',
   'when the citizen’s name, phone and e-mail (and photos) were erased, by the citizen or at the end of the site’s retention period; null: kept':
     '市民的姓名、电话和邮箱（及照片）被删除的时间：市民本人删除，或超过本站保存期限后删除；null：仍保留',
+  'a unit’s change, as it was then: its name, its parent’s name (null: top level), active (<code>true</code>/<code>false</code>); empty for other entries':
+    '单位的修改，按当时的情况记录：名称、上级单位名称（null：顶级）、是否在用（<code>true</code>/<code>false</code>）；其他记录为空',
   'the latest reply the citizen’s page showed; another since: refused (new_reply). Absent: the latest reply':
     '市民页面上显示的最新一条答复；此后又有新答复时拒绝（new_reply）。不填：最新一条答复',
   'the discovery document':

@@ -62,6 +62,36 @@ describe('GET /v1/admin/audit-log', () => {
     expect(byAction('export.contact')).toMatchObject({ rows: 1, from: null, to: null });
   });
 
+  it('keeps what a unit was and became at each change (its name, its parent, retired or not), and names a drive', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await consoleRequest(path, { as: admin, method, body });
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+      return response;
+    };
+    const unit = (await (await call('POST', '/v1/admin/units', { name: '路政大队', kind: 'department', parentId: site.transportUnit })).json<{ id: string }>()).id;
+    await call('PATCH', `/v1/admin/units/${unit}`, { name: '公路养护中心' });
+    await call('PATCH', `/v1/admin/units/${unit}`, { parentId: site.eduUnit });
+    await call('PATCH', `/v1/admin/units/${unit}`, { active: false });
+    await call('PATCH', `/v1/admin/units/${unit}`, { name: '路政大队', active: true });
+    await call('POST', '/v1/admin/campaigns', {
+      slug: 'roads', title: '道路建言', startsAt: new Date(Date.now() - 86_400_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const { items } = await (await call('GET', '/v1/admin/audit-log')).json<AuditPage>();
+    // Newest first; each says what it changed from and to, though the unit is called 路政大队 again now.
+    expect(items.filter((e) => e.action === 'unit.update').map((e) => e.changes)).toEqual([
+      [{ field: 'name', from: '公路养护中心', to: '路政大队' }, { field: 'active', from: 'false', to: 'true' }],
+      [{ field: 'active', from: 'true', to: 'false' }],
+      [{ field: 'parentId', from: '测试县交通运输局', to: '测试县教育局' }],
+      [{ field: 'name', from: '路政大队', to: '公路养护中心' }],
+    ]);
+    expect(items.find((e) => e.action === 'campaign.create')).toMatchObject({ target: { kind: 'campaign', name: '道路建言' }, changes: [] });
+    const csv = new TextDecoder().decode(await (await call('GET', '/v1/admin/audit-log.csv?action=unit.update')).arrayBuffer());
+    expect(csv).toContain('名称：公路养护中心 → 路政大队、启用状态：停用 → 在用');
+    expect(csv).toContain('上级单位：测试县交通运输局 → 测试县教育局');
+  });
+
   it('filters by person, action and site-local days, and pages with a cursor reading only the rows it shows', async () => {
     const site = await createSite();
     const admin = await createOfficial(site.siteId, 'admin', [], { displayName: '王管理' });

@@ -45,10 +45,11 @@ function auditQuery(db: SiteDatabase, siteId: string, { account, action, from, t
     .leftJoin('accounts as ta', (join) => join.on('ta.id', '=', sql<string>`json_extract(l.detail, '$.account')`))
     .leftJoin('units as tu', (join) => join.on('tu.id', '=', sql<string>`json_extract(l.detail, '$.unit')`))
     .leftJoin('reply_templates as tt', (join) => join.on('tt.id', '=', sql<string>`json_extract(l.detail, '$.template')`))
+    .leftJoin('campaigns as tc', (join) => join.on('tc.id', '=', sql<string>`json_extract(l.detail, '$.campaign')`))
     .select([
       'l.id', 'l.created_at', 'l.account_id', 'l.action', 'l.message_id', 'l.detail',
       'actor.display_name as actor_name', 'actor.email as actor_email',
-      'ta.display_name as account_name', 'tu.name as unit_name', 'tt.title as template_title',
+      'ta.display_name as account_name', 'tu.name as unit_name', 'tt.title as template_title', 'tc.title as campaign_title',
     ])
     .orderBy('l.created_at', 'desc')
     .orderBy('l.id', 'desc');
@@ -66,6 +67,7 @@ interface AuditRow {
   account_name: string | null;
   unit_name: string | null;
   template_title: string | null;
+  campaign_title: string | null;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -85,12 +87,19 @@ function toEntry(row: AuditRow): AuditEntry & { actorEmail: string | null } {
   const template = text(detail.template);
   const webhook = text(detail.webhook);
   const key = text(detail.key);
+  const campaign = text(detail.campaign);
   const target: AuditEntry['target'] = account ? { kind: 'account', id: account, name: row.account_name }
     : unit ? { kind: 'unit', id: unit, name: row.unit_name }
       : template ? { kind: 'template', id: template, name: row.template_title ?? text(detail.title) }
         : webhook ? { kind: 'webhook', id: webhook, name: text(detail.url) }
           : key ? { kind: 'integration_key', id: key, name: text(detail.prefix) }
-            : null;
+            : campaign ? { kind: 'campaign', id: campaign, name: row.campaign_title ?? text(detail.slug) }
+              : null;
+  const recorded = detail.changes && typeof detail.changes === 'object' ? detail.changes as Record<string, unknown> : {};
+  const changes = (['name', 'parentId', 'active'] as const).flatMap((field) => {
+    const pair = recorded[field];
+    return Array.isArray(pair) && pair.length === 2 ? [{ field, from: text(pair[0]), to: text(pair[1]) }] : [];
+  });
   return {
     id: String(row.id),
     at: toSiteTime(row.created_at),
@@ -100,6 +109,7 @@ function toEntry(row: AuditRow): AuditEntry & { actorEmail: string | null } {
     messageId: row.message_id,
     target,
     fields: Array.isArray(detail.fields) ? detail.fields.filter((f): f is string => typeof f === 'string') : [],
+    changes,
     role: (['admin', 'moderator', 'responder'] as const).find((r) => r === detail.role) ?? null,
     rows: whole(detail.rows),
     year: whole(detail.year),
@@ -165,18 +175,22 @@ const ACTION_LABELS: Record<Locale, Record<AuditAction, string>> = { 'zh-CN': zh
 
 const CSV_WORDS: Record<Locale, {
   roles: Record<Role, string>; changed: string; rows: string; year: string; range: string; separator: string; removed: string;
+  changedFrom: string; topLevel: string; active: Record<'true' | 'false', string>;
 }> = {
   'zh-CN': {
     roles: { admin: '管理员', moderator: '审核员', responder: '办理人员' },
     changed: '修改：', rows: '{n}条留言', year: '{n}年', range: '{from}至{to}', separator: '、', removed: '（已删除）',
+    changedFrom: '{field}：{from} → {to}', topLevel: '（顶级）', active: { true: '在用', false: '停用' },
   },
   en: {
     roles: { admin: 'admin', moderator: 'moderator', responder: 'responder' },
     changed: 'changed: ', rows: '{n} messages', year: 'year {n}', range: '{from} to {to}', separator: ', ', removed: ' (removed)',
+    changedFrom: '{field}: {from} → {to}', topLevel: '(top level)', active: { true: 'active', false: 'retired' },
   },
   'zh-TW': {
     roles: { admin: '管理員', moderator: '審核員', responder: '辦理人員' },
     changed: '修改：', rows: '{n}則留言', year: '{n}年', range: '{from}至{to}', separator: '、', removed: '（已刪除）',
+    changedFrom: '{field}：{from} → {to}', topLevel: '（頂級）', active: { true: '在用', false: '停用' },
   },
 };
 
@@ -186,8 +200,11 @@ const fill = (template: string, values: Record<string, string | number>) => temp
 function csvFields(entry: ReturnType<typeof toEntry>, locale: Locale): string[] {
   const words = CSV_WORDS[locale];
   const fieldNames = errorCatalogs[locale].fields.fields;
+  const value = (field: string, v: string | null) => (field === 'active' ? words.active[v === 'true' ? 'true' : 'false'] : v ?? words.topLevel);
   const details = [
-    entry.fields.length > 0 ? words.changed + entry.fields.map((f) => fieldNames[f] ?? f).join(words.separator) : '',
+    // A unit's change names what it was and became; other changes, which fields.
+    ...entry.changes.map((c) => fill(words.changedFrom, { field: fieldNames[c.field] ?? c.field, from: value(c.field, c.from), to: value(c.field, c.to) })),
+    entry.changes.length === 0 && entry.fields.length > 0 ? words.changed + entry.fields.map((f) => fieldNames[f] ?? f).join(words.separator) : '',
     entry.role ? words.roles[entry.role] : '',
     entry.rows !== null ? fill(words.rows, { n: entry.rows }) : '',
     entry.year !== null ? fill(words.year, { n: entry.year }) : '',

@@ -76,7 +76,7 @@ adminUnits.openapi(createUnit, async (c) => {
       id: unit.id, site_id: siteId, parent_id: unit.parentId, name: unit.name, kind: unit.kind, sort_order: unit.sortOrder,
       active: activeUnder(siteId, parentId, 1), created_at: at, pinyin_keys: unitPinyinKeys(unit.name),
     }),
-    auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.create', detail: { unit: unit.id }, at }),
+    auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.create', detail: { unit: unit.id, name: unit.name }, at }),
   ], check);
   return c.json(unit, 201);
 });
@@ -180,6 +180,14 @@ adminUnits.openapi(updateUnit, async (c) => {
   const check = () => checkUnitChange(db, siteId, before, after);
   await check();
   if (changed.length > 0) {
+    // What changed, from and to, as it is now: the log reads so later, whatever the unit is called by
+    // then (its parents by their names now; a top-level unit's parent is null).
+    const parentName = async (parentId: string | null) => (parentId === null ? null : (await findSiteUnit(db, siteId, parentId))?.name ?? parentId);
+    const changes = {
+      ...(changed.includes('name') && { name: [before.name, after.name] }),
+      ...(changed.includes('parentId') && { parentId: await Promise.all([parentName(before.parentId), parentName(after.parentId)]) }),
+      ...(changed.includes('active') && { active: [String(before.active), String(after.active)] }),
+    };
     const at = new Date().toISOString();
     const retired = changed.includes('active') && !after.active;
     // The tree as the checks read it, checked again by the write itself (`activeUnder`).
@@ -197,7 +205,7 @@ adminUnits.openapi(updateUnit, async (c) => {
           ...(guard !== null ? { active: guard } : changed.includes('active') && { active: after.active ? 1 : 0 }),
         })
         .where('id', '=', id).where('site_id', '=', siteId),
-      auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.update', detail: { unit: id, fields: changed }, at }),
+      auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.update', detail: { unit: id, fields: changed, changes }, at }),
     ], check);
   }
   return c.json(after, 200);

@@ -707,6 +707,7 @@ describe('GET /v1/sites/:site/messages/:id — detail', () => {
       type: 'help',
       domain: 'transport',
       campaign: 'roads',
+      campaignTitle: '专栏 roads',
       title: '县城的路灯坏了很久没人修',
       body,
       region: '城关镇',
