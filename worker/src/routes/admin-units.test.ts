@@ -139,7 +139,7 @@ describe('POST /v1/admin/units', () => {
     expect(config.units[0]!.children.map((u) => u.name)).toEqual(['测试县教育局', '测试县交通运输局', '测试县财政局']);
 
     const audit = await db.first(db.q.selectFrom('audit_log').select(['account_id', 'detail']).where('site_id', '=', site.siteId).where('action', '=', 'unit.create'));
-    expect(audit).toEqual({ account_id: admin.id, detail: JSON.stringify({ unit: unit.id }) });
+    expect(audit).toEqual({ account_id: admin.id, detail: JSON.stringify({ unit: unit.id, name: unit.name }) });
   });
 
   it('adds a top-level unit with the order given', async () => {
@@ -192,8 +192,12 @@ describe('PATCH /v1/admin/units/:id', () => {
 
     const audit = await db.all(db.q.selectFrom('audit_log').select('detail').where('site_id', '=', site.siteId).where('action', '=', 'unit.update').orderBy('id'));
     expect(audit.map((row) => JSON.parse(row.detail!))).toEqual([
-      { unit: site.transportUnit, fields: ['name', 'parentId', 'sortOrder', 'active'] },
-      { unit: site.inactiveUnit, fields: ['parentId', 'active'] },
+      // What changed from and to, as it was then (names, not ids, for the parents).
+      {
+        unit: site.transportUnit, fields: ['name', 'parentId', 'sortOrder', 'active'],
+        changes: { name: ['测试县交通运输局', '测试县交通局'], parentId: [expect.any(String), null], active: ['true', 'false'] },
+      },
+      { unit: site.inactiveUnit, fields: ['parentId', 'active'], changes: { parentId: expect.any(Array), active: ['false', 'true'] } },
     ]);
   });
 
