@@ -20,13 +20,13 @@ export function retryCanHelp(error: unknown): boolean {
 }
 
 /**
- * Whether the service refused a citizen's action because the message changed since the page showed
- * it (rated or asked from another device or tab, answered, closed; `409`): the page reads it again
- * rather than leave a form that can only be refused again. Codes: sdk/src/schemas/error.ts.
+ * Whether the service refused a citizen's action because the message is not as the page showed it
+ * (409: rated or asked from another device or tab, answered again, closed; `already_rated`,
+ * `follow_up_pending`, `new_reply`, … in sdk/src/schemas/error.ts): the page reads it again rather
+ * than leave a form that can only be refused again.
  */
 export function changedMeanwhile(error: unknown): error is LiuyanError {
-  return error instanceof LiuyanError && (error.code === 'already_rated' || error.code === 'follow_up_pending' || error.code === 'new_reply'
-    || error.code === 'follow_up_limit' || error.code === 'invalid_transition' || error.code === 'conflict');
+  return error instanceof LiuyanError && error.status === 409;
 }
 
 /** Said once per page: the editor looking at the browser console learns what to do. */

@@ -764,7 +764,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // looked for where the whole list is known: a drive's units, or a site's small tree.
     const v = this.values;
     const unit = chosenUnit(v.units);
-    const listed = drive ? drive.unitIds.length > 0 || config.unitsComplete : config.unitsComplete;
+    const listed = (drive?.unitIds.length ?? 0) > 0 || config.unitsComplete;
     this.values = {
       ...v,
       type: v.type && config.types.includes(v.type) ? v.type : config.types.length === 1 ? config.types[0]! : '',

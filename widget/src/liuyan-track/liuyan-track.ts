@@ -284,15 +284,20 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const code = this.code;
     const now = await this.client().track(code).catch(() => null);
     if (now && this.code === code) this.message = now;
+    const reason = () => failureText(error, this.t, this.t.sendFailed);
     const offered = form === 'ratingForm' ? this.message?.can.rate : this.message?.can.followUp;
     if (now && offered) {
-      this.fieldErrors = { [form]: () => failureText(error, this.t, this.t.sendFailed) };
+      this.fieldErrors = { [form]: reason };
       return;
     }
     this.fieldErrors = {};
     if (form === 'ratingForm') this.draft = { reasonText: '' };
-    const reason = () => failureText(error, this.t, this.t.sendFailed);
     await this.showNotice(now ? () => format(this.t.shownAsNow, { reason: reason() }) : reason, unsent);
+  }
+
+  /** The latest reply the page shows: what a rating or follow-up is about (`replyId`; a newer one refuses it). */
+  private get seenReplyId(): string | undefined {
+    return this.message?.replies.at(-1)?.id;
   }
 
   private async focusFirstInvalid(): Promise<void> {
@@ -317,7 +322,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.sending = 'ratingForm';
     try {
       this.message = await this.client().rate({
-        trackingCode: this.code, replyId: this.message.replies.at(-1)?.id, overall: d.overall!, resolution: d.resolution!, attitude: d.attitude!, speed: d.speed!,
+        trackingCode: this.code, replyId: this.seenReplyId, overall: d.overall!, resolution: d.resolution!, attitude: d.attitude!, speed: d.speed!,
         reason: unhappy ? d.reason! : null, reasonText: unhappy ? d.reasonText.trim() || null : null,
       });
       this.draft = { reasonText: '' };
@@ -344,7 +349,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     if (problem) return this.focusFirstInvalid();
     this.sending = 'followUpForm';
     try {
-      this.message = await this.client().followUp({ trackingCode: this.code, replyId: this.message.replies.at(-1)?.id, question });
+      this.message = await this.client().followUp({ trackingCode: this.code, replyId: this.seenReplyId, question });
       this.question = '';
       this.emit('liuyan-followed-up', { id: this.message.id, followUpsLeft: this.message.can.followUpsLeft });
       const { dueAt } = this.message;
