@@ -13,7 +13,7 @@ import { onDemand } from '../ui/on-demand';
 const qrCodeModule = onDemand(() => import('./qr-code'));
 
 /** The kinds of notice an official turns on or off. */
-type NoticeKind = 'assigned' | 'dueSoon' | 'escalated';
+type NoticeKind = 'assigned' | 'dueSoon' | 'escalated' | 'reopened';
 
 /**
  * @summary The official's account: who they are, their password, and the authenticator (TOTP)
@@ -78,7 +78,8 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   /** Saves at once when a box is ticked or cleared: one choice per kind of notice (the mobile as it was). */
   private async setNotice(kind: NoticeKind, on: boolean): Promise<void> {
     if (!this.notices) return;
-    await this.saveNotices({ assigned: this.notices.assigned, dueSoon: this.notices.dueSoon, escalated: this.notices.escalated, [kind]: on });
+    const { smsPhone: _unchanged, ...kinds } = this.notices;
+    await this.saveNotices({ ...kinds, [kind]: on });
   }
 
   /** Saves the mobile for SMS notices (empty: e-mail only). */
@@ -115,7 +116,7 @@ export class LiuyanConsoleAccount extends ConsoleElement {
     return html`<section class="card" aria-labelledby="notices-title">
       <h2 id="notices-title">${t.notifications}</h2>
       ${this.notices ? html`<p class="muted">${t.notificationsHint}</p>
-        <div class="stack notice-kinds">${box('assigned', t.notifyAssigned)}${box('dueSoon', t.notifyDueSoon)}${box('escalated', t.notifyEscalated)}</div>
+        <div class="stack notice-kinds">${box('assigned', t.notifyAssigned)}${box('dueSoon', t.notifyDueSoon)}${box('escalated', t.notifyEscalated)}${box('reopened', t.notifyReopened)}</div>
         <form class="stack" novalidate @submit=${this.setSmsPhone}
           @input=${() => { if (this.noticesState.phoneError) this.noticesState = { ...this.noticesState, phoneError: '' }; }}>
           <div class="field">

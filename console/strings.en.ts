@@ -219,6 +219,7 @@ export const consoleEn: ConsoleStrings = {
     notifyAssigned: 'a message is given to my unit (new, or transferred)',
     notifyDueSoon: 'a message nears its deadline',
     notifyEscalated: 'a message is overdue and supervised (督办)',
+    notifyReopened: 'a writer was not satisfied or asked a follow-up: the message is handled again (重办)',
     notificationsSaved: 'Notice settings saved',
     smsPhone: 'Mobile for SMS notices (optional)',
     smsPhoneHint: 'Where the site sends SMS, the notices above also go by SMS to this number; clear it for e-mail only. Kept encrypted.',

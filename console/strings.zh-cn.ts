@@ -243,6 +243,7 @@ const strings = {
     notifyAssigned: '有留言交由本单位办理（新留言或转办）',
     notifyDueSoon: '留言即将到期',
     notifyEscalated: '留言超期被督办',
+    notifyReopened: '留言人不满意或追问，留言退回重办',
     notificationsSaved: '通知设置已保存',
     smsPhone: '短信通知手机号（选填）',
     smsPhoneHint: '填写后，本站开通短信服务时，以上通知同时发短信到这个手机号；清空则只发邮件。号码加密保存。',

@@ -247,6 +247,7 @@ const strings = {
     notifyAssigned: '有留言交由本單位辦理（新留言或轉辦）',
     notifyDueSoon: '留言即將到期',
     notifyEscalated: '留言超期被督辦',
+    notifyReopened: '留言人不滿意或追問，留言退回重辦',
     notificationsSaved: '通知設定已儲存',
     smsPhone: '簡訊通知手機號碼（選填）',
     smsPhoneHint: '填寫後，本站開通簡訊服務時，以上通知同時發簡訊到這個手機號碼；清空則只發郵件。號碼加密儲存。',

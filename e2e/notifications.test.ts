@@ -166,7 +166,7 @@ describe('a dead notice in the console', () => {
     const id = `n_e2e_${Date.now()}`;
     const at = new Date(Date.now() - 6 * 3_600_000).toISOString();
     queryD1(inject('persistTo'), `INSERT INTO notifications (id, site_id, kind, channel, message_id, account_id, status, attempts, last_error, created_at, finished_at)
-      VALUES ('${id}', 'demo', 'assigned', 'email', '${message!.id}', '${admin!.id}', 'dead', 12, 'email_failed', '${at}', '${at}')`);
+      VALUES ('${id}', 'demo', 'assigned', 'email', '${message!.id}', '${admin!.id}', 'dead', 12, 'refused_E_SENDER_NOT_VERIFIED', '${at}', '${at}')`);
 
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await page.goto(`${CONSOLE}#/admin/notifications`);
@@ -174,6 +174,8 @@ describe('a dead notice in the console', () => {
     const item = notices.locator('[part="dead-notifications"] li').filter({ has: page.locator(`a[href="#/messages/${message!.id}"]`) }).filter({ hasText: '新留言交办' });
     const button = item.first().getByRole('button', { name: '重新发送' });
     await button.waitFor();
+    // The last attempt's code, said in words an admin can act on.
+    expect(await item.first().textContent()).toContain('邮件服务拒收，请检查发件地址和收件邮箱（refused_E_SENDER_NOT_VERIFIED）');
     // A double tap: both clicks land at once (the second on a button already disabled, or on one gone
     // from the dead list once the first has answered).
     await Promise.all([button.click({ force: true }), button.click({ force: true, timeout: 5_000 }).catch(() => undefined)]);
@@ -192,6 +194,8 @@ describe('an official’s own notices', () => {
     const account = page.locator('liuyan-console-account');
     const box = account.getByLabel('留言即将到期');
     await box.waitFor();
+    // 重办 is a kind of its own, on until turned off.
+    expect(await account.getByLabel('留言人不满意或追问，留言退回重办').isChecked()).toBe(true);
     const before = await box.isChecked();
 
     // The service cannot be reached for the save: the box shows its old state again, with the problem said.

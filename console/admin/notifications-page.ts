@@ -8,6 +8,27 @@ import type { FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
 
 const SAVE = 'notifications';
+
+type DeadReasons = Record<string, string>;
+
+/**
+ * The last failed attempt of a dead notice, said in words with its code after them: the codes are the
+ * delivery step's (`worker/src/notifications/sms.ts`, `email.ts`, `deliver.ts`): `http_<status>` from a
+ * government gateway, an Aliyun error code (`isv.…`), `refused_<name>`/`failed_<name>` from e-mail,
+ * and the step's own (`no_recipient`, `message_gone`, …).
+ */
+export function deadReason(reasons: DeadReasons, code: string | null): string {
+  if (!code) return '';
+  const status = /^http_(\d{3})$/.exec(code)?.[1];
+  const own: Record<string, string | undefined> = {
+    no_recipient: reasons.noRecipient, message_gone: reasons.messageGone, sms_not_configured: reasons.smsNotConfigured,
+    expired: reasons.expired, invalid_phone: reasons.invalidPhone, no_endpoint: reasons.smsNotConfigured,
+  };
+  const words = status ? (status.startsWith('4') ? reasons.gatewayRefused : reasons.gatewayFailed)
+    : own[code] ?? (code.startsWith('refused_') ? reasons.emailRefused
+      : /^(failed|error)_/.test(code) ? reasons.other : reasons.provider);
+  return format(reasons.withCode!, { words: words!, code: status ? `HTTP ${status}` : code });
+}
 type Provider = NonNullable<NotificationSettings['sms']['provider']>;
 
 /**
@@ -127,7 +148,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
         ${this.dead.items.length === 0 ? html`<p class="muted">${n.deadEmpty}</p>` : html`<ul class="list" part="dead-notifications">
           ${this.dead.items.map((d) => html`<li class="list-item">
             <div class="list-main"><strong>${n.kinds[d.kind]}</strong> · ${n.channels[d.channel]}${d.messageId ? html` · <a href="#/messages/${d.messageId}">${n.message}</a>` : ''}</div>
-            <p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.finishedAt ?? d.createdAt), attempts: d.attempts, error: d.lastError ?? '' })}</p>
+            <p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.finishedAt ?? d.createdAt), attempts: d.attempts, error: deadReason(n.deadReasons, d.lastError) })}</p>
             ${this.formError(d.id)}
             ${d.resendable ? html`<div class="buttons compact">
               <button type="button" part="resend-notification" aria-disabled=${String(this.busy)} @click=${() => this.resend(d)}>${n.resend}</button>

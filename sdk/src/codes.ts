@@ -48,7 +48,7 @@ export const ACTIONS = ['publish', 'reject', 'hide', 'accept', 'transfer', 'repl
 export const FOLLOW_UP_MODERATIONS = ['pending', 'published', 'rejected'] as const;
 
 /** The notices a site gives an SMS template code for: 有新回复, 新查询码, 验证码; to officials 交办, 即将到期, 督办. */
-export const SMS_TEMPLATE_KINDS = ['reply', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated'] as const;
+export const SMS_TEMPLATE_KINDS = ['reply', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
 
 export const REJECT_REASONS = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'] as const;
 

@@ -171,8 +171,9 @@ describe('createConsoleClient', () => {
     });
     expect(protection.bannedWords).toEqual(['禁词']);
     expect((await client.admin.protection.get()).retentionDays).toBe(365);
-    expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true })).toEqual({ assigned: true, dueSoon: false, escalated: true, smsPhone: null });
-    expect((await client.myNotifications.get()).dueSoon).toBe(false);
+    expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true })).toEqual({ assigned: true, dueSoon: false, escalated: true, reopened: true, smsPhone: null });
+    expect(await client.myNotifications.set({ assigned: true, dueSoon: false, escalated: true, reopened: false })).toMatchObject({ reopened: false });
+    expect(await client.myNotifications.get()).toMatchObject({ dueSoon: false, reopened: false });
     expect((await client.admin.auditLog.list({ action: 'contact.reveal' })).items.length).toBeGreaterThan(0);
     await download(client.admin.auditLog.csvUrl({ action: 'contact.reveal' }));
     await settle(() => client.changePassword({ currentPassword: password, newPassword: 'another-long-password-2026' }));

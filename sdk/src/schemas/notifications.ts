@@ -67,7 +67,7 @@ export type UpdateNotificationSettingsInput = z.input<typeof UpdateNotificationS
 /** One notice as admins see it: never the recipient. */
 export const NotificationRecordSchema = z.object({
   id: z.string(),
-  kind: z.enum(['reply', 'recovery', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated']),
+  kind: z.enum(['reply', 'recovery', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened']),
   channel: z.enum(['sms', 'email']),
   messageId: z.string().nullable(),
   status: z.enum(['queued', 'sent', 'dead']),
@@ -88,6 +88,8 @@ export const OfficialNotificationPrefsSchema = z.object({
   assigned: z.boolean().describe('a message assigned or transferred to my unit'),
   dueSoon: z.boolean().describe('a message of my unit nears its deadline'),
   escalated: z.boolean().describe('a message of my unit is overdue and supervised (督办)'),
+  reopened: z.boolean().optional()
+    .describe('a citizen sent a message of my unit back (重办: an unhappy rating, or a follow-up to an answer); always in answers, absent on a PUT: unchanged'),
   smsPhone: z.string().trim().max(LIMITS.phoneMax).nullable().optional()
     .describe('my mobile for the same notices by SMS too (where the site sends SMS); null or empty: e-mail only; absent: unchanged'),
 });

@@ -667,7 +667,7 @@ export interface NotificationSettingsTable {
   updated_at: string;
 }
 
-export type NotificationKind = 'reply' | 'recovery' | 'new_code' | 'verification_code' | 'assigned' | 'due_soon' | 'escalated';
+export type NotificationKind = 'reply' | 'recovery' | 'new_code' | 'verification_code' | 'assigned' | 'due_soon' | 'escalated' | 'reopened';
 
 /** One notice to one recipient by one channel (migration 0028); a typed recipient is sealed, else null (read from the message or the account). */
 export interface NotificationTable {
@@ -725,6 +725,8 @@ export interface AccountNotificationSettingsTable {
   assigned: Generated<number>;
   due_soon: Generated<number>;
   escalated: Generated<number>;
+  /** Told when a citizen sends a message of their unit back (重办; migration 0047). */
+  reopened: Generated<number>;
   /** The official's mobile for SMS notices too (sealed with `account:<id>:sms_phone`); null: e-mail only. */
   sms_phone_enc: string | null;
 }

@@ -55,6 +55,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '我单位的留言临近办理期限',
   'a message of my unit is overdue and supervised (督办)':
     '我单位的留言已超期并被督办',
+  'a citizen sent a message of my unit back (重办: an unhappy rating, or a follow-up to an answer); always in answers, absent on a PUT: unchanged':
+    '留言人将我单位答复过的留言退回重办（不满意评价，或对答复的追问）；应答中总有此项，PUT 时不填：保持不变',
   'my mobile for the same notices by SMS too (where the site sends SMS); null or empty: e-mail only; absent: unchanged':
     '同时以短信接收这些通知的手机号（本站点发送短信时）；null 或空：只发邮件；不填：保持不变',
   'https address of the image a share card of the hosted pages shows (og:image); null: Liuyan’s':

@@ -102,7 +102,7 @@ export const OPERATION_TITLES_ZH: Record<string, string> = {
   updateNotificationSettings: '修改短信与邮件设置（密钥加密保存，只写不读；记入操作日志）',
   listDeadNotifications: '发送失败的通知：多次重试仍未送达的短信和邮件，最新在前（不含收件人）',
   resendNotification: '重新发送一条发送失败的通知：重新开始重试计划（记入操作日志）；发送途中再次点击不会重复发送',
-  getMyNotifications: '我的通知设置：单位收到新留言、留言即将到期、督办时是否发邮件给我',
+  getMyNotifications: '我的通知设置：单位收到新留言、留言即将到期、督办、重办时是否发邮件给我',
   setMyNotifications: '修改我的通知设置：逐项开启或关闭邮件通知',
   getProtectionSettings: '防滥用与保存期限设置：禁用词、待审词、先审核的内容、人机验证（不显示密钥）、联系方式保存天数',
   updateProtectionSettings: '修改防滥用与保存期限设置（Turnstile 密钥加密保存，只写不读；记入操作日志）',

@@ -230,7 +230,8 @@ async function attempt(d: Delivery): Promise<SendOutcome> {
     }
     case 'assigned':
     case 'due_soon':
-    case 'escalated': {
+    case 'escalated':
+    case 'reopened': {
       const facts = await officialFacts(d);
       return facts ? send(d, facts) : { ok: false, retry: false, detail: 'message_gone' };
     }

@@ -1,5 +1,6 @@
 // What a timeline event tells whom: the author of a message of a reply (if they asked), the officials
-// of a unit of a message assigned or transferred to it, of a deadline coming (the reminder) and of 督办.
+// of a unit of a message assigned or transferred to it, of a deadline coming (the reminder), of 督办 and
+// of a message a citizen sent back to it (重办).
 import type { Selectable } from 'kysely';
 import type { SiteDatabase } from '../db/client';
 import type { MessageEventTable, NotificationKind } from '../db/schema';
@@ -9,7 +10,7 @@ import { createCipher } from '../lib/crypto';
 import { noMemo, type BatchMemo } from '../queue/batch-memo';
 import { queueNotices, type NewNotice } from './store';
 
-type OfficialNotice = Extract<NotificationKind, 'assigned' | 'due_soon' | 'escalated'>;
+type OfficialNotice = Extract<NotificationKind, 'assigned' | 'due_soon' | 'escalated' | 'reopened'>;
 
 /** Which officials' notice an event is, and the unit whose officials get it. */
 function officialNoticeOf(event: Selectable<MessageEventTable>): { kind: OfficialNotice; unitId: string } | null {
@@ -19,6 +20,9 @@ function officialNoticeOf(event: Selectable<MessageEventTable>): { kind: Officia
       return event.unit_id ? { kind: 'assigned', unitId: event.unit_id } : null;
     case 'reminder':
       return event.unit_id ? { kind: 'due_soon', unitId: event.unit_id } : null;
+    case 'reopened':
+      // The unit that answered: the message is back in its queue, with a new deadline.
+      return event.unit_id ? { kind: 'reopened', unitId: event.unit_id } : null;
     case 'escalated':
       // 督办 is written to the unit above; the unit handling the message is the one told to act.
       return event.from_unit_id ?? event.unit_id ? { kind: 'escalated', unitId: (event.from_unit_id ?? event.unit_id)! } : null;
@@ -39,7 +43,7 @@ function unitOfficials(db: SiteDatabase, siteId: string, unitId: string, kind: O
  * The notices one timeline event (a `message_events` row) calls for, written and queued (kind
  * `notification`): `replied` → the author, by SMS (if asked and the site sends SMS) and by e-mail (if
  * asked and given); `submitted`/`transferred` → 'assigned', `reminder` → 'due_soon', `escalated` →
- * 'escalated', by e-mail to each official of the unit who has not turned that kind off (and by SMS too
+ * 'escalated', `reopened` → 'reopened', by e-mail to each official of the unit who has not turned that kind off (and by SMS too
  * to one who gave a mobile, where the site sends SMS). Each notice's
  * key is the event's id, its channel and its recipient, so calling this again for the same event
  * (a retried fan-out) writes and sends nothing twice. Nothing is decrypted here: the delivery step

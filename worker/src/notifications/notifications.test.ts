@@ -16,6 +16,7 @@ import { deliverNotification, MAX_ATTEMPTS, requeueLostNotices } from './deliver
 import { notificationsForEvent } from './events';
 import { insertNotice, noticeRow } from './store';
 import { aliyunSignatureV1 } from './sms';
+import { noticeText } from './texts';
 
 // Every line the worker logs while this file runs: none may hold a contact detail.
 const logged: string[] = [];
@@ -37,7 +38,7 @@ function newPhone(): string {
 const contacts: string[] = [];
 
 const SECRET = 'aliyun-test-secret';
-const TEMPLATES = { reply: 'SMS_100001', new_code: 'SMS_100002', verification_code: 'SMS_100003', assigned: 'SMS_100004' };
+const TEMPLATES = { reply: 'SMS_100001', new_code: 'SMS_100002', verification_code: 'SMS_100003', assigned: 'SMS_100004', reopened: 'SMS_100007' };
 
 function aliyunSettings(overrides: Partial<UpdateNotificationSettingsInput> = {}, endpoint = 'https://sms.receiver.test/'): UpdateNotificationSettingsInput {
   return {
@@ -466,7 +467,8 @@ describe('notices to officials', () => {
     const mobile = newPhone();
     contacts.push(mobile);
     const given = await consoleRequest('/v1/console/me/notifications', { as: told, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: true, smsPhone: mobile } });
-    expect(await given.json()).toEqual({ assigned: true, dueSoon: true, escalated: true, smsPhone: mobile.replace(/(\d{3})(\d{4})(\d{4})/, '$1 $2 $3') });
+    // `reopened` not sent: left as it was (on).
+    expect(await given.json()).toEqual({ assigned: true, dueSoon: true, escalated: true, reopened: true, smsPhone: mobile.replace(/(\d{3})(\d{4})(\d{4})/, '$1 $2 $3') });
     await act(eduResponder, message.id, 'accept');
     await act(eduResponder, message.id, 'transfer', { unitId: c.transportUnit, reason: '属交通运输局职责' });
 
@@ -482,6 +484,48 @@ describe('notices to officials', () => {
     const [sms] = await receivedFor(mobile);
     expect(sms!.body).toMatchObject({ PhoneNumbers: mobile, TemplateCode: TEMPLATES.assigned });
     expect(JSON.parse(String(sms!.body.TemplateParam))).toEqual({ title: '城关小学门口早晚高峰拥堵', unit: '测试县交通运输局', due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  });
+
+  it('tell the unit that answered when the citizen sends the message back (重办), by an unhappy rating or a follow-up, unless they turned that kind off', { timeout: 30_000 }, async () => {
+    const c = await county();
+    const message = await created(c.siteId, c.eduUnit, newPhone());
+    const [told, optedOut] = await Promise.all([createOfficial(c.siteId, 'responder', [c.eduUnit]), createOfficial(c.siteId, 'responder', [c.eduUnit])]);
+    const mobile = newPhone();
+    contacts.push(mobile);
+    await consoleRequest('/v1/console/me/notifications', { as: told, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: true, smsPhone: mobile } });
+    const off = await consoleRequest('/v1/console/me/notifications', { as: optedOut, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: true, reopened: false } });
+    expect(await off.json()).toMatchObject({ assigned: true, reopened: false });
+    await act(told, message.id, 'accept');
+    await act(told, message.id, 'reply', { kind: 'final', body: '已安排交警早晚高峰在校门口疏导。' });
+    const reopenedNotices = (count: number) => eventually(async () => {
+      const rows = (await noticesOf(message.id)).filter((n) => n.kind === 'reopened');
+      return rows.length === count && rows.every((n) => n.status === 'sent') && rows;
+    });
+
+    // An unhappy rating sends it back: the official who did not turn 重办 off is told, by e-mail and SMS.
+    const rating = await request(`/v1/sites/${c.siteId}/track/rating`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ trackingCode: message.trackingCode, overall: 1, resolution: 1, attitude: 2, speed: 2, reason: 'not_solved' }),
+    });
+    expect(rating.status).toBe(200);
+    const first = await reopenedNotices(2);
+    expect(first.map((n) => [n.channel, n.account_id, n.unit_id]).sort()).toEqual([['email', told.id, c.eduUnit], ['sms', told.id, c.eduUnit]]);
+    const [sms] = (await receivedFor(mobile)).filter((r) => r.body.TemplateCode === TEMPLATES.reopened);
+    expect(JSON.parse(String(sms!.body.TemplateParam))).toEqual({ title: '城关小学门口早晚高峰拥堵', unit: '测试县教育局', due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+
+    // Answered again, then a follow-up sends it back once more: a second notice, one per event.
+    await act(told, message.id, 'reply', { kind: 'final', body: '已增派人手，每天早晚各一小时。' });
+    const followUp = await request(`/v1/sites/${c.siteId}/track/follow-ups`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ trackingCode: message.trackingCode, question: '周末补课时段也能安排吗？' }),
+    });
+    expect(followUp.status).toBe(200);
+    expect((await reopenedNotices(4)).every((n) => n.account_id === told.id)).toBe(true);
+
+    // What the e-mail says: the unit, the message, why it is back, and the new deadline.
+    const words = noticeText('reopened', { siteName: '测试县', title: '城关小学门口早晚高峰拥堵', unitName: '测试县教育局', dueDay: '2026-12-18' });
+    expect(words.subject).toBe('【测试县】留言重办：城关小学门口早晚高峰拥堵');
+    expect(words.text).toBe('测试县教育局答复的留言“城关小学门口早晚高峰拥堵”，留言人不满意或提出了追问，已退回重新办理，办理期限至 2026-12-18。请登录留言办理平台查看。');
   });
 
   it('name the unit their event gave the message to, though it went on to another before the notice was sent', { timeout: 30_000 }, async () => {

@@ -28,4 +28,8 @@ export const noticesEn: NoticeStrings = {
     subject: '[{site}] Message overdue and escalated: {title}',
     text: 'The message “{title}” handled by {unit} is past its deadline ({due}) and has been escalated. Please handle it and reply as soon as possible.',
   },
+  reopened: {
+    subject: '[{site}] Message sent back for handling: {title}',
+    text: 'The writer of the message “{title}” answered by {unit} was not satisfied or asked a follow-up question: it is being handled again, due by {due}. Sign in to the console to handle it.',
+  },
 };

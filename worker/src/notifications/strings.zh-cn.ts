@@ -31,6 +31,11 @@ const strings = {
     subject: '【{site}】留言已超期，列入督办：{title}',
     text: '{unit}办理的留言“{title}”已超过办理期限（{due}），已列入督办，请尽快办理并答复。',
   },
+  /** 重办: an unhappy rating or a follow-up to an answer; the SMS template's variables are the same for both. */
+  reopened: {
+    subject: '【{site}】留言重办：{title}',
+    text: '{unit}答复的留言“{title}”，留言人不满意或提出了追问，已退回重新办理，办理期限至 {due}。请登录留言办理平台查看。',
+  },
 };
 
 export type NoticeStrings = typeof strings;

@@ -35,5 +35,10 @@ const strings = {
     subject: '【{site}】留言已超期，列入督辦：{title}',
     text: '{unit}辦理的留言「{title}」已超過辦理期限（{due}），已列入督辦，請儘快辦理並答覆。',
   },
+  /** 重辦: an unhappy rating or a follow-up to an answer; the SMS template's variables are the same for both. */
+  reopened: {
+    subject: '【{site}】留言重辦：{title}',
+    text: '{unit}答覆的留言「{title}」，留言人不滿意或提出了追問，已退回重新辦理，辦理期限至 {due}。請登入留言辦理平臺檢視。',
+  },
 };
 export const noticesZhTW: NoticeStrings = strings;

@@ -69,6 +69,8 @@ export function noticeText(kind: NotificationKind, facts: NoticeFacts, locale: L
       return { ...said(t.dueSoon, official), params: officialParams(facts) };
     case 'escalated':
       return { ...said(t.escalated, official), params: officialParams(facts) };
+    case 'reopened':
+      return { ...said(t.reopened, official), params: officialParams(facts) };
     case 'recovery':
       // A request, not a notice: the delivery step turns it into one `new_code` per message found.
       return { subject: '', text: '', params: {} };

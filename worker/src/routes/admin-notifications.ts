@@ -118,7 +118,7 @@ const listDeadNotifications = createRoute({
  * Kinds whose recipient is read again at delivery (the message's author, the official's account): a
  * verification code or a lost-code request was sent to a contact typed for it, erased once it died.
  */
-const RESENDABLE_KINDS: readonly NotificationTable['kind'][] = ['reply', 'new_code', 'assigned', 'due_soon', 'escalated'];
+const RESENDABLE_KINDS: readonly NotificationTable['kind'][] = ['reply', 'new_code', 'assigned', 'due_soon', 'escalated', 'reopened'];
 
 const RECORD_COLUMNS = ['id', 'kind', 'channel', 'message_id', 'status', 'attempts', 'last_error', 'created_at', 'finished_at'] as const;
 

@@ -14,7 +14,7 @@ export const consoleNotifications = newRouteGroup();
 async function prefsOf(db: SiteDatabase, cipher: Cipher, accountId: string): Promise<OfficialNotificationPrefs> {
   const row = await db.first(db.q.selectFrom('account_notification_settings').selectAll().where('account_id', '=', accountId));
   return {
-    assigned: row?.assigned !== 0, dueSoon: row?.due_soon !== 0, escalated: row?.escalated !== 0,
+    assigned: row?.assigned !== 0, dueSoon: row?.due_soon !== 0, escalated: row?.escalated !== 0, reopened: row?.reopened !== 0,
     // Their own number, to the official themselves: as they dial it.
     smsPhone: row?.sms_phone_enc ? formatPhone(await cipher.decrypt(row.sms_phone_enc, officialPhoneContext(accountId))) : null,
   };
@@ -24,7 +24,7 @@ const getMyNotifications = createRoute({
   operationId: 'getMyNotifications',
   method: 'get',
   path: '/v1/console/me/notifications',
-  summary: 'Which notices I get (a message assigned to my unit, a deadline coming, 督办), and my mobile for them by SMS',
+  summary: 'Which notices I get (a message assigned to my unit, a deadline coming, 督办, 重办), and my mobile for them by SMS',
   responses: {
     200: { description: 'my choices', content: { 'application/json': { schema: OfficialNotificationPrefsSchema } } },
     ...officialErrorResponses,
@@ -54,9 +54,11 @@ consoleNotifications.openapi(setMyNotifications, async (c) => {
   const db = c.get('db');
   const accountId = c.get('official').id;
   const cipher = await createCipher(c.env.DATA_KEY);
-  const values: { assigned: number; due_soon: number; escalated: number; sms_phone_enc?: string | null } = {
+  const values: { assigned: number; due_soon: number; escalated: number; reopened?: number; sms_phone_enc?: string | null } = {
     assigned: prefs.assigned ? 1 : 0, due_soon: prefs.dueSoon ? 1 : 0, escalated: prefs.escalated ? 1 : 0,
   };
+  // Added after the other three: a client that does not know it leaves it as it was.
+  if (prefs.reopened !== undefined) values.reopened = prefs.reopened ? 1 : 0;
   if (prefs.smsPhone !== undefined) {
     const phone = prefs.smsPhone ? parsePhone(prefs.smsPhone) : null;
     if (prefs.smsPhone && !phone) throw validationError([{ field: 'smsPhone', code: 'invalid_phone' }]);
