@@ -93,7 +93,7 @@ export const zhCNOpen311FieldLabels: Record<string, string> = {
   'attribute[public]': '公开方式', 'attribute[consent]': '隐私声明', lat: '纬度', long: '经度', address_id: '地址编号',
   device_id: '设备编号', account_id: '账号编号', media_url: '图片地址', jurisdiction_id: '辖区编号',
   service_request_id: '请求编号', start_date: '开始日期', end_date: '结束日期', updated_after: '更新时间', page: '页码',
-  page_size: '每页条数', extensions: '扩展字段', file: '路径的格式后缀（.json 或 .xml）', token: '回执编号',
+  page_size: '每页条数', extensions: '扩展字段', file: '路径后缀（.json 或 .xml）', token: '回执编号',
 };
 
 export const zhCNProblemTitles: ProblemTitles = {

@@ -95,7 +95,7 @@ export const zhTWOpen311FieldLabels: Record<string, string> = {
   'attribute[public]': '公開方式', 'attribute[consent]': '隱私聲明', lat: '緯度', long: '經度', address_id: '地址編號',
   device_id: '裝置編號', account_id: '帳號編號', media_url: '圖片地址', jurisdiction_id: '轄區編號',
   service_request_id: '請求編號', start_date: '開始日期', end_date: '結束日期', updated_after: '更新時間', page: '頁碼',
-  page_size: '每頁條數', extensions: '擴充套件欄位', file: '路徑的格式字尾（.json 或 .xml）', token: '回執編號',
+  page_size: '每頁條數', extensions: '擴充套件欄位', file: '路徑字尾（.json 或 .xml）', token: '回執編號',
 };
 
 export const zhTWProblemTitles: ProblemTitles = {

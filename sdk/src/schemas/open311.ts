@@ -102,7 +102,7 @@ export const Open311RequestsQuerySchema = z.object({
   service_request_id: z.string().max(OPEN311_IDS_MAX * 40).optional().describe(`comma-separated ids, at most ${OPEN311_IDS_MAX}`),
   service_code: commaList(80 * OPEN311_SERVICES_MAX).optional().describe(`one or more service codes, comma-separated or the parameter repeated (the spec's "declared multiple times"), at most ${OPEN311_SERVICES_MAX}`),
   start_date: dateTime.optional().describe('requested on or after (W3C date-time)'),
-  end_date: dateTime.optional().describe(`requested before; at most ${OPEN311_RANGE_DAYS_MAX} days after start_date`),
+  end_date: dateTime.optional().describe(`requested before; a date alone (China time) includes that day; at most ${OPEN311_RANGE_DAYS_MAX} days after start_date`),
   status: commaList(200).optional().describe('`open`, `closed`, or both (comma-separated or repeated)'),
   updated_after: dateTime.optional().describe('extension: changed after'),
   page: wholeNumber(1, OPEN311_PAGES_MAX).default(1).describe('extension'),

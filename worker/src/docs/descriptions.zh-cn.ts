@@ -351,8 +351,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '在此时间或之后提交（W3C 日期时间）',
   'the site’s templates, oldest first':
     '本站的回复模板，最早的在前',
-  'requested before; at most 90 days after start_date':
-    '在此时间之前提交；与 start_date 最多相隔 90 天',
+  'requested before; a date alone (China time) includes that day; at most 90 days after start_date':
+    '在此时间之前提交；只写日期（中国时间）时包含当天；与 start_date 最多相隔 90 天',
   'optional: one per message, reused on every retry of it (without it, an identical form from the same api_key within 15 minutes is the same message)':
     '可选：每条留言一个，重试时原样带上（不带时，15 分钟内同一 api_key 提交的相同表单视为同一条留言）',
   'always true: the definition names the unit to write to':

@@ -166,6 +166,10 @@ describe('GET requests', () => {
     expect(await ids('start_date=2026-10-15&end_date=2026-11-15')).toEqual([newer]);
     expect(await ids('end_date=2026-10-01T09:59:59%2B08:00')).toEqual([]);
     expect(await ids('end_date=2026-10-01T02:00:01Z')).toEqual([older]);
+    // A day alone as the end is that whole day (China time): one day asked for is that day's messages.
+    expect(await ids('start_date=2026-11-01&end_date=2026-11-01')).toEqual([newer]);
+    expect(await ids('start_date=2026-10-01&end_date=2026-10-31')).toEqual([older]);
+    expect(await ids('start_date=2026-10-02&end_date=2026-10-31')).toEqual([]);
 
     await expectErrors(await get(site.siteId, 'requests.json?start_date=2026-01-01&end_date=2026-06-01'), 400, 'end_date: 开始日期和结束日期最多相隔90天');
     await expectErrors(await get(site.siteId, 'requests.xml?start_date=yesterday'), 400, 'start_date');
@@ -205,7 +209,7 @@ describe('GET requests', () => {
       await expectErrors(await get(site.siteId, `requests/${id}.xml`), 404, '未找到');
     }
     // A path without its format is named as such, in the spec's shape.
-    await expectErrors(await get(site.siteId, `requests/${shown}`), 400, 'format: 路径的格式后缀（.json 或 .xml）');
+    await expectErrors(await get(site.siteId, `requests/${shown}`), 400, 'format: 路径后缀（.json 或 .xml）格式不正确');
     await expectErrors(await get(site.siteId, 'services/complaint.education'), 400, 'format: ');
     for (const path of ['requests', 'services', 'discovery']) await expectErrors(await get(site.siteId, path), 400, 'format: ');
     await expectErrors(await get(site.siteId, 'no-such-thing'), 404, '未找到');

@@ -240,13 +240,17 @@ register(createRoute({
   });
 });
 
-/** A W3C date-time as a UTC ISO instant; without an offset (or a time) it is China time. */
-function instant(field: string, value: string): string {
+/**
+ * A W3C date-time as a UTC ISO instant; without an offset (or a time) it is China time. A day alone
+ * is its start, or with `wholeDay` (an `end_date`, compared as "before") the start of the next day:
+ * `start_date=2026-12-05&end_date=2026-12-05` asks for that day, as a person asking for it means.
+ */
+function instant(field: string, value: string, wholeDay = false): string {
   const [, day, hm, seconds = ':00', zone = '+08:00'] = OPEN311_DATE_TIME.exec(value)!;
   const offset = zone === 'Z' ? zone : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
   const t = Date.parse(`${day}T${hm ?? '00:00'}${seconds}${offset}`);
   if (Number.isNaN(t)) throw validationError([{ field, code: 'invalid' }]);
-  return new Date(t).toISOString();
+  return new Date(t + (wholeDay && hm === undefined ? DAY_MS : 0)).toISOString();
 }
 
 /** The distinct items of a comma-separated parameter, trimmed, empty ones left out. */
@@ -267,7 +271,7 @@ function filterOf(query: z.output<typeof Open311RequestsQuerySchema>, site: Para
     filter.services = services as NonNullable<(typeof services)[number]>[];
   }
   if (query.start_date) filter.from = instant('start_date', query.start_date);
-  if (query.end_date) filter.to = instant('end_date', query.end_date);
+  if (query.end_date) filter.to = instant('end_date', query.end_date, true);
   if (filter.from && filter.to && filter.to < filter.from) throw validationError([{ field: 'end_date', code: 'before_start' }]);
   if (filter.from && filter.to && Date.parse(filter.to) - Date.parse(filter.from) > OPEN311_RANGE_DAYS_MAX * DAY_MS) {
     throw validationError([{ field: 'end_date', code: 'date_range_too_long', params: { max: OPEN311_RANGE_DAYS_MAX } }]);
