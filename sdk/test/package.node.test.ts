@@ -67,6 +67,8 @@ describe('the types of @liuyan/sdk, for its consumers', { timeout: 60_000 }, () 
       }
       // @ts-expect-error: the board has no such tab — the types are the service's, not \`any\`
       liuyan.listMessages({ status: 'lost' });
+      // @ts-expect-error: a page size is a number (or its digits), not anything at all
+      liuyan.listMessages({ limit: { size: 50 } });
     `);
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -86,6 +88,12 @@ describe('the types of @liuyan/sdk, for its consumers', { timeout: 60_000 }, () 
 
   it('type-checks as Node and Deno resolve an ESM package (nodenext)', () => {
     expect(typecheck({ lib: ['DOM', 'ES2022'], module: 'NodeNext', moduleResolution: 'NodeNext' })).toBe('');
+  });
+
+  it('types every field a caller sends or reads: none is left `unknown`', () => {
+    const loose = packed.filter((f) => f.endsWith('.d.ts')).flatMap((file) =>
+      [...readFileSync(path.join(sdkDir, file), 'utf8').matchAll(/(\w+)\??: unknown(?:\[\])?(?: \| undefined)?;/g)].map((m) => `${file}: ${m[1]}`));
+    expect(loose).toEqual([]);
   });
 
   it('spells out every type of the service exactly as its schemas infer it', () => {

@@ -3,6 +3,7 @@ import {
   DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, SubmissionLimitsSchema, TimestampSchema, UnitKindSchema, wholeNumber, SEARCH_MAX,
 } from './common';
 import { HEX_COLOR, readableUnderWhiteText } from '../color';
+import { accepting } from './common';
 import { RoleSchema } from './console';
 import { DayValueSchema, withinYears, YEAR_MAX, YEAR_MIN } from './dates';
 import { withCode } from './error';
@@ -47,10 +48,10 @@ export function originProblem(value: string): 'credentials_in_url' | 'https_requ
 }
 
 /** An origin (`typedOrigin`) a page may embed from: https, or http on this machine; refused by `originProblem`'s code. */
-export const EmbeddingOriginSchema = z.preprocess(typedOrigin, z.string().max(200).superRefine((value, ctx) => {
+export const EmbeddingOriginSchema = accepting<string>()(z.preprocess(typedOrigin, z.string().max(200).superRefine((value, ctx) => {
   const code = originProblem(value);
   if (code) ctx.addIssue({ code: 'custom', message: code });
-}));
+})));
 
 /**
  * A page origin that may embed the widget: `https://www.county.gov.cn` exactly as a browser sends it
