@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import { AdminIdParamsSchema } from '../../../sdk/src/schemas/admin';
 import {
   CreateWebhookEndpointInputSchema, UpdateWebhookEndpointInputSchema, WEBHOOK_EVENT_TYPES, WebhookDeliveriesQuerySchema, WebhookDeliveryParamsSchema,
@@ -214,11 +215,19 @@ adminWebhooks.openapi(resendDelivery, async (c) => {
     .where('id', '=', deliveryId).where('endpoint_id', '=', id));
   if (!delivery) throw notFound();
   const at = new Date().toISOString();
-  await db.batch([
-    db.q.updateTable('webhook_deliveries').set({ status: 'pending', attempts: 0, next_attempt_at: at, updated_at: at }).where('id', '=', deliveryId),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.resend', detail: { webhook: id, delivery: deliveryId, event: delivery.event_id }, at }),
+  // Guarded, as a dead notice's resend is: a delivery already waiting for its try (sent again a moment
+  // ago: a second click, a second admin) is answered as it is, not queued twice nor audited twice.
+  const queuedNow = sql<boolean>`EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = ${deliveryId} AND status = 'pending' AND updated_at = ${at})`;
+  const [update] = await db.batch([
+    db.q.updateTable('webhook_deliveries').set({ status: 'pending', attempts: 0, next_attempt_at: at, updated_at: at })
+      .where('id', '=', deliveryId).where('status', '!=', 'pending'),
+    db.q.insertInto('audit_log').columns(['site_id', 'account_id', 'action', 'message_id', 'detail', 'created_at'])
+      .expression(db.q.selectNoFrom((eb) => [
+        eb.val(site.id).as('site_id'), eb.val(c.get('official').id).as('account_id'), eb.val('webhook.resend').as('action'), eb.val(null).as('message_id'),
+        eb.val(JSON.stringify({ webhook: id, delivery: deliveryId, event: delivery.event_id })).as('detail'), eb.val(at).as('created_at'),
+      ]).where(queuedNow)),
   ]);
-  await queueDeliveries(c.env, site.id, [deliveryId]);
+  if (update!.meta.changes > 0) await queueDeliveries(c.env, site.id, [deliveryId]);
   const [pending] = await endpointDeliveries(db, id, { id: deliveryId, limit: 1 });
   return c.json(pending!, 202);
 });

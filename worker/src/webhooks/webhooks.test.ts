@@ -156,13 +156,17 @@ describe('webhooks', { timeout: 30_000 }, () => {
     // The receiver is fixed (here: another address); the dead delivery is sent again, same event, same body.
     const fixed = `fixed-${site.siteId}`;
     expect((await consoleRequest(`/v1/admin/webhooks/${endpoint.id}`, { as: admin, method: 'PATCH', body: { url: `${receiver}/ok/${fixed}` } })).status).toBe(200);
-    const resent = await consoleRequest(`/v1/admin/webhooks/${endpoint.id}/deliveries/${dead!.id}/resend`, { as: admin, method: 'POST', body: {} });
-    expect(resent.status).toBe(202);
+    // Two clicks (or two admins) at once: one new chain of attempts, one audit entry, one request.
+    const resend = () => consoleRequest(`/v1/admin/webhooks/${endpoint.id}/deliveries/${dead!.id}/resend`, { as: admin, method: 'POST', body: {} });
+    const [resent, twice] = await Promise.all([resend(), resend()]);
+    expect([resent.status, twice.status]).toEqual([202, 202]);
     expect(await resent.json()).toMatchObject({ id: dead!.id, status: 'pending', attempts: 0 });
     const [again] = await received(fixed);
     const [failed] = await received(box);
     expect(again!.body).toBe(failed!.body);
     await vi.waitFor(async () => expect((await deliveries(admin, endpoint.id))[0]).toMatchObject({ status: 'delivered', attempts: 1 }));
+    expect(await received(fixed)).toHaveLength(1);
+    expect(await db.all(db.q.selectFrom('audit_log').select('id').where('site_id', '=', site.siteId).where('action', '=', 'webhook.resend'))).toHaveLength(1);
   });
 
   it('names the unit on every event, says whether a reply is interim or final, and gives each event as at its own time', async () => {
