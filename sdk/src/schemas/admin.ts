@@ -3,7 +3,7 @@ import {
   DomainSchema, LIMITS, optionalText, requiredText, MessageTypeSchema, ModerationModeSchema, SubmissionLimitsSchema, TimestampSchema, UnitKindSchema, wholeNumber, SEARCH_MAX,
 } from './common';
 import { HEX_COLOR, readableUnderWhiteText } from '../color';
-import { accepting } from './common';
+import { accepting } from './accepting';
 import { RoleSchema } from './console';
 import { DayValueSchema, withinYears, YEAR_MAX, YEAR_MIN } from './dates';
 import { withCode } from './error';

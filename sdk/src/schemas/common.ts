@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DOMAINS, MESSAGE_STATUSES, MESSAGE_TYPES, MODERATION_MODES, MODERATION_STATES, OPEN_STATUSES, REPLY_KINDS, UNIT_KINDS } from '../codes';
 import { searchWords, textProblem } from '../text';
 import { LIMITS } from '../limits';
+import { accepting } from './accepting';
 
 export { DOMAINS, MESSAGE_TYPES, OPEN_STATUSES };
 
@@ -47,13 +48,6 @@ export type DisplayAs = z.infer<typeof DisplayAsSchema>;
 export const wholeNumber = (min: number, max: number) =>
   accepting<number | string>()(z.preprocess((value) => (typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value), z.number().int().min(min).max(max)));
 
-/**
- * What a schema that reads its value first (`z.preprocess`, typed `unknown` going in) is given by a
- * caller: the types the SDK publishes for it (`limit?: number | string`, not `unknown`), so a
- * caller's mistake is caught when compiling. The schema that runs, and the OpenAPI document, are the same.
- */
-export const accepting = <Input>() => <S extends z.ZodType>(schema: S): z.ZodType<z.output<S>, Input> & S =>
-  schema as z.ZodType<z.output<S>, Input> & S;
 
 /** Timestamps travel as ISO 8601 strings with an offset, e.g. `2026-12-03T23:59:59+08:00`. */
 export const TimestampSchema = z.string().describe('ISO 8601 date-time with offset');
