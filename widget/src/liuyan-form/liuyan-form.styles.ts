@@ -13,6 +13,7 @@ export const styles = css`
   .choice { font-weight: normal; display: inline-flex; align-items: center; gap: calc(.4*var(--liuyan-space)); min-height: 44px; }
   .choice input { width: auto; min-height: 0; margin: 0; }
   .choice.block { display: flex; align-items: flex-start; }
+  .choice > span { min-width: 0; overflow-wrap: anywhere; }
   .choice.block input { margin-top: calc(.35*var(--liuyan-space)); }
   .hint { display: block; font-size: 0.85em; }
   /* Fields side by side start together: one with a counter below must not stretch its neighbour (each field is a grid). */

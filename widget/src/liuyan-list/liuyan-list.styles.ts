@@ -15,8 +15,9 @@ export const styles = css`
   .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(9em, 100%), 1fr)); gap: calc(.6*var(--liuyan-space)); margin: calc(.8*var(--liuyan-space)) 0 calc(.6*var(--liuyan-space)); }
   .filters label, .search label { display: block; font-size: 0.9em; font-weight: 600; margin-bottom: calc(.2*var(--liuyan-space)); }
   .search { margin: 0 0 var(--liuyan-space); }
-  .search-row { display: flex; gap: calc(.5*var(--liuyan-space)); }
-  .search-row input { flex: 1; min-width: 0; }
+  /* The button goes under the box where both do not fit (a narrow column, large text): the box keeps a width to type in. */
+  .search-row { display: flex; flex-wrap: wrap; gap: calc(.5*var(--liuyan-space)); }
+  .search-row input { flex: 1 1 8em; min-width: 0; }
   .panel { min-height: var(--liuyan-list-min-height); }
   .skeleton { height: var(--liuyan-list-min-height); overflow: hidden; display: grid; grid-auto-rows: 8em; gap: calc(.8*var(--liuyan-space)); }
   .skeleton div {
@@ -26,8 +27,9 @@ export const styles = css`
   }
   @keyframes shimmer { to { background-position: -200% 0; } }
   @media (prefers-reduced-motion: reduce) { .skeleton div { animation: none; } }
-  ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: calc(.8*var(--liuyan-space)); }
-  .card { border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: calc(.6*var(--liuyan-space)) var(--liuyan-space) calc(.8*var(--liuyan-space)); background: var(--liuyan-color-surface); }
+  /* One column as wide as the element, never as wide as a card's longest word (a status badge in English at 200% zoom). */
+  ul.cards { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: calc(.8*var(--liuyan-space)); }
+  .card { overflow-wrap: anywhere; border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); padding: calc(.6*var(--liuyan-space)) var(--liuyan-space) calc(.8*var(--liuyan-space)); background: var(--liuyan-color-surface); }
   .card h3 { margin: 0; font-size: 1.05em; }
   button.link, a.link {
     display: block; box-sizing: border-box; width: 100%; min-height: 44px; padding: calc(.3*var(--liuyan-space)) 0; border: 0; background: none; color: inherit;
