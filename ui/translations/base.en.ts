@@ -8,6 +8,7 @@ export const baseEn: BaseStrings = {
   networkError: 'No connection. Check your network and try again.',
   notAllowed: 'The message board is not yet enabled for this website, so it cannot be used here. Please contact the website’s administrator.',
   tooManyRequests: 'Too many requests. Please try again in {wait}.',
+  tooManyForPhone: 'Too many from this phone number. Please try again in {wait}.',
   waitMinutes: '{n} {n:minute|minutes}',
   waitHours: '{n} {n:hour|hours}',
   ...enKindLabels,

@@ -17,6 +17,8 @@ const common = {
   notAllowed: '本网站尚未开通留言板，暂时无法在此留言或查看。请联系本网站的管理员。',
   /** `{wait}`: how long, in minutes or hours (`waitText`). */
   tooManyRequests: '操作太频繁，请{wait}后再试。',
+  /** The count for the phone number given is full (a day's messages, or SMS codes): said, so the citizen does not just wait and retry blindly. */
+  tooManyForPhone: '这个手机号提交得太频繁，请{wait}后再试。',
   /** A wait under an hour and a half, and a longer one (a day's limit reached): `waitText`. */
   waitMinutes: '{n}分钟',
   waitHours: '{n}小时',

@@ -21,6 +21,8 @@ const common = {
   notAllowed: '本網站尚未開通留言板，暫時無法在此留言或檢視。請聯絡本網站的管理員。',
   /** `{wait}`: how long, in minutes or hours (`waitText`). */
   tooManyRequests: '操作太頻繁，請{wait}後再試。',
+  /** The count for the phone number given is full (a day's messages, or SMS codes): said, so the citizen does not just wait and retry blindly. */
+  tooManyForPhone: '這個手機號碼提交得太頻繁，請{wait}後再試。',
   /** A wait under an hour and a half, and a longer one (a day's limit reached): `waitText`. */
   waitMinutes: '{n}分鐘',
   waitHours: '{n}小時',

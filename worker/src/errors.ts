@@ -28,7 +28,7 @@ export class ApiError extends Error {
     readonly code: ProblemCode,
     readonly fields: FieldProblem[] = [],
     /** Members a client needs to act on this problem, beyond the standard ones (e.g. `sites` of site_required). */
-    readonly extensions: Pick<Problem, 'sites'> = {},
+    readonly extensions: Pick<Problem, 'sites' | 'limit'> = {},
   ) {
     super(code);
     this.name = 'ApiError';

@@ -117,6 +117,10 @@ export const FieldErrorSchema = z.object({
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 
 /** RFC 9457 problem details, the body of every error (`application/problem+json`). */
+/** Whose count refused a request with too_many_requests (`Problem.limit`). */
+export const RateLimitSchema = z.enum(['client', 'address', 'phone', 'contact', 'site']);
+export type RateLimit = z.infer<typeof RateLimitSchema>;
+
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -128,5 +132,7 @@ export const ProblemSchema = z.object({
     .describe('site_required: the sites the credentials are right for; sign in again with one of their ids as `site`'),
   requestId: z.string().optional()
     .describe('5xx: the request id (also the X-Request-Id header) that names the request in the service log'),
+  limit: RateLimitSchema.optional()
+    .describe('too_many_requests: whose count is full — client (this address, counted at the edge, a minute), address (this address on this site), phone (the phone number given), contact (the phone or e-mail given for a lost code), site (the whole site, a minute); the wait is in Retry-After'),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

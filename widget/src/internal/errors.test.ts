@@ -18,6 +18,13 @@ describe('failureText: a 429 says what was too frequent, and when to try again',
     expect(failureText(limited(1273 * 60), formZhCN, '')).toBe('提交太频繁，请22小时后再试。');
     expect(failureText(limited(20 * 3600), formEn, '')).toBe('Too many messages sent. Please try again in 20 hours.');
   });
+
+  it('says when it is the phone number given whose count is full (a day\'s messages from one number)', () => {
+    const problem = { type: '/docs/errors#too_many_requests', title: '操作太频繁，请稍后再试', status: 429, code: 'too_many_requests', limit: 'phone' } as const;
+    const phoneFull = new LiuyanError(429, 'too_many_requests', problem.title, problem, { retryAfterSeconds: 17 * 3600 });
+    expect(failureText(phoneFull, formZhCN, '')).toBe('这个手机号提交得太频繁，请17小时后再试。');
+    expect(failureText(phoneFull, formEn, '')).toBe('Too many from this phone number. Please try again in 17 hours.');
+  });
 });
 
 describe('failureText: what is not the service\'s answer is never shown', () => {

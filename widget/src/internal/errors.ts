@@ -48,7 +48,9 @@ export function failureText(error: unknown, t: BaseStrings, fallback: string): s
     }
     return t.notAllowed;
   }
-  if (error.code === 'too_many_requests') return format(t.tooManyRequests, { wait: waitText(t, error.retryAfterSeconds ?? 60) });
+  if (error.code === 'too_many_requests') {
+    return format(error.problem?.limit === 'phone' ? t.tooManyForPhone : t.tooManyRequests, { wait: waitText(t, error.retryAfterSeconds ?? 60) });
+  }
   // No answer, the service failed, or an answer that is not the service's (a proxy's or a firewall's
   // page, whose status text is in English and names nothing the citizen could do).
   if (error.code === 'network' || error.status >= 500 || error.problem === null) return fallback;

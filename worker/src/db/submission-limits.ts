@@ -4,6 +4,7 @@
 // because the count is raised in the submission's own batch and a CHECK (count <= cap) fails the
 // whole batch — the message included — the moment one would go over.
 import type { SubmissionLimits } from '../../../sdk/src/schemas/common';
+import type { RateLimit } from '../../../sdk/src/schemas/error';
 import { keyedHash } from '../lib/crypto';
 import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
@@ -44,26 +45,33 @@ export async function countersFor(hashKey: string, siteId: string, limits: Submi
 }
 
 /**
- * Seconds until every full counter's window has ended (what `Retry-After` says), or null when none
- * of `counters` is full. One indexed read of at most three rows. `table`: the submissions' counters,
+ * Seconds until every full counter's window has ended (what `Retry-After` says) and whose count
+ * keeps the request waiting longest (`Problem.limit`), or null when none of `counters` is full. One indexed read of at most three rows. `table`: the submissions' counters,
  * or those of requests for SMS codes and lost codes (migration 0028), kept the same way.
  */
 export async function secondsUntilAllowed(
   db: SiteDatabase, counters: (Counter | Omit<CodeRequestCountTable, 'count'>)[], now: Date, table: 'submission_counts' | 'code_request_counts' = 'submission_counts',
-): Promise<number | null> {
+): Promise<{ seconds: number; limit: RateLimit } | null> {
   const rows = await db.all(
     db.q.selectFrom(table).select(['scope', 'key_hash', 'window_start', 'count'])
       .where((eb) => eb.or(counters.map((k) => eb.and([
         eb('site_id', '=', k.site_id), eb('scope', '=', k.scope), eb('key_hash', '=', k.key_hash), eb('window_start', '=', k.window_start),
       ])))),
   );
-  let waitMs: number | null = null;
+  let longest: { ms: number; limit: RateLimit } | null = null;
   for (const k of counters) {
     const row = rows.find((r) => r.scope === k.scope && r.key_hash === k.key_hash && r.window_start === k.window_start);
-    if (row && row.count >= k.cap) waitMs = Math.max(waitMs ?? 0, Date.parse(k.window_end) - now.getTime());
+    const ms = Date.parse(k.window_end) - now.getTime();
+    if (row && row.count >= k.cap && (longest === null || ms > longest.ms)) longest = { ms, limit: LIMIT_OF_SCOPE[k.scope] };
   }
-  return waitMs === null ? null : Math.max(1, Math.ceil(waitMs / 1000));
+  return longest === null ? null : { seconds: Math.max(1, Math.ceil(longest.ms / 1000)), limit: longest.limit };
 }
+
+/** Whose count each counter keeps, as a 429 names it (`Problem.limit`). */
+const LIMIT_OF_SCOPE: Record<Counter['scope'] | CodeRequestCountTable['scope'], RateLimit> = {
+  phone: 'phone', address: 'address', site: 'site',
+  verify_phone_minute: 'phone', verify_phone: 'phone', verify_address: 'address', recover_contact: 'contact', recover_address: 'address',
+};
 
 /** Statements that count one submission, for its batch: the batch fails as a whole if any count would pass its cap. */
 export function countStatements(db: SiteDatabase, counters: Counter[]) {

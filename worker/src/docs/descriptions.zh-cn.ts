@@ -217,6 +217,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     'YYYY-MM-DD（年-月-日）',
   'the deadline':
     '办理期限',
+  'too_many_requests: whose count is full — client (this address, counted at the edge, a minute), address (this address on this site), phone (the phone number given), contact (the phone or e-mail given for a lost code), site (the whole site, a minute); the wait is in Retry-After':
+    'too_many_requests：哪一项计数已满——client（该地址，在边缘节点按分钟计）、address（该地址在本站）、phone（所填手机号）、contact（找回查询码时所填的手机号或邮箱）、site（全站，按分钟计）；等待时间见 Retry-After',
   'too_many_requests: too many from this client (or for this phone, or on this site) in a short time; wait the seconds in Retry-After':
     'too_many_requests：短时间内来自该客户端（或该手机号、本站）的请求过多；请等待 Retry-After 给出的秒数',
   'units a responder answers for (their sub-units included)':

@@ -16,6 +16,7 @@ import { displayName } from '../../../sdk/src/display-name';
 import { fieldLabel } from '../../../sdk/src/error-messages';
 import { writtenLang, type Locale } from '../../../sdk/src/languages';
 import { DisplayAsSchema, type DisplayAs, type Domain, type MessageType } from '../../../sdk/src/schemas/common';
+import type { RateLimit } from '../../../sdk/src/schemas/error';
 import type { FormNode, UnitNode } from '../../../sdk/src/schemas/site';
 import { withOverrides } from '../../../sdk/src/string-overrides';
 import { format, waitText } from '../../../ui/localize';
@@ -365,7 +366,7 @@ export function plainReceipt(locale: Locale, site: Pick<Site, 'stringOverrides'>
 }
 
 /** A refusal of the whole form (too many submissions): said above the form, which keeps what was typed. */
-export function tooManyText(locale: Locale, site: Pick<Site, 'stringOverrides'>, seconds: number): string {
+export function tooManyText(locale: Locale, site: Pick<Site, 'stringOverrides'>, seconds: number, limit?: RateLimit): string {
   const t = plainFormStrings(locale, site);
-  return format(t.tooManyRequests, { wait: waitText(t, seconds) });
+  return format(limit === 'phone' ? t.tooManyForPhone : t.tooManyRequests, { wait: waitText(t, seconds) });
 }

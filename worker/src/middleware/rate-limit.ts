@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { RateLimit } from '../../../sdk/src/schemas/error';
 import type { AppEnv, Env } from '../env';
 import { ApiError } from '../errors';
 import { clientAddress } from '../lib/client-address';
@@ -22,10 +23,14 @@ export async function withinLimit(c: Context<AppEnv>, limiter: Limiter, caller?:
   return success;
 }
 
-/** Refuses with 429 `too_many_requests` and `Retry-After`. */
-export function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds = LIMITER_PERIOD_SECONDS): ApiError {
+/**
+ * Refuses with 429 `too_many_requests`, `Retry-After` and whose count is full (`limit`: by default the
+ * edge's count for the client address): an integration relaying many citizens can tell one citizen's
+ * full count (`phone`) from its own.
+ */
+export function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds = LIMITER_PERIOD_SECONDS, limit: RateLimit = 'client'): ApiError {
   c.header('Retry-After', String(retryAfterSeconds));
-  return new ApiError('too_many_requests');
+  return new ApiError('too_many_requests', [], { limit });
 }
 
 /**

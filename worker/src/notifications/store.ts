@@ -164,6 +164,6 @@ export function codeRequestCountStatements(db: SiteDatabase, counters: Counter[]
 }
 
 /** Seconds until every full counter's window has ended, or null when none is full (as for submissions). */
-export function secondsUntilCodeAllowed(db: SiteDatabase, counters: Counter[], now: Date): Promise<number | null> {
+export function secondsUntilCodeAllowed(db: SiteDatabase, counters: Counter[], now: Date): ReturnType<typeof secondsUntilAllowed> {
   return secondsUntilAllowed(db, counters, now, 'code_request_counts');
 }

@@ -521,7 +521,7 @@ hosted.post('/s/:site/write', bodyLimit({
     // a page restored by Back and changed): as an expired key, the form to be confirmed with one of its own.
     if (error.code === 'idempotency_key_reused') return toConfirm({}, found.t.sendAgain, source?.origin ?? elsewhere);
     if (error.code === 'too_many_requests') {
-      return writePage(c, found, reads, { values, formKey, source, errors: { form: tooManyText(locale, site, Number(c.res.headers.get('Retry-After')) || 60) } }, 429);
+      return writePage(c, found, reads, { values, formKey, source, errors: { form: tooManyText(locale, site, Number(c.res.headers.get('Retry-After')) || 60, error.extensions.limit) } }, 429);
     }
     throw error;
   }

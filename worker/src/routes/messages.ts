@@ -360,7 +360,7 @@ export async function storeSubmission(c: Context<AppEnv>, input: SubmitInput, ke
     ];
     if (lost.length > 0) throw validationError(lost);
     const wait = await secondsUntilAllowed(db, counters, now);
-    if (wait !== null) throw tooManyRequests(c, wait);
+    if (wait !== null) throw tooManyRequests(c, wait.seconds, wait.limit);
     throw error;
   }
   return answer;

@@ -69,7 +69,7 @@ recovery.openapi(recoverTrackingCodes, async (c) => {
     await db.batch([...codeRequestCountStatements(db, counters), ...(deliverable ? [insertNotice(db, notice)] : [])]);
   } catch (error) {
     const wait = await secondsUntilCodeAllowed(db, counters, now);
-    if (wait !== null) throw tooManyRequests(c, wait);
+    if (wait !== null) throw tooManyRequests(c, wait.seconds, wait.limit);
     throw error;
   }
   if (deliverable) await enqueueNotices(c.env, site.id, [notice.id]);

@@ -65,7 +65,7 @@ verificationCodes.openapi(requestVerificationCode, async (c) => {
     await db.batch([...codeRequestCountStatements(db, counters), insertNotice(db, notice)]);
   } catch (error) {
     const wait = await secondsUntilCodeAllowed(db, counters, now);
-    if (wait !== null) throw tooManyRequests(c, wait);
+    if (wait !== null) throw tooManyRequests(c, wait.seconds, wait.limit);
     throw error;
   }
   // Sent now, while the citizen waits, once (maxAttemptsOf): the answer says whether it went out.
