@@ -464,6 +464,13 @@ describe('the console’s admin pages', () => {
     const child = await adminApi(cookie, 'POST', '/v1/admin/units', { name: `示范县测试甲局${run}办公室`, kind: 'department', parentId: first!.id });
     expect(child.status).toBe(201);
     const firstRow = units.locator('.list-item').filter({ has: page.locator(`strong:text-is("${first!.name}")`) });
+    // Asked first, naming the unit; declined, nothing is sent.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => { asked.push(dialog.message()); void dialog.dismiss(); });
+    await firstRow.getByRole('button', { name: '停用' }).click();
+    await expect.poll(() => asked).toEqual([expect.stringMatching(new RegExp(`^确定停用“${first!.name}”吗？停用后群众留言时不能再选择它`))]);
+    expect(await firstRow.locator('.error').count()).toBe(0);
+    page.once('dialog', (dialog) => void dialog.accept());
     await firstRow.getByRole('button', { name: '停用' }).click();
     await expect.poll(() => firstRow.locator('.error').textContent()).toBe('它下面还有在用的单位：请先停用或移走这些下级单位，再停用它');
     // Given a new parent, a unit cannot go under itself nor under one of its own: its row and those
@@ -482,6 +489,7 @@ describe('the console’s admin pages', () => {
 
     // Retired, they stay in the admin's tree, marked, and leave the widget's configuration.
     for (const name of [renamed, first!.name]) {
+      page.once('dialog', (dialog) => void dialog.accept());
       await units.locator('.list-item').filter({ has: page.locator(`strong:text-is("${name}")`) }).getByRole('button', { name: '停用' }).click();
       await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已停用。公众看到的页面将在 5 分钟内更新。');
     }

@@ -128,6 +128,7 @@ export const adminEn: AdminStrings = {
     editTitle: 'Edit “{name}”',
     created: 'Unit added',
     retired: 'Unit retired',
+    retireConfirm: 'Retire “{name}”? Citizens can no longer choose it, nor do open drives list it; its messages and officials stay as they are, and it can be restored at any time.',
     restored: 'Unit restored',
     moved: 'Order changed',
     empty: 'No units yet.',

@@ -137,6 +137,8 @@ const strings = {
     editTitle: '编辑“{name}”',
     created: '已添加单位',
     retired: '已停用',
+    /** Asked before a unit is retired: what it changes, and that it can be undone. */
+    retireConfirm: '确定停用“{name}”吗？停用后群众留言时不能再选择它，正在征集的专栏也不再列出它；已有的留言和办理人员不受影响，可随时恢复。',
     restored: '已启用',
     moved: '顺序已调整',
     empty: '尚无单位。',

@@ -141,6 +141,8 @@ const strings = {
     editTitle: '編輯「{name}」',
     created: '已新增單位',
     retired: '已停用',
+    /** Asked before a unit is retired: what it changes, and that it can be undone. */
+    retireConfirm: '確定停用「{name}」嗎？停用後群眾留言時不能再選擇它，正在徵集的專欄也不再列出它；已有的留言和辦理人員不受影響，可隨時恢復。',
     restored: '已啟用',
     moved: '順序已調整',
     empty: '尚無單位。',

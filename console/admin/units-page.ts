@@ -252,7 +252,11 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
           <button type="button" class="secondary" ?disabled=${i === last} aria-disabled=${String(this.busy)}
             aria-label=${format(a.moveDownNamed, { name: u.name })} @click=${() => this.move(u, 1)}>↓</button>`}
           <button type="button" class="secondary" aria-disabled=${String(this.busy)}
-            @click=${() => this.saveUnit(u, { active: !u.active }, this.showsWithin(u.active ? a.retired : a.restored, 'units'))}>${u.active ? a.retire : a.restore}</button>
+            @click=${() => {
+              // Retiring takes the unit from every form at once: asked first. Restoring is not.
+              if (u.active && !confirm(format(a.retireConfirm, { name: u.name }))) return;
+              void this.saveUnit(u, { active: !u.active }, this.showsWithin(u.active ? a.retired : a.restored, 'units'));
+            }}>${u.active ? a.retire : a.restore}</button>
         </div>
         ${this.editing === u.id ? this.renderEdit(u) : html`${this.formError(scope)}${this.fieldError(scope, 'active', `active-error-${u.id}`)}`}
       </div>
