@@ -180,6 +180,8 @@ describe('a dead notice in the console', () => {
     // from the dead list once the first has answered).
     await Promise.all([button.click({ force: true }), button.click({ force: true, timeout: 5_000 }).catch(() => undefined)]);
     await expect.poll(async () => (await notices.locator('[role="status"]:not([hidden])').textContent()) ?? '').toContain('已重新发送');
+    // Said where the admin is looking too, under the list's heading: the page's own is screens above on a phone.
+    expect(await notices.locator('section[aria-labelledby="dead-title"] p.notice').textContent()).toContain('已重新发送');
     await expect.poll(() => queryD1<{ status: string; attempts: number }>(inject('persistTo'), `SELECT status, attempts FROM notifications WHERE id = '${id}'`)[0], { timeout: 20_000 })
       .toEqual({ status: 'sent', attempts: 1 });
     expect(queryD1<{ n: number }>(inject('persistTo'), `SELECT count(*) AS n FROM audit_log WHERE action = 'notification.resend' AND detail LIKE '%${id}%'`)[0]!.n).toBe(1);

@@ -217,6 +217,15 @@ export abstract class AdminElement extends ConsoleElement {
     return html`<p class="notice" role="status" ?hidden=${!this.done}>${this.done}</p>`;
   }
 
+  /**
+   * The same confirmation beside the item of a list it was about (`scope`: a row's id), where the
+   * official is looking: the page's own, at its top, may be screens above on a phone. Read out by
+   * the page's (`renderDone`, a live region), so hidden from assistive technology here.
+   */
+  protected doneBeside(scope: string) {
+    return this.done && this.scope === scope ? html`<p class="notice" aria-hidden="true">${this.done}</p>` : nothing;
+  }
+
   /** Reads a form's controls by name. */
   protected static values(form: HTMLFormElement): FormValues {
     return {

@@ -145,6 +145,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
       <section class="stack" aria-labelledby="dead-title">
         <h2 id="dead-title">${n.deadTitle}</h2>
         <p class="muted hint">${n.deadHint}</p>
+        ${this.scope === SAVE ? nothing : this.doneBeside(this.scope)}
         ${this.dead.items.length === 0 ? html`<p class="muted">${n.deadEmpty}</p>` : html`<ul class="list" part="dead-notifications">
           ${this.dead.items.map((d) => html`<li class="list-item">
             <div class="list-main"><strong>${n.kinds[d.kind]}</strong> · ${n.channels[d.channel]}${d.messageId ? html` · <a href="#/messages/${d.messageId}">${n.message}</a>` : ''}</div>

@@ -347,7 +347,7 @@ export const adminEn: AdminStrings = {
 
   notifications: {
     title: 'SMS and e-mail',
-    intro: 'Citizens can choose to get an SMS or e-mail when their message has a new reply (the notice never holds the tracking code or the reply), and can get a lost code again with the phone or e-mail they gave; officials get e-mails when their unit is given a message, before a deadline and on 督办. Every notice goes through the queue and is retried when it fails.',
+    intro: 'Citizens can choose to get an SMS or e-mail when their message has a new reply (the notice never holds the tracking code or the reply), and can get a lost code again with the phone or e-mail they gave; officials get e-mails when their unit is given a message, before a deadline, on 督办 and when a writer sends a message back (重办). Every notice goes through the queue and is retried when it fails.',
     smsTitle: 'SMS',
     provider: 'SMS provider',
     providerNone: 'No SMS',

@@ -173,7 +173,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
         ${e.previousSecretExpiresAt ? html` · ${format(w.rotating, { at: when(e.previousSecretExpiresAt) })}` : nothing}
         ${e.deadDeliveries > 0 ? html` · <strong>${format(w.deadCount, { n: e.deadDeliveries })}</strong>` : nothing}
       </p>
-      ${this.scope === e.id ? this.formError(e.id) : nothing}
+      ${this.scope === e.id ? html`${this.formError(e.id)}${this.doneBeside(e.id)}` : nothing}
       ${this.confirming === `rotate:${e.id}` ? this.renderConfirm(e, w.rotateConfirm, w.confirmRotate, () => this.rotate(e))
         : this.confirming === `delete:${e.id}` ? this.renderConfirm(e, w.removeConfirm, w.confirmRemove, () => this.deleteEndpoint(e))
           : html`<div class="buttons compact">
@@ -216,7 +216,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
             <td>${a.error ? w.errors[a.error] : w.ok}${a.responseExcerpt && a.error ? html`<br /><code>${a.responseExcerpt}</code>` : nothing}</td>
           </tr>`)}</tbody>
         </table>` : nothing}
-      ${this.scope === d.id ? this.formError(d.id) : nothing}
+      ${this.scope === d.id ? html`${this.formError(d.id)}${this.doneBeside(d.id)}` : nothing}
       ${d.status === 'pending' ? nothing : html`<div class="buttons compact">
         <button type="button" class=${d.status === 'dead' ? '' : 'secondary'} aria-disabled=${String(this.busy)} @click=${() => this.resend(e, d)}>${w.resend}</button>
       </div>`}
