@@ -525,7 +525,7 @@ describe('notices to officials', () => {
     // What the e-mail says: the unit, the message, why it is back, and the new deadline.
     const words = noticeText('reopened', { siteName: '测试县', title: '城关小学门口早晚高峰拥堵', unitName: '测试县教育局', dueDay: '2026-12-18' });
     expect(words.subject).toBe('【测试县】留言重办：城关小学门口早晚高峰拥堵');
-    expect(words.text).toBe('测试县教育局答复的留言“城关小学门口早晚高峰拥堵”，留言人不满意或提出了追问，已退回重新办理，办理期限至 2026-12-18。请登录留言办理平台查看。');
+    expect(words.text).toBe('【测试县】测试县教育局答复的留言“城关小学门口早晚高峰拥堵”，留言人不满意或提出了追问，已退回重新办理，办理期限至 2026-12-18。请登录留言办理平台查看。');
   });
 
   it('name the unit their event gave the message to, though it went on to another before the notice was sent', { timeout: 30_000 }, async () => {

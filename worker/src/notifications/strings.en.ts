@@ -18,18 +18,18 @@ export const noticesEn: NoticeStrings = {
   },
   assigned: {
     subject: '[{site}] A new message for {unit}: {title}',
-    text: 'A message is assigned to {unit}: “{title}”, due by {due}. Sign in to the console to handle it.',
+    text: '[{site}] A message is assigned to {unit}: “{title}”, due by {due}. Sign in to the console to handle it.',
   },
   dueSoon: {
     subject: '[{site}] Message due soon: {title}',
-    text: 'The message “{title}” handled by {unit} is due on {due}. Please reply in time.',
+    text: '[{site}] The message “{title}” handled by {unit} is due on {due}. Please reply in time.',
   },
   escalated: {
     subject: '[{site}] Message overdue and escalated: {title}',
-    text: 'The message “{title}” handled by {unit} is past its deadline ({due}) and has been escalated. Please handle it and reply as soon as possible.',
+    text: '[{site}] The message “{title}” handled by {unit} is past its deadline ({due}) and has been escalated. Please handle it and reply as soon as possible.',
   },
   reopened: {
     subject: '[{site}] Message sent back for handling: {title}',
-    text: 'The writer of the message “{title}” answered by {unit} was not satisfied or asked a follow-up question: it is being handled again, due by {due}. Sign in to the console to handle it.',
+    text: '[{site}] The writer of the message “{title}” answered by {unit} was not satisfied or asked a follow-up question: it is being handled again, due by {due}. Sign in to the console to handle it.',
   },
 };

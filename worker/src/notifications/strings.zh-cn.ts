@@ -1,5 +1,6 @@
-// The words of each notice (an SMS's text, an e-mail's subject and text). A citizen's notices read in
-// the language they wrote in; an official's in the site's. `{which}` names the message: its title
+// The words of each notice (an SMS's text, an e-mail's subject and text). Every text begins with
+// 【site】, as a text message in China must carry its sender's name (a gateway sends the text whole).
+// A citizen's notices read in the language they wrote in; an official's in the site's. `{which}` names the message: its title
 // where the public may read it, else the day it was sent, never its words. In Chinese, as the SMS templates a
 // provider approves are (a site's templates say the same with the same variables: texts.ts).
 
@@ -21,20 +22,20 @@ const strings = {
   },
   assigned: {
     subject: '【{site}】新的留言交由{unit}办理：{title}',
-    text: '有一条留言交由{unit}办理：“{title}”，办理期限至 {due}。请登录留言办理平台查看。',
+    text: '【{site}】有一条留言交由{unit}办理：“{title}”，办理期限至 {due}。请登录留言办理平台查看。',
   },
   dueSoon: {
     subject: '【{site}】留言即将到期：{title}',
-    text: '{unit}办理的留言“{title}”将于 {due} 到期，请及时答复。',
+    text: '【{site}】{unit}办理的留言“{title}”将于 {due} 到期，请及时答复。',
   },
   escalated: {
     subject: '【{site}】留言已超期，列入督办：{title}',
-    text: '{unit}办理的留言“{title}”已超过办理期限（{due}），已列入督办，请尽快办理并答复。',
+    text: '【{site}】{unit}办理的留言“{title}”已超过办理期限（{due}），已列入督办，请尽快办理并答复。',
   },
   /** 重办: an unhappy rating or a follow-up to an answer; the SMS template's variables are the same for both. */
   reopened: {
     subject: '【{site}】留言重办：{title}',
-    text: '{unit}答复的留言“{title}”，留言人不满意或提出了追问，已退回重新办理，办理期限至 {due}。请登录留言办理平台查看。',
+    text: '【{site}】{unit}答复的留言“{title}”，留言人不满意或提出了追问，已退回重新办理，办理期限至 {due}。请登录留言办理平台查看。',
   },
 };
 

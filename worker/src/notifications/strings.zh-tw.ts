@@ -2,8 +2,9 @@
 // change the Chinese file, or a word in scripts/i18n/zh-tw-overrides.ts, and run it again.
 import type { NoticeStrings } from './strings.zh-cn';
 export type { NoticeStrings };
-// The words of each notice (an SMS's text, an e-mail's subject and text). A citizen's notices read in
-// the language they wrote in; an official's in the site's. `{which}` names the message: its title
+// The words of each notice (an SMS's text, an e-mail's subject and text). Every text begins with
+// 【site】, as a text message in China must carry its sender's name (a gateway sends the text whole).
+// A citizen's notices read in the language they wrote in; an official's in the site's. `{which}` names the message: its title
 // where the public may read it, else the day it was sent, never its words. In Chinese, as the SMS templates a
 // provider approves are (a site's templates say the same with the same variables: texts.ts).
 
@@ -25,20 +26,20 @@ const strings = {
   },
   assigned: {
     subject: '【{site}】新的留言交由{unit}辦理：{title}',
-    text: '有一則留言交由{unit}辦理：「{title}」，辦理期限至 {due}。請登入留言辦理平臺檢視。',
+    text: '【{site}】有一則留言交由{unit}辦理：「{title}」，辦理期限至 {due}。請登入留言辦理平臺檢視。',
   },
   dueSoon: {
     subject: '【{site}】留言即將到期：{title}',
-    text: '{unit}辦理的留言「{title}」將於 {due} 到期，請及時答覆。',
+    text: '【{site}】{unit}辦理的留言「{title}」將於 {due} 到期，請及時答覆。',
   },
   escalated: {
     subject: '【{site}】留言已超期，列入督辦：{title}',
-    text: '{unit}辦理的留言「{title}」已超過辦理期限（{due}），已列入督辦，請儘快辦理並答覆。',
+    text: '【{site}】{unit}辦理的留言「{title}」已超過辦理期限（{due}），已列入督辦，請儘快辦理並答覆。',
   },
   /** 重辦: an unhappy rating or a follow-up to an answer; the SMS template's variables are the same for both. */
   reopened: {
     subject: '【{site}】留言重辦：{title}',
-    text: '{unit}答覆的留言「{title}」，留言人不滿意或提出了追問，已退回重新辦理，辦理期限至 {due}。請登入留言辦理平臺檢視。',
+    text: '【{site}】{unit}答覆的留言「{title}」，留言人不滿意或提出了追問，已退回重新辦理，辦理期限至 {due}。請登入留言辦理平臺檢視。',
   },
 };
 export const noticesZhTW: NoticeStrings = strings;
