@@ -19,10 +19,14 @@ export interface SplitBody {
  * a page opened later; and for this tab's session (`ownName`), which a reload of the tab takes
  * first, so that two tabs writing two messages never put one's words in the other's place.
  */
-/** Where a site's draft is kept: the message in `localStorage`, the contact details in `sessionStorage`, under the same name. */
-export const draftName = (site: string) => `liuyan:${site}:draft`;
+/**
+ * Where a site's draft is kept: the message in `localStorage`, the contact details in `sessionStorage`,
+ * under the same name. `place`: which form of the site on the page, in the page's order (0: the first,
+ * whose draft the loader's form also looks for); a second one keeps a draft of its own.
+ */
+export const draftName = (site: string, place = 0) => `liuyan:${site}:draft${place > 0 ? `:${place + 1}` : ''}`;
 /** Where this tab keeps its own copy of the message (`sessionStorage`). */
-const ownName = (site: string) => `liuyan:${site}:own`;
+const ownName = (site: string, place: number) => `liuyan:${site}:own${place > 0 ? `:${place + 1}` : ''}`;
 
 /**
  * Where a page's form sent as it is (before the element took it over: the loader's, one set into a
@@ -41,9 +45,9 @@ export class DraftStore<T extends object> {
   private readonly pendingKey: string;
   private readonly sentKey: string;
 
-  constructor(site: string, private readonly personal: readonly (keyof T)[]) {
-    this.draftKey = draftName(site);
-    this.ownKey = ownName(site);
+  constructor(site: string, private readonly personal: readonly (keyof T)[], place = 0) {
+    this.draftKey = draftName(site, place);
+    this.ownKey = ownName(site, place);
     this.pendingKey = `liuyan:${site}:pending`;
     this.sentKey = sentFormName(site);
   }

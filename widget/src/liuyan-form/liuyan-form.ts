@@ -403,7 +403,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   }
 
   private async load(): Promise<void> {
-    this.drafts = new DraftStore<FormValues>(this.site, CONTACT);
+    // A page with two forms of one site (the form pasted twice, a drive's beside the general one):
+    // each keeps a draft of its own, by its place on the page, or the one typed in last took the
+    // other's place on a reload and its letter was lost.
+    const forms = [...document.querySelectorAll('liuyan-form')].filter((form) => ((form as LiuyanForm).site || form.getAttribute('site')) === this.site);
+    const place = Math.max(0, forms.indexOf(this));
+    if (place === 1) console.warn(`Liuyan: this page has more than one <liuyan-form site="${this.site}">; each keeps its own draft.`);
+    this.drafts = new DraftStore<FormValues>(this.site, CONTACT, place);
     // A submission left waiting (on this page or one closed since) is shown and sent first; it
     // needs no site config, which an offline reload may not get.
     const waiting = queuedFor<FormValues>(this.site);
