@@ -149,6 +149,7 @@ export const styles = css`
   .secret { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 1.1em; overflow-wrap: anywhere; user-select: all; }
 
   /* The admin pages. */
+  pre.embed-code { margin: 0; padding: .6em .8em; white-space: pre-wrap; font-size: .9em; border: 1px solid var(--liuyan-color-border); border-radius: var(--liuyan-radius); background: var(--liuyan-color-surface); }
   .choices.column { display: grid; gap: 0; }
   .unit-choices { max-height: 24rem; overflow-y: auto; }
   ul.rows, ul.list, ul.tree { list-style: none; margin: 0; padding: 0; }

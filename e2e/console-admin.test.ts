@@ -102,6 +102,11 @@ describe('the console’s admin pages', () => {
     const site = page.locator('liuyan-console-admin-site');
     const rows = site.locator('ul.rows > li');
     await rows.first().waitFor();
+    // Beside the list, the lines to paste into those websites' pages, with this service's address and the site's id.
+    expect(await site.locator('#embed-code').textContent()).toBe([
+      `<script type="module" src="${WORKER}/widget/liuyan.js"></script>`, '<liuyan-form site="demo"></liuyan-form>',
+      '<liuyan-track site="demo"></liuyan-track>', '<liuyan-list site="demo"></liuyan-list>',
+    ].join('\n'));
     const count = await rows.count();
     await site.getByRole('button', { name: '添加网站' }).click();
     const added = site.getByLabel(`网站地址 ${count + 1}`, { exact: true });

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { HEX_COLOR, readableUnderWhiteText } from '../../sdk/src/color';
 import type { SiteSettings, UpdateSiteInput } from '../../sdk/src/schemas/admin';
 import type { Domain, MessageType, SubmissionLimits } from '../../sdk/src/schemas/common';
+import { copyText, type CopyOutcome } from '../../ui/copy-text';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
@@ -42,7 +43,11 @@ export class LiuyanConsoleAdminSite extends AdminElement {
     settings: { state: true },
     origins: { state: true },
     loadError: { state: true },
+    embedCopied: { state: true },
   };
+
+  /** Whether the embed code was copied, or only selected for the official to copy. */
+  private embedCopied: CopyOutcome | null = null;
 
   private settings: SiteSettings | null = null;
   /** The origins as being edited: rows are added and removed before saving. */
@@ -361,7 +366,32 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       </ul>
       ${listError ? html`<p class="error" id="origins-error" role="alert" data-fields="allowedOrigins">${listError}</p>` : nothing}
       <div class="buttons"><button type="button" class="secondary" @click=${this.addOrigin}>${a.addOrigin}</button></div>
+      ${this.renderEmbed()}
     </fieldset>`;
+  }
+
+  /**
+   * 嵌入代码: what a website's editor pastes into a page, with this service's address (the console's
+   * own origin) and the site's id, so no placeholder is left to replace (README, "Embedding").
+   */
+  private renderEmbed() {
+    const a = this.a.site;
+    const site = this.settings!.id;
+    const code = [
+      `<script type="module" src="${location.origin}/widget/liuyan.js"></script>`,
+      `<liuyan-form site="${site}"></liuyan-form>`,
+      `<liuyan-track site="${site}"></liuyan-track>`,
+      `<liuyan-list site="${site}"></liuyan-list>`,
+    ].join('\n');
+    return html`<div class="field" part="embed-code">
+      <h3 id="embed-title">${a.embed}</h3>
+      <p class="muted hint" id="embed-hint">${a.embedHint}</p>
+      <pre class="secret embed-code" id="embed-code" tabindex="-1" aria-labelledby="embed-title" aria-describedby="embed-hint"><code>${code}</code></pre>
+      <div class="buttons compact">
+        <button type="button" class="secondary" @click=${async () => { this.embedCopied = await copyText(code, this.renderRoot.querySelector('#embed-code')!); }}>${a.copyEmbed}</button>
+        <span role="status">${this.embedCopied === 'copied' ? a.embedCopied : this.embedCopied === 'selected' ? a.embedSelected : ''}</span>
+      </div>
+    </div>`;
   }
 }
 

@@ -30,6 +30,12 @@ const strings = {
     /** The field's name in errors too (`allowedOrigins`), and in the README and the elements' console warning. */
     origins: '允许嵌入的网站',
     originsHint: '网站地址取浏览器地址栏中的协议、域名和端口，如 https://www.example.gov.cn（不含其后的路径）。',
+    /** The lines a website's editor pastes into a page, with this service's address and the site's id. */
+    embed: '嵌入代码',
+    embedHint: '把下面几行粘贴到上面所列网站的网页中要放留言框的位置：第一行每个网页放一次；<liuyan-form> 是写留言，<liuyan-track> 是查询留言，<liuyan-list> 是留言板，不需要的可以删去。',
+    copyEmbed: '复制代码',
+    embedCopied: '已复制',
+    embedSelected: '无法自动复制：代码已选中，请按 Ctrl+C（手机上长按）复制',
     origin: '网站地址 {n}',
     noOrigins: '尚未添加网站：任何网站上的留言框都无法提交。',
     addOrigin: '添加网站',

@@ -34,6 +34,12 @@ const strings = {
     /** The field's name in errors too (`allowedOrigins`), and in the README and the elements' console warning. */
     origins: '允許嵌入的網站',
     originsHint: '網站地址取瀏覽器位址列中的協議、網域和埠，如 https://www.example.gov.cn（不含其後的路徑）。',
+    /** The lines a website's editor pastes into a page, with this service's address and the site's id. */
+    embed: '嵌入程式碼',
+    embedHint: '把下面幾行貼上到上面所列網站的網頁中要放留言框的位置：第一行每個網頁放一次；<liuyan-form> 是寫留言，<liuyan-track> 是查詢留言，<liuyan-list> 是留言板，不需要的可以刪去。',
+    copyEmbed: '複製程式碼',
+    embedCopied: '已複製',
+    embedSelected: '無法自動複製：程式碼已選中，請按 Ctrl+C（手機上長按）複製',
     origin: '網站地址 {n}',
     noOrigins: '尚未新增網站：任何網站上的留言框都無法提交。',
     addOrigin: '新增網站',
