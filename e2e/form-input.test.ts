@@ -241,6 +241,8 @@ describe('<liuyan-form>: told plainly, never retried', () => {
     await browser.page.goto(`${FOREIGN}/`);
     const form = browser.page.locator('liuyan-form');
     await expect.poll(() => form.getByText('本网站尚未开通留言板').count()).toBe(1);
+    // The address to allow, said on the page: the editor placing the box need not open the browser's tools.
+    expect(await form.getByText('本网站尚未开通留言板').textContent()).toContain(`须在留言办理平台的站点设置中允许 ${FOREIGN}`);
     expect(await form.getByRole('button', { name: '重试' }).count()).toBe(0);
     expect(warnings.join('\n')).toContain(`origin ${FOREIGN} is not allowed`);
     expect(warnings.join('\n')).toContain('允许嵌入的网站');

@@ -70,7 +70,7 @@ export const adminEn: AdminStrings = {
     returnLabelPlaceholder: 'e.g. Back to the county government website',
     returnLabelHint: 'Shown at the top of the hosted board. Give both the address and the words, or neither.',
     themeColor: 'Colour (optional)',
-    themeColorHint: 'The colour of the hosted board’s header and buttons, e.g. #1f5fae; dark enough for white text on it. Empty: the default red.',
+    themeColorHint: 'The colour of the hosted board’s header and buttons, e.g. #1f5fae; dark enough for white text on it. Empty: the default red. A box embedded in another website follows that website’s styles: its stylesheet sets liuyan-form, liuyan-track, liuyan-list { --liuyan-color-primary: #1f5fae; }.',
     shareImageUrl: 'Share image address (optional)',
     shareImageUrlHint: 'The picture shown when the board or a message is shared in WeChat and other apps: the https address of a PNG or JPEG of at least 300×300 pixels, square if possible. Empty: Liuyan’s default image.',
     fieldNames: {

@@ -77,7 +77,7 @@ const strings = {
     returnLabelPlaceholder: '如：返回示范县人民政府网',
     returnLabelHint: '显示在托管留言板顶部。地址和文字须同时填写，或同时留空。',
     themeColor: '主题颜色（选填）',
-    themeColorHint: '托管留言板顶部和按钮的颜色，如 #1f5fae；须足够深，使白色文字清晰可读。留空则用默认的红色。',
+    themeColorHint: '托管留言板顶部和按钮的颜色，如 #1f5fae；须足够深，使白色文字清晰可读。留空则用默认的红色。嵌入其他网站的留言框随该网站的样式：在其样式表中写 liuyan-form, liuyan-track, liuyan-list { --liuyan-color-primary: #1f5fae; }。',
     shareImageUrl: '分享图片地址（选填）',
     shareImageUrlHint: '在微信等应用中分享留言板或留言时显示的图片：https 开头的 PNG 或 JPEG 图片地址，至少 300×300 像素，最好是正方形。留空则用留言系统的默认图片。',
     /** Fields as error sentences name them, where the service's catalog is too general. */

@@ -81,7 +81,7 @@ const strings = {
     returnLabelPlaceholder: '如：返回示範縣人民政府網',
     returnLabelHint: '顯示在託管留言板頂部。地址和文字須同時填寫，或同時留空。',
     themeColor: '主題顏色（選填）',
-    themeColorHint: '託管留言板頂部和按鈕的顏色，如 #1f5fae；須足夠深，使白色文字清晰可讀。留空則用預設的紅色。',
+    themeColorHint: '託管留言板頂部和按鈕的顏色，如 #1f5fae；須足夠深，使白色文字清晰可讀。留空則用預設的紅色。嵌入其他網站的留言框隨該網站的樣式：在其樣式表中寫 liuyan-form, liuyan-track, liuyan-list { --liuyan-color-primary: #1f5fae; }。',
     shareImageUrl: '分享圖片地址（選填）',
     shareImageUrlHint: '在微信等應用中分享留言板或留言時顯示的圖片：https 開頭的 PNG 或 JPEG 圖片地址，至少 300×300 像素，最好是正方形。留空則用留言系統的預設圖片。',
     /** Fields as error sentences name them, where the service's catalog is too general. */

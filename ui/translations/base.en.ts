@@ -6,7 +6,7 @@ export const baseEn: BaseStrings = {
   loading: 'Loading…',
   tryAgain: 'Try again',
   networkError: 'No connection. Check your network and try again.',
-  notAllowed: 'The message board is not yet enabled for this website, so it cannot be used here. Please contact the website’s administrator.',
+  notAllowed: 'The message board is not yet enabled for this website, so it cannot be used here. Please contact the website’s administrator (who allows {origin} in the site settings of the console).',
   tooManyRequests: 'Too many requests. Please try again in {wait}.',
   tooManyForPhone: 'Too many from this phone number. Please try again in {wait}.',
   waitMinutes: '{n} {n:minute|minutes}',

@@ -14,7 +14,8 @@ const common = {
   tryAgain: '重试',
   networkError: '网络连接失败，请检查网络后重试。',
   /** The page's origin is not in the site's allow-list: the citizen cannot fix it, the site's editor can. */
-  notAllowed: '本网站尚未开通留言板，暂时无法在此留言或查看。请联系本网站的管理员。',
+  /** `{origin}`: this page's, as the site's admin must add it (the editor placing the box reads this first). */
+  notAllowed: '本网站尚未开通留言板，暂时无法在此留言或查看。请联系本网站的管理员（须在留言办理平台的站点设置中允许 {origin}）。',
   /** `{wait}`: how long, in minutes or hours (`waitText`). */
   tooManyRequests: '操作太频繁，请{wait}后再试。',
   /** The count for the phone number given is full (a day's messages, or SMS codes): said, so the citizen does not just wait and retry blindly. */

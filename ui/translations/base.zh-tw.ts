@@ -18,7 +18,8 @@ const common = {
   tryAgain: '重試',
   networkError: '網路連線失敗，請檢查網路後重試。',
   /** The page's origin is not in the site's allow-list: the citizen cannot fix it, the site's editor can. */
-  notAllowed: '本網站尚未開通留言板，暫時無法在此留言或檢視。請聯絡本網站的管理員。',
+  /** `{origin}`: this page's, as the site's admin must add it (the editor placing the box reads this first). */
+  notAllowed: '本網站尚未開通留言板，暫時無法在此留言或檢視。請聯絡本網站的管理員（須在留言辦理平臺的站點設定中允許 {origin}）。',
   /** `{wait}`: how long, in minutes or hours (`waitText`). */
   tooManyRequests: '操作太頻繁，請{wait}後再試。',
   /** The count for the phone number given is full (a day's messages, or SMS codes): said, so the citizen does not just wait and retry blindly. */

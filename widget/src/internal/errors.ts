@@ -46,7 +46,7 @@ export function failureText(error: unknown, t: BaseStrings, fallback: string): s
       console.warn(`Liuyan: this page's origin ${location.origin} is not allowed to embed the site's message board. `
         + 'An admin of the site adds it in the console: 站点管理 → 站点设置 → 允许嵌入的网站 (Administration → Site settings → Allowed websites).');
     }
-    return t.notAllowed;
+    return format(t.notAllowed, { origin: location.origin });
   }
   if (error.code === 'too_many_requests') {
     return format(error.problem?.limit === 'phone' ? t.tooManyForPhone : t.tooManyRequests, { wait: waitText(t, error.retryAfterSeconds ?? 60) });
