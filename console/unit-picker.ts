@@ -171,9 +171,12 @@ export class LiuyanConsoleUnitPicker extends ConsoleElement {
     }
   }
 
-  /** Resets with its form: nothing chosen. */
+  /** Resets with its form: nothing chosen, no search left typed, the level it starts at shown again. */
   formResetCallback(): void {
     this.values = [];
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]');
+    if (input) input.value = '';
+    if (this.searched) void this.find('');
   }
 
   /**

@@ -300,6 +300,8 @@ describe('the console’s admin pages', () => {
     expect(await accounts.getByLabel('初始密码').getAttribute('aria-invalid')).toBe('false');
     await accounts.getByRole('button', { name: '新建账号' }).click();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-accounts').textContent()).toBe('账号已创建');
+    // The form is empty for the next account: the unit search typed is gone with the rest.
+    expect(await accounts.locator('#units-add').getByRole('searchbox').inputValue()).toBe('');
     const row = accounts.locator(`[data-email="${official.email}"]`);
     expect((await row.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`县数据管理局办理员.*办理人员.*未启用动态验证码.*${name}`));
 
