@@ -46,7 +46,8 @@ export async function countersFor(hashKey: string, siteId: string, limits: Submi
 
 /**
  * Seconds until every full counter's window has ended (what `Retry-After` says) and whose count
- * keeps the request waiting longest (`Problem.limit`), or null when none of `counters` is full. One indexed read of at most three rows. `table`: the submissions' counters,
+ * keeps the request waiting longest (`Problem.limit`), or null when none of `counters` is full.
+ * One indexed read of at most three rows. `table`: the submissions' counters,
  * or those of requests for SMS codes and lost codes (migration 0028), kept the same way.
  */
 export async function secondsUntilAllowed(

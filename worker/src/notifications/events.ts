@@ -43,8 +43,8 @@ function unitOfficials(db: SiteDatabase, siteId: string, unitId: string, kind: O
  * The notices one timeline event (a `message_events` row) calls for, written and queued (kind
  * `notification`): `replied` → the author, by SMS (if asked and the site sends SMS) and by e-mail (if
  * asked and given); `submitted`/`transferred` → 'assigned', `reminder` → 'due_soon', `escalated` →
- * 'escalated', `reopened` → 'reopened', by e-mail to each official of the unit who has not turned that kind off (and by SMS too
- * to one who gave a mobile, where the site sends SMS). Each notice's
+ * 'escalated', `reopened` → 'reopened', by e-mail to each official of the unit who has not turned
+ * that kind off (and by SMS too to one who gave a mobile, where the site sends SMS). Each notice's
  * key is the event's id, its channel and its recipient, so calling this again for the same event
  * (a retried fan-out) writes and sends nothing twice. Nothing is decrypted here: the delivery step
  * reads the recipient. Returns the ids of the notices written.

@@ -1,8 +1,9 @@
 // The words of each notice (an SMS's text, an e-mail's subject and text). Every text begins with
 // 【site】, as a text message in China must carry its sender's name (a gateway sends the text whole).
-// A citizen's notices read in the language they wrote in; an official's in the site's. `{which}` names the message: its title
-// where the public may read it, else the day it was sent, never its words. In Chinese, as the SMS templates a
-// provider approves are (a site's templates say the same with the same variables: texts.ts).
+// A citizen's notices read in the language they wrote in; an official's in the site's. `{which}`
+// names the message: its title where the public may read it, else the day it was sent, never its
+// words. In Chinese, as the SMS templates a provider approves are (a site's templates say the same
+// with the same variables: texts.ts).
 
 const strings = {
   /** Which message: its title where the public may read it (`titled`), else the site's day it was submitted (`dated`). */
