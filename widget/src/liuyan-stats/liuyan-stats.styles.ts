@@ -27,7 +27,8 @@ export const styles = css`
   td { white-space: nowrap; }
   /* A heading breaks between words only (a host page's overflow-wrap would cut "Messa-ges"); a table too wide scrolls in its box. */
   thead th { overflow-wrap: normal; }
-  th:first-child, td:first-child { text-align: start; overflow-wrap: anywhere; }
+  /* A unit's name keeps room for a few characters a line (English headings beside it took all but one); the table then scrolls in its box. */
+  th:first-child, td:first-child { text-align: start; overflow-wrap: anywhere; min-width: 6em; }
   [part='all-units'] { margin-top: calc(.5*var(--liuyan-space)); }
   details { margin-top: var(--liuyan-space); font-size: 0.9em; }
   summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; color: var(--liuyan-color-primary); }

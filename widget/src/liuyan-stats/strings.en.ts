@@ -7,7 +7,7 @@ export const statsEn: StatsStrings = {
   ...enStatsLabels,
   title: 'How messages are handled',
   chartTitle: 'Messages and replies per month',
-  chartPeriod: 'Messages and replies per month ({from} to {to})',
+  chartPeriod: 'Messages and replies per month ({from} to {to}; earlier messages count in the totals above, not drawn here)',
   tableCaption: 'Messages and replied messages per month',
   ranking: 'Replies by leader and department',
   rankingNote: '{n} in all, ranked by reply rate, then on-time rate, then messages.',

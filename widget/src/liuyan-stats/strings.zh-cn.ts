@@ -6,7 +6,7 @@ const strings = {
   title: '办理情况统计',
   chartTitle: '每月留言与回复',
   /** The title when the chart leaves out months the figures above count (`{from}`, `{to}`: 2026-01). */
-  chartPeriod: '每月留言与回复（{from}至{to}）',
+  chartPeriod: '每月留言与回复（{from}至{to}；更早的留言计入上方总数，图中未画出）',
   /** The table behind the chart, for screen readers. */
   tableCaption: '每月留言数与已回复数',
   ranking: '各单位回复情况',

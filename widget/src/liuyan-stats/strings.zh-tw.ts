@@ -10,7 +10,7 @@ const strings = {
   title: '辦理情況統計',
   chartTitle: '每月留言與回覆',
   /** The title when the chart leaves out months the figures above count (`{from}`, `{to}`: 2026-01). */
-  chartPeriod: '每月留言與回覆（{from}至{to}）',
+  chartPeriod: '每月留言與回覆（{from}至{to}；更早的留言計入上方總數，圖中未畫出）',
   /** The table behind the chart, for screen readers. */
   tableCaption: '每月留言數與已回覆數',
   ranking: '各單位回覆情況',
