@@ -78,8 +78,12 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   /** Saves at once when a box is ticked or cleared: one choice per kind of notice (the mobile as it was). */
   private async setNotice(kind: NoticeKind, on: boolean): Promise<void> {
     if (!this.notices) return;
+    // Shown as chosen while it saves (on a slow line the box went back until the answer came, and
+    // looked as if the tap had not taken); put back only if the save fails.
+    const before = this.notices;
+    this.notices = { ...before, [kind]: on };
     const { smsPhone: _unchanged, ...kinds } = this.notices;
-    await this.saveNotices({ ...kinds, [kind]: on });
+    if (!(await this.saveNotices(kinds))) this.notices = before;
   }
 
   /** Saves the mobile for SMS notices (empty: e-mail only). */
@@ -91,20 +95,23 @@ export class LiuyanConsoleAccount extends ConsoleElement {
   }
 
   /**
-   * Saves the choices; a box whose save failed goes back to what the service holds (`live` in the
-   * template: the box's own state is compared, so a tick the service did not take is undone).
+   * Saves the choices; whether the service took them. A box whose save failed goes back to what the
+   * service holds (`live` in the template: the box's own state is compared, so a tick the service
+   * did not take is undone).
    */
-  private async saveNotices(wanted: OfficialNotificationPrefs): Promise<void> {
+  private async saveNotices(wanted: OfficialNotificationPrefs): Promise<boolean> {
     this.noticesState = { busy: true, done: false, error: '' };
     try {
       this.notices = await this.officials.myNotifications.set(wanted);
       this.noticesState = { busy: false, done: true, error: '' };
+      return true;
     } catch (error) {
       const fields = this.fieldErrors(error);
       this.noticesState = fields.smsPhone
         ? { busy: false, done: false, error: '', phoneError: fields.smsPhone }
         : { busy: false, done: false, error: this.problemText(error) };
       if (fields.smsPhone) await this.focusFirstInvalid();
+      return false;
     }
   }
 

@@ -180,8 +180,9 @@ describe('a dead notice in the console', () => {
     // from the dead list once the first has answered).
     await Promise.all([button.click({ force: true }), button.click({ force: true, timeout: 5_000 }).catch(() => undefined)]);
     await expect.poll(async () => (await notices.locator('[role="status"]:not([hidden])').textContent()) ?? '').toContain('已重新发送');
-    // Said where the admin is looking too, under the list's heading: the page's own is screens above on a phone.
-    expect(await notices.locator('section[aria-labelledby="dead-title"] p.notice').textContent()).toContain('已重新发送');
+    // Said where the admin clicked too, in the row, which stays (no second button): the page's own is screens above on a phone.
+    expect(await item.first().locator('p.notice').textContent()).toContain('已重新发送');
+    expect(await item.first().getByRole('button', { name: '重新发送' }).count()).toBe(0);
     await expect.poll(() => queryD1<{ status: string; attempts: number }>(inject('persistTo'), `SELECT status, attempts FROM notifications WHERE id = '${id}'`)[0], { timeout: 20_000 })
       .toEqual({ status: 'sent', attempts: 1 });
     expect(queryD1<{ n: number }>(inject('persistTo'), `SELECT count(*) AS n FROM audit_log WHERE action = 'notification.resend' AND detail LIKE '%${id}%'`)[0]!.n).toBe(1);
@@ -212,10 +213,20 @@ describe('an official’s own notices', () => {
     await expect.poll(() => box.isChecked()).toBe(before);
     expect(saves).toBe(1);
 
-    // Saved: the box keeps its new state, after a reload too.
+    // Saved, on a slow line: the box shows the choice while it saves (it went back until the answer
+    // came, as if the tap had not taken), and keeps it, after a reload too.
     await page.unroute('**/v1/console/me/notifications');
+    let answer = () => {};
+    await page.route('**/v1/console/me/notifications', async (route) => {
+      if (route.request().method() === 'PUT') await new Promise<void>((resolve) => { answer = resolve; });
+      await route.continue();
+    });
     await box.click();
+    await page.waitForTimeout(300);
+    expect(await box.isChecked()).toBe(!before);
+    answer();
     await expect.poll(() => account.getByText('通知设置已保存').isVisible()).toBe(true);
+    await page.unroute('**/v1/console/me/notifications');
     expect(await box.isChecked()).toBe(!before);
     await page.reload();
     await expect.poll(() => account.getByLabel('留言即将到期').isChecked()).toBe(!before);

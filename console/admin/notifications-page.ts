@@ -92,11 +92,15 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     (form.elements.namedItem('secret') as HTMLInputElement).value = '';
   }
 
-  /** 重新发送: the notice is queued again (a second click finds it on its way and sends nothing more); it leaves the list. */
+  /**
+   * 重新发送: the notice is queued again (a second click finds it on its way and sends nothing more).
+   * Its row stays until the list is read again, saying so where the admin clicked: a row that went
+   * left only the next one in view on a phone, the confirmation screens above.
+   */
   private async resend(notice: NotificationRecord): Promise<void> {
     const queued = await this.change(notice.id, () => this.officials.admin.notifications.resend(notice.id), this.a.notifications.resent);
     if (!queued || !this.dead) return;
-    this.dead = { items: this.dead.items.filter((d) => d.id !== queued.id) };
+    this.dead = { items: this.dead.items.map((d) => (d.id === queued.id ? queued : d)) };
   }
 
   override render() {
@@ -145,13 +149,12 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
       <section class="stack" aria-labelledby="dead-title">
         <h2 id="dead-title">${n.deadTitle}</h2>
         <p class="muted hint">${n.deadHint}</p>
-        ${this.scope === SAVE ? nothing : this.doneBeside(this.scope)}
         ${this.dead.items.length === 0 ? html`<p class="muted">${n.deadEmpty}</p>` : html`<ul class="list" part="dead-notifications">
           ${this.dead.items.map((d) => html`<li class="list-item">
             <div class="list-main"><strong>${n.kinds[d.kind]}</strong> · ${n.channels[d.channel]}${d.messageId ? html` · <a href="#/messages/${d.messageId}">${n.message}</a>` : ''}</div>
-            <p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.finishedAt ?? d.createdAt), attempts: d.attempts, error: deadReason(n.deadReasons, d.lastError) })}</p>
-            ${this.formError(d.id)}
-            ${d.resendable ? html`<div class="buttons compact">
+            ${d.status === 'dead' ? html`<p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.finishedAt ?? d.createdAt), attempts: d.attempts, error: deadReason(n.deadReasons, d.lastError) })}</p>` : nothing}
+            ${this.formError(d.id)}${this.doneBeside(d.id)}
+            ${d.status !== 'dead' ? nothing : d.resendable ? html`<div class="buttons compact">
               <button type="button" part="resend-notification" aria-disabled=${String(this.busy)} @click=${() => this.resend(d)}>${n.resend}</button>
             </div>` : html`<p class="muted hint">${n.notResendable}</p>`}
           </li>`)}
