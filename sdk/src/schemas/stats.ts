@@ -18,7 +18,7 @@ export const STATS_DEFINITIONS = [
   'adopted: suggestions marked 已采纳.',
   'byType, byDomain, byOutlet: counted messages per type, per domain and per outlet: the drive partner the message was written on (its name), else the website origin it was sent from. A message sent with no website (through the API or Open311 by a program) is in no outlet, so byOutlet may add up to fewer than messages.',
   'monthly: per month with messages, oldest first: counted messages and how many of them were replied.',
-  'byUnit: per unit messages were addressed to (by its current unit after a 转办), ranked by replyRate, then onTimeRate, then messages; satisfaction is the unit’s mean overall score. `unit` narrows everything to the one unit (not its sub-units); `campaign` to one campaign’s messages.',
+  'byUnit: per unit messages were addressed to (by its current unit after a 转办), ranked by replyRate, then onTimeRate, then messages; satisfaction is the unit’s mean overall score; `active: false` for a unit retired since (its messages still count; the ranking and the console\'s dashboard mark it 已停用). `unit` narrows everything to the one unit (not its sub-units); `campaign` to one campaign’s messages.',
 ] as const;
 
 export const StatsQuerySchema = z.object({
@@ -50,6 +50,7 @@ export const MonthlyStatsSchema = z.object({
 export const UnitStatsSchema = z.object({
   unitId: z.string(),
   name: z.string(),
+  active: z.boolean().describe('false: the unit is retired (停用) since; the messages it had still count, and the ranking marks it'),
   messages: z.number().int(),
   replyRate: Rate,
   onTimeRate: Rate,

@@ -188,7 +188,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranking-title"><table part="ranking" aria-labelledby="ranking-title">
         <thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.messages}</th><th scope="col">${t.replyRate}</th><th scope="col">${t.onTimeRate}</th><th scope="col">${t.satisfaction}</th></tr></thead>
         <tbody>${shown.map((u) => html`
-          <tr><th scope="row">${written(u.name, this.locale)}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, t, this.locale)}</td><td>${percent(u.onTimeRate, t, this.locale)}</td><td>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
+          <tr><th scope="row">${written(u.name, this.locale)}${u.active ? '' : t.retired}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, t, this.locale)}</td><td>${percent(u.onTimeRate, t, this.locale)}</td><td>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
         </tbody>
       </table></div>
       ${shown.length < s.byUnit.length ? html`<button type="button" class="secondary" part="all-units" @click=${() => (this.allUnits = true)}>${format(t.showAllUnits, { n: s.byUnit.length })}</button>` : nothing}`;

@@ -23,4 +23,5 @@ export const statsEn: StatsStrings = {
   ],
   loadFailed: 'The statistics could not be loaded. Check the connection and try again.',
   empty: 'No messages yet',
+  retired: ' (retired)',
 };

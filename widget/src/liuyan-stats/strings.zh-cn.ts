@@ -26,6 +26,8 @@ const strings = {
   ],
   loadFailed: '统计数据加载失败，请检查网络后重试。',
   empty: '暂无留言',
+  /** After a retired unit's name in the ranking (its messages still count). */
+  retired: '（已停用）',
 } as const;
 
 export type StatsStrings = CommonStrings & StatsLabels & Widen<typeof strings>;

@@ -30,6 +30,8 @@ const strings = {
   ],
   loadFailed: '統計資料載入失敗，請檢查網路後重試。',
   empty: '暫無留言',
+  /** After a retired unit's name in the ranking (its messages still count). */
+  retired: '（已停用）',
 } as const;
 
 export const statsZhTW: StatsStrings = { ...commonZhTW, ...zhTWStatsLabels, ...strings };

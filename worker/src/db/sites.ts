@@ -238,8 +238,8 @@ export function calendarOf(days: { day: string; kind: string }[]): WorkingCalend
   };
 }
 
-/** A site's unit as statistics need it: its id and name (and parent). */
-export type SiteUnit = Pick<UnitRow, 'id' | 'parent_id' | 'name'>;
+/** A site's unit as statistics need it: its id and name (and parent), and whether it is retired (`active` 0). */
+export type SiteUnit = Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'active'>;
 
 /**
  * Units per site, kept by this worker while the site's units version (bumped by triggers on every
@@ -261,7 +261,7 @@ export const FEW_UNITS = CONFIG_UNITS_MAX;
 export async function siteUnitsIfFew(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>): Promise<SiteUnit[] | null> {
   const kept = unitsBySite.get(site.id);
   if (kept && kept.version === site.unitsVersion) return kept.units;
-  const rows = await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name']).where('site_id', '=', site.id).limit(FEW_UNITS + 1));
+  const rows = await db.all(db.q.selectFrom('units').select(['id', 'parent_id', 'name', 'active']).where('site_id', '=', site.id).limit(FEW_UNITS + 1));
   const units = rows.length > FEW_UNITS ? null : rows;
   if (unitsBySite.size >= UNIT_CACHE_SITES) unitsBySite.clear();
   unitsBySite.set(site.id, { version: site.unitsVersion, units });
@@ -291,34 +291,45 @@ export async function unknownFilters(db: SiteDatabase, siteId: string, filter: {
  * national site reads at most its own few dozen units, once, never the ~90,000 of the tree.
  * Answers id → name for the site's units among `unitIds` (others are left out). At most `UNIT_NAMES_KEPT` names per site are kept.
  */
-const namesBySite = new Map<string, { version: number; names: Map<string, string> }>();
+const namesBySite = new Map<string, { version: number; names: Map<string, string>; retired: Set<string> }>();
 const UNIT_NAMES_KEPT = 20_000;
 /** Up to this many ids are bound one value each (D1 binds 100; json_each would count a row read per id). */
 const NAMES_BOUND_AS_VALUES = 90;
 
 export async function unitNames(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, unitIds: readonly string[]): Promise<Map<string, string>> {
+  return new Map([...(await namedUnits(db, site, unitIds))].map(([id, unit]) => [id, unit.name]));
+}
+
+/** As `unitNames`, with whether each unit is retired (停用): what the statistics' ranking marks. Read in the same one query, kept alike. */
+export async function namedUnits(db: SiteDatabase, site: Pick<Site, 'id' | 'unitsVersion'>, unitIds: readonly string[]): Promise<Map<string, { name: string; retired: boolean }>> {
   let kept = namesBySite.get(site.id);
   if (!kept || kept.version !== site.unitsVersion) {
     if (namesBySite.size >= UNIT_CACHE_SITES) namesBySite.clear();
-    kept = { version: site.unitsVersion, names: new Map() };
+    kept = { version: site.unitsVersion, names: new Map(), retired: new Set() };
     namesBySite.set(site.id, kept);
   }
   const missing = [...new Set(unitIds)].filter((id) => !kept.names.has(id));
   if (missing.length > 0) {
     // Inactive units too: older messages are still addressed to them.
     const rows = await db.all(
-      db.q.selectFrom('units').select(['id', 'name'])
+      db.q.selectFrom('units').select(['id', 'name', 'active'])
         .where(missing.length <= NAMES_BOUND_AS_VALUES
           ? sql<boolean>`id IN (${sql.join(missing)})`
           : sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(missing)}))`)
         // `+` keeps the planner on the primary key: the site's index would read all its units.
         .where(sql<boolean>`+site_id = ${site.id}`),
     );
-    if (kept.names.size + rows.length > UNIT_NAMES_KEPT) kept.names.clear();
-    for (const row of rows) kept.names.set(row.id, row.name);
+    if (kept.names.size + rows.length > UNIT_NAMES_KEPT) {
+      kept.names.clear();
+      kept.retired.clear();
+    }
+    for (const row of rows) {
+      kept.names.set(row.id, row.name);
+      if (!row.active) kept.retired.add(row.id);
+    }
   }
   return new Map(unitIds.flatMap((id) => {
     const name = kept.names.get(id);
-    return name === undefined ? [] : [[id, name] as const];
+    return name === undefined ? [] : [[id, { name, retired: kept.retired.has(id) }] as const];
   }));
 }

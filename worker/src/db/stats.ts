@@ -3,7 +3,7 @@ import { DOMAINS, MESSAGE_TYPES } from '../../../sdk/src/codes';
 import type { MonthlyStats, Stats, UnitStats } from '../../../sdk/src/schemas/stats';
 import { localDay } from '../lib/site-time';
 import type { SiteDatabase } from './client';
-import { unitNames, type SiteUnit } from './sites';
+import { namedUnits, type SiteUnit } from './sites';
 
 /**
  * Public statistics (STATS_DEFINITIONS in sdk/src/schemas/stats.ts says what each figure means),
@@ -270,14 +270,14 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
   const t = (figure: string) => total[figure] ?? 0;
 
   const names = units
-    ? new Map(units.map((u) => [u.id, u.name]))
-    : await unitNames(db, { id: siteId, unitsVersion: selection.unitsVersion }, [...new Set(unitRows.map((r) => r.unit_id))]);
+    ? new Map(units.map((u) => [u.id, { name: u.name, retired: !u.active }]))
+    : await namedUnits(db, { id: siteId, unitsVersion: selection.unitsVersion }, [...new Set(unitRows.map((r) => r.unit_id))]);
   const perUnit = new Map<string, Totals>();
   for (const row of unitRows) perUnit.set(row.unit_id, addInto(perUnit.get(row.unit_id) ?? {}, row, periodSign.get(row.period) ?? 0));
   // Scores of too few ratings are not given (`minRated`): a rated count of 0 makes every mean null.
   const shown = (rated: number) => (rated >= (selection.minRated ?? 1) ? rated : 0);
   const byUnit: UnitStats[] = [...perUnit].map(([unitId, u]) => ({
-    unitId, name: names.get(unitId) ?? unitId, messages: u.messages ?? 0,
+    unitId, name: names.get(unitId)?.name ?? unitId, active: !names.get(unitId)?.retired, messages: u.messages ?? 0,
     replyRate: ratio(u.replied ?? 0, u.messages ?? 0), onTimeRate: ratio(u.on_time ?? 0, u.replied ?? 0), satisfaction: mean(u.rating_sum ?? 0, shown(u.rated ?? 0)),
   })).filter((u) => u.messages > 0)
     .sort((a, b) => (b.replyRate ?? -1) - (a.replyRate ?? -1) || (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.messages - a.messages);

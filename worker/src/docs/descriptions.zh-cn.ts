@@ -14,7 +14,7 @@ export const STATS_DEFINITIONS_ZH = [
   'adopted：标记为已采纳的建言数。',
   'byType、byDomain、byOutlet：按类型、领域和来源网站统计的留言数；来源网站是留言所在的专栏合作网站（其名称），否则为发出留言的网站来源（origin）。不经网站提交的留言（程序通过 API 或 Open311 提交）不属于任何来源网站，因此 byOutlet 各项之和可能小于 messages。',
   'monthly：有留言的每个月，最早的在前：计入的留言数及其中已答复的数量。',
-  'byUnit：按留言写给的单位（转办后按当前单位），依次按回复率、按期办结率、留言数排名；satisfaction 为该单位的总体评价平均分。`unit` 只统计这一个单位（不含其下级单位）；`campaign` 只统计一个专栏的留言。',
+  'byUnit：按留言写给的单位（转办后按当前单位），依次按回复率、按期办结率、留言数排名；satisfaction 为该单位的总体评价平均分；已停用的单位 `active` 为 false（其留言仍计入，排名和工作台中标明“已停用”）。`unit` 只统计这一个单位（不含其下级单位）；`campaign` 只统计一个专栏的留言。',
 ];
 
 const definitions = STATS_DEFINITIONS_ZH.map((line) => `- ${line}`).join('\n');
@@ -55,6 +55,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '我单位的留言临近办理期限',
   'a message of my unit is overdue and supervised (督办)':
     '我单位的留言已超期并被督办',
+  'false: the unit is retired (停用) since; the messages it had still count, and the ranking marks it':
+    'false：该单位已停用；它的留言仍然计入，排名中标明“已停用”',
   'a citizen sent a message of my unit back (重办: an unhappy rating, or a follow-up to an answer); always in answers, absent on a PUT: unchanged':
     '留言人将我单位答复过的留言退回重办（不满意评价，或对答复的追问）；应答中总有此项，PUT 时不填：保持不变',
   'my mobile for the same notices by SMS too (where the site sends SMS); null or empty: e-mail only; absent: unchanged':

@@ -87,8 +87,8 @@ describe('GET /v1/sites/:site/stats', () => {
       byOutlet: { [ALLOWED_ORIGIN]: 4 },
       monthly: [{ month: '2026-10', messages: 2, replied: 2 }, { month: '2026-11', messages: 2, replied: 1 }],
       byUnit: [
-        { unitId: eduUnit, name: '测试县教育局', messages: 2, replyRate: 1, onTimeRate: 1, satisfaction: null },
-        { unitId: transportUnit, name: '测试县交通运输局', messages: 2, replyRate: 0.5, onTimeRate: 0, satisfaction: null },
+        { unitId: eduUnit, name: '测试县教育局', active: true, messages: 2, replyRate: 1, onTimeRate: 1, satisfaction: null },
+        { unitId: transportUnit, name: '测试县交通运输局', active: true, messages: 2, replyRate: 0.5, onTimeRate: 0, satisfaction: null },
       ],
     } satisfies Stats);
     // Officials read the scores themselves.
@@ -174,8 +174,8 @@ describe('GET /v1/sites/:site/stats', () => {
         { month: '2025-12', messages: 1, replied: 0 }, { month: '2026-02', messages: 1, replied: 1 },
       ],
       byUnit: [
-        { unitId: transportUnit, name: '测试县交通运输局', messages: 2, replyRate: 1, onTimeRate: 0.5, satisfaction: null },
-        { unitId: eduUnit, name: '测试县教育局', messages: 2, replyRate: 0.5, onTimeRate: 1, satisfaction: 4 },
+        { unitId: transportUnit, name: '测试县交通运输局', active: true, messages: 2, replyRate: 1, onTimeRate: 0.5, satisfaction: null },
+        { unitId: eduUnit, name: '测试县教育局', active: true, messages: 2, replyRate: 0.5, onTimeRate: 1, satisfaction: 4 },
       ],
     } satisfies Stats);
     // One unit over the same range; an open end (to this year's end); an open start (everything before May 2025).
@@ -203,6 +203,16 @@ describe('GET /v1/sites/:site/stats', () => {
     for (const query of ['?to=1900-06', '?from=0001-01&to=0001-02', '?from=2026-01', '?to=2026-01']) {
       expect(await stats(siteId, query), query).toMatchObject({ messages: 0, replied: 0 });
     }
+  });
+
+  it('marks a retired unit in the ranking, its messages still counted', async () => {
+    const { siteId, eduUnit, transportUnit } = await createSite();
+    await seedMessages(siteId, [{ unitId: eduUnit }, { unitId: transportUnit }]);
+    const admin = await createOfficial(siteId, 'admin');
+    expect((await consoleRequest(`/v1/admin/units/${transportUnit}`, { as: admin, method: 'PATCH', body: { active: false } })).status).toBe(200);
+    const figures = await stats(siteId);
+    expect(figures.messages).toBe(2);
+    expect(Object.fromEntries(figures.byUnit.map((u) => [u.unitId, u.active]))).toEqual({ [eduUnit]: true, [transportUnit]: false });
   });
 
   it('refuses a month that is not YYYY-MM, naming the field', async () => {
