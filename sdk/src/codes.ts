@@ -47,7 +47,14 @@ export const ACTIONS = ['publish', 'reject', 'hide', 'accept', 'transfer', 'repl
 /** A follow-up question's (追问) words as the public may read them: only once a moderator published them. */
 export const FOLLOW_UP_MODERATIONS = ['pending', 'published', 'rejected'] as const;
 
-/** The notices a site gives an SMS template code for: 有新回复, 新查询码, 验证码; to officials 交办, 即将到期, 督办. */
+/**
+ * Every kind of notice (migration 0047's CHECK): to citizens 有新回复, 找回查询码 (a request, sent on as
+ * 新查询码), 验证码; to officials 交办, 即将到期, 督办, 重办.
+ */
+export const NOTIFICATION_KINDS = ['reply', 'recovery', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The notices a site gives an SMS template code for: every kind but a lost-code request. */
 export const SMS_TEMPLATE_KINDS = ['reply', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
 
 export const REJECT_REASONS = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'] as const;

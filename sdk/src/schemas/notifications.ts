@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SMS_TEMPLATE_KINDS } from '../codes';
+import { NOTIFICATION_KINDS, SMS_TEMPLATE_KINDS } from '../codes';
 import { LIMITS } from '../limits';
 import { optionalText, requiredText, TimestampSchema } from './common';
 
@@ -67,7 +67,7 @@ export type UpdateNotificationSettingsInput = z.input<typeof UpdateNotificationS
 /** One notice as admins see it: never the recipient. */
 export const NotificationRecordSchema = z.object({
   id: z.string(),
-  kind: z.enum(['reply', 'recovery', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened']),
+  kind: z.enum(NOTIFICATION_KINDS),
   channel: z.enum(['sms', 'email']),
   messageId: z.string().nullable(),
   status: z.enum(['queued', 'sent', 'dead']),

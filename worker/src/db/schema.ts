@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { MessageStatus, Moderation, ModerationMode, ReplyKind, UnitKind } from '../../../sdk/src/schemas/common';
+import type { NotificationKind } from '../../../sdk/src/codes';
 import type { Role } from '../../../sdk/src/schemas/console';
 
 // Types of every table in worker/migrations, kept in step with the SQL by hand; schema.node.test.ts
@@ -667,7 +668,8 @@ export interface NotificationSettingsTable {
   updated_at: string;
 }
 
-export type NotificationKind = 'reply' | 'recovery' | 'new_code' | 'verification_code' | 'assigned' | 'due_soon' | 'escalated' | 'reopened';
+/** Every kind of notice: one list, in the SDK's codes. */
+export type { NotificationKind };
 
 /** One notice to one recipient by one channel (migration 0028); a typed recipient is sealed, else null (read from the message or the account). */
 export interface NotificationTable {
