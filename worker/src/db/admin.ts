@@ -21,6 +21,20 @@ export function auditEntry(db: SiteDatabase, entry: {
   });
 }
 
+/**
+ * The audit row of the statement just before it in the same `batch()`, written only when that statement
+ * changed a row (SQLite's `changes()`: the rows the last INSERT, UPDATE or DELETE on the connection
+ * changed, https://sqlite.org/lang_corefunc.html#changes). A guarded change that found nothing to do —
+ * decided a moment ago by another official, a row deleted meanwhile — is not audited as done.
+ */
+export function auditEntryOfChange(db: SiteDatabase, entry: Parameters<typeof auditEntry>[1]) {
+  return db.q.insertInto('audit_log').columns(['site_id', 'account_id', 'action', 'message_id', 'detail', 'created_at'])
+    .expression(db.q.selectNoFrom((eb) => [
+      eb.val(entry.siteId).as('site_id'), eb.val(entry.accountId).as('account_id'), eb.val(entry.action).as('action'),
+      eb.val(entry.messageId ?? null).as('message_id'), eb.val(JSON.stringify(entry.detail)).as('detail'), eb.val(entry.at).as('created_at'),
+    ]).where(sql<boolean>`changes() > 0`));
+}
+
 /** The settings an admin may change. */
 export type SiteChanges = Partial<Omit<SiteSettings, 'id' | 'locale'>>;
 

@@ -10,6 +10,7 @@ import { jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { AuditAction } from '../../../sdk/src/schemas/audit';
 import type { CitizenActions, RatingReason } from '../../../sdk/src/schemas/message';
 import { ApiError } from '../errors';
+import { auditEntryOfChange } from './admin';
 import type { SiteDatabase } from './client';
 import type { MessageRow } from './schema';
 
@@ -242,14 +243,7 @@ export async function moderateFollowUp(
   const action: AuditAction = decision === 'published' ? 'follow_up.publish' : 'follow_up.reject';
   const [update] = await db.batch([
     db.q.updateTable('follow_ups').set({ moderation: decision, moderated_at: at }).where('id', '=', id).where('moderation', '=', 'pending'),
-    db.q.insertInto('audit_log')
-      .columns(['site_id', 'account_id', 'action', 'message_id', 'detail', 'created_at'])
-      .expression(db.q.selectFrom('follow_ups')
-        .select((eb) => [
-          eb.val(siteId).as('site_id'), eb.val(accountId).as('account_id'), eb.val(action).as('action'), eb.val(messageId).as('message_id'),
-          eb.val(JSON.stringify({ followUp: id })).as('detail'), eb.val(at).as('created_at'),
-        ])
-        .where('id', '=', id).where('moderation', '=', decision).where('moderated_at', '=', at)),
+    auditEntryOfChange(db, { siteId, accountId, action, messageId, detail: { followUp: id }, at }),
   ]);
   if ((update?.meta.changes ?? 0) === 0) throw new ApiError('conflict');
 }

@@ -6,7 +6,7 @@ import {
   AdminCampaignSchema, CreateCampaignInputSchema, UpdateCampaignInputSchema,
 } from '../../../sdk/src/schemas/campaign';
 import { newRouteGroup } from '../app';
-import { auditEntry } from '../db/admin';
+import { auditEntry, auditEntryOfChange } from '../db/admin';
 import { campaignColumns, campaignFigures, isOpen, outletsOf, siteCampaigns, toAdminCampaign } from '../db/campaigns';
 import type { SiteDatabase } from '../db/client';
 import type { CampaignRow } from '../db/schema';
@@ -206,7 +206,7 @@ adminCampaigns.openapi(endCampaign, async (c) => {
     // Still open when the statement runs: two admins ending it at once end it once.
     db.q.updateTable('campaigns').set({ ends_at: at, updated_at: at })
       .where('id', '=', id).where('site_id', '=', site.id).where('starts_at', '<=', at).where('ends_at', '>', at),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'campaign.end', detail: { campaign: id, endsAt: before.ends_at }, at }),
+    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'campaign.end', detail: { campaign: id, endsAt: before.ends_at }, at }),
   ]);
   if ((ended?.meta.changes ?? 0) === 0) throw new ApiError('campaign_not_open');
   return c.json(await answer(db, { ...before, ends_at: at, updated_at: at }), 200);

@@ -4,7 +4,7 @@ import {
   CreateIntegrationKeyInputSchema, IntegrationKeySchema, IssuedIntegrationKeySchema,
 } from '../../../sdk/src/schemas/integration-key';
 import { newRouteGroup } from '../app';
-import { auditEntry } from '../db/admin';
+import { auditEntry, auditEntryOfChange } from '../db/admin';
 import { integrationKeyHash, keyPrefix, newIntegrationKey, siteIntegrationKeys, toIntegrationKey } from '../db/integration-keys';
 import { notFound } from '../errors';
 import { newId } from '../lib/crypto';
@@ -83,7 +83,7 @@ adminIntegrationKeys.openapi(revokeIntegrationKey, async (c) => {
   const at = new Date().toISOString();
   await db.batch([
     db.q.updateTable('integration_keys').set({ revoked_at: at }).where('id', '=', id).where('site_id', '=', site.id).where('revoked_at', 'is', null),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'integration_key.revoke', detail: { key: id, prefix: before.prefix }, at }),
+    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'integration_key.revoke', detail: { key: id, prefix: before.prefix }, at }),
   ]);
   return c.json(toIntegrationKey((await select())!), 200);
 });

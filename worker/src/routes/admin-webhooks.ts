@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import { AdminIdParamsSchema } from '../../../sdk/src/schemas/admin';
 import {
   CreateWebhookEndpointInputSchema, UpdateWebhookEndpointInputSchema, WEBHOOK_EVENT_TYPES, WebhookDeliveriesQuerySchema, WebhookDeliveryParamsSchema,
   WebhookDeliverySchema, WebhookEndpointSchema, WebhookEndpointWithSecretSchema, WebhookEventSchema, WebhookEventTypeSchema, type WebhookEventType,
 } from '../../../sdk/src/schemas/webhook';
 import { newRouteGroup } from '../app';
-import { auditEntry } from '../db/admin';
+import { auditEntry, auditEntryOfChange } from '../db/admin';
 import {
   checkEndpointUrl, endpointDeliveries, findEndpoint, MAX_ENDPOINTS_PER_SITE, newWebhookSecret, ROTATION_OVERLAP_MS, sealSecret,
   siteEndpoint, siteEndpoints, signingSecrets,
@@ -108,7 +107,7 @@ adminWebhooks.openapi(updateWebhook, async (c) => {
       disabled_at: disabledAt,
       updated_at: at,
     }).where('id', '=', id).where('site_id', '=', site.id),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.update', detail: { webhook: id, url: input.url ?? before.url, fields: Object.keys(input), ...input }, at }),
+    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.update', detail: { webhook: id, url: input.url ?? before.url, fields: Object.keys(input), ...input }, at }),
   ]);
   return c.json((await siteEndpoint(db, site.id, id, new Date()))!, 200);
 });
@@ -136,7 +135,7 @@ adminWebhooks.openapi(deleteWebhook, async (c) => {
     db.q.deleteFrom('webhook_attempts').where('delivery_id', 'in', (eb) => eb.selectFrom('webhook_deliveries as d').select('d.id').where('d.endpoint_id', '=', id)),
     db.q.deleteFrom('webhook_deliveries').where('endpoint_id', '=', id),
     db.q.deleteFrom('webhook_endpoints').where('id', '=', id).where('site_id', '=', site.id),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.delete', detail: { webhook: id, url: before.url }, at }),
+    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.delete', detail: { webhook: id, url: before.url }, at }),
   ]);
   return c.body(null, 204);
 });
@@ -168,7 +167,7 @@ adminWebhooks.openapi(rotateSecret, async (c) => {
       secret: await sealSecret(c.env, id, secret), previous_secret: before.secret,
       previous_secret_expires_at: new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(), updated_at: at,
     }).where('id', '=', id).where('site_id', '=', site.id),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.rotate_secret', detail: { webhook: id, url: before.url }, at }),
+    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.rotate_secret', detail: { webhook: id, url: before.url }, at }),
   ]);
   c.header('Cache-Control', 'no-store');
   return c.json({ ...(await siteEndpoint(db, site.id, id, now))!, secret }, 200);
@@ -215,17 +214,12 @@ adminWebhooks.openapi(resendDelivery, async (c) => {
     .where('id', '=', deliveryId).where('endpoint_id', '=', id));
   if (!delivery) throw notFound();
   const at = new Date().toISOString();
-  // Guarded, as a dead notice's resend is: a delivery already waiting for its try (sent again a moment
-  // ago: a second click, a second admin) is answered as it is, not queued twice nor audited twice.
-  const queuedNow = sql<boolean>`EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = ${deliveryId} AND status = 'pending' AND updated_at = ${at})`;
+  // Guarded: a delivery already waiting for its try (sent again a moment ago: a second click, a second
+  // admin) is answered as it is, not queued twice nor audited twice.
   const [update] = await db.batch([
     db.q.updateTable('webhook_deliveries').set({ status: 'pending', attempts: 0, next_attempt_at: at, updated_at: at })
       .where('id', '=', deliveryId).where('status', '!=', 'pending'),
-    db.q.insertInto('audit_log').columns(['site_id', 'account_id', 'action', 'message_id', 'detail', 'created_at'])
-      .expression(db.q.selectNoFrom((eb) => [
-        eb.val(site.id).as('site_id'), eb.val(c.get('official').id).as('account_id'), eb.val('webhook.resend').as('action'), eb.val(null).as('message_id'),
-        eb.val(JSON.stringify({ webhook: id, delivery: deliveryId, event: delivery.event_id })).as('detail'), eb.val(at).as('created_at'),
-      ]).where(queuedNow)),
+    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.resend', detail: { webhook: id, delivery: deliveryId, event: delivery.event_id }, at }),
   ]);
   if (update!.meta.changes > 0) await queueDeliveries(c.env, site.id, [deliveryId]);
   const [pending] = await endpointDeliveries(db, id, { id: deliveryId, limit: 1 });

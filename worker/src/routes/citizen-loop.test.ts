@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ConsoleMessage, PendingFollowUp, PendingFollowUpPage, QueuePage } from '../../../sdk/src/schemas/console';
 import type { MessageCreated, MessagePage, PublicMessageDetail, RateInput, TrackedMessage } from '../../../sdk/src/schemas/message';
 import {
@@ -283,14 +283,19 @@ describe('follow-up questions 追问 (POST /v1/sites/:site/track/follow-ups)', (
     await act(m.responder, m.id, 'reply', { kind: 'final', body: '早上七点开始。' });
     await post(m.siteId, 'follow-ups', { trackingCode: m.trackingCode, question: '周末也有吗？' });
     const [{ id: secondId }] = (await (await consoleRequest('/v1/console/follow-ups', { as: moderator })).json<PendingFollowUpPage>()).items as [PendingFollowUp];
-    expect((await moderate(moderator, secondId, 'published')).status).toBe(200);
+    // Two moderators at once, within one millisecond (the clock held still): one decides, one audit entry.
+    const other = await createOfficial(m.siteId, 'moderator');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const both = await Promise.all([moderate(moderator, secondId, 'published'), moderate(other, secondId, 'published')])
+      .finally(() => vi.useRealTimers());
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     detail = JSON.parse(await publicText()) as PublicMessageDetail;
     expect(detail.followUps.map((f) => [f.body, f.awaitingReview])).toEqual([[null, false], ['周末也有吗？', false]]);
     expect((await (await consoleRequest('/v1/console/follow-ups', { as: moderator })).json<PendingFollowUpPage>()).items).toEqual([]);
     const audit = await db.all(db.q.selectFrom('audit_log').select(['action', 'message_id', 'account_id']).where('site_id', '=', m.siteId).orderBy('id'));
     expect(audit).toEqual([
       { action: 'follow_up.reject', message_id: m.id, account_id: moderator.id },
-      { action: 'follow_up.publish', message_id: m.id, account_id: moderator.id },
+      { action: 'follow_up.publish', message_id: m.id, account_id: both[0]!.status === 200 ? moderator.id : other.id },
     ]);
   });
 

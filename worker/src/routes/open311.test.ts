@@ -1,7 +1,7 @@
 // Open311 GeoReport v2: each endpoint in JSON and XML, what it never shows, and its errors in the
 // spec's shape. (A client written against the spec alone walks them all in test/open311-client.)
 import { XMLParser } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addRating, addReply, AUTHOR, createSite, d1Cost, db, expectNoPersonalData, expectProblem, messageRow, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
@@ -421,8 +421,11 @@ describe('integration keys', () => {
     const list = await (await consoleRequest('/v1/admin/integration-keys', { as: admin })).text();
     expect(list).toContain('市政务服务平台');
     expect(list).not.toContain(issued.apiKey);
-    await consoleRequest(`/v1/admin/integration-keys/${issued.id}/revoke`, { as: admin, method: 'POST', body: {} });
-    await consoleRequest(`/v1/admin/integration-keys/${issued.id}/revoke`, { as: admin, method: 'POST', body: {} });
+    // Revoked twice at once, within one millisecond (the clock held still): revoked once, audited once.
+    const revoke = () => consoleRequest(`/v1/admin/integration-keys/${issued.id}/revoke`, { as: admin, method: 'POST', body: {} });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const revoked = await Promise.all([revoke(), revoke()]).finally(() => vi.useRealTimers());
+    expect(revoked.map((r) => r.status)).toEqual([200, 200]);
     const audit = await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', site.siteId).orderBy('id'));
     expect(audit.map((a) => a.action)).toEqual(['integration_key.create', 'integration_key.revoke']);
     expect((await consoleRequest('/v1/admin/integration-keys/k_other/revoke', { as: admin, method: 'POST', body: {} })).status).toBe(404);

@@ -7,7 +7,7 @@ import { ConsoleMessageSchema, EmptyInputSchema } from '../../../sdk/src/schemas
 import { HidePhotoInputSchema, PhotoUploadedSchema, type PhotoUploaded } from '../../../sdk/src/schemas/photo';
 import { newRouteGroup } from '../app';
 import { inScope } from '../auth/official';
-import { auditEntry } from '../db/admin';
+import { auditEntryOfChange } from '../db/admin';
 import { findHandledMessage } from '../db/handling';
 import { officialMessageView } from '../db/message-views';
 import { findAttachedPhoto, findUpload, hidePhotoStatement, photoObjectKey, publicMaySee, thumbnailObjectKey, unhidePhotoStatement } from '../db/photos';
@@ -370,10 +370,12 @@ async function moderatePhoto(c: Context<AppEnv>, photoId: string, decision: 'hid
   if (!(await inScope(c.get('db'), official, photo.unit_id))) throw new ApiError('forbidden');
   if ((photo.hidden_at !== null) === (decision === 'hide')) throw new ApiError('conflict');
   const at = new Date().toISOString();
-  await db.batch([
+  const [changed] = await db.batch([
     change(at),
-    auditEntry(db, { siteId: official.siteId, accountId: official.id, action: `photo.${decision}`, messageId: photo.message_id, detail: { photoId, ...detail }, at }),
+    auditEntryOfChange(db, { siteId: official.siteId, accountId: official.id, action: `photo.${decision}`, messageId: photo.message_id, detail: { photoId, ...detail }, at }),
   ]);
+  // Decided a moment ago by another moderator.
+  if ((changed?.meta.changes ?? 0) === 0) throw new ApiError('conflict');
   const view = await officialMessageView(db, official, photo.message_id, new Date());
   if (!view) throw notFound();
   const { unitId: _, ...message } = view;

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReplyTemplate } from '../../../sdk/src/schemas/admin';
-import { createSite, expectProblem } from '../../test/fixtures';
+import { createSite, db, expectProblem } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 
 const RECEIVED = { title: '已受理', body: '您好，您反映的问题已收到，我们将尽快调查处理并及时答复。' };
@@ -40,8 +40,12 @@ describe('reply templates', () => {
     expect(changed.status).toBe(200);
     expect(await changed.json()).toEqual({ ...template, title: '已受理（通用）' });
 
-    const removed = await consoleRequest(`/v1/admin/reply-templates/${template.id}`, { as: admin, method: 'DELETE' });
-    expect(removed.status).toBe(204);
+    // Deleted twice at once, within one millisecond (the clock held still): gone, and audited once.
+    const remove = () => consoleRequest(`/v1/admin/reply-templates/${template.id}`, { as: admin, method: 'DELETE' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const removed = await Promise.all([remove(), remove()]).finally(() => vi.useRealTimers());
+    expect(removed.map((r) => r.status)).toEqual([204, 204]);
+    expect((await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', siteId).where('action', '=', 'template.delete')))).toHaveLength(1);
     expect(await (await consoleRequest('/v1/console/reply-templates', { as: admin })).json()).toEqual([]);
     await expectProblem(await consoleRequest(`/v1/admin/reply-templates/${template.id}`, { as: admin, method: 'DELETE' }), 404, 'not_found');
   });

@@ -3,7 +3,7 @@ import {
   AdminIdParamsSchema, CreateReplyTemplateInputSchema, ReplyTemplateSchema, UpdateReplyTemplateInputSchema, type ReplyTemplate,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { auditEntry, findReplyTemplate, replyTemplatesOf } from '../db/admin';
+import { auditEntry, auditEntryOfChange, findReplyTemplate, replyTemplatesOf } from '../db/admin';
 import { notFound } from '../errors';
 import { newId } from '../lib/crypto';
 import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
@@ -86,7 +86,7 @@ replyTemplates.openapi(updateTemplate, async (c) => {
   const at = new Date().toISOString();
   await db.batch([
     db.q.updateTable('reply_templates').set({ title: after.title, body: after.body }).where('id', '=', id).where('site_id', '=', siteId),
-    auditEntry(db, { siteId, accountId: c.get('official').id, action: 'template.update', detail: { template: id, title: after.title, fields }, at }),
+    auditEntryOfChange(db, { siteId, accountId: c.get('official').id, action: 'template.update', detail: { template: id, title: after.title, fields }, at }),
   ]);
   return c.json(after, 200);
 });
@@ -112,7 +112,7 @@ replyTemplates.openapi(deleteTemplate, async (c) => {
   const at = new Date().toISOString();
   await db.batch([
     db.q.deleteFrom('reply_templates').where('id', '=', id).where('site_id', '=', siteId),
-    auditEntry(db, { siteId, accountId: c.get('official').id, action: 'template.delete', detail: { template: id, title: template.title }, at }),
+    auditEntryOfChange(db, { siteId, accountId: c.get('official').id, action: 'template.delete', detail: { template: id, title: template.title }, at }),
   ]);
   return c.body(null, 204);
 });
