@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { DeadNotificationList, NotificationRecord, NotificationSettings } from '../../sdk/src/schemas/notifications';
-import { SMS_TEMPLATE_KINDS } from '../../sdk/src/codes';
+import { RESENDABLE_NOTIFICATION_KINDS, SMS_TEMPLATE_KINDS } from '../../sdk/src/codes';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
@@ -90,6 +90,8 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     if (!saved) return;
     this.settings = saved;
     (form.elements.namedItem('secret') as HTMLInputElement).value = '';
+    // Whether a dead SMS notice can go again follows the provider just set or cleared.
+    if (this.dead?.items.some((d) => d.channel === 'sms')) this.dead = await this.officials.admin.notifications.dead().catch(() => this.dead);
   }
 
   /**
@@ -101,6 +103,13 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     const queued = await this.change(notice.id, () => this.officials.admin.notifications.resend(notice.id), this.a.notifications.resent);
     if (!queued || !this.dead) return;
     this.dead = { items: this.dead.items.map((d) => (d.id === queued.id ? queued : d)) };
+  }
+
+  /** An SMS notice of a kind that can go again waits for the site's SMS settings; the others never go again. */
+  private whyNotResendable(d: NotificationRecord): string {
+    const n = this.a.notifications;
+    return d.channel === 'sms' && !this.settings?.sms.provider && (RESENDABLE_NOTIFICATION_KINDS as readonly string[]).includes(d.kind)
+      ? n.smsNotSet : n.notResendable;
   }
 
   override render() {
@@ -156,7 +165,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
             ${this.formError(d.id)}${this.doneBeside(d.id)}
             ${d.status !== 'dead' ? nothing : d.resendable ? html`<div class="buttons compact">
               <button type="button" part="resend-notification" aria-disabled=${String(this.busy)} @click=${() => this.resend(d)}>${n.resend}</button>
-            </div>` : html`<p class="muted hint">${n.notResendable}</p>`}
+            </div>` : html`<p class="muted hint">${this.whyNotResendable(d)}</p>`}
           </li>`)}
         </ul>`}
       </section>`;

@@ -398,6 +398,7 @@ export const adminEn: AdminStrings = {
     resend: 'Send again',
     resent: 'Sent again: the notice is on its way, retried on the usual schedule if it fails.',
     notResendable: 'A verification code or a lost code cannot be sent again: the citizen asks for a new one.',
+    smsNotSet: 'This site sends no SMS now: set an SMS provider above, then send it again.',
   },
   protection: {
     title: 'Abuse and retention',

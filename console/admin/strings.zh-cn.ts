@@ -411,6 +411,7 @@ const strings = {
     resend: '重新发送',
     resent: '已重新发送：通知正在投递，失败时按原计划重试。',
     notResendable: '验证码和找回查询码不能重新发送，须由本人重新获取。',
+    smsNotSet: '本站现在不发短信：在上方设置短信服务后即可重新发送。',
   },
   protection: {
     title: '防滥用与保存期限',

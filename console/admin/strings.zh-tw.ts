@@ -415,6 +415,7 @@ const strings = {
     resend: '重新發送',
     resent: '已重新發送：通知正在投遞，失敗時按原計劃重試。',
     notResendable: '驗證碼和找回查詢碼不能重新發送，須由本人重新取得。',
+    smsNotSet: '本站現在不發簡訊：在上方設定簡訊服務後即可重新發送。',
   },
   protection: {
     title: '防濫用與儲存期限',

@@ -54,6 +54,13 @@ export const FOLLOW_UP_MODERATIONS = ['pending', 'published', 'rejected'] as con
 export const NOTIFICATION_KINDS = ['reply', 'recovery', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * The notices an admin may send again once dead: those whose recipient is read again at delivery (the
+ * message's author, the official's account). A verification code or a lost-code request went to a
+ * contact typed for it, erased once it died: the citizen asks again.
+ */
+export const RESENDABLE_NOTIFICATION_KINDS = ['reply', 'new_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const satisfies readonly NotificationKind[];
+
 /** The notices a site gives an SMS template code for: every kind but a lost-code request. */
 export const SMS_TEMPLATE_KINDS = ['reply', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
 

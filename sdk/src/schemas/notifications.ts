@@ -75,7 +75,7 @@ export const NotificationRecordSchema = z.object({
   lastError: z.string().nullable().describe('the provider’s answer code of the last failed attempt'),
   createdAt: TimestampSchema,
   finishedAt: TimestampSchema.nullable(),
-  resendable: z.boolean().describe('whether an admin may send it again (POST …/resend): not a verification code nor a lost-code request, whose typed contact was erased'),
+  resendable: z.boolean().describe('whether an admin may send it again (POST …/resend): not a verification code nor a lost-code request, whose typed contact was erased, nor an SMS notice while the site sends no SMS'),
 });
 export type NotificationRecord = z.infer<typeof NotificationRecordSchema>;
 

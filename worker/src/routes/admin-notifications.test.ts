@@ -55,6 +55,25 @@ describe('re-sending a dead notice', () => {
     expect(await attemptsOf(id)).toHaveLength(2);
   });
 
+  it('refuses an SMS notice while the site sends no SMS (it would only die again), and offers it once SMS is set', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const { id: messageId } = await (await submit(site.siteId, validMessage(site.eduUnit))).json<MessageCreated>();
+    const id = await deadNotice(site.siteId, messageId, 'reply', 'sms');
+    const listed = async () => (await (await consoleRequest('/v1/admin/notifications/dead', { as: admin })).json<DeadNotificationList>()).items;
+    expect(await listed()).toEqual([expect.objectContaining({ id, channel: 'sms', resendable: false })]);
+    const refused = await expectProblem(await consoleRequest(`/v1/admin/notifications/${id}/resend`, { as: admin, method: 'POST', body: {} }), 409, 'sms_unavailable');
+    expect(refused.title).toBe('本站暂未开通短信服务');
+    expect(await db.first(db.q.selectFrom('notifications').select('status').where('id', '=', id))).toEqual({ status: 'dead' });
+    expect(await db.all(db.q.selectFrom('audit_log').select('id').where('site_id', '=', site.siteId).where('action', '=', 'notification.resend'))).toEqual([]);
+
+    await db.run(db.q.insertInto('notification_settings').values({
+      site_id: site.siteId, sms_provider: 'gateway', sms_endpoint: 'https://sms.gateway.test/send', sms_key_id: 'key', sms_secret_enc: null,
+      sms_sign_name: '测试县', email_from: null, updated_at: new Date().toISOString(),
+    }));
+    expect(await listed()).toEqual([expect.objectContaining({ id, resendable: true })]);
+  });
+
   it('refuses a verification code (its typed phone is gone) and another site’s notice', async () => {
     const site = await createSite();
     const admin = await createOfficial(site.siteId, 'admin');

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { sql, type Selectable } from 'kysely';
+import { RESENDABLE_NOTIFICATION_KINDS, type NotificationKind } from '../../../sdk/src/codes';
 import { AdminIdParamsSchema } from '../../../sdk/src/schemas/admin';
 import {
   DeadNotificationListSchema, NotificationRecordSchema, NotificationSettingsSchema, UpdateNotificationSettingsInputSchema,
@@ -11,6 +12,7 @@ import { ApiError, notFound, validationError, type FieldProblem } from '../error
 import { createCipher } from '../lib/crypto';
 import { toSiteTime } from '../lib/site-time';
 import { enqueueNotices, notificationSettings, smsSecretContext, type NotificationSettingsRow } from '../notifications/store';
+import type { SiteDatabase } from '../db/client';
 import type { NotificationTable } from '../db/schema';
 import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
 
@@ -114,27 +116,33 @@ const listDeadNotifications = createRoute({
   },
 });
 
-/**
- * Kinds whose recipient is read again at delivery (the message's author, the official's account): a
- * verification code or a lost-code request was sent to a contact typed for it, erased once it died.
- */
-const RESENDABLE_KINDS: readonly NotificationTable['kind'][] = ['reply', 'new_code', 'assigned', 'due_soon', 'escalated', 'reopened'];
-
 const RECORD_COLUMNS = ['id', 'kind', 'channel', 'message_id', 'status', 'attempts', 'last_error', 'created_at', 'finished_at'] as const;
 
-function toRecord(r: Pick<Selectable<NotificationTable>, (typeof RECORD_COLUMNS)[number]>): NotificationRecord {
+/**
+ * A notice as admins see it. `smsSet`: whether the site sends SMS now; a dead SMS notice of a site that
+ * does not would only die again.
+ */
+function toRecord(r: Pick<Selectable<NotificationTable>, (typeof RECORD_COLUMNS)[number]>, smsSet: boolean): NotificationRecord {
   return {
     id: r.id, kind: r.kind, channel: r.channel, messageId: r.message_id, status: r.status, attempts: r.attempts,
     lastError: r.last_error, createdAt: toSiteTime(r.created_at), finishedAt: r.finished_at ? toSiteTime(r.finished_at) : null,
-    resendable: RESENDABLE_KINDS.includes(r.kind),
+    resendable: resendableKind(r.kind) && (r.channel !== 'sms' || smsSet),
   };
 }
 
+const resendableKind = (kind: NotificationKind) => (RESENDABLE_NOTIFICATION_KINDS as readonly NotificationKind[]).includes(kind);
+
+/** Whether the site sends SMS now (a provider is set). */
+const sendsSms = async (db: SiteDatabase, siteId: string) => Boolean((await notificationSettings(db, siteId))?.sms_provider);
+
 adminNotifications.openapi(listDeadNotifications, async (c) => {
   const db = c.get('db');
-  const rows = await db.all(db.q.selectFrom('notifications').select(RECORD_COLUMNS)
-    .where('site_id', '=', c.get('site').id).where('status', '=', 'dead').orderBy('created_at', 'desc').limit(DEAD_LIST_LIMIT));
-  return c.json({ items: rows.map(toRecord) }, 200);
+  const [rows, smsSet] = await Promise.all([
+    db.all(db.q.selectFrom('notifications').select(RECORD_COLUMNS)
+      .where('site_id', '=', c.get('site').id).where('status', '=', 'dead').orderBy('created_at', 'desc').limit(DEAD_LIST_LIMIT)),
+    sendsSms(db, c.get('site').id),
+  ]);
+  return c.json({ items: rows.map((r) => toRecord(r, smsSet)) }, 200);
 });
 
 const resendNotification = createRoute({
@@ -145,7 +153,7 @@ const resendNotification = createRoute({
   request: { params: AdminIdParamsSchema },
   responses: {
     202: { description: 'the notice as it is now: queued again (or still on its way, or sent meanwhile)', content: { 'application/json': { schema: NotificationRecordSchema } } },
-    409: problem('not_resendable: a verification code or a lost-code request (the citizen asks again)'),
+    409: problem('not_resendable: a verification code or a lost-code request (the citizen asks again); sms_unavailable: an SMS notice, and the site sends no SMS now (set a provider first)'),
     ...officialErrorResponses,
   },
 });
@@ -162,7 +170,10 @@ adminNotifications.openapi(resendNotification, async (c) => {
   const mine = () => db.q.selectFrom('notifications').where('id', '=', id).where('site_id', '=', site.id);
   const notice = await db.first(mine().select(RECORD_COLUMNS));
   if (!notice) throw notFound();
-  if (!RESENDABLE_KINDS.includes(notice.kind)) throw new ApiError('not_resendable');
+  if (!resendableKind(notice.kind)) throw new ApiError('not_resendable');
+  const smsSet = await sendsSms(db, site.id);
+  // It would only die again.
+  if (notice.channel === 'sms' && !smsSet) throw new ApiError('sms_unavailable');
   const at = new Date().toISOString();
   const [, update] = await db.batch([
     db.q.insertInto('audit_log').columns(['site_id', 'account_id', 'action', 'message_id', 'detail', 'created_at'])
@@ -174,5 +185,5 @@ adminNotifications.openapi(resendNotification, async (c) => {
       .where('id', '=', id).where('site_id', '=', site.id).where('status', '=', 'dead'),
   ]);
   if (update!.meta.changes > 0) await enqueueNotices(c.env, site.id, [id]);
-  return c.json(toRecord((await db.first(mine().select(RECORD_COLUMNS)))!), 202);
+  return c.json(toRecord((await db.first(mine().select(RECORD_COLUMNS)))!, smsSet), 202);
 });

@@ -219,7 +219,7 @@ adminWebhooks.openapi(resendDelivery, async (c) => {
   const [update] = await db.batch([
     db.q.updateTable('webhook_deliveries').set({ status: 'pending', attempts: 0, next_attempt_at: at, updated_at: at })
       .where('id', '=', deliveryId).where('status', '!=', 'pending'),
-    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.resend', detail: { webhook: id, delivery: deliveryId, event: delivery.event_id }, at }),
+    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.resend', detail: { webhook: id, url: endpoint.url, delivery: deliveryId, event: delivery.event_id }, at }),
   ]);
   if (update!.meta.changes > 0) await queueDeliveries(c.env, site.id, [deliveryId]);
   const [pending] = await endpointDeliveries(db, id, { id: deliveryId, limit: 1 });

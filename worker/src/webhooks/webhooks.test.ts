@@ -1,6 +1,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import type { AuditPage } from '../../../sdk/src/schemas/audit';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../../sdk/src/schemas/webhook';
 import { verifyWebhook, WebhookVerificationError } from '../../../sdk/src/webhooks';
@@ -169,6 +170,9 @@ describe('webhooks', { timeout: 30_000 }, () => {
     await vi.waitFor(async () => expect((await deliveries(admin, endpoint.id))[0]).toMatchObject({ status: 'delivered', attempts: 1 }));
     expect(await received(fixed)).toHaveLength(1);
     expect(await db.all(db.q.selectFrom('audit_log').select('id').where('site_id', '=', site.siteId).where('action', '=', 'webhook.resend'))).toHaveLength(1);
+    // The audit log names the endpoint sent to, as it does for its other changes.
+    const log = await (await consoleRequest('/v1/admin/audit-log?action=webhook.resend', { as: admin })).json<AuditPage>();
+    expect(log.items.map((e) => e.target)).toEqual([{ kind: 'webhook', id: endpoint.id, name: `${receiver}/ok/${fixed}` }]);
   });
 
   it('names the unit on every event, says whether a reply is interim or final, and gives each event as at its own time', async () => {
