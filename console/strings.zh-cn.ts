@@ -27,6 +27,8 @@ const strings = {
     figures: '回复与满意度',
     distribution: '满意度分布',
     byUnit: '各单位',
+    /** After a unit ranked with every unit under it (UnitStats `includesSubunits`); the others count their own messages alone. */
+    withSubunits: '（含下属单位）',
     loadFailed: '统计数据加载失败，请稍后重试。',
     /** Under the figures: why 留言总数 may be fewer than the queue's 全部 (STATS_DEFINITIONS, `Counted`). */
     countedNote: '统计不含审核未通过（驳回）的留言，留言总数因此可能少于留言队列“全部”中的条数。',

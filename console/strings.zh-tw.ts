@@ -31,6 +31,8 @@ const strings = {
     figures: '回覆與滿意度',
     distribution: '滿意度分佈',
     byUnit: '各單位',
+    /** After a unit ranked with every unit under it (UnitStats `includesSubunits`); the others count their own messages alone. */
+    withSubunits: '（含下屬單位）',
     loadFailed: '統計資料載入失敗，請稍後重試。',
     /** Under the figures: why 留言總數 may be fewer than the queue's 全部 (STATS_DEFINITIONS, `Counted`). */
     countedNote: '統計不含審核未通過（駁回）的留言，留言總數因此可能少於留言佇列「全部」中的條數。',

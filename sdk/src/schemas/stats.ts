@@ -51,6 +51,8 @@ export const UnitStatsSchema = z.object({
   unitId: z.string(),
   name: z.string(),
   active: z.boolean().describe('false: the unit is retired (停用) since; the messages it had still count, and the ranking marks it'),
+  includesSubunits: z.boolean().optional()
+    .describe('true: the figures are the unit’s and every unit’s under it (an official’s dashboard over a large tree ranks the units right below their own so); absent: the unit’s own'),
   messages: z.number().int(),
   replyRate: Rate,
   onTimeRate: Rate,

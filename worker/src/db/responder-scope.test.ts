@@ -121,7 +121,8 @@ describe('a responder for a province with thousands of units below it', { timeou
     expect(dashboard.stats.messages).toBe(perUnit);
     expect(dashboard.stats.replied).toBe(1);
     // Ranked: the province's own office (no messages of its own) and its cities, each with everything below it.
-    expect(dashboard.stats.byUnit.map((u) => [u.unitId, u.messages])).toEqual([[`${large.id}_c60`, perUnit]]);
+    // Marked so, as the public ranking counts each unit alone.
+    expect(dashboard.stats.byUnit.map((u) => [u.unitId, u.messages, u.includesSubunits])).toEqual([[`${large.id}_c60`, perUnit, true]]);
     // Its open messages due within the next 48 hours (those seeded due in one and in two days).
     expect(dashboard.dueSoon).toBe(2);
     // The dashboard, too, reads what a small subtree's does: the tallies of the responder's own unit
@@ -135,6 +136,15 @@ describe('a responder for a province with thousands of units below it', { timeou
     const [largeDashboard, smallDashboard] = [await dashboardRows(largeResponder), await dashboardRows(smallResponder)];
     // Measured: 227 against 101 (each city is listed and its figures sought: 2 rows a city).
     expect(largeDashboard).toBeLessThanOrEqual(smallDashboard + 2 * 60 + 10);
+
+    // A unit right below with none under it counts its own messages: nothing to mark.
+    await env.DB.prepare(`INSERT INTO units (id, site_id, parent_id, name, kind, sort_order, active, created_at) VALUES (?1, ?2, ?3, '省信访局', 'department', 99, 1, ?4)`)
+      .bind(`${large.id}_office`, site.siteId, large.id, new Date().toISOString()).run();
+    await seedMessages(site.siteId, [{ unitId: `${large.id}_office` }]);
+    const marked = await json<Dashboard>(await consoleRequest('/v1/console/dashboard', { as: largeResponder }));
+    expect(marked.stats.byUnit.map((u) => [u.unitId, u.messages, u.includesSubunits])).toEqual(expect.arrayContaining([
+      [`${large.id}_c60`, perUnit, true], [`${large.id}_office`, 1, undefined],
+    ]));
   });
 });
 

@@ -149,7 +149,9 @@ interface CountRow {
   period: string;
   messages: number;
   replied: number;
-  [figure: string]: number | string;
+  /** 1: a unit right below an official's own, counted with every unit under it (a subtree's ranking). */
+  with_below?: number;
+  [figure: string]: number | string | undefined;
 }
 
 /** The figures summed over rows (each with a sign). */
@@ -243,9 +245,12 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
   // responder sees its own office and its cities, never a row per county.
   const periodList = sql.join(periods.map((p) => p.period));
   const figures = sql`unit_id, period, messages, replied, on_time, rated, rating_sum`;
+  // A row right below that has units under it says so (`with_below`): its figures are not its own alone,
+  // as the top's and the public ranking's are.
   const ranking = subtrees
-    ? sql<CountRow>`SELECT ${figures} FROM stats_counts WHERE ${key} AND period IN (${periodList}) AND unit_id IN (${subtrees})
-      UNION ALL SELECT ${figures} FROM subtree_stats_counts WHERE ${key} AND period IN (${periodList})
+    ? sql<CountRow>`SELECT ${figures}, 0 AS with_below FROM stats_counts WHERE ${key} AND period IN (${periodList}) AND unit_id IN (${subtrees})
+      UNION ALL SELECT ${figures}, EXISTS (SELECT 1 FROM units AS c WHERE c.site_id = ${siteId} AND c.parent_id = s.unit_id) AS with_below
+        FROM subtree_stats_counts AS s WHERE ${key} AND period IN (${periodList})
         AND unit_id IN (SELECT id FROM units WHERE site_id = ${siteId} AND parent_id IN (${subtrees}))`
     : sql<CountRow>`SELECT ${figures}
     FROM stats_counts ${chosen === null ? sql`INDEXED BY stats_counts_by_period` : sql``}
@@ -276,8 +281,9 @@ export async function readStats(db: SiteDatabase, selection: StatsSelection, uni
   for (const row of unitRows) perUnit.set(row.unit_id, addInto(perUnit.get(row.unit_id) ?? {}, row, periodSign.get(row.period) ?? 0));
   // Scores of too few ratings are not given (`minRated`): a rated count of 0 makes every mean null.
   const shown = (rated: number) => (rated >= (selection.minRated ?? 1) ? rated : 0);
+  const withBelow = new Set(unitRows.filter((r) => r.with_below).map((r) => r.unit_id));
   const byUnit: UnitStats[] = [...perUnit].map(([unitId, u]) => ({
-    unitId, name: names.get(unitId)?.name ?? unitId, active: !names.get(unitId)?.retired, messages: u.messages ?? 0,
+    unitId, name: names.get(unitId)?.name ?? unitId, active: !names.get(unitId)?.retired, ...(withBelow.has(unitId) && { includesSubunits: true }), messages: u.messages ?? 0,
     replyRate: ratio(u.replied ?? 0, u.messages ?? 0), onTimeRate: ratio(u.on_time ?? 0, u.replied ?? 0), satisfaction: mean(u.rating_sum ?? 0, shown(u.rated ?? 0)),
   })).filter((u) => u.messages > 0)
     .sort((a, b) => (b.replyRate ?? -1) - (a.replyRate ?? -1) || (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.messages - a.messages);

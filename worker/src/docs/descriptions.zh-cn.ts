@@ -57,6 +57,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '我单位的留言已超期并被督办',
   'false: the unit is retired (停用) since; the messages it had still count, and the ranking marks it':
     'false：该单位已停用；它的留言仍然计入，排名中标明“已停用”',
+  'true: the figures are the unit’s and every unit’s under it (an official’s dashboard over a large tree ranks the units right below their own so); absent: the unit’s own':
+    'true：数字包括该单位及其所有下属单位（大型单位树上工作人员的工作台这样统计其本单位之下的各单位）；没有此字段：仅该单位本身',
   'a citizen sent a message of my unit back (重办: an unhappy rating, or a follow-up to an answer); always in answers, absent on a PUT: unchanged':
     '留言人将我单位答复过的留言退回重办（不满意评价，或对答复的追问）；应答中总有此项，PUT 时不填：保持不变',
   'my mobile for the same notices by SMS too (where the site sends SMS); null or empty: e-mail only; absent: unchanged':
