@@ -107,6 +107,8 @@ describe('the console’s admin pages', () => {
       `<script type="module" src="${WORKER}/widget/liuyan.js"></script>`, '<liuyan-form site="demo"></liuyan-form>',
       '<liuyan-track site="demo"></liuyan-track>', '<liuyan-list site="demo"></liuyan-list>',
     ].join('\n'));
+    await site.getByRole('button', { name: '复制代码' }).click();
+    await expect.poll(() => site.locator('[part="embed-code"]').getByRole('status').textContent()).toBe('已复制');
     const count = await rows.count();
     await site.getByRole('button', { name: '添加网站' }).click();
     const added = site.getByLabel(`网站地址 ${count + 1}`, { exact: true });

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { copyText, type CopyOutcome } from '../../ui/copy-text';
 import { format, Localized } from '../../ui/localize';
 import { tokens } from '../../ui/tokens.styles';
 import { ConsoleElement, withoutErrors } from '../console-element';
@@ -38,6 +39,7 @@ export abstract class AdminElement extends ConsoleElement {
     error: { state: true },
     errors: { state: true },
     scope: { state: true },
+    copied: { state: true },
   };
 
   protected busy = false;
@@ -224,6 +226,23 @@ export abstract class AdminElement extends ConsoleElement {
    */
   protected doneBeside(scope: string) {
     return this.done && this.scope === scope ? html`<p class="notice" aria-hidden="true">${this.done}</p>` : nothing;
+  }
+
+  /** Which shown text was copied last (its element's id), and how: to the clipboard, or only selected. */
+  protected copied: { id: string; outcome: CopyOutcome } | null = null;
+
+  /**
+   * A copy button for the text shown in the element `#id`, and its status beside it: 已复制, or, where
+   * the browser refuses the clipboard (a page on http, an old WebView), the text selected and
+   * `selected` saying how to copy it.
+   */
+  protected renderCopy(id: string, text: string, { label, selected, part, secondary = false }: { label: string; selected: string; part?: string; secondary?: boolean }) {
+    const outcome = this.copied?.id === id ? this.copied.outcome : null;
+    return html`<div class="buttons compact">
+      <button type="button" class=${secondary ? 'secondary' : ''} part=${part ?? nothing}
+        @click=${async () => { this.copied = { id, outcome: await copyText(text, this.renderRoot.querySelector<HTMLElement>(`#${id}`)!) }; }}>${label}</button>
+      <span role="status">${outcome === 'copied' ? this.a.copied : outcome === 'selected' ? selected : ''}</span>
+    </div>`;
   }
 
   /** Reads a form's controls by name. */

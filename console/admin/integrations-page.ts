@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import type { IntegrationKey, IssuedIntegrationKey } from '../../sdk/src/schemas/integration-key';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
-import { copyText, type CopyOutcome } from '../../ui/copy-text';
 import { format, formatDateTime } from '../../ui/localize';
 import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
@@ -22,7 +21,6 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
     siteId: { state: true },
     loadError: { state: true },
     issued: { state: true },
-    copied: { state: true },
     revoking: { state: true },
   };
 
@@ -31,8 +29,6 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
   private loadError = '';
   /** The key just issued: shown until the admin leaves the page, never again. */
   private issued: IssuedIntegrationKey | null = null;
-  /** What the copy button did with the key just issued. */
-  private copied: CopyOutcome | null = null;
   /** The key whose revocation is being confirmed. */
   private revoking: string | null = null;
 
@@ -69,10 +65,6 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#issued-key')?.focus());
   }
 
-  private async copyKey(): Promise<void> {
-    this.copied = await copyText(this.issued!.apiKey, this.renderRoot.querySelector('#issued-key')!);
-  }
-
   private async revoke(key: IntegrationKey): Promise<void> {
     const revoked = await this.change(key.id, () => this.officials.admin.integrationKeys.revoke(key.id), this.a.integrations.revokedNotice);
     if (!revoked) return;
@@ -93,10 +85,7 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
       ${this.issued ? html`<div class="card stack" role="group" aria-labelledby="issued-title">
           <h2 id="issued-title">${this.formatWritten(a.issuedTitle, { label: this.issued.label })}</h2>
           <p class="secret" id="issued-key" tabindex="-1">${this.issued.apiKey}</p>
-          <div class="buttons compact">
-            <button type="button" @click=${this.copyKey}>${a.copy}</button>
-            <span role="status">${this.copied === 'copied' ? a.copied : this.copied === 'selected' ? a.copySelected : ''}</span>
-          </div>
+          ${this.renderCopy('issued-key', this.issued.apiKey, { label: a.copy, selected: a.copySelected })}
           <p class="hint">${a.issuedHint}</p>
         </div>` : ''}
       ${this.keys.length === 0 ? html`<p class="muted">${a.empty}</p>`

@@ -4,7 +4,6 @@ import { live } from 'lit/directives/live.js';
 import { HEX_COLOR, readableUnderWhiteText } from '../../sdk/src/color';
 import type { SiteSettings, UpdateSiteInput } from '../../sdk/src/schemas/admin';
 import type { Domain, MessageType, SubmissionLimits } from '../../sdk/src/schemas/common';
-import { copyText, type CopyOutcome } from '../../ui/copy-text';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format } from '../../ui/localize';
@@ -43,11 +42,8 @@ export class LiuyanConsoleAdminSite extends AdminElement {
     settings: { state: true },
     origins: { state: true },
     loadError: { state: true },
-    embedCopied: { state: true },
   };
 
-  /** Whether the embed code was copied, or only selected for the official to copy. */
-  private embedCopied: CopyOutcome | null = null;
 
   private settings: SiteSettings | null = null;
   /** The origins as being edited: rows are added and removed before saving. */
@@ -387,10 +383,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       <h3 id="embed-title">${a.embed}</h3>
       <p class="muted hint" id="embed-hint">${a.embedHint}</p>
       <pre class="secret embed-code" id="embed-code" tabindex="-1" aria-labelledby="embed-title" aria-describedby="embed-hint"><code>${code}</code></pre>
-      <div class="buttons compact">
-        <button type="button" class="secondary" @click=${async () => { this.embedCopied = await copyText(code, this.renderRoot.querySelector('#embed-code')!); }}>${a.copyEmbed}</button>
-        <span role="status">${this.embedCopied === 'copied' ? a.embedCopied : this.embedCopied === 'selected' ? a.embedSelected : ''}</span>
-      </div>
+      ${this.renderCopy('embed-code', code, { label: a.copyEmbed, selected: a.embedSelected, secondary: true })}
     </div>`;
   }
 }

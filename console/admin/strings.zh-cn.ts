@@ -12,6 +12,8 @@ const strings = {
   save: '保存',
   saving: '正在保存…',
   saved: '已保存',
+  /** Beside a copy button (`renderCopy`): the text is on the clipboard. */
+  copied: '已复制',
   /** After a change citizens see, which public pages may show only once their copy expires (`PUBLIC_MAX_AGE`). */
   showsWithin: '{done}。公众看到的页面将在 {minutes} 分钟内更新。',
   cancel: '取消',
@@ -34,7 +36,6 @@ const strings = {
     embed: '嵌入代码',
     embedHint: '把下面几行粘贴到上面所列网站的网页中要放留言框的位置：第一行每个网页放一次；<liuyan-form> 是写留言，<liuyan-track> 是查询留言，<liuyan-list> 是留言板，不需要的可以删去。',
     copyEmbed: '复制代码',
-    embedCopied: '已复制',
     embedSelected: '无法自动复制：代码已选中，请按 Ctrl+C（手机上长按）复制',
     origin: '网站地址 {n}',
     noOrigins: '尚未添加网站：任何网站上的留言框都无法提交。',
@@ -213,7 +214,6 @@ const strings = {
     issuedHint: '请立即复制并安全地交给对接方：本站只保存密钥的摘要，离开此页后无法再次查看。遗失请吊销后重新签发。',
     issuedNotice: '已签发密钥',
     copy: '复制密钥',
-    copied: '已复制',
     copySelected: '无法自动复制：密钥已选中，请按 Ctrl+C（手机上长按）复制',
     empty: '尚未签发接口密钥。',
     created: '{at} 签发',
@@ -240,7 +240,6 @@ const strings = {
     secretTitle: '“{url}”的签名密钥',
     secretHint: '请立即复制并交给接收方保存：离开此页后无法再次查看。遗失请更换密钥。',
     copy: '复制密钥',
-    copied: '已复制',
     copySelected: '无法自动复制：密钥已选中，请按 Ctrl+C（手机上长按）复制',
     enabled: '发送中',
     disabled: '已停用',

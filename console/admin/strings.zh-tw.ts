@@ -16,6 +16,8 @@ const strings = {
   save: '儲存',
   saving: '正在儲存…',
   saved: '已儲存',
+  /** Beside a copy button (`renderCopy`): the text is on the clipboard. */
+  copied: '已複製',
   /** After a change citizens see, which public pages may show only once their copy expires (`PUBLIC_MAX_AGE`). */
   showsWithin: '{done}。公眾看到的頁面將在 {minutes} 分鐘內更新。',
   cancel: '取消',
@@ -38,7 +40,6 @@ const strings = {
     embed: '嵌入程式碼',
     embedHint: '把下面幾行貼上到上面所列網站的網頁中要放留言框的位置：第一行每個網頁放一次；<liuyan-form> 是寫留言，<liuyan-track> 是查詢留言，<liuyan-list> 是留言板，不需要的可以刪去。',
     copyEmbed: '複製程式碼',
-    embedCopied: '已複製',
     embedSelected: '無法自動複製：程式碼已選中，請按 Ctrl+C（手機上長按）複製',
     origin: '網站地址 {n}',
     noOrigins: '尚未新增網站：任何網站上的留言框都無法提交。',
@@ -217,7 +218,6 @@ const strings = {
     issuedHint: '請立即複製並安全地交給對接方：本站只儲存金鑰的摘要，離開此頁後無法再次檢視。遺失請吊銷後重新簽發。',
     issuedNotice: '已簽發金鑰',
     copy: '複製金鑰',
-    copied: '已複製',
     copySelected: '無法自動複製：金鑰已選中，請按 Ctrl+C（手機上長按）複製',
     empty: '尚未簽發介面金鑰。',
     created: '{at} 簽發',
@@ -244,7 +244,6 @@ const strings = {
     secretTitle: '「{url}」的簽名金鑰',
     secretHint: '請立即複製並交給接收方儲存：離開此頁後無法再次檢視。遺失請更換金鑰。',
     copy: '複製金鑰',
-    copied: '已複製',
     copySelected: '無法自動複製：金鑰已選中，請按 Ctrl+C（手機上長按）複製',
     enabled: '傳送中',
     disabled: '已停用',

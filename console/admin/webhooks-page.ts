@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { WEBHOOK_EVENT_TYPES } from '../../sdk/src/codes';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../sdk/src/schemas/webhook';
-import { copyText, type CopyOutcome } from '../../ui/copy-text';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
@@ -24,7 +23,6 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     endpoints: { state: true },
     loadError: { state: true },
     secret: { state: true },
-    copied: { state: true },
     confirming: { state: true },
     open: { state: true },
     deliveries: { state: true },
@@ -34,8 +32,6 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
   private loadError = '';
   /** The secret just made (added, rotated): shown until the admin leaves the page, never again. */
   private secret: WebhookEndpointWithSecret | null = null;
-  /** Whether the shown secret was copied, or only selected for the admin to copy. */
-  private copied: CopyOutcome | null = null;
   /** What is being confirmed: `rotate:<id>` or `delete:<id>`. */
   private confirming = '';
   /** The endpoint whose deliveries are shown. */
@@ -130,10 +126,6 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     }
   }
 
-  private async copySecret(): Promise<void> {
-    this.copied = await copyText(this.secret!.secret, this.renderRoot.querySelector('#webhook-secret')!);
-  }
-
   private async resend(endpoint: WebhookEndpoint, delivery: WebhookDelivery): Promise<void> {
     const queued = await this.change(delivery.id, () => this.officials.admin.webhooks.resend(endpoint.id, delivery.id), this.a.webhooks.resent);
     if (!queued) return;
@@ -151,10 +143,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
       ${this.secret ? html`<div class="card stack" role="group" aria-labelledby="webhook-secret-title">
           <h2 id="webhook-secret-title">${format(w.secretTitle, { url: this.secret.url })}</h2>
           <p class="secret" id="webhook-secret" tabindex="-1" part="webhook-secret">${this.secret.secret}</p>
-          <div class="buttons compact">
-            <button type="button" part="copy-webhook-secret" @click=${this.copySecret}>${w.copy}</button>
-            <span role="status">${this.copied === 'copied' ? w.copied : this.copied === 'selected' ? w.copySelected : ''}</span>
-          </div>
+          ${this.renderCopy('webhook-secret', this.secret.secret, { label: w.copy, selected: w.copySelected, part: 'copy-webhook-secret' })}
           <p class="hint">${w.secretHint}</p>
         </div>` : nothing}
       ${this.endpoints.length === 0 ? html`<p class="muted">${w.empty}</p>`
