@@ -12,8 +12,8 @@ import { onDemand } from '../ui/on-demand';
 /** The QR code maker, fetched when an official enrols an authenticator app. */
 const qrCodeModule = onDemand(() => import('./qr-code'));
 
-/** The kinds of notice an official turns on or off. */
-type NoticeKind = 'assigned' | 'dueSoon' | 'escalated' | 'reopened';
+/** The kinds of notice an official turns on or off: the boxes of the preferences (the mobile is not one). */
+type NoticeKind = Exclude<keyof OfficialNotificationPrefs, 'smsPhone'>;
 
 /**
  * @summary The official's account: who they are, their password, and the authenticator (TOTP)

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { DeadNotificationList, NotificationRecord, NotificationSettings } from '../../sdk/src/schemas/notifications';
-import { RESENDABLE_NOTIFICATION_KINDS, SMS_TEMPLATE_KINDS } from '../../sdk/src/codes';
+import { RESENDABLE_NOTIFICATION_KINDS, SMS_TEMPLATE_KINDS, type NoticeFailure } from '../../sdk/src/codes';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
@@ -20,12 +20,12 @@ type DeadReasons = Record<string, string>;
 export function deadReason(reasons: DeadReasons, code: string | null): string {
   if (!code) return '';
   const status = /^http_(\d{3})$/.exec(code)?.[1];
-  const own: Record<string, string | undefined> = {
+  const own: Record<NoticeFailure, string | undefined> = {
     no_recipient: reasons.noRecipient, message_gone: reasons.messageGone, sms_not_configured: reasons.smsNotConfigured,
     expired: reasons.expired, invalid_phone: reasons.invalidPhone, no_endpoint: reasons.smsNotConfigured,
   };
   const words = status ? (status.startsWith('4') ? reasons.gatewayRefused : reasons.gatewayFailed)
-    : own[code] ?? (code.startsWith('refused_') ? reasons.emailRefused
+    : own[code as NoticeFailure] ?? (code.startsWith('refused_') ? reasons.emailRefused
       : /^(failed|error)_/.test(code) ? reasons.other : reasons.provider);
   return format(reasons.withCode!, { words: words!, code: status ? `HTTP ${status}` : code });
 }

@@ -61,6 +61,14 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  */
 export const RESENDABLE_NOTIFICATION_KINDS = ['reply', 'new_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const satisfies readonly NotificationKind[];
 
+/**
+ * Why the delivery step gave a notice up without a provider's answer (a dead notice's `lastError`).
+ * Other last errors are a provider's: `http_<status>` from a government gateway, an Aliyun code
+ * (`isv.…`), `refused_<name>` or `failed_<name>` from e-mail.
+ */
+export const NOTICE_FAILURES = ['no_recipient', 'message_gone', 'sms_not_configured', 'expired', 'invalid_phone', 'no_endpoint'] as const;
+export type NoticeFailure = (typeof NOTICE_FAILURES)[number];
+
 /** The notices a site gives an SMS template code for: every kind but a lost-code request. */
 export const SMS_TEMPLATE_KINDS = ['reply', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
 

@@ -13,7 +13,7 @@ import { localDay } from '../lib/site-time';
 import { newTrackingCode, normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import type { DeliveryHandler, DeliveryOutcome } from '../queue/consumer';
 import { sendEmailAdapter } from './email';
-import { smsAdapter, type SendOutcome } from './sms';
+import { givenUp, smsAdapter, type SendOutcome } from './sms';
 import {
   emailHash, enqueueNotices, insertNotice, noticeRow, notificationSettings, officialPhoneContext, openSmsConfig, phoneHash, smsTemplate,
   type NotificationSettingsRow,
@@ -110,7 +110,7 @@ async function send({ env, settings, cipher, notice, recipient, site }: Delivery
     return sendEmailAdapter(env.EMAIL, settings?.email_from || env.MAIL_FROM).send({ to: recipient, subject: text.subject, text: text.text });
   }
   const config = await openSmsConfig(cipher, settings);
-  if (!config) return { ok: false, retry: false, detail: 'sms_not_configured' };
+  if (!config) return givenUp('sms_not_configured');
   return smsAdapter(config).send({ phone: recipient, template: smsTemplate(settings, notice.kind), params: text.params, text: text.text });
 }
 
@@ -145,7 +145,7 @@ async function sendNewCode(d: Delivery): Promise<SendOutcome> {
   const { env, db, site, notice } = d;
   const mine = () => db.q.selectFrom('messages').select('id')
     .where('id', '=', notice.message_id!).where('site_id', '=', site.id).where('author_erased_at', 'is', null);
-  if (!(await db.first(mine()))) return { ok: false, retry: false, detail: 'message_gone' };
+  if (!(await db.first(mine()))) return givenUp('message_gone');
   const code = newTrackingCode();
   const { facts, locale } = await replyFacts(d);
   const sent = await send(d, { ...facts, code }, locale);
@@ -160,7 +160,7 @@ async function sendNewCode(d: Delivery): Promise<SendOutcome> {
 async function sendVerificationCode(d: Delivery): Promise<SendOutcome> {
   const { env, db, site, recipient, now } = d;
   const phone = parsePhone(recipient);
-  if (!phone) return { ok: false, retry: false, detail: 'invalid_phone' };
+  if (!phone) return givenUp('invalid_phone');
   const code = newVerificationCode();
   const phoneKey = await phoneHash(env.HASH_KEY, site.id, phone.e164);
   const row = {
@@ -233,7 +233,7 @@ async function attempt(d: Delivery): Promise<SendOutcome> {
     case 'escalated':
     case 'reopened': {
       const facts = await officialFacts(d);
-      return facts ? send(d, facts) : { ok: false, retry: false, detail: 'message_gone' };
+      return facts ? send(d, facts) : givenUp('message_gone');
     }
   }
 }
@@ -254,8 +254,8 @@ export const deliverNotification: DeliveryHandler = async (env, message, _attemp
     const recipient = await recipientOf(db, cipher, notice);
     // A verification code found by the hourly job (its request died mid-send) is no use to anyone now.
     const stale = notice.kind === 'verification_code' && now.getTime() - Date.parse(notice.created_at) > VERIFICATION_CODE_MINUTES * 60_000;
-    outcome = recipient === null ? { ok: false, retry: false, detail: 'no_recipient' }
-      : stale ? { ok: false, retry: false, detail: 'expired' }
+    outcome = recipient === null ? givenUp('no_recipient')
+      : stale ? givenUp('expired')
         : await attempt({ env, db, site, settings, cipher, notice, recipient, now });
   } catch (error) {
     // A network fault or an unreadable answer: its class only, for the same reason as the adapters.

@@ -2,6 +2,8 @@
 // gateway for a government's own SMS platform. Each is a plain HTTPS request from the Worker; the
 // base URL is part of the site's settings, so the tests point it at a local receiver.
 
+import type { NoticeFailure } from '../../../sdk/src/codes';
+
 /** One SMS to send: the provider's template and its parameters, and the same notice as plain text. */
 export interface SmsRequest {
   /** E.164, e.g. `+8613912345678`. */
@@ -19,6 +21,9 @@ export interface SmsRequest {
  * provider refused). `detail` is the provider's answer code, kept with the attempt: never a phone number.
  */
 export type SendOutcome = { ok: true; detail: string } | { ok: false; retry: boolean; detail: string };
+
+/** A notice given up by the delivery step itself, for one of its own reasons: not retried. */
+export const givenUp = (detail: NoticeFailure): SendOutcome => ({ ok: false, retry: false, detail });
 
 export interface SmsAdapter {
   send(request: SmsRequest): Promise<SendOutcome>;
@@ -143,7 +148,7 @@ export async function gatewaySignature(secret: string, timestamp: number, body: 
 export function gatewaySms(config: SmsConfig, now: () => Date = () => new Date()): SmsAdapter {
   return {
     async send(request) {
-      if (!config.endpoint) return { ok: false, retry: false, detail: 'no_endpoint' };
+      if (!config.endpoint) return givenUp('no_endpoint');
       const body = JSON.stringify({
         keyId: config.keyId, phone: request.phone, signName: config.signName,
         template: request.template, params: request.params, text: request.text,
