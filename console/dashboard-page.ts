@@ -98,7 +98,7 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="units"><table class="dashboard-table">
           <thead><tr><th scope="col">${d.unit}</th><th scope="col">${d.messages}</th><th scope="col">${d.replyRate}</th>
             <th scope="col">${d.onTimeRate}</th><th scope="col">${d.satisfaction}</th></tr></thead>
-          <tbody>${s.byUnit.map((u) => html`<tr><th scope="row">${this.written(u.name)}${u.includesSubunits ? html` <span class="muted">${d.withSubunits}</span>` : nothing}${u.active ? nothing : html` <span class="badge">${this.t.unitPicker.inactive}</span>`}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, d, this.locale)}</td>
+          <tbody>${s.byUnit.map((u) => html`<tr><th scope="row">${this.written(u.name)}${u.includesSubunits ? html`<span class="muted">${d.withSubunits}</span>` : nothing}${u.active ? nothing : html` <span class="badge">${this.t.unitPicker.inactive}</span>`}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, d, this.locale)}</td>
             <td>${percent(u.onTimeRate, d, this.locale)}</td><td>${score(u.satisfaction, d, this.locale)}</td></tr>`)}</tbody>
         </table></div>
       </section>` : nothing}`;
