@@ -268,7 +268,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
       returnUrl: !returnUrl && label ? this.fieldMessage('returnUrl', 'required') : '',
       returnLabel: returnUrl && !label ? this.fieldMessage('returnLabel', 'required') : this.textCheck('returnLabel', returnLabel, { max: RETURN_LABEL_MAX }),
       themeColor: !themeColor ? ''
-        : !HEX_COLOR.test(themeColor) ? this.fieldMessage('themeColor', 'invalid')
+        : !HEX_COLOR.test(themeColor) ? this.fieldMessage('themeColor', 'not_a_color')
           : readableUnderWhiteText(themeColor) ? '' : this.fieldMessage('themeColor', 'low_contrast'),
     };
   }

@@ -71,6 +71,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     slug_taken: () => 'Another campaign already uses this address',
     not_https: (l) => `The ${l} must start with https:// so events travel encrypted`,
     low_contrast: (l) => `The ${l} is too light: white text on it would be hard to read; choose a darker one (contrast with white at least 4.5:1)`,
+    not_a_color: (l) => `The ${l} must be # and six hexadecimal digits (0–9, a–f), such as #1f5fae`,
     not_public_address: (l) => `The ${l} must be on the public internet: this machine, private networks and cloud-internal addresses cannot receive events`,
     credentials_in_url: (l) => `The ${l} must not hold a user name or password (as in https://user:password@…); remove them and save again`,
     none_chosen: (l) => `Choose at least one of the ${l}`,

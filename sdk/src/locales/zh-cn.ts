@@ -69,6 +69,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     slug_taken: () => '该网址标识已被另一个专栏使用',
     not_https: (l) => `${l}须以 https:// 开头：事件经加密连接送达`,
     low_contrast: (l) => `${l}太浅：按钮上的白字看不清，请选深一些的颜色（与白色的对比度至少4.5:1）`,
+    not_a_color: (l) => `${l}须是 # 加六位十六进制数字（0–9、a–f），如 #1f5fae`,
     not_public_address: (l) => `${l}须是互联网上的地址：本机、内网和云平台内部地址不能接收事件`,
     credentials_in_url: (l) => `${l}不能含用户名或密码（如 https://用户:密码@…），请去掉后再保存`,
     none_chosen: (l) => `请至少选择一个${l}`,

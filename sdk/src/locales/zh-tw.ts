@@ -71,6 +71,7 @@ export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
     slug_taken: () => '該網址標識已被另一個專欄使用',
     not_https: (l) => `${l}須以 https:// 開頭：事件經加密連線送達`,
     low_contrast: (l) => `${l}太淺：按鈕上的白字看不清，請選深一些的顏色（與白色的對比度至少4.5:1）`,
+    not_a_color: (l) => `${l}須是 # 加六位十六進位數字（0–9、a–f），如 #1f5fae`,
     not_public_address: (l) => `${l}須是網際網路上的地址：本機、內網和雲平臺內部地址不能接收事件`,
     credentials_in_url: (l) => `${l}不能含使用者名稱或密碼（如 https://使用者:密碼@…），請去掉後再儲存`,
     none_chosen: (l) => `請至少選擇一個${l}`,

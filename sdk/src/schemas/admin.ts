@@ -172,7 +172,7 @@ export const UpdateSiteInputSchema = z.object({
   hostedPages: z.boolean().optional(),
   returnUrl: publicAddress().nullable().optional().describe('given with returnLabel; null with it: no link'),
   returnLabel: requiredText(RETURN_LABEL_MAX).nullable().optional().describe('given with returnUrl'),
-  themeColor: z.string().trim().regex(HEX_COLOR, withCode('invalid'))
+  themeColor: z.string().trim().regex(HEX_COLOR, withCode('not_a_color'))
     .refine(readableUnderWhiteText, withCode('low_contrast'))
     .transform((color) => color.toLowerCase())
     .nullable().optional().describe('#rrggbb, dark enough for white text on it (4.5:1); null: Liuyan’s red'),

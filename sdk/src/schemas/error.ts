@@ -25,6 +25,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'same_password',
   'slug_taken',
   'low_contrast',
+  'not_a_color',
   'credentials_in_url',
   'not_public_address',
   'not_https',
