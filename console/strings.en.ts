@@ -26,7 +26,7 @@ export const consoleEn: ConsoleStrings = {
     distribution: 'Satisfaction ratings',
     byUnit: 'By unit',
     /** After a unit ranked with every unit under it (UnitStats `includesSubunits`); the others count their own messages alone. */
-    withSubunits: ' (with the units under it)',
+    withSubunits: ' (with sub-units)',
     loadFailed: 'The statistics could not be loaded. Please try again later.',
     countedNote: 'The figures leave out messages rejected in moderation, so the total may be lower than the queue’s All tab.',
     calendarNotSet: 'The {year} holidays and make-up working days are not set: deadlines in that year will count Monday to Friday.',

@@ -100,6 +100,18 @@ describe('the admin drives page (建言专栏)', () => {
     await form.locator('[part="campaign-closed"]').waitFor();
     expect(await form.getByLabel('标题', { exact: true }).count()).toBe(0);
 
+    // Another admin ends a drive while this one's question is open: the row then shows it ended, with
+    // why nothing more was done.
+    const raced = await create(`e2e-race-${n}`, `同时结束的专栏 ${n}`);
+    await raced.getByRole('button', { name: '结束征集' }).click();
+    const cookie = await sessionCookie(DEMO_ACCOUNTS.admin);
+    const listed = await (await officialApi(cookie, 'GET', '/v1/admin/campaigns')).json() as { id: string; slug: string }[];
+    expect((await officialApi(cookie, 'POST', `/v1/admin/campaigns/${listed.find((c) => c.slug === `e2e-race-${n}`)!.id}/end`, {})).status).toBe(200);
+    await raced.getByRole('group', { name: '结束征集' }).getByRole('button', { name: '确定结束' }).click();
+    await expect.poll(() => raced.locator('.badge').textContent()).toBe('已结束');
+    expect(await raced.locator('p.error').textContent()).toContain('这个专栏不在征集期内，无需结束');
+    expect(await raced.getByRole('group', { name: '结束征集' }).count()).toBe(0);
+
     // A drive made by mistake (its dates a year back, so the admin is told it takes no messages),
     // with no messages, is deleted; the website its outlet added to those allowed to embed stays,
     // and the admin is told where to take it out.

@@ -164,7 +164,15 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
   /** Ends an open drive now: the service sets its end, and its form then says it is closed. */
   private async endCampaign(campaign: AdminCampaign): Promise<void> {
     const ended = await this.change(campaign.id, () => this.officials.admin.campaigns.end(campaign.id), this.a.campaigns.endedNow);
-    if (!ended) return;
+    if (!ended) {
+      // Ended a moment ago by another admin, or its end came meanwhile: the row shows it as it now is,
+      // beside the error, and the question goes.
+      const fresh = await this.officials.admin.campaigns.list().catch(() => null);
+      const now = fresh?.find((x) => x.id === campaign.id);
+      if (fresh) this.campaigns = fresh;
+      if (now && Date.parse(now.endsAt) <= Date.now()) this.confirming = null;
+      return;
+    }
     this.campaigns = (this.campaigns ?? []).map((x) => (x.id === ended.id ? ended : x));
     this.confirming = null;
   }

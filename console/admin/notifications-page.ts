@@ -89,7 +89,9 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     }), this.showsWithin(this.a.saved, 'site'));
     if (!saved) return;
     this.settings = saved;
-    (form.elements.namedItem('secret') as HTMLInputElement).value = '';
+    // Not there once SMS is turned off.
+    const secret = form.elements.namedItem('secret') as HTMLInputElement | null;
+    if (secret) secret.value = '';
     // Whether a dead SMS notice can go again follows the provider just set or cleared.
     if (this.dead?.items.some((d) => d.channel === 'sms')) this.dead = await this.officials.admin.notifications.dead().catch(() => this.dead);
   }

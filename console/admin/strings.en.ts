@@ -351,7 +351,7 @@ export const adminEn: AdminStrings = {
 
   notifications: {
     title: 'SMS and e-mail',
-    intro: 'Citizens can choose to get an SMS or e-mail when their message has a new reply (the notice never holds the tracking code or the reply), and can get a lost code again with the phone or e-mail they gave; officials get e-mails when their unit is given a message, before a deadline, on 督办 and when a writer sends a message back (重办). Every notice goes through the queue and is retried when it fails.',
+    intro: 'Citizens can choose to get an SMS or e-mail when their message has a new reply (the notice never holds the tracking code or the reply), and can get a lost code again with the phone or e-mail they gave; officials get e-mails when their unit is given a message, before a deadline, on 督办 and when a writer sends a message back (重办), and an SMS too when they gave a mobile under My account. Every notice goes through the queue and is retried when it fails.',
     smsTitle: 'SMS',
     provider: 'SMS provider',
     providerNone: 'No SMS',
@@ -369,7 +369,7 @@ export const adminEn: AdminStrings = {
     signNameHint: 'The sign name the provider approved, e.g. 示范县人民政府',
     templates: 'SMS templates',
     templatesHint: 'Template codes the provider approved; the reply template takes ${day} (the day the message was sent) and ${title} (public messages only: a private one never gives its title), the new-code and verification templates ${code}, the officials’ ones ${title}, ${unit}, ${due}. An own gateway also gets the whole text.',
-    templateKinds: { reply: 'New reply', new_code: 'New tracking code', verification_code: 'Verification code', assigned: 'Message assigned (officials)', due_soon: 'Deadline near (officials)', escalated: '督办 (officials)', reopened: 'Sent back, 重办 (officials)' },
+    templateKinds: { reply: 'New reply', new_code: 'New tracking code', verification_code: 'Verification code', assigned: 'Message assigned (officials)', due_soon: 'Deadline near (officials)', escalated: 'Escalated, 督办 (officials)', reopened: 'Sent back, 重办 (officials)' },
     phoneVerification: 'Verify the phone (SMS code) before a message is accepted',
     emailTitle: 'E-mail',
     emailFrom: 'Sender address',
@@ -392,7 +392,7 @@ export const adminEn: AdminStrings = {
       withCode: '{words} ({code})',
     },
     message: 'Open the message',
-    kinds: { reply: 'Reply notice', recovery: 'Lost code', new_code: 'New tracking code', verification_code: 'Verification code', assigned: 'New message for the unit', due_soon: 'Deadline reminder', escalated: '督办 notice', reopened: '重办 notice' },
+    kinds: { reply: 'Reply notice', recovery: 'Lost code', new_code: 'New tracking code', verification_code: 'Verification code', assigned: 'New message for the unit', due_soon: 'Deadline reminder', escalated: 'Escalation notice (督办)', reopened: 'Sent back to be handled again (重办)' },
     channels: { sms: 'SMS', email: 'E-mail' },
     resend: 'Send again',
     resent: 'Sent again: the notice is on its way, retried on the usual schedule if it fails.',

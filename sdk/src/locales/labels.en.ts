@@ -42,7 +42,7 @@ export const enStatsLabels: StatsLabels = {
   adopted: 'Suggestions adopted',
   replied: 'Replied',
   month: 'Month',
-  unit: 'To',
+  unit: 'Unit',
   hours: '{hours} h',
   outOfFive: '{score} / 5',
   none: '—',
