@@ -190,6 +190,48 @@ describe('a dead notice in the console', () => {
   });
 });
 
+describe('a dead SMS notice in the console', () => {
+  it('waits for the site’s SMS: offered again once a provider is saved, and not once SMS is turned off', async () => {
+    const [message] = queryD1<{ id: string }>(inject('persistTo'), "SELECT id FROM messages WHERE site_id = 'demo' ORDER BY seq LIMIT 1 OFFSET 1");
+    const id = `n_e2e_sms_${Date.now()}`;
+    const at = new Date(Date.now() - 6 * 3_600_000).toISOString();
+    queryD1(inject('persistTo'), `INSERT INTO notifications (id, site_id, kind, channel, message_id, status, attempts, last_error, created_at, finished_at)
+      VALUES ('${id}', 'demo', 'reply', 'sms', '${message!.id}', 'dead', 12, 'sms_not_configured', '${at}', '${at}')`);
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
+    try {
+      await page.goto(`${CONSOLE}#/admin/notifications`);
+      const notices = page.locator('liuyan-console-admin-notifications');
+      const item = notices.locator('[part="dead-notifications"] li').filter({ has: page.locator(`a[href="#/messages/${message!.id}"]`) }).filter({ hasText: '回复通知 · 短信' });
+      const waiting = '本站现在不发短信：在上方设置短信服务后即可重新发送。';
+      await expect.poll(() => item.first().textContent()).toContain(waiting);
+      expect(await item.first().getByRole('button', { name: '重新发送' }).count()).toBe(0);
+
+      const save = async () => {
+        await notices.getByRole('button', { name: '保存' }).click();
+        await expect.poll(async () => (await notices.locator('[role="status"]:not([hidden])').textContent()) ?? '').toContain('已保存');
+      };
+      await notices.getByLabel('短信服务商').selectOption('gateway');
+      await notices.getByLabel('接口地址').fill('https://sms.county.example.gov.cn/send');
+      await notices.getByLabel('密钥 ID（AccessKey ID）').fill('county');
+      await notices.getByLabel('密钥（AccessKey Secret）').fill('gateway-secret');
+      await notices.getByLabel('短信签名').fill('示范县人民政府');
+      await save();
+      await item.first().getByRole('button', { name: '重新发送' }).waitFor();
+      expect(await item.first().textContent()).not.toContain(waiting);
+
+      // Turned off again: the page saves without a fault, and the notice waits again.
+      await notices.getByLabel('短信服务商').selectOption('');
+      await save();
+      await expect.poll(() => item.first().textContent()).toContain(waiting);
+      expect(await item.first().getByRole('button', { name: '重新发送' }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'PUT', '/v1/admin/notifications', NO_SMS);
+      await page.context().close();
+    }
+  });
+});
+
 describe('an official’s own notices', () => {
   it('a box whose save failed goes back to what the service holds, and one that saved stays', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.transport);
