@@ -5,7 +5,7 @@ import { root } from '../scripts/local-stack';
 import { createClient } from '../sdk/src';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
 import { CONSOLE, officialApi, sessionCookie, signInWith } from './console-helpers';
-import { citizenPhone, fillForm, scrollUntil, TRACKING_CODE, useBrowserPage } from './helpers';
+import { citizenPhone, ELEMENT_FILES, fillForm, FORM_FILE, scrollUntil, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 
 /** axe-core's rules for WCAG 2.2 level AA (and the A rules under it). */
@@ -231,7 +231,7 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
       const found: Record<string, string[]> = {};
       const page = await axePage({ width: 390, height: 844 });
       // The element's scripts never come: the page's own form is what is read.
-      await page.route('**/widget/**/*.js', (route) => route.abort('connectionfailed'));
+      await page.route(ELEMENT_FILES, (route) => route.abort('connectionfailed'));
       for (const [theme, media] of Object.entries(SYSTEM_THEMES)) {
         await page.emulateMedia(media);
         for (const query of ['', '?theme=dark', '?theme=high-contrast']) {
@@ -260,7 +260,7 @@ describe('axe finds no WCAG 2.2 AA violation in light, dark and high-contrast th
       const found: Record<string, string[]> = {};
       const page = await axePage({ width: 390, height: 844 });
       // The loader and the form as data come; the element's file never does.
-      await page.route('**/widget/**/liuyan-form*.js', (route) => route.abort('connectionfailed'));
+      await page.route(FORM_FILE, (route) => route.abort('connectionfailed'));
       for (const [system, media] of Object.entries(SYSTEM_THEMES)) {
         await page.emulateMedia(media);
         for (const theme of ['', 'light', 'dark', 'auto', 'high-contrast']) {

@@ -108,6 +108,16 @@ export async function fillPlainForm(page: Page, title: string, phone = '13912345
 export const TRACKING_CODE = /^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/;
 
 /**
+ * The form element's file at any of its addresses: the loader asks again at a fresh one
+ * (`?retry=…`, widget/src/index.ts) two seconds after a failed fetch, so a route that keeps the
+ * file away must match those too, or on a slow machine the file comes mid-test.
+ */
+export const FORM_FILE = /\/widget\/.*liuyan-form[^/]*\.js(\?.*)?$/;
+
+/** Every file of the elements, at any of their addresses (as `FORM_FILE`). */
+export const ELEMENT_FILES = /\/widget\/.*\.js(\?.*)?$/;
+
+/**
  * Scrolls `element` into view until `ready()` holds. A board far down the page starts loading only when
  * it comes into view, and the page above it may still be growing as the elements there load, so one
  * scroll can leave it out of view again.

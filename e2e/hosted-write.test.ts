@@ -2,7 +2,7 @@
 // script, and taken over by <liuyan-form> once its script comes, with what was typed and the cursor kept.
 import { describe, expect, inject, it } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
-import { citizenPhone, countMessagesTitled, fillForm, fillPlainForm, holdRequests, TRACKING_CODE, useBrowserPage } from './helpers';
+import { citizenPhone, countMessagesTitled, ELEMENT_FILES, fillForm, fillPlainForm, FORM_FILE, holdRequests, TRACKING_CODE, useBrowserPage } from './helpers';
 import { FOREIGN, HOST, WORKER } from './ports';
 
 const browser = useBrowserPage();
@@ -300,7 +300,7 @@ describe('the hosted write page’s form as HTML', () => {
 
   it('still sends when the form’s script never comes (a dropped connection), with scripts on', async () => {
     const { page } = browser;
-    await page.route('**/widget/**/*.js', (route) => route.abort('connectionfailed'));
+    await page.route(ELEMENT_FILES, (route) => route.abort('connectionfailed'));
     await page.goto(`${WORKER}/s/demo/write`);
     const title = `脚本没来时写的留言 ${Date.now()}`;
     await fillPlainForm(page, title);
@@ -530,14 +530,14 @@ describe('a page with nothing but the site’s own loader (GET /s/:site/liuyan.j
 describe('a page’s form sent before the element’s file came, the connection dropping on the way', () => {
   it('the write page’s own form, sent and stored: going back to it, the element takes nothing the browser fills in again for typing', async () => {
     const { page } = browser;
-    await page.route('**/widget/**/liuyan-form*.js', (route) => route.abort('connectionfailed'));
+    await page.route(FORM_FILE, (route) => route.abort('connectionfailed'));
     await page.goto(`${WORKER}/s/demo/write`);
     const title = `从写留言页直接提交后返回 ${Date.now()}`;
     await fillPlainForm(page, title, citizenPhone());
     await page.locator('form.plain-form button[type=submit]').click();
     await page.locator('#tracking-code').waitFor();
     expect(countMessagesTitled(title)).toBe(1);
-    await page.unroute('**/widget/**/liuyan-form*.js');
+    await page.unroute(FORM_FILE);
     await page.goBack();
     const form = page.locator('liuyan-form [part="form"]');
     await form.waitFor();
@@ -594,7 +594,7 @@ describe('a page’s form sent before the element’s file came, the connection 
       const { page } = browser;
       const context = page.context();
       // The element's file never comes; the network goes as the form is sent.
-      await page.route('**/widget/**/liuyan-form*.js', (route) => route.abort('connectionfailed'));
+      await page.route(FORM_FILE, (route) => route.abort('connectionfailed'));
       await page.goto(address);
       await page.locator('liuyan-form form.plain-form button[type=submit]').waitFor();
       const title = `断网时从本页提交的留言 ${Date.now()}`;
@@ -605,7 +605,7 @@ describe('a page’s form sent before the element’s file came, the connection 
       await page.waitForURL(/^chrome-error:/);
       // Back online, the element's file with it; the citizen goes back to the county's page.
       await context.setOffline(false);
-      await page.unroute('**/widget/**/liuyan-form*.js');
+      await page.unroute(FORM_FILE);
       await page.goBack();
       const form = page.locator('liuyan-form [part="form"]');
       await form.waitFor();
