@@ -603,6 +603,8 @@ describe('the console’s admin pages', () => {
     const entry = audit.locator('[part="audit"] li').filter({ hasText: `改密测试${run}` });
     await expect.poll(() => entry.count()).toBe(1);
     expect(await entry.textContent()).toContain('修改本人密码');
+    // Its time written as every other page of the console writes one.
+    expect(await entry.locator('time').textContent()).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
     expect(await audit.locator('[part="audit"] li[data-action="account.password_change"]').count()).toBe(await audit.locator('[part="audit"] li').count());
     const href = (await audit.locator('[part="audit-export"]').getAttribute('href'))!;
     expect(href).toBe('/v1/admin/audit-log.csv?action=account.password_change');

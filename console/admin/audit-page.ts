@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Account } from '../../sdk/src/schemas/admin';
 import type { AuditAction, AuditEntry, AuditQuery } from '../../sdk/src/schemas/audit';
 import { defineElement } from '../../ui/liuyan-element';
-import { format } from '../../ui/localize';
+import { format, formatDateTime } from '../../ui/localize';
 import { AdminElement } from './admin-element';
 
 type Filter = Pick<AuditQuery, 'account' | 'action' | 'from' | 'to'>;
@@ -175,7 +175,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
             <span>${this.actionLabel(e.action)}</span>
           </div>
           <div class="list-main muted">
-            <time datetime=${e.at}>${e.at.slice(0, 16).replace('T', ' ')}</time>
+            <time datetime=${e.at}>${formatDateTime(this.locale, e.at)}</time>
             ${this.details(e)}
           </div>
         </li>`)}

@@ -92,7 +92,8 @@ function toEntry(row: AuditRow): AuditEntry & { actorEmail: string | null } {
     : unit ? { kind: 'unit', id: unit, name: row.unit_name }
       : template ? { kind: 'template', id: template, name: row.template_title ?? text(detail.title) }
         : webhook ? { kind: 'webhook', id: webhook, name: text(detail.url) }
-          : key ? { kind: 'integration_key', id: key, name: text(detail.prefix) }
+          // By its label as the keys page lists it, with its prefix (entries from before the label was kept: the prefix).
+          : key ? { kind: 'integration_key', id: key, name: text(detail.label) ? `${text(detail.label)} (${text(detail.prefix)})` : text(detail.prefix) }
             : campaign ? { kind: 'campaign', id: campaign, name: row.campaign_title ?? text(detail.slug) }
               : null;
   const recorded = detail.changes && typeof detail.changes === 'object' ? detail.changes as Record<string, unknown> : {};

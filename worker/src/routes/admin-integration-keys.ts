@@ -51,7 +51,7 @@ adminIntegrationKeys.openapi(issueIntegrationKey, async (c) => {
   };
   await db.batch([
     db.q.insertInto('integration_keys').values(row),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'integration_key.create', detail: { key: row.id, prefix: row.prefix }, at }),
+    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'integration_key.create', detail: { key: row.id, prefix: row.prefix, label }, at }),
   ]);
   // Shown once: nothing may keep the answer.
   c.header('Cache-Control', 'no-store');
@@ -83,7 +83,7 @@ adminIntegrationKeys.openapi(revokeIntegrationKey, async (c) => {
   const at = new Date().toISOString();
   await db.batch([
     db.q.updateTable('integration_keys').set({ revoked_at: at }).where('id', '=', id).where('site_id', '=', site.id).where('revoked_at', 'is', null),
-    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'integration_key.revoke', detail: { key: id, prefix: before.prefix }, at }),
+    auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'integration_key.revoke', detail: { key: id, prefix: before.prefix, label: before.label }, at }),
   ]);
   return c.json(toIntegrationKey((await select())!), 200);
 });

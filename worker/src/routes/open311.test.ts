@@ -2,6 +2,7 @@
 // spec's shape. (A client written against the spec alone walks them all in test/open311-client.)
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
+import type { AuditPage } from '../../../sdk/src/schemas/audit';
 import {
   addRating, addReply, AUTHOR, createSite, d1Cost, db, expectNoPersonalData, expectProblem, messageRow, request, seedMessages, submit, validMessage,
 } from '../../test/fixtures';
@@ -428,6 +429,9 @@ describe('integration keys', () => {
     expect(revoked.map((r) => r.status)).toEqual([200, 200]);
     const audit = await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', site.siteId).orderBy('id'));
     expect(audit.map((a) => a.action)).toEqual(['integration_key.create', 'integration_key.revoke']);
+    // Named in the log as the keys page lists it: its label, with its prefix.
+    const log = await (await consoleRequest('/v1/admin/audit-log', { as: admin })).json<AuditPage>();
+    expect(log.items.map((e) => e.target?.name)).toEqual([`市政务服务平台 (${issued.prefix})`, `市政务服务平台 (${issued.prefix})`]);
     expect((await consoleRequest('/v1/admin/integration-keys/k_other/revoke', { as: admin, method: 'POST', body: {} })).status).toBe(404);
   });
 });
