@@ -461,8 +461,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '单位列表，各带其上级单位名称',
   'null: no page of its own':
     'null：没有自己的页面',
-  'as GET /v1/sites/{site}/stats, over the official’s units and every unit below them (the whole site for site-wide roles). For a responder with more than 5 units in scope, byUnit ranks their own units (each by its own messages) and the units right below them (each with everything below it)':
-    '同 GET /v1/sites/{site}/stats，范围是该工作人员负责的单位及其全部下级单位（全站角色为整个站点）。负责范围超过 5 个单位的办理人员，byUnit 排列其本人负责的单位（按各自收到的留言）和紧邻的下一级单位（各含其全部下级）',
+  'as GET /v1/sites/{site}/stats, over the official’s units and every unit below them (the whole site for site-wide roles). For a responder with more than 5 units in scope, byUnit ranks their own units (each by its own messages) and the units right below them (each with everything below it, marked includesSubunits where a unit is under it)':
+    '同 GET /v1/sites/{site}/stats，范围是该工作人员负责的单位及其全部下级单位（全站角色为整个站点）。负责范围超过 5 个单位的办理人员，byUnit 排列其本人负责的单位（按各自收到的留言）和紧邻的下一级单位（各含其全部下级，有下级单位的标明 includesSubunits）',
   'null or absent: a top-level unit':
     'null 或不填：最上一级单位',
   'deleted':
