@@ -100,9 +100,10 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     };
     const account = await this.change(ADD, () => this.officials.admin.accounts.create(input), this.a.accounts.created);
     if (!account) return;
-    await this.replaced(account);
+    // Emptied as the confirmation shows, not after the new row's units are named (a round trip later).
     this.resetForm(form);
     this.roles = { ...this.roles, [ADD]: 'responder' };
+    await this.replaced(account);
   }
 
   private async saveAccount(account: Account, input: UpdateAccountInput, done: string): Promise<boolean> {
