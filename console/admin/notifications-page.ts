@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { DeadNotificationList, NotificationRecord, NotificationSettings } from '../../sdk/src/schemas/notifications';
-import { RESENDABLE_NOTIFICATION_KINDS, SMS_TEMPLATE_KINDS, type NoticeFailure } from '../../sdk/src/codes';
+import { resendableKind, SMS_TEMPLATE_KINDS, type NoticeFailure } from '../../sdk/src/codes';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
@@ -110,7 +110,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
   /** An SMS notice of a kind that can go again waits for the site's SMS settings; the others never go again. */
   private whyNotResendable(d: NotificationRecord): string {
     const n = this.a.notifications;
-    return d.channel === 'sms' && !this.settings?.sms.provider && (RESENDABLE_NOTIFICATION_KINDS as readonly string[]).includes(d.kind)
+    return d.channel === 'sms' && !this.settings?.sms.provider && resendableKind(d.kind)
       ? n.smsNotSet : n.notResendable;
   }
 

@@ -61,6 +61,9 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  */
 export const RESENDABLE_NOTIFICATION_KINDS = ['reply', 'new_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const satisfies readonly NotificationKind[];
 
+/** Whether a notice of this kind may be sent again once dead (`RESENDABLE_NOTIFICATION_KINDS`). */
+export const resendableKind = (kind: string): boolean => (RESENDABLE_NOTIFICATION_KINDS as readonly string[]).includes(kind);
+
 /**
  * Why the delivery step gave a notice up without a provider's answer (a dead notice's `lastError`).
  * Other last errors are a provider's: `http_<status>` from a government gateway, an Aliyun code

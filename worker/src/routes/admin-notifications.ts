@@ -1,13 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { sql, type Selectable } from 'kysely';
-import { RESENDABLE_NOTIFICATION_KINDS, type NotificationKind } from '../../../sdk/src/codes';
+import type { Selectable } from 'kysely';
+import { resendableKind } from '../../../sdk/src/codes';
 import { AdminIdParamsSchema } from '../../../sdk/src/schemas/admin';
 import {
   DeadNotificationListSchema, NotificationRecordSchema, NotificationSettingsSchema, UpdateNotificationSettingsInputSchema,
   type NotificationRecord, type NotificationSettings,
 } from '../../../sdk/src/schemas/notifications';
 import { newRouteGroup } from '../app';
-import { auditEntry } from '../db/admin';
+import { auditEntry, auditEntryOfChange } from '../db/admin';
 import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { toSiteTime } from '../lib/site-time';
@@ -130,8 +130,6 @@ function toRecord(r: Pick<Selectable<NotificationTable>, (typeof RECORD_COLUMNS)
   };
 }
 
-const resendableKind = (kind: NotificationKind) => (RESENDABLE_NOTIFICATION_KINDS as readonly NotificationKind[]).includes(kind);
-
 /** Whether the site sends SMS now (a provider is set). */
 const sendsSms = async (db: SiteDatabase, siteId: string) => Boolean((await notificationSettings(db, siteId))?.sms_provider);
 
@@ -175,14 +173,13 @@ adminNotifications.openapi(resendNotification, async (c) => {
   // It would only die again.
   if (notice.channel === 'sms' && !smsSet) throw new ApiError('sms_unavailable');
   const at = new Date().toISOString();
-  const [, update] = await db.batch([
-    db.q.insertInto('audit_log').columns(['site_id', 'account_id', 'action', 'message_id', 'detail', 'created_at'])
-      .expression(mine().where('status', '=', 'dead').select((eb) => [
-        eb.val(site.id).as('site_id'), eb.val(c.get('official').id).as('account_id'), eb.val('notification.resend').as('action'),
-        'message_id', sql<string>`json_object('notification', id, 'kind', kind, 'channel', channel)`.as('detail'), eb.val(at).as('created_at'),
-      ])),
+  const [update] = await db.batch([
     db.q.updateTable('notifications').set({ status: 'queued', attempts: 0, last_error: null, finished_at: null })
       .where('id', '=', id).where('site_id', '=', site.id).where('status', '=', 'dead'),
+    auditEntryOfChange(db, {
+      siteId: site.id, accountId: c.get('official').id, action: 'notification.resend', messageId: notice.message_id,
+      detail: { notification: id, kind: notice.kind, channel: notice.channel }, at,
+    }),
   ]);
   if (update!.meta.changes > 0) await enqueueNotices(c.env, site.id, [id]);
   return c.json(toRecord((await db.first(mine().select(RECORD_COLUMNS)))!, smsSet), 202);
