@@ -43,15 +43,14 @@ export const QUEUE_TABS = ['moderation', 'new', 'handling', 'replied', 'closed',
 /** What officials do to a message, in the order of the work: moderate, take on, hand on, answer, finish. */
 export const ACTIONS = ['publish', 'reject', 'hide', 'accept', 'transfer', 'reply', 'extend', 'close', 'note', 'reveal', 'adopt'] as const;
 
-/** Why a moderator keeps a message off the board (or hides it), as its author is told. */
 /** A follow-up question's (追问) words as the public may read them: only once a moderator published them. */
 export const FOLLOW_UP_MODERATIONS = ['pending', 'published', 'rejected'] as const;
 
 /**
- * Every kind of notice (migration 0047's CHECK): to citizens 有新回复, 找回查询码 (a request, sent on as
- * 新查询码), 验证码; to officials 交办, 即将到期, 督办, 重办.
+ * Every kind of notice (migration 0048's CHECK): to citizens 有新回复, 未通过审核, 找回查询码 (a request,
+ * sent on as 新查询码), 验证码; to officials 交办, 即将到期, 督办, 重办.
  */
-export const NOTIFICATION_KINDS = ['reply', 'recovery', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
+export const NOTIFICATION_KINDS = ['reply', 'rejected', 'recovery', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -59,7 +58,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * message's author, the official's account). A verification code or a lost-code request went to a
  * contact typed for it, erased once it died: the citizen asks again.
  */
-export const RESENDABLE_NOTIFICATION_KINDS = ['reply', 'new_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const satisfies readonly NotificationKind[];
+export const RESENDABLE_NOTIFICATION_KINDS = ['reply', 'rejected', 'new_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const satisfies readonly NotificationKind[];
 
 /** Whether a notice of this kind may be sent again once dead (`RESENDABLE_NOTIFICATION_KINDS`). */
 export const resendableKind = (kind: string): boolean => (RESENDABLE_NOTIFICATION_KINDS as readonly string[]).includes(kind);
@@ -73,8 +72,9 @@ export const NOTICE_FAILURES = ['no_recipient', 'message_gone', 'sms_not_configu
 export type NoticeFailure = (typeof NOTICE_FAILURES)[number];
 
 /** The notices a site gives an SMS template code for: every kind but a lost-code request. */
-export const SMS_TEMPLATE_KINDS = ['reply', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
+export const SMS_TEMPLATE_KINDS = ['reply', 'rejected', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
 
+/** Why a moderator keeps a message off the board (or hides it), as its author is told. */
 export const REJECT_REASONS = ['abusive', 'personal_data', 'duplicate', 'off_topic', 'advertising', 'illegal', 'other'] as const;
 
 /** Whether `value` is one of `options`: for text read from an address, a form or storage. */

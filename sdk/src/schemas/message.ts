@@ -23,7 +23,10 @@ export const AuthorInputSchema = z.object({
 });
 export type AuthorInput = z.input<typeof AuthorInputSchema>;
 
-/** How the author wants to be told that a reply has come: never with the code or the reply itself. */
+/**
+ * How the author wants to be told that a reply has come, or that the message did not pass review: never
+ * with the code, the reply or the reason itself.
+ */
 export const NotifyChoiceSchema = z.object({
   sms: z.boolean().default(false).describe('by SMS to author.phone (where the site sends SMS)'),
   email: z.boolean().default(false).describe('by e-mail to author.email (which must then be given)'),

@@ -73,7 +73,7 @@ const strings = {
   notifyLegend: '有回复时通知我',
   notifySms: '短信通知（发送到上面的手机号）',
   notifyEmail: '邮件通知（发送到上面的邮箱）',
-  notifyHint: '通知只告诉您有了新回复，不含查询码和回复内容，请凭查询码查看。',
+  notifyHint: '通知只告诉您有了新回复或留言未通过审核，不含查询码、回复内容和原因，请凭查询码查看。',
   getCode: '获取验证码',
   codeSending: '正在发送…',
   codeSent: '验证码已发送到{phone}，{minutes}分钟内有效。',

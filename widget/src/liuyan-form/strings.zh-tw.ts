@@ -77,7 +77,7 @@ const strings = {
   notifyLegend: '有回覆時通知我',
   notifySms: '簡訊通知（傳送到上面的手機號碼）',
   notifyEmail: '郵件通知（傳送到上面的信箱）',
-  notifyHint: '通知只告訴您有了新回覆，不含查詢碼和回覆內容，請憑查詢碼檢視。',
+  notifyHint: '通知只告訴您有了新回覆或留言未通過審核，不含查詢碼、回覆內容和原因，請憑查詢碼檢視。',
   getCode: '取得驗證碼',
   codeSending: '正在傳送…',
   codeSent: '驗證碼已傳送到{phone}，{minutes}分鐘內有效。',

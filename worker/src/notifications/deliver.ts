@@ -224,7 +224,8 @@ async function attempt(d: Delivery): Promise<SendOutcome> {
     case 'recovery': return fanOutRecovery(d);
     case 'new_code': return sendNewCode(d);
     case 'verification_code': return sendVerificationCode(d);
-    case 'reply': {
+    case 'reply':
+    case 'rejected': {
       const { facts, locale } = await replyFacts(d);
       return send(d, facts, locale);
     }

@@ -1,4 +1,5 @@
-// What a timeline event tells whom: the author of a message of a reply (if they asked), the officials
+// What a timeline event tells whom: the author of a message of a reply or of its rejection at review
+// (if they asked to be told of replies: they would otherwise wait for one that never comes), the officials
 // of a unit of a message assigned or transferred to it, of a deadline coming (the reminder), of 督办 and
 // of a message a citizen sent back to it (重办).
 import type { Selectable } from 'kysely';
@@ -31,6 +32,12 @@ function officialNoticeOf(event: Selectable<MessageEventTable>): { kind: Officia
   }
 }
 
+/** The timeline events its author is told of, by the notice kind: a reply, and the message rejected at review. */
+const AUTHOR_NOTICES: Partial<Record<Selectable<MessageEventTable>['kind'], Extract<NotificationKind, 'reply' | 'rejected'>>> = {
+  replied: 'reply',
+  rejected: 'rejected',
+};
+
 /** The active accounts assigned to a unit that have not turned this kind of notice off, and whether each gave a mobile for SMS. */
 function unitOfficials(db: SiteDatabase, siteId: string, unitId: string, kind: OfficialNotice) {
   return db.all(db.q.selectFrom('account_units as au').innerJoin('accounts as a', 'a.id', 'au.account_id')
@@ -41,8 +48,8 @@ function unitOfficials(db: SiteDatabase, siteId: string, unitId: string, kind: O
 
 /**
  * The notices one timeline event (a `message_events` row) calls for, written and queued (kind
- * `notification`): `replied` → the author, by SMS (if asked and the site sends SMS) and by e-mail (if
- * asked and given); `submitted`/`transferred` → 'assigned', `reminder` → 'due_soon', `escalated` →
+ * `notification`): `replied` → 'reply' and `rejected` (not passed review) → 'rejected' to the author,
+ * by SMS (if asked and the site sends SMS) and by e-mail (if asked and given); `submitted`/`transferred` → 'assigned', `reminder` → 'due_soon', `escalated` →
  * 'escalated', `reopened` → 'reopened', by e-mail to each official of the unit who has not turned
  * that kind off (and by SMS too to one who gave a mobile, where the site sends SMS). Each notice's
  * key is the event's id, its channel and its recipient, so calling this again for the same event
@@ -52,11 +59,12 @@ function unitOfficials(db: SiteDatabase, siteId: string, unitId: string, kind: O
 export async function notificationsForEvent(env: Env, db: SiteDatabase, site: Site, event: Selectable<MessageEventTable>, memo: BatchMemo = noMemo): Promise<string[]> {
   const notices: NewNotice[] = [];
   const base = { siteId: site.id, messageId: event.message_id };
-  if (event.kind === 'replied') {
+  const author = AUTHOR_NOTICES[event.kind];
+  if (author) {
     const message = await db.first(db.q.selectFrom('messages').select(['notify_sms', 'notify_email', 'author_email_enc'])
       .where('id', '=', event.message_id).where('site_id', '=', site.id).where('author_erased_at', 'is', null));
-    if (message?.notify_sms && site.notifications.sms) notices.push({ ...base, kind: 'reply', channel: 'sms', dedupeKey: `event:${event.id}:sms:author` });
-    if (message?.notify_email && message.author_email_enc) notices.push({ ...base, kind: 'reply', channel: 'email', dedupeKey: `event:${event.id}:email:author` });
+    if (message?.notify_sms && site.notifications.sms) notices.push({ ...base, kind: author, channel: 'sms', dedupeKey: `event:${event.id}:sms:author` });
+    if (message?.notify_email && message.author_email_enc) notices.push({ ...base, kind: author, channel: 'email', dedupeKey: `event:${event.id}:email:author` });
   }
   const official = officialNoticeOf(event);
   if (official) {

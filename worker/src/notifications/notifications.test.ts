@@ -38,7 +38,7 @@ function newPhone(): string {
 const contacts: string[] = [];
 
 const SECRET = 'aliyun-test-secret';
-const TEMPLATES = { reply: 'SMS_100001', new_code: 'SMS_100002', verification_code: 'SMS_100003', assigned: 'SMS_100004', reopened: 'SMS_100007' };
+const TEMPLATES = { reply: 'SMS_100001', new_code: 'SMS_100002', verification_code: 'SMS_100003', assigned: 'SMS_100004', reopened: 'SMS_100007', rejected: 'SMS_100008' };
 
 function aliyunSettings(overrides: Partial<UpdateNotificationSettingsInput> = {}, endpoint = 'https://sms.receiver.test/'): UpdateNotificationSettingsInput {
   return {
@@ -137,6 +137,35 @@ describe('a reply notice to the citizen', () => {
     expect(attempts.map((a) => a.outcome)).toEqual(['sent', 'sent']);
     // The e-mail went through the send_email binding, which answered with its message id.
     expect(attempts.find((a) => a.notification_id === notices.find((n) => n.channel === 'email')!.id)!.detail).toMatch(/^sent </);
+  });
+
+  it('tells the author who asked when the message does not pass review (never why), once; an author who did not ask is told nothing', { timeout: 30_000 }, async () => {
+    const c = await county();
+    const moderator = await createOfficial(c.siteId, 'moderator');
+    const phone = newPhone();
+    const message = await created(c.siteId, c.eduUnit, phone, { notify: { sms: true, email: true } });
+    const quiet = await created(c.siteId, c.eduUnit, newPhone());
+    for (const m of [message, quiet]) await act(moderator, m.id, 'reject', { reason: 'advertising', note: '推销培训班的广告' });
+
+    const notices = await eventually(async () => {
+      const rows = await noticesOf(message.id);
+      return rows.length === 2 && rows.every((n) => n.status === 'sent') && rows;
+    });
+    expect(notices.map((n) => [n.kind, n.channel]).sort()).toEqual([['rejected', 'email'], ['rejected', 'sms']]);
+    const site = (await findSite(db, c.siteId))!;
+    expect(await notificationsForEvent(env, db, site, await eventOf(message.id, 'rejected'))).toEqual([]);
+    const [sms, ...more] = await receivedFor(phone);
+    expect(more).toEqual([]);
+    // Its own template, named by the day it was sent (a rejected message is never public).
+    expect(sms!.body).toMatchObject({ TemplateCode: TEMPLATES.rejected, TemplateParam: expect.stringMatching(/^\{"day":"\d{4}-\d{2}-\d{2}"\}$/) });
+    expect(JSON.stringify(sms)).not.toContain('推销');
+    expect(JSON.stringify(sms)).not.toContain(message.trackingCode);
+    const day = JSON.parse((sms!.body as Record<string, string>).TemplateParam!).day as string;
+    expect(noticeText('rejected', { siteName: '测试县', submittedDay: day }).text)
+      .toBe(`【测试县】您的留言（${day}提交）未通过审核，不会公开，也不会交办。原因请凭查询码查看。`);
+    // The one who did not ask: nothing, then or later.
+    expect(await notificationsForEvent(env, db, site, await eventOf(quiet.id, 'rejected'))).toEqual([]);
+    expect(await noticesOf(quiet.id)).toEqual([]);
   });
 
   it('names the message by its title when the public can read it, and by its day alone when it is private', { timeout: 30_000 }, async () => {

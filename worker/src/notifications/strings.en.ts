@@ -8,6 +8,10 @@ export const noticesEn: NoticeStrings = {
     subject: '[{site}] Your message{which} has a new reply',
     text: '[{site}] Your message{which} has a new reply. Read it with your tracking code.',
   },
+  rejected: {
+    subject: '[{site}] Your message{which} did not pass review',
+    text: '[{site}] Your message{which} did not pass review: it will not be published or passed on for handling. Read why with your tracking code.',
+  },
   newCode: {
     subject: '[{site}] A new tracking code for your message{which}',
     text: '[{site}] The new tracking code for your message{which} is {code}. Read the replies with it; once it is used, the old code stops working. If you receive several new codes, only the latest works. Keep it safe and do not tell anyone.',

@@ -12,6 +12,11 @@ const strings = {
     subject: '【{site}】您的留言{which}有了新回复',
     text: '【{site}】您的留言{which}有了新回复，请凭查询码查看。',
   },
+  /** Not passed review: the author learns it is not waiting for a reply; why is in the tracker, never in the text. */
+  rejected: {
+    subject: '【{site}】您的留言{which}未通过审核',
+    text: '【{site}】您的留言{which}未通过审核，不会公开，也不会交办。原因请凭查询码查看。',
+  },
   /** Asked for twice, only the latest code works: the text says so. */
   newCode: {
     subject: '【{site}】您的留言{which}查询码已重新生成',

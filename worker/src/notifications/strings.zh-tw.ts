@@ -16,6 +16,11 @@ const strings = {
     subject: '【{site}】您的留言{which}有了新回覆',
     text: '【{site}】您的留言{which}有了新回覆，請憑查詢碼檢視。',
   },
+  /** Not passed review: the author learns it is not waiting for a reply; why is in the tracker, never in the text. */
+  rejected: {
+    subject: '【{site}】您的留言{which}未通過審核',
+    text: '【{site}】您的留言{which}未通過審核，不會公開，也不會交辦。原因請憑查詢碼檢視。',
+  },
   /** Asked for twice, only the latest code works: the text says so. */
   newCode: {
     subject: '【{site}】您的留言{which}查詢碼已重新生成',

@@ -12,7 +12,7 @@ export interface NoticeText {
   params: Record<string, string>;
 }
 
-/** What a notice may mention. A citizen's notice never carries the message's content or its code (but for the new code itself). */
+/** What a notice may mention. A citizen's notice never carries the message's content or its code (but for the new code itself), nor why it was rejected. */
 export interface NoticeFacts {
   siteName: string;
   /** new_code, verification_code: the code being sent. */
@@ -58,6 +58,9 @@ export function noticeText(kind: NotificationKind, facts: NoticeFacts, locale: L
   switch (kind) {
     case 'reply':
       return { ...said(t.reply, { site, which }), params: { day: facts.submittedDay ?? '', ...(facts.title ? { title: facts.title } : {}) } };
+    case 'rejected':
+      // The message is not public: only its day. The reason is for the tracker, not a text message.
+      return { ...said(t.rejected, { site, which }), params: { day: facts.submittedDay ?? '' } };
     case 'new_code':
       // One contact may have written several messages: which one, as a reply notice names it.
       return { ...said(t.newCode, { site, which, code }), params: { code, day: facts.submittedDay ?? '', ...(facts.title ? { title: facts.title } : {}) } };
