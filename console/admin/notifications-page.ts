@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { DeadNotificationList, NotificationRecord, NotificationSettings } from '../../sdk/src/schemas/notifications';
-import { resendableKind, SMS_TEMPLATE_KINDS, type NoticeFailure } from '../../sdk/src/codes';
+import { SMS_TEMPLATE_KINDS, type NoticeFailure, type ResendRefusal } from '../../sdk/src/codes';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
@@ -79,11 +79,14 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     const orNull = (name: string) => v.text(name) || null;
     const provider = (v.text('provider') || null) as Provider | null;
     const templates = Object.fromEntries(SMS_TEMPLATE_KINDS.map((kind) => [kind, v.text(`template-${kind}`)]).filter(([, code]) => code));
+    // SMS turned off: its fields are gone from the form, and what they held is kept (the service drops
+    // only the secret), so turning it on again is typing the secret.
+    const kept = this.settings!.sms;
+    const sms = provider
+      ? { provider, endpoint: orNull('endpoint'), keyId: orNull('keyId'), secret: v.raw('secret') || null, signName: orNull('signName'), templates }
+      : { provider, endpoint: kept.endpoint, keyId: kept.keyId, secret: null, signName: kept.signName, templates: kept.templates };
     const saved = await this.change(SAVE, () => this.officials.admin.notifications.update({
-      sms: {
-        provider, endpoint: orNull('endpoint'), keyId: orNull('keyId'), secret: v.raw('secret') || null,
-        signName: orNull('signName'), templates,
-      },
+      sms,
       emailFrom: orNull('emailFrom'),
       phoneVerification: v.checked('phoneVerification').length > 0,
     }), this.showsWithin(this.a.saved, 'site'));
@@ -107,11 +110,11 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     this.dead = { items: this.dead.items.map((d) => (d.id === queued.id ? queued : d)) };
   }
 
-  /** An SMS notice of a kind that can go again waits for the site's SMS settings; the others never go again. */
+  /** Why a dead notice cannot go again now, as the service says (`resendRefusal`), and what would let it. */
   private whyNotResendable(d: NotificationRecord): string {
     const n = this.a.notifications;
-    return d.channel === 'sms' && !this.settings?.sms.provider && resendableKind(d.kind)
-      ? n.smsNotSet : n.notResendable;
+    const words: Record<ResendRefusal, string> = { not_resendable: n.notResendable, sms_unavailable: n.smsNotSet, no_recipient: n.noRecipientNow };
+    return words[d.resendRefusal ?? 'not_resendable'];
   }
 
   override render() {
@@ -151,7 +154,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
           </fieldset>
           <label class="choice"><input type="checkbox" name="phoneVerification" value="on" .checked=${s.phoneVerification}
             aria-invalid=${this.invalid(SAVE, 'phoneVerification')} aria-describedby=${this.errorRef(SAVE, 'phoneVerification', 'phoneVerification-error') ?? nothing} />${n.phoneVerification}</label>
-          ${this.fieldError(SAVE, 'phoneVerification', 'phoneVerification-error')}` : html`<p class="muted">${n.noSms}</p>`}
+          ${this.fieldError(SAVE, 'phoneVerification', 'phoneVerification-error')}` : html`<p class="muted">${n.noSms}</p>${s.sms.keyId || s.sms.provider ? html`<p class="muted hint">${n.smsKept}</p>` : nothing}`}
         <h2>${n.emailTitle}</h2>
         ${text('emailFrom', 'emailFrom', n.emailFrom, s.emailFrom, { type: 'email', hint: n.emailFromHint })}
         ${this.formError(SAVE)}

@@ -358,6 +358,7 @@ export const adminEn: AdminStrings = {
     providerAliyun: 'Aliyun SMS (Dysmsapi)',
     providerGateway: 'Own SMS gateway (signed HTTP)',
     noSms: 'No SMS: reply notices and lost codes go by e-mail only, and no SMS code can be asked for.',
+    smsKept: 'With SMS off, the service address, key ID, sign name and template codes are kept and the secret is cleared: to turn SMS on again, type the secret only.',
     endpoint: 'Service address',
     endpointAliyunHint: 'Leave empty for Aliyun’s public endpoint https://dysmsapi.aliyuncs.com/',
     endpointGatewayHint: 'Where the gateway takes a JSON POST; the X-Liuyan-Signature header is t=<time>,v1=HMAC-SHA256(secret, "<time>.<body>").',
@@ -398,6 +399,7 @@ export const adminEn: AdminStrings = {
     resent: 'Sent again: the notice is on its way, retried on the usual schedule if it fails.',
     notResendable: 'A verification code or a lost code cannot be sent again: the citizen asks for a new one.',
     smsNotSet: 'This site sends no SMS now: set an SMS provider above, then send it again.',
+    noRecipientNow: 'There is no one to send it to now: the citizen erased their contact details, or the official’s account is disabled or has no mobile. Once the official gives a mobile under My account, it can be sent again.',
   },
   protection: {
     title: 'Abuse and retention',

@@ -370,6 +370,7 @@ const strings = {
     providerAliyun: '阿里云短信服务（Dysmsapi）',
     providerGateway: '本单位短信网关（签名的 HTTP 接口）',
     noSms: '未开通短信：回复通知和找回查询码只能通过邮件，也不能要求短信验证码。',
+    smsKept: '关闭短信后，接口地址、密钥 ID、签名和模板编号仍会保留，密钥会清除：再次开启时只需重新填写密钥。',
     endpoint: '接口地址',
     endpointAliyunHint: '留空即使用阿里云的公网地址 https://dysmsapi.aliyuncs.com/',
     endpointGatewayHint: '短信网关接收 JSON POST 的地址；请求头 X-Liuyan-Signature 为 t=时间戳,v1=HMAC-SHA256(密钥, "时间戳.请求体")。',
@@ -411,6 +412,7 @@ const strings = {
     resent: '已重新发送：通知正在投递，失败时按原计划重试。',
     notResendable: '验证码和找回查询码不能重新发送，须由本人重新获取。',
     smsNotSet: '本站现在不发短信：在上方设置短信服务后即可重新发送。',
+    noRecipientNow: '现在没有收件人，重新发送也无法送达：留言人删除了联系方式，或工作人员的账号已停用、未填写手机号。工作人员在“我的账号”填写手机号后即可重新发送。',
   },
   protection: {
     title: '防滥用与保存期限',

@@ -374,6 +374,7 @@ const strings = {
     providerAliyun: '阿里雲簡訊服務（Dysmsapi）',
     providerGateway: '本單位簡訊閘道（簽名的 HTTP 介面）',
     noSms: '未開通簡訊：回覆通知和找回查詢碼只能通過郵件，也不能要求簡訊驗證碼。',
+    smsKept: '關閉簡訊後，介面地址、金鑰 ID、簽名和模板編號仍會保留，金鑰會清除：再次開啟時只需重新填寫金鑰。',
     endpoint: '介面地址',
     endpointAliyunHint: '留空即使用阿里雲的公網地址 https://dysmsapi.aliyuncs.com/',
     endpointGatewayHint: '簡訊閘道接收 JSON POST 的地址；請求頭 X-Liuyan-Signature 為 t=時間戳,v1=HMAC-SHA256(金鑰, "時間戳.請求體")。',
@@ -415,6 +416,7 @@ const strings = {
     resent: '已重新發送：通知正在投遞，失敗時按原計劃重試。',
     notResendable: '驗證碼和找回查詢碼不能重新發送，須由本人重新取得。',
     smsNotSet: '本站現在不發簡訊：在上方設定簡訊服務後即可重新發送。',
+    noRecipientNow: '現在沒有收件人，重新發送也無法送達：留言人刪除了聯絡方式，或工作人員的帳號已停用、未填寫手機號碼。工作人員在「我的帳號」填寫手機號碼後即可重新發送。',
   },
   protection: {
     title: '防濫用與儲存期限',

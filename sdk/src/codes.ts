@@ -60,6 +60,13 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  */
 export const RESENDABLE_NOTIFICATION_KINDS = ['reply', 'rejected', 'new_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const satisfies readonly NotificationKind[];
 
+/**
+ * Why a dead notice cannot be sent again now, as the problem code `POST /v1/admin/notifications/:id/resend`
+ * answers: its kind (`RESENDABLE_NOTIFICATION_KINDS`), no SMS on the site now, no recipient now.
+ */
+export const RESEND_REFUSALS = ['not_resendable', 'sms_unavailable', 'no_recipient'] as const;
+export type ResendRefusal = (typeof RESEND_REFUSALS)[number];
+
 /** Whether a notice of this kind may be sent again once dead (`RESENDABLE_NOTIFICATION_KINDS`). */
 export const resendableKind = (kind: string): boolean => (RESENDABLE_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTIFICATION_KINDS, SMS_TEMPLATE_KINDS } from '../codes';
+import { NOTIFICATION_KINDS, RESEND_REFUSALS, SMS_TEMPLATE_KINDS } from '../codes';
 import { LIMITS } from '../limits';
 import { optionalText, requiredText, TimestampSchema } from './common';
 
@@ -75,7 +75,9 @@ export const NotificationRecordSchema = z.object({
   lastError: z.string().nullable().describe('the provider’s answer code of the last failed attempt'),
   createdAt: TimestampSchema,
   finishedAt: TimestampSchema.nullable(),
-  resendable: z.boolean().describe('whether an admin may send it again (POST …/resend): not a verification code nor a lost-code request, whose typed contact was erased, nor an SMS notice while the site sends no SMS'),
+  resendable: z.boolean().describe('whether an admin may send it again (POST …/resend): not a verification code nor a lost-code request, whose typed contact was erased, nor an SMS notice while the site sends no SMS, nor a notice with no one to go to now'),
+  resendRefusal: z.enum(RESEND_REFUSALS).nullable()
+    .describe('why not, as the problem code a resend is refused with now: not_resendable (its kind), sms_unavailable (no SMS now), no_recipient (no contact or mobile to send to now); null when resendable'),
 });
 export type NotificationRecord = z.infer<typeof NotificationRecordSchema>;
 

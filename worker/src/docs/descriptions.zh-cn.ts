@@ -820,10 +820,12 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
   'the unit the event concerns: who replied, for 督办 the unit it was escalated to, otherwise the unit handling the message':
     '事件涉及的单位：答复的单位，督办时为上级单位，其他事件为办理留言的单位',
   'message.replied: the reply, interim or final; null for every other event': 'message.replied：这条答复，阶段性或正式；其他事件为 null',
-  'whether an admin may send it again (POST …/resend): not a verification code nor a lost-code request, whose typed contact was erased, nor an SMS notice while the site sends no SMS':
-    '管理员能否重新发送（POST …/resend）：验证码和找回查询码的请求不能，其填写的联系方式已删除；本站不发短信时，短信通知也不能',
+  'whether an admin may send it again (POST …/resend): not a verification code nor a lost-code request, whose typed contact was erased, nor an SMS notice while the site sends no SMS, nor a notice with no one to go to now':
+    '管理员能否重新发送（POST …/resend）：验证码和找回查询码的请求不能，其填写的联系方式已删除；本站不发短信时，短信通知也不能；现在没有收件人的通知也不能',
+  'why not, as the problem code a resend is refused with now: not_resendable (its kind), sms_unavailable (no SMS now), no_recipient (no contact or mobile to send to now); null when resendable':
+    '不能重新发送的原因，即现在重新发送会得到的问题代码：not_resendable（通知类型）、sms_unavailable（现在不发短信）、no_recipient（现在没有可发送的联系方式或手机号）；能重新发送时为 null',
   'the notice as it is now: queued again (or still on its way, or sent meanwhile)': '通知的当前状态：已重新排队（或仍在发送途中，或已发出）',
-  'not_resendable: a verification code or a lost-code request (the citizen asks again); sms_unavailable: an SMS notice, and the site sends no SMS now (set a provider first)': 'not_resendable：验证码或找回查询码的请求（须由本人重新获取）；sms_unavailable：短信通知，而本站现在不发短信（须先设置短信服务）',
+  'not_resendable: a verification code or a lost-code request (the citizen asks again); sms_unavailable: an SMS notice, and the site sends no SMS now (set a provider first); no_recipient: no one to send it to now (contact erased, account disabled, no mobile)': 'not_resendable：验证码或找回查询码的请求（须由本人重新获取）；sms_unavailable：短信通知，而本站现在不发短信（须先设置短信服务）；no_recipient：现在没有收件人（联系方式已删除、账号已停用或没有手机号）',
   'sms_not_sent: the SMS provider did not take the message (down, or refusing the site’s settings); nothing was sent, and the phone may ask again at once':
     'sms_not_sent：短信服务商未接收这条短信（服务中断，或不接受站点的设置）；没有发出任何短信，可立即重新获取',
   // Hiding, reply photos, thumbnails (migration 0032).

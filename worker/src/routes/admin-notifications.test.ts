@@ -2,7 +2,7 @@
 // and the local send_email binding.
 import { describe, expect, it, vi } from 'vitest';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
-import type { DeadNotificationList, NotificationRecord } from '../../../sdk/src/schemas/notifications';
+import type { DeadNotificationList, NotificationRecord, NotificationSettings, UpdateNotificationSettingsInput } from '../../../sdk/src/schemas/notifications';
 import { createSite, db, expectProblem, submit, validMessage } from '../../test/fixtures';
 import { consoleRequest, createOfficial } from '../../test/officials';
 
@@ -74,6 +74,34 @@ describe('re-sending a dead notice', () => {
     expect(await listed()).toEqual([expect.objectContaining({ id, resendable: true })]);
   });
 
+  it('refuses a notice with no one to send it to now (an official with no mobile, a citizen who erased their contact), and offers it once there is', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    await db.run(db.q.insertInto('notification_settings').values({
+      site_id: site.siteId, sms_provider: 'gateway', sms_endpoint: 'https://sms.gateway.test/send', sms_key_id: 'key', sms_secret_enc: null,
+      sms_sign_name: '测试县', email_from: null, updated_at: new Date().toISOString(),
+    }));
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const { id: messageId } = await (await submit(site.siteId, validMessage(site.eduUnit, { notify: { email: true } }))).json<MessageCreated>();
+    const toOfficial = await deadNotice(site.siteId, messageId, 'reply', 'sms');
+    await db.run(db.q.updateTable('notifications').set({ kind: 'assigned', account_id: responder.id, last_error: 'no_recipient' }).where('id', '=', toOfficial));
+    const toCitizen = await deadNotice(site.siteId, messageId, 'reply', 'email');
+    await db.run(db.q.updateTable('messages').set({ author_erased_at: new Date().toISOString(), author_email_enc: null }).where('id', '=', messageId));
+
+    const refusals = async () => Object.fromEntries((await (await consoleRequest('/v1/admin/notifications/dead', { as: admin })).json<DeadNotificationList>()).items
+      .map((d) => [d.id, [d.resendable, d.resendRefusal]]));
+    expect(await refusals()).toEqual({ [toOfficial]: [false, 'no_recipient'], [toCitizen]: [false, 'no_recipient'] });
+    for (const id of [toOfficial, toCitizen]) {
+      const refused = await expectProblem(await consoleRequest(`/v1/admin/notifications/${id}/resend`, { as: admin, method: 'POST', body: {} }), 409, 'no_recipient');
+      expect(refused.title).toContain('这条通知已没有收件人');
+    }
+    expect(await db.all(db.q.selectFrom('notifications').select('status').where('id', 'in', [toOfficial, toCitizen]))).toEqual([{ status: 'dead' }, { status: 'dead' }]);
+
+    // The official gives a mobile under 我的账号: their notice may go again.
+    expect((await consoleRequest('/v1/console/me/notifications', { as: responder, method: 'PUT', body: { assigned: true, dueSoon: true, escalated: true, smsPhone: '13800138000' } })).status).toBe(200);
+    expect(await refusals()).toEqual({ [toOfficial]: [true, null], [toCitizen]: [false, 'no_recipient'] });
+  });
+
   it('refuses a verification code (its typed phone is gone) and another site’s notice', async () => {
     const site = await createSite();
     const admin = await createOfficial(site.siteId, 'admin');
@@ -89,5 +117,35 @@ describe('re-sending a dead notice', () => {
     const reply = await deadNotice(site.siteId, messageId, 'reply');
     await expectProblem(await consoleRequest(`/v1/admin/notifications/${reply}/resend`, { as: otherAdmin, method: 'POST', body: {} }), 404, 'not_found');
     expect(await db.first(db.q.selectFrom('notifications').select('status').where('id', '=', reply))).toEqual({ status: 'dead' });
+  });
+});
+
+describe('the SMS and e-mail settings', () => {
+  it('turned off, keep all but the secret (turning SMS on again takes the secret alone), and the audit log names what each save changed', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const put = (body: UpdateNotificationSettingsInput) => consoleRequest('/v1/admin/notifications', { as: admin, method: 'PUT', body });
+    const on = { provider: 'gateway' as const, endpoint: 'https://sms.county.example.gov.cn/send', keyId: 'county', signName: '测试县人民政府', templates: { reply: 'T1', rejected: 'T8' } };
+    expect((await put({ sms: { ...on, secret: 'gateway-secret' }, emailFrom: null, phoneVerification: true })).status).toBe(200);
+
+    const off = await put({ sms: { ...on, provider: null, secret: null }, emailFrom: 'noreply@county.example.gov.cn', phoneVerification: false });
+    expect(off.status).toBe(200);
+    expect((await off.json<NotificationSettings>()).sms).toEqual({ ...on, provider: null, hasSecret: false });
+    // The site says no SMS to citizens: no box for it, no code to ask for.
+    expect((await (await consoleRequest('/v1/admin/notifications', { as: admin })).json<NotificationSettings>()).sms.provider).toBeNull();
+    // On again without the secret: asked for it alone.
+    const again = await expectProblem(await put({ sms: on, emailFrom: null, phoneVerification: false }), 422, 'validation');
+    expect(again.errors!.map((e) => e.field)).toEqual(['sms.secret']);
+    expect((await put({ sms: { ...on, secret: 'gateway-secret-2' }, emailFrom: null, phoneVerification: false })).status).toBe(200);
+
+    const fields = (await db.all(db.q.selectFrom('audit_log').select('detail').where('site_id', '=', site.siteId).where('action', '=', 'notifications.update').orderBy('id')))
+      .map((row) => (JSON.parse(row.detail!) as { fields: string[] }).fields);
+    expect(fields).toEqual([
+      ['sms', 'endpoint', 'keyId', 'signName', 'secret', 'smsTemplates', 'phoneVerification'],
+      ['sms', 'secret', 'emailFrom', 'phoneVerification'],
+      ['sms', 'secret', 'emailFrom'],
+    ]);
+    // Never the secret itself.
+    expect(JSON.stringify(await db.all(db.q.selectFrom('audit_log').select('detail').where('site_id', '=', site.siteId)))).not.toContain('gateway-secret');
   });
 });

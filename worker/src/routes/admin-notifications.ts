@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Selectable } from 'kysely';
-import { resendableKind } from '../../../sdk/src/codes';
+import { sql, type Selectable } from 'kysely';
+import { resendableKind, type ResendRefusal } from '../../../sdk/src/codes';
 import { AdminIdParamsSchema } from '../../../sdk/src/schemas/admin';
 import {
   DeadNotificationListSchema, NotificationRecordSchema, NotificationSettingsSchema, UpdateNotificationSettingsInputSchema,
@@ -79,11 +79,13 @@ adminNotifications.openapi(updateNotificationSettings, async (c) => {
   if (input.phoneVerification && !sms.provider) problems.push({ field: 'phoneVerification', code: 'invalid' });
   if (problems.length > 0) throw validationError(problems);
   const at = new Date().toISOString();
+  // SMS turned off keeps what it was set up with but the secret (the console sends it as it was), so
+  // turning it on again takes the secret alone; the secret is not kept unused.
   const row = {
     site_id: site.id,
     sms_provider: sms.provider,
     sms_endpoint: sms.endpoint,
-    sms_key_id: sms.provider ? sms.keyId : null,
+    sms_key_id: sms.keyId,
     sms_secret_enc: sms.provider ? secretEnc : null,
     sms_sign_name: sms.signName,
     sms_templates: JSON.stringify(sms.templates),
@@ -92,11 +94,20 @@ adminNotifications.openapi(updateNotificationSettings, async (c) => {
     updated_at: at,
   };
   const { site_id: _, ...changes } = row;
+  // Which settings this save changed, by their field names (the audit log names them; never a value of the secret).
+  const was = toSettings(before);
+  const fields = [
+    ...(['provider', 'endpoint', 'keyId', 'signName'] as const).filter((f) => was.sms[f] !== (sms[f] ?? null)).map((f) => (f === 'provider' ? 'sms' : f)),
+    ...(sms.secret || (was.sms.hasSecret && !row.sms_secret_enc) ? ['secret'] : []),
+    ...(sorted(was.sms.templates) !== sorted(sms.templates) ? ['smsTemplates'] : []),
+    ...(was.emailFrom !== input.emailFrom ? ['emailFrom'] : []),
+    ...(was.phoneVerification !== input.phoneVerification ? ['phoneVerification'] : []),
+  ];
   await db.batch([
     db.q.insertInto('notification_settings').values(row).onConflict((oc) => oc.column('site_id').doUpdateSet(changes)),
     auditEntry(db, {
       siteId: site.id, accountId: c.get('official').id, action: 'notifications.update', at,
-      detail: { smsProvider: sms.provider, smsEndpoint: sms.endpoint, secretChanged: Boolean(sms.secret), phoneVerification: input.phoneVerification },
+      detail: { fields, smsProvider: sms.provider, smsEndpoint: sms.endpoint, secretChanged: Boolean(sms.secret), phoneVerification: input.phoneVerification },
     }),
   ]);
   return c.json(toSettings({ ...row, sms_templates: row.sms_templates }), 200);
@@ -119,16 +130,40 @@ const listDeadNotifications = createRoute({
 const RECORD_COLUMNS = ['id', 'kind', 'channel', 'message_id', 'status', 'attempts', 'last_error', 'created_at', 'finished_at'] as const;
 
 /**
- * A notice as admins see it. `smsSet`: whether the site sends SMS now; a dead SMS notice of a site that
- * does not would only die again.
+ * Whether a notice has someone to go to now, read as the delivery step reads its recipient
+ * (`recipientOf` in notifications/deliver.ts): an official's enabled account (and, by SMS, the mobile
+ * they gave), else the message's author while not erased (the phone, or the e-mail by e-mail). Two
+ * primary-key seeks. A notice whose contact was typed for it has none once dead: its kind is not resendable.
  */
-function toRecord(r: Pick<Selectable<NotificationTable>, (typeof RECORD_COLUMNS)[number]>, smsSet: boolean): NotificationRecord {
+const HAS_RECIPIENT = sql<number>`CASE WHEN notifications.account_id IS NOT NULL
+  THEN EXISTS (SELECT 1 FROM accounts AS a LEFT JOIN account_notification_settings AS s ON s.account_id = a.id
+    WHERE a.id = notifications.account_id AND a.disabled = 0 AND (notifications.channel = 'email' OR s.sms_phone_enc IS NOT NULL))
+  ELSE EXISTS (SELECT 1 FROM messages AS m WHERE m.id = notifications.message_id AND m.author_erased_at IS NULL
+    AND (CASE notifications.channel WHEN 'sms' THEN m.author_phone_enc ELSE m.author_email_enc END) IS NOT NULL) END`.as('has_recipient');
+
+type RecordRow = Pick<Selectable<NotificationTable>, (typeof RECORD_COLUMNS)[number]> & { has_recipient: number };
+
+/** Why a notice cannot be sent again now (`RESEND_REFUSALS`), or null. `smsSet`: whether the site sends SMS now. */
+function resendRefusal(r: RecordRow, smsSet: boolean): ResendRefusal | null {
+  if (!resendableKind(r.kind)) return 'not_resendable';
+  // It would only die again.
+  if (r.channel === 'sms' && !smsSet) return 'sms_unavailable';
+  if (!r.has_recipient) return 'no_recipient';
+  return null;
+}
+
+/** A notice as admins see it, never its recipient. */
+function toRecord(r: RecordRow, smsSet: boolean): NotificationRecord {
+  const refusal = resendRefusal(r, smsSet);
   return {
     id: r.id, kind: r.kind, channel: r.channel, messageId: r.message_id, status: r.status, attempts: r.attempts,
     lastError: r.last_error, createdAt: toSiteTime(r.created_at), finishedAt: r.finished_at ? toSiteTime(r.finished_at) : null,
-    resendable: resendableKind(r.kind) && (r.channel !== 'sms' || smsSet),
+    resendable: refusal === null, resendRefusal: refusal,
   };
 }
+
+/** Template codes as text in one order, to compare two sets of them. */
+const sorted = (templates: Record<string, string | undefined>) => JSON.stringify(Object.entries(templates).filter(([, code]) => code).sort());
 
 /** Whether the site sends SMS now (a provider is set). */
 const sendsSms = async (db: SiteDatabase, siteId: string) => Boolean((await notificationSettings(db, siteId))?.sms_provider);
@@ -136,7 +171,7 @@ const sendsSms = async (db: SiteDatabase, siteId: string) => Boolean((await noti
 adminNotifications.openapi(listDeadNotifications, async (c) => {
   const db = c.get('db');
   const [rows, smsSet] = await Promise.all([
-    db.all(db.q.selectFrom('notifications').select(RECORD_COLUMNS)
+    db.all(db.q.selectFrom('notifications').select([...RECORD_COLUMNS, HAS_RECIPIENT])
       .where('site_id', '=', c.get('site').id).where('status', '=', 'dead').orderBy('created_at', 'desc').limit(DEAD_LIST_LIMIT)),
     sendsSms(db, c.get('site').id),
   ]);
@@ -151,7 +186,7 @@ const resendNotification = createRoute({
   request: { params: AdminIdParamsSchema },
   responses: {
     202: { description: 'the notice as it is now: queued again (or still on its way, or sent meanwhile)', content: { 'application/json': { schema: NotificationRecordSchema } } },
-    409: problem('not_resendable: a verification code or a lost-code request (the citizen asks again); sms_unavailable: an SMS notice, and the site sends no SMS now (set a provider first)'),
+    409: problem('not_resendable: a verification code or a lost-code request (the citizen asks again); sms_unavailable: an SMS notice, and the site sends no SMS now (set a provider first); no_recipient: no one to send it to now (contact erased, account disabled, no mobile)'),
     ...officialErrorResponses,
   },
 });
@@ -166,12 +201,13 @@ adminNotifications.openapi(resendNotification, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
   const mine = () => db.q.selectFrom('notifications').where('id', '=', id).where('site_id', '=', site.id);
-  const notice = await db.first(mine().select(RECORD_COLUMNS));
+  const notice = await db.first(mine().select([...RECORD_COLUMNS, HAS_RECIPIENT]));
   if (!notice) throw notFound();
-  if (!resendableKind(notice.kind)) throw new ApiError('not_resendable');
   const smsSet = await sendsSms(db, site.id);
-  // It would only die again.
-  if (notice.channel === 'sms' && !smsSet) throw new ApiError('sms_unavailable');
+  // A kind never sent again is refused whatever its state; for the rest, only a dead notice is asked
+  // about (one on its way, or sent meanwhile, is answered as it is, below).
+  const refusal = resendRefusal(notice, smsSet);
+  if (refusal && (refusal === 'not_resendable' || notice.status === 'dead')) throw new ApiError(refusal);
   const at = new Date().toISOString();
   const [update] = await db.batch([
     db.q.updateTable('notifications').set({ status: 'queued', attempts: 0, last_error: null, finished_at: null })
@@ -182,5 +218,5 @@ adminNotifications.openapi(resendNotification, async (c) => {
     }),
   ]);
   if (update!.meta.changes > 0) await enqueueNotices(c.env, site.id, [id]);
-  return c.json(toRecord((await db.first(mine().select(RECORD_COLUMNS)))!, smsSet), 202);
+  return c.json(toRecord((await db.first(mine().select([...RECORD_COLUMNS, HAS_RECIPIENT])))!, smsSet), 202);
 });
