@@ -95,11 +95,13 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
       ${s.byUnit.length > 0 ? html`<section>
         <!-- The table's scrolling box is the landmark this heading names (one, not two of one name). -->
         <h2 id="units">${d.byUnit}</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="units"><table class="dashboard-table">
-          <thead><tr><th scope="col">${d.unit}</th><th scope="col">${d.messages}</th><th scope="col">${d.replyRate}</th>
-            <th scope="col">${d.onTimeRate}</th><th scope="col">${d.satisfaction}</th></tr></thead>
-          <tbody>${s.byUnit.map((u) => html`<tr><th scope="row">${this.written(u.name)}${u.includesSubunits ? html`<span class="muted">${d.withSubunits}</span>` : nothing}${u.active ? nothing : html` <span class="badge">${this.t.unitPicker.inactive}</span>`}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, d, this.locale)}</td>
-            <td>${percent(u.onTimeRate, d, this.locale)}</td><td>${score(u.satisfaction, d, this.locale)}</td></tr>`)}</tbody>
+        <!-- On a phone each unit's row puts its name above its four figures (styles: .unit-table); the
+          roles keep it a table for screen readers, which a table laid out as a grid may otherwise lose. -->
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="units"><table class="dashboard-table unit-table" role="table">
+          <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${d.unit}</th><th scope="col" role="columnheader">${d.messages}</th><th scope="col" role="columnheader">${d.replyRate}</th>
+            <th scope="col" role="columnheader">${d.onTimeRate}</th><th scope="col" role="columnheader">${d.satisfaction}</th></tr></thead>
+          <tbody role="rowgroup">${s.byUnit.map((u) => html`<tr role="row"><th scope="row" role="rowheader">${this.written(u.name)}${u.includesSubunits ? html`<span class="muted">${d.withSubunits}</span>` : nothing}${u.active ? nothing : html` <span class="badge">${this.t.unitPicker.inactive}</span>`}</th><td role="cell">${formatNumber(this.locale, u.messages)}</td><td role="cell">${percent(u.replyRate, d, this.locale)}</td>
+            <td role="cell">${percent(u.onTimeRate, d, this.locale)}</td><td role="cell">${score(u.satisfaction, d, this.locale)}</td></tr>`)}</tbody>
         </table></div>
       </section>` : nothing}`;
   }

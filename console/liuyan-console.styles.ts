@@ -192,6 +192,15 @@ export const styles = css`
   .dashboard-table th:first-child { text-align: start; overflow-wrap: anywhere; min-width: 6em; }
   /* A unit's name keeps room to be read; a table wider than a phone (English headers) scrolls in its own box. */
   .table-scroll { overflow-x: auto; }
+  /* On a phone a unit's name takes the whole width and its four figures the line below, under their
+     headers: no sideways scrolling, no name broken every few letters. */
+  @media (max-width: 36em) {
+    .unit-table tr { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); }
+    .unit-table thead th:first-child { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .unit-table tbody th { grid-column: 1 / -1; border-bottom: none; padding-bottom: 0; min-width: 0; }
+    .unit-table thead th { font-size: 0.85em; }
+    .unit-table th, .unit-table td { overflow-wrap: anywhere; }
+  }
   /* Where a level of units sits (单位 page): 全部单位 › 河北省 › …, each step a button back to it. */
   ol.crumbs { list-style: none; padding: 0; margin: 0.6em 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.2em; }
   ol.crumbs li + li::before { content: '›'; margin: 0 0.3em; color: var(--liuyan-color-muted); }

@@ -326,6 +326,34 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
+  it('the dashboard’s units fit a phone (390×844) in Chinese and English: no sideways scrolling, each name whole on its line, its figures under their headers', async () => {
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.countyHead, { width: 390, height: 844 });
+    const header = page.locator('liuyan-console [part="header"]');
+    for (const [lang, unitHeader] of [['zh-CN', '按时回复率'], ['en', 'Replied on time']] as const) {
+      if (lang === 'en') await header.getByLabel('语言').selectOption('en');
+      await page.goto(`${CONSOLE}#/dashboard`);
+      const table = page.locator('liuyan-console-dashboard table.unit-table');
+      await table.locator('tbody tr').first().waitFor();
+      // Still a table to a screen reader, however it is laid out.
+      await expect.poll(() => table.getByRole('columnheader', { name: unitHeader }).count()).toBe(1);
+      expect(await table.getByRole('rowheader').count()).toBe(await table.locator('tbody tr').count());
+      const box = page.locator('liuyan-console-dashboard .table-scroll');
+      expect(await box.evaluate((b) => b.scrollWidth - b.clientWidth)).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      // A name takes the row's width: 示范县人力资源和社会保障局 on one line, not broken every few characters.
+      const name = table.locator('tbody th').filter({ hasText: '示范县人力资源和社会保障局' });
+      const lineHeight = await name.evaluate((th) => parseFloat(getComputedStyle(th).lineHeight));
+      expect(await name.evaluate((th) => th.getBoundingClientRect().height)).toBeLessThan(lineHeight * 2 + 12);
+      // Each figure sits under its header: the on-time rate's cell starts where its header does.
+      const [headerBox, cellBox] = await Promise.all([
+        table.getByRole('columnheader', { name: unitHeader }).boundingBox(), name.locator('xpath=..').locator('td').nth(2).boundingBox(),
+      ]);
+      expect(Math.abs(headerBox!.x - cellBox!.x)).toBeLessThan(2);
+    }
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('an official turns on authenticator codes from a QR code, and then signs in with password and code', async () => {
     const official = await newResponder();
     const { page, problems } = await signedIn(browser, official);

@@ -219,6 +219,16 @@ describe('a dead SMS notice in the console', () => {
       await item.first().getByRole('button', { name: '重新发送' }).waitFor();
       expect(await item.first().textContent()).not.toContain(waiting);
 
+      // Another provider starts from an empty address, key ID and secret (an Aliyun request must not go to
+      // the county's gateway); the texts' sign name stays. Back to the saved one, its own come back.
+      await notices.getByLabel('短信服务商').selectOption('aliyun');
+      await expect.poll(() => notices.getByLabel('接口地址').inputValue()).toBe('');
+      expect(await notices.getByLabel('密钥 ID（AccessKey ID）').inputValue()).toBe('');
+      expect(await notices.getByLabel('短信签名').inputValue()).toBe('示范县人民政府');
+      await notices.getByLabel('短信服务商').selectOption('gateway');
+      await expect.poll(() => notices.getByLabel('接口地址').inputValue()).toBe('https://sms.county.example.gov.cn/send');
+      expect(await notices.getByLabel('密钥 ID（AccessKey ID）').inputValue()).toBe('county');
+
       // Turned off again: the page saves without a fault, and the notice waits again.
       await notices.getByLabel('短信服务商').selectOption('');
       await save();

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { DeadNotificationList, NotificationRecord, NotificationSettings } from '../../sdk/src/schemas/notifications';
-import { SMS_TEMPLATE_KINDS, type NoticeFailure, type ResendRefusal } from '../../sdk/src/codes';
+import { OFFICIAL_NOTIFICATION_KINDS, SMS_TEMPLATE_KINDS, type NoticeFailure, type ResendRefusal } from '../../sdk/src/codes';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
@@ -113,7 +113,11 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
   /** Why a dead notice cannot go again now, as the service says (`resendRefusal`), and what would let it. */
   private whyNotResendable(d: NotificationRecord): string {
     const n = this.a.notifications;
-    const words: Record<ResendRefusal, string> = { not_resendable: n.notResendable, sms_unavailable: n.smsNotSet, no_recipient: n.noRecipientNow };
+    const toOfficial = (OFFICIAL_NOTIFICATION_KINDS as readonly string[]).includes(d.kind);
+    const words: Record<ResendRefusal, string> = {
+      not_resendable: n.notResendable, sms_unavailable: n.smsNotSet,
+      no_recipient: toOfficial ? (d.channel === 'sms' ? n.noOfficialMobile : n.noOfficialAccount) : n.noCitizenContact,
+    };
     return words[d.resendRefusal ?? 'not_resendable'];
   }
 
@@ -122,6 +126,10 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
     if (!this.settings || !this.dead) return html`<p class="muted" role="status">${this.t.loading}</p>`;
     const s = this.settings;
+    // Another provider than the one saved: its address, key ID and secret are not this one's (an
+    // Aliyun request must not go to the county's gateway), so they start empty and the service asks
+    // for the new secret. The sign name and template codes are the texts', and stay.
+    const switched = Boolean(s.sms.provider && this.provider && this.provider !== s.sms.provider);
     const text = (name: string, field: string, label: string, value: string | null, options: { type?: string; hint?: string; placeholder?: string } = {}) => html`<div class="field">
         <label for=${name}>${label}</label>
         <input id=${name} name=${name} type=${options.type ?? 'text'} .value=${value ?? ''} placeholder=${options.placeholder ?? ''} autocomplete="off"
@@ -143,9 +151,9 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
           </select>
         </div>
         ${this.provider ? html`
-          ${text('endpoint', 'sms.endpoint', n.endpoint, s.sms.endpoint, { hint: this.provider === 'aliyun' ? n.endpointAliyunHint : n.endpointGatewayHint, placeholder: 'https://' })}
-          ${text('keyId', 'sms.keyId', n.keyId, s.sms.keyId)}
-          ${text('secret', 'sms.secret', n.secret, null, { type: 'password', hint: s.sms.hasSecret ? n.secretKept : n.secretHint })}
+          ${text('endpoint', 'sms.endpoint', n.endpoint, switched ? null : s.sms.endpoint, { hint: this.provider === 'aliyun' ? n.endpointAliyunHint : n.endpointGatewayHint, placeholder: 'https://' })}
+          ${text('keyId', 'sms.keyId', n.keyId, switched ? null : s.sms.keyId)}
+          ${text('secret', 'sms.secret', n.secret, null, { type: 'password', hint: s.sms.hasSecret && !switched ? n.secretKept : n.secretHint })}
           ${text('signName', 'sms.signName', n.signName, s.sms.signName, { hint: n.signNameHint })}
           <fieldset class="field"><legend>${n.templates}</legend>
             <p class="hint muted">${n.templatesHint}</p>
@@ -166,7 +174,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
         ${this.dead.items.length === 0 ? html`<p class="muted">${n.deadEmpty}</p>` : html`<ul class="list" part="dead-notifications">
           ${this.dead.items.map((d) => html`<li class="list-item">
             <div class="list-main"><strong>${n.kinds[d.kind]}</strong> · ${n.channels[d.channel]}${d.messageId ? html` · <a href="#/messages/${d.messageId}">${n.message}</a>` : ''}</div>
-            ${d.status === 'dead' ? html`<p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.finishedAt ?? d.createdAt), attempts: d.attempts, error: deadReason(n.deadReasons, d.lastError) })}</p>` : nothing}
+            ${d.status === 'dead' ? html`<p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.createdAt), attempts: d.attempts, error: deadReason(n.deadReasons, d.lastError) })}</p>` : nothing}
             ${this.formError(d.id)}${this.doneBeside(d.id)}
             ${d.status !== 'dead' ? nothing : d.resendable ? html`<div class="buttons compact">
               <button type="button" part="resend-notification" aria-disabled=${String(this.busy)} @click=${() => this.resend(d)}>${n.resend}</button>

@@ -351,13 +351,13 @@ export const adminEn: AdminStrings = {
 
   notifications: {
     title: 'SMS and e-mail',
-    intro: 'Citizens can choose to get an SMS or e-mail when their message has a new reply (the notice never holds the tracking code or the reply), and can get a lost code again with the phone or e-mail they gave; officials get e-mails when their unit is given a message, before a deadline, on 督办 and when a writer sends a message back (重办), and an SMS too when they gave a mobile under My account. Every notice goes through the queue and is retried when it fails.',
+    intro: 'Citizens can choose to get an SMS or e-mail when their message has a new reply or does not pass review (the notice never holds the tracking code, the reply or the reason), and can get a lost code again with the phone or e-mail they gave; officials get e-mails when their unit is given a message, before a deadline, on 督办 and when a writer sends a message back (重办), and an SMS too when they gave a mobile under My account. Every notice goes through the queue and is retried when it fails.',
     smsTitle: 'SMS',
     provider: 'SMS provider',
     providerNone: 'No SMS',
     providerAliyun: 'Aliyun SMS (Dysmsapi)',
     providerGateway: 'Own SMS gateway (signed HTTP)',
-    noSms: 'No SMS: reply notices and lost codes go by e-mail only, and no SMS code can be asked for.',
+    noSms: 'No SMS: reply and did-not-pass-review notices and lost codes go by e-mail only, and no SMS code can be asked for.',
     smsKept: 'With SMS off, the service address, key ID, sign name and template codes are kept and the secret is cleared: to turn SMS on again, type the secret only.',
     endpoint: 'Service address',
     endpointAliyunHint: 'Leave empty for Aliyun’s public endpoint https://dysmsapi.aliyuncs.com/',
@@ -376,9 +376,9 @@ export const adminEn: AdminStrings = {
     emailFrom: 'Sender address',
     emailFromHint: 'An address on a domain verified with Cloudflare Email Service; empty: the service’s own sender.',
     deadTitle: 'Notices that could not be delivered',
-    deadHint: 'SMS and e-mails still undelivered after every retry (recipients are not shown). Usual causes: a template or sign name not approved, a wrong key, an invalid number or address.',
+    deadHint: 'SMS and e-mails still undelivered after every retry, the newest notice first (recipients are not shown). Usual causes: a template or sign name not approved, a wrong key, an invalid number or address.',
     deadEmpty: 'No undelivered notices.',
-    deadLine: 'Given up {at} · {attempts} {attempts:attempt|attempts} · last: {error}',
+    deadLine: 'Notice of {at} · given up after {attempts} {attempts:attempt|attempts} · last: {error}',
     deadReasons: {
       gatewayRefused: 'the SMS gateway refused the request: check its address, key and templates',
       gatewayFailed: 'the SMS gateway failed',
@@ -399,7 +399,9 @@ export const adminEn: AdminStrings = {
     resent: 'Sent again: the notice is on its way, retried on the usual schedule if it fails.',
     notResendable: 'A verification code or a lost code cannot be sent again: the citizen asks for a new one.',
     smsNotSet: 'This site sends no SMS now: set an SMS provider above, then send it again.',
-    noRecipientNow: 'There is no one to send it to now: the citizen erased their contact details, or the official’s account is disabled or has no mobile. Once the official gives a mobile under My account, it can be sent again.',
+    noCitizenContact: 'There is no one to send it to now, so it could not be delivered: the citizen erased their contact details, or never gave this kind.',
+    noOfficialMobile: 'There is no one to send it to now: the official’s account is disabled, or they gave no mobile under My account. Once they do, it can be sent again.',
+    noOfficialAccount: 'There is no one to send it to now, so it could not be delivered: the official’s account is disabled.',
   },
   protection: {
     title: 'Abuse and retention',

@@ -363,13 +363,13 @@ const strings = {
   },
   notifications: {
     title: '短信与邮件',
-    intro: '群众可以选择在留言有了新回复时收到短信或邮件（通知不含查询码和回复内容），丢失查询码时可凭留言时填写的手机号或邮箱重新获取；工作人员在本单位收到新留言、留言即将到期、被督办和留言人退回重办时收到邮件，在“我的账号”中填了手机号的还会收到短信。所有通知经队列发送，失败自动重试。',
+    intro: '群众可以选择在留言有了新回复或未通过审核时收到短信或邮件（通知不含查询码、回复内容和原因），丢失查询码时可凭留言时填写的手机号或邮箱重新获取；工作人员在本单位收到新留言、留言即将到期、被督办和留言人退回重办时收到邮件，在“我的账号”中填了手机号的还会收到短信。所有通知经队列发送，失败自动重试。',
     smsTitle: '短信服务',
     provider: '短信服务商',
     providerNone: '不发送短信',
     providerAliyun: '阿里云短信服务（Dysmsapi）',
     providerGateway: '本单位短信网关（签名的 HTTP 接口）',
-    noSms: '未开通短信：回复通知和找回查询码只能通过邮件，也不能要求短信验证码。',
+    noSms: '未开通短信：回复通知、未通过审核通知和找回查询码只能通过邮件，也不能要求短信验证码。',
     smsKept: '关闭短信后，接口地址、密钥 ID、签名和模板编号仍会保留，密钥会清除：再次开启时只需重新填写密钥。',
     endpoint: '接口地址',
     endpointAliyunHint: '留空即使用阿里云的公网地址 https://dysmsapi.aliyuncs.com/',
@@ -388,9 +388,9 @@ const strings = {
     emailFrom: '发件地址',
     emailFromHint: '须是已在 Cloudflare Email Service 验证的域名下的地址；留空使用本服务的默认发件地址。',
     deadTitle: '发送失败的通知',
-    deadHint: '多次重试后仍未送达的短信和邮件（不显示收件人）。常见原因：模板或签名未通过审核、密钥错误、号码或邮箱无效。',
+    deadHint: '多次重试后仍未送达的短信和邮件，最新的通知在前（不显示收件人）。常见原因：模板或签名未通过审核、密钥错误、号码或邮箱无效。',
     deadEmpty: '没有发送失败的通知。',
-    deadLine: '{at} 放弃发送 · 共尝试 {attempts} 次 · 最后一次：{error}',
+    deadLine: '{at} 的通知 · 尝试 {attempts} 次后放弃 · 最后一次：{error}',
     /** What the last attempt's code means (the code itself is shown after it). */
     deadReasons: {
       gatewayRefused: '短信网关拒绝了请求，请检查网关地址、密钥和短信模板',
@@ -412,7 +412,9 @@ const strings = {
     resent: '已重新发送：通知正在投递，失败时按原计划重试。',
     notResendable: '验证码和找回查询码不能重新发送，须由本人重新获取。',
     smsNotSet: '本站现在不发短信：在上方设置短信服务后即可重新发送。',
-    noRecipientNow: '现在没有收件人，重新发送也无法送达：留言人删除了联系方式，或工作人员的账号已停用、未填写手机号。工作人员在“我的账号”填写手机号后即可重新发送。',
+    noCitizenContact: '现在没有收件人，重新发送也无法送达：留言人已删除联系方式，或没有留下这种联系方式。',
+    noOfficialMobile: '现在没有收件人：这位工作人员的账号已停用，或没有在“我的账号”中填写手机号。填写后即可重新发送。',
+    noOfficialAccount: '现在没有收件人，重新发送也无法送达：这位工作人员的账号已停用。',
   },
   protection: {
     title: '防滥用与保存期限',

@@ -367,13 +367,13 @@ const strings = {
   },
   notifications: {
     title: '簡訊與郵件',
-    intro: '群眾可以選擇在留言有了新回覆時收到簡訊或郵件（通知不含查詢碼和回覆內容），丟失查詢碼時可憑留言時填寫的手機號碼或信箱重新取得；工作人員在本單位收到新留言、留言即將到期、被督辦和留言人退回重辦時收到郵件，在「我的帳號」中填了手機號碼的還會收到簡訊。所有通知經佇列傳送，失敗自動重試。',
+    intro: '群眾可以選擇在留言有了新回覆或未通過審核時收到簡訊或郵件（通知不含查詢碼、回覆內容和原因），丟失查詢碼時可憑留言時填寫的手機號碼或信箱重新取得；工作人員在本單位收到新留言、留言即將到期、被督辦和留言人退回重辦時收到郵件，在「我的帳號」中填了手機號碼的還會收到簡訊。所有通知經佇列傳送，失敗自動重試。',
     smsTitle: '簡訊服務',
     provider: '簡訊服務商',
     providerNone: '不傳送簡訊',
     providerAliyun: '阿里雲簡訊服務（Dysmsapi）',
     providerGateway: '本單位簡訊閘道（簽名的 HTTP 介面）',
-    noSms: '未開通簡訊：回覆通知和找回查詢碼只能通過郵件，也不能要求簡訊驗證碼。',
+    noSms: '未開通簡訊：回覆通知、未通過審核通知和找回查詢碼只能通過郵件，也不能要求簡訊驗證碼。',
     smsKept: '關閉簡訊後，介面地址、金鑰 ID、簽名和模板編號仍會保留，金鑰會清除：再次開啟時只需重新填寫金鑰。',
     endpoint: '介面地址',
     endpointAliyunHint: '留空即使用阿里雲的公網地址 https://dysmsapi.aliyuncs.com/',
@@ -392,9 +392,9 @@ const strings = {
     emailFrom: '發件地址',
     emailFromHint: '須是已在 Cloudflare Email Service 驗證的網域下的地址；留空使用本服務的預設發件地址。',
     deadTitle: '傳送失敗的通知',
-    deadHint: '多次重試後仍未送達的簡訊和郵件（不顯示收件人）。常見原因：模板或簽名未通過審核、金鑰錯誤、號碼或信箱無效。',
+    deadHint: '多次重試後仍未送達的簡訊和郵件，最新的通知在前（不顯示收件人）。常見原因：模板或簽名未通過審核、金鑰錯誤、號碼或信箱無效。',
     deadEmpty: '沒有傳送失敗的通知。',
-    deadLine: '{at} 放棄傳送 · 共嘗試 {attempts} 次 · 最後一次：{error}',
+    deadLine: '{at} 的通知 · 嘗試 {attempts} 次後放棄 · 最後一次：{error}',
     /** What the last attempt's code means (the code itself is shown after it). */
     deadReasons: {
       gatewayRefused: '簡訊閘道拒絕了請求，請檢查閘道地址、金鑰和簡訊模板',
@@ -416,7 +416,9 @@ const strings = {
     resent: '已重新發送：通知正在投遞，失敗時按原計劃重試。',
     notResendable: '驗證碼和找回查詢碼不能重新發送，須由本人重新取得。',
     smsNotSet: '本站現在不發簡訊：在上方設定簡訊服務後即可重新發送。',
-    noRecipientNow: '現在沒有收件人，重新發送也無法送達：留言人刪除了聯絡方式，或工作人員的帳號已停用、未填寫手機號碼。工作人員在「我的帳號」填寫手機號碼後即可重新發送。',
+    noCitizenContact: '現在沒有收件人，重新發送也無法送達：留言人已刪除聯絡方式，或沒有留下這種聯絡方式。',
+    noOfficialMobile: '現在沒有收件人：這位工作人員的帳號已停用，或沒有在「我的帳號」中填寫手機號碼。填寫後即可重新發送。',
+    noOfficialAccount: '現在沒有收件人，重新發送也無法送達：這位工作人員的帳號已停用。',
   },
   protection: {
     title: '防濫用與儲存期限',

@@ -53,6 +53,9 @@ export const FOLLOW_UP_MODERATIONS = ['pending', 'published', 'rejected'] as con
 export const NOTIFICATION_KINDS = ['reply', 'rejected', 'recovery', 'new_code', 'verification_code', 'assigned', 'due_soon', 'escalated', 'reopened'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** The notices to officials of a unit (each of which they may turn off): 交办, 即将到期, 督办, 重办. The rest go to citizens. */
+export const OFFICIAL_NOTIFICATION_KINDS = ['assigned', 'due_soon', 'escalated', 'reopened'] as const satisfies readonly NotificationKind[];
+
 /**
  * The notices an admin may send again once dead: those whose recipient is read again at delivery (the
  * message's author, the official's account). A verification code or a lost-code request went to a

@@ -68,7 +68,7 @@ export const formEn: FormStrings = {
   notifyLegend: 'Tell me when there is a reply',
   notifySms: 'By SMS (to the phone above)',
   notifyEmail: 'By e-mail (to the address above)',
-  notifyHint: 'The notice only says that a reply has come or that the message did not pass review, never the code, the reply or the reason: read them with your tracking code.',
+  notifyHint: 'The notice only says that a reply has come or that the message did not pass review. It never holds your tracking code, the reply or the reason: open the message with your code to read them.',
   getCode: 'Get code',
   codeSending: 'Sending…',
   codeSent: 'A code was sent to {phone}; it works for {minutes} {minutes:minute|minutes}.',

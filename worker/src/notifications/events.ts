@@ -3,6 +3,7 @@
 // of a unit of a message assigned or transferred to it, of a deadline coming (the reminder), of 督办 and
 // of a message a citizen sent back to it (重办).
 import type { Selectable } from 'kysely';
+import type { OFFICIAL_NOTIFICATION_KINDS } from '../../../sdk/src/codes';
 import type { SiteDatabase } from '../db/client';
 import type { MessageEventTable, NotificationKind } from '../db/schema';
 import type { Site } from '../db/sites';
@@ -11,7 +12,7 @@ import { createCipher } from '../lib/crypto';
 import { noMemo, type BatchMemo } from '../queue/batch-memo';
 import { queueNotices, type NewNotice } from './store';
 
-type OfficialNotice = Extract<NotificationKind, 'assigned' | 'due_soon' | 'escalated' | 'reopened'>;
+type OfficialNotice = (typeof OFFICIAL_NOTIFICATION_KINDS)[number];
 
 /** Which officials' notice an event is, and the unit whose officials get it. */
 function officialNoticeOf(event: Selectable<MessageEventTable>): { kind: OfficialNotice; unitId: string } | null {

@@ -77,10 +77,6 @@ describe('re-sending a dead notice', () => {
   it('refuses a notice with no one to send it to now (an official with no mobile, a citizen who erased their contact), and offers it once there is', async () => {
     const site = await createSite();
     const admin = await createOfficial(site.siteId, 'admin');
-    await db.run(db.q.insertInto('notification_settings').values({
-      site_id: site.siteId, sms_provider: 'gateway', sms_endpoint: 'https://sms.gateway.test/send', sms_key_id: 'key', sms_secret_enc: null,
-      sms_sign_name: '测试县', email_from: null, updated_at: new Date().toISOString(),
-    }));
     const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
     const { id: messageId } = await (await submit(site.siteId, validMessage(site.eduUnit, { notify: { email: true } }))).json<MessageCreated>();
     const toOfficial = await deadNotice(site.siteId, messageId, 'reply', 'sms');
@@ -90,6 +86,12 @@ describe('re-sending a dead notice', () => {
 
     const refusals = async () => Object.fromEntries((await (await consoleRequest('/v1/admin/notifications/dead', { as: admin })).json<DeadNotificationList>()).items
       .map((d) => [d.id, [d.resendable, d.resendRefusal]]));
+    // While the site sends no SMS too, the SMS notice is said to have no one to go to: setting SMS up would not help it.
+    expect(await refusals()).toEqual({ [toOfficial]: [false, 'no_recipient'], [toCitizen]: [false, 'no_recipient'] });
+    await db.run(db.q.insertInto('notification_settings').values({
+      site_id: site.siteId, sms_provider: 'gateway', sms_endpoint: 'https://sms.gateway.test/send', sms_key_id: 'key', sms_secret_enc: null,
+      sms_sign_name: '测试县', email_from: null, updated_at: new Date().toISOString(),
+    }));
     expect(await refusals()).toEqual({ [toOfficial]: [false, 'no_recipient'], [toCitizen]: [false, 'no_recipient'] });
     for (const id of [toOfficial, toCitizen]) {
       const refused = await expectProblem(await consoleRequest(`/v1/admin/notifications/${id}/resend`, { as: admin, method: 'POST', body: {} }), 409, 'no_recipient');
@@ -137,6 +139,11 @@ describe('the SMS and e-mail settings', () => {
     const again = await expectProblem(await put({ sms: on, emailFrom: null, phoneVerification: false }), 422, 'validation');
     expect(again.errors!.map((e) => e.field)).toEqual(['sms.secret']);
     expect((await put({ sms: { ...on, secret: 'gateway-secret-2' }, emailFrom: null, phoneVerification: false })).status).toBe(200);
+    // Another provider: the gateway's secret is not Aliyun's, so it is asked for again.
+    const aliyun = { ...on, provider: 'aliyun' as const, endpoint: null, keyId: 'LTAI-county' };
+    const switched = await expectProblem(await put({ sms: aliyun, emailFrom: null, phoneVerification: false }), 422, 'validation');
+    expect(switched.errors!.map((e) => e.field)).toEqual(['sms.secret']);
+    expect((await (await consoleRequest('/v1/admin/notifications', { as: admin })).json<NotificationSettings>()).sms).toMatchObject({ provider: 'gateway', hasSecret: true });
 
     const fields = (await db.all(db.q.selectFrom('audit_log').select('detail').where('site_id', '=', site.siteId).where('action', '=', 'notifications.update').orderBy('id')))
       .map((row) => (JSON.parse(row.detail!) as { fields: string[] }).fields);

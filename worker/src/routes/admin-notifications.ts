@@ -67,7 +67,10 @@ adminNotifications.openapi(updateNotificationSettings, async (c) => {
   const db = c.get('db');
   const before = await notificationSettings(db, site.id);
   const sms = input.sms;
-  const secretEnc = sms.secret ? await (await createCipher(c.env.DATA_KEY)).encrypt(sms.secret, smsSecretContext(site.id)) : before?.sms_secret_enc ?? null;
+  // Another provider's secret is not this one's: switching provider asks for the new one's.
+  const switched = Boolean(before?.sms_provider && sms.provider && before.sms_provider !== sms.provider);
+  const secretEnc = sms.secret ? await (await createCipher(c.env.DATA_KEY)).encrypt(sms.secret, smsSecretContext(site.id))
+    : switched ? null : before?.sms_secret_enc ?? null;
   const problems: FieldProblem[] = [];
   if (sms.provider) {
     if (!sms.keyId) problems.push({ field: 'sms.keyId', code: 'required' });
@@ -146,9 +149,9 @@ type RecordRow = Pick<Selectable<NotificationTable>, (typeof RECORD_COLUMNS)[num
 /** Why a notice cannot be sent again now (`RESEND_REFUSALS`), or null. `smsSet`: whether the site sends SMS now. */
 function resendRefusal(r: RecordRow, smsSet: boolean): ResendRefusal | null {
   if (!resendableKind(r.kind)) return 'not_resendable';
-  // It would only die again.
-  if (r.channel === 'sms' && !smsSet) return 'sms_unavailable';
+  // Either would only die again; no one to send to first, as setting SMS up would not change that.
   if (!r.has_recipient) return 'no_recipient';
+  if (r.channel === 'sms' && !smsSet) return 'sms_unavailable';
   return null;
 }
 
