@@ -248,6 +248,7 @@ export const adminEn: AdminStrings = {
     removed: 'Endpoint deleted',
     resend: 'Send again',
     resent: 'Sent again',
+    resendWhenEnabled: 'This endpoint is turned off and nothing is sent to it: turn it on to send again.',
     deliveryFacts: 'message {message} · {at} · {n} {n:attempt|attempts}',
     nextAttempt: 'next try {at}',
     attempts: 'Last attempts',

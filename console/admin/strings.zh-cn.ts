@@ -260,6 +260,7 @@ const strings = {
     removed: '已删除接收地址',
     resend: '重新发送',
     resent: '已重新发送',
+    resendWhenEnabled: '接收地址已停用，不会向它发送：启用后即可重新发送。',
     deliveryFacts: '留言 {message} · {at} · 已尝试{n}次',
     nextAttempt: '下次重试 {at}',
     attempts: '最近的尝试',

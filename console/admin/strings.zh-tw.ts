@@ -264,6 +264,7 @@ const strings = {
     removed: '已刪除接收地址',
     resend: '重新發送',
     resent: '已重新發送',
+    resendWhenEnabled: '接收地址已停用，不會向它傳送：啟用後即可重新發送。',
     deliveryFacts: '留言 {message} · {at} · 已嘗試{n}次',
     nextAttempt: '下次重試 {at}',
     attempts: '最近的嘗試',

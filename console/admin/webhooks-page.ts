@@ -206,7 +206,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
           </tr>`)}</tbody>
         </table>` : nothing}
       ${this.scope === d.id ? html`${this.formError(d.id)}${this.doneBeside(d.id)}` : nothing}
-      ${d.status === 'pending' ? nothing : html`<div class="buttons compact">
+      ${d.status === 'pending' ? nothing : !e.enabled ? html`<p class="muted hint">${w.resendWhenEnabled}</p>` : html`<div class="buttons compact">
         <button type="button" class=${d.status === 'dead' ? '' : 'secondary'} aria-disabled=${String(this.busy)} @click=${() => this.resend(e, d)}>${w.resend}</button>
       </div>`}
     </li>`)}</ul>`;

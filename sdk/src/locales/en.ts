@@ -127,6 +127,7 @@ export const enProblemTitles: ProblemTitles = {
   campaign_not_open: 'This drive is not open, so there is nothing to end',
   invalid_api_key: 'The api_key is missing, not valid or was revoked: send the integration key the site’s admins issued in the form body (not the URL)',
   webhook_limit: 'A site has at most 10 webhook endpoints: delete one no longer used first',
+  webhook_disabled: 'This endpoint is turned off and nothing is sent to it: turn it on first, then send again',
   sms_unavailable: 'This site does not send SMS',
   not_resendable: 'A verification code or a lost-code request cannot be sent again: the citizen asks for a new one',
   no_recipient: 'This notice has no recipient any more (the contact details were erased, or the account disabled or its mobile cleared): sent again, it could not be delivered',

@@ -125,6 +125,7 @@ export const zhCNProblemTitles: ProblemTitles = {
   campaign_not_open: '这个专栏不在征集期内，无需结束',
   invalid_api_key: 'api_key 缺失、无效或已被吊销：请在表单正文（不是网址）中提交站点管理员签发的接口密钥',
   webhook_limit: '每个站点最多10个 Webhook 接收地址：请先删除不用的',
+  webhook_disabled: '这个接收地址已停用，不会向它发送：请先启用再重新发送',
   sms_unavailable: '本站暂未开通短信服务',
   not_resendable: '验证码和找回查询码的通知不能重新发送：请本人重新获取',
   no_recipient: '这条通知已没有收件人（留言人删除了联系方式，或账号已停用、手机号已清除），重新发送也无法送达',

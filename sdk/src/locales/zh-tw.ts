@@ -127,6 +127,7 @@ export const zhTWProblemTitles: ProblemTitles = {
   campaign_not_open: '這個專欄不在徵集期內，無需結束',
   invalid_api_key: 'api_key 缺失、無效或已被吊銷：請在表單正文（不是網址）中提交站點管理員簽發的介面金鑰',
   webhook_limit: '每個站點最多10個 Webhook 接收地址：請先刪除不用的',
+  webhook_disabled: '這個接收地址已停用，不會向它傳送：請先啟用再重新發送',
   sms_unavailable: '本站暫未開通簡訊服務',
   not_resendable: '驗證碼和找回查詢碼的通知不能重新發送：請本人重新取得',
   no_recipient: '這條通知已沒有收件人（留言人刪除了聯絡方式，或帳號已停用、手機號碼已清除），重新發送也無法送達',

@@ -824,6 +824,7 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '管理员能否重新发送（POST …/resend）：验证码和找回查询码的请求不能，其填写的联系方式已删除；本站不发短信时，短信通知也不能；现在没有收件人的通知也不能',
   'why not, as the problem code a resend is refused with now: not_resendable (its kind), sms_unavailable (no SMS now), no_recipient (no contact or mobile to send to now); null when resendable':
     '不能重新发送的原因，即现在重新发送会得到的问题代码：not_resendable（通知类型）、sms_unavailable（现在不发短信）、no_recipient（现在没有可发送的联系方式或手机号）；能重新发送时为 null',
+  'webhook_disabled: the endpoint is turned off (it would only die at once); turn it on first': 'webhook_disabled：接收地址已停用（发送只会立即失败）；请先启用',
   'the notice as it is now: queued again (or still on its way, or sent meanwhile)': '通知的当前状态：已重新排队（或仍在发送途中，或已发出）',
   'not_resendable: a verification code or a lost-code request (the citizen asks again); sms_unavailable: an SMS notice, and the site sends no SMS now (set a provider first); no_recipient: no one to send it to now (contact erased, account disabled, no mobile)': 'not_resendable：验证码或找回查询码的请求（须由本人重新获取）；sms_unavailable：短信通知，而本站现在不发短信（须先设置短信服务）；no_recipient：现在没有收件人（联系方式已删除、账号已停用或没有手机号）',
   'sms_not_sent: the SMS provider did not take the message (down, or refusing the site’s settings); nothing was sent, and the phone may ask again at once':

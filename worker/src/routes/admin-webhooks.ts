@@ -13,7 +13,7 @@ import {
 import { ApiError, notFound } from '../errors';
 import { queueDeliveries } from '../webhooks/deliver';
 import { keyedId } from '../lib/keyed-id';
-import { ActionKeyHeadersSchema, bodyErrorResponses, officialErrorResponses } from './openapi-common';
+import { ActionKeyHeadersSchema, bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
 
 /** Admins manage the site's webhook endpoints, see their deliveries and send a dead one again. */
 export const adminWebhooks = newRouteGroup();
@@ -201,6 +201,7 @@ const resendDelivery = createRoute({
   request: { params: WebhookDeliveryParamsSchema },
   responses: {
     202: { description: 'queued: the delivery, pending', content: { 'application/json': { schema: WebhookDeliverySchema } } },
+    409: problem('webhook_disabled: the endpoint is turned off (it would only die at once); turn it on first'),
     ...officialErrorResponses,
   },
 });
@@ -213,12 +214,16 @@ adminWebhooks.openapi(resendDelivery, async (c) => {
   const delivery = endpoint && await db.first(db.q.selectFrom('webhook_deliveries').select(['id', 'event_id'])
     .where('id', '=', deliveryId).where('endpoint_id', '=', id));
   if (!delivery) throw notFound();
+  // Sent to an endpoint turned off, it would only die at once ('disabled').
+  if (endpoint.disabled_at) throw new ApiError('webhook_disabled');
   const at = new Date().toISOString();
   // Guarded: a delivery already waiting for its try (sent again a moment ago: a second click, a second
-  // admin) is answered as it is, not queued twice nor audited twice.
+  // admin) is answered as it is, not queued twice nor audited twice; nor is one whose endpoint was
+  // turned off meanwhile.
   const [update] = await db.batch([
     db.q.updateTable('webhook_deliveries').set({ status: 'pending', attempts: 0, next_attempt_at: at, updated_at: at })
-      .where('id', '=', deliveryId).where('status', '!=', 'pending'),
+      .where('id', '=', deliveryId).where('status', '!=', 'pending')
+      .where((eb) => eb.exists(eb.selectFrom('webhook_endpoints').select('id').where('id', '=', id).where('disabled_at', 'is', null))),
     auditEntryOfChange(db, { siteId: site.id, accountId: c.get('official').id, action: 'webhook.resend', detail: { webhook: id, url: endpoint.url, delivery: deliveryId, event: delivery.event_id }, at }),
   ]);
   if (update!.meta.changes > 0) await queueDeliveries(c.env, site.id, [deliveryId]);

@@ -154,9 +154,17 @@ describe('webhooks', { timeout: 30_000 }, () => {
     const [listed] = await (await consoleRequest('/v1/admin/webhooks', { as: admin })).json<WebhookEndpoint[]>();
     expect(listed).toMatchObject({ id: endpoint.id, deadDeliveries: 1 });
 
-    // The receiver is fixed (here: another address); the dead delivery is sent again, same event, same body.
+    // Turned off, the endpoint takes nothing: sending the delivery again is refused (it would only die at
+    // once), nothing queued, nothing audited.
+    const patch = (body: Record<string, unknown>) => consoleRequest(`/v1/admin/webhooks/${endpoint.id}`, { as: admin, method: 'PATCH', body });
+    expect((await patch({ enabled: false })).status).toBe(200);
+    const refused = await expectProblem(await consoleRequest(`/v1/admin/webhooks/${endpoint.id}/deliveries/${dead!.id}/resend`, { as: admin, method: 'POST', body: {} }), 409, 'webhook_disabled');
+    expect(refused.title).toBe('这个接收地址已停用，不会向它发送：请先启用再重新发送');
+    expect((await deliveries(admin, endpoint.id, '?status=dead'))[0]).toMatchObject({ id: dead!.id, status: 'dead', attempts: 10 });
+
+    // The receiver is fixed (here: another address) and the endpoint on again; the dead delivery is sent again, same event, same body.
     const fixed = `fixed-${site.siteId}`;
-    expect((await consoleRequest(`/v1/admin/webhooks/${endpoint.id}`, { as: admin, method: 'PATCH', body: { url: `${receiver}/ok/${fixed}` } })).status).toBe(200);
+    expect((await patch({ url: `${receiver}/ok/${fixed}`, enabled: true })).status).toBe(200);
     // Clicks (or admins) at once, within one millisecond (the clock held still): one new chain of
     // attempts, one audit entry, one request.
     const resend = () => consoleRequest(`/v1/admin/webhooks/${endpoint.id}/deliveries/${dead!.id}/resend`, { as: admin, method: 'POST', body: {} });
