@@ -144,13 +144,13 @@ describe('createConsoleClient', () => {
     await client.admin.webhooks.update(webhook.id, { enabled: false });
     expect((await client.admin.webhooks.rotateSecret(webhook.id)).secret).not.toBe(webhook.secret);
     expect(await client.admin.webhooks.deliveries(webhook.id, { status: 'dead' })).toEqual([]);
-    // A dead delivery to send again (the endpoint is off: it ends dead again, nothing leaves).
+    // A dead delivery to send again: refused while the endpoint is off (nothing leaves), by its code.
     const at = new Date().toISOString();
     await db.run(db.q.insertInto('webhook_deliveries').values({
       id: 'whd_client', site_id: site.siteId, endpoint_id: webhook.id, event_id: 'evt_1_replied', event_type: 'message.replied', message_id: messageId,
       payload: '{}', status: 'dead', attempts: 10, next_attempt_at: null, created_at: at, updated_at: at,
     }));
-    expect(await client.admin.webhooks.resend(webhook.id, 'whd_client')).toMatchObject({ status: 'pending' });
+    await expect(client.admin.webhooks.resend(webhook.id, 'whd_client')).rejects.toMatchObject({ status: 409, code: 'webhook_disabled' });
     expect((await client.admin.webhooks.list()).map((w) => w.id)).toEqual([webhook.id]);
     await client.admin.webhooks.remove(webhook.id);
     const notifications = await client.admin.notifications.update({
