@@ -234,4 +234,25 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     await official.page.context().close();
     await phone.close();
   }, 180_000);
+  it('a reader who looks codes up too often is asked to wait, in words; a citizen at another address is not', async () => {
+    const { trackingCode } = await answered(`东街排水沟堵塞 ${Date.now() % 1_000_000}`, '东街排水沟堵塞，下雨后积水没过脚踝。', '已安排清淤。');
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    const tracker = page.locator('liuyan-track');
+    // A script guessing codes: 20 lookups a minute from one address (wrangler.toml TRACK_LIMITER), then a wait.
+    for (const last of 'ABCDEFGHJKMNPQRSTVWX') {
+      await tracker.getByLabel('查询码').fill(`K7QM-4XPH-9TRW-2CV${last}`);
+      const answer = page.waitForResponse((r) => r.url().endsWith('/v1/sites/demo/track') && r.request().method() === 'POST');
+      await tracker.getByRole('button', { name: '查询' }).click();
+      expect((await answer).status()).toBe(404);
+    }
+    await tracker.getByLabel('查询码').fill(trackingCode);
+    await tracker.getByRole('button', { name: '查询' }).click();
+    await expect.poll(async () => (await tracker.getByRole('alert').textContent()) ?? '').toBe('操作太频繁，请1分钟后再试。');
+    expect(await tracker.locator('[part="message"]').count()).toBe(0);
+    // The citizen, on a phone of their own, finds the message.
+    const phone = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    await tracked(await phone.newPage(), trackingCode);
+    await phone.close();
+  });
 });

@@ -1,15 +1,36 @@
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { queryD1 } from '../scripts/local-stack';
+import { WORKER } from './ports';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+let readers = 0;
+
+/**
+ * Chromium for a test file. Each context it opens is a reader at an address of its own, as citizens
+ * are: the service counts tracking lookups, searches and writes per address and site
+ * (`worker/src/middleware/rate-limit.ts`), and the suite's hundreds of readers, two files at a time,
+ * would otherwise share the one loopback address's count and be refused by turns. The address goes in
+ * `CF-Connecting-IP`, which `wrangler dev` passes on as Cloudflare's edge sets it; a test's own
+ * `page.route` comes first and keeps it by calling `route.fallback()`.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Keep Chromium from reaching for the (closed) network on its own.
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    const reader = ++readers;
+    const address = `10.${process.pid % 256}.${(reader >> 8) % 256}.${reader % 256}`;
+    await context.route((url) => url.origin === WORKER, (route) =>
+      route.fallback({ headers: { ...route.request().headers(), 'cf-connecting-ip': address } }));
+    return context;
+  };
+  return browser;
 }
 
 /** What a test drives: one Chromium for the test file, a fresh context (no storage, cookies or drafts) and page per test. */
