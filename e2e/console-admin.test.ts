@@ -738,6 +738,23 @@ describe('the console’s admin pages', () => {
     await deliveries.getByRole('button', { name: '重新发送' }).first().click();
     await expect.poll(() => confirmation(page, tag).textContent()).toBe('已重新发送');
 
+    // Turned off once the resent delivery failed again and waits for its next try: it says it is given up
+    // then, and nothing offers to send it.
+    const reopened = async () => {
+      const button = item.getByRole('button', { name: '发送记录' });
+      if (await button.getAttribute('aria-expanded') === 'true') await button.click();
+      await button.click();
+      await item.locator('p[role="status"]').waitFor({ state: 'detached' });
+      return (await deliveries.count()) > 0 ? (await deliveries.textContent())! : '';
+    };
+    await expect.poll(async () => ((await reopened()).includes('下次重试') ? deliveries.locator('tbody tr').count() : 0), { timeout: 30_000, interval: 1000 }).toBe(2);
+    await item.getByRole('button', { name: '停用', exact: true }).click();
+    await expect.poll(() => confirmation(page, tag).textContent()).toBe('已停用：不再发送事件');
+    await expect.poll(reopened, { timeout: 30_000, interval: 1000 }).toMatch(/接收地址已停用：到 .+ 仍未启用，就不再发送/);
+    expect(await deliveries.textContent()).not.toContain('下次重试');
+    expect(await deliveries.textContent()).toContain('启用后即可重新发送');
+    expect(await deliveries.getByRole('button', { name: '重新发送' }).count()).toBe(0);
+
     // Once the page is left, the secret is never shown again.
     await page.reload();
     await element.getByRole('listitem').filter({ hasText: url }).first().waitFor();

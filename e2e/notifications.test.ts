@@ -212,8 +212,8 @@ describe('a dead SMS notice in the console', () => {
       };
       await notices.getByLabel('短信服务商').selectOption('gateway');
       await notices.getByLabel('接口地址').fill('https://sms.county.example.gov.cn/send');
-      await notices.getByLabel('密钥 ID（AccessKey ID）').fill('county');
-      await notices.getByLabel('密钥（AccessKey Secret）').fill('gateway-secret');
+      await notices.getByLabel('密钥 ID（请求中的 keyId）').fill('county');
+      await notices.getByLabel('密钥（签名请求的共享密钥）').fill('gateway-secret');
       await notices.getByLabel('短信签名').fill('示范县人民政府');
       await save();
       await item.first().getByRole('button', { name: '重新发送' }).waitFor();
@@ -222,12 +222,14 @@ describe('a dead SMS notice in the console', () => {
       // Another provider starts from an empty address, key ID and secret (an Aliyun request must not go to
       // the county's gateway); the texts' sign name stays. Back to the saved one, its own come back.
       await notices.getByLabel('短信服务商').selectOption('aliyun');
+      // The page no longer says 已保存 of a form the admin is changing.
+      expect(await notices.locator('[role="status"]:not([hidden])').filter({ hasText: '已保存' }).count()).toBe(0);
       await expect.poll(() => notices.getByLabel('接口地址').inputValue()).toBe('');
       expect(await notices.getByLabel('密钥 ID（AccessKey ID）').inputValue()).toBe('');
       expect(await notices.getByLabel('短信签名').inputValue()).toBe('示范县人民政府');
       await notices.getByLabel('短信服务商').selectOption('gateway');
       await expect.poll(() => notices.getByLabel('接口地址').inputValue()).toBe('https://sms.county.example.gov.cn/send');
-      expect(await notices.getByLabel('密钥 ID（AccessKey ID）').inputValue()).toBe('county');
+      expect(await notices.getByLabel('密钥 ID（请求中的 keyId）').inputValue()).toBe('county');
 
       // Turned off again: the page saves without a fault, and the notice waits again.
       await notices.getByLabel('短信服务商').selectOption('');

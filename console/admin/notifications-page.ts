@@ -69,7 +69,9 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
 
   protected override fieldNames(): FieldNames {
     const n = this.a.notifications;
-    return { labels: { 'sms.keyId': n.keyId, 'sms.secret': n.secret, 'sms.signName': n.signName, 'sms.endpoint': n.endpoint, emailFrom: n.emailFrom, phoneVerification: n.phoneVerification } };
+    // An error names the field as the chosen provider's form labels it.
+    const keys = this.provider ? n.providerKeys[this.provider] : n;
+    return { labels: { 'sms.keyId': keys.keyId, 'sms.secret': keys.secret, 'sms.signName': n.signName, 'sms.endpoint': n.endpoint, emailFrom: n.emailFrom, phoneVerification: n.phoneVerification } };
   }
 
   private async save(event: Event): Promise<void> {
@@ -144,7 +146,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
         <h2 id="sms-title">${n.smsTitle}</h2>
         <div class="field">
           <label for="provider">${n.provider}</label>
-          <select id="provider" name="provider" @change=${(e: Event) => (this.provider = (e.target as HTMLSelectElement).value as Provider | '')}>
+          <select id="provider" name="provider" @change=${(e: Event) => { this.provider = (e.target as HTMLSelectElement).value as Provider | ''; this.clearMessages(); }}>
             <option value="" ?selected=${this.provider === ''}>${n.providerNone}</option>
             <option value="aliyun" ?selected=${this.provider === 'aliyun'}>${n.providerAliyun}</option>
             <option value="gateway" ?selected=${this.provider === 'gateway'}>${n.providerGateway}</option>
@@ -152,8 +154,8 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
         </div>
         ${this.provider ? html`
           ${text('endpoint', 'sms.endpoint', n.endpoint, switched ? null : s.sms.endpoint, { hint: this.provider === 'aliyun' ? n.endpointAliyunHint : n.endpointGatewayHint, placeholder: 'https://' })}
-          ${text('keyId', 'sms.keyId', n.keyId, switched ? null : s.sms.keyId)}
-          ${text('secret', 'sms.secret', n.secret, null, { type: 'password', hint: s.sms.hasSecret && !switched ? n.secretKept : n.secretHint })}
+          ${text('keyId', 'sms.keyId', n.providerKeys[this.provider].keyId, switched ? null : s.sms.keyId)}
+          ${text('secret', 'sms.secret', n.providerKeys[this.provider].secret, null, { type: 'password', hint: s.sms.hasSecret && !switched ? n.secretKept : n.secretHint })}
           ${text('signName', 'sms.signName', n.signName, s.sms.signName, { hint: n.signNameHint })}
           <fieldset class="field"><legend>${n.templates}</legend>
             <p class="hint muted">${n.templatesHint}</p>

@@ -251,6 +251,8 @@ export const adminEn: AdminStrings = {
     resendWhenEnabled: 'This endpoint is turned off and nothing is sent to it: turn it on to send again.',
     deliveryFacts: 'message {message} · {at} · {n} {n:attempt|attempts}',
     nextAttempt: 'next try {at}',
+    /** A retry due while the endpoint is turned off: it is given up then (worker/src/webhooks/deliver.ts). */
+    nextAttemptDisabled: 'endpoint turned off: if it is still off at {at}, this delivery is given up',
     attempts: 'Last attempts',
     attemptAt: 'Time',
     statusCode: 'Status',
@@ -363,8 +365,13 @@ export const adminEn: AdminStrings = {
     endpoint: 'Service address',
     endpointAliyunHint: 'Leave empty for Aliyun’s public endpoint https://dysmsapi.aliyuncs.com/',
     endpointGatewayHint: 'Where the gateway takes a JSON POST; the X-Liuyan-Signature header is t=<time>,v1=HMAC-SHA256(secret, "<time>.<body>").',
-    keyId: 'Key ID (AccessKey ID)',
-    secret: 'Secret (AccessKey Secret)',
+    keyId: 'Key ID',
+    secret: 'Secret',
+    /** The key fields as each provider names them. */
+    providerKeys: {
+      aliyun: { keyId: 'Key ID (AccessKey ID)', secret: 'Secret (AccessKey Secret)' },
+      gateway: { keyId: 'Key ID (keyId in each request)', secret: 'Secret (shared, signs each request)' },
+    },
     secretHint: 'Kept encrypted and never shown again.',
     secretKept: 'A secret is stored (not shown). Leave empty to keep it; type one to replace it.',
     signName: 'SMS sign name',

@@ -263,6 +263,8 @@ const strings = {
     resendWhenEnabled: '接收地址已停用，不会向它发送：启用后即可重新发送。',
     deliveryFacts: '留言 {message} · {at} · 已尝试{n}次',
     nextAttempt: '下次重试 {at}',
+    /** A retry due while the endpoint is turned off: it is given up then (worker/src/webhooks/deliver.ts). */
+    nextAttemptDisabled: '接收地址已停用：到 {at} 仍未启用，就不再发送',
     attempts: '最近的尝试',
     attemptAt: '时间',
     statusCode: '状态码',
@@ -375,8 +377,13 @@ const strings = {
     endpoint: '接口地址',
     endpointAliyunHint: '留空即使用阿里云的公网地址 https://dysmsapi.aliyuncs.com/',
     endpointGatewayHint: '短信网关接收 JSON POST 的地址；请求头 X-Liuyan-Signature 为 t=时间戳,v1=HMAC-SHA256(密钥, "时间戳.请求体")。',
-    keyId: '密钥 ID（AccessKey ID）',
-    secret: '密钥（AccessKey Secret）',
+    keyId: '密钥 ID',
+    secret: '密钥',
+    /** The key fields as each provider names them. */
+    providerKeys: {
+      aliyun: { keyId: '密钥 ID（AccessKey ID）', secret: '密钥（AccessKey Secret）' },
+      gateway: { keyId: '密钥 ID（请求中的 keyId）', secret: '密钥（签名请求的共享密钥）' },
+    },
     secretHint: '加密保存，保存后不再显示。',
     secretKept: '已保存密钥（不显示）。留空则保留原密钥，填写则替换。',
     signName: '短信签名',

@@ -267,6 +267,8 @@ const strings = {
     resendWhenEnabled: '接收地址已停用，不會向它傳送：啟用後即可重新發送。',
     deliveryFacts: '留言 {message} · {at} · 已嘗試{n}次',
     nextAttempt: '下次重試 {at}',
+    /** A retry due while the endpoint is turned off: it is given up then (worker/src/webhooks/deliver.ts). */
+    nextAttemptDisabled: '接收地址已停用：到 {at} 仍未啟用，就不再發送',
     attempts: '最近的嘗試',
     attemptAt: '時間',
     statusCode: '狀態碼',
@@ -379,8 +381,13 @@ const strings = {
     endpoint: '介面地址',
     endpointAliyunHint: '留空即使用阿里雲的公網地址 https://dysmsapi.aliyuncs.com/',
     endpointGatewayHint: '簡訊閘道接收 JSON POST 的地址；請求頭 X-Liuyan-Signature 為 t=時間戳,v1=HMAC-SHA256(金鑰, "時間戳.請求體")。',
-    keyId: '金鑰 ID（AccessKey ID）',
-    secret: '金鑰（AccessKey Secret）',
+    keyId: '金鑰 ID',
+    secret: '金鑰',
+    /** The key fields as each provider names them. */
+    providerKeys: {
+      aliyun: { keyId: '金鑰 ID（AccessKey ID）', secret: '金鑰（AccessKey Secret）' },
+      gateway: { keyId: '金鑰 ID（請求中的 keyId）', secret: '金鑰（簽名請求的共享金鑰）' },
+    },
     secretHint: '加密儲存，儲存後不再顯示。',
     secretKept: '已儲存金鑰（不顯示）。留空則保留原金鑰，填寫則替換。',
     signName: '簡訊簽名',

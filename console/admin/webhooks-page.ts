@@ -194,7 +194,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     const when = (at: string) => formatDateTime(this.locale, at);
     return html`<ul class="list" part="webhook-deliveries" aria-label=${w.deliveries}>${this.deliveries.map((d) => html`<li class="list-item">
       <div class="list-main"><strong>${w.eventTypes[d.eventType]}</strong> <span class="badge">${w.statuses[d.status]}</span> <code>${d.eventId}</code></div>
-      <p class="muted">${format(w.deliveryFacts, { message: d.messageId, at: when(d.createdAt), n: d.attempts })}${d.nextAttemptAt ? html` · ${format(w.nextAttempt, { at: when(d.nextAttemptAt) })}` : nothing}</p>
+      <p class="muted">${format(w.deliveryFacts, { message: d.messageId, at: when(d.createdAt), n: d.attempts })}${d.nextAttemptAt ? html` · ${format(e.enabled ? w.nextAttempt : w.nextAttemptDisabled, { at: when(d.nextAttemptAt) })}` : nothing}</p>
       ${d.recentAttempts.length > 0 ? html`<table class="dashboard-table">
           <caption class="visually-hidden">${w.attempts}</caption>
           <thead><tr><th scope="col">${w.attemptAt}</th><th scope="col">${w.statusCode}</th><th scope="col">${w.duration}</th><th scope="col">${w.error}</th></tr></thead>
