@@ -15,7 +15,7 @@ import type { DeliveryHandler, DeliveryOutcome } from '../queue/consumer';
 import { sendEmailAdapter } from './email';
 import { givenUp, smsAdapter, type SendOutcome } from './sms';
 import {
-  emailHash, enqueueNotices, insertNotice, noticeRow, notificationSettings, officialPhoneContext, openSmsConfig, phoneHash, smsTemplate,
+  emailHash, enqueueNotices, insertNotice, noticeRow, notificationSettings, officialPhoneContext, openSmsConfig, phoneHash, RECIPIENT_CONTACT, smsTemplate,
   type NotificationSettingsRow,
 } from './store';
 import { noticeText, VERIFICATION_CODE_MINUTES, type NoticeFacts } from './texts';
@@ -71,7 +71,8 @@ export async function requeueLostNotices(env: Env, db: SiteDatabase, now: Date):
 /** The most messages one lost-code request sends new codes for (the newest first). */
 const RECOVERY_MAX_MESSAGES = 5;
 
-type Notice = Selectable<NotificationTable>;
+/** A notice with the stored contact it goes to now (`RECIPIENT_CONTACT`), read in one statement. */
+type Notice = Selectable<NotificationTable> & { recipient_contact: string | null };
 
 /** Keyed hash of a verification code for a phone: what the submission compares with. */
 export function verificationCodeHash(hashKey: string, siteId: string, phoneHashValue: string, code: string): Promise<string> {
@@ -197,26 +198,19 @@ async function replyFacts(d: Delivery): Promise<{ facts: NoticeFacts; locale: st
 }
 
 /**
- * Who the notice goes to, opened: the contact sealed in the notice, else the message author's phone
- * (E.164) or e-mail by the channel, else the official's account e-mail or SMS mobile. Null when there
- * is none any more (erased by the author, an account disabled, a mobile cleared).
+ * Who the notice goes to, opened: the contact sealed in the notice, else its `RECIPIENT_CONTACT` read
+ * with it — the official's account e-mail or SMS mobile, or the message author's e-mail or phone
+ * (E.164) by the channel. Null when there is none any more (erased by the author, an account
+ * disabled, a mobile cleared).
  */
-async function recipientOf(db: SiteDatabase, cipher: Cipher, notice: Notice): Promise<string | null> {
+async function recipientOf(cipher: Cipher, notice: Notice): Promise<string | null> {
   if (notice.recipient_enc) return cipher.decrypt(notice.recipient_enc, `notification:${notice.id}`);
-  if (notice.account_id) {
-    const account = await db.first(db.q.selectFrom('accounts as a').leftJoin('account_notification_settings as s', 's.account_id', 'a.id')
-      .select(['a.email', 's.sms_phone_enc']).where('a.id', '=', notice.account_id).where('a.disabled', '=', 0));
-    if (!account) return null;
-    if (notice.channel === 'email') return account.email;
-    return account.sms_phone_enc ? cipher.decrypt(account.sms_phone_enc, officialPhoneContext(notice.account_id)) : null;
-  }
-  if (!notice.message_id) return null;
-  const message = await db.first(db.q.selectFrom('messages').select(['id', 'author_phone_enc', 'author_email_enc'])
-    .where('id', '=', notice.message_id).where('author_erased_at', 'is', null));
-  if (!message) return null;
-  if (notice.channel === 'email') return message.author_email_enc ? cipher.decrypt(message.author_email_enc, `${message.id}:email`) : null;
+  const contact = notice.recipient_contact;
+  if (contact === null) return null;
+  if (notice.account_id) return notice.channel === 'email' ? contact : cipher.decrypt(contact, officialPhoneContext(notice.account_id));
+  if (notice.channel === 'email') return cipher.decrypt(contact, `${notice.message_id}:email`);
   // Stored as E.164, with `;ext=` for a landline's extension: a text goes to the number itself.
-  return (await cipher.decrypt(message.author_phone_enc, `${message.id}:phone`)).split(';ext=')[0]!;
+  return (await cipher.decrypt(contact, `${notice.message_id}:phone`)).split(';ext=')[0]!;
 }
 
 async function attempt(d: Delivery): Promise<SendOutcome> {
@@ -245,14 +239,15 @@ async function attempt(d: Delivery): Promise<SendOutcome> {
  * already sent or dead is acknowledged and not sent again (the queue delivers at least once).
  */
 export const deliverNotification: DeliveryHandler = async (env, message, _attempts, db): Promise<DeliveryOutcome> => {
-  const notice = await db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', message.id).where('site_id', '=', message.site));
+  const notice = await db.first(db.q.selectFrom('notifications').selectAll().select(RECIPIENT_CONTACT.as('recipient_contact'))
+    .where('id', '=', message.id).where('site_id', '=', message.site));
   if (!notice || notice.status !== 'queued') return { done: true };
   const [site, settings, cipher] = await Promise.all([findSite(db, notice.site_id), notificationSettings(db, notice.site_id), createCipher(env.DATA_KEY)]);
   if (!site) return { done: true };
   const now = new Date();
   let outcome: SendOutcome;
   try {
-    const recipient = await recipientOf(db, cipher, notice);
+    const recipient = await recipientOf(cipher, notice);
     // A verification code found by the hourly job (its request died mid-send) is no use to anyone now.
     const stale = notice.kind === 'verification_code' && now.getTime() - Date.parse(notice.created_at) > VERIFICATION_CODE_MINUTES * 60_000;
     outcome = recipient === null ? givenUp('no_recipient')

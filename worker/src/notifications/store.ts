@@ -1,6 +1,6 @@
 // What notifications read and write in D1: a site's settings, the keyed hashes contacts are found by,
 // the notices waiting for delivery, and the counters that cap requests for codes.
-import type { Compilable, Insertable, Selectable } from 'kysely';
+import { sql, type Compilable, type Insertable, type Selectable } from 'kysely';
 import type { NotificationOptions } from '../../../sdk/src/schemas/notifications';
 import type { Env } from '../env';
 import type { SiteDatabase } from '../db/client';
@@ -70,6 +70,22 @@ export function phoneHash(hashKey: string, siteId: string, e164: string): Promis
 export function emailHash(hashKey: string, siteId: string, email: string): Promise<string> {
   return keyedHash(hashKey, `contact:email:${siteId}:${email.normalize('NFKC').trim().toLowerCase()}`);
 }
+
+/**
+ * The stored contact a `notifications` row goes to now, as SQL on that row (NULL when there is none any
+ * more): an official's account e-mail (plain) or the mobile they gave in 我的账号 (sealed with
+ * `officialPhoneContext`) while the account is enabled; else the message author's phone or e-mail by
+ * the channel (sealed with `<message id>:phone` / `:email`) while not erased (an erased one is emptied,
+ * never a contact). Two primary-key seeks.
+ * One rule for the delivery step, which opens it, and the dead list, which asks whether there is one.
+ * A contact typed for the notice itself (`recipient_enc`) is not here: it is the notice's own.
+ */
+export const RECIPIENT_CONTACT = sql<string | null>`NULLIF(CASE WHEN notifications.account_id IS NOT NULL
+  THEN (SELECT CASE notifications.channel WHEN 'email' THEN a.email ELSE s.sms_phone_enc END
+    FROM accounts AS a LEFT JOIN account_notification_settings AS s ON s.account_id = a.id
+    WHERE a.id = notifications.account_id AND a.disabled = 0)
+  ELSE (SELECT CASE notifications.channel WHEN 'sms' THEN m.author_phone_enc ELSE m.author_email_enc END
+    FROM messages AS m WHERE m.id = notifications.message_id AND m.author_erased_at IS NULL) END, '')`;
 
 /**
  * A notice to write. `recipient` is a contact typed for this notice (sealed here, bound to the notice's

@@ -11,7 +11,7 @@ import { auditEntry, auditEntryOfChange } from '../db/admin';
 import { ApiError, notFound, validationError, type FieldProblem } from '../errors';
 import { createCipher } from '../lib/crypto';
 import { toSiteTime } from '../lib/site-time';
-import { enqueueNotices, notificationSettings, smsSecretContext, type NotificationSettingsRow } from '../notifications/store';
+import { enqueueNotices, notificationSettings, RECIPIENT_CONTACT, smsSecretContext, type NotificationSettingsRow } from '../notifications/store';
 import type { SiteDatabase } from '../db/client';
 import type { NotificationTable } from '../db/schema';
 import { bodyErrorResponses, officialErrorResponses, problem } from './openapi-common';
@@ -133,16 +133,10 @@ const listDeadNotifications = createRoute({
 const RECORD_COLUMNS = ['id', 'kind', 'channel', 'message_id', 'status', 'attempts', 'last_error', 'created_at', 'finished_at'] as const;
 
 /**
- * Whether a notice has someone to go to now, read as the delivery step reads its recipient
- * (`recipientOf` in notifications/deliver.ts): an official's enabled account (and, by SMS, the mobile
- * they gave), else the message's author while not erased (the phone, or the e-mail by e-mail). Two
- * primary-key seeks. A notice whose contact was typed for it has none once dead: its kind is not resendable.
+ * Whether a notice has someone to go to now, by the rule the delivery step opens its recipient with
+ * (`RECIPIENT_CONTACT`). A notice whose contact was typed for it has none once dead: its kind is not resendable.
  */
-const HAS_RECIPIENT = sql<number>`CASE WHEN notifications.account_id IS NOT NULL
-  THEN EXISTS (SELECT 1 FROM accounts AS a LEFT JOIN account_notification_settings AS s ON s.account_id = a.id
-    WHERE a.id = notifications.account_id AND a.disabled = 0 AND (notifications.channel = 'email' OR s.sms_phone_enc IS NOT NULL))
-  ELSE EXISTS (SELECT 1 FROM messages AS m WHERE m.id = notifications.message_id AND m.author_erased_at IS NULL
-    AND (CASE notifications.channel WHEN 'sms' THEN m.author_phone_enc ELSE m.author_email_enc END) IS NOT NULL) END`.as('has_recipient');
+const HAS_RECIPIENT = sql<number>`(${RECIPIENT_CONTACT}) IS NOT NULL`.as('has_recipient');
 
 type RecordRow = Pick<Selectable<NotificationTable>, (typeof RECORD_COLUMNS)[number]> & { has_recipient: number };
 
