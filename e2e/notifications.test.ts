@@ -236,6 +236,13 @@ describe('a dead SMS notice in the console', () => {
       await save();
       await expect.poll(() => item.first().textContent()).toContain(waiting);
       expect(await item.first().getByRole('button', { name: '重新发送' }).count()).toBe(0);
+      // What SMS off keeps is the gateway's: Aliyun starts empty, the gateway has it back.
+      await notices.getByLabel('短信服务商').selectOption('aliyun');
+      await expect.poll(() => notices.getByLabel('接口地址').inputValue()).toBe('');
+      expect(await notices.getByLabel('密钥 ID（AccessKey ID）').inputValue()).toBe('');
+      await notices.getByLabel('短信服务商').selectOption('gateway');
+      await expect.poll(() => notices.getByLabel('接口地址').inputValue()).toBe('https://sms.county.example.gov.cn/send');
+      expect(await notices.getByLabel('密钥 ID（请求中的 keyId）').inputValue()).toBe('county');
       expect(problems).toEqual([]);
     } finally {
       await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'PUT', '/v1/admin/notifications', NO_SMS);

@@ -128,10 +128,12 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
     if (!this.settings || !this.dead) return html`<p class="muted" role="status">${this.t.loading}</p>`;
     const s = this.settings;
-    // Another provider than the one saved: its address, key ID and secret are not this one's (an
-    // Aliyun request must not go to the county's gateway), so they start empty and the service asks
-    // for the new secret. The sign name and template codes are the texts', and stay.
-    const switched = Boolean(s.sms.provider && this.provider && this.provider !== s.sms.provider);
+    // Another provider than the one saved (or, with SMS off, than the one its setup was kept for): its
+    // address, key ID and secret are not this one's (an Aliyun request must not go to the county's
+    // gateway), so they start empty and the service asks for the new secret. The sign name and
+    // template codes are the texts', and stay.
+    const setUpFor = s.sms.provider ?? s.sms.keptFor;
+    const switched = Boolean(setUpFor && this.provider && this.provider !== setUpFor);
     const text = (name: string, field: string, label: string, value: string | null, options: { type?: string; hint?: string; placeholder?: string } = {}) => html`<div class="field">
         <label for=${name}>${label}</label>
         <input id=${name} name=${name} type=${options.type ?? 'text'} .value=${value ?? ''} placeholder=${options.placeholder ?? ''} autocomplete="off"

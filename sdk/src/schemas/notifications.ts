@@ -40,6 +40,7 @@ export const NotificationSettingsSchema = z.object({
     endpoint: z.string().nullable().describe('base URL; null: the provider’s public endpoint (required for a gateway)'),
     keyId: z.string().nullable().describe('AccessKey ID, or the gateway’s key id'),
     hasSecret: z.boolean().describe('whether a secret is stored (it is write-only)'),
+    keptFor: z.enum(['aliyun', 'gateway']).nullable().describe('while SMS is off (provider null): the provider the kept endpoint, keyId, signName and templates were set up for; null otherwise'),
     signName: z.string().nullable().describe('短信签名, e.g. 示范县人民政府'),
     templates: z.partialRecord(z.enum(SMS_TEMPLATE_KINDS), z.string()).describe('template code per kind of notice (Aliyun: SMS_…)'),
   }),

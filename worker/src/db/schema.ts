@@ -656,6 +656,8 @@ export interface WebhookAttemptTable {
 export interface NotificationSettingsTable {
   site_id: string;
   sms_provider: 'aliyun' | 'gateway' | null;
+  /** While SMS is off: the provider the kept endpoint, key ID, sign name and templates were set up for. */
+  sms_kept_for: 'aliyun' | 'gateway' | null;
   sms_endpoint: string | null;
   sms_key_id: string | null;
   sms_secret_enc: string | null;

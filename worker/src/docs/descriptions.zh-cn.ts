@@ -93,6 +93,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     'AccessKey ID，或自建网关的密钥 ID',
   'whether a secret is stored (it is write-only)':
     '是否已保存密钥（密钥只能写入，不能读出）',
+  'while SMS is off (provider null): the provider the kept endpoint, keyId, signName and templates were set up for; null otherwise':
+    '短信关闭时（provider 为 null）：保留的接口地址、keyId、短信签名和模板编号原属的服务商；其他情况为 null',
   'template code per kind of notice (Aliyun: SMS_…)':
     '每类通知的短信模板代码（阿里云：SMS_…）',
   'the sender of e-mails; null: the service’s own (MAIL_FROM)':

@@ -132,18 +132,22 @@ describe('the SMS and e-mail settings', () => {
 
     const off = await put({ sms: { ...on, provider: null, secret: null }, emailFrom: 'noreply@county.example.gov.cn', phoneVerification: false });
     expect(off.status).toBe(200);
-    expect((await off.json<NotificationSettings>()).sms).toEqual({ ...on, provider: null, hasSecret: false });
+    // Kept with the provider they were for, so an Aliyun setup does not start from the gateway's address.
+    expect((await off.json<NotificationSettings>()).sms).toEqual({ ...on, provider: null, hasSecret: false, keptFor: 'gateway' });
     // The site says no SMS to citizens: no box for it, no code to ask for.
     expect((await (await consoleRequest('/v1/admin/notifications', { as: admin })).json<NotificationSettings>()).sms.provider).toBeNull();
     // On again without the secret: asked for it alone.
     const again = await expectProblem(await put({ sms: on, emailFrom: null, phoneVerification: false }), 422, 'validation');
     expect(again.errors!.map((e) => e.field)).toEqual(['sms.secret']);
+    // Nor does another provider's setup take the secret it was never given while SMS was off.
+    const offToAliyun = await expectProblem(await put({ sms: { ...on, provider: 'aliyun', endpoint: null, keyId: 'LTAI-county', secret: null }, emailFrom: null, phoneVerification: false }), 422, 'validation');
+    expect(offToAliyun.errors!.map((e) => e.field)).toEqual(['sms.secret']);
     expect((await put({ sms: { ...on, secret: 'gateway-secret-2' }, emailFrom: null, phoneVerification: false })).status).toBe(200);
     // Another provider: the gateway's secret is not Aliyun's, so it is asked for again.
     const aliyun = { ...on, provider: 'aliyun' as const, endpoint: null, keyId: 'LTAI-county' };
     const switched = await expectProblem(await put({ sms: aliyun, emailFrom: null, phoneVerification: false }), 422, 'validation');
     expect(switched.errors!.map((e) => e.field)).toEqual(['sms.secret']);
-    expect((await (await consoleRequest('/v1/admin/notifications', { as: admin })).json<NotificationSettings>()).sms).toMatchObject({ provider: 'gateway', hasSecret: true });
+    expect((await (await consoleRequest('/v1/admin/notifications', { as: admin })).json<NotificationSettings>()).sms).toMatchObject({ provider: 'gateway', hasSecret: true, keptFor: null });
 
     const fields = (await db.all(db.q.selectFrom('audit_log').select('detail').where('site_id', '=', site.siteId).where('action', '=', 'notifications.update').orderBy('id')))
       .map((row) => (JSON.parse(row.detail!) as { fields: string[] }).fields);

@@ -26,6 +26,7 @@ function toSettings(row: NotificationSettingsRow | null): NotificationSettings {
       endpoint: row?.sms_endpoint ?? null,
       keyId: row?.sms_key_id ?? null,
       hasSecret: Boolean(row?.sms_secret_enc),
+      keptFor: row?.sms_provider ? null : row?.sms_kept_for ?? null,
       signName: row?.sms_sign_name ?? null,
       templates: JSON.parse(row?.sms_templates ?? '{}'),
     },
@@ -67,8 +68,10 @@ adminNotifications.openapi(updateNotificationSettings, async (c) => {
   const db = c.get('db');
   const before = await notificationSettings(db, site.id);
   const sms = input.sms;
+  // The provider the stored setup is for: the one in use, or, while SMS is off, the one it was kept for.
+  const setUpFor = before?.sms_provider ?? before?.sms_kept_for ?? null;
   // Another provider's secret is not this one's: switching provider asks for the new one's.
-  const switched = Boolean(before?.sms_provider && sms.provider && before.sms_provider !== sms.provider);
+  const switched = Boolean(setUpFor && sms.provider && setUpFor !== sms.provider);
   const secretEnc = sms.secret ? await (await createCipher(c.env.DATA_KEY)).encrypt(sms.secret, smsSecretContext(site.id))
     : switched ? null : before?.sms_secret_enc ?? null;
   const problems: FieldProblem[] = [];
@@ -87,6 +90,7 @@ adminNotifications.openapi(updateNotificationSettings, async (c) => {
   const row = {
     site_id: site.id,
     sms_provider: sms.provider,
+    sms_kept_for: sms.provider ? null : setUpFor,
     sms_endpoint: sms.endpoint,
     sms_key_id: sms.keyId,
     sms_secret_enc: sms.provider ? secretEnc : null,
