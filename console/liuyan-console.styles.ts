@@ -201,6 +201,14 @@ export const styles = css`
     .unit-table thead th { font-size: 0.85em; }
     .unit-table th, .unit-table td { overflow-wrap: anywhere; }
   }
+  /* A webhook delivery's attempts: the result, with the receiver's answer, wraps rather than widening the
+     delivery past its card; on a phone it takes the line below its time, status code and duration. */
+  .attempts-table th:last-child, .attempts-table td:last-child { white-space: normal; overflow-wrap: anywhere; text-align: start; }
+  @media (max-width: 36em) {
+    .attempts-table tr { display: grid; grid-template-columns: minmax(0, 2fr) repeat(2, minmax(0, 1fr)); }
+    .attempts-table th, .attempts-table td { white-space: normal; overflow-wrap: anywhere; min-width: 0; }
+    .attempts-table th:last-child, .attempts-table td:last-child { grid-column: 1 / -1; }
+  }
   /* Where a level of units sits (单位 page): 全部单位 › 河北省 › …, each step a button back to it. */
   ol.crumbs { list-style: none; padding: 0; margin: 0.6em 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.2em; }
   ol.crumbs li + li::before { content: '›'; margin: 0 0.3em; color: var(--liuyan-color-muted); }

@@ -754,6 +754,28 @@ describe('the console’s admin pages', () => {
     expect(await deliveries.textContent()).not.toContain('下次重试');
     expect(await deliveries.textContent()).toContain('启用后即可重新发送');
     expect(await deliveries.getByRole('button', { name: '重新发送' }).count()).toBe(0);
+    // On a phone, in English (the longest words), the attempts fit their delivery: no sideways
+    // scrolling, the table within its card.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const header = page.locator('liuyan-console [part="header"]');
+    await header.getByLabel('语言').selectOption('en');
+    // The page comes again in English, its deliveries closed: open them.
+    await expect.poll(async () => {
+      const button = item.getByRole('button', { name: 'Deliveries' });
+      if (await button.count() === 0) return 0;
+      if (await button.getAttribute('aria-expanded') !== 'true') await button.click();
+      return deliveries.getByRole('columnheader', { name: 'Status', exact: true }).count();
+    }, { timeout: 15_000, interval: 500 }).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    const inside = await deliveries.locator('li').first().evaluate((delivery) => {
+      const right = (el: Element) => el.getBoundingClientRect().right;
+      const table = delivery.querySelector('table')!;
+      return { table: right(table) <= right(delivery) + 0.5, delivery: right(delivery) <= right(delivery.parentElement!.closest('li')!) + 0.5, widest: delivery.scrollWidth <= delivery.clientWidth };
+    });
+    expect(inside).toEqual({ table: true, delivery: true, widest: true });
+    expect(await deliveries.getByRole('table').first().getByRole('cell').count()).toBeGreaterThanOrEqual(8);
+    await header.getByLabel('Language').selectOption('zh-CN');
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // Once the page is left, the secret is never shown again.
     await page.reload();

@@ -195,14 +195,16 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     return html`<ul class="list" part="webhook-deliveries" aria-label=${w.deliveries}>${this.deliveries.map((d) => html`<li class="list-item">
       <div class="list-main"><strong>${w.eventTypes[d.eventType]}</strong> <span class="badge">${w.statuses[d.status]}</span> <code>${d.eventId}</code></div>
       <p class="muted">${format(w.deliveryFacts, { message: d.messageId, at: when(d.createdAt), n: d.attempts })}${d.nextAttemptAt ? html` · ${format(e.enabled ? w.nextAttempt : w.nextAttemptDisabled, { at: when(d.nextAttemptAt) })}` : nothing}</p>
-      ${d.recentAttempts.length > 0 ? html`<table class="dashboard-table">
+      ${d.recentAttempts.length > 0 ? html`<!-- On a phone each attempt's result goes on the line below its time, status code and
+          duration (styles: .attempts-table); the roles keep it a table for screen readers. -->
+        <table class="dashboard-table attempts-table" role="table">
           <caption class="visually-hidden">${w.attempts}</caption>
-          <thead><tr><th scope="col">${w.attemptAt}</th><th scope="col">${w.statusCode}</th><th scope="col">${w.duration}</th><th scope="col">${w.error}</th></tr></thead>
-          <tbody>${d.recentAttempts.map((a) => html`<tr>
-            <td>${when(a.at)}</td>
-            <td>${a.statusCode ?? '—'}</td>
-            <td>${format(w.ms, { n: a.durationMs })}</td>
-            <td>${a.error ? w.errors[a.error] : w.ok}${a.responseExcerpt && a.error ? html`<br /><code>${a.responseExcerpt}</code>` : nothing}</td>
+          <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${w.attemptAt}</th><th scope="col" role="columnheader">${w.statusCode}</th><th scope="col" role="columnheader">${w.duration}</th><th scope="col" role="columnheader">${w.error}</th></tr></thead>
+          <tbody role="rowgroup">${d.recentAttempts.map((a) => html`<tr role="row">
+            <td role="cell">${when(a.at)}</td>
+            <td role="cell">${a.statusCode ?? '—'}</td>
+            <td role="cell">${format(w.ms, { n: a.durationMs })}</td>
+            <td role="cell">${a.error ? w.errors[a.error] : w.ok}${a.responseExcerpt && a.error ? html`<br /><code>${a.responseExcerpt}</code>` : nothing}</td>
           </tr>`)}</tbody>
         </table>` : nothing}
       ${this.scope === d.id ? html`${this.formError(d.id)}${this.doneBeside(d.id)}` : nothing}
