@@ -26,7 +26,8 @@ function toSettings(row: NotificationSettingsRow | null): NotificationSettings {
       endpoint: row?.sms_endpoint ?? null,
       keyId: row?.sms_key_id ?? null,
       hasSecret: Boolean(row?.sms_secret_enc),
-      keptFor: row?.sms_provider ? null : row?.sms_kept_for ?? null,
+      // Written only while SMS is off (the update below), so null whenever a provider is set.
+      keptFor: row?.sms_kept_for ?? null,
       signName: row?.sms_sign_name ?? null,
       templates: JSON.parse(row?.sms_templates ?? '{}'),
     },
