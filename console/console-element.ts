@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { fieldErrorMessage, type FieldErrorParams } from '../sdk/src/error-messages';
+import { fieldErrorMessage, inSentence, type FieldErrorParams } from '../sdk/src/error-messages';
 import { LiuyanError } from '../sdk/src/errors';
 import type { FieldErrorCode } from '../sdk/src/schemas/error';
 import type { MessageStatus, Moderation } from '../sdk/src/schemas/common';
@@ -273,10 +273,14 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
     return {};
   }
 
-  /** The sentence for field error `code` on `field`, in the page's words for the field. */
+  /**
+   * The sentence for field error `code` on `field`, in the page's words for the field: its label as
+   * the form shows it, in lower case inside the sentence where the language has capitals (`inSentence`).
+   */
   protected fieldMessage(field: string, code: FieldErrorCode, params: FieldErrorParams = {}): string {
     const { labels = {}, choices = this.t.errors.choices } = this.fieldNames();
-    return fieldErrorMessage({ ...this.t.errors, fields: { ...this.t.errors.fields, ...labels }, choices }, field, code, params);
+    const named = Object.fromEntries(Object.entries(labels).map(([name, label]) => [name, inSentence(label)]));
+    return fieldErrorMessage({ ...this.t.errors, fields: { ...this.t.errors.fields, ...named }, choices }, field, code, params);
   }
 
   /** Field errors of a 422, by field, each in the console's language. */

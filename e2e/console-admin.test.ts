@@ -752,6 +752,8 @@ describe('the console’s admin pages', () => {
     await expect.poll(() => confirmation(page, tag).textContent()).toBe('已停用：不再发送事件');
     await expect.poll(reopened, { timeout: 30_000, interval: 1000 }).toMatch(/接收地址已停用：到 .+ 仍未启用，就不再发送/);
     expect(await deliveries.textContent()).not.toContain('下次重试');
+    // Its badge no longer says it waits for a try.
+    expect(await deliveries.locator('.badge').allTextContents()).toEqual(['已暂停']);
     expect(await deliveries.textContent()).toContain('启用后即可重新发送');
     expect(await deliveries.getByRole('button', { name: '重新发送' }).count()).toBe(0);
     // On a phone, in English (the longest words), the attempts fit their delivery: no sideways
@@ -764,7 +766,7 @@ describe('the console’s admin pages', () => {
       const button = item.getByRole('button', { name: 'Deliveries' });
       if (await button.count() === 0) return 0;
       if (await button.getAttribute('aria-expanded') !== 'true') await button.click();
-      return deliveries.getByRole('columnheader', { name: 'Status', exact: true }).count();
+      return deliveries.getByRole('columnheader', { name: 'HTTP status', exact: true }).count();
     }, { timeout: 15_000, interval: 500 }).toBeGreaterThan(0);
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     const inside = await deliveries.locator('li').first().evaluate((delivery) => {

@@ -209,6 +209,8 @@ describe('a dead SMS notice in the console', () => {
       const save = async () => {
         await notices.getByRole('button', { name: '保存' }).click();
         await expect.poll(async () => (await notices.locator('[role="status"]:not([hidden])').textContent()) ?? '').toContain('已保存');
+        // Said beside 保存 too, where the admin is looking: the page's own is at its top.
+        expect(await notices.locator('form p.notice').textContent()).toContain('已保存');
       };
       await notices.getByLabel('短信服务商').selectOption('gateway');
       await notices.getByLabel('接口地址').fill('https://sms.county.example.gov.cn/send');
@@ -243,6 +245,14 @@ describe('a dead SMS notice in the console', () => {
       await notices.getByLabel('短信服务商').selectOption('gateway');
       await expect.poll(() => notices.getByLabel('接口地址').inputValue()).toBe('https://sms.county.example.gov.cn/send');
       expect(await notices.getByLabel('密钥 ID（请求中的 keyId）').inputValue()).toBe('county');
+      // In English, an error names the field as a sentence does, the form's label in lower case.
+      await page.locator('liuyan-console [part="header"]').getByLabel('语言').selectOption('en');
+      await expect.poll(() => notices.getByRole('button', { name: 'Save' }).count()).toBe(1);
+      await notices.getByLabel('SMS provider').selectOption('gateway');
+      await notices.getByLabel('Service address').fill('');
+      await notices.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => notices.locator('#endpoint-error').textContent()).toBe('Please enter the service address');
+      await page.locator('liuyan-console [part="header"]').getByLabel('Language').selectOption('zh-CN');
       expect(problems).toEqual([]);
     } finally {
       await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'PUT', '/v1/admin/notifications', NO_SMS);

@@ -192,7 +192,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
           ${a.resetTotp}</button>` : nothing}
       </div>
       ${this.temporary?.accountId === x.id ? this.renderTemporary(x, this.temporary.password) : nothing}
-      ${open === 'edit' ? this.renderEdit(x, self) : html`${this.formError(x.id)}${this.doneBeside(x.id)}`}
+      ${open === 'edit' ? this.renderEdit(x, self) : html`${this.formError(x.id)}`}
     </li>`;
   }
 

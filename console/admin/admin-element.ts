@@ -207,11 +207,13 @@ export abstract class AdminElement extends ConsoleElement {
   }
 
   /**
-   * Inside the form that sent it: a problem with the whole request, or how many of its answers are to
-   * correct (`fixFields`), announced once.
+   * Inside the form that sent it, above its buttons: a problem with the whole request, or how many of
+   * its answers are to correct (`fixFields`), announced once; or, once it is saved, the confirmation
+   * (`doneBeside`), where the official pressed 保存 — the page's own, at its top, may be screens above
+   * on a phone.
    */
   protected formError(scope: string) {
-    return this.scope === scope ? this.formProblem(this.error, this.errors) : nothing;
+    return this.scope === scope ? html`${this.formProblem(this.error, this.errors)}${this.doneBeside(scope)}` : nothing;
   }
 
   /** The confirmation of the last change, at the top of the page. */
@@ -224,7 +226,7 @@ export abstract class AdminElement extends ConsoleElement {
    * official is looking: the page's own, at its top, may be screens above on a phone. Read out by
    * the page's (`renderDone`, a live region), so hidden from assistive technology here.
    */
-  protected doneBeside(scope: string) {
+  private doneBeside(scope: string) {
     return this.done && this.scope === scope ? html`<p class="notice" aria-hidden="true">${this.done}</p>` : nothing;
   }
 

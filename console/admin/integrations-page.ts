@@ -114,7 +114,7 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
         : this.revoking === k.id ? html`<div class="panel" role="group" aria-label=${a.revoke}>
             <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
             <p id="confirm-question">${format(a.revokeConfirm, { label: k.label })}</p>
-            ${this.formError(k.id)}${this.doneBeside(k.id)}
+            ${this.formError(k.id)}
             <div class="buttons">
               <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${() => this.revoke(k)}>${a.confirmRevoke}</button>
               <button type="button" class="secondary" @click=${() => { this.revoking = null; this.clearMessages(); }}>${this.a.cancel}</button>

@@ -179,7 +179,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
           ${this.dead.items.map((d) => html`<li class="list-item">
             <div class="list-main"><strong>${n.kinds[d.kind]}</strong> · ${n.channels[d.channel]}${d.messageId ? html` · <a href="#/messages/${d.messageId}">${n.message}</a>` : ''}</div>
             ${d.status === 'dead' ? html`<p class="muted">${format(n.deadLine, { at: formatDateTime(this.locale, d.createdAt), attempts: d.attempts, error: deadReason(n.deadReasons, d.lastError) })}</p>` : nothing}
-            ${this.formError(d.id)}${this.doneBeside(d.id)}
+            ${this.formError(d.id)}
             ${d.status !== 'dead' ? nothing : d.resendable ? html`<div class="buttons compact">
               <button type="button" part="resend-notification" aria-disabled=${String(this.busy)} @click=${() => this.resend(d)}>${n.resend}</button>
             </div>` : html`<p class="muted hint">${this.whyNotResendable(d)}</p>`}

@@ -255,7 +255,7 @@ export const adminEn: AdminStrings = {
     nextAttemptDisabled: 'endpoint turned off: if it is still off at {at}, this delivery is given up',
     attempts: 'Last attempts',
     attemptAt: 'Time',
-    statusCode: 'Status',
+    statusCode: 'HTTP status',
     duration: 'Took',
     error: 'Result',
     ms: '{n} ms',
@@ -266,6 +266,7 @@ export const adminEn: AdminStrings = {
       'message.reopened': 'Re-opened', 'message.overdue': 'Overdue', 'message.escalated': 'Escalated (督办)',
     },
     statuses: { pending: 'waiting', retrying: 'to be retried', delivered: 'delivered', dead: 'failed' },
+    paused: 'paused',
     errors: { timeout: 'no answer in time', network: 'could not connect', status: 'error answer', disabled: 'endpoint turned off' },
   },
 
@@ -354,7 +355,7 @@ export const adminEn: AdminStrings = {
 
   notifications: {
     title: 'SMS and e-mail',
-    intro: 'Citizens can choose to get an SMS or e-mail when their message has a new reply or does not pass review (the notice never holds the tracking code, the reply or the reason), and can get a lost code again with the phone or e-mail they gave; officials get e-mails when their unit is given a message, before a deadline, on 督办 and when a writer sends a message back (重办), and an SMS too when they gave a mobile under My account. Every notice goes through the queue and is retried when it fails.',
+    intro: 'Citizens can choose to get an SMS or e-mail when their message has a new reply or does not pass review (the notice never holds the tracking code, the reply or the reason), and can get a lost code again with the phone or e-mail they gave; officials get e-mails when their unit is given a message, before a deadline, when a message is escalated (督办) and when a writer sends one back (重办), and an SMS too when they gave a mobile under My account. Every notice goes through the queue and is retried when it fails.',
     smsTitle: 'SMS',
     provider: 'SMS provider',
     providerNone: 'No SMS',
@@ -364,7 +365,7 @@ export const adminEn: AdminStrings = {
     smsKept: 'With SMS off, the service address, key ID, sign name and template codes are kept and the secret is cleared: to turn SMS on again, type the secret only.',
     endpoint: 'Service address',
     endpointAliyunHint: 'Leave empty for Aliyun’s public endpoint https://dysmsapi.aliyuncs.com/',
-    endpointGatewayHint: 'Where the gateway takes a JSON POST; the X-Liuyan-Signature header is t=<time>,v1=HMAC-SHA256(secret, "<time>.<body>").',
+    endpointGatewayHint: 'Where the gateway takes a JSON POST, starting with https:// (http:// for a gateway on the county’s own network); the X-Liuyan-Signature header is t=<time>,v1=HMAC-SHA256(secret, "<time>.<body>").',
     keyId: 'Key ID',
     secret: 'Secret',
     /** The key fields as each provider names them. */

@@ -278,6 +278,8 @@ const strings = {
       'message.reopened': '重办', 'message.overdue': '超期', 'message.escalated': '督办',
     },
     statuses: { pending: '等待发送', retrying: '等待重试', delivered: '已送达', dead: '发送失败' },
+    /** The badge of a delivery still to be sent (等待发送, 等待重试) while its endpoint is turned off. */
+    paused: '已暂停',
     errors: { timeout: '超时未答复', network: '无法连接', status: '答复出错', disabled: '接收地址已停用' },
   },
 
@@ -376,7 +378,7 @@ const strings = {
     smsKept: '关闭短信后，接口地址、密钥 ID、签名和模板编号仍会保留，密钥会清除：再次开启时只需重新填写密钥。',
     endpoint: '接口地址',
     endpointAliyunHint: '留空即使用阿里云的公网地址 https://dysmsapi.aliyuncs.com/',
-    endpointGatewayHint: '短信网关接收 JSON POST 的地址；请求头 X-Liuyan-Signature 为 t=时间戳,v1=HMAC-SHA256(密钥, "时间戳.请求体")。',
+    endpointGatewayHint: '短信网关接收 JSON POST 的地址，以 https:// 开头（内网网关可用 http://）；请求头 X-Liuyan-Signature 为 t=时间戳,v1=HMAC-SHA256(密钥, "时间戳.请求体")。',
     keyId: '密钥 ID',
     secret: '密钥',
     /** The key fields as each provider names them. */

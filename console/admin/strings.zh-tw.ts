@@ -282,6 +282,8 @@ const strings = {
       'message.reopened': '重辦', 'message.overdue': '超期', 'message.escalated': '督辦',
     },
     statuses: { pending: '等待發送', retrying: '等待重試', delivered: '已送達', dead: '傳送失敗' },
+    /** The badge of a delivery still to be sent (等待發送, 等待重試) while its endpoint is turned off. */
+    paused: '已暫停',
     errors: { timeout: '超時未答覆', network: '無法連線', status: '答覆出錯', disabled: '接收地址已停用' },
   },
 
@@ -380,7 +382,7 @@ const strings = {
     smsKept: '關閉簡訊後，介面地址、金鑰 ID、簽名和模板編號仍會保留，金鑰會清除：再次開啟時只需重新填寫金鑰。',
     endpoint: '介面地址',
     endpointAliyunHint: '留空即使用阿里雲的公網地址 https://dysmsapi.aliyuncs.com/',
-    endpointGatewayHint: '簡訊閘道接收 JSON POST 的地址；請求頭 X-Liuyan-Signature 為 t=時間戳,v1=HMAC-SHA256(金鑰, "時間戳.請求體")。',
+    endpointGatewayHint: '簡訊閘道接收 JSON POST 的地址，以 https:// 開頭（內網閘道可用 http://）；請求頭 X-Liuyan-Signature 為 t=時間戳,v1=HMAC-SHA256(金鑰, "時間戳.請求體")。',
     keyId: '金鑰 ID',
     secret: '金鑰',
     /** The key fields as each provider names them. */

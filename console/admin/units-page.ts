@@ -258,7 +258,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
               void this.saveUnit(u, { active: !u.active }, this.showsWithin(u.active ? a.retired : a.restored, 'units'));
             }}>${u.active ? a.retire : a.restore}</button>
         </div>
-        ${this.editing === u.id ? this.renderEdit(u) : html`${this.formError(scope)}${this.fieldError(scope, 'active', `active-error-${u.id}`)}${this.doneBeside(scope)}`}
+        ${this.editing === u.id ? this.renderEdit(u) : html`${this.formError(scope)}${this.fieldError(scope, 'active', `active-error-${u.id}`)}`}
       </div>
     </li>`;
   }

@@ -162,7 +162,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
         ${e.previousSecretExpiresAt ? html` · ${format(w.rotating, { at: when(e.previousSecretExpiresAt) })}` : nothing}
         ${e.deadDeliveries > 0 ? html` · <strong>${format(w.deadCount, { n: e.deadDeliveries })}</strong>` : nothing}
       </p>
-      ${this.scope === e.id ? html`${this.formError(e.id)}${this.doneBeside(e.id)}` : nothing}
+      ${this.scope === e.id ? html`${this.formError(e.id)}` : nothing}
       ${this.confirming === `rotate:${e.id}` ? this.renderConfirm(e, w.rotateConfirm, w.confirmRotate, () => this.rotate(e))
         : this.confirming === `delete:${e.id}` ? this.renderConfirm(e, w.removeConfirm, w.confirmRemove, () => this.deleteEndpoint(e))
           : html`<div class="buttons compact">
@@ -193,7 +193,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     if (this.deliveries.length === 0) return html`<p class="muted">${w.noDeliveries}</p>`;
     const when = (at: string) => formatDateTime(this.locale, at);
     return html`<ul class="list" part="webhook-deliveries" aria-label=${w.deliveries}>${this.deliveries.map((d) => html`<li class="list-item">
-      <div class="list-main"><strong>${w.eventTypes[d.eventType]}</strong> <span class="badge">${w.statuses[d.status]}</span> <code>${d.eventId}</code></div>
+      <div class="list-main"><strong>${w.eventTypes[d.eventType]}</strong> <span class="badge">${d.nextAttemptAt && !e.enabled ? w.paused : w.statuses[d.status]}</span> <code>${d.eventId}</code></div>
       <p class="muted">${format(w.deliveryFacts, { message: d.messageId, at: when(d.createdAt), n: d.attempts })}${d.nextAttemptAt ? html` · ${format(e.enabled ? w.nextAttempt : w.nextAttemptDisabled, { at: when(d.nextAttemptAt) })}` : nothing}</p>
       ${d.recentAttempts.length > 0 ? html`<!-- On a phone each attempt's result goes on the line below its time, status code and
           duration (styles: .attempts-table); the roles keep it a table for screen readers. -->
@@ -207,7 +207,7 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
             <td role="cell">${a.error ? w.errors[a.error] : w.ok}${a.responseExcerpt && a.error ? html`<br /><code>${a.responseExcerpt}</code>` : nothing}</td>
           </tr>`)}</tbody>
         </table>` : nothing}
-      ${this.scope === d.id ? html`${this.formError(d.id)}${this.doneBeside(d.id)}` : nothing}
+      ${this.scope === d.id ? html`${this.formError(d.id)}` : nothing}
       ${d.status === 'pending' ? nothing : !e.enabled ? html`<p class="muted hint">${w.resendWhenEnabled}</p>` : html`<div class="buttons compact">
         <button type="button" class=${d.status === 'dead' ? '' : 'secondary'} aria-disabled=${String(this.busy)} @click=${() => this.resend(e, d)}>${w.resend}</button>
       </div>`}

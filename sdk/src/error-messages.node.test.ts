@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorMessage } from './error-messages';
+import { fieldErrorMessage, inSentence } from './error-messages';
 import { publicFieldMessages } from './locales';
 import { LANGUAGES } from './languages';
 
@@ -26,5 +26,12 @@ describe('fieldErrorMessage: what a citizen reads for a field error', () => {
         expect(sentence, code).toBe(fieldErrorMessage(messages, 'title', 'invalid'));
       }
     }
+  });
+});
+
+describe('inSentence: a form’s label inside an error sentence', () => {
+  it('puts a label written as a heading in lower case, and keeps acronyms, coined names and services’ names', () => {
+    expect(['Service address', 'E-mail', 'Key ID (AccessKey ID)', 'SMS sign name', 'AccessKey Secret', 'Turnstile site key', '接口地址', ''].map(inSentence))
+      .toEqual(['service address', 'e-mail', 'key ID (AccessKey ID)', 'SMS sign name', 'AccessKey Secret', 'Turnstile site key', '接口地址', '']);
   });
 });

@@ -74,6 +74,21 @@ export function fieldHeading(messages: FieldNames, field: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
+/** Names a label may start with that keep their capital inside a sentence: the services a site sets up. */
+const PROPER_NAMES = new Set(['Aliyun', 'Turnstile', 'Cloudflare', 'WeChat']);
+
+/**
+ * A label as it reads inside a sentence, the inverse of `fieldHeading`: a form's label is written as
+ * a heading (`Service address`), and "Please enter the {field}" names it in lower case (Please enter
+ * the service address). A first word that is an acronym or a coined name keeps its capitals: one in
+ * capitals or with a capital inside (`SMS code`, `AccessKey ID`), or a name in `PROPER_NAMES`
+ * (`Turnstile site key`). Languages without capitals are unchanged.
+ */
+export function inSentence(label: string): string {
+  const first = /^[^\s(（]+/u.exec(label)?.[0] ?? '';
+  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(first) && !PROPER_NAMES.has(first) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 /** The catalog's name for a field path: the whole path, else its last named part, else its first. */
 function fieldName(field: string, known: (name: string) => boolean): string | undefined {
   const named = field.split('.').filter((part) => !/^\d+$/.test(part));
