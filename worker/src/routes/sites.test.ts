@@ -100,7 +100,7 @@ describe('a unit tree too large for the site config', () => {
     ] as const) {
       const problem = await expectProblem(await request(`/v1/sites/${siteId}/units?${query}`), 422, 'validation');
       expect(problem.errors).toEqual([expect.objectContaining({ field, code })]);
-      expect(problem.errors![0]!.message).toMatch(code === 'unknown_unit' ? /不存在/ : field === 'parent' ? /上级单位/ : /搜索词/);
+      expect(problem.errors![0]!.message).toMatch(code === 'unknown_unit' ? /^所选上级单位已停用或不存在/ : field === 'parent' ? /上级单位/ : /搜索词/);
     }
   });
 });

@@ -227,8 +227,8 @@ describe('GET /v1/sites/:site/stats', () => {
     await createCampaign(other.siteId, { slug: 'elsewhere', startsAt: new Date(0), endsAt: new Date(Date.now() + 86_400_000) });
     for (const [query, field, code, zh] of [
       ['?from=2026-11&to=2026-10', 'to', 'before_start', '结束日期不能早于开始日期'],
-      ['?unit=no-such-unit', 'unit', 'unknown_unit', '所选留言对象已停用或不存在，请重新选择'],
-      [`?unit=${other.eduUnit}`, 'unit', 'unknown_unit', '所选留言对象已停用或不存在，请重新选择'],
+      ['?unit=no-such-unit', 'unit', 'unknown_unit', '所选单位已停用或不存在，请重新选择'],
+      [`?unit=${other.eduUnit}`, 'unit', 'unknown_unit', '所选单位已停用或不存在，请重新选择'],
       ['?campaign=elsewhere', 'campaign', 'unknown_campaign', '专栏不存在'],
     ] as const) {
       const problem = await expectProblem(await request(`/v1/sites/${siteId}/stats${query}`), 422, 'validation');
