@@ -35,6 +35,12 @@ describe('Traditional Chinese in the browser', () => {
     const options = await form.locator('#unitId option').evaluateAll((all) => all.map((o) => ({ chinese: /\p{Script=Han}/u.test(o.textContent ?? ''), lang: o.getAttribute('lang') })));
     expect(options.filter((o) => o.chinese).length).toBeGreaterThan(3);
     expect(options.filter((o) => (o.lang === 'zh') !== o.chinese)).toEqual([]);
+    // The display name's choices, before a name is typed, show an example in Latin letters, as one
+    // typed in them is published; a name in Chinese is published in its Chinese form.
+    const shown = () => form.locator('select[id="author.displayAs"] option').allTextContents();
+    expect(await shown()).toEqual(['C***', 'Mr C.', 'Ms C.']);
+    await form.getByLabel('Name', { exact: true }).fill('陈明');
+    await expect.poll(shown).toEqual(['陈***', '陈先生', '陈女士']);
   });
 
   it('what <liuyan-track> and <liuyan-list> said before their lang changed is said again in the new one', async () => {

@@ -21,4 +21,8 @@ export const DISPLAY_NAME_CASES: [name: string, displayAs: DisplayAs, shown: str
   ['  陈明 ', 'masked', '陈***'],
   ['\u200b欧阳明', 'mr', '欧阳先生'],
   ['\u3000王\u200d芳', 'ms', '王女士'],
+  ['John Smith', 'masked', 'J***'],
+  ['john smith', 'mr', 'Mr J.'],
+  ['Chen Ming', 'ms', 'Ms C.'],
+  ['Élodie Martin', 'ms', 'Ms É.'],
 ];

@@ -15,11 +15,17 @@ function surnameOf(name: string): string {
 
 /**
  * The only form of a citizen's name that is ever public: `陈***`, `陈先生` or `陈女士` (a compound
- * surname such as 欧阳 is kept whole: `欧阳先生`). The form's preview and the service both use this,
- * so the citizen sees exactly what will be published. Examples: `display-name.cases.ts`.
+ * surname such as 欧阳 is kept whole: `欧阳先生`). A name written in Latin letters (John Smith, Chen
+ * Ming), whose family name may come first or last, gives its first letter only: `J***`, `Mr J.`,
+ * `Ms J.`. The form's preview and the service both use this, so the citizen sees exactly what will
+ * be published. Examples: `display-name.cases.ts`.
  */
 export function displayName(name: string, displayAs: DisplayAs): string {
   const surname = surnameOf(name);
+  if (/^\p{Script=Latin}$/u.test(surname)) {
+    const initial = surname.toUpperCase();
+    return displayAs === 'mr' ? `Mr ${initial}.` : displayAs === 'ms' ? `Ms ${initial}.` : `${initial}***`;
+  }
   if (displayAs === 'mr') return `${surname}先生`;
   if (displayAs === 'ms') return `${surname}女士`;
   return `${surname}***`;

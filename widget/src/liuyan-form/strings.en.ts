@@ -25,7 +25,7 @@ export const formEn: FormStrings = {
   chooseDomain: 'Choose a domain',
   regionPlaceholder: 'e.g. Xingfu village, Chengguan town',
   optional: ' (optional)',
-  sampleName: '陈明',
+  sampleName: 'Chen Ming',
   requiredNote: 'required',
   public: 'Public',
   publicHint: 'Shown on the website after review, under the display name you chose; phone and email are never shown',
