@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../sdk/src';
 import { citizenPhone, fillForm, fillPlainForm, scrollUntil, TRACKING_CODE, useBrowserPage } from './helpers';
@@ -104,6 +104,21 @@ describe('the hosted pages on a phone', () => {
     }).toBe(true);
     // The tabs do scroll here: the first is partly out of view.
     expect(await page.locator('.tabs-inner').evaluate((strip) => strip.scrollWidth > strip.clientWidth && strip.scrollLeft > 0)).toBe(true);
+    // Reached by the keyboard, the first tab comes whole into view, its focus ring with it (in Chinese,
+    // where the strip scrolls further than a tab's width); and so does the last, tabbed to from the others.
+    await page.goto(`${WORKER}/s/demo/stats`);
+    const whole = (link: Locator) => expect.poll(async () => {
+      const box = (await link.boundingBox())!;
+      return box.x >= -0.5 && box.x + box.width <= 320.5;
+    }).toBe(true);
+    const links = page.locator('.tabs a');
+    for (let i = 0; i < 5 && !(await links.first().evaluate((link) => link === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await links.first().evaluate((link) => link === document.activeElement)).toBe(true);
+    await whole(links.first());
+    const count = await links.count();
+    for (let i = 1; i < count; i++) await page.keyboard.press('Tab');
+    await expect.poll(() => links.last().evaluate((link) => link === document.activeElement)).toBe(true);
+    await whole(links.last());
     await context.close();
   });
 

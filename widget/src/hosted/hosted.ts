@@ -29,6 +29,13 @@ const tabs = currentTab?.parentElement;
 if (currentTab && tabs && tabs.scrollWidth > tabs.clientWidth) {
   const [tab, strip] = [currentTab.getBoundingClientRect(), tabs.getBoundingClientRect()];
   tabs.scrollLeft += tab.left + tab.width / 2 - (strip.left + strip.width / 2);
+  // A tab reached by the keyboard is scrolled whole into view: the browser scrolls only a tab wholly
+  // hidden, and leaves one cut at the edge with its focus ring half off the screen.
+  tabs.addEventListener('focusin', (event) => {
+    const [tab, strip] = [(event.target as HTMLElement).getBoundingClientRect(), tabs.getBoundingClientRect()];
+    if (tab.left < strip.left) tabs.scrollLeft -= strip.left - tab.left;
+    else if (tab.right > strip.right) tabs.scrollLeft += tab.right - strip.right;
+  });
 }
 
 // A message opened on the board gets its own page: a real address, so Back returns to the board and

@@ -235,7 +235,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <form @submit=${this.recover}>
         <p class="muted">${t.lostCodeHint}</p>
         <label for="lostContact">${t.lostCodeLabel}</label>
-        <input id="lostContact" name="contact" autocomplete="tel email" aria-describedby="lostContact-status" aria-invalid=${l.error ? 'true' : 'false'} />
+        <!-- One autofill token only (HTML's autocomplete takes one field name): the phone, the contact most citizens give. -->
+        <input id="lostContact" name="contact" autocomplete="tel" aria-describedby="lostContact-status" aria-invalid=${l.error ? 'true' : 'false'} />
         <button type="submit" ?disabled=${l.sending}>${l.sending ? t.lostCodeSending : t.lostCodeSubmit}</button>
         <div id="lostContact-status" role="status" aria-live="polite">
           ${l.notice ? html`<p class="notice">${sayNow(l.notice)}</p>` : nothing}
