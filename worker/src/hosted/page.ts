@@ -174,6 +174,9 @@ a{color:var(--primary)}
 .site a{color:#fff}
 .return,.back{display:inline-flex;align-items:center;min-height:44px}
 .return{font-size:.9rem}
+.langs{display:flex;flex-wrap:wrap;column-gap:.9em;font-size:.85rem}
+.langs a,.langs span{display:inline-flex;align-items:center;min-height:44px}
+.langs span{font-weight:600}
 .tabs{background:var(--surface);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:1}
 html:not(.embed){scroll-padding-top:4em}
 .tabs-inner{display:flex;overflow-x:auto;background:linear-gradient(to right,var(--surface) 30%,transparent) left/2.5em 100% no-repeat local,linear-gradient(to left,var(--surface) 30%,transparent) right/2.5em 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),transparent) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),transparent) right/14px 100% no-repeat scroll}
@@ -309,6 +312,25 @@ export function alternates(canonical: string, siteLocale: Locale): [hreflang: st
   return [...HREFLANG_LOCALES.map((lang): [string, string] => [lang, href(lang)]), ['x-default', href(null)]];
 }
 
+/**
+ * The page in each language it is offered in, each named in its own language (简体中文, 繁體中文,
+ * English), the one shown marked as current: the pages take `?lang=` only, never Accept-Language (a
+ * cache keeps one copy of each address), so a reader of Traditional Chinese or English who followed a
+ * link without it switches here. The theme asked for goes along, as the tabs carry it.
+ */
+function languageLinks(p: PageInput, label: string) {
+  const href = (lang: Locale) => {
+    const url = new URL(p.canonical);
+    const path = hostedHref(url.pathname, { embed: false, lang, theme: p.theme });
+    const rest = new URLSearchParams(url.search);
+    rest.delete('lang');
+    return rest.size > 0 ? `${path}${path.includes('?') ? '&' : '?'}${rest}` : path;
+  };
+  return html`<nav class="langs" aria-label="${label}">${LANGUAGES.map((l) => (l.tag === p.locale
+    ? html`<span lang="${l.tag}" aria-current="true">${l.name}</span>`
+    : html`<a href="${href(l.tag)}" hreflang="${l.tag}" lang="${l.tag}">${l.name}</a>`))}</nav>`;
+}
+
 /** The whole document, and the CSP that must be sent with it. */
 export async function renderPage(p: PageInput): Promise<{ body: string; csp: string }> {
   const t = hostedStrings(p.locale, p.site.stringOverrides);
@@ -333,6 +355,7 @@ ${p.elements ? raw('<script type="module" src="/widget/liuyan.js"></script>\n') 
 ${p.embed ? '' : html`<header class="site"><div class="site-inner">
 ${p.site.returnUrl && p.site.returnLabel ? html`<a class="return" href="${p.site.returnUrl}">‹ ${p.site.returnLabel}</a>` : ''}
 <h1>${written(p.site.name, p.locale)}<small>${t.boardName}</small></h1>
+${languageLinks(p, t.languagesLabel)}
 </div></header>
 <nav class="tabs" aria-label="${t.sectionsLabel}"><div class="tabs-inner">
 ${tabs.map((s) => html`<a href="${hostedHref(sectionPath(siteId, s), { embed: false, lang: p.lang, theme: p.theme })}"${s === p.section ? raw(' aria-current="page"') : ''}>${t.sections[s]}</a>`)}

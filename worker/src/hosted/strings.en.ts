@@ -3,6 +3,7 @@ import type { HostedStrings } from './strings.zh-cn';
 export const hostedEn: HostedStrings = {
   sections: { board: 'Messages', write: 'Write', track: 'Track my message', stats: 'Statistics' },
   sectionsLabel: 'Sections of the message board',
+  languagesLabel: 'Language',
   pageTitle: '{section} - {site}',
   boardName: 'Message board',
   needsScript: 'This part needs JavaScript. If nothing shows for a long time, check your connection and reload.',

@@ -7,6 +7,8 @@ const strings = {
   /** The sections, as tabs; each is an address of its own. */
   sections: { board: '留言选登', write: '我要留言', track: '查询留言', stats: '办理统计' },
   sectionsLabel: '留言板栏目',
+  /** The header's list of the other languages the pages can be read in. */
+  languagesLabel: '语言',
   /** The page title: `{section} - {site}`. */
   pageTitle: '{section} - {site}',
   /** After the site's name in the header. */

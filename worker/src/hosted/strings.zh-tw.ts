@@ -11,6 +11,8 @@ const strings = {
   /** The sections, as tabs; each is an address of its own. */
   sections: { board: '留言選登', write: '我要留言', track: '查詢留言', stats: '辦理統計' },
   sectionsLabel: '留言板欄目',
+  /** The header's list of the other languages the pages can be read in. */
+  languagesLabel: '語言',
   /** The page title: `{section} - {site}`. */
   pageTitle: '{section} - {site}',
   /** After the site's name in the header. */

@@ -379,6 +379,19 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
       .toEqual([['zh-CN', `${track}?lang=zh-CN`], ['zh-TW', `${track}?lang=zh-TW`], ['en', track], ['x-default', track]]);
   });
 
+  it('offers its other languages in the header, each named in its own, keeping the theme; the language shown is marked, the embed offers none', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [id] = await seedMessages(siteId, [{ unitId: eduUnit }]);
+    const switcher = (body: string) => /<nav class="langs" aria-label="([^"]+)">(.*?)<\/nav>/.exec(body)?.slice(1) ?? [];
+    expect(switcher(await (await page(`/s/${siteId}/track?theme=dark`)).text())).toEqual(['语言',
+      `<span lang="zh-CN" aria-current="true">简体中文</span><a href="/s/${siteId}/track?lang=zh-TW&amp;theme=dark" hreflang="zh-TW" lang="zh-TW">繁體中文</a>`
+      + `<a href="/s/${siteId}/track?lang=en&amp;theme=dark" hreflang="en" lang="en">English</a>`]);
+    expect(switcher(await (await page(`/s/${siteId}/messages/${id}?lang=en`)).text())).toEqual(['Language',
+      `<a href="/s/${siteId}/messages/${id}?lang=zh-CN" hreflang="zh-CN" lang="zh-CN">简体中文</a><a href="/s/${siteId}/messages/${id}?lang=zh-TW" hreflang="zh-TW" lang="zh-TW">繁體中文</a>`
+      + '<span lang="en" aria-current="true">English</span>']);
+    expect(switcher(await (await page(`/s/${siteId}/?embed=1`)).text())).toEqual([]);
+  });
+
   it('says “not found” in the language asked for, and no shared cache keeps a 404', async () => {
     const { siteId } = await createSite();
     for (const path of [`/s/${siteId}/messages/m_missing?lang=en`, '/s/no-such-site/?lang=en']) {
