@@ -39,7 +39,7 @@ const strings = {
   followUpsLeft: '还可追问 {n} 次。',
   /** Beside the follow-up form while the reply can still be rated: a follow-up sent first hides the rating until the next answer. */
   followUpBeforeRating: '提交追问后，需等单位再次答复才能评价；要评价这次答复，请先评价再追问。',
-  followUpPublicHint: '留言是公开的：追问内容经审核后会显示在公开的办理过程中，请勿填写电话、住址等个人信息。',
+  followUpPublicHint: '留言是公开的：追问内容经审核后会显示在公开的办理进程中，请勿填写电话、住址等个人信息。',
   followUpModeration: { pending: '（待审核，审核前不公开）', published: '（已公开）', rejected: '（不予公开）' },
   followUpSubmit: '提交追问',
   followUpSent: '追问已提交，办理单位将再次答复，办理期限至{date}。',

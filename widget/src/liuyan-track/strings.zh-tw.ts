@@ -43,7 +43,7 @@ const strings = {
   followUpsLeft: '還可追問 {n} 次。',
   /** Beside the follow-up form while the reply can still be rated: a follow-up sent first hides the rating until the next answer. */
   followUpBeforeRating: '提交追問後，需等單位再次答覆才能評價；要評價這次答覆，請先評價再追問。',
-  followUpPublicHint: '留言是公開的：追問內容經審核後會顯示在公開的辦理過程中，請勿填寫電話、住址等個人資訊。',
+  followUpPublicHint: '留言是公開的：追問內容經審核後會顯示在公開的辦理程序中，請勿填寫電話、住址等個人資訊。',
   followUpModeration: { pending: '（待審核，審核前不公開）', published: '（已公開）', rejected: '（不予公開）' },
   followUpSubmit: '提交追問',
   followUpSent: '追問已提交，辦理單位將再次答覆，辦理期限至{date}。',
