@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { queryD1, root } from '../scripts/local-stack';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
-import { CONSOLE, officialApi, sessionCookie, signedIn } from './console-helpers';
+import { CONSOLE, isFocused, officialApi, sessionCookie, signedIn } from './console-helpers';
 import { citizenPhone, fillForm, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST } from './ports';
 
@@ -242,6 +242,14 @@ describe('a dead SMS notice in the console', () => {
       await notices.getByLabel('短信服务商').selectOption('aliyun');
       await expect.poll(() => notices.getByLabel('接口地址').inputValue()).toBe('');
       expect(await notices.getByLabel('密钥 ID（AccessKey ID）').inputValue()).toBe('');
+      // A malformed address and the missing key ID and secret are said at once, the address first.
+      await notices.getByLabel('接口地址').fill('sms.county.example.gov.cn/send');
+      await notices.getByRole('button', { name: '保存' }).click();
+      await expect.poll(() => notices.locator('#endpoint-error').textContent()).toBe('接口地址格式不正确');
+      expect(await notices.locator('#keyId-error').textContent()).toBe('请填写密钥 ID（AccessKey ID）');
+      expect(await notices.locator('#secret-error').textContent()).toBe('请填写密钥（AccessKey Secret）');
+      expect(await isFocused(notices.getByLabel('接口地址'))).toBe(true);
+      await notices.getByLabel('接口地址').fill('');
       await notices.getByLabel('短信服务商').selectOption('gateway');
       await expect.poll(() => notices.getByLabel('接口地址').inputValue()).toBe('https://sms.county.example.gov.cn/send');
       expect(await notices.getByLabel('密钥 ID（请求中的 keyId）').inputValue()).toBe('county');

@@ -4,8 +4,20 @@ import { OFFICIAL_NOTIFICATION_KINDS, SMS_TEMPLATE_KINDS, type NoticeFailure, ty
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
-import type { FieldNames } from '../console-element';
+import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
+
+/**
+ * An address the service takes for an SMS endpoint: http(s), as its schema (`z.url({ protocol: /^https?$/ })`).
+ * `new URL` in a try, not `URL.parse`: an office's browser may be older than Chromium 126.
+ */
+function isWebAddress(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
 
 const SAVE = 'notifications';
 
@@ -74,6 +86,16 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     return { labels: { 'sms.keyId': keys.keyId, 'sms.secret': keys.secret, 'sms.signName': n.signName, 'sms.endpoint': n.endpoint, emailFrom: n.emailFrom, phoneVerification: n.phoneVerification } };
   }
 
+  /**
+   * Whether `provider` is another than the one the stored setup is for (the one in use, or, with SMS
+   * off, the one it was kept for): its address, key ID and secret are then not this one's.
+   */
+  private switchedTo(provider: Provider): boolean {
+    const { sms } = this.settings!;
+    const setUpFor = sms.provider ?? sms.keptFor;
+    return Boolean(setUpFor && provider !== setUpFor);
+  }
+
   private async save(event: Event): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -84,6 +106,15 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     // SMS turned off: its fields are gone from the form, and what they held is kept (the service drops
     // only the secret), so turning it on again is typing the secret.
     const kept = this.settings!.sms;
+    // The service's checks, made here first so that every one is said at once: a malformed address
+    // answered alone (the schema's check) left a missing secret for the next save.
+    if (provider && this.refused(SAVE, failures({
+      'sms.endpoint': v.text('endpoint') ? (isWebAddress(v.text('endpoint')) ? '' : this.fieldMessage('sms.endpoint', 'invalid'))
+        : provider === 'gateway' ? this.fieldMessage('sms.endpoint', 'required') : '',
+      'sms.keyId': v.text('keyId') ? '' : this.fieldMessage('sms.keyId', 'required'),
+      'sms.secret': v.raw('secret') || (kept.hasSecret && !this.switchedTo(provider)) ? '' : this.fieldMessage('sms.secret', 'required'),
+      'sms.signName': v.text('signName') ? '' : this.fieldMessage('sms.signName', 'required'),
+    }))) return;
     const sms = provider
       ? { provider, endpoint: orNull('endpoint'), keyId: orNull('keyId'), secret: v.raw('secret') || null, signName: orNull('signName'), templates }
       : { provider, endpoint: kept.endpoint, keyId: kept.keyId, secret: null, signName: kept.signName, templates: kept.templates };
@@ -132,8 +163,7 @@ export class LiuyanConsoleAdminNotifications extends AdminElement {
     // address, key ID and secret are not this one's (an Aliyun request must not go to the county's
     // gateway), so they start empty and the service asks for the new secret. The sign name and
     // template codes are the texts', and stay.
-    const setUpFor = s.sms.provider ?? s.sms.keptFor;
-    const switched = Boolean(setUpFor && this.provider && this.provider !== setUpFor);
+    const switched = Boolean(this.provider && this.switchedTo(this.provider));
     const text = (name: string, field: string, label: string, value: string | null, options: { type?: string; hint?: string; placeholder?: string } = {}) => html`<div class="field">
         <label for=${name}>${label}</label>
         <input id=${name} name=${name} type=${options.type ?? 'text'} .value=${value ?? ''} placeholder=${options.placeholder ?? ''} autocomplete="off"
