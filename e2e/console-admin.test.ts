@@ -92,6 +92,12 @@ describe('the console’s admin pages', () => {
     expect(await isFocused(site.getByRole('button', { name: '保存' }))).toBe(true);
     expect(patches).toBe(1);
     expect((await publicConfig()).site.moderation).toBe('pre');
+    // Said at the page's top (read out) and beside 保存, where the admin pressed it; both go once the
+    // form is changed again.
+    expect(await site.locator('form p.notice[aria-hidden="true"]').textContent()).toBe('已保存。公众看到的页面将在 1 分钟内更新。');
+    expect(await site.locator('p.notice[role="status"]').evaluate((notice) => notice.closest('form') === null)).toBe(true);
+    await site.getByLabel(/^先发后审/).check();
+    await expect.poll(() => site.locator('p.notice:not([hidden])').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
   });

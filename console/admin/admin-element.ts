@@ -62,10 +62,13 @@ export abstract class AdminElement extends ConsoleElement {
     if (this.watching) return;
     this.watching = true;
     // A control changed inside a form is a change not saved until its form is; not in a form that
-    // only finds or shows something (a search box, the calendar's year: `data-navigates`).
+    // only finds or shows something (a search box, the calendar's year: `data-navigates`). The
+    // confirmation of the last change goes then: 已保存 beside a form being changed again is no longer so.
     const typed = (event: Event) => {
       const form = (event.composedPath().find((node) => node instanceof HTMLFormElement) as HTMLFormElement | undefined);
-      if (form && form.getAttribute('role') !== 'search' && !form.hasAttribute('data-navigates')) markUnsaved(form);
+      if (!form || form.getAttribute('role') === 'search' || form.hasAttribute('data-navigates')) return;
+      markUnsaved(form);
+      this.done = '';
     };
     this.renderRoot.addEventListener('input', typed);
     this.renderRoot.addEventListener('change', typed);

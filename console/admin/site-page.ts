@@ -155,6 +155,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
     const s = this.settings;
     if (!s) return html`<p class="muted" role="status">${this.t.loading}</p>`;
     return html`<h1>${a.title}</h1>
+      ${this.renderDone()}
       <form class="stack card" novalidate @submit=${this.save} aria-label=${a.title}>
         <div class="field">
           <label for="name">${a.name}${this.requiredMark()}</label>
@@ -210,7 +211,6 @@ export class LiuyanConsoleAdminSite extends AdminElement {
         </fieldset>
         ${this.formError(FORM)}
         <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : this.a.save}</button></div>
-        ${this.renderDone()}
       </form>`;
   }
 

@@ -2,7 +2,7 @@
 // before any script runs, by search engines, and in a WeChat share card. It says what <liuyan-message>
 // says, in the same words (its strings), from the same public read model.
 import { html, raw } from 'hono/html';
-import { fieldLabel, type Locale } from '../../../sdk/src/error-messages';
+import { fieldHeading, type Locale } from '../../../sdk/src/error-messages';
 import type { PublicMessageDetail } from '../../../sdk/src/schemas/message';
 import type { PublicPhoto } from '../../../sdk/src/schemas/photo';
 import { eventLabel, eventUnit, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
@@ -72,7 +72,7 @@ export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStr
 <dt>${t.to}</dt><dd>${w(m.unit.name)}</dd>
 ${m.campaignTitle !== null ? html`<dt>${t.campaign}</dt><dd>${w(m.campaignTitle)}</dd>` : ''}
 <dt>${t.author}</dt><dd>${w(m.displayName)}</dd>
-<dt>${fieldLabel(t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
+<dt>${fieldHeading(t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
 <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
 <dt>${t.status}</dt><dd>${t.statuses[m.status]}</dd>
 </dl>

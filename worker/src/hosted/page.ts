@@ -176,7 +176,8 @@ a{color:var(--primary)}
 .return{font-size:.9rem}
 .langs{display:flex;flex-wrap:wrap;column-gap:.9em;font-size:.85rem}
 .langs a,.langs span{display:inline-flex;align-items:center;min-height:44px}
-.langs span{font-weight:600}
+.langs span{font-weight:600;text-decoration:underline 3px;text-underline-offset:.35em}
+.langs a{text-decoration-thickness:1px;text-underline-offset:.2em}
 .tabs{background:var(--surface);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:1}
 html:not(.embed){scroll-padding-top:4em}
 .tabs-inner{display:flex;overflow-x:auto;background:linear-gradient(to right,var(--surface) 30%,transparent) left/2.5em 100% no-repeat local,linear-gradient(to left,var(--surface) 30%,transparent) right/2.5em 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),transparent) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),transparent) right/14px 100% no-repeat scroll}
@@ -272,6 +273,8 @@ export interface PageInput {
   locale: Locale;
   /** The absolute address of this page without `?embed=1`: canonical, and og:url. */
   canonical: string;
+  /** The address the page was asked by (its query as typed: `?unit=`, `?cursor=`), for its language links; else `canonical`. */
+  address?: string;
   title: string;
   /** The tab shown as current; null on a message page. */
   section: Section | null;
@@ -316,14 +319,16 @@ export function alternates(canonical: string, siteLocale: Locale): [hreflang: st
  * The page in each language it is offered in, each named in its own language (简体中文, 繁體中文,
  * English), the one shown marked as current: the pages take `?lang=` only, never Accept-Language (a
  * cache keeps one copy of each address), so a reader of Traditional Chinese or English who followed a
- * link without it switches here. The theme asked for goes along, as the tabs carry it.
+ * link without it switches here, to the same address: the theme asked for and the rest of the query
+ * (`?unit=`, `?cursor=`) go along.
  */
 function languageLinks(p: PageInput, label: string) {
+  const url = new URL(p.address ?? p.canonical);
+  // The rest of the query as asked (the unit preselected, the board's page), the view's own set anew.
+  const rest = new URLSearchParams(url.search);
+  for (const own of ['lang', 'embed', 'theme']) rest.delete(own);
   const href = (lang: Locale) => {
-    const url = new URL(p.canonical);
     const path = hostedHref(url.pathname, { embed: false, lang, theme: p.theme });
-    const rest = new URLSearchParams(url.search);
-    rest.delete('lang');
     return rest.size > 0 ? `${path}${path.includes('?') ? '&' : '?'}${rest}` : path;
   };
   return html`<nav class="langs" aria-label="${label}">${LANGUAGES.map((l) => (l.tag === p.locale

@@ -13,7 +13,7 @@
 // code or Turnstile, or whose tree is too large to list (`unitsComplete: false`), gets no plain form.
 import { html } from 'hono/html';
 import { displayName } from '../../../sdk/src/display-name';
-import { fieldLabel } from '../../../sdk/src/error-messages';
+import { fieldHeading } from '../../../sdk/src/error-messages';
 import { writtenLang, type Locale } from '../../../sdk/src/languages';
 import { DisplayAsSchema, type DisplayAs, type Domain, type MessageType } from '../../../sdk/src/schemas/common';
 import type { RateLimit } from '../../../sdk/src/schemas/error';
@@ -251,7 +251,8 @@ export const plainForm = (input: PlainFormInput) => formHtml(plainFormTree(input
 export function plainFormTree({ site, units, locale, action, formKey, values: sent, unitId, campaign, source, errors = {} }: PlainFormInput): FormNode {
   const values = sent ?? { ...emptyPlainForm(), unitId: unitId ?? '', campaign: campaign ?? '' };
   const t = plainFormStrings(locale, site);
-  const label = (id: string) => fieldLabel(t.errors, id);
+  // A label or a legend: capitalised where the language has capitals, as the element's (`fieldHeading`).
+  const label = (id: string) => fieldHeading(t.errors, id);
   const required = () => h('span', { class: 'liuyan-required', 'aria-hidden': 'true' }, '*');
   const errorLine = (id: string) => Boolean(errors[id]) && h('p', { class: 'liuyan-error', id: `${ID_PREFIX}${id}-error` }, errors[id]!);
   // Without a script the focus cannot be moved to an error: the first field in error takes it as the page opens.

@@ -390,6 +390,12 @@ describe('hosted pages in the reader’s language (?lang=)', () => {
       `<a href="/s/${siteId}/messages/${id}?lang=zh-CN" hreflang="zh-CN" lang="zh-CN">简体中文</a><a href="/s/${siteId}/messages/${id}?lang=zh-TW" hreflang="zh-TW" lang="zh-TW">繁體中文</a>`
       + '<span lang="en" aria-current="true">English</span>']);
     expect(switcher(await (await page(`/s/${siteId}/?embed=1`)).text())).toEqual([]);
+    // The same address in another language: the unit preselected stays, and a message not there is
+    // the same address too.
+    expect(switcher(await (await page(`/s/${siteId}/write?unit=${eduUnit}&theme=dark`)).text())[1])
+      .toContain(`<a href="/s/${siteId}/write?lang=en&amp;theme=dark&amp;unit=${eduUnit}" hreflang="en" lang="en">English</a>`);
+    expect(switcher(await (await page(`/s/${siteId}/messages/m_not_there?lang=en`)).text())[1])
+      .toContain(`<a href="/s/${siteId}/messages/m_not_there?lang=zh-CN" hreflang="zh-CN" lang="zh-CN">简体中文</a>`);
   });
 
   it('says “not found” in the language asked for, and no shared cache keeps a 404', async () => {

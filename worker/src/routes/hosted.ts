@@ -124,7 +124,7 @@ const sectionHeading = (t: HostedStrings, section: Section) => html`<h2 class="v
 `;
 
 async function send(c: Context<AppEnv>, page: PageInput, status: 200 | 404 | 422 | 429 = 200) {
-  const { body, csp } = await renderPage(page);
+  const { body, csp } = await renderPage({ address: c.req.url, ...page });
   c.header('Content-Security-Policy', csp);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
