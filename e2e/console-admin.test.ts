@@ -222,6 +222,15 @@ describe('the console’s admin pages', () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '工作日历');
     const calendar = page.locator('liuyan-console-admin-calendar');
+    // From the page's plain address (this year shown), a holiday of another year: the page goes to that
+    // year and says so (the page is not replaced on the way, its confirmation with it).
+    expect(await page.evaluate(() => location.hash)).toBe('#/admin/calendar');
+    const early = `县庆前${run}`;
+    await calendar.getByLabel('名称').fill(early);
+    await calendar.getByLabel('放假开始日期').fill('2034-03-20');
+    await calendar.getByRole('button', { name: '添加', exact: true }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-calendar').textContent()).toBe(`已添加“${early}”，它在2034年：现显示2034年`);
+    expect(await page.evaluate(() => location.hash)).toBe('#/admin/calendar?year=2034');
     await calendar.getByLabel('年份').fill('2025');
     await calendar.getByRole('button', { name: '查看' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/admin/calendar?year=2025');

@@ -16,7 +16,7 @@ const NAME_MAX = 50;
 const WORKDAY_FIELDS = 2;
 
 /** This year where the site is (China time), whatever the official's clock zone. */
-const thisYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+export const thisYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
 /** One holiday as the page shows it: the days of the year under one name (an unnamed day stands alone). */
 interface Period {

@@ -6,7 +6,7 @@ import { adminHash, ADMIN_SECTIONS, type AdminSection } from '../routes';
 import { AdminElement } from './admin-element';
 import './accounts-page';
 import './audit-page';
-import './calendar-page';
+import { thisYear } from './calendar-page';
 import './campaigns-page';
 import './export-page';
 import './integrations-page';
@@ -57,9 +57,9 @@ export class LiuyanConsoleAdmin extends AdminElement {
   private renderSection() {
     switch (this.section) {
       case 'calendar':
-        return this.year === undefined
-          ? html`<liuyan-console-admin-calendar></liuyan-console-admin-calendar>`
-          : html`<liuyan-console-admin-calendar .year=${this.year}></liuyan-console-admin-calendar>`;
+        // One template whatever the address says: two would make Lit replace the page going from
+        // `#/admin/calendar` to `?year=2027` (a holiday added in another year), and its confirmation with it.
+        return html`<liuyan-console-admin-calendar .year=${this.year ?? thisYear()}></liuyan-console-admin-calendar>`;
       case 'units': return html`<liuyan-console-admin-units></liuyan-console-admin-units>`;
       case 'accounts': return html`<liuyan-console-admin-accounts .profile=${this.profile}></liuyan-console-admin-accounts>`;
       case 'templates': return html`<liuyan-console-admin-templates></liuyan-console-admin-templates>`;

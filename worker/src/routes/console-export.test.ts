@@ -95,10 +95,11 @@ describe('GET /v1/console/export.csv', () => {
     await submitted(site.siteId, { title: '-1+1', region: '城关镇=东街' });
 
     const { raw, rows } = await download(admin);
+    // (A display name starts at the name's first letter, so '@陈明' is shown as 陈***, nothing to escape.)
     // What the file holds, byte for byte, and what a spreadsheet shows from it.
-    expect(raw).toContain(`,"'=HYPERLINK(""http://evil.example"",""点我"")","第一行，有逗号, 还有""引号""\n第二行\r\n第三行",'+86 城关镇,'@***,`);
+    expect(raw).toContain(`,"'=HYPERLINK(""http://evil.example"",""点我"")","第一行，有逗号, 还有""引号""\n第二行\r\n第三行",'+86 城关镇,陈***,`);
     expect(rows[1]!.slice(0, 1)).toEqual([id]);
-    expect(rows[1]!.slice(5, 9)).toEqual(['\'=HYPERLINK("http://evil.example","点我")', '第一行，有逗号, 还有"引号"\n第二行\r\n第三行', "'+86 城关镇", "'@***"]);
+    expect(rows[1]!.slice(5, 9)).toEqual(['\'=HYPERLINK("http://evil.example","点我")', '第一行，有逗号, 还有"引号"\n第二行\r\n第三行', "'+86 城关镇", '陈***']);
     expect(rows[2]!.slice(5, 8)).toEqual(["'-1+1", validMessage('').body, '城关镇=东街']);
     expect(rows).toHaveLength(3);
   });
