@@ -103,7 +103,6 @@ const PLAIN_FORM_RULES = withElementTokens(`.plain-form{display:grid;gap:${SPACE
 .plain-form .liuyan-label{display:flex;align-items:baseline}
 .plain-form label,.plain-form legend{font-weight:600}
 .plain-form legend{padding:0;margin-bottom:calc(.3*${SPACE})}
-.plain-form .liuyan-field label::first-letter,.plain-form legend::first-letter{text-transform:uppercase}
 .plain-form details summary{cursor:pointer;color:var(--primary);min-height:44px;display:flex;align-items:center}
 .plain-form .liuyan-privacy-text{white-space:pre-line;font-size:.9em;color:var(--muted);margin:0}
 .plain-form input:not([type=radio]):not([type=checkbox]),.plain-form select,.plain-form textarea{font:inherit;width:100%;min-height:44px;padding:calc(.4*${SPACE}) calc(.6*${SPACE});border:var(--field-border,1px) solid var(--line);border-radius:${RADIUS};background:var(--surface);color:var(--text)}
@@ -206,7 +205,6 @@ liuyan-form:not(:defined),liuyan-track:not(:defined),liuyan-list:not(:defined),l
 @media (forced-colors:active){.badge.status,.badge.submitted,.badge.overdue{border:1px solid CanvasText}}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0 1em}
 dl.facts dt{color:var(--muted)}
-dl.facts dt::first-letter{text-transform:uppercase}
 dl.facts dd{margin:0}
 .body{white-space:pre-wrap}
 .reply{border:1px solid var(--line);border-radius:4px;padding:8px 12px;margin:.6em 0;background:var(--shade)}
@@ -327,10 +325,8 @@ function languageLinks(p: PageInput, label: string) {
   // The rest of the query as asked (the unit preselected, the board's page), the view's own set anew.
   const rest = new URLSearchParams(url.search);
   for (const own of ['lang', 'embed', 'theme']) rest.delete(own);
-  const href = (lang: Locale) => {
-    const path = hostedHref(url.pathname, { embed: false, lang, theme: p.theme });
-    return rest.size > 0 ? `${path}${path.includes('?') ? '&' : '?'}${rest}` : path;
-  };
+  // `hostedHref` always starts a query here: the language is set.
+  const href = (lang: Locale) => [hostedHref(url.pathname, { embed: false, lang, theme: p.theme }), ...(rest.size > 0 ? [rest] : [])].join('&');
   return html`<nav class="langs" aria-label="${label}">${LANGUAGES.map((l) => (l.tag === p.locale
     ? html`<span lang="${l.tag}" aria-current="true">${l.name}</span>`
     : html`<a href="${href(l.tag)}" hreflang="${l.tag}" lang="${l.tag}">${l.name}</a>`))}</nav>`;
