@@ -142,6 +142,17 @@ describe('the console’s admin pages', () => {
     expect(await added.getAttribute('aria-invalid')).toBe('false');
     expect(await added.getAttribute('aria-describedby')).toBe('origins-hint');
 
+    // Four deadlines share one legend: each error names its message type, without the legend's （工作日）.
+    const [suggestion, help] = [site.locator('#deadline-suggestion'), site.locator('#deadline-help')];
+    const [suggestionDays, helpDays] = [await suggestion.inputValue(), await help.inputValue()];
+    await suggestion.fill('');
+    await help.fill('');
+    await site.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => site.locator('#deadline-suggestion-error').textContent()).toBe('请填写建言的办理时限');
+    expect(await site.locator('#deadline-help-error').textContent()).toBe('请填写求助的办理时限');
+    await suggestion.fill(suggestionDays);
+    await help.fill(helpDays);
+
     // Removing the row and saving again works.
     await site.getByRole('button', { name: `删除网站地址 ${count + 1}` }).click();
     await site.getByRole('button', { name: '保存' }).click();

@@ -246,8 +246,8 @@ describe('a dead SMS notice in the console', () => {
       await notices.getByLabel('接口地址').fill('sms.county.example.gov.cn/send');
       await notices.getByRole('button', { name: '保存' }).click();
       await expect.poll(() => notices.locator('#endpoint-error').textContent()).toBe('接口地址格式不正确');
-      expect(await notices.locator('#keyId-error').textContent()).toBe('请填写密钥 ID（AccessKey ID）');
-      expect(await notices.locator('#secret-error').textContent()).toBe('请填写密钥（AccessKey Secret）');
+      expect(await notices.locator('#keyId-error').textContent()).toBe('请填写密钥 ID');
+      expect(await notices.locator('#secret-error').textContent()).toBe('请填写密钥');
       expect(await isFocused(notices.getByLabel('接口地址'))).toBe(true);
       await notices.getByLabel('接口地址').fill('');
       await notices.getByLabel('短信服务商').selectOption('gateway');

@@ -82,7 +82,9 @@ export class LiuyanConsoleAdminSite extends AdminElement {
 
   protected override fieldNames(): FieldNames {
     const { name, perAddressHour, perPhoneDay, perSiteMinute } = this.a.site.fieldNames;
-    return { labels: { name, perAddressHour, perPhoneDay, perSiteMinute } };
+    // Four deadline fields share one legend: each error names its type (请填写建言的办理时限).
+    const deadlines = Object.fromEntries(MESSAGE_TYPES.map((type) => [`deadlineDays.${type}`, format(this.a.site.deadlineField, { type: this.t.types[type] })]));
+    return { labels: { name, perAddressHour, perPhoneDay, perSiteMinute, ...deadlines } };
   }
 
   private async save(event: Event): Promise<void> {

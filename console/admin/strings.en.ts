@@ -39,6 +39,7 @@ export const adminEn: AdminStrings = {
     deadlines: 'Deadlines (working days)',
     deadlinesHint: 'Working days from the day after submission; applies to messages submitted from now on.',
     deadlineFor: '{type}',
+    deadlineField: 'deadline for “{type}” messages',
     reminderDays: 'Reminder before the deadline (working days)',
     reminderDaysHint: 'How many working days before the deadline the unit is reminded; 0: never. Overdue messages are escalated to the unit above.',
     lengths: 'Shortest messages',

@@ -46,6 +46,8 @@ const strings = {
     deadlines: '办理时限（工作日）',
     deadlinesHint: '自提交次日起计算的工作日数，只影响此后提交的留言。',
     deadlineFor: '{type}',
+    /** How an error names one type's deadline field (请填写建言的办理时限). */
+    deadlineField: '{type}的办理时限',
     reminderDays: '到期前提醒（工作日）',
     reminderDaysHint: '到期前几个工作日提醒办理单位；0为不提醒。超期未回复的留言自动向上级单位督办。',
     lengths: '留言最少字数',

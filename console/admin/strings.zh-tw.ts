@@ -50,6 +50,8 @@ const strings = {
     deadlines: '辦理時限（工作日）',
     deadlinesHint: '自提交次日起計算的工作日數，只影響此後提交的留言。',
     deadlineFor: '{type}',
+    /** How an error names one type's deadline field (請填寫建言的辦理時限). */
+    deadlineField: '{type}的辦理時限',
     reminderDays: '到期前提醒（工作日）',
     reminderDaysHint: '到期前幾個工作日提醒辦理單位；0為不提醒。超期未回覆的留言自動向上級單位督辦。',
     lengths: '留言最少字數',

@@ -31,7 +31,12 @@ describe('fieldErrorMessage: what a citizen reads for a field error', () => {
 
 describe('inSentence: a form’s label inside an error sentence', () => {
   it('puts a label written as a heading in lower case, and keeps acronyms, coined names and services’ names', () => {
-    expect(['Service address', 'E-mail', 'Key ID (AccessKey ID)', 'SMS sign name', 'AccessKey Secret', 'Turnstile site key', '接口地址', ''].map(inSentence))
-      .toEqual(['service address', 'e-mail', 'key ID (AccessKey ID)', 'SMS sign name', 'AccessKey Secret', 'Turnstile site key', '接口地址', '']);
+    expect(['Service address', 'E-mail', 'Key ID', 'SMS sign name', 'AccessKey Secret', 'Turnstile site key', '接口地址', ''].map(inSentence))
+      .toEqual(['service address', 'e-mail', 'key ID', 'SMS sign name', 'AccessKey Secret', 'Turnstile site key', '接口地址', '']);
+  });
+
+  it('leaves out a remark in brackets at the label’s end, in either script, but never the whole label', () => {
+    expect(['Key ID (AccessKey ID)', 'Secret (shared, signs each request)', 'Deadlines (working days)', 'SMS code (6 digits)', '电子邮箱（选填）', '转办理由（公开）', 'Pre-moderation (public only once published) here', '(optional)'].map(inSentence))
+      .toEqual(['key ID', 'secret', 'deadlines', 'SMS code', '电子邮箱', '转办理由', 'pre-moderation (public only once published) here', '(optional)']);
   });
 });

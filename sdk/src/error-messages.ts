@@ -82,11 +82,15 @@ const PROPER_NAMES = new Set(['Aliyun', 'Turnstile', 'Cloudflare', 'WeChat']);
  * a heading (`Service address`), and "Please enter the {field}" names it in lower case (Please enter
  * the service address). A first word that is an acronym or a coined name keeps its capitals: one in
  * capitals or with a capital inside (`SMS code`, `AccessKey ID`), or a name in `PROPER_NAMES`
- * (`Turnstile site key`). Languages without capitals are unchanged.
+ * (`Turnstile site key`). Languages without capitals keep their case. A remark in brackets at the
+ * label's end is left out: `Secret (shared, signs each request)` reads `secret`, `电子邮箱（选填）` `电子邮箱`.
  */
 export function inSentence(label: string): string {
-  const first = /^[^\s(（]+/u.exec(label)?.[0] ?? '';
-  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(first) && !PROPER_NAMES.has(first) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  // A remark in brackets after the name (`Secret (shared, signs each request)`, `电子邮箱（选填）`,
+  // `Deadlines (working days)`) explains the field beside it; inside a sentence it reads as noise.
+  const name = label.replace(/\s*[(（][^()（）]*[)）]\s*$/u, '') || label;
+  const first = /^[^\s(（]+/u.exec(name)?.[0] ?? '';
+  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(first) && !PROPER_NAMES.has(first) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 /** The catalog's name for a field path: the whole path, else its last named part, else its first. */
