@@ -285,7 +285,7 @@ export const consoleEn: ConsoleStrings = {
   heldForBefore: 'Was held for review: {reasons}',
   flaggedFor: 'Flagged: {reasons}',
   heldForSeparator: ', ',
-  holdReasons: { honeypot: 'hidden field filled (likely a program)', too_fast: 'sent too fast (likely a program)', link: 'holds a link', phone: 'holds a phone number', word: 'holds a word held for review' },
+  holdReasons: { honeypot: 'hidden field filled (likely a program)', too_fast: 'sent too fast (likely a program)', link: 'holds a link', phone: 'holds a phone number', word: 'holds a word held for review', banned_split: 'holds a banned word split by a sentence’s end (check it)' },
   language: 'Language',
   errors: withOfficialMessages(commonEn.errors, enOfficialFieldMessages),
 };

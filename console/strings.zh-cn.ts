@@ -322,7 +322,7 @@ const strings = {
   /** What was found in a private message, which no moderator reviews: a caution to its handler. */
   flaggedFor: '提示：{reasons}',
   heldForSeparator: '、',
-  holdReasons: { honeypot: '填写了隐藏项（疑似自动程序）', too_fast: '提交过快（疑似自动程序）', link: '含链接', phone: '含电话号码', word: '含待审词' },
+  holdReasons: { honeypot: '填写了隐藏项（疑似自动程序）', too_fast: '提交过快（疑似自动程序）', link: '含链接', phone: '含电话号码', word: '含待审词', banned_split: '含被句号等隔开的禁用词（请核实）' },
   /** The header's language switch (each language is named in itself: 简体中文, 繁體中文, English). */
   language: '语言',
 } as const;

@@ -326,7 +326,7 @@ const strings = {
   /** What was found in a private message, which no moderator reviews: a caution to its handler. */
   flaggedFor: '提示：{reasons}',
   heldForSeparator: '、',
-  holdReasons: { honeypot: '填寫了隱藏項（疑似自動程序）', too_fast: '提交過快（疑似自動程序）', link: '含連結', phone: '含電話號碼', word: '含待審詞' },
+  holdReasons: { honeypot: '填寫了隱藏項（疑似自動程序）', too_fast: '提交過快（疑似自動程序）', link: '含連結', phone: '含電話號碼', word: '含待審詞', banned_split: '含被句號等隔開的禁用詞（請核實）' },
   /** The header's language switch (each language is named in itself: 簡體中文, 繁體中文, English). */
   language: '語言',
 } as const;

@@ -5,6 +5,8 @@
  * the generated `*.zh-tw.ts` files finds a wrong word; `npm run i18n` rewrites them.
  */
 export const ZH_TW_OVERRIDES: Record<string, string> = {
+  // A banned word is 禁用詞; OpenCC's 停用詞 is a search engine's stop word.
+  禁用词: '禁用詞',
   // OpenCC reads 审核 as an audit (稽核); a moderator reviews (審核).
   审核: '審核',
   // 发布 is to publish (發布), not to release software (釋出).

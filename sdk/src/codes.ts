@@ -113,6 +113,8 @@ export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'd
 /**
  * Why a message (or a follow-up's words) was held for a moderator, never told to its author: the form's
  * hidden field was filled (honeypot), it was sent sooner after it was shown than a person writes
- * (too_fast), its body holds a link or a phone number, or a word the site holds for review.
+ * (too_fast), its body holds a link or a phone number, a word the site holds for review (word), or a
+ * banned word read only across a sentence's end (banned_split: 法。轮。功, but also 赌。博物馆, so a
+ * moderator decides).
  */
-export const HOLD_REASONS = ['honeypot', 'too_fast', 'link', 'phone', 'word'] as const;
+export const HOLD_REASONS = ['honeypot', 'too_fast', 'link', 'phone', 'word', 'banned_split'] as const;

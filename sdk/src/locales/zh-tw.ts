@@ -50,7 +50,7 @@ export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
     reminderDays: '到期提醒天數', resetSecondFactor: '重置兩步驗證',
     sms: '簡訊服務', keyId: '金鑰 ID', secret: '金鑰', signName: '簡訊簽名', smsTemplates: '簡訊模板', endpoint: '介面地址', phoneVerification: '簡訊驗證', emailFrom: '發件地址',
     ids: '單位編號',
-    bannedWords: '停用詞', holdWords: '待審詞', holdLinks: '含連結的留言先審核', holdPhones: '含電話號碼的留言先審核', minFillSeconds: '最短填寫時間（秒）',
+    bannedWords: '禁用詞', holdWords: '待審詞', holdLinks: '含連結的留言先審核', holdPhones: '含電話號碼的留言先審核', minFillSeconds: '最短填寫時間（秒）',
     turnstileSiteKey: 'Turnstile 站點金鑰', turnstileSecret: 'Turnstile 金鑰', retentionDays: '聯絡方式儲存天數',
   },
   choices: ['reason', 'kind', 'templateId', 'role', 'unitIds', 'moderation', 'types', 'domains', 'parentId'],

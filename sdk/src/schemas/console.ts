@@ -57,7 +57,7 @@ export const QueueMessageSchema = MessageFieldsSchema.extend({
   supervised: z.boolean().describe('督办: escalated to the unit above once a deadline passed unanswered'),
   transferredFrom: UnitRefSchema.nullable().describe('转来: the unit it was transferred (转办) from, while the unit it reached has not accepted (受理), replied, extended, closed or transferred it since; null otherwise'),
   coverPhoto: PublicPhotoSchema.nullable().describe('the message’s first photo, public or not (url and thumbnailUrl: GET with the console session); null when none'),
-  heldFor: z.array(HoldReasonSchema).describe('why it was held for a moderator (honeypot, too_fast, link, phone, word); the author is never told; empty: nothing looked wrong'),
+  heldFor: z.array(HoldReasonSchema).describe('why it was held for a moderator (honeypot, too_fast, link, phone, word, banned_split); the author is never told; empty: nothing looked wrong'),
 });
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 

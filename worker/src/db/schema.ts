@@ -176,7 +176,7 @@ export interface MessageTable {
   adoption_note: ColumnType<string | null, string | null | undefined, string | null>;
   /** The campaign outlet's name the message was written on (its Origin mapped by the campaign's outlets). */
   source_outlet: ColumnType<string | null, string | null | undefined, string | null>;
-  /** JSON array of why it was held for a moderator (honeypot, too_fast, link, phone, word); null: nothing (migration 0033). */
+  /** JSON array of why it was held for a moderator (honeypot, too_fast, link, phone, word, banned_split); null: nothing (migration 0033). */
   held_for: ColumnType<string | null, string | null | undefined, string | null>;
   /** Kept by migration 0017's triggers, never written by the app: whether the first reply came by the deadline then in force (1/0), its response band in hours, and the latest rating. */
   replied_on_time: ColumnType<number | null, never, never>;

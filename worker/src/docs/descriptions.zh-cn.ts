@@ -870,8 +870,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     'Cloudflare Turnstile 人机验证令牌，站点要求时必填（站点配置 `turnstileSiteKey`）；使用同一 Idempotency-Key 的重试无需再次提供',
   'the Cloudflare Turnstile site key when the site asks for a Turnstile token with each submission; null: none':
     '站点要求每次提交附带 Turnstile 令牌时的 Cloudflare Turnstile 站点密钥；null：不要求',
-  'why it was held for a moderator (honeypot, too_fast, link, phone, word); the author is never told; empty: nothing looked wrong':
-    '留待审核的原因（honeypot 隐藏项被填写、too_fast 提交过快、link 含链接、phone 含电话号码、word 含待审词）；不会告知留言人；空：未见异常',
+  'why it was held for a moderator (honeypot, too_fast, link, phone, word, banned_split); the author is never told; empty: nothing looked wrong':
+    '留待审核的原因（honeypot 隐藏项被填写、too_fast 提交过快、link 含链接、phone 含电话号码、word 含待审词、banned_split 含被句号等隔开的禁用词）；不会告知留言人；空：未见异常',
   'why its words were held for a moderator (link, phone, word); empty: nothing looked wrong':
     '追问内容留待审核的原因（link 含链接、phone 含电话号码、word 含待审词）；空：未见异常',
   'a title, body, region or follow-up holding one is refused (banned_words, naming the field)':

@@ -169,8 +169,9 @@ function lookAlikesBesideDigits(text: string): string {
 
 /**
  * Why `texts` (title, body, region — or a follow-up) should wait for a moderator: a hold word in any
- * of them, or a banned word read only across a sentence's end (`SENTENCE_END`); a link or a phone
- * number in any of them (all three are public once published). Empty: nothing to hold it for.
+ * of them (`word`), a banned word read only across a sentence's end (`banned_split`, `SENTENCE_END`:
+ * told apart so the moderator knows to look for it), a link or a phone number in any of them (all
+ * are public once published). Empty: nothing to hold it for.
  */
 export function holdReasonsOf(rules: WordRules, texts: string[]): HoldReason[] {
   const reasons: HoldReason[] = [];
@@ -178,6 +179,7 @@ export function holdReasonsOf(rules: WordRules, texts: string[]): HoldReason[] {
   if (rules.holdLinks && texts.some((text) => LINK.test(linkForm(foldedForm(markSentenceEnds(text)))))) reasons.push('link');
   if (rules.holdPhones && forms.some((form) => PHONE.test(digitsJoined(lookAlikesAsDigits(numeralsAsDigits(form)))))) reasons.push('phone');
   const across = (text: string) => holdsAny(text, rules.banned) && !holdsAnyInOneSentence(text, rules.banned);
-  if ((rules.hold.length > 0 && texts.some((text) => holdsAny(text, rules.hold))) || (rules.banned.length > 0 && texts.some(across))) reasons.push('word');
+  if (rules.hold.length > 0 && texts.some((text) => holdsAny(text, rules.hold))) reasons.push('word');
+  if (rules.banned.length > 0 && texts.some(across)) reasons.push('banned_split');
   return reasons;
 }
