@@ -97,7 +97,7 @@ export type Note = z.infer<typeof NoteSchema>;
 export const ConsoleFollowUpSchema = FollowUpSchema.extend({
   id: z.string(),
   moderate: z.boolean().describe('this official may publish or reject the words now (a moderator or admin; a public message; pending)'),
-  heldFor: z.array(HoldReasonSchema).describe('why its words were held for a moderator (link, phone, word); empty: nothing looked wrong'),
+  heldFor: z.array(HoldReasonSchema).describe('why its words were held for a moderator (link, phone, word, banned_split); empty: nothing looked wrong'),
 });
 export type ConsoleFollowUp = z.infer<typeof ConsoleFollowUpSchema>;
 

@@ -872,8 +872,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '站点要求每次提交附带 Turnstile 令牌时的 Cloudflare Turnstile 站点密钥；null：不要求',
   'why it was held for a moderator (honeypot, too_fast, link, phone, word, banned_split); the author is never told; empty: nothing looked wrong':
     '留待审核的原因（honeypot 隐藏项被填写、too_fast 提交过快、link 含链接、phone 含电话号码、word 含待审词、banned_split 含被句号等隔开的禁用词）；不会告知留言人；空：未见异常',
-  'why its words were held for a moderator (link, phone, word); empty: nothing looked wrong':
-    '追问内容留待审核的原因（link 含链接、phone 含电话号码、word 含待审词）；空：未见异常',
+  'why its words were held for a moderator (link, phone, word, banned_split); empty: nothing looked wrong':
+    '追问内容留待审核的原因（link 含链接、phone 含电话号码、word 含待审词、banned_split 含被句号等隔开的禁用词）；空：未见异常',
   'a title, body, region or follow-up holding one is refused (banned_words, naming the field)':
     '标题、内容、地区或追问含有其中任何一个词即被拒绝（banned_words，并指明字段）',
   'a message or follow-up holding one is stored but held for a moderator':
