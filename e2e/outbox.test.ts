@@ -150,10 +150,10 @@ describe('<liuyan-form> outbox', () => {
     for (const title of titles) expect(countMessagesTitled(title), title).toBe(1);
   });
 
-  it('two messages left waiting by two closed tabs: the page opened later sends the first, and 再写一条 shows and sends the second, each with its own code', async () => {
+  /** Two tabs each send a message offline and are closed; the network comes back: two messages wait on the device. */
+  async function twoLeftWaiting(titles: string[]) {
     const tabs = [browser.page, await browser.context.newPage()];
     for (const page of tabs) await openCountySite(page);
-    const titles = [`南街下水道堵塞 ${Date.now()}`, `北街垃圾清运不及时 ${Date.now()}`];
     for (const [i, page] of tabs.entries()) await fillForm(page, { title: titles[i]!, body: '这个问题已经持续一个多星期了，附近居民出行很不方便，请尽快处理。' });
     await browser.context.setOffline(true);
     for (const page of tabs) {
@@ -162,20 +162,48 @@ describe('<liuyan-form> outbox', () => {
       await page.close();
     }
     await browser.context.setOffline(false);
+  }
+
+  it('two messages left waiting by two closed tabs: the page opened later sends the first, says another waits, and 提交下一条留言 shows and sends it, each with its own code', async () => {
+    const titles = [`南街下水道堵塞 ${Date.now()}`, `北街垃圾清运不及时 ${Date.now()}`];
+    await twoLeftWaiting(titles);
 
     const page = await browser.context.newPage();
     await openCountySite(page);
     const first = await trackingCodeOn(page);
-    await page.locator('liuyan-form').getByRole('button', { name: '再写一条' }).click();
+    expect(await page.locator('liuyan-form [part="another-waiting"]').textContent()).toBe('这台设备上还有留言等待提交。保存好上面的查询码后，请点“提交下一条留言”。');
+    await page.locator('liuyan-form').getByRole('button', { name: '提交下一条留言' }).click();
     await expect.poll(async () => (await page.locator('liuyan-form [part="tracking-code"]').textContent().catch(() => null))?.trim() ?? '', { timeout: 30_000 })
       .toMatch(TRACKING_CODE);
     const second = (await page.locator('liuyan-form [part="tracking-code"]').textContent())!.trim();
     expect(second).not.toBe(first);
     for (const title of titles) expect(countMessagesTitled(title), title).toBe(1);
-    // Nothing waits any more: 再写一条 now gives an empty form.
+    // Nothing waits any more: no notice, and 再写一条 gives an empty form.
+    expect(await page.locator('liuyan-form [part="another-waiting"]').count()).toBe(0);
     await page.locator('liuyan-form').getByRole('button', { name: '再写一条' }).click();
     await page.locator('liuyan-form [part="form"]').waitFor();
     expect(await page.locator('liuyan-form').getByLabel('标题', { exact: true }).inputValue()).toBe('');
+  });
+
+  it('two messages left waiting, two pages opened at once: each page sends one of them, each with its own code, none left waiting', async () => {
+    const titles = [`东街井盖缺失 ${Date.now()}`, `西门公厕无人打扫 ${Date.now()}`];
+    await twoLeftWaiting(titles);
+    // The first answer is held until both pages show the oldest message, so both reach for the same one.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await browser.context.route(SUBMIT, async (route) => {
+      if (route.request().method() === 'POST') await held;
+      return route.continue();
+    });
+    const pages = [await browser.context.newPage(), await browser.context.newPage()];
+    await Promise.all(pages.map((page) => openCountySite(page)));
+    for (const page of pages) await expect.poll(() => page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
+    release();
+    const codes = await Promise.all(pages.map((page) => trackingCodeOn(page)));
+    expect(codes[0]).not.toBe(codes[1]);
+    for (const title of titles) expect(countMessagesTitled(title), title).toBe(1);
+    expect(await pages[0]!.evaluate(() => localStorage.getItem('liuyan:demo:outbox'))).toBeNull();
+    await browser.context.unroute(SUBMIT);
   });
 
   it('a tab closed while its submission is tried again: the next page of the site sends it, contact details and all, once', async () => {

@@ -551,6 +551,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       title: () => form.values.title,
       isPublic: () => form.values.isPublic,
       startOver: () => form.startOver(),
+      anotherWaiting: () => queuedFor(form.site) !== null,
     };
   })();
 
@@ -841,19 +842,35 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       if (this.phase !== 'queued') return;
       if ('sent' in outcome) this.showReceipt(outcome.sent);
       else if ('refused' in outcome) void this.giveBack(outcome.entry, outcome.refused);
-      // Sent or given back by another tab, whose news did not reach this one: that tab shows it.
-      else if ('gone' in outcome) void this.giveBack(null, null);
+      // Sent or given back by another tab, whose news did not reach this one: that tab shows it, and
+      // this one takes the next waiting, if any.
+      else if ('gone' in outcome) this.showNextQueued() || void this.giveBack(null, null);
     } finally {
       this.flushing = false;
     }
   };
 
-  /** Another tab sent the queued submission (the same code is shown here) or had it refused. */
+  /**
+   * Another tab sent the queued submission (that tab shows its code) or had it refused. Should another
+   * submission wait on the device (two tabs queued one each, then both were opened again at once, each
+   * showing the oldest), this tab takes it and sends it, so each code is shown once and none waits
+   * unsent; otherwise the same code is shown here too.
+   */
   private heardFromOutbox = (news: OutboxNews): void => {
     if (this.phase !== 'queued' || news.key !== this.queued?.key) return;
+    if (this.showNextQueued()) return;
     if ('sent' in news) this.showReceipt(news.sent, { announce: false });
     else void this.giveBack(this.queued, null);
   };
+
+  /** Shows and sends the oldest submission waiting on the device other than the one shown; false when none waits. */
+  private showNextQueued(): boolean {
+    const next = queuedFor<FormValues>(this.site);
+    if (!next || next.key === this.queued?.key) return false;
+    this.unwatchOutbox();
+    this.showQueued(next);
+    return true;
+  }
 
   /**
    * The queued submission `entry` comes back into the form, with the service's refusal when there is

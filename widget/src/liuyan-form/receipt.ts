@@ -19,8 +19,10 @@ export interface ReceiptHost extends PartHost {
   /** The message's title and public choice, as sent. */
   title(): string;
   isPublic(): boolean;
-  /** 再写一条: an empty form. */
+  /** 再写一条: an empty form, or the next submission waiting on the device (`anotherWaiting`). */
   startOver(): void;
+  /** Whether another submission waits on the device to be sent (queued offline in another tab, or earlier). */
+  anotherWaiting(): boolean;
   /** The tracking code's line, as the form draws it where this part has not come. */
   codeLine(code: string): TemplateResult;
 }
@@ -51,7 +53,8 @@ export class Receipt {
       </div>
       <p class="muted">${format(t.dueAt, { date: this.host.formatDate(created.dueAt) })}</p>
       ${this.host.isPublic() ? (created.moderation === 'pending' ? html`<p class="muted">${t.pendingModeration}</p>` : nothing) : html`<p class="muted">${t.privateNotice}</p>`}
-      <button type="button" class="secondary" @click=${() => this.host.startOver()}>${t.writeAnother}</button>
+      ${this.host.anotherWaiting() ? html`<p class="notice" part="another-waiting">${t.anotherWaiting}</p>` : nothing}
+      <button type="button" class="secondary" @click=${() => this.host.startOver()}>${this.host.anotherWaiting() ? t.sendNext : t.writeAnother}</button>
     </section>`;
   }
 

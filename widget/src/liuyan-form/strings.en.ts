@@ -63,6 +63,8 @@ export const formEn: FormStrings = {
   pendingModeration: 'The message will be public after review.',
   privateNotice: 'This message is private.',
   writeAnother: 'Write another message',
+  anotherWaiting: 'Another message is waiting on this device to be sent. Once you have saved the code above, choose “Send the next message”.',
+  sendNext: 'Send the next message',
   rememberCode: 'Remember the tracking code on this device',
   rememberHint: 'Kept only in this browser on this device, never uploaded; you can then open it under “Track my message”. Do not tick this on a shared computer.',
   notifyLegend: 'Tell me when there is a reply',

@@ -67,6 +67,9 @@ const strings = {
   pendingModeration: '留言将在审核后公开。',
   privateNotice: '这是一条不公开的留言。',
   writeAnother: '再写一条',
+  /** On a receipt while another message waits on the device to be sent (queued offline). */
+  anotherWaiting: '这台设备上还有留言等待提交。保存好上面的查询码后，请点“提交下一条留言”。',
+  sendNext: '提交下一条留言',
   rememberCode: '在本设备上记住查询码',
   rememberHint: '只保存在这台设备的浏览器里，不会上传；之后可在“查询留言”中直接查看。公共电脑上请不要勾选。',
   /** Reply notices (the author chooses; only for a contact given) and the SMS code (where the site asks for one). */

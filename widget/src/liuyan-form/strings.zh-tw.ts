@@ -71,6 +71,9 @@ const strings = {
   pendingModeration: '留言將在審核後公開。',
   privateNotice: '這是一條不公開的留言。',
   writeAnother: '再寫一則',
+  /** On a receipt while another message waits on the device to be sent (queued offline). */
+  anotherWaiting: '這臺裝置上還有留言等待提交。儲存好上面的查詢碼後，請點「提交下一則留言」。',
+  sendNext: '提交下一則留言',
   rememberCode: '在本裝置上記住查詢碼',
   rememberHint: '只儲存在這臺裝置的瀏覽器裡，不會上傳；之後可在「查詢留言」中直接檢視。公共電腦上請不要勾選。',
   /** Reply notices (the author chooses; only for a contact given) and the SMS code (where the site asks for one). */
