@@ -53,6 +53,11 @@ describe('the honeypot and the minimum fill time', { timeout: 30_000 }, () => {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackingCode: answer.trackingCode }),
     });
     expect(JSON.stringify(await tracked.json<TrackedMessage>())).not.toMatch(/honeypot|heldFor/);
+    // A space or a line break is something in it too; left empty, nothing is held.
+    for (const honeypot of [' ', '\t\n']) {
+      expect((await consoleView(site.admin, (await created(await submit(site.siteId, validMessage(site.eduUnit, { honeypot, fillMs: 60_000 })))).id)).heldFor, JSON.stringify(honeypot)).toEqual(['honeypot']);
+    }
+    expect((await created(await submit(site.siteId, validMessage(site.eduUnit, { honeypot: '', fillMs: 60_000 })))).moderation).toBe('published');
   });
 
   it('holds a form sent sooner than the site’s minimum, and publishes one that took longer', async () => {

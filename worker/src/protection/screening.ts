@@ -52,7 +52,8 @@ export function screenMessage(protection: Protection, input: ScreenedMessage): S
   const rules = rulesOf(protection);
   const problems = bannedIn(rules, { title: input.title, body: input.body, region: input.region });
   const heldFor: HoldReason[] = [];
-  if (input.honeypot !== undefined && input.honeypot.trim() !== '') heldFor.push('honeypot');
+  // Anything at all, a space too: people never see the field, so only a program fills it.
+  if (input.honeypot !== undefined && input.honeypot !== '') heldFor.push('honeypot');
   if (input.fillMs !== undefined && input.fillMs < protection.min_fill_seconds * 1000) heldFor.push('too_fast');
   heldFor.push(...holdReasonsOf(rules, [input.title, input.body, input.region]));
   return { problems, heldFor };

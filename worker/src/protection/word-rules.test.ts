@@ -38,6 +38,18 @@ describe('banned words', () => {
     expect(holdReasonsOf(gambling, ['小区里有人赌博。'])).toEqual([]);
   });
 
+  it('read Cyrillic and Greek look-alikes as Latin inside a word that mixes them with Latin letters, not in a word of their own script', () => {
+    const casino = wordRules({ banned: ['casino', 'казино'], hold: [], holdLinks: false, holdPhones: false });
+    // Cyrillic а, Greek ο, Cyrillic с and capital С, spaced out, a capital Greek Α.
+    for (const text of ['c\u0430sino', 'casin\u03BF', '\u0441asino', '\u0421ASINO', 'c \u0430 s i n o', '\u0421\u0391SINO']) {
+      expect(fieldsWithBannedWords(casino, { body: `有人开${text}网站` }), text).toEqual(['body']);
+    }
+    expect(banned('有人说fu\u0441k')).toBe(true);
+    // A word wholly in Cyrillic is Cyrillic: the list's казино finds it, and casino is not read into it.
+    expect(fieldsWithBannedWords(casino, { body: 'новое казино' })).toEqual(['body']);
+    expect(fieldsWithBannedWords(wordRules({ banned: ['kopoc'], hold: [], holdLinks: false, holdPhones: false }), { body: 'сорок' })).toEqual([]);
+  });
+
   it('leave ordinary text and other scripts’ marks alone', () => {
     expect(banned('法律服务中心的轮值功能很好')).toBe(false);
     expect(banned('fun luck')).toBe(false);

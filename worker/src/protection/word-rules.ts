@@ -3,9 +3,10 @@
 // in Simplified characters, with everything but letters and digits taken out, so a word cannot be
 // slipped past with spaces, punctuation or invisible characters put between its characters, accents
 // put on them, or its Traditional form: 法 轮-功, 法.轮.功, 法\u034F轮功, 法輪功, ＦＡＬＵＮ and fálun are
-// 法轮功 and falun, and a list naming 賭博 finds 赌博. Not folded in words: look-alike letters of other scripts
-// (Cyrillic с in fuсk), which would need a confusables table; a phone number's few look-alikes of digits are
-// (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
+// 法轮功 and falun, and a list naming 賭博 finds 赌博. Cyrillic and Greek letters that look Latin are read
+// as Latin inside a word that mixes them with Latin letters (cаsino with Cyrillic а: `latinLookAlikes`);
+// a word wholly in another script is left as it is; a phone number's few look-alikes of digits are folded
+// too (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
 // of WORD_MAX characters against at most a message's length), so no list, however full, changes what
 // a query sends to D1.
 
@@ -28,14 +29,37 @@ function foldedForm(text: string): string {
 }
 
 /**
+ * Cyrillic and Greek letters (in lower case, as match form has them) whose small or capital form is
+ * drawn as a Latin letter's, after Unicode's confusables (UTS #39, confusables.txt): а a, в (В) b, …
+ * Letters only alike in some fonts (и, п, ь) are not listed.
+ */
+const LATIN_LOOK_ALIKES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', і: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ϲ: 'c',
+};
+const LATIN_LOOK_ALIKE = new RegExp(`[${Object.keys(LATIN_LOOK_ALIKES).join('')}]`, 'gu');
+/** A word of Latin, Cyrillic and Greek letters (spaces and marks already taken out by `wordForm`). */
+const ALPHABETIC_RUN = /[\p{sc=Latin}\p{sc=Cyrillic}\p{sc=Greek}]+/gu;
+
+/**
+ * In a word that mixes Latin letters with Cyrillic or Greek ones, which no language writes but a word
+ * spelt to get past a list does (cаsino, fuсk), the look-alikes read as the Latin letters they show.
+ * A word in one script (казино, ρολόι) is left alone.
+ */
+const latinLookAlikes = (text: string) => text.replace(ALPHABETIC_RUN, (run) => (
+  /\p{sc=Latin}/u.test(run) && /[\p{sc=Cyrillic}\p{sc=Greek}]/u.test(run) ? run.replace(LATIN_LOOK_ALIKE, (letter) => LATIN_LOOK_ALIKES[letter]!) : run
+));
+
+/**
  * `text` as words are compared: match form in Simplified characters, without invisible characters or
- * accents, letters and digits only (法 轮-功 → 法轮功, 法輪功 → 法轮功, ＷｅＣｈａｔ → wechat,
- * 法\u034F轮功 → 法轮功, fu\u0301ck → fuck).
+ * accents, letters and digits only, look-alike letters in a mixed word read as Latin (法 轮-功 → 法轮功,
+ * 法輪功 → 法轮功, ＷｅＣｈａｔ → wechat, 法\u034F轮功 → 法轮功, fu\u0301ck → fuck, cаsino → casino).
  */
 export function wordForm(text: string): string {
   // In Simplified characters for words only: links and phone numbers (`holdReasonsOf`), read on every
   // message, hold none, so they are not folded.
-  return [...simplified(foldedForm(text)).matchAll(WORD_CHARACTERS)].map(([run]) => run).join('');
+  return latinLookAlikes([...simplified(foldedForm(text)).matchAll(WORD_CHARACTERS)].map(([run]) => run).join(''));
 }
 
 /** A site's lists, each word already in word form (empty ones dropped). */
