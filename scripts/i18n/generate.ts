@@ -34,6 +34,13 @@ function taiwanQuotes(line: string): string {
   return line.replace(/“([^“”\n]*)”/g, '「$1」').replace(/‘([^‘’\n]*)’/g, '『$1』');
 }
 
+/**
+ * A count of messages written after a number or a string's placeholder (收到{messages}条, 评价不足5条时):
+ * 則 in Taiwan. The overrides cannot see it, as the number is outside the run of Chinese they read. A
+ * template literal's `${…}` (最多${p.max}条, any list's items) keeps 條.
+ */
+const COUNTED_MESSAGES = /((?<!\$)\{[A-Za-z]+\}|\d) ?條/g;
+
 /** Simplified Chinese text in Taiwan's characters, words and quotes; anything else as it was. */
 export function toTaiwan(text: string): string {
   // Only runs of non-ASCII go through OpenCC, so code and punctuation stay byte for byte.
@@ -45,7 +52,7 @@ export function toTaiwan(text: string): string {
       last = match.index + match[0].length;
     }
     return out + opencc(run.slice(last));
-  });
+  }).replace(COUNTED_MESSAGES, (count) => count.replace('條', '則'));
 }
 
 /** The zh-TW file beside a zh-CN one: `strings.zh-cn.ts` → `strings.zh-tw.ts`, `zh-cn.ts` → `zh-tw.ts`. */

@@ -73,4 +73,19 @@ export const ZH_TW_OVERRIDES: Record<string, string> = {
   条评价: '則評價',
   条答复: '則答覆',
   再写一条: '再寫一則',
+  条官方答复: '則官方答覆',
+  条通知: '則通知',
+  一条不公开的留言: '一則不公開的留言',
+  // A count of messages in a limit's unit （条）, or as a number of them (条数); after a number or a
+  // placeholder ({messages}条) the generator reads it (generate.ts, COUNTED_MESSAGES).
+  '（条）': '（則）',
+  条数: '則數',
+  // A page of any list's records (an API's page size) is counted in 筆.
+  每页条数: '每頁筆數',
+  // Words Taiwan's software says its own way.
+  当前密码: '目前密碼',
+  自动程序: '自動程式',
+  小程序: '小程式',
+  验证器应用: '驗證器應用程式',
+  发邮件: '寄送電子郵件',
 };

@@ -69,7 +69,7 @@ const strings = {
   copied: '已複製',
   copySelected: '無法自動複製：查詢碼已選中，請長按複製，或手動抄寫',
   pendingModeration: '留言將在審核後公開。',
-  privateNotice: '這是一條不公開的留言。',
+  privateNotice: '這是一則不公開的留言。',
   writeAnother: '再寫一則',
   /** On a receipt while another message waits on the device to be sent (queued offline). */
   anotherWaiting: '這臺裝置上還有留言等待提交。儲存好上面的查詢碼後，請點「提交下一則留言」。',
