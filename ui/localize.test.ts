@@ -57,6 +57,8 @@ describe('format', () => {
     expect(format('直接写给{name}', { name: '县长' })).toBe('直接写给县长');
     expect(format('{count} {count:reply|replies}', { count: 1 })).toBe('1 reply');
     expect([0, 2, 11].map((count) => format('{count} {count:reply|replies}', { count }))).toEqual(['0 replies', '2 replies', '11 replies']);
+    // The English form's count of answers to correct: a single one is "it", not "each".
+    expect([1, 2].map((n) => format(baseEn.fixFields, { n }))).toEqual(['1 answer needs correcting: see the note under it.', '2 answers need correcting: see the note under each.']);
     // As the console's queue says it.
     expect(format(consoleEn.queue.replies, { count: 1 })).toBe('1 reply');
   });

@@ -17,6 +17,6 @@ export const baseEn: BaseStrings = {
   counter: '{count}/{max}',
   /** Between the sentences of one notice (several things refused at once). */
   sentenceSeparator: '; ',
-  fixFields: '{n} {n:answer needs|answers need} correcting: see the note under each.',
+  fixFields: '{n} {n:answer needs correcting: see the note under it|answers need correcting: see the note under each}.',
   errors: enFieldNames,
 };
