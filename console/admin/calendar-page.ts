@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { CalendarDay, CalendarInput, CalendarPeriodInput } from '../../sdk/src/schemas/admin';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
-import { format } from '../../ui/localize';
+import { format, formatDateTime } from '../../ui/localize';
 import { failures } from '../console-element';
 import { adminHash } from '../routes';
 import { AdminElement } from './admin-element';
@@ -210,7 +210,9 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     const a = this.a.calendar;
     if (days.length === 0) return html`<p class="muted">${format(a.empty, { year: this.year })}</p>`;
     const sep = this.locale === 'en' ? ', ' : '、';
-    const dayList = (list: string[]) => list.map((d, i) => html`${i > 0 ? sep : nothing}<time datetime=${d}>${d}</time>`);
+    // A calendar day (2025-01-28) as every other date of the console reads: 2025/01/28, Jan 28, 2025.
+    const date = (day: string) => formatDateTime(this.locale, `${day}T12:00:00+08:00`, false);
+    const dayList = (list: string[]) => list.map((d, i) => html`${i > 0 ? sep : nothing}<time datetime=${d}>${date(d)}</time>`);
     return html`<ul class="list" part="calendar-periods">
       ${periodsOf(days).map((p) => {
         const holidays = p.days.filter((d) => d.kind === 'holiday').map((d) => d.day);
@@ -220,8 +222,8 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
           <div class="list-main stack">
             <strong>${p.name ? this.written(p.name) : a.unnamed}</strong>
             ${holidays.length > 0 ? html`<span><span class="badge">${a.kinds.holiday}</span> ${runsOf(holidays).map(([first, last, n], i) => html`${i > 0 ? sep : nothing}${n === 1
-              ? html`<time datetime=${first}>${first}</time>`
-              : format(a.holidayRun, { from: first, to: last, n })}`)}</span>` : nothing}
+              ? html`<time datetime=${first}>${date(first)}</time>`
+              : format(a.holidayRun, { from: date(first), to: date(last), n })}`)}</span>` : nothing}
             ${workdays.length > 0 ? html`<span><span class="badge">${a.kinds.workday}</span> ${dayList(workdays)}</span>` : nothing}
           </div>
           <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${format(a.removePeriod, { name: p.name ?? p.days[0]!.day })}
