@@ -86,6 +86,22 @@ describe('Traditional Chinese in the browser', () => {
     await expect.poll(() => titles.locator('[lang="zh"]').count()).toBe(0);
   });
 
+  it('a page that switches its own language in place (<html lang>, or a wrapper’s lang) gets its elements in it at once', async () => {
+    const page = browser.page;
+    await page.goto(`${HOST}/`);
+    const track = page.locator('liuyan-track');
+    await track.locator('#trackingCode').waitFor();
+    expect(await track.getByRole('button', { name: '查询', exact: true }).count()).toBe(1);
+    await page.evaluate(() => (document.documentElement.lang = 'en'));
+    await expect.poll(() => track.getByRole('button', { name: 'Track', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.locator('liuyan-form').getByRole('button', { name: 'Send message' }).count()).toBe(1);
+    // A wrapper's lang, set after the element was drawn, is followed too; taken away, the page's again.
+    await track.evaluate((element) => element.parentElement!.setAttribute('lang', 'zh-TW'));
+    await expect.poll(() => track.getByRole('button', { name: '查詢', exact: true }).count()).toBe(1);
+    await track.evaluate((element) => element.parentElement!.removeAttribute('lang'));
+    await expect.poll(() => track.getByRole('button', { name: 'Track', exact: true }).count()).toBe(1);
+  });
+
   it('an element whose language could not come shows Chinese meanwhile, and its language once the network is back', async () => {
     const page = browser.page;
     // The Traditional Chinese strings cannot be fetched for a while (a connection that drops them).

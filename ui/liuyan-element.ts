@@ -8,6 +8,20 @@ import { fetchPreloaded } from './preload';
 /** Where the service is: the origin this script was loaded from, unless the page says otherwise. */
 const scriptOrigin = new URL(import.meta.url).origin;
 
+/** Elements on the page, redrawn when a `lang` they follow changes (`watchPageLanguage`). */
+const connected = new Set<LitElement>();
+let pageLanguage: MutationObserver | undefined;
+
+/**
+ * Watches every `lang` of the page's document (`<html lang>`, an ancestor's): a page that switches its
+ * language in place, without a reload, gets its elements in the new one at once. One observer for all
+ * elements; a `lang` inside another element's shadow root is that element's (its `lang` property).
+ */
+function watchPageLanguage(): void {
+  pageLanguage ??= new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
+  pageLanguage.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
 /** The values of every element's `theme` attribute. */
 export type LiuyanTheme = Theme;
 
@@ -41,6 +55,17 @@ export abstract class LiuyanElement<T> extends LitElement {
   declare theme: LiuyanTheme | undefined;
 
   protected abstract readonly strings: Localized<T>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (connected.size === 0) watchPageLanguage();
+    connected.add(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+  }
 
   protected get locale(): Locale {
     return localeOf(this);
