@@ -349,6 +349,13 @@ describe('the officials’ console at /console/', () => {
         table.getByRole('columnheader', { name: unitHeader }).boundingBox(), name.locator('xpath=..').locator('td').nth(2).boundingBox(),
       ]);
       expect(Math.abs(headerBox!.x - cellBox!.x)).toBeLessThan(2);
+      // No header is cut inside a word ("Satisfactio" and "n"): a one-word header's text is one line.
+      const satisfaction = table.getByRole('columnheader', { name: lang === 'en' ? 'Satisfaction' : '满意度', exact: true });
+      expect(await satisfaction.evaluate((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      })).toBe(1);
     }
     expect(problems).toEqual([]);
     await page.context().close();

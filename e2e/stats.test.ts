@@ -58,6 +58,27 @@ describe('<liuyan-stats> on the county website', () => {
       await stats.locator('[part="definitions"] summary').click();
       expect(await stats.locator('[part="definitions"] li').allTextContents()).toContain('满意度：群众对答复的总体评价平均分，满分5分；评价不足5条时不显示分数。');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      // On the phone each unit's name has the row's width and its figures the line below, under their
+      // headings, in Chinese and in English: nothing to scroll sideways, no heading cut inside a word.
+      const table = stats.locator('[part="ranking"]');
+      for (const [lang, satisfaction] of [['zh-CN', '满意度'], ['en', 'Satisfaction']] as const) {
+        await stats.evaluate((element, l) => element.setAttribute('lang', l), lang);
+        const heading = table.getByRole('columnheader', { name: satisfaction, exact: true });
+        await expect.poll(() => heading.count()).toBe(1);
+        expect(await stats.locator('.table-scroll').evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+        // One word, one line: its text makes one box (cut as "Satisfactio" and "n", it made two).
+        expect(await heading.evaluate((th) => {
+          const range = document.createRange();
+          range.selectNodeContents(th);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        })).toBe(1);
+        const row = table.locator('tbody tr').first();
+        const [headingBox, cellBox] = await Promise.all([heading.boundingBox(), row.locator('td').nth(3).boundingBox()]);
+        expect(Math.abs(headingBox!.x - cellBox!.x)).toBeLessThan(2);
+        // Still a table to a screen reader: every unit a row header.
+        expect(await table.getByRole('rowheader').count()).toBe(await table.locator('tbody tr').count());
+      }
     } finally {
       await phone.close();
     }

@@ -415,7 +415,7 @@ export const adminEn: AdminStrings = {
   },
   protection: {
     title: 'Abuse and retention',
-    intro: 'Banned and held words are matched whatever the width or case, in Traditional or Simplified characters, and with spaces or punctuation between characters (“法 轮-功” and “法輪功” are “法轮功”). A message or follow-up with a banned word cannot be sent, and the citizen is told which field holds one; one whose characters are split by a full stop, question mark, semicolon or line break (“法。轮。功”, but also ordinary words such as “赌。博物馆”) is not refused but held; a held message is sent and gets its tracking code as usual but is not published by itself: moderators see why on its page, the citizen is not told.',
+    intro: 'Banned and held words are matched whatever the width or case, in Traditional or Simplified characters, and with spaces or punctuation between characters (“法 轮-功” and “法輪功” are “法轮功”); a word of Latin letters with Cyrillic or Greek look-alikes mixed in is found too (“cаsino” with a Cyrillic а). A message or follow-up with a banned word cannot be sent, and the citizen is told which field holds one; one whose characters are split by a full stop, question or exclamation mark, semicolon or line break (“法。轮。功”, but also ordinary words such as “赌。博物馆”) is not refused but held; a held message is sent and gets its tracking code as usual but is not published by itself: moderators see why on its page, the citizen is not told.',
     bannedWords: 'Banned words',
     holdWords: 'Words held for review',
     wordsHint: 'One word a line; at most 500, each at most 30 characters.',

@@ -5,6 +5,8 @@
  * the generated `*.zh-tw.ts` files finds a wrong word; `npm run i18n` rewrites them.
  */
 export const ZH_TW_OVERRIDES: Record<string, string> = {
+  // The protection page's example: in Taiwan the Simplified form is the one folded to the Traditional.
+  '「法輪功」即「法轮功」': '「法轮功」即「法輪功」',
   // A banned word is 禁用詞; OpenCC's 停用詞 is a search engine's stop word.
   禁用词: '禁用詞',
   // OpenCC reads 审核 as an audit (稽核); a moderator reviews (審核).

@@ -125,6 +125,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart photo - One photo added: thumbnail, progress or error, its public choice.
  * @csspart privacy-notice - 阅读隐私声明: the site's privacy notice, opened under the consent box.
  * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
+ * @csspart another-waiting - 这台设备上还有留言等待提交: on the receipt, while another message waits on the device to be sent.
  *
  * @cssproperty --liuyan-color-primary - Buttons, focus rings, the tracking code.
  * @cssproperty --liuyan-font-size - Base text size.

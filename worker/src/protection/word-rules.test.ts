@@ -38,13 +38,17 @@ describe('banned words', () => {
     expect(holdReasonsOf(gambling, ['小区里有人赌博。'])).toEqual([]);
   });
 
-  it('read Cyrillic and Greek look-alikes as Latin inside a word that mixes them with Latin letters, not in a word of their own script', () => {
+  it('read look-alikes in the script most of a mixed word is in, and leave a word of one script alone', () => {
     const casino = wordRules({ banned: ['casino', 'казино'], hold: [], holdLinks: false, holdPhones: false });
     // Cyrillic а, Greek ο, Cyrillic с and capital С, spaced out, a capital Greek Α.
     for (const text of ['c\u0430sino', 'casin\u03BF', '\u0441asino', '\u0421ASINO', 'c \u0430 s i n o', '\u0421\u0391SINO']) {
       expect(fieldsWithBannedWords(casino, { body: `有人开${text}网站` }), text).toEqual(['body']);
     }
     expect(banned('有人说fu\u0441k')).toBe(true);
+    // A Cyrillic word with Latin look-alikes is read in Cyrillic: the list's казино finds кaзино and кaзинo.
+    for (const text of ['\u043Aa\u0437\u0438\u043D\u043E', '\u043Aa\u0437\u0438\u043Do']) {
+      expect(fieldsWithBannedWords(casino, { body: `это ${text} закрыто` }), text).toEqual(['body']);
+    }
     // A word wholly in Cyrillic is Cyrillic: the list's казино finds it, and casino is not read into it.
     expect(fieldsWithBannedWords(casino, { body: 'новое казино' })).toEqual(['body']);
     expect(fieldsWithBannedWords(wordRules({ banned: ['kopoc'], hold: [], holdLinks: false, holdPhones: false }), { body: 'сорок' })).toEqual([]);

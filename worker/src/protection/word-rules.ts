@@ -3,10 +3,10 @@
 // in Simplified characters, with everything but letters and digits taken out, so a word cannot be
 // slipped past with spaces, punctuation or invisible characters put between its characters, accents
 // put on them, or its Traditional form: 法 轮-功, 法.轮.功, 法\u034F轮功, 法輪功, ＦＡＬＵＮ and fálun are
-// 法轮功 and falun, and a list naming 賭博 finds 赌博. Cyrillic and Greek letters that look Latin are read
-// as Latin inside a word that mixes them with Latin letters (cаsino with Cyrillic а: `latinLookAlikes`);
-// a word wholly in another script is left as it is; a phone number's few look-alikes of digits are folded
-// too (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
+// 法轮功 and falun, and a list naming 賭博 finds 赌博. Inside a word that mixes Latin, Cyrillic and Greek
+// letters, the look-alikes are read in the script most of its letters are in (cаsino with Cyrillic а is
+// casino, кaзино with Latin a is казино: `lookAlikesFolded`); a word wholly in one script is left as it
+// is; a phone number's few look-alikes of digits are folded too (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
 // of WORD_MAX characters against at most a message's length), so no list, however full, changes what
 // a query sends to D1.
 
@@ -39,27 +39,43 @@ const LATIN_LOOK_ALIKES: Readonly<Record<string, string>> = {
   α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ϲ: 'c',
 };
 const LATIN_LOOK_ALIKE = new RegExp(`[${Object.keys(LATIN_LOOK_ALIKES).join('')}]`, 'gu');
+/** The way back: a Latin letter as the Cyrillic or Greek letter it looks like (the first listed above, for h: н). */
+const lookAlikesIn = (script: RegExp): Readonly<Record<string, string>> => Object.fromEntries(
+  Object.entries(LATIN_LOOK_ALIKES).filter(([letter]) => script.test(letter)).reverse().map(([letter, latin]) => [latin, letter]),
+);
+const FROM_LATIN: Readonly<Record<'Cyrillic' | 'Greek', Readonly<Record<string, string>>>> = {
+  Cyrillic: lookAlikesIn(/\p{sc=Cyrillic}/u), Greek: lookAlikesIn(/\p{sc=Greek}/u),
+};
 /** A word of Latin, Cyrillic and Greek letters (spaces and marks already taken out by `wordForm`). */
 const ALPHABETIC_RUN = /[\p{sc=Latin}\p{sc=Cyrillic}\p{sc=Greek}]+/gu;
+const SCRIPTS = { Latin: /\p{sc=Latin}/gu, Cyrillic: /\p{sc=Cyrillic}/gu, Greek: /\p{sc=Greek}/gu } as const;
 
 /**
- * In a word that mixes Latin letters with Cyrillic or Greek ones, which no language writes but a word
- * spelt to get past a list does (cаsino, fuсk), the look-alikes read as the Latin letters they show.
- * A word in one script (казино, ρολόι) is left alone.
+ * In a word that mixes Latin, Cyrillic and Greek letters, which no language writes but a word spelt
+ * to get past a list does (cаsino, fuсk, кaзино), the look-alikes read as the letters of the script
+ * most of the word is in (Latin on a tie): cаsino → casino, кaзино → казино. A word in one script
+ * (казино, ρολόι) is left alone.
  */
-const latinLookAlikes = (text: string) => text.replace(ALPHABETIC_RUN, (run) => (
-  /\p{sc=Latin}/u.test(run) && /[\p{sc=Cyrillic}\p{sc=Greek}]/u.test(run) ? run.replace(LATIN_LOOK_ALIKE, (letter) => LATIN_LOOK_ALIKES[letter]!) : run
-));
+const lookAlikesFolded = (text: string) => text.replace(ALPHABETIC_RUN, (run) => {
+  const counts = Object.entries(SCRIPTS).map(([script, letters]) => [script, run.match(letters)?.length ?? 0] as const);
+  if (counts.filter(([, n]) => n > 0).length < 2) return run;
+  const main = counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+  const latin = run.replace(LATIN_LOOK_ALIKE, (letter) => LATIN_LOOK_ALIKES[letter]!);
+  if (main === 'Latin') return latin;
+  const back = FROM_LATIN[main];
+  return latin.replace(/[a-z]/g, (letter) => back[letter] ?? letter);
+});
 
 /**
  * `text` as words are compared: match form in Simplified characters, without invisible characters or
- * accents, letters and digits only, look-alike letters in a mixed word read as Latin (法 轮-功 → 法轮功,
- * 法輪功 → 法轮功, ＷｅＣｈａｔ → wechat, 法\u034F轮功 → 法轮功, fu\u0301ck → fuck, cаsino → casino).
+ * accents, letters and digits only, look-alike letters in a mixed word read in its main script (法 轮-功 →
+ * 法轮功, 法輪功 → 法轮功, ＷｅＣｈａｔ → wechat, 法\u034F轮功 → 法轮功, fu\u0301ck → fuck, cаsino → casino,
+ * кaзино → казино).
  */
 export function wordForm(text: string): string {
   // In Simplified characters for words only: links and phone numbers (`holdReasonsOf`), read on every
   // message, hold none, so they are not folded.
-  return latinLookAlikes([...simplified(foldedForm(text)).matchAll(WORD_CHARACTERS)].map(([run]) => run).join(''));
+  return lookAlikesFolded([...simplified(foldedForm(text)).matchAll(WORD_CHARACTERS)].map(([run]) => run).join(''));
 }
 
 /** A site's lists, each word already in word form (empty ones dropped). */
