@@ -57,7 +57,7 @@ const SCRIPTS = { Latin: /\p{sc=Latin}/gu, Cyrillic: /\p{sc=Cyrillic}/gu, Greek:
  * (казино, ρολόι) is left alone.
  */
 const lookAlikesFolded = (text: string) => text.replace(ALPHABETIC_RUN, (run) => {
-  const counts = Object.entries(SCRIPTS).map(([script, letters]) => [script, run.match(letters)?.length ?? 0] as const);
+  const counts = (Object.keys(SCRIPTS) as (keyof typeof SCRIPTS)[]).map((script) => [script, run.match(SCRIPTS[script])?.length ?? 0] as const);
   if (counts.filter(([, n]) => n > 0).length < 2) return run;
   const main = counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
   const latin = run.replace(LATIN_LOOK_ALIKE, (letter) => LATIN_LOOK_ALIKES[letter]!);
