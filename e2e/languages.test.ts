@@ -201,6 +201,12 @@ describe('Traditional Chinese in the browser', () => {
       if (left.length > 0) unmarked[address] = left;
     }
     expect(unmarked).toEqual({});
+    // The national holidays are named in English; a name the site gave is shown as written.
+    await page.goto(`${CONSOLE}#/admin/calendar`);
+    const periods = page.locator('liuyan-console-admin-calendar [part="calendar-period"] strong');
+    await expect.poll(() => periods.allTextContents()).toContain('Spring Festival');
+    expect((await periods.allTextContents()).filter((name) => /春节|国庆节/.test(name))).toEqual([]);
+    expect(await page.locator('liuyan-console-admin-calendar').getByRole('button', { name: 'Delete “National Day”' }).count()).toBeGreaterThan(0);
     expect(titles['#/admin/units']).toBe('Units · Administration · 示范县人民政府');
     expect(titles['#/queue?tab=all']).toBe('All · Queue · 示范县人民政府');
     const others = pages.filter((address) => !address.startsWith('#/messages/')).map((address) => titles[address]);

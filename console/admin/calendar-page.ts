@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { NATIONAL_HOLIDAYS } from '../../sdk/src/codes';
 import type { CalendarDay, CalendarInput, CalendarPeriodInput } from '../../sdk/src/schemas/admin';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
@@ -137,7 +138,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
   private async removePeriod(period: Period): Promise<void> {
     const gone = new Set(period.days.map((d) => d.day));
     const days: CalendarInput['days'] = (this.days ?? []).filter((d) => !gone.has(d.day));
-    const name = period.name ?? period.days[0]!.day;
+    const name = period.name ? this.holidayText(period.name) ?? period.name : period.days[0]!.day;
     const saved = await this.change(`period-${period.days[0]!.day}`,
       () => this.officials.admin.calendar.replace({ year: this.year, days }), format(this.a.calendar.removed, { name }));
     if (saved) this.days = saved;
@@ -206,6 +207,16 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     </form>`;
   }
 
+  /**
+   * A national holiday's name (国庆节、中秋节 too) in the reader's language (`NATIONAL_HOLIDAYS`); null
+   * for any other name, the site's own, which is shown as written.
+   */
+  private holidayText(name: string): string | null {
+    const at = name.split('、').map((part) => (NATIONAL_HOLIDAYS as readonly string[]).indexOf(part));
+    if (at.some((i) => i < 0)) return null;
+    return at.map((i) => this.a.calendar.nationalHolidays[i]).join(this.locale === 'en' ? ', ' : '、');
+  }
+
   private renderPeriods(days: CalendarDay[]) {
     const a = this.a.calendar;
     if (days.length === 0) return html`<p class="muted">${format(a.empty, { year: this.year })}</p>`;
@@ -220,13 +231,13 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
         const scope = `period-${p.days[0]!.day}`;
         return html`<li class="list-item" part="calendar-period">
           <div class="list-main stack">
-            <strong>${p.name ? this.written(p.name) : a.unnamed}</strong>
+            <strong>${p.name ? this.holidayText(p.name) ?? this.written(p.name) : a.unnamed}</strong>
             ${holidays.length > 0 ? html`<span><span class="badge">${a.kinds.holiday}</span> ${runsOf(holidays).map(([first, last, n], i) => html`${i > 0 ? sep : nothing}${n === 1
               ? html`<time datetime=${first}>${date(first)}</time>`
               : format(a.holidayRun, { from: date(first), to: date(last), n })}`)}</span>` : nothing}
             ${workdays.length > 0 ? html`<span><span class="badge">${a.kinds.workday}</span> ${dayList(workdays)}</span>` : nothing}
           </div>
-          <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${format(a.removePeriod, { name: p.name ?? p.days[0]!.day })}
+          <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${format(a.removePeriod, { name: p.name ? this.holidayText(p.name) ?? p.name : p.days[0]!.day })}
             @click=${() => this.removePeriod(p)}>${this.a.remove}</button>
           ${this.formError(scope)}
         </li>`;

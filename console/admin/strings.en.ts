@@ -106,6 +106,7 @@ export const adminEn: AdminStrings = {
     removePeriod: 'Delete “{name}”',
     removed: '“{name}” deleted',
     unnamed: 'Unnamed',
+    nationalHolidays: ['New Year’s Day', 'Spring Festival', 'Qingming Festival', 'Labour Day', 'Dragon Boat Festival', 'Mid-Autumn Festival', 'National Day'],
     holidayRun: '{from} to {to} ({n} {n:day|days})',
     importTitle: 'Import the national holidays',
     importHint: 'Enters the days off and make-up working days of the State Council General Office’s notice on the {year} holidays. Days this site entered itself stay; on the same day the notice wins; importing again adds nothing twice.',

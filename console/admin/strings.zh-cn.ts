@@ -116,6 +116,8 @@ const strings = {
     removePeriod: '删除“{name}”',
     removed: '已删除“{name}”',
     unnamed: '未命名',
+    /** The national holidays (sdk/src/codes.ts `NATIONAL_HOLIDAYS`), in that order, as this language names them. */
+    nationalHolidays: ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'],
     holidayRun: '{from} 至 {to}（{n}天）',
     importTitle: '导入国家法定节假日',
     importHint: '按国务院办公厅《关于{year}年部分节假日安排的通知》登记放假和调休上班日。本站自己登记的日子保留，同一天以通知为准；再次导入不会重复登记。',

@@ -120,6 +120,8 @@ const strings = {
     removePeriod: '刪除「{name}」',
     removed: '已刪除「{name}」',
     unnamed: '未命名',
+    /** The national holidays (sdk/src/codes.ts `NATIONAL_HOLIDAYS`), in that order, as this language names them. */
+    nationalHolidays: ['元旦', '春節', '清明節', '勞動節', '端午節', '中秋節', '國慶節'],
     holidayRun: '{from} 至 {to}（{n}天）',
     importTitle: '匯入國家法定節假日',
     importHint: '按國務院辦公廳《關於{year}年部分節假日安排的通知》登記放假和調休上班日。本站自己登記的日子保留，同一天以通知為準；再次匯入不會重複登記。',

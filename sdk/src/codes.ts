@@ -107,6 +107,13 @@ export const WEBHOOK_EVENT_TYPES = [
   'message.overdue', 'message.escalated',
 ] as const;
 
+/**
+ * The public holidays of mainland China as the State Council's notices name them (全国年节及纪念日放假办法),
+ * in the Simplified form the calendar stores (a period may join two: 国庆节、中秋节). The console names
+ * them in the reader's language; any other name is the site's own and is shown as written.
+ */
+export const NATIONAL_HOLIDAYS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
+
 /** A webhook delivery: queued, retrying after failures, delivered (2xx), or dead (retries spent). */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'dead'] as const;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWeekend } from './calendar';
+import { NATIONAL_HOLIDAYS } from '../../../sdk/src/codes';
 import { NATIONAL_SCHEDULES, nationalDays } from './national-holidays';
 
 // The data is copied from the notices by hand: these checks catch a slip of the pen.
@@ -9,6 +10,11 @@ describe.each(Object.keys(NATIONAL_SCHEDULES).map(Number))('the national schedul
   it('names days of its own year only, each once', () => {
     expect(days.every((d) => d.day.startsWith(`${year}-`))).toBe(true);
     expect(new Set(days.map((d) => d.day)).size).toBe(days.length);
+  });
+
+  it('names its periods by the national holidays the console translates (NATIONAL_HOLIDAYS), one or two joined by 、', () => {
+    const names = new Set(days.map((d) => d.name));
+    expect([...names].flatMap((name) => name!.split('、')).filter((part) => !(NATIONAL_HOLIDAYS as readonly string[]).includes(part))).toEqual([]);
   });
 
   it('puts every make-up working day on a weekend', () => {
