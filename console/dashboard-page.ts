@@ -6,6 +6,7 @@ import { defineElement } from '../ui/liuyan-element';
 import { format, formatNumber } from '../ui/localize';
 import { hours, percent, score } from '../ui/stats-format';
 import { tokens } from '../ui/tokens.styles';
+import { unitTable } from '../ui/unit-table.styles';
 import { ConsoleElement } from './console-element';
 import { styles } from './liuyan-console.styles';
 import { adminHash, queueHash } from './routes';
@@ -17,7 +18,7 @@ import { adminHash, queueHash } from './routes';
  * and satisfaction, per unit too. The figures are those of the public statistics.
  */
 export class LiuyanConsoleDashboard extends ConsoleElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, unitTable, styles];
 
   static override properties = {
     ...ConsoleElement.properties,
@@ -95,7 +96,7 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
       ${s.byUnit.length > 0 ? html`<section>
         <!-- The table's scrolling box is the landmark this heading names (one, not two of one name). -->
         <h2 id="units">${d.byUnit}</h2>
-        <!-- On a phone each unit's row puts its name above its four figures (styles: .unit-table); the
+        <!-- On a phone each unit's row puts its name above its four figures (ui/unit-table.styles.ts); the
           roles keep it a table for screen readers, which a table laid out as a grid may otherwise lose. -->
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="units"><table class="dashboard-table unit-table" role="table">
           <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${d.unit}</th><th scope="col" role="columnheader">${d.messages}</th><th scope="col" role="columnheader">${d.replyRate}</th>

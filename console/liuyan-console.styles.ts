@@ -190,26 +190,6 @@ export const styles = css`
   .dashboard-table th, .dashboard-table td { padding: 0.35em 0.4em; border-bottom: 1px solid var(--liuyan-color-border); text-align: end; }
   .dashboard-table td { white-space: nowrap; }
   .dashboard-table th:first-child { text-align: start; overflow-wrap: anywhere; min-width: 6em; }
-  /* A unit's name keeps room to be read; a table wider than a phone (English headers) scrolls in its own box. */
-  .table-scroll { overflow-x: auto; }
-  /* On a phone a unit's name takes the whole width and its four figures the line below, under their
-     headers: no sideways scrolling, no name broken every few letters. */
-  @media (max-width: 36em) {
-    .unit-table tr { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); }
-    .unit-table thead th:first-child { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-    .unit-table tbody th { grid-column: 1 / -1; border-bottom: none; padding-bottom: 0; min-width: 0; }
-    .unit-table thead th { font-size: 0.85em; }
-    .unit-table th, .unit-table td { overflow-wrap: anywhere; }
-  }
-  /* Where rows can share the table's columns (subgrid), a column is never narrower than its longest
-     word, so "Satisfaction" is not cut into "Satisfactio" and "n", and each figure stays under its header. */
-  @supports (grid-template-columns: subgrid) {
-    @media (max-width: 36em) {
-      .unit-table { display: grid; grid-template-columns: repeat(4, minmax(min-content, 1fr)); }
-      .unit-table thead, .unit-table tbody, .unit-table tr { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; }
-      .unit-table thead th { overflow-wrap: normal; }
-    }
-  }
   /* A webhook delivery's attempts: the result, with the receiver's answer, wraps rather than widening the
      delivery past its card; on a phone it takes the line below its time, status code and duration. */
   .attempts-table th:last-child, .attempts-table td:last-child { white-space: normal; overflow-wrap: anywhere; text-align: start; }

@@ -138,7 +138,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
   private async removePeriod(period: Period): Promise<void> {
     const gone = new Set(period.days.map((d) => d.day));
     const days: CalendarInput['days'] = (this.days ?? []).filter((d) => !gone.has(d.day));
-    const name = period.name ? this.holidayText(period.name) ?? period.name : period.days[0]!.day;
+    const name = this.periodName(period);
     const saved = await this.change(`period-${period.days[0]!.day}`,
       () => this.officials.admin.calendar.replace({ year: this.year, days }), format(this.a.calendar.removed, { name }));
     if (saved) this.days = saved;
@@ -214,13 +214,23 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
   private holidayText(name: string): string | null {
     const at = name.split('、').map((part) => (NATIONAL_HOLIDAYS as readonly string[]).indexOf(part));
     if (at.some((i) => i < 0)) return null;
-    return at.map((i) => this.a.calendar.nationalHolidays[i]).join(this.locale === 'en' ? ', ' : '、');
+    return at.map((i) => this.a.calendar.nationalHolidays[i]).join(this.separator);
+  }
+
+  /** How a period is named in words (a button's name, a confirmation): its holiday's name, the site's own, or its first day. */
+  private periodName(period: Period): string {
+    return period.name ? this.holidayText(period.name) ?? period.name : period.days[0]!.day;
+  }
+
+  /** Between the items of a list in the reader's language. */
+  private get separator(): string {
+    return this.locale === 'en' ? ', ' : '、';
   }
 
   private renderPeriods(days: CalendarDay[]) {
     const a = this.a.calendar;
     if (days.length === 0) return html`<p class="muted">${format(a.empty, { year: this.year })}</p>`;
-    const sep = this.locale === 'en' ? ', ' : '、';
+    const sep = this.separator;
     // A calendar day (2025-01-28) as every other date of the console reads: 2025/01/28, Jan 28, 2025.
     const date = (day: string) => formatDateTime(this.locale, `${day}T12:00:00+08:00`, false);
     const dayList = (list: string[]) => list.map((d, i) => html`${i > 0 ? sep : nothing}<time datetime=${d}>${date(d)}</time>`);
@@ -237,7 +247,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
               : format(a.holidayRun, { from: date(first), to: date(last), n })}`)}</span>` : nothing}
             ${workdays.length > 0 ? html`<span><span class="badge">${a.kinds.workday}</span> ${dayList(workdays)}</span>` : nothing}
           </div>
-          <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${format(a.removePeriod, { name: p.name ? this.holidayText(p.name) ?? p.name : p.days[0]!.day })}
+          <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${format(a.removePeriod, { name: this.periodName(p) })}
             @click=${() => this.removePeriod(p)}>${this.a.remove}</button>
           ${this.formError(scope)}
         </li>`;

@@ -37,9 +37,9 @@ function taiwanQuotes(line: string): string {
 /**
  * A count of messages written after a number or a string's placeholder (收到{messages}条, 评价不足5条时):
  * 則 in Taiwan. The overrides cannot see it, as the number is outside the run of Chinese they read. A
- * template literal's `${…}` (最多${p.max}条, any list's items) keeps 條.
+ * template literal's `${…}` (最多${p.max}条, any list's items) and an article of a law (第3条) keep 條.
  */
-const COUNTED_MESSAGES = /((?<!\$)\{[A-Za-z]+\}|\d) ?條/g;
+const COUNTED_MESSAGES = /(?<![第\d])((?<!\$)\{[A-Za-z]+\}|\d+) ?條/g;
 
 /** Simplified Chinese text in Taiwan's characters, words and quotes; anything else as it was. */
 export function toTaiwan(text: string): string {

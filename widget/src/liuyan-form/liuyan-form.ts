@@ -845,7 +845,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       else if ('refused' in outcome) void this.giveBack(outcome.entry, outcome.refused);
       // Sent or given back by another tab, whose news did not reach this one: that tab shows it, and
       // this one takes the next waiting, if any.
-      else if ('gone' in outcome) this.showNextQueued() || void this.giveBack(null, null);
+      else if ('gone' in outcome && !this.showNextQueued()) void this.giveBack(null, null);
     } finally {
       this.flushing = false;
     }

@@ -38,6 +38,7 @@ export class Receipt {
   render(): TemplateResult {
     const { html, nothing, format, t } = this.host;
     const created = this.created;
+    const another = this.host.anotherWaiting();
     return html`<section part="receipt" class="receipt" aria-labelledby="receipt-title">
       <h3 id="receipt-title">${t.submitted}</h3>
       <p id="code-label">${t.trackingCodeLabel}</p>
@@ -53,8 +54,8 @@ export class Receipt {
       </div>
       <p class="muted">${format(t.dueAt, { date: this.host.formatDate(created.dueAt) })}</p>
       ${this.host.isPublic() ? (created.moderation === 'pending' ? html`<p class="muted">${t.pendingModeration}</p>` : nothing) : html`<p class="muted">${t.privateNotice}</p>`}
-      ${this.host.anotherWaiting() ? html`<p class="notice" part="another-waiting">${t.anotherWaiting}</p>` : nothing}
-      <button type="button" class="secondary" @click=${() => this.host.startOver()}>${this.host.anotherWaiting() ? t.sendNext : t.writeAnother}</button>
+      ${another ? html`<p class="notice" part="another-waiting">${t.anotherWaiting}</p>` : nothing}
+      <button type="button" class="secondary" @click=${() => this.host.startOver()}>${another ? t.sendNext : t.writeAnother}</button>
     </section>`;
   }
 

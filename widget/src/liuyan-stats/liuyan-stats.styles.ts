@@ -22,26 +22,12 @@ export const styles = css`
   .legend .all { background: var(--liuyan-stats-bar-color, #c9d6ea); }
   .legend .replied { background: var(--liuyan-stats-replied-color, var(--liuyan-color-primary)); }
   table { width: 100%; border-collapse: collapse; font-size: 0.9em; }
-  .table-scroll { overflow-x: auto; }
   th, td { padding: calc(.35*var(--liuyan-space)) calc(.4*var(--liuyan-space)); border-bottom: 1px solid var(--liuyan-color-border); text-align: end; }
   td { white-space: nowrap; }
   /* A heading breaks between words only (a host page's overflow-wrap would cut "Messa-ges"); a table too wide scrolls in its box. */
   thead th { overflow-wrap: normal; }
   /* A unit's name keeps room for a few characters a line (English headings beside it took all but one); the table then scrolls in its box. */
   th:first-child, td:first-child { text-align: start; overflow-wrap: anywhere; min-width: 6em; }
-  /* In a narrow column (a phone, a host page's sidebar) a unit's name takes the whole width and its four
-     figures the line below, under their headings: no sideways scrolling, no heading cut ("Satisf…").
-     The rows share the table's columns (subgrid), each never narrower than its longest word, so a
-     figure stays under its heading. Browsers without container queries or subgrid keep the table,
-     scrolling in its box. */
-  .table-scroll { container-type: inline-size; }
-  @supports (grid-template-columns: subgrid) { @container (max-width: 32em) {
-    [part='ranking'] { display: grid; grid-template-columns: repeat(4, minmax(min-content, 1fr)); }
-    [part='ranking'] thead, [part='ranking'] tbody, [part='ranking'] tr { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; }
-    [part='ranking'] thead th:first-child { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-    [part='ranking'] tbody th { grid-column: 1 / -1; border-bottom: none; padding-bottom: 0; min-width: 0; }
-    [part='ranking'] thead th { font-size: 0.85em; }
-  } }
   [part='all-units'] { margin-top: calc(.5*var(--liuyan-space)); }
   details { margin-top: var(--liuyan-space); font-size: 0.9em; }
   summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; color: var(--liuyan-color-primary); }

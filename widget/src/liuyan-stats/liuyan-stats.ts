@@ -8,6 +8,7 @@ import { format, formatMonth, formatNumber, Localized } from '../../../ui/locali
 import type { Locale } from '../../../sdk/src/languages';
 import { hours, percent, score } from '../../../ui/stats-format';
 import { tokens } from '../../../ui/tokens.styles';
+import { unitTable } from '../../../ui/unit-table.styles';
 import { styles } from './liuyan-stats.styles';
 import { statsZhCN, type StatsStrings } from './strings.zh-cn';
 import { onDemand } from '../../../ui/on-demand';
@@ -54,7 +55,7 @@ const strings = new Localized<StatsStrings>(statsZhCN, {
 });
 
 export class LiuyanStats extends LiuyanElement<StatsStrings> {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, unitTable, styles];
 
   protected readonly strings = strings;
 
@@ -184,11 +185,12 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
     return html`
       <h3 id="ranking-title">${t.ranking}</h3>
       <p class="muted" id="ranking-note">${format(t.rankingNote, { n: s.byUnit.length })}</p>
-      <!-- On a narrow screen (a phone at 200% zoom) the table scrolls in its own box, which the keyboard can reach. -->
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranking-title"><table part="ranking" aria-labelledby="ranking-title">
-        <thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.messages}</th><th scope="col">${t.replyRate}</th><th scope="col">${t.onTimeRate}</th><th scope="col">${t.satisfaction}</th></tr></thead>
-        <tbody>${shown.map((u) => html`
-          <tr><th scope="row">${written(u.name, this.locale)}${u.active ? '' : t.retired}</th><td>${formatNumber(this.locale, u.messages)}</td><td>${percent(u.replyRate, t, this.locale)}</td><td>${percent(u.onTimeRate, t, this.locale)}</td><td>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
+      <!-- In a narrow column each unit's row puts its name above its figures (ui/unit-table.styles.ts); where it
+        cannot, the table scrolls in its own box, which the keyboard can reach. -->
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranking-title"><table part="ranking" class="unit-table" role="table" aria-labelledby="ranking-title">
+        <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${t.unit}</th><th scope="col" role="columnheader">${t.messages}</th><th scope="col" role="columnheader">${t.replyRate}</th><th scope="col" role="columnheader">${t.onTimeRate}</th><th scope="col" role="columnheader">${t.satisfaction}</th></tr></thead>
+        <tbody role="rowgroup">${shown.map((u) => html`
+          <tr role="row"><th scope="row" role="rowheader">${written(u.name, this.locale)}${u.active ? '' : t.retired}</th><td role="cell">${formatNumber(this.locale, u.messages)}</td><td role="cell">${percent(u.replyRate, t, this.locale)}</td><td role="cell">${percent(u.onTimeRate, t, this.locale)}</td><td role="cell">${score(u.satisfaction, t, this.locale)}</td></tr>`)}
         </tbody>
       </table></div>
       ${shown.length < s.byUnit.length ? html`<button type="button" class="secondary" part="all-units" @click=${() => (this.allUnits = true)}>${format(t.showAllUnits, { n: s.byUnit.length })}</button>` : nothing}`;
