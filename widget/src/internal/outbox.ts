@@ -36,6 +36,15 @@ export type SendOutcome<V> =
 /** What a tab that sent or gave back a queued submission tells the site's other tabs. */
 export type OutboxNews = { key: string; sent: MessageCreated } | { key: string; refused: true };
 
+/**
+ * Keys of submissions this tab knows were answered: sent or given back here, or heard so from
+ * another tab. Each tab of a browser may run in a process of its own, and a change to
+ * `localStorage` reaches the others a moment later than a BroadcastChannel message may: a tab told
+ * that a submission was sent could still read it as waiting, take it for the next one and show that
+ * tab's code a second time. What this tab knows is answered is never read as waiting.
+ */
+const answered = new Set<string>();
+
 /** Where the site's waiting submissions are kept (`localStorage`), also the name of their BroadcastChannel and, with a submission's key, of its Web Lock. */
 export const outboxName = (site: string) => `liuyan:${site}:outbox`;
 
@@ -47,6 +56,11 @@ export const outboxName = (site: string) => `liuyan:${site}:outbox`;
  * older version of the form.)
  */
 function waiting<V>(site: string): Queued<V>[] {
+  return stored<V>(site).filter((e) => !answered.has(e.key));
+}
+
+/** Everything in `site`'s outbox as this tab reads it, answered or not. */
+function stored<V>(site: string): Queued<V>[] {
   try {
     const kept: Queued<V> | Queued<V>[] | null = JSON.parse(localStorage.getItem(outboxName(site)) ?? 'null');
     return kept ? [kept].flat() : [];
@@ -70,13 +84,17 @@ function keep<V>(site: string, entries: Queued<V>[]): boolean {
 export const queuedFor = <V>(site: string): Queued<V> | null => waiting<V>(site)[0] ?? null;
 
 /** Puts `entry` in the outbox, beside those other tabs queued; false when this browser keeps nothing (private browsing, full quota). */
-export const enqueue = <V>(site: string, entry: Queued<V>): boolean =>
-  keep(site, [...waiting<V>(site).filter((e) => e.key !== entry.key), entry]);
+export function enqueue<V>(site: string, entry: Queued<V>): boolean {
+  // A key refused before (a failed check) is sent again by this tab: it waits once more.
+  answered.delete(entry.key);
+  return keep(site, [...waiting<V>(site).filter((e) => e.key !== entry.key), entry]);
+}
 
 /** Takes the submission sent with `key` out of `site`'s outbox, if it waits there (the service has answered it). */
 export function dequeue(site: string, key: string): void {
-  const entries = waiting(site);
-  if (entries.some((e) => e.key === key)) keep(site, entries.filter((e) => e.key !== key));
+  answered.add(key);
+  // What this tab writes back leaves out every answered submission, so a stale read never puts one back.
+  if (stored(site).some((e) => e.key === key)) keep(site, waiting(site));
 }
 
 /**
@@ -115,7 +133,10 @@ export async function sendQueued<V>(site: string, kept: Queued<V> | null, send: 
 export function listen(site: string, heard: (news: OutboxNews) => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const channel = new BroadcastChannel(outboxName(site));
-  channel.onmessage = (event: MessageEvent<OutboxNews>) => heard(event.data);
+  channel.onmessage = (event: MessageEvent<OutboxNews>) => {
+    answered.add(event.data.key);
+    heard(event.data);
+  };
   return () => channel.close();
 }
 
