@@ -273,8 +273,8 @@ const strings = {
     retry: '重試',
     remove: '移除',
     unreadable: '無法讀取這張照片，請換一張',
-    notSent: '還有照片沒有上傳成功：請重試或移除後再發送。',
-    cannotSend: '有照片無法傳送：請移除標出原因的照片後再發送。',
+    notSent: '還有照片沒有上傳成功：請重試或移除後再傳送。',
+    cannotSend: '有照片無法傳送：請移除標出原因的照片後再傳送。',
   },
 
   problems: zhTWProblemTitles as ProblemTitles,

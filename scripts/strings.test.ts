@@ -100,6 +100,8 @@ describe('string sets', () => {
     expect(toTaiwan('收到{messages}条，公开{published}条；评价不足5条时、不足 5 条时')).toBe('收到{messages}則，公開{published}則；評價不足5則時、不足 5 則時');
     expect(toTaiwan('这是一条不公开的留言，最多（条），每页条数')).toBe('這是一則不公開的留言，最多（則），每頁筆數');
     expect(toTaiwan('没有符合条件的留言 `${l}最多${p.max}条`，第13条')).toBe('沒有符合條件的留言 `${l}最多${p.max}條`，第13條');
+    // One verb to send on a page: OpenCC alone gave 重新發送 beside 傳送失敗.
+    expect(toTaiwan('发送失败，可重新发送；发送短信验证码')).toBe('傳送失敗，可重新傳送；傳送簡訊驗證碼');
   });
 });
 

@@ -9,6 +9,8 @@ export const ZH_TW_OVERRIDES: Record<string, string> = {
   '「法輪功」即「法轮功」': '「法轮功」即「法輪功」',
   // A banned word is 禁用詞; OpenCC's 停用詞 is a search engine's stop word.
   禁用词: '禁用詞',
+  // Taiwan sends with 傳送 (傳送簡訊, 重新傳送); OpenCC gives 發送 or 傳送 by phrase, and a page mixed them.
+  发送: '傳送',
   // OpenCC reads 审核 as an audit (稽核); a moderator reviews (審核).
   审核: '審核',
   // 发布 is to publish (發布), not to release software (釋出).
