@@ -2,7 +2,7 @@
 // Node (openapi.node.test.ts): it does not load in workerd.
 import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
-import { request } from '../test/fixtures';
+import { createCampaign, createSite, request, seedMessages } from '../test/fixtures';
 import { DESCRIPTIONS_ZH, OPERATION_DESCRIPTIONS_ZH } from './docs/descriptions.zh-cn';
 import { OPERATION_TITLES_ZH } from './docs/operation-titles';
 import { renderDocs } from './docs/render';
@@ -99,6 +99,37 @@ describe('GET /openapi.json', () => {
     expect(waits.filter((w) => !w.headers.includes('Retry-After'))).toEqual([]);
   });
 
+  it('declares the entity tags of what it answers: ETag and If-None-Match (304) on every read that has one, If-Match on every action that checks it (412)', async () => {
+    const document = await documentFrom();
+    const all = operations(document);
+    const site = await createSite();
+    const [id] = await seedMessages(site.siteId, [{ unitId: site.eduUnit, moderation: 'published' }]);
+    await createCampaign(site.siteId, { slug: 'jianyan', startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) });
+    // Each public read the document lists, asked for as a reader would, in both formats where there are two.
+    const paths: Record<string, string> = { site: site.siteId, id: id!, slug: 'jianyan', file: 'complaint.transport.json' };
+    const reads = all.filter(({ route }) => route.startsWith('GET ') && !/\{(photoId|sha256)\}|\/tokens\//.test(route));
+    expect(reads.length).toBeGreaterThan(12);
+    const mismatched: string[] = [];
+    for (const { route, operation } of reads) {
+      const path = route.slice(4).replace(/\{(\w+)\}/g, (_, name: string) => paths[name]!).replace('requests/complaint.transport.json', `requests/${id}.json`);
+      const response = await request(path, { origin: null });
+      if (response.status !== 200) continue;
+      const tagged = response.headers.has('ETag');
+      if (tagged !== Boolean(operation.responses?.['304'])) mismatched.push(`${route} answers ${tagged ? 'an' : 'no'} ETag`);
+      else if (tagged) {
+        expect((await request(path, { origin: null, headers: { 'If-None-Match': response.headers.get('ETag')! } })).status, route).toBe(304);
+        expect(JSON.stringify(operation.parameters), route).toContain('#/components/parameters/IfNoneMatch');
+        expect((operation.responses!['200'] as { headers?: object }).headers, route).toMatchObject({ ETag: { $ref: '#/components/headers/ETag' } });
+      }
+    }
+    expect(mismatched).toEqual([]);
+    // An action on a message is refused (412) when the message changed since the version sent in If-Match.
+    const checked = all.filter(({ operation }) => operation.responses?.['412']);
+    expect(checked.map(({ route }) => route)).toContain('POST /v1/console/messages/{id}/reply');
+    for (const { route, operation } of checked) expect(JSON.stringify(operation.parameters), route).toContain('#/components/parameters/IfMatch');
+    expect(document.components?.parameters?.IfMatch).toMatchObject({ name: 'If-Match', in: 'header', required: false });
+  });
+
   it('shows a developer Chinese examples of what citizens and officials write', async () => {
     const document = await documentFrom();
     const submit = document.paths!['/v1/sites/{site}/messages']!.post!.requestBody as { content: Record<string, { schema: { examples: { title: string; body: string }[] } }> };
@@ -177,7 +208,8 @@ describe('GET /docs', () => {
         if (!DESCRIPTIONS_ZH[answer.description]) missing.push(`${route} ${status}: ${answer.description}`);
       }
     }
-    for (const header of Object.values(headers)) if (!DESCRIPTIONS_ZH[header.description!]) missing.push(header.description!);
+    const shared = Object.values(document.components?.parameters ?? {}) as { description?: string }[];
+    for (const { description } of [...Object.values(headers), ...shared]) if (!DESCRIPTIONS_ZH[description!]) missing.push(description!);
     expect(missing, 'add the Chinese words to docs/descriptions.zh-cn.ts').toEqual([]);
 
     const html = await (await request('/docs', { origin: null })).text();

@@ -181,6 +181,28 @@ const BOOKMARK_COMPONENTS = {
     D1Bookmark: { description: BOOKMARK_DESCRIPTION, schema: { type: 'string' } },
   },
 } as const;
+/**
+ * Entity tags (RFC 9110 §8.8.3, §13.1): a public read answers an `ETag`, and a 304 without a body to
+ * the same `If-None-Match` (cheap on a slow phone); an action on a message sent with the `version`
+ * read in `If-Match` is refused (412 `changed_since_read`) once someone else handled it meanwhile.
+ * Declared on every operation that says 304 or 412, so a generated client knows the headers.
+ */
+const CONDITIONAL_COMPONENTS = {
+  parameters: {
+    IfNoneMatch: {
+      name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' },
+      description: 'the ETag of the answer the client has: unchanged, the answer is 304 without a body',
+    },
+    IfMatch: {
+      name: 'If-Match', in: 'header', required: false, schema: { type: 'string' },
+      description: 'the message’s `version` as the official read it, quoted (`"…"`): changed since, the action is refused with 412 changed_since_read; absent, the action is taken whatever changed',
+    },
+  },
+  headers: {
+    ETag: { description: 'the answer’s entity tag, to send back in If-None-Match', schema: { type: 'string' } },
+  },
+} as const;
+
 const bookmarkSent = (path: string) => /^\/(v1\/sites|open311\/v2)\/\{site\}/.test(path);
 const bookmarkAnswered = (method: string, path: string) => method !== 'get' && method !== 'head' && path.startsWith('/v1/sites/{site}');
 
@@ -254,6 +276,12 @@ function buildDocument(app: OpenAPIHono<AppEnv>): ApiDocument {
       operation.security ??= securityFor(method, path);
       for (const requirement of operation.security ?? []) for (const name of Object.keys(requirement)) used.add(name);
       if (bookmarkSent(path)) operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/D1Bookmark' }];
+      const responses = (operation.responses ?? {}) as Record<string, { headers?: Record<string, unknown> }>;
+      if (responses['304']) {
+        operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IfNoneMatch' }];
+        for (const status of ['200', '304']) responses[status]!.headers = { ...responses[status]!.headers, ETag: { $ref: '#/components/headers/ETag' } };
+      }
+      if (responses['412']) operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IfMatch' }];
       if (bookmarkAnswered(method, path)) {
         for (const [status, response] of Object.entries(operation.responses ?? {})) {
           if (!status.startsWith('2')) continue;
@@ -270,8 +298,8 @@ function buildDocument(app: OpenAPIHono<AppEnv>): ApiDocument {
   document.components = {
     ...document.components,
     securitySchemes,
-    parameters: { ...document.components?.parameters, ...BOOKMARK_COMPONENTS.parameters },
-    headers: { ...document.components?.headers, ...BOOKMARK_COMPONENTS.headers },
+    parameters: { ...document.components?.parameters, ...BOOKMARK_COMPONENTS.parameters, ...CONDITIONAL_COMPONENTS.parameters },
+    headers: { ...document.components?.headers, ...BOOKMARK_COMPONENTS.headers, ...CONDITIONAL_COMPONENTS.headers },
   } as typeof document.components;
   return document;
 }

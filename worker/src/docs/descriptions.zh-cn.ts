@@ -159,6 +159,12 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '扩展字段',
   'D1 read replication: a sealed bookmark (opaque, at most 256 characters) of where this client’s last write got to. A client that sends back the last one it was given reads what it wrote, even from a read replica; anything else is ignored. The SDK does this by itself.':
     'D1 读副本书签：密封的（不透明，最多 256 个字符）本客户端上一次写入所到的位置。把最近一次收到的书签带回来，即使从读副本读取，也能读到自己刚写入的内容；其他值一律忽略。SDK 会自动处理。',
+  'the answer’s entity tag, to send back in If-None-Match':
+    '这个应答的实体标签（ETag），下次请求时放在 If-None-Match 中带回',
+  'the ETag of the answer the client has: unchanged, the answer is 304 without a body':
+    '客户端已有的应答的 ETag：内容未变时应答 304，不带正文',
+  'the message’s `version` as the official read it, quoted (`"…"`): changed since, the action is refused with 412 changed_since_read; absent, the action is taken whatever changed':
+    '工作人员读取时留言的 `version`，加引号（`"…"`）：此后留言有变化的，操作被拒绝（412 changed_since_read）；不带此项时，无论是否有变化都执行操作',
   'the drive':
     '这个建言专栏',
   'campaign slug':

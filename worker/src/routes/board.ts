@@ -7,7 +7,7 @@ import { rowsOf } from '../db/client';
 import { unknownFilters } from '../db/sites';
 import { notFound, validationError } from '../errors';
 import { rodeWithSite, type SiteRider } from '../middleware/site-scope';
-import { limitedResponses, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { limitedResponses, notModified, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 /** The public board: published public messages and their replies, for anyone. */
 export const board = newRouteGroup();
@@ -43,7 +43,7 @@ const listMessages = createRoute({
   request: { params: SiteParamsSchema, query: ListMessagesQuerySchema },
   responses: {
     200: { description: 'one page; pass nextCursor as cursor for the next', content: { 'application/json': { schema: MessagePageSchema } } },
-    304: { description: 'unchanged since the ETag sent in If-None-Match' },
+    ...notModified,
     ...siteErrorResponses,
     ...limitedResponses,
   },
@@ -74,7 +74,7 @@ const getMessage = createRoute({
   request: { params: MessageParamsSchema },
   responses: {
     200: { description: 'the message', content: { 'application/json': { schema: PublicMessageDetailSchema } } },
-    304: { description: 'unchanged since the ETag sent in If-None-Match' },
+    ...notModified,
     ...siteErrorResponses,
   },
 });

@@ -401,7 +401,11 @@ describe('POST requests', () => {
     // Three citizens through the hotline's server: one address, three messages.
     for (const phone of ['13912341001', '13912341002', '13912341003']) expect((await relay(phone)).status).toBe(201);
     // One citizen's second message the same day is over their phone's cap, whichever way it comes.
-    await expectErrors(await relay('13912341001', '公交站牌被撞坏了，请尽快修复。'), 429, '');
+    // Its answer says it is this phone, and when: an operator tells it from the relay going too fast.
+    const capped = await relay('13912341001', '公交站牌被撞坏了，请尽快修复。');
+    expect(capped.status).toBe(429);
+    expect(Number(capped.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(await capped.json()).toEqual([{ code: 429, description: expect.stringMatching(/^这个手机号提交得太频繁，请\d+(小时|分钟)后再试。$/) }]);
     // The widget's own submissions from that address are still capped per address.
     expect((await submit(site.siteId, validMessage(site.eduUnit, { author: { name: '陈明', phone: '13912341004' } }), { headers: from })).status).toBe(201);
     await expectProblem(await submit(site.siteId, validMessage(site.eduUnit, { author: { name: '陈明', phone: '13912341005' } }), { headers: from }), 429, 'too_many_requests');

@@ -29,8 +29,10 @@ import { FORM_MAX_BYTES, isUtf8ContentType, refuseMalformedForm } from '../middl
 import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
 import { publicCache } from '../middleware/public-cache';
 import { visibleLength } from '../../../sdk/src/text';
+import { localeFromAcceptLanguage } from '../../../sdk/src/error-messages';
+import { tooManyText } from '../hosted/write-form';
 import { siteRuleProblems, SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
-import { RETRY_AFTER, SiteParamsSchema } from './openapi-common';
+import { notModified, RETRY_AFTER, SiteParamsSchema } from './openapi-common';
 
 export const open311 = newRouteGroup();
 
@@ -61,9 +63,14 @@ export async function open311Error(err: Error, c: Context<AppEnv>): Promise<Resp
   const problem = problemOf(error, c.req.header('Accept-Language'), 'open311');
   c.set('problem', error.code);
   const status = error.status === 422 ? 400 : error.status;
+  const site = c.get('site') as Site | undefined;
   const errors = problem.errors?.length
     ? problem.errors.map((e) => ({ code: status, description: `${OPEN311_PARAM[e.field] ?? e.field}: ${e.message}` }))
-    : [{ code: status, description: problem.title }];
+    // A cap says whose count is full and when to try again, as the site's own form says it: a hotline's
+    // operator must tell one citizen's phone done for the day from the whole relay going too fast.
+    : error.code === 'too_many_requests' && site
+      ? [{ code: status, description: tooManyText(localeFromAcceptLanguage(c.req.header('Accept-Language')), site, Number(c.res.headers.get('Retry-After')) || 60, error.extensions.limit) }]
+      : [{ code: status, description: problem.title }];
   c.header('Cache-Control', 'no-store');
   return open311Response(c, formatOfPath(c.req.path), 'errors', errors, status);
 }
@@ -127,6 +134,8 @@ const answers = (status: 200 | 201, description: string, schema: z.ZodType, xml:
     description,
     content: { 'application/json': { schema }, 'text/xml': { schema: z.string().describe(xml) } },
   },
+  // Every read is kept by the shared cache, with its ETag (publicCache above).
+  ...(status === 200 ? notModified : {}),
   ...errorResponses,
 });
 

@@ -13,6 +13,13 @@ export const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemComponent } },
 });
 
+/**
+ * The answer of a public read the shared cache keeps (middleware/public-cache.ts): sent its ETag in
+ * If-None-Match, an unchanged one is a 304 without a body. (openapi.ts adds both headers to the
+ * document of every operation that says this.)
+ */
+export const notModified = { 304: { description: 'unchanged since the ETag sent in If-None-Match' } };
+
 /** The header of an answer that says when to try again (429, 503). */
 export const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer' as const, minimum: 1 } } };
 

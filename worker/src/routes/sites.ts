@@ -8,7 +8,7 @@ import { openCampaignsQuery, toCampaignSummary } from '../db/sites';
 import { configUnits, searchUnits, smallTreeQuery, unitLevel, type SmallTreeRow } from '../db/unit-picker';
 import { rowsOf } from '../db/client';
 import { ridersReads, type SiteRider } from '../middleware/site-scope';
-import { SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { notModified, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 import { PUBLIC_MAX_AGE } from '../../../sdk/src/limits';
 
 export const sites = newRouteGroup();
@@ -75,7 +75,7 @@ const listSiteUnits = createRoute({
   request: { params: SiteParamsSchema, query: UnitListQuerySchema },
   responses: {
     200: { description: 'the units, each with the names above it', content: { 'application/json': { schema: UnitListSchema } } },
-    304: { description: 'unchanged since the ETag sent in If-None-Match' },
+    ...notModified,
     ...siteErrorResponses,
   },
 });

@@ -4,7 +4,7 @@ import { newRouteGroup } from '../app';
 import { siteUnitsIfFew, unknownFilters } from '../db/sites';
 import { PUBLIC_MIN_RATED, readStats } from '../db/stats';
 import { validationError } from '../errors';
-import { problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { notModified, problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 /** Public statistics of a site (the officials' dashboard, console-dashboard.ts, gives the same figures per unit). */
 export const stats = newRouteGroup();
@@ -20,6 +20,7 @@ const getStats = createRoute({
   request: { params: SiteParamsSchema, query: StatsQuerySchema },
   responses: {
     200: { description: 'the figures of the messages selected', content: { 'application/json': { schema: StatsSchema } } },
+    ...notModified,
     ...siteErrorResponses,
     422: problem('invalid fields, each named with a stable code: `to` before_start (before `from`), `unit` unknown_unit, `campaign` unknown_campaign'),
   },
