@@ -878,7 +878,9 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         fields = html`<p id="confirm-question">${f.closeConfirm}</p>`;
         break;
       case 'publish':
-        fields = html`<p id="confirm-question">${format(f.publishConfirm, { name: m.displayName })}</p>`;
+        // The contact fields are never shown, but a number typed into the text would be: the moderator is told before,
+        // in the question that describes 确定, so a screen reader says it too.
+        fields = html`<p id="confirm-question">${m.heldFor.includes('phone') ? html`<strong>${f.publishHeldPhone}</strong> ` : nothing}${format(f.publishConfirm, { name: m.displayName })}</p>`;
         break;
     }
     return html`<form class="panel stack" part="action-form" novalidate @submit=${this.submit} @keydown=${this.onPanelKeydown}

@@ -173,6 +173,7 @@ export const consoleEn: ConsoleStrings = {
     adoptionHint: 'Say briefly what was adopted and where, e.g. written into chapter 3 of the county plan. The public will read this note.',
     closeConfirm: 'Once closed, the message is no longer being handled. Close it?',
     publishConfirm: 'Once published, the message is public on the website for everyone to read (signed “{name}”, without contact details). Publish it?',
+    publishHeldPhone: 'Note: the title or text holds a phone number, which everyone will see once it is published. If it is someone’s own number, reject the message and say why: its author can send it again without the number.',
     rejectPreviewHint: 'With the tracking code, the author will see “{state}”, the reason you choose and your details.',
     rejectPreview: 'With the tracking code, the author will see: {state}. {label}: {reason}',
     confirm: 'Confirm',

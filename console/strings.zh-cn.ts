@@ -192,6 +192,8 @@ const strings = {
     adoptionHint: '请简要说明采纳了什么、用于何处，例如：已写入《县“十四五”规划》第三章。公众可以看到这段说明。',
     closeConfirm: '办结后留言将不再处于办理中。确定办结吗？',
     publishConfirm: '发布后，这条留言将在网站上公开，所有人都能看到（署名“{name}”，不含联系方式）。确定发布吗？',
+    /** Above 发布's question when the title or text holds a phone number (held for `phone`): it would be public too. */
+    publishHeldPhone: '注意：标题或内容中有电话号码，发布后所有人都能看到这个号码。是个人号码的，请驳回并说明原因，留言人删去号码后可以重新提交。',
     /** What the author will read in 查询留言, before the moderator has chosen a reason, and after. */
     rejectPreviewHint: '留言人凭查询码查看时，会看到“{state}”和您选择的原因及补充说明。',
     rejectPreview: '留言人凭查询码查看时将看到：{state}。{label}：{reason}',

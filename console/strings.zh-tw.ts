@@ -196,6 +196,8 @@ const strings = {
     adoptionHint: '請簡要說明採納了什麼、用於何處，例如：已寫入《縣「十四五」規劃》第三章。公眾可以看到這段說明。',
     closeConfirm: '辦結後留言將不再處於辦理中。確定辦結嗎？',
     publishConfirm: '發布後，這則留言將在網站上公開，所有人都能看到（署名「{name}」，不含聯絡方式）。確定發布嗎？',
+    /** Above 發布's question when the title or text holds a phone number (held for `phone`): it would be public too. */
+    publishHeldPhone: '注意：標題或內容中有電話號碼，發布後所有人都能看到這個號碼。是個人號碼的，請駁回並說明原因，留言人刪去號碼後可以重新提交。',
     /** What the author will read in 查詢留言, before the moderator has chosen a reason, and after. */
     rejectPreviewHint: '留言人憑查詢碼檢視時，會看到「{state}」和您選擇的原因及補充說明。',
     rejectPreview: '留言人憑查詢碼檢視時將看到：{state}。{label}：{reason}',

@@ -69,6 +69,30 @@ describe('<liuyan-form>: the second layer against abuse', () => {
     await page.context().close();
   });
 
+  it('asks the citizen to keep personal details out of a public text, and warns a moderator about to publish one holding a phone number that everyone will see it', async () => {
+    await browser.page.goto(`${HOST}/`);
+    const form = browser.page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    expect(await form.getByText('标题和内容原样公开，请勿在其中填写电话、住址等个人信息').count()).toBe(1);
+    const title = `小区门口路灯不亮 ${Date.now()}`;
+    await fillForm(browser.page, { title, body: '小区门口的路灯坏了一个星期，晚上很黑，有情况可打我手机13600136025联系。' });
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await form.locator('[part="tracking-code"]').waitFor();
+    const [row] = queryD1<{ id: string; held_for: string }>(inject('persistTo'), `SELECT id, held_for FROM messages WHERE title = '${title}'`);
+    expect(JSON.parse(row!.held_for)).toContain('phone');
+
+    const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.moderator, { width: 390, height: 844 });
+    await page.goto(`${CONSOLE}#/messages/${row!.id}`);
+    const message = page.locator('liuyan-console-message');
+    await message.getByRole('button', { name: '发布', exact: true }).click();
+    // Said first, in the question that describes 确定: a screen reader says it too.
+    const question = message.locator('#confirm-question');
+    await expect.poll(() => question.textContent()).toMatch(/^注意：标题或内容中有电话号码，发布后所有人都能看到这个号码。.*确定发布吗？$/);
+    expect(await message.getByRole('button', { name: '确定' }).getAttribute('aria-describedby')).toBe('confirm-question');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('loads Turnstile only when the citizen comes into the form, and sends its token', async () => {
     await setDemoProtection({ turnstileSiteKey: SITE_KEY, turnstileSecret: '1x0000000000000000000000000000000AA' });
     let scriptRequests = 0;

@@ -30,7 +30,7 @@ const strings = {
   sampleName: '陈明',
   requiredNote: '为必填项',
   public: '公开',
-  publicHint: '审核后在网站上展示，姓名只显示为所选署名，电话和邮箱不公开',
+  publicHint: '审核后在网站上展示，姓名只显示为所选署名，电话和邮箱不公开；标题和内容原样公开，请勿在其中填写电话、住址等个人信息',
   privateHint: '仅您本人（凭查询码）和办理部门可见',
   consent: '我已阅读并同意隐私声明：姓名、电话和邮箱仅用于办理本留言，加密保存，任何情况下都不会公开。',
   readPrivacyNotice: '阅读隐私声明',

@@ -34,7 +34,7 @@ const strings = {
   sampleName: '陳明',
   requiredNote: '為必填項',
   public: '公開',
-  publicHint: '審核後在網站上展示，姓名只顯示為所選署名，電話和信箱不公開',
+  publicHint: '審核後在網站上展示，姓名只顯示為所選署名，電話和信箱不公開；標題和內容原樣公開，請勿在其中填寫電話、住址等個人資訊',
   privateHint: '僅您本人（憑查詢碼）和辦理部門可見',
   consent: '我已閱讀並同意隱私聲明：姓名、電話和信箱僅用於辦理本留言，加密儲存，任何情況下都不會公開。',
   readPrivacyNotice: '閱讀隱私聲明',
