@@ -592,7 +592,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           <dt>${t.message.to}</dt><dd part="unit">${this.written(m.unit.name)}</dd>
           <dt>${t.message.status}</dt><dd>${rejected ? t.moderation.rejected : t.statuses[m.status]}</dd>
           <dt>${t.message.moderation}</dt><dd>${m.isPublic ? t.moderation[m.moderation] : t.message.neverPublished}${m.moderationReason
-            ? html` · ${format(t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.heldForBadge(m.heldFor, m.moderation === 'pending', m.isPublic)}</dd>
+            ? html` · ${format(m.moderation === 'hidden' ? t.message.hiddenBecause : t.message.rejectedBecause, { reason: this.reasonText(m.moderationReason) })}` : nothing}${this.heldForBadge(m.heldFor, m.moderation === 'pending', m.isPublic)}</dd>
           <dt>${t.message.visibility}</dt><dd>${m.isPublic ? t.message.public : t.private}</dd>
           <dt>${t.message.deadline}</dt><dd>${rejected ? t.message.noDeadline : html`${when(m.dueAt, false)} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}`}</dd>
           <dt>${t.message.submittedAt}</dt><dd>${when(m.createdAt)}</dd>

@@ -101,6 +101,7 @@ export const consoleEn: ConsoleStrings = {
     campaign: 'Suggestion drive',
     outlet: 'via {name}',
     rejectedBecause: 'Reason: {reason}',
+    hiddenBecause: 'Reason: {reason}',
     actions: 'Actions',
     notes: 'Internal notes',
     notesHint: 'Seen by officials only; never published.',

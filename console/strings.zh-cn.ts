@@ -111,6 +111,8 @@ const strings = {
     campaign: '建言专栏',
     outlet: '来源：{name}',
     rejectedBecause: '未通过原因：{reason}',
+    /** A message published, then hidden: it had passed review, so not 未通过. */
+    hiddenBecause: '隐藏原因：{reason}',
     actions: '操作',
     notes: '内部备注',
     notesHint: '仅办理人员可见，不会公开。',

@@ -115,6 +115,8 @@ const strings = {
     campaign: '建言專欄',
     outlet: '來源：{name}',
     rejectedBecause: '未通過原因：{reason}',
+    /** A message published, then hidden: it had passed review, so not 未通過. */
+    hiddenBecause: '隱藏原因：{reason}',
     actions: '操作',
     notes: '內部備註',
     notesHint: '僅辦理人員可見，不會公開。',

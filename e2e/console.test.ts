@@ -297,6 +297,22 @@ describe('the officials’ console at /console/', () => {
     expect(await shown.locator('[part="rejection"]').textContent()).toBe(`重复留言（${words}）`);
     const text = (await shown.textContent())!;
     for (const absent of ['办理期限', '待受理', '已超期']) expect(text).not.toContain(absent);
+
+    // One published, then taken off the board: the console does not call it 未通过, and its author reads why too.
+    const hiddenOne = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({
+      unitId: 'u_county_head', type: 'complaint', domain: 'urban', campaign: null,
+      title: `邻居装修噪音扰民 ${Date.now() % 1_000_000}`, body: '楼上邻居每天晚上十点以后还在装修，噪音很大。', region: '示范县城关镇',
+      author: { name: '陈明', phone: citizenPhone(), email: null, displayAs: 'masked' }, isPublic: true, consent: true,
+    });
+    const cookie = await sessionCookie(DEMO_ACCOUNTS.moderator);
+    expect((await officialApi(cookie, 'POST', `/v1/console/messages/${hiddenOne.id}/publish`, {})).status).toBe(200);
+    expect((await officialApi(cookie, 'POST', `/v1/console/messages/${hiddenOne.id}/hide`, { reason: 'personal_data', note: '含邻居的姓名和门牌号。' })).status).toBe(200);
+    await page.goto(`${CONSOLE}#/messages/${hiddenOne.id}`);
+    await expect.poll(() => page.locator('liuyan-console-message [part="message"] .facts').textContent()).toContain('已隐藏 · 隐藏原因：含他人隐私信息');
+    await tracker.getByLabel('查询码').fill(hiddenOne.trackingCode);
+    await tracker.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => shown.locator('[part="rejection"]').textContent()).toBe('含他人隐私信息（含邻居的姓名和门牌号。）');
+    expect(await shown.locator('dt', { hasText: '隐藏原因' }).count()).toBe(1);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -11,6 +11,7 @@ export const progressEn: ProgressStrings = {
   photoAlt: 'Photo {n} sent with the message',
   note: ' ({note})',
   rejectionReason: 'Why it was not approved',
+  hiddenReason: 'Why it was taken off the board',
   reasonWithNote: '{reason} ({note})',
   replyPhotoAlt: 'Photo {n} sent with the reply',
   photoHidden: 'Hidden from the public: {reason}',

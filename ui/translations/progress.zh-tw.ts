@@ -25,6 +25,8 @@ const progress = {
   note: '（{note}）',
   /** Why a message did not pass review, as its author sees it: the reason's label, then the moderator's words. */
   rejectionReason: '未通過原因',
+  /** A message published, then taken off the board by a moderator. */
+  hiddenReason: '隱藏原因',
   reasonWithNote: '{reason}（{note}）',
   /** A photo sent with a reply (its alt text). */
   replyPhotoAlt: '答覆所附的第{n}張照片',

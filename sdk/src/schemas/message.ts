@@ -248,7 +248,7 @@ export const TrackedMessageSchema = MessageFieldsSchema.extend({
   body: z.string(),
   isPublic: z.boolean(),
   moderation: ModerationSchema,
-  rejection: RejectionSchema.nullable().describe('set when moderation is rejected'),
+  rejection: RejectionSchema.nullable().describe('why: set when moderation is rejected, or hidden (published, then taken off the board)'),
   replies: z.array(OwnReplySchema),
   timeline: z.array(TimelineEventSchema),
   ratings: z.array(OwnRatingSchema).describe('one per final reply rated, oldest first (the n-th rated event is the n-th rating)'),

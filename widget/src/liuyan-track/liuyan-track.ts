@@ -4,7 +4,7 @@ import { fieldErrorMessage, fieldHeading } from '../../../sdk/src/error-messages
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
 import { textCounter, textError } from '../../../ui/text-rules';
-import type { FollowUp, OwnRating, RatingReason, TrackedMessage } from '../../../sdk/src/schemas/message';
+import type { FollowUp, OwnRating, RatingReason, Rejection, TrackedMessage } from '../../../sdk/src/schemas/message';
 import { eventLabel, eventUnit, rejectReasonLabel, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
 import type { Photo, PhotoHiding } from '../../../sdk/src/schemas/photo';
 import { photoStyles, renderPhotos } from '../../../ui/photos';
@@ -34,7 +34,7 @@ import { formatTrackingCode, normalizeTrackingCode } from '../../../sdk/src/trac
  * @csspart message - The message found.
  * @csspart campaign - The suggestion drive (建言专栏) the message was written to, when it was written to one.
  * @csspart status - Its status (未通过审核 when it did not pass review).
- * @csspart rejection - Why it did not pass review: the reason and the moderator's words.
+ * @csspart rejection - Why it did not pass review, or was taken off the board: the reason and the moderator's words.
  * @csspart photos - The author's photos (private and hidden ones too, marked), and each reply's.
  * @csspart cover - The first photo's small version, a link to the whole photo.
  * @csspart photo-private - Beside a photo only the author and the officials see: 不公开.
@@ -639,6 +639,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const details = this.eventDetails(m);
     const rejection = m.moderation === 'rejected' ? m.rejection : null;
     const w = (text: string) => written(text, this.locale);
+    const reasonText = ({ reason, note }: Rejection) => (note ? format(t.reasonWithNote, { reason: rejectReasonLabel(t, reason), note }) : rejectReasonLabel(t, reason));
     return html`<article part="message">
       <h3 tabindex="-1">${w(m.title)}</h3>
       <p class="badges">${rejection ? nothing : html`<span class="badge status ${m.status}">${t.statuses[m.status]}</span>`}
@@ -650,10 +651,9 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         ${rejection
           // Not handled: the state is the review's, with its reason, and no deadline.
           ? html`<dt>${t.status}</dt><dd part="status">${t.moderation.rejected}</dd>
-            <dt>${t.rejectionReason}</dt><dd part="rejection">${rejection.note
-              ? format(t.reasonWithNote, { reason: rejectReasonLabel(t, rejection.reason), note: rejection.note })
-              : rejectReasonLabel(t, rejection.reason)}</dd>`
-          : html`<dt>${t.status}</dt><dd part="status">${t.statuses[m.status]} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>`}
+            <dt>${t.rejectionReason}</dt><dd part="rejection">${reasonText(rejection)}</dd>`
+          : html`<dt>${t.status}</dt><dd part="status">${t.statuses[m.status]} ${m.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}</dd>
+            ${m.moderation === 'hidden' && m.rejection ? html`<dt>${t.hiddenReason}</dt><dd part="rejection">${reasonText(m.rejection)}</dd>` : nothing}`}
         <dt>${t.submittedAt}</dt><dd>${when(m.createdAt)}</dd>
         <dt>${fieldHeading(this.t.errors, 'region')}</dt><dd>${w(m.region)}</dd>
       </dl>

@@ -241,8 +241,11 @@ export async function trackedMessageView(db: SiteDatabase, siteId: string, track
     body: m.body,
     isPublic: m.is_public === 1,
     moderation: m.moderation,
-    // The code is on the message; the moderator's words on the (latest) 未通过审核 event.
-    rejection: rejected ? { reason: m.moderation_reason ?? 'other', note: timeline.findLast((e) => e.kind === 'rejected')?.note ?? null } : null,
+    // The code is on the message; the moderator's words on the (latest) 未通过审核 or 已隐藏 event. A message
+    // taken off the board tells its author why, as one that did not pass review does.
+    rejection: rejected || m.moderation === 'hidden'
+      ? { reason: m.moderation_reason ?? 'other', note: timeline.findLast((e) => e.kind === m.moderation)?.note ?? null }
+      : null,
     replies: parsed(m.replies).map((r): OwnReply => reply(r, photos, (p) => ownPhoto(p, audience))),
     timeline,
     ratings: ratings.map(ownRating),

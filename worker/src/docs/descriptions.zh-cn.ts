@@ -273,8 +273,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '最新答复是正式答复，尚未评价',
   'one per final reply rated, oldest first (the n-th rated event is the n-th rating)':
     '每条被评价的正式答复一条，最早的在前（第 n 个 rated 事件对应第 n 条评价）',
-  'set when moderation is rejected':
-    '审核不通过时填写',
+  'why: set when moderation is rejected, or hidden (published, then taken off the board)':
+    '原因：审核未通过，或公开后被隐藏（撤下）时填写',
   'there is a reply, no follow-up waits for its answer, and follow-ups are left':
     '已有答复，没有待答复的追问，且还有追问次数',
   'the latest overall rating, 1–5':

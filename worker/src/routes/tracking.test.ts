@@ -80,6 +80,20 @@ describe('POST /v1/sites/:site/track', () => {
     });
   });
 
+  it('tells the author of a message taken off the board why, and goes on handling it', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const moderator = await createOfficial(siteId, 'moderator');
+    const act = async (id: string, action: string, body: unknown = {}) =>
+      expect((await consoleRequest(`/v1/console/messages/${id}/${action}`, { as: moderator, method: 'POST', body })).status).toBe(200);
+    const created = await submitted(siteId, eduUnit);
+    await act(created.id, 'publish');
+    expect((await (await track(siteId, created.trackingCode)).json<TrackedMessage>()).rejection).toBeNull();
+    await act(created.id, 'hide', { reason: 'personal_data', note: '留言中有他人的手机号码。' });
+    const message = await (await track(siteId, created.trackingCode)).json<TrackedMessage>();
+    expect(message).toMatchObject({ moderation: 'hidden', status: 'submitted', rejection: { reason: 'personal_data', note: '留言中有他人的手机号码。' } });
+    expect(message.dueAt).not.toBeNull();
+  });
+
   it('reads the code however it is typed: lower case, full width, without dashes, with spaces', async () => {
     const { siteId, eduUnit } = await createSite();
     const { id, trackingCode } = await submitted(siteId, eduUnit);
