@@ -217,7 +217,7 @@ export const adminEn: AdminStrings = {
   },
   webhooks: {
     title: 'Webhooks',
-    intro: 'When a message is submitted, published, replied to, rated, re-opened, overdue or escalated (督办), the service POSTs the event as JSON to the https addresses you give, signed with the endpoint’s secret (the Liuyan-Signature header; verify it with verifyWebhook of @liuyan/sdk). Events carry ids, statuses and units only: never a message’s words or contact details. A receiver that does not answer 2xx within 5 seconds is tried 9 more times over about 40 hours; what still fails is marked failed, and can be sent again here.',
+    intro: 'When a message is submitted, published, replied to, rated, reopened, overdue or escalated (督办), the service POSTs the event as JSON to the https addresses you give, signed with the endpoint’s secret (the Liuyan-Signature header; verify it with verifyWebhook of @liuyan/sdk). Events carry ids, statuses and units only: never a message’s words or contact details. A receiver that does not answer 2xx within 5 seconds is tried 9 more times over about 40 hours; what still fails is marked failed, and can be sent again here.',
     url: 'Receiving address',
     urlHint: 'Must start with https://.',
     description: 'Note',
@@ -265,7 +265,7 @@ export const adminEn: AdminStrings = {
     separator: ', ',
     eventTypes: {
       'message.submitted': 'Submitted', 'message.published': 'Published', 'message.replied': 'Replied', 'message.rated': 'Rated',
-      'message.reopened': 'Re-opened', 'message.overdue': 'Overdue', 'message.escalated': 'Escalated (督办)',
+      'message.reopened': 'Reopened', 'message.overdue': 'Overdue', 'message.escalated': 'Escalated (督办)',
     },
     statuses: { pending: 'waiting', retrying: 'to be retried', delivered: 'delivered', dead: 'failed' },
     paused: 'paused',

@@ -35,7 +35,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     privacyText: 'privacy notice', submissionLimits: 'submission limits', perAddressHour: 'per network address per hour',
     perPhoneDay: 'per phone number per day', perSiteMinute: 'for the whole site per minute', site: 'site', tab: 'tab',
     dueWithinDays: 'days until due',
-    reopened: 're-opened only',
+    reopened: 'reopened only',
     lang: 'language',
     workdays: 'make-up working day',
     currentPassword: 'current password', newPassword: 'new password', account: 'person', action: 'action', secondFactor: 'two-step verification',

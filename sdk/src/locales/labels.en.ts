@@ -30,7 +30,7 @@ export const enProgressLabels: ProgressLabels = {
   },
   ratingLevels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Fairly satisfied', 4: 'Satisfied', 5: 'Very satisfied' },
   ratingReasons: { not_solved: 'The problem is not solved', not_answered: 'The reply does not address my question', too_slow: 'Too slow', attitude: 'Attitude', other: 'Other' },
-  flags: { reopened: 'Re-opened', adopted: 'Adopted' },
+  flags: { reopened: 'Reopened', adopted: 'Adopted' },
 };
 
 export const enStatsLabels: StatsLabels = {
