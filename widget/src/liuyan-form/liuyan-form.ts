@@ -837,10 +837,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private flushOutbox = async (): Promise<void> => {
     if (this.phase !== 'queued' || this.flushing || navigator.onLine === false) return;
     this.flushing = true;
+    const shown = this.queued;
     try {
-      const outcome = await sendQueued(this.site, this.queued, (entry) =>
+      const outcome = await sendQueued(this.site, shown, (entry) =>
         this.client().submitMessage(entry.input, { idempotencyKey: entry.key }));
       if (this.phase !== 'queued') return;
+      // Another tab sent the one this try was for, and the news brought the next waiting here
+      // meanwhile: this outcome is not the shown one's (its "gone" would give the form back, and the
+      // next one would wait unsent). The shown one is tried now, below.
+      if (this.queued !== shown) return;
       if ('sent' in outcome) this.showReceipt(outcome.sent);
       else if ('refused' in outcome) void this.giveBack(outcome.entry, outcome.refused);
       // Sent or given back by another tab, whose news did not reach this one: that tab shows it, and
@@ -848,6 +853,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       else if ('gone' in outcome && !this.showNextQueued()) void this.giveBack(null, null);
     } finally {
       this.flushing = false;
+      // A submission shown while this try was under way (the next waiting) was not tried then: now.
+      if (this.phase === 'queued' && this.queued !== shown) void this.flushOutbox();
     }
   };
 
