@@ -73,7 +73,7 @@ describe('<liuyan-form>: the second layer against abuse', () => {
     await browser.page.goto(`${HOST}/`);
     const form = browser.page.locator('liuyan-form');
     await form.locator('[part="form"]').waitFor();
-    expect(await form.getByText('标题和内容原样公开，请勿在其中填写电话、住址等个人信息').count()).toBe(1);
+    expect(await form.getByText('留言原样公开，请勿在其中填写电话、住址等个人信息').count()).toBe(1);
     const title = `小区门口路灯不亮 ${Date.now()}`;
     await fillForm(browser.page, { title, body: '小区门口的路灯坏了一个星期，晚上很黑，有情况可打我手机13600136025联系。' });
     await form.getByRole('button', { name: '提交留言' }).click();

@@ -28,7 +28,7 @@ export const formEn: FormStrings = {
   sampleName: 'Chen Ming',
   requiredNote: 'required',
   public: 'Public',
-  publicHint: 'Shown on the website after review, under the display name you chose; phone and email are never shown. The title and text are shown as written: leave phone numbers, addresses and other personal details out of them',
+  publicHint: 'Shown on the website after review, under the display name you chose; phone and email are never shown. The message itself is shown as written: leave phone numbers, addresses and other personal details out of it',
   privateHint: 'Seen only by you (with the tracking code) and the officials handling it',
   consent: 'I have read and accept the privacy notice: my name, phone and email are used only to handle this message, are stored encrypted and are never published.',
   readPrivacyNotice: 'Read the privacy notice',
