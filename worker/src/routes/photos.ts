@@ -18,7 +18,7 @@ import { cleanPhoto, type CleanPhoto } from '../lib/photo-bytes';
 import { requireRole } from '../middleware/console-auth';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { tooManyRequests, withinLimit } from '../middleware/rate-limit';
-import { bodyErrorResponses, limitedResponses, officialErrorResponses, problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
+import { bodyErrorResponses, limitedResponses, notModified, officialErrorResponses, problem, SiteParamsSchema, siteErrorResponses } from './openapi-common';
 
 // Photos with a message: the upload (raw bytes, before the submission names them), and the three
 // ways to read one back — the public's (published public messages, a content-hashed URL cached for
@@ -113,7 +113,8 @@ const publicPhoto = createRoute({
   tags: ['board'],
   summary: 'A public photo of a published public message (the URL its views give; cached for ever)',
   request: { params: SiteParamsSchema.extend({ photoId: PhotoIdSchema, sha256: z.string().max(64).describe('the photo’s content hash') }), query: SizeQuerySchema },
-  responses: { 200: { description: 'the image', content: imageContent }, ...siteErrorResponses },
+  // Its own ETag is the image's hash (`photoResponse`): a browser holding it gets a 304.
+  responses: { 200: { description: 'the image', content: imageContent }, ...notModified, ...siteErrorResponses },
 });
 
 const trackedPhoto = createRoute({
