@@ -63,7 +63,7 @@ const statusOf = (page: Page) => page.locator('liuyan-console-message [part="sta
 const actionsOf = (page: Page) => page.locator('liuyan-console-message [part="actions"] button').allTextContents();
 
 describe('the officials’ console at /console/', () => {
-  it('is served with a strict CSP, nosniff and no referrer, and runs no inline code; static files refuse other methods than GET and HEAD with Allow', async () => {
+  it('is served with a strict CSP, nosniff and no referrer, and runs no inline code; static files say their charset and refuse other methods than GET and HEAD with Allow', async () => {
     const response = await fetch(CONSOLE);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
@@ -76,6 +76,11 @@ describe('the officials’ console at /console/', () => {
     expect(html).not.toMatch(/<style|\sstyle=/);
     const script = await fetch(`${WORKER}/console/app.js`);
     expect(script.headers.get('Content-Type')).toMatch(/javascript/);
+    // Every static text file says its charset, the ones the platform types without one too.
+    for (const path of ['/console/app.js', '/console/app.js.map', '/widget/liuyan.js.map', '/examples/units/county.json', '/console/icon.svg', '/examples/units/county.csv']) {
+      const type = (await fetch(`${WORKER}${path}`)).headers.get('Content-Type');
+      expect([path, type]).toEqual([path, expect.stringMatching(/;\s*charset=utf-8$/i)]);
+    }
     // The static files take GET and HEAD only: another method is refused with 405, saying what is allowed.
     for (const [method, path] of [['PUT', '/widget/liuyan.js'], ['DELETE', '/console/'], ['POST', '/examples/gov-site/'], ['OPTIONS', '/console/app.js']]) {
       const refused = await fetch(`${WORKER}${path}`, { method });

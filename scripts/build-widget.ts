@@ -178,6 +178,17 @@ export async function buildPublic(): Promise<void> {
     // The static files take GET and HEAD only; the platform answers any other method 405 itself, and a
     // 405 must say what is allowed (RFC 9110 §15.5.6). Allow may be sent with any answer (§10.2.1).
     '  Allow: GET, HEAD',
+    // A source map and a JSON file are text: the platform types them `application/json` with no
+    // charset, and an SVG with none either, so a client guessing the encoding could misread them.
+    '/*.map',
+    '  ! Content-Type',
+    '  Content-Type: application/json; charset=utf-8',
+    '/*.json',
+    '  ! Content-Type',
+    '  Content-Type: application/json; charset=utf-8',
+    '/*.svg',
+    '  ! Content-Type',
+    '  Content-Type: image/svg+xml; charset=utf-8',
     '/widget/*',
     '  Access-Control-Allow-Origin: *',
     '  Cache-Control: public, max-age=300',
