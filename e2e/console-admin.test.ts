@@ -229,7 +229,7 @@ describe('the console’s admin pages', () => {
     await page.context().close();
   });
 
-  it('an admin imports a year’s national holidays and adds a holiday of another year, and sees the days marked, also after a reload', async () => {
+  it('an admin imports a year’s national holidays, adds a holiday of another year and sees the days marked, also after a reload, then deletes one after a question, keeping a holiday another admin added meanwhile', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '工作日历');
     const calendar = page.locator('liuyan-console-admin-calendar');
@@ -268,6 +268,25 @@ describe('the console’s admin pages', () => {
     await page.reload();
     await periods.first().waitFor();
     expect(await periodText(name)).toContain('2035/03/20 至 2035/03/21');
+
+    // Deleting asks first, and takes out that holiday's days only: one another admin added since the
+    // page was opened stays.
+    const other = `县庆后${run}`;
+    const added = await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'POST', '/v1/admin/calendar/periods', { name: other, from: '2035-05-02' });
+    expect(added.status).toBe(200);
+    const remove = calendar.getByRole('button', { name: `删除“${name}”` });
+    await remove.click();
+    expect(await remove.getAttribute('aria-expanded')).toBe('true');
+    const confirm = calendar.getByRole('button', { name: '确定删除' });
+    expect(await confirm.getAttribute('aria-describedby')).toBe('confirm-question');
+    expect(await calendar.locator('#confirm-question').textContent()).toBe(`删除“${name}”的2天？此后新留言的办理期限不再把这些日子算作假期或调休上班日；已定的期限不变。`);
+    expect(await periodText(name)).toContain('2035/03/20');
+    await confirm.click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-calendar').textContent()).toBe(`已删除“${name}”`);
+    expect(await periods.filter({ hasText: other }).count()).toBe(1);
+    expect(await periods.filter({ hasText: name }).count()).toBe(0);
+    const stored = await (await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'GET', '/v1/admin/calendar?year=2035')).json() as { name: string }[];
+    expect(stored.filter((d) => d.name === name || d.name === other)).toEqual([{ day: '2035-05-02', kind: 'holiday', name: other }]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

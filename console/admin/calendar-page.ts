@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NATIONAL_HOLIDAYS } from '../../sdk/src/codes';
-import type { CalendarDay, CalendarInput, CalendarPeriodInput } from '../../sdk/src/schemas/admin';
+import type { CalendarDay, CalendarPeriodInput } from '../../sdk/src/schemas/admin';
 import { idRefs } from '../../ui/id-refs';
 import { defineElement } from '../../ui/liuyan-element';
 import { format, formatDateTime } from '../../ui/localize';
@@ -66,12 +66,15 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     year: { type: Number },
     days: { state: true },
     loadError: { state: true },
+    confirming: { state: true },
   };
 
   /** The year shown; from the address (`#/admin/calendar?year=2027`), else this year. */
   year = thisYear();
   private days: CalendarDay[] | null = null;
   private loadError = '';
+  /** The holiday whose removal is being confirmed (its scope, `period-<first day>`), if any. */
+  private confirming = '';
   /** Said once the year the page is going to has loaded (a holiday added in another year). */
   private doneAfterLoad = '';
 
@@ -83,6 +86,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     const year = this.year;
     this.days = null;
     this.loadError = '';
+    this.confirming = '';
     this.clearMessages();
     this.done = this.doneAfterLoad;
     this.doneAfterLoad = '';
@@ -135,13 +139,18 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
     if (saved && year === this.year) this.days = saved;
   }
 
+  /**
+   * Takes out the days this page shows for the holiday, and only those: a holiday another admin added
+   * since the page was opened stays (the year replaced whole would drop it).
+   */
   private async removePeriod(period: Period): Promise<void> {
-    const gone = new Set(period.days.map((d) => d.day));
-    const days: CalendarInput['days'] = (this.days ?? []).filter((d) => !gone.has(d.day));
+    const year = this.year;
     const name = this.periodName(period);
     const saved = await this.change(`period-${period.days[0]!.day}`,
-      () => this.officials.admin.calendar.replace({ year: this.year, days }), format(this.a.calendar.removed, { name }));
-    if (saved) this.days = saved;
+      () => this.officials.admin.calendar.removeDays({ year, days: period.days.map((d) => d.day) }), format(this.a.calendar.removed, { name }));
+    if (!saved || year !== this.year) return;
+    this.confirming = '';
+    this.days = saved;
   }
 
   private show(event: Event): void {
@@ -248,8 +257,17 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
             ${workdays.length > 0 ? html`<span><span class="badge">${a.kinds.workday}</span> ${dayList(workdays)}</span>` : nothing}
           </div>
           <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${format(a.removePeriod, { name: this.periodName(p) })}
-            @click=${() => this.removePeriod(p)}>${this.a.remove}</button>
-          ${this.formError(scope)}
+            aria-expanded=${String(this.confirming === scope)}
+            @click=${() => { this.clearMessages(); this.confirming = this.confirming === scope ? '' : scope; }}>${this.a.remove}</button>
+          ${this.confirming === scope ? html`<div class="panel" role="group" aria-label=${format(a.removePeriod, { name: this.periodName(p) })}>
+            <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
+            <p id="confirm-question">${format(a.removeConfirm, { name: this.periodName(p), n: p.days.length })}</p>
+            ${this.formError(scope)}
+            <div class="buttons">
+              <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${() => this.removePeriod(p)}>${this.a.confirmRemove}</button>
+              <button type="button" class="secondary" @click=${() => { this.confirming = ''; this.clearMessages(); }}>${this.a.cancel}</button>
+            </div>
+          </div>` : this.formError(scope)}
         </li>`;
       })}
     </ul>`;

@@ -105,6 +105,7 @@ export const adminEn: AdminStrings = {
     addedElsewhere: '“{name}” added; it is in {year}: now showing {year}',
     removePeriod: 'Delete “{name}”',
     removed: '“{name}” deleted',
+    removeConfirm: 'Delete the {n} days of “{name}”? New messages’ deadlines will no longer count them as days off or make-up working days; deadlines already set do not change.',
     unnamed: 'Unnamed',
     nationalHolidays: ['New Year’s Day', 'Spring Festival', 'Qingming Festival', 'Labour Day', 'Dragon Boat Festival', 'Mid-Autumn Festival', 'National Day'],
     holidayRun: '{from} to {to} ({n} {n:day|days})',

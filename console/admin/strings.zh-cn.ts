@@ -115,6 +115,7 @@ const strings = {
     addedElsewhere: '已添加“{name}”，它在{year}年：现显示{year}年',
     removePeriod: '删除“{name}”',
     removed: '已删除“{name}”',
+    removeConfirm: '删除“{name}”的{n}天？此后新留言的办理期限不再把这些日子算作假期或调休上班日；已定的期限不变。',
     unnamed: '未命名',
     /** The national holidays (sdk/src/codes.ts `NATIONAL_HOLIDAYS`), in that order, as this language names them. */
     nationalHolidays: ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'],

@@ -119,6 +119,7 @@ const strings = {
     addedElsewhere: '已新增「{name}」，它在{year}年：現顯示{year}年',
     removePeriod: '刪除「{name}」',
     removed: '已刪除「{name}」',
+    removeConfirm: '刪除「{name}」的{n}天？此後新留言的辦理期限不再把這些日子算作假期或調休上班日；已定的期限不變。',
     unnamed: '未命名',
     /** The national holidays (sdk/src/codes.ts `NATIONAL_HOLIDAYS`), in that order, as this language names them. */
     nationalHolidays: ['元旦', '春節', '清明節', '勞動節', '端午節', '中秋節', '國慶節'],

@@ -1,7 +1,7 @@
 // The officials' side of the API, typed end to end: the console uses it, and so can an integration
 // that signs in as an official. Types only come from the schemas, so no zod reaches a browser.
 import type {
-  Account, AdminUnit, AdminUnitListQuery, AdminUnitPage, CalendarDay, CalendarImportInput, CalendarInput, CalendarPeriodInput, CreateAccountInput, CreateReplyTemplateInput,
+  Account, AdminUnit, AdminUnitListQuery, AdminUnitPage, CalendarDay, CalendarImportInput, CalendarInput, CalendarPeriodInput, CalendarRemovalInput, CreateAccountInput, CreateReplyTemplateInput,
   CreateUnitInput, ExportQuery, PasswordReset, ReplyTemplate, SiteSettings, UpdateAccountInput, UpdateReplyTemplateInput, UpdateSiteInput,
   UpdateUnitInput,
 } from './schemas/admin';
@@ -147,6 +147,8 @@ export interface ConsoleClient {
       replace(input: CalendarInput): Promise<CalendarDay[]>;
       /** One holiday (days off from–to, and its 调休 make-up working days), merged into its year. */
       addPeriod(input: CalendarPeriodInput): Promise<CalendarDay[]>;
+      /** Days taken out of a year (a holiday as it was shown); other days stay, one added meanwhile too. */
+      removeDays(input: CalendarRemovalInput): Promise<CalendarDay[]>;
       /** The State Council's published schedule of a year, merged into the site's. */
       importNational(input: CalendarImportInput): Promise<CalendarDay[]>;
     };
@@ -285,6 +287,7 @@ export function createConsoleClient(options: ConsoleClientOptions = {}): Console
         get: (year) => get(`/v1/admin/calendar${queryString({ year })}`),
         replace: (input) => put('/v1/admin/calendar', input),
         addPeriod: (input) => post('/v1/admin/calendar/periods', input),
+        removeDays: (input) => post('/v1/admin/calendar/removals', input),
         importNational: (input) => post('/v1/admin/calendar/import', input),
       },
       units: {

@@ -146,6 +146,7 @@ export const enAuditActions: Record<AuditAction, string> = {
   'site.update': 'Changed site settings',
   'calendar.update': 'Changed the working calendar',
   'calendar.period': 'Added a holiday to the calendar',
+  'calendar.remove': 'Removed a holiday from the calendar',
   'calendar.import': 'Imported the national holiday schedule',
   'unit.create': 'Added a unit',
   'unit.update': 'Changed a unit',

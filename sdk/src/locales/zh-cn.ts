@@ -144,6 +144,7 @@ export const zhCNAuditActions: Record<AuditAction, string> = {
   'site.update': '修改站点设置',
   'calendar.update': '修改工作日历',
   'calendar.period': '添加假期',
+  'calendar.remove': '删除假期',
   'calendar.import': '导入国家节假日安排',
   'unit.create': '新增单位',
   'unit.update': '修改单位',

@@ -146,6 +146,7 @@ export const zhTWAuditActions: Record<AuditAction, string> = {
   'site.update': '修改站點設定',
   'calendar.update': '修改工作日曆',
   'calendar.period': '新增假期',
+  'calendar.remove': '刪除假期',
   'calendar.import': '匯入國家節假日安排',
   'unit.create': '新增單位',
   'unit.update': '修改單位',

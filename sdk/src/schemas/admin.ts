@@ -237,6 +237,17 @@ export const CalendarPeriodInputSchema = z.object({
 });
 export type CalendarPeriodInput = z.input<typeof CalendarPeriodInputSchema>;
 
+/**
+ * `POST /v1/admin/calendar/removals`: days taken out of the calendar (a holiday the console removes:
+ * the days it showed), all of `year`. Every other day stays, a day added since by another admin
+ * too; a day not there is no error, so removing twice changes nothing.
+ */
+export const CalendarRemovalInputSchema = z.object({
+  year: z.number().int().min(YEAR_MIN).max(YEAR_MAX),
+  days: z.array(CalendarDayValueSchema).min(1).max(366),
+});
+export type CalendarRemovalInput = z.input<typeof CalendarRemovalInputSchema>;
+
 /** `POST /v1/admin/calendar/import`: the national holidays and make-up working days of a year, as published. */
 export const CalendarImportInputSchema = z.object({ year: z.number().int().min(YEAR_MIN).max(YEAR_MAX) });
 export type CalendarImportInput = z.input<typeof CalendarImportInputSchema>;

@@ -12,7 +12,7 @@ import { withCode } from './error';
  */
 export const AuditActionSchema = z.enum([
   'contact.reveal', 'export.contact',
-  'site.update', 'calendar.update', 'calendar.period', 'calendar.import',
+  'site.update', 'calendar.update', 'calendar.period', 'calendar.remove', 'calendar.import',
   'unit.create', 'unit.update',
   'account.create', 'account.update', 'account.totp_enable', 'account.password_change', 'account.password_reset',
   'template.create', 'template.update', 'template.delete',

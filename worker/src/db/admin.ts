@@ -93,6 +93,16 @@ export function replaceCalendarStatements(db: SiteDatabase, siteId: string, year
   return statements;
 }
 
+/** Statements that take `days` (YYYY-MM-DD) out of the site's calendar, for one batch; other days stay. */
+export function removeCalendarStatements(db: SiteDatabase, siteId: string, days: string[]) {
+  const statements: Compilable<unknown>[] = [];
+  // Within D1's 100 bound values a statement: the site and up to 90 days.
+  for (let start = 0; start < days.length; start += 90) {
+    statements.push(db.q.deleteFrom('calendar_days').where('site_id', '=', siteId).where('day', 'in', days.slice(start, start + 90)));
+  }
+  return statements;
+}
+
 /**
  * Statements that write `days` into the site's calendar, for one batch: a day already there takes the
  * new kind and name; every other day stays. Writing the same days again changes nothing.

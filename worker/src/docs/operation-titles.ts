@@ -58,6 +58,7 @@ export const OPERATION_TITLES_ZH: Record<string, string> = {
   getCalendar: '某年的法定节假日和调休上班日（办理期限按工作日计算）',
   replaceCalendar: '替换某年的节假日和调休上班日（已设定的期限不变）',
   addCalendarPeriod: '添加一个假期：放假起止日期和调休上班日（与已有日历合并）',
+  removeCalendarDays: '从某年的日历中删除指定日期（一个假期，按页面所示）；其他日期保留，其间别人新加的也保留',
   importNationalCalendar: '导入国务院办公厅公布的某年全国节假日和调休安排；站点自设的日期保留，重复导入不改变结果',
   listUnits: '站点的单位（含已停用的）：逐级分页列出某单位的下级（parent），按名称或拼音搜索（q），或按编号取出（ids）；从不一次给出整棵树',
   createUnit: '新增领导、部门、地区或部委',

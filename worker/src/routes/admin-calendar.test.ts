@@ -97,6 +97,40 @@ describe('/v1/admin/calendar', () => {
   });
 });
 
+describe('POST /v1/admin/calendar/removals', () => {
+  const addPeriod = (as: TestOfficial, body: unknown) => consoleRequest('/v1/admin/calendar/periods', { as, method: 'POST', body });
+  const remove = (as: TestOfficial, body: unknown) => consoleRequest('/v1/admin/calendar/removals', { as, method: 'POST', body });
+
+  it('takes out the days named only: a holiday another admin added since the page was opened stays', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const otherAdmin = await createOfficial(siteId, 'admin');
+    await addPeriod(admin, { name: '测试假A', from: '2027-03-15', to: '2027-03-16' });
+    const seen = await yearOf(admin, 2027);
+    // Meanwhile, on another page:
+    await addPeriod(otherAdmin, { name: '测试假B', from: '2027-12-22' });
+    const response = await remove(admin, { year: 2027, days: seen.filter((d) => d.name === '测试假A').map((d) => d.day) });
+    expect(response.status).toBe(200);
+    const left: CalendarDay[] = [{ day: '2027-12-22', kind: 'holiday', name: '测试假B' }];
+    expect(await response.json()).toEqual(left);
+    expect(await yearOf(otherAdmin, 2027)).toEqual(left);
+    // Twice is the same; a day not there is no error.
+    expect(await (await remove(admin, { year: 2027, days: ['2027-03-15', '2027-03-15', '2027-04-01'] })).json()).toEqual(left);
+    expect(JSON.parse((await auditRows(siteId, 'calendar.remove')).at(0)!.detail!)).toEqual({ year: 2027, days: 2 });
+  });
+
+  it('removes a whole year of days in one request, and refuses a day of another year, naming it', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10));
+    await consoleRequest('/v1/admin/calendar', { as: admin, method: 'PUT', body: { year: 2027, days: days.map((day) => ({ day, kind: 'holiday' })) } });
+    const problem = await expectProblem(await remove(admin, { year: 2027, days: ['2027-01-04', '2028-01-03'] }), 422, 'validation');
+    expect(problem.errors!.map(({ field, code }) => ({ field, code }))).toEqual([{ field: 'days.1', code: 'outside_year' }]);
+    expect(await yearOf(admin, 2027)).toHaveLength(365);
+    expect(await (await remove(admin, { year: 2027, days })).json()).toEqual([]);
+  });
+});
+
 describe('POST /v1/admin/calendar/periods', () => {
   const addPeriod = (as: TestOfficial, body: unknown) => consoleRequest('/v1/admin/calendar/periods', { as, method: 'POST', body });
 

@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   CALENDAR_PERIOD_DAYS_MAX, CalendarDaySchema, CalendarImportInputSchema, CalendarInputSchema, CalendarPeriodInputSchema, CalendarQuerySchema,
+  CalendarRemovalInputSchema,
   type CalendarDay,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { auditEntry, calendarDays, mergeCalendarStatements, replaceCalendarStatements } from '../db/admin';
+import { auditEntry, calendarDays, mergeCalendarStatements, removeCalendarStatements, replaceCalendarStatements } from '../db/admin';
 import { validationError, type FieldProblem } from '../errors';
 import { daysFromTo, isWeekend } from '../lib/calendar';
 import { nationalDays } from '../lib/national-holidays';
@@ -107,6 +108,35 @@ adminCalendar.openapi(addCalendarPeriod, async (c) => {
   await db.batch([
     ...mergeCalendarStatements(db, site.id, days),
     auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'calendar.period', detail: { name, days: days.length }, at }),
+  ]);
+  return c.json(await calendarDays(db, site.id, year), 200);
+});
+
+const removeCalendarDays = createRoute({
+  operationId: 'removeCalendarDays',
+  method: 'post',
+  path: '/v1/admin/calendar/removals',
+  summary: 'Take days out of a year’s calendar (a holiday, as it was shown); every other day stays, one added meanwhile too',
+  request: { body: { required: true, content: { 'application/json': { schema: CalendarRemovalInputSchema } } } },
+  responses: { 200: yearDays, ...officialErrorResponses, ...bodyErrorResponses },
+});
+
+// Only the days named: the year replaced whole (PUT) from a page opened earlier would also drop a
+// holiday another admin added since.
+adminCalendar.openapi(removeCalendarDays, async (c) => {
+  const { year, days } = c.req.valid('json');
+  const problems: FieldProblem[] = [];
+  days.forEach((day, i) => {
+    if (!day.startsWith(`${year}-`)) problems.push({ field: `days.${i}`, code: 'outside_year', params: { year } });
+  });
+  if (problems.length > 0) throw validationError(problems);
+  const site = c.get('site');
+  const db = c.get('db');
+  const unique = [...new Set(days)];
+  const at = new Date().toISOString();
+  await db.batch([
+    ...removeCalendarStatements(db, site.id, unique),
+    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'calendar.remove', detail: { year, days: unique.length }, at }),
   ]);
   return c.json(await calendarDays(db, site.id, year), 200);
 });

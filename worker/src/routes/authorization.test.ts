@@ -65,6 +65,7 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/admin/calendar': { roles: ADMIN },
   'PUT /v1/admin/calendar': { roles: ADMIN, body: { year: 2027, days: [] } },
   'POST /v1/admin/calendar/periods': { roles: ADMIN, body: { name: '春节', from: '2027-02-06', to: '2027-02-14' } },
+  'POST /v1/admin/calendar/removals': { roles: ADMIN, body: { year: 2027, days: ['2027-02-06'] } },
   'POST /v1/admin/calendar/import': { roles: ADMIN, body: { year: 2026 } },
   'GET /v1/admin/units': { roles: ADMIN },
   'POST /v1/admin/units': { roles: ADMIN, body: { name: '县水利局', kind: 'department' } },
