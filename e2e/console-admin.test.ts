@@ -387,7 +387,7 @@ describe('the console’s admin pages', () => {
     await Promise.all([page.context().close(), responder.page.context().close()]);
   }, 120_000);
 
-  it('a word list with a word too long is refused on that word’s line before anything is sent', async () => {
+  it('a word list with a word too long is refused on that word’s line, an emptied number asked for, before anything is sent', async () => {
     const { page, problems } = await signedIn(browser, DEMO_ACCOUNTS.admin);
     await openAdmin(page, '防滥用与保存期限');
     const protection = page.locator('liuyan-console-admin-protection');
@@ -399,6 +399,16 @@ describe('the console’s admin pages', () => {
     await expect.poll(() => protection.locator('#bannedWords-error').textContent()).toBe('第3行：禁用词不能超过30个字');
     expect(await protection.getByRole('alert').allTextContents()).toEqual(['第3行：禁用词不能超过30个字']);
     expect(await banned.getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toBe(0);
+
+    // A number emptied is asked for, not saved as 0 (for the retention, 0 keeps contact details for ever).
+    await banned.fill('法轮功');
+    await protection.getByLabel('留言办结后保存联系方式的天数').fill('');
+    await protection.getByLabel('最短填写时间（秒）').fill('');
+    await protection.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => protection.locator('#retentionDays-error').textContent()).toBe('请填写留言办结后保存联系方式的天数');
+    expect(await protection.locator('#minFillSeconds-error').textContent()).toBe('请填写最短填写时间');
+    expect(await protection.locator('#bannedWords-error').count()).toBe(0);
     expect(sent).toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();

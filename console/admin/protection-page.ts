@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { FieldErrorParams } from '../../sdk/src/error-messages';
 import type { FieldErrorCode } from '../../sdk/src/schemas/error';
-import { WORD_LIST_MAX, WORD_MAX } from '../../sdk/src/limits';
+import { MIN_FILL_SECONDS, RETENTION_DAYS, WORD_LIST_MAX, WORD_MAX } from '../../sdk/src/limits';
 import type { ProtectionSettings } from '../../sdk/src/schemas/protection';
 import { format } from '../../ui/localize';
 import { textError } from '../../ui/text-rules';
@@ -91,16 +91,19 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
       const bad = problems.findIndex(Boolean);
       if (bad >= 0 && !checks[list]) checks[`${list}.${bad}`] = this.fieldMessage(`${list}.${bad}`, problems[bad]!.code, problems[bad]!.params);
     }
+    // An emptied number is asked for, not read as 0 (for the retention, 0 is "keep for ever").
+    checks.minFillSeconds = this.integerCheck('minFillSeconds', v.raw('minFillSeconds'), MIN_FILL_SECONDS);
+    checks.retentionDays = this.integerCheck('retentionDays', v.raw('retentionDays'), RETENTION_DAYS);
     if (this.refused(SAVE, failures(checks))) return;
     const saved = await this.change(SAVE, () => this.officials.admin.protection.update({
       bannedWords: lists.bannedWords.words,
       holdWords: lists.holdWords.words,
       holdLinks: v.checked('holdLinks').length > 0,
       holdPhones: v.checked('holdPhones').length > 0,
-      minFillSeconds: Number(v.text('minFillSeconds') || 0),
+      minFillSeconds: Number(v.text('minFillSeconds')),
       turnstileSiteKey: v.text('turnstileSiteKey') || null,
       turnstileSecret: v.raw('turnstileSecret') || null,
-      retentionDays: Number(v.text('retentionDays') || 0),
+      retentionDays: Number(v.text('retentionDays')),
     }), this.showsWithin(this.a.saved, 'site'));
     if (!saved) return;
     this.settings = saved;
@@ -132,7 +135,7 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
         ${words('holdWords', p.holdWords)}
         <label class="choice"><input type="checkbox" name="holdLinks" value="on" .checked=${s.holdLinks} />${p.holdLinks}</label>
         <label class="choice"><input type="checkbox" name="holdPhones" value="on" .checked=${s.holdPhones} />${p.holdPhones}</label>
-        ${number('minFillSeconds', p.minFillSeconds, s.minFillSeconds, 600, p.minFillHint)}
+        ${number('minFillSeconds', p.minFillSeconds, s.minFillSeconds, MIN_FILL_SECONDS.max, p.minFillHint)}
         <h2>${p.turnstileTitle}</h2>
         <p class="muted hint">${p.turnstileHint}</p>
         ${hinted('turnstileSiteKey', p.turnstileSiteKey, (describedBy) => html`<input id="turnstileSiteKey" name="turnstileSiteKey" .value=${s.turnstile.siteKey ?? ''}
@@ -141,7 +144,7 @@ export class LiuyanConsoleAdminProtection extends AdminElement {
           aria-invalid=${this.invalid(SAVE, 'turnstileSecret')} aria-describedby=${describedBy} />`,
           s.turnstile.hasSecret ? p.secretKept : p.secretHint)}
         <h2>${p.retentionTitle}</h2>
-        ${number('retentionDays', p.retentionDays, s.retentionDays, 36500, p.retentionHint)}
+        ${number('retentionDays', p.retentionDays, s.retentionDays, RETENTION_DAYS.max, p.retentionHint)}
         ${this.formError(SAVE)}
         <div class="buttons"><button type="submit" aria-disabled=${String(this.busy)}>${this.busy ? this.a.saving : this.a.save}</button></div>
       </form>`;

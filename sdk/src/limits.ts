@@ -29,6 +29,9 @@ export const LIMITS = {
  */
 export const WORD_LIST_MAX = 500;
 export const WORD_MAX = 30;
+/** The protection settings' numbers: the shortest fill-in time (s) and the days contact details are kept (0: each check off / kept). */
+export const MIN_FILL_SECONDS = { min: 0, max: 600 } as const;
+export const RETENTION_DAYS = { min: 0, max: 36500 } as const;
 
 /** 两天内到期: the dashboard's figure counts the queue's `dueWithinDays` of this many days, and links to it. */
 export const DUE_SOON_DAYS = 2;

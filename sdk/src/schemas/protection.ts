@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HOLD_REASONS } from '../codes';
-import { WORD_LIST_MAX, WORD_MAX } from '../limits';
+import { MIN_FILL_SECONDS, RETENTION_DAYS, WORD_LIST_MAX, WORD_MAX } from '../limits';
 import { textProblem } from '../text';
 import { withCode } from './error';
 
@@ -55,9 +55,9 @@ export const UpdateProtectionInputSchema = z.object({
   holdWords: WordListSchema.describe(`at most ${WORD_LIST_MAX} words of at most ${WORD_MAX} characters`),
   holdLinks: z.boolean(),
   holdPhones: z.boolean(),
-  minFillSeconds: z.number().int().min(0).max(600),
+  minFillSeconds: z.number().int().min(MIN_FILL_SECONDS.min).max(MIN_FILL_SECONDS.max),
   turnstileSiteKey: z.string().trim().max(100).nullable().optional().describe('null or empty: no Turnstile; absent keeps the stored one'),
   turnstileSecret: z.string().trim().max(200).nullable().optional().describe('write-only; absent or null keeps the stored secret'),
-  retentionDays: z.number().int().min(0).max(36500),
+  retentionDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
 });
 export type UpdateProtectionInput = z.input<typeof UpdateProtectionInputSchema>;
