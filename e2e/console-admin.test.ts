@@ -328,7 +328,7 @@ describe('the console’s admin pages', () => {
     expect(await accounts.getByLabel('电子邮箱').getAttribute('aria-invalid')).toBe('false');
     expect(await accounts.locator('#role-add').inputValue()).toBe('responder');
     // The unit chosen first stays chosen through all that redraws the form: a name typed, the role
-    // changed and changed back, the service refusing a short password.
+    // changed and changed back, a short password refused.
     const chosen = accounts.locator('#units-add [part="chosen"]');
     expect(await accounts.locator('#units-add').getAttribute('aria-invalid')).toBe('true');
     await pickUnit(accounts.locator('#units-add'), name);

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { oneOf, ROLES } from '../../sdk/src/codes';
+import { isLongAndVaried } from '../../sdk/src/password';
 import type { Account, AdminUnitItem, CreateAccountInput, UpdateAccountInput } from '../../sdk/src/schemas/admin';
 import type { OfficialProfile } from '../../sdk/src/schemas/auth';
 import type { Role } from '../../sdk/src/schemas/console';
@@ -93,7 +94,9 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     const v = AdminElement.values(form);
     const role = this.roles[ADD] ?? 'responder';
     const filled = (field: string) => (v.raw(field) ? '' : this.fieldMessage(field, 'required'));
-    if (this.refused(ADD, failures({ email: filled('email'), ...this.accountChecks(v, role), password: filled('password') }))) return;
+    // The password's length and variety as the service checks them; that it is not the e-mail, the service says.
+    const password = v.raw('password') && !isLongAndVaried(v.raw('password')) ? this.fieldMessage('password', 'weak_password') : filled('password');
+    if (this.refused(ADD, failures({ email: filled('email'), ...this.accountChecks(v, role), password }))) return;
     const input: CreateAccountInput = {
       email: v.text('email'), displayName: v.text('displayName'), role,
       unitIds: role === 'responder' ? v.units('unitIds') : [], password: v.raw('password'),

@@ -6,6 +6,7 @@ import { HEX_COLOR, readableUnderWhiteText } from '../color';
 import { accepting } from './accepting';
 import { RoleSchema } from './console';
 import { DayValueSchema, withinYears, YEAR_MAX, YEAR_MIN } from './dates';
+import { NewPasswordSchema } from './auth';
 import { withCode } from './error';
 import { UnitRefSchema } from './message';
 import { StringOverridesInputSchema, StringOverridesSchema } from './string-overrides';
@@ -339,7 +340,6 @@ export const PasswordResetSchema = z.object({
 });
 export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 
-const PASSWORD_MAX = 200;
 const DISPLAY_NAME_MAX = 50;
 const UnitIdsSchema = z.array(z.string().min(1).max(64)).max(50).refine(distinct, withCode('invalid'));
 
@@ -348,7 +348,13 @@ export const CreateAccountInputSchema = z.object({
   displayName: requiredText(DISPLAY_NAME_MAX),
   role: RoleSchema,
   unitIds: UnitIdsSchema.default([]).describe('required (one or more) for responders'),
-  password: z.string().min(1).max(PASSWORD_MAX).describe('at least 12 characters, not the email'),
+  password: NewPasswordSchema.describe('at least 12 characters, 6 of them different, not the email'),
+}).refine((input) => input.role !== 'responder' || (Array.isArray(input.unitIds) && input.unitIds.length > 0), {
+  ...withCode('required'),
+  path: ['unitIds'],
+  // Checked even when another field is wrong (not when the body is no object at all), so every
+  // problem of the form is said at once.
+  when: ({ value }) => typeof value === 'object' && value !== null && !Array.isArray(value),
 });
 export type CreateAccountInput = z.input<typeof CreateAccountInputSchema>;
 
@@ -361,7 +367,7 @@ export const UpdateAccountInputSchema = z.object({
   role: RoleSchema.optional(),
   unitIds: UnitIdsSchema.optional(),
   disabled: z.boolean().optional(),
-  password: z.string().min(1).max(PASSWORD_MAX).optional(),
+  password: NewPasswordSchema.optional(),
   resetSecondFactor: z.literal(true).optional()
     .describe('turns the account’s authenticator off (an official who lost the phone signs in with the password, then enrols again)'),
 });

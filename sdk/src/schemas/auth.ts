@@ -3,6 +3,7 @@ import { LIMITS } from './common';
 import { RoleSchema } from './console';
 import { UnitRefSchema } from './message';
 import { withCode } from './error';
+import { isLongAndVaried, PASSWORD_RULES } from '../password';
 
 // Officials signing in: POST /v1/auth/sign-in, and their own account under /v1/console/.
 
@@ -63,11 +64,19 @@ export const TotpConfirmInputSchema = z.object({ code: TotpCodeSchema });
 export type TotpConfirmInput = z.input<typeof TotpConfirmInputSchema>;
 
 /**
+ * A password an admin sets for an account: 12 characters or more, 6 of them different (said with the
+ * other fields' problems as `weak_password`); the service also refuses the account's own email.
+ */
+export const NewPasswordSchema = z.string().min(1).max(PASSWORD_RULES.maxLength).refine(isLongAndVaried, withCode('weak_password'));
+
+/**
  * `POST /v1/console/password`: the official's own new password, with the current one (a session
  * alone must not be able to change it). The new one follows the rules of account creation.
  */
 export const ChangePasswordInputSchema = z.object({
   currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(1).max(200).describe('at least 12 characters, not the email, not the current password'),
+  // Its strength is checked after the current password, not by the schema: a wrong current password
+  // and a weak new one are then said together.
+  newPassword: z.string().min(1).max(PASSWORD_RULES.maxLength).describe('at least 12 characters, 6 of them different, not the email, not the current password'),
 });
 export type ChangePasswordInput = z.input<typeof ChangePasswordInputSchema>;

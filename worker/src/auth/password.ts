@@ -2,6 +2,8 @@
 // account. The iteration count is stored beside each hash so it can be raised later without locking
 // anyone out: a hash made with fewer iterations still verifies.
 
+import { isLongAndVaried, PASSWORD_RULES } from '../../../sdk/src/password';
+
 /**
  * The most Cloudflare's workerd allows. In production it refuses a PBKDF2 call above 100,000 iterations
  * (`NotSupportedError: Pbkdf2 failed: iteration counts above 100000 are not supported`), through the
@@ -12,7 +14,7 @@
  */
 export const PBKDF2_ITERATIONS = 100_000;
 
-export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = PASSWORD_RULES.minLength;
 
 export interface PasswordHash {
   hash: string;
@@ -57,17 +59,12 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
   return diff === 0;
 }
 
-/** Different characters a password needs: `aaaaaaaaaaaa` or `123123123123` is as long as a good one, but guessed at once. */
-export const MIN_PASSWORD_DISTINCT = 6;
-
 /**
- * At least 12 characters, 6 of them different, and not the account's own email. Length over
- * composition rules, as NIST SP 800-63B (§5.1.1.2) advises; the distinct characters stand in for
- * its list of commonly used values, which the service does not ship.
+ * At least 12 characters, 6 of them different (`isLongAndVaried`, which the request's schema also
+ * checks, so it is said beside the other fields' problems), and not the account's own email.
  */
 export function checkPasswordStrength(password: string, email: string): boolean {
-  const characters = [...password];
-  if (characters.length < MIN_PASSWORD_LENGTH || new Set(characters).size < MIN_PASSWORD_DISTINCT) return false;
+  if (!isLongAndVaried(password)) return false;
   return password.trim().toLowerCase() !== email.trim().toLowerCase();
 }
 

@@ -141,8 +141,13 @@ describe('POST /v1/admin/accounts', () => {
       { field: 'unitIds', code: 'invalid' },
       { field: 'password', code: 'required' },
     ]);
+    // A weak password is said with the other fields' problems, not after they are fixed.
+    const weakToo = await expectProblem(await createAccount(admin, { email: 'not-an-email', displayName: '某', role: 'moderator', password: 'short' }), 422, 'validation');
+    expect(fieldsOf(weakToo)).toEqual([{ field: 'email', code: 'invalid_email' }, { field: 'password', code: 'weak_password' }]);
+    const noName = await expectProblem(await createAccount(admin, { email: 'r@county.example.gov.cn', displayName: '', role: 'moderator', password: 'aaaaaaaaaaaaaaaa' }), 422, 'validation');
+    expect(fieldsOf(noName)).toEqual([{ field: 'displayName', code: 'required' }, { field: 'password', code: 'weak_password' }]);
     const noUnits = await expectProblem(await createAccount(admin, { email: 'r@county.example.gov.cn', displayName: '某', role: 'responder', unitIds: [], password: 'short' }), 422, 'validation');
-    expect(fieldsOf(noUnits)).toEqual([{ field: 'unitIds', code: 'required' }, { field: 'password', code: 'weak_password' }]);
+    expect(fieldsOf(noUnits)).toEqual([{ field: 'password', code: 'weak_password' }, { field: 'unitIds', code: 'required' }]);
     const sameAsEmail = await expectProblem(await createAccount(admin, {
       email: 'long.name@county.example.gov.cn', displayName: '某', role: 'moderator', password: 'Long.Name@county.example.gov.cn',
     }), 422, 'validation');
