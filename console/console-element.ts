@@ -5,6 +5,7 @@ import type { FieldErrorCode } from '../sdk/src/schemas/error';
 import type { MessageStatus, Moderation } from '../sdk/src/schemas/common';
 import type { HoldReason } from '../sdk/src/schemas/protection';
 import { formatWritten, written, writtenLangAttr } from '../ui/content-lang';
+import { focusWithContext } from '../ui/focus';
 import { LiuyanElement } from '../ui/liuyan-element';
 import { format, Localized } from '../ui/localize';
 import { textCounter, textError, type TextRule } from '../ui/text-rules';
@@ -313,11 +314,11 @@ export abstract class ConsoleElement extends LiuyanElement<ConsoleStrings> {
 
   /**
    * Moves focus to the first control marked invalid, once drawn: after a refused submit the official
-   * lands on what to fix (in a group of radios or checkboxes, its first control).
+   * lands on what to fix (in a group of radios or checkboxes, its first control), its label or legend in view.
    */
   protected async focusFirstInvalid(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusWithContext(this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
 
   /**

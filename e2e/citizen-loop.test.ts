@@ -81,7 +81,10 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     await form.locator('input[name="overall"][value="2"]').check();
     for (const group of ['resolution', 'attitude', 'speed']) await form.locator(`input[name="${group}"][value="2"]`).check();
     await form.getByRole('radio', { name: '问题没有解决' }).check();
-    await form.getByLabel('具体说明').fill('一下雨还是积水。');
+    // Its name is its label only; the hint and the counter describe it.
+    const reasonText = form.getByRole('textbox', { name: '具体说明', exact: true });
+    expect(await reasonText.getAttribute('aria-describedby')).toBe('reasonText-hint reasonText-error reasonText-counter');
+    await reasonText.fill('一下雨还是积水。');
     await form.getByRole('button', { name: '提交评价' }).click();
     // Refused, read again: the new reply is there, and the form for it keeps what was chosen and written.
     await expect.poll(() => form.textContent()).toContain('办理单位又有了新的答复，请先查看');
@@ -194,6 +197,7 @@ describe('the citizen’s loop in <liuyan-track>: rating, 重办, 追问', () =>
     // Lengths are counted in characters, as the service counts them: a long pasted text is kept whole
     // (no maxlength cutting UTF-16 units), counted, and refused before it is sent.
     const tooLong = '𠮷'.repeat(1001);
+    expect(await followUp.getByRole('textbox', { name: '追问内容', exact: true }).getAttribute('aria-describedby')).toBe('question-hint question-error question-counter');
     await followUp.getByLabel('追问内容').fill(tooLong);
     expect(await followUp.getByLabel('追问内容').inputValue()).toBe(tooLong);
     expect(await followUp.locator('#question-counter').textContent()).toBe('1001/1000');

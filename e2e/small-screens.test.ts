@@ -122,8 +122,8 @@ describe('the hosted pages on a phone', () => {
     await context.close();
   });
 
-  it('show the tracking code the receipt moves the focus to below the sticky tabs, not under them (English, 320 × 800, high contrast)', async () => {
-    const context = await browser.context.browser()!.newContext({ locale: 'en', viewport: { width: 320, height: 800 } });
+  it('show the tracking code the receipt moves the focus to, and the receipt’s heading above it, below the sticky tabs, not under them (English, 320 × 640, high contrast)', async () => {
+    const context = await browser.context.browser()!.newContext({ locale: 'en', viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${WORKER}/s/demo/write?lang=en&theme=high-contrast`);
     const form = page.locator('liuyan-form');
@@ -145,9 +145,29 @@ describe('the hosted pages on a phone', () => {
     const code = form.locator('[part="tracking-code"]');
     await code.waitFor();
     await expect.poll(() => code.evaluate((e) => (e.getRootNode() as ShadowRoot).activeElement === e)).toBe(true);
-    const [codeBox, tabsBox] = [(await code.boundingBox())!, (await page.locator('.tabs').boundingBox())!];
+    const [codeBox, tabsBox, headingBox] = [(await code.boundingBox())!, (await page.locator('.tabs').boundingBox())!, (await form.locator('#receipt-title').boundingBox())!];
     expect(codeBox.y).toBeGreaterThanOrEqual(tabsBox.y + tabsBox.height);
-    expect(codeBox.y + codeBox.height).toBeLessThanOrEqual(800);
+    expect(codeBox.y + codeBox.height).toBeLessThanOrEqual(640);
+    // What the code is: the heading that says the message was sent is in view with it.
+    expect(headingBox.y).toBeGreaterThanOrEqual(tabsBox.y + tabsBox.height);
+    await context.close();
+  });
+
+  it('show the receipt’s heading 留言已提交 with the tracking code the focus moves to, below the sticky tabs (320 × 640)', async () => {
+    const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${WORKER}/s/demo/write`);
+    await fillForm(page, { title: `窄屏回执 ${Date.now()}`, body: '窄屏手机提交后，要能看到“留言已提交”和查询码。' });
+    const form = page.locator('liuyan-form');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    const code = form.locator('[part="tracking-code"]');
+    await code.waitFor();
+    await expect.poll(() => code.evaluate((e) => (e.getRootNode() as ShadowRoot).activeElement === e)).toBe(true);
+    const tabs = (await page.locator('.tabs').boundingBox())!;
+    const heading = (await form.getByRole('heading', { name: '留言已提交' }).boundingBox())!;
+    const codeBox = (await code.boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(tabs.y + tabs.height);
+    expect(codeBox.y + codeBox.height).toBeLessThanOrEqual(640);
     await context.close();
   });
 });

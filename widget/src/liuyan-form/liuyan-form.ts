@@ -30,6 +30,7 @@ import type { LargeUnitPicker, PickerHost } from './large-unit-picker';
 import type { Verification, VerificationHost } from './verification';
 import type { Receipt, ReceiptHost } from './receipt';
 import { onDemand } from '../../../ui/on-demand';
+import { focusWithContext } from '../../../ui/focus';
 
 /**
  * A field's error as kept: said when it is shown (`LaterText`), so it reads in the form's language of
@@ -689,7 +690,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     void loadReceipt().then((chunk) => {
       if (this.created !== created) return;
       this.receipt = chunk ? new chunk.Receipt(this.partHost, created) : null;
-      if (focus) this.focusOnceDrawn('[part="tracking-code"]');
+      // The code with the receipt's heading (留言已提交) in view: at 320 px the code alone would leave it above.
+      if (focus) void this.updateComplete.then(() => focusWithContext(this.renderRoot.querySelector<HTMLElement>('[part="tracking-code"]'), this.renderRoot.querySelector('[part="receipt"]')));
       this.phase = 'done';
     });
     if (!announce) return;
@@ -980,7 +982,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   private async focusFirstError(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusWithContext(this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
 
   private startOver(): void {

@@ -20,6 +20,7 @@ import { statusStyles } from '../../../ui/status.styles';
 import { styles } from './liuyan-track.styles';
 import { trackZhCN, type TrackStrings } from './strings.zh-cn';
 import { onDemand } from '../../../ui/on-demand';
+import { focusWithContext } from '../../../ui/focus';
 import { formatTrackingCode, normalizeTrackingCode } from '../../../sdk/src/tracking-code';
 
 /**
@@ -303,7 +304,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
 
   private async focusFirstInvalid(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusWithContext(this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
 
   private async showNotice(text: LaterText, unsent = ''): Promise<void> {
@@ -428,14 +429,16 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
           </label>`)}</div>
           ${this.errorOf('reason')}
         </fieldset>
-        <label class="field">${fieldHeading(t.errors, 'reasonText')}
-          <span class="hint muted">${t.reasonTextHint}</span>
+        <div class="field">
+          <!-- The label is the field's name only: its hint and counter describe it, and are not read again in its name. -->
+          <label for="reasonText">${fieldHeading(t.errors, 'reasonText')}</label>
+          <span class="hint muted" id="reasonText-hint">${t.reasonTextHint}</span>
           <textarea id="reasonText" rows="3" .value=${d.reasonText}
-            aria-invalid=${this.invalid('reasonText')} aria-describedby="reasonText-error reasonText-counter"
+            aria-invalid=${this.invalid('reasonText')} aria-describedby="reasonText-hint reasonText-error reasonText-counter"
             @input=${(e: Event) => this.setDraft('reasonText', (e.target as HTMLTextAreaElement).value)}></textarea>
           ${textCounter(d.reasonText, LIMITS.ratingReasonMax, t.counter, 'reasonText-counter')}
           ${this.errorOf('reasonText')}
-        </label>` : nothing}
+        </div>` : nothing}
       <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending === 'ratingForm' ? t.rateSending : t.rateSubmit}</button>
       ${this.formError('ratingForm')}
       ${this.formStatus('ratingForm')}
@@ -450,14 +453,15 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     }
     return html`<form part="follow-up-form" class="loop" novalidate @submit=${this.sendFollowUp}>
       <h4>${t.followUpTitle}</h4>
-      <label class="field">${fieldHeading(t.errors, 'question')}
-        <span class="hint muted">${format(t.followUpsLeft, { n: m.can.followUpsLeft })}${m.can.rate ? t.followUpBeforeRating : ''}${m.isPublic ? t.followUpPublicHint : ''}</span>
+      <div class="field">
+        <label for="question">${fieldHeading(t.errors, 'question')}</label>
+        <span class="hint muted" id="question-hint">${format(t.followUpsLeft, { n: m.can.followUpsLeft })}${m.can.rate ? t.followUpBeforeRating : ''}${m.isPublic ? t.followUpPublicHint : ''}</span>
         <textarea id="question" rows="3" .value=${this.question}
-          aria-invalid=${this.invalid('question')} aria-describedby="question-error question-counter"
+          aria-invalid=${this.invalid('question')} aria-describedby="question-hint question-error question-counter"
           @input=${(e: Event) => { this.question = (e.target as HTMLTextAreaElement).value; }}></textarea>
         ${textCounter(this.question, LIMITS.followUpMax, t.counter, 'question-counter')}
         ${this.errorOf('question')}
-      </label>
+      </div>
       <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending === 'followUpForm' ? t.rateSending : t.followUpSubmit}</button>
       ${this.formError('followUpForm')}
       ${this.formStatus('followUpForm')}
