@@ -36,9 +36,10 @@ describe('Traditional Chinese in the browser', () => {
     expect(options.filter((o) => o.chinese).length).toBeGreaterThan(3);
     expect(options.filter((o) => (o.lang === 'zh') !== o.chinese)).toEqual([]);
     // The display name's choices, before a name is typed, show an example in Latin letters, as one
-    // typed in them is published; a name in Chinese is published in its Chinese form.
+    // typed in them is published, said to be an example (no one hears a stranger's name as theirs);
+    // a name in Chinese is published in its Chinese form.
     const shown = () => form.locator('select[id="author.displayAs"] option').allTextContents();
-    expect(await shown()).toEqual(['C***', 'Mr C.', 'Ms C.']);
+    expect(await shown()).toEqual(['e.g. C***', 'e.g. Mr C.', 'e.g. Ms C.']);
     await form.getByLabel('Name', { exact: true }).fill('陈明');
     await expect.poll(shown).toEqual(['陈***', '陈先生', '陈女士']);
   });

@@ -53,6 +53,9 @@ describe('photos with a message', () => {
 
     const title = `路面塌陷附照片${Date.now() % 100000}`;
     await fillForm(page, { title, body: '幸福路与建设路交叉口的路面塌陷了一个大坑，雨天积水，附照片。' });
+    // The hint (how many, compressed, the location taken out) describes the control that adds them.
+    expect(await form.locator('#photos').evaluate((input) => (input.getRootNode() as ShadowRoot).getElementById(input.getAttribute('aria-describedby')!)?.textContent))
+      .toBe('最多4张。上传前会在本机压缩，并去掉拍摄位置等信息。');
     await form.locator('#photos').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: original });
     await expect.poll(() => form.locator('[part="photo"] progress').count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => form.locator('[part="photo"]').textContent(), { timeout: 60_000 }).toContain('已上传');

@@ -39,3 +39,13 @@ export function displayName(name: string, displayAs: DisplayAs): string {
   if (displayAs === 'ms') return `${surname}女士`;
   return `${surname}***`;
 }
+
+/**
+ * A 署名 choice as the form offers it: `name` shown as `displayAs` would publish it, or, before a name
+ * is typed, a sample name's, said to be an example (`example`: `例如：{name}` → 例如：陈***), so
+ * no one hears a stranger's surname read as their own.
+ */
+export function displayNameChoice(name: string, displayAs: DisplayAs, sample: { name: string; example: string }): string {
+  const typed = name.trim();
+  return typed ? displayName(typed, displayAs) : sample.example.replace('{name}', displayName(sample.name, displayAs));
+}

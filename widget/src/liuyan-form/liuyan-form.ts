@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { displayName } from '../../../sdk/src/display-name';
+import { displayNameChoice } from '../../../sdk/src/display-name';
 import { fieldErrorMessage, fieldHeading, fieldLabel, type FieldErrorParams, type PublicFieldSentences } from '../../../sdk/src/error-messages';
 import { LiuyanError } from '../../../sdk/src/errors';
 import { LIMITS } from '../../../sdk/src/limits';
@@ -1177,7 +1177,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const config = this.config!;
     const v = this.values;
     // The citizen sees exactly what the board will show: the service names them with the same function.
-    const shownName = (as: DisplayAs) => displayName(v.name.trim() || t.sampleName, as);
+    const shownName = (as: DisplayAs) => displayNameChoice(v.name, as, { name: t.sampleName, example: t.sampleShown });
     const busy = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.send} @focusin=${this.focusedIn}>
       ${this.guard.render(t.honeypotLabel)}
@@ -1247,7 +1247,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         : p.state === 'uploaded' ? t.photoUploaded : p.error);
     return html`<fieldset class="field" part="field photos">
       <legend>${t.photosLegend}${t.optional}</legend>
-      <p class="muted hint">${format(t.photosHint, { max: LIMITS.photosMax })}</p>
+      <p class="muted hint" id="photos-hint">${format(t.photosHint, { max: LIMITS.photosMax })}</p>
       ${this.photos.length > 0 ? html`<ul class="photos">${this.photos.map((p, i) => html`<li class="photo" part="photo">
         ${p.preview ? html`<img src=${p.preview} alt=${p.file.name} />` : html`<span></span>`}
         <span role=${p.state === 'failed' || unsendable(p) ? 'alert' : 'status'} class=${p.error ? 'error' : 'muted'}>${status(p)}</span>
@@ -1257,7 +1257,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         ${this.values.isPublic && !unsendable(p) ? html`<label class="choice"><input type="checkbox" .checked=${p.isPublic}
           @change=${(e: Event) => this.updatePhoto(p.key, { isPublic: (e.target as HTMLInputElement).checked })} />${t.photoPublic}</label>` : nothing}
       </li>`)}</ul>` : nothing}
-      ${photoRoom(this.photos, LIMITS.photosMax) > 0 ? html`<label class="add-photos">${t.addPhotos}<input id="photos" type="file" accept="image/*" multiple
+      ${photoRoom(this.photos, LIMITS.photosMax) > 0 ? html`<label class="add-photos">${t.addPhotos}<input id="photos" type="file" accept="image/*" multiple aria-describedby="photos-hint"
         @change=${(e: Event) => {
           const input = e.target as HTMLInputElement;
           this.addPhotos(input.files);

@@ -26,6 +26,7 @@ export const formEn: FormStrings = {
   regionPlaceholder: 'e.g. Xingfu village, Chengguan town',
   optional: ' (optional)',
   sampleName: 'Chen Ming',
+  sampleShown: 'e.g. {name}',
   requiredNote: 'required',
   public: 'Public',
   publicHint: 'Shown on the website after review, under the display name you chose; phone and email are never shown. The message itself is shown as written: leave phone numbers, addresses and other personal details out of it',

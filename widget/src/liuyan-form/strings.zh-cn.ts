@@ -28,6 +28,8 @@ const strings = {
   optional: '（选填）',
   /** Whose display name the 署名 choices show before a name is typed. */
   sampleName: '陈明',
+  /** A 署名 choice before a name is typed: the sample name's, as an example. */
+  sampleShown: '例如：{name}',
   requiredNote: '为必填项',
   public: '公开',
   publicHint: '审核后在网站上展示，姓名只显示为所选署名，电话和邮箱不公开；留言原样公开，请勿在其中填写电话、住址等个人信息',

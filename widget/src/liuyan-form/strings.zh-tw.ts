@@ -32,6 +32,8 @@ const strings = {
   optional: '（選填）',
   /** Whose display name the 署名 choices show before a name is typed. */
   sampleName: '陳明',
+  /** A 署名 choice before a name is typed: the sample name's, as an example. */
+  sampleShown: '例如：{name}',
   requiredNote: '為必填項',
   public: '公開',
   publicHint: '審核後在網站上展示，姓名只顯示為所選署名，電話和信箱不公開；留言原樣公開，請勿在其中填寫電話、住址等個人資訊',

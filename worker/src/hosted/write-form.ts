@@ -12,7 +12,7 @@
 // was typed without a word; the service counts characters and says which field is too long. Photos and the SMS code need the script; a site that asks for an SMS
 // code or Turnstile, or whose tree is too large to list (`unitsComplete: false`), gets no plain form.
 import { html } from 'hono/html';
-import { displayName } from '../../../sdk/src/display-name';
+import { displayNameChoice } from '../../../sdk/src/display-name';
 import { fieldHeading } from '../../../sdk/src/error-messages';
 import { writtenLang, type Locale } from '../../../sdk/src/languages';
 import { DisplayAsSchema, type DisplayAs, type Domain, type MessageType } from '../../../sdk/src/schemas/common';
@@ -276,7 +276,7 @@ export function plainFormTree({ site, units, locale, action, formKey, values: se
   // A unit's name is written text: marked Chinese on an English form (WCAG 3.1.2), as the element marks it.
   const lang = (text: string) => writtenLang(text, locale) ?? undefined;
   const option = (u: UnitNode) => h('option', { value: u.id, lang: lang(u.name), selected: u.id === values.unitId }, u.name);
-  const shownName = (as: DisplayAs) => displayName(values.name.trim() || t.sampleName, as);
+  const shownName = (as: DisplayAs) => displayNameChoice(values.name, as, { name: t.sampleName, example: t.sampleShown });
   const isPublic = values.isPublic !== 'false';
   const choice = (value: string, checked: boolean, text: string, hint: string) => h('label', { class: 'liuyan-choice liuyan-block' },
     h('input', { type: 'radio', name: 'isPublic', value, checked }), h('span', {}, text, h('span', { class: 'liuyan-muted liuyan-hint' }, hint)));

@@ -64,6 +64,8 @@ describe('the write page’s form without a script', () => {
     }
     expect(html).toContain('<label for="liuyan-author.phone">联系电话</label>');
     expect(html).toContain('<button type="submit">提交留言</button>');
+    // 署名方式 before a name is typed: an example's, said to be one.
+    expect([...html.matchAll(/<option value="(masked|mr|ms)"[^>]*>([^<]+)</g)].map((m) => m[2])).toEqual(['例如：陈***', '例如：陈先生', '例如：陈女士']);
     // Nothing says a script is needed: the form works without one.
     expect(html).not.toContain('<noscript>');
     // In English with ?lang=en, and it posts back to the page in English.
