@@ -738,7 +738,7 @@ describe('the console’s admin pages', () => {
     expect(await element.locator('#issued-key').count()).toBe(0);
     expect(await element.textContent()).not.toContain(apiKey);
 
-    await item.getByRole('button', { name: '吊销', exact: true }).click();
+    await item.getByRole('button', { name: /^吊销 / }).click();
     await item.getByRole('button', { name: '确定吊销' }).click();
     await expect.poll(() => confirmation(page, tag).textContent()).toBe('密钥已吊销');
     expect(await item.textContent()).toContain('已于');
@@ -803,7 +803,7 @@ describe('the console’s admin pages', () => {
       return (await deliveries.count()) > 0 ? (await deliveries.textContent())! : '';
     };
     await expect.poll(async () => ((await reopened()).includes('下次重试') ? deliveries.locator('tbody tr').count() : 0), { timeout: 30_000, interval: 1000 }).toBe(2);
-    await item.getByRole('button', { name: '停用', exact: true }).click();
+    await item.getByRole('button', { name: /^停用 / }).click();
     await expect.poll(() => confirmation(page, tag).textContent()).toBe('已停用：不再发送事件');
     await expect.poll(reopened, { timeout: 30_000, interval: 1000 }).toMatch(/接收地址已停用：到 .+ 仍未启用，就不再发送/);
     expect(await deliveries.textContent()).not.toContain('下次重试');
@@ -840,7 +840,7 @@ describe('the console’s admin pages', () => {
     expect(await element.locator('#webhook-secret').count()).toBe(0);
     expect(await element.textContent()).not.toContain(secret);
     const reloaded = element.getByRole('listitem').filter({ hasText: url }).first();
-    await reloaded.getByRole('button', { name: '删除', exact: true }).click();
+    await reloaded.getByRole('button', { name: /^删除 / }).click();
     await reloaded.getByRole('button', { name: '确定删除' }).click();
     await expect.poll(() => confirmation(page, tag).textContent()).toBe('已删除接收地址');
     expect(await element.getByRole('listitem').filter({ hasText: url }).count()).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CAMPAIGNS } from '../worker/seed/demo-campaigns';
-import { countMessagesTitled, fillForm, useBrowserPage } from './helpers';
+import { countMessagesTitled, fillForm, scrollUntil, useBrowserPage } from './helpers';
 import { WORKER } from './ports';
 import { officialApi, sessionCookie } from './console-helpers';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
@@ -31,6 +31,14 @@ describe('examples/news-campaign: a newspaper’s suggestion drive (建言专栏
     const code = (await form.locator('[part="tracking-code"]').textContent())!.trim();
     await expect.poll(() => figure('messages')).toBe(before + 1);
     await expect.poll(() => page.locator('#outlets').textContent()).toContain('示范日报');
+    // The drive's list filters by the drive's choices only: its units (the county head's), and no
+    // type to choose where it takes 建言 alone.
+    const list = page.locator('liuyan-list');
+    await scrollUntil(list, async () => (await list.locator('#filter-unit option').count()) > 1);
+    const units = await list.locator('#filter-unit option').allTextContents();
+    expect(units.map((u) => u.trim())).toContain('示范县县长');
+    expect(units.some((u) => u.includes('县委书记'))).toBe(false);
+    expect(await list.locator('#filter-type').count()).toBe(0);
 
     // With the code, the citizen reads which drive the message went to.
     await page.goto(`${WORKER}/s/demo/track`);

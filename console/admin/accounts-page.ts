@@ -184,7 +184,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
       </div>
       <div class="buttons compact">
         <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(open === 'edit')}
-          @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
+          aria-label=${this.named(this.a.edit, x.displayName)} @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
         ${self ? nothing : html`<button type="button" class="secondary" aria-disabled=${String(this.busy)}
           @click=${() => this.resetPassword(x)}>${a.resetPassword}</button>`}
         ${self ? nothing : html`<button type="button" class="secondary" aria-disabled=${String(this.busy)}

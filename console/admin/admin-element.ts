@@ -251,6 +251,14 @@ export abstract class AdminElement extends ConsoleElement {
   }
 
   /** Reads a form's controls by name. */
+  /**
+   * A row's button named with its item (`编辑 县交通运输局`), starting with the word it shows, so a
+   * voice user says what they see (WCAG 2.5.3) and a list of rows is not ten 编辑 alike (2.4.6).
+   */
+  protected named(action: string, item: string): string {
+    return `${action} ${item}`;
+  }
+
   protected static values(form: HTMLFormElement): FormValues {
     return {
       text: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '',

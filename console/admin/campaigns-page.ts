@@ -238,11 +238,11 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
       ${x.outlets.length > 0 ? html`<p class="muted">${this.formatWritten(a.outletList, { outlets: [...new Set(x.outlets.map((o) => o.name))].join(this.a.audit.separator) })}</p>` : nothing}
       <div class="buttons compact">
         <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(this.editing === x.id)}
-          @click=${() => this.toggle(x)}>${this.a.edit}</button>
+          aria-label=${this.named(this.a.edit, x.title)} @click=${() => this.toggle(x)}>${this.a.edit}</button>
         ${isOpen ? html`<button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(confirming === 'end')}
-          @click=${() => this.confirm(x, 'end')}>${a.end}</button>` : nothing}
+          aria-label=${this.named(a.end, x.title)} @click=${() => this.confirm(x, 'end')}>${a.end}</button>` : nothing}
         ${x.counts.messages === 0 ? html`<button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(confirming === 'remove')}
-          @click=${() => this.confirm(x, 'remove')}>${this.a.remove}</button>` : nothing}
+          aria-label=${this.named(this.a.remove, x.title)} @click=${() => this.confirm(x, 'remove')}>${this.a.remove}</button>` : nothing}
       </div>
       ${confirming ? html`<div class="panel" role="group" aria-label=${confirming === 'end' ? a.end : this.a.remove}>
         <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->

@@ -121,7 +121,8 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
             </div>
           </div>`
         : html`<div class="buttons compact">
-            <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => { this.clearMessages(); this.revoking = k.id; }}>${a.revoke}</button>
+            <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(a.revoke, k.label)}
+              @click=${() => { this.clearMessages(); this.revoking = k.id; }}>${a.revoke}</button>
           </div>`}
     </li>`;
   }

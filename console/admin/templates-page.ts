@@ -139,9 +139,9 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
       <div class="body template-body">${this.written(x.body)}</div>
       <div class="buttons compact">
         <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(open === 'edit')}
-          @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
+          aria-label=${this.named(this.a.edit, x.title)} @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
         <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(open === 'remove')}
-          @click=${() => this.toggle(x, 'remove')}>${this.a.remove}</button>
+          aria-label=${this.named(this.a.remove, x.title)} @click=${() => this.toggle(x, 'remove')}>${this.a.remove}</button>
       </div>
       ${open === 'edit' ? html`<form class="stack panel" novalidate @submit=${(e: Event) => this.saveEdit(e, x)}
           aria-label=${format(a.editTitle, { title: x.title })}>

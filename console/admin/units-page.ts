@@ -244,14 +244,14 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
           ${u.hasChildren ? html`<button type="button" class="secondary" aria-label=${format(this.t.unitPicker.openBelow, { name: placeName(u, u.ancestors) })}
             @click=${() => this.goTo([...(this.searched ? u.ancestors : this.trail), { id: u.id, name: u.name }])}>${this.t.unitPicker.below} ›</button>` : nothing}
           <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(this.editing === u.id)}
-            @click=${() => this.toggleEdit(u)}>${this.a.edit}</button>
+            aria-label=${this.named(this.a.edit, u.name)} @click=${() => this.toggleEdit(u)}>${this.a.edit}</button>
           <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => this.addBelow(u)}
             aria-label=${format(a.addChildOf, { name: u.name })}>${a.addChild}</button>
           ${this.searched ? nothing : html`<button type="button" class="secondary" ?disabled=${i === 0} aria-disabled=${String(this.busy)} aria-label=${format(a.moveUpNamed, { name: u.name })}
             @click=${() => this.move(u, -1)}>↑</button>
           <button type="button" class="secondary" ?disabled=${i === last} aria-disabled=${String(this.busy)}
             aria-label=${format(a.moveDownNamed, { name: u.name })} @click=${() => this.move(u, 1)}>↓</button>`}
-          <button type="button" class="secondary" aria-disabled=${String(this.busy)}
+          <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(u.active ? a.retire : a.restore, u.name)}
             @click=${() => {
               // Retiring takes the unit from every form at once: asked first. Restoring is not.
               if (u.active && !confirm(format(a.retireConfirm, { name: u.name }))) return;

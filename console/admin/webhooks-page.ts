@@ -166,10 +166,14 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
       ${this.confirming === `rotate:${e.id}` ? this.renderConfirm(e, w.rotateConfirm, w.confirmRotate, () => this.rotate(e))
         : this.confirming === `delete:${e.id}` ? this.renderConfirm(e, w.removeConfirm, w.confirmRemove, () => this.deleteEndpoint(e))
           : html`<div class="buttons compact">
-              <button type="button" class="secondary" aria-expanded=${this.open === e.id ? 'true' : 'false'} @click=${() => this.showDeliveries(e)}>${w.deliveries}</button>
-              <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => this.toggle(e)}>${e.enabled ? w.disable : w.enable}</button>
-              <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => { this.clearMessages(); this.confirming = `rotate:${e.id}`; }}>${w.rotate}</button>
-              <button type="button" class="secondary" aria-disabled=${String(this.busy)} @click=${() => { this.clearMessages(); this.confirming = `delete:${e.id}`; }}>${this.a.remove}</button>
+              <button type="button" class="secondary" aria-expanded=${this.open === e.id ? 'true' : 'false'} aria-label=${this.named(w.deliveries, e.url)}
+                @click=${() => this.showDeliveries(e)}>${w.deliveries}</button>
+              <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(e.enabled ? w.disable : w.enable, e.url)}
+                @click=${() => this.toggle(e)}>${e.enabled ? w.disable : w.enable}</button>
+              <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(w.rotate, e.url)}
+                @click=${() => { this.clearMessages(); this.confirming = `rotate:${e.id}`; }}>${w.rotate}</button>
+              <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(this.a.remove, e.url)}
+                @click=${() => { this.clearMessages(); this.confirming = `delete:${e.id}`; }}>${this.a.remove}</button>
             </div>`}
       ${this.open === e.id ? this.renderDeliveries(e) : nothing}
     </li>`;

@@ -589,7 +589,14 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     const config = this.config;
     const f = this.filters;
     const scope = config && this.unit ? findUnit(config.units, this.unit) : null;
-    const units = config ? flattenUnits(scope ? scope.children : config.units) : [];
+    // Under an open drive, only the units (with theirs below), types and domains it collects for:
+    // any other choice could only give an empty list.
+    const drive = config && this.campaign ? config.campaigns.find((c) => c.slug === this.campaign) : undefined;
+    const driveUnits = config && drive && drive.unitIds.length > 0
+      ? drive.unitIds.map((id) => findUnit(config.units, id)).filter((u) => u !== null) : null;
+    const units = config ? flattenUnits(scope ? scope.children : driveUnits ?? config.units) : [];
+    const types = drive && drive.types.length > 0 ? drive.types : config?.types ?? [];
+    const domains = drive && drive.domains.length > 0 ? drive.domains : config?.domains ?? [];
     const select = (key: 'unit' | 'type' | 'domain') => (e: Event) => this.setFilter({ [key]: (e.target as HTMLSelectElement).value });
     return html`<div class="filters" part="filters">
         <div>
@@ -599,18 +606,18 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
             ${units.map((u) => html`<option value=${u.id} ?selected=${u.id === f.unit}>${indented(u)}</option>`)}
           </select>
         </div>
-        ${this.type ? nothing : html`<div>
+        ${this.type || (drive && types.length === 1) ? nothing : html`<div>
           <label for="filter-type">${t.typeFilter}</label>
           <select id="filter-type" ?disabled=${!config} @change=${select('type')}>
             <option value="" ?selected=${!f.type}>${t.allTypes}</option>
-            ${config?.types.map((type) => html`<option value=${type} ?selected=${type === f.type}>${t.types[type]}</option>`)}
+            ${types.map((type) => html`<option value=${type} ?selected=${type === f.type}>${t.types[type]}</option>`)}
           </select>
         </div>`}
         <div>
           <label for="filter-domain">${t.domainFilter}</label>
           <select id="filter-domain" ?disabled=${!config} @change=${select('domain')}>
             <option value="" ?selected=${!f.domain}>${t.allDomains}</option>
-            ${config?.domains.map((d) => html`<option value=${d} ?selected=${d === f.domain}>${t.domains[d]}</option>`)}
+            ${domains.map((d) => html`<option value=${d} ?selected=${d === f.domain}>${t.domains[d]}</option>`)}
           </select>
         </div>
       </div>

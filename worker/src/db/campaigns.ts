@@ -62,13 +62,16 @@ export function siteCampaigns(db: SiteDatabase, siteId: string): Promise<Campaig
 /**
  * The outlet a browser submission came from: `{ outlet: name }` for a listed origin, `{ outlet: null }`
  * when the drive lists no outlets or the request has no Origin (a server using the SDK), and
- * `'refused'` for a browser on a page that is not one of the drive's outlets.
+ * `'refused'` for a browser on a page that is not one of the drive's outlets. A submission from the
+ * service's own pages (`own`: its origin; the hosted drive page /s/:site/campaigns/:slug) is the
+ * site's, as for the site check (middleware/site-scope.ts): never refused, and credited to the outlet
+ * that lists that origin, if one does.
  */
-export function outletFor(row: Pick<CampaignRow, 'outlets'>, origin: string | undefined): { outlet: string | null } | 'refused' {
+export function outletFor(row: Pick<CampaignRow, 'outlets'>, origin: string | undefined, own?: string): { outlet: string | null } | 'refused' {
   const outlets = outletsOf(row);
   if (outlets.length === 0 || !origin) return { outlet: null };
   const outlet = outlets.find((o) => o.origin === origin);
-  return outlet ? { outlet: outlet.name } : 'refused';
+  return outlet ? { outlet: outlet.name } : origin === own ? { outlet: null } : 'refused';
 }
 
 type CampaignColumns = Pick<CampaignRow, 'title' | 'description' | 'starts_at' | 'ends_at' | 'unit_ids' | 'types' | 'domains' | 'outlets'>;

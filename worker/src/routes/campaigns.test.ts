@@ -81,6 +81,18 @@ describe('suggestion drives (建言专栏)', () => {
     expect(stats.adopted).toBe(1);
   });
 
+  it('credits a message from the service’s own pages to the outlet that lists the service’s origin', async () => {
+    const d = await drive();
+    const own = 'https://liuyan.test';
+    const patched = await consoleRequest(`/v1/admin/campaigns/${d.campaign.id}`, {
+      as: d.admin, method: 'PATCH', body: { outlets: [...d.campaign.outlets, { name: '本站专栏', origin: own }] },
+    });
+    expect(patched.status).toBe(200);
+    const id = await sent(d.siteId, d.eduUnit, own);
+    expect((await messageRow(id))!.source_outlet).toBe('本站专栏');
+    expect((await figures(d.siteId)).outlets).toContainEqual({ name: '本站专栏', messages: 1 });
+  });
+
   it('names the drive to the citizen with the code and on the public message; a message outside a drive names none', async () => {
     const d = await drive();
     const response = await submit(d.siteId, suggestion(d.eduUnit), { origin: NEWS_A });

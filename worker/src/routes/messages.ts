@@ -91,7 +91,7 @@ export function siteRuleProblems(site: Pick<Site, 'titleMin' | 'bodyMin' | 'type
  * origin_not_allowed); the outlet's name is recorded with the message. Whether the unit takes
  * messages is checked by the write batch itself (`submissionStatements`).
  */
-async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string, origin: string | undefined): Promise<{ campaignId: string | null; outlet: string | null; problems: FieldProblem[] }> {
+async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, now: string, origin: string | undefined, own: string): Promise<{ campaignId: string | null; outlet: string | null; problems: FieldProblem[] }> {
   const campaign = input.campaign ? await findCampaign(db, site.id, input.campaign) : null;
   let outlet: string | null = null;
   const problems: FieldProblem[] = siteRuleProblems(site, input);
@@ -104,7 +104,7 @@ async function addressingOf(db: SiteDatabase, site: Site, input: SubmitInput, no
         const allowed = JSON.parse(json) as T[];
         return allowed.length === 0 || allowed.includes(value);
       };
-      const from = outletFor(campaign, origin);
+      const from = outletFor(campaign, origin, own);
       if (from === 'refused') throw new ApiError('origin_not_allowed');
       outlet = from.outlet;
       // A target unit stands for its whole subtree (a city and its districts).
@@ -229,9 +229,7 @@ export async function storeSubmission(c: Context<AppEnv>, input: SubmitInput, ke
   const rode = rodeWithSite(c, submissionRider);
   const [{ earlier: record, calendar, protection }, { campaignId, outlet, problems }, photoProblems] = await Promise.all([
     reads?.key === key ? reads : rode?.key === key ? rode : submissionReads(db, { siteId: site.id, key, now: nowIso, today: localDay(now) }),
-    // The service's own pages (the hosted drive page /s/:site/campaigns/:slug) are the site's, as for
-    // the site check (middleware/site-scope.ts): no outlet, never refused as one.
-    addressingOf(db, site, input, nowIso, sourceOrigin === new URL(c.req.url).origin ? undefined : sourceOrigin),
+    addressingOf(db, site, input, nowIso, sourceOrigin, new URL(c.req.url).origin),
     photoRefProblems(db, site.id, input.photos ?? []),
   ]);
   // A retry gets its first answer even if, say, the unit was retired in between, and is never
