@@ -887,6 +887,9 @@ describe('the console’s admin pages', () => {
       const heights = await element.locator('button, a, input:not([type="checkbox"]):not([type="radio"]):not([hidden]), select, label.choice')
         .evaluateAll((controls) => controls.map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => r.height));
       expect(Math.min(...heights), section).toBeGreaterThanOrEqual(44);
+      // A list's rows name their buttons with their item: no two alike (WCAG 2.4.6).
+      const rowButtons = await element.locator('.list-item button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent!.trim()));
+      expect(rowButtons.filter((name, i) => rowButtons.indexOf(name) !== i), section).toEqual([]);
     }
     const tabs = await page.locator('liuyan-console-admin [part="admin-nav"] a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
     expect(Math.min(...tabs)).toBeGreaterThanOrEqual(44);

@@ -185,12 +185,12 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
       <div class="buttons compact">
         <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(open === 'edit')}
           aria-label=${this.named(this.a.edit, x.displayName)} @click=${() => this.toggle(x, 'edit')}>${this.a.edit}</button>
-        ${self ? nothing : html`<button type="button" class="secondary" aria-disabled=${String(this.busy)}
+        ${self ? nothing : html`<button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(a.resetPassword, x.displayName)}
           @click=${() => this.resetPassword(x)}>${a.resetPassword}</button>`}
-        ${self ? nothing : html`<button type="button" class="secondary" aria-disabled=${String(this.busy)}
+        ${self ? nothing : html`<button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(x.disabled ? a.enable : a.disable, x.displayName)}
           @click=${() => { this.open = null; void this.saveAccount(x, { disabled: !x.disabled }, x.disabled ? a.enabledDone : a.disabledDone); }}>
           ${x.disabled ? a.enable : a.disable}</button>`}
-        ${x.totpEnabled && !self ? html`<button type="button" class="secondary" aria-disabled=${String(this.busy)}
+        ${x.totpEnabled && !self ? html`<button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(a.resetTotp, x.displayName)}
           @click=${() => { this.open = null; if (confirm(format(a.resetTotpConfirm, { name: x.displayName }))) void this.saveAccount(x, { resetSecondFactor: true }, a.totpReset); }}>
           ${a.resetTotp}</button>` : nothing}
       </div>
