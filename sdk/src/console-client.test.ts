@@ -115,6 +115,7 @@ describe('createConsoleClient', () => {
     await client.admin.site.update({ moderation: 'post' });
     await client.admin.calendar.get(2026);
     await client.admin.calendar.addPeriod({ name: '元旦', from: '2027-01-01', workdays: [] });
+    await client.admin.calendar.removeDays({ year: 2027, days: ['2027-01-01'] });
     await client.admin.calendar.importNational({ year: 2026 });
     await client.admin.calendar.replace({ year: 2028, days: [] });
     const unit = await client.admin.units.create({ name: '县水利局', kind: 'department' });
