@@ -323,6 +323,12 @@ describe('the console’s admin pages', () => {
     // Sent empty, every field says what it lacks; each error goes once its field is filled in or chosen.
     await accounts.getByRole('button', { name: '新建账号' }).click();
     await expect.poll(() => accounts.locator('#new-email-error').count()).toBe(1);
+    // A malformed address and a short password are said together, before anything is sent.
+    await accounts.getByLabel('电子邮箱').fill('not-an-email');
+    await accounts.getByLabel('初始密码').fill('short');
+    await accounts.getByRole('button', { name: '新建账号' }).click();
+    await expect.poll(() => accounts.locator('#new-email-error').textContent()).toBe('请填写有效的电子邮箱地址');
+    expect(await accounts.locator('#new-password-error').textContent()).toMatch(/密码至少12位/);
     await accounts.getByLabel('电子邮箱').fill(official.email);
     expect(await accounts.locator('#new-email-error').count()).toBe(0);
     expect(await accounts.getByLabel('电子邮箱').getAttribute('aria-invalid')).toBe('false');

@@ -94,9 +94,15 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     const v = AdminElement.values(form);
     const role = this.roles[ADD] ?? 'responder';
     const filled = (field: string) => (v.raw(field) ? '' : this.fieldMessage(field, 'required'));
-    // The password's length and variety as the service checks them; that it is not the e-mail, the service says.
-    const password = v.raw('password') && !isLongAndVaried(v.raw('password')) ? this.fieldMessage('password', 'weak_password') : filled('password');
-    if (this.refused(ADD, failures({ email: filled('email'), ...this.accountChecks(v, role), password }))) return;
+    // As the service checks them, so every problem is said at once: an address with no name@domain.tld
+    // shape (full-width forms read as ASCII, as the service reads them; its finer check stays), a
+    // password too short, too plain or the address itself.
+    const address = v.text('email').normalize('NFKC');
+    const typed = v.raw('password');
+    const weak = !isLongAndVaried(typed) || typed.trim().toLowerCase() === address.toLowerCase();
+    const email = address && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) ? this.fieldMessage('email', 'invalid_email') : filled('email');
+    const password = typed && weak ? this.fieldMessage('password', 'weak_password') : filled('password');
+    if (this.refused(ADD, failures({ email, ...this.accountChecks(v, role), password }))) return;
     const input: CreateAccountInput = {
       email: v.text('email'), displayName: v.text('displayName'), role,
       unitIds: role === 'responder' ? v.units('unitIds') : [], password: v.raw('password'),

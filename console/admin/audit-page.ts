@@ -110,6 +110,7 @@ export class LiuyanConsoleAdminAudit extends AdminElement {
     } else if (e.fields.length > 0) parts.push(format(a.changed, { fields: e.fields.map((f) => fieldNames[f] ?? f).join(a.separator) }));
     if (e.role) parts.push(this.t.roles[e.role]);
     if (e.rows !== null) parts.push(format(a.rows, { n: e.rows }));
+    if (e.holidays.length > 0) parts.push(this.written(e.holidays.join(a.separator)));
     if (e.year !== null) parts.push(format(a.year, { n: e.year }));
     if (e.from || e.to) parts.push(format(a.range, { from: e.from ?? '…', to: e.to ?? '…' }));
     return html`${e.messageId ? html`<a href="#/messages/${encodeURIComponent(e.messageId)}">${format(a.message, { id: e.messageId })}</a>` : nothing}

@@ -213,7 +213,8 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
         </table>` : nothing}
       ${this.scope === d.id ? html`${this.formError(d.id)}` : nothing}
       ${d.status === 'pending' ? nothing : !e.enabled ? html`<p class="muted hint">${w.resendWhenEnabled}</p>` : html`<div class="buttons compact">
-        <button type="button" class=${d.status === 'dead' ? '' : 'secondary'} aria-disabled=${String(this.busy)} @click=${() => this.resend(e, d)}>${w.resend}</button>
+        <button type="button" class=${d.status === 'dead' ? '' : 'secondary'} aria-disabled=${String(this.busy)}
+          aria-label=${this.named(w.resend, `${w.eventTypes[d.eventType]} ${d.eventId}`)} @click=${() => this.resend(e, d)}>${w.resend}</button>
       </div>`}
     </li>`)}</ul>`;
   }

@@ -64,6 +64,7 @@ export const AuditEntrySchema = z.object({
   role: RoleSchema.nullable().describe('the role an account was created with'),
   rows: z.number().int().nullable().describe('messages in a contact export'),
   year: z.number().int().nullable().describe('the year of a calendar change'),
+  holidays: z.array(z.string()).describe('the holidays a calendar entry added or removed, by name; empty for other entries'),
   from: z.string().nullable().describe('the first day of an export’s range'),
   to: z.string().nullable().describe('the last day of an export’s range'),
 });

@@ -343,8 +343,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '服务发现文档',
   'units (each with its sub-units) the drive collects for; empty means any':
     '专栏征集的单位（各含其下级单位）；为空表示不限',
-  'at least 12 characters, not the email':
-    '至少 12 个字符，不能是电子邮箱',
+  'at least 12 characters, 6 of them different, not the email':
+    '至少 12 个字符，其中至少 6 个互不相同，不能是电子邮箱',
   'the words of that link, e.g. 返回示范县人民政府网':
     '链接文字，例如 返回示范县人民政府网',
   'the link back to the site’s own website on the hosted pages; null with returnLabel: none':
@@ -673,14 +673,16 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     'sign_in_failed：电子邮箱不存在、密码错误、账号已停用、验证码缺失或错误或已用过，答复都一样',
   'the year of a calendar change':
     '日历变更所在的年份',
+  'the holidays a calendar entry added or removed, by name; empty for other entries':
+    '日历记录添加或删除的假期名称；其他记录为空',
   '办理速度, how fast it was handled: 5 很满意, 4 满意, 3 基本满意, 2 不满意, 1 很不满意':
     '办理速度：5 很满意，4 满意，3 基本满意，2 不满意，1 很不满意',
   'how many readers supported it (我也关注); who they are is not stored':
     '有多少读者点了“我也关注”；不保存是谁',
   'the message, its replies and its timeline, as the author sees them':
     '留言人看到的留言、答复和办理过程',
-  'at least 12 characters, not the email, not the current password':
-    '至少 12 个字符，不能是电子邮箱，不能与当前密码相同',
+  'at least 12 characters, 6 of them different, not the email, not the current password':
+    '至少 12 个字符，其中至少 6 个互不相同，不能是电子邮箱，不能与当前密码相同',
   'the citizen’s own words, for officials only; required when reason is other':
     '留言人自己的话，只给工作人员看；理由为 other 时必填',
   'the drive has not started or has ended already (campaign_not_open)':

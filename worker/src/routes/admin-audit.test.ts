@@ -53,7 +53,7 @@ describe('GET /v1/admin/audit-log', () => {
     expect(byAction('contact.reveal')).toMatchObject({ actor: { id: responder.id, displayName: '赵办理' }, messageId, target: null });
     expect(byAction('contact.reveal').at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     expect(byAction('site.update')).toMatchObject({ actor: { id: admin.id, displayName: '王管理' }, fields: ['moderation'] });
-    expect(byAction('calendar.update')).toMatchObject({ year: 2027 });
+    expect(byAction('calendar.update')).toMatchObject({ year: 2027, holidays: [] });
     expect(byAction('unit.update')).toMatchObject({ target: { kind: 'unit', id: site.eduUnit, name: '测试县教育局' }, fields: ['sortOrder'] });
     expect(byAction('account.update')).toMatchObject({ target: { kind: 'account', id: responder.id, name: '赵办理' }, fields: ['displayName'] });
     expect(byAction('template.update')).toMatchObject({ target: { kind: 'template', id: template.id, name: '已受理' }, fields: ['templateBody'] });

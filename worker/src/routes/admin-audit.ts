@@ -114,6 +114,8 @@ function toEntry(row: AuditRow): AuditEntry & { actorEmail: string | null } {
     role: (['admin', 'moderator', 'responder'] as const).find((r) => r === detail.role) ?? null,
     rows: whole(detail.rows),
     year: whole(detail.year),
+    holidays: [detail.name, ...(Array.isArray(detail.names) ? detail.names : [])]
+      .filter((name): name is string => typeof name === 'string' && row.action.startsWith('calendar.')),
     from: text(detail.from),
     to: text(detail.to),
   };
@@ -208,6 +210,7 @@ function csvFields(entry: ReturnType<typeof toEntry>, locale: Locale): string[] 
     entry.changes.length === 0 && entry.fields.length > 0 ? words.changed + entry.fields.map((f) => fieldNames[f] ?? f).join(words.separator) : '',
     entry.role ? words.roles[entry.role] : '',
     entry.rows !== null ? fill(words.rows, { n: entry.rows }) : '',
+    entry.holidays.join(words.separator),
     entry.year !== null ? fill(words.year, { n: entry.year }) : '',
     entry.from || entry.to ? fill(words.range, { from: entry.from ?? '…', to: entry.to ?? '…' }) : '',
   ].filter(Boolean);

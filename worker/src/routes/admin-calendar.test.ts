@@ -116,7 +116,9 @@ describe('POST /v1/admin/calendar/removals', () => {
     expect(await yearOf(otherAdmin, 2027)).toEqual(left);
     // Twice is the same; a day not there is no error.
     expect(await (await remove(admin, { year: 2027, days: ['2027-03-15', '2027-03-15', '2027-04-01'] })).json()).toEqual(left);
-    expect(JSON.parse((await auditRows(siteId, 'calendar.remove')).at(0)!.detail!)).toEqual({ year: 2027, days: 2 });
+    expect(JSON.parse((await auditRows(siteId, 'calendar.remove')).at(0)!.detail!)).toEqual({ year: 2027, days: 2, names: ['测试假A'] });
+    const log = await (await consoleRequest('/v1/admin/audit-log?action=calendar.remove', { as: admin })).json<{ items: { holidays: string[]; year: number }[] }>();
+    expect(log.items.map((e) => e.holidays)).toEqual([[], ['测试假A']]);
   });
 
   it('removes a whole year of days in one request, and refuses a day of another year, naming it', async () => {

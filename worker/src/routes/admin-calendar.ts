@@ -133,10 +133,13 @@ adminCalendar.openapi(removeCalendarDays, async (c) => {
   const site = c.get('site');
   const db = c.get('db');
   const unique = [...new Set(days)];
+  // The audit log names the holidays removed (read first: once deleted, their names are gone).
+  const gone = new Set(unique);
+  const names = [...new Set((await calendarDays(db, site.id, year)).filter((d) => gone.has(d.day) && d.name).map((d) => d.name!))];
   const at = new Date().toISOString();
   await db.batch([
     ...removeCalendarStatements(db, site.id, unique),
-    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'calendar.remove', detail: { year, days: unique.length }, at }),
+    auditEntry(db, { siteId: site.id, accountId: c.get('official').id, action: 'calendar.remove', detail: { year, days: unique.length, names }, at }),
   ]);
   return c.json(await calendarDays(db, site.id, year), 200);
 });
