@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { oneOf, ROLES } from '../../sdk/src/codes';
-import { isLongAndVaried } from '../../sdk/src/password';
+import { checkPasswordStrength } from '../../sdk/src/password';
 import type { Account, AdminUnitItem, CreateAccountInput, UpdateAccountInput } from '../../sdk/src/schemas/admin';
 import type { OfficialProfile } from '../../sdk/src/schemas/auth';
 import type { Role } from '../../sdk/src/schemas/console';
@@ -99,7 +99,7 @@ export class LiuyanConsoleAdminAccounts extends AdminElement {
     // password too short, too plain or the address itself.
     const address = v.text('email').normalize('NFKC');
     const typed = v.raw('password');
-    const weak = !isLongAndVaried(typed) || typed.trim().toLowerCase() === address.toLowerCase();
+    const weak = !checkPasswordStrength(typed, address);
     const email = address && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) ? this.fieldMessage('email', 'invalid_email') : filled('email');
     const password = typed && weak ? this.fieldMessage('password', 'weak_password') : filled('password');
     if (this.refused(ADD, failures({ email, ...this.accountChecks(v, role), password }))) return;

@@ -114,8 +114,9 @@ function toEntry(row: AuditRow): AuditEntry & { actorEmail: string | null } {
     role: (['admin', 'moderator', 'responder'] as const).find((r) => r === detail.role) ?? null,
     rows: whole(detail.rows),
     year: whole(detail.year),
-    holidays: [detail.name, ...(Array.isArray(detail.names) ? detail.names : [])]
-      .filter((name): name is string => typeof name === 'string' && row.action.startsWith('calendar.')),
+    // A holiday added records its name; one removed, the names of its days.
+    holidays: row.action.startsWith('calendar.')
+      ? [detail.name, ...(Array.isArray(detail.names) ? detail.names : [])].filter((name): name is string => typeof name === 'string') : [],
     from: text(detail.from),
     to: text(detail.to),
   };

@@ -19,6 +19,9 @@ export const adminCalendar = newRouteGroup();
 
 const yearDays = { description: 'the year’s days, in date order', content: { 'application/json': { schema: z.array(CalendarDaySchema) } } };
 const yearOf = (day: string) => Number(day.slice(0, 4));
+/** `outside_year` for `days.<i>…` (`field`) not in `year`: a day of another year would escape a year's change (and linger). */
+const outsideYear = (day: string, year: number, field: string): FieldProblem | null =>
+  (day.startsWith(`${year}-`) ? null : { field, code: 'outside_year', params: { year } });
 
 const getCalendar = createRoute({
   operationId: 'getCalendar',
@@ -50,8 +53,8 @@ adminCalendar.openapi(replaceCalendar, async (c) => {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   days.forEach(({ day }, i) => {
-    // A day of another year would escape the replacement (and linger after the next one).
-    if (!day.startsWith(`${year}-`)) problems.push({ field: `days.${i}.day`, code: 'outside_year', params: { year } });
+    const outside = outsideYear(day, year, `days.${i}.day`);
+    if (outside) problems.push(outside);
     else if (seen.has(day)) problems.push({ field: `days.${i}.day`, code: 'duplicate_day' });
     seen.add(day);
   });
@@ -125,10 +128,7 @@ const removeCalendarDays = createRoute({
 // holiday another admin added since.
 adminCalendar.openapi(removeCalendarDays, async (c) => {
   const { year, days } = c.req.valid('json');
-  const problems: FieldProblem[] = [];
-  days.forEach((day, i) => {
-    if (!day.startsWith(`${year}-`)) problems.push({ field: `days.${i}`, code: 'outside_year', params: { year } });
-  });
+  const problems = days.map((day, i) => outsideYear(day, year, `days.${i}`)).filter((p) => p !== null);
   if (problems.length > 0) throw validationError(problems);
   const site = c.get('site');
   const db = c.get('db');
