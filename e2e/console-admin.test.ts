@@ -275,6 +275,13 @@ describe('the console’s admin pages', () => {
     const added = await officialApi(await sessionCookie(DEMO_ACCOUNTS.admin), 'POST', '/v1/admin/calendar/periods', { name: other, from: '2035-05-02' });
     expect(added.status).toBe(200);
     const remove = calendar.getByRole('button', { name: `删除“${name}”` });
+    // Escape answers 取消: the question goes, nothing is removed, the focus is back on 删除.
+    await remove.click();
+    await calendar.getByRole('group', { name: `删除“${name}”` }).getByRole('button', { name: '取消' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => calendar.locator('#confirm-question').count()).toBe(0);
+    await expect.poll(() => remove.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await periodText(name)).toContain('2035/03/20');
     await remove.click();
     expect(await remove.getAttribute('aria-expanded')).toBe('true');
     const confirm = calendar.getByRole('button', { name: '确定删除' });
@@ -744,6 +751,12 @@ describe('the console’s admin pages', () => {
     expect(await element.locator('#issued-key').count()).toBe(0);
     expect(await element.textContent()).not.toContain(apiKey);
 
+    // The question is named with the key; Escape closes it unanswered and gives the focus back to 吊销.
+    await item.getByRole('button', { name: /^吊销 / }).click();
+    await item.getByRole('group', { name: `吊销 ${label}` }).getByRole('button', { name: '确定吊销' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => item.getByRole('button', { name: `吊销 ${label}`, exact: true }).evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await item.getByRole('button', { name: '确定吊销' }).count()).toBe(0);
     await item.getByRole('button', { name: /^吊销 / }).click();
     await item.getByRole('button', { name: '确定吊销' }).click();
     await expect.poll(() => confirmation(page, tag).textContent()).toBe('密钥已吊销');

@@ -250,7 +250,6 @@ export abstract class AdminElement extends ConsoleElement {
     </div>`;
   }
 
-  /** Reads a form's controls by name. */
   /**
    * A row's button named with its item (`编辑 县交通运输局`), starting with the word it shows, so a
    * voice user says what they see (WCAG 2.5.3) and a list of rows is not ten 编辑 alike (2.4.6).
@@ -258,6 +257,40 @@ export abstract class AdminElement extends ConsoleElement {
   protected named(action: string, item: string): string {
     return `${action} ${item}`;
   }
+
+  /**
+   * The question asked before a change that cannot be taken back (删除, 吊销, 结束), beside its row:
+   * a group named with the item (`label`, as the button that opened it), the question describing
+   * the confirming button so a screen reader says what is being confirmed (WCAG 1.3.1), the
+   * problem the service answered (`scope`), then the confirming button (`action` runs `run`) and
+   * 取消. Escape answers 取消 — it holds nothing typed — but not while the change is being sent.
+   * Closed unanswered, it gives the focus back to the row's button that opened it (named `label`
+   * too), where the official was, not to the page's heading.
+   */
+  protected confirmPanel({ label, question, scope, action, run, cancel }: {
+    label: string; question: unknown; scope: string; action: string; run: () => void; cancel: () => void;
+  }) {
+    const close = () => {
+      cancel();
+      this.clearMessages();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(label)}"]`)?.focus());
+    };
+    const onKeydown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || this.busy || event.defaultPrevented) return;
+      event.preventDefault();
+      close();
+    };
+    return html`<div class="panel" role="group" aria-label=${label} @keydown=${onKeydown}>
+      <p id="confirm-question">${question}</p>
+      ${this.formError(scope)}
+      <div class="buttons">
+        <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${run}>${action}</button>
+        <button type="button" class="secondary" @click=${close}>${this.a.cancel}</button>
+      </div>
+    </div>`;
+  }
+
+  /** Reads a form's controls by name. */
 
   protected static values(form: HTMLFormElement): FormValues {
     return {

@@ -259,15 +259,10 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
           <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${format(a.removePeriod, { name: this.periodName(p) })}
             aria-expanded=${String(this.confirming === scope)}
             @click=${() => { this.clearMessages(); this.confirming = this.confirming === scope ? '' : scope; }}>${this.a.remove}</button>
-          ${this.confirming === scope ? html`<div class="panel" role="group" aria-label=${format(a.removePeriod, { name: this.periodName(p) })}>
-            <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
-            <p id="confirm-question">${format(a.removeConfirm, { name: this.periodName(p), n: p.days.length })}</p>
-            ${this.formError(scope)}
-            <div class="buttons">
-              <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${() => this.removePeriod(p)}>${this.a.confirmRemove}</button>
-              <button type="button" class="secondary" @click=${() => { this.confirming = ''; this.clearMessages(); }}>${this.a.cancel}</button>
-            </div>
-          </div>` : this.formError(scope)}
+          ${this.confirming === scope ? this.confirmPanel({
+            label: format(a.removePeriod, { name: this.periodName(p) }), question: format(a.removeConfirm, { name: this.periodName(p), n: p.days.length }),
+            scope, action: this.a.confirmRemove, run: () => this.removePeriod(p), cancel: () => { this.confirming = ''; },
+          }) : this.formError(scope)}
         </li>`;
       })}
     </ul>`;

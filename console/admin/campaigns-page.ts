@@ -244,16 +244,12 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
         ${x.counts.messages === 0 ? html`<button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-expanded=${String(confirming === 'remove')}
           aria-label=${this.named(this.a.remove, x.title)} @click=${() => this.confirm(x, 'remove')}>${this.a.remove}</button>` : nothing}
       </div>
-      ${confirming ? html`<div class="panel" role="group" aria-label=${confirming === 'end' ? a.end : this.a.remove}>
-        <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
-        <p id="confirm-question">${format(confirming === 'end' ? a.endConfirm : a.removeConfirm, { title: x.title })}</p>
-        ${this.formError(x.id)}
-        <div class="buttons">
-          <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${() => (confirming === 'end' ? this.endCampaign(x) : this.removeCampaign(x))}>
-            ${confirming === 'end' ? a.confirmEnd : this.a.confirmRemove}</button>
-          <button type="button" class="secondary" @click=${() => { this.confirming = null; this.clearMessages(); }}>${this.a.cancel}</button>
-        </div>
-      </div>` : nothing}
+      ${confirming ? this.confirmPanel({
+        label: this.named(confirming === 'end' ? a.end : this.a.remove, x.title),
+        question: format(confirming === 'end' ? a.endConfirm : a.removeConfirm, { title: x.title }), scope: x.id,
+        action: confirming === 'end' ? a.confirmEnd : this.a.confirmRemove,
+        run: () => (confirming === 'end' ? this.endCampaign(x) : this.removeCampaign(x)), cancel: () => { this.confirming = null; },
+      }) : nothing}
       ${this.editing === x.id ? html`<form class="stack panel" novalidate @submit=${(e: Event) => this.save(e, x)}
           aria-label=${format(a.editTitle, { title: x.title })}>
           ${this.fields(x.id, x)}

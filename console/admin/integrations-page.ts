@@ -111,15 +111,10 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
       <div class="list-main"><strong>${this.written(k.label)}</strong> <code>${k.prefix}…</code></div>
       <p class="muted">${format(a.created, { at: when(k.createdAt) })} · ${k.lastUsedAt ? format(a.lastUsed, { at: when(k.lastUsedAt) }) : a.neverUsed}</p>
       ${k.revokedAt ? html`<p class="muted">${format(a.revoked, { at: when(k.revokedAt) })}</p>`
-        : this.revoking === k.id ? html`<div class="panel" role="group" aria-label=${a.revoke}>
-            <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
-            <p id="confirm-question">${format(a.revokeConfirm, { label: k.label })}</p>
-            ${this.formError(k.id)}
-            <div class="buttons">
-              <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${() => this.revoke(k)}>${a.confirmRevoke}</button>
-              <button type="button" class="secondary" @click=${() => { this.revoking = null; this.clearMessages(); }}>${this.a.cancel}</button>
-            </div>
-          </div>`
+        : this.revoking === k.id ? this.confirmPanel({
+            label: this.named(a.revoke, k.label), question: format(a.revokeConfirm, { label: k.label }), scope: k.id,
+            action: a.confirmRevoke, run: () => this.revoke(k), cancel: () => { this.revoking = null; },
+          })
         : html`<div class="buttons compact">
             <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(a.revoke, k.label)}
               @click=${() => { this.clearMessages(); this.revoking = k.id; }}>${a.revoke}</button>

@@ -152,15 +152,10 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
             <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
           </div>
         </form>`
-        : open === 'remove' ? html`<div class="panel" role="group" aria-label=${this.a.remove}>
-          <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
-          <p id="confirm-question">${this.formatWritten(a.removeConfirm, { title: x.title })}</p>
-          ${this.formError(x.id)}
-          <div class="buttons">
-            <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${() => this.removeTemplate(x)}>${this.a.confirmRemove}</button>
-            <button type="button" class="secondary" @click=${() => { this.open = null; this.clearMessages(); }}>${this.a.cancel}</button>
-          </div>
-        </div>`
+        : open === 'remove' ? this.confirmPanel({
+          label: this.named(this.a.remove, x.title), question: this.formatWritten(a.removeConfirm, { title: x.title }), scope: x.id,
+          action: this.a.confirmRemove, run: () => this.removeTemplate(x), cancel: () => { this.open = null; },
+        })
         : this.formError(x.id)}
     </li>`;
   }

@@ -162,10 +162,9 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
         ${e.previousSecretExpiresAt ? html` · ${format(w.rotating, { at: when(e.previousSecretExpiresAt) })}` : nothing}
         ${e.deadDeliveries > 0 ? html` · <strong>${format(w.deadCount, { n: e.deadDeliveries })}</strong>` : nothing}
       </p>
-      ${this.scope === e.id ? html`${this.formError(e.id)}` : nothing}
-      ${this.confirming === `rotate:${e.id}` ? this.renderConfirm(e, w.rotateConfirm, w.confirmRotate, () => this.rotate(e))
-        : this.confirming === `delete:${e.id}` ? this.renderConfirm(e, w.removeConfirm, w.confirmRemove, () => this.deleteEndpoint(e))
-          : html`<div class="buttons compact">
+      ${this.confirming === `rotate:${e.id}` ? this.renderConfirm(e, w.rotate, w.rotateConfirm, w.confirmRotate, () => this.rotate(e))
+        : this.confirming === `delete:${e.id}` ? this.renderConfirm(e, this.a.remove, w.removeConfirm, w.confirmRemove, () => this.deleteEndpoint(e))
+          : html`${this.formError(e.id)}<div class="buttons compact">
               <button type="button" class="secondary" aria-expanded=${this.open === e.id ? 'true' : 'false'} aria-label=${this.named(w.deliveries, e.url)}
                 @click=${() => this.showDeliveries(e)}>${w.deliveries}</button>
               <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(e.enabled ? w.disable : w.enable, e.url)}
@@ -179,16 +178,12 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
     </li>`;
   }
 
-  private renderConfirm(e: WebhookEndpoint, question: string, action: string, run: () => void) {
-    return html`<div class="panel" role="group" aria-label=${action}>
-      <!-- The question describes its confirming button, so a screen reader says what is being confirmed (WCAG 1.3.1). -->
-      <p id="confirm-question">${format(question, { url: e.url })}</p>
-      ${this.formError(e.id)}
-      <div class="buttons">
-        <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${run}>${action}</button>
-        <button type="button" class="secondary" @click=${() => { this.confirming = ''; this.clearMessages(); }}>${this.a.cancel}</button>
-      </div>
-    </div>`;
+  /** The question before `opener` (轮换密钥, 删除) is done to the endpoint `e`. */
+  private renderConfirm(e: WebhookEndpoint, opener: string, question: string, action: string, run: () => void) {
+    return this.confirmPanel({
+      label: this.named(opener, e.url), question: format(question, { url: e.url }), scope: e.id, action, run,
+      cancel: () => { this.confirming = ''; },
+    });
   }
 
   private renderDeliveries(e: WebhookEndpoint) {
