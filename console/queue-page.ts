@@ -67,6 +67,14 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     if (changed.has('filters') || changed.has('profile')) void this.loadPendingFollowUps();
   }
 
+  /**
+   * The tabs offered: 待审核 not to a responder, who cannot moderate and is given a message once it
+   * is published or accepted (still shown when the address asks for it, so a link is not a blank page).
+   */
+  private tabs(): readonly QueueTab[] {
+    return this.profile?.role === 'responder' && this.filters.tab !== 'moderation' ? QUEUE_TABS.filter((tab) => tab !== 'moderation') : QUEUE_TABS;
+  }
+
   private get moderates(): boolean {
     return this.profile?.role === 'admin' || this.profile?.role === 'moderator';
   }
@@ -208,7 +216,7 @@ export class LiuyanConsoleQueue extends ConsoleElement {
     // The page's heading for those who move by headings; the tabs say the rest to sighted readers.
     return html`<h1 class="visually-hidden">${t.nav.queue}</h1>
       <nav class="tabs" aria-label=${t.nav.queue}>
-        ${QUEUE_TABS.map((tab: QueueTab) => html`<a href=${queueHash({ ...f, tab })} aria-current=${tab === f.tab ? 'page' : nothing}>
+        ${this.tabs().map((tab: QueueTab) => html`<a href=${queueHash({ ...f, tab })} aria-current=${tab === f.tab ? 'page' : nothing}>
           ${t.queue.tabs[tab]}${counts ? html` <span class="count">${counts[tab]}</span>` : nothing}</a>`)}
       </nav>
       ${counts && (filtered || f.q) ? html`<p class="muted hint" part="counts-unfiltered">${t.queue.countsUnfiltered}</p>` : nothing}

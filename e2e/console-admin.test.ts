@@ -391,6 +391,9 @@ describe('the console’s admin pages', () => {
     await queue.getByText('没有符合条件的留言。').waitFor();
     expect(await queue.locator('[part="queue"] li').count()).toBe(0);
     expect(await queue.getByRole('link', { name: /^全部/ }).locator('.count').textContent()).toBe('0');
+    // A responder cannot moderate: no 待审核 tab.
+    expect(await queue.locator('nav.tabs a').allTextContents()).not.toContainEqual(expect.stringMatching(/待审核/));
+    expect(await queue.locator('nav.tabs a').count()).toBe(7);
     expect(await responder.page.locator('liuyan-console header').getByRole('link', { name: '站点管理' }).count()).toBe(0);
     await responder.page.locator('liuyan-console').getByRole('link', { name: '我的账号' }).click();
     expect(await responder.page.locator('liuyan-console-account dl').textContent()).toContain(name);

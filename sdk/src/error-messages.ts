@@ -55,6 +55,13 @@ export function withOfficialMessages(base: PublicFieldMessages, officials: Offic
 /** One title per problem code, for the service's answers. */
 export type ProblemTitles = Record<ProblemCode, string>;
 
+/** An Open311 POST's `service_notice` by the stored message's state, given its deadline (`due`, YYYY-MM-DD). */
+export interface Open311Notices {
+  published: (due: string) => string;
+  pending: (due: string) => string;
+  private: (due: string) => string;
+}
+
 /**
  * A field's name in the language: by its whole path (`author.name`), else by its last named part
  * (`days.3.day` → `day`), else by its first (`deadlineDays.help` → `deadlineDays`).

@@ -1,4 +1,4 @@
-import type { FieldNames, OfficialFieldMessages, ProblemTitles } from '../error-messages';
+import type { FieldNames, OfficialFieldMessages, Open311Notices, ProblemTitles } from '../error-messages';
 import type { AuditAction } from '../schemas/audit';
 
 /** The public fields' names in English; their errors' sentences are in sentences.en.ts. */
@@ -97,6 +97,16 @@ export const enOpen311FieldLabels: Record<string, string> = {
   device_id: 'device id', account_id: 'account id', media_url: 'image address', jurisdiction_id: 'jurisdiction id',
   service_request_id: 'request id', start_date: 'start date', end_date: 'end date', updated_after: 'updated after', page: 'page',
   page_size: 'page size', extensions: 'extensions', file: 'the path’s format suffix (.json or .xml)', token: 'token',
+};
+
+/**
+ * What an Open311 POST's `service_notice` tells the client about the message it stored, with its
+ * deadline (`due`, YYYY-MM-DD, China time): published, waiting for moderation, or private.
+ */
+export const enOpen311Notices: Open311Notices = {
+  published: (due) => `Message received and published. Reply due by ${due}.`,
+  pending: (due) => `Message received; it will be published once moderated. Reply due by ${due}.`,
+  private: (due) => `Message received; it will not be published. Give the tracking code to the citizen who wrote it: the reply is read with it. Reply due by ${due}.`,
 };
 
 export const enProblemTitles: ProblemTitles = {

@@ -1,7 +1,7 @@
-import { withOfficialMessages, type FieldMessages, type Locale, type ProblemTitles, type PublicFieldMessages } from '../error-messages';
-import { enFieldNames, enOfficialFieldMessages, enProblemTitles } from './en';
-import { zhCNFieldNames, zhCNOfficialFieldMessages, zhCNProblemTitles } from './zh-cn';
-import { zhTWFieldNames, zhTWOfficialFieldMessages, zhTWProblemTitles } from './zh-tw';
+import { withOfficialMessages, type FieldMessages, type Locale, type Open311Notices, type ProblemTitles, type PublicFieldMessages } from '../error-messages';
+import { enFieldNames, enOfficialFieldMessages, enOpen311Notices, enProblemTitles } from './en';
+import { zhCNFieldNames, zhCNOfficialFieldMessages, zhCNOpen311Notices, zhCNProblemTitles } from './zh-cn';
+import { zhTWFieldNames, zhTWOfficialFieldMessages, zhTWOpen311Notices, zhTWProblemTitles } from './zh-tw';
 import { enFieldSentences } from './sentences.en';
 import { zhCNFieldSentences } from './sentences.zh-cn';
 import { zhTWFieldSentences } from './sentences.zh-tw';
@@ -34,3 +34,6 @@ export const labelCatalogs: Record<Locale, Vocabulary> = {
   en: { ...enKindLabels, ...enProgressLabels },
   'zh-TW': { ...zhTWKindLabels, ...zhTWProgressLabels },
 };
+
+/** An Open311 POST's `service_notice` in each language, for the service. */
+export const open311Notices: Record<Locale, Open311Notices> = { 'zh-CN': zhCNOpen311Notices, en: enOpen311Notices, 'zh-TW': zhTWOpen311Notices };

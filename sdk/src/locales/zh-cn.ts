@@ -1,4 +1,4 @@
-import type { FieldNames, OfficialFieldMessages, ProblemTitles } from '../error-messages';
+import type { FieldNames, OfficialFieldMessages, Open311Notices, ProblemTitles } from '../error-messages';
 import type { AuditAction } from '../schemas/audit';
 
 /** The public fields' names in Chinese; their errors' sentences are in sentences.zh-cn.ts. */
@@ -95,6 +95,16 @@ export const zhCNOpen311FieldLabels: Record<string, string> = {
   device_id: '设备编号', account_id: '账号编号', media_url: '图片地址', jurisdiction_id: '辖区编号',
   service_request_id: '请求编号', start_date: '开始日期', end_date: '结束日期', updated_after: '更新时间', page: '页码',
   page_size: '每页条数', extensions: '扩展字段', file: '路径后缀（.json 或 .xml）', token: '回执编号',
+};
+
+/**
+ * What an Open311 POST's `service_notice` tells the client about the message it stored, with its
+ * deadline (`due`, YYYY-MM-DD, China time): published, waiting for moderation, or private.
+ */
+export const zhCNOpen311Notices: Open311Notices = {
+  published: (due) => `留言已收到并公开。办理期限：${due}。`,
+  pending: (due) => `留言已收到，审核通过后公开。办理期限：${due}。`,
+  private: (due) => `留言已收到，不公开。请把查询码交给留言人本人，凭查询码查看答复。办理期限：${due}。`,
 };
 
 export const zhCNProblemTitles: ProblemTitles = {

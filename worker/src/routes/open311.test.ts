@@ -22,11 +22,11 @@ async function issueKey(siteId: string): Promise<{ id: string; apiKey: string }>
 
 const get = (siteId: string, path: string, origin: string | null = null) => request(`/open311/v2/${siteId}/${path}`, { origin });
 
-function post(siteId: string, fields: Record<string, string>, { format = 'json', key, query = '' }: { format?: string; key?: string; query?: string } = {}) {
+function post(siteId: string, fields: Record<string, string>, { format = 'json', key, query = '', language }: { format?: string; key?: string; query?: string; language?: string } = {}) {
   return request(`/open311/v2/${siteId}/requests.${format}${query}`, {
     method: 'POST',
     origin: null,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(key ? { 'Idempotency-Key': key } : {}) },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(key ? { 'Idempotency-Key': key } : {}), ...(language ? { 'Accept-Language': language } : {}) },
     body: new URLSearchParams(fields).toString(),
   });
 }
@@ -179,6 +179,11 @@ describe('GET requests', () => {
     await expectErrors(await get(site.siteId, 'requests.json?updated_after=2026-11-31T08:00:00%2B08:00'), 400, 'updated_after');
     await expectErrors(await get(site.siteId, 'requests.json?service_code=complaint.weather'), 400, 'service_code');
     await expectErrors(await get(site.siteId, 'requests.xml?start_date=2026-11-15&end_date=2026-10-15'), 400, 'end_date: 结束日期不能早于开始日期');
+    // The day before, though as a whole day it reaches the start: its range is empty, and so refused.
+    await expectErrors(await get(site.siteId, 'requests.json?start_date=2026-12-06&end_date=2026-12-05'), 400, 'end_date: 结束日期不能早于开始日期');
+    await expectErrors(await get(site.siteId, 'requests.json?start_date=2026-12-06T00:00:00%2B08:00&end_date=2026-12-05'), 400, 'end_date');
+    expect(await ids('start_date=2026-11-01T23:00:00%2B08:00&end_date=2026-11-01')).toEqual([]);
+    expect(await ids('start_date=2026-11-01T12:00:00%2B08:00&end_date=2026-11-01T12:00:00%2B08:00')).toEqual([]);
     // Each parameter is named as the spec names it, then in words: never a raw name in the sentence.
     await expectErrors(await get(site.siteId, 'requests.json?page_size=1000'), 400, 'page_size: 每页条数不能大于100');
     await expectErrors(await get(site.siteId, 'requests.json?updated_after=yesterday'), 400, 'updated_after: 更新时间格式不正确');
@@ -239,10 +244,14 @@ describe('POST requests', () => {
     const [created] = await response.json<{ token: string; service_request_id: string | null; tracking_code: string; service_notice: string }[]>();
     expect(created).toMatchObject({ service_request_id: null, service_notice: expect.stringContaining('审核通过后公开') });
 
-    // A retry with the same key: the same answer, one message.
-    const retried = await post(site.siteId, form(site, apiKey), { key: 'open311-retry-0001', format: 'xml' });
+    // A retry with the same key: the same answer, one message,
+    // in the client's language, as its errors are.
+    const retried = await post(site.siteId, form(site, apiKey), { key: 'open311-retry-0001', format: 'xml', language: 'en' });
     const again = xml.parse(await retried.text()).service_requests.request;
     expect(again).toMatchObject({ token: created!.token, tracking_code: created!.tracking_code });
+    expect(again.service_notice).toMatch(/^Message received; it will be published once moderated\. Reply due by \d{4}-\d{2}-\d{2}\.$/);
+    const inTraditional = await post(site.siteId, form(site, apiKey), { key: 'open311-retry-0001', language: 'zh-TW' });
+    expect((await inTraditional.json<{ service_notice: string }[]>())[0]!.service_notice).toContain('審核通過後公開');
     const rows = await db.all(db.q.selectFrom('messages').select(['id', 'author_phone_enc', 'author_name_enc', 'display_name', 'title']).where('site_id', '=', site.siteId));
     expect(rows).toHaveLength(1);
     const message = rows[0]!;

@@ -29,7 +29,8 @@ import { FORM_MAX_BYTES, isUtf8ContentType, refuseMalformedForm } from '../middl
 import { formatOfPath, OPEN311_FORMATS, open311Response, type Open311Format, type Open311Value } from '../lib/open311-format';
 import { publicCache } from '../middleware/public-cache';
 import { visibleLength } from '../../../sdk/src/text';
-import { localeFromAcceptLanguage } from '../../../sdk/src/error-messages';
+import { localeFromAcceptLanguage, type Locale } from '../../../sdk/src/error-messages';
+import { open311Notices } from '../../../sdk/src/locales';
 import { tooManyText } from '../hosted/write-form';
 import { siteRuleProblems, SubmissionSchema, storeSubmission, type SubmitInput } from './messages';
 import { notModified, RETRY_AFTER, SiteParamsSchema } from './openapi-common';
@@ -281,7 +282,12 @@ function filterOf(query: z.output<typeof Open311RequestsQuerySchema>, site: Para
   }
   if (query.start_date) filter.from = instant('start_date', query.start_date);
   if (query.end_date) filter.to = instant('end_date', query.end_date, true);
-  if (filter.from && filter.to && filter.to < filter.from) throw validationError([{ field: 'end_date', code: 'before_start' }]);
+  // A day alone as the end reaches the start of the next: a range it leaves empty ends before it starts
+  // (`start_date=2026-12-06&end_date=2026-12-05`), while two instants alike are a range of their own.
+  const endIsDay = query.end_date !== undefined && !query.end_date.includes('T');
+  if (filter.from && filter.to && (filter.to < filter.from || (endIsDay && filter.to === filter.from))) {
+    throw validationError([{ field: 'end_date', code: 'before_start' }]);
+  }
   if (filter.from && filter.to && Date.parse(filter.to) - Date.parse(filter.from) > OPEN311_RANGE_DAYS_MAX * DAY_MS) {
     throw validationError([{ field: 'end_date', code: 'date_range_too_long', params: { max: OPEN311_RANGE_DAYS_MAX } }]);
   }
@@ -348,11 +354,11 @@ function titleOf(description: string, titleMin: number): string {
   return [...text].slice(0, LIMITS.titleMax).join('').trim();
 }
 
-/** What the citizen is told, by the state the message is in. */
-function serviceNotice(moderation: string, isPublic: boolean, dueAt: string): string {
-  const due = `办理期限：${dueAt.slice(0, 10)}。`;
-  if (!isPublic) return `留言已收到，不公开。请把查询码交给留言人本人，凭查询码查看答复。${due}`;
-  return moderation === 'published' ? `留言已收到并公开。${due}` : `留言已收到，审核通过后公开。${due}`;
+/** What the citizen is told, by the state the message is in, in the client's language (Accept-Language). */
+function serviceNotice(locale: Locale, moderation: string, isPublic: boolean, dueAt: string): string {
+  const notices = open311Notices[locale];
+  const due = dueAt.slice(0, 10);
+  return !isPublic ? notices.private(due) : moderation === 'published' ? notices.published(due) : notices.pending(due);
 }
 
 /** A POST's form as the spec's parameters arrive: strings, any of them missing. */
@@ -473,7 +479,7 @@ bothFormats((format) => createRoute({
   const created: Open311Value = [{
     token: stored?.token ?? token,
     service_request_id: published ? answer.id : null,
-    service_notice: serviceNotice(answer.moderation, input.isPublic, answer.dueAt),
+    service_notice: serviceNotice(localeFromAcceptLanguage(c.req.header('Accept-Language')), answer.moderation, input.isPublic, answer.dueAt),
     account_id: null,
     expected_datetime: answer.dueAt,
     tracking_code: answer.trackingCode,
