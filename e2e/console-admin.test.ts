@@ -305,6 +305,12 @@ describe('the console’s admin pages', () => {
     const name = `示范县数据管理局${run}`;
     await units.getByRole('button', { name: '在“示范县县长”下添加单位' }).click();
     await expect.poll(() => units.locator('#parentId [part="chosen"]').textContent()).toBe('已选择：示范县县长');
+    // The kind offered follows the parent picked: a department below a unit, a leader at the top.
+    expect(await units.getByLabel('类别').inputValue()).toBe('department');
+    await units.locator('#parentId').getByRole('button', { name: '（无，顶级单位）' }).click();
+    await expect.poll(() => units.getByLabel('类别').inputValue()).toBe('leader');
+    await units.locator('#parentId').getByRole('button', { name: '示范县县长', exact: true }).click();
+    await expect.poll(() => units.getByLabel('类别').inputValue()).toBe('department');
     // Sent without a name, refused beside it; the error goes as the name is typed.
     await units.getByRole('button', { name: '添加', exact: true }).click();
     await expect.poll(() => units.locator('#name-error').count()).toBe(1);

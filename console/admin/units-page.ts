@@ -316,7 +316,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       <div class="field">
         <liuyan-console-unit-picker id="parentId" name="parentId" source="admin" label=${a.parent} none=${a.topLevel}
           .value=${this.addParent} .known=${known} aria-invalid=${this.invalid(ADD, 'parentId')} .error=${this.errorFor(ADD, 'parentId')}
-          described-by="parentId-error"></liuyan-console-unit-picker>
+          described-by="parentId-error" @change=${(e: Event) => { this.addParent = (e.currentTarget as LiuyanConsoleUnitPicker).value; }}></liuyan-console-unit-picker>
       </div>
       <div class="field">
         <label for="name">${a.name}${this.requiredMark()}</label>
@@ -327,6 +327,8 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       <div class="field">
         <label for="kind">${a.kind}</label>
         <select id="kind" name="kind" aria-invalid=${this.invalid(ADD, 'kind')} aria-describedby=${this.errorRef(ADD, 'kind', 'kind-error') ?? nothing}>
+          <!-- A unit under another is most often a department, at the top a leader: the default follows the
+               parent picked, until the admin picks a kind (the browser then keeps theirs). -->
           ${UNIT_KINDS.map((k) => html`<option value=${k} ?selected=${k === (this.addParent ? 'department' : 'leader')}>${a.kinds[k]}</option>`)}
         </select>
         ${this.fieldError(ADD, 'kind', 'kind-error')}
