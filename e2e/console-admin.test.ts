@@ -153,6 +153,16 @@ describe('the console’s admin pages', () => {
     await suggestion.fill(suggestionDays);
     await help.fill(helpDays);
 
+    // A Chinese domain name is kept in its ASCII form, and shown again as it was written.
+    await added.fill('https://例子.中国');
+    await site.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => confirmation(page, 'liuyan-console-admin-site').textContent()).toBe('已保存。公众看到的页面将在 1 分钟内更新。');
+    const stored = await (await fetch(`${WORKER}/v1/admin/site`, { headers: { Cookie: cookie } })).json() as { allowedOrigins: string[] };
+    expect(stored.allowedOrigins).toContain('https://xn--fsqu00a.xn--fiqs8s');
+    await page.reload();
+    await rows.first().waitFor();
+    await expect.poll(() => site.getByLabel(`网站地址 ${count + 1}`, { exact: true }).inputValue()).toBe('https://例子.中国');
+
     // Removing the row and saving again works.
     await site.getByRole('button', { name: `删除网站地址 ${count + 1}` }).click();
     await site.getByRole('button', { name: '保存' }).click();

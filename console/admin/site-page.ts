@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { DOMAINS, MESSAGE_TYPES } from '../../sdk/src/codes';
 import { live } from 'lit/directives/live.js';
+import { toUnicode } from 'punycode';
 import { HEX_COLOR, readableUnderWhiteText } from '../../sdk/src/color';
 import type { SiteSettings, UpdateSiteInput } from '../../sdk/src/schemas/admin';
 import type { Domain, MessageType, SubmissionLimits } from '../../sdk/src/schemas/common';
@@ -11,6 +12,20 @@ import { failures, type FieldNames } from '../console-element';
 import { AdminElement } from './admin-element';
 import { LANGUAGES, type Locale } from '../../sdk/src/languages';
 import { OVERRIDABLE_STRINGS, STRING_OVERRIDE_MAX, type OverridableString } from '../../sdk/src/string-overrides';
+
+/**
+ * An origin as its owner writes it: the service keeps a domain name in its ASCII form (punycode,
+ * RFC 3492: `https://xn--fsqu00a.xn--fiqs8s`), shown here in its own script (`https://例子.中国`),
+ * which the service takes back as the same origin. Anything unreadable is shown as stored.
+ */
+export function readableOrigin(origin: string): string {
+  try {
+    const url = new URL(origin);
+    return url.hostname.includes('xn--') ? `${url.protocol}//${toUnicode(url.hostname)}${url.port ? `:${url.port}` : ''}` : origin;
+  } catch {
+    return origin;
+  }
+}
 
 // What UpdateSiteInputSchema (sdk/src/schemas/admin.ts) accepts; texts in characters.
 const NAME_MAX = 100;
@@ -65,7 +80,7 @@ export class LiuyanConsoleAdminSite extends AdminElement {
 
   private show(settings: SiteSettings): void {
     this.settings = settings;
-    this.origins = [...settings.allowedOrigins];
+    this.origins = settings.allowedOrigins.map(readableOrigin);
   }
 
   private async addOrigin(): Promise<void> {
