@@ -17,7 +17,7 @@ import { styles } from './liuyan-console.styles';
 import './unit-picker';
 import { photoStyles, renderPhotos, type ShownPhoto } from '../ui/photos';
 import { downsizePhoto, uploadPhotoTo } from '../ui/photo-upload';
-import { addPhotosStyles, photoRefusal, photoRoom, unsendable, type PhotoState } from '../ui/photo-state';
+import { addPhotosStyles, photoRefusal, photoRoom, photosToAdd, unsendable, type PhotoState } from '../ui/photo-state';
 import type { Role } from '../sdk/src/schemas/console';
 import type { PhotoHiding } from '../sdk/src/schemas/photo';
 import { keepFormDraft, keepReplyDraft, keptFormDraft, keptReplyDraft, sendingOf, type ReplyDraft } from './reply-drafts';
@@ -80,6 +80,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     confirming: { state: true },
     officialRole: { attribute: false },
     replyPhotos: { state: true },
+    replyPhotosLeftOut: { state: true },
   };
 
   messageId = '';
@@ -87,6 +88,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   officialRole: Role | null = null;
   /** Photos chosen for the reply being written. */
   private replyPhotos: ReplyPhoto[] = [];
+  /** How many of the files last chosen for the reply found no place (beyond the limit), said beside them. */
+  private replyPhotosLeftOut = 0;
   config: SiteConfig | null = null;
   backHref = '#/queue';
   private message: ConsoleMessage | null = null;
@@ -250,6 +253,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         this.draft = { kind: 'interim', body: '', templateId: '' };
         for (const p of this.replyPhotos) URL.revokeObjectURL(p.preview);
         this.replyPhotos = [];
+        this.replyPhotosLeftOut = 0;
       }
     });
   }
@@ -275,9 +279,10 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   /** Adds the chosen files (up to the limit) to the reply, each made smaller and uploaded at once. */
   private addReplyPhotos(event: Event): void {
     const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])].slice(0, photoRoom(this.replyPhotos, REPLY_PHOTOS_MAX));
+    const { taken, leftOut } = photosToAdd(input.files, this.replyPhotos, REPLY_PHOTOS_MAX);
     input.value = '';
-    for (const file of files) {
+    this.replyPhotosLeftOut = leftOut;
+    for (const file of taken) {
       const item: ReplyPhoto = { key: crypto.randomUUID(), blob: null, preview: '', state: 'preparing', progress: 0, id: null };
       this.replyPhotos = [...this.replyPhotos, item];
       void downsizePhoto(file).then(
@@ -315,6 +320,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     const item = this.replyPhotos.find((p) => p.key === key);
     if (item?.preview) URL.revokeObjectURL(item.preview);
     this.replyPhotos = this.replyPhotos.filter((p) => p.key !== key);
+    this.replyPhotosLeftOut = 0;
   }
 
   /** 隐藏照片 (with the reason its author is told) or 恢复显示: moderators and admins; audited by the service. */
@@ -744,6 +750,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       </li>`)}</ul>` : nothing}
       ${photoRoom(this.replyPhotos, REPLY_PHOTOS_MAX) > 0 ? html`<label class="add-photos">${t.photos.add}<input id="reply-photos" type="file"
         accept="image/*" multiple aria-describedby=${this.errorRef('photos') ?? nothing} @change=${this.addReplyPhotos} /></label>` : nothing}
+      <p class="muted" role="status" part="reply-photos-left-out">${this.replyPhotosLeftOut > 0 ? format(t.photos.leftOut, { max: REPLY_PHOTOS_MAX, n: this.replyPhotosLeftOut }) : ''}</p>
       ${this.fieldError('photos')}
     </fieldset>`;
   }

@@ -241,6 +241,7 @@ export const consoleEn: ConsoleStrings = {
     shown: 'The photo is shown again.',
     replyPhotos: 'Photos (optional, e.g. the place once repaired)',
     add: 'Add photos',
+    leftOut: 'At most {max} photos: {n} more chosen were not added.',
     uploading: 'Uploading {percent}%',
     uploaded: 'Uploaded',
     failed: 'Upload failed',

@@ -267,6 +267,7 @@ const strings = {
     shown: '照片已恢复显示。',
     replyPhotos: '照片（选填，如修好后的现场）',
     add: '添加照片',
+    leftOut: '最多{max}张照片：另选的{n}张没有添加。',
     uploading: '正在上传 {percent}%',
     uploaded: '已上传',
     failed: '上传失败',

@@ -271,6 +271,7 @@ const strings = {
     shown: '照片已恢復顯示。',
     replyPhotos: '照片（選填，如修好後的現場）',
     add: '新增照片',
+    leftOut: '最多{max}張照片：另選的{n}張沒有新增。',
     uploading: '正在上傳 {percent}%',
     uploaded: '已上傳',
     failed: '上傳失敗',

@@ -6,6 +6,7 @@ import { CONSOLE, isFocused, newOfficial, officialApi, pickUnit, sessionCookie, 
 import { citizenPhone, fillForm, focused, TRACKING_CODE, useBrowserPage } from './helpers';
 import { HOST, WORKER } from './ports';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
+import { PNG_WITH_GPS } from '../worker/test/photo-fixtures';
 
 const browser = useBrowserPage();
 
@@ -66,7 +67,7 @@ describe('the officials’ console at /console/', () => {
   it('is served with a strict CSP, nosniff and no referrer, and runs no inline code; static files say their charset and refuse other methods than GET and HEAD with Allow', async () => {
     const response = await fetch(CONSOLE);
     expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
     const html = await response.text();
@@ -461,6 +462,13 @@ describe('the officials’ console at /console/', () => {
     await message.locator('[part="actions"]').getByRole('button', { name: '回复', exact: true }).click();
     const typed = '经核实，该校门口的减速带已列入本月施工计划，预计月底前完成安装。';
     await message.getByLabel('回复内容').fill(typed);
+    // Five photos chosen for four places: the page says one was not added; removing one clears it.
+    await message.locator('#reply-photos').setInputFiles(['a', 'b', 'c', 'd', 'e'].map((n) => ({ name: `${n}.png`, mimeType: 'image/png', buffer: Buffer.from(PNG_WITH_GPS) })));
+    await expect.poll(() => message.locator('[part="reply-photos-left-out"]').textContent()).toBe('最多4张照片：另选的1张没有添加。');
+    const photos = message.locator('[part="reply-photos"] li');
+    await expect.poll(() => photos.filter({ hasText: '已上传' }).count(), { timeout: 30_000 }).toBe(4);
+    for (let n = 4; n >= 1; n--) await message.getByRole('button', { name: `移除 ${n}` }).click();
+    expect(await message.locator('[part="reply-photos-left-out"]').textContent()).toBe('');
 
     await page.context().clearCookies();
     await message.locator('[part="action-form"] button[type="submit"]').click();

@@ -114,6 +114,13 @@ describe('photos with a message', () => {
     await form.locator('#photos').setInputFiles(['a', 'b', 'c'].map((n) => ({ name: `${n}.png`, mimeType: 'image/png', buffer: Buffer.from(PNG_WITH_GPS) })));
     await expect.poll(() => form.locator('[part="photo"]', { hasText: '已上传' }).count(), { timeout: 30_000 }).toBe(3);
     expect(await form.getByText('添加照片').count()).toBe(1);
+    expect(await form.locator('[part="photos-left-out"]').textContent()).toBe('');
+    // Three more for the one place left: one is added, and the page says the other two were not.
+    await form.locator('#photos').setInputFiles(['d', 'e', 'f'].map((n) => ({ name: `${n}.png`, mimeType: 'image/png', buffer: Buffer.from(PNG_WITH_GPS) })));
+    await expect.poll(() => form.locator('[part="photos-left-out"]').textContent()).toBe('最多4张照片：另选的2张没有添加。');
+    expect(await form.locator('[part="photos-left-out"]').getAttribute('role')).toBe('status');
+    await expect.poll(() => form.locator('[part="photo"]', { hasText: '已上传' }).count(), { timeout: 30_000 }).toBe(4);
+    expect(await form.getByText('添加照片').count()).toBe(0);
     // Each row reads across the phone: the public choice below the status, one line, not squeezed into a column.
     const choice = form.locator('[part="photo"]').nth(1).locator('label.choice');
     expect((await choice.boundingBox())!.height).toBeLessThan(50);
@@ -122,10 +129,11 @@ describe('photos with a message', () => {
     await form.getByRole('button', { name: '提交留言' }).click();
     await expect.poll(() => form.locator('#form-error').textContent()).toBe('有照片无法发送：请删除标出原因的照片，再提交。填写的内容已保留。');
     await bad.getByRole('button', { name: '删除照片' }).click();
+    expect(await form.locator('[part="photos-left-out"]').textContent()).toBe('');
     await form.getByRole('button', { name: '提交留言' }).click();
     await form.locator('[part="tracking-code"]').waitFor({ timeout: 30_000 });
     const [sent] = queryD1<{ n: number }>(inject('persistTo'), `SELECT count(*) AS n FROM photos p JOIN messages m ON m.id = p.message_id WHERE m.title = '${title}'`);
-    expect(sent!.n).toBe(3);
+    expect(sent!.n).toBe(4);
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 120_000);
 

@@ -197,7 +197,8 @@ export async function buildPublic(): Promise<void> {
     '/embed.js',
     '  Cache-Control: public, max-age=300',
     '/console/*',
-    "  Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    // blob: images are the previews of the photos an official adds to a reply, made on the device.
+    "  Content-Security-Policy: default-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     // `!` detaches the policy the `/*` rule set, so the console sends one Referrer-Policy, not two joined.
     '  ! Referrer-Policy',
     '  Referrer-Policy: no-referrer',

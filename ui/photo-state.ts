@@ -28,6 +28,16 @@ export const photoRoom = (photos: readonly { state: PhotoState }[], max: number)
   Math.max(0, max - photos.filter((p) => !unsendable(p)).length);
 
 /**
+ * The files chosen that fit beside the photos listed (`taken`, in the order chosen), and how many
+ * did not (`leftOut`), which the page says: a fifth photo is never dropped without a word.
+ */
+export function photosToAdd(files: FileList | readonly File[] | null, photos: readonly { state: PhotoState }[], max: number): { taken: File[]; leftOut: number } {
+  const chosen = [...(files ?? [])];
+  const taken = chosen.slice(0, photoRoom(photos, max));
+  return { taken, leftOut: chosen.length - taken.length };
+}
+
+/**
  * 添加照片 as a button-like label around its file input, which is hidden: the browser's own control
  * would say "Choose Files" in the browser's language, not the page's.
  */

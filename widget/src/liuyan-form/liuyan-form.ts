@@ -18,7 +18,7 @@ import { formatWritten, written, writtenLangAttr } from '../../../ui/content-lan
 import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
-import { addPhotosStyles, photoRefusal, photoRoom, unsendable, type PhotoState } from '../../../ui/photo-state';
+import { addPhotosStyles, photoRefusal, photoRoom, photosToAdd, unsendable, type PhotoState } from '../../../ui/photo-state';
 import { DraftStore, sentFormName } from './draft-store';
 import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from '../internal/outbox';
 import { styles } from './liuyan-form.styles';
@@ -192,6 +192,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     largePicker: { state: true },
     verification: { state: true },
     photos: { state: true },
+    photosLeftOut: { state: true },
     flushing: { state: true },
     privacyText: { state: true },
     privacyFailed: { state: true },
@@ -227,6 +228,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private drafts: DraftStore<FormValues> | null = null;
   /** Photos added, in order; not kept in the draft (a file cannot be), so the message text never waits on them. */
   private photos: PhotoItem[] = [];
+  /** How many of the files last chosen found no place (beyond the limit), said beside the photos. */
+  private photosLeftOut = 0;
   /** Each photo's upload on its way, by key: sending waits for them. */
   private uploads = new Map<string, Promise<void>>();
   /** The picker of a tree too large to send whole (large-unit-picker.ts), once its chunk has arrived. */
@@ -909,7 +912,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** Adds the chosen files (up to the limit), each made smaller and uploaded at once. */
   private addPhotos(files: FileList | null): void {
     // A photo that cannot be sent takes no place: the citizen may add another while it is still listed.
-    for (const file of [...(files ?? [])].slice(0, photoRoom(this.photos, LIMITS.photosMax))) {
+    const { taken, leftOut } = photosToAdd(files, this.photos, LIMITS.photosMax);
+    this.photosLeftOut = leftOut;
+    for (const file of taken) {
       const key = crypto.randomUUID();
       this.photos = [...this.photos, { key, file, preview: '', blob: null, state: 'preparing', progress: 0, id: null, isPublic: true, error: '' }];
       this.sendPhoto(key);
@@ -965,6 +970,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const item = this.photos.find((p) => p.key === key);
     if (item?.preview) URL.revokeObjectURL(item.preview);
     this.photos = this.photos.filter((p) => p.key !== key);
+    this.photosLeftOut = 0;
     this.uploads.delete(key);
   }
 
@@ -1263,6 +1269,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           this.addPhotos(input.files);
           input.value = '';
         }} /></label>` : nothing}
+      <!-- Always there, so what it comes to say is announced (a live region added with its words may not be). -->
+      <p class="muted" role="status" part="photos-left-out">${this.photosLeftOut > 0 ? format(t.photosLeftOut, { max: LIMITS.photosMax, n: this.photosLeftOut }) : ''}</p>
     </fieldset>`;
   }
 

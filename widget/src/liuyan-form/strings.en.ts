@@ -36,6 +36,7 @@ export const formEn: FormStrings = {
   submit: 'Send message',
   submitting: 'Sending…',
   photosLegend: 'Photos',
+  photosLeftOut: 'At most {max} photos: {n} more chosen were not added.',
   photosHint: 'At most {max}. Made smaller on this device before upload, without their location and other details.',
   addPhotos: 'Add photos',
   photoPublic: 'Show this photo with the message',

@@ -41,6 +41,7 @@ const strings = {
   photosLegend: '照片',
   photosHint: '最多{max}张。上传前会在本机压缩，并去掉拍摄位置等信息。',
   addPhotos: '添加照片',
+  photosLeftOut: '最多{max}张照片：另选的{n}张没有添加。',
   photoPublic: '随留言公开这张照片',
   photoPreparing: '正在压缩…',
   photoUploading: '正在上传 {percent}%',

@@ -45,6 +45,7 @@ const strings = {
   photosLegend: '照片',
   photosHint: '最多{max}張。上傳前會在本機壓縮，並去掉拍攝位置等資訊。',
   addPhotos: '新增照片',
+  photosLeftOut: '最多{max}張照片：另選的{n}張沒有新增。',
   photoPublic: '隨留言公開這張照片',
   photoPreparing: '正在壓縮…',
   photoUploading: '正在上傳 {percent}%',
