@@ -13,7 +13,7 @@ import './message-page';
 import type { OfficialProfile } from '../sdk/src/schemas/auth';
 import './queue-page';
 import { adminHash, parseRoute, queueHash, type QueueFilters, type Route } from './routes';
-import { forgetReplyDrafts } from './reply-drafts';
+import { forgetReplyDrafts, hasKeptDrafts } from './reply-drafts';
 import './sign-in-page';
 import { onDemand } from '../ui/on-demand';
 import { discardUnsaved, hasUnsaved } from './unsaved';
@@ -92,9 +92,12 @@ export class LiuyanConsole extends ConsoleElement {
     this.navigate();
   };
 
-  /** Closing or reloading the browser tab with a change not saved: the browser's own question. */
+  /**
+   * Closing or reloading the browser tab with a change not saved, or with a reply or an action's
+   * reason being written on any message (kept for this tab only): the browser's own question.
+   */
   private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (hasUnsaved()) event.preventDefault();
+    if (hasUnsaved() || hasKeptDrafts()) event.preventDefault();
   };
 
   override connectedCallback(): void {

@@ -102,6 +102,18 @@ export function keepFormDraft(id: string, draft: FormDraft | null): void {
   }
 }
 
+/**
+ * Whether this tab keeps a reply or an action's form with words typed, for any message: kept for the
+ * tab only, it would be lost with it, so closing the tab asks first (the shell's `beforeunload`).
+ */
+export function hasKeptDrafts(): boolean {
+  try {
+    return Object.keys(sessionStorage).some((key) => key.startsWith(PREFIX) || key.startsWith(FORM_PREFIX));
+  } catch {
+    return false;
+  }
+}
+
 /** Forgets every kept reply and form (on 退出登录: the next person at this browser must not find them). */
 export function forgetReplyDrafts(): void {
   try {

@@ -442,7 +442,7 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
-  it('a reply being typed when the session ends is there again, its form open, once the official has signed in again', async () => {
+  it('a reply being typed when the session ends is there again, its form open, once the official has signed in again; closing the tab meanwhile asks first', async () => {
     const responder = await newResponder();
     const cookie = await sessionCookie(responder);
     // A message of the bureau the responder may reply to.
@@ -469,6 +469,13 @@ describe('the officials’ console at /console/', () => {
     await expect.poll(() => photos.filter({ hasText: '已上传' }).count(), { timeout: 30_000 }).toBe(4);
     for (let n = 4; n >= 1; n--) await message.getByRole('button', { name: `移除 ${n}` }).click();
     expect(await message.locator('[part="reply-photos-left-out"]').textContent()).toBe('');
+    // Kept for this tab only, the words would go with it: closing the tab asks first.
+    const asksBeforeClosing = () => page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(await asksBeforeClosing()).toBe(true);
 
     await page.context().clearCookies();
     await message.locator('[part="action-form"] button[type="submit"]').click();
@@ -480,6 +487,7 @@ describe('the officials’ console at /console/', () => {
     // Signing out forgets it: the next person at this browser finds no draft.
     await page.locator('liuyan-console').getByRole('button', { name: '退出登录' }).first().click();
     await expect.poll(() => page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes("reply-draft")))).toEqual([]);
+    expect(await asksBeforeClosing()).toBe(false);
     expect(problems).toEqual([]);
     await page.context().close();
   });
