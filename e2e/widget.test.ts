@@ -43,6 +43,38 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
     expect(countMessagesTitled(title)).toBe(1);
   });
 
+  it('the receipt, shown once, is there again after Back and Forward or a reload, until 再写一条 or the page is opened afresh', async () => {
+    const { page } = browser;
+    // The write page is never kept whole by the browser (no-store): coming back to it loads it again.
+    const openWritePage = async () => {
+      await page.goto(`${WORKER}/s/demo/write`);
+      await page.locator('liuyan-form [part="form"]').waitFor();
+    };
+    await openWritePage();
+    const title = `回执返回后还在 ${Date.now()}`;
+    await fillForm(page, { title, body: '幸福路口的红绿灯坏了，早晚高峰车辆拥堵，请尽快修复。' });
+    const code = await submitAndReadCode();
+    const form = page.locator('liuyan-form');
+    const shownCode = async () => (await form.locator('[part="tracking-code"]').textContent())?.trim();
+    // Away to another page and Back, then a reload: the same receipt, and nothing sent again.
+    await page.goto(`${WORKER}/s/demo/`);
+    await page.goBack();
+    await expect.poll(shownCode).toBe(code);
+    await page.reload();
+    await expect.poll(shownCode).toBe(code);
+    expect(countMessagesTitled(title)).toBe(1);
+    // The same page opened afresh (a link, the address typed) is an empty form.
+    await openWritePage();
+    expect(await form.locator('[part="tracking-code"]').count()).toBe(0);
+    // 再写一条 forgets it: a reload then shows the form.
+    await fillForm(page, { title: `${title}二`, body: '幸福路口的红绿灯坏了，早晚高峰车辆拥堵，请尽快修复。' });
+    await submitAndReadCode();
+    await form.getByRole('button', { name: '再写一条' }).click();
+    await page.reload();
+    await form.locator('[part="form"]').waitFor();
+    expect(await form.locator('[part="tracking-code"]').count()).toBe(0);
+  });
+
   it('shows a private message to its author, and says it is private', async () => {
     await openCountySite();
     const title = `关于低保申请材料的咨询 ${Date.now()}`;

@@ -10,7 +10,7 @@ import { THEMES } from '../../../sdk/src/themes';
 import { localeOf } from '../../../ui/locale-of';
 import { apiBaseOf, takePreloaded } from '../../../ui/preload';
 import { siteFormAddress } from '../../../sdk/src/preloaded';
-import { draftName, sentFormName } from './draft-store';
+import { draftName, receiptName, sentFormName } from './draft-store';
 import { outboxName } from '../internal/outbox';
 
 /** The only elements the form is made of (worker/src/hosted/write-form.ts): nothing else is ever built, whatever an answer holds. */
@@ -39,12 +39,12 @@ function build(node: FormNode | string): Node {
 
 /**
  * Whether this browser keeps something of an earlier visit the element shows in place of an empty form:
- * a draft to restore (draft-store.ts) or a message waiting in the outbox (internal/outbox.ts). An empty form
+ * a draft to restore (draft-store.ts), a receipt (draft-store.ts) or a message waiting in the outbox (internal/outbox.ts). An empty form
  * built meanwhile would hide it, and what was typed into it would then replace the draft.
  */
 function keptFromEarlier(site: string): boolean {
   try {
-    return [localStorage.getItem(draftName(site)), sessionStorage.getItem(draftName(site)), sessionStorage.getItem(sentFormName(site)), localStorage.getItem(outboxName(site))]
+    return [localStorage.getItem(draftName(site)), sessionStorage.getItem(draftName(site)), sessionStorage.getItem(sentFormName(site)), sessionStorage.getItem(receiptName(site)), localStorage.getItem(outboxName(site))]
       .some((kept) => kept !== null);
   } catch {
     return false; // storage unavailable: nothing kept either

@@ -19,7 +19,7 @@ import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
 import { addPhotosStyles, photoRefusal, photoRoom, photosToAdd, unsendable, type PhotoState } from '../../../ui/photo-state';
-import { DraftStore, sentFormName } from './draft-store';
+import { DraftStore, receiptName, sentFormName } from './draft-store';
 import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from '../internal/outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
@@ -418,8 +418,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // A submission left waiting (on this page or one closed since) is shown and sent first; it
     // needs no site config, which an offline reload may not get.
     const waiting = queuedFor<FormValues>(this.site);
+    const receipt = waiting ? null : this.keptReceipt();
     if (waiting) this.showQueued(waiting);
-    else if (this.phase !== 'queued' && this.phase !== 'done') this.phase = 'loading';
+    else if (receipt) {
+      this.values = { ...emptyValues(), title: receipt.title, isPublic: receipt.isPublic };
+      this.phase = 'done';
+      this.showReceipt(receipt.created, { announce: false });
+    } else if (this.phase !== 'queued' && this.phase !== 'done') this.phase = 'loading';
     let choices: SiteConfig;
     try {
       const [config, campaign] = await Promise.all([
@@ -678,12 +683,36 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
   }
 
-  /** The service stored the message: its receipt, once. */
+  /**
+   * The receipt this tab last showed on this page (`receiptName`), when the page was come back to
+   * (Back, Forward) or reloaded; a page opened afresh forgets it and shows the form.
+   */
+  private keptReceipt(): { created: MessageCreated; title: string; isPublic: boolean } | null {
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(receiptName(this.site)) ?? 'null') as { page?: unknown; created?: MessageCreated; title?: unknown; isPublic?: unknown } | null;
+      const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+      if (!kept || kept.page !== location.pathname + location.search || (type !== 'back_forward' && type !== 'reload')) {
+        sessionStorage.removeItem(receiptName(this.site));
+        return null;
+      }
+      return typeof kept.created?.trackingCode === 'string' && typeof kept.title === 'string' && typeof kept.isPublic === 'boolean'
+        ? { created: kept.created, title: kept.title, isPublic: kept.isPublic } : null;
+    } catch {
+      return null; // no storage, or nothing readable kept
+    }
+  }
+
+  /** The service stored the message: its receipt, once (and again on this page, should the citizen come back to it: `keptReceipt`). */
   private showReceipt(created: MessageCreated, { announce = true } = {}): void {
     this.unwatchOutbox();
     this.queued = null;
     this.drafts?.clear();
     this.created = created;
+    try {
+      sessionStorage.setItem(receiptName(this.site), JSON.stringify({ page: location.pathname + location.search, created, title: this.values.title, isPublic: this.values.isPublic }));
+    } catch {
+      // Private browsing with storage off: the receipt is on the page only.
+    }
     // Where the citizen was in the form (or on nothing: the disabled send button let the focus go), the
     // focus moves to the code, which a screen reader then reads; a receipt that arrives while the
     // citizen is elsewhere on the page takes nothing from them.
@@ -993,6 +1022,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   private startOver(): void {
     this.drafts?.clear();
+    try {
+      sessionStorage.removeItem(receiptName(this.site));
+    } catch {
+      // Nothing was kept either.
+    }
     this.values = emptyValues();
     this.showErrors({});
     this.restored = false;
