@@ -107,12 +107,15 @@ function event({ db, message, now }: LoopContext, kind: 'rated' | 'followed_up' 
 }
 
 /**
- * 重办: back to 办理中 with a new deadline, flagged as re-opened (first in its unit's queue until the
- * next final reply). The batch's last statement: none changed means the guard failed.
+ * 重办: back to 办理中, flagged as re-opened (first in its unit's queue until the next final reply),
+ * due at the later of `dueAt` (a new period from now) and the deadline it had: an extension granted
+ * (延期) is never cut short by a rating or a follow-up. The batch's last statement: none changed
+ * means the guard failed.
  */
 function reopen({ db, message, now }: LoopContext, dueAt: string, also = sql<boolean>`1`) {
+  const due = dueAt > message.due_at ? dueAt : message.due_at;
   return GUARDED.reduce((q, column) => q.where(column, '=', message[column] as string), db.q.updateTable('messages')
-    .set({ status: 'in_progress', due_at: dueAt, reopened_at: now, closed_at: null, updated_at: now }))
+    .set({ status: 'in_progress', due_at: due, reopened_at: now, closed_at: null, updated_at: now }))
     .where(also);
 }
 
@@ -133,7 +136,7 @@ export interface RatingValues {
 
 /**
  * Stores the rating of the latest (final) reply and its public `rated` event; at `UNHAPPY_AT_MOST` or
- * below, re-opens the message due at `reopenDueAt` (a `reopened` event). One batch; a second rating of
+ * below, re-opens the message (a `reopened` event), due at the later of `reopenDueAt` and its deadline. One batch; a second rating of
  * the same reply fails on the unique index and writes nothing.
  */
 export async function rate(ctx: LoopContext, values: RatingValues, reopenDueAt: string): Promise<void> {
@@ -176,7 +179,7 @@ export async function followUp(ctx: LoopContext, id: string, body: string, limit
     insert,
     event(ctx, 'followed_up', stored),
     ...(wasAnswered ? [event(ctx, 'reopened', stored)] : []),
-    reopen(ctx, dueAt > message.due_at ? dueAt : message.due_at, stored),
+    reopen(ctx, dueAt, stored),
   ]);
 }
 

@@ -89,6 +89,20 @@ describe('rating a final reply (POST /v1/sites/:site/track/rating)', () => {
     expect((await track(m.siteId, m.trackingCode).then((r) => r.json<TrackedMessage>())).ratings).toEqual([]);
   });
 
+  it('re-opens a message whose deadline was extended no sooner than that deadline', async () => {
+    const site = await createSite({ moderation: 'post' });
+    const responder = await createOfficial(site.siteId, 'responder', [site.eduUnit]);
+    const { id, trackingCode } = await (await submit(site.siteId, validMessage(site.eduUnit, { type: 'complaint' }))).json<MessageCreated>();
+    await act(responder, id, 'accept');
+    const extended = await act(responder, id, 'extend', { days: 20, reason: '需协调多部门现场核查' });
+    await act(responder, id, 'reply', { kind: 'final', body: '已安排交警早晚高峰在校门口疏导。' });
+    const reopened = await rated(site.siteId, trackingCode, UNHAPPY);
+    expect(reopened.status).toBe('in_progress');
+    // 7 working days from today would end sooner than the 20 granted: the extension stands.
+    expect(Date.parse((await messageRow(id))!.due_at)).toBe(Date.parse(extended.dueAt!));
+    expect(reopened.dueAt).toBe(extended.dueAt);
+  });
+
   it('re-opens the message on 2 or less: 办理中 with a new deadline in working days, flagged and first in the responder’s queue', async () => {
     const m = await answered({ type: 'complaint' });
     const other = await (await submit(m.siteId, validMessage(m.eduUnit, { title: '另一条较早到期的留言' }))).json<MessageCreated>();
