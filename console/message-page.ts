@@ -69,6 +69,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     open: { state: true },
     gone: { state: true },
     busy: { state: true },
+    pressed: { state: true },
     error: { state: true },
     errors: { state: true },
     done: { state: true },
@@ -101,6 +102,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   /** The follow-up whose moderation is being confirmed: neither choice can be undone. */
   private confirming: { id: string; moderation: 'published' | 'rejected' } | null = null;
   private busy = false;
+  /** The action with no form (受理, 查看联系方式) last pressed: its button shows the send while `busy`. */
+  private pressed: Action | null = null;
   private error = '';
   private errors: Record<string, string> = {};
   /**
@@ -180,6 +183,8 @@ export class LiuyanConsoleMessage extends ConsoleElement {
     this.rejection = { reason: '', note: '' };
     this.extension = null;
     // 受理 and 查看联系方式 need nothing more; every other action opens its form (or its confirmation).
+    // Their button says 正在提交… while it is on its way, as a form's send button does.
+    if (action === 'accept' || action === 'reveal') this.pressed = action;
     if (action === 'accept') return void this.run('accept', {});
     if (action === 'reveal') return void this.reveal();
     // Its own button pressed again closes the form as 取消 does; another action's form replaces it.
@@ -391,6 +396,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       }
     } finally {
       this.busy = false;
+      this.pressed = null;
     }
   }
 
@@ -769,7 +775,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
       <div class="buttons" part="actions">
         ${repeat(actions, (a) => a, (a) => html`<button type="button" class=${a === 'publish' || a === 'accept' || a === 'reply' ? '' : 'secondary'}
           aria-disabled=${String(this.busy)} aria-expanded=${WITH_FORM.has(a) ? String(this.open === a) : nothing} data-action=${a}
-          @click=${() => this.choose(a)}>${t.actionLabels[a]}</button>`)}
+          @click=${() => this.choose(a)}>${this.busy && this.pressed === a ? t.forms.sending : t.actionLabels[a]}</button>`)}
       </div>
       ${this.open ? this.renderPanel(this.open, m) : this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     </section>`;

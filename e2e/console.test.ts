@@ -810,13 +810,21 @@ describe('an action whose answer never came, or sent again from the page kept', 
     await message.locator('[part="message"]').waitFor();
     const events = (text: string) => message.locator('[part="timeline"] > li').filter({ hasText: text }).count();
 
-    // 受理 reaches the service, its answer is lost on the way (the connection reset).
+    // 受理 reaches the service, its answer is lost on the way (the connection reset). Meanwhile its
+    // button says it is being sent, as a form's does.
+    let lose: () => void = () => {};
+    const lost = new Promise<void>((resolve) => { lose = resolve; });
     await page.route('**/accept', async (route) => {
       await route.fetch();
+      await lost;
       await route.abort('connectionreset');
     }, { times: 1 });
     const actions = message.locator('[part="actions"]');
     await actions.getByRole('button', { name: '受理', exact: true }).click();
+    const sending = actions.locator('button[data-action="accept"]');
+    await expect.poll(() => sending.textContent()).toBe('正在提交…');
+    expect(await sending.getAttribute('aria-disabled')).toBe('true');
+    lose();
     await message.getByRole('alert').waitFor();
     // Pressed again: the same request, answered as done — not "someone else has handled it".
     await actions.getByRole('button', { name: '受理', exact: true }).click();
