@@ -124,6 +124,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart get-code - 获取验证码, where the site asks for an SMS code (with its countdown).
  * @csspart photos - 照片: the photos added, their uploads and 添加照片.
  * @csspart photo - One photo added: thumbnail, progress or error, its public choice.
+ * @csspart photos-left-out - How many photos chosen found no place beyond the limit (最多4张照片：另选的1张没有添加), empty until then.
  * @csspart privacy-notice - 阅读隐私声明: the site's privacy notice, opened under the consent box.
  * @csspart remember - The choice to remember the tracking code on this device (我的留言 in `<liuyan-track>`).
  * @csspart another-waiting - 这台设备上还有留言等待提交: on the receipt, while another message waits on the device to be sent.
