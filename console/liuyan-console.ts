@@ -155,6 +155,11 @@ export class LiuyanConsole extends ConsoleElement {
       location.replace(SIGN_IN);
       route = { page: 'sign-in' };
     }
+    // 待审核 is not a responder's (they cannot moderate): an old link or bookmark to it opens their own start.
+    if (route.page === 'queue' && route.filters?.tab === 'moderation' && this.profile?.role === 'responder') {
+      route = { ...route, filters: { ...route.filters, tab: this.defaultQueue().tab } };
+      history.replaceState(history.state, '', queueHash(route.filters!));
+    }
     if (route.page === 'queue') this.lastQueue = queueHash(route.filters ?? this.defaultQueue());
     if (route.page === 'admin' && this.profile?.role === 'admin') void this.loadAdmin();
     if (route.page !== this.route.page) window.scrollTo(0, 0);

@@ -752,7 +752,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
         <span class=${unsendable(p) || p.state === 'failed' ? 'error' : 'muted'} role=${unsendable(p) || p.state === 'failed' ? 'alert' : 'status'}>${status(p)}</span>
         ${p.state === 'uploading' ? html`<progress max="1" .value=${p.progress} aria-label=${status(p)}></progress>` : nothing}
         ${p.state === 'failed' ? html`<button type="button" class="secondary" @click=${() => this.uploadReplyPhoto(p.key)}>${t.photos.retry}</button>` : nothing}
-        <button type="button" class="secondary" aria-label="${t.photos.remove} ${i + 1}" @click=${() => this.removeReplyPhoto(p.key)}>${t.photos.remove}</button>
+        <button type="button" class="secondary" aria-label=${format(t.photos.removeNth, { n: i + 1 })} @click=${() => this.removeReplyPhoto(p.key)}>${t.photos.remove}</button>
       </li>`)}</ul>` : nothing}
       ${photoRoom(this.replyPhotos, REPLY_PHOTOS_MAX) > 0 ? html`<label class="add-photos">${t.photos.add}<input id="reply-photos" type="file"
         accept="image/*" multiple aria-describedby=${this.errorRef('photos') ?? nothing} @change=${this.addReplyPhotos} /></label>` : nothing}

@@ -68,11 +68,11 @@ export class LiuyanConsoleQueue extends ConsoleElement {
   }
 
   /**
-   * The tabs offered: 待审核 not to a responder, who cannot moderate and is given a message once it
-   * is published or accepted (still shown when the address asks for it, so a link is not a blank page).
+   * The tabs offered: 待审核 not to a responder, who cannot moderate (an address asking for it opens
+   * their own start instead: liuyan-console.ts).
    */
   private tabs(): readonly QueueTab[] {
-    return this.profile?.role === 'responder' && this.filters.tab !== 'moderation' ? QUEUE_TABS.filter((tab) => tab !== 'moderation') : QUEUE_TABS;
+    return this.profile?.role === 'responder' ? QUEUE_TABS.filter((tab) => tab !== 'moderation') : QUEUE_TABS;
   }
 
   private get moderates(): boolean {

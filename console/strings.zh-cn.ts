@@ -273,6 +273,8 @@ const strings = {
     failed: '上传失败',
     retry: '重试',
     remove: '移除',
+    /** 移除's name on the n-th photo of a reply: the word shown first (WCAG 2.5.3), then which photo. */
+    removeNth: '移除 照片{n}',
     unreadable: '无法读取这张照片，请换一张',
     notSent: '还有照片没有上传成功：请重试或移除后再发送。',
     cannotSend: '有照片无法发送：请移除标出原因的照片后再发送。',

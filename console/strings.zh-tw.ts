@@ -277,6 +277,8 @@ const strings = {
     failed: '上傳失敗',
     retry: '重試',
     remove: '移除',
+    /** 移除's name on the n-th photo of a reply: the word shown first (WCAG 2.5.3), then which photo. */
+    removeNth: '移除 照片{n}',
     unreadable: '無法讀取這張照片，請換一張',
     notSent: '還有照片沒有上傳成功：請重試或移除後再傳送。',
     cannotSend: '有照片無法傳送：請移除標出原因的照片後再傳送。',

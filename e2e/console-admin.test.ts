@@ -287,7 +287,9 @@ describe('the console’s admin pages', () => {
     const remove = calendar.getByRole('button', { name: `删除“${name}”` });
     // Escape answers 取消: the question goes, nothing is removed, the focus is back on 删除.
     await remove.click();
-    await calendar.getByRole('group', { name: `删除“${name}”` }).getByRole('button', { name: '取消' }).focus();
+    // The question takes the focus, on its confirming button.
+    const confirming = calendar.getByRole('group', { name: `删除“${name}”` }).getByRole('button', { name: '确定删除' });
+    await expect.poll(() => confirming.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => calendar.locator('#confirm-question').count()).toBe(0);
     await expect.poll(() => remove.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
@@ -321,6 +323,12 @@ describe('the console’s admin pages', () => {
     await expect.poll(() => units.getByLabel('类别').inputValue()).toBe('leader');
     await units.locator('#parentId').getByRole('button', { name: '示范县县长', exact: true }).click();
     await expect.poll(() => units.getByLabel('类别').inputValue()).toBe('department');
+    // A kind the admin picks stays theirs, whatever parent is picked after.
+    await units.getByLabel('类别').selectOption({ label: '地区' });
+    await units.locator('#parentId').getByRole('button', { name: '（无，顶级单位）' }).click();
+    await units.locator('#parentId').getByRole('button', { name: '示范县县长', exact: true }).click();
+    await expect.poll(() => units.locator('#parentId [part="chosen"]').textContent()).toBe('已选择：示范县县长');
+    expect(await units.getByLabel('类别').inputValue()).toBe('region');
     // Sent without a name, refused beside it; the error goes as the name is typed.
     await units.getByRole('button', { name: '添加', exact: true }).click();
     await expect.poll(() => units.locator('#name-error').count()).toBe(1);
@@ -407,8 +415,12 @@ describe('the console’s admin pages', () => {
     await queue.getByText('没有符合条件的留言。').waitFor();
     expect(await queue.locator('[part="queue"] li').count()).toBe(0);
     expect(await queue.getByRole('link', { name: /^全部/ }).locator('.count').textContent()).toBe('0');
-    // A responder cannot moderate: no 待审核 tab.
+    // A responder cannot moderate: no 待审核 tab, and an address asking for it opens 待受理.
     expect(await queue.locator('nav.tabs a').allTextContents()).not.toContainEqual(expect.stringMatching(/待审核/));
+    expect(await queue.locator('nav.tabs a').count()).toBe(7);
+    await responder.page.evaluate(() => { location.hash = '#/queue?tab=moderation'; });
+    await expect.poll(() => responder.page.evaluate(() => location.hash)).toMatch(/tab=new/);
+    await expect.poll(() => queue.locator('nav.tabs [aria-current="page"]').textContent()).toMatch(/^\s*待受理/);
     expect(await queue.locator('nav.tabs a').count()).toBe(7);
     expect(await responder.page.locator('liuyan-console header').getByRole('link', { name: '站点管理' }).count()).toBe(0);
     await responder.page.locator('liuyan-console').getByRole('link', { name: '我的账号' }).click();
@@ -772,7 +784,8 @@ describe('the console’s admin pages', () => {
 
     // The question is named with the key; Escape closes it unanswered and gives the focus back to 吊销.
     await item.getByRole('button', { name: /^吊销 / }).click();
-    await item.getByRole('group', { name: `吊销 ${label}` }).getByRole('button', { name: '确定吊销' }).focus();
+    const revoking = item.getByRole('group', { name: `吊销 ${label}` }).getByRole('button', { name: '确定吊销' });
+    await expect.poll(() => revoking.evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => item.getByRole('button', { name: `吊销 ${label}`, exact: true }).evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     expect(await item.getByRole('button', { name: '确定吊销' }).count()).toBe(0);

@@ -467,7 +467,7 @@ describe('the officials’ console at /console/', () => {
     await expect.poll(() => message.locator('[part="reply-photos-left-out"]').textContent()).toBe('最多4张照片：另选的1张没有添加。');
     const photos = message.locator('[part="reply-photos"] li');
     await expect.poll(() => photos.filter({ hasText: '已上传' }).count(), { timeout: 30_000 }).toBe(4);
-    for (let n = 4; n >= 1; n--) await message.getByRole('button', { name: `移除 ${n}` }).click();
+    for (let n = 4; n >= 1; n--) await message.getByRole('button', { name: `移除 照片${n}` }).click();
     expect(await message.locator('[part="reply-photos-left-out"]').textContent()).toBe('');
     // Kept for this tab only, the words would go with it: closing the tab asks first.
     const asksBeforeClosing = () => page.evaluate(() => {

@@ -267,6 +267,11 @@ export abstract class AdminElement extends ConsoleElement {
    * Closed unanswered, it gives the focus back to the row's button that opened it (named `label`
    * too), where the official was, not to the page's heading.
    */
+  /** Once the page is drawn, the focus on the confirming button of the question just opened (`confirmPanel`), where Escape answers it. */
+  protected focusConfirm(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel[role="group"] button')?.focus());
+  }
+
   protected confirmPanel({ label, question, scope, action, run, cancel }: {
     label: string; question: unknown; scope: string; action: string; run: () => void; cancel: () => void;
   }) {

@@ -36,6 +36,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     searched: { state: true },
     editing: { state: true },
     addParent: { state: true },
+    addKind: { state: true },
   };
 
   /** The units above the level shown, top first; [] at the top. */
@@ -51,6 +52,8 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
   private editing: string | null = null;
   /** The parent the add form starts with: the level shown, or the unit of 添加下级. */
   private addParent = '';
+  /** The kind the admin chose in the add form, kept whatever parent is picked after; null: the parent's default. */
+  private addKind: UnitKind | null = null;
   /** Which load is current: an answer to an older one is dropped. */
 
   override connectedCallback(): void {
@@ -145,6 +148,7 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     if (!unit) return;
     this.replaced(unit);
     this.resetForm(form);
+    this.addKind = null;
     // The next unit goes under the level shown again (a reset empties the picker; its binding is unchanged).
     this.addParent = this.trail.at(-1)?.id ?? '';
     const parent = form.elements.namedItem('parentId');
@@ -326,10 +330,11 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
       </div>
       <div class="field">
         <label for="kind">${a.kind}</label>
-        <select id="kind" name="kind" aria-invalid=${this.invalid(ADD, 'kind')} aria-describedby=${this.errorRef(ADD, 'kind', 'kind-error') ?? nothing}>
+        <select id="kind" name="kind" aria-invalid=${this.invalid(ADD, 'kind')} aria-describedby=${this.errorRef(ADD, 'kind', 'kind-error') ?? nothing}
+          @change=${(e: Event) => { this.addKind = (e.currentTarget as HTMLSelectElement).value as UnitKind; }}>
           <!-- A unit under another is most often a department, at the top a leader: the default follows the
-               parent picked, until the admin picks a kind (the browser then keeps theirs). -->
-          ${UNIT_KINDS.map((k) => html`<option value=${k} ?selected=${k === (this.addParent ? 'department' : 'leader')}>${a.kinds[k]}</option>`)}
+               parent picked, until the admin picks a kind (addKind), which then stays. -->
+          ${UNIT_KINDS.map((k) => html`<option value=${k} ?selected=${k === (this.addKind ?? (this.addParent ? 'department' : 'leader'))}>${a.kinds[k]}</option>`)}
         </select>
         ${this.fieldError(ADD, 'kind', 'kind-error')}
       </div>

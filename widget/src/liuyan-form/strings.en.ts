@@ -36,7 +36,7 @@ export const formEn: FormStrings = {
   submit: 'Send message',
   submitting: 'Sending…',
   photosLegend: 'Photos',
-  photosLeftOut: 'At most {max} photos: {n} more chosen were not added.',
+  photosLeftOut: 'At most {max} photos. Left out: {n} of those chosen.',
   photosHint: 'At most {max}. Made smaller on this device before upload, without their location and other details.',
   addPhotos: 'Add photos',
   photoPublic: 'Show this photo with the message',
