@@ -258,6 +258,11 @@ export abstract class AdminElement extends ConsoleElement {
     return `${action} ${item}`;
   }
 
+  /** Once the page is drawn, the focus on the confirming button of the question just opened (`confirmPanel`), where Escape answers it. */
+  protected focusConfirm(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel[role="group"] button')?.focus());
+  }
+
   /**
    * The question asked before a change that cannot be taken back (删除, 吊销, 结束), beside its row:
    * a group named with the item (`label`, as the button that opened it), the question describing
@@ -267,11 +272,6 @@ export abstract class AdminElement extends ConsoleElement {
    * Closed unanswered, it gives the focus back to the row's button that opened it (named `label`
    * too), where the official was, not to the page's heading.
    */
-  /** Once the page is drawn, the focus on the confirming button of the question just opened (`confirmPanel`), where Escape answers it. */
-  protected focusConfirm(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel[role="group"] button')?.focus());
-  }
-
   protected confirmPanel({ label, question, scope, action, run, cancel }: {
     label: string; question: unknown; scope: string; action: string; run: () => void; cancel: () => void;
   }) {
@@ -296,7 +296,6 @@ export abstract class AdminElement extends ConsoleElement {
   }
 
   /** Reads a form's controls by name. */
-
   protected static values(form: HTMLFormElement): FormValues {
     return {
       text: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '',
