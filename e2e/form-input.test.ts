@@ -206,7 +206,7 @@ describe('<liuyan-form>: errors with their fields, wording, privacy', () => {
     expect(await later.title.inputValue()).toBe(titleB);
   });
 
-  it('two forms of one site on a page keep each its own draft through a reload', async () => {
+  it('two forms of one site on a page keep each its own draft, and its own receipt, through a reload', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${HOST}/two-forms.html`);
     const [first, second] = [page.locator('liuyan-form').first(), page.locator('liuyan-form[lang="en"]')];
@@ -223,6 +223,16 @@ describe('<liuyan-form>: errors with their fields, wording, privacy', () => {
     expect(await first.getByLabel('标题', { exact: true }).inputValue()).toBe(mine);
     expect(await first.getByLabel('留言内容', { exact: true }).inputValue()).toBe('城关镇幸福路的路灯坏了一个星期，晚上走路很不安全。');
     expect(await second.getByRole('textbox', { name: /^title/i }).inputValue()).toBe('Below');
+    // A receipt the second form showed comes back to it alone on a reload; the first keeps its letter.
+    await page.evaluate(() => sessionStorage.setItem('liuyan:demo:receipt', JSON.stringify({
+      page: location.pathname + location.search, place: 1, title: 'Below', isPublic: true,
+      created: { id: 'm_receiptkept1', trackingCode: 'K7QM-4XPH-9TRW-2CVB', status: 'submitted', moderation: 'pending', dueAt: '2026-12-09T23:59:59+08:00' },
+    })));
+    await page.reload();
+    await expect.poll(() => second.locator('[part="tracking-code"]').textContent()).toContain('K7QM-4XPH-9TRW-2CVB');
+    await first.locator('[part="form"]').waitFor();
+    expect(await first.getByLabel('标题', { exact: true }).inputValue()).toBe(mine);
+    expect(await first.locator('[part="tracking-code"]').count()).toBe(0);
     await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
     await page.close();
   });

@@ -40,8 +40,8 @@ const ownName = (site: string, place: number) => `liuyan:${site}:own${place > 0 
 export const sentFormName = (site: string) => `liuyan:${site}:sent`;
 
 /**
- * Where this tab keeps the receipt last shown (`sessionStorage`): `{page, created, title, isPublic}`,
- * the page's path and query and the service's answer. The tracking code is shown once; a citizen who
+ * Where this tab keeps the receipt last shown (`sessionStorage`): `{page, place, created, title, isPublic}`,
+ * the page's path and query, the form's place among the site's forms on it, and the service's answer. The tracking code is shown once; a citizen who
  * goes Back and Forward, or reloads, before noting it finds the receipt again on that page
  * (liuyan-form.ts, `keptReceipt`), not an empty form. It goes with 再写一条, a page of the form opened
  * afresh, or the tab.

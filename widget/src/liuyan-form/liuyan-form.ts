@@ -227,6 +227,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The receipt of `created` (receipt.ts), once its chunk is here. */
   private receipt: Receipt | null = null;
   private drafts: DraftStore<FormValues> | null = null;
+  /** This form's place among the page's forms of its site (0: the first): its draft's and its receipt's. */
+  private place = 0;
   /** Photos added, in order; not kept in the draft (a file cannot be), so the message text never waits on them. */
   private photos: PhotoItem[] = [];
   /** How many of the files last chosen found no place (beyond the limit), said beside the photos. */
@@ -414,6 +416,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // other's place on a reload and its letter was lost.
     const forms = [...document.querySelectorAll('liuyan-form')].filter((form) => ((form as LiuyanForm).site || form.getAttribute('site')) === this.site);
     const place = Math.max(0, forms.indexOf(this));
+    this.place = place;
     if (place === 1) console.warn(`Liuyan: this page has more than one <liuyan-form site="${this.site}">; each keeps its own draft.`);
     this.drafts = new DraftStore<FormValues>(this.site, CONTACT, place);
     // A submission left waiting (on this page or one closed since) is shown and sent first; it
@@ -690,7 +693,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
    */
   private keptReceipt(): { created: MessageCreated; title: string; isPublic: boolean } | null {
     try {
-      const kept = JSON.parse(sessionStorage.getItem(receiptName(this.site)) ?? 'null') as { page?: unknown; created?: MessageCreated; title?: unknown; isPublic?: unknown } | null;
+      const kept = JSON.parse(sessionStorage.getItem(receiptName(this.site)) ?? 'null') as { page?: unknown; place?: unknown; created?: MessageCreated; title?: unknown; isPublic?: unknown } | null;
+      // Another form of the site on this page (a drive's beside the general one): its receipt, not this one's.
+      if (kept && kept.page === location.pathname + location.search && kept.place !== this.place) return null;
       const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
       if (!kept || kept.page !== location.pathname + location.search || (type !== 'back_forward' && type !== 'reload')) {
         sessionStorage.removeItem(receiptName(this.site));
@@ -710,7 +715,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.drafts?.clear();
     this.created = created;
     try {
-      sessionStorage.setItem(receiptName(this.site), JSON.stringify({ page: location.pathname + location.search, created, title: this.values.title, isPublic: this.values.isPublic }));
+      sessionStorage.setItem(receiptName(this.site), JSON.stringify({ page: location.pathname + location.search, place: this.place, created, title: this.values.title, isPublic: this.values.isPublic }));
     } catch {
       // Private browsing with storage off: the receipt is on the page only.
     }
