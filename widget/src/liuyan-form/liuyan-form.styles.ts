@@ -16,6 +16,7 @@ export const styles = css`
   .choice > span { min-width: 0; overflow-wrap: anywhere; }
   .choice.block input { margin-top: calc(.35*var(--liuyan-space)); }
   .hint { display: block; font-size: 0.85em; }
+  .left-out:not(:empty) { display: block; }
   /* Fields side by side start together: one with a counter below must not stretch its neighbour (each field is a grid). */
   .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(12em, 100%), 1fr)); gap: var(--liuyan-space); align-items: start; }
   .sub { font-weight: normal; font-size: 0.9em; margin-top: calc(.3*var(--liuyan-space)); }

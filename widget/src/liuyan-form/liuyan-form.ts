@@ -1293,7 +1293,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         : p.state === 'uploaded' ? t.photoUploaded : p.error);
     return html`<fieldset class="field" part="field photos">
       <legend>${t.photosLegend}${t.optional}</legend>
-      <p class="muted hint" id="photos-hint">${format(t.photosHint, { max: LIMITS.photosMax })}</p>
+      <!-- The sentence on photos left out is a live region in the hint, always there (a live region added with
+           its words may not be announced) and empty until then: taking the page's form over moves nothing. -->
+      <p class="muted hint" id="photos-hint">${format(t.photosHint, { max: LIMITS.photosMax })}<span role="status" class="left-out" part="photos-left-out">${this.photosLeftOut > 0 ? format(t.photosLeftOut, { max: LIMITS.photosMax, n: this.photosLeftOut }) : ''}</span></p>
       ${this.photos.length > 0 ? html`<ul class="photos">${this.photos.map((p, i) => html`<li class="photo" part="photo">
         ${p.preview ? html`<img src=${p.preview} alt=${p.file.name} />` : html`<span></span>`}
         <span role=${p.state === 'failed' || unsendable(p) ? 'alert' : 'status'} class=${p.error ? 'error' : 'muted'}>${status(p)}</span>
@@ -1309,8 +1311,6 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
           this.addPhotos(input.files);
           input.value = '';
         }} /></label>` : nothing}
-      <!-- Always there, so what it comes to say is announced (a live region added with its words may not be). -->
-      <p class="muted" role="status" part="photos-left-out">${this.photosLeftOut > 0 ? format(t.photosLeftOut, { max: LIMITS.photosMax, n: this.photosLeftOut }) : ''}</p>
     </fieldset>`;
   }
 
