@@ -1,4 +1,6 @@
 import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { ref } from 'lit/directives/ref.js';
 import { copyText, type CopyOutcome } from '../../ui/copy-text';
 import { format, Localized } from '../../ui/localize';
 import { tokens } from '../../ui/tokens.styles';
@@ -258,10 +260,14 @@ export abstract class AdminElement extends ConsoleElement {
     return `${action} ${item}`;
   }
 
-  /** Once the page is drawn, the focus on the confirming button of the question just opened (`confirmPanel`), where Escape answers it. */
-  protected focusConfirm(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel[role="group"] button')?.focus());
-  }
+  /**
+   * Takes the focus onto a question's confirming button when it first appears (`confirmPanel`), where
+   * Escape answers it. One function for every render, so Lit calls it for a new button only, not on
+   * each redraw of the same question (which would pull the focus back from 取消 or the row).
+   */
+  private readonly focusOnArrival = (button?: Element) => {
+    if (button) void this.updateComplete.then(() => (button as HTMLElement).focus());
+  };
 
   /**
    * The question asked before a change that cannot be taken back (删除, 吊销, 结束), beside its row:
@@ -269,8 +275,9 @@ export abstract class AdminElement extends ConsoleElement {
    * the confirming button so a screen reader says what is being confirmed (WCAG 1.3.1), the
    * problem the service answered (`scope`), then the confirming button (`action` runs `run`) and
    * 取消. Escape answers 取消 — it holds nothing typed — but not while the change is being sent.
-   * Closed unanswered, it gives the focus back to the row's button that opened it (named `label`
-   * too), where the official was, not to the page's heading.
+   * It takes the focus onto its confirming button when it opens; closed unanswered, it gives the focus
+   * back to the row's button that opened it (named `label` too), where the official was, not to the
+   * page's heading. Keyed by `label`: another question in its place is a new panel, focused again.
    */
   protected confirmPanel({ label, question, scope, action, run, cancel }: {
     label: string; question: unknown; scope: string; action: string; run: () => void; cancel: () => void;
@@ -285,14 +292,14 @@ export abstract class AdminElement extends ConsoleElement {
       event.preventDefault();
       close();
     };
-    return html`<div class="panel" role="group" aria-label=${label} @keydown=${onKeydown}>
+    return keyed(label, html`<div class="panel" role="group" aria-label=${label} @keydown=${onKeydown}>
       <p id="confirm-question">${question}</p>
       ${this.formError(scope)}
       <div class="buttons">
-        <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${run}>${action}</button>
+        <button type="button" aria-describedby="confirm-question" aria-disabled=${String(this.busy)} @click=${run} ${ref(this.focusOnArrival)}>${action}</button>
         <button type="button" class="secondary" @click=${close}>${this.a.cancel}</button>
       </div>
-    </div>`;
+    </div>`);
   }
 
   /** Reads a form's controls by name. */

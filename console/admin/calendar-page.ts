@@ -258,7 +258,7 @@ export class LiuyanConsoleAdminCalendar extends AdminElement {
           </div>
           <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${format(a.removePeriod, { name: this.periodName(p) })}
             aria-expanded=${String(this.confirming === scope)}
-            @click=${() => { this.clearMessages(); this.confirming = this.confirming === scope ? '' : scope; if (this.confirming) this.focusConfirm(); }}>${this.a.remove}</button>
+            @click=${() => { this.clearMessages(); this.confirming = this.confirming === scope ? '' : scope; }}>${this.a.remove}</button>
           ${this.confirming === scope ? this.confirmPanel({
             label: format(a.removePeriod, { name: this.periodName(p) }), question: format(a.removeConfirm, { name: this.periodName(p), n: p.days.length }),
             scope, action: this.a.confirmRemove, run: () => this.removePeriod(p), cancel: () => { this.confirming = ''; },

@@ -197,7 +197,6 @@ export class LiuyanConsoleAdminCampaigns extends AdminElement {
     this.editing = null;
     const same = this.confirming?.id === campaign.id && this.confirming.what === what;
     this.confirming = same ? null : { id: campaign.id, what };
-    if (!same) this.focusConfirm();
   }
 
   private toggle(campaign: AdminCampaign): void {

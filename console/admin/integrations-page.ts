@@ -117,7 +117,7 @@ export class LiuyanConsoleAdminIntegrations extends AdminElement {
           })
         : html`<div class="buttons compact">
             <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(a.revoke, k.label)}
-              @click=${() => { this.clearMessages(); this.revoking = k.id; this.focusConfirm(); }}>${a.revoke}</button>
+              @click=${() => { this.clearMessages(); this.revoking = k.id; }}>${a.revoke}</button>
           </div>`}
     </li>`;
   }

@@ -170,9 +170,9 @@ export class LiuyanConsoleAdminWebhooks extends AdminElement {
               <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(e.enabled ? w.disable : w.enable, e.url)}
                 @click=${() => this.toggle(e)}>${e.enabled ? w.disable : w.enable}</button>
               <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(w.rotate, e.url)}
-                @click=${() => { this.clearMessages(); this.confirming = `rotate:${e.id}`; this.focusConfirm(); }}>${w.rotate}</button>
+                @click=${() => { this.clearMessages(); this.confirming = `rotate:${e.id}`; }}>${w.rotate}</button>
               <button type="button" class="secondary" aria-disabled=${String(this.busy)} aria-label=${this.named(this.a.remove, e.url)}
-                @click=${() => { this.clearMessages(); this.confirming = `delete:${e.id}`; this.focusConfirm(); }}>${this.a.remove}</button>
+                @click=${() => { this.clearMessages(); this.confirming = `delete:${e.id}`; }}>${this.a.remove}</button>
             </div>`}
       ${this.open === e.id ? this.renderDeliveries(e) : nothing}
     </li>`;

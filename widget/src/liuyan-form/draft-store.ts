@@ -1,4 +1,5 @@
 import { newIdempotencyKey } from '../../../sdk/src/client';
+import type { MessageCreated } from '../../../sdk/src/schemas/message';
 
 /** What is sent, in two parts: what may stay on the device, and what only this tab may keep. */
 export interface SplitBody {
@@ -43,22 +44,63 @@ export const sentFormName = (site: string) => `liuyan:${site}:sent`;
  * Where this tab keeps the receipt last shown (`sessionStorage`): `{page, place, created, title, isPublic}`,
  * the page's path and query, the form's place among the site's forms on it, and the service's answer. The tracking code is shown once; a citizen who
  * goes Back and Forward, or reloads, before noting it finds the receipt again on that page
- * (liuyan-form.ts, `keptReceipt`), not an empty form. It goes with 再写一条, a page of the form opened
+ * (`DraftStore.keptReceipt`), not an empty form. It goes with 再写一条, a page of the form opened
  * afresh, or the tab.
  */
 export const receiptName = (site: string) => `liuyan:${site}:receipt`;
+
+/** A receipt kept for the tab (`receiptName`): the service's answer, and what the receipt shows of the message. */
+export interface KeptReceipt {
+  created: MessageCreated;
+  title: string;
+  isPublic: boolean;
+}
+
+/** The page a kept receipt belongs to: its path and query (not its fragment, which a page may change itself). */
+const thisPage = () => location.pathname + location.search;
 
 export class DraftStore<T extends object> {
   private readonly draftKey: string;
   private readonly ownKey: string;
   private readonly pendingKey: string;
   private readonly sentKey: string;
+  private readonly receiptKey: string;
 
-  constructor(site: string, private readonly personal: readonly (keyof T)[], place = 0) {
+  /** `place`: which form of the site on the page (0: the first), whose draft and receipt these are. */
+  constructor(site: string, private readonly personal: readonly (keyof T)[], private readonly place = 0) {
     this.draftKey = draftName(site, place);
     this.ownKey = ownName(site, place);
     this.pendingKey = `liuyan:${site}:pending`;
     this.sentKey = sentFormName(site);
+    this.receiptKey = receiptName(site);
+  }
+
+  /** Keeps the receipt just shown for this page and this form, for Back, Forward and a reload (`keptReceipt`). */
+  keepReceipt(receipt: KeptReceipt): void {
+    write('sessionStorage', this.receiptKey, { page: thisPage(), place: this.place, ...receipt });
+  }
+
+  /**
+   * The receipt this tab last showed in this form on this page, when the page was come back to
+   * (Back, Forward) or reloaded; a page opened afresh forgets it (null), and the form is shown.
+   * Another form of the site on the same page (a drive's beside the general one) leaves it be.
+   */
+  keptReceipt(): KeptReceipt | null {
+    const kept = read<{ page?: unknown; place?: unknown } & Partial<Record<keyof KeptReceipt, unknown>>>('sessionStorage', this.receiptKey);
+    if (kept && kept.page === thisPage() && kept.place !== this.place) return null;
+    const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+    if (!kept || kept.page !== thisPage() || (type !== 'back_forward' && type !== 'reload')) {
+      this.forgetReceipt();
+      return null;
+    }
+    const created = kept.created as MessageCreated | undefined;
+    return typeof created?.trackingCode === 'string' && typeof kept.title === 'string' && typeof kept.isPublic === 'boolean'
+      ? { created, title: kept.title, isPublic: kept.isPublic } : null;
+  }
+
+  /** 再写一条: the receipt is not shown again. */
+  forgetReceipt(): void {
+    remove(this.receiptKey);
   }
 
   /** The message of the draft without contact details: this tab's own, else the latest on the device. */

@@ -19,7 +19,7 @@ import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
 import { addPhotosStyles, photoRefusal, photoRoom, photosToAdd, unsendable, type PhotoState } from '../../../ui/photo-state';
-import { DraftStore, receiptName, sentFormName } from './draft-store';
+import { DraftStore, sentFormName } from './draft-store';
 import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from '../internal/outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
@@ -227,8 +227,6 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The receipt of `created` (receipt.ts), once its chunk is here. */
   private receipt: Receipt | null = null;
   private drafts: DraftStore<FormValues> | null = null;
-  /** This form's place among the page's forms of its site (0: the first): its draft's and its receipt's. */
-  private place = 0;
   /** Photos added, in order; not kept in the draft (a file cannot be), so the message text never waits on them. */
   private photos: PhotoItem[] = [];
   /** How many of the files last chosen found no place (beyond the limit), said beside the photos. */
@@ -416,13 +414,12 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // other's place on a reload and its letter was lost.
     const forms = [...document.querySelectorAll('liuyan-form')].filter((form) => ((form as LiuyanForm).site || form.getAttribute('site')) === this.site);
     const place = Math.max(0, forms.indexOf(this));
-    this.place = place;
     if (place === 1) console.warn(`Liuyan: this page has more than one <liuyan-form site="${this.site}">; each keeps its own draft.`);
     this.drafts = new DraftStore<FormValues>(this.site, CONTACT, place);
     // A submission left waiting (on this page or one closed since) is shown and sent first; it
     // needs no site config, which an offline reload may not get.
     const waiting = queuedFor<FormValues>(this.site);
-    const receipt = waiting ? null : this.keptReceipt();
+    const receipt = waiting ? null : this.drafts.keptReceipt();
     if (waiting) this.showQueued(waiting);
     else if (receipt) {
       this.values = { ...emptyValues(), title: receipt.title, isPublic: receipt.isPublic };
@@ -687,38 +684,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
   }
 
-  /**
-   * The receipt this tab last showed on this page (`receiptName`), when the page was come back to
-   * (Back, Forward) or reloaded; a page opened afresh forgets it and shows the form.
-   */
-  private keptReceipt(): { created: MessageCreated; title: string; isPublic: boolean } | null {
-    try {
-      const kept = JSON.parse(sessionStorage.getItem(receiptName(this.site)) ?? 'null') as { page?: unknown; place?: unknown; created?: MessageCreated; title?: unknown; isPublic?: unknown } | null;
-      // Another form of the site on this page (a drive's beside the general one): its receipt, not this one's.
-      if (kept && kept.page === location.pathname + location.search && kept.place !== this.place) return null;
-      const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
-      if (!kept || kept.page !== location.pathname + location.search || (type !== 'back_forward' && type !== 'reload')) {
-        sessionStorage.removeItem(receiptName(this.site));
-        return null;
-      }
-      return typeof kept.created?.trackingCode === 'string' && typeof kept.title === 'string' && typeof kept.isPublic === 'boolean'
-        ? { created: kept.created, title: kept.title, isPublic: kept.isPublic } : null;
-    } catch {
-      return null; // no storage, or nothing readable kept
-    }
-  }
-
-  /** The service stored the message: its receipt, once (and again on this page, should the citizen come back to it: `keptReceipt`). */
+  /** The service stored the message: its receipt, once (and again on this page, should the citizen come back to it: `DraftStore.keptReceipt`). */
   private showReceipt(created: MessageCreated, { announce = true } = {}): void {
     this.unwatchOutbox();
     this.queued = null;
     this.drafts?.clear();
     this.created = created;
-    try {
-      sessionStorage.setItem(receiptName(this.site), JSON.stringify({ page: location.pathname + location.search, place: this.place, created, title: this.values.title, isPublic: this.values.isPublic }));
-    } catch {
-      // Private browsing with storage off: the receipt is on the page only.
-    }
+    this.drafts?.keepReceipt({ created, title: this.values.title, isPublic: this.values.isPublic });
     // Where the citizen was in the form (or on nothing: the disabled send button let the focus go), the
     // focus moves to the code, which a screen reader then reads; a receipt that arrives while the
     // citizen is elsewhere on the page takes nothing from them.
@@ -1028,11 +1000,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   private startOver(): void {
     this.drafts?.clear();
-    try {
-      sessionStorage.removeItem(receiptName(this.site));
-    } catch {
-      // Nothing was kept either.
-    }
+    this.drafts?.forgetReceipt();
     this.values = emptyValues();
     this.showErrors({});
     this.restored = false;
