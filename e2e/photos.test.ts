@@ -2,6 +2,7 @@
 // small on the phone, shows the upload's progress, retries an upload the network dropped, and sends
 // the message once, naming the photo.
 import { inject, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { queryD1 } from '../scripts/local-stack';
 import { createClient } from '../sdk/src';
 import type { PhotoUploaded } from '../sdk/src/schemas/photo';
@@ -97,6 +98,63 @@ describe('photos with a message', () => {
     expect(sent!.n).toBe(2);
   }, 120_000);
 
+  it('photos the network would not take wait on the device with the message, past a closed tab: the next page of the site sends it once, with every photo', async () => {
+    const { page, context } = browser;
+    await page.goto(`${HOST}/`);
+    const form = page.locator('liuyan-form');
+    const title = `路面塌陷附照片${Date.now() % 100000}`;
+    const kept = page.waitForResponse(/outbox-photos-[^/]*\.js$/);
+    await fillForm(page, { title, body: '幸福路中段路面塌陷了一个坑，车辆绕行，附两张照片。' });
+    await kept;
+    // One photo uploaded while online, one added once the phone went offline (the photo code is here by then).
+    await form.locator('#photos').setInputFiles({ name: '路面.png', mimeType: 'image/png', buffer: Buffer.from(PNG_WITH_GPS) });
+    await expect.poll(() => form.locator('[part="photo"]').first().textContent(), { timeout: 30_000 }).toContain('已上传');
+    await context.setOffline(true);
+    await form.locator('#photos').setInputFiles({ name: '坑.png', mimeType: 'image/png', buffer: Buffer.from(PNG_WITH_GPS) });
+    await expect.poll(() => form.locator('[part="photo"]').nth(1).getByRole('alert').textContent()).toBe('上传失败，请检查网络后重试');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.getByText('已保存，联网后自动提交').count(), { timeout: 30_000 }).toBe(1);
+    expect(await keptPhotoCount(page)).toBe(2);
+    await page.close();
+    await context.setOffline(false);
+
+    const later = await context.newPage();
+    let posts = 0;
+    later.on('request', (request) => request.method() === 'POST' && request.url() === `${WORKER}/v1/sites/demo/messages` && posts++);
+    await later.goto(`${HOST}/`);
+    await later.locator('liuyan-form [part="tracking-code"]').waitFor({ timeout: 60_000 });
+    expect(posts).toBe(1);
+    expect(countMessagesTitled(title)).toBe(1);
+    const [sent] = queryD1<{ n: number }>(inject('persistTo'), `SELECT count(*) AS n FROM photos p JOIN messages m ON m.id = p.message_id WHERE m.title = '${title}'`);
+    expect(sent!.n).toBe(2);
+    // Sent: the photos are no longer kept on the device.
+    await expect.poll(() => keptPhotoCount(later)).toBe(0);
+  }, 120_000);
+
+  it('a photo waiting on the device that cannot be read when the network returns: the message comes back into the form with its photos, the photo saying why', async () => {
+    const { page, context } = browser;
+    await page.goto(`${HOST}/`);
+    const form = page.locator('liuyan-form');
+    const title = `路灯倒伏附照片${Date.now() % 100000}`;
+    const kept = page.waitForResponse(/outbox-photos-[^/]*\.js$/);
+    await fillForm(page, { title, body: '幸福路口的路灯被风刮倒了，压在人行道上，附照片。' });
+    await kept;
+    // Offline before the photo code came: the file cannot be looked at until the network is back.
+    await context.setOffline(true);
+    await form.locator('#photos').setInputFiles({ name: '路灯.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') });
+    await expect.poll(() => form.locator('[part="photo"]').getByRole('alert').textContent()).toBe('上传失败，请检查网络后重试');
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await expect.poll(() => form.getByText('已保存，联网后自动提交').count(), { timeout: 30_000 }).toBe(1);
+
+    await context.setOffline(false);
+    await expect.poll(() => form.locator('#form-error').textContent(), { timeout: 30_000 }).toBe('有照片无法发送：请删除标出原因的照片，再提交。填写的内容已保留。');
+    expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
+    await expect.poll(() => form.locator('[part="photo"]').getByRole('alert').textContent()).toBe('无法读取这张照片，请换一张，或截图后再选');
+    expect(await form.locator('[part="photo"]').getByRole('img', { name: '路灯.jpg' }).count()).toBe(1);
+    expect(countMessagesTitled(title)).toBe(0);
+    expect(await keptPhotoCount(page)).toBe(0);
+  }, 120_000);
+
   it('a file that is not a photo, on a 320 px phone: said beside it with nothing to retry or publish, takes no place, and must be removed before sending', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 320, height: 760 });
@@ -183,3 +241,19 @@ describe('photos with a message', () => {
     await official.page.context().close();
   });
 });
+
+/** How many photos of queued messages the page's browser keeps on the device (IndexedDB `liuyan-outbox`). */
+function keptPhotoCount(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('liuyan-outbox', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('photos', { keyPath: 'key' });
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const count = open.result.transaction('photos').objectStore('photos').count();
+      count.onsuccess = () => {
+        open.result.close();
+        resolve(count.result);
+      };
+    };
+  }));
+}

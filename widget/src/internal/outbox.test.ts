@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageCreated } from '../../../sdk/src/schemas/message';
-import { dequeue, enqueue, listen, outboxName, queuedFor, type OutboxNews, type Queued } from './outbox';
+import { amend, dequeue, enqueue, listen, outboxName, queuedFor, type OutboxNews, type Queued } from './outbox';
 
 // Node has BroadcastChannel but no localStorage: a Map stands in for the browser's storage, written
 // and read as a tab's own copy of it, so a test can leave it behind what another tab did.
@@ -48,6 +48,17 @@ describe('the outbox as one tab reads it while another tab sends', () => {
     dequeue(site, 'B');
     expect(localStorage.getItem(outboxName(site))).toBeNull();
     expect(queuedFor(site)).toBeNull();
+  });
+
+  it('a queued submission’s photo ids, once uploaded, are written in its place: it stays the oldest, and one no longer waiting is not put back', () => {
+    enqueue(site, { ...entry('D'), photos: [{ key: 'p1', id: null, isPublic: true }] });
+    enqueue(site, entry('E'));
+    amend(site, { ...entry('D'), photos: [{ key: 'p1', id: 'ph_1', isPublic: true }] });
+    expect(keysKept()).toEqual(['D', 'E']);
+    expect(queuedFor(site)?.photos).toEqual([{ key: 'p1', id: 'ph_1', isPublic: true }]);
+    dequeue(site, 'D');
+    amend(site, { ...entry('D'), photos: [{ key: 'p1', id: 'ph_2', isPublic: true }] });
+    expect(keysKept()).toEqual(['E']);
   });
 
   it('a submission answered here and queued again (a failed check, then offline) waits once more', () => {

@@ -18,6 +18,20 @@ export interface Queued<V> {
   values: V;
   /** When it was queued (ISO 8601). */
   savedAt: string;
+  /**
+   * Photos not all uploaded when it was queued (the network would not take them): each kept on the
+   * device (internal/outbox-photos.ts) under its upload's key, uploaded before the message is sent,
+   * its `id` written here once the service has it, so a later try sends the same body. Absent when
+   * every photo was uploaded: then `input` names them.
+   */
+  photos?: QueuedPhoto[];
+}
+
+/** A photo of a queued submission: its upload's Idempotency-Key, the service's id once uploaded, its own public choice. */
+export interface QueuedPhoto {
+  key: string;
+  id: string | null;
+  isPublic: boolean;
 }
 
 /** What a try to send the queued submission came to. */
@@ -88,6 +102,12 @@ export function enqueue<V>(site: string, entry: Queued<V>): boolean {
   // A key refused before (a failed check) is sent again by this tab: it waits once more.
   answered.delete(entry.key);
   return keep(site, [...waiting<V>(site).filter((e) => e.key !== entry.key), entry]);
+}
+
+/** Writes `entry` over the waiting submission with its key, in its place (its photos' ids, once uploaded); nothing if it no longer waits. */
+export function amend<V>(site: string, entry: Queued<V>): void {
+  const entries = waiting<V>(site);
+  if (entries.some((e) => e.key === entry.key)) keep(site, entries.map((e) => (e.key === entry.key ? entry : e)));
 }
 
 /** Takes the submission sent with `key` out of `site`'s outbox, if it waits there (the service has answered it). */

@@ -20,7 +20,7 @@ import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
 import { addPhotosStyles, photoRefusal, photoRoom, photosToAdd, unsendable, type PhotoState } from '../../../ui/photo-state';
 import { DraftStore, sentFormName } from './draft-store';
-import { dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued } from '../internal/outbox';
+import { amend, dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued, type QueuedPhoto } from '../internal/outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
 import { formZhCN, type FormStrings } from './strings.zh-cn';
@@ -70,7 +70,7 @@ const emptyValues = (): FormValues => ({
 interface PhotoItem {
   /** The upload's Idempotency-Key (a retry reuses it). */
   key: string;
-  /** The file chosen: made smaller by the photo code, which may not have come yet (offline). */
+  /** The file chosen (or, given back from the outbox, the photo kept under its name): made smaller by the photo code, which may not have come yet (offline). */
   file: File;
   /** An object URL of the smaller photo for its thumbnail; of the file itself while the photo code could not come. */
   preview: string;
@@ -165,10 +165,15 @@ const receiptModule = onDemand(() => import('./receipt'));
 const largeUnitPickerModule = onDemand(() => import('./large-unit-picker'));
 const verificationModule = onDemand(() => import('./verification'));
 const photosModule = onDemand(() => import('./photos'));
+const outboxPhotosModule = onDemand(() => import('../internal/outbox-photos'));
 const plainFormModule = onDemand(() => import('./plain-form'));
 
 /** The receipt's chunk, or null if it could not come (asked for again by the next call). */
 const loadReceipt = (): Promise<typeof import('./receipt') | null> => receiptModule().catch(() => null);
+/** Where a queued submission's photos wait on the device, or null if that chunk could not come. */
+const loadOutboxPhotos = (): Promise<typeof import('../internal/outbox-photos') | null> => outboxPhotosModule().catch(() => null);
+/** Errors of a queued submission's photo, refused or unreadable when the outbox sent it: given back with its photos, which say why. */
+const refusedPhotos = new WeakSet<object>();
 
 export class LiuyanForm extends LiuyanElement<FormStrings> {
   static override styles = [tokens, styles, guardStyles, addPhotosStyles];
@@ -573,7 +578,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.drafts?.save(this.values);
   }
 
-  private input(): CreateMessageInput {
+  /** The body to send; without the photos where they wait on the device (`photos: false`), named by the queued entry instead. */
+  private input({ photos = true } = {}): CreateMessageInput {
     const v = this.values;
     const offered = this.config!.notifications;
     const notify = replyNotice({ sms: v.notifySms, email: v.notifyEmail }, v, offered);
@@ -590,7 +596,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       author: { name: v.name, phone: v.phone, email: v.email.trim() || null, displayAs: v.displayAs },
       isPublic: v.isPublic,
       consent: v.consent as true,
-      ...(this.photos.length > 0 ? { photos: this.photos.map((p) => ({ id: p.id!, isPublic: v.isPublic && p.isPublic })) } : {}),
+      ...(photos && this.photos.length > 0 ? { photos: this.photos.map((p) => ({ id: p.id!, isPublic: v.isPublic && p.isPublic })) } : {}),
     };
   }
 
@@ -640,21 +646,26 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     }
     this.phase = 'sending';
     this.attempt = 1;
-    if (!(await this.photosUploaded())) {
+    const uploaded = await this.photosUploaded();
+    // Photos the network would not take wait on the device with the message, sent when it returns.
+    const waitingPhotos = uploaded ? null : await this.keepPhotosForLater();
+    if (!uploaded && !waitingPhotos) {
       this.phase = 'editing';
       this.showErrors({ form: this.photos.some(unsendable) ? this.t.photosCannotSend : this.t.photosNotSent });
       this.focusOnceDrawn('#form-error');
       return;
     }
-    const input = this.input();
+    const input = this.input({ photos: !waitingPhotos });
     const { author: { name, phone, email, ...shownAs }, ...message } = input;
     const idempotencyKey = this.drafts.keyFor({
-      durable: JSON.stringify({ ...message, author: shownAs }),
+      durable: JSON.stringify({ ...message, author: shownAs, ...(waitingPhotos ? { waitingPhotos } : {}) }),
       personal: JSON.stringify({ name, phone, email }),
     });
-    const entry: Queued<FormValues> = { key: idempotencyKey, input, values: this.values, savedAt: new Date().toISOString() };
-    // Offline: no attempt is worth waiting for; the outbox sends it when the network returns.
-    if (navigator.onLine === false) return this.queue(entry);
+    const entry: Queued<FormValues> = {
+      key: idempotencyKey, input, values: this.values, savedAt: new Date().toISOString(), ...(waitingPhotos ? { photos: waitingPhotos } : {}),
+    };
+    // Offline, or photos the network just refused: no attempt is worth waiting for; the outbox sends it when the network returns.
+    if (navigator.onLine === false || waitingPhotos) return this.queue(entry);
     try {
       const created = await this.client().submitMessage({ ...input, ...(await this.guard.fields(this.config!.turnstileSiteKey)) }, {
         idempotencyKey,
@@ -800,6 +811,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private queue(entry: Queued<FormValues>): void {
     // Without storage it still waits in this tab, and is sent while the tab stays open.
     enqueue(this.site, entry);
+    // Its photos are on the device (`keepPhotosForLater`), given back with it if it is refused.
+    if (entry.photos) for (const p of this.photos) this.removePhoto(p.key);
     // The notice replaces the long form, so on a phone it would be drawn far above the screen: the
     // focus goes to it (scrolling it into view, read by a screen reader), as to a receipt.
     const focus = this.focusIsHere();
@@ -851,8 +864,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.flushing = true;
     const shown = this.queued;
     try {
-      const outcome = await sendQueued(this.site, shown, (entry) =>
-        this.client().submitMessage(entry.input, { idempotencyKey: entry.key }));
+      const outcome = await sendQueued(this.site, shown, (entry) => this.submitQueued(entry));
+      if ('sent' in outcome && outcome.entry.photos) void this.dropKeptPhotos(outcome.entry.photos);
       if (this.phase !== 'queued') return;
       // Another tab sent the one this try was for, and the news brought the next waiting here
       // meanwhile: this outcome is not the shown one's (its "gone" would give the form back, and the
@@ -903,6 +916,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       this.values = { ...emptyValues(), ...entry.values };
       this.drafts?.save(this.values);
       this.drafts?.settle();
+      if (entry.photos) await this.restorePhotos(entry.photos);
     } else {
       this.drafts?.disown();
       this.values = { ...emptyValues(), ...this.drafts?.load() };
@@ -913,7 +927,65 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (this.phase === 'loading') this.phase = 'editing';
     // A page reopened with a queued message may not have had a focus in the form: the sentences first.
     if (error) await this.loadSentences();
-    if (error && this.phase === 'editing') this.showRefusal(error);
+    if (error && this.phase === 'editing') {
+      // A photo refused: each says why beside it once its upload is answered again.
+      if (refusedPhotos.has(error)) {
+        this.showErrors({ form: this.t.photosCannotSend });
+        this.focusOnceDrawn('#form-error');
+      } else this.showRefusal(error);
+    }
+  }
+
+  /**
+   * The form's photos kept on the device with the message, when some could not be uploaded (the
+   * network dropped, the phone offline) but none is refused: each as the smaller photo, or the file
+   * chosen when the photo code could not come. Null when a photo cannot be sent at all, or the
+   * browser keeps nothing (the citizen is then asked to upload again or remove it, as before).
+   */
+  private async keepPhotosForLater(): Promise<QueuedPhoto[] | null> {
+    if (this.photos.length === 0 || this.photos.some(unsendable)) return null;
+    const store = await loadOutboxPhotos();
+    const kept = await store?.keepPhotos(this.photos.map((p) => ({ key: p.key, name: p.file.name, blob: p.blob ?? p.file, downsized: p.blob !== null })));
+    return kept ? this.photos.map((p) => ({ key: p.key, id: p.state === 'uploaded' ? p.id : null, isPublic: p.isPublic })) : null;
+  }
+
+  /**
+   * Sends a queued submission: first its photos that wait on the device (`uploadWaiting`, each id
+   * written into the outbox as it comes), then the message naming them. A photo refused (4xx) or
+   * unreadable throws a refusal (`refusedPhotos`): the message is given back with its photos.
+   */
+  private async submitQueued(entry: Queued<FormValues>): Promise<MessageCreated> {
+    let photos = entry.photos;
+    if (photos?.some((p) => p.id === null)) {
+      const uploaded = await (await outboxPhotosModule()).uploadWaiting(photos, {
+        api: this.apiBase, site: this.site, locale: this.locale, saved: (now) => amend(this.site, { ...entry, photos: now }),
+      });
+      if (uploaded === 'refused') {
+        const refusal = new LiuyanError(422, 'validation', 'photo refused');
+        refusedPhotos.add(refusal);
+        throw refusal;
+      }
+      photos = uploaded;
+    }
+    const named = photos?.map((p) => ({ id: p.id!, isPublic: entry.input.isPublic && p.isPublic })) ?? [];
+    return this.client().submitMessage(named.length > 0 ? { ...entry.input, photos: named } : entry.input, { idempotencyKey: entry.key });
+  }
+
+  /** A queued submission's photos back in the form (refused, or another tab gave it back): nothing chosen is lost. */
+  private async restorePhotos(queued: readonly QueuedPhoto[]): Promise<void> {
+    for (const p of (await (await loadOutboxPhotos())?.takeBack(queued)) ?? []) {
+      if (this.photos.some((q) => q.key === p.key)) continue;
+      this.photos = [...this.photos, {
+        key: p.key, file: new File([p.blob], p.name, { type: p.blob.type }), blob: p.downsized ? p.blob : null, preview: URL.createObjectURL(p.blob),
+        state: p.id ? 'uploaded' : 'failed', progress: p.id ? 1 : 0, id: p.id, isPublic: p.isPublic, error: '',
+      }];
+      if (!p.id) this.sendPhoto(p.key);
+    }
+  }
+
+  /** Deletes a queued submission's photos from the device: it was sent, or they are back in the form. */
+  private async dropKeptPhotos(queued: readonly QueuedPhoto[]): Promise<void> {
+    await (await loadOutboxPhotos())?.dropPhotos(queued.map((p) => p.key));
   }
 
   /** Adds the chosen files (up to the limit), each made smaller and uploaded at once. */
@@ -981,10 +1053,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.uploads.delete(key);
   }
 
-  /** Waits for the photos on their way, tries failed uploads once more; whether every photo is uploaded. */
+  /** Waits for the photos on their way, tries failed uploads once more (online); whether every photo is uploaded. */
   private async photosUploaded(): Promise<boolean> {
     await Promise.all(this.uploads.values());
-    for (const p of this.photos.filter((p) => p.state === 'failed')) this.sendPhoto(p.key);
+    // Offline, a try would fail after its waits: the photos wait on the device with the message instead.
+    if (navigator.onLine !== false) for (const p of this.photos.filter((p) => p.state === 'failed')) this.sendPhoto(p.key);
     await Promise.all(this.uploads.values());
     return this.photos.every((p) => p.state === 'uploaded');
   }
@@ -1322,6 +1395,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     void this.loadPrivacyNotice();
     void this.loadSentences();
     void loadReceipt();
+    void loadOutboxPhotos();
   };
 
   /** Fetches the sentences of field errors in the form's language (once; a failure is tried again next time). */
