@@ -100,12 +100,8 @@ describe('photos with a message', () => {
 
   it('photos the network would not take wait on the device with the message, past a closed tab: the next page of the site sends it once, with every photo', async () => {
     const { page, context } = browser;
-    await page.goto(`${HOST}/`);
-    const form = page.locator('liuyan-form');
     const title = `路面塌陷附照片${Date.now() % 100000}`;
-    const kept = page.waitForResponse(/outbox-photos-[^/]*\.js$/);
-    await fillForm(page, { title, body: '幸福路中段路面塌陷了一个坑，车辆绕行，附两张照片。' });
-    await kept;
+    const form = await formFilledOnline(page, title, '幸福路中段路面塌陷了一个坑，车辆绕行，附两张照片。');
     // One photo uploaded while online, one added once the phone went offline (the photo code is here by then).
     await form.locator('#photos').setInputFiles({ name: '路面.png', mimeType: 'image/png', buffer: Buffer.from(PNG_WITH_GPS) });
     await expect.poll(() => form.locator('[part="photo"]').first().textContent(), { timeout: 30_000 }).toContain('已上传');
@@ -133,12 +129,8 @@ describe('photos with a message', () => {
 
   it('a photo waiting on the device that cannot be read when the network returns: the message comes back into the form with its photos, the photo saying why', async () => {
     const { page, context } = browser;
-    await page.goto(`${HOST}/`);
-    const form = page.locator('liuyan-form');
     const title = `路灯倒伏附照片${Date.now() % 100000}`;
-    const kept = page.waitForResponse(/outbox-photos-[^/]*\.js$/);
-    await fillForm(page, { title, body: '幸福路口的路灯被风刮倒了，压在人行道上，附照片。' });
-    await kept;
+    const form = await formFilledOnline(page, title, '幸福路口的路灯被风刮倒了，压在人行道上，附照片。');
     // Offline before the photo code came: the file cannot be looked at until the network is back.
     await context.setOffline(true);
     await form.locator('#photos').setInputFiles({ name: '路灯.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') });
@@ -241,6 +233,15 @@ describe('photos with a message', () => {
     await official.page.context().close();
   });
 });
+
+/** The county page's form, filled online: the code that keeps photos on the device has come with the first focus. */
+async function formFilledOnline(page: Page, title: string, body: string) {
+  await page.goto(`${HOST}/`);
+  const kept = page.waitForResponse(/outbox-photos-[^/]*\.js$/);
+  await fillForm(page, { title, body });
+  await kept;
+  return page.locator('liuyan-form');
+}
 
 /** How many photos of queued messages the page's browser keeps on the device (IndexedDB `liuyan-outbox`). */
 function keptPhotoCount(page: Page): Promise<number> {
