@@ -54,7 +54,8 @@ const BACKOFF_MS = [1000, 2000, 4000];
  * as multipart/form-data (`photo`, `thumbnail`), with `key` as its Idempotency-Key, telling
  * `onProgress` the fraction sent (0–1). A dropped connection, a timeout, a 5xx or a 429 is retried
  * with the same key (the service then answers with the photo it stored, never stores it twice), up to
- * 4 attempts; a problem about the photo itself (4xx) is thrown at once.
+ * 4 attempts, none more once the browser knows it is offline; a problem about the photo itself (4xx)
+ * is thrown at once.
  */
 export async function uploadPhotoTo(url: string, photo: Blob, key: string, locale: string, onProgress: (sent: number) => void): Promise<PhotoUploaded> {
   const thumbnail = await thumbnailOf(photo).catch(() => null);
@@ -69,7 +70,8 @@ export async function uploadPhotoTo(url: string, photo: Blob, key: string, local
       return await sendOnce(url, form(), key, locale, onProgress);
     } catch (error) {
       const retryable = error instanceof UploadError && (error.status === 0 || error.status === 429 || error.status >= 500);
-      if (!retryable || attempt >= BACKOFF_MS.length) throw error;
+      // Offline, waiting would only keep the person watching 0% before the failure: it is said at once.
+      if (!retryable || attempt >= BACKOFF_MS.length || navigator.onLine === false) throw error;
       onProgress(0);
       await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[attempt]));
     }

@@ -4,9 +4,9 @@
 // The outbox itself is in localStorage, which holds strings only and a few megabytes in all; photos
 // are kept in IndexedDB, which stores a File or Blob as it is. A photo goes when its message is sent,
 // or given back to the form (which holds it again).
-// A chunk of its own, fetched when a photo is added and at the first focus in the form: a form with
-// no photo never needs it. It imports nothing the form's file holds (the photo code it fetches itself).
-import type { QueuedPhoto } from './outbox';
+// Part of the form's own file, not fetched on demand: a phone that lost the network before the
+// citizen came into the form must still keep the photos. Sending them (outbox-photos-send.ts) needs
+// the network anyway, so it is fetched then.
 
 /** One photo kept on the device, under its upload's Idempotency-Key (`key`). */
 export interface KeptPhoto {
@@ -78,53 +78,4 @@ export async function dropPhotos(keys: readonly string[]): Promise<void> {
   } catch {
     // Nothing readable was kept.
   }
-}
-
-/**
- * Uploads the photos of a queued submission that wait on the device (`id` null): each made smaller
- * if it was not, then sent with its own key, as the form sends one; `saved` is told the list after
- * each, ids written in, for the outbox to keep. A photo no longer on the device (its storage cleared)
- * is left out. Returns the photos, every one with its id; `refused` when the service refused a photo
- * (4xx) or it could not be read: the submission goes back to the form. A network failure rejects (tried again later).
- */
-export async function uploadWaiting(
-  photos: readonly QueuedPhoto[],
-  { api, site, locale, saved }: { api: string; site: string; locale: string; saved: (photos: QueuedPhoto[]) => void },
-): Promise<QueuedPhoto[] | 'refused'> {
-  const { downsizePhoto, uploadPhoto, UploadError } = await import('../liuyan-form/photos');
-  let now = [...photos];
-  for (const p of photos.filter((p) => p.id === null)) {
-    const kept = await keptPhoto(p.key);
-    let id: string | null = null;
-    if (kept) {
-      let blob = kept.blob;
-      if (!kept.downsized) {
-        try {
-          blob = await downsizePhoto(kept.blob);
-        } catch {
-          return 'refused';
-        }
-      }
-      try {
-        id = (await uploadPhoto(api, site, blob, p.key, locale, () => {})).photoId;
-      } catch (error) {
-        if (error instanceof UploadError && error.problem && error.status >= 400 && error.status < 500 && error.status !== 429) return 'refused';
-        throw error;
-      }
-    }
-    now = id ? now.map((q) => (q.key === p.key ? { ...q, id } : q)) : now.filter((q) => q.key !== p.key);
-    saved(now);
-  }
-  return now;
-}
-
-/** A queued submission's photos taken back from the device into the form (it was given back): those still kept, each with its queued choice and id. */
-export async function takeBack(photos: readonly QueuedPhoto[]): Promise<(KeptPhoto & QueuedPhoto)[]> {
-  const back: (KeptPhoto & QueuedPhoto)[] = [];
-  for (const p of photos) {
-    const kept = await keptPhoto(p.key);
-    if (kept) back.push({ ...kept, ...p });
-  }
-  await dropPhotos(photos.map((p) => p.key));
-  return back;
 }

@@ -20,6 +20,7 @@ import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
 import { addPhotosStyles, photoRefusal, photoRoom, photosToAdd, unsendable, type PhotoState } from '../../../ui/photo-state';
 import { DraftStore, sentFormName } from './draft-store';
+import { dropPhotos, keepPhotos, keptPhoto } from '../internal/outbox-photos';
 import { amend, dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued, type QueuedPhoto } from '../internal/outbox';
 import { styles } from './liuyan-form.styles';
 import { FormGuard, guardStyles } from './form-guard';
@@ -165,13 +166,13 @@ const receiptModule = onDemand(() => import('./receipt'));
 const largeUnitPickerModule = onDemand(() => import('./large-unit-picker'));
 const verificationModule = onDemand(() => import('./verification'));
 const photosModule = onDemand(() => import('./photos'));
-const outboxPhotosModule = onDemand(() => import('../internal/outbox-photos'));
+const outboxPhotosModule = onDemand(() => import('../internal/outbox-photos-send'));
 const plainFormModule = onDemand(() => import('./plain-form'));
 
 /** The receipt's chunk, or null if it could not come (asked for again by the next call). */
 const loadReceipt = (): Promise<typeof import('./receipt') | null> => receiptModule().catch(() => null);
-/** Where a queued submission's photos wait on the device, or null if that chunk could not come. */
-const loadOutboxPhotos = (): Promise<typeof import('../internal/outbox-photos') | null> => outboxPhotosModule().catch(() => null);
+/** The sending of a queued submission's photos, or null if that chunk could not come. */
+const loadOutboxPhotos = (): Promise<typeof import('../internal/outbox-photos-send') | null> => outboxPhotosModule().catch(() => null);
 /** Errors of a queued submission's photo, refused or unreadable when the outbox sent it: given back with its photos, which say why. */
 const refusedPhotos = new WeakSet<object>();
 
@@ -865,7 +866,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     const shown = this.queued;
     try {
       const outcome = await sendQueued(this.site, shown, (entry) => this.submitQueued(entry));
-      if ('sent' in outcome && outcome.entry.photos) void this.dropKeptPhotos(outcome.entry.photos);
+      if ('sent' in outcome && outcome.entry.photos) void dropPhotos(outcome.entry.photos.map((p) => p.key));
       if (this.phase !== 'queued') return;
       // Another tab sent the one this try was for, and the news brought the next waiting here
       // meanwhile: this outcome is not the shown one's (its "gone" would give the form back, and the
@@ -944,8 +945,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
    */
   private async keepPhotosForLater(): Promise<QueuedPhoto[] | null> {
     if (this.photos.length === 0 || this.photos.some(unsendable)) return null;
-    const store = await loadOutboxPhotos();
-    const kept = await store?.keepPhotos(this.photos.map((p) => ({ key: p.key, name: p.file.name, blob: p.blob ?? p.file, downsized: p.blob !== null })));
+    const kept = await keepPhotos(this.photos.map((p) => ({ key: p.key, name: p.file.name, blob: p.blob ?? p.file, downsized: p.blob !== null })));
     return kept ? this.photos.map((p) => ({ key: p.key, id: p.state === 'uploaded' ? p.id : null, isPublic: p.isPublic })) : null;
   }
 
@@ -958,7 +958,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     let photos = entry.photos;
     if (photos?.some((p) => p.id === null)) {
       const uploaded = await (await outboxPhotosModule()).uploadWaiting(photos, {
-        api: this.apiBase, site: this.site, locale: this.locale, saved: (now) => amend(this.site, { ...entry, photos: now }),
+        api: this.apiBase, site: this.site, locale: this.locale, saved: (now) => amend(this.site, { ...entry, photos: now }), keptPhoto,
       });
       if (uploaded === 'refused') {
         const refusal = new LiuyanError(422, 'validation', 'photo refused');
@@ -973,7 +973,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   /** A queued submission's photos back in the form (refused, or another tab gave it back): nothing chosen is lost. */
   private async restorePhotos(queued: readonly QueuedPhoto[]): Promise<void> {
-    for (const p of (await (await loadOutboxPhotos())?.takeBack(queued)) ?? []) {
+    for (const p of (await (await loadOutboxPhotos())?.takeBack(queued, { keptPhoto, dropPhotos })) ?? []) {
       if (this.photos.some((q) => q.key === p.key)) continue;
       this.photos = [...this.photos, {
         key: p.key, file: new File([p.blob], p.name, { type: p.blob.type }), blob: p.downsized ? p.blob : null, preview: URL.createObjectURL(p.blob),
@@ -981,11 +981,6 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       }];
       if (!p.id) this.sendPhoto(p.key);
     }
-  }
-
-  /** Deletes a queued submission's photos from the device: it was sent, or they are back in the form. */
-  private async dropKeptPhotos(queued: readonly QueuedPhoto[]): Promise<void> {
-    await (await loadOutboxPhotos())?.dropPhotos(queued.map((p) => p.key));
   }
 
   /** Adds the chosen files (up to the limit), each made smaller and uploaded at once. */
@@ -1024,7 +1019,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
         try {
           blob = await downsizePhoto(item.file);
         } catch {
-          return this.updatePhoto(key, { state: 'unreadable', error: this.t.photoUnreadable });
+          // Its thumbnail, drawn from the file while the photo code could not come, would be a broken image.
+          const { preview } = this.photos.find((p) => p.key === key) ?? item;
+          if (preview) URL.revokeObjectURL(preview);
+          return this.updatePhoto(key, { state: 'unreadable', error: this.t.photoUnreadable, preview: '' });
         }
         if (item.preview) URL.revokeObjectURL(item.preview);
         this.updatePhoto(key, { blob, preview: URL.createObjectURL(blob), state: 'uploading' });
