@@ -128,7 +128,7 @@ describe('photos with a message', () => {
     await expect.poll(() => keptPhotoCount(later)).toBe(0);
   }, 120_000);
 
-  it('offline before the first touch of the form, a photo that cannot be read: kept with the message, which comes back into the form once the network returns, the photo saying why', async () => {
+  it('offline before the first touch of the form, a photo that cannot be read beside a good one: kept with the message, which comes back into the form with both once the network returns, the bad one saying why', async () => {
     const { page, context } = browser;
     const title = `路灯倒伏附照片${Date.now() % 100000}`;
     const form = await countyForm(page);
@@ -136,19 +136,32 @@ describe('photos with a message', () => {
     // sending of kept photos) can come, and the file cannot be looked at until the network is back.
     await context.setOffline(true);
     await fillForm(page, { title, body: '幸福路口的路灯被风刮倒了，压在人行道上，附照片。' });
-    await form.locator('#photos').setInputFiles({ name: '路灯.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') });
-    await expect.poll(() => form.locator('[part="photo"]').getByRole('alert').textContent()).toBe('上传失败，请检查网络后重试');
+    await form.locator('#photos').setInputFiles([
+      { name: '路灯杆.png', mimeType: 'image/png', buffer: Buffer.from(PNG_WITH_GPS) },
+      { name: '路灯.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') },
+    ]);
+    // Said at once: no upload is tried again while the browser knows it is offline.
+    await expect.poll(() => form.locator('[part="photo"]').getByRole('alert').allTextContents(), { timeout: 3_000 }).toEqual(['上传失败，请检查网络后重试', '上传失败，请检查网络后重试']);
     await form.getByRole('button', { name: '提交留言' }).click();
     await expect.poll(() => form.getByText('已保存，联网后自动提交').count(), { timeout: 30_000 }).toBe(1);
 
     await context.setOffline(false);
     await expect.poll(() => form.locator('#form-error').textContent(), { timeout: 30_000 }).toBe('有照片无法发送：请删除标出原因的照片，再提交。填写的内容已保留。');
     expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
-    await expect.poll(() => form.locator('[part="photo"]').getByRole('alert').textContent()).toBe('无法读取这张照片，请换一张，或截图后再选');
-    // No thumbnail drawn from a file that is no picture (a broken image).
-    expect(await form.locator('[part="photo"] img').count()).toBe(0);
+    const [good, bad] = [form.locator('[part="photo"]').first(), form.locator('[part="photo"]').nth(1)];
+    await expect.poll(() => bad.getByRole('alert').textContent()).toBe('无法读取这张照片，请换一张，或截图后再选');
+    await expect.poll(() => good.textContent(), { timeout: 30_000 }).toContain('已上传');
+    // No thumbnail drawn from a file that is no picture (a broken image); the good one's, named by its file.
+    expect(await bad.locator('img').count()).toBe(0);
+    expect(await good.getByRole('img', { name: '路灯杆.png' }).count()).toBe(1);
     expect(countMessagesTitled(title)).toBe(0);
     expect(await keptPhotoCount(page)).toBe(0);
+
+    await bad.getByRole('button', { name: '删除照片' }).click();
+    await form.getByRole('button', { name: '提交留言' }).click();
+    await form.locator('[part="tracking-code"]').waitFor({ timeout: 30_000 });
+    const [sent] = queryD1<{ n: number }>(inject('persistTo'), `SELECT count(*) AS n FROM photos p JOIN messages m ON m.id = p.message_id WHERE m.title = '${title}'`);
+    expect(sent!.n).toBe(1);
   }, 120_000);
 
   it('a file that is not a photo, on a 320 px phone: said beside it with nothing to retry or publish, takes no place, and must be removed before sending', async () => {

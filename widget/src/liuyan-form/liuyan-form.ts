@@ -977,9 +977,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       if (this.photos.some((q) => q.key === p.key)) continue;
       this.photos = [...this.photos, {
         key: p.key, file: new File([p.blob], p.name, { type: p.blob.type }), blob: p.downsized ? p.blob : null, preview: URL.createObjectURL(p.blob),
-        state: p.id ? 'uploaded' : 'failed', progress: p.id ? 1 : 0, id: p.id, isPublic: p.isPublic, error: '',
+        state: 'failed', progress: 0, id: null, isPublic: p.isPublic, error: '',
       }];
-      if (!p.id) this.sendPhoto(p.key);
+      // Uploaded again with its key, even one with an id: the service answers with the same photo, or, if
+      // it was given up (a photo waits a day for its message), stores it anew, so the next send names a photo that is there.
+      this.sendPhoto(p.key);
     }
   }
 
