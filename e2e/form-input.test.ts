@@ -224,15 +224,21 @@ describe('<liuyan-form>: errors with their fields, wording, privacy', () => {
     expect(await first.getByLabel('留言内容', { exact: true }).inputValue()).toBe('城关镇幸福路的路灯坏了一个星期，晚上走路很不安全。');
     expect(await second.getByRole('textbox', { name: /^title/i }).inputValue()).toBe('Below');
     // A receipt the second form showed comes back to it alone on a reload; the first keeps its letter.
-    await page.evaluate(() => sessionStorage.setItem('liuyan:demo:receipt', JSON.stringify({
-      page: location.pathname + location.search, place: 1, title: 'Below', isPublic: true,
-      created: { id: 'm_receiptkept1', trackingCode: 'K7QM-4XPH-9TRW-2CVB', status: 'submitted', moderation: 'pending', dueAt: '2026-12-09T23:59:59+08:00' },
-    })));
+    const keepReceipt = (name: string, title: string, trackingCode: string) => page.evaluate(([name, title, trackingCode]) => sessionStorage.setItem(name!, JSON.stringify({
+      page: location.pathname + location.search, title, isPublic: true,
+      created: { id: `m_${trackingCode}`, trackingCode, status: 'submitted', moderation: 'pending', dueAt: '2026-12-09T23:59:59+08:00' },
+    })), [name, title, trackingCode]);
+    await keepReceipt('liuyan:demo:receipt:2', 'Below', 'K7QM-4XPH-9TRW-2CVB');
     await page.reload();
     await expect.poll(() => second.locator('[part="tracking-code"]').textContent()).toContain('K7QM-4XPH-9TRW-2CVB');
     await first.locator('[part="form"]').waitFor();
     expect(await first.getByLabel('标题', { exact: true }).inputValue()).toBe(mine);
     expect(await first.locator('[part="tracking-code"]').count()).toBe(0);
+    // The first form then shows a receipt of its own: on a reload, each form has its own back.
+    await keepReceipt('liuyan:demo:receipt', mine, 'M4RT-8WQX-3JKP-6NHD');
+    await page.reload();
+    await expect.poll(() => first.locator('[part="tracking-code"]').textContent()).toContain('M4RT-8WQX-3JKP-6NHD');
+    await expect.poll(() => second.locator('[part="tracking-code"]').textContent()).toContain('K7QM-4XPH-9TRW-2CVB');
     await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
     await page.close();
   });

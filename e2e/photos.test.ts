@@ -141,7 +141,9 @@ describe('photos with a message', () => {
       { name: '路灯.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') },
     ]);
     // Said at once: no upload is tried again while the browser knows it is offline.
-    await expect.poll(() => form.locator('[part="photo"]').getByRole('alert').allTextContents(), { timeout: 3_000 }).toEqual(['上传失败，请检查网络后重试', '上传失败，请检查网络后重试']);
+    // The file that is no picture has no thumbnail to show (its image cannot be drawn): it is named instead.
+    await expect.poll(() => form.locator('[part="photo"]').getByRole('alert').allTextContents(), { timeout: 3_000 }).toEqual(['上传失败，请检查网络后重试', '路灯.jpg：上传失败，请检查网络后重试']);
+    expect(await form.locator('[part="photo"]').nth(1).locator('img').count()).toBe(0);
     await form.getByRole('button', { name: '提交留言' }).click();
     await expect.poll(() => form.getByText('已保存，联网后自动提交').count(), { timeout: 30_000 }).toBe(1);
 
@@ -149,7 +151,7 @@ describe('photos with a message', () => {
     await expect.poll(() => form.locator('#form-error').textContent(), { timeout: 30_000 }).toBe('有照片无法发送：请删除标出原因的照片，再提交。填写的内容已保留。');
     expect(await form.getByLabel('标题', { exact: true }).inputValue()).toBe(title);
     const [good, bad] = [form.locator('[part="photo"]').first(), form.locator('[part="photo"]').nth(1)];
-    await expect.poll(() => bad.getByRole('alert').textContent()).toBe('无法读取这张照片，请换一张，或截图后再选');
+    await expect.poll(() => bad.getByRole('alert').textContent()).toBe('路灯.jpg：无法读取这张照片，请换一张，或截图后再选');
     await expect.poll(() => good.textContent(), { timeout: 30_000 }).toContain('已上传');
     // No thumbnail drawn from a file that is no picture (a broken image); the good one's, named by its file.
     expect(await bad.locator('img').count()).toBe(0);
@@ -174,7 +176,7 @@ describe('photos with a message', () => {
     // A text file named .jpg (a screenshot sent as a document, say): it cannot be read as a photo.
     await form.locator('#photos').setInputFiles({ name: 'fake.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') });
     const bad = form.locator('[part="photo"]').first();
-    await expect.poll(() => bad.getByRole('alert').textContent()).toBe('无法读取这张照片，请换一张，或截图后再选');
+    await expect.poll(() => bad.getByRole('alert').textContent()).toBe('fake.jpg：无法读取这张照片，请换一张，或截图后再选');
     expect(await bad.getByRole('checkbox').count()).toBe(0);
     expect(await bad.getByRole('button').allTextContents()).toEqual(['删除照片']);
     // Three photos more: with the unreadable one listed, 添加照片 is still there (three of four places taken).

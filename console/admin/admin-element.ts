@@ -282,15 +282,18 @@ export abstract class AdminElement extends ConsoleElement {
   protected confirmPanel({ label, question, scope, action, run, cancel }: {
     label: string; question: unknown; scope: string; action: string; run: () => void; cancel: () => void;
   }) {
-    const close = () => {
+    // The opener is looked for in the question's own row first: two rows may name the same item (two keys labelled alike).
+    const close = (event: Event) => {
+      const row = (event.currentTarget as Element).closest('li');
       cancel();
       this.clearMessages();
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(label)}"]`)?.focus());
+      const opener = `button[aria-label="${CSS.escape(label)}"]`;
+      void this.updateComplete.then(() => ((row?.isConnected ? row.querySelector<HTMLElement>(opener) : null) ?? this.renderRoot.querySelector<HTMLElement>(opener))?.focus());
     };
     const onKeydown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || this.busy || event.defaultPrevented) return;
       event.preventDefault();
-      close();
+      close(event);
     };
     return keyed(label, html`<div class="panel" role="group" aria-label=${label} @keydown=${onKeydown}>
       <p id="confirm-question">${question}</p>

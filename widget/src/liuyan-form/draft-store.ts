@@ -41,13 +41,14 @@ const ownName = (site: string, place: number) => `liuyan:${site}:own${place > 0 
 export const sentFormName = (site: string) => `liuyan:${site}:sent`;
 
 /**
- * Where this tab keeps the receipt last shown (`sessionStorage`): `{page, place, created, title, isPublic}`,
- * the page's path and query, the form's place among the site's forms on it, and the service's answer. The tracking code is shown once; a citizen who
+ * Where this tab keeps the receipt last shown by the form at `place` among the site's forms on a page
+ * (`sessionStorage`, named as `draftName`): `{page, created, title, isPublic}`, the page's path and
+ * query and the service's answer, so two forms on a page each keep their own. The tracking code is shown once; a citizen who
  * goes Back and Forward, or reloads, before noting it finds the receipt again on that page
  * (`DraftStore.keptReceipt`), not an empty form. It goes with 再写一条, a page of the form opened
  * afresh, or the tab.
  */
-export const receiptName = (site: string) => `liuyan:${site}:receipt`;
+export const receiptName = (site: string, place = 0) => `liuyan:${site}:receipt${place > 0 ? `:${place + 1}` : ''}`;
 
 /** A receipt kept for the tab (`receiptName`): the service's answer, and what the receipt shows of the message. */
 export interface KeptReceipt {
@@ -67,27 +68,25 @@ export class DraftStore<T extends object> {
   private readonly receiptKey: string;
 
   /** `place`: which form of the site on the page (0: the first), whose draft and receipt these are. */
-  constructor(site: string, private readonly personal: readonly (keyof T)[], private readonly place = 0) {
+  constructor(site: string, private readonly personal: readonly (keyof T)[], place = 0) {
     this.draftKey = draftName(site, place);
     this.ownKey = ownName(site, place);
     this.pendingKey = `liuyan:${site}:pending`;
     this.sentKey = sentFormName(site);
-    this.receiptKey = receiptName(site);
+    this.receiptKey = receiptName(site, place);
   }
 
   /** Keeps the receipt just shown for this page and this form, for Back, Forward and a reload (`keptReceipt`). */
   keepReceipt(receipt: KeptReceipt): void {
-    write('sessionStorage', this.receiptKey, { page: thisPage(), place: this.place, ...receipt });
+    write('sessionStorage', this.receiptKey, { page: thisPage(), ...receipt });
   }
 
   /**
    * The receipt this tab last showed in this form on this page, when the page was come back to
    * (Back, Forward) or reloaded; a page opened afresh forgets it (null), and the form is shown.
-   * Another form of the site on the same page (a drive's beside the general one) leaves it be.
    */
   keptReceipt(): KeptReceipt | null {
-    const kept = read<{ page?: unknown; place?: unknown } & Partial<Record<keyof KeptReceipt, unknown>>>('sessionStorage', this.receiptKey);
-    if (kept && kept.page === thisPage() && kept.place !== this.place) return null;
+    const kept = read<{ page?: unknown } & Partial<Record<keyof KeptReceipt, unknown>>>('sessionStorage', this.receiptKey);
     const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
     if (!kept || kept.page !== thisPage() || (type !== 'back_forward' && type !== 'reload')) {
       this.forgetReceipt();

@@ -54,5 +54,6 @@ export const styles = css`
   /* Beside the thumbnail, one under the other (a 320 px screen, English too): the status, 删除照片,
      the progress, 重新上传, the public choice. */
   .photo > :nth-child(n+2) { grid-column: 2; justify-self: start; }
+  .photo > span { overflow-wrap: anywhere; }
   .photo > progress { justify-self: stretch; }
 `;

@@ -1045,6 +1045,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.uploads.set(key, this.upload(key));
   }
 
+  /** A thumbnail the browser could not draw (a file that is no picture, shown from itself while the photo code could not come): the photo is named by its file instead. */
+  private dropPreview(key: string): void {
+    const item = this.photos.find((p) => p.key === key);
+    if (item?.preview) URL.revokeObjectURL(item.preview);
+    this.updatePhoto(key, { preview: '' });
+  }
+
   private removePhoto(key: string): void {
     const item = this.photos.find((p) => p.key === key);
     if (item?.preview) URL.revokeObjectURL(item.preview);
@@ -1338,8 +1345,8 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
            its words may not be announced) and empty until then: taking the page's form over moves nothing. -->
       <p class="muted hint" id="photos-hint">${format(t.photosHint, { max: LIMITS.photosMax })}<span role="status" class="left-out" part="photos-left-out">${this.photosLeftOut > 0 ? format(t.photosLeftOut, { max: LIMITS.photosMax, n: this.photosLeftOut }) : ''}</span></p>
       ${this.photos.length > 0 ? html`<ul class="photos">${this.photos.map((p, i) => html`<li class="photo" part="photo">
-        ${p.preview ? html`<img src=${p.preview} alt=${p.file.name} />` : html`<span></span>`}
-        <span role=${p.state === 'failed' || unsendable(p) ? 'alert' : 'status'} class=${p.error ? 'error' : 'muted'}>${status(p)}</span>
+        ${p.preview ? html`<img src=${p.preview} alt=${p.file.name} @error=${() => this.dropPreview(p.key)} />` : html`<span></span>`}
+        <span role=${p.state === 'failed' || unsendable(p) ? 'alert' : 'status'} class=${p.error ? 'error' : 'muted'}>${p.preview ? status(p) : format(t.photoNamed, { name: p.file.name, status: status(p) })}</span>
         <button type="button" class="secondary" aria-label="${t.removePhoto} ${i + 1}" @click=${() => this.removePhoto(p.key)}>${t.removePhoto}</button>
         ${p.state === 'uploading' ? html`<progress max="1" .value=${p.progress} aria-label=${status(p)}></progress>` : nothing}
         ${p.state === 'failed' ? html`<button type="button" @click=${() => this.sendPhoto(p.key)}>${t.retryPhoto}</button>` : nothing}

@@ -46,6 +46,7 @@ export const formEn: FormStrings = {
   photoUnreadable: 'This photo cannot be read; choose another, or a screenshot of it',
   photoUploadFailed: 'Upload failed; check the connection and try again',
   retryPhoto: 'Upload again',
+  photoNamed: '{name}: {status}',
   removePhoto: 'Remove photo',
   photosNotSent: 'A photo was not uploaded: upload it again or remove it, then send. What you wrote is kept.',
   photosCannotSend: 'A photo cannot be sent: remove the one marked with the reason, then send. What you wrote is kept.',

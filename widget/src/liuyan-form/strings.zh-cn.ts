@@ -49,6 +49,8 @@ const strings = {
   photoUnreadable: '无法读取这张照片，请换一张，或截图后再选',
   photoUploadFailed: '上传失败，请检查网络后重试',
   retryPhoto: '重新上传',
+  /** A photo without a thumbnail (none could be drawn from it), named by its file: {name}, then what became of it. */
+  photoNamed: '{name}：{status}',
   removePhoto: '删除照片',
   photosNotSent: '有照片没有上传成功：请重新上传或删除它，再提交。填写的内容已保留。',
   photosCannotSend: '有照片无法发送：请删除标出原因的照片，再提交。填写的内容已保留。',

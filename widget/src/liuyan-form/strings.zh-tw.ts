@@ -53,6 +53,8 @@ const strings = {
   photoUnreadable: '無法讀取這張照片，請換一張，或截圖後再選',
   photoUploadFailed: '上傳失敗，請檢查網路後重試',
   retryPhoto: '重新上傳',
+  /** A photo without a thumbnail (none could be drawn from it), named by its file: {name}, then what became of it. */
+  photoNamed: '{name}：{status}',
   removePhoto: '刪除照片',
   photosNotSent: '有照片沒有上傳成功：請重新上傳或刪除它，再提交。填寫的內容已保留。',
   photosCannotSend: '有照片無法傳送：請刪除標出原因的照片，再提交。填寫的內容已保留。',
