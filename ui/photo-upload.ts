@@ -46,6 +46,10 @@ export class UploadError extends Error {
   }
 }
 
+/** Whether a failed upload may succeed when tried again: a dropped connection, a timeout, a 5xx or a 429 (not a problem with the photo itself). */
+export const retryableUpload = (error: unknown): boolean =>
+  error instanceof UploadError && (error.status === 0 || error.status === 429 || error.status >= 500);
+
 /** Waits between attempts (ms): a flaky network usually comes back within seconds. */
 const BACKOFF_MS = [1000, 2000, 4000];
 
@@ -69,9 +73,8 @@ export async function uploadPhotoTo(url: string, photo: Blob, key: string, local
     try {
       return await sendOnce(url, form(), key, locale, onProgress);
     } catch (error) {
-      const retryable = error instanceof UploadError && (error.status === 0 || error.status === 429 || error.status >= 500);
       // Offline, waiting would only keep the person watching 0% before the failure: it is said at once.
-      if (!retryable || attempt >= BACKOFF_MS.length || navigator.onLine === false) throw error;
+      if (!retryableUpload(error) || attempt >= BACKOFF_MS.length || navigator.onLine === false) throw error;
       onProgress(0);
       await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[attempt]));
     }

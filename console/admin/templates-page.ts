@@ -92,7 +92,8 @@ export class LiuyanConsoleAdminTemplates extends AdminElement {
     const same = this.open?.id === template.id && this.open.form === form;
     this.open = same ? null : { id: template.id, form };
     this.forgetTyped(`title-${template.id}`, `body-${template.id}`);
-    if (!same) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel :is(input, button)')?.focus());
+    // The question before 删除 takes the focus itself (`confirmPanel`); the edit form's first field is focused here.
+    if (!same && form === 'edit') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel input')?.focus());
   }
 
   override render() {

@@ -23,7 +23,7 @@ export async function uploadWaiting(
   photos: readonly QueuedPhoto[],
   { api, site, locale, saved, keptPhoto }: { api: string; site: string; locale: string; saved: (photos: QueuedPhoto[]) => void } & Pick<PhotoStore, 'keptPhoto'>,
 ): Promise<QueuedPhoto[] | 'refused'> {
-  const { downsizePhoto, uploadPhoto, UploadError } = await import('../liuyan-form/photos');
+  const { downsizePhoto, uploadPhoto, retryableUpload, UploadError } = await import('../liuyan-form/photos');
   let now = [...photos];
   for (const p of photos.filter((p) => p.id === null)) {
     const kept = await keptPhoto(p.key);
@@ -40,7 +40,8 @@ export async function uploadWaiting(
       try {
         id = (await uploadPhoto(api, site, blob, p.key, locale, () => {})).photoId;
       } catch (error) {
-        if (error instanceof UploadError && error.problem && error.status >= 400 && error.status < 500 && error.status !== 429) return 'refused';
+        // The service's answer about the photo itself; anything else (the network) is tried again later.
+        if (error instanceof UploadError && error.problem && !retryableUpload(error)) return 'refused';
         throw error;
       }
     }

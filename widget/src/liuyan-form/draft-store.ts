@@ -25,9 +25,12 @@ export interface SplitBody {
  * under the same name. `place`: which form of the site on the page, in the page's order (0: the first,
  * whose draft the loader's form also looks for); a second one keeps a draft of its own.
  */
-export const draftName = (site: string, place = 0) => `liuyan:${site}:draft${place > 0 ? `:${place + 1}` : ''}`;
+/** `name` for the form at `place` among the site's forms on a page: the first's as it is, the second's `name:2` …. */
+const placed = (name: string, place: number) => (place > 0 ? `${name}:${place + 1}` : name);
+
+export const draftName = (site: string, place = 0) => placed(`liuyan:${site}:draft`, place);
 /** Where this tab keeps its own copy of the message (`sessionStorage`). */
-const ownName = (site: string, place: number) => `liuyan:${site}:own${place > 0 ? `:${place + 1}` : ''}`;
+const ownName = (site: string, place: number) => placed(`liuyan:${site}:own`, place);
 
 /**
  * Where a page's form sent as it is (before the element took it over: the loader's, one set into a
@@ -48,7 +51,7 @@ export const sentFormName = (site: string) => `liuyan:${site}:sent`;
  * (`DraftStore.keptReceipt`), not an empty form. It goes with 再写一条, a page of the form opened
  * afresh, or the tab.
  */
-export const receiptName = (site: string, place = 0) => `liuyan:${site}:receipt${place > 0 ? `:${place + 1}` : ''}`;
+export const receiptName = (site: string, place = 0) => placed(`liuyan:${site}:receipt`, place);
 
 /** A receipt kept for the tab (`receiptName`): the service's answer, and what the receipt shows of the message. */
 export interface KeptReceipt {
@@ -59,6 +62,9 @@ export interface KeptReceipt {
 
 /** The page a kept receipt belongs to: its path and query (not its fragment, which a page may change itself). */
 const thisPage = () => location.pathname + location.search;
+
+/** How this page was come to: `navigate` (a link, an address typed), `reload` or `back_forward`; undefined where the browser does not say. */
+export const arrivedBy = () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
 
 export class DraftStore<T extends object> {
   private readonly draftKey: string;
@@ -87,7 +93,7 @@ export class DraftStore<T extends object> {
    */
   keptReceipt(): KeptReceipt | null {
     const kept = read<{ page?: unknown } & Partial<Record<keyof KeptReceipt, unknown>>>('sessionStorage', this.receiptKey);
-    const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+    const type = arrivedBy();
     if (!kept || kept.page !== thisPage() || (type !== 'back_forward' && type !== 'reload')) {
       this.forgetReceipt();
       return null;

@@ -19,7 +19,7 @@ import { textCounter, textError, type TextRule } from '../../../ui/text-rules';
 import { tokens } from '../../../ui/tokens.styles';
 import { idRefs } from '../../../ui/id-refs';
 import { addPhotosStyles, photoRefusal, photoRoom, photosToAdd, unsendable, type PhotoState } from '../../../ui/photo-state';
-import { DraftStore, sentFormName } from './draft-store';
+import { arrivedBy, DraftStore, sentFormName } from './draft-store';
 import { dropPhotos, keepPhotos, keptPhoto } from '../internal/outbox-photos';
 import { amend, dequeue, enqueue, listen, queuedFor, sendQueued, type OutboxNews, type Queued, type QueuedPhoto } from '../internal/outbox';
 import { styles } from './liuyan-form.styles';
@@ -365,7 +365,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
       // The write page's own form was sent, with its key: stored, or to be by a reload of the failed
       // page. Come back to (Back), the page's form is filled again by the browser with some of it: not
       // typing, and taken as such it would stay as a draft, to be sent twice.
-      if ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward') this.plainRefilled = true;
+      if (arrivedBy() === 'back_forward') this.plainRefilled = true;
       sessionStorage.removeItem(name);
       return false;
     }

@@ -2,9 +2,9 @@
 // with its card-sized version, while the citizen goes on writing; the submission then names the
 // uploads. The making and sending are shared with the console's reply photos (ui/photo-upload.ts).
 import type { PhotoUploaded } from '../../../sdk/src/schemas/photo';
-import { downsizePhoto, thumbnailOf, uploadPhotoTo, UploadError, PHOTO_LONG_EDGE, PHOTO_QUALITY } from '../../../ui/photo-upload';
+import { downsizePhoto, retryableUpload, thumbnailOf, uploadPhotoTo, UploadError, PHOTO_LONG_EDGE, PHOTO_QUALITY } from '../../../ui/photo-upload';
 
-export { downsizePhoto, thumbnailOf, UploadError, PHOTO_LONG_EDGE, PHOTO_QUALITY };
+export { downsizePhoto, retryableUpload, thumbnailOf, UploadError, PHOTO_LONG_EDGE, PHOTO_QUALITY };
 
 /**
  * Uploads `photo` and its small version to the site (POST {api}/v1/sites/{site}/photos) with `key`
