@@ -41,6 +41,8 @@ describe('<liuyan-form> outbox', () => {
     await form.getByRole('button', { name: '提交留言' }).click();
     await expect.poll(() => form.getByText('已保存，联网后自动提交').count()).toBe(1);
     expect(await form.locator('[part="outbox"]').textContent()).toContain(title);
+    // No photos chosen: none are spoken of.
+    expect(await form.locator('[part="outbox-photos"]').count()).toBe(0);
     expect(countMessagesTitled(title)).toBe(0);
     // The notice took the long form's place: the focus is on it, and it is on the screen.
     await expect.poll(() => browser.page.evaluate(() => document.querySelector('liuyan-form')!.shadowRoot!.activeElement?.textContent)).toBe('已保存，联网后自动提交');

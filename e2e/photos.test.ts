@@ -111,6 +111,8 @@ describe('photos with a message', () => {
     await expect.poll(() => form.locator('[part="photo"]').nth(1).getByRole('alert').textContent()).toBe('上传失败，请检查网络后重试');
     await form.getByRole('button', { name: '提交留言' }).click();
     await expect.poll(() => form.getByText('已保存，联网后自动提交').count(), { timeout: 30_000 }).toBe(1);
+    // The citizen is told the photos were not left behind.
+    expect(await form.locator('[part="outbox-photos"]').textContent()).toBe('所选的2张照片已一并保存，随留言提交。');
     expect(await keptPhotoCount(page)).toBe(2);
     await page.close();
     await context.setOffline(false);

@@ -116,6 +116,7 @@ type TypedField = 'title' | 'body' | 'region' | 'name' | 'phone' | 'email';
  * @csspart status - Sending / retrying / failure notices.
  * @csspart fix-fields - 有 N 处填写有误: how many answers a send found to correct, beside the send button.
  * @csspart outbox - 已保存，联网后自动提交: what is shown while the submission waits for the network.
+ * @csspart outbox-photos - 所选的2张照片已一并保存…: under it, when the message has photos.
  * @csspart receipt - What is shown after sending.
  * @csspart campaign-closed - What a drive (`campaign`) says before its first day or after its last, instead of the form.
  * @csspart kept - What the citizen wrote for a drive that closed before it was sent, in a read-only box to copy, and its delete button.
@@ -1442,10 +1443,13 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** 已保存，联网后自动提交: the queued message's title, what happens next, and a way to try at once. */
   private renderQueued() {
     const t = this.t;
+    // Photos waiting on the device, or every one uploaded before it was queued (then named in its body).
+    const photos = this.queued?.photos?.length ?? this.queued?.input.photos?.length ?? 0;
     return html`<section part="outbox" class="receipt" aria-labelledby="outbox-title">
       <h3 id="outbox-title" role="status" tabindex="-1">${t.queued}</h3>
       <p class="queued-title">${this.values.title}</p>
       <p class="muted">${t.queuedHint}</p>
+      ${photos ? html`<p class="muted" part="outbox-photos">${format(t.queuedPhotos, { n: photos })}</p>` : nothing}
       <button type="button" class="secondary" ?disabled=${this.flushing} @click=${this.flushOutbox}>${t.resubmit}</button>
     </section>`;
   }

@@ -84,5 +84,6 @@ export const formEn: FormStrings = {
   honeypotLabel: 'Leave this empty',
   queued: 'Saved — it will be sent when you are back online',
   queuedHint: 'Your message (with your contact details) is kept in this browser until it is sent, and it will not be sent twice. Once it is sent, its tracking code appears here and the copy on this device is deleted. If you close the page, it is sent the next time you open this website’s message page.',
+  queuedPhotos: 'The {n} {n:photo|photos} you chose {n:is|are} kept with it, and will be sent together.',
   checkField: 'Please check the {field}',
 };

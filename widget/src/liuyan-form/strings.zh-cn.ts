@@ -94,6 +94,8 @@ const strings = {
   /** The outbox: a submission made offline, or whose answer was lost, waits on the device and is sent when the network returns. */
   queued: '已保存，联网后自动提交',
   queuedHint: '留言（含联系方式）暂存在本设备的浏览器里，网络恢复后自动提交，不会重复提交；提交后这里会显示查询码，本设备上的副本随即删除。关闭页面也不会丢失，下次打开本网站的留言页面时继续提交。',
+  /** Under the queued notice when the message has photos (uploaded already, or kept on the device in IndexedDB). */
+  queuedPhotos: '所选的{n}张照片已一并保存，随留言提交。',
   /** A field's error while the sentences of field errors (fetched when the citizen starts writing) could not come. */
   checkField: '请检查{field}',
 } as const;

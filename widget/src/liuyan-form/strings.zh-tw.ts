@@ -98,6 +98,8 @@ const strings = {
   /** The outbox: a submission made offline, or whose answer was lost, waits on the device and is sent when the network returns. */
   queued: '已儲存，聯網後自動提交',
   queuedHint: '留言（含聯絡方式）暫存在本裝置的瀏覽器裡，網路恢復後自動提交，不會重複提交；提交後這裡會顯示查詢碼，本裝置上的副本隨即刪除。關閉頁面也不會丟失，下次開啟本網站的留言頁面時繼續提交。',
+  /** Under the queued notice when the message has photos (uploaded already, or kept on the device in IndexedDB). */
+  queuedPhotos: '所選的{n}張照片已一併儲存，隨留言提交。',
   /** A field's error while the sentences of field errors (fetched when the citizen starts writing) could not come. */
   checkField: '請檢查{field}',
 } as const;
