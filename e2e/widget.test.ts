@@ -60,6 +60,8 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
     await page.goto(`${WORKER}/s/demo/`);
     await page.goBack();
     await expect.poll(shownCode).toBe(code);
+    // It says what holds: the code is there until the page is closed, not "shown only once".
+    expect(await form.getByRole('alert').textContent()).toMatch(/^请立即保存查询码：关闭本页后就无法再次查看。/);
     await page.reload();
     await expect.poll(shownCode).toBe(code);
     expect(countMessagesTitled(title)).toBe(1);

@@ -59,7 +59,7 @@ export const formEn: FormStrings = {
   clearDraft: 'Start over',
   submitted: 'Your message was sent',
   trackingCodeLabel: 'Your tracking code',
-  saveCodeWarning: 'Save this code now: it is shown only once, and you need it to read the reply, rate it or ask a follow-up. If you lose it, ask for a new one under “Track my message” with the phone or e-mail you gave with this message (the old code stops working once the new one is used).',
+  saveCodeWarning: 'Save this code now: once you close this page it cannot be shown again, and you need it to read the reply, rate it or ask a follow-up. If you lose it, ask for a new one under “Track my message” with the phone or e-mail you gave with this message (the old code stops working once the new one is used).',
   copy: 'Copy code',
   copied: 'Copied',
   copySelected: 'Could not copy automatically: the code is selected; long-press to copy it, or write it down',
