@@ -75,3 +75,74 @@ describe('My messages and My data in <liuyan-track>', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('my-messages')))).toEqual([]);
   });
 });
+
+describe('My messages and My data from the keyboard', () => {
+  /** The text of what has the focus inside `tag`'s shadow root, or null when the focus is elsewhere. */
+  const focusedIn = (tag: string) => browser.page.evaluate((t) => {
+    const active = document.querySelector(t)!.shadowRoot!.activeElement as HTMLElement | null;
+    return active ? active.id || active.textContent!.trim() : null;
+  }, tag);
+
+  it('再写一条 puts the focus on the form’s first field; 记住 and 不再记住 keep the focus where it was and say what they did; the erase question closes on Escape and 取消 with the focus back on its button', async () => {
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    const titles = [`南环路井盖松动 ${Date.now()}`, `南环路井盖又松了 ${Date.now()}`];
+    for (const title of titles) {
+      await fillForm(page, { title, body: '南环路菜市场门口的井盖松动，踩上去会翘起来，老人小孩容易摔倒。' });
+      await form.getByRole('button', { name: '提交留言' }).click();
+      await form.locator('[part="tracking-code"]').waitFor();
+      await form.getByLabel('在本设备上记住查询码').check();
+      await form.getByRole('button', { name: '再写一条' }).focus();
+      await page.keyboard.press('Enter');
+      // The button went with the receipt: the focus is on the empty form's first field, not lost to the page.
+      await expect.poll(() => page.evaluate(() => {
+        const active = document.querySelector('liuyan-form')!.shadowRoot!.activeElement as HTMLSelectElement | null;
+        return active?.closest('[part="form"]') ? active.labels?.[0]?.textContent ?? '' : null;
+      })).toMatch(/^\s*留言对象/);
+    }
+    const tracker = page.locator('liuyan-track');
+    const mine = tracker.locator('[part="my-messages"]');
+    await expect.poll(() => mine.locator('li').count()).toBe(2);
+    // A heading of the tracker's own level: not a level below a heading it is not under.
+    expect(await mine.getByRole('heading', { level: 3, name: '我的留言' }).count()).toBe(1);
+    await mine.locator('li').filter({ hasText: titles[1]! }).getByRole('button', { name: '查看' }).click();
+    await tracker.locator('[part="message"] h3').waitFor();
+
+    const myData = tracker.locator('[part="my-data"]');
+    await myData.getByRole('button', { name: '不再记住' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedIn('liuyan-track')).toBe('在本设备上记住查询码');
+    expect(await myData.getByRole('status').textContent()).toBe('本设备不再记住这条留言的查询码。');
+    expect(await mine.locator('li').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedIn('liuyan-track')).toBe('不再记住');
+    expect(await myData.getByRole('status').textContent()).toBe('已在本设备上记住查询码，可在上方“我的留言”中查看。');
+    expect(await mine.locator('li').count()).toBe(2);
+
+    await myData.getByRole('button', { name: '删除我的个人信息' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedIn('liuyan-track')).toBe('erase-confirm');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => myData.getByRole('alertdialog').count()).toBe(0);
+    expect(await focusedIn('liuyan-track')).toBe('erase-button');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedIn('liuyan-track')).toBe('erase-confirm');
+    await myData.getByRole('alertdialog').getByRole('button', { name: '取消' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedIn('liuyan-track')).toBe('erase-button');
+    expect(await myData.getByRole('alertdialog').count()).toBe(0);
+
+    // 不再记住 in the list: its row goes, the focus to the next row's 查看, then to the code's field; said each time.
+    await mine.locator('li').first().getByRole('button', { name: '不再记住' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => mine.locator('li').count()).toBe(1);
+    expect(await focusedIn('liuyan-track')).toBe('查看');
+    expect(await tracker.locator('form.lookup > [role="status"]').textContent()).toBe('本设备不再记住这条留言的查询码。');
+    await mine.getByRole('button', { name: '不再记住' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => mine.count()).toBe(0);
+    expect(await focusedIn('liuyan-track')).toBe('trackingCode');
+  });
+});

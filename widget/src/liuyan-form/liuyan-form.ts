@@ -1079,6 +1079,11 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     focusWithContext(this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
 
+  /**
+   * 再写一条 (or 提交下一条留言) on the receipt: the form afresh, or the next message waiting. The
+   * button pressed goes with the receipt, so the focus goes to what replaced it: the form's first
+   * control, with its label in view, or the waiting message's notice.
+   */
   private startOver(): void {
     this.drafts?.clear();
     this.drafts?.forgetReceipt();
@@ -1091,12 +1096,22 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     // Another message waits on this device (two tabs queued one each, both closed since): it is
     // shown and sent now, so its code is seen, rather than when a page of the site is next opened.
     const waiting = queuedFor<FormValues>(this.site);
-    if (waiting) return this.showQueued(waiting);
+    if (waiting) {
+      this.showQueued(waiting);
+      return this.focusOnceDrawn('#outbox-title');
+    }
     // A receipt for a message sent from the outbox may have come before the site config could load.
     this.phase = this.config ? 'editing' : 'loading';
     // A page's form left while a queued message was shown: what may have been typed in it comes in.
     if (this.config && this.plain) void this.adoptPlainForm();
     if (!this.config) void this.load();
+    else void this.updateComplete.then(() => focusWithContext(this.firstControl()));
+  }
+
+  /** The form's first control a keyboard reaches (the hidden field for bots is out of the tab order). */
+  private firstControl(): HTMLElement | undefined {
+    return [...this.renderRoot.querySelectorAll<HTMLInputElement>('[part="form"] :is(input, select, textarea, button)')]
+      .find((control) => control.tabIndex >= 0 && !control.disabled);
   }
 
   override render() {

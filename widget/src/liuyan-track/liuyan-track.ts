@@ -103,6 +103,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     waiting: { state: true },
     data: { state: true },
     lost: { state: true },
+    said: { state: true },
   };
 
   private message: TrackedMessage | null = null;
@@ -125,6 +126,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   /** The rating or follow-up form being sent (one at a time), false when neither is. */
   private sending: false | 'ratingForm' | 'followUpForm' = false;
   private remembered: RememberedMessage[] = [];
+  /** What the status under the code's field says of 我的留言's changes (a row forgotten out of view). */
+  private said = '';
   /**
    * A message the form queued on this device (offline, or its answer lost) and no page has sent yet:
    * a citizen who comes here to find its code is told where it will be sent from (the outbox is the
@@ -179,6 +182,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private async open(code: string): Promise<void> {
     if (!code || this.busy) return;
     this.busy = true;
+    this.said = '';
     this.error = '';
     this.notice = '';
     this.unsent = '';
@@ -481,16 +485,35 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     return m.timeline.map((e) => (e.kind === 'rated' ? rated(m.ratings[rating++]) : e.kind === 'followed_up' ? asked(m.followUps[followUp++]) : null));
   }
 
-  private forget(id: string): void {
+  /**
+   * 不再记住 in 我的留言: its row goes, so the focus goes to the next row's 查看 (the one before it
+   * when it was the last; the code's field when none is left), and a status says what was done.
+   */
+  private async forget(id: string): Promise<void> {
+    const at = this.remembered.findIndex((r) => r.id === id);
     this.myMessages.forget(id);
     this.remembered = this.myMessages.list();
+    // Emptied first, so a second row forgotten is said again.
+    this.said = '';
+    await this.updateComplete;
+    this.said = this.t.forgottenNow;
+    await this.updateComplete;
+    const rows = this.renderRoot.querySelectorAll<HTMLElement>('.my-messages li');
+    (rows[Math.min(at, rows.length - 1)]?.querySelector('button') ?? this.renderRoot.querySelector<HTMLElement>('#trackingCode'))?.focus();
   }
 
-  private rememberShown(): void {
+  /** The message shown, remembered on this device or forgotten: one button, so the focus stays on it; said in 我的数据's status. */
+  private toggleRemembered(): void {
     const m = this.message!;
-    this.myMessages.remember({
-      id: m.id, trackingCode: this.code, title: m.title, createdAt: m.createdAt, status: m.status, moderation: m.moderation, checkedAt: new Date().toISOString(),
-    });
+    if (this.remembered.some((r) => r.id === m.id)) {
+      this.myMessages.forget(m.id);
+      this.data = { ...this.data, notice: () => this.t.forgottenNow, error: '' };
+    } else {
+      this.myMessages.remember({
+        id: m.id, trackingCode: this.code, title: m.title, createdAt: m.createdAt, status: m.status, moderation: m.moderation, checkedAt: new Date().toISOString(),
+      });
+      this.data = { ...this.data, notice: () => this.t.rememberedNow, error: '' };
+    }
     this.remembered = this.myMessages.list();
   }
 
@@ -515,6 +538,14 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.data = { phase: 'confirm', notice: '', error: '' };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#erase-confirm')?.focus();
+  }
+
+  /** 取消 or Escape on the question: it goes, and the focus goes back to 删除我的个人信息. */
+  private async keepData(): Promise<void> {
+    if (this.data.phase !== 'confirm') return;
+    this.data = { phase: '', notice: '', error: '' };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#erase-button')?.focus();
   }
 
   private async erase(): Promise<void> {
@@ -550,7 +581,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
             aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${this.error ? 'trackingCode-error' : nothing} />
         </label>
         <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.tracking : t.trackSubmit}</button>
-        <p class="visually-hidden" role="status">${this.busy ? t.tracking : ''}</p>
+        <p class="visually-hidden" role="status">${this.busy ? t.tracking : this.said}</p>
       </form>
       ${this.error ? html`<p class="error" id="trackingCode-error" role="alert">${sayNow(this.error)}</p>` : nothing}
       ${this.renderLostCode()}
@@ -565,7 +596,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const t = this.t;
     if (this.remembered.length === 0) return nothing;
     return html`<section class="my-messages" part="my-messages" aria-labelledby="my-messages-title">
-      <h4 id="my-messages-title">${t.myMessages}</h4>
+      <h3 id="my-messages-title">${t.myMessages}</h3>
       <p class="muted hint">${t.myMessagesHint}</p>
       <ul>${this.remembered.map((m) => html`<li>
         <span class="my-title">${written(m.title, this.locale)}</span>
@@ -590,14 +621,15 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         ? format(t.myDataErasedHint, { date: formatDateTime(this.locale, m.contactErasedAt, false) }) : t.myDataHint}</p>
       <p class="actions">
         <button type="button" ?disabled=${phase !== ''} @click=${this.download}>${phase === 'downloading' ? t.preparing : t.download}</button>
-        ${m.contactErasedAt ? nothing : html`<button type="button" class="secondary" ?disabled=${phase !== ''} @click=${this.askToErase}>${t.erase}</button>`}
-        ${remembered ? nothing : html`<button type="button" class="secondary" @click=${this.rememberShown}>${t.rememberThis}</button>`}
+        ${m.contactErasedAt ? nothing : html`<button type="button" id="erase-button" class="secondary" ?disabled=${phase !== ''} @click=${this.askToErase}>${t.erase}</button>`}
+        <button type="button" class="secondary" @click=${this.toggleRemembered}>${remembered ? t.forget : t.rememberThis}</button>
       </p>
-      ${phase === 'confirm' || phase === 'erasing' ? html`<div class="confirm" id="erase-confirm" role="alertdialog" aria-labelledby="erase-question" tabindex="-1">
+      ${phase === 'confirm' || phase === 'erasing' ? html`<div class="confirm" id="erase-confirm" role="alertdialog" aria-labelledby="erase-question" tabindex="-1"
+        @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && void this.keepData()}>
         <p id="erase-question">${formatWritten(t.eraseQuestion, {
           photos: m.photos.length > 0 ? format(t.erasePhotos, { n: m.photos.length }) : '', name: m.displayName }, this.locale)}</p>
         <p class="actions"><button type="button" class="danger" ?disabled=${phase === 'erasing'} @click=${this.erase}>${phase === 'erasing' ? t.erasing : t.eraseYes}</button>
-          <button type="button" class="secondary" ?disabled=${phase === 'erasing'} @click=${() => (this.data = { phase: '', notice: '', error: '' })}>${t.eraseNo}</button></p>
+          <button type="button" class="secondary" ?disabled=${phase === 'erasing'} @click=${this.keepData}>${t.eraseNo}</button></p>
       </div>` : nothing}
       <div role="status" aria-live="polite">${notice ? html`<p class="notice">${sayNow(notice)}</p>` : nothing}</div>
       ${error ? html`<p class="error" role="alert">${sayNow(error)}</p>` : nothing}

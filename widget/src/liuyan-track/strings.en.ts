@@ -52,6 +52,8 @@ export const trackEn: TrackStrings = {
   openRemembered: 'Open',
   forget: 'Forget',
   rememberThis: 'Remember the tracking code on this device',
+  rememberedNow: 'The tracking code is remembered on this device: open it from “My messages” above.',
+  forgottenNow: 'This device no longer remembers this message’s tracking code.',
   myData: 'My data',
   myDataHint: 'You can download everything stored about this message (your name and contact details included), or erase your name, phone and email.',
   download: 'Download my data',

@@ -61,6 +61,9 @@ const strings = {
   openRemembered: '查看',
   forget: '不再记住',
   rememberThis: '在本设备上记住查询码',
+  /** Said (a status) once 在本设备上记住查询码 or 不再记住 is pressed: the list above changes out of view. */
+  rememberedNow: '已在本设备上记住查询码，可在上方“我的留言”中查看。',
+  forgottenNow: '本设备不再记住这条留言的查询码。',
   myData: '我的数据',
   myDataHint: '您可以下载本留言的全部数据（含您的姓名和联系方式），或删除您的姓名、电话和邮箱。',
   download: '下载我的数据',

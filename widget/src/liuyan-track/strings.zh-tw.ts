@@ -65,6 +65,9 @@ const strings = {
   openRemembered: '檢視',
   forget: '不再記住',
   rememberThis: '在本裝置上記住查詢碼',
+  /** Said (a status) once 在本裝置上記住查詢碼 or 不再記住 is pressed: the list above changes out of view. */
+  rememberedNow: '已在本裝置上記住查詢碼，可在上方「我的留言」中檢視。',
+  forgottenNow: '本裝置不再記住這則留言的查詢碼。',
   myData: '我的資料',
   myDataHint: '您可以下載本留言的全部資料（含您的姓名和聯絡方式），或刪除您的姓名、電話和信箱。',
   download: '下載我的資料',
