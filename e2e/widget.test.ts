@@ -43,7 +43,7 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
     expect(countMessagesTitled(title)).toBe(1);
   });
 
-  it('the receipt, shown once, is there again after Back and Forward or a reload, until 再写一条 or the page is opened afresh', async () => {
+  it('the receipt, shown once, is there again after Back and Forward, a reload or a switch of language, until 再写一条 or the page is opened afresh', async () => {
     const { page } = browser;
     // The write page is never kept whole by the browser (no-store): coming back to it loads it again.
     const openWritePage = async () => {
@@ -64,6 +64,13 @@ describe('<liuyan-form> and <liuyan-track> on a county website', () => {
     expect(await form.getByRole('alert').textContent()).toMatch(/^请立即保存查询码：关闭本页后就无法再次查看。/);
     await page.reload();
     await expect.poll(shownCode).toBe(code);
+    // Switched to Traditional Chinese to read it, and back: the same receipt, in each language.
+    await page.getByRole('link', { name: '繁體中文' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/^請立即儲存查詢碼/);
+    expect(await shownCode()).toBe(code);
+    await page.getByRole('link', { name: '简体中文' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/^请立即保存查询码/);
+    expect(await shownCode()).toBe(code);
     expect(countMessagesTitled(title)).toBe(1);
     // The same page opened afresh (a link, the address typed) is an empty form.
     await openWritePage();

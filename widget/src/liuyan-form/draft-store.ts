@@ -46,9 +46,10 @@ export const sentFormName = (site: string) => `liuyan:${site}:sent`;
 /**
  * Where this tab keeps the receipt last shown by the form at `place` among the site's forms on a page
  * (`sessionStorage`, named as `draftName`): `{page, created, title, isPublic}`, the page's path and
- * query and the service's answer, so two forms on a page each keep their own. The tracking code is shown once; a citizen who
+ * query (without `lang`) and the service's answer, so two forms on a page each keep their own. The tracking code is shown once; a citizen who
  * goes Back and Forward, or reloads, before noting it finds the receipt again on that page
- * (`DraftStore.keptReceipt`), not an empty form. It goes with 再写一条, a page of the form opened
+ * (`DraftStore.keptReceipt`), not an empty form; as does one who switches the page's language to
+ * read it. It goes with 再写一条, a page of the form opened
  * afresh, or the tab.
  */
 export const receiptName = (site: string, place = 0) => placed(`liuyan:${site}:receipt`, place);
@@ -60,8 +61,31 @@ export interface KeptReceipt {
   isPublic: boolean;
 }
 
-/** The page a kept receipt belongs to: its path and query (not its fragment, which a page may change itself). */
-const thisPage = () => location.pathname + location.search;
+/**
+ * The page at `url` as a kept receipt names it: its path and query, not its fragment (which a page
+ * may change itself) nor its language (`lang`, as the hosted pages' language links set it).
+ */
+const pageOf = (url: URL | Location) => {
+  const query = new URLSearchParams(url.search);
+  query.delete('lang');
+  const rest = query.toString();
+  return url.pathname + (rest ? `?${rest}` : '');
+};
+const thisPage = () => pageOf(location);
+
+/**
+ * Whether this page was reached from itself in another language: a citizen who switched the
+ * receipt's language (the hosted pages' links to `?lang=…`) to read it still has it in front of them.
+ * Only a referrer of this origin names its path (`strict-origin-when-cross-origin`).
+ */
+const switchedLanguage = () => {
+  try {
+    const from = new URL(document.referrer);
+    return from.origin === location.origin && from.search !== location.search && pageOf(from) === thisPage();
+  } catch {
+    return false;
+  }
+};
 
 /** How this page was come to: `navigate` (a link, an address typed), `reload` or `back_forward`; undefined where the browser does not say. */
 export const arrivedBy = () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
@@ -89,12 +113,13 @@ export class DraftStore<T extends object> {
 
   /**
    * The receipt this tab last showed in this form on this page, when the page was come back to
-   * (Back, Forward) or reloaded; a page opened afresh forgets it (null), and the form is shown.
+   * (Back, Forward), reloaded, or switched to another language; a page opened afresh forgets it
+   * (null), and the form is shown.
    */
   keptReceipt(): KeptReceipt | null {
     const kept = read<{ page?: unknown } & Partial<Record<keyof KeptReceipt, unknown>>>('sessionStorage', this.receiptKey);
     const type = arrivedBy();
-    if (!kept || kept.page !== thisPage() || (type !== 'back_forward' && type !== 'reload')) {
+    if (!kept || kept.page !== thisPage() || (type !== 'back_forward' && type !== 'reload' && !switchedLanguage())) {
       this.forgetReceipt();
       return null;
     }
