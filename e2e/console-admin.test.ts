@@ -469,6 +469,13 @@ describe('the console’s admin pages', () => {
     await templates.getByRole('button', { name: '添加', exact: true }).click();
     await expect.poll(() => confirmation(admin.page, 'liuyan-console-admin-templates').textContent()).toBe('已添加模板');
     expect(await templates.locator('[part="templates"]').textContent()).toContain(title);
+    // A second of the same title would be two alike entries in the reply form: refused beside its field.
+    await templates.getByLabel('模板名称').fill(title);
+    await templates.getByLabel('模板内容').fill('另一段答复文字，标题相同。');
+    await templates.getByRole('button', { name: '添加', exact: true }).click();
+    await expect.poll(() => templates.getByText('已有同名的回复模板：答复时无法分辨两者，请换一个标题').count()).toBe(1);
+    expect(await templates.getByLabel('模板名称').getAttribute('aria-invalid')).toBe('true');
+    expect(await templates.locator('[part="templates"]').getByText(title).count()).toBe(1);
 
     // A citizen's message to the county head, which its responder accepts and answers from the template.
     const created = await createClient({ baseUrl: WORKER, site: 'demo' }).submitMessage({

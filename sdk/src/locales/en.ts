@@ -83,6 +83,7 @@ export const enOfficialFieldMessages: OfficialFieldMessages = {
     retired_parent: () => 'The parent unit is retired: restore it first, or choose another parent',
     active_sub_units: () => 'Units under it are still active: retire or move them first, then retire it',
     drive_needs_unit: () => 'A suggestion drive that has not ended collects only for this unit: change its units or end it first, then retire this unit',
+    title_taken: () => 'Another reply template has this title; officials replying could not tell the two apart: choose another title',
   },
 };
 

@@ -81,6 +81,7 @@ export const zhCNOfficialFieldMessages: OfficialFieldMessages = {
     retired_parent: () => '上级单位已停用：请先恢复上级单位，或改选其他上级单位',
     active_sub_units: () => '它下面还有在用的单位：请先停用或移走这些下级单位，再停用它',
     drive_needs_unit: () => '有尚未结束的建言专栏只向这个单位征集：请先在建言专栏中修改它的征集对象或结束该专栏，再停用这个单位',
+    title_taken: () => '已有同名的回复模板：答复时无法分辨两者，请换一个标题',
   },
 };
 

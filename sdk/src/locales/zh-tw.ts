@@ -83,6 +83,7 @@ export const zhTWOfficialFieldMessages: OfficialFieldMessages = {
     retired_parent: () => '上級單位已停用：請先恢復上級單位，或改選其他上級單位',
     active_sub_units: () => '它下面還有在用的單位：請先停用或移走這些下級單位，再停用它',
     drive_needs_unit: () => '有尚未結束的建言專欄只向這個單位徵集：請先在建言專欄中修改它的徵集對象或結束該專欄，再停用這個單位',
+    title_taken: () => '已有同名的回覆模板：答覆時無法分辨兩者，請換一個標題',
   },
 };
 

@@ -34,6 +34,7 @@ export const OfficialFieldErrorCodeSchema = z.enum([
   'not_an_origin',
   'duplicate',
   'name_taken', 'own_branch', 'retired_parent', 'active_sub_units', 'drive_needs_unit',
+  'title_taken',
 ]);
 export const FieldErrorCodeSchema = z.enum([...PublicFieldErrorCodeSchema.options, ...OfficialFieldErrorCodeSchema.options]);
 export type PublicFieldErrorCode = z.infer<typeof PublicFieldErrorCodeSchema>;

@@ -189,6 +189,11 @@ export async function replyTemplatesOf(db: SiteDatabase, siteId: string): Promis
   );
 }
 
+/** The site's reply template titled `title` exactly (titles arrive trimmed), or null. */
+export function replyTemplateTitled(db: SiteDatabase, siteId: string, title: string): Promise<ReplyTemplate | null> {
+  return db.first(db.q.selectFrom('reply_templates').select(['id', 'title', 'body']).where('site_id', '=', siteId).where('title', '=', title).limit(1));
+}
+
 export function findReplyTemplate(db: SiteDatabase, siteId: string, templateId: string): Promise<ReplyTemplate | null> {
   return db.first(
     db.q.selectFrom('reply_templates').select(['id', 'title', 'body']).where('site_id', '=', siteId).where('id', '=', templateId),

@@ -50,6 +50,25 @@ describe('reply templates', () => {
     await expectProblem(await consoleRequest(`/v1/admin/reply-templates/${template.id}`, { as: admin, method: 'DELETE' }), 404, 'not_found');
   });
 
+  it('refuses a title another template has, added or renamed, and answers the same template sent again with the one added', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const first = await addTemplate(admin);
+    // Sent again (its answer lost): the one added, not a second one; audited once.
+    expect(await addTemplate(admin, { title: ` ${RECEIVED.title}`, body: RECEIVED.body })).toEqual(first);
+    const taken = await expectProblem(await consoleRequest('/v1/admin/reply-templates', { as: admin, method: 'POST', body: { title: RECEIVED.title, body: '另一段文字。' } }), 422, 'validation');
+    expect(fieldsOf(taken)).toEqual([{ field: 'title', code: 'title_taken' }]);
+    expect(taken.errors![0]!.message).toBe('已有同名的回复模板：答复时无法分辨两者，请换一个标题');
+    const second = await addTemplate(admin, { title: '转办说明', body: '您反映的问题已转交县交通运输局办理。' });
+    const renamed = await expectProblem(await consoleRequest(`/v1/admin/reply-templates/${second.id}`, { as: admin, method: 'PATCH', body: { title: RECEIVED.title } }), 422, 'validation');
+    expect(fieldsOf(renamed)).toEqual([{ field: 'title', code: 'title_taken' }]);
+    // Its own title sent back with a new text is no clash.
+    const rewritten = await consoleRequest(`/v1/admin/reply-templates/${second.id}`, { as: admin, method: 'PATCH', body: { title: '转办说明', body: '已转交。' } });
+    expect(rewritten.status).toBe(200);
+    expect(await (await consoleRequest('/v1/console/reply-templates', { as: admin })).json()).toEqual([first, { ...second, body: '已转交。' }]);
+    expect(await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', siteId).where('action', '=', 'template.create'))).toHaveLength(2);
+  });
+
   it('only admins manage them', async () => {
     const site = await createSite();
     const admin = await createOfficial(site.siteId, 'admin');

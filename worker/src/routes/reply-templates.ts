@@ -3,8 +3,8 @@ import {
   AdminIdParamsSchema, CreateReplyTemplateInputSchema, ReplyTemplateSchema, UpdateReplyTemplateInputSchema, type ReplyTemplate,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { auditEntry, auditEntryOfChange, findReplyTemplate, replyTemplatesOf } from '../db/admin';
-import { notFound } from '../errors';
+import { auditEntry, auditEntryOfChange, findReplyTemplate, replyTemplatesOf, replyTemplateTitled } from '../db/admin';
+import { notFound, validationError } from '../errors';
 import { newId } from '../lib/crypto';
 import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
 
@@ -38,7 +38,7 @@ const createTemplate = createRoute({
   operationId: 'createReplyTemplate',
   method: 'post',
   path: '/v1/admin/reply-templates',
-  summary: 'Add a reply template',
+  summary: 'Add a reply template; a title another template has is refused (`title_taken`), and the same title and text sent again answer with the one added',
   request: { body: { required: true, content: { 'application/json': { schema: CreateReplyTemplateInputSchema } } } },
   responses: {
     201: { description: 'the new template', content: { 'application/json': { schema: ReplyTemplateSchema } } },
@@ -47,11 +47,22 @@ const createTemplate = createRoute({
   },
 });
 
+/**
+ * Two templates of one title would be two alike entries in the reply form's list, and an official
+ * could not tell which to pick: a title another template has is refused, `title_taken` on `title`.
+ * Checked before the write (two admins adding one title in the same instant could still both succeed).
+ */
+const titleTaken = () => validationError([{ field: 'title', code: 'title_taken' }]);
+
 replyTemplates.openapi(createTemplate, async (c) => {
   const { title, body } = c.req.valid('json');
   const db = c.get('db');
-  const template: ReplyTemplate = { id: newId('t'), title, body };
   const siteId = c.get('site').id;
+  const same = await replyTemplateTitled(db, siteId, title);
+  // The same template sent again (its answer lost): answered with the one added, nothing added twice.
+  if (same?.body === body) return c.json(same, 201);
+  if (same) throw titleTaken();
+  const template: ReplyTemplate = { id: newId('t'), title, body };
   const at = new Date().toISOString();
   await db.batch([
     db.q.insertInto('reply_templates').values({ ...template, site_id: siteId, created_at: at }),
@@ -64,7 +75,7 @@ const updateTemplate = createRoute({
   operationId: 'updateReplyTemplate',
   method: 'patch',
   path: '/v1/admin/reply-templates/{id}',
-  summary: 'Change a reply template’s title or text (replies already sent keep their text)',
+  summary: 'Change a reply template’s title or text (replies already sent keep their text); a title another template has is refused (`title_taken`)',
   request: { params: AdminIdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateReplyTemplateInputSchema } } } },
   responses: {
     200: { description: 'the template after the change', content: { 'application/json': { schema: ReplyTemplateSchema } } },
@@ -83,6 +94,7 @@ replyTemplates.openapi(updateTemplate, async (c) => {
   const after: ReplyTemplate = { ...before, ...input };
   const fields = [...(after.title !== before.title ? ['templateTitle'] : []), ...(after.body !== before.body ? ['templateBody'] : [])];
   if (fields.length === 0) return c.json(before, 200);
+  if (after.title !== before.title && await replyTemplateTitled(db, siteId, after.title)) throw titleTaken();
   const at = new Date().toISOString();
   await db.batch([
     db.q.updateTable('reply_templates').set({ title: after.title, body: after.body }).where('id', '=', id).where('site_id', '=', siteId),
