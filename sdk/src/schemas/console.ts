@@ -28,7 +28,7 @@ export const QueueQuerySchema = z.object({
   domain: DomainSchema.optional(),
   unit: z.string().max(64).optional().describe('a unit id; its sub-units are included'),
   campaign: z.string().max(64).optional().describe('a suggestion drive’s slug (建言专栏): only the messages written to it'),
-  dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due within N days (N × 24 hours) from now, not yet overdue'),
+  dueWithinDays: wholeNumber(0, 60).optional().describe('open messages due by the end of the N-th day after today (China time; 0: today), not yet overdue'),
   reopened: z.enum(['true', 'false']).transform((v) => v === 'true').optional()
     .describe('true: only the re-opened messages being handled again (重办: the citizen was not satisfied or asked again), as the dashboard counts them'),
   q: searchQuery().optional()

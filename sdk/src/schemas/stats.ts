@@ -81,7 +81,7 @@ export type MonthlyStats = z.infer<typeof MonthlyStatsSchema>;
 export const DashboardSchema = z.object({
   stats: StatsSchema.describe('as GET /v1/sites/{site}/stats, over the official’s units and every unit below them (the whole site for site-wide roles). For a responder with more than 5 units in scope, byUnit ranks their own units (each by its own messages) and the units right below them (each with everything below it, marked includesSubunits where a unit is under it)'),
   overdue: z.number().int().describe('open messages past their deadline'),
-  dueSoon: z.number().int().describe('open messages due within the next 48 hours, not yet overdue (the queue with dueWithinDays=2)'),
+  dueSoon: z.number().int().describe('open messages due by the end of the day after tomorrow (China time), not yet overdue (the queue with dueWithinDays=2)'),
   reopened: z.number().int().describe('重办: messages re-opened by an unhappy rating or a follow-up, being handled again'),
   supervised: z.number().int().describe('督办: open messages escalated to the unit above after their deadline'),
   calendarNotSet: z.number().int().nullable().describe('for admins: a year whose holidays and 调休 the site’s calendar has none of (this year, and from 1 November the next, when the State Council has published it), so deadlines in it count Monday to Friday; null when both are set, and for every other role'),

@@ -14,10 +14,16 @@ import { HANDLING_EVENT_KINDS, heldFor, isReopened } from './message-views';
 import type { Database, MessageRow } from './schema';
 import { trackingCodeHash } from '../lib/tracking-code';
 import { matchForm } from '../../../sdk/src/text';
+import { endOfLocalDay, localDay } from '../lib/site-time';
 import { fullWidthMarks, queryWords, searchForm, sqlLower } from '../lib/search-text';
 
-/** The end of the window `dueWithinDays` = `days` (N × 24 hours from `now`), as an ISO instant; the dashboard's 两天内到期 is the same window. */
-export const dueWithin = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
+/**
+ * The end of the window `dueWithinDays` = `days`: the last second of the site's day `days` after
+ * `now`'s (China time; 0: today), as a UTC ISO instant. A deadline is the last second of a day, so an
+ * official who asks on a Monday afternoon for what is due within 3 days gets Thursday's too (N × 24
+ * hours would end on Thursday afternoon). The dashboard's 两天内到期 is the same window.
+ */
+export const dueWithin = (now: Date, days: number) => endOfLocalDay(localDay(new Date(now.getTime() + days * 86_400_000)));
 
 export interface QueueFilter {
   tab: QueueTab;

@@ -123,7 +123,7 @@ describe('a responder for a province with thousands of units below it', { timeou
     // Ranked: the province's own office (no messages of its own) and its cities, each with everything below it.
     // Marked so, as the public ranking counts each unit alone.
     expect(dashboard.stats.byUnit.map((u) => [u.unitId, u.messages, u.includesSubunits])).toEqual([[`${large.id}_c60`, perUnit, true]]);
-    // Its open messages due within the next 48 hours (those seeded due in one and in two days).
+    // Its open messages due by the end of the day after tomorrow (those seeded due in one and in two days).
     expect(dashboard.dueSoon).toBe(2);
     // The dashboard, too, reads what a small subtree's does: the tallies of the responder's own unit
     // and of the units right below it (60 cities here), never an entry per county.

@@ -503,8 +503,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '至少为站点 limits.titleMin 个字（见 GET /v1/sites/{site}；站点未另设时为 4），否则为 too_short',
   'at least the site\'s limits.bodyMin characters (GET /v1/sites/{site}; 10 unless the site sets another), else too_short':
     '至少为站点 limits.bodyMin 个字（见 GET /v1/sites/{site}；站点未另设时为 10），否则为 too_short',
-  'open messages due within N days (N × 24 hours) from now, not yet overdue':
-    '从现在起 N 天（N × 24 小时）内到期、尚未超期的未办结留言',
+  'open messages due by the end of the N-th day after today (China time; 0: today), not yet overdue':
+    '在今天之后第 N 天结束前（北京时间；0 为今天）到期、尚未超期的未办结留言',
   'the first lines of the body':
     '正文的开头几行',
   'the words wait for a moderator (clients say 待审核)':
@@ -597,8 +597,8 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
     '正在使用的身份验证器上的验证码；开启两步验证时必填',
   'the message’s state does not allow an extension (invalid_transition)':
     '留言当前的状态不允许延期（invalid_transition）',
-  'open messages due within the next 48 hours, not yet overdue (the queue with dueWithinDays=2)':
-    '48 小时内到期、尚未超期的未办结留言（即队列的 dueWithinDays=2）',
+  'open messages due by the end of the day after tomorrow (China time), not yet overdue (the queue with dueWithinDays=2)':
+    '后天结束前（北京时间）到期、尚未超期的未办结留言（即队列的 dueWithinDays=2）',
   'deadline: counted on from the current deadline; today: that deadline has passed, so counted from today':
     'deadline：从当前期限起算；today：当前期限已过，从今天起算',
   'the year of the new deadline when it is a later year than the count starts in and the site’s calendar holds no holiday nor 调休 day of it: its days were counted Monday to Friday; else null':

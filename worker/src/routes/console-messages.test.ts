@@ -8,6 +8,7 @@ import {
 } from '../../test/fixtures';
 import { consoleRequest, createOfficial, type TestOfficial } from '../../test/officials';
 import { continueMatchText } from '../db/search-index';
+import { endOfLocalDay, localDay, startOfLocalDay } from '../lib/site-time';
 
 async function submitted(siteId: string, unitId: string, overrides: Parameters<typeof validMessage>[1] = {}) {
   const response = await submit(siteId, validMessage(unitId, overrides));
@@ -698,6 +699,21 @@ describe('GET /v1/console/messages — the queue', () => {
     expect(items.find((m) => m.id === late)).toMatchObject({ overdue: true });
     const page = await (await consoleRequest(`/v1/console/messages/${rejected}`, { as: c.moderator })).json<ConsoleMessage>();
     expect(page.overdue).toBe(false);
+  });
+
+  it('counts 几天内到期 in the site’s days: 3 takes in the deadlines of the third day after today, whatever the hour now', async () => {
+    const c = await county();
+    const dayAfter = (n: number) => localDay(new Date(Date.now() + n * 86_400_000));
+    const ids = await seedMessages(c.siteId, [
+      { unitId: c.eduUnit, status: 'accepted', dueAt: new Date(endOfLocalDay(dayAfter(0))) }, //  0 today's deadline
+      { unitId: c.eduUnit, status: 'accepted', dueAt: new Date(endOfLocalDay(dayAfter(3))) }, //  1 the third day's
+      { unitId: c.eduUnit, status: 'accepted', dueAt: new Date(startOfLocalDay(dayAfter(4))) }, // 2 the fourth day's first instant
+    ]);
+    const due = async (days: number) => (await queue(c.eduResponder, `?dueWithinDays=${days}`)).items.map((m) => ids.indexOf(m.id));
+    expect(await due(0)).toEqual([0]);
+    expect(await due(2)).toEqual([0]);
+    expect(await due(3)).toEqual([0, 1]);
+    expect(await due(4)).toEqual([0, 1, 2]);
   });
 
   it('lists the units’ messages by tab, earliest deadline first, with counts per tab', async () => {
