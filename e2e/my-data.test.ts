@@ -83,7 +83,7 @@ describe('My messages and My data from the keyboard', () => {
     return active ? active.id || active.textContent!.trim() : null;
   }, tag);
 
-  it('再写一条 puts the focus on the form’s first field; 记住 and 不再记住 keep the focus where it was and say what they did; the erase question closes on Escape and 取消 with the focus back on its button', async () => {
+  it('再写一条 puts the focus on the form’s first field; 记住 and 不再记住 keep the focus where it was and say what they did; the erase question closes on Escape and 取消 with the focus back on its button, and once erased puts it on 我的数据', async () => {
     const { page } = browser;
     await page.goto(`${HOST}/`);
     const form = page.locator('liuyan-form');
@@ -133,6 +133,19 @@ describe('My messages and My data from the keyboard', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedIn('liuyan-track')).toBe('erase-button');
     expect(await myData.getByRole('alertdialog').count()).toBe(0);
+    // Erased from the keyboard: the focus stays on 确认删除 while it works, then goes to 我的数据's
+    // heading (删除我的个人信息 is no longer offered), the outcome said beneath.
+    await myData.getByRole('button', { name: '删除我的个人信息' }).focus();
+    await page.keyboard.press('Enter');
+    await myData.getByRole('alertdialog').getByRole('button', { name: '确认删除' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedIn('liuyan-track')).toBe('my-data-title');
+    expect(await myData.getByRole('status').textContent()).toMatch(/^您的姓名、电话和邮箱已于.+删除/);
+    // Forgotten and remembered again: said so, until the list below forgets it.
+    await myData.getByRole('button', { name: '不再记住' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => myData.getByRole('status').textContent()).toBe('已在本设备上记住查询码，可在上方“我的留言”中查看。');
 
     // 不再记住 in the list: its row goes, the focus to the next row's 查看, then to the code's field; said each time.
     await mine.locator('li').first().getByRole('button', { name: '不再记住' }).focus();
@@ -144,5 +157,8 @@ describe('My messages and My data from the keyboard', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => mine.count()).toBe(0);
     expect(await focusedIn('liuyan-track')).toBe('trackingCode');
+    // The message shown is no longer remembered: 我的数据 offers to remember it, and no longer says it is.
+    expect(await myData.getByRole('button', { name: '在本设备上记住查询码' }).count()).toBe(1);
+    expect(await myData.getByRole('status').textContent()).toBe('');
   });
 });

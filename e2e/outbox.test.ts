@@ -152,6 +152,34 @@ describe('<liuyan-form> outbox', () => {
     for (const title of titles) expect(countMessagesTitled(title), title).toBe(1);
   });
 
+  it('two tabs each sending a message offline, one closed before the network returns: the other sends its own and shows its code, then 提交下一条留言 sends the closed tab’s, each code shown', async () => {
+    const tabs = [browser.page, await browser.context.newPage()];
+    for (const page of tabs) await openCountySite(page);
+    const titles = [`东街井盖缺失 ${Date.now()}`, `西门公厕无人打扫 ${Date.now()}`];
+    for (const [i, page] of tabs.entries()) await fillForm(page, { title: titles[i]!, body: '这个问题已经持续一个多星期了，附近居民出行很不方便，请尽快处理。' });
+    await browser.context.setOffline(true);
+    for (const page of tabs) {
+      await page.locator('liuyan-form').getByRole('button', { name: '提交留言' }).click();
+      await expect.poll(() => page.locator('liuyan-form').getByText('已保存，联网后自动提交').count()).toBe(1);
+    }
+    const page = tabs[1]!;
+    const sent: string[] = [];
+    page.on('request', (request) => request.method() === 'POST' && request.url() === SUBMIT && sent.push((request.postDataJSON() as { title: string }).title));
+    await tabs[0]!.close();
+    await browser.context.setOffline(false);
+    const own = await trackingCodeOn(page);
+    // The closed tab's message is not sent behind the receipt, its code shown nowhere: it waits for 提交下一条留言.
+    expect(await page.locator('liuyan-form').getByRole('button', { name: '提交下一条留言' }).count()).toBe(1);
+    expect(sent).toEqual([titles[1]]);
+    expect(countMessagesTitled(titles[0]!)).toBe(0);
+    await page.locator('liuyan-form').getByRole('button', { name: '提交下一条留言' }).click();
+    await expect.poll(async () => (await page.locator('liuyan-form [part="tracking-code"]').textContent().catch(() => null))?.trim() ?? '', { timeout: 30_000 })
+      .toMatch(TRACKING_CODE);
+    expect((await page.locator('liuyan-form [part="tracking-code"]').textContent())!.trim()).not.toBe(own);
+    expect(sent).toEqual([titles[1], titles[0]]);
+    for (const title of titles) expect(countMessagesTitled(title), title).toBe(1);
+  });
+
   /** Two tabs each send a message offline and are closed; the network comes back: two messages wait on the device. */
   async function twoLeftWaiting(titles: string[]) {
     const tabs = [browser.page, await browser.context.newPage()];

@@ -862,7 +862,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   /** Sends the queued submission, unless the browser knows it is offline or another tab is sending it. */
   private flushOutbox = async (): Promise<void> => {
-    if (this.phase !== 'queued' || this.flushing || navigator.onLine === false) return;
+    // Nothing shown to send: a receipt just came (the phase turns 'done' once its chunk is here), and
+    // the next waiting message is the citizen's to send with 提交下一条留言, once this code is noted.
+    if (this.phase !== 'queued' || !this.queued || this.flushing || navigator.onLine === false) return;
     this.flushing = true;
     const shown = this.queued;
     try {
@@ -881,7 +883,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     } finally {
       this.flushing = false;
       // A submission shown while this try was under way (the next waiting) was not tried then: now.
-      if (this.phase === 'queued' && this.queued !== shown) void this.flushOutbox();
+      if (this.phase === 'queued' && this.queued && this.queued !== shown) void this.flushOutbox();
     }
   };
 

@@ -493,6 +493,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const at = this.remembered.findIndex((r) => r.id === id);
     this.myMessages.forget(id);
     this.remembered = this.myMessages.list();
+    // The message shown below, forgotten here: 我的数据 no longer says it is remembered.
+    if (this.data.notice === this.rememberedNow) this.data = { ...this.data, notice: '' };
     // Emptied first, so a second row forgotten is said again.
     this.said = '';
     await this.updateComplete;
@@ -501,6 +503,9 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const rows = this.renderRoot.querySelectorAll<HTMLElement>('.my-messages li');
     (rows[Math.min(at, rows.length - 1)]?.querySelector('button') ?? this.renderRoot.querySelector<HTMLElement>('#trackingCode'))?.focus();
   }
+
+  /** 已在本设备上记住查询码…, said in 我的数据 until the code is forgotten. */
+  private readonly rememberedNow = () => this.t.rememberedNow;
 
   /** The message shown, remembered on this device or forgotten: one button, so the focus stays on it; said in 我的数据's status. */
   private toggleRemembered(): void {
@@ -512,7 +517,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       this.myMessages.remember({
         id: m.id, trackingCode: this.code, title: m.title, createdAt: m.createdAt, status: m.status, moderation: m.moderation, checkedAt: new Date().toISOString(),
       });
-      this.data = { ...this.data, notice: () => this.t.rememberedNow, error: '' };
+      this.data = { ...this.data, notice: this.rememberedNow, error: '' };
     }
     this.remembered = this.myMessages.list();
   }
@@ -548,6 +553,11 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     this.renderRoot.querySelector<HTMLElement>('#erase-button')?.focus();
   }
 
+  /**
+   * 确认删除. Its button stays focusable while it works (aria-disabled, not disabled, which would drop
+   * the focus to the page); then the question goes, and the focus goes to 删除我的个人信息 if it is
+   * still offered (it failed), else to 我的数据's heading, with the outcome said in its status.
+   */
   private async erase(): Promise<void> {
     if (this.data.phase !== 'confirm') return;
     this.data = { phase: 'erasing', notice: '', error: '' };
@@ -564,6 +574,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     } catch (error) {
       this.dataFailed(error);
     }
+    await this.updateComplete;
+    (this.renderRoot.querySelector<HTMLElement>('#erase-button') ?? this.renderRoot.querySelector<HTMLElement>('#my-data-title'))?.focus();
   }
 
   private dataFailed(error: unknown): void {
@@ -616,7 +628,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const { phase, notice, error } = this.data;
     const remembered = this.remembered.some((r) => r.id === m.id);
     return html`<section class="my-data" part="my-data" aria-labelledby="my-data-title">
-      <h4 id="my-data-title">${t.myData}</h4>
+      <h4 id="my-data-title" tabindex="-1">${t.myData}</h4>
       <p class="muted hint">${m.contactErasedAt
         ? format(t.myDataErasedHint, { date: formatDateTime(this.locale, m.contactErasedAt, false) }) : t.myDataHint}</p>
       <p class="actions">
@@ -628,7 +640,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && void this.keepData()}>
         <p id="erase-question">${formatWritten(t.eraseQuestion, {
           photos: m.photos.length > 0 ? format(t.erasePhotos, { n: m.photos.length }) : '', name: m.displayName }, this.locale)}</p>
-        <p class="actions"><button type="button" class="danger" ?disabled=${phase === 'erasing'} @click=${this.erase}>${phase === 'erasing' ? t.erasing : t.eraseYes}</button>
+        <p class="actions"><button type="button" class="danger" aria-disabled=${phase === 'erasing' ? 'true' : 'false'} @click=${this.erase}>${phase === 'erasing' ? t.erasing : t.eraseYes}</button>
           <button type="button" class="secondary" ?disabled=${phase === 'erasing'} @click=${this.keepData}>${t.eraseNo}</button></p>
       </div>` : nothing}
       <div role="status" aria-live="polite">${notice ? html`<p class="notice">${sayNow(notice)}</p>` : nothing}</div>

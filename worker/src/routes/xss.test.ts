@@ -241,7 +241,7 @@ describe('script-injection payloads through the API', { timeout: 30_000 }, () =>
         async (t) => (await admin.site.update({ stringOverrides: { 'zh-CN': { 'form.submit': t } } })).stringOverrides['zh-CN']?.['form.submit']);
       await expectKeptOrRefused('title', text, { max: 50 }, async (t) => (await admin.replyTemplates.create({ title: t, body: '您好，已收到。' })).title);
       await expectKeptOrRefused('body', text, { max: LIMITS.bodyMax, multiline: true },
-        async (t) => (await admin.replyTemplates.create({ title: '模板', body: t })).body);
+        async (t) => (await admin.replyTemplates.create({ title: `模板${i}`, body: t })).body);
       const drive = { slug: `drive-${i}`, startsAt: '2026-01-01T00:00:00+08:00', endsAt: '2027-01-01T00:00:00+08:00' };
       await expectKeptOrRefused('title', text, { max: 100 }, async (t) => (await admin.campaigns.create({ ...drive, slug: `t-${i}`, title: t })).title);
       await expectKeptOrRefused('description', text, { max: 2000, multiline: true },
