@@ -136,7 +136,7 @@ describe('<liuyan-form> outbox', () => {
     expect(await page.locator('liuyan-track [part="waiting"]').count()).toBe(0);
   });
 
-  it('two tabs each sending a message offline: both wait, and both are sent once the network returns, each tab with its own code', async () => {
+  it('two tabs each sending a message offline: both wait, and both are sent once the network returns, each tab with its own code and no other said to wait', async () => {
     const tabs = [browser.page, await browser.context.newPage()];
     for (const page of tabs) await openCountySite(page);
     const titles = [`东门菜市场污水外溢 ${Date.now()}`, `西街路灯整夜不亮 ${Date.now()}`];
@@ -150,6 +150,8 @@ describe('<liuyan-form> outbox', () => {
     const codes = await Promise.all(tabs.map((page) => trackingCodeOn(page)));
     expect(codes[0]).not.toBe(codes[1]);
     for (const title of titles) expect(countMessagesTitled(title), title).toBe(1);
+    // Each tab sent its own: neither is left saying another message waits (提交下一条留言).
+    for (const page of tabs) await expect.poll(() => page.locator('liuyan-form [part="another-waiting"]').count()).toBe(0);
   });
 
   it('two tabs each sending a message offline, one closed before the network returns: the other sends its own and shows its code, then 提交下一条留言 sends the closed tab’s, each code shown', async () => {

@@ -700,6 +700,10 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The service stored the message: its receipt, once (and again on this page, should the citizen come back to it: `DraftStore.keptReceipt`). */
   private showReceipt(created: MessageCreated, { announce = true } = {}): void {
     this.unwatchOutbox();
+    // The receipt says whether another message waits on the device (提交下一条留言). Another open tab
+    // may be sending the one that waits, so its news redraws the receipt: the prompt goes once that
+    // tab has sent it, rather than offering it here to be sent again.
+    if (this.isConnected) this.stopListening = listen(this.site, () => this.requestUpdate());
     this.queued = null;
     this.drafts?.clear();
     this.created = created;
@@ -1087,6 +1091,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
    * control, with its label in view, or the waiting message's notice.
    */
   private startOver(): void {
+    this.unwatchOutbox();
     this.drafts?.clear();
     this.drafts?.forgetReceipt();
     this.values = emptyValues();

@@ -555,8 +555,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
 
   /**
    * 确认删除. Its button stays focusable while it works (aria-disabled, not disabled, which would drop
-   * the focus to the page); then the question goes, and the focus goes to 删除我的个人信息 if it is
-   * still offered (it failed), else to 我的数据's heading, with the outcome said in its status.
+   * the focus to the page); then the question goes, and the focus goes to 我的数据's heading, with the
+   * outcome said in its status, or back to 删除我的个人信息 if it failed.
    */
   private async erase(): Promise<void> {
     if (this.data.phase !== 'confirm') return;
@@ -564,6 +564,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     try {
       const code = this.code;
       const { erasedAt } = await this.client().eraseMyData(code);
+      // Onto the heading before the question (and the button with the focus) goes: never onto the page between.
+      this.renderRoot.querySelector<HTMLElement>('#my-data-title')?.focus();
       this.data = { phase: '', notice: () => format(this.t.erased, { date: formatDateTime(this.locale, erasedAt, true) }), error: '' };
       // Read again: its photos are gone with the details, and the section says so from now on.
       const now = await this.client().track(code).catch(() => null);
@@ -573,9 +575,10 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       }
     } catch (error) {
       this.dataFailed(error);
+      // Not erased: 删除我的个人信息 is offered again, and the focus goes back to it.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#erase-button')?.focus();
     }
-    await this.updateComplete;
-    (this.renderRoot.querySelector<HTMLElement>('#erase-button') ?? this.renderRoot.querySelector<HTMLElement>('#my-data-title'))?.focus();
   }
 
   private dataFailed(error: unknown): void {
