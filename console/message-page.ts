@@ -5,6 +5,7 @@ import type { Action, ConsoleEvent, ConsoleMessage, Contact, ExtensionPreview } 
 import type { ReplyTemplate } from '../sdk/src/schemas/admin';
 import type { SiteConfig } from '../sdk/src/schemas/site';
 import { eventLabel, eventUnit, rejectReasonLabel, replyKindsOfEvents, type ReplyKind } from '../sdk/src/vocabulary';
+import { revealOutcome } from '../ui/focus';
 import { idRefs } from '../ui/id-refs';
 import { defineElement } from '../ui/liuyan-element';
 import { format, formatDateTime } from '../ui/localize';
@@ -121,6 +122,12 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   private rejection = { reason: '', note: '' };
   /** The deadline 延期 would set for the days typed, as the service counts it (the site's calendar; today if overdue). */
   private extension: ExtensionPreview | null = null;
+
+  /** A refusal said under the row of actions (受理, 办结, …) is brought into view from the screen's bottom edge (ui/focus.ts). */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('error') && this.error) revealOutcome(this.renderRoot.querySelector('#action-error'), this.renderRoot as ShadowRoot);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messageId') && this.messageId) void this.load();
@@ -777,7 +784,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
           aria-disabled=${String(this.busy)} aria-expanded=${WITH_FORM.has(a) ? String(this.open === a) : nothing} data-action=${a}
           @click=${() => this.choose(a)}>${this.busy && this.pressed === a ? t.forms.sending : t.actionLabels[a]}</button>`)}
       </div>
-      ${this.open ? this.renderPanel(this.open, m) : this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.open ? this.renderPanel(this.open, m) : this.error ? html`<p class="error" id="action-error" role="alert">${this.error}</p>` : nothing}
     </section>`;
   }
 

@@ -404,6 +404,31 @@ describe('<liuyan-list> on a county website', () => {
     expect((await client.getMessage(first!.id)).supportCount).toBe(first!.supportCount + 1);
   });
 
+  it('a 我也关注 that does not get through says so under the button, the count back as it was; the next press counts', async () => {
+    const list = await openBoard();
+    const [, second] = (await client.listMessages()).items;
+    const card = list.locator('[part="card"]').nth(1);
+    const button = card.locator('[part="support"]');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    const support = new RegExp(`/messages/${second!.id}/support$`);
+    await browser.page.route(support, (route) => route.abort('internetdisconnected'));
+    await button.click();
+    const failed = card.locator('[part="support-failed"]');
+    expect(await failed.textContent()).toBe('未能关注，请检查网络后再试。');
+    expect(await failed.getAttribute('role')).toBe('alert');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    expect((await button.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`我也关注 ${second!.supportCount}`);
+    expect((await client.getMessage(second!.id)).supportCount).toBe(second!.supportCount);
+
+    await browser.page.unroute(support);
+    const answered = browser.page.waitForResponse((r) => support.test(r.url()) && r.request().method() === 'POST');
+    await button.click();
+    expect(await failed.count()).toBe(0);
+    expect((await answered).status()).toBe(200);
+    expect((await button.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`已关注 ${second!.supportCount + 1}`);
+    expect((await client.getMessage(second!.id)).supportCount).toBe(second!.supportCount + 1);
+  });
+
   it('<liuyan-message message-id> shows one message on its own', async () => {
     const [item] = (await client.listMessages({ status: 'answered', limit: 1 })).items;
     await browser.page.goto(`${HOST}/`);

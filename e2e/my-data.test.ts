@@ -161,4 +161,30 @@ describe('My messages and My data from the keyboard', () => {
     expect(await myData.getByRole('button', { name: '在本设备上记住查询码' }).count()).toBe(1);
     expect(await myData.getByRole('status').textContent()).toBe('');
   });
+
+  it('下载我的数据 that fails keeps the focus on its button and brings the failure under it into view, from the screen’s bottom edge', async () => {
+    const { page } = browser;
+    await page.goto(`${HOST}/`);
+    const form = page.locator('liuyan-form');
+    await form.locator('[part="form"]').waitFor();
+    await fillForm(page, { title: `西环路积水 ${Date.now()}`, body: '西环路桥洞下每逢下雨就积水，电动车过不去。' });
+    await form.getByRole('button', { name: '提交留言' }).click();
+    const code = (await form.locator('[part="tracking-code"]').textContent())!.trim();
+    const tracker = page.locator('liuyan-track');
+    await tracker.locator('#trackingCode').fill(code);
+    await tracker.getByRole('button', { name: '查询', exact: true }).click();
+    const myData = tracker.locator('[part="my-data"]');
+    const download = myData.getByRole('button', { name: '下载我的数据' });
+    await download.waitFor();
+    await download.evaluate((b) => scrollBy({ top: b.getBoundingClientRect().bottom - innerHeight + 2, behavior: 'instant' }));
+    await page.route('**/my-data**', (route) => route.abort('internetdisconnected'));
+    await download.focus();
+    await page.keyboard.press('Enter');
+    const failure = myData.getByRole('alert');
+    await expect.poll(() => failure.textContent()).toBe('操作没有完成，请检查网络后重试。');
+    expect(await focusedIn('liuyan-track')).toBe('下载我的数据');
+    const [said, height] = await Promise.all([failure.boundingBox(), page.evaluate(() => innerHeight)]);
+    expect(said!.y + said!.height).toBeLessThan(height + 1); // scrolled to a whole pixel
+    await page.unroute('**/my-data**');
+  });
 });

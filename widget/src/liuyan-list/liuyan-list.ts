@@ -100,6 +100,7 @@ const RETURN_KEY = 'liuyan-list-return';
  * @csspart photo-hidden - Beside a photo a moderator hid: why.
  * @csspart author - A message's masked display name.
  * @csspart support - The 我也关注 button of a card or an opened message (`aria-pressed` once pressed) and its count.
+ * @csspart support-failed - Under 我也关注, why the press was not counted (no connection, too many presses); gone on the next press.
  * @csspart reply - The latest reply on a card; each reply in an opened message. Also `reply-interim` or `reply-final`.
  * @csspart load-more - The 加载更多 button.
  * @csspart detail - An opened message and its 返回列表 button.
@@ -147,6 +148,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     detail: { state: true },
     detailPhase: { state: true },
     pressed: { state: true },
+    supportFailures: { state: true },
     copyState: { state: true },
   };
 
@@ -177,6 +179,8 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   private detailPhase: DetailPhase = 'loading';
   /** The messages this reader has pressed 我也关注 for, with the count the service gave then (remembered in localStorage). */
   private pressed = new Map<string, number>();
+  /** Why a message's last 我也关注 was not counted, said under its button until it is pressed again. */
+  private supportFailures = new Map<string, unknown>();
   private copyState: CopyState = 'idle';
   /** The address this list owns (`query:liuyan`), or null: its messages then open without one. */
   private ownedAddress: string | null = null;
@@ -535,6 +539,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
 
   /** 我也关注 on a card or the opened message: the count changes at once on both. */
   private async support(m: { id: string; supportCount: number }): Promise<void> {
+    this.failedSupport(m.id, null);
     try {
       await pressSupport(this.client(), this.site, m, (supportCount, pressed) => {
         this.items = this.items.map((item) => (item.id === m.id ? { ...item, supportCount } : item));
@@ -545,12 +550,21 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
         this.pressed = next;
       });
     } catch (error) {
+      this.failedSupport(m.id, error);
       this.emit('liuyan-error', errorDetail(error));
     }
   }
 
+  private failedSupport(id: string, error: unknown): void {
+    const next = new Map(this.supportFailures);
+    if (error) next.set(id, error);
+    else next.delete(id);
+    this.supportFailures = next;
+  }
+
   private supportButton(m: { id: string; supportCount: number }) {
-    return { pressed: this.pressed.has(m.id), onPress: () => void this.support(m) };
+    const failure = this.supportFailures.get(m.id);
+    return { pressed: this.pressed.has(m.id), onPress: () => void this.support(m), failure: failure ? failureText(failure, this.t, this.t.supportFailed) : '' };
   }
 
   private emptyText(): string {

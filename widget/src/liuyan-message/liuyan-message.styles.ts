@@ -28,6 +28,7 @@ export const messageStyles = css`
   .stars { color: #d48806; letter-spacing: 0.1em; margin-left: calc(.4*var(--liuyan-space)); }
   .stars .off { color: var(--liuyan-color-border); }
   .supports { margin: calc(.4*var(--liuyan-space)) 0 0; }
+  .supports .error { display: block; }
   button.support { font-size: 0.9em; padding: calc(.2*var(--liuyan-space)) calc(.8*var(--liuyan-space)); }
   button.support[aria-pressed='true'] { color: var(--liuyan-color-answered); border-color: currentColor; background: transparent; }
   button.support .count { font-variant-numeric: tabular-nums; }

@@ -36,6 +36,7 @@ type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-found';
  * @csspart timeline - The list of events.
  * @csspart rating - The satisfaction rating.
  * @csspart support - The 我也关注 button (`aria-pressed` once the reader has pressed it) and its count.
+ * @csspart support-failed - Under 我也关注, why the press was not counted (no connection, too many presses); gone on the next press.
  *
  * @cssproperty --liuyan-color-awaiting - 待受理 (default red).
  * @cssproperty --liuyan-color-accepted - 已受理 (default blue).
@@ -59,6 +60,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
     message: { state: true },
     phase: { state: true },
     pressed: { state: true },
+    supportFailure: { state: true },
   };
 
   /** The id of the public message to show, e.g. `m_…`. */
@@ -70,6 +72,8 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
   private failure: unknown = null;
   /** Whether this reader has pressed 我也关注 for the message (remembered in localStorage). */
   private pressed = false;
+  /** Why the last 我也关注 was not counted (said under it), or null. */
+  private supportFailure: unknown = null;
   /** Only the answer to the latest request is shown. */
   private request = 0;
 
@@ -86,6 +90,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
       const supported = supportedCounts(this.site);
       this.message = withRememberedCount(message, supported);
       this.pressed = supported.has(message.id);
+      this.supportFailure = null;
       this.phase = 'ready';
     } catch (error) {
       if (request !== this.request) return;
@@ -99,6 +104,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
   private async support(): Promise<void> {
     const message = this.message;
     if (!message) return;
+    this.supportFailure = null;
     try {
       await pressSupport(this.client(), this.site, message, (supportCount, pressed) => {
         if (this.message?.id !== message.id) return;
@@ -106,6 +112,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
         this.pressed = pressed;
       });
     } catch (error) {
+      if (this.message?.id === message.id) this.supportFailure = error;
       this.emit('liuyan-error', errorDetail(error));
     }
   }
@@ -123,7 +130,8 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
         return html`<p class="notice" role="alert">${failureText(this.failure, t, t.loadFailed)}</p>
           ${retryCanHelp(this.failure) ? html`<button type="button" @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
       case 'ready':
-        return renderMessage(this.message!, t, this.locale, { pressed: this.pressed, onPress: () => this.support() }, this.apiBase);
+        return renderMessage(this.message!, t, this.locale, {
+          pressed: this.pressed, onPress: () => this.support(), failure: this.supportFailure ? failureText(this.supportFailure, t, t.supportFailed) : '' }, this.apiBase);
     }
   }
 }

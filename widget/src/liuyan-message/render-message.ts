@@ -50,15 +50,21 @@ function renderRating(rating: NonNullable<PublicMessageDetail['rating']>, t: Mes
   </section>`;
 }
 
-/** 我也关注 and the count; pressed once the reader has supported the message. */
+/**
+ * 我也关注 and the count; pressed once the reader has supported the message. `failure`: why the last
+ * press was not counted, said under the button in the element's language (the count went back), else
+ * empty.
+ */
 export interface SupportButton {
   pressed: boolean;
   onPress: () => void;
+  failure?: string;
 }
 
 export function renderSupport(count: number, button: SupportButton, t: MessageStrings) {
   return html`<button type="button" class="secondary support" part="support" aria-pressed=${button.pressed ? 'true' : 'false'}
-    @click=${() => { if (!button.pressed) button.onPress(); }}>${button.pressed ? t.supported : t.support} <span class="count">${count}</span></button>`;
+    @click=${() => { if (!button.pressed) button.onPress(); }}>${button.pressed ? t.supported : t.support} <span class="count">${count}</span></button>${
+    button.failure ? html`<span class="error" part="support-failed" role="alert">${button.failure}</span>` : nothing}`;
 }
 
 /** The whole message: what was written, every reply signed by its unit, the public timeline, the rating. */

@@ -26,4 +26,5 @@ export const messageEn: MessageStrings = {
   followUpPending: ' (awaiting review)',
   support: 'Me too',
   supported: 'Following',
+  supportFailed: 'Your “me too” was not sent. Check your connection and try again.',
 };

@@ -29,6 +29,8 @@ const strings = {
   followUpPending: '（待审核）',
   support: '我也关注',
   supported: '已关注',
+  /** Under 我也关注 when the press did not reach the service (the count is back to what it was). */
+  supportFailed: '未能关注，请检查网络后再试。',
 } as const;
 
 export type MessageStrings = CommonStrings & ProgressStrings & Widen<typeof strings>;

@@ -33,6 +33,8 @@ const strings = {
   followUpPending: '（待審核）',
   support: '我也關注',
   supported: '已關注',
+  /** Under 我也關注 when the press did not reach the service (the count is back to what it was). */
+  supportFailed: '未能關注，請檢查網路後再試。',
 } as const;
 
 export const messageZhTW: MessageStrings = { ...commonZhTW, ...progressZhTW, ...strings };

@@ -20,7 +20,7 @@ import { statusStyles } from '../../../ui/status.styles';
 import { styles } from './liuyan-track.styles';
 import { trackZhCN, type TrackStrings } from './strings.zh-cn';
 import { onDemand } from '../../../ui/on-demand';
-import { focusWithContext } from '../../../ui/focus';
+import { focusWithContext, revealOutcome } from '../../../ui/focus';
 import { formatTrackingCode, normalizeTrackingCode } from '../../../sdk/src/tracking-code';
 
 /**
@@ -230,6 +230,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       this.lost = { sending: false, notice: '', error: invalid ? () => this.t.lostCodeInvalid : () => failureText(error, this.t, this.t.networkError) };
       this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
     }
+    this.revealOnceDrawn('#lostContact-status');
   }
 
   private renderLostCode() {
@@ -242,7 +243,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         <label for="lostContact">${t.lostCodeLabel}</label>
         <!-- One autofill token only (HTML's autocomplete takes one field name): the phone, the contact most citizens give. -->
         <input id="lostContact" name="contact" autocomplete="tel" aria-describedby="lostContact-status" aria-invalid=${l.error ? 'true' : 'false'} />
-        <button type="submit" ?disabled=${l.sending}>${l.sending ? t.lostCodeSending : t.lostCodeSubmit}</button>
+        <button type="submit" aria-disabled=${l.sending ? 'true' : 'false'}>${l.sending ? t.lostCodeSending : t.lostCodeSubmit}</button>
         <div id="lostContact-status" role="status" aria-live="polite">
           ${l.notice ? html`<p class="notice">${sayNow(l.notice)}</p>` : nothing}
           ${l.error ? html`<p class="error">${sayNow(l.error)}</p>` : nothing}
@@ -274,6 +275,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       void this.focusFirstInvalid();
     } else {
       this.fieldErrors = { [form]: () => failureText(error, this.t, this.t.sendFailed) };
+      this.revealOnceDrawn(`#${form}-error`);
     }
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
   }
@@ -294,6 +296,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const offered = form === 'ratingForm' ? this.message?.can.rate : this.message?.can.followUp;
     if (now && offered) {
       this.fieldErrors = { [form]: reason };
+      this.revealOnceDrawn(`#${form}-error`);
       return;
     }
     this.fieldErrors = {};
@@ -309,6 +312,11 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private async focusFirstInvalid(): Promise<void> {
     await this.updateComplete;
     focusWithContext(this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
+  }
+
+  /** Once drawn, brings the outcome `selector` under the button just pressed into view (ui/focus.ts). */
+  private revealOnceDrawn(selector: string): void {
+    void this.updateComplete.then(() => revealOutcome(this.renderRoot.querySelector(selector), this.renderRoot as ShadowRoot));
   }
 
   private async showNotice(text: LaterText, unsent = ''): Promise<void> {
@@ -378,7 +386,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
 
   /** Why a form's send failed, under its button, announced as it appears. */
   private formError(form: 'ratingForm' | 'followUpForm') {
-    return this.fieldErrors[form] ? html`<p class="error" role="alert">${sayNow(this.fieldErrors[form])}</p>` : nothing;
+    return this.fieldErrors[form] ? html`<p class="error" id="${form}-error" role="alert">${sayNow(this.fieldErrors[form])}</p>` : nothing;
   }
 
   /**
@@ -520,6 +528,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       this.data = { ...this.data, notice: this.rememberedNow, error: '' };
     }
     this.remembered = this.myMessages.list();
+    this.revealOnceDrawn('#my-data-status');
   }
 
   /** Everything stored about the message, saved as a JSON file by the browser. */
@@ -533,6 +542,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       this.data = { phase: '', notice: () => this.t.downloaded, error: '' };
+      this.revealOnceDrawn('#my-data-status');
     } catch (error) {
       this.dataFailed(error);
     }
@@ -540,6 +550,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
 
   /** The question, what goes and what stays, gets the focus: nothing is erased without a second, deliberate press. */
   private async askToErase(): Promise<void> {
+    if (this.data.phase) return;
     this.data = { phase: 'confirm', notice: '', error: '' };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#erase-confirm')?.focus();
@@ -585,6 +596,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const text = error instanceof LiuyanError && error.code === 'not_found' ? () => this.t.trackNotFound : () => failureText(error, this.t, this.t.dataFailed);
     this.data = { phase: '', notice: '', error: text };
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
+    this.revealOnceDrawn('#my-data-error');
   }
 
   override render() {
@@ -635,8 +647,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       <p class="muted hint">${m.contactErasedAt
         ? format(t.myDataErasedHint, { date: formatDateTime(this.locale, m.contactErasedAt, false) }) : t.myDataHint}</p>
       <p class="actions">
-        <button type="button" ?disabled=${phase !== ''} @click=${this.download}>${phase === 'downloading' ? t.preparing : t.download}</button>
-        ${m.contactErasedAt ? nothing : html`<button type="button" id="erase-button" class="secondary" ?disabled=${phase !== ''} @click=${this.askToErase}>${t.erase}</button>`}
+        <button type="button" aria-disabled=${phase !== '' ? 'true' : 'false'} @click=${this.download}>${phase === 'downloading' ? t.preparing : t.download}</button>
+        ${m.contactErasedAt ? nothing : html`<button type="button" id="erase-button" class="secondary" aria-disabled=${phase !== '' ? 'true' : 'false'} @click=${this.askToErase}>${t.erase}</button>`}
         <button type="button" class="secondary" @click=${this.toggleRemembered}>${remembered ? t.forget : t.rememberThis}</button>
       </p>
       ${phase === 'confirm' || phase === 'erasing' ? html`<div class="confirm" id="erase-confirm" role="alertdialog" aria-labelledby="erase-question" tabindex="-1"
@@ -646,8 +658,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         <p class="actions"><button type="button" class="danger" aria-disabled=${phase === 'erasing' ? 'true' : 'false'} @click=${this.erase}>${phase === 'erasing' ? t.erasing : t.eraseYes}</button>
           <button type="button" class="secondary" ?disabled=${phase === 'erasing'} @click=${this.keepData}>${t.eraseNo}</button></p>
       </div>` : nothing}
-      <div role="status" aria-live="polite">${notice ? html`<p class="notice">${sayNow(notice)}</p>` : nothing}</div>
-      ${error ? html`<p class="error" role="alert">${sayNow(error)}</p>` : nothing}
+      <div id="my-data-status" role="status" aria-live="polite">${notice ? html`<p class="notice">${sayNow(notice)}</p>` : nothing}</div>
+      ${error ? html`<p class="error" id="my-data-error" role="alert">${sayNow(error)}</p>` : nothing}
     </section>`;
   }
 
