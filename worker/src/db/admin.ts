@@ -189,9 +189,24 @@ export async function replyTemplatesOf(db: SiteDatabase, siteId: string): Promis
   );
 }
 
-/** The site's reply template titled `title` exactly (titles arrive trimmed), or null. */
-export function replyTemplateTitled(db: SiteDatabase, siteId: string, title: string): Promise<ReplyTemplate | null> {
-  return db.first(db.q.selectFrom('reply_templates').select(['id', 'title', 'body']).where('site_id', '=', siteId).where('title', '=', title).limit(1));
+/**
+ * The site's reply template whose title reads as `title` (titles arrive trimmed), other than `exceptId`,
+ * or null. Compared in the search's form (`matchForm`: full width, case, compatibility characters), as
+ * units' names are: `Ｔ40` and `t40` are one entry to an official picking from the reply form's list.
+ * The site's templates are read whole: the console lists them all anyway, a few dozen at most.
+ */
+export async function replyTemplateTitled(db: SiteDatabase, siteId: string, title: string, exceptId?: string): Promise<ReplyTemplate | null> {
+  const wanted = matchForm(title);
+  return (await replyTemplatesOf(db, siteId)).find((t) => t.id !== exceptId && matchForm(t.title) === wanted) ?? null;
+}
+
+/**
+ * The guard of a template's write, read in the write's own transaction: no other template of the site
+ * has `title` exactly. Two admins adding one title in the same instant (both past the check of
+ * `replyTemplateTitled`) then write it once; the other's statement changes nothing.
+ */
+export function noOtherTemplateTitled(siteId: string, title: string, exceptId: string) {
+  return sql<boolean>`NOT EXISTS (SELECT 1 FROM reply_templates WHERE site_id = ${siteId} AND title = ${title} AND id != ${exceptId})`;
 }
 
 export function findReplyTemplate(db: SiteDatabase, siteId: string, templateId: string): Promise<ReplyTemplate | null> {

@@ -69,6 +69,42 @@ describe('reply templates', () => {
     expect(await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', siteId).where('action', '=', 'template.create'))).toHaveLength(2);
   });
 
+  it('reads titles as the search does: one differing only in case or width is taken, and a template may change its own title’s case', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const first = await addTemplate(admin, { title: 'Ｔ40 路灯', body: '路灯已修复。' });
+    const taken = await expectProblem(await consoleRequest('/v1/admin/reply-templates', { as: admin, method: 'POST', body: { title: 't40 路灯', body: '路灯已修复。' } }), 422, 'validation');
+    expect(fieldsOf(taken)).toEqual([{ field: 'title', code: 'title_taken' }]);
+    const own = await consoleRequest(`/v1/admin/reply-templates/${first.id}`, { as: admin, method: 'PATCH', body: { title: 'T40 路灯' } });
+    expect(own.status).toBe(200);
+    expect(await (await consoleRequest('/v1/admin/reply-templates', { as: admin })).json()).toEqual([{ ...first, title: 'T40 路灯' }]);
+  });
+
+  it('adds one title once when admins send it in the same instant: the same template answered with the one added, another refused', async () => {
+    const { siteId } = await createSite();
+    const admin = await createOfficial(siteId, 'admin');
+    const other = await createOfficial(siteId, 'admin');
+    const add = (as: TestOfficial, body: string) => consoleRequest('/v1/admin/reply-templates', { as, method: 'POST', body: { title: '雨季排水', body } });
+    const same = await Promise.all([add(admin, '已安排清淤。'), add(admin, '已安排清淤。'), add(admin, '已安排清淤。')]);
+    expect(same.map((r) => r.status)).toEqual([201, 201, 201]);
+    const ids = new Set((await Promise.all(same.map((r) => r.json<ReplyTemplate>()))).map((t) => t.id));
+    expect(ids.size).toBe(1);
+    const rival = await Promise.all([add(admin, '积水点已上报。'), add(other, '排水泵已到位。')]);
+    expect(rival.map((r) => r.status)).toEqual([422, 422]);
+    const titles = await db.all(db.q.selectFrom('reply_templates').select('title').where('site_id', '=', siteId));
+    expect(titles).toEqual([{ title: '雨季排水' }]);
+    expect(await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', siteId).where('action', '=', 'template.create'))).toHaveLength(1);
+
+    // Two templates renamed to one title at once: one takes it, the other is refused and keeps its own.
+    const [a, b] = await Promise.all([addTemplate(admin, { title: '甲', body: '甲。' }), addTemplate(admin, { title: '乙', body: '乙。' })]);
+    const rename = (id: string) => consoleRequest(`/v1/admin/reply-templates/${id}`, { as: admin, method: 'PATCH', body: { title: '丙' } });
+    const renamed = await Promise.all([rename(a!.id), rename(b!.id)]);
+    expect(renamed.map((r) => r.status).sort()).toEqual([200, 422]);
+    const now = (await db.all(db.q.selectFrom('reply_templates').select('title').where('site_id', '=', siteId))).map((t) => t.title).sort();
+    expect(now.filter((t) => t === '丙')).toHaveLength(1);
+    expect(await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', siteId).where('action', '=', 'template.update'))).toHaveLength(1);
+  });
+
   it('only admins manage them', async () => {
     const site = await createSite();
     const admin = await createOfficial(site.siteId, 'admin');

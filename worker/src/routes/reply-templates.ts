@@ -3,7 +3,7 @@ import {
   AdminIdParamsSchema, CreateReplyTemplateInputSchema, ReplyTemplateSchema, UpdateReplyTemplateInputSchema, type ReplyTemplate,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { auditEntry, auditEntryOfChange, findReplyTemplate, replyTemplatesOf, replyTemplateTitled } from '../db/admin';
+import { auditEntryOfChange, findReplyTemplate, noOtherTemplateTitled, replyTemplatesOf, replyTemplateTitled } from '../db/admin';
 import { notFound, validationError } from '../errors';
 import { newId } from '../lib/crypto';
 import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
@@ -49,25 +49,38 @@ const createTemplate = createRoute({
 
 /**
  * Two templates of one title would be two alike entries in the reply form's list, and an official
- * could not tell which to pick: a title another template has is refused, `title_taken` on `title`.
- * Checked before the write (two admins adding one title in the same instant could still both succeed).
+ * could not tell which to pick: a title another template has (read as the search reads it: `Ｔ40` is
+ * `t40`) is refused, `title_taken` on `title`. Checked before the write, and by the write itself for
+ * the exact title (`noOtherTemplateTitled`): two admins adding one title in the same instant add it once.
  */
 const titleTaken = () => validationError([{ field: 'title', code: 'title_taken' }]);
+
+/**
+ * `same`, the template titled as the one being added, when it is that template sent again (its answer
+ * lost: the same title and text), to answer with; else the title is taken.
+ */
+function sentAgain(same: ReplyTemplate | null, { title, body }: Omit<ReplyTemplate, 'id'>): ReplyTemplate {
+  if (same && same.title === title && same.body === body) return same;
+  throw titleTaken();
+}
 
 replyTemplates.openapi(createTemplate, async (c) => {
   const { title, body } = c.req.valid('json');
   const db = c.get('db');
   const siteId = c.get('site').id;
   const same = await replyTemplateTitled(db, siteId, title);
-  // The same template sent again (its answer lost): answered with the one added, nothing added twice.
-  if (same?.body === body) return c.json(same, 201);
-  if (same) throw titleTaken();
+  if (same) return c.json(sentAgain(same, { title, body }), 201);
   const template: ReplyTemplate = { id: newId('t'), title, body };
   const at = new Date().toISOString();
-  await db.batch([
-    db.q.insertInto('reply_templates').values({ ...template, site_id: siteId, created_at: at }),
-    auditEntry(db, { siteId, accountId: c.get('official').id, action: 'template.create', detail: { template: template.id, title }, at }),
+  const [added] = await db.batch([
+    db.q.insertInto('reply_templates').columns(['id', 'site_id', 'title', 'body', 'created_at'])
+      .expression(db.q.selectNoFrom((eb) => [
+        eb.val(template.id).as('id'), eb.val(siteId).as('site_id'), eb.val(title).as('title'), eb.val(body).as('body'), eb.val(at).as('created_at'),
+      ]).where(noOtherTemplateTitled(siteId, title, template.id))),
+    auditEntryOfChange(db, { siteId, accountId: c.get('official').id, action: 'template.create', detail: { template: template.id, title }, at }),
   ]);
+  // Another request wrote this title first, a moment ago: the same template (a double click, two tabs), or another.
+  if ((added?.meta.changes ?? 0) === 0) return c.json(sentAgain(await replyTemplateTitled(db, siteId, title), { title, body }), 201);
   return c.json(template, 201);
 });
 
@@ -94,12 +107,20 @@ replyTemplates.openapi(updateTemplate, async (c) => {
   const after: ReplyTemplate = { ...before, ...input };
   const fields = [...(after.title !== before.title ? ['templateTitle'] : []), ...(after.body !== before.body ? ['templateBody'] : [])];
   if (fields.length === 0) return c.json(before, 200);
-  if (after.title !== before.title && await replyTemplateTitled(db, siteId, after.title)) throw titleTaken();
+  const renamed = after.title !== before.title;
+  if (renamed && await replyTemplateTitled(db, siteId, after.title, id)) throw titleTaken();
   const at = new Date().toISOString();
-  await db.batch([
-    db.q.updateTable('reply_templates').set({ title: after.title, body: after.body }).where('id', '=', id).where('site_id', '=', siteId),
+  let update = db.q.updateTable('reply_templates').set({ title: after.title, body: after.body }).where('id', '=', id).where('site_id', '=', siteId);
+  if (renamed) update = update.where(noOtherTemplateTitled(siteId, after.title, id));
+  const [updated] = await db.batch([
+    update,
     auditEntryOfChange(db, { siteId, accountId: c.get('official').id, action: 'template.update', detail: { template: id, title: after.title, fields }, at }),
   ]);
+  // Nothing changed: removed meanwhile, or its new title given to another template a moment ago.
+  if ((updated?.meta.changes ?? 0) === 0) {
+    if (!(await findReplyTemplate(db, siteId, id))) throw notFound();
+    throw titleTaken();
+  }
   return c.json(after, 200);
 });
 
