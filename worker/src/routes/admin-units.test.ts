@@ -291,6 +291,26 @@ describe('PATCH /v1/admin/units/:id', () => {
     }
   });
 
+  it('keeps one name per parent when admins add or rename at once: one is written, the others refused with name_taken', async () => {
+    const site = await createSite();
+    const admin = await createOfficial(site.siteId, 'admin');
+    const add = () => consoleRequest('/v1/admin/units', { as: admin, method: 'POST', body: { kind: 'department', name: '基础教育科', parentId: site.eduUnit } });
+    const added = await Promise.all([add(), add(), add()]);
+    expect(added.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    for (const refused of added.filter((r) => r.status === 422)) {
+      expect((await refused.json<{ errors: { field: string; code: string }[] }>()).errors).toEqual([expect.objectContaining({ field: 'name', code: 'name_taken' })]);
+    }
+    const named = (name: string) => db.all(db.q.selectFrom('units').select('id').where('site_id', '=', site.siteId).where('name', '=', name).where('active', '=', 1));
+    expect(await named('基础教育科')).toHaveLength(1);
+
+    // Two top-level units renamed to one name at once.
+    const rename = (id: string) => consoleRequest(`/v1/admin/units/${id}`, { as: admin, method: 'PATCH', body: { name: '示范县人民政府' } });
+    const renamed = await Promise.all([rename(site.headUnit), rename(await addUnit(site.siteId, { id: 'party_head', parentId: null, name: '示范县委' }))]);
+    expect(renamed.map((r) => r.status).sort()).toEqual([200, 422]);
+    expect(await named('示范县人民政府')).toHaveLength(1);
+    expect(await db.all(db.q.selectFrom('audit_log').select('id').where('site_id', '=', site.siteId).where('action', '=', 'unit.update'))).toHaveLength(1);
+  });
+
   it('refuses to put a unit under itself or below itself', async () => {
     const site = await createSite();
     const section = await addUnit(site.siteId, { id: 'edu_basic', parentId: site.eduUnit, name: '基础教育科' });

@@ -74,7 +74,7 @@ adminUnits.openapi(createUnit, async (c) => {
   await guarded(db, [
     db.q.insertInto('units').values({
       id: unit.id, site_id: siteId, parent_id: unit.parentId, name: unit.name, kind: unit.kind, sort_order: unit.sortOrder,
-      active: activeUnder(siteId, parentId, 1), created_at: at, pinyin_keys: unitPinyinKeys(unit.name),
+      active: activeUnder(siteId, unit, 1), created_at: at, pinyin_keys: unitPinyinKeys(unit.name),
     }),
     auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.create', detail: { unit: unit.id, name: unit.name }, at }),
   ], check);
@@ -122,17 +122,20 @@ async function checkUnitChange(db: SiteDatabase, siteId: string, before: AdminUn
 /**
  * A unit's `active` as its statement writes it: `value`, or NULL, which fails the statement (the
  * column is NOT NULL) and with it the whole batch, when the tree changed since the route's checks
- * read it — an active unit whose parent was retired meanwhile (1), a unit to retire that was given
- * an active sub-unit meanwhile (0). Read in the write's own transaction, so two admins at once cannot
- * leave an active unit under a retired one.
+ * read it. 1 (`unit`, active where it will be): its parent was retired meanwhile, or an active
+ * sibling was given its name (exactly; the checks compare folded names) meanwhile. 0 (`unit`'s id,
+ * retired): it was given an active sub-unit meanwhile. Read in the write's own transaction, so two
+ * admins at once cannot leave an active unit under a retired one, nor two of one name side by side.
  */
-function activeUnder(siteId: string, parentId: string | null, value: 1): RawBuilder<number> | 1;
+function activeUnder(siteId: string, unit: Pick<AdminUnit, 'id' | 'parentId' | 'name'>, value: 1): RawBuilder<number>;
 function activeUnder(siteId: string, unitId: string, value: 0): RawBuilder<number>;
-function activeUnder(siteId: string, id: string | null, value: 0 | 1): RawBuilder<number> | 1 {
-  if (value === 1) {
-    return id === null ? 1 : sql<number>`(SELECT 1 FROM units WHERE id = ${id} AND site_id = ${siteId} AND active = 1)`;
+function activeUnder(siteId: string, unit: Pick<AdminUnit, 'id' | 'parentId' | 'name'> | string, value: 0 | 1): RawBuilder<number> {
+  if (typeof unit === 'string') {
+    return sql<number>`(SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM units WHERE site_id = ${siteId} AND parent_id = ${unit} AND active = 1))`;
   }
-  return sql<number>`(SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM units WHERE site_id = ${siteId} AND parent_id = ${id} AND active = 1))`;
+  const parentActive = unit.parentId === null ? sql`1` : sql`EXISTS (SELECT 1 FROM units WHERE id = ${unit.parentId} AND site_id = ${siteId} AND active = 1)`;
+  return sql<number>`(SELECT ${value} WHERE ${parentActive} AND NOT EXISTS (SELECT 1 FROM units
+    WHERE site_id = ${siteId} AND parent_id IS ${unit.parentId} AND active = 1 AND name = ${unit.name} AND id != ${unit.id}))`;
 }
 
 /**
@@ -192,7 +195,7 @@ adminUnits.openapi(updateUnit, async (c) => {
     const retired = changed.includes('active') && !after.active;
     // The tree as the checks read it, checked again by the write itself (`activeUnder`).
     const guard = retired ? activeUnder(siteId, id, 0)
-      : after.active && after.parentId !== null && (changed.includes('parentId') || changed.includes('active')) ? activeUnder(siteId, after.parentId, 1)
+      : after.active && (['parentId', 'active', 'name'] as const).some((field) => changed.includes(field)) ? activeUnder(siteId, after, 1)
         : null;
     await guarded(db, [
       db.q.updateTable('units')
