@@ -147,8 +147,8 @@ export async function activeSiblingNamed(db: SiteDatabase, siteId: string, paren
   let q = db.q.selectFrom('units').select(['id', 'name'])
     .where('site_id', '=', siteId).where('parent_id', parentId === null ? 'is' : '=', parentId).where('active', '=', 1);
   if (exceptId) q = q.where('id', '!=', exceptId);
-  const wanted = matchForm(name.trim());
-  return (await db.all(q)).some((sibling) => matchForm(sibling.name.trim()) === wanted);
+  const wanted = nameKey(name);
+  return (await db.all(q)).some((sibling) => nameKey(sibling.name) === wanted);
 }
 
 /** Whether a unit has an active unit right under it (one row of the index on (site, parent, order) at most). */
@@ -190,23 +190,31 @@ export async function replyTemplatesOf(db: SiteDatabase, siteId: string): Promis
 }
 
 /**
+ * The key a unit's name or a template's title is told apart by (`name_key`, `title_key`, migration
+ * 0050): `matchForm` of the trimmed text, so `Ｔ40 ` and `t40` are one.
+ */
+export const nameKey = (name: string): string => matchForm(name.trim());
+
+/**
  * The site's reply template whose title reads as `title` (titles arrive trimmed), other than `exceptId`,
  * or null. Compared in the search's form (`matchForm`: full width, case, compatibility characters), as
  * units' names are: `Ｔ40` and `t40` are one entry to an official picking from the reply form's list.
  * The site's templates are read whole: the console lists them all anyway, a few dozen at most.
  */
 export async function replyTemplateTitled(db: SiteDatabase, siteId: string, title: string, exceptId?: string): Promise<ReplyTemplate | null> {
-  const wanted = matchForm(title);
-  return (await replyTemplatesOf(db, siteId)).find((t) => t.id !== exceptId && matchForm(t.title) === wanted) ?? null;
+  const wanted = nameKey(title);
+  return (await replyTemplatesOf(db, siteId)).find((t) => t.id !== exceptId && nameKey(t.title) === wanted) ?? null;
 }
 
 /**
  * The guard of a template's write, read in the write's own transaction: no other template of the site
- * has `title` exactly. Two admins adding one title in the same instant (both past the check of
- * `replyTemplateTitled`) then write it once; the other's statement changes nothing.
+ * has `title`, exactly or in `matchForm` (its `title_key`, migration 0050). Two admins adding `T40`
+ * and `t40` in the same instant (both past the check of `replyTemplateTitled`) then write one; the
+ * other's statement changes nothing.
  */
 export function noOtherTemplateTitled(siteId: string, title: string, exceptId: string) {
-  return sql<boolean>`NOT EXISTS (SELECT 1 FROM reply_templates WHERE site_id = ${siteId} AND title = ${title} AND id != ${exceptId})`;
+  return sql<boolean>`NOT EXISTS (SELECT 1 FROM reply_templates
+    WHERE site_id = ${siteId} AND (title = ${title} OR title_key = ${nameKey(title)}) AND id != ${exceptId})`;
 }
 
 export function findReplyTemplate(db: SiteDatabase, siteId: string, templateId: string): Promise<ReplyTemplate | null> {

@@ -76,6 +76,8 @@ export interface UnitTable {
   pinyin_keys: string | null;
   /** How far below the top (0 at the top), kept by triggers (migration 0030). */
   depth: Generated<number>;
+  /** The name in `matchForm`, written by the admin routes; null for units written otherwise (migration 0050). */
+  name_key: string | null;
 }
 
 /**
@@ -297,6 +299,8 @@ export interface ReplyTemplateTable {
   title: string;
   body: string;
   created_at: string;
+  /** The title in `matchForm`; null for templates added before migration 0050. */
+  title_key: string | null;
 }
 
 export interface AccountTable {

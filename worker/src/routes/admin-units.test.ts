@@ -302,6 +302,10 @@ describe('PATCH /v1/admin/units/:id', () => {
     }
     const named = (name: string) => db.all(db.q.selectFrom('units').select('id').where('site_id', '=', site.siteId).where('name', '=', name).where('active', '=', 1));
     expect(await named('基础教育科')).toHaveLength(1);
+    // Names told apart only by case or width, at once: one is added.
+    const variants = await Promise.all(['ＲＥ科', 're科', 'Re科', 'rｅ科'].map((name) =>
+      consoleRequest('/v1/admin/units', { as: admin, method: 'POST', body: { kind: 'department', name, parentId: site.eduUnit } })));
+    expect(variants.map((r) => r.status).sort()).toEqual([201, 422, 422, 422]);
 
     // Two top-level units renamed to one name at once.
     const rename = (id: string) => consoleRequest(`/v1/admin/units/${id}`, { as: admin, method: 'PATCH', body: { name: '示范县人民政府' } });

@@ -5,7 +5,7 @@ import {
   UpdateUnitInputSchema, type AdminUnit,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { activeSiblingNamed, auditEntry, driveLeftWithoutUnits, findSiteUnit, hasActiveChildren, nextSortOrder } from '../db/admin';
+import { activeSiblingNamed, auditEntry, nameKey, driveLeftWithoutUnits, findSiteUnit, hasActiveChildren, nextSortOrder } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import { adminUnitLevel, adminUnitSearch, adminUnitsByIds } from '../db/admin-unit-list';
 import { isWithinAny } from '../db/sites';
@@ -74,7 +74,7 @@ adminUnits.openapi(createUnit, async (c) => {
   await guarded(db, [
     db.q.insertInto('units').values({
       id: unit.id, site_id: siteId, parent_id: unit.parentId, name: unit.name, kind: unit.kind, sort_order: unit.sortOrder,
-      active: activeUnder(siteId, unit, 1), created_at: at, pinyin_keys: unitPinyinKeys(unit.name),
+      active: activeUnder(siteId, unit, 1), created_at: at, pinyin_keys: unitPinyinKeys(unit.name), name_key: nameKey(unit.name),
     }),
     auditEntry(db, { siteId, accountId: c.get('official').id, action: 'unit.create', detail: { unit: unit.id, name: unit.name }, at }),
   ], check);
@@ -135,7 +135,7 @@ function activeUnder(siteId: string, unit: Pick<AdminUnit, 'id' | 'parentId' | '
   }
   const parentActive = unit.parentId === null ? sql`1` : sql`EXISTS (SELECT 1 FROM units WHERE id = ${unit.parentId} AND site_id = ${siteId} AND active = 1)`;
   return sql<number>`(SELECT ${value} WHERE ${parentActive} AND NOT EXISTS (SELECT 1 FROM units
-    WHERE site_id = ${siteId} AND parent_id IS ${unit.parentId} AND active = 1 AND name = ${unit.name} AND id != ${unit.id}))`;
+    WHERE site_id = ${siteId} AND parent_id IS ${unit.parentId} AND active = 1 AND (name = ${unit.name} OR name_key = ${nameKey(unit.name)}) AND id != ${unit.id}))`;
 }
 
 /**
@@ -202,7 +202,7 @@ adminUnits.openapi(updateUnit, async (c) => {
         // Only what changed: a trigger rewrites a unit's search keys on a new name (migration 0023),
         // and its branch's ancestors on a new parent (0024).
         .set({
-          ...(changed.includes('name') && { name: after.name, pinyin_keys: unitPinyinKeys(after.name) }),
+          ...(changed.includes('name') && { name: after.name, pinyin_keys: unitPinyinKeys(after.name), name_key: nameKey(after.name) }),
           ...(changed.includes('parentId') && { parent_id: after.parentId }),
           ...(changed.includes('sortOrder') && { sort_order: after.sortOrder }),
           ...(guard !== null ? { active: guard } : changed.includes('active') && { active: after.active ? 1 : 0 }),

@@ -95,14 +95,22 @@ describe('reply templates', () => {
     expect(titles).toEqual([{ title: '雨季排水' }]);
     expect(await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', siteId).where('action', '=', 'template.create'))).toHaveLength(1);
 
+    // Titles told apart only by case or width, at once: one is added.
+    const variants = await Promise.all(['Ｔ9 排水', 't9 排水', 'T9 排水', 'ｔ９ 排水'].map((title) =>
+      consoleRequest('/v1/admin/reply-templates', { as: admin, method: 'POST', body: { title, body: '已处理。' } })));
+    expect(variants.map((r) => r.status).sort()).toEqual([201, 422, 422, 422]);
+
     // Two templates renamed to one title at once: one takes it, the other is refused and keeps its own.
     const [a, b] = await Promise.all([addTemplate(admin, { title: '甲', body: '甲。' }), addTemplate(admin, { title: '乙', body: '乙。' })]);
     const rename = (id: string) => consoleRequest(`/v1/admin/reply-templates/${id}`, { as: admin, method: 'PATCH', body: { title: '丙' } });
     const renamed = await Promise.all([rename(a!.id), rename(b!.id)]);
     expect(renamed.map((r) => r.status).sort()).toEqual([200, 422]);
-    const now = (await db.all(db.q.selectFrom('reply_templates').select('title').where('site_id', '=', siteId))).map((t) => t.title).sort();
-    expect(now.filter((t) => t === '丙')).toHaveLength(1);
-    expect(await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', siteId).where('action', '=', 'template.update'))).toHaveLength(1);
+    const titlesNow = async () => (await db.all(db.q.selectFrom('reply_templates').select('title').where('site_id', '=', siteId))).map((t) => t.title);
+    expect((await titlesNow()).filter((t) => t === '丙')).toHaveLength(1);
+    const renameTo = (id: string, title: string) => consoleRequest(`/v1/admin/reply-templates/${id}`, { as: admin, method: 'PATCH', body: { title } });
+    expect((await Promise.all([renameTo(a!.id, 'Ｄ丁'), renameTo(b!.id, 'd丁')])).map((r) => r.status).sort()).toEqual([200, 422]);
+    expect((await titlesNow()).filter((t) => /丁$/.test(t))).toHaveLength(1);
+    expect(await db.all(db.q.selectFrom('audit_log').select('action').where('site_id', '=', siteId).where('action', '=', 'template.update'))).toHaveLength(2);
   });
 
   it('only admins manage them', async () => {

@@ -3,7 +3,7 @@ import {
   AdminIdParamsSchema, CreateReplyTemplateInputSchema, ReplyTemplateSchema, UpdateReplyTemplateInputSchema, type ReplyTemplate,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { auditEntryOfChange, findReplyTemplate, noOtherTemplateTitled, replyTemplatesOf, replyTemplateTitled } from '../db/admin';
+import { auditEntryOfChange, findReplyTemplate, nameKey, noOtherTemplateTitled, replyTemplatesOf, replyTemplateTitled } from '../db/admin';
 import { notFound, validationError } from '../errors';
 import { newId } from '../lib/crypto';
 import { bodyErrorResponses, officialErrorResponses } from './openapi-common';
@@ -73,9 +73,10 @@ replyTemplates.openapi(createTemplate, async (c) => {
   const template: ReplyTemplate = { id: newId('t'), title, body };
   const at = new Date().toISOString();
   const [added] = await db.batch([
-    db.q.insertInto('reply_templates').columns(['id', 'site_id', 'title', 'body', 'created_at'])
+    db.q.insertInto('reply_templates').columns(['id', 'site_id', 'title', 'body', 'created_at', 'title_key'])
       .expression(db.q.selectNoFrom((eb) => [
         eb.val(template.id).as('id'), eb.val(siteId).as('site_id'), eb.val(title).as('title'), eb.val(body).as('body'), eb.val(at).as('created_at'),
+        eb.val(nameKey(title)).as('title_key'),
       ]).where(noOtherTemplateTitled(siteId, title, template.id))),
     auditEntryOfChange(db, { siteId, accountId: c.get('official').id, action: 'template.create', detail: { template: template.id, title }, at }),
   ]);
@@ -110,7 +111,7 @@ replyTemplates.openapi(updateTemplate, async (c) => {
   const renamed = after.title !== before.title;
   if (renamed && await replyTemplateTitled(db, siteId, after.title, id)) throw titleTaken();
   const at = new Date().toISOString();
-  let update = db.q.updateTable('reply_templates').set({ title: after.title, body: after.body }).where('id', '=', id).where('site_id', '=', siteId);
+  let update = db.q.updateTable('reply_templates').set({ title: after.title, body: after.body, title_key: nameKey(after.title) }).where('id', '=', id).where('site_id', '=', siteId);
   if (renamed) update = update.where(noOtherTemplateTitled(siteId, after.title, id));
   const [updated] = await db.batch([
     update,
