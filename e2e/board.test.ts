@@ -412,10 +412,14 @@ describe('<liuyan-list> on a county website', () => {
     expect(await button.getAttribute('aria-pressed')).toBe('false');
     const support = new RegExp(`/messages/${second!.id}/support$`);
     await browser.page.route(support, (route) => route.abort('internetdisconnected'));
+    // The button at the very bottom of the screen, as a phone often has it: the line comes into view.
+    await button.evaluate((b) => scrollBy({ top: b.getBoundingClientRect().bottom - innerHeight + 2, behavior: 'instant' }));
     await button.click();
     const failed = card.locator('[part="support-failed"]');
     expect(await failed.textContent()).toBe('未能关注，请检查网络后再试。');
     expect(await failed.getAttribute('role')).toBe('alert');
+    const [said, height] = await Promise.all([failed.boundingBox(), browser.page.evaluate(() => innerHeight)]);
+    expect(said!.y + said!.height).toBeLessThan(height + 1); // scrolled to a whole pixel
     expect(await button.getAttribute('aria-pressed')).toBe('false');
     expect((await button.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`我也关注 ${second!.supportCount}`);
     expect((await client.getMessage(second!.id)).supportCount).toBe(second!.supportCount);

@@ -162,7 +162,7 @@ describe('My messages and My data from the keyboard', () => {
     expect(await myData.getByRole('status').textContent()).toBe('');
   });
 
-  it('下载我的数据 that fails keeps the focus on its button and brings the failure under it into view, from the screen’s bottom edge', async () => {
+  it('下载我的数据 and 发送新的查询码 that fail keep the focus on their button and bring the failure under it into view from the screen’s bottom edge, but not once the page was scrolled away', async () => {
     const { page } = browser;
     await page.goto(`${HOST}/`);
     const form = page.locator('liuyan-form');
@@ -183,8 +183,43 @@ describe('My messages and My data from the keyboard', () => {
     const failure = myData.getByRole('alert');
     await expect.poll(() => failure.textContent()).toBe('操作没有完成，请检查网络后重试。');
     expect(await focusedIn('liuyan-track')).toBe('下载我的数据');
-    const [said, height] = await Promise.all([failure.boundingBox(), page.evaluate(() => innerHeight)]);
-    expect(said!.y + said!.height).toBeLessThan(height + 1); // scrolled to a whole pixel
+    const [failed, height] = await Promise.all([failure.boundingBox(), page.evaluate(() => innerHeight)]);
+    expect(failed!.y + failed!.height).toBeLessThan(height + 1); // scrolled to a whole pixel
+
+    // Pressed again, then the page scrolled up by touch while it works (the focus stays on the button):
+    // the failure does not pull the page back down.
     await page.unroute('**/my-data**');
+    let answered = 0;
+    await page.route('**/my-data**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      answered++;
+      await route.abort('internetdisconnected');
+    });
+    await download.evaluate((b) => scrollBy({ top: b.getBoundingClientRect().bottom - innerHeight + 2, behavior: 'instant' }));
+    await page.keyboard.press('Enter');
+    // Found by its place: its name is 正在准备… while it works.
+    const working = myData.locator('.actions button').first();
+    await expect.poll(() => working.textContent()).toBe('正在准备…');
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.wheel(0, -500);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(before - 500);
+    const scrolled = before - 500;
+    await expect.poll(() => working.textContent(), { timeout: 30_000 }).toBe('下载我的数据');
+    expect(answered).toBeGreaterThan(0);
+    expect(await failure.textContent()).toBe('操作没有完成，请检查网络后重试。');
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    expect(await focusedIn('liuyan-track')).toBe('下载我的数据');
+    await page.unroute('**/my-data**');
+
+    // 发送新的查询码 with nothing typed, at the screen's bottom edge: what to type comes into view.
+    const lost = tracker.locator('[part="lost-code"]');
+    await lost.locator('summary').click();
+    const send = lost.getByRole('button', { name: '发送新的查询码' });
+    await send.evaluate((b) => scrollBy({ top: b.getBoundingClientRect().bottom - innerHeight + 2, behavior: 'instant' }));
+    await send.click();
+    const said = lost.getByText('请填写留言时留下的手机号或电子邮箱');
+    await said.waitFor();
+    const box = await said.boundingBox();
+    expect(box!.y + box!.height).toBeLessThan(height + 1);
   });
 });

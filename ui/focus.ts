@@ -22,15 +22,20 @@ export function focusWithContext(control: HTMLElement | null | undefined, contex
 /**
  * Scrolls `outcome` (what a button's press came to: a failure said under 提交追问, 已发送 under 发送) just
  * into view when part of it is out of view, as long as the reader is still where they pressed: the
- * focus within `region` (the form or section holding both; in a shadow root, `root.activeElement`).
- * On a phone the button often sits at the screen's bottom edge, and a line drawn under it would be
- * announced but unseen (WCAG 2.2 SC 3.3.1 Error Identification, 4.1.3 Status Messages). Nothing moves
- * when the line is in view already, or when the reader has gone elsewhere while the request ran.
+ * focus within `region` (the form, section or card holding both; in a shadow root,
+ * `root.activeElement`) and on the screen. On a phone the button often sits at the screen's bottom
+ * edge, and a line drawn under it would be announced but unseen (WCAG 2.2 SC 3.3.1 Error
+ * Identification, 4.1.3 Status Messages). Nothing moves when the line is in view already, or when the
+ * reader has gone elsewhere while the request ran: the focus moved, or the page scrolled by touch
+ * (which leaves the focus where it was) until the button left the screen.
  */
-export function revealOutcome(outcome: Element | null | undefined, root: DocumentOrShadowRoot, region: Element | null | undefined = outcome?.closest('form, section')): void {
+export function revealOutcome(outcome: Element | null | undefined, root: DocumentOrShadowRoot,
+  region: Element | null | undefined = outcome?.closest('form, section, article')): void {
   if (!outcome || !region) return;
   const active = root.activeElement;
   if (!active || !region.contains(active)) return;
+  const pressed = active.getBoundingClientRect();
+  if (pressed.bottom <= 0 || pressed.top >= innerHeight) return;
   const { top, bottom } = outcome.getBoundingClientRect();
   if (bottom > innerHeight || top < 0) outcome.scrollIntoView({ block: 'nearest' });
 }

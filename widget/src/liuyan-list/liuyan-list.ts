@@ -11,7 +11,7 @@ import { format, formatDateTime, Localized, sayNow, type LaterText } from '../..
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
 import { photoStyles, renderCover } from '../../../ui/photos';
 import { renderBadges, renderCardRating, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
-import { pressSupport, supportedCounts, withRememberedCount } from '../liuyan-message/support';
+import { pressSupport, revealSupportFailure, supportedCounts, withRememberedCount } from '../liuyan-message/support';
 import { tokens } from '../../../ui/tokens.styles';
 import { statusStyles } from '../../../ui/status.styles';
 import { styles } from './liuyan-list.styles';
@@ -551,6 +551,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       });
     } catch (error) {
       this.failedSupport(m.id, error);
+      void revealSupportFailure(this);
       this.emit('liuyan-error', errorDetail(error));
     }
   }

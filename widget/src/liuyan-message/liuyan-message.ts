@@ -9,7 +9,7 @@ import { statusStyles } from '../../../ui/status.styles';
 import { messageStyles } from './liuyan-message.styles';
 import { photoStyles } from '../../../ui/photos';
 import { renderMessage } from './render-message';
-import { pressSupport, supportedCounts, withRememberedCount } from './support';
+import { pressSupport, revealSupportFailure, supportedCounts, withRememberedCount } from './support';
 import { messageZhCN, type MessageStrings } from './strings.zh-cn';
 import { onDemand } from '../../../ui/on-demand';
 
@@ -112,7 +112,10 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
         this.pressed = pressed;
       });
     } catch (error) {
-      if (this.message?.id === message.id) this.supportFailure = error;
+      if (this.message?.id === message.id) {
+        this.supportFailure = error;
+        void revealSupportFailure(this);
+      }
       this.emit('liuyan-error', errorDetail(error));
     }
   }

@@ -1,4 +1,6 @@
 import type { LiuyanClient } from '../../../sdk/src/client';
+import type { ReactiveElement } from 'lit';
+import { revealOutcome } from '../../../ui/focus';
 
 // 我也关注 in the browser: the reader's supporter token and the messages they supported, kept in
 // localStorage so a reload (or another page of the same site) still shows the button as pressed and
@@ -89,4 +91,14 @@ export async function pressSupport(client: LiuyanClient, site: string, m: { id: 
     show(m.supportCount, false);
     throw error;
   }
+}
+
+/**
+ * Once drawn, brings the line under the 我也关注 just pressed (`support-failed`: why it was not
+ * counted) into view, should the button sit at the screen's bottom edge (ui/focus.ts).
+ */
+export async function revealSupportFailure(element: ReactiveElement): Promise<void> {
+  await element.updateComplete;
+  const root = element.renderRoot as ShadowRoot;
+  revealOutcome(root.activeElement?.closest('.supports')?.querySelector('[part="support-failed"]'), root);
 }

@@ -219,7 +219,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const contact = this.renderRoot.querySelector<HTMLInputElement>('#lostContact')!.value.trim();
     if (!contact) {
       this.lost = { sending: false, notice: '', error: () => this.t.lostCodeInvalid };
-      return;
+      return this.revealOnceDrawn('#lostContact-status');
     }
     this.lost = { sending: true, notice: '', error: '' };
     try {
