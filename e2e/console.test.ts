@@ -562,6 +562,32 @@ describe('the officials’ console at /console/', () => {
     await page.context().close();
   });
 
+  it('受理 that fails at the bottom of a phone’s screen: the refusal said under the row of actions comes into view, the focus on 受理', async () => {
+    const responder = await newResponder();
+    const { id } = await privateMessage(`受理失败 ${Date.now()}`, '学校门口的减速带被压坏了，车辆经过很快。');
+    const { page } = await signedIn(browser, responder);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${CONSOLE}#/messages/${id}`);
+    const message = page.locator('liuyan-console-message');
+    const accept = message.locator('[part="actions"]').getByRole('button', { name: '受理', exact: true });
+    await accept.waitFor();
+    const tooMany = { status: 429, contentType: 'application/problem+json', headers: { 'Retry-After': '60' },
+      body: JSON.stringify({ type: 'about:blank', title: '请求过于频繁，请稍后再试', status: 429, code: 'too_many_requests' }) };
+    await page.route(`**/v1/console/messages/${id}/accept`, (route) => route.fulfill(tooMany));
+    await accept.evaluate((b) => scrollBy({ top: b.getBoundingClientRect().bottom - innerHeight + 2, behavior: 'instant' }));
+    await accept.click();
+    const refusal = message.locator('#action-error');
+    await refusal.waitFor();
+    const box = await refusal.boundingBox();
+    expect(box!.y + box!.height).toBeLessThan(845); // scrolled to a whole pixel
+    expect(await page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.textContent?.trim() ?? null;
+    })).toBe('受理');
+    await page.context().close();
+  });
+
   it('two officials confirm 办结 at once: the one refused is told the message changed, and the confirmation, with nothing typed to keep, goes', async () => {
     const responder = await newResponder();
     const cookie = await sessionCookie(responder);
