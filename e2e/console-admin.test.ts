@@ -339,6 +339,10 @@ describe('the console’s admin pages', () => {
     await units.getByLabel('类别').selectOption({ label: '部门' });
     await units.getByRole('button', { name: '添加', exact: true }).click();
     await expect.poll(() => confirmation(page, 'liuyan-console-admin-units').textContent()).toBe('已添加单位。公众看到的页面将在 5 分钟内更新。');
+    // The form is ready for the next department under the same unit: the name emptied, the parent and kind kept.
+    expect(await units.getByLabel('单位名称').inputValue()).toBe('');
+    expect(await units.locator('#parentId [part="chosen"]').textContent()).toBe('已选择：示范县县长');
+    expect(await units.getByLabel('类别').inputValue()).toBe('department');
 
     // In the tree, a level below the county head.
     await units.locator('[part="unit-tree"]').getByRole('button', { name: '打开“示范县县长”的下级单位' }).click();

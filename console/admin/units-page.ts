@@ -148,9 +148,11 @@ export class LiuyanConsoleAdminUnits extends AdminElement {
     if (!unit) return;
     this.replaced(unit);
     this.resetForm(form);
-    this.addKind = null;
-    // The next unit goes under the level shown again (a reset empties the picker; its binding is unchanged).
-    this.addParent = this.trail.at(-1)?.id ?? '';
+    // The next unit goes where this one went, of its kind: a county's departments are added one after
+    // another, and a parent put back to the level shown would send the next one, unnoticed, to the top
+    // of the tree, where citizens pick it (a reset empties the picker; its binding is unchanged).
+    this.addKind = input.kind;
+    this.addParent = input.parentId ?? '';
     const parent = form.elements.namedItem('parentId');
     if (parent instanceof LiuyanConsoleUnitPicker) parent.value = this.addParent;
   }
