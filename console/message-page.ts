@@ -126,7 +126,7 @@ export class LiuyanConsoleMessage extends ConsoleElement {
   /** A refusal said under the row of actions (受理, 办结, …) is brought into view from the screen's bottom edge (ui/focus.ts). */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('error') && this.error) revealOutcome(this.renderRoot.querySelector('#action-error'), this.renderRoot as ShadowRoot);
+    if (changed.has('error') && this.error) revealOutcome(this.renderRoot.querySelector('#action-error'), this.renderRoot.querySelector('[part="actions"]'));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

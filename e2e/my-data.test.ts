@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import type { MyData } from '../sdk/src/schemas/my-data';
 import { queryD1 } from '../scripts/local-stack';
 import { DEMO_ACCOUNTS } from '../worker/seed/demo-accounts';
@@ -162,7 +163,7 @@ describe('My messages and My data from the keyboard', () => {
     expect(await myData.getByRole('status').textContent()).toBe('');
   });
 
-  it('下载我的数据 and 发送新的查询码 that fail keep the focus on their button and bring the failure under it into view from the screen’s bottom edge, but not once the page was scrolled away', async () => {
+  it('查询, 在本设备上记住查询码, 下载我的数据 and 发送新的查询码 at the screen’s bottom edge: what they come to is brought into view, the focus kept on the button; not once the page was scrolled away', async () => {
     const { page } = browser;
     await page.goto(`${HOST}/`);
     const form = page.locator('liuyan-form');
@@ -171,20 +172,45 @@ describe('My messages and My data from the keyboard', () => {
     await form.getByRole('button', { name: '提交留言' }).click();
     const code = (await form.locator('[part="tracking-code"]').textContent())!.trim();
     const tracker = page.locator('liuyan-track');
+    const lookUp = tracker.getByRole('button', { name: '查询', exact: true });
+    const atBottomEdge = (button: Locator) => button.evaluate((b) => scrollBy({ top: b.getBoundingClientRect().bottom - innerHeight + 2, behavior: 'instant' }));
+    const height = await page.evaluate(() => innerHeight);
+    const inView = async (line: Locator) => {
+      const box = await line.boundingBox();
+      return box!.y >= 0 && box!.y + box!.height < height + 1; // scrolled to a whole pixel
+    };
+    // A code no message has, looked up with 查询 at the screen's bottom edge: 没有找到 comes into view.
+    await tracker.locator('#trackingCode').fill('ABCD-EFGH-JKMN-PQRS');
+    await atBottomEdge(lookUp);
+    await lookUp.click();
+    await tracker.locator('#trackingCode-error').waitFor();
+    expect(await inView(tracker.locator('#trackingCode-error'))).toBe(true);
+
     await tracker.locator('#trackingCode').fill(code);
-    await tracker.getByRole('button', { name: '查询', exact: true }).click();
+    await lookUp.click();
     const myData = tracker.locator('[part="my-data"]');
     const download = myData.getByRole('button', { name: '下载我的数据' });
     await download.waitFor();
-    await download.evaluate((b) => scrollBy({ top: b.getBoundingClientRect().bottom - innerHeight + 2, behavior: 'instant' }));
+
+    // 在本设备上记住查询码 at the bottom edge: 我的留言 comes above (≈ 230 px), the button stays on the
+    // screen, no further up than its notice under it needs.
+    const remember = myData.locator('.actions button').last();
+    await atBottomEdge(remember);
+    await remember.click();
+    await expect.poll(() => remember.textContent()).toBe('不再记住');
+    await tracker.locator('[part="my-messages"]').waitFor();
+    const notice = myData.getByRole('status');
+    expect(await inView(remember)).toBe(true);
+    expect(await inView(notice)).toBe(true);
+    expect((await notice.boundingBox())!.y + (await notice.boundingBox())!.height).toBeGreaterThan(height - 2);
+    await atBottomEdge(download);
     await page.route('**/my-data**', (route) => route.abort('internetdisconnected'));
     await download.focus();
     await page.keyboard.press('Enter');
     const failure = myData.getByRole('alert');
     await expect.poll(() => failure.textContent()).toBe('操作没有完成，请检查网络后重试。');
     expect(await focusedIn('liuyan-track')).toBe('下载我的数据');
-    const [failed, height] = await Promise.all([failure.boundingBox(), page.evaluate(() => innerHeight)]);
-    expect(failed!.y + failed!.height).toBeLessThan(height + 1); // scrolled to a whole pixel
+    expect(await inView(failure)).toBe(true);
 
     // Pressed again, then the page scrolled up by touch while it works (the focus stays on the button):
     // the failure does not pull the page back down.
@@ -219,7 +245,6 @@ describe('My messages and My data from the keyboard', () => {
     await send.click();
     const said = lost.getByText('请填写留言时留下的手机号或电子邮箱');
     await said.waitFor();
-    const box = await said.boundingBox();
-    expect(box!.y + box!.height).toBeLessThan(height + 1);
+    expect(await inView(said)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { defineElement, LiuyanElement } from '../../../ui/liuyan-element';
 import { format, formatDateTime, Localized, sayNow, type LaterText } from '../../../ui/localize';
 import { messageStyles } from '../liuyan-message/liuyan-message.styles';
 import { photoStyles, renderCover } from '../../../ui/photos';
-import { renderBadges, renderCardRating, renderMessage, renderSupport, replyKind } from '../liuyan-message/render-message';
+import { renderBadges, renderCardRating, renderMessage, renderSupport, replyKind, type SupportButton } from '../liuyan-message/render-message';
 import { pressSupport, revealSupportFailure, supportedCounts, withRememberedCount } from '../liuyan-message/support';
 import { tokens } from '../../../ui/tokens.styles';
 import { statusStyles } from '../../../ui/status.styles';
@@ -538,7 +538,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
   }
 
   /** 我也关注 on a card or the opened message: the count changes at once on both. */
-  private async support(m: { id: string; supportCount: number }): Promise<void> {
+  private async support(m: { id: string; supportCount: number }, button: HTMLElement): Promise<void> {
     this.failedSupport(m.id, null);
     try {
       await pressSupport(this.client(), this.site, m, (supportCount, pressed) => {
@@ -551,7 +551,7 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
       });
     } catch (error) {
       this.failedSupport(m.id, error);
-      void revealSupportFailure(this);
+      void revealSupportFailure(this, button);
       this.emit('liuyan-error', errorDetail(error));
     }
   }
@@ -563,9 +563,9 @@ export class LiuyanList extends LiuyanElement<ListStrings> {
     this.supportFailures = next;
   }
 
-  private supportButton(m: { id: string; supportCount: number }) {
+  private supportButton(m: { id: string; supportCount: number }): SupportButton {
     const failure = this.supportFailures.get(m.id);
-    return { pressed: this.pressed.has(m.id), onPress: () => void this.support(m), failure: failure ? failureText(failure, this.t, this.t.supportFailed) : '' };
+    return { pressed: this.pressed.has(m.id), onPress: (button) => void this.support(m, button), failure: failure ? failureText(failure, this.t, this.t.supportFailed) : '' };
   }
 
   private emptyText(): string {

@@ -101,7 +101,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
     }
   }
 
-  private async support(): Promise<void> {
+  private async support(button: HTMLElement): Promise<void> {
     const message = this.message;
     if (!message) return;
     this.supportFailure = null;
@@ -114,7 +114,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
     } catch (error) {
       if (this.message?.id === message.id) {
         this.supportFailure = error;
-        void revealSupportFailure(this);
+        void revealSupportFailure(this, button);
       }
       this.emit('liuyan-error', errorDetail(error));
     }
@@ -134,7 +134,7 @@ export class LiuyanMessage extends LiuyanElement<MessageStrings> {
           ${retryCanHelp(this.failure) ? html`<button type="button" @click=${this.load}>${t.tryAgain}</button>` : nothing}`;
       case 'ready':
         return renderMessage(this.message!, t, this.locale, {
-          pressed: this.pressed, onPress: () => this.support(), failure: this.supportFailure ? failureText(this.supportFailure, t, t.supportFailed) : '' }, this.apiBase);
+          pressed: this.pressed, onPress: (button) => this.support(button), failure: this.supportFailure ? failureText(this.supportFailure, t, t.supportFailed) : '' }, this.apiBase);
     }
   }
 }

@@ -57,13 +57,14 @@ function renderRating(rating: NonNullable<PublicMessageDetail['rating']>, t: Mes
  */
 export interface SupportButton {
   pressed: boolean;
-  onPress: () => void;
+  /** Called with the button pressed, under which a failure is said. */
+  onPress: (button: HTMLElement) => void;
   failure?: string;
 }
 
 export function renderSupport(count: number, button: SupportButton, t: MessageStrings) {
   return html`<button type="button" class="secondary support" part="support" aria-pressed=${button.pressed ? 'true' : 'false'}
-    @click=${() => { if (!button.pressed) button.onPress(); }}>${button.pressed ? t.supported : t.support} <span class="count">${count}</span></button>${
+    @click=${(event: Event) => { if (!button.pressed) button.onPress(event.currentTarget as HTMLElement); }}>${button.pressed ? t.supported : t.support} <span class="count">${count}</span></button>${
     button.failure ? html`<span class="error" part="support-failed" role="alert">${button.failure}</span>` : nothing}`;
 }
 

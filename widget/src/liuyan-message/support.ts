@@ -94,11 +94,11 @@ export async function pressSupport(client: LiuyanClient, site: string, m: { id: 
 }
 
 /**
- * Once drawn, brings the line under the 我也关注 just pressed (`support-failed`: why it was not
- * counted) into view, should the button sit at the screen's bottom edge (ui/focus.ts).
+ * Once `element` has drawn it, brings the line under the 我也关注 `button` just pressed
+ * (`support-failed`: why it was not counted) into view, should the button sit at the screen's bottom
+ * edge (ui/focus.ts).
  */
-export async function revealSupportFailure(element: ReactiveElement): Promise<void> {
+export async function revealSupportFailure(element: ReactiveElement, button: HTMLElement): Promise<void> {
   await element.updateComplete;
-  const root = element.renderRoot as ShadowRoot;
-  revealOutcome(root.activeElement?.closest('.supports')?.querySelector('[part="support-failed"]'), root);
+  revealOutcome(button.closest('.supports')?.querySelector('[part="support-failed"]'), button);
 }

@@ -20,7 +20,7 @@ import { statusStyles } from '../../../ui/status.styles';
 import { styles } from './liuyan-track.styles';
 import { trackZhCN, type TrackStrings } from './strings.zh-cn';
 import { onDemand } from '../../../ui/on-demand';
-import { focusWithContext, revealOutcome } from '../../../ui/focus';
+import { focusWithContext, keepInPlace, revealOutcome } from '../../../ui/focus';
 import { formatTrackingCode, normalizeTrackingCode } from '../../../sdk/src/tracking-code';
 
 /**
@@ -77,6 +77,9 @@ const RATING_FIELDS: readonly string[] = ['overall', ...SUB_SCORES, 'reason', 'r
 const REASONS: RatingReason[] = ['not_solved', 'not_answered', 'too_slow', 'attitude', 'other'];
 /** A rating of 2 (不满意) or less asks why, and re-opens the message. */
 const UNHAPPY_AT_MOST = 2;
+/** The buttons whose outcome is said under them, beyond their form (ui/focus.ts `revealOutcome`). */
+const LOOKUP_BUTTON = 'form.lookup button[type="submit"]';
+const LOST_CODE_BUTTON = '[part="lost-code"] button[type="submit"]';
 
 const strings = new Localized<TrackStrings>(trackZhCN, {
   en: onDemand(() => import('./strings.en'), (m) => m.trackEn),
@@ -161,7 +164,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     if (!input.value.trim()) {
       this.error = () => fieldErrorMessage(this.t.errors, 'trackingCode', 'required');
       input.focus();
-      return;
+      return this.revealOnceDrawn('#trackingCode-error', LOOKUP_BUTTON);
     }
     // Not a code (cut short, a letter too many): said at once, not asked of the service as a code it
     // would not find. A code pasted with words around it (查询码：…) is looked up alone, and shown so.
@@ -172,7 +175,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       this.code = '';
       this.error = () => fieldErrorMessage(this.t.errors, 'trackingCode', 'invalid');
       input.focus();
-      return;
+      return this.revealOnceDrawn('#trackingCode-error', LOOKUP_BUTTON);
     }
     input.value = formatTrackingCode(code);
     await this.open(input.value);
@@ -206,6 +209,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       this.message = null;
       this.code = '';
       this.error = error instanceof LiuyanError && error.code === 'not_found' ? () => this.t.trackNotFound : () => failureText(error, this.t, this.t.networkError);
+      this.revealOnceDrawn('#trackingCode-error', LOOKUP_BUTTON);
       this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
     } finally {
       this.busy = false;
@@ -219,7 +223,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const contact = this.renderRoot.querySelector<HTMLInputElement>('#lostContact')!.value.trim();
     if (!contact) {
       this.lost = { sending: false, notice: '', error: () => this.t.lostCodeInvalid };
-      return this.revealOnceDrawn('#lostContact-status');
+      return this.revealOnceDrawn('#lostContact-status', LOST_CODE_BUTTON);
     }
     this.lost = { sending: true, notice: '', error: '' };
     try {
@@ -230,7 +234,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       this.lost = { sending: false, notice: '', error: invalid ? () => this.t.lostCodeInvalid : () => failureText(error, this.t, this.t.networkError) };
       this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
     }
-    this.revealOnceDrawn('#lostContact-status');
+    this.revealOnceDrawn('#lostContact-status', LOST_CODE_BUTTON);
   }
 
   private renderLostCode() {
@@ -275,7 +279,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       void this.focusFirstInvalid();
     } else {
       this.fieldErrors = { [form]: () => failureText(error, this.t, this.t.sendFailed) };
-      this.revealOnceDrawn(`#${form}-error`);
+      this.revealOnceDrawn(`#${form}-error`, `#${form}-error`);
     }
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
   }
@@ -296,7 +300,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const offered = form === 'ratingForm' ? this.message?.can.rate : this.message?.can.followUp;
     if (now && offered) {
       this.fieldErrors = { [form]: reason };
-      this.revealOnceDrawn(`#${form}-error`);
+      this.revealOnceDrawn(`#${form}-error`, `#${form}-error`);
       return;
     }
     this.fieldErrors = {};
@@ -314,9 +318,17 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     focusWithContext(this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
 
-  /** Once drawn, brings the outcome `selector` under the button just pressed into view (ui/focus.ts). */
-  private revealOnceDrawn(selector: string): void {
-    void this.updateComplete.then(() => revealOutcome(this.renderRoot.querySelector(selector), this.renderRoot as ShadowRoot));
+  /**
+   * Once drawn, brings the outcome `selector` under the button just pressed (`pressed`: a selector; an
+   * outcome's own, for the submit button just before it) into view (ui/focus.ts).
+   */
+  private revealOnceDrawn(selector: string, pressed: string | Element): void {
+    void this.updateComplete.then(() => {
+      const outcome = this.renderRoot.querySelector(selector);
+      const button = typeof pressed !== 'string' ? pressed
+        : pressed === selector ? outcome?.previousElementSibling : this.renderRoot.querySelector(pressed);
+      revealOutcome(outcome, button);
+    });
   }
 
   private async showNotice(text: LaterText, unsent = ''): Promise<void> {
@@ -516,7 +528,8 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
   private readonly rememberedNow = () => this.t.rememberedNow;
 
   /** The message shown, remembered on this device or forgotten: one button, so the focus stays on it; said in 我的数据's status. */
-  private toggleRemembered(): void {
+  private toggleRemembered(event: Event): void {
+    const button = event.currentTarget as HTMLElement;
     const m = this.message!;
     if (this.remembered.some((r) => r.id === m.id)) {
       this.myMessages.forget(m.id);
@@ -528,11 +541,14 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       this.data = { ...this.data, notice: this.rememberedNow, error: '' };
     }
     this.remembered = this.myMessages.list();
-    this.revealOnceDrawn('#my-data-status');
+    // 我的留言 comes or goes above, once drawn: the button stays under the reader's finger, its notice in view.
+    void keepInPlace(button, this.updateComplete);
+    this.revealOnceDrawn('#my-data-status', button);
   }
 
   /** Everything stored about the message, saved as a JSON file by the browser. */
-  private async download(): Promise<void> {
+  private async download(event: Event): Promise<void> {
+    const button = event.currentTarget as HTMLElement;
     if (this.data.phase) return;
     this.data = { phase: 'downloading', notice: '', error: '' };
     try {
@@ -542,9 +558,9 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       this.data = { phase: '', notice: () => this.t.downloaded, error: '' };
-      this.revealOnceDrawn('#my-data-status');
+      this.revealOnceDrawn('#my-data-status', button);
     } catch (error) {
-      this.dataFailed(error);
+      this.dataFailed(error, button);
     }
   }
 
@@ -585,18 +601,19 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
         this.message = now;
       }
     } catch (error) {
-      this.dataFailed(error);
+      this.dataFailed(error, '#erase-button');
       // Not erased: 删除我的个人信息 is offered again, and the focus goes back to it.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#erase-button')?.focus();
     }
   }
 
-  private dataFailed(error: unknown): void {
+  /** A download or an erasure failed: said under 我的数据's buttons, brought into view while `pressed` is on the screen. */
+  private dataFailed(error: unknown, pressed: string | Element): void {
     const text = error instanceof LiuyanError && error.code === 'not_found' ? () => this.t.trackNotFound : () => failureText(error, this.t, this.t.dataFailed);
     this.data = { phase: '', notice: '', error: text };
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
-    this.revealOnceDrawn('#my-data-error');
+    this.revealOnceDrawn('#my-data-error', pressed);
   }
 
   override render() {
