@@ -699,11 +699,15 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
 
   /** The service stored the message: its receipt, once (and again on this page, should the citizen come back to it: `DraftStore.keptReceipt`). */
   private showReceipt(created: MessageCreated, { announce = true } = {}): void {
-    this.unwatchOutbox();
+    // Nothing more to send from here: no retry, no waiting for the network.
+    window.removeEventListener('online', this.flushOutbox);
+    clearInterval(this.outboxTimer);
     // The receipt says whether another message waits on the device (提交下一条留言). Another open tab
     // may be sending the one that waits, so its news redraws the receipt: the prompt goes once that
-    // tab has sent it, rather than offering it here to be sent again.
-    if (this.isConnected) this.stopListening = listen(this.site, () => this.requestUpdate());
+    // tab has sent it, rather than offering it here to be sent again. Heard on the channel this tab
+    // already had open: one closed and opened again drops what another tab posted in between (its
+    // message sent, the prompt left here for good).
+    if (!this.stopListening && this.isConnected) this.stopListening = listen(this.site, this.heardFromOutbox);
     this.queued = null;
     this.drafts?.clear();
     this.created = created;
@@ -849,12 +853,17 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     if (now) void this.flushOutbox();
   }
 
-  /** While a submission is queued: try it when the network returns, every little while, and hear other tabs. */
+  /**
+   * While a submission is queued: try it when the network returns, every little while, and hear other
+   * tabs, on the channel already open if there is one (one closed and opened again drops news posted
+   * in between).
+   */
   private watchOutbox(): void {
-    if (this.stopListening || !this.isConnected) return;
+    if (!this.isConnected) return;
     window.addEventListener('online', this.flushOutbox);
+    clearInterval(this.outboxTimer);
     this.outboxTimer = setInterval(this.flushOutbox, OUTBOX_RETRY_MS);
-    this.stopListening = listen(this.site, this.heardFromOutbox);
+    this.stopListening ??= listen(this.site, this.heardFromOutbox);
   }
 
   private unwatchOutbox(): void {
@@ -898,7 +907,9 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
    * unsent; otherwise the same code is shown here too.
    */
   private heardFromOutbox = (news: OutboxNews): void => {
-    if (this.phase !== 'queued' || news.key !== this.queued?.key) return;
+    // A receipt shown: whether another message waits may have changed (its prompt).
+    if (this.phase !== 'queued') return void this.requestUpdate();
+    if (news.key !== this.queued?.key) return;
     if (this.showNextQueued()) return;
     if ('sent' in news) this.showReceipt(news.sent, { announce: false });
     else void this.giveBack(this.queued, null);
@@ -908,7 +919,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   private showNextQueued(): boolean {
     const next = queuedFor<FormValues>(this.site);
     if (!next || next.key === this.queued?.key) return false;
-    this.unwatchOutbox();
+    // Still watching, on the same channel (`watchOutbox` keeps it): news posted meanwhile is not dropped.
     this.showQueued(next);
     return true;
   }
