@@ -80,6 +80,7 @@ const UNHAPPY_AT_MOST = 2;
 /** The buttons whose outcome is said under them, beyond their form (ui/focus.ts `revealOutcome`). */
 const LOOKUP_BUTTON = 'form.lookup button[type="submit"]';
 const LOST_CODE_BUTTON = '[part="lost-code"] button[type="submit"]';
+const SEND_BUTTON = { ratingForm: '[part="rating-form"] button[type="submit"]', followUpForm: '[part="follow-up-form"] button[type="submit"]' } as const;
 
 const strings = new Localized<TrackStrings>(trackZhCN, {
   en: onDemand(() => import('./strings.en'), (m) => m.trackEn),
@@ -279,7 +280,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
       void this.focusFirstInvalid();
     } else {
       this.fieldErrors = { [form]: () => failureText(error, this.t, this.t.sendFailed) };
-      this.revealOnceDrawn(`#${form}-error`, `#${form}-error`);
+      this.revealOnceDrawn(`#${form}-error`, SEND_BUTTON[form]);
     }
     this.emit<LiuyanErrorDetail>('liuyan-error', errorDetail(error));
   }
@@ -300,7 +301,7 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     const offered = form === 'ratingForm' ? this.message?.can.rate : this.message?.can.followUp;
     if (now && offered) {
       this.fieldErrors = { [form]: reason };
-      this.revealOnceDrawn(`#${form}-error`, `#${form}-error`);
+      this.revealOnceDrawn(`#${form}-error`, SEND_BUTTON[form]);
       return;
     }
     this.fieldErrors = {};
@@ -318,17 +319,10 @@ export class LiuyanTrack extends LiuyanElement<TrackStrings> {
     focusWithContext(this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
 
-  /**
-   * Once drawn, brings the outcome `selector` under the button just pressed (`pressed`: a selector; an
-   * outcome's own, for the submit button just before it) into view (ui/focus.ts).
-   */
+  /** Once drawn, brings the outcome `selector` under the button just pressed (`pressed`: it, or its selector) into view (ui/focus.ts). */
   private revealOnceDrawn(selector: string, pressed: string | Element): void {
-    void this.updateComplete.then(() => {
-      const outcome = this.renderRoot.querySelector(selector);
-      const button = typeof pressed !== 'string' ? pressed
-        : pressed === selector ? outcome?.previousElementSibling : this.renderRoot.querySelector(pressed);
-      revealOutcome(outcome, button);
-    });
+    void this.updateComplete.then(() => revealOutcome(this.renderRoot.querySelector(selector),
+      typeof pressed === 'string' ? this.renderRoot.querySelector(pressed) : pressed));
   }
 
   private async showNotice(text: LaterText, unsent = ''): Promise<void> {

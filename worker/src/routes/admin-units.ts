@@ -5,7 +5,7 @@ import {
   UpdateUnitInputSchema, type AdminUnit,
 } from '../../../sdk/src/schemas/admin';
 import { newRouteGroup } from '../app';
-import { activeSiblingNamed, auditEntry, nameKey, driveLeftWithoutUnits, findSiteUnit, hasActiveChildren, nextSortOrder } from '../db/admin';
+import { activeSiblingNamed, auditEntry, driveLeftWithoutUnits, findSiteUnit, hasActiveChildren, nameKey, nextSortOrder } from '../db/admin';
 import type { SiteDatabase } from '../db/client';
 import { adminUnitLevel, adminUnitSearch, adminUnitsByIds } from '../db/admin-unit-list';
 import { isWithinAny } from '../db/sites';

@@ -50,8 +50,9 @@ const createTemplate = createRoute({
 /**
  * Two templates of one title would be two alike entries in the reply form's list, and an official
  * could not tell which to pick: a title another template has (read as the search reads it: `Ｔ40` is
- * `t40`) is refused, `title_taken` on `title`. Checked before the write, and by the write itself for
- * the exact title (`noOtherTemplateTitled`): two admins adding one title in the same instant add it once.
+ * `t40`) is refused, `title_taken` on `title`. Checked before the write, and by the write itself
+ * (`noOtherTemplateTitled`, on the title and its `title_key`): two admins adding one title in the same
+ * instant add it once.
  */
 const titleTaken = () => validationError([{ field: 'title', code: 'title_taken' }]);
 
