@@ -101,8 +101,8 @@ export class LiuyanConsoleDashboard extends ConsoleElement {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="units"><table class="dashboard-table unit-table" role="table">
           <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${d.unit}</th><th scope="col" role="columnheader">${d.messages}</th><th scope="col" role="columnheader">${d.replyRate}</th>
             <th scope="col" role="columnheader">${d.onTimeRate}</th><th scope="col" role="columnheader">${d.satisfaction}</th></tr></thead>
-          <tbody role="rowgroup">${s.byUnit.map((u) => html`<tr role="row"><th scope="row" role="rowheader">${this.written(u.name)}${u.includesSubunits ? html`<span class="muted">${d.withSubunits}</span>` : nothing}${u.active ? nothing : html` <span class="badge">${this.t.unitPicker.inactive}</span>`}</th><td role="cell">${formatNumber(this.locale, u.messages)}</td><td role="cell">${percent(u.replyRate, d, this.locale)}</td>
-            <td role="cell">${percent(u.onTimeRate, d, this.locale)}</td><td role="cell">${score(u.satisfaction, d, this.locale)}</td></tr>`)}</tbody>
+          <tbody role="rowgroup">${s.byUnit.map((u) => html`<tr role="row"><th scope="row" role="rowheader">${this.written(u.name)}${u.includesSubunits ? html`<span class="muted">${d.withSubunits}</span>` : nothing}${u.active ? nothing : html` <span class="badge">${this.t.unitPicker.inactive}</span>`}</th><td role="cell" data-label=${d.messages}>${formatNumber(this.locale, u.messages)}</td><td role="cell" data-label=${d.replyRate}>${percent(u.replyRate, d, this.locale)}</td>
+            <td role="cell" data-label=${d.onTimeRate}>${percent(u.onTimeRate, d, this.locale)}</td><td role="cell" data-label=${d.satisfaction}>${score(u.satisfaction, d, this.locale)}</td></tr>`)}</tbody>
         </table></div>
       </section>` : nothing}`;
   }

@@ -87,6 +87,12 @@ describe('at 320 px wide, and a 390 px phone at 200% zoom (195 px), nothing scro
       // Every button, link, field and choice of the four elements (about 80 in these states).
       expect(found.measured).toBeGreaterThan(50);
       expect({ overflow: found.overflow, small: found.small }).toEqual({ overflow: [], small: [] });
+      // The statistics' units read without scrolling their box (each figure on its line, its heading
+      // before it), and the chart's months are at the text's size, not shrunk with the chart (≈ 6 px).
+      expect(await stats.locator('.table-scroll').evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+      const heading = await stats.locator('[part="ranking"] tbody td').first().evaluate((cell) => getComputedStyle(cell, '::before').content);
+      expect(heading).toContain(lang === 'en' ? 'Messages' : '留言总数');
+      expect(await stats.locator('[part="chart"] text.month').first().evaluate((label) => label.getBoundingClientRect().height)).toBeGreaterThan(11);
       await context.close();
     }, 120_000);
   }

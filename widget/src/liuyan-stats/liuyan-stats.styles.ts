@@ -12,11 +12,15 @@ export const styles = css`
   }
   .figure dt { font-size: 0.85em; }
   .figure dd { margin: calc(.2*var(--liuyan-space)) 0 0; font-size: 1.4em; font-weight: 700; color: var(--liuyan-color-primary); overflow-wrap: anywhere; }
-  svg { display: block; width: 100%; height: auto; max-height: 14em; }
+  /* The chart's box: the axis drops every second month where twelve numbers would touch. */
+  .chart { container-type: inline-size; }
+  svg { display: block; width: 100%; }
+  svg.bars { height: clamp(5em, 36cqi, 11em); }
+  svg.axis { height: 2.6em; font-size: 0.75em; overflow: visible; }
+  @container (max-width: 16em) { .axis .second { display: none; } }
   .bar-all { fill: var(--liuyan-stats-bar-color, #c9d6ea); }
   .bar-replied { fill: var(--liuyan-stats-replied-color, var(--liuyan-color-primary)); }
-  /* 12 units of a 360-wide chart: ≈ 12 px on a phone, larger where the chart is. */
-  .axis { font-size: 12px; fill: currentColor; }
+  .axis text { fill: currentColor; }
   .legend { display: flex; flex-wrap: wrap; gap: var(--liuyan-space); font-size: 0.85em; margin: calc(.3*var(--liuyan-space)) 0 0; padding: 0; list-style: none; }
   .legend span { display: inline-block; width: 0.8em; height: 0.8em; margin-inline-end: calc(.3*var(--liuyan-space)); vertical-align: -0.05em; }
   .legend .all { background: var(--liuyan-stats-bar-color, #c9d6ea); }

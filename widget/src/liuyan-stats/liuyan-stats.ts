@@ -17,10 +17,13 @@ import { onDemand } from '../../../ui/on-demand';
 const CHART_MONTHS = 12;
 /** Units listed in the ranking before 显示全部: every one is shown when asked, the lowest-ranked included. */
 const RANKED_UNITS = 10;
-/** The axis has two lines: the month, and its year where the year starts or changes. */
-const CHART = { width: 360, height: 164, top: 10, bottom: 36 };
-/** How wide a year (`2026`) is under the chart, in its units (12-unit digits): one under the last bars ends at their right edge. */
-const YEAR_WIDTH = 30;
+/** The bars' drawing, in its own units, stretched to the chart's width (the axis is drawn apart). */
+const CHART = { width: 360, height: 128, top: 10 };
+/**
+ * The share of the chart's width a year (`2026`) needs at the narrowest (≈ 30 px of a 163 px chart, a
+ * phone at 200% zoom): a year starting within it ends at its bars' right edge instead of past the chart.
+ */
+const YEAR_ROOM = 0.2;
 
 /** The chart's title, naming its months when they are not every month the figures count. */
 const chartTitle = (t: StatsStrings, locale: Locale, period: { from: string; to: string } | null) => (period
@@ -155,27 +158,41 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
       </section>`;
   }
 
-  /** Bars of messages with the replied ones over them; the table above says the same to screen readers. */
+  /**
+   * Bars of messages with the replied ones over them; the table above says the same to screen readers.
+   * The bars are drawn in their own units and stretched to the chart's width; the months and years
+   * under them are in a second drawing without a scale, at the text's own size, placed by percentage:
+   * in one scaled drawing the labels shrank with the chart, to ≈ 6 px on a phone at 200% zoom.
+   */
   private renderChart(months: MonthlyStats[]) {
     const max = Math.max(1, ...months.map((m) => m.messages));
     const slot = CHART.width / months.length;
     const barWidth = Math.max(2, slot * 0.7);
-    const plot = CHART.height - CHART.top - CHART.bottom;
+    const plot = CHART.height - CHART.top;
     const y = (n: number) => CHART.top + plot - (n / max) * plot;
     const labels = axisLabels(months);
-    return html`<svg part="chart" viewBox="0 0 ${CHART.width} ${CHART.height}" role="presentation" aria-hidden="true" focusable="false">
-      ${months.map((m, i) => {
-        const x = i * slot + (slot - barWidth) / 2;
-        const { month, year } = labels[i]!;
-        return svg`
-          <rect class="bar-all" x=${x} y=${y(m.messages)} width=${barWidth} height=${CHART.top + plot - y(m.messages)}></rect>
-          <rect class="bar-replied" x=${x} y=${y(m.replied)} width=${barWidth} height=${CHART.top + plot - y(m.replied)}></rect>
-          <text class="axis" x=${x + barWidth / 2} y=${CHART.height - 20} text-anchor="middle">${month}</text>
-          ${year ? (x + YEAR_WIDTH > CHART.width
-            ? svg`<text class="axis year" x=${x + barWidth} y=${CHART.height - 4} text-anchor="end">${year}</text>`
-            : svg`<text class="axis year" x=${x} y=${CHART.height - 4}>${year}</text>`) : nothing}`;
-      })}
-    </svg>`;
+    const at = (units: number) => `${((units / CHART.width) * 100).toFixed(3)}%`;
+    return html`<div class="chart" part="chart">
+      <svg class="bars" viewBox="0 0 ${CHART.width} ${CHART.height}" preserveAspectRatio="none" role="presentation" aria-hidden="true" focusable="false">
+        ${months.map((m, i) => {
+          const x = i * slot + (slot - barWidth) / 2;
+          return svg`
+            <rect class="bar-all" x=${x} y=${y(m.messages)} width=${barWidth} height=${CHART.top + plot - y(m.messages)}></rect>
+            <rect class="bar-replied" x=${x} y=${y(m.replied)} width=${barWidth} height=${CHART.top + plot - y(m.replied)}></rect>`;
+        })}
+      </svg>
+      <svg class="axis" role="presentation" aria-hidden="true" focusable="false">
+        ${months.map((_, i) => {
+          const x = i * slot + (slot - barWidth) / 2;
+          const { month, year } = labels[i]!;
+          return svg`
+            <text class=${i % 2 === 1 ? 'month second' : 'month'} x=${at(x + barWidth / 2)} y="1em" text-anchor="middle">${month}</text>
+            ${year ? (x > CHART.width * (1 - YEAR_ROOM)
+              ? svg`<text class="year" x=${at(x + barWidth)} y="2.2em" text-anchor="end">${year}</text>`
+              : svg`<text class="year" x=${at(x)} y="2.2em">${year}</text>`) : nothing}`;
+        })}
+      </svg>
+    </div>`;
   }
 
   private renderRanking(s: Stats) {
@@ -190,7 +207,7 @@ export class LiuyanStats extends LiuyanElement<StatsStrings> {
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranking-title"><table part="ranking" class="unit-table" role="table" aria-labelledby="ranking-title">
         <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${t.unit}</th><th scope="col" role="columnheader">${t.messages}</th><th scope="col" role="columnheader">${t.replyRate}</th><th scope="col" role="columnheader">${t.onTimeRate}</th><th scope="col" role="columnheader">${t.satisfaction}</th></tr></thead>
         <tbody role="rowgroup">${shown.map((u) => html`
-          <tr role="row"><th scope="row" role="rowheader">${written(u.name, this.locale)}${u.active ? '' : t.retired}</th><td role="cell">${formatNumber(this.locale, u.messages)}</td><td role="cell">${percent(u.replyRate, t, this.locale)}</td><td role="cell">${percent(u.onTimeRate, t, this.locale)}</td><td role="cell">${score(u.satisfaction, t, this.locale)}</td></tr>`)}
+          <tr role="row"><th scope="row" role="rowheader">${written(u.name, this.locale)}${u.active ? '' : t.retired}</th><td role="cell" data-label=${t.messages}>${formatNumber(this.locale, u.messages)}</td><td role="cell" data-label=${t.replyRate}>${percent(u.replyRate, t, this.locale)}</td><td role="cell" data-label=${t.onTimeRate}>${percent(u.onTimeRate, t, this.locale)}</td><td role="cell" data-label=${t.satisfaction}>${score(u.satisfaction, t, this.locale)}</td></tr>`)}
         </tbody>
       </table></div>
       ${shown.length < s.byUnit.length ? html`<button type="button" class="secondary" part="all-units" @click=${() => (this.allUnits = true)}>${format(t.showAllUnits, { n: s.byUnit.length })}</button>` : nothing}`;
