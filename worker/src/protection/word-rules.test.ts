@@ -38,10 +38,13 @@ describe('banned words', () => {
     expect(holdReasonsOf(gambling, ['小区里有人赌博。'])).toEqual([]);
   });
 
-  it('read look-alikes in the script most of a mixed word is in, and leave a word of one script alone', () => {
+  it('read look-alikes in a mixed word in each script, however few letters are in the word’s own, and leave a word of one script alone', () => {
     const casino = wordRules({ banned: ['casino', 'казино'], hold: [], holdLinks: false, holdPhones: false });
-    // Cyrillic а, Greek ο, Cyrillic с and capital С, spaced out, a capital Greek Α.
-    for (const text of ['c\u0430sino', 'casin\u03BF', '\u0441asino', '\u0421ASINO', 'c \u0430 s i n o', '\u0421\u0391SINO']) {
+    // Cyrillic а, Greek ο, Cyrillic с and capital С, spaced out, a capital Greek Α; then mostly
+    // look-alikes: саѕіnо (five Cyrillic letters and a Latin n), саsіnо (four), ϲαsinο (Greek ϲ α ο);
+    // and Latin small capitals, ᴄᴀsɪɴᴏ.
+    for (const text of ['c\u0430sino', 'casin\u03BF', '\u0441asino', '\u0421ASINO', 'c \u0430 s i n o', '\u0421\u0391SINO',
+      '\u0441\u0430\u0455\u0456n\u043E', '\u0441\u0430s\u0456n\u043E', '\u03F2\u03B1sin\u03BF', '\u1D04\u1D00s\u026A\u0274\u1D0F']) {
       expect(fieldsWithBannedWords(casino, { body: `有人开${text}网站` }), text).toEqual(['body']);
     }
     expect(banned('有人说fu\u0441k')).toBe(true);

@@ -4,9 +4,10 @@
 // slipped past with spaces, punctuation or invisible characters put between its characters, accents
 // put on them, or its Traditional form: 法 轮-功, 法.轮.功, 法\u034F轮功, 法輪功, ＦＡＬＵＮ and fálun are
 // 法轮功 and falun, and a list naming 賭博 finds 赌博. Inside a word that mixes Latin, Cyrillic and Greek
-// letters, the look-alikes are read in the script most of its letters are in (cаsino with Cyrillic а is
-// casino, кaзино with Latin a is казино: `lookAlikesFolded`); a word wholly in one script is left as it
-// is; a phone number's few look-alikes of digits are folded too (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
+// letters, the look-alikes are read in each of those scripts in turn and the word is found in any of
+// the readings (cаsino and саѕіnо, with one or five Cyrillic letters, are casino; кaзино with Latin a is
+// казино: `wordForms`); a word wholly in one script is left as it is; Latin small capitals (ᴄᴀsɪɴᴏ) are
+// the letters they are; a phone number's few look-alikes of digits are folded too (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
 // of WORD_MAX characters against at most a message's length), so no list, however full, changes what
 // a query sends to D1.
 
@@ -23,9 +24,19 @@ const WORD_CHARACTERS = /[\p{L}\p{N}\p{M}]+/gu;
  */
 const DIACRITICS = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/gu;
 
-/** `text` in match form (invisible characters taken out there) with Latin accents taken out (the step before words and links). */
+/**
+ * Latin small capitals (ᴀ ʙ ᴄ …, Unicode's "LATIN LETTER SMALL CAPITAL"), which compatibility folding
+ * leaves as they are and which no Chinese or English text is written in: the letters they are drawn as.
+ */
+const SMALL_CAPITALS: Readonly<Record<string, string>> = {
+  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm',
+  ɴ: 'n', ᴏ: 'o', ᴘ: 'p', ꞯ: 'q', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
+};
+const SMALL_CAPITAL = new RegExp(`[${Object.keys(SMALL_CAPITALS).join('')}]`, 'gu');
+
+/** `text` in match form (invisible characters taken out there) with Latin accents taken out and small capitals read as letters (the step before words and links). */
 function foldedForm(text: string): string {
-  return matchForm(text).normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
+  return matchForm(text).normalize('NFD').replace(DIACRITICS, '').normalize('NFC').replace(SMALL_CAPITAL, (letter) => SMALL_CAPITALS[letter]!);
 }
 
 /**
@@ -36,7 +47,9 @@ function foldedForm(text: string): string {
 const LATIN_LOOK_ALIKES: Readonly<Record<string, string>> = {
   а: 'a', в: 'b', е: 'e', і: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
   ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ϲ: 'c',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  // The lunate sigma ϲ is drawn as c; compatibility folding (match form) has made it ς.
+  ς: 'c',
 };
 const LATIN_LOOK_ALIKE = new RegExp(`[${Object.keys(LATIN_LOOK_ALIKES).join('')}]`, 'gu');
 /** The way back: a Latin letter as the Cyrillic or Greek letter it looks like (the first listed above, for h: н). */
@@ -50,32 +63,51 @@ const FROM_LATIN: Readonly<Record<'Cyrillic' | 'Greek', Readonly<Record<string, 
 const ALPHABETIC_RUN = /[\p{sc=Latin}\p{sc=Cyrillic}\p{sc=Greek}]+/gu;
 const SCRIPTS = { Latin: /\p{sc=Latin}/gu, Cyrillic: /\p{sc=Cyrillic}/gu, Greek: /\p{sc=Greek}/gu } as const;
 
-/**
- * In a word that mixes Latin, Cyrillic and Greek letters, which no language writes but a word spelt
- * to get past a list does (cаsino, fuсk, кaзино), the look-alikes read as the letters of the script
- * most of the word is in (Latin on a tie): cаsino → casino, кaзино → казино. A word in one script
- * (казино, ρολόι) is left alone.
- */
-const lookAlikesFolded = (text: string) => text.replace(ALPHABETIC_RUN, (run) => {
-  const counts = (Object.keys(SCRIPTS) as (keyof typeof SCRIPTS)[]).map((script) => [script, run.match(SCRIPTS[script])?.length ?? 0] as const);
-  if (counts.filter(([, n]) => n > 0).length < 2) return run;
-  const main = counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-  const latin = run.replace(LATIN_LOOK_ALIKE, (letter) => LATIN_LOOK_ALIKES[letter]!);
-  if (main === 'Latin') return latin;
-  const back = FROM_LATIN[main];
-  return latin.replace(/[a-z]/g, (letter) => back[letter] ?? letter);
-});
+type Script = keyof typeof SCRIPTS;
+const READINGS = Object.keys(SCRIPTS) as Script[];
 
-/**
- * `text` as words are compared: match form in Simplified characters, without invisible characters or
- * accents, letters and digits only, look-alike letters in a mixed word read in its main script (法 轮-功 →
- * 法轮功, 法輪功 → 法轮功, ＷｅＣｈａｔ → wechat, 法\u034F轮功 → 法轮功, fu\u0301ck → fuck, cаsino → casino,
- * кaзино → казино).
- */
-export function wordForm(text: string): string {
+/** Whether a run of letters mixes Latin, Cyrillic and Greek, which no language writes but a word spelt to get past a list does. */
+const mixesScripts = (run: string) => READINGS.filter((script) => run.match(SCRIPTS[script])).length > 1;
+
+/** A run with each letter that looks like one of `script`'s written as that letter: саѕіnо in Latin is casino, кaзино in Cyrillic казино. */
+function readIn(run: string, script: Script): string {
+  const latin = run.replace(LATIN_LOOK_ALIKE, (letter) => LATIN_LOOK_ALIKES[letter]!);
+  if (script === 'Latin') return latin;
+  const back = FROM_LATIN[script];
+  return latin.replace(/[a-z]/g, (letter) => back[letter] ?? letter);
+}
+
+/** The script most of a run's letters are in (Latin on a tie). */
+const mainScript = (run: string): Script => READINGS
+  .map((script) => [script, run.match(SCRIPTS[script])?.length ?? 0] as const)
+  .reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+
+/** Letters and digits only, in Simplified characters, before any reading of look-alikes. */
+function lettersOf(text: string): string {
   // In Simplified characters for words only: links and phone numbers (`holdReasonsOf`), read on every
   // message, hold none, so they are not folded.
-  return lookAlikesFolded([...simplified(foldedForm(text)).matchAll(WORD_CHARACTERS)].map(([run]) => run).join(''));
+  return [...simplified(foldedForm(text)).matchAll(WORD_CHARACTERS)].map(([run]) => run).join('');
+}
+
+/**
+ * A list's word as it is compared: match form in Simplified characters, without invisible characters
+ * or accents, letters and digits only, and a word mixing Latin, Cyrillic and Greek read in the script
+ * most of it is in (法 轮-功 → 法轮功, 法輪功 → 法轮功, ＷｅＣｈａｔ → wechat, fu\u0301ck → fuck, cаsino → casino).
+ */
+export function wordForm(text: string): string {
+  return lettersOf(text).replace(ALPHABETIC_RUN, (run) => (mixesScripts(run) ? readIn(run, mainScript(run)) : run));
+}
+
+/**
+ * A text as its words are looked for: as `wordForm`, but a word mixing Latin, Cyrillic and Greek
+ * letters read in each of the three scripts (one to three forms; one when no word mixes them). A list's
+ * word found in any of them is in the text: саѕіnо (five Cyrillic letters and a Latin n) is casino,
+ * кaзино (a Latin a) is казино. Read in its main script only, a word spelt mostly in look-alikes
+ * passed. A word wholly in one script is left alone in every reading (сорок is not kopoc).
+ */
+function wordForms(text: string): string[] {
+  const letters = lettersOf(text);
+  return [...new Set(READINGS.map((script) => letters.replace(ALPHABETIC_RUN, (run) => (mixesScripts(run) ? readIn(run, script) : run))))];
 }
 
 /** A site's lists, each word already in word form (empty ones dropped). */
@@ -93,8 +125,8 @@ export function wordRules(lists: { banned: string[]; hold: string[]; holdLinks: 
 }
 
 const holdsAny = (text: string, words: string[]) => {
-  const form = wordForm(text);
-  return words.some((word) => form.includes(word));
+  const forms = wordForms(text);
+  return words.some((word) => forms.some((form) => form.includes(word)));
 };
 
 /**
