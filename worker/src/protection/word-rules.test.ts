@@ -48,6 +48,12 @@ describe('banned words', () => {
       expect(fieldsWithBannedWords(casino, { body: `有人开${text}网站` }), text).toEqual(['body']);
     }
     expect(banned('有人说fu\u0441k')).toBe(true);
+    // Digits inside a Latin word read as the letters they are drawn as (1 as i and as l); numbers and
+    // Chinese beside digits are not read as letters.
+    for (const text of ['casin0', 'c4sino', 'CA5IN0', 'ca51no']) expect(fieldsWithBannedWords(casino, { body: `有人开${text}网站` }), text).toEqual(['body']);
+    const spam = wordRules({ banned: ['lol', 'sb'], hold: [], holdLinks: false, holdPhones: false });
+    expect(fieldsWithBannedWords(spam, { body: '房间号101，5楼，3路公交，2026年' })).toEqual([]);
+    expect(fieldsWithBannedWords(spam, { body: 'l0l' })).toEqual(['body']);
     // A Cyrillic word with Latin look-alikes is read in Cyrillic: the list's казино finds кaзино and кaзинo.
     for (const text of ['\u043Aa\u0437\u0438\u043D\u043E', '\u043Aa\u0437\u0438\u043Do']) {
       expect(fieldsWithBannedWords(casino, { body: `это ${text} закрыто` }), text).toEqual(['body']);

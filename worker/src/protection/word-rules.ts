@@ -7,7 +7,7 @@
 // letters, the look-alikes are read in each of those scripts in turn and the word is found in any of
 // the readings (cаsino and саѕіnо, with one or five Cyrillic letters, are casino; кaзино with Latin a is
 // казино: `wordForms`); a word wholly in one script is left as it is; Latin small capitals (ᴄᴀsɪɴᴏ) are
-// the letters they are; a phone number's few look-alikes of digits are folded too (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
+// the letters they are, and so are digits inside a Latin word (casin0); a phone number's few look-alikes of digits are folded too (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
 // of WORD_MAX characters against at most a message's length), so no list, however full, changes what
 // a query sends to D1.
 
@@ -107,7 +107,24 @@ export function wordForm(text: string): string {
  */
 function wordForms(text: string): string[] {
   const letters = lettersOf(text);
-  return [...new Set(READINGS.map((script) => letters.replace(ALPHABETIC_RUN, (run) => (mixesScripts(run) ? readIn(run, script) : run))))];
+  const readings = READINGS.map((script) => letters.replace(ALPHABETIC_RUN, (run) => (mixesScripts(run) ? readIn(run, script) : run)));
+  return [...new Set(readings.flatMap((form) => [form, ...digitsAsLetters(form)]))];
+}
+
+/**
+ * Digits drawn as the Latin letters they stand for in a word spelt to get past a list (casin0, c4sino,
+ * 5pam): 0 o, 3 e, 4 a, 5 s, 7 t, and 1 as i and as l (two readings). Only in a run of Latin letters
+ * and digits that has both; numbers alone (2026, 12345) and Chinese beside digits (3路) are never read
+ * as letters. Empty when the text has no such run.
+ */
+const LETTER_DIGITS: Readonly<Record<string, string>> = { 0: 'o', 3: 'e', 4: 'a', 5: 's', 7: 't' };
+const LATIN_AND_DIGITS = /[\p{sc=Latin}0-9]+/gu;
+const hasLetterAndDigit = (run: string) => /[0-9]/.test(run) && /\p{sc=Latin}/u.test(run);
+function digitsAsLetters(form: string): string[] {
+  if (![...form.matchAll(LATIN_AND_DIGITS)].some(([run]) => hasLetterAndDigit(run))) return [];
+  return ['i', 'l'].map((one) => form.replace(LATIN_AND_DIGITS, (run) => (
+    hasLetterAndDigit(run) ? run.replace(/[0-9]/g, (digit) => (digit === '1' ? one : LETTER_DIGITS[digit] ?? digit)) : run
+  )));
 }
 
 /** A site's lists, each word already in word form (empty ones dropped). */
