@@ -107,7 +107,9 @@ export function wordForm(text: string): string {
  */
 function wordForms(text: string): string[] {
   const letters = lettersOf(text);
-  const readings = READINGS.map((script) => letters.replace(ALPHABETIC_RUN, (run) => (mixesScripts(run) ? readIn(run, script) : run)));
+  // Most texts mix no scripts inside a word: one reading, read once.
+  const mixed = [...letters.matchAll(ALPHABETIC_RUN)].some(([run]) => mixesScripts(run));
+  const readings = mixed ? READINGS.map((script) => letters.replace(ALPHABETIC_RUN, (run) => (mixesScripts(run) ? readIn(run, script) : run))) : [letters];
   return [...new Set(readings.flatMap((form) => [form, ...digitsAsLetters(form)]))];
 }
 
