@@ -56,8 +56,25 @@ function photoList(photos: PublicPhoto[], alt: string) {
   return html`<ul class="photos">${photos.map((p, i) => html`<li><a href="${p.url}"><img src="${p.thumbnailUrl}" width="${p.width}" height="${p.height}" loading="lazy" decoding="async" alt="${format(alt, { n: i + 1 })}"></a></li>`)}</ul>`;
 }
 
-/** The message, its unit and status, its public photos, every public reply signed by its unit (with its photos), the public timeline, the rating. */
-export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStrings, boardHref: string) {
+/**
+ * 我也关注 on the message's page, without a script: a form posting to `action`, or once pressed
+ * (`pressed`: the page the post came back to) the count with 已关注 instead. `failure`: why the last
+ * press was not counted (too many presses), said under the button.
+ */
+export interface SupportForm {
+  action: string;
+  pressed: boolean;
+  failure?: string;
+}
+
+function supportForm(count: number, t: MessageStrings, support: SupportForm) {
+  if (support.pressed) return html`<p class="supports"><span class="support pressed">${t.supported} <span class="count">${count}</span></span></p>`;
+  return html`<form class="supports" method="post" action="${support.action}"><button type="submit" class="support">${t.support} <span class="count">${count}</span></button>${
+    support.failure ? html`<span class="liuyan-error" role="alert">${support.failure}</span>` : ''}</form>`;
+}
+
+/** The message, its unit and status, its public photos, 我也关注, every public reply signed by its unit (with its photos), the public timeline, the rating. */
+export function messageMain(m: PublicMessageDetail, locale: Locale, h: HostedStrings, boardHref: string, support: SupportForm) {
   const t = MESSAGE_STRINGS[locale];
   const when = (iso: string, withTime = true) => html`<time datetime="${iso}">${formatDateTime(locale, iso, withTime)}</time>`;
   const replyKinds = replyKindsOfEvents(m.timeline, m.replies);
@@ -78,6 +95,7 @@ ${m.campaignTitle !== null ? html`<dt>${t.campaign}</dt><dd>${w(m.campaignTitle)
 </dl>
 <div class="body">${w(m.body)}</div>
 ${photoList(m.photos, t.photoAlt)}
+${supportForm(m.supportCount, t, support)}
 ${m.adoption ? html`<section class="adoption"><h3>${t.flags.adopted} · ${when(m.adoption.at, false)}</h3><p>${w(m.adoption.note)}</p></section>` : ''}
 ${m.tab === 'answered' ? '' : html`<p class="muted">${format(t.dueAt, { date: formatDateTime(locale, m.dueAt, false) })}</p>`}
 <h3>${t.replies}</h3>

@@ -197,6 +197,10 @@ liuyan-form:not(:defined),liuyan-track:not(:defined),liuyan-list:not(:defined),l
 .message h2{font-size:1.3rem;margin:.2em 0 .4em;line-height:1.4}
 .message h3{font-size:1.05rem;margin:1.4em 0 .4em;border-left:4px solid var(--primary);padding-left:8px}
 .badges{margin:0 0 .6em}
+.supports{display:flex;flex-wrap:wrap;align-items:center;gap:.3em .8em;margin:.8em 0}
+.supports .support{display:inline-flex;align-items:center;gap:.3em;font:inherit;min-height:44px;padding:0 1.2em;border:1px solid var(--primary);border-radius:4px;background:var(--surface);color:var(--primary)}
+.supports .pressed{border-color:var(--line);color:var(--text)}
+.supports .liuyan-error{flex-basis:100%;color:var(--error);font-size:.9em}
 .badge{display:inline-block;font-size:.85rem;padding:0 .5em;margin:0 .3em .3em 0;border:1px solid var(--line);border-radius:4px}
 .badge.status{color:#fff;border:0}
 .badge.submitted,.badge.overdue{background:#c0000b;color:#fff;border:0}

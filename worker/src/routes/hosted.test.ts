@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:test';
 import type { SiteSettings } from '../../../sdk/src/schemas/admin';
 import {
   addReply, ALLOWED_ORIGIN, AUTHOR, createCampaign, createSite, d1Cost, db, expectNoPersonalData, expectProblem, request, seedMessages, submit, validMessage,
@@ -97,6 +98,57 @@ describe('GET /s/:site/messages/:id', () => {
     expect(body).toContain('<dd>陈***</dd>');
     expectNoPersonalData(body);
     expect(body).not.toContain(AUTHOR.phone);
+  });
+});
+
+describe('我也关注 without a script (POST /s/:site/messages/:id/support)', () => {
+  const press = (siteId: string, id: string, { origin = 'https://liuyan.test', address = '203.0.113.21', query = '' } = {}) => request(`/s/${siteId}/messages/${id}/support${query}`, {
+    method: 'POST', origin, redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': address }, body: '',
+  });
+  const supportCount = async (siteId: string, id: string) => (await (await request(`/v1/sites/${siteId}/messages/${id}`)).json<{ supportCount: number }>()).supportCount;
+
+  it('is a form on a public message’s page; pressed, the count goes up once per reader and the page says so with the count, uncached', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '路灯不亮', status: 'replied' }]);
+    const before = await (await page(`/s/${siteId}/messages/${id}?lang=en`)).text();
+    expect(before).toContain(`<form class="supports" method="post" action="/s/${siteId}/messages/${id}/support?lang=en"><button type="submit" class="support">Me too <span class="count">0</span></button></form>`);
+
+    const pressed = await press(siteId, id!, { query: '?lang=en' });
+    expect(pressed.status).toBe(303);
+    expect(pressed.headers.get('Location')).toBe(`/s/${siteId}/messages/${id}?lang=en&supported=1`);
+    const after = await page(pressed.headers.get('Location')!);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('Cache-Control')).toBe('no-store');
+    const shown = await after.text();
+    expect(shown).toContain('<span class="support pressed">Following <span class="count">1</span></span>');
+    expect(shown).not.toContain('<form class="supports"');
+    expect(await supportCount(siteId, id!)).toBe(1);
+
+    // The same reader again counts nothing; another reader counts; so does the API's press, by its own reader only.
+    expect((await press(siteId, id!)).status).toBe(303);
+    expect(await supportCount(siteId, id!)).toBe(1);
+    await press(siteId, id!, { address: '203.0.113.22' });
+    expect(await supportCount(siteId, id!)).toBe(2);
+    const api = await request(`/v1/sites/${siteId}/messages/${id}/support`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '203.0.113.22' }, body: JSON.stringify({ supporter: crypto.randomUUID() }),
+    });
+    expect(await api.json()).toEqual({ supportCount: 2, supported: true });
+  });
+
+  it('counts nothing for a private, pending or unknown message (the page not found), nor from a website that is not the site’s', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [open, closed, pending] = await seedMessages(siteId, [
+      { unitId: eduUnit, title: '公开的留言' }, { unitId: eduUnit, title: '私下反映', isPublic: false }, { unitId: eduUnit, title: '待审核的留言', moderation: 'pending' },
+    ]);
+    for (const id of [closed!, pending!, 'm_unknown']) {
+      const answer = await press(siteId, id);
+      expect(answer.status, id).toBe(404);
+      expect(answer.headers.get('Cache-Control'), id).toBe('no-store');
+    }
+    expect((await press(siteId, open!, { origin: 'https://elsewhere.example' })).status).toBe(403);
+    expect(await supportCount(siteId, open!)).toBe(0);
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM supports WHERE message_id IN (?, ?, ?)').bind(open, closed, pending).first<{ n: number }>();
+    expect(rows!.n).toBe(0);
   });
 });
 

@@ -26,6 +26,8 @@ import { trackedMessageView } from '../db/message-views';
 import { byTrackingHash } from '../db/tracking-codes';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
 import { tooManyRequests, withinLimit } from '../middleware/rate-limit';
+import { clientAddress } from '../lib/client-address';
+import { addSupport, supporterHash } from '../db/supports';
 import type { HostedStrings } from '../hosted/strings.zh-cn';
 import {
   askedLocale, boardHead, campaignPath, hostedHref, hostedStrings, messagePath, pageTitle, inlineStyle, plainFormStyle, renderPage, sectionPath, shareImageHead, written, type PageInput, type Section,
@@ -658,12 +660,16 @@ hosted.get('/s/:site/write', async (c) => {
 hosted.get('/s/:site/track', sectionRoute('track'));
 hosted.get('/s/:site/stats', sectionRoute('stats'));
 
-hosted.get('/s/:site/messages/:id', async (c) => {
-  const found = await hostedSite(c);
-  if (!found) return bareNotFound(c);
+/** The query the page after 我也关注 carries: it shows 已关注 with the count, this reader's included. */
+const SUPPORTED_QUERY = 'supported';
+
+/**
+ * A public message's page, with 我也关注 as a form (`support`: pressed, or why the last press was not
+ * counted). Private, pending, rejected, hidden and unknown messages answer exactly like missing ones.
+ * The page after a press says the reader's own 已关注: no cache keeps it.
+ */
+async function publicMessagePage(c: Context<AppEnv>, found: NonNullable<Awaited<ReturnType<typeof hostedSite>>>, id: string, support: { pressed: boolean; failure?: string }, status: 200 | 429 = 200) {
   const { site, db, locale, t, view, canonical } = found;
-  const id = c.req.param('id');
-  // Private, pending, rejected and hidden messages answer exactly like missing ones.
   const [message, withStats] = await Promise.all([
     id.length <= ID_MAX ? publicMessageView(db, site.id, id, new Date()) : Promise.resolve(null),
     hasPublishedMessages(db, site.id),
@@ -671,12 +677,50 @@ hosted.get('/s/:site/messages/:id', async (c) => {
   const boardHref = hostedHref(sectionPath(site.id, 'board'), view);
   if (!message) return pageNotFound(c, found, withStats);
   const address = canonical(messagePath(site.id, message.id));
-  return send(c, {
+  const answer = await send(c, {
     site, locale, ...view, withStats, section: null, elements: false, canonical: address,
     title: pageTitle(t, message.title, site.name),
     head: messageHead(message, site, address, new URL(c.req.url).origin),
-    main: messageMain(message, locale, t, boardHref),
-  });
+    main: messageMain(message, locale, t, boardHref, { action: hostedHref(`${messagePath(site.id, message.id)}/support`, view), ...support }),
+  }, status);
+  if (support.pressed || status !== 200) answer.headers.set('Cache-Control', 'no-store');
+  return answer;
+}
+
+hosted.get('/s/:site/messages/:id', async (c) => {
+  const found = await hostedSite(c);
+  if (!found) return bareNotFound(c);
+  return publicMessagePage(c, found, c.req.param('id'), { pressed: c.req.query(SUPPORTED_QUERY) === '1' });
+});
+
+/**
+ * 我也关注 without a script, from a message's page (the page a share opens): a form from the service's
+ * own pages (or the site's websites), counted once per reader as the API's route counts it
+ * (`addSupport`) and by the same limit, then back to the page (303) saying 已关注 with the count. The
+ * limit reached: the page again with why, 429.
+ */
+hosted.post('/s/:site/messages/:id/support', bodyLimit({
+  maxSize: 1024,
+  onError: () => {
+    throw new ApiError('payload_too_large');
+  },
+}), async (c) => {
+  const found = await hostedSite(c);
+  if (!found) return bareNotFound(c);
+  const { site, db, locale, view } = found;
+  await readPlainPost(c, site);
+  const id = c.req.param('id');
+  if (!(await withinLimit(c, 'WRITE_LIMITER'))) {
+    tooManyRequests(c);
+    return publicMessagePage(c, found, id, { pressed: false, failure: tooManyText(locale, site, 60) }, 429);
+  }
+  // Without a client address (only off Cloudflare's edge) every reader is one.
+  const who = clientAddress(c) ?? 'token:hosted';
+  const count = id.length <= ID_MAX ? await addSupport(db, site.id, id, await supporterHash(c.env.HASH_KEY, site.id, id, who)) : null;
+  if (count === null) return publicMessagePage(c, found, id, { pressed: false });
+  const back = hostedHref(messagePath(site.id, id), view);
+  c.header('Cache-Control', 'no-store');
+  return c.redirect(`${back}${back.includes('?') ? '&' : '?'}${SUPPORTED_QUERY}=1`, 303);
 });
 
 /**
