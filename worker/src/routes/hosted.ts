@@ -351,6 +351,14 @@ hosted.openapi(getSiteForm, async (c) => {
 });
 
 
+/** A sent form's size limit, in bytes: past it, a 413 problem (`payload_too_large`). */
+const formLimit = (maxSize: number) => bodyLimit({
+  maxSize,
+  onError: () => {
+    throw new ApiError('payload_too_large');
+  },
+});
+
 /**
  * A sent form the service cannot read at all (too large, not UTF-8, malformed, from another origin):
  * said to the citizen as a page in its language, with the way back to the form, never as JSON.
@@ -420,12 +428,7 @@ async function sentFormKey(c: Context<AppEnv>, formKey: string, submission: Subm
  * `form-action 'self'`), and the site's websites (its allowed origins) the form they set into their
  * pages (`GET /s/:site/form`); a form from any other origin is refused (403).
  */
-hosted.post('/s/:site/write', bodyLimit({
-  maxSize: FORM_MAX_BYTES,
-  onError: () => {
-    throw new ApiError('payload_too_large');
-  },
-}), async (c) => {
+hosted.post('/s/:site/write', formLimit(FORM_MAX_BYTES), async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
   // `Origin: null` is how a browser sends a form from a page with a strict referrer policy
@@ -572,12 +575,7 @@ function messageLinks(
  * element's sentence (not found: 404; the limit reached: 429). The same lookup as the API's: a new
  * code's first use retires the old one (`byTrackingHash`).
  */
-hosted.post('/s/:site/track', bodyLimit({
-  maxSize: 4096,
-  onError: () => {
-    throw new ApiError('payload_too_large');
-  },
-}), async (c) => {
+hosted.post('/s/:site/track', formLimit(4096), async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
   const { site, db, locale, t, view } = found;
@@ -699,12 +697,7 @@ hosted.get('/s/:site/messages/:id', async (c) => {
  * (`addSupport`) and by the same limit, then back to the page (303) saying 已关注 with the count. The
  * limit reached: the page again with why, 429.
  */
-hosted.post('/s/:site/messages/:id/support', bodyLimit({
-  maxSize: 1024,
-  onError: () => {
-    throw new ApiError('payload_too_large');
-  },
-}), async (c) => {
+hosted.post('/s/:site/messages/:id/support', formLimit(1024), async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
   const { site, db, locale, view } = found;
