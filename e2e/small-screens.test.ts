@@ -99,23 +99,55 @@ describe('at 320 px wide, and a 390 px phone at 200% zoom (195 px), nothing scro
 });
 
 describe('the hosted pages on a phone', () => {
-  it('show the tab of the page one is on whole, where the tabs scroll sideways (English, 320 px)', async () => {
-    const context = await browser.context.browser()!.newContext({ locale: 'en', viewport: { width: 320, height: 640 } });
+  it('show every section’s tab whole, two a row, where one line of them would not fit (320 px, and 200% zoom; English sooner), each tab large enough to tap', async () => {
+    for (const [lang, width, height, twoARow] of [
+      ['zh-CN', 320, 640, true], ['en', 320, 640, true], ['zh-CN', 195, 422, true], ['en', 195, 422, true], ['en', 390, 844, true], ['zh-CN', 390, 844, false],
+    ] as const) {
+      const context = await browser.context.browser()!.newContext({ locale: lang, viewport: { width, height } });
+      const page = await context.newPage();
+      await page.goto(`${WORKER}/s/demo/stats${lang === 'en' ? '?lang=en' : ''}`);
+      const boxes = await page.locator('.tabs a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
+      const label = `${lang} ${width} px`;
+      expect(boxes.length, label).toBe(4);
+      for (const box of boxes) {
+        expect(box.x, label).toBeGreaterThanOrEqual(-0.5);
+        expect(box.x + box.width, label).toBeLessThanOrEqual(width + 0.5);
+        expect(box.height, label).toBeGreaterThan(43.5);
+      }
+      expect(new Set(boxes.map((box) => Math.round(box.y))).size, label).toBe(twoARow ? 2 : 1);
+      expect(await page.locator('.tabs-inner').evaluate((strip) => strip.scrollWidth - strip.clientWidth), label).toBe(0);
+      // Two rows scroll away with the page; one stays at the top.
+      expect(await page.locator('.tabs').evaluate((tabs) => getComputedStyle(tabs).position), label).toBe(twoARow ? 'static' : 'sticky');
+      await context.close();
+    }
+  });
+
+  it('scroll a line of tabs wider than the screen all the same (a wider font) to the one the page is, and bring a tab the keyboard reaches whole into view', async () => {
+    // Wider tabs than any language here makes, as a font wider than ours would: the page's CSP is
+    // set aside for this one style.
+    const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${WORKER}/s/demo/stats?lang=en`);
+    // In place as the page is parsed, before its script lays the tabs out.
+    await page.addInitScript(() => new MutationObserver((_, observer) => {
+      if (!document.head) return;
+      const style = document.createElement('style');
+      style.textContent = '.tabs a{padding-inline:40px}';
+      document.head.append(style);
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true }));
+    await page.goto(`${WORKER}/s/demo/stats`);
     const tab = page.locator('.tabs [aria-current="page"]');
     await expect.poll(async () => {
       const box = (await tab.boundingBox())!;
-      return box.x >= -0.5 && box.x + box.width <= 320.5;
+      return box.x >= -0.5 && box.x + box.width <= 390.5;
     }).toBe(true);
     // The tabs do scroll here: the first is partly out of view.
     expect(await page.locator('.tabs-inner').evaluate((strip) => strip.scrollWidth > strip.clientWidth && strip.scrollLeft > 0)).toBe(true);
-    // Reached by the keyboard, the first tab comes whole into view, its focus ring with it (in Chinese,
-    // where the strip scrolls further than a tab's width); and so does the last, tabbed to from the others.
-    await page.goto(`${WORKER}/s/demo/stats`);
+    // Reached by the keyboard, the first tab comes whole into view, its focus ring with it; and so
+    // does the last, tabbed to from the others.
     const whole = (link: Locator) => expect.poll(async () => {
       const box = (await link.boundingBox())!;
-      return box.x >= -0.5 && box.x + box.width <= 320.5;
+      return box.x >= -0.5 && box.x + box.width <= 390.5;
     }).toBe(true);
     const links = page.locator('.tabs a');
     for (let i = 0; i < 5 && !(await links.first().evaluate((link) => link === document.activeElement)); i++) await page.keyboard.press('Tab');
@@ -128,7 +160,7 @@ describe('the hosted pages on a phone', () => {
     await context.close();
   });
 
-  it('show the tracking code the receipt moves the focus to, and the receipt’s heading above it, below the sticky tabs, not under them (English, 320 × 640, high contrast)', async () => {
+  it('show the tracking code the receipt moves the focus to, and the receipt’s heading above it, below the tabs, not under them (English, 320 × 640, high contrast)', async () => {
     const context = await browser.context.browser()!.newContext({ locale: 'en', viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${WORKER}/s/demo/write?lang=en&theme=high-contrast`);
@@ -159,7 +191,7 @@ describe('the hosted pages on a phone', () => {
     await context.close();
   });
 
-  it('show the receipt’s heading 留言已提交 with the tracking code the focus moves to, below the sticky tabs (320 × 640)', async () => {
+  it('show the receipt’s heading 留言已提交 with the tracking code the focus moves to, below the tabs (320 × 640)', async () => {
     const context = await browser.context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${WORKER}/s/demo/write`);

@@ -158,9 +158,18 @@ export async function inlineStyle(style: string) {
  * elements take the page's theme through their `theme` attribute, so they paint the page's surface
  * and need no room of their own around it (`--liuyan-theme-padding`). What the focus is moved to
  * (the receipt's tracking code, a field in error) is scrolled below the sticky tabs, not under them
- * (`scroll-padding-top`: the tabs' 44 px and their border, in em so it grows with the text). Tabs
- * wider than the screen (English, large text) scroll sideways, a shadow at each edge with more beyond.
+ * (`scroll-padding-top`: the tabs' 44 px and their border, in em so it grows with the text). Where
+ * one line of tabs would not fit, they go two a row (`narrowTabs`); a line a little wider than the
+ * screen all the same (English just past that width) scrolls sideways, a shadow at each edge with
+ * more beyond.
  */
+/**
+ * The tabs where one line of them would be wider than the screen (Chinese at 320 px or on a phone at
+ * 200% zoom, English sooner): two a row, every section in view rather than some scrolled off the edge,
+ * and the bar scrolls away with the page, so two rows do not stay over a short screen.
+ */
+const narrowTabs = (root: string) => `${root} .tabs{position:static}${root} .tabs-inner{display:grid;grid-template-columns:1fr 1fr}${root} .tabs a{white-space:normal;padding-inline:4px}${root} .tabs a:last-child:nth-child(odd){grid-column:1/-1}${root}:not(.embed){scroll-padding-top:0}`;
+
 function pageStyle(color: string, theme: HostedTheme): string {
   return `${themeRules(color, theme)}
 *{box-sizing:border-box}
@@ -182,6 +191,8 @@ html:not(.embed){scroll-padding-top:4em}
 .tabs-inner{display:flex;overflow-x:auto;background:linear-gradient(to right,var(--surface) 30%,transparent) left/2.5em 100% no-repeat local,linear-gradient(to left,var(--surface) 30%,transparent) right/2.5em 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),transparent) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),transparent) right/14px 100% no-repeat scroll}
 .tabs a{flex:1 0 auto;text-align:center;padding:10px 12px;min-height:44px;color:var(--text);text-decoration:none;white-space:nowrap;border-bottom:3px solid transparent}
 .tabs a[aria-current=page]{border-bottom-color:var(--primary);color:var(--primary);font-weight:600}
+@media (max-width:22em){${narrowTabs('html')}}
+@media (max-width:29em){${narrowTabs('html[lang=en]')}}
 main{background:var(--surface);padding:16px;min-height:50vh}
 html.embed body,html.embed main{background:var(--surface);min-height:0}
 html.embed main{padding:8px;max-width:none}
