@@ -132,7 +132,7 @@ describe('the hosted pages on a phone', () => {
       if (!document.head) return;
       const style = document.createElement('style');
       style.textContent = '.tabs a{padding-inline:40px}';
-      document.head.append(style);
+      document.head.appendChild(style);
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true }));
     await page.goto(`${WORKER}/s/demo/stats`);

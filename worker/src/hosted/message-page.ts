@@ -6,7 +6,7 @@ import { fieldHeading, type Locale } from '../../../sdk/src/error-messages';
 import type { PublicMessageDetail } from '../../../sdk/src/schemas/message';
 import type { PublicPhoto } from '../../../sdk/src/schemas/photo';
 import { eventLabel, eventUnit, replyKindsOfEvents } from '../../../sdk/src/vocabulary';
-import { format, formatDateTime } from '../../../ui/localize';
+import { format, formatDateTime, waitText } from '../../../ui/localize';
 import { eventDetails } from '../../../widget/src/liuyan-message/event-details';
 import { messageEn } from '../../../widget/src/liuyan-message/strings.en';
 import { messageZhCN, type MessageStrings } from '../../../widget/src/liuyan-message/strings.zh-cn';
@@ -58,8 +58,8 @@ function photoList(photos: PublicPhoto[], alt: string) {
 
 /**
  * 我也关注 on the message's page, without a script: a form posting to `action`, or once pressed
- * (`pressed`: the page the post came back to) the count with 已关注 instead. `failure`: why the last
- * press was not counted (too many presses), said under the button.
+ * (`pressed`: the page answering the press) the count with 已关注 instead. `failure`: why the last
+ * press was not counted (too many presses), said under the button, where the page puts the focus.
  */
 export interface SupportForm {
   action: string;
@@ -67,10 +67,16 @@ export interface SupportForm {
   failure?: string;
 }
 
+/** Why a press was not counted when the limit is reached, as the board's 我也关注 says it: 操作太频繁，请1分钟后再试。 */
+export const supportLimitText = (locale: Locale, seconds: number) => {
+  const t = MESSAGE_STRINGS[locale];
+  return format(t.tooManyRequests, { wait: waitText(t, seconds) });
+};
+
 function supportForm(count: number, t: MessageStrings, support: SupportForm) {
   if (support.pressed) return html`<p class="supports"><span class="support pressed">${t.supported} <span class="count">${count}</span></span></p>`;
   return html`<form class="supports" method="post" action="${support.action}"><button type="submit" class="support">${t.support} <span class="count">${count}</span></button>${
-    support.failure ? html`<span class="liuyan-error" role="alert">${support.failure}</span>` : ''}</form>`;
+    support.failure ? html`<span class="liuyan-error" role="alert" tabindex="-1" autofocus>${support.failure}</span>` : ''}</form>`;
 }
 
 /** The message, its unit and status, its public photos, 我也关注, every public reply signed by its unit (with its photos), the public timeline, the rating. */

@@ -8,7 +8,7 @@ import { clientAddress } from '../lib/client-address';
 export type Limiter = 'WRITE_LIMITER' | 'TRACK_LIMITER' | 'SEARCH_LIMITER';
 
 /** The period every limiter counts over (wrangler.toml): what `Retry-After` says when one refuses. */
-const LIMITER_PERIOD_SECONDS = 60;
+export const LIMITER_PERIOD_SECONDS = 60;
 
 /**
  * Whether the client may go on, by the limiter's count for its address on this site (or for `caller`,

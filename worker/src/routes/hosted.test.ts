@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { env } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
 import type { SiteSettings } from '../../../sdk/src/schemas/admin';
 import {
   addReply, ALLOWED_ORIGIN, AUTHOR, createCampaign, createSite, d1Cost, db, expectNoPersonalData, expectProblem, request, seedMessages, submit, validMessage,
@@ -107,25 +107,27 @@ describe('我也关注 without a script (POST /s/:site/messages/:id/support)', (
   });
   const supportCount = async (siteId: string, id: string) => (await (await request(`/v1/sites/${siteId}/messages/${id}`)).json<{ supportCount: number }>()).supportCount;
 
-  it('is a form on a public message’s page; pressed, the count goes up once per reader and the page says so with the count, uncached', async () => {
+  it('is a form on a public message’s page; pressed, the count goes up once per reader, answered with the page saying so with the count, uncached', async () => {
     const { siteId, eduUnit } = await createSite();
     const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '路灯不亮', status: 'replied' }]);
     const before = await (await page(`/s/${siteId}/messages/${id}?lang=en`)).text();
     expect(before).toContain(`<form class="supports" method="post" action="/s/${siteId}/messages/${id}/support?lang=en"><button type="submit" class="support">Me too <span class="count">0</span></button></form>`);
 
     const pressed = await press(siteId, id!, { query: '?lang=en' });
-    expect(pressed.status).toBe(303);
-    expect(pressed.headers.get('Location')).toBe(`/s/${siteId}/messages/${id}?lang=en&supported=1`);
-    const after = await page(pressed.headers.get('Location')!);
-    expect(after.status).toBe(200);
-    expect(after.headers.get('Cache-Control')).toBe('no-store');
-    const shown = await after.text();
+    expect(pressed.status).toBe(200);
+    expect(pressed.headers.get('Cache-Control')).toBe('no-store');
+    const shown = await pressed.text();
     expect(shown).toContain('<span class="support pressed">Following <span class="count">1</span></span>');
     expect(shown).not.toContain('<form class="supports"');
     expect(await supportCount(siteId, id!)).toBe(1);
+    // No address says 已关注 to whoever it is shared with: the press's own, opened, is the page with its button.
+    const opened = await page(`/s/${siteId}/messages/${id}/support?lang=en`);
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get('Location')).toBe(`/s/${siteId}/messages/${id}?lang=en`);
+    expect(await (await page(`/s/${siteId}/messages/${id}?lang=en&supported=1`)).text()).toContain('<button type="submit" class="support">Me too <span class="count">1</span></button>');
 
     // The same reader again counts nothing; another reader counts; so does the API's press, by its own reader only.
-    expect((await press(siteId, id!)).status).toBe(303);
+    expect((await press(siteId, id!)).status).toBe(200);
     expect(await supportCount(siteId, id!)).toBe(1);
     await press(siteId, id!, { address: '203.0.113.22' });
     expect(await supportCount(siteId, id!)).toBe(2);
@@ -135,7 +137,32 @@ describe('我也关注 without a script (POST /s/:site/messages/:id/support)', (
     expect(await api.json()).toEqual({ supportCount: 2, supported: true });
   });
 
-  it('counts nothing for a private, pending or unknown message (the page not found), nor from a website that is not the site’s', async () => {
+  it('counts only presses from the service’s own page: not another website’s form, one hiding where it is from (Origin: null), nor the site’s own websites', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '公开的留言' }]);
+    for (const origin of ['https://elsewhere.example', 'null', ALLOWED_ORIGIN]) expect((await press(siteId, id!, { origin })).status, origin).toBe(403);
+    // No Origin at all: only a same-origin request (as a browser marks it) counts.
+    const bare = (site: string) => exports.default.fetch(new Request(`https://liuyan.test/s/${siteId}/messages/${id}/support`, {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': '203.0.113.23', 'Sec-Fetch-Site': site }, body: '',
+    }));
+    expect((await bare('cross-site')).status).toBe(403);
+    expect(await supportCount(siteId, id!)).toBe(0);
+    expect((await bare('same-origin')).status).toBe(200);
+    expect(await supportCount(siteId, id!)).toBe(1);
+  });
+
+  it('says under the button, in the reader’s language and with the focus there, when the limit is reached', async () => {
+    const { siteId, eduUnit } = await createSite();
+    const [id] = await seedMessages(siteId, [{ unitId: eduUnit, title: '公开的留言' }]);
+    let answer: Response | undefined;
+    for (let i = 0; i < 100 && answer?.status !== 429; i++) answer = await press(siteId, id!, { address: '203.0.113.99', query: '?lang=en' });
+    expect(answer!.status).toBe(429);
+    expect(answer!.headers.get('Retry-After')).toBeTruthy();
+    expect(answer!.headers.get('Cache-Control')).toBe('no-store');
+    expect(await answer!.text()).toMatch(/<span class="liuyan-error" role="alert" tabindex="-1" autofocus>Too many requests\. Please try again in 1 minute\.<\/span><\/form>/);
+  });
+
+  it('counts nothing for a private, pending or unknown message (the page not found)', async () => {
     const { siteId, eduUnit } = await createSite();
     const [open, closed, pending] = await seedMessages(siteId, [
       { unitId: eduUnit, title: '公开的留言' }, { unitId: eduUnit, title: '私下反映', isPublic: false }, { unitId: eduUnit, title: '待审核的留言', moderation: 'pending' },
@@ -145,7 +172,6 @@ describe('我也关注 without a script (POST /s/:site/messages/:id/support)', (
       expect(answer.status, id).toBe(404);
       expect(answer.headers.get('Cache-Control'), id).toBe('no-store');
     }
-    expect((await press(siteId, open!, { origin: 'https://elsewhere.example' })).status).toBe(403);
     expect(await supportCount(siteId, open!)).toBe(0);
     const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM supports WHERE message_id IN (?, ?, ?)').bind(open, closed, pending).first<{ n: number }>();
     expect(rows!.n).toBe(0);

@@ -20,12 +20,12 @@ import { submissionReadsPlan } from '../db/submission-reads';
 import { localDay } from '../lib/site-time';
 import { bannedWordProblems } from '../protection/screening';
 import type { AppEnv } from '../env';
-import { messageHead, messageMain, statusName, summary } from '../hosted/message-page';
+import { messageHead, messageMain, statusName, summary, supportLimitText } from '../hosted/message-page';
 import { TRACKING_CODE_FIELD, trackedMain, trackForm, trackNotFound } from '../hosted/track-page';
 import { trackedMessageView } from '../db/message-views';
 import { byTrackingHash } from '../db/tracking-codes';
 import { normalizeTrackingCode, trackingCodeHash } from '../lib/tracking-code';
-import { tooManyRequests, withinLimit } from '../middleware/rate-limit';
+import { LIMITER_PERIOD_SECONDS, tooManyRequests, withinLimit } from '../middleware/rate-limit';
 import { clientAddress } from '../lib/client-address';
 import { addSupport, supporterHash } from '../db/supports';
 import type { HostedStrings } from '../hosted/strings.zh-cn';
@@ -658,13 +658,10 @@ hosted.get('/s/:site/write', async (c) => {
 hosted.get('/s/:site/track', sectionRoute('track'));
 hosted.get('/s/:site/stats', sectionRoute('stats'));
 
-/** The query the page after 我也关注 carries: it shows 已关注 with the count, this reader's included. */
-const SUPPORTED_QUERY = 'supported';
-
 /**
  * A public message's page, with 我也关注 as a form (`support`: pressed, or why the last press was not
  * counted). Private, pending, rejected, hidden and unknown messages answer exactly like missing ones.
- * The page after a press says the reader's own 已关注: no cache keeps it.
+ * The page answering a press says the reader's own 已关注: no cache keeps it.
  */
 async function publicMessagePage(c: Context<AppEnv>, found: NonNullable<Awaited<ReturnType<typeof hostedSite>>>, id: string, support: { pressed: boolean; failure?: string }, status: 200 | 429 = 200) {
   const { site, db, locale, t, view, canonical } = found;
@@ -688,33 +685,50 @@ async function publicMessagePage(c: Context<AppEnv>, found: NonNullable<Awaited<
 hosted.get('/s/:site/messages/:id', async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
-  return publicMessagePage(c, found, c.req.param('id'), { pressed: c.req.query(SUPPORTED_QUERY) === '1' });
+  return publicMessagePage(c, found, c.req.param('id'), { pressed: false });
 });
 
 /**
- * 我也关注 without a script, from a message's page (the page a share opens): a form from the service's
- * own pages (or the site's websites), counted once per reader as the API's route counts it
- * (`addSupport`) and by the same limit, then back to the page (303) saying 已关注 with the count. The
- * limit reached: the page again with why, 429.
+ * 我也关注 without a script, from a message's page (the page a share opens): counted once per reader
+ * as the API's route counts it (`addSupport`) and by the same limit, answered with the page itself
+ * saying 已关注 with the count (never cached; no address of its own that would say so to whoever it
+ * is shared with: reloading it sends the press again, which counts nothing more). The limit reached:
+ * the page with why under the button, 429. Only from the service's own page: a form posted from
+ * anywhere else (another website, or one hiding where it is from, `Origin: null`) is refused, 403, so
+ * no website can press it for its visitors.
  */
 hosted.post('/s/:site/messages/:id/support', formLimit(1024), async (c) => {
   const found = await hostedSite(c);
   if (!found) return bareNotFound(c);
-  const { site, db, locale, view } = found;
+  const { site, db, locale } = found;
+  if (!fromOwnPage(c)) throw new ApiError('origin_not_allowed');
   await readPlainPost(c, site);
   const id = c.req.param('id');
   if (!(await withinLimit(c, 'WRITE_LIMITER'))) {
     tooManyRequests(c);
-    return publicMessagePage(c, found, id, { pressed: false, failure: tooManyText(locale, site, 60) }, 429);
+    return publicMessagePage(c, found, id, { pressed: false, failure: supportLimitText(locale, LIMITER_PERIOD_SECONDS) }, 429);
   }
   // Without a client address (only off Cloudflare's edge) every reader is one.
   const who = clientAddress(c) ?? 'token:hosted';
   const count = id.length <= ID_MAX ? await addSupport(db, site.id, id, await supporterHash(c.env.HASH_KEY, site.id, id, who)) : null;
-  if (count === null) return publicMessagePage(c, found, id, { pressed: false });
-  const back = hostedHref(messagePath(site.id, id), view);
-  c.header('Cache-Control', 'no-store');
-  return c.redirect(`${back}${back.includes('?') ? '&' : '?'}${SUPPORTED_QUERY}=1`, 303);
+  return publicMessagePage(c, found, id, { pressed: count !== null });
 });
+
+/** The press's address opened as a page (copied from the address bar, a link to the language): the message's page. */
+hosted.get('/s/:site/messages/:id/support', (c) => {
+  const url = new URL(c.req.url);
+  return c.redirect(`${url.pathname.replace(/\/support$/, '')}${url.search}`, 302);
+});
+
+/**
+ * Whether a form was posted from the service's own page: its `Origin`, or where a browser sends none
+ * with a same-origin form, `Sec-Fetch-Site: same-origin`.
+ */
+function fromOwnPage(c: Context<AppEnv>): boolean {
+  const origin = c.req.header('Origin');
+  if (origin !== undefined) return origin === new URL(c.req.url).origin;
+  return c.req.header('Sec-Fetch-Site') === 'same-origin';
+}
 
 /**
  * A suggestion drive (建言专栏) as a page of its own, for the link a newspaper or a county shares:
