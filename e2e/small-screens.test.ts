@@ -153,6 +153,11 @@ describe('the hosted pages on a phone', () => {
     for (let i = 0; i < 5 && !(await links.first().evaluate((link) => link === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await links.first().evaluate((link) => link === document.activeElement)).toBe(true);
     await whole(links.first());
+    // Its focus ring is drawn inside it: the strip, which scrolls, would cut one outside at its top and bottom.
+    expect(await links.first().evaluate((link) => {
+      const style = getComputedStyle(link);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) >= 2, inside: parseFloat(style.outlineOffset) <= -parseFloat(style.outlineWidth) };
+    })).toEqual({ style: 'solid', width: true, inside: true });
     const count = await links.count();
     for (let i = 1; i < count; i++) await page.keyboard.press('Tab');
     await expect.poll(() => links.last().evaluate((link) => link === document.activeElement)).toBe(true);

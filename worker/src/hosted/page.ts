@@ -160,8 +160,8 @@ export async function inlineStyle(style: string) {
  * (the receipt's tracking code, a field in error) is scrolled below the sticky tabs, not under them
  * (`scroll-padding-top`: the tabs' 44 px and their border, in em so it grows with the text). Where
  * one line of tabs would not fit, they go two a row (`narrowTabs`); a line a little wider than the
- * screen all the same (English just past that width) scrolls sideways, a shadow at each edge with
- * more beyond.
+ * screen all the same (a wider font) scrolls sideways, a shadow at each edge with more beyond; a
+ * tab's focus ring is drawn inside it, which the strip would otherwise cut at its top and bottom.
  */
 /**
  * The tabs where one line of them would be wider than the screen (Chinese at 320 px or on a phone at
@@ -191,6 +191,7 @@ html:not(.embed){scroll-padding-top:4em}
 .tabs-inner{display:flex;overflow-x:auto;background:linear-gradient(to right,var(--surface) 30%,transparent) left/2.5em 100% no-repeat local,linear-gradient(to left,var(--surface) 30%,transparent) right/2.5em 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),transparent) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),transparent) right/14px 100% no-repeat scroll}
 .tabs a{flex:1 0 auto;text-align:center;padding:10px 12px;min-height:44px;color:var(--text);text-decoration:none;white-space:nowrap;border-bottom:3px solid transparent}
 .tabs a[aria-current=page]{border-bottom-color:var(--primary);color:var(--primary);font-weight:600}
+.tabs a:focus-visible{outline:2px solid var(--primary);outline-offset:-4px}
 @media (max-width:22em){${narrowTabs('html')}}
 @media (max-width:29em){${narrowTabs('html[lang=en]')}}
 main{background:var(--surface);padding:16px;min-height:50vh}
