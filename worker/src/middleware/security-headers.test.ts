@@ -83,7 +83,7 @@ describe('security headers', () => {
     const [messageId] = await seedMessages(siteId, [{ unitId: eduUnit, moderation: 'published' }]);
     const paths = [
       '/healthz', '/openapi.json', '/docs', '/docs/en', '/docs/docs.css', '/docs/',
-      `/s/${siteId}`, `/s/${siteId}/`, `/s/${siteId}/write`, `/s/${siteId}/track`, `/s/${siteId}/stats`, `/s/${siteId}/form`, `/s/${siteId}/liuyan.js`, `/s/${siteId}/messages/${messageId}`,
+      `/s/${siteId}`, `/s/${siteId}/`, `/s/${siteId}/write`, `/s/${siteId}/track`, `/s/${siteId}/stats`, `/s/${siteId}/form`, `/s/${siteId}/liuyan.js`, `/s/${siteId}/messages/${messageId}`, `/s/${siteId}/messages/${messageId}/support`,
       `/s/${siteId}/messages/m_unknown`, `/s/${siteId}/campaigns/none`, `/s/${siteId}/nope`, '/s/no-such-site/', '/docs/en/',
       `/open311/v2/${siteId}/discovery.json`, `/open311/v2/${siteId}/discovery.xml`, `/open311/v2/${siteId}/services.json`, `/open311/v2/${siteId}/services.xml`,
       `/open311/v2/${siteId}/services/complaint.education.json`, `/open311/v2/${siteId}/requests.json`, `/open311/v2/${siteId}/requests.xml`,

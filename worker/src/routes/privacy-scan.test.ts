@@ -172,6 +172,11 @@ describe('privacy scan', () => {
     }
     // The hosted pages, the reference, liveness.
     for (const page of ['', '/', '/write', '/track', '/stats', '/form', '/campaigns/none', '/nope']) await ask(`/s/${siteId}${page}`, { origin: null });
+    // 我也关注 on a message's page: the press's address opened, and the press, of a public and a private message.
+    for (const id of [publicIds[0]!, privateIds[0]!]) {
+      await ask(`/s/${siteId}/messages/${id}/support`, { origin: null });
+      await ask(`/s/${siteId}/messages/${id}/support`, { method: 'POST', origin: 'https://liuyan.test', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+    }
     // The site's own loader, with the config and the form it carries to one of the site's websites.
     await ask(`/s/${siteId}/liuyan.js`);
     for (const page of ['/docs', '/docs/', '/docs/en', '/docs/en/', '/docs/docs.css']) await ask(page, { origin: null });
