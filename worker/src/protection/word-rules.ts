@@ -7,9 +7,10 @@
 // letters, the look-alikes are read in each of those scripts in turn and the word is found in any of
 // the readings (cаsino and саѕіnо, with one or five Cyrillic letters, are casino; кaзино with Latin a is
 // казино: `wordForms`); a word wholly in one script is left as it is; Latin small capitals (ᴄᴀsɪɴᴏ) are
-// the letters they are, and so are digits inside a Latin word (casin0); a phone number's few look-alikes of digits are folded too (`lookAlikesAsDigits`). Matching is a substring test in memory over bounded lists (WORD_LIST_MAX words
-// of WORD_MAX characters against at most a message's length), so no list, however full, changes what
-// a query sends to D1.
+// the letters they are, and so are digits inside a Latin word (casin0); a phone number's few
+// look-alikes of digits are folded too (`lookAlikesAsDigits`). Matching is a substring test in memory
+// over bounded lists (WORD_LIST_MAX words of WORD_MAX characters against at most a message's length,
+// in at most six readings), so no list, however full, changes what a query sends to D1.
 
 import { matchForm } from '../../../sdk/src/text';
 import { simplified } from '../lib/simplified';
