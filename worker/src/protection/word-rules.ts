@@ -10,7 +10,7 @@
 // the letters they are, and so are digits inside a Latin word (casin0); a phone number's few
 // look-alikes of digits are folded too (`lookAlikesAsDigits`). Matching is a substring test in memory
 // over bounded lists (WORD_LIST_MAX words of WORD_MAX characters against at most a message's length,
-// in at most six readings), so no list, however full, changes what a query sends to D1.
+// in at most nine readings), so no list, however full, changes what a query sends to D1.
 
 import { matchForm } from '../../../sdk/src/text';
 import { simplified } from '../lib/simplified';
