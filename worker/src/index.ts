@@ -126,6 +126,7 @@ app.use('/s/*', d1Cost(), publicCache({ maxAge: PUBLIC_MAX_AGE.site }));
 // A site's own loader: the widget's, with the site config and the form as data it would ask for first.
 app.get('/s/:site/liuyan.js', siteLoader(app));
 app.route('/', hosted); //     GET  /s/:site/, /write, /track, /stats, /messages/:id; GET /v1/sites/:site/form (the write page's form as data)
+//                              POST /s/:site/write, /track, /messages/:id/support (the pages' forms without a script)
 // Open311 GeoReport v2, per site: discovery, services, requests (a POST needs an integration key), tokens;
 // each `.json` and `.xml`, errors in the spec's shape (the group's own error handler).
 app.route('/', open311); //    /open311/v2/:site/…
