@@ -700,8 +700,7 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
   /** The service stored the message: its receipt, once (and again on this page, should the citizen come back to it: `DraftStore.keptReceipt`). */
   private showReceipt(created: MessageCreated, { announce = true } = {}): void {
     // Nothing more to send from here: no retry, no waiting for the network.
-    window.removeEventListener('online', this.flushOutbox);
-    clearInterval(this.outboxTimer);
+    this.stopRetrying();
     // The receipt says whether another message waits on the device (提交下一条留言). Another open tab
     // may be sending the one that waits, so its news redraws the receipt: the prompt goes once that
     // tab has sent it, rather than offering it here to be sent again. Heard on the channel this tab
@@ -866,9 +865,14 @@ export class LiuyanForm extends LiuyanElement<FormStrings> {
     this.stopListening ??= listen(this.site, this.heardFromOutbox);
   }
 
-  private unwatchOutbox(): void {
+  /** No more sending from here: no retry timer, no waiting for the network (other tabs are still heard). */
+  private stopRetrying(): void {
     window.removeEventListener('online', this.flushOutbox);
     clearInterval(this.outboxTimer);
+  }
+
+  private unwatchOutbox(): void {
+    this.stopRetrying();
     this.stopListening?.();
     this.stopListening = null;
   }
